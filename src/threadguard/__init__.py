@@ -1,0 +1,3 @@
+"""ThreadGuard: self-hosted, context-aware moderation for threaded comment sections."""
+
+__version__ = "0.1.0"

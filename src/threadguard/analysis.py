@@ -1,0 +1,77 @@
+"""What the engine says about one comment: scores, targets, spans, language, model.
+
+``Analysis.to_json`` is the ``threadguard score`` line contract of DESIGN.md; keep the
+key order and names as they are: outside tools parse them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from threadguard.schema import ATTRIBUTES
+
+
+@dataclass(frozen=True)
+class Span:
+    """Code-point offsets ``[begin, end)`` into the original text carrying an attribute."""
+
+    begin: int
+    end: int
+    attribute: str
+    score: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"begin": self.begin, "end": self.end, "attribute": self.attribute, "score": round(self.score, 4)}
+
+
+@dataclass(frozen=True)
+class Target:
+    """A group the comment attacks, with the probability that it does."""
+
+    group: str
+    score: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"group": self.group, "score": round(self.score, 4)}
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The policy's verdict: ``approve``, ``hold`` or ``reject``, and why."""
+
+    action: str
+    reasons: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"action": self.action, "reasons": list(self.reasons)}
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Scores for all seven attributes, targeted groups and the spans behind them."""
+
+    id: str | None
+    scores: dict[str, float]
+    targets: tuple[Target, ...] = ()
+    spans: tuple[Span, ...] = ()
+    language: str = "en"
+    model: str = ""
+    decision: Decision = field(default_factory=lambda: Decision("approve"))
+
+    def top(self, n: int = 3) -> list[tuple[str, float]]:
+        """The ``n`` highest attribute scores, highest first."""
+        return sorted(self.scores.items(), key=lambda kv: -kv[1])[:n]
+
+    def to_json(self) -> dict[str, Any]:
+        """One ``threadguard score`` output line (DESIGN.md), minus nothing."""
+        out: dict[str, Any] = {}
+        if self.id is not None:
+            out["id"] = self.id
+        out["scores"] = {a: round(float(self.scores.get(a, 0.0)), 4) for a in ATTRIBUTES}
+        out["targets"] = [t.to_json() for t in self.targets]
+        out["spans"] = [s.to_json() for s in self.spans]
+        out["decision"] = self.decision.action
+        out["language"] = self.language
+        out["model"] = self.model
+        return out

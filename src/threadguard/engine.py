@@ -1,0 +1,155 @@
+"""The engine: owns the loaded models and the policy; every interface is a layer over it.
+
+Nothing here knows about terminals, HTTP or databases. Callers hand in comment texts
+(with optional context) or a whole :class:`~threadguard.thread.Thread`, and get back
+:class:`~threadguard.analysis.Analysis` objects with the policy's decision attached.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from threadguard import __version__
+from threadguard.analysis import Analysis, Decision, Target
+from threadguard.language import detect_language
+from threadguard.normalize import Normalized, normalize
+from threadguard.policy import Policy, load_policy
+from threadguard.schema import ATTRIBUTES, GROUPS
+from threadguard.scoring.linear import LinearModel
+from threadguard.scoring.spans import find_spans
+from threadguard.thread import Comment, Thread
+
+#: Comments longer than this (code points) are scored on their first MAX_CHARS only.
+MAX_CHARS = 20_000
+#: Rows scored per batch: large enough to amortise, small enough to stream.
+BATCH = 512
+
+DEFAULT_MODEL = "fast"
+
+
+@dataclass(frozen=True)
+class CommentInput:
+    """One comment to score, with the context DESIGN.md's score contract allows."""
+
+    text: str
+    id: str | None = None
+    parent: str = ""
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class ScoredComment:
+    """A thread comment, its analysis, and the analysis of its author's name."""
+
+    comment: Comment
+    analysis: Analysis
+    author_analysis: Analysis | None
+
+
+def shipped_model_dir(name: str = DEFAULT_MODEL) -> Path:
+    """Where the model that ships inside the package lives."""
+    return Path(str(resources.files("threadguard.models").joinpath(name)))
+
+
+class Engine:
+    """Loaded models plus policy: scores comments and decides what happens to them."""
+
+    def __init__(self, model: LinearModel, policy: Policy) -> None:
+        self.model = model
+        self.policy = policy
+        self._attr_idx = [model.heads.index(a) for a in ATTRIBUTES]
+        self._group_idx = [(g, model.heads.index(f"target:{g}")) for g in GROUPS if f"target:{g}" in model.heads]
+        self.model_version = f"threadguard-{__version__}+{model.tag}"
+
+    @classmethod
+    def load(cls, model_dir: Path | None = None, policy_path: Path | None = None) -> Engine:
+        """The shipped model and default policy unless told otherwise."""
+        model = LinearModel.load(model_dir or shipped_model_dir())
+        return cls(model, load_policy(policy_path))
+
+    def with_policy(self, policy: Policy) -> Engine:
+        """The same models under another policy (cheap: models are shared)."""
+        return Engine(self.model, policy)
+
+    # ------------------------------------------------------------------ scoring
+
+    def analyze(self, items: Sequence[CommentInput], *, spans: bool = True) -> list[Analysis]:
+        """Score a batch of comments; the decision is the policy's on the text alone."""
+        out: list[Analysis] = []
+        for start in range(0, len(items), BATCH):
+            out.extend(self._analyze_batch(items[start : start + BATCH], spans=spans))
+        return out
+
+    def _analyze_batch(self, items: Sequence[CommentInput], *, spans: bool) -> list[Analysis]:
+        normalised: list[Normalized] = [normalize(it.text[:MAX_CHARS]) for it in items]
+        x = self.model.featurizer.transform([n.text for n in normalised])
+        probs = self.model.calibrate(self.model.margins(x))
+        span_lists = (
+            find_spans(self.model, x, normalised, probs, self._attr_idx) if spans else [[] for _ in items]
+        )
+        results = []
+        for i, it in enumerate(items):
+            scores = {a: float(probs[i, h]) for a, h in zip(ATTRIBUTES, self._attr_idx, strict=True)}
+            targets = self._targets(probs[i], scores)
+            analysis = Analysis(
+                id=it.id,
+                scores=scores,
+                targets=targets,
+                spans=tuple(span_lists[i]),
+                language=detect_language(it.text),
+                model=self.model_version,
+            )
+            results.append(replace(analysis, decision=self.policy.decide(scores, targets)))
+        return results
+
+    def _targets(self, row: np.ndarray, scores: dict[str, float]) -> tuple[Target, ...]:
+        """Groups attacked: a group head's probability, reported only where there is abuse.
+
+        Group heads learn "attacks group g"; scaling by the abuse probability keeps a calm
+        comment that merely names a group from being reported as targeting it.
+        """
+        abuse = max(scores["identity_attack"], scores["toxicity"] * 0.5)
+        found = [Target(g, float(row[h]) * abuse) for g, h in self._group_idx]
+        return tuple(sorted((t for t in found if t.score >= 0.2), key=lambda t: -t.score))
+
+    def decide(self, analysis: Analysis, author: Analysis | None = None) -> Decision:
+        """The policy's decision on a comment, taking its author's name into account."""
+        return self.policy.decide(
+            analysis.scores, analysis.targets, author.scores if author is not None else None
+        )
+
+    # ------------------------------------------------------------------ threads
+
+    def scan(self, thread: Thread) -> list[ScoredComment]:
+        """Analyse and decide every comment of a thread, in reading order.
+
+        Author names are scored once each (they repeat) and folded into the decision.
+        """
+        by_id = thread.by_id()
+        items = [
+            CommentInput(
+                c.text,
+                id=c.id,
+                parent=by_id[c.parent].text if c.parent and c.parent in by_id else "",
+                title=thread.title,
+            )
+            for c in thread.comments
+        ]
+        analyses = self.analyze(items)
+        authors = sorted({c.author for c in thread.comments if c.author})
+        author_scores: dict[str, Analysis] = {}
+        if self.policy.screen_authors and authors:
+            author_scores = dict(
+                zip(authors, self.analyze([CommentInput(a) for a in authors]), strict=True)
+            )
+        out = []
+        for c, a in zip(thread.comments, analyses, strict=True):
+            author = author_scores.get(c.author)
+            decided = replace(a, decision=self.decide(a, author))
+            out.append(ScoredComment(c, decided, author))
+        return out

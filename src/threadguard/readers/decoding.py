@@ -1,0 +1,138 @@
+"""Bytes to text: encodings, binary rejection and line endings, shared by every reader.
+
+Uploads come from spreadsheets, CMS exports and copy-paste, so the encoding is often not
+UTF-8. Rather than fail, undecodable bytes are read as Windows-1252 (the usual culprit)
+and the first such place is reported, so nothing a commenter wrote is silently dropped.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from threadguard.readers.errors import ReaderError
+from threadguard.thread import Problem
+
+_SNIFF_BYTES = 8192
+_SNIFF_CHARS = 65536
+_MAX_CONTROL_RATIO = 0.1
+_TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b\b")
+_FALLBACK_ERRORS = "threadguard-cp1252-fallback"
+
+
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    """Decode the bytes UTF-8 rejected as Windows-1252 (Latin-1 for its five holes)."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start : exc.end]
+    chars = []
+    for byte in bad:
+        try:
+            chars.append(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:
+            chars.append(chr(byte))
+    return "".join(chars), exc.end
+
+
+codecs.register_error(_FALLBACK_ERRORS, _cp1252_fallback)
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    head = data[:offset]
+    return (head.count(b"\n") or head.count(b"\r")) + 1
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """Spot BOM-less UTF-16 (Excel's "Unicode text") by its every-other-byte NULs."""
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) >= 0.9 * len(odd) and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * len(even) and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
+
+
+def _decode_bytes(data: bytes, source: str, problems: list[Problem]) -> str:
+    boms = (
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    )
+    for bom, encoding in boms:
+        if data.startswith(bom):
+            body = data[len(bom) :]
+            if encoding == "utf-8":
+                break
+            return _decode_wide(body, encoding, source, problems)
+    else:
+        body = data
+    wide = _utf16_without_bom(body[:_SNIFF_BYTES])
+    if wide:
+        return _decode_wide(body, wide, source, problems)
+    if b"\x00" in body[:_SNIFF_BYTES]:
+        raise ReaderError(source, "looks like binary data (NUL bytes near the start), not a thread")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(
+            Problem(
+                source,
+                f"line {_line_of(body, exc.start)}",
+                f"not valid UTF-8 (byte 0x{body[exc.start]:02x} at offset {exc.start}); "
+                "undecodable bytes were read as Windows-1252",
+            )
+        )
+        return body.decode("utf-8", errors=_FALLBACK_ERRORS)
+
+
+def _decode_wide(body: bytes, encoding: str, source: str, problems: list[Problem]) -> str:
+    try:
+        return body.decode(encoding)
+    except UnicodeDecodeError as exc:
+        problems.append(
+            Problem(
+                source,
+                f"offset {exc.start}",
+                f"invalid {encoding.upper()} data; undecodable bytes were replaced by U+FFFD",
+            )
+        )
+        return body.decode(encoding, errors="replace")
+
+
+def _check_not_binary(text: str, source: str) -> None:
+    sample = text[:_SNIFF_CHARS]
+    controls = sum(
+        1 for ch in sample if ch not in _TEXT_CONTROLS and unicodedata.category(ch) == "Cc"
+    )
+    if "\x00" in sample or controls > _MAX_CONTROL_RATIO * len(sample):
+        raise ReaderError(
+            source, "looks like binary data (mostly control characters), not a thread"
+        )
+
+
+def normalise_newlines(text: str) -> str:
+    """Turn ``\\r\\n`` and lone ``\\r`` into ``\\n``, so line numbers agree across platforms."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode(data: bytes, source: str) -> tuple[str, list[Problem]]:
+    """Decode an upload to text with ``\\n`` line endings, plus the problems met doing so.
+
+    Raises :class:`ReaderError` for empty or binary input, which no reader could use.
+    """
+    if not data.strip():
+        raise ReaderError(source, "is empty" if not data else "contains only whitespace")
+    problems: list[Problem] = []
+    text = _decode_bytes(data, source, problems)
+    _check_not_binary(text, source)
+    if "\x00" in text:
+        problems.append(Problem(source, "document", "NUL characters were removed"))
+        text = text.replace("\x00", "")
+    text = normalise_newlines(text)
+    if not text.strip():
+        raise ReaderError(source, "contains only whitespace")
+    return text, problems

@@ -1,0 +1,213 @@
+"""Disqus XML export: ``<disqus>`` with ``<thread>`` (articles) and ``<post>`` (comments).
+
+Parsed with defusedxml, streaming, with document type declarations refused outright: a
+Disqus export never has one, and refusing them shuts out entity-expansion ("billion
+laughs") and external-entity attacks in one rule. Posts name their thread and parent by
+``dsq:id``; messages are HTML and are reduced to plain text. Deleted posts are kept with
+empty text so the tree keeps its shape; spam-flagged posts are kept as they are.
+
+An export usually holds many threads. :func:`read_disqus` returns the one with the most
+posts (the first such in document order on a tie) and reports that others were left out;
+:func:`read_disqus_threads` returns them all. A truncated or broken export is read up to the
+break (reported with line and column); only when nothing was read before it is it an error.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from xml.etree.ElementTree import Element, ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import iterparse
+
+from threadguard.readers.errors import ReaderError
+from threadguard.readers.htmltext import html_to_text
+from threadguard.readers.tree import RawComment, build_comments
+from threadguard.thread import Problem, ReadResult, Thread
+
+
+def _local(name: str) -> str:
+    return name.rsplit("}", 1)[-1]
+
+
+def _dsq_id(element: Element) -> str | None:
+    for name, value in element.attrib.items():
+        if _local(name) == "id" and value.strip():
+            return value.strip()
+    return None
+
+
+def _child(element: Element, name: str) -> Element | None:
+    for child in element:
+        if _local(child.tag) == name:
+            return child
+    return None
+
+
+def _child_text(element: Element, *path: str) -> str:
+    node: Element | None = element
+    for name in path:
+        node = _child(node, name) if node is not None else None
+    return "".join(node.itertext()).strip() if node is not None else ""
+
+
+def _is_true(element: Element, name: str) -> bool:
+    return _child_text(element, name).lower() == "true"
+
+
+@dataclass
+class _Thread:
+    dsq_id: str
+    meta: Thread
+    order: int
+    posts: list[RawComment] = field(default_factory=list)
+    declared: bool = False
+
+
+@dataclass
+class _Export:
+    threads: dict[str, _Thread] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def thread(self, dsq_id: str) -> _Thread:
+        if dsq_id not in self.threads:
+            self.threads[dsq_id] = _Thread(dsq_id, Thread(id=dsq_id), len(self.threads))
+        return self.threads[dsq_id]
+
+
+def _top_level_elements(text: str, source: str, export: _Export) -> Iterator[Element]:
+    """Yield each complete child of the root; report (or raise on) a broken document."""
+    depth = 0
+    seen_any = False
+    events = iterparse(io.StringIO(text), events=("start", "end"), forbid_dtd=True)
+    try:
+        for event, element in events:
+            if event == "start":
+                depth += 1
+                continue
+            depth -= 1
+            if depth == 1:
+                seen_any = True
+                yield element
+                element.clear()
+    except DefusedXmlException as exc:
+        raise ReaderError(
+            source,
+            "refused: the XML declares a document type or entities "
+            f"({type(exc).__name__}); Disqus exports have none, and they can be used for "
+            "entity-expansion (billion laughs) or external-entity attacks",
+        ) from exc
+    except ParseError as exc:
+        line, column = exc.position
+        reason = str(exc).split(":")[0]
+        location = f"line {line}, column {column + 1}"
+        if not seen_any:
+            raise ReaderError(source, f"broken XML: {reason}", location) from exc
+        export.problems.append(
+            Problem(
+                source,
+                location,
+                f"broken XML ({reason}); everything before this point was read, "
+                "anything after it is lost",
+            )
+        )
+
+
+def _read_thread_element(element: Element, export: _Export) -> None:
+    dsq_id = _dsq_id(element) or f"thread-{len(export.threads) + 1}"
+    entry = export.thread(dsq_id)
+    entry.declared = True
+    entry.meta = Thread(
+        title=_child_text(element, "title"),
+        body=html_to_text(_child_text(element, "message")),
+        url=_child_text(element, "link"),
+        id=_child_text(element, "id") or dsq_id,
+    )
+
+
+def _read_post_element(element: Element, number: int, source: str, export: _Export) -> None:
+    dsq_id = _dsq_id(element)
+    location = f"post {dsq_id}" if dsq_id else f"post #{number}"
+    thread_ref = _child(element, "thread")
+    thread_id = _dsq_id(thread_ref) if thread_ref is not None else None
+    if thread_id is None:
+        export.problems.append(
+            Problem(source, location, "post names no thread; read into thread 'unknown'")
+        )
+        thread_id = "unknown"
+    parent_ref = _child(element, "parent")
+    deleted = _is_true(element, "isDeleted")
+    author = _child_text(element, "author", "name") or _child_text(
+        element, "author", "username"
+    )
+    export.thread(thread_id).posts.append(
+        RawComment(
+            text="" if deleted else html_to_text(_child_text(element, "message")),
+            id=dsq_id,
+            parent=_dsq_id(parent_ref) if parent_ref is not None else None,
+            author=author,
+            created_at=_child_text(element, "createdAt") or None,
+            location=location,
+        )
+    )
+
+
+def _parse(text: str, source: str) -> _Export:
+    export = _Export()
+    posts = 0
+    for element in _top_level_elements(text, source, export):
+        name = _local(element.tag)
+        if name == "thread":
+            _read_thread_element(element, export)
+        elif name == "post":
+            posts += 1
+            _read_post_element(element, posts, source, export)
+    if not export.threads:
+        raise ReaderError(source, "no Disqus <thread> or <post> elements found")
+    for entry in export.threads.values():
+        if not entry.declared:
+            export.problems.append(
+                Problem(
+                    source,
+                    f"thread {entry.dsq_id}",
+                    f"{len(entry.posts)} posts belong to a thread that is not in the export; "
+                    "read with no title",
+                )
+            )
+    return export
+
+
+def _result(entry: _Thread, source: str, problems: list[Problem]) -> ReadResult:
+    comments, tree_problems = build_comments(entry.posts, source)
+    meta = entry.meta
+    thread = Thread(
+        title=meta.title, body=meta.body, url=meta.url, id=meta.id, comments=comments
+    )
+    return ReadResult(thread=thread, problems=[*problems, *tree_problems], format="disqus")
+
+
+def read_disqus_threads(text: str, source: str) -> list[ReadResult]:
+    """Every thread of an export, in document order; export-wide problems go to each."""
+    export = _parse(text, source)
+    return [_result(entry, source, export.problems) for entry in export.threads.values()]
+
+
+def read_disqus(text: str, source: str) -> ReadResult:
+    """The thread with the most posts (first on a tie); others are reported as left out."""
+    export = _parse(text, source)
+    entries = list(export.threads.values())
+    chosen = max(entries, key=lambda e: (len(e.posts), -e.order))
+    problems = list(export.problems)
+    if len(entries) > 1:
+        problems.append(
+            Problem(
+                source,
+                "document",
+                f"the export holds {len(entries)} threads; read {chosen.meta.title or chosen.dsq_id!r} "
+                f"({len(chosen.posts)} posts), the one with the most posts. The other "
+                f"{len(entries) - 1} were not read: use read_disqus_threads for all",
+            )
+        )
+    return _result(chosen, source, problems)

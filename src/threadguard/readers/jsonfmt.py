@@ -1,0 +1,174 @@
+"""ThreadGuard's own JSON schema, as one document or as JSON Lines.
+
+Document: ``{"thread": {"title", "body", "url", "id"}, "comments": [{"id", "parent", "author",
+"text", "created_at", "depth"?}, ...]}``. The output of ``threadguard scan --format json`` has
+the same keys plus analysis fields, which are ignored, so a scanned thread can be re-read.
+A bare list of comments, or a single comment object, is accepted too.
+
+JSON Lines: one comment object per line; a line ``{"thread": {...}}`` gives the article.
+A bad line is reported by number and skipped, so one truncated record never costs the
+thread. A single document has no such seams: invalid JSON there is a :class:`ReaderError`
+naming the line and column.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from threadguard.readers.errors import ReaderError
+from threadguard.readers.tree import RawComment, build_comments
+from threadguard.readers.values import as_author, as_depth, as_id, as_text, as_timestamp
+from threadguard.thread import Problem, ReadResult, Thread
+
+TEXT_KEYS = ("text", "body", "comment", "message")
+PARENT_KEYS = ("parent", "parent_id")
+THREAD_KEYS = ("thread", "article")
+
+
+def load_document(text: str, source: str) -> Any:
+    """Parse one JSON document, turning decoder failures into a located ReaderError."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ReaderError(
+            source, f"invalid JSON: {exc.msg}", f"line {exc.lineno}, column {exc.colno}"
+        ) from exc
+    except RecursionError as exc:
+        raise ReaderError(source, "JSON is nested too deeply to read") from exc
+
+
+def _first(obj: dict[str, Any], keys: tuple[str, ...]) -> object:
+    for key in keys:
+        if key in obj:
+            return obj[key]
+    return None
+
+
+def thread_meta(obj: object, source: str, location: str, problems: list[Problem]) -> Thread:
+    """The article fields of a ``thread`` object (comments are added later)."""
+    if not isinstance(obj, dict):
+        problems.append(Problem(source, location, "'thread' is not an object; ignored"))
+        return Thread()
+    return Thread(
+        title=as_text(obj.get("title")) or "",
+        body=as_text(_first(obj, ("body", "text"))) or "",
+        url=as_text(obj.get("url")) or "",
+        id=as_id(obj.get("id")) or "",
+    )
+
+
+def comment_from_object(
+    obj: object, source: str, location: str, problems: list[Problem]
+) -> RawComment | None:
+    """One comment record from a JSON object, or None (with a problem) if it is not one."""
+    if not isinstance(obj, dict):
+        problems.append(
+            Problem(source, location, f"expected a comment object, found {type(obj).__name__}")
+        )
+        return None
+    text = as_text(_first(obj, TEXT_KEYS))
+    if text is None:
+        problems.append(
+            Problem(source, location, "comment has no text field; read with empty text")
+        )
+    parent_value = _first(obj, PARENT_KEYS)
+    return RawComment(
+        text=text or "",
+        id=as_id(obj.get("id")),
+        parent=as_id(parent_value),
+        author=as_author(obj.get("author")),
+        created_at=as_timestamp(_first(obj, ("created_at", "created", "timestamp"))),
+        depth=as_depth(obj.get("depth")),
+        location=location,
+    )
+
+
+def _finish(meta: Thread, raws: list[RawComment], source: str, problems: list[Problem],
+            fmt: str) -> ReadResult:
+    comments, tree_problems = build_comments(raws, source)
+    thread = Thread(
+        title=meta.title, body=meta.body, url=meta.url, id=meta.id, comments=comments
+    )
+    return ReadResult(thread=thread, problems=problems + tree_problems, format=fmt)
+
+
+def read_json_value(data: Any, source: str) -> ReadResult:
+    """Read an already parsed JSON document in ThreadGuard's schema."""
+    problems: list[Problem] = []
+    meta = Thread()
+    if isinstance(data, list):
+        items: list[Any] = data
+    elif isinstance(data, dict):
+        thread_obj = _first(data, THREAD_KEYS)
+        if thread_obj is not None:
+            meta = thread_meta(thread_obj, source, "thread", problems)
+        if "comments" in data:
+            if not isinstance(data["comments"], list):
+                raise ReaderError(source, "'comments' is not a list", "comments")
+            items = data["comments"]
+        elif _first(data, TEXT_KEYS) is not None:
+            items = [data]
+        elif thread_obj is not None:
+            items = []
+        else:
+            keys = ", ".join(sorted(map(str, data))) or "none"
+            raise ReaderError(
+                source,
+                "not a ThreadGuard thread: expected an object with 'comments' (and optionally "
+                f"'thread'), or a list of comments; found keys: {keys}",
+            )
+    else:
+        raise ReaderError(
+            source, f"not a ThreadGuard thread: the document is a JSON {type(data).__name__}"
+        )
+    raws = []
+    for i, item in enumerate(items):
+        raw = comment_from_object(item, source, f"comments[{i}]", problems)
+        if raw is not None:
+            raws.append(raw)
+    return _finish(meta, raws, source, problems, "json")
+
+
+def read_json(text: str, source: str) -> ReadResult:
+    """Read one JSON document in ThreadGuard's schema."""
+    return read_json_value(load_document(text, source), source)
+
+
+def read_jsonl(text: str, source: str) -> ReadResult:
+    """Read JSON Lines: one comment per line, optionally a ``{"thread": ...}`` line."""
+    problems: list[Problem] = []
+    meta = Thread()
+    raws: list[RawComment] = []
+    parsed_any = False
+    first_error: ReaderError | None = None
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        location = f"line {number}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            message = f"invalid JSON at column {exc.colno}: {exc.msg}; line skipped"
+            problems.append(Problem(source, location, message))
+            first_error = first_error or ReaderError(
+                source, f"invalid JSON: {exc.msg}", f"line {number}, column {exc.colno}"
+            )
+            continue
+        except RecursionError:
+            problems.append(Problem(source, location, "JSON nested too deeply; line skipped"))
+            continue
+        parsed_any = True
+        if isinstance(obj, dict) and "thread" in obj and _first(obj, TEXT_KEYS) is None:
+            meta = thread_meta(obj["thread"], source, location, problems)
+            continue
+        raw = comment_from_object(obj, source, location, problems)
+        if raw is not None:
+            raws.append(raw)
+    if not parsed_any and first_error is not None:
+        raise ReaderError(
+            source,
+            f"no line is valid JSON ({first_error.reason})",
+            first_error.location,
+        )
+    return _finish(meta, raws, source, problems, "jsonl")

@@ -1,0 +1,239 @@
+"""The plain-text thread dump: what copying a comment page into a text file gives.
+
+Layout (see ``examples/thread_dump_sample.txt``)::
+
+    Article title
+                                    <- blank line
+    Article paragraph, possibly hard-wrapped.
+
+      • author                      <- top-level comment: bullet indented 2 spaces
+                                    <- blank line
+        Comment text, indented two spaces deeper than its bullet,
+        hard-wrapped, in paragraphs separated by blank lines.
+
+        • replier                   <- a reply: 2 more spaces per nesting level
+      • another author              <- bullet right after bullet: a comment with no text
+
+Decisions, each made so that no words are lost:
+
+* Wrapped lines of a paragraph are joined with one space; paragraphs with a blank line
+  (``"\\n\\n"``). Curly quotes, dashes and other characters are kept exactly.
+* A bullet line is a comment even when it carries a sentence rather than a name and has no
+  text under it: the sentence becomes the author, which is screened like text.
+* Bullets: ``•``, ``‣``, ``◦``, ``▪`` and ``●`` always start a comment. ``*`` and ``-`` do only
+  when the dump's first bullet uses that glyph, because in a ``•`` dump a line starting with
+  ``- `` is far more likely a list inside a comment than a comment.
+* A tab counts as one nesting level (2 columns, tab stops every 2 columns): dumps that
+  indent with tabs use one tab per level.
+* Nesting follows indentation the way Python blocks do: a bullet deeper than the one above
+  is a reply to it, one at the same indentation is a sibling, one further left closes levels
+  until an open one is as far left or further. Indentation that is not the expected
+  ``2 + 2 * depth`` columns (odd, or more than one level deeper) is reported as a problem with
+  its line number, and the comment is attached to that nearest sensible parent.
+* Text lines belong to the comment whose bullet came last, whatever their indentation; text
+  not indented under its bullet is reported.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass, field
+
+from threadguard.thread import Comment, Problem, ReadResult, Thread
+
+UNICODE_BULLETS = "•‣◦▪●"
+ASCII_BULLETS = "*-"
+_BULLET_RE = re.compile(r"([ \t]*)([" + re.escape(UNICODE_BULLETS + ASCII_BULLETS) + r"])(?:[ \t]+(.*))?")
+_INDENT_STEP = 2
+_TAB_WIDTH = 2
+
+
+def _indent_width(line: str) -> int:
+    stripped = line.lstrip(" \t")
+    return len(line[: len(line) - len(stripped)].expandtabs(_TAB_WIDTH))
+
+
+def _paragraphs(lines: list[str]) -> str:
+    """Join wrapped lines with a space and paragraphs (split by blank lines) with a blank line."""
+    paragraphs: list[list[str]] = [[]]
+    for line in lines:
+        if line:
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return "\n\n".join(" ".join(p) for p in paragraphs if p)
+
+
+@dataclass
+class _Open:
+    """A comment being read: its bullet, and its text lines ("" marks a blank line)."""
+
+    id: str
+    author: str
+    depth: int
+    indent: int
+    parent: str | None
+    line: int
+    lines: list[str] = field(default_factory=list)
+    warned: bool = False
+
+
+class _Parser:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.problems: list[Problem] = []
+        self.comments: list[_Open] = []
+        self.open_levels: list[_Open] = []
+        self.glyphs = UNICODE_BULLETS
+        self.base_indent: int | None = None
+
+    def bullet(self, line: str, *, first: bool = False) -> tuple[int, str] | None:
+        """Return (indent, author) if ``line`` starts a comment, else None."""
+        match = _BULLET_RE.fullmatch(line)
+        if not match:
+            return None
+        glyph = match.group(2)
+        if first:
+            if glyph in ASCII_BULLETS and not match.group(1):
+                return None  # an unindented "- item" is a list in the article
+            if glyph in ASCII_BULLETS:
+                self.glyphs = UNICODE_BULLETS + glyph
+        elif glyph not in self.glyphs:
+            return None
+        return _indent_width(line), (match.group(3) or "").strip()
+
+    def start_comment(self, indent: int, author: str, line_no: int) -> None:
+        if self.base_indent is None:
+            self.base_indent = min(indent, _INDENT_STEP)
+        levels = self.open_levels
+        while levels and levels[-1].indent >= indent:
+            levels.pop()
+        parent = levels[-1] if levels else None
+        depth = len(levels)
+        comment = _Open(
+            id=f"c{len(self.comments) + 1}",
+            author=author,
+            depth=depth,
+            indent=indent,
+            parent=parent.id if parent else None,
+            line=line_no,
+        )
+        expected = self.base_indent + _INDENT_STEP * depth
+        if indent != expected:
+            placed = (
+                f"read as a reply to {parent.author!r} (line {parent.line})"
+                if parent
+                else "read as a top-level comment"
+            )
+            self.problems.append(
+                Problem(
+                    self.source,
+                    f"line {line_no}",
+                    f"comment bullet indented {indent} columns where {expected} were expected; "
+                    + placed,
+                )
+            )
+        levels.append(comment)
+        self.comments.append(comment)
+
+    def text(self, line: str, line_no: int) -> None:
+        current = self.comments[-1]
+        if not line.strip():
+            current.lines.append("")
+            return
+        if _indent_width(line) <= current.indent and not current.warned:
+            current.warned = True
+            self.problems.append(
+                Problem(
+                    self.source,
+                    f"line {line_no}",
+                    "comment text is not indented under its bullet "
+                    f"(line {current.line}); read as part of that comment",
+                )
+            )
+        current.lines.append(line.strip())
+
+
+def read_text_dump(text: str, source: str) -> ReadResult:
+    """Read a plain-text thread dump (already decoded, ``\\n`` line endings)."""
+    lines = text.split("\n")
+    parser = _Parser(source)
+    start = next(i for i, line in enumerate(lines) if line.strip())
+    first_comment = next(
+        (i for i in range(start, len(lines)) if parser.bullet(lines[i], first=True)), None
+    )
+    title = ""
+    article_end = len(lines) if first_comment is None else first_comment
+    if first_comment != start:
+        title = lines[start].strip()
+        start += 1
+    else:
+        parser.problems.append(
+            Problem(source, f"line {start + 1}", "no title line: the dump starts with a comment")
+        )
+    body = _paragraphs([line.strip() for line in lines[start:article_end]])
+
+    if first_comment is None:
+        parser.problems.append(
+            Problem(source, "document", "no comment bullet lines found; read as an article only")
+        )
+    else:
+        for number in range(first_comment, len(lines)):
+            line = lines[number]
+            found = parser.bullet(line)
+            if found:
+                parser.start_comment(found[0], found[1], number + 1)
+            else:
+                parser.text(line, number + 1)
+
+    comments = tuple(
+        Comment(
+            id=c.id,
+            text=_paragraphs(c.lines),
+            author=c.author,
+            parent=c.parent,
+            depth=c.depth,
+            position=position,
+        )
+        for position, c in enumerate(parser.comments)
+    )
+    thread = Thread(title=title, body=body, comments=comments)
+    return ReadResult(thread=thread, problems=parser.problems, format="text")
+
+
+def format_text_dump(thread: Thread, width: int | None = 88) -> str:
+    """Write ``thread`` as a text dump that :func:`read_text_dump` reads back.
+
+    Paragraphs are hard-wrapped at ``width`` (None: one line per paragraph). Lossy where the
+    format is: single newlines inside a paragraph become spaces, surrounding whitespace is
+    dropped, and text lines that begin with a bullet glyph would read back as comments.
+    """
+
+    def wrap(paragraph: str, indent: str) -> list[str]:
+        flat = " ".join(paragraph.split("\n"))
+        if width is None:
+            return [indent + flat]
+        return textwrap.wrap(
+            flat,
+            width=max(width, len(indent) + 20),
+            initial_indent=indent,
+            subsequent_indent=indent,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+
+    out = [" ".join(thread.title.split("\n")), ""]
+    for paragraph in thread.body.split("\n\n"):
+        if paragraph.strip():
+            out += [*wrap(paragraph, ""), ""]
+    for comment in thread.comments:
+        indent = " " * (_INDENT_STEP * (comment.depth + 1))
+        author = " ".join(comment.author.split("\n"))
+        out.append(f"{indent}• {author}".rstrip())
+        paragraphs = [p for p in comment.text.split("\n\n") if p.strip()]
+        if paragraphs:
+            out.append("")
+            for paragraph in paragraphs:
+                out += [*wrap(paragraph, indent + " " * _INDENT_STEP), ""]
+    return "\n".join(out).rstrip("\n") + "\n"

@@ -1,0 +1,198 @@
+"""Turn flat comment records with parent links into a thread's comments in reading order.
+
+JSON, CSV, Disqus and Reddit inputs all name each comment's parent by id, in whatever order
+the exporter chose (often chronological). Downstream code expects reading order (depth-first,
+as a page shows it) with depths, so this module does that once for all of them, and survives
+what real exports contain: missing or duplicate ids, parents that are not in the file, and
+parent loops. Everything is iterative and linear, so a 10,000-deep reply chain cannot
+overflow the stack and a loop cannot hang.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from threadguard.thread import Comment, Problem
+
+
+@dataclass
+class RawComment:
+    """A comment as an input format states it, before its place in the tree is settled.
+
+    ``depth`` is the depth the input claims, if any: it is used to find the parent when no
+    parent id is given, and otherwise only checked against the parent links.
+    ``location`` says where the record is (``line 12``, ``comments[3]``) for problems.
+    """
+
+    text: str
+    id: str | None = None
+    parent: str | None = None
+    author: str = ""
+    created_at: str | None = None
+    depth: int | None = None
+    location: str = ""
+
+
+def _assign_ids(raws: list[RawComment], source: str, problems: list[Problem]) -> list[str]:
+    """Give every record a unique id: keep the input's, generate ``cN`` where missing."""
+    taken = {raw.id for raw in raws if raw.id}
+    first_at: dict[str, str] = {}
+    ids: list[str] = []
+    for number, raw in enumerate(raws, start=1):
+        if raw.id and raw.id not in first_at:
+            new_id = raw.id
+        else:
+            base = raw.id or f"c{number}"
+            new_id, n = base, 1
+            while new_id in taken or new_id in first_at:
+                n += 1
+                new_id = f"{base}~{n}"
+            if raw.id:
+                problems.append(
+                    Problem(
+                        source,
+                        raw.location,
+                        f"duplicate comment id {raw.id!r} (first at {first_at[raw.id]}); "
+                        f"renamed to {new_id!r}",
+                    )
+                )
+        first_at[new_id] = raw.location
+        ids.append(new_id)
+    return ids
+
+
+def _infer_parents_from_depth(raws: list[RawComment], ids: list[str]) -> list[str | None]:
+    """Parent ids: as given, else the nearest earlier comment one level up by stated depth."""
+    parents: list[str | None] = []
+    open_ids: list[str] = []
+    for raw, cid in zip(raws, ids, strict=True):
+        parent = raw.parent
+        if raw.depth is not None:
+            depth = min(max(raw.depth, 0), len(open_ids))
+            if parent is None and depth > 0:
+                parent = open_ids[depth - 1]
+            del open_ids[depth:]
+            open_ids.append(cid)
+        parents.append(parent)
+    return parents
+
+
+def _walk(
+    root: int,
+    children: dict[int, list[int]],
+    depth_of: dict[int, int],
+    order: list[int],
+    base_depth: int = 0,
+) -> None:
+    """Depth-first pre-order from ``root``, children in input order, without recursion."""
+    stack = [(root, base_depth)]
+    while stack:
+        node, depth = stack.pop()
+        if node in depth_of:
+            continue
+        depth_of[node] = depth
+        order.append(node)
+        stack.extend((child, depth + 1) for child in reversed(children.get(node, [])))
+
+
+def build_comments(
+    raws: list[RawComment], source: str
+) -> tuple[tuple[Comment, ...], list[Problem]]:
+    """Settle ids, parents, depths and reading order for ``raws``; report what was repaired."""
+    problems: list[Problem] = []
+    ids = _assign_ids(raws, source, problems)
+    index = {cid: i for i, cid in enumerate(ids)}
+    parents = _infer_parents_from_depth(raws, ids)
+
+    parent_index: list[int | None] = []
+    unresolved: set[int] = set()
+    for i, parent in enumerate(parents):
+        if parent is None:
+            parent_index.append(None)
+        elif parent in index:
+            parent_index.append(index[parent])
+        else:
+            problems.append(
+                Problem(
+                    source,
+                    raws[i].location,
+                    f"parent {parent!r} of comment {ids[i]!r} is not in the input; "
+                    "read as a top-level comment",
+                )
+            )
+            parent_index.append(None)
+            unresolved.add(i)
+
+    children: dict[int, list[int]] = {}
+    for i, p in enumerate(parent_index):
+        if p is not None:
+            children.setdefault(p, []).append(i)
+
+    depth_of: dict[int, int] = {}
+    order: list[int] = []
+    for i, p in enumerate(parent_index):
+        if p is None:
+            _walk(i, children, depth_of, order)
+
+    for start in range(len(raws)):
+        if start in depth_of:
+            continue
+        # Not reachable from any root: the parent chain above ``start`` loops.
+        seen: dict[int, int] = {}
+        node = start
+        while node not in seen:
+            seen[node] = len(seen)
+            next_node = parent_index[node]
+            assert next_node is not None  # every root was walked above
+            node = next_node
+        cycle_start = seen[node]
+        cycle = [n for n, step in seen.items() if step >= cycle_start]
+        breaker = min(cycle)
+        names = " → ".join(ids[n] for n in sorted(cycle, key=lambda n: seen[n]))
+        problems.append(
+            Problem(
+                source,
+                raws[breaker].location,
+                f"parent links form a loop ({names} → {ids[node]}); "
+                f"comment {ids[breaker]!r} read as a top-level comment",
+            )
+        )
+        old_parent = parent_index[breaker]
+        if old_parent is not None:
+            children[old_parent].remove(breaker)
+        parent_index[breaker] = None
+        _walk(breaker, children, depth_of, order)
+
+    for i, raw in enumerate(raws):
+        stated = raw.depth
+        if (
+            stated is not None
+            and raw.parent is not None
+            and i not in unresolved
+            and stated != depth_of[i]
+        ):
+            problems.append(
+                Problem(
+                    source,
+                    raw.location,
+                    f"depth {stated} stated, but the parent links put comment {ids[i]!r} "
+                    f"at depth {depth_of[i]}; the parent links were used",
+                )
+            )
+
+    comments: list[Comment] = []
+    for position, i in enumerate(order):
+        p = parent_index[i]
+        raw = raws[i]
+        comments.append(
+            Comment(
+                id=ids[i],
+                text=raw.text,
+                author=raw.author,
+                parent=None if p is None else ids[p],
+                depth=depth_of[i],
+                created_at=raw.created_at,
+                position=position,
+            )
+        )
+    return tuple(comments), problems

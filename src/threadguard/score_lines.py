@@ -1,0 +1,103 @@
+"""The ``threadguard score`` contract: JSON Lines in, one JSON line out per input line.
+
+Parsing is separate from I/O so the contract can be tested line by line and reused by
+batch jobs. A line is a JSON object (``text`` required; ``id``, ``parent``, ``title``
+optional) or, when it is not JSON, the comment text itself. Blank lines carry nothing and
+are skipped. A bad line becomes an ``error`` object on its own output line.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from threadguard.engine import CommentInput, Engine
+
+#: The longest text accepted on one line (code points); longer lines are an error.
+MAX_TEXT_CHARS = 1_000_000
+#: Lines scored together: amortises feature extraction while output still streams.
+CHUNK = 1024
+
+
+@dataclass(frozen=True)
+class LineError:
+    """Why one input line could not be scored."""
+
+    line: int
+    message: str
+    id: Any = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if self.id is not None:
+            out["id"] = self.id
+        out["error"] = {"line": self.line, "message": self.message}
+        return out
+
+
+def parse_line(raw: str, line_no: int) -> tuple[CommentInput, Any] | LineError:
+    """One input line as a comment to score (with its id as given), or the error in it."""
+    stripped = raw.strip()
+    if stripped.startswith("{") or stripped.startswith("["):
+        try:
+            obj = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            return LineError(line_no, f"invalid JSON at column {exc.colno}: {exc.msg}")
+        if not isinstance(obj, dict):
+            return LineError(line_no, "expected a JSON object with a \"text\" field, got a list")
+        return _from_object(obj, line_no)
+    text = raw.rstrip("\r\n")
+    if len(text) > MAX_TEXT_CHARS:
+        return LineError(line_no, f"text is {len(text)} characters; the limit is {MAX_TEXT_CHARS}")
+    return CommentInput(text), None
+
+
+def _from_object(obj: dict[str, Any], line_no: int) -> tuple[CommentInput, Any] | LineError:
+    cid = obj.get("id")
+    if cid is not None and (isinstance(cid, bool) or not isinstance(cid, str | int)):
+        return LineError(line_no, "\"id\" must be a string or an integer")
+    if "text" not in obj:
+        return LineError(line_no, "missing \"text\"", cid)
+    text = obj["text"]
+    if not isinstance(text, str):
+        return LineError(line_no, f"\"text\" must be a string, got {type(text).__name__}", cid)
+    if len(text) > MAX_TEXT_CHARS:
+        return LineError(line_no, f"text is {len(text)} characters; the limit is {MAX_TEXT_CHARS}", cid)
+    context: dict[str, str] = {}
+    for key in ("parent", "title"):
+        value = obj.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            return LineError(line_no, f"\"{key}\" must be a string", cid)
+        context[key] = value
+    return CommentInput(text, id=None if cid is None else str(cid), **context), cid
+
+
+def score_stream(engine: Engine, lines: Iterable[str]) -> Iterator[tuple[dict[str, Any], bool]]:
+    """Score lines in chunks; yield (output object, ok) for every non-blank input line."""
+    pending: list[tuple[int, tuple[CommentInput, Any] | LineError]] = []
+
+    def flush() -> Iterator[tuple[dict[str, Any], bool]]:
+        good = [(i, p) for i, (_, p) in enumerate(pending) if not isinstance(p, LineError)]
+        analyses = engine.analyze([p[0] for _, p in good]) if good else []  # type: ignore[index]
+        by_pos = {i: a for (i, _), a in zip(good, analyses, strict=True)}
+        for i, (_, parsed) in enumerate(pending):
+            if isinstance(parsed, LineError):
+                yield parsed.to_json(), False
+            else:
+                out = by_pos[i].to_json()
+                if parsed[1] is not None:
+                    out["id"] = parsed[1]  # echo the id exactly as given (string or number)
+                yield out, True
+        pending.clear()
+
+    for line_no, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        pending.append((line_no, parse_line(raw, line_no)))
+        if len(pending) >= CHUNK:
+            yield from flush()
+    yield from flush()

@@ -1,0 +1,1 @@
+"""Scorers: turn comment text into attribute and target-group probabilities."""

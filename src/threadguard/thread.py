@@ -1,0 +1,71 @@
+"""The thread model: an article and its tree of comments, as plain typed data.
+
+Every reader produces these, and everything downstream (scoring, policy, storage,
+rendering) consumes them, so they carry no behaviour beyond small navigation helpers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Comment:
+    """One comment of a thread.
+
+    ``parent`` is the id of the comment replied to, or ``None`` for a comment on the
+    article itself. ``depth`` is 0 for a top-level comment. ``position`` is the comment's
+    index in reading order (depth-first, as shown on the page). The author is screened
+    like the text: user names can be abusive too.
+    """
+
+    id: str
+    text: str
+    author: str = ""
+    parent: str | None = None
+    depth: int = 0
+    created_at: str | None = None
+    position: int = 0
+
+
+@dataclass(frozen=True)
+class Thread:
+    """An article (title, body, url, id) and its comments in reading order."""
+
+    title: str = ""
+    body: str = ""
+    url: str = ""
+    id: str = ""
+    comments: tuple[Comment, ...] = ()
+
+    def by_id(self) -> dict[str, Comment]:
+        """Map comment id to comment, for looking up a reply's parent."""
+        return {c.id: c for c in self.comments}
+
+    def parent_text(self, comment: Comment) -> str:
+        """The text the comment replies to: its parent comment, else empty."""
+        if comment.parent is None:
+            return ""
+        parent = self.by_id().get(comment.parent)
+        return parent.text if parent else ""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A malformed part of an input: where it is (file, line or element) and what is wrong."""
+
+    source: str
+    location: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.location}: {self.message}"
+
+
+@dataclass
+class ReadResult:
+    """What a reader returns: the thread as far as it could be read, and the problems met."""
+
+    thread: Thread
+    problems: list[Problem] = field(default_factory=list)
+    format: str = ""

@@ -1,0 +1,514 @@
+"""Loaders that map every labelled data set in ``../shared/data`` onto the unified schema.
+
+Each loader returns a :class:`LabelledRows` block: texts, optional context (parent comment,
+article title), a label matrix over ``HEADS`` where NaN means *the data set does not say*
+(masked in training, never read as negative), and a split per row. Official splits are
+used where a data set has them; otherwise a fixed seeded split keyed on the text, so the
+same row always lands in the same split whatever else changes.
+
+The mapping decisions (which source label means which attribute) are the model card's
+"label mapping" section; keep the two in step.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from threadguard.schema import ATTRIBUTES, GROUPS
+
+HEADS: tuple[str, ...] = ATTRIBUTES + tuple(f"target:{g}" for g in GROUPS)
+_HEAD_INDEX = {h: i for i, h in enumerate(HEADS)}
+NAN = float("nan")
+
+csv.field_size_limit(64 * 1024 * 1024)
+
+
+@dataclass
+class LabelledRows:
+    """Rows of one data set in the unified schema."""
+
+    dataset: str
+    texts: list[str] = field(default_factory=list)
+    parents: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    splits: list[str] = field(default_factory=list)
+    labels: list[np.ndarray] = field(default_factory=list)
+    #: Source-specific gold labels kept for evaluation (e.g. HateXplain's 3 classes).
+    gold: list[str] = field(default_factory=list)
+
+    def add(
+        self,
+        text: str,
+        split: str,
+        labels: dict[str, float],
+        *,
+        parent: str = "",
+        title: str = "",
+        gold: str = "",
+    ) -> None:
+        row = np.full(len(HEADS), NAN, dtype=np.float32)
+        for name, value in labels.items():
+            row[_HEAD_INDEX[name]] = value
+        self.texts.append(text)
+        self.parents.append(parent)
+        self.titles.append(title)
+        self.splits.append(split)
+        self.labels.append(row)
+        self.gold.append(gold)
+
+    def matrix(self) -> np.ndarray:
+        if not self.labels:
+            return np.zeros((0, len(HEADS)), dtype=np.float32)
+        return np.vstack(self.labels)
+
+    def select(self, split: str) -> LabelledRows:
+        """The rows of one split, as a new block."""
+        out = LabelledRows(self.dataset)
+        for i, s in enumerate(self.splits):
+            if s == split:
+                out.texts.append(self.texts[i])
+                out.parents.append(self.parents[i])
+                out.titles.append(self.titles[i])
+                out.splits.append(s)
+                out.labels.append(self.labels[i])
+                out.gold.append(self.gold[i])
+        return out
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+
+def seeded_split(text: str, dev: float = 0.1, test: float = 0.1) -> str:
+    """A split that depends only on the text, so it is stable across runs and machines."""
+    h = int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:8], "big") / 2**64
+    if h < test:
+        return "test"
+    if h < test + dev:
+        return "dev"
+    return "train"
+
+
+def _all_clear() -> dict[str, float]:
+    """Labels for a row its annotators judged clean: no attribute, no target."""
+    labels = {a: 0.0 for a in ATTRIBUTES}
+    labels.update({f"target:{g}": 0.0 for g in GROUPS})
+    return labels
+
+
+def _no_target() -> dict[str, float]:
+    return {f"target:{g}": 0.0 for g in GROUPS}
+
+
+# --- words that name groups, used to read free-text targets (implicit hate, stage 3) ---
+_GROUP_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("muslims", ("muslim", "islam", "moslem", "arabian")),
+    ("jews", ("jew", "jewish", "zionist")),
+    ("christians", ("christian", "catholic")),
+    ("black_people", ("black", "african")),
+    ("arabs", ("arab",)),
+    ("asians", ("asian", "chinese", "japanese", "korean")),
+    ("white_people", ("white", "caucasian")),
+    ("latinx", ("mexican", "hispanic", "latino", "latina", "latinx")),
+    ("nationality_migration", ("immigrant", "migrant", "refugee", "illegal", "alien", "foreigner")),
+    ("women", ("women", "woman", "female", "girls", "feminist")),
+    ("gender", ("women", "woman", "female", "feminist", "trans", "men ", "male")),
+    ("sexual_orientation", ("gay", "lesbian", "lgbt", "homosexual", "queer", "bisexual")),
+    ("disability", ("disab", "retard", "autis", "handicap")),
+    ("religion", ("hindu", "sikh", "buddhist", "atheist")),
+    ("race_ethnicity", ("minorit", "non-white", "people of color", "race", "racial", "indian")),
+)
+
+#: Fine groups imply their coarse group.
+_COARSE = {
+    "muslims": "religion",
+    "jews": "religion",
+    "christians": "religion",
+    "black_people": "race_ethnicity",
+    "arabs": "race_ethnicity",
+    "asians": "race_ethnicity",
+    "white_people": "race_ethnicity",
+    "latinx": "race_ethnicity",
+    "women": "gender",
+}
+
+
+def groups_in(target_text: str) -> set[str]:
+    """Map a free-text target description ("illegal immigrants") to schema groups."""
+    t = f" {target_text.lower()} "
+    found = {g for g, words in _GROUP_WORDS if any(w in t for w in words)}
+    found |= {_COARSE[g] for g in found if g in _COARSE}
+    return found
+
+
+def _target_labels(groups: Iterable[str]) -> dict[str, float]:
+    labels = _no_target()
+    for g in groups:
+        labels[f"target:{g}"] = 1.0
+        if g in _COARSE:
+            labels[f"target:{_COARSE[g]}"] = 1.0
+    return labels
+
+
+# ------------------------------------------------------------------ loaders
+
+
+def _read_csv(path: Path, delimiter: str = ",") -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter=delimiter))
+
+
+def _alnum_key(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", text.lower())
+
+
+def load_hatexplain(root: Path) -> LabelledRows:
+    """HateXplain: hate / offensive / normal, official split, coarse targets from MAGPIE.
+
+    hate -> toxicity, identity_attack (and severe_toxicity); offensive -> toxicity but not
+    identity_attack; normal -> every attribute and target 0.
+    """
+    d = root / "hatexplain"
+    divisions = json.loads((d / "post_id_divisions.json").read_text(encoding="utf-8"))
+    split_of = {pid: s for s, ids in divisions.items() for pid in ids}
+    split_of = {k: ("dev" if v == "val" else v) for k, v in split_of.items()}
+    targets: dict[str, set[str]] = {}
+    for r in _read_csv(d / "preprocessed.csv"):
+        groups = set()
+        if r["label_gender"] == "1":
+            groups.add("gender")
+        if r["label_religion"] == "1":
+            groups.add("religion")
+        if r["label_race"] == "1":
+            groups.add("race_ethnicity")
+        targets[_alnum_key(r["text"])] = groups
+    out = LabelledRows("hatexplain")
+    names = {"0": "normal", "1": "hate", "2": "offensive"}
+    for r in _read_csv(d / "092-HateXplain.csv"):
+        pid = r[""]
+        cls = names.get(r["category"])
+        split = split_of.get(pid)
+        if cls is None or split is None:
+            continue  # "undecided" rows have no majority label
+        if cls == "normal":
+            labels = _all_clear()
+        else:
+            hate = 1.0 if cls == "hate" else 0.0
+            labels = {"toxicity": 1.0, "identity_attack": hate}
+            if cls == "hate":
+                labels["severe_toxicity"] = 1.0
+            key = _alnum_key(r["text"])
+            if key in targets and cls == "hate":
+                labels.update(_target_labels(targets[key]))
+            elif cls == "offensive":
+                labels.update(_no_target())
+        out.add(r["text"], split, labels, gold=cls)
+    return out
+
+
+def load_davidson(root: Path) -> LabelledRows:
+    """Davidson et al.: hate / offensive / neither tweets, seeded split.
+
+    hate -> toxicity, identity_attack; severe when at least two thirds of the raters said
+    hate; offensive -> toxicity, not identity_attack; neither -> all clear.
+    """
+    out = LabelledRows("davidson")
+    for r in _read_csv(root / "davidson" / "labeled_data.csv"):
+        text = r["tweet"]
+        cls = r["class"]
+        if cls == "2":
+            labels = _all_clear()
+            gold = "neither"
+        elif cls == "1":
+            labels = {"toxicity": 1.0, "identity_attack": 0.0, "severe_toxicity": 0.0}
+            labels.update(_no_target())
+            gold = "offensive"
+        else:
+            count = max(int(r["count"]), 1)
+            severe = 1.0 if int(r["hate_speech"]) / count >= 2 / 3 else NAN
+            labels = {"toxicity": 1.0, "identity_attack": 1.0, "severe_toxicity": severe}
+            gold = "hate"
+        out.add(text, seeded_split(text), labels, gold=gold)
+    return out
+
+
+def _olid_labels(a: str, b: str, c: str) -> dict[str, float]:
+    """OLID: NOT -> all clear; UNT -> untargeted profanity; TIN+IND -> insult."""
+    if a == "NOT":
+        return _all_clear()
+    labels: dict[str, float] = {"toxicity": 1.0}
+    if b == "UNT":
+        labels.update({"insult": 0.0, "profanity": 1.0, "identity_attack": 0.0})
+        labels.update(_no_target())
+    elif b == "TIN":
+        if c == "IND":
+            labels.update({"insult": 1.0, "identity_attack": 0.0})
+            labels.update(_no_target())
+        elif c == "OTH":
+            labels.update({"identity_attack": 0.0})
+            labels.update(_no_target())
+    return labels
+
+
+def load_olid(root: Path) -> LabelledRows:
+    """OLID / OffensEval-2019: the training file (with a seeded dev part) and the test set."""
+    d = root / "olid"
+    out = LabelledRows("olid")
+    for r in _read_csv(d / "olid-training-v1.0.tsv", delimiter="\t"):
+        split = "dev" if seeded_split(r["tweet"], dev=0.1, test=0.0) == "dev" else "train"
+        labels = _olid_labels(r["subtask_a"], r["subtask_b"], r["subtask_c"])
+        gold = "|".join((r["subtask_a"], r["subtask_b"], r["subtask_c"]))
+        out.add(r["tweet"], split, labels, gold=gold)
+    level = {}
+    for name in ("a", "b", "c"):
+        level[name] = {r["id"]: r["label"] for r in _read_csv(d / f"labels-level{name}.csv")}
+    for r in _read_csv(d / "testset-levela.tsv", delimiter="\t"):
+        a = level["a"].get(r["id"], "")
+        b = level["b"].get(r["id"], "NULL")
+        c = level["c"].get(r["id"], "NULL")
+        out.add(r["tweet"], "test", _olid_labels(a, b, c), gold=f"{a}|{b}|{c}")
+    return out
+
+
+def load_ghc(root: Path) -> LabelledRows:
+    """Gab Hate Corpus: hd -> identity_attack, cv -> threat, vo -> profanity."""
+    d = root / "gab_hate_corpus"
+    out = LabelledRows("ghc")
+    for fname, official in (("ghc_train.tsv", "train"), ("ghc_test.tsv", "test")):
+        for r in _read_csv(d / fname, delimiter="\t"):
+            text = r["text"]
+            hd, cv, vo = (float(r[k]) for k in ("hd", "cv", "vo"))
+            if official == "train":
+                split = "dev" if seeded_split(text, dev=0.1, test=0.0) == "dev" else "train"
+            else:
+                split = "test"
+            if hd == cv == vo == 0:
+                labels = {
+                    "identity_attack": 0.0,
+                    "threat": 0.0,
+                    "severe_toxicity": 0.0,
+                    **_no_target(),
+                }
+            else:
+                labels = {
+                    "toxicity": 1.0,
+                    "identity_attack": hd,
+                    "threat": cv,
+                    "profanity": NAN if vo == 0 else 1.0,
+                }
+                if cv:
+                    labels["severe_toxicity"] = 1.0
+            out.add(text, split, labels, gold=f"{int(hd)}{int(cv)}{int(vo)}")
+    return out
+
+
+def load_implicit_hate(root: Path) -> LabelledRows:
+    """Implicit Hate Corpus: implicit and explicit hate -> identity_attack, with targets."""
+    d = root / "implicit_hate"
+    target_of: dict[str, str] = {}
+    for r in _read_csv(d / "implicit_hate_v1_stg3_posts.tsv", delimiter="\t"):
+        target_of[r["post"]] = r["target"]
+    out = LabelledRows("implicit_hate")
+    for r in _read_csv(d / "implicit_hate_v1_stg1_posts.tsv", delimiter="\t"):
+        text = r["post"].strip().strip('"').strip()
+        cls = r["class"]
+        if cls == "not_hate":
+            labels = {"identity_attack": 0.0, "threat": 0.0, **_no_target()}
+        else:
+            labels = {"toxicity": 1.0, "identity_attack": 1.0}
+            if r["post"] in target_of:
+                labels.update(_target_labels(groups_in(target_of[r["post"]])))
+        out.add(text, seeded_split(text), labels, gold=cls)
+    return out
+
+
+def load_toxic_spans(root: Path) -> LabelledRows:
+    """SemEval-2021 Toxic Spans: every post toxic; official train / trial / test files.
+
+    The span offsets are kept in ``gold`` (a JSON list) for the char-F1 evaluation.
+    """
+    d = root / "toxic_spans"
+    types = _toxic_span_types(d)
+    out = LabelledRows("toxic_spans")
+    for fname, split in (("tsd_train.csv", "train"), ("tsd_trial.csv", "dev"), ("tsd_test.csv", "test")):
+        for r in _read_csv(d / fname):
+            labels = {"toxicity": 1.0}
+            if split != "test":  # the raw files also hold test posts: never read labels there
+                labels.update(types.get(r["text"], {}))
+            out.add(r["text"], split, labels, gold=r["spans"])
+    return out
+
+
+_SPAN_TYPE_ATTRIBUTE = {
+    "Insult": "insult",
+    "Profane/Obscene": "profanity",
+    "Identity based Attack": "identity_attack",
+    "Threat": "threat",
+}
+
+
+def _toxic_span_types(d: Path) -> dict[str, dict[str, float]]:
+    """Per post text: which attributes its raters' span types name (1 when two raters agree).
+
+    A post whose raters marked no span of a type gets 0 for that attribute: they were
+    asked to type every toxic span they saw.
+    """
+    text_of = {r["comment_id"]: r["comment_text"] for r in _read_csv(d / "comments.csv")}
+    post_of = {r["annotation"]: r["comment_id"] for r in _read_csv(d / "annotations.csv")}
+    votes: dict[str, dict[str, set[str]]] = {}
+    for r in _read_csv(d / "spans.csv"):
+        attr = _SPAN_TYPE_ATTRIBUTE.get(r["type"])
+        post = post_of.get(r["annotation"])
+        if attr is None or post is None:
+            continue
+        votes.setdefault(post, {}).setdefault(attr, set()).add(r["annotation"])
+    out: dict[str, dict[str, float]] = {}
+    for post, text in text_of.items():
+        by_attr = votes.get(post, {})
+        out[text] = {a: 1.0 if len(by_attr.get(a, ())) >= 2 else 0.0 for a in _SPAN_TYPE_ATTRIBUTE.values()}
+    return out
+
+
+def load_context_toxicity(root: Path, which: str = "gc") -> LabelledRows:
+    """CAT-LARGE: Wikipedia talk comments with their parent; ``gc`` labelled in context.
+
+    ``gold`` keeps the Perspective score shipped in the file (column ``api``).
+    """
+    out = LabelledRows(f"cat_{which}")
+    for r in _read_csv(root / "context_toxicity" / f"{which}.csv"):
+        text = r["text"]
+        tox = float(r["label"])
+        labels: dict[str, float] = {"toxicity": tox}
+        if tox == 0:
+            labels.update(_all_clear())
+        out.add(text, seeded_split(text), labels, parent=r.get("parent") or "", gold=r["api"])
+    return out
+
+
+def load_cadd(root: Path) -> LabelledRows:
+    """CADD (Reddit, with post title as context): dev file used for training, test for test.
+
+    L1: 0 none, 1 hate, 2 derogatory, 3 profanity; L6 profanity flag.
+    """
+    out = LabelledRows("cadd")
+    for fname, split in (("CADD_dev.json", "train"), ("CADD_test.json", "test")):
+        data = json.loads((root / "cadd" / fname).read_text(encoding="utf-8"))
+        for key, v in data.items():
+            l1 = v["L1"]
+            if l1 == "0":
+                labels = _all_clear()
+            else:
+                labels = {
+                    "toxicity": 1.0,
+                    "identity_attack": 1.0 if l1 == "1" else 0.0,
+                    "profanity": float(v["L6"]),
+                }
+            if split == "train" and seeded_split(key, dev=0.15, test=0.0) == "dev":
+                row_split = "dev"
+            else:
+                row_split = split
+            out.add(v["comment"], row_split, labels, title=v.get("title", ""), gold=l1)
+    return out
+
+
+def load_ethos(root: Path) -> LabelledRows:
+    """ETHOS: binary isHate, and for hateful comments violence and target groups."""
+    d = root / "ethos"
+    multi = {r["comment"]: r for r in _read_csv(d / "Ethos_Dataset_Multi_Label.csv", ";")}
+    out = LabelledRows("ethos")
+    groups = {
+        "gender": "gender",
+        "race": "race_ethnicity",
+        "national_origin": "nationality_migration",
+        "disability": "disability",
+        "religion": "religion",
+        "sexual_orientation": "sexual_orientation",
+    }
+    for r in _read_csv(d / "Ethos_Dataset_Binary.csv", ";"):
+        text = r["comment"]
+        hate = float(r["isHate"]) >= 0.5
+        if not hate:
+            labels = {"identity_attack": 0.0, "threat": 0.0, **_no_target()}
+        else:
+            labels = {"toxicity": 1.0}
+            m = multi.get(text)
+            if m is not None:
+                labels["threat"] = 1.0 if float(m["violence"]) >= 0.5 else 0.0
+                found = [g for col, g in groups.items() if float(m[col]) >= 0.5]
+                labels.update(_target_labels(found))
+                labels["identity_attack"] = 1.0 if found else NAN
+        out.add(text, seeded_split(text), labels, gold="hate" if hate else "not")
+    return out
+
+
+def load_stormfront(root: Path) -> LabelledRows:
+    """Stormfront sentences: hate -> identity_attack; official balanced test subset."""
+    out = LabelledRows("stormfront")
+    for r in _read_csv(root / "stormfront" / "stormfront.csv"):
+        if r["label"] not in ("hate", "noHate"):
+            continue
+        text = r["text"]
+        split = "test" if r["sampled_split"] == "test" else seeded_split(text, dev=0.1, test=0.0)
+        if r["label"] == "hate":
+            labels = {"toxicity": 1.0, "identity_attack": 1.0}
+        else:
+            labels = {"identity_attack": 0.0, "threat": 0.0, **_no_target()}
+        out.add(text, split, labels, gold=r["label"])
+    return out
+
+
+def load_unhealthy(root: Path) -> LabelledRows:
+    """Unhealthy Conversations (non-commercial licence): evaluation only, never training."""
+    out = LabelledRows("unhealthy")
+    for fname, split in (("val.csv", "dev"), ("test.csv", "test")):
+        for r in _read_csv(root / "unhealthy_conversations" / fname):
+            hostile = float(r["hostile"] or 0)
+            out.add(r["comment"], split, {"toxicity": hostile}, gold=r["healthy"])
+    return out
+
+
+def load_wikimadlibs(root: Path) -> LabelledRows:
+    """WikiMadlibs identity templates: bias evaluation only."""
+    out = LabelledRows("wikimadlibs")
+    for r in _read_csv(root / "wikimadlibs" / "preprocessed.csv"):
+        out.add(r["text"], "test", {"toxicity": float(r["label"])}, gold=r["label"])
+    return out
+
+
+Loader = Callable[[Path], LabelledRows]
+
+#: Data sets the shipped fast tier trains on, with their licences (for the model card).
+TRAINING_SETS: dict[str, tuple[Loader, str]] = {
+    "hatexplain": (load_hatexplain, "CC-BY-4.0"),
+    "davidson": (load_davidson, "MIT"),
+    "olid": (load_olid, "CC-BY-4.0"),
+    "ghc": (load_ghc, "CC-BY-4.0"),
+    "implicit_hate": (load_implicit_hate, "CC-BY-4.0"),
+    "toxic_spans": (load_toxic_spans, "CC0"),
+    "cat_gc": (load_context_toxicity, "Apache-2.0"),
+    "cadd": (load_cadd, "CC-BY-SA-4.0"),
+    "ethos": (load_ethos, "GPL-3.0"),
+    "stormfront": (load_stormfront, "CC-BY-SA-3.0-ES"),
+}
+
+#: Data sets used only for evaluation.
+EVALUATION_SETS: dict[str, tuple[Loader, str]] = {
+    "unhealthy": (load_unhealthy, "CC-BY-NC-SA-4.0"),
+    "wikimadlibs": (load_wikimadlibs, "Apache-2.0"),
+}
+
+
+def load_all(root: Path, names: Sequence[str] | None = None) -> list[LabelledRows]:
+    """Load the named training sets (all of them by default)."""
+    chosen = names or list(TRAINING_SETS)
+    missing = [n for n in chosen if n not in TRAINING_SETS]
+    if missing:
+        raise ValueError(f"unknown data set(s): {', '.join(missing)}")
+    return [TRAINING_SETS[n][0](root) for n in chosen]

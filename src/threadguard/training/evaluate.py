@@ -1,0 +1,95 @@
+"""Evaluate a model on every data set's held-out split, beside a majority-class baseline.
+
+Scores are read at the calibrated 0.5 threshold for F1 (the policy's own thresholds are
+a site's choice); AUROC is threshold-free. Every figure comes from rows the model never
+trained on: official test splits, or the fixed seeded test split for sets without one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from sklearn.metrics import f1_score, roc_auc_score
+
+from threadguard.normalize import normalize_text
+from threadguard.scoring.linear import LinearModel
+from threadguard.training.datasets import (
+    EVALUATION_SETS,
+    HEADS,
+    TRAINING_SETS,
+    LabelledRows,
+)
+from threadguard.training.weak_labels import add_weak_labels
+
+MIN_CLASS = 5
+
+
+@dataclass(frozen=True)
+class EvalRow:
+    """One (data set, head) result."""
+
+    dataset: str
+    head: str
+    rows: int
+    positives: int
+    auroc: float
+    f1: float
+    macro_f1: float
+    baseline_macro_f1: float
+
+
+def majority_macro_f1(y: np.ndarray) -> float:
+    """Macro-F1 of always predicting the majority class: the floor a model must beat."""
+    majority = 1 if y.mean() > 0.5 else 0
+    return float(f1_score(y, np.full_like(y, majority), average="macro", zero_division=0))
+
+
+def evaluate_rows(model: LinearModel, block: LabelledRows) -> list[EvalRow]:
+    """Every head that the block labels with enough of both classes."""
+    if not len(block):
+        return []
+    probs = model.predict([normalize_text(t) for t in block.texts])
+    labels = block.matrix()
+    out = []
+    for h, head in enumerate(HEADS):
+        mask = ~np.isnan(labels[:, h])
+        y = labels[mask, h].astype(int)
+        if y.sum() < MIN_CLASS or (1 - y).sum() < MIN_CLASS:
+            continue
+        p = probs[mask, model.heads.index(head)]
+        pred = (p >= 0.5).astype(int)
+        out.append(
+            EvalRow(
+                dataset=block.dataset,
+                head=head,
+                rows=int(mask.sum()),
+                positives=int(y.sum()),
+                auroc=float(roc_auc_score(y, p)),
+                f1=float(f1_score(y, pred, zero_division=0)),
+                macro_f1=float(f1_score(y, pred, average="macro", zero_division=0)),
+                baseline_macro_f1=majority_macro_f1(y),
+            )
+        )
+    return out
+
+
+def evaluate_all(
+    model: LinearModel,
+    data_root: Path,
+    *,
+    split: str = "test",
+    names: list[str] | None = None,
+    log: Callable[[str], None] = lambda _m: None,
+) -> list[EvalRow]:
+    """Evaluate on the ``split`` of every training and evaluation data set."""
+    loaders = {**TRAINING_SETS, **EVALUATION_SETS}
+    rows: list[EvalRow] = []
+    for name in names or list(loaders):
+        block = loaders[name][0](data_root)
+        add_weak_labels(block)
+        log(f"evaluating on {name}")
+        rows.extend(evaluate_rows(model, block.select(split)))
+    return rows

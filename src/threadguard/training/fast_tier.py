@@ -1,0 +1,166 @@
+"""Train the fast tier: hashed n-gram features, one logistic regression per head.
+
+Masked labels: each head is fitted only on rows whose data set labels that head. Train
+rows whose normalised text also appears in any test split are dropped, so no test row is
+ever seen in training, whichever data set it comes from. Calibration (Platt) is fitted on
+the dev splits only.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from joblib import Parallel, delayed
+from sklearn.linear_model import LogisticRegression
+
+from threadguard.normalize import normalize_text
+from threadguard.scoring.features import FeatureConfig, Featurizer
+from threadguard.scoring.linear import LinearModel
+from threadguard.training.datasets import HEADS, TRAINING_SETS, LabelledRows, load_all
+from threadguard.training.weak_labels import add_weak_labels
+
+MIN_POSITIVES = 15
+
+
+@dataclass
+class HeadReport:
+    """What happened to one head in training."""
+
+    head: str
+    train_rows: int
+    train_positives: int
+    dev_rows: int
+    dev_positives: int
+    fitted: bool
+
+
+@dataclass
+class TrainResult:
+    model: LinearModel
+    heads: list[HeadReport] = field(default_factory=list)
+    rows: dict[str, dict[str, int]] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+def _stack(blocks: list[LabelledRows], split: str) -> tuple[list[str], np.ndarray, list[str]]:
+    texts: list[str] = []
+    labels: list[np.ndarray] = []
+    sources: list[str] = []
+    for b in blocks:
+        sel = b.select(split)
+        texts.extend(sel.texts)
+        labels.append(sel.matrix())
+        sources.extend([b.dataset] * len(sel))
+    return texts, np.vstack(labels), sources
+
+
+def _fit_head(x: Any, y: np.ndarray, c: float) -> tuple[np.ndarray, float]:
+    clf = LogisticRegression(C=c, solver="liblinear", max_iter=200)
+    clf.fit(x, y)
+    return clf.coef_.ravel().astype(np.float32), float(clf.intercept_[0])
+
+
+def _fit_platt(margins: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """Platt scaling fitted on dev margins; identity when dev has too few of a class."""
+    if y.sum() < 5 or (1 - y).sum() < 5:
+        return 1.0, 0.0
+    clf = LogisticRegression(C=1e4)
+    clf.fit(margins.reshape(-1, 1), y)
+    return float(clf.coef_[0, 0]), float(clf.intercept_[0])
+
+
+def train_fast_tier(
+    data_root: Path,
+    *,
+    datasets: list[str] | None = None,
+    c: float = 4.0,
+    version: int = 1,
+    config: FeatureConfig | None = None,
+    jobs: int = 2,
+    log: Callable[[str], None] = print,
+) -> TrainResult:
+    """Fit the fast tier from the shared data; returns the model and what it saw."""
+    start = time.perf_counter()
+    blocks = load_all(data_root, datasets)
+    for b in blocks:
+        add_weak_labels(b)
+    log(f"loaded {sum(len(b) for b in blocks)} rows from {len(blocks)} data sets")
+
+    train_texts, y_train, train_src = _stack(blocks, "train")
+    dev_texts, y_dev, _ = _stack(blocks, "dev")
+    test_texts, _, _ = _stack(blocks, "test")
+    test_keys = {normalize_text(t) for t in test_texts}
+    train_norm = [normalize_text(t) for t in train_texts]
+    keep = np.array([t not in test_keys for t in train_norm])
+    log(f"dropped {int((~keep).sum())} training rows whose text is in a test split")
+    train_norm = [t for t, k in zip(train_norm, keep, strict=True) if k]
+    y_train = y_train[keep]
+    train_src = [s for s, k in zip(train_src, keep, strict=True) if k]
+    dev_norm = [normalize_text(t) for t in dev_texts]
+
+    featurizer = Featurizer(config or FeatureConfig())
+    featurizer.fit_idf(train_norm)
+    x_train = featurizer.transform(train_norm)
+    x_dev = featurizer.transform(dev_norm)
+    log(f"features: {x_train.shape[0]} train x {x_train.shape[1]} (nnz {x_train.nnz}), {x_dev.shape[0]} dev")
+
+    reports: list[HeadReport] = []
+    jobs_args = []
+    for h, head in enumerate(HEADS):
+        mask = ~np.isnan(y_train[:, h])
+        y = y_train[mask, h]
+        dev_mask = ~np.isnan(y_dev[:, h])
+        fitted = y.sum() >= MIN_POSITIVES and (1 - y).sum() >= MIN_POSITIVES
+        reports.append(
+            HeadReport(
+                head, int(mask.sum()), int(y.sum()), int(dev_mask.sum()), int(y_dev[dev_mask, h].sum()), fitted
+            )
+        )
+        if fitted:
+            jobs_args.append((h, mask))
+    log(f"fitting {len(jobs_args)} heads on {jobs} cores")
+    fits = Parallel(n_jobs=jobs, prefer="threads")(
+        delayed(_fit_head)(x_train[mask], y_train[mask, h], c) for h, mask in jobs_args
+    )
+    n_feat = featurizer.config.size
+    weights = np.zeros((n_feat, len(HEADS)), dtype=np.float32)
+    bias = np.full(len(HEADS), -10.0, dtype=np.float32)  # unfitted heads say "no"
+    for (h, _), (coef, intercept) in zip(jobs_args, fits, strict=True):
+        weights[:, h] = coef
+        bias[h] = intercept
+
+    margins_dev = np.asarray(x_dev @ weights) + bias
+    platt_a = np.ones(len(HEADS), dtype=np.float32)
+    platt_b = np.zeros(len(HEADS), dtype=np.float32)
+    for h in range(len(HEADS)):
+        dev_mask = ~np.isnan(y_dev[:, h])
+        if reports[h].fitted and dev_mask.any():
+            platt_a[h], platt_b[h] = _fit_platt(margins_dev[dev_mask, h], y_dev[dev_mask, h])
+
+    rows = {
+        b.dataset: {s: sum(1 for x in b.splits if x == s) for s in ("train", "dev", "test")} for b in blocks
+    }
+    licences = {name: TRAINING_SETS[name][1] for name in (datasets or list(TRAINING_SETS))}
+    model = LinearModel(
+        name="threadguard-fast",
+        version=version,
+        heads=HEADS,
+        featurizer=featurizer,
+        weights=weights,
+        bias=bias,
+        platt_a=platt_a,
+        platt_b=platt_b,
+        metadata={
+            "trained_on": licences,
+            "rows": rows,
+            "c": c,
+            "train_rows_used": int(keep.sum()),
+            "train_sources": {s: train_src.count(s) for s in sorted(set(train_src))},
+        },
+    )
+    return TrainResult(model, reports, rows, time.perf_counter() - start)

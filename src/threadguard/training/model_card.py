@@ -1,0 +1,164 @@
+"""Write MODEL_CARD.md beside a trained model: data, licences, results, weaknesses, bias.
+
+The card is generated from the training run and a fresh evaluation, so its figures are
+always the shipped model's own; the prose sections are kept here with the code that
+makes the choices they describe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+from sklearn.metrics import roc_auc_score
+
+from threadguard.normalize import normalize_text
+from threadguard.training.datasets import EVALUATION_SETS, load_wikimadlibs
+from threadguard.training.evaluate import EvalRow, evaluate_all
+from threadguard.training.fast_tier import TrainResult
+
+#: Identity words whose WikiMadlibs sentences are compared, for the bias table.
+IDENTITIES = (
+    "muslim", "jewish", "christian", "black", "white", "asian", "latino", "gay", "lesbian",
+    "transgender", "female", "male", "deaf", "blind", "immigrant", "mexican", "african",
+)
+
+LABEL_MAPPING = """\
+| data set | source label | unified labels |
+|---|---|---|
+| HateXplain | hate / offensive / normal | hate: toxicity, identity_attack, severe_toxicity (+ coarse targets religion/race/gender from MAGPIE); offensive: toxicity, not identity_attack; normal: everything 0 |
+| Davidson | hate / offensive / neither | hate: toxicity, identity_attack (severe if ≥ 2/3 of raters said hate); offensive: toxicity, not identity_attack; neither: everything 0 |
+| OLID | A OFF/NOT, B TIN/UNT, C IND/GRP/OTH | NOT: everything 0; OFF: toxicity; UNT: profanity, not insult; TIN+IND: insult |
+| Gab Hate Corpus | hd, cv, vo | hd: identity_attack; cv: threat, severe_toxicity; vo: profanity; any: toxicity |
+| Implicit Hate | not / implicit / explicit hate, free-text target | hate: toxicity, identity_attack, targets read from the free-text target |
+| Toxic Spans | all toxic; raters' span types | toxicity; Insult / Profane / Identity based Attack / Threat spans typed by ≥ 2 raters set insult / profanity / identity_attack / threat (train and trial only) |
+| CAT-LARGE gc | toxic 0/1 (labelled with the parent shown) | toxicity (0 means everything 0) |
+| CADD | L1 none/hate/derogatory/profanity, L6 | none: everything 0; else toxicity; hate: identity_attack; L6: profanity |
+| ETHOS | isHate, violence, target groups | hate: toxicity, threat, targets; identity_attack where a group is named |
+| Stormfront | hate / noHate | hate: toxicity, identity_attack |
+| all | toxic rows | sexually_explicit: weak label from the project's own lexicon (`resources/lexicons`) |
+
+A label a data set does not give is *missing* (masked in training), never negative."""
+
+WEAKNESSES = """\
+- A bag of n-grams: it sees words, not meaning. Negated hate ("I would never say Muslims are
+  vermin"), counter-speech that quotes abuse to condemn it, and reclaimed slurs score high;
+  implicit derogation without abusive words ("they breed like rabbits") scores low. The deep
+  tier (issue 3) is meant for these.
+- Identity words raise scores: see the bias table (WikiMadlibs). A calm sentence that names a
+  group can be held.
+- `sexually_explicit` is learned from weak labels (a lexicon applied to toxic rows): it is a
+  lexicon detector with context, not a trained judgement.
+- `threat` and `severe_toxicity` have few positives (a few hundred); treat them as coarse.
+- Trained on tweets, Gab, Reddit, Wikipedia talk pages and news comments in English only.
+  Other languages are reported in `language` and not scored meaningfully.
+- Context (parent comment, article title) is accepted but not used by this tier."""
+
+
+def _bias_table(model_predict: Callable[[list[str]], np.ndarray], toxicity_head: int, data: Path) -> str:
+    block = load_wikimadlibs(data)
+    texts = block.texts
+    y = block.matrix()[:, 0].astype(int)
+    probs = model_predict([normalize_text(t) for t in texts])[:, toxicity_head]
+    lines = ["| identity | sentences | subgroup AUC | mean score, non-toxic | mean score, toxic |", "|---|---|---|---|---|"]
+    lower = [t.lower() for t in texts]
+    for ident in IDENTITIES:
+        mask = np.array([f" {ident}" in f" {t}" for t in lower])
+        if mask.sum() < 20 or len(set(y[mask])) < 2:
+            continue
+        auc = roc_auc_score(y[mask], probs[mask])
+        lines.append(
+            f"| {ident} | {int(mask.sum())} | {auc:.3f} | {probs[mask & (y == 0)].mean():.3f} | "
+            f"{probs[mask & (y == 1)].mean():.3f} |"
+        )
+    overall = roc_auc_score(y, probs)
+    lines.append(f"| (all) | {len(y)} | {overall:.3f} | {probs[y == 0].mean():.3f} | {probs[y == 1].mean():.3f} |")
+    return "\n".join(lines)
+
+
+def results_table(rows: list[EvalRow]) -> str:
+    out = [
+        "| data set | head | rows | positives | AUROC | F1 | macro-F1 | majority macro-F1 |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        out.append(
+            f"| {r.dataset} | {r.head} | {r.rows} | {r.positives} | {r.auroc:.3f} | {r.f1:.3f} | "
+            f"{r.macro_f1:.3f} | {r.baseline_macro_f1:.3f} |"
+        )
+    return "\n".join(out)
+
+
+def write_model_card(
+    result: TrainResult, directory: Path, data: Path, log: Callable[[str], None] = print
+) -> None:
+    """Evaluate the freshly trained model and write its card."""
+    model = result.model
+    rows = evaluate_all(model, data, log=log)
+    trained = model.metadata.get("trained_on", {})
+    data_lines = "\n".join(
+        f"| {name} | {lic} | {result.rows.get(name, {}).get('train', 0)} | {result.rows.get(name, {}).get('dev', 0)} "
+        f"| {result.rows.get(name, {}).get('test', 0)} |"
+        for name, lic in trained.items()
+    )
+    eval_only = ", ".join(f"{n} ({lic})" for n, (_, lic) in EVALUATION_SETS.items())
+    heads = "\n".join(
+        f"| {h.head} | {h.train_rows} | {h.train_positives} | {h.dev_rows} | {h.dev_positives} | "
+        f"{'yes' if h.fitted else 'no (too few positives: always near 0)'} |"
+        for h in result.heads
+    )
+    tox = model.heads.index("toxicity")
+    bias = _bias_table(model.predict, tox, data)
+    card = f"""# Model card: {model.tag}
+
+The fast tier of ThreadGuard: TF-IDF over hashed word 1–2-grams and in-word character 2–5-grams
+of the normalised text (obfuscation undone), one logistic-regression head per attribute and per
+target group, Platt-calibrated on the dev splits. Weights are int8 with a per-head scale in a
+plain `.npz` (loaded with `allow_pickle=False`), metadata in `model.json`.
+
+Reproduce: `threadguard train --data ../shared/data` (this card is written by that command;
+`threadguard eval` prints the results table again).
+
+## Training data and licences
+
+Official train splits only; sets without one use a fixed seeded split keyed on the text
+(80/10/10). Train rows whose normalised text appears in any test split were dropped
+({result.model.metadata.get('train_rows_used', '?')} train rows used).
+
+| data set | licence | train | dev | test |
+|---|---|---|---|---|
+{data_lines}
+
+Evaluation only (never trained on): {eval_only}. Note the GPL-3.0 (ETHOS) and CC-BY-SA
+licences of some training sets: check them against your use of the weights.
+
+## Label mapping
+
+{LABEL_MAPPING}
+
+## Heads
+
+| head | train rows | train positives | dev rows | dev positives | fitted |
+|---|---|---|---|---|---|
+{heads}
+
+## Results on the held-out test splits
+
+F1 at the calibrated 0.5 threshold; the majority-class baseline is what always answering the
+commoner label scores.
+
+{results_table(rows)}
+
+## Bias: WikiMadlibs identity templates (toxicity head)
+
+Subgroup AUC near the overall AUC and similar mean scores for non-toxic sentences across
+identities mean the identity word alone does not move the score.
+
+{bias}
+
+## Known weaknesses
+
+{WEAKNESSES}
+"""
+    (directory / "MODEL_CARD.md").write_text(card, encoding="utf-8")
