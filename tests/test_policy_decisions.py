@@ -37,7 +37,13 @@ def test_score_between_hold_and_reject_is_held_and_named() -> None:
 
 def test_reject_wins_over_hold_and_comes_first() -> None:
     policy = parse_policy(
-        {"thresholds": {"insult": {"hold": 0.6, "reject": 0.9}, "threat": {"hold": 0.3, "reject": 0.5}}}, "t"
+        {
+            "thresholds": {
+                "insult": {"hold": 0.6, "reject": 0.9},
+                "threat": {"hold": 0.3, "reject": 0.5},
+            }
+        },
+        "t",
     )
     d = policy.decide(scores(insult=0.7, threat=0.8))
     assert d.action == "reject"
@@ -57,7 +63,9 @@ def test_threshold_is_inclusive() -> None:
 
 
 def test_targets_are_named_in_reasons_when_above_report_level() -> None:
-    policy = parse_policy({"thresholds": {"identity_attack": {"hold": 0.5}}, "targets": {"report": 0.4}}, "t")
+    policy = parse_policy(
+        {"thresholds": {"identity_attack": {"hold": 0.5}}, "targets": {"report": 0.4}}, "t"
+    )
     d = policy.decide(scores(identity_attack=0.7), (Target("religion", 0.6), Target("gender", 0.2)))
     assert d.reasons[-1] == "targets religion 0.60"
 
@@ -70,22 +78,30 @@ def test_abusive_author_name_decides_like_text() -> None:
 
 
 def test_author_screening_can_be_switched_off() -> None:
-    policy = parse_policy({"thresholds": {"insult": {"hold": 0.5}}, "authors": {"screen": False}}, "t")
+    policy = parse_policy(
+        {"thresholds": {"insult": {"hold": 0.5}}, "authors": {"screen": False}}, "t"
+    )
     assert policy.decide(scores(), (), author_scores=scores(insult=0.95)).action == "approve"
 
 
 @pytest.mark.parametrize(
     ("doc", "fragment"),
     [
-        ({"thresholds": {"rudeness": {"hold": 0.5}}}, "unknown attribute(s) in [thresholds]: rudeness"),
-        ({"thresholds": {"insult": {"hold": 1.5}}}, "thresholds.insult.hold must be a number in [0, 1]"),
+        (
+            {"thresholds": {"rudeness": {"hold": 0.5}}},
+            "unknown attribute(s) in [thresholds]: rudeness",
+        ),
+        (
+            {"thresholds": {"insult": {"hold": 1.5}}},
+            "thresholds.insult.hold must be a number in [0, 1]",
+        ),
         ({"thresholds": {"insult": {"hold": 0.9, "reject": 0.5}}}, "hold 0.9 is above reject 0.5"),
         ({"thresholds": {"insult": 0.5}}, "must be a table"),
         ({"thresholds": {"insult": {"hold": 0.5, "flag": 0.2}}}, "unknown key(s) flag"),
     ],
 )
 def test_impossible_policies_are_refused_with_the_key_named(doc: dict, fragment: str) -> None:
-    with pytest.raises(PolicyError, match="site.toml") as info:
+    with pytest.raises(PolicyError, match=r"site\.toml") as info:
         parse_policy(doc, "site.toml")
     assert fragment in str(info.value)
 
@@ -93,13 +109,15 @@ def test_impossible_policies_are_refused_with_the_key_named(doc: dict, fragment:
 def test_policy_file_with_broken_toml_names_the_file(tmp_path: Path) -> None:
     p = tmp_path / "broken.toml"
     p.write_text("[thresholds\ninsult = 1", encoding="utf-8")
-    with pytest.raises(PolicyError, match="broken.toml: invalid TOML"):
+    with pytest.raises(PolicyError, match=r"broken\.toml: invalid TOML"):
         load_policy(p)
 
 
 def test_policy_file_round_trip(tmp_path: Path) -> None:
     p = tmp_path / "strict.toml"
-    p.write_text('name = "strict"\n[thresholds]\nthreat = { hold = 0.1, reject = 0.2 }\n', encoding="utf-8")
+    p.write_text(
+        'name = "strict"\n[thresholds]\nthreat = { hold = 0.1, reject = 0.2 }\n', encoding="utf-8"
+    )
     policy = load_policy(p)
     assert policy.name == "strict"
     assert policy.thresholds == {"threat": Threshold(0.1, 0.2)}

@@ -22,7 +22,12 @@ class Span:
     score: float
 
     def to_json(self) -> dict[str, Any]:
-        return {"begin": self.begin, "end": self.end, "attribute": self.attribute, "score": round(self.score, 4)}
+        return {
+            "begin": self.begin,
+            "end": self.end,
+            "attribute": self.attribute,
+            "score": round(self.score, 4),
+        }
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,9 @@ def bench_corpus(n: int) -> list[str]:
     path = resources.files("threadguard.resources").joinpath("example_thread.txt")
     thread = read_thread(path.read_bytes(), name="example_thread.txt").thread
     base = [c.text for c in thread.comments if c.text] or ["a comment"]
-    variants = base + [t.upper() for t in base] + [t.replace("o", "0").replace("e", "3") for t in base]
+    variants = (
+        base + [t.upper() for t in base] + [t.replace("o", "0").replace("e", "3") for t in base]
+    )
     return [variants[i % len(variants)] for i in range(n)]
 
 
@@ -45,7 +47,10 @@ def run_bench(engine: Engine, n: int = 20000) -> Iterator[str]:
     stages: list[tuple[str, Callable[[], object]]] = [
         ("normalise", lambda: [normalize_text(t) for t in texts]),
         ("features", lambda: engine.model.featurizer.transform([normalize_text(t) for t in texts])),
-        ("fast tier, no spans", lambda: engine.analyze([CommentInput(t) for t in texts], spans=False)),
+        (
+            "fast tier, no spans",
+            lambda: engine.analyze([CommentInput(t) for t in texts], spans=False),
+        ),
         ("fast tier with spans", lambda: engine.analyze([CommentInput(t) for t in texts])),
         ("score (JSONL end to end)", lambda: list(score_stream(engine, lines))),
     ]

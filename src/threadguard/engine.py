@@ -63,7 +63,9 @@ class Engine:
         self.model = model
         self.policy = policy
         self._attr_idx = [model.heads.index(a) for a in ATTRIBUTES]
-        self._group_idx = [(g, model.heads.index(f"target:{g}")) for g in GROUPS if f"target:{g}" in model.heads]
+        self._group_idx = [
+            (g, model.heads.index(f"target:{g}")) for g in GROUPS if f"target:{g}" in model.heads
+        ]
         self.model_version = f"threadguard-{__version__}+{model.tag}"
 
     @classmethod
@@ -79,22 +81,62 @@ class Engine:
     # ------------------------------------------------------------------ scoring
 
     def analyze(self, items: Sequence[CommentInput], *, spans: bool = True) -> list[Analysis]:
-        """Score a batch of comments; the decision is the policy's on the text alone."""
-        out: list[Analysis] = []
-        for start in range(0, len(items), BATCH):
-            out.extend(self._analyze_batch(items[start : start + BATCH], spans=spans))
-        return out
+        """Score a batch of comments; the decision is the policy's on the text alone.
+
+        A text longer than MAX_CHARS is scored in windows: each attribute takes its
+        highest window score, and spans keep their offsets into the whole text, so abuse
+        at the end of a very long comment is still found.
+        """
+        pieces: list[CommentInput] = []
+        owner: list[tuple[int, int]] = []  # (item index, offset of the piece in the text)
+        for i, it in enumerate(items):
+            for offset in range(0, max(len(it.text), 1), MAX_CHARS):
+                pieces.append(replace(it, text=it.text[offset : offset + MAX_CHARS]))
+                owner.append((i, offset))
+        scored: list[Analysis] = []
+        for start in range(0, len(pieces), BATCH):
+            scored.extend(self._analyze_batch(pieces[start : start + BATCH], spans=spans))
+        if len(pieces) == len(items):
+            return scored
+        merged: dict[int, Analysis] = {}
+        for (i, offset), a in zip(owner, scored, strict=True):
+            a = replace(
+                a,
+                spans=tuple(
+                    replace(s, begin=s.begin + offset, end=s.end + offset) for s in a.spans
+                ),
+            )
+            merged[i] = a if i not in merged else self._merge(merged[i], a)
+        return [merged[i] for i in range(len(items))]
+
+    def _merge(self, a: Analysis, b: Analysis) -> Analysis:
+        scores = {k: max(a.scores[k], b.scores[k]) for k in a.scores}
+        best: dict[str, float] = {}
+        for t in a.targets + b.targets:
+            best[t.group] = max(best.get(t.group, 0.0), t.score)
+        targets = tuple(sorted((Target(g, v) for g, v in best.items()), key=lambda t: -t.score))
+        return replace(
+            a,
+            scores=scores,
+            targets=targets,
+            spans=a.spans + b.spans,
+            decision=self.policy.decide(scores, targets),
+        )
 
     def _analyze_batch(self, items: Sequence[CommentInput], *, spans: bool) -> list[Analysis]:
         normalised: list[Normalized] = [normalize(it.text[:MAX_CHARS]) for it in items]
         x = self.model.featurizer.transform([n.text for n in normalised])
         probs = self.model.calibrate(self.model.margins(x))
         span_lists = (
-            find_spans(self.model, x, normalised, probs, self._attr_idx) if spans else [[] for _ in items]
+            find_spans(self.model, x, normalised, probs, self._attr_idx)
+            if spans
+            else [[] for _ in items]
         )
         results = []
         for i, it in enumerate(items):
-            scores = {a: float(probs[i, h]) for a, h in zip(ATTRIBUTES, self._attr_idx, strict=True)}
+            scores = {
+                a: float(probs[i, h]) for a, h in zip(ATTRIBUTES, self._attr_idx, strict=True)
+            }
             targets = self._targets(probs[i], scores)
             analysis = Analysis(
                 id=it.id,

@@ -12,32 +12,25 @@ from typing import Final
 
 _STOPWORDS: Final[dict[str, frozenset[str]]] = {
     "en": frozenset(
-        "the a an and or but is are was were be been to of in on for with that this it you i he she "
-        "they we not no do does did have has had at by from as so if what who my your their our".split()
+        ["the", "a", "an", "and", "or", "but", "is", "are", "was", "were", "be", "been", "to", "of", "in", "on", "for", "with", "that", "this", "it", "you", "i", "he", "she", "they", "we", "not", "no", "do", "does", "did", "have", "has", "had", "at", "by", "from", "as", "so", "if", "what", "who", "my", "your", "their", "our"]
     ),
     "es": frozenset(
-        "el la los las un una y o pero es son fue ser de del en por para con que esto no su sus "
-        "yo tu usted ellos nosotros muy como mas pero cuando".split()
+        ["el", "la", "los", "las", "un", "una", "y", "o", "pero", "es", "son", "fue", "ser", "de", "del", "en", "por", "para", "con", "que", "esto", "no", "su", "sus", "yo", "tu", "usted", "ellos", "nosotros", "muy", "como", "mas", "pero", "cuando"]
     ),
     "fr": frozenset(
-        "le la les un une et ou mais est sont était être de du des en pour avec que qui ce cette "
-        "ne pas je tu il elle nous vous ils sur dans au aux".split()
+        ["le", "la", "les", "un", "une", "et", "ou", "mais", "est", "sont", "était", "être", "de", "du", "des", "en", "pour", "avec", "que", "qui", "ce", "cette", "ne", "pas", "je", "tu", "il", "elle", "nous", "vous", "ils", "sur", "dans", "au", "aux"]
     ),
     "de": frozenset(
-        "der die das ein eine und oder aber ist sind war sein zu von im in für mit dass nicht "
-        "ich du er sie wir ihr auf den dem des auch wie".split()
+        ["der", "die", "das", "ein", "eine", "und", "oder", "aber", "ist", "sind", "war", "sein", "zu", "von", "im", "in", "für", "mit", "dass", "nicht", "ich", "du", "er", "sie", "wir", "ihr", "auf", "den", "dem", "des", "auch", "wie"]
     ),
     "it": frozenset(
-        "il lo la i gli le un una e o ma è sono era essere di del in per con che non io tu lui "
-        "lei noi voi loro questo della".split()
+        ["il", "lo", "la", "i", "gli", "le", "un", "una", "e", "o", "ma", "è", "sono", "era", "essere", "di", "del", "in", "per", "con", "che", "non", "io", "tu", "lui", "lei", "noi", "voi", "loro", "questo", "della"]
     ),
     "pt": frozenset(
-        "o a os as um uma e ou mas é são foi ser de do da em por para com que não eu tu ele ela "
-        "nós vocês eles isso".split()
+        ["o", "a", "os", "as", "um", "uma", "e", "ou", "mas", "é", "são", "foi", "ser", "de", "do", "da", "em", "por", "para", "com", "que", "não", "eu", "tu", "ele", "ela", "nós", "vocês", "eles", "isso"]
     ),
     "nl": frozenset(
-        "de het een en of maar is zijn was te van in voor met dat niet ik jij hij zij wij op "
-        "ook als naar".split()
+        ["de", "het", "een", "en", "of", "maar", "is", "zijn", "was", "te", "van", "in", "voor", "met", "dat", "niet", "ik", "jij", "hij", "zij", "wij", "op", "ook", "als", "naar"]
     ),
 }
 

@@ -64,7 +64,9 @@ class Policy:
                     continue
                 score = float(values.get(attr, 0.0))
                 if rule.reject is not None and score >= rule.reject:
-                    found.append((2, score, f"{prefix}{attr} {score:.2f} ≥ {rule.reject:.2f} (reject)"))
+                    found.append(
+                        (2, score, f"{prefix}{attr} {score:.2f} ≥ {rule.reject:.2f} (reject)")
+                    )
                 elif rule.hold is not None and score >= rule.hold:
                     found.append((1, score, f"{prefix}{attr} {score:.2f} ≥ {rule.hold:.2f} (hold)"))
         if not found:
@@ -79,15 +81,23 @@ class Policy:
 
 def _threshold(attr: str, value: Any, source: str) -> Threshold:
     if not isinstance(value, dict):
-        raise PolicyError(f"{source}: thresholds.{attr} must be a table like {{ hold = 0.7, reject = 0.9 }}")
+        raise PolicyError(
+            f"{source}: thresholds.{attr} must be a table like {{ hold = 0.7, reject = 0.9 }}"
+        )
     unknown = set(value) - {"hold", "reject"}
     if unknown:
-        raise PolicyError(f"{source}: thresholds.{attr}: unknown key(s) {', '.join(sorted(unknown))}")
+        raise PolicyError(
+            f"{source}: thresholds.{attr}: unknown key(s) {', '.join(sorted(unknown))}"
+        )
     out: dict[str, float | None] = {}
     for key in ("hold", "reject"):
         v = value.get(key)
-        if v is not None and (isinstance(v, bool) or not isinstance(v, int | float) or not 0 <= v <= 1):
-            raise PolicyError(f"{source}: thresholds.{attr}.{key} must be a number in [0, 1], got {v!r}")
+        if v is not None and (
+            isinstance(v, bool) or not isinstance(v, int | float) or not 0 <= v <= 1
+        ):
+            raise PolicyError(
+                f"{source}: thresholds.{attr}.{key} must be a number in [0, 1], got {v!r}"
+            )
         out[key] = None if v is None else float(v)
     hold, reject = out["hold"], out["reject"]
     if hold is not None and reject is not None and hold > reject:
@@ -128,7 +138,11 @@ def parse_policy(data: dict[str, Any], source: str) -> Policy:
 def load_policy(path: Path | None = None) -> Policy:
     """The policy in ``path``, or the built-in default for a news site."""
     if path is None:
-        text = resources.files("threadguard.resources").joinpath("default_policy.toml").read_text("utf-8")
+        text = (
+            resources.files("threadguard.resources")
+            .joinpath("default_policy.toml")
+            .read_text("utf-8")
+        )
         source = "default_policy.toml"
     else:
         try:

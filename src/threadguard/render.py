@@ -30,7 +30,9 @@ ATTRIBUTE_STYLE = {
 }
 
 
-def thread_json(thread: Thread, scored: list[ScoredComment], signals: dict[str, Any] | None = None) -> dict[str, Any]:
+def thread_json(
+    thread: Thread, scored: list[ScoredComment], signals: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """The ``scan --format json`` document, comments in reading order."""
     comments = []
     for s in scored:
@@ -84,7 +86,12 @@ def _node(s: ScoredComment) -> Group:
     scores = "  ".join(f"{k} {v:.2f}" for k, v in a.top(3))
     lines.append(Text(scores, style="dim"))
     if a.targets:
-        lines.append(Text("targets: " + ", ".join(f"{t.group} {t.score:.2f}" for t in a.targets), style="magenta"))
+        lines.append(
+            Text(
+                "targets: " + ", ".join(f"{t.group} {t.score:.2f}" for t in a.targets),
+                style="magenta",
+            )
+        )
     for reason in d.reasons:
         lines.append(Text(f"↳ {reason}", style=ACTION_STYLE[d.action]))
     return Group(*lines)
@@ -101,7 +108,7 @@ def thread_tree(thread: Thread, scored: list[ScoredComment]) -> Tree:
 
 
 def summary_line(scored: list[ScoredComment]) -> Text:
-    """"N comments: A approved, H held, R rejected"."""
+    """ "N comments: A approved, H held, R rejected"."""
     counts = summary(scored)["decisions"]
     out = Text(f"{len(scored)} comments: ")
     out.append(f"{counts['approve']} approved", style="green")

@@ -46,7 +46,7 @@ def parse_line(raw: str, line_no: int) -> tuple[CommentInput, Any] | LineError:
         except json.JSONDecodeError as exc:
             return LineError(line_no, f"invalid JSON at column {exc.colno}: {exc.msg}")
         if not isinstance(obj, dict):
-            return LineError(line_no, "expected a JSON object with a \"text\" field, got a list")
+            return LineError(line_no, 'expected a JSON object with a "text" field, got a list')
         return _from_object(obj, line_no)
     text = raw.rstrip("\r\n")
     if len(text) > MAX_TEXT_CHARS:
@@ -57,21 +57,23 @@ def parse_line(raw: str, line_no: int) -> tuple[CommentInput, Any] | LineError:
 def _from_object(obj: dict[str, Any], line_no: int) -> tuple[CommentInput, Any] | LineError:
     cid = obj.get("id")
     if cid is not None and (isinstance(cid, bool) or not isinstance(cid, str | int)):
-        return LineError(line_no, "\"id\" must be a string or an integer")
+        return LineError(line_no, '"id" must be a string or an integer')
     if "text" not in obj:
-        return LineError(line_no, "missing \"text\"", cid)
+        return LineError(line_no, 'missing "text"', cid)
     text = obj["text"]
     if not isinstance(text, str):
-        return LineError(line_no, f"\"text\" must be a string, got {type(text).__name__}", cid)
+        return LineError(line_no, f'"text" must be a string, got {type(text).__name__}', cid)
     if len(text) > MAX_TEXT_CHARS:
-        return LineError(line_no, f"text is {len(text)} characters; the limit is {MAX_TEXT_CHARS}", cid)
+        return LineError(
+            line_no, f"text is {len(text)} characters; the limit is {MAX_TEXT_CHARS}", cid
+        )
     context: dict[str, str] = {}
     for key in ("parent", "title"):
         value = obj.get(key)
         if value is None:
             continue
         if not isinstance(value, str):
-            return LineError(line_no, f"\"{key}\" must be a string", cid)
+            return LineError(line_no, f'"{key}" must be a string', cid)
         context[key] = value
     return CommentInput(text, id=None if cid is None else str(cid), **context), cid
 
@@ -82,7 +84,7 @@ def score_stream(engine: Engine, lines: Iterable[str]) -> Iterator[tuple[dict[st
 
     def flush() -> Iterator[tuple[dict[str, Any], bool]]:
         good = [(i, p) for i, (_, p) in enumerate(pending) if not isinstance(p, LineError)]
-        analyses = engine.analyze([p[0] for _, p in good]) if good else []  # type: ignore[index]
+        analyses = engine.analyze([p[0] for _, p in good]) if good else []
         by_pos = {i: a for (i, _), a in zip(good, analyses, strict=True)}
         for i, (_, parsed) in enumerate(pending):
             if isinstance(parsed, LineError):

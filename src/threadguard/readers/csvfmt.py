@@ -181,9 +181,7 @@ class _Columns:
     ) -> RawComment | None:
         if len(row) != self.width:
             fits = len(row) > self.width and self.text == self.width - 1
-            action = (
-                "the extra fields were joined into the text" if fits else "row skipped"
-            )
+            action = "the extra fields were joined into the text" if fits else "row skipped"
             problems.append(
                 Problem(
                     source,

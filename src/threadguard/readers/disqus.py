@@ -139,9 +139,7 @@ def _read_post_element(element: Element, number: int, source: str, export: _Expo
         thread_id = "unknown"
     parent_ref = _child(element, "parent")
     deleted = _is_true(element, "isDeleted")
-    author = _child_text(element, "author", "name") or _child_text(
-        element, "author", "username"
-    )
+    author = _child_text(element, "author", "name") or _child_text(element, "author", "username")
     export.thread(thread_id).posts.append(
         RawComment(
             text="" if deleted else html_to_text(_child_text(element, "message")),
@@ -182,9 +180,7 @@ def _parse(text: str, source: str) -> _Export:
 def _result(entry: _Thread, source: str, problems: list[Problem]) -> ReadResult:
     comments, tree_problems = build_comments(entry.posts, source)
     meta = entry.meta
-    thread = Thread(
-        title=meta.title, body=meta.body, url=meta.url, id=meta.id, comments=comments
-    )
+    thread = Thread(title=meta.title, body=meta.body, url=meta.url, id=meta.id, comments=comments)
     return ReadResult(thread=thread, problems=[*problems, *tree_problems], format="disqus")
 
 
@@ -201,11 +197,12 @@ def read_disqus(text: str, source: str) -> ReadResult:
     chosen = max(entries, key=lambda e: (len(e.posts), -e.order))
     problems = list(export.problems)
     if len(entries) > 1:
+        shown = chosen.meta.title or chosen.dsq_id
         problems.append(
             Problem(
                 source,
                 "document",
-                f"the export holds {len(entries)} threads; read {chosen.meta.title or chosen.dsq_id!r} "
+                f"the export holds {len(entries)} threads; read {shown!r} "
                 f"({len(chosen.posts)} posts), the one with the most posts. The other "
                 f"{len(entries) - 1} were not read: use read_disqus_threads for all",
             )

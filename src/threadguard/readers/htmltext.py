@@ -11,8 +11,8 @@ import re
 from html.parser import HTMLParser
 
 _BLOCKS = frozenset(
-    "p div blockquote li ul ol h1 h2 h3 h4 h5 h6 pre table tr section article".split()
-)
+    ("p", "div", "blockquote", "li", "ul", "ol", "pre", "table", "tr", "section", "article")
+) | {f"h{level}" for level in range(1, 7)}
 _HIDDEN = frozenset(("script", "style"))
 _SPACE_RE = re.compile(r"[ \t\n\r\f\v]+")
 

@@ -84,12 +84,11 @@ def comment_from_object(
     )
 
 
-def _finish(meta: Thread, raws: list[RawComment], source: str, problems: list[Problem],
-            fmt: str) -> ReadResult:
+def _finish(
+    meta: Thread, raws: list[RawComment], source: str, problems: list[Problem], fmt: str
+) -> ReadResult:
     comments, tree_problems = build_comments(raws, source)
-    thread = Thread(
-        title=meta.title, body=meta.body, url=meta.url, id=meta.id, comments=comments
-    )
+    thread = Thread(title=meta.title, body=meta.body, url=meta.url, id=meta.id, comments=comments)
     return ReadResult(thread=thread, problems=problems + tree_problems, format=fmt)
 
 

@@ -65,7 +65,8 @@ def _comments(listing: Any, source: str, problems: list[Problem]) -> list[RawCom
     raws: list[RawComment] = []
     missing = stubs = continues = 0
     stack: list[tuple[Any, str | None, str]] = [
-        (child, None, f"comments[{i}]") for i, child in reversed(list(enumerate(_children(listing))))
+        (child, None, f"comments[{i}]")
+        for i, child in reversed(list(enumerate(_children(listing))))
     ]
     while stack:
         item, parent, location = stack.pop()
@@ -103,8 +104,7 @@ def _comments(listing: Any, source: str, problems: list[Problem]) -> list[RawCom
         parts = []
         if stubs:
             parts.append(
-                f"{missing} comments were not included in the download "
-                f"({stubs} 'load more' stubs)"
+                f"{missing} comments were not included in the download ({stubs} 'load more' stubs)"
             )
         if continues:
             parts.append(f"{continues} reply chains were cut off ('continue this thread')")

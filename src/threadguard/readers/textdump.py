@@ -44,7 +44,9 @@ from threadguard.thread import Comment, Problem, ReadResult, Thread
 
 UNICODE_BULLETS = "•‣◦▪●"
 ASCII_BULLETS = "*-"
-_BULLET_RE = re.compile(r"([ \t]*)([" + re.escape(UNICODE_BULLETS + ASCII_BULLETS) + r"])(?:[ \t]+(.*))?")
+_BULLET_RE = re.compile(
+    r"([ \t]*)([" + re.escape(UNICODE_BULLETS + ASCII_BULLETS) + r"])(?:[ \t]+(.*))?"
+)
 _INDENT_STEP = 2
 _TAB_WIDTH = 2
 
@@ -80,6 +82,8 @@ class _Open:
 
 
 class _Parser:
+    """Line-by-line state: the open nesting levels, the comments so far, the problems met."""
+
     def __init__(self, source: str) -> None:
         self.source = source
         self.problems: list[Problem] = []

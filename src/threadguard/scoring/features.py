@@ -30,7 +30,7 @@ class FeatureConfig:
 
     @property
     def size(self) -> int:
-        return 2**self.word_bits + 2**self.char_bits
+        return (1 << self.word_bits) + (1 << self.char_bits)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -27,6 +27,7 @@ for _cp in range(0x10000):
     if _ch.isalnum() or _ch in "*'_":
         _WORD_TABLE[_cp] = True
 
+
 def _powers(n: int, base: np.uint64) -> np.ndarray:
     """base**0 .. base**(n-1), wrapping mod 2**64."""
     out = np.empty(n, dtype=np.uint64)
@@ -80,7 +81,8 @@ class _Batch:
     def hash(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Polynomial hash of cps[i:j] for arrays of (i, j), j > i."""
         with np.errstate(over="ignore"):
-            return (self.q[j] - self.q[i]) * self.pow[j - 1]
+            out: np.ndarray = (self.q[j] - self.q[i]) * self.pow[j - 1]
+        return out
 
 
 def char_ngrams(batch: _Batch, lo: int, hi: int, bits: int) -> tuple[np.ndarray, np.ndarray]:

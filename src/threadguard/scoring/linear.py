@@ -45,12 +45,14 @@ class LinearModel:
 
     def margins(self, x: sp.csr_matrix) -> np.ndarray:
         """Raw logits for each row and head."""
-        return np.asarray(x @ self.weights) + self.bias
+        out: np.ndarray = np.asarray(x @ self.weights) + self.bias
+        return out
 
     def calibrate(self, margins: np.ndarray) -> np.ndarray:
         """Platt scaling: calibrated probabilities from raw logits."""
         z = margins * self.platt_a + self.platt_b
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        return out
 
     def predict(self, normalised_texts: list[str]) -> np.ndarray:
         """Calibrated probabilities [n_texts, n_heads] for already-normalised texts."""
@@ -90,7 +92,9 @@ class LinearModel:
         try:
             meta = json.loads((directory / "model.json").read_text(encoding="utf-8"))
             if meta.get("format") != FORMAT:
-                raise ModelError(f"{directory}: not a {FORMAT} model (format={meta.get('format')!r})")
+                raise ModelError(
+                    f"{directory}: not a {FORMAT} model (format={meta.get('format')!r})"
+                )
             with np.load(directory / "weights.npz", allow_pickle=False) as npz:
                 q, scale, idf = npz["weights"], npz["scale"], npz["idf"]
         except (OSError, ValueError, KeyError) as exc:
@@ -98,7 +102,9 @@ class LinearModel:
         config = FeatureConfig.from_json(meta["features"])
         heads = tuple(meta["heads"])
         if q.shape != (config.size, len(heads)):
-            raise ModelError(f"{directory}: weights have shape {q.shape}, expected {(config.size, len(heads))}")
+            raise ModelError(
+                f"{directory}: weights have shape {q.shape}, expected {(config.size, len(heads))}"
+            )
         weights = q.astype(np.float32) * scale.astype(np.float32)
         return cls(
             name=str(meta["name"]),

@@ -72,8 +72,14 @@ def find_spans(
             best = float(c.max())
             if best < MIN_CONTRIBUTION:
                 continue
-            flagged = [k for k, v in zip(ks, c, strict=True) if v >= MIN_CONTRIBUTION and v >= MIN_SHARE * best]
-            out[i].extend(_merge(flagged, tokens, contributions[:, j], best, p, model.heads[h], normalised[i]))
+            flagged = [
+                k
+                for k, v in zip(ks, c, strict=True)
+                if v >= MIN_CONTRIBUTION and v >= MIN_SHARE * best
+            ]
+            out[i].extend(
+                _merge(flagged, tokens, contributions[:, j], best, p, model.heads[h], normalised[i])
+            )
     for spans in out:
         spans.sort(key=lambda s: (s.begin, s.attribute))
     return out

@@ -337,7 +337,11 @@ def load_toxic_spans(root: Path) -> LabelledRows:
     d = root / "toxic_spans"
     types = _toxic_span_types(d)
     out = LabelledRows("toxic_spans")
-    for fname, split in (("tsd_train.csv", "train"), ("tsd_trial.csv", "dev"), ("tsd_test.csv", "test")):
+    for fname, split in (
+        ("tsd_train.csv", "train"),
+        ("tsd_trial.csv", "dev"),
+        ("tsd_test.csv", "test"),
+    ):
         for r in _read_csv(d / fname):
             labels = {"toxicity": 1.0}
             if split != "test":  # the raw files also hold test posts: never read labels there
@@ -372,7 +376,9 @@ def _toxic_span_types(d: Path) -> dict[str, dict[str, float]]:
     out: dict[str, dict[str, float]] = {}
     for post, text in text_of.items():
         by_attr = votes.get(post, {})
-        out[text] = {a: 1.0 if len(by_attr.get(a, ())) >= 2 else 0.0 for a in _SPAN_TYPE_ATTRIBUTE.values()}
+        out[text] = {
+            a: 1.0 if len(by_attr.get(a, ())) >= 2 else 0.0 for a in _SPAN_TYPE_ATTRIBUTE.values()
+        }
     return out
 
 

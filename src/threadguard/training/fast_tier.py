@@ -107,7 +107,9 @@ def train_fast_tier(
     featurizer.fit_idf(train_norm)
     x_train = featurizer.transform(train_norm)
     x_dev = featurizer.transform(dev_norm)
-    log(f"features: {x_train.shape[0]} train x {x_train.shape[1]} (nnz {x_train.nnz}), {x_dev.shape[0]} dev")
+    log(
+        f"features: {x_train.shape[0]} train x {x_train.shape[1]} (nnz {x_train.nnz}), {x_dev.shape[0]} dev"
+    )
 
     reports: list[HeadReport] = []
     jobs_args = []
@@ -118,7 +120,12 @@ def train_fast_tier(
         fitted = y.sum() >= MIN_POSITIVES and (1 - y).sum() >= MIN_POSITIVES
         reports.append(
             HeadReport(
-                head, int(mask.sum()), int(y.sum()), int(dev_mask.sum()), int(y_dev[dev_mask, h].sum()), fitted
+                head,
+                int(mask.sum()),
+                int(y.sum()),
+                int(dev_mask.sum()),
+                int(y_dev[dev_mask, h].sum()),
+                fitted,
             )
         )
         if fitted:
@@ -143,7 +150,8 @@ def train_fast_tier(
             platt_a[h], platt_b[h] = _fit_platt(margins_dev[dev_mask, h], y_dev[dev_mask, h])
 
     rows = {
-        b.dataset: {s: sum(1 for x in b.splits if x == s) for s in ("train", "dev", "test")} for b in blocks
+        b.dataset: {s: sum(1 for x in b.splits if x == s) for s in ("train", "dev", "test")}
+        for b in blocks
     }
     licences = {name: TRAINING_SETS[name][1] for name in (datasets or list(TRAINING_SETS))}
     model = LinearModel(

@@ -20,8 +20,23 @@ from threadguard.training.fast_tier import TrainResult
 
 #: Identity words whose WikiMadlibs sentences are compared, for the bias table.
 IDENTITIES = (
-    "muslim", "jewish", "christian", "black", "white", "asian", "latino", "gay", "lesbian",
-    "transgender", "female", "male", "deaf", "blind", "immigrant", "mexican", "african",
+    "muslim",
+    "jewish",
+    "christian",
+    "black",
+    "white",
+    "asian",
+    "latino",
+    "gay",
+    "lesbian",
+    "transgender",
+    "female",
+    "male",
+    "deaf",
+    "blind",
+    "immigrant",
+    "mexican",
+    "african",
 )
 
 LABEL_MAPPING = """\
@@ -56,12 +71,17 @@ WEAKNESSES = """\
 - Context (parent comment, article title) is accepted but not used by this tier."""
 
 
-def _bias_table(model_predict: Callable[[list[str]], np.ndarray], toxicity_head: int, data: Path) -> str:
+def _bias_table(
+    model_predict: Callable[[list[str]], np.ndarray], toxicity_head: int, data: Path
+) -> str:
     block = load_wikimadlibs(data)
     texts = block.texts
     y = block.matrix()[:, 0].astype(int)
     probs = model_predict([normalize_text(t) for t in texts])[:, toxicity_head]
-    lines = ["| identity | sentences | subgroup AUC | mean score, non-toxic | mean score, toxic |", "|---|---|---|---|---|"]
+    lines = [
+        "| identity | sentences | subgroup AUC | mean score, non-toxic | mean score, toxic |",
+        "|---|---|---|---|---|",
+    ]
     lower = [t.lower() for t in texts]
     for ident in IDENTITIES:
         mask = np.array([f" {ident}" in f" {t}" for t in lower])
@@ -73,7 +93,9 @@ def _bias_table(model_predict: Callable[[list[str]], np.ndarray], toxicity_head:
             f"{probs[mask & (y == 1)].mean():.3f} |"
         )
     overall = roc_auc_score(y, probs)
-    lines.append(f"| (all) | {len(y)} | {overall:.3f} | {probs[y == 0].mean():.3f} | {probs[y == 1].mean():.3f} |")
+    lines.append(
+        f"| (all) | {len(y)} | {overall:.3f} | {probs[y == 0].mean():.3f} | {probs[y == 1].mean():.3f} |"
+    )
     return "\n".join(lines)
 
 
@@ -124,7 +146,7 @@ Reproduce: `threadguard train --data ../shared/data` (this card is written by th
 
 Official train splits only; sets without one use a fixed seeded split keyed on the text
 (80/10/10). Train rows whose normalised text appears in any test split were dropped
-({result.model.metadata.get('train_rows_used', '?')} train rows used).
+({result.model.metadata.get("train_rows_used", "?")} train rows used).
 
 | data set | licence | train | dev | test |
 |---|---|---|---|---|

@@ -1,0 +1,5 @@
+"""``python -m threadguard`` runs the command line."""
+
+from threadguard.cli import main
+
+main()

@@ -1,0 +1,105 @@
+"""Readers: turn every supported thread input into a :class:`~threadguard.thread.Thread`.
+
+One entry point, :func:`read_thread`, takes a path or the raw bytes of an upload, decodes
+it (UTF-8, else Windows-1252 with a problem noted), picks the format (the caller's
+``format=``, else the file extension, else the content) and hands the text to that
+format's reader. Readers report damaged parts as :class:`~threadguard.thread.Problem` and
+keep reading; only input with nothing usable in it raises :class:`ReaderError`.
+
+Formats: ``text`` (plain-text thread dump), ``json`` and ``jsonl`` (ThreadGuard's schema),
+``csv``, ``disqus`` (XML export) and ``reddit`` (a comments page's ``.json``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from threadguard.readers import csvfmt, disqus, jsonfmt, reddit, textdump
+from threadguard.readers.decoding import decode
+from threadguard.readers.detect import FORMATS, detect_text_format
+from threadguard.readers.errors import ReaderError
+from threadguard.readers.textdump import format_text_dump
+from threadguard.thread import ReadResult
+
+__all__ = [
+    "FORMATS",
+    "ReaderError",
+    "detect_format",
+    "format_text_dump",
+    "read_disqus_threads",
+    "read_thread",
+]
+
+_READERS: dict[str, Callable[[str, str], ReadResult]] = {
+    "text": textdump.read_text_dump,
+    "json": jsonfmt.read_json,
+    "jsonl": jsonfmt.read_jsonl,
+    "csv": csvfmt.read_csv,
+    "disqus": disqus.read_disqus,
+    "reddit": reddit.read_reddit,
+}
+_ALIASES = {"txt": "text", "ndjson": "jsonl", "tsv": "csv", "xml": "disqus"}
+_DEFAULT_NAME = "<input>"
+
+
+def _load(source: str | Path | bytes, name: str) -> tuple[bytes, str, str | None]:
+    """The bytes, the name to report, and the filename to detect the format from."""
+    if isinstance(source, bytes | bytearray):
+        return bytes(source), name, None if name == _DEFAULT_NAME else name
+    path = Path(source)
+    shown = str(path) if name == _DEFAULT_NAME else name
+    try:
+        return path.read_bytes(), shown, path.name
+    except OSError as exc:
+        raise ReaderError(shown, f"cannot read the file: {exc.strerror or exc}") from exc
+
+
+def _format_name(format: str, source: str) -> str:
+    name = _ALIASES.get(format.strip().lower(), format.strip().lower())
+    if name not in _READERS:
+        raise ReaderError(
+            source, f"unknown format {format!r}; expected one of {', '.join(FORMATS)}"
+        )
+    return name
+
+
+def detect_format(data: bytes, filename: str | None) -> str:
+    """The name of the format ``data`` is in, one of :data:`FORMATS`.
+
+    The extension of ``filename`` decides when it is a known one (``.json`` is told apart
+    from Reddit and JSON Lines by content); otherwise the content does, and plain text is
+    the fallback. Raises :class:`ReaderError` for empty or binary data.
+    """
+    text, _ = decode(data, filename or _DEFAULT_NAME)
+    return detect_text_format(text, filename)
+
+
+def read_thread(
+    source: str | Path | bytes, *, format: str | None = None, name: str = _DEFAULT_NAME
+) -> ReadResult:
+    """Read a thread from a file path (``str`` or ``Path``) or from raw ``bytes``.
+
+    ``format`` overrides detection. ``name`` is how problems and errors refer to the input
+    (default: the path, or ``<input>`` for bytes); for bytes, its extension also guides
+    detection, so pass the upload's filename when there is one.
+    """
+    data, shown, filename = _load(source, name)
+    fmt = _format_name(format, shown) if format else None
+    text, problems = decode(data, shown)
+    fmt = fmt or detect_text_format(text, filename)
+    result = _READERS[fmt](text, shown)
+    result.problems[:0] = problems
+    return result
+
+
+def read_disqus_threads(
+    source: str | Path | bytes, *, name: str = _DEFAULT_NAME
+) -> list[ReadResult]:
+    """Every thread in a Disqus export, in document order (``read_thread`` reads one)."""
+    data, shown, _ = _load(source, name)
+    text, problems = decode(data, shown)
+    results = disqus.read_disqus_threads(text, shown)
+    for result in results:
+        result.problems[:0] = problems
+    return results

@@ -1,0 +1,42 @@
+"""Shared fixtures: the shipped engine, the example thread, the shared data (if present)."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from threadguard.engine import Engine
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = Path(os.environ.get("THREADGUARD_DATA", REPO.parent / "shared" / "data"))
+SAMPLE = REPO.parent / "shared" / "examples" / "thread_dump_sample.txt"
+
+
+@pytest.fixture(scope="session")
+def engine() -> Engine:
+    """The shipped model under the default policy: what a user gets."""
+    return Engine.load()
+
+
+@pytest.fixture(scope="session")
+def example_thread() -> Path:
+    return Path(str(resources.files("threadguard.resources").joinpath("example_thread.txt")))
+
+
+@pytest.fixture(scope="session")
+def data_root() -> Path:
+    if not (DATA / "MANIFEST.md").is_file():
+        pytest.skip(
+            f"labelled data not found at {DATA} (set THREADGUARD_DATA to run model-quality tests)"
+        )
+    return DATA
+
+
+@pytest.fixture(scope="session")
+def sample_dump() -> Path:
+    if not SAMPLE.is_file():
+        pytest.skip(f"{SAMPLE} not found (the shared examples folder is not beside this checkout)")
+    return SAMPLE

@@ -1,0 +1,233 @@
+"""Reading ThreadGuard's JSON and JSON Lines, and repairing the comment tree they describe."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from threadguard.readers import ReaderError, read_thread
+from threadguard.readers.tree import RawComment, build_comments
+from threadguard.thread import ReadResult
+
+
+def read_json(value: Any, name: str = "thread.json") -> ReadResult:
+    return read_thread(json.dumps(value).encode(), name=name)
+
+
+def read_lines(lines: list[str], name: str = "thread.jsonl") -> ReadResult:
+    return read_thread("\n".join(lines).encode(), name=name)
+
+
+def tree(result: ReadResult) -> list[tuple[str, str | None, int]]:
+    return [(c.id, c.parent, c.depth) for c in result.thread.comments]
+
+
+def test_a_document_gives_the_article_and_comments_with_depths_from_parent_links() -> None:
+    result = read_json(
+        {
+            "thread": {"title": "T", "body": "B", "url": "https://x.test/a", "id": 42},
+            "comments": [
+                {"id": "a", "parent": None, "author": "ann", "text": "one", "created_at": "2024"},
+                {"id": "b", "parent": "a", "author": "bo", "text": "two"},
+                {"id": "c", "parent": "b", "author": "cy", "text": "three"},
+            ],
+        }
+    )
+    assert result.format == "json"
+    assert result.problems == []
+    thread = result.thread
+    assert (thread.title, thread.body, thread.url, thread.id) == (
+        "T",
+        "B",
+        "https://x.test/a",
+        "42",
+    )
+    assert tree(result) == [("a", None, 0), ("b", "a", 1), ("c", "b", 2)]
+    assert thread.comments[0].created_at == "2024"
+    assert [c.position for c in thread.comments] == [0, 1, 2]
+
+
+def test_scan_output_is_read_back_ignoring_the_analysis_fields() -> None:
+    scanned = {
+        "thread": {"title": "T", "body": "", "url": "", "id": ""},
+        "comments": [
+            {
+                "id": "c1",
+                "parent": None,
+                "author": "a",
+                "depth": 0,
+                "text": "hi",
+                "analysis": {"scores": {"toxicity": 0.1}},
+                "decision": {"action": "approve", "reasons": []},
+            },
+            {"id": "c2", "parent": "c1", "author": "b", "depth": 1, "text": "yo", "analysis": {}},
+        ],
+        "signals": {"anything": 1},
+    }
+    result = read_json(scanned)
+    assert result.problems == []
+    assert tree(result) == [("c1", None, 0), ("c2", "c1", 1)]
+
+
+def test_a_bare_list_of_comments_and_numeric_ids_are_accepted() -> None:
+    result = read_json([{"id": 1, "text": "a"}, {"id": 2, "parent": 1, "text": "b"}])
+    assert tree(result) == [("1", None, 0), ("2", "1", 1)]
+
+
+def test_comments_are_put_in_reading_order_when_listed_chronologically() -> None:
+    result = read_json(
+        [
+            {"id": "a", "text": "first"},
+            {"id": "b", "text": "second"},
+            {"id": "a1", "parent": "a", "text": "reply to first"},
+        ]
+    )
+    assert tree(result) == [("a", None, 0), ("a1", "a", 1), ("b", None, 0)]
+
+
+def test_depth_alone_places_comments_under_the_comment_above() -> None:
+    result = read_json(
+        [{"text": "a", "depth": 0}, {"text": "b", "depth": 1}, {"text": "c", "depth": 1}]
+    )
+    assert result.problems == []
+    assert tree(result) == [("c1", None, 0), ("c2", "c1", 1), ("c3", "c1", 1)]
+
+
+def test_an_unknown_parent_makes_a_top_level_comment_with_a_problem() -> None:
+    result = read_json({"comments": [{"id": "x", "parent": "ghost", "text": "orphan"}]})
+    assert tree(result) == [("x", None, 0)]
+    assert [str(p) for p in result.problems] == [
+        "thread.json: comments[0]: parent 'ghost' of comment 'x' is not in the input; "
+        "read as a top-level comment"
+    ]
+
+
+def test_parent_loops_are_broken_without_hanging() -> None:
+    result = read_json(
+        [
+            {"id": "a", "parent": "b", "text": "1"},
+            {"id": "b", "parent": "a", "text": "2"},
+            {"id": "self", "parent": "self", "text": "3"},
+            {"id": "leaf", "parent": "b", "text": "4"},
+        ]
+    )
+    assert sorted(c.id for c in result.thread.comments) == ["a", "b", "leaf", "self"]
+    assert tree(result) == [("a", None, 0), ("b", "a", 1), ("leaf", "b", 2), ("self", None, 0)]
+    messages = [p.message for p in result.problems]
+    assert len(messages) == 2
+    assert all("loop" in m for m in messages)
+
+
+def test_duplicate_ids_are_renamed_and_reported() -> None:
+    result = read_json([{"id": "a", "text": "1"}, {"id": "a", "text": "2"}])
+    assert [c.id for c in result.thread.comments] == ["a", "a~2"]
+    assert "duplicate comment id 'a'" in result.problems[0].message
+
+
+def test_a_stated_depth_that_contradicts_the_parent_links_is_reported() -> None:
+    result = read_json(
+        [{"id": "a", "text": "1"}, {"id": "b", "parent": "a", "depth": 5, "text": ""}]
+    )
+    assert tree(result) == [("a", None, 0), ("b", "a", 1)]
+    assert "depth 5 stated" in result.problems[0].message
+
+
+def test_a_comment_without_text_is_kept_with_a_problem() -> None:
+    result = read_json([{"id": "a", "author": "x"}, "not an object"])
+    assert [c.text for c in result.thread.comments] == [""]
+    assert [p.location for p in result.problems] == ["comments[0]", "comments[1]"]
+
+
+def test_json_lines_with_a_thread_line_and_epoch_times() -> None:
+    result = read_lines(
+        [
+            json.dumps({"thread": {"title": "Ferry", "url": "u"}}),
+            json.dumps({"id": "a", "text": "hi", "created_at": 0}),
+            "",
+            json.dumps({"id": "b", "parent": "a", "text": "yo", "author": {"name": "Bo"}}),
+        ]
+    )
+    assert result.format == "jsonl"
+    assert result.problems == []
+    assert result.thread.title == "Ferry"
+    assert tree(result) == [("a", None, 0), ("b", "a", 1)]
+    assert result.thread.comments[0].created_at == "1970-01-01T00:00:00Z"
+    assert result.thread.comments[1].author == "Bo"
+
+
+def test_a_bad_json_line_is_reported_by_number_and_the_rest_read() -> None:
+    result = read_lines(
+        [
+            json.dumps({"id": "a", "text": "one"}),
+            '{"id": "b", "text": "tru',
+            json.dumps({"id": "c", "parent": "a", "text": "three"}),
+        ]
+    )
+    assert tree(result) == [("a", None, 0), ("c", "a", 1)]
+    assert len(result.problems) == 1
+    assert str(result.problems[0]).startswith("thread.jsonl: line 2: invalid JSON at column")
+
+
+def test_json_lines_with_no_valid_line_is_an_error() -> None:
+    with pytest.raises(ReaderError, match=r"thread\.jsonl: line 1, column \d+: no line is valid"):
+        read_lines(["{oops", "{nope"])
+
+
+def test_two_hundred_levels_of_replies_in_json_lines() -> None:
+    lines = [json.dumps({"id": "r0", "text": "root"})]
+    lines += [
+        json.dumps({"id": f"r{i}", "parent": f"r{i - 1}", "text": f"d{i}"}) for i in range(1, 200)
+    ]
+    result = read_lines(lines[::-1])  # children before parents must not matter
+    assert result.problems == []
+    assert [c.depth for c in result.thread.comments] == list(range(200))
+    assert result.thread.comments[-1].text == "d199"
+
+
+def test_ten_thousand_levels_do_not_overflow_the_stack() -> None:
+    raws = [RawComment(text="x", id="n0")]
+    raws += [RawComment(text="x", id=f"n{i}", parent=f"n{i - 1}") for i in range(1, 10_000)]
+    comments, problems = build_comments(raws, "deep")
+    assert problems == []
+    assert comments[-1].depth == 9_999
+
+
+def test_a_five_megabyte_comment_in_json_lines() -> None:
+    big = "é" * 5_000_000
+    result = read_lines(
+        [json.dumps({"id": "a", "text": big}), json.dumps({"id": "b", "text": "s"})]
+    )
+    assert result.problems == []
+    assert result.thread.comments[0].text == big
+    assert result.thread.comments[1].text == "s"
+
+
+# --- property: the tree builder keeps every comment and always yields a consistent tree ----
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    parents=st.lists(
+        st.one_of(st.none(), st.integers(min_value=0, max_value=30)), min_size=0, max_size=30
+    )
+)
+def test_any_parent_links_give_a_consistent_tree(parents: list[int | None]) -> None:
+    raws = [
+        RawComment(text=str(i), id=f"n{i}", parent=None if p is None else f"n{p}")
+        for i, p in enumerate(parents)
+    ]
+    comments, _ = build_comments(raws, "prop")
+    assert sorted(c.text for c in comments) == sorted(str(i) for i in range(len(parents)))
+    seen: dict[str, int] = {}
+    for position, comment in enumerate(comments):
+        assert comment.position == position
+        if comment.parent is None:
+            assert comment.depth == 0
+        else:
+            assert comment.parent in seen, "a parent comes before its replies"
+            assert comment.depth == comments[seen[comment.parent]].depth + 1
+        seen[comment.id] = position

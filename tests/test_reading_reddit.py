@@ -1,0 +1,89 @@
+"""Reading a Reddit comments page (the ``.json`` of a thread)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from threadguard.readers import read_thread
+
+
+def t1(
+    cid: str, parent: str, body: str, replies: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    return {
+        "kind": "t1",
+        "data": {
+            "id": cid,
+            "parent_id": parent,
+            "author": f"u_{cid}",
+            "body": body,
+            "created_utc": 1714557600.0,
+            "replies": {"kind": "Listing", "data": {"children": replies}} if replies else "",
+        },
+    }
+
+
+def page(comments: list[dict[str, Any]]) -> bytes:
+    submission = {
+        "kind": "t3",
+        "data": {
+            "id": "abc",
+            "title": "Ferry &amp; bus timetable",
+            "selftext": "What do you think?",
+            "url": "https://example.test/ferry",
+            "permalink": "/r/island/comments/abc/ferry/",
+            "author": "op",
+            "created_utc": 1714550000,
+        },
+    }
+    listing = [
+        {"kind": "Listing", "data": {"children": [submission]}},
+        {"kind": "Listing", "data": {"children": comments}},
+    ]
+    return json.dumps(listing).encode()
+
+
+def test_the_submission_and_nested_comments_are_read_in_page_order() -> None:
+    data = page(
+        [
+            t1("a", "t3_abc", "Top &lt;3", [t1("b", "t1_a", "reply", [t1("c", "t1_b", "deeper")])]),
+            t1("d", "t3_abc", "[deleted]"),
+        ]
+    )
+    result = read_thread(data, name="thread.json")
+    thread = result.thread
+    assert result.format == "reddit"
+    assert result.problems == []
+    assert thread.title == "Ferry & bus timetable"
+    assert thread.body == "What do you think?"
+    assert thread.url == "https://www.reddit.com/r/island/comments/abc/ferry/"
+    assert thread.id == "abc"
+    assert [(c.id, c.parent, c.depth, c.author) for c in thread.comments] == [
+        ("a", None, 0, "u_a"),
+        ("b", "a", 1, "u_b"),
+        ("c", "b", 2, "u_c"),
+        ("d", None, 0, "u_d"),
+    ]
+    assert thread.comments[0].text == "Top <3"
+    assert thread.comments[3].text == ""
+    assert thread.comments[0].created_at == "2024-05-01T10:00:00Z"
+
+
+def test_more_stubs_are_skipped_and_the_missing_count_reported() -> None:
+    more = {"kind": "more", "data": {"count": 7, "children": ["x", "y"]}}
+    cont = {"kind": "more", "data": {"count": 0, "children": []}}
+    data = page([t1("a", "t3_abc", "hi", [t1("b", "t1_a", "yo"), cont]), more])
+    result = read_thread(data, name="thread.json")
+    assert [c.id for c in result.thread.comments] == ["a", "b"]
+    assert len(result.problems) == 1
+    message = str(result.problems[0])
+    assert message.startswith("thread.json: comments: 7 comments were not included")
+    assert "1 reply chains were cut off" in message
+
+
+def test_unexpected_kinds_are_reported_by_position() -> None:
+    data = page([t1("a", "t3_abc", "hi"), {"kind": "t5", "data": {}}])
+    result = read_thread(data, name="thread.json")
+    assert [c.id for c in result.thread.comments] == ["a"]
+    assert result.problems[0].location == "comments[1]"

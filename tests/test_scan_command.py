@@ -1,0 +1,93 @@
+"""`threadguard scan`: a thread in, every comment scored and decided, shown as tree or JSON."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from threadguard.engine import Engine
+from threadguard.readers import read_thread
+
+
+def scan(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "threadguard", "scan", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_json_output_follows_the_contract(example_thread: Path) -> None:
+    proc = scan(str(example_thread), "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert set(doc) == {"thread", "comments", "signals"}
+    assert set(doc["thread"]) == {"title", "body", "url", "id"}
+    thread = read_thread(example_thread).thread
+    assert [c["id"] for c in doc["comments"]] == [c.id for c in thread.comments]
+    for c, original in zip(doc["comments"], thread.comments, strict=True):
+        assert c["author"] == original.author
+        assert c["depth"] == original.depth
+        assert c["parent"] == original.parent
+        assert c["decision"]["action"] in ("approve", "hold", "reject")
+        assert c["decision"]["action"] == c["analysis"]["decision"] or c.get("author_analysis")
+        assert set(c["analysis"]) >= {"scores", "targets", "spans", "decision", "language", "model"}
+    counts = doc["signals"]["decisions"]
+    assert sum(counts.values()) == len(doc["comments"])
+
+
+def test_example_thread_gets_mixed_decisions(engine: Engine, example_thread: Path) -> None:
+    scored = engine.scan(read_thread(example_thread).thread)
+    actions = {s.analysis.decision.action for s in scored}
+    assert "approve" in actions
+    assert actions & {"hold", "reject"}, (
+        "the example thread has insults that must not all be approved"
+    )
+
+
+def test_tree_output_shows_authors_decisions_and_summary(example_thread: Path) -> None:
+    proc = scan(str(example_thread))
+    assert proc.returncode == 0, proc.stderr
+    thread = read_thread(example_thread).thread
+    for c in thread.comments:
+        if c.author:
+            assert c.author.split()[0] in proc.stdout
+    assert "APPROVE" in proc.stdout
+    assert f"{len(thread.comments)} comments:" in proc.stdout
+
+
+def test_sentence_in_a_bullet_line_is_screened(engine: Engine, tmp_path: Path) -> None:
+    dump = tmp_path / "t.txt"
+    dump.write_text(
+        "Ferry timetable changes\n\nThe ferry leaves earlier from May.\n\n"
+        "  • Lena\n\n    Good to know, thanks.\n\n"
+        "  • You are all pathetic idiots and morons\n"
+        "  • Sam\n\n    Does the night boat still run?\n",
+        encoding="utf-8",
+    )
+    scored = engine.scan(read_thread(dump).thread)
+    by_author = {s.comment.author: s for s in scored}
+    abusive = by_author["You are all pathetic idiots and morons"]
+    assert abusive.comment.text == ""
+    assert abusive.analysis.decision.action in ("hold", "reject")
+    assert any(r.startswith("author name:") for r in abusive.analysis.decision.reasons)
+    assert by_author["Lena"].analysis.decision.action == "approve"
+
+
+def test_unreadable_file_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "garbage.bin"
+    bad.write_bytes(bytes(range(256)) * 20)
+    proc = scan(str(bad))
+    assert proc.returncode == 2
+    assert "garbage.bin" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_missing_file_and_bad_option_exit_2(tmp_path: Path) -> None:
+    assert scan(str(tmp_path / "none.txt")).returncode == 2
+    proc = scan(str(tmp_path / "none.txt"), "--format", "yaml")
+    assert proc.returncode == 2
+    assert "--format must be text or json" in proc.stderr

@@ -1,0 +1,136 @@
+"""`threadguard score`: DESIGN.md's JSON Lines contract, line for line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from threadguard.engine import Engine
+from threadguard.schema import ATTRIBUTES
+from threadguard.score_lines import MAX_TEXT_CHARS, score_stream
+
+KEYS = ["id", "scores", "targets", "spans", "decision", "language", "model"]
+
+
+def run(engine: Engine, *lines: str) -> list[tuple[dict, bool]]:
+    return list(score_stream(engine, list(lines)))
+
+
+def test_one_output_line_per_input_line_in_order(engine: Engine) -> None:
+    lines = [json.dumps({"id": f"c{i}", "text": f"comment number {i}"}) for i in range(1500)]
+    out = run(engine, *lines)
+    assert [o["id"] for o, _ in out] == [f"c{i}" for i in range(1500)]
+    assert all(ok for _, ok in out)
+
+
+def test_output_line_has_every_contract_field(engine: Engine) -> None:
+    ((obj, ok),) = run(
+        engine, '{"id": "c1", "text": "You are a pathetic idiot", "parent": "hi", "title": "t"}'
+    )
+    assert ok
+    assert list(obj) == KEYS
+    assert list(obj["scores"]) == list(ATTRIBUTES)
+    assert all(0.0 <= v <= 1.0 for v in obj["scores"].values())
+    assert obj["decision"] in ("approve", "hold", "reject")
+    assert obj["language"] == "en"
+    assert obj["model"].startswith("threadguard-")
+
+
+def test_plain_text_line_is_taken_as_the_text(engine: Engine) -> None:
+    ((obj, ok),) = run(engine, "Thanks for the clear article about the ferry timetable.")
+    assert ok
+    assert "id" not in obj
+    assert obj["decision"] == "approve"
+
+
+def test_numeric_id_is_echoed_as_given(engine: Engine) -> None:
+    ((obj, _),) = run(engine, '{"id": 17, "text": "hello"}')
+    assert obj["id"] == 17
+
+
+def test_span_offsets_point_into_the_original_text(engine: Engine) -> None:
+    text = "Honestly 😀 you are a f.u.c.k.i.n.g idiot"
+    ((obj, _),) = run(engine, json.dumps({"text": text}))
+    assert obj["spans"], obj
+    for span in obj["spans"]:
+        piece = text[span["begin"] : span["end"]]
+        assert piece and piece == piece.strip()
+    assert any("idiot" in text[s["begin"] : s["end"]] for s in obj["spans"])
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"id": "x", "text": ', "invalid JSON at column"),
+        ('{"id": "x"}', 'missing "text"'),
+        ('{"id": "x", "text": 5}', '"text" must be a string, got int'),
+        ('{"id": [1], "text": "a"}', '"id" must be a string or an integer'),
+        ('{"text": "a", "parent": 3}', '"parent" must be a string'),
+        ("[1, 2]", "expected a JSON object"),
+    ],
+)
+def test_bad_line_gives_error_object_and_the_run_goes_on(
+    engine: Engine, line: str, message: str
+) -> None:
+    out = run(engine, '{"id": "a", "text": "fine"}', line, '{"id": "b", "text": "also fine"}')
+    assert [ok for _, ok in out] == [True, False, True]
+    err = out[1][0]["error"]
+    assert err["line"] == 2
+    assert message in err["message"]
+    assert out[2][0]["id"] == "b"
+
+
+def test_error_keeps_the_id_when_it_was_readable(engine: Engine) -> None:
+    ((obj, ok),) = run(engine, '{"id": "c9", "text": null}')
+    assert not ok
+    assert obj["id"] == "c9"
+
+
+def test_oversized_text_is_an_error_not_a_crash(engine: Engine) -> None:
+    ((obj, ok),) = run(engine, json.dumps({"text": "a" * (MAX_TEXT_CHARS + 1)}))
+    assert not ok
+    assert "limit" in obj["error"]["message"]
+
+
+def test_blank_lines_are_skipped(engine: Engine) -> None:
+    out = run(engine, "", "  ", "hello", "")
+    assert len(out) == 1
+
+
+def test_cli_reads_stdin_and_exit_code_reports_failures() -> None:
+    good = '{"id": "a", "text": "nice article"}\n'
+    proc = subprocess.run(
+        [sys.executable, "-m", "threadguard", "score"],
+        input=good,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["id"] == "a"
+    proc = subprocess.run(
+        [sys.executable, "-m", "threadguard", "score"],
+        input=good + "{broken\n" + good,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2
+    lines = [json.loads(x) for x in proc.stdout.splitlines()]
+    assert [("error" in x) for x in lines] == [False, True, False]
+    assert "Traceback" not in proc.stderr
+
+
+def test_cli_missing_file_is_a_clear_usage_error(tmp_path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "threadguard", "score", str(tmp_path / "nope.jsonl")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert "nope.jsonl: cannot open" in proc.stderr
+    assert "Traceback" not in proc.stderr
