@@ -130,7 +130,8 @@ def scan(
 ) -> None:
     """Read a thread, score and decide every comment, and show it."""
     from threadguard.readers import ReaderError, read_thread
-    from threadguard.render import summary_line, thread_json, thread_tree
+    from threadguard.render import signals_panel, summary_line, thread_json, thread_tree
+    from threadguard.signals import compute_signals
 
     if format not in ("text", "json"):
         fail(f"--format must be text or json, not {format!r}")
@@ -150,6 +151,7 @@ def scan(
         return
     console = Console()
     console.print(thread_tree(result.thread, scored))
+    console.print(signals_panel(compute_signals(result.thread, scored)))
     console.print(summary_line(scored))
 
 
@@ -248,7 +250,9 @@ def bench(
 def main() -> None:
     """Entry point: map usage errors to exit 2 and unexpected ones to 1, one line each."""
     try:
-        app(standalone_mode=False)
+        # Without standalone mode click returns an Exit's code instead of exiting.
+        code = app(standalone_mode=False)
+        raise SystemExit(code if isinstance(code, int) else 0)
     except typer.Exit as exc:
         raise SystemExit(exc.exit_code) from None
     except (typer.BadParameter, typer.Abort) as exc:

@@ -127,6 +127,8 @@ class Engine:
         normalised: list[Normalized] = [normalize(it.text[:MAX_CHARS]) for it in items]
         x = self.model.featurizer.transform([n.text for n in normalised])
         probs = self.model.calibrate(self.model.margins(x))
+        # No words, no evidence: an empty or symbol-only comment scores 0, not the prior.
+        probs[np.asarray(x.getnnz(axis=1)) == 0] = 0.0
         span_lists = (
             find_spans(self.model, x, normalised, probs, self._attr_idx)
             if spans

@@ -32,6 +32,18 @@ The pipeline (each step keeps the map):
 URLs and e-mail addresses are protected from steps 4 to 6 (they are only case-folded).
 Masked letters (``f*ck``, ``sh#t``) are kept: the models learn them; :data:`WORD_RE` is the
 word pattern that keeps such tokens in one piece.
+
+``normalize_text(normalize_text(x)) == normalize_text(x)`` for every input (the property
+tests check it on arbitrary Unicode), so text normalised once at training time and again at
+scoring time comes out the same.
+
+Known limitations, accepted on purpose: Cyrillic/Greek words made only of look-alike
+letters (Russian "а", "сор", all-capitals "НЕТ") are turned into Latin; accents on Latin
+letters are lost (café -> cafe); ZWNJ is deleted even where it is orthographic (Persian);
+acronyms with dots are joined (U.S.A. -> usa.); ``1`` always reads as ``i``, never ``l``;
+a leetspeak digit that starts or ends a word is left alone except for the few patterns in
+:func:`_deleet`, so "a55" is caught but "ki11" is not; a "!" between two letters is read as
+an ``i`` even where a space was merely forgotten ("great!thanks").
 """
 
 from __future__ import annotations
@@ -118,7 +130,7 @@ _INVISIBLE: Final = frozenset(
 # Look-alikes that NFKC does not fold: small capitals and other Latin-script letter
 # variants from "fancy text" generators, negative circled/squared and parenthesised
 # letters, and typographic quotes and dashes (so that n-grams see one apostrophe).
-_EXTRA: dict[str, str] = {
+_EXTRA: Final[dict[str, str]] = {
     **dict(zip("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", "abcdefghijklmnoprstuvwyz", strict=True)),
     "ɑ": "a",
     "ɡ": "g",
@@ -128,7 +140,7 @@ _EXTRA: dict[str, str] = {
     **{chr(0x1F150 + k): chr(ord("a") + k) for k in range(26)},  # negative circled
     **{chr(0x1F170 + k): chr(ord("a") + k) for k in range(26)},  # negative squared
     **{chr(0x249C + k): chr(ord("a") + k) for k in range(26)},  # parenthesised (a)
-    **dict.fromkeys("‘’‚‛′`", "'"),
+    **dict.fromkeys("‘’‚‛′", "'"),
     **dict.fromkeys("“”„‟″", '"'),
     **dict.fromkeys("‐‑‒–—―−", "-"),
     "\u2800": " ",  # braille blank, a popular "invisible" filler
@@ -207,21 +219,29 @@ def _casefold(ch: str) -> str:
     return result
 
 
+# Per-character tables are filled lazily (Unicode is too big to precompute at import) and
+# stop growing at this size, so that a stream of text in every script cannot make them eat
+# memory without bound; characters past the limit are simply recomputed each time.
+_CACHE_LIMIT: Final = 50_000
+
+
 class _FoldTable(dict[int, str]):
-    """``str.translate`` table for step 1, filled lazily: Unicode is too big to precompute."""
+    """``str.translate`` table for step 1: code point -> folded string."""
 
     def __missing__(self, key: int) -> str:
         value = _fold(chr(key))
-        self[key] = value
+        if len(self) < _CACHE_LIMIT:
+            self[key] = value
         return value
 
 
 class _CasefoldTable(dict[int, str]):
-    """``str.translate`` table for step 3, filled lazily."""
+    """``str.translate`` table for step 3: code point -> case-folded, re-folded string."""
 
     def __missing__(self, key: int) -> str:
         value = _casefold(chr(key))
-        self[key] = value
+        if len(self) < _CACHE_LIMIT:
+            self[key] = value
         return value
 
 
@@ -230,6 +250,7 @@ _CASEFOLD: Final = _CasefoldTable()
 for _code in range(128):  # warm the common case
     _FOLD[_code]
     _CASEFOLD[_code]
+del _code
 
 # ASCII control characters that step 1 deletes (whitespace controls become spaces instead).
 _ASCII_CONTROL_RE: Final = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
@@ -363,12 +384,9 @@ class _LookalikeTable(dict[int, str]):
         ch = chr(key)
         value = ch
         if _LOOKALIKE_HINT_RE.match(ch):
-            upper = _UPPER_LOOKALIKES.get(ch)
-            if upper is not None:
-                value = upper
-            else:
-                value = _LOWER_LOOKALIKES.get(_CASEFOLD[key], ch)
-        self[key] = value
+            value = _UPPER_LOOKALIKES.get(ch) or _LOWER_LOOKALIKES.get(_CASEFOLD[key], ch)
+        if len(self) < _CACHE_LIMIT:
+            self[key] = value
         return value
 
 
@@ -515,7 +533,47 @@ _LEET_RUN_RE: Final = re.compile(r"[013457@$!|]+")
 _OTHER_DIGIT_RE: Final = re.compile(r"[2689]")
 # What may follow a single leading digit without it being leetspeak ("5mins", "3days").
 _NUMBER_SUFFIXES: Final = frozenset(
-    ["min", "mins", "hr", "hrs", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "yrs", "sec", "secs", "ms", "kms", "kgs", "lbs", "mph", "kph", "ghz", "mhz", "way", "ways", "ish", "star", "stars", "times", "pack", "inch", "feet", "gen", "pm", "am", "ply", "der"]
+    [
+        "min",
+        "mins",
+        "hr",
+        "hrs",
+        "hour",
+        "hours",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "yrs",
+        "sec",
+        "secs",
+        "ms",
+        "kms",
+        "kgs",
+        "lbs",
+        "mph",
+        "kph",
+        "ghz",
+        "mhz",
+        "way",
+        "ways",
+        "ish",
+        "star",
+        "stars",
+        "times",
+        "pack",
+        "inch",
+        "feet",
+        "gen",
+        "pm",
+        "am",
+        "ply",
+        "der",
+    ]
 )
 
 
@@ -699,7 +757,7 @@ def normalize_text(text: str) -> str:
 
 # A word of normalised text for tokenisers downstream: masked words ("f*ck", "f**k",
 # "sh#t", "f***") and contractions stay one token.
-WORD_RE: Final = re.compile(r"[^\W_]+(?:[*#'][^\W_]+)*\**")
+WORD_RE: Final = re.compile(r"[^\W_]+(?:(?:[*#]+|')[^\W_]+)*[*#]*")
 
 
 def words(text: str) -> list[str]:

@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from rich.console import Group
+from rich.console import Group, RenderableType
+from rich.panel import Panel
 from rich.text import Text
 from rich.tree import Tree
 
 from threadguard.analysis import Span
 from threadguard.engine import ScoredComment
+from threadguard.signals import ThreadSignals, compute_signals
 from threadguard.thread import Thread
 
 ACTION_STYLE = {"approve": "green", "hold": "yellow", "reject": "bold red"}
@@ -33,7 +35,11 @@ ATTRIBUTE_STYLE = {
 def thread_json(
     thread: Thread, scored: list[ScoredComment], signals: dict[str, Any] | None = None
 ) -> dict[str, Any]:
-    """The ``scan --format json`` document, comments in reading order."""
+    """The ``scan --format json`` document, comments in reading order.
+
+    ``signals`` defaults to every thread signal (:mod:`threadguard.signals`); its
+    ``decisions`` counts are the same as :func:`summary`'s.
+    """
     comments = []
     for s in scored:
         c = s.comment
@@ -53,7 +59,7 @@ def thread_json(
     return {
         "thread": {"title": thread.title, "body": thread.body, "url": thread.url, "id": thread.id},
         "comments": comments,
-        "signals": signals if signals is not None else summary(scored),
+        "signals": signals if signals is not None else compute_signals(thread, scored).to_json(),
     }
 
 
@@ -105,6 +111,41 @@ def thread_tree(thread: Thread, scored: list[ScoredComment]) -> Tree:
         parent = nodes.get(s.comment.parent or "", root)
         nodes[s.comment.id] = parent.add(_node(s))
     return root
+
+
+TREND_STYLE = {"rising": "bold red", "falling": "green", "steady": "dim"}
+
+
+def signals_panel(signals: ThreadSignals) -> RenderableType:
+    """The thread signals under the tree: health always, the others only when found.
+
+    Each line is the signal's one-sentence explanation, so the panel reads as plain
+    English; the JSON output carries the same sentences beside the numbers.
+    """
+    health = signals.health
+    lines: list[Text] = []
+    head = Text("health ", style="bold")
+    head.append(health.trend, style=TREND_STYLE.get(health.trend, ""))
+    head.append(f"  {health.explanation}")
+    lines.append(head)
+    for e in signals.escalations:
+        lines.append(_signal_line("escalation", " → ".join(e.comment_ids), e.explanation))
+    for p in signals.pile_ons:
+        lines.append(_signal_line("pile-on", p.target_author, p.explanation))
+    for g in signals.group_concentration:
+        lines.append(_signal_line("targeted group", g.group, g.explanation))
+    for a in signals.authors:
+        if a.flagged:
+            label = "repeat offender" if a.repeat_offender else "author"
+            lines.append(_signal_line(label, a.author, a.explanation))
+    return Panel(Group(*lines), title="Thread signals", title_align="left", expand=False)
+
+
+def _signal_line(kind: str, subject: str, explanation: str) -> Text:
+    out = Text(f"{kind} ", style="bold red")
+    out.append(subject, style="bold")
+    out.append(f"  {explanation}")
+    return out
 
 
 def summary_line(scored: list[ScoredComment]) -> Text:

@@ -86,6 +86,28 @@ class LabelledRows:
         return len(self.texts)
 
 
+def mask_single_class(blocks: list[LabelledRows]) -> dict[str, list[str]]:
+    """Mask every head that a data set labels only positive, in place.
+
+    A set whose rows are all toxic (Toxic Spans) or whose toxicity is only ever 1 (GHC)
+    cannot teach what is *not* toxic; it teaches its own domain instead (long news
+    comments "are toxic"). All-negative labels stay: they come from rows judged clean.
+    Returns what was masked, for the model card.
+    """
+    masked: dict[str, list[str]] = {}
+    for b in blocks:
+        m = b.matrix()
+        train = np.array([s == "train" for s in b.splits])
+        for h, head in enumerate(HEADS):
+            values = m[train, h]
+            values = values[~np.isnan(values)]
+            if len(values) and values.min() == 1.0:
+                for row in b.labels:
+                    row[h] = NAN
+                masked.setdefault(b.dataset, []).append(head)
+    return masked
+
+
 def seeded_split(text: str, dev: float = 0.1, test: float = 0.1) -> str:
     """A split that depends only on the text, so it is stable across runs and machines."""
     h = int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:8], "big") / 2**64

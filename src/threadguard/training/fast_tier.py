@@ -21,7 +21,7 @@ from sklearn.linear_model import LogisticRegression
 from threadguard.normalize import normalize_text
 from threadguard.scoring.features import FeatureConfig, Featurizer
 from threadguard.scoring.linear import LinearModel
-from threadguard.training.datasets import HEADS, TRAINING_SETS, LabelledRows, load_all
+from threadguard.training.datasets import HEADS, TRAINING_SETS, LabelledRows, load_all, mask_single_class
 from threadguard.training.weak_labels import add_weak_labels
 
 MIN_POSITIVES = 15
@@ -89,6 +89,8 @@ def train_fast_tier(
     blocks = load_all(data_root, datasets)
     for b in blocks:
         add_weak_labels(b)
+    masked = mask_single_class(blocks)
+    log(f"masked single-class labels: {masked}")
     log(f"loaded {sum(len(b) for b in blocks)} rows from {len(blocks)} data sets")
 
     train_texts, y_train, train_src = _stack(blocks, "train")
@@ -169,6 +171,7 @@ def train_fast_tier(
             "c": c,
             "train_rows_used": int(keep.sum()),
             "train_sources": {s: train_src.count(s) for s in sorted(set(train_src))},
+            "masked_single_class": masked,
         },
     )
     return TrainResult(model, reports, rows, time.perf_counter() - start)

@@ -1,0 +1,124 @@
+"""The deep tier at run time: the fine-tuned MiniLM encoder in ONNX Runtime, no PyTorch.
+
+Input is the comment and, when known, its context (parent comment or article title) as a
+text pair. Batches are sorted by length so padding stays small, which matters more than
+anything else for CPU throughput.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from threadguard.scoring.linear import ModelError
+
+FORMAT = "threadguard-encoder/1"
+BATCH = 32
+
+
+def load_tokenizer(path: Path, max_tokens: int) -> Any:
+    """The encoder's tokenizer, truncating pairs to ``max_tokens`` (longest side first)."""
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(path))
+    tokenizer.enable_truncation(max_length=max_tokens, strategy="longest_first")
+    tokenizer.no_padding()
+    return tokenizer
+
+
+def encode(tokenizer: Any, texts: list[str], contexts: list[str] | None = None) -> list[Any]:
+    """Tokenize comments, each with its context as the second segment when it has one."""
+    ctx = contexts or [""] * len(texts)
+    inputs = [(t, c) if c else t for t, c in zip(texts, ctx, strict=True)]
+    return list(tokenizer.encode_batch(inputs))
+
+
+def pad(encodings: list[Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """input_ids, attention_mask, token_type_ids padded to the longest in the batch."""
+    width = max(len(e.ids) for e in encodings)
+    ids = np.zeros((len(encodings), width), dtype=np.int64)
+    mask = np.zeros_like(ids)
+    types = np.zeros_like(ids)
+    for row, e in enumerate(encodings):
+        k = len(e.ids)
+        ids[row, :k] = e.ids
+        mask[row, :k] = e.attention_mask
+        types[row, :k] = e.type_ids
+    return ids, mask, types
+
+
+@dataclass
+class EncoderModel:
+    """An ONNX session, its tokenizer, and per-head Platt calibration."""
+
+    name: str
+    version: int
+    heads: tuple[str, ...]
+    session: Any
+    tokenizer: Any
+    platt_a: np.ndarray
+    platt_b: np.ndarray
+    metadata: dict[str, Any]
+
+    @property
+    def tag(self) -> str:
+        return f"{self.name}@{self.version}"
+
+    @classmethod
+    def load(cls, directory: Path, threads: int | None = None) -> EncoderModel:
+        """Load ``encoder.int8.onnx``, ``tokenizer.json`` and ``model.json`` from a folder."""
+        import onnxruntime as ort
+
+        try:
+            meta = json.loads((directory / "model.json").read_text(encoding="utf-8"))
+            if meta.get("format") != FORMAT:
+                raise ModelError(f"{directory}: not a {FORMAT} model")
+            options = ort.SessionOptions()
+            if threads:
+                options.intra_op_num_threads = threads
+            options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+            session = ort.InferenceSession(
+                str(directory / "encoder.int8.onnx"), options, providers=["CPUExecutionProvider"]
+            )
+            tokenizer = load_tokenizer(directory / "tokenizer.json", int(meta["max_tokens"]))
+        except (OSError, ValueError, KeyError) as exc:
+            raise ModelError(f"{directory}: cannot load encoder: {exc}") from exc
+        except Exception as exc:  # onnxruntime raises its own exception types
+            raise ModelError(f"{directory}: cannot load encoder: {exc}") from exc
+        return cls(
+            name=str(meta["name"]),
+            version=int(meta["version"]),
+            heads=tuple(meta["heads"]),
+            session=session,
+            tokenizer=tokenizer,
+            platt_a=np.asarray(meta["platt_a"], dtype=np.float32),
+            platt_b=np.asarray(meta["platt_b"], dtype=np.float32),
+            metadata=meta,
+        )
+
+    def logits(self, texts: list[str], contexts: list[str] | None = None) -> np.ndarray:
+        """Raw head logits [n, heads]; contexts (same length) may hold empty strings."""
+        n = len(texts)
+        out = np.zeros((n, len(self.heads)), dtype=np.float32)
+        if not n:
+            return out
+        encodings = encode(self.tokenizer, texts, contexts)
+        order = sorted(range(n), key=lambda i: len(encodings[i].ids))
+        for start in range(0, n, BATCH):
+            idx = order[start : start + BATCH]
+            ids, mask, types = pad([encodings[i] for i in idx])
+            (result,) = self.session.run(
+                ["logits"], {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+            )
+            out[idx] = result
+        return out
+
+    def predict(self, texts: list[str], contexts: list[str] | None = None) -> np.ndarray:
+        """Calibrated probabilities [n, heads]."""
+        z = self.logits(texts, contexts) * self.platt_a + self.platt_b
+        out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        return out

@@ -1,0 +1,1 @@
+"""The HTTP service: native API, Perspective / OpenAI / Coral compatibility, dashboard."""

@@ -1,0 +1,66 @@
+"""Drop-in endpoints for clients written against other moderation services.
+
+Each module answers one foreign API in that API's own request, response and error shapes,
+so a site changes a URL and nothing else:
+
+- :mod:`.perspective` -- Google Perspective's ``comments:analyze`` / ``comments:suggestscore``,
+  with :mod:`.discovery` serving the discovery document google-api-python-client builds from;
+- :mod:`.openai_moderation` -- OpenAI's ``POST /v1/moderations``;
+- :mod:`.coral` -- Coral Talk's external moderation phase.
+
+They are written against :mod:`threadguard.service.protocols` only; the app factory passes
+in its ``auth`` dependency and a dependency returning the
+:class:`~threadguard.service.protocols.ServiceContext`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from starlette.requests import Request
+
+from threadguard.service.compat.errors import CompatError
+from threadguard.service.protocols import Principal
+
+#: The site a key without one is filed under (``CommentLog.record`` needs a name).
+DEFAULT_SITE = "default"
+
+#: A FastAPI dependency callable (the app's ``auth``, or one returning the context).
+Dependency = Callable[..., Any]
+
+
+def site_of(principal: Principal) -> str:
+    """The site a client key's comments are stored and judged under."""
+    return principal.site or DEFAULT_SITE
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The raw request body, refused with 413 past ``limit`` bytes.
+
+    The declared length is checked first so an oversized upload is refused before it is
+    read; a body without one is read in chunks and refused as soon as it is too big.
+    """
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise CompatError(413, f"Request body larger than {limit} bytes.")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise CompatError(413, f"Request body larger than {limit} bytes.")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def parse_json_object(raw: bytes, prefix: str) -> dict[str, Any]:
+    """The body as a JSON object, or a 400 whose message starts with ``prefix``."""
+    try:
+        value = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CompatError(400, f"{prefix} {exc}") from None
+    if not isinstance(value, dict):
+        raise CompatError(400, f"{prefix} The body must be a JSON object.")
+    return value

@@ -1,0 +1,199 @@
+"""Coral Talk's external moderation phase: ``POST /coral/moderation``.
+
+Coral calls this for every NEW or EDIT comment that its own phases left undecided, signs
+the raw JSON body with the phase's signing secret (``X-Coral-Signature: sha256=<hex>``,
+several comma-separated while a secret is being rotated), and waits at most the phase's
+timeout. Coral only accepts a 200 whose body passes its schema, or a 204; anything else,
+or no answer in time, and it skips the phase and goes on. Hence:
+
+- the signature is checked in constant time against the configured secret before the body
+  is even parsed; no secret configured means 503, never "accept unsigned";
+- scoring runs in a worker thread under ``coral_deadline_s``: past it the answer is 204
+  (no opinion) at once, and the work still finishes and is stored for the queue;
+- the answer uses only what Coral's schema allows: statuses, FLAG actions with reason
+  ``COMMENT_DETECTED_TOXIC``, and no tags (Coral accepts only FEATURED and STAFF there, and
+  one unknown value makes it discard the whole answer).
+
+Coral sends only the parent's ID, so every comment seen is remembered (when Coral sends the
+comment's own ``id``) and a reply is scored with its parent's text as context.
+"""
+
+import asyncio
+import hashlib
+import hmac
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends
+from fastapi.responses import JSONResponse
+from starlette.requests import Request
+from starlette.responses import Response
+
+from threadguard.analysis import Analysis
+from threadguard.engine import CommentInput
+from threadguard.readers.htmltext import html_to_text
+from threadguard.service.compat import DEFAULT_SITE, Dependency, parse_json_object, read_body
+from threadguard.service.compat.errors import CompatError, PlainErrorRoute
+from threadguard.service.protocols import ServiceContext
+
+log = logging.getLogger("threadguard.service.compat.coral")
+
+SIGNATURE_HEADER = "X-Coral-Signature"
+#: What a held comment becomes in Coral: withheld from readers and put in the moderation
+#: queue, as Coral's own toxicity phase does (PREMOD is Coral's "pre-moderate everything").
+HOLD_STATUS = "SYSTEM_WITHHELD"
+TOXIC_FLAG = {"actionType": "FLAG", "reason": "COMMENT_DETECTED_TOXIC"}
+
+
+def signature_valid(secret: str, body: bytes, header: str | None) -> bool:
+    """Whether any ``sha256=<hex>`` in the header is the HMAC-SHA256 of ``body``.
+
+    Every candidate is compared with :func:`hmac.compare_digest`, so timing says nothing
+    about how much of a forged signature was right.
+    """
+    if not header:
+        return False
+    expected = hmac.new(secret.encode(), body, hashlib.sha256).hexdigest().encode()
+    found = False
+    for part in header.split(","):
+        scheme, _, value = part.strip().partition("=")
+        if scheme.lower() == "sha256" and value:
+            found |= hmac.compare_digest(value.strip().lower().encode(), expected)
+    return found
+
+
+@dataclass(frozen=True)
+class CoralComment:
+    """The fields of Coral's ExternalModerationRequest that ThreadGuard uses."""
+
+    action: str
+    text: str
+    comment_id: str | None
+    parent_id: str | None
+    author_id: str | None
+    story_id: str | None
+    site: str
+
+
+def _field(obj: Mapping[str, Any], key: str) -> str | None:
+    value = obj.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str | int):
+        raise CompatError(400, f"'{key}' must be a string.")
+    return str(value)
+
+
+def _section(body: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    value = body.get(key) or {}
+    if not isinstance(value, dict):
+        raise CompatError(400, f"'{key}' must be an object.")
+    return value
+
+
+def parse_request(body: Mapping[str, Any], max_chars: int) -> CoralComment:
+    """Coral's request, with the body's HTML reduced to the text readers see."""
+    action = body.get("action")
+    if action not in ("NEW", "EDIT"):
+        raise CompatError(400, "'action' must be NEW or EDIT.")
+    comment = _section(body, "comment")
+    html = comment.get("body")
+    if not isinstance(html, str):
+        raise CompatError(400, "'comment.body' must be a string.")
+    return CoralComment(
+        action=action,
+        text=html_to_text(html)[:max_chars],
+        comment_id=_field(comment, "id"),
+        parent_id=_field(comment, "parentID"),
+        author_id=_field(_section(body, "author"), "id"),
+        story_id=_field(_section(body, "story"), "id"),
+        site=_field(_section(body, "site"), "id") or DEFAULT_SITE,
+    )
+
+
+def coral_answer(analysis: Analysis, approve_clean: bool) -> Response:
+    """Coral's ExternalModerationResponse for our decision (204: no opinion)."""
+    action = analysis.decision.action
+    if action == "reject":
+        return JSONResponse({"status": "REJECTED", "actions": [TOXIC_FLAG]})
+    if action == "hold":
+        return JSONResponse({"status": HOLD_STATUS, "actions": [TOXIC_FLAG]})
+    if approve_clean:
+        return JSONResponse({"status": "APPROVED"})
+    return Response(status_code=204)
+
+
+def build_router(ctx: Dependency, *, approve_clean: bool = True) -> APIRouter:
+    """``POST /coral/moderation``; ``approve_clean=False`` answers 204 for clean comments,
+    leaving them to Coral's own default instead of approving them."""
+    router = APIRouter(tags=["coral"], route_class=PlainErrorRoute)
+
+    @router.post(
+        "/coral/moderation",
+        summary="Coral external moderation phase",
+        responses={204: {"description": "No opinion (or past the deadline)."}},
+    )
+    async def moderate(
+        request: Request, context: Annotated[ServiceContext, Depends(ctx)]
+    ) -> Response:
+        settings = context.settings
+        if not settings.coral_secret:
+            raise CompatError(
+                503,
+                "Coral endpoint not configured: set THREADGUARD_CORAL_SECRET (or coral_secret "
+                "in the settings file) to the phase's signing secret.",
+            )
+        raw = await read_body(request, settings.max_body_bytes)
+        if not signature_valid(settings.coral_secret, raw, request.headers.get(SIGNATURE_HEADER)):
+            raise CompatError(401, f"Missing or invalid {SIGNATURE_HEADER}.")
+        item = parse_request(parse_json_object(raw, "Invalid JSON:"), settings.max_text_chars)
+        engine = context.engine_for(item.site)
+        comments = context.comments
+
+        def work() -> Analysis:
+            if item.comment_id is not None:
+                comments.remember(
+                    site=item.site,
+                    comment_id=item.comment_id,
+                    text=item.text,
+                    author=item.author_id,
+                    parent_id=item.parent_id,
+                    story_id=item.story_id,
+                )
+            parent = ""
+            if item.parent_id is not None:
+                parent = comments.recall(site=item.site, comment_id=item.parent_id) or ""
+            analysis = engine.analyze([CommentInput(item.text, id=item.comment_id, parent=parent)])[
+                0
+            ]
+            comments.record(
+                site=item.site,
+                source="coral",
+                text=item.text,
+                analysis=analysis,
+                decision=analysis.decision,
+                comment_id=item.comment_id,
+                author=item.author_id,
+                parent_id=item.parent_id,
+                story_id=item.story_id,
+            )
+            return analysis
+
+        future = asyncio.get_running_loop().run_in_executor(None, work)
+        try:
+            analysis = await asyncio.wait_for(asyncio.shield(future), settings.coral_deadline_s)
+        except TimeoutError:
+            future.add_done_callback(_log_late_failure)
+            log.warning("coral: no decision within %.3fs; answered 204", settings.coral_deadline_s)
+            return Response(status_code=204)
+        return coral_answer(analysis, approve_clean)
+
+    return router
+
+
+def _log_late_failure(future: asyncio.Future[Analysis]) -> None:
+    """A comment scored after its deadline is still stored; say so if that failed."""
+    if not future.cancelled() and future.exception() is not None:
+        log.error("coral: scoring after the deadline failed", exc_info=future.exception())

@@ -1,0 +1,168 @@
+"""Errors in the shape each foreign client parses, whatever raised them.
+
+A Perspective client reads ``{"error": {"code", "message", "status", "details"}}`` (Google's
+``google.rpc.Status`` JSON); the ``openai`` client reads ``{"error": {"message", "type",
+"param", "code"}}``. The app's own exception handlers answer in ThreadGuard's shape, so
+these routers use a route class that catches every error raised while handling one of
+their requests -- including the 401/403 from the shared ``auth`` dependency and FastAPI's
+validation errors -- and renders it in the client's shape. That keeps the compatibility
+layer self-contained: it does not depend on how the app's global handlers are written.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Coroutine, Mapping
+from typing import Any
+
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+
+log = logging.getLogger("threadguard.service.compat")
+
+#: HTTP status -> google.rpc.Code name, as Google's JSON errors spell it.
+GOOGLE_STATUS: dict[int, str] = {
+    400: "INVALID_ARGUMENT",
+    401: "UNAUTHENTICATED",
+    403: "PERMISSION_DENIED",
+    404: "NOT_FOUND",
+    409: "ABORTED",
+    413: "INVALID_ARGUMENT",
+    429: "RESOURCE_EXHAUSTED",
+    499: "CANCELLED",
+    500: "INTERNAL",
+    501: "UNIMPLEMENTED",
+    503: "UNAVAILABLE",
+    504: "DEADLINE_EXCEEDED",
+}
+
+#: The ``@type`` Perspective gives its own error details.
+PERSPECTIVE_ERROR_TYPE = "type.googleapis.com/google.commentanalyzer.v1alpha1.Error"
+
+
+class CompatError(Exception):
+    """A client error with what every shape needs; the route class picks the shape.
+
+    ``reason`` is Perspective's ``errorType`` (COMMENT_EMPTY, ...) or OpenAI's ``code``;
+    ``extra`` is merged into the Perspective detail (e.g. the language error's payload);
+    ``param`` is the request field at fault (OpenAI's ``param``).
+    """
+
+    def __init__(
+        self,
+        status_code: int,
+        message: str,
+        *,
+        reason: str | None = None,
+        param: str | None = None,
+        extra: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.message = message
+        self.reason = reason
+        self.param = param
+        self.extra = dict(extra or {})
+        self.headers = dict(headers or {})
+
+
+def _as_compat(exc: Exception) -> CompatError:
+    """Any exception raised under a compatibility route, as a CompatError."""
+    if isinstance(exc, CompatError):
+        return exc
+    if isinstance(exc, HTTPException):
+        detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+        return CompatError(exc.status_code, detail, headers=exc.headers)
+    if isinstance(exc, RequestValidationError):
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        return CompatError(400, f"Invalid value at '{where}': {first.get('msg', 'invalid')}")
+    # Never echo internals (or comment text inside them) to the client.
+    log.error("unhandled error in a compatibility route: %s", type(exc).__name__, exc_info=exc)
+    return CompatError(500, "Internal error encountered.")
+
+
+class ShapedErrorRoute(APIRoute):
+    """An APIRoute that renders every error of its requests with :meth:`render`."""
+
+    @classmethod
+    def render(cls, err: CompatError) -> Response:
+        """The response for ``err``; each subclass sends its client's shape."""
+        return JSONResponse({"error": err.message}, err.status_code, headers=err.headers)
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+        render = type(self).render
+
+        async def shaped(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except Exception as exc:
+                return render(_as_compat(exc))
+
+        return shaped
+
+
+def google_error_body(err: CompatError) -> dict[str, Any]:
+    """``{"error": {code, message, status, details}}`` as Google's JSON APIs send it."""
+    body: dict[str, Any] = {
+        "code": err.status_code,
+        "message": err.message,
+        "status": GOOGLE_STATUS.get(err.status_code, "UNKNOWN"),
+    }
+    if err.reason or err.extra:
+        detail: dict[str, Any] = {"@type": PERSPECTIVE_ERROR_TYPE}
+        if err.reason:
+            detail["errorType"] = err.reason
+        detail.update(err.extra)
+        body["details"] = [detail]
+    return {"error": body}
+
+
+class GoogleErrorRoute(ShapedErrorRoute):
+    """Errors as Perspective (a Google API) sends them."""
+
+    @classmethod
+    def render(cls, err: CompatError) -> Response:
+        return JSONResponse(google_error_body(err), err.status_code, headers=err.headers)
+
+
+_OPENAI_TYPE = {
+    401: "invalid_request_error",
+    403: "permission_error",
+    404: "invalid_request_error",
+    429: "rate_limit_error",
+}
+_OPENAI_CODE = {401: "invalid_api_key", 429: "rate_limit_exceeded"}
+
+
+def openai_error_body(err: CompatError) -> dict[str, Any]:
+    """``{"error": {message, type, param, code}}`` as the OpenAI API sends it."""
+    kind = _OPENAI_TYPE.get(err.status_code)
+    if kind is None:
+        kind = "server_error" if err.status_code >= 500 else "invalid_request_error"
+    return {
+        "error": {
+            "message": err.message,
+            "type": kind,
+            "param": err.param,
+            "code": err.reason or _OPENAI_CODE.get(err.status_code),
+        }
+    }
+
+
+class OpenAIErrorRoute(ShapedErrorRoute):
+    """Errors as the OpenAI API sends them."""
+
+    @classmethod
+    def render(cls, err: CompatError) -> Response:
+        return JSONResponse(openai_error_body(err), err.status_code, headers=err.headers)
+
+
+class PlainErrorRoute(ShapedErrorRoute):
+    """``{"error": message}`` -- for callers (Coral) that only log a failed call."""

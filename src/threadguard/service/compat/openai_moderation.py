@@ -1,0 +1,160 @@
+"""OpenAI's ``POST /v1/moderations``, answered by ThreadGuard's models.
+
+A client built on the ``openai`` package points ``base_url`` here and keeps working: the
+request (``input`` as a string, a list of strings, or a list of ``{"type": "text"}`` parts)
+and the response (``id``, ``model``, ``results[].flagged / categories / category_scores /
+category_applied_input_types``, every category key present) are OpenAI's.
+
+ThreadGuard's seven attributes do not line up one to one with OpenAI's categories, so each
+category is defined from them (:data:`CATEGORY_SOURCES`); categories the models do not cover
+score 0 and are never flagged. A category is flagged when every attribute it is built from
+reaches the site policy's *hold* threshold for that attribute (0.5 where the policy has
+none), so ``flagged`` agrees with what ThreadGuard itself would hold for a moderator.
+The endpoint is stateless: nothing about the input is stored.
+"""
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+
+from threadguard.analysis import Analysis
+from threadguard.engine import CommentInput
+from threadguard.policy import Policy
+from threadguard.service.compat import Dependency, parse_json_object, read_body
+from threadguard.service.compat.errors import CompatError, OpenAIErrorRoute
+from threadguard.service.protocols import Principal, ServiceContext
+
+#: OpenAI category -> alternatives, each a tuple of our attributes that must all be present.
+#: score = max over alternatives of min over their attributes; () means "not modelled".
+CATEGORY_SOURCES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "harassment": (("insult",), ("severe_toxicity",)),
+    "harassment/threatening": (("threat",),),
+    "hate": (("identity_attack",),),
+    "hate/threatening": (("identity_attack", "threat"),),
+    "illicit": (),
+    "illicit/violent": (),
+    "self-harm": (),
+    "self-harm/intent": (),
+    "self-harm/instructions": (),
+    "sexual": (("sexually_explicit",),),
+    "sexual/minors": (),
+    "violence": (("threat",),),
+    "violence/graphic": (),
+}
+
+#: Used where the policy sets no hold threshold for an attribute.
+DEFAULT_FLAG = 0.5
+#: At most this many inputs in one request (OpenAI documents no limit; we keep one).
+MAX_INPUTS = 256
+_BAD_JSON = "We could not parse the JSON body of your request."
+
+
+def parse_inputs(body: dict[str, Any], max_chars: int) -> list[str]:
+    """The texts to moderate: one per string, or one for a list of multimodal parts.
+
+    Image parts are refused rather than skipped: answering "not flagged" for an image
+    ThreadGuard never looked at would be a silent false negative.
+    """
+    given = body.get("input")
+    if isinstance(given, str):
+        texts = [given]
+    elif isinstance(given, list) and given and all(isinstance(x, str) for x in given):
+        texts = list(given)
+    elif isinstance(given, list) and given and all(isinstance(x, dict) for x in given):
+        parts = []
+        for part in given:
+            if part.get("type") == "text" and isinstance(part.get("text"), str):
+                parts.append(part["text"])
+            elif part.get("type") == "image_url":
+                raise CompatError(
+                    400,
+                    "ThreadGuard moderates text only; image_url inputs are not supported.",
+                    param="input",
+                    reason="unsupported_input_type",
+                )
+            else:
+                raise CompatError(
+                    400, "Invalid input part: expected {type: 'text', text}.", param="input"
+                )
+        texts = ["\n".join(parts)]
+    else:
+        raise CompatError(
+            400,
+            "'input' must be a string, a non-empty list of strings, or a list of text parts.",
+            param="input",
+        )
+    if len(texts) > MAX_INPUTS:
+        raise CompatError(400, f"At most {MAX_INPUTS} inputs per request.", param="input")
+    for i, text in enumerate(texts):
+        if len(text) > max_chars:
+            raise CompatError(
+                400, f"input[{i}] is longer than {max_chars} characters.", param="input"
+            )
+    model = body.get("model")
+    if model is not None and not isinstance(model, str):
+        raise CompatError(400, "'model' must be a string.", param="model")
+    return texts
+
+
+def hold_thresholds(policy: Policy) -> dict[str, float]:
+    """Each attribute's hold threshold under the policy (reject if it only has that)."""
+    out = {}
+    for attribute, rule in policy.thresholds.items():
+        level = rule.hold if rule.hold is not None else rule.reject
+        if level is not None:
+            out[attribute] = level
+    return out
+
+
+def moderation_result(analysis: Analysis, flag_at: dict[str, float]) -> dict[str, Any]:
+    """One entry of ``results``: OpenAI's categories computed from our attributes."""
+    s = analysis.scores
+    categories: dict[str, bool] = {}
+    scores: dict[str, float] = {}
+    for category, alternatives in CATEGORY_SOURCES.items():
+        score = 0.0
+        flagged = False
+        for attrs in alternatives:
+            score = max(score, min(s[a] for a in attrs))
+            flagged = flagged or all(s[a] >= flag_at.get(a, DEFAULT_FLAG) for a in attrs)
+        categories[category] = flagged
+        scores[category] = round(score, 6)
+    return {
+        "flagged": any(categories.values()),
+        "categories": categories,
+        "category_scores": scores,
+        "category_applied_input_types": {c: ["text"] for c in CATEGORY_SOURCES},
+    }
+
+
+def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
+    """``POST /v1/moderations`` with OpenAI's request, response and error shapes."""
+    router = APIRouter(tags=["openai"], route_class=OpenAIErrorRoute)
+
+    @router.post("/v1/moderations", summary="OpenAI-compatible moderation")
+    async def moderations(
+        request: Request,
+        principal: Annotated[Principal, Depends(auth)],
+        context: Annotated[ServiceContext, Depends(ctx)],
+    ) -> JSONResponse:
+        settings = context.settings
+        body = parse_json_object(await read_body(request, settings.max_body_bytes), _BAD_JSON)
+        texts = parse_inputs(body, settings.max_text_chars)
+        engine = context.engine_for(principal.site)
+        analyses = await run_in_threadpool(
+            engine.analyze, [CommentInput(t) for t in texts], spans=False
+        )
+        flag_at = hold_thresholds(engine.policy)
+        return JSONResponse(
+            {
+                "id": f"modr-{uuid.uuid4().hex}",
+                "model": engine.model_version,
+                "results": [moderation_result(a, flag_at) for a in analyses],
+            }
+        )
+
+    return router

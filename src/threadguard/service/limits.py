@@ -1,0 +1,121 @@
+"""Limits that protect the service: request body size, and requests per key per minute.
+
+The body limit is enforced as an ASGI middleware, before any route reads the body: a
+declared ``Content-Length`` over the limit is refused at once, and a body without one is
+counted as it streams in and refused the moment it passes the limit, so a client cannot
+make the service buffer gigabytes. Thread uploads get a larger limit than API calls.
+
+The rate limit is a token bucket per API key, in memory: each process of a multi-worker
+server keeps its own buckets, so the effective limit is per worker; that is the usual
+trade for not putting a shared store in the request path.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from threadguard.service.errors import ApiError, error_response
+
+
+class BodyTooLarge(ApiError):
+    """Raised from ``receive`` when a streamed body passes its limit.
+
+    An :class:`ApiError` (an HTTPException) so FastAPI's body parsing re-raises it as is
+    instead of turning it into a generic 400.
+    """
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"request body is larger than the limit of {limit} bytes")
+
+
+class BodySizeLimit:
+    """ASGI middleware: 413 with a JSON error for bodies over the limit for their path."""
+
+    def __init__(self, app: ASGIApp, limit_for: Callable[[str], int]) -> None:
+        self.app = app
+        self.limit_for = limit_for
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = self.limit_for(scope.get("path", ""))
+        for name, value in scope.get("headers", []):
+            if name == b"content-length":
+                try:
+                    declared = int(value)
+                except ValueError:
+                    declared = -1
+                if declared < 0:
+                    await error_response(400, "invalid Content-Length header")(scope, receive, send)
+                    return
+                if declared > limit:
+                    await error_response(413, BodyTooLarge(limit).detail)(scope, receive, send)
+                    return
+        received = 0
+        started = False
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise BodyTooLarge(limit)
+            return message
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, tracking_send)
+        except BodyTooLarge as exc:
+            if started:
+                raise
+            await error_response(413, exc.detail)(scope, receive, send)
+
+
+@dataclass
+class _Bucket:
+    tokens: float
+    stamp: float
+
+
+class RateLimiter:
+    """Token buckets per key: ``rate`` requests a minute, bursts of up to ``rate``."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._buckets: dict[str, _Bucket] = {}
+        self._lock = threading.Lock()
+
+    def check(self, key_id: str, per_minute: int) -> float | None:
+        """Take a token for ``key_id``; None if allowed, else seconds until one is free."""
+        if per_minute <= 0:
+            return None
+        now = self._clock()
+        refill = per_minute / 60.0
+        with self._lock:
+            bucket = self._buckets.get(key_id)
+            if bucket is None:
+                bucket = self._buckets[key_id] = _Bucket(float(per_minute), now)
+            bucket.tokens = min(float(per_minute), bucket.tokens + (now - bucket.stamp) * refill)
+            bucket.stamp = now
+            if bucket.tokens >= 1.0:
+                bucket.tokens -= 1.0
+                return None
+            return (1.0 - bucket.tokens) / refill
+
+
+def retry_after(seconds: float) -> str:
+    """The Retry-After header value: whole seconds, at least 1."""
+    return str(max(1, math.ceil(seconds)))

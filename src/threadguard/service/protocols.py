@@ -1,0 +1,83 @@
+"""The contract between the service's routers and what sits behind them.
+
+Compatibility routers (Perspective, OpenAI, Coral) and the native API are written
+against these types only, so each can be tested with a fake and the storage layer can
+change without touching them. ``threadguard.service.app`` wires the real ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from threadguard.analysis import Analysis, Decision
+from threadguard.engine import Engine
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: an API key's id, role (admin, moderator, client) and site."""
+
+    key_id: str
+    role: str
+    site: str | None = None
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class ServiceSettings:
+    """Limits and secrets the routers need (filled from CLI options, env and settings file)."""
+
+    max_body_bytes: int = 1_000_000
+    max_text_chars: int = 20_000
+    coral_secret: str | None = None
+    coral_deadline_s: float = 0.5
+    public_url: str | None = None
+    #: Bodies of thread uploads (POST /api/v1/threads) may be larger than API calls.
+    max_upload_bytes: int = 20_000_000
+    #: Requests per minute per API key unless the key sets its own (0: no limit).
+    rate_per_minute: int = 600
+
+
+class CommentLog(Protocol):
+    """Stored comments: context for later comments, and the moderation queue's input."""
+
+    def remember(
+        self,
+        *,
+        site: str,
+        comment_id: str,
+        text: str,
+        author: str | None = None,
+        parent_id: str | None = None,
+        story_id: str | None = None,
+    ) -> None:
+        """Keep a comment's text so a later reply can use it as context (Coral sends IDs only)."""
+
+    def recall(self, *, site: str, comment_id: str) -> str | None:
+        """The text of a comment seen before, or None."""
+
+    def record(
+        self,
+        *,
+        site: str,
+        source: str,
+        text: str,
+        analysis: Analysis,
+        decision: Decision,
+        comment_id: str | None = None,
+        author: str | None = None,
+        parent_id: str | None = None,
+        story_id: str | None = None,
+    ) -> str:
+        """Store a scored comment with its decision (held ones enter the queue); returns its id."""
+
+
+class ServiceContext(Protocol):
+    """Everything a router needs: engines per site policy, the comment log, settings."""
+
+    settings: ServiceSettings
+    comments: CommentLog
+
+    def engine_for(self, site: str | None) -> Engine:
+        """The engine under the site's policy (the default policy when site is None)."""

@@ -1,0 +1,29 @@
+"""The moderation store: comments, analyses, decisions, the queue, the audit log, keys.
+
+Nothing here knows about HTTP; :class:`Store` is the one object the service and the CLI
+use, over SQLite (embedded default) or PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from threadguard.storage.db import DatabaseError, default_data_dir, resolve_url
+from threadguard.storage.records import (
+    Actor,
+    ConflictError,
+    InvalidError,
+    NotFoundError,
+    StoreError,
+)
+from threadguard.storage.store import Store
+
+__all__ = [
+    "Actor",
+    "ConflictError",
+    "DatabaseError",
+    "InvalidError",
+    "NotFoundError",
+    "Store",
+    "StoreError",
+    "default_data_dir",
+    "resolve_url",
+]

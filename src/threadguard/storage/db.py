@@ -1,0 +1,156 @@
+"""Database connections: which URL, how to connect, and bringing the schema up to date.
+
+SQLite is the embedded default (one file under the data directory), PostgreSQL the
+production store. Both are reached through one SQLAlchemy engine built here, so the rest
+of the storage layer never branches on the dialect except where SQL itself differs.
+
+SQLite needs three things the driver does not do by itself: WAL mode (readers never block
+the writer, so the service can answer while a moderator acts), foreign keys (off by
+default in SQLite), and real transactions. Python's ``sqlite3`` starts a transaction only
+at the first write, which lets two moderators read the same queue item and both "win";
+we emit ``BEGIN`` ourselves, and ``BEGIN IMMEDIATE`` for writing sessions so the write
+lock is taken before anything is read.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.pool import ConnectionPoolEntry
+
+#: File name of the embedded database inside the data directory.
+SQLITE_FILE = "threadguard.db"
+#: Where the service keeps its data when neither --data-dir nor the variable says.
+DEFAULT_DATA_DIR = "threadguard-data"
+DATA_DIR_ENV = "THREADGUARD_DATA_DIR"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+#: Execution option read by the SQLite ``begin`` hook: "IMMEDIATE" for writing sessions.
+BEGIN_MODE = "threadguard_begin"
+
+
+class DatabaseError(Exception):
+    """A database URL that cannot be used, or a schema that cannot be brought up to date."""
+
+
+def default_data_dir() -> Path:
+    """``$THREADGUARD_DATA_DIR``, else ``./threadguard-data``."""
+    return Path(os.environ.get(DATA_DIR_ENV) or DEFAULT_DATA_DIR)
+
+
+def resolve_url(database: str | None, data_dir: Path | None) -> str:
+    """The SQLAlchemy URL to use: the given one (normalised), else SQLite in the data dir.
+
+    ``postgresql://`` and ``postgres://`` are rewritten to the psycopg 3 driver, the one we
+    ship, so operators can paste the URL their hosting gives them.
+    """
+    if database:
+        for plain in ("postgresql://", "postgres://"):
+            if database.startswith(plain):
+                return "postgresql+psycopg://" + database[len(plain) :]
+        try:
+            url = make_url(database)
+        except Exception as exc:  # SQLAlchemy raises ArgumentError; be generous here
+            raise DatabaseError(f"cannot parse database URL: {exc}") from exc
+        if url.get_backend_name() not in ("sqlite", "postgresql"):
+            raise DatabaseError(
+                f"unsupported database {url.get_backend_name()!r}: use sqlite or postgresql"
+            )
+        return database
+    folder = data_dir if data_dir is not None else default_data_dir()
+    return f"sqlite:///{(folder / SQLITE_FILE).resolve()}"
+
+
+def redact(url: str) -> str:
+    """The URL with its password hidden, for messages and logs."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return "<unparseable database URL>"
+
+
+def _sqlite_hooks(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+        # Take transaction control away from the driver; the "begin" hook issues BEGIN.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute("PRAGMA busy_timeout=30000")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        mode = conn.get_execution_options().get(BEGIN_MODE, "")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if mode == "IMMEDIATE" else "BEGIN")
+
+
+def connect(url: str) -> Engine:
+    """An engine for ``url`` (already resolved), creating the SQLite file's folder."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        if database and database != ":memory:" and not database.startswith("file:"):
+            try:
+                Path(database).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseError(f"cannot create the data directory: {exc}") from exc
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 30}, pool_pre_ping=False
+        )
+        _sqlite_hooks(engine)
+        return engine
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """An Alembic configuration built in code: no alembic.ini, no path to get wrong.
+
+    The connection travels in ``attributes`` rather than as a URL option, because
+    Alembic's ini interpolation would mangle a ``%`` in a password.
+    """
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    """The newest migration shipped with this version of ThreadGuard."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The revision the database is at (None for an empty database)."""
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+#: Key of the PostgreSQL advisory lock that serialises migrations of one database.
+_MIGRATION_LOCK = 0x7467_6D69  # "tgmi"
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to ``revision`` (default: the newest), in one transaction.
+
+    Several service instances may start at once against one PostgreSQL database; an
+    advisory lock makes the second wait and then find nothing left to do. (SQLite's
+    ``BEGIN`` already serialises writers.)
+    """
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
+        command.upgrade(alembic_config(conn), revision)

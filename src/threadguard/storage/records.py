@@ -1,0 +1,227 @@
+"""Plain values the store hands in and out, so no ORM object ever leaves a session.
+
+Routers and the CLI see these frozen dataclasses only: nothing lazy-loads behind their
+back after the transaction that read them has ended.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Generic, TypeVar
+
+from threadguard.analysis import Analysis, Decision
+
+T = TypeVar("T")
+
+STATUSES = ("approved", "pending", "rejected")
+#: The status a comment gets from each policy action.
+STATUS_OF_ACTION = {"approve": "approved", "hold": "pending", "reject": "rejected"}
+
+
+class StoreError(Exception):
+    """Base of the store's refusals; the message is safe to show to the caller."""
+
+
+class NotFoundError(StoreError):
+    """The comment, site or key asked for does not exist."""
+
+
+class ConflictError(StoreError):
+    """The action cannot apply to the object's current state (already resolved, banned...)."""
+
+
+class InvalidError(StoreError):
+    """The request is well-formed but makes no sense (a ban on a comment without author)."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts, as recorded in moderator actions and the audit log."""
+
+    id: str
+    role: str
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """The article a batch of comments belongs to."""
+
+    external_id: str
+    title: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class NewComment:
+    """A scored, decided comment to store (the final decision may differ from the analysis')."""
+
+    text: str
+    analysis: Analysis
+    decision: Decision
+    external_id: str | None = None
+    author: str | None = None
+    parent_id: str | None = None
+    depth: int = 0
+    position: int = 0
+    posted_at: str | None = None
+    author_analysis: Analysis | None = None
+    details: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class SiteDoc:
+    """A site's stored policy document (text as uploaded) and its version."""
+
+    name: str
+    policy_text: str | None
+    policy_format: str | None
+    policy_version: int
+    policy_updated_at: datetime | None
+
+
+@dataclass(frozen=True)
+class AuthorInfo:
+    """What the site policy needs to know about an author before deciding."""
+
+    name: str
+    banned: bool = False
+    trusted: bool = False
+    comment_count: int = 0
+    held_count: int = 0
+    rejected_count: int = 0
+    recent_rejections: int = 0
+
+
+@dataclass(frozen=True)
+class ActionRecord:
+    """A moderator action as stored."""
+
+    id: int
+    site: str
+    comment_id: str | None
+    author: str | None
+    action: str
+    note: str | None
+    actor: str
+    actor_role: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class DecisionRecord:
+    """A verdict as stored: by the policy or a moderator."""
+
+    action: str
+    reasons: list[str]
+    source: str
+    actor: str | None
+    created_at: datetime
+    details: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class QueueRecord:
+    """One queue entry with enough of its comment to moderate from the list."""
+
+    id: int
+    comment_id: str
+    site: str
+    article: str | None
+    author: str | None
+    text: str
+    status: str
+    reasons: list[str]
+    scores: dict[str, float]
+    entered_at: datetime
+    resolved_at: datetime | None
+    resolved_by: str | None
+
+
+@dataclass(frozen=True)
+class CommentRecord:
+    """A stored comment with its latest analysis, decisions and moderation history."""
+
+    id: str
+    site: str
+    article: str | None
+    external_id: str
+    parent_id: str | None
+    author: str | None
+    text: str
+    source: str
+    depth: int
+    posted_at: str | None
+    received_at: datetime
+    status: str
+    status_source: str
+    version: int
+    analysis: dict[str, Any] | None
+    author_analysis: dict[str, Any] | None
+    policy_decision: DecisionRecord | None
+    moderator_decision: DecisionRecord | None
+    actions: list[ActionRecord] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ActionResult:
+    """What a moderator action changed."""
+
+    action: ActionRecord
+    comment_status: str | None
+    author: AuthorInfo | None
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    """One audit log entry."""
+
+    id: int
+    at: datetime
+    actor: str
+    actor_role: str
+    action: str
+    object_type: str
+    object_id: str
+    site: str | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class KeyRecord:
+    """An API key as stored: everything but the key."""
+
+    prefix: str
+    secret_hash: str
+    role: str
+    site: str | None
+    name: str
+    rate_per_minute: int | None
+    created_at: datetime
+    revoked_at: datetime | None
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """A stored comment as a policy dry run needs it."""
+
+    comment_id: str
+    text: str
+    author: str | None
+    author_seq: int | None
+    scores: dict[str, float]
+    targets: list[dict[str, Any]]
+    author_scores: dict[str, float] | None
+    decided: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """A page of results and the total they were taken from."""
+
+    items: list[T]
+    total: int
+    limit: int
+    offset: int

@@ -1,0 +1,183 @@
+"""Coral's external moderation phase: signatures, answers, context, deadline."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import time
+from typing import Any
+
+import pytest
+from compat_fakes import CORAL_SECRET, FakeContext, SpyEngine, make_app
+from fastapi.testclient import TestClient
+
+from threadguard.analysis import Analysis, Decision
+from threadguard.engine import Engine
+from threadguard.service.compat.coral import coral_answer, signature_valid
+from threadguard.service.protocols import ServiceSettings
+
+URL = "/coral/moderation"
+
+
+def payload(body: str, *, action: str = "NEW", parent: str | None = None, **comment: Any) -> Any:
+    """An ExternalModerationRequest as Coral builds it."""
+    return {
+        "action": action,
+        "comment": {"body": body, "parentID": parent, **comment},
+        "author": {"id": "user-7", "role": "COMMENTER"},
+        "story": {"id": "story-1", "url": "https://news.example/story-1"},
+        "site": {"id": "site-1"},
+        "tenantID": "tenant-1",
+        "tenantDomain": "news.example",
+    }
+
+
+def sign(raw: bytes, *secrets: str) -> str:
+    """X-Coral-Signature as Coral writes it: one sha256=<hex> per active secret."""
+    return ",".join(
+        "sha256=" + hmac.new(s.encode(), raw, hashlib.sha256).hexdigest() for s in secrets
+    )
+
+
+def post(client: TestClient, data: Any, *secrets: str, raw: bytes | None = None) -> Any:
+    body = json.dumps(data, indent=2).encode()  # Coral pretty-prints its JSON
+    signature = sign(body, *(secrets or (CORAL_SECRET,)))
+    return client.post(
+        URL,
+        content=raw if raw is not None else body,
+        headers={"Content-Type": "application/json", "X-Coral-Signature": signature},
+    )
+
+
+def make_context(engine: Engine, **settings: Any) -> FakeContext:
+    settings.setdefault("coral_secret", CORAL_SECRET)
+    settings.setdefault("coral_deadline_s", 5.0)
+    return FakeContext(engine=SpyEngine(engine), settings=ServiceSettings(**settings))
+
+
+@pytest.fixture
+def context(engine: Engine) -> FakeContext:
+    return make_context(engine)
+
+
+@pytest.fixture
+def client(context: FakeContext) -> TestClient:
+    return TestClient(make_app(context))
+
+
+def test_clean_comment_approved_and_stored(client: TestClient, context: FakeContext) -> None:
+    resp = post(client, payload("<p>Thanks for this <b>thoughtful</b> article.</p>"))
+    assert resp.status_code == 200
+    assert resp.json() == {"status": "APPROVED"}
+    [stored] = context.comments.records
+    assert stored["text"] == "Thanks for this thoughtful article."  # HTML stripped
+    assert (stored["source"], stored["site"]) == ("coral", "site-1")
+    assert (stored["author"], stored["story_id"]) == ("user-7", "story-1")
+    assert context.engine.seen[-1].text == "Thanks for this thoughtful article."
+
+
+def test_abusive_comment_rejected_with_a_toxic_flag(client: TestClient) -> None:
+    resp = post(client, payload("<p>you are a stupid worthless idiot</p>"))
+    assert resp.status_code == 200
+    assert resp.json() == {
+        "status": "REJECTED",
+        "actions": [{"actionType": "FLAG", "reason": "COMMENT_DETECTED_TOXIC"}],
+    }
+
+
+def test_decisions_map_to_coral_statuses() -> None:
+    def analysis(action: str) -> Analysis:
+        return Analysis(id=None, scores={}, decision=Decision(action))
+
+    flag = [{"actionType": "FLAG", "reason": "COMMENT_DETECTED_TOXIC"}]
+    assert json.loads(coral_answer(analysis("hold"), True).body) == {
+        "status": "SYSTEM_WITHHELD",
+        "actions": flag,
+    }
+    assert json.loads(coral_answer(analysis("reject"), True).body)["status"] == "REJECTED"
+    assert json.loads(coral_answer(analysis("approve"), True).body) == {"status": "APPROVED"}
+    assert coral_answer(analysis("approve"), False).status_code == 204
+
+
+def test_no_opinion_on_clean_comments_when_configured(context: FakeContext) -> None:
+    client = TestClient(make_app(context, approve_clean=False))
+    resp = post(client, payload("Thanks for this thoughtful article."))
+    assert resp.status_code == 204 and resp.content == b""
+
+
+def test_edit_is_scored_like_new(client: TestClient, context: FakeContext) -> None:
+    assert post(client, payload("fine words", action="EDIT")).status_code == 200
+    assert post(client, payload("fine words", action="DELETE")).status_code == 400
+    assert len(context.comments.records) == 1
+
+
+def test_rolled_secret_second_signature_valid(client: TestClient) -> None:
+    resp = post(client, payload("hello there"), "whsec_retired_secret", CORAL_SECRET)
+    assert resp.status_code == 200
+
+
+def test_bad_or_missing_signature_is_401(client: TestClient, context: FakeContext) -> None:
+    assert post(client, payload("hello"), "whsec_wrong").status_code == 401
+    resp = client.post(URL, json=payload("hello"))
+    assert resp.status_code == 401
+    assert "X-Coral-Signature" in resp.json()["error"]
+    assert context.comments.records == []
+
+
+def test_tampered_body_is_401(client: TestClient) -> None:
+    data = payload("hello")
+    tampered = json.dumps(payload("something else entirely"), indent=2).encode()
+    assert post(client, data, raw=tampered).status_code == 401
+
+
+def test_signature_parsing() -> None:
+    raw = b'{"a": 1}'
+    good = sign(raw, CORAL_SECRET)
+    assert signature_valid(CORAL_SECRET, raw, good)
+    assert signature_valid(
+        CORAL_SECRET, raw, "sha256=00, " + good.upper().replace("SHA256", "sha256")
+    )
+    assert not signature_valid(CORAL_SECRET, raw, good.replace("sha256=", "sha1="))
+    assert not signature_valid(CORAL_SECRET, raw, "sha256=é")
+    assert not signature_valid(CORAL_SECRET, raw, None)
+
+
+def test_no_secret_configured_is_503(engine: Engine) -> None:
+    client = TestClient(make_app(make_context(engine, coral_secret=None)))
+    resp = post(client, payload("hello"))
+    assert resp.status_code == 503
+    assert "THREADGUARD_CORAL_SECRET" in resp.json()["error"]
+
+
+def test_replies_are_scored_with_their_parent(client: TestClient, context: FakeContext) -> None:
+    assert post(client, payload("<p>The parent comment</p>", id="c-1")).status_code == 200
+    assert context.comments.remembered[-1]["text"] == "The parent comment"
+    assert post(client, payload("I agree", parent="c-1", id="c-2")).status_code == 200
+    assert context.engine.seen[-1].parent == "The parent comment"
+    assert context.comments.records[-1]["parent_id"] == "c-1"
+    assert post(client, payload("unknown parent", parent="c-404")).status_code == 200
+    assert context.engine.seen[-1].parent == ""
+
+
+def test_malformed_payload_is_400(client: TestClient) -> None:
+    assert post(client, {"action": "NEW", "comment": {"body": 3}}).status_code == 400
+    raw = b"not json"
+    resp = client.post(URL, content=raw, headers={"X-Coral-Signature": sign(raw, CORAL_SECRET)})
+    assert resp.status_code == 400
+
+
+def test_past_the_deadline_answers_204_and_still_stores(engine: Engine) -> None:
+    context = make_context(engine, coral_deadline_s=0.05)
+    context.engine = SpyEngine(engine, delay=0.4)
+    with TestClient(make_app(context)) as client:
+        started = time.monotonic()
+        resp = post(client, payload("you are a stupid worthless idiot"))
+        elapsed = time.monotonic() - started
+        assert resp.status_code == 204
+        assert elapsed < 0.35
+        for _ in range(100):
+            if context.comments.records:
+                break
+            time.sleep(0.02)
+    assert context.comments.records[0]["decision"].action == "reject"

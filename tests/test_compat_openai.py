@@ -1,0 +1,145 @@
+"""OpenAI compatibility: POST /v1/moderations, its shapes, and the official client."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from compat_fakes import KEY, FakeContext, make_app, serve
+from fastapi.testclient import TestClient
+
+from threadguard.analysis import Analysis
+from threadguard.engine import Engine
+from threadguard.policy import load_policy
+from threadguard.service.compat.openai_moderation import (
+    CATEGORY_SOURCES,
+    hold_thresholds,
+    moderation_result,
+)
+
+AUTH = {"Authorization": f"Bearer {KEY}"}
+CATEGORIES = {
+    "harassment",
+    "harassment/threatening",
+    "hate",
+    "hate/threatening",
+    "illicit",
+    "illicit/violent",
+    "self-harm",
+    "self-harm/intent",
+    "self-harm/instructions",
+    "sexual",
+    "sexual/minors",
+    "violence",
+    "violence/graphic",
+}
+
+
+@pytest.fixture
+def context(engine: Engine) -> FakeContext:
+    return FakeContext(engine=engine)
+
+
+@pytest.fixture
+def client(context: FakeContext) -> TestClient:
+    return TestClient(make_app(context))
+
+
+def moderate(client: TestClient, payload: Any) -> Any:
+    return client.post("/v1/moderations", json=payload, headers=AUTH)
+
+
+def test_single_string_gets_openais_shape(client: TestClient, context: FakeContext) -> None:
+    resp = moderate(client, {"input": "have a lovely day", "model": "omni-moderation-latest"})
+    assert resp.status_code == 200
+    body = resp.json()
+    assert body["id"].startswith("modr-")
+    assert body["model"].startswith("threadguard-")
+    [result] = body["results"]
+    assert set(result) == {
+        "flagged",
+        "categories",
+        "category_scores",
+        "category_applied_input_types",
+    }
+    assert set(result["categories"]) == CATEGORIES == set(result["category_scores"])
+    assert result["flagged"] is False
+    assert all(v == ["text"] for v in result["category_applied_input_types"].values())
+    assert context.comments.records == []  # stateless
+
+
+def test_list_inputs_one_result_each_in_order(client: TestClient) -> None:
+    texts = ["have a lovely day", "you stupid idiot", "thanks for the article", "I will kill you"]
+    results = moderate(client, {"input": texts}).json()["results"]
+    assert [r["flagged"] for r in results] == [False, True, False, True]
+    assert results[1]["categories"]["harassment"] is True
+    assert results[3]["categories"]["violence"] is True
+
+
+def test_multimodal_text_parts_are_one_input(client: TestClient) -> None:
+    parts = [{"type": "text", "text": "you stupid"}, {"type": "text", "text": "idiot"}]
+    assert len(moderate(client, {"input": parts}).json()["results"]) == 1
+    image = [{"type": "image_url", "image_url": {"url": "https://example.invalid/x.png"}}]
+    resp = moderate(client, {"input": image})
+    assert resp.status_code == 400
+    assert resp.json()["error"]["param"] == "input"
+
+
+@pytest.mark.parametrize("payload", [{}, {"input": []}, {"input": 3}, {"input": [1, "a"]}])
+def test_bad_input_gets_openais_error(client: TestClient, payload: Any) -> None:
+    resp = moderate(client, payload)
+    assert resp.status_code == 400
+    error = resp.json()["error"]
+    assert error["type"] == "invalid_request_error" and error["param"] == "input"
+
+
+def test_missing_key_gets_openais_401(client: TestClient) -> None:
+    resp = client.post("/v1/moderations", json={"input": "hi"})
+    assert resp.status_code == 401
+    assert resp.json()["error"]["code"] == "invalid_api_key"
+
+
+def test_mapping_follows_the_policy_hold_thresholds(engine: Engine) -> None:
+    flag_at = hold_thresholds(load_policy(None))
+    scores = {
+        "toxicity": 0.9,  # toxicity alone (swearing at nobody) is not an OpenAI category
+        "severe_toxicity": 0.1,
+        "identity_attack": 0.6,
+        "insult": 0.2,
+        "threat": 0.3,
+        "profanity": 0.99,
+        "sexually_explicit": 0.0,
+    }
+    result = moderation_result(Analysis(id=None, scores=scores), flag_at)
+    assert result["categories"]["hate"] is True  # 0.6 >= identity_attack hold 0.5
+    assert result["category_scores"]["hate/threatening"] == 0.3  # min(identity_attack, threat)
+    assert result["categories"]["hate/threatening"] is False  # threat 0.3 < hold 0.45
+    assert result["categories"]["harassment"] is False
+    assert result["category_scores"]["harassment"] == 0.2
+    for unmodelled in ("self-harm", "sexual/minors", "illicit", "violence/graphic"):
+        assert CATEGORY_SOURCES[unmodelled] == ()
+        assert result["category_scores"][unmodelled] == 0.0
+    assert result["flagged"] is True
+
+
+def test_the_official_openai_client_parses_the_answer(context: FakeContext) -> None:
+    from openai import OpenAI
+
+    with serve(make_app(context)) as url:
+        client = OpenAI(api_key=KEY, base_url=url + "/v1", max_retries=0)
+        response = client.moderations.create(input=["have a lovely day", "I will kill you"])
+        single = client.moderations.create(input="thanks for the article")
+        bad = OpenAI(api_key="wrong", base_url=url + "/v1", max_retries=0)
+        from openai import AuthenticationError
+
+        with pytest.raises(AuthenticationError):
+            bad.moderations.create(input="hello")
+
+    assert response.id.startswith("modr-")
+    first, second = response.results
+    assert first.flagged is False and second.flagged is True
+    assert second.categories.violence is True
+    assert second.categories.harassment_threatening is True
+    assert 0.0 <= second.category_scores.violence <= 1.0
+    assert second.category_applied_input_types.hate == ["text"]
+    assert len(single.results) == 1 and single.results[0].flagged is False

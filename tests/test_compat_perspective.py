@@ -1,0 +1,354 @@
+"""Perspective compatibility: comments:analyze / comments:suggestscore and the discovery
+document, down to the field names, the error shape and the real Python client."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import pytest
+from compat_fakes import KEY, FakeContext, SpyEngine, make_app, serve
+from fastapi.testclient import TestClient
+
+from threadguard.engine import Engine
+from threadguard.service.compat.perspective import sentences, utf16_offsets
+from threadguard.service.protocols import ServiceSettings
+
+ANALYZE = f"/v1alpha1/comments:analyze?key={KEY}"
+SUGGEST = f"/v1alpha1/comments:suggestscore?key={KEY}"
+ALL = [
+    "TOXICITY",
+    "SEVERE_TOXICITY",
+    "IDENTITY_ATTACK",
+    "INSULT",
+    "THREAT",
+    "PROFANITY",
+    "SEXUALLY_EXPLICIT",
+]
+CLEAN = "friendly greetings from python"
+RUDE = "What kind of idiot name is foo? Sorry, I like your name."
+
+
+@pytest.fixture
+def context(engine: Engine) -> FakeContext:
+    return FakeContext(engine=SpyEngine(engine))
+
+
+@pytest.fixture
+def client(context: FakeContext) -> TestClient:
+    return TestClient(make_app(context))
+
+
+def analyze(client: TestClient, text: str = CLEAN, **fields: Any) -> Any:
+    body = {"comment": {"text": text}, "requestedAttributes": {"TOXICITY": {}}, **fields}
+    return client.post(ANALYZE, json=body)
+
+
+def assert_google_error(resp: Any, code: int, message: str, status: str) -> dict[str, Any]:
+    assert resp.status_code == code, resp.text
+    error = resp.json()["error"]
+    assert error["code"] == code
+    assert error["message"] == message
+    assert error["status"] == status
+    return error  # type: ignore[no-any-return]
+
+
+def test_analyze_answers_perspectives_fields(client: TestClient, context: FakeContext) -> None:
+    resp = analyze(client, clientToken="tok-1")
+    assert resp.status_code == 200
+    body = resp.json()
+    assert set(body) == {"attributeScores", "languages", "detectedLanguages", "clientToken"}
+    tox = body["attributeScores"]["TOXICITY"]
+    assert tox["summaryScore"]["type"] == "PROBABILITY"
+    assert 0.0 <= tox["summaryScore"]["value"] < 0.5
+    # Without spanAnnotations Perspective still gives one span over the whole text.
+    assert tox["spanScores"] == [
+        {"begin": 0, "end": len(CLEAN), "score": tox["summaryScore"]},
+    ]
+    assert body["languages"] == ["en"]
+    assert body["detectedLanguages"] == ["en"]
+    assert body["clientToken"] == "tok-1"
+    [stored] = context.comments.records
+    assert stored["source"] == "perspective" and stored["text"] == CLEAN
+    assert stored["site"] == "default"
+
+
+def test_every_attribute_keyed_as_requested(client: TestClient) -> None:
+    body = {
+        "comment": {"text": "you are a stupid idiot"},
+        "requestedAttributes": {name: {} for name in ALL},
+    }
+    scores = client.post(ANALYZE, json=body).json()["attributeScores"]
+    assert list(scores) == ALL
+    assert scores["INSULT"]["summaryScore"]["value"] > 0.7
+
+
+def test_model_version_pinning(client: TestClient) -> None:
+    body = {"comment": {"text": CLEAN}, "requestedAttributes": {"TOXICITY@1": {}}}
+    resp = client.post(ANALYZE, json=body)
+    assert resp.status_code == 200
+    assert list(resp.json()["attributeScores"]) == ["TOXICITY@1"]
+    body["requestedAttributes"] = {"TOXICITY@7": {}}
+    error = assert_google_error(
+        client.post(ANALYZE, json=body),
+        400,
+        "Unknown requested attribute: TOXICITY@7",
+        "INVALID_ARGUMENT",
+    )
+    assert error["details"][0]["errorType"] == "INVALID_REQUEST"
+    body["requestedAttributes"] = {"FLIRTATION": {}}
+    assert_google_error(
+        client.post(ANALYZE, json=body),
+        400,
+        "Unknown requested attribute: FLIRTATION",
+        "INVALID_ARGUMENT",
+    )
+
+
+def test_score_threshold_leaves_out_low_scores(client: TestClient) -> None:
+    body = {
+        "comment": {"text": "you are a stupid idiot"},
+        "requestedAttributes": {
+            "INSULT": {"scoreThreshold": 0.5},
+            "THREAT": {"scoreThreshold": 0.9},
+        },
+    }
+    assert list(client.post(ANALYZE, json=body).json()["attributeScores"]) == ["INSULT"]
+
+
+def test_span_annotations_score_each_sentence(client: TestClient) -> None:
+    resp = analyze(client, RUDE, spanAnnotations=True)
+    spans = resp.json()["attributeScores"]["TOXICITY"]["spanScores"]
+    assert [(s["begin"], s["end"]) for s in spans] == [(0, 31), (32, 56)]
+    assert spans[0]["score"]["value"] > spans[1]["score"]["value"]
+
+
+def test_span_offsets_are_utf16_units() -> None:
+    text = "😀 you idiot. fine"
+    units = utf16_offsets(text)
+    assert units[1] == 2 and units[len(text)] == len(text) + 1
+    assert sentences(text) == [(0, 12), (13, 17)]
+    assert sentences("  one.\n\ntwo  ") == [(2, 6), (8, 11)]
+
+
+def test_do_not_store_stores_and_logs_nothing(
+    client: TestClient, context: FakeContext, caplog: pytest.LogCaptureFixture
+) -> None:
+    secret = "a very private remark about my neighbour"
+    with caplog.at_level(logging.DEBUG):
+        assert analyze(client, secret, doNotStore=True).status_code == 200
+        body = {
+            "comment": {"text": secret},
+            "attributeScores": {"TOXICITY": {"summaryScore": {"value": 0}}},
+            "doNotStore": True,
+        }
+        assert client.post(SUGGEST, json=body).status_code == 200
+    assert context.comments.records == []
+    assert context.comments.remembered == []
+    assert secret not in caplog.text
+
+
+def test_unsupported_requested_language(client: TestClient) -> None:
+    error = assert_google_error(
+        analyze(client, languages=["fr", "de"]),
+        400,
+        "Attribute TOXICITY does not support request languages: fr, de",
+        "INVALID_ARGUMENT",
+    )
+    [detail] = error["details"]
+    assert detail["errorType"] == "LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE"
+    assert detail["languageNotSupportedByAttributeError"] == {
+        "requestedLanguages": ["fr", "de"],
+        "attribute": "TOXICITY",
+    }
+    ok = analyze(client, languages=["en-US"]).json()
+    assert ok["languages"] == ["en-US"] and ok["detectedLanguages"] == ["en"]
+    assert analyze(client, languages=["fr", "en"]).status_code == 200
+
+
+def test_unsupported_detected_language(client: TestClient) -> None:
+    text = (
+        "Je ne suis pas du tout d'accord avec vous et je pense que le gouvernement est dans le faux"
+    )
+    error = assert_google_error(
+        analyze(client, text),
+        400,
+        "Attribute TOXICITY does not support request languages: fr",
+        "INVALID_ARGUMENT",
+    )
+    assert error["details"][0]["languageNotSupportedByAttributeError"]["detectedLanguages"] == [
+        "fr"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "message", "error_type"),
+    [
+        ({"requestedAttributes": {"TOXICITY": {}}}, "Comment must be non-empty.", "COMMENT_EMPTY"),
+        (
+            {"comment": {"text": "  "}, "requestedAttributes": {"TOXICITY": {}}},
+            "Comment must be non-empty.",
+            "COMMENT_EMPTY",
+        ),
+        (
+            {"comment": {"text": "hi"}, "requestedAttributes": {}},
+            "Missing requested_attributes",
+            "NO_REQUESTED_ATTRIBUTES",
+        ),
+        (
+            {
+                "comment": {"text": "<b>hi</b>", "type": "HTML"},
+                "requestedAttributes": {"INSULT": {}},
+            },
+            "Currently, only 'PLAIN_TEXT' comments are supported",
+            "INVALID_REQUEST",
+        ),
+        (
+            {"comment": {"text": "x" * 101}, "requestedAttributes": {"INSULT": {}}},
+            "Comment text too long.",
+            "COMMENT_TOO_LONG",
+        ),
+        (
+            {"comment": {"text": "hi"}, "requestedAttributes": {"INSULT": {"scoreType": "RAW"}}},
+            "Requested score type RAW is not supported by attribute INSULT",
+            "INVALID_REQUEST",
+        ),
+    ],
+)
+def test_bad_requests_get_perspectives_errors(
+    engine: Engine, body: dict[str, Any], message: str, error_type: str
+) -> None:
+    context = FakeContext(engine=engine, settings=ServiceSettings(max_text_chars=100))
+    error = assert_google_error(
+        TestClient(make_app(context)).post(ANALYZE, json=body), 400, message, "INVALID_ARGUMENT"
+    )
+    assert error["details"][0]["errorType"] == error_type
+
+
+def test_malformed_json_and_wrong_types(client: TestClient) -> None:
+    resp = client.post(ANALYZE, content=b"{not json", headers={"content-type": "application/json"})
+    assert resp.status_code == 400
+    assert resp.json()["error"]["message"].startswith("Invalid JSON payload received.")
+    resp = client.post(ANALYZE, json={"comment": "text", "requestedAttributes": {"INSULT": {}}})
+    assert resp.json()["error"]["status"] == "INVALID_ARGUMENT"
+    resp = client.post(ANALYZE, json=[1, 2])
+    assert resp.status_code == 400
+
+
+def test_auth_errors_in_google_shape(client: TestClient) -> None:
+    body = {"comment": {"text": CLEAN}, "requestedAttributes": {"TOXICITY": {}}}
+    resp = client.post("/v1alpha1/comments:analyze", json=body)
+    assert_google_error(
+        resp, 401, "API key not valid. Please pass a valid API key.", "UNAUTHENTICATED"
+    )
+    resp = client.post("/v1alpha1/comments:analyze?key=wrong", json=body)
+    assert resp.status_code == 401
+    resp = client.post(
+        "/v1alpha1/comments:analyze", json=body, headers={"Authorization": f"Bearer {KEY}"}
+    )
+    assert resp.status_code == 200
+
+
+def test_context_is_used_as_parent(client: TestClient, context: FakeContext) -> None:
+    context_field = {"entries": [{"text": "the parent comment"}, {"text": "older"}]}
+    assert analyze(client, context=context_field).status_code == 200
+    assert context.engine.seen[-1].parent == "the parent comment"
+    both = {
+        "entries": [{"text": "a"}],
+        "articleAndParentComment": {"parentComment": {"text": "b"}},
+    }
+    assert analyze(client, context=both).status_code == 400
+    article = {
+        "articleAndParentComment": {"article": {"text": "Title"}, "parentComment": {"text": "P"}}
+    }
+    assert analyze(client, context=article).status_code == 200
+    assert (context.engine.seen[-1].parent, context.engine.seen[-1].title) == ("P", "Title")
+
+
+def test_suggestscore_acknowledges_and_records(client: TestClient, context: FakeContext) -> None:
+    body = {
+        "comment": {"text": "I guess it comes down to a simple choice."},
+        "attributeScores": {"TOXICITY": {"summaryScore": {"value": 0}}},
+        "languages": ["en"],
+        "communityId": "/forum/movies",
+        "clientToken": "comment-53922",
+    }
+    resp = client.post(SUGGEST, json=body)
+    assert resp.status_code == 200
+    assert resp.json() == {
+        "clientToken": "comment-53922",
+        "detectedLanguages": ["en"],
+        "requestedLanguages": ["en"],
+    }
+    [stored] = context.comments.records
+    assert stored["source"] == "perspective:suggestscore"
+    assert "suggested toxicity 0.00" in stored["decision"].reasons
+
+
+@pytest.mark.parametrize(
+    "scores",
+    [
+        {},
+        {"TOXICITY": {}},
+        {"TOXICITY": {"summaryScore": {"value": 3}}},
+        {"TOXICITY": {"spanScores": [{"score": {"value": 0.1}}]}},
+        {"NOPE": {"summaryScore": {"value": 0.1}}},
+    ],
+)
+def test_suggestscore_rejects_malformed_scores(client: TestClient, scores: dict[str, Any]) -> None:
+    resp = client.post(SUGGEST, json={"comment": {"text": "hello"}, "attributeScores": scores})
+    assert resp.status_code == 400
+    assert resp.json()["error"]["status"] == "INVALID_ARGUMENT"
+
+
+def test_discovery_document_points_here(client: TestClient, engine: Engine) -> None:
+    doc = client.get("/$discovery/rest?version=v1alpha1").json()
+    assert (doc["name"], doc["version"]) == ("commentanalyzer", "v1alpha1")
+    assert doc["rootUrl"] == "http://testserver/" and doc["servicePath"] == ""
+    method = doc["resources"]["comments"]["methods"]["analyze"]
+    assert (method["path"], method["httpMethod"]) == ("v1alpha1/comments:analyze", "POST")
+    assert method["request"]["$ref"] in doc["schemas"]
+    assert "key" in doc["parameters"]
+    assert client.get("/discovery/v1/apis/commentanalyzer/v1alpha1/rest").json() == doc
+    assert client.get("/$discovery/rest?version=v9").status_code == 404
+    public = FakeContext(engine=engine, settings=ServiceSettings(public_url="https://tg.example"))
+    doc = TestClient(make_app(public)).get("/$discovery/rest?version=v1alpha1").json()
+    assert doc["rootUrl"] == "https://tg.example/" and doc["baseUrl"] == "https://tg.example/"
+
+
+def test_perspectives_python_quickstart_works_unchanged(context: FakeContext) -> None:
+    """The quick-start from Perspective's documentation, with only the URL changed."""
+    from googleapiclient import discovery
+    from googleapiclient.errors import HttpError
+
+    with serve(make_app(context)) as url:
+        client = discovery.build(
+            "commentanalyzer",
+            "v1alpha1",
+            developerKey=KEY,
+            discoveryServiceUrl=url + "/$discovery/rest?version=v1alpha1",
+            static_discovery=False,
+        )
+        analyze_request = {
+            "comment": {"text": "friendly greetings from python"},
+            "requestedAttributes": {"TOXICITY": {}},
+        }
+        response = client.comments().analyze(body=analyze_request).execute()
+
+        tox = response["attributeScores"]["TOXICITY"]
+        assert tox["summaryScore"]["type"] == "PROBABILITY"
+        assert 0.0 <= tox["summaryScore"]["value"] <= 1.0
+        assert tox["spanScores"][0]["begin"] == 0 and tox["spanScores"][0]["end"] == 30
+        assert response["languages"] == ["en"] and response["detectedLanguages"] == ["en"]
+
+        suggestion = {
+            "comment": {"text": "friendly greetings from python"},
+            "attributeScores": {"TOXICITY": {"summaryScore": {"value": 0.0}}},
+            "clientToken": "t1",
+        }
+        assert client.comments().suggestscore(body=suggestion).execute()["clientToken"] == "t1"
+
+        with pytest.raises(HttpError) as caught:
+            client.comments().analyze(body={**analyze_request, "languages": ["xx"]}).execute()
+        assert caught.value.status_code == 400
+        assert "does not support request languages: xx" in caught.value.reason
