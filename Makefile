@@ -43,3 +43,10 @@ bench: $(BIN)/threadguard
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+
+.PHONY: bench-http
+## Load-test POST /v1alpha1/comments:analyze with wrk on 127.0.0.1 at concurrency 1, 16, 64
+## (10 s per level, beside a trivial endpoint); installs wrk from Debian if missing (~2 minutes).
+bench-http: $(BIN)/threadguard
+	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk; }
+	$(BIN)/python bench/http_bench.py --seconds $${BENCH_SECONDS:-10}

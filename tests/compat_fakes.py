@@ -20,7 +20,7 @@ from fastapi import FastAPI, HTTPException, Request
 
 from threadguard.analysis import Analysis, Decision
 from threadguard.engine import CommentInput, Engine
-from threadguard.service.compat import coral, openai_moderation, perspective
+from threadguard.service.compat import coral, discovery, openai_moderation, perspective
 from threadguard.service.protocols import Principal, ServiceSettings
 
 KEY = "tg_test_key_123"
@@ -132,6 +132,7 @@ def make_app(context: FakeContext, *, approve_clean: bool = True) -> FastAPI:
         return context
 
     app.include_router(perspective.build_router(fake_auth, ctx))
+    app.include_router(discovery.build_router(ctx))
     app.include_router(openai_moderation.build_router(fake_auth, ctx))
     app.include_router(coral.build_router(ctx, approve_clean=approve_clean))
 

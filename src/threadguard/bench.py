@@ -13,6 +13,9 @@ import time
 import tracemalloc
 from collections.abc import Callable, Iterator
 from importlib import resources
+from pathlib import Path
+
+import numpy as np
 
 from threadguard.engine import CommentInput, Engine
 from threadguard.normalize import normalize_text
@@ -63,3 +66,56 @@ def run_bench(engine: Engine, n: int = 20000) -> Iterator[str]:
     tracemalloc.stop()
     weights = engine.model.weights.nbytes
     yield f"memory: model weights {weights / 2**20:.0f} MiB; peak while scoring 2,000 comments {peak / 2**20:.0f} MiB"
+
+
+def _percentile_latency(engine: Engine, texts: list[str], k: int = 200) -> tuple[float, float]:
+    """p50 and p99 of single-comment latency (ms), one comment per call."""
+    times = []
+    for t in texts[:k]:
+        start = time.perf_counter()
+        engine.analyze([CommentInput(t)])
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return times[len(times) // 2], times[min(len(times) - 1, int(len(times) * 0.99))]
+
+
+def cascade_curve(engine: Engine, data_root: Path, rows: int = 3000) -> Iterator[str]:
+    """Quality and throughput of the cascade as the deep tier's band widens.
+
+    Rows are dev splits of the shared data (never test rows); quality is the AUROC of
+    toxicity and identity_attack on the rows that label them.
+    """
+    from sklearn.metrics import roc_auc_score
+
+    from threadguard.engine import CascadeSettings
+    from threadguard.schema import ATTRIBUTES
+    from threadguard.training.datasets import HEADS, load_cadd, load_hatexplain, load_olid
+
+    blocks = [f(data_root).select("dev") for f in (load_hatexplain, load_olid, load_cadd)]
+    texts = [t for b in blocks for t in b.texts][:rows]
+    labels = np.vstack([b.matrix() for b in blocks])[:rows]
+    items = [CommentInput(t) for t in texts]
+    if engine.deep is None:
+        yield "cascade: no deep tier installed (src/threadguard/models/deep); fast tier only"
+        return
+    yield f"cascade curve on {len(texts)} dev comments (HateXplain, OLID, CADD dev splits):"
+    yield f"{'tier':<10}{'deep_from':>10}{'to deep':>9}{'comments/s':>12}{'p50 ms':>8}{'p99 ms':>8}   AUROC tox / identity_attack"
+    settings = [("fast", 1.0), ("cascade", 0.7), ("cascade", 0.5), ("cascade", 0.35), ("cascade", 0.2), ("deep", 0.0)]
+    for tier, deep_from in settings:
+        e = engine.with_cascade(CascadeSettings(tier=tier, deep_from=deep_from, use_context=False))
+        start = time.perf_counter()
+        probs = e.head_probabilities(items)
+        rate = len(items) / (time.perf_counter() - start)
+        fast = engine.with_cascade(CascadeSettings(tier="fast")).head_probabilities(items)
+        attr = [HEADS.index(a) for a in ("toxicity", "identity_attack")]
+        routed = float((fast[:, : len(ATTRIBUTES)].max(axis=1) >= deep_from).mean())
+        sent = {"fast": 0.0, "deep": 1.0}.get(tier, routed)
+        aucs = []
+        for h in attr:
+            mask = ~np.isnan(labels[:, h])
+            aucs.append(roc_auc_score(labels[mask, h], probs[mask, h]))
+        p50, p99 = _percentile_latency(e, texts)
+        yield (
+            f"{tier:<10}{deep_from:>10.2f}{sent:>8.0%}{rate:>12,.0f}{p50:>8.1f}{p99:>8.1f}   "
+            f"{aucs[0]:.3f} / {aucs[1]:.3f}"
+        )

@@ -10,12 +10,15 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
 
 from threadguard import __version__
+
+if TYPE_CHECKING:
+    from threadguard.storage import Store
 
 app = typer.Typer(
     name="threadguard",
@@ -49,22 +52,36 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _engine(model: Path | None, policy: Path | None):  # type: ignore[no-untyped-def]
-    from threadguard.engine import Engine
-    from threadguard.policy import PolicyError, load_policy
-    from threadguard.scoring.linear import LinearModel, ModelError
+TierOpt = Annotated[
+    str,
+    typer.Option(
+        "--tier",
+        help="fast (n-grams only), cascade (deep tier where the fast tier is unsure) or deep.",
+    ),
+]
+ContextOpt = Annotated[
+    bool,
+    typer.Option("--context/--no-context", help="Use the parent comment and title as context."),
+]
+
+
+def _engine(  # type: ignore[no-untyped-def]
+    model: Path | None, policy: Path | None, tier: str = "cascade", context: bool = True
+):
+    from threadguard.engine import CascadeSettings, Engine
+    from threadguard.policy import PolicyError
+    from threadguard.scoring.linear import ModelError
 
     try:
-        pol = load_policy(policy)
+        cascade = CascadeSettings(tier=tier, use_context=context)
+    except ValueError as exc:
+        fail(str(exc))
+    try:
+        return Engine.load(model, policy, cascade=cascade)
     except PolicyError as exc:
         fail(str(exc), 2)
-    try:
-        from threadguard.engine import shipped_model_dir
-
-        m = LinearModel.load(model or shipped_model_dir())
     except ModelError as exc:
         fail(f"{exc}. Train one with `threadguard train`.", 1)
-    return Engine(m, pol)
 
 
 @app.callback(invoke_without_command=True)
@@ -83,6 +100,8 @@ def score(
     ] = "-",
     model: ModelOpt = None,
     policy: PolicyOpt = None,
+    tier: TierOpt = "cascade",
+    context: ContextOpt = True,
 ) -> None:
     """Score comments: JSON Lines in, one JSON line out per input line, in order.
 
@@ -92,7 +111,7 @@ def score(
     """
     from threadguard.score_lines import score_stream
 
-    engine = _engine(model, policy)
+    engine = _engine(model, policy, tier, context)
     if input == "-":
         stream = sys.stdin
     else:
@@ -127,6 +146,8 @@ def scan(
     ] = None,
     model: ModelOpt = None,
     policy: PolicyOpt = None,
+    tier: TierOpt = "cascade",
+    context: ContextOpt = True,
 ) -> None:
     """Read a thread, score and decide every comment, and show it."""
     from threadguard.readers import ReaderError, read_thread
@@ -143,7 +164,7 @@ def scan(
         fail(str(exc))
     for problem in result.problems:
         err.print(f"[yellow]warning:[/] {problem}", markup=True, soft_wrap=True)
-    engine = _engine(model, policy)
+    engine = _engine(model, policy, tier, context)
     scored = engine.scan(result.thread)
     if format == "json":
         doc = thread_json(result.thread, scored)
@@ -170,14 +191,45 @@ def train(
     c: Annotated[
         float, typer.Option("-C", help="Inverse regularisation strength of the heads.")
     ] = 4.0,
+    tier: Annotated[
+        str,
+        typer.Option(
+            "--tier",
+            help="fast (n-gram heads, ~5 min) or deep (fine-tune the encoder: needs "
+            "`pip install -e .[train]`, ~1 hour on 2 cores).",
+        ),
+    ] = "fast",
+    work_dir: Annotated[
+        Path, typer.Option("--work-dir", help="Checkpoints and the fp32 ONNX export (deep tier).")
+    ] = Path("work/deep"),
+    from_checkpoint: Annotated[
+        Path | None,
+        typer.Option("--from-checkpoint", help="Deep tier: export this checkpoint instead of training."),
+    ] = None,
 ) -> None:
-    """Train the fast tier from the labelled data and write it with its model card."""
-    from threadguard.engine import shipped_model_dir
+    """Train a tier from the labelled data and write it (the fast tier with its model card)."""
+    from threadguard.engine import DEEP_MODEL, shipped_model_dir
     from threadguard.training.fast_tier import train_fast_tier
     from threadguard.training.model_card import write_model_card
 
     if not data.is_dir():
         fail(f"{data}: no such data folder (set --data or THREADGUARD_DATA)")
+    if tier not in ("fast", "deep"):
+        fail(f"--tier must be fast or deep, not {tier!r}")
+    if tier == "deep":
+        try:
+            from threadguard.training import deep_tier
+        except ImportError as exc:
+            fail(f"the deep tier needs the training extras (pip install -e '.[train]'): {exc}", 1)
+        target = out or shipped_model_dir(DEEP_MODEL)
+        if from_checkpoint is not None:
+            deep_tier.export_checkpoint(
+                from_checkpoint, data, target, work_dir, version=model_version, log=err.print
+            )
+        else:
+            deep_tier.train_deep_tier(data, target, work_dir, version=model_version, log=err.print)
+        err.print(f"deep tier written to {target}")
+        return
     target = out or shipped_model_dir()
     try:
         result = train_fast_tier(data, version=model_version, c=c, log=lambda m: err.print(m))
@@ -196,19 +248,33 @@ def evaluate(
     split: Annotated[
         str, typer.Option("--split", help="Which split to report: test or dev.")
     ] = "test",
+    suite: Annotated[
+        str,
+        typer.Option(
+            "--suite", help="data: the data sets' splits; functional: the hard-case suite."
+        ),
+    ] = "data",
+    tier: TierOpt = "cascade",
+    context: ContextOpt = True,
 ) -> None:
-    """Report the model on every data set's test split (and the majority baseline)."""
+    """Report the model on every data set's test split, or on the functional hard cases."""
     from rich.table import Table
 
-    from threadguard.training.evaluate import evaluate_all
+    if suite == "functional":
+        _eval_functional(model, tier)
+        return
+    if suite != "data":
+        fail("--suite must be data or functional")
+
+    from threadguard.training.evaluate import engine_predictor, evaluate_all
 
     if not data.is_dir():
         fail(f"{data}: no such data folder (set --data or THREADGUARD_DATA)")
     if split not in ("test", "dev"):
         fail("--split must be test or dev")
-    engine = _engine(model, None)
-    rows = evaluate_all(engine.model, data, split=split)
-    table = Table(title=f"ThreadGuard {engine.model.tag} on the {split} splits")
+    engine = _engine(model, None, tier, context)
+    rows = evaluate_all(engine_predictor(engine, context=context), data, split=split)
+    table = Table(title=f"{engine.model_version} ({tier}) on the {split} splits")
     for col in (
         "data set",
         "attribute",
@@ -234,17 +300,253 @@ def evaluate(
     Console().print(table)
 
 
+def _eval_functional(model: Path | None, tier: str = "cascade") -> None:
+    """Accuracy per functionality of the packaged suite: needs no data folder."""
+    from rich.table import Table
+
+    from threadguard.evaluation.functional import SuiteError, run_suite
+
+    engine = _engine(model, None, tier)
+    try:
+        result = run_suite(engine)
+    except SuiteError as exc:
+        fail(f"functional suite: {exc}", 1)
+    table = Table(title=f"ThreadGuard {engine.model.tag} on the functional hard-case suite")
+    for col in ("functionality", "cases", "correct", "accuracy"):
+        table.add_column(col, justify="left" if col == "functionality" else "right")
+    for i, r in enumerate((*result.functionalities, result.overall)):
+        last = i == len(result.functionalities)
+        table.add_row(
+            r.functionality, str(r.cases), str(r.correct), f"{r.accuracy:.1%}", end_section=last
+        )
+    Console().print(table)
+
+
 @app.command()
 def bench(
     n: Annotated[int, typer.Option("-n", help="Comments to score.")] = 20000,
     model: ModelOpt = None,
+    data: DataOpt = DEFAULT_DATA,
 ) -> None:
-    """Throughput of each stage, as ratios against a JSON round-trip baseline in the same run."""
-    from threadguard.bench import run_bench
+    """Throughput of each stage, as ratios against a JSON round-trip baseline in the same run;
+    then the cascade's quality/throughput curve on dev rows of the shared data."""
+    from threadguard.bench import cascade_curve, run_bench
 
-    engine = _engine(model, None)
+    engine = _engine(model, None, "fast")
     for line in run_bench(engine, n):
         typer.echo(line)
+    full = _engine(model, None, "cascade")
+    if data.is_dir():
+        for line in cascade_curve(full, data):
+            typer.echo(line)
+    else:
+        typer.echo(f"cascade curve skipped: no data folder at {data}")
+
+
+# ---------------------------------------------------------------------------- service
+
+DatabaseOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--database",
+        help="Database URL, e.g. postgresql://user@host/db (default: SQLite in the data dir).",
+    ),
+]
+DataDirOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        help="Where the service keeps its data ($THREADGUARD_DATA_DIR, else ./threadguard-data).",
+    ),
+]
+
+
+def _store(database: str | None, data_dir: Path | None) -> Store:
+    """The moderation store, migrated; database problems are one error line, exit 1."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from threadguard.storage import DatabaseError, Store, default_data_dir
+
+    try:
+        return Store.open(database, data_dir or default_data_dir())
+    except DatabaseError as exc:
+        fail(str(exc), 2)
+    except SQLAlchemyError as exc:
+        fail(
+            f"cannot open the database: {type(exc).__name__}: {exc.args[0] if exc.args else ''}", 1
+        )
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)
+    ] = 8080,
+    database: DatabaseOpt = None,
+    data_dir: DataDirOpt = None,
+    workers: Annotated[
+        int, typer.Option("--workers", help="Worker processes (each loads the model).", min=1)
+    ] = 1,
+    policy: PolicyOpt = None,
+    model: ModelOpt = None,
+) -> None:
+    """Run the HTTP service: the native API plus Perspective, OpenAI and Coral endpoints.
+
+    The database is migrated to the current schema first. Settings (Coral secret, limits)
+    come from <data-dir>/settings.toml and THREADGUARD_* environment variables.
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from threadguard.policy import PolicyError
+    from threadguard.scoring.linear import ModelError
+    from threadguard.service.server import serve as run_server
+    from threadguard.service.settings import SettingsError
+    from threadguard.storage import DatabaseError, default_data_dir
+
+    folder = data_dir or default_data_dir()
+    try:
+        run_server(
+            host=host,
+            port=port,
+            database=database,
+            data_dir=folder,
+            workers=workers,
+            policy=policy,
+            model=model,
+        )
+    except (PolicyError, SettingsError, DatabaseError) as exc:
+        fail(str(exc), 2)
+    except ModelError as exc:
+        fail(f"{exc}. Train one with `threadguard train`.", 1)
+    except SQLAlchemyError as exc:
+        fail(f"cannot open the database: {type(exc).__name__}", 1)
+
+
+keys_app = typer.Typer(help="API keys for the HTTP service.", no_args_is_help=True)
+app.add_typer(keys_app, name="keys")
+
+
+@keys_app.command("create")
+def keys_create(
+    role: Annotated[str, typer.Option("--role", help="admin, moderator or client.")],
+    site: Annotated[str | None, typer.Option("--site", help="Limit the key to this site.")] = None,
+    name: Annotated[str, typer.Option("--name", help="A label for the key.")] = "",
+    rate: Annotated[
+        int | None,
+        typer.Option("--rate", help="Requests a minute for this key (0: unlimited).", min=0),
+    ] = None,
+    database: DatabaseOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Create an API key. The key is printed once, as the last line; only its hash is kept."""
+    from threadguard.storage import InvalidError
+
+    if role not in ("admin", "moderator", "client"):
+        fail(f"--role must be admin, moderator or client, not {role!r}")
+    store = _store(database, data_dir)
+    try:
+        key = store.create_key(role, site=site, name=name, rate_per_minute=rate)
+    except InvalidError as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+    where = f" for site {site}" if site else ""
+    typer.echo(f"Created a {role} key{where}. It is shown only now; keep it somewhere safe:")
+    typer.echo(key)
+
+
+@keys_app.command("list")
+def keys_list(database: DatabaseOpt = None, data_dir: DataDirOpt = None) -> None:
+    """List keys by their public prefix (keys themselves are not stored)."""
+    store = _store(database, data_dir)
+    try:
+        for k in store.api_keys():
+            state = "revoked" if k.revoked_at else "active"
+            typer.echo(
+                f"tg_{k.prefix}_…  {k.role:<9} site={k.site or '*'}  name={k.name or '-'}  "
+                f"rate={k.rate_per_minute if k.rate_per_minute is not None else 'default'}  "
+                f"{state}  created {k.created_at:%Y-%m-%d %H:%M}"
+            )
+    finally:
+        store.close()
+
+
+@keys_app.command("revoke")
+def keys_revoke(
+    prefix: Annotated[str, typer.Argument(help="The key's prefix (the part after tg_).")],
+    database: DatabaseOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Revoke a key: running servers refuse it within 30 seconds."""
+    from threadguard.storage import ConflictError, NotFoundError
+
+    store = _store(database, data_dir)
+    try:
+        store.revoke_key(prefix.removeprefix("tg_").split("_")[0])
+    except (NotFoundError, ConflictError) as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+    typer.echo(f"revoked {prefix}")
+
+
+user_app = typer.Typer(help="Moderator and admin accounts.", no_args_is_help=True)
+app.add_typer(user_app, name="user")
+
+
+@user_app.command("add")
+def user_add(
+    name: Annotated[str, typer.Argument(help="User name.")],
+    role: Annotated[str, typer.Option("--role", help="moderator or admin.")],
+    password: Annotated[
+        str | None,
+        typer.Option("--password", help="Password (prompted for, without echo, if absent)."),
+    ] = None,
+    database: DatabaseOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Add a moderator or admin; the password is stored as a salted scrypt hash."""
+    import getpass
+
+    from threadguard.storage import ConflictError, InvalidError
+
+    if role not in ("moderator", "admin"):
+        fail(f"--role must be moderator or admin, not {role!r}")
+    if password is None:
+        if not sys.stdin.isatty():
+            fail("no password: pass --password or run in a terminal to be prompted")
+        password = getpass.getpass(f"Password for {name}: ")
+        if password != getpass.getpass("Again: "):
+            fail("the passwords differ")
+    if not password:
+        fail("the password is empty")
+    store = _store(database, data_dir)
+    try:
+        store.add_user(name, role, password)
+    except (ConflictError, InvalidError) as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+    typer.echo(f"added {role} {name}")
+
+
+db_app = typer.Typer(help="The service's database.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("upgrade")
+def db_upgrade(database: DatabaseOpt = None, data_dir: DataDirOpt = None) -> None:
+    """Bring the database schema up to date (serve does this on start too)."""
+    from threadguard.storage import db
+
+    store = _store(database, data_dir)
+    try:
+        typer.echo(
+            f"{db.redact(str(store.engine.url))} is at revision {db.current_revision(store.engine)}"
+        )
+    finally:
+        store.close()
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 import numpy as np
+import scipy.sparse as sp
 
 from threadguard import __version__
 from threadguard.analysis import Analysis, Decision, Target
@@ -20,6 +21,7 @@ from threadguard.language import detect_language
 from threadguard.normalize import Normalized, normalize
 from threadguard.policy import Policy, load_policy
 from threadguard.schema import ATTRIBUTES, GROUPS
+from threadguard.scoring.encoder import EncoderModel
 from threadguard.scoring.linear import LinearModel
 from threadguard.scoring.spans import find_spans
 from threadguard.thread import Comment, Thread
@@ -30,6 +32,30 @@ MAX_CHARS = 20_000
 BATCH = 512
 
 DEFAULT_MODEL = "fast"
+DEEP_MODEL = "deep"
+
+
+@dataclass(frozen=True)
+class CascadeSettings:
+    """When the deep tier runs, and how its scores combine with the fast tier's.
+
+    Every comment goes through the fast tier. The deep tier (the fine-tuned encoder,
+    slower) runs only on comments where the fast tier saw something: any attribute at or
+    above ``deep_from``. Clean comments, the bulk of a real stream, never pay for it.
+    The final score is ``deep_weight * deep + (1 - deep_weight) * fast``: the two tiers
+    fail differently, and their blend was best out of domain (DESIGN.md).
+    """
+
+    tier: str = "cascade"  # "fast", "cascade" or "deep" (every comment through both)
+    deep_from: float = 0.35
+    deep_weight: float = 0.7
+    use_context: bool = True
+
+    def __post_init__(self) -> None:
+        if self.tier not in ("fast", "cascade", "deep"):
+            raise ValueError(f"tier must be fast, cascade or deep, not {self.tier!r}")
+        if not 0.0 <= self.deep_from <= 1.0 or not 0.0 <= self.deep_weight <= 1.0:
+            raise ValueError("deep_from and deep_weight must be in [0, 1]")
 
 
 @dataclass(frozen=True)
@@ -59,24 +85,56 @@ def shipped_model_dir(name: str = DEFAULT_MODEL) -> Path:
 class Engine:
     """Loaded models plus policy: scores comments and decides what happens to them."""
 
-    def __init__(self, model: LinearModel, policy: Policy) -> None:
+    def __init__(
+        self,
+        model: LinearModel,
+        policy: Policy,
+        deep: EncoderModel | None = None,
+        cascade: CascadeSettings | None = None,
+    ) -> None:
         self.model = model
         self.policy = policy
+        self.deep = deep
+        self.cascade = cascade or CascadeSettings()
+        if deep is not None and deep.heads != model.heads:
+            raise ValueError("the deep tier's heads differ from the fast tier's")
         self._attr_idx = [model.heads.index(a) for a in ATTRIBUTES]
         self._group_idx = [
             (g, model.heads.index(f"target:{g}")) for g in GROUPS if f"target:{g}" in model.heads
         ]
-        self.model_version = f"threadguard-{__version__}+{model.tag}"
+        uses_deep = deep is not None and self.cascade.tier != "fast"
+        tags = f"{model.tag}+{deep.tag}" if uses_deep and deep is not None else model.tag
+        self.model_version = f"threadguard-{__version__}+{tags}"
 
     @classmethod
-    def load(cls, model_dir: Path | None = None, policy_path: Path | None = None) -> Engine:
-        """The shipped model and default policy unless told otherwise."""
+    def load(
+        cls,
+        model_dir: Path | None = None,
+        policy_path: Path | None = None,
+        *,
+        deep_dir: Path | None = None,
+        cascade: CascadeSettings | None = None,
+    ) -> Engine:
+        """The shipped models and default policy unless told otherwise.
+
+        The deep tier is loaded when its folder exists (it ships with the package) and
+        the cascade asks for it.
+        """
         model = LinearModel.load(model_dir or shipped_model_dir())
-        return cls(model, load_policy(policy_path))
+        settings = cascade or CascadeSettings()
+        deep = None
+        deep_path = deep_dir or shipped_model_dir(DEEP_MODEL)
+        if settings.tier != "fast" and (deep_path / "model.json").is_file():
+            deep = EncoderModel.load(deep_path)
+        return cls(model, load_policy(policy_path), deep, settings)
 
     def with_policy(self, policy: Policy) -> Engine:
         """The same models under another policy (cheap: models are shared)."""
-        return Engine(self.model, policy)
+        return Engine(self.model, policy, self.deep, self.cascade)
+
+    def with_cascade(self, cascade: CascadeSettings) -> Engine:
+        """The same models with other cascade settings (for benchmarks and evaluation)."""
+        return Engine(self.model, self.policy, self.deep, cascade)
 
     # ------------------------------------------------------------------ scoring
 
@@ -123,12 +181,31 @@ class Engine:
             decision=self.policy.decide(scores, targets),
         )
 
-    def _analyze_batch(self, items: Sequence[CommentInput], *, spans: bool) -> list[Analysis]:
+    def head_probabilities(self, items: Sequence[CommentInput]) -> np.ndarray:
+        """Calibrated probabilities for every head (attributes and groups), [n, heads].
+
+        What evaluation reads: the same tiers and blending as :meth:`analyze`, before
+        targets are filtered and decisions made.
+        """
+        if not items:
+            return np.zeros((0, len(self.model.heads)), dtype=np.float32)
+        parts = [self._score(items[s : s + BATCH])[0] for s in range(0, len(items), BATCH)]
+        return np.vstack(parts)
+
+    def _score(
+        self, items: Sequence[CommentInput]
+    ) -> tuple[np.ndarray, sp.csr_matrix, list[Normalized]]:
+        """Fast tier on every item, deep tier where the cascade says, blended."""
         normalised: list[Normalized] = [normalize(it.text[:MAX_CHARS]) for it in items]
         x = self.model.featurizer.transform([n.text for n in normalised])
         probs = self.model.calibrate(self.model.margins(x))
         # No words, no evidence: an empty or symbol-only comment scores 0, not the prior.
-        probs[np.asarray(x.getnnz(axis=1)) == 0] = 0.0
+        empty = np.asarray(x.getnnz(axis=1)) == 0
+        probs[empty] = 0.0
+        return self._deep_tier(items, probs, empty), x, normalised
+
+    def _analyze_batch(self, items: Sequence[CommentInput], *, spans: bool) -> list[Analysis]:
+        probs, x, normalised = self._score(items)
         span_lists = (
             find_spans(self.model, x, normalised, probs, self._attr_idx)
             if spans
@@ -150,6 +227,26 @@ class Engine:
             )
             results.append(replace(analysis, decision=self.policy.decide(scores, targets)))
         return results
+
+    def _deep_tier(
+        self, items: Sequence[CommentInput], fast: np.ndarray, empty: np.ndarray
+    ) -> np.ndarray:
+        """Blend in the deep tier's scores for the comments the cascade sends there."""
+        c = self.cascade
+        if self.deep is None or c.tier == "fast":
+            return fast
+        if c.tier == "deep":
+            chosen = np.flatnonzero(~empty)
+        else:
+            chosen = np.flatnonzero(~empty & (fast[:, self._attr_idx].max(axis=1) >= c.deep_from))
+        if not len(chosen):
+            return fast
+        texts = [items[i].text for i in chosen]
+        contexts = [(items[i].parent or items[i].title) if c.use_context else "" for i in chosen]
+        deep = self.deep.predict(texts, contexts)
+        out = fast.copy()
+        out[chosen] = c.deep_weight * deep + (1.0 - c.deep_weight) * fast[chosen]
+        return out
 
     def _targets(self, row: np.ndarray, scores: dict[str, float]) -> tuple[Target, ...]:
         """Groups attacked: a group head's probability, reported only where there is abuse.

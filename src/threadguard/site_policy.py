@@ -203,9 +203,7 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
         pieces = []
         for literal in token.split("*"):
             canon = normalize_text(literal) if literal else ""
-            pieces.append(
-                "".join(re.escape(ch) + ("+" if ch.isalnum() else "") for ch in canon)
-            )
+            pieces.append("".join(re.escape(ch) + ("+" if ch.isalnum() else "") for ch in canon))
         parts.append(r"\w*".join(pieces))
     body = r"[\W_]+".join(parts)
     head = "" if pattern.lstrip().startswith("*") else r"(?<!\w)"

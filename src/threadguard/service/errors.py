@@ -33,7 +33,7 @@ STATUS_NAMES = {
     403: "PERMISSION_DENIED",
     404: "NOT_FOUND",
     405: "METHOD_NOT_ALLOWED",
-    409: "ALREADY_EXISTS",
+    409: "ABORTED",
     413: "PAYLOAD_TOO_LARGE",
     415: "UNSUPPORTED_MEDIA_TYPE",
     422: "INVALID_ARGUMENT",
@@ -57,7 +57,9 @@ def error_body(status: int, message: str) -> dict[str, Any]:
     }
 
 
-def error_response(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+def error_response(
+    status: int, message: str, headers: dict[str, str] | None = None
+) -> JSONResponse:
     """A response carrying :func:`error_body`."""
     return JSONResponse(error_body(status, message), status_code=status, headers=headers)
 

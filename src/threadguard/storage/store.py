@@ -30,6 +30,8 @@ from sqlalchemy.orm import Session
 from threadguard.analysis import Analysis, Decision
 from threadguard.schema import ATTRIBUTES
 from threadguard.storage import credentials, db
+from threadguard.storage.models import AnalysisRow as AnalysisModel
+from threadguard.storage.models import ApiKey as ApiKeyModel
 from threadguard.storage.models import (
     Article,
     AuditEntry,
@@ -40,8 +42,6 @@ from threadguard.storage.models import (
     User,
     utcnow,
 )
-from threadguard.storage.models import AnalysisRow as AnalysisModel
-from threadguard.storage.models import ApiKey as ApiKeyModel
 from threadguard.storage.models import Comment as CommentModel
 from threadguard.storage.models import DecisionRow as DecisionModel
 from threadguard.storage.records import (
@@ -144,7 +144,9 @@ class Store:
 
     # ------------------------------------------------------------------ helpers
 
-    def _get_or_create(self, session: Session, model: Any, where: dict[str, Any], **new: Any) -> Any:
+    def _get_or_create(
+        self, session: Session, model: Any, where: dict[str, Any], **new: Any
+    ) -> Any:
         """The row matching ``where``, inserting it if absent (race-safe via a savepoint)."""
         stmt = select(model).filter_by(**where)
         row = session.scalars(stmt).first()
@@ -269,7 +271,7 @@ class Store:
             parent_id=parent_id,
         )
         article = ArticleRef(story_id) if story_id else None
-        return self.record_many(site=site, source=source, article=article, comments=[item])[0]
+        return self.record_many(site=site, source=source, article=article, comments=[item])[0][0]
 
     def _article_id(self, session: Session, site_id: int, external_id: str | None) -> int | None:
         if not external_id:
@@ -302,8 +304,11 @@ class Store:
         source: str,
         article: ArticleRef | None,
         comments: Sequence[NewComment],
-    ) -> list[str]:
-        """Store a batch of scored comments in one transaction; returns their ids in order.
+    ) -> list[tuple[str, str]]:
+        """Store a batch of scored comments in one transaction.
+
+        Returns ``(id, status)`` for each, in order: the status is the policy's unless a
+        moderator has already ruled on that comment.
 
         A comment already stored under the same site, article and id is updated (an
         edit, or a thread uploaded again): it gets a new analysis and policy decision,
@@ -339,7 +344,7 @@ class Store:
         article_key: str,
         source: str,
         item: NewComment,
-    ) -> str:
+    ) -> tuple[str, str]:
         now = utcnow()
         status = STATUS_OF_ACTION[item.decision.action]
         row = None
@@ -427,7 +432,7 @@ class Store:
         )
         if row.status_source == "policy":
             self._enqueue(session, row, item, now)
-        return row.id
+        return row.id, row.status
 
     def _count_author(
         self, session: Session, author_id: int, before: str | None, after: str, *, new: bool
@@ -453,7 +458,9 @@ class Store:
         ).scalar_one()
         return int(count)
 
-    def _enqueue(self, session: Session, row: CommentModel, item: NewComment, now: datetime) -> None:
+    def _enqueue(
+        self, session: Session, row: CommentModel, item: NewComment, now: datetime
+    ) -> None:
         """Put a held or rejected comment in the queue (or update its entry)."""
         queued = session.scalars(select(QueueItem).where(QueueItem.comment_id == row.id)).first()
         scores = {a: float(item.analysis.scores.get(a, 0.0)) for a in ATTRIBUTES}
@@ -527,6 +534,29 @@ class Store:
                         rejected_count=r.rejected_count,
                         recent_rejections=int(recent.get(r.id, 0)),
                     )
+        return out
+
+    def known_comments(
+        self, site: str, article: str, external_ids: Sequence[str]
+    ) -> dict[str, int | None]:
+        """Which of these comment ids are already stored under the article, with the rank
+        (``author_seq``) each had among its author's comments when first scored."""
+        out: dict[str, int | None] = {}
+        with self._read() as session:
+            site_id = self._site_id(session, site)
+            if site_id is None:
+                return out
+            ids = list(dict.fromkeys(external_ids))
+            for start in range(0, len(ids), 500):
+                rows = session.execute(
+                    select(CommentModel.external_id, CommentModel.author_seq).where(
+                        CommentModel.site_id == site_id,
+                        CommentModel.article_key == article,
+                        CommentModel.external_id.in_(ids[start : start + 500]),
+                        CommentModel.source != "context",
+                    )
+                ).all()
+                out.update({ext: seq for ext, seq in rows})
         return out
 
     # ------------------------------------------------------------------ comments
@@ -710,7 +740,12 @@ class Store:
         note: str | None,
     ) -> str:
         now = utcnow()
-        before = {"status": row.status, "status_source": row.status_source, "version": row.version}
+        version = row.version
+        before: dict[str, Any] = {
+            "status": row.status,
+            "status_source": row.status_source,
+            "version": version,
+        }
         applied = session.execute(
             update(CommentModel)
             .where(CommentModel.id == row.id, CommentModel.status_source == "policy")
@@ -780,10 +815,17 @@ class Store:
                 created_at=now,
             )
         )
-        after = {"status": status, "status_source": "moderator", "version": before["version"] + 1}
+        after = {"status": status, "status_source": "moderator", "version": version + 1}
         verb = "approve" if status == "approved" else "reject"
         self._audit(
-            session, actor, f"comment.{verb}", "comment", row.id, site=site, before=before, after=after
+            session,
+            actor,
+            f"comment.{verb}",
+            "comment",
+            row.id,
+            site=site,
+            before=before,
+            after=after,
         )
         return status
 
@@ -817,9 +859,7 @@ class Store:
         )
         if applied.rowcount != 1:  # type: ignore[attr-defined]
             state = "banned" if column == "banned" else "trusted"
-            raise ConflictError(
-                f"author {row.author!r} is {'already' if value else 'not'} {state}"
-            )
+            raise ConflictError(f"author {row.author!r} is {'already' if value else 'not'} {state}")
         author = session.get(Author, row.author_id, populate_existing=True)
         assert author is not None
         self._audit(
@@ -857,7 +897,14 @@ class Store:
         """Append an audit entry on its own (for events outside other transactions)."""
         with self._write() as session:
             self._audit(
-                session, actor, action, object_type, object_id, site=site, before=before, after=after
+                session,
+                actor,
+                action,
+                object_type,
+                object_id,
+                site=site,
+                before=before,
+                after=after,
             )
 
     def audit_log(
@@ -1072,7 +1119,11 @@ class Store:
             if row is None:
                 return None
             return SiteDoc(
-                row.name, row.policy_text, row.policy_format, row.policy_version, row.policy_updated_at
+                row.name,
+                row.policy_text,
+                row.policy_format,
+                row.policy_version,
+                row.policy_updated_at,
             )
 
     def policy_version(self, site: str) -> int:
@@ -1085,7 +1136,11 @@ class Store:
         with self._write() as session:
             row = self._site(session, site)
             before = (
-                {"format": row.policy_format, "text": row.policy_text, "version": row.policy_version}
+                {
+                    "format": row.policy_format,
+                    "text": row.policy_text,
+                    "version": row.policy_version,
+                }
                 if row.policy_text is not None
                 else None
             )
@@ -1098,7 +1153,11 @@ class Store:
                 session, actor, "policy.update", "site", site, site=site, before=before, after=after
             )
             return SiteDoc(
-                row.name, row.policy_text, row.policy_format, row.policy_version, row.policy_updated_at
+                row.name,
+                row.policy_text,
+                row.policy_format,
+                row.policy_version,
+                row.policy_updated_at,
             )
 
     # ------------------------------------------------------------------ keys and users
@@ -1135,7 +1194,12 @@ class Store:
                 "api_key",
                 key.prefix,
                 site=site,
-                after={"role": role, "site": site, "name": name, "rate_per_minute": rate_per_minute},
+                after={
+                    "role": role,
+                    "site": site,
+                    "name": name,
+                    "rate_per_minute": rate_per_minute,
+                },
             )
         return key.text
 
@@ -1145,7 +1209,7 @@ class Store:
             row = session.scalars(select(ApiKeyModel).where(ApiKeyModel.prefix == prefix)).first()
             return _key(row) if row is not None else None
 
-    def keys(self) -> list[KeyRecord]:
+    def api_keys(self) -> list[KeyRecord]:
         """Every key, oldest first (hashes included; callers show prefixes only)."""
         with self._read() as session:
             return [_key(r) for r in session.scalars(select(ApiKeyModel).order_by(ApiKeyModel.id))]
@@ -1172,9 +1236,7 @@ class Store:
         hashed = credentials.hash_password(password)
         try:
             with self._write() as session:
-                session.add(
-                    User(name=name, role=role, password_hash=hashed, created_at=utcnow())
-                )
+                session.add(User(name=name, role=role, password_hash=hashed, created_at=utcnow()))
                 session.flush()
                 self._audit(session, actor, "user.add", "user", name, after={"role": role})
         except IntegrityError as exc:

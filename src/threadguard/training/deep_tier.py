@@ -283,3 +283,25 @@ def export_deep_tier(
     (out_dir / "model.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     log(f"deep tier exported to {out_dir}")
     return meta
+
+
+def export_checkpoint(
+    checkpoint: Path,
+    data_root: Path,
+    out_dir: Path,
+    work_dir: Path,
+    *,
+    version: int = 1,
+    log: Callable[[str], None] = print,
+) -> dict[str, Any]:
+    """Export a saved training checkpoint (for a run stopped early, or resumed later)."""
+    import torch
+
+    blocks = load_all(data_root)
+    for b in blocks:
+        add_weak_labels(b)
+    dev = gather(blocks, "dev", {k: max(300, v // 8) for k, v in DEFAULT_CAPS.items()})
+    model = _build_model(len(HEADS))
+    model.load_state_dict(torch.load(checkpoint, map_location="cpu", weights_only=True))
+    tokenizer = load_tokenizer(encoder_dir() / "tokenizer.json", MAX_TOKENS)
+    return export_deep_tier(model, tokenizer, dev, out_dir, work_dir, version=version, log=log)

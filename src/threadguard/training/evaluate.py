@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.metrics import f1_score, roc_auc_score
 
+from threadguard.engine import CommentInput, Engine
 from threadguard.normalize import normalize_text
 from threadguard.scoring.linear import LinearModel
 from threadguard.training.datasets import (
@@ -47,11 +48,34 @@ def majority_macro_f1(y: np.ndarray) -> float:
     return float(f1_score(y, np.full_like(y, majority), average="macro", zero_division=0))
 
 
-def evaluate_rows(model: LinearModel, block: LabelledRows) -> list[EvalRow]:
+Predictor = Callable[[LabelledRows], np.ndarray]
+
+
+def linear_predictor(model: LinearModel) -> Predictor:
+    """Score a block with the fast tier alone (text only)."""
+    return lambda block: model.predict([normalize_text(t) for t in block.texts])
+
+
+def engine_predictor(engine: Engine, *, context: bool = True) -> Predictor:
+    """Score a block through the engine's tiers, with each row's context when asked."""
+
+    def predict(block: LabelledRows) -> np.ndarray:
+        items = [
+            CommentInput(t, parent=p if context else "", title=ti if context else "")
+            for t, p, ti in zip(block.texts, block.parents, block.titles, strict=True)
+        ]
+        return engine.head_probabilities(items)
+
+    return predict
+
+
+def evaluate_rows(model: LinearModel | Predictor, block: LabelledRows) -> list[EvalRow]:
     """Every head that the block labels with enough of both classes."""
     if not len(block):
         return []
-    probs = model.predict([normalize_text(t) for t in block.texts])
+    predict = linear_predictor(model) if isinstance(model, LinearModel) else model
+    probs = predict(block)
+    heads = list(HEADS)
     labels = block.matrix()
     out = []
     for h, head in enumerate(HEADS):
@@ -59,7 +83,7 @@ def evaluate_rows(model: LinearModel, block: LabelledRows) -> list[EvalRow]:
         y = labels[mask, h].astype(int)
         if y.sum() < MIN_CLASS or (1 - y).sum() < MIN_CLASS:
             continue
-        p = probs[mask, model.heads.index(head)]
+        p = probs[mask, heads.index(head)]
         pred = (p >= 0.5).astype(int)
         out.append(
             EvalRow(
@@ -77,7 +101,7 @@ def evaluate_rows(model: LinearModel, block: LabelledRows) -> list[EvalRow]:
 
 
 def evaluate_all(
-    model: LinearModel,
+    model: LinearModel | Predictor,
     data_root: Path,
     *,
     split: str = "test",

@@ -18,13 +18,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
 from fastapi.responses import JSONResponse
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from threadguard.analysis import Analysis
 from threadguard.engine import CommentInput
 from threadguard.policy import Policy
-from threadguard.service.compat import Dependency, parse_json_object, read_body
+from threadguard.service.compat import Dependency, parse_json_object, read_body, run_scoring
 from threadguard.service.compat.errors import CompatError, OpenAIErrorRoute
 from threadguard.service.protocols import Principal, ServiceContext
 
@@ -145,8 +144,11 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
         body = parse_json_object(await read_body(request, settings.max_body_bytes), _BAD_JSON)
         texts = parse_inputs(body, settings.max_text_chars)
         engine = context.engine_for(principal.site)
-        analyses = await run_in_threadpool(
-            engine.analyze, [CommentInput(t) for t in texts], spans=False
+        analyses = await run_scoring(
+            sum(len(t) for t in texts),
+            engine.analyze,
+            [CommentInput(t) for t in texts],
+            spans=False,
         )
         flag_at = hold_thresholds(engine.policy)
         return JSONResponse(

@@ -34,9 +34,9 @@ from threadguard.language import SUPPORTED, detect_language
 from threadguard.schema import ATTRIBUTES
 from threadguard.service.compat import (
     Dependency,
-    discovery,
     parse_json_object,
     read_body,
+    run_scoring,
     site_of,
 )
 from threadguard.service.compat.errors import CompatError, GoogleErrorRoute
@@ -364,7 +364,7 @@ def _value(score: dict[str, Any], key: str) -> float:
 
 
 def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
-    """The two Perspective methods, plus the discovery document their client builds from."""
+    """The two Perspective methods (the app mounts :mod:`.discovery` beside them)."""
     router = APIRouter(tags=["perspective"], route_class=GoogleErrorRoute)
     Caller = Annotated[Principal, Depends(auth)]
     Context = Annotated[ServiceContext, Depends(ctx)]
@@ -379,19 +379,18 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
         detected = check_languages(req, requested[0].key)
         per_sentence = _bool(body.get("spanAnnotations"), "spanAnnotations")
 
-        def work() -> Scored:
-            scored = score_comment(engine, req, per_sentence=per_sentence)
-            if not req.do_not_store:
-                context.comments.record(
-                    site=site_of(principal),
-                    source="perspective",
-                    text=req.text,
-                    analysis=scored.analysis,
-                    decision=scored.analysis.decision,
-                )
-            return scored
-
-        scored = await run_in_threadpool(work)
+        scored = await run_scoring(
+            len(req.text), score_comment, engine, req, per_sentence=per_sentence
+        )
+        if not req.do_not_store:
+            await run_in_threadpool(
+                context.comments.record,
+                site=site_of(principal),
+                source="perspective",
+                text=req.text,
+                analysis=scored.analysis,
+                decision=scored.analysis.decision,
+            )
         return JSONResponse(analyze_response(req, requested, scored, detected))
 
     @router.post("/v1alpha1/comments:suggestscore", summary="Perspective SuggestCommentScore")
@@ -411,7 +410,6 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
             out["clientToken"] = req.client_token
         return JSONResponse(out)
 
-    router.include_router(discovery.build_router(ctx))
     return router
 
 

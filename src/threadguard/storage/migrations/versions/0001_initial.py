@@ -7,6 +7,8 @@ Create Date: 2025-11-25
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -26,7 +28,7 @@ ATTRIBUTES = (
 )
 
 
-def _now() -> sa.Column[sa.DateTime]:
+def _now() -> sa.Column[Any]:
     return sa.Column("created_at", sa.DateTime(), nullable=False)
 
 

@@ -1,0 +1,247 @@
+"""The functional hard-case suite: where a moderation model is right for the wrong reasons.
+
+Test-split figures say how often a model agrees with annotators on text like its training
+data; they do not say *why*. A bag-of-n-grams model can score well there and still flag
+every comment that quotes hate in order to condemn it, miss hate phrased politely, and be
+fooled by ``M u s l i m s``. The suite in ``resources/functional_suite.jsonl`` isolates
+such behaviours, one *functionality* at a time, with sentences the team wrote itself.
+
+The suite is a diagnostic, never training data: it is written apart from the training
+templates, and a test checks that none of its texts occurs in any training set. Keep it
+that way, or its numbers stop meaning anything.
+
+Each line is one case::
+
+    {"id": "cq-01", "functionality": "counter_speech_quote", "text": "...",
+     "attribute": "identity_attack", "expected": false, "target": "muslims", "note": "..."}
+
+A case is correct when ``(score[attribute] >= THRESHOLD) == expected``. ``target`` names
+the group the text is about (a :data:`~threadguard.schema.GROUPS` name) or is null; it
+documents coverage and is not scored here.
+
+Everything below is pure except :func:`load_suite`, which reads the packaged resource.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Final, Protocol
+
+from threadguard.engine import CommentInput
+from threadguard.schema import ATTRIBUTES, GROUPS
+
+#: The packaged suite, a file in ``threadguard.resources``.
+SUITE_FILE: Final = "functional_suite.jsonl"
+
+#: A score at or above this counts as "the model says yes": the same cut every case uses,
+#: so the suite measures the model's ranking *and* its calibration at the policy's midpoint.
+THRESHOLD: Final = 0.5
+
+#: Every functionality, in report order: first the cases a naive model wrongly flags, then
+#: the cases it wrongly misses. A name outside this list is a typo, so loading refuses it.
+FUNCTIONALITIES: Final[tuple[str, ...]] = (
+    "counter_speech_quote",
+    "counter_speech_reference",
+    "negated_hate",
+    "positive_group_statement",
+    "neutral_group_statement",
+    "reclaimed_slur",
+    "profanity_no_target",
+    "profanity_no_target_is_profane",
+    "abuse_of_individual",
+    "abuse_of_individual_is_insult",
+    "abuse_of_object",
+    "dehumanisation",
+    "implicit_derogation",
+    "threat",
+    "hate_as_question",
+    "hate_as_opinion",
+    "spelling_swaps",
+    "spelling_deletions",
+    "spelling_added_spaces",
+    "spelling_removed_spaces",
+    "leetspeak",
+)
+
+_REQUIRED: Final = {
+    "id": str,
+    "functionality": str,
+    "text": str,
+    "attribute": str,
+    "expected": bool,
+}
+_OPTIONAL: Final = ("target", "note")
+
+
+class SuiteError(ValueError):
+    """A malformed suite line; the message names the source and the line number."""
+
+
+@dataclass(frozen=True)
+class Case:
+    """One hand-written sentence and the verdict a good model gives on one attribute."""
+
+    id: str
+    functionality: str
+    text: str
+    attribute: str
+    expected: bool
+    target: str | None = None
+    note: str = ""
+    #: Line number in the source (1-based), for error messages and reports.
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class FunctionalityResult:
+    """How a model did on one functionality (or, as ``"overall"``, on all cases)."""
+
+    functionality: str
+    cases: int
+    correct: int
+    #: Ids of the cases it got wrong, in suite order: where to start reading.
+    failures: tuple[str, ...]
+
+    @property
+    def accuracy(self) -> float:
+        """Share of cases judged correctly; NaN when there are no cases (nothing measured)."""
+        return self.correct / self.cases if self.cases else math.nan
+
+
+@dataclass(frozen=True)
+class SuiteResult:
+    """Per-functionality results in :data:`FUNCTIONALITIES` order, plus all cases pooled."""
+
+    functionalities: tuple[FunctionalityResult, ...]
+    overall: FunctionalityResult
+
+
+class Scored(Protocol):
+    """What the suite reads from an analysis: the attribute scores."""
+
+    @property
+    def scores(self) -> Mapping[str, float]: ...
+
+
+class Scorer(Protocol):
+    """Anything that scores comments like :meth:`threadguard.engine.Engine.analyze`."""
+
+    def analyze(self, items: Sequence[CommentInput], *, spans: bool = ...) -> Sequence[Scored]: ...
+
+
+def _case_from(doc: Any, where: str, line: int) -> Case:
+    """Validate one decoded line, so a typo fails loudly instead of skewing a figure."""
+    if not isinstance(doc, dict):
+        raise SuiteError(f"{where}: expected a JSON object, got {type(doc).__name__}")
+    missing = [k for k in _REQUIRED if k not in doc]
+    if missing:
+        raise SuiteError(f"{where}: missing field(s) {', '.join(missing)}")
+    unknown = sorted(set(doc) - set(_REQUIRED) - set(_OPTIONAL))
+    if unknown:
+        raise SuiteError(f"{where}: unknown field(s) {', '.join(unknown)}")
+    for key, kind in _REQUIRED.items():
+        if not isinstance(doc[key], kind):
+            raise SuiteError(f"{where}: {key} must be a {kind.__name__}")
+    for key in ("id", "text"):
+        if not doc[key].strip():
+            raise SuiteError(f"{where}: {key} is empty")
+    if doc["functionality"] not in FUNCTIONALITIES:
+        raise SuiteError(f"{where}: unknown functionality {doc['functionality']!r}")
+    if doc["attribute"] not in ATTRIBUTES:
+        raise SuiteError(
+            f"{where}: attribute {doc['attribute']!r} is not one of {', '.join(ATTRIBUTES)}"
+        )
+    target = doc.get("target")
+    if target is not None and target not in GROUPS:
+        raise SuiteError(f"{where}: target {target!r} is not a group name or null")
+    note = doc.get("note", "")
+    if not isinstance(note, str):
+        raise SuiteError(f"{where}: note must be a str")
+    return Case(
+        id=doc["id"],
+        functionality=doc["functionality"],
+        text=doc["text"],
+        attribute=doc["attribute"],
+        expected=doc["expected"],
+        target=target,
+        note=note,
+        line=line,
+    )
+
+
+def parse_suite(lines: Iterable[str], source: str = SUITE_FILE) -> list[Case]:
+    """Parse and validate suite lines (blank lines skipped); :class:`SuiteError` names the line.
+
+    Duplicate ids are refused too: failures are reported by id, so an id must point at
+    exactly one sentence.
+    """
+    cases: list[Case] = []
+    seen: dict[str, int] = {}
+    for number, raw in enumerate(lines, 1):
+        if not raw.strip():
+            continue
+        where = f"{source} line {number}"
+        try:
+            doc = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise SuiteError(f"{where}: not valid JSON ({exc.msg})") from None
+        case = _case_from(doc, where, number)
+        if case.id in seen:
+            raise SuiteError(f"{where}: id {case.id!r} already used on line {seen[case.id]}")
+        seen[case.id] = number
+        cases.append(case)
+    if not cases:
+        raise SuiteError(f"{source}: no cases")
+    return cases
+
+
+def load_suite() -> list[Case]:
+    """The suite that ships in the package (read through importlib.resources, so it works
+    from a wheel or a zip as well as from a checkout)."""
+    text = resources.files("threadguard.resources").joinpath(SUITE_FILE).read_text("utf-8")
+    return parse_suite(text.splitlines())
+
+
+def judge(cases: Sequence[Case], scores: Sequence[Mapping[str, float]]) -> SuiteResult:
+    """Compare each case's score with its expected verdict; group by functionality.
+
+    ``scores[i]`` are the attribute scores of ``cases[i]``. Functionalities with no case
+    are left out; the overall row pools every case (so larger functionalities weigh more).
+    """
+    if len(cases) != len(scores):
+        raise ValueError(f"{len(cases)} cases but {len(scores)} score sets")
+    outcomes: dict[str, list[tuple[str, bool]]] = {}
+    for case, score in zip(cases, scores, strict=True):
+        if case.attribute not in score:
+            raise ValueError(f"case {case.id}: no {case.attribute} score")
+        ok = (score[case.attribute] >= THRESHOLD) == case.expected
+        outcomes.setdefault(case.functionality, []).append((case.id, ok))
+    order = [f for f in FUNCTIONALITIES if f in outcomes]
+    order += [f for f in outcomes if f not in FUNCTIONALITIES]
+    rows = tuple(_result(f, outcomes[f]) for f in order)
+    pooled = [o for f in order for o in outcomes[f]]
+    return SuiteResult(rows, _result("overall", pooled))
+
+
+def _result(name: str, outcomes: Sequence[tuple[str, bool]]) -> FunctionalityResult:
+    return FunctionalityResult(
+        functionality=name,
+        cases=len(outcomes),
+        correct=sum(ok for _, ok in outcomes),
+        failures=tuple(case_id for case_id, ok in outcomes if not ok),
+    )
+
+
+def run_suite(engine: Scorer, cases: Sequence[Case] | None = None) -> SuiteResult:
+    """Score every case in one call (the engine batches) and judge the results.
+
+    Each text is scored alone, with no parent or title: the suite tests what the words
+    themselves say. Spans are not needed, so they are not computed.
+    """
+    chosen = load_suite() if cases is None else list(cases)
+    analyses = engine.analyze([CommentInput(c.text, id=c.id) for c in chosen], spans=False)
+    return judge(chosen, [a.scores for a in analyses])

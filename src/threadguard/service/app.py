@@ -1,0 +1,154 @@
+"""The FastAPI application: one engine, one store, the native API and the compatible ones.
+
+:func:`create_app` wires everything and is what ``threadguard serve`` and the tests run.
+The model is loaded once per process (pass an already loaded ``engine`` to share one);
+the database is migrated on start unless told not to (the server migrates once before
+starting workers, so workers do not race each other through a migration).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, FastAPI
+from fastapi.responses import JSONResponse
+
+from threadguard import __version__
+from threadguard.engine import Engine
+from threadguard.service import native, schemas
+from threadguard.service.access_log import AccessLog
+from threadguard.service.auth import Authenticator
+from threadguard.service.context import ServiceState
+from threadguard.service.errors import install_handlers
+from threadguard.service.limits import BodySizeLimit
+from threadguard.service.protocols import ServiceSettings
+from threadguard.storage.store import Store
+
+log = logging.getLogger("threadguard.service")
+
+DESCRIPTION = """\
+Self-hosted, context-aware moderation for threaded comment sections.
+
+* **Native API** (`/api/v1`): ingest threads in any supported format, read analyses and
+  decisions, work the moderation queue, moderate (transactional, audited), read the audit
+  log, export labelled decisions, manage per-site policies.
+* **Perspective** (`/v1alpha1/comments:analyze`), **OpenAI** (`/v1/moderations`) and
+  **Coral** (`/coral/moderation`) compatible endpoints.
+
+Authenticate with `Authorization: Bearer KEY` (or `?key=KEY`); create keys with
+`threadguard keys create --role admin|moderator|client`.
+"""
+
+#: The compatibility routers, by module, and how each is built. Their modules provide:
+#:   threadguard.service.compat.perspective.build_router(auth, ctx) -> APIRouter
+#:   threadguard.service.compat.discovery.build_router(ctx) -> APIRouter
+#:   threadguard.service.compat.openai_moderation.build_router(auth, ctx) -> APIRouter
+#:   threadguard.service.compat.coral.build_router(ctx) -> APIRouter
+#: where ``auth`` is a FastAPI dependency returning the caller's Principal (client role or
+#: above) and ``ctx`` a dependency returning the ServiceContext. A module that does not
+#: exist (yet) is skipped, so the core service runs without them.
+COMPAT_ROUTERS: tuple[tuple[str, bool], ...] = (
+    ("threadguard.service.compat.perspective", True),
+    ("threadguard.service.compat.discovery", False),
+    ("threadguard.service.compat.openai_moderation", True),
+    ("threadguard.service.compat.coral", False),
+)
+
+
+def _compat_routers(auth: Callable[..., Any], ctx: Callable[..., Any]) -> list[APIRouter]:
+    routers = []
+    for module_name, needs_auth in COMPAT_ROUTERS:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name is not None and module_name.startswith(exc.name):
+                log.info("%s not installed; its endpoints are off", module_name)
+                continue
+            raise
+        build = module.build_router
+        routers.append(build(auth, ctx) if needs_auth else build(ctx))
+    return routers
+
+
+def body_limits(settings: ServiceSettings) -> Callable[[str], int]:
+    """The body limit for a path: thread uploads get the larger one."""
+
+    def limit_for(path: str) -> int:
+        if path.startswith(f"{native.PREFIX}/threads"):
+            return settings.max_upload_bytes
+        return settings.max_body_bytes
+
+    return limit_for
+
+
+def create_app(
+    settings: ServiceSettings | None = None,
+    *,
+    database_url: str | None = None,
+    data_dir: Path | None = None,
+    policy_path: Path | None = None,
+    model_dir: Path | None = None,
+    engine: Engine | None = None,
+    store: Store | None = None,
+    migrate: bool = True,
+    key_cache_seconds: float = 30.0,
+    policy_ttl: float = 1.0,
+) -> FastAPI:
+    """The service over ``database_url`` (default: SQLite in ``data_dir``).
+
+    ``engine`` reuses a loaded engine (its policy becomes the base policy; ``policy_path``
+    and ``model_dir`` are then ignored); ``store`` reuses an open store.
+    """
+    settings = settings or ServiceSettings()
+    engine = engine or Engine.load(model_dir, policy_path)
+    store = store or Store.open(database_url, data_dir, migrate=migrate)
+    state = ServiceState(engine, store, settings, policy_ttl=policy_ttl)
+    auth = Authenticator(store, settings, cache_seconds=key_cache_seconds)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(
+        title="ThreadGuard",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        openapi_tags=[
+            {"name": "threads", "description": "Ingest threads and get every decision."},
+            {"name": "comments", "description": "Stored comments and their analyses."},
+            {"name": "moderation", "description": "The queue and moderator actions."},
+            {"name": "audit", "description": "The audit log and labelled-data export."},
+            {"name": "sites", "description": "Per-site policy and authors."},
+        ],
+    )
+    app.state.service = state
+    app.state.auth = auth
+    install_handlers(app)
+    app.add_middleware(BodySizeLimit, limit_for=body_limits(settings))
+    app.add_middleware(AccessLog)
+
+    def context() -> ServiceState:
+        return state
+
+    @app.get("/healthz", tags=["health"], response_model=schemas.HealthOut)
+    def healthz() -> JSONResponse:
+        """Liveness and readiness: the model is loaded and the database answers."""
+        ok = store.ping()
+        body = {
+            "status": "ok" if ok else "degraded",
+            "model": engine.model_version,
+            "database": "ok" if ok else "unreachable",
+        }
+        return JSONResponse(body, status_code=200 if ok else 503)
+
+    app.include_router(native.build_router(state, auth))
+    for router in _compat_routers(auth.require("client"), context):
+        app.include_router(router)
+    return app

@@ -1,0 +1,144 @@
+"""API key authentication, roles and per-key rate limits, as FastAPI dependencies.
+
+A key arrives as ``Authorization: Bearer KEY`` or, for Perspective clients that only know
+``developerKey``, as ``?key=KEY``. Roles nest: an admin may do everything a moderator
+may, and a moderator everything a client may. A key bound to a site acts on that site
+only. Keys are checked against their stored SHA-256 and cached briefly by their public
+prefix, so the hot path (a Perspective ``analyze``) costs no database round trip; the key
+itself is never logged, cached, or echoed in an error.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from typing import Annotated
+
+from fastapi import Depends
+from fastapi.security import APIKeyQuery, HTTPAuthorizationCredentials, HTTPBearer
+
+from threadguard.service.errors import ApiError
+from threadguard.service.limits import RateLimiter, retry_after
+from threadguard.service.protocols import Principal, ServiceSettings
+from threadguard.storage import credentials
+from threadguard.storage.records import KeyRecord
+from threadguard.storage.store import Store
+
+ROLE_RANK = {"client": 0, "moderator": 1, "admin": 2}
+DEFAULT_SITE = "default"
+
+_bearer = HTTPBearer(
+    auto_error=False, description="An API key from `threadguard keys create`, as a Bearer token."
+)
+_query_key = APIKeyQuery(
+    name="key", auto_error=False, description="The API key as `?key=` (Perspective clients)."
+)
+
+
+def _unauthorized(message: str) -> ApiError:
+    return ApiError(401, message, headers={"WWW-Authenticate": "Bearer"})
+
+
+class Authenticator:
+    """Checks keys, enforces roles and rate limits; one per app."""
+
+    def __init__(
+        self,
+        store: Store,
+        settings: ServiceSettings,
+        *,
+        limiter: RateLimiter | None = None,
+        cache_seconds: float = 30.0,
+    ) -> None:
+        self.store = store
+        self.settings = settings
+        self.limiter = limiter or RateLimiter()
+        self.cache_seconds = cache_seconds
+        self._cache: dict[str, tuple[KeyRecord | None, float]] = {}
+        self._lock = threading.Lock()
+
+    def _record(self, prefix: str) -> KeyRecord | None:
+        now = time.monotonic()
+        with self._lock:
+            hit = self._cache.get(prefix)
+        if hit is not None and hit[1] > now:
+            return hit[0]
+        record = self.store.find_key(prefix)
+        with self._lock:
+            if len(self._cache) > 10_000:
+                self._cache.clear()
+            self._cache[prefix] = (record, now + self.cache_seconds)
+        return record
+
+    def forget(self, prefix: str) -> None:
+        """Drop a key from the cache (after revoking it in this process)."""
+        with self._lock:
+            self._cache.pop(prefix, None)
+
+    def authenticate(self, key: str | None) -> Principal:
+        """The principal for a key's text; 401 for a missing, unknown or revoked key, 429 if
+        the key is over its rate."""
+        if not key:
+            raise _unauthorized(
+                "missing API key: send 'Authorization: Bearer KEY' or add ?key=KEY to the URL"
+            )
+        parts = credentials.split_key(key)
+        record = self._record(parts[0]) if parts is not None else None
+        if (
+            parts is None
+            or record is None
+            or record.revoked_at is not None
+            or not credentials.secret_matches(parts[1], record.secret_hash)
+        ):
+            raise _unauthorized("invalid or revoked API key")
+        rate = (
+            record.rate_per_minute
+            if record.rate_per_minute is not None
+            else self.settings.rate_per_minute
+        )
+        wait = self.limiter.check(record.prefix, rate)
+        if wait is not None:
+            raise ApiError(
+                429,
+                f"rate limit of {rate} requests a minute exceeded for this key",
+                headers={"Retry-After": retry_after(wait)},
+            )
+        return Principal(key_id=record.prefix, role=record.role, site=record.site, name=record.name)
+
+    def require(self, role: str) -> Callable[..., Principal]:
+        """A dependency returning the caller's principal if their role includes ``role``."""
+        needed = ROLE_RANK[role]
+
+        def dependency(
+            bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+            query_key: Annotated[str | None, Depends(_query_key)],
+        ) -> Principal:
+            key = bearer.credentials if bearer is not None else query_key
+            principal = self.authenticate(key)
+            if ROLE_RANK.get(principal.role, -1) < needed:
+                raise ApiError(
+                    403, f"this needs the {role} role; the key's role is {principal.role}"
+                )
+            return principal
+
+        dependency.__name__ = f"require_{role}"
+        return dependency
+
+
+def actor_id(principal: Principal) -> str:
+    """How a principal is named in the audit log: key name and public prefix, never the key."""
+    return f"{principal.name} [{principal.key_id}]" if principal.name else f"key {principal.key_id}"
+
+
+def site_scope(principal: Principal) -> tuple[str, ...] | None:
+    """The sites a principal may see (None: all of them)."""
+    return None if principal.site is None else (principal.site,)
+
+
+def resolve_site(principal: Principal, site: str | None) -> str:
+    """The site a request acts on: the one asked for, else the key's, else the default;
+    403 when a site-bound key asks for another site."""
+    if site is not None and principal.site is not None and site != principal.site:
+        raise ApiError(403, f"this key is for site {principal.site!r}, not {site!r}")
+    return site or principal.site or DEFAULT_SITE

@@ -1,0 +1,248 @@
+"""Request and response bodies of the native API, as Pydantic models.
+
+They exist for two reasons: FastAPI publishes them in the OpenAPI document (so clients
+can be generated), and responses are checked against them, so a field cannot silently
+disappear from the contract.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Action = Literal["approve", "hold", "reject"]
+Status = Literal["approved", "pending", "rejected"]
+
+
+class Model(BaseModel):
+    """Base: unknown fields are refused in requests, so typos are reported, not ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class ErrorDetail(BaseModel):
+    code: int = Field(description="HTTP status code.")
+    status: str = Field(description="Status name, as in Google's JSON errors.")
+    message: str = Field(description="What was wrong with the request.")
+
+
+class ErrorBody(BaseModel):
+    """Every error the service returns."""
+
+    error: ErrorDetail
+
+
+class TargetOut(BaseModel):
+    group: str
+    score: float
+
+
+class SpanOut(BaseModel):
+    begin: int = Field(description="Code-point offset into the original text.")
+    end: int
+    attribute: str
+    score: float
+
+
+class AnalysisOut(BaseModel):
+    """One ``threadguard score`` line (DESIGN.md)."""
+
+    id: str | None = None
+    scores: dict[str, float]
+    targets: list[TargetOut]
+    spans: list[SpanOut]
+    decision: str
+    language: str
+    model: str
+
+
+class DecisionOut(BaseModel):
+    action: Action
+    reasons: list[str]
+
+
+class WatchMatchOut(BaseModel):
+    pattern: str
+    action: Literal["block", "hold", "flag", "censor"]
+    begin: int
+    end: int
+    in_: str | None = Field(default=None, alias="in", description="'author' for a name match.")
+
+
+class ThreadMeta(BaseModel):
+    title: str
+    body: str
+    url: str
+    id: str
+
+
+class ThreadComment(BaseModel):
+    """A comment of an ingested thread with its analysis, decision and store id."""
+
+    id: str = Field(description="The comment's id in the uploaded thread.")
+    comment_id: str = Field(description="Its id in ThreadGuard (for /api/v1/comments/{id}).")
+    parent: str | None
+    author: str
+    depth: int
+    created_at: str | None
+    text: str
+    analysis: AnalysisOut
+    decision: DecisionOut
+    status: Status = Field(description="Current status (a moderator's verdict stands).")
+    author_analysis: AnalysisOut | None = None
+    watchlist: list[WatchMatchOut] | None = None
+    censored_text: str | None = None
+
+
+class ThreadOut(BaseModel):
+    """The ``scan --format json`` document, plus where it was stored and what was odd."""
+
+    thread: ThreadMeta
+    comments: list[ThreadComment]
+    signals: dict[str, Any]
+    site: str
+    article: str
+    format: str
+    problems: list[str] = Field(description="Damaged parts of the upload that were skipped.")
+
+
+class ModeratorDecisionOut(BaseModel):
+    action: str
+    reasons: list[str]
+    actor: str | None
+    at: datetime
+
+
+class ActionOut(BaseModel):
+    id: int
+    action: str
+    note: str | None
+    actor: str
+    actor_role: str
+    at: datetime
+
+
+class CommentOut(BaseModel):
+    """A stored comment: its analysis, the policy's decision and any moderator's."""
+
+    id: str
+    site: str
+    article: str | None
+    external_id: str
+    parent: str | None
+    author: str | None
+    text: str
+    source: str
+    received_at: datetime
+    status: Status
+    status_source: Literal["policy", "moderator"]
+    analysis: AnalysisOut | None
+    decision: DecisionOut | None = Field(description="The policy's (latest) decision.")
+    watchlist: list[WatchMatchOut] | None = None
+    censored_text: str | None = None
+    moderator_decision: ModeratorDecisionOut | None
+    actions: list[ActionOut]
+
+
+class QueueItemOut(BaseModel):
+    comment_id: str
+    site: str
+    article: str | None
+    author: str | None
+    text: str
+    status: Status
+    reasons: list[str]
+    scores: dict[str, float]
+    entered_at: datetime
+    resolved_at: datetime | None
+    resolved_by: str | None
+
+
+class QueuePage(BaseModel):
+    items: list[QueueItemOut]
+    total: int
+    limit: int
+    offset: int
+    next_offset: int | None
+
+
+class ActionIn(Model):
+    """A moderator action on a comment (ban, unban, trust and untrust act on its author)."""
+
+    action: Literal["approve", "reject", "ban", "unban", "trust", "untrust", "note"]
+    note: str | None = Field(default=None, max_length=10_000)
+
+
+class AuthorOut(BaseModel):
+    name: str
+    banned: bool
+    trusted: bool
+    comment_count: int
+    held_count: int
+    rejected_count: int
+
+
+class ActionResultOut(BaseModel):
+    action: ActionOut
+    comment_id: str
+    comment_status: Status | None
+    author: AuthorOut | None
+
+
+class AuditOut(BaseModel):
+    id: int
+    at: datetime
+    actor: str
+    actor_role: str
+    action: str
+    object_type: str
+    object_id: str
+    site: str | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+class AuditPage(BaseModel):
+    items: list[AuditOut]
+    total: int
+    limit: int
+    offset: int
+    next_offset: int | None
+
+
+class PolicyOut(BaseModel):
+    """A site's policy: the document as stored, and the effective policy it gives."""
+
+    site: str
+    source: Literal["site", "default"]
+    format: str | None
+    text: str | None
+    version: int
+    updated_at: datetime | None
+    effective: dict[str, Any] = Field(description="The base policy with the site's on top.")
+
+
+class DryRunChange(BaseModel):
+    comment_id: str
+    from_: Action = Field(alias="from")
+    to: Action
+    reasons: list[str]
+
+
+class DryRunOut(BaseModel):
+    """What a candidate policy would have decided on the site's last comments."""
+
+    site: str
+    compared: int
+    current: dict[str, int]
+    candidate: dict[str, int]
+    changed: int
+    changes: list[DryRunChange]
+
+
+class HealthOut(BaseModel):
+    status: Literal["ok", "degraded"]
+    model: str
+    database: Literal["ok", "unreachable"]

@@ -1,0 +1,125 @@
+"""Helpers for the storage and service tests: databases to test against, apps, keys.
+
+Storage tests run against SQLite and against the real PostgreSQL server of this machine
+(``THREADGUARD_TEST_POSTGRES``, default ``postgresql://postgres@127.0.0.1:5432/test``).
+A test module gets its own PostgreSQL schema, migrated once and dropped at the end; each
+test starts from empty tables (truncated), and each SQLite test from a copy of a migrated
+file, so migrations run once per module rather than once per test. Without a server the
+PostgreSQL cases are skipped with the reason, unless ``THREADGUARD_REQUIRE_POSTGRES=1``
+(CI), where they fail instead.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+from collections.abc import Iterator
+import contextlib
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from threadguard.storage import db
+from threadguard.storage.db import resolve_url
+from threadguard.storage.models import Base
+
+POSTGRES = os.environ.get(
+    "THREADGUARD_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test"
+)
+DIALECTS = ("sqlite", "postgresql")
+
+
+@cache
+def postgres_problem() -> str | None:
+    """Why PostgreSQL cannot be used for tests, or None when it can."""
+    try:
+        engine = create_engine(resolve_url(POSTGRES, None), connect_args={"connect_timeout": 3})
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        engine.dispose()
+    except Exception as exc:
+        return f"PostgreSQL at {POSTGRES} is unreachable ({type(exc).__name__})"
+    return None
+
+
+def require_postgres() -> None:
+    """Skip (or, with THREADGUARD_REQUIRE_POSTGRES=1, fail) when PostgreSQL is unusable."""
+    problem = postgres_problem()
+    if problem is None:
+        return
+    if os.environ.get("THREADGUARD_REQUIRE_POSTGRES") == "1":
+        pytest.fail(f"{problem}, and THREADGUARD_REQUIRE_POSTGRES=1")
+    pytest.skip(f"{problem}; set THREADGUARD_TEST_POSTGRES to test against another server")
+
+
+@contextmanager
+def postgres_schema() -> Iterator[str]:
+    """A URL whose connections live in a fresh schema, dropped when the block ends."""
+    require_postgres()
+    schema = f"tg_test_{secrets.token_hex(6)}"
+    admin = create_engine(resolve_url(POSTGRES, None))
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    sep = "&" if "?" in POSTGRES else "?"
+    try:
+        yield f"{POSTGRES}{sep}options={quote(f'-csearch_path={schema}')}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+class Databases:
+    """Fresh, migrated, empty databases of either dialect, made cheaply (see module docs)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._template: Path | None = None
+        self._postgres: contextlib.ExitStack | None = None
+        self._postgres_url: str | None = None
+
+    def _sqlite_template(self) -> Path:
+        if self._template is None:
+            path = self.folder / "template.db"
+            engine = db.connect(f"sqlite:///{path}")
+            db.upgrade(engine)
+            engine.dispose()
+            self._template = path
+        return self._template
+
+    def _postgres_schema(self) -> str:
+        if self._postgres_url is None:
+            stack = contextlib.ExitStack()
+            url = stack.enter_context(postgres_schema())
+            engine = db.connect(resolve_url(url, None))
+            db.upgrade(engine)
+            engine.dispose()
+            self._postgres, self._postgres_url = stack, url
+        return self._postgres_url
+
+    @contextmanager
+    def fresh(self, kind: str, folder: Path) -> Iterator[str]:
+        """A URL of an empty database at the newest schema revision."""
+        if kind == "sqlite":
+            path = folder / f"tg-{secrets.token_hex(4)}.db"
+            shutil.copyfile(self._sqlite_template(), path)
+            yield f"sqlite:///{path}"
+            return
+        require_postgres()
+        url = self._postgres_schema()
+        engine = db.connect(resolve_url(url, None))
+        tables = ", ".join(t.name for t in Base.metadata.sorted_tables)
+        with engine.begin() as conn:
+            conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        engine.dispose()
+        yield url
+
+    def close(self) -> None:
+        """Drop the PostgreSQL schema."""
+        if self._postgres is not None:
+            self._postgres.close()

@@ -1,0 +1,326 @@
+"""The moderation store on SQLite and PostgreSQL: comments, the queue, moderation, audit, keys."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from service_support import DIALECTS, Databases
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+from threadguard.analysis import Analysis, Decision, Span, Target
+from threadguard.schema import ATTRIBUTES
+from threadguard.storage import Actor, ConflictError, InvalidError, NotFoundError, Store
+from threadguard.storage.credentials import verify_password
+from threadguard.storage.records import ArticleRef, NewComment
+from threadguard.storage.store import QueueFilter
+
+MOD = Actor("mod-1", "moderator")
+
+
+@pytest.fixture(scope="module")
+def databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Databases]:
+    made = Databases(tmp_path_factory.mktemp("databases"))
+    yield made
+    made.close()
+
+
+@pytest.fixture(params=DIALECTS)
+def store(request: pytest.FixtureRequest, databases: Databases, tmp_path: Path) -> Iterator[Store]:
+    with databases.fresh(request.param, tmp_path) as url:
+        s = Store.open(url, migrate=False)
+        try:
+            yield s
+        finally:
+            s.close()
+
+
+def analysis(level: float = 0.1, **scores: float) -> Analysis:
+    values = {a: level for a in ATTRIBUTES}
+    values.update(scores)
+    return Analysis(
+        None,
+        values,
+        targets=(Target("religion", 0.7),),
+        spans=(Span(0, 3, "insult", 0.9),),
+        model="test@1",
+    )
+
+
+def item(ext: str, action: str = "approve", author: str | None = "ann", **kw: object) -> NewComment:
+    level = {"approve": 0.1, "hold": 0.75, "reject": 0.97}[action]
+    return NewComment(
+        text=f"text of {ext}",
+        analysis=analysis(level),
+        decision=Decision(action, (f"because {action}",)),
+        external_id=ext,
+        author=author,
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def ingest(store: Store, *items: NewComment, site: str = "news", article: str = "a1") -> list[str]:
+    refs = store.record_many(
+        site=site, source="native", article=ArticleRef(article, "Title"), comments=list(items)
+    )
+    return [cid for cid, _ in refs]
+
+
+def test_record_recall_and_remember(store: Store) -> None:
+    cid = store.record(
+        site="news",
+        source="perspective",
+        text="hello there",
+        analysis=analysis(),
+        decision=Decision("approve"),
+        comment_id="p1",
+        story_id="story-9",
+    )
+    assert cid.startswith("cm_")
+    assert store.recall(site="news", comment_id="p1") == "hello there"
+    assert store.recall(site="other", comment_id="p1") is None
+    store.remember(site="news", comment_id="ctx", text="parent text", story_id="story-9")
+    assert store.recall(site="news", comment_id="ctx") == "parent text"
+    # A comment seen first as context, then scored, is one comment, counted once.
+    store.remember(site="news", comment_id="c7", text="first", author="zed")
+    store.record(
+        site="news",
+        source="coral",
+        text="edited",
+        analysis=analysis(),
+        decision=Decision("approve"),
+        comment_id="c7",
+        author="zed",
+    )
+    assert store.recall(site="news", comment_id="c7") == "edited"
+    assert store.authors("news", ["zed"])["zed"].comment_count == 1
+
+
+def test_a_stored_comment_has_its_analysis_and_decision(store: Store) -> None:
+    (cid,) = ingest(store, item("c1", "hold"))
+    record = store.comment(cid)
+    assert record.site == "news" and record.article == "a1" and record.external_id == "c1"
+    assert record.status == "pending" and record.status_source == "policy"
+    assert record.analysis is not None
+    assert record.analysis["scores"]["toxicity"] == pytest.approx(0.75)
+    assert record.analysis["targets"] == [{"group": "religion", "score": 0.7}]
+    assert record.analysis["spans"][0]["attribute"] == "insult"
+    assert record.policy_decision is not None
+    assert record.policy_decision.reasons == ["because hold"]
+    with pytest.raises(NotFoundError):
+        store.comment("cm_nope")
+
+
+def test_uploading_again_updates_but_keeps_moderator_verdicts(store: Store) -> None:
+    first, second = ingest(store, item("c1", "hold"), item("c2", "hold"))
+    store.moderate(first, "reject", MOD)
+    again = ingest(store, item("c1", "approve"), item("c2", "approve"))
+    assert again == [first, second]
+    assert store.comment(first).status == "rejected"  # the moderator's verdict stands
+    assert store.comment(second).status == "approved"  # the policy's changes with a rescore
+    info = store.authors("news", ["ann"])["ann"]
+    assert info.comment_count == 2
+
+
+def test_author_counts_and_recent_rejections(store: Store) -> None:
+    ingest(store, item("c1", "reject"), item("c2", "hold"), item("c3"), item("d1", author="bo"))
+    info = store.authors("news", ["ann", "bo", "nobody"])
+    assert set(info) == {"ann", "bo"}
+    assert info["ann"].comment_count == 3
+    assert info["ann"].held_count == 1
+    assert info["ann"].rejected_count == 1
+    assert info["ann"].recent_rejections == 1
+    assert info["bo"].comment_count == 1
+    assert store.authors("elsewhere", ["ann"]) == {}
+
+
+def test_queue_filters_and_pagination(store: Store) -> None:
+    ingest(store, item("c1", "hold"), item("c2", "reject"), item("c3"), item("c4", "hold"))
+    ingest(store, item("x1", "hold", author="bo"), article="a2")
+    ingest(store, item("y1", "hold"), site="other")
+    pending = store.queue(QueueFilter(site="news"))
+    assert pending.total == 3
+    assert [q.text for q in pending.items] == ["text of c1", "text of c4", "text of x1"]
+    assert store.queue(QueueFilter(site="news", status="rejected")).total == 1
+    assert store.queue(QueueFilter(site="news", status=None)).total == 4
+    assert store.queue(QueueFilter(site="news", article="a2")).total == 1
+    assert store.queue(QueueFilter(site="news", author="bo")).total == 1
+    assert store.queue(QueueFilter(sites=("other",))).total == 1
+    assert store.queue(QueueFilter(site="news", attribute="insult", at_least=0.75)).total == 3
+    assert store.queue(QueueFilter(site="news", attribute="insult", above=0.75)).total == 0
+    page = store.queue(QueueFilter(site="news"), limit=2, offset=2)
+    assert page.total == 3 and len(page.items) == 1
+    with pytest.raises(InvalidError):
+        store.queue(QueueFilter(attribute="nonsense", at_least=0.5))
+
+
+def test_approve_resolves_the_queue_item_once(store: Store) -> None:
+    (cid,) = ingest(store, item("c1", "hold"))
+    result = store.moderate(cid, "approve", MOD, note="fine in context")
+    assert result.comment_status == "approved"
+    assert store.queue(QueueFilter(site="news")).total == 0
+    resolved = store.queue(QueueFilter(site="news", status="approved")).items
+    assert [q.resolved_by for q in resolved] == ["mod-1"]
+    with pytest.raises(ConflictError, match="already approved by mod-1"):
+        store.moderate(cid, "reject", MOD)
+    record = store.comment(cid)
+    assert record.moderator_decision is not None
+    assert record.moderator_decision.action == "approve"
+    assert [a.action for a in record.actions] == ["approve"]
+
+
+def test_a_moderator_can_overrule_an_automatic_approval_once(store: Store) -> None:
+    (cid,) = ingest(store, item("c1", "approve"))
+    assert store.moderate(cid, "reject", MOD).comment_status == "rejected"
+    assert store.queue(QueueFilter(site="news", status="rejected")).total == 1
+    assert store.authors("news", ["ann"])["ann"].rejected_count == 1
+    with pytest.raises(ConflictError):
+        store.moderate(cid, "approve", MOD)
+
+
+def test_concurrent_double_approve_applies_exactly_once(store: Store) -> None:
+    (cid,) = ingest(store, item("c1", "hold"))
+    barrier = threading.Barrier(6)
+    outcomes: list[str] = []
+    lock = threading.Lock()
+
+    def approve(n: int) -> None:
+        barrier.wait()
+        try:
+            store.moderate(cid, "approve", Actor(f"mod-{n}", "moderator"))
+            result = "ok"
+        except ConflictError:
+            result = "conflict"
+        with lock:
+            outcomes.append(result)
+
+    threads = [threading.Thread(target=approve, args=(n,)) for n in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes) == ["conflict"] * 5 + ["ok"]
+    assert store.audit_log(action="comment.approve").total == 1
+    assert len(store.comment(cid).actions) == 1
+    assert len(list(store.labelled(site="news"))) == 1
+
+
+def test_ban_unban_trust_and_notes(store: Store) -> None:
+    (cid,) = ingest(store, item("c1", "hold"))
+    banned = store.moderate(cid, "ban", MOD)
+    assert banned.author is not None and banned.author.banned
+    assert store.authors("news", ["ann"])["ann"].banned
+    with pytest.raises(ConflictError, match="already banned"):
+        store.moderate(cid, "ban", MOD)
+    store.moderate(cid, "unban", MOD)
+    with pytest.raises(ConflictError, match="not banned"):
+        store.moderate(cid, "unban", MOD)
+    store.moderate(cid, "trust", MOD)
+    assert store.authors("news", ["ann"])["ann"].trusted
+    store.moderate(cid, "note", MOD, note="regular commenter")
+    with pytest.raises(InvalidError):
+        store.moderate(cid, "note", MOD, note="  ")
+    (anonymous,) = ingest(store, item("c2", "hold", author=None))
+    with pytest.raises(InvalidError, match="no author"):
+        store.moderate(anonymous, "ban", MOD)
+    actions = [e.action for e in store.audit_log(site="news").items]
+    assert actions == ["comment.note", "author.trust", "author.unban", "author.ban"]
+    assert store.comment(cid).status == "pending"  # author actions leave the comment alone
+
+
+def test_site_scoped_moderators_cannot_touch_other_sites(store: Store) -> None:
+    (cid,) = ingest(store, item("c1", "hold"), site="news")
+    with pytest.raises(NotFoundError):
+        store.moderate(cid, "approve", MOD, sites=("sport",))
+    assert store.moderate(cid, "approve", MOD, sites=("news",)).comment_status == "approved"
+
+
+def test_the_audit_log_is_append_only(store: Store) -> None:
+    (cid,) = ingest(store, item("c1", "hold"))
+    store.moderate(cid, "reject", MOD)
+    entry = store.audit_log().items[0]
+    assert entry.actor == "mod-1" and entry.action == "comment.reject"
+    assert entry.before is not None and entry.before["status"] == "pending"
+    assert entry.after is not None and entry.after["status"] == "rejected"
+    for statement in ("UPDATE audit_log SET actor = 'someone else'", "DELETE FROM audit_log"):
+        with pytest.raises(DBAPIError, match="append-only"), store.engine.begin() as conn:
+            conn.execute(text(statement))
+    assert store.audit_log().total == 1
+
+
+def test_export_gives_labelled_examples_with_context(store: Store) -> None:
+    parent, child, _ = ingest(
+        store, item("p", "approve"), item("c", "hold", parent_id="p"), item("n", "hold")
+    )
+    store.moderate(child, "reject", MOD, note="abusive")
+    store.moderate(parent, "approve", MOD)
+    rows = list(store.labelled(site="news", batch=1))
+    assert [r["label"] for r in rows] == ["reject", "approve"]
+    first = rows[0]
+    assert first["text"] == "text of c" and first["parent_text"] == "text of p"
+    assert first["toxic"] is True and first["note"] == "abusive"
+    assert first["attributes"]["toxicity"] == pytest.approx(0.75)
+    assert first["policy_decision"] == "hold" and first["moderator"] == "mod-1"
+    assert {"created_at", "decided_at", "site", "article"} <= set(first)
+    assert list(store.labelled(site="other")) == []
+
+
+def test_history_for_dry_runs(store: Store) -> None:
+    ingest(store, item("c1", "hold"), item("c2"), item("c3", author="bo"))
+    rows = store.history("news", 2)
+    assert [r.text for r in rows] == ["text of c3", "text of c2"]
+    assert rows[1].author_seq == 2 and rows[1].decided == "approve"
+    assert store.history("unknown", 5) == []
+
+
+def test_site_policy_documents_are_versioned_and_audited(store: Store) -> None:
+    assert store.site_doc("news") is None
+    assert store.policy_version("news") == 0
+    store.set_site_policy("news", "[watchlist]\nblock = ['x']\n", "toml", MOD)
+    doc = store.set_site_policy("news", '{"watchlist": {"hold": ["y"]}}', "json", MOD)
+    assert doc.policy_version == 2 and doc.policy_format == "json"
+    assert store.policy_version("news") == 2
+    entry = store.audit_log(action="policy").items[0]
+    assert entry.before is not None and entry.before["format"] == "toml"
+    assert entry.after is not None and entry.after["version"] == 2
+
+
+def test_keys_are_stored_as_hashes_only(store: Store) -> None:
+    key = store.create_key("moderator", site="news", name="desk", rate_per_minute=30)
+    _, prefix, secret = key.split("_", 2)
+    record = store.find_key(prefix)
+    assert record is not None and record.role == "moderator" and record.site == "news"
+    assert record.rate_per_minute == 30
+    with store.engine.connect() as conn:
+        dumped = "\n".join(
+            repr(tuple(row))
+            for table in ("api_keys", "audit_log")
+            for row in conn.execute(text(f"SELECT * FROM {table}"))  # noqa: S608
+        )
+    assert prefix in dumped
+    assert secret not in dumped and key not in dumped
+    store.revoke_key(prefix)
+    revoked = store.find_key(prefix)
+    assert revoked is not None and revoked.revoked_at is not None
+    with pytest.raises(ConflictError):
+        store.revoke_key(prefix)
+    with pytest.raises(InvalidError):
+        store.create_key("root")
+
+
+def test_users_have_scrypt_passwords(store: Store) -> None:
+    store.add_user("maria", "moderator", "correct horse")
+    assert store.verify_user("maria", "correct horse") == "moderator"
+    assert store.verify_user("maria", "wrong") is None
+    assert store.verify_user("nobody", "correct horse") is None
+    with store.engine.connect() as conn:
+        stored = conn.execute(text("SELECT password_hash FROM users")).scalar_one()
+    assert "correct horse" not in stored and stored.startswith("scrypt$")
+    assert verify_password("correct horse", stored)
+    with pytest.raises(ConflictError):
+        store.add_user("maria", "admin", "x")
+    with pytest.raises(InvalidError):
+        store.add_user("eve", "client", "x")
