@@ -21,10 +21,16 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import quote
 
+from typing import Any
+
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
-from threadguard.storage import db
+from threadguard.engine import Engine
+from threadguard.service.app import create_app
+from threadguard.service.protocols import ServiceSettings
+from threadguard.storage import Store, db
 from threadguard.storage.db import resolve_url
 from threadguard.storage.models import Base
 
@@ -123,3 +129,58 @@ class Databases:
         """Drop the PostgreSQL schema."""
         if self._postgres is not None:
             self._postgres.close()
+
+
+@contextmanager
+def database(kind: str, folder: Path) -> Iterator[str]:
+    """A fresh, empty, unmigrated database of ``kind`` (sqlite or postgresql), as a URL."""
+    if kind == "sqlite":
+        yield f"sqlite:///{folder / 'test.db'}"
+    else:
+        with postgres_schema() as url:
+            yield url
+
+
+class Service:
+    """A running app (in-process) with one key of each role."""
+
+    def __init__(self, engine: Engine, url: str, **settings: Any) -> None:
+        self.app = create_app(
+            ServiceSettings(**settings),
+            database_url=url,
+            engine=engine,
+            key_cache_seconds=0.0,
+            policy_ttl=0.0,
+        )
+        self.store: Store = self.app.state.service.store
+        self.client = TestClient(self.app, raise_server_exceptions=False)
+        self.admin = self.store.create_key("admin", name="root")
+        self.moderator = self.store.create_key("moderator", name="mia")
+        self.client_key = self.store.create_key("client", name="site-backend")
+
+    @staticmethod
+    def auth(key: str) -> dict[str, str]:
+        return {"Authorization": f"Bearer {key}"}
+
+    def post_thread(
+        self, body: bytes | str, content_type: str = "text/plain", key: str | None = None, **query: str
+    ) -> Any:
+        data = body.encode() if isinstance(body, str) else body
+        return self.client.post(
+            "/api/v1/threads",
+            content=data,
+            params=query,
+            headers={**self.auth(key or self.client_key), "Content-Type": content_type},
+        )
+
+    def act(self, comment_id: str, action: str, key: str | None = None, **extra: str) -> Any:
+        return self.client.post(
+            f"/api/v1/comments/{comment_id}/actions",
+            json={"action": action, **extra},
+            headers=self.auth(key or self.moderator),
+        )
+
+    def close(self) -> None:
+        self.client.close()
+        self.store.close()
+

@@ -251,7 +251,9 @@ def evaluate(
     suite: Annotated[
         str,
         typer.Option(
-            "--suite", help="data: the data sets' splits; functional: the hard-case suite."
+            "--suite",
+            help="data: the data sets' splits; functional: the hard-case suite; "
+            "context: with vs without thread context.",
         ),
     ] = "data",
     tier: TierOpt = "cascade",
@@ -263,8 +265,11 @@ def evaluate(
     if suite == "functional":
         _eval_functional(model, tier)
         return
+    if suite == "context":
+        _eval_context(model, data, tier)
+        return
     if suite != "data":
-        fail("--suite must be data or functional")
+        fail("--suite must be data, functional or context")
 
     from threadguard.training.evaluate import engine_predictor, evaluate_all
 
@@ -297,6 +302,27 @@ def evaluate(
             f"{r.macro_f1:.3f}",
             f"{r.baseline_macro_f1:.3f}",
         )
+    Console().print(table)
+
+
+def _eval_context(model: Path | None, data: Path, tier: str) -> None:
+    """The same engine with and without context on held-out rows labelled in context."""
+    from rich.table import Table
+
+    from threadguard.evaluation.context import context_suite
+
+    if not data.is_dir():
+        fail(f"{data}: no such data folder (set --data or THREADGUARD_DATA)")
+    engine = _engine(model, None, tier, True)
+    table = Table(title=f"{engine.model_version} ({tier}): with and without context")
+    for col in ("data set", "rows", "toxic", "AUC alone", "AUC with context", "decision flips",
+                "flips toward label", "flips away", "clear cases made worse"):
+        table.add_column(col)
+    for r in context_suite(engine, data):
+        flips = ", ".join(f"{k} {v}" for k, v in sorted(r.flips.items())) or "none"
+        table.add_row(r.dataset, str(r.rows), str(r.positives), f"{r.auc_without:.3f}",
+                      f"{r.auc_with:.3f}", flips, str(r.flips_right), str(r.flips_wrong),
+                      f"{r.clear_made_worse} of {r.clear_cases}")
     Console().print(table)
 
 

@@ -1,0 +1,94 @@
+"""``threadguard eval --suite context``: the same engine with and without thread context.
+
+Rows: the held-out (seeded test split) comments of CAT-LARGE ``gc`` (labelled by
+annotators who saw the parent comment) and of CADD test (Reddit, with the post title).
+For each, the engine scores the comment alone and with its context; the report gives
+AUROC both ways, how often context flips the policy's decision and in which direction,
+and whether it makes clear cases worse (a clean comment the policy approved without
+context that context pushes to hold/reject, or the reverse for clearly toxic ones).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from sklearn.metrics import roc_auc_score
+
+from threadguard.engine import CommentInput, Engine
+from threadguard.training.datasets import LabelledRows, load_cadd, load_context_toxicity
+
+#: Scores at or below this (without context) on a row labelled clean are "clear" cases.
+CLEAR_CLEAN = 0.2
+#: Scores at or above this (without context) on a row labelled toxic are "clear" cases.
+CLEAR_TOXIC = 0.8
+
+
+@dataclass
+class ContextResult:
+    """With/without-context comparison on one data set's held-out rows."""
+
+    dataset: str
+    rows: int
+    positives: int
+    auc_without: float
+    auc_with: float
+    flips: Counter[str] = field(default_factory=Counter)
+    flips_right: int = 0
+    flips_wrong: int = 0
+    clear_made_worse: int = 0
+    clear_cases: int = 0
+
+
+def _decisions(engine: Engine, items: list[CommentInput]) -> tuple[np.ndarray, list[str]]:
+    analyses = engine.analyze(items, spans=False)
+    tox = np.array([a.scores["toxicity"] for a in analyses])
+    return tox, [a.decision.action for a in analyses]
+
+
+def compare(engine: Engine, block: LabelledRows, limit: int | None = None) -> ContextResult:
+    """Score ``block`` with and without context and compare."""
+    n = len(block) if limit is None else min(limit, len(block))
+    labels = block.matrix()[:n, 0]
+    keep = ~np.isnan(labels)
+    texts = [t for t, k in zip(block.texts[:n], keep, strict=True) if k]
+    contexts = [
+        (p or ti) for p, ti, k in zip(block.parents[:n], block.titles[:n], keep, strict=True) if k
+    ]
+    y = labels[keep].astype(int)
+    alone, dec_alone = _decisions(engine, [CommentInput(t) for t in texts])
+    both, dec_both = _decisions(
+        engine, [CommentInput(t, parent=c) for t, c in zip(texts, contexts, strict=True)]
+    )
+    result = ContextResult(
+        dataset=block.dataset,
+        rows=len(y),
+        positives=int(y.sum()),
+        auc_without=float(roc_auc_score(y, alone)) if 0 < y.sum() < len(y) else float("nan"),
+        auc_with=float(roc_auc_score(y, both)) if 0 < y.sum() < len(y) else float("nan"),
+    )
+    for i in range(len(y)):
+        a, b = dec_alone[i], dec_both[i]
+        flagged_a, flagged_b = a != "approve", b != "approve"
+        if a != b:
+            result.flips[f"{a}→{b}"] += 1
+        if flagged_a != flagged_b:
+            if flagged_b == bool(y[i]):
+                result.flips_right += 1
+            else:
+                result.flips_wrong += 1
+        clear = (y[i] == 0 and alone[i] <= CLEAR_CLEAN) or (y[i] == 1 and alone[i] >= CLEAR_TOXIC)
+        if clear:
+            result.clear_cases += 1
+            if (y[i] == 0 and flagged_b and not flagged_a) or (y[i] == 1 and flagged_a and not flagged_b):
+                result.clear_made_worse += 1
+    return result
+
+
+def context_suite(engine: Engine, data_root: Path, limit: int | None = None) -> list[ContextResult]:
+    """CAT-LARGE gc (parent) and CADD (title) held-out rows, with and without context."""
+    cat = load_context_toxicity(data_root, "gc").select("test")
+    cadd = load_cadd(data_root).select("test")
+    return [compare(engine, cat, limit), compare(engine, cadd, limit)]

@@ -1,0 +1,201 @@
+"""Site rules: watched words through obfuscation, censoring, new, trusted and repeat authors."""
+
+from __future__ import annotations
+
+import pytest
+
+from threadguard.analysis import Analysis
+from threadguard.policy import PolicyError, load_policy
+from threadguard.schema import ATTRIBUTES
+from threadguard.site_policy import (
+    AuthorContext,
+    SiteRules,
+    censor,
+    decide,
+    match_watchlist,
+    merge_documents,
+    parse_document,
+    parse_site_policy,
+    parse_site_rules,
+)
+
+BASE = load_policy()
+
+
+def rules(**tables: object) -> SiteRules:
+    return parse_site_rules(dict(tables), "test")
+
+
+def scored(level: float = 0.05, **scores: float) -> Analysis:
+    values = {a: level for a in ATTRIBUTES}
+    values.update(scores)
+    return Analysis(None, values)
+
+
+WATCH = rules(
+    watchlist={
+        "block": ["kill all *"],
+        "hold": ["idiot*"],
+        "flag": ["moron"],
+        "censor": ["fuck*", "shit"],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern", "found"),
+    [
+        ("You f.u.c.k-ing troll", "fuck*", "f.u.c.k"),
+        ("FUUUUCK this", "fuck*", "FUUUUCK"),
+        ("𝐟𝐮𝐜𝐤 off", "fuck*", "𝐟𝐮𝐜𝐤"),
+        ("what a sh!t show", "shit", "sh!t"),
+        ("what a shiiit show", "shit", "shiiit"),
+        ("You are an іdіоt", "idiot*", "іdіоt"),  # Cyrillic look-alikes
+        ("total i d i o t s", "idiot*", "i d i o t s"),
+        ("k i l l all of them", "kill all *", "k i l l all of"),
+        ("Kill, ALL the rats!", "kill all *", "Kill, ALL the"),
+        ("what a MORON", "moron", "MORON"),
+    ],
+)
+def test_watched_words_match_through_obfuscation(text: str, pattern: str, found: str) -> None:
+    matches = [m for m in match_watchlist(WATCH, text) if m.pattern == pattern]
+    assert [text[m.begin : m.end] for m in matches] == [found]
+
+
+@pytest.mark.parametrize("text", ["skill all day", "morons", "shortcut", "scunthorpe idiom"])
+def test_whole_words_only_unless_the_pattern_says_otherwise(text: str) -> None:
+    assert match_watchlist(WATCH, text) == []
+
+
+def test_wildcards_match_any_letters_within_a_word() -> None:
+    inside = rules(watchlist={"hold": ["*tard*", "b*ch"]})
+    text = "what a libtards thing, you b1tch, such a beach"
+    assert [text[m.begin : m.end] for m in match_watchlist(inside, text)] == [
+        "libtards",
+        "b1tch",
+        "beach",
+    ]
+
+
+def test_censoring_masks_the_original_characters() -> None:
+    text = "Oh f.u.c.k, this is 𝐬𝐡𝐢𝐭 news"
+    masked = censor(text, match_watchlist(WATCH, text))
+    assert masked == "Oh *******, this is **** news"
+    assert len(masked) == len(text)
+    outcome = decide(BASE, WATCH, scored(), text)
+    assert outcome.censored_text == masked
+    assert outcome.decision.action == "approve"
+    assert outcome.details() is not None
+
+
+def test_watchlist_actions_set_the_decision() -> None:
+    assert decide(BASE, WATCH, scored(), "kill all of them").decision.action == "reject"
+    held = decide(BASE, WATCH, scored(), "you idiots")
+    assert held.decision.action == "hold"
+    assert 'watched "idiot*" (hold)' in held.decision.reasons
+    flagged = decide(BASE, WATCH, scored(), "moron")
+    assert flagged.decision.action == "approve"
+    assert flagged.decision.reasons == ('watched "moron" (flag)',)
+    assert decide(BASE, WATCH, scored(), "a fine comment").details() is None
+
+
+def test_author_names_are_watched_too() -> None:
+    named = decide(BASE, WATCH, scored(), "hello", AuthorContext("kill all cops", 5))
+    assert named.decision.action == "reject"
+    assert 'author name: watched "kill all *" (block)' in named.decision.reasons
+
+
+def test_a_banned_author_is_rejected() -> None:
+    outcome = decide(BASE, rules(), scored(), "hello", AuthorContext("ann", 3, banned=True))
+    assert outcome.decision.action == "reject"
+    assert "author is banned" in outcome.decision.reasons
+
+
+def test_new_authors_are_premoderated() -> None:
+    premod = rules(authors={"premoderate_first": 2})
+    for prior, action in ((0, "hold"), (1, "hold"), (2, "approve")):
+        got = decide(BASE, premod, scored(), "hello", AuthorContext("ann", prior))
+        assert got.decision.action == action
+    trusted = decide(BASE, premod, scored(), "hello", AuthorContext("ann", 0, trusted=True))
+    assert trusted.decision.action == "approve"
+    assert decide(BASE, premod, scored(), "anonymous", None).decision.action == "approve"
+
+
+def test_trusted_authors_are_not_held_for_low_severity_reasons() -> None:
+    site = rules(authors={"trusted": ["editor_jane"]})
+    rude = scored(toxicity=0.75)  # over toxicity's hold threshold only
+    assert decide(BASE, site, rude, "x", AuthorContext("someone", 9)).decision.action == "hold"
+    waived = decide(BASE, site, rude, "x", AuthorContext("editor_jane", 9))
+    assert waived.decision.action == "approve"
+    assert any("trusted author" in r for r in waived.decision.reasons)
+    flagged_in_db = decide(BASE, rules(), rude, "x", AuthorContext("bob", 9, trusted=True))
+    assert flagged_in_db.decision.action == "approve"
+    threat = scored(threat=0.6)  # a severe attribute: still held
+    assert decide(BASE, site, threat, "x", AuthorContext("editor_jane", 9)).decision.action == (
+        "hold"
+    )
+    severe = scored(toxicity=0.99)  # over reject: a trusted author is still rejected
+    assert decide(BASE, site, severe, "x", AuthorContext("editor_jane", 9)).decision.action == (
+        "reject"
+    )
+
+
+def test_repeat_offenders_are_held() -> None:
+    site = rules(escalation={"rejections": 3, "days": 14})
+    assert site.escalation_days == 14
+    calm = decide(BASE, site, scored(), "hello", AuthorContext("ann", 10, recent_rejections=2))
+    assert calm.decision.action == "approve"
+    repeat = decide(BASE, site, scored(), "hello", AuthorContext("ann", 10, recent_rejections=3))
+    assert repeat.decision.action == "hold"
+    assert repeat.decision.reasons == ("repeat offender: 3 rejection(s) in 14 days",)
+    off = decide(BASE, rules(), scored(), "hello", AuthorContext("ann", 10, recent_rejections=50))
+    assert off.decision.action == "approve"
+
+
+@pytest.mark.parametrize(
+    ("tables", "message"),
+    [
+        ({"watchlist": {"delete": ["x"]}}, "unknown watchlist action"),
+        ({"watchlist": {"block": "x"}}, "watchlist.block must be a list of strings"),
+        ({"watchlist": {"block": ["*"]}}, "matches every word"),
+        ({"watchlist": {"hold": ["   "]}}, "empty pattern"),
+        ({"authors": {"premoderate_first": -1}}, "premoderate_first must be a whole number"),
+        ({"authors": {"premoderate_first": True}}, "premoderate_first must be a whole number"),
+        ({"authors": {"trusted": "bob"}}, "authors.trusted must be a list"),
+        ({"authors": {"low_severity": ["rudeness"]}}, "unknown attribute"),
+        ({"authors": {"vip": []}}, "unknown key"),
+        ({"escalation": {"days": 0}}, "escalation.days must be at least 1"),
+        ({"escalation": {"after": 3}}, "unknown key"),
+        ({"escalation": 3}, "[escalation] must be a table"),
+    ],
+)
+def test_bad_site_rules_are_refused_with_the_reason(tables: dict[str, object], message: str) -> None:
+    with pytest.raises(PolicyError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        parse_site_rules(tables, "site.toml")
+
+
+def test_documents_merge_over_the_base_policy() -> None:
+    site = parse_document(
+        '[thresholds]\ntoxicity = { hold = 0.5 }\n[watchlist]\nblock = ["x"]\n', "toml", "s"
+    )
+    merged = merge_documents(BASE.raw, site)
+    policy, site_rules = parse_site_policy(merged, "s")
+    assert policy.thresholds["toxicity"].hold == 0.5
+    assert policy.thresholds["threat"] == BASE.thresholds["threat"]  # the base's, untouched
+    assert [r.pattern for r in site_rules.watchlist] == ["x"]
+    assert BASE.raw["thresholds"]["toxicity"]["hold"] == 0.7  # the base is not changed
+    assert parse_document('{"watchlist": {}}', "json", "s") == {"watchlist": {}}
+    with pytest.raises(PolicyError, match="invalid TOML"):
+        parse_document("[watchlist", "toml", "s")
+    with pytest.raises(PolicyError, match="invalid JSON"):
+        parse_document("{", "json", "s")
+    with pytest.raises(PolicyError, match="must be a table"):
+        parse_document("[1, 2]", "json", "s")
+
+
+def test_the_core_policy_parser_still_reads_documents_with_site_tables() -> None:
+    data = merge_documents(
+        BASE.raw, {"authors": {"premoderate_first": 1, "trusted": ["a"]}, "escalation": {}}
+    )
+    policy, _ = parse_site_policy(data, "s")
+    assert policy.screen_authors is True
