@@ -78,6 +78,8 @@ class Result:
     p50_ms: float
     p99_ms: float
     errors: int
+    #: Non-zero wrk error counters by kind (status = non-2xx/3xx answers).
+    error_kinds: str = ""
 
 
 def free_port() -> int:
@@ -226,14 +228,15 @@ def run_wrk(
     ).stdout
     line = next(x for x in out.splitlines() if x.startswith("WRKJSON "))
     r: dict[str, Any] = json.loads(line[len("WRKJSON ") :])
-    errors = r["connect"] + r["read"] + r["write"] + r["status"] + r["timeout"]
+    kinds = {k: r[k] for k in ("connect", "read", "write", "status", "timeout") if r[k]}
     return Result(
         name,
         concurrency,
         r["requests"] / (r["duration_us"] / 1e6),
         r["p50_us"] / 1000,
         r["p99_us"] / 1000,
-        errors,
+        sum(kinds.values()),
+        ", ".join(f"{k} {v}" for k, v in kinds.items()),
     )
 
 
@@ -242,7 +245,7 @@ def report(results: list[Result], levels: list[int]) -> None:
     for r in results:
         print(
             f"{r.name:<10} {r.concurrency:>5} {r.rps:>9.0f} {r.p50_ms:>8.2f} {r.p99_ms:>8.2f} "
-            f"{r.errors:>7}"
+            f"{r.errors:>7}" + (f"  ({r.error_kinds})" if r.error_kinds else "")
         )
     print("\nanalyze relative to the baseline endpoint (same run):")
     by = {(r.name, r.concurrency): r for r in results}
@@ -304,6 +307,11 @@ def main() -> int:
                     run_wrk("baseline", f"http://{HOST}:{port}{base}", "GET", c, args.seconds, tmp)
                 )
             report(results, levels)
+            if any(r.errors for r in results):
+                print("\nserver log, error lines:")
+                for line in (tmp / "server.log").read_text(errors="replace").splitlines():
+                    if "ERROR" in line or "Error" in line or '" 5' in line:
+                        print("  " + line[:200])
         finally:
             proc.send_signal(signal.SIGINT)
             try:

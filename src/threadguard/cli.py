@@ -235,6 +235,16 @@ def train(
         result = train_fast_tier(data, version=model_version, c=c, log=lambda m: err.print(m))
     except (OSError, KeyError, ValueError) as exc:
         fail(f"cannot train from {data}: {exc}", 1)
+    from dataclasses import asdict
+
+    from threadguard.engine import CascadeSettings, Engine
+    from threadguard.policy import load_policy
+    from threadguard.training.tune_spans import tune_spans
+
+    spans, f1 = tune_spans(Engine(result.model, load_policy(), None, CascadeSettings(tier="fast")), data)
+    result.model.metadata["spans"] = asdict(spans)
+    result.model.metadata["spans_trial_char_f1"] = round(f1, 4)
+    err.print(f"span settings {spans} (char-F1 {f1:.3f} on the Toxic Spans trial split)")
     result.model.save(target)
     err.print(f"model written to {target} in {result.seconds:.0f}s; evaluating on the test splits")
     write_model_card(result, target, data, log=lambda m: err.print(m))

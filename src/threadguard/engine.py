@@ -18,7 +18,7 @@ import scipy.sparse as sp
 from threadguard import __version__
 from threadguard.analysis import Analysis, Decision, Target
 from threadguard.language import detect_language
-from threadguard.normalize import Normalized, normalize
+from threadguard.normalize import normalize_text
 from threadguard.policy import Policy, load_policy
 from threadguard.schema import ATTRIBUTES, GROUPS
 from threadguard.scoring.encoder import EncoderModel
@@ -194,20 +194,23 @@ class Engine:
 
     def _score(
         self, items: Sequence[CommentInput]
-    ) -> tuple[np.ndarray, sp.csr_matrix, list[Normalized]]:
-        """Fast tier on every item, deep tier where the cascade says, blended."""
-        normalised: list[Normalized] = [normalize(it.text[:MAX_CHARS]) for it in items]
-        x = self.model.featurizer.transform([n.text for n in normalised])
+    ) -> tuple[np.ndarray, sp.csr_matrix, list[str]]:
+        """Fast tier on every item, deep tier where the cascade says, blended.
+
+        Returns the probabilities, the feature matrix and the texts as scored (for spans).
+        """
+        texts = [it.text[:MAX_CHARS] for it in items]
+        x = self.model.featurizer.transform([normalize_text(t) for t in texts])
         probs = self.model.calibrate(self.model.margins(x))
         # No words, no evidence: an empty or symbol-only comment scores 0, not the prior.
         empty = np.asarray(x.getnnz(axis=1)) == 0
         probs[empty] = 0.0
-        return self._deep_tier(items, probs, empty), x, normalised
+        return self._deep_tier(items, probs, empty), x, texts
 
     def _analyze_batch(self, items: Sequence[CommentInput], *, spans: bool) -> list[Analysis]:
-        probs, x, normalised = self._score(items)
+        probs, x, texts = self._score(items)
         span_lists = (
-            find_spans(self.model, x, normalised, probs, self._attr_idx)
+            find_spans(self.model, x, texts, probs, self._attr_idx)
             if spans
             else [[] for _ in items]
         )

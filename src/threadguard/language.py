@@ -37,13 +37,22 @@ _STOPWORDS: Final[dict[str, frozenset[str]]] = {
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 SUPPORTED: Final[frozenset[str]] = frozenset({"en"})
 
+#: Each stop word and the languages it belongs to: one dictionary look-up per word.
+_LANGS_OF: Final[dict[str, tuple[str, ...]]] = {}
+for _lang, _words in _STOPWORDS.items():
+    for _w in _words:
+        _LANGS_OF[_w] = (*_LANGS_OF.get(_w, ()), _lang)
+
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the likeliest language; ``en`` when evidence is thin."""
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = _WORD.findall(text.lower())
     if len(words) < 4:
         return "en"
-    hits = {lang: sum(w in stop for w in words) for lang, stop in _STOPWORDS.items()}
+    hits = dict.fromkeys(_STOPWORDS, 0)
+    for w in words:
+        for lang in _LANGS_OF.get(w, ()):
+            hits[lang] += 1
     best = max(hits, key=lambda k: hits[k])
     if hits[best] == 0 or hits[best] <= hits["en"] or hits[best] < 2:
         return "en"

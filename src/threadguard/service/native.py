@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from threadguard.policy import PolicyError
@@ -231,7 +231,6 @@ def build_router(state: ServiceState, auth: Authenticator) -> APIRouter:
         tags=["threads"],
         summary="Ingest a thread: score, decide and store every comment",
         response_model=schemas.ThreadOut,
-        response_model_exclude_none=True,
         openapi_extra={
             "requestBody": {
                 "required": True,
@@ -256,11 +255,13 @@ def build_router(state: ServiceState, auth: Authenticator) -> APIRouter:
         article: Annotated[
             str | None, Query(description="File the comments under this article id.")
         ] = None,
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         site_name = resolve_site(principal, site)
         fmt, name = _thread_format(request, format)
         body = await request.body()
-        return await run_in_threadpool(_ingest, site_name, body, fmt, name, article)
+        # Returned as is (documented by ThreadOut): the scan contract's null "parent" stays,
+        # absent extras stay absent, and a large thread is not validated twice.
+        return JSONResponse(await run_in_threadpool(_ingest, site_name, body, fmt, name, article))
 
     def _ingest(
         site: str, body: bytes, fmt: str | None, name: str, article_id: str | None

@@ -30,8 +30,7 @@ from starlette.requests import Request
 
 from threadguard.analysis import Analysis, Decision
 from threadguard.engine import CommentInput, Engine
-from threadguard.language import SUPPORTED, detect_language
-from threadguard.schema import ATTRIBUTES
+from threadguard.language import detect_language
 from threadguard.service.compat import (
     Dependency,
     parse_json_object,
@@ -39,188 +38,20 @@ from threadguard.service.compat import (
     run_scoring,
     site_of,
 )
-from threadguard.service.compat.errors import CompatError, GoogleErrorRoute
+from threadguard.service.compat.errors import GoogleErrorRoute
+from threadguard.service.compat.perspective_request import (
+    BAD_JSON,
+    CommentRequest,
+    Requested,
+    as_bool,
+    check_languages,
+    parse_comment,
+    parse_requested,
+    parse_suggestion,
+)
 from threadguard.service.protocols import Principal, ServiceContext
 
 log = logging.getLogger("threadguard.service.compat.perspective")
-
-#: Perspective's attribute names for ThreadGuard's attributes.
-PERSPECTIVE_NAMES: dict[str, str] = {a.upper(): a for a in ATTRIBUTES}
-_SCORE_TYPES = {"", "PROBABILITY", "SCORE_TYPE_UNSPECIFIED"}
-_TEXT_TYPES = {"", "PLAIN_TEXT", "TEXT_TYPE_UNSPECIFIED"}
-_BAD_JSON = "Invalid JSON payload received."
-
-
-# ------------------------------------------------------------------ request parsing
-
-
-@dataclass(frozen=True)
-class Requested:
-    """One requested attribute: the name as sent (echoed back), ours, and its threshold."""
-
-    key: str
-    attribute: str
-    threshold: float | None
-
-
-@dataclass(frozen=True)
-class CommentRequest:
-    """What both methods share: the comment, its context and the languages asked for."""
-
-    text: str
-    parent: str
-    title: str
-    languages: tuple[str, ...]
-    do_not_store: bool
-    client_token: str | None
-
-
-def _obj(value: Any, where: str) -> dict[str, Any]:
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        raise CompatError(400, f"{_BAD_JSON} Expected an object at '{where}'.")
-    return value
-
-
-def _str(value: Any, where: str) -> str:
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise CompatError(400, f"{_BAD_JSON} Expected a string at '{where}'.")
-    return value
-
-
-def _bool(value: Any, where: str) -> bool:
-    if value is None:
-        return False
-    if not isinstance(value, bool):
-        raise CompatError(400, f"{_BAD_JSON} Expected a boolean at '{where}'.")
-    return value
-
-
-def _entry_text(entry: Any, where: str) -> str:
-    """The text of a TextEntry, refusing the types Perspective refuses."""
-    entry = _obj(entry, where)
-    kind = _str(entry.get("type"), f"{where}.type")
-    if kind not in _TEXT_TYPES:
-        raise CompatError(
-            400,
-            "Currently, only 'PLAIN_TEXT' comments are supported"
-            if kind == "HTML"
-            else "Unknown text type",
-            reason="INVALID_REQUEST",
-        )
-    return _str(entry.get("text"), f"{where}.text")
-
-
-def parse_comment(body: dict[str, Any], max_chars: int) -> CommentRequest:
-    """The comment, context and languages of either method's request."""
-    text = _entry_text(body.get("comment"), "comment")
-    if not text.strip():
-        raise CompatError(400, "Comment must be non-empty.", reason="COMMENT_EMPTY")
-    if len(text) > max_chars:
-        raise CompatError(400, "Comment text too long.", reason="COMMENT_TOO_LONG")
-    context = _obj(body.get("context"), "context")
-    entries = context.get("entries")
-    both = context.get("articleAndParentComment")
-    if entries and both:
-        raise CompatError(
-            400,
-            "Context can have either entries or article_and_parent_comment, "
-            "but both fields were populated.",
-            reason="INVALID_REQUEST",
-        )
-    parent = title = ""
-    if entries is not None:
-        if not isinstance(entries, list):
-            raise CompatError(400, f"{_BAD_JSON} Expected a list at 'context.entries'.")
-        if entries:
-            parent = _entry_text(entries[0], "context.entries[0]")
-    if both is not None:
-        both = _obj(both, "context.articleAndParentComment")
-        parent = _entry_text(both.get("parentComment"), "context.articleAndParentComment")
-        title = _entry_text(both.get("article"), "context.articleAndParentComment.article")
-    languages = body.get("languages") or []
-    if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
-        raise CompatError(400, f"{_BAD_JSON} Expected a list of strings at 'languages'.")
-    token = body.get("clientToken")
-    return CommentRequest(
-        text=text,
-        parent=parent[:max_chars],
-        title=title[:max_chars],
-        languages=tuple(languages),
-        do_not_store=_bool(body.get("doNotStore"), "doNotStore"),
-        client_token=_str(token, "clientToken") if token is not None else None,
-    )
-
-
-def resolve_attribute(key: str, model_version: int) -> str:
-    """Our attribute for a Perspective name, ``NAME`` or ``NAME@VERSION`` (this model's)."""
-    name, at, version = key.partition("@")
-    ours = PERSPECTIVE_NAMES.get(name.upper())
-    if ours is None or (at and version != str(model_version)):
-        raise CompatError(400, f"Unknown requested attribute: {key}", reason="INVALID_REQUEST")
-    return ours
-
-
-def parse_requested(body: dict[str, Any], model_version: int) -> list[Requested]:
-    """``requestedAttributes``, in request order, with their options checked."""
-    asked = body.get("requestedAttributes")
-    if not asked:
-        raise CompatError(400, "Missing requested_attributes", reason="NO_REQUESTED_ATTRIBUTES")
-    asked = _obj(asked, "requestedAttributes")
-    out = []
-    for key, options in asked.items():
-        attribute = resolve_attribute(key, model_version)
-        options = _obj(options, f"requestedAttributes.{key}")
-        score_type = _str(options.get("scoreType"), f"requestedAttributes.{key}.scoreType")
-        if score_type not in _SCORE_TYPES:
-            raise CompatError(
-                400,
-                f"Requested score type {score_type} is not supported by attribute {key}",
-                reason="INVALID_REQUEST",
-            )
-        threshold = options.get("scoreThreshold")
-        if threshold is not None and (
-            isinstance(threshold, bool)
-            or not isinstance(threshold, int | float)
-            or not 0.0 <= threshold <= 1.0
-        ):
-            raise CompatError(
-                400, f"{_BAD_JSON} scoreThreshold of {key} must be a number in [0, 1]."
-            )
-        out.append(Requested(key, attribute, None if threshold is None else float(threshold)))
-    return out
-
-
-def primary_language(code: str) -> str:
-    """``en`` for ``en``, ``EN-us`` or ``en_GB``: the models do not care about regions."""
-    return re.split(r"[-_]", code.strip().lower(), maxsplit=1)[0]
-
-
-def check_languages(req: CommentRequest, first_attribute: str) -> str:
-    """The detected language, after refusing what Perspective refuses.
-
-    Requested languages are checked "in all of them that are supported": the request
-    passes if any is supported. Without any, the detected language must be supported.
-    """
-    detected = detect_language(req.text)
-    if req.languages:
-        if not any(primary_language(x) in SUPPORTED for x in req.languages):
-            raise _language_error(first_attribute, list(req.languages), "requestedLanguages")
-    elif detected not in SUPPORTED:
-        raise _language_error(first_attribute, [detected], "detectedLanguages")
-    return detected
-
-
-def _language_error(attribute: str, languages: list[str], field: str) -> CompatError:
-    return CompatError(
-        400,
-        f"Attribute {attribute} does not support request languages: {', '.join(languages)}",
-        reason="LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE",
-        extra={"languageNotSupportedByAttributeError": {field: languages, "attribute": attribute}},
-    )
 
 
 # ------------------------------------------------------------------ spans
@@ -320,46 +151,6 @@ def analyze_response(
     return body
 
 
-# ------------------------------------------------------------------ suggestscore
-
-
-def parse_suggestion(body: dict[str, Any], model_version: int) -> dict[str, float | None]:
-    """``attributeScores`` of a SuggestCommentScoreRequest: our attribute -> summary value.
-
-    Validated as Perspective does (not empty, no empty entries, spans with begin and end,
-    values in [0, 1]); an entry with span scores only maps to None.
-    """
-    given = _obj(body.get("attributeScores"), "attributeScores")
-    if not given:
-        raise CompatError(400, "attribute_scores must not be empty.", reason="INVALID_REQUEST")
-    out: dict[str, float | None] = {}
-    for key, entry in given.items():
-        attribute = resolve_attribute(key, model_version)
-        entry = _obj(entry, f"attributeScores.{key}")
-        summary = _obj(entry.get("summaryScore"), f"attributeScores.{key}.summaryScore")
-        spans = entry.get("spanScores") or []
-        if not summary and not spans:
-            raise CompatError(
-                400, f"attributeScores.{key} must not be empty.", reason="INVALID_REQUEST"
-            )
-        if not isinstance(spans, list):
-            raise CompatError(400, f"{_BAD_JSON} Expected a list at 'attributeScores.{key}'.")
-        for span in spans:
-            span = _obj(span, f"attributeScores.{key}.spanScores")
-            if not isinstance(span.get("begin"), int) or not isinstance(span.get("end"), int):
-                raise CompatError(400, "All SpanScore objects must have begin and end fields set.")
-            _value(_obj(span.get("score"), "score"), key)
-        out[attribute] = _value(summary, key) if summary else None
-    return out
-
-
-def _value(score: dict[str, Any], key: str) -> float:
-    value = score.get("value", 0.0)
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
-        raise CompatError(400, f"Score values of {key} must be numbers in [0, 1].")
-    return float(value)
-
-
 # ------------------------------------------------------------------ router
 
 
@@ -372,12 +163,12 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
     @router.post("/v1alpha1/comments:analyze", summary="Perspective AnalyzeComment")
     async def analyze(request: Request, principal: Caller, context: Context) -> JSONResponse:
         settings = context.settings
-        body = parse_json_object(await read_body(request, settings.max_body_bytes), _BAD_JSON)
+        body = parse_json_object(await read_body(request, settings.max_body_bytes), BAD_JSON)
         req = parse_comment(body, settings.max_text_chars)
         engine = context.engine_for(principal.site)
         requested = parse_requested(body, engine.model.version)
         detected = check_languages(req, requested[0].key)
-        per_sentence = _bool(body.get("spanAnnotations"), "spanAnnotations")
+        per_sentence = as_bool(body.get("spanAnnotations"), "spanAnnotations")
 
         scored = await run_scoring(
             len(req.text), score_comment, engine, req, per_sentence=per_sentence
@@ -396,7 +187,7 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
     @router.post("/v1alpha1/comments:suggestscore", summary="Perspective SuggestCommentScore")
     async def suggestscore(request: Request, principal: Caller, context: Context) -> JSONResponse:
         settings = context.settings
-        body = parse_json_object(await read_body(request, settings.max_body_bytes), _BAD_JSON)
+        body = parse_json_object(await read_body(request, settings.max_body_bytes), BAD_JSON)
         req = parse_comment(body, settings.max_text_chars)
         engine = context.engine_for(principal.site)
         suggested = parse_suggestion(body, engine.model.version)

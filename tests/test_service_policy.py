@@ -1,0 +1,167 @@
+"""Per-site policy over HTTP: read, replace (TOML or JSON), and dry-run a candidate."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from service_support import Databases, Service
+
+from threadguard.engine import Engine
+
+THREAD = json.dumps(
+    {
+        "thread": {"id": "f1", "title": "Ferry"},
+        "comments": [
+            {"id": "a", "author": "ann", "text": "The new timetable is great"},
+            {"id": "b", "author": "bo", "text": "I miss the old timetable"},
+            {"id": "c", "author": "cy", "text": "Good news for the island"},
+        ],
+    }
+)
+
+
+@pytest.fixture(scope="module")
+def databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Databases]:
+    made = Databases(tmp_path_factory.mktemp("databases"))
+    yield made
+    made.close()
+
+
+@pytest.fixture
+def service(engine: Engine, databases: Databases, tmp_path: Path) -> Iterator[Service]:
+    with databases.fresh("sqlite", tmp_path) as url:
+        made = Service(engine, url)
+        yield made
+        made.close()
+
+
+def get_policy(service: Service, site: str = "news") -> Any:
+    response = service.client.get(
+        f"/api/v1/sites/{site}/policy", headers=service.auth(service.admin)
+    )
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def put_policy(
+    service: Service, body: str, content_type: str = "application/toml", site: str = "news"
+) -> Any:
+    return service.client.put(
+        f"/api/v1/sites/{site}/policy",
+        content=body,
+        headers={**service.auth(service.admin), "Content-Type": content_type},
+    )
+
+
+def test_a_site_without_a_policy_shows_the_default(service: Service) -> None:
+    doc = get_policy(service)
+    assert doc["source"] == "default" and doc["version"] == 0
+    assert "[thresholds]" in doc["text"]
+    assert doc["effective"]["thresholds"]["toxicity"] == {"hold": 0.7, "reject": 0.95}
+
+
+def test_put_toml_then_get(service: Service) -> None:
+    toml = '[thresholds]\ntoxicity = { hold = 0.4 }\n[watchlist]\nflag = ["timetable"]\n'
+    response = put_policy(service, toml)
+    assert response.status_code == 200, response.text
+    doc = get_policy(service)
+    assert doc["source"] == "site" and doc["format"] == "toml" and doc["text"] == toml
+    assert doc["version"] == 1
+    effective = doc["effective"]
+    assert effective["thresholds"]["toxicity"] == {"hold": 0.4}
+    assert effective["thresholds"]["threat"] == {"hold": 0.45, "reject": 0.8}  # from the base
+    assert effective["watchlist"] == {"flag": ["timetable"]}
+    # The new policy decides the next upload at once.
+    comments = service.post_thread(THREAD, "application/json", site="news").json()["comments"]
+    assert 'watched "timetable" (flag)' in comments[0]["decision"]["reasons"]
+    # Other sites are unaffected.
+    other = service.post_thread(THREAD, "application/json", site="sport").json()["comments"]
+    assert all("watched" not in " ".join(c["decision"]["reasons"]) for c in other)
+
+
+def test_put_json(service: Service) -> None:
+    body = json.dumps({"authors": {"premoderate_first": 2}})
+    assert put_policy(service, body, "application/json").status_code == 200
+    doc = get_policy(service)
+    assert doc["format"] == "json"
+    assert doc["effective"]["authors"] == {"screen": True, "premoderate_first": 2}
+
+
+def test_a_bad_policy_is_refused_and_the_old_one_kept(service: Service) -> None:
+    put_policy(service, '[watchlist]\nhold = ["x"]\n')
+    for body, message in (
+        ("[thresholds]\ntoxicity = { hold = 2 }\n", "thresholds.toxicity.hold must be a number"),
+        ('[watchlist]\nerase = ["x"]\n', "unknown watchlist action"),
+        ("name = ", "invalid TOML"),
+    ):
+        response = put_policy(service, body)
+        assert response.status_code == 400
+        assert message in response.json()["error"]["message"]
+        assert "policy of site 'news'" in response.json()["error"]["message"]
+    doc = get_policy(service)
+    assert doc["version"] == 1 and doc["effective"]["watchlist"] == {"hold": ["x"]}
+
+
+def test_policy_changes_are_audited_with_before_and_after(service: Service) -> None:
+    put_policy(service, '[watchlist]\nhold = ["x"]\n')
+    put_policy(service, '[watchlist]\nhold = ["y"]\n')
+    audit = service.client.get(
+        "/api/v1/audit", params={"action": "policy"}, headers=service.auth(service.admin)
+    ).json()
+    latest = audit["items"][0]
+    assert latest["before"]["text"] == '[watchlist]\nhold = ["x"]\n'
+    assert latest["after"]["text"] == '[watchlist]\nhold = ["y"]\n'
+    assert latest["after"]["version"] == 2 and latest["actor_role"] == "admin"
+
+
+def test_dry_run_compares_a_candidate_with_what_was_decided(service: Service) -> None:
+    posted = service.post_thread(THREAD, "application/json", site="news").json()["comments"]
+    before = [c["decision"]["action"] for c in posted]
+    ids = {c["id"]: c["comment_id"] for c in posted}
+    candidate = '[watchlist]\nblock = ["old*"]\nhold = ["island"]\n'
+    response = service.client.post(
+        "/api/v1/sites/news/policy:dryrun",
+        content=candidate,
+        headers=service.auth(service.admin),
+    )
+    assert response.status_code == 200, response.text
+    result = response.json()
+    assert result["site"] == "news" and result["compared"] == 3
+    assert sum(result["current"].values()) == 3
+    assert result["current"] == {a: before.count(a) for a in ("approve", "hold", "reject")}
+    changed = {c["comment_id"]: (c["from"], c["to"]) for c in result["changes"]}
+    assert changed[ids["b"]][1] == "reject"
+    assert changed[ids["c"]][1] == "hold"
+    assert ids["a"] not in changed or changed[ids["a"]][0] != "approve"
+    assert result["changed"] == len(result["changes"])
+    assert result["candidate"]["reject"] >= 1
+    # A dry run changes nothing.
+    assert get_policy(service)["source"] == "default"
+    limited = service.client.post(
+        "/api/v1/sites/news/policy:dryrun?limit=1",
+        content=candidate,
+        headers=service.auth(service.admin),
+    ).json()
+    assert limited["compared"] == 1
+    bad = service.client.post(
+        "/api/v1/sites/news/policy:dryrun",
+        content="[watchlist]\nblock = 1\n",
+        headers=service.auth(service.admin),
+    )
+    assert bad.status_code == 400
+
+
+def test_a_site_bound_admin_manages_only_its_site(service: Service) -> None:
+    news_admin = service.store.create_key("admin", site="news")
+    allowed = service.client.put(
+        "/api/v1/sites/news/policy", content="name = 'n'\n", headers=service.auth(news_admin)
+    )
+    assert allowed.status_code == 200
+    refused = service.client.put(
+        "/api/v1/sites/sport/policy", content="name = 's'\n", headers=service.auth(news_admin)
+    )
+    assert refused.status_code == 403
