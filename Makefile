@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DATA   ?= ../shared/data
 EXAMPLE := src/threadguard/resources/example_thread.txt
 
-.PHONY: run test lint typecheck check train eval bench clean
+.PHONY: run test lint typecheck check train train-deep eval bench serve test-service clean
 
 $(BIN)/threadguard: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,11 +35,24 @@ check: test lint typecheck
 train: $(BIN)/threadguard
 	$(BIN)/threadguard train --data $(DATA)
 
+## Fine-tune the deep tier (needs the `train` extra: PyTorch CPU) and export it to int8 ONNX.
+train-deep: $(BIN)/threadguard
+	$(BIN)/pip install --quiet -e '.[train]'
+	$(BIN)/threadguard train --tier deep --data $(DATA)
+
 eval: $(BIN)/threadguard
 	$(BIN)/threadguard eval --data $(DATA)
 
 bench: $(BIN)/threadguard
 	$(BIN)/threadguard bench
+
+## Run the HTTP service on 127.0.0.1:8080 (SQLite in ./threadguard-data unless DATABASE=...).
+serve: $(BIN)/threadguard
+	$(BIN)/threadguard serve $(if $(DATABASE),--database $(DATABASE),)
+
+## The storage and service tests only, against SQLite and the local PostgreSQL.
+test-service: $(BIN)/threadguard
+	$(BIN)/pytest -q tests/test_storage_*.py tests/test_service_*.py tests/test_site_policy.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
@@ -50,3 +63,10 @@ clean:
 bench-http: $(BIN)/threadguard
 	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk; }
 	$(BIN)/python bench/http_bench.py --seconds $${BENCH_SECONDS:-10}
+
+.PHONY: peers
+## Install the peers that `threadguard eval` compares against (alt-profanity-check, hatesonar)
+## and generate the en_US.UTF-8 locale hatesonar's ONNX text normaliser needs (as root).
+peers: $(BIN)/threadguard
+	@locale -a 2>/dev/null | grep -qi '^en_US\.utf-\?8$$' || localedef -i en_US -f UTF-8 en_US.UTF-8
+	$(BIN)/pip install --quiet -e '.[peers]'

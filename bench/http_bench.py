@@ -143,8 +143,8 @@ def start_server(
         key = STANDALONE_KEY
         command = [sys.executable, __file__, "--serve-standalone", str(port)]
         what = "standalone app: compatibility routers only, comments not stored"
-    log = open(data_dir / "server.log", "wb")  # noqa: SIM115 - closed with the process
-    proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+    with open(data_dir / "server.log", "wb") as log:  # the child keeps its own copy
+        proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
     return proc, key, what
 
 
@@ -290,6 +290,8 @@ def main() -> int:
             check_analyze(port, key)
             base = baseline_path(port)
             print(f"server: {what}, http://{HOST}:{port}")
+            load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+            print(f"machine: {os.cpu_count()} CPUs, load average {load} (wrk runs here too)")
             print(
                 f"analyze: POST /v1alpha1/comments:analyze (TOXICITY, {len(COMMENTS)} comments "
                 f"in rotation); baseline: GET {base}; {args.seconds} s per level, wrk\n"
@@ -308,10 +310,12 @@ def main() -> int:
                 )
             report(results, levels)
             if any(r.errors for r in results):
-                print("\nserver log, error lines:")
-                for line in (tmp / "server.log").read_text(errors="replace").splitlines():
-                    if "ERROR" in line or "Error" in line or '" 5' in line:
-                        print("  " + line[:200])
+                log = (tmp / "server.log").read_text(errors="replace").splitlines()
+                problems = [x for x in log if "ERROR" in x or "Error" in x or '" 5' in x]
+                if problems:
+                    print(f"\nserver log: {len(problems)} error lines; the first ones:")
+                for line in problems[:10]:
+                    print("  " + line[:200])
         finally:
             proc.send_signal(signal.SIGINT)
             try:

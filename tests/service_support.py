@@ -11,17 +11,16 @@ PostgreSQL cases are skipped with the reason, unless ``THREADGUARD_REQUIRE_POSTG
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import shutil
 from collections.abc import Iterator
-import contextlib
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from urllib.parse import quote
-
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
@@ -34,9 +33,7 @@ from threadguard.storage import Store, db
 from threadguard.storage.db import resolve_url
 from threadguard.storage.models import Base
 
-POSTGRES = os.environ.get(
-    "THREADGUARD_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test"
-)
+POSTGRES = os.environ.get("THREADGUARD_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
 DIALECTS = ("sqlite", "postgresql")
 
 
@@ -163,7 +160,11 @@ class Service:
         return {"Authorization": f"Bearer {key}"}
 
     def post_thread(
-        self, body: bytes | str, content_type: str = "text/plain", key: str | None = None, **query: str
+        self,
+        body: bytes | str,
+        content_type: str = "text/plain",
+        key: str | None = None,
+        **query: str,
     ) -> Any:
         data = body.encode() if isinstance(body, str) else body
         return self.client.post(
@@ -183,4 +184,3 @@ class Service:
     def close(self) -> None:
         self.client.close()
         self.store.close()
-

@@ -19,6 +19,7 @@ from threadguard.service.access_log import redact_query
 from threadguard.service.limits import RateLimiter, retry_after
 from threadguard.storage import Store
 
+THREADGUARD = (sys.executable, "-m", "threadguard")
 THREAD = "Title\n\nBody.\n\n  • ann\n\n    Nice piece.\n"
 
 
@@ -132,8 +133,7 @@ def test_a_site_bound_key_sees_only_its_site(service: Service) -> None:
 def test_each_key_is_rate_limited_with_retry_after(service: Service) -> None:
     key = service.store.create_key("moderator", rate_per_minute=3)
     codes = [
-        service.client.get("/api/v1/queue", headers=service.auth(key)).status_code
-        for _ in range(4)
+        service.client.get("/api/v1/queue", headers=service.auth(key)).status_code for _ in range(4)
     ]
     assert codes == [200, 200, 200, 429]
     limited = service.client.get("/api/v1/queue", headers=service.auth(key))
@@ -187,8 +187,14 @@ def test_redacting_query_strings() -> None:
 
 def test_keys_create_prints_the_key_once_as_its_last_line(tmp_path: Path) -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "threadguard", "keys", "create", "--role", "client"]
-        + ["--site", "news", "--name", "cms", "--data-dir", str(tmp_path)],
+        [
+            *THREADGUARD,
+            "keys",
+            "create",
+            *("--role", "client", "--site", "news", "--name", "cms"),
+            "--data-dir",
+            str(tmp_path),
+        ],
         capture_output=True,
         text=True,
         check=False,

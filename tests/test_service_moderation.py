@@ -41,7 +41,9 @@ def databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Databases]:
     made.close()
 
 
-def open_service(engine: Engine, databases: Databases, kind: str, folder: Path) -> Iterator[Service]:
+def open_service(
+    engine: Engine, databases: Databases, kind: str, folder: Path
+) -> Iterator[Service]:
     with databases.fresh(kind, folder) as url:
         made = Service(engine, url)
         put = made.client.put(
@@ -269,7 +271,9 @@ def test_new_authors_are_premoderated_and_repeat_offenders_held(service: Service
 
 
 def test_trusted_authors_skip_premoderation(service: Service, loaded: dict[str, Any]) -> None:
-    policy = POLICY.replace("screen = false", 'screen = false\npremoderate_first = 5\ntrusted = ["vip"]')
+    policy = POLICY.replace(
+        "screen = false", 'screen = false\npremoderate_first = 5\ntrusted = ["vip"]'
+    )
     service.client.put(
         "/api/v1/sites/news/policy", content=policy, headers=service.auth(service.admin)
     )

@@ -24,9 +24,7 @@ JSONL_THREAD = "\n".join(
     [json.dumps({"thread": JSON_THREAD["thread"]})]
     + [json.dumps(c) for c in JSON_THREAD["comments"]]
 )
-CSV_THREAD = (
-    "id,parent_id,author,article,text\n1,,ann,Ferry,Great news.\n2,1,bo,Ferry,Agreed.\n"
-)
+CSV_THREAD = "id,parent_id,author,article,text\n1,,ann,Ferry,Great news.\n2,1,bo,Ferry,Agreed.\n"
 DISQUS_THREAD = (
     '<?xml version="1.0" encoding="utf-8"?>\n'
     '<disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals">\n'
@@ -89,9 +87,12 @@ def test_a_text_dump_comes_back_like_scan_json(service: Service, example_thread:
     for c in doc["comments"]:
         assert {"id", "parent", "author", "depth", "text", "analysis", "decision"} <= set(c)
         assert c["decision"]["action"] in ("approve", "hold", "reject")
-        assert c["status"] == {"approve": "approved", "hold": "pending", "reject": "rejected"}[
-            c["decision"]["action"]
-        ]
+        assert (
+            c["status"]
+            == {"approve": "approved", "hold": "pending", "reject": "rejected"}[
+                c["decision"]["action"]
+            ]
+        )
         assert set(c["analysis"]["scores"]) == {
             "toxicity",
             "severe_toxicity",

@@ -169,7 +169,9 @@ def test_repeat_offenders_are_held() -> None:
         ({"escalation": 3}, "[escalation] must be a table"),
     ],
 )
-def test_bad_site_rules_are_refused_with_the_reason(tables: dict[str, object], message: str) -> None:
+def test_bad_site_rules_are_refused_with_the_reason(
+    tables: dict[str, object], message: str
+) -> None:
     with pytest.raises(PolicyError, match=message.replace("[", r"\[").replace("]", r"\]")):
         parse_site_rules(tables, "site.toml")
 

@@ -298,7 +298,7 @@ def test_keys_are_stored_as_hashes_only(store: Store) -> None:
         dumped = "\n".join(
             repr(tuple(row))
             for table in ("api_keys", "audit_log")
-            for row in conn.execute(text(f"SELECT * FROM {table}"))  # noqa: S608
+            for row in conn.execute(text(f"SELECT * FROM {table}"))
         )
     assert prefix in dumped
     assert secret not in dumped and key not in dumped

@@ -268,8 +268,28 @@ def evaluate(
     ] = "data",
     tier: TierOpt = "cascade",
     context: ContextOpt = True,
+    quick: Annotated[
+        bool, typer.Option("--quick", help="At most 300 rows per split (a fixed sample): fast.")
+    ] = False,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Also write the full report as Markdown here.")
+    ] = None,
+    per_head: Annotated[
+        bool, typer.Option("--per-head/--no-per-head", help="Print the per-attribute table too.")
+    ] = True,
+    peers: Annotated[
+        bool,
+        typer.Option(
+            "--peers/--no-peers", help="Run alt-profanity-check and hatesonar on the same rows."
+        ),
+    ] = True,
 ) -> None:
-    """Report the model on every data set's test split, or on the functional hard cases."""
+    """Report the model on every data set's test split, or on the functional hard cases.
+
+    On the test splits (the default): the per-attribute table, then one benchmark table
+    (each task's official metric beside the best published figure and the peers run here),
+    WikiMadlibs identity-bias AUCs, and throughput and p99 latency per tier.
+    """
     from rich.table import Table
 
     if suite == "functional":
@@ -288,6 +308,9 @@ def evaluate(
     if split not in ("test", "dev"):
         fail("--split must be test or dev")
     engine = _engine(model, None, tier, context)
+    if split == "test":
+        _eval_benchmarks(engine, data, tier, context, quick, out, per_head, peers)
+        return
     rows = evaluate_all(engine_predictor(engine, context=context), data, split=split)
     table = Table(title=f"{engine.model_version} ({tier}) on the {split} splits")
     for col in (
@@ -334,6 +357,39 @@ def _eval_context(model: Path | None, data: Path, tier: str) -> None:
                       f"{r.auc_with:.3f}", flips, str(r.flips_right), str(r.flips_wrong),
                       f"{r.clear_made_worse} of {r.clear_cases}")
     Console().print(table)
+
+
+def _eval_benchmarks(  # type: ignore[no-untyped-def]
+    engine,
+    data: Path,
+    tier: str,
+    context: bool,
+    quick: bool,
+    out: Path | None,
+    per_head: bool,
+    peers: bool,
+) -> None:
+    """The data-suite report (threadguard.evaluation.report): tables, bias, throughput."""
+    from threadguard.evaluation.peers import load_peers
+    from threadguard.evaluation.report import render, run_evaluation, to_markdown
+
+    report = run_evaluation(
+        engine,
+        data,
+        tier=tier,
+        context=context,
+        limit=300 if quick else None,
+        peers=load_peers() if peers else [],
+        log=lambda m: err.print(m),
+    )
+    console = Console()
+    render(report, Console(width=max(console.width, 190)), per_head=per_head)
+    if out is not None:
+        try:
+            out.write_text(to_markdown(report), encoding="utf-8")
+        except OSError as exc:
+            fail(f"{out}: cannot write the report ({exc.strerror})", 1)
+        err.print(f"report written to {out}")
 
 
 def _eval_functional(model: Path | None, tier: str = "cascade") -> None:

@@ -176,7 +176,9 @@ def bias_report(
             )
         )
     means: dict[str, float | None] = {
-        metric: generalized_mean([getattr(r, metric) for r in rows if getattr(r, metric) is not None])
+        metric: generalized_mean(
+            [getattr(r, metric) for r in rows if getattr(r, metric) is not None]
+        )
         for metric in ("subgroup_auc", "bpsn_auc", "bnsp_auc")
     }
     return BiasReport(

@@ -13,6 +13,8 @@ import logging
 import threading
 import time
 from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
 
 from threadguard.engine import Engine
 from threadguard.policy import Policy, PolicyError
@@ -47,26 +49,33 @@ class SitePolicy:
 
 
 def effective_policy(
-    base: Engine, doc: SiteDoc | None, site: str, text: str | None = None, fmt: str | None = None
+    base: Policy, text: str | None, fmt: str | None, site: str
 ) -> tuple[Policy, SiteRules]:
-    """The policy a site document (or candidate ``text``) gives on top of the base policy.
+    """The policy a site's document (TOML or JSON ``text``) gives on top of ``base``.
 
-    Raises :class:`PolicyError` naming the fault when the document is invalid.
+    Without a document the site has the base policy. Raises :class:`PolicyError` naming
+    the fault when the document is invalid.
     """
+    if text is None or fmt is None:
+        return base, parse_site_rules(base.raw, base.source)
     source = f"policy of site {site!r}"
-    body, kind = (
-        (text, fmt)
-        if text is not None
-        else (doc.policy_text, doc.policy_format)
-        if doc
-        else (None, None)
-    )
-    if body is None or kind is None:
-        return base.policy, parse_site_rules(base.policy.raw, base.policy.source)
-    data = parse_document(body, kind, source)
-    merged = merge_documents(base.policy.raw, data)
+    merged = merge_documents(base.raw, parse_document(text, fmt, source))
     merged.setdefault("name", site)
     return parse_site_policy(merged, source)
+
+
+def policy_text(policy: Policy) -> str | None:
+    """The TOML a policy was loaded from (the built-in default's, or its file's)."""
+    if policy.source == "default_policy.toml":
+        return (
+            resources.files("threadguard.resources")
+            .joinpath("default_policy.toml")
+            .read_text("utf-8")
+        )
+    try:
+        return Path(policy.source).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 class ServiceState:
@@ -111,7 +120,9 @@ class ServiceState:
                 site, self.engine, self._base.rules, doc.policy_version if doc else 0, doc
             )
         try:
-            policy, rules = effective_policy(self.engine, doc, site)
+            policy, rules = effective_policy(
+                self.engine.policy, doc.policy_text, doc.policy_format, site
+            )
         except PolicyError as exc:
             # Valid when stored, but not on top of this server's base policy: keep serving.
             log.error(

@@ -27,15 +27,16 @@ from threadguard.storage.records import (
 
 log = logging.getLogger("threadguard.service")
 
+#: HTTP status -> the google.rpc code name Google's JSON errors carry with it.
 STATUS_NAMES = {
     400: "INVALID_ARGUMENT",
     401: "UNAUTHENTICATED",
     403: "PERMISSION_DENIED",
     404: "NOT_FOUND",
-    405: "METHOD_NOT_ALLOWED",
+    405: "UNIMPLEMENTED",
     409: "ABORTED",
-    413: "PAYLOAD_TOO_LARGE",
-    415: "UNSUPPORTED_MEDIA_TYPE",
+    413: "INVALID_ARGUMENT",
+    415: "INVALID_ARGUMENT",
     422: "INVALID_ARGUMENT",
     429: "RESOURCE_EXHAUSTED",
     500: "INTERNAL",

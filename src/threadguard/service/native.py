@@ -24,7 +24,7 @@ from threadguard.readers import FORMATS, ReaderError, read_thread
 from threadguard.schema import ATTRIBUTES
 from threadguard.service import schemas
 from threadguard.service.auth import Authenticator, actor_id, resolve_site, site_scope
-from threadguard.service.context import ServiceState, effective_policy
+from threadguard.service.context import ServiceState, effective_policy, policy_text
 from threadguard.service.errors import ApiError
 from threadguard.service.moderation import (
     article_for,
@@ -181,29 +181,11 @@ def _policy_out(state: ServiceState, site: str) -> schemas.PolicyOut:
         site=site,
         source="site" if stored else "default",
         format=doc.policy_format if stored and doc else "toml",
-        text=doc.policy_text if stored and doc else _base_text(state),
+        text=doc.policy_text if stored and doc else policy_text(state.engine.policy),
         version=doc.policy_version if doc else 0,
         updated_at=doc.policy_updated_at if doc else None,
         effective=current.policy.raw,
     )
-
-
-def _base_text(state: ServiceState) -> str | None:
-    """The base policy's TOML, shown for a site that has none of its own."""
-    from importlib import resources
-    from pathlib import Path as FilePath
-
-    source = state.engine.policy.source
-    if source == "default_policy.toml":
-        return (
-            resources.files("threadguard.resources")
-            .joinpath("default_policy.toml")
-            .read_text("utf-8")
-        )
-    try:
-        return FilePath(source).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
 
 
 def build_router(state: ServiceState, auth: Authenticator) -> APIRouter:
@@ -515,7 +497,7 @@ def build_router(state: ServiceState, auth: Authenticator) -> APIRouter:
 
         def parsed() -> Any:
             try:
-                return effective_policy(state.engine, None, site, text, fmt)
+                return effective_policy(state.engine.policy, text, fmt, site)
             except PolicyError as exc:
                 raise ApiError(400, str(exc)) from None
 

@@ -3,14 +3,16 @@
 Each module answers one foreign API in that API's own request, response and error shapes,
 so a site changes a URL and nothing else:
 
-- :mod:`.perspective` -- Google Perspective's ``comments:analyze`` / ``comments:suggestscore``,
-  with :mod:`.discovery` serving the discovery document google-api-python-client builds from;
+- :mod:`.perspective` -- Google Perspective's ``comments:analyze`` / ``comments:suggestscore``
+  (requests read and refused by :mod:`.perspective_request`), with :mod:`.discovery` serving
+  the discovery document google-api-python-client builds from;
 - :mod:`.openai_moderation` -- OpenAI's ``POST /v1/moderations``;
 - :mod:`.coral` -- Coral Talk's external moderation phase.
 
 They are written against :mod:`threadguard.service.protocols` only; the app factory passes
 in its ``auth`` dependency and a dependency returning the
-:class:`~threadguard.service.protocols.ServiceContext`.
+:class:`~threadguard.service.protocols.ServiceContext`. Each router renders its errors in its
+client's shape (:mod:`.errors`), whatever the app's own handlers do.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 
 log = logging.getLogger("threadguard.service.compat")
@@ -78,6 +78,10 @@ def _as_compat(exc: Exception) -> CompatError:
     if isinstance(exc, HTTPException):
         detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
         return CompatError(exc.status_code, detail, headers=exc.headers)
+    if isinstance(exc, ClientDisconnect):
+        # Nobody is left to answer (a load generator stopping, a client timing out):
+        # nginx's 499, for the access log, and no error report.
+        return CompatError(499, "Client closed the request.")
     if isinstance(exc, RequestValidationError):
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()))

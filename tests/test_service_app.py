@@ -1,0 +1,146 @@
+"""The app's wiring: site engines, compatibility routers, settings, and a real server."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from service_support import Databases, Service
+
+from threadguard.engine import Engine
+from threadguard.service import app as app_module
+from threadguard.service.context import ServiceState
+from threadguard.service.protocols import ServiceContext
+from threadguard.service.settings import SettingsError, load_settings
+from threadguard.storage import Actor
+
+THREADGUARD = (sys.executable, "-m", "threadguard")
+
+
+@pytest.fixture(scope="module")
+def databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Databases]:
+    made = Databases(tmp_path_factory.mktemp("databases"))
+    yield made
+    made.close()
+
+
+@pytest.fixture
+def service(engine: Engine, databases: Databases, tmp_path: Path) -> Iterator[Service]:
+    with databases.fresh("sqlite", tmp_path) as url:
+        made = Service(engine, url)
+        yield made
+        made.close()
+
+
+def test_engines_per_site_share_the_model_and_follow_policy_changes(service: Service) -> None:
+    state: ServiceState = service.app.state.service
+    context: ServiceContext = state  # the routers' contract
+    base = context.engine_for(None)
+    assert context.engine_for("news") is base  # no site policy: the base engine itself
+    # Another worker changes the site's policy in the database.
+    state.store.set_site_policy(
+        "news", "[thresholds]\ntoxicity = { hold = 0.1 }\n", "toml", Actor("x", "admin")
+    )
+    site = context.engine_for("news")
+    assert site is not base and site.model is base.model
+    assert site.policy.thresholds["toxicity"].hold == 0.1
+    assert context.engine_for("news") is site  # cached while the version is unchanged
+    assert context.engine_for("sport").policy is base.policy
+
+
+def test_a_stored_policy_that_no_longer_parses_falls_back_to_the_base(service: Service) -> None:
+    state: ServiceState = service.app.state.service
+    state.store.set_site_policy("news", "[thresholds", "toml", Actor("x", "admin"))
+    assert state.engine_for("news").policy is state.engine.policy
+
+
+def test_the_compatibility_endpoints_are_mounted(service: Service) -> None:
+    paths = {getattr(r, "path", "") for r in service.app.router.routes}
+    spec_paths = set(service.client.get("/openapi.json").json()["paths"])
+    mounted = paths | spec_paths
+    for module, path in (
+        ("perspective", "/v1alpha1/comments:analyze"),
+        ("openai_moderation", "/v1/moderations"),
+        ("coral", "/coral/moderation"),
+    ):
+        try:
+            __import__(f"threadguard.service.compat.{module}")
+        except ModuleNotFoundError:
+            continue
+        assert path in mounted
+
+
+def test_missing_compatibility_modules_are_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(
+        app_module,
+        "COMPAT_ROUTERS",
+        (("threadguard.service.compat.not_written_yet", True),),
+    )
+    assert app_module._compat_routers(lambda: None, lambda: None) == []
+
+
+def test_settings_come_from_the_file_then_the_environment(tmp_path: Path) -> None:
+    (tmp_path / "settings.toml").write_text(
+        'coral_secret = "from-file"\nrate_per_minute = 100\nmax_body_bytes = 5000\n'
+    )
+    settings = load_settings(tmp_path, {"THREADGUARD_CORAL_SECRET": "from-env"})
+    assert settings.coral_secret == "from-env"
+    assert settings.rate_per_minute == 100 and settings.max_body_bytes == 5000
+    assert load_settings(None, {}).coral_secret is None
+    (tmp_path / "settings.toml").write_text("colour = 'blue'\n")
+    with pytest.raises(SettingsError, match="unknown setting"):
+        load_settings(tmp_path, {})
+    with pytest.raises(SettingsError, match="rate_per_minute must be a positive number"):
+        load_settings(None, {"THREADGUARD_RATE_PER_MINUTE": "lots"})
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.mark.slow
+def test_threadguard_serve_answers_and_keeps_keys_out_of_its_log(tmp_path: Path) -> None:
+    made = subprocess.run(
+        [*THREADGUARD, "keys", "create", "--role", "moderator", "--data-dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    key = made.stdout.strip().splitlines()[-1]
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [*THREADGUARD, "serve", "--port", str(port), "--data-dir", str(tmp_path)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                assert server.poll() is None, log.read_text()
+                assert time.monotonic() < deadline, "server did not start in 60 s"
+                time.sleep(0.3)
+            queue = httpx.get(f"{base}/api/v1/queue", params={"key": key}, timeout=10)
+            assert queue.status_code == 200
+            assert httpx.get(f"{base}/api/v1/queue", timeout=10).status_code == 401
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    text = log.read_text()
+    assert "/api/v1/queue?key=REDACTED" in text
+    assert key not in text and key.split("_", 2)[2] not in text
