@@ -38,6 +38,17 @@ class LinearModel:
     platt_b: np.ndarray  # float32 [n_heads]
     metadata: dict[str, Any]
 
+    def head_weights(self, heads: tuple[int, ...]) -> np.ndarray:
+        """The weight columns of some heads, contiguous, computed once per head set.
+
+        Slicing columns out of the full matrix copies tens of megabytes: done per call it
+        dominated single-comment latency.
+        """
+        cache: dict[tuple[int, ...], np.ndarray] = self.__dict__.setdefault("_head_weights", {})
+        if heads not in cache:
+            cache[heads] = np.ascontiguousarray(self.weights[:, list(heads)])
+        return cache[heads]
+
     @property
     def tag(self) -> str:
         """``NAME@VERSION``, the form Perspective clients pin models with."""
