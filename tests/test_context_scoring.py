@@ -24,7 +24,9 @@ class RecordingDeepTier:
         ctx = contexts or [""] * len(texts)
         self.seen.extend(zip(texts, ctx, strict=True))
         # context containing "hostile" raises every score: enough to see it is used
-        return np.array([[0.9 if "hostile" in c else 0.1] * len(self.heads) for c in ctx], dtype=np.float32)
+        return np.array(
+            [[0.9 if "hostile" in c else 0.1] * len(self.heads) for c in ctx], dtype=np.float32
+        )
 
 
 def engine_with(deep: RecordingDeepTier, engine: Engine, **settings: object) -> Engine:
@@ -61,7 +63,10 @@ def test_score_contract_passes_parent_and_title(engine: Engine) -> None:
     from threadguard.score_lines import score_stream
 
     deep = RecordingDeepTier()
-    lines = ['{"text": "reply", "parent": "hostile words"}', '{"text": "top", "title": "An article"}']
+    lines = [
+        '{"text": "reply", "parent": "hostile words"}',
+        '{"text": "top", "title": "An article"}',
+    ]
     list(score_stream(engine_with(deep, engine), lines))
     assert dict(deep.seen) == {"reply": "hostile words", "top": "An article"}
 

@@ -21,13 +21,17 @@ def result(engine: Engine, block, head: str):
     return rows[head]
 
 
-def test_olid_offensive_beats_majority_baseline_by_020_macro_f1(engine: Engine, data_root: Path) -> None:
+def test_olid_offensive_beats_majority_baseline_by_020_macro_f1(
+    engine: Engine, data_root: Path
+) -> None:
     r = result(engine, load_olid(data_root), "toxicity")
     assert r.macro_f1 >= r.baseline_macro_f1 + 0.20, r
     assert r.auroc >= 0.75
 
 
-def test_hatexplain_identity_attack_beats_baseline_by_025_macro_f1(engine: Engine, data_root: Path) -> None:
+def test_hatexplain_identity_attack_beats_baseline_by_025_macro_f1(
+    engine: Engine, data_root: Path
+) -> None:
     r = result(engine, load_hatexplain(data_root), "identity_attack")
     assert r.macro_f1 >= r.baseline_macro_f1 + 0.25, r
     assert r.auroc >= 0.80
@@ -51,7 +55,9 @@ def test_davidson_offensive_language_auroc(engine: Engine, data_root: Path) -> N
         ("i will find you and kill you", "threat"),
     ],
 )
-def test_plain_abuse_scores_high_on_its_attribute(engine: Engine, text: str, attribute: str) -> None:
+def test_plain_abuse_scores_high_on_its_attribute(
+    engine: Engine, text: str, attribute: str
+) -> None:
     from threadguard.engine import CommentInput
 
     (a,) = engine.analyze([CommentInput(text)])

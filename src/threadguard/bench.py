@@ -100,7 +100,14 @@ def cascade_curve(engine: Engine, data_root: Path, rows: int = 3000) -> Iterator
         return
     yield f"cascade curve on {len(texts)} dev comments (HateXplain, OLID, CADD dev splits):"
     yield f"{'tier':<10}{'deep_from':>10}{'to deep':>9}{'comments/s':>12}{'p50 ms':>8}{'p99 ms':>8}   AUROC tox / identity_attack"
-    settings = [("fast", 1.0), ("cascade", 0.7), ("cascade", 0.5), ("cascade", 0.35), ("cascade", 0.2), ("deep", 0.0)]
+    settings = [
+        ("fast", 1.0),
+        ("cascade", 0.7),
+        ("cascade", 0.5),
+        ("cascade", 0.35),
+        ("cascade", 0.2),
+        ("deep", 0.0),
+    ]
     for tier, deep_from in settings:
         e = engine.with_cascade(CascadeSettings(tier=tier, deep_from=deep_from, use_context=False))
         start = time.perf_counter()

@@ -204,7 +204,9 @@ def train(
     ] = Path("work/deep"),
     from_checkpoint: Annotated[
         Path | None,
-        typer.Option("--from-checkpoint", help="Deep tier: export this checkpoint instead of training."),
+        typer.Option(
+            "--from-checkpoint", help="Deep tier: export this checkpoint instead of training."
+        ),
     ] = None,
 ) -> None:
     """Train a tier from the labelled data and write it (the fast tier with its model card)."""
@@ -241,7 +243,9 @@ def train(
     from threadguard.policy import load_policy
     from threadguard.training.tune_spans import tune_spans
 
-    spans, f1 = tune_spans(Engine(result.model, load_policy(), None, CascadeSettings(tier="fast")), data)
+    spans, f1 = tune_spans(
+        Engine(result.model, load_policy(), None, CascadeSettings(tier="fast")), data
+    )
     result.model.metadata["spans"] = asdict(spans)
     result.model.metadata["spans_trial_char_f1"] = round(f1, 4)
     err.print(f"span settings {spans} (char-F1 {f1:.3f} on the Toxic Spans trial split)")
@@ -348,14 +352,31 @@ def _eval_context(model: Path | None, data: Path, tier: str) -> None:
         fail(f"{data}: no such data folder (set --data or THREADGUARD_DATA)")
     engine = _engine(model, None, tier, True)
     table = Table(title=f"{engine.model_version} ({tier}): with and without context")
-    for col in ("data set", "rows", "toxic", "AUC alone", "AUC with context", "decision flips",
-                "flips toward label", "flips away", "clear cases made worse"):
+    for col in (
+        "data set",
+        "rows",
+        "toxic",
+        "AUC alone",
+        "AUC with context",
+        "decision flips",
+        "flips toward label",
+        "flips away",
+        "clear cases made worse",
+    ):
         table.add_column(col)
     for r in context_suite(engine, data):
         flips = ", ".join(f"{k} {v}" for k, v in sorted(r.flips.items())) or "none"
-        table.add_row(r.dataset, str(r.rows), str(r.positives), f"{r.auc_without:.3f}",
-                      f"{r.auc_with:.3f}", flips, str(r.flips_right), str(r.flips_wrong),
-                      f"{r.clear_made_worse} of {r.clear_cases}")
+        table.add_row(
+            r.dataset,
+            str(r.rows),
+            str(r.positives),
+            f"{r.auc_without:.3f}",
+            f"{r.auc_with:.3f}",
+            flips,
+            str(r.flips_right),
+            str(r.flips_wrong),
+            f"{r.clear_made_worse} of {r.clear_cases}",
+        )
     Console().print(table)
 
 

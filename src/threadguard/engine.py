@@ -192,9 +192,7 @@ class Engine:
         parts = [self._score(items[s : s + BATCH])[0] for s in range(0, len(items), BATCH)]
         return np.vstack(parts)
 
-    def _score(
-        self, items: Sequence[CommentInput]
-    ) -> tuple[np.ndarray, sp.csr_matrix, list[str]]:
+    def _score(self, items: Sequence[CommentInput]) -> tuple[np.ndarray, sp.csr_matrix, list[str]]:
         """Fast tier on every item, deep tier where the cascade says, blended.
 
         Returns the probabilities, the feature matrix and the texts as scored (for spans).
@@ -244,8 +242,9 @@ class Engine:
             chosen = np.flatnonzero(~empty & (fast[:, self._attr_idx].max(axis=1) >= c.deep_from))
         if not len(chosen):
             return fast
-        texts = [items[i].text for i in chosen]
-        contexts = [(items[i].parent or items[i].title) if c.use_context else "" for i in chosen]
+        picked = [items[int(i)] for i in chosen]
+        texts = [it.text for it in picked]
+        contexts = [(it.parent or it.title) if c.use_context else "" for it in picked]
         deep = self.deep.predict(texts, contexts)
         out = fast.copy()
         out[chosen] = c.deep_weight * deep + (1.0 - c.deep_weight) * fast[chosen]

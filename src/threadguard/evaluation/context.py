@@ -82,7 +82,9 @@ def compare(engine: Engine, block: LabelledRows, limit: int | None = None) -> Co
         clear = (y[i] == 0 and alone[i] <= CLEAR_CLEAN) or (y[i] == 1 and alone[i] >= CLEAR_TOXIC)
         if clear:
             result.clear_cases += 1
-            if (y[i] == 0 and flagged_b and not flagged_a) or (y[i] == 1 and flagged_a and not flagged_b):
+            if (y[i] == 0 and flagged_b and not flagged_a) or (
+                y[i] == 1 and flagged_a and not flagged_b
+            ):
                 result.clear_made_worse += 1
     return result
 

@@ -78,7 +78,9 @@ def find_spans(
     indicator = model.featurizer.counts(words)
     indicator.data[:] = 1.0
     doc_rows = x[[t[0] for t in tokens]]
-    contributions = np.asarray(indicator.multiply(doc_rows).tocsr() @ model.head_weights(tuple(heads)))
+    contributions = np.asarray(
+        indicator.multiply(doc_rows).tocsr() @ model.head_weights(tuple(heads))
+    )
     contributions *= model.platt_a[list(heads)]
     by_row: dict[int, list[int]] = {}
     for k, (i, _, _) in enumerate(tokens):

@@ -197,6 +197,6 @@ def obfuscate(text: str, rng: random.Random) -> str:
     elif trick == 2:
         w = " ".join(w)
     else:
-        w = w.translate(str.maketrans({"a": "4", "e": "3", "i": "1", "o": "0", "s": "$"}))
+        w = w.translate(str.maketrans("aeios", "4310$"))
     words[i] = w
     return " ".join(words)

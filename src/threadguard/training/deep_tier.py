@@ -54,7 +54,9 @@ class Example:
     labels: np.ndarray
 
 
-def gather(blocks: list[LabelledRows], split: str, caps: dict[str, int] | None, seed: int = 13) -> list[Example]:
+def gather(
+    blocks: list[LabelledRows], split: str, caps: dict[str, int] | None, seed: int = 13
+) -> list[Example]:
     """The rows of ``split`` from every block, capped per data set by a seeded sample."""
     rng = random.Random(seed)
     out: list[Example] = []
@@ -94,7 +96,7 @@ def _build_model(n_heads: int) -> Any:
     import torch
     from transformers import AutoModel
 
-    class Scorer(torch.nn.Module):  # type: ignore[misc]
+    class Scorer(torch.nn.Module):
         """Encoder, mean pooling over real tokens, one linear head per label."""
 
         def __init__(self) -> None:
@@ -125,16 +127,27 @@ def _batches(
     chunk = batch_size * 50
     batches = []
     for start in range(0, len(order), chunk):
-        part = sorted(order[start : start + chunk], key=lambda i: len(examples[i].text) + len(examples[i].context))
+        part = sorted(
+            order[start : start + chunk],
+            key=lambda i: len(examples[i].text) + len(examples[i].context),
+        )
         for b in range(0, len(part), batch_size):
             ids = part[b : b + batch_size]
             texts = [examples[i].text for i in ids]
             contexts = [
-                "" if (drop_context and rng.random() < CONTEXT_DROP) else examples[i].context for i in ids
+                "" if (drop_context and rng.random() < CONTEXT_DROP) else examples[i].context
+                for i in ids
             ]
             input_ids, mask, types = pad(encode(tokenizer, texts, contexts))
             labels = torch.tensor(np.vstack([examples[i].labels for i in ids]))
-            batches.append((torch.from_numpy(input_ids), torch.from_numpy(mask), torch.from_numpy(types), labels))
+            batches.append(
+                (
+                    torch.from_numpy(input_ids),
+                    torch.from_numpy(mask),
+                    torch.from_numpy(types),
+                    labels,
+                )
+            )
     rng.shuffle(batches)
     return batches
 
@@ -184,7 +197,9 @@ def train_deep_tier(
     y = np.vstack([e.labels for e in train])
     pos = np.nansum(y, axis=0)
     neg = np.sum(~np.isnan(y), axis=0) - pos
-    pos_weight = torch.tensor(np.clip(np.sqrt(neg / np.maximum(pos, 1)), 1.0, 10.0), dtype=torch.float32)
+    pos_weight = torch.tensor(
+        np.clip(np.sqrt(neg / np.maximum(pos, 1)), 1.0, 10.0), dtype=torch.float32
+    )
     optim = torch.optim.AdamW(
         [
             {"params": model.encoder.parameters(), "lr": lr},

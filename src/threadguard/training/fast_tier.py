@@ -21,7 +21,13 @@ from sklearn.linear_model import LogisticRegression
 from threadguard.normalize import normalize_text
 from threadguard.scoring.features import FeatureConfig, Featurizer
 from threadguard.scoring.linear import LinearModel
-from threadguard.training.datasets import HEADS, TRAINING_SETS, LabelledRows, load_all, mask_single_class
+from threadguard.training.datasets import (
+    HEADS,
+    TRAINING_SETS,
+    LabelledRows,
+    load_all,
+    mask_single_class,
+)
 from threadguard.training.weak_labels import add_weak_labels
 
 MIN_POSITIVES = 15

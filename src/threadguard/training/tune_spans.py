@@ -45,18 +45,32 @@ def tune_spans(
     gold = [set(json.loads(g)) for g in block.gold]
     items = [CommentInput(t) for t in block.texts]
     probs, x, texts = engine._score(items)
-    heads = [engine.model.heads.index(a) for a in ("toxicity", "severe_toxicity", "identity_attack",
-                                                   "insult", "threat", "profanity", "sexually_explicit")]
+    heads = [
+        engine.model.heads.index(a)
+        for a in (
+            "toxicity",
+            "severe_toxicity",
+            "identity_attack",
+            "insult",
+            "threat",
+            "profanity",
+            "sexually_explicit",
+        )
+    ]
     best = (SpanSettings(), -1.0)
     for min_score, min_contribution, min_share in itertools.product(
         (0.3, 0.5), (0.2, 0.4, 0.6, 0.9), (0.2, 0.35, 0.5)
     ):
         st = SpanSettings(min_score, min_contribution, min_share)
         found = find_spans(engine.model, x, texts, probs, heads, st)
-        f1 = float(np.mean([
-            char_f1(predicted_offsets((s.begin, s.end) for s in spans), g)
-            for spans, g in zip(found, gold, strict=True)
-        ]))
+        f1 = float(
+            np.mean(
+                [
+                    char_f1(predicted_offsets((s.begin, s.end) for s in spans), g)
+                    for spans, g in zip(found, gold, strict=True)
+                ]
+            )
+        )
         log(f"spans {st}: char-F1 {f1:.4f}")
         if f1 > best[1]:
             best = (st, f1)
