@@ -331,9 +331,11 @@ def serve_standalone(port: int) -> None:
     import uvicorn
     from fastapi import FastAPI, HTTPException, Request
 
+    from threadguard.analysis import Analysis
     from threadguard.engine import Engine
     from threadguard.service.compat import discovery, perspective
     from threadguard.service.protocols import Principal, ServiceSettings
+    from threadguard.site_policy import SiteOutcome
 
     class NullLog:
         def remember(self, **_: Any) -> None:
@@ -345,6 +347,9 @@ def serve_standalone(port: int) -> None:
         def record(self, **_: Any) -> str:
             return "not-stored"
 
+        async def record_async(self, **_: Any) -> str:
+            return "not-stored"
+
     class Context:
         settings = ServiceSettings()
         comments = NullLog()
@@ -352,6 +357,11 @@ def serve_standalone(port: int) -> None:
 
         def engine_for(self, site: str | None) -> Engine:
             return self.engine
+
+        def site_decision(
+            self, site: str | None, analysis: Analysis, text: str, **_: Any
+        ) -> SiteOutcome:
+            return SiteOutcome(analysis.decision)  # the default policy has no site rules
 
     context = Context()
 

@@ -22,6 +22,7 @@ from threadguard.analysis import Analysis, Decision
 from threadguard.engine import CommentInput, Engine
 from threadguard.service.compat import coral, discovery, openai_moderation, perspective
 from threadguard.service.protocols import Principal, ServiceSettings
+from threadguard.site_policy import AuthorContext, SiteOutcome, SiteRules, decide
 
 KEY = "tg_test_key_123"
 CORAL_SECRET = "whsec_test_secret"
@@ -93,6 +94,7 @@ class MemoryLog:
         author: str | None = None,
         parent_id: str | None = None,
         story_id: str | None = None,
+        details: dict[str, Any] | None = None,
     ) -> str:
         self.records.append(
             {
@@ -105,23 +107,45 @@ class MemoryLog:
                 "author": author,
                 "parent_id": parent_id,
                 "story_id": story_id,
+                "details": details,
             }
         )
         return f"c{len(self.records)}"
 
+    async def record_async(self, **fields: Any) -> str:
+        return self.record(**fields)
+
 
 @dataclass
 class FakeContext:
-    """ServiceContext with one engine for every site."""
+    """ServiceContext with one engine and one set of site rules for every site; what is
+    known about authors is given in ``authors`` (unknown ones: no prior comments)."""
 
     engine: Any
     settings: ServiceSettings = field(default_factory=ServiceSettings)
     comments: MemoryLog = field(default_factory=MemoryLog)
     sites: list[str | None] = field(default_factory=list)
+    rules: SiteRules = field(default_factory=SiteRules)
+    authors: dict[str, AuthorContext] = field(default_factory=dict)
+    decided: list[dict[str, Any]] = field(default_factory=list)
 
     def engine_for(self, site: str | None) -> Engine:
         self.sites.append(site)
         return cast(Engine, self.engine)
+
+    def site_decision(
+        self,
+        site: str | None,
+        analysis: Analysis,
+        text: str,
+        *,
+        author: str | None = None,
+        comment_id: str | None = None,
+        story_id: str | None = None,
+    ) -> SiteOutcome:
+        self.decided.append({"site": site, "author": author, "comment_id": comment_id})
+        who = self.authors.get(author, AuthorContext(author)) if author else None
+        return decide(self.engine.policy, self.rules, analysis, text, who)
 
 
 def make_app(context: FakeContext, *, approve_clean: bool = True) -> FastAPI:

@@ -12,10 +12,11 @@ import pytest
 from compat_fakes import CORAL_SECRET, FakeContext, SpyEngine, make_app
 from fastapi.testclient import TestClient
 
-from threadguard.analysis import Analysis, Decision
+from threadguard.analysis import Decision
 from threadguard.engine import Engine
 from threadguard.service.compat.coral import coral_answer, signature_valid
 from threadguard.service.protocols import ServiceSettings
+from threadguard.site_policy import AuthorContext, parse_site_rules
 
 URL = "/coral/moderation"
 
@@ -87,17 +88,14 @@ def test_abusive_comment_rejected_with_a_toxic_flag(client: TestClient) -> None:
 
 
 def test_decisions_map_to_coral_statuses() -> None:
-    def analysis(action: str) -> Analysis:
-        return Analysis(id=None, scores={}, decision=Decision(action))
-
     flag = [{"actionType": "FLAG", "reason": "COMMENT_DETECTED_TOXIC"}]
-    assert json.loads(coral_answer(analysis("hold"), True).body) == {
+    assert json.loads(bytes(coral_answer(Decision("hold"), True).body)) == {
         "status": "SYSTEM_WITHHELD",
         "actions": flag,
     }
-    assert json.loads(coral_answer(analysis("reject"), True).body)["status"] == "REJECTED"
-    assert json.loads(coral_answer(analysis("approve"), True).body) == {"status": "APPROVED"}
-    assert coral_answer(analysis("approve"), False).status_code == 204
+    assert json.loads(bytes(coral_answer(Decision("reject"), True).body))["status"] == "REJECTED"
+    assert json.loads(bytes(coral_answer(Decision("approve"), True).body)) == {"status": "APPROVED"}
+    assert coral_answer(Decision("approve"), False).status_code == 204
 
 
 def test_no_opinion_on_clean_comments_when_configured(context: FakeContext) -> None:
@@ -181,3 +179,23 @@ def test_past_the_deadline_answers_204_and_still_stores(engine: Engine) -> None:
                 break
             time.sleep(0.02)
     assert context.comments.records[0]["decision"].action == "reject"
+
+
+def test_the_answer_is_the_sites_decision_for_that_author(engine: Engine) -> None:
+    context = make_context(engine)
+    context.rules = parse_site_rules({"watchlist": {"hold": ["timetable"]}}, "test")
+    context.authors["user-7"] = AuthorContext("user-7", prior_comments=3, banned=True)
+    client = TestClient(make_app(context))
+    assert post(client, payload("Thanks for this thoughtful article.", id="c-9")).json() == {
+        "status": "REJECTED",
+        "actions": [{"actionType": "FLAG", "reason": "COMMENT_DETECTED_TOXIC"}],
+    }
+    assert context.decided[-1] == {"site": "site-1", "author": "user-7", "comment_id": "c-9"}
+    stored = context.comments.records[-1]
+    assert stored["decision"].action == "reject"
+    assert "author is banned" in stored["decision"].reasons
+    del context.authors["user-7"]
+    assert post(client, payload("The new timetable is great")).json()["status"] == (
+        "SYSTEM_WITHHELD"
+    )
+    assert context.comments.records[-1]["details"]["watchlist"][0]["pattern"] == "timetable"

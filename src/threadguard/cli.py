@@ -326,6 +326,7 @@ def evaluate(
         "F1",
         "macro-F1",
         "baseline macro-F1",
+        "ECE",
     ):
         table.add_column(col, justify="right" if col not in ("data set", "attribute") else "left")
     for r in rows:
@@ -338,6 +339,7 @@ def evaluate(
             f"{r.f1:.3f}",
             f"{r.macro_f1:.3f}",
             f"{r.baseline_macro_f1:.3f}",
+            f"{r.ece:.3f}",
         )
     Console().print(table)
 

@@ -239,7 +239,12 @@ class Engine:
         if c.tier == "deep":
             chosen = np.flatnonzero(~empty)
         else:
-            chosen = np.flatnonzero(~empty & (fast[:, self._attr_idx].max(axis=1) >= c.deep_from))
+            suspect = fast[:, self._attr_idx].max(axis=1) >= c.deep_from
+            if c.use_context:
+                # A calm reply to an abusive parent ("Exactly, send them all back") is only
+                # abusive in context: the fast tier cannot see that, so such replies go deep.
+                suspect |= self._context_suspect(items)
+            chosen = np.flatnonzero(~empty & suspect)
         if not len(chosen):
             return fast
         picked = [items[int(i)] for i in chosen]
@@ -248,6 +253,17 @@ class Engine:
         deep = self.deep.predict(texts, contexts)
         out = fast.copy()
         out[chosen] = c.deep_weight * deep + (1.0 - c.deep_weight) * fast[chosen]
+        return out
+
+    def _context_suspect(self, items: Sequence[CommentInput]) -> np.ndarray:
+        """Which items have a context (parent, else title) that the fast tier finds abusive."""
+        contexts = [(it.parent or it.title)[:MAX_CHARS] for it in items]
+        out = np.zeros(len(items), dtype=bool)
+        has = [i for i, t in enumerate(contexts) if t.strip()]
+        if has:
+            x = self.model.featurizer.transform([normalize_text(contexts[i]) for i in has])
+            probs = self.model.calibrate(self.model.margins(x))[:, self._attr_idx]
+            out[has] = probs.max(axis=1) >= self.cascade.deep_from
         return out
 
     def _targets(self, row: np.ndarray, scores: dict[str, float]) -> tuple[Target, ...]:

@@ -298,6 +298,7 @@ def per_head_table(report: EvalReport) -> Table:
         "F1",
         "macro-F1",
         "baseline macro-F1",
+        "ECE",
     ):
         table.add_column(col, justify="right" if col not in ("data set", "attribute") else "left")
     for r in report.per_head:
@@ -310,6 +311,7 @@ def per_head_table(report: EvalReport) -> Table:
             f"{r.f1:.3f}",
             f"{r.macro_f1:.3f}",
             f"{r.baseline_macro_f1:.3f}",
+            f"{r.ece:.3f}",
         )
     return table
 
@@ -485,6 +487,7 @@ def to_markdown(report: EvalReport) -> str:
                     "F1",
                     "macro-F1",
                     "baseline",
+                    "ECE",
                 ],
                 [
                     [
@@ -496,6 +499,7 @@ def to_markdown(report: EvalReport) -> str:
                         f"{r.f1:.3f}",
                         f"{r.macro_f1:.3f}",
                         f"{r.baseline_macro_f1:.3f}",
+                        f"{r.ece:.3f}",
                     ]
                     for r in report.per_head
                 ],

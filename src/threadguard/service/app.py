@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 
 from fastapi import APIRouter, FastAPI
 from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 
 from threadguard import __version__
 from threadguard.engine import Engine
@@ -73,6 +75,36 @@ def _compat_routers(auth: Callable[..., Any], ctx: Callable[..., Any]) -> list[A
         build = module.build_router
         routers.append(build(auth, ctx) if needs_auth else build(ctx))
     return routers
+
+
+class DatabaseHealth:
+    """The database's health as last checked, re-checked at most every ``ttl`` seconds.
+
+    ``/healthz`` is polled by load balancers and orchestrators, often several times a
+    second per instance, and under load every poll that opens a database session competes
+    with real requests. So a plain poll answers from the last check when it is fresh (no
+    I/O at all) and only a stale one runs a new check, one at a time; ``deep`` checks now.
+    """
+
+    def __init__(self, store: Store, ttl: float = 5.0) -> None:
+        self.store = store
+        self.ttl = ttl
+        self._ok: bool | None = None
+        self._at = float("-inf")
+        self._checking = False
+
+    async def ok(self, *, deep: bool = False) -> bool:
+        """Whether the database answers (as of at most ``ttl`` seconds ago unless ``deep``)."""
+        stale = time.monotonic() - self._at > self.ttl
+        if deep or self._ok is None or (stale and not self._checking):
+            self._checking = True
+            try:
+                answer = await run_in_threadpool(self.store.ping)
+            finally:
+                self._checking = False
+            self._ok, self._at = answer, time.monotonic()
+            return answer
+        return self._ok
 
 
 def body_limits(settings: ServiceSettings) -> Callable[[str], int]:
@@ -134,13 +166,20 @@ def create_app(
     app.add_middleware(BodySizeLimit, limit_for=body_limits(settings))
     app.add_middleware(AccessLog)
 
-    def context() -> ServiceState:
+    async def context() -> ServiceState:
+        # async: a plain ``def`` dependency would cost every request a worker-thread hop.
         return state
 
+    health = DatabaseHealth(store)
+
     @app.get("/healthz", tags=["health"], response_model=schemas.HealthOut)
-    def healthz() -> JSONResponse:
-        """Liveness and readiness: the model is loaded and the database answers."""
-        ok = store.ping()
+    async def healthz(deep: bool = False) -> JSONResponse:
+        """Liveness and readiness: the model is loaded and the database answers.
+
+        The database is checked at most every few seconds (the answer in between is the
+        last check's); ``?deep=1`` checks it now.
+        """
+        ok = await health.ok(deep=deep)
         body = {
             "status": "ok" if ok else "degraded",
             "model": engine.model_version,

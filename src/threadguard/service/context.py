@@ -16,10 +16,13 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from threadguard.analysis import Analysis
 from threadguard.engine import Engine
 from threadguard.policy import Policy, PolicyError
+from threadguard.service.moderation import decide_comment
 from threadguard.service.protocols import CommentLog, ServiceSettings
 from threadguard.site_policy import (
+    SiteOutcome,
     SiteRules,
     merge_documents,
     parse_document,
@@ -139,3 +142,24 @@ class ServiceState:
     def engine_for(self, site: str | None) -> Engine:
         """The engine under the site's policy (the default policy when site is None)."""
         return self.site_policy(site).engine
+
+    def site_decision(
+        self,
+        site: str | None,
+        analysis: Analysis,
+        text: str,
+        *,
+        author: str | None = None,
+        comment_id: str | None = None,
+        story_id: str | None = None,
+    ) -> SiteOutcome:
+        """The site's rules on one comment (see :func:`.moderation.decide_comment`)."""
+        return decide_comment(
+            self,
+            site,
+            analysis,
+            text,
+            author=author,
+            comment_id=comment_id,
+            story_id=story_id,
+        )

@@ -22,6 +22,7 @@ from threadguard.storage.records import (
     ConflictError,
     InvalidError,
     NotFoundError,
+    StoreBusyError,
     StoreError,
 )
 
@@ -111,6 +112,8 @@ def install_handlers(app: FastAPI) -> None:
             status = 409
         elif isinstance(exc, InvalidError):
             status = 400
+        elif isinstance(exc, StoreBusyError):
+            return error_response(503, str(exc), {"Retry-After": "1"})
         return error_response(status, str(exc))
 
     @app.exception_handler(Exception)

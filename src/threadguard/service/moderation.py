@@ -12,17 +12,19 @@ import hashlib
 import secrets
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from threadguard.analysis import Analysis, Target
 from threadguard.engine import ScoredComment
 from threadguard.policy import ACTIONS, Policy
 from threadguard.render import thread_json
 from threadguard.schema import ATTRIBUTES
-from threadguard.service.context import ServiceState, SitePolicy
 from threadguard.site_policy import AuthorContext, SiteOutcome, SiteRules, decide
 from threadguard.storage.records import ArticleRef, AuthorInfo, HistoryRow, NewComment
 from threadguard.thread import Thread
+
+if TYPE_CHECKING:  # context.py imports this module for ServiceState.site_decision
+    from threadguard.service.context import ServiceState, SitePolicy
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,39 @@ def moderate_thread(
         )
         out.append(Moderated(s, outcome))
     return policy, out
+
+
+def decide_comment(
+    state: ServiceState,
+    site: str | None,
+    analysis: Analysis,
+    text: str,
+    *,
+    author: str | None = None,
+    comment_id: str | None = None,
+    story_id: str | None = None,
+) -> SiteOutcome:
+    """One comment arriving on its own (Coral, Perspective, OpenAI) under the site's rules.
+
+    The same :func:`~threadguard.site_policy.decide` as a thread upload, so a site's
+    watchlist, bans, trusted authors, pre-moderation and escalation mean the same on every
+    endpoint. The author's rank is their stored comment count (the comment is not stored
+    yet), or, for an edit of a comment already stored under ``story_id``, the rank it had
+    when first scored -- so editing a first comment does not pre-moderate it again, and
+    editing an old one does not count as new.
+    """
+    policy = state.site_policy(site)
+    who = None
+    if author and site is not None:
+        info = state.store.authors(site, [author], days=policy.rules.escalation_days).get(author)
+        prior = info.comment_count if info is not None else 0
+        if comment_id is not None:
+            known = state.store.known_comments(site, story_id or "", [comment_id])
+            if comment_id in known:
+                seq = known[comment_id]
+                prior = seq - 1 if seq is not None else 0
+        who = author_context(info, author, prior)
+    return decide(policy.policy, policy.rules, analysis, text, who)
 
 
 def to_store(items: list[Moderated]) -> list[NewComment]:

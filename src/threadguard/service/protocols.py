@@ -8,10 +8,11 @@ change without touching them. ``threadguard.service.app`` wires the real ones.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from threadguard.analysis import Analysis, Decision
 from threadguard.engine import Engine
+from threadguard.site_policy import SiteOutcome
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,28 @@ class CommentLog(Protocol):
         author: str | None = None,
         parent_id: str | None = None,
         story_id: str | None = None,
+        details: dict[str, Any] | None = None,
     ) -> str:
-        """Store a scored comment with its decision (held ones enter the queue); returns its id."""
+        """Store a scored comment with its decision (held ones enter the queue); returns its id
+        once it is stored. ``details``: what the site rules found (:meth:`SiteOutcome.details`).
+        """
+
+    async def record_async(
+        self,
+        *,
+        site: str,
+        source: str,
+        text: str,
+        analysis: Analysis,
+        decision: Decision,
+        comment_id: str | None = None,
+        author: str | None = None,
+        parent_id: str | None = None,
+        story_id: str | None = None,
+        details: dict[str, Any] | None = None,
+    ) -> str:
+        """:meth:`record` from a coroutine, without blocking the event loop (and without
+        tying up a worker thread while the write waits for its commit)."""
 
 
 class ServiceContext(Protocol):
@@ -81,3 +102,23 @@ class ServiceContext(Protocol):
 
     def engine_for(self, site: str | None) -> Engine:
         """The engine under the site's policy (the default policy when site is None)."""
+
+    def site_decision(
+        self,
+        site: str | None,
+        analysis: Analysis,
+        text: str,
+        *,
+        author: str | None = None,
+        comment_id: str | None = None,
+        story_id: str | None = None,
+    ) -> SiteOutcome:
+        """The site's decision on one comment the engine scored: its thresholds, then its
+        rules (:func:`threadguard.site_policy.decide`).
+
+        The watchlist always applies. With an ``author`` (and a ``site``), so do the author
+        rules -- bans, trusted authors, pre-moderation of new authors, escalation -- from
+        what the store knows about the author, which reads the database: call it off the
+        event loop then. ``comment_id`` and ``story_id`` identify an edit of a comment
+        already stored, so it keeps the rank among its author's comments it first had.
+        """

@@ -3,12 +3,14 @@
 With one worker the app is built here and handed to uvicorn. With several, uvicorn
 starts each worker from an import string, so the options travel in environment
 variables and each worker builds its own app (and loads its own copy of the model).
-The database is migrated once, here, before any worker starts.
+The database is migrated once, here, before any worker starts. Once a process's app is
+built, what it loaded is hidden from the garbage collector (:func:`settle_heap`).
 """
 
 from __future__ import annotations
 
 import copy
+import gc
 import os
 from pathlib import Path
 from typing import Any
@@ -38,6 +40,21 @@ def log_config() -> dict[str, Any]:
     return config
 
 
+def settle_heap() -> None:
+    """Freeze what start-up loaded out of the cyclic garbage collector's sight.
+
+    The model, its vocabulary, and the SQLAlchemy, pydantic and FastAPI metadata are
+    about 120 000 container objects that live as long as the process. Every full
+    collection walks all of them (about 80 ms on the 2-core benchmark machine), and under
+    load one comes every few seconds, stalling every request in flight: that pause, not
+    the work, set the service's p99. :func:`gc.freeze` moves them to a permanent
+    generation, so a collection walks only what requests allocated. Garbage is
+    collected first so that none of it is frozen with them.
+    """
+    gc.collect()
+    gc.freeze()
+
+
 def prepare(database: str | None, data_dir: Path) -> str:
     """Resolve the database URL and bring its schema up to date; returns the URL."""
     url = db.resolve_url(database, data_dir)
@@ -56,7 +73,7 @@ def app_from_environment() -> FastAPI:
     data_dir = Path(os.environ[ENV_DATA_DIR])
     policy = os.environ.get(ENV_POLICY)
     model = os.environ.get(ENV_MODEL)
-    return create_app(
+    app = create_app(
         load_settings(data_dir),
         database_url=os.environ[ENV_DATABASE],
         data_dir=data_dir,
@@ -64,6 +81,8 @@ def app_from_environment() -> FastAPI:
         model_dir=Path(model) if model else None,
         migrate=False,
     )
+    settle_heap()
+    return app
 
 
 def serve(
@@ -99,6 +118,7 @@ def serve(
             model_dir=model,
             migrate=False,
         )
+        settle_heap()
         uvicorn.run(app, **common)
         return
     os.environ[ENV_DATABASE] = url

@@ -35,6 +35,10 @@ class InvalidError(StoreError):
     """The request is well-formed but makes no sense (a ban on a comment without author)."""
 
 
+class StoreBusyError(StoreError):
+    """The database stayed locked by other writers for too long; the caller may retry."""
+
+
 @dataclass(frozen=True)
 class Actor:
     """Who acts, as recorded in moderator actions and the audit log."""

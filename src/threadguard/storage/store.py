@@ -1,4 +1,4 @@
-"""The moderation store: every read and write the service makes, one transaction each.
+"""The moderation store: every read and write the service makes, each in a transaction.
 
 :class:`Store` implements the routers' :class:`~threadguard.service.protocols.CommentLog`
 (remember, recall, record) and the repository methods of the native API: threads,
@@ -11,11 +11,33 @@ done. And a moderator's verdict is applied with a guarded ``UPDATE ... WHERE
 status_source = 'policy'``: of two moderators acting on one comment at once exactly one
 update matches a row; the other gets :class:`ConflictError` (HTTP 409), so a decision
 is never applied twice and, being in the same transaction as its audit entry, never lost.
+
+Writes are cheap enough to serve every request, on purpose:
+
+- On SQLite, writers of this process queue on a :class:`threading.Lock` before
+  ``BEGIN IMMEDIATE``. SQLite has one write lock per file, and a thread that finds it
+  taken sleeps in SQLite's busy handler with a growing back-off (up to 100 ms a try), so
+  under concurrency most of a request's time went to sleeping past the moment the lock
+  was free. A Python lock hands it over at once, in order. (Other processes on the same
+  file still meet SQLite's busy handler; one worker per SQLite file is the embedded
+  setup, PostgreSQL the one for many.)
+- :meth:`Store.record`, the one write per request of the compatibility endpoints, goes
+  through a :class:`~threadguard.storage.writer.GroupCommitter`: concurrent records are
+  committed together, one transaction for all, and each caller returns only after the
+  commit that holds its comment (durable, never write-behind). A plain comment (no id,
+  author or article: Perspective's) is inserted with a few multi-row ``INSERT`` s per
+  batch rather than through the ORM's unit of work.
+- Site ids are cached by name: a site row is created once and never deleted or renamed.
+  A site created by a transaction enters the cache only once that transaction has
+  committed, so no other writer can pick up the id of a row that is then rolled back;
+  and the cache is dropped whenever a write fails, so a store whose sites were removed
+  behind its back (by hand, or a test truncating tables) recovers on the next write.
 """
 
 from __future__ import annotations
 
 import secrets
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,7 +45,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, func, or_, select, update
+from sqlalchemy import Connection, Engine, Table, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -36,6 +58,7 @@ from threadguard.storage.models import (
     Article,
     AuditEntry,
     Author,
+    Base,
     ModeratorAction,
     QueueItem,
     Site,
@@ -63,7 +86,9 @@ from threadguard.storage.records import (
     Page,
     QueueRecord,
     SiteDoc,
+    StoreBusyError,
 )
+from threadguard.storage.writer import GroupCommitter, Outcome
 
 ROLES = ("admin", "moderator", "client")
 #: Moderator actions on a comment and what each does.
@@ -76,11 +101,63 @@ AUTHOR_FLAGS = {
 }
 ACTIONS = (*VERDICTS, *AUTHOR_FLAGS, "note")
 SYSTEM = Actor("system", "admin")
+#: How long a writer waits for the in-process SQLite write lock before giving up (the
+#: same bound as SQLite's own busy timeout, see :mod:`threadguard.storage.db`).
+WRITE_WAIT_S = 30.0
+
+#: ``Session.info`` key of the sites a write transaction created (cached after commit).
+_NEW_SITES = "threadguard_new_sites"
+
+_COMMENTS: Table = Base.metadata.tables["comments"]
+_ANALYSES: Table = Base.metadata.tables["analyses"]
+_DECISIONS: Table = Base.metadata.tables["decisions"]
+_QUEUE: Table = Base.metadata.tables["queue_items"]
 
 
 def new_comment_id() -> str:
     """A comment's id in the store: random, so ids from many sites never collide."""
     return "cm_" + secrets.token_hex(10)
+
+
+@dataclass(frozen=True)
+class _RecordJob:
+    """One :meth:`Store.record` call waiting for the group commit."""
+
+    site: str
+    source: str
+    article: ArticleRef | None
+    item: NewComment
+
+    @classmethod
+    def of(
+        cls,
+        site: str,
+        source: str,
+        text: str,
+        analysis: Analysis,
+        decision: Decision,
+        comment_id: str | None,
+        author: str | None,
+        parent_id: str | None,
+        story_id: str | None,
+        details: dict[str, Any] | None,
+    ) -> _RecordJob:
+        """The job for :meth:`Store.record`'s arguments."""
+        item = NewComment(
+            text=text,
+            analysis=analysis,
+            decision=decision,
+            external_id=comment_id,
+            author=author,
+            parent_id=parent_id,
+            details=details,
+        )
+        return cls(site, source, ArticleRef(story_id) if story_id else None, item)
+
+    @property
+    def plain(self) -> bool:
+        """A comment that is always new and touches no other row (no id, author, article)."""
+        return self.article is None and self.item.external_id is None and not self.item.author
 
 
 @dataclass(frozen=True)
@@ -103,6 +180,15 @@ class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._writer = engine.execution_options(**{db.BEGIN_MODE: "IMMEDIATE"})
+        # SQLite: one writer at a time in this process (see the module docs). PostgreSQL
+        # locks rows, not the database, so its writers run side by side.
+        self._serial: threading.Lock | None = (
+            threading.Lock() if engine.dialect.name == "sqlite" else None
+        )
+        self._site_ids: dict[str, int] = {}
+        self._records: GroupCommitter[_RecordJob, tuple[str, str]] = GroupCommitter(
+            self._commit_records, name="threadguard-store-writer"
+        )
 
     @classmethod
     def open(
@@ -120,7 +206,8 @@ class Store:
         return self.engine.dialect.name
 
     def close(self) -> None:
-        """Close every pooled connection."""
+        """Finish queued writes, then close every pooled connection."""
+        self._records.close()
         self.engine.dispose()
 
     @contextmanager
@@ -129,9 +216,42 @@ class Store:
             yield session
 
     @contextmanager
+    def _exclusive(self) -> Iterator[None]:
+        """Hold this process's SQLite write lock (nothing on PostgreSQL)."""
+        if self._serial is None:
+            yield
+            return
+        if not self._serial.acquire(timeout=WRITE_WAIT_S):
+            raise StoreBusyError("the database is busy; try again shortly")
+        try:
+            yield
+        finally:
+            self._serial.release()
+
+    @contextmanager
     def _write(self) -> Iterator[Session]:
-        with Session(self._writer, expire_on_commit=False) as session, session.begin():
-            yield session
+        with self._exclusive():
+            try:
+                with Session(self._writer, expire_on_commit=False) as session:
+                    with session.begin():
+                        yield session
+                    # Committed: the sites this transaction created may now be shared.
+                    self._site_ids.update(session.info.get(_NEW_SITES, {}))
+            except BaseException:
+                self._site_ids.clear()
+                raise
+
+    @contextmanager
+    def _write_core(self) -> Iterator[Connection]:
+        """A write transaction without an ORM session, for bulk inserts of plain comments
+        (a session costs more than the inserts it would wrap)."""
+        with self._exclusive():
+            try:
+                with self._writer.begin() as conn:
+                    yield conn
+            except BaseException:
+                self._site_ids.clear()
+                raise
 
     def ping(self) -> bool:
         """Whether the database answers (for /healthz)."""
@@ -163,6 +283,27 @@ class Store:
     def _site(self, session: Session, name: str) -> Site:
         site: Site = self._get_or_create(session, Site, {"name": name}, policy_version=0)
         return site
+
+    def _site_key(self, session: Session, name: str) -> int:
+        """The site's id, created if new; cached, as every stored comment needs it.
+
+        A site that exists (committed) is cached at once; one this transaction creates is
+        cached by :meth:`_write` after the commit (see the module docs).
+        """
+        site_id = self._site_ids.get(name)
+        if site_id is not None:
+            return site_id
+        created: dict[str, int] = session.info.setdefault(_NEW_SITES, {})
+        if name in created:
+            return created[name]
+        site_id = session.scalar(select(Site.id).where(Site.name == name))
+        if site_id is not None:
+            if len(self._site_ids) > 100_000:
+                self._site_ids.clear()
+            self._site_ids[name] = site_id
+            return site_id
+        created[name] = site_id = self._site(session, name).id
+        return site_id
 
     def _site_id(self, session: Session, name: str) -> int | None:
         return session.scalar(select(Site.id).where(Site.name == name))
@@ -207,11 +348,11 @@ class Store:
     ) -> None:
         """Keep a comment's text (unscored) so a later reply can use it as context."""
         with self._write() as session:
-            site_row = self._site(session, site)
+            site_id = self._site_key(session, site)
             key = story_id or ""
             row = session.scalars(
                 select(CommentModel).where(
-                    CommentModel.site_id == site_row.id,
+                    CommentModel.site_id == site_id,
                     CommentModel.article_key == key,
                     CommentModel.external_id == comment_id,
                 )
@@ -223,13 +364,13 @@ class Store:
             session.add(
                 CommentModel(
                     id=new_comment_id(),
-                    site_id=site_row.id,
-                    article_id=self._article_id(session, site_row.id, story_id),
+                    site_id=site_id,
+                    article_id=self._article_id(session, site_id, story_id),
                     article_key=key,
                     external_id=comment_id,
                     parent_external_id=parent_id,
                     author=author or None,
-                    author_id=self._author_id(session, site_row.id, author),
+                    author_id=self._author_id(session, site_id, author),
                     text=text,
                     source="context",
                     status="approved",
@@ -260,18 +401,173 @@ class Store:
         author: str | None = None,
         parent_id: str | None = None,
         story_id: str | None = None,
+        details: dict[str, Any] | None = None,
     ) -> str:
-        """Store one scored comment with its decision; returns the store's id for it."""
-        item = NewComment(
-            text=text,
-            analysis=analysis,
-            decision=decision,
-            external_id=comment_id,
-            author=author,
-            parent_id=parent_id,
+        """Store one scored comment with its decision; returns the store's id for it.
+
+        Returns once the comment is committed (with others that arrived meanwhile, see
+        the module docs); ``details`` is what the site rules found (watchlist matches).
+        """
+        job = _RecordJob.of(
+            site, source, text, analysis, decision, comment_id, author, parent_id, story_id, details
         )
-        article = ArticleRef(story_id) if story_id else None
-        return self.record_many(site=site, source=source, article=article, comments=[item])[0][0]
+        return self._records.submit(job)[0]
+
+    async def record_async(
+        self,
+        *,
+        site: str,
+        source: str,
+        text: str,
+        analysis: Analysis,
+        decision: Decision,
+        comment_id: str | None = None,
+        author: str | None = None,
+        parent_id: str | None = None,
+        story_id: str | None = None,
+        details: dict[str, Any] | None = None,
+    ) -> str:
+        """:meth:`record` for the event loop: awaits the same durable group commit."""
+        job = _RecordJob.of(
+            site, source, text, analysis, decision, comment_id, author, parent_id, story_id, details
+        )
+        return (await self._records.submit_async(job))[0]
+
+    def _commit_records(self, jobs: Sequence[_RecordJob]) -> list[Outcome[tuple[str, str]]]:
+        """Write a batch of records in one transaction; if that fails, each one alone.
+
+        Retrying alone means one caller's bad write (or a conflict) fails that caller
+        only; the others are committed and answered as if nothing happened.
+        """
+        try:
+            written: list[Outcome[tuple[str, str]]] = list(self._write_jobs(jobs))
+            return written
+        except Exception as exc:
+            if len(jobs) == 1:
+                return [exc]
+        outcomes: list[Outcome[tuple[str, str]]] = []
+        for job in jobs:
+            try:
+                outcomes.extend(self._write_jobs([job]))
+            except Exception as exc:
+                outcomes.append(exc)
+        return outcomes
+
+    def _write_jobs(self, jobs: Sequence[_RecordJob]) -> list[tuple[str, str]]:
+        """Write ``jobs`` in one transaction: without an ORM session when every one is a
+        plain comment for a site already known (Perspective's steady state)."""
+        plain = [
+            (site_id, job.source, job.item)
+            for job in jobs
+            if job.plain and (site_id := self._site_ids.get(job.site)) is not None
+        ]
+        if len(plain) == len(jobs):
+            with self._write_core() as conn:
+                return self._insert_plain(conn, plain)
+        with self._write() as session:
+            return self._store_jobs(session, jobs)
+
+    def _store_jobs(self, session: Session, jobs: Sequence[_RecordJob]) -> list[tuple[str, str]]:
+        out: list[tuple[str, str] | None] = [None] * len(jobs)
+        plain: list[tuple[int, int, str, NewComment]] = []
+        for i, job in enumerate(jobs):
+            site_id = self._site_key(session, job.site)
+            if job.plain:
+                plain.append((i, site_id, job.source, job.item))
+            else:
+                out[i] = self._store_batch(session, site_id, job.source, job.article, [job.item])[0]
+        inserted = self._insert_plain(
+            session.connection(), [(s, src, item) for _, s, src, item in plain]
+        )
+        for (i, *_), result in zip(plain, inserted, strict=True):
+            out[i] = result
+        return [r for r in out if r is not None]
+
+    def _insert_plain(
+        self, conn: Connection, items: Sequence[tuple[int, str, NewComment]]
+    ) -> list[tuple[str, str]]:
+        """Insert new comments that have no external id, author or article, in bulk.
+
+        The rows are exactly those :meth:`_store_one` writes for such a comment (it is
+        always new, so nothing is looked up or updated), written with one multi-row
+        ``INSERT`` per table instead of an ORM flush per row.
+        """
+        if not items:
+            return []
+        now = utcnow()
+        out: list[tuple[str, str]] = []
+        comments: list[dict[str, Any]] = []
+        analyses: list[dict[str, Any]] = []
+        for site_id, source, item in items:
+            cid = new_comment_id()
+            status = STATUS_OF_ACTION[item.decision.action]
+            out.append((cid, status))
+            comments.append(
+                {
+                    "id": cid,
+                    "site_id": site_id,
+                    "article_id": None,
+                    "article_key": "",
+                    "external_id": cid,
+                    "parent_external_id": item.parent_id,
+                    "author": None,
+                    "author_id": None,
+                    "author_seq": None,
+                    "text": item.text,
+                    "source": source,
+                    "depth": item.depth,
+                    "position": item.position,
+                    "posted_at": item.posted_at,
+                    "received_at": now,
+                    "status": status,
+                    "status_source": "policy",
+                    "status_at": now,
+                    "version": 1,
+                }
+            )
+            analyses.append({"comment_id": cid, **_analysis_values(item, now)})
+        conn.execute(insert(_COMMENTS), comments)
+        # Matched back by comment id: a multi-row RETURNING does not promise row order.
+        returned = conn.execute(
+            insert(_ANALYSES).returning(_ANALYSES.c.comment_id, _ANALYSES.c.id), analyses
+        )
+        analysis_ids: dict[str, int] = {str(cid): int(aid) for cid, aid in returned.all()}
+        decisions = []
+        queued = []
+        for (site_id, _, item), (cid, status) in zip(items, out, strict=True):
+            decisions.append(
+                {
+                    "comment_id": cid,
+                    "analysis_id": analysis_ids[cid],
+                    "action": item.decision.action,
+                    "reasons": list(item.decision.reasons),
+                    "source": "policy",
+                    "actor": None,
+                    "details": item.details,
+                    "created_at": now,
+                }
+            )
+            if item.decision.action != "approve":
+                resolved = status != "pending"
+                queued.append(
+                    {
+                        "comment_id": cid,
+                        "site_id": site_id,
+                        "article_id": None,
+                        "author": None,
+                        "status": status,
+                        "reasons": list(item.decision.reasons),
+                        "entered_at": now,
+                        "resolved_at": now if resolved else None,
+                        "resolved_by": "policy" if resolved else None,
+                        "version": 1,
+                        **{a: float(item.analysis.scores.get(a, 0.0)) for a in ATTRIBUTES},
+                    }
+                )
+        conn.execute(insert(_DECISIONS), decisions)
+        if queued:
+            conn.execute(insert(_QUEUE), queued)
+        return out
 
     def _article_id(self, session: Session, site_id: int, external_id: str | None) -> int | None:
         if not external_id:
@@ -315,26 +611,36 @@ class Store:
         but a moderator's verdict on it stands.
         """
         with self._write() as session:
-            site_row = self._site(session, site)
-            article_id: int | None = None
-            if article is not None:
-                art: Article = self._get_or_create(
-                    session,
-                    Article,
-                    {"site_id": site_row.id, "external_id": article.external_id},
-                    title=article.title,
-                    url=article.url,
-                )
-                if article.title and not art.title:
-                    art.title = article.title
-                if article.url and not art.url:
-                    art.url = article.url
-                article_id = art.id
-            key = article.external_id if article is not None else ""
-            return [
-                self._store_one(session, site_row.id, article_id, key, source, item)
-                for item in comments
-            ]
+            return self._store_batch(
+                session, self._site_key(session, site), source, article, comments
+            )
+
+    def _store_batch(
+        self,
+        session: Session,
+        site_id: int,
+        source: str,
+        article: ArticleRef | None,
+        comments: Sequence[NewComment],
+    ) -> list[tuple[str, str]]:
+        article_id: int | None = None
+        if article is not None:
+            art: Article = self._get_or_create(
+                session,
+                Article,
+                {"site_id": site_id, "external_id": article.external_id},
+                title=article.title,
+                url=article.url,
+            )
+            if article.title and not art.title:
+                art.title = article.title
+            if article.url and not art.url:
+                art.url = article.url
+            article_id = art.id
+        key = article.external_id if article is not None else ""
+        return [
+            self._store_one(session, site_id, article_id, key, source, item) for item in comments
+        ]
 
     def _store_one(
         self,
@@ -402,20 +708,7 @@ class Store:
             if not counted:
                 row.author_seq = seq
         session.flush()
-        analysis = AnalysisModel(
-            comment_id=row.id,
-            model=item.analysis.model,
-            scores={a: float(item.analysis.scores.get(a, 0.0)) for a in ATTRIBUTES},
-            targets=[t.to_json() for t in item.analysis.targets],
-            spans=[s.to_json() for s in item.analysis.spans],
-            language=item.analysis.language,
-            author_scores=(
-                {a: float(v) for a, v in item.author_analysis.scores.items()}
-                if item.author_analysis is not None
-                else None
-            ),
-            created_at=now,
-        )
+        analysis = AnalysisModel(comment_id=row.id, **_analysis_values(item, now))
         session.add(analysis)
         session.flush()
         session.add(
@@ -1250,6 +1543,23 @@ class Store:
             credentials.verify_password(password, credentials.hash_password("x"))  # same time
             return None
         return row.role if credentials.verify_password(password, row.password_hash) else None
+
+
+def _analysis_values(item: NewComment, now: datetime) -> dict[str, Any]:
+    """An analysis row's columns (all but its comment) for a comment being stored."""
+    return {
+        "model": item.analysis.model,
+        "scores": {a: float(item.analysis.scores.get(a, 0.0)) for a in ATTRIBUTES},
+        "targets": [t.to_json() for t in item.analysis.targets],
+        "spans": [s.to_json() for s in item.analysis.spans],
+        "language": item.analysis.language,
+        "author_scores": (
+            {a: float(v) for a, v in item.author_analysis.scores.items()}
+            if item.author_analysis is not None
+            else None
+        ),
+        "created_at": now,
+    }
 
 
 def _decision(row: DecisionModel | None) -> DecisionRecord | None:

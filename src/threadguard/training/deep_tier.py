@@ -254,6 +254,7 @@ def export_deep_tier(
 
     model.eval()
     out_dir.mkdir(parents=True, exist_ok=True)
+    work_dir.mkdir(parents=True, exist_ok=True)
     sample = [torch.from_numpy(a) for a in pad(encode(tokenizer, ["an example"], ["its context"]))]
     fp32 = work_dir / "encoder.fp32.onnx"
     torch.onnx.export(

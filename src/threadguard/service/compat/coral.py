@@ -16,6 +16,11 @@ or no answer in time, and it skips the phase and goes on. Hence:
 
 Coral sends only the parent's ID, so every comment seen is remembered (when Coral sends the
 comment's own ``id``) and a reply is scored with its parent's text as context.
+
+The decision is the site's, as for a thread uploaded to the native API: Coral's
+``site.id`` names the ThreadGuard site and ``author.id`` the author, so the site's
+thresholds, watchlist, bans, trusted authors, pre-moderation of new authors and
+escalation for repeat offenders all apply (:meth:`ServiceContext.site_decision`).
 """
 
 import asyncio
@@ -31,7 +36,7 @@ from fastapi.responses import JSONResponse
 from starlette.requests import Request
 from starlette.responses import Response
 
-from threadguard.analysis import Analysis
+from threadguard.analysis import Decision
 from threadguard.engine import CommentInput
 from threadguard.readers.htmltext import html_to_text
 from threadguard.service.compat import DEFAULT_SITE, Dependency, parse_json_object, read_body
@@ -113,9 +118,9 @@ def parse_request(body: Mapping[str, Any], max_chars: int) -> CoralComment:
     )
 
 
-def coral_answer(analysis: Analysis, approve_clean: bool) -> Response:
-    """Coral's ExternalModerationResponse for our decision (204: no opinion)."""
-    action = analysis.decision.action
+def coral_answer(decision: Decision, approve_clean: bool) -> Response:
+    """Coral's ExternalModerationResponse for the site's decision (204: no opinion)."""
+    action = decision.action
     if action == "reject":
         return JSONResponse({"status": "REJECTED", "actions": [TOXIC_FLAG]})
     if action == "hold":
@@ -152,7 +157,7 @@ def build_router(ctx: Dependency, *, approve_clean: bool = True) -> APIRouter:
         engine = context.engine_for(item.site)
         comments = context.comments
 
-        def work() -> Analysis:
+        def work() -> Decision:
             if item.comment_id is not None:
                 comments.remember(
                     site=item.site,
@@ -168,32 +173,41 @@ def build_router(ctx: Dependency, *, approve_clean: bool = True) -> APIRouter:
             analysis = engine.analyze([CommentInput(item.text, id=item.comment_id, parent=parent)])[
                 0
             ]
+            outcome = context.site_decision(
+                item.site,
+                analysis,
+                item.text,
+                author=item.author_id,
+                comment_id=item.comment_id,
+                story_id=item.story_id,
+            )
             comments.record(
                 site=item.site,
                 source="coral",
                 text=item.text,
                 analysis=analysis,
-                decision=analysis.decision,
+                decision=outcome.decision,
                 comment_id=item.comment_id,
                 author=item.author_id,
                 parent_id=item.parent_id,
                 story_id=item.story_id,
+                details=outcome.details(),
             )
-            return analysis
+            return outcome.decision
 
         future = asyncio.get_running_loop().run_in_executor(None, work)
         try:
-            analysis = await asyncio.wait_for(asyncio.shield(future), settings.coral_deadline_s)
+            decision = await asyncio.wait_for(asyncio.shield(future), settings.coral_deadline_s)
         except TimeoutError:
             future.add_done_callback(_log_late_failure)
             log.warning("coral: no decision within %.3fs; answered 204", settings.coral_deadline_s)
             return Response(status_code=204)
-        return coral_answer(analysis, approve_clean)
+        return coral_answer(decision, approve_clean)
 
     return router
 
 
-def _log_late_failure(future: asyncio.Future[Analysis]) -> None:
+def _log_late_failure(future: asyncio.Future[Decision]) -> None:
     """A comment scored after its deadline is still stored; say so if that failed."""
     if not future.cancelled() and future.exception() is not None:
         log.error("coral: scoring after the deadline failed", exc_info=future.exception())

@@ -10,7 +10,11 @@ category is defined from them (:data:`CATEGORY_SOURCES`); categories the models 
 score 0 and are never flagged. A category is flagged when every attribute it is built from
 reaches the site policy's *hold* threshold for that attribute (0.5 where the policy has
 none), so ``flagged`` agrees with what ThreadGuard itself would hold for a moderator.
-The endpoint is stateless: nothing about the input is stored.
+For the same reason a match of the key's site watchlist that blocks or holds
+(``block``, ``hold``) sets ``flagged`` too, with every category left as the model scored
+it: OpenAI's shape has no place for "a word this site does not publish". OpenAI requests
+name no author, so author rules do not apply. The endpoint is stateless: nothing about
+the input is stored.
 """
 
 import uuid
@@ -26,6 +30,7 @@ from threadguard.policy import Policy
 from threadguard.service.compat import Dependency, parse_json_object, read_body, run_scoring
 from threadguard.service.compat.errors import CompatError, OpenAIErrorRoute
 from threadguard.service.protocols import Principal, ServiceContext
+from threadguard.site_policy import SiteOutcome
 
 #: OpenAI category -> alternatives, each a tuple of our attributes that must all be present.
 #: score = max over alternatives of min over their attributes; () means "not modelled".
@@ -47,6 +52,8 @@ CATEGORY_SOURCES: dict[str, tuple[tuple[str, ...], ...]] = {
 
 #: Used where the policy sets no hold threshold for an attribute.
 DEFAULT_FLAG = 0.5
+#: Watchlist actions that flag an input whatever its category scores.
+FLAGGING_WATCH_ACTIONS = frozenset({"block", "hold"})
 #: At most this many inputs in one request (OpenAI documents no limit; we keep one).
 MAX_INPUTS = 256
 _BAD_JSON = "We could not parse the JSON body of your request."
@@ -109,8 +116,11 @@ def hold_thresholds(policy: Policy) -> dict[str, float]:
     return out
 
 
-def moderation_result(analysis: Analysis, flag_at: dict[str, float]) -> dict[str, Any]:
-    """One entry of ``results``: OpenAI's categories computed from our attributes."""
+def moderation_result(
+    analysis: Analysis, flag_at: dict[str, float], outcome: SiteOutcome | None = None
+) -> dict[str, Any]:
+    """One entry of ``results``: OpenAI's categories computed from our attributes, flagged
+    also when ``outcome`` (the site's rules) found a watched word that blocks or holds."""
     s = analysis.scores
     categories: dict[str, bool] = {}
     scores: dict[str, float] = {}
@@ -122,8 +132,11 @@ def moderation_result(analysis: Analysis, flag_at: dict[str, float]) -> dict[str
             flagged = flagged or all(s[a] >= flag_at.get(a, DEFAULT_FLAG) for a in attrs)
         categories[category] = flagged
         scores[category] = round(score, 6)
+    watched = outcome is not None and any(
+        m.action in FLAGGING_WATCH_ACTIONS for m in outcome.matches
+    )
     return {
-        "flagged": any(categories.values()),
+        "flagged": any(categories.values()) or watched,
         "categories": categories,
         "category_scores": scores,
         "category_applied_input_types": {c: ["text"] for c in CATEGORY_SOURCES},
@@ -144,18 +157,21 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
         body = parse_json_object(await read_body(request, settings.max_body_bytes), _BAD_JSON)
         texts = parse_inputs(body, settings.max_text_chars)
         engine = context.engine_for(principal.site)
-        analyses = await run_scoring(
-            sum(len(t) for t in texts),
-            engine.analyze,
-            [CommentInput(t) for t in texts],
-            spans=False,
-        )
+
+        def score_and_decide() -> list[tuple[Analysis, SiteOutcome]]:
+            analyses = engine.analyze([CommentInput(t) for t in texts], spans=False)
+            return [
+                (a, context.site_decision(principal.site, a, t))
+                for a, t in zip(analyses, texts, strict=True)
+            ]
+
+        decided = await run_scoring(sum(len(t) for t in texts), score_and_decide)
         flag_at = hold_thresholds(engine.policy)
         return JSONResponse(
             {
                 "id": f"modr-{uuid.uuid4().hex}",
                 "model": engine.model_version,
-                "results": [moderation_result(a, flag_at) for a in analyses],
+                "results": [moderation_result(a, flag_at, o) for a, o in decided],
             }
         )
 

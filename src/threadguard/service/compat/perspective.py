@@ -14,7 +14,12 @@ Where ThreadGuard differs, deliberately (docs/compatibility.md):
   ``spanAnnotations`` each sentence is scored, otherwise one span covers the whole text;
 - the text limit is the service's ``max_text_chars`` (code points), not 20 KB;
 - ``context`` is used: the first entry (or ``articleAndParentComment.parentComment``) is the
-  parent comment, the article is the title.
+  parent comment, the article is the title;
+- the stored decision is the site's (thresholds and watchlist of the key's site), so a
+  watched word sends the comment to the moderation queue; the scores returned are the
+  model's, untouched, since clients threshold them as calibrated probabilities.
+  Perspective requests name no author, so author rules (bans, pre-moderation, trusted
+  authors, escalation) cannot apply here.
 """
 
 import logging
@@ -50,6 +55,7 @@ from threadguard.service.compat.perspective_request import (
     parse_suggestion,
 )
 from threadguard.service.protocols import Principal, ServiceContext
+from threadguard.site_policy import SiteOutcome
 
 log = logging.getLogger("threadguard.service.compat.perspective")
 
@@ -170,17 +176,20 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
         detected = check_languages(req, requested[0].key)
         per_sentence = as_bool(body.get("spanAnnotations"), "spanAnnotations")
 
-        scored = await run_scoring(
-            len(req.text), score_comment, engine, req, per_sentence=per_sentence
-        )
+        def score_and_decide() -> tuple[Scored, SiteOutcome]:
+            scored = score_comment(engine, req, per_sentence=per_sentence)
+            # No author: thresholds and watchlist only, pure CPU (no database read).
+            return scored, context.site_decision(principal.site, scored.analysis, req.text)
+
+        scored, outcome = await run_scoring(len(req.text), score_and_decide)
         if not req.do_not_store:
-            await run_in_threadpool(
-                context.comments.record,
+            await context.comments.record_async(
                 site=site_of(principal),
                 source="perspective",
                 text=req.text,
                 analysis=scored.analysis,
-                decision=scored.analysis.decision,
+                decision=outcome.decision,
+                details=outcome.details(),
             )
         return JSONResponse(analyze_response(req, requested, scored, detected))
 
@@ -211,23 +220,25 @@ def _record_suggestion(
     req: CommentRequest,
     suggested: dict[str, float | None],
 ) -> None:
-    """Store the comment with our analysis and the client's suggestion beside it.
+    """Store the comment with our analysis, the site's decision and the client's suggestion.
 
     The suggestion goes into the decision's reasons ("suggested toxicity 0.00"), so a
     moderator sees the disagreement in the queue next to the model's scores; the log line
     carries only the stored id and the numbers, never the text.
     """
     analysis = engine.analyze([CommentInput(req.text, parent=req.parent, title=req.title)])[0]
+    outcome = context.site_decision(principal.site, analysis, req.text)
     notes = tuple(
         f"suggested {a} {v:.2f}" if v is not None else f"suggested {a} spans"
         for a, v in suggested.items()
     )
-    decision = Decision(analysis.decision.action, analysis.decision.reasons + notes)
+    decision = Decision(outcome.decision.action, outcome.decision.reasons + notes)
     stored = context.comments.record(
         site=site_of(principal),
         source="perspective:suggestscore",
         text=req.text,
         analysis=replace(analysis, decision=decision),
         decision=decision,
+        details=outcome.details(),
     )
     log.info("perspective score suggestion stored as %s: %s", stored, ", ".join(notes))
