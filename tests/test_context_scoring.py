@@ -85,3 +85,16 @@ def test_real_deep_tier_reads_its_context(real_deep: Engine) -> None:
     (with_hate,) = real_deep.analyze([CommentInput(text, parent=hateful)])
     (with_benign,) = real_deep.analyze([CommentInput(text, parent=benign)])
     assert with_hate.scores != with_benign.scores
+
+
+def test_cascade_sends_calm_replies_to_abusive_parents_to_the_deep_tier(engine: Engine) -> None:
+    deep = RecordingDeepTier()
+    cascade = Engine(engine.model, engine.policy, deep, CascadeSettings(tier="cascade"))  # type: ignore[arg-type]
+    reply = "Exactly, send every last one of them back."
+    cascade.analyze(
+        [
+            CommentInput(reply, parent="You are all pathetic idiots and morons"),
+            CommentInput(reply, parent="The library reopens on Monday."),
+        ]
+    )
+    assert [c for _, c in deep.seen] == ["You are all pathetic idiots and morons"]
