@@ -294,7 +294,6 @@ def evaluate(
     (each task's official metric beside the best published figure and the peers run here),
     WikiMadlibs identity-bias AUCs, and throughput and p99 latency per tier.
     """
-    from rich.table import Table
 
     if suite == "functional":
         _eval_functional(model, tier)
@@ -315,33 +314,10 @@ def evaluate(
     if split == "test":
         _eval_benchmarks(engine, data, tier, context, quick, out, per_head, peers)
         return
+    from threadguard.evaluation.report import eval_rows_table
+
     rows = evaluate_all(engine_predictor(engine, context=context), data, split=split)
-    table = Table(title=f"{engine.model_version} ({tier}) on the {split} splits")
-    for col in (
-        "data set",
-        "attribute",
-        "rows",
-        "positives",
-        "AUROC",
-        "F1",
-        "macro-F1",
-        "baseline macro-F1",
-        "ECE",
-    ):
-        table.add_column(col, justify="right" if col not in ("data set", "attribute") else "left")
-    for r in rows:
-        table.add_row(
-            r.dataset,
-            r.head,
-            str(r.rows),
-            str(r.positives),
-            f"{r.auroc:.3f}",
-            f"{r.f1:.3f}",
-            f"{r.macro_f1:.3f}",
-            f"{r.baseline_macro_f1:.3f}",
-            f"{r.ece:.3f}",
-        )
-    Console().print(table)
+    Console().print(eval_rows_table(rows, f"{engine.model_version} ({tier}) on the {split} splits"))
 
 
 def _eval_context(model: Path | None, data: Path, tier: str) -> None:

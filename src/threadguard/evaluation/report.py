@@ -287,8 +287,14 @@ def benchmark_table(report: EvalReport) -> Table:
 
 
 def per_head_table(report: EvalReport) -> Table:
-    """The per-attribute table (AUROC, F1 at 0.5, macro-F1, majority baseline)."""
-    table = Table(title=f"{report.model_version} ({report.tier}) per attribute on the test splits")
+    """The per-attribute table (AUROC, F1 at 0.5, macro-F1, majority baseline, ECE)."""
+    title = f"{report.model_version} ({report.tier}) per attribute on the test splits"
+    return eval_rows_table(report.per_head, title)
+
+
+def eval_rows_table(rows: Sequence[EvalRow], title: str) -> Table:
+    """Per (data set, attribute) results as a Rich table."""
+    table = Table(title=title)
     for col in (
         "data set",
         "attribute",
@@ -301,7 +307,7 @@ def per_head_table(report: EvalReport) -> Table:
         "ECE",
     ):
         table.add_column(col, justify="right" if col not in ("data set", "attribute") else "left")
-    for r in report.per_head:
+    for r in rows:
         table.add_row(
             r.dataset,
             r.head,
