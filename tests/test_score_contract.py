@@ -134,3 +134,13 @@ def test_cli_missing_file_is_a_clear_usage_error(tmp_path) -> None:
     assert proc.returncode == 2
     assert "nope.jsonl: cannot open" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_undecodable_bytes_on_stdin_do_not_end_the_run() -> None:
+    data = b'{"id": "a", "text": "ok"}\n\xff\xfe not utf-8\n{"id": "b", "text": "fine"}\n'
+    proc = subprocess.run(
+        [sys.executable, "-m", "threadguard", "score"], input=data, capture_output=True, check=False
+    )
+    assert proc.returncode == 0, proc.stderr
+    lines = [json.loads(x) for x in proc.stdout.decode().splitlines()]
+    assert [x.get("id") for x in lines] == ["a", None, "b"]

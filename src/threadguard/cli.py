@@ -6,6 +6,7 @@ Errors are one clear line on standard error, never a traceback.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
@@ -113,7 +114,8 @@ def score(
 
     engine = _engine(model, policy, tier, context)
     if input == "-":
-        stream = sys.stdin
+        # Undecodable bytes become U+FFFD instead of ending the run with the rest unread.
+        stream = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace", newline="")
     else:
         try:
             stream = open(input, encoding="utf-8", errors="replace", newline="")  # noqa: SIM115
