@@ -137,6 +137,9 @@ def start_server(
             str(port),
             "--data-dir",
             str(data_dir),
+            # the target is for the fast path: n-gram tier only
+            "--tier",
+            "fast",
         ]
         what = "threadguard serve (SQLite under a fresh data dir)"
     else:

@@ -483,6 +483,7 @@ def serve(
     ] = 1,
     policy: PolicyOpt = None,
     model: ModelOpt = None,
+    tier: TierOpt = "cascade",
 ) -> None:
     """Run the HTTP service: the native API plus Perspective, OpenAI and Coral endpoints.
 
@@ -497,6 +498,9 @@ def serve(
     from threadguard.service.settings import SettingsError
     from threadguard.storage import DatabaseError, default_data_dir
 
+    if tier not in ("fast", "cascade", "deep"):
+        fail(f"--tier must be fast, cascade or deep, not {tier!r}")
+    os.environ["THREADGUARD_TIER"] = tier  # read by every worker's create_app
     folder = data_dir or default_data_dir()
     try:
         run_server(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -21,7 +22,7 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from threadguard import __version__
-from threadguard.engine import Engine
+from threadguard.engine import CascadeSettings, Engine
 from threadguard.service import native, schemas
 from threadguard.service.access_log import AccessLog
 from threadguard.service.auth import Authenticator
@@ -137,7 +138,9 @@ def create_app(
     and ``model_dir`` are then ignored); ``store`` reuses an open store.
     """
     settings = settings or ServiceSettings()
-    engine = engine or Engine.load(model_dir, policy_path)
+    # The tier comes from `serve --tier` through the environment, so every worker gets it.
+    tier = os.environ.get("THREADGUARD_TIER", "cascade")
+    engine = engine or Engine.load(model_dir, policy_path, cascade=CascadeSettings(tier=tier))
     store = store or Store.open(database_url, data_dir, migrate=migrate)
     state = ServiceState(engine, store, settings, policy_ttl=policy_ttl)
     auth = Authenticator(store, settings, cache_seconds=key_cache_seconds)
