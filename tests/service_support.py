@@ -142,6 +142,9 @@ class Service:
     """A running app (in-process) with one key of each role."""
 
     def __init__(self, engine: Engine, url: str, **settings: Any) -> None:
+        # A loaded CI machine can take longer than Coral's 0.5 s: only the deadline test
+        # (which sets its own) should ever see the 204 fallback.
+        settings.setdefault("coral_deadline_s", 10.0)
         self.app = create_app(
             ServiceSettings(**settings),
             database_url=url,
