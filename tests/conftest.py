@@ -7,8 +7,14 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from threadguard.engine import Engine
+
+# CI shares two cores with other work: a per-example time limit would make property tests
+# fail on load, not on behaviour.
+settings.register_profile("threadguard", deadline=None)
+settings.load_profile("threadguard")
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("THREADGUARD_DATA", REPO.parent / "shared" / "data"))
