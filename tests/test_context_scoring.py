@@ -89,7 +89,8 @@ def test_real_deep_tier_reads_its_context(real_deep: Engine) -> None:
 
 def test_cascade_sends_calm_replies_to_abusive_parents_to_the_deep_tier(engine: Engine) -> None:
     deep = RecordingDeepTier()
-    cascade = Engine(engine.model, engine.policy, deep, CascadeSettings(tier="cascade"))  # type: ignore[arg-type]
+    settings = CascadeSettings(tier="cascade", route_on_context=True)
+    cascade = Engine(engine.model, engine.policy, deep, settings)  # type: ignore[arg-type]
     reply = "Exactly, send every last one of them back."
     cascade.analyze(
         [
@@ -98,3 +99,10 @@ def test_cascade_sends_calm_replies_to_abusive_parents_to_the_deep_tier(engine: 
         ]
     )
     assert [c for _, c in deep.seen] == ["You are all pathetic idiots and morons"]
+
+
+def test_cascade_leaves_calm_replies_alone_by_default(engine: Engine) -> None:
+    deep = RecordingDeepTier()
+    cascade = Engine(engine.model, engine.policy, deep, CascadeSettings(tier="cascade"))  # type: ignore[arg-type]
+    cascade.analyze([CommentInput("Bob, calm down please", parent="You are a moron, ann")])
+    assert deep.seen == []
