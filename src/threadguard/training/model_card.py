@@ -47,7 +47,7 @@ LABEL_MAPPING = """\
 | OLID | A OFF/NOT, B TIN/UNT, C IND/GRP/OTH | NOT: everything 0; OFF: toxicity; UNT: profanity, not insult; TIN+IND: insult |
 | Gab Hate Corpus | hd, cv, vo | hd: identity_attack; cv: threat, severe_toxicity; vo: profanity; any: toxicity |
 | Implicit Hate | not / implicit / explicit hate, free-text target | hate: toxicity, identity_attack, targets read from the free-text target |
-| Toxic Spans | all toxic; raters' span types | toxicity; Insult / Profane / Identity based Attack / Threat spans typed by ≥ 2 raters set insult / profanity / identity_attack / threat (train and trial only) |
+| Toxic Spans | all toxic; raters' span types | toxicity; Insult / Profane / Identity based Attack / Threat spans typed by ≥ 2 raters (Threat: ≥ 1, it is rare and seldom agreed on) set insult / profanity / identity_attack / threat (train and trial only) |
 | CAT-LARGE gc | toxic 0/1 (labelled with the parent shown) | toxicity (0 means everything 0) |
 | CADD | L1 none/hate/derogatory/profanity, L6 | none: everything 0; else toxicity; hate: identity_attack; L6: profanity |
 | ETHOS | isHate, violence, target groups | hate: toxicity, threat, targets; identity_attack where a group is named |
