@@ -49,8 +49,8 @@ class CascadeSettings:
     tier: str = "cascade"  # "fast", "cascade" or "deep" (every comment through both)
     # Chosen on dev rows of HateXplain, OLID, CADD, GHC and Davidson (mean AUROC and
     # macro-F1 of five attributes over a grid of both): see the deep tier's model card.
-    deep_from: float = 0.35
-    deep_weight: float = 0.5
+    deep_from: float = 0.2
+    deep_weight: float = 0.7
     use_context: bool = True
     #: Also send a calm reply to the deep tier when its parent looks abusive. Off by
     #: default: the current deep tier lets an abusive parent raise the scores of replies
