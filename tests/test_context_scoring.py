@@ -91,7 +91,7 @@ def test_cascade_sends_calm_replies_to_abusive_parents_to_the_deep_tier(engine: 
     deep = RecordingDeepTier()
     settings = CascadeSettings(tier="cascade", route_on_context=True)
     cascade = Engine(engine.model, engine.policy, deep, settings)  # type: ignore[arg-type]
-    reply = "Exactly, send every last one of them back."
+    reply = "Well said, I agree with every word."
     cascade.analyze(
         [
             CommentInput(reply, parent="You are all pathetic idiots and morons"),
