@@ -357,7 +357,7 @@ def _eval_context(model: Path | None, data: Path, tier: str) -> None:
             str(r.flips_wrong),
             f"{r.clear_made_worse} of {r.clear_cases}",
         )
-    Console().print(table)
+    Console(width=max(Console().width, 140)).print(table)
 
 
 def _eval_benchmarks(  # type: ignore[no-untyped-def]
