@@ -96,7 +96,7 @@ def _build_model(n_heads: int) -> Any:
     import torch
     from transformers import AutoModel
 
-    class Scorer(torch.nn.Module):
+    class Scorer(torch.nn.Module):  # type: ignore[misc, unused-ignore]  # torch is optional
         """Encoder, mean pooling over real tokens, one linear head per label."""
 
         def __init__(self) -> None:
