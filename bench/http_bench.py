@@ -140,6 +140,8 @@ def start_server(
             # the target is for the fast path: n-gram tier only
             "--tier",
             "fast",
+            "--workers",
+            os.environ.get("BENCH_WORKERS", "1"),
         ]
         what = "threadguard serve (SQLite under a fresh data dir)"
     else:
