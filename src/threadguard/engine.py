@@ -204,12 +204,16 @@ class Engine:
         Returns the probabilities, the feature matrix and the texts as scored (for spans).
         """
         texts = [it.text[:MAX_CHARS] for it in items]
-        x = self.model.featurizer.transform([normalize_text(t) for t in texts])
-        probs = self.model.calibrate(self.model.margins(x))
+        probs, x = self._fast(texts)
         # No words, no evidence: an empty or symbol-only comment scores 0, not the prior.
         empty = np.asarray(x.getnnz(axis=1)) == 0
         probs[empty] = 0.0
         return self._deep_tier(items, probs, empty), x, texts
+
+    def _fast(self, texts: Sequence[str]) -> tuple[np.ndarray, sp.csr_matrix]:
+        """Fast-tier probabilities and the feature matrix they came from."""
+        x = self.model.featurizer.transform([normalize_text(t) for t in texts])
+        return self.model.calibrate(self.model.margins(x)), x
 
     def _analyze_batch(self, items: Sequence[CommentInput], *, spans: bool) -> list[Analysis]:
         probs, x, texts = self._score(items)
@@ -267,9 +271,8 @@ class Engine:
         out = np.zeros(len(items), dtype=bool)
         has = [i for i, t in enumerate(contexts) if t.strip()]
         if has:
-            x = self.model.featurizer.transform([normalize_text(contexts[i]) for i in has])
-            probs = self.model.calibrate(self.model.margins(x))[:, self._attr_idx]
-            out[has] = probs.max(axis=1) >= self.cascade.deep_from
+            probs, _ = self._fast([contexts[i] for i in has])
+            out[has] = probs[:, self._attr_idx].max(axis=1) >= self.cascade.deep_from
         return out
 
     def _targets(self, row: np.ndarray, scores: dict[str, float]) -> tuple[Target, ...]:

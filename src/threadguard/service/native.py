@@ -124,6 +124,17 @@ def _next(page: Page[Any]) -> int | None:
     return end if end < page.total else None
 
 
+def _page_body(page: Page[Any]) -> dict[str, Any]:
+    """A page of store records as the JSON body every paged endpoint returns."""
+    return {
+        "items": [vars(item) for item in page.items],
+        "total": page.total,
+        "limit": page.limit,
+        "offset": page.offset,
+        "next_offset": _next(page),
+    }
+
+
 def _action_out(a: ActionRecord) -> schemas.ActionOut:
     return schemas.ActionOut(
         id=a.id,
@@ -390,15 +401,7 @@ def build_router(state: ServiceState, auth: Authenticator) -> APIRouter:
             limit=limit,
             offset=offset,
         )
-        return schemas.QueuePage.model_validate(
-            {
-                "items": [vars(item) for item in page.items],
-                "total": page.total,
-                "limit": page.limit,
-                "offset": page.offset,
-                "next_offset": _next(page),
-            }
-        )
+        return schemas.QueuePage.model_validate(_page_body(page))
 
     # ------------------------------------------------------------------ audit and export
 
@@ -432,15 +435,7 @@ def build_router(state: ServiceState, auth: Authenticator) -> APIRouter:
             limit=limit,
             offset=offset,
         )
-        return schemas.AuditPage.model_validate(
-            {
-                "items": [vars(e) for e in page.items],
-                "total": page.total,
-                "limit": page.limit,
-                "offset": page.offset,
-                "next_offset": _next(page),
-            }
-        )
+        return schemas.AuditPage.model_validate(_page_body(page))
 
     @router.get(
         "/export",
