@@ -19,9 +19,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any, ParamSpec, TypeVar
+from typing import Any
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from threadguard.service.compat.errors import CompatError
@@ -32,24 +31,6 @@ DEFAULT_SITE = "default"
 
 #: A FastAPI dependency callable (the app's ``auth``, or one returning the context).
 Dependency = Callable[..., Any]
-
-#: Inputs up to this many code points are scored on the event loop itself. Scoring a
-#: comment is about a millisecond of pure-Python CPU that holds the GIL wherever it runs,
-#: and the hop to a worker thread and back costs about as much again under load
-#: (bench/http_bench.py: p50 2.0 ms inline vs 3.5 ms with the hop at concurrency 1).
-#: Longer inputs go to a thread so one huge comment cannot stall every other request.
-INLINE_CHARS = 2_000
-
-P = ParamSpec("P")
-T = TypeVar("T")
-
-
-async def run_scoring(size: int, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
-    """``fn(*args, **kwargs)``: inline for inputs of ``size`` <= INLINE_CHARS, else in a
-    worker thread."""
-    if size <= INLINE_CHARS:
-        return fn(*args, **kwargs)
-    return await run_in_threadpool(fn, *args, **kwargs)
 
 
 def site_of(principal: Principal) -> str:

@@ -27,7 +27,8 @@ from starlette.requests import Request
 from threadguard.analysis import Analysis
 from threadguard.engine import CommentInput
 from threadguard.policy import Policy
-from threadguard.service.compat import Dependency, parse_json_object, read_body, run_scoring
+from threadguard.service import batching
+from threadguard.service.compat import Dependency, parse_json_object, read_body
 from threadguard.service.compat.errors import CompatError, OpenAIErrorRoute
 from threadguard.service.protocols import Principal, ServiceContext
 from threadguard.site_policy import SiteOutcome
@@ -158,14 +159,11 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
         texts = parse_inputs(body, settings.max_text_chars)
         engine = context.engine_for(principal.site)
 
-        def score_and_decide() -> list[tuple[Analysis, SiteOutcome]]:
-            analyses = engine.analyze([CommentInput(t) for t in texts], spans=False)
-            return [
-                (a, context.site_decision(principal.site, a, t))
-                for a, t in zip(analyses, texts, strict=True)
-            ]
-
-        decided = await run_scoring(sum(len(t) for t in texts), score_and_decide)
+        analyses = await batching.analyze(engine, [CommentInput(t) for t in texts])
+        decided = [
+            (a, context.site_decision(principal.site, a, t))
+            for a, t in zip(analyses, texts, strict=True)
+        ]
         flag_at = hold_thresholds(engine.policy)
         return JSONResponse(
             {

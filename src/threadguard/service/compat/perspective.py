@@ -36,13 +36,8 @@ from starlette.requests import Request
 from threadguard.analysis import Analysis, Decision
 from threadguard.engine import CommentInput, Engine
 from threadguard.language import detect_language
-from threadguard.service.compat import (
-    Dependency,
-    parse_json_object,
-    read_body,
-    run_scoring,
-    site_of,
-)
+from threadguard.service import batching
+from threadguard.service.compat import Dependency, parse_json_object, read_body, site_of
 from threadguard.service.compat.errors import GoogleErrorRoute
 from threadguard.service.compat.perspective_request import (
     BAD_JSON,
@@ -55,7 +50,6 @@ from threadguard.service.compat.perspective_request import (
     parse_suggestion,
 )
 from threadguard.service.protocols import Principal, ServiceContext
-from threadguard.site_policy import SiteOutcome
 
 log = logging.getLogger("threadguard.service.compat.perspective")
 
@@ -112,19 +106,34 @@ class Scored:
     spans: list[tuple[int, int, dict[str, float]]]
 
 
-def score_comment(engine: Engine, req: CommentRequest, *, per_sentence: bool) -> Scored:
-    """Score the comment (and its sentences) in one batch."""
+def score_items(
+    req: CommentRequest, *, per_sentence: bool
+) -> tuple[list[CommentInput], list[tuple[int, int]]]:
+    """What to score for a request: the whole comment, then each sentence if asked for
+    (and there is more than one)."""
     whole = CommentInput(req.text, parent=req.parent, title=req.title)
     ranges = sentences(req.text) if per_sentence else []
     if len(ranges) <= 1:
-        analysis = engine.analyze([whole], spans=False)[0]
-        return Scored(analysis, [(0, len(req.text), analysis.scores)])
-    batch = [whole] + [CommentInput(req.text[b:e], parent=req.parent) for b, e in ranges]
-    results = engine.analyze(batch, spans=False)
+        return [whole], []
+    return [whole] + [CommentInput(req.text[b:e], parent=req.parent) for b, e in ranges], ranges
+
+
+def scored_from(
+    req: CommentRequest, ranges: list[tuple[int, int]], results: list[Analysis]
+) -> Scored:
+    """The request's :class:`Scored` from the analyses of :func:`score_items`'s items."""
+    if not ranges:
+        return Scored(results[0], [(0, len(req.text), results[0].scores)])
     return Scored(
         results[0],
         [(b, e, r.scores) for (b, e), r in zip(ranges, results[1:], strict=True)],
     )
+
+
+def score_comment(engine: Engine, req: CommentRequest, *, per_sentence: bool) -> Scored:
+    """Score the comment (and its sentences) in one batch, on the caller's thread."""
+    items, ranges = score_items(req, per_sentence=per_sentence)
+    return scored_from(req, ranges, engine.analyze(items, spans=False))
 
 
 def _score(value: float) -> dict[str, Any]:
@@ -176,12 +185,10 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
         detected = check_languages(req, requested[0].key)
         per_sentence = as_bool(body.get("spanAnnotations"), "spanAnnotations")
 
-        def score_and_decide() -> tuple[Scored, SiteOutcome]:
-            scored = score_comment(engine, req, per_sentence=per_sentence)
-            # No author: thresholds and watchlist only, pure CPU (no database read).
-            return scored, context.site_decision(principal.site, scored.analysis, req.text)
-
-        scored, outcome = await run_scoring(len(req.text), score_and_decide)
+        items, ranges = score_items(req, per_sentence=per_sentence)
+        scored = scored_from(req, ranges, await batching.analyze(engine, items))
+        # No author: thresholds and watchlist only, pure CPU (no database read).
+        outcome = context.site_decision(principal.site, scored.analysis, req.text)
         if not req.do_not_store:
             await context.comments.record_async(
                 site=site_of(principal),

@@ -1,0 +1,33 @@
+"""The shipped deep tier at run time: ONNX Runtime, no PyTorch, deterministic scores."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from threadguard.engine import DEEP_MODEL, shipped_model_dir
+from threadguard.scoring.encoder import EncoderModel
+
+TEXTS = [
+    "Thanks for the article, very informative.",
+    "you are a complete idiot and everyone here knows it",
+    "Go back to where you came from, nobody wants your kind here.",
+    "I disagree with the author: the numbers in the third paragraph do not add up, and the "
+    "quoted expert has a conflict of interest that should have been mentioned.",
+    "ok",
+]
+
+
+def test_a_comment_scores_the_same_alone_and_beside_others() -> None:
+    # The int8 model quantizes activations per tensor: batching would let the other
+    # comments change this one's scores.
+    deep = EncoderModel.load(shipped_model_dir(DEEP_MODEL))
+    together = deep.predict(TEXTS, [""] * len(TEXTS))
+    alone = np.vstack([deep.predict([t], [""]) for t in TEXTS])
+    np.testing.assert_array_equal(together, alone)
+
+
+def test_the_deep_tier_separates_abuse_from_civil_comments() -> None:
+    deep = EncoderModel.load(shipped_model_dir(DEEP_MODEL))
+    tox = deep.predict(TEXTS, None)[:, deep.heads.index("toxicity")]
+    assert tox[1] > 0.5 > tox[0]
+    assert tox[2] > tox[3]
