@@ -6,8 +6,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from threadguard.engine import CascadeSettings, CommentInput, Engine, shipped_model_dir
+from threadguard.scoring.context import CLEAR_HIGH, CLEAR_LOW, bounded_shift, logit
 from threadguard.thread import Comment, Thread
 from threadguard.training.datasets import HEADS
 
@@ -20,13 +23,23 @@ class RecordingDeepTier:
     tag: str = "recording@0"
     seen: list[tuple[str, str]] = field(default_factory=list)
 
+    alone: float = 0.5  # every score of a comment read without context
+
     def predict(self, texts: list[str], contexts: list[str] | None = None) -> np.ndarray:
         ctx = contexts or [""] * len(texts)
         self.seen.extend(zip(texts, ctx, strict=True))
-        # context containing "hostile" raises every score: enough to see it is used
-        return np.array(
-            [[0.9 if "hostile" in c else 0.1] * len(self.heads) for c in ctx], dtype=np.float32
-        )
+        # a context containing "hostile" raises every score, any other lowers it
+        return np.array([[self._score(c)] * len(self.heads) for c in ctx], dtype=np.float32)
+
+    def _score(self, context: str) -> float:
+        if not context:
+            return self.alone
+        return 0.95 if "hostile" in context else 0.05
+
+    @property
+    def contexts(self) -> list[str]:
+        """The contexts of the reads that had one."""
+        return [c for _, c in self.seen if c]
 
 
 def engine_with(deep: RecordingDeepTier, engine: Engine, **settings: object) -> Engine:
@@ -43,7 +56,7 @@ def test_scan_gives_replies_their_parent_and_top_level_comments_the_title(engine
         ),
     )
     engine_with(deep, engine).scan(thread)
-    contexts = dict(deep.seen)
+    contexts = {t: c for t, c in deep.seen if c}
     assert contexts["The library should open on Sundays."] == "Library opening hours"
     assert contexts["Agreed, weekends matter."] == "The library should open on Sundays."
 
@@ -53,10 +66,33 @@ def test_context_changes_scores_and_the_setting_turns_it_off(engine: Engine) -> 
     plain = CommentInput("Well said, send the lot of them over to me", parent="a calm parent")
     on = engine_with(RecordingDeepTier(), engine)
     off = engine_with(RecordingDeepTier(), engine, use_context=False)
+    (alone,) = on.analyze([CommentInput(item.text)])
     with_hostile, with_calm = on.analyze([item, plain])
-    assert with_hostile.scores["toxicity"] > with_calm.scores["toxicity"]
+    assert with_hostile.scores["toxicity"] > alone.scores["toxicity"] > with_calm.scores["toxicity"]
     a, b = off.analyze([item, plain])
-    assert a.scores == b.scores
+    assert a.scores == b.scores == alone.scores
+
+
+@pytest.mark.parametrize(
+    ("alone", "text"),
+    [
+        (0.02, "Thanks, that was a useful summary of the council meeting."),
+        (0.99, "You are a pathetic idiot and a liar, shut up."),
+    ],
+)
+def test_context_leaves_what_is_clear_without_it(engine: Engine, alone: float, text: str) -> None:
+    # A comment the model is sure about on its own keeps its scores whatever the thread.
+    deep = RecordingDeepTier(alone=alone)
+    on = engine_with(deep, engine)
+    (base,) = on.analyze([CommentInput(text)])
+    hostile, calm = on.analyze(
+        [CommentInput(text, parent="a hostile parent"), CommentInput(text, parent="a calm one")]
+    )
+    clear = [a for a, v in base.scores.items() if not 0.2 < v < 0.8]
+    assert clear, "the stand-in should make some scores clear"
+    for attribute in clear:
+        assert hostile.scores[attribute] == calm.scores[attribute] == base.scores[attribute]
+    assert deep.contexts == ["a hostile parent", "a calm one"]
 
 
 def test_score_contract_passes_parent_and_title(engine: Engine) -> None:
@@ -68,7 +104,7 @@ def test_score_contract_passes_parent_and_title(engine: Engine) -> None:
         '{"text": "top", "title": "An article"}',
     ]
     list(score_stream(engine_with(deep, engine), lines))
-    assert dict(deep.seen) == {"reply": "hostile words", "top": "An article"}
+    assert {t: c for t, c in deep.seen if c} == {"reply": "hostile words", "top": "An article"}
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +134,7 @@ def test_cascade_sends_calm_replies_to_abusive_parents_to_the_deep_tier(engine: 
             CommentInput(reply, parent="The library reopens on Monday."),
         ]
     )
-    assert [c for _, c in deep.seen] == ["You are all pathetic idiots and morons"]
+    assert deep.contexts == ["You are all pathetic idiots and morons"]
 
 
 def test_cascade_leaves_calm_replies_alone_by_default(engine: Engine) -> None:
@@ -106,3 +142,35 @@ def test_cascade_leaves_calm_replies_alone_by_default(engine: Engine) -> None:
     cascade = Engine(engine.model, engine.policy, deep, CascadeSettings(tier="cascade"))  # type: ignore[arg-type]
     cascade.analyze([CommentInput("Bob, calm down please", parent="You are a moron, ann")])
     assert deep.seen == []
+
+
+@given(
+    alone=st.floats(0.0, 1.0),
+    read=st.floats(0.0, 1.0),
+    limit=st.floats(0.0, 8.0),
+)
+def test_bounded_shift_moves_only_close_calls_and_only_so_far(
+    alone: float, read: float, limit: float
+) -> None:
+    a = np.array([alone], dtype=np.float32)
+    r = np.array([read], dtype=np.float32)
+    out = float(bounded_shift(a, r, limit)[0])
+    if not CLEAR_LOW < alone < CLEAR_HIGH:
+        assert out == pytest.approx(alone, abs=1e-6)
+    moved = float(logit(np.array([out]))[0] - logit(a.astype(np.float64))[0])
+    assert abs(moved) <= limit + 1e-4
+    # never past the context read, and in its direction
+    assert min(alone, read) - 1e-5 <= out <= max(alone, read) + 1e-5
+
+
+def test_real_context_decides_a_close_call_in_both_directions(real_deep: Engine) -> None:
+    # Written for this test: a reply whose meaning depends on what it answers.
+    reply = "Couldn't agree more, get them out of here."
+    hateful = "Those migrants are parasites, every one of them."
+    benign = "The raccoons got into the bins behind the library again last night."
+    (alone,) = real_deep.analyze([CommentInput(reply)])
+    (under_hate,) = real_deep.analyze([CommentInput(reply, parent=hateful)])
+    (under_benign,) = real_deep.analyze([CommentInput(reply, parent=benign)])
+    tox = "toxicity"
+    assert 0.2 < alone.scores[tox] < 0.8, "a close call without context"
+    assert under_hate.scores[tox] > under_benign.scores[tox]

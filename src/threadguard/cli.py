@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import os
 import sys
 from pathlib import Path
@@ -297,11 +298,13 @@ def evaluate(
     WikiMadlibs identity-bias AUCs, and throughput and p99 latency per tier.
     """
 
+    if split not in ("test", "dev"):
+        fail("--split must be test or dev")
     if suite == "functional":
         _eval_functional(model, tier)
         return
     if suite == "context":
-        _eval_context(model, data, tier)
+        _eval_context(model, data, tier, split)
         return
     if suite != "data":
         fail("--suite must be data, functional or context")
@@ -310,8 +313,6 @@ def evaluate(
 
     if not data.is_dir():
         fail(f"{data}: no such data folder (set --data or THREADGUARD_DATA)")
-    if split not in ("test", "dev"):
-        fail("--split must be test or dev")
     engine = _engine(model, None, tier, context)
     if split == "test":
         _eval_benchmarks(engine, data, tier, context, quick, out, per_head, peers)
@@ -322,18 +323,19 @@ def evaluate(
     Console().print(eval_rows_table(rows, f"{engine.model_version} ({tier}) on the {split} splits"))
 
 
-def _eval_context(model: Path | None, data: Path, tier: str) -> None:
+def _eval_context(model: Path | None, data: Path, tier: str, split: str) -> None:
     """The same engine with and without context on held-out rows labelled in context."""
     from rich.table import Table
 
-    from threadguard.evaluation.context import context_suite
+    from threadguard.evaluation.context import CLEAR_CLEAN, CLEAR_TOXIC, context_suite
 
     if not data.is_dir():
         fail(f"{data}: no such data folder (set --data or THREADGUARD_DATA)")
     engine = _engine(model, None, tier, True)
-    table = Table(title=f"{engine.model_version} ({tier}): with and without context")
+    table = Table(title=f"{engine.model_version} ({tier}, {split} rows): with and without context")
     for col in (
         "data set",
+        "context bound",
         "rows",
         "toxic",
         "AUC alone",
@@ -344,10 +346,12 @@ def _eval_context(model: Path | None, data: Path, tier: str) -> None:
         "clear cases made worse",
     ):
         table.add_column(col)
-    for r in context_suite(engine, data):
+    shifts = [engine.cascade.context_shift, math.inf]
+    for r in context_suite(engine, data, split=split, shifts=shifts):
         flips = ", ".join(f"{k} {v}" for k, v in sorted(r.flips.items())) or "none"
         table.add_row(
             r.dataset,
+            "none" if math.isinf(r.shift) else f"{r.shift:g} logit",
             str(r.rows),
             str(r.positives),
             f"{r.auc_without:.3f}",
@@ -357,7 +361,13 @@ def _eval_context(model: Path | None, data: Path, tier: str) -> None:
             str(r.flips_wrong),
             f"{r.clear_made_worse} of {r.clear_cases}",
         )
-    Console(width=max(Console().width, 140)).print(table)
+    Console(width=max(Console().width, 150)).print(table)
+    print(
+        "context bound: how far (logits) the context may move a score from the comment's own "
+        "(CascadeSettings.context_shift; 'none' = the context read alone decides).\n"
+        f"clear cases: labelled clean with every attribute <= {CLEAR_CLEAN} alone, or labelled toxic "
+        f"with toxicity >= {CLEAR_TOXIC} alone; made worse = context flips their decision."
+    )
 
 
 def _eval_benchmarks(  # type: ignore[no-untyped-def]

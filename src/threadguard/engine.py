@@ -21,6 +21,7 @@ from threadguard.language import detect_language
 from threadguard.normalize import normalize_text
 from threadguard.policy import Policy, load_policy
 from threadguard.schema import ATTRIBUTES, GROUPS
+from threadguard.scoring.context import bounded_shift
 from threadguard.scoring.encoder import EncoderModel
 from threadguard.scoring.linear import LinearModel
 from threadguard.scoring.spans import find_spans
@@ -52,6 +53,9 @@ class CascadeSettings:
     deep_from: float = 0.2
     deep_weight: float = 0.7
     use_context: bool = True
+    #: How far (in logits) the context may move a score from the comment's own: see
+    #: :mod:`threadguard.scoring.context`. ``inf`` lets the context read decide alone.
+    context_shift: float = 4.0
     #: Also send a calm reply to the deep tier when its parent looks abusive. Off by
     #: default: the current deep tier lets an abusive parent raise the scores of replies
     #: that answer it calmly ("Bob, calm down please"), which holds counter-speech.
@@ -62,6 +66,8 @@ class CascadeSettings:
             raise ValueError(f"tier must be fast, cascade or deep, not {self.tier!r}")
         if not 0.0 <= self.deep_from <= 1.0 or not 0.0 <= self.deep_weight <= 1.0:
             raise ValueError("deep_from and deep_weight must be in [0, 1]")
+        if not self.context_shift >= 0.0:
+            raise ValueError("context_shift must be 0 or more")
 
 
 @dataclass(frozen=True)
@@ -259,10 +265,19 @@ class Engine:
             return fast
         picked = [items[int(i)] for i in chosen]
         texts = [it.text for it in picked]
-        contexts = [(it.parent or it.title) if c.use_context else "" for it in picked]
-        deep = self.deep.predict(texts, contexts)
+        w = c.deep_weight
         out = fast.copy()
-        out[chosen] = c.deep_weight * deep + (1.0 - c.deep_weight) * fast[chosen]
+        out[chosen] = w * self.deep.predict(texts, [""] * len(texts)) + (1.0 - w) * fast[chosen]
+        if c.use_context and c.context_shift > 0:
+            # Read again with the context; it may move the close calls, and only so far.
+            has = [i for i, it in enumerate(picked) if (it.parent or it.title).strip()]
+            if has:
+                rows = chosen[has]
+                read = self.deep.predict(
+                    [texts[i] for i in has], [picked[i].parent or picked[i].title for i in has]
+                )
+                in_context = w * read + (1.0 - w) * fast[rows]
+                out[rows] = bounded_shift(out[rows], in_context, c.context_shift)
         return out
 
     def _context_suspect(self, items: Sequence[CommentInput]) -> np.ndarray:

@@ -11,7 +11,8 @@ context that context pushes to hold/reject, or the reverse for clearly toxic one
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -20,7 +21,8 @@ from sklearn.metrics import roc_auc_score
 from threadguard.engine import CommentInput, Engine
 from threadguard.training.datasets import LabelledRows, load_cadd, load_context_toxicity
 
-#: Scores at or below this (without context) on a row labelled clean are "clear" cases.
+#: A row labelled clean whose every attribute scores at or below this without context is
+#: a "clear" case.
 CLEAR_CLEAN = 0.2
 #: Scores at or above this (without context) on a row labelled toxic are "clear" cases.
 CLEAR_TOXIC = 0.8
@@ -31,6 +33,7 @@ class ContextResult:
     """With/without-context comparison on one data set's held-out rows."""
 
     dataset: str
+    shift: float  # the context's bound in logits (inf: unbounded)
     rows: int
     positives: int
     auc_without: float
@@ -42,14 +45,24 @@ class ContextResult:
     clear_cases: int = 0
 
 
-def _decisions(engine: Engine, items: list[CommentInput]) -> tuple[np.ndarray, list[str]]:
+def _decisions(
+    engine: Engine, items: list[CommentInput]
+) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Toxicity, the highest attribute score, and the decision of each item."""
     analyses = engine.analyze(items, spans=False)
     tox = np.array([a.scores["toxicity"] for a in analyses])
-    return tox, [a.decision.action for a in analyses]
+    top = np.array([max(a.scores.values()) for a in analyses])
+    return tox, top, [a.decision.action for a in analyses]
 
 
-def compare(engine: Engine, block: LabelledRows, limit: int | None = None) -> ContextResult:
-    """Score ``block`` with and without context and compare."""
+def compare(
+    engine: Engine,
+    block: LabelledRows,
+    limit: int | None = None,
+    shifts: Sequence[float] | None = None,
+) -> list[ContextResult]:
+    """Score ``block`` without context, then with it under each context bound in
+    ``shifts`` (default: the engine's own), and compare each with the scores alone."""
     n = len(block) if limit is None else min(limit, len(block))
     labels = block.matrix()[:n, 0]
     keep = ~np.isnan(labels)
@@ -58,16 +71,38 @@ def compare(engine: Engine, block: LabelledRows, limit: int | None = None) -> Co
         (p or ti) for p, ti, k in zip(block.parents[:n], block.titles[:n], keep, strict=True) if k
     ]
     y = labels[keep].astype(int)
-    alone, dec_alone = _decisions(engine, [CommentInput(t) for t in texts])
-    both, dec_both = _decisions(
-        engine, [CommentInput(t, parent=c) for t, c in zip(texts, contexts, strict=True)]
-    )
+    alone, top_alone, dec_alone = _decisions(engine, [CommentInput(t) for t in texts])
+    both_items = [CommentInput(t, parent=c) for t, c in zip(texts, contexts, strict=True)]
+    results = []
+    for shift in shifts if shifts is not None else [engine.cascade.context_shift]:
+        bounded = engine.with_cascade(replace(engine.cascade, context_shift=shift))
+        both, _, dec_both = _decisions(bounded, both_items)
+        results.append(
+            _tally(block.dataset, shift, y, (alone, top_alone, dec_alone), (both, dec_both))
+        )
+    return results
+
+
+def _auc(y: np.ndarray, scores: np.ndarray) -> float:
+    return float(roc_auc_score(y, scores)) if 0 < y.sum() < len(y) else float("nan")
+
+
+def _tally(
+    dataset: str,
+    shift: float,
+    y: np.ndarray,
+    without: tuple[np.ndarray, np.ndarray, list[str]],
+    with_context: tuple[np.ndarray, list[str]],
+) -> ContextResult:
+    alone, top_alone, dec_alone = without
+    both, dec_both = with_context
     result = ContextResult(
-        dataset=block.dataset,
+        dataset=dataset,
+        shift=shift,
         rows=len(y),
         positives=int(y.sum()),
-        auc_without=float(roc_auc_score(y, alone)) if 0 < y.sum() < len(y) else float("nan"),
-        auc_with=float(roc_auc_score(y, both)) if 0 < y.sum() < len(y) else float("nan"),
+        auc_without=_auc(y, alone),
+        auc_with=_auc(y, both),
     )
     for i in range(len(y)):
         a, b = dec_alone[i], dec_both[i]
@@ -79,7 +114,9 @@ def compare(engine: Engine, block: LabelledRows, limit: int | None = None) -> Co
                 result.flips_right += 1
             else:
                 result.flips_wrong += 1
-        clear = (y[i] == 0 and alone[i] <= CLEAR_CLEAN) or (y[i] == 1 and alone[i] >= CLEAR_TOXIC)
+        clear = (y[i] == 0 and top_alone[i] <= CLEAR_CLEAN) or (
+            y[i] == 1 and alone[i] >= CLEAR_TOXIC
+        )
         if clear:
             result.clear_cases += 1
             if (y[i] == 0 and flagged_b and not flagged_a) or (
@@ -89,8 +126,14 @@ def compare(engine: Engine, block: LabelledRows, limit: int | None = None) -> Co
     return result
 
 
-def context_suite(engine: Engine, data_root: Path, limit: int | None = None) -> list[ContextResult]:
-    """CAT-LARGE gc (parent) and CADD (title) held-out rows, with and without context."""
-    cat = load_context_toxicity(data_root, "gc").select("test")
-    cadd = load_cadd(data_root).select("test")
-    return [compare(engine, cat, limit), compare(engine, cadd, limit)]
+def context_suite(
+    engine: Engine,
+    data_root: Path,
+    limit: int | None = None,
+    split: str = "test",
+    shifts: Sequence[float] | None = None,
+) -> list[ContextResult]:
+    """CAT-LARGE gc (parent) and CADD (title) rows of ``split``, with and without context."""
+    cat = load_context_toxicity(data_root, "gc").select(split)
+    cadd = load_cadd(data_root).select(split)
+    return compare(engine, cat, limit, shifts) + compare(engine, cadd, limit, shifts)

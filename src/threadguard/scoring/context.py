@@ -1,0 +1,57 @@
+"""How thread context may change a comment's scores: a bounded shift on the close calls.
+
+The deep tier reads a comment twice when it has context: alone, and with its parent
+comment (or the article title) as the second segment of a text pair. The context read
+should decide the close calls -- "Exactly, send them all back" under an abusive parent --
+but not overturn what the comment plainly is on its own: measured on held-out CAT-LARGE
+and CADD rows, letting the context read replace the scores outright released plainly
+abusive comments and held plainly civil ones (22 of 3,113 clear CADD cases).
+
+So, per attribute, on the scores as the engine reports them (tiers blended):
+
+- where the comment alone scores at most ``CLEAR_LOW`` or at least ``CLEAR_HIGH`` the
+  context changes nothing: what is clear without the thread stays clear with it;
+- in between, the context may move the score by at most ``limit`` in logit space, the
+  allowance tapering to nothing towards those two edges (no jump at the boundary).
+
+``limit`` was chosen on dev rows (``threadguard eval --suite context --split dev``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+_EPS = 1e-6
+#: Scores at or below this (comment alone) are clear: the context leaves them.
+CLEAR_LOW = 0.2
+#: Scores at or above this (comment alone) are clear: the context leaves them.
+CLEAR_HIGH = 0.8
+#: Width of the taper inside each edge of the band, in probability.
+TAPER = 0.1
+
+
+def logit(p: np.ndarray) -> np.ndarray:
+    """log(p / (1 - p)), with p kept off 0 and 1."""
+    q = np.clip(p, _EPS, 1.0 - _EPS)
+    out: np.ndarray = np.log(q / (1.0 - q))
+    return out
+
+
+def allowance(alone: np.ndarray) -> np.ndarray:
+    """The share (0..1) of the bound a score may move: 0 outside the band, 1 well inside."""
+    inside = np.minimum(alone - CLEAR_LOW, CLEAR_HIGH - alone)
+    out: np.ndarray = np.clip(inside / TAPER, 0.0, 1.0)
+    return out
+
+
+def bounded_shift(alone: np.ndarray, with_context: np.ndarray, limit: float) -> np.ndarray:
+    """Scores with context: moved from ``alone`` by at most ``limit`` logits, on the close
+    calls only (see the module docs). ``limit`` of infinity returns ``with_context``."""
+    if np.isinf(limit):
+        return with_context.astype(np.float32)
+    a = alone.astype(np.float64)
+    base = logit(a)
+    cap = limit * allowance(a)
+    shift = np.clip(logit(with_context.astype(np.float64)) - base, -cap, cap)
+    out: np.ndarray = np.where(cap > 0, 1.0 / (1.0 + np.exp(-(base + shift))), a).astype(np.float32)
+    return out
