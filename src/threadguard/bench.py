@@ -19,8 +19,9 @@ import numpy as np
 
 from threadguard.engine import CommentInput, Engine
 from threadguard.normalize import normalize_text
+from threadguard.parallel import EngineRecipe, ScoringPool, chunks, default_workers
 from threadguard.readers import read_thread
-from threadguard.score_lines import score_stream
+from threadguard.score_lines import CHUNK, score_stream
 
 
 def bench_corpus(n: int) -> list[str]:
@@ -40,8 +41,13 @@ def _rate(fn: Callable[[], object], n: int) -> float:
     return n / max(time.perf_counter() - start, 1e-9)
 
 
-def run_bench(engine: Engine, n: int = 20000) -> Iterator[str]:
-    """Yield report lines: baseline, then each stage as comments/s and x baseline."""
+def run_bench(engine: Engine, n: int = 20000, recipe: EngineRecipe | None = None) -> Iterator[str]:
+    """Yield report lines: baseline, then each stage as comments/s and x baseline.
+
+    With a ``recipe`` (how to load the same engine in a worker), the last stage is
+    ``threadguard score`` on every core: worker processes started and loaded first, then
+    timed on the same lines (steady state; start-up is printed apart).
+    """
     texts = bench_corpus(n)
     lines = [json.dumps({"id": str(i), "text": t}) for i, t in enumerate(texts)]
     baseline = _rate(lambda: [json.dumps(json.loads(line)) for line in lines], n)
@@ -60,12 +66,25 @@ def run_bench(engine: Engine, n: int = 20000) -> Iterator[str]:
     for name, fn in stages:
         rate = _rate(fn, n)
         yield f"{name:<28}{rate:12,.0f} comments/s   {rate / baseline:.3f}x"
+    if recipe is not None:
+        yield from _parallel_stage(recipe, lines, baseline)
     tracemalloc.start()
     engine.analyze([CommentInput(t) for t in texts[:2000]])
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     weights = engine.model.weights.nbytes
     yield f"memory: model weights {weights / 2**20:.0f} MiB; peak while scoring 2,000 comments {peak / 2**20:.0f} MiB"
+
+
+def _parallel_stage(recipe: EngineRecipe, lines: list[str], baseline: float) -> Iterator[str]:
+    workers = default_workers()
+    start = time.perf_counter()
+    with ScoringPool(recipe, workers) as pool:
+        pool.warm_up()
+        startup = time.perf_counter() - start
+        rate = _rate(lambda: list(pool.score(chunks(lines, CHUNK))), len(lines))
+    name = f"score, {workers} processes"
+    yield f"{name:<28}{rate:12,.0f} comments/s   {rate / baseline:.3f}x   (start-up {startup:.1f} s)"
 
 
 def _percentile_latency(engine: Engine, texts: list[str], k: int = 200) -> tuple[float, float]:

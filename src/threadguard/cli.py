@@ -104,16 +104,27 @@ def score(
     policy: PolicyOpt = None,
     tier: TierOpt = "cascade",
     context: ContextOpt = True,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            help="Processes scoring in parallel on a large input (0: one per core).",
+            min=0,
+        ),
+    ] = 0,
 ) -> None:
     """Score comments: JSON Lines in, one JSON line out per input line, in order.
 
     Each input line is {"id", "text", "parent", "title"} (only "text" required) or plain
     text. Blank lines are skipped. A bad line gives an {"error": ...} line and the run goes
-    on; the exit code is 2 if any line failed.
+    on; the exit code is 2 if any line failed. Inputs longer than a few thousand lines are
+    scored on every core.
     """
-    from threadguard.score_lines import score_stream
+    from threadguard.engine import CascadeSettings
+    from threadguard.parallel import EngineRecipe, default_workers, score_lines
 
     engine = _engine(model, policy, tier, context)
+    recipe = EngineRecipe(model, policy, CascadeSettings(tier=tier, use_context=context))
     if input == "-":
         # Undecodable bytes become U+FFFD instead of ending the run with the rest unread.
         stream = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace", newline="")
@@ -125,8 +136,8 @@ def score(
     failed = 0
     out = sys.stdout
     with stream:
-        for obj, ok in score_stream(engine, stream):
-            out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        for line, ok in score_lines(engine, recipe, stream, workers or default_workers()):
+            out.write(line + "\n")
             failed += not ok
     out.flush()
     if failed:
@@ -434,9 +445,11 @@ def bench(
     """Throughput of each stage, as ratios against a JSON round-trip baseline in the same run;
     then the cascade's quality/throughput curve on dev rows of the shared data."""
     from threadguard.bench import cascade_curve, run_bench
+    from threadguard.engine import CascadeSettings
+    from threadguard.parallel import EngineRecipe
 
     engine = _engine(model, None, "fast")
-    for line in run_bench(engine, n):
+    for line in run_bench(engine, n, EngineRecipe(model, None, CascadeSettings(tier="fast"))):
         typer.echo(line)
     full = _engine(model, None, "cascade")
     if data.is_dir():

@@ -126,18 +126,20 @@ class Engine:
         *,
         deep_dir: Path | None = None,
         cascade: CascadeSettings | None = None,
+        threads: int | None = None,
     ) -> Engine:
         """The shipped models and default policy unless told otherwise.
 
         The deep tier is loaded when its folder exists (it ships with the package) and
-        the cascade asks for it.
+        the cascade asks for it; ``threads`` caps its ONNX Runtime threads (one per
+        worker process when several share the cores).
         """
         model = LinearModel.load(model_dir or shipped_model_dir())
         settings = cascade or CascadeSettings()
         deep = None
         deep_path = deep_dir or shipped_model_dir(DEEP_MODEL)
         if settings.tier != "fast" and (deep_path / "model.json").is_file():
-            deep = EncoderModel.load(deep_path)
+            deep = EncoderModel.load(deep_path, threads=threads)
         return cls(model, load_policy(policy_path), deep, settings)
 
     def with_policy(self, policy: Policy) -> Engine:
@@ -160,7 +162,11 @@ class Engine:
         pieces: list[CommentInput] = []
         owner: list[tuple[int, int]] = []  # (item index, offset of the piece in the text)
         for i, it in enumerate(items):
-            for offset in range(0, max(len(it.text), 1), MAX_CHARS):
+            if len(it.text) <= MAX_CHARS:
+                pieces.append(it)
+                owner.append((i, 0))
+                continue
+            for offset in range(0, len(it.text), MAX_CHARS):
                 pieces.append(replace(it, text=it.text[offset : offset + MAX_CHARS]))
                 owner.append((i, offset))
         scored: list[Analysis] = []
@@ -228,21 +234,22 @@ class Engine:
             if spans
             else [[] for _ in items]
         )
+        attrs = probs[:, self._attr_idx].tolist()
+        targets = self._batch_targets(probs)
         results = []
         for i, it in enumerate(items):
-            scores = {
-                a: float(probs[i, h]) for a, h in zip(ATTRIBUTES, self._attr_idx, strict=True)
-            }
-            targets = self._targets(probs[i], scores)
-            analysis = Analysis(
-                id=it.id,
-                scores=scores,
-                targets=targets,
-                spans=tuple(span_lists[i]),
-                language=detect_language(it.text),
-                model=self.model_version,
+            scores = dict(zip(ATTRIBUTES, attrs[i], strict=True))
+            results.append(
+                Analysis(
+                    id=it.id,
+                    scores=scores,
+                    targets=targets[i],
+                    spans=tuple(span_lists[i]),
+                    language=detect_language(it.text),
+                    model=self.model_version,
+                    decision=self.policy.decide(scores, targets[i]),
+                )
             )
-            results.append(replace(analysis, decision=self.policy.decide(scores, targets)))
         return results
 
     def _deep_tier(
@@ -290,15 +297,28 @@ class Engine:
             out[has] = probs[:, self._attr_idx].max(axis=1) >= self.cascade.deep_from
         return out
 
-    def _targets(self, row: np.ndarray, scores: dict[str, float]) -> tuple[Target, ...]:
-        """Groups attacked: a group head's probability, reported only where there is abuse.
+    def _batch_targets(self, probs: np.ndarray) -> list[tuple[Target, ...]]:
+        """Groups attacked, per row: a group head's probability, reported only where there
+        is abuse, highest first.
 
         Group heads learn "attacks group g"; scaling by the abuse probability keeps a calm
         comment that merely names a group from being reported as targeting it.
         """
-        abuse = max(scores["identity_attack"], scores["toxicity"] * 0.5)
-        found = [Target(g, float(row[h]) * abuse) for g, h in self._group_idx]
-        return tuple(sorted((t for t in found if t.score >= 0.2), key=lambda t: -t.score))
+        out: list[tuple[Target, ...]] = [()] * len(probs)
+        if not self._group_idx or not len(probs):
+            return out
+        h = self.model.heads
+        abuse = np.maximum(
+            probs[:, h.index("identity_attack")], probs[:, h.index("toxicity")] * 0.5
+        )
+        groups = probs[:, [j for _, j in self._group_idx]] * abuse[:, None]
+        names = [g for g, _ in self._group_idx]
+        for i in np.flatnonzero((groups >= 0.2).any(axis=1)):
+            found = [
+                Target(names[k], float(groups[i, k])) for k in np.flatnonzero(groups[i] >= 0.2)
+            ]
+            out[i] = tuple(sorted(found, key=lambda t: -t.score))
+        return out
 
     def decide(self, analysis: Analysis, author: Analysis | None = None) -> Decision:
         """The policy's decision on a comment, taking its author's name into account."""

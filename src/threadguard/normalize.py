@@ -256,8 +256,19 @@ del _code
 _ASCII_CONTROL_RE: Final = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 
 
+# Step 1 on ASCII text without the controls it deletes: one character for one, so the map
+# is the identity and str.translate does the work (a per-character loop is the slow part
+# of building a map, and most comments are ASCII).
+_ASCII_FOLD: Final = {
+    c: _FOLD[c] for c in range(128) if not _ASCII_CONTROL_RE.match(chr(c)) and _FOLD[c] != chr(c)
+}
+assert all(len(v) == 1 for v in _ASCII_FOLD.values())
+
+
 def _fold_mapped(text: str) -> tuple[str, list[int], list[int]]:
     """Step 1 with the map; the identity map on the original text is built here."""
+    if text.isascii() and not _ASCII_CONTROL_RE.search(text):
+        return text.translate(_ASCII_FOLD), list(range(len(text))), list(range(1, len(text) + 1))
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []

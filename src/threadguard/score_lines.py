@@ -78,8 +78,13 @@ def _from_object(obj: dict[str, Any], line_no: int) -> tuple[CommentInput, Any] 
     return CommentInput(text, id=None if cid is None else str(cid), **context), cid
 
 
-def score_stream(engine: Engine, lines: Iterable[str]) -> Iterator[tuple[dict[str, Any], bool]]:
-    """Score lines in chunks; yield (output object, ok) for every non-blank input line."""
+def score_stream(
+    engine: Engine, lines: Iterable[str], start: int = 1
+) -> Iterator[tuple[dict[str, Any], bool]]:
+    """Score lines in chunks; yield (output object, ok) for every non-blank input line.
+
+    ``start`` is the line number of the first line (errors name their line).
+    """
     pending: list[tuple[int, tuple[CommentInput, Any] | LineError]] = []
 
     def flush() -> Iterator[tuple[dict[str, Any], bool]]:
@@ -96,7 +101,7 @@ def score_stream(engine: Engine, lines: Iterable[str]) -> Iterator[tuple[dict[st
                 yield out, True
         pending.clear()
 
-    for line_no, raw in enumerate(lines, start=1):
+    for line_no, raw in enumerate(lines, start=start):
         if not raw.strip():
             continue
         pending.append((line_no, parse_line(raw, line_no)))

@@ -1,0 +1,133 @@
+"""Scoring on every core: worker processes, each with its own engine, fed chunks of lines.
+
+One Python process scores on one core (the normaliser and much of the feature pipeline
+hold the GIL). ``threadguard score`` on a large input therefore hands chunks of raw input
+lines to worker processes and writes their output lines back in input order. Workers parse,
+score and serialise (so JSON work is spread too), and only strings cross the process
+boundary, between this process and children it started itself.
+
+Workers are started with ``spawn`` (a fresh interpreter that loads the models itself):
+ONNX Runtime's thread pools do not survive ``fork``. Starting them costs a second or two,
+so a small input is scored in this process and the pool starts only once the input turns
+out to be longer than a few chunks. At most ``2 * workers`` chunks are in flight, so memory
+stays bounded however long the input is, and output streams.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from threadguard.engine import CascadeSettings, Engine
+from threadguard.score_lines import CHUNK, score_stream
+
+#: Inputs of at most this many lines are scored in this process (no start-up cost).
+SERIAL_LINES = 4 * CHUNK
+
+
+@dataclass(frozen=True)
+class EngineRecipe:
+    """How to load an engine in a worker: the same models, policy and settings."""
+
+    model_dir: Path | None = None
+    policy_path: Path | None = None
+    cascade: CascadeSettings = field(default_factory=CascadeSettings)
+
+    def load(self, threads: int | None = None) -> Engine:
+        return Engine.load(self.model_dir, self.policy_path, cascade=self.cascade, threads=threads)
+
+
+def default_workers() -> int:
+    """One worker per core this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+_ENGINE: Engine | None = None
+
+
+def _init_worker(recipe: EngineRecipe) -> None:
+    global _ENGINE
+    _ENGINE = recipe.load(threads=1)
+
+
+def _score_chunk(start: int, lines: list[str]) -> list[tuple[str, bool]]:
+    """Worker side: score raw lines numbered from ``start``; serialised output lines."""
+    assert _ENGINE is not None, "worker not initialised"
+    return [
+        (json.dumps(obj, ensure_ascii=False), ok) for obj, ok in score_stream(_ENGINE, lines, start)
+    ]
+
+
+def chunks(lines: Iterable[str], size: int) -> Iterator[tuple[int, list[str]]]:
+    it = iter(lines)
+    start = 1
+    while chunk := list(itertools.islice(it, size)):
+        yield start, chunk
+        start += len(chunk)
+
+
+class ScoringPool:
+    """Worker processes with an engine each; :meth:`score` streams lines through them."""
+
+    def __init__(self, recipe: EngineRecipe, workers: int) -> None:
+        self.workers = workers
+        self._pool = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(recipe,),
+        )
+
+    def warm_up(self) -> None:
+        """Start every worker and load its engine (so timings after this are steady state)."""
+        futures = [self._pool.submit(_score_chunk, 1, ["warm up"]) for _ in range(self.workers)]
+        for f in futures:
+            f.result()
+
+    def score(self, chunks: Iterable[tuple[int, list[str]]]) -> Iterator[tuple[str, bool]]:
+        """Output lines for numbered chunks of input lines, in input order."""
+        inflight: deque[Future[list[tuple[str, bool]]]] = deque()
+        for start, lines in chunks:
+            inflight.append(self._pool.submit(_score_chunk, start, lines))
+            if len(inflight) >= 2 * self.workers:
+                yield from inflight.popleft().result()
+        while inflight:
+            yield from inflight.popleft().result()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> ScoringPool:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+def score_lines(
+    engine: Engine, recipe: EngineRecipe, lines: Iterable[str], workers: int
+) -> Iterator[tuple[str, bool]]:
+    """``threadguard score``'s output lines (serialised, with ok flags), in input order.
+
+    Up to ``SERIAL_LINES`` lines, or with one worker, ``engine`` scores them here;
+    beyond that the rest goes through a pool of ``workers`` processes.
+    """
+    parts = chunks(lines, CHUNK)
+    head = list(itertools.islice(parts, SERIAL_LINES // CHUNK))
+    if workers <= 1 or len(head) < SERIAL_LINES // CHUNK:
+        for start, part in itertools.chain(head, parts):
+            for obj, ok in score_stream(engine, part, start):
+                yield json.dumps(obj, ensure_ascii=False), ok
+        return
+    with ScoringPool(recipe, workers) as pool:
+        yield from pool.score(itertools.chain(head, parts))

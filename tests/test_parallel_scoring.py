@@ -1,0 +1,55 @@
+"""`threadguard score` on every core: the same lines out, in the same order, as one process."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from threadguard.engine import CascadeSettings, Engine
+from threadguard.parallel import SERIAL_LINES, EngineRecipe, score_lines
+
+TEXTS = [
+    "Thanks for the article, very informative.",
+    "you are a complete idiot and everyone here knows it",
+    "Go back to where you came from, nobody wants your kind here.",
+    "Interesting, but what about the people who lost their jobs?",
+]
+
+
+def make_lines(n: int, bad_at: int) -> list[str]:
+    lines = []
+    for i in range(1, n + 1):
+        if i == bad_at:
+            lines.append('{"id": "broken", "text": 5}')
+        elif i % 97 == 0:
+            lines.append("   ")  # blank: skipped, but still counted for line numbers
+        else:
+            lines.append(json.dumps({"id": f"c{i}", "text": TEXTS[i % len(TEXTS)] + f" #{i}"}))
+    return lines
+
+
+def test_workers_give_the_same_output_in_the_same_order(engine: Engine) -> None:
+    fast = engine.with_cascade(CascadeSettings(tier="fast"))
+    recipe = EngineRecipe(cascade=CascadeSettings(tier="fast"))
+    n = SERIAL_LINES + 1500  # long enough for the pool to start
+    bad_at = SERIAL_LINES + 1234
+    lines = make_lines(n, bad_at)
+    serial = list(score_lines(fast, recipe, lines, workers=1))
+    parallel = list(score_lines(fast, recipe, lines, workers=2))
+    assert parallel == serial
+    assert len(serial) == n - n // 97
+    errors = [json.loads(line) for line, ok in serial if not ok]
+    assert errors == [
+        {"id": "broken", "error": {"line": bad_at, "message": '"text" must be a string, got int'}}
+    ]
+
+
+def test_a_small_input_is_scored_in_process(engine: Engine) -> None:
+    fast = engine.with_cascade(CascadeSettings(tier="fast"))
+    # Workers given this recipe would fail to load: the output shows none was started.
+    recipe = EngineRecipe(
+        model_dir=Path("/nonexistent/model"), cascade=CascadeSettings(tier="fast")
+    )
+    out = list(score_lines(fast, recipe, make_lines(50, bad_at=7), workers=8))
+    assert len(out) == 50
+    assert [ok for _, ok in out].count(False) == 1
