@@ -231,3 +231,26 @@ def test_eval_on_data_still_needs_the_data_folder(tmp_path: Path) -> None:
     proc = threadguard(tmp_path, "eval")
     assert proc.returncode == 2
     assert "no such data folder" in proc.stderr
+
+
+def _word_runs(text: str, n: int) -> set[tuple[str, ...]]:
+    words = normalize_text(text).replace(".", " ").replace(",", " ").split()
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def test_no_suite_case_is_close_to_a_training_template(suite: list[Case]) -> None:
+    """The team's training templates share no sentence and no run of five words with the
+    suite: the suite measures whether a behaviour generalises, not whether it was copied."""
+    from threadguard.training.augment import hard_cases, harder_cases
+
+    generated = [t for t, _ in hard_cases([])]
+    for seed in (11, 12, 13):
+        generated += [t for t, _ in harder_cases(seed)]
+    texts = {normalize_text(t) for t in generated}
+    runs: set[tuple[str, ...]] = set()
+    for t in generated:
+        runs |= _word_runs(t, 5)
+    exact = [c.id for c in suite if normalize_text(c.text) in texts]
+    close = [c.id for c in suite if _word_runs(c.text, 5) & runs]
+    assert exact == []
+    assert close == [], f"suite cases sharing five words in a row with a template: {close}"

@@ -10,6 +10,7 @@ import io
 import json
 import math
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -222,6 +223,18 @@ def train(
             "--from-checkpoint", help="Deep tier: export this checkpoint instead of training."
         ),
     ] = None,
+    warm_start: Annotated[
+        bool,
+        typer.Option(
+            "--warm-start",
+            help="Deep tier: continue from the shipped model (a fifth of the data replayed "
+            "beside the hard cases, embeddings frozen, lower learning rate) instead of the "
+            "base encoder.",
+        ),
+    ] = False,
+    epochs: Annotated[
+        float, typer.Option("--epochs", help="Deep tier: passes over the data.")
+    ] = 1.0,
 ) -> None:
     """Train a tier from the labelled data and write it (the fast tier with its model card)."""
     from threadguard.engine import DEEP_MODEL, shipped_model_dir
@@ -243,7 +256,21 @@ def train(
                 from_checkpoint, data, target, work_dir, version=model_version, log=err.print
             )
         else:
-            deep_tier.train_deep_tier(data, target, work_dir, version=model_version, log=err.print)
+            start = shipped_model_dir(DEEP_MODEL) / "encoder.int8.onnx" if warm_start else None
+            if start is not None:
+                # the export overwrites the shipped file: continue from a copy
+                work_dir.mkdir(parents=True, exist_ok=True)
+                start = Path(shutil.copy(start, work_dir / "warm_start.int8.onnx"))
+            deep_tier.train_deep_tier(
+                data,
+                target,
+                work_dir,
+                version=model_version,
+                epochs=epochs,
+                lr=2e-5 if warm_start else 5e-5,
+                warm_start=start,
+                log=err.print,
+            )
         err.print(f"deep tier written to {target}")
         return
     target = out or shipped_model_dir()

@@ -68,7 +68,7 @@ DEROGATIONS = (
     "are all criminals",
     "are a plague",
     "are worthless",
-    "should not be allowed to breed",
+    "ought to be stopped from having children",
 )
 THREATS = (
     "should be shot",
@@ -107,10 +107,10 @@ COUNTER_REFER = (
     "Stop spreading hate about {g}; it hurts real families.",
 )
 NEGATED = (
-    "I would never say that {g} {d}.",
+    "You will never hear me claim {g} {d}.",
     "Nobody here believes {g} {d}.",
-    "It is simply false that {g} {d}.",
-    "I don't think {g} {d}, and anyone who does is wrong.",
+    "The claim {g} {d} is false.",
+    "Anyone who claims {g} {d} is wrong.",
 )
 HATEFUL = (
     "{g} {d}.",
@@ -200,3 +200,180 @@ def obfuscate(text: str, rng: random.Random) -> str:
         w = w.translate(str.maketrans("aeios", "4310$"))
     words[i] = w
     return " ".join(words)
+
+
+# --------------------------------------------------------------------------------------------
+# Threats to a person, implicit derogation, hate phrased as a question or an opinion, and
+# spelling tricks on hateful sentences: the behaviours the first deep tier missed. Each comes
+# with calm sentences that share its words, so the model learns the meaning, not the words.
+# --------------------------------------------------------------------------------------------
+
+THREAT_OPENERS = (
+    "",
+    "Listen carefully: ",
+    "Keep posting and ",
+    "This is your last warning, ",
+    "Mark my words, ",
+    "One more comment like that and ",
+    "Sleep well tonight, because ",
+)
+THREAT_BODIES = (
+    "I will track you down and snap both your arms",
+    "I am coming round to your house tonight, and I won't be alone",
+    "you will not live to see the end of the month",
+    "somebody is going to put a bullet through your skull",
+    "I'll make sure you never walk again",
+    "we know which car is yours and where you leave it at night",
+    "I will hunt you down like the rat you are",
+    "they'll be fishing you out of the canal",
+    "I'm going to beat you until you stop moving",
+    "your kids won't be safe on their way to school",
+    "I'll torch your flat with you inside it",
+    "you're going to get a knife in the ribs",
+    "enjoy your last few days while you still can",
+    "I will cut your throat",
+    "I'll shoot you on sight",
+    "you should check under your car before you start it",
+    "I'll be waiting for you in the car park after your shift",
+    "I know your address and I am not afraid to use it",
+)
+THREAT_TARGETS = ("the author", "the mayor", "that referee", "the reporter", "Councillor Hughes")
+THIRD_PERSON_THREATS = (
+    "Someone should drag {p} into the street and shoot them.",
+    "If I ever meet {p} I will smash their face in.",
+    "{p} deserves a beating and I'll be the one to give it.",
+    "Put {p} in the ground and nobody will miss them.",
+    "I hope {p} gets stabbed walking home, and I'd gladly do it myself.",
+)
+#: Violent words in harmless sentences: idioms, sport, games, cooking, news.
+NOT_THREATS = (
+    "I'm going to track down that recipe and send it to you.",
+    "I'll be waiting for you outside the cinema at seven, don't be late.",
+    "This heat is absolutely killing me today.",
+    "I could murder a curry after that match.",
+    "You are going to smash that exam tomorrow.",
+    "Mind your step on the bridge, the ice will break your fall badly.",
+    "We know where the problem is: the council never fixed the drains.",
+    "The committee shot down the proposal in five minutes.",
+    "That band slayed the crowd last night.",
+    "The police say the suspect threatened the shop owner with a knife.",
+    "In the game you hunt the dragon down and burn its lair.",
+    "My knees are going to kill me after this hike.",
+    "The knife skills class taught us to cut onions properly.",
+    "The article describes how the victim was shot in 1994.",
+    "Our striker will destroy their defence on Saturday.",
+    "I'll find where you parked and bring your umbrella back.",
+)
+
+IMPLICIT = (
+    "{g} only come here to live off our taxes.",
+    "{g} never bother learning the language, they just take.",
+    "Don't leave your wallet out when {g} are around.",
+    "Crime doubled the year {g} moved onto our street.",
+    "{g} wreck every neighbourhood they settle in.",
+    "Keep {g} away from our schools and our kids.",
+    "{g} don't share our values and they never will.",
+    "This town was safe before {g} showed up.",
+    "{g} are good for cheap labour and nothing else.",
+    "Lock your doors, {g} have moved in next door.",
+    "{g} breed like rabbits and expect us to pay for it.",
+    "You can always tell when {g} have been somewhere, it stinks.",
+)
+QUESTIONS = (
+    "Why do {g} always {b}?",
+    "Why can't {g} just {b2}?",
+    "When will people accept {g} {d}?",
+    "Has anyone else noticed {g} {d}?",
+    "Does nobody else see {g} {d}?",
+    "How much longer before we admit {g} {d}?",
+    "Can someone explain why {g} {b}?",
+)
+QUESTION_BAD = (
+    "ruin everything they touch",
+    "drag the whole area down",
+    "refuse to do an honest day's work",
+    "lie about everything",
+    "act like savages",
+)
+QUESTION_BAD2 = (
+    "stop breeding like rats",
+    "go back to where they belong",
+    "stop stealing from decent people",
+)
+OPINIONS = (
+    "If you ask me, {g} {d}.",
+    "Unpopular take, but {g} {d}.",
+    "Call me old-fashioned, but {g} {d}.",
+    "I'm not a bigot, but {g} {d}.",
+    "Just my two cents: {g} {d}.",
+    "I've always felt that {g} {d}.",
+    "Say what you like, {g} {d}.",
+)
+#: Questions and opinions about the same groups that attack no one.
+CALM_QUESTIONS_OPINIONS = (
+    "Why do {g} still face so much discrimination at work?",
+    "Can someone explain why {g} were left out of the consultation?",
+    "Has anyone else noticed how few {g} sit on the council?",
+    "If you ask me, {g} deserve far better than this coverage.",
+    "Unpopular take, but {g} are treated unfairly by the tabloids.",
+    "Just my two cents: {g} should have a say in this plan.",
+    "Call me old-fashioned, but {g} are our neighbours and should be treated as such.",
+    "Our street got safer when {g} opened the community patrol.",
+)
+
+
+def _threat_person() -> np.ndarray:
+    row = _row(**{f"target:{g}": 0.0 for g in GROUPS})
+    row[HEADS.index("toxicity")] = 1.0
+    row[HEADS.index("threat")] = 1.0
+    row[HEADS.index("identity_attack")] = 0.0
+    return row
+
+
+def _not_threat() -> np.ndarray:
+    return _row(threat=0.0, toxicity=0.0, identity_attack=0.0, severe_toxicity=0.0)
+
+
+def spelled_badly(text: str, rng: random.Random) -> str:
+    """One more spelling trick, chosen to match how people dodge filters: swap or drop a
+    letter, space a word out, run two words together, or leetspeak."""
+    words = text.split()
+    if len(words) >= 3 and rng.random() < 0.25:
+        i = rng.randrange(len(words) - 1)
+        return " ".join([*words[:i], words[i] + words[i + 1], *words[i + 2 :]])
+    return obfuscate(text, rng)
+
+
+def harder_cases(seed: int = 11) -> Iterator[tuple[str, np.ndarray]]:
+    """(text, labels): threats to a person, implicit and question/opinion hate, their calm
+    counterparts, and misspelt copies of the hateful ones."""
+    rng = random.Random(seed)
+    for opener in THREAT_OPENERS:
+        for body in THREAT_BODIES:
+            text = opener + body + "."
+            yield text[0].upper() + text[1:], _threat_person()
+    for person in THREAT_TARGETS:
+        for template in THIRD_PERSON_THREATS:
+            text = template.format(p=person)
+            yield text[0].upper() + text[1:], _threat_person()
+    for _ in range(3):
+        for text in NOT_THREATS:
+            yield text, _not_threat()
+    for group, name in GROUP_NAMES:
+        hateful = [t.format(g=name) for t in IMPLICIT]
+        hateful += [
+            t.format(
+                g=name,
+                b=rng.choice(QUESTION_BAD),
+                b2=rng.choice(QUESTION_BAD2),
+                d=rng.choice(DEROGATIONS),
+            )
+            for t in QUESTIONS + OPINIONS
+        ]
+        for text in hateful:
+            text = text[0].upper() + text[1:]
+            yield text, _hate(group, threat=False)
+            yield spelled_badly(text, rng), _hate(group, threat=False)
+        for template in CALM_QUESTIONS_OPINIONS:
+            text = template.format(g=name)
+            yield text[0].upper() + text[1:], _clear()
