@@ -83,11 +83,12 @@ def test_every_attribute_keyed_as_requested(client: TestClient) -> None:
     assert scores["INSULT"]["summaryScore"]["value"] > 0.7
 
 
-def test_model_version_pinning(client: TestClient) -> None:
-    body = {"comment": {"text": CLEAN}, "requestedAttributes": {"TOXICITY@1": {}}}
+def test_model_version_pinning(client: TestClient, engine: Engine) -> None:
+    pinned = f"TOXICITY@{engine.model.version}"
+    body = {"comment": {"text": CLEAN}, "requestedAttributes": {pinned: {}}}
     resp = client.post(ANALYZE, json=body)
     assert resp.status_code == 200
-    assert list(resp.json()["attributeScores"]) == ["TOXICITY@1"]
+    assert list(resp.json()["attributeScores"]) == [pinned]
     body["requestedAttributes"] = {"TOXICITY@7": {}}
     error = assert_google_error(
         client.post(ANALYZE, json=body),

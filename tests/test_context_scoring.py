@@ -57,8 +57,9 @@ def test_scan_gives_replies_their_parent_and_top_level_comments_the_title(engine
     )
     engine_with(deep, engine).scan(thread)
     contexts = {t: c for t, c in deep.seen if c}
-    assert contexts["The library should open on Sundays."] == "Library opening hours"
-    assert contexts["Agreed, weekends matter."] == "The library should open on Sundays."
+    # the deep tier reads normalised text (lower case, de-obfuscated)
+    assert contexts["the library should open on sundays."] == "library opening hours"
+    assert contexts["agreed, weekends matter."] == "the library should open on sundays."
 
 
 def test_context_changes_scores_and_the_setting_turns_it_off(engine: Engine) -> None:
@@ -104,7 +105,7 @@ def test_score_contract_passes_parent_and_title(engine: Engine) -> None:
         '{"text": "top", "title": "An article"}',
     ]
     list(score_stream(engine_with(deep, engine), lines))
-    assert {t: c for t, c in deep.seen if c} == {"reply": "hostile words", "top": "An article"}
+    assert {t: c for t, c in deep.seen if c} == {"reply": "hostile words", "top": "an article"}
 
 
 @pytest.fixture(scope="module")
@@ -134,7 +135,7 @@ def test_cascade_sends_calm_replies_to_abusive_parents_to_the_deep_tier(engine: 
             CommentInput(reply, parent="The library reopens on Monday."),
         ]
     )
-    assert deep.contexts == ["You are all pathetic idiots and morons"]
+    assert deep.contexts == ["you are all pathetic idiots and morons"]
 
 
 def test_cascade_leaves_calm_replies_alone_by_default(engine: Engine) -> None:

@@ -275,7 +275,11 @@ def train(
         return
     target = out or shipped_model_dir()
     try:
-        result = train_fast_tier(data, version=model_version, c=c, log=lambda m: err.print(m))
+        from threadguard.training.augment import template_rows
+
+        result = train_fast_tier(
+            data, version=model_version, c=c, extra=template_rows(), log=lambda m: err.print(m)
+        )
     except (OSError, KeyError, ValueError) as exc:
         fail(f"cannot train from {data}: {exc}", 1)
     from dataclasses import asdict

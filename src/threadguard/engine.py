@@ -271,7 +271,10 @@ class Engine:
         if not len(chosen):
             return fast
         picked = [items[int(i)] for i in chosen]
-        texts = [it.text for it in picked]
+        # The deep tier reads the normalised text too: its word pieces cannot see through
+        # "n1gg3r" or "M u s l i m s" (leetspeak cases of the functional suite: 4 of 22
+        # right on the original text, 13 of 22 on the normalised one; dev AUROC unchanged).
+        texts = [normalize_text(it.text[:MAX_CHARS]) for it in picked]
         w = c.deep_weight
         out = fast.copy()
         out[chosen] = w * self.deep.predict(texts, [""] * len(texts)) + (1.0 - w) * fast[chosen]
@@ -281,7 +284,11 @@ class Engine:
             if has:
                 rows = chosen[has]
                 read = self.deep.predict(
-                    [texts[i] for i in has], [picked[i].parent or picked[i].title for i in has]
+                    [texts[i] for i in has],
+                    [
+                        normalize_text((picked[i].parent or picked[i].title)[:MAX_CHARS])
+                        for i in has
+                    ],
                 )
                 in_context = w * read + (1.0 - w) * fast[rows]
                 out[rows] = bounded_shift(out[rows], in_context, c.context_shift)

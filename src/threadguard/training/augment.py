@@ -377,3 +377,12 @@ def harder_cases(seed: int = 11) -> Iterator[tuple[str, np.ndarray]]:
         for template in CALM_QUESTIONS_OPINIONS:
             text = template.format(g=name)
             yield text[0].upper() + text[1:], _clear()
+
+
+def template_rows(seeds: tuple[int, ...] = (11, 12, 13)) -> list[tuple[str, np.ndarray]]:
+    """Every template row (without quotes of training-set sentences): what the fast tier
+    adds to its training split."""
+    rows = list(hard_cases([]))
+    for seed in seeds:
+        rows += list(harder_cases(seed))
+    return rows

@@ -88,9 +88,13 @@ def train_fast_tier(
     version: int = 1,
     config: FeatureConfig | None = None,
     jobs: int = 2,
+    extra: list[tuple[str, np.ndarray]] | None = None,
     log: Callable[[str], None] = print,
 ) -> TrainResult:
-    """Fit the fast tier from the shared data; returns the model and what it saw."""
+    """Fit the fast tier from the shared data; returns the model and what it saw.
+
+    ``extra``: (text, labels) rows added to the training split (the team's templates).
+    """
     start = time.perf_counter()
     blocks = load_all(data_root, datasets)
     for b in blocks:
@@ -109,6 +113,11 @@ def train_fast_tier(
     train_norm = [t for t, k in zip(train_norm, keep, strict=True) if k]
     y_train = y_train[keep]
     train_src = [s for s, k in zip(train_src, keep, strict=True) if k]
+    if extra:
+        train_norm += [normalize_text(t) for t, _ in extra]
+        y_train = np.vstack([y_train, np.vstack([labels for _, labels in extra])])
+        train_src += ["templates"] * len(extra)
+        log(f"added {len(extra)} rows from the team's hard-case templates")
     dev_norm = [normalize_text(t) for t in dev_texts]
 
     featurizer = Featurizer(config or FeatureConfig())
