@@ -186,12 +186,17 @@ def onnx_state_dict(onnx_path: Path) -> dict[str, np.ndarray]:
     from onnx import numpy_helper
 
     model = onnx.load(str(onnx_path))
-    raw = {t.name: numpy_helper.to_array(t) for t in model.graph.initializer}
+    raw: dict[str, np.ndarray] = {
+        t.name: np.asarray(numpy_helper.to_array(t)) for t in model.graph.initializer
+    }
 
     def dequant(prefix: str) -> np.ndarray:
         q = raw[f"{prefix}_quantized"].astype(np.float32)
         zero = raw[f"{prefix}_zero_point"].astype(np.float32)
-        return ((q - zero) * raw[f"{prefix}_scale"].astype(np.float32)).astype(np.float32)
+        out: np.ndarray = ((q - zero) * raw[f"{prefix}_scale"].astype(np.float32)).astype(
+            np.float32
+        )
+        return out
 
     state: dict[str, np.ndarray] = {}
     for name, value in raw.items():
