@@ -53,3 +53,17 @@ def test_a_small_input_is_scored_in_process(engine: Engine) -> None:
     out = list(score_lines(fast, recipe, make_lines(50, bad_at=7), workers=8))
     assert len(out) == 50
     assert [ok for _, ok in out].count(False) == 1
+
+
+def test_no_spans_gives_the_same_scores_with_empty_spans(engine: Engine) -> None:
+    fast = engine.with_cascade(CascadeSettings(tier="fast"))
+    recipe = EngineRecipe(cascade=CascadeSettings(tier="fast"))
+    lines = make_lines(300, bad_at=5)
+    with_spans = [json.loads(line) for line, _ in score_lines(fast, recipe, lines, workers=1)]
+    without = [
+        json.loads(line) for line, _ in score_lines(fast, recipe, lines, workers=1, spans=False)
+    ]
+    assert any(d.get("spans") for d in with_spans)
+    assert all(d.get("spans", []) == [] for d in without)
+    strip = [{k: v for k, v in d.items() if k != "spans"} for d in with_spans]
+    assert strip == [{k: v for k, v in d.items() if k != "spans"} for d in without]

@@ -83,8 +83,11 @@ def _parallel_stage(recipe: EngineRecipe, lines: list[str], baseline: float) -> 
         pool.warm_up()
         startup = time.perf_counter() - start
         rate = _rate(lambda: list(pool.score(chunks(lines, CHUNK))), len(lines))
+        bare = _rate(lambda: list(pool.score(chunks(lines, CHUNK), spans=False)), len(lines))
     name = f"score, {workers} processes"
     yield f"{name:<28}{rate:12,.0f} comments/s   {rate / baseline:.3f}x   (start-up {startup:.1f} s)"
+    name = "  the same, --no-spans"
+    yield f"{name:<28}{bare:12,.0f} comments/s   {bare / baseline:.3f}x"
 
 
 def _percentile_latency(engine: Engine, texts: list[str], k: int = 200) -> tuple[float, float]:

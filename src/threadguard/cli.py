@@ -113,6 +113,13 @@ def score(
             min=0,
         ),
     ] = 0,
+    spans: Annotated[
+        bool,
+        typer.Option(
+            "--spans/--no-spans",
+            help="Find the words that carry each attribute (--no-spans: empty spans, faster).",
+        ),
+    ] = True,
 ) -> None:
     """Score comments: JSON Lines in, one JSON line out per input line, in order.
 
@@ -137,7 +144,9 @@ def score(
     failed = 0
     out = sys.stdout
     with stream:
-        for line, ok in score_lines(engine, recipe, stream, workers or default_workers()):
+        for line, ok in score_lines(
+            engine, recipe, stream, workers or default_workers(), spans=spans
+        ):
             out.write(line + "\n")
             failed += not ok
     out.flush()

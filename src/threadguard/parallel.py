@@ -60,11 +60,12 @@ def _init_worker(recipe: EngineRecipe) -> None:
     _ENGINE = recipe.load(threads=1)
 
 
-def _score_chunk(start: int, lines: list[str]) -> list[tuple[str, bool]]:
+def _score_chunk(start: int, lines: list[str], spans: bool = True) -> list[tuple[str, bool]]:
     """Worker side: score raw lines numbered from ``start``; serialised output lines."""
     assert _ENGINE is not None, "worker not initialised"
     return [
-        (json.dumps(obj, ensure_ascii=False), ok) for obj, ok in score_stream(_ENGINE, lines, start)
+        (json.dumps(obj, ensure_ascii=False), ok)
+        for obj, ok in score_stream(_ENGINE, lines, start, spans=spans)
     ]
 
 
@@ -94,11 +95,13 @@ class ScoringPool:
         for f in futures:
             f.result()
 
-    def score(self, chunks: Iterable[tuple[int, list[str]]]) -> Iterator[tuple[str, bool]]:
+    def score(
+        self, chunks: Iterable[tuple[int, list[str]]], *, spans: bool = True
+    ) -> Iterator[tuple[str, bool]]:
         """Output lines for numbered chunks of input lines, in input order."""
         inflight: deque[Future[list[tuple[str, bool]]]] = deque()
         for start, lines in chunks:
-            inflight.append(self._pool.submit(_score_chunk, start, lines))
+            inflight.append(self._pool.submit(_score_chunk, start, lines, spans))
             if len(inflight) >= 2 * self.workers:
                 yield from inflight.popleft().result()
         while inflight:
@@ -115,7 +118,7 @@ class ScoringPool:
 
 
 def score_lines(
-    engine: Engine, recipe: EngineRecipe, lines: Iterable[str], workers: int
+    engine: Engine, recipe: EngineRecipe, lines: Iterable[str], workers: int, *, spans: bool = True
 ) -> Iterator[tuple[str, bool]]:
     """``threadguard score``'s output lines (serialised, with ok flags), in input order.
 
@@ -126,8 +129,8 @@ def score_lines(
     head = list(itertools.islice(parts, SERIAL_LINES // CHUNK))
     if workers <= 1 or len(head) < SERIAL_LINES // CHUNK:
         for start, part in itertools.chain(head, parts):
-            for obj, ok in score_stream(engine, part, start):
+            for obj, ok in score_stream(engine, part, start, spans=spans):
                 yield json.dumps(obj, ensure_ascii=False), ok
         return
     with ScoringPool(recipe, workers) as pool:
-        yield from pool.score(itertools.chain(head, parts))
+        yield from pool.score(itertools.chain(head, parts), spans=spans)
