@@ -76,6 +76,26 @@ def run_bench(engine: Engine, n: int = 20000, recipe: EngineRecipe | None = None
     yield f"memory: model weights {weights / 2**20:.0f} MiB; peak while scoring 2,000 comments {peak / 2**20:.0f} MiB"
 
 
+def parallel_on_dev(recipe: EngineRecipe, data_root: Path, n: int = 20000) -> Iterator[str]:
+    """``threadguard score`` on every core over real comments: the dev splits of HateXplain,
+    OLID and CADD (repeated to ``n``), with and without spans."""
+    from threadguard.evaluation.throughput import dev_texts
+
+    texts = dev_texts(data_root, rows=n)
+    if not texts:
+        return
+    lines = [json.dumps({"id": str(i), "text": texts[i % len(texts)]}) for i in range(n)]
+    mean = sum(len(texts[i % len(texts)]) for i in range(n)) / n
+    yield f"score on every core, {n} dev comments ({len(texts)} distinct, mean {mean:.0f} characters):"
+    workers = default_workers()
+    with ScoringPool(recipe, workers) as pool:
+        pool.warm_up()
+        for spans in (True, False):
+            rate = _rate(lambda s=spans: list(pool.score(chunks(lines, CHUNK), spans=s)), n)
+            how = "with spans" if spans else "--no-spans"
+            yield f"  {workers} processes, {how:<12}{rate:12,.0f} comments/s"
+
+
 def _parallel_stage(recipe: EngineRecipe, lines: list[str], baseline: float) -> Iterator[str]:
     workers = default_workers()
     start = time.perf_counter()

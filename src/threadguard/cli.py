@@ -484,15 +484,18 @@ def bench(
 ) -> None:
     """Throughput of each stage, as ratios against a JSON round-trip baseline in the same run;
     then the cascade's quality/throughput curve on dev rows of the shared data."""
-    from threadguard.bench import cascade_curve, run_bench
+    from threadguard.bench import cascade_curve, parallel_on_dev, run_bench
     from threadguard.engine import CascadeSettings
     from threadguard.parallel import EngineRecipe
 
     engine = _engine(model, None, "fast")
-    for line in run_bench(engine, n, EngineRecipe(model, None, CascadeSettings(tier="fast"))):
+    recipe = EngineRecipe(model, None, CascadeSettings(tier="fast"))
+    for line in run_bench(engine, n, recipe):
         typer.echo(line)
     full = _engine(model, None, "cascade")
     if data.is_dir():
+        for line in parallel_on_dev(recipe, data, n):
+            typer.echo(line)
         for line in cascade_curve(full, data):
             typer.echo(line)
     else:
