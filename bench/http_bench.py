@@ -12,6 +12,7 @@ baseline endpoint measured in the same run, with their ratios. Traffic goes to 1
 Target (issue 5): p99 <= 30 ms at concurrency 16 for single comments, 0 errors.
 
 Usage: python bench/http_bench.py [--seconds 10] [--levels 1,16,64] [--standalone]
+Environment: BENCH_WORKERS=N server workers; BENCH_DATABASE=postgresql://... store there.
 """
 
 # ruff: noqa: S603, S607 - runs our own CLI and wrk (from PATH) with fixed arguments
@@ -106,6 +107,9 @@ def start_server(
 ) -> tuple[subprocess.Popen[bytes], str, str]:
     """Start the service; returns the process, the client key and a description."""
     env = {**os.environ, "THREADGUARD_DATA_DIR": str(data_dir)}
+    # BENCH_DATABASE=postgresql://...: store there instead of SQLite (with BENCH_WORKERS > 1).
+    database = os.environ.get("BENCH_DATABASE")
+    where = ["--database", database] if database else ["--data-dir", str(data_dir)]
     if not standalone and cli_has("serve") and cli_has("keys", "create"):
         created = subprocess.run(
             # --rate 0: a benchmark key must not be throttled by the per-key rate limit.
@@ -119,8 +123,7 @@ def start_server(
                 "0",
                 "--name",
                 "bench-http",
-                "--data-dir",
-                str(data_dir),
+                *where,
             ],
             capture_output=True,
             text=True,
@@ -135,15 +138,16 @@ def start_server(
             HOST,
             "--port",
             str(port),
-            "--data-dir",
-            str(data_dir),
+            *where,
             # the issue's target is for the fast path: n-gram tier only
             "--tier",
             "fast",
             "--workers",
             os.environ.get("BENCH_WORKERS", "1"),
         ]
-        what = "threadguard serve (SQLite under a fresh data dir)"
+        workers = os.environ.get("BENCH_WORKERS", "1")
+        store = "PostgreSQL" if database else "SQLite under a fresh data dir"
+        what = f"threadguard serve ({store}, {workers} worker(s))"
     else:
         key = STANDALONE_KEY
         command = [sys.executable, __file__, "--serve-standalone", str(port)]
