@@ -88,13 +88,22 @@ def parallel_on_dev(recipe: EngineRecipe, data_root: Path, n: int = 20000) -> It
     lines = [json.dumps({"id": str(i), "text": texts[i % len(texts)]}) for i in range(n)]
     mean = sum(len(texts[i % len(texts)]) for i in range(n)) / n
     yield f"score on every core, {n} dev comments ({len(texts)} distinct, mean {mean:.0f} characters):"
+    workers, _, rate, bare = _pool_rates(recipe, lines)
+    yield f"  {workers} processes, {'with spans':<12}{rate:12,.0f} comments/s"
+    yield f"  {workers} processes, {'--no-spans':<12}{bare:12,.0f} comments/s"
+
+
+def _pool_rates(recipe: EngineRecipe, lines: list[str]) -> tuple[int, float, float, float]:
+    """Workers, start-up seconds, and comments/s with and without spans, on every core."""
     workers = default_workers()
+    start = time.perf_counter()
     with ScoringPool(recipe, workers) as pool:
         pool.warm_up()
-        for spans in (True, False):
-            rate = _rate(partial(_drain, pool, lines, spans), n)
-            how = "with spans" if spans else "--no-spans"
-            yield f"  {workers} processes, {how:<12}{rate:12,.0f} comments/s"
+        startup = time.perf_counter() - start
+        rate, bare = (
+            _rate(partial(_drain, pool, lines, spans), len(lines)) for spans in (True, False)
+        )
+    return workers, startup, rate, bare
 
 
 def _drain(pool: ScoringPool, lines: list[str], spans: bool) -> None:
@@ -103,13 +112,7 @@ def _drain(pool: ScoringPool, lines: list[str], spans: bool) -> None:
 
 
 def _parallel_stage(recipe: EngineRecipe, lines: list[str], baseline: float) -> Iterator[str]:
-    workers = default_workers()
-    start = time.perf_counter()
-    with ScoringPool(recipe, workers) as pool:
-        pool.warm_up()
-        startup = time.perf_counter() - start
-        rate = _rate(lambda: list(pool.score(chunks(lines, CHUNK))), len(lines))
-        bare = _rate(lambda: list(pool.score(chunks(lines, CHUNK), spans=False)), len(lines))
+    workers, startup, rate, bare = _pool_rates(recipe, lines)
     name = f"score, {workers} processes"
     yield f"{name:<28}{rate:12,.0f} comments/s   {rate / baseline:.3f}x   (start-up {startup:.1f} s)"
     name = "  the same, --no-spans"

@@ -216,15 +216,17 @@ class Engine:
         Returns the probabilities, the feature matrix and the texts as scored (for spans).
         """
         texts = [it.text[:MAX_CHARS] for it in items]
-        probs, x = self._fast(texts)
+        # Both tiers read the normalised text; normalise once.
+        normalised = [normalize_text(t) for t in texts]
+        probs, x = self._fast(normalised)
         # No words, no evidence: an empty or symbol-only comment scores 0, not the prior.
         empty = np.asarray(x.getnnz(axis=1)) == 0
         probs[empty] = 0.0
-        return self._deep_tier(items, probs, empty), x, texts
+        return self._deep_tier(items, normalised, probs, empty), x, texts
 
-    def _fast(self, texts: Sequence[str]) -> tuple[np.ndarray, sp.csr_matrix]:
-        """Fast-tier probabilities and the feature matrix they came from."""
-        x = self.model.featurizer.transform([normalize_text(t) for t in texts])
+    def _fast(self, normalised: Sequence[str]) -> tuple[np.ndarray, sp.csr_matrix]:
+        """Fast-tier probabilities of normalised texts, and the feature matrix."""
+        x = self.model.featurizer.transform(list(normalised))
         return self.model.calibrate(self.model.margins(x)), x
 
     def _analyze_batch(self, items: Sequence[CommentInput], *, spans: bool) -> list[Analysis]:
@@ -253,7 +255,11 @@ class Engine:
         return results
 
     def _deep_tier(
-        self, items: Sequence[CommentInput], fast: np.ndarray, empty: np.ndarray
+        self,
+        items: Sequence[CommentInput],
+        normalised: Sequence[str],
+        fast: np.ndarray,
+        empty: np.ndarray,
     ) -> np.ndarray:
         """Blend in the deep tier's scores for the comments the cascade sends there."""
         c = self.cascade
@@ -274,7 +280,7 @@ class Engine:
         # The deep tier reads the normalised text too: its word pieces cannot see through
         # "n1gg3r" or "M u s l i m s" (leetspeak cases of the functional suite: 4 of 22
         # right on the original text, 13 of 22 on the normalised one; dev AUROC unchanged).
-        texts = [normalize_text(it.text[:MAX_CHARS]) for it in picked]
+        texts = [normalised[int(i)] for i in chosen]
         w = c.deep_weight
         out = fast.copy()
         out[chosen] = w * self.deep.predict(texts, [""] * len(texts)) + (1.0 - w) * fast[chosen]
@@ -300,7 +306,7 @@ class Engine:
         out = np.zeros(len(items), dtype=bool)
         has = [i for i, t in enumerate(contexts) if t.strip()]
         if has:
-            probs, _ = self._fast([contexts[i] for i in has])
+            probs, _ = self._fast([normalize_text(contexts[i]) for i in has])
             out[has] = probs[:, self._attr_idx].max(axis=1) >= self.cascade.deep_from
         return out
 

@@ -60,13 +60,18 @@ def _init_worker(recipe: EngineRecipe) -> None:
     _ENGINE = recipe.load(threads=1)
 
 
+def _serialised(
+    engine: Engine, lines: Iterable[str], start: int, spans: bool
+) -> Iterator[tuple[str, bool]]:
+    """Output lines (JSON text, ok) for raw lines numbered from ``start``."""
+    for obj, ok in score_stream(engine, lines, start, spans=spans):
+        yield json.dumps(obj, ensure_ascii=False), ok
+
+
 def _score_chunk(start: int, lines: list[str], spans: bool = True) -> list[tuple[str, bool]]:
     """Worker side: score raw lines numbered from ``start``; serialised output lines."""
     assert _ENGINE is not None, "worker not initialised"
-    return [
-        (json.dumps(obj, ensure_ascii=False), ok)
-        for obj, ok in score_stream(_ENGINE, lines, start, spans=spans)
-    ]
+    return list(_serialised(_ENGINE, lines, start, spans))
 
 
 def chunks(lines: Iterable[str], size: int) -> Iterator[tuple[int, list[str]]]:
@@ -129,8 +134,7 @@ def score_lines(
     head = list(itertools.islice(parts, SERIAL_LINES // CHUNK))
     if workers <= 1 or len(head) < SERIAL_LINES // CHUNK:
         for start, part in itertools.chain(head, parts):
-            for obj, ok in score_stream(engine, part, start, spans=spans):
-                yield json.dumps(obj, ensure_ascii=False), ok
+            yield from _serialised(engine, part, start, spans)
         return
     with ScoringPool(recipe, workers) as pool:
         yield from pool.score(itertools.chain(head, parts), spans=spans)

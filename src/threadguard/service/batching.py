@@ -21,7 +21,6 @@ other request.
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
@@ -29,15 +28,13 @@ from weakref import WeakKeyDictionary
 from starlette.concurrency import run_in_threadpool
 
 from threadguard.analysis import Analysis
-from threadguard.engine import CommentInput, Engine
-
-log = logging.getLogger("threadguard.service")
+from threadguard.engine import BATCH, CommentInput, Engine
 
 #: Requests whose comments add up to more than this many code points are scored in a
 #: worker thread, alone, rather than on the event loop.
 INLINE_CHARS = 2_000
 #: A batch stops growing at this many comments (the engine's own batch size).
-MAX_BATCH = 512
+MAX_BATCH = BATCH
 
 
 @dataclass
@@ -54,8 +51,6 @@ class ScoringBatcher:
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self._loop = loop
         self._pending: list[_Job] = []
-        self.batches = 0  # flushed engine calls, for tests and diagnostics
-        self.jobs = 0
 
     async def analyze(
         self, engine: Engine, items: Sequence[CommentInput], *, spans: bool = False
@@ -94,8 +89,6 @@ class ScoringBatcher:
     def _run(self, jobs: list[_Job]) -> None:
         """Score ``jobs`` in one call; if that fails, each alone, so one bad input fails
         only its own request."""
-        self.batches += 1
-        self.jobs += len(jobs)
         items = [it for job in jobs for it in job.items]
         try:
             results = jobs[0].engine.analyze(items, spans=jobs[0].spans)
