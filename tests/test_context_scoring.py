@@ -31,6 +31,15 @@ class RecordingDeepTier:
         # a context containing "hostile" raises every score, any other lowers it
         return np.array([[self._score(c)] * len(self.heads) for c in ctx], dtype=np.float32)
 
+    def read(
+        self, texts: list[str], contexts: list[str] | None = None
+    ) -> tuple[np.ndarray, list[None]]:
+        """As :meth:`predict` (this stand-in's "logits" are its probabilities), no tokens."""
+        return self.predict(texts, contexts), [None] * len(texts)
+
+    def calibrate(self, logits: np.ndarray) -> np.ndarray:
+        return logits
+
     def _score(self, context: str) -> float:
         if not context:
             return self.alone

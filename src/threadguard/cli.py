@@ -244,6 +244,20 @@ def train(
     epochs: Annotated[
         float, typer.Option("--epochs", help="Deep tier: passes over the data.")
     ] = 1.0,
+    tune_layers: Annotated[
+        int | None,
+        typer.Option(
+            "--tune-layers",
+            min=1,
+            max=6,
+            help="Deep tier: train only the top N encoder layers and the heads (the frozen "
+            "layers keep their bytes, so the repository grows less).",
+        ),
+    ] = None,
+    lr: Annotated[
+        float | None,
+        typer.Option("--lr", help="Deep tier: learning rate (default 5e-5, 2e-5 warm)."),
+    ] = None,
 ) -> None:
     """Train a tier from the labelled data and write it (the fast tier with its model card)."""
     from threadguard.engine import DEEP_MODEL, shipped_model_dir
@@ -276,8 +290,9 @@ def train(
                 work_dir,
                 version=model_version,
                 epochs=epochs,
-                lr=2e-5 if warm_start else 5e-5,
+                lr=lr or (2e-5 if warm_start else 5e-5),
                 warm_start=start,
+                tune_layers=tune_layers,
                 log=err.print,
             )
         err.print(f"deep tier written to {target}")

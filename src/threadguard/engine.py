@@ -16,15 +16,16 @@ import numpy as np
 import scipy.sparse as sp
 
 from threadguard import __version__
-from threadguard.analysis import Analysis, Decision, Target
+from threadguard.analysis import Analysis, Decision, Span, Target
 from threadguard.language import detect_language
 from threadguard.normalize import normalize_text
 from threadguard.policy import Policy, load_policy
 from threadguard.schema import ATTRIBUTES, GROUPS
 from threadguard.scoring.context import bounded_shift
-from threadguard.scoring.encoder import EncoderModel
+from threadguard.scoring.deep_spans import attribute_spans
+from threadguard.scoring.encoder import EncoderModel, TokenScores
 from threadguard.scoring.linear import LinearModel
-from threadguard.scoring.spans import find_spans
+from threadguard.scoring.spans import SpanSettings, find_spans
 from threadguard.thread import Comment, Thread
 
 #: Comments longer than this (code points) are scored on their first MAX_CHARS only.
@@ -68,6 +69,18 @@ class CascadeSettings:
             raise ValueError("deep_from and deep_weight must be in [0, 1]")
         if not self.context_shift >= 0.0:
             raise ValueError("context_shift must be 0 or more")
+
+
+@dataclass(frozen=True)
+class _Scored:
+    """What scoring a batch produced: blended probabilities [n, heads], the fast tier's
+    feature matrix and the texts as scored (both for spans), and the deep tier's token
+    readings of the rows it read."""
+
+    probs: np.ndarray
+    x: sp.csr_matrix
+    texts: list[str]
+    pieces: dict[int, TokenScores]
 
 
 @dataclass(frozen=True)
@@ -207,14 +220,11 @@ class Engine:
         """
         if not items:
             return np.zeros((0, len(self.model.heads)), dtype=np.float32)
-        parts = [self._score(items[s : s + BATCH])[0] for s in range(0, len(items), BATCH)]
+        parts = [self._score(items[s : s + BATCH]).probs for s in range(0, len(items), BATCH)]
         return np.vstack(parts)
 
-    def _score(self, items: Sequence[CommentInput]) -> tuple[np.ndarray, sp.csr_matrix, list[str]]:
-        """Fast tier on every item, deep tier where the cascade says, blended.
-
-        Returns the probabilities, the feature matrix and the texts as scored (for spans).
-        """
+    def _score(self, items: Sequence[CommentInput]) -> _Scored:
+        """Fast tier on every item, deep tier where the cascade says, blended."""
         texts = [it.text[:MAX_CHARS] for it in items]
         # Both tiers read the normalised text; normalise once.
         normalised = [normalize_text(t) for t in texts]
@@ -222,7 +232,9 @@ class Engine:
         # No words, no evidence: an empty or symbol-only comment scores 0, not the prior.
         empty = np.asarray(x.getnnz(axis=1)) == 0
         probs[empty] = 0.0
-        return self._deep_tier(items, normalised, probs, empty), x, texts
+        pieces: dict[int, TokenScores] = {}
+        probs = self._deep_tier(items, normalised, probs, empty, pieces)
+        return _Scored(probs, x, texts, pieces)
 
     def _fast(self, normalised: Sequence[str]) -> tuple[np.ndarray, sp.csr_matrix]:
         """Fast-tier probabilities of normalised texts, and the feature matrix."""
@@ -230,13 +242,14 @@ class Engine:
         return self.model.calibrate(self.model.margins(x)), x
 
     def _analyze_batch(self, items: Sequence[CommentInput], *, spans: bool) -> list[Analysis]:
-        probs, x, texts = self._score(items)
+        scored = self._score(items)
+        probs = scored.probs
+        attrs = probs[:, self._attr_idx].tolist()
         span_lists = (
-            find_spans(self.model, x, texts, probs, self._attr_idx)
+            self._spans(scored, [dict(zip(ATTRIBUTES, a, strict=True)) for a in attrs])
             if spans
             else [[] for _ in items]
         )
-        attrs = probs[:, self._attr_idx].tolist()
         targets = self._batch_targets(probs)
         results = []
         for i, it in enumerate(items):
@@ -254,14 +267,36 @@ class Engine:
             )
         return results
 
+    def _spans(self, scored: _Scored, scores: list[dict[str, float]]) -> list[list[Span]]:
+        """Spans per comment: the deep tier's token head where it read the comment, the
+        fast tier's attribution elsewhere."""
+        out = find_spans(
+            self.model,
+            scored.x,
+            scored.texts,
+            scored.probs,
+            self._attr_idx,
+            skip=set(scored.pieces),
+        )
+        if scored.pieces and self.deep is not None:
+            setting = self.deep.metadata.get("spans", {})
+            threshold = float(setting.get("threshold", 0.5))
+            # Gate as the fast tier's span finder does unless the deep tier says otherwise.
+            min_score = float(setting.get("min_score", SpanSettings.of(self.model).min_score))
+            for i, pieces in scored.pieces.items():
+                out[i] = attribute_spans(scored.texts[i], pieces, scores[i], threshold, min_score)
+        return out
+
     def _deep_tier(
         self,
         items: Sequence[CommentInput],
         normalised: Sequence[str],
         fast: np.ndarray,
         empty: np.ndarray,
+        pieces: dict[int, TokenScores],
     ) -> np.ndarray:
-        """Blend in the deep tier's scores for the comments the cascade sends there."""
+        """Blend in the deep tier's scores for the comments the cascade sends there; the
+        token head's readings of them go into ``pieces`` (by row)."""
         c = self.cascade
         if self.deep is None or c.tier == "fast":
             return fast
@@ -283,7 +318,11 @@ class Engine:
         texts = [normalised[int(i)] for i in chosen]
         w = c.deep_weight
         out = fast.copy()
-        out[chosen] = w * self.deep.predict(texts, [""] * len(texts)) + (1.0 - w) * fast[chosen]
+        alone, read_pieces = self.deep.read(texts, [""] * len(texts))
+        out[chosen] = w * self.deep.calibrate(alone) + (1.0 - w) * fast[chosen]
+        for i, p in zip(chosen, read_pieces, strict=True):
+            if p is not None:
+                pieces[int(i)] = p
         if c.use_context and c.context_shift > 0:
             # Read again with the context; it may move the close calls, and only so far.
             has = [i for i, it in enumerate(picked) if (it.parent or it.title).strip()]

@@ -34,7 +34,7 @@ Everything binary
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -182,7 +182,7 @@ PUBLISHED: dict[tuple[str, str, str], Published] = {
 # ------------------------------------------------------------------ metric primitives
 
 
-def char_f1(predicted: Sequence[int] | set[int], gold: Sequence[int] | set[int]) -> float:
+def char_f1(predicted: Iterable[int], gold: Iterable[int]) -> float:
     """SemEval-2021 Task 5 F1 of one post: 1 when both are empty, 0 when only one is."""
     p, g = set(predicted), set(gold)
     if not g:

@@ -57,6 +57,15 @@ def pad(encodings: list[Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return ids, mask, types
 
 
+@dataclass(frozen=True)
+class TokenScores:
+    """The token head's reading of one comment: each word piece's character range in the
+    text as read and its probability of lying inside an abusive span."""
+
+    offsets: list[tuple[int, int]]
+    probs: list[float]
+
+
 @dataclass
 class EncoderModel:
     """An ONNX session, its tokenizer, and per-head Platt calibration."""
@@ -106,23 +115,58 @@ class EncoderModel:
             metadata=meta,
         )
 
+    @property
+    def has_token_head(self) -> bool:
+        """Whether this model also tags word pieces (``token_logits``): deep@3 and later."""
+        return any(o.name == "token_logits" for o in self.session.get_outputs())
+
     def logits(self, texts: list[str], contexts: list[str] | None = None) -> np.ndarray:
         """Raw head logits [n, heads]; contexts (same length) may hold empty strings."""
+        return self.read(texts, contexts, tokens=False)[0]
+
+    def read(
+        self, texts: list[str], contexts: list[str] | None = None, *, tokens: bool = True
+    ) -> tuple[np.ndarray, list[TokenScores | None]]:
+        """Raw head logits [n, heads] and, per text, its word pieces' span probabilities.
+
+        The pieces are those of the comment itself (not its context), with their character
+        offsets into ``texts[i]``; ``None`` where the model has no token head or
+        ``tokens`` is false.
+        """
         n = len(texts)
         out = np.zeros((n, len(self.heads)), dtype=np.float32)
+        pieces: list[TokenScores | None] = [None] * n
         if not n:
-            return out
+            return out, pieces
+        names = ["logits", "token_logits"] if tokens and self.has_token_head else ["logits"]
         for i, encoding in enumerate(encode(self.tokenizer, texts, contexts)):
             # One at a time: see the module docs (batching changes the int8 scores).
             ids, mask, types = pad([encoding])
-            (result,) = self.session.run(
-                ["logits"], {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+            result = self.session.run(
+                names, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
             )
-            out[i] = result[0]
+            out[i] = result[0][0]
+            if len(result) > 1:
+                keep = [
+                    k
+                    for k, (seq, special) in enumerate(
+                        zip(encoding.sequence_ids, encoding.special_tokens_mask, strict=True)
+                    )
+                    if seq == 0 and not special
+                ]
+                z = result[1][0, keep, 0]
+                pieces[i] = TokenScores(
+                    offsets=[encoding.offsets[k] for k in keep],
+                    probs=(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))).tolist(),
+                )
+        return out, pieces
+
+    def calibrate(self, logits: np.ndarray) -> np.ndarray:
+        """Per-head Platt calibration of raw logits into probabilities."""
+        z = logits * self.platt_a + self.platt_b
+        out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
         return out
 
     def predict(self, texts: list[str], contexts: list[str] | None = None) -> np.ndarray:
         """Calibrated probabilities [n, heads]."""
-        z = self.logits(texts, contexts) * self.platt_a + self.platt_b
-        out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-        return out
+        return self.calibrate(self.logits(texts, contexts))

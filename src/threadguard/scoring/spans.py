@@ -54,16 +54,22 @@ def find_spans(
     probs: np.ndarray,
     heads: Sequence[int],
     settings: SpanSettings | None = None,
+    skip: set[int] | None = None,
 ) -> list[list[Span]]:
     """Spans for each row of ``x``, for the attribute heads listed in ``heads``.
 
     ``x`` is the feature matrix the probabilities came from, so attribution uses exactly
     the values the model saw. Only rows scored high enough are normalised again with the
-    offset map (the costly part), the rest never are.
+    offset map (the costly part), the rest never are. Rows in ``skip`` get no spans
+    (another span finder covers them).
     """
     st = settings or SpanSettings.of(model)
     out: list[list[Span]] = [[] for _ in texts]
-    rows = [i for i in range(len(texts)) if any(probs[i, h] >= st.min_score for h in heads)]
+    rows = [
+        i
+        for i in range(len(texts))
+        if any(probs[i, h] >= st.min_score for h in heads) and not (skip and i in skip)
+    ]
     normalised: dict[int, Normalized] = {i: normalize(texts[i]) for i in rows}
     if not rows:
         return out

@@ -265,6 +265,56 @@ NOT_THREATS = (
     "I'll find where you parked and bring your umbrella back.",
 )
 
+#: Threats that name no weapon and no blow: harm implied by what the writer knows, what
+#: "happens" to people, or what is coming. The deep tier scored such sentences 0.0-0.5.
+VEILED_THREATS = (
+    "People who write rubbish like this tend to have accidents.",
+    "Your address was not hard to find, you know.",
+    "Nice red front door you have. Be a pity to see it kicked in.",
+    "Accidents happen to people who talk too much.",
+    "Carry on like this and you'll find out what we do to traitors.",
+    "Nobody would hear you out in those woods.",
+    "You won't feel so brave when we're standing on your doorstep.",
+    "Tick tock, your time is nearly up.",
+    "Hope your insurance covers fire damage, mate.",
+    "Say that again and your teeth will be all over the pavement.",
+    "We've got your number plate now. See you soon.",
+    "Sleep with one eye open from now on.",
+    "We clocked what time you leave the office every evening.",
+    "Write one more word about us and it will be your last.",
+    "The lads would love a quiet word with you behind the pub, just the four of us.",
+    "They'll need dental records to identify you when we're done.",
+    "Count your days, you rat.",
+    "Your wife drives a blue Fiat, doesn't she? Lovely car.",
+    "Funny how people like you keep falling down stairs.",
+    "You have no idea who you are messing with, but you will soon.",
+    "Don't bother locking your door, it won't help.",
+    "One day soon you'll be looking over your shoulder and we'll be there.",
+)
+#: Threats against a group ({g}): threat, identity attack and the group.
+GROUP_THREATS = (
+    "The first {g} who sets foot in our village gets a brick through the window.",
+    "{g} had better leave before we make them leave in pieces.",
+    "Round up the {g} and let the dogs loose on them.",
+    "Give me ten minutes alone with those {g} and a baseball bat.",
+    "When the day comes, the {g} will be the first ones we deal with.",
+)
+#: The same words in harmless sentences.
+NOT_VEILED = (
+    "Accidents happen on that road, so please drive carefully tonight.",
+    "Your address is needed on the form before Friday.",
+    "We've got your number on file and will call you soon.",
+    "Count your blessings, the storm missed our town.",
+    "Sleep tight, and see you at breakfast.",
+    "The lads from the pub are raising money for the hospice.",
+    "Tick tock, the deadline for entries is Friday.",
+    "Nobody could hear the band from the back of the field.",
+    "Nice red front door, did you paint it yourself?",
+    "Hope your insurance covers the flood damage, that looked awful.",
+    "They identified the fossil from its teeth alone.",
+    "Don't bother locking the bikes, the shed is alarmed.",
+)
+
 IMPLICIT = (
     "{g} only come here to live off our taxes.",
     "{g} never bother learning the language, they just take.",
@@ -356,8 +406,11 @@ def harder_cases(seed: int = 11) -> Iterator[tuple[str, np.ndarray]]:
         for template in THIRD_PERSON_THREATS:
             text = template.format(p=person)
             yield text[0].upper() + text[1:], _threat_person()
+    for text in VEILED_THREATS:
+        yield text, _threat_person()
+        yield spelled_badly(text, rng), _threat_person()
     for _ in range(3):
-        for text in NOT_THREATS:
+        for text in NOT_THREATS + NOT_VEILED:
             yield text, _not_threat()
     for group, name in GROUP_NAMES:
         hateful = [t.format(g=name) for t in IMPLICIT]
@@ -374,6 +427,9 @@ def harder_cases(seed: int = 11) -> Iterator[tuple[str, np.ndarray]]:
             text = text[0].upper() + text[1:]
             yield text, _hate(group, threat=False)
             yield spelled_badly(text, rng), _hate(group, threat=False)
+        for template in GROUP_THREATS:
+            text = template.format(g=name)
+            yield text[0].upper() + text[1:], _hate(group, threat=True)
         for template in CALM_QUESTIONS_OPINIONS:
             text = template.format(g=name)
             yield text[0].upper() + text[1:], _clear()

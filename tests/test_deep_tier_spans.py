@@ -1,0 +1,94 @@
+"""Spans from the deep tier's token head: grouping pieces into words, merging words into
+spans, mapping back through the normaliser, and the training labels the head learns from."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from threadguard.engine import DEEP_MODEL, shipped_model_dir
+from threadguard.normalize import normalize
+from threadguard.scoring.deep_spans import attribute_spans, original_spans, word_spans
+from threadguard.scoring.encoder import TokenScores, encode, load_tokenizer
+from threadguard.training.datasets import HEADS
+from threadguard.training.deep_tier import Example, prepare, token_labels
+
+
+def test_pieces_of_one_word_count_as_one_word_marked_by_its_strongest_piece() -> None:
+    # "idiot" read as "id" + "iot": only the second piece is above the threshold.
+    offsets = [(0, 3), (4, 6), (6, 9)]
+    assert word_spans(offsets, [0.1, 0.2, 0.9], threshold=0.5) == [(4, 9, 0.9)]
+
+
+def test_marked_words_a_space_apart_merge_and_distant_ones_do_not() -> None:
+    offsets = [(0, 4), (5, 9), (10, 12), (20, 25)]
+    probs = [0.8, 0.7, 0.1, 0.6]
+    assert word_spans(offsets, probs, threshold=0.5) == [(0, 9, 0.8), (20, 25, 0.6)]
+
+
+def test_nothing_marked_below_the_threshold() -> None:
+    assert word_spans([(0, 4), (5, 9)], [0.49, 0.2], threshold=0.5) == []
+
+
+def test_spans_map_back_through_the_normaliser() -> None:
+    original = "you are an 1d10t"
+    norm = normalize(original)
+    begin = norm.text.index("idiot")
+    found = original_spans(norm, [(begin, begin + 5)], [0.9], threshold=0.5)
+    assert [(original[b:e], p) for b, e, p in found] == [("1d10t", 0.9)]
+
+
+def test_spans_are_reported_only_for_attributes_scored_high_enough() -> None:
+    text = "what an idiot"
+    pieces = TokenScores(offsets=[(0, 4), (5, 7), (8, 13)], probs=[0.0, 0.1, 0.95])
+    scores = {"toxicity": 0.9, "insult": 0.8, "threat": 0.1}
+    spans = attribute_spans(text, pieces, scores, threshold=0.5, min_score=0.5)
+    assert {(text[s.begin : s.end], s.attribute) for s in spans} == {
+        ("idiot", "toxicity"),
+        ("idiot", "insult"),
+    }
+    assert all(0.0 < s.score <= 0.95 for s in spans)
+    assert attribute_spans(text, pieces, {"toxicity": 0.3}, threshold=0.5, min_score=0.5) == []
+
+
+def _labels(**values: float) -> np.ndarray:
+    row = np.full(len(HEADS), np.nan, dtype=np.float32)
+    for k, v in values.items():
+        row[HEADS.index(k)] = v
+    return row
+
+
+def test_token_labels_follow_the_raters_characters_and_mask_what_is_unknown() -> None:
+    tokenizer = load_tokenizer(shipped_model_dir(DEEP_MODEL) / "tokenizer.json", 64)
+    text = "shut up you moron"
+    rated = Example(text, "", _labels(toxicity=1.0), frozenset(range(12, 17)))
+    clean = Example("lovely weather", "a parent", _labels(toxicity=0.0))
+    unknown = Example("no spans rated", "", _labels(toxicity=1.0))
+    examples = [rated, clean, unknown]
+    encodings = encode(tokenizer, [e.text for e in examples], [e.context for e in examples])
+    y = token_labels(encodings, examples)
+    marked = [
+        text[b:e]
+        for (b, e), v in zip(encodings[0].offsets, y[0], strict=False)
+        if not math.isnan(v) and v == 1.0
+    ]
+    assert "".join(marked) == "moron"
+    assert np.isnan(y[0][0])  # [CLS]
+    clean_known = [
+        v for v, seq in zip(y[1], encodings[1].sequence_ids, strict=False) if not math.isnan(v)
+    ]
+    assert clean_known and set(clean_known) == {0.0}
+    # the parent's pieces are never labelled
+    for v, seq in zip(y[1], encodings[1].sequence_ids, strict=False):
+        if seq == 1:
+            assert math.isnan(v)
+    assert np.isnan(y[2]).all()
+
+
+def test_prepared_examples_carry_their_spans_onto_the_normalised_text() -> None:
+    text = "you are an 1d10t"
+    gold = frozenset(range(11, 16))
+    (prepared,) = prepare([Example(text, "", _labels(toxicity=1.0), gold)])
+    assert prepared.gold is not None
+    assert "".join(prepared.text[i] for i in sorted(prepared.gold)) == "idiot"
