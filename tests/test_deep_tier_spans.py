@@ -18,17 +18,26 @@ from threadguard.training.deep_tier import Example, prepare, token_labels
 def test_pieces_of_one_word_count_as_one_word_marked_by_its_strongest_piece() -> None:
     # "idiot" read as "id" + "iot": only the second piece is above the threshold.
     offsets = [(0, 3), (4, 6), (6, 9)]
-    assert word_spans(offsets, [0.1, 0.2, 0.9], threshold=0.5) == [(4, 9, 0.9)]
+    assert word_spans("you idiot", offsets, [0.1, 0.2, 0.9], threshold=0.5) == [(4, 9, 0.9)]
+
+
+def test_punctuation_is_never_part_of_a_word() -> None:
+    text = "idiot, moron"
+    offsets = [(0, 5), (5, 6), (7, 12)]
+    assert word_spans(text, offsets, [0.9, 0.9, 0.1], threshold=0.5) == [(0, 5, 0.9)]
+    # two marked words still merge across the comma and space between them
+    assert word_spans(text, offsets, [0.9, 0.1, 0.8], threshold=0.5) == [(0, 12, 0.9)]
 
 
 def test_marked_words_a_space_apart_merge_and_distant_ones_do_not() -> None:
-    offsets = [(0, 4), (5, 9), (10, 12), (20, 25)]
+    text = "damn dumb as      idiot"
+    offsets = [(0, 4), (5, 9), (10, 12), (18, 23)]
     probs = [0.8, 0.7, 0.1, 0.6]
-    assert word_spans(offsets, probs, threshold=0.5) == [(0, 9, 0.8), (20, 25, 0.6)]
+    assert word_spans(text, offsets, probs, threshold=0.5) == [(0, 9, 0.8), (18, 23, 0.6)]
 
 
 def test_nothing_marked_below_the_threshold() -> None:
-    assert word_spans([(0, 4), (5, 9)], [0.49, 0.2], threshold=0.5) == []
+    assert word_spans("damn dumb", [(0, 4), (5, 9)], [0.49, 0.2], threshold=0.5) == []
 
 
 def test_spans_map_back_through_the_normaliser() -> None:
@@ -43,13 +52,14 @@ def test_spans_are_reported_only_for_attributes_scored_high_enough() -> None:
     text = "what an idiot"
     pieces = TokenScores(offsets=[(0, 4), (5, 7), (8, 13)], probs=[0.0, 0.1, 0.95])
     scores = {"toxicity": 0.9, "insult": 0.8, "threat": 0.1}
-    spans = attribute_spans(text, pieces, scores, threshold=0.5, min_score=0.5)
+    spans = attribute_spans(normalize(text), pieces, scores, threshold=0.5, min_score=0.5)
     assert {(text[s.begin : s.end], s.attribute) for s in spans} == {
         ("idiot", "toxicity"),
         ("idiot", "insult"),
     }
     assert all(0.0 < s.score <= 0.95 for s in spans)
-    assert attribute_spans(text, pieces, {"toxicity": 0.3}, threshold=0.5, min_score=0.5) == []
+    low = {"toxicity": 0.3}
+    assert attribute_spans(normalize(text), pieces, low, threshold=0.5, min_score=0.5) == []
 
 
 def _labels(**values: float) -> np.ndarray:

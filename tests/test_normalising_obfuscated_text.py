@@ -16,6 +16,7 @@ from threadguard.normalize import (
     Normalized,
     bench_normalize,
     normalize,
+    normalize_known,
     normalize_text,
     words,
 )
@@ -443,6 +444,20 @@ def test_the_map_is_well_formed(original: str) -> None:
 @given(any_text)
 def test_normalize_text_agrees_with_normalize(original: str) -> None:
     assert normalize_text(original) == normalize(original).text
+
+
+mixed_case_text = st.one_of(
+    any_text, st.from_regex(r"[A-Za-z ,.'!?]{0,60}", fullmatch=True), st.text(max_size=30)
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(mixed_case_text)
+def test_the_map_built_from_known_canonical_text_is_the_full_map(original: str) -> None:
+    # normalize_known takes a shortcut (the identity map) for text that was only
+    # lower-cased; it must give exactly what the full mapped normalisation gives.
+    full = normalize(original)
+    assert normalize_known(original, normalize_text(original)) == full
 
 
 @settings(max_examples=400, deadline=None)

@@ -18,10 +18,11 @@ from pathlib import Path
 
 import numpy as np
 
-from threadguard.engine import CommentInput, Engine
+from threadguard.engine import CascadeSettings, CommentInput, Engine
 from threadguard.normalize import normalize_text
 from threadguard.parallel import EngineRecipe, ScoringPool, chunks, default_workers
 from threadguard.readers import read_thread
+from threadguard.schema import ATTRIBUTES
 from threadguard.score_lines import CHUNK, score_stream
 
 
@@ -93,17 +94,47 @@ def parallel_on_dev(recipe: EngineRecipe, data_root: Path, n: int = 20000) -> It
     yield f"  {workers} processes, {'--no-spans':<12}{bare:12,.0f} comments/s"
 
 
-def _pool_rates(recipe: EngineRecipe, lines: list[str]) -> tuple[int, float, float, float]:
+def cascade_on_every_core(recipe: EngineRecipe, data_root: Path, n: int = 4000) -> Iterator[str]:
+    """``threadguard score`` with the cascade on every core, on two streams of real dev
+    comments: news comments (Unhealthy Conversations, Globe and Mail: mostly civil, like
+    the sites ThreadGuard serves) and the abuse-heavy mix of HateXplain, OLID and CADD.
+
+    The share of comments the fast tier sends to the deep tier sets the price, so it is
+    printed beside each rate.
+    """
+    from threadguard.evaluation.throughput import dev_texts
+    from threadguard.training.datasets import load_unhealthy
+
+    streams = [
+        ("news comments", load_unhealthy(data_root).select("dev").texts),
+        ("abuse-heavy dev mix", dev_texts(data_root, rows=n)),
+    ]
+    fast = recipe.load().with_cascade(CascadeSettings(tier="fast"))
+    deep_from = recipe.cascade.deep_from
+    yield f"cascade on every core (deep_from {deep_from}), {n} comments per stream:"
+    for name, texts in streams:
+        if not texts:
+            continue
+        picked = [texts[i % len(texts)] for i in range(n)]
+        probs = fast.head_probabilities([CommentInput(t) for t in picked])
+        sent = float((probs[:, : len(ATTRIBUTES)].max(axis=1) >= deep_from).mean())
+        lines = [json.dumps({"id": str(i), "text": t}) for i, t in enumerate(picked)]
+        workers, _, rate, _ = _pool_rates(recipe, lines, bare=False)
+        yield f"  {name:<22}{sent:>5.0%} to deep  {workers} processes {rate:10,.0f} comments/s"
+
+
+def _pool_rates(
+    recipe: EngineRecipe, lines: list[str], bare: bool = True
+) -> tuple[int, float, float, float]:
     """Workers, start-up seconds, and comments/s with and without spans, on every core."""
     workers = default_workers()
     start = time.perf_counter()
     with ScoringPool(recipe, workers) as pool:
         pool.warm_up()
         startup = time.perf_counter() - start
-        rate, bare = (
-            _rate(partial(_drain, pool, lines, spans), len(lines)) for spans in (True, False)
-        )
-    return workers, startup, rate, bare
+        rate = _rate(partial(_drain, pool, lines, True), len(lines))
+        without = _rate(partial(_drain, pool, lines, False), len(lines)) if bare else float("nan")
+    return workers, startup, rate, without
 
 
 def _drain(pool: ScoringPool, lines: list[str], spans: bool) -> None:

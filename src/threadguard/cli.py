@@ -499,7 +499,7 @@ def bench(
 ) -> None:
     """Throughput of each stage, as ratios against a JSON round-trip baseline in the same run;
     then the cascade's quality/throughput curve on dev rows of the shared data."""
-    from threadguard.bench import cascade_curve, parallel_on_dev, run_bench
+    from threadguard.bench import cascade_curve, cascade_on_every_core, parallel_on_dev, run_bench
     from threadguard.engine import CascadeSettings
     from threadguard.parallel import EngineRecipe
 
@@ -510,6 +510,8 @@ def bench(
     full = _engine(model, None, "cascade")
     if data.is_dir():
         for line in parallel_on_dev(recipe, data, n):
+            typer.echo(line)
+        for line in cascade_on_every_core(EngineRecipe(model, None, CascadeSettings()), data):
             typer.echo(line)
         for line in cascade_curve(full, data):
             typer.echo(line)

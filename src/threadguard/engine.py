@@ -18,7 +18,7 @@ import scipy.sparse as sp
 from threadguard import __version__
 from threadguard.analysis import Analysis, Decision, Span, Target
 from threadguard.language import detect_language
-from threadguard.normalize import normalize_text
+from threadguard.normalize import normalize_known, normalize_text
 from threadguard.policy import Policy, load_policy
 from threadguard.schema import ATTRIBUTES, GROUPS
 from threadguard.scoring.context import bounded_shift
@@ -80,6 +80,7 @@ class _Scored:
     probs: np.ndarray
     x: sp.csr_matrix
     texts: list[str]
+    normalised: list[str]
     pieces: dict[int, TokenScores]
 
 
@@ -234,7 +235,7 @@ class Engine:
         probs[empty] = 0.0
         pieces: dict[int, TokenScores] = {}
         probs = self._deep_tier(items, normalised, probs, empty, pieces)
-        return _Scored(probs, x, texts, pieces)
+        return _Scored(probs, x, texts, normalised, pieces)
 
     def _fast(self, normalised: Sequence[str]) -> tuple[np.ndarray, sp.csr_matrix]:
         """Fast-tier probabilities of normalised texts, and the feature matrix."""
@@ -277,6 +278,7 @@ class Engine:
             scored.probs,
             self._attr_idx,
             skip=set(scored.pieces),
+            canonical=scored.normalised,
         )
         if scored.pieces and self.deep is not None:
             setting = self.deep.metadata.get("spans", {})
@@ -284,7 +286,8 @@ class Engine:
             # Gate as the fast tier's span finder does unless the deep tier says otherwise.
             min_score = float(setting.get("min_score", SpanSettings.of(self.model).min_score))
             for i, pieces in scored.pieces.items():
-                out[i] = attribute_spans(scored.texts[i], pieces, scores[i], threshold, min_score)
+                norm = normalize_known(scored.texts[i], scored.normalised[i])
+                out[i] = attribute_spans(norm, pieces, scores[i], threshold, min_score)
         return out
 
     def _deep_tier(

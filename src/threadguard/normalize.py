@@ -745,6 +745,17 @@ def normalize(text: str) -> Normalized:
     return Normalized(t, tuple(starts), tuple(ends))
 
 
+def normalize_known(text: str, canonical: str) -> Normalized:
+    """:func:`normalize` of ``text`` when its canonical form (``normalize_text(text)``) is
+    already known: most comments are only lower-cased, and then the map is the identity,
+    which costs nothing to build. Otherwise the full mapped normalisation runs.
+    """
+    if len(canonical) == len(text) and canonical == text.lower():
+        n = len(text)
+        return Normalized(canonical, tuple(range(n)), tuple(range(1, n + 1)))
+    return normalize(text)
+
+
 def normalize_text(text: str) -> str:
     """The canonical text only: ``normalize(text).text``, without building the map.
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from threadguard.analysis import Span
-from threadguard.normalize import Normalized, normalize
+from threadguard.normalize import Normalized
 from threadguard.scoring.encoder import TokenScores
 
 #: Marked words at most this many characters apart merge into one span.
@@ -27,20 +27,22 @@ MAX_GAP = 2
 
 
 def word_spans(
+    text: str,
     offsets: Sequence[tuple[int, int]],
     probs: Sequence[float],
     threshold: float,
     max_gap: int = MAX_GAP,
 ) -> list[tuple[int, int, float]]:
-    """``(begin, end, score)`` runs of marked words, in the coordinates of ``offsets``.
+    """``(begin, end, score)`` runs of marked words of ``text``.
 
-    ``offsets`` are the character ranges of the comment's word pieces (special tokens and
-    context tokens already left out), ``probs`` the head's probability for each. A word is
-    the union of pieces that touch; its score is its strongest piece's.
+    ``offsets`` are the character ranges in ``text`` of the comment's word pieces (special
+    tokens and context tokens already left out), ``probs`` the head's probability for
+    each. A word is the union of pieces that touch; its score is its strongest piece's.
+    Punctuation pieces are never words ("idiot," marks "idiot").
     """
     words: list[list[float]] = []  # [begin, end, score]
     for (b, e), p in zip(offsets, probs, strict=True):
-        if e <= b:
+        if e <= b or not any(ch.isalnum() for ch in text[b:e]):
             continue
         if words and b <= words[-1][1]:
             words[-1][1] = max(words[-1][1], e)
@@ -67,7 +69,7 @@ def original_spans(
 ) -> list[tuple[int, int, float]]:
     """:func:`word_spans` of a normalised text, mapped back to the original text."""
     out = []
-    for b, e, p in word_spans(offsets, probs, threshold):
+    for b, e, p in word_spans(norm.text, offsets, probs, threshold):
         ob, oe = norm.to_original(b, e)
         if oe > ob:
             out.append((ob, oe, p))
@@ -75,7 +77,7 @@ def original_spans(
 
 
 def attribute_spans(
-    text: str,
+    norm: Normalized,
     pieces: TokenScores,
     scores: Mapping[str, float],
     threshold: float,
@@ -85,12 +87,13 @@ def attribute_spans(
     at least ``min_score`` (a clean comment has no spans), each scored as the attribute's
     probability times the span's strongest piece.
 
-    ``text`` is the original comment; the pieces' offsets are into its normalised form.
+    ``norm`` is the comment normalised with its map; the pieces' offsets are into
+    ``norm.text``.
     """
     flagged = [(a, p) for a, p in scores.items() if p >= min_score]
     if not flagged:
         return []
-    found = original_spans(normalize(text), pieces.offsets, pieces.probs, threshold)
+    found = original_spans(norm, pieces.offsets, pieces.probs, threshold)
     spans = [Span(b, e, a, p * s) for b, e, s in found for a, p in flagged]
     spans.sort(key=lambda s: (s.begin, s.attribute))
     return spans

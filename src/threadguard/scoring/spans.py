@@ -16,7 +16,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from threadguard.analysis import Span
-from threadguard.normalize import Normalized, normalize
+from threadguard.normalize import Normalized, normalize, normalize_known
 from threadguard.scoring.features import WORD_PATTERN
 from threadguard.scoring.linear import LinearModel
 
@@ -55,13 +55,15 @@ def find_spans(
     heads: Sequence[int],
     settings: SpanSettings | None = None,
     skip: set[int] | None = None,
+    canonical: Sequence[str] | None = None,
 ) -> list[list[Span]]:
     """Spans for each row of ``x``, for the attribute heads listed in ``heads``.
 
     ``x`` is the feature matrix the probabilities came from, so attribution uses exactly
     the values the model saw. Only rows scored high enough are normalised again with the
     offset map (the costly part), the rest never are. Rows in ``skip`` get no spans
-    (another span finder covers them).
+    (another span finder covers them). ``canonical``: the texts already normalised, which
+    lets most rows skip building the map (see :func:`normalize_known`).
     """
     st = settings or SpanSettings.of(model)
     out: list[list[Span]] = [[] for _ in texts]
@@ -70,7 +72,10 @@ def find_spans(
         for i in range(len(texts))
         if any(probs[i, h] >= st.min_score for h in heads) and not (skip and i in skip)
     ]
-    normalised: dict[int, Normalized] = {i: normalize(texts[i]) for i in rows}
+    normalised: dict[int, Normalized] = {
+        i: normalize_known(texts[i], canonical[i]) if canonical else normalize(texts[i])
+        for i in rows
+    }
     if not rows:
         return out
     tokens: list[tuple[int, int, int]] = []  # (row, begin, end) in normalised text
@@ -81,7 +86,10 @@ def find_spans(
             words.append(m.group())
     if not tokens:
         return out
-    indicator = model.featurizer.counts(words)
+    # Words repeat (a batch shares most of its vocabulary): hash each distinct word once.
+    distinct: dict[str, int] = {}
+    ids = [distinct.setdefault(w, len(distinct)) for w in words]
+    indicator = model.featurizer.counts(list(distinct))[ids]
     indicator.data[:] = 1.0
     doc_rows = x[[t[0] for t in tokens]]
     contributions = np.asarray(

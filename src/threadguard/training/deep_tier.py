@@ -492,9 +492,11 @@ def export_deep_tier(
             a, b = _fit_platt(margins[mask, h], y[mask, h])
             meta["platt_a"][h], meta["platt_b"][h] = a, b
     if enc.has_token_head:
-        alone = enc.read([e.text for e in dev if e.gold is not None])[1]
-        gold = [e.gold for e in dev if e.gold is not None]
-        meta["spans"] = {"threshold": tune_span_threshold(alone, gold)}
+        rated = [e for e in dev if e.gold is not None]
+        alone = enc.read([e.text for e in rated])[1]
+        gold = [e.gold or frozenset() for e in rated]
+        threshold = tune_span_threshold([e.text for e in rated], alone, gold)
+        meta["spans"] = {"threshold": threshold}
         log(f"token head: span threshold {meta['spans']['threshold']:.2f} on {len(gold)} posts")
     (out_dir / "model.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     log(f"deep tier exported to {out_dir}")
@@ -502,7 +504,10 @@ def export_deep_tier(
 
 
 def tune_span_threshold(
-    pieces: list[Any], gold: list[frozenset[int]], grid: tuple[float, ...] | None = None
+    texts: list[str],
+    pieces: list[Any],
+    gold: list[frozenset[int]],
+    grid: tuple[float, ...] | None = None,
 ) -> float:
     """The token-head threshold with the best mean character F1 on dev posts (Toxic Spans
     trial split), offsets in the normalised text the head reads."""
@@ -515,9 +520,14 @@ def tune_span_threshold(
             np.mean(
                 [
                     char_f1(
-                        {c for b, e, _ in word_spans(p.offsets, p.probs, t) for c in range(b, e)}, g
+                        {
+                            c
+                            for b, e, _ in word_spans(x, p.offsets, p.probs, t)
+                            for c in range(b, e)
+                        },
+                        g,
                     )
-                    for p, g in zip(pieces, gold, strict=True)
+                    for x, p, g in zip(texts, pieces, gold, strict=True)
                 ]
             )
         )
