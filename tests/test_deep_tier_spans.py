@@ -7,7 +7,7 @@ import math
 
 import numpy as np
 
-from threadguard.engine import DEEP_MODEL, shipped_model_dir
+from threadguard.engine import DEEP_MODEL, CommentInput, Engine, shipped_model_dir
 from threadguard.normalize import normalize
 from threadguard.scoring.deep_spans import attribute_spans, original_spans, word_spans
 from threadguard.scoring.encoder import TokenScores, encode, load_tokenizer
@@ -102,3 +102,16 @@ def test_prepared_examples_carry_their_spans_onto_the_normalised_text() -> None:
     (prepared,) = prepare([Example(text, "", _labels(toxicity=1.0), gold)])
     assert prepared.gold is not None
     assert "".join(prepared.text[i] for i in sorted(prepared.gold)) == "idiot"
+
+
+def test_the_shipped_engine_marks_the_abusive_words_of_a_comment_the_deep_tier_read(
+    engine: Engine,
+) -> None:
+    assert engine.deep is not None and engine.deep.has_token_head
+    text = "Shut up, you pathetic 1d10t, nobody asked you."
+    (analysis,) = engine.analyze([CommentInput(text)])
+    marked = {text[s.begin : s.end] for s in analysis.spans if s.attribute == "insult"}
+    assert any("1d10t" in m for m in marked)
+    assert not any("nobody" in m or "asked" in m for m in marked)
+    (civil,) = engine.analyze([CommentInput("Thanks for the article, very informative.")])
+    assert civil.spans == ()
