@@ -94,14 +94,21 @@ def parallel_on_dev(recipe: EngineRecipe, data_root: Path, n: int = 20000) -> It
     yield f"  {workers} processes, {'--no-spans':<12}{bare:12,.0f} comments/s"
 
 
-def cascade_on_every_core(recipe: EngineRecipe, data_root: Path, n: int = 4000) -> Iterator[str]:
+def cascade_on_every_core(
+    recipe: EngineRecipe,
+    data_root: Path,
+    n: int = 4000,
+    deep_from: tuple[float, ...] = (0.2, 0.35),
+) -> Iterator[str]:
     """``threadguard score`` with the cascade on every core, on two streams of real dev
     comments: news comments (Unhealthy Conversations, Globe and Mail: mostly civil, like
     the sites ThreadGuard serves) and the abuse-heavy mix of HateXplain, OLID and CADD.
 
     The share of comments the fast tier sends to the deep tier sets the price, so it is
-    printed beside each rate.
+    printed beside each rate, for the default band and a narrower one.
     """
+    from dataclasses import replace
+
     from threadguard.evaluation.throughput import dev_texts
     from threadguard.training.datasets import load_unhealthy
 
@@ -110,17 +117,21 @@ def cascade_on_every_core(recipe: EngineRecipe, data_root: Path, n: int = 4000) 
         ("abuse-heavy dev mix", dev_texts(data_root, rows=n)),
     ]
     fast = recipe.load().with_cascade(CascadeSettings(tier="fast"))
-    deep_from = recipe.cascade.deep_from
-    yield f"cascade on every core (deep_from {deep_from}), {n} comments per stream:"
+    yield f"cascade on every core, {n} comments per stream:"
     for name, texts in streams:
         if not texts:
             continue
         picked = [texts[i % len(texts)] for i in range(n)]
-        probs = fast.head_probabilities([CommentInput(t) for t in picked])
-        sent = float((probs[:, : len(ATTRIBUTES)].max(axis=1) >= deep_from).mean())
+        top = fast.head_probabilities([CommentInput(t) for t in picked])[:, : len(ATTRIBUTES)]
         lines = [json.dumps({"id": str(i), "text": t}) for i, t in enumerate(picked)]
-        workers, _, rate, _ = _pool_rates(recipe, lines, bare=False)
-        yield f"  {name:<22}{sent:>5.0%} to deep  {workers} processes {rate:10,.0f} comments/s"
+        for cut in deep_from:
+            sent = float((top.max(axis=1) >= cut).mean())
+            settings = replace(recipe.cascade, tier="cascade", deep_from=cut)
+            workers, _, rate, _ = _pool_rates(replace(recipe, cascade=settings), lines, bare=False)
+            yield (
+                f"  {name:<22}deep_from {cut:<5}{sent:>5.0%} to deep  "
+                f"{workers} processes {rate:10,.0f} comments/s"
+            )
 
 
 def _pool_rates(

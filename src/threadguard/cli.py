@@ -387,6 +387,11 @@ def evaluate(
 
     rows = evaluate_all(engine_predictor(engine, context=context), data, split=split)
     Console().print(eval_rows_table(rows, f"{engine.model_version} ({tier}) on the {split} splits"))
+    from threadguard.evaluation.report import toxic_spans_f1
+    from threadguard.training.datasets import load_toxic_spans
+
+    trial = load_toxic_spans(data).select("dev")
+    print(f"Toxic Spans trial split (dev): char-F1 {toxic_spans_f1(engine, trial):.4f}")
 
 
 def _eval_context(model: Path | None, data: Path, tier: str, split: str) -> None:

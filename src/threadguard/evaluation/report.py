@@ -114,7 +114,7 @@ def _fixed(probs: np.ndarray) -> Callable[[LabelledRows], np.ndarray]:
     return predict
 
 
-def _toxic_spans_f1(engine: Engine, test: LabelledRows) -> float:
+def toxic_spans_f1(engine: Engine, test: LabelledRows) -> float:
     """Char-F1 of the union of every span the engine returns, whatever its attribute."""
     analyses = engine.analyze([CommentInput(t) for t in test.texts])
     predicted = [span_offsets([(s.begin, s.end) for s in a.spans]) for a in analyses]
@@ -178,7 +178,7 @@ def run_evaluation(
             for name, (dev_scores, test_scores) in systems.items():
                 if SPANS in task.needs:
                     row.values[name] = (
-                        _toxic_spans_f1(engine, test) if name == THREADGUARD else None
+                        toxic_spans_f1(engine, test) if name == THREADGUARD else None
                     )
                 else:
                     row.values[name] = run_task(task, dev, test, dev_scores, test_scores)
