@@ -144,3 +144,49 @@ def test_undecodable_bytes_on_stdin_do_not_end_the_run() -> None:
     assert proc.returncode == 0, proc.stderr
     lines = [json.loads(x) for x in proc.stdout.decode().splitlines()]
     assert [x.get("id") for x in lines] == ["a", None, "b"]
+
+
+def _scores(*args: str, lines: str) -> list[dict[str, float]]:
+    proc = subprocess.run(
+        [sys.executable, "-m", "threadguard", "score", *args],
+        input=lines,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return [json.loads(x)["scores"] for x in proc.stdout.splitlines()]
+
+
+def test_the_cascade_band_is_a_setting_of_score() -> None:
+    # A mildly rude comment (some fast score between 0 and 1) and a civil one: with
+    # --deep-from 0 every comment reads the deep tier, exactly as --tier deep; with 1, none
+    # does, exactly as --tier fast.
+    lines = (
+        '{"id": "a", "text": "What a silly thing to write, honestly."}\n'
+        '{"id": "b", "text": "Thanks for the article, very informative."}\n'
+    )
+    all_deep = _scores("--deep-from", "0", lines=lines)
+    assert all_deep == _scores("--tier", "deep", lines=lines)
+    assert _scores("--deep-from", "1", lines=lines) == _scores("--tier", "fast", lines=lines)
+    assert all_deep != _scores("--tier", "fast", lines=lines)
+
+
+def test_a_band_outside_zero_to_one_is_a_usage_error() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "threadguard", "score", "--deep-from", "1.5"],
+        input="hello\n",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert "--deep-from" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_the_cli_default_band_is_the_engine_default() -> None:
+    from threadguard.cli import DEFAULT_DEEP_FROM
+    from threadguard.engine import CascadeSettings
+
+    assert CascadeSettings().deep_from == DEFAULT_DEEP_FROM

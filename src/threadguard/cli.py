@@ -62,6 +62,19 @@ TierOpt = Annotated[
         help="fast (n-grams only), cascade (deep tier where the fast tier is unsure) or deep.",
     ),
 ]
+DeepFromOpt = Annotated[
+    float,
+    typer.Option(
+        "--deep-from",
+        min=0.0,
+        max=1.0,
+        help="Cascade band: comments with any fast-tier score at or above this go to the deep "
+        "tier (0: all of them, 1: almost none). Lower is slower and better on dev rows; "
+        "`threadguard bench` prints the curve.",
+    ),
+]
+#: The shipped default band (chosen on dev rows; see engine.CascadeSettings).
+DEFAULT_DEEP_FROM = 0.2
 ContextOpt = Annotated[
     bool,
     typer.Option("--context/--no-context", help="Use the parent comment and title as context."),
@@ -69,14 +82,18 @@ ContextOpt = Annotated[
 
 
 def _engine(  # type: ignore[no-untyped-def]
-    model: Path | None, policy: Path | None, tier: str = "cascade", context: bool = True
+    model: Path | None,
+    policy: Path | None,
+    tier: str = "cascade",
+    context: bool = True,
+    deep_from: float = DEFAULT_DEEP_FROM,
 ):
     from threadguard.engine import CascadeSettings, Engine
     from threadguard.policy import PolicyError
     from threadguard.scoring.linear import ModelError
 
     try:
-        cascade = CascadeSettings(tier=tier, use_context=context)
+        cascade = CascadeSettings(tier=tier, use_context=context, deep_from=deep_from)
     except ValueError as exc:
         fail(str(exc))
     try:
@@ -105,6 +122,7 @@ def score(
     policy: PolicyOpt = None,
     tier: TierOpt = "cascade",
     context: ContextOpt = True,
+    deep_from: DeepFromOpt = DEFAULT_DEEP_FROM,
     workers: Annotated[
         int,
         typer.Option(
@@ -128,11 +146,10 @@ def score(
     on; the exit code is 2 if any line failed. Inputs longer than a few thousand lines are
     scored on every core.
     """
-    from threadguard.engine import CascadeSettings
     from threadguard.parallel import EngineRecipe, default_workers, score_lines
 
-    engine = _engine(model, policy, tier, context)
-    recipe = EngineRecipe(model, policy, CascadeSettings(tier=tier, use_context=context))
+    engine = _engine(model, policy, tier, context, deep_from)
+    recipe = EngineRecipe(model, policy, engine.cascade)
     if input == "-":
         # Undecodable bytes become U+FFFD instead of ending the run with the rest unread.
         stream = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace", newline="")
@@ -172,6 +189,7 @@ def scan(
     policy: PolicyOpt = None,
     tier: TierOpt = "cascade",
     context: ContextOpt = True,
+    deep_from: DeepFromOpt = DEFAULT_DEEP_FROM,
 ) -> None:
     """Read a thread, score and decide every comment, and show it."""
     from threadguard.readers import ReaderError, read_thread
@@ -188,7 +206,7 @@ def scan(
         fail(str(exc))
     for problem in result.problems:
         err.print(f"[yellow]warning:[/] {problem}", markup=True, soft_wrap=True)
-    engine = _engine(model, policy, tier, context)
+    engine = _engine(model, policy, tier, context, deep_from)
     scored = engine.scan(result.thread)
     if format == "json":
         doc = thread_json(result.thread, scored)
@@ -341,6 +359,7 @@ def evaluate(
     ] = "data",
     tier: TierOpt = "cascade",
     context: ContextOpt = True,
+    deep_from: DeepFromOpt = DEFAULT_DEEP_FROM,
     quick: Annotated[
         bool, typer.Option("--quick", help="At most 300 rows per split (a fixed sample): fast.")
     ] = False,
@@ -367,10 +386,10 @@ def evaluate(
     if split not in ("test", "dev"):
         fail("--split must be test or dev")
     if suite == "functional":
-        _eval_functional(model, tier)
+        _eval_functional(model, tier, deep_from)
         return
     if suite == "context":
-        _eval_context(model, data, tier, split)
+        _eval_context(model, data, tier, split, deep_from)
         return
     if suite != "data":
         fail("--suite must be data, functional or context")
@@ -379,7 +398,7 @@ def evaluate(
 
     if not data.is_dir():
         fail(f"{data}: no such data folder (set --data or THREADGUARD_DATA)")
-    engine = _engine(model, None, tier, context)
+    engine = _engine(model, None, tier, context, deep_from)
     if split == "test":
         _eval_benchmarks(engine, data, tier, context, quick, out, per_head, peers)
         return
@@ -394,7 +413,7 @@ def evaluate(
     print(f"Toxic Spans trial split (dev): char-F1 {toxic_spans_f1(engine, trial):.4f}")
 
 
-def _eval_context(model: Path | None, data: Path, tier: str, split: str) -> None:
+def _eval_context(model: Path | None, data: Path, tier: str, split: str, deep_from: float) -> None:
     """The same engine with and without context on held-out rows labelled in context."""
     from rich.table import Table
 
@@ -402,7 +421,7 @@ def _eval_context(model: Path | None, data: Path, tier: str, split: str) -> None
 
     if not data.is_dir():
         fail(f"{data}: no such data folder (set --data or THREADGUARD_DATA)")
-    engine = _engine(model, None, tier, True)
+    engine = _engine(model, None, tier, True, deep_from)
     table = Table(title=f"{engine.model_version} ({tier}, {split} rows): with and without context")
     for col in (
         "data set",
@@ -474,13 +493,15 @@ def _eval_benchmarks(  # type: ignore[no-untyped-def]
         err.print(f"report written to {out}")
 
 
-def _eval_functional(model: Path | None, tier: str = "cascade") -> None:
+def _eval_functional(
+    model: Path | None, tier: str = "cascade", deep_from: float = DEFAULT_DEEP_FROM
+) -> None:
     """Accuracy per functionality of the packaged suite: needs no data folder."""
     from rich.table import Table
 
     from threadguard.evaluation.functional import SuiteError, run_suite
 
-    engine = _engine(model, None, tier)
+    engine = _engine(model, None, tier, True, deep_from)
     try:
         result = run_suite(engine)
     except SuiteError as exc:
@@ -572,6 +593,7 @@ def serve(
     policy: PolicyOpt = None,
     model: ModelOpt = None,
     tier: TierOpt = "cascade",
+    deep_from: DeepFromOpt = DEFAULT_DEEP_FROM,
 ) -> None:
     """Run the HTTP service: the native API plus Perspective, OpenAI and Coral endpoints.
 
@@ -589,6 +611,7 @@ def serve(
     if tier not in ("fast", "cascade", "deep"):
         fail(f"--tier must be fast, cascade or deep, not {tier!r}")
     os.environ["THREADGUARD_TIER"] = tier  # read by every worker's create_app
+    os.environ["THREADGUARD_DEEP_FROM"] = str(deep_from)
     folder = data_dir or default_data_dir()
     try:
         run_server(
@@ -742,7 +765,11 @@ def main() -> None:
         raise SystemExit(code if isinstance(code, int) else 0)
     except typer.Exit as exc:
         raise SystemExit(exc.exit_code) from None
-    except (typer.BadParameter, typer.Abort) as exc:
+    except typer.BadParameter as exc:
+        # format_message names the option ("Invalid value for '--workers': ...").
+        err.print(f"error: {exc.format_message()}", markup=False, highlight=False)
+        raise SystemExit(2) from None
+    except typer.Abort as exc:
         err.print(f"error: {exc}")
         raise SystemExit(2) from None
     except Exception as exc:  # the click usage errors and anything unexpected

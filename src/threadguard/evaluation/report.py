@@ -177,9 +177,7 @@ def run_evaluation(
             )
             for name, (dev_scores, test_scores) in systems.items():
                 if SPANS in task.needs:
-                    row.values[name] = (
-                        toxic_spans_f1(engine, test) if name == THREADGUARD else None
-                    )
+                    row.values[name] = toxic_spans_f1(engine, test) if name == THREADGUARD else None
                 else:
                     row.values[name] = run_task(task, dev, test, dev_scores, test_scores)
             if key == "cat_gc":

@@ -138,9 +138,11 @@ def create_app(
     and ``model_dir`` are then ignored); ``store`` reuses an open store.
     """
     settings = settings or ServiceSettings()
-    # The tier comes from `serve --tier` through the environment, so every worker gets it.
+    # The tier and band come from `serve` through the environment, so every worker gets them.
     tier = os.environ.get("THREADGUARD_TIER", "cascade")
-    engine = engine or Engine.load(model_dir, policy_path, cascade=CascadeSettings(tier=tier))
+    deep_from = float(os.environ.get("THREADGUARD_DEEP_FROM", CascadeSettings.deep_from))
+    cascade = CascadeSettings(tier=tier, deep_from=deep_from)
+    engine = engine or Engine.load(model_dir, policy_path, cascade=cascade)
     store = store or Store.open(database_url, data_dir, migrate=migrate)
     state = ServiceState(engine, store, settings, policy_ttl=policy_ttl)
     auth = Authenticator(store, settings, cache_seconds=key_cache_seconds)
