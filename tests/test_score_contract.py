@@ -100,24 +100,23 @@ def test_blank_lines_are_skipped(engine: Engine) -> None:
     assert len(out) == 1
 
 
+def _score_cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """``threadguard score ARGS`` in a fresh interpreter, text in and out."""
+    return subprocess.run(
+        [sys.executable, "-m", "threadguard", "score", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 def test_cli_reads_stdin_and_exit_code_reports_failures() -> None:
     good = '{"id": "a", "text": "nice article"}\n'
-    proc = subprocess.run(
-        [sys.executable, "-m", "threadguard", "score"],
-        input=good,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = _score_cli(stdin=good)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["id"] == "a"
-    proc = subprocess.run(
-        [sys.executable, "-m", "threadguard", "score"],
-        input=good + "{broken\n" + good,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = _score_cli(stdin=good + "{broken\n" + good)
     assert proc.returncode == 2
     lines = [json.loads(x) for x in proc.stdout.splitlines()]
     assert [("error" in x) for x in lines] == [False, True, False]
@@ -125,12 +124,7 @@ def test_cli_reads_stdin_and_exit_code_reports_failures() -> None:
 
 
 def test_cli_missing_file_is_a_clear_usage_error(tmp_path) -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "threadguard", "score", str(tmp_path / "nope.jsonl")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = _score_cli(str(tmp_path / "nope.jsonl"))
     assert proc.returncode == 2
     assert "nope.jsonl: cannot open" in proc.stderr
     assert "Traceback" not in proc.stderr
@@ -147,13 +141,7 @@ def test_undecodable_bytes_on_stdin_do_not_end_the_run() -> None:
 
 
 def _scores(*args: str, lines: str) -> list[dict[str, float]]:
-    proc = subprocess.run(
-        [sys.executable, "-m", "threadguard", "score", *args],
-        input=lines,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = _score_cli(*args, stdin=lines)
     assert proc.returncode == 0, proc.stderr
     return [json.loads(x)["scores"] for x in proc.stdout.splitlines()]
 
@@ -173,13 +161,7 @@ def test_the_cascade_band_is_a_setting_of_score() -> None:
 
 
 def test_a_band_outside_zero_to_one_is_a_usage_error() -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "threadguard", "score", "--deep-from", "1.5"],
-        input="hello\n",
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    proc = _score_cli("--deep-from", "1.5", stdin="hello\n")
     assert proc.returncode == 2
     assert "--deep-from" in proc.stderr
     assert "Traceback" not in proc.stderr
