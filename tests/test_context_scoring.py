@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -102,7 +103,21 @@ def test_context_leaves_what_is_clear_without_it(engine: Engine, alone: float, t
     assert clear, "the stand-in should make some scores clear"
     for attribute in clear:
         assert hostile.scores[attribute] == calm.scores[attribute] == base.scores[attribute]
-    assert deep.contexts == ["a hostile parent", "a calm one"]
+
+
+@pytest.mark.parametrize(
+    ("alone", "shift", "read_again"),
+    [(0.02, 4.0, False), (0.97, 4.0, False), (0.5, 4.0, True), (0.02, math.inf, True)],
+)
+def test_a_comment_clear_on_every_head_is_not_read_again_with_its_context(
+    engine: Engine, alone: float, shift: float, read_again: bool
+) -> None:
+    # The bounded context cannot move a score that is clear alone, so a comment clear on
+    # every head skips the second read (the costly part); unbounded context always reads.
+    deep = RecordingDeepTier(alone=alone)
+    e = engine_with(deep, engine, deep_weight=1.0, context_shift=shift)
+    e.analyze([CommentInput("some reply", parent="a hostile parent")])
+    assert deep.contexts == (["a hostile parent"] if read_again else [])
 
 
 def test_score_contract_passes_parent_and_title(engine: Engine) -> None:

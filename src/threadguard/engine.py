@@ -21,7 +21,7 @@ from threadguard.language import detect_language
 from threadguard.normalize import normalize_known, normalize_text
 from threadguard.policy import Policy, load_policy
 from threadguard.schema import ATTRIBUTES, GROUPS
-from threadguard.scoring.context import bounded_shift
+from threadguard.scoring.context import bounded_shift, context_can_move
 from threadguard.scoring.deep_spans import attribute_spans
 from threadguard.scoring.encoder import EncoderModel, TokenScores
 from threadguard.scoring.linear import LinearModel
@@ -327,8 +327,12 @@ class Engine:
             if p is not None:
                 pieces[int(i)] = p
         if c.use_context and c.context_shift > 0:
-            # Read again with the context; it may move the close calls, and only so far.
-            has = [i for i, it in enumerate(picked) if (it.parent or it.title).strip()]
+            # Read again with the context; it may move the close calls, and only so far. A
+            # comment whose every score is clear alone cannot move: it is not read again.
+            movable = context_can_move(out[chosen], c.context_shift)
+            has = [
+                i for i, it in enumerate(picked) if movable[i] and (it.parent or it.title).strip()
+            ]
             if has:
                 rows = chosen[has]
                 read = self.deep.predict(

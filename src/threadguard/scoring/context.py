@@ -44,6 +44,15 @@ def allowance(alone: np.ndarray) -> np.ndarray:
     return out
 
 
+def context_can_move(alone: np.ndarray, limit: float) -> np.ndarray:
+    """Per row of ``alone`` [rows, heads]: whether :func:`bounded_shift` could change any of
+    its scores. Rows where every score is clear need no read with the context at all."""
+    if np.isinf(limit):
+        return np.ones(len(alone), dtype=bool)
+    out: np.ndarray = np.asarray((allowance(alone.astype(np.float64)) > 0).any(axis=1), dtype=bool)
+    return out
+
+
 def bounded_shift(alone: np.ndarray, with_context: np.ndarray, limit: float) -> np.ndarray:
     """Scores with context: moved from ``alone`` by at most ``limit`` logits, on the close
     calls only (see the module docs). ``limit`` of infinity returns ``with_context``."""
