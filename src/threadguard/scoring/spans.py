@@ -86,39 +86,76 @@ def find_spans(
             words.append(m.group())
     if not tokens:
         return out
-    # Words repeat (a batch shares most of its vocabulary): hash each distinct word once.
-    distinct: dict[str, int] = {}
-    ids = [distinct.setdefault(w, len(distinct)) for w in words]
-    indicator = model.featurizer.counts(list(distinct))[ids]
-    indicator.data[:] = 1.0
-    doc_rows = x[[t[0] for t in tokens]]
-    contributions = np.asarray(
-        indicator.multiply(doc_rows).tocsr() @ model.head_weights(tuple(heads))
+    contributions = _word_contributions(model, x, words, [t[0] for t in tokens], heads)
+    # Tokens come grouped by row: each row's strongest word per head, then the words that
+    # pass both cuts, all as array operations; only flagged words reach Python.
+    tok_rows = np.fromiter((t[0] for t in tokens), dtype=np.int64, count=len(tokens))
+    starts = np.flatnonzero(np.r_[True, tok_rows[1:] != tok_rows[:-1]])
+    best = np.maximum.reduceat(contributions, starts, axis=0)  # [rows with tokens, heads]
+    row_best = np.repeat(best, np.diff(np.r_[starts, len(tokens)]), axis=0)
+    head_probs = probs[tok_rows][:, list(heads)].astype(np.float64)
+    flagged = (
+        (head_probs >= st.min_score)
+        & (row_best >= st.min_contribution)
+        & (contributions >= st.min_contribution)
+        & (contributions >= (st.min_share * row_best.astype(np.float64)).astype(np.float32))
     )
-    contributions *= model.platt_a[list(heads)]
-    by_row: dict[int, list[int]] = {}
-    for k, (i, _, _) in enumerate(tokens):
-        by_row.setdefault(i, []).append(k)
-    for i, ks in by_row.items():
-        for j, h in enumerate(heads):
-            p = float(probs[i, h])
-            if p < st.min_score:
-                continue
-            c = contributions[ks, j]
-            best = float(c.max())
-            if best < st.min_contribution:
-                continue
-            flagged = [
-                k
-                for k, v in zip(ks, c, strict=True)
-                if v >= st.min_contribution and v >= st.min_share * best
-            ]
+    for j, h in enumerate(heads):
+        ks = np.flatnonzero(flagged[:, j])
+        if not len(ks):
+            continue
+        cuts = np.flatnonzero(np.r_[True, tok_rows[ks[1:]] != tok_rows[ks[:-1]]])
+        for part in np.split(ks, cuts[1:]):
+            i = int(tok_rows[part[0]])
             out[i].extend(
-                _merge(flagged, tokens, contributions[:, j], best, p, model.heads[h], normalised[i])
+                _merge(
+                    part.tolist(),
+                    tokens,
+                    contributions[:, j],
+                    float(row_best[part[0], j]),
+                    float(probs[i, h]),
+                    model.heads[h],
+                    normalised[i],
+                )
             )
     for spans in out:
         spans.sort(key=lambda s: (s.begin, s.attribute))
     return out
+
+
+def _word_contributions(
+    model: LinearModel,
+    x: sp.csr_matrix,
+    words: list[str],
+    doc_of: list[int],
+    heads: Sequence[int],
+) -> np.ndarray:
+    """Each word's share of each head's calibrated logit in its document [words, heads].
+
+    A word's features (its unigram and the character n-grams inside it) carry the values
+    they have in the document's row of ``x``; those are found by a sorted-key lookup rather
+    than by copying the document's row once per word.
+    """
+    # Words repeat (a batch shares most of its vocabulary): hash each distinct word once.
+    distinct: dict[str, int] = {}
+    ids = [distinct.setdefault(w, len(distinct)) for w in words]
+    indicator = model.featurizer.counts(list(distinct))[ids]
+    indicator.sort_indices()
+    xs = x if x.has_sorted_indices else x.sorted_indices()
+    width = np.int64(xs.shape[1])
+    x_keys = np.repeat(np.arange(xs.shape[0], dtype=np.int64), np.diff(xs.indptr)) * width
+    x_keys += xs.indices
+    pair_rows = np.repeat(np.arange(len(words), dtype=np.int64), np.diff(indicator.indptr))
+    keys = np.asarray(doc_of, dtype=np.int64)[pair_rows] * width + indicator.indices
+    pos = np.minimum(np.searchsorted(x_keys, keys), max(len(x_keys) - 1, 0))
+    hit = x_keys[pos] == keys if len(x_keys) else np.zeros(len(keys), dtype=bool)
+    values = sp.csr_matrix(
+        (xs.data[pos[hit]], (pair_rows[hit], indicator.indices[hit])),
+        shape=(len(words), xs.shape[1]),
+    )
+    contributions = np.asarray(values @ model.head_weights(tuple(heads)))
+    contributions *= model.platt_a[list(heads)]
+    return contributions
 
 
 def _merge(
