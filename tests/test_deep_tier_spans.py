@@ -115,3 +115,14 @@ def test_the_shipped_engine_marks_the_abusive_words_of_a_comment_the_deep_tier_r
     assert not any("nobody" in m or "asked" in m for m in marked)
     (civil,) = engine.analyze([CommentInput("Thanks for the article, very informative.")])
     assert civil.spans == ()
+
+
+def test_abuse_past_what_the_deep_tier_reads_is_still_marked(engine: Engine) -> None:
+    # The deep tier reads 128 word pieces; the end of a long comment keeps the fast tier's
+    # spans, so the insult at the end is marked as well as the one at the start.
+    filler = " ".join(["The ferry timetable changes again in the spring."] * 14)
+    text = f"You stupid pathetic idiot, shut up. {filler} Honestly, you are a stupid moron."
+    (analysis,) = engine.analyze([CommentInput(text)])
+    marked = [(s.begin, text[s.begin : s.end]) for s in analysis.spans if s.attribute == "insult"]
+    assert any(begin < 10 and "idiot" in m for begin, m in marked)
+    assert any(begin > len(filler) and "stupid" in m for begin, m in marked)
