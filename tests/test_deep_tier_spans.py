@@ -7,6 +7,7 @@ import math
 
 import numpy as np
 
+from threadguard.analysis import Span
 from threadguard.engine import DEEP_MODEL, CommentInput, Engine, shipped_model_dir
 from threadguard.normalize import normalize
 from threadguard.scoring.deep_spans import attribute_spans, original_spans, word_spans
@@ -60,6 +61,22 @@ def test_spans_are_reported_only_for_attributes_scored_high_enough() -> None:
     assert all(0.0 < s.score <= 0.95 for s in spans)
     low = {"toxicity": 0.3}
     assert attribute_spans(normalize(text), pieces, low, threshold=0.5, min_score=0.5) == []
+
+
+def test_the_fast_tier_says_which_attribute_a_marked_span_carries() -> None:
+    text = "you worthless piece of shit"
+    pieces = TokenScores(
+        offsets=[(0, 3), (4, 13), (14, 19), (20, 22), (23, 27)], probs=[0.1, 0.9, 0.2, 0.1, 0.95]
+    )
+    scores = {"toxicity": 0.95, "profanity": 0.6, "insult": 0.7}
+    guides = [Span(23, 27, "profanity", 0.6), Span(4, 13, "toxicity", 0.9)]
+    spans = attribute_spans(normalize(text), pieces, scores, 0.5, 0.3, guides)
+    by_attribute: dict[str, set[str]] = {}
+    for sp in spans:
+        by_attribute.setdefault(sp.attribute, set()).add(text[sp.begin : sp.end])
+    assert by_attribute["profanity"] == {"shit"}  # the fast tier's profanity word only
+    assert by_attribute["toxicity"] == {"worthless", "shit"}  # the token head's spans
+    assert by_attribute["insult"] == {"worthless", "shit"}  # no fast-tier insult words
 
 
 def _labels(**values: float) -> np.ndarray:

@@ -269,21 +269,20 @@ class Engine:
         return results
 
     def _spans(self, scored: _Scored, scores: list[dict[str, float]]) -> list[list[Span]]:
-        """Spans per comment: the deep tier's token head where it read the comment, the
-        fast tier's attribution elsewhere.
+        """Spans per comment: the deep tier's token head where it read the comment (the
+        fast tier's attribution says which attribute each marked span carries), the fast
+        tier's attribution elsewhere.
 
         The deep tier reads at most 128 word pieces: past the last piece it read, a long
         comment keeps the fast tier's spans, so abuse at its end is still marked.
         """
         covered = {i: p.offsets[-1][1] if p.offsets else 0 for i, p in scored.pieces.items()}
-        whole = {i for i, end in covered.items() if not scored.normalised[i][end:].strip()}
         out = find_spans(
             self.model,
             scored.x,
             scored.texts,
             scored.probs,
             self._attr_idx,
-            skip=whole,
             canonical=scored.normalised,
         )
         if scored.pieces and self.deep is not None:
@@ -293,11 +292,13 @@ class Engine:
             min_score = float(setting.get("min_score", SpanSettings.of(self.model).min_score))
             for i, pieces in scored.pieces.items():
                 norm = normalize_known(scored.texts[i], scored.normalised[i])
-                spans = attribute_spans(norm, pieces, scores[i], threshold, min_score)
-                if i not in whole:
-                    boundary = norm.to_original(covered[i], covered[i])[0]
-                    spans += [s for s in out[i] if s.begin >= boundary]
-                out[i] = spans
+                boundary = norm.to_original(covered[i], covered[i])[0]
+                read: list[Span] = []
+                rest: list[Span] = []
+                for s in out[i]:
+                    (rest if s.begin >= boundary else read).append(s)
+                spans = attribute_spans(norm, pieces, scores[i], threshold, min_score, read)
+                out[i] = spans + rest
         return out
 
     def _deep_tier(

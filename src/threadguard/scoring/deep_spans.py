@@ -76,16 +76,28 @@ def original_spans(
     return out
 
 
+#: The attribute the token head's spans belong to: it learnt the raters' toxic spans.
+GENERAL = "toxicity"
+
+
 def attribute_spans(
     norm: Normalized,
     pieces: TokenScores,
     scores: Mapping[str, float],
     threshold: float,
     min_score: float,
+    guides: Sequence[Span] = (),
 ) -> list[Span]:
-    """The spans of one comment the deep tier read, reported for every attribute it scores
-    at least ``min_score`` (a clean comment has no spans), each scored as the attribute's
+    """The spans of one comment the deep tier read, for every attribute it scores at least
+    ``min_score`` (a clean comment has no spans), each scored as the attribute's
     probability times the span's strongest piece.
+
+    The token head marks abusive words without saying which attribute each carries. The
+    fast tier's attribution (``guides``) does say so, for words that are abusive on their
+    own: an attribute it found words for gets the marked spans that overlap them ("shit"
+    is profanity, "worthless" is not). Toxicity, and an attribute the fast tier found no
+    words for (a threat worded politely), gets every marked span. The union of all spans
+    is always the token head's, as tuned on the Toxic Spans trial split.
 
     ``norm`` is the comment normalised with its map; the pieces' offsets are into
     ``norm.text``.
@@ -94,6 +106,16 @@ def attribute_spans(
     if not flagged:
         return []
     found = original_spans(norm, pieces.offsets, pieces.probs, threshold)
-    spans = [Span(b, e, a, p * s) for b, e, s in found for a, p in flagged]
+    spans: list[Span] = []
+    for attribute, p in flagged:
+        words = [(g.begin, g.end) for g in guides if g.attribute == attribute]
+        if attribute == GENERAL or not words:
+            spans += [Span(b, e, attribute, p * s) for b, e, s in found]
+            continue
+        spans += [
+            Span(b, e, attribute, p * s)
+            for b, e, s in found
+            if any(gb < e and b < ge for gb, ge in words)
+        ]
     spans.sort(key=lambda s: (s.begin, s.attribute))
     return spans
