@@ -10,7 +10,12 @@ import numpy as np
 from threadguard.analysis import Span
 from threadguard.engine import DEEP_MODEL, CommentInput, Engine, shipped_model_dir
 from threadguard.normalize import normalize
-from threadguard.scoring.deep_spans import attribute_spans, original_spans, word_spans
+from threadguard.scoring.deep_spans import (
+    attribute_spans,
+    original_spans,
+    whole_words_read,
+    word_spans,
+)
 from threadguard.scoring.encoder import TokenScores, encode, load_tokenizer
 from threadguard.training.datasets import HEADS
 from threadguard.training.deep_tier import Example, prepare, token_labels
@@ -77,6 +82,15 @@ def test_the_fast_tier_says_which_attribute_a_marked_span_carries() -> None:
     assert by_attribute["profanity"] == {"shit"}  # the fast tier's profanity word only
     assert by_attribute["toxicity"] == {"worthless", "shit"}  # the token head's spans
     assert by_attribute["insult"] == {"worthless", "shit"}  # no fast-tier insult words
+
+
+def test_the_partly_read_last_word_is_left_to_the_fast_tier() -> None:
+    text = "you stupid moron"
+    cut = TokenScores(offsets=[(0, 3), (4, 10), (11, 14)], probs=[0.1, 0.9, 0.9])  # "mor"
+    pieces, end = whole_words_read(text, cut)
+    assert (pieces.offsets, end) == ([(0, 3), (4, 10)], 11)
+    whole = TokenScores(offsets=[(0, 3), (4, 10), (11, 16)], probs=[0.1, 0.9, 0.9])
+    assert whole_words_read(text, whole) == (whole, 16)
 
 
 def _labels(**values: float) -> np.ndarray:

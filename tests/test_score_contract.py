@@ -167,6 +167,13 @@ def test_a_band_outside_zero_to_one_is_a_usage_error() -> None:
     assert "Traceback" not in proc.stderr
 
 
+def test_an_unknown_option_is_a_usage_error() -> None:
+    proc = _score_cli("--bogus", stdin="hello\n")
+    assert proc.returncode == 2
+    assert "--bogus" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
 def test_the_cli_default_band_is_the_engine_default() -> None:
     from threadguard.cli import DEFAULT_DEEP_FROM
     from threadguard.engine import CascadeSettings

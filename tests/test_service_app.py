@@ -144,3 +144,22 @@ def test_threadguard_serve_answers_and_keeps_keys_out_of_its_log(tmp_path: Path)
     text = log.read_text()
     assert "/api/v1/queue?key=REDACTED" in text
     assert key not in text and key.split("_", 2)[2] not in text
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("THREADGUARD_DEEP_FROM", "lots"),
+        ("THREADGUARD_DEEP_FROM", "2"),
+        ("THREADGUARD_TIER", "huge"),
+    ],
+)
+def test_a_bad_cascade_setting_in_the_environment_is_a_settings_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, variable: str, value: str
+) -> None:
+    from threadguard.service.app import create_app
+    from threadguard.service.settings import SettingsError
+
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(SettingsError, match=variable):
+        create_app(data_dir=tmp_path)

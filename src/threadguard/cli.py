@@ -308,7 +308,7 @@ def train(
                 work_dir,
                 version=model_version,
                 epochs=epochs,
-                lr=lr or (2e-5 if warm_start else 5e-5),
+                lr=lr if lr is not None else (2e-5 if warm_start else 5e-5),
                 warm_start=start,
                 tune_layers=tune_layers,
                 log=err.print,
@@ -409,8 +409,9 @@ def evaluate(
     from threadguard.evaluation.report import toxic_spans_f1
     from threadguard.training.datasets import load_toxic_spans
 
-    trial = load_toxic_spans(data).select("dev")
-    print(f"Toxic Spans trial split (dev): char-F1 {toxic_spans_f1(engine, trial):.4f}")
+    if (data / "toxic_spans").is_dir():
+        trial = load_toxic_spans(data).select("dev")
+        print(f"Toxic Spans trial split (dev): char-F1 {toxic_spans_f1(engine, trial):.4f}")
 
 
 def _eval_context(model: Path | None, data: Path, tier: str, split: str, deep_from: float) -> None:
@@ -773,10 +774,11 @@ def main() -> None:
         err.print(f"error: {exc}")
         raise SystemExit(2) from None
     except Exception as exc:  # the click usage errors and anything unexpected
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            raise SystemExit(exc.exit_code) from None
+        # Typer may bring its own copy of click, so its usage errors are recognised by
+        # what they offer (show() and an exit code), not by click's class.
+        show, exit_code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
+        if callable(show) and isinstance(exit_code, int):
+            show()
+            raise SystemExit(exit_code) from None
         err.print(f"error: {type(exc).__name__}: {exc}")
         raise SystemExit(1) from None

@@ -22,7 +22,7 @@ from threadguard.normalize import normalize_known, normalize_text
 from threadguard.policy import Policy, load_policy
 from threadguard.schema import ATTRIBUTES, GROUPS
 from threadguard.scoring.context import bounded_shift, context_can_move
-from threadguard.scoring.deep_spans import attribute_spans
+from threadguard.scoring.deep_spans import attribute_spans, whole_words_read
 from threadguard.scoring.encoder import EncoderModel, TokenScores
 from threadguard.scoring.linear import LinearModel
 from threadguard.scoring.spans import SpanSettings, find_spans
@@ -276,7 +276,6 @@ class Engine:
         The deep tier reads at most 128 word pieces: past the last piece it read, a long
         comment keeps the fast tier's spans, so abuse at its end is still marked.
         """
-        covered = {i: p.offsets[-1][1] if p.offsets else 0 for i, p in scored.pieces.items()}
         out = find_spans(
             self.model,
             scored.x,
@@ -290,14 +289,14 @@ class Engine:
             threshold = float(setting.get("threshold", 0.5))
             # Gate as the fast tier's span finder does unless the deep tier says otherwise.
             min_score = float(setting.get("min_score", SpanSettings.of(self.model).min_score))
-            for i, pieces in scored.pieces.items():
+            for i, read in scored.pieces.items():
                 norm = normalize_known(scored.texts[i], scored.normalised[i])
-                boundary = norm.to_original(covered[i], covered[i])[0]
-                read: list[Span] = []
-                rest: list[Span] = []
-                for s in out[i]:
-                    (rest if s.begin >= boundary else read).append(s)
-                spans = attribute_spans(norm, pieces, scores[i], threshold, min_score, read)
+                pieces, covered = whole_words_read(norm.text, read)
+                boundary = norm.to_original(covered, covered)[0]
+                # Fast-tier spans that reach past what the deep tier read are kept; all of
+                # them say which attribute the marked spans carry.
+                rest = [s for s in out[i] if s.end > boundary]
+                spans = attribute_spans(norm, pieces, scores[i], threshold, min_score, out[i])
                 out[i] = spans + rest
         return out
 

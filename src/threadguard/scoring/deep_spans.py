@@ -76,6 +76,24 @@ def original_spans(
     return out
 
 
+def whole_words_read(text: str, pieces: TokenScores) -> tuple[TokenScores, int]:
+    """The pieces of the words the deep tier read whole, and where its reading ends.
+
+    The encoder reads at most 128 word pieces, so a long comment is cut, possibly inside a
+    word ("stupid mor|on"): the pieces of that last, partial word are dropped, and the end
+    returned is where it begins (offsets into ``text``, the normalised comment).
+    """
+    if not pieces.offsets:
+        return pieces, 0
+    end = pieces.offsets[-1][1]
+    if 0 < end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        while end > 0 and text[end - 1].isalnum():
+            end -= 1
+        keep = [k for k, (_, e) in enumerate(pieces.offsets) if e <= end]
+        pieces = TokenScores([pieces.offsets[k] for k in keep], [pieces.probs[k] for k in keep])
+    return pieces, end
+
+
 #: The attribute the token head's spans belong to: it learnt the raters' toxic spans.
 GENERAL = "toxicity"
 

@@ -30,6 +30,7 @@ from threadguard.service.context import ServiceState
 from threadguard.service.errors import install_handlers
 from threadguard.service.limits import BodySizeLimit
 from threadguard.service.protocols import ServiceSettings
+from threadguard.service.settings import SettingsError
 from threadguard.storage.store import Store
 
 log = logging.getLogger("threadguard.service")
@@ -140,8 +141,11 @@ def create_app(
     settings = settings or ServiceSettings()
     # The tier and band come from `serve` through the environment, so every worker gets them.
     tier = os.environ.get("THREADGUARD_TIER", "cascade")
-    deep_from = float(os.environ.get("THREADGUARD_DEEP_FROM", CascadeSettings.deep_from))
-    cascade = CascadeSettings(tier=tier, deep_from=deep_from)
+    try:
+        deep_from = float(os.environ.get("THREADGUARD_DEEP_FROM", CascadeSettings.deep_from))
+        cascade = CascadeSettings(tier=tier, deep_from=deep_from)
+    except ValueError as exc:
+        raise SettingsError(f"THREADGUARD_TIER / THREADGUARD_DEEP_FROM: {exc}") from None
     engine = engine or Engine.load(model_dir, policy_path, cascade=cascade)
     store = store or Store.open(database_url, data_dir, migrate=migrate)
     state = ServiceState(engine, store, settings, policy_ttl=policy_ttl)

@@ -166,8 +166,8 @@ def _build_model(n_heads: int, token_head: bool = False) -> Any:
 def token_labels(encodings: list[Any], examples: list[Example]) -> np.ndarray:
     """Per word piece: 1 inside a rater's span, 0 outside, NaN where unknown.
 
-    Known for Toxic Spans rows (their ``gold``) and for rows labelled clean on every
-    attribute (no span anywhere); never for the context's pieces or special tokens.
+    Known for Toxic Spans rows (their ``gold``) and for rows labelled not toxic (no span
+    anywhere); never for the context's pieces or special tokens.
     """
     tox = HEADS.index("toxicity")
     width = max(len(e.ids) for e in encodings)
@@ -366,6 +366,7 @@ def train_deep_tier(
             model.span_weight.copy_(model.heads.weight[HEADS.index("toxicity")])
             model.span_bias.copy_(model.heads.bias[HEADS.index("toxicity")].reshape(1))
     if tune_layers is not None:
+        model.encoder.embeddings.requires_grad_(False)
         layers = model.encoder.encoder.layer
         for layer in layers[: len(layers) - tune_layers]:
             layer.requires_grad_(False)
