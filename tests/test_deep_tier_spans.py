@@ -35,6 +35,13 @@ def test_punctuation_is_never_part_of_a_word() -> None:
     assert word_spans(text, offsets, [0.9, 0.1, 0.8], threshold=0.5) == [(0, 12, 0.9)]
 
 
+def test_a_masked_word_is_marked_whole() -> None:
+    # "f**k" is read as "f", "*", "*", "k": a strong last piece marks the whole word.
+    text = "what the f**k"
+    offsets = [(0, 4), (5, 8), (9, 10), (10, 11), (11, 12), (12, 13)]
+    assert word_spans(text, offsets, [0.1, 0.1, 0.2, 0.0, 0.0, 0.9], 0.5) == [(9, 13, 0.9)]
+
+
 def test_marked_words_a_space_apart_merge_and_distant_ones_do_not() -> None:
     text = "damn dumb as      idiot"
     offsets = [(0, 4), (5, 9), (10, 12), (18, 23)]

@@ -16,6 +16,7 @@ attributes the spans are reported for.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from threadguard.analysis import Span
@@ -24,6 +25,7 @@ from threadguard.scoring.encoder import TokenScores
 
 #: Marked words at most this many characters apart merge into one span.
 MAX_GAP = 2
+_WORD_RUN = re.compile(r"[^\W_]+(?:[*'’]+[^\W_]+)*")
 
 
 def word_spans(
@@ -36,28 +38,37 @@ def word_spans(
     """``(begin, end, score)`` runs of marked words of ``text``.
 
     ``offsets`` are the character ranges in ``text`` of the comment's word pieces (special
-    tokens and context tokens already left out), ``probs`` the head's probability for
-    each. A word is the union of pieces that touch; its score is its strongest piece's.
-    Punctuation pieces are never words ("idiot," marks "idiot").
+    tokens and context tokens already left out, in order), ``probs`` the head's
+    probability for each. A word is a run of letters and digits, joined across masking
+    asterisks and apostrophes ("idiot," is "idiot"; "f**k" and "don't" stay whole, while
+    "holier-than-thou" is three words, as the Toxic Spans raters tend to mark them); its
+    score is the strongest piece inside it. Words no piece reached (past what was read)
+    are skipped. (Joining across hyphens and dots too scored 0.6175 on the trial split,
+    against 0.6211 for this.)
     """
-    words: list[list[float]] = []  # [begin, end, score]
-    for (b, e), p in zip(offsets, probs, strict=True):
-        if e <= b or not any(ch.isalnum() for ch in text[b:e]):
-            continue
-        if words and b <= words[-1][1]:
-            words[-1][1] = max(words[-1][1], e)
-            words[-1][2] = max(words[-1][2], float(p))
-        else:
-            words.append([b, e, float(p)])
     spans: list[tuple[int, int, float]] = []
-    for wb, we, p in words:
-        b, e = int(wb), int(we)
-        if p < threshold:
+    k = 0
+    for m in _WORD_RUN.finditer(text):
+        b, e = m.span()
+        while b < e and not text[b].isalnum():
+            b += 1
+        while e > b and not text[e - 1].isalnum():
+            e -= 1
+        if b == e:
+            continue
+        while k < len(offsets) and offsets[k][1] <= b:
+            k += 1
+        j, best = k, -1.0
+        while j < len(offsets) and offsets[j][0] < e:
+            if offsets[j][1] > offsets[j][0]:
+                best = max(best, float(probs[j]))
+            j += 1
+        if best < threshold:
             continue
         if spans and b - spans[-1][1] <= max_gap:
-            spans[-1] = (spans[-1][0], e, max(spans[-1][2], p))
+            spans[-1] = (spans[-1][0], e, max(spans[-1][2], best))
         else:
-            spans.append((b, e, p))
+            spans.append((b, e, best))
     return spans
 
 
