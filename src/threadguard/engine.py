@@ -18,7 +18,7 @@ import scipy.sparse as sp
 from threadguard import __version__
 from threadguard.analysis import Analysis, Decision, Span, Target
 from threadguard.language import detect_language
-from threadguard.normalize import normalize_known, normalize_text
+from threadguard.normalize import Normalized, normalize_known, normalize_text
 from threadguard.policy import Policy, load_policy
 from threadguard.schema import ATTRIBUTES, GROUPS
 from threadguard.scoring.context import bounded_shift, context_can_move
@@ -276,6 +276,7 @@ class Engine:
         The deep tier reads at most 128 word pieces: past the last piece it read, a long
         comment keeps the fast tier's spans, so abuse at its end is still marked.
         """
+        maps: dict[int, Normalized] = {}
         out = find_spans(
             self.model,
             scored.x,
@@ -283,6 +284,7 @@ class Engine:
             scored.probs,
             self._attr_idx,
             canonical=scored.normalised,
+            maps=maps,
         )
         if scored.pieces and self.deep is not None:
             setting = self.deep.metadata.get("spans", {})
@@ -290,7 +292,7 @@ class Engine:
             # Gate as the fast tier's span finder does unless the deep tier says otherwise.
             min_score = float(setting.get("min_score", SpanSettings.of(self.model).min_score))
             for i, read in scored.pieces.items():
-                norm = normalize_known(scored.texts[i], scored.normalised[i])
+                norm = maps.get(i) or normalize_known(scored.texts[i], scored.normalised[i])
                 pieces, covered = whole_words_read(norm.text, read)
                 boundary = norm.to_original(covered, covered)[0]
                 # Fast-tier spans that reach past what the deep tier read are kept; all of

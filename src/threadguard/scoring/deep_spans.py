@@ -5,9 +5,9 @@ words that are abusive out of context. The deep tier carries a token head traine
 character spans of SemEval-2021 Toxic Spans, so it also marks the words that carry a
 threat or an insult only in their sentence ("you will leave in an ambulance").
 
-The head scores word pieces of the *normalised* text. Pieces are grouped into words
-(pieces that touch), a word is marked when its strongest piece reaches the threshold, and
-marked words a space or two apart merge into one span, the way the raters marked phrases.
+The head scores word pieces of the *normalised* text. A word is marked when its strongest
+piece reaches the threshold, and marked words a space or two apart merge into one span,
+the way the raters marked phrases.
 Offsets go back to the original text through the normaliser's map.
 
 Pure functions: the encoder gives the token probabilities, the engine decides which
@@ -49,13 +49,7 @@ def word_spans(
     spans: list[tuple[int, int, float]] = []
     k = 0
     for m in _WORD_RUN.finditer(text):
-        b, e = m.span()
-        while b < e and not text[b].isalnum():
-            b += 1
-        while e > b and not text[e - 1].isalnum():
-            e -= 1
-        if b == e:
-            continue
+        b, e = m.span()  # starts and ends with a letter or digit
         while k < len(offsets) and offsets[k][1] <= b:
             k += 1
         j, best = k, -1.0

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from threadguard.scoring.linear import ModelError
+from threadguard.scoring.linear import ModelError, platt, sigmoid
 
 FORMAT = "threadguard-encoder/1"
 
@@ -115,7 +116,7 @@ class EncoderModel:
             metadata=meta,
         )
 
-    @property
+    @cached_property
     def has_token_head(self) -> bool:
         """Whether this model also tags word pieces (``token_logits``): deep@3 and later."""
         return any(o.name == "token_logits" for o in self.session.get_outputs())
@@ -157,15 +158,13 @@ class EncoderModel:
                 z = result[1][0, keep, 0]
                 pieces[i] = TokenScores(
                     offsets=[encoding.offsets[k] for k in keep],
-                    probs=(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))).tolist(),
+                    probs=sigmoid(z).tolist(),
                 )
         return out, pieces
 
     def calibrate(self, logits: np.ndarray) -> np.ndarray:
         """Per-head Platt calibration of raw logits into probabilities."""
-        z = logits * self.platt_a + self.platt_b
-        out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-        return out
+        return platt(logits, self.platt_a, self.platt_b)
 
     def predict(self, texts: list[str], contexts: list[str] | None = None) -> np.ndarray:
         """Calibrated probabilities [n, heads]."""

@@ -24,6 +24,17 @@ class ModelError(Exception):
     """A model artifact is missing, corrupt or of an unknown format."""
 
 
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    """The logistic function, kept off overflow."""
+    out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+    return out
+
+
+def platt(logits: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Platt scaling per head: probabilities from raw logits (both tiers use it)."""
+    return sigmoid(logits * a + b)
+
+
 @dataclass
 class LinearModel:
     """Weights (features x heads), bias and Platt calibration (a, b) per head."""
@@ -61,9 +72,7 @@ class LinearModel:
 
     def calibrate(self, margins: np.ndarray) -> np.ndarray:
         """Platt scaling: calibrated probabilities from raw logits."""
-        z = margins * self.platt_a + self.platt_b
-        out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-        return out
+        return platt(margins, self.platt_a, self.platt_b)
 
     def predict(self, normalised_texts: list[str]) -> np.ndarray:
         """Calibrated probabilities [n_texts, n_heads] for already-normalised texts."""

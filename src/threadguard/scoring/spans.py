@@ -54,28 +54,25 @@ def find_spans(
     probs: np.ndarray,
     heads: Sequence[int],
     settings: SpanSettings | None = None,
-    skip: set[int] | None = None,
     canonical: Sequence[str] | None = None,
+    maps: dict[int, Normalized] | None = None,
 ) -> list[list[Span]]:
     """Spans for each row of ``x``, for the attribute heads listed in ``heads``.
 
     ``x`` is the feature matrix the probabilities came from, so attribution uses exactly
     the values the model saw. Only rows scored high enough are normalised again with the
-    offset map (the costly part), the rest never are. Rows in ``skip`` get no spans
-    (another span finder covers them). ``canonical``: the texts already normalised, which
-    lets most rows skip building the map (see :func:`normalize_known`).
+    offset map (the costly part), the rest never are. ``canonical``: the texts already
+    normalised, which lets most rows skip building the map (see :func:`normalize_known`).
+    ``maps``: the maps built, by row, filled in here for a caller that needs them too.
     """
     st = settings or SpanSettings.of(model)
     out: list[list[Span]] = [[] for _ in texts]
-    rows = [
-        i
-        for i in range(len(texts))
-        if any(probs[i, h] >= st.min_score for h in heads) and not (skip and i in skip)
-    ]
-    normalised: dict[int, Normalized] = {
-        i: normalize_known(texts[i], canonical[i]) if canonical else normalize(texts[i])
-        for i in rows
-    }
+    rows = [i for i in range(len(texts)) if any(probs[i, h] >= st.min_score for h in heads)]
+    normalised = maps if maps is not None else {}
+    for i in rows:
+        normalised[i] = (
+            normalize_known(texts[i], canonical[i]) if canonical else normalize(texts[i])
+        )
     if not rows:
         return out
     tokens: list[tuple[int, int, int]] = []  # (row, begin, end) in normalised text

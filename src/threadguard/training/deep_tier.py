@@ -512,7 +512,7 @@ def tune_span_threshold(
 ) -> float:
     """The token-head threshold with the best mean character F1 on dev posts (Toxic Spans
     trial split), offsets in the normalised text the head reads."""
-    from threadguard.evaluation.benchmarks import char_f1
+    from threadguard.evaluation.benchmarks import char_f1, span_offsets
     from threadguard.scoring.deep_spans import word_spans
 
     best, best_f1 = 0.5, -1.0
@@ -520,14 +520,7 @@ def tune_span_threshold(
         f1 = float(
             np.mean(
                 [
-                    char_f1(
-                        {
-                            c
-                            for b, e, _ in word_spans(x, p.offsets, p.probs, t)
-                            for c in range(b, e)
-                        },
-                        g,
-                    )
+                    char_f1(span_offsets([s[:2] for s in word_spans(x, p.offsets, p.probs, t)]), g)
                     for x, p, g in zip(texts, pieces, gold, strict=True)
                 ]
             )

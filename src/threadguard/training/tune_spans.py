@@ -9,19 +9,15 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
 from threadguard.engine import CommentInput, Engine
-from threadguard.evaluation.benchmarks import char_f1
+from threadguard.evaluation.benchmarks import char_f1, span_offsets
 from threadguard.scoring.spans import SpanSettings, find_spans
 from threadguard.training.datasets import load_toxic_spans
-
-
-def predicted_offsets(spans: Iterable[tuple[int, int]]) -> set[int]:
-    return {c for b, e in spans for c in range(b, e)}
 
 
 def tune_spans(
@@ -54,7 +50,7 @@ def tune_spans(
         f1 = float(
             np.mean(
                 [
-                    char_f1(predicted_offsets((s.begin, s.end) for s in spans), g)
+                    char_f1(span_offsets([(s.begin, s.end) for s in spans]), g)
                     for spans, g in zip(found, gold, strict=True)
                 ]
             )
