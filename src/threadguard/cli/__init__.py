@@ -1,0 +1,42 @@
+"""The ``threadguard`` command line: a thin layer over the engine, readers and trainers.
+
+One module per family of commands; importing them registers their commands on ``app``.
+Exit codes (DESIGN.md): 0 success, 2 bad usage or bad input, 1 any other failure.
+Errors are one clear line on standard error, never a traceback.
+"""
+
+from __future__ import annotations
+
+import typer
+
+# Importing a module registers its commands; --help lists them in this order.
+from threadguard.cli import scoring, training, service  # noqa: F401  # isort: skip
+from threadguard.cli.common import DEFAULT_DEEP_FROM, app, err
+
+__all__ = ["DEFAULT_DEEP_FROM", "app", "main"]
+
+
+def main() -> None:
+    """Entry point: map usage errors to exit 2 and unexpected ones to 1, one line each."""
+    try:
+        # Without standalone mode click returns an Exit's code instead of exiting.
+        code = app(standalone_mode=False)
+        raise SystemExit(code if isinstance(code, int) else 0)
+    except typer.Exit as exc:
+        raise SystemExit(exc.exit_code) from None
+    except typer.BadParameter as exc:
+        # format_message names the option ("Invalid value for '--workers': ...").
+        err.print(f"error: {exc.format_message()}", markup=False, highlight=False)
+        raise SystemExit(2) from None
+    except typer.Abort as exc:
+        err.print(f"error: {exc}")
+        raise SystemExit(2) from None
+    except Exception as exc:  # the click usage errors and anything unexpected
+        # Typer may bring its own copy of click, so its usage errors are recognised by
+        # what they offer (show() and an exit code), not by click's class.
+        show, exit_code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
+        if callable(show) and isinstance(exit_code, int):
+            show()
+            raise SystemExit(exit_code) from None
+        err.print(f"error: {type(exc).__name__}: {exc}")
+        raise SystemExit(1) from None

@@ -1,0 +1,105 @@
+"""What every command shares: the Typer app, common options, the error exit, the engine.
+
+Exit codes (DESIGN.md): 0 success, 2 bad usage or bad input, 1 any other failure.
+Errors are one clear line on standard error, never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+
+from threadguard import __version__
+
+app = typer.Typer(
+    name="threadguard",
+    help="Context-aware moderation for threaded comment sections.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False)
+
+DEFAULT_DATA = Path(os.environ.get("THREADGUARD_DATA", "../shared/data"))
+
+ModelOpt = Annotated[
+    Path | None, typer.Option("--model", help="Model directory (default: the shipped model).")
+]
+PolicyOpt = Annotated[
+    Path | None,
+    typer.Option("--policy", help="Policy TOML file (default: the built-in news-site policy)."),
+]
+DataOpt = Annotated[
+    Path,
+    typer.Option(
+        "--data", help="Folder of the labelled data sets ($THREADGUARD_DATA, else ../shared/data)."
+    ),
+]
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """Print one error line and exit with the DESIGN.md exit code."""
+    err.print(f"[bold red]error:[/] {message}", markup=True, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+TierOpt = Annotated[
+    str,
+    typer.Option(
+        "--tier",
+        help="fast (n-grams only), cascade (deep tier where the fast tier is unsure) or deep.",
+    ),
+]
+DeepFromOpt = Annotated[
+    float,
+    typer.Option(
+        "--deep-from",
+        min=0.0,
+        max=1.0,
+        help="Cascade band: comments with any fast-tier score at or above this go to the deep "
+        "tier (0: all of them, 1: almost none). Lower is slower and better on dev rows; "
+        "`threadguard bench` prints the curve.",
+    ),
+]
+#: The shipped default band (chosen on dev rows; see engine.CascadeSettings).
+DEFAULT_DEEP_FROM = 0.2
+ContextOpt = Annotated[
+    bool,
+    typer.Option("--context/--no-context", help="Use the parent comment and title as context."),
+]
+
+
+def _engine(  # type: ignore[no-untyped-def]
+    model: Path | None,
+    policy: Path | None,
+    tier: str = "cascade",
+    context: bool = True,
+    deep_from: float = DEFAULT_DEEP_FROM,
+):
+    from threadguard.engine import CascadeSettings, Engine
+    from threadguard.policy import PolicyError
+    from threadguard.scoring.linear import ModelError
+
+    try:
+        cascade = CascadeSettings(tier=tier, use_context=context, deep_from=deep_from)
+    except ValueError as exc:
+        fail(str(exc))
+    try:
+        return Engine.load(model, policy, cascade=cascade)
+    except PolicyError as exc:
+        fail(str(exc), 2)
+    except ModelError as exc:
+        fail(f"{exc}. Train one with `threadguard train`.", 1)
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    if version:
+        typer.echo(f"threadguard {__version__}")
+        raise typer.Exit(0)

@@ -1,0 +1,130 @@
+"""``threadguard score`` and ``threadguard scan``: comments and threads in, decisions out."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from threadguard.cli.common import (
+    DEFAULT_DEEP_FROM,
+    ContextOpt,
+    DeepFromOpt,
+    ModelOpt,
+    PolicyOpt,
+    TierOpt,
+    _engine,
+    app,
+    err,
+    fail,
+)
+
+
+@app.command()
+def score(
+    input: Annotated[
+        str, typer.Argument(help="JSON Lines file to score, or - for standard input.")
+    ] = "-",
+    model: ModelOpt = None,
+    policy: PolicyOpt = None,
+    tier: TierOpt = "cascade",
+    context: ContextOpt = True,
+    deep_from: DeepFromOpt = DEFAULT_DEEP_FROM,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            help="Processes scoring in parallel on a large input (0: one per core).",
+            min=0,
+        ),
+    ] = 0,
+    spans: Annotated[
+        bool,
+        typer.Option(
+            "--spans/--no-spans",
+            help="Find the words that carry each attribute (--no-spans: empty spans, faster).",
+        ),
+    ] = True,
+) -> None:
+    """Score comments: JSON Lines in, one JSON line out per input line, in order.
+
+    Each input line is {"id", "text", "parent", "title"} (only "text" required) or plain
+    text. Blank lines are skipped. A bad line gives an {"error": ...} line and the run goes
+    on; the exit code is 2 if any line failed. Inputs longer than a few thousand lines are
+    scored on every core.
+    """
+    from threadguard.parallel import EngineRecipe, default_workers, score_lines
+
+    engine = _engine(model, policy, tier, context, deep_from)
+    recipe = EngineRecipe(model, policy, engine.cascade)
+    if input == "-":
+        # Undecodable bytes become U+FFFD instead of ending the run with the rest unread.
+        stream = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace", newline="")
+    else:
+        try:
+            stream = open(input, encoding="utf-8", errors="replace", newline="")  # noqa: SIM115
+        except OSError as exc:
+            fail(f"{input}: cannot open: {exc.strerror}")
+    failed = 0
+    out = sys.stdout
+    with stream:
+        for line, ok in score_lines(
+            engine, recipe, stream, workers or default_workers(), spans=spans
+        ):
+            out.write(line + "\n")
+            failed += not ok
+    out.flush()
+    if failed:
+        err.print(f'{failed} line(s) could not be scored (see their "error" objects)')
+        raise typer.Exit(2)
+
+
+@app.command()
+def scan(
+    file: Annotated[
+        Path,
+        typer.Argument(help="Thread file: text dump, JSON/JSONL, CSV, Disqus XML, Reddit JSON."),
+    ],
+    format: Annotated[
+        str, typer.Option("--format", help="Output: text (a tree) or json.")
+    ] = "text",
+    input_format: Annotated[
+        str | None,
+        typer.Option("--input-format", help="Force the input format instead of detecting it."),
+    ] = None,
+    model: ModelOpt = None,
+    policy: PolicyOpt = None,
+    tier: TierOpt = "cascade",
+    context: ContextOpt = True,
+    deep_from: DeepFromOpt = DEFAULT_DEEP_FROM,
+) -> None:
+    """Read a thread, score and decide every comment, and show it."""
+    from threadguard.readers import ReaderError, read_thread
+    from threadguard.render import signals_panel, summary_line, thread_json, thread_tree
+    from threadguard.signals import compute_signals
+
+    if format not in ("text", "json"):
+        fail(f"--format must be text or json, not {format!r}")
+    if not file.is_file():
+        fail(f"{file}: no such file")
+    try:
+        result = read_thread(file, format=input_format)
+    except ReaderError as exc:
+        fail(str(exc))
+    for problem in result.problems:
+        err.print(f"[yellow]warning:[/] {problem}", markup=True, soft_wrap=True)
+    engine = _engine(model, policy, tier, context, deep_from)
+    scored = engine.scan(result.thread)
+    if format == "json":
+        doc = thread_json(result.thread, scored)
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return
+    console = Console()
+    console.print(thread_tree(result.thread, scored))
+    console.print(signals_panel(compute_signals(result.thread, scored)))
+    console.print(summary_line(scored))

@@ -1,0 +1,232 @@
+"""``threadguard serve``, ``keys``, ``user`` and ``db``: running the service and its store."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from threadguard.cli.common import (
+    DEFAULT_DEEP_FROM,
+    DeepFromOpt,
+    ModelOpt,
+    PolicyOpt,
+    TierOpt,
+    app,
+    fail,
+)
+
+if TYPE_CHECKING:
+    from threadguard.storage import Store
+
+DatabaseOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--database",
+        help="Database URL, e.g. postgresql://user@host/db (default: SQLite in the data dir).",
+    ),
+]
+DataDirOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        help="Where the service keeps its data ($THREADGUARD_DATA_DIR, else ./threadguard-data).",
+    ),
+]
+
+
+def _store(database: str | None, data_dir: Path | None) -> Store:
+    """The moderation store, migrated; database problems are one error line, exit 1."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from threadguard.storage import DatabaseError, Store, default_data_dir
+
+    try:
+        return Store.open(database, data_dir or default_data_dir())
+    except DatabaseError as exc:
+        fail(str(exc), 2)
+    except SQLAlchemyError as exc:
+        fail(
+            f"cannot open the database: {type(exc).__name__}: {exc.args[0] if exc.args else ''}", 1
+        )
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)
+    ] = 8080,
+    database: DatabaseOpt = None,
+    data_dir: DataDirOpt = None,
+    workers: Annotated[
+        int, typer.Option("--workers", help="Worker processes (each loads the model).", min=1)
+    ] = 1,
+    policy: PolicyOpt = None,
+    model: ModelOpt = None,
+    tier: TierOpt = "cascade",
+    deep_from: DeepFromOpt = DEFAULT_DEEP_FROM,
+) -> None:
+    """Run the HTTP service: the native API plus Perspective, OpenAI and Coral endpoints.
+
+    The database is migrated to the current schema first. Settings (Coral secret, limits)
+    come from <data-dir>/settings.toml and THREADGUARD_* environment variables.
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from threadguard.policy import PolicyError
+    from threadguard.scoring.linear import ModelError
+    from threadguard.service.server import serve as run_server
+    from threadguard.service.settings import SettingsError
+    from threadguard.storage import DatabaseError, default_data_dir
+
+    if tier not in ("fast", "cascade", "deep"):
+        fail(f"--tier must be fast, cascade or deep, not {tier!r}")
+    os.environ["THREADGUARD_TIER"] = tier  # read by every worker's create_app
+    os.environ["THREADGUARD_DEEP_FROM"] = str(deep_from)
+    folder = data_dir or default_data_dir()
+    try:
+        run_server(
+            host=host,
+            port=port,
+            database=database,
+            data_dir=folder,
+            workers=workers,
+            policy=policy,
+            model=model,
+        )
+    except (PolicyError, SettingsError, DatabaseError) as exc:
+        fail(str(exc), 2)
+    except ModelError as exc:
+        fail(f"{exc}. Train one with `threadguard train`.", 1)
+    except SQLAlchemyError as exc:
+        fail(f"cannot open the database: {type(exc).__name__}", 1)
+
+
+keys_app = typer.Typer(help="API keys for the HTTP service.", no_args_is_help=True)
+app.add_typer(keys_app, name="keys")
+
+
+@keys_app.command("create")
+def keys_create(
+    role: Annotated[str, typer.Option("--role", help="admin, moderator or client.")],
+    site: Annotated[str | None, typer.Option("--site", help="Limit the key to this site.")] = None,
+    name: Annotated[str, typer.Option("--name", help="A label for the key.")] = "",
+    rate: Annotated[
+        int | None,
+        typer.Option("--rate", help="Requests a minute for this key (0: unlimited).", min=0),
+    ] = None,
+    database: DatabaseOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Create an API key. The key is printed once, as the last line; only its hash is kept."""
+    from threadguard.storage import InvalidError
+
+    if role not in ("admin", "moderator", "client"):
+        fail(f"--role must be admin, moderator or client, not {role!r}")
+    store = _store(database, data_dir)
+    try:
+        key = store.create_key(role, site=site, name=name, rate_per_minute=rate)
+    except InvalidError as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+    where = f" for site {site}" if site else ""
+    typer.echo(f"Created a {role} key{where}. It is shown only now; keep it somewhere safe:")
+    typer.echo(key)
+
+
+@keys_app.command("list")
+def keys_list(database: DatabaseOpt = None, data_dir: DataDirOpt = None) -> None:
+    """List keys by their public prefix (keys themselves are not stored)."""
+    store = _store(database, data_dir)
+    try:
+        for k in store.api_keys():
+            state = "revoked" if k.revoked_at else "active"
+            typer.echo(
+                f"tg_{k.prefix}_…  {k.role:<9} site={k.site or '*'}  name={k.name or '-'}  "
+                f"rate={k.rate_per_minute if k.rate_per_minute is not None else 'default'}  "
+                f"{state}  created {k.created_at:%Y-%m-%d %H:%M}"
+            )
+    finally:
+        store.close()
+
+
+@keys_app.command("revoke")
+def keys_revoke(
+    prefix: Annotated[str, typer.Argument(help="The key's prefix (the part after tg_).")],
+    database: DatabaseOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Revoke a key: running servers refuse it within 30 seconds."""
+    from threadguard.storage import ConflictError, NotFoundError
+
+    store = _store(database, data_dir)
+    try:
+        store.revoke_key(prefix.removeprefix("tg_").split("_")[0])
+    except (NotFoundError, ConflictError) as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+    typer.echo(f"revoked {prefix}")
+
+
+user_app = typer.Typer(help="Moderator and admin accounts.", no_args_is_help=True)
+app.add_typer(user_app, name="user")
+
+
+@user_app.command("add")
+def user_add(
+    name: Annotated[str, typer.Argument(help="User name.")],
+    role: Annotated[str, typer.Option("--role", help="moderator or admin.")],
+    password: Annotated[
+        str | None,
+        typer.Option("--password", help="Password (prompted for, without echo, if absent)."),
+    ] = None,
+    database: DatabaseOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Add a moderator or admin; the password is stored as a salted scrypt hash."""
+    import getpass
+
+    from threadguard.storage import ConflictError, InvalidError
+
+    if role not in ("moderator", "admin"):
+        fail(f"--role must be moderator or admin, not {role!r}")
+    if password is None:
+        if not sys.stdin.isatty():
+            fail("no password: pass --password or run in a terminal to be prompted")
+        password = getpass.getpass(f"Password for {name}: ")
+        if password != getpass.getpass("Again: "):
+            fail("the passwords differ")
+    if not password:
+        fail("the password is empty")
+    store = _store(database, data_dir)
+    try:
+        store.add_user(name, role, password)
+    except (ConflictError, InvalidError) as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+    typer.echo(f"added {role} {name}")
+
+
+db_app = typer.Typer(help="The service's database.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("upgrade")
+def db_upgrade(database: DatabaseOpt = None, data_dir: DataDirOpt = None) -> None:
+    """Bring the database schema up to date (serve does this on start too)."""
+    from threadguard.storage import db
+
+    store = _store(database, data_dir)
+    try:
+        typer.echo(
+            f"{db.redact(str(store.engine.url))} is at revision {db.current_revision(store.engine)}"
+        )
+    finally:
+        store.close()

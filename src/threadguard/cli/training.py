@@ -1,0 +1,353 @@
+"""``threadguard train``, ``eval`` and ``bench``: the data scientist's commands."""
+
+from __future__ import annotations
+
+import math
+import shutil
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from threadguard.cli.common import (
+    DEFAULT_DATA,
+    DEFAULT_DEEP_FROM,
+    ContextOpt,
+    DataOpt,
+    DeepFromOpt,
+    ModelOpt,
+    TierOpt,
+    _engine,
+    app,
+    err,
+    fail,
+)
+
+
+@app.command()
+def train(
+    data: DataOpt = DEFAULT_DATA,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Where to write the model (default: the shipped model's folder)."
+        ),
+    ] = None,
+    model_version: Annotated[
+        int, typer.Option("--model-version", help="Version number of the new model.")
+    ] = 1,
+    c: Annotated[
+        float, typer.Option("-C", help="Inverse regularisation strength of the heads.")
+    ] = 4.0,
+    tier: Annotated[
+        str,
+        typer.Option(
+            "--tier",
+            help="fast (n-gram heads, ~5 min) or deep (fine-tune the encoder: needs "
+            "`pip install -e .[train]`, ~1 hour on 2 cores).",
+        ),
+    ] = "fast",
+    work_dir: Annotated[
+        Path, typer.Option("--work-dir", help="Checkpoints and the fp32 ONNX export (deep tier).")
+    ] = Path("work/deep"),
+    from_checkpoint: Annotated[
+        Path | None,
+        typer.Option(
+            "--from-checkpoint", help="Deep tier: export this checkpoint instead of training."
+        ),
+    ] = None,
+    warm_start: Annotated[
+        bool,
+        typer.Option(
+            "--warm-start",
+            help="Deep tier: continue from the shipped model (a fifth of the data replayed "
+            "beside the hard cases, embeddings frozen, lower learning rate) instead of the "
+            "base encoder.",
+        ),
+    ] = False,
+    epochs: Annotated[
+        float, typer.Option("--epochs", help="Deep tier: passes over the data.")
+    ] = 1.0,
+    tune_layers: Annotated[
+        int | None,
+        typer.Option(
+            "--tune-layers",
+            min=1,
+            max=6,
+            help="Deep tier: train only the top N encoder layers and the heads (the frozen "
+            "layers keep their bytes, so the repository grows less).",
+        ),
+    ] = None,
+    lr: Annotated[
+        float | None,
+        typer.Option("--lr", help="Deep tier: learning rate (default 5e-5, 2e-5 warm)."),
+    ] = None,
+) -> None:
+    """Train a tier from the labelled data and write it (the fast tier with its model card)."""
+    from threadguard.engine import DEEP_MODEL, shipped_model_dir
+    from threadguard.training.fast_tier import train_fast_tier
+    from threadguard.training.model_card import write_model_card
+
+    if not data.is_dir():
+        fail(f"{data}: no such data folder (set --data or THREADGUARD_DATA)")
+    if tier not in ("fast", "deep"):
+        fail(f"--tier must be fast or deep, not {tier!r}")
+    if tier == "deep":
+        try:
+            from threadguard.training import deep_tier
+        except ImportError as exc:
+            fail(f"the deep tier needs the training extras (pip install -e '.[train]'): {exc}", 1)
+        target = out or shipped_model_dir(DEEP_MODEL)
+        if from_checkpoint is not None:
+            deep_tier.export_checkpoint(
+                from_checkpoint, data, target, work_dir, version=model_version, log=err.print
+            )
+        else:
+            start = shipped_model_dir(DEEP_MODEL) / "encoder.int8.onnx" if warm_start else None
+            if start is not None:
+                # the export overwrites the shipped file: continue from a copy
+                work_dir.mkdir(parents=True, exist_ok=True)
+                start = Path(shutil.copy(start, work_dir / "warm_start.int8.onnx"))
+            deep_tier.train_deep_tier(
+                data,
+                target,
+                work_dir,
+                version=model_version,
+                epochs=epochs,
+                lr=lr if lr is not None else (2e-5 if warm_start else 5e-5),
+                warm_start=start,
+                tune_layers=tune_layers,
+                log=err.print,
+            )
+        err.print(f"deep tier written to {target}")
+        return
+    target = out or shipped_model_dir()
+    try:
+        from threadguard.training.augment import template_rows
+
+        result = train_fast_tier(
+            data, version=model_version, c=c, extra=template_rows(), log=lambda m: err.print(m)
+        )
+    except (OSError, KeyError, ValueError) as exc:
+        fail(f"cannot train from {data}: {exc}", 1)
+    from dataclasses import asdict
+
+    from threadguard.engine import CascadeSettings, Engine
+    from threadguard.policy import load_policy
+    from threadguard.training.tune_spans import tune_spans
+
+    spans, f1 = tune_spans(
+        Engine(result.model, load_policy(), None, CascadeSettings(tier="fast")), data
+    )
+    result.model.metadata["spans"] = asdict(spans)
+    result.model.metadata["spans_trial_char_f1"] = round(f1, 4)
+    err.print(f"span settings {spans} (char-F1 {f1:.3f} on the Toxic Spans trial split)")
+    result.model.save(target)
+    err.print(f"model written to {target} in {result.seconds:.0f}s; evaluating on the test splits")
+    write_model_card(result, target, data, log=lambda m: err.print(m))
+    err.print(f"model card: {target / 'MODEL_CARD.md'}")
+
+
+@app.command("eval")
+def evaluate(
+    data: DataOpt = DEFAULT_DATA,
+    model: ModelOpt = None,
+    split: Annotated[
+        str, typer.Option("--split", help="Which split to report: test or dev.")
+    ] = "test",
+    suite: Annotated[
+        str,
+        typer.Option(
+            "--suite",
+            help="data: the data sets' splits; functional: the hard-case suite; "
+            "context: with vs without thread context.",
+        ),
+    ] = "data",
+    tier: TierOpt = "cascade",
+    context: ContextOpt = True,
+    deep_from: DeepFromOpt = DEFAULT_DEEP_FROM,
+    quick: Annotated[
+        bool, typer.Option("--quick", help="At most 300 rows per split (a fixed sample): fast.")
+    ] = False,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Also write the full report as Markdown here.")
+    ] = None,
+    per_head: Annotated[
+        bool, typer.Option("--per-head/--no-per-head", help="Print the per-attribute table too.")
+    ] = True,
+    peers: Annotated[
+        bool,
+        typer.Option(
+            "--peers/--no-peers", help="Run alt-profanity-check and hatesonar on the same rows."
+        ),
+    ] = True,
+) -> None:
+    """Report the model on every data set's test split, or on the functional hard cases.
+
+    On the test splits (the default): the per-attribute table, then one benchmark table
+    (each task's official metric beside the best published figure and the peers run here),
+    WikiMadlibs identity-bias AUCs, and throughput and p99 latency per tier.
+    """
+
+    if split not in ("test", "dev"):
+        fail("--split must be test or dev")
+    if suite == "functional":
+        _eval_functional(model, tier, deep_from)
+        return
+    if suite == "context":
+        _eval_context(model, data, tier, split, deep_from)
+        return
+    if suite != "data":
+        fail("--suite must be data, functional or context")
+
+    from threadguard.training.evaluate import engine_predictor, evaluate_all
+
+    if not data.is_dir():
+        fail(f"{data}: no such data folder (set --data or THREADGUARD_DATA)")
+    engine = _engine(model, None, tier, context, deep_from)
+    if split == "test":
+        _eval_benchmarks(engine, data, tier, context, quick, out, per_head, peers)
+        return
+    from threadguard.evaluation.report import eval_rows_table
+
+    rows = evaluate_all(engine_predictor(engine, context=context), data, split=split)
+    Console().print(eval_rows_table(rows, f"{engine.model_version} ({tier}) on the {split} splits"))
+    from threadguard.evaluation.report import toxic_spans_f1
+    from threadguard.training.datasets import load_toxic_spans
+
+    if (data / "toxic_spans").is_dir():
+        trial = load_toxic_spans(data).select("dev")
+        print(f"Toxic Spans trial split (dev): char-F1 {toxic_spans_f1(engine, trial):.4f}")
+
+
+def _eval_context(model: Path | None, data: Path, tier: str, split: str, deep_from: float) -> None:
+    """The same engine with and without context on held-out rows labelled in context."""
+    from rich.table import Table
+
+    from threadguard.evaluation.context import CLEAR_CLEAN, CLEAR_TOXIC, context_suite
+
+    if not data.is_dir():
+        fail(f"{data}: no such data folder (set --data or THREADGUARD_DATA)")
+    engine = _engine(model, None, tier, True, deep_from)
+    table = Table(title=f"{engine.model_version} ({tier}, {split} rows): with and without context")
+    for col in (
+        "data set",
+        "context bound",
+        "rows",
+        "toxic",
+        "AUC alone",
+        "AUC with context",
+        "decision flips",
+        "flips toward label",
+        "flips away",
+        "clear cases made worse",
+    ):
+        table.add_column(col)
+    shifts = [engine.cascade.context_shift, math.inf]
+    for r in context_suite(engine, data, split=split, shifts=shifts):
+        flips = ", ".join(f"{k} {v}" for k, v in sorted(r.flips.items())) or "none"
+        table.add_row(
+            r.dataset,
+            "none" if math.isinf(r.shift) else f"{r.shift:g} logit",
+            str(r.rows),
+            str(r.positives),
+            f"{r.auc_without:.3f}",
+            f"{r.auc_with:.3f}",
+            flips,
+            str(r.flips_right),
+            str(r.flips_wrong),
+            f"{r.clear_made_worse} of {r.clear_cases}",
+        )
+    Console(width=max(Console().width, 150)).print(table)
+    print(
+        "context bound: how far (logits) the context may move a score from the comment's own "
+        "(CascadeSettings.context_shift; 'none' = the context read alone decides).\n"
+        f"clear cases: labelled clean with every attribute <= {CLEAR_CLEAN} alone, or labelled toxic "
+        f"with toxicity >= {CLEAR_TOXIC} alone; made worse = context flips their decision."
+    )
+
+
+def _eval_benchmarks(  # type: ignore[no-untyped-def]
+    engine,
+    data: Path,
+    tier: str,
+    context: bool,
+    quick: bool,
+    out: Path | None,
+    per_head: bool,
+    peers: bool,
+) -> None:
+    """The data-suite report (threadguard.evaluation.report): tables, bias, throughput."""
+    from threadguard.evaluation.peers import load_peers
+    from threadguard.evaluation.report import render, run_evaluation, to_markdown
+
+    report = run_evaluation(
+        engine,
+        data,
+        tier=tier,
+        context=context,
+        limit=300 if quick else None,
+        peers=load_peers() if peers else [],
+        log=lambda m: err.print(m),
+    )
+    console = Console()
+    render(report, Console(width=max(console.width, 190)), per_head=per_head)
+    if out is not None:
+        try:
+            out.write_text(to_markdown(report), encoding="utf-8")
+        except OSError as exc:
+            fail(f"{out}: cannot write the report ({exc.strerror})", 1)
+        err.print(f"report written to {out}")
+
+
+def _eval_functional(
+    model: Path | None, tier: str = "cascade", deep_from: float = DEFAULT_DEEP_FROM
+) -> None:
+    """Accuracy per functionality of the packaged suite: needs no data folder."""
+    from rich.table import Table
+
+    from threadguard.evaluation.functional import SuiteError, run_suite
+
+    engine = _engine(model, None, tier, True, deep_from)
+    try:
+        result = run_suite(engine)
+    except SuiteError as exc:
+        fail(f"functional suite: {exc}", 1)
+    table = Table(title=f"ThreadGuard {engine.model.tag} on the functional hard-case suite")
+    for col in ("functionality", "cases", "correct", "accuracy"):
+        table.add_column(col, justify="left" if col == "functionality" else "right")
+    for i, r in enumerate((*result.functionalities, result.overall)):
+        last = i == len(result.functionalities)
+        table.add_row(
+            r.functionality, str(r.cases), str(r.correct), f"{r.accuracy:.1%}", end_section=last
+        )
+    Console().print(table)
+
+
+@app.command()
+def bench(
+    n: Annotated[int, typer.Option("-n", help="Comments to score.")] = 20000,
+    model: ModelOpt = None,
+    data: DataOpt = DEFAULT_DATA,
+) -> None:
+    """Throughput of each stage, as ratios against a JSON round-trip baseline in the same run;
+    then the cascade's quality/throughput curve on dev rows of the shared data."""
+    from threadguard.bench import cascade_curve, cascade_on_every_core, parallel_on_dev, run_bench
+    from threadguard.engine import CascadeSettings
+    from threadguard.parallel import EngineRecipe
+
+    engine = _engine(model, None, "fast")
+    recipe = EngineRecipe(model, None, CascadeSettings(tier="fast"))
+    for line in run_bench(engine, n, recipe):
+        typer.echo(line)
+    full = _engine(model, None, "cascade")
+    if data.is_dir():
+        for line in parallel_on_dev(recipe, data, n):
+            typer.echo(line)
+        for line in cascade_on_every_core(EngineRecipe(model, None, CascadeSettings()), data):
+            typer.echo(line)
+        for line in cascade_curve(full, data):
+            typer.echo(line)
+    else:
+        typer.echo(f"cascade curve skipped: no data folder at {data}")
