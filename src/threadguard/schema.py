@@ -1,11 +1,14 @@
-"""The unified label schema: the seven attributes and the target groups of DESIGN.md.
+"""The project's vocabulary: attributes, target groups and their hierarchy, and the enums
+for tiers, policy verdicts, moderator actions and roles.
 
 Every data set's labels are mapped onto these names by ``training.datasets``; every
-model head, score and policy threshold is keyed by them.
+model head, score and policy threshold is keyed by them. The enums are ``StrEnum``s, so
+a value compares equal to (and serialises as) the plain string the contracts use.
 """
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Final
 
 ATTRIBUTES: Final[tuple[str, ...]] = (
@@ -37,7 +40,8 @@ GROUPS: Final[tuple[str, ...]] = (
     "disability",
 )
 
-#: The coarse group that each fine group belongs to.
+#: The coarse group that each fine group belongs to (the one group hierarchy: training
+#: labels, templates and thread signals all read it from here).
 GROUP_PARENT: Final[dict[str, str]] = {
     "muslims": "religion",
     "jews": "religion",
@@ -51,3 +55,58 @@ GROUP_PARENT: Final[dict[str, str]] = {
 }
 
 PERSPECTIVE_NAMES: Final[dict[str, str]] = {a: a.upper() for a in ATTRIBUTES}
+
+
+def with_parents(groups: set[str]) -> set[str]:
+    """``groups`` plus the coarse group of each fine one (``jews`` implies ``religion``)."""
+    return groups | {GROUP_PARENT[g] for g in groups if g in GROUP_PARENT}
+
+
+class Tier(StrEnum):
+    """Which models score: the n-gram tier alone, the cascade, or both tiers on every comment."""
+
+    FAST = "fast"
+    CASCADE = "cascade"
+    DEEP = "deep"
+
+
+class Verdict(StrEnum):
+    """What the policy decides for a comment, mildest first (the order is the severity)."""
+
+    APPROVE = "approve"
+    HOLD = "hold"
+    REJECT = "reject"
+
+    @property
+    def severity(self) -> int:
+        """0 for approve, 1 for hold, 2 for reject."""
+        return list(Verdict).index(self)
+
+    def at_least(self, floor: Verdict) -> Verdict:
+        """This verdict, raised to ``floor`` if that is stricter."""
+        return floor if floor.severity > self.severity else self
+
+
+class ModeratorAction(StrEnum):
+    """What a moderator can do to a comment or its author."""
+
+    APPROVE = "approve"
+    REJECT = "reject"
+    BAN = "ban"
+    UNBAN = "unban"
+    TRUST = "trust"
+    UNTRUST = "untrust"
+    NOTE = "note"
+
+
+class Role(StrEnum):
+    """Who a key or account acts as; each role may do what the ones below it may."""
+
+    CLIENT = "client"
+    MODERATOR = "moderator"
+    ADMIN = "admin"
+
+    @property
+    def rank(self) -> int:
+        """0 for client, 1 for moderator, 2 for admin."""
+        return list(Role).index(self)
