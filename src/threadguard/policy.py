@@ -42,6 +42,16 @@ class Policy:
     source: str = "<built-in>"
     raw: dict[str, Any] = field(default_factory=dict, compare=False)
 
+    def review_level(self, attribute: str) -> float:
+        """The score from which ``attribute`` needs a moderator's eye: its hold threshold,
+        else its reject threshold, else 0.5 (what the queue's attribute filter uses)."""
+        rule = self.thresholds.get(attribute)
+        if rule is not None and rule.hold is not None:
+            return rule.hold
+        if rule is not None and rule.reject is not None:
+            return rule.reject
+        return 0.5
+
     def decide(
         self,
         scores: dict[str, float],

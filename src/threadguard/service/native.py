@@ -383,10 +383,7 @@ def build_router(state: ServiceState, auth: Authenticator) -> APIRouter:
             site = resolve_site(principal, site)
         at_least = None
         if attribute is not None and min_score is None:
-            rule = state.site_policy(site).policy.thresholds.get(attribute)
-            at_least = (rule.hold if rule and rule.hold is not None else None) or (
-                rule.reject if rule and rule.reject is not None else 0.5
-            )
+            at_least = state.site_policy(site).policy.review_level(attribute)
         page = state.store.queue(
             QueueFilter(
                 site=site,
