@@ -342,9 +342,9 @@ def serve_standalone(port: int) -> None:
 
     from threadguard.analysis import Analysis
     from threadguard.engine import Engine
+    from threadguard.moderation import Moderator, Outcome
     from threadguard.service.compat import discovery, perspective
     from threadguard.service.protocols import Principal, ServiceSettings
-    from threadguard.site_policy import SiteOutcome
 
     class NullLog:
         def remember(self, **_: Any) -> None:
@@ -363,14 +363,15 @@ def serve_standalone(port: int) -> None:
         settings = ServiceSettings()
         comments = NullLog()
         engine = Engine.load()
+        moderator = Moderator()
 
-        def engine_for(self, site: str | None) -> Engine:
-            return self.engine
+        def moderator_for(self, site: str | None) -> Moderator:
+            return self.moderator
 
         def site_decision(
             self, site: str | None, analysis: Analysis, text: str, **_: Any
-        ) -> SiteOutcome:
-            return SiteOutcome(analysis.decision)  # the default policy has no site rules
+        ) -> Outcome:
+            return self.moderator.decide(analysis, text)  # no author: no store needed
 
     context = Context()
 

@@ -13,16 +13,16 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
 import uvicorn
 from fastapi import FastAPI, HTTPException, Request
 
-from threadguard.analysis import Analysis, Decision
+from threadguard.analysis import Analysis
 from threadguard.engine import CommentInput, Engine
+from threadguard.moderation import AuthorContext, Decision, Moderator, Outcome, Policy, load_policy
 from threadguard.service.compat import coral, discovery, openai_moderation, perspective
 from threadguard.service.protocols import Principal, ServiceSettings
-from threadguard.site_policy import AuthorContext, SiteOutcome, SiteRules, decide
 
 KEY = "tg_test_key_123"
 CORAL_SECRET = "whsec_test_secret"
@@ -46,7 +46,6 @@ class SpyEngine:
         self._engine = engine
         self.delay = delay
         self.model = engine.model
-        self.policy = engine.policy
         self.model_version = engine.model_version
         self.seen: list[CommentInput] = []
 
@@ -118,20 +117,21 @@ class MemoryLog:
 
 @dataclass
 class FakeContext:
-    """ServiceContext with one engine and one set of site rules for every site; what is
-    known about authors is given in ``authors`` (unknown ones: no prior comments)."""
+    """ServiceContext with one engine and one policy for every site; what is known about
+    authors is given in ``authors`` (unknown ones: no prior comments). ``sites`` lists the
+    sites whose moderator was asked for."""
 
     engine: Any
     settings: ServiceSettings = field(default_factory=ServiceSettings)
     comments: MemoryLog = field(default_factory=MemoryLog)
     sites: list[str | None] = field(default_factory=list)
-    rules: SiteRules = field(default_factory=SiteRules)
+    policy: Policy = field(default_factory=load_policy)
     authors: dict[str, AuthorContext] = field(default_factory=dict)
     decided: list[dict[str, Any]] = field(default_factory=list)
 
-    def engine_for(self, site: str | None) -> Engine:
+    def moderator_for(self, site: str | None) -> Moderator:
         self.sites.append(site)
-        return cast(Engine, self.engine)
+        return Moderator(self.policy)
 
     def site_decision(
         self,
@@ -142,10 +142,10 @@ class FakeContext:
         author: str | None = None,
         comment_id: str | None = None,
         story_id: str | None = None,
-    ) -> SiteOutcome:
+    ) -> Outcome:
         self.decided.append({"site": site, "author": author, "comment_id": comment_id})
         who = self.authors.get(author, AuthorContext(author)) if author else None
-        return decide(self.engine.policy, self.rules, analysis, text, who)
+        return self.moderator_for(site).decide(analysis, text, who)
 
 
 def make_app(context: FakeContext, *, approve_clean: bool = True) -> FastAPI:

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import settings
 
 from threadguard.engine import Engine
+from threadguard.moderation import Moderator
 
 # CI shares two cores with other work: a per-example time limit would make property tests
 # fail on load, not on behaviour.
@@ -23,8 +24,14 @@ SAMPLE = REPO.parent / "shared" / "examples" / "thread_dump_sample.txt"
 
 @pytest.fixture(scope="session")
 def engine() -> Engine:
-    """The shipped model under the default policy: what a user gets."""
+    """The shipped models: what a user gets."""
     return Engine.load()
+
+
+@pytest.fixture(scope="session")
+def moderator() -> Moderator:
+    """The moderator under the default policy: what a user gets."""
+    return Moderator()
 
 
 @pytest.fixture(scope="session")

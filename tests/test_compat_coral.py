@@ -12,11 +12,10 @@ import pytest
 from compat_fakes import CORAL_SECRET, FakeContext, SpyEngine, make_app
 from fastapi.testclient import TestClient
 
-from threadguard.analysis import Decision
 from threadguard.engine import Engine
+from threadguard.moderation import AuthorContext, Decision, parse_policy
 from threadguard.service.compat.coral import coral_answer, signature_valid
 from threadguard.service.protocols import ServiceSettings
-from threadguard.site_policy import AuthorContext, parse_site_rules
 
 URL = "/coral/moderation"
 
@@ -183,7 +182,7 @@ def test_past_the_deadline_answers_204_and_still_stores(engine: Engine) -> None:
 
 def test_the_answer_is_the_sites_decision_for_that_author(engine: Engine) -> None:
     context = make_context(engine)
-    context.rules = parse_site_rules({"watchlist": {"hold": ["timetable"]}}, "test")
+    context.policy = parse_policy({"watchlist": {"hold": ["timetable"]}}, "test")
     context.authors["user-7"] = AuthorContext("user-7", prior_comments=3, banned=True)
     client = TestClient(make_app(context))
     assert post(client, payload("Thanks for this thoughtful article.", id="c-9")).json() == {

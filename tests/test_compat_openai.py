@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from threadguard.analysis import Analysis
 from threadguard.engine import Engine
-from threadguard.policy import load_policy
+from threadguard.moderation import load_policy
 from threadguard.service.compat.openai_moderation import (
     CATEGORY_SOURCES,
     hold_thresholds,

@@ -53,7 +53,7 @@ class RecordingDeepTier:
 
 
 def engine_with(deep: RecordingDeepTier, engine: Engine, **settings: object) -> Engine:
-    return Engine(engine.model, engine.policy, deep, CascadeSettings(tier="deep", **settings))  # type: ignore[arg-type]
+    return Engine(engine.model, deep, CascadeSettings(tier="deep", **settings))  # type: ignore[arg-type]
 
 
 def test_scan_gives_replies_their_parent_and_top_level_comments_the_title(engine: Engine) -> None:
@@ -121,6 +121,7 @@ def test_a_comment_clear_on_every_head_is_not_read_again_with_its_context(
 
 
 def test_score_contract_passes_parent_and_title(engine: Engine) -> None:
+    from threadguard.moderation import Moderator
     from threadguard.score_lines import score_stream
 
     deep = RecordingDeepTier()
@@ -128,7 +129,7 @@ def test_score_contract_passes_parent_and_title(engine: Engine) -> None:
         '{"text": "reply", "parent": "hostile words"}',
         '{"text": "top", "title": "An article"}',
     ]
-    list(score_stream(engine_with(deep, engine), lines))
+    list(score_stream(engine_with(deep, engine), Moderator(), lines))
     assert {t: c for t, c in deep.seen if c} == {"reply": "hostile words", "top": "an article"}
 
 
@@ -151,7 +152,7 @@ def test_real_deep_tier_reads_its_context(real_deep: Engine) -> None:
 def test_cascade_sends_calm_replies_to_abusive_parents_to_the_deep_tier(engine: Engine) -> None:
     deep = RecordingDeepTier()
     settings = CascadeSettings(tier="cascade", route_on_context=True)
-    cascade = Engine(engine.model, engine.policy, deep, settings)  # type: ignore[arg-type]
+    cascade = Engine(engine.model, deep, settings)  # type: ignore[arg-type]
     reply = "Well said, I agree with every word."
     cascade.analyze(
         [
@@ -164,7 +165,7 @@ def test_cascade_sends_calm_replies_to_abusive_parents_to_the_deep_tier(engine: 
 
 def test_cascade_leaves_calm_replies_alone_by_default(engine: Engine) -> None:
     deep = RecordingDeepTier()
-    cascade = Engine(engine.model, engine.policy, deep, CascadeSettings(tier="cascade"))  # type: ignore[arg-type]
+    cascade = Engine(engine.model, deep, CascadeSettings(tier="cascade"))  # type: ignore[arg-type]
     cascade.analyze([CommentInput("Bob, calm down please", parent="You are a moron, ann")])
     assert deep.seen == []
 

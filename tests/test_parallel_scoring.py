@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from threadguard.engine import CascadeSettings, Engine
+from threadguard.moderation import Moderator
 from threadguard.parallel import SERIAL_LINES, EngineRecipe, score_lines
 
 TEXTS = [
@@ -34,8 +35,8 @@ def test_workers_give_the_same_output_in_the_same_order(engine: Engine) -> None:
     n = SERIAL_LINES + 1500  # long enough for the pool to start
     bad_at = SERIAL_LINES + 1234
     lines = make_lines(n, bad_at)
-    serial = list(score_lines(fast, recipe, lines, workers=1))
-    parallel = list(score_lines(fast, recipe, lines, workers=2))
+    serial = list(score_lines(fast, Moderator(), recipe, lines, workers=1))
+    parallel = list(score_lines(fast, Moderator(), recipe, lines, workers=2))
     assert parallel == serial
     assert len(serial) == n - n // 97
     errors = [json.loads(line) for line, ok in serial if not ok]
@@ -50,7 +51,7 @@ def test_a_small_input_is_scored_in_process(engine: Engine) -> None:
     recipe = EngineRecipe(
         model_dir=Path("/nonexistent/model"), cascade=CascadeSettings(tier="fast")
     )
-    out = list(score_lines(fast, recipe, make_lines(50, bad_at=7), workers=8))
+    out = list(score_lines(fast, Moderator(), recipe, make_lines(50, bad_at=7), workers=8))
     assert len(out) == 50
     assert [ok for _, ok in out].count(False) == 1
 
@@ -59,9 +60,12 @@ def test_no_spans_gives_the_same_scores_with_empty_spans(engine: Engine) -> None
     fast = engine.with_cascade(CascadeSettings(tier="fast"))
     recipe = EngineRecipe(cascade=CascadeSettings(tier="fast"))
     lines = make_lines(300, bad_at=5)
-    with_spans = [json.loads(line) for line, _ in score_lines(fast, recipe, lines, workers=1)]
+    with_spans = [
+        json.loads(line) for line, _ in score_lines(fast, Moderator(), recipe, lines, workers=1)
+    ]
     without = [
-        json.loads(line) for line, _ in score_lines(fast, recipe, lines, workers=1, spans=False)
+        json.loads(line)
+        for line, _ in score_lines(fast, Moderator(), recipe, lines, workers=1, spans=False)
     ]
     assert any(d.get("spans") for d in with_spans)
     assert all(d.get("spans", []) == [] for d in without)

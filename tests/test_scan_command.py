@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from threadguard.engine import Engine
+from threadguard.moderation import Moderator
 from threadguard.readers import read_thread
 
 
@@ -39,9 +40,11 @@ def test_json_output_follows_the_contract(example_thread: Path) -> None:
     assert sum(counts.values()) == len(doc["comments"])
 
 
-def test_example_thread_gets_mixed_decisions(engine: Engine, example_thread: Path) -> None:
-    scored = engine.scan(read_thread(example_thread).thread)
-    actions = {s.analysis.decision.action for s in scored}
+def test_example_thread_gets_mixed_decisions(
+    engine: Engine, moderator: Moderator, example_thread: Path
+) -> None:
+    scored = moderator.moderate_thread(engine, read_thread(example_thread).thread)
+    actions = {s.decision.action for s in scored}
     assert "approve" in actions
     assert actions & {"hold", "reject"}, (
         "the example thread has insults that must not all be approved"
@@ -59,7 +62,9 @@ def test_tree_output_shows_authors_decisions_and_summary(example_thread: Path) -
     assert f"{len(thread.comments)} comments:" in proc.stdout
 
 
-def test_sentence_in_a_bullet_line_is_screened(engine: Engine, tmp_path: Path) -> None:
+def test_sentence_in_a_bullet_line_is_screened(
+    engine: Engine, moderator: Moderator, tmp_path: Path
+) -> None:
     dump = tmp_path / "t.txt"
     dump.write_text(
         "Ferry timetable changes\n\nThe ferry leaves earlier from May.\n\n"
@@ -68,13 +73,13 @@ def test_sentence_in_a_bullet_line_is_screened(engine: Engine, tmp_path: Path) -
         "  • Sam\n\n    Does the night boat still run?\n",
         encoding="utf-8",
     )
-    scored = engine.scan(read_thread(dump).thread)
+    scored = moderator.moderate_thread(engine, read_thread(dump).thread)
     by_author = {s.comment.author: s for s in scored}
     abusive = by_author["You are all pathetic idiots and morons"]
     assert abusive.comment.text == ""
-    assert abusive.analysis.decision.action in ("hold", "reject")
-    assert any(r.startswith("author name:") for r in abusive.analysis.decision.reasons)
-    assert by_author["Lena"].analysis.decision.action == "approve"
+    assert abusive.decision.action in ("hold", "reject")
+    assert any(r.startswith("author name:") for r in abusive.decision.reasons)
+    assert by_author["Lena"].decision.action == "approve"
 
 
 def test_unreadable_file_is_a_clear_error(tmp_path: Path) -> None:

@@ -9,14 +9,15 @@ import sys
 import pytest
 
 from threadguard.engine import Engine
+from threadguard.moderation import Moderator
 from threadguard.schema import ATTRIBUTES
 from threadguard.score_lines import MAX_TEXT_CHARS, score_stream
 
-KEYS = ["id", "scores", "targets", "spans", "decision", "language", "model"]
+KEYS = ["id", "scores", "targets", "spans", "decision", "reasons", "language", "model"]
 
 
 def run(engine: Engine, *lines: str) -> list[tuple[dict, bool]]:
-    return list(score_stream(engine, list(lines)))
+    return list(score_stream(engine, Moderator(), list(lines)))
 
 
 def test_one_output_line_per_input_line_in_order(engine: Engine) -> None:

@@ -38,26 +38,27 @@ def service(engine: Engine, databases: Databases, tmp_path: Path) -> Iterator[Se
         made.close()
 
 
-def test_engines_per_site_share_the_model_and_follow_policy_changes(service: Service) -> None:
+def test_moderators_per_site_follow_policy_changes_over_one_engine(service: Service) -> None:
     state: ServiceState = service.app.state.service
     context: ServiceContext = state  # the routers' contract
-    base = context.engine_for(None)
-    assert context.engine_for("news") is base  # no site policy: the base engine itself
+    base = context.moderator_for(None)
+    assert context.moderator_for("news") is base  # no site policy: the base moderator itself
     # Another worker changes the site's policy in the database.
     state.store.set_site_policy(
         "news", "[thresholds]\ntoxicity = { hold = 0.1 }\n", "toml", Actor("x", "admin")
     )
-    site = context.engine_for("news")
-    assert site is not base and site.model is base.model
+    site = context.moderator_for("news")
+    assert site is not base
     assert site.policy.thresholds["toxicity"].hold == 0.1
-    assert context.engine_for("news") is site  # cached while the version is unchanged
-    assert context.engine_for("sport").policy is base.policy
+    assert context.moderator_for("news") is site  # cached while the version is unchanged
+    assert context.moderator_for("sport").policy is base.policy
+    assert context.engine is state.engine  # one engine (one copy of the models) for all
 
 
 def test_a_stored_policy_that_no_longer_parses_falls_back_to_the_base(service: Service) -> None:
     state: ServiceState = service.app.state.service
     state.store.set_site_policy("news", "[thresholds", "toml", Actor("x", "admin"))
-    assert state.engine_for("news").policy is state.engine.policy
+    assert state.moderator_for("news").policy is state.base_policy
 
 
 def test_the_compatibility_endpoints_are_mounted(service: Service) -> None:

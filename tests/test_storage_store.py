@@ -11,7 +11,8 @@ from service_support import DIALECTS, Databases
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from threadguard.analysis import Analysis, Decision, Span, Target
+from threadguard.analysis import Analysis, Span, Target
+from threadguard.moderation import Decision
 from threadguard.schema import ATTRIBUTES
 from threadguard.storage import Actor, ConflictError, InvalidError, NotFoundError, Store
 from threadguard.storage.credentials import verify_password

@@ -14,10 +14,12 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from threadguard.analysis import Analysis, Decision, Target
-from threadguard.engine import Engine, ScoredComment
+from threadguard.analysis import Analysis, Target
+from threadguard.documents import thread_document
+from threadguard.engine import Engine
+from threadguard.moderation import Decision, Moderated, Moderator, Outcome
 from threadguard.readers import read_thread
-from threadguard.render import signals_panel, thread_json
+from threadguard.render import signals_panel
 from threadguard.schema import ATTRIBUTES
 from threadguard.signals import (
     AuthorSummary,
@@ -36,7 +38,7 @@ def analysis(
     action: str | None = None,
     targets: tuple[tuple[str, float], ...] = (),
     attribute: str = "toxicity",
-) -> Analysis:
+) -> tuple[Analysis, Decision]:
     """Scores for all seven attributes: ``abuse`` on one of them, near zero elsewhere.
 
     Without an explicit action, the decision follows the default policy's toxicity
@@ -46,11 +48,9 @@ def analysis(
     scores[attribute] = abuse
     if action is None:
         action = "reject" if abuse >= 0.95 else "hold" if abuse >= 0.7 else "approve"
-    return Analysis(
-        id=cid,
-        scores=scores,
-        targets=tuple(Target(g, s) for g, s in targets),
-        decision=Decision(action, (f"{attribute} {abuse:.2f}",) if action != "approve" else ()),
+    return (
+        Analysis(id=cid, scores=scores, targets=tuple(Target(g, s) for g, s in targets)),
+        Decision(action, (f"{attribute} {abuse:.2f}",) if action != "approve" else ()),
     )
 
 
@@ -62,14 +62,18 @@ def node(
     action: str | None = None,
     targets: tuple[tuple[str, float], ...] = (),
     created_at: str | None = None,
-) -> tuple[Comment, Analysis]:
+) -> tuple[Comment, tuple[Analysis, Decision]]:
     return (
         Comment(id=cid, text=f"text of {cid}", author=author, parent=parent, created_at=created_at),
         analysis(cid, abuse, action, targets),
     )
 
 
-def build(*nodes: tuple[Comment, Analysis]) -> tuple[Thread, list[ScoredComment]]:
+def moderated(c: Comment, decided: tuple[Analysis, Decision]) -> Moderated:
+    return Moderated(c, decided[0], None, Outcome(decided[1]))
+
+
+def build(*nodes: tuple[Comment, tuple[Analysis, Decision]]) -> tuple[Thread, list[Moderated]]:
     """A thread in the given (reading) order, depths and positions filled in from parents."""
     depth: dict[str, int] = {}
     comments = []
@@ -79,11 +83,11 @@ def build(*nodes: tuple[Comment, Analysis]) -> tuple[Thread, list[ScoredComment]
         depth[c.id] = d
         c = Comment(c.id, c.text, c.author, c.parent, d, c.created_at, pos)
         comments.append(c)
-        scored.append(ScoredComment(c, a, None))
+        scored.append(moderated(c, a))
     return Thread(title="A test article", comments=tuple(comments)), scored
 
 
-def calm_thread(n: int = 8) -> tuple[Thread, list[ScoredComment]]:
+def calm_thread(n: int = 8) -> tuple[Thread, list[Moderated]]:
     nodes = [node("c0", "ann")]
     for i in range(1, n):
         nodes.append(node(f"c{i}", ["bob", "cat", "ann"][i % 3], parent=f"c{i - 1}", abuse=0.03))
@@ -151,7 +155,7 @@ def test_escalation_follows_threat_not_only_toxicity() -> None:
         node("b", "bob", "a", abuse=0.3),
     )
     c = Comment("c", "watch your back", "ann", "b", 2, None, 2)
-    scored.append(ScoredComment(c, analysis("c", 0.8, attribute="threat"), None))
+    scored.append(moderated(c, analysis("c", 0.8, attribute="threat")))
     thread = Thread(comments=(*thread.comments, c))
     (esc,) = compute_signals(thread, scored).escalations
     assert esc.comment_ids == ("a", "b", "c")
@@ -281,10 +285,11 @@ def test_the_timeline_follows_posting_time_when_every_comment_has_one() -> None:
     assert "posting time" in health.explanation
     # One comment without a time: fall back to reading order, which looks like the reverse.
     c = scored[-1].comment
-    scored[-1] = ScoredComment(
+    scored[-1] = Moderated(
         Comment(c.id, c.text, c.author, c.parent, c.depth, None, c.position),
         scored[-1].analysis,
         None,
+        scored[-1].outcome,
     )
     health = compute_signals(thread, scored).health
     assert (health.order, health.trend) == ("reading", "falling")
@@ -355,7 +360,7 @@ def test_json_has_every_signal_and_an_explanation_for_each() -> None:
         node("r3", "dan", "t1", abuse=0.8),
         node("r4", "cat", "t1", abuse=0.8),
     )
-    doc = thread_json(thread, scored)["signals"]
+    doc = thread_document(thread, scored, Moderator())["signals"]
     json.dumps(doc)
     assert set(doc) == SIGNAL_KEYS
     assert doc["decisions"] == {"approve": 2, "hold": 3, "reject": 0}
@@ -388,7 +393,7 @@ def assert_sentence(text: str) -> None:
 
 
 @st.composite
-def random_threads(draw: st.DrawFn) -> tuple[Thread, list[ScoredComment]]:
+def random_threads(draw: st.DrawFn) -> tuple[Thread, list[Moderated]]:
     n = draw(st.integers(0, 30))
     authors = draw(
         st.lists(st.sampled_from(["", "ann", "bob", "cat", "dan", "eve"]), min_size=n, max_size=n)
@@ -414,7 +419,7 @@ def random_threads(draw: st.DrawFn) -> tuple[Thread, list[ScoredComment]]:
         nodes.append(
             (
                 Comment(f"c{i}", "t", authors[i], pid, created_at=created),
-                Analysis(id=f"c{i}", scores=scores, targets=targets, decision=Decision(action)),
+                (Analysis(id=f"c{i}", scores=scores, targets=targets), Decision(action)),
             )
         )
     return build(*nodes)
@@ -423,7 +428,7 @@ def random_threads(draw: st.DrawFn) -> tuple[Thread, list[ScoredComment]]:
 @settings(max_examples=150, deadline=None)
 @given(random_threads())
 def test_signals_never_break_and_only_name_comments_of_the_thread(
-    built: tuple[Thread, list[ScoredComment]],
+    built: tuple[Thread, list[Moderated]],
 ) -> None:
     thread, scored = built
     signals = compute_signals(thread, scored)
@@ -471,9 +476,10 @@ def test_scan_json_carries_every_signal_with_explanations(
     for key in ("escalations", "pile_ons", "group_concentration", "authors"):
         for item in signals[key]:
             assert_sentence(item["explanation"])
-    # The same thread through the engine in-process gives the same signals.
+    # The same thread through the engine and moderator in-process gives the same signals.
     thread = read_thread(example_thread).thread
-    assert compute_signals(thread, engine.scan(thread)).to_json() == signals
+    moderated = Moderator().moderate_thread(engine, thread)
+    assert compute_signals(thread, moderated).to_json() == signals
     text = subprocess.run(
         [sys.executable, "-m", "threadguard", "scan", str(example_thread)],
         capture_output=True,

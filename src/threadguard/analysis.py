@@ -1,12 +1,13 @@
 """What the engine says about one comment: scores, targets, spans, language, model.
 
-``Analysis.to_json`` is the ``threadguard score`` line contract of DESIGN.md; keep the
-key order and names as they are: outside tools parse them.
+An analysis carries no decision: that is the moderator's (:mod:`threadguard.moderation`).
+``Analysis.to_json`` gives the scoring fields of the ``threadguard score`` line contract
+of DESIGN.md in its key order; keep the names as they are: outside tools parse them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from threadguard.schema import ATTRIBUTES
@@ -42,17 +43,6 @@ class Target:
 
 
 @dataclass(frozen=True)
-class Decision:
-    """The policy's verdict: ``approve``, ``hold`` or ``reject``, and why."""
-
-    action: str
-    reasons: tuple[str, ...] = ()
-
-    def to_json(self) -> dict[str, Any]:
-        return {"action": self.action, "reasons": list(self.reasons)}
-
-
-@dataclass(frozen=True)
 class Analysis:
     """Scores for all seven attributes, targeted groups and the spans behind them."""
 
@@ -62,21 +52,20 @@ class Analysis:
     spans: tuple[Span, ...] = ()
     language: str = "en"
     model: str = ""
-    decision: Decision = field(default_factory=lambda: Decision("approve"))
 
     def top(self, n: int = 3) -> list[tuple[str, float]]:
         """The ``n`` highest attribute scores, highest first."""
         return sorted(self.scores.items(), key=lambda kv: -kv[1])[:n]
 
     def to_json(self) -> dict[str, Any]:
-        """One ``threadguard score`` output line (DESIGN.md), minus nothing."""
+        """The scoring half of a ``threadguard score`` line (DESIGN.md): everything but the
+        decision, which :func:`threadguard.documents.score_line` adds in its place."""
         out: dict[str, Any] = {}
         if self.id is not None:
             out["id"] = self.id
         out["scores"] = {a: round(float(self.scores.get(a, 0.0)), 4) for a in ATTRIBUTES}
         out["targets"] = [t.to_json() for t in self.targets]
         out["spans"] = [s.to_json() for s in self.spans]
-        out["decision"] = self.decision.action
         out["language"] = self.language
         out["model"] = self.model
         return out

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from threadguard.engine import CascadeSettings, CommentInput, Engine
+from threadguard.moderation import Moderator
 from threadguard.normalize import normalize_text
 from threadguard.parallel import EngineRecipe, ScoringPool, chunks, default_workers
 from threadguard.readers import read_thread
@@ -63,7 +64,7 @@ def run_bench(engine: Engine, n: int = 20000, recipe: EngineRecipe | None = None
             lambda: engine.analyze([CommentInput(t) for t in texts], spans=False),
         ),
         ("fast tier with spans", lambda: engine.analyze([CommentInput(t) for t in texts])),
-        ("score (JSONL end to end)", lambda: list(score_stream(engine, lines))),
+        ("score (JSONL end to end)", lambda: list(score_stream(engine, Moderator(), lines))),
     ]
     for name, fn in stages:
         rate = _rate(fn, n)

@@ -1,8 +1,9 @@
-"""The engine: owns the loaded models and the policy; every interface is a layer over it.
+"""The engine: owns the loaded models and scores comments; every interface is a layer over it.
 
-Nothing here knows about terminals, HTTP or databases. Callers hand in comment texts
-(with optional context) or a whole :class:`~threadguard.thread.Thread`, and get back
-:class:`~threadguard.analysis.Analysis` objects with the policy's decision attached.
+Nothing here knows about terminals, HTTP, databases or policies. Callers hand in comment
+texts (with optional context) or a whole :class:`~threadguard.thread.Thread`, and get back
+:class:`~threadguard.analysis.Analysis` objects: scores, targets, spans, language. What
+happens to a comment is decided by :class:`threadguard.moderation.Moderator`.
 """
 
 from __future__ import annotations
@@ -16,10 +17,9 @@ import numpy as np
 import scipy.sparse as sp
 
 from threadguard import __version__
-from threadguard.analysis import Analysis, Decision, Span, Target
+from threadguard.analysis import Analysis, Span, Target
 from threadguard.language import detect_language
 from threadguard.normalize import Normalized, normalize_known, normalize_text
-from threadguard.policy import Policy, load_policy
 from threadguard.schema import ATTRIBUTES, GROUPS
 from threadguard.scoring.context import bounded_shift, context_can_move
 from threadguard.scoring.deep_spans import attribute_spans, whole_words_read
@@ -109,17 +109,15 @@ def shipped_model_dir(name: str = DEFAULT_MODEL) -> Path:
 
 
 class Engine:
-    """Loaded models plus policy: scores comments and decides what happens to them."""
+    """The loaded models: scores comments (it decides nothing)."""
 
     def __init__(
         self,
         model: LinearModel,
-        policy: Policy,
         deep: EncoderModel | None = None,
         cascade: CascadeSettings | None = None,
     ) -> None:
         self.model = model
-        self.policy = policy
         self.deep = deep
         self.cascade = cascade or CascadeSettings()
         if deep is not None and deep.heads != model.heads:
@@ -136,13 +134,12 @@ class Engine:
     def load(
         cls,
         model_dir: Path | None = None,
-        policy_path: Path | None = None,
         *,
         deep_dir: Path | None = None,
         cascade: CascadeSettings | None = None,
         threads: int | None = None,
     ) -> Engine:
-        """The shipped models and default policy unless told otherwise.
+        """The shipped models unless told otherwise.
 
         The deep tier is loaded when its folder exists (it ships with the package) and
         the cascade asks for it; ``threads`` caps its ONNX Runtime threads (one per
@@ -154,20 +151,16 @@ class Engine:
         deep_path = deep_dir or shipped_model_dir(DEEP_MODEL)
         if settings.tier != "fast" and (deep_path / "model.json").is_file():
             deep = EncoderModel.load(deep_path, threads=threads)
-        return cls(model, load_policy(policy_path), deep, settings)
-
-    def with_policy(self, policy: Policy) -> Engine:
-        """The same models under another policy (cheap: models are shared)."""
-        return Engine(self.model, policy, self.deep, self.cascade)
+        return cls(model, deep, settings)
 
     def with_cascade(self, cascade: CascadeSettings) -> Engine:
         """The same models with other cascade settings (for benchmarks and evaluation)."""
-        return Engine(self.model, self.policy, self.deep, cascade)
+        return Engine(self.model, self.deep, cascade)
 
     # ------------------------------------------------------------------ scoring
 
     def analyze(self, items: Sequence[CommentInput], *, spans: bool = True) -> list[Analysis]:
-        """Score a batch of comments; the decision is the policy's on the text alone.
+        """Score a batch of comments.
 
         A text longer than MAX_CHARS is scored in windows: each attribute takes its
         highest window score, and spans keep their offsets into the whole text, so abuse
@@ -210,14 +203,13 @@ class Engine:
             scores=scores,
             targets=targets,
             spans=a.spans + b.spans,
-            decision=self.policy.decide(scores, targets),
         )
 
     def head_probabilities(self, items: Sequence[CommentInput]) -> np.ndarray:
         """Calibrated probabilities for every head (attributes and groups), [n, heads].
 
         What evaluation reads: the same tiers and blending as :meth:`analyze`, before
-        targets are filtered and decisions made.
+        targets are filtered.
         """
         if not items:
             return np.zeros((0, len(self.model.heads)), dtype=np.float32)
@@ -263,7 +255,6 @@ class Engine:
                     spans=tuple(span_lists[i]),
                     language=detect_language(it.text),
                     model=self.model_version,
-                    decision=self.policy.decide(scores, targets[i]),
                 )
             )
         return results
@@ -391,18 +382,14 @@ class Engine:
             out[i] = tuple(sorted(found, key=lambda t: -t.score))
         return out
 
-    def decide(self, analysis: Analysis, author: Analysis | None = None) -> Decision:
-        """The policy's decision on a comment, taking its author's name into account."""
-        return self.policy.decide(
-            analysis.scores, analysis.targets, author.scores if author is not None else None
-        )
-
     # ------------------------------------------------------------------ threads
 
-    def scan(self, thread: Thread) -> list[ScoredComment]:
-        """Analyse and decide every comment of a thread, in reading order.
+    def scan(self, thread: Thread, *, authors: bool = True) -> list[ScoredComment]:
+        """Analyse every comment of a thread, in reading order, each with its parent's text
+        and the thread's title as context.
 
-        Author names are scored once each (they repeat) and folded into the decision.
+        With ``authors``, user names are scored too (once each: they repeat), since a
+        bullet line of a thread dump may carry a whole sentence.
         """
         by_id = thread.by_id()
         items = [
@@ -415,15 +402,13 @@ class Engine:
             for c in thread.comments
         ]
         analyses = self.analyze(items)
-        authors = sorted({c.author for c in thread.comments if c.author})
+        names = sorted({c.author for c in thread.comments if c.author})
         author_scores: dict[str, Analysis] = {}
-        if self.policy.screen_authors and authors:
+        if authors and names:
             author_scores = dict(
-                zip(authors, self.analyze([CommentInput(a) for a in authors]), strict=True)
+                zip(names, self.analyze([CommentInput(a) for a in names]), strict=True)
             )
-        out = []
-        for c, a in zip(thread.comments, analyses, strict=True):
-            author = author_scores.get(c.author)
-            decided = replace(a, decision=self.decide(a, author))
-            out.append(ScoredComment(c, decided, author))
-        return out
+        return [
+            ScoredComment(c, a, author_scores.get(c.author))
+            for c, a in zip(thread.comments, analyses, strict=True)
+        ]

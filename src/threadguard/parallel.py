@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from threadguard.engine import CascadeSettings, Engine
+from threadguard.moderation import Moderator, load_policy
 from threadguard.score_lines import CHUNK, score_stream
 
 #: Inputs of at most this many lines are scored in this process (no start-up cost).
@@ -34,14 +35,18 @@ SERIAL_LINES = 4 * CHUNK
 
 @dataclass(frozen=True)
 class EngineRecipe:
-    """How to load an engine in a worker: the same models, policy and settings."""
+    """How to load an engine and a moderator in a worker: the same models, policy and
+    settings as the parent's."""
 
     model_dir: Path | None = None
     policy_path: Path | None = None
     cascade: CascadeSettings = field(default_factory=CascadeSettings)
 
     def load(self, threads: int | None = None) -> Engine:
-        return Engine.load(self.model_dir, self.policy_path, cascade=self.cascade, threads=threads)
+        return Engine.load(self.model_dir, cascade=self.cascade, threads=threads)
+
+    def moderator(self) -> Moderator:
+        return Moderator(load_policy(self.policy_path))
 
 
 def default_workers() -> int:
@@ -52,26 +57,26 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-_ENGINE: Engine | None = None
+_WORKER: tuple[Engine, Moderator] | None = None
 
 
 def _init_worker(recipe: EngineRecipe) -> None:
-    global _ENGINE
-    _ENGINE = recipe.load(threads=1)
+    global _WORKER
+    _WORKER = (recipe.load(threads=1), recipe.moderator())
 
 
 def _serialised(
-    engine: Engine, lines: Iterable[str], start: int, spans: bool
+    engine: Engine, moderator: Moderator, lines: Iterable[str], start: int, spans: bool
 ) -> Iterator[tuple[str, bool]]:
     """Output lines (JSON text, ok) for raw lines numbered from ``start``."""
-    for obj, ok in score_stream(engine, lines, start, spans=spans):
+    for obj, ok in score_stream(engine, moderator, lines, start, spans=spans):
         yield json.dumps(obj, ensure_ascii=False), ok
 
 
 def _score_chunk(start: int, lines: list[str], spans: bool = True) -> list[tuple[str, bool]]:
     """Worker side: score raw lines numbered from ``start``; serialised output lines."""
-    assert _ENGINE is not None, "worker not initialised"
-    return list(_serialised(_ENGINE, lines, start, spans))
+    assert _WORKER is not None, "worker not initialised"
+    return list(_serialised(*_WORKER, lines, start, spans))
 
 
 def chunks(lines: Iterable[str], size: int) -> Iterator[tuple[int, list[str]]]:
@@ -83,7 +88,8 @@ def chunks(lines: Iterable[str], size: int) -> Iterator[tuple[int, list[str]]]:
 
 
 class ScoringPool:
-    """Worker processes with an engine each; :meth:`score` streams lines through them."""
+    """Worker processes with an engine and a moderator each; :meth:`score` streams lines
+    through them."""
 
     def __init__(self, recipe: EngineRecipe, workers: int) -> None:
         self.workers = workers
@@ -123,18 +129,24 @@ class ScoringPool:
 
 
 def score_lines(
-    engine: Engine, recipe: EngineRecipe, lines: Iterable[str], workers: int, *, spans: bool = True
+    engine: Engine,
+    moderator: Moderator,
+    recipe: EngineRecipe,
+    lines: Iterable[str],
+    workers: int,
+    *,
+    spans: bool = True,
 ) -> Iterator[tuple[str, bool]]:
     """``threadguard score``'s output lines (serialised, with ok flags), in input order.
 
-    Up to ``SERIAL_LINES`` lines, or with one worker, ``engine`` scores them here;
+    Up to ``SERIAL_LINES`` lines, or with one worker, ``engine`` and ``moderator`` work here;
     beyond that the rest goes through a pool of ``workers`` processes.
     """
     parts = chunks(lines, CHUNK)
     head = list(itertools.islice(parts, SERIAL_LINES // CHUNK))
     if workers <= 1 or len(head) < SERIAL_LINES // CHUNK:
         for start, part in itertools.chain(head, parts):
-            yield from _serialised(engine, part, start, spans)
+            yield from _serialised(engine, moderator, part, start, spans)
         return
     with ScoringPool(recipe, workers) as pool:
         yield from pool.score(itertools.chain(head, parts), spans=spans)

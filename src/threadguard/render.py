@@ -1,14 +1,11 @@
-"""Show a scanned thread: a Rich tree for people, a JSON document for programs.
+"""Show a moderated thread on a terminal: a Rich tree, the thread signals and a summary.
 
-The JSON document is DESIGN.md's ``scan --format json`` contract; the tree shows the
-same facts a moderator needs at a glance: who wrote what, which words were flagged,
-the top scores, the groups targeted and the decision with its reasons.
+The tree shows what a moderator needs at a glance: who wrote what, which words were
+flagged, the top scores, the groups targeted and the decision with its reasons. (The
+JSON documents for programs are :mod:`threadguard.documents`'.)
 """
 
 from __future__ import annotations
-
-from collections import Counter
-from typing import Any
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
@@ -16,8 +13,9 @@ from rich.text import Text
 from rich.tree import Tree
 
 from threadguard.analysis import Span
-from threadguard.engine import ScoredComment
-from threadguard.signals import ThreadSignals, compute_signals
+from threadguard.documents import decision_counts
+from threadguard.moderation import Moderated
+from threadguard.signals import ThreadSignals
 from threadguard.thread import Thread
 
 ACTION_STYLE = {"approve": "green", "hold": "yellow", "reject": "bold red"}
@@ -32,43 +30,6 @@ ATTRIBUTE_STYLE = {
 }
 
 
-def thread_json(
-    thread: Thread, scored: list[ScoredComment], signals: dict[str, Any] | None = None
-) -> dict[str, Any]:
-    """The ``scan --format json`` document, comments in reading order.
-
-    ``signals`` defaults to every thread signal (:mod:`threadguard.signals`); its
-    ``decisions`` counts are the same as :func:`summary`'s.
-    """
-    comments = []
-    for s in scored:
-        c = s.comment
-        entry: dict[str, Any] = {
-            "id": c.id,
-            "parent": c.parent,
-            "author": c.author,
-            "depth": c.depth,
-            "created_at": c.created_at,
-            "text": c.text,
-            "analysis": s.analysis.to_json(),
-            "decision": s.analysis.decision.to_json(),
-        }
-        if s.author_analysis is not None:
-            entry["author_analysis"] = s.author_analysis.to_json()
-        comments.append(entry)
-    return {
-        "thread": {"title": thread.title, "body": thread.body, "url": thread.url, "id": thread.id},
-        "comments": comments,
-        "signals": signals if signals is not None else compute_signals(thread, scored).to_json(),
-    }
-
-
-def summary(scored: list[ScoredComment]) -> dict[str, Any]:
-    """Counts of decisions: the one thread-level signal every scan reports."""
-    counts = Counter(s.analysis.decision.action for s in scored)
-    return {"decisions": {a: counts.get(a, 0) for a in ("approve", "hold", "reject")}}
-
-
 def highlight(text: str, spans: tuple[Span, ...]) -> Text:
     """The comment text with each flagged span styled by its attribute."""
     out = Text(text)
@@ -77,9 +38,9 @@ def highlight(text: str, spans: tuple[Span, ...]) -> Text:
     return out
 
 
-def _node(s: ScoredComment) -> Group:
+def _node(s: Moderated) -> Group:
     a = s.analysis
-    d = a.decision
+    d = s.decision
     head = Text()
     head.append(s.comment.author or "(no name)", style="bold")
     head.append("  ")
@@ -103,7 +64,7 @@ def _node(s: ScoredComment) -> Group:
     return Group(*lines)
 
 
-def thread_tree(thread: Thread, scored: list[ScoredComment]) -> Tree:
+def thread_tree(thread: Thread, scored: list[Moderated]) -> Tree:
     """The thread as a Rich tree: the article at the root, replies nested under parents."""
     root = Tree(Text(thread.title or "(untitled thread)", style="bold underline"))
     nodes: dict[str, Tree] = {}
@@ -148,9 +109,9 @@ def _signal_line(kind: str, subject: str, explanation: str) -> Text:
     return out
 
 
-def summary_line(scored: list[ScoredComment]) -> Text:
+def summary_line(scored: list[Moderated]) -> Text:
     """ "N comments: A approved, H held, R rejected"."""
-    counts = summary(scored)["decisions"]
+    counts = decision_counts(scored)
     out = Text(f"{len(scored)} comments: ")
     out.append(f"{counts['approve']} approved", style="green")
     out.append(", ")

@@ -13,7 +13,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from threadguard.documents import score_line
 from threadguard.engine import CommentInput, Engine
+from threadguard.moderation import Moderator
 
 #: The longest text accepted on one line (code points); longer lines are an error.
 MAX_TEXT_CHARS = 1_000_000
@@ -79,9 +81,16 @@ def _from_object(obj: dict[str, Any], line_no: int) -> tuple[CommentInput, Any] 
 
 
 def score_stream(
-    engine: Engine, lines: Iterable[str], start: int = 1, *, spans: bool = True
+    engine: Engine,
+    moderator: Moderator,
+    lines: Iterable[str],
+    start: int = 1,
+    *,
+    spans: bool = True,
 ) -> Iterator[tuple[dict[str, Any], bool]]:
-    """Score lines in chunks; yield (output object, ok) for every non-blank input line.
+    """Score and decide lines in chunks; yield (output object, ok) for every non-blank
+    input line. The moderator applies every rule of its policy that a lone comment can
+    meet (thresholds, watched words, languages); there is no author to judge.
 
     ``start`` is the line number of the first line (errors name their line). Without
     ``spans`` every line's ``spans`` is empty (about half the work on abusive text).
@@ -96,7 +105,8 @@ def score_stream(
             if isinstance(parsed, LineError):
                 yield parsed.to_json(), False
             else:
-                out = by_pos[i].to_json()
+                analysis = by_pos[i]
+                out = score_line(analysis, moderator.decide(analysis, parsed[0].text).decision)
                 if parsed[1] is not None:
                     out["id"] = parsed[1]  # echo the id exactly as given (string or number)
                 yield out, True

@@ -29,7 +29,7 @@ from threadguard.schema import GROUP_PARENT
 
 if TYPE_CHECKING:
     from threadguard.analysis import Analysis
-    from threadguard.engine import ScoredComment
+    from threadguard.moderation import Moderated
     from threadguard.thread import Thread
 
 FLAGGED_ACTIONS = frozenset({"hold", "reject"})
@@ -274,7 +274,7 @@ class ThreadSignals:
 
 def compute_signals(
     thread: Thread,
-    scored: Sequence[ScoredComment],
+    scored: Sequence[Moderated],
     settings: SignalSettings = DEFAULT_SETTINGS,
 ) -> ThreadSignals:
     """All signals of a thread from its scored comments (``Engine.scan``'s output).
@@ -283,7 +283,7 @@ def compute_signals(
     taken for symmetry with the renderers and future signals that need the article.
     """
     del thread  # every signal so far needs only the comments and their analyses
-    counts = Counter(s.analysis.decision.action for s in scored)
+    counts = Counter(s.decision.action.value for s in scored)
     return ThreadSignals(
         decisions={a: counts.get(a, 0) for a in ("approve", "hold", "reject")},
         health=thread_health(scored, settings),
@@ -299,8 +299,8 @@ def abuse(analysis: Analysis, settings: SignalSettings = DEFAULT_SETTINGS) -> fl
     return max((float(analysis.scores.get(a, 0.0)) for a in settings.abuse_attributes), default=0.0)
 
 
-def _flagged(s: ScoredComment) -> bool:
-    return s.analysis.decision.action in FLAGGED_ACTIONS
+def _flagged(s: Moderated) -> bool:
+    return s.decision.action in FLAGGED_ACTIONS
 
 
 def _count(n: int, noun: str, plural: str = "") -> str:
@@ -365,7 +365,7 @@ def _parse_time(value: str | None) -> datetime | None:
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
 
 
-def timeline(scored: Sequence[ScoredComment]) -> tuple[list[int], str]:
+def timeline(scored: Sequence[Moderated]) -> tuple[list[int], str]:
     """Indices of ``scored`` in timeline order, and which order that is.
 
     By ``created_at`` only when every comment has a readable one: ordering some comments
@@ -401,12 +401,12 @@ def _trend(shares: Sequence[float], min_change: float) -> tuple[str, float]:
 
 
 def thread_health(
-    scored: Sequence[ScoredComment], settings: SignalSettings = DEFAULT_SETTINGS
+    scored: Sequence[Moderated], settings: SignalSettings = DEFAULT_SETTINGS
 ) -> ThreadHealth:
     """Held and rejected share overall and per timeline segment, with a trend word."""
     n = len(scored)
-    held = sum(s.analysis.decision.action == "hold" for s in scored)
-    rejected = sum(s.analysis.decision.action == "reject" for s in scored)
+    held = sum(s.decision.action == "hold" for s in scored)
+    rejected = sum(s.decision.action == "reject" for s in scored)
     order, basis = timeline(scored)
     k = min(settings.health_max_segments, n // max(settings.health_min_segment_size, 1))
     k = max(k, 1) if n else 0
@@ -463,7 +463,7 @@ def _segment_shares(shares: Sequence[float]) -> str:
 # ------------------------------------------------------------------------ reply tree
 
 
-def _tree(scored: Sequence[ScoredComment]) -> tuple[list[int | None], list[int]]:
+def _tree(scored: Sequence[Moderated]) -> tuple[list[int | None], list[int]]:
     """Parent index of each comment and the comments in top-down (parent-first) order.
 
     A comment whose parent is missing from the thread is treated as top-level; comments
@@ -490,7 +490,7 @@ def _tree(scored: Sequence[ScoredComment]) -> tuple[list[int | None], list[int]]
 
 
 def escalations(
-    scored: Sequence[ScoredComment], settings: SignalSettings = DEFAULT_SETTINGS
+    scored: Sequence[Moderated], settings: SignalSettings = DEFAULT_SETTINGS
 ) -> tuple[Escalation, ...]:
     """Reply chains where each comment is more abusive than the one it answers.
 
@@ -548,7 +548,7 @@ def _escalation_sentence(scores: Sequence[float], authors: Sequence[str]) -> str
 
 
 def pile_ons(
-    scored: Sequence[ScoredComment], settings: SignalSettings = DEFAULT_SETTINGS
+    scored: Sequence[Moderated], settings: SignalSettings = DEFAULT_SETTINGS
 ) -> tuple[PileOn, ...]:
     """Authors whose comments drew abusive direct replies from several other authors.
 
@@ -593,7 +593,7 @@ def pile_ons(
 
 
 def group_concentration(
-    scored: Sequence[ScoredComment], settings: SignalSettings = DEFAULT_SETTINGS
+    scored: Sequence[Moderated], settings: SignalSettings = DEFAULT_SETTINGS
 ) -> tuple[GroupConcentration, ...]:
     """Groups targeted in many comments of the thread, most targeted first.
 
@@ -638,14 +638,14 @@ def group_concentration(
 
 
 def author_summaries(
-    scored: Sequence[ScoredComment], settings: SignalSettings = DEFAULT_SETTINGS
+    scored: Sequence[Moderated], settings: SignalSettings = DEFAULT_SETTINGS
 ) -> tuple[AuthorSummary, ...]:
     """One summary per named author, most held/rejected first.
 
     Comments without an author name are left out: lumping unrelated anonymous people
     together would make a "repeat offender" out of nobody in particular.
     """
-    grouped: dict[str, list[ScoredComment]] = defaultdict(list)
+    grouped: dict[str, list[Moderated]] = defaultdict(list)
     for s in scored:
         if s.comment.author:
             grouped[s.comment.author].append(s)
@@ -653,8 +653,8 @@ def author_summaries(
         AuthorSummary(
             author=author,
             comments=len(items),
-            held=sum(s.analysis.decision.action == "hold" for s in items),
-            rejected=sum(s.analysis.decision.action == "reject" for s in items),
+            held=sum(s.decision.action == "hold" for s in items),
+            rejected=sum(s.decision.action == "reject" for s in items),
             max_abuse=max(abuse(s.analysis, settings) for s in items),
             threads=1,
             repeat_offender_min=settings.repeat_offender_min,

@@ -75,13 +75,12 @@ ContextOpt = Annotated[
 
 def _engine(  # type: ignore[no-untyped-def]
     model: Path | None,
-    policy: Path | None,
     tier: str = "cascade",
     context: bool = True,
     deep_from: float = DEFAULT_DEEP_FROM,
 ):
+    """The engine with the shipped (or given) models; a bad setting or model exits."""
     from threadguard.engine import CascadeSettings, Engine
-    from threadguard.policy import PolicyError
     from threadguard.scoring.linear import ModelError
 
     try:
@@ -89,11 +88,20 @@ def _engine(  # type: ignore[no-untyped-def]
     except ValueError as exc:
         fail(str(exc))
     try:
-        return Engine.load(model, policy, cascade=cascade)
-    except PolicyError as exc:
-        fail(str(exc), 2)
+        return Engine.load(model, cascade=cascade)
     except ModelError as exc:
         fail(f"{exc}. Train one with `threadguard train`.", 1)
+
+
+def _moderator(policy: Path | None):  # type: ignore[no-untyped-def]
+    """The moderator under the policy file (every section of it), or the default policy;
+    a policy that cannot be read or is invalid exits 2 with the fault named."""
+    from threadguard.moderation import Moderator, PolicyError, load_policy
+
+    try:
+        return Moderator(load_policy(policy))
+    except PolicyError as exc:
+        fail(str(exc), 2)
 
 
 @app.callback(invoke_without_command=True)

@@ -19,6 +19,7 @@ from threadguard.cli.common import (
     PolicyOpt,
     TierOpt,
     _engine,
+    _moderator,
     app,
     err,
     fail,
@@ -60,7 +61,8 @@ def score(
     """
     from threadguard.parallel import EngineRecipe, default_workers, score_lines
 
-    engine = _engine(model, policy, tier, context, deep_from)
+    moderator = _moderator(policy)
+    engine = _engine(model, tier, context, deep_from)
     recipe = EngineRecipe(model, policy, engine.cascade)
     if input == "-":
         # Undecodable bytes become U+FFFD instead of ending the run with the rest unread.
@@ -74,7 +76,7 @@ def score(
     out = sys.stdout
     with stream:
         for line, ok in score_lines(
-            engine, recipe, stream, workers or default_workers(), spans=spans
+            engine, moderator, recipe, stream, workers or default_workers(), spans=spans
         ):
             out.write(line + "\n")
             failed += not ok
@@ -104,8 +106,9 @@ def scan(
     deep_from: DeepFromOpt = DEFAULT_DEEP_FROM,
 ) -> None:
     """Read a thread, score and decide every comment, and show it."""
+    from threadguard.documents import thread_document
     from threadguard.readers import ReaderError, read_thread
-    from threadguard.render import signals_panel, summary_line, thread_json, thread_tree
+    from threadguard.render import signals_panel, summary_line, thread_tree
     from threadguard.signals import compute_signals
 
     if format not in ("text", "json"):
@@ -118,10 +121,11 @@ def scan(
         fail(str(exc))
     for problem in result.problems:
         err.print(f"[yellow]warning:[/] {problem}", markup=True, soft_wrap=True)
-    engine = _engine(model, policy, tier, context, deep_from)
-    scored = engine.scan(result.thread)
+    moderator = _moderator(policy)
+    engine = _engine(model, tier, context, deep_from)
+    scored = moderator.moderate_thread(engine, result.thread)
     if format == "json":
-        doc = thread_json(result.thread, scored)
+        doc = thread_document(result.thread, scored, moderator)
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return
     console = Console()

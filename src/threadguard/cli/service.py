@@ -77,7 +77,7 @@ def serve(
     """
     from sqlalchemy.exc import SQLAlchemyError
 
-    from threadguard.policy import PolicyError
+    from threadguard.moderation import PolicyError
     from threadguard.scoring.linear import ModelError
     from threadguard.service.server import serve as run_server
     from threadguard.service.settings import SettingsError

@@ -134,12 +134,9 @@ def train(
     from dataclasses import asdict
 
     from threadguard.engine import CascadeSettings, Engine
-    from threadguard.policy import load_policy
     from threadguard.training.tune_spans import tune_spans
 
-    spans, f1 = tune_spans(
-        Engine(result.model, load_policy(), None, CascadeSettings(tier="fast")), data
-    )
+    spans, f1 = tune_spans(Engine(result.model, None, CascadeSettings(tier="fast")), data)
     result.model.metadata["spans"] = asdict(spans)
     result.model.metadata["spans_trial_char_f1"] = round(f1, 4)
     err.print(f"span settings {spans} (char-F1 {f1:.3f} on the Toxic Spans trial split)")
@@ -205,7 +202,7 @@ def evaluate(
 
     if not data.is_dir():
         fail(f"{data}: no such data folder (set --data or THREADGUARD_DATA)")
-    engine = _engine(model, None, tier, context, deep_from)
+    engine = _engine(model, tier, context, deep_from)
     if split == "test":
         _eval_benchmarks(engine, data, tier, context, quick, out, per_head, peers)
         return
@@ -229,7 +226,7 @@ def _eval_context(model: Path | None, data: Path, tier: str, split: str, deep_fr
 
     if not data.is_dir():
         fail(f"{data}: no such data folder (set --data or THREADGUARD_DATA)")
-    engine = _engine(model, None, tier, True, deep_from)
+    engine = _engine(model, tier, True, deep_from)
     table = Table(title=f"{engine.model_version} ({tier}, {split} rows): with and without context")
     for col in (
         "data set",
@@ -309,7 +306,7 @@ def _eval_functional(
 
     from threadguard.evaluation.functional import SuiteError, run_suite
 
-    engine = _engine(model, None, tier, True, deep_from)
+    engine = _engine(model, tier, True, deep_from)
     try:
         result = run_suite(engine)
     except SuiteError as exc:
@@ -337,11 +334,11 @@ def bench(
     from threadguard.engine import CascadeSettings
     from threadguard.parallel import EngineRecipe
 
-    engine = _engine(model, None, "fast")
+    engine = _engine(model, "fast")
     recipe = EngineRecipe(model, None, CascadeSettings(tier="fast"))
     for line in run_bench(engine, n, recipe):
         typer.echo(line)
-    full = _engine(model, None, "cascade")
+    full = _engine(model, "cascade")
     if data.is_dir():
         for line in parallel_on_dev(recipe, data, n):
             typer.echo(line)

@@ -19,6 +19,7 @@ import numpy as np
 from sklearn.metrics import roc_auc_score
 
 from threadguard.engine import CommentInput, Engine
+from threadguard.moderation import Moderator
 from threadguard.training.datasets import LabelledRows, load_cadd, load_context_toxicity
 
 #: A row labelled clean whose every attribute scores at or below this without context is
@@ -48,11 +49,13 @@ class ContextResult:
 def _decisions(
     engine: Engine, items: list[CommentInput]
 ) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """Toxicity, the highest attribute score, and the decision of each item."""
+    """Toxicity, the highest attribute score, and the default policy's decision on the
+    scores of each item."""
     analyses = engine.analyze(items, spans=False)
     tox = np.array([a.scores["toxicity"] for a in analyses])
     top = np.array([max(a.scores.values()) for a in analyses])
-    return tox, top, [a.decision.action for a in analyses]
+    moderator = Moderator()
+    return tox, top, [moderator.on_scores(a).action.value for a in analyses]
 
 
 def compare(

@@ -23,6 +23,7 @@ from starlette.concurrency import run_in_threadpool
 
 from threadguard import __version__
 from threadguard.engine import CascadeSettings, Engine
+from threadguard.moderation import load_policy
 from threadguard.service import native, schemas
 from threadguard.service.access_log import AccessLog
 from threadguard.service.auth import Authenticator
@@ -135,8 +136,8 @@ def create_app(
 ) -> FastAPI:
     """The service over ``database_url`` (default: SQLite in ``data_dir``).
 
-    ``engine`` reuses a loaded engine (its policy becomes the base policy; ``policy_path``
-    and ``model_dir`` are then ignored); ``store`` reuses an open store.
+    ``engine`` reuses a loaded engine (``model_dir`` is then ignored); ``store`` reuses an
+    open store. ``policy_path`` is the base policy every site's document goes on top of.
     """
     settings = settings or ServiceSettings()
     # The tier and band come from `serve` through the environment, so every worker gets them.
@@ -146,9 +147,10 @@ def create_app(
         cascade = CascadeSettings(tier=tier, deep_from=deep_from)
     except ValueError as exc:
         raise SettingsError(f"THREADGUARD_TIER / THREADGUARD_DEEP_FROM: {exc}") from None
-    engine = engine or Engine.load(model_dir, policy_path, cascade=cascade)
+    policy = load_policy(policy_path)
+    engine = engine or Engine.load(model_dir, cascade=cascade)
     store = store or Store.open(database_url, data_dir, migrate=migrate)
-    state = ServiceState(engine, store, settings, policy_ttl=policy_ttl)
+    state = ServiceState(engine, store, settings, policy, policy_ttl=policy_ttl)
     auth = Authenticator(store, settings, cache_seconds=key_cache_seconds)
 
     @asynccontextmanager

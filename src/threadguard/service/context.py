@@ -1,10 +1,10 @@
-"""The service's shared state: the engine, the store, settings, and each site's policy.
+"""The service's shared state: the engine, the store, settings, and each site's moderator.
 
 :class:`ServiceState` is the concrete :class:`~threadguard.service.protocols.ServiceContext`.
-The model is loaded once; a site with its own policy document gets the same model under
-that policy (``Engine.with_policy`` shares the weights), built on first use and cached.
-Another worker may change a site's policy, so a cached one is trusted for
-``policy_ttl`` seconds and then checked against the version in the database.
+The model is loaded once and shared by every site; a site with its own policy document
+gets its own :class:`~threadguard.moderation.Moderator`, built on first use and cached.
+Another worker may change a site's policy, so a cached one is trusted for ``policy_ttl``
+seconds and then checked against the version in the database.
 """
 
 from __future__ import annotations
@@ -13,22 +13,13 @@ import logging
 import threading
 import time
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 
 from threadguard.analysis import Analysis
 from threadguard.engine import Engine
-from threadguard.policy import Policy, PolicyError
-from threadguard.service.moderation import decide_comment
+from threadguard.moderation import AuthorContext, Moderator, Outcome, Policy, PolicyError, on_top
+from threadguard.moderation.authors import rank_authors
+from threadguard.service.history import StoreHistory
 from threadguard.service.protocols import CommentLog, ServiceSettings
-from threadguard.site_policy import (
-    SiteOutcome,
-    SiteRules,
-    merge_documents,
-    parse_document,
-    parse_site_policy,
-    parse_site_rules,
-)
 from threadguard.storage.records import SiteDoc
 from threadguard.storage.store import Store
 
@@ -37,66 +28,45 @@ log = logging.getLogger("threadguard.service")
 
 @dataclass(frozen=True)
 class SitePolicy:
-    """A site's effective policy: thresholds (in its engine) and site rules."""
+    """A site's moderator under its effective policy, and the stored document behind it."""
 
     site: str | None
-    engine: Engine
-    rules: SiteRules
+    moderator: Moderator
     version: int
     document: SiteDoc | None
 
     @property
     def policy(self) -> Policy:
-        """The threshold policy the site's engine decides with."""
-        return self.engine.policy
-
-
-def effective_policy(
-    base: Policy, text: str | None, fmt: str | None, site: str
-) -> tuple[Policy, SiteRules]:
-    """The policy a site's document (TOML or JSON ``text``) gives on top of ``base``.
-
-    Without a document the site has the base policy. Raises :class:`PolicyError` naming
-    the fault when the document is invalid.
-    """
-    if text is None or fmt is None:
-        return base, parse_site_rules(base.raw, base.source)
-    source = f"policy of site {site!r}"
-    merged = merge_documents(base.raw, parse_document(text, fmt, source))
-    merged.setdefault("name", site)
-    return parse_site_policy(merged, source)
-
-
-def policy_text(policy: Policy) -> str | None:
-    """The TOML a policy was loaded from (the built-in default's, or its file's)."""
-    if policy.source == "default_policy.toml":
-        return (
-            resources.files("threadguard.resources")
-            .joinpath("default_policy.toml")
-            .read_text("utf-8")
-        )
-    try:
-        return Path(policy.source).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
+        """The site's effective policy (the server's, with the site's document on top)."""
+        return self.moderator.policy
 
 
 class ServiceState:
-    """Engine per site policy, the comment store, and the settings: what routers depend on."""
+    """The engine, a moderator per site policy, the comment store, and the settings: what
+    routers depend on."""
 
     def __init__(
-        self, engine: Engine, store: Store, settings: ServiceSettings, *, policy_ttl: float = 1.0
+        self,
+        engine: Engine,
+        store: Store,
+        settings: ServiceSettings,
+        policy: Policy,
+        *,
+        policy_ttl: float = 1.0,
     ) -> None:
         self.engine = engine
         self.store = store
         self.settings = settings
         self.comments: CommentLog = store
         self.policy_ttl = policy_ttl
-        self._base = SitePolicy(
-            None, engine, parse_site_rules(engine.policy.raw, engine.policy.source), 0, None
-        )
+        self._base = SitePolicy(None, Moderator(policy), 0, None)
         self._sites: dict[str, tuple[SitePolicy, float]] = {}
         self._lock = threading.Lock()
+
+    @property
+    def base_policy(self) -> Policy:
+        """The server's policy (``serve --policy``, else the built-in default)."""
+        return self._base.policy
 
     def site_policy(self, site: str | None) -> SitePolicy:
         """The site's effective policy (the base one for None or a site without its own)."""
@@ -118,30 +88,27 @@ class ServiceState:
 
     def _build(self, site: str) -> SitePolicy:
         doc = self.store.site_doc(site)
+        version = doc.policy_version if doc else 0
         if doc is None or doc.policy_text is None:
-            return SitePolicy(
-                site, self.engine, self._base.rules, doc.policy_version if doc else 0, doc
-            )
+            return SitePolicy(site, self._base.moderator, version, doc)
         try:
-            policy, rules = effective_policy(
-                self.engine.policy, doc.policy_text, doc.policy_format, site
-            )
+            policy = on_top(self.base_policy, doc.policy_text, doc.policy_format, site)
         except PolicyError as exc:
             # Valid when stored, but not on top of this server's base policy: keep serving.
             log.error(
                 "site %r: stored policy no longer valid, using the base policy: %s", site, exc
             )
-            return SitePolicy(site, self.engine, self._base.rules, doc.policy_version, doc)
-        return SitePolicy(site, self.engine.with_policy(policy), rules, doc.policy_version, doc)
+            return SitePolicy(site, self._base.moderator, version, doc)
+        return SitePolicy(site, Moderator(policy), version, doc)
 
     def forget(self, site: str) -> None:
         """Drop a site's cached policy (after changing it in this process)."""
         with self._lock:
             self._sites.pop(site, None)
 
-    def engine_for(self, site: str | None) -> Engine:
-        """The engine under the site's policy (the default policy when site is None)."""
-        return self.site_policy(site).engine
+    def moderator_for(self, site: str | None) -> Moderator:
+        """The moderator under the site's policy (the server's when site is None)."""
+        return self.site_policy(site).moderator
 
     def site_decision(
         self,
@@ -152,14 +119,21 @@ class ServiceState:
         author: str | None = None,
         comment_id: str | None = None,
         story_id: str | None = None,
-    ) -> SiteOutcome:
-        """The site's rules on one comment (see :func:`.moderation.decide_comment`)."""
-        return decide_comment(
-            self,
-            site,
-            analysis,
-            text,
-            author=author,
-            comment_id=comment_id,
-            story_id=story_id,
-        )
+    ) -> Outcome:
+        """One comment arriving on its own (Coral, Perspective, OpenAI) under the site's rules.
+
+        The same moderator as a thread upload, so a site's watchlist, bans, trusted
+        authors, pre-moderation and escalation mean the same on every endpoint. The
+        author's rank is their stored comment count (the comment is not stored yet), or,
+        for an edit of a comment already stored under ``story_id``, the rank it had when
+        first scored -- so editing a first comment does not pre-moderate it again, and
+        editing an old one does not count as new. Without a site there is no history, and
+        only the rules that need none apply.
+        """
+        moderator = self.moderator_for(site)
+        who: AuthorContext | None = None
+        if author and site is not None:
+            history = StoreHistory(self.store, site, story_id or "")
+            days = moderator.policy.rules.escalation_days
+            [who] = rank_authors([(comment_id or "", author)], history, days)
+        return moderator.decide(analysis, text, who)

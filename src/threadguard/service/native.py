@@ -19,18 +19,19 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
-from threadguard.policy import PolicyError
+from threadguard.moderation import Moderator as PolicyModerator
+from threadguard.moderation import PolicyError, on_top, policy_text
 from threadguard.readers import FORMATS, ReaderError, read_thread
 from threadguard.schema import ATTRIBUTES
 from threadguard.service import schemas
 from threadguard.service.auth import Authenticator, actor_id, resolve_site, site_scope
-from threadguard.service.context import ServiceState, effective_policy, policy_text
+from threadguard.service.context import ServiceState
 from threadguard.service.errors import ApiError
 from threadguard.service.moderation import (
     article_for,
     dry_run,
     moderate_thread,
-    thread_document,
+    stored_thread_document,
     to_store,
 )
 from threadguard.service.protocols import Principal
@@ -192,7 +193,7 @@ def _policy_out(state: ServiceState, site: str) -> schemas.PolicyOut:
         site=site,
         source="site" if stored else "default",
         format=doc.policy_format if stored and doc else "toml",
-        text=doc.policy_text if stored and doc else policy_text(state.engine.policy),
+        text=doc.policy_text if stored and doc else policy_text(state.base_policy),
         version=doc.policy_version if doc else 0,
         updated_at=doc.policy_updated_at if doc else None,
         effective=current.policy.raw,
@@ -275,12 +276,16 @@ def build_router(state: ServiceState, auth: Authenticator) -> APIRouter:
                     f"the limit is {limit}",
                 )
         ref = article_for(thread, article_id)
-        _, items = moderate_thread(state, site, thread, ref)
+        current, items = moderate_thread(state, site, thread, ref)
         stored = state.store.record_many(
             site=site, source="native", article=ref, comments=to_store(items)
         )
-        doc = thread_document(
-            thread, items, [cid for cid, _ in stored], [status for _, status in stored]
+        doc = stored_thread_document(
+            thread,
+            items,
+            current.moderator,
+            [cid for cid, _ in stored],
+            [status for _, status in stored],
         )
         doc["site"] = site
         doc["article"] = ref.external_id
@@ -489,7 +494,7 @@ def build_router(state: ServiceState, auth: Authenticator) -> APIRouter:
 
         def parsed() -> Any:
             try:
-                return effective_policy(state.engine.policy, text, fmt, site)
+                return on_top(state.base_policy, text, fmt, site)
             except PolicyError as exc:
                 raise ApiError(400, str(exc)) from None
 
@@ -540,8 +545,7 @@ def build_router(state: ServiceState, auth: Authenticator) -> APIRouter:
         _, _, parsed = await _candidate(request, name)
 
         def work() -> dict[str, Any]:
-            policy, rules = parsed()
-            return dry_run(state, name, policy, rules, limit)
+            return dry_run(state, name, PolicyModerator(parsed()), limit)
 
         return await run_in_threadpool(work)
 

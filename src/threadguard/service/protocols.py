@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from threadguard.analysis import Analysis, Decision
+from threadguard.analysis import Analysis
 from threadguard.engine import Engine
-from threadguard.site_policy import SiteOutcome
+from threadguard.moderation import Decision, Moderator, Outcome
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ class CommentLog(Protocol):
         details: dict[str, Any] | None = None,
     ) -> str:
         """Store a scored comment with its decision (held ones enter the queue); returns its id
-        once it is stored. ``details``: what the site rules found (:meth:`SiteOutcome.details`).
+        once it is stored. ``details``: what the site rules found (:meth:`Outcome.details`).
         """
 
     async def record_async(
@@ -95,13 +95,15 @@ class CommentLog(Protocol):
 
 
 class ServiceContext(Protocol):
-    """Everything a router needs: engines per site policy, the comment log, settings."""
+    """Everything a router needs: the engine, a moderator per site, the comment log,
+    settings."""
 
+    engine: Engine
     settings: ServiceSettings
     comments: CommentLog
 
-    def engine_for(self, site: str | None) -> Engine:
-        """The engine under the site's policy (the default policy when site is None)."""
+    def moderator_for(self, site: str | None) -> Moderator:
+        """The moderator under the site's policy (the server's when site is None)."""
 
     def site_decision(
         self,
@@ -112,9 +114,9 @@ class ServiceContext(Protocol):
         author: str | None = None,
         comment_id: str | None = None,
         story_id: str | None = None,
-    ) -> SiteOutcome:
-        """The site's decision on one comment the engine scored: its thresholds, then its
-        rules (:func:`threadguard.site_policy.decide`).
+    ) -> Outcome:
+        """The site's decision on one comment the engine scored, by the site's moderator
+        (:mod:`threadguard.moderation`).
 
         The watchlist always applies. With an ``author`` (and a ``site``), so do the author
         rules -- bans, trusted authors, pre-moderation of new authors, escalation -- from

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
-from threadguard.analysis import Analysis, Decision
+from threadguard.analysis import Analysis
+from threadguard.moderation import Decision
 
 T = TypeVar("T")
 

@@ -49,7 +49,8 @@ from sqlalchemy import Connection, Engine, Table, func, insert, or_, select, upd
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from threadguard.analysis import Analysis, Decision
+from threadguard.analysis import Analysis
+from threadguard.moderation import Decision
 from threadguard.schema import ATTRIBUTES
 from threadguard.storage import credentials, db
 from threadguard.storage.models import AnalysisRow as AnalysisModel

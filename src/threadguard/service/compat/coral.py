@@ -36,8 +36,8 @@ from fastapi.responses import JSONResponse
 from starlette.requests import Request
 from starlette.responses import Response
 
-from threadguard.analysis import Decision
 from threadguard.engine import CommentInput
+from threadguard.moderation import Decision
 from threadguard.readers.htmltext import html_to_text
 from threadguard.service.compat import DEFAULT_SITE, Dependency, parse_json_object, read_body
 from threadguard.service.compat.errors import CompatError, PlainErrorRoute
@@ -154,7 +154,7 @@ def build_router(ctx: Dependency, *, approve_clean: bool = True) -> APIRouter:
         if not signature_valid(settings.coral_secret, raw, request.headers.get(SIGNATURE_HEADER)):
             raise CompatError(401, f"Missing or invalid {SIGNATURE_HEADER}.")
         item = parse_request(parse_json_object(raw, "Invalid JSON:"), settings.max_text_chars)
-        engine = context.engine_for(item.site)
+        engine = context.engine
         comments = context.comments
 
         def work() -> Decision:

@@ -26,12 +26,11 @@ from starlette.requests import Request
 
 from threadguard.analysis import Analysis
 from threadguard.engine import CommentInput
-from threadguard.policy import Policy
+from threadguard.moderation import Outcome, Policy
 from threadguard.service import batching
 from threadguard.service.compat import Dependency, parse_json_object, read_body
 from threadguard.service.compat.errors import CompatError, OpenAIErrorRoute
 from threadguard.service.protocols import Principal, ServiceContext
-from threadguard.site_policy import SiteOutcome
 
 #: OpenAI category -> alternatives, each a tuple of our attributes that must all be present.
 #: score = max over alternatives of min over their attributes; () means "not modelled".
@@ -118,7 +117,7 @@ def hold_thresholds(policy: Policy) -> dict[str, float]:
 
 
 def moderation_result(
-    analysis: Analysis, flag_at: dict[str, float], outcome: SiteOutcome | None = None
+    analysis: Analysis, flag_at: dict[str, float], outcome: Outcome | None = None
 ) -> dict[str, Any]:
     """One entry of ``results``: OpenAI's categories computed from our attributes, flagged
     also when ``outcome`` (the site's rules) found a watched word that blocks or holds."""
@@ -157,14 +156,14 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
         settings = context.settings
         body = parse_json_object(await read_body(request, settings.max_body_bytes), _BAD_JSON)
         texts = parse_inputs(body, settings.max_text_chars)
-        engine = context.engine_for(principal.site)
+        engine = context.engine
 
         analyses = await batching.analyze(engine, [CommentInput(t) for t in texts])
         decided = [
             (a, context.site_decision(principal.site, a, t))
             for a, t in zip(analyses, texts, strict=True)
         ]
-        flag_at = hold_thresholds(engine.policy)
+        flag_at = hold_thresholds(context.moderator_for(principal.site).policy)
         return JSONResponse(
             {
                 "id": f"modr-{uuid.uuid4().hex}",

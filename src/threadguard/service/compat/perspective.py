@@ -25,7 +25,7 @@ Where ThreadGuard differs, deliberately (docs/compatibility.md):
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
@@ -33,9 +33,10 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
-from threadguard.analysis import Analysis, Decision
+from threadguard.analysis import Analysis
 from threadguard.engine import CommentInput, Engine
 from threadguard.language import detect_language
+from threadguard.moderation import Decision
 from threadguard.service import batching
 from threadguard.service.compat import Dependency, parse_json_object, read_body, site_of
 from threadguard.service.compat.errors import GoogleErrorRoute
@@ -180,7 +181,7 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
         settings = context.settings
         body = parse_json_object(await read_body(request, settings.max_body_bytes), BAD_JSON)
         req = parse_comment(body, settings.max_text_chars)
-        engine = context.engine_for(principal.site)
+        engine = context.engine
         requested = parse_requested(body, engine.model.version)
         detected = check_languages(req, requested[0].key)
         per_sentence = as_bool(body.get("spanAnnotations"), "spanAnnotations")
@@ -205,7 +206,7 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
         settings = context.settings
         body = parse_json_object(await read_body(request, settings.max_body_bytes), BAD_JSON)
         req = parse_comment(body, settings.max_text_chars)
-        engine = context.engine_for(principal.site)
+        engine = context.engine
         suggested = parse_suggestion(body, engine.model.version)
         detected = detect_language(req.text)
         if not req.do_not_store:
@@ -244,7 +245,7 @@ def _record_suggestion(
         site=site_of(principal),
         source="perspective:suggestscore",
         text=req.text,
-        analysis=replace(analysis, decision=decision),
+        analysis=analysis,
         decision=decision,
         details=outcome.details(),
     )

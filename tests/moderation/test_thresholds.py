@@ -1,11 +1,19 @@
-"""The policy turns scores into approve / hold / reject, with reasons that say why."""
+"""The thresholds phase turns scores into approve / hold / reject, with reasons that say why."""
 
 from pathlib import Path
 
 import pytest
 
-from threadguard.analysis import Target
-from threadguard.policy import PolicyError, Threshold, load_policy, parse_policy
+from threadguard.analysis import Analysis, Target
+from threadguard.moderation import (
+    Decision,
+    Moderator,
+    Policy,
+    PolicyError,
+    Threshold,
+    load_policy,
+    parse_policy,
+)
 from threadguard.schema import ATTRIBUTES
 
 
@@ -13,6 +21,17 @@ def scores(**overrides: float) -> dict[str, float]:
     base = dict.fromkeys(ATTRIBUTES, 0.01)
     base.update(overrides)
     return base
+
+
+def decide(
+    policy: Policy,
+    values: dict[str, float],
+    targets: tuple[Target, ...] = (),
+    author_scores: dict[str, float] | None = None,
+) -> Decision:
+    """The moderator's decision on a comment with these scores (and author name scores)."""
+    author = Analysis(None, author_scores) if author_scores is not None else None
+    return Moderator(policy).decide(Analysis(None, values, targets), "", None, author).decision
 
 
 def test_default_policy_covers_every_attribute() -> None:
@@ -23,14 +42,14 @@ def test_default_policy_covers_every_attribute() -> None:
 
 
 def test_clean_scores_are_approved_without_reasons() -> None:
-    d = load_policy().decide(scores())
+    d = decide(load_policy(), scores())
     assert d.action == "approve"
     assert d.reasons == ()
 
 
 def test_score_between_hold_and_reject_is_held_and_named() -> None:
     policy = parse_policy({"thresholds": {"insult": {"hold": 0.6, "reject": 0.9}}}, "t")
-    d = policy.decide(scores(insult=0.75))
+    d = decide(policy, scores(insult=0.75))
     assert d.action == "hold"
     assert d.reasons == ("insult 0.75 ≥ 0.60 (hold)",)
 
@@ -45,7 +64,7 @@ def test_reject_wins_over_hold_and_comes_first() -> None:
         },
         "t",
     )
-    d = policy.decide(scores(insult=0.7, threat=0.8))
+    d = decide(policy, scores(insult=0.7, threat=0.8))
     assert d.action == "reject"
     assert d.reasons[0].startswith("threat 0.80")
     assert "insult 0.70" in d.reasons[1]
@@ -53,26 +72,28 @@ def test_reject_wins_over_hold_and_comes_first() -> None:
 
 def test_attribute_without_reject_is_never_rejected() -> None:
     policy = parse_policy({"thresholds": {"profanity": {"hold": 0.5}}}, "t")
-    assert policy.decide(scores(profanity=0.999)).action == "hold"
+    assert decide(policy, scores(profanity=0.999)).action == "hold"
 
 
 def test_threshold_is_inclusive() -> None:
     policy = parse_policy({"thresholds": {"toxicity": {"hold": 0.5}}}, "t")
-    assert policy.decide(scores(toxicity=0.5)).action == "hold"
-    assert policy.decide(scores(toxicity=0.4999)).action == "approve"
+    assert decide(policy, scores(toxicity=0.5)).action == "hold"
+    assert decide(policy, scores(toxicity=0.4999)).action == "approve"
 
 
 def test_targets_are_named_in_reasons_when_above_report_level() -> None:
     policy = parse_policy(
         {"thresholds": {"identity_attack": {"hold": 0.5}}, "targets": {"report": 0.4}}, "t"
     )
-    d = policy.decide(scores(identity_attack=0.7), (Target("religion", 0.6), Target("gender", 0.2)))
+    d = decide(
+        policy, scores(identity_attack=0.7), (Target("religion", 0.6), Target("gender", 0.2))
+    )
     assert d.reasons[-1] == "targets religion 0.60"
 
 
 def test_abusive_author_name_decides_like_text() -> None:
     policy = parse_policy({"thresholds": {"insult": {"hold": 0.5, "reject": 0.9}}}, "t")
-    d = policy.decide(scores(), (), author_scores=scores(insult=0.95))
+    d = decide(policy, scores(), (), author_scores=scores(insult=0.95))
     assert d.action == "reject"
     assert d.reasons[0].startswith("author name: insult")
 
@@ -81,7 +102,7 @@ def test_author_screening_can_be_switched_off() -> None:
     policy = parse_policy(
         {"thresholds": {"insult": {"hold": 0.5}}, "authors": {"screen": False}}, "t"
     )
-    assert policy.decide(scores(), (), author_scores=scores(insult=0.95)).action == "approve"
+    assert decide(policy, scores(), (), author_scores=scores(insult=0.95)).action == "approve"
 
 
 @pytest.mark.parametrize(

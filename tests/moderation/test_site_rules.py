@@ -2,28 +2,42 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from threadguard.analysis import Analysis
-from threadguard.policy import PolicyError, load_policy
-from threadguard.schema import ATTRIBUTES
-from threadguard.site_policy import (
+from threadguard.moderation import (
     AuthorContext,
+    Moderator,
+    Outcome,
+    Policy,
+    PolicyError,
     SiteRules,
-    censor,
-    decide,
-    match_watchlist,
+    load_policy,
     merge_documents,
     parse_document,
-    parse_site_policy,
-    parse_site_rules,
+    parse_policy,
 )
+from threadguard.moderation.watchlist import censor, match_watchlist
+from threadguard.schema import ATTRIBUTES
 
 BASE = load_policy()
 
 
 def rules(**tables: object) -> SiteRules:
-    return parse_site_rules(dict(tables), "test")
+    return parse_policy(dict(tables), "test").rules
+
+
+def decide(
+    policy: Policy,
+    site: SiteRules,
+    analysis: Analysis,
+    text: str,
+    author: AuthorContext | None = None,
+) -> Outcome:
+    """The moderator's outcome under ``policy``'s thresholds with the ``site`` rules."""
+    return Moderator(replace(policy, rules=site)).decide(analysis, text, author)
 
 
 def scored(level: float = 0.05, **scores: float) -> Analysis:
@@ -58,19 +72,19 @@ WATCH = rules(
     ],
 )
 def test_watched_words_match_through_obfuscation(text: str, pattern: str, found: str) -> None:
-    matches = [m for m in match_watchlist(WATCH, text) if m.pattern == pattern]
+    matches = [m for m in match_watchlist(WATCH.watchlist, text) if m.pattern == pattern]
     assert [text[m.begin : m.end] for m in matches] == [found]
 
 
 @pytest.mark.parametrize("text", ["skill all day", "morons", "shortcut", "scunthorpe idiom"])
 def test_whole_words_only_unless_the_pattern_says_otherwise(text: str) -> None:
-    assert match_watchlist(WATCH, text) == []
+    assert match_watchlist(WATCH.watchlist, text) == []
 
 
 def test_wildcards_match_any_letters_within_a_word() -> None:
     inside = rules(watchlist={"hold": ["*tard*", "b*ch"]})
     text = "what a libtards thing, you b1tch, such a beach"
-    assert [text[m.begin : m.end] for m in match_watchlist(inside, text)] == [
+    assert [text[m.begin : m.end] for m in match_watchlist(inside.watchlist, text)] == [
         "libtards",
         "b1tch",
         "beach",
@@ -79,7 +93,7 @@ def test_wildcards_match_any_letters_within_a_word() -> None:
 
 def test_censoring_masks_the_original_characters() -> None:
     text = "Oh f.u.c.k, this is 𝐬𝐡𝐢𝐭 news"
-    masked = censor(text, match_watchlist(WATCH, text))
+    masked = censor(text, match_watchlist(WATCH.watchlist, text))
     assert masked == "Oh *******, this is **** news"
     assert len(masked) == len(text)
     outcome = decide(BASE, WATCH, scored(), text)
@@ -173,7 +187,7 @@ def test_bad_site_rules_are_refused_with_the_reason(
     tables: dict[str, object], message: str
 ) -> None:
     with pytest.raises(PolicyError, match=message.replace("[", r"\[").replace("]", r"\]")):
-        parse_site_rules(tables, "site.toml")
+        parse_policy(tables, "site.toml")
 
 
 def test_documents_merge_over_the_base_policy() -> None:
@@ -181,10 +195,10 @@ def test_documents_merge_over_the_base_policy() -> None:
         '[thresholds]\ntoxicity = { hold = 0.5 }\n[watchlist]\nblock = ["x"]\n', "toml", "s"
     )
     merged = merge_documents(BASE.raw, site)
-    policy, site_rules = parse_site_policy(merged, "s")
+    policy = parse_policy(merged, "s")
     assert policy.thresholds["toxicity"].hold == 0.5
     assert policy.thresholds["threat"] == BASE.thresholds["threat"]  # the base's, untouched
-    assert [r.pattern for r in site_rules.watchlist] == ["x"]
+    assert [r.pattern for r in policy.rules.watchlist] == ["x"]
     assert BASE.raw["thresholds"]["toxicity"]["hold"] == 0.7  # the base is not changed
     assert parse_document('{"watchlist": {}}', "json", "s") == {"watchlist": {}}
     with pytest.raises(PolicyError, match="invalid TOML"):
@@ -195,9 +209,11 @@ def test_documents_merge_over_the_base_policy() -> None:
         parse_document("[1, 2]", "json", "s")
 
 
-def test_the_core_policy_parser_still_reads_documents_with_site_tables() -> None:
+def test_one_parser_reads_thresholds_and_site_tables_together() -> None:
     data = merge_documents(
         BASE.raw, {"authors": {"premoderate_first": 1, "trusted": ["a"]}, "escalation": {}}
     )
-    policy, _ = parse_site_policy(data, "s")
+    policy = parse_policy(data, "s")
     assert policy.screen_authors is True
+    assert policy.rules.premoderate_first == 1
+    assert policy.rules.trusted == frozenset({"a"})

@@ -1,0 +1,50 @@
+"""What moderation concludes about a comment: a verdict with its reasons, and what the site
+rules found on the way (watched words, the text to publish if some were censored).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from threadguard.moderation.watchlist import WatchMatch
+from threadguard.schema import Verdict
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The verdict (approve, hold or reject) and why, most severe reason first."""
+
+    action: Verdict
+    reasons: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        # Accept the plain strings of the contracts ("hold") as well as the enum.
+        object.__setattr__(self, "action", Verdict(self.action))
+        object.__setattr__(self, "reasons", tuple(self.reasons))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"action": self.action.value, "reasons": list(self.reasons)}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The final decision, the watchlist matches behind it, and the censored text if any."""
+
+    decision: Decision
+    matches: tuple[WatchMatch, ...] = ()
+    censored_text: str | None = None
+
+    @property
+    def action(self) -> Verdict:
+        """The verdict, for callers that need only that."""
+        return self.decision.action
+
+    def details(self) -> dict[str, Any] | None:
+        """What to store beside the decision (None when the site rules found nothing)."""
+        if not self.matches and self.censored_text is None:
+            return None
+        return {
+            "watchlist": [m.to_json() for m in self.matches],
+            "censored_text": self.censored_text,
+        }

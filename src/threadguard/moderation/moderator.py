@@ -1,0 +1,95 @@
+"""The moderator: one object that turns analyses into decisions, for every interface.
+
+The engine scores; the moderator decides, from the analysis, the site's policy and what
+is known of the author. The command line (``score``, ``scan``), every HTTP endpoint, the
+dashboard and batch jobs all decide through :meth:`Moderator.decide`, so a site's rules
+mean the same wherever a comment arrives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from threadguard.analysis import Analysis
+from threadguard.engine import Engine, ScoredComment
+from threadguard.moderation.authors import AuthorContext, AuthorHistory, NoHistory, rank_authors
+from threadguard.moderation.decision import Decision, Outcome
+from threadguard.moderation.phases import PHASES, Case, Draft, Phase, thresholds
+from threadguard.moderation.policy import Policy, load_policy
+from threadguard.moderation.watchlist import censor
+from threadguard.thread import Comment, Thread
+
+
+@dataclass(frozen=True)
+class Moderated:
+    """A thread comment with its analysis, its author name's analysis and its outcome."""
+
+    comment: Comment
+    analysis: Analysis
+    author_analysis: Analysis | None
+    outcome: Outcome
+
+    @property
+    def decision(self) -> Decision:
+        """The final decision (the outcome's)."""
+        return self.outcome.decision
+
+
+class Moderator:
+    """Decides under one policy, in the ordered phases of :mod:`.phases`."""
+
+    def __init__(self, policy: Policy | None = None, phases: Sequence[Phase] = PHASES) -> None:
+        self.policy = policy if policy is not None else load_policy()
+        self.phases = tuple(phases)
+
+    def decide(
+        self,
+        analysis: Analysis,
+        text: str,
+        author: AuthorContext | None = None,
+        author_analysis: Analysis | None = None,
+    ) -> Outcome:
+        """The decision on one scored comment, with the watched words found in it."""
+        case = Case(self.policy, analysis, text, author, author_analysis)
+        draft = Draft()
+        for phase in self.phases:
+            draft = phase(case, draft)
+        censored = (
+            censor(text, draft.matches)
+            if any(m.action == "censor" for m in draft.matches)
+            else None
+        )
+        return Outcome(Decision(draft.verdict, draft.reasons), draft.matches, censored)
+
+    def on_scores(self, analysis: Analysis) -> Decision:
+        """The thresholds' decision on scores alone (what a user name's analysis shows)."""
+        draft = thresholds(Case(self.policy, analysis, ""), Draft())
+        return Decision(draft.verdict, draft.reasons)
+
+    def decide_thread(
+        self, scored: Sequence[ScoredComment], history: AuthorHistory | None = None
+    ) -> list[Moderated]:
+        """Decide every scored comment of a thread, ranking authors by ``history`` (none:
+        only this thread counts) so pre-moderation and escalation see the right count."""
+        authors = rank_authors(
+            [(s.comment.id, s.comment.author or None) for s in scored],
+            history or NoHistory(),
+            self.policy.rules.escalation_days,
+        )
+        return [
+            Moderated(
+                s.comment,
+                s.analysis,
+                s.author_analysis,
+                self.decide(s.analysis, s.comment.text, who, s.author_analysis),
+            )
+            for s, who in zip(scored, authors, strict=True)
+        ]
+
+    def moderate_thread(
+        self, engine: Engine, thread: Thread, history: AuthorHistory | None = None
+    ) -> list[Moderated]:
+        """Score a thread with ``engine`` (user names too, when the policy screens them)
+        and decide every comment."""
+        return self.decide_thread(engine.scan(thread, authors=self.policy.screen_authors), history)

@@ -1,0 +1,209 @@
+"""The ordered phases of a decision, each a small pure function with one job.
+
+Like Coral's moderation pipeline, a decision is worked out in phases; each phase sees the
+case and the decision so far and returns the decision after it. The order is the policy:
+
+1. ``language``: a comment in a language the models do not cover gets the site's rule
+   for unsupported languages; its scores (an English model's) are not read.
+2. ``thresholds``: each attribute at or over its hold or reject threshold, for the text
+   and (when screened) the author's name; named target groups are added to the reasons.
+3. ``trusted_author``: a trusted author's hold for low-severity attributes only is waived.
+4. ``watchlist``: watched words in the text and the author's name.
+5. ``banned_author``: a banned author is rejected.
+6. ``new_author``: an author's first ``premoderate_first`` comments are held.
+7. ``repeat_offender``: an author with enough recent rejections is held.
+
+A phase marks the draft ``final`` when nothing after it may change the verdict; reasons
+still accumulate, so a moderator sees every rule that applied. Rules only ever make a
+decision stricter, except the trusted author's waiver.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from threadguard.analysis import Analysis
+from threadguard.moderation.authors import AuthorContext
+from threadguard.moderation.policy import Policy
+from threadguard.moderation.watchlist import WATCH_EFFECT, WatchMatch, match_watchlist
+from threadguard.schema import ATTRIBUTES, Verdict
+
+
+@dataclass(frozen=True)
+class Case:
+    """Everything a decision may read: the policy, the comment and what is known of its
+    author (``author_analysis``: the scores of the author's name)."""
+
+    policy: Policy
+    analysis: Analysis
+    text: str
+    author: AuthorContext | None = None
+    author_analysis: Analysis | None = None
+
+    @property
+    def trusted(self) -> bool:
+        """Whether the author is trusted, by the store's flag or the policy's list."""
+        a = self.author
+        return a is not None and (a.trusted or a.name in self.policy.rules.trusted)
+
+    @property
+    def author_scores(self) -> dict[str, float] | None:
+        """The author's name's scores when the policy screens names, else None."""
+        if self.author_analysis is None or not self.policy.screen_authors:
+            return None
+        return self.author_analysis.scores
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The decision so far: verdict, reasons, watchlist matches, and whether it is final."""
+
+    verdict: Verdict = Verdict.APPROVE
+    reasons: tuple[str, ...] = ()
+    matches: tuple[WatchMatch, ...] = ()
+    final: bool = False
+    #: Whether the comment's scores were read (not for an unsupported language).
+    scored: bool = True
+
+    def raised_to(self, floor: Verdict, *reasons: str) -> Draft:
+        """The draft with its verdict raised to ``floor`` (unless final) and reasons added."""
+        verdict = self.verdict if self.final else self.verdict.at_least(floor)
+        return replace(self, verdict=verdict, reasons=self.reasons + reasons)
+
+
+Phase = Callable[[Case, Draft], Draft]
+
+
+def crossed(policy: Policy, scores: dict[str, float]) -> list[tuple[Verdict, float, str, str]]:
+    """Every threshold crossed: (verdict, score, attribute, reason text), in attribute order."""
+    found = []
+    for attr in ATTRIBUTES:
+        rule = policy.thresholds.get(attr)
+        if rule is None:
+            continue
+        score = float(scores.get(attr, 0.0))
+        if rule.reject is not None and score >= rule.reject:
+            found.append(
+                (Verdict.REJECT, score, attr, f"{attr} {score:.2f} ≥ {rule.reject:.2f} (reject)")
+            )
+        elif rule.hold is not None and score >= rule.hold:
+            found.append(
+                (Verdict.HOLD, score, attr, f"{attr} {score:.2f} ≥ {rule.hold:.2f} (hold)")
+            )
+    return found
+
+
+def language(case: Case, draft: Draft) -> Draft:
+    """An unsupported language gets the site's rule, and the scores are not read."""
+    code = case.analysis.language
+    rule = case.policy.languages
+    if code in rule.supported:
+        return draft
+    return replace(
+        draft,
+        verdict=rule.unsupported,
+        reasons=(*draft.reasons, f"language {code} is not supported"),
+        scored=False,
+    )
+
+
+def thresholds(case: Case, draft: Draft) -> Draft:
+    """Thresholds crossed by the text's and the author name's scores, most severe first."""
+    if not draft.scored:
+        return draft
+    found = [(v, s, reason) for v, s, _, reason in crossed(case.policy, case.analysis.scores)]
+    if case.author_scores is not None:
+        found += [
+            (v, s, f"author name: {reason}")
+            for v, s, _, reason in crossed(case.policy, case.author_scores)
+        ]
+    if not found:
+        return draft
+    found.sort(key=lambda t: (-t[0].severity, -t[1]))
+    reasons = [r for _, _, r in found]
+    named = [t for t in case.analysis.targets if t.score >= case.policy.target_report]
+    if named:
+        reasons.append("targets " + ", ".join(f"{t.group} {t.score:.2f}" for t in named))
+    return draft.raised_to(found[0][0], *reasons)
+
+
+def trusted_author(case: Case, draft: Draft) -> Draft:
+    """A trusted author's hold for low-severity attributes only is waived."""
+    if not case.trusted or draft.verdict is not Verdict.HOLD or not draft.scored:
+        return draft
+    hits = crossed(case.policy, case.analysis.scores)
+    if case.author_scores is not None:
+        hits += crossed(case.policy, case.author_scores)
+    held = {attr for v, _, attr, _ in hits if v is Verdict.HOLD}
+    if any(v is Verdict.REJECT for v, *_ in hits) or not held <= case.policy.rules.low_severity:
+        return draft
+    return replace(
+        draft,
+        verdict=Verdict.APPROVE,
+        reasons=(*draft.reasons, f"trusted author: hold for {', '.join(sorted(held))} waived"),
+    )
+
+
+def watchlist(case: Case, draft: Draft) -> Draft:
+    """Watched words in the text and the author's name; each pattern named once."""
+    rules = case.policy.rules.watchlist
+    matches = match_watchlist(rules, case.text)
+    if case.author is not None and case.author.name:
+        matches += [
+            m
+            for m in match_watchlist(rules, case.author.name, in_author=True)
+            if m.action != "censor"
+        ]
+    out = replace(draft, matches=draft.matches + tuple(matches))
+    seen: set[tuple[str, bool]] = set()
+    for m in matches:
+        reason: tuple[str, ...] = ()
+        if (m.pattern, m.in_author) not in seen:
+            seen.add((m.pattern, m.in_author))
+            where = "author name: " if m.in_author else ""
+            reason = (f'{where}watched "{m.pattern}" ({m.action})',)
+        effect = WATCH_EFFECT[m.action]
+        out = out.raised_to(effect or Verdict.APPROVE, *reason)
+    return out
+
+
+def banned_author(case: Case, draft: Draft) -> Draft:
+    """A banned author is rejected, whatever came before."""
+    if case.author is None or not case.author.banned:
+        return draft
+    return replace(
+        draft, verdict=Verdict.REJECT, reasons=(*draft.reasons, "author is banned"), final=True
+    )
+
+
+def new_author(case: Case, draft: Draft) -> Draft:
+    """An untrusted author's first ``premoderate_first`` comments are held."""
+    first = case.policy.rules.premoderate_first
+    if case.author is None or case.trusted or case.author.prior_comments >= first:
+        return draft
+    return draft.raised_to(Verdict.HOLD, f"new author: first {first} comment(s) are pre-moderated")
+
+
+def repeat_offender(case: Case, draft: Draft) -> Draft:
+    """An author with ``escalation_rejections`` rejections in the window is held."""
+    rules = case.policy.rules
+    if case.author is None or not 0 < rules.escalation_rejections <= case.author.recent_rejections:
+        return draft
+    return draft.raised_to(
+        Verdict.HOLD,
+        f"repeat offender: {case.author.recent_rejections} rejection(s) "
+        f"in {rules.escalation_days} days",
+    )
+
+
+#: The phases in the order they run.
+PHASES: tuple[Phase, ...] = (
+    language,
+    thresholds,
+    trusted_author,
+    watchlist,
+    banned_author,
+    new_author,
+    repeat_offender,
+)

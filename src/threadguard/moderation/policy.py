@@ -1,0 +1,346 @@
+"""A site's moderation policy: one document (TOML or JSON) saying everything about a site.
+
+::
+
+    name = "my-site"
+    [thresholds]                     # calibrated probabilities: hold at, reject at
+    toxicity = { hold = 0.70, reject = 0.95 }
+    [targets]
+    report = 0.5                     # name targeted groups scored at least this
+    [authors]
+    screen = true                    # user names are screened like comment text
+    premoderate_first = 2            # an author's first N comments are held
+    trusted = ["editor_jane"]        # never held for low-severity reasons
+    low_severity = ["toxicity", "insult", "profanity"]
+    [watchlist]                      # see threadguard.moderation.watchlist
+    block = ["kill all *"]           # reject;  hold = [...] holds;  flag = [...] a reason only
+    censor = ["fuck*"]               # publish with the match masked
+    [escalation]                     # repeat offenders: hold everything they write
+    rejections = 3
+    days = 30
+    [languages]
+    supported = ["en"]               # what the models cover
+    unsupported = "hold"             # the decision for any other language
+
+Every table and key is checked when the document is read: an unknown one is an error
+that names it, so a typo never silently turns a rule off. The policy is data, and
+deciding is a pure function of it (:mod:`threadguard.moderation.phases`), so a changed
+policy can be replayed on stored analyses (dry runs) and tested without models.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from threadguard.moderation.watchlist import WATCH_ACTIONS, PatternError, WatchRule
+from threadguard.schema import ATTRIBUTES, Verdict
+
+DEFAULT_LOW_SEVERITY = ("toxicity", "insult", "profanity")
+DEFAULT_POLICY = "default_policy.toml"
+#: Every key a policy document may have at its top level, and the keys of each table.
+KNOWN: dict[str, frozenset[str] | None] = {
+    "name": None,
+    "thresholds": frozenset(ATTRIBUTES),
+    "targets": frozenset({"report"}),
+    "authors": frozenset({"screen", "premoderate_first", "trusted", "low_severity"}),
+    "watchlist": frozenset(WATCH_ACTIONS),
+    "escalation": frozenset({"rejections", "days"}),
+    "languages": frozenset({"supported", "unsupported"}),
+}
+
+
+class PolicyError(Exception):
+    """A policy document that cannot be read or says something impossible."""
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """Scores at or above ``hold`` are held, at or above ``reject`` rejected (None: never)."""
+
+    hold: float | None = None
+    reject: float | None = None
+
+
+@dataclass(frozen=True)
+class SiteRules:
+    """What a site decides beyond scores: watched words, new, trusted and repeat authors."""
+
+    watchlist: tuple[WatchRule, ...] = ()
+    premoderate_first: int = 0
+    trusted: frozenset[str] = frozenset()
+    low_severity: frozenset[str] = frozenset(DEFAULT_LOW_SEVERITY)
+    escalation_rejections: int = 0
+    escalation_days: int = 30
+
+
+@dataclass(frozen=True)
+class LanguageRule:
+    """The languages the models cover, and the verdict for a comment in any other."""
+
+    supported: frozenset[str] = frozenset({"en"})
+    unsupported: Verdict = Verdict.HOLD
+
+
+@dataclass(frozen=True)
+class Policy:
+    """A whole policy document, validated: thresholds, reporting, site and language rules."""
+
+    name: str
+    thresholds: dict[str, Threshold]
+    target_report: float = 0.5
+    screen_authors: bool = True
+    rules: SiteRules = field(default_factory=SiteRules)
+    languages: LanguageRule = field(default_factory=LanguageRule)
+    source: str = "<built-in>"
+    raw: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def review_level(self, attribute: str) -> float:
+        """The score from which ``attribute`` needs a moderator's eye: its hold threshold,
+        else its reject threshold, else 0.5 (what the queue's attribute filter uses)."""
+        rule = self.thresholds.get(attribute)
+        if rule is not None and rule.hold is not None:
+            return rule.hold
+        if rule is not None and rule.reject is not None:
+            return rule.reject
+        return 0.5
+
+
+# ------------------------------------------------------------------------------ values
+
+
+def _number(value: Any, where: str, source: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise PolicyError(f"{source}: {where} must be a number in [0, 1], got {value!r}")
+    return float(value)
+
+
+def _whole(value: Any, where: str, source: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise PolicyError(f"{source}: {where} must be a whole number ≥ 0, got {value!r}")
+    return value
+
+
+def _strings(value: Any, where: str, source: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise PolicyError(f"{source}: {where} must be a list of strings")
+    return list(value)
+
+
+def _table(data: dict[str, Any], name: str, source: str) -> dict[str, Any]:
+    value = data.get(name, {})
+    if not isinstance(value, dict):
+        raise PolicyError(f"{source}: [{name}] must be a table")
+    return value
+
+
+def _check_keys(data: dict[str, Any], source: str) -> None:
+    """Name the first unknown table or key, so a typo is an error and not a silent no-op."""
+    unknown = sorted(set(data) - set(KNOWN))
+    if unknown:
+        raise PolicyError(
+            f"{source}: unknown section(s) {', '.join(unknown)} "
+            f"(known: {', '.join(k for k in KNOWN if KNOWN[k] is not None)}, name)"
+        )
+    for name, keys in KNOWN.items():
+        table = data.get(name)
+        if keys is None or not isinstance(table, dict):
+            continue
+        extra = sorted(set(table) - keys)
+        if not extra:
+            continue
+        if name == "thresholds":
+            raise PolicyError(
+                f"{source}: unknown attribute(s) in [thresholds]: {', '.join(extra)} "
+                f"(known: {', '.join(ATTRIBUTES)})"
+            )
+        if name == "watchlist":
+            raise PolicyError(
+                f"{source}: unknown watchlist action(s) {', '.join(extra)} "
+                f"(known: {', '.join(WATCH_ACTIONS)})"
+            )
+        raise PolicyError(
+            f"{source}: unknown key(s) in [{name}]: {', '.join(extra)} "
+            f"(known: {', '.join(sorted(keys))})"
+        )
+
+
+# ------------------------------------------------------------------------------ tables
+
+
+def _threshold(attr: str, value: Any, source: str) -> Threshold:
+    if not isinstance(value, dict):
+        raise PolicyError(
+            f"{source}: thresholds.{attr} must be a table like {{ hold = 0.7, reject = 0.9 }}"
+        )
+    unknown = set(value) - {"hold", "reject"}
+    if unknown:
+        raise PolicyError(
+            f"{source}: thresholds.{attr}: unknown key(s) {', '.join(sorted(unknown))}"
+        )
+    hold, reject = (
+        None if value.get(k) is None else _number(value[k], f"thresholds.{attr}.{k}", source)
+        for k in ("hold", "reject")
+    )
+    if hold is not None and reject is not None and hold > reject:
+        raise PolicyError(f"{source}: thresholds.{attr}: hold {hold} is above reject {reject}")
+    return Threshold(hold, reject)
+
+
+def _watchlist(table: dict[str, Any], source: str) -> tuple[WatchRule, ...]:
+    rules = []
+    for action in WATCH_ACTIONS:
+        for pattern in _strings(table.get(action, []), f"watchlist.{action}", source):
+            try:
+                rules.append(WatchRule.of(pattern, action))
+            except PatternError as exc:
+                raise PolicyError(f"{source}: watchlist.{action}: {pattern!r}: {exc}") from exc
+    return tuple(rules)
+
+
+def _site_rules(data: dict[str, Any], source: str) -> SiteRules:
+    authors = _table(data, "authors", source)
+    escalation = _table(data, "escalation", source)
+    low = _strings(
+        authors.get("low_severity", list(DEFAULT_LOW_SEVERITY)), "authors.low_severity", source
+    )
+    bad = set(low) - set(ATTRIBUTES)
+    if bad:
+        raise PolicyError(f"{source}: authors.low_severity: unknown attribute(s) {sorted(bad)}")
+    days = _whole(escalation.get("days", 30), "escalation.days", source)
+    if days < 1:
+        raise PolicyError(f"{source}: escalation.days must be at least 1")
+    return SiteRules(
+        watchlist=_watchlist(_table(data, "watchlist", source), source),
+        premoderate_first=_whole(
+            authors.get("premoderate_first", 0), "authors.premoderate_first", source
+        ),
+        trusted=frozenset(_strings(authors.get("trusted", []), "authors.trusted", source)),
+        low_severity=frozenset(low),
+        escalation_rejections=_whole(
+            escalation.get("rejections", 0), "escalation.rejections", source
+        ),
+        escalation_days=days,
+    )
+
+
+def _languages(data: dict[str, Any], source: str) -> LanguageRule:
+    table = _table(data, "languages", source)
+    supported = _strings(table.get("supported", ["en"]), "languages.supported", source)
+    bad = [code for code in supported if len(code) != 2 or not code.isalpha()]
+    if bad:
+        raise PolicyError(f"{source}: languages.supported: {bad} are not ISO 639-1 codes")
+    verdict = table.get("unsupported", Verdict.HOLD.value)
+    if verdict not in tuple(Verdict):
+        raise PolicyError(
+            f"{source}: languages.unsupported must be approve, hold or reject, got {verdict!r}"
+        )
+    return LanguageRule(frozenset(c.lower() for c in supported), Verdict(verdict))
+
+
+def parse_policy(data: dict[str, Any], source: str) -> Policy:
+    """Validate a whole policy document (already parsed from TOML or JSON)."""
+    _check_keys(data, source)
+    thresholds = {
+        a: _threshold(a, v, source) for a, v in _table(data, "thresholds", source).items()
+    }
+    report = _table(data, "targets", source).get("report", 0.5)
+    screen = _table(data, "authors", source).get("screen", True)
+    if not isinstance(screen, bool):
+        raise PolicyError(f"{source}: authors.screen must be true or false")
+    return Policy(
+        name=str(data.get("name", Path(source).stem)),
+        thresholds=thresholds,
+        target_report=_number(report, "targets.report", source),
+        screen_authors=screen,
+        rules=_site_rules(data, source),
+        languages=_languages(data, source),
+        source=source,
+        raw=data,
+    )
+
+
+# ------------------------------------------------------------------------------ documents
+
+
+def parse_document(text: str, fmt: str, source: str) -> dict[str, Any]:
+    """A policy document from TOML or JSON text, as a dict; :class:`PolicyError` if invalid."""
+    if fmt == "json":
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError) as exc:
+            raise PolicyError(f"{source}: invalid JSON: {exc}") from exc
+    elif fmt == "toml":
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise PolicyError(f"{source}: invalid TOML: {exc}") from exc
+    else:
+        raise PolicyError(f"{source}: unknown policy format {fmt!r} (toml or json)")
+    if not isinstance(data, dict):
+        raise PolicyError(f"{source}: a policy document must be a table (JSON object)")
+    return data
+
+
+def merge_documents(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """``override`` on top of ``base``, table by table (so a site can change one threshold).
+
+    Tables merge recursively; any other value (a list of watched words included)
+    replaces the base's. ``toxicity = {}`` removes a base threshold.
+    """
+    out = dict(base)
+    for key, value in override.items():
+        current = out.get(key)
+        if isinstance(value, dict) and isinstance(current, dict):
+            if key == "thresholds":
+                out[key] = {**current, **value}
+            else:
+                out[key] = merge_documents(current, value)
+        else:
+            out[key] = value
+    return out
+
+
+def on_top(base: Policy, text: str | None, fmt: str | None, site: str) -> Policy:
+    """The policy a site's document (TOML or JSON ``text``) gives on top of ``base``.
+
+    Without a document the site has the base policy. Raises :class:`PolicyError` naming
+    the fault when the document is invalid.
+    """
+    if text is None or fmt is None:
+        return base
+    source = f"policy of site {site!r}"
+    merged = merge_documents(base.raw, parse_document(text, fmt, source))
+    merged.setdefault("name", site)
+    return parse_policy(merged, source)
+
+
+def _default_text() -> str:
+    return resources.files("threadguard.resources").joinpath(DEFAULT_POLICY).read_text("utf-8")
+
+
+def load_policy(path: Path | None = None) -> Policy:
+    """The policy in ``path`` (TOML), or the built-in default for a news site."""
+    if path is None:
+        text, source = _default_text(), DEFAULT_POLICY
+    else:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise PolicyError(f"{path}: cannot read policy: {exc}") from exc
+        source = str(path)
+    return parse_policy(parse_document(text, "toml", source), source)
+
+
+def policy_text(policy: Policy) -> str | None:
+    """The TOML a policy was loaded from (the built-in default's, or its file's)."""
+    if policy.source == DEFAULT_POLICY:
+        return _default_text()
+    try:
+        return Path(policy.source).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None

@@ -1,0 +1,128 @@
+"""Watched words: the patterns a site never publishes, holds, flags or masks.
+
+Patterns: ``*`` inside a word matches any letters (``fuck*``: fucker, fucking); a ``*``
+standing alone matches one whole word (``kill all *``); patterns match whole words
+unless they start or end with ``*``; words may be separated by any punctuation. Text is
+matched after :func:`threadguard.normalize.normalize`, and each pattern letter also
+matches a run of itself, so separators, look-alike letters, leetspeak and stretched
+letters do not hide a word; match offsets are mapped back to the original text for
+censoring. Known gap: a masked spelling (``f*ck``) is not matched by ``fuck``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from threadguard.normalize import normalize, normalize_text
+from threadguard.schema import Verdict
+
+#: Watchlist actions, and the verdict each one asks for (None: leaves the verdict alone).
+WATCH_EFFECT: dict[str, Verdict | None] = {
+    "block": Verdict.REJECT,
+    "hold": Verdict.HOLD,
+    "flag": None,
+    "censor": None,
+}
+WATCH_ACTIONS = tuple(WATCH_EFFECT)
+
+
+class PatternError(ValueError):
+    """A watched pattern that cannot be used (empty, or matching every word)."""
+
+
+@dataclass(frozen=True)
+class WatchRule:
+    """One watched word or phrase, its action and its compiled matcher."""
+
+    pattern: str
+    action: str
+    regex: re.Pattern[str]
+
+    @classmethod
+    def of(cls, pattern: str, action: str) -> WatchRule:
+        """The rule for ``pattern``; :class:`PatternError` if it is empty or matches anything."""
+        regex = compile_pattern(pattern)
+        if regex.pattern in (r"\w+", r"(?<!\w)(?!\w)"):
+            raise PatternError("matches every word")
+        return cls(pattern, action, regex)
+
+
+@dataclass(frozen=True)
+class WatchMatch:
+    """A watched pattern found in a comment, with its offsets in the original text."""
+
+    pattern: str
+    action: str
+    begin: int
+    end: int
+    in_author: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "pattern": self.pattern,
+            "action": self.action,
+            "begin": self.begin,
+            "end": self.end,
+        }
+        if self.in_author:
+            out["in"] = "author"
+        return out
+
+
+def compile_pattern(pattern: str) -> re.Pattern[str]:
+    """The regular expression a watched pattern becomes (see the module docs).
+
+    Each literal piece is normalised the way comments are, then every letter may repeat
+    (the normaliser squeezes "fuuuuck" only down to "fuuck").
+    """
+    tokens = pattern.split()
+    if not tokens:
+        raise PatternError("empty pattern")
+    parts: list[str] = []
+    for token in tokens:
+        if set(token) == {"*"}:
+            parts.append(r"\w+")
+            continue
+        pieces = []
+        for literal in token.split("*"):
+            canon = normalize_text(literal) if literal else ""
+            pieces.append("".join(re.escape(ch) + ("+" if ch.isalnum() else "") for ch in canon))
+        parts.append(r"\w*".join(pieces))
+    body = r"[\W_]+".join(parts)
+    head = "" if pattern.lstrip().startswith("*") else r"(?<!\w)"
+    tail = "" if pattern.rstrip().endswith("*") else r"(?!\w)"
+    return re.compile(head + body + tail)
+
+
+def match_watchlist(
+    rules: Iterable[WatchRule], text: str, *, in_author: bool = False
+) -> list[WatchMatch]:
+    """Every watched pattern found in ``text``, with offsets into ``text`` as given."""
+    rules = tuple(rules)
+    if not rules or not text:
+        return []
+    canon = normalize(text)
+    found: list[WatchMatch] = []
+    for rule in rules:
+        for m in rule.regex.finditer(canon.text):
+            if m.end() == m.start():
+                continue
+            begin, end = canon.to_original(m.start(), m.end())
+            found.append(WatchMatch(rule.pattern, rule.action, begin, end, in_author))
+    found.sort(key=lambda w: (w.begin, w.end))
+    return found
+
+
+def censor(text: str, matches: Iterable[WatchMatch], mask: str = "*") -> str:
+    """``text`` with every non-space character of each censor match replaced by ``mask``."""
+    chars = list(text)
+    for m in matches:
+        if m.action != "censor" or m.in_author:
+            continue
+        for i in range(m.begin, min(m.end, len(chars))):
+            if not chars[i].isspace():
+                chars[i] = mask
+    return "".join(chars)
