@@ -24,6 +24,7 @@ from threadguard.cli.common import (
     err,
     fail,
 )
+from threadguard.readers.registry import format_names
 
 
 @app.command()
@@ -97,7 +98,10 @@ def scan(
     ] = "text",
     input_format: Annotated[
         str | None,
-        typer.Option("--input-format", help="Force the input format instead of detecting it."),
+        typer.Option(
+            "--input-format",
+            help=f"Force the input format instead of detecting it: {', '.join(format_names())}.",
+        ),
     ] = None,
     model: ModelOpt = None,
     policy: PolicyOpt = None,

@@ -7,18 +7,18 @@ format's reader. Readers report damaged parts as :class:`~threadguard.thread.Pro
 keep reading; only input with nothing usable in it raises :class:`ReaderError`.
 
 Formats: ``text`` (plain-text thread dump), ``json`` and ``jsonl`` (ThreadGuard's schema),
-``csv``, ``disqus`` (XML export) and ``reddit`` (a comments page's ``.json``).
+``csv``, ``disqus`` (XML export) and ``reddit`` (a comments page's ``.json``); they, their
+aliases, extensions and media types are listed once, in :mod:`threadguard.readers.registry`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from threadguard.readers import csvfmt, disqus, jsonfmt, reddit, textdump
 from threadguard.readers.decoding import decode
-from threadguard.readers.detect import FORMATS, detect_text_format
+from threadguard.readers.disqus import read_disqus_threads as _read_disqus_threads
 from threadguard.readers.errors import ReaderError
+from threadguard.readers.registry import REGISTRY, detect_text_format, find_format, format_names
 from threadguard.readers.textdump import format_text_dump
 from threadguard.thread import ReadResult
 
@@ -31,15 +31,8 @@ __all__ = [
     "read_thread",
 ]
 
-_READERS: dict[str, Callable[[str, str], ReadResult]] = {
-    "text": textdump.read_text_dump,
-    "json": jsonfmt.read_json,
-    "jsonl": jsonfmt.read_jsonl,
-    "csv": csvfmt.read_csv,
-    "disqus": disqus.read_disqus,
-    "reddit": reddit.read_reddit,
-}
-_ALIASES = {"txt": "text", "ndjson": "jsonl", "tsv": "csv", "xml": "disqus"}
+#: The built-in formats' names (``format_names()`` also lists any registered later).
+FORMATS = format_names()
 _DEFAULT_NAME = "<input>"
 
 
@@ -56,16 +49,16 @@ def _load(source: str | Path | bytes, name: str) -> tuple[bytes, str, str | None
 
 
 def _format_name(format: str, source: str) -> str:
-    name = _ALIASES.get(format.strip().lower(), format.strip().lower())
-    if name not in _READERS:
+    found = find_format(format)
+    if found is None:
         raise ReaderError(
-            source, f"unknown format {format!r}; expected one of {', '.join(FORMATS)}"
+            source, f"unknown format {format!r}; expected one of {', '.join(format_names())}"
         )
-    return name
+    return found.name
 
 
 def detect_format(data: bytes, filename: str | None) -> str:
-    """The name of the format ``data`` is in, one of :data:`FORMATS`.
+    """The name of the format ``data`` is in, one of ``format_names()``.
 
     The extension of ``filename`` decides when it is a known one (``.json`` is told apart
     from Reddit and JSON Lines by content); otherwise the content does, and plain text is
@@ -88,7 +81,7 @@ def read_thread(
     fmt = _format_name(format, shown) if format else None
     text, problems = decode(data, shown)
     fmt = fmt or detect_text_format(text, filename)
-    result = _READERS[fmt](text, shown)
+    result = REGISTRY[fmt].read(text, shown)
     result.problems[:0] = problems
     return result
 
@@ -99,7 +92,7 @@ def read_disqus_threads(
     """Every thread in a Disqus export, in document order (``read_thread`` reads one)."""
     data, shown, _ = _load(source, name)
     text, problems = decode(data, shown)
-    results = disqus.read_disqus_threads(text, shown)
+    results = _read_disqus_threads(text, shown)
     for result in results:
         result.problems[:0] = problems
     return results
