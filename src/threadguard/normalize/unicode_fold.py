@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from threadguard.normalize.offsets import Edit
@@ -164,23 +164,10 @@ assert all(len(v) == 1 for v in _ASCII_FOLD.values())
 
 def fold_mapped(text: str) -> tuple[str, list[int], list[int]]:
     """Step 1 with the map; the identity map on the original text is built here."""
+    n = len(text)
     if text.isascii() and not ASCII_CONTROL_RE.search(text):
-        return text.translate(_ASCII_FOLD), list(range(len(text))), list(range(1, len(text) + 1))
-    out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    fold = FOLD
-    for i, ch in enumerate(text):
-        r = fold[ord(ch)]
-        if len(r) == 1:
-            out.append(r)
-            starts.append(i)
-            ends.append(i + 1)
-        elif r:
-            out.append(r)
-            starts.extend([i] * len(r))
-            ends.extend([i + 1] * len(r))
-    return "".join(out), starts, ends
+        return text.translate(_ASCII_FOLD), list(range(n)), list(range(1, n + 1))
+    return _translate_mapped(text, FOLD, range(n), range(1, n + 1))
 
 
 def casefold_mapped(
@@ -189,15 +176,27 @@ def casefold_mapped(
     """Step 3 with the map (casefolding can change lengths: ß -> ss)."""
     if text.isascii():
         return text.lower(), starts, ends
+    return _translate_mapped(text, CASEFOLD, starts, ends)
+
+
+def _translate_mapped(
+    text: str, table: LazyTable, starts: Sequence[int], ends: Sequence[int]
+) -> tuple[str, list[int], list[int]]:
+    """``text.translate(table)`` with the map: each character's result maps to where that
+    character came from (a deleted character leaves no entry)."""
     out: list[str] = []
     new_starts: list[int] = []
     new_ends: list[int] = []
-    table = CASEFOLD
-    for i, ch in enumerate(text):
+    for ch, start, end in zip(text, starts, ends, strict=True):
         r = table[ord(ch)]
-        out.append(r)
-        new_starts.extend([starts[i]] * len(r))
-        new_ends.extend([ends[i]] * len(r))
+        if len(r) == 1:
+            out.append(r)
+            new_starts.append(start)
+            new_ends.append(end)
+        elif r:
+            out.append(r)
+            new_starts.extend([start] * len(r))
+            new_ends.extend([end] * len(r))
     return "".join(out), new_starts, new_ends
 
 
