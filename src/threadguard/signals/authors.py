@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from threadguard.signals.json_record import JsonRecord
 from threadguard.signals.scores import abuse
 from threadguard.signals.settings import DEFAULT_SETTINGS, SignalSettings
 from threadguard.signals.wording import counted, named
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class AuthorSummary:
+class AuthorSummary(JsonRecord):
     """What one author did in one thread, or across threads once merged.
 
     Every field is a count or a maximum, so summaries of the same author from many
@@ -24,6 +25,17 @@ class AuthorSummary:
     nothing else to find people who cause trouble everywhere. Comment ids are left out on
     purpose: they are only unique within a thread.
     """
+
+    JSON_KEYS = (
+        "author",
+        "comments",
+        "held",
+        "rejected",
+        "max_abuse",
+        "threads",
+        "repeat_offender",
+        "explanation",
+    )
 
     author: str
     comments: int
@@ -53,18 +65,6 @@ class AuthorSummary:
         if self.repeat_offender:
             text += ", which makes them a repeat offender"
         return text + "."
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "author": self.author,
-            "comments": self.comments,
-            "held": self.held,
-            "rejected": self.rejected,
-            "max_abuse": round(self.max_abuse, 4),
-            "threads": self.threads,
-            "repeat_offender": self.repeat_offender,
-            "explanation": self.explanation,
-        }
 
 
 def author_summaries(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from threadguard.signals.json_record import JsonRecord
 from threadguard.signals.scores import abuse
 from threadguard.signals.settings import DEFAULT_SETTINGS, SignalSettings
 from threadguard.signals.tree import reply_tree
@@ -16,21 +17,13 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class Escalation:
+class Escalation(JsonRecord):
     """A reply chain whose abuse rises at every step, ending at a meaningful level."""
 
     comment_ids: tuple[str, ...]
     scores: tuple[float, ...]
     authors: tuple[str, ...]
     explanation: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "comment_ids": list(self.comment_ids),
-            "scores": [round(s, 4) for s in self.scores],
-            "authors": list(self.authors),
-            "explanation": self.explanation,
-        }
 
 
 def escalations(

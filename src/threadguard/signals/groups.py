@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from threadguard.schema import GROUP_PARENT
+from threadguard.signals.json_record import JsonRecord
 from threadguard.signals.settings import DEFAULT_SETTINGS, SignalSettings
 from threadguard.signals.wording import counted
 
@@ -32,7 +33,7 @@ def group_words(group: str) -> str:
 
 
 @dataclass(frozen=True)
-class GroupConcentration:
+class GroupConcentration(JsonRecord):
     """One group attacked across many comments of the thread."""
 
     group: str
@@ -40,15 +41,6 @@ class GroupConcentration:
     share: float
     comment_ids: tuple[str, ...]
     explanation: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "group": self.group,
-            "comments": self.comments,
-            "share": round(self.share, 4),
-            "comment_ids": list(self.comment_ids),
-            "explanation": self.explanation,
-        }
 
 
 def group_concentration(

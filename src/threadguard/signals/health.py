@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from threadguard.signals.json_record import JsonRecord
 from threadguard.signals.scores import is_flagged
 from threadguard.signals.settings import DEFAULT_SETTINGS, SignalSettings
 from threadguard.signals.wording import counted
@@ -22,8 +23,10 @@ TREND_WORDS = ("rising", "falling", "steady")
 
 
 @dataclass(frozen=True)
-class HealthSegment:
+class HealthSegment(JsonRecord):
     """One stretch of the timeline: how many comments, and how many were held or rejected."""
+
+    JSON_KEYS = ("comments", "flagged", "share", "first_id", "last_id")
 
     comments: int
     flagged: int
@@ -34,19 +37,21 @@ class HealthSegment:
     def share(self) -> float:
         return self.flagged / self.comments if self.comments else 0.0
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "comments": self.comments,
-            "flagged": self.flagged,
-            "share": round(self.share, 4),
-            "first_id": self.first_id,
-            "last_id": self.last_id,
-        }
-
 
 @dataclass(frozen=True)
-class ThreadHealth:
+class ThreadHealth(JsonRecord):
     """Share of comments held or rejected, overall and along the timeline, with its trend."""
+
+    JSON_KEYS = (
+        "comments",
+        "held",
+        "rejected",
+        "flagged_share",
+        "order",
+        "segments",
+        "trend",
+        "explanation",
+    )
 
     comments: int
     held: int
@@ -59,18 +64,6 @@ class ThreadHealth:
     @property
     def flagged_share(self) -> float:
         return (self.held + self.rejected) / self.comments if self.comments else 0.0
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "comments": self.comments,
-            "held": self.held,
-            "rejected": self.rejected,
-            "flagged_share": round(self.flagged_share, 4),
-            "order": self.order,
-            "segments": [s.to_json() for s in self.segments],
-            "trend": self.trend,
-            "explanation": self.explanation,
-        }
 
 
 def _parse_time(value: str | None) -> datetime | None:

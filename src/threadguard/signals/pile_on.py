@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from threadguard.signals.json_record import JsonRecord
 from threadguard.signals.scores import abuse, is_flagged
 from threadguard.signals.settings import DEFAULT_SETTINGS, SignalSettings
 from threadguard.signals.tree import reply_tree
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class PileOn:
+class PileOn(JsonRecord):
     """Several distinct authors replying abusively to the comments of one author."""
 
     target_author: str
@@ -25,15 +26,6 @@ class PileOn:
     attackers: tuple[str, ...]
     comment_ids: tuple[str, ...]
     explanation: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "target_author": self.target_author,
-            "target_comment_ids": list(self.target_comment_ids),
-            "attackers": list(self.attackers),
-            "comment_ids": list(self.comment_ids),
-            "explanation": self.explanation,
-        }
 
 
 def pile_ons(

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from threadguard.signals.authors import AuthorSummary, author_summaries
 from threadguard.signals.escalation import Escalation, escalations
 from threadguard.signals.groups import GroupConcentration, group_concentration
 from threadguard.signals.health import ThreadHealth, thread_health
+from threadguard.signals.json_record import JsonRecord
 from threadguard.signals.pile_on import PileOn, pile_ons
 from threadguard.signals.settings import DEFAULT_SETTINGS, SignalSettings
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class ThreadSignals:
+class ThreadSignals(JsonRecord):
     """Every thread signal of one thread; ``to_json`` is the ``signals`` of ``scan --format json``."""
 
     decisions: dict[str, int]
@@ -29,16 +30,6 @@ class ThreadSignals:
     pile_ons: tuple[PileOn, ...] = ()
     group_concentration: tuple[GroupConcentration, ...] = ()
     authors: tuple[AuthorSummary, ...] = ()
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "decisions": dict(self.decisions),
-            "health": self.health.to_json(),
-            "escalations": [e.to_json() for e in self.escalations],
-            "pile_ons": [p.to_json() for p in self.pile_ons],
-            "group_concentration": [g.to_json() for g in self.group_concentration],
-            "authors": [a.to_json() for a in self.authors],
-        }
 
 
 def compute_signals(
