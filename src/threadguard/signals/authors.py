@@ -115,27 +115,19 @@ def merge_author_summaries(
             flat.append(item)
         else:
             flat.extend(item)
-    merged: dict[str, AuthorSummary] = {}
+    by_author: dict[str, list[AuthorSummary]] = defaultdict(list)
     for s in flat:
-        prev = merged.get(s.author)
-        if prev is None:
-            merged[s.author] = AuthorSummary(
-                author=s.author,
-                comments=s.comments,
-                held=s.held,
-                rejected=s.rejected,
-                max_abuse=s.max_abuse,
-                threads=s.threads,
-                repeat_offender_min=settings.repeat_offender_min,
-            )
-        else:
-            merged[s.author] = AuthorSummary(
-                author=s.author,
-                comments=prev.comments + s.comments,
-                held=prev.held + s.held,
-                rejected=prev.rejected + s.rejected,
-                max_abuse=max(prev.max_abuse, s.max_abuse),
-                threads=prev.threads + s.threads,
-                repeat_offender_min=settings.repeat_offender_min,
-            )
-    return tuple(sorted(merged.values(), key=_author_rank))
+        by_author[s.author].append(s)
+    merged = [
+        AuthorSummary(
+            author=author,
+            comments=sum(s.comments for s in items),
+            held=sum(s.held for s in items),
+            rejected=sum(s.rejected for s in items),
+            max_abuse=max(s.max_abuse for s in items),
+            threads=sum(s.threads for s in items),
+            repeat_offender_min=settings.repeat_offender_min,
+        )
+        for author, items in by_author.items()
+    ]
+    return tuple(sorted(merged, key=_author_rank))
