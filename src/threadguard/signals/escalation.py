@@ -26,6 +26,17 @@ class Escalation(JsonRecord):
     explanation: str
 
 
+def _escalation_sentence(scores: Sequence[float], authors: Sequence[str]) -> str:
+    """The explanation: who argued, and how the abuse climbed from comment to comment."""
+    people = list(dict.fromkeys(authors))
+    who = f"between {joined_names(people)}" if len(people) > 1 else f"by {named(people[0])}"
+    climb = " → ".join(f"{s:.2f}" for s in scores)
+    return (
+        f"In a reply chain of {len(scores)} comments {who}, each comment was more abusive than "
+        f"the one it answered, climbing {climb}."
+    )
+
+
 def escalations(
     scored: Sequence[ScoredComment], settings: SignalSettings = DEFAULT_SETTINGS
 ) -> tuple[Escalation, ...]:
@@ -72,13 +83,3 @@ def escalations(
         )
     found.sort(key=lambda e: (-e.scores[-1], -len(e.comment_ids)))
     return tuple(found)
-
-
-def _escalation_sentence(scores: Sequence[float], authors: Sequence[str]) -> str:
-    people = list(dict.fromkeys(authors))
-    who = f"between {joined_names(people)}" if len(people) > 1 else f"by {named(people[0])}"
-    climb = " → ".join(f"{s:.2f}" for s in scores)
-    return (
-        f"In a reply chain of {len(scores)} comments {who}, each comment was more abusive than "
-        f"the one it answered, climbing {climb}."
-    )
