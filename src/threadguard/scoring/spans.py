@@ -164,27 +164,19 @@ def _merge(
     attribute: str,
     norm: Normalized,
 ) -> list[Span]:
-    spans: list[Span] = []
-    run: list[int] = []
+    """One span per run of flagged words at most ``MAX_GAP`` characters apart.
+
+    A span scores ``prob`` scaled by its strongest word's share of the row's best word.
+    """
+    runs: list[list[int]] = []
     for k in flagged:
-        if run and tokens[k][1] - tokens[run[-1]][2] > MAX_GAP:
-            spans.append(_span(run, tokens, contrib, best, prob, attribute, norm))
-            run = []
-        run.append(k)
-    if run:
-        spans.append(_span(run, tokens, contrib, best, prob, attribute, norm))
+        if runs and tokens[k][1] - tokens[runs[-1][-1]][2] <= MAX_GAP:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    spans: list[Span] = []
+    for run in runs:
+        begin, end = norm.to_original(tokens[run[0]][1], tokens[run[-1]][2])
+        share = max(float(contrib[k]) for k in run) / best
+        spans.append(Span(begin, end, attribute, prob * min(1.0, share)))
     return spans
-
-
-def _span(
-    run: list[int],
-    tokens: list[tuple[int, int, int]],
-    contrib: np.ndarray,
-    best: float,
-    prob: float,
-    attribute: str,
-    norm: Normalized,
-) -> Span:
-    begin, end = norm.to_original(tokens[run[0]][1], tokens[run[-1]][2])
-    share = max(float(contrib[k]) for k in run) / best
-    return Span(begin, end, attribute, prob * min(1.0, share))

@@ -1,0 +1,133 @@
+"""Authors: what each person did in a thread, and repeat offenders across threads."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from threadguard.signals.json_record import JsonRecord
+from threadguard.signals.scores import abuse
+from threadguard.signals.settings import DEFAULT_SETTINGS, SignalSettings
+from threadguard.signals.wording import counted, named
+
+if TYPE_CHECKING:
+    from threadguard.moderation import Moderated
+
+
+@dataclass(frozen=True)
+class AuthorSummary(JsonRecord):
+    """What one author did in one thread, or across threads once merged.
+
+    Every field is a count or a maximum, so summaries of the same author from many
+    threads merge exactly (:func:`merge_author_summaries`): a cross-thread store needs
+    nothing else to find people who cause trouble everywhere. Comment ids are left out on
+    purpose: they are only unique within a thread.
+    """
+
+    JSON_KEYS = (
+        "author",
+        "comments",
+        "held",
+        "rejected",
+        "max_abuse",
+        "threads",
+        "repeat_offender",
+        "explanation",
+    )
+
+    author: str
+    comments: int
+    held: int
+    rejected: int
+    max_abuse: float
+    threads: int = 1
+    repeat_offender_min: int = field(default=DEFAULT_SETTINGS.repeat_offender_min, repr=False)
+
+    @property
+    def flagged(self) -> int:
+        return self.held + self.rejected
+
+    @property
+    def repeat_offender(self) -> bool:
+        """Held or rejected at least ``repeat_offender_min`` times (in all the threads merged)."""
+        return self.flagged >= self.repeat_offender_min
+
+    @property
+    def explanation(self) -> str:
+        where = "in this thread" if self.threads == 1 else f"across {self.threads} threads"
+        text = (
+            f"{named(self.author)} wrote {counted(self.comments, 'comment')} {where}, "
+            f"{self.held} held and {self.rejected} rejected, "
+            f"with a highest abuse score of {self.max_abuse:.2f}"
+        )
+        if self.repeat_offender:
+            text += ", which makes them a repeat offender"
+        return text + "."
+
+
+def author_summaries(
+    scored: Sequence[Moderated], settings: SignalSettings = DEFAULT_SETTINGS
+) -> tuple[AuthorSummary, ...]:
+    """One summary per named author, most held/rejected first.
+
+    Comments without an author name are left out: lumping unrelated anonymous people
+    together would make a "repeat offender" out of nobody in particular.
+    """
+    grouped: dict[str, list[Moderated]] = defaultdict(list)
+    for s in scored:
+        if s.comment.author:
+            grouped[s.comment.author].append(s)
+    out = [
+        AuthorSummary(
+            author=author,
+            comments=len(items),
+            held=sum(s.decision.action == "hold" for s in items),
+            rejected=sum(s.decision.action == "reject" for s in items),
+            max_abuse=max(abuse(s.analysis, settings) for s in items),
+            threads=1,
+            repeat_offender_min=settings.repeat_offender_min,
+        )
+        for author, items in grouped.items()
+    ]
+    return tuple(sorted(out, key=_author_rank))
+
+
+def _author_rank(a: AuthorSummary) -> tuple[int, int, float, str]:
+    return (-a.flagged, -a.rejected, -a.max_abuse, a.author)
+
+
+def merge_author_summaries(
+    summaries: Iterable[AuthorSummary | Iterable[AuthorSummary]],
+    settings: SignalSettings = DEFAULT_SETTINGS,
+) -> tuple[AuthorSummary, ...]:
+    """Merge per-thread author summaries into one per author, across threads.
+
+    Takes summaries or lists of them (e.g. each thread's ``ThreadSignals.authors``).
+    Counts add up, the maximum abuse is the maximum, and the repeat-offender flag is
+    decided again on the merged counts: someone held once in each of three threads is a
+    repeat offender across the site even if no single thread shows it.
+    """
+    flat: list[AuthorSummary] = []
+    for item in summaries:
+        if isinstance(item, AuthorSummary):
+            flat.append(item)
+        else:
+            flat.extend(item)
+    by_author: dict[str, list[AuthorSummary]] = defaultdict(list)
+    for s in flat:
+        by_author[s.author].append(s)
+    merged = [
+        AuthorSummary(
+            author=author,
+            comments=sum(s.comments for s in items),
+            held=sum(s.held for s in items),
+            rejected=sum(s.rejected for s in items),
+            max_abuse=max(s.max_abuse for s in items),
+            threads=sum(s.threads for s in items),
+            repeat_offender_min=settings.repeat_offender_min,
+        )
+        for author, items in by_author.items()
+    ]
+    return tuple(sorted(merged, key=_author_rank))
