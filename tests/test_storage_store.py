@@ -15,8 +15,7 @@ from threadguard.analysis import Analysis, Decision, Span, Target
 from threadguard.schema import ATTRIBUTES
 from threadguard.storage import Actor, ConflictError, InvalidError, NotFoundError, Store
 from threadguard.storage.credentials import verify_password
-from threadguard.storage.records import ArticleRef, NewComment
-from threadguard.storage.store import QueueFilter
+from threadguard.storage.records import ArticleRef, NewComment, Origin, QueueFilter
 
 MOD = Actor("mod-1", "moderator")
 
@@ -71,13 +70,8 @@ def ingest(store: Store, *items: NewComment, site: str = "news", article: str = 
 
 def test_record_recall_and_remember(store: Store) -> None:
     cid = store.record(
-        site="news",
-        source="perspective",
-        text="hello there",
-        analysis=analysis(),
-        decision=Decision("approve"),
-        comment_id="p1",
-        story_id="story-9",
+        Origin("news", "perspective", ArticleRef("story-9")),
+        NewComment("hello there", analysis(), Decision("approve"), external_id="p1"),
     )
     assert cid.startswith("cm_")
     assert store.recall(site="news", comment_id="p1") == "hello there"
@@ -87,13 +81,8 @@ def test_record_recall_and_remember(store: Store) -> None:
     # A comment seen first as context, then scored, is one comment, counted once.
     store.remember(site="news", comment_id="c7", text="first", author="zed")
     store.record(
-        site="news",
-        source="coral",
-        text="edited",
-        analysis=analysis(),
-        decision=Decision("approve"),
-        comment_id="c7",
-        author="zed",
+        Origin("news", "coral"),
+        NewComment("edited", analysis(), Decision("approve"), external_id="c7", author="zed"),
     )
     assert store.recall(site="news", comment_id="c7") == "edited"
     assert store.authors("news", ["zed"])["zed"].comment_count == 1

@@ -49,7 +49,7 @@ from threadguard.service.compat.perspective_request import (
     parse_requested,
     parse_suggestion,
 )
-from threadguard.service.protocols import Principal, ServiceContext
+from threadguard.service.protocols import NewComment, Origin, Principal, ServiceContext
 
 log = logging.getLogger("threadguard.service.compat.perspective")
 
@@ -191,12 +191,8 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
         outcome = context.site_decision(principal.site, scored.analysis, req.text)
         if not req.do_not_store:
             await context.comments.record_async(
-                site=site_of(principal),
-                source="perspective",
-                text=req.text,
-                analysis=scored.analysis,
-                decision=outcome.decision,
-                details=outcome.details(),
+                Origin(site_of(principal), "perspective"),
+                NewComment(req.text, scored.analysis, outcome.decision, details=outcome.details()),
             )
         return JSONResponse(analyze_response(req, requested, scored, detected))
 
@@ -241,11 +237,9 @@ def _record_suggestion(
     )
     decision = Decision(outcome.decision.action, outcome.decision.reasons + notes)
     stored = context.comments.record(
-        site=site_of(principal),
-        source="perspective:suggestscore",
-        text=req.text,
-        analysis=replace(analysis, decision=decision),
-        decision=decision,
-        details=outcome.details(),
+        Origin(site_of(principal), "perspective:suggestscore"),
+        NewComment(
+            req.text, replace(analysis, decision=decision), decision, details=outcome.details()
+        ),
     )
     log.info("perspective score suggestion stored as %s: %s", stored, ", ".join(notes))
