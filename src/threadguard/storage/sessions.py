@@ -20,9 +20,9 @@ its back (by hand, or a test truncating tables) recovers on the next write.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import IntegrityError
@@ -35,6 +35,9 @@ from threadguard.storage.records import Actor, StoreBusyError
 #: How long a writer waits for the in-process SQLite write lock before giving up (the
 #: same bound as SQLite's own busy timeout, see :mod:`threadguard.storage.db`).
 WRITE_WAIT_S = 30.0
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 #: ``Session.info`` key of the sites a write transaction created (cached after commit).
 _NEW_SITES = "threadguard_new_sites"
@@ -83,6 +86,16 @@ class Sessions:
             except BaseException:
                 self._site_ids.clear()
                 raise
+
+    def on_its_own(self, change: Callable[Concatenate[Session, P], R]) -> Callable[P, R]:
+        """``change``, a function that adds to a session, as a call that runs in a write
+        transaction of its own (same arguments, less the session)."""
+
+        def run(*args: P.args, **kwargs: P.kwargs) -> R:
+            with self.write() as session:
+                return change(session, *args, **kwargs)
+
+        return run
 
     @contextmanager
     def _exclusive(self) -> Iterator[None]:

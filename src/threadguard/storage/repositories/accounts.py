@@ -16,6 +16,7 @@ from threadguard.storage.records import (
     KeyRecord,
     NotFoundError,
 )
+from threadguard.storage.repositories.rows import from_row
 from threadguard.storage.sessions import Sessions, add_audit
 
 #: Who acts when no person does (the command line adding keys and users).
@@ -77,12 +78,15 @@ class AccountRepository:
         """The key with this public prefix (revoked ones too), or None."""
         with self._sessions.read() as session:
             row = session.scalars(select(ApiKeyModel).where(ApiKeyModel.prefix == prefix)).first()
-            return _key(row) if row is not None else None
+            return from_row(KeyRecord, row) if row is not None else None
 
     def api_keys(self) -> list[KeyRecord]:
         """Every key, oldest first (hashes included; callers show prefixes only)."""
         with self._sessions.read() as session:
-            return [_key(r) for r in session.scalars(select(ApiKeyModel).order_by(ApiKeyModel.id))]
+            return [
+                from_row(KeyRecord, r)
+                for r in session.scalars(select(ApiKeyModel).order_by(ApiKeyModel.id))
+            ]
 
     def revoke_key(self, prefix: str, actor: Actor = SYSTEM) -> None:
         """Revoke a key by prefix; it stops working at once (and within a cache TTL elsewhere)."""
@@ -120,16 +124,3 @@ class AccountRepository:
             credentials.verify_password(password, credentials.hash_password("x"))  # same time
             return None
         return row.role if credentials.verify_password(password, row.password_hash) else None
-
-
-def _key(row: ApiKeyModel) -> KeyRecord:
-    return KeyRecord(
-        prefix=row.prefix,
-        secret_hash=row.secret_hash,
-        role=row.role,
-        site=row.site,
-        name=row.name,
-        rate_per_minute=row.rate_per_minute,
-        created_at=row.created_at,
-        revoked_at=row.revoked_at,
-    )

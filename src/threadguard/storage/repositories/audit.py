@@ -16,11 +16,11 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from threadguard.schema import Verdict
-from threadguard.storage.models import AnalysisRow as AnalysisModel
 from threadguard.storage.models import Article, AuditEntry, Site
 from threadguard.storage.models import Comment as CommentModel
 from threadguard.storage.models import DecisionRow as DecisionModel
-from threadguard.storage.records import Actor, AuditRecord, Page
+from threadguard.storage.records import AuditRecord, Page
+from threadguard.storage.repositories.rows import from_row, latest_analysis
 from threadguard.storage.sessions import Sessions, add_audit
 
 
@@ -29,30 +29,9 @@ class AuditRepository:
 
     def __init__(self, sessions: Sessions) -> None:
         self._sessions = sessions
-
-    def audit(
-        self,
-        actor: Actor,
-        action: str,
-        object_type: str,
-        object_id: str,
-        *,
-        site: str | None = None,
-        before: dict[str, Any] | None = None,
-        after: dict[str, Any] | None = None,
-    ) -> None:
-        """Append an audit entry on its own (for events outside other transactions)."""
-        with self._sessions.write() as session:
-            add_audit(
-                session,
-                actor,
-                action,
-                object_type,
-                object_id,
-                site=site,
-                before=before,
-                after=after,
-            )
+        #: Append an audit entry on its own (for events outside other transactions):
+        #: :func:`~threadguard.storage.sessions.add_audit`'s arguments, less the session.
+        self.audit = sessions.on_its_own(add_audit)
 
     def audit_log(
         self,
@@ -85,21 +64,7 @@ class AuditRepository:
                 stmt.order_by(AuditEntry.id.desc()).limit(limit).offset(offset)
             ).all()
         return Page(
-            [
-                AuditRecord(
-                    id=r.id,
-                    at=r.at,
-                    actor=r.actor,
-                    actor_role=r.actor_role,
-                    action=r.action,
-                    object_type=r.object_type,
-                    object_id=r.object_id,
-                    site=r.site,
-                    before=r.before,
-                    after=r.after,
-                )
-                for r in rows
-            ],
+            [from_row(AuditRecord, r) for r in rows],
             int(total),
             limit,
             offset,
@@ -150,12 +115,7 @@ def _example(
     article: str | None,
 ) -> dict[str, Any]:
     """One labelled example: a moderator's verdict with the comment as it was scored."""
-    analysis = session.scalars(
-        select(AnalysisModel)
-        .where(AnalysisModel.comment_id == comment.id)
-        .order_by(AnalysisModel.id.desc())
-        .limit(1)
-    ).first()
+    analysis = latest_analysis(session, comment.id)
     policy = session.scalars(
         select(DecisionModel)
         .where(DecisionModel.comment_id == comment.id, DecisionModel.source == "policy")

@@ -22,6 +22,7 @@ from threadguard.storage.models import Comment as CommentModel
 from threadguard.storage.models import DecisionRow as DecisionModel
 from threadguard.storage.models import ModeratorAction as ActionRow
 from threadguard.storage.records import (
+    ActionRecord,
     AuthorInfo,
     CommentRecord,
     DecisionRecord,
@@ -30,8 +31,15 @@ from threadguard.storage.records import (
     NotFoundError,
     Origin,
 )
-from threadguard.storage.repositories.ingest import CommentWriter, RecordJob, Stored
-from threadguard.storage.repositories.moderation import action_record
+from threadguard.storage.repositories.ingest import (
+    CommentWriter,
+    RecordJob,
+    Stored,
+    find_or_add_article,
+    find_or_add_author,
+    new_comment_id,
+)
+from threadguard.storage.repositories.rows import from_row, latest_analysis
 from threadguard.storage.sessions import Sessions, find_site_id
 from threadguard.storage.writer import GroupCommitter
 
@@ -66,14 +74,36 @@ class CommentRepository:
         story_id: str | None = None,
     ) -> None:
         """Keep a comment's text (unscored) so a later reply can use it as context."""
-        self.writer.remember(
-            site=site,
-            comment_id=comment_id,
-            text=text,
-            author=author,
-            parent_id=parent_id,
-            story_id=story_id,
-        )
+        with self._sessions.write() as session:
+            site_id = self._sessions.site_key(session, site)
+            key = story_id or ""
+            row = session.scalars(
+                select(CommentModel).where(
+                    CommentModel.site_id == site_id,
+                    CommentModel.article_key == key,
+                    CommentModel.external_id == comment_id,
+                )
+            ).first()
+            if row is not None:
+                row.text = text
+                row.parent_external_id = parent_id or row.parent_external_id
+                return
+            session.add(
+                CommentModel(
+                    id=new_comment_id(),
+                    site_id=site_id,
+                    article_id=find_or_add_article(session, site_id, story_id),
+                    article_key=key,
+                    external_id=comment_id,
+                    parent_external_id=parent_id,
+                    author=author or None,
+                    author_id=find_or_add_author(session, site_id, author),
+                    text=text,
+                    source="context",
+                    status="approved",
+                    status_source="policy",
+                )
+            )
 
     def record(self, origin: Origin, item: NewComment) -> str:
         """Store one scored comment with its decision; returns the store's id for it.
@@ -145,14 +175,8 @@ class CommentRepository:
                     ).all()
                 )
                 for r in rows:
-                    out[r.name] = AuthorInfo(
-                        name=r.name,
-                        banned=r.banned,
-                        trusted=r.trusted,
-                        comment_count=r.comment_count,
-                        held_count=r.held_count,
-                        rejected_count=r.rejected_count,
-                        recent_rejections=int(recent.get(r.id, 0)),
+                    out[r.name] = from_row(
+                        AuthorInfo, r, recent_rejections=int(recent.get(r.id, 0))
                     )
         return out
 
@@ -191,12 +215,7 @@ class CommentRepository:
             if found is None:
                 raise NotFoundError(f"no comment with id {comment_id!r}")
             row, site, article = found
-            analysis = session.scalars(
-                select(AnalysisModel)
-                .where(AnalysisModel.comment_id == comment_id)
-                .order_by(AnalysisModel.id.desc())
-                .limit(1)
-            ).first()
+            analysis = latest_analysis(session, comment_id)
             decisions = session.scalars(
                 select(DecisionModel)
                 .where(DecisionModel.comment_id == comment_id)
@@ -233,7 +252,7 @@ class CommentRepository:
                 ),
                 policy_decision=_decision(policy),
                 moderator_decision=_decision(moderator),
-                actions=[action_record(a, s) for a, s in actions],
+                actions=[from_row(ActionRecord, a, site=s) for a, s in actions],
             )
 
     def history(self, site: str, limit: int) -> list[HistoryRow]:

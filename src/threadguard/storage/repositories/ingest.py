@@ -67,48 +67,6 @@ class CommentWriter:
     def __init__(self, sessions: Sessions) -> None:
         self._sessions = sessions
 
-    def remember(
-        self,
-        *,
-        site: str,
-        comment_id: str,
-        text: str,
-        author: str | None = None,
-        parent_id: str | None = None,
-        story_id: str | None = None,
-    ) -> None:
-        """Keep a comment's text (unscored) so a later reply can use it as context."""
-        with self._sessions.write() as session:
-            site_id = self._sessions.site_key(session, site)
-            key = story_id or ""
-            row = session.scalars(
-                select(CommentModel).where(
-                    CommentModel.site_id == site_id,
-                    CommentModel.article_key == key,
-                    CommentModel.external_id == comment_id,
-                )
-            ).first()
-            if row is not None:
-                row.text = text
-                row.parent_external_id = parent_id or row.parent_external_id
-                return
-            session.add(
-                CommentModel(
-                    id=new_comment_id(),
-                    site_id=site_id,
-                    article_id=self._article_id(session, site_id, story_id),
-                    article_key=key,
-                    external_id=comment_id,
-                    parent_external_id=parent_id,
-                    author=author or None,
-                    author_id=self._author_id(session, site_id, author),
-                    text=text,
-                    source="context",
-                    status="approved",
-                    status_source="policy",
-                )
-            )
-
     def record_many(self, origin: Origin, comments: Sequence[NewComment]) -> list[Stored]:
         """Store a batch of scored comments in one transaction (see
         :meth:`~threadguard.storage.repositories.comments.CommentRepository.record_many`)."""
@@ -252,30 +210,6 @@ class CommentWriter:
             conn.execute(insert(_QUEUE), queued)
         return out
 
-    def _article_id(self, session: Session, site_id: int, external_id: str | None) -> int | None:
-        if not external_id:
-            return None
-        row: Article = get_or_create(
-            session, Article, {"site_id": site_id, "external_id": external_id}, title="", url=""
-        )
-        return row.id
-
-    def _author_id(self, session: Session, site_id: int, name: str | None) -> int | None:
-        if not name:
-            return None
-        row: Author = get_or_create(
-            session,
-            Author,
-            {"site_id": site_id, "name": name},
-            banned=False,
-            trusted=False,
-            comment_count=0,
-            held_count=0,
-            rejected_count=0,
-            version=1,
-        )
-        return row.id
-
     def _store_batch(
         self,
         session: Session,
@@ -324,7 +258,7 @@ class CommentWriter:
                     CommentModel.external_id == item.external_id,
                 )
             ).first()
-        author_id = self._author_id(session, site_id, item.author)
+        author_id = find_or_add_author(session, site_id, item.author)
         previous: str | None = None  # the status the author's counters already include
         if row is None:
             cid = new_comment_id()
@@ -467,3 +401,31 @@ def _analysis_values(item: NewComment, now: datetime) -> dict[str, Any]:
         ),
         "created_at": now,
     }
+
+
+def find_or_add_article(session: Session, site_id: int, external_id: str | None) -> int | None:
+    """The id of the site's article with this external id, created if new (None: none)."""
+    if not external_id:
+        return None
+    row: Article = get_or_create(
+        session, Article, {"site_id": site_id, "external_id": external_id}, title="", url=""
+    )
+    return row.id
+
+
+def find_or_add_author(session: Session, site_id: int, name: str | None) -> int | None:
+    """The id of the site's author with this name, created if new (None: no author)."""
+    if not name:
+        return None
+    row: Author = get_or_create(
+        session,
+        Author,
+        {"site_id": site_id, "name": name},
+        banned=False,
+        trusted=False,
+        comment_count=0,
+        held_count=0,
+        rejected_count=0,
+        version=1,
+    )
+    return row.id

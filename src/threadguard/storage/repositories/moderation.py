@@ -15,7 +15,6 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from threadguard.schema import ATTRIBUTES, ModeratorAction, Verdict
-from threadguard.storage.models import AnalysisRow as AnalysisModel
 from threadguard.storage.models import Article, Author, QueueItem, Site, utcnow
 from threadguard.storage.models import Comment as CommentModel
 from threadguard.storage.models import DecisionRow as DecisionModel
@@ -32,6 +31,7 @@ from threadguard.storage.records import (
     QueueFilter,
     QueueRecord,
 )
+from threadguard.storage.repositories.rows import from_row, latest_analysis
 from threadguard.storage.sessions import Sessions, add_audit
 
 #: The status each verdict gives a comment.
@@ -158,7 +158,7 @@ class ModerationRepository:
             )
             session.add(record)
             session.flush()
-            return ActionResult(action_record(record, site), status, author_info)
+            return ActionResult(from_row(ActionRecord, record, site=site), status, author_info)
 
     def _verdict(
         self,
@@ -203,12 +203,7 @@ class ModerationRepository:
         if queued.rowcount == 0:  # type: ignore[attr-defined]
             # A moderator overrides an automatic approval: the comment enters the queue
             # already resolved, so the queue shows every human decision.
-            latest = session.scalars(
-                select(AnalysisModel)
-                .where(AnalysisModel.comment_id == row.id)
-                .order_by(AnalysisModel.id.desc())
-                .limit(1)
-            ).first()
+            latest = latest_analysis(session, row.id)
             scores = dict(latest.scores) if latest is not None else {}
             session.add(
                 QueueItem(
@@ -302,26 +297,4 @@ class ModerationRepository:
             before={column: not value},
             after={column: value},
         )
-        return AuthorInfo(
-            name=author.name,
-            banned=author.banned,
-            trusted=author.trusted,
-            comment_count=author.comment_count,
-            held_count=author.held_count,
-            rejected_count=author.rejected_count,
-        )
-
-
-def action_record(row: ActionRow, site: str) -> ActionRecord:
-    """A stored moderator action as the plain value callers see."""
-    return ActionRecord(
-        id=row.id,
-        site=site,
-        comment_id=row.comment_id,
-        author=row.author,
-        action=row.action,
-        note=row.note,
-        actor=row.actor,
-        actor_role=row.actor_role,
-        created_at=row.created_at,
-    )
+        return from_row(AuthorInfo, author, recent_rejections=0)
