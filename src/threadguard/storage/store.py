@@ -21,7 +21,7 @@ Two rules hold throughout. Every write is one transaction (on SQLite a ``BEGIN
 IMMEDIATE`` one, behind an in-process lock, see :mod:`threadguard.storage.sessions`), so
 a failure leaves nothing half done. And a moderator's verdict is applied with a guarded
 ``UPDATE``, so of two moderators acting on one comment at once exactly one wins (see
-:mod:`~threadguard.storage.repositories.moderation`). :meth:`Store.record`, the one
+:mod:`~threadguard.storage.repositories.moderation`). ``store.record``, the one
 write per request of the compatibility endpoints, is committed with the others that
 arrive meanwhile (group commit, :mod:`threadguard.storage.writer`), and returns only
 once its comment is committed.
