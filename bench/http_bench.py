@@ -353,10 +353,10 @@ def serve_standalone(port: int) -> None:
         def recall(self, **_: Any) -> str | None:
             return None
 
-        def record(self, **_: Any) -> str:
+        def record(self, *_: Any) -> str:
             return "not-stored"
 
-        async def record_async(self, **_: Any) -> str:
+        async def record_async(self, *_: Any) -> str:
             return "not-stored"
 
     class Context:

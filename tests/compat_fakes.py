@@ -20,9 +20,9 @@ from fastapi import FastAPI, HTTPException, Request
 
 from threadguard.analysis import Analysis
 from threadguard.engine import CommentInput, Engine
-from threadguard.moderation import AuthorContext, Decision, Moderator, Outcome, Policy, load_policy
+from threadguard.moderation import AuthorContext, Moderator, Outcome, Policy, load_policy
 from threadguard.service.compat import coral, discovery, openai_moderation, perspective
-from threadguard.service.protocols import Principal, ServiceSettings
+from threadguard.service.protocols import NewComment, Origin, Principal, ServiceSettings
 
 KEY = "tg_test_key_123"
 CORAL_SECRET = "whsec_test_secret"
@@ -81,38 +81,25 @@ class MemoryLog:
         self.recalls.append((site, comment_id))
         return self.texts.get((site, comment_id))
 
-    def record(
-        self,
-        *,
-        site: str,
-        source: str,
-        text: str,
-        analysis: Analysis,
-        decision: Decision,
-        comment_id: str | None = None,
-        author: str | None = None,
-        parent_id: str | None = None,
-        story_id: str | None = None,
-        details: dict[str, Any] | None = None,
-    ) -> str:
+    def record(self, origin: Origin, item: NewComment) -> str:
         self.records.append(
             {
-                "site": site,
-                "source": source,
-                "text": text,
-                "analysis": analysis,
-                "decision": decision,
-                "comment_id": comment_id,
-                "author": author,
-                "parent_id": parent_id,
-                "story_id": story_id,
-                "details": details,
+                "site": origin.site,
+                "source": origin.source,
+                "story_id": origin.article.external_id if origin.article else None,
+                "text": item.text,
+                "analysis": item.analysis,
+                "decision": item.decision,
+                "comment_id": item.external_id,
+                "author": item.author,
+                "parent_id": item.parent_id,
+                "details": item.details,
             }
         )
         return f"c{len(self.records)}"
 
-    async def record_async(self, **fields: Any) -> str:
-        return self.record(**fields)
+    async def record_async(self, origin: Origin, item: NewComment) -> str:
+        return self.record(origin, item)
 
 
 @dataclass

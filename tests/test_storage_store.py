@@ -16,8 +16,7 @@ from threadguard.moderation import Decision
 from threadguard.schema import ATTRIBUTES
 from threadguard.storage import Actor, ConflictError, InvalidError, NotFoundError, Store
 from threadguard.storage.credentials import verify_password
-from threadguard.storage.records import ArticleRef, NewComment
-from threadguard.storage.store import QueueFilter
+from threadguard.storage.records import ArticleRef, NewComment, Origin, QueueFilter
 
 MOD = Actor("mod-1", "moderator")
 
@@ -72,13 +71,8 @@ def ingest(store: Store, *items: NewComment, site: str = "news", article: str = 
 
 def test_record_recall_and_remember(store: Store) -> None:
     cid = store.record(
-        site="news",
-        source="perspective",
-        text="hello there",
-        analysis=analysis(),
-        decision=Decision("approve"),
-        comment_id="p1",
-        story_id="story-9",
+        Origin("news", "perspective", ArticleRef("story-9")),
+        NewComment("hello there", analysis(), Decision("approve"), external_id="p1"),
     )
     assert cid.startswith("cm_")
     assert store.recall(site="news", comment_id="p1") == "hello there"
@@ -88,13 +82,8 @@ def test_record_recall_and_remember(store: Store) -> None:
     # A comment seen first as context, then scored, is one comment, counted once.
     store.remember(site="news", comment_id="c7", text="first", author="zed")
     store.record(
-        site="news",
-        source="coral",
-        text="edited",
-        analysis=analysis(),
-        decision=Decision("approve"),
-        comment_id="c7",
-        author="zed",
+        Origin("news", "coral"),
+        NewComment("edited", analysis(), Decision("approve"), external_id="c7", author="zed"),
     )
     assert store.recall(site="news", comment_id="c7") == "edited"
     assert store.authors("news", ["zed"])["zed"].comment_count == 1
@@ -325,3 +314,40 @@ def test_users_have_scrypt_passwords(store: Store) -> None:
         store.add_user("maria", "admin", "x")
     with pytest.raises(InvalidError):
         store.add_user("eve", "client", "x")
+
+
+def test_refusals_name_the_allowed_values(store: Store) -> None:
+    """The messages list roles and actions as they always have (the enums' values)."""
+    (cid,) = ingest(store, item("c1", "hold"))
+    with pytest.raises(InvalidError) as action:
+        store.moderate(cid, "delete", MOD)
+    with pytest.raises(InvalidError) as key_role:
+        store.create_key("root")
+    with pytest.raises(InvalidError) as user_role:
+        store.add_user("cli", "client", "pw")
+    assert str(action.value) == (
+        "unknown action 'delete'; expected one of approve, reject, ban, unban, trust, untrust, note"
+    )
+    assert str(key_role.value) == "role must be one of admin, moderator, client, not 'root'"
+    assert str(user_role.value) == "a user's role is admin or moderator, not 'client'"
+
+
+def test_an_audit_entry_on_its_own_and_the_repositories_behind_the_store(store: Store) -> None:
+    """``store.audit`` writes in a transaction of its own; the repositories the store's
+    methods come from are reachable as its attributes, and store plain strings."""
+    store.audit(MOD, "login.fail", "user", "maria", site="news", after={"tries": 3})
+    [entry] = store.audit_trail.audit_log(actor="mod-1").items
+    assert (entry.action, entry.object_id, entry.site, entry.after) == (
+        "login.fail",
+        "maria",
+        "news",
+        {"tries": 3},
+    )
+    cid = store.comments.record(Origin("news", "perspective"), item("x", "hold", author=None))
+    assert [q.comment_id for q in store.moderation.queue(QueueFilter(site="news")).items] == [cid]
+    store.accounts.create_key("client")  # by the system actor
+    with store.engine.connect() as conn:
+        roles = conn.execute(text("SELECT actor_role FROM audit_log ORDER BY id")).scalars().all()
+        kinds = conn.execute(text("SELECT role FROM api_keys")).scalars().all()
+    assert (roles, kinds) == (["moderator", "admin"], ["client"])
+    assert all(type(v) is str for v in (*roles, *kinds))

@@ -19,8 +19,8 @@ from threadguard.analysis import Analysis
 from threadguard.moderation import Decision
 from threadguard.schema import ATTRIBUTES
 from threadguard.storage import Store
-from threadguard.storage.records import NewComment
-from threadguard.storage.store import QueueFilter, _RecordJob
+from threadguard.storage.records import NewComment, Origin, QueueFilter
+from threadguard.storage.repositories.ingest import RecordJob
 from threadguard.storage.writer import GroupCommitter, Outcome
 
 
@@ -50,11 +50,8 @@ LEVEL = {"approve": 0.1, "hold": 0.75, "reject": 0.97}
 
 def record(store: Store, action: str, text: str = "a comment", site: str = "news") -> str:
     return store.record(
-        site=site,
-        source="perspective",
-        text=text,
-        analysis=analysis(LEVEL[action]),
-        decision=Decision(action, (f"because {action}",)),
+        Origin(site, "perspective"),
+        NewComment(text, analysis(LEVEL[action]), Decision(action, (f"because {action}",))),
     )
 
 
@@ -141,15 +138,7 @@ def test_the_bulk_path_writes_what_the_orm_path_writes(store: Store) -> None:
     [(orm_id, orm_status)] = store.record_many(
         site="news", source="perspective", article=None, comments=[item]
     )
-    bulk_id = store.record(
-        site="news",
-        source="perspective",
-        text=item.text,
-        analysis=item.analysis,
-        decision=item.decision,
-        parent_id="p-1",
-        details=item.details,
-    )
+    bulk_id = store.record(Origin("news", "perspective"), item)
     orm, bulk = store.comment(orm_id), store.comment(bulk_id)
     same = ("site", "article", "parent_id", "author", "text", "source", "depth", "status")
     for field in (*same, "status_source", "version", "author_analysis", "actions"):
@@ -172,14 +161,14 @@ def test_the_bulk_path_writes_what_the_orm_path_writes(store: Store) -> None:
 
 
 def test_one_bad_write_fails_alone_and_the_rest_of_its_batch_is_stored(store: Store) -> None:
-    def job(action: str, text: str, site: str = "news") -> _RecordJob:
+    def job(action: str, text: str, site: str = "news") -> RecordJob:
         decision = Decision("approve")
         object.__setattr__(decision, "action", action)  # past the type's own check
-        return _RecordJob(site, "perspective", None, NewComment(text, analysis(0.1), decision))
+        return RecordJob(Origin(site, "perspective"), NewComment(text, analysis(0.1), decision))
 
     # "explode" is no decision: storing it raises, inside the batch's transaction, after
     # the first job was written and after a new site was created for it.
-    outcomes = store._commit_records(
+    outcomes = store.comments.writer.commit_records(
         [job("approve", "first"), job("explode", "bad", site="fresh-site"), job("hold", "last")]
     )
     assert isinstance(outcomes[1], Exception)
@@ -230,16 +219,16 @@ def test_sqlite_writers_queue_in_the_process_not_in_sqlites_busy_handler(
 
 def test_a_site_id_is_shared_only_once_its_row_is_committed(store: Store) -> None:
     record(store, "approve")
-    assert "news" in store._site_ids  # the hot path looks it up once
-    with pytest.raises(RuntimeError), store._write() as session:
-        store._site_key(session, "ghost")
+    assert store.sessions.cached_site_id("news") is not None  # the hot path looks it up once
+    with pytest.raises(RuntimeError), store.sessions.write() as session:
+        store.sessions.site_key(session, "ghost")
         raise RuntimeError("rolled back")
-    assert "ghost" not in store._site_ids
+    assert store.sessions.cached_site_id("ghost") is None
     assert store.site_doc("ghost") is None
     cid = record(store, "approve", site="ghost")
     assert store.comment(cid).site == "ghost"
     record(store, "approve", site="ghost")  # the bulk path, with the id cached after commit
-    assert "ghost" in store._site_ids
+    assert store.sessions.cached_site_id("ghost") is not None
 
 
 def test_a_caller_that_gives_up_before_its_write_starts_does_not_stop_the_writer() -> None:

@@ -8,11 +8,22 @@ change without touching them. ``threadguard.service.app`` wires the real ones.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
 from threadguard.analysis import Analysis
 from threadguard.engine import Engine
-from threadguard.moderation import Decision, Moderator, Outcome
+from threadguard.moderation import Moderator, Outcome
+from threadguard.storage.records import ArticleRef, NewComment, Origin
+
+__all__ = [
+    "ArticleRef",
+    "CommentLog",
+    "NewComment",
+    "Origin",
+    "Principal",
+    "ServiceContext",
+    "ServiceSettings",
+]
 
 
 @dataclass(frozen=True)
@@ -58,38 +69,12 @@ class CommentLog(Protocol):
     def recall(self, *, site: str, comment_id: str) -> str | None:
         """The text of a comment seen before, or None."""
 
-    def record(
-        self,
-        *,
-        site: str,
-        source: str,
-        text: str,
-        analysis: Analysis,
-        decision: Decision,
-        comment_id: str | None = None,
-        author: str | None = None,
-        parent_id: str | None = None,
-        story_id: str | None = None,
-        details: dict[str, Any] | None = None,
-    ) -> str:
+    def record(self, origin: Origin, item: NewComment) -> str:
         """Store a scored comment with its decision (held ones enter the queue); returns its id
-        once it is stored. ``details``: what the site rules found (:meth:`Outcome.details`).
-        """
+        once it is stored. ``item.details``: what the site rules found
+        (:meth:`Outcome.details`)."""
 
-    async def record_async(
-        self,
-        *,
-        site: str,
-        source: str,
-        text: str,
-        analysis: Analysis,
-        decision: Decision,
-        comment_id: str | None = None,
-        author: str | None = None,
-        parent_id: str | None = None,
-        story_id: str | None = None,
-        details: dict[str, Any] | None = None,
-    ) -> str:
+    async def record_async(self, origin: Origin, item: NewComment) -> str:
         """:meth:`record` from a coroutine, without blocking the event loop (and without
         tying up a worker thread while the write waits for its commit)."""
 

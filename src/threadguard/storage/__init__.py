@@ -9,19 +9,27 @@ from __future__ import annotations
 from threadguard.storage.db import DatabaseError, default_data_dir, resolve_url
 from threadguard.storage.records import (
     Actor,
+    ArticleRef,
     ConflictError,
     InvalidError,
+    NewComment,
     NotFoundError,
+    Origin,
+    QueueFilter,
     StoreError,
 )
 from threadguard.storage.store import Store
 
 __all__ = [
     "Actor",
+    "ArticleRef",
     "ConflictError",
     "DatabaseError",
     "InvalidError",
+    "NewComment",
     "NotFoundError",
+    "Origin",
+    "QueueFilter",
     "Store",
     "StoreError",
     "default_data_dir",

@@ -12,12 +12,17 @@ from typing import Any, Generic, TypeVar
 
 from threadguard.analysis import Analysis
 from threadguard.moderation import Decision
+from threadguard.schema import Verdict
 
 T = TypeVar("T")
 
 STATUSES = ("approved", "pending", "rejected")
 #: The status a comment gets from each policy action.
-STATUS_OF_ACTION = {"approve": "approved", "hold": "pending", "reject": "rejected"}
+STATUS_OF_ACTION: dict[str, str] = {
+    Verdict.APPROVE: "approved",
+    Verdict.HOLD: "pending",
+    Verdict.REJECT: "rejected",
+}
 
 
 class StoreError(Exception):
@@ -58,6 +63,16 @@ class ArticleRef:
 
 
 @dataclass(frozen=True)
+class Origin:
+    """Where comments being stored come from: the site, what received them (``source``:
+    ``perspective``, ``coral``, ``native``...) and the article they hang under, if any."""
+
+    site: str
+    source: str
+    article: ArticleRef | None = None
+
+
+@dataclass(frozen=True)
 class NewComment:
     """A scored, decided comment to store (the final decision may differ from the analysis')."""
 
@@ -72,6 +87,20 @@ class NewComment:
     posted_at: str | None = None
     author_analysis: Analysis | None = None
     details: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """Filters of the queue listing; ``None`` means "any"."""
+
+    site: str | None = None
+    sites: tuple[str, ...] | None = None
+    article: str | None = None
+    status: str | None = "pending"
+    author: str | None = None
+    attribute: str | None = None
+    at_least: float | None = None
+    above: float | None = None
 
 
 @dataclass(frozen=True)

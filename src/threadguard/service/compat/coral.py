@@ -41,7 +41,7 @@ from threadguard.moderation import Decision
 from threadguard.readers.htmltext import html_to_text
 from threadguard.service.compat import DEFAULT_SITE, Dependency, parse_json_object, read_body
 from threadguard.service.compat.errors import CompatError, PlainErrorRoute
-from threadguard.service.protocols import ServiceContext
+from threadguard.service.protocols import ArticleRef, NewComment, Origin, ServiceContext
 
 log = logging.getLogger("threadguard.service.compat.coral")
 
@@ -181,17 +181,18 @@ def build_router(ctx: Dependency, *, approve_clean: bool = True) -> APIRouter:
                 comment_id=item.comment_id,
                 story_id=item.story_id,
             )
+            story = ArticleRef(item.story_id) if item.story_id else None
             comments.record(
-                site=item.site,
-                source="coral",
-                text=item.text,
-                analysis=analysis,
-                decision=outcome.decision,
-                comment_id=item.comment_id,
-                author=item.author_id,
-                parent_id=item.parent_id,
-                story_id=item.story_id,
-                details=outcome.details(),
+                Origin(item.site, "coral", story),
+                NewComment(
+                    item.text,
+                    analysis,
+                    outcome.decision,
+                    external_id=item.comment_id,
+                    author=item.author_id,
+                    parent_id=item.parent_id,
+                    details=outcome.details(),
+                ),
             )
             return outcome.decision
 

@@ -50,7 +50,7 @@ from threadguard.service.compat.perspective_request import (
     parse_requested,
     parse_suggestion,
 )
-from threadguard.service.protocols import Principal, ServiceContext
+from threadguard.service.protocols import NewComment, Origin, Principal, ServiceContext
 
 log = logging.getLogger("threadguard.service.compat.perspective")
 
@@ -192,12 +192,8 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
         outcome = context.site_decision(principal.site, scored.analysis, req.text)
         if not req.do_not_store:
             await context.comments.record_async(
-                site=site_of(principal),
-                source="perspective",
-                text=req.text,
-                analysis=scored.analysis,
-                decision=outcome.decision,
-                details=outcome.details(),
+                Origin(site_of(principal), "perspective"),
+                NewComment(req.text, scored.analysis, outcome.decision, details=outcome.details()),
             )
         return JSONResponse(analyze_response(req, requested, scored, detected))
 
@@ -242,11 +238,7 @@ def _record_suggestion(
     )
     decision = Decision(outcome.decision.action, outcome.decision.reasons + notes)
     stored = context.comments.record(
-        site=site_of(principal),
-        source="perspective:suggestscore",
-        text=req.text,
-        analysis=analysis,
-        decision=decision,
-        details=outcome.details(),
+        Origin(site_of(principal), "perspective:suggestscore"),
+        NewComment(req.text, analysis, decision, details=outcome.details()),
     )
     log.info("perspective score suggestion stored as %s: %s", stored, ", ".join(notes))

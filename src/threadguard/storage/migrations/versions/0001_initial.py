@@ -32,6 +32,27 @@ def _now() -> sa.Column[Any]:
     return sa.Column("created_at", sa.DateTime(), nullable=False)
 
 
+def _site_id() -> sa.Column[Any]:
+    """The row's site: deleted with it."""
+    return sa.Column(
+        "site_id", sa.Integer(), sa.ForeignKey("sites.id", ondelete="CASCADE"), nullable=False
+    )
+
+
+def _article_id() -> sa.Column[Any]:
+    """The row's article, if any: kept (without it) when the article is deleted."""
+    return sa.Column(
+        "article_id", sa.Integer(), sa.ForeignKey("articles.id", ondelete="SET NULL"), nullable=True
+    )
+
+
+def _comment_id(ondelete: str, **column: Any) -> sa.Column[Any]:
+    """The row's comment; what happens when the comment is deleted is the caller's choice."""
+    return sa.Column(
+        "comment_id", sa.String(40), sa.ForeignKey("comments.id", ondelete=ondelete), **column
+    )
+
+
 def upgrade() -> None:
     op.create_table(
         "sites",
@@ -46,9 +67,7 @@ def upgrade() -> None:
     op.create_table(
         "articles",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column(
-            "site_id", sa.Integer(), sa.ForeignKey("sites.id", ondelete="CASCADE"), nullable=False
-        ),
+        _site_id(),
         sa.Column("external_id", sa.String(500), nullable=False),
         sa.Column("title", sa.Text(), nullable=False),
         sa.Column("url", sa.Text(), nullable=False),
@@ -58,15 +77,8 @@ def upgrade() -> None:
     op.create_table(
         "comments",
         sa.Column("id", sa.String(40), primary_key=True),
-        sa.Column(
-            "site_id", sa.Integer(), sa.ForeignKey("sites.id", ondelete="CASCADE"), nullable=False
-        ),
-        sa.Column(
-            "article_id",
-            sa.Integer(),
-            sa.ForeignKey("articles.id", ondelete="SET NULL"),
-            nullable=True,
-        ),
+        _site_id(),
+        _article_id(),
         sa.Column("article_key", sa.String(500), nullable=False),
         sa.Column("external_id", sa.String(500), nullable=False),
         sa.Column("parent_external_id", sa.String(500), nullable=True),
@@ -88,12 +100,7 @@ def upgrade() -> None:
     op.create_table(
         "analyses",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column(
-            "comment_id",
-            sa.String(40),
-            sa.ForeignKey("comments.id", ondelete="CASCADE"),
-            nullable=False,
-        ),
+        _comment_id("CASCADE", nullable=False),
         sa.Column("model", sa.String(200), nullable=False),
         sa.Column("scores", sa.JSON(), nullable=False),
         sa.Column("targets", sa.JSON(), nullable=False),
@@ -106,12 +113,7 @@ def upgrade() -> None:
     op.create_table(
         "decisions",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column(
-            "comment_id",
-            sa.String(40),
-            sa.ForeignKey("comments.id", ondelete="CASCADE"),
-            nullable=False,
-        ),
+        _comment_id("CASCADE", nullable=False),
         sa.Column(
             "analysis_id",
             sa.Integer(),
@@ -129,22 +131,9 @@ def upgrade() -> None:
     op.create_table(
         "queue_items",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column(
-            "comment_id",
-            sa.String(40),
-            sa.ForeignKey("comments.id", ondelete="CASCADE"),
-            nullable=False,
-            unique=True,
-        ),
-        sa.Column(
-            "site_id", sa.Integer(), sa.ForeignKey("sites.id", ondelete="CASCADE"), nullable=False
-        ),
-        sa.Column(
-            "article_id",
-            sa.Integer(),
-            sa.ForeignKey("articles.id", ondelete="SET NULL"),
-            nullable=True,
-        ),
+        _comment_id("CASCADE", nullable=False, unique=True),
+        _site_id(),
+        _article_id(),
         sa.Column("author", sa.String(500), nullable=True),
         sa.Column("status", sa.String(16), nullable=False),
         sa.Column("reasons", sa.JSON(), nullable=False),
@@ -159,15 +148,8 @@ def upgrade() -> None:
     op.create_table(
         "moderator_actions",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column(
-            "site_id", sa.Integer(), sa.ForeignKey("sites.id", ondelete="CASCADE"), nullable=False
-        ),
-        sa.Column(
-            "comment_id",
-            sa.String(40),
-            sa.ForeignKey("comments.id", ondelete="SET NULL"),
-            nullable=True,
-        ),
+        _site_id(),
+        _comment_id("SET NULL", nullable=True),
         sa.Column("author", sa.String(500), nullable=True),
         sa.Column("action", sa.String(16), nullable=False),
         sa.Column("note", sa.Text(), nullable=True),

@@ -1,0 +1,126 @@
+"""API keys and dashboard users: only hashes are stored, and every change is audited."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from threadguard.schema import Role
+from threadguard.storage import credentials
+from threadguard.storage.models import ApiKey as ApiKeyModel
+from threadguard.storage.models import User, utcnow
+from threadguard.storage.records import (
+    Actor,
+    ConflictError,
+    InvalidError,
+    KeyRecord,
+    NotFoundError,
+)
+from threadguard.storage.repositories.rows import from_row
+from threadguard.storage.sessions import Sessions, add_audit
+
+#: Who acts when no person does (the command line adding keys and users).
+SYSTEM = Actor("system", Role.ADMIN)
+#: The roles a key may have, strongest first (the order error messages list them in).
+KEY_ROLES = tuple(reversed(Role))
+#: The roles a user may have: keys for clients, accounts for people.
+USER_ROLES = (Role.ADMIN, Role.MODERATOR)
+
+
+class AccountRepository:
+    """API keys (by their public prefix) and moderators' and admins' accounts."""
+
+    def __init__(self, sessions: Sessions) -> None:
+        self._sessions = sessions
+
+    def create_key(
+        self,
+        role: str,
+        *,
+        site: str | None = None,
+        name: str = "",
+        rate_per_minute: int | None = None,
+        actor: Actor = SYSTEM,
+    ) -> str:
+        """Make an API key and store its hash; returns the key text (the only time it exists)."""
+        if role not in KEY_ROLES:
+            raise InvalidError(f"role must be one of {', '.join(KEY_ROLES)}, not {role!r}")
+        key = credentials.new_key()
+        with self._sessions.write() as session:
+            session.add(
+                ApiKeyModel(
+                    prefix=key.prefix,
+                    secret_hash=key.secret_hash,
+                    role=role,
+                    site=site,
+                    name=name,
+                    rate_per_minute=rate_per_minute,
+                    created_at=utcnow(),
+                )
+            )
+            add_audit(
+                session,
+                actor,
+                "key.create",
+                "api_key",
+                key.prefix,
+                site=site,
+                after={
+                    "role": role,
+                    "site": site,
+                    "name": name,
+                    "rate_per_minute": rate_per_minute,
+                },
+            )
+        return key.text
+
+    def find_key(self, prefix: str) -> KeyRecord | None:
+        """The key with this public prefix (revoked ones too), or None."""
+        with self._sessions.read() as session:
+            row = session.scalars(select(ApiKeyModel).where(ApiKeyModel.prefix == prefix)).first()
+            return from_row(KeyRecord, row) if row is not None else None
+
+    def api_keys(self) -> list[KeyRecord]:
+        """Every key, oldest first (hashes included; callers show prefixes only)."""
+        with self._sessions.read() as session:
+            return [
+                from_row(KeyRecord, r)
+                for r in session.scalars(select(ApiKeyModel).order_by(ApiKeyModel.id))
+            ]
+
+    def revoke_key(self, prefix: str, actor: Actor = SYSTEM) -> None:
+        """Revoke a key by prefix; it stops working at once (and within a cache TTL elsewhere)."""
+        with self._sessions.write() as session:
+            row = session.scalars(select(ApiKeyModel).where(ApiKeyModel.prefix == prefix)).first()
+            if row is None:
+                raise NotFoundError(f"no key with prefix {prefix!r}")
+            if row.revoked_at is not None:
+                raise ConflictError(f"key {prefix} is already revoked")
+            row.revoked_at = utcnow()
+            add_audit(session, actor, "key.revoke", "api_key", prefix, site=row.site)
+
+    def add_user(self, name: str, role: str, password: str, actor: Actor = SYSTEM) -> None:
+        """Add a moderator or admin with a scrypt-hashed password."""
+        if role not in USER_ROLES:
+            raise InvalidError(f"a user's role is admin or moderator, not {role!r}")
+        if not name.strip():
+            raise InvalidError("a user needs a name")
+        if not password:
+            raise InvalidError("a user needs a password")
+        hashed = credentials.hash_password(password)
+        try:
+            with self._sessions.write() as session:
+                session.add(User(name=name, role=role, password_hash=hashed, created_at=utcnow()))
+                session.flush()
+                add_audit(session, actor, "user.add", "user", name, after={"role": role})
+        except IntegrityError as exc:
+            raise ConflictError(f"a user named {name!r} already exists") from exc
+
+    def verify_user(self, name: str, password: str) -> str | None:
+        """The user's role when the password is right (and the user enabled), else None."""
+        with self._sessions.read() as session:
+            row = session.scalars(select(User).where(User.name == name)).first()
+        if row is None or row.disabled:
+            credentials.verify_password(password, credentials.hash_password("x"))  # same time
+            return None
+        return row.role if credentials.verify_password(password, row.password_hash) else None

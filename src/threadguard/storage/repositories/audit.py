@@ -1,0 +1,154 @@
+"""The audit log and the labelled export: who did what, and what moderators decided.
+
+The log is append-only (a database trigger refuses updates and deletes); changes write
+their entry in their own transaction through
+:func:`~threadguard.storage.sessions.add_audit`, and :meth:`AuditRepository.audit` is for
+events that have no other transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from threadguard.schema import Verdict
+from threadguard.storage.models import Article, AuditEntry, Site
+from threadguard.storage.models import Comment as CommentModel
+from threadguard.storage.models import DecisionRow as DecisionModel
+from threadguard.storage.records import AuditRecord, Page
+from threadguard.storage.repositories.rows import from_row, latest_analysis
+from threadguard.storage.sessions import Sessions, add_audit
+
+
+class AuditRepository:
+    """Appending to and reading the audit log; moderators' verdicts as training examples."""
+
+    def __init__(self, sessions: Sessions) -> None:
+        self._sessions = sessions
+        #: Append an audit entry on its own (for events outside other transactions):
+        #: :func:`~threadguard.storage.sessions.add_audit`'s arguments, less the session.
+        self.audit = sessions.on_its_own(add_audit)
+
+    def audit_log(
+        self,
+        *,
+        site: str | None = None,
+        sites: tuple[str, ...] | None = None,
+        actor: str | None = None,
+        action: str | None = None,
+        since: datetime | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> Page[AuditRecord]:
+        """Audit entries, newest first."""
+        stmt = select(AuditEntry)
+        if site is not None:
+            stmt = stmt.where(AuditEntry.site == site)
+        if sites is not None:
+            stmt = stmt.where(AuditEntry.site.in_(sites))
+        if actor is not None:
+            stmt = stmt.where(AuditEntry.actor == actor)
+        if action is not None:
+            stmt = stmt.where(
+                or_(AuditEntry.action == action, AuditEntry.action.like(f"{action}.%"))
+            )
+        if since is not None:
+            stmt = stmt.where(AuditEntry.at >= since)
+        with self._sessions.read() as session:
+            total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+            rows = session.scalars(
+                stmt.order_by(AuditEntry.id.desc()).limit(limit).offset(offset)
+            ).all()
+        return Page(
+            [from_row(AuditRecord, r) for r in rows],
+            int(total),
+            limit,
+            offset,
+        )
+
+    def labelled(
+        self,
+        *,
+        site: str | None = None,
+        sites: tuple[str, ...] | None = None,
+        since: datetime | None = None,
+        batch: int = 500,
+    ) -> Iterator[dict[str, Any]]:
+        """Moderators' verdicts as labelled examples, oldest first, streamed in batches.
+
+        Each example has the text, the parent's text (context), the moderator's label,
+        the attribute scores and policy decision the comment had, and timestamps.
+        """
+        last_id = 0
+        while True:
+            with self._sessions.read() as session:
+                stmt = (
+                    select(DecisionModel, CommentModel, Site.name, Article.external_id)
+                    .join(CommentModel, CommentModel.id == DecisionModel.comment_id)
+                    .join(Site, Site.id == CommentModel.site_id)
+                    .outerjoin(Article, Article.id == CommentModel.article_id)
+                    .where(DecisionModel.source == "moderator", DecisionModel.id > last_id)
+                )
+                if site is not None:
+                    stmt = stmt.where(Site.name == site)
+                if sites is not None:
+                    stmt = stmt.where(Site.name.in_(sites))
+                if since is not None:
+                    stmt = stmt.where(DecisionModel.created_at >= since)
+                rows = session.execute(stmt.order_by(DecisionModel.id).limit(batch)).all()
+                if not rows:
+                    return
+                out = [_example(session, *r) for r in rows]
+                last_id = rows[-1][0].id
+            yield from out
+
+
+def _example(
+    session: Session,
+    decision: DecisionModel,
+    comment: CommentModel,
+    site: str,
+    article: str | None,
+) -> dict[str, Any]:
+    """One labelled example: a moderator's verdict with the comment as it was scored."""
+    analysis = latest_analysis(session, comment.id)
+    policy = session.scalars(
+        select(DecisionModel)
+        .where(DecisionModel.comment_id == comment.id, DecisionModel.source == "policy")
+        .order_by(DecisionModel.id.desc())
+        .limit(1)
+    ).first()
+    parent_text = None
+    if comment.parent_external_id:
+        parent_text = session.scalar(
+            select(CommentModel.text)
+            .where(
+                CommentModel.site_id == comment.site_id,
+                CommentModel.article_key == comment.article_key,
+                CommentModel.external_id == comment.parent_external_id,
+            )
+            .limit(1)
+        )
+    return {
+        "id": comment.id,
+        "external_id": comment.external_id,
+        "site": site,
+        "article": article,
+        "text": comment.text,
+        "parent_text": parent_text,
+        "label": decision.action,
+        "toxic": decision.action == Verdict.REJECT,
+        "attributes": dict(analysis.scores) if analysis is not None else {},
+        "targets": list(analysis.targets) if analysis is not None else [],
+        "model": analysis.model if analysis is not None else None,
+        "policy_decision": policy.action if policy is not None else None,
+        "moderator": decision.actor,
+        "note": decision.reasons[0] if decision.reasons else None,
+        "created_at": comment.received_at.isoformat(),
+        "posted_at": comment.posted_at,
+        "decided_at": decision.created_at.isoformat(),
+    }

@@ -1,0 +1,348 @@
+"""Comments and their analyses: storing scored comments, and reading them back.
+
+Writes go through :class:`~threadguard.storage.repositories.ingest.CommentWriter`.
+:meth:`CommentRepository.record`, the one write per request of the compatibility
+endpoints, goes through a :class:`~threadguard.storage.writer.GroupCommitter`:
+concurrent records are committed together, one transaction for all, and each caller
+returns only after the commit that holds its comment (durable, never write-behind).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+
+from threadguard.schema import ATTRIBUTES, Verdict
+from threadguard.storage.models import AnalysisRow as AnalysisModel
+from threadguard.storage.models import Article, Author, Site, utcnow
+from threadguard.storage.models import Comment as CommentModel
+from threadguard.storage.models import DecisionRow as DecisionModel
+from threadguard.storage.models import ModeratorAction as ActionRow
+from threadguard.storage.records import (
+    ActionRecord,
+    AuthorInfo,
+    CommentRecord,
+    DecisionRecord,
+    HistoryRow,
+    NewComment,
+    NotFoundError,
+    Origin,
+)
+from threadguard.storage.repositories.ingest import (
+    CommentWriter,
+    RecordJob,
+    Stored,
+    find_or_add_article,
+    find_or_add_author,
+    new_comment_id,
+)
+from threadguard.storage.repositories.rows import from_row, latest_analysis
+from threadguard.storage.sessions import Sessions, find_site_id
+from threadguard.storage.writer import GroupCommitter
+
+#: How many ids go into one ``IN (...)`` list.
+_CHUNK = 500
+
+
+class CommentRepository:
+    """Stored comments: context for replies, scored comments, authors, dry-run history."""
+
+    def __init__(self, sessions: Sessions) -> None:
+        self._sessions = sessions
+        self.writer = CommentWriter(sessions)
+        self._records: GroupCommitter[RecordJob, Stored] = GroupCommitter(
+            self.writer.commit_records, name="threadguard-store-writer"
+        )
+
+    def close(self) -> None:
+        """Finish queued records and stop the group committer's thread."""
+        self._records.close()
+
+    # ------------------------------------------------------------------ writes
+
+    def remember(
+        self,
+        *,
+        site: str,
+        comment_id: str,
+        text: str,
+        author: str | None = None,
+        parent_id: str | None = None,
+        story_id: str | None = None,
+    ) -> None:
+        """Keep a comment's text (unscored) so a later reply can use it as context."""
+        with self._sessions.write() as session:
+            site_id = self._sessions.site_key(session, site)
+            key = story_id or ""
+            row = session.scalars(
+                select(CommentModel).where(
+                    CommentModel.site_id == site_id,
+                    CommentModel.article_key == key,
+                    CommentModel.external_id == comment_id,
+                )
+            ).first()
+            if row is not None:
+                row.text = text
+                row.parent_external_id = parent_id or row.parent_external_id
+                return
+            session.add(
+                CommentModel(
+                    id=new_comment_id(),
+                    site_id=site_id,
+                    article_id=find_or_add_article(session, site_id, story_id),
+                    article_key=key,
+                    external_id=comment_id,
+                    parent_external_id=parent_id,
+                    author=author or None,
+                    author_id=find_or_add_author(session, site_id, author),
+                    text=text,
+                    source="context",
+                    status="approved",
+                    status_source="policy",
+                )
+            )
+
+    def record(self, origin: Origin, item: NewComment) -> str:
+        """Store one scored comment with its decision; returns the store's id for it.
+
+        Returns once the comment is committed (with others that arrived meanwhile, see
+        the module docs); ``item.details`` is what the site rules found (watchlist
+        matches).
+        """
+        return self._records.submit(RecordJob(origin, item))[0]
+
+    async def record_async(self, origin: Origin, item: NewComment) -> str:
+        """:meth:`record` for the event loop: awaits the same durable group commit."""
+        return (await self._records.submit_async(RecordJob(origin, item)))[0]
+
+    def record_many(self, origin: Origin, comments: Sequence[NewComment]) -> list[Stored]:
+        """Store a batch of scored comments in one transaction.
+
+        Returns ``(id, status)`` for each, in order: the status is the policy's unless a
+        moderator has already ruled on that comment.
+
+        A comment already stored under the same site, article and id is updated (an
+        edit, or a thread uploaded again): it gets a new analysis and policy decision,
+        but a moderator's verdict on it stands.
+        """
+        return self.writer.record_many(origin, comments)
+
+    # ------------------------------------------------------------------ reads
+
+    def recall(self, *, site: str, comment_id: str) -> str | None:
+        """The text of the most recent comment with this id on this site, or None."""
+        with self._sessions.read() as session:
+            return session.scalar(
+                select(CommentModel.text)
+                .join(Site, Site.id == CommentModel.site_id)
+                .where(Site.name == site, CommentModel.external_id == comment_id)
+                .order_by(CommentModel.received_at.desc())
+                .limit(1)
+            )
+
+    def authors(self, site: str, names: Sequence[str], *, days: int = 30) -> dict[str, AuthorInfo]:
+        """The state of each named author on a site (unknown authors are left out).
+
+        ``recent_rejections`` counts their comments rejected (by policy or moderator)
+        in the last ``days`` days: the input of the repeat-offender rule.
+        """
+        wanted = sorted({n for n in names if n})
+        if not wanted:
+            return {}
+        since = utcnow() - timedelta(days=days)
+        out: dict[str, AuthorInfo] = {}
+        with self._sessions.read() as session:
+            site_id = find_site_id(session, site)
+            if site_id is None:
+                return {}
+            for start in range(0, len(wanted), _CHUNK):
+                chunk = wanted[start : start + _CHUNK]
+                rows = session.scalars(
+                    select(Author).where(Author.site_id == site_id, Author.name.in_(chunk))
+                ).all()
+                recent = dict(
+                    session.execute(
+                        select(CommentModel.author_id, func.count())
+                        .where(
+                            CommentModel.author_id.in_([r.id for r in rows]),
+                            CommentModel.status == "rejected",
+                            CommentModel.status_at >= since,
+                        )
+                        .group_by(CommentModel.author_id)
+                    ).all()
+                )
+                for r in rows:
+                    out[r.name] = from_row(
+                        AuthorInfo, r, recent_rejections=int(recent.get(r.id, 0))
+                    )
+        return out
+
+    def known_comments(
+        self, site: str, article: str, external_ids: Sequence[str]
+    ) -> dict[str, int | None]:
+        """Which of these comment ids are already stored under the article, with the rank
+        (``author_seq``) each had among its author's comments when first scored."""
+        out: dict[str, int | None] = {}
+        with self._sessions.read() as session:
+            site_id = find_site_id(session, site)
+            if site_id is None:
+                return out
+            ids = list(dict.fromkeys(external_ids))
+            for start in range(0, len(ids), _CHUNK):
+                rows = session.execute(
+                    select(CommentModel.external_id, CommentModel.author_seq).where(
+                        CommentModel.site_id == site_id,
+                        CommentModel.article_key == article,
+                        CommentModel.external_id.in_(ids[start : start + _CHUNK]),
+                        CommentModel.source != "context",
+                    )
+                ).all()
+                out.update({ext: seq for ext, seq in rows})
+        return out
+
+    def comment(self, comment_id: str) -> CommentRecord:
+        """A stored comment with its latest analysis, decisions and actions."""
+        with self._sessions.read() as session:
+            found = session.execute(
+                select(CommentModel, Site.name, Article.external_id)
+                .join(Site, Site.id == CommentModel.site_id)
+                .outerjoin(Article, Article.id == CommentModel.article_id)
+                .where(CommentModel.id == comment_id)
+            ).first()
+            if found is None:
+                raise NotFoundError(f"no comment with id {comment_id!r}")
+            row, site, article = found
+            analysis = latest_analysis(session, comment_id)
+            decisions = session.scalars(
+                select(DecisionModel)
+                .where(DecisionModel.comment_id == comment_id)
+                .order_by(DecisionModel.id.desc())
+            ).all()
+            actions = session.execute(
+                select(ActionRow, Site.name)
+                .join(Site, Site.id == ActionRow.site_id)
+                .where(ActionRow.comment_id == comment_id)
+                .order_by(ActionRow.id)
+            ).all()
+            policy = next((d for d in decisions if d.source == "policy"), None)
+            moderator = next((d for d in decisions if d.source == "moderator"), None)
+            return CommentRecord(
+                id=row.id,
+                site=site,
+                article=article,
+                external_id=row.external_id,
+                parent_id=row.parent_external_id,
+                author=row.author,
+                text=row.text,
+                source=row.source,
+                depth=row.depth,
+                posted_at=row.posted_at,
+                received_at=row.received_at,
+                status=row.status,
+                status_source=row.status_source,
+                version=row.version,
+                analysis=_analysis_json(analysis, row.external_id, policy),
+                author_analysis=(
+                    {"scores": analysis.author_scores}
+                    if analysis is not None and analysis.author_scores is not None
+                    else None
+                ),
+                policy_decision=_decision(policy),
+                moderator_decision=_decision(moderator),
+                actions=[from_row(ActionRecord, a, site=s) for a, s in actions],
+            )
+
+    def history(self, site: str, limit: int) -> list[HistoryRow]:
+        """The site's last ``limit`` scored comments with their latest analysis, newest first
+        (what a policy dry run replays)."""
+        with self._sessions.read() as session:
+            site_id = find_site_id(session, site)
+            if site_id is None:
+                return []
+            comments = session.scalars(
+                select(CommentModel)
+                .where(CommentModel.site_id == site_id, CommentModel.source != "context")
+                .order_by(CommentModel.received_at.desc(), CommentModel.position.desc())
+                .limit(limit)
+            ).all()
+            ids = [c.id for c in comments]
+            if not ids:
+                return []
+            latest = (
+                select(func.max(AnalysisModel.id))
+                .where(AnalysisModel.comment_id.in_(ids))
+                .group_by(AnalysisModel.comment_id)
+            )
+            analyses = {
+                a.comment_id: a
+                for a in session.scalars(
+                    select(AnalysisModel).where(AnalysisModel.id.in_(latest))
+                ).all()
+            }
+            latest_decision = (
+                select(func.max(DecisionModel.id))
+                .where(DecisionModel.comment_id.in_(ids), DecisionModel.source == "policy")
+                .group_by(DecisionModel.comment_id)
+            )
+            decided = {
+                d.comment_id: d.action
+                for d in session.scalars(
+                    select(DecisionModel).where(DecisionModel.id.in_(latest_decision))
+                ).all()
+            }
+        out = []
+        for c in comments:
+            a = analyses.get(c.id)
+            if a is None:
+                continue
+            out.append(
+                HistoryRow(
+                    comment_id=c.id,
+                    text=c.text,
+                    author=c.author,
+                    author_seq=c.author_seq,
+                    scores={k: float(v) for k, v in a.scores.items()},
+                    targets=list(a.targets),
+                    author_scores=(
+                        {k: float(v) for k, v in a.author_scores.items()}
+                        if a.author_scores is not None
+                        else None
+                    ),
+                    decided=decided.get(c.id, Verdict.APPROVE.value),
+                    status=c.status,
+                )
+            )
+        return out
+
+
+def _decision(row: DecisionModel | None) -> DecisionRecord | None:
+    if row is None:
+        return None
+    return DecisionRecord(
+        action=row.action,
+        reasons=list(row.reasons),
+        source=row.source,
+        actor=row.actor,
+        created_at=row.created_at,
+        details=row.details,
+    )
+
+
+def _analysis_json(
+    row: AnalysisModel | None, external_id: str, decision: DecisionModel | None
+) -> dict[str, Any] | None:
+    """A stored analysis in the ``threadguard score`` line shape."""
+    if row is None:
+        return None
+    return {
+        "id": external_id,
+        "scores": {a: round(float(row.scores.get(a, 0.0)), 4) for a in ATTRIBUTES},
+        "targets": list(row.targets),
+        "spans": list(row.spans),
+        "decision": decision.action if decision is not None else Verdict.APPROVE.value,
+        "language": row.language,
+        "model": row.model,
+    }
