@@ -29,19 +29,18 @@ from threadguard.evaluation.benchmarks import (
     SPANS,
     TASKS,
     BenchmarkRow,
-    Published,
     Task,
-    mean_char_f1,
     olid_levels,
     parse_gold_offsets,
     perspective_auroc,
     run_task,
     scores_from_probabilities,
-    span_offsets,
 )
 from threadguard.evaluation.bias import BiasReport, bias_report
 from threadguard.evaluation.peers import PEER_NAMES, PEER_NOTES, Peer
+from threadguard.evaluation.published import Published
 from threadguard.evaluation.throughput import TierThroughput, dev_texts, measure_tiers
+from threadguard.metrics import mean_char_f1, span_offsets
 from threadguard.training.datasets import (
     EVALUATION_SETS,
     HEADS,

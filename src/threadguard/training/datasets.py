@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from threadguard.schema import ATTRIBUTES, GROUPS
+from threadguard.schema import ATTRIBUTES, GROUPS, with_parents
 
 HEADS: tuple[str, ...] = ATTRIBUTES + tuple(f"target:{g}" for g in GROUPS)
 _HEAD_INDEX = {h: i for i, h in enumerate(HEADS)}
@@ -148,34 +148,17 @@ _GROUP_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("race_ethnicity", ("minorit", "non-white", "people of color", "race", "racial", "indian")),
 )
 
-#: Fine groups imply their coarse group.
-_COARSE = {
-    "muslims": "religion",
-    "jews": "religion",
-    "christians": "religion",
-    "black_people": "race_ethnicity",
-    "arabs": "race_ethnicity",
-    "asians": "race_ethnicity",
-    "white_people": "race_ethnicity",
-    "latinx": "race_ethnicity",
-    "women": "gender",
-}
-
 
 def groups_in(target_text: str) -> set[str]:
     """Map a free-text target description ("illegal immigrants") to schema groups."""
     t = f" {target_text.lower()} "
-    found = {g for g, words in _GROUP_WORDS if any(w in t for w in words)}
-    found |= {_COARSE[g] for g in found if g in _COARSE}
-    return found
+    return with_parents({g for g, words in _GROUP_WORDS if any(w in t for w in words)})
 
 
 def _target_labels(groups: Iterable[str]) -> dict[str, float]:
     labels = _no_target()
-    for g in groups:
+    for g in with_parents(set(groups)):
         labels[f"target:{g}"] = 1.0
-        if g in _COARSE:
-            labels[f"target:{_COARSE[g]}"] = 1.0
     return labels
 
 

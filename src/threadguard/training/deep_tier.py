@@ -512,7 +512,7 @@ def tune_span_threshold(
 ) -> float:
     """The token-head threshold with the best mean character F1 on dev posts (Toxic Spans
     trial split), offsets in the normalised text the head reads."""
-    from threadguard.evaluation.benchmarks import char_f1, span_offsets
+    from threadguard.metrics import char_f1, span_offsets
     from threadguard.scoring.deep_spans import word_spans
 
     best, best_f1 = 0.5, -1.0

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from threadguard.engine import CommentInput, Engine
-from threadguard.evaluation.benchmarks import char_f1, span_offsets
+from threadguard.metrics import char_f1, span_offsets
 from threadguard.scoring.spans import SpanSettings, find_spans
 from threadguard.training.datasets import load_toxic_spans
 
