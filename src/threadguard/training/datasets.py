@@ -19,10 +19,12 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from threadguard.schema import ATTRIBUTES, GROUPS, with_parents
+from threadguard.training.recipe import note_read
 
 HEADS: tuple[str, ...] = ATTRIBUTES + tuple(f"target:{g}" for g in GROUPS)
 _HEAD_INDEX = {h: i for i, h in enumerate(HEADS)}
@@ -166,8 +168,14 @@ def _target_labels(groups: Iterable[str]) -> dict[str, float]:
 
 
 def _read_csv(path: Path, delimiter: str = ",") -> list[dict[str, str]]:
+    note_read(path)
     with path.open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh, delimiter=delimiter))
+
+
+def _read_json(path: Path) -> Any:
+    note_read(path)
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def _alnum_key(text: str) -> str:
@@ -181,7 +189,7 @@ def load_hatexplain(root: Path) -> LabelledRows:
     identity_attack; normal -> every attribute and target 0.
     """
     d = root / "hatexplain"
-    divisions = json.loads((d / "post_id_divisions.json").read_text(encoding="utf-8"))
+    divisions = _read_json(d / "post_id_divisions.json")
     split_of = {pid: s for s, ids in divisions.items() for pid in ids}
     split_of = {k: ("dev" if v == "val" else v) for k, v in split_of.items()}
     targets: dict[str, set[str]] = {}
@@ -417,7 +425,7 @@ def load_cadd(root: Path) -> LabelledRows:
     """
     out = LabelledRows("cadd")
     for fname, split in (("CADD_dev.json", "train"), ("CADD_test.json", "test")):
-        data = json.loads((root / "cadd" / fname).read_text(encoding="utf-8"))
+        data = _read_json(root / "cadd" / fname)
         for key, v in data.items():
             l1 = v["L1"]
             if l1 == "0":
