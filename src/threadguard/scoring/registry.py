@@ -60,14 +60,9 @@ class TrainingTarget:
     replaces_shipped: bool
 
 
-def _models_package() -> Path:
-    """The folder of the ``threadguard.models`` data package (one folder per tier)."""
-    return Path(str(resources.files("threadguard.models")))
-
-
 def shipped_model_dir(name: str = Tier.FAST) -> Path:
     """Where the model that ships inside the package for tier ``name`` lives."""
-    return _models_package() / name
+    return Path(str(resources.files("threadguard.models").joinpath(name)))
 
 
 def _tier(tier: str) -> Tier:
@@ -100,8 +95,9 @@ def next_version(tier: str) -> int:
 def _in_shipped_models(folder: Path) -> bool:
     """Whether ``folder`` is the package's models folder or inside it (a shipped model's)."""
     target = folder.resolve()
-    shipped = _models_package().resolve()
-    return target == shipped or shipped in target.parents
+    # a namespace package has no single folder of its own: its tiers' parents are it
+    roots = {shipped_model_dir(t).resolve().parent for t in MODEL_TIERS}
+    return any(target == root or root in target.parents for root in roots)
 
 
 def training_target(
