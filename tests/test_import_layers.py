@@ -143,9 +143,7 @@ def _describe(graph: dict[str, set[str]], component: set[str]) -> str:
 
 
 def _unexpected(graph: dict[str, set[str]]) -> list[str]:
-    return [
-        _describe(graph, c) for c in _components(graph) if frozenset(c) not in ALLOWED_CYCLES
-    ]
+    return [_describe(graph, c) for c in _components(graph) if frozenset(c) not in ALLOWED_CYCLES]
 
 
 def test_imports_are_read_at_any_depth_except_type_checking_blocks(tmp_path: Path) -> None:

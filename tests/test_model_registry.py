@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 import threadguard.engine as engine_module
 from threadguard.cli import app
 from threadguard.engine import Engine
+from threadguard.schema import Tier
 from threadguard.scoring import registry
 from threadguard.scoring.registry import (
     WORK_MODELS,
@@ -27,7 +28,6 @@ from threadguard.scoring.registry import (
     shipped_models,
     training_target,
 )
-from threadguard.schema import Tier
 
 
 def _meta(tier: str) -> dict[str, object]:
