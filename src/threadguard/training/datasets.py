@@ -1,4 +1,8 @@
-"""Loaders that map every labelled data set in ``../shared/data`` onto the unified schema.
+"""Loaders that map every labelled data set in the data folder onto the unified schema.
+
+The folder is the caller's (``--data`` or ``THREADGUARD_DATA`` on the command line); each
+file a loader reads is reported to :func:`threadguard.training.recipe.note_read`, so a
+trained model can record exactly what it was made from.
 
 Each loader returns a :class:`LabelledRows` block: texts, optional context (parent comment,
 article title), a label matrix over ``HEADS`` where NaN means *the data set does not say*
