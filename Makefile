@@ -2,7 +2,9 @@
 PYTHON ?= python3.11
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-DATA   ?= ../shared/data
+# The labelled data never ships here: DATA=DIR, else $THREADGUARD_DATA (the CLI reads it too).
+DATA   ?= $(THREADGUARD_DATA)
+DATA_OPT = $(if $(DATA),--data $(DATA),)
 EXAMPLE := src/threadguard/resources/example_thread.txt
 
 .PHONY: run test lint typecheck check train train-deep eval bench serve test-service clean
@@ -31,20 +33,22 @@ typecheck: $(BIN)/threadguard
 ## What CI runs: tests, lint, types.
 check: test lint typecheck
 
-## Retrain the shipped fast tier from $(DATA) and rewrite its model card (~10 minutes).
+## Train the next fast-tier version from $(DATA) with its model card, into work/models/fast@N
+## (~10 minutes; the shipped model changes only with `threadguard train --replace-shipped`).
 train: $(BIN)/threadguard
-	$(BIN)/threadguard train --data $(DATA)
+	$(BIN)/threadguard train $(DATA_OPT)
 
 ## Fine-tune the deep tier (needs the `train` extra: PyTorch CPU) and export it to int8 ONNX.
 train-deep: $(BIN)/threadguard
 	$(BIN)/pip install --quiet -e '.[train]'
-	$(BIN)/threadguard train --tier deep --data $(DATA)
+	$(BIN)/threadguard train --tier deep $(DATA_OPT)
 
 eval: $(BIN)/threadguard
-	$(BIN)/threadguard eval --data $(DATA)
+	$(BIN)/threadguard eval $(DATA_OPT)
 
+## Throughput per stage; with $(DATA), also on the data sets' dev rows.
 bench: $(BIN)/threadguard
-	$(BIN)/threadguard bench
+	$(BIN)/threadguard bench $(DATA_OPT)
 
 ## Run the HTTP service on 127.0.0.1:8080 (SQLite in ./threadguard-data unless DATABASE=...).
 serve: $(BIN)/threadguard

@@ -16,22 +16,17 @@ import pytest
 from typer.testing import CliRunner
 
 from threadguard.evaluation.benchmarks import (
-    PUBLISHED,
     TASKS,
     BenchmarkRow,
     Part,
     binary_task,
-    char_f1,
     gold_is,
     hatexplain_class_scores,
     hatexplain_classes,
     hatexplain_thresholds,
-    mean_char_f1,
     olid_c_classes,
     olid_levels,
     parse_gold_offsets,
-    span_offsets,
-    tune_threshold,
 )
 from threadguard.evaluation.bias import (
     bias_report,
@@ -51,7 +46,9 @@ from threadguard.evaluation.peers import (
     map_hatesonar,
     map_profanity_check,
 )
+from threadguard.evaluation.published import PUBLISHED
 from threadguard.evaluation.report import EvalReport, subsample, to_markdown
+from threadguard.metrics import char_f1, mean_char_f1, span_offsets, tune_threshold
 from threadguard.training.datasets import LabelledRows
 
 # ------------------------------------------------------------------ character F1

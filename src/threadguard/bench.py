@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from threadguard.engine import CascadeSettings, CommentInput, Engine
+from threadguard.evaluation.throughput import dev_texts, percentile_latency
 from threadguard.moderation import Moderator
 from threadguard.normalize import normalize_text
 from threadguard.parallel import EngineRecipe, ScoringPool, chunks, default_workers
@@ -82,8 +83,6 @@ def run_bench(engine: Engine, n: int = 20000, recipe: EngineRecipe | None = None
 def parallel_on_dev(recipe: EngineRecipe, data_root: Path, n: int = 20000) -> Iterator[str]:
     """``threadguard score`` on every core over real comments: the dev splits of HateXplain,
     OLID and CADD (repeated to ``n``), with and without spans."""
-    from threadguard.evaluation.throughput import dev_texts
-
     texts = dev_texts(data_root, rows=n)
     if not texts:
         return
@@ -110,7 +109,6 @@ def cascade_on_every_core(
     """
     from dataclasses import replace
 
-    from threadguard.evaluation.throughput import dev_texts
     from threadguard.training.datasets import load_unhealthy
 
     streams = [
@@ -162,17 +160,6 @@ def _parallel_stage(recipe: EngineRecipe, lines: list[str], baseline: float) -> 
     yield f"{name:<28}{bare:12,.0f} comments/s   {bare / baseline:.3f}x"
 
 
-def _percentile_latency(engine: Engine, texts: list[str], k: int = 200) -> tuple[float, float]:
-    """p50 and p99 of single-comment latency (ms), one comment per call."""
-    times = []
-    for t in texts[:k]:
-        start = time.perf_counter()
-        engine.analyze([CommentInput(t)])
-        times.append((time.perf_counter() - start) * 1000)
-    times.sort()
-    return times[len(times) // 2], times[min(len(times) - 1, int(len(times) * 0.99))]
-
-
 def cascade_curve(engine: Engine, data_root: Path, rows: int = 3000) -> Iterator[str]:
     """Quality and throughput of the cascade as the deep tier's band widens.
 
@@ -181,8 +168,6 @@ def cascade_curve(engine: Engine, data_root: Path, rows: int = 3000) -> Iterator
     """
     from sklearn.metrics import roc_auc_score
 
-    from threadguard.engine import CascadeSettings
-    from threadguard.schema import ATTRIBUTES
     from threadguard.training.datasets import HEADS, load_cadd, load_hatexplain, load_olid
 
     blocks = [f(data_root).select("dev") for f in (load_hatexplain, load_olid, load_cadd)]
@@ -215,7 +200,7 @@ def cascade_curve(engine: Engine, data_root: Path, rows: int = 3000) -> Iterator
         for h in attr:
             mask = ~np.isnan(labels[:, h])
             aucs.append(roc_auc_score(labels[mask, h], probs[mask, h]))
-        p50, p99 = _percentile_latency(e, texts)
+        p50, p99 = percentile_latency(e, texts)
         yield (
             f"{tier:<10}{deep_from:>10.2f}{sent:>8.0%}{rate:>12,.0f}{p50:>8.1f}{p99:>8.1f}   "
             f"{aucs[0]:.3f} / {aucs[1]:.3f}"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +24,7 @@ from threadguard.scoring.context import bounded_shift, context_can_move
 from threadguard.scoring.deep_spans import attribute_spans, whole_words_read
 from threadguard.scoring.encoder import EncoderModel, TokenScores
 from threadguard.scoring.linear import LinearModel
+from threadguard.scoring.registry import shipped_model_dir as shipped_model_dir  # re-exported
 from threadguard.scoring.spans import SpanSettings, find_spans
 from threadguard.thread import Comment, Thread
 
@@ -101,11 +101,6 @@ class ScoredComment:
     comment: Comment
     analysis: Analysis
     author_analysis: Analysis | None
-
-
-def shipped_model_dir(name: str = DEFAULT_MODEL) -> Path:
-    """Where the model that ships inside the package lives."""
-    return Path(str(resources.files("threadguard.models").joinpath(name)))
 
 
 class Engine:

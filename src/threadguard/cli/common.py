@@ -6,7 +6,6 @@ Errors are one clear line on standard error, never a traceback.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -24,7 +23,9 @@ app = typer.Typer(
 )
 err = Console(stderr=True, highlight=False)
 
-DEFAULT_DATA = Path(os.environ.get("THREADGUARD_DATA", "../shared/data"))
+#: The labelled data never ships with the code: commands that read it are told where by
+#: ``--data`` or this variable, and say so when neither is given (:func:`data_folder`).
+DATA_ENV = "THREADGUARD_DATA"
 
 ModelOpt = Annotated[
     Path | None, typer.Option("--model", help="Model directory (default: the shipped model).")
@@ -34,10 +35,8 @@ PolicyOpt = Annotated[
     typer.Option("--policy", help="Policy TOML file (default: the built-in news-site policy)."),
 ]
 DataOpt = Annotated[
-    Path,
-    typer.Option(
-        "--data", help="Folder of the labelled data sets ($THREADGUARD_DATA, else ../shared/data)."
-    ),
+    Path | None,
+    typer.Option("--data", envvar=DATA_ENV, help="Folder of the labelled data sets."),
 ]
 
 
@@ -45,6 +44,15 @@ def fail(message: str, code: int = 2) -> NoReturn:
     """Print one error line and exit with the DESIGN.md exit code."""
     err.print(f"[bold red]error:[/] {message}", markup=True, soft_wrap=True)
     raise typer.Exit(code)
+
+
+def data_folder(data: Path | None) -> Path:
+    """The data folder given by ``--data`` or ``$THREADGUARD_DATA``; else exit 2 saying how."""
+    if data is None:
+        fail(f"no data folder given: pass --data DIR or set {DATA_ENV}")
+    if not data.is_dir():
+        fail(f"{data}: no such data folder (pass --data DIR or set {DATA_ENV})")
+    return data
 
 
 TierOpt = Annotated[

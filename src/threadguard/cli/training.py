@@ -1,4 +1,4 @@
-"""``threadguard train``, ``eval`` and ``bench``: the data scientist's commands."""
+"""``threadguard train``, ``eval``, ``bench`` and ``models``: the data scientist's commands."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 
 from threadguard.cli.common import (
-    DEFAULT_DATA,
+    DATA_ENV,
     DEFAULT_DEEP_FROM,
     ContextOpt,
     DataOpt,
@@ -20,23 +20,38 @@ from threadguard.cli.common import (
     TierOpt,
     _engine,
     app,
+    data_folder,
     err,
     fail,
 )
+from threadguard.schema import Tier
 
 
 @app.command()
 def train(
-    data: DataOpt = DEFAULT_DATA,
+    data: DataOpt = None,
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", help="Where to write the model (default: the shipped model's folder)."
+            "--out",
+            help="Where to write the model (default: work/models/TIER@VERSION; never a "
+            "shipped model's folder without --replace-shipped).",
         ),
     ] = None,
     model_version: Annotated[
-        int, typer.Option("--model-version", help="Version number of the new model.")
-    ] = 1,
+        int | None,
+        typer.Option(
+            "--model-version",
+            help="Version number of the new model (default: one past the shipped version).",
+        ),
+    ] = None,
+    replace_shipped: Annotated[
+        bool,
+        typer.Option(
+            "--replace-shipped",
+            help="Write the new model over the shipped one in the package (what users get).",
+        ),
+    ] = False,
     c: Annotated[
         float, typer.Option("-C", help="Inverse regularisation strength of the heads.")
     ] = 4.0,
@@ -84,36 +99,41 @@ def train(
         typer.Option("--lr", help="Deep tier: learning rate (default 5e-5, 2e-5 warm)."),
     ] = None,
 ) -> None:
-    """Train a tier from the labelled data and write it (the fast tier with its model card)."""
-    from threadguard.engine import DEEP_MODEL, shipped_model_dir
+    """Train a tier from the labelled data and write it as the next version (the fast
+    tier with its model card); the shipped model stays as it is unless --replace-shipped."""
+    from threadguard.scoring.registry import RegistryError, shipped_model_dir, training_target
     from threadguard.training.fast_tier import train_fast_tier
     from threadguard.training.model_card import write_model_card
 
-    if not data.is_dir():
-        fail(f"{data}: no such data folder (set --data or THREADGUARD_DATA)")
-    if tier not in ("fast", "deep"):
+    if tier not in (Tier.FAST, Tier.DEEP):
         fail(f"--tier must be fast or deep, not {tier!r}")
-    if tier == "deep":
+    try:
+        plan = training_target(tier, out, model_version, replace_shipped=replace_shipped)
+    except RegistryError as exc:
+        fail(str(exc))
+    data = data_folder(data)
+    target = plan.folder
+    err.print(f"training {tier}@{plan.version} into {target}")
+    if tier == Tier.DEEP:
         try:
             from threadguard.training import deep_tier
         except ImportError as exc:
             fail(f"the deep tier needs the training extras (pip install -e '.[train]'): {exc}", 1)
-        target = out or shipped_model_dir(DEEP_MODEL)
         if from_checkpoint is not None:
             deep_tier.export_checkpoint(
-                from_checkpoint, data, target, work_dir, version=model_version, log=err.print
+                from_checkpoint, data, target, work_dir, version=plan.version, log=err.print
             )
         else:
-            start = shipped_model_dir(DEEP_MODEL) / "encoder.int8.onnx" if warm_start else None
+            start = shipped_model_dir(Tier.DEEP) / "encoder.int8.onnx" if warm_start else None
             if start is not None:
-                # the export overwrites the shipped file: continue from a copy
+                # the export may replace the shipped file (--replace-shipped): start from a copy
                 work_dir.mkdir(parents=True, exist_ok=True)
                 start = Path(shutil.copy(start, work_dir / "warm_start.int8.onnx"))
             deep_tier.train_deep_tier(
                 data,
                 target,
                 work_dir,
-                version=model_version,
+                version=plan.version,
                 epochs=epochs,
                 lr=lr if lr is not None else (2e-5 if warm_start else 5e-5),
                 warm_start=start,
@@ -122,12 +142,11 @@ def train(
             )
         err.print(f"deep tier written to {target}")
         return
-    target = out or shipped_model_dir()
     try:
         from threadguard.training.augment import template_rows
 
         result = train_fast_tier(
-            data, version=model_version, c=c, extra=template_rows(), log=lambda m: err.print(m)
+            data, version=plan.version, c=c, extra=template_rows(), log=lambda m: err.print(m)
         )
     except (OSError, KeyError, ValueError) as exc:
         fail(f"cannot train from {data}: {exc}", 1)
@@ -141,14 +160,17 @@ def train(
     result.model.metadata["spans_trial_char_f1"] = round(f1, 4)
     err.print(f"span settings {spans} (char-F1 {f1:.3f} on the Toxic Spans trial split)")
     result.model.save(target)
-    err.print(f"model written to {target} in {result.seconds:.0f}s; evaluating on the test splits")
+    err.print(
+        f"{result.model.tag} written to {target} in {result.seconds:.0f}s; "
+        "evaluating on the test splits"
+    )
     write_model_card(result, target, data, log=lambda m: err.print(m))
     err.print(f"model card: {target / 'MODEL_CARD.md'}")
 
 
 @app.command("eval")
 def evaluate(
-    data: DataOpt = DEFAULT_DATA,
+    data: DataOpt = None,
     model: ModelOpt = None,
     split: Annotated[
         str, typer.Option("--split", help="Which split to report: test or dev.")
@@ -192,29 +214,28 @@ def evaluate(
     if suite == "functional":
         _eval_functional(model, tier, deep_from)
         return
-    if suite == "context":
-        _eval_context(model, data, tier, split, deep_from)
-        return
-    if suite != "data":
+    if suite not in ("data", "context"):
         fail("--suite must be data, functional or context")
+    root = data_folder(data)
+    if suite == "context":
+        _eval_context(model, root, tier, split, deep_from)
+        return
 
     from threadguard.training.evaluate import engine_predictor, evaluate_all
 
-    if not data.is_dir():
-        fail(f"{data}: no such data folder (set --data or THREADGUARD_DATA)")
     engine = _engine(model, tier, context, deep_from)
     if split == "test":
-        _eval_benchmarks(engine, data, tier, context, quick, out, per_head, peers)
+        _eval_benchmarks(engine, root, tier, context, quick, out, per_head, peers)
         return
     from threadguard.evaluation.report import eval_rows_table
 
-    rows = evaluate_all(engine_predictor(engine, context=context), data, split=split)
+    rows = evaluate_all(engine_predictor(engine, context=context), root, split=split)
     Console().print(eval_rows_table(rows, f"{engine.model_version} ({tier}) on the {split} splits"))
     from threadguard.evaluation.report import toxic_spans_f1
     from threadguard.training.datasets import load_toxic_spans
 
-    if (data / "toxic_spans").is_dir():
-        trial = load_toxic_spans(data).select("dev")
+    if (root / "toxic_spans").is_dir():
+        trial = load_toxic_spans(root).select("dev")
         print(f"Toxic Spans trial split (dev): char-F1 {toxic_spans_f1(engine, trial):.4f}")
 
 
@@ -224,8 +245,6 @@ def _eval_context(model: Path | None, data: Path, tier: str, split: str, deep_fr
 
     from threadguard.evaluation.context import CLEAR_CLEAN, CLEAR_TOXIC, context_suite
 
-    if not data.is_dir():
-        fail(f"{data}: no such data folder (set --data or THREADGUARD_DATA)")
     engine = _engine(model, tier, True, deep_from)
     table = Table(title=f"{engine.model_version} ({tier}, {split} rows): with and without context")
     for col in (
@@ -326,25 +345,39 @@ def _eval_functional(
 def bench(
     n: Annotated[int, typer.Option("-n", help="Comments to score.")] = 20000,
     model: ModelOpt = None,
-    data: DataOpt = DEFAULT_DATA,
+    data: DataOpt = None,
 ) -> None:
     """Throughput of each stage, as ratios against a JSON round-trip baseline in the same run;
-    then the cascade's quality/throughput curve on dev rows of the shared data."""
+    then, given the labelled data, the cascade's quality/throughput curve on its dev rows."""
     from threadguard.bench import cascade_curve, cascade_on_every_core, parallel_on_dev, run_bench
     from threadguard.engine import CascadeSettings
     from threadguard.parallel import EngineRecipe
 
+    root = None if data is None else data_folder(data)
     engine = _engine(model, "fast")
     recipe = EngineRecipe(model, None, CascadeSettings(tier="fast"))
     for line in run_bench(engine, n, recipe):
         typer.echo(line)
+    if root is None:
+        typer.echo(f"data part skipped: no data folder (pass --data DIR or set {DATA_ENV})")
+        return
     full = _engine(model, "cascade")
-    if data.is_dir():
-        for line in parallel_on_dev(recipe, data, n):
-            typer.echo(line)
-        for line in cascade_on_every_core(EngineRecipe(model, None, CascadeSettings()), data):
-            typer.echo(line)
-        for line in cascade_curve(full, data):
-            typer.echo(line)
-    else:
-        typer.echo(f"cascade curve skipped: no data folder at {data}")
+    for line in parallel_on_dev(recipe, root, n):
+        typer.echo(line)
+    for line in cascade_on_every_core(EngineRecipe(model, None, CascadeSettings()), root):
+        typer.echo(line)
+    for line in cascade_curve(full, root):
+        typer.echo(line)
+
+
+@app.command("models")
+def models() -> None:
+    """The shipped model versions, one per tier: tag, folder and model card.
+
+    `threadguard train --tier TIER` writes the next version (one past the one listed).
+    """
+    from threadguard.scoring.registry import shipped_models
+
+    for m in shipped_models():
+        typer.echo(f"{m.tier:<5} {m.tag:<22} {m.folder}")
+        typer.echo(f"{'':<5} {'model card':<22} {m.card or 'none'}")

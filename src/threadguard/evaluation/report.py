@@ -29,19 +29,18 @@ from threadguard.evaluation.benchmarks import (
     SPANS,
     TASKS,
     BenchmarkRow,
-    Published,
     Task,
-    mean_char_f1,
     olid_levels,
     parse_gold_offsets,
     perspective_auroc,
     run_task,
     scores_from_probabilities,
-    span_offsets,
 )
-from threadguard.evaluation.bias import BiasReport, bias_report
+from threadguard.evaluation.bias import BiasReport, SubgroupBias, bias_report
 from threadguard.evaluation.peers import PEER_NAMES, PEER_NOTES, Peer
+from threadguard.evaluation.published import Published
 from threadguard.evaluation.throughput import TierThroughput, dev_texts, measure_tiers
+from threadguard.metrics import mean_char_f1, span_offsets
 from threadguard.training.datasets import (
     EVALUATION_SETS,
     HEADS,
@@ -290,33 +289,48 @@ def per_head_table(report: EvalReport) -> Table:
     return eval_rows_table(report.per_head, title)
 
 
+#: Columns of the per-attribute table (the Markdown report shortens the baseline's name).
+PER_HEAD_COLUMNS = (
+    "data set",
+    "attribute",
+    "rows",
+    "positives",
+    "AUROC",
+    "F1",
+    "macro-F1",
+    "baseline macro-F1",
+    "ECE",
+)
+#: Columns of the WikiMadlibs per-identity table.
+BIAS_COLUMNS = ("identity", "rows", "subgroup AUC", "BPSN AUC", "BNSP AUC")
+
+
+def per_head_cells(r: EvalRow) -> list[str]:
+    """One row of the per-attribute table, as the terminal and Markdown both print it."""
+    return [
+        r.dataset,
+        r.head,
+        str(r.rows),
+        str(r.positives),
+        f"{r.auroc:.3f}",
+        f"{r.f1:.3f}",
+        f"{r.macro_f1:.3f}",
+        f"{r.baseline_macro_f1:.3f}",
+        f"{r.ece:.3f}",
+    ]
+
+
+def _bias_cells(s: SubgroupBias) -> list[str]:
+    return [s.term, str(s.rows), _fmt(s.subgroup_auc), _fmt(s.bpsn_auc), _fmt(s.bnsp_auc)]
+
+
 def eval_rows_table(rows: Sequence[EvalRow], title: str) -> Table:
     """Per (data set, attribute) results as a Rich table."""
     table = Table(title=title)
-    for col in (
-        "data set",
-        "attribute",
-        "rows",
-        "positives",
-        "AUROC",
-        "F1",
-        "macro-F1",
-        "baseline macro-F1",
-        "ECE",
-    ):
+    for col in PER_HEAD_COLUMNS:
         table.add_column(col, justify="right" if col not in ("data set", "attribute") else "left")
     for r in rows:
-        table.add_row(
-            r.dataset,
-            r.head,
-            str(r.rows),
-            str(r.positives),
-            f"{r.auroc:.3f}",
-            f"{r.f1:.3f}",
-            f"{r.macro_f1:.3f}",
-            f"{r.baseline_macro_f1:.3f}",
-            f"{r.ece:.3f}",
-        )
+        table.add_row(*per_head_cells(r))
     return table
 
 
@@ -326,7 +340,7 @@ def bias_table(report: EvalReport) -> Table | None:
         return None
     ours = report.bias[0]
     table = Table(title=f"WikiMadlibs identity bias, {ours.head} ({ours.rows} rows)")
-    for col in ("identity", "rows", "subgroup AUC", "BPSN AUC", "BNSP AUC"):
+    for col in BIAS_COLUMNS:
         table.add_column(col, justify="left" if col == "identity" else "right")
 
     def worst(s: object) -> float:
@@ -334,44 +348,43 @@ def bias_table(report: EvalReport) -> Table | None:
         return min((v for v in vals if v is not None), default=1.0)
 
     for s in sorted(ours.subgroups, key=worst):
-        table.add_row(s.term, str(s.rows), _fmt(s.subgroup_auc), _fmt(s.bpsn_auc), _fmt(s.bnsp_auc))
+        table.add_row(*_bias_cells(s))
     return table
 
 
 def bias_summary_lines(report: EvalReport) -> list[str]:
     """One line per system: overall AUC, power -5 means of the three metrics, final score."""
-    lines = []
-    for b in report.bias:
-        lines.append(
-            f"{b.system:<20} overall AUC {_fmt(b.overall_auc)}  "
-            f"M-5(subgroup) {_fmt(b.means.get('subgroup_auc'))}  "
-            f"M-5(BPSN) {_fmt(b.means.get('bpsn_auc'))}  "
-            f"M-5(BNSP) {_fmt(b.means.get('bnsp_auc'))}  "
-            f"final {_fmt(b.final_score)}"
-        )
-    return lines
+    return [
+        f"{b.system:<20} overall AUC {_fmt(b.overall_auc)}  "
+        f"M-5(subgroup) {_fmt(b.means.get('subgroup_auc'))}  "
+        f"M-5(BPSN) {_fmt(b.means.get('bpsn_auc'))}  "
+        f"M-5(BNSP) {_fmt(b.means.get('bnsp_auc'))}  "
+        f"final {_fmt(b.final_score)}"
+        for b in report.bias
+    ]
+
+
+def _throughput_line(t: TierThroughput) -> str:
+    if t.per_second is None:
+        return f"{t.tier:<8} not measured: {t.note}"
+    return (
+        f"{t.tier:<8} {t.per_second:10,.0f} comments/s ({t.comments} dev comments)   "
+        f"p50 {t.p50_ms:.1f} ms   p99 {t.p99_ms:.1f} ms (one comment per call)"
+    )
 
 
 def throughput_lines(report: EvalReport) -> list[str]:
     """Per tier: comments/s in a batch and p50/p99 of single-comment calls."""
-    lines = []
-    for t in report.throughput:
-        if t.per_second is None:
-            lines.append(f"{t.tier:<8} not measured: {t.note}")
-        else:
-            lines.append(
-                f"{t.tier:<8} {t.per_second:10,.0f} comments/s ({t.comments} dev comments)   "
-                f"p50 {t.p50_ms:.1f} ms   p99 {t.p99_ms:.1f} ms (one comment per call)"
-            )
-    return lines
+    return [_throughput_line(t) for t in report.throughput]
 
 
 def peer_status_lines(report: EvalReport) -> list[str]:
-    lines = []
-    for p in report.peers:
-        state = "ran here" if p.score is not None else f"UNAVAILABLE: {p.reason}"
-        lines.append(f"{p.name}: {state}; {PEER_NOTES.get(p.name, '')}")
-    return lines
+    """Per peer: whether it ran here (or why not), and what it is."""
+    return [
+        f"{p.name}: {'ran here' if p.score is not None else f'UNAVAILABLE: {p.reason}'}; "
+        f"{PEER_NOTES.get(p.name, '')}"
+        for p in report.peers
+    ]
 
 
 def render(report: EvalReport, console: Console, *, per_head: bool = True) -> None:
@@ -467,46 +480,13 @@ def to_markdown(report: EvalReport) -> str:
         ours = report.bias[0]
         parts += [
             "",
-            _md_table(
-                ["identity", "rows", "subgroup AUC", "BPSN AUC", "BNSP AUC"],
-                [
-                    [s.term, str(s.rows), _fmt(s.subgroup_auc), _fmt(s.bpsn_auc), _fmt(s.bnsp_auc)]
-                    for s in ours.subgroups
-                ],
-            ),
+            _md_table(BIAS_COLUMNS, [_bias_cells(s) for s in ours.subgroups]),
         ]
     if report.throughput:
         parts += ["", "## Throughput per tier", ""]
         parts += [f"    {line}" for line in throughput_lines(report)]
     if report.per_head:
         parts += ["", "## Per attribute", ""]
-        parts.append(
-            _md_table(
-                [
-                    "data set",
-                    "attribute",
-                    "rows",
-                    "positives",
-                    "AUROC",
-                    "F1",
-                    "macro-F1",
-                    "baseline",
-                    "ECE",
-                ],
-                [
-                    [
-                        r.dataset,
-                        r.head,
-                        str(r.rows),
-                        str(r.positives),
-                        f"{r.auroc:.3f}",
-                        f"{r.f1:.3f}",
-                        f"{r.macro_f1:.3f}",
-                        f"{r.baseline_macro_f1:.3f}",
-                        f"{r.ece:.3f}",
-                    ]
-                    for r in report.per_head
-                ],
-            )
-        )
+        header = ["baseline" if c == "baseline macro-F1" else c for c in PER_HEAD_COLUMNS]
+        parts.append(_md_table(header, [per_head_cells(r) for r in report.per_head]))
     return "\n".join(parts) + "\n"

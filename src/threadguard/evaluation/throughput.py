@@ -4,7 +4,7 @@ Quality figures mean little without their price: a site picks a tier by how many
 comments a second it must screen and how long one comment may wait. ``threadguard
 bench`` measures stages on synthetic text; this measures the three tiers end to end
 (``Engine.analyze``: scores, spans, targets, decision) on dev rows of the shared data,
-never test rows, and reuses bench's single-comment latency probe so both commands
+never test rows; its single-comment latency probe is also bench's, so both commands
 agree on what p99 means.
 """
 
@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from threadguard.bench import _percentile_latency
 from threadguard.engine import CascadeSettings, CommentInput, Engine
 from threadguard.training.datasets import load_cadd, load_hatexplain, load_olid
 
@@ -49,6 +48,21 @@ def dev_texts(data_root: Path, rows: int = 1000) -> list[str]:
     return out[:rows]
 
 
+def percentile_latency(engine: Engine, texts: list[str], k: int = 200) -> tuple[float, float]:
+    """p50 and p99 of single-comment latency (ms), one comment per call.
+
+    ``threadguard bench`` and the evaluation report both use it, so they agree on what
+    p99 means.
+    """
+    times = []
+    for t in texts[:k]:
+        start = time.perf_counter()
+        engine.analyze([CommentInput(t)])
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return times[len(times) // 2], times[min(len(times) - 1, int(len(times) * 0.99))]
+
+
 def measure_tiers(
     engine: Engine,
     texts: Sequence[str],
@@ -74,6 +88,6 @@ def measure_tiers(
         start = time.perf_counter()
         e.analyze(items)
         rate = len(items) / max(time.perf_counter() - start, 1e-9)
-        p50, p99 = _percentile_latency(e, list(texts), k=latency_samples)
+        p50, p99 = percentile_latency(e, list(texts), k=latency_samples)
         out.append(TierThroughput(tier, len(items), rate, p50, p99))
     return out

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from threadguard.schema import ATTRIBUTES, GROUPS
+from threadguard.schema import ATTRIBUTES, GROUPS, with_parents
 from threadguard.training.datasets import HEADS
 
 #: (schema group, how people write it)
@@ -45,18 +45,6 @@ GROUP_NAMES: tuple[tuple[str, str], ...] = (
     ("disability", "disabled people"),
     ("disability", "autistic people"),
 )
-
-_COARSE = {
-    "muslims": "religion",
-    "jews": "religion",
-    "christians": "religion",
-    "black_people": "race_ethnicity",
-    "arabs": "race_ethnicity",
-    "asians": "race_ethnicity",
-    "white_people": "race_ethnicity",
-    "latinx": "race_ethnicity",
-    "women": "gender",
-}
 
 DEROGATIONS = (
     "are vermin",
@@ -148,9 +136,8 @@ def _hate(group: str, threat: bool) -> np.ndarray:
     row[HEADS.index("identity_attack")] = 1.0
     row[HEADS.index("threat")] = 1.0 if threat else 0.0
     row[HEADS.index("severe_toxicity")] = 1.0 if threat else np.nan
-    row[HEADS.index(f"target:{group}")] = 1.0
-    if group in _COARSE:
-        row[HEADS.index(f"target:{_COARSE[group]}")] = 1.0
+    for g in with_parents({group}):
+        row[HEADS.index(f"target:{g}")] = 1.0
     return row
 
 

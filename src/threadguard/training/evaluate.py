@@ -15,6 +15,7 @@ import numpy as np
 from sklearn.metrics import f1_score, roc_auc_score
 
 from threadguard.engine import CommentInput, Engine
+from threadguard.metrics import expected_calibration_error, majority_macro_f1
 from threadguard.normalize import normalize_text
 from threadguard.scoring.linear import LinearModel
 from threadguard.training.datasets import (
@@ -42,27 +43,6 @@ class EvalRow:
     baseline_macro_f1: float
     #: Expected calibration error (10 equal-width bins): how far scores are from frequencies.
     ece: float = float("nan")
-
-
-def expected_calibration_error(y: np.ndarray, p: np.ndarray, bins: int = 10) -> float:
-    """Mean |observed frequency - mean score| over score bins, weighted by bin size.
-
-    What "calibrated" promises (DESIGN.md): of comments scored 0.8, about 80% carry the
-    label. Measured per data set, so it also shows how base rates differ between sets.
-    """
-    edges = np.minimum((p * bins).astype(int), bins - 1)
-    total = 0.0
-    for b in range(bins):
-        sel = edges == b
-        if sel.any():
-            total += sel.sum() * abs(float(y[sel].mean()) - float(p[sel].mean()))
-    return total / len(y)
-
-
-def majority_macro_f1(y: np.ndarray) -> float:
-    """Macro-F1 of always predicting the majority class: the floor a model must beat."""
-    majority = 1 if y.mean() > 0.5 else 0
-    return float(f1_score(y, np.full_like(y, majority), average="macro", zero_division=0))
 
 
 Predictor = Callable[[LabelledRows], np.ndarray]

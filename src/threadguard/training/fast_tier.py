@@ -19,6 +19,7 @@ from joblib import Parallel, delayed
 from sklearn.linear_model import LogisticRegression
 
 from threadguard.normalize import normalize_text
+from threadguard.schema import Tier
 from threadguard.scoring.features import FeatureConfig, Featurizer
 from threadguard.scoring.linear import LinearModel
 from threadguard.training.datasets import (
@@ -28,9 +29,11 @@ from threadguard.training.datasets import (
     load_all,
     mask_single_class,
 )
+from threadguard.training.recipe import recipe, recording_reads
 from threadguard.training.weak_labels import add_weak_labels
 
 MIN_POSITIVES = 15
+MAX_ITER = 200
 
 
 @dataclass
@@ -65,8 +68,8 @@ def _stack(blocks: list[LabelledRows], split: str) -> tuple[list[str], np.ndarra
     return texts, np.vstack(labels), sources
 
 
-def _fit_head(x: Any, y: np.ndarray, c: float) -> tuple[np.ndarray, float]:
-    clf = LogisticRegression(C=c, solver="liblinear", max_iter=200)
+def _fit_head(x: Any, y: np.ndarray, c: float, seed: int) -> tuple[np.ndarray, float]:
+    clf = LogisticRegression(C=c, solver="liblinear", max_iter=MAX_ITER, random_state=seed)
     clf.fit(x, y)
     return clf.coef_.ravel().astype(np.float32), float(clf.intercept_[0])
 
@@ -89,14 +92,17 @@ def train_fast_tier(
     config: FeatureConfig | None = None,
     jobs: int = 2,
     extra: list[tuple[str, np.ndarray]] | None = None,
+    seed: int = 0,
     log: Callable[[str], None] = print,
 ) -> TrainResult:
     """Fit the fast tier from the shared data; returns the model and what it saw.
 
     ``extra``: (text, labels) rows added to the training split (the team's templates).
+    The model's metadata carries the run's recipe (:mod:`threadguard.training.recipe`).
     """
     start = time.perf_counter()
-    blocks = load_all(data_root, datasets)
+    with recording_reads() as reads:
+        blocks = load_all(data_root, datasets)
     for b in blocks:
         add_weak_labels(b)
     masked = mask_single_class(blocks)
@@ -149,7 +155,7 @@ def train_fast_tier(
             jobs_args.append((h, mask))
     log(f"fitting {len(jobs_args)} heads on {jobs} cores")
     fits = Parallel(n_jobs=jobs, prefer="threads")(
-        delayed(_fit_head)(x_train[mask], y_train[mask, h], c) for h, mask in jobs_args
+        delayed(_fit_head)(x_train[mask], y_train[mask, h], c, seed) for h, mask in jobs_args
     )
     n_feat = featurizer.config.size
     weights = np.zeros((n_feat, len(HEADS)), dtype=np.float32)
@@ -187,6 +193,21 @@ def train_fast_tier(
             "train_rows_used": int(keep.sum()),
             "train_sources": {s: train_src.count(s) for s in sorted(set(train_src))},
             "masked_single_class": masked,
+            "recipe": recipe(
+                tier=Tier.FAST,
+                data_root=data_root,
+                reads=reads,
+                hyperparameters={
+                    "c": c,
+                    "solver": "liblinear",
+                    "max_iter": MAX_ITER,
+                    "min_positives": MIN_POSITIVES,
+                    "features": featurizer.config.to_json(),
+                    "datasets": sorted(licences),
+                    "extra_rows": len(extra or []),
+                },
+                seed=seed,
+            ),
         },
     )
     return TrainResult(model, reports, rows, time.perf_counter() - start)

@@ -139,8 +139,9 @@ of the normalised text (obfuscation undone), one logistic-regression head per at
 target group, Platt-calibrated on the dev splits. Weights are int8 with a per-head scale in a
 plain `.npz` (loaded with `allow_pickle=False`), metadata in `model.json`.
 
-Reproduce: `threadguard train --data ../shared/data` (this card is written by that command;
-`threadguard eval` prints the results table again).
+Reproduce: `threadguard train --data DIR` (this card is written by that command; the
+recipe in `model.json` names the data files, settings and commit; `threadguard eval`
+prints the results table again).
 
 ## Training data and licences
 

@@ -15,7 +15,8 @@ from pathlib import Path
 import numpy as np
 
 from threadguard.engine import CommentInput, Engine
-from threadguard.evaluation.benchmarks import char_f1, span_offsets
+from threadguard.metrics import char_f1, span_offsets
+from threadguard.schema import ATTRIBUTES
 from threadguard.scoring.spans import SpanSettings, find_spans
 from threadguard.training.datasets import load_toxic_spans
 
@@ -29,18 +30,7 @@ def tune_spans(
     items = [CommentInput(t) for t in block.texts]
     scored = engine._score(items)
     probs, x, texts = scored.probs, scored.x, scored.texts
-    heads = [
-        engine.model.heads.index(a)
-        for a in (
-            "toxicity",
-            "severe_toxicity",
-            "identity_attack",
-            "insult",
-            "threat",
-            "profanity",
-            "sexually_explicit",
-        )
-    ]
+    heads = [engine.model.heads.index(a) for a in ATTRIBUTES]
     best = (SpanSettings(), -1.0)
     for min_score, min_contribution, min_share in itertools.product(
         (0.3, 0.5), (0.2, 0.4, 0.6, 0.9), (0.2, 0.35, 0.5)

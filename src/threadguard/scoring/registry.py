@@ -1,0 +1,130 @@
+"""The model registry: which version of each tier ships, and where a new one is written.
+
+``threadguard.models`` is a data package (model files, no code): ``fast/`` and ``deep/``
+each hold the one version of that tier that ships, with its ``model.json`` and
+``MODEL_CARD.md``. Everything that needs to know those folders asks here: the engine
+loads from them, ``threadguard models`` lists them, and ``threadguard train`` numbers
+a new model one past the shipped version and writes it to a folder of its own
+(``work/models/<tier>@<version>`` unless told otherwise). A training run replaces a
+shipped model only when asked to (``--replace-shipped``): the shipped files are what
+every user scores with, and overwriting them by accident used to be the default.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from threadguard.schema import Tier
+
+#: The tiers that have a model of their own (``cascade`` combines the two).
+MODEL_TIERS: tuple[Tier, ...] = (Tier.FAST, Tier.DEEP)
+#: Where ``threadguard train`` writes a new version unless given ``--out``.
+WORK_MODELS = Path("work/models")
+CARD = "MODEL_CARD.md"
+
+
+class RegistryError(ValueError):
+    """A training target the registry refuses: the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class ShippedModel:
+    """One tier's shipped version: its tag (``NAME@VERSION``), folder and model card."""
+
+    tier: Tier
+    name: str
+    version: int
+    folder: Path
+
+    @property
+    def tag(self) -> str:
+        """``NAME@VERSION``, the form the score output and Perspective clients use."""
+        return f"{self.name}@{self.version}"
+
+    @property
+    def card(self) -> Path | None:
+        """The model card beside the model, if it ships one."""
+        path = self.folder / CARD
+        return path if path.is_file() else None
+
+
+@dataclass(frozen=True)
+class TrainingTarget:
+    """Where a training run writes its model, and the version number it gives it."""
+
+    folder: Path
+    version: int
+    replaces_shipped: bool
+
+
+def shipped_model_dir(name: str = Tier.FAST) -> Path:
+    """Where the model that ships inside the package for tier ``name`` lives."""
+    return Path(str(resources.files("threadguard.models").joinpath(name)))
+
+
+def _tier(tier: str) -> Tier:
+    if tier not in MODEL_TIERS:
+        raise RegistryError(f"no model tier {tier!r}: one of {', '.join(MODEL_TIERS)}")
+    return Tier(tier)
+
+
+def shipped_model(tier: str) -> ShippedModel | None:
+    """The shipped version of ``tier``, or None when the package holds none."""
+    folder = shipped_model_dir(_tier(tier))
+    try:
+        meta = json.loads((folder / "model.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    return ShippedModel(Tier(tier), str(meta["name"]), int(meta["version"]), folder)
+
+
+def shipped_models() -> list[ShippedModel]:
+    """Every tier's shipped version, fast tier first."""
+    return [m for m in map(shipped_model, MODEL_TIERS) if m is not None]
+
+
+def next_version(tier: str) -> int:
+    """The number a newly trained model of ``tier`` gets: one past the shipped version."""
+    shipped = shipped_model(tier)
+    return 1 if shipped is None else shipped.version + 1
+
+
+def _in_shipped_models(folder: Path) -> bool:
+    """Whether ``folder`` is the package's models folder or inside it (a shipped model's)."""
+    target = folder.resolve()
+    # a namespace package has no single folder of its own: its tiers' parents are it
+    roots = {shipped_model_dir(t).resolve().parent for t in MODEL_TIERS}
+    return any(target == root or root in target.parents for root in roots)
+
+
+def training_target(
+    tier: str, out: Path | None, version: int | None, *, replace_shipped: bool = False
+) -> TrainingTarget:
+    """Where ``threadguard train --tier TIER`` writes, and which version it writes.
+
+    The version defaults to one past the shipped one. The folder is ``out``, else
+    ``work/models/<tier>@<version>``; a shipped model's folder only with
+    ``replace_shipped`` (and then ``out`` may only name that folder).
+    """
+    tier = _tier(tier)
+    number = next_version(tier) if version is None else version
+    if number < 1:
+        raise RegistryError(f"--model-version must be 1 or more, not {number}")
+    shipped = shipped_model_dir(tier)
+    if replace_shipped:
+        if out is not None and out.resolve() != shipped.resolve():
+            raise RegistryError(
+                f"--replace-shipped writes the shipped {tier} model at {shipped}: "
+                f"drop --out {out}, or drop --replace-shipped"
+            )
+        return TrainingTarget(shipped, number, True)
+    folder = out if out is not None else WORK_MODELS / f"{tier}@{number}"
+    if _in_shipped_models(folder):
+        raise RegistryError(
+            f"{folder} is where the shipped models live: write the new one elsewhere (--out), "
+            "or pass --replace-shipped to overwrite the shipped model"
+        )
+    return TrainingTarget(folder, number, False)

@@ -1,0 +1,157 @@
+"""The model registry: shipped versions with their cards, and where a new model goes.
+
+A training run must never overwrite what users score with by accident: the new model
+gets the next version number and a folder of its own unless the shipped one is named
+for replacement on purpose.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import threadguard.engine as engine_module
+from threadguard.cli import app
+from threadguard.engine import Engine
+from threadguard.schema import Tier
+from threadguard.scoring import registry
+from threadguard.scoring.registry import (
+    WORK_MODELS,
+    RegistryError,
+    next_version,
+    shipped_model,
+    shipped_model_dir,
+    shipped_models,
+    training_target,
+)
+
+
+def _meta(tier: str) -> dict[str, object]:
+    text = (shipped_model_dir(tier) / "model.json").read_text(encoding="utf-8")
+    meta: dict[str, object] = json.loads(text)
+    return meta
+
+
+def _fingerprint(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def test_every_tier_ships_one_version_with_its_tag_folder_and_card() -> None:
+    models = shipped_models()
+    assert [m.tier for m in models] == [Tier.FAST, Tier.DEEP]
+    for m in models:
+        meta = _meta(m.tier)
+        assert m.tag == f"{meta['name']}@{meta['version']}"
+        assert m.folder == shipped_model_dir(m.tier)
+        assert m.card == m.folder / "MODEL_CARD.md"
+        assert m.card.is_file()
+
+
+def test_the_engine_loads_the_registry_s_shipped_fast_model(engine: Engine) -> None:
+    assert engine_module.shipped_model_dir is registry.shipped_model_dir
+    fast = shipped_model(Tier.FAST)
+    assert fast is not None
+    assert engine.model.tag == fast.tag
+
+
+def test_a_new_model_is_numbered_one_past_the_shipped_version() -> None:
+    for tier in (Tier.FAST, Tier.DEEP):
+        assert next_version(tier) == int(str(_meta(tier)["version"])) + 1
+
+
+def test_by_default_train_writes_the_next_version_to_a_work_folder() -> None:
+    target = training_target("fast", None, None)
+    n = next_version("fast")
+    assert (target.folder, target.version, target.replaces_shipped) == (
+        WORK_MODELS / f"fast@{n}",
+        n,
+        False,
+    )
+    deep = training_target("deep", None, 7)
+    assert (deep.folder, deep.version) == (WORK_MODELS / "deep@7", 7)
+
+
+def test_an_explicit_out_folder_is_used(tmp_path: Path) -> None:
+    target = training_target("fast", tmp_path / "mine", None)
+    assert target.folder == tmp_path / "mine"
+    assert target.version == next_version("fast")
+
+
+@pytest.mark.parametrize("tier", ["fast", "deep"])
+def test_the_shipped_folders_are_refused_without_replace_shipped(tier: str) -> None:
+    for folder in (
+        shipped_model_dir(tier),
+        shipped_model_dir(tier).parent,  # the models package itself
+        shipped_model_dir("deep" if tier == "fast" else "fast"),  # the other tier's
+        shipped_model_dir(tier) / "sub",
+    ):
+        with pytest.raises(RegistryError, match="--replace-shipped"):
+            training_target(tier, folder, None)
+
+
+def test_replace_shipped_writes_the_shipped_folder_and_nowhere_else(tmp_path: Path) -> None:
+    target = training_target("deep", None, None, replace_shipped=True)
+    assert (target.folder, target.version, target.replaces_shipped) == (
+        shipped_model_dir("deep"),
+        next_version("deep"),
+        True,
+    )
+    same = training_target("deep", shipped_model_dir("deep"), 9, replace_shipped=True)
+    assert (same.folder, same.version) == (shipped_model_dir("deep"), 9)
+    with pytest.raises(RegistryError, match="drop --out"):
+        training_target("deep", tmp_path, None, replace_shipped=True)
+
+
+def test_bad_versions_and_tiers_are_refused() -> None:
+    with pytest.raises(RegistryError, match="1 or more"):
+        training_target("fast", None, 0)
+    with pytest.raises(RegistryError, match="no model tier 'cascade'"):
+        training_target("cascade", None, None)
+
+
+# --- command line -------------------------------------------------------------------------
+
+
+def test_models_lists_each_shipped_version_with_its_card() -> None:
+    result = CliRunner().invoke(app, ["models"])
+    assert result.exit_code == 0, result.output
+    for m in shipped_models():
+        assert m.tag in result.output
+        assert str(m.card) in result.output
+
+
+def test_train_refuses_the_shipped_folder_before_reading_any_data(tmp_path: Path) -> None:
+    before = _fingerprint(shipped_model_dir())
+    result = CliRunner().invoke(
+        app, ["train", "--data", str(tmp_path), "--out", str(shipped_model_dir())]
+    )
+    assert result.exit_code == 2
+    assert "--replace-shipped" in result.output
+    assert _fingerprint(shipped_model_dir()) == before
+
+
+def test_train_without_data_says_how_to_give_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("THREADGUARD_DATA", raising=False)
+    result = CliRunner().invoke(app, ["train"])
+    assert result.exit_code == 2
+    assert "pass --data DIR or set THREADGUARD_DATA" in result.output
+
+
+def test_bench_without_data_runs_its_synthetic_part_and_skips_the_rest(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("THREADGUARD_DATA", raising=False)
+    result = CliRunner().invoke(app, ["bench", "-n", "200"])
+    assert result.exit_code == 0, result.output
+    assert "fast tier with spans" in result.output
+    assert "data part skipped" in result.output
+
+
+def test_bench_with_a_missing_data_folder_is_bad_usage(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["bench", "-n", "200", "--data", str(tmp_path / "absent")])
+    assert result.exit_code == 2
+    assert "no such data folder" in result.output
