@@ -16,10 +16,8 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = SRC / "threadguard"
 
-#: Known cycles being removed elsewhere, as sets of modules. Keep this list empty.
-ALLOWED_CYCLES: list[frozenset[str]] = [
-    frozenset({"threadguard.service.context", "threadguard.service.moderation"}),
-]
+#: Known cycles, as sets of modules. Keep this list empty.
+ALLOWED_CYCLES: list[frozenset[str]] = []
 
 
 def _modules() -> dict[str, Path]:

@@ -24,7 +24,7 @@ from threadguard.moderation import Moderator
 from threadguard.normalize import normalize_text
 from threadguard.parallel import EngineRecipe, ScoringPool, chunks, default_workers
 from threadguard.readers import read_thread
-from threadguard.schema import ATTRIBUTES
+from threadguard.schema import ATTRIBUTES, Tier
 from threadguard.score_lines import CHUNK, score_stream
 
 
@@ -115,7 +115,7 @@ def cascade_on_every_core(
         ("news comments", load_unhealthy(data_root).select("dev").texts),
         ("abuse-heavy dev mix", dev_texts(data_root, rows=n)),
     ]
-    fast = recipe.load().with_cascade(CascadeSettings(tier="fast"))
+    fast = recipe.load().with_cascade(CascadeSettings(tier=Tier.FAST))
     yield f"cascade on every core, {n} comments per stream:"
     for name, texts in streams:
         if not texts:
@@ -125,7 +125,7 @@ def cascade_on_every_core(
         lines = [json.dumps({"id": str(i), "text": t}) for i, t in enumerate(picked)]
         for cut in deep_from:
             sent = float((top.max(axis=1) >= cut).mean())
-            settings = replace(recipe.cascade, tier="cascade", deep_from=cut)
+            settings = replace(recipe.cascade, tier=Tier.CASCADE, deep_from=cut)
             workers, _, rate, _ = _pool_rates(replace(recipe, cascade=settings), lines, bare=False)
             yield (
                 f"  {name:<22}deep_from {cut:<5}{sent:>5.0%} to deep  "
@@ -180,19 +180,19 @@ def cascade_curve(engine: Engine, data_root: Path, rows: int = 3000) -> Iterator
     yield f"cascade curve on {len(texts)} dev comments (HateXplain, OLID, CADD dev splits):"
     yield f"{'tier':<10}{'deep_from':>10}{'to deep':>9}{'comments/s':>12}{'p50 ms':>8}{'p99 ms':>8}   AUROC tox / identity_attack"
     settings = [
-        ("fast", 1.0),
-        ("cascade", 0.7),
-        ("cascade", 0.5),
-        ("cascade", 0.35),
-        ("cascade", 0.2),
-        ("deep", 0.0),
+        (Tier.FAST, 1.0),
+        (Tier.CASCADE, 0.7),
+        (Tier.CASCADE, 0.5),
+        (Tier.CASCADE, 0.35),
+        (Tier.CASCADE, 0.2),
+        (Tier.DEEP, 0.0),
     ]
     for tier, deep_from in settings:
         e = engine.with_cascade(CascadeSettings(tier=tier, deep_from=deep_from, use_context=False))
         start = time.perf_counter()
         probs = e.head_probabilities(items)
         rate = len(items) / (time.perf_counter() - start)
-        fast = engine.with_cascade(CascadeSettings(tier="fast")).head_probabilities(items)
+        fast = engine.with_cascade(CascadeSettings(tier=Tier.FAST)).head_probabilities(items)
         attr = [HEADS.index(a) for a in ("toxicity", "identity_attack")]
         routed = float((fast[:, : len(ATTRIBUTES)].max(axis=1) >= deep_from).mean())
         sent = {"fast": 0.0, "deep": 1.0}.get(tier, routed)

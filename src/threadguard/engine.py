@@ -19,7 +19,7 @@ from threadguard import __version__
 from threadguard.analysis import Analysis, Span, Target
 from threadguard.language import detect_language
 from threadguard.normalize import Normalized, normalize_known, normalize_text
-from threadguard.schema import ATTRIBUTES, GROUPS
+from threadguard.schema import ATTRIBUTES, GROUPS, Tier
 from threadguard.scoring.context import bounded_shift, context_can_move
 from threadguard.scoring.deep_spans import attribute_spans, whole_words_read
 from threadguard.scoring.encoder import EncoderModel, TokenScores
@@ -48,7 +48,7 @@ class CascadeSettings:
     fail differently, and their blend was best out of domain (DESIGN.md).
     """
 
-    tier: str = "cascade"  # "fast", "cascade" or "deep" (every comment through both)
+    tier: Tier = Tier.CASCADE  # fast, cascade, or deep (every comment through both tiers)
     # Chosen on dev rows of HateXplain, OLID, CADD, GHC and Davidson (mean AUROC and
     # macro-F1 of five attributes over a grid of both): see the deep tier's model card.
     deep_from: float = 0.2
@@ -63,8 +63,9 @@ class CascadeSettings:
     route_on_context: bool = False
 
     def __post_init__(self) -> None:
-        if self.tier not in ("fast", "cascade", "deep"):
+        if self.tier not in tuple(Tier):
             raise ValueError(f"tier must be fast, cascade or deep, not {self.tier!r}")
+        object.__setattr__(self, "tier", Tier(self.tier))
         if not 0.0 <= self.deep_from <= 1.0 or not 0.0 <= self.deep_weight <= 1.0:
             raise ValueError("deep_from and deep_weight must be in [0, 1]")
         if not self.context_shift >= 0.0:

@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 
 from threadguard import __version__
+from threadguard.schema import Tier
 
 app = typer.Typer(
     name="threadguard",
@@ -56,7 +57,7 @@ def data_folder(data: Path | None) -> Path:
 
 
 TierOpt = Annotated[
-    str,
+    Tier,
     typer.Option(
         "--tier",
         help="fast (n-grams only), cascade (deep tier where the fast tier is unsure) or deep.",
@@ -83,7 +84,7 @@ ContextOpt = Annotated[
 
 def _engine(  # type: ignore[no-untyped-def]
     model: Path | None,
-    tier: str = "cascade",
+    tier: Tier = Tier.CASCADE,
     context: bool = True,
     deep_from: float = DEFAULT_DEEP_FROM,
 ):

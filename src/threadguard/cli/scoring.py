@@ -25,6 +25,7 @@ from threadguard.cli.common import (
     fail,
 )
 from threadguard.readers.registry import format_names
+from threadguard.schema import Tier
 
 
 @app.command()
@@ -34,7 +35,7 @@ def score(
     ] = "-",
     model: ModelOpt = None,
     policy: PolicyOpt = None,
-    tier: TierOpt = "cascade",
+    tier: TierOpt = Tier.CASCADE,
     context: ContextOpt = True,
     deep_from: DeepFromOpt = DEFAULT_DEEP_FROM,
     workers: Annotated[
@@ -105,7 +106,7 @@ def scan(
     ] = None,
     model: ModelOpt = None,
     policy: PolicyOpt = None,
-    tier: TierOpt = "cascade",
+    tier: TierOpt = Tier.CASCADE,
     context: ContextOpt = True,
     deep_from: DeepFromOpt = DEFAULT_DEEP_FROM,
 ) -> None:

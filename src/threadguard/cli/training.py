@@ -155,7 +155,7 @@ def train(
     from threadguard.engine import CascadeSettings, Engine
     from threadguard.training.tune_spans import tune_spans
 
-    spans, f1 = tune_spans(Engine(result.model, None, CascadeSettings(tier="fast")), data)
+    spans, f1 = tune_spans(Engine(result.model, None, CascadeSettings(tier=Tier.FAST)), data)
     result.model.metadata["spans"] = asdict(spans)
     result.model.metadata["spans_trial_char_f1"] = round(f1, 4)
     err.print(f"span settings {spans} (char-F1 {f1:.3f} on the Toxic Spans trial split)")
@@ -183,7 +183,7 @@ def evaluate(
             "context: with vs without thread context.",
         ),
     ] = "data",
-    tier: TierOpt = "cascade",
+    tier: TierOpt = Tier.CASCADE,
     context: ContextOpt = True,
     deep_from: DeepFromOpt = DEFAULT_DEEP_FROM,
     quick: Annotated[
@@ -239,7 +239,7 @@ def evaluate(
         print(f"Toxic Spans trial split (dev): char-F1 {toxic_spans_f1(engine, trial):.4f}")
 
 
-def _eval_context(model: Path | None, data: Path, tier: str, split: str, deep_from: float) -> None:
+def _eval_context(model: Path | None, data: Path, tier: Tier, split: str, deep_from: float) -> None:
     """The same engine with and without context on held-out rows labelled in context."""
     from rich.table import Table
 
@@ -287,7 +287,7 @@ def _eval_context(model: Path | None, data: Path, tier: str, split: str, deep_fr
 def _eval_benchmarks(  # type: ignore[no-untyped-def]
     engine,
     data: Path,
-    tier: str,
+    tier: Tier,
     context: bool,
     quick: bool,
     out: Path | None,
@@ -318,7 +318,7 @@ def _eval_benchmarks(  # type: ignore[no-untyped-def]
 
 
 def _eval_functional(
-    model: Path | None, tier: str = "cascade", deep_from: float = DEFAULT_DEEP_FROM
+    model: Path | None, tier: Tier = Tier.CASCADE, deep_from: float = DEFAULT_DEEP_FROM
 ) -> None:
     """Accuracy per functionality of the packaged suite: needs no data folder."""
     from rich.table import Table
@@ -354,14 +354,14 @@ def bench(
     from threadguard.parallel import EngineRecipe
 
     root = None if data is None else data_folder(data)
-    engine = _engine(model, "fast")
-    recipe = EngineRecipe(model, None, CascadeSettings(tier="fast"))
+    engine = _engine(model, Tier.FAST)
+    recipe = EngineRecipe(model, None, CascadeSettings(tier=Tier.FAST))
     for line in run_bench(engine, n, recipe):
         typer.echo(line)
     if root is None:
         typer.echo(f"data part skipped: no data folder (pass --data DIR or set {DATA_ENV})")
         return
-    full = _engine(model, "cascade")
+    full = _engine(model, Tier.CASCADE)
     for line in parallel_on_dev(recipe, root, n):
         typer.echo(line)
     for line in cascade_on_every_core(EngineRecipe(model, None, CascadeSettings()), root):

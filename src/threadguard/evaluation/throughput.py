@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from threadguard.engine import CascadeSettings, CommentInput, Engine
+from threadguard.schema import Tier
 from threadguard.training.datasets import load_cadd, load_hatexplain, load_olid
 
-TIERS: tuple[str, ...] = ("fast", "cascade", "deep")
+TIERS: tuple[Tier, ...] = tuple(Tier)
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def measure_tiers(
                 TierThroughput(tier, 0, None, None, None, "deep tier not installed or not loaded")
             )
             continue
-        e = engine.with_cascade(CascadeSettings(tier=tier, use_context=False))
+        e = engine.with_cascade(CascadeSettings(tier=Tier(tier), use_context=False))
         e.analyze(items[:32])  # warm-up: first-call allocations are not throughput
         start = time.perf_counter()
         e.analyze(items)
