@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from threadguard.analysis import Decision
 from threadguard.engine import Engine
 from threadguard.service.compat.coral import coral_answer, signature_valid
-from threadguard.service.protocols import ServiceSettings
+from threadguard.service.settings import ServiceSettings
 from threadguard.site_policy import AuthorContext, parse_site_rules
 
 URL = "/coral/moderation"

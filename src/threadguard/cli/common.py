@@ -47,26 +47,26 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
-TierOpt = Annotated[
-    str,
-    typer.Option(
-        "--tier",
-        help="fast (n-grams only), cascade (deep tier where the fast tier is unsure) or deep.",
-    ),
-]
+_TIER = typer.Option(
+    "--tier",
+    help="fast (n-grams only), cascade (deep tier where the fast tier is unsure) or deep.",
+)
+TierOpt = Annotated[str, _TIER]
+#: ``--tier`` where leaving it out defers to the settings file and environment (serve).
+SettingTierOpt = Annotated[str | None, _TIER]
+#: Left out, the band is the engine's default (engine.CascadeSettings, chosen on dev rows).
 DeepFromOpt = Annotated[
-    float,
+    float | None,
     typer.Option(
         "--deep-from",
         min=0.0,
         max=1.0,
+        show_default="the shipped band",
         help="Cascade band: comments with any fast-tier score at or above this go to the deep "
         "tier (0: all of them, 1: almost none). Lower is slower and better on dev rows; "
         "`threadguard bench` prints the curve.",
     ),
 ]
-#: The shipped default band (chosen on dev rows; see engine.CascadeSettings).
-DEFAULT_DEEP_FROM = 0.2
 ContextOpt = Annotated[
     bool,
     typer.Option("--context/--no-context", help="Use the parent comment and title as context."),
@@ -78,14 +78,18 @@ def _engine(  # type: ignore[no-untyped-def]
     policy: Path | None,
     tier: str = "cascade",
     context: bool = True,
-    deep_from: float = DEFAULT_DEEP_FROM,
+    deep_from: float | None = None,
 ):
+    from dataclasses import replace
+
     from threadguard.engine import CascadeSettings, Engine
     from threadguard.policy import PolicyError
     from threadguard.scoring.linear import ModelError
 
     try:
-        cascade = CascadeSettings(tier=tier, use_context=context, deep_from=deep_from)
+        cascade = CascadeSettings(tier=tier, use_context=context)
+        if deep_from is not None:  # else the engine's own default band
+            cascade = replace(cascade, deep_from=deep_from)
     except ValueError as exc:
         fail(str(exc))
     try:

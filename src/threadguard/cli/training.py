@@ -12,7 +12,6 @@ from rich.console import Console
 
 from threadguard.cli.common import (
     DEFAULT_DATA,
-    DEFAULT_DEEP_FROM,
     ContextOpt,
     DataOpt,
     DeepFromOpt,
@@ -166,7 +165,7 @@ def evaluate(
     ] = "data",
     tier: TierOpt = "cascade",
     context: ContextOpt = True,
-    deep_from: DeepFromOpt = DEFAULT_DEEP_FROM,
+    deep_from: DeepFromOpt = None,
     quick: Annotated[
         bool, typer.Option("--quick", help="At most 300 rows per split (a fixed sample): fast.")
     ] = False,
@@ -221,7 +220,9 @@ def evaluate(
         print(f"Toxic Spans trial split (dev): char-F1 {toxic_spans_f1(engine, trial):.4f}")
 
 
-def _eval_context(model: Path | None, data: Path, tier: str, split: str, deep_from: float) -> None:
+def _eval_context(
+    model: Path | None, data: Path, tier: str, split: str, deep_from: float | None
+) -> None:
     """The same engine with and without context on held-out rows labelled in context."""
     from rich.table import Table
 
@@ -302,7 +303,7 @@ def _eval_benchmarks(  # type: ignore[no-untyped-def]
 
 
 def _eval_functional(
-    model: Path | None, tier: str = "cascade", deep_from: float = DEFAULT_DEEP_FROM
+    model: Path | None, tier: str = "cascade", deep_from: float | None = None
 ) -> None:
     """Accuracy per functionality of the packaged suite: needs no data folder."""
     from rich.table import Table
