@@ -212,20 +212,10 @@ def test_threadguard_serve_with_two_workers_answers_from_both(
 ) -> None:
     port = _free_port()
     log = tmp_path / "serve.log"
+    options = f"--port {port} --workers 2 --tier fast --data-dir".split()
     with log.open("w") as out:
         server = subprocess.Popen(
-            [
-                *THREADGUARD,
-                "serve",
-                "--port",
-                str(port),
-                "--data-dir",
-                str(tmp_path),
-                "--workers",
-                "2",
-                "--tier",
-                "fast",
-            ],
+            [*THREADGUARD, "serve", *options, str(tmp_path)],
             stdout=out,
             stderr=subprocess.STDOUT,
         )
