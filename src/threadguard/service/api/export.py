@@ -14,7 +14,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
-from threadguard.service.api.shared import site_filter
+from threadguard.service.api.shared import SiteFilter, site_filter
 from threadguard.service.auth import site_scope
 from threadguard.service.dependencies import Moderator, State
 
@@ -48,7 +48,7 @@ def json_lines(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
 def export(
     principal: Moderator,
     state: State,
-    site: Annotated[str | None, Query(description="Only this site.")] = None,
+    site: SiteFilter = None,
     since: Annotated[datetime | None, Query(description="Only decisions from then on.")] = None,
 ) -> StreamingResponse:
     rows = state.store.labelled(

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from threadguard.schema import ATTRIBUTES
 from threadguard.service import schemas
-from threadguard.service.api.shared import page_body, site_filter
+from threadguard.service.api.shared import Offset, SiteFilter, page_body, site_filter
 from threadguard.service.auth import site_scope
 from threadguard.service.dependencies import Moderator, State
 from threadguard.service.errors import ApiError
@@ -40,7 +40,7 @@ def check_filters(status: str, attribute: str | None, min_score: float | None) -
 def queue(
     principal: Moderator,
     state: State,
-    site: Annotated[str | None, Query(description="Only this site.")] = None,
+    site: SiteFilter = None,
     article: Annotated[str | None, Query(description="Only this article id.")] = None,
     status: Annotated[
         str, Query(description="pending (default), approved, rejected or all.")
@@ -55,7 +55,7 @@ def queue(
     ] = None,
     author: Annotated[str | None, Query(description="Only this author.")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> schemas.QueuePage:
     check_filters(status, attribute, min_score)
     site = site_filter(principal, site)

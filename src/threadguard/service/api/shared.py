@@ -4,9 +4,9 @@ and the response shapes of records more than one resource returns.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import Request
+from fastapi import Query, Request
 
 from threadguard.service import schemas
 from threadguard.service.auth import actor_id, resolve_site, site_scope
@@ -24,6 +24,11 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         (429, "Rate limit exceeded (see Retry-After)."),
     )
 }
+
+#: A listing's ``?site=`` filter (see :func:`site_filter`).
+SiteFilter = Annotated[str | None, Query(description="Only this site.")]
+#: Where a page of a listing starts (the previous page's ``next_offset``).
+Offset = Annotated[int, Query(ge=0)]
 
 
 def media_type(request: Request) -> str:
@@ -76,11 +81,4 @@ def action_out(a: ActionRecord) -> schemas.ActionOut:
 
 def author_out(info: AuthorInfo) -> schemas.AuthorOut:
     """An author's standing on a site, as action results and the authors route show it."""
-    return schemas.AuthorOut(
-        name=info.name,
-        banned=info.banned,
-        trusted=info.trusted,
-        comment_count=info.comment_count,
-        held_count=info.held_count,
-        rejected_count=info.rejected_count,
-    )
+    return schemas.AuthorOut.model_validate(info, from_attributes=True)

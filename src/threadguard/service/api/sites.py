@@ -20,6 +20,7 @@ from threadguard.service.context import ServiceState, effective_policy, policy_t
 from threadguard.service.dependencies import Admin, Moderator, State
 from threadguard.service.errors import ApiError
 from threadguard.service.moderation import dry_run
+from threadguard.service.protocols import Principal
 from threadguard.site_policy import SiteRules
 from threadguard.storage.records import NotFoundError
 
@@ -49,9 +50,11 @@ SitePath = Annotated[str, Path(min_length=1, max_length=200, description="Site n
 router = APIRouter(tags=["sites"])
 
 
-async def read_policy(request: Request) -> tuple[str, str]:
-    """The uploaded policy document's text and format (from the Content-Type, else its
-    first character); 400 when it is not UTF-8."""
+async def candidate(request: Request, principal: Principal, site: str) -> tuple[str, str, str]:
+    """The site a policy upload is for, the document's text and its format (from the
+    Content-Type, else its first character); 403 for another site's key, then 400 when
+    the document is not UTF-8."""
+    name = resolve_site(principal, site)
     raw = await request.body()
     try:
         text = raw.decode("utf-8")
@@ -59,8 +62,8 @@ async def read_policy(request: Request) -> tuple[str, str]:
         raise ApiError(400, f"the policy is not UTF-8 text (byte {exc.start})") from None
     media = media_type(request)
     if media in POLICY_TYPES:
-        return text, POLICY_TYPES[media]
-    return text, "json" if text.lstrip().startswith("{") else "toml"
+        return name, text, POLICY_TYPES[media]
+    return name, text, "json" if text.lstrip().startswith("{") else "toml"
 
 
 def parse_policy(state: ServiceState, text: str, fmt: str, site: str) -> tuple[Policy, SiteRules]:
@@ -105,8 +108,7 @@ def get_policy(site: SitePath, principal: Admin, state: State) -> schemas.Policy
 async def put_policy(
     site: SitePath, request: Request, principal: Admin, state: State
 ) -> schemas.PolicyOut:
-    name = resolve_site(principal, site)
-    text, fmt = await read_policy(request)
+    name, text, fmt = await candidate(request, principal, site)
 
     def work() -> schemas.PolicyOut:
         parse_policy(state, text, fmt, name)
@@ -119,9 +121,9 @@ async def put_policy(
 
 @router.post(
     "/sites/{site}/policy:dryrun",
+    openapi_extra=POLICY_BODY,
     summary="What a candidate policy would decide on the site's last N comments",
     response_model=schemas.DryRunOut,
-    openapi_extra=POLICY_BODY,
 )
 async def dryrun_policy(
     site: SitePath,
@@ -130,8 +132,7 @@ async def dryrun_policy(
     state: State,
     limit: Annotated[int, Query(ge=1, le=10_000, description="How many comments.")] = 200,
 ) -> dict[str, Any]:
-    name = resolve_site(principal, site)
-    text, fmt = await read_policy(request)
+    name, text, fmt = await candidate(request, principal, site)
 
     def work() -> dict[str, Any]:
         policy, rules = parse_policy(state, text, fmt, name)
