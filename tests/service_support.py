@@ -28,7 +28,7 @@ from sqlalchemy import create_engine, text
 
 from threadguard.engine import Engine
 from threadguard.service.app import create_app
-from threadguard.service.protocols import ServiceSettings
+from threadguard.service.settings import ServiceSettings
 from threadguard.storage import Store, db
 from threadguard.storage.db import resolve_url
 from threadguard.storage.models import Base
@@ -146,8 +146,7 @@ class Service:
         # (which sets its own) should ever see the 204 fallback.
         settings.setdefault("coral_deadline_s", 10.0)
         self.app = create_app(
-            ServiceSettings(**settings),
-            database_url=url,
+            ServiceSettings(database_url=url, **settings),
             engine=engine,
             key_cache_seconds=0.0,
             policy_ttl=0.0,

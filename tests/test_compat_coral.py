@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from threadguard.engine import Engine
 from threadguard.moderation import AuthorContext, Decision, parse_policy
 from threadguard.service.compat.coral import coral_answer, signature_valid
-from threadguard.service.protocols import ServiceSettings
+from threadguard.service.settings import ServiceSettings
 
 URL = "/coral/moderation"
 

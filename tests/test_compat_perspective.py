@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from threadguard.engine import Engine
 from threadguard.service.compat.perspective import sentences, utf16_offsets
-from threadguard.service.protocols import ServiceSettings
+from threadguard.service.settings import ServiceSettings
 
 ANALYZE = f"/v1alpha1/comments:analyze?key={KEY}"
 SUGGEST = f"/v1alpha1/comments:suggestscore?key={KEY}"

@@ -26,7 +26,8 @@ from threadguard.readers.registry import (
 )
 from threadguard.thread import Comment, ReadResult, Thread
 
-# What service/native.py hard-coded before the registry (THREAD_TYPES, UPLOAD_NAMES).
+# What the service hard-coded before the registry (THREAD_TYPES, UPLOAD_NAMES): uploads keep
+# meaning what they meant.
 THREAD_TYPES: dict[str, str | None] = {
     "text/plain": "text",
     "application/json": None,

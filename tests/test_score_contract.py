@@ -173,10 +173,3 @@ def test_an_unknown_option_is_a_usage_error() -> None:
     assert proc.returncode == 2
     assert "--bogus" in proc.stderr
     assert "Traceback" not in proc.stderr
-
-
-def test_the_cli_default_band_is_the_engine_default() -> None:
-    from threadguard.cli import DEFAULT_DEEP_FROM
-    from threadguard.engine import CascadeSettings
-
-    assert CascadeSettings().deep_from == DEFAULT_DEEP_FROM

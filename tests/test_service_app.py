@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import http.client
+import json
+import os
 import socket
 import subprocess
 import sys
@@ -13,7 +16,8 @@ import httpx
 import pytest
 from service_support import Databases, Service
 
-from threadguard.engine import Engine
+from threadguard.engine import CascadeSettings, Engine
+from threadguard.schema import Tier
 from threadguard.service import app as app_module
 from threadguard.service.context import ServiceState
 from threadguard.service.protocols import ServiceContext
@@ -156,11 +160,88 @@ def test_threadguard_serve_answers_and_keeps_keys_out_of_its_log(tmp_path: Path)
     ],
 )
 def test_a_bad_cascade_setting_in_the_environment_is_a_settings_error(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, variable: str, value: str
+    tmp_path: Path, variable: str, value: str
 ) -> None:
-    from threadguard.service.app import create_app
-    from threadguard.service.settings import SettingsError
-
-    monkeypatch.setenv(variable, value)
     with pytest.raises(SettingsError, match=variable):
-        create_app(data_dir=tmp_path)
+        load_settings(tmp_path, {variable: value})
+
+
+def test_tier_and_band_come_from_the_file_the_environment_then_the_options(
+    tmp_path: Path,
+) -> None:
+    assert load_settings(None, {}).cascade == CascadeSettings()
+    (tmp_path / "settings.toml").write_text('tier = "fast"\ndeep_from = 0.5\n')
+    from_file = load_settings(tmp_path, {})
+    assert (from_file.tier, from_file.deep_from) == (Tier.FAST, 0.5)
+    from_env = load_settings(tmp_path, {"THREADGUARD_DEEP_FROM": "0"})
+    assert from_env.cascade == CascadeSettings(tier="fast", deep_from=0.0)
+    given = load_settings(tmp_path, {"THREADGUARD_TIER": "deep"}, tier=Tier.CASCADE)
+    assert (given.tier, given.deep_from, given.data_dir) == (Tier.CASCADE, 0.5, tmp_path)
+
+
+def test_where_the_model_and_database_are_is_not_for_the_settings_file(tmp_path: Path) -> None:
+    (tmp_path / "settings.toml").write_text('database_url = "sqlite://"\n')
+    with pytest.raises(SettingsError, match="database_url can only be given on the command line"):
+        load_settings(tmp_path, {})
+
+
+def _worker_of(server_pid: int, port: int, client_port: int) -> int | None:
+    """The process under ``server_pid`` holding the server side of the loopback
+    connection from ``client_port`` to ``port`` (read from /proc)."""
+    inode = None
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            local, remote = (int(a.rsplit(":", 1)[1], 16) for a in fields[1:3])
+            if (local, remote) == (port, client_port):
+                inode = fields[9]
+    children = Path(f"/proc/{server_pid}/task/{server_pid}/children").read_text().split()
+    for pid in children:
+        try:
+            links = {os.readlink(fd) for fd in Path(f"/proc/{pid}/fd").iterdir()}
+        except OSError:
+            continue
+        if f"socket:[{inode}]" in links:
+            return int(pid)
+    return None
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="reads /proc to tell workers apart")
+def test_threadguard_serve_with_two_workers_answers_from_both(
+    engine: Engine, tmp_path: Path
+) -> None:
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    options = f"--port {port} --workers 2 --tier fast --data-dir".split()
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [*THREADGUARD, "serve", *options, str(tmp_path)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            deadline = time.monotonic() + 90
+            while log.read_text().count("Application startup complete") < 2:
+                assert server.poll() is None, log.read_text()
+                assert time.monotonic() < deadline, "workers did not start in 90 s"
+                time.sleep(0.3)
+            fast = engine.with_cascade(CascadeSettings(tier="fast")).model_version
+            workers: set[int | None] = set()
+            while len(workers) < 2 and time.monotonic() < deadline:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+                try:
+                    conn.request("GET", "/healthz")
+                    answer = conn.getresponse()
+                    # --tier fast reached the worker: its model is the fast tier's alone.
+                    assert (answer.status, json.loads(answer.read())["model"]) == (200, fast)
+                    # Still open: look up the worker holding its server side.
+                    assert conn.sock is not None
+                    workers.add(_worker_of(server.pid, port, conn.sock.getsockname()[1]))
+                finally:
+                    conn.close()
+            assert len(workers) == 2 and None not in workers, log.read_text()
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    assert server.returncode == 0, log.read_text()

@@ -24,8 +24,8 @@ from service_support import Databases, Service
 
 from threadguard.engine import Engine
 from threadguard.service.app import create_app
-from threadguard.service.protocols import ServiceSettings
 from threadguard.service.server import settle_heap
+from threadguard.service.settings import ServiceSettings
 from threadguard.storage import Store
 from threadguard.storage.store import QueueFilter
 

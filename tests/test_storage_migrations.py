@@ -13,6 +13,7 @@ from sqlalchemy import inspect, text
 
 from threadguard.engine import Engine
 from threadguard.service.app import create_app
+from threadguard.service.settings import ServiceSettings
 from threadguard.storage import Store, db, resolve_url
 from threadguard.storage.models import Base
 
@@ -100,7 +101,7 @@ def test_an_old_database_is_migrated_on_start_with_its_data(url: str, engine: En
                 {"id": f"cm_{n}", "ext": f"c{n}", "status": status},
             )
     old.dispose()
-    app = create_app(database_url=url, engine=engine)  # starting the service migrates
+    app = create_app(ServiceSettings(database_url=url), engine=engine)  # starting migrates
     store: Store = app.state.service.store
     assert db.current_revision(store.engine) == db.head_revision()
     ann = store.authors("news", ["ann"])["ann"]

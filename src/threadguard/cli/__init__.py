@@ -11,9 +11,9 @@ import typer
 
 # Importing a module registers its commands; --help lists them in this order.
 from threadguard.cli import scoring, training, service  # noqa: F401  # isort: skip
-from threadguard.cli.common import DEFAULT_DEEP_FROM, app, err
+from threadguard.cli.common import app, err
 
-__all__ = ["DEFAULT_DEEP_FROM", "app", "main"]
+__all__ = ["app", "main"]
 
 
 def main() -> None:

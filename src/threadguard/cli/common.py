@@ -56,26 +56,26 @@ def data_folder(data: Path | None) -> Path:
     return data
 
 
-TierOpt = Annotated[
-    Tier,
-    typer.Option(
-        "--tier",
-        help="fast (n-grams only), cascade (deep tier where the fast tier is unsure) or deep.",
-    ),
-]
+_TIER = typer.Option(
+    "--tier",
+    help="fast (n-grams only), cascade (deep tier where the fast tier is unsure) or deep.",
+)
+TierOpt = Annotated[Tier, _TIER]
+#: ``--tier`` where leaving it out defers to the settings file and environment (serve).
+SettingTierOpt = Annotated[Tier | None, _TIER]
+#: Left out, the band is the engine's default (engine.CascadeSettings, chosen on dev rows).
 DeepFromOpt = Annotated[
-    float,
+    float | None,
     typer.Option(
         "--deep-from",
         min=0.0,
         max=1.0,
+        show_default="the shipped band",
         help="Cascade band: comments with any fast-tier score at or above this go to the deep "
         "tier (0: all of them, 1: almost none). Lower is slower and better on dev rows; "
         "`threadguard bench` prints the curve.",
     ),
 ]
-#: The shipped default band (chosen on dev rows; see engine.CascadeSettings).
-DEFAULT_DEEP_FROM = 0.2
 ContextOpt = Annotated[
     bool,
     typer.Option("--context/--no-context", help="Use the parent comment and title as context."),
@@ -86,14 +86,18 @@ def _engine(  # type: ignore[no-untyped-def]
     model: Path | None,
     tier: Tier = Tier.CASCADE,
     context: bool = True,
-    deep_from: float = DEFAULT_DEEP_FROM,
+    deep_from: float | None = None,
 ):
     """The engine with the shipped (or given) models; a bad setting or model exits."""
+    from dataclasses import replace
+
     from threadguard.engine import CascadeSettings, Engine
     from threadguard.scoring.linear import ModelError
 
     try:
-        cascade = CascadeSettings(tier=tier, use_context=context, deep_from=deep_from)
+        cascade = CascadeSettings(tier=tier, use_context=context)
+        if deep_from is not None:  # else the engine's own default band
+            cascade = replace(cascade, deep_from=deep_from)
     except ValueError as exc:
         fail(str(exc))
     try:

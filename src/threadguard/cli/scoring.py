@@ -12,7 +12,6 @@ import typer
 from rich.console import Console
 
 from threadguard.cli.common import (
-    DEFAULT_DEEP_FROM,
     ContextOpt,
     DeepFromOpt,
     ModelOpt,
@@ -37,7 +36,7 @@ def score(
     policy: PolicyOpt = None,
     tier: TierOpt = Tier.CASCADE,
     context: ContextOpt = True,
-    deep_from: DeepFromOpt = DEFAULT_DEEP_FROM,
+    deep_from: DeepFromOpt = None,
     workers: Annotated[
         int,
         typer.Option(
@@ -108,7 +107,7 @@ def scan(
     policy: PolicyOpt = None,
     tier: TierOpt = Tier.CASCADE,
     context: ContextOpt = True,
-    deep_from: DeepFromOpt = DEFAULT_DEEP_FROM,
+    deep_from: DeepFromOpt = None,
 ) -> None:
     """Read a thread, score and decide every comment, and show it."""
     from threadguard.documents import thread_document

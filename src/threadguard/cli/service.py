@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -10,11 +9,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from threadguard.cli.common import (
-    DEFAULT_DEEP_FROM,
     DeepFromOpt,
     ModelOpt,
     PolicyOpt,
-    TierOpt,
+    SettingTierOpt,
     app,
     fail,
 )
@@ -67,37 +65,36 @@ def serve(
     ] = 1,
     policy: PolicyOpt = None,
     model: ModelOpt = None,
-    tier: TierOpt = "cascade",
-    deep_from: DeepFromOpt = DEFAULT_DEEP_FROM,
+    tier: SettingTierOpt = None,
+    deep_from: DeepFromOpt = None,
 ) -> None:
     """Run the HTTP service: the native API plus Perspective, OpenAI and Coral endpoints.
 
-    The database is migrated to the current schema first. Settings (Coral secret, limits)
-    come from <data-dir>/settings.toml and THREADGUARD_* environment variables.
+    The database is migrated to the current schema first. Settings (Coral secret, limits,
+    tier and band) come from <data-dir>/settings.toml and THREADGUARD_* environment
+    variables; the options given here win.
     """
     from sqlalchemy.exc import SQLAlchemyError
 
     from threadguard.moderation import PolicyError
+    from threadguard.schema import Tier
     from threadguard.scoring.linear import ModelError
     from threadguard.service.server import serve as run_server
-    from threadguard.service.settings import SettingsError
+    from threadguard.service.settings import SettingsError, load_settings
     from threadguard.storage import DatabaseError, default_data_dir
 
-    if tier not in ("fast", "cascade", "deep"):
+    if tier is not None and tier not in tuple(Tier):
         fail(f"--tier must be fast, cascade or deep, not {tier!r}")
-    os.environ["THREADGUARD_TIER"] = tier  # read by every worker's create_app
-    os.environ["THREADGUARD_DEEP_FROM"] = str(deep_from)
-    folder = data_dir or default_data_dir()
     try:
-        run_server(
-            host=host,
-            port=port,
-            database=database,
-            data_dir=folder,
-            workers=workers,
-            policy=policy,
-            model=model,
+        settings = load_settings(
+            data_dir or default_data_dir(),
+            database_url=database,
+            policy_path=policy,
+            model_dir=model,
+            tier=None if tier is None else Tier(tier),
+            deep_from=deep_from,
         )
+        run_server(settings, host=host, port=port, workers=workers)
     except (PolicyError, SettingsError, DatabaseError) as exc:
         fail(str(exc), 2)
     except ModelError as exc:

@@ -12,7 +12,6 @@ from rich.console import Console
 
 from threadguard.cli.common import (
     DATA_ENV,
-    DEFAULT_DEEP_FROM,
     ContextOpt,
     DataOpt,
     DeepFromOpt,
@@ -185,7 +184,7 @@ def evaluate(
     ] = "data",
     tier: TierOpt = Tier.CASCADE,
     context: ContextOpt = True,
-    deep_from: DeepFromOpt = DEFAULT_DEEP_FROM,
+    deep_from: DeepFromOpt = None,
     quick: Annotated[
         bool, typer.Option("--quick", help="At most 300 rows per split (a fixed sample): fast.")
     ] = False,
@@ -239,7 +238,9 @@ def evaluate(
         print(f"Toxic Spans trial split (dev): char-F1 {toxic_spans_f1(engine, trial):.4f}")
 
 
-def _eval_context(model: Path | None, data: Path, tier: Tier, split: str, deep_from: float) -> None:
+def _eval_context(
+    model: Path | None, data: Path, tier: Tier, split: str, deep_from: float | None
+) -> None:
     """The same engine with and without context on held-out rows labelled in context."""
     from rich.table import Table
 
@@ -318,7 +319,7 @@ def _eval_benchmarks(  # type: ignore[no-untyped-def]
 
 
 def _eval_functional(
-    model: Path | None, tier: Tier = Tier.CASCADE, deep_from: float = DEFAULT_DEEP_FROM
+    model: Path | None, tier: Tier = Tier.CASCADE, deep_from: float | None = None
 ) -> None:
     """Accuracy per functionality of the packaged suite: needs no data folder."""
     from rich.table import Table

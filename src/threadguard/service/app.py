@@ -1,20 +1,19 @@
 """The FastAPI application: one engine, one store, the native API and the compatible ones.
 
-:func:`create_app` wires everything and is what ``threadguard serve`` and the tests run.
-The model is loaded once per process (pass an already loaded ``engine`` to share one);
-the database is migrated on start unless told not to (the server migrates once before
-starting workers, so workers do not race each other through a migration).
+:func:`create_app` wires everything from one :class:`ServiceSettings` and is what
+``threadguard serve`` (in each worker) and the tests run. The model is loaded once per
+process (pass an already loaded ``engine`` to share one); the database is migrated on
+start unless told not to (the server migrates once before starting workers, so workers do
+not race each other through a migration).
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
-import os
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, FastAPI
@@ -22,16 +21,17 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from threadguard import __version__
-from threadguard.engine import CascadeSettings, Engine
+from threadguard.engine import Engine
 from threadguard.moderation import load_policy
-from threadguard.service import native, schemas
+from threadguard.schema import Role
+from threadguard.service import api, schemas
 from threadguard.service.access_log import AccessLog
 from threadguard.service.auth import Authenticator
 from threadguard.service.context import ServiceState
+from threadguard.service.dependencies import attach, require, service_state
 from threadguard.service.errors import install_handlers
 from threadguard.service.limits import BodySizeLimit
-from threadguard.service.protocols import ServiceSettings
-from threadguard.service.settings import SettingsError
+from threadguard.service.settings import ServiceSettings
 from threadguard.storage.store import Store
 
 log = logging.getLogger("threadguard.service")
@@ -114,7 +114,7 @@ def body_limits(settings: ServiceSettings) -> Callable[[str], int]:
     """The body limit for a path: thread uploads get the larger one."""
 
     def limit_for(path: str) -> int:
-        if path.startswith(f"{native.PREFIX}/threads"):
+        if path.startswith(api.UPLOADS):
             return settings.max_upload_bytes
         return settings.max_body_bytes
 
@@ -122,34 +122,24 @@ def body_limits(settings: ServiceSettings) -> Callable[[str], int]:
 
 
 def create_app(
-    settings: ServiceSettings | None = None,
+    settings: ServiceSettings,
     *,
-    database_url: str | None = None,
-    data_dir: Path | None = None,
-    policy_path: Path | None = None,
-    model_dir: Path | None = None,
     engine: Engine | None = None,
     store: Store | None = None,
     migrate: bool = True,
     key_cache_seconds: float = 30.0,
     policy_ttl: float = 1.0,
 ) -> FastAPI:
-    """The service over ``database_url`` (default: SQLite in ``data_dir``).
+    """The service as ``settings`` describe it: their model, policy, tier and band, over
+    their database (default: SQLite in their data directory).
 
-    ``engine`` reuses a loaded engine (``model_dir`` is then ignored); ``store`` reuses an
-    open store. ``policy_path`` is the base policy every site's document goes on top of.
+    ``engine`` reuses a loaded engine (the settings' model, tier and band are then
+    ignored); ``store`` reuses an open store. The settings' policy is the base policy every
+    site's document goes on top of.
     """
-    settings = settings or ServiceSettings()
-    # The tier and band come from `serve` through the environment, so every worker gets them.
-    tier = os.environ.get("THREADGUARD_TIER", "cascade")
-    try:
-        deep_from = float(os.environ.get("THREADGUARD_DEEP_FROM", CascadeSettings.deep_from))
-        cascade = CascadeSettings(tier=tier, deep_from=deep_from)
-    except ValueError as exc:
-        raise SettingsError(f"THREADGUARD_TIER / THREADGUARD_DEEP_FROM: {exc}") from None
-    policy = load_policy(policy_path)
-    engine = engine or Engine.load(model_dir, cascade=cascade)
-    store = store or Store.open(database_url, data_dir, migrate=migrate)
+    policy = load_policy(settings.policy_path)
+    engine = engine or Engine.load(settings.model_dir, cascade=settings.cascade)
+    store = store or Store.open(settings.database_url, settings.data_dir, migrate=migrate)
     state = ServiceState(engine, store, settings, policy, policy_ttl=policy_ttl)
     auth = Authenticator(store, settings, cache_seconds=key_cache_seconds)
 
@@ -171,15 +161,10 @@ def create_app(
             {"name": "sites", "description": "Per-site policy and authors."},
         ],
     )
-    app.state.service = state
-    app.state.auth = auth
+    attach(app, state, auth)
     install_handlers(app)
     app.add_middleware(BodySizeLimit, limit_for=body_limits(settings))
     app.add_middleware(AccessLog)
-
-    async def context() -> ServiceState:
-        # async: a plain ``def`` dependency would cost every request a worker-thread hop.
-        return state
 
     health = DatabaseHealth(store)
 
@@ -198,7 +183,7 @@ def create_app(
         }
         return JSONResponse(body, status_code=200 if ok else 503)
 
-    app.include_router(native.build_router(state, auth))
-    for router in _compat_routers(auth.require("client"), context):
+    app.include_router(api.router)
+    for router in _compat_routers(require(Role.CLIENT), service_state):
         app.include_router(router)
     return app

@@ -1,4 +1,4 @@
-"""API key authentication, roles and per-key rate limits, as FastAPI dependencies.
+"""API key authentication, roles and per-key rate limits.
 
 A key arrives as ``Authorization: Bearer KEY`` or, for Perspective clients that only know
 ``developerKey``, as ``?key=KEY``. Roles nest: an admin may do everything a moderator
@@ -7,25 +7,24 @@ only. Keys are checked against their stored SHA-256 and cached briefly by their 
 prefix, so the hot path (a Perspective ``analyze``) costs no database round trip; the key
 itself is never logged, cached, or echoed in an error.
 
-The dependency is ``async``: on a cache hit it does no I/O (a dictionary lookup, a
-SHA-256, a token bucket), so running it on the event loop saves the worker-thread hop
-FastAPI gives a plain ``def`` dependency, which cost more than the check itself. Only a
-cache miss reads the database, and that read goes to a worker thread. A revoked key
-stops working within ``cache_seconds`` (30 s by default) in other processes, and at once
-in the process that revoked it (:meth:`Authenticator.forget`).
+The check (:meth:`Authenticator.admit`, behind the role dependencies of
+:mod:`threadguard.service.dependencies`) is ``async``: on a cache hit it does no I/O (a
+dictionary lookup, a SHA-256, a token bucket), so running it on the event loop saves the
+worker-thread hop FastAPI gives a plain ``def`` dependency, which cost more than the check
+itself. Only a cache miss reads the database, and that read goes to a worker thread. A
+revoked key stops working within ``cache_seconds`` (30 s by default) in other processes,
+and at once in the process that revoked it (:meth:`Authenticator.forget`).
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Awaitable, Callable
-from typing import Annotated
 
-from fastapi import Depends
-from fastapi.security import APIKeyQuery, HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.security import APIKeyQuery, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
+from threadguard.schema import Role
 from threadguard.service.errors import ApiError
 from threadguard.service.limits import RateLimiter, retry_after
 from threadguard.service.protocols import Principal, ServiceSettings
@@ -33,13 +32,13 @@ from threadguard.storage import credentials
 from threadguard.storage.records import KeyRecord
 from threadguard.storage.store import Store
 
-ROLE_RANK = {"client": 0, "moderator": 1, "admin": 2}
 DEFAULT_SITE = "default"
 
-_bearer = HTTPBearer(
+#: Where a request's key may be: FastAPI dependencies, which also document both in OpenAPI.
+bearer_key = HTTPBearer(
     auto_error=False, description="An API key from `threadguard keys create`, as a Bearer token."
 )
-_query_key = APIKeyQuery(
+query_key = APIKeyQuery(
     name="key", auto_error=False, description="The API key as `?key=` (Perspective clients)."
 )
 
@@ -141,24 +140,21 @@ class Authenticator:
             )
         return Principal(key_id=record.prefix, role=record.role, site=record.site, name=record.name)
 
-    def require(self, role: str) -> Callable[..., Awaitable[Principal]]:
-        """A dependency returning the caller's principal if their role includes ``role``."""
-        needed = ROLE_RANK[role]
+    async def admit(self, key: str | None, role: Role) -> Principal:
+        """The principal for a key if its role includes ``role``: 401, 403 or 429 if not
+        (the check behind :func:`threadguard.service.dependencies.require`)."""
+        principal = await self.authenticate_async(key)
+        if _rank(principal.role) < role.rank:
+            raise ApiError(403, f"this needs the {role} role; the key's role is {principal.role}")
+        return principal
 
-        async def dependency(
-            bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-            query_key: Annotated[str | None, Depends(_query_key)],
-        ) -> Principal:
-            key = bearer.credentials if bearer is not None else query_key
-            principal = await self.authenticate_async(key)
-            if ROLE_RANK.get(principal.role, -1) < needed:
-                raise ApiError(
-                    403, f"this needs the {role} role; the key's role is {principal.role}"
-                )
-            return principal
 
-        dependency.__name__ = f"require_{role}"
-        return dependency
+def _rank(role: str) -> int:
+    """A stored role's rank (-1 for a role this version does not know)."""
+    try:
+        return Role(role).rank
+    except ValueError:
+        return -1
 
 
 def actor_id(principal: Principal) -> str:

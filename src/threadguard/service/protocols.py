@@ -13,6 +13,7 @@ from typing import Protocol
 from threadguard.analysis import Analysis
 from threadguard.engine import Engine
 from threadguard.moderation import Moderator, Outcome
+from threadguard.service.settings import ServiceSettings
 from threadguard.storage.records import ArticleRef, NewComment, Origin
 
 __all__ = [
@@ -25,6 +26,8 @@ __all__ = [
     "ServiceSettings",
 ]
 
+__all__ = ["CommentLog", "Principal", "ServiceContext", "ServiceSettings"]
+
 
 @dataclass(frozen=True)
 class Principal:
@@ -34,21 +37,6 @@ class Principal:
     role: str
     site: str | None = None
     name: str = ""
-
-
-@dataclass(frozen=True)
-class ServiceSettings:
-    """Limits and secrets the routers need (filled from CLI options, env and settings file)."""
-
-    max_body_bytes: int = 1_000_000
-    max_text_chars: int = 20_000
-    coral_secret: str | None = None
-    coral_deadline_s: float = 0.5
-    public_url: str | None = None
-    #: Bodies of thread uploads (POST /api/v1/threads) may be larger than API calls.
-    max_upload_bytes: int = 20_000_000
-    #: Requests per minute per API key unless the key sets its own (0: no limit).
-    rate_per_minute: int = 600
 
 
 class CommentLog(Protocol):

@@ -1,30 +1,28 @@
 """Running the service under uvicorn: one process, or several workers.
 
-With one worker the app is built here and handed to uvicorn. With several, uvicorn
-starts each worker from an import string, so the options travel in environment
-variables and each worker builds its own app (and loads its own copy of the model).
-The database is migrated once, here, before any worker starts. Once a process's app is
-built, what it loaded is hidden from the garbage collector (:func:`settle_heap`).
+Every process builds its app from the one :class:`ServiceSettings` the command line made.
+With one worker the app is built here and handed to uvicorn. With several, uvicorn's own
+``run`` would only start workers from an import string, which carries no settings; so the
+supervisor is run here, with an app factory that holds the settings
+(``functools.partial(worker_app, settings)``), and spawning pickles it, settings and all,
+to each worker, which builds its own app (and loads its own copy of the model). The
+database is migrated once, here, before any worker starts. Once a process's app is built,
+what it loaded is hidden from the garbage collector (:func:`settle_heap`).
 """
 
 from __future__ import annotations
 
 import copy
 import gc
-import os
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
 
-from threadguard.service.settings import load_settings
+from threadguard.service.settings import ServiceSettings
 from threadguard.storage import db
-
-#: Environment variables a multi-worker server passes its options to workers in.
-ENV_DATABASE = "THREADGUARD_SERVE_DATABASE"
-ENV_POLICY = "THREADGUARD_SERVE_POLICY"
-ENV_MODEL = "THREADGUARD_SERVE_MODEL"
-ENV_DATA_DIR = "THREADGUARD_SERVE_DATA_DIR"
 
 
 def log_config() -> dict[str, Any]:
@@ -55,7 +53,7 @@ def settle_heap() -> None:
     gc.freeze()
 
 
-def prepare(database: str | None, data_dir: Path) -> str:
+def prepare(database: str | None, data_dir: Path | None) -> str:
     """Resolve the database URL and bring its schema up to date; returns the URL."""
     url = db.resolve_url(database, data_dir)
     engine = db.connect(url)
@@ -66,42 +64,21 @@ def prepare(database: str | None, data_dir: Path) -> str:
     return url
 
 
-def app_from_environment() -> FastAPI:
-    """The app factory each worker of a multi-worker server calls."""
+def worker_app(settings: ServiceSettings) -> FastAPI:
+    """The app one server process serves (its database already migrated), heap settled."""
     from threadguard.service.app import create_app
 
-    data_dir = Path(os.environ[ENV_DATA_DIR])
-    policy = os.environ.get(ENV_POLICY)
-    model = os.environ.get(ENV_MODEL)
-    app = create_app(
-        load_settings(data_dir),
-        database_url=os.environ[ENV_DATABASE],
-        data_dir=data_dir,
-        policy_path=Path(policy) if policy else None,
-        model_dir=Path(model) if model else None,
-        migrate=False,
-    )
+    app = create_app(settings, migrate=False)
     settle_heap()
     return app
 
 
-def serve(
-    *,
-    host: str,
-    port: int,
-    database: str | None,
-    data_dir: Path,
-    workers: int,
-    policy: Path | None,
-    model: Path | None,
-) -> None:
+def serve(settings: ServiceSettings, *, host: str, port: int, workers: int) -> None:
     """Migrate, then serve until interrupted."""
     import uvicorn
+    from uvicorn.supervisors import Multiprocess
 
-    from threadguard.service.app import create_app
-
-    settings = load_settings(data_dir)
-    url = prepare(database, data_dir)
+    settings = replace(settings, database_url=prepare(settings.database_url, settings.data_dir))
     common: dict[str, Any] = {
         "host": host,
         "port": port,
@@ -110,26 +87,7 @@ def serve(
         "proxy_headers": True,
     }
     if workers <= 1:
-        app = create_app(
-            settings,
-            database_url=url,
-            data_dir=data_dir,
-            policy_path=policy,
-            model_dir=model,
-            migrate=False,
-        )
-        settle_heap()
-        uvicorn.run(app, **common)
+        uvicorn.run(worker_app(settings), **common)
         return
-    os.environ[ENV_DATABASE] = url
-    os.environ[ENV_DATA_DIR] = str(data_dir.resolve())
-    if policy is not None:
-        os.environ[ENV_POLICY] = str(policy.resolve())
-    if model is not None:
-        os.environ[ENV_MODEL] = str(model.resolve())
-    uvicorn.run(
-        "threadguard.service.server:app_from_environment",
-        factory=True,
-        workers=workers,
-        **common,
-    )
+    config = uvicorn.Config(partial(worker_app, settings), factory=True, workers=workers, **common)
+    Multiprocess(config, sockets=[config.bind_socket()]).run()

@@ -1,21 +1,113 @@
-"""Service settings: defaults, then ``<data-dir>/settings.toml``, then the environment.
+"""The service's settings: one frozen object, built once and handed to every process.
+
+``threadguard serve`` builds it (:func:`load_settings`) from the defaults here, then
+``<data-dir>/settings.toml``, then ``THREADGUARD_*`` environment variables, then its own
+options, and passes it to :func:`threadguard.service.app.create_app`; with several
+workers the same object is pickled to each worker process. Nothing writes the
+environment to carry a setting across.
 
 Secrets (the Coral signing secret) belong in the environment or in the settings file,
-never on the command line, where any user of the machine can read them in ``ps``.
+never on the command line, where any user of the machine can read them in ``ps``. Where
+the model, policy and database are comes from the command line only: the settings file
+lives in the data directory, so it cannot say where that is.
 """
 
 from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Mapping
-from dataclasses import fields, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from threadguard.service.protocols import ServiceSettings
+from threadguard.engine import CascadeSettings
+from threadguard.schema import Tier
 
 SETTINGS_FILE = "settings.toml"
+#: The engine's default tier, as the settings' type.
+ENGINE_TIER = Tier(CascadeSettings.tier)
+
+
+@dataclass(frozen=True)
+class ServiceSettings:
+    """Everything the service runs with: limits and secrets the routers need, the engine's
+    tier and cascade band, and where the model, policy and database are."""
+
+    max_body_bytes: int = 1_000_000
+    max_text_chars: int = 20_000
+    coral_secret: str | None = None
+    coral_deadline_s: float = 0.5
+    public_url: str | None = None
+    #: Bodies of thread uploads (POST /api/v1/threads) may be larger than API calls.
+    max_upload_bytes: int = 20_000_000
+    #: Requests per minute per API key unless the key sets its own (0: no limit).
+    rate_per_minute: int = 600
+    #: Which models score; the default is the engine's.
+    tier: Tier = ENGINE_TIER
+    #: The cascade band (:class:`~threadguard.engine.CascadeSettings`); the default is the engine's.
+    deep_from: float = CascadeSettings.deep_from
+    #: Model directory (None: the shipped model).
+    model_dir: Path | None = None
+    #: Base policy file (None: the built-in news-site policy).
+    policy_path: Path | None = None
+    #: SQLAlchemy URL (None: SQLite in ``data_dir``).
+    database_url: str | None = None
+    #: Where the service keeps its data (None: ``$THREADGUARD_DATA_DIR``, else ./threadguard-data).
+    data_dir: Path | None = None
+
+    @property
+    def cascade(self) -> CascadeSettings:
+        """The engine's cascade settings: these settings' tier and band, its other defaults."""
+        return CascadeSettings(tier=self.tier, deep_from=self.deep_from)
+
+
+class SettingsError(Exception):
+    """A settings file or variable that cannot be used."""
+
+
+def _count(value: Any) -> int:
+    if isinstance(value, bool):
+        raise ValueError
+    number = int(value)
+    if number < 0:
+        raise ValueError
+    return number
+
+
+def _positive(value: Any) -> float:
+    number = float(value)
+    if number <= 0:
+        raise ValueError
+    return number
+
+
+def _fraction(value: Any) -> float:
+    number = float(value)
+    if not 0.0 <= number <= 1.0:
+        raise ValueError
+    return number
+
+
+def _text(value: Any) -> str | None:
+    if not isinstance(value, str):
+        raise TypeError
+    return value or None  # an empty string is no value
+
+
+#: What the settings file and the environment may set: each setting's parser, and what
+#: a value must be (for the message when the parser refuses it).
+PARSERS: dict[str, tuple[Callable[[Any], Any], str]] = {
+    "max_body_bytes": (_count, "a positive number"),
+    "max_text_chars": (_count, "a positive number"),
+    "coral_secret": (_text, "a string"),
+    "coral_deadline_s": (_positive, "a positive number"),
+    "public_url": (_text, "a string"),
+    "max_upload_bytes": (_count, "a positive number"),
+    "rate_per_minute": (_count, "a positive number"),
+    "tier": (Tier, "fast, cascade or deep"),
+    "deep_from": (_fraction, "a number from 0 to 1"),
+}
 #: Environment variables and the setting each one sets.
 ENVIRONMENT = {
     "THREADGUARD_CORAL_SECRET": "coral_secret",
@@ -25,34 +117,34 @@ ENVIRONMENT = {
     "THREADGUARD_MAX_UPLOAD_BYTES": "max_upload_bytes",
     "THREADGUARD_MAX_TEXT_CHARS": "max_text_chars",
     "THREADGUARD_RATE_PER_MINUTE": "rate_per_minute",
+    "THREADGUARD_TIER": "tier",
+    "THREADGUARD_DEEP_FROM": "deep_from",
 }
 
 
-class SettingsError(Exception):
-    """A settings file or variable that cannot be used."""
-
-
 def _coerce(name: str, value: Any, source: str) -> Any:
-    kinds = {f.name: f.type for f in fields(ServiceSettings)}
-    kind = str(kinds[name])
+    parse, kind = PARSERS[name]
     try:
-        if kind.startswith("int"):
-            if isinstance(value, bool):
-                raise ValueError
-            number = int(value)
-            if number < 0:
-                raise ValueError
-            return number
-        if kind.startswith("float"):
-            number_f = float(value)
-            if number_f <= 0:
-                raise ValueError
-            return number_f
+        return parse(value)
     except (TypeError, ValueError):
-        raise SettingsError(f"{source}: {name} must be a positive number, got {value!r}") from None
-    if not isinstance(value, str):
-        raise SettingsError(f"{source}: {name} must be a string")
-    return value or None
+        raise SettingsError(f"{source}: {name} must be {kind}, got {value!r}") from None
+
+
+def _from_file(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise SettingsError(f"{path}: cannot read settings: {exc}") from exc
+    known = {f.name for f in fields(ServiceSettings)}
+    unknown = set(data) - known
+    if unknown:
+        raise SettingsError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))}")
+    elsewhere = set(data) - set(PARSERS)
+    if elsewhere:
+        raise SettingsError(
+            f"{path}: {', '.join(sorted(elsewhere))} can only be given on the command line"
+        )
+    return {k: _coerce(k, v, str(path)) for k, v in data.items()}
 
 
 def load_settings(
@@ -60,20 +152,14 @@ def load_settings(
     environ: Mapping[str, str] | None = None,
     **overrides: Any,
 ) -> ServiceSettings:
-    """Settings from the data directory's settings file, the environment and ``overrides``."""
+    """The settings: defaults, then ``data_dir``'s settings file, then the environment,
+    then ``overrides`` (command-line options; None means not given)."""
     env = os.environ if environ is None else environ
     values: dict[str, Any] = {}
-    known = {f.name for f in fields(ServiceSettings)}
-    if data_dir is not None and (data_dir / SETTINGS_FILE).is_file():
-        path = data_dir / SETTINGS_FILE
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise SettingsError(f"{path}: cannot read settings: {exc}") from exc
-        unknown = set(data) - known
-        if unknown:
-            raise SettingsError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))}")
-        values.update({k: _coerce(k, v, str(path)) for k, v in data.items()})
+    if data_dir is not None:
+        values["data_dir"] = data_dir
+        if (data_dir / SETTINGS_FILE).is_file():
+            values.update(_from_file(data_dir / SETTINGS_FILE))
     for variable, name in ENVIRONMENT.items():
         if env.get(variable):
             values[name] = _coerce(name, env[variable], variable)

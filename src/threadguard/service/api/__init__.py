@@ -1,0 +1,28 @@
+"""The native API under ``/api/v1``: threads in, the moderation queue and its audit trail out.
+
+One module per resource -- :mod:`.threads`, :mod:`.comments`, :mod:`.queue`, :mod:`.audit`,
+:mod:`.export`, :mod:`.sites` -- and :mod:`.shared` for what they share. A handler parses
+the request, calls the moderation core or the store, and shapes the response; the rules
+live behind those calls.
+
+Roles: a *client* key (a site's backend) ingests threads and reads comments; a
+*moderator* works the queue, acts on comments, reads the audit log and exports labelled
+decisions; an *admin* also sets site policies. A key bound to a site sees that site only
+(other sites' comments answer 404, so their ids do not leak).
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from threadguard.service.api import audit, comments, export, queue, sites, threads
+from threadguard.service.api.shared import ERRORS
+
+PREFIX = "/api/v1"
+#: Thread uploads, which get the larger body limit.
+UPLOADS = f"{PREFIX}{threads.PATH}"
+
+#: Every route of the native API, in the order the OpenAPI document lists them.
+router = APIRouter(prefix=PREFIX, responses=ERRORS)
+for resource in (threads, comments, queue, audit, export, sites):
+    router.include_router(resource.router)

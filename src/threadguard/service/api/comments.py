@@ -1,0 +1,96 @@
+"""``/api/v1/comments/{id}``: a stored comment, and moderator actions on it.
+
+An action (approve, reject, ban, ...) is one store transaction with its audit entry; the
+store refuses what the comment's state does not allow (409) and comments of sites the
+key may not see (404).
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from threadguard.service import schemas
+from threadguard.service.api.shared import action_out, actor, author_out, ensure_visible
+from threadguard.service.auth import site_scope
+from threadguard.service.dependencies import Client, Moderator, State
+from threadguard.storage.records import CommentRecord
+
+router = APIRouter()
+
+
+def comment_out(c: CommentRecord) -> schemas.CommentOut:
+    """A stored comment with its analysis, the policy's and the moderator's decisions."""
+    decision = c.policy_decision
+    details = (decision.details if decision is not None else None) or {}
+    moderator = c.moderator_decision
+    return schemas.CommentOut.model_validate(
+        {
+            "id": c.id,
+            "site": c.site,
+            "article": c.article,
+            "external_id": c.external_id,
+            "parent": c.parent_id,
+            "author": c.author,
+            "text": c.text,
+            "source": c.source,
+            "received_at": c.received_at,
+            "status": c.status,
+            "status_source": c.status_source,
+            "analysis": c.analysis,
+            "decision": (
+                {"action": decision.action, "reasons": decision.reasons} if decision else None
+            ),
+            "watchlist": details.get("watchlist") or None,
+            "censored_text": details.get("censored_text"),
+            "moderator_decision": (
+                {
+                    "action": moderator.action,
+                    "reasons": moderator.reasons,
+                    "actor": moderator.actor,
+                    "at": moderator.created_at,
+                }
+                if moderator
+                else None
+            ),
+            "actions": [action_out(a) for a in c.actions],
+        }
+    )
+
+
+@router.get(
+    "/comments/{comment_id}",
+    tags=["comments"],
+    summary="A stored comment's analysis, decision and moderation history",
+    response_model=schemas.CommentOut,
+)
+def get_comment(comment_id: str, principal: Client, state: State) -> schemas.CommentOut:
+    record = state.store.comment(comment_id)
+    ensure_visible(principal, record.site, f"no comment with id {comment_id!r}")
+    return comment_out(record)
+
+
+@router.post(
+    "/comments/{comment_id}/actions",
+    tags=["moderation"],
+    summary="Moderate a comment: approve, reject, ban/unban or trust/untrust its author, note",
+    response_model=schemas.ActionResultOut,
+    responses={
+        404: {"model": schemas.ErrorBody, "description": "No such comment."},
+        409: {
+            "model": schemas.ErrorBody,
+            "description": "Already resolved (approved/rejected), already banned, ...",
+        },
+    },
+)
+def act(
+    comment_id: str, body: schemas.ActionIn, principal: Moderator, state: State
+) -> schemas.ActionResultOut:
+    result = state.store.moderate(
+        comment_id, body.action, actor(principal), note=body.note, sites=site_scope(principal)
+    )
+    return schemas.ActionResultOut(
+        action=action_out(result.action),
+        comment_id=comment_id,
+        comment_status=result.comment_status,  # type: ignore[arg-type]
+        author=author_out(result.author) if result.author else None,
+    )

@@ -1,0 +1,84 @@
+"""What the native API's routers share: documented errors, paging, who sees which site,
+and the response shapes of records more than one resource returns.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Query, Request
+
+from threadguard.service import schemas
+from threadguard.service.auth import actor_id, resolve_site, site_scope
+from threadguard.service.protocols import Principal
+from threadguard.storage.records import ActionRecord, Actor, AuthorInfo, NotFoundError, Page
+
+#: The errors every route of the native API may answer, for the OpenAPI document.
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": schemas.ErrorBody, "description": text}
+    for code, text in (
+        (400, "Bad input; the message names the problem."),
+        (401, "Missing, unknown or revoked API key."),
+        (403, "The key's role or site does not allow this."),
+        (413, "Request or comment too large."),
+        (429, "Rate limit exceeded (see Retry-After)."),
+    )
+}
+
+#: A listing's ``?site=`` filter (see :func:`site_filter`).
+SiteFilter = Annotated[str | None, Query(description="Only this site.")]
+#: Where a page of a listing starts (the previous page's ``next_offset``).
+Offset = Annotated[int, Query(ge=0)]
+
+
+def media_type(request: Request) -> str:
+    """The request's Content-Type without parameters, lower case ('' when absent)."""
+    return request.headers.get("content-type", "").split(";")[0].strip().lower()
+
+
+def actor(principal: Principal) -> Actor:
+    """The principal as the audit log records it."""
+    return Actor(actor_id(principal), principal.role)
+
+
+def site_filter(principal: Principal, site: str | None) -> str | None:
+    """A listing's optional ``?site=`` filter: None for every site the key may see;
+    403 when a site-bound key names another site."""
+    return None if site is None else resolve_site(principal, site)
+
+
+def ensure_visible(principal: Principal, site: str, message: str) -> None:
+    """404 with ``message`` when the key may not see ``site``: a site-bound key gets the
+    same answer for another site's record as for a missing one, so ids do not leak."""
+    scope = site_scope(principal)
+    if scope is not None and site not in scope:
+        raise NotFoundError(message)
+
+
+def page_body(page: Page[Any]) -> dict[str, Any]:
+    """A page of store records as the JSON body every paged endpoint returns."""
+    end = page.offset + len(page.items)
+    return {
+        "items": [vars(item) for item in page.items],
+        "total": page.total,
+        "limit": page.limit,
+        "offset": page.offset,
+        "next_offset": end if end < page.total else None,
+    }
+
+
+def action_out(a: ActionRecord) -> schemas.ActionOut:
+    """A moderator action as comments and action results show it."""
+    return schemas.ActionOut(
+        id=a.id,
+        action=a.action,
+        note=a.note,
+        actor=a.actor,
+        actor_role=a.actor_role,
+        at=a.created_at,
+    )
+
+
+def author_out(info: AuthorInfo) -> schemas.AuthorOut:
+    """An author's standing on a site, as action results and the authors route show it."""
+    return schemas.AuthorOut.model_validate(info, from_attributes=True)

@@ -1,0 +1,155 @@
+"""``/api/v1/sites/{site}/...``: a site's policy (read, replace, try out) and its authors.
+
+A site's policy document (TOML or JSON) sits on top of the server's base policy; a
+candidate is checked before it is stored, and a dry run shows what it would have decided
+on the site's recent comments without storing anything.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+from starlette.concurrency import run_in_threadpool
+
+from threadguard.moderation import Moderator as PolicyModerator
+from threadguard.moderation import Policy, PolicyError, on_top, policy_text
+from threadguard.service import schemas
+from threadguard.service.api.shared import actor, author_out, media_type
+from threadguard.service.auth import resolve_site
+from threadguard.service.context import ServiceState
+from threadguard.service.dependencies import Admin, Moderator, State
+from threadguard.service.errors import ApiError
+from threadguard.service.moderation import dry_run
+from threadguard.service.protocols import Principal
+from threadguard.storage.records import NotFoundError
+
+#: Content types of policy documents and the format each names.
+POLICY_TYPES = {
+    "application/json": "json",
+    "application/toml": "toml",
+    "application/x-toml": "toml",
+    "text/x-toml": "toml",
+    "text/toml": "toml",
+    "text/plain": "toml",
+}
+#: The request body of the routes that take a policy document, for the OpenAPI document.
+POLICY_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "description": "A policy document: TOML (text/plain, application/toml) or JSON.",
+        "content": {
+            "application/toml": {"schema": {"type": "string"}},
+            "application/json": {"schema": {"type": "object"}},
+        },
+    }
+}
+
+SitePath = Annotated[str, Path(min_length=1, max_length=200, description="Site name.")]
+
+router = APIRouter(tags=["sites"])
+
+
+async def candidate(request: Request, principal: Principal, site: str) -> tuple[str, str, str]:
+    """The site a policy upload is for, the document's text and its format (from the
+    Content-Type, else its first character); 403 for another site's key, then 400 when
+    the document is not UTF-8."""
+    name = resolve_site(principal, site)
+    raw = await request.body()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ApiError(400, f"the policy is not UTF-8 text (byte {exc.start})") from None
+    media = media_type(request)
+    if media in POLICY_TYPES:
+        return name, text, POLICY_TYPES[media]
+    return name, text, "json" if text.lstrip().startswith("{") else "toml"
+
+
+def parse_policy(state: ServiceState, text: str, fmt: str, site: str) -> Policy:
+    """The policy a candidate document gives the site; 400 naming the fault if invalid."""
+    try:
+        return on_top(state.base_policy, text, fmt, site)
+    except PolicyError as exc:
+        raise ApiError(400, str(exc)) from None
+
+
+def policy_out(state: ServiceState, site: str) -> schemas.PolicyOut:
+    """The site's stored document (or the base policy's text) and its effective policy."""
+    current = state.site_policy(site)
+    doc = current.document
+    stored = doc is not None and doc.policy_text is not None
+    return schemas.PolicyOut(
+        site=site,
+        source="site" if stored else "default",
+        format=doc.policy_format if stored and doc else "toml",
+        text=doc.policy_text if stored and doc else policy_text(state.base_policy),
+        version=doc.policy_version if doc else 0,
+        updated_at=doc.policy_updated_at if doc else None,
+        effective=current.policy.raw,
+    )
+
+
+@router.get(
+    "/sites/{site}/policy",
+    summary="A site's policy document and the effective policy",
+    response_model=schemas.PolicyOut,
+)
+def get_policy(site: SitePath, principal: Admin, state: State) -> schemas.PolicyOut:
+    return policy_out(state, resolve_site(principal, site))
+
+
+@router.put(
+    "/sites/{site}/policy",
+    summary="Replace a site's policy (TOML or JSON), on top of the server's base policy",
+    response_model=schemas.PolicyOut,
+    openapi_extra=POLICY_BODY,
+)
+async def put_policy(
+    site: SitePath, request: Request, principal: Admin, state: State
+) -> schemas.PolicyOut:
+    name, text, fmt = await candidate(request, principal, site)
+
+    def work() -> schemas.PolicyOut:
+        parse_policy(state, text, fmt, name)
+        state.store.set_site_policy(name, text, fmt, actor(principal))
+        state.forget(name)
+        return policy_out(state, name)
+
+    return await run_in_threadpool(work)
+
+
+@router.post(
+    "/sites/{site}/policy:dryrun",
+    openapi_extra=POLICY_BODY,
+    summary="What a candidate policy would decide on the site's last N comments",
+    response_model=schemas.DryRunOut,
+)
+async def dryrun_policy(
+    site: SitePath,
+    request: Request,
+    principal: Admin,
+    state: State,
+    limit: Annotated[int, Query(ge=1, le=10_000, description="How many comments.")] = 200,
+) -> dict[str, Any]:
+    name, text, fmt = await candidate(request, principal, site)
+
+    def work() -> dict[str, Any]:
+        return dry_run(state, name, PolicyModerator(parse_policy(state, text, fmt, name)), limit)
+
+    return await run_in_threadpool(work)
+
+
+@router.get(
+    "/sites/{site}/authors/{author}",
+    summary="An author's standing on a site: banned, trusted, counts",
+    response_model=schemas.AuthorOut,
+)
+def get_author(
+    site: SitePath, author: str, principal: Moderator, state: State
+) -> schemas.AuthorOut:
+    name = resolve_site(principal, site)
+    info = state.store.authors(name, [author]).get(author)
+    if info is None:
+        raise NotFoundError(f"no author {author!r} on site {name!r}")
+    return author_out(info)

@@ -1,0 +1,142 @@
+"""``POST /api/v1/threads``: a thread in any input format in, every comment's decision out.
+
+The body is the upload as is; its format comes from ``?format=``, else the Content-Type
+(the format registry, :mod:`threadguard.readers.registry`), else the readers detect it.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
+
+from threadguard.readers import ReaderError, read_thread
+from threadguard.readers.registry import (
+    format_for_media_type,
+    format_names,
+    media_types,
+    upload_name,
+    upload_name_for_media_type,
+)
+from threadguard.service import schemas
+from threadguard.service.api.shared import media_type
+from threadguard.service.auth import resolve_site
+from threadguard.service.context import ServiceState
+from threadguard.service.dependencies import Client, State
+from threadguard.service.errors import ApiError
+from threadguard.service.moderation import (
+    article_for,
+    moderate_thread,
+    stored_thread_document,
+    to_store,
+)
+from threadguard.thread import ReadResult
+
+#: The route, under the API's prefix (the body limit for uploads is keyed on it).
+PATH = "/threads"
+
+router = APIRouter(tags=["threads"])
+
+
+def thread_format(request: Request, format: str | None) -> tuple[str | None, str]:
+    """The reader to use and the name to call the upload in messages."""
+    if format is not None:
+        name = format.strip().lower()
+        if name not in format_names():
+            raise ApiError(
+                400, f"unknown format {format!r}; expected one of {', '.join(format_names())}"
+            )
+        return name, upload_name(name)
+    media = media_type(request)
+    return format_for_media_type(media), upload_name_for_media_type(media)
+
+
+def read_upload(body: bytes, fmt: str | None, name: str, max_chars: int) -> ReadResult:
+    """The uploaded thread: 400 when it cannot be read, 413 when a comment is too long."""
+    try:
+        result = read_thread(body, format=fmt, name=name)
+    except ReaderError as exc:
+        raise ApiError(400, str(exc)) from None
+    except (ValueError, RecursionError, UnicodeError) as exc:  # a reader's slip, still input
+        raise ApiError(400, f"{name}: cannot read the thread: {type(exc).__name__}") from None
+    for comment in result.thread.comments:
+        if len(comment.text) > max_chars:
+            raise ApiError(
+                413,
+                f"comment {comment.id!r} is {len(comment.text)} characters long; "
+                f"the limit is {max_chars}",
+            )
+    return result
+
+
+def ingest(
+    state: ServiceState,
+    site: str,
+    body: bytes,
+    fmt: str | None,
+    name: str,
+    article_id: str | None,
+) -> dict[str, Any]:
+    """Read, moderate and store an upload; the scan document with each comment's store id
+    and status, and the site, article, format and reader problems."""
+    result = read_upload(body, fmt, name, state.settings.max_text_chars)
+    thread = result.thread
+    ref = article_for(thread, article_id)
+    current, items = moderate_thread(state, site, thread, ref)
+    stored = state.store.record_many(
+        site=site, source="native", article=ref, comments=to_store(items)
+    )
+    doc = stored_thread_document(
+        thread,
+        items,
+        current.moderator,
+        [cid for cid, _ in stored],
+        [status for _, status in stored],
+    )
+    doc["site"] = site
+    doc["article"] = ref.external_id
+    doc["format"] = result.format or fmt or ""
+    doc["problems"] = [str(p) for p in result.problems]
+    return doc
+
+
+@router.post(
+    PATH,
+    summary="Ingest a thread: score, decide and store every comment",
+    response_model=schemas.ThreadOut,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "description": (
+                "The thread as uploaded: a plain-text dump (text/plain), ThreadGuard JSON "
+                "or a Reddit page's .json (application/json), JSON Lines "
+                "(application/x-ndjson), CSV (text/csv) or a Disqus export "
+                "(application/xml). ?format= overrides the Content-Type; without "
+                "either the format is detected."
+            ),
+            "content": {media: {"schema": {"type": "string"}} for media in media_types()},
+        }
+    },
+)
+async def ingest_thread(
+    request: Request,
+    principal: Client,
+    state: State,
+    site: Annotated[
+        str | None, Query(description="Site (default: the key's site, else 'default').")
+    ] = None,
+    format: Annotated[
+        str | None, Query(description=f"Input format: one of {', '.join(format_names())}.")
+    ] = None,
+    article: Annotated[
+        str | None, Query(description="File the comments under this article id.")
+    ] = None,
+) -> JSONResponse:
+    site_name = resolve_site(principal, site)
+    fmt, name = thread_format(request, format)
+    body = await request.body()
+    # Returned as is (documented by ThreadOut): the scan contract's null "parent" stays,
+    # absent extras stay absent, and a large thread is not validated twice.
+    return JSONResponse(await run_in_threadpool(ingest, state, site_name, body, fmt, name, article))

@@ -1,0 +1,56 @@
+"""The FastAPI dependencies every router shares: the service state and the caller's role.
+
+The app keeps one :class:`ServiceState` and one :class:`Authenticator` in its ``state``
+(:func:`attach`); routers reach them through these dependencies rather than closures,
+so a router is a plain module-level object, the same for every app the process builds
+(the tests build many), and a handler's signature says what it needs.
+
+Both dependencies are ``async``: a plain ``def`` dependency would cost every request a
+worker-thread hop, and neither does I/O on its own (the key check reads the database
+only on a cache miss, and then off the event loop).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Annotated, cast
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.security import HTTPAuthorizationCredentials
+
+from threadguard.schema import Role
+from threadguard.service.auth import Authenticator, bearer_key, query_key
+from threadguard.service.context import ServiceState
+from threadguard.service.protocols import Principal
+
+
+def attach(app: FastAPI, state: ServiceState, auth: Authenticator) -> None:
+    """Give ``app`` the state and authenticator its routers' dependencies return."""
+    app.state.service = state
+    app.state.auth = auth
+
+
+async def service_state(request: Request) -> ServiceState:
+    """The app's :class:`ServiceState` (the ``ServiceContext`` compat routers ask for)."""
+    return cast(ServiceState, request.app.state.service)
+
+
+def require(role: Role) -> Callable[..., Awaitable[Principal]]:
+    """A dependency returning the caller's principal if their role includes ``role``."""
+
+    async def dependency(
+        request: Request,
+        bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_key)],
+        key: Annotated[str | None, Depends(query_key)],
+    ) -> Principal:
+        auth = cast(Authenticator, request.app.state.auth)
+        return await auth.admit(bearer.credentials if bearer is not None else key, role)
+
+    dependency.__name__ = f"require_{role}"
+    return dependency
+
+
+State = Annotated[ServiceState, Depends(service_state)]
+Client = Annotated[Principal, Depends(require(Role.CLIENT))]
+Moderator = Annotated[Principal, Depends(require(Role.MODERATOR))]
+Admin = Annotated[Principal, Depends(require(Role.ADMIN))]
