@@ -56,7 +56,7 @@ serve: $(BIN)/threadguard
 
 ## The storage and service tests only, against SQLite and the local PostgreSQL.
 test-service: $(BIN)/threadguard
-	$(BIN)/pytest -q tests/test_storage_*.py tests/test_service_*.py tests/test_site_policy.py
+	$(BIN)/pytest -q tests/storage tests/service
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,13 +1,19 @@
-"""Shared fixtures: the shipped engine, the example thread, the shared data (if present)."""
+"""Fixtures every test folder shares: the shipped engine and moderator, the example thread,
+the shared data (if present) and the throwaway databases (SQLite and PostgreSQL).
+
+Tests sit in folders that mirror the package (``tests/storage`` for ``threadguard.storage``
+and so on); a folder's own ``conftest.py`` holds what only its tests need."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from service_support import Databases
 
 from threadguard.engine import Engine
 from threadguard.moderation import Moderator
@@ -57,3 +63,11 @@ def sample_dump() -> Path:
     if not SAMPLE.is_file():
         pytest.skip(f"{SAMPLE} not found (the shared examples folder is not beside this checkout)")
     return SAMPLE
+
+
+@pytest.fixture(scope="session")
+def databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Databases]:
+    """Migrated template databases, copied fresh for each test that asks for one."""
+    made = Databases(tmp_path_factory.mktemp("databases"))
+    yield made
+    made.close()

@@ -209,3 +209,45 @@ def test_packages_point_one_way() -> None:
     assert not unexpected, "import cycles between packages:\n" + "\n".join(unexpected)
     assert "threadguard.evaluation" not in layers["threadguard.training"]
     assert "threadguard.training" not in layers["threadguard.metrics"]
+
+
+#: What the layers below the interfaces never import: HTTP, databases, the terminal.
+INTERFACE_LIBRARIES = ("fastapi", "starlette", "uvicorn", "sqlalchemy", "alembic", "rich", "typer")
+#: The core: parsing, normalising, scoring, deciding, and the documents built from them.
+CORE = (
+    "analysis",
+    "documents",
+    "engine",
+    "language",
+    "metrics",
+    "moderation",
+    "normalize",
+    "readers",
+    "schema",
+    "score_lines",
+    "scoring",
+    "signals",
+    "thread",
+)
+
+
+def test_the_core_knows_nothing_of_http_databases_or_terminals() -> None:
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        top = path.relative_to(PACKAGE).parts[0].removesuffix(".py")
+        if top not in CORE:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom) and not node.level
+                else []
+            )
+            found += [
+                f"{path.relative_to(SRC)} imports {n}"
+                for n in names
+                if n.split(".")[0] in INTERFACE_LIBRARIES
+            ]
+    assert not found, "\n".join(found)

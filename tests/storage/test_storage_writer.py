@@ -6,13 +6,13 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pytest
-from service_support import DIALECTS, Databases
+from service_support import Databases
 from sqlalchemy import event
 
 from threadguard.analysis import Analysis
@@ -22,23 +22,6 @@ from threadguard.storage import Store
 from threadguard.storage.records import NewComment, Origin, QueueFilter
 from threadguard.storage.repositories.ingest import RecordJob
 from threadguard.storage.writer import GroupCommitter, Outcome
-
-
-@pytest.fixture(scope="module")
-def databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Databases]:
-    made = Databases(tmp_path_factory.mktemp("databases"))
-    yield made
-    made.close()
-
-
-@pytest.fixture(params=DIALECTS)
-def store(request: pytest.FixtureRequest, databases: Databases, tmp_path: Path) -> Iterator[Store]:
-    with databases.fresh(request.param, tmp_path) as url:
-        s = Store.open(url, migrate=False)
-        try:
-            yield s
-        finally:
-            s.close()
 
 
 def analysis(level: float) -> Analysis:

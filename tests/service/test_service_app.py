@@ -9,12 +9,11 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-from service_support import Databases, Service
+from service_support import Service
 
 from threadguard.engine import CascadeSettings, Engine
 from threadguard.schema import Tier
@@ -25,21 +24,6 @@ from threadguard.service.settings import SettingsError, load_settings
 from threadguard.storage import Actor
 
 THREADGUARD = (sys.executable, "-m", "threadguard")
-
-
-@pytest.fixture(scope="module")
-def databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Databases]:
-    made = Databases(tmp_path_factory.mktemp("databases"))
-    yield made
-    made.close()
-
-
-@pytest.fixture
-def service(engine: Engine, databases: Databases, tmp_path: Path) -> Iterator[Service]:
-    with databases.fresh("sqlite", tmp_path) as url:
-        made = Service(engine, url)
-        yield made
-        made.close()
 
 
 def test_moderators_per_site_follow_policy_changes_over_one_engine(service: Service) -> None:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from service_support import Databases, Service
+from service_support import Service
 
 from threadguard.engine import Engine
 
@@ -61,19 +61,9 @@ def reddit_thread() -> str:
     )
 
 
-@pytest.fixture(scope="module")
-def databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Databases]:
-    made = Databases(tmp_path_factory.mktemp("databases"))
-    yield made
-    made.close()
-
-
 @pytest.fixture
-def service(engine: Engine, databases: Databases, tmp_path: Path) -> Iterator[Service]:
-    with databases.fresh("sqlite", tmp_path) as url:
-        made = Service(engine, url, max_body_bytes=20_000, max_upload_bytes=50_000)
-        yield made
-        made.close()
+def service_options() -> dict[str, Any]:
+    return {"max_body_bytes": 20_000, "max_upload_bytes": 50_000}
 
 
 def test_a_text_dump_comes_back_like_scan_json(service: Service, example_thread: Path) -> None:

@@ -6,36 +6,19 @@ import logging
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from service_support import Databases, Service
+from service_support import Service
 from typer.testing import CliRunner
 
 from threadguard.cli import app as cli
-from threadguard.engine import Engine
 from threadguard.service.access_log import redact_query
 from threadguard.service.limits import RateLimiter, retry_after
 from threadguard.storage import Store
 
 THREADGUARD = (sys.executable, "-m", "threadguard")
 THREAD = "Title\n\nBody.\n\n  • ann\n\n    Nice piece.\n"
-
-
-@pytest.fixture(scope="module")
-def databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Databases]:
-    made = Databases(tmp_path_factory.mktemp("databases"))
-    yield made
-    made.close()
-
-
-@pytest.fixture
-def service(engine: Engine, databases: Databases, tmp_path: Path) -> Iterator[Service]:
-    with databases.fresh("sqlite", tmp_path) as url:
-        made = Service(engine, url)
-        yield made
-        made.close()
 
 
 def test_a_request_without_a_key_is_401_with_a_json_error(service: Service) -> None:

@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import pytest
-from service_support import Databases, Service
-
-from threadguard.engine import Engine
+from service_support import Service
 
 THREAD = json.dumps(
     {
@@ -22,21 +17,6 @@ THREAD = json.dumps(
         ],
     }
 )
-
-
-@pytest.fixture(scope="module")
-def databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Databases]:
-    made = Databases(tmp_path_factory.mktemp("databases"))
-    yield made
-    made.close()
-
-
-@pytest.fixture
-def service(engine: Engine, databases: Databases, tmp_path: Path) -> Iterator[Service]:
-    with databases.fresh("sqlite", tmp_path) as url:
-        made = Service(engine, url)
-        yield made
-        made.close()
 
 
 def get_policy(service: Service, site: str = "news") -> Any:

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from service_support import DIALECTS, Databases
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
@@ -19,23 +16,6 @@ from threadguard.storage.credentials import verify_password
 from threadguard.storage.records import ArticleRef, NewComment, Origin, QueueFilter
 
 MOD = Actor("mod-1", "moderator")
-
-
-@pytest.fixture(scope="module")
-def databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Databases]:
-    made = Databases(tmp_path_factory.mktemp("databases"))
-    yield made
-    made.close()
-
-
-@pytest.fixture(params=DIALECTS)
-def store(request: pytest.FixtureRequest, databases: Databases, tmp_path: Path) -> Iterator[Store]:
-    with databases.fresh(request.param, tmp_path) as url:
-        s = Store.open(url, migrate=False)
-        try:
-            yield s
-        finally:
-            s.close()
 
 
 def analysis(level: float = 0.1, **scores: float) -> Analysis:

@@ -34,13 +34,6 @@ def thread(article: str, *comments: tuple[str, str, str]) -> str:
     )
 
 
-@pytest.fixture(scope="module")
-def databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Databases]:
-    made = Databases(tmp_path_factory.mktemp("databases"))
-    yield made
-    made.close()
-
-
 def open_service(
     engine: Engine, databases: Databases, kind: str, folder: Path
 ) -> Iterator[Service]:

@@ -14,7 +14,6 @@ import hashlib
 import hmac
 import json
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,19 +32,9 @@ SECRET = "whsec_site_rules"
 CLEAN = "Thanks for this thoughtful article."
 
 
-@pytest.fixture(scope="module")
-def databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Databases]:
-    made = Databases(tmp_path_factory.mktemp("databases"))
-    yield made
-    made.close()
-
-
 @pytest.fixture
-def service(engine: Engine, databases: Databases, tmp_path: Path) -> Iterator[Service]:
-    with databases.fresh("sqlite", tmp_path) as url:
-        made = Service(engine, url, coral_secret=SECRET)
-        yield made
-        made.close()
+def service_options() -> dict[str, Any]:
+    return {"coral_secret": SECRET}
 
 
 def set_policy(service: Service, site: str, toml: str) -> None:
