@@ -138,71 +138,49 @@ class FormatRegistry:
         return claiming[0].upload_name if claiming else "upload"
 
 
-REGISTRY = FormatRegistry(
-    [
-        InputFormat(
-            name="text",
-            read=read_text_dump,
-            sniff=anything,
-            priority=100,
-            upload_name="upload.txt",
-            aliases=("txt",),
-            extensions=(".txt", ".text"),
-            media_types=("text/plain",),
-        ),
-        InputFormat(
-            name="json",
-            read=read_json,
-            sniff=looks_like_json,
-            priority=20,
-            upload_name="upload.json",
-            media_types=("application/json",),
-        ),
-        InputFormat(
-            name="jsonl",
-            read=read_jsonl,
-            sniff=looks_like_json_lines,
-            priority=30,
-            upload_name="upload.jsonl",
-            aliases=("ndjson",),
-            extensions=(".jsonl", ".ndjson"),
-            media_types=(
-                "application/x-ndjson",
-                "application/jsonl",
-                "application/jsonlines",
-                "application/x-jsonlines",
-            ),
-        ),
-        InputFormat(
-            name="csv",
-            read=read_csv,
-            sniff=looks_like_csv,
-            priority=50,
-            upload_name="upload.csv",
-            aliases=("tsv",),
-            extensions=(".csv", ".tsv"),
-            media_types=("text/csv",),
-        ),
-        InputFormat(
-            name="disqus",
-            read=read_disqus,
-            sniff=looks_like_xml,
-            priority=40,
-            upload_name="upload.xml",
-            aliases=("xml",),
-            extensions=(".xml",),
-            media_types=("application/xml", "text/xml"),
-        ),
-        InputFormat(
-            name="reddit",
-            read=read_reddit,
-            sniff=looks_like_reddit,
-            priority=10,
-            upload_name="upload.json",
-            media_types=("application/json",),
-        ),
-    ]
-)
+def _entry(
+    name: str,
+    read: Reader,
+    sniff: Sniffer,
+    priority: int,
+    upload_name: str,
+    aliases: str = "",
+    extensions: str = "",
+    media_types: str = "",
+) -> InputFormat:
+    """An :class:`InputFormat` with its name lists written as space-separated words, so
+    that the table below reads one format a row."""
+    return InputFormat(
+        name,
+        read,
+        sniff,
+        priority,
+        upload_name,
+        tuple(aliases.split()),
+        tuple(extensions.split()),
+        tuple(media_types.split()),
+    )
+
+
+# fmt: off
+REGISTRY = FormatRegistry([
+    # name, reader, sniffer, priority, upload name,
+    #     then aliases, extensions and media types (space-separated)
+    _entry("text", read_text_dump, anything, 100, "upload.txt",
+           "txt", ".txt .text", "text/plain"),
+    _entry("json", read_json, looks_like_json, 20, "upload.json",
+           "", "", "application/json"),
+    _entry("jsonl", read_jsonl, looks_like_json_lines, 30, "upload.jsonl",
+           "ndjson", ".jsonl .ndjson",
+           "application/x-ndjson application/jsonl application/jsonlines application/x-jsonlines"),
+    _entry("csv", read_csv, looks_like_csv, 50, "upload.csv",
+           "tsv", ".csv .tsv", "text/csv"),
+    _entry("disqus", read_disqus, looks_like_xml, 40, "upload.xml",
+           "xml", ".xml", "application/xml text/xml"),
+    _entry("reddit", read_reddit, looks_like_reddit, 10, "upload.json",
+           "", "", "application/json"),
+])
+# fmt: on
 
 # The registry's questions as plain functions, for callers that need no other registry.
 register = REGISTRY.register
