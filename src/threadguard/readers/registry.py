@@ -1,4 +1,4 @@
-"""The thread input formats, in one table: adding a format is one entry here and its reader.
+"""The thread input formats, in one table: adding a format is one row here and its reader.
 
 Everything else that names formats is derived from :data:`REGISTRY`: ``read_thread``'s
 format names and aliases, detection by file extension and by content, the CLI's
