@@ -22,7 +22,14 @@ from threadguard.analysis import Analysis
 from threadguard.engine import CommentInput, Engine
 from threadguard.moderation import AuthorContext, Moderator, Outcome, Policy, load_policy
 from threadguard.service.compat import coral, discovery, openai_moderation, perspective
-from threadguard.service.protocols import NewComment, Origin, Principal, ServiceSettings
+from threadguard.service.protocols import (
+    AuthorRef,
+    ContextComment,
+    NewComment,
+    Origin,
+    Principal,
+    ServiceSettings,
+)
 
 KEY = "tg_test_key_123"
 CORAL_SECRET = "whsec_test_secret"
@@ -64,18 +71,11 @@ class MemoryLog:
     records: list[dict[str, Any]] = field(default_factory=list)
     recalls: list[tuple[str, str]] = field(default_factory=list)
 
-    def remember(
-        self,
-        *,
-        site: str,
-        comment_id: str,
-        text: str,
-        author: str | None = None,
-        parent_id: str | None = None,
-        story_id: str | None = None,
-    ) -> None:
-        self.texts[(site, comment_id)] = text
-        self.remembered.append({"site": site, "comment_id": comment_id, "text": text})
+    def remember(self, comment: ContextComment) -> None:
+        self.texts[(comment.site, comment.comment_id)] = comment.text
+        self.remembered.append(
+            {"site": comment.site, "comment_id": comment.comment_id, "text": comment.text}
+        )
 
     def recall(self, *, site: str, comment_id: str) -> str | None:
         self.recalls.append((site, comment_id))
@@ -121,17 +121,13 @@ class FakeContext:
         return Moderator(self.policy)
 
     def site_decision(
-        self,
-        site: str | None,
-        analysis: Analysis,
-        text: str,
-        *,
-        author: str | None = None,
-        comment_id: str | None = None,
-        story_id: str | None = None,
+        self, site: str | None, analysis: Analysis, text: str, author: AuthorRef | None = None
     ) -> Outcome:
-        self.decided.append({"site": site, "author": author, "comment_id": comment_id})
-        who = self.authors.get(author, AuthorContext(author)) if author else None
+        name = author.name if author else None
+        self.decided.append(
+            {"site": site, "author": name, "comment_id": author.comment_id if author else None}
+        )
+        who = self.authors.get(name, AuthorContext(name)) if name else None
         return self.moderator_for(site).decide(analysis, text, who)
 
 

@@ -13,7 +13,7 @@ from threadguard.moderation import Decision
 from threadguard.schema import ATTRIBUTES
 from threadguard.storage import Actor, ConflictError, InvalidError, NotFoundError, Store
 from threadguard.storage.credentials import verify_password
-from threadguard.storage.records import ArticleRef, NewComment, Origin, QueueFilter
+from threadguard.storage.records import ArticleRef, ContextComment, NewComment, Origin, QueueFilter
 
 MOD = Actor("mod-1", "moderator")
 
@@ -57,10 +57,10 @@ def test_record_recall_and_remember(store: Store) -> None:
     assert cid.startswith("cm_")
     assert store.recall(site="news", comment_id="p1") == "hello there"
     assert store.recall(site="other", comment_id="p1") is None
-    store.remember(site="news", comment_id="ctx", text="parent text", story_id="story-9")
+    store.remember(ContextComment("news", "story-9", "ctx", "parent text"))
     assert store.recall(site="news", comment_id="ctx") == "parent text"
     # A comment seen first as context, then scored, is one comment, counted once.
-    store.remember(site="news", comment_id="c7", text="first", author="zed")
+    store.remember(ContextComment("news", None, "c7", "first", author="zed"))
     store.record(
         Origin("news", "coral"),
         NewComment("edited", analysis(), Decision("approve"), external_id="c7", author="zed"),

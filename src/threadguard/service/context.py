@@ -19,7 +19,7 @@ from threadguard.engine import Engine
 from threadguard.moderation import AuthorContext, Moderator, Outcome, Policy, PolicyError, on_top
 from threadguard.moderation.authors import rank_authors
 from threadguard.service.history import StoreHistory
-from threadguard.service.protocols import CommentLog, ServiceSettings
+from threadguard.service.protocols import AuthorRef, CommentLog, ServiceSettings
 from threadguard.storage.records import SiteDoc
 from threadguard.storage.store import Store
 
@@ -111,29 +111,23 @@ class ServiceState:
         return self.site_policy(site).moderator
 
     def site_decision(
-        self,
-        site: str | None,
-        analysis: Analysis,
-        text: str,
-        *,
-        author: str | None = None,
-        comment_id: str | None = None,
-        story_id: str | None = None,
+        self, site: str | None, analysis: Analysis, text: str, author: AuthorRef | None = None
     ) -> Outcome:
         """One comment arriving on its own (Coral, Perspective, OpenAI) under the site's rules.
 
         The same moderator as a thread upload, so a site's watchlist, bans, trusted
         authors, pre-moderation and escalation mean the same on every endpoint. The
         author's rank is their stored comment count (the comment is not stored yet), or,
-        for an edit of a comment already stored under ``story_id``, the rank it had when
+        for an edit of a comment already stored (``author.comment_id`` under
+        ``author.story_id``), the rank it had when
         first scored -- so editing a first comment does not pre-moderate it again, and
         editing an old one does not count as new. Without a site there is no history, and
         only the rules that need none apply.
         """
         moderator = self.moderator_for(site)
         who: AuthorContext | None = None
-        if author and site is not None:
-            history = StoreHistory(self.store, site, story_id or "")
+        if author is not None and author.name and site is not None:
+            history = StoreHistory(self.store, site, author.story_id or "")
             days = moderator.policy.rules.escalation_days
-            [who] = rank_authors([(comment_id or "", author)], history, days)
+            [who] = rank_authors([(author.comment_id or "", author.name)], history, days)
         return moderator.decide(analysis, text, who)

@@ -14,19 +14,19 @@ from threadguard.analysis import Analysis
 from threadguard.engine import Engine
 from threadguard.moderation import Moderator, Outcome
 from threadguard.service.settings import ServiceSettings
-from threadguard.storage.records import ArticleRef, NewComment, Origin
+from threadguard.storage.records import ArticleRef, ContextComment, NewComment, Origin
 
 __all__ = [
     "ArticleRef",
+    "AuthorRef",
     "CommentLog",
+    "ContextComment",
     "NewComment",
     "Origin",
     "Principal",
     "ServiceContext",
     "ServiceSettings",
 ]
-
-__all__ = ["CommentLog", "Principal", "ServiceContext", "ServiceSettings"]
 
 
 @dataclass(frozen=True)
@@ -39,19 +39,21 @@ class Principal:
     name: str = ""
 
 
+@dataclass(frozen=True)
+class AuthorRef:
+    """Who wrote a comment arriving on its own and, for an edit of one already stored, its
+    id under its article (``story_id``), so it keeps the rank among its author's comments
+    it first had."""
+
+    name: str | None
+    comment_id: str | None = None
+    story_id: str | None = None
+
+
 class CommentLog(Protocol):
     """Stored comments: context for later comments, and the moderation queue's input."""
 
-    def remember(
-        self,
-        *,
-        site: str,
-        comment_id: str,
-        text: str,
-        author: str | None = None,
-        parent_id: str | None = None,
-        story_id: str | None = None,
-    ) -> None:
+    def remember(self, comment: ContextComment) -> None:
         """Keep a comment's text so a later reply can use it as context (Coral sends IDs only)."""
 
     def recall(self, *, site: str, comment_id: str) -> str | None:
@@ -79,14 +81,7 @@ class ServiceContext(Protocol):
         """The moderator under the site's policy (the server's when site is None)."""
 
     def site_decision(
-        self,
-        site: str | None,
-        analysis: Analysis,
-        text: str,
-        *,
-        author: str | None = None,
-        comment_id: str | None = None,
-        story_id: str | None = None,
+        self, site: str | None, analysis: Analysis, text: str, author: AuthorRef | None = None
     ) -> Outcome:
         """The site's decision on one comment the engine scored, by the site's moderator
         (:mod:`threadguard.moderation`).
@@ -94,6 +89,5 @@ class ServiceContext(Protocol):
         The watchlist always applies. With an ``author`` (and a ``site``), so do the author
         rules -- bans, trusted authors, pre-moderation of new authors, escalation -- from
         what the store knows about the author, which reads the database: call it off the
-        event loop then. ``comment_id`` and ``story_id`` identify an edit of a comment
-        already stored, so it keeps the rank among its author's comments it first had.
+        event loop then.
         """

@@ -90,6 +90,20 @@ class NewComment:
 
 
 @dataclass(frozen=True)
+class ContextComment:
+    """A comment kept unscored, as context for a later reply (Coral sends a reply's parent
+    by id only): its site, the article it is under (if any), its id there and its text, and
+    who wrote it in reply to what."""
+
+    site: str
+    story_id: str | None
+    comment_id: str
+    text: str
+    author: str | None = None
+    parent_id: str | None = None
+
+
+@dataclass(frozen=True)
 class QueueFilter:
     """Filters of the queue listing; ``None`` means "any"."""
 

@@ -41,7 +41,14 @@ from threadguard.moderation import Decision
 from threadguard.readers.htmltext import html_to_text
 from threadguard.service.compat import DEFAULT_SITE, Dependency, parse_json_object, read_body
 from threadguard.service.compat.errors import CompatError, PlainErrorRoute
-from threadguard.service.protocols import ArticleRef, NewComment, Origin, ServiceContext
+from threadguard.service.protocols import (
+    ArticleRef,
+    AuthorRef,
+    ContextComment,
+    NewComment,
+    Origin,
+    ServiceContext,
+)
 
 log = logging.getLogger("threadguard.service.compat.coral")
 
@@ -160,12 +167,14 @@ def build_router(ctx: Dependency, *, approve_clean: bool = True) -> APIRouter:
         def work() -> Decision:
             if item.comment_id is not None:
                 comments.remember(
-                    site=item.site,
-                    comment_id=item.comment_id,
-                    text=item.text,
-                    author=item.author_id,
-                    parent_id=item.parent_id,
-                    story_id=item.story_id,
+                    ContextComment(
+                        item.site,
+                        item.story_id,
+                        item.comment_id,
+                        item.text,
+                        item.author_id,
+                        item.parent_id,
+                    )
                 )
             parent = ""
             if item.parent_id is not None:
@@ -173,14 +182,8 @@ def build_router(ctx: Dependency, *, approve_clean: bool = True) -> APIRouter:
             analysis = engine.analyze([CommentInput(item.text, id=item.comment_id, parent=parent)])[
                 0
             ]
-            outcome = context.site_decision(
-                item.site,
-                analysis,
-                item.text,
-                author=item.author_id,
-                comment_id=item.comment_id,
-                story_id=item.story_id,
-            )
+            author = AuthorRef(item.author_id, item.comment_id, item.story_id)
+            outcome = context.site_decision(item.site, analysis, item.text, author)
             story = ArticleRef(item.story_id) if item.story_id else None
             comments.record(
                 Origin(item.site, "coral", story),

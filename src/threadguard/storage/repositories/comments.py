@@ -25,6 +25,7 @@ from threadguard.storage.records import (
     ActionRecord,
     AuthorInfo,
     CommentRecord,
+    ContextComment,
     DecisionRecord,
     HistoryRow,
     NewComment,
@@ -63,42 +64,34 @@ class CommentRepository:
 
     # ------------------------------------------------------------------ writes
 
-    def remember(
-        self,
-        *,
-        site: str,
-        comment_id: str,
-        text: str,
-        author: str | None = None,
-        parent_id: str | None = None,
-        story_id: str | None = None,
-    ) -> None:
+    def remember(self, comment: ContextComment) -> None:
         """Keep a comment's text (unscored) so a later reply can use it as context."""
+        c = comment
         with self._sessions.write() as session:
-            site_id = self._sessions.site_key(session, site)
-            key = story_id or ""
+            site_id = self._sessions.site_key(session, c.site)
+            key = c.story_id or ""
             row = session.scalars(
                 select(CommentModel).where(
                     CommentModel.site_id == site_id,
                     CommentModel.article_key == key,
-                    CommentModel.external_id == comment_id,
+                    CommentModel.external_id == c.comment_id,
                 )
             ).first()
             if row is not None:
-                row.text = text
-                row.parent_external_id = parent_id or row.parent_external_id
+                row.text = c.text
+                row.parent_external_id = c.parent_id or row.parent_external_id
                 return
             session.add(
                 CommentModel(
                     id=new_comment_id(),
                     site_id=site_id,
-                    article_id=find_or_add_article(session, site_id, story_id),
+                    article_id=find_or_add_article(session, site_id, c.story_id),
                     article_key=key,
-                    external_id=comment_id,
-                    parent_external_id=parent_id,
-                    author=author or None,
-                    author_id=find_or_add_author(session, site_id, author),
-                    text=text,
+                    external_id=c.comment_id,
+                    parent_external_id=c.parent_id,
+                    author=c.author or None,
+                    author_id=find_or_add_author(session, site_id, c.author),
+                    text=c.text,
                     source="context",
                     status="approved",
                     status_source="policy",
