@@ -11,6 +11,9 @@ from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.dataclasses import dataclass
+
+from threadguard.storage.records import AuditRecord
 
 Action = Literal["approve", "hold", "reject"]
 Status = Literal["approved", "pending", "rejected"]
@@ -191,17 +194,11 @@ class ActionResultOut(BaseModel):
     author: AuthorOut | None
 
 
-class AuditOut(BaseModel):
-    id: int
-    at: datetime
-    actor: str
-    actor_role: str
-    action: str
-    object_type: str
-    object_id: str
-    site: str | None
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
+# The store's audit record, checked and published as it is (so the two cannot drift apart).
+# No docstring: it would become the entry's description in the OpenAPI document.
+@dataclass(frozen=True)
+class AuditOut(AuditRecord):
+    pass
 
 
 class AuditPage(BaseModel):
