@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -36,7 +38,23 @@ DataDirOpt = Annotated[
 ]
 
 
-def _store(database: str | None, data_dir: Path | None) -> Store:
+@contextmanager
+def _store(
+    database: str | None, data_dir: Path | None, *refused: type[Exception]
+) -> Iterator[Store]:
+    """The moderation store, migrated, for the block, and closed after it. The ``refused``
+    store errors the block raises are one error line, exit 2, as are database problems
+    (exit 1 when the database cannot be opened)."""
+    store = _open(database, data_dir)
+    try:
+        yield store
+    except refused as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+
+
+def _open(database: str | None, data_dir: Path | None) -> Store:
     """The moderation store, migrated; database problems are one error line, exit 1."""
     from sqlalchemy.exc import SQLAlchemyError
 
@@ -124,13 +142,8 @@ def keys_create(
 
     if role not in ("admin", "moderator", "client"):
         fail(f"--role must be admin, moderator or client, not {role!r}")
-    store = _store(database, data_dir)
-    try:
+    with _store(database, data_dir, InvalidError) as store:
         key = store.create_key(role, site=site, name=name, rate_per_minute=rate)
-    except InvalidError as exc:
-        fail(str(exc))
-    finally:
-        store.close()
     where = f" for site {site}" if site else ""
     typer.echo(f"Created a {role} key{where}. It is shown only now; keep it somewhere safe:")
     typer.echo(key)
@@ -139,8 +152,7 @@ def keys_create(
 @keys_app.command("list")
 def keys_list(database: DatabaseOpt = None, data_dir: DataDirOpt = None) -> None:
     """List keys by their public prefix (keys themselves are not stored)."""
-    store = _store(database, data_dir)
-    try:
+    with _store(database, data_dir) as store:
         for k in store.api_keys():
             state = "revoked" if k.revoked_at else "active"
             typer.echo(
@@ -148,8 +160,6 @@ def keys_list(database: DatabaseOpt = None, data_dir: DataDirOpt = None) -> None
                 f"rate={k.rate_per_minute if k.rate_per_minute is not None else 'default'}  "
                 f"{state}  created {k.created_at:%Y-%m-%d %H:%M}"
             )
-    finally:
-        store.close()
 
 
 @keys_app.command("revoke")
@@ -161,13 +171,8 @@ def keys_revoke(
     """Revoke a key: running servers refuse it within 30 seconds."""
     from threadguard.storage import ConflictError, NotFoundError
 
-    store = _store(database, data_dir)
-    try:
+    with _store(database, data_dir, NotFoundError, ConflictError) as store:
         store.revoke_key(prefix.removeprefix("tg_").split("_")[0])
-    except (NotFoundError, ConflictError) as exc:
-        fail(str(exc))
-    finally:
-        store.close()
     typer.echo(f"revoked {prefix}")
 
 
@@ -201,13 +206,8 @@ def user_add(
             fail("the passwords differ")
     if not password:
         fail("the password is empty")
-    store = _store(database, data_dir)
-    try:
+    with _store(database, data_dir, ConflictError, InvalidError) as store:
         store.add_user(name, role, password)
-    except (ConflictError, InvalidError) as exc:
-        fail(str(exc))
-    finally:
-        store.close()
     typer.echo(f"added {role} {name}")
 
 
@@ -220,10 +220,7 @@ def db_upgrade(database: DatabaseOpt = None, data_dir: DataDirOpt = None) -> Non
     """Bring the database schema up to date (serve does this on start too)."""
     from threadguard.storage import db
 
-    store = _store(database, data_dir)
-    try:
+    with _store(database, data_dir) as store:
         typer.echo(
             f"{db.redact(str(store.engine.url))} is at revision {db.current_revision(store.engine)}"
         )
-    finally:
-        store.close()
