@@ -73,12 +73,24 @@ class Base(DeclarativeBase):
     }
 
 
-class Site(Base):
+class Keyed:
+    """An integer primary key ``id``, the table's first column."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, sort_order=-2)
+
+
+class OfSite(Keyed):
+    """A thing that exists per site (an article, an author): after its key, its site, with
+    which it is deleted."""
+
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"), sort_order=-1)
+
+
+class Site(Keyed, Base):
     """A site (tenant): its name and its own policy document, if it has one."""
 
     __tablename__ = "sites"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     policy_text: Mapped[str | None] = mapped_column(Text)
     policy_format: Mapped[str | None] = mapped_column(String(10))
@@ -87,28 +99,24 @@ class Site(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class Article(Base):
+class Article(OfSite, Base):
     """An article or story that comments hang under, identified per site."""
 
     __tablename__ = "articles"
     __table_args__ = (UniqueConstraint("site_id", "external_id", name="uq_articles_site_ext"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
     external_id: Mapped[str] = mapped_column(String(500))
     title: Mapped[str] = mapped_column(Text, default="")
     url: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class Author(Base):
+class Author(OfSite, Base):
     """A commenter on one site: moderation state and running counts."""
 
     __tablename__ = "authors"
     __table_args__ = (UniqueConstraint("site_id", "name", name="uq_authors_site_name"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(String(500))
     banned: Mapped[bool] = mapped_column(Boolean, default=False)
     trusted: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -158,12 +166,11 @@ class Comment(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
 
-class AnalysisRow(Base):
+class AnalysisRow(Keyed, Base):
     """One scoring of a comment: the fields of a ``threadguard score`` line."""
 
     __tablename__ = "analyses"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
     comment_id: Mapped[str] = mapped_column(
         ForeignKey("comments.id", ondelete="CASCADE"), index=True
     )
@@ -176,12 +183,11 @@ class AnalysisRow(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class DecisionRow(Base):
+class DecisionRow(Keyed, Base):
     """A verdict on a comment, by the policy or a moderator; never updated, only added."""
 
     __tablename__ = "decisions"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
     comment_id: Mapped[str] = mapped_column(
         ForeignKey("comments.id", ondelete="CASCADE"), index=True
     )
@@ -194,7 +200,7 @@ class DecisionRow(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class QueueItem(Base):
+class QueueItem(Keyed, Base):
     """A comment the policy held or rejected, waiting for (or given) a moderator's verdict.
 
     The seven score columns copy the comment's analysis so the queue can be filtered by
@@ -204,7 +210,6 @@ class QueueItem(Base):
     __tablename__ = "queue_items"
     __table_args__ = (Index("ix_queue_site_status", "site_id", "status", "entered_at"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
     comment_id: Mapped[str] = mapped_column(
         ForeignKey("comments.id", ondelete="CASCADE"), unique=True
     )
@@ -226,12 +231,11 @@ class QueueItem(Base):
     sexually_explicit: Mapped[float] = mapped_column(Float, default=0.0)
 
 
-class ModeratorAction(Base):
+class ModeratorAction(Keyed, Base):
     """Something a moderator did: approve, reject, ban, unban, trust, untrust, note."""
 
     __tablename__ = "moderator_actions"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
     site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"), index=True)
     comment_id: Mapped[str | None] = mapped_column(
         ForeignKey("comments.id", ondelete="SET NULL"), index=True
@@ -244,12 +248,11 @@ class ModeratorAction(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
 
 
-class AuditEntry(Base):
+class AuditEntry(Keyed, Base):
     """Who did what, when, to which object, with the object before and after. Append-only."""
 
     __tablename__ = "audit_log"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     actor: Mapped[str] = mapped_column(String(200))
     actor_role: Mapped[str] = mapped_column(String(16))
@@ -261,12 +264,11 @@ class AuditEntry(Base):
     after: Mapped[dict[str, Any] | None]
 
 
-class ApiKey(Base):
+class ApiKey(Keyed, Base):
     """An API key: a public prefix to find it by and the SHA-256 of the secret, never the key."""
 
     __tablename__ = "api_keys"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
     prefix: Mapped[str] = mapped_column(String(32), unique=True)
     secret_hash: Mapped[str] = mapped_column(String(64))
     role: Mapped[str] = mapped_column(String(16))
@@ -277,12 +279,11 @@ class ApiKey(Base):
     revoked_at: Mapped[datetime | None]
 
 
-class User(Base):
+class User(Keyed, Base):
     """A moderator or admin who signs in with a password (stored as a scrypt hash)."""
 
     __tablename__ = "users"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     role: Mapped[str] = mapped_column(String(16))
     password_hash: Mapped[str] = mapped_column(String(200))
