@@ -36,6 +36,7 @@ from threadguard.storage.repositories.ingest import (
     CommentWriter,
     RecordJob,
     Stored,
+    find_comment,
     find_or_add_article,
     find_or_add_author,
     new_comment_id,
@@ -70,13 +71,7 @@ class CommentRepository:
         with self._sessions.write() as session:
             site_id = self._sessions.site_key(session, c.site)
             key = c.story_id or ""
-            row = session.scalars(
-                select(CommentModel).where(
-                    CommentModel.site_id == site_id,
-                    CommentModel.article_key == key,
-                    CommentModel.external_id == c.comment_id,
-                )
-            ).first()
+            row = find_comment(session, site_id, key, c.comment_id)
             if row is not None:
                 row.text = c.text
                 row.parent_external_id = c.parent_id or row.parent_external_id

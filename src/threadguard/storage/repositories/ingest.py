@@ -251,13 +251,7 @@ class CommentWriter:
         status = STATUS_OF_ACTION[item.decision.action]
         row = None
         if item.external_id is not None:
-            row = session.scalars(
-                select(CommentModel).where(
-                    CommentModel.site_id == site_id,
-                    CommentModel.article_key == article_key,
-                    CommentModel.external_id == item.external_id,
-                )
-            ).first()
+            row = find_comment(session, site_id, article_key, item.external_id)
         author_id = find_or_add_author(session, site_id, item.author)
         previous: str | None = None  # the status the author's counters already include
         if row is None:
@@ -401,6 +395,19 @@ def _analysis_values(item: NewComment, now: datetime) -> dict[str, Any]:
         ),
         "created_at": now,
     }
+
+
+def find_comment(
+    session: Session, site_id: int, article_key: str, external_id: str
+) -> CommentModel | None:
+    """The site's stored comment with this id under this article (key ``""``: none)."""
+    return session.scalars(
+        select(CommentModel).where(
+            CommentModel.site_id == site_id,
+            CommentModel.article_key == article_key,
+            CommentModel.external_id == external_id,
+        )
+    ).first()
 
 
 def find_or_add_article(session: Session, site_id: int, external_id: str | None) -> int | None:
