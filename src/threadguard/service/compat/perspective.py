@@ -170,6 +170,15 @@ def analyze_response(
 # ------------------------------------------------------------------ router
 
 
+async def read_comment(
+    request: Request, context: ServiceContext
+) -> tuple[dict[str, Any], CommentRequest]:
+    """Either method's body, as a JSON object, and the comment it asks about."""
+    settings = context.settings
+    body = parse_json_object(await read_body(request, settings.max_body_bytes), BAD_JSON)
+    return body, parse_comment(body, settings.max_text_chars)
+
+
 def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
     """The two Perspective methods (the app mounts :mod:`.discovery` beside them)."""
     router = APIRouter(tags=["perspective"], route_class=GoogleErrorRoute)
@@ -178,9 +187,7 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
 
     @router.post("/v1alpha1/comments:analyze", summary="Perspective AnalyzeComment")
     async def analyze(request: Request, principal: Caller, context: Context) -> JSONResponse:
-        settings = context.settings
-        body = parse_json_object(await read_body(request, settings.max_body_bytes), BAD_JSON)
-        req = parse_comment(body, settings.max_text_chars)
+        body, req = await read_comment(request, context)
         engine = context.engine
         requested = parse_requested(body, engine.model.version)
         detected = check_languages(req, requested[0].key)
@@ -199,9 +206,7 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
 
     @router.post("/v1alpha1/comments:suggestscore", summary="Perspective SuggestCommentScore")
     async def suggestscore(request: Request, principal: Caller, context: Context) -> JSONResponse:
-        settings = context.settings
-        body = parse_json_object(await read_body(request, settings.max_body_bytes), BAD_JSON)
-        req = parse_comment(body, settings.max_text_chars)
+        body, req = await read_comment(request, context)
         engine = context.engine
         suggested = parse_suggestion(body, engine.model.version)
         detected = detect_language(req.text)
