@@ -124,7 +124,7 @@ class ActionOut(BaseModel):
     note: str | None
     actor: str
     actor_role: str
-    at: datetime
+    at: datetime = Field(validation_alias="created_at")  # read from the store's ActionRecord
 
 
 class CommentOut(BaseModel):

@@ -69,14 +69,7 @@ def page_body(page: Page[Any]) -> dict[str, Any]:
 
 def action_out(a: ActionRecord) -> schemas.ActionOut:
     """A moderator action as comments and action results show it."""
-    return schemas.ActionOut(
-        id=a.id,
-        action=a.action,
-        note=a.note,
-        actor=a.actor,
-        actor_role=a.actor_role,
-        at=a.created_at,
-    )
+    return schemas.ActionOut.model_validate(a, from_attributes=True)
 
 
 def author_out(info: AuthorInfo) -> schemas.AuthorOut:
