@@ -70,7 +70,16 @@ class Tier(StrEnum):
     DEEP = "deep"
 
 
-class Verdict(StrEnum):
+class Ranked(StrEnum):
+    """A StrEnum whose members are ranked in the order they are written."""
+
+    @property
+    def rank(self) -> int:
+        """The member's place: 0 for the first."""
+        return list(type(self)).index(self)
+
+
+class Verdict(Ranked):
     """What the policy decides for a comment, mildest first (the order is the severity)."""
 
     APPROVE = "approve"
@@ -80,7 +89,7 @@ class Verdict(StrEnum):
     @property
     def severity(self) -> int:
         """0 for approve, 1 for hold, 2 for reject."""
-        return list(Verdict).index(self)
+        return self.rank
 
     def at_least(self, floor: Verdict) -> Verdict:
         """This verdict, raised to ``floor`` if that is stricter."""
@@ -99,14 +108,10 @@ class ModeratorAction(StrEnum):
     NOTE = "note"
 
 
-class Role(StrEnum):
-    """Who a key or account acts as; each role may do what the ones below it may."""
+class Role(Ranked):
+    """Who a key or account acts as, ranked: each role may do what the ones before it may
+    (``rank`` is 0 for client, 1 for moderator, 2 for admin)."""
 
     CLIENT = "client"
     MODERATOR = "moderator"
     ADMIN = "admin"
-
-    @property
-    def rank(self) -> int:
-        """0 for client, 1 for moderator, 2 for admin."""
-        return list(Role).index(self)
