@@ -364,7 +364,7 @@ def _eval_functional(
             "-" if d is None else f"{d.accuracy:.1%}",
             end_section=i == len(rows) - 2,
         )
-    Console().print(table)
+    Console(width=max(Console().width, 120)).print(table)
     print(
         f"accuracy: the case's attribute score on the right side of 0.5; decision pass: the "
         f"{moderator.policy.name} policy approves a case expecting approve, holds or rejects "
