@@ -25,12 +25,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import Final
+from typing import Final, Protocol
 
 import numpy as np
 
 from threadguard.analysis import Analysis
-from threadguard.engine import CommentInput, Engine
+from threadguard.engine import CommentInput
 from threadguard.evaluation.decision_sets import (
     CIVIL_NEWS,
     DATA_SETS,
@@ -180,8 +180,19 @@ def decide_items(
     )
 
 
+class Scorer(Protocol):
+    """What the run needs of an engine (:class:`threadguard.engine.Engine` is one)."""
+
+    @property
+    def model_version(self) -> str: ...
+
+    def analyze(
+        self, items: Sequence[CommentInput], *, spans: bool = ...
+    ) -> Sequence[Analysis]: ...
+
+
 def run_decisions(
-    engine: Engine,
+    engine: Scorer,
     data_root: Path | None,
     *,
     split: str = "test",
