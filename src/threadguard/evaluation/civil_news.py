@@ -17,11 +17,12 @@ Each line is one sentence::
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Final
+
+from threadguard.evaluation.functional import numbered_documents
 
 #: The packaged file, in ``threadguard.resources``.
 CIVIL_NEWS_FILE: Final = "civil_news_suite.jsonl"
@@ -54,14 +55,7 @@ def parse_civil_news(lines: Iterable[str], source: str = CIVIL_NEWS_FILE) -> lis
     out: list[CivilSentence] = []
     ids: set[str] = set()
     texts: set[str] = set()
-    for number, raw in enumerate(lines, 1):
-        if not raw.strip():
-            continue
-        where = f"{source} line {number}"
-        try:
-            doc = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise CivilNewsError(f"{where}: not valid JSON ({exc.msg})") from None
+    for _, where, doc in numbered_documents(lines, source, CivilNewsError):
         if not isinstance(doc, dict) or sorted(doc) != sorted(_FIELDS):
             raise CivilNewsError(f"{where}: expected exactly the fields {', '.join(_FIELDS)}")
         if not all(isinstance(doc[k], str) and doc[k].strip() for k in _FIELDS):

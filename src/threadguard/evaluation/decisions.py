@@ -166,10 +166,10 @@ def decide_items(
                 reasons[reason_rule(decision.reasons[0]) if decision.reasons else "?"] += 1
     civil = [a for a, it in zip(analyses, items, strict=True) if it.kind == "civil"]
     return SetResult(
-        key=key,
-        name=name,
-        coding=coding,
-        news=news,
+        key,
+        name,
+        coding,
+        news,
         civil=len(civil),
         abusive=len(items) - len(civil),
         points=tuple(Point(s, flagged[s], caught[s]) for s, _ in moderators),

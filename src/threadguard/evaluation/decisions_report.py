@@ -37,7 +37,10 @@ def _reasons(r: SetResult) -> str:
     flagged = r.at().civil_flagged
     if not flagged:
         return "-"
-    return ", ".join(f"{rule} {n / flagged:.0%}" for rule, n in r.civil_reasons[:3])
+    shares = ((rule, n / flagged) for rule, n in r.civil_reasons[:3])
+    return ", ".join(
+        f"{rule} {share:.0%}" if share >= 0.005 else f"{rule} <1%" for rule, share in shares
+    )
 
 
 def default_grid(report: DecisionsReport) -> Grid:

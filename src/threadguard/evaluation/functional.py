@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Final, Protocol
@@ -188,15 +188,13 @@ def _case_from(doc: Any, where: str, line: int) -> Case:
     target = doc.get("target")
     if target is not None and target not in GROUPS:
         raise SuiteError(f"{where}: target {target!r} is not a group name or null")
-    note = doc.get("note", "")
-    if not isinstance(note, str):
-        raise SuiteError(f"{where}: note must be a str")
+    note, parent = (doc.get(key, "") for key in ("note", "parent"))
+    for key, value in (("note", note), ("parent", parent)):
+        if not isinstance(value, str):
+            raise SuiteError(f"{where}: {key} must be a str")
     decision = doc.get("decision")
     if decision is not None and decision not in DECISIONS:
         raise SuiteError(f"{where}: decision must be one of {', '.join(DECISIONS)} or absent")
-    parent = doc.get("parent", "")
-    if not isinstance(parent, str):
-        raise SuiteError(f"{where}: parent must be a str")
     return Case(
         id=doc["id"],
         functionality=doc["functionality"],
@@ -211,6 +209,22 @@ def _case_from(doc: Any, where: str, line: int) -> Case:
     )
 
 
+def numbered_documents(
+    lines: Iterable[str], source: str, error: type[ValueError]
+) -> Iterator[tuple[int, str, Any]]:
+    """(line number, "SOURCE line N", decoded JSON) for each non-blank line of a JSON Lines
+    resource; a line that is not JSON raises ``error`` naming it (the team's files are
+    small and hand-written: one bad line means a typo to fix, not a line to skip)."""
+    for number, raw in enumerate(lines, 1):
+        if not raw.strip():
+            continue
+        where = f"{source} line {number}"
+        try:
+            yield number, where, json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise error(f"{where}: not valid JSON ({exc.msg})") from None
+
+
 def parse_suite(lines: Iterable[str], source: str = SUITE_FILE) -> list[Case]:
     """Parse and validate suite lines (blank lines skipped); :class:`SuiteError` names the line.
 
@@ -219,14 +233,7 @@ def parse_suite(lines: Iterable[str], source: str = SUITE_FILE) -> list[Case]:
     """
     cases: list[Case] = []
     seen: dict[str, int] = {}
-    for number, raw in enumerate(lines, 1):
-        if not raw.strip():
-            continue
-        where = f"{source} line {number}"
-        try:
-            doc = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise SuiteError(f"{where}: not valid JSON ({exc.msg})") from None
+    for number, where, doc in numbered_documents(lines, source, SuiteError):
         case = _case_from(doc, where, number)
         if case.id in seen:
             raise SuiteError(f"{where}: id {case.id!r} already used on line {seen[case.id]}")

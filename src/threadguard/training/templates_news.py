@@ -266,17 +266,17 @@ METAPHORS: Final = (
 )
 DISEASES: Final = ("rot", "blight", "tumour", "infection", "gangrene", "cancer")
 VERMIN: Final = ("rats", "maggots", "fleas", "lice", "cockroaches")
-VIOLENT: Final = (
-    "The {p} in {place} should be hunted out street by street.",
-    "Burn their {building} and the {p} will get the message.",
-    "Somebody needs to take a rifle to the {p} before it's too late.",
-    "Give the {p} a beating they'll remember and they'll leave on their own.",
-)
-EXPEL: Final = (
-    "Throw every last one of the {p} out of the country.",
-    "Expel the {p} and seal the border behind them.",
-    "Strip the {p} of their passports and put them on the first flight out.",
-    "{P} have no place in {place}; send them back, all of them.",
+#: Calls to act against a group: (template, violent), violent None for expulsion (no
+#: harm named, so whether it is a threat is left unknown).
+CALLS: Final[tuple[tuple[str, bool | None], ...]] = (
+    ("The {p} in {place} should be hunted out street by street.", True),
+    ("Burn their {building} and the {p} will get the message.", True),
+    ("Somebody needs to take a rifle to the {p} before it's too late.", True),
+    ("Give the {p} a beating they'll remember and they'll leave on their own.", True),
+    ("Throw every last one of the {p} out of the country.", None),
+    ("Expel the {p} and seal the border behind them.", None),
+    ("Strip the {p} of their passports and put them on the first flight out.", None),
+    ("{P} have no place in {place}; send them back, all of them.", None),
 )
 BUILDINGS: Final = ("shops", "houses", "centre", "place of worship", "cars")
 SARCASM: Final = (
@@ -314,10 +314,8 @@ def stop(rng: random.Random) -> Iterator[Row]:
             yield _fill(line, plural, adj, rng), group_hate(group if named else None)
         for line in METAPHORS + SARCASM:
             yield _fill(line, plural, adj, rng), group_hate(group)
-        for line in VIOLENT:
-            yield _fill(line, plural, adj, rng), group_hate(group, violent=True)
-        for line in EXPEL:
-            yield _fill(line, plural, adj, rng), group_hate(group, violent=None)
+        for line, violent in CALLS:
+            yield _fill(line, plural, adj, rng), group_hate(group, violent=violent)
 
 
 # --------------------------------------------------------------------------- context
