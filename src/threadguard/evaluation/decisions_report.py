@@ -168,7 +168,9 @@ def to_markdown(report: DecisionsReport, heading: str = "##") -> str:
         out += [f"{heading}# {grid.title}", ""]
         out.append("| " + " | ".join(grid.headers) + " |")
         out.append(
-            "|" + "|".join("---" if i == 0 else "---:" for i in range(len(grid.headers))) + "|"
+            "|"
+            + "|".join("---" if _left(i, h) else "---:" for i, h in enumerate(grid.headers))
+            + "|"
         )
         out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in grid.rows]
         out.append("")
