@@ -16,8 +16,10 @@ from threadguard.cli.common import (
     DataOpt,
     DeepFromOpt,
     ModelOpt,
+    PolicyOpt,
     TierOpt,
     _engine,
+    _moderator,
     app,
     data_folder,
     err,
@@ -178,15 +180,20 @@ def evaluate(
         str,
         typer.Option(
             "--suite",
-            help="data: the data sets' splits; functional: the hard-case suite; "
-            "context: with vs without thread context.",
+            help="data: the data sets' splits; functional: the hard-case suite (scores and "
+            "decisions); context: with vs without thread context; decisions: civil comments "
+            "held and abusive ones caught per data set, and the curve between them.",
         ),
     ] = "data",
     tier: TierOpt = Tier.CASCADE,
     context: ContextOpt = True,
     deep_from: DeepFromOpt = None,
     quick: Annotated[
-        bool, typer.Option("--quick", help="At most 300 rows per split (a fixed sample): fast.")
+        bool,
+        typer.Option(
+            "--quick",
+            help="At most 300 rows per split (decisions: per kind and set; a fixed sample).",
+        ),
     ] = False,
     out: Annotated[
         Path | None, typer.Option("--out", help="Also write the full report as Markdown here.")
@@ -200,6 +207,7 @@ def evaluate(
             "--peers/--no-peers", help="Run alt-profanity-check and hatesonar on the same rows."
         ),
     ] = True,
+    policy: PolicyOpt = None,
 ) -> None:
     """Report the model on every data set's test split, or on the functional hard cases.
 
@@ -211,10 +219,13 @@ def evaluate(
     if split not in ("test", "dev"):
         fail("--split must be test or dev")
     if suite == "functional":
-        _eval_functional(model, tier, deep_from)
+        _eval_functional(model, tier, deep_from, policy)
+        return
+    if suite == "decisions":
+        _eval_decisions(model, data, tier, context, deep_from, split, quick, out, policy)
         return
     if suite not in ("data", "context"):
-        fail("--suite must be data, functional or context")
+        fail("--suite must be data, functional, context or decisions")
     root = data_folder(data)
     if suite == "context":
         _eval_context(model, root, tier, split, deep_from)
@@ -319,27 +330,84 @@ def _eval_benchmarks(  # type: ignore[no-untyped-def]
 
 
 def _eval_functional(
-    model: Path | None, tier: Tier = Tier.CASCADE, deep_from: float | None = None
+    model: Path | None,
+    tier: Tier = Tier.CASCADE,
+    deep_from: float | None = None,
+    policy: Path | None = None,
 ) -> None:
-    """Accuracy per functionality of the packaged suite: needs no data folder."""
+    """Per functionality of the packaged suite: accuracy on scores, and the share of cases
+    the moderator decides as expected (default policy unless --policy). No data folder."""
     from rich.table import Table
 
-    from threadguard.evaluation.functional import SuiteError, run_suite
+    from threadguard.evaluation.functional import SuiteError, run_suite_decisions
 
     engine = _engine(model, tier, True, deep_from)
+    moderator = _moderator(policy)
     try:
-        result = run_suite(engine)
+        result = run_suite_decisions(engine, moderator)
     except SuiteError as exc:
         fail(f"functional suite: {exc}", 1)
+    decided = {r.functionality: r for r in result.decisions.functionalities}
+    decided["overall"] = result.decisions.overall
     table = Table(title=f"ThreadGuard {engine.model.tag} on the functional hard-case suite")
-    for col in ("functionality", "cases", "correct", "accuracy"):
+    columns = ("functionality", "cases", "correct", "accuracy", "decisions right", "decision pass")
+    for col in columns:
         table.add_column(col, justify="left" if col == "functionality" else "right")
-    for i, r in enumerate((*result.functionalities, result.overall)):
-        last = i == len(result.functionalities)
+    rows = (*result.scores.functionalities, result.scores.overall)
+    for i, r in enumerate(rows):
+        d = decided.get(r.functionality)
         table.add_row(
-            r.functionality, str(r.cases), str(r.correct), f"{r.accuracy:.1%}", end_section=last
+            r.functionality,
+            str(r.cases),
+            str(r.correct),
+            f"{r.accuracy:.1%}",
+            "-" if d is None else str(d.correct),
+            "-" if d is None else f"{d.accuracy:.1%}",
+            end_section=i == len(rows) - 2,
         )
-    Console().print(table)
+    Console(width=max(Console().width, 120)).print(table)
+    print(
+        f"accuracy: the case's attribute score on the right side of 0.5; decision pass: the "
+        f"{moderator.policy.name} policy approves a case expecting approve, holds or rejects "
+        "one expecting hold."
+    )
+
+
+def _eval_decisions(
+    model: Path | None,
+    data: Path | None,
+    tier: Tier,
+    context: bool,
+    deep_from: float | None,
+    split: str,
+    quick: bool,
+    out: Path | None,
+    policy: Path | None,
+) -> None:
+    """Civil held and abusive caught per data set, the curve and civil score distribution
+    (threadguard.evaluation.decisions); without a data folder, the team's suites only."""
+    from threadguard.evaluation.decisions import DEFAULT_CAP, QUICK_CAP, run_decisions
+    from threadguard.evaluation.decisions_report import render, to_markdown
+
+    root = None if data is None else data_folder(data)
+    if root is None:
+        err.print(f"no data folder (--data or {DATA_ENV}): the team's suites only")
+    engine = _engine(model, tier, context, deep_from)
+    report = run_decisions(
+        engine,
+        root,
+        split=split,
+        cap=QUICK_CAP if quick else DEFAULT_CAP,
+        policy=_moderator(policy).policy,
+        log=lambda m: err.print(m),
+    )
+    render(report, Console(width=max(Console().width, 160)))
+    if out is not None:
+        try:
+            out.write_text(to_markdown(report) + "\n", encoding="utf-8")
+        except OSError as exc:
+            fail(f"{out}: cannot write the report ({exc.strerror})", 1)
+        err.print(f"report written to {out}")
 
 
 @app.command()

@@ -13,11 +13,17 @@ that way, or its numbers stop meaning anything.
 Each line is one case::
 
     {"id": "cq-01", "functionality": "counter_speech_quote", "text": "...",
-     "attribute": "identity_attack", "expected": false, "target": "muslims", "note": "..."}
+     "attribute": "identity_attack", "expected": false, "target": "muslims",
+     "decision": "approve", "parent": "...", "note": "..."}
 
-A case is correct when ``(score[attribute] >= THRESHOLD) == expected``. ``target`` names
-the group the text is about (a :data:`~threadguard.schema.GROUPS` name) or is null; it
-documents coverage and is not scored here.
+A case is correct on scores when ``(score[attribute] >= THRESHOLD) == expected``, and
+correct on decisions when the moderator under the default policy does what ``decision``
+says: ``approve`` (published) or ``hold`` (not published without a moderator: held or
+rejected both pass). A site lives by decisions, so a score that is "right" at 0.5 but
+still crosses a hold threshold is a failure there. ``target`` names the group the text
+is about (a :data:`~threadguard.schema.GROUPS` name) or is null; it documents coverage
+and is not scored here. ``parent`` (optional) is the comment the case replies to, scored
+as context: some hate is only hate as an answer to something.
 
 Everything below is pure except :func:`load_suite`, which reads the packaged resource.
 """
@@ -26,13 +32,15 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Final, Protocol
 
+from threadguard.analysis import Analysis
 from threadguard.engine import CommentInput
-from threadguard.schema import ATTRIBUTES, GROUPS
+from threadguard.moderation import Moderator
+from threadguard.schema import ATTRIBUTES, GROUPS, Verdict
 
 #: The packaged suite, a file in ``threadguard.resources``.
 SUITE_FILE: Final = "functional_suite.jsonl"
@@ -49,6 +57,9 @@ FUNCTIONALITIES: Final[tuple[str, ...]] = (
     "negated_hate",
     "positive_group_statement",
     "neutral_group_statement",
+    "defence_of_group",
+    "reporting_hate",
+    "civil_disagreement",
     "reclaimed_slur",
     "profanity_no_target",
     "profanity_no_target_is_profane",
@@ -60,6 +71,11 @@ FUNCTIONALITIES: Final[tuple[str, ...]] = (
     "threat",
     "hate_as_question",
     "hate_as_opinion",
+    "coded_hate",
+    "dehumanising_metaphor",
+    "call_for_violence_or_expulsion",
+    "sarcasm_at_group",
+    "hate_needing_context",
     "spelling_swaps",
     "spelling_deletions",
     "spelling_added_spaces",
@@ -74,7 +90,10 @@ _REQUIRED: Final = {
     "attribute": str,
     "expected": bool,
 }
-_OPTIONAL: Final = ("target", "note")
+_OPTIONAL: Final = ("target", "note", "decision", "parent")
+
+#: The decisions a case may expect: published, or kept from publication (held or rejected).
+DECISIONS: Final = (Verdict.APPROVE.value, Verdict.HOLD.value)
 
 
 class SuiteError(ValueError):
@@ -94,6 +113,17 @@ class Case:
     note: str = ""
     #: Line number in the source (1-based), for error messages and reports.
     line: int = 0
+    #: What a moderator should see happen: approve, or hold (held or rejected both pass);
+    #: None: the case is judged on scores only.
+    decision: Verdict | None = None
+    #: The comment this one replies to, given to the engine as context ("" for none).
+    parent: str = ""
+
+    def passes(self, action: Verdict) -> bool:
+        """Whether ``action`` is the decision this case expects (always False without one)."""
+        if self.decision is None:
+            return False
+        return (action is Verdict.APPROVE) == (self.decision is Verdict.APPROVE)
 
 
 @dataclass(frozen=True)
@@ -158,9 +188,13 @@ def _case_from(doc: Any, where: str, line: int) -> Case:
     target = doc.get("target")
     if target is not None and target not in GROUPS:
         raise SuiteError(f"{where}: target {target!r} is not a group name or null")
-    note = doc.get("note", "")
-    if not isinstance(note, str):
-        raise SuiteError(f"{where}: note must be a str")
+    note, parent = (doc.get(key, "") for key in ("note", "parent"))
+    for key, value in (("note", note), ("parent", parent)):
+        if not isinstance(value, str):
+            raise SuiteError(f"{where}: {key} must be a str")
+    decision = doc.get("decision")
+    if decision is not None and decision not in DECISIONS:
+        raise SuiteError(f"{where}: decision must be one of {', '.join(DECISIONS)} or absent")
     return Case(
         id=doc["id"],
         functionality=doc["functionality"],
@@ -170,7 +204,25 @@ def _case_from(doc: Any, where: str, line: int) -> Case:
         target=target,
         note=note,
         line=line,
+        decision=None if decision is None else Verdict(decision),
+        parent=parent,
     )
+
+
+def numbered_documents(
+    lines: Iterable[str], source: str, error: type[ValueError]
+) -> Iterator[tuple[int, str, Any]]:
+    """(line number, "SOURCE line N", decoded JSON) for each non-blank line of a JSON Lines
+    resource; a line that is not JSON raises ``error`` naming it (the team's files are
+    small and hand-written: one bad line means a typo to fix, not a line to skip)."""
+    for number, raw in enumerate(lines, 1):
+        if not raw.strip():
+            continue
+        where = f"{source} line {number}"
+        try:
+            yield number, where, json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise error(f"{where}: not valid JSON ({exc.msg})") from None
 
 
 def parse_suite(lines: Iterable[str], source: str = SUITE_FILE) -> list[Case]:
@@ -181,14 +233,7 @@ def parse_suite(lines: Iterable[str], source: str = SUITE_FILE) -> list[Case]:
     """
     cases: list[Case] = []
     seen: dict[str, int] = {}
-    for number, raw in enumerate(lines, 1):
-        if not raw.strip():
-            continue
-        where = f"{source} line {number}"
-        try:
-            doc = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise SuiteError(f"{where}: not valid JSON ({exc.msg})") from None
+    for number, where, doc in numbered_documents(lines, source, SuiteError):
         case = _case_from(doc, where, number)
         if case.id in seen:
             raise SuiteError(f"{where}: id {case.id!r} already used on line {seen[case.id]}")
@@ -214,11 +259,30 @@ def judge(cases: Sequence[Case], scores: Sequence[Mapping[str, float]]) -> Suite
     """
     if len(cases) != len(scores):
         raise ValueError(f"{len(cases)} cases but {len(scores)} score sets")
-    outcomes: dict[str, list[tuple[str, bool]]] = {}
+    oks = []
     for case, score in zip(cases, scores, strict=True):
         if case.attribute not in score:
             raise ValueError(f"case {case.id}: no {case.attribute} score")
-        ok = (score[case.attribute] >= THRESHOLD) == case.expected
+        oks.append((score[case.attribute] >= THRESHOLD) == case.expected)
+    return _grouped(cases, oks)
+
+
+def judge_decisions(cases: Sequence[Case], actions: Sequence[Verdict]) -> SuiteResult:
+    """Compare each case's expected decision with the moderator's; group by functionality.
+
+    ``actions[i]`` is the verdict on ``cases[i]``. Cases with no expected decision are left
+    out, so a functionality judged on scores only has no row here.
+    """
+    if len(cases) != len(actions):
+        raise ValueError(f"{len(cases)} cases but {len(actions)} decisions")
+    judged = [(c, a) for c, a in zip(cases, actions, strict=True) if c.decision is not None]
+    return _grouped([c for c, _ in judged], [c.passes(a) for c, a in judged])
+
+
+def _grouped(cases: Sequence[Case], oks: Sequence[bool]) -> SuiteResult:
+    """Per-functionality results in report order, and every case pooled."""
+    outcomes: dict[str, list[tuple[str, bool]]] = {}
+    for case, ok in zip(cases, oks, strict=True):
         outcomes.setdefault(case.functionality, []).append((case.id, ok))
     order = [f for f in FUNCTIONALITIES if f in outcomes]
     order += [f for f in outcomes if f not in FUNCTIONALITIES]
@@ -236,12 +300,47 @@ def _result(name: str, outcomes: Sequence[tuple[str, bool]]) -> FunctionalityRes
     )
 
 
+def inputs(cases: Sequence[Case]) -> list[CommentInput]:
+    """What the engine scores for each case: its text, with its parent (if any) as context."""
+    return [CommentInput(c.text, id=c.id, parent=c.parent) for c in cases]
+
+
 def run_suite(engine: Scorer, cases: Sequence[Case] | None = None) -> SuiteResult:
     """Score every case in one call (the engine batches) and judge the results.
 
-    Each text is scored alone, with no parent or title: the suite tests what the words
-    themselves say. Spans are not needed, so they are not computed.
+    Each text is scored with its parent when the case has one, and never with a title:
+    the suite tests what the words themselves say (and, for replies, what they answer).
+    Spans are not needed, so they are not computed.
     """
     chosen = load_suite() if cases is None else list(cases)
-    analyses = engine.analyze([CommentInput(c.text, id=c.id) for c in chosen], spans=False)
+    analyses = engine.analyze(inputs(chosen), spans=False)
     return judge(chosen, [a.scores for a in analyses])
+
+
+class Analyzer(Protocol):
+    """An engine whose analyses a moderator can decide on."""
+
+    def analyze(
+        self, items: Sequence[CommentInput], *, spans: bool = ...
+    ) -> Sequence[Analysis]: ...
+
+
+@dataclass(frozen=True)
+class SuiteReport:
+    """The suite judged twice from one scoring pass: on scores and on decisions."""
+
+    scores: SuiteResult
+    decisions: SuiteResult
+
+
+def run_suite_decisions(
+    engine: Analyzer, moderator: Moderator, cases: Sequence[Case] | None = None
+) -> SuiteReport:
+    """Score every case once, then judge it on scores and on the moderator's decision
+    (no author: the suite tests the text, not who wrote it)."""
+    chosen = load_suite() if cases is None else list(cases)
+    analyses = engine.analyze(inputs(chosen), spans=False)
+    actions = [moderator.decide(a, c.text).action for a, c in zip(analyses, chosen, strict=True)]
+    return SuiteReport(
+        judge(chosen, [a.scores for a in analyses]), judge_decisions(chosen, actions)
+    )

@@ -19,6 +19,7 @@ import numpy as np
 
 from threadguard.schema import ATTRIBUTES, GROUPS, with_parents
 from threadguard.training.datasets import HEADS
+from threadguard.training.templates_news import news_template_rows
 
 #: (schema group, how people write it)
 GROUP_NAMES: tuple[tuple[str, str], ...] = (
@@ -430,9 +431,10 @@ HARDER_SEEDS = (11, 12, 13)
 
 def template_rows(quotes: list[str] | None = None) -> list[tuple[str, np.ndarray]]:
     """Every template row, what both tiers add to their training split: :func:`hard_cases`
-    (quoting ``quotes``, abusive training sentences, in counter-speech) and the seeded
-    passes of :func:`harder_cases`."""
+    (quoting ``quotes``, abusive training sentences, in counter-speech), the seeded
+    passes of :func:`harder_cases`, and the news-section templates of
+    :mod:`threadguard.training.templates_news` (those without a parent)."""
     rows = list(hard_cases(quotes or []))
     for seed in HARDER_SEEDS:
         rows += list(harder_cases(seed))
-    return rows
+    return rows + news_template_rows()

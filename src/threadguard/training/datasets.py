@@ -504,6 +504,114 @@ def load_unhealthy(root: Path) -> LabelledRows:
     return out
 
 
+#: Ruddit offensiveness (-1 most supportive .. +1 most offensive): at most this is civil,
+#: at least ``RUDDIT_ABUSIVE_FROM`` abusive; the middle is left unlabelled (NaN). Zero is
+#: the scale's neutral point; 0.5 keeps the top ~9% of rows, which read as clearly
+#: offensive, where 0.25 still holds heated but civil disagreement.
+RUDDIT_CIVIL_AT_MOST = 0.0
+RUDDIT_ABUSIVE_FROM = 0.5
+
+
+def load_ruddit(root: Path) -> LabelledRows:
+    """Ruddit (Reddit comments, offensiveness score), seeded split; post title as context.
+
+    ``[deleted]`` and ``[removed]`` bodies are dropped (no text was scored). toxicity is 1
+    from :data:`RUDDIT_ABUSIVE_FROM`, 0 (with every attribute) up to
+    :data:`RUDDIT_CIVIL_AT_MOST`, unknown between; ``gold`` keeps the score as written.
+    """
+    out = LabelledRows("ruddit")
+    for r in _read_csv(root / "ruddit" / "ruddit_with_text.csv"):
+        text = r["comment_body"]
+        if text.strip() in ("[deleted]", "[removed]", ""):
+            continue
+        score = float(r["offensiveness_score"])
+        if score <= RUDDIT_CIVIL_AT_MOST:
+            labels = _all_clear()
+        elif score >= RUDDIT_ABUSIVE_FROM:
+            labels = {"toxicity": 1.0}
+        else:
+            labels = {}
+        out.add(
+            text,
+            seeded_split(text),
+            labels,
+            title=r.get("post_title") or "",
+            gold=r["offensiveness_score"],
+        )
+    return out
+
+
+def _hateval_rows(path: Path) -> list[list[str]]:
+    """The well-formed rows of a HatEval file: a numeric id, HS/TR/AG each 0 or 1, and
+    nothing in the extra columns that the damaged train file's header carries (a broken
+    row is a tweet split at a line break or shifted labels: it cannot be repaired)."""
+    note_read(path)
+    with path.open(encoding="utf-8-sig", newline="") as fh:  # the files start with a BOM
+        rows = list(csv.reader(fh))
+    return [
+        r
+        for r in rows[1:]
+        if len(r) >= 5
+        and r[0].strip().isdigit()
+        and all(v in ("0", "1") for v in r[2:5])
+        and not any(v.strip() for v in r[5:])
+    ]
+
+
+def load_hateval(root: Path) -> LabelledRows:
+    """HatEval 2019 English (tweets about immigrants and women): official train/dev/test.
+
+    HS=1 -> toxicity and identity_attack; HS=0 -> identity_attack 0 (such tweets may
+    still be rude, so toxicity is left unknown). Train rows whose text also occurs in
+    test (same letters and digits) are dropped. ``gold`` is ``HS TR AG`` as three digits.
+    """
+    d = root / "hateval2019_en"
+    files = {
+        "train": _hateval_rows(d / "hateval2019_en_train.csv"),
+        "dev": _hateval_rows(d / "hateval2019_en_dev.csv"),
+        "test": _hateval_rows(d / "hateval2019_en_test.csv"),
+    }
+    in_test = {_alnum_key(r[1]) for r in files["test"]}
+    out = LabelledRows("hateval")
+    for split, rows in files.items():
+        for r in rows:
+            text, hs = r[1], r[2]
+            if split == "train" and _alnum_key(text) in in_test:
+                continue
+            if hs == "1":
+                labels = {"toxicity": 1.0, "identity_attack": 1.0}
+            else:
+                labels = {"identity_attack": 0.0, **_no_target()}
+            out.add(text, split, labels, gold="".join(r[2:5]))
+    return out
+
+
+def load_sfu(root: Path) -> LabelledRows:
+    """SFU Constructiveness and Toxicity Corpus (Globe and Mail comments, non-commercial).
+
+    The toxicity level is the CrowdFlower export's most chosen answer
+    (``is_toxic_popular_answer_1``: 1 not, 2 mildly, 3 toxic, 4 very toxic): 1 -> every
+    attribute 0; 3 or 4 -> toxicity 1; 2 -> unknown. ``gold`` keeps the level. No
+    official split, and only ~40 toxic rows: the seeded split keeps a quarter for dev and
+    a quarter for test, so each has some. The article title is the context.
+    """
+    out = LabelledRows("sfu")
+    for r in _read_csv(root / "sfu_ctc" / "SFU_constructiveness_toxicity.csv"):
+        text = r["comment"].strip()
+        level = r["is_toxic_popular_answer_1"].strip()
+        if not text or level not in ("1", "2", "3", "4"):
+            continue
+        if level == "1":
+            labels = _all_clear()
+        elif level in ("3", "4"):
+            labels = {"toxicity": 1.0}
+        else:
+            labels = {}
+        split = seeded_split(text, dev=0.25, test=0.25)
+        out.add(text, split, labels, title=r.get("title") or "", gold=level)
+    return out
+
+
 def load_wikimadlibs(root: Path) -> LabelledRows:
     """WikiMadlibs identity templates: bias evaluation only."""
     out = LabelledRows("wikimadlibs")

@@ -1,0 +1,81 @@
+"""The team's civil news sentences: topic words that must not get a reader held.
+
+Comment sections under political and religious-affairs stories are full of nations,
+faiths, armies, parties and migration, argued about bluntly, with questions, dry asides
+and sarcasm aimed at no group. A model that learnt "group or conflict word = abuse"
+holds these readers, and a site switches it off. ``resources/civil_news_suite.jsonl``
+holds sentences the team wrote for this (no data set was copied); ``threadguard eval
+--suite decisions`` reports the share the default policy holds (the target is < 2%).
+
+Like the functional suite, this file is a diagnostic, never training data: a test keeps
+every training template at least five words away from each sentence.
+
+Each line is one sentence::
+
+    {"id": "cn-001", "topic": "armies", "style": "question", "text": "..."}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from typing import Final
+
+from threadguard.evaluation.functional import numbered_documents
+
+#: The packaged file, in ``threadguard.resources``.
+CIVIL_NEWS_FILE: Final = "civil_news_suite.jsonl"
+
+#: What a sentence is about: a name outside this list is a typo, so loading refuses it.
+TOPICS: Final = ("nations", "religion", "armies", "parties", "migration", "foreign_policy")
+
+#: How it is said: the forms that a topic-word detector confuses with abuse.
+STYLES: Final = ("statement", "question", "aside", "sarcasm", "disagreement")
+
+_FIELDS: Final = ("id", "topic", "style", "text")
+
+
+class CivilNewsError(ValueError):
+    """A malformed line; the message names the source and the line number."""
+
+
+@dataclass(frozen=True)
+class CivilSentence:
+    """One civil sentence a news site must publish."""
+
+    id: str
+    topic: str
+    style: str
+    text: str
+
+
+def parse_civil_news(lines: Iterable[str], source: str = CIVIL_NEWS_FILE) -> list[CivilSentence]:
+    """Parse and validate the lines (blank ones skipped); ids and texts must be unique."""
+    out: list[CivilSentence] = []
+    ids: set[str] = set()
+    texts: set[str] = set()
+    for _, where, doc in numbered_documents(lines, source, CivilNewsError):
+        if not isinstance(doc, dict) or sorted(doc) != sorted(_FIELDS):
+            raise CivilNewsError(f"{where}: expected exactly the fields {', '.join(_FIELDS)}")
+        if not all(isinstance(doc[k], str) and doc[k].strip() for k in _FIELDS):
+            raise CivilNewsError(f"{where}: every field must be a non-empty string")
+        if doc["topic"] not in TOPICS:
+            raise CivilNewsError(f"{where}: unknown topic {doc['topic']!r}")
+        if doc["style"] not in STYLES:
+            raise CivilNewsError(f"{where}: unknown style {doc['style']!r}")
+        key = " ".join(doc["text"].casefold().split())
+        if doc["id"] in ids or key in texts:
+            raise CivilNewsError(f"{where}: id or text already used")
+        ids.add(doc["id"])
+        texts.add(key)
+        out.append(CivilSentence(doc["id"], doc["topic"], doc["style"], doc["text"]))
+    if not out:
+        raise CivilNewsError(f"{source}: no sentences")
+    return out
+
+
+def load_civil_news() -> list[CivilSentence]:
+    """The sentences that ship in the package."""
+    text = resources.files("threadguard.resources").joinpath(CIVIL_NEWS_FILE).read_text("utf-8")
+    return parse_civil_news(text.splitlines())

@@ -1,0 +1,180 @@
+"""The decisions report as tables: for the terminal (rich) and as Markdown (``--out``).
+
+The tables are built once, as rows of strings, and written either way, so the terminal
+and ``docs/evaluation.md`` always show the same figures.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from rich.console import Console
+from rich.table import Table
+
+from threadguard.evaluation.decisions import DecisionsReport, SetResult, percentile
+
+
+@dataclass(frozen=True)
+class Grid:
+    """One table: a title, column headers, rows of cells, and notes printed under it."""
+
+    title: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    notes: tuple[str, ...] = ()
+
+
+def _pct(share: float) -> str:
+    return "n/a" if math.isnan(share) else f"{share:.1%}"
+
+
+def _num(value: float) -> str:
+    return "n/a" if math.isnan(value) else f"{value:.2f}"
+
+
+def _reasons(r: SetResult) -> str:
+    flagged = r.at().civil_flagged
+    if not flagged:
+        return "-"
+    shares = ((rule, n / flagged) for rule, n in r.civil_reasons[:3])
+    return ", ".join(
+        f"{rule} {share:.0%}" if share >= 0.005 else f"{rule} <1%" for rule, share in shares
+    )
+
+
+def default_grid(report: DecisionsReport) -> Grid:
+    """Civil held and abusive caught at the default policy, per data set."""
+    rows = tuple(
+        (
+            r.name,
+            str(r.civil),
+            str(r.abusive),
+            _pct(r.civil_share()),
+            _pct(r.civil_rejected / r.civil if r.civil else math.nan),
+            _pct(r.caught_share()),
+            _reasons(r),
+        )
+        for r in report.sets
+    )
+    notes = tuple(f"{r.name}: {r.coding}." for r in report.sets)
+    return Grid(
+        f"Decisions at the {report.policy} policy ({report.split} rows)",
+        (
+            "data set",
+            "civil",
+            "abusive",
+            "civil held or rejected",
+            "civil rejected",
+            "abusive caught",
+            "civil held because",
+        ),
+        rows,
+        notes,
+    )
+
+
+def curve_grid(report: DecisionsReport) -> Grid:
+    """Civil held / abusive caught at each scale of the default policy's thresholds."""
+    rows = tuple(
+        (r.name, *(f"{_pct(r.civil_share(s))} / {_pct(r.caught_share(s))}" for s in report.scales))
+        for r in report.sets
+    )
+    return Grid(
+        "The curve: civil held / abusive caught with every threshold of the policy scaled",
+        ("data set", *(f"x{s:g}" + (" (policy)" if s == 1 else "") for s in report.scales)),
+        rows,
+        (
+            "At scale s every hold and reject threshold of the policy is multiplied by s "
+            "(capped at 1) and each comment is decided again by the Moderator; x1 is the "
+            "policy itself, below 1 holds more, above 1 fewer.",
+        ),
+    )
+
+
+def civil_scores_grid(report: DecisionsReport) -> Grid:
+    """The distribution of toxicity (and of the highest attribute) on civil comments."""
+    rows = tuple(
+        (
+            r.name,
+            str(r.civil),
+            _num(percentile(r.civil_toxicity, 50)),
+            _num(percentile(r.civil_toxicity, 90)),
+            _num(percentile(r.civil_max_score, 50)),
+            _num(percentile(r.civil_max_score, 90)),
+        )
+        for r in sorted(report.sets, key=lambda r: not r.news)
+        if r.civil
+    )
+    return Grid(
+        "Scores on civil comments (news comments first)",
+        (
+            "data set",
+            "civil",
+            "toxicity median",
+            "toxicity p90",
+            "highest attribute median",
+            "highest attribute p90",
+        ),
+        rows,
+    )
+
+
+def grids(report: DecisionsReport) -> list[Grid]:
+    """Every table of the report, in order."""
+    return [default_grid(report), curve_grid(report), civil_scores_grid(report)]
+
+
+def _footer(report: DecisionsReport) -> list[str]:
+    cap = "all rows" if report.cap is None else f"at most {report.cap} rows of each kind per set"
+    lines = [
+        f"Model {report.model_version}; {report.split} rows, {cap} (a fixed sample keyed on "
+        f"the text); {report.seconds:.0f}s."
+    ]
+    if report.missing:
+        lines.append(f"Not found in the data folder, skipped: {', '.join(report.missing)}.")
+    return lines
+
+
+def _left(column: int, header: str) -> bool:
+    """Names and reasons read left to right; figures line up on the right."""
+    return column == 0 or header.endswith("because")
+
+
+def render(report: DecisionsReport, console: Console) -> None:
+    """Print every table to the terminal, each with its notes."""
+    for grid in grids(report):
+        table = Table(title=grid.title)
+        for i, header in enumerate(grid.headers):
+            table.add_column(header, justify="left" if _left(i, header) else "right")
+        for row in grid.rows:
+            table.add_row(*row)
+        console.print(table)
+        for note in grid.notes:
+            console.print(f"  {note}", highlight=False, soft_wrap=True)
+    for line in _footer(report):
+        console.print(line, highlight=False, soft_wrap=True)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def to_markdown(report: DecisionsReport, heading: str = "##") -> str:
+    """The report as Markdown: one subsection per table (``heading`` sets their level)."""
+    out = [f"{heading} Decisions", ""]
+    out += [*_footer(report), ""]
+    for grid in grids(report):
+        out += [f"{heading}# {grid.title}", ""]
+        out.append("| " + " | ".join(grid.headers) + " |")
+        out.append(
+            "|"
+            + "|".join("---" if _left(i, h) else "---:" for i, h in enumerate(grid.headers))
+            + "|"
+        )
+        out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in grid.rows]
+        out.append("")
+        out += [f"- {note}" for note in grid.notes]
+        if grid.notes:
+            out.append("")
+    return "\n".join(out)
