@@ -19,7 +19,12 @@ from __future__ import annotations
 
 from typing import Final
 
-ENGLISH_WORDS: Final[frozenset[str]] = frozenset(
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+ENGLISH_WORDS: Final[frozenset[str]] = _words(
     """
     the and you your yours that this these those with have has had having are were been
     being does did not but they them their theirs there what which who whom whose would
@@ -34,12 +39,11 @@ ENGLISH_WORDS: Final[frozenset[str]] = frozenset(
     thank thanks sorry please yeah maybe always often sure though although whether again
     against between without within around another lot lots else enough quite rather
     already yet ever done doing went gone seems saying says
-    """.split()
+    """
 )
 
-SHARED_WORDS: Final[frozenset[str]] = frozenset(
-    "a i is in of to on at for so no as an by be do or all will was my me he just can over "
-    "her".split()
+SHARED_WORDS: Final[frozenset[str]] = _words(
+    "a i is in of to on at for so no as an by be do or all will was my me he just can over her"
 )
 
 MIN_WEIGHT: Final = 2.0

@@ -9,7 +9,7 @@ The model ships LZMA-compressed, and decompressing it costs about 0.4 s of CPU i
 process that detects a language (each ``threadguard score`` worker, each server worker).
 The restricted model is therefore kept uncompressed in a cache folder
 (``$XDG_CACHE_HOME/threadguard``, else ``~/.cache/threadguard``) after the first load,
-and read from there in about 0.05 s. The cache is only an optimisation: a missing,
+and read from there in about 0.02 s. The cache is only an optimisation: a missing,
 unreadable or unwritable one means the slow load, never an error. Its name carries
 py3langid's version and the language list, so an upgrade never reads a stale one.
 """
@@ -120,5 +120,5 @@ def _build(arrays: Mapping[str, np.ndarray[Any, Any]]) -> Any:
 
 def _stdlib(values: np.ndarray[Any, Any]) -> array[int]:
     out = array({2: "H", 4: "I", 8: "L"}[values.dtype.itemsize])
-    out.frombytes(memoryview(np.ascontiguousarray(values)).cast("B"))
+    out.frombytes(np.ascontiguousarray(values).data.cast("B"))
     return out

@@ -137,9 +137,7 @@ def letters_by_script(text: str) -> Counter[str]:
         if ascii_letters:
             counts["Latn"] = ascii_letters
         return counts
-    counts.update(
-        "Latn" if c.isascii() else script_of(c) for c in _WORD_LETTER.findall(text)
-    )
+    counts.update("Latn" if c.isascii() else script_of(c) for c in _WORD_LETTER.findall(text))
     return counts
 
 
