@@ -108,22 +108,29 @@ def thread_tree(thread: Thread, scored: list[Moderated], levels: int = MAX_LEVEL
 
 def _collapse(node: Tree, top: Moderated, children: dict[str | None, list[Moderated]]) -> None:
     """Everything below ``top`` as one counted line, with its held and rejected comments."""
-    hidden: list[tuple[Moderated, tuple[Moderated, ...]]] = []  # (comment, path from top)
-    stack = [(r, ()) for r in reversed(children.get(top.comment.id, []))]
+    parent: dict[str, Moderated] = {}
+    hidden: list[Moderated] = []
+    stack = [top]
     while stack:
-        s, path = stack.pop()
-        hidden.append((s, path))
-        stack.extend((r, (*path, s)) for r in reversed(children.get(s.comment.id, [])))
-    flagged = [(s, path) for s, path in hidden if s.decision.action != "approve"]
+        s = stack.pop()
+        for r in reversed(children.get(s.comment.id, [])):
+            parent[r.comment.id] = s
+            stack.append(r)
+        if s is not top:
+            hidden.append(s)
+    flagged = [s for s in hidden if s.decision.action != "approve"]
     marker = node.add(Text(_hidden_count(len(hidden), flagged), style="dim"))
-    for s, path in flagged:
-        marker.add(Group(_path_line(top, path), _node(s)))
+    for s in flagged:
+        path = [parent[s.comment.id]]
+        while path[-1] is not top:
+            path.append(parent[path[-1].comment.id])
+        marker.add(Group(_path_line(path[::-1]), _node(s)))
 
 
-def _hidden_count(replies: int, flagged: list[tuple[Moderated, tuple[Moderated, ...]]]) -> str:
+def _hidden_count(replies: int, flagged: list[Moderated]) -> str:
     words = [f"… {replies:,} more {'reply' if replies == 1 else 'replies'}"]
     for action, label in (("hold", "held"), ("reject", "rejected")):
-        n = sum(s.decision.action == action for s, _ in flagged)
+        n = sum(s.decision.action == action for s in flagged)
         if n:
             words.append(f"{n:,} {label}")
     if not flagged:
@@ -131,12 +138,13 @@ def _hidden_count(replies: int, flagged: list[tuple[Moderated, tuple[Moderated, 
     return ", ".join(words)
 
 
-def _path_line(top: Moderated, path: tuple[Moderated, ...]) -> Text:
-    """Where a collapsed comment sits: how far below ``top``, and the replies between."""
-    names = [_who(top), *(_who(s) for s in path)]
+def _path_line(path: list[Moderated]) -> Text:
+    """Where a collapsed comment sits: how far below the last comment drawn, and the
+    replies that lead to it from there (``path``: that comment down to the parent)."""
+    names = [_who(s) for s in path]
     if len(names) > 5:
         names = [*names[:2], f"… {len(names) - 4:,} more", *names[-2:]]
-    down = len(path) + 1
+    down = len(path)
     return Text(
         f"⋮ {down:,} {'reply' if down == 1 else 'replies'} down, via {' › '.join(names)}",
         style="dim",
