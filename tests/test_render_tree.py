@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
+from cli_support import run_cli
 from rich.console import Console
 
 from threadguard.analysis import Analysis
@@ -91,13 +89,7 @@ def test_scan_collapses_a_deep_thread(tmp_path: Path) -> None:
         rows.append({"id": f"c{i}", "parent": f"c{i - 1}" if i else None, "text": text})
     thread = tmp_path / "deep.jsonl"
     thread.write_text("\n".join(json.dumps(r) for r in rows))
-    proc = subprocess.run(
-        [sys.executable, "-m", "threadguard", "scan", str(thread), "--tier", "fast"],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "COLUMNS": "80"},
-    )
+    proc = run_cli("scan", str(thread), "--tier", "fast", env={"COLUMNS": "80"})
     assert proc.returncode == 0, proc.stderr
     assert "… 290 more replies, " in proc.stdout  # ten levels fit 80 columns
     assert "pathetic idiot" in proc.stdout

@@ -5,9 +5,9 @@ never scored as English and approved."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
+
+from cli_support import run_cli
 
 #: Abuse the English model would misread, each written for these tests.
 ABUSE = {
@@ -19,20 +19,10 @@ ABUSE = {
 ENGLISH = "Thanks for the clear article about the ferry timetable."
 
 
-def threadguard(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "threadguard", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
 def test_score_holds_each_unsupported_language_with_its_reason() -> None:
     lines = [json.dumps({"id": code, "text": text}) for code, text in ABUSE.items()]
     lines.append(json.dumps({"id": "en", "text": ENGLISH}))
-    proc = threadguard("score", stdin="\n".join(lines) + "\n")
+    proc = run_cli("score", stdin="\n".join(lines) + "\n")
     assert proc.returncode == 0, proc.stderr
     out = {o["id"]: o for o in map(json.loads, proc.stdout.splitlines())}
     for code in ABUSE:
@@ -51,7 +41,7 @@ def test_scan_json_holds_each_unsupported_language_with_its_reason(tmp_path: Pat
         for i, (code, text) in enumerate(ABUSE.items())
     ]
     thread.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n")
-    proc = threadguard("scan", str(thread), "--format", "json")
+    proc = run_cli("scan", str(thread), "--format", "json")
     assert proc.returncode == 0, proc.stderr
     comments = {c["id"]: c for c in json.loads(proc.stdout)["comments"]}
     for code in ABUSE:

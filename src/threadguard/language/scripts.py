@@ -15,94 +15,42 @@ from collections import Counter
 from functools import cache
 from typing import Final
 
-#: ``(first, last, script)`` code-point ranges of the scripts that tell a language.
-#: Script names are ISO 15924 codes; blocks not listed here count as ``Zzzz`` (unknown).
+#: The Unicode blocks (first and last code point) of each script that tells a language.
+#: Script names are ISO 15924 codes; a letter in no block here counts as ``Zzzz``.
+_BLOCKS: Final[dict[str, tuple[tuple[int, int], ...]]] = {
+    # Basic Latin to Latin Extended-B, Extended Additional (Vietnamese), C, D, full-width
+    "Latn": ((0x41, 0x24F), (0x1E00, 0x1EFF), (0x2C60, 0x2C7F), (0xA720, 0xA7FF),
+             (0xFF21, 0xFF5A)),
+    "Grek": ((0x370, 0x3FF), (0x1F00, 0x1FFF)),
+    "Cyrl": ((0x400, 0x52F), (0x1C80, 0x1C8F), (0x2DE0, 0x2DFF), (0xA640, 0xA69F)),
+    "Armn": ((0x530, 0x58F),),
+    "Hebr": ((0x590, 0x5FF), (0xFB1D, 0xFB4F)),
+    "Arab": ((0x600, 0x6FF), (0x750, 0x77F), (0x8A0, 0x8FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)),
+    "Syrc": ((0x700, 0x74F),), "Thaa": ((0x780, 0x7BF),), "Deva": ((0x900, 0x97F),),
+    "Beng": ((0x980, 0x9FF),), "Guru": ((0xA00, 0xA7F),), "Gujr": ((0xA80, 0xAFF),),
+    "Orya": ((0xB00, 0xB7F),), "Taml": ((0xB80, 0xBFF),), "Telu": ((0xC00, 0xC7F),),
+    "Knda": ((0xC80, 0xCFF),), "Mlym": ((0xD00, 0xD7F),), "Sinh": ((0xD80, 0xDFF),),
+    "Thai": ((0xE00, 0xE7F),), "Laoo": ((0xE80, 0xEFF),), "Tibt": ((0xF00, 0xFFF),),
+    "Mymr": ((0x1000, 0x109F),), "Geor": ((0x10A0, 0x10FF), (0x1C90, 0x1CBF)),
+    "Hang": ((0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7AF)),
+    "Ethi": ((0x1200, 0x139F),), "Khmr": ((0x1780, 0x17FF),), "Mong": ((0x1800, 0x18AF),),
+    # Hiragana and Katakana, phonetic extensions, half-width Katakana
+    "Kana": ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0xFF66, 0xFF9F)),
+    "Hani": ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F)),
+}  # fmt: skip
 _RANGES: Final[tuple[tuple[int, int, str], ...]] = tuple(
-    sorted(
-        [
-            (0x0041, 0x024F, "Latn"),  # Basic Latin letters to Latin Extended-B
-            (0x1E00, 0x1EFF, "Latn"),  # Latin Extended Additional (Vietnamese)
-            (0x2C60, 0x2C7F, "Latn"),
-            (0xA720, 0xA7FF, "Latn"),
-            (0xFF21, 0xFF5A, "Latn"),  # full-width Latin
-            (0x0370, 0x03FF, "Grek"),
-            (0x1F00, 0x1FFF, "Grek"),
-            (0x0400, 0x052F, "Cyrl"),
-            (0x1C80, 0x1C8F, "Cyrl"),
-            (0x2DE0, 0x2DFF, "Cyrl"),
-            (0xA640, 0xA69F, "Cyrl"),
-            (0x0530, 0x058F, "Armn"),
-            (0x0590, 0x05FF, "Hebr"),
-            (0xFB1D, 0xFB4F, "Hebr"),
-            (0x0600, 0x06FF, "Arab"),
-            (0x0750, 0x077F, "Arab"),
-            (0x08A0, 0x08FF, "Arab"),
-            (0xFB50, 0xFDFF, "Arab"),
-            (0xFE70, 0xFEFF, "Arab"),
-            (0x0700, 0x074F, "Syrc"),
-            (0x0780, 0x07BF, "Thaa"),
-            (0x0900, 0x097F, "Deva"),
-            (0x0980, 0x09FF, "Beng"),
-            (0x0A00, 0x0A7F, "Guru"),
-            (0x0A80, 0x0AFF, "Gujr"),
-            (0x0B00, 0x0B7F, "Orya"),
-            (0x0B80, 0x0BFF, "Taml"),
-            (0x0C00, 0x0C7F, "Telu"),
-            (0x0C80, 0x0CFF, "Knda"),
-            (0x0D00, 0x0D7F, "Mlym"),
-            (0x0D80, 0x0DFF, "Sinh"),
-            (0x0E00, 0x0E7F, "Thai"),
-            (0x0E80, 0x0EFF, "Laoo"),
-            (0x0F00, 0x0FFF, "Tibt"),
-            (0x1000, 0x109F, "Mymr"),
-            (0x10A0, 0x10FF, "Geor"),
-            (0x1C90, 0x1CBF, "Geor"),
-            (0x1100, 0x11FF, "Hang"),
-            (0x3130, 0x318F, "Hang"),
-            (0xAC00, 0xD7AF, "Hang"),
-            (0x1200, 0x139F, "Ethi"),
-            (0x1780, 0x17FF, "Khmr"),
-            (0x1800, 0x18AF, "Mong"),
-            (0x3040, 0x30FF, "Kana"),  # Hiragana and Katakana
-            (0x31F0, 0x31FF, "Kana"),
-            (0xFF66, 0xFF9F, "Kana"),  # half-width Katakana
-            (0x3400, 0x4DBF, "Hani"),
-            (0x4E00, 0x9FFF, "Hani"),
-            (0xF900, 0xFAFF, "Hani"),
-            (0x20000, 0x3134F, "Hani"),
-        ]
-    )
+    sorted((first, last, script) for script, blocks in _BLOCKS.items() for first, last in blocks)
 )
 _STARTS: Final[list[int]] = [first for first, _, _ in _RANGES]
 
 #: The language of a script that (in comment sections) writes one language.
 SCRIPT_LANGUAGE: Final[dict[str, str]] = {
-    "Grek": "el",
-    "Armn": "hy",
-    "Hebr": "he",
-    "Syrc": "syr",
-    "Thaa": "dv",
-    "Beng": "bn",
-    "Guru": "pa",
-    "Gujr": "gu",
-    "Orya": "or",
-    "Taml": "ta",
-    "Telu": "te",
-    "Knda": "kn",
-    "Mlym": "ml",
-    "Sinh": "si",
-    "Thai": "th",
-    "Laoo": "lo",
-    "Tibt": "bo",
-    "Mymr": "my",
-    "Geor": "ka",
-    "Hang": "ko",
-    "Ethi": "am",
-    "Khmr": "km",
-    "Mong": "mn",
-    "Kana": "ja",
+    "Grek": "el", "Armn": "hy", "Hebr": "he", "Syrc": "syr", "Thaa": "dv", "Beng": "bn",
+    "Guru": "pa", "Gujr": "gu", "Orya": "or", "Taml": "ta", "Telu": "te", "Knda": "kn",
+    "Mlym": "ml", "Sinh": "si", "Thai": "th", "Laoo": "lo", "Tibt": "bo", "Mymr": "my",
+    "Geor": "ka", "Hang": "ko", "Ethi": "am", "Khmr": "km", "Mong": "mn", "Kana": "ja",
     "Hani": "zh",
-}
+}  # fmt: skip
 
 #: What is not evidence of a language: links, e-mail addresses and @mentions.
 _NOISE: Final = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\S+|@\w+")
