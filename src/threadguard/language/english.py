@@ -52,11 +52,8 @@ MIN_SHARE: Final = 0.25
 
 def plainly_english(words: list[str]) -> bool:
     """Whether these (lower-case) words are plainly English on their own."""
-    own = shared = 0
-    for word in words:
-        if word in ENGLISH_WORDS:
-            own += 1
-        elif word in SHARED_WORDS:
-            shared += 1
-    weight = own + shared / 2
-    return own >= 1 and weight >= MIN_WEIGHT and weight >= MIN_SHARE * len(words)
+    own = sum(map(ENGLISH_WORDS.__contains__, words))
+    if not own:
+        return False
+    weight = own + sum(map(SHARED_WORDS.__contains__, words)) / 2
+    return weight >= MIN_WEIGHT and weight >= MIN_SHARE * len(words)

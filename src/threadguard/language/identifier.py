@@ -81,8 +81,8 @@ def _cache_folder() -> Path:
 
 
 def _read(folder: Path) -> Any:
-    """The cached arrays, mapped rather than read (the page cache shares them)."""
-    arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r") for name in _ARRAYS}
+    """The cached arrays (plain ``.npy`` files: no decompression, no pickle)."""
+    arrays = {name: np.load(folder / f"{name}.npy", allow_pickle=False) for name in _ARRAYS}
     if set(arrays["classes"].tolist()) != set(_ALL):
         raise ValueError(f"{folder}: not the expected languages")
     return _build(arrays)

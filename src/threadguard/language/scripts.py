@@ -77,26 +77,26 @@ def script_of(letter: str) -> str:
     return "Zzzz"
 
 
-def letters_by_script(text: str) -> Counter[str]:
+def letters_by_script(text: str) -> dict[str, int]:
     """How many letters of each script the text has."""
-    counts: Counter[str] = Counter()
     if text.isascii():
-        ascii_letters = len(text.encode("ascii").translate(None, _ASCII_NON_LETTERS))
-        if ascii_letters:
-            counts["Latn"] = ascii_letters
-        return counts
-    counts.update("Latn" if c.isascii() else script_of(c) for c in _WORD_LETTER.findall(text))
-    return counts
+        letters = len(text.encode("ascii").translate(None, _ASCII_NON_LETTERS))
+        return {"Latn": letters} if letters else {}
+    return dict(
+        Counter("Latn" if c.isascii() else script_of(c) for c in _WORD_LETTER.findall(text))
+    )
 
 
-def main_script(counts: Counter[str]) -> str:
+def main_script(counts: dict[str, int]) -> str:
     """The script most of the letters are in (on a tie, not Latin: half a comment in
     another script is not an English comment).
 
     Han and kana count together (Japanese writes kana between its kanji), and any kana
     among them makes the writing Japanese: Chinese writes no kana.
     """
-    merged = Counter(counts)
+    if len(counts) == 1:
+        return next(iter(counts))
+    merged = dict(counts)
     kana = merged.pop("Kana", 0)
     if kana:
         merged["Kana"] = kana + merged.pop("Hani", 0)
