@@ -44,6 +44,8 @@ CANDIDATES: Final[dict[str, tuple[str, ...]]] = {
 _ALL: Final[tuple[str, ...]] = tuple(sorted({c for cs in CANDIDATES.values() for c in cs}))
 #: The model's arrays, one ``.npy`` file each in the cache folder.
 _ARRAYS: Final = ("ptc", "pc", "classes", "nextmove", "row", "output")
+#: The arrays the identifier keeps as they are (read whole; the others are converted).
+_KEPT: Final = frozenset({"ptc", "pc"})
 
 
 def scores(text: str) -> dict[str, float]:
@@ -81,8 +83,13 @@ def _cache_folder() -> Path:
 
 
 def _read(folder: Path) -> Any:
-    """The cached arrays (plain ``.npy`` files: no decompression, no pickle)."""
-    arrays = {name: np.load(folder / f"{name}.npy", allow_pickle=False) for name in _ARRAYS}
+    """The cached arrays (plain ``.npy`` files: no decompression, no pickle). Those that
+    :func:`_build` copies into other forms are mapped, not read, so they are never in
+    memory twice."""
+    arrays = {
+        name: np.load(folder / f"{name}.npy", mmap_mode=None if name in _KEPT else "r")
+        for name in _ARRAYS
+    }
     if set(arrays["classes"].tolist()) != set(_ALL):
         raise ValueError(f"{folder}: not the expected languages")
     return _build(arrays)
