@@ -64,14 +64,95 @@ def _node(s: Moderated) -> Group:
     return Group(*lines)
 
 
-def thread_tree(thread: Thread, scored: list[Moderated]) -> Tree:
-    """The thread as a Rich tree: the article at the root, replies nested under parents."""
+#: Reply levels drawn nested at most; deeper replies collapse under a marker line.
+MAX_LEVELS = 12
+#: Columns a level's indentation takes, and what is left at least for the text.
+_INDENT = 4
+_TEXT_COLUMNS = 40
+
+
+def levels_for(width: int) -> int:
+    """How many reply levels fit a terminal ``width`` columns wide (2 to ``MAX_LEVELS``)."""
+    return max(2, min(MAX_LEVELS, (width - _TEXT_COLUMNS) // _INDENT))
+
+
+def thread_tree(thread: Thread, scored: list[Moderated], levels: int = MAX_LEVELS) -> Tree:
+    """The thread as a Rich tree: the article at the root, replies nested under parents.
+
+    At most ``levels`` reply levels are nested; deeper ones would be squeezed to nothing
+    at the right edge. The replies under a comment at the last level collapse into one
+    line that counts them and their held and rejected ones ("… 4,983 more replies, 6
+    held"), and every held or rejected one among them is still shown under that line,
+    after the path that leads to it. Nothing a moderator must see is hidden.
+    """
     root = Tree(Text(thread.title or "(untitled thread)", style="bold underline"))
-    nodes: dict[str, Tree] = {}
+    children: dict[str | None, list[Moderated]] = {}
+    seen: set[str] = set()
     for s in scored:
-        parent = nodes.get(s.comment.parent or "", root)
-        nodes[s.comment.id] = parent.add(_node(s))
+        parent = s.comment.parent if s.comment.parent in seen else None
+        children.setdefault(parent, []).append(s)
+        seen.add(s.comment.id)
+    stack: list[tuple[Tree, Moderated, int]] = [
+        (root, s, 1) for s in reversed(children.get(None, []))
+    ]
+    while stack:
+        under, s, level = stack.pop()
+        node = under.add(_node(s))
+        replies = children.get(s.comment.id, [])
+        if level < levels:
+            stack.extend((node, r, level + 1) for r in reversed(replies))
+        elif replies:
+            _collapse(node, s, children)
     return root
+
+
+def _collapse(node: Tree, top: Moderated, children: dict[str | None, list[Moderated]]) -> None:
+    """Everything below ``top`` as one counted line, with its held and rejected comments."""
+    parent: dict[str, Moderated] = {}
+    hidden: list[Moderated] = []
+    stack = [top]
+    while stack:
+        s = stack.pop()
+        for r in reversed(children.get(s.comment.id, [])):
+            parent[r.comment.id] = s
+            stack.append(r)
+        if s is not top:
+            hidden.append(s)
+    flagged = [s for s in hidden if s.decision.action != "approve"]
+    marker = node.add(Text(_hidden_count(len(hidden), flagged), style="dim"))
+    for s in flagged:
+        path = [parent[s.comment.id]]
+        while path[-1] is not top:
+            path.append(parent[path[-1].comment.id])
+        marker.add(Group(_path_line(path[::-1]), _node(s)))
+
+
+def _hidden_count(replies: int, flagged: list[Moderated]) -> str:
+    words = [f"… {replies:,} more {'reply' if replies == 1 else 'replies'}"]
+    for action, label in (("hold", "held"), ("reject", "rejected")):
+        n = sum(s.decision.action == action for s in flagged)
+        if n:
+            words.append(f"{n:,} {label}")
+    if not flagged:
+        words.append("all approved")
+    return ", ".join(words)
+
+
+def _path_line(path: list[Moderated]) -> Text:
+    """Where a collapsed comment sits: how far below the last comment drawn, and the
+    replies that lead to it from there (``path``: that comment down to the parent)."""
+    names = [_who(s) for s in path]
+    if len(names) > 5:
+        names = [*names[:2], f"… {len(names) - 4:,} more", *names[-2:]]
+    down = len(path)
+    return Text(
+        f"⋮ {down:,} {'reply' if down == 1 else 'replies'} down, via {' › '.join(names)}",
+        style="dim",
+    )
+
+
+def _who(s: Moderated) -> str:
+    return s.comment.author or s.comment.id
 
 
 TREND_STYLE = {"rising": "bold red", "falling": "green", "steady": "dim"}

@@ -4,11 +4,10 @@ document (strictly read), the language rule, and authors ranked through a thread
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_support import run_cli
 
 from threadguard.analysis import Analysis
 from threadguard.engine import Engine
@@ -28,16 +27,6 @@ def analysis(language: str = "en", **scores: float) -> Analysis:
     values = dict.fromkeys(ATTRIBUTES, 0.01)
     values.update(scores)
     return Analysis(None, values, language=language)
-
-
-def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "threadguard", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 # ------------------------------------------------------------------ the policy document

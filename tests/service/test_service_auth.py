@@ -201,6 +201,7 @@ def test_keys_create_prints_the_key_once_as_its_last_line(tmp_path: Path) -> Non
 
 
 def test_keys_and_users_from_the_command_line(tmp_path: Path) -> None:
+    password = "correct horse battery"
     runner = CliRunner()
     folder = ["--data-dir", str(tmp_path)]
     bad = runner.invoke(cli, ["keys", "create", "--role", "root", *folder])
@@ -213,11 +214,11 @@ def test_keys_and_users_from_the_command_line(tmp_path: Path) -> None:
     no_tty = runner.invoke(cli, ["user", "add", "maria", "--role", "moderator", *folder], input="")
     assert no_tty.exit_code == 2 and "no password" in no_tty.output
     added = runner.invoke(
-        cli, ["user", "add", "maria", "--role", "moderator", "--password", "pw", *folder]
+        cli, ["user", "add", "maria", "--role", "moderator", "--password", password, *folder]
     )
     assert added.exit_code == 0, added.output
     again = runner.invoke(
-        cli, ["user", "add", "maria", "--role", "admin", "--password", "pw", *folder]
+        cli, ["user", "add", "maria", "--role", "admin", "--password", password, *folder]
     )
     assert again.exit_code == 2 and "already exists" in again.output
     wrong_role = runner.invoke(
@@ -227,5 +228,5 @@ def test_keys_and_users_from_the_command_line(tmp_path: Path) -> None:
     revoked = runner.invoke(cli, ["keys", "revoke", key.split("_")[1], *folder])
     assert revoked.exit_code == 0
     store = Store.open(None, tmp_path)
-    assert store.verify_user("maria", "pw") == "moderator"
+    assert store.verify_user("maria", password) == "moderator"
     store.close()

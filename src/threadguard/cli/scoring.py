@@ -112,7 +112,7 @@ def scan(
     """Read a thread, score and decide every comment, and show it."""
     from threadguard.documents import thread_document
     from threadguard.readers import ReaderError, read_thread
-    from threadguard.render import signals_panel, summary_line, thread_tree
+    from threadguard.render import levels_for, signals_panel, summary_line, thread_tree
     from threadguard.signals import compute_signals
 
     if format not in ("text", "json"):
@@ -133,6 +133,6 @@ def scan(
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
         return
     console = Console()
-    console.print(thread_tree(result.thread, scored))
+    console.print(thread_tree(result.thread, scored, levels_for(console.width)))
     console.print(signals_panel(compute_signals(result.thread, scored)))
     console.print(summary_line(scored))

@@ -179,6 +179,10 @@ def keys_revoke(
 user_app = typer.Typer(help="Moderator and admin accounts.", no_args_is_help=True)
 app.add_typer(user_app, name="user")
 
+#: The shortest password ``user add`` accepts: a dashboard account can approve, reject and
+#: ban, so a guessable one is an open door.
+MIN_PASSWORD_CHARS = 12
+
 
 @user_app.command("add")
 def user_add(
@@ -186,7 +190,11 @@ def user_add(
     role: Annotated[str, typer.Option("--role", help="moderator or admin.")],
     password: Annotated[
         str | None,
-        typer.Option("--password", help="Password (prompted for, without echo, if absent)."),
+        typer.Option(
+            "--password",
+            help=f"Password, at least {MIN_PASSWORD_CHARS} characters "
+            "(prompted for, without echo, if absent).",
+        ),
     ] = None,
     database: DatabaseOpt = None,
     data_dir: DataDirOpt = None,
@@ -204,8 +212,11 @@ def user_add(
         password = getpass.getpass(f"Password for {name}: ")
         if password != getpass.getpass("Again: "):
             fail("the passwords differ")
-    if not password:
-        fail("the password is empty")
+    if len(password) < MIN_PASSWORD_CHARS:
+        fail(
+            f"the password must be at least {MIN_PASSWORD_CHARS} characters long "
+            f"(this one has {len(password)})"
+        )
     with _store(database, data_dir, ConflictError, InvalidError) as store:
         store.add_user(name, role, password)
     typer.echo(f"added {role} {name}")

@@ -96,16 +96,27 @@ def _sqlite_hooks(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if mode == "IMMEDIATE" else "BEGIN")
 
 
+def _private_file(path: Path) -> None:
+    """Create the SQLite file (and its folder) readable by its owner alone.
+
+    The file holds API key hashes, password hashes, comments and authors: 0600, and its
+    folder 0700 when we make it (SQLite gives the -wal and -shm files the database file's
+    mode). An existing file or folder keeps the mode its owner gave it.
+    """
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    except OSError as exc:
+        raise DatabaseError(f"cannot create the database file {path}: {exc}") from exc
+
+
 def connect(url: str) -> Engine:
-    """An engine for ``url`` (already resolved), creating the SQLite file's folder."""
+    """An engine for ``url`` (already resolved), creating the SQLite file and its folder."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
         if database and database != ":memory:" and not database.startswith("file:"):
-            try:
-                Path(database).parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise DatabaseError(f"cannot create the data directory: {exc}") from exc
+            _private_file(Path(database))
         engine = create_engine(
             url, connect_args={"check_same_thread": False, "timeout": 30}, pool_pre_ping=False
         )

@@ -1,0 +1,103 @@
+"""Which writing systems a text's letters belong to, by Unicode block.
+
+A comment mostly in Arabic, Cyrillic, Devanagari, Han or any other non-Latin script is in
+a language of that script, whatever a word-based guesser would make of it: the script is
+the strongest and cheapest evidence there is. Only letters count (digits, punctuation,
+emoji and combining marks do not), and links, e-mail addresses and @mentions are taken out
+first, so a Russian comment quoting a URL stays Russian.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from functools import cache
+from typing import Final
+
+#: The Unicode blocks (first and last code point) of each script that tells a language.
+#: Script names are ISO 15924 codes; a letter in no block here counts as ``Zzzz``.
+_BLOCKS: Final[dict[str, tuple[tuple[int, int], ...]]] = {
+    # Basic Latin to Latin Extended-B, Extended Additional (Vietnamese), C, D, full-width
+    "Latn": ((0x41, 0x24F), (0x1E00, 0x1EFF), (0x2C60, 0x2C7F), (0xA720, 0xA7FF),
+             (0xFF21, 0xFF5A)),
+    "Grek": ((0x370, 0x3FF), (0x1F00, 0x1FFF)),
+    "Cyrl": ((0x400, 0x52F), (0x1C80, 0x1C8F), (0x2DE0, 0x2DFF), (0xA640, 0xA69F)),
+    "Armn": ((0x530, 0x58F),),
+    "Hebr": ((0x590, 0x5FF), (0xFB1D, 0xFB4F)),
+    "Arab": ((0x600, 0x6FF), (0x750, 0x77F), (0x8A0, 0x8FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)),
+    "Syrc": ((0x700, 0x74F),), "Thaa": ((0x780, 0x7BF),), "Deva": ((0x900, 0x97F),),
+    "Beng": ((0x980, 0x9FF),), "Guru": ((0xA00, 0xA7F),), "Gujr": ((0xA80, 0xAFF),),
+    "Orya": ((0xB00, 0xB7F),), "Taml": ((0xB80, 0xBFF),), "Telu": ((0xC00, 0xC7F),),
+    "Knda": ((0xC80, 0xCFF),), "Mlym": ((0xD00, 0xD7F),), "Sinh": ((0xD80, 0xDFF),),
+    "Thai": ((0xE00, 0xE7F),), "Laoo": ((0xE80, 0xEFF),), "Tibt": ((0xF00, 0xFFF),),
+    "Mymr": ((0x1000, 0x109F),), "Geor": ((0x10A0, 0x10FF), (0x1C90, 0x1CBF)),
+    "Hang": ((0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7AF)),
+    "Ethi": ((0x1200, 0x139F),), "Khmr": ((0x1780, 0x17FF),), "Mong": ((0x1800, 0x18AF),),
+    # Hiragana and Katakana, phonetic extensions, half-width Katakana
+    "Kana": ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0xFF66, 0xFF9F)),
+    "Hani": ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F)),
+}  # fmt: skip
+_RANGES: Final[tuple[tuple[int, int, str], ...]] = tuple(
+    sorted((first, last, script) for script, blocks in _BLOCKS.items() for first, last in blocks)
+)
+_STARTS: Final[list[int]] = [first for first, _, _ in _RANGES]
+
+#: The language of a script that (in comment sections) writes one language.
+SCRIPT_LANGUAGE: Final[dict[str, str]] = {
+    "Grek": "el", "Armn": "hy", "Hebr": "he", "Syrc": "syr", "Thaa": "dv", "Beng": "bn",
+    "Guru": "pa", "Gujr": "gu", "Orya": "or", "Taml": "ta", "Telu": "te", "Knda": "kn",
+    "Mlym": "ml", "Sinh": "si", "Thai": "th", "Laoo": "lo", "Tibt": "bo", "Mymr": "my",
+    "Geor": "ka", "Hang": "ko", "Ethi": "am", "Khmr": "km", "Mong": "mn", "Kana": "ja",
+    "Hani": "zh",
+}  # fmt: skip
+
+#: What is not evidence of a language: links, e-mail addresses and @mentions.
+_NOISE: Final = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\S+|@\w+")
+#: A letter (not a digit, underscore or combining mark).
+_WORD_LETTER: Final = re.compile(r"[^\W\d_]")
+#: Every ASCII byte but the letters: deleting them leaves the letters to count.
+_ASCII_NON_LETTERS: Final = bytes(b for b in range(128) if not chr(b).isalpha())
+
+
+def without_noise(text: str) -> str:
+    """The text without links, e-mail addresses and @mentions."""
+    if "@" in text or "http" in text or "www." in text:
+        return _NOISE.sub(" ", text)
+    return text
+
+
+@cache
+def script_of(letter: str) -> str:
+    """ISO 15924 code of a letter's script (``Zzzz`` when not in the table)."""
+    point = ord(letter)
+    i = bisect_right(_STARTS, point) - 1
+    if i >= 0 and point <= _RANGES[i][1]:
+        return _RANGES[i][2]
+    return "Zzzz"
+
+
+def letters_by_script(text: str) -> dict[str, int]:
+    """How many letters of each script the text has."""
+    if text.isascii():
+        letters = len(text.encode("ascii").translate(None, _ASCII_NON_LETTERS))
+        return {"Latn": letters} if letters else {}
+    return dict(
+        Counter("Latn" if c.isascii() else script_of(c) for c in _WORD_LETTER.findall(text))
+    )
+
+
+def main_script(counts: dict[str, int]) -> str:
+    """The script most of the letters are in (on a tie, not Latin: half a comment in
+    another script is not an English comment).
+
+    Han and kana count together (Japanese writes kana between its kanji), and any kana
+    among them makes the writing Japanese: Chinese writes no kana.
+    """
+    if len(counts) == 1:
+        return next(iter(counts))
+    merged = dict(counts)
+    kana = merged.pop("Kana", 0)
+    if kana:
+        merged["Kana"] = kana + merged.pop("Hani", 0)
+    return max(merged, key=lambda s: (merged[s], s != "Latn"))

@@ -1,0 +1,96 @@
+"""The terminal tree of `scan`: deep threads collapse visibly, and no held or rejected
+comment is ever hidden."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from cli_support import run_cli
+from rich.console import Console
+
+from threadguard.analysis import Analysis
+from threadguard.moderation import Moderated
+from threadguard.moderation.decision import Decision, Outcome
+from threadguard.render import levels_for, summary_line, thread_tree
+from threadguard.thread import Comment, Thread
+
+
+def moderated(i: int, parent: int | None, action: str = "approve") -> Moderated:
+    text = f"{action} comment number {i}" if action != "approve" else f"reply {i}"
+    comment = Comment(
+        id=f"c{i}",
+        text=text,
+        author=f"user{i}",
+        parent=None if parent is None else f"c{parent}",
+        position=i,
+    )
+    reasons = () if action == "approve" else (f"{action} because of {i}",)
+    return Moderated(
+        comment, Analysis(comment.id, {"toxicity": 0.1}), None, Outcome(Decision(action, reasons))
+    )
+
+
+def render(scored: list[Moderated], levels: int, width: int = 200) -> str:
+    console = Console(width=width, record=True, file=io.StringIO())
+    console.print(thread_tree(Thread(title="Deep"), scored, levels))
+    console.print(summary_line(scored))
+    return console.export_text()
+
+
+def chain(n: int, flagged: dict[int, str]) -> list[Moderated]:
+    return [moderated(i, i - 1 if i else None, flagged.get(i, "approve")) for i in range(n)]
+
+
+def test_a_deep_thread_collapses_visibly_and_shows_every_held_comment() -> None:
+    held = {5: "hold", 40: "hold", 700: "hold", 1500: "hold", 2222: "hold", 4000: "hold"}
+    held[4999] = "reject"
+    out = render(chain(5000, held), levels=12)
+    # Twelve levels drawn, the other 4,988 replies counted on one line.
+    assert "reply 11" in out and "reply 12" not in out
+    assert "… 4,988 more replies, 5 held, 1 rejected" in out
+    # Every held or rejected comment is shown, with the path that leads to it.
+    for i, action in held.items():
+        assert f"{action} comment number {i}" in out
+        assert f"{action} because of {i}" in out
+    assert "⋮ 29 replies down, via user11 › user12 › … 25 more › user38 › user39" in out
+    assert "⋮ 4,988 replies down, via user11 › user12" in out
+    assert "5000 comments: 4993 approved, 6 held, 1 rejected" in out
+
+
+def test_a_collapsed_branch_with_nothing_flagged_says_so() -> None:
+    scored = chain(30, {})
+    scored.append(moderated(30, None, "hold"))  # a second top-level comment, shown in full
+    out = render(scored, levels=3)
+    assert "… 27 more replies, all approved" in out
+    assert "hold comment number 30" in out
+
+
+def test_a_thread_that_fits_is_drawn_whole() -> None:
+    scored = [moderated(0, None), moderated(1, 0), moderated(2, 1, "hold"), moderated(3, 0)]
+    scored.append(moderated(4, 99))  # a reply to a comment not in the thread: top level
+    out = render(scored, levels=12)
+    assert "more repl" not in out
+    for s in scored:
+        assert s.comment.text in out
+
+
+def test_levels_fit_the_terminal() -> None:
+    assert levels_for(80) == 10
+    assert levels_for(20) == 2
+    assert levels_for(500) == 12
+
+
+def test_scan_collapses_a_deep_thread(tmp_path: Path) -> None:
+    rows: list[dict[str, object]] = [{"thread": {"title": "Deep", "body": "b", "url": "u"}}]
+    for i in range(300):
+        text = "You are a pathetic idiot and a moron." if i == 250 else f"I still think {i}."
+        rows.append({"id": f"c{i}", "parent": f"c{i - 1}" if i else None, "text": text})
+    thread = tmp_path / "deep.jsonl"
+    thread.write_text("\n".join(json.dumps(r) for r in rows))
+    proc = run_cli("scan", str(thread), "--tier", "fast", env={"COLUMNS": "80"})
+    assert proc.returncode == 0, proc.stderr
+    assert "… 290 more replies, " in proc.stdout  # ten levels fit 80 columns
+    assert "pathetic idiot" in proc.stdout
+    assert "⋮ 241 replies down" in proc.stdout

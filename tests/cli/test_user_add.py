@@ -1,0 +1,44 @@
+"""`threadguard user add`: a dashboard account needs a password worth the name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from threadguard.cli import app as cli
+from threadguard.cli.service import MIN_PASSWORD_CHARS
+from threadguard.storage import Store
+
+
+def add(tmp_path: Path, password: str) -> tuple[int, str]:
+    result = CliRunner().invoke(
+        cli,
+        ["user", "add", "maria", "--role", "moderator", "--password", password],
+        env={"THREADGUARD_DATA_DIR": str(tmp_path)},
+    )
+    return result.exit_code, result.output
+
+
+def test_a_short_password_is_refused_with_exit_2(tmp_path: Path) -> None:
+    assert MIN_PASSWORD_CHARS == 12
+    for password in ("x", "", "elevenchars"):
+        code, output = add(tmp_path, password)
+        assert code == 2, output
+        assert "at least 12 characters" in output
+        assert f"(this one has {len(password)})" in output
+    store = Store.open(None, tmp_path)
+    try:
+        assert store.verify_user("maria", "x") is None
+    finally:
+        store.close()
+
+
+def test_a_password_of_twelve_characters_is_taken(tmp_path: Path) -> None:
+    code, output = add(tmp_path, "twelve chars")
+    assert code == 0, output
+    store = Store.open(None, tmp_path)
+    try:
+        assert store.verify_user("maria", "twelve chars") == "moderator"
+    finally:
+        store.close()

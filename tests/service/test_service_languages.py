@@ -1,0 +1,76 @@
+"""Languages the models do not cover, over HTTP: the native upload holds them with the reason
+and stores that decision; Perspective keeps its LANGUAGE_NOT_SUPPORTED semantics."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from compat_fakes import KEY, FakeContext, SpyEngine, make_app
+from fastapi.testclient import TestClient
+from service_support import Service
+
+from threadguard.engine import Engine
+
+#: Abuse the English model would misread, each written for these tests.
+ABUSE = {
+    "ar": "أنت غبي وحقير ويجب أن تموت",
+    "ru": "Ты тупой идиот, убирайся отсюда, тебя надо убить",
+    "hi": "तुम बेवकूफ हो, मैं तुम्हें मार दूंगा",
+    "de": "Ich bringe dich um",
+}
+ANALYZE = f"/v1alpha1/comments:analyze?key={KEY}"
+
+
+def test_a_native_upload_holds_unsupported_languages_with_the_reason(service: Service) -> None:
+    rows = [{"thread": {"title": "Ferry", "body": "Boats.", "url": "https://n.test/f"}}]
+    rows += [{"id": "en", "author": "ann", "text": "Great news for commuters, thank you."}]
+    rows += [{"id": code, "parent": "en", "text": text} for code, text in ABUSE.items()]
+    body = "\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
+    response = service.post_thread(body, "application/x-ndjson", site="news")
+    assert response.status_code == 200, response.text
+    comments = {c["id"]: c for c in response.json()["comments"]}
+    assert comments["en"]["decision"]["action"] == "approve"
+    for code in ABUSE:
+        c = comments[code]
+        assert c["analysis"]["language"] == code
+        assert c["decision"] == {"action": "hold", "reasons": [f"language {code} is not supported"]}
+        assert c["status"] == "pending"
+        stored = service.client.get(
+            f"/api/v1/comments/{c['comment_id']}", headers=service.auth(service.client_key)
+        ).json()
+        assert stored["analysis"]["language"] == code
+        assert stored["decision"] == c["decision"]
+
+
+@pytest.fixture
+def perspective(engine: Engine) -> TestClient:
+    return TestClient(make_app(FakeContext(engine=SpyEngine(engine))))
+
+
+@pytest.mark.parametrize("code", sorted(ABUSE))
+def test_perspective_refuses_a_detected_unsupported_language(
+    perspective: TestClient, code: str
+) -> None:
+    body = {"comment": {"text": ABUSE[code]}, "requestedAttributes": {"TOXICITY": {}}}
+    response = perspective.post(ANALYZE, json=body)
+    assert response.status_code == 400, response.text
+    [detail] = response.json()["error"]["details"]
+    assert detail["errorType"] == "LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE"
+    assert detail["languageNotSupportedByAttributeError"] == {
+        "detectedLanguages": [code],
+        "attribute": "TOXICITY",
+    }
+
+
+def test_perspective_scores_what_the_request_names_as_english(perspective: TestClient) -> None:
+    """Perspective checks the request's languages, not the detected one, when it names any."""
+    body = {
+        "comment": {"text": ABUSE["ru"]},
+        "requestedAttributes": {"TOXICITY": {}},
+        "languages": ["en"],
+    }
+    response = perspective.post(ANALYZE, json=body)
+    assert response.status_code == 200, response.text
+    assert response.json()["languages"] == ["en"]
+    assert response.json()["detectedLanguages"] == ["ru"]
