@@ -20,7 +20,9 @@ PERSPECTIVE = Origin("news", "perspective")
 
 def plain(text: str, token: str | None) -> NewComment:
     scores = dict.fromkeys(ATTRIBUTES, 0.1)
-    return NewComment(text, Analysis(None, scores, model="t@1"), Decision("approve"), client_token=token)
+    return NewComment(
+        text, Analysis(None, scores, model="t@1"), Decision("approve"), client_token=token
+    )
 
 
 def stored_comments(store: Store) -> int:

@@ -75,6 +75,7 @@ class Store:
         # Queue and verdicts.
         self.queue = self.moderation.queue
         self.moderate = self.moderation.moderate
+        self.pending_counts = self.moderation.pending_counts
         # Audit and export.
         self.audit = self.audit_trail.audit
         self.audit_log = self.audit_trail.audit_log

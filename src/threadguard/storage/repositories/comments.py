@@ -68,6 +68,10 @@ class CommentRepository:
         """Finish queued records and stop the group committer's thread."""
         self._records.close()
 
+    def writes_waiting(self) -> int:
+        """Records queued for the group commit now (for monitoring)."""
+        return self._records.waiting()
+
     # ------------------------------------------------------------------ writes
 
     def remember(
