@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import errno
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import psycopg.errors
 import pytest
+from faults import failing_writes
 from service_support import Databases
 from sqlalchemy import event
 
@@ -28,38 +29,12 @@ from threadguard.storage.failures import out_of_space
 from threadguard.storage.records import NewComment, Origin, StoreBusyError, StoreFullError
 
 ORIGIN = Origin("news", "perspective")
-WRITES = ("INSERT", "UPDATE", "DELETE")
 
 
 def comment(text: str = "hello") -> NewComment:
     return NewComment(
         text, Analysis(None, dict.fromkeys(ATTRIBUTES, 0.1), model="t@1"), Decision("approve")
     )
-
-
-def disk_full(dialect: str) -> Exception:
-    """What the driver raises when the disk is full."""
-    if dialect == "sqlite":
-        return sqlite3.OperationalError("database or disk is full")
-    return psycopg.errors.DiskFull("could not extend file: No space left on device")
-
-
-@contextmanager
-def failing_writes(store: Store, error: Callable[[], Exception]) -> Iterator[None]:
-    """Every write statement the driver is given raises ``error()`` (reads still work)."""
-
-    def execute(cursor: Any, statement: str, parameters: Any, context: Any) -> None:
-        if statement.lstrip().upper().startswith(WRITES):
-            raise error()
-
-    targets = [(store.engine, "do_execute", execute), (store.engine, "do_executemany", execute)]
-    for target in targets:
-        event.listen(*target)
-    try:
-        yield
-    finally:
-        for target in targets:
-            event.remove(*target)
 
 
 @contextmanager
@@ -83,7 +58,7 @@ def on_new_connections(store: Store, statement: str) -> Iterator[None]:
 
 
 def test_a_full_disk_refuses_writes_as_store_full_and_the_store_recovers(store: Store) -> None:
-    with failing_writes(store, lambda: disk_full(store.dialect)):
+    with failing_writes(store.engine):
         with pytest.raises(StoreFullError, match="disk is full") as caught:
             store.record(ORIGIN, comment())
         assert isinstance(caught.value, StoreBusyError)  # a 503 wherever busy is one

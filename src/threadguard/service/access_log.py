@@ -25,7 +25,7 @@ from urllib.parse import parse_qsl, urlencode
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from threadguard.service.log_format import FIELDS, escape, request_id
+from threadguard.service.log_format import ESCAPED, FIELDS, escape, request_id
 
 log = logging.getLogger("threadguard.access")
 
@@ -54,6 +54,11 @@ def request_id_of(scope: Scope) -> str:
                 return given
             break
     return uuid.uuid4().hex
+
+
+def _field(value: object) -> str:
+    """A field of the text line: escaped, and with no ``"`` to end the quoted request."""
+    return escape(str(value)).replace('"', "\\x22")
 
 
 class AccessLog:
@@ -93,6 +98,7 @@ class AccessLog:
         query = redact_query(scope.get("query_string", b"").decode("latin-1"))
         client = scope.get("client")
         fields = {
+            "request_id": rid,
             "client": client[0] if client else "-",
             "method": scope.get("method", ""),
             "path": scope.get("path", ""),
@@ -102,12 +108,12 @@ class AccessLog:
         }
         log.info(
             '%s "%s %s%s" %d %.1fms rid=%s',
-            escape(str(fields["client"])),
-            escape(str(fields["method"])),
-            escape(str(fields["path"])),
-            escape(f"?{query}") if query else "",
+            _field(fields["client"]),
+            _field(fields["method"]),
+            _field(fields["path"]),
+            _field(f"?{query}") if query else "",
             status,
             ms,
             rid,
-            extra={FIELDS: fields},
+            extra={FIELDS: fields, ESCAPED: True},
         )

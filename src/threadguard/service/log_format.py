@@ -39,6 +39,9 @@ _UNSAFE = re.compile("[\\\\\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _STANDARD = frozenset(logging.makeLogRecord({}).__dict__) | {"message", "asctime"}
 #: The ``extra`` field that holds structured fields (:class:`JsonFormatter` spreads it).
 FIELDS = "fields"
+#: An ``extra`` flag: the message's arguments are escaped already (not escaped twice).
+#: Like every ``extra`` name starting with ``_``, it is not written as a JSON field.
+ESCAPED = "_escaped"
 FORMATS = ("text", "json")
 
 
@@ -59,7 +62,8 @@ class TextFormatter(logging.Formatter):
     """A plain formatter whose messages are escaped (see the module docs)."""
 
     def formatMessage(self, record: logging.LogRecord) -> str:
-        record.message = escape(record.message)
+        if not record.__dict__.get(ESCAPED):
+            record.message = escape(record.message)
         return super().formatMessage(record)
 
 
@@ -78,7 +82,12 @@ class JsonFormatter(logging.Formatter):
         if isinstance(fields, dict):
             out.update(fields)
         for name, value in record.__dict__.items():
-            if name not in _STANDARD and name != FIELDS and name not in out:
+            if (
+                name not in _STANDARD
+                and name != FIELDS
+                and not name.startswith("_")
+                and name not in out
+            ):
                 out[name] = value if isinstance(value, int | float | bool | None) else str(value)
         if record.exc_info:
             out["exception"] = self.formatException(record.exc_info)
