@@ -76,6 +76,8 @@ STORE_UNAVAILABLE = Counter(
     ["reason"],
     registry=REGISTRY,
 )
+for _reason in ("busy", "full"):
+    STORE_UNAVAILABLE.labels(_reason)
 TEXTS_SCORED = Counter("threadguard_texts_scored", "Texts the engine scored.", registry=REGISTRY)
 DEEP_TIER = Counter(
     "threadguard_deep_tier_texts", "Texts the cascade sent to the deep tier.", registry=REGISTRY
