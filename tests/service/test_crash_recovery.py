@@ -24,7 +24,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from service_support import DIALECTS, postgres_schema
+from service_support import DIALECTS, database, wait_until_serving
 from sqlalchemy import func, select
 
 from threadguard.storage import Store
@@ -44,15 +44,6 @@ def free_port() -> int:
 
 
 @contextmanager
-def database(kind: str, folder: Path) -> Iterator[str]:
-    if kind == "sqlite":
-        yield f"sqlite:///{folder / 'threadguard.db'}"
-    else:
-        with postgres_schema() as url:
-            yield url
-
-
-@contextmanager
 def server(url: str, folder: Path, log: Path) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
     """``threadguard serve`` on a free port, ready; killed (if still alive) on exit."""
     port = free_port()
@@ -63,16 +54,7 @@ def server(url: str, folder: Path, log: Path) -> Iterator[tuple[subprocess.Popen
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert process.poll() is None, log.read_text()
-            assert time.monotonic() < deadline, "server did not start in 60 s"
-            time.sleep(0.1)
+        wait_until_serving(process, base, log)
         yield process, base
     finally:
         if process.poll() is None:

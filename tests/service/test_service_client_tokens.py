@@ -3,28 +3,21 @@ defect 10): a client that retries stores one comment, on SQLite and PostgreSQL."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from service_support import DIALECTS, Databases, Service
+from service_support import Service
 from sqlalchemy import func, select
 
-from threadguard.engine import Engine
 from threadguard.storage.models import Comment
 
 ANALYZE = "/v1alpha1/comments:analyze"
 
 
-@pytest.fixture(params=DIALECTS)
-def service(
-    request: pytest.FixtureRequest, engine: Engine, databases: Databases, tmp_path: Path
-) -> Iterator[Service]:
-    with databases.fresh(request.param, tmp_path) as url:
-        made = Service(engine, url)
-        yield made
-        made.close()
+@pytest.fixture
+def service(service_on_each_backend: Service) -> Service:
+    """Every test here runs on SQLite and on PostgreSQL."""
+    return service_on_each_backend
 
 
 def analyze(service: Service, key: str, text: str, **extra: Any) -> Any:

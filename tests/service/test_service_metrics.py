@@ -2,36 +2,20 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
-from service_support import Databases, Service
+from service_support import Service
 
-from threadguard.engine import Engine
 from threadguard.service.settings import SettingsError, load_settings
 from threadguard.storage.records import QueueFilter
 
 ANALYZE = "/v1alpha1/comments:analyze"
-
-
-@pytest.fixture
-def make_service(engine: Engine, databases: Databases, tmp_path: Path) -> Iterator[Any]:
-    with contextlib.ExitStack() as stack:
-
-        def build(**settings: Any) -> Service:
-            url = stack.enter_context(databases.fresh("sqlite", tmp_path))
-            made = Service(engine, url, **settings)
-            stack.callback(made.close)
-            return made
-
-        yield build
 
 
 def samples(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:

@@ -3,17 +3,14 @@ CDN-loaded docs pages."""
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from faults import failing_writes
-from service_support import Databases, Service
+from service_support import Service
 
-from threadguard.engine import Engine
 from threadguard.service.security_headers import CONTENT_SECURITY_POLICY
 from threadguard.service.settings import SettingsError, load_settings
 
@@ -30,20 +27,6 @@ def assert_hardened(response: Any) -> None:
     for name, value in EXPECTED.items():
         assert response.headers.get(name) == value, (name, response.status_code)
     assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
-
-
-@pytest.fixture
-def make_service(engine: Engine, databases: Databases, tmp_path: Path) -> Iterator[Any]:
-    """Builds services with the given settings (closed at the end of the test)."""
-    with contextlib.ExitStack() as stack:
-
-        def build(**settings: Any) -> Service:
-            url = stack.enter_context(databases.fresh("sqlite", tmp_path))
-            made = Service(engine, url, **settings)
-            stack.callback(made.close)
-            return made
-
-        yield build
 
 
 def test_every_response_carries_the_security_headers(service: Service) -> None:

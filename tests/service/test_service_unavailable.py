@@ -11,29 +11,27 @@ import errno
 import hashlib
 import hmac
 import json
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from faults import failing_writes
-from service_support import DIALECTS, Databases, Service
+from service_support import Service
 
-from threadguard.engine import Engine
 from threadguard.service import metrics
 
 CORAL_SECRET = "coral-test-secret"
 ANALYZE = "/v1alpha1/comments:analyze"
 
 
-@pytest.fixture(params=DIALECTS)
-def service(
-    request: pytest.FixtureRequest, engine: Engine, databases: Databases, tmp_path: Path
-) -> Iterator[Service]:
-    with databases.fresh(request.param, tmp_path) as url:
-        made = Service(engine, url, coral_secret=CORAL_SECRET)
-        yield made
-        made.close()
+@pytest.fixture
+def service_options() -> dict[str, Any]:
+    return {"coral_secret": CORAL_SECRET}
+
+
+@pytest.fixture
+def service(service_on_each_backend: Service) -> Service:
+    """Every test here runs on SQLite and on PostgreSQL."""
+    return service_on_each_backend
 
 
 def full(service: Service) -> Any:

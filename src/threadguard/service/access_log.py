@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import logging
 import re
-import time
 import uuid
 from urllib.parse import parse_qsl, urlencode
 
 from starlette.datastructures import MutableHeaders
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
+from threadguard.service.edges import HttpLayer, ResponseTracker
 from threadguard.service.log_format import ESCAPED, FIELDS, escape, request_id
 
 log = logging.getLogger("threadguard.access")
@@ -61,36 +61,25 @@ def _field(value: object) -> str:
     return escape(str(value)).replace('"', "\\x22")
 
 
-class AccessLog:
+class AccessLog(HttpLayer):
     """ASGI middleware that logs one line per request at INFO and gives it its id.
 
     It runs outside Starlette's error handling (see :mod:`threadguard.service.edges`),
     so the status it logs is the one sent, 500s included.
     """
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        start = time.perf_counter()
-        status = 500
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         rid = request_id_of(scope)
         token = request_id.set(rid)
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = int(message["status"])
-                MutableHeaders(scope=message)[REQUEST_ID_HEADER] = rid
-            await send(message)
+        def add_id(message: Message) -> None:
+            MutableHeaders(scope=message)[REQUEST_ID_HEADER] = rid
 
+        tracker = ResponseTracker(send, add_id)
         try:
-            await self.app(scope, receive, tracking_send)
+            await self.app(scope, receive, tracker.send)
         finally:
-            self._log(scope, rid, status, (time.perf_counter() - start) * 1000)
+            self._log(scope, rid, tracker.status, tracker.seconds * 1000)
             request_id.reset(token)
 
     @staticmethod

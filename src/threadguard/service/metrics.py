@@ -32,18 +32,18 @@ from __future__ import annotations
 import logging
 import os
 import threading
-import time
 from collections.abc import Iterable, Iterator
 from weakref import WeakKeyDictionary
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from threadguard.analysis import Analysis
 from threadguard.engine import Engine, Routing
 from threadguard.schema import ATTRIBUTES
+from threadguard.service.edges import HttpLayer, ResponseTracker
 from threadguard.storage.store import Store
 
 log = logging.getLogger("threadguard.service")
@@ -115,33 +115,22 @@ def endpoint_of(scope: Scope) -> str:
     return path if isinstance(path, str) else "unmatched"
 
 
-class RequestMetrics:
+class RequestMetrics(HttpLayer):
     """ASGI middleware timing every response (an outer layer, so 500s count too)."""
 
     def __init__(self, app: ASGIApp, engine: Engine) -> None:
-        self.app = app
+        super().__init__(app)
         self.engine = engine
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        start = time.perf_counter()
-        status = 500
-
-        async def tracking_send(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = int(message["status"])
-            await send(message)
-
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        tracker = ResponseTracker(send)
         try:
-            await self.app(scope, receive, tracking_send)
+            await self.app(scope, receive, tracker.send)
         finally:
             method = scope.get("method", "")
             REQUEST_SECONDS.labels(
-                method if method in METHODS else "other", endpoint_of(scope), str(status)
-            ).observe(time.perf_counter() - start)
+                method if method in METHODS else "other", endpoint_of(scope), str(tracker.status)
+            ).observe(tracker.seconds)
             copy_routing(self.engine)
 
 

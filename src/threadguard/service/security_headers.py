@@ -31,6 +31,7 @@ from typing import Any
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from threadguard.service.edges import HttpLayer, ResponseTracker
 from threadguard.service.settings import ServiceSettings
 
 CONTENT_SECURITY_POLICY = (
@@ -54,27 +55,21 @@ def headers_for(settings: ServiceSettings) -> dict[str, str]:
     return headers
 
 
-class SecurityHeaders:
+class SecurityHeaders(HttpLayer):
     """ASGI middleware adding :func:`headers_for`'s headers a response does not set."""
 
     def __init__(self, app: ASGIApp, headers: dict[str, str]) -> None:
-        self.app = app
+        super().__init__(app)
         self.headers = headers
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    def _add(self, message: Message) -> None:
+        headers = MutableHeaders(scope=message)
+        for name, value in self.headers.items():
+            if name not in headers:
+                headers[name] = value
 
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in self.headers.items():
-                    if name not in headers:
-                        headers[name] = value
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.app(scope, receive, ResponseTracker(send, self._add).send)
 
 
 def cors_options(settings: ServiceSettings) -> dict[str, Any] | None:
