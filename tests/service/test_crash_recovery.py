@@ -34,7 +34,8 @@ THREADGUARD = (sys.executable, "-m", "threadguard")
 CLIENTS = 4
 PER_STREAM = 60
 STREAM_S = 1.5
-CYCLES = 2
+#: Kill -9 cycles per backend (more for a longer probe: THREADGUARD_CRASH_CYCLES=3).
+CYCLES = int(os.environ.get("THREADGUARD_CRASH_CYCLES", "2"))
 
 
 def free_port() -> int:
@@ -130,6 +131,7 @@ def test_every_acknowledged_write_survives_kill_9_exactly_once(kind: str, tmp_pa
                 process.wait(timeout=30)
                 assert process.returncode == -signal.SIGKILL
         counts = stored_counts(url)
+    print(f"{kind}: {len(acked)} writes acknowledged over {CYCLES} kill -9 cycles")
     assert len(acked) >= CLIENTS * CYCLES, "too few writes to mean anything"
     lost = [tag for tag in acked if counts.get(tag, 0) == 0]
     doubled = {tag: n for tag, n in counts.items() if n > 1}

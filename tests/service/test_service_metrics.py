@@ -112,7 +112,7 @@ if child == 0:
     os._exit(0)
 os.waitpid(child, 0)
 registry = metrics.CollectorRegistry()
-registry.register(metrics._Counted())
+registry.register(metrics.CountedMetrics())
 sys.stdout.write(metrics.exposition(registry).decode())
 """
     env = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(tmp_path)}

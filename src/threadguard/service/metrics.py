@@ -180,7 +180,7 @@ class ServiceCollector(Collector):
         yield pending
 
 
-class _Counted(Collector):
+class CountedMetrics(Collector):
     """This process's counters and histograms (:data:`REGISTRY`), or, in multiprocess
     mode, every process's."""
 
@@ -198,7 +198,7 @@ class _Counted(Collector):
 def registry_for(engine: Engine, store: Store) -> CollectorRegistry:
     """What one app's ``/metrics`` shows: the counted metrics and the app's gauges."""
     registry = CollectorRegistry(auto_describe=False)
-    registry.register(_Counted())
+    registry.register(CountedMetrics())
     registry.register(ServiceCollector(engine, store))
     return registry
 
