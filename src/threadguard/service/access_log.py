@@ -16,12 +16,12 @@ the request is served, so one request's lines can be found together.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
-import uuid
+import secrets
 from urllib.parse import parse_qsl, urlencode
 
-from starlette.datastructures import MutableHeaders
 from starlette.types import Message, Receive, Scope, Send
 
 from threadguard.service.edges import HttpLayer, ResponseTracker
@@ -32,6 +32,7 @@ log = logging.getLogger("threadguard.access")
 #: Query parameters whose values are never logged.
 SECRET_PARAMS = frozenset({"key", "api_key", "apikey", "token", "access_token", "password"})
 REQUEST_ID_HEADER = "X-Request-ID"
+_ID_HEADER = REQUEST_ID_HEADER.lower().encode()
 _SANE_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 
 
@@ -45,15 +46,21 @@ def redact_query(query: str) -> str:
     )
 
 
+#: New ids: this process's random prefix and a count, unique without a system call each.
+_ID_PREFIX = secrets.token_hex(8)
+_ids = itertools.count(1)
+
+
 def request_id_of(scope: Scope) -> str:
-    """The request's id: the caller's ``X-Request-ID`` if sane, else a new random one."""
+    """The request's id: the caller's ``X-Request-ID`` if sane, else a new one (32 hex
+    digits, unique across processes and restarts)."""
     for name, value in scope.get("headers", []):
         if name == b"x-request-id":
             given: str = value.decode("latin-1")
             if _SANE_ID.fullmatch(given):
                 return given
             break
-    return uuid.uuid4().hex
+    return f"{_ID_PREFIX}{next(_ids):016x}"
 
 
 def _field(value: object) -> str:
@@ -73,7 +80,7 @@ class AccessLog(HttpLayer):
         token = request_id.set(rid)
 
         def add_id(message: Message) -> None:
-            MutableHeaders(scope=message)[REQUEST_ID_HEADER] = rid
+            message["headers"] = [*message.get("headers", ()), (_ID_HEADER, rid.encode())]
 
         tracker = ResponseTracker(send, add_id)
         try:
@@ -84,6 +91,8 @@ class AccessLog(HttpLayer):
 
     @staticmethod
     def _log(scope: Scope, rid: str, status: int, ms: float) -> None:
+        if not log.isEnabledFor(logging.INFO):
+            return
         query = redact_query(scope.get("query_string", b"").decode("latin-1"))
         client = scope.get("client")
         fields = {

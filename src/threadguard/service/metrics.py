@@ -33,6 +33,7 @@ import logging
 import os
 import threading
 from collections.abc import Iterable, Iterator
+from typing import Any
 from weakref import WeakKeyDictionary
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
@@ -121,6 +122,8 @@ class RequestMetrics(HttpLayer):
     def __init__(self, app: ASGIApp, engine: Engine) -> None:
         super().__init__(app)
         self.engine = engine
+        #: The histogram's child per label set (``labels()`` validates on every call).
+        self._timers: dict[tuple[str, str, int], Any] = {}
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         tracker = ResponseTracker(send)
@@ -128,9 +131,11 @@ class RequestMetrics(HttpLayer):
             await self.app(scope, receive, tracker.send)
         finally:
             method = scope.get("method", "")
-            REQUEST_SECONDS.labels(
-                method if method in METHODS else "other", endpoint_of(scope), str(tracker.status)
-            ).observe(tracker.seconds)
+            labels = (method if method in METHODS else "other", endpoint_of(scope), tracker.status)
+            timer = self._timers.get(labels)
+            if timer is None:
+                timer = self._timers[labels] = REQUEST_SECONDS.labels(*labels[:2], str(labels[2]))
+            timer.observe(tracker.seconds)
             copy_routing(self.engine)
 
 

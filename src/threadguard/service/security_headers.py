@@ -28,7 +28,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from threadguard.service.edges import HttpLayer, ResponseTracker
@@ -61,12 +60,14 @@ class SecurityHeaders(HttpLayer):
     def __init__(self, app: ASGIApp, headers: dict[str, str]) -> None:
         super().__init__(app)
         self.headers = headers
+        # Encoded once: this runs on every response.
+        self._raw = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
 
     def _add(self, message: Message) -> None:
-        headers = MutableHeaders(scope=message)
-        for name, value in self.headers.items():
-            if name not in headers:
-                headers[name] = value
+        headers = list(message.get("headers", ()))
+        present = {bytes(name).lower() for name, _ in headers}
+        headers.extend(pair for pair in self._raw if pair[0] not in present)
+        message["headers"] = headers
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         await self.app(scope, receive, ResponseTracker(send, self._add).send)
