@@ -15,6 +15,8 @@ import contextlib
 import os
 import secrets
 import shutil
+import subprocess
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -22,6 +24,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
@@ -186,3 +189,20 @@ class Service:
     def close(self) -> None:
         self.client.close()
         self.store.close()
+
+
+def wait_until_serving(
+    process: subprocess.Popen[Any], base: str, log: Path, seconds: float = 60.0
+) -> None:
+    """Poll ``base``/healthz until it answers 200; fail, showing the server's log, if the
+    process exits or ``seconds`` pass first."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        assert process.poll() is None, log.read_text()
+        assert time.monotonic() < deadline, f"server did not start in {seconds:.0f} s"
+        time.sleep(0.1)

@@ -8,6 +8,7 @@ happens to a comment is decided by :class:`threadguard.moderation.Moderator`.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -104,6 +105,29 @@ class ScoredComment:
     author_analysis: Analysis | None
 
 
+class Routing:
+    """How many texts this engine has scored, and how many of them the deep tier read.
+
+    Running totals for monitoring (the service's ``/metrics`` turns them into the share
+    routed to the deep tier); they change nothing the engine computes.
+    """
+
+    def __init__(self) -> None:
+        self.scored = 0
+        self.deep = 0
+        self._lock = threading.Lock()
+
+    def add(self, scored: int, deep: int) -> None:
+        with self._lock:
+            self.scored += scored
+            self.deep += deep
+
+    def totals(self) -> tuple[int, int]:
+        """``(scored, deep)`` as of now."""
+        with self._lock:
+            return self.scored, self.deep
+
+
 class Engine:
     """The loaded models: scores comments (it decides nothing)."""
 
@@ -122,6 +146,7 @@ class Engine:
         self._group_idx = [
             (g, model.heads.index(f"target:{g}")) for g in GROUPS if f"target:{g}" in model.heads
         ]
+        self.routing = Routing()
         uses_deep = deep is not None and self.cascade.tier != "fast"
         tags = f"{model.tag}+{deep.tag}" if uses_deep and deep is not None else model.tag
         self.model_version = f"threadguard-{__version__}+{tags}"
@@ -301,6 +326,7 @@ class Engine:
         token head's readings of them go into ``pieces`` (by row)."""
         c = self.cascade
         if self.deep is None or c.tier == "fast":
+            self.routing.add(len(items), 0)
             return fast
         if c.tier == "deep":
             chosen = np.flatnonzero(~empty)
@@ -311,6 +337,7 @@ class Engine:
                 # abusive in context: the fast tier cannot see that, so such replies go deep.
                 suspect |= self._context_suspect(items)
             chosen = np.flatnonzero(~empty & suspect)
+        self.routing.add(len(items), len(chosen))
         if not len(chosen):
             return fast
         picked = [items[int(i)] for i in chosen]

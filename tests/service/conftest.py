@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from service_support import Databases, Service
+from service_support import DIALECTS, Databases, Service
 
 from threadguard.engine import Engine
 
@@ -27,3 +28,34 @@ def service(
         made = Service(engine, url, **service_options)
         yield made
         made.close()
+
+
+@pytest.fixture(params=DIALECTS)
+def service_on_each_backend(
+    request: pytest.FixtureRequest,
+    engine: Engine,
+    databases: Databases,
+    tmp_path: Path,
+    service_options: dict[str, Any],
+) -> Iterator[Service]:
+    """The ``service`` fixture's app over a fresh database of each dialect, SQLite and
+    PostgreSQL."""
+    with databases.fresh(request.param, tmp_path) as url:
+        made = Service(engine, url, **service_options)
+        yield made
+        made.close()
+
+
+@pytest.fixture
+def make_service(engine: Engine, databases: Databases, tmp_path: Path) -> Iterator[Any]:
+    """Builds apps over fresh SQLite databases with the settings given (closed after the
+    test): for tests that compare settings."""
+    with contextlib.ExitStack() as stack:
+
+        def build(**settings: Any) -> Service:
+            url = stack.enter_context(databases.fresh("sqlite", tmp_path))
+            made = Service(engine, url, **settings)
+            stack.callback(made.close)
+            return made
+
+        yield build

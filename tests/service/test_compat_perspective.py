@@ -4,6 +4,7 @@ document, down to the field names, the error shape and the real Python client.""
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -305,7 +306,10 @@ def test_suggestscore_rejects_malformed_scores(client: TestClient, scores: dict[
 def test_discovery_document_points_here(client: TestClient, engine: Engine) -> None:
     doc = client.get("/$discovery/rest?version=v1alpha1").json()
     assert (doc["name"], doc["version"]) == ("commentanalyzer", "v1alpha1")
-    assert doc["rootUrl"] == "http://testserver/" and doc["servicePath"] == ""
+    # No public URL configured: serve's default address, whatever Host the caller sent.
+    assert doc["rootUrl"] == "http://127.0.0.1:8080/" and doc["servicePath"] == ""
+    forged = {"Host": "evil.example"}
+    assert client.get("/$discovery/rest", headers=forged).json()["rootUrl"] == doc["rootUrl"]
     method = doc["resources"]["comments"]["methods"]["analyze"]
     assert (method["path"], method["httpMethod"]) == ("v1alpha1/comments:analyze", "POST")
     assert method["request"]["$ref"] in doc["schemas"]
@@ -323,6 +327,7 @@ def test_perspectives_python_quickstart_works_unchanged(context: FakeContext) ->
     from googleapiclient.errors import HttpError
 
     with serve(make_app(context)) as url:
+        context.settings = replace(context.settings, public_url=url)
         client = discovery.build(
             "commentanalyzer",
             "v1alpha1",

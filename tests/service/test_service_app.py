@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from service_support import Service
+from service_support import Service, wait_until_serving
 
 from threadguard.engine import CascadeSettings, Engine
 from threadguard.schema import Tier
@@ -114,16 +114,7 @@ def test_threadguard_serve_answers_and_keeps_keys_out_of_its_log(tmp_path: Path)
         )
         try:
             base = f"http://127.0.0.1:{port}"
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                assert server.poll() is None, log.read_text()
-                assert time.monotonic() < deadline, "server did not start in 60 s"
-                time.sleep(0.3)
+            wait_until_serving(server, base, log)
             queue = httpx.get(f"{base}/api/v1/queue", params={"key": key}, timeout=10)
             assert queue.status_code == 200
             assert httpx.get(f"{base}/api/v1/queue", timeout=10).status_code == 401

@@ -222,7 +222,14 @@ def test_healthz_does_not_query_the_database_on_every_poll(
         pings.append(answer)
         return answer
 
+    def heartbeat() -> int:
+        pings.append(answer)
+        if not answer:
+            raise RuntimeError("the database is gone")
+        return 1
+
     monkeypatch.setattr(service.store, "ping", ping)
+    monkeypatch.setattr(service.store, "heartbeat", heartbeat)
     for _ in range(5):
         body = service.client.get("/healthz").json()
         assert body["status"] == "ok" and body["database"] == "ok"

@@ -11,26 +11,30 @@ from __future__ import annotations
 
 import importlib
 import logging
-import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, FastAPI
-from fastapi.responses import JSONResponse
-from starlette.concurrency import run_in_threadpool
+from starlette.middleware.cors import CORSMiddleware
 
 from threadguard import __version__
 from threadguard.engine import Engine
 from threadguard.moderation import load_policy
 from threadguard.schema import Role
-from threadguard.service import api, schemas
+from threadguard.service import api, unavailable
 from threadguard.service.access_log import AccessLog
 from threadguard.service.auth import Authenticator
 from threadguard.service.context import ServiceState
 from threadguard.service.dependencies import attach, require, service_state
-from threadguard.service.errors import install_handlers
+from threadguard.service.edges import EdgedApp
+from threadguard.service.errors import error_response, install_handlers
+from threadguard.service.health import health_router
 from threadguard.service.limits import BodySizeLimit
+from threadguard.service.metrics import RequestMetrics, registry_for
+from threadguard.service.metrics_endpoint import metrics_router
+from threadguard.service.security_headers import SecurityHeaders, cors_options, headers_for
 from threadguard.service.settings import ServiceSettings
 from threadguard.storage.store import Store
 
@@ -80,36 +84,6 @@ def _compat_routers(auth: Callable[..., Any], ctx: Callable[..., Any]) -> list[A
     return routers
 
 
-class DatabaseHealth:
-    """The database's health as last checked, re-checked at most every ``ttl`` seconds.
-
-    ``/healthz`` is polled by load balancers and orchestrators, often several times a
-    second per instance, and under load every poll that opens a database session competes
-    with real requests. So a plain poll answers from the last check when it is fresh (no
-    I/O at all) and only a stale one runs a new check, one at a time; ``deep`` checks now.
-    """
-
-    def __init__(self, store: Store, ttl: float = 5.0) -> None:
-        self.store = store
-        self.ttl = ttl
-        self._ok: bool | None = None
-        self._at = float("-inf")
-        self._checking = False
-
-    async def ok(self, *, deep: bool = False) -> bool:
-        """Whether the database answers (as of at most ``ttl`` seconds ago unless ``deep``)."""
-        stale = time.monotonic() - self._at > self.ttl
-        if deep or self._ok is None or (stale and not self._checking):
-            self._checking = True
-            try:
-                answer = await run_in_threadpool(self.store.ping)
-            finally:
-                self._checking = False
-            self._ok, self._at = answer, time.monotonic()
-            return answer
-        return self._ok
-
-
 def body_limits(settings: ServiceSettings) -> Callable[[str], int]:
     """The body limit for a path: thread uploads get the larger one."""
 
@@ -148,7 +122,16 @@ def create_app(
         yield
         store.close()
 
-    app = FastAPI(
+    app = EdgedApp(
+        # Outermost first; outside Starlette's error handler, so 500s pass them too.
+        edges=[
+            AccessLog,
+            partial(SecurityHeaders, headers=headers_for(settings)),
+            partial(RequestMetrics, engine=engine),
+        ],
+        # Swagger UI and ReDoc load from a CDN: off (security_headers.py says why).
+        docs_url=None,
+        redoc_url=None,
         title="ThreadGuard",
         version=__version__,
         description=DESCRIPTION,
@@ -163,25 +146,14 @@ def create_app(
     )
     attach(app, state, auth)
     install_handlers(app)
+    unavailable.install(app, error_response)
     app.add_middleware(BodySizeLimit, limit_for=body_limits(settings))
-    app.add_middleware(AccessLog)
+    cors = cors_options(settings)
+    if cors is not None:
+        app.add_middleware(CORSMiddleware, **cors)
 
-    health = DatabaseHealth(store)
-
-    @app.get("/healthz", tags=["health"], response_model=schemas.HealthOut)
-    async def healthz(deep: bool = False) -> JSONResponse:
-        """Liveness and readiness: the model is loaded and the database answers.
-
-        The database is checked at most every few seconds (the answer in between is the
-        last check's); ``?deep=1`` checks it now.
-        """
-        ok = await health.ok(deep=deep)
-        body = {
-            "status": "ok" if ok else "degraded",
-            "model": engine.model_version,
-            "database": "ok" if ok else "unreachable",
-        }
-        return JSONResponse(body, status_code=200 if ok else 503)
+    app.include_router(health_router(engine, store))
+    app.include_router(metrics_router(settings, registry_for(engine, store)))
 
     app.include_router(api.router)
     for router in _compat_routers(require(Role.CLIENT), service_state):

@@ -18,6 +18,7 @@ from threadguard.analysis import Analysis
 from threadguard.engine import Engine
 from threadguard.moderation import AuthorContext, Moderator, Outcome, Policy, PolicyError, on_top
 from threadguard.moderation.authors import rank_authors
+from threadguard.service import metrics
 from threadguard.service.history import StoreHistory
 from threadguard.service.protocols import AuthorRef, CommentLog, ServiceSettings
 from threadguard.storage.records import SiteDoc
@@ -130,4 +131,6 @@ class ServiceState:
             history = StoreHistory(self.store, site, author.story_id or "")
             days = moderator.policy.rules.escalation_days
             [who] = rank_authors([(author.comment_id or "", author.name)], history, days)
-        return moderator.decide(analysis, text, who)
+        outcome = moderator.decide(analysis, text, who)
+        metrics.observe_decision(analysis, outcome.decision.action)
+        return outcome

@@ -18,11 +18,11 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
+from threadguard.service.unavailable import unavailable
 from threadguard.storage.records import (
     ConflictError,
     InvalidError,
     NotFoundError,
-    StoreBusyError,
     StoreError,
 )
 
@@ -112,8 +112,8 @@ def install_handlers(app: FastAPI) -> None:
             status = 409
         elif isinstance(exc, InvalidError):
             status = 400
-        elif isinstance(exc, StoreBusyError):
-            return error_response(503, str(exc), {"Retry-After": "1"})
+        elif (busy := unavailable(exc)) is not None:
+            return error_response(503, busy.message, busy.headers)
         return error_response(status, str(exc))
 
     @app.exception_handler(Exception)

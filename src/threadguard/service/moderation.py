@@ -18,6 +18,7 @@ from threadguard.documents import thread_document
 from threadguard.moderation import Moderated, Moderator
 from threadguard.moderation.authors import author_context
 from threadguard.schema import ATTRIBUTES, Verdict
+from threadguard.service import metrics
 from threadguard.service.context import ServiceState, SitePolicy
 from threadguard.service.history import StoreHistory
 from threadguard.storage.records import ArticleRef, HistoryRow, NewComment
@@ -45,7 +46,10 @@ def moderate_thread(
     with each author's standing and rank from the store."""
     policy = state.site_policy(site)
     history = StoreHistory(state.store, site, article.external_id)
-    return policy, policy.moderator.moderate_thread(state.engine, thread, history)
+    items = policy.moderator.moderate_thread(state.engine, thread, history)
+    for item in items:
+        metrics.observe_decision(item.analysis, item.decision.action)
+    return policy, items
 
 
 def to_store(items: list[Moderated]) -> list[NewComment]:

@@ -242,4 +242,4 @@ class DryRunOut(BaseModel):
 class HealthOut(BaseModel):
     status: Literal["ok", "degraded"]
     model: str
-    database: Literal["ok", "unreachable"]
+    database: Literal["ok", "busy", "unwritable", "unreachable"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import gc
+import logging
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -21,21 +22,53 @@ from typing import Any
 
 from fastapi import FastAPI
 
+from threadguard.service.log_format import formatter_config
 from threadguard.service.settings import ServiceSettings
 from threadguard.storage import db
 
+log = logging.getLogger("threadguard.service")
 
-def log_config() -> dict[str, Any]:
-    """Uvicorn's logging configuration plus ThreadGuard's loggers (access log included)."""
+
+def log_config(log_format: str = "text") -> dict[str, Any]:
+    """Uvicorn's logging configuration plus ThreadGuard's loggers (access log included).
+
+    ThreadGuard's lines are escaped text or JSON (:mod:`threadguard.service.log_format`);
+    with JSON, uvicorn's own lines are JSON too, so the whole output is one format.
+    """
     from uvicorn.config import LOGGING_CONFIG
 
     config = copy.deepcopy(LOGGING_CONFIG)
+    config["formatters"]["threadguard"] = formatter_config(log_format)
+    config["handlers"]["threadguard"] = {
+        "formatter": "threadguard",
+        "class": "logging.StreamHandler",
+        "stream": "ext://sys.stderr",
+    }
     config["loggers"]["threadguard"] = {
-        "handlers": ["default"],
+        "handlers": ["threadguard"],
         "level": "INFO",
         "propagate": False,
     }
+    if log_format == "json":
+        for handler in config["handlers"].values():
+            handler["formatter"] = "threadguard"
     return config
+
+
+def public_url(settings: ServiceSettings, host: str, port: int) -> str:
+    """The URL clients reach the service at: the setting, else the address served on
+    (the loopback address for a wildcard one, with a warning that it needs setting)."""
+    if settings.public_url:
+        return settings.public_url
+    if host in ("0.0.0.0", "::", ""):  # noqa: S104 (a comparison, not a bind)
+        log.warning(
+            "public_url is not set: the Perspective discovery document points at "
+            "http://127.0.0.1:%d/; set THREADGUARD_PUBLIC_URL to the URL clients use",
+            port,
+        )
+        host = "127.0.0.1"
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}/"
 
 
 def settle_heap() -> None:
@@ -78,12 +111,16 @@ def serve(settings: ServiceSettings, *, host: str, port: int, workers: int) -> N
     import uvicorn
     from uvicorn.supervisors import Multiprocess
 
-    settings = replace(settings, database_url=prepare(settings.database_url, settings.data_dir))
+    settings = replace(
+        settings,
+        database_url=prepare(settings.database_url, settings.data_dir),
+        public_url=public_url(settings, host, port),
+    )
     common: dict[str, Any] = {
         "host": host,
         "port": port,
         "access_log": False,  # ours redacts ?key=; uvicorn's would print it
-        "log_config": log_config(),
+        "log_config": log_config(settings.log_format),
         "proxy_headers": True,
     }
     if workers <= 1:

@@ -6,7 +6,7 @@ options, and passes it to :func:`threadguard.service.app.create_app`; with sever
 workers the same object is pickled to each worker process. Nothing writes the
 environment to carry a setting across.
 
-Secrets (the Coral signing secret) belong in the environment or in the settings file,
+Secrets (the Coral signing secret, the metrics token) belong in the environment or in the settings file,
 never on the command line, where any user of the machine can read them in ``ps``. Where
 the model, policy and database are comes from the command line only: the settings file
 lives in the data directory, so it cannot say where that is.
@@ -15,6 +15,7 @@ lives in the data directory, so it cannot say where that is.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
@@ -55,6 +56,18 @@ class ServiceSettings:
     database_url: str | None = None
     #: Where the service keeps its data (None: ``$THREADGUARD_DATA_DIR``, else ./threadguard-data).
     data_dir: Path | None = None
+    #: Log lines as escaped text or as one JSON object a line (:mod:`.log_format`).
+    log_format: str = "text"
+    #: Origins a browser may call the API from (CORS); none: CORS is off.
+    cors_origins: tuple[str, ...] = ()
+    #: Who may read ``/metrics``: ``off``, ``admin`` (an admin key) or ``open`` (anyone
+    #: who can reach it: a private network only).
+    metrics: str = "admin"
+    #: A bearer token that may also read ``/metrics`` (a scraper then needs no API key).
+    metrics_token: str | None = None
+    #: How stale a process's knowledge of revoked keys may be, in seconds (0: check the
+    #: store on every request; see :class:`threadguard.service.auth.Authenticator`).
+    key_check_s: float = 1.0
 
     @property
     def cascade(self) -> CascadeSettings:
@@ -89,6 +102,36 @@ def _fraction(value: Any) -> float:
     return number
 
 
+def _seconds(value: Any) -> float:
+    number = float(value)
+    if not 0.0 <= number <= 3600.0:
+        raise ValueError
+    return number
+
+
+def _choice(*options: str) -> Callable[[Any], str]:
+    def parse(value: Any) -> str:
+        if value not in options:
+            raise ValueError
+        return str(value)
+
+    return parse
+
+
+_ORIGIN = re.compile(r"https?://[^/\s?#]+")
+
+
+def _origins(value: Any) -> tuple[str, ...]:
+    """A list of origins (the settings file) or a comma-separated string (environment)."""
+    items = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, list | tuple):
+        raise TypeError
+    origins = tuple(str(o).strip().rstrip("/") for o in items if str(o).strip())
+    if not all(_ORIGIN.fullmatch(o) for o in origins):
+        raise ValueError
+    return origins
+
+
 def _text(value: Any) -> str | None:
     if not isinstance(value, str):
         raise TypeError
@@ -107,6 +150,11 @@ PARSERS: dict[str, tuple[Callable[[Any], Any], str]] = {
     "rate_per_minute": (_count, "a positive number"),
     "tier": (Tier, "fast, cascade or deep"),
     "deep_from": (_fraction, "a number from 0 to 1"),
+    "log_format": (_choice("text", "json"), "text or json"),
+    "cors_origins": (_origins, "origins such as https://news.example (a list, or comma-separated)"),
+    "metrics": (_choice("off", "admin", "open"), "off, admin or open"),
+    "metrics_token": (_text, "a string"),
+    "key_check_s": (_seconds, "a number of seconds from 0 to 3600"),
 }
 #: Environment variables and the setting each one sets.
 ENVIRONMENT = {
@@ -119,6 +167,11 @@ ENVIRONMENT = {
     "THREADGUARD_RATE_PER_MINUTE": "rate_per_minute",
     "THREADGUARD_TIER": "tier",
     "THREADGUARD_DEEP_FROM": "deep_from",
+    "THREADGUARD_LOG_FORMAT": "log_format",
+    "THREADGUARD_CORS_ORIGINS": "cors_origins",
+    "THREADGUARD_METRICS": "metrics",
+    "THREADGUARD_METRICS_TOKEN": "metrics_token",
+    "THREADGUARD_KEY_CHECK_S": "key_check_s",
 }
 
 

@@ -26,6 +26,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from threadguard.storage import failures
+
 #: File name of the embedded database inside the data directory.
 SQLITE_FILE = "threadguard.db"
 #: Where the service keeps its data when neither --data-dir nor the variable says.
@@ -111,7 +113,9 @@ def _private_file(path: Path) -> None:
 
 
 def connect(url: str) -> Engine:
-    """An engine for ``url`` (already resolved), creating the SQLite file and its folder."""
+    """An engine for ``url`` (already resolved), creating the SQLite file and its folder; a
+    full or read-only database raises :class:`~threadguard.storage.records.StoreFullError`
+    (:mod:`~threadguard.storage.failures`)."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
@@ -121,8 +125,10 @@ def connect(url: str) -> Engine:
             url, connect_args={"check_same_thread": False, "timeout": 30}, pool_pre_ping=False
         )
         _sqlite_hooks(engine)
-        return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    else:
+        engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    failures.install(engine)
+    return engine
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

@@ -11,7 +11,9 @@ automatic verdict was hold or reject gets a *queue item*, which a moderator reso
 *Moderator actions* and the *audit log* record who did what; the audit log is
 append-only (a database trigger refuses updates and deletes). *API keys* and *users*
 hold only hashes. *Authors* carry the per-site state that policy needs: banned, trusted,
-and counts.
+and counts. *Counters* are named numbers the service's processes share: the version of
+the API keys (bumped by every key change, so each process's key cache knows when to
+drop what it holds) and the health check's heartbeat.
 """
 
 from __future__ import annotations
@@ -143,6 +145,7 @@ class Comment(Base):
         Index("ix_comments_site_external", "site_id", "external_id"),
         Index("ix_comments_site_received", "site_id", "received_at"),
         Index("ix_comments_author_status", "author_id", "status", "status_at"),
+        Index("uq_comments_site_token", "site_id", "client_token_hash", unique=True),
     )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
@@ -164,6 +167,9 @@ class Comment(Base):
     status_source: Mapped[str] = mapped_column(String(16), default="policy")
     status_at: Mapped[datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    #: SHA-256 of the client's idempotency token (Perspective's ``clientToken``), if any:
+    #: hashed, so any token fits the column on every database.
+    client_token_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class AnalysisRow(Keyed, Base):
@@ -289,3 +295,13 @@ class User(Keyed, Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class CounterRow(Base):
+    """A named number shared by every process of the service (see the module docs)."""
+
+    __tablename__ = "counters"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -6,6 +6,7 @@ back after the transaction that read them has ended.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Generic, TypeVar
@@ -43,6 +44,19 @@ class InvalidError(StoreError):
 
 class StoreBusyError(StoreError):
     """The database stayed locked by other writers for too long; the caller may retry."""
+
+
+class StoreFullError(StoreBusyError):
+    """The database cannot take writes: its disk is full, or it is read-only.
+
+    A :class:`StoreBusyError` because the caller's answer is the same (503, try again
+    later: nothing was stored, and the request was fine); only the wait is longer, since
+    an operator has to free space. :mod:`threadguard.storage.failures` raises it in place
+    of the driver's error.
+    """
+
+    #: Seconds a caller should wait before trying again (the ``Retry-After`` header).
+    retry_after_s = 30
 
 
 @dataclass(frozen=True)
@@ -87,6 +101,17 @@ class NewComment:
     posted_at: str | None = None
     author_analysis: Analysis | None = None
     details: dict[str, Any] | None = None
+    #: The client's idempotency token (Perspective's ``clientToken``): a comment with the
+    #: token of one already stored for its site is not stored again. Plain comments only
+    #: (no id, author or article).
+    client_token: str | None = None
+
+    @property
+    def token_hash(self) -> str | None:
+        """The SHA-256 (hex) of :attr:`client_token`, as stored; None without a token."""
+        if self.client_token is None:
+            return None
+        return hashlib.sha256(self.client_token.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,9 @@ cache of site ids, the audit writer):
 - ``store.audit_trail`` (:mod:`~threadguard.storage.repositories.audit`): the audit log
   and the labelled export;
 - ``store.sites`` (:mod:`~threadguard.storage.repositories.sites`): site policies;
-- ``store.accounts`` (:mod:`~threadguard.storage.repositories.accounts`): keys and users.
+- ``store.accounts`` (:mod:`~threadguard.storage.repositories.accounts`): keys and users;
+- ``store.counters`` (:mod:`~threadguard.storage.repositories.counters`): numbers every
+  process shares (the keys' version, the health check's heartbeat).
 
 The repositories' methods are also the store's own (``store.queue(...)``,
 ``store.create_key(...)``), so callers need not know which repository holds what.
@@ -39,6 +41,7 @@ from threadguard.storage.records import ArticleRef, NewComment, Origin, QueueFil
 from threadguard.storage.repositories.accounts import AccountRepository
 from threadguard.storage.repositories.audit import AuditRepository
 from threadguard.storage.repositories.comments import CommentRepository
+from threadguard.storage.repositories.counters import CounterRepository
 from threadguard.storage.repositories.ingest import Stored
 from threadguard.storage.repositories.moderation import ModerationRepository
 from threadguard.storage.repositories.sites import SiteRepository
@@ -58,6 +61,7 @@ class Store:
         self.audit_trail = AuditRepository(self.sessions)
         self.sites = SiteRepository(self.sessions)
         self.accounts = AccountRepository(self.sessions)
+        self.counters = CounterRepository(self.sessions)
 
         # Comments (record_many keeps its keyword form, see below).
         self.remember = self.comments.remember
@@ -71,6 +75,7 @@ class Store:
         # Queue and verdicts.
         self.queue = self.moderation.queue
         self.moderate = self.moderation.moderate
+        self.pending_counts = self.moderation.pending_counts
         # Audit and export.
         self.audit = self.audit_trail.audit
         self.audit_log = self.audit_trail.audit_log
@@ -86,6 +91,9 @@ class Store:
         self.revoke_key = self.accounts.revoke_key
         self.add_user = self.accounts.add_user
         self.verify_user = self.accounts.verify_user
+        # Shared counters: the keys' version, the health check's write.
+        self.keys_version = self.counters.keys_version
+        self.heartbeat = self.counters.heartbeat
 
     @classmethod
     def open(

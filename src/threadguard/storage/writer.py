@@ -96,6 +96,10 @@ class GroupCommitter(Generic[J, R]):
             self._queue.put((job, future))
         return future
 
+    def waiting(self) -> int:
+        """How many jobs are queued for the writer thread now (for monitoring)."""
+        return self._queue.qsize()
+
     def close(self, timeout: float = 30.0) -> None:
         """Write what is queued, then stop the thread; later jobs run on their callers' thread."""
         with self._lock:

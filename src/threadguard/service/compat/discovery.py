@@ -2,7 +2,8 @@
 
 google-api-python-client builds its Perspective client from a discovery document; Google's
 says ``rootUrl: https://commentanalyzer.googleapis.com/``. Serving our own with our root URL
-is what lets Perspective's quick-start run unchanged except for ``discoveryServiceUrl``.
+(the ``public_url`` setting, never the request's ``Host``) is what lets Perspective's
+quick-start run unchanged except for ``discoveryServiceUrl``.
 The document describes the two methods and the schemas of the requests and responses
 ThreadGuard accepts; there is no ``auth`` section, so the client never looks for Google
 credentials and sends the ``developerKey`` as ``?key=``.
@@ -251,10 +252,20 @@ def discovery_document(root_url: str) -> dict[str, Any]:
     }
 
 
-def root_url(request: Request, public_url: str | None) -> str:
-    """This server's root URL as clients reach it: the configured public URL, else the
-    request's own (scheme, host and any mount prefix), always ending in ``/``."""
-    url = public_url or str(request.base_url)
+#: The root URL when none is configured: ``threadguard serve``'s default address.
+#: (``serve`` itself always configures one, from its own address if need be.)
+DEFAULT_ROOT = "http://127.0.0.1:8080/"
+
+
+def root_url(public_url: str | None) -> str:
+    """This server's root URL as clients reach it: the configured public URL, always
+    ending in ``/``.
+
+    Never the request's ``Host`` header: anyone can send any ``Host``, and a document
+    whose ``rootUrl`` a caller chose, kept by a cache on the way, would send other
+    clients' requests -- and their API keys -- to that caller's server.
+    """
+    url = public_url or DEFAULT_ROOT
     return url if url.endswith("/") else url + "/"
 
 
@@ -282,7 +293,7 @@ def build_router(ctx: Dependency) -> APIRouter:
                 },
                 404,
             )
-        return JSONResponse(discovery_document(root_url(request, context.settings.public_url)))
+        return JSONResponse(discovery_document(root_url(context.settings.public_url)))
 
     router.add_api_route("/$discovery/rest", document, methods=["GET"], include_in_schema=False)
     router.add_api_route(

@@ -22,6 +22,8 @@ from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 
+from threadguard.service.unavailable import unavailable
+
 log = logging.getLogger("threadguard.service.compat")
 
 #: HTTP status -> google.rpc.Code name, as Google's JSON errors spell it.
@@ -82,6 +84,10 @@ def _as_compat(exc: Exception) -> CompatError:
         # Nobody is left to answer (a load generator stopping, a client timing out):
         # nginx's 499, for the access log, and no error report.
         return CompatError(499, "Client closed the request.")
+    busy = unavailable(exc)
+    if busy is not None:
+        # A busy, full or read-only store: the request was fine; try again later.
+        return CompatError(503, busy.message, headers=busy.headers)
     if isinstance(exc, RequestValidationError):
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()))

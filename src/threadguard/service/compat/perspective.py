@@ -15,6 +15,8 @@ Where ThreadGuard differs, deliberately (docs/compatibility.md):
 - the text limit is the service's ``max_text_chars`` (code points), not 20 KB;
 - ``context`` is used: the first entry (or ``articleAndParentComment.parentComment``) is the
   parent comment, the article is the title;
+- a stored request with a ``clientToken`` is stored once per site and token: a client
+  retrying a request gets its answer again, and the comment is not stored twice;
 - the stored decision is the site's (thresholds and watchlist of the key's site), so a
   watched word sends the comment to the moderation queue; the scores returned are the
   model's, untouched, since clients threshold them as calibrated probabilities.
@@ -200,7 +202,13 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
         if not req.do_not_store:
             await context.comments.record_async(
                 Origin(site_of(principal), "perspective"),
-                NewComment(req.text, scored.analysis, outcome.decision, details=outcome.details()),
+                NewComment(
+                    req.text,
+                    scored.analysis,
+                    outcome.decision,
+                    details=outcome.details(),
+                    client_token=req.client_token,
+                ),
             )
         return JSONResponse(analyze_response(req, requested, scored, detected))
 

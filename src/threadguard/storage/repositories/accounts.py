@@ -1,4 +1,8 @@
-"""API keys and dashboard users: only hashes are stored, and every change is audited."""
+"""API keys and dashboard users: only hashes are stored, and every change is audited.
+
+Every change to a key also bumps the keys' version (:mod:`.counters`), in the same
+transaction, which is how every process's key cache learns of it.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from threadguard.storage.records import (
     KeyRecord,
     NotFoundError,
 )
+from threadguard.storage.repositories.counters import KEYS, bump
 from threadguard.storage.repositories.rows import from_row
 from threadguard.storage.sessions import Sessions, add_audit
 
@@ -72,6 +77,7 @@ class AccountRepository:
                     "rate_per_minute": rate_per_minute,
                 },
             )
+            bump(session, KEYS)
         return key.text
 
     def find_key(self, prefix: str) -> KeyRecord | None:
@@ -89,7 +95,8 @@ class AccountRepository:
             ]
 
     def revoke_key(self, prefix: str, actor: Actor = SYSTEM) -> None:
-        """Revoke a key by prefix; it stops working at once (and within a cache TTL elsewhere)."""
+        """Revoke a key by prefix; every process of the service refuses it once it next
+        checks the keys' version (see :class:`threadguard.service.auth.Authenticator`)."""
         with self._sessions.write() as session:
             row = session.scalars(select(ApiKeyModel).where(ApiKeyModel.prefix == prefix)).first()
             if row is None:
@@ -98,6 +105,7 @@ class AccountRepository:
                 raise ConflictError(f"key {prefix} is already revoked")
             row.revoked_at = utcnow()
             add_audit(session, actor, "key.revoke", "api_key", prefix, site=row.site)
+            bump(session, KEYS)
 
     def add_user(self, name: str, role: str, password: str, actor: Actor = SYSTEM) -> None:
         """Add a moderator or admin with a scrypt-hashed password."""

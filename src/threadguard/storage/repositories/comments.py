@@ -5,15 +5,22 @@ Writes go through :class:`~threadguard.storage.repositories.ingest.CommentWriter
 endpoints, goes through a :class:`~threadguard.storage.writer.GroupCommitter`:
 concurrent records are committed together, one transaction for all, and each caller
 returns only after the commit that holds its comment (durable, never write-behind).
+
+A recorded comment with a client token (Perspective's ``clientToken``) is stored once per
+site and token: the unique index on the token's hash refuses a second row, and the
+caller of the repeat gets the id of the comment stored the first time. So a client that
+retries a request whose answer it lost does not store the comment twice.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from threadguard.schema import ATTRIBUTES, Verdict
 from threadguard.storage.models import AnalysisRow as AnalysisModel
@@ -63,6 +70,10 @@ class CommentRepository:
         """Finish queued records and stop the group committer's thread."""
         self._records.close()
 
+    def writes_waiting(self) -> int:
+        """Records queued for the group commit now (for monitoring)."""
+        return self._records.waiting()
+
     # ------------------------------------------------------------------ writes
 
     def remember(self, comment: ContextComment) -> None:
@@ -100,11 +111,34 @@ class CommentRepository:
         the module docs); ``item.details`` is what the site rules found (watchlist
         matches).
         """
-        return self._records.submit(RecordJob(origin, item))[0]
+        try:
+            return self._records.submit(RecordJob(origin, item))[0]
+        except IntegrityError as refused:
+            return self._stored_before(origin, item, refused)
 
     async def record_async(self, origin: Origin, item: NewComment) -> str:
         """:meth:`record` for the event loop: awaits the same durable group commit."""
-        return (await self._records.submit_async(RecordJob(origin, item)))[0]
+        try:
+            return (await self._records.submit_async(RecordJob(origin, item)))[0]
+        except IntegrityError as refused:
+            return await asyncio.to_thread(self._stored_before, origin, item, refused)
+
+    def _stored_before(self, origin: Origin, item: NewComment, refused: IntegrityError) -> str:
+        """The id of the comment stored earlier with ``item``'s client token, after a write
+        the unique index refused; re-raises that refusal when it had another cause."""
+        if item.token_hash is not None:
+            with self._sessions.read() as session:
+                found = session.scalar(
+                    select(CommentModel.id)
+                    .join(Site, Site.id == CommentModel.site_id)
+                    .where(
+                        Site.name == origin.site,
+                        CommentModel.client_token_hash == item.token_hash,
+                    )
+                )
+            if found is not None:
+                return str(found)
+        raise refused
 
     def record_many(self, origin: Origin, comments: Sequence[NewComment]) -> list[Stored]:
         """Store a batch of scored comments in one transaction.

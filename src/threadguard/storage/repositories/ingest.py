@@ -164,6 +164,7 @@ class CommentWriter:
                     "status_source": "policy",
                     "status_at": now,
                     "version": 1,
+                    "client_token_hash": item.token_hash,
                 }
             )
             analyses.append({"comment_id": cid, **_analysis_values(item, now)})

@@ -51,6 +51,17 @@ class ModerationRepository:
     def __init__(self, sessions: Sessions) -> None:
         self._sessions = sessions
 
+    def pending_counts(self) -> dict[str, int]:
+        """How many comments wait for a moderator, per site (sites with none left out)."""
+        with self._sessions.read() as session:
+            rows = session.execute(
+                select(Site.name, func.count())
+                .join(QueueItem, QueueItem.site_id == Site.id)
+                .where(QueueItem.status == "pending")
+                .group_by(Site.name)
+            ).all()
+        return {str(name): int(count) for name, count in rows}
+
     def queue(self, filters: QueueFilter, *, limit: int = 50, offset: int = 0) -> Page[QueueRecord]:
         """Queue entries matching ``filters``, oldest first (the order moderators work in)."""
         stmt = (

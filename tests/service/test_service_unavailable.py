@@ -1,0 +1,117 @@
+"""A full disk is 503 with Retry-After on every surface, and the deep health check says so.
+
+Issue 11, defect 5: with the disk full every write answered 500 while ``/healthz?deep=1``
+said ok. The disk is "filled" at the DB-API level (:mod:`faults`): every write statement
+raises the driver's own disk-full error, on SQLite and on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import hmac
+import json
+from typing import Any
+
+import pytest
+from faults import failing_writes
+from service_support import Service
+
+from threadguard.service import metrics
+
+CORAL_SECRET = "coral-test-secret"
+ANALYZE = "/v1alpha1/comments:analyze"
+
+
+@pytest.fixture
+def service_options() -> dict[str, Any]:
+    return {"coral_secret": CORAL_SECRET}
+
+
+@pytest.fixture
+def service(service_on_each_backend: Service) -> Service:
+    """Every test here runs on SQLite and on PostgreSQL."""
+    return service_on_each_backend
+
+
+def full(service: Service) -> Any:
+    return failing_writes(service.store.engine)
+
+
+def unavailable_count(reason: str) -> float:
+    value = metrics.REGISTRY.get_sample_value(
+        "threadguard_store_unavailable_total", {"reason": reason}
+    )
+    return value or 0.0
+
+
+def analyze(service: Service, **extra: Any) -> Any:
+    body = {"comment": {"text": "the ferry is late again"}, "requestedAttributes": {"TOXICITY": {}}}
+    return service.client.post(ANALYZE, json={**body, **extra}, params={"key": service.client_key})
+
+
+def coral(service: Service) -> Any:
+    raw = json.dumps(
+        {"action": "NEW", "comment": {"id": "c1", "body": "hello"}, "site": {"id": "news"}}
+    ).encode()
+    signature = hmac.new(CORAL_SECRET.encode(), raw, hashlib.sha256).hexdigest()
+    return service.client.post(
+        "/coral/moderation",
+        content=raw,
+        headers={"Content-Type": "application/json", "X-Coral-Signature": f"sha256={signature}"},
+    )
+
+
+def test_a_full_disk_is_503_with_retry_after_on_every_surface(service: Service) -> None:
+    stored = service.post_thread("Title\n\nBody.\n\n  • ann\n    Nice ferry.\n").json()
+    comment_id = stored["comments"][0]["comment_id"]
+    before = unavailable_count("full")
+    with full(service):
+        perspective = analyze(service)
+        assert perspective.status_code == 503
+        assert perspective.headers["Retry-After"] == "30"
+        error = perspective.json()["error"]  # Google's shape, as Perspective clients parse
+        assert (error["code"], error["status"]) == (503, "UNAVAILABLE")
+        assert "disk is full" in error["message"]
+        assert analyze(service, doNotStore=True).status_code == 200  # nothing to write
+
+        upload = service.post_thread("Title\n\nBody.\n\n  • bo\n    Hello.\n")
+        assert upload.status_code == 503 and upload.headers["Retry-After"] == "30"
+        assert upload.json()["error"]["status"] == "UNAVAILABLE"
+
+        action = service.act(comment_id, "reject")
+        assert action.status_code == 503 and action.headers["Retry-After"] == "30"
+
+        answer = coral(service)
+        # Never a 500, and never a comment approved that could not be stored.
+        assert answer.status_code == 503 or answer.json().get("status") == "PREMOD"
+
+        assert service.client.get("/healthz").status_code == 200  # reads still work...
+        deep = service.client.get("/healthz", params={"deep": 1})
+        assert deep.status_code == 503  # ...the write does not
+        assert deep.json()["database"] == "unwritable" and deep.headers["Retry-After"] == "30"
+    assert unavailable_count("full") >= before + 3
+
+    # The disk has room again: everything works, nothing had to restart.
+    assert analyze(service).status_code == 200
+    assert service.act(comment_id, "reject").status_code == 200
+    assert service.client.get("/healthz", params={"deep": 1}).json()["database"] == "ok"
+
+
+def test_a_full_disk_outside_the_database_is_503_too(
+    service: Service, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_space(*_: Any, **__: Any) -> Any:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(service.store, "queue", no_space)
+    answer = service.client.get("/api/v1/queue", headers=service.auth(service.moderator))
+    assert answer.status_code == 503 and answer.headers["Retry-After"] == "30"
+    assert answer.json()["error"]["message"].startswith("the disk is full")
+
+    def other(*_: Any, **__: Any) -> Any:
+        raise OSError(errno.ENOENT, "No such file")
+
+    monkeypatch.setattr(service.store, "queue", other)
+    answer = service.client.get("/api/v1/queue", headers=service.auth(service.moderator))
+    assert answer.status_code == 500  # any other OSError is still the service's bug
