@@ -18,6 +18,7 @@ from threadguard.cli.common import (
     app,
     fail,
 )
+from threadguard.schema import Role
 
 if TYPE_CHECKING:
     from threadguard.storage import Store
@@ -127,7 +128,7 @@ app.add_typer(keys_app, name="keys")
 
 @keys_app.command("create")
 def keys_create(
-    role: Annotated[str, typer.Option("--role", help="admin, moderator or client.")],
+    role: Annotated[Role, typer.Option("--role", help="admin, moderator or client.")],
     site: Annotated[str | None, typer.Option("--site", help="Limit the key to this site.")] = None,
     name: Annotated[str, typer.Option("--name", help="A label for the key.")] = "",
     rate: Annotated[
@@ -140,12 +141,10 @@ def keys_create(
     """Create an API key. The key is printed once, as the last line; only its hash is kept."""
     from threadguard.storage import InvalidError
 
-    if role not in ("admin", "moderator", "client"):
-        fail(f"--role must be admin, moderator or client, not {role!r}")
     with _store(database, data_dir, InvalidError) as store:
         key = store.create_key(role, site=site, name=name, rate_per_minute=rate)
     where = f" for site {site}" if site else ""
-    typer.echo(f"Created a {role} key{where}. It is shown only now; keep it somewhere safe:")
+    typer.echo(f"Created a {role.value} key{where}. It is shown only now; keep it somewhere safe:")
     typer.echo(key)
 
 
@@ -187,7 +186,7 @@ MIN_PASSWORD_CHARS = 12
 @user_app.command("add")
 def user_add(
     name: Annotated[str, typer.Argument(help="User name.")],
-    role: Annotated[str, typer.Option("--role", help="moderator or admin.")],
+    role: Annotated[Role, typer.Option("--role", help="moderator or admin.")],
     password: Annotated[
         str | None,
         typer.Option(
@@ -204,8 +203,8 @@ def user_add(
 
     from threadguard.storage import ConflictError, InvalidError
 
-    if role not in ("moderator", "admin"):
-        fail(f"--role must be moderator or admin, not {role!r}")
+    if role is Role.CLIENT:
+        fail("--role must be moderator or admin: people sign in as one; clients use keys")
     if password is None:
         if not sys.stdin.isatty():
             fail("no password: pass --password or run in a terminal to be prompted")
@@ -219,7 +218,7 @@ def user_add(
         )
     with _store(database, data_dir, ConflictError, InvalidError) as store:
         store.add_user(name, role, password)
-    typer.echo(f"added {role} {name}")
+    typer.echo(f"added {role.value} {name}")
 
 
 db_app = typer.Typer(help="The service's database.", no_args_is_help=True)
