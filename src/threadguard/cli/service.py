@@ -121,9 +121,15 @@ def keys_create(
 ) -> None:
     """Create an API key. The key is printed once, as the last line; only its hash is kept."""
     from threadguard.storage import InvalidError
+    from threadguard.validation import InvalidField, check_site
 
     if role not in ("admin", "moderator", "client"):
         fail(f"--role must be admin, moderator or client, not {role!r}")
+    try:
+        check_site("--site", site)
+        check_site("--name", name)
+    except InvalidField as exc:
+        fail(str(exc))
     store = _store(database, data_dir)
     try:
         key = store.create_key(role, site=site, name=name, rate_per_minute=rate)

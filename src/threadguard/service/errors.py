@@ -17,6 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from threadguard.storage.records import (
     ConflictError,
@@ -25,6 +26,7 @@ from threadguard.storage.records import (
     StoreBusyError,
     StoreError,
 )
+from threadguard.validation import InvalidField, printable
 
 log = logging.getLogger("threadguard.service")
 
@@ -53,9 +55,13 @@ class ApiError(HTTPException):
 
 
 def error_body(status: int, message: str) -> dict[str, Any]:
-    """The JSON error document."""
+    """The JSON error document (a message quoting a lone surrogate still encodes)."""
     return {
-        "error": {"code": status, "status": STATUS_NAMES.get(status, "UNKNOWN"), "message": message}
+        "error": {
+            "code": status,
+            "status": STATUS_NAMES.get(status, "UNKNOWN"),
+            "message": printable(message),
+        }
     }
 
 
@@ -99,6 +105,10 @@ def install_handlers(app: FastAPI) -> None:
             message = f"method {request.method} is not allowed on {request.url.path}"
         return error_response(exc.status_code, message, dict(exc.headers or {}) or None)
 
+    @app.exception_handler(InvalidField)
+    async def _invalid(request: Request, exc: InvalidField) -> JSONResponse:
+        return error_response(400, str(exc))
+
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
         return error_response(422, validation_message(exc))
@@ -118,12 +128,51 @@ def install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> JSONResponse:
-        # The type and the route only: exception messages may quote comment text.
-        log.error(
-            "internal error on %s %s: %s",
-            request.method,
-            request.url.path,
-            type(exc).__name__,
-            exc_info=exc,
-        )
-        return error_response(500, "internal error; the service log has the details")
+        return crash_response(request, exc)
+
+    app.add_middleware(AnswerCrashes)
+
+
+def crash_response(request: Request, exc: Exception) -> JSONResponse:
+    """The 500 for an exception nothing else handled, logged with its traceback."""
+    # The type and the route only: exception messages may quote comment text.
+    log.error(
+        "internal error on %s %s: %s",
+        request.method,
+        request.url.path,
+        type(exc).__name__,
+        exc_info=exc,
+    )
+    return error_response(500, "internal error; the service log has the details")
+
+
+class AnswerCrashes:
+    """Answer an unhandled exception with the JSON 500, and end the request there.
+
+    Starlette's outermost handler for ``Exception`` answers too, but then re-raises, and
+    the server, seeing an exception after the response, closes the connection: the
+    client's next keep-alive request fails with a reset. Answering here, inside that
+    handler, leaves the connection usable; the outermost handler still catches what
+    fails outside (in other middleware).
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            if started:  # too late to answer: the server has to end the connection
+                raise
+            await crash_response(Request(scope), exc)(scope, receive, send)

@@ -22,6 +22,8 @@ from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 
+from threadguard.validation import InvalidField, printable
+
 log = logging.getLogger("threadguard.service.compat")
 
 #: HTTP status -> google.rpc.Code name, as Google's JSON errors spell it.
@@ -64,7 +66,7 @@ class CompatError(Exception):
     ) -> None:
         super().__init__(message)
         self.status_code = status_code
-        self.message = message
+        self.message = printable(message)  # a quoted lone surrogate must still encode
         self.reason = reason
         self.param = param
         self.extra = dict(extra or {})
@@ -82,6 +84,8 @@ def _as_compat(exc: Exception) -> CompatError:
         # Nobody is left to answer (a load generator stopping, a client timing out):
         # nginx's 499, for the access log, and no error report.
         return CompatError(499, "Client closed the request.")
+    if isinstance(exc, InvalidField):
+        return CompatError(400, str(exc), param=exc.field)
     if isinstance(exc, RequestValidationError):
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()))
