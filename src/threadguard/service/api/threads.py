@@ -34,7 +34,7 @@ from threadguard.service.moderation import (
     to_store,
 )
 from threadguard.thread import ReadResult
-from threadguard.validation import check_id, check_thread
+from threadguard.validation import check_id, check_thread, printable
 
 #: The route, under the API's prefix (the body limit for uploads is keyed on it).
 PATH = "/threads"
@@ -116,7 +116,7 @@ def ingest(
     doc["site"] = site
     doc["article"] = ref.external_id
     doc["format"] = result.format or fmt or ""
-    doc["problems"] = [str(p) for p in result.problems]
+    doc["problems"] = [printable(str(p)) for p in result.problems]
     return doc
 
 
