@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,7 @@ from threadguard.engine import Engine
 from threadguard.storage.models import Comment
 
 SECRET = "validation-secret"
+CLI = (sys.executable, "-m", "threadguard")
 
 
 @pytest.fixture(params=DIALECTS)
@@ -280,3 +283,24 @@ def test_comment_text_of_another_type_is_a_400(both: Service, text: str) -> None
     lines = '{"id": "c1", "text": "fine"}\n{"id": "c2", "body": ' + text + "}\n"
     refused(both.post_thread(lines, "application/x-ndjson"), "line 2: 'body' must be a string")
     assert stored(both) == 0
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--site", "s" * 201, "--site is 201 characters long; the limit is 200"),
+        ("--name", "n" * 300, "--name is 300 characters long"),
+    ],
+)
+def test_keys_create_refuses_a_site_no_store_can_keep(
+    tmp_path: Path, option: str, value: str, message: str
+) -> None:
+    proc = subprocess.run(
+        [*CLI, "keys", "create", "--role", "client", option, value, "--data-dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert message in " ".join(proc.stderr.split())
+    assert "Traceback" not in proc.stderr
