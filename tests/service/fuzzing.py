@@ -387,10 +387,11 @@ def _comment(rng: random.Random, keys: Keys) -> Request:
 
 def _action(rng: random.Random, keys: Keys) -> Request:
     headers, key_q = auth(rng, keys.moderator, keys)
+    note = nasty_string(rng) if rng.random() < 0.3 else "checked"
     body = mutate(
         {
             "action": rng.choice(["approve", "reject", "ban", "unban", "trust", "untrust", "note"]),
-            "note": "checked",
+            "note": note,
         },
         rng,
     )

@@ -214,6 +214,21 @@ def test_lookups_no_database_can_run_are_400(both: Service, path: str, field: st
     refused(response, field)
 
 
+def test_a_moderator_note_no_store_can_keep_is_refused(both: Service) -> None:
+    doc = upload(both, {"text": "you are a complete idiot"}).json()
+    comment_id = doc["comments"][0]["comment_id"]
+    for note in ("seen\x00", "\ud800"):
+        raw = json.dumps({"action": "note", "note": note}).encode()
+        response = both.client.post(
+            f"/api/v1/comments/{comment_id}/actions",
+            content=raw,
+            headers={**both.auth(both.moderator), "Content-Type": "application/json"},
+        )
+        assert response.status_code == 422, response.text
+        assert "note" in response.json()["error"]["message"]
+    assert both.act(comment_id, "note", note="seen, fine").status_code == 200
+
+
 @pytest.mark.parametrize("endpoint", ["/api/v1/queue", "/api/v1/audit"])
 def test_an_offset_past_64_bits_is_a_validation_error(both: Service, endpoint: str) -> None:
     too_far = both.client.get(f"{endpoint}?offset={2**64}", headers=both.auth(both.admin))
