@@ -27,7 +27,7 @@ from threadguard.thread import Thread
 
 #: Stored ids (comment, parent, article) and author names, in characters.
 ID_CHARS = 500
-#: Stored site names, in characters (also key and user names).
+#: Stored site names, in characters (also the names of API keys).
 SITE_CHARS = 200
 #: A stored comment's ``created_at`` as given, in characters.
 TIMESTAMP_CHARS = 64
