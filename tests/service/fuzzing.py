@@ -472,6 +472,8 @@ def _json_post(
     path: str, doc: Any, rng: random.Random, headers: dict[str, str], key_q: str
 ) -> Request:
     body = damage(encode(dump(mutate(doc, rng))), rng)
+    if rng.random() < 0.01:  # past the API's body limit (1 MB by default)
+        body += b" " * 1_000_001
     media = "application/json" if rng.random() < 0.9 else rng.choice(CONTENT_TYPES)
     return Request("POST", _url(path, key_q), body, {**headers, "Content-Type": media})
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fuzzing import shape_problem
 from service_support import DIALECTS, Databases, Service
 from sqlalchemy import func, select
 
@@ -185,6 +186,25 @@ def test_coral_refuses_what_it_could_not_store(
     assert field in response.json()["error"]
     assert stored(both) == 0
     assert coral(both, json.dumps(coral_body()).encode()).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("path", "shape"),
+    [
+        ("/v1/moderations", "openai"),
+        ("/v1alpha1/comments:analyze", "google"),
+        ("/coral/moderation", "plain"),
+        ("/api/v1/comments/cm_x/actions", "native"),
+    ],
+)
+def test_an_oversized_body_is_refused_in_the_surface_s_shape(
+    both: Service, path: str, shape: str
+) -> None:
+    body = b'{"input": "' + b"w" * 1_000_001 + b'"}'
+    headers = {**both.auth(both.admin), "Content-Type": "application/json"}
+    response = both.client.post(path, content=body, headers=headers)
+    assert response.status_code == 413, response.text
+    assert shape_problem(shape, 413, response.content) is None, response.text
 
 
 def test_coral_refuses_deep_nesting(both: Service) -> None:
