@@ -74,3 +74,11 @@ bench-http: $(BIN)/threadguard
 peers: $(BIN)/threadguard
 	@locale -a 2>/dev/null | grep -qi '^en_US\.utf-\?8$$' || localedef -i en_US -f UTF-8 en_US.UTF-8
 	$(BIN)/pip install --quiet -e '.[peers]'
+
+.PHONY: fuzz
+## Send 100,000 fuzzed requests across every endpoint to an in-process app (SQLite, or
+## DATABASE=URL) and count the 500s (~10 minutes); FUZZ_SEED=N replays a run, FUZZ_COUNT=N
+## sends another number.
+fuzz: $(BIN)/threadguard
+	$(BIN)/python bench/fuzz_http.py --count $${FUZZ_COUNT:-100000} \
+		$(if $(FUZZ_SEED),--seed $(FUZZ_SEED),) $(if $(DATABASE),--database $(DATABASE),)

@@ -3,7 +3,9 @@
 Parsing is separate from I/O so the contract can be tested line by line and reused by
 batch jobs. A line is a JSON object (``text`` required; ``id``, ``parent``, ``title``
 optional) or, when it is not JSON, the comment text itself. Blank lines carry nothing and
-are skipped. A bad line becomes an ``error`` object on its own output line.
+are skipped. A bad line becomes an ``error`` object on its own output line: that includes
+text no model can read, such as a lone surrogate from a ``"\\ud800"`` escape
+(:mod:`threadguard.validation`), which would otherwise fail its whole chunk.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 from threadguard.documents import score_line
 from threadguard.engine import CommentInput, Engine
 from threadguard.moderation import Moderator
+from threadguard.validation import text_problem
 
 #: The longest text accepted on one line (code points); longer lines are an error.
 MAX_TEXT_CHARS = 1_000_000
@@ -47,12 +50,19 @@ def parse_line(raw: str, line_no: int) -> tuple[CommentInput, Any] | LineError:
             obj = json.loads(stripped)
         except json.JSONDecodeError as exc:
             return LineError(line_no, f"invalid JSON at column {exc.colno}: {exc.msg}")
+        except RecursionError:
+            return LineError(line_no, "invalid JSON: nested too deeply")
+        except ValueError as exc:  # a number too long to convert, say
+            return LineError(line_no, f"invalid JSON: {exc}")
         if not isinstance(obj, dict):
             return LineError(line_no, 'expected a JSON object with a "text" field, got a list')
         return _from_object(obj, line_no)
     text = raw.rstrip("\r\n")
     if len(text) > MAX_TEXT_CHARS:
         return LineError(line_no, f"text is {len(text)} characters; the limit is {MAX_TEXT_CHARS}")
+    problem = text_problem(text, stored=False)
+    if problem is not None:
+        return LineError(line_no, f"text {problem}")
     return CommentInput(text), None
 
 
@@ -60,6 +70,8 @@ def _from_object(obj: dict[str, Any], line_no: int) -> tuple[CommentInput, Any] 
     cid = obj.get("id")
     if cid is not None and (isinstance(cid, bool) or not isinstance(cid, str | int)):
         return LineError(line_no, '"id" must be a string or an integer')
+    if isinstance(cid, str) and (problem := text_problem(cid, stored=False)) is not None:
+        return LineError(line_no, f'"id" {problem}')  # without the id: it cannot be written
     if "text" not in obj:
         return LineError(line_no, 'missing "text"', cid)
     text = obj["text"]
@@ -69,6 +81,8 @@ def _from_object(obj: dict[str, Any], line_no: int) -> tuple[CommentInput, Any] 
         return LineError(
             line_no, f"text is {len(text)} characters; the limit is {MAX_TEXT_CHARS}", cid
         )
+    if (problem := text_problem(text, stored=False)) is not None:
+        return LineError(line_no, f'"text" {problem}', cid)
     context: dict[str, str] = {}
     for key in ("parent", "title"):
         value = obj.get(key)
@@ -76,6 +90,8 @@ def _from_object(obj: dict[str, Any], line_no: int) -> tuple[CommentInput, Any] 
             continue
         if not isinstance(value, str):
             return LineError(line_no, f'"{key}" must be a string', cid)
+        if (problem := text_problem(value, stored=False)) is not None:
+            return LineError(line_no, f'"{key}" {problem}', cid)
         context[key] = value
     return CommentInput(text, id=None if cid is None else str(cid), **context), cid
 

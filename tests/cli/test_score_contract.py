@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from threadguard.engine import Engine
 from threadguard.moderation import Moderator
+from threadguard.parallel import SERIAL_LINES
 from threadguard.schema import ATTRIBUTES
 from threadguard.score_lines import MAX_TEXT_CHARS, score_stream
 
@@ -71,6 +73,11 @@ def test_span_offsets_point_into_the_original_text(engine: Engine) -> None:
         ('{"id": [1], "text": "a"}', '"id" must be a string or an integer'),
         ('{"text": "a", "parent": 3}', '"parent" must be a string'),
         ("[1, 2]", "expected a JSON object"),
+        ('{"id": "x", "text": "a \\ud800 b"}', '"text" contains a lone surrogate (U+D800)'),
+        ('{"id": "x", "text": "a", "parent": "\\udfff"}', '"parent" contains a lone surrogate'),
+        ('{"id": "x", "text": "a", "title": "\\udc00"}', '"title" contains a lone surrogate'),
+        ('{"text": "a", "n": ' + "9" * 5000 + "}", "invalid JSON"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
     ],
 )
 def test_bad_line_gives_error_object_and_the_run_goes_on(
@@ -82,6 +89,14 @@ def test_bad_line_gives_error_object_and_the_run_goes_on(
     assert err["line"] == 2
     assert message in err["message"]
     assert out[2][0]["id"] == "b"
+
+
+def test_an_id_with_a_lone_surrogate_is_not_echoed(engine: Engine) -> None:
+    ((obj, ok),) = run(engine, '{"id": "c\\ud800", "text": "fine"}')
+    assert not ok
+    assert "id" not in obj
+    assert '"id" contains a lone surrogate' in obj["error"]["message"]
+    json.dumps(obj, ensure_ascii=False).encode("utf-8")  # the line can be written
 
 
 def test_error_keeps_the_id_when_it_was_readable(engine: Engine) -> None:
@@ -121,6 +136,25 @@ def test_cli_reads_stdin_and_exit_code_reports_failures() -> None:
     assert proc.returncode == 2
     lines = [json.loads(x) for x in proc.stdout.splitlines()]
     assert [("error" in x) for x in lines] == [False, True, False]
+    assert "Traceback" not in proc.stderr
+
+
+def test_a_lone_surrogate_costs_its_line_only_on_every_core(tmp_path: Path) -> None:
+    # Issue 11: with one such line in 10,000, the run ended with exit 1 and 5,903 good
+    # lines were never written. It falls in the pool's part of the input (past the lines
+    # scored in process), so each worker's chunk is covered too.
+    lines = [json.dumps({"id": f"c{i}", "text": f"comment number {i}"}) for i in range(10_000)]
+    lines[SERIAL_LINES + 10] = '{"id": "bad", "text": "lone \\ud800 here"}'
+    source = tmp_path / "input.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    proc = _score_cli("--tier", "fast", "--no-spans", "--workers", "2", str(source))
+    assert proc.returncode == 2, proc.stderr
+    out = [json.loads(x) for x in proc.stdout.splitlines()]
+    assert len(out) == 10_000
+    errors = [(i, x) for i, x in enumerate(out) if "error" in x]
+    assert [i for i, _ in errors] == [SERIAL_LINES + 10]
+    assert errors[0][1]["id"] == "bad"
+    assert [x["id"] for x in out[-3:]] == ["c9997", "c9998", "c9999"]
     assert "Traceback" not in proc.stderr
 
 

@@ -142,6 +142,25 @@ def test_a_comment_without_text_is_kept_with_a_problem() -> None:
     assert [p.location for p in result.problems] == ["comments[0]", "comments[1]"]
 
 
+@pytest.mark.parametrize("value", [5, 2.5, True, {"en": "hi"}, ["hi"]])
+def test_comment_text_of_another_type_is_an_error_naming_where(value: Any) -> None:
+    # Issue 11: "text": 5 was read as the comment "5" and moderated as such.
+    with pytest.raises(ReaderError, match=r"thread\.json: comments\[1\]: 'text' must be a string"):
+        read_json([{"id": "a", "text": "fine"}, {"id": "b", "text": value}])
+    with pytest.raises(ReaderError, match=r"thread\.jsonl: line 2: 'body' must be a string"):
+        read_lines(
+            [json.dumps({"id": "a", "text": "fine"}), json.dumps({"id": "b", "body": value})]
+        )
+
+
+def test_a_number_too_long_to_convert_costs_its_line_only() -> None:
+    result = read_lines([json.dumps({"id": "a", "text": "fine"}), '{"id": ' + "9" * 5000 + "}"])
+    assert tree(result) == [("a", None, 0)]
+    assert "line 2" in str(result.problems[0]) and "invalid JSON" in str(result.problems[0])
+    with pytest.raises(ReaderError, match="invalid JSON"):
+        read_thread(b'{"comments": [], "n": ' + b"9" * 5000 + b"}", name="thread.json")
+
+
 def test_json_lines_with_a_thread_line_and_epoch_times() -> None:
     result = read_lines(
         [

@@ -87,3 +87,13 @@ def test_unexpected_kinds_are_reported_by_position() -> None:
     result = read_thread(data, name="thread.json")
     assert [c.id for c in result.thread.comments] == ["a"]
     assert result.problems[0].location == "comments[1]"
+
+
+def test_a_submission_whose_data_is_not_an_object_is_read_without_article_fields() -> None:
+    # Found by `make fuzz`: a t3 with "data": 100 failed the whole upload with a 500.
+    damaged = json.loads(page([t1("a", "t3_abc", "hello")]))
+    damaged[0]["data"]["children"][0]["data"] = 100
+    result = read_thread(json.dumps(damaged).encode(), name="upload.json")
+    assert result.thread.title == "" and result.thread.id == ""
+    assert [c.text for c in result.thread.comments] == ["hello"]
+    assert any("no submission" in str(p) for p in result.problems)

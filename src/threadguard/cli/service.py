@@ -140,7 +140,13 @@ def keys_create(
 ) -> None:
     """Create an API key. The key is printed once, as the last line; only its hash is kept."""
     from threadguard.storage import InvalidError
+    from threadguard.validation import InvalidField, check_site
 
+    try:
+        check_site("--site", site)
+        check_site("--name", name)
+    except InvalidField as exc:
+        fail(str(exc))
     with _store(database, data_dir, InvalidError) as store:
         key = store.create_key(role, site=site, name=name, rate_per_minute=rate)
     where = f" for site {site}" if site else ""

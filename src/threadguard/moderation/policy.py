@@ -39,6 +39,7 @@ from typing import Any
 
 from threadguard.moderation.watchlist import WATCH_ACTIONS, PatternError, WatchRule
 from threadguard.schema import ATTRIBUTES, Verdict
+from threadguard.validation import InvalidField, check_strings
 
 DEFAULT_LOW_SEVERITY = ("toxicity", "insult", "profanity")
 DEFAULT_POLICY = "default_policy.toml"
@@ -277,12 +278,16 @@ def parse_document(text: str, fmt: str, source: str) -> dict[str, Any]:
     elif fmt == "toml":
         try:
             data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
+        except (ValueError, RecursionError) as exc:  # TOMLDecodeError, or a huge number
             raise PolicyError(f"{source}: invalid TOML: {exc}") from exc
     else:
         raise PolicyError(f"{source}: unknown policy format {fmt!r} (toml or json)")
     if not isinstance(data, dict):
         raise PolicyError(f"{source}: a policy document must be a table (JSON object)")
+    try:  # JSON's "\ud800" escape gives a lone surrogate: no reader could show it again
+        check_strings("policy", data, stored=False)
+    except InvalidField as exc:
+        raise PolicyError(f"{source}: {exc}") from None
     return data
 
 

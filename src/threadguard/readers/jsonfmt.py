@@ -36,6 +36,8 @@ def load_document(text: str, source: str) -> Any:
         ) from exc
     except RecursionError as exc:
         raise ReaderError(source, "JSON is nested too deeply to read") from exc
+    except ValueError as exc:  # a number too long to convert, say
+        raise ReaderError(source, f"invalid JSON: {exc}") from exc
 
 
 def _first(obj: dict[str, Any], keys: tuple[str, ...]) -> object:
@@ -58,6 +60,22 @@ def thread_meta(obj: object, source: str, location: str, problems: list[Problem]
     )
 
 
+def _comment_text(obj: dict[str, Any], source: str, location: str) -> str | None:
+    """The comment's text field, None when it has none. Text of another type (a number,
+    an object) is a :class:`ReaderError`: the producer's schema is not ours, and scoring
+    ``5`` for ``"text": 5`` would moderate something that was never the comment."""
+    for key in TEXT_KEYS:
+        value = obj.get(key)
+        if key not in obj:
+            continue
+        if value is None or isinstance(value, str):
+            return value
+        raise ReaderError(
+            source, f"'{key}' must be a string, found {type(value).__name__}", location
+        )
+    return None
+
+
 def comment_from_object(
     obj: object, source: str, location: str, problems: list[Problem]
 ) -> RawComment | None:
@@ -67,7 +85,7 @@ def comment_from_object(
             Problem(source, location, f"expected a comment object, found {type(obj).__name__}")
         )
         return None
-    text = as_text(_first(obj, TEXT_KEYS))
+    text = _comment_text(obj, source, location)
     if text is None:
         problems.append(
             Problem(source, location, "comment has no text field; read with empty text")
@@ -156,6 +174,9 @@ def read_jsonl(text: str, source: str) -> ReadResult:
             continue
         except RecursionError:
             problems.append(Problem(source, location, "JSON nested too deeply; line skipped"))
+            continue
+        except ValueError as exc:  # a number too long to convert, say
+            problems.append(Problem(source, location, f"invalid JSON: {exc}; line skipped"))
             continue
         parsed_any = True
         if isinstance(obj, dict) and "thread" in obj and _first(obj, TEXT_KEYS) is None:

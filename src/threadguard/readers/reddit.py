@@ -50,7 +50,9 @@ def _text(value: object) -> str:
 def _submission(listing: Any) -> Thread:
     for child in _children(listing):
         if isinstance(child, dict) and child.get("kind") == "t3":
-            data = child.get("data") or {}
+            data = child.get("data")
+            if not isinstance(data, dict):  # a damaged page: no article fields to read
+                data = {}
             permalink = _text(data.get("permalink"))
             return Thread(
                 title=_text(data.get("title")),

@@ -43,6 +43,7 @@ from threadguard.service.protocols import Principal, ServiceSettings
 from threadguard.storage import credentials
 from threadguard.storage.records import KeyRecord, StoreBusyError
 from threadguard.storage.store import Store
+from threadguard.validation import check_site
 
 log = logging.getLogger("threadguard.service")
 
@@ -234,7 +235,8 @@ def site_scope(principal: Principal) -> tuple[str, ...] | None:
 
 def resolve_site(principal: Principal, site: str | None) -> str:
     """The site a request acts on: the one asked for, else the key's, else the default;
-    403 when a site-bound key asks for another site."""
+    403 when a site-bound key asks for another site, 400 for a name no store can keep."""
     if site is not None and principal.site is not None and site != principal.site:
         raise ApiError(403, f"this key is for site {principal.site!r}, not {site!r}")
+    check_site("site", site)
     return site or principal.site or DEFAULT_SITE

@@ -22,6 +22,7 @@ from threadguard.schema import Role
 from threadguard.service.auth import Authenticator, bearer_key, query_key
 from threadguard.service.context import ServiceState
 from threadguard.service.protocols import Principal
+from threadguard.validation import check_text
 
 
 def attach(app: FastAPI, state: ServiceState, auth: Authenticator) -> None:
@@ -48,6 +49,15 @@ def require(role: Role) -> Callable[..., Awaitable[Principal]]:
 
     dependency.__name__ = f"require_{role}"
     return dependency
+
+
+async def plain_parameters(request: Request) -> None:
+    """Refuse (400) a path or query parameter that no store can look up: a NUL, which
+    PostgreSQL cannot compare, or a lone surrogate (:mod:`threadguard.validation`)."""
+    for name, value in request.path_params.items():
+        check_text(f"path parameter {name}", str(value))
+    for name, value in request.query_params.multi_items():
+        check_text(f"query parameter {name}", value)
 
 
 State = Annotated[ServiceState, Depends(service_state)]

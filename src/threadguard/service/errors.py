@@ -17,6 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from threadguard.service.unavailable import unavailable
 from threadguard.storage.records import (
@@ -25,6 +26,7 @@ from threadguard.storage.records import (
     NotFoundError,
     StoreError,
 )
+from threadguard.validation import InvalidField, printable
 
 log = logging.getLogger("threadguard.service")
 
@@ -53,9 +55,13 @@ class ApiError(HTTPException):
 
 
 def error_body(status: int, message: str) -> dict[str, Any]:
-    """The JSON error document."""
+    """The JSON error document (a message quoting a lone surrogate still encodes)."""
     return {
-        "error": {"code": status, "status": STATUS_NAMES.get(status, "UNKNOWN"), "message": message}
+        "error": {
+            "code": status,
+            "status": STATUS_NAMES.get(status, "UNKNOWN"),
+            "message": printable(message),
+        }
     }
 
 
@@ -88,7 +94,9 @@ def validation_message(exc: RequestValidationError) -> str:
 
 
 def install_handlers(app: FastAPI) -> None:
-    """Register the handlers that turn every exception into the JSON error shape."""
+    """Register the handlers that turn every exception into the JSON error shape: input no
+    surface accepts (:class:`InvalidField`) is a 400 naming the field, and a bug is a 500
+    after which the connection stays usable (:func:`answer_crashes`)."""
 
     @app.exception_handler(HTTPException)
     async def _http(request: Request, exc: HTTPException) -> JSONResponse:
@@ -98,6 +106,10 @@ def install_handlers(app: FastAPI) -> None:
         elif exc.status_code == 405:
             message = f"method {request.method} is not allowed on {request.url.path}"
         return error_response(exc.status_code, message, dict(exc.headers or {}) or None)
+
+    @app.exception_handler(InvalidField)
+    async def _invalid(request: Request, exc: InvalidField) -> JSONResponse:
+        return error_response(400, str(exc))
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -118,12 +130,47 @@ def install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> JSONResponse:
-        # The type and the route only: exception messages may quote comment text.
-        log.error(
-            "internal error on %s %s: %s",
-            request.method,
-            request.url.path,
-            type(exc).__name__,
-            exc_info=exc,
-        )
-        return error_response(500, "internal error; the service log has the details")
+        return crash_response(request, exc)
+
+    app.add_middleware(answer_crashes)
+
+
+def crash_response(request: Request, exc: Exception) -> JSONResponse:
+    """The 500 for an exception nothing else handled, logged with its traceback."""
+    # The type and the route only: exception messages may quote comment text.
+    log.error(
+        "internal error on %s %s: %s",
+        request.method,
+        request.url.path,
+        type(exc).__name__,
+        exc_info=exc,
+    )
+    return error_response(500, "internal error; the service log has the details")
+
+
+def answer_crashes(app: ASGIApp) -> ASGIApp:
+    """ASGI middleware: answer an unhandled exception with the JSON 500, and end the
+    request there.
+
+    Starlette's outermost handler for ``Exception`` answers too, but then re-raises, and
+    the server, seeing an exception after the response, closes the connection: the
+    client's next keep-alive request fails with a reset. Answering here, inside that
+    handler, leaves the connection usable; the outermost handler still catches what
+    fails outside (in other middleware).
+    """
+
+    async def guarded(scope: Scope, receive: Receive, send: Send) -> None:
+        started = {"response": False}
+
+        async def noting_start(message: Message) -> None:
+            started["response"] |= message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await app(scope, receive, noting_start)
+        except Exception as exc:
+            if scope["type"] != "http" or started["response"]:
+                raise  # nothing to answer, or too late: the server ends the connection
+            await crash_response(Request(scope), exc)(scope, receive, send)
+
+    return guarded

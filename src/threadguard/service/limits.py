@@ -1,9 +1,11 @@
 """Limits that protect the service: request body size, and requests per key per minute.
 
-The body limit is enforced as an ASGI middleware, before any route reads the body: a
-declared ``Content-Length`` over the limit is refused at once, and a body without one is
-counted as it streams in and refused the moment it passes the limit, so a client cannot
-make the service buffer gigabytes. Thread uploads get a larger limit than API calls.
+The body limit is enforced as an ASGI middleware, as a route reads the body: a declared
+``Content-Length`` over the limit is refused before any byte is read, and a body without
+one is counted as it streams in and refused the moment it passes the limit, so a client
+cannot make the service buffer gigabytes. The refusal is raised where the route reads,
+so each surface answers it in its own error shape. Thread uploads get a larger limit
+than API calls.
 
 The rate limit is a token bucket per API key, in memory: each process of a multi-worker
 server keeps its own buckets, so the effective limit is per worker; that is the usual
@@ -46,6 +48,7 @@ class BodySizeLimit:
             await self.app(scope, receive, send)
             return
         limit = self.limit_for(scope.get("path", ""))
+        declared = 0
         for name, value in scope.get("headers", []):
             if name == b"content-length":
                 try:
@@ -55,14 +58,13 @@ class BodySizeLimit:
                 if declared < 0:
                     await error_response(400, "invalid Content-Length header")(scope, receive, send)
                     return
-                if declared > limit:
-                    await error_response(413, BodyTooLarge(limit).detail)(scope, receive, send)
-                    return
         received = 0
         started = False
 
         async def limited_receive() -> Message:
             nonlocal received
+            if declared > limit:  # refused before a byte is read, where the route reads it,
+                raise BodyTooLarge(limit)  # so the route's error shape (OpenAI's...) answers
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))

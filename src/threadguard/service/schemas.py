@@ -8,15 +8,18 @@ disappear from the contract.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic.dataclasses import dataclass
 
 from threadguard.storage.records import AuditRecord
+from threadguard.validation import storable
 
 Action = Literal["approve", "hold", "reject"]
 Status = Literal["approved", "pending", "rejected"]
+#: Request text that is stored: no NUL (PostgreSQL has none), no lone surrogate.
+StoredText = Annotated[str, AfterValidator(storable)]
 
 
 class Model(BaseModel):
@@ -175,7 +178,7 @@ class ActionIn(Model):
     """A moderator action on a comment (ban, unban, trust and untrust act on its author)."""
 
     action: Literal["approve", "reject", "ban", "unban", "trust", "untrust", "note"]
-    note: str | None = Field(default=None, max_length=10_000)
+    note: StoredText | None = Field(default=None, max_length=10_000)
 
 
 class AuthorOut(BaseModel):

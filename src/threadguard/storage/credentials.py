@@ -41,11 +41,19 @@ def new_key() -> NewKey:
 
 
 def split_key(text: str) -> tuple[str, str] | None:
-    """``(prefix, secret)`` of a key's text, or None when it is not shaped like our keys."""
+    """``(prefix, secret)`` of a key's text, or None when it is not shaped like our keys.
+
+    Our keys are ASCII with an alphanumeric prefix of at most 32 characters; anything
+    else (a NUL, a lone surrogate, a megabyte) is refused here, as an unknown key, rather
+    than looked up in a database that may fail on it.
+    """
     parts = text.strip().split("_", 2)
     if len(parts) != 3 or parts[0] != KEY_PREFIX or not parts[1] or not parts[2]:
         return None
-    return parts[1], parts[2]
+    prefix, secret = parts[1], parts[2]
+    if not (prefix.isascii() and prefix.isalnum() and len(prefix) <= 32 and secret.isascii()):
+        return None
+    return prefix, secret
 
 
 def secret_matches(secret: str, stored_hash: str) -> bool:

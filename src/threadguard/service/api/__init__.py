@@ -8,21 +8,23 @@ live behind those calls.
 Roles: a *client* key (a site's backend) ingests threads and reads comments; a
 *moderator* works the queue, acts on comments, reads the audit log and exports labelled
 decisions; an *admin* also sets site policies. A key bound to a site sees that site only
-(other sites' comments answer 404, so their ids do not leak).
+(other sites' comments answer 404, so their ids do not leak). A path or query parameter
+with a NUL or a lone surrogate is refused before any of them runs.
 """
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
 from threadguard.service.api import audit, comments, export, queue, sites, threads
 from threadguard.service.api.shared import ERRORS
+from threadguard.service.dependencies import plain_parameters
 
 PREFIX = "/api/v1"
 #: Thread uploads, which get the larger body limit.
 UPLOADS = f"{PREFIX}{threads.PATH}"
 
 #: Every route of the native API, in the order the OpenAPI document lists them.
-router = APIRouter(prefix=PREFIX, responses=ERRORS)
+router = APIRouter(prefix=PREFIX, responses=ERRORS, dependencies=[Depends(plain_parameters)])
 for resource in (threads, comments, queue, audit, export, sites):
     router.include_router(resource.router)

@@ -27,8 +27,10 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 #: A listing's ``?site=`` filter (see :func:`site_filter`).
 SiteFilter = Annotated[str | None, Query(description="Only this site.")]
+#: The largest offset a database takes (a signed 64-bit integer, in SQLite and PostgreSQL).
+MAX_OFFSET = 2**63 - 1
 #: Where a page of a listing starts (the previous page's ``next_offset``).
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 
 
 def media_type(request: Request) -> str:

@@ -2,6 +2,7 @@
 
 The body is the upload as is; its format comes from ``?format=``, else the Content-Type
 (the format registry, :mod:`threadguard.readers.registry`), else the readers detect it.
+A Content-Type the registry does not know is refused (415) rather than read as text.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from threadguard.service.moderation import (
     to_store,
 )
 from threadguard.thread import ReadResult
+from threadguard.validation import check_id, check_thread, printable
 
 #: The route, under the API's prefix (the body limit for uploads is keyed on it).
 PATH = "/threads"
@@ -40,8 +42,13 @@ PATH = "/threads"
 router = APIRouter(tags=["threads"])
 
 
+#: Content types that say nothing of the format: the readers detect it.
+UNTYPED = ("", "application/octet-stream")
+
+
 def thread_format(request: Request, format: str | None) -> tuple[str | None, str]:
-    """The reader to use and the name to call the upload in messages."""
+    """The reader to use and the name to call the upload in messages; 415 for a
+    Content-Type that names no input format (``?format=`` overrides it)."""
     if format is not None:
         name = format.strip().lower()
         if name not in format_names():
@@ -50,11 +57,18 @@ def thread_format(request: Request, format: str | None) -> tuple[str | None, str
             )
         return name, upload_name(name)
     media = media_type(request)
+    if media not in UNTYPED and media not in media_types():
+        raise ApiError(
+            415,
+            f"unsupported Content-Type {media!r} for a thread upload; send one of "
+            f"{', '.join(media_types())}, or none (or ?format=) to have the format detected",
+        )
     return format_for_media_type(media), upload_name_for_media_type(media)
 
 
 def read_upload(body: bytes, fmt: str | None, name: str, max_chars: int) -> ReadResult:
-    """The uploaded thread: 400 when it cannot be read, 413 when a comment is too long."""
+    """The uploaded thread: 400 when it cannot be read, 413 when a comment is too long,
+    400 naming the field when one cannot be stored (:func:`check_thread`)."""
     try:
         result = read_thread(body, format=fmt, name=name)
     except ReaderError as exc:
@@ -68,6 +82,7 @@ def read_upload(body: bytes, fmt: str | None, name: str, max_chars: int) -> Read
                 f"comment {comment.id!r} is {len(comment.text)} characters long; "
                 f"the limit is {max_chars}",
             )
+    check_thread(result.thread)
     return result
 
 
@@ -84,6 +99,9 @@ def ingest(
     result = read_upload(body, fmt, name, state.settings.max_text_chars)
     thread = result.thread
     ref = article_for(thread, article_id)
+    check_id(
+        "article" if article_id else "thread.id" if thread.id else "thread.url", ref.external_id
+    )
     current, items = moderate_thread(state, site, thread, ref)
     stored = state.store.record_many(
         site=site, source="native", article=ref, comments=to_store(items)
@@ -98,7 +116,7 @@ def ingest(
     doc["site"] = site
     doc["article"] = ref.external_id
     doc["format"] = result.format or fmt or ""
-    doc["problems"] = [str(p) for p in result.problems]
+    doc["problems"] = [printable(str(p)) for p in result.problems]
     return doc
 
 
@@ -106,6 +124,7 @@ def ingest(
     PATH,
     summary="Ingest a thread: score, decide and store every comment",
     response_model=schemas.ThreadOut,
+    responses={415: {"model": schemas.ErrorBody, "description": "Unknown Content-Type."}},
     openapi_extra={
         "requestBody": {
             "required": True,

@@ -61,7 +61,9 @@ def parse_json_object(raw: bytes, prefix: str) -> dict[str, Any]:
     """The body as a JSON object, or a 400 whose message starts with ``prefix``."""
     try:
         value = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except RecursionError:
+        raise CompatError(400, f"{prefix} The body is nested too deeply.") from None
+    except ValueError as exc:  # not UTF-8, not JSON, or a number too long to convert
         raise CompatError(400, f"{prefix} {exc}") from None
     if not isinstance(value, dict):
         raise CompatError(400, f"{prefix} The body must be a JSON object.")

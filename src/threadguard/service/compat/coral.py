@@ -49,6 +49,7 @@ from threadguard.service.protocols import (
     Origin,
     ServiceContext,
 )
+from threadguard.validation import check_id, check_site, check_text
 
 log = logging.getLogger("threadguard.service.compat.coral")
 
@@ -114,7 +115,8 @@ def parse_request(body: Mapping[str, Any], max_chars: int) -> CoralComment:
     html = comment.get("body")
     if not isinstance(html, str):
         raise CompatError(400, "'comment.body' must be a string.")
-    return CoralComment(
+    check_text("comment.body", html, stored=False)  # before the HTML parser sees it
+    item = CoralComment(
         action=action,
         text=html_to_text(html)[:max_chars],
         comment_id=_field(comment, "id"),
@@ -123,6 +125,19 @@ def parse_request(body: Mapping[str, Any], max_chars: int) -> CoralComment:
         story_id=_field(_section(body, "story"), "id"),
         site=_field(_section(body, "site"), "id") or DEFAULT_SITE,
     )
+    check_storable(item)
+    return item
+
+
+def check_storable(item: CoralComment) -> None:
+    """Every field that is stored, as the store can keep it (:mod:`threadguard.validation`):
+    a 400 naming the field, never a 500 from one database and not the other."""
+    check_text("comment.body", item.text)
+    check_id("comment.id", item.comment_id)
+    check_id("comment.parentID", item.parent_id)
+    check_id("author.id", item.author_id)
+    check_id("story.id", item.story_id)
+    check_site("site.id", item.site)
 
 
 def coral_answer(decision: Decision, approve_clean: bool) -> Response:

@@ -23,6 +23,7 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 
 from threadguard.service.unavailable import unavailable
+from threadguard.validation import InvalidField, printable
 
 log = logging.getLogger("threadguard.service.compat")
 
@@ -66,7 +67,7 @@ class CompatError(Exception):
     ) -> None:
         super().__init__(message)
         self.status_code = status_code
-        self.message = message
+        self.message = printable(message)  # a quoted lone surrogate must still encode
         self.reason = reason
         self.param = param
         self.extra = dict(extra or {})
@@ -84,6 +85,8 @@ def _as_compat(exc: Exception) -> CompatError:
         # Nobody is left to answer (a load generator stopping, a client timing out):
         # nginx's 499, for the access log, and no error report.
         return CompatError(499, "Client closed the request.")
+    if isinstance(exc, InvalidField):
+        return CompatError(400, str(exc), param=exc.field)
     busy = unavailable(exc)
     if busy is not None:
         # A busy, full or read-only store: the request was fine; try again later.

@@ -31,6 +31,7 @@ from threadguard.service import batching
 from threadguard.service.compat import Dependency, parse_json_object, read_body
 from threadguard.service.compat.errors import CompatError, OpenAIErrorRoute
 from threadguard.service.protocols import Principal, ServiceContext
+from threadguard.validation import check_text
 
 #: OpenAI category -> alternatives, each a tuple of our attributes that must all be present.
 #: score = max over alternatives of min over their attributes; () means "not modelled".
@@ -100,6 +101,7 @@ def parse_inputs(body: dict[str, Any], max_chars: int) -> list[str]:
             raise CompatError(
                 400, f"input[{i}] is longer than {max_chars} characters.", param="input"
             )
+        check_text(f"input[{i}]", text, stored=False)  # nothing is stored: a NUL may pass
     model = body.get("model")
     if model is not None and not isinstance(model, str):
         raise CompatError(400, "'model' must be a string.", param="model")

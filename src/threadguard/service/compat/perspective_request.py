@@ -12,6 +12,7 @@ from typing import Any
 from threadguard.language import SUPPORTED, detect_language
 from threadguard.schema import ATTRIBUTES
 from threadguard.service.compat.errors import CompatError
+from threadguard.validation import check_text
 
 #: Perspective's attribute names for ThreadGuard's attributes.
 PERSPECTIVE_NAMES: dict[str, str] = {a.upper(): a for a in ATTRIBUTES}
@@ -111,7 +112,7 @@ def parse_comment(body: dict[str, Any], max_chars: int) -> CommentRequest:
     if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
         raise CompatError(400, f"{BAD_JSON} Expected a list of strings at 'languages'.")
     token = body.get("clientToken")
-    return CommentRequest(
+    req = CommentRequest(
         text=text,
         parent=parent[:max_chars],
         title=title[:max_chars],
@@ -119,6 +120,19 @@ def parse_comment(body: dict[str, Any], max_chars: int) -> CommentRequest:
         do_not_store=as_bool(body.get("doNotStore"), "doNotStore"),
         client_token=_str(token, "clientToken") if token is not None else None,
     )
+    check_request_text(req)
+    return req
+
+
+def check_request_text(req: CommentRequest) -> None:
+    """Refuse text nothing can score or echo back (a lone surrogate), and text that is
+    to be stored but cannot be (a NUL) -- :mod:`threadguard.validation`."""
+    check_text("comment.text", req.text, stored=not req.do_not_store)
+    check_text("context", req.parent, stored=False)
+    check_text("context.articleAndParentComment.article", req.title, stored=False)
+    for i, language in enumerate(req.languages):
+        check_text(f"languages[{i}]", language, stored=False)
+    check_text("clientToken", req.client_token)
 
 
 def resolve_attribute(key: str, model_version: int) -> str:

@@ -1,0 +1,140 @@
+"""What text ThreadGuard accepts from outside, checked where it comes in.
+
+Three kinds of text pass every parser yet break something further in, and differently
+on each database, so each surface (the native API, Perspective, OpenAI, Coral,
+``threadguard score``, the key and user commands) refuses them at the door with an
+error naming the field, rather than failing later with a 500 or a lost run:
+
+- a **lone surrogate** (a code point in U+D800..U+DFFF on its own, which JSON's
+  ``"\\ud800"`` escape decodes to) is not Unicode text: it has no UTF-8 encoding, so
+  nothing can score it, store it or print it;
+- a **NUL** (U+0000) cannot be stored in PostgreSQL's text columns (SQLite takes it), so
+  text that is stored must not carry one; text that is only scored may;
+- **ids, author names and article keys** are stored in columns of :data:`ID_CHARS`
+  characters and site names in :data:`SITE_CHARS`; PostgreSQL refuses longer values,
+  where SQLite would keep them.
+
+This module knows nothing of HTTP: a surface turns :class:`InvalidField` into its own
+error shape (a 400 naming the field), and a command line into an error line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from threadguard.thread import Thread
+
+#: Stored ids (comment, parent, article) and author names, in characters.
+ID_CHARS = 500
+#: Stored site names, in characters (also the names of API keys).
+SITE_CHARS = 200
+#: A stored comment's ``created_at`` as given, in characters.
+TIMESTAMP_CHARS = 64
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class InvalidField(ValueError):
+    """A field whose value no surface accepts; ``str()`` is the message for the caller."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field} {problem}")
+        self.field = field
+        self.problem = problem
+
+
+def lone_surrogate(text: str) -> int | None:
+    """The offset of the first lone surrogate in ``text``, or None when it has none.
+
+    (A Python string holds a well-formed surrogate pair as one code point, so any code
+    point in the surrogate range is a lone one.)
+    """
+    found = _SURROGATE.search(text)
+    return None if found is None else found.start()
+
+
+def text_problem(text: str, *, stored: bool = True, max_chars: int | None = None) -> str | None:
+    """What is wrong with ``text`` as a field's value ("contains ..."), or None."""
+    at = lone_surrogate(text)
+    if at is not None:
+        code = f"U+{ord(text[at]):04X}"
+        return f"contains a lone surrogate ({code}) at offset {at}, which is not Unicode text"
+    if stored and "\x00" in text:
+        return f"contains a NUL character (U+0000) at offset {text.index(chr(0))}"
+    if max_chars is not None and len(text) > max_chars:
+        return f"is {len(text)} characters long; the limit is {max_chars}"
+    return None
+
+
+def check_text(
+    field: str, value: str | None, *, stored: bool = True, max_chars: int | None = None
+) -> None:
+    """Raise :class:`InvalidField` naming ``field`` when ``value`` is not acceptable.
+
+    ``stored``: the value will be stored (so no NUL either); ``max_chars``: its column's
+    width. None passes (an absent optional field).
+    """
+    if value is None:
+        return
+    problem = text_problem(value, stored=stored, max_chars=max_chars)
+    if problem is not None:
+        raise InvalidField(field, problem)
+
+
+def check_id(field: str, value: str | None) -> None:
+    """A stored id, author name or article key."""
+    check_text(field, value, max_chars=ID_CHARS)
+
+
+def check_site(field: str, value: str | None) -> None:
+    """A stored site name (also a key's or a user's name)."""
+    check_text(field, value, max_chars=SITE_CHARS)
+
+
+def storable(value: str) -> str:
+    """``value`` if it can be stored, else :class:`InvalidField` (for validators that
+    name the field themselves, such as pydantic's)."""
+    problem = text_problem(value)
+    if problem is not None:
+        raise InvalidField("the value", problem)
+    return value
+
+
+def check_strings(field: str, value: object, *, stored: bool = True) -> None:
+    """Check every string of a parsed JSON (or TOML) value, keys included, naming the
+    path of the first bad one (``policy.watchlist.block[2]``). The walk keeps its own
+    stack, so a deeply nested value is no recursion hazard."""
+    pending: list[tuple[str, object]] = [(field, value)]
+    while pending:
+        where, item = pending.pop()
+        if isinstance(item, str):
+            check_text(where, item, stored=stored)
+        elif isinstance(item, Mapping):
+            for key in item:
+                check_text(f"a key of {where}", str(key), stored=stored)
+            pending.extend((f"{where}.{k}", v) for k, v in reversed(list(item.items())))
+        elif isinstance(item, list):
+            pending.extend((f"{where}[{i}]", v) for i, v in reversed(list(enumerate(item))))
+
+
+def check_thread(thread: Thread) -> None:
+    """Every field of a thread read from an upload: the article's and each comment's
+    (``comments[3].author``), before any of it is scored or stored."""
+    check_text("thread.title", thread.title)
+    check_text("thread.url", thread.url)
+    check_text("thread.body", thread.body, stored=False)  # context for scoring only
+    check_text("thread.id", thread.id, max_chars=ID_CHARS)
+    for i, comment in enumerate(thread.comments):
+        where = f"comments[{i}]"
+        check_text(f"{where}.id", comment.id, max_chars=ID_CHARS)
+        check_text(f"{where}.parent", comment.parent, max_chars=ID_CHARS)
+        check_text(f"{where}.author", comment.author, max_chars=ID_CHARS)
+        check_text(f"{where}.text", comment.text)
+        check_text(f"{where}.created_at", comment.created_at, max_chars=TIMESTAMP_CHARS)
+
+
+def printable(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD, so a message quoting input
+    can always be encoded (an error must never become a second error)."""
+    return _SURROGATE.sub("\ufffd", text)
