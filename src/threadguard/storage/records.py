@@ -65,11 +65,13 @@ class ArticleRef:
 @dataclass(frozen=True)
 class Origin:
     """Where comments being stored come from: the site, what received them (``source``:
-    ``perspective``, ``coral``, ``native``...) and the article they hang under, if any."""
+    ``perspective``, ``coral``, ``native``...), the article they hang under, if any, and
+    who sent them (the audit log's actor for an edit; None: the ``source``)."""
 
     site: str
     source: str
     article: ArticleRef | None = None
+    actor: Actor | None = None
 
 
 @dataclass(frozen=True)

@@ -29,13 +29,13 @@ once its comment is committed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sqlalchemy import Engine, select
 
 from threadguard.storage import db
-from threadguard.storage.records import ArticleRef, NewComment, Origin, QueueFilter
+from threadguard.storage.records import Actor, ArticleRef, NewComment, Origin, QueueFilter
 from threadguard.storage.repositories.accounts import AccountRepository
 from threadguard.storage.repositories.audit import AuditRepository
 from threadguard.storage.repositories.comments import CommentRepository
@@ -123,7 +123,12 @@ class Store:
         source: str,
         article: ArticleRef | None,
         comments: Sequence[NewComment],
+        actor: Actor | None = None,
+        progress: Callable[[int], None] | None = None,
     ) -> list[Stored]:
-        """Store a batch of scored comments in one transaction; ``(id, status)`` for each,
-        in order (see :meth:`CommentRepository.record_many`)."""
-        return self.comments.record_many(Origin(site, source, article), comments)
+        """Store scored comments in short transactions; ``(id, status)`` for each, in
+        order (see :meth:`CommentRepository.record_many`). ``actor``: who uploaded them
+        (audited for edits); ``progress``: told the count stored after each transaction."""
+        return self.comments.record_many(
+            Origin(site, source, article, actor), comments, progress=progress
+        )

@@ -9,7 +9,7 @@ returns only after the commit that holds its comment (durable, never write-behin
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -118,17 +118,26 @@ class CommentRepository:
         """:meth:`record` for the event loop: awaits the same durable group commit."""
         return (await self._records.submit_async(RecordJob(origin, item)))[0]
 
-    def record_many(self, origin: Origin, comments: Sequence[NewComment]) -> list[Stored]:
-        """Store a batch of scored comments in one transaction.
+    def record_many(
+        self,
+        origin: Origin,
+        comments: Sequence[NewComment],
+        *,
+        progress: Callable[[int], None] | None = None,
+    ) -> list[Stored]:
+        """Store scored comments, in short transactions (so other writers are never kept
+        waiting long, see :mod:`~threadguard.storage.repositories.ingest`).
 
         Returns ``(id, status)`` for each, in order: the status is the policy's unless a
-        moderator has already ruled on that comment.
+        moderator has already ruled on that comment as it reads now. ``progress`` is
+        told how many are stored after each transaction.
 
-        A comment already stored under the same site, article and id is updated (an
-        edit, or a thread uploaded again): it gets a new analysis and policy decision,
-        but a moderator's verdict on it stands.
+        A comment already stored under the same site, article and id is updated: it gets
+        a new analysis and policy decision. If its text is the same (a thread uploaded
+        again), a moderator's verdict on it stands; if the text changed (an edit), it is
+        moderated again and the edit is audited.
         """
-        return self.writer.record_many(origin, comments)
+        return self.writer.record_many(origin, comments, progress=progress)
 
     # ------------------------------------------------------------------ reads
 
