@@ -177,7 +177,13 @@ class AnalysisRow(Base):
 
 
 class DecisionRow(Base):
-    """A verdict on a comment, by the policy or a moderator; never updated, only added."""
+    """A verdict on a comment, by the policy or a moderator; never updated, only added.
+
+    A policy decision belongs to the analysis it was made from (``analysis_id``). A
+    moderator's verdict records the text it was given on (``text``) and the analysis the
+    comment had then: an edit changes the comment's text, and the verdict must stay paired
+    with what the moderator read (the labelled export relies on it).
+    """
 
     __tablename__ = "decisions"
 
@@ -191,6 +197,7 @@ class DecisionRow(Base):
     source: Mapped[str] = mapped_column(String(16))
     actor: Mapped[str | None] = mapped_column(String(200))
     details: Mapped[dict[str, Any] | None]
+    text: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

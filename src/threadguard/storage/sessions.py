@@ -72,7 +72,10 @@ class Sessions:
         """A write transaction's session: committed when the block ends, else rolled back."""
         with self._exclusive():
             try:
-                with busy_as_store_error(), Session(self._writer, expire_on_commit=False) as session:
+                with (
+                    busy_as_store_error(),
+                    Session(self._writer, expire_on_commit=False) as session,
+                ):
                     with session.begin():
                         yield session
                     # Committed: the sites this transaction created may now be shared.

@@ -73,7 +73,11 @@ class CommentRepository:
         parent_id: str | None = None,
         story_id: str | None = None,
     ) -> None:
-        """Keep a comment's text (unscored) so a later reply can use it as context."""
+        """Keep a comment's text (unscored) so a later reply can use it as context.
+
+        The text of a comment already scored is left as it is: a new text is an edit,
+        which :meth:`record` moderates again and audits.
+        """
         with self._sessions.write() as session:
             site_id = self._sessions.site_key(session, site)
             key = story_id or ""
@@ -85,7 +89,10 @@ class CommentRepository:
                 )
             ).first()
             if row is not None:
-                row.text = text
+                # A scored comment's text changes only with its new analysis and decision
+                # (``record``, which sees the edit); a context-only one's right away.
+                if row.source == "context":
+                    row.text = text
                 row.parent_external_id = parent_id or row.parent_external_id
                 return
             session.add(
@@ -237,7 +244,12 @@ class CommentRepository:
                 .order_by(ActionRow.id)
             ).all()
             policy = next((d for d in decisions if d.source == "policy"), None)
-            moderator = next((d for d in decisions if d.source == "moderator"), None)
+            # A verdict given on an earlier text (before an edit) no longer applies.
+            moderator = (
+                next((d for d in decisions if d.source == "moderator"), None)
+                if row.status_source == "moderator"
+                else None
+            )
             return CommentRecord(
                 id=row.id,
                 site=site,

@@ -23,7 +23,6 @@ is updated, never duplicated).
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -55,6 +54,7 @@ from threadguard.storage.repositories.bulk import (
     new_comment_id,
     scores,
 )
+from threadguard.storage.repositories.rows import text_sha256
 from threadguard.storage.sessions import Sessions, add_audit, get_or_create
 from threadguard.storage.writer import Outcome
 
@@ -261,7 +261,10 @@ class CommentWriter:
         owners = [authors.get(c.author) if c.author else None for c in run]
         ranks = count_new(
             conn,
-            [(aid, STATUS_OF_ACTION[c.decision.action]) for aid, c in zip(owners, run, strict=True)],
+            [
+                (aid, STATUS_OF_ACTION[c.decision.action])
+                for aid, c in zip(owners, run, strict=True)
+            ],
         )
         return insert_new(
             conn,
@@ -402,12 +405,6 @@ class CommentWriter:
         queued.resolved_by = "policy" if status != "pending" else None
         for attribute, value in scores(item).items():
             setattr(queued, attribute, value)
-
-
-def text_sha256(text: str) -> str:
-    """The SHA-256 of a comment's text (UTF-8), hex: how the audit log names a text
-    without repeating it."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass(frozen=True)
