@@ -185,4 +185,5 @@ class Service:
 
     def close(self) -> None:
         self.client.close()
+        self.app.state.uploads.close()
         self.store.close()

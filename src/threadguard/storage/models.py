@@ -9,7 +9,8 @@ is scored an *analysis* row is added, and every verdict on it (the policy's or a
 moderator's) a *decision* row, so no decision is ever overwritten. A comment whose
 automatic verdict was hold or reject gets a *queue item*, which a moderator resolves.
 *Moderator actions* and the *audit log* record who did what; the audit log is
-append-only (a database trigger refuses updates and deletes). *API keys* and *users*
+append-only (a database trigger refuses updates and deletes). *Jobs* track large
+uploads that are stored in the background. *API keys* and *users*
 hold only hashes. *Authors* carry the per-site state that policy needs: banned, trusted,
 and counts.
 """
@@ -266,6 +267,31 @@ class AuditEntry(Base):
     site: Mapped[str | None] = mapped_column(String(200), index=True)
     before: Mapped[dict[str, Any] | None]
     after: Mapped[dict[str, Any] | None]
+
+
+class Job(Base):
+    """A long task (a large thread upload) that a client polls: its progress and outcome.
+
+    Kept in the database, not in the worker that runs it, so any worker behind a load
+    balancer can answer the poll. ``updated_at`` is the running worker's heartbeat.
+    """
+
+    __tablename__ = "jobs"
+    __table_args__ = (Index("ix_jobs_worker_status", "worker", "status"),)
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    site: Mapped[str] = mapped_column(String(200))
+    actor: Mapped[str] = mapped_column(String(200))
+    worker: Mapped[str] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(16))
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    done: Mapped[int] = mapped_column(Integer, default=0)
+    result: Mapped[dict[str, Any] | None]
+    error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]
 
 
 class ApiKey(Base):

@@ -254,6 +254,24 @@ class HistoryRow:
 
 
 @dataclass(frozen=True)
+class JobRecord:
+    """A background job as stored: what it is, how far it got, and how it ended."""
+
+    id: str
+    kind: str
+    site: str
+    actor: str
+    status: str
+    total: int
+    done: int
+    result: dict[str, Any] | None
+    error: str | None
+    created_at: datetime
+    updated_at: datetime
+    finished_at: datetime | None
+
+
+@dataclass(frozen=True)
 class Page(Generic[T]):
     """A page of results and the total they were taken from."""
 

@@ -12,14 +12,17 @@ cache of site ids, the audit writer):
 - ``store.audit_trail`` (:mod:`~threadguard.storage.repositories.audit`): the audit log
   and the labelled export;
 - ``store.sites`` (:mod:`~threadguard.storage.repositories.sites`): site policies;
-- ``store.accounts`` (:mod:`~threadguard.storage.repositories.accounts`): keys and users.
+- ``store.accounts`` (:mod:`~threadguard.storage.repositories.accounts`): keys and users;
+- ``store.jobs`` (:mod:`~threadguard.storage.repositories.jobs`): background jobs (large
+  uploads) that any worker can report on.
 
 The repositories' methods are also the store's own (``store.queue(...)``,
 ``store.create_key(...)``), so callers need not know which repository holds what.
 
 Two rules hold throughout. Every write is one transaction (on SQLite a ``BEGIN
-IMMEDIATE`` one, behind an in-process lock, see :mod:`threadguard.storage.sessions`), so
-a failure leaves nothing half done. And a moderator's verdict is applied with a guarded
+IMMEDIATE`` one, behind an in-process fair lock, see :mod:`threadguard.storage.sessions`),
+so a failure leaves nothing half done; only a thread upload is many (short ones, so that
+it never keeps other writers waiting; a comment is never half stored). And a moderator's verdict is applied with a guarded
 ``UPDATE``, so of two moderators acting on one comment at once exactly one wins (see
 :mod:`~threadguard.storage.repositories.moderation`). ``store.record``, the one
 write per request of the compatibility endpoints, is committed with the others that
@@ -40,6 +43,7 @@ from threadguard.storage.repositories.accounts import AccountRepository
 from threadguard.storage.repositories.audit import AuditRepository
 from threadguard.storage.repositories.comments import CommentRepository
 from threadguard.storage.repositories.ingest import Stored
+from threadguard.storage.repositories.jobs import JobRepository
 from threadguard.storage.repositories.moderation import ModerationRepository
 from threadguard.storage.repositories.sites import SiteRepository
 from threadguard.storage.sessions import Sessions
@@ -58,6 +62,7 @@ class Store:
         self.audit_trail = AuditRepository(self.sessions)
         self.sites = SiteRepository(self.sessions)
         self.accounts = AccountRepository(self.sessions)
+        self.jobs = JobRepository(self.sessions)
 
         # Comments (record_many keeps its keyword form, see below).
         self.remember = self.comments.remember
