@@ -69,6 +69,7 @@ class Store:
         self.recall = self.comments.recall
         self.record = self.comments.record
         self.record_async = self.comments.record_async
+        self.record_status = self.comments.record_status
         self.authors = self.comments.authors
         self.known_comments = self.comments.known_comments
         self.comment = self.comments.comment

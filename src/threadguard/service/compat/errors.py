@@ -2,7 +2,7 @@
 
 A Perspective client reads ``{"error": {"code", "message", "status", "details"}}`` (Google's
 ``google.rpc.Status`` JSON); the ``openai`` client reads ``{"error": {"message", "type",
-"param", "code"}}``. The app's own exception handlers answer in ThreadGuard's shape, so
+"param", "code"}}``. A busy database is 503 with ``Retry-After`` in every shape. The app's own exception handlers answer in ThreadGuard's shape, so
 these routers use a route class that catches every error raised while handling one of
 their requests -- including the 401/403 from the shared ``auth`` dependency and FastAPI's
 validation errors -- and renders it in the client's shape. That keeps the compatibility
@@ -22,6 +22,8 @@ from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 
+from threadguard.service.protocols import StoreBusyError
+
 log = logging.getLogger("threadguard.service.compat")
 
 #: HTTP status -> google.rpc.Code name, as Google's JSON errors spell it.
@@ -39,6 +41,11 @@ GOOGLE_STATUS: dict[int, str] = {
     503: "UNAVAILABLE",
     504: "DEADLINE_EXCEEDED",
 }
+
+#: How long a client should wait before trying again after a busy database (503).
+RETRY_AFTER = {"Retry-After": "1"}
+#: What a client is told when the database is busy, in every shape.
+BUSY_MESSAGE = "The service is busy; try again shortly."
 
 #: The ``@type`` Perspective gives its own error details.
 PERSPECTIVE_ERROR_TYPE = "type.googleapis.com/google.commentanalyzer.v1alpha1.Error"
@@ -78,6 +85,10 @@ def _as_compat(exc: Exception) -> CompatError:
     if isinstance(exc, HTTPException):
         detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
         return CompatError(exc.status_code, detail, headers=exc.headers)
+    if isinstance(exc, StoreBusyError):
+        # Contended, not broken: the client should retry, and a 5xx in its log must
+        # say so (503 with Retry-After, in the client's own error shape).
+        return CompatError(503, BUSY_MESSAGE, headers=RETRY_AFTER)
     if isinstance(exc, ClientDisconnect):
         # Nobody is left to answer (a load generator stopping, a client timing out):
         # nginx's 499, for the access log, and no error report.

@@ -125,6 +125,11 @@ class CommentRepository:
         """:meth:`record` for the event loop: awaits the same durable group commit."""
         return (await self._records.submit_async(RecordJob(origin, item)))[0]
 
+    def record_status(self, origin: Origin, item: NewComment) -> Stored:
+        """:meth:`record`, returning the comment's id and its status in the store after
+        the write (the policy's, unless a moderator's verdict on this text stands)."""
+        return self._records.submit(RecordJob(origin, item))
+
     def record_many(
         self,
         origin: Origin,
