@@ -38,8 +38,8 @@ def csv_thread(texts: dict[str, str]) -> str:
     return "id,parent_id,author,text\n" + rows
 
 
-def upload(service: Service, texts: dict[str, str], **query: str) -> Any:
-    response = service.post_thread(csv_thread(texts), "text/csv", article="story-1", **query)
+def upload(service: Service, texts: dict[str, str], article: str = "story-1") -> Any:
+    response = service.post_thread(csv_thread(texts), "text/csv", article=article)
     assert response.status_code in (200, 202), response.text
     return response
 
@@ -177,6 +177,16 @@ def test_a_job_whose_worker_stopped_is_failed(service: Service) -> None:
     queued = jobs.create_job(kind="thread_upload", site="default", actor="a", worker="w2", total=9)
     assert jobs.abandon_jobs("w2", "stopped") == 1
     assert (jobs.job(queued.id).status, jobs.job(queued.id).error) == ("failed", "stopped")
+
+
+def test_jobs_left_when_the_service_stops_are_failed(service: Service) -> None:
+    first = upload(service, {f"a{n}": KIND for n in range(40)}).json()
+    second = upload(service, {f"b{n}": KIND for n in range(40)}, article="story-2").json()
+    service.app.state.uploads.close()
+    jobs = service.store.jobs
+    assert jobs.job(second["id"]).status == "failed"  # never started
+    assert "service stopped" in (jobs.job(second["id"]).error or "")
+    assert jobs.job(first["id"]).status in ("done", "failed")
 
 
 # ------------------------------------------------------------------ a busy database

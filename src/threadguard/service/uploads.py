@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import logging
 import os
+import queue
 import secrets
 import socket
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -135,12 +135,19 @@ def _upload_facts(upload: Upload) -> dict[str, Any]:
 
 
 class UploadJobs:
-    """Runs large uploads in the background, one at a time, recording each as a job."""
+    """Runs large uploads in the background, one at a time, recording each as a job.
+
+    The thread is a daemon started on the first upload: a worker shutting down does not
+    wait minutes for an upload to finish scoring. Whatever it had not committed is
+    rolled back with its transaction, and the job is failed (:meth:`close`).
+    """
 
     def __init__(self, state: ServiceState) -> None:
         self._state = state
         self.worker = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="threadguard-upload")
+        self._queue: queue.SimpleQueue[tuple[str, Upload] | None] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
         self._stopping = threading.Event()
 
     def submit(self, upload: Upload) -> JobRecord:
@@ -152,18 +159,35 @@ class UploadJobs:
             worker=self.worker,
             total=upload.size,
         )
-        self._pool.submit(self._run, job.id, upload)
+        with self._lock:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(
+                    target=self._loop, name="threadguard-upload", daemon=True
+                )
+                self._thread.start()
+            self._queue.put((job.id, upload))
         return job
 
-    def close(self) -> None:
+    def close(self, timeout: float = 5.0) -> None:
         """Stop: the running upload stops after its current transaction, queued ones never
         start, and every unfinished job of this worker is failed, saying why."""
         self._stopping.set()
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        with self._lock:
+            thread = self._thread
+            self._queue.put(None)
+        if thread is not None:
+            thread.join(timeout)
         try:
             self._state.store.jobs.abandon_jobs(self.worker, STOPPED)
         except Exception:
             log.exception("could not mark this worker's unfinished upload jobs failed")
+
+    def _loop(self) -> None:
+        while not self._stopping.is_set():
+            task = self._queue.get()
+            if task is None:
+                return
+            self._run(*task)
 
     def _run(self, job_id: str, upload: Upload) -> None:
         jobs = self._state.store.jobs

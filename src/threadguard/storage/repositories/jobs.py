@@ -101,10 +101,11 @@ class JobRepository:
             return int(done.rowcount)  # type: ignore[attr-defined]
 
     def _set(self, job_id: str, **values: Any) -> None:
+        """Update an unfinished job (done and failed are final)."""
         with self._sessions.write() as session:
             session.execute(
                 update(Job)
-                .where(Job.id == job_id)
+                .where(Job.id == job_id, Job.status.in_((QUEUED, RUNNING)))
                 .values(updated_at=utcnow(), **values)
                 .execution_options(synchronize_session=False)
             )
