@@ -27,7 +27,6 @@ import io
 import os
 import random
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -36,8 +35,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+from http_bench import HOST, free_port, threadguard_cli, wait_ready  # bench/ is on the path
 
-HOST = "127.0.0.1"
 #: Comments sent to analyze, in rotation (single comments as a news site sees them).
 COMMENTS = [
     "Thanks for the article, very informative.",
@@ -77,17 +76,6 @@ def synthetic_csv(rows: int, seed: int = 11) -> bytes:
     return out.getvalue().encode()
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return int(s.getsockname()[1])
-
-
-def threadguard_cli() -> list[str]:
-    exe = Path(sys.executable).with_name("threadguard")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "threadguard"]
-
-
 def start_server(port: int, data_dir: Path) -> tuple[subprocess.Popen[bytes], str]:
     """``threadguard serve --tier fast`` over SQLite in ``data_dir``, and a client key."""
     env = {**os.environ, "THREADGUARD_DATA_DIR": str(data_dir)}
@@ -105,19 +93,6 @@ def start_server(port: int, data_dir: Path) -> tuple[subprocess.Popen[bytes], st
     with open(data_dir / "server.log", "wb") as log:
         proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
     return proc, key
-
-
-def wait_ready(port: int, proc: subprocess.Popen[bytes], timeout: float = 120.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited with {proc.returncode}")
-        try:
-            with socket.create_connection((HOST, port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError("server did not start listening")
 
 
 @dataclass

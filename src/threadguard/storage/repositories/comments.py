@@ -9,7 +9,7 @@ returns only after the commit that holds its comment (durable, never write-behin
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -53,6 +53,9 @@ class CommentRepository:
     def __init__(self, sessions: Sessions) -> None:
         self._sessions = sessions
         self.writer = CommentWriter(sessions)
+        #: Store a thread's scored comments in short transactions (the writer's
+        #: :meth:`~threadguard.storage.repositories.ingest.CommentWriter.record_many`).
+        self.record_many = self.writer.record_many
         self._records: GroupCommitter[RecordJob, Stored] = GroupCommitter(
             self.writer.commit_records, name="threadguard-store-writer"
         )
@@ -129,27 +132,6 @@ class CommentRepository:
         """:meth:`record`, returning the comment's id and its status in the store after
         the write (the policy's, unless a moderator's verdict on this text stands)."""
         return self._records.submit(RecordJob(origin, item))
-
-    def record_many(
-        self,
-        origin: Origin,
-        comments: Sequence[NewComment],
-        *,
-        progress: Callable[[int], None] | None = None,
-    ) -> list[Stored]:
-        """Store scored comments, in short transactions (so other writers are never kept
-        waiting long, see :mod:`~threadguard.storage.repositories.ingest`).
-
-        Returns ``(id, status)`` for each, in order: the status is the policy's unless a
-        moderator has already ruled on that comment as it reads now. ``progress`` is
-        told how many are stored after each transaction.
-
-        A comment already stored under the same site, article and id is updated: it gets
-        a new analysis and policy decision. If its text is the same (a thread uploaded
-        again), a moderator's verdict on it stands; if the text changed (an edit), it is
-        moderated again and the edit is audited.
-        """
-        return self.writer.record_many(origin, comments, progress=progress)
 
     # ------------------------------------------------------------------ reads
 

@@ -113,9 +113,17 @@ class CommentWriter:
         *,
         progress: Callable[[int], None] | None = None,
     ) -> list[Stored]:
-        """Store scored comments in short transactions (see the module docs); ``(id,
-        status)`` for each, in order. ``progress`` is told how many are stored after
-        each transaction."""
+        """Store scored comments in short transactions (see the module docs).
+
+        Returns ``(id, status)`` for each, in order: the status is the policy's unless a
+        moderator has already ruled on that comment as it reads now. ``progress`` is
+        told how many are stored after each transaction.
+
+        A comment already stored under the same site, article and id is updated: it gets
+        a new analysis and policy decision. If its text is the same (a thread uploaded
+        again), a moderator's verdict on it stands; if the text changed (an edit), it is
+        moderated again and the edit is audited.
+        """
         out: list[Stored] = []
         pacer = Pacer()
         while True:

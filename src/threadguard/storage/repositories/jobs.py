@@ -43,18 +43,9 @@ class JobRepository:
         """A new queued job of ``total`` items, to be run by ``worker``."""
         now = utcnow()
         with self._sessions.write() as session:
-            row = Job(
-                id=new_job_id(),
-                kind=kind,
-                site=site,
-                actor=actor,
-                worker=worker,
-                status=QUEUED,
-                total=total,
-                done=0,
-                created_at=now,
-                updated_at=now,
-            )
+            row = Job(id=new_job_id(), kind=kind, site=site, actor=actor, worker=worker)
+            row.status, row.total, row.done = QUEUED, total, 0
+            row.created_at = row.updated_at = now
             session.add(row)
             session.flush()
             return from_row(JobRecord, row)
