@@ -64,6 +64,7 @@ def test_the_fair_lock_hands_over_in_the_order_asked() -> None:
     assert got == [False] and lock.waiting == 0  # gave up, and left the queue
     lock.release()
     assert lock.acquire(0.01)
+    assert lock.grants == 7  # what an upload reads to learn whether others wrote
 
 
 def test_an_upload_is_written_in_short_transactions_in_order(

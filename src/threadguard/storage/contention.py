@@ -51,12 +51,15 @@ class FairLock:
         self._mutex = threading.Lock()
         self._held = False
         self._waiters: deque[threading.Event] = deque()
+        #: How many times the lock has been granted (taken free, or handed over).
+        self.grants = 0
 
     def acquire(self, timeout: float) -> bool:
         """Take the lock, waiting at most ``timeout`` seconds; whether it was taken."""
         with self._mutex:
             if not self._held:
                 self._held = True
+                self.grants += 1
                 return True
             turn = threading.Event()
             self._waiters.append(turn)
@@ -73,6 +76,7 @@ class FairLock:
         with self._mutex:
             if self._waiters:
                 self._waiters.popleft().set()  # still held: now by the waiter
+                self.grants += 1
             else:
                 self._held = False
 

@@ -119,6 +119,11 @@ class Sessions:
         finally:
             self._serial.release()
 
+    def write_grants(self) -> int:
+        """How many times this process's SQLite write lock has been granted so far (0 on
+        PostgreSQL): a long writer compares two readings to learn whether others wrote."""
+        return self._serial.grants if self._serial is not None else 0
+
     def cached_site_id(self, name: str) -> int | None:
         """The site's id if this store has already seen it committed (no database read)."""
         return self._site_ids.get(name)
