@@ -7,8 +7,9 @@ key, measures analyze alone for a few seconds (the baseline), then uploads a syn
 CSV thread of ``--rows`` comments to ``POST /api/v1/threads`` and, while the upload job
 runs, drives analyze at ``--concurrency`` with httpx (async), bounded by ``--requests``
 and ``--seconds``. It prints p50, p99 and max latency and the count of non-2xx answers
-for analyze during the upload, and how long the upload took. The synthetic comments are
-generated here from word lists (no data set is read).
+for analyze during the upload, and how long the upload took, then analyze alone again
+(the machine's load may have changed meanwhile). The synthetic comments are generated
+here from word lists (no data set is read).
 
 Target (issue 11): analyze p99 under 100 ms at concurrency 16 while a 60,000-row upload is
 ingesting (fast tier, SQLite), no non-2xx answer.
@@ -218,6 +219,12 @@ async def run(args: argparse.Namespace, port: int, key: str) -> int:
             f"{final.get('error')}"
         )
         print(during.line(f"analyze during the upload, concurrency {args.concurrency}"))
+        if args.baseline_seconds > 0:  # the machine's load may have changed meanwhile
+            after = Tally()
+            stop = asyncio.Event()
+            asyncio.get_running_loop().call_later(args.baseline_seconds, stop.set)
+            await drive(client, key, args.concurrency, stop, 10**9, after)
+            print(after.line("analyze, alone again (baseline after)"))
         ok = during.p99_ms() < 100 and not during.failures and final.get("status") == "done"
         print(
             f"target p99 < 100 ms at concurrency {args.concurrency} during the upload, "

@@ -22,7 +22,7 @@ from threadguard.schema import Role
 from threadguard.service.auth import Authenticator, bearer_key, query_key
 from threadguard.service.context import ServiceState
 from threadguard.service.protocols import Principal
-from threadguard.service.uploads import UploadJobs
+from threadguard.service.upload_jobs import UploadJobs
 
 
 def attach(
@@ -32,7 +32,7 @@ def attach(
     return (a runner over ``state`` unless one is given)."""
     app.state.service = state
     app.state.auth = auth
-    app.state.uploads = uploads or UploadJobs(state)
+    app.state.uploads = uploads or UploadJobs(state.store, state.settings)
 
 
 async def service_state(request: Request) -> ServiceState:

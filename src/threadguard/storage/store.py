@@ -131,10 +131,16 @@ class Store:
         comments: Sequence[NewComment],
         actor: Actor | None = None,
         progress: Callable[[int], None] | None = None,
+        background: bool = False,
     ) -> list[Stored]:
         """Store scored comments in short transactions; ``(id, status)`` for each, in
-        order (see :meth:`CommentRepository.record_many`). ``actor``: who uploaded them
-        (audited for edits); ``progress``: told the count stored after each transaction."""
+        order (see :meth:`CommentWriter.record_many
+        <threadguard.storage.repositories.ingest.CommentWriter.record_many>`). ``actor``:
+        who uploaded them (audited for edits); ``progress``: told the count stored after
+        each transaction; ``background``: always step aside between transactions."""
         return self.comments.record_many(
-            Origin(site, source, article, actor), comments, progress=progress
+            Origin(site, source, article, actor),
+            comments,
+            progress=progress,
+            background=background,
         )

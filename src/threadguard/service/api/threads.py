@@ -116,7 +116,8 @@ async def ingest_thread(
     body = await request.body()
     settings = state.settings
     read = await run_in_threadpool(read_upload, body, fmt, name, settings.max_text_chars)
-    upload = Upload(site_name, read, fmt or "", article_for(read.thread, article), actor(principal))
+    ref = article_for(read.thread, article)
+    upload = Upload(site_name, read, fmt or "", ref, actor(principal), body, name)
     if upload.size > settings.async_upload_comments:
         job = await run_in_threadpool(uploads.submit, upload)
         return JSONResponse(job_body(job), status_code=202, headers={"Location": job_url(job)})
