@@ -68,6 +68,12 @@ bench-http: $(BIN)/threadguard
 	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk; }
 	$(BIN)/python bench/http_bench.py --seconds $${BENCH_SECONDS:-10}
 
+.PHONY: bench-ingest
+## Perspective analyze at concurrency 16 while a 60,000-row CSV upload is being stored
+## (serve --tier fast, SQLite, 127.0.0.1): p50/p99 and non-2xx during the upload.
+bench-ingest: $(BIN)/threadguard
+	$(BIN)/python bench/ingest_bench.py --rows $${BENCH_ROWS:-60000} --concurrency 16
+
 .PHONY: peers
 ## Install the peers that `threadguard eval` compares against (alt-profanity-check, hatesonar)
 ## and generate the en_US.UTF-8 locale hatesonar's ONNX text normaliser needs (as root).

@@ -359,6 +359,9 @@ def serve_standalone(port: int) -> None:
         async def record_async(self, *_: Any) -> str:
             return "not-stored"
 
+        def record_status(self, *_: Any) -> tuple[str, str]:
+            return "not-stored", "approved"
+
     class Context:
         settings = ServiceSettings()
         comments = NullLog()

@@ -188,6 +188,7 @@ class Service:
 
     def close(self) -> None:
         self.client.close()
+        self.app.state.uploads.close()
         self.store.close()
 
 

@@ -30,6 +30,7 @@ from threadguard.service.protocols import (
     Principal,
     ServiceSettings,
 )
+from threadguard.storage.records import STATUS_OF_ACTION
 
 KEY = "tg_test_key_123"
 CORAL_SECRET = "whsec_test_secret"
@@ -100,6 +101,9 @@ class MemoryLog:
 
     async def record_async(self, origin: Origin, item: NewComment) -> str:
         return self.record(origin, item)
+
+    def record_status(self, origin: Origin, item: NewComment) -> tuple[str, str]:
+        return self.record(origin, item), STATUS_OF_ACTION[item.decision.action]
 
 
 @dataclass

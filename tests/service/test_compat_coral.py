@@ -9,12 +9,13 @@ import time
 from typing import Any
 
 import pytest
-from compat_fakes import CORAL_SECRET, FakeContext, SpyEngine, make_app
+from compat_fakes import CORAL_SECRET, FakeContext, MemoryLog, SpyEngine, make_app
 from fastapi.testclient import TestClient
 
 from threadguard.engine import Engine
-from threadguard.moderation import AuthorContext, Decision, parse_policy
+from threadguard.moderation import AuthorContext, parse_policy
 from threadguard.service.compat.coral import coral_answer, signature_valid
+from threadguard.service.protocols import NewComment, Origin, StoreBusyError
 from threadguard.service.settings import ServiceSettings
 
 URL = "/coral/moderation"
@@ -86,15 +87,15 @@ def test_abusive_comment_rejected_with_a_toxic_flag(client: TestClient) -> None:
     }
 
 
-def test_decisions_map_to_coral_statuses() -> None:
+def test_statuses_map_to_coral_statuses() -> None:
     flag = [{"actionType": "FLAG", "reason": "COMMENT_DETECTED_TOXIC"}]
-    assert json.loads(bytes(coral_answer(Decision("hold"), True).body)) == {
+    assert json.loads(bytes(coral_answer("pending", True).body)) == {
         "status": "SYSTEM_WITHHELD",
         "actions": flag,
     }
-    assert json.loads(bytes(coral_answer(Decision("reject"), True).body))["status"] == "REJECTED"
-    assert json.loads(bytes(coral_answer(Decision("approve"), True).body)) == {"status": "APPROVED"}
-    assert coral_answer(Decision("approve"), False).status_code == 204
+    assert json.loads(bytes(coral_answer("rejected", True).body))["status"] == "REJECTED"
+    assert json.loads(bytes(coral_answer("approved", True).body)) == {"status": "APPROVED"}
+    assert coral_answer("approved", False).status_code == 204
 
 
 def test_no_opinion_on_clean_comments_when_configured(context: FakeContext) -> None:
@@ -164,20 +165,74 @@ def test_malformed_payload_is_400(client: TestClient) -> None:
     assert resp.status_code == 400
 
 
-def test_past_the_deadline_answers_204_and_still_stores(engine: Engine) -> None:
+def wait_for_record(context: FakeContext) -> dict[str, Any]:
+    for _ in range(200):
+        if context.comments.records:
+            break
+        time.sleep(0.02)
+    return context.comments.records[0]
+
+
+def test_past_the_deadline_answers_premod_and_stores_it_held(engine: Engine) -> None:
+    """Fail closed: Coral publishes what gets no answer in time, so the answer is PREMOD
+    (a person decides), and the comment is stored held, as Coral was told."""
     context = make_context(engine, coral_deadline_s=0.05)
     context.engine = SpyEngine(engine, delay=0.4)
     with TestClient(make_app(context)) as client:
         started = time.monotonic()
         resp = post(client, payload("you are a stupid worthless idiot"))
         elapsed = time.monotonic() - started
-        assert resp.status_code == 204
+        assert resp.json() == {"status": "PREMOD"}
         assert elapsed < 0.35
-        for _ in range(100):
-            if context.comments.records:
-                break
-            time.sleep(0.02)
-    assert context.comments.records[0]["decision"].action == "reject"
+        stored = wait_for_record(context)
+    assert stored["decision"].action == "hold"
+    assert stored["decision"].reasons[0].startswith("no decision within Coral's deadline")
+
+
+def test_past_the_deadline_answers_204_when_configured_open(engine: Engine) -> None:
+    context = make_context(engine, coral_deadline_s=0.05, coral_fail_open=True)
+    context.engine = SpyEngine(engine, delay=0.4)
+    with TestClient(make_app(context)) as client:
+        assert post(client, payload("you are a stupid worthless idiot")).status_code == 204
+        assert wait_for_record(context)["decision"].action == "reject"
+
+
+class BusyLog(MemoryLog):
+    """A comment log whose database stays busy."""
+
+    def record_status(self, origin: Origin, item: NewComment) -> tuple[str, str]:
+        raise StoreBusyError("the database is busy; try again shortly")
+
+
+class BrokenEngine(SpyEngine):
+    def analyze(self, items: Any, *, spans: bool = True) -> Any:
+        raise RuntimeError("model file unreadable")
+
+
+def test_a_failure_to_store_or_score_answers_premod(engine: Engine) -> None:
+    context = make_context(engine)
+    context.comments = BusyLog()
+    client = TestClient(make_app(context))
+    assert post(client, payload("Thanks for this thoughtful article.")).json() == {
+        "status": "PREMOD"
+    }
+    context.comments = MemoryLog()
+    context.engine = BrokenEngine(engine)
+    assert post(client, payload("Thanks for this thoughtful article.")).json() == {
+        "status": "PREMOD"
+    }
+
+
+def test_failing_open_answers_no_opinion_or_503_for_a_busy_database(engine: Engine) -> None:
+    context = make_context(engine, coral_fail_open=True)
+    context.comments = BusyLog()
+    client = TestClient(make_app(context))
+    resp = post(client, payload("Thanks for this thoughtful article."))
+    assert resp.status_code == 503 and resp.headers["Retry-After"] == "1"
+    assert "busy" in resp.json()["error"]
+    context.comments = MemoryLog()
+    context.engine = BrokenEngine(engine)
+    assert post(client, payload("Thanks for this thoughtful article.")).status_code == 204
 
 
 def test_the_answer_is_the_sites_decision_for_that_author(engine: Engine) -> None:

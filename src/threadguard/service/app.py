@@ -118,8 +118,9 @@ def create_app(
     auth = Authenticator(store, settings, cache_seconds=key_cache_seconds)
 
     @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        app.state.uploads.close()
         store.close()
 
     app = EdgedApp(

@@ -22,18 +22,28 @@ from threadguard.schema import Role
 from threadguard.service.auth import Authenticator, bearer_key, query_key
 from threadguard.service.context import ServiceState
 from threadguard.service.protocols import Principal
+from threadguard.service.upload_jobs import UploadJobs
 from threadguard.validation import check_text
 
 
-def attach(app: FastAPI, state: ServiceState, auth: Authenticator) -> None:
-    """Give ``app`` the state and authenticator its routers' dependencies return."""
+def attach(
+    app: FastAPI, state: ServiceState, auth: Authenticator, uploads: UploadJobs | None = None
+) -> None:
+    """Give ``app`` the state, authenticator and upload runner its routers' dependencies
+    return (a runner over ``state`` unless one is given)."""
     app.state.service = state
     app.state.auth = auth
+    app.state.uploads = uploads or UploadJobs(state.store, state.settings)
 
 
 async def service_state(request: Request) -> ServiceState:
     """The app's :class:`ServiceState` (the ``ServiceContext`` compat routers ask for)."""
     return cast(ServiceState, request.app.state.service)
+
+
+async def upload_jobs(request: Request) -> UploadJobs:
+    """The app's runner of large uploads."""
+    return cast(UploadJobs, request.app.state.uploads)
 
 
 def require(role: Role) -> Callable[..., Awaitable[Principal]]:
@@ -61,6 +71,7 @@ async def plain_parameters(request: Request) -> None:
 
 
 State = Annotated[ServiceState, Depends(service_state)]
+Uploads = Annotated[UploadJobs, Depends(upload_jobs)]
 Client = Annotated[Principal, Depends(require(Role.CLIENT))]
 Moderator = Annotated[Principal, Depends(require(Role.MODERATOR))]
 Admin = Annotated[Principal, Depends(require(Role.ADMIN))]

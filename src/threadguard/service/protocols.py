@@ -1,7 +1,7 @@
 """The contract between the service's routers and what sits behind them.
 
 Compatibility routers (Perspective, OpenAI, Coral) and the native API are written
-against these types only, so each can be tested with a fake and the storage layer can
+against these types only (and :class:`StoreBusyError`, a database too busy to answer now), so each can be tested with a fake and the storage layer can
 change without touching them. ``threadguard.service.app`` wires the real ones.
 """
 
@@ -14,7 +14,13 @@ from threadguard.analysis import Analysis
 from threadguard.engine import Engine
 from threadguard.moderation import Moderator, Outcome
 from threadguard.service.settings import ServiceSettings
-from threadguard.storage.records import ArticleRef, ContextComment, NewComment, Origin
+from threadguard.storage.records import (
+    ArticleRef,
+    ContextComment,
+    NewComment,
+    Origin,
+    StoreBusyError,
+)
 
 __all__ = [
     "ArticleRef",
@@ -26,6 +32,7 @@ __all__ = [
     "Principal",
     "ServiceContext",
     "ServiceSettings",
+    "StoreBusyError",
 ]
 
 
@@ -67,6 +74,11 @@ class CommentLog(Protocol):
     async def record_async(self, origin: Origin, item: NewComment) -> str:
         """:meth:`record` from a coroutine, without blocking the event loop (and without
         tying up a worker thread while the write waits for its commit)."""
+
+    def record_status(self, origin: Origin, item: NewComment) -> tuple[str, str]:
+        """:meth:`record`, returning the stored comment's id and its status after the write
+        (approved, pending, rejected): the policy's decision, unless a moderator's verdict
+        on this same text stands. An edit (new text) is always the policy's again."""
 
 
 class ServiceContext(Protocol):

@@ -114,6 +114,32 @@ class ThreadOut(BaseModel):
     problems: list[str] = Field(description="Damaged parts of the upload that were skipped.")
 
 
+class JobCounts(BaseModel):
+    comments: int = Field(description="Comments in the upload.")
+    stored: int = Field(description="Comments stored so far.")
+
+
+class JobOut(BaseModel):
+    """A background job (a large upload): poll it until ``status`` is done or failed."""
+
+    id: str
+    kind: str = Field(description="thread_upload")
+    site: str
+    status: Literal["queued", "running", "done", "failed"]
+    counts: JobCounts
+    result: dict[str, Any] | None = Field(
+        description=(
+            "When done: site, article, format, problems, statuses (count of each) and "
+            "comments (each one's id, comment_id, status and decision)."
+        )
+    )
+    error: str | None = Field(description="When failed: what went wrong.")
+    url: str = Field(description="Where to poll the job.")
+    created_at: datetime
+    updated_at: datetime
+    finished_at: datetime | None
+
+
 class ModeratorDecisionOut(BaseModel):
     action: str
     reasons: list[str]

@@ -39,9 +39,14 @@ class ServiceSettings:
     max_text_chars: int = 20_000
     coral_secret: str | None = None
     coral_deadline_s: float = 0.5
+    #: When scoring or storing a Coral comment fails or misses the deadline: False (fail
+    #: closed) answers PREMOD, so nothing is published unmoderated; True answers 204.
+    coral_fail_open: bool = False
     public_url: str | None = None
     #: Bodies of thread uploads (POST /api/v1/threads) may be larger than API calls.
     max_upload_bytes: int = 20_000_000
+    #: Uploads of more comments than this are stored in the background: 202 and a job.
+    async_upload_comments: int = 1_000
     #: Requests per minute per API key unless the key sets its own (0: no limit).
     rate_per_minute: int = 600
     #: Which models score; the default is the engine's.
@@ -132,6 +137,16 @@ def _origins(value: Any) -> tuple[str, ...]:
     return origins
 
 
+def _flag(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("1", "true", "yes", "on"):
+        return True
+    if isinstance(value, str) and value.strip().lower() in ("0", "false", "no", "off"):
+        return False
+    raise ValueError
+
+
 def _text(value: Any) -> str | None:
     if not isinstance(value, str):
         raise TypeError
@@ -145,8 +160,10 @@ PARSERS: dict[str, tuple[Callable[[Any], Any], str]] = {
     "max_text_chars": (_count, "a positive number"),
     "coral_secret": (_text, "a string"),
     "coral_deadline_s": (_positive, "a positive number"),
+    "coral_fail_open": (_flag, "true or false"),
     "public_url": (_text, "a string"),
     "max_upload_bytes": (_count, "a positive number"),
+    "async_upload_comments": (_count, "a positive number"),
     "rate_per_minute": (_count, "a positive number"),
     "tier": (Tier, "fast, cascade or deep"),
     "deep_from": (_fraction, "a number from 0 to 1"),
@@ -160,9 +177,11 @@ PARSERS: dict[str, tuple[Callable[[Any], Any], str]] = {
 ENVIRONMENT = {
     "THREADGUARD_CORAL_SECRET": "coral_secret",
     "THREADGUARD_CORAL_DEADLINE_S": "coral_deadline_s",
+    "THREADGUARD_CORAL_FAIL_OPEN": "coral_fail_open",
     "THREADGUARD_PUBLIC_URL": "public_url",
     "THREADGUARD_MAX_BODY_BYTES": "max_body_bytes",
     "THREADGUARD_MAX_UPLOAD_BYTES": "max_upload_bytes",
+    "THREADGUARD_ASYNC_UPLOAD_COMMENTS": "async_upload_comments",
     "THREADGUARD_MAX_TEXT_CHARS": "max_text_chars",
     "THREADGUARD_RATE_PER_MINUTE": "rate_per_minute",
     "THREADGUARD_TIER": "tier",

@@ -9,7 +9,8 @@ is scored an *analysis* row is added, and every verdict on it (the policy's or a
 moderator's) a *decision* row, so no decision is ever overwritten. A comment whose
 automatic verdict was hold or reject gets a *queue item*, which a moderator resolves.
 *Moderator actions* and the *audit log* record who did what; the audit log is
-append-only (a database trigger refuses updates and deletes). *API keys* and *users*
+append-only (a database trigger refuses updates and deletes). *Jobs* track large
+uploads that are stored in the background. *API keys* and *users*
 hold only hashes. *Authors* carry the per-site state that policy needs: banned, trusted,
 and counts. *Counters* are named numbers the service's processes share: the version of
 the API keys (bumped by every key change, so each process's key cache knows when to
@@ -190,7 +191,13 @@ class AnalysisRow(Keyed, Base):
 
 
 class DecisionRow(Keyed, Base):
-    """A verdict on a comment, by the policy or a moderator; never updated, only added."""
+    """A verdict on a comment, by the policy or a moderator; never updated, only added.
+
+    A policy decision belongs to the analysis it was made from (``analysis_id``). A
+    moderator's verdict records the text it was given on (``text``) and the analysis the
+    comment had then: an edit changes the comment's text, and the verdict must stay paired
+    with what the moderator read (the labelled export relies on it).
+    """
 
     __tablename__ = "decisions"
 
@@ -203,6 +210,7 @@ class DecisionRow(Keyed, Base):
     source: Mapped[str] = mapped_column(String(16))
     actor: Mapped[str | None] = mapped_column(String(200))
     details: Mapped[dict[str, Any] | None]
+    text: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -268,6 +276,31 @@ class AuditEntry(Keyed, Base):
     site: Mapped[str | None] = mapped_column(String(200), index=True)
     before: Mapped[dict[str, Any] | None]
     after: Mapped[dict[str, Any] | None]
+
+
+class Job(Base):
+    """A long task (a large thread upload) that a client polls: its progress and outcome.
+
+    Kept in the database, not in the worker that runs it, so any worker behind a load
+    balancer can answer the poll. ``updated_at`` is the running worker's heartbeat.
+    """
+
+    __tablename__ = "jobs"
+    __table_args__ = (Index("ix_jobs_worker_status", "worker", "status"),)
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    site: Mapped[str] = mapped_column(String(200))
+    actor: Mapped[str] = mapped_column(String(200))
+    worker: Mapped[str] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(16))
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    done: Mapped[int] = mapped_column(Integer, default=0)
+    result: Mapped[dict[str, Any] | None]
+    error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]
 
 
 class ApiKey(Keyed, Base):

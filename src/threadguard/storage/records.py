@@ -79,11 +79,13 @@ class ArticleRef:
 @dataclass(frozen=True)
 class Origin:
     """Where comments being stored come from: the site, what received them (``source``:
-    ``perspective``, ``coral``, ``native``...) and the article they hang under, if any."""
+    ``perspective``, ``coral``, ``native``...), the article they hang under, if any, and
+    who sent them (the audit log's actor for an edit; None: the ``source``)."""
 
     site: str
     source: str
     article: ArticleRef | None = None
+    actor: Actor | None = None
 
 
 @dataclass(frozen=True)
@@ -288,6 +290,24 @@ class HistoryRow:
     author_scores: dict[str, float] | None
     decided: str
     status: str
+
+
+@dataclass(frozen=True)
+class JobRecord:
+    """A background job as stored: what it is, how far it got, and how it ended."""
+
+    id: str
+    kind: str
+    site: str
+    actor: str
+    status: str
+    total: int
+    done: int
+    result: dict[str, Any] | None
+    error: str | None
+    created_at: datetime
+    updated_at: datetime
+    finished_at: datetime | None
 
 
 @dataclass(frozen=True)

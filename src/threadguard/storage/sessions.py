@@ -4,11 +4,15 @@ Two rules hold for every write (see :mod:`threadguard.storage.store` for the why
 
 - Every write is one transaction, on SQLite a ``BEGIN IMMEDIATE`` one (see
   :mod:`threadguard.storage.db`), so a failure leaves nothing half done.
-- On SQLite, writers of this process queue on a :class:`threading.Lock` before ``BEGIN
-  IMMEDIATE``: SQLite has one write lock per file, and a thread that finds it taken
-  sleeps in SQLite's busy handler with a growing back-off (up to 100 ms a try), while a
-  Python lock hands it over at once, in order. PostgreSQL locks rows, not the database,
-  so its writers run side by side.
+- On SQLite, writers of this process queue on a fair lock before ``BEGIN IMMEDIATE``
+  (:class:`~threadguard.storage.contention.FairLock`): SQLite has one write lock per
+  file, and a thread that finds it taken sleeps in SQLite's busy handler with a growing
+  back-off (up to 100 ms a try), while our lock hands it over at once, in order. So a
+  large upload, written in short transactions, lets every other writer in between.
+  PostgreSQL locks rows, not the database, so its writers run side by side.
+- A contended database (our lock, SQLite's or PostgreSQL's timeouts, an exhausted
+  connection pool) raises :class:`~threadguard.storage.records.StoreBusyError`, whatever
+  the driver said (:func:`~threadguard.storage.contention.busy_as_store_error`).
 
 Site ids are cached by name: a site row is created once and never deleted or renamed.
 A site created by a transaction enters the cache only once that transaction has
@@ -19,7 +23,6 @@ its back (by hand, or a test truncating tables) recovers on the next write.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, Concatenate, ParamSpec, TypeVar
@@ -29,6 +32,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from threadguard.storage import db
+from threadguard.storage.contention import BUSY_MESSAGE, FairLock, busy_as_store_error
 from threadguard.storage.models import AuditEntry, Site, utcnow
 from threadguard.storage.records import Actor, StoreBusyError
 
@@ -50,15 +54,17 @@ class Sessions:
         self.engine = engine
         self._writer = engine.execution_options(**{db.BEGIN_MODE: "IMMEDIATE"})
         # SQLite: one writer at a time in this process (see the module docs).
-        self._serial: threading.Lock | None = (
-            threading.Lock() if engine.dialect.name == "sqlite" else None
-        )
+        self._serial: FairLock | None = FairLock() if engine.dialect.name == "sqlite" else None
         self._site_ids: dict[str, int] = {}
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only transaction's session (nothing it loads expires on commit)."""
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+        with (
+            busy_as_store_error(),
+            Session(self.engine, expire_on_commit=False) as session,
+            session.begin(),
+        ):
             yield session
 
     @contextmanager
@@ -66,7 +72,10 @@ class Sessions:
         """A write transaction's session: committed when the block ends, else rolled back."""
         with self._exclusive():
             try:
-                with Session(self._writer, expire_on_commit=False) as session:
+                with (
+                    busy_as_store_error(),
+                    Session(self._writer, expire_on_commit=False) as session,
+                ):
                     with session.begin():
                         yield session
                     # Committed: the sites this transaction created may now be shared.
@@ -81,7 +90,7 @@ class Sessions:
         (a session costs more than the inserts it would wrap)."""
         with self._exclusive():
             try:
-                with self._writer.begin() as conn:
+                with busy_as_store_error(), self._writer.begin() as conn:
                     yield conn
             except BaseException:
                 self._site_ids.clear()
@@ -104,11 +113,16 @@ class Sessions:
             yield
             return
         if not self._serial.acquire(timeout=WRITE_WAIT_S):
-            raise StoreBusyError("the database is busy; try again shortly")
+            raise StoreBusyError(BUSY_MESSAGE)
         try:
             yield
         finally:
             self._serial.release()
+
+    def write_grants(self) -> int:
+        """How many times this process's SQLite write lock has been granted so far (0 on
+        PostgreSQL): a long writer compares two readings to learn whether others wrote."""
+        return self._serial.grants if self._serial is not None else 0
 
     def cached_site_id(self, name: str) -> int | None:
         """The site's id if this store has already seen it committed (no database read)."""

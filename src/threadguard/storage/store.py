@@ -15,13 +15,16 @@ cache of site ids, the audit writer):
 - ``store.accounts`` (:mod:`~threadguard.storage.repositories.accounts`): keys and users;
 - ``store.counters`` (:mod:`~threadguard.storage.repositories.counters`): numbers every
   process shares (the keys' version, the health check's heartbeat).
+- ``store.jobs`` (:mod:`~threadguard.storage.repositories.jobs`): background jobs (large
+  uploads) that any worker can report on.
 
 The repositories' methods are also the store's own (``store.queue(...)``,
 ``store.create_key(...)``), so callers need not know which repository holds what.
 
 Two rules hold throughout. Every write is one transaction (on SQLite a ``BEGIN
-IMMEDIATE`` one, behind an in-process lock, see :mod:`threadguard.storage.sessions`), so
-a failure leaves nothing half done. And a moderator's verdict is applied with a guarded
+IMMEDIATE`` one, behind an in-process fair lock, see :mod:`threadguard.storage.sessions`),
+so a failure leaves nothing half done; only a thread upload is many (short ones, so that
+it never keeps other writers waiting; a comment is never half stored). And a moderator's verdict is applied with a guarded
 ``UPDATE``, so of two moderators acting on one comment at once exactly one wins (see
 :mod:`~threadguard.storage.repositories.moderation`). ``store.record``, the one
 write per request of the compatibility endpoints, is committed with the others that
@@ -31,18 +34,19 @@ once its comment is committed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sqlalchemy import Engine, select
 
 from threadguard.storage import db
-from threadguard.storage.records import ArticleRef, NewComment, Origin, QueueFilter
+from threadguard.storage.records import Actor, ArticleRef, NewComment, Origin, QueueFilter
 from threadguard.storage.repositories.accounts import AccountRepository
 from threadguard.storage.repositories.audit import AuditRepository
 from threadguard.storage.repositories.comments import CommentRepository
 from threadguard.storage.repositories.counters import CounterRepository
 from threadguard.storage.repositories.ingest import Stored
+from threadguard.storage.repositories.jobs import JobRepository
 from threadguard.storage.repositories.moderation import ModerationRepository
 from threadguard.storage.repositories.sites import SiteRepository
 from threadguard.storage.sessions import Sessions
@@ -62,12 +66,14 @@ class Store:
         self.sites = SiteRepository(self.sessions)
         self.accounts = AccountRepository(self.sessions)
         self.counters = CounterRepository(self.sessions)
+        self.jobs = JobRepository(self.sessions)
 
         # Comments (record_many keeps its keyword form, see below).
         self.remember = self.comments.remember
         self.recall = self.comments.recall
         self.record = self.comments.record
         self.record_async = self.comments.record_async
+        self.record_status = self.comments.record_status
         self.authors = self.comments.authors
         self.known_comments = self.comments.known_comments
         self.comment = self.comments.comment
@@ -131,7 +137,18 @@ class Store:
         source: str,
         article: ArticleRef | None,
         comments: Sequence[NewComment],
+        actor: Actor | None = None,
+        progress: Callable[[int], None] | None = None,
+        background: bool = False,
     ) -> list[Stored]:
-        """Store a batch of scored comments in one transaction; ``(id, status)`` for each,
-        in order (see :meth:`CommentRepository.record_many`)."""
-        return self.comments.record_many(Origin(site, source, article), comments)
+        """Store scored comments in short transactions; ``(id, status)`` for each, in
+        order (see :meth:`CommentWriter.record_many
+        <threadguard.storage.repositories.ingest.CommentWriter.record_many>`). ``actor``:
+        who uploaded them (audited for edits); ``progress``: told the count stored after
+        each transaction; ``background``: always step aside between transactions."""
+        return self.comments.record_many(
+            Origin(site, source, article, actor),
+            comments,
+            progress=progress,
+            background=background,
+        )

@@ -1,6 +1,6 @@
 """The native API under ``/api/v1``: threads in, the moderation queue and its audit trail out.
 
-One module per resource -- :mod:`.threads`, :mod:`.comments`, :mod:`.queue`, :mod:`.audit`,
+One module per resource -- :mod:`.threads` (with :mod:`.jobs` for large uploads), :mod:`.comments`, :mod:`.queue`, :mod:`.audit`,
 :mod:`.export`, :mod:`.sites` -- and :mod:`.shared` for what they share. A handler parses
 the request, calls the moderation core or the store, and shapes the response; the rules
 live behind those calls.
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends
 
-from threadguard.service.api import audit, comments, export, queue, sites, threads
+from threadguard.service.api import audit, comments, export, jobs, queue, sites, threads
 from threadguard.service.api.shared import ERRORS
 from threadguard.service.dependencies import plain_parameters
 
@@ -26,5 +26,5 @@ UPLOADS = f"{PREFIX}{threads.PATH}"
 
 #: Every route of the native API, in the order the OpenAPI document lists them.
 router = APIRouter(prefix=PREFIX, responses=ERRORS, dependencies=[Depends(plain_parameters)])
-for resource in (threads, comments, queue, audit, export, sites):
+for resource in (threads, jobs, comments, queue, audit, export, sites):
     router.include_router(resource.router)

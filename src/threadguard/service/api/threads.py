@@ -3,11 +3,13 @@
 The body is the upload as is; its format comes from ``?format=``, else the Content-Type
 (the format registry, :mod:`threadguard.readers.registry`), else the readers detect it.
 A Content-Type the registry does not know is refused (415) rather than read as text.
+An upload of more than ``async_upload_comments`` comments is answered 202 with a job to
+poll (:mod:`threadguard.service.uploads`, :mod:`.jobs`).
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
@@ -22,19 +24,15 @@ from threadguard.readers.registry import (
     upload_name_for_media_type,
 )
 from threadguard.service import schemas
-from threadguard.service.api.shared import media_type
+from threadguard.service.api.jobs import job_body, job_url
+from threadguard.service.api.shared import actor, media_type
 from threadguard.service.auth import resolve_site
-from threadguard.service.context import ServiceState
-from threadguard.service.dependencies import Client, State
+from threadguard.service.dependencies import Client, State, Uploads
 from threadguard.service.errors import ApiError
-from threadguard.service.moderation import (
-    article_for,
-    moderate_thread,
-    stored_thread_document,
-    to_store,
-)
+from threadguard.service.moderation import article_for
+from threadguard.service.uploads import Upload, ingest, thread_answer
 from threadguard.thread import ReadResult
-from threadguard.validation import check_id, check_thread, printable
+from threadguard.validation import check_id, check_thread
 
 #: The route, under the API's prefix (the body limit for uploads is keyed on it).
 PATH = "/threads"
@@ -86,45 +84,20 @@ def read_upload(body: bytes, fmt: str | None, name: str, max_chars: int) -> Read
     return result
 
 
-def ingest(
-    state: ServiceState,
-    site: str,
-    body: bytes,
-    fmt: str | None,
-    name: str,
-    article_id: str | None,
-) -> dict[str, Any]:
-    """Read, moderate and store an upload; the scan document with each comment's store id
-    and status, and the site, article, format and reader problems."""
-    result = read_upload(body, fmt, name, state.settings.max_text_chars)
-    thread = result.thread
-    ref = article_for(thread, article_id)
-    check_id(
-        "article" if article_id else "thread.id" if thread.id else "thread.url", ref.external_id
-    )
-    current, items = moderate_thread(state, site, thread, ref)
-    stored = state.store.record_many(
-        site=site, source="native", article=ref, comments=to_store(items)
-    )
-    doc = stored_thread_document(
-        thread,
-        items,
-        current.moderator,
-        [cid for cid, _ in stored],
-        [status for _, status in stored],
-    )
-    doc["site"] = site
-    doc["article"] = ref.external_id
-    doc["format"] = result.format or fmt or ""
-    doc["problems"] = [printable(str(p)) for p in result.problems]
-    return doc
-
-
 @router.post(
     PATH,
     summary="Ingest a thread: score, decide and store every comment",
     response_model=schemas.ThreadOut,
-    responses={415: {"model": schemas.ErrorBody, "description": "Unknown Content-Type."}},
+    responses={
+        202: {
+            "model": schemas.JobOut,
+            "description": (
+                "A large upload (more comments than the service's async_upload_comments): "
+                "stored in the background; poll the job at the Location header."
+            ),
+        },
+        415: {"model": schemas.ErrorBody, "description": "Unknown Content-Type."},
+    },
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -143,6 +116,7 @@ async def ingest_thread(
     request: Request,
     principal: Client,
     state: State,
+    uploads: Uploads,
     site: Annotated[
         str | None, Query(description="Site (default: the key's site, else 'default').")
     ] = None,
@@ -156,6 +130,18 @@ async def ingest_thread(
     site_name = resolve_site(principal, site)
     fmt, name = thread_format(request, format)
     body = await request.body()
+    settings = state.settings
+    read = await run_in_threadpool(read_upload, body, fmt, name, settings.max_text_chars)
+    ref = article_for(read.thread, article)
+    check_id(
+        "article" if article else "thread.id" if read.thread.id else "thread.url",
+        ref.external_id,
+    )
+    upload = Upload(site_name, read, fmt or "", ref, actor(principal), body, name)
+    if upload.size > settings.async_upload_comments:
+        job = await run_in_threadpool(uploads.submit, upload)
+        return JSONResponse(job_body(job), status_code=202, headers={"Location": job_url(job)})
+    done = await run_in_threadpool(ingest, state, upload)
     # Returned as is (documented by ThreadOut): the scan contract's null "parent" stays,
     # absent extras stay absent, and a large thread is not validated twice.
-    return JSONResponse(await run_in_threadpool(ingest, state, site_name, body, fmt, name, article))
+    return JSONResponse(thread_answer(upload, done))

@@ -4,12 +4,20 @@ Coral calls this for every NEW or EDIT comment that its own phases left undecide
 the raw JSON body with the phase's signing secret (``X-Coral-Signature: sha256=<hex>``,
 several comma-separated while a secret is being rotated), and waits at most the phase's
 timeout. Coral only accepts a 200 whose body passes its schema, or a 204; anything else,
-or no answer in time, and it skips the phase and goes on. Hence:
+or no answer in time, and it skips the phase and goes on -- it publishes the comment.
+Hence:
 
 - the signature is checked in constant time against the configured secret before the body
   is even parsed; no secret configured means 503, never "accept unsigned";
-- scoring runs in a worker thread under ``coral_deadline_s``: past it the answer is 204
-  (no opinion) at once, and the work still finishes and is stored for the queue;
+- the answer is the comment's status in the store once it is stored, so Coral and
+  ThreadGuard's queue always agree: an EDIT is moderated again (a moderator's verdict
+  on the old text does not carry over), a NEW sent again with the same text keeps a
+  moderator's verdict;
+- **fail closed**: when scoring or storing fails (a busy database included) or misses
+  ``coral_deadline_s``, the answer is PREMOD, so the comment waits for a person rather
+  than being published unmoderated; a comment scored after its deadline is stored held
+  for review, as Coral was told. ``coral_fail_open`` chooses the other way: 204 (no
+  opinion), or 503 with ``Retry-After`` for a busy database;
 - the answer uses only what Coral's schema allows: statuses, FLAG actions with reason
   ``COMMENT_DETECTED_TOXIC``, and no tags (Coral accepts only FEATURED and STAFF there, and
   one unknown value makes it discard the whole answer).
@@ -27,6 +35,7 @@ import asyncio
 import hashlib
 import hmac
 import logging
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -39,8 +48,9 @@ from starlette.responses import Response
 from threadguard.engine import CommentInput
 from threadguard.moderation import Decision
 from threadguard.readers.htmltext import html_to_text
+from threadguard.schema import Verdict
 from threadguard.service.compat import DEFAULT_SITE, Dependency, parse_json_object, read_body
-from threadguard.service.compat.errors import CompatError, PlainErrorRoute
+from threadguard.service.compat.errors import RETRY_AFTER, CompatError, PlainErrorRoute
 from threadguard.service.protocols import (
     ArticleRef,
     AuthorRef,
@@ -48,6 +58,8 @@ from threadguard.service.protocols import (
     NewComment,
     Origin,
     ServiceContext,
+    ServiceSettings,
+    StoreBusyError,
 )
 from threadguard.validation import check_id, check_site, check_text
 
@@ -140,16 +152,55 @@ def check_storable(item: CoralComment) -> None:
     check_site("site.id", item.site)
 
 
-def coral_answer(decision: Decision, approve_clean: bool) -> Response:
-    """Coral's ExternalModerationResponse for the site's decision (204: no opinion)."""
-    action = decision.action
-    if action == "reject":
+#: The answer when no decision could be made in time (fail closed): a person decides.
+PREMOD = {"status": "PREMOD"}
+#: The reason a comment decided after Coral was answered PREMOD is stored held.
+LATE_REASON = "no decision within Coral's deadline: answered PREMOD, held for review"
+
+
+def coral_answer(status: str, approve_clean: bool) -> Response:
+    """Coral's ExternalModerationResponse for the comment's status in the store
+    (approved, pending, rejected); 204 is no opinion."""
+    if status == "rejected":
         return JSONResponse({"status": "REJECTED", "actions": [TOXIC_FLAG]})
-    if action == "hold":
+    if status == "pending":
         return JSONResponse({"status": HOLD_STATUS, "actions": [TOXIC_FLAG]})
     if approve_clean:
         return JSONResponse({"status": "APPROVED"})
     return Response(status_code=204)
+
+
+def failed_answer(settings: ServiceSettings, *, busy: bool) -> Response:
+    """The answer when no decision was made (see the module docs): PREMOD, or with
+    ``coral_fail_open`` 204, or 503 with ``Retry-After`` for a busy database."""
+    if not settings.coral_fail_open:
+        return JSONResponse(PREMOD)
+    if busy:
+        raise CompatError(503, "The database is busy; try again shortly.", headers=RETRY_AFTER)
+    return Response(status_code=204)
+
+
+class Deadline:
+    """Whether the request's deadline passed (Coral was answered without a decision), set
+    by the handler and read by the work still running behind it."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._passed = False
+
+    def pass_(self) -> None:
+        with self._lock:
+            self._passed = True
+
+    @property
+    def passed(self) -> bool:
+        with self._lock:
+            return self._passed
+
+
+def held_late(decision: Decision) -> Decision:
+    """The decision to store for a comment Coral was answered PREMOD for: held."""
+    return Decision(Verdict.HOLD, (LATE_REASON, *decision.reasons))
 
 
 def build_router(ctx: Dependency, *, approve_clean: bool = True) -> APIRouter:
@@ -178,8 +229,9 @@ def build_router(ctx: Dependency, *, approve_clean: bool = True) -> APIRouter:
         item = parse_request(parse_json_object(raw, "Invalid JSON:"), settings.max_text_chars)
         engine = context.engine
         comments = context.comments
+        deadline = Deadline()
 
-        def work() -> Decision:
+        def work() -> str:
             if item.comment_id is not None:
                 comments.remember(
                     ContextComment(
@@ -199,34 +251,48 @@ def build_router(ctx: Dependency, *, approve_clean: bool = True) -> APIRouter:
             ]
             author = AuthorRef(item.author_id, item.comment_id, item.story_id)
             outcome = context.site_decision(item.site, analysis, item.text, author)
+            decision = outcome.decision
+            if deadline.passed and not settings.coral_fail_open:
+                decision = held_late(decision)
             story = ArticleRef(item.story_id) if item.story_id else None
-            comments.record(
+            _, status = comments.record_status(
                 Origin(item.site, "coral", story),
                 NewComment(
                     item.text,
                     analysis,
-                    outcome.decision,
+                    decision,
                     external_id=item.comment_id,
                     author=item.author_id,
                     parent_id=item.parent_id,
                     details=outcome.details(),
                 ),
             )
-            return outcome.decision
+            return status
 
         future = asyncio.get_running_loop().run_in_executor(None, work)
         try:
-            decision = await asyncio.wait_for(asyncio.shield(future), settings.coral_deadline_s)
+            status = await asyncio.wait_for(asyncio.shield(future), settings.coral_deadline_s)
         except TimeoutError:
+            deadline.pass_()
             future.add_done_callback(_log_late_failure)
-            log.warning("coral: no decision within %.3fs; answered 204", settings.coral_deadline_s)
-            return Response(status_code=204)
-        return coral_answer(decision, approve_clean)
+            log.warning(
+                "coral: no decision within %.3fs; answered %s",
+                settings.coral_deadline_s,
+                "204" if settings.coral_fail_open else "PREMOD",
+            )
+            return failed_answer(settings, busy=False)
+        except StoreBusyError:
+            log.warning("coral: the database was busy; answered without a decision")
+            return failed_answer(settings, busy=True)
+        except Exception:
+            log.exception("coral: scoring or storing failed; answered without a decision")
+            return failed_answer(settings, busy=False)
+        return coral_answer(status, approve_clean)
 
     return router
 
 
-def _log_late_failure(future: asyncio.Future[Decision]) -> None:
+def _log_late_failure(future: asyncio.Future[str]) -> None:
     """A comment scored after its deadline is still stored; say so if that failed."""
     if not future.cancelled() and future.exception() is not None:
         log.error("coral: scoring after the deadline failed", exc_info=future.exception())

@@ -2,7 +2,7 @@
 
 A Perspective client reads ``{"error": {"code", "message", "status", "details"}}`` (Google's
 ``google.rpc.Status`` JSON); the ``openai`` client reads ``{"error": {"message", "type",
-"param", "code"}}``. The app's own exception handlers answer in ThreadGuard's shape, so
+"param", "code"}}``. A busy database is 503 with ``Retry-After`` in every shape. The app's own exception handlers answer in ThreadGuard's shape, so
 these routers use a route class that catches every error raised while handling one of
 their requests -- including the 401/403 from the shared ``auth`` dependency and FastAPI's
 validation errors -- and renders it in the client's shape. That keeps the compatibility
@@ -42,6 +42,10 @@ GOOGLE_STATUS: dict[int, str] = {
     503: "UNAVAILABLE",
     504: "DEADLINE_EXCEEDED",
 }
+
+#: How long a client should wait before trying again after a busy database (503).
+RETRY_AFTER = {"Retry-After": "1"}
+#: What a client is told when the database is busy, in every shape.
 
 #: The ``@type`` Perspective gives its own error details.
 PERSPECTIVE_ERROR_TYPE = "type.googleapis.com/google.commentanalyzer.v1alpha1.Error"
@@ -89,7 +93,8 @@ def _as_compat(exc: Exception) -> CompatError:
         return CompatError(400, str(exc), param=exc.field)
     busy = unavailable(exc)
     if busy is not None:
-        # A busy, full or read-only store: the request was fine; try again later.
+        # A busy, full or read-only store: the request was fine; try again later (503
+        # with Retry-After, in the client's own error shape, so its log says so).
         return CompatError(503, busy.message, headers=busy.headers)
     if isinstance(exc, RequestValidationError):
         first = exc.errors()[0] if exc.errors() else {}

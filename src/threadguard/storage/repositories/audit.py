@@ -16,11 +16,12 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from threadguard.schema import Verdict
+from threadguard.storage.models import AnalysisRow as AnalysisModel
 from threadguard.storage.models import Article, AuditEntry, Site
 from threadguard.storage.models import Comment as CommentModel
 from threadguard.storage.models import DecisionRow as DecisionModel
 from threadguard.storage.records import AuditRecord, Page
-from threadguard.storage.repositories.rows import from_row, latest_analysis
+from threadguard.storage.repositories.rows import from_row
 from threadguard.storage.sessions import Sessions, add_audit
 
 
@@ -80,8 +81,11 @@ class AuditRepository:
     ) -> Iterator[dict[str, Any]]:
         """Moderators' verdicts as labelled examples, oldest first, streamed in batches.
 
-        Each example has the text, the parent's text (context), the moderator's label,
-        the attribute scores and policy decision the comment had, and timestamps.
+        Each example pairs the moderator's label with the text it was given on (an edit
+        since does not change it), the parent's text (context), the attribute scores
+        and policy decision of that text, and timestamps. A verdict whose text is not
+        known (given before the store kept it, on a comment scored again since: see
+        migration 0003) is left out rather than paired with a text nobody judged.
         """
         last_id = 0
         while True:
@@ -91,7 +95,11 @@ class AuditRepository:
                     .join(CommentModel, CommentModel.id == DecisionModel.comment_id)
                     .join(Site, Site.id == CommentModel.site_id)
                     .outerjoin(Article, Article.id == CommentModel.article_id)
-                    .where(DecisionModel.source == "moderator", DecisionModel.id > last_id)
+                    .where(
+                        DecisionModel.source == "moderator",
+                        DecisionModel.text.is_not(None),
+                        DecisionModel.id > last_id,
+                    )
                 )
                 if site is not None:
                     stmt = stmt.where(Site.name == site)
@@ -114,14 +122,25 @@ def _example(
     site: str,
     article: str | None,
 ) -> dict[str, Any]:
-    """One labelled example: a moderator's verdict with the comment as it was scored."""
-    analysis = latest_analysis(session, comment.id)
-    policy = session.scalars(
-        select(DecisionModel)
-        .where(DecisionModel.comment_id == comment.id, DecisionModel.source == "policy")
-        .order_by(DecisionModel.id.desc())
-        .limit(1)
-    ).first()
+    """One labelled example: a moderator's verdict with the comment as it was judged."""
+    analysis = (
+        session.get(AnalysisModel, decision.analysis_id)
+        if decision.analysis_id is not None
+        else None
+    )
+    policy = (
+        session.scalars(
+            select(DecisionModel)
+            .where(
+                DecisionModel.analysis_id == analysis.id,
+                DecisionModel.source == "policy",
+            )
+            .order_by(DecisionModel.id.desc())
+            .limit(1)
+        ).first()
+        if analysis is not None
+        else None
+    )
     parent_text = None
     if comment.parent_external_id:
         parent_text = session.scalar(
@@ -138,7 +157,7 @@ def _example(
         "external_id": comment.external_id,
         "site": site,
         "article": article,
-        "text": comment.text,
+        "text": decision.text,
         "parent_text": parent_text,
         "label": decision.action,
         "toxic": decision.action == Verdict.REJECT,

@@ -62,6 +62,9 @@ class CommentRepository:
     def __init__(self, sessions: Sessions) -> None:
         self._sessions = sessions
         self.writer = CommentWriter(sessions)
+        #: Store a thread's scored comments in short transactions (the writer's
+        #: :meth:`~threadguard.storage.repositories.ingest.CommentWriter.record_many`).
+        self.record_many = self.writer.record_many
         self._records: GroupCommitter[RecordJob, Stored] = GroupCommitter(
             self.writer.commit_records, name="threadguard-store-writer"
         )
@@ -77,14 +80,21 @@ class CommentRepository:
     # ------------------------------------------------------------------ writes
 
     def remember(self, comment: ContextComment) -> None:
-        """Keep a comment's text (unscored) so a later reply can use it as context."""
+        """Keep a comment's text (unscored) so a later reply can use it as context.
+
+        The text of a comment already scored is left as it is: a new text is an edit,
+        which :meth:`record` moderates again and audits.
+        """
         c = comment
         with self._sessions.write() as session:
             site_id = self._sessions.site_key(session, c.site)
             key = c.story_id or ""
             row = find_comment(session, site_id, key, c.comment_id)
             if row is not None:
-                row.text = c.text
+                # A scored comment's text changes only with its new analysis and decision
+                # (``record``, which sees the edit); a context-only one's right away.
+                if row.source == "context":
+                    row.text = c.text
                 row.parent_external_id = c.parent_id or row.parent_external_id
                 return
             session.add(
@@ -140,17 +150,10 @@ class CommentRepository:
                 return str(found)
         raise refused
 
-    def record_many(self, origin: Origin, comments: Sequence[NewComment]) -> list[Stored]:
-        """Store a batch of scored comments in one transaction.
-
-        Returns ``(id, status)`` for each, in order: the status is the policy's unless a
-        moderator has already ruled on that comment.
-
-        A comment already stored under the same site, article and id is updated (an
-        edit, or a thread uploaded again): it gets a new analysis and policy decision,
-        but a moderator's verdict on it stands.
-        """
-        return self.writer.record_many(origin, comments)
+    def record_status(self, origin: Origin, item: NewComment) -> Stored:
+        """:meth:`record`, returning the comment's id and its status in the store after
+        the write (the policy's, unless a moderator's verdict on this text stands)."""
+        return self._records.submit(RecordJob(origin, item))
 
     # ------------------------------------------------------------------ reads
 
@@ -250,7 +253,12 @@ class CommentRepository:
                 .order_by(ActionRow.id)
             ).all()
             policy = next((d for d in decisions if d.source == "policy"), None)
-            moderator = next((d for d in decisions if d.source == "moderator"), None)
+            # A verdict given on an earlier text (before an edit) no longer applies.
+            moderator = (
+                next((d for d in decisions if d.source == "moderator"), None)
+                if row.status_source == "moderator"
+                else None
+            )
             return CommentRecord(
                 id=row.id,
                 site=site,

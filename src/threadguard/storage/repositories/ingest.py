@@ -1,12 +1,23 @@
 """How scored comments become rows: the comment, its analysis, its policy decision, its
-queue entry and its author's counters, written in one transaction.
+queue entry and its author's counters.
 
-Two paths write the same rows. The ORM path looks up what is already stored (an edit,
-a thread uploaded again, a comment first remembered as context) and updates it; a
-moderator's verdict on a comment always stands. The bulk path is for *plain* comments
-(no id, author or article: Perspective's), which are always new and touch no other
-row: a few multi-row ``INSERT`` s per batch instead of an ORM flush per row, because
-it runs once per request on the compatibility endpoints.
+Two paths write the same rows. A comment the store has not seen goes in bulk
+(:mod:`~threadguard.storage.repositories.bulk`: one multi-row ``INSERT`` per table). One
+already stored (an edit, a thread uploaded again, a comment first remembered as context)
+goes through the ORM, which looks it up and updates it; a moderator's verdict on a
+comment stands while its text does not change.
+
+**Bounded transactions.** A thread upload is written in many short transactions, not one:
+on SQLite a transaction holds the database's only write lock, and a 60,000-comment upload
+in one transaction kept every other writer (Perspective's analyze, Coral, moderators)
+waiting for minutes. Each transaction takes as many comments as fit in about
+:data:`TX_TARGET_S` (at most :data:`MAX_PER_TX`), measured as it goes, and the write
+lock is fair (:class:`~threadguard.storage.contention.FairLock`), so any other writer
+waits for one such transaction at most; and while others are writing, the upload pauses
+between its transactions (as long as each took), so the hot path finds the lock free,
+and the CPU its own, at least half the time. An upload that fails part-way leaves the
+comments before the failure stored; uploading it again completes it (a stored comment
+is updated, never duplicated).
 
 :meth:`CommentWriter.commit_records` is the batch function of the store's
 :class:`~threadguard.storage.writer.GroupCommitter`.
@@ -14,36 +25,52 @@ it runs once per request on the compatibility endpoints.
 
 from __future__ import annotations
 
-import secrets
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from threadguard.schema import ATTRIBUTES, Verdict
+from threadguard.schema import Role, Verdict
 from threadguard.storage.models import AnalysisRow as AnalysisModel
-from threadguard.storage.models import Article, Author, Base, QueueItem, utcnow
+from threadguard.storage.models import Article, Author, QueueItem, utcnow
 from threadguard.storage.models import Comment as CommentModel
 from threadguard.storage.models import DecisionRow as DecisionModel
-from threadguard.storage.records import STATUS_OF_ACTION, NewComment, Origin
-from threadguard.storage.sessions import Sessions, get_or_create
+from threadguard.storage.records import (
+    STATUS_OF_ACTION,
+    Actor,
+    NewComment,
+    Origin,
+    StoreBusyError,
+)
+from threadguard.storage.repositories.bulk import (
+    NewRow,
+    Stored,
+    add_authors,
+    analysis_values,
+    count_new,
+    insert_new,
+    new_comment_id,
+    scores,
+)
+from threadguard.storage.repositories.rows import text_sha256
+from threadguard.storage.sessions import Sessions, add_audit, get_or_create
 from threadguard.storage.writer import Outcome
 
-_COMMENTS: Table = Base.metadata.tables["comments"]
-_ANALYSES: Table = Base.metadata.tables["analyses"]
-_DECISIONS: Table = Base.metadata.tables["decisions"]
-_QUEUE: Table = Base.metadata.tables["queue_items"]
+__all__ = ["CommentWriter", "RecordJob", "Stored", "new_comment_id"]
 
-#: What storing one comment gives back: the store's id for it and its status.
-Stored = tuple[str, str]
-
-
-def new_comment_id() -> str:
-    """A comment's id in the store: random, so ids from many sites never collide."""
-    return "cm_" + secrets.token_hex(10)
+#: How long one transaction of an upload should hold the write lock, in seconds.
+TX_TARGET_S = 0.015
+#: The most comments one transaction of an upload takes, and how many the first takes.
+MAX_PER_TX = 500
+FIRST_TX = 20
+MIN_PER_TX = 5
+#: While others write, an upload pauses this many times as long as each of its
+#: transactions held the write lock, before the next: it is background work.
+YIELD = 1.0
 
 
 @dataclass(frozen=True)
@@ -61,28 +88,86 @@ class RecordJob:
         )
 
 
+class Pacer:
+    """How many comments the next transaction of an upload takes: as many as were written
+    in :data:`TX_TARGET_S` so far, between :data:`MIN_PER_TX` and :data:`MAX_PER_TX`."""
+
+    def __init__(self) -> None:
+        self.size = FIRST_TX
+
+    def took(self, count: int, seconds: float) -> None:
+        """Learn from a transaction that wrote ``count`` comments in ``seconds``."""
+        if count <= 0:
+            return
+        per_comment = max(seconds, 1e-6) / count
+        wanted = int(TX_TARGET_S / per_comment)
+        # Grow gently (a fast transaction may have been lucky), shrink at once.
+        self.size = max(MIN_PER_TX, min(MAX_PER_TX, wanted, self.size * 2))
+
+
 class CommentWriter:
     """Writes comments and what hangs off them, through the store's transactions."""
 
     def __init__(self, sessions: Sessions) -> None:
         self._sessions = sessions
 
-    def record_many(self, origin: Origin, comments: Sequence[NewComment]) -> list[Stored]:
-        """Store a batch of scored comments in one transaction (see
-        :meth:`~threadguard.storage.repositories.comments.CommentRepository.record_many`)."""
-        with self._sessions.write() as session:
-            site_id = self._sessions.site_key(session, origin.site)
-            return self._store_batch(session, site_id, origin, comments)
+    def record_many(
+        self,
+        origin: Origin,
+        comments: Sequence[NewComment],
+        *,
+        progress: Callable[[int], None] | None = None,
+        background: bool = False,
+    ) -> list[Stored]:
+        """Store scored comments in short transactions (see the module docs).
+
+        Returns ``(id, status)`` for each, in order: the status is the policy's unless a
+        moderator has already ruled on that comment as it reads now. ``progress`` is
+        told how many are stored after each transaction.
+
+        A comment already stored under the same site, article and id is updated: it gets
+        a new analysis and policy decision. If its text is the same (a thread uploaded
+        again), a moderator's verdict on it stands; if the text changed (an edit), it is
+        moderated again and the edit is audited.
+
+        ``background``: pause after every transaction, not only when others wrote in this
+        process (an upload process of its own cannot see the service's writers).
+        """
+        out: list[Stored] = []
+        pacer = Pacer()
+        while True:
+            chunk = comments[len(out) : len(out) + pacer.size]
+            with self._sessions.write() as session:
+                started = time.perf_counter()
+                ours = self._sessions.write_grants()
+                site_id = self._sessions.site_key(session, origin.site)
+                stored = self._store_batch(session, site_id, origin, chunk)
+                session.flush()
+                pacer.took(len(chunk), time.perf_counter() - started)
+            held = time.perf_counter() - started
+            out.extend(stored)
+            if progress is not None:
+                progress(len(out))
+            if len(out) >= len(comments):
+                return out
+            if background or self._sessions.write_grants() != ours:
+                # Others are writing (the hot path): step aside as long as we held the
+                # lock, so that they find it free, and the CPU ours, half the time.
+                time.sleep(held * YIELD)
 
     def commit_records(self, jobs: Sequence[RecordJob]) -> list[Outcome[Stored]]:
         """Write a batch of records in one transaction; if that fails, each one alone.
 
         Retrying alone means one caller's bad write (or a conflict) fails that caller
-        only; the others are committed and answered as if nothing happened.
+        only; the others are committed and answered as if nothing happened. A busy
+        database fails the whole batch at once: retrying each write would make every
+        caller wait for the lock once more.
         """
         try:
             written: list[Outcome[Stored]] = list(self._write_jobs(jobs))
             return written
+        except StoreBusyError as exc:
+            return [exc] * len(jobs)
         except Exception as exc:
             if len(jobs) == 1:
                 return [exc]
@@ -98,118 +183,29 @@ class CommentWriter:
         """Write ``jobs`` in one transaction: without an ORM session when every one is a
         plain comment for a site already known (Perspective's steady state)."""
         plain = [
-            (site_id, job.origin.source, job.item)
+            NewRow(site_id, job.origin.source, job.item)
             for job in jobs
             if job.plain and (site_id := self._sessions.cached_site_id(job.origin.site)) is not None
         ]
         if len(plain) == len(jobs):
             with self._sessions.write_core() as conn:
-                return self._insert_plain(conn, plain)
+                return insert_new(conn, plain)
         with self._sessions.write() as session:
             return self._store_jobs(session, jobs)
 
     def _store_jobs(self, session: Session, jobs: Sequence[RecordJob]) -> list[Stored]:
         out: list[Stored | None] = [None] * len(jobs)
-        plain: list[tuple[int, int, str, NewComment]] = []
+        plain: list[tuple[int, NewRow]] = []
         for i, job in enumerate(jobs):
             site_id = self._sessions.site_key(session, job.origin.site)
             if job.plain:
-                plain.append((i, site_id, job.origin.source, job.item))
+                plain.append((i, NewRow(site_id, job.origin.source, job.item)))
             else:
                 out[i] = self._store_batch(session, site_id, job.origin, [job.item])[0]
-        inserted = self._insert_plain(
-            session.connection(), [(s, src, item) for _, s, src, item in plain]
-        )
-        for (i, *_), result in zip(plain, inserted, strict=True):
+        inserted = insert_new(session.connection(), [row for _, row in plain])
+        for (i, _), result in zip(plain, inserted, strict=True):
             out[i] = result
         return [r for r in out if r is not None]
-
-    def _insert_plain(
-        self, conn: Connection, items: Sequence[tuple[int, str, NewComment]]
-    ) -> list[Stored]:
-        """Insert new comments that have no external id, author or article, in bulk.
-
-        The rows are exactly those :meth:`_store_one` writes for such a comment (it is
-        always new, so nothing is looked up or updated), written with one multi-row
-        ``INSERT`` per table instead of an ORM flush per row.
-        """
-        if not items:
-            return []
-        now = utcnow()
-        out: list[Stored] = []
-        comments: list[dict[str, Any]] = []
-        analyses: list[dict[str, Any]] = []
-        for site_id, source, item in items:
-            cid = new_comment_id()
-            status = STATUS_OF_ACTION[item.decision.action]
-            out.append((cid, status))
-            comments.append(
-                {
-                    "id": cid,
-                    "site_id": site_id,
-                    "article_id": None,
-                    "article_key": "",
-                    "external_id": cid,
-                    "parent_external_id": item.parent_id,
-                    "author": None,
-                    "author_id": None,
-                    "author_seq": None,
-                    "text": item.text,
-                    "source": source,
-                    "depth": item.depth,
-                    "position": item.position,
-                    "posted_at": item.posted_at,
-                    "received_at": now,
-                    "status": status,
-                    "status_source": "policy",
-                    "status_at": now,
-                    "version": 1,
-                    "client_token_hash": item.token_hash,
-                }
-            )
-            analyses.append({"comment_id": cid, **_analysis_values(item, now)})
-        conn.execute(insert(_COMMENTS), comments)
-        # Matched back by comment id: a multi-row RETURNING does not promise row order.
-        returned = conn.execute(
-            insert(_ANALYSES).returning(_ANALYSES.c.comment_id, _ANALYSES.c.id), analyses
-        )
-        analysis_ids: dict[str, int] = {str(cid): int(aid) for cid, aid in returned.all()}
-        decisions = []
-        queued = []
-        for (site_id, _, item), (cid, status) in zip(items, out, strict=True):
-            decisions.append(
-                {
-                    "comment_id": cid,
-                    "analysis_id": analysis_ids[cid],
-                    "action": item.decision.action,
-                    "reasons": list(item.decision.reasons),
-                    "source": "policy",
-                    "actor": None,
-                    "details": item.details,
-                    "created_at": now,
-                }
-            )
-            if item.decision.action != Verdict.APPROVE:
-                resolved = status != "pending"
-                queued.append(
-                    {
-                        "comment_id": cid,
-                        "site_id": site_id,
-                        "article_id": None,
-                        "author": None,
-                        "status": status,
-                        "reasons": list(item.decision.reasons),
-                        "entered_at": now,
-                        "resolved_at": now if resolved else None,
-                        "resolved_by": "policy" if resolved else None,
-                        "version": 1,
-                        **_scores(item),
-                    }
-                )
-        conn.execute(insert(_DECISIONS), decisions)
-        if queued:
-            conn.execute(insert(_QUEUE), queued)
-        return out
 
     def _store_batch(
         self,
@@ -218,6 +214,8 @@ class CommentWriter:
         origin: Origin,
         comments: Sequence[NewComment],
     ) -> list[Stored]:
+        """Store comments under one article: runs of new ones in bulk, the others (stored
+        before, or repeated in this batch) one by one, in order."""
         article = origin.article
         article_id: int | None = None
         if article is not None:
@@ -234,72 +232,117 @@ class CommentWriter:
                 art.url = article.url
             article_id = art.id
         key = article.external_id if article is not None else ""
-        return [
-            self._store_one(session, site_id, article_id, key, origin.source, item)
-            for item in comments
-        ]
+        known = self._stored_ids(session, site_id, key, comments)
+        out: list[Stored] = []
+        run: list[NewComment] = []
+        for item in comments:
+            ext = item.external_id
+            if ext is None or ext not in known:
+                run.append(item)
+                if ext is not None:
+                    known.add(ext)  # a second copy in this batch is an update
+                continue
+            out.extend(self._insert_run(session, site_id, article_id, key, origin.source, run))
+            run = []
+            out.append(self._store_one(session, site_id, key, origin, item))
+        out.extend(self._insert_run(session, site_id, article_id, key, origin.source, run))
+        return out
+
+    def _stored_ids(
+        self, session: Session, site_id: int, key: str, comments: Sequence[NewComment]
+    ) -> set[str]:
+        """Which of the comments' external ids are already stored under the article."""
+        ids = sorted({c.external_id for c in comments if c.external_id is not None})
+        found: set[str] = set()
+        for start in range(0, len(ids), MAX_PER_TX):
+            found.update(
+                session.scalars(
+                    select(CommentModel.external_id).where(
+                        CommentModel.site_id == site_id,
+                        CommentModel.article_key == key,
+                        CommentModel.external_id.in_(ids[start : start + MAX_PER_TX]),
+                    )
+                ).all()
+            )
+        return found
+
+    def _insert_run(
+        self,
+        session: Session,
+        site_id: int,
+        article_id: int | None,
+        key: str,
+        source: str,
+        run: Sequence[NewComment],
+    ) -> list[Stored]:
+        """Insert comments the store has not seen, in bulk, counting them for their authors."""
+        if not run:
+            return []
+        session.flush()  # the ORM's pending rows first: the bulk path reads past it
+        conn = session.connection()
+        authors = add_authors(conn, site_id, [c.author for c in run if c.author])
+        owners = [authors.get(c.author) if c.author else None for c in run]
+        ranks = count_new(
+            conn,
+            [
+                (aid, STATUS_OF_ACTION[c.decision.action])
+                for aid, c in zip(owners, run, strict=True)
+            ],
+        )
+        return insert_new(
+            conn,
+            [
+                NewRow(site_id, source, c, article_id, key, aid, rank)
+                for c, aid, rank in zip(run, owners, ranks, strict=True)
+            ],
+        )
 
     def _store_one(
         self,
         session: Session,
         site_id: int,
-        article_id: int | None,
         article_key: str,
-        source: str,
+        origin: Origin,
         item: NewComment,
     ) -> Stored:
+        """Update a stored comment with its new analysis and policy decision.
+
+        A comment first remembered as context is counted for its author now. One already
+        scored keeps a moderator's verdict while its text is the same (a thread uploaded
+        again); an edit (new text) is moderated again: the verdict was given on the old
+        text, so the policy's decision on the new one stands until a moderator rules on
+        it, and the edit is audited.
+        """
         now = utcnow()
         status = STATUS_OF_ACTION[item.decision.action]
-        row = None
-        if item.external_id is not None:
-            row = find_comment(session, site_id, article_key, item.external_id)
+        row = find_comment(session, site_id, article_key, item.external_id)
+        assert row is not None, "only comments already stored are updated here"
         author_id = find_or_add_author(session, site_id, item.author)
-        previous: str | None = None  # the status the author's counters already include
-        if row is None:
-            cid = new_comment_id()
-            row = CommentModel(
-                id=cid,
-                site_id=site_id,
-                article_id=article_id,
-                article_key=article_key,
-                external_id=item.external_id or cid,
-                parent_external_id=item.parent_id,
-                author=item.author or None,
-                author_id=author_id,
-                text=item.text,
-                source=source,
-                depth=item.depth,
-                position=item.position,
-                posted_at=item.posted_at,
-                received_at=now,
-                status=status,
-                status_source="policy",
-                status_at=now,
-                version=1,
-            )
-            session.add(row)
-            counted = False
-        else:
-            # Seen before: remembered as context only (never counted), or scored already.
-            counted = row.source != "context"
-            previous = row.status if counted else None
-            row.text = item.text
-            row.parent_external_id = item.parent_id or row.parent_external_id
-            row.source = source
-            row.author = item.author or row.author
-            row.author_id = author_id or row.author_id
-            row.posted_at = item.posted_at or row.posted_at
-            row.depth, row.position = item.depth, item.position
-            if row.status_source == "policy":
-                row.status = status
-                row.status_at = now
-                row.version += 1
+        # Remembered as context only (never counted), or scored already.
+        counted = row.source != "context"
+        previous = row.status if counted else None  # what the author's counters include
+        edit = edit_of(row, item.text) if counted else None
+        row.text = item.text
+        row.parent_external_id = item.parent_id or row.parent_external_id
+        row.source = origin.source
+        row.author = item.author or row.author
+        row.author_id = author_id or row.author_id
+        row.posted_at = item.posted_at or row.posted_at
+        row.depth, row.position = item.depth, item.position
+        if edit is not None:
+            row.status_source = "policy"  # a verdict on the old text does not carry over
+        if row.status_source == "policy":
+            row.status = status
+            row.status_at = now
+            row.version += 1
         if author_id is not None and (not counted or row.status_source == "policy"):
             seq = self._count_author(session, author_id, previous, status, new=not counted)
             if not counted:
                 row.author_seq = seq
+        if edit is not None:
+            audit_edit(session, origin, row, edit)
         session.flush()
-        analysis = AnalysisModel(comment_id=row.id, **_analysis_values(item, now))
+        analysis = AnalysisModel(comment_id=row.id, **analysis_values(item, now))
         session.add(analysis)
         session.flush()
         session.add(
@@ -315,7 +358,7 @@ class CommentWriter:
             )
         )
         if row.status_source == "policy":
-            self._enqueue(session, row, item, now)
+            self._enqueue(session, row, item, now, edited=edit is not None)
         return row.id, row.status
 
     def _count_author(
@@ -343,13 +386,18 @@ class CommentWriter:
         return int(count)
 
     def _enqueue(
-        self, session: Session, row: CommentModel, item: NewComment, now: datetime
+        self, session: Session, row: CommentModel, item: NewComment, now: datetime, *, edited: bool
     ) -> None:
-        """Put a held or rejected comment in the queue (or update its entry)."""
+        """Put a held or rejected comment in the queue (or update its entry).
+
+        An edit's entry is the policy's again, even where a moderator had resolved it; an
+        edit held for review enters the queue anew, at the back.
+        """
         queued = session.scalars(select(QueueItem).where(QueueItem.comment_id == row.id)).first()
         if item.decision.action == Verdict.APPROVE:
-            if queued is not None and queued.status == "pending":
+            if queued is not None and (queued.status == "pending" or edited):
                 queued.status = "approved"
+                queued.reasons = list(item.decision.reasons)
                 queued.resolved_at = now
                 queued.resolved_by = "policy"
                 queued.version += 1
@@ -366,42 +414,67 @@ class CommentWriter:
             )
             session.add(queued)
         else:
+            if status == "pending" and queued.status != "pending":
+                queued.entered_at = now
             queued.version += 1
         queued.status = status
         queued.reasons = list(item.decision.reasons)
         queued.resolved_at = now if status != "pending" else None
         queued.resolved_by = "policy" if status != "pending" else None
-        for attribute, value in _scores(item).items():
+        for attribute, value in scores(item).items():
             setattr(queued, attribute, value)
 
 
-def _scores(item: NewComment) -> dict[str, float]:
-    """Every attribute's score as a float, 0 where the analysis has none (the analysis
-    row's scores, and a queue entry's score columns)."""
-    return {a: float(item.analysis.scores.get(a, 0.0)) for a in ATTRIBUTES}
+@dataclass(frozen=True)
+class Edit:
+    """A stored comment's state before an edit: its text and who had set its status."""
+
+    text: str
+    status: str
+    status_source: str
+    version: int
 
 
-def _analysis_values(item: NewComment, now: datetime) -> dict[str, Any]:
-    """An analysis row's columns (all but its comment) for a comment being stored."""
-    return {
-        "model": item.analysis.model,
-        "scores": _scores(item),
-        "targets": [t.to_json() for t in item.analysis.targets],
-        "spans": [s.to_json() for s in item.analysis.spans],
-        "language": item.analysis.language,
-        "author_scores": (
-            {a: float(v) for a, v in item.author_analysis.scores.items()}
-            if item.author_analysis is not None
-            else None
-        ),
-        "created_at": now,
-    }
+def edit_of(row: CommentModel, text: str) -> Edit | None:
+    """The comment's state before this write if it changes the text (an edit), else None."""
+    if row.text == text:
+        return None
+    return Edit(row.text, row.status, row.status_source, row.version)
+
+
+def audit_edit(session: Session, origin: Origin, row: CommentModel, edit: Edit) -> None:
+    """Audit an edit: the old and new text's hashes, the status before and after, and who
+    sent it (the uploading key, else the endpoint it came through)."""
+    actor = origin.actor or Actor(origin.source, Role.CLIENT)
+    add_audit(
+        session,
+        actor,
+        "comment.edit",
+        "comment",
+        row.id,
+        site=origin.site,
+        before={
+            "text_sha256": text_sha256(edit.text),
+            "status": edit.status,
+            "status_source": edit.status_source,
+            "version": edit.version,
+        },
+        after={
+            "text_sha256": text_sha256(row.text),
+            "status": row.status,
+            "status_source": row.status_source,
+            "version": row.version,
+            "source": origin.source,
+        },
+    )
 
 
 def find_comment(
-    session: Session, site_id: int, article_key: str, external_id: str
+    session: Session, site_id: int, article_key: str, external_id: str | None
 ) -> CommentModel | None:
     """The site's stored comment with this id under this article (key ``""``: none)."""
+    if external_id is None:
+        return None
     return session.scalars(
         select(CommentModel).where(
             CommentModel.site_id == site_id,

@@ -31,7 +31,7 @@ from threadguard.storage.records import (
     QueueFilter,
     QueueRecord,
 )
-from threadguard.storage.repositories.rows import from_row, latest_analysis
+from threadguard.storage.repositories.rows import from_row, latest_analysis, text_sha256
 from threadguard.storage.sessions import Sessions, add_audit
 
 #: The status each verdict gives a comment.
@@ -187,9 +187,15 @@ class ModerationRepository:
             "status_source": row.status_source,
             "version": version,
         }
+        # Guarded by the version read above as well: a verdict applies to the text the
+        # comment had when it was read, never to an edit that landed meanwhile.
         applied = session.execute(
             update(CommentModel)
-            .where(CommentModel.id == row.id, CommentModel.status_source == "policy")
+            .where(
+                CommentModel.id == row.id,
+                CommentModel.status_source == "policy",
+                CommentModel.version == version,
+            )
             .values(
                 status=status,
                 status_source="moderator",
@@ -200,6 +206,7 @@ class ModerationRepository:
         )
         if applied.rowcount != 1:  # type: ignore[attr-defined]
             raise ConflictError(self._resolved_message(session, row.id))
+        latest = latest_analysis(session, row.id)
         queued = session.execute(
             update(QueueItem)
             .where(QueueItem.comment_id == row.id)
@@ -214,7 +221,6 @@ class ModerationRepository:
         if queued.rowcount == 0:  # type: ignore[attr-defined]
             # A moderator overrides an automatic approval: the comment enters the queue
             # already resolved, so the queue shows every human decision.
-            latest = latest_analysis(session, row.id)
             scores = dict(latest.scores) if latest is not None else {}
             session.add(
                 QueueItem(
@@ -243,16 +249,22 @@ class ModerationRepository:
         session.add(
             DecisionModel(
                 comment_id=row.id,
-                analysis_id=None,
+                analysis_id=latest.id if latest is not None else None,
                 action=verb.value,
                 reasons=[note] if note else [],
                 source="moderator",
                 actor=actor.id,
                 details=None,
+                text=row.text,
                 created_at=now,
             )
         )
-        after = {"status": status, "status_source": "moderator", "version": version + 1}
+        after = {
+            "status": status,
+            "status_source": "moderator",
+            "version": version + 1,
+            "text_sha256": text_sha256(row.text),
+        }
         add_audit(
             session,
             actor,
@@ -266,6 +278,14 @@ class ModerationRepository:
         return status
 
     def _resolved_message(self, session: Session, comment_id: str) -> str:
+        source = session.scalar(
+            select(CommentModel.status_source).where(CommentModel.id == comment_id)
+        )
+        if source == "policy":
+            return (
+                f"comment {comment_id} changed while the verdict was being given "
+                "(edited or scored again); read it again and decide on what it says now"
+            )
         last = session.scalars(
             select(DecisionModel)
             .where(DecisionModel.comment_id == comment_id, DecisionModel.source == "moderator")

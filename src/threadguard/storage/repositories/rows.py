@@ -1,8 +1,10 @@
-"""What more than one repository reads: a comment's latest analysis, and rows as the
-plain records callers see (whose fields are, mostly, the row's columns of the same name)."""
+"""What more than one repository reads: a comment's latest analysis, rows as the plain
+records callers see (whose fields are, mostly, the row's columns of the same name), and
+the hash by which the audit log names a comment's text."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -32,3 +34,9 @@ def latest_analysis(session: Session, comment_id: str) -> AnalysisModel | None:
         .order_by(AnalysisModel.id.desc())
         .limit(1)
     ).first()
+
+
+def text_sha256(text: str) -> str:
+    """The SHA-256 of a comment's text (UTF-8), in hex: how the audit log names a text
+    without repeating it (an edit's old and new text, the text a verdict was given on)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

@@ -1,0 +1,196 @@
+"""Large uploads as background jobs, each in a process of its own.
+
+A 60,000-comment upload takes minutes to score and store; answering it in the request
+would hold the client (and a proxy's timeout) that long. So an upload of more than
+``async_upload_comments`` comments is answered 202 with a job (``GET /api/v1/jobs/{id}``),
+whose progress and outcome are kept in the store's ``jobs`` table, which every worker can
+read.
+
+**A process of its own.** Run in the service's process, an upload's Python work competes
+with the hot path for the interpreter lock, and its tens of thousands of live objects
+make every full garbage collection walk them all (pauses of half a second, measured):
+analyze's p99 would be the upload's. So :class:`UploadJobs` runs each upload in a child
+process (``spawn``), one at a time per worker (large uploads queue rather than all
+competing at once). The child loads the engine and policy from the same settings
+(ONNX limited to one thread), opens the same database, reads the upload again, and
+ingests it in short transactions, stepping aside after each
+(:mod:`threadguard.storage.repositories.ingest`), so the service's writers find the
+database free at least half the time.
+
+A job whose process or worker stops is failed, never left running: the worker fails it
+when its child exits without finishing, and on shutdown (which stops the child); after a
+crash of the worker itself, the store reports it failed once its heartbeat is old
+(:mod:`threadguard.storage.repositories.jobs`). Uploading the thread again completes it:
+comments already stored are updated, never duplicated.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import queue
+import secrets
+import socket
+import threading
+import time
+from dataclasses import dataclass
+
+from threadguard.service.settings import ServiceSettings
+from threadguard.service.uploads import Upload, ingest, job_result
+from threadguard.storage.records import Actor, ArticleRef, JobRecord, StoreBusyError
+from threadguard.storage.store import Store
+
+log = logging.getLogger("threadguard.service")
+
+#: The kind of job a large upload is.
+KIND = "thread_upload"
+#: Progress is written to the store at most this often (seconds); it is the heartbeat too.
+PROGRESS_EVERY_S = 1.0
+STOPPED = "the service stopped before the upload was stored; upload the thread again"
+AGAIN = "upload the thread again (comments already stored are updated, not duplicated)"
+
+
+@dataclass(frozen=True)
+class JobSpec:
+    """Everything the upload's process needs (sent to it pickled)."""
+
+    job_id: str
+    database_url: str
+    settings: ServiceSettings
+    site: str
+    body: bytes
+    reader: str | None
+    name: str
+    format: str
+    article: ArticleRef
+    actor: Actor
+
+
+def run_job(spec: JobSpec) -> None:
+    """The upload process: score, decide and store the upload, recording the job."""
+    from threadguard.engine import Engine
+    from threadguard.moderation import load_policy
+    from threadguard.readers import read_thread
+    from threadguard.service.context import ServiceState
+
+    settings = spec.settings
+    store = Store.open(spec.database_url, migrate=False)
+    jobs = store.jobs
+    try:
+        jobs.start_job(spec.job_id)
+        engine = Engine.load(settings.model_dir, cascade=settings.cascade, threads=1)
+        state = ServiceState(engine, store, settings, load_policy(settings.policy_path))
+        read = read_thread(spec.body, format=spec.reader, name=spec.name)
+        upload = Upload(spec.site, read, spec.format, spec.article, spec.actor)
+        last = time.monotonic()
+
+        def progress(done: int) -> None:
+            nonlocal last
+            if time.monotonic() - last >= PROGRESS_EVERY_S:
+                jobs.job_progress(spec.job_id, done)
+                last = time.monotonic()
+
+        done = ingest(state, upload, progress, background=True)
+        jobs.job_progress(spec.job_id, len(done.stored))
+        jobs.finish_job(spec.job_id, job_result(upload, done))
+    except StoreBusyError:
+        jobs.fail_job(spec.job_id, f"the database stayed busy; {AGAIN}")
+    except Exception as exc:
+        log.exception("upload job %s failed", spec.job_id)
+        jobs.fail_job(spec.job_id, f"storing the upload failed ({type(exc).__name__}); {AGAIN}")
+    finally:
+        store.close()
+
+
+class UploadJobs:
+    """Runs large uploads in the background, one at a time, each in a child process.
+
+    A daemon thread starts on the first upload and runs the queue; a worker shutting
+    down stops the running child (what it had not committed is rolled back) and fails
+    its unfinished jobs (:meth:`close`).
+    """
+
+    def __init__(self, store: Store, settings: ServiceSettings) -> None:
+        self._store = store
+        # The database the service uses (the settings may not name it: a store given).
+        self._database_url = store.engine.url.render_as_string(hide_password=False)
+        self._settings = settings
+        self.worker = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+        self._queue: queue.SimpleQueue[JobSpec | None] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._child: multiprocessing.process.BaseProcess | None = None
+        self._lock = threading.Lock()
+        self._stopping = threading.Event()
+
+    def submit(self, upload: Upload) -> JobRecord:
+        """Queue the upload; its job as created (queued)."""
+        job = self._store.jobs.create_job(
+            kind=KIND,
+            site=upload.site,
+            actor=upload.actor.id,
+            worker=self.worker,
+            total=upload.size,
+        )
+        spec = JobSpec(
+            job_id=job.id,
+            database_url=self._database_url,
+            settings=self._settings,
+            site=upload.site,
+            body=upload.body,
+            reader=upload.read.format or None,
+            name=upload.name,
+            format=upload.format,
+            article=upload.article,
+            actor=upload.actor,
+        )
+        with self._lock:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(
+                    target=self._loop, name="threadguard-upload", daemon=True
+                )
+                self._thread.start()
+            self._queue.put(spec)
+        return job
+
+    def close(self, timeout: float = 10.0) -> None:
+        """Stop: the running upload's process is stopped, queued ones never start, and
+        every unfinished job of this worker is failed, saying why."""
+        self._stopping.set()
+        with self._lock:
+            thread, child = self._thread, self._child
+            self._queue.put(None)
+        if child is not None and child.is_alive():
+            child.terminate()
+        if thread is not None:
+            thread.join(timeout)
+        try:
+            self._store.jobs.abandon_jobs(self.worker, STOPPED)
+        except Exception:
+            log.exception("could not mark this worker's unfinished upload jobs failed")
+
+    def _loop(self) -> None:
+        context = multiprocessing.get_context("spawn")
+        while not self._stopping.is_set():
+            spec = self._queue.get()
+            if spec is None:
+                return
+            child = context.Process(
+                target=run_job, args=(spec,), name=f"threadguard-upload-{spec.job_id}"
+            )
+            with self._lock:
+                if self._stopping.is_set():
+                    return
+                self._child = child
+                child.start()
+            child.join()
+            with self._lock:
+                self._child = None
+            if child.exitcode != 0 and not self._stopping.is_set():
+                self._fail(spec.job_id, f"the upload process stopped ({child.exitcode}); {AGAIN}")
+
+    def _fail(self, job_id: str, error: str) -> None:
+        try:
+            self._store.jobs.fail_job(job_id, error)  # no-op once the job is finished
+        except Exception:
+            log.exception("could not mark upload job %s failed", job_id)

@@ -1,0 +1,118 @@
+"""Thread uploads: read, moderated and stored, and what the client is told.
+
+A small upload is ingested while the client waits and answered with the ``scan`` document
+(:func:`thread_answer`); a large one is a background job
+(:mod:`threadguard.service.upload_jobs`) whose result is :func:`job_result`. Either way
+the comments are stored in short transactions
+(:mod:`threadguard.storage.repositories.ingest`), so nothing else waits on an upload.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from threadguard.moderation import Moderated
+from threadguard.service.context import ServiceState, SitePolicy
+from threadguard.service.moderation import moderate_thread, stored_thread_document, to_store
+from threadguard.storage.records import Actor, ArticleRef
+from threadguard.storage.repositories.ingest import Stored
+from threadguard.thread import ReadResult
+from threadguard.validation import printable
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A thread as read from an upload, and where and by whom it goes."""
+
+    site: str
+    read: ReadResult
+    format: str
+    article: ArticleRef
+    actor: Actor
+    #: The upload as received and the name it goes by in messages (what a background
+    #: job reads again, in a process of its own).
+    body: bytes = b""
+    name: str = ""
+
+    @property
+    def size(self) -> int:
+        """How many comments the upload has."""
+        return len(self.read.thread.comments)
+
+
+@dataclass(frozen=True)
+class Ingested:
+    """An upload once moderated and stored: the site's moderator, each comment's outcome,
+    and each one's store id and status."""
+
+    policy: SitePolicy
+    items: list[Moderated]
+    stored: list[Stored]
+
+
+def ingest(
+    state: ServiceState,
+    upload: Upload,
+    progress: Callable[[int], None] | None = None,
+    *,
+    background: bool = False,
+) -> Ingested:
+    """Score, decide and store every comment of the upload (``progress`` and
+    ``background``: see :meth:`~threadguard.storage.store.Store.record_many`)."""
+    policy, items = moderate_thread(state, upload.site, upload.read.thread, upload.article)
+    stored = state.store.record_many(
+        site=upload.site,
+        source="native",
+        article=upload.article,
+        comments=to_store(items),
+        actor=upload.actor,
+        progress=progress,
+        background=background,
+    )
+    return Ingested(policy, items, stored)
+
+
+def thread_answer(upload: Upload, done: Ingested) -> dict[str, Any]:
+    """The answer to an upload stored while the client waited: the scan document with
+    each comment's store id and status, and the site, article, format and problems."""
+    doc = stored_thread_document(
+        upload.read.thread,
+        done.items,
+        done.policy.moderator,
+        [cid for cid, _ in done.stored],
+        [status for _, status in done.stored],
+    )
+    return {**doc, **_upload_facts(upload)}
+
+
+def job_result(upload: Upload, done: Ingested) -> dict[str, Any]:
+    """A finished upload job's result: each comment's id, store id, status and the
+    policy's decision, and the count of each status (the full analyses are the
+    comments' own, ``GET /api/v1/comments/{id}``)."""
+    comments = [
+        {
+            "id": m.comment.id,
+            "comment_id": cid,
+            "status": status,
+            "decision": m.decision.action.value,
+        }
+        for m, (cid, status) in zip(done.items, done.stored, strict=True)
+    ]
+    statuses = Counter(status for _, status in done.stored)
+    return {
+        **_upload_facts(upload),
+        "statuses": {s: statuses.get(s, 0) for s in ("approved", "pending", "rejected")},
+        "comments": comments,
+    }
+
+
+def _upload_facts(upload: Upload) -> dict[str, Any]:
+    return {
+        "site": upload.site,
+        "article": upload.article.external_id,
+        "format": upload.read.format or upload.format,
+        "problems": [printable(str(p)) for p in upload.read.problems],
+    }

@@ -1,0 +1,247 @@
+"""Uploads over HTTP (issue 11): an edit is moderated again on every surface, a large
+upload is a job any worker can report on, and a busy database is 503 with Retry-After in
+each client's own error shape (Coral: PREMOD, failing closed)."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from service_support import DIALECTS, Databases, Service
+from sqlalchemy import update
+
+from threadguard.engine import Engine
+from threadguard.storage.models import Job
+from threadguard.storage.records import StoreBusyError
+from threadguard.storage.sessions import Sessions
+
+SECRET = "whsec_uploads"
+KIND = "Thanks for this thoughtful article, it explains the timetable well."
+THREAT = "I will find you and kill you, you worthless idiot."
+
+
+@pytest.fixture
+def service_options() -> dict[str, Any]:
+    return {"coral_secret": SECRET, "async_upload_comments": 30}
+
+
+def csv_thread(texts: dict[str, str]) -> str:
+    rows = "".join(f'{cid},,ann,"{text}"\n' for cid, text in texts.items())
+    return "id,parent_id,author,text\n" + rows
+
+
+def upload(service: Service, texts: dict[str, str], article: str = "story-1") -> Any:
+    response = service.post_thread(csv_thread(texts), "text/csv", article=article)
+    assert response.status_code in (200, 202), response.text
+    return response
+
+
+def coral(service: Service, text: str, comment_id: str, action: str = "NEW") -> Any:
+    body = json.dumps(
+        {
+            "action": action,
+            "comment": {"id": comment_id, "body": f"<p>{text}</p>", "parentID": None},
+            "author": {"id": "ann", "role": "COMMENTER"},
+            "story": {"id": "story-1", "url": "https://news.example/story-1"},
+            "site": {"id": "default"},
+        }
+    ).encode()
+    signature = "sha256=" + hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
+    return service.client.post(
+        "/coral/moderation",
+        content=body,
+        headers={"Content-Type": "application/json", "X-Coral-Signature": signature},
+    )
+
+
+# ------------------------------------------------------------------ edits
+
+
+def test_an_edited_upload_is_moderated_again_and_the_export_keeps_the_judged_text(
+    service: Service,
+) -> None:
+    [first] = upload(service, {"c1": KIND}).json()["comments"]
+    assert first["status"] == "approved"
+    assert service.act(first["comment_id"], "approve").status_code == 200
+    [same] = upload(service, {"c1": KIND}).json()["comments"]
+    assert same["status"] == "approved"  # the moderator's verdict on this text stands
+
+    [edited] = upload(service, {"c1": THREAT}).json()["comments"]
+    assert edited["decision"]["action"] == "reject" and edited["status"] == "rejected"
+    stored = service.client.get(
+        f"/api/v1/comments/{first['comment_id']}", headers=service.auth(service.moderator)
+    ).json()
+    assert (stored["text"], stored["status"], stored["status_source"]) == (
+        THREAT,
+        "rejected",
+        "policy",
+    )
+    audit = service.client.get(
+        "/api/v1/audit", params={"action": "comment.edit"}, headers=service.auth(service.moderator)
+    ).json()
+    [entry] = audit["items"]
+    assert entry["actor"].startswith("site-backend [")
+    assert entry["before"]["text_sha256"] == hashlib.sha256(KIND.encode()).hexdigest()
+    assert entry["after"]["text_sha256"] == hashlib.sha256(THREAT.encode()).hexdigest()
+    export = service.client.get("/api/v1/export", headers=service.auth(service.moderator))
+    [row] = [json.loads(line) for line in export.text.splitlines()]
+    assert (row["text"], row["label"]) == (KIND, "approve")  # never the threat
+
+
+def test_a_coral_edit_and_the_store_agree(service: Service) -> None:
+    assert coral(service, KIND, "k1").json() == {"status": "APPROVED"}
+    cid = service.store.history("default", 1)[0].comment_id
+    assert service.act(cid, "approve").status_code == 200
+    assert coral(service, KIND, "k1").json() == {"status": "APPROVED"}  # sent again
+    answer = coral(service, THREAT, "k1", action="EDIT").json()
+    assert answer["status"] == "REJECTED"
+    assert service.store.comment(cid).status == "rejected"
+    assert service.store.comment(cid).text == THREAT
+    assert service.store.audit_log(action="comment.edit").items[0].actor == "coral"
+
+
+# ------------------------------------------------------------------ jobs
+
+
+def wait_done(service: Service, url: str, seconds: float = 60) -> dict[str, Any]:
+    deadline = time.monotonic() + seconds
+    while True:
+        job = service.client.get(url, headers=service.auth(service.client_key)).json()
+        if job["status"] in ("done", "failed") or time.monotonic() > deadline:
+            return dict(job)
+        time.sleep(0.05)
+
+
+def test_a_large_upload_is_answered_202_with_a_job_to_poll(
+    service: Service, engine: Engine, databases: Databases, tmp_path: Path
+) -> None:
+    texts = {f"c{n}": (THREAT if n % 10 == 0 else f"{KIND} Point {n}.") for n in range(45)}
+    response = upload(service, texts)
+    assert response.status_code == 202
+    accepted = response.json()
+    assert accepted["status"] == "queued" and accepted["counts"] == {"comments": 45, "stored": 0}
+    assert response.headers["Location"] == accepted["url"] == f"/api/v1/jobs/{accepted['id']}"
+    job = wait_done(service, accepted["url"])
+    assert job["status"] == "done", job
+    assert job["counts"] == {"comments": 45, "stored": 45}
+    result = job["result"]
+    assert (result["site"], result["article"], result["format"]) == ("default", "story-1", "csv")
+    assert len(result["comments"]) == 45 and result["comments"][0]["id"] == "c0"
+    assert result["comments"][0]["status"] == "rejected"
+    assert sum(result["statuses"].values()) == 45 and result["statuses"]["rejected"] == 5
+    stored = service.store.comment(result["comments"][1]["comment_id"])
+    assert stored.external_id == "c1" and stored.status == result["comments"][1]["status"]
+    # Small uploads are still answered at once.
+    assert upload(service, {"x1": KIND}).status_code == 200
+
+
+def test_a_job_is_answered_by_any_worker_and_only_to_its_site(
+    service: Service, engine: Engine
+) -> None:
+    accepted = upload(service, {f"c{n}": KIND for n in range(40)}).json()
+    wait_done(service, accepted["url"])
+    other = Service(engine, str(service.store.engine.url.render_as_string(hide_password=False)))
+    try:  # a second worker over the same database
+        job = other.client.get(accepted["url"], headers=other.auth(service.client_key)).json()
+        assert job["status"] == "done" and job["counts"]["stored"] == 40
+        sport = service.store.create_key("client", name="sport", site="sport")
+        hidden = service.client.get(accepted["url"], headers=service.auth(sport))
+        assert hidden.status_code == 404
+        missing = service.client.get(
+            "/api/v1/jobs/job_nope", headers=service.auth(service.client_key)
+        )
+        assert missing.status_code == 404
+    finally:
+        other.close()
+
+
+def test_a_job_whose_worker_stopped_is_failed(service: Service) -> None:
+    jobs = service.store.jobs
+    crashed = jobs.create_job(kind="thread_upload", site="default", actor="a", worker="w1", total=9)
+    with service.store.sessions.write() as session:
+        session.execute(
+            update(Job)
+            .where(Job.id == crashed.id)
+            .values(updated_at=crashed.updated_at - timedelta(hours=1))
+        )
+    assert jobs.job(crashed.id).status == "failed"
+    assert "upload the thread again" in (jobs.job(crashed.id).error or "")
+    queued = jobs.create_job(kind="thread_upload", site="default", actor="a", worker="w2", total=9)
+    assert jobs.abandon_jobs("w2", "stopped") == 1
+    assert (jobs.job(queued.id).status, jobs.job(queued.id).error) == ("failed", "stopped")
+
+
+def test_jobs_left_when_the_service_stops_are_failed(service: Service) -> None:
+    first = upload(service, {f"a{n}": KIND for n in range(40)}).json()
+    second = upload(service, {f"b{n}": KIND for n in range(40)}, article="story-2").json()
+    service.app.state.uploads.close()
+    jobs = service.store.jobs
+    assert jobs.job(second["id"]).status == "failed"  # never started
+    assert "service stopped" in (jobs.job(second["id"]).error or "")
+    assert jobs.job(first["id"]).status in ("done", "failed")
+
+
+# ------------------------------------------------------------------ a busy database
+
+
+@contextmanager
+def busy_database(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every read and write finds the database busy (an exhausted connection pool)."""
+
+    @contextmanager
+    def busy(self: Sessions) -> Iterator[Any]:
+        raise StoreBusyError("the database is busy; try again shortly")
+        yield  # pragma: no cover
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Sessions, "read", busy)
+        patch.setattr(Sessions, "write", busy)
+        patch.setattr(Sessions, "write_core", busy)
+        yield
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_a_busy_database_is_503_with_retry_after_everywhere(
+    dialect: str,
+    engine: Engine,
+    databases: Databases,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with databases.fresh(dialect, tmp_path) as url:
+        service = Service(engine, url, coral_secret=SECRET)
+        try:
+            [item] = upload(service, {"c1": KIND}).json()["comments"]
+            key = {"key": service.client_key}
+            with busy_database(monkeypatch):
+                perspective = service.client.post(
+                    "/v1alpha1/comments:analyze",
+                    params=key,
+                    json={"comment": {"text": KIND}, "requestedAttributes": {"TOXICITY": {}}},
+                )
+                openai = service.client.post("/v1/moderations", params=key, json={"input": KIND})
+                native = service.act(item["comment_id"], "reject")
+                threads = upload_raw(service, {"c2": KIND})
+                answer = coral(service, KIND, "k9")
+            for response in (perspective, openai, native, threads):
+                assert response.status_code == 503, response.text
+                assert response.headers["Retry-After"] == "1"
+            assert perspective.json()["error"]["status"] == "UNAVAILABLE"
+            assert openai.json()["error"]["type"] == "server_error"
+            assert native.json()["error"]["status"] == "UNAVAILABLE"
+            assert answer.json() == {"status": "PREMOD"}  # Coral fails closed
+            assert service.act(item["comment_id"], "reject").status_code == 200  # and after
+        finally:
+            service.close()
+
+
+def upload_raw(service: Service, texts: dict[str, str]) -> Any:
+    return service.post_thread(csv_thread(texts), "text/csv", article="story-1")
