@@ -15,6 +15,7 @@ import contextlib
 import os
 import secrets
 import shutil
+import socket
 import subprocess
 import time
 from collections.abc import Iterator
@@ -207,3 +208,31 @@ def wait_until_serving(
         assert process.poll() is None, log.read_text()
         assert time.monotonic() < deadline, f"server did not start in {seconds:.0f} s"
         time.sleep(0.1)
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 just now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def worker_of(server_pid: int, port: int, client_port: int) -> int | None:
+    """The process under ``server_pid`` holding the server side of the loopback
+    connection from ``client_port`` to ``port`` (read from /proc)."""
+    inode = None
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            local, remote = (int(a.rsplit(":", 1)[1], 16) for a in fields[1:3])
+            if (local, remote) == (port, client_port):
+                inode = fields[9]
+    children = Path(f"/proc/{server_pid}/task/{server_pid}/children").read_text().split()
+    for pid in children:
+        try:
+            links = {os.readlink(fd) for fd in Path(f"/proc/{pid}/fd").iterdir()}
+        except OSError:
+            continue
+        if f"socket:[{inode}]" in links:
+            return int(pid)
+    return None

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import http.client
 import json
-import os
-import socket
 import subprocess
 import sys
 import time
@@ -13,7 +11,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from service_support import Service, wait_until_serving
+from service_support import Service, free_port, wait_until_serving, worker_of
 
 from threadguard.engine import CascadeSettings, Engine
 from threadguard.schema import Tier
@@ -89,12 +87,6 @@ def test_settings_come_from_the_file_then_the_environment(tmp_path: Path) -> Non
         load_settings(None, {"THREADGUARD_RATE_PER_MINUTE": "lots"})
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.mark.slow
 def test_threadguard_serve_answers_and_keeps_keys_out_of_its_log(tmp_path: Path) -> None:
     made = subprocess.run(
@@ -104,7 +96,7 @@ def test_threadguard_serve_answers_and_keeps_keys_out_of_its_log(tmp_path: Path)
         check=True,
     )
     key = made.stdout.strip().splitlines()[-1]
-    port = _free_port()
+    port = free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as out:
         server = subprocess.Popen(
@@ -160,33 +152,12 @@ def test_where_the_model_and_database_are_is_not_for_the_settings_file(tmp_path:
         load_settings(tmp_path, {})
 
 
-def _worker_of(server_pid: int, port: int, client_port: int) -> int | None:
-    """The process under ``server_pid`` holding the server side of the loopback
-    connection from ``client_port`` to ``port`` (read from /proc)."""
-    inode = None
-    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
-        for line in Path(table).read_text().splitlines()[1:]:
-            fields = line.split()
-            local, remote = (int(a.rsplit(":", 1)[1], 16) for a in fields[1:3])
-            if (local, remote) == (port, client_port):
-                inode = fields[9]
-    children = Path(f"/proc/{server_pid}/task/{server_pid}/children").read_text().split()
-    for pid in children:
-        try:
-            links = {os.readlink(fd) for fd in Path(f"/proc/{pid}/fd").iterdir()}
-        except OSError:
-            continue
-        if f"socket:[{inode}]" in links:
-            return int(pid)
-    return None
-
-
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="reads /proc to tell workers apart")
 def test_threadguard_serve_with_two_workers_answers_from_both(
     engine: Engine, tmp_path: Path
 ) -> None:
-    port = _free_port()
+    port = free_port()
     log = tmp_path / "serve.log"
     options = f"--port {port} --workers 2 --tier fast --data-dir".split()
     with log.open("w") as out:
@@ -212,7 +183,7 @@ def test_threadguard_serve_with_two_workers_answers_from_both(
                     assert (answer.status, json.loads(answer.read())["model"]) == (200, fast)
                     # Still open: look up the worker holding its server side.
                     assert conn.sock is not None
-                    workers.add(_worker_of(server.pid, port, conn.sock.getsockname()[1]))
+                    workers.add(worker_of(server.pid, port, conn.sock.getsockname()[1]))
                 finally:
                     conn.close()
             assert len(workers) == 2 and None not in workers, log.read_text()

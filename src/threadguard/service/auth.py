@@ -75,7 +75,7 @@ class Authenticator:
     ) -> None:
         self.store = store
         self.settings = settings
-        self.limiter = limiter or RateLimiter()
+        self.limiter = limiter or RateLimiter(workers=settings.workers)
         self.cache_seconds = cache_seconds
         self.check_seconds = settings.key_check_s
         #: prefix -> (record or None, expiry, the keys' version it was read under)

@@ -7,9 +7,14 @@ cannot make the service buffer gigabytes. The refusal is raised where the route 
 so each surface answers it in its own error shape. Thread uploads get a larger limit
 than API calls.
 
-The rate limit is a token bucket per API key, in memory: each process of a multi-worker
-server keeps its own buckets, so the effective limit is per worker; that is the usual
-trade for not putting a shared store in the request path.
+The rate limit is a token bucket per API key, in memory, so the request path reads and
+writes nothing shared. With ``serve --workers N`` each worker keeps its own buckets and
+enforces its share of a key's rate (:func:`worker_share`: the rate divided by N, rounded
+down, at least 1; the burst likewise), N coming from the settings every worker is given.
+The bound: at most ``rate`` requests a minute per key across the N workers of one server
+(N a minute when ``rate`` is below N, one per worker); the kernel hands connections to
+workers unevenly, so a key whose requests crowd onto one worker may be refused a little
+early; several servers behind a load balancer each enforce their own.
 """
 
 from __future__ import annotations
@@ -92,16 +97,31 @@ class _Bucket:
     stamp: float
 
 
-class RateLimiter:
-    """Token buckets per key: ``rate`` requests a minute, bursts of up to ``rate``."""
+def worker_share(per_minute: int, workers: int) -> int:
+    """One worker's share of a per-minute rate among ``workers`` (0 stays 0: no limit).
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+    Rounded down so the shares never add up to more than the rate, but at least 1, so a
+    rate below the worker count still lets each worker answer.
+    """
+    if per_minute <= 0:
+        return 0
+    return max(1, per_minute // max(1, workers))
+
+
+class RateLimiter:
+    """Token buckets per key: this worker's share of ``rate`` requests a minute, bursts of
+    up to that share (see the module docs)."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic, *, workers: int = 1) -> None:
         self._clock = clock
+        self.workers = workers
         self._buckets: dict[str, _Bucket] = {}
         self._lock = threading.Lock()
 
     def check(self, key_id: str, per_minute: int) -> float | None:
-        """Take a token for ``key_id``; None if allowed, else seconds until one is free."""
+        """Take a token for ``key_id`` (``per_minute`` is the key's rate across all workers);
+        None if allowed, else seconds until one is free."""
+        per_minute = worker_share(per_minute, self.workers)
         if per_minute <= 0:
             return None
         now = self._clock()

@@ -5,7 +5,8 @@ With one worker the app is built here and handed to uvicorn. With several, uvico
 ``run`` would only start workers from an import string, which carries no settings; so the
 supervisor is run here, with an app factory that holds the settings
 (``functools.partial(worker_app, settings)``), and spawning pickles it, settings and all,
-to each worker, which builds its own app (and loads its own copy of the model). The
+to each worker, which builds its own app (and loads its own copy of the model); the
+settings carry the worker count, so each worker enforces its share of a key's rate. The
 database is migrated once, here, before any worker starts. Once a process's app is built,
 what it loaded is hidden from the garbage collector (:func:`settle_heap`).
 """
@@ -115,6 +116,7 @@ def serve(settings: ServiceSettings, *, host: str, port: int, workers: int) -> N
         settings,
         database_url=prepare(settings.database_url, settings.data_dir),
         public_url=public_url(settings, host, port),
+        workers=max(1, workers),
     )
     common: dict[str, Any] = {
         "host": host,

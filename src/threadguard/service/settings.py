@@ -73,6 +73,9 @@ class ServiceSettings:
     #: How stale a process's knowledge of revoked keys may be, in seconds (0: check the
     #: store on every request; see :class:`threadguard.service.auth.Authenticator`).
     key_check_s: float = 1.0
+    #: Worker processes serving (set by ``serve --workers``): each enforces its share of
+    #: a key's rate (:func:`threadguard.service.limits.worker_share`).
+    workers: int = 1
 
     @property
     def cascade(self) -> CascadeSettings:
