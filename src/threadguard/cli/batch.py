@@ -135,3 +135,22 @@ def batch(
         f"already done) in {seconds:.1f} s: {counts['approve']} approve, {counts['hold']} hold, "
         f"{counts['reject']} reject; {result.problem_count} input problem(s) -> {out}"
     )
+
+
+@app.command()
+def report(
+    folder: Annotated[Path, typer.Argument(help="A `threadguard batch` output folder.")],
+    out: Annotated[Path, typer.Option("--out", help="The HTML file to write.")] = Path(
+        "report.html"
+    ),
+) -> None:
+    """Write one self-contained HTML page about a batch output: hostility and held rate
+    over time, by article and by attribute, targeted groups, the most heated threads,
+    the authors most often rejected, examples (blurred), and the model and policy used."""
+    from threadguard.report import ReportError, write_report
+
+    try:
+        data = write_report(folder, out)
+    except ReportError as exc:
+        fail(str(exc))
+    typer.echo(f"{out}: report on {data.totals.comments} comments")
