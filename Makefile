@@ -74,3 +74,10 @@ bench-http: $(BIN)/threadguard
 peers: $(BIN)/threadguard
 	@locale -a 2>/dev/null | grep -qi '^en_US\.utf-\?8$$' || localedef -i en_US -f UTF-8 en_US.UTF-8
 	$(BIN)/pip install --quiet -e '.[peers]'
+
+.PHONY: bench-batch
+## threadguard batch on BENCH_BATCH_N (default 1,000,000) realistic comments in threads built
+## from $(DATA)'s texts, beside threadguard score on the same input: rates, batch/score and
+## 1 -> 2 worker ratios, peak memory. BENCH_BATCH_CASCADE_N=K adds the cascade on K lines.
+bench-batch: $(BIN)/threadguard
+	THREADGUARD_DATA=$(DATA) $(BIN)/python bench/batch_bench.py

@@ -51,8 +51,20 @@ def test_a_job_writes_every_comment_with_its_scores_decision_and_thread_signals(
     comments = pq.read_table(out / "comments").to_pylist()
     assert len(comments) == 30 + 15 + 5 == result.counts["comments"]
     assert result.counts["threads"] == 6 + 1 + 2
-    for column in ("id", "thread_id", "thread_title", "author", "created_at", "text",
-                   *ATTRIBUTES, "targets", "spans", "decision", "reasons", "model"):
+    for column in (
+        "id",
+        "thread_id",
+        "thread_title",
+        "author",
+        "created_at",
+        "text",
+        *ATTRIBUTES,
+        "targets",
+        "spans",
+        "decision",
+        "reasons",
+        "model",
+    ):
         assert column in comments[0]
     # the example thread is decided as `scan` decides it (same core, same context)
     fast = engine.with_cascade(FAST)
@@ -102,12 +114,25 @@ def test_kill_9_then_rerun_gives_every_comment_exactly_once(tmp_path: Path) -> N
     source = write_jsonl(tmp_path / "big.jsonl", archive_rows(60, 10))
     out = tmp_path / "out"
     command = [
-        sys.executable, "-m", "threadguard", "batch", str(source), "--out", str(out),
-        "--workers", "1", "--tier", "fast", "--partition-size", "20", "--quiet",
+        sys.executable,
+        "-m",
+        "threadguard",
+        "batch",
+        str(source),
+        "--out",
+        str(out),
+        "--workers",
+        "1",
+        "--tier",
+        "fast",
+        "--partition-size",
+        "20",
+        "--quiet",
     ]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    proc = subprocess.Popen(command, env=env, start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        command, env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     deadline = time.monotonic() + 120
     while not list((out / "comments").glob("part-*.parquet")):
         assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""

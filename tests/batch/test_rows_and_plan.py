@@ -49,7 +49,9 @@ def test_csv_and_parquet_rows_read_like_json_lines(tmp_path: Path) -> None:
         writer.writerows(rows)
     columns = {f: [r.get(f) for r in rows] for f in fields}  # a missing parent is null
     pq.write_table(pa.table(columns), tmp_path / "a.parquet")
-    expected = {u.thread.id: u.thread for u in _units(write_jsonl(tmp_path / "a.jsonl", rows), tmp_path)}
+    expected = {
+        u.thread.id: u.thread for u in _units(write_jsonl(tmp_path / "a.jsonl", rows), tmp_path)
+    }
     for name in ("a.csv", "a.parquet"):
         got = {u.thread.id: u.thread for u in _units(tmp_path / name, tmp_path)}
         assert got == expected, name

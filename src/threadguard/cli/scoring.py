@@ -88,11 +88,13 @@ def score(
         lines = score_lines(
             engine, moderator, recipe, stream, workers or default_workers(), spans=spans
         )
+        done = 0
         for done, (line, ok) in enumerate(lines, start=1):
             out.write(line + "\n")
             failed += not ok
             if done % 256 == 0:
                 advance(done, total)
+        advance(done, done)
     out.flush()
     if failed:
         err.print(f'{failed} line(s) could not be scored (see their "error" objects)')
