@@ -3,6 +3,7 @@ resuming, refusing a changed job, and exactly-once after ``kill -9``."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import signal
@@ -84,9 +85,7 @@ def test_a_job_writes_every_comment_with_its_scores_decision_and_thread_signals(
     assert all(json.loads(t["signals"])["health"] for t in threads)
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["status"] == "complete"
-    assert [i["sha256"] for i in manifest["inputs"]][0] == __import__("hashlib").sha256(
-        archive.read_bytes()
-    ).hexdigest()
+    assert manifest["inputs"][0]["sha256"] == hashlib.sha256(archive.read_bytes()).hexdigest()
     assert manifest["model"] == comments[0]["model"]
     assert manifest["counts"]["comments"] == len(comments)
 
