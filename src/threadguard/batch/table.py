@@ -23,17 +23,15 @@ from threadguard.moderation import Moderated
 from threadguard.schema import ATTRIBUTES, Verdict
 from threadguard.signals import ThreadSignals
 
+_THREAD = [(name, pa.string()) for name in ("thread_id", "thread_title", "thread_url")]
+
 COMMENTS_SCHEMA = pa.schema(
     [
         ("id", pa.string()),
-        ("thread_id", pa.string()),
-        ("thread_title", pa.string()),
-        ("thread_url", pa.string()),
+        *_THREAD,
         ("parent_id", pa.string()),
         ("depth", pa.int32()),
-        ("author", pa.string()),
-        ("created_at", pa.string()),
-        ("text", pa.string()),
+        *[(name, pa.string()) for name in ("author", "created_at", "text")],
         *[(a, pa.float64()) for a in ATTRIBUTES],
         ("targets", pa.list_(pa.struct([("group", pa.string()), ("score", pa.float64())]))),
         (
@@ -59,9 +57,7 @@ COMMENTS_SCHEMA = pa.schema(
 
 THREADS_SCHEMA = pa.schema(
     [
-        ("thread_id", pa.string()),
-        ("thread_title", pa.string()),
-        ("thread_url", pa.string()),
+        *_THREAD,
         ("source", pa.string()),
         ("comments", pa.int32()),
         *[(v.value, pa.int32()) for v in Verdict],

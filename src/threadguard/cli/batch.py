@@ -13,19 +13,8 @@ from typing import Annotated
 
 import typer
 
-from threadguard.cli.common import (
-    ContextOpt,
-    DeepFromOpt,
-    ModelOpt,
-    PolicyOpt,
-    QuietOpt,
-    TierOpt,
-    _cascade,
-    _moderator,
-    app,
-    err,
-    fail,
-)
+from threadguard.cli import common
+from threadguard.cli.common import _cascade, _moderator, app, err, fail
 from threadguard.schema import Tier
 
 
@@ -58,14 +47,14 @@ def batch(
             "--partition-size", min=1, help="Comments per partition (whole threads stay together)."
         ),
     ] = 4096,
-    model: ModelOpt = None,
-    policy: PolicyOpt = None,
-    tier: TierOpt = Tier.CASCADE,
-    context: ContextOpt = True,
-    deep_from: DeepFromOpt = None,
+    model: common.ModelOpt = None,
+    policy: common.PolicyOpt = None,
     spans: Annotated[
         bool, typer.Option("--spans/--no-spans", help="Find the words behind each attribute.")
     ] = True,
+    tier: common.TierOpt = Tier.CASCADE,
+    deep_from: common.DeepFromOpt = None,
+    context: common.ContextOpt = True,
     restart: Annotated[
         bool,
         typer.Option(
@@ -75,7 +64,7 @@ def batch(
             "policy or settings changed since the run that wrote it).",
         ),
     ] = False,
-    quiet: QuietOpt = False,
+    quiet: common.QuietOpt = False,
 ) -> None:
     """Score an archive on Dask into Parquet partitions, resumably.
 

@@ -260,6 +260,27 @@ def _heated(root: Path, count: int, max_comments: int) -> list[HeatedThread]:
     return out
 
 
+def _totals(table: pa.Table) -> Row:
+    def total(column: str) -> int:
+        return int(pc.sum(table.column(column)).as_py() or 0)
+
+    return Row("all", table.num_rows, total("hostile"), total("held"), total("rejected"))
+
+
+def _decisions(table: pa.Table) -> dict[str, int]:
+    decisions = {v.value: 0 for v in Verdict}
+    for item in pc.value_counts(table.column("decision")).to_pylist():
+        decisions[item["values"]] = item["counts"]
+    return decisions
+
+
+def _authors(table: pa.Table) -> list[Row]:
+    """Authors with a comment held or rejected, the most rejected first."""
+    named = table.filter(pc.not_equal(table.column("author"), ""))
+    authors = [r for r in _rows(named, "author") if r.rejected or r.held]
+    return sorted(authors, key=lambda r: (-r.rejected, -r.held, r.label))
+
+
 def read_report(
     root: Path, *, top: int = 15, examples: int = 3, heated: int = 5, tree_comments: int = 60
 ) -> ReportData:
@@ -269,39 +290,22 @@ def read_report(
         raise ReportError(f"{root}: not a batch output (no manifest.json and comments/)")
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     table = _base(root)
-    totals = Row(
-        "all",
-        table.num_rows,
-        pc.sum(table.column("hostile")).as_py() or 0,
-        pc.sum(table.column("held")).as_py() or 0,
-        pc.sum(table.column("rejected")).as_py() or 0,
-    )
-    decisions = {v.value: 0 for v in Verdict}
-    for item in pc.value_counts(table.column("decision")).to_pylist():
-        decisions[item["values"]] = item["counts"]
     period, over_time, undated = _over_time(table)
     articles = sorted(_rows(table, "article", "thread_title"), key=lambda r: (-r.held, -r.comments))
-    attributes = [
-        Row(a, table.num_rows, pc.sum(pc.greater_equal(table.column(a), PRESENT)).as_py() or 0)
-        for a in ATTRIBUTES
-    ]
-    authors = [
-        r
-        for r in _rows(table.filter(pc.not_equal(table.column("author"), "")), "author")
-        if r.rejected or r.held
-    ]
-    authors.sort(key=lambda r: (-r.rejected, -r.held, r.label))
     return ReportData(
-        manifest=manifest,
-        totals=totals,
-        decisions=decisions,
-        period=period,
-        over_time=over_time,
-        undated=undated,
-        articles=articles[:top],
-        attributes=attributes,
+        manifest,
+        _totals(table),
+        _decisions(table),
+        period,
+        over_time,
+        undated,
+        articles[:top],
+        [
+            Row(a, table.num_rows, pc.sum(pc.greater_equal(table.column(a), PRESENT)).as_py() or 0)
+            for a in ATTRIBUTES
+        ],
         groups=_groups(root),
         heated=_heated(root, heated, tree_comments),
-        authors=authors[:top],
+        authors=_authors(table)[:top],
         examples=_examples(root, table, examples),
     )
