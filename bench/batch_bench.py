@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -97,9 +98,12 @@ def build(path: Path, n: int, pool: list[str], seed: int = 7) -> int:
     return threads
 
 
-def measure(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (GiB, whole process tree) of ``command``."""
+def measure(command: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system, every process of the tree) and peak
+    resident memory (GiB, the tree's sum, sampled) of ``command``. On a shared machine
+    the CPU seconds are the fairer comparison: wall time depends on the other load."""
     peak = 0
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     root = psutil.Process(proc.pid)
@@ -122,7 +126,10 @@ def measure(command: list[str]) -> tuple[float, float]:
     watcher.join()
     if code:
         raise SystemExit(f"{' '.join(command)} failed with exit code {code}")
-    return time.perf_counter() - started, peak / 2**30
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, peak / 2**30
 
 
 def main() -> None:
@@ -133,6 +140,7 @@ def main() -> None:
         raise SystemExit("set THREADGUARD_DATA to the shared data folder")
     tg = [sys.executable, "-m", "threadguard"]
     work = Path(tempfile.mkdtemp(prefix="tg-bench-batch-"))
+    print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
     try:
         archive = work / "archive.jsonl"
         t = time.perf_counter()
@@ -186,34 +194,38 @@ def main() -> None:
                 "2",
                 "--quiet",
             ]
-        results = {}
+        results, cpu_rates = {}, {}
         for name, command in runs.items():
-            seconds, peak = measure(command)
+            seconds, cpu, peak = measure(command)
             count = cascade_n if "first lines" in name else n
-            results[name] = count / seconds
+            results[name], cpu_rates[name] = count / seconds, count / cpu
             print(
-                f"{name:42s} {seconds:8.1f} s  {count / seconds:8,.0f} comments/s  "
-                f"peak memory {peak:.2f} GiB (all processes)",
+                f"{name:40s} {seconds:7.1f} s {count / seconds:7,.0f}/s wall  "
+                f"{cpu:7.1f} CPU-s {count / cpu:7,.0f}/CPU-s  peak {peak:.2f} GiB",
                 flush=True,
             )
-        fast2 = results["batch --tier fast, 2 workers"]
+
+        def ratio(a: str, b: str) -> str:
+            return (
+                f"{results[a] / results[b]:.2f}x wall, {cpu_rates[a] / cpu_rates[b]:.2f}x per CPU-s"
+            )
+
+        fast2, fast1 = "batch --tier fast, 2 workers", "batch --tier fast, 1 worker"
+        print(f"batch / score (fast tier, same input): {ratio(fast2, 'score --tier fast')}")
         print(
-            f"batch / score (fast tier, same input):   {fast2 / results['score --tier fast']:.2f}x"
-        )
-        print(
-            f"1 -> 2 workers speed-up (batch, fast):   "
-            f"{fast2 / results['batch --tier fast, 1 worker']:.2f}x"
+            f"1 -> 2 workers speed-up (batch, fast):  {results[fast2] / results[fast1]:.2f}x wall"
         )
         if cascade_n:
-            ratio = (
-                results["batch cascade (first lines), 2 workers"]
-                / results["score cascade (first lines)"]
+            print(
+                f"batch / score (cascade, first {cascade_n:,} lines): "
+                f"{ratio('batch cascade (first lines), 2 workers', 'score cascade (first lines)')}"
             )
-            print(f"batch / score (cascade, first {cascade_n:,} lines): {ratio:.2f}x")
         print(
-            f"projected time for 1,000,000 comments (batch, fast, 2 workers): "
-            f"{1_000_000 / fast2 / 60:.1f} min"
+            f"projected for 1,000,000 comments (batch, fast, 2 workers): "
+            f"{1_000_000 / results[fast2] / 60:.1f} min wall at this load, "
+            f"{1_000_000 / cpu_rates[fast2] / 120:.1f} min on 2 idle cores"
         )
+        print(f"load average now: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -105,7 +105,12 @@ def test_a_changed_input_or_setting_is_refused_unless_restarted(
     write_jsonl(archive, archive_rows(6, 6))
     with pytest.raises(JobRefused, match="changed since"):
         run_batch(_job([archive], out))
-    result = run_batch(_job([archive], out, restart=True))
+    # --restart, on a cluster that was already running (--scheduler ADDRESS)
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None) as cluster:
+        job = _job([archive], out, restart=True, scheduler=cluster.scheduler_address)
+        result = run_batch(job)
     assert result.counts["comments"] == 36 and len(_ids(out)) == 36
 
 
