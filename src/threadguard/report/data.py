@@ -288,6 +288,8 @@ def read_report(
     manifest_path = root / "manifest.json"
     if not (root / "comments").is_dir() or not manifest_path.is_file():
         raise ReportError(f"{root}: not a batch output (no manifest.json and comments/)")
+    if not any((root / "comments").glob("part-*.parquet")):
+        raise ReportError(f"{root}: the batch wrote no comments yet")
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     table = _base(root)
     period, over_time, undated = _over_time(table)
