@@ -17,6 +17,7 @@ Nothing here is a test: it measures.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import random
@@ -62,7 +63,8 @@ def build(path: Path, n: int, pool: list[str], seed: int = 7) -> int:
     """Write ``n`` comments in threads to ``path``; returns the number of threads."""
     rng = random.Random(seed)
     authors = [f"reader{i}" for i in range(max(50, n // 40))]
-    weights = [1 / (i + 1) for i in range(len(authors))]  # a few prolific authors
+    # a few prolific authors, many occasional ones (Zipf-like)
+    cumulative = list(itertools.accumulate(1 / (i + 1) for i in range(len(authors))))
     rows: list[tuple[float, dict[str, str]]] = []
     threads = made = 0
     start = 1_704_067_200  # 2024-01-01
@@ -80,7 +82,7 @@ def build(path: Path, n: int, pool: list[str], seed: int = 7) -> int:
                 "thread_id": tid,
                 "title": title,
                 "text": text,
-                "author": rng.choices(authors, weights)[0],
+                "author": rng.choices(authors, cum_weights=cumulative)[0],
             }
             if comments and rng.random() < 0.6:
                 pid, ptext = rng.choice(comments[-20:])
