@@ -88,3 +88,10 @@ peers: $(BIN)/threadguard
 fuzz: $(BIN)/threadguard
 	$(BIN)/python bench/fuzz_http.py --count $${FUZZ_COUNT:-100000} \
 		$(if $(FUZZ_SEED),--seed $(FUZZ_SEED),) $(if $(DATABASE),--database $(DATABASE),)
+
+.PHONY: bench-batch
+## threadguard batch on BENCH_BATCH_N (default 1,000,000) realistic comments in threads built
+## from $(DATA)'s texts, beside threadguard score on the same input: rates, batch/score and
+## 1 -> 2 worker ratios, peak memory. BENCH_BATCH_CASCADE_N=K adds the cascade on K lines.
+bench-batch: $(BIN)/threadguard
+	THREADGUARD_DATA=$(DATA) $(BIN)/python bench/batch_bench.py

@@ -15,7 +15,7 @@ Usage: python bench/http_bench.py [--seconds 10] [--levels 1,16,64] [--standalon
 Environment: BENCH_WORKERS=N server workers; BENCH_DATABASE=postgresql://... store there.
 """
 
-# ruff: noqa: S603, S607 - runs our own CLI and wrk (from PATH) with fixed arguments
+# ruff: noqa: S607 - runs our own CLI and wrk (from PATH) with fixed arguments
 import argparse
 import json
 import os

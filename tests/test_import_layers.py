@@ -216,6 +216,7 @@ INTERFACE_LIBRARIES = ("fastapi", "starlette", "uvicorn", "sqlalchemy", "alembic
 #: The core: parsing, normalising, scoring, deciding, and the documents built from them.
 CORE = (
     "analysis",
+    "batch",
     "documents",
     "engine",
     "language",
@@ -223,6 +224,7 @@ CORE = (
     "moderation",
     "normalize",
     "readers",
+    "report",
     "schema",
     "score_lines",
     "scoring",

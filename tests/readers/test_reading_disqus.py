@@ -144,3 +144,17 @@ def test_entity_attacks_are_refused_with_a_clear_error(attack: str) -> None:
     assert message.startswith("evil.xml: refused:")
     assert "entity-expansion" in message
     assert "lol" * 3 not in message and "root:" not in message
+
+
+def test_iter_threads_yields_every_thread_of_an_export_with_its_posts() -> None:
+    from threadguard.readers import iter_threads
+
+    results = list(iter_threads(EXPORT.encode("utf-8"), name="export.xml"))
+    assert [r.thread.title for r in results] == ["Quiet thread", "Ferry timetable"]
+    assert [len(r.thread.comments) for r in results] == [1, 4]
+    assert all(r.format == "disqus" for r in results)
+
+
+def test_scan_of_a_many_thread_export_says_batch_reads_them_all() -> None:
+    result = read(EXPORT)
+    assert any("threadguard batch" in p.message for p in result.problems)

@@ -76,10 +76,33 @@ DeepFromOpt = Annotated[
         "`threadguard bench` prints the curve.",
     ),
 ]
+QuietOpt = Annotated[
+    bool,
+    typer.Option(
+        "--quiet", "-q", help="No progress bar (there is none unless stderr is a terminal)."
+    ),
+]
 ContextOpt = Annotated[
     bool,
     typer.Option("--context/--no-context", help="Use the parent comment and title as context."),
 ]
+
+
+def _cascade(  # type: ignore[no-untyped-def]
+    tier: Tier = Tier.CASCADE, context: bool = True, deep_from: float | None = None
+):
+    """The cascade settings the options ask for; a bad one exits 2."""
+    from dataclasses import replace
+
+    from threadguard.engine import CascadeSettings
+
+    try:
+        cascade = CascadeSettings(tier=tier, use_context=context)
+        if deep_from is not None:  # else the engine's own default band
+            cascade = replace(cascade, deep_from=deep_from)
+    except ValueError as exc:
+        fail(str(exc))
+    return cascade
 
 
 def _engine(  # type: ignore[no-untyped-def]
@@ -89,17 +112,10 @@ def _engine(  # type: ignore[no-untyped-def]
     deep_from: float | None = None,
 ):
     """The engine with the shipped (or given) models; a bad setting or model exits."""
-    from dataclasses import replace
-
-    from threadguard.engine import CascadeSettings, Engine
+    from threadguard.engine import Engine
     from threadguard.scoring.linear import ModelError
 
-    try:
-        cascade = CascadeSettings(tier=tier, use_context=context)
-        if deep_from is not None:  # else the engine's own default band
-            cascade = replace(cascade, deep_from=deep_from)
-    except ValueError as exc:
-        fail(str(exc))
+    cascade = _cascade(tier, context, deep_from)
     try:
         return Engine.load(model, cascade=cascade)
     except ModelError as exc:

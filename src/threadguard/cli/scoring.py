@@ -6,7 +6,7 @@ import io
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -16,6 +16,7 @@ from threadguard.cli.common import (
     DeepFromOpt,
     ModelOpt,
     PolicyOpt,
+    QuietOpt,
     TierOpt,
     _engine,
     _moderator,
@@ -25,6 +26,11 @@ from threadguard.cli.common import (
 )
 from threadguard.readers.registry import format_names
 from threadguard.schema import Tier
+
+if TYPE_CHECKING:
+    from threadguard.engine import Engine
+    from threadguard.moderation import Moderated, Moderator
+    from threadguard.thread import Thread
 
 
 @app.command()
@@ -52,6 +58,7 @@ def score(
             help="Find the words that carry each attribute (--no-spans: empty spans, faster).",
         ),
     ] = True,
+    quiet: QuietOpt = False,
 ) -> None:
     """Score comments: JSON Lines in, one JSON line out per input line, in order.
 
@@ -61,6 +68,7 @@ def score(
     scored on every core.
     """
     from threadguard.parallel import EngineRecipe, default_workers, score_lines
+    from threadguard.progress import progress_bar
 
     moderator = _moderator(policy)
     engine = _engine(model, tier, context, deep_from)
@@ -75,12 +83,18 @@ def score(
             fail(f"{input}: cannot open: {exc.strerror}")
     failed = 0
     out = sys.stdout
-    with stream:
-        for line, ok in score_lines(
+    total = None if input == "-" else _line_count(Path(input), quiet)
+    with stream, progress_bar("scoring", quiet=quiet) as advance:
+        lines = score_lines(
             engine, moderator, recipe, stream, workers or default_workers(), spans=spans
-        ):
+        )
+        done = 0
+        for done, (line, ok) in enumerate(lines, start=1):
             out.write(line + "\n")
             failed += not ok
+            if done % 256 == 0:
+                advance(done, total)
+        advance(done, done)
     out.flush()
     if failed:
         err.print(f'{failed} line(s) could not be scored (see their "error" objects)')
@@ -108,8 +122,12 @@ def scan(
     tier: TierOpt = Tier.CASCADE,
     context: ContextOpt = True,
     deep_from: DeepFromOpt = None,
+    quiet: QuietOpt = False,
 ) -> None:
-    """Read a thread, score and decide every comment, and show it."""
+    """Read a thread, score and decide every comment, and show it.
+
+    A Disqus export holds many threads: scan shows the one with the most comments and
+    says so; `threadguard batch` reads them all."""
     from threadguard.documents import thread_document
     from threadguard.readers import ReaderError, read_thread
     from threadguard.render import levels_for, signals_panel, summary_line, thread_tree
@@ -127,7 +145,7 @@ def scan(
         err.print(f"[yellow]warning:[/] {problem}", markup=True, soft_wrap=True)
     moderator = _moderator(policy)
     engine = _engine(model, tier, context, deep_from)
-    scored = moderator.moderate_thread(engine, result.thread)
+    scored = _moderate(moderator, engine, result.thread, quiet)
     if format == "json":
         doc = thread_document(result.thread, scored, moderator)
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
@@ -136,3 +154,29 @@ def scan(
     console.print(thread_tree(result.thread, scored, levels_for(console.width)))
     console.print(signals_panel(compute_signals(result.thread, scored)))
     console.print(summary_line(scored))
+
+
+def _line_count(path: Path, quiet: bool) -> int | None:
+    """About how many lines ``score`` will write for ``path`` (its newlines), counted only
+    when a progress bar will show it."""
+    from threadguard.progress import shows_progress
+
+    if not shows_progress(quiet):
+        return None
+    try:
+        with path.open("rb") as f:
+            return sum(block.count(b"\n") for block in iter(lambda: f.read(1 << 20), b""))
+    except OSError:
+        return None
+
+
+def _moderate(moderator: Moderator, engine: Engine, thread: Thread, quiet: bool) -> list[Moderated]:
+    """``moderator.moderate_thread``, with a progress bar on a terminal."""
+    from threadguard.progress import ProgressEngine, progress_bar, shows_progress
+
+    if not shows_progress(quiet):
+        return moderator.moderate_thread(engine, thread)
+    names = {c.author for c in thread.comments if c.author}
+    total = len(thread.comments) + (len(names) if moderator.policy.screen_authors else 0)
+    with progress_bar("scanning", quiet=quiet) as advance:
+        return moderator.moderate_thread(ProgressEngine(engine, advance, total), thread)

@@ -13,20 +13,23 @@ aliases, extensions and media types are listed once, in :mod:`threadguard.reader
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from threadguard.readers.decoding import decode
+from threadguard.readers.disqus import iter_disqus_threads
 from threadguard.readers.disqus import read_disqus_threads as _read_disqus_threads
 from threadguard.readers.errors import ReaderError
 from threadguard.readers.registry import REGISTRY, detect_text_format, find_format, format_names
 from threadguard.readers.textdump import format_text_dump
-from threadguard.thread import ReadResult
+from threadguard.thread import Problem, ReadResult
 
 __all__ = [
     "FORMATS",
     "ReaderError",
     "detect_format",
     "format_text_dump",
+    "iter_threads",
     "read_disqus_threads",
     "read_thread",
 ]
@@ -68,6 +71,16 @@ def detect_format(data: bytes, filename: str | None) -> str:
     return detect_text_format(text, filename)
 
 
+def _decoded(
+    source: str | Path | bytes, format: str | None, name: str
+) -> tuple[str, str, str, list[Problem]]:
+    """The decoded text, the name to report, the format name and the decoding problems."""
+    data, shown, filename = _load(source, name)
+    fmt = _format_name(format, shown) if format else None
+    text, problems = decode(data, shown)
+    return text, shown, fmt or detect_text_format(text, filename), problems
+
+
 def read_thread(
     source: str | Path | bytes, *, format: str | None = None, name: str = _DEFAULT_NAME
 ) -> ReadResult:
@@ -77,13 +90,27 @@ def read_thread(
     (default: the path, or ``<input>`` for bytes); for bytes, its extension also guides
     detection, so pass the upload's filename when there is one.
     """
-    data, shown, filename = _load(source, name)
-    fmt = _format_name(format, shown) if format else None
-    text, problems = decode(data, shown)
-    fmt = fmt or detect_text_format(text, filename)
+    text, shown, fmt, problems = _decoded(source, format, name)
     result = REGISTRY[fmt].read(text, shown)
     result.problems[:0] = problems
     return result
+
+
+def iter_threads(
+    source: str | Path | bytes, *, format: str | None = None, name: str = _DEFAULT_NAME
+) -> Iterator[ReadResult]:
+    """Every thread in an input, one at a time: all the threads of a Disqus export (a
+    whole site), else the one thread :func:`read_thread` reads. Batch jobs read this way."""
+    text, shown, fmt, problems = _decoded(source, format, name)
+    results = (
+        iter_disqus_threads(text, shown)
+        if fmt == "disqus"
+        else iter([REGISTRY[fmt].read(text, shown)])
+    )
+    for result in results:
+        result.problems[:0] = problems
+        problems = []
+        yield result
 
 
 def read_disqus_threads(

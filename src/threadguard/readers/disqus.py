@@ -7,8 +7,10 @@ laughs") and external-entity attacks in one rule. Posts name their thread and pa
 empty text so the tree keeps its shape; spam-flagged posts are kept as they are.
 
 An export usually holds many threads. :func:`read_disqus` returns the one with the most
-posts (the first such in document order on a tie) and reports that others were left out;
-:func:`read_disqus_threads` returns them all. A truncated or broken export is read up to the
+posts (the first such in document order on a tie) and reports that others were left out
+(``threadguard scan`` shows one thread); :func:`iter_disqus_threads` yields them all, one
+at a time, for ``threadguard batch`` (a whole-site export); :func:`read_disqus_threads`
+lists them. A truncated or broken export is read up to the
 break (reported with line and column); only when nothing was read before it is it an error.
 """
 
@@ -184,6 +186,19 @@ def _result(entry: _Thread, source: str, problems: list[Problem]) -> ReadResult:
     return ReadResult(thread=thread, problems=[*problems, *tree_problems], format="disqus")
 
 
+def iter_disqus_threads(text: str, source: str) -> Iterator[ReadResult]:
+    """Every thread of an export with its posts, in document order, one at a time: each
+    thread's comment tree is built only when it is yielded, so a whole-site export holds
+    its raw posts once and one built thread at a time. Export-wide problems go with the
+    first thread only (they are the export's, not each thread's)."""
+    export = _parse(text, source)
+    problems = list(export.problems)
+    while export.threads:
+        dsq_id = next(iter(export.threads))
+        yield _result(export.threads.pop(dsq_id), source, problems)
+        problems = []
+
+
 def read_disqus_threads(text: str, source: str) -> list[ReadResult]:
     """Every thread of an export, in document order; export-wide problems go to each."""
     export = _parse(text, source)
@@ -204,7 +219,7 @@ def read_disqus(text: str, source: str) -> ReadResult:
                 "document",
                 f"the export holds {len(entries)} threads; read {shown!r} "
                 f"({len(chosen.posts)} posts), the one with the most posts. The other "
-                f"{len(entries) - 1} were not read: use read_disqus_threads for all",
+                f"{len(entries) - 1} were not read: `threadguard batch` reads every thread",
             )
         )
     return _result(chosen, source, problems)

@@ -1,0 +1,99 @@
+"""What a batch job reads: its input files, each with its kind and content hash.
+
+Inputs are paths or glob patterns (``archive/*.jsonl``), expanded and sorted so that the
+same command names the same files in the same order: partitions are numbered along that
+order, and resuming depends on it. Each file's SHA-256 goes into the manifest, so a rerun
+over a changed file is noticed.
+
+A file is read one of two ways. *Rows* (JSON Lines, CSV, Parquet) hold one comment per
+row, grouped into threads by a thread column (:mod:`.rows`, :mod:`.grouping`). *Threads*
+(a text dump, a JSON document, a Reddit page, a Disqus export) go through the thread
+readers, every thread of a Disqus export included.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from threadguard.readers import ReaderError, detect_format
+
+#: Row kinds by extension; anything else is a thread format, detected as ``scan`` does.
+ROW_EXTENSIONS = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
+ROW_KINDS = frozenset(ROW_EXTENSIONS.values())
+#: How much of a file content detection reads.
+_SNIFF_BYTES = 64 * 1024
+
+
+class InputError(ValueError):
+    """An input that cannot be read: the message names it and says why."""
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """One input file: where it is, how it is read, its size and its content hash."""
+
+    path: Path
+    kind: str  # a row kind (jsonl, csv, parquet) or a thread format name
+    size: int
+    sha256: str
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "path": str(self.path),
+            "kind": self.kind,
+            "bytes": self.size,
+            "sha256": self.sha256,
+        }
+
+
+def expand(patterns: Sequence[str]) -> list[Path]:
+    """The files the patterns name, sorted within each pattern, each once; a pattern that
+    names nothing is an error (a typo must not silently shrink the job)."""
+    found: dict[Path, None] = {}
+    for pattern in patterns:
+        matches = (
+            sorted(glob.glob(pattern, recursive=True)) if glob.has_magic(pattern) else [pattern]
+        )
+        files = [Path(m) for m in matches if Path(m).is_file()]
+        if not files:
+            raise InputError(f"{pattern}: no such file")
+        found.update(dict.fromkeys(files))
+    return list(found)
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while block := f.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def kind_of(path: Path) -> str:
+    """How ``path`` is read: by extension for rows, else by the thread readers' detection
+    (a ``.json`` of comment lines counts as JSON Lines)."""
+    by_extension = ROW_EXTENSIONS.get(path.suffix.lower())
+    if by_extension:
+        return by_extension
+    with path.open("rb") as f:
+        sample = f.read(_SNIFF_BYTES)
+    try:
+        return detect_format(sample, path.name)
+    except ReaderError as exc:
+        raise InputError(str(exc)) from exc
+
+
+def describe(paths: Sequence[Path]) -> list[InputFile]:
+    """Every input with its kind, size and hash (the manifest's ``inputs``)."""
+    return [InputFile(p, kind_of(p), p.stat().st_size, sha256_of(p)) for p in paths]

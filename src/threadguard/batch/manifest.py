@@ -1,0 +1,122 @@
+"""``manifest.json``: what a batch job read, with what, and what came out.
+
+The manifest names every input with its SHA-256, the models (their tags and a hash of
+their files), the policy (its text and hash) and the settings. Together these are the
+job's *identity*: a rerun into the same folder resumes only when its identity is the
+same, since partitions scored by another model, under another policy or from another
+version of an input must not be mixed with new ones. ``--restart`` starts over instead.
+The counts are filled in when the job completes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from threadguard import __version__
+from threadguard.batch.inputs import InputFile
+from threadguard.batch.output import atomic_write
+from threadguard.schema import Tier
+from threadguard.scoring.registry import shipped_model_dir
+
+FORMAT = "threadguard-batch/1"
+#: The keys that make up a job's identity.
+IDENTITY = ("inputs", "model", "models", "policy", "settings")
+
+
+def folder_sha256(folder: Path) -> str:
+    """A hash of every file in a model folder (names and contents)."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def models_used(model_dir: Path | None, tier: Tier) -> dict[str, str]:
+    """The hash of each model folder the job scores with (the deep one unless fast)."""
+    used = {"fast": folder_sha256(model_dir or shipped_model_dir(Tier.FAST))}
+    deep = shipped_model_dir(Tier.DEEP)
+    if tier != Tier.FAST and (deep / "model.json").is_file():
+        used["deep"] = folder_sha256(deep)
+    return used
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """A manifest document (``data``) and how to compare and save it."""
+
+    data: dict[str, Any]
+
+    @classmethod
+    def new(
+        cls,
+        inputs: list[InputFile],
+        model: str,
+        models: dict[str, str],
+        policy_text: str,
+        policy_source: str,
+        settings: dict[str, Any],
+    ) -> Manifest:
+        return cls(
+            {
+                "format": FORMAT,
+                "threadguard": __version__,
+                "status": "running",
+                "started_at": now(),
+                "inputs": [i.to_json() for i in inputs],
+                "model": model,
+                "models": models,
+                "policy": {
+                    "source": policy_source,
+                    "sha256": hashlib.sha256(policy_text.encode("utf-8")).hexdigest(),
+                    "text": policy_text,
+                },
+                "settings": settings,
+            }
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> Manifest | None:
+        try:
+            return cls(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            return None
+
+    def differences(self, other: Manifest) -> list[str]:
+        """What differs in identity between this job and ``other`` (an earlier one)."""
+        found = []
+        ours, theirs = self.data, other.data
+        mine = [(i["path"], i["sha256"]) for i in ours["inputs"]]
+        before = [(i["path"], i.get("sha256")) for i in theirs.get("inputs", [])]
+        if [p for p, _ in mine] != [p for p, _ in before]:
+            found.append("the inputs are not the same files")
+        else:
+            found += [
+                f"{p} changed since"
+                for (p, h), (_, h0) in zip(mine, before, strict=True)
+                if h != h0
+            ]
+        if ours["model"] != theirs.get("model") or ours["models"] != theirs.get("models"):
+            found.append(f"the model differs ({theirs.get('model')} before)")
+        if ours["policy"]["sha256"] != theirs.get("policy", {}).get("sha256"):
+            found.append("the policy differs")
+        if ours["settings"] != theirs.get("settings"):
+            found.append(f"the settings differ ({theirs.get('settings')} before)")
+        return found
+
+    def finished(self, counts: dict[str, int], problems: list[str]) -> Manifest:
+        data = {**self.data, "status": "complete", "finished_at": now()}
+        return Manifest({**data, "counts": counts, "problems": problems})
+
+    def save(self, path: Path) -> None:
+        text = json.dumps(self.data, ensure_ascii=False, indent=2) + "\n"
+        atomic_write(path, text.encode("utf-8"))

@@ -1,0 +1,82 @@
+"""The output folder of a batch job, and writing into it so that a crash leaves no half file.
+
+``DIR/comments/part-NNNNNN.parquet`` (one row per comment), ``DIR/threads/part-NNNNNN.parquet``
+(one row per thread, with its signals) and ``DIR/manifest.json``. Every file is written
+to a temporary name, flushed to disk and renamed into place: a rename is atomic, so a
+file under its final name is always whole. A partition counts as done when its comments
+file exists; its threads file is written first, so a done partition always has both.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+MANIFEST = "manifest.json"
+COMMENTS = "comments"
+THREADS = "threads"
+WORK = ".work"
+_TMP = ".tmp"
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all (temporary file, fsync, rename)."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}{_TMP}")
+    with tmp.open("wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+@dataclass(frozen=True)
+class OutputDir:
+    """Where a batch job's files go."""
+
+    root: Path
+
+    @property
+    def manifest(self) -> Path:
+        return self.root / MANIFEST
+
+    @property
+    def work(self) -> Path:
+        return self.root / WORK
+
+    def comments(self, name: str) -> Path:
+        return self.root / COMMENTS / f"{name}.parquet"
+
+    def threads(self, name: str) -> Path:
+        return self.root / THREADS / f"{name}.parquet"
+
+    def prepare(self) -> None:
+        """Create the folders and remove what a killed run left half-written."""
+        for folder in (self.root / COMMENTS, self.root / THREADS):
+            folder.mkdir(parents=True, exist_ok=True)
+            for stale in folder.glob(f"*{_TMP}"):
+                stale.unlink(missing_ok=True)
+
+    def done(self, name: str) -> bool:
+        return self.comments(name).is_file()
+
+    def clear(self) -> None:
+        """Remove every partition and the manifest (``--restart``)."""
+        for folder in (self.root / COMMENTS, self.root / THREADS):
+            for path in folder.glob("*.parquet*"):
+                path.unlink()
+        self.manifest.unlink(missing_ok=True)
+
+    def write(self, name: str, comments: bytes, threads: bytes) -> None:
+        """One partition's two files, the threads first (see the module's docstring)."""
+        atomic_write(self.threads(name), threads)
+        atomic_write(self.comments(name), comments)
+
+    def comment_files(self) -> list[Path]:
+        return sorted((self.root / COMMENTS).glob("part-*.parquet"))
+
+    def thread_files(self) -> list[Path]:
+        """The thread files of done partitions only."""
+        return [
+            self.threads(p.stem) for p in self.comment_files() if self.threads(p.stem).is_file()
+        ]

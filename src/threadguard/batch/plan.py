@@ -1,0 +1,116 @@
+"""The plan of a batch job: inputs, read in order, into numbered partitions of whole threads.
+
+The plan is a pure function of the input bytes and the partition size: a rerun over the
+same inputs makes the same partitions with the same names, which is what lets a rerun
+skip the partitions already written and still hold every comment exactly once. It is
+made lazily, while earlier partitions are being scored, so memory holds a few partitions
+and never the whole input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from threadguard.batch.grouping import group_rows
+from threadguard.batch.inputs import ROW_KINDS, InputFile
+from threadguard.batch.rows import Row, read_rows
+from threadguard.batch.units import Unit
+from threadguard.readers import ReaderError, iter_threads
+from threadguard.thread import Problem
+
+#: Comments per partition unless told otherwise: a few seconds of work for one worker.
+PARTITION_COMMENTS = 4096
+
+
+@dataclass(frozen=True)
+class Partition:
+    """Whole threads, at most about ``max_comments`` comments unless one thread is more."""
+
+    name: str
+    units: tuple[Unit, ...]
+
+    @property
+    def size(self) -> int:
+        return sum(u.size for u in self.units)
+
+
+@dataclass
+class Reading:
+    """How far reading has come: for the progress bar's estimate of the total, and the
+    problems met in the input (kept to the first ``keep``, all counted)."""
+
+    total_bytes: int
+    comments: int = 0
+    bytes_done: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    problem_count: int = 0
+    keep: int = 100
+
+    def estimate(self) -> int | None:
+        """The expected number of comments in all inputs (exact once all are read)."""
+        if self.bytes_done >= self.total_bytes:
+            return self.comments
+        if not self.bytes_done:
+            return None
+        return max(self.comments, round(self.comments * self.total_bytes / self.bytes_done))
+
+    def note(self, problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            self.problem_count += 1
+            if len(self.problems) < self.keep:
+                self.problems.append(problem)
+
+
+def _counted(
+    rows: Iterator[tuple[int, Row | Problem]], reading: Reading
+) -> Iterator[tuple[int, Row | Problem]]:
+    for item in rows:
+        reading.comments += not isinstance(item[1], Problem)
+        yield item
+
+
+def _units_of(item: InputFile, reading: Reading, work_dir: Path) -> Iterator[Unit]:
+    source = str(item.path)
+    if item.kind in ROW_KINDS:
+        problems: list[Problem] = []
+        rows = _counted(read_rows(item.path, item.kind), reading)
+        scale = 4 if item.kind == "parquet" else 1
+        for unit in group_rows(rows, source, problems, size=item.size * scale, spill_dir=work_dir):
+            reading.note(problems)
+            problems.clear()
+            yield unit
+        reading.note(problems)
+        return
+    try:
+        for result in iter_threads(item.path, format=item.kind):
+            reading.comments += len(result.thread.comments)
+            reading.note(result.problems)
+            yield Unit(result.thread, source)
+    except ReaderError as exc:
+        reading.note([Problem(source, "file", str(exc))])
+
+
+def read_units(inputs: Iterable[InputFile], reading: Reading, work_dir: Path) -> Iterator[Unit]:
+    """Every thread of every input, in input order; ``reading`` follows along."""
+    for number, item in enumerate(inputs):
+        yield from _units_of(item, reading, work_dir / f"spill-{number:04d}")
+        reading.bytes_done += item.size
+
+
+def partitions(
+    units: Iterable[Unit], max_comments: int = PARTITION_COMMENTS
+) -> Iterator[Partition]:
+    """Consecutive threads into partitions ``part-000000``, ``part-000001``, ...: a
+    partition closes once it holds ``max_comments`` or more comments."""
+    batch: list[Unit] = []
+    size = number = 0
+    for unit in units:
+        if batch and size + unit.size > max_comments:
+            yield Partition(f"part-{number:06d}", tuple(batch))
+            batch, size, number = [], 0, number + 1
+        batch.append(unit)
+        size += unit.size
+    if batch:
+        yield Partition(f"part-{number:06d}", tuple(batch))

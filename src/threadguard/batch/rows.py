@@ -1,0 +1,160 @@
+"""Row inputs (JSON Lines, CSV, Parquet): one comment a row, streamed, never read whole.
+
+A row is the ``threadguard score`` contract's line (``id``, ``text``, ``parent``, ``title``)
+with the fields an archive adds: ``thread_id``, ``parent_id``, ``author``, ``created_at``,
+``url``. Only ``text`` is required. Column names are matched as the CSV thread reader matches
+them (``comment``, ``body``, ``article``... are accepted). In JSON Lines and Parquet
+``parent`` is the text replied to, as in ``score``; in CSV it is the parent's id, as in
+the CSV thread format. A JSON line ``{"thread": {...}}`` names the thread of the lines
+after it that name none (the JSON Lines thread format), and a line that is not JSON is a
+comment's text, as in ``score``.
+
+A row that cannot be read becomes a :class:`~threadguard.thread.Problem` naming its line
+(or row), and reading goes on.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from threadguard.readers.csvfmt import OPTIONAL_COLUMNS, TEXT_COLUMNS
+from threadguard.thread import Problem
+
+#: One comment row, keys as :data:`FIELDS` names them (absent: None).
+Row = dict[str, str | None]
+FIELDS = ("id", "text", "parent", "parent_id", "thread_id", "title", "url", "author", "created_at")
+
+#: Accepted names per field, first match wins (case-insensitive).
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "id": OPTIONAL_COLUMNS["id"],
+    "text": (*TEXT_COLUMNS, "message"),
+    "parent": ("parent", "parent_text"),
+    "parent_id": ("parent_id",),
+    "thread_id": ("thread_id", "article_id", "thread", "story_id"),
+    "title": ("title", "thread_title", *OPTIONAL_COLUMNS["article"]),
+    "url": ("url", "article_url"),
+    "author": OPTIONAL_COLUMNS["author"],
+    "created_at": OPTIONAL_COLUMNS["created_at"],
+}
+#: In CSV, ``parent`` names the parent's id (the CSV thread format's meaning).
+_CSV_ALIASES = {**_ALIASES, "parent": (), "parent_id": OPTIONAL_COLUMNS["parent"]}
+_DELIMITERS = (",", ";", "\t")
+_BATCH_ROWS = 4096
+
+
+def _text(value: Any) -> str | None:
+    """A field as text: ids and times may come as numbers (or timestamps, from Parquet)."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return str(value).lower()
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def to_row(obj: dict[str, Any], aliases: dict[str, tuple[str, ...]] = _ALIASES) -> Row | str:
+    """A row from a record's fields, or why it is not one (no text, a text not a string)."""
+    lowered = {str(k).strip().lower(): v for k, v in obj.items()}
+    row: Row = {}
+    for field, names in aliases.items():
+        value = next((lowered[n] for n in names if lowered.get(n) is not None), None)
+        if field == "text" and not isinstance(value, str):
+            return 'missing "text"' if value is None else '"text" must be a string'
+        row[field] = _text(value)
+    return row
+
+
+def _thread_line(obj: dict[str, Any]) -> Row | None:
+    """The thread a ``{"thread": {...}}`` line names, as default fields for the next rows."""
+    meta = obj.get("thread", obj.get("article"))
+    if len(obj) != 1 or not isinstance(meta, dict):
+        return None
+    return {
+        "thread_id": _text(meta.get("id")),
+        "title": _text(meta.get("title")),
+        "url": _text(meta.get("url")),
+    }
+
+
+def jsonl_rows(path: Path) -> Iterator[tuple[int, Row | Problem]]:
+    """(line number, row or problem) for every non-blank line of a JSON Lines file."""
+    source = str(path)
+    current: Row = {}
+    with path.open("rb") as f:
+        for number, raw in enumerate(f, start=1):
+            line = raw.decode("utf-8", errors="replace")
+            stripped = line.strip()
+            if not stripped:
+                continue
+            if not stripped.startswith("{"):
+                yield number, {"text": line.rstrip("\r\n"), **current}
+                continue
+            try:
+                obj = json.loads(stripped)
+            except json.JSONDecodeError as exc:
+                yield number, Problem(source, f"line {number}", f"invalid JSON: {exc.msg}")
+                continue
+            meta = _thread_line(obj)
+            if meta is not None:
+                current = {k: v for k, v in meta.items() if v is not None}
+                continue
+            row = to_row(obj)
+            if isinstance(row, str):
+                yield number, Problem(source, f"line {number}", row)
+                continue
+            for key, value in current.items():
+                if row.get(key) is None:
+                    row[key] = value
+            yield number, row
+
+
+def _delimiter(header: str) -> str:
+    """The most frequent of ``,`` ``;`` and tab in the header line (as the CSV reader)."""
+    return max(_DELIMITERS, key=header.count)
+
+
+def csv_rows(path: Path) -> Iterator[tuple[int, Row | Problem]]:
+    """(line number, row or problem) for every record of a CSV or TSV file."""
+    source = str(path)
+    csv.field_size_limit(2**31 - 1)
+    with path.open(encoding="utf-8", errors="replace", newline="") as f:
+        header = f.readline()
+        f.seek(0)
+        reader = csv.DictReader(f, delimiter=_delimiter(header))
+        if not any(name.strip().lower() in TEXT_COLUMNS for name in reader.fieldnames or ()):
+            yield 1, Problem(source, "line 1", f"no text column (one of {', '.join(TEXT_COLUMNS)})")
+            return
+        for record in reader:
+            number = reader.line_num
+            row = to_row({k: v for k, v in record.items() if k is not None}, _CSV_ALIASES)
+            if isinstance(row, str):
+                yield number, Problem(source, f"line {number}", row)
+            else:
+                yield number, row
+
+
+def parquet_rows(path: Path) -> Iterator[tuple[int, Row | Problem]]:
+    """(row number from 1, row or problem) for every row of a Parquet file, in batches."""
+    import pyarrow.parquet as pq
+
+    source = str(path)
+    number = 0
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=_BATCH_ROWS):
+        for record in batch.to_pylist():
+            number += 1
+            row = to_row(record)
+            yield number, Problem(source, f"row {number}", row) if isinstance(row, str) else row
+
+
+READERS = {"jsonl": jsonl_rows, "csv": csv_rows, "parquet": parquet_rows}
+
+
+def read_rows(path: Path, kind: str) -> Iterator[tuple[int, Row | Problem]]:
+    """The rows of a row input of ``kind`` (``jsonl``, ``csv`` or ``parquet``)."""
+    return READERS[kind](path)
+
+
+__all__ = ["FIELDS", "READERS", "Row", "read_rows", "to_row"]

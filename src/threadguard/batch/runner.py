@@ -1,0 +1,198 @@
+"""Running a batch job on Dask: plan, skip what is done, score the rest, write, record.
+
+The machine that runs the command plans (reads the inputs into partitions of whole
+threads), hands partitions to the Dask workers a few at a time, and writes each scored
+partition as it comes back. At most ``2 x workers`` partitions are in flight, so memory
+stays bounded whatever the size of the input. Without ``scheduler`` a
+:class:`distributed.LocalCluster` is started with one single-threaded worker process per
+core (the scoring holds the GIL: processes, not threads); with one, the job runs on that
+cluster, whose workers need ThreadGuard installed (they need no access to the inputs or
+to the output folder: partitions travel to them and results back).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from threadguard.batch.inputs import InputFile, describe, expand
+from threadguard.batch.manifest import Manifest, models_used
+from threadguard.batch.output import OutputDir
+from threadguard.batch.plan import PARTITION_COMMENTS, Reading, partitions, read_units
+from threadguard.batch.scoring import Recipe, ScoredPartition, score_partition
+from threadguard.schema import Verdict
+
+#: Called with (comments done, expected total or None) as the job advances.
+Progress = Callable[[int, int | None], None]
+
+
+class JobRefused(ValueError):
+    """The output folder holds another job (other inputs, model, policy or settings)."""
+
+
+@dataclass(frozen=True)
+class BatchJob:
+    """What ``threadguard batch`` was asked to do."""
+
+    inputs: Sequence[str]
+    out: Path
+    recipe: Recipe
+    model_dir: Path | None = None
+    scheduler: str | None = None
+    workers: int = 1
+    partition_comments: int = PARTITION_COMMENTS
+    restart: bool = False
+
+    def settings(self) -> dict[str, Any]:
+        """The settings that change the output (part of the job's identity)."""
+        cascade = asdict(self.recipe.cascade)
+        return {
+            **{k: str(v) if k == "tier" else v for k, v in cascade.items()},
+            "spans": self.recipe.spans,
+            "partition_comments": self.partition_comments,
+        }
+
+
+@dataclass
+class BatchResult:
+    """What a run did: comments and partitions in the output, and how many this run wrote."""
+
+    counts: dict[str, int]
+    written: int = 0
+    skipped: int = 0
+    problems: list[str] = field(default_factory=list)
+    problem_count: int = 0
+
+
+@contextmanager
+def _client(job: BatchJob) -> Iterator[Any]:
+    import dask
+    from distributed import Client, LocalCluster
+
+    if job.scheduler:
+        with Client(job.scheduler) as client:  # type: ignore[no-untyped-call]
+            yield client
+        return
+    # Dask makes glibc hand freed memory back to the system at once (a trim threshold of
+    # 64 KiB) so that its memory accounting is accurate; scoring allocates and frees
+    # feature matrices all the time, and that setting cost about 40% more CPU here.
+    # glibc's own default is kept instead: a worker's memory is bounded by its partitions.
+    untrimmed = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
+    with (
+        dask.config.set(untrimmed),
+        LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=job.workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        ) as cluster,
+        Client(cluster) as client,  # type: ignore[no-untyped-call]
+    ):
+        yield client
+
+
+def _slots(client: Any) -> int:
+    """How many tasks the cluster runs at once (its worker threads)."""
+    workers = client.scheduler_info().get("workers", {})
+    return max(1, sum(int(w.get("nthreads", 1)) for w in workers.values()))
+
+
+def summarize(out: OutputDir) -> dict[str, int]:
+    """Counts read back from the output itself: comments, threads, partitions, verdicts."""
+    files = out.comment_files()
+    counts = {"partitions": len(files), "comments": 0, "threads": 0}
+    counts |= {v.value: 0 for v in Verdict}
+    for path in files:
+        decisions = pq.read_table(path, columns=["decision"]).column("decision")
+        counts["comments"] += len(decisions)
+        for item in pc.value_counts(decisions).to_pylist():
+            counts[item["values"]] = counts.get(item["values"], 0) + item["counts"]
+    counts["threads"] = sum(pq.read_metadata(p).num_rows for p in out.thread_files())
+    return counts
+
+
+def _identity(job: BatchJob, files: list[InputFile]) -> Manifest:
+    model = job.recipe.engine(threads=1).model_version
+    return Manifest.new(
+        files,
+        model,
+        models_used(job.model_dir, job.recipe.cascade.tier),
+        job.recipe.policy_text,
+        job.recipe.policy_source,
+        job.settings(),
+    )
+
+
+def prepare(job: BatchJob) -> tuple[Manifest, OutputDir, list[InputFile]]:
+    """The manifest of this job (saved, status running), its output folder made ready,
+    and its inputs; :class:`JobRefused` when the folder holds a different job and
+    ``restart`` is off."""
+    files = describe(expand(job.inputs))
+    manifest, out = _identity(job, files), OutputDir(job.out)
+    previous = Manifest.load(out.manifest)
+    started = manifest.data["started_at"]
+    if job.restart:
+        out.clear()
+    elif previous is not None:
+        differences = manifest.differences(previous)
+        if differences:
+            raise JobRefused(
+                f"{job.out} holds another job: {'; '.join(differences)}. "
+                "Pass --restart to discard it and start over, or choose another --out"
+            )
+        started = previous.data.get("started_at", started)
+    elif out.comment_files():
+        raise JobRefused(f"{job.out} holds partitions but no manifest: pass --restart")
+    manifest.data["started_at"] = started
+    out.prepare()
+    manifest.save(out.manifest)
+    return manifest, out, files
+
+
+def run_batch(job: BatchJob, progress: Progress | None = None) -> BatchResult:
+    """Run (or resume) ``job``; the manifest is complete when this returns."""
+    from distributed import as_completed
+
+    manifest, out, described = prepare(job)
+    reading = Reading(total_bytes=sum(f.size for f in described))
+    result = BatchResult(counts={})
+    done = 0
+
+    def advance(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress is not None:
+            progress(done, reading.estimate())
+
+    def finish(scored: ScoredPartition) -> None:
+        out.write(scored.name, scored.comments, scored.threads)
+        result.written += 1
+        advance(scored.count)
+
+    with _client(job) as client:
+        slots = 2 * _slots(client)
+        inflight = as_completed()  # type: ignore[no-untyped-call]
+        for part in partitions(read_units(described, reading, out.work), job.partition_comments):
+            if out.done(part.name):
+                result.skipped += 1
+                advance(part.size)
+                continue
+            future = client.submit(score_partition, job.recipe, part, pure=False)
+            inflight.add(future)  # type: ignore[no-untyped-call]
+            while inflight.count() >= slots:  # type: ignore[no-untyped-call]
+                finish(next(inflight).result())
+        for rest in inflight:
+            finish(rest.result())
+    result.counts = {**summarize(out), "problems": reading.problem_count}
+    result.problems = [str(p) for p in reading.problems]
+    result.problem_count = reading.problem_count
+    manifest.finished(result.counts, result.problems).save(out.manifest)
+    return result

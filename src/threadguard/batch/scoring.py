@@ -1,0 +1,141 @@
+"""Scoring a partition: what a Dask worker runs, on the moderation core.
+
+Every worker process loads its engine and moderator once (:func:`scorer_for` caches them
+by recipe) and then scores partition after partition. A partition's comments are scored
+together (the engine batches them), each with its parent's text and the thread's title
+as context, exactly as ``scan`` scores a thread; user names are scored once per worker
+(they repeat across threads) when the policy screens them. Each thread is then decided by
+:meth:`Moderator.decide_thread`, so the author rules see the whole thread, and its
+signals computed. The result travels back as two Parquet files in bytes: no shared file
+system is needed between the workers and the machine that writes the output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from threadguard.analysis import Analysis
+from threadguard.batch.plan import Partition
+from threadguard.batch.table import (
+    COMMENTS_SCHEMA,
+    THREADS_SCHEMA,
+    comment_rows,
+    parquet_bytes,
+    thread_row,
+)
+from threadguard.batch.units import Unit
+from threadguard.engine import CascadeSettings, CommentInput, Engine, ScoredComment
+from threadguard.moderation import Moderated, Moderator, parse_document, parse_policy
+from threadguard.signals import compute_signals
+
+#: User names remembered per worker before the memory is cleared.
+AUTHOR_CACHE = 50_000
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """Everything a worker needs to score as the command asked: the models (a folder, or
+    the shipped ones), the cascade settings, and the policy as text (the worker may be on
+    another machine, without the file)."""
+
+    model_dir: str | None
+    cascade: CascadeSettings
+    policy_text: str
+    policy_source: str
+    spans: bool = True
+
+    def moderator(self) -> Moderator:
+        document = parse_document(self.policy_text, "toml", self.policy_source)
+        return Moderator(parse_policy(document, self.policy_source))
+
+    def engine(self, threads: int | None = 1) -> Engine:
+        folder = Path(self.model_dir) if self.model_dir else None
+        return Engine.load(folder, cascade=self.cascade, threads=threads)
+
+
+@dataclass
+class Scorer:
+    """A loaded engine and moderator, with the user names this process has scored."""
+
+    engine: Engine
+    moderator: Moderator
+    spans: bool = True
+    authors: dict[str, Analysis] = field(default_factory=dict)
+
+    def _author_analyses(self, units: Sequence[Unit]) -> dict[str, Analysis]:
+        if not self.moderator.policy.screen_authors:
+            return {}
+        names = sorted({c.author for u in units for c in u.thread.comments if c.author})
+        new = [n for n in names if n not in self.authors]
+        if len(self.authors) + len(new) > AUTHOR_CACHE:
+            self.authors.clear()
+            new = names
+        if new:
+            found = self.engine.analyze([CommentInput(n) for n in new], spans=self.spans)
+            self.authors.update(zip(new, found, strict=True))
+        return {n: self.authors[n] for n in names}
+
+    def moderate(self, units: Sequence[Unit]) -> list[list[Moderated]]:
+        """Every comment of every unit scored (in one batch) and decided, per unit."""
+        items = []
+        for unit in units:
+            thread, by_id = unit.thread, unit.thread.by_id()
+            for c in thread.comments:
+                replied = by_id.get(c.parent) if c.parent else None
+                parent = unit.contexts.get(c.id) or (replied.text if replied else "")
+                items.append(CommentInput(c.text, id=c.id, parent=parent, title=thread.title))
+        analyses = iter(self.engine.analyze(items, spans=self.spans))
+        authors = self._author_analyses(units)
+        return [
+            self.moderator.decide_thread(
+                [ScoredComment(c, next(analyses), authors.get(c.author)) for c in u.thread.comments]
+            )
+            for u in units
+        ]
+
+
+@dataclass(frozen=True)
+class ScoredPartition:
+    """A scored partition as its two Parquet files, and its decision counts."""
+
+    name: str
+    comments: bytes
+    threads: bytes
+    count: int
+    decisions: dict[str, int]
+
+
+def score(scorer: Scorer, partition: Partition) -> ScoredPartition:
+    comments, threads = [], []
+    decisions: dict[str, int] = {}
+    for unit, moderated in zip(partition.units, scorer.moderate(partition.units), strict=True):
+        comments.extend(comment_rows(unit, moderated))
+        threads.append(thread_row(unit, compute_signals(unit.thread, moderated)))
+        for m in moderated:
+            action = m.decision.action.value
+            decisions[action] = decisions.get(action, 0) + 1
+    return ScoredPartition(
+        partition.name,
+        parquet_bytes(comments, COMMENTS_SCHEMA),
+        parquet_bytes(threads, THREADS_SCHEMA),
+        len(comments),
+        decisions,
+    )
+
+
+_SCORERS: dict[Recipe, Scorer] = {}
+
+
+def scorer_for(recipe: Recipe) -> Scorer:
+    """This process's scorer for ``recipe``, loaded on first use (once per worker)."""
+    if recipe not in _SCORERS:
+        _SCORERS.clear()
+        _SCORERS[recipe] = Scorer(recipe.engine(), recipe.moderator(), recipe.spans)
+    return _SCORERS[recipe]
+
+
+def score_partition(recipe: Recipe, partition: Partition) -> ScoredPartition:
+    """The Dask task: score one partition with this worker's cached scorer."""
+    return score(scorer_for(recipe), partition)

@@ -1,0 +1,145 @@
+"""``threadguard batch`` and ``threadguard report``: an archive scored on Dask, and read.
+
+``batch`` scores every comment of many inputs into Parquet partitions, resumably;
+``report`` turns such a folder into one HTML page for an editor. Both are thin layers over
+:mod:`threadguard.batch` and :mod:`threadguard.report`.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from threadguard.cli import common
+from threadguard.cli.common import _cascade, _moderator, app, err, fail
+from threadguard.schema import Tier
+
+
+@app.command()
+def batch(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files or glob patterns: JSON Lines, CSV, Parquet, or any thread format "
+            "(a whole-site Disqus export included).",
+            show_default=False,
+        ),
+    ],
+    out: Annotated[Path, typer.Option("--out", help="Output folder (Parquet + manifest.json).")],
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Address of a running Dask scheduler (tcp://host:8786); default: a local "
+            "cluster on this machine.",
+        ),
+    ] = None,
+    workers: Annotated[
+        int,
+        typer.Option("--workers", min=0, help="Local worker processes (0: one per core)."),
+    ] = 0,
+    partition_size: Annotated[
+        int,
+        typer.Option(
+            "--partition-size", min=1, help="Comments per partition (whole threads stay together)."
+        ),
+    ] = 4096,
+    model: common.ModelOpt = None,
+    policy: common.PolicyOpt = None,
+    spans: Annotated[
+        bool, typer.Option("--spans/--no-spans", help="Find the words behind each attribute.")
+    ] = True,
+    tier: common.TierOpt = Tier.CASCADE,
+    deep_from: common.DeepFromOpt = None,
+    context: common.ContextOpt = True,
+    restart: Annotated[
+        bool,
+        typer.Option(
+            "--restart",
+            "--force",
+            help="Discard what --out holds and start over (needed when the inputs, model, "
+            "policy or settings changed since the run that wrote it).",
+        ),
+    ] = False,
+    quiet: common.QuietOpt = False,
+) -> None:
+    """Score an archive on Dask into Parquet partitions, resumably.
+
+    Every comment gets one row with its scores, targets, spans, decision and reasons; every
+    thread one row with its signals. Run the same command again after a crash (even
+    kill -9) and it carries on where it stopped: the output then holds every comment
+    exactly once. A run into a folder written from other inputs, models, policy or
+    settings is refused unless --restart.
+
+    For a cluster of several machines start `dask scheduler` on one and
+    `dask worker tcp://HOST:8786 --nthreads 1` on each (ThreadGuard installed), then pass
+    --scheduler tcp://HOST:8786.
+    """
+    from threadguard.batch import BatchJob, JobRefused, Recipe, run_batch
+    from threadguard.batch.inputs import InputError
+    from threadguard.moderation import policy_text
+    from threadguard.parallel import default_workers
+    from threadguard.progress import progress_bar
+
+    moderator = _moderator(policy)
+    text = policy_text(moderator.policy)
+    if text is None:
+        fail(f"{policy}: cannot read the policy again")
+    recipe = Recipe(
+        str(model) if model else None,
+        _cascade(tier, context, deep_from),
+        text,
+        moderator.policy.source,
+        spans,
+    )
+    job = BatchJob(
+        inputs=inputs,
+        out=out,
+        recipe=recipe,
+        model_dir=model,
+        scheduler=scheduler,
+        workers=workers or default_workers(),
+        partition_comments=partition_size,
+        restart=restart,
+    )
+    started = time.perf_counter()
+    try:
+        with progress_bar("scoring", quiet=quiet) as advance:
+            result = run_batch(job, advance)
+    except (JobRefused, InputError) as exc:
+        fail(str(exc))
+    seconds = time.perf_counter() - started
+    counts = result.counts
+    if not quiet:
+        for problem in result.problems[:10]:
+            err.print(f"[yellow]warning:[/] {problem}", markup=True, soft_wrap=True)
+        if result.problem_count > 10:
+            err.print(f"[yellow]warning:[/] {result.problem_count - 10} more (see manifest.json)")
+    typer.echo(
+        f"{counts['comments']} comments in {counts['threads']} threads, "
+        f"{counts['partitions']} partitions ({result.written} written, {result.skipped} "
+        f"already done) in {seconds:.1f} s: {counts['approve']} approve, {counts['hold']} hold, "
+        f"{counts['reject']} reject; {result.problem_count} input problem(s) -> {out}"
+    )
+
+
+@app.command()
+def report(
+    folder: Annotated[Path, typer.Argument(help="A `threadguard batch` output folder.")],
+    out: Annotated[Path, typer.Option("--out", help="The HTML file to write.")] = Path(
+        "report.html"
+    ),
+) -> None:
+    """Write one self-contained HTML page about a batch output: hostility and held rate
+    over time, by article and by attribute, targeted groups, the most heated threads,
+    the authors most often rejected, examples (blurred), and the model and policy used."""
+    from threadguard.report import ReportError, write_report
+
+    try:
+        data = write_report(folder, out)
+    except ReportError as exc:
+        fail(str(exc))
+    typer.echo(f"{out}: report on {data.totals.comments} comments")

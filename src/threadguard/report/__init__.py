@@ -1,0 +1,20 @@
+"""``threadguard report``: a batch output folder as one HTML page for a newsroom editor.
+
+:mod:`.data` reads the figures (Arrow, column-wise), :mod:`.charts` draws them as inline
+SVG, :mod:`.page` renders the template. The page is self-contained: no script, no
+network, every text escaped, abusive comments blurred until clicked.
+"""
+
+from pathlib import Path
+
+from threadguard.report.data import ReportData, ReportError, read_report
+from threadguard.report.page import render_report
+
+__all__ = ["ReportData", "ReportError", "read_report", "render_report", "write_report"]
+
+
+def write_report(folder: Path, out: Path) -> ReportData:
+    """Read ``folder`` (a batch output) and write its report to ``out``."""
+    data = read_report(folder)
+    out.write_text(render_report(data), encoding="utf-8")
+    return data

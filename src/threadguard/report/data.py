@@ -1,0 +1,313 @@
+"""The figures of a report, read from a batch output folder with Arrow.
+
+Everything is computed column-wise (Arrow's group-by and compute functions) over the
+columns a figure needs; comment texts are read only for the few comments the report
+quotes. *Hostility* is a comment's highest harm score (what the thread signals call
+abuse); a comment is *hostile* at 0.5 or more, about even odds that a person would label
+it so. *Held* counts comments held for review or rejected: what a moderator had to see.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.dataset as ds
+
+from threadguard.schema import ATTRIBUTES, Verdict
+from threadguard.signals import DEFAULT_SETTINGS
+
+#: A comment at or above this hostility (highest harm score) counts as hostile.
+HOSTILE = 0.5
+#: An attribute counts for a comment at or above this score.
+PRESENT = 0.5
+FLAGGED = [Verdict.HOLD.value, Verdict.REJECT.value]
+
+
+class ReportError(ValueError):
+    """A folder that is not a batch output (the message says what is missing)."""
+
+
+@dataclass
+class Row:
+    """One line of a table or one bar of a chart."""
+
+    label: str
+    comments: int
+    hostile: int = 0
+    held: int = 0
+    rejected: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def hostile_share(self) -> float:
+        return self.hostile / self.comments if self.comments else 0.0
+
+    @property
+    def held_share(self) -> float:
+        return self.held / self.comments if self.comments else 0.0
+
+
+@dataclass
+class ReplyNode:
+    """A comment of a heated thread, with its replies."""
+
+    id: str
+    author: str
+    text: str
+    decision: str
+    hostility: float
+    replies: list[ReplyNode] = field(default_factory=list)
+
+
+@dataclass
+class HeatedThread:
+    title: str
+    thread_id: str
+    comments: int
+    held: int
+    explanation: str
+    tree: list[ReplyNode]
+
+
+@dataclass
+class Example:
+    attribute: str
+    score: float
+    text: str
+    author: str
+    thread_title: str
+    decision: str
+
+
+@dataclass
+class ReportData:
+    """Every figure of the report."""
+
+    manifest: dict[str, Any]
+    totals: Row
+    decisions: dict[str, int]
+    period: str  # "month" or "day"
+    over_time: list[Row]
+    undated: int
+    articles: list[Row]
+    attributes: list[Row]
+    groups: list[Row]
+    heated: list[HeatedThread]
+    authors: list[Row]
+    examples: dict[str, list[Example]]
+
+
+def _table(root: Path, columns: list[str], flt: Any = None) -> pa.Table:
+    return ds.dataset(root / "comments", format="parquet").to_table(columns=columns, filter=flt)
+
+
+def _base(root: Path) -> pa.Table:
+    """The columns every figure needs, with ``hostility``, ``hostile`` and ``held`` added."""
+    columns = ["id", "thread_id", "thread_title", "author", "created_at", "decision"]
+    table = _table(root, columns + list(ATTRIBUTES))
+    harm = [table.column(a) for a in DEFAULT_SETTINGS.abuse_attributes]
+    hostility = pc.max_element_wise(*harm) if len(harm) > 1 else harm[0]
+    decision = table.column("decision")
+    table = table.append_column("hostility", hostility)
+    table = table.append_column(
+        "hostile", pc.cast(pc.greater_equal(hostility, HOSTILE), pa.int64())
+    )
+    table = table.append_column("held", pc.cast(pc.is_in(decision, pa.array(FLAGGED)), pa.int64()))
+    rejected = pc.cast(pc.equal(decision, Verdict.REJECT.value), pa.int64())
+    article = pc.if_else(
+        pc.equal(table.column("thread_id"), ""),
+        table.column("thread_title"),
+        table.column("thread_id"),
+    )
+    return table.append_column("rejected", rejected).append_column("article", article)
+
+
+def _rows(table: pa.Table, key: str, label: str | None = None) -> list[Row]:
+    """Comments, hostile, held and rejected counts per value of ``key``."""
+    keys = [key] if label is None or label == key else [key, label]
+    grouped = table.group_by(keys).aggregate(
+        [("id", "count"), ("hostile", "sum"), ("held", "sum"), ("rejected", "sum")]
+    )
+    return [
+        Row(
+            str(r[label or key] or "(none)"),
+            r["id_count"],
+            r["hostile_sum"],
+            r["held_sum"],
+            r["rejected_sum"],
+            {"key": r[key]},
+        )
+        for r in grouped.to_pylist()
+    ]
+
+
+def _over_time(table: pa.Table) -> tuple[str, list[Row], int]:
+    dated = table.filter(pc.match_substring_regex(table.column("created_at"), r"^\d{4}-\d\d-\d\d"))
+    undated = table.num_rows - dated.num_rows
+    if not dated.num_rows:
+        return "month", [], undated
+    days = pc.utf8_slice_codeunits(dated.column("created_at"), 0, 10)
+    span = pc.min_max(days).as_py()
+    months = pc.utf8_slice_codeunits(days, 0, 7)
+    by_day = span["min"][:7] == span["max"][:7]
+    period = "day" if by_day else "month"
+    dated = dated.append_column("period", days if by_day else months)
+    return period, sorted(_rows(dated, "period"), key=lambda r: r.label), undated
+
+
+def _groups(root: Path) -> list[Row]:
+    targets = _table(root, ["targets"]).column("targets")
+    flat = pc.list_flatten(targets)
+    if not len(flat):
+        return []
+    counts = pc.value_counts(pc.struct_field(flat, "group")).to_pylist()
+    rows = [Row(c["values"], c["counts"]) for c in counts]
+    return sorted(rows, key=lambda r: -r.comments)
+
+
+def _examples(root: Path, table: pa.Table, per_attribute: int) -> dict[str, list[Example]]:
+    picked: dict[str, list[int]] = {}
+    for attribute in ATTRIBUTES:
+        scores = table.column(attribute)
+        indices = pc.array_sort_indices(scores, order="descending")[:per_attribute].to_pylist()
+        picked[attribute] = [i for i in indices if scores[i].as_py() >= PRESENT]
+    wanted = sorted({i for ids in picked.values() for i in ids})
+    keys = table.select(["thread_id", "id"]).take(pa.array(wanted, pa.int64())).to_pylist()
+    texts: dict[tuple[str, str], str] = {}
+    if keys:
+        flt = pc.field("id").isin(list({k["id"] for k in keys}))
+        for r in _table(root, ["thread_id", "id", "text"], flt).to_pylist():
+            texts[(r["thread_id"], r["id"])] = r["text"]
+    out: dict[str, list[Example]] = {}
+    for attribute, indices in picked.items():
+        rows = table.take(pa.array(indices, pa.int64())).to_pylist()
+        out[attribute] = [
+            Example(
+                attribute,
+                r[attribute],
+                texts.get((r["thread_id"], r["id"]), ""),
+                r["author"],
+                r["thread_title"],
+                r["decision"],
+            )
+            for r in rows
+        ]
+    return out
+
+
+def _tree(rows: list[dict[str, Any]]) -> list[ReplyNode]:
+    nodes = {
+        r["id"]: ReplyNode(
+            r["id"], r["author"] or "", r["text"] or "", r["decision"], r["hostility"]
+        )
+        for r in rows
+    }
+    roots: list[ReplyNode] = []
+    for r in rows:
+        parent = nodes.get(r["parent_id"]) if r["parent_id"] else None
+        (parent.replies if parent is not None else roots).append(nodes[r["id"]])
+    return roots
+
+
+def _heated(root: Path, count: int, max_comments: int) -> list[HeatedThread]:
+    threads = ds.dataset(root / "threads", format="parquet").to_table(
+        columns=[
+            "thread_id",
+            "thread_title",
+            "comments",
+            "hold",
+            "reject",
+            "flagged_share",
+            "signals",
+        ]
+    )
+    if not threads.num_rows:
+        return []
+    held = pc.add(threads.column("hold"), threads.column("reject"))
+    threads = threads.append_column("held", held)
+    threads = threads.sort_by([("held", "descending"), ("flagged_share", "descending")])
+    out = []
+    for t in threads.slice(0, count).to_pylist():
+        if not t["held"]:
+            break
+        flt = (pc.field("thread_id") == t["thread_id"]) & (
+            pc.field("thread_title") == t["thread_title"]
+        )
+        table = _table(
+            root,
+            ["id", "parent_id", "author", "text", "decision", *DEFAULT_SETTINGS.abuse_attributes],
+            flt,
+        )
+        harm = [table.column(a) for a in DEFAULT_SETTINGS.abuse_attributes]
+        table = table.append_column("hostility", pc.max_element_wise(*harm))
+        rows = table.slice(0, max_comments).to_pylist()
+        health = json.loads(t["signals"]).get("health", {})
+        out.append(
+            HeatedThread(
+                t["thread_title"] or t["thread_id"] or "(untitled)",
+                t["thread_id"],
+                t["comments"],
+                t["held"],
+                health.get("explanation", ""),
+                _tree(rows),
+            )
+        )
+    return out
+
+
+def _totals(table: pa.Table) -> Row:
+    def total(column: str) -> int:
+        return int(pc.sum(table.column(column)).as_py() or 0)
+
+    return Row("all", table.num_rows, total("hostile"), total("held"), total("rejected"))
+
+
+def _decisions(table: pa.Table) -> dict[str, int]:
+    decisions = {v.value: 0 for v in Verdict}
+    for item in pc.value_counts(table.column("decision")).to_pylist():
+        decisions[item["values"]] = item["counts"]
+    return decisions
+
+
+def _authors(table: pa.Table) -> list[Row]:
+    """Authors with a comment held or rejected, the most rejected first."""
+    named = table.filter(pc.not_equal(table.column("author"), ""))
+    authors = [r for r in _rows(named, "author") if r.rejected or r.held]
+    return sorted(authors, key=lambda r: (-r.rejected, -r.held, r.label))
+
+
+def read_report(
+    root: Path, *, top: int = 15, examples: int = 3, heated: int = 5, tree_comments: int = 60
+) -> ReportData:
+    """The report's figures from a batch output folder."""
+    manifest_path = root / "manifest.json"
+    if not (root / "comments").is_dir() or not manifest_path.is_file():
+        raise ReportError(f"{root}: not a batch output (no manifest.json and comments/)")
+    if not any((root / "comments").glob("part-*.parquet")):
+        raise ReportError(f"{root}: the batch wrote no comments yet")
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    table = _base(root)
+    period, over_time, undated = _over_time(table)
+    articles = sorted(_rows(table, "article", "thread_title"), key=lambda r: (-r.held, -r.comments))
+    return ReportData(
+        manifest,
+        _totals(table),
+        _decisions(table),
+        period,
+        over_time,
+        undated,
+        articles[:top],
+        [
+            Row(a, table.num_rows, pc.sum(pc.greater_equal(table.column(a), PRESENT)).as_py() or 0)
+            for a in ATTRIBUTES
+        ],
+        groups=_groups(root),
+        heated=_heated(root, heated, tree_comments),
+        authors=_authors(table)[:top],
+        examples=_examples(root, table, examples),
+    )

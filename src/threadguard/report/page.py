@@ -1,0 +1,68 @@
+"""The report page: the figures of :mod:`.data` through a Jinja2 template, one HTML file.
+
+The template (``resources/report.html.j2``) escapes every value (autoescape), holds its
+CSS inline, and needs no script: example comments are blurred until clicked (a
+``<details>`` element), charts are inline SVG (:mod:`.charts`). The file opens offline.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+from jinja2 import Environment, select_autoescape
+
+from threadguard.report.charts import Series, bar_chart, line_chart, share_bar
+from threadguard.report.data import ReportData
+from threadguard.schema import ATTRIBUTES
+
+TEMPLATE = "report.html.j2"
+COLORS = {"approve": "#2e8b57", "hold": "#e0a526", "reject": "#c0392b"}
+
+
+def _template_text() -> str:
+    return resources.files("threadguard.resources").joinpath(TEMPLATE).read_text("utf-8")
+
+
+def _charts(data: ReportData) -> dict[str, Any]:
+    periods = [r.label for r in data.over_time]
+    total = data.totals.comments or 1
+    return {
+        "decisions": share_bar([(k, v, COLORS[k]) for k, v in data.decisions.items()]),
+        "over_time": line_chart(
+            periods,
+            [
+                Series("hostile share", "#c0392b", [r.hostile_share for r in data.over_time]),
+                Series("held or rejected", "#e0a526", [r.held_share for r in data.over_time]),
+            ],
+        ),
+        "volume": bar_chart(
+            [(r.label, r.comments, f"{r.comments:,}") for r in data.over_time], "#5b7db1"
+        ),
+        "articles": bar_chart(
+            [(r.label, r.held_share, f"{r.held:,} of {r.comments:,} held") for r in data.articles],
+            "#e0a526",
+            1.0,
+        ),
+        "attributes": bar_chart(
+            [(a.label, a.hostile / total, f"{a.hostile:,} comments") for a in data.attributes],
+            "#c0392b",
+        ),
+        "groups": bar_chart(
+            [(g.label, g.comments, f"{g.comments:,} comments") for g in data.groups[:15]],
+            "#8e44ad",
+        ),
+    }
+
+
+def render_report(data: ReportData) -> str:
+    """The whole HTML page."""
+    env = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
+    template = env.from_string(_template_text())
+    return template.render(
+        data=data,
+        charts=_charts(data),
+        attributes=ATTRIBUTES,
+        colors=COLORS,
+        manifest=data.manifest,
+    )

@@ -1,0 +1,156 @@
+"""A batch job on a real ``distributed.LocalCluster`` (one worker process): the output,
+resuming, refusing a changed job, and exactly-once after ``kill -9``."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from batch_support import DISQUS_EXPORT, archive_rows, write_jsonl
+
+from threadguard.batch import BatchJob, JobRefused, Recipe, run_batch
+from threadguard.engine import CascadeSettings
+from threadguard.moderation import load_policy, policy_text
+from threadguard.schema import ATTRIBUTES, Tier
+
+pytestmark = pytest.mark.slow
+FAST = CascadeSettings(tier=Tier.FAST)
+
+
+def _recipe() -> Recipe:
+    policy = load_policy()
+    text = policy_text(policy)
+    assert text is not None
+    return Recipe(None, FAST, text, policy.source)
+
+
+def _job(inputs: list[Path], out: Path, **kw: object) -> BatchJob:
+    return BatchJob([str(p) for p in inputs], out, _recipe(), workers=1, **kw)  # type: ignore[arg-type]
+
+
+def _ids(out: Path) -> list[tuple[str, str]]:
+    table = pq.read_table(out / "comments", columns=["thread_id", "id"])
+    return list(zip(*(table.column(c).to_pylist() for c in ("thread_id", "id")), strict=True))
+
+
+def test_a_job_writes_every_comment_with_its_scores_decision_and_thread_signals(
+    tmp_path: Path, archive: Path, example_thread: Path, engine, moderator
+) -> None:
+    disqus = tmp_path / "site.xml"
+    disqus.write_text(DISQUS_EXPORT, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_batch(_job([archive, example_thread, disqus], out, partition_comments=8))
+
+    comments = pq.read_table(out / "comments").to_pylist()
+    assert len(comments) == 30 + 15 + 5 == result.counts["comments"]
+    assert result.counts["threads"] == 6 + 1 + 2
+    for column in (
+        "id",
+        "thread_id",
+        "thread_title",
+        "author",
+        "created_at",
+        "text",
+        *ATTRIBUTES,
+        "targets",
+        "spans",
+        "decision",
+        "reasons",
+        "model",
+    ):
+        assert column in comments[0]
+    # the example thread is decided as `scan` decides it (same core, same context)
+    fast = engine.with_cascade(FAST)
+    from threadguard.readers import read_thread
+
+    thread = read_thread(example_thread).thread
+    expected = [m.decision.action.value for m in moderator.moderate_thread(fast, thread)]
+    got = [c["decision"] for c in comments if c["source"] == str(example_thread)]
+    assert got == expected
+    # both Disqus threads are there, not only the largest
+    assert {c["thread_title"] for c in comments if c["source"] == str(disqus)} == {
+        "Quiet thread",
+        "Ferry timetable",
+    }
+    threads = pq.read_table(out / "threads").to_pylist()
+    assert sum(t["comments"] for t in threads) == len(comments)
+    assert all(json.loads(t["signals"])["health"] for t in threads)
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["status"] == "complete"
+    assert manifest["inputs"][0]["sha256"] == hashlib.sha256(archive.read_bytes()).hexdigest()
+    assert manifest["model"] == comments[0]["model"]
+    assert manifest["counts"]["comments"] == len(comments)
+
+    # a rerun finds everything done, writes nothing and counts the same
+    again = run_batch(_job([archive, example_thread, disqus], out, partition_comments=8))
+    assert again.written == 0 and again.skipped == result.written
+    assert again.counts == result.counts
+
+
+def test_a_changed_input_or_setting_is_refused_unless_restarted(
+    tmp_path: Path, archive: Path
+) -> None:
+    out = tmp_path / "out"
+    run_batch(_job([archive], out))
+    with pytest.raises(JobRefused, match="partition_comments"):
+        run_batch(_job([archive], out, partition_comments=3))
+    write_jsonl(archive, archive_rows(6, 6))
+    with pytest.raises(JobRefused, match="changed since"):
+        run_batch(_job([archive], out))
+    # --restart, on a cluster that was already running (--scheduler ADDRESS)
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None) as cluster:
+        job = _job([archive], out, restart=True, scheduler=cluster.scheduler_address)
+        result = run_batch(job)
+    assert result.counts["comments"] == 36 and len(_ids(out)) == 36
+
+
+def test_kill_9_then_rerun_gives_every_comment_exactly_once(tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "big.jsonl", archive_rows(60, 10))
+    out = tmp_path / "out"
+    command = [
+        sys.executable,
+        "-m",
+        "threadguard",
+        "batch",
+        str(source),
+        "--out",
+        str(out),
+        "--workers",
+        "1",
+        "--tier",
+        "fast",
+        "--partition-size",
+        "20",
+        "--quiet",
+    ]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    proc = subprocess.Popen(
+        command, env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    deadline = time.monotonic() + 120
+    while not list((out / "comments").glob("part-*.parquet")):
+        assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
+        assert time.monotonic() < deadline, "no partition landed"
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)  # the command, its cluster and its workers
+    proc.wait()
+    landed = len(list((out / "comments").glob("part-*.parquet")))
+    assert landed < 30, "the job finished before it could be killed"
+
+    rerun = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{landed} already done" in rerun.stdout or "already done" in rerun.stdout
+    ids = _ids(out)
+    assert len(ids) == len(set(ids)) == 600
+    assert set(ids) == {(f"t{t}", f"t{t}-c{i}") for t in range(60) for i in range(10)}
+    assert not list(out.rglob("*.tmp"))

@@ -1,0 +1,93 @@
+"""Reading row inputs into whole threads and partitions, the same way on every run."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from batch_support import archive_rows, write_jsonl
+
+from threadguard.batch.grouping import group_rows
+from threadguard.batch.inputs import describe, expand, kind_of
+from threadguard.batch.plan import Reading, partitions, read_units
+from threadguard.batch.rows import read_rows
+from threadguard.thread import Problem
+
+
+def _units(path: Path, tmp_path: Path, size: int | None = None) -> list:
+    problems: list[Problem] = []
+    kind = kind_of(path)
+    rows = read_rows(path, kind)
+    units = list(
+        group_rows(rows, str(path), problems, size=size or 0, spill_dir=tmp_path / "spill")
+    )
+    return units
+
+
+def test_interleaved_rows_become_whole_threads_in_memory_and_when_spilled(
+    tmp_path: Path,
+) -> None:
+    path = write_jsonl(tmp_path / "a.jsonl", archive_rows(7, 4))
+    in_memory = _units(path, tmp_path)
+    spilled = _units(path, tmp_path, size=10**9)  # as if huge: spread over buckets on disk
+    for units in (in_memory, spilled):
+        assert sorted(u.thread.id for u in units) == [f"t{i}" for i in range(7)]
+        for u in units:
+            assert [c.depth for c in u.thread.comments] == [0, 1, 2, 3]
+            assert u.thread.title == f"Article {u.thread.id[1:]}"
+    assert not (tmp_path / "spill").exists()  # buckets are removed afterwards
+
+
+def test_csv_and_parquet_rows_read_like_json_lines(tmp_path: Path) -> None:
+    rows = archive_rows(3, 3)
+    with (tmp_path / "a.csv").open("w", newline="", encoding="utf-8") as f:
+        fields = ["id", "thread_id", "title", "text", "author", "created_at", "parent_id"]
+        writer = csv.DictWriter(f, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+    columns = {f: [r.get(f) for r in rows] for f in fields}  # a missing parent is null
+    pq.write_table(pa.table(columns), tmp_path / "a.parquet")
+    expected = {
+        u.thread.id: u.thread for u in _units(write_jsonl(tmp_path / "a.jsonl", rows), tmp_path)
+    }
+    for name in ("a.csv", "a.parquet"):
+        got = {u.thread.id: u.thread for u in _units(tmp_path / name, tmp_path)}
+        assert got == expected, name
+
+
+def test_score_lines_without_a_thread_are_threads_of_their_own_with_their_parent_text(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "s.jsonl"
+    path.write_text(
+        '{"id": "a", "text": "I agree", "parent": "Immigrants are vermin"}\n'
+        "plain text line\n"
+        '{"id": 3\n',
+        encoding="utf-8",
+    )
+    problems: list[Problem] = []
+    units = list(group_rows(read_rows(path, "jsonl"), "s", problems, size=0, spill_dir=tmp_path))
+    assert [u.size for u in units] == [1, 1]
+    assert units[0].contexts == {"a": "Immigrants are vermin"}
+    assert units[1].thread.comments[0].id == "L2"  # named by its line
+    assert [p.location for p in problems] == ["line 3"]
+
+
+def test_partitions_keep_threads_whole_and_are_numbered_the_same_each_time(
+    tmp_path: Path,
+) -> None:
+    path = write_jsonl(tmp_path / "a.jsonl", archive_rows(10, 3))
+    inputs = describe(expand([str(tmp_path / "*.jsonl")]))
+
+    def plan() -> list[tuple[str, tuple[str, ...]]]:
+        reading = Reading(total_bytes=path.stat().st_size)
+        units = read_units(inputs, reading, tmp_path / "work")
+        return [(p.name, tuple(u.thread.id for u in p.units)) for p in partitions(units, 7)]
+
+    first = plan()
+    assert first == plan()
+    assert [name for name, _ in first] == [f"part-{i:06d}" for i in range(5)]
+    assert sorted(t for _, ts in first for t in ts) == sorted(f"t{i}" for i in range(10))
+    assert all(len(ts) == 2 for _, ts in first)  # 3 + 3 <= 7 < 9

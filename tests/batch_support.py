@@ -1,0 +1,62 @@
+"""Small comment archives for the batch and report tests, written on the fly (no shared data)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+TEXTS = (
+    "Thanks for the clear reporting on this.",
+    "You are a complete idiot and everyone here knows it.",
+    "I disagree, the council had no other option.",
+    "Shut up, nobody asked you, moron.",
+    "Good point, I had not thought of that.",
+    "The bridge will be finished next spring.",
+)
+
+
+def archive_rows(threads: int, per_thread: int) -> list[dict[str, str]]:
+    """Comment rows of ``threads`` threads, interleaved as a time-ordered export is, each
+    reply answering the comment before it in its thread."""
+    rows = []
+    for i in range(per_thread):
+        for t in range(threads):
+            row = {
+                "id": f"t{t}-c{i}",
+                "thread_id": f"t{t}",
+                "title": f"Article {t}",
+                "text": TEXTS[(t + i) % len(TEXTS)],
+                "author": f"user{(t * 7 + i) % 5}",
+                "created_at": f"2024-0{1 + t % 9}-1{i % 10}T10:00:00Z",
+            }
+            if i:
+                row["parent_id"] = f"t{t}-c{i - 1}"
+            rows.append(row)
+    return rows
+
+
+def write_jsonl(path: Path, rows: list[dict[str, str]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+#: A Disqus export of two threads (1 and 4 posts), as a site exports it.
+DISQUS_EXPORT = (
+    '<?xml version="1.0" encoding="utf-8"?>\n'
+    '<disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals">\n'
+    '<thread dsq:id="10"><id>a-10</id><title>Quiet thread</title></thread>\n'
+    '<thread dsq:id="20"><id>a-20</id><title>Ferry timetable</title></thread>\n'
+    + "".join(
+        f'<post dsq:id="{p}"><message><![CDATA[<p>{text}</p>]]></message>'
+        f"<createdAt>2024-05-0{p}T10:00:00Z</createdAt><author><name>User {p}</name></author>"
+        f'<thread dsq:id="{t}"/>{parent}</post>\n'
+        for p, t, text, parent in (
+            (1, 10, "Only post here", ""),
+            (2, 20, "Great news, about time.", ""),
+            (3, 20, "You people are pathetic idiots", '<parent dsq:id="2"/>'),
+            (4, 20, "Calm down", '<parent dsq:id="3"/>'),
+            (5, 20, "Another", ""),
+        )
+    )
+    + "</disqus>\n"
+)

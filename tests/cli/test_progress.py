@@ -1,0 +1,41 @@
+"""Progress bars: on standard error when it is a terminal, never otherwise, off with --quiet."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+TG = [sys.executable, "-m", "threadguard"]
+
+
+def _stderr(args: list[str], terminal: bool) -> str:
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
+    if terminal:
+        env["FORCE_COLOR"] = "1"  # Rich then treats standard error as a terminal
+    done = subprocess.run([*TG, *args], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    return done.stderr
+
+
+@pytest.fixture(scope="module")
+def lines(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("progress") / "lines.jsonl"
+    path.write_text("".join(f'{{"id": "{i}", "text": "comment {i}"}}\n' for i in range(600)))
+    return path
+
+
+def test_score_shows_count_rate_and_time_left_on_a_terminal_only(lines: Path) -> None:
+    shown = _stderr(["score", "--tier", "fast", str(lines)], terminal=True)
+    assert "600/600" in shown and "comments/s" in shown and "left" in shown
+    assert _stderr(["score", "--tier", "fast", str(lines)], terminal=False) == ""
+    assert _stderr(["score", "--tier", "fast", "--quiet", str(lines)], terminal=True) == ""
+
+
+def test_scan_shows_progress_on_a_terminal_only(example_thread: Path) -> None:
+    args = ["scan", "--tier", "fast", "--format", "json", str(example_thread)]
+    assert "comments/s" in _stderr(args, terminal=True)
+    assert _stderr(args, terminal=False) == ""

@@ -1,0 +1,103 @@
+"""``threadguard report``: one self-contained, escaped HTML page from a batch output."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from batch_support import archive_rows, write_jsonl
+
+from threadguard.batch.inputs import describe
+from threadguard.batch.manifest import Manifest
+from threadguard.batch.output import OutputDir
+from threadguard.batch.plan import Reading, partitions, read_units
+from threadguard.batch.runner import summarize
+from threadguard.batch.scoring import Scorer, score
+from threadguard.engine import CascadeSettings
+from threadguard.moderation import policy_text
+from threadguard.report import read_report, write_report
+from threadguard.schema import Tier
+
+HOSTILE_SCRIPT = "<script>alert('x')</script> shut up you fucking stupid worthless idiot moron"
+
+
+@pytest.fixture(scope="module")
+def batch_folder(tmp_path_factory: pytest.TempPathFactory, engine, moderator) -> Path:
+    """A batch output made in this process (the scoring of a worker, without Dask)."""
+    root = tmp_path_factory.mktemp("report")
+    rows = archive_rows(8, 6)
+    rows[3]["text"] = HOSTILE_SCRIPT
+    rows[3]["author"] = "<b>troll</b>"
+    source = write_jsonl(root / "archive.jsonl", rows)
+    files = describe([source])
+    out = OutputDir(root / "out")
+    out.prepare()
+    scorer = Scorer(engine.with_cascade(CascadeSettings(tier=Tier.FAST)), moderator)
+    for part in partitions(read_units(files, Reading(1), root / "work"), 10):
+        scored = score(scorer, part)
+        out.write(scored.name, scored.comments, scored.threads)
+    text = policy_text(moderator.policy) or ""
+    manifest = Manifest.new(files, "threadguard-test", {"fast": "ab" * 32}, text, "default", {})
+    manifest.finished(summarize(out), []).save(out.manifest)
+    return out.root
+
+
+def test_the_figures_add_up(batch_folder: Path) -> None:
+    data = read_report(batch_folder)
+    assert data.totals.comments == 48
+    assert sum(data.decisions.values()) == 48
+    assert sum(r.comments for r in data.over_time) + data.undated == 48
+    assert data.period == "month" and data.over_time[0].label == "2024-01"
+    assert sum(r.comments for r in data.articles) == 48  # 8 articles, all shown
+    assert data.authors and data.authors[0].rejected >= data.authors[-1].rejected
+    assert data.heated and data.heated[0].tree
+    assert any(ex.text == HOSTILE_SCRIPT for exs in data.examples.values() for ex in exs)
+
+
+def test_the_page_is_self_contained_escaped_and_blurs_abuse(
+    batch_folder: Path, tmp_path: Path
+) -> None:
+    page = tmp_path / "report.html"
+    write_report(batch_folder, page)
+    html = page.read_text(encoding="utf-8")
+    assert "<script" not in html  # no script at all, and the comment's one is escaped
+    assert "&lt;script&gt;alert(" in html
+    assert "&lt;b&gt;troll&lt;/b&gt;" in html
+    assert not re.search(r"(src|href)=['\"]?https?:", html)  # nothing fetched
+    assert html.count("<svg") >= 5
+    blurred = re.findall(
+        r"<details class=\"comment\"><summary><span class=\"text\">(.*?)</span>", html
+    )
+    assert any("worthless idiot" in b for b in blurred)
+    assert "filter: blur(" in html
+    for heading in (
+        "Over time",
+        "By article",
+        "By kind of abuse",
+        "Who is targeted",
+        "The most heated threads",
+        "Authors with the most rejected comments",
+        "How these figures were made",
+    ):
+        assert heading in html
+    assert "threadguard-test" in html
+
+
+def test_the_command_writes_the_page_and_refuses_a_folder_that_is_not_a_batch(
+    batch_folder: Path, tmp_path: Path
+) -> None:
+    run = [sys.executable, "-m", "threadguard", "report"]
+    done = subprocess.run(
+        [*run, str(batch_folder), "--out", str(tmp_path / "r.html")], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "r.html").stat().st_size > 10_000
+    bad = subprocess.run(
+        [*run, str(tmp_path), "--out", str(tmp_path / "x.html")], capture_output=True, text=True
+    )
+    assert bad.returncode == 2 and "not a batch output" in bad.stderr
+    assert json.loads((batch_folder / "manifest.json").read_text())["status"] == "complete"
