@@ -82,7 +82,7 @@ ContextOpt = Annotated[
 ]
 
 
-def _engine(  # type: ignore[no-untyped-def]
+def load_engine(  # type: ignore[no-untyped-def]
     model: Path | None,
     tier: Tier = Tier.CASCADE,
     context: bool = True,
@@ -106,7 +106,7 @@ def _engine(  # type: ignore[no-untyped-def]
         fail(f"{exc}. Train one with `threadguard train`.", 1)
 
 
-def _moderator(policy: Path | None):  # type: ignore[no-untyped-def]
+def load_moderator(policy: Path | None):  # type: ignore[no-untyped-def]
     """The moderator under the policy file (every section of it), or the default policy;
     a policy that cannot be read or is invalid exits 2 with the fault named."""
     from threadguard.moderation import Moderator, PolicyError, load_policy
