@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from threadguard.cli import common
-from threadguard.cli.common import _cascade, _moderator, app, err, fail
+from threadguard.cli.common import app, cascade_settings, err, fail, load_moderator
 from threadguard.schema import Tier
 
 
@@ -84,13 +84,13 @@ def batch(
     from threadguard.parallel import default_workers
     from threadguard.progress import progress_bar
 
-    moderator = _moderator(policy)
+    moderator = load_moderator(policy)
     text = policy_text(moderator.policy)
     if text is None:
         fail(f"{policy}: cannot read the policy again")
     recipe = Recipe(
         str(model) if model else None,
-        _cascade(tier, context, deep_from),
+        cascade_settings(tier, context, deep_from),
         text,
         moderator.policy.source,
         spans,

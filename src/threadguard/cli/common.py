@@ -88,7 +88,7 @@ ContextOpt = Annotated[
 ]
 
 
-def _cascade(  # type: ignore[no-untyped-def]
+def cascade_settings(  # type: ignore[no-untyped-def]
     tier: Tier = Tier.CASCADE, context: bool = True, deep_from: float | None = None
 ):
     """The cascade settings the options ask for; a bad one exits 2."""
@@ -105,7 +105,7 @@ def _cascade(  # type: ignore[no-untyped-def]
     return cascade
 
 
-def _engine(  # type: ignore[no-untyped-def]
+def load_engine(  # type: ignore[no-untyped-def]
     model: Path | None,
     tier: Tier = Tier.CASCADE,
     context: bool = True,
@@ -115,14 +115,14 @@ def _engine(  # type: ignore[no-untyped-def]
     from threadguard.engine import Engine
     from threadguard.scoring.linear import ModelError
 
-    cascade = _cascade(tier, context, deep_from)
+    cascade = cascade_settings(tier, context, deep_from)
     try:
         return Engine.load(model, cascade=cascade)
     except ModelError as exc:
         fail(f"{exc}. Train one with `threadguard train`.", 1)
 
 
-def _moderator(policy: Path | None):  # type: ignore[no-untyped-def]
+def load_moderator(policy: Path | None):  # type: ignore[no-untyped-def]
     """The moderator under the policy file (every section of it), or the default policy;
     a policy that cannot be read or is invalid exits 2 with the fault named."""
     from threadguard.moderation import Moderator, PolicyError, load_policy

@@ -18,11 +18,11 @@ from threadguard.cli.common import (
     PolicyOpt,
     QuietOpt,
     TierOpt,
-    _engine,
-    _moderator,
     app,
     err,
     fail,
+    load_engine,
+    load_moderator,
 )
 from threadguard.readers.registry import format_names
 from threadguard.schema import Tier
@@ -70,8 +70,8 @@ def score(
     from threadguard.parallel import EngineRecipe, default_workers, score_lines
     from threadguard.progress import progress_bar
 
-    moderator = _moderator(policy)
-    engine = _engine(model, tier, context, deep_from)
+    moderator = load_moderator(policy)
+    engine = load_engine(model, tier, context, deep_from)
     recipe = EngineRecipe(model, policy, engine.cascade)
     if input == "-":
         # Undecodable bytes become U+FFFD instead of ending the run with the rest unread.
@@ -143,8 +143,8 @@ def scan(
         fail(str(exc))
     for problem in result.problems:
         err.print(f"[yellow]warning:[/] {problem}", markup=True, soft_wrap=True)
-    moderator = _moderator(policy)
-    engine = _engine(model, tier, context, deep_from)
+    moderator = load_moderator(policy)
+    engine = load_engine(model, tier, context, deep_from)
     scored = _moderate(moderator, engine, result.thread, quiet)
     if format == "json":
         doc = thread_document(result.thread, scored, moderator)

@@ -18,12 +18,12 @@ from threadguard.cli.common import (
     ModelOpt,
     PolicyOpt,
     TierOpt,
-    _engine,
-    _moderator,
     app,
     data_folder,
     err,
     fail,
+    load_engine,
+    load_moderator,
 )
 from threadguard.schema import Tier
 
@@ -233,7 +233,7 @@ def evaluate(
 
     from threadguard.training.evaluate import engine_predictor, evaluate_all
 
-    engine = _engine(model, tier, context, deep_from)
+    engine = load_engine(model, tier, context, deep_from)
     if split == "test":
         _eval_benchmarks(engine, root, tier, context, quick, out, per_head, peers)
         return
@@ -257,7 +257,7 @@ def _eval_context(
 
     from threadguard.evaluation.context import CLEAR_CLEAN, CLEAR_TOXIC, context_suite
 
-    engine = _engine(model, tier, True, deep_from)
+    engine = load_engine(model, tier, True, deep_from)
     table = Table(title=f"{engine.model_version} ({tier}, {split} rows): with and without context")
     for col in (
         "data set",
@@ -341,8 +341,8 @@ def _eval_functional(
 
     from threadguard.evaluation.functional import SuiteError, run_suite_decisions
 
-    engine = _engine(model, tier, True, deep_from)
-    moderator = _moderator(policy)
+    engine = load_engine(model, tier, True, deep_from)
+    moderator = load_moderator(policy)
     try:
         result = run_suite_decisions(engine, moderator)
     except SuiteError as exc:
@@ -392,13 +392,13 @@ def _eval_decisions(
     root = None if data is None else data_folder(data)
     if root is None:
         err.print(f"no data folder (--data or {DATA_ENV}): the team's suites only")
-    engine = _engine(model, tier, context, deep_from)
+    engine = load_engine(model, tier, context, deep_from)
     report = run_decisions(
         engine,
         root,
         split=split,
         cap=QUICK_CAP if quick else DEFAULT_CAP,
-        policy=_moderator(policy).policy,
+        policy=load_moderator(policy).policy,
         log=lambda m: err.print(m),
     )
     render(report, Console(width=max(Console().width, 160)))
@@ -423,14 +423,14 @@ def bench(
     from threadguard.parallel import EngineRecipe
 
     root = None if data is None else data_folder(data)
-    engine = _engine(model, Tier.FAST)
+    engine = load_engine(model, Tier.FAST)
     recipe = EngineRecipe(model, None, CascadeSettings(tier=Tier.FAST))
     for line in run_bench(engine, n, recipe):
         typer.echo(line)
     if root is None:
         typer.echo(f"data part skipped: no data folder (pass --data DIR or set {DATA_ENV})")
         return
-    full = _engine(model, Tier.CASCADE)
+    full = load_engine(model, Tier.CASCADE)
     for line in parallel_on_dev(recipe, root, n):
         typer.echo(line)
     for line in cascade_on_every_core(EngineRecipe(model, None, CascadeSettings()), root):

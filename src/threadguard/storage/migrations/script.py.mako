@@ -1,9 +1,7 @@
-"""${message}
-
-Revision ID: ${up_revision}
-Revises: ${down_revision | comma,n}
-Create Date: ${create_date}
-"""
+## Alembic reads a revision and its parent from ``revision`` and ``down_revision`` alone
+## (``branch_labels`` and ``depends_on`` default to None), so the docstring is left to say
+## what the revision changes and why, and repeats none of them.
+"""${message}"""
 
 from __future__ import annotations
 
@@ -13,8 +11,6 @@ ${imports if imports else ""}
 
 revision: str = ${repr(up_revision)}
 down_revision: str | None = ${repr(down_revision)}
-branch_labels: str | None = None
-depends_on: str | None = None
 
 
 def upgrade() -> None:

@@ -1,9 +1,4 @@
-"""The first schema: sites, articles, comments, analyses, decisions, queue, audit, keys, users.
-
-Revision ID: 0001
-Revises:
-Create Date: 2025-11-25
-"""
+"""The first schema: sites, articles, comments, analyses, decisions, queue, audit, keys, users."""
 
 from __future__ import annotations
 
@@ -14,8 +9,6 @@ from alembic import op
 
 revision: str = "0001"
 down_revision: str | None = None
-branch_labels: str | None = None
-depends_on: str | None = None
 
 #: The queue's score columns as this revision created them: written out, not taken from
 #: ``schema.ATTRIBUTES``, so that adding an attribute there never changes what 0001 did.

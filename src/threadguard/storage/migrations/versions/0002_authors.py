@@ -3,10 +3,6 @@
 Columns are added with plain ``ALTER TABLE ... ADD COLUMN`` on purpose: SQLite's
 table-rebuild ("batch") mode would drop and recreate ``comments``, and with foreign keys
 on, dropping it cascades into the analyses and decisions that point at it.
-
-Revision ID: 0002
-Revises: 0001
-Create Date: 2025-11-25
 """
 
 from __future__ import annotations
@@ -16,8 +12,6 @@ from alembic import op
 
 revision: str = "0002"
 down_revision: str | None = "0001"
-branch_labels: str | None = None
-depends_on: str | None = None
 
 
 def upgrade() -> None:

@@ -6,10 +6,6 @@ distinct in a unique index on SQLite and PostgreSQL alike, so comments without a
 are unaffected. ``counters`` holds the API keys' version (each process's key cache
 checks it, so a revoked key stops working everywhere) and the deep health check's
 heartbeat, the one write that check makes.
-
-Revision ID: 0003
-Revises: 0002
-Create Date: 2026-01-20
 """
 
 from __future__ import annotations
@@ -19,8 +15,6 @@ from alembic import op
 
 revision: str = "0003"
 down_revision: str | None = "0002"
-branch_labels: str | None = None
-depends_on: str | None = None
 
 
 def upgrade() -> None:

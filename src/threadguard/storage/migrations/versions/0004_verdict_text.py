@@ -7,10 +7,6 @@ current text and the analysis it had then, but only where the comment was not sc
 again after the verdict: before this revision an edit replaced the text silently, so for
 those the text the moderator saw is unknown, and the export leaves them out rather than
 label a text the moderator never read.
-
-Revision ID: 0004
-Revises: 0003
-Create Date: 2026-03-02
 """
 
 from __future__ import annotations
@@ -20,8 +16,6 @@ from alembic import op
 
 revision: str = "0004"
 down_revision: str | None = "0003"
-branch_labels: str | None = None
-depends_on: str | None = None
 
 
 def upgrade() -> None:

@@ -1,9 +1,4 @@
-"""Jobs: large thread uploads are stored in the background, and any worker answers the poll.
-
-Revision ID: 0005
-Revises: 0004
-Create Date: 2026-03-02
-"""
+"""Jobs: large thread uploads are stored in the background, and any worker answers the poll."""
 
 from __future__ import annotations
 
@@ -12,8 +7,6 @@ from alembic import op
 
 revision: str = "0005"
 down_revision: str | None = "0004"
-branch_labels: str | None = None
-depends_on: str | None = None
 
 
 def upgrade() -> None:
