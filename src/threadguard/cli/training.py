@@ -98,6 +98,16 @@ def train(
         float | None,
         typer.Option("--lr", help="Deep tier: learning rate (default 5e-5, 2e-5 warm)."),
     ] = None,
+    news_share: Annotated[
+        float | None,
+        typer.Option(
+            "--news-share",
+            min=0.0,
+            max=0.95,
+            help="Fast tier: the share of news comments in each attribute's calibration "
+            "(default 0.5; 0: the pooled dev splits alone).",
+        ),
+    ] = None,
 ) -> None:
     """Train a tier from the labelled data and write it as the next version (the fast
     tier with its model card); the shipped model stays as it is unless --replace-shipped."""
@@ -144,9 +154,15 @@ def train(
         return
     try:
         from threadguard.training.augment import template_rows
+        from threadguard.training.calibration import NEWS_SHARE
 
         result = train_fast_tier(
-            data, version=plan.version, c=c, extra=template_rows(), log=lambda m: err.print(m)
+            data,
+            version=plan.version,
+            c=c,
+            extra=template_rows(),
+            news_share=NEWS_SHARE if news_share is None else news_share,
+            log=lambda m: err.print(m),
         )
     except (OSError, KeyError, ValueError) as exc:
         fail(f"cannot train from {data}: {exc}", 1)
