@@ -13,6 +13,7 @@ from threadguard.moderation import Moderator
 from threadguard.scoring.linear import platt
 from threadguard.training.calibration import (
     fit_heads,
+    fit_intercepts,
     fit_platt,
     news_calibration_rows,
     share_weights,
@@ -128,3 +129,19 @@ def test_measure_counts_civil_held_and_abusive_caught(engine: Engine) -> None:
     assert r.auroc == 1.0
     assert 0.0 <= r.deep_routed <= 1.0 and r.civil_toxicity[0] < 0.5
     assert format_result(r).startswith("tiny")
+
+
+def test_a_prior_correction_moves_only_the_intercepts_of_attribute_heads() -> None:
+    m, labels, is_news = _two_domains(seed=1)
+    fitted = np.ones(len(HEADS), dtype=bool)
+    a, b = fit_heads(m[~is_news], labels[~is_news], is_news[~is_news], fitted)
+    news_rate = float(labels[is_news, TOX].mean())
+    new_b = fit_intercepts(m, labels, is_news, a, b, share=0.5)
+    assert new_b[TOX] < b[TOX]
+    assert new_b[GROUP] == b[GROUP]  # target heads keep theirs
+    before = _mean_score(a, b, m, is_news, TOX)
+    after = _mean_score(a, new_b, m, is_news, TOX)
+    assert abs(after - news_rate) < 0.6 * abs(before - news_rate)
+    # with no news rows weighted in, the intercept fitted on pooled rows stays put
+    same = fit_intercepts(m[~is_news], labels[~is_news], is_news[~is_news], a, b, share=0.5)
+    assert same[TOX] == pytest.approx(b[TOX], abs=1e-3)

@@ -104,10 +104,18 @@ def train(
             "--news-share",
             min=0.0,
             max=0.95,
-            help="Fast tier: the share of news comments in each attribute's calibration "
-            "(default 0.5; 0: the pooled dev splits alone).",
+            help="The share of news comments in each attribute's calibration (default: 0.5 "
+            "for the fast tier, 0.2 for the deep tier's intercepts; 0: pooled dev rows only).",
         ),
     ] = None,
+    recalibrate: Annotated[
+        bool,
+        typer.Option(
+            "--recalibrate",
+            help="Deep tier: keep the shipped encoder and refit only its intercepts on dev "
+            "rows with news comments weighted in (minutes, no PyTorch).",
+        ),
+    ] = False,
 ) -> None:
     """Train a tier from the labelled data and write it as the next version (the fast
     tier with its model card); the shipped model stays as it is unless --replace-shipped."""
@@ -124,6 +132,26 @@ def train(
     data = data_folder(data)
     target = plan.folder
     err.print(f"training {tier}@{plan.version} into {target}")
+    if tier == Tier.DEEP and recalibrate:
+        from threadguard.training.calibration import DEEP_NEWS_SHARE
+        from threadguard.training.deep_calibration import recalibrate_deep_tier
+
+        source = shipped_model_dir(Tier.DEEP)
+        if plan.replaces_shipped:  # the shipped folder is rewritten: read from a copy
+            work_dir.mkdir(parents=True, exist_ok=True)
+            source = Path(
+                shutil.copytree(source, work_dir / "recalibrate_from", dirs_exist_ok=True)
+            )
+        recalibrate_deep_tier(
+            data,
+            source,
+            target,
+            version=plan.version,
+            share=DEEP_NEWS_SHARE if news_share is None else news_share,
+            log=err.print,
+        )
+        err.print(f"deep tier written to {target}")
+        return
     if tier == Tier.DEEP:
         try:
             from threadguard.training import deep_tier

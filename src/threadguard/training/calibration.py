@@ -12,6 +12,12 @@ part), weighted so that the news rows make up ``NEWS_SHARE`` of that head's fit:
 compromise between the two base rates, chosen on dev rows (see the fast tier's model
 card). Target-group heads are left to the pooled rows: news sets do not label targets.
 
+The deep tier gets a prior correction only (:func:`fit_intercepts`): its slopes stay as
+fitted on the pooled dev rows and only its intercepts move, with news rows at
+``DEEP_NEWS_SHARE``. A full refit flattened its slopes (news comments are where it ranks
+least well) and with them what it adds on hidden hate; the intercepts alone cut the
+civil news comments it held (deep tier's model card).
+
 Civil news rows count as negatives for every attribute (a comment its raters found
 healthy and not hostile is no insult or threat either); hostile ones as toxic.
 """
@@ -30,6 +36,8 @@ from threadguard.training.datasets import HEADS, LabelledRows, load_unhealthy
 NEWS_SETS = ("unhealthy", "sfu")
 #: The share of each attribute head's Platt fit given to news comments (dev-chosen).
 NEWS_SHARE = 0.5
+#: The same for the deep tier's intercepts (dev-chosen, see the module docs).
+DEEP_NEWS_SHARE = 0.2
 #: Fewer of either class than this on dev and a head keeps identity calibration.
 MIN_CLASS = 5
 
@@ -80,6 +88,40 @@ def fit_heads(
         weights = share_weights(is_news[known], news_share)
         a[h], b[h] = fit_platt(margins[known, h], labels[known, h], weights)
     return a, b
+
+
+def _intercept(z: np.ndarray, y: np.ndarray, w: np.ndarray) -> float:
+    """The intercept b minimising the weighted log loss of ``sigmoid(z + b)``."""
+    from scipy.optimize import minimize_scalar
+
+    def loss(b: float) -> float:
+        logits = z + b
+        # log(1 + e^x) - y x, written stably
+        return float((w * (np.logaddexp(0.0, logits) - y * logits)).sum())
+
+    return float(minimize_scalar(loss, bounds=(-20.0, 20.0), method="bounded").x)
+
+
+def fit_intercepts(
+    margins: np.ndarray,
+    labels: np.ndarray,
+    is_news: np.ndarray,
+    platt_a: np.ndarray,
+    platt_b: np.ndarray,
+    share: float = DEEP_NEWS_SHARE,
+) -> np.ndarray:
+    """New intercepts for the attribute heads (slopes ``platt_a`` kept), news rows at
+    ``share`` of each fit: a prior correction. Other heads, and heads whose dev rows hold
+    too few of a class, keep ``platt_b``."""
+    out = np.asarray(platt_b, dtype=np.float32).copy()
+    for h, head in enumerate(HEADS):
+        known = ~np.isnan(labels[:, h])
+        y = labels[known, h]
+        if head not in ATTRIBUTES or y.sum() < MIN_CLASS or (1 - y).sum() < MIN_CLASS:
+            continue
+        weights = share_weights(is_news[known], share)
+        out[h] = _intercept(platt_a[h] * margins[known, h], y, weights)
+    return out
 
 
 def news_calibration_rows(root: Path) -> LabelledRows:
