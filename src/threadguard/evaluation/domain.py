@@ -68,7 +68,8 @@ class DomainResult:
     deep_routed: float
     deep_routed_civil: float
     civil_toxicity: tuple[float, float, float]  # median, 90th and 99th percentile
-    #: Calibration error of toxicity on the rows whose toxicity the set labels.
+    #: Calibration error of toxicity on the rows whose toxicity the set labels (NaN where
+    #: it labels only one class: HatEval leaves the toxicity of non-hateful tweets unsaid).
     ece: float
     #: AUROC of toxicity, abusive against civil rows.
     auroc: float
@@ -153,7 +154,7 @@ def measure(engine: Engine, moderator: Moderator, rows: DomainRows) -> DomainRes
         deep_routed=float(deep.mean()) if len(deep) else float("nan"),
         deep_routed_civil=_share(deep, rows.civil),
         civil_toxicity=(quantiles[0], quantiles[1], quantiles[2]),
-        ece=expected_calibration_error(y, tox[known]) if known.any() else float("nan"),
+        ece=expected_calibration_error(y, tox[known]) if 0 < y.sum() < len(y) else float("nan"),
         auroc=auroc(rows.abusive[judged], tox[judged]),
     )
 

@@ -26,7 +26,7 @@ from threadguard.training.calibration import (
     fit_intercepts,
     news_calibration_rows,
 )
-from threadguard.training.datasets import load_all
+from threadguard.training.datasets import load_all, mask_single_class
 from threadguard.training.recipe import recipe, recording_reads
 from threadguard.training.weak_labels import add_weak_labels
 
@@ -51,10 +51,13 @@ def recalibrate_deep_tier(
     """
     model = EncoderModel.load(source)
     with recording_reads() as reads:
-        blocks = [b.select("dev") for b in load_all(data_root)]
-        blocks.append(news_calibration_rows(data_root))
-    for b in blocks:
+        sets = load_all(data_root)
+        news = news_calibration_rows(data_root)
+    for b in (*sets, news):
         add_weak_labels(b)
+    # as in training: a label a set only ever gives as positive says nothing (GHC toxicity)
+    mask_single_class(sets)
+    blocks = [b.select("dev") for b in sets] + [news]
     texts = [normalize_text(t) for b in blocks for t in b.texts]
     labels = np.vstack([b.matrix() for b in blocks if len(b)])
     is_news = np.array([b.dataset in NEWS_SETS for b in blocks for _ in b.texts])
