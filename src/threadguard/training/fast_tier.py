@@ -96,21 +96,23 @@ def train_fast_tier(
     """Fit the fast tier from the shared data; returns the model and what it saw.
 
     ``extra``: (text, labels) rows added to the training split (the team's templates).
-    ``news_share``: the weight of news comments in each attribute head's calibration.
+    ``news_share``: the weight of news comments in each attribute head's calibration;
+    Unhealthy Conversations' dev split joins the calibration (only) when every training
+    set is read (``datasets`` None): a run on named sets reads nothing else.
     The model's metadata carries the run's recipe (:mod:`threadguard.training.recipe`).
     """
     start = time.perf_counter()
     with recording_reads() as reads:
         blocks = load_all(data_root, datasets)
-        calibration_only = news_calibration_rows(data_root)
-    for b in (*blocks, calibration_only):
+        calibration_only = [news_calibration_rows(data_root)] if datasets is None else []
+    for b in (*blocks, *calibration_only):
         add_weak_labels(b)
     masked = mask_single_class(blocks)
     log(f"masked single-class labels: {masked}")
     log(f"loaded {sum(len(b) for b in blocks)} rows from {len(blocks)} data sets")
 
     train_texts, y_train, train_src = _stack(blocks, "train")
-    dev_texts, y_dev, dev_src = _stack([*blocks, calibration_only], "dev")
+    dev_texts, y_dev, dev_src = _stack([*blocks, *calibration_only], "dev")
     test_texts, _, _ = _stack(blocks, "test")
     test_keys = {normalize_text(t) for t in test_texts}
     train_norm = [normalize_text(t) for t in train_texts]
@@ -204,7 +206,7 @@ def train_fast_tier(
                     "datasets": sorted(licences),
                     "extra_rows": len(extra or []),
                     "news_share": news_share,
-                    "calibration_only": [calibration_only.dataset],
+                    "calibration_only": [b.dataset for b in calibration_only],
                 },
                 seed=seed,
             ),
