@@ -74,7 +74,7 @@ DeepFromOpt = Annotated[
     ),
 ]
 #: The shipped default band (chosen on dev rows; see engine.CascadeSettings).
-DEFAULT_DEEP_FROM = 0.2
+DEFAULT_DEEP_FROM = 0.1
 ContextOpt = Annotated[
     bool,
     typer.Option("--context/--no-context", help="Use the parent comment and title as context."),

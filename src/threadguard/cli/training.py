@@ -105,7 +105,7 @@ def train(
             min=0.0,
             max=0.95,
             help="The share of news comments in each attribute's calibration (default: 0.5 "
-            "for the fast tier, 0.2 for the deep tier's intercepts; 0: pooled dev rows only).",
+            "for the fast tier, 0.25 for the deep tier's intercepts; 0: pooled dev rows only).",
         ),
     ] = None,
     recalibrate: Annotated[

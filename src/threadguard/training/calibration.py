@@ -37,7 +37,7 @@ NEWS_SETS = ("unhealthy", "sfu")
 #: The share of each attribute head's Platt fit given to news comments (dev-chosen).
 NEWS_SHARE = 0.5
 #: The same for the deep tier's intercepts (dev-chosen, see the module docs).
-DEEP_NEWS_SHARE = 0.2
+DEEP_NEWS_SHARE = 0.25
 #: Fewer of either class than this on dev and a head keeps identity calibration.
 MIN_CLASS = 5
 
