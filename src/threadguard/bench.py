@@ -98,7 +98,7 @@ def cascade_on_every_core(
     recipe: EngineRecipe,
     data_root: Path,
     n: int = 4000,
-    deep_from: tuple[float, ...] = (0.2, 0.35),
+    deep_from: tuple[float, ...] = (0.1, 0.2),
 ) -> Iterator[str]:
     """``threadguard score`` with the cascade on every core, on two streams of real dev
     comments: news comments (Unhealthy Conversations, Globe and Mail: mostly civil, like
@@ -185,6 +185,7 @@ def cascade_curve(engine: Engine, data_root: Path, rows: int = 3000) -> Iterator
         (Tier.CASCADE, 0.5),
         (Tier.CASCADE, 0.35),
         (Tier.CASCADE, 0.2),
+        (Tier.CASCADE, 0.1),
         (Tier.DEEP, 0.0),
     ]
     for tier, deep_from in settings:

@@ -99,6 +99,24 @@ def train(
         float | None,
         typer.Option("--lr", help="Deep tier: learning rate (default 5e-5, 2e-5 warm)."),
     ] = None,
+    news_share: Annotated[
+        float | None,
+        typer.Option(
+            "--news-share",
+            min=0.0,
+            max=0.95,
+            help="The share of news comments in each attribute's calibration (default: 0.5 "
+            "for the fast tier, 0.25 for the deep tier's intercepts; 0: pooled dev rows only).",
+        ),
+    ] = None,
+    recalibrate: Annotated[
+        bool,
+        typer.Option(
+            "--recalibrate",
+            help="Deep tier: keep the shipped encoder and refit only its intercepts on dev "
+            "rows with news comments weighted in (minutes, no PyTorch).",
+        ),
+    ] = False,
 ) -> None:
     """Train a tier from the labelled data and write it as the next version (the fast
     tier with its model card); the shipped model stays as it is unless --replace-shipped."""
@@ -115,6 +133,26 @@ def train(
     data = data_folder(data)
     target = plan.folder
     err.print(f"training {tier}@{plan.version} into {target}")
+    if tier == Tier.DEEP and recalibrate:
+        from threadguard.training.calibration import DEEP_NEWS_SHARE
+        from threadguard.training.deep_calibration import recalibrate_deep_tier
+
+        source = shipped_model_dir(Tier.DEEP)
+        if plan.replaces_shipped:  # the shipped folder is rewritten: read from a copy
+            work_dir.mkdir(parents=True, exist_ok=True)
+            source = Path(
+                shutil.copytree(source, work_dir / "recalibrate_from", dirs_exist_ok=True)
+            )
+        recalibrate_deep_tier(
+            data,
+            source,
+            target,
+            version=plan.version,
+            share=DEEP_NEWS_SHARE if news_share is None else news_share,
+            log=err.print,
+        )
+        err.print(f"deep tier written to {target}")
+        return
     if tier == Tier.DEEP:
         try:
             from threadguard.training import deep_tier
@@ -145,9 +183,15 @@ def train(
         return
     try:
         from threadguard.training.augment import template_rows
+        from threadguard.training.calibration import NEWS_SHARE
 
         result = train_fast_tier(
-            data, version=plan.version, c=c, extra=template_rows(), log=lambda m: err.print(m)
+            data,
+            version=plan.version,
+            c=c,
+            extra=template_rows(),
+            news_share=NEWS_SHARE if news_share is None else news_share,
+            log=lambda m: err.print(m),
         )
     except (OSError, KeyError, ValueError) as exc:
         fail(f"cannot train from {data}: {exc}", 1)

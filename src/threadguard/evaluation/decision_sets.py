@@ -24,16 +24,21 @@ from threadguard.evaluation.functional import load_suite
 from threadguard.schema import Verdict
 from threadguard.training.datasets import (
     HEADS,
-    RUDDIT_ABUSIVE_FROM,
-    RUDDIT_CIVIL_AT_MOST,
     LabelledRows,
     load_cadd,
     load_context_toxicity,
-    load_hateval,
+    load_hateval_en,
     load_ruddit,
-    load_sfu,
+    load_sfu_news,
     load_unhealthy,
 )
+
+#: Ruddit offensiveness (-1 most supportive .. +1 most offensive) as decisions read it: at
+#: most this is civil, at least ``RUDDIT_ABUSIVE_FROM`` abusive, the middle left out. Zero
+#: is the scale's neutral point; 0.5 keeps the top ~9% of rows, which read as clearly
+#: offensive, where 0.25 still holds heated but civil disagreement.
+RUDDIT_CIVIL_AT_MOST = 0.0
+RUDDIT_ABUSIVE_FROM = 0.5
 
 Kind = Literal["civil", "abusive"]
 _TOXICITY: Final = HEADS.index("toxicity")
@@ -107,7 +112,7 @@ DATA_SETS: Final[tuple[DecisionSet, ...]] = (
         True,
         "civil: toxicity level 1 of 4; abusive: level 3 or 4 (mildly toxic left out); "
         "seeded split, a quarter each for dev and test",
-        load_sfu,
+        load_sfu_news,
         _sfu,
     ),
     DecisionSet(
@@ -140,7 +145,7 @@ DATA_SETS: Final[tuple[DecisionSet, ...]] = (
         "HatEval 2019 EN (tweets on immigrants and women)",
         False,
         "civil: HS 0; abusive: HS 1 (hateful)",
-        load_hateval,
+        load_hateval_en,
         _hateval,
     ),
 )

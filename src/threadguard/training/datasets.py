@@ -504,119 +504,125 @@ def load_unhealthy(root: Path) -> LabelledRows:
     return out
 
 
-#: Ruddit offensiveness (-1 most supportive .. +1 most offensive): at most this is civil,
-#: at least ``RUDDIT_ABUSIVE_FROM`` abusive; the middle is left unlabelled (NaN). Zero is
-#: the scale's neutral point; 0.5 keeps the top ~9% of rows, which read as clearly
-#: offensive, where 0.25 still holds heated but civil disagreement.
-RUDDIT_CIVIL_AT_MOST = 0.0
-RUDDIT_ABUSIVE_FROM = 0.5
+def load_wikimadlibs(root: Path) -> LabelledRows:
+    """WikiMadlibs identity templates: bias evaluation only."""
+    out = LabelledRows("wikimadlibs")
+    for r in _read_csv(root / "wikimadlibs" / "preprocessed.csv"):
+        out.add(r["text"], "test", {"toxicity": float(r["label"])}, gold=r["label"])
+    return out
+
+
+def load_hateval_en(root: Path) -> LabelledRows:
+    """HatEval 2019 English (tweets about women and immigrants): official train/dev/test.
+
+    HS=1 -> toxicity and identity_attack; HS=0 -> not an identity attack and no target
+    (toxicity unsaid: a tweet the task calls not hateful may still be offensive). The
+    train file of our copy is damaged (MANIFEST.md): only rows with a numeric id, 0/1
+    labels and empty extra columns are kept, and train texts that recur in test are
+    dropped. ``gold`` is HS, TR and AG as three digits.
+    """
+    d = root / "hateval2019_en"
+    files = {"train": "hateval2019_en_train.csv", "dev": "hateval2019_en_dev.csv"}
+    test = _hateval_rows(d / "hateval2019_en_test.csv")
+    in_test = {_alnum_key(text) for text, _ in test}
+    out = LabelledRows("hateval")
+    for split, fname in files.items():
+        for text, gold in _hateval_rows(d / fname):
+            if split != "train" or _alnum_key(text) not in in_test:
+                out.add(text, split, _hateval_labels(gold[0]), gold=gold)
+    for text, gold in test:
+        out.add(text, "test", _hateval_labels(gold[0]), gold=gold)
+    return out
+
+
+def _hateval_rows(path: Path) -> list[tuple[str, str]]:
+    """(text, HS TR AG) of the well-formed rows: id, text, three 0/1 labels, empty rest."""
+    note_read(path)
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    width = len(rows[0]) if rows else 0
+    return [
+        (r[1], "".join(r[2:5]))
+        for r in rows[1:]
+        if len(r) == width
+        and r[0].isdigit()
+        and all(v in ("0", "1") for v in r[2:5])
+        and not any(r[5:])
+    ]
+
+
+def _hateval_labels(hs: str) -> dict[str, float]:
+    if hs == "1":
+        return {"toxicity": 1.0, "identity_attack": 1.0}
+    return {"identity_attack": 0.0, "threat": 0.0, **_no_target()}
+
+
+#: Ruddit offensiveness (-1 supportive .. +1 offensive): at or above is toxic, below is not,
+#: between is left unsaid (read on samples: 0.2-0.5 is mostly blunt argument, not abuse).
+RUDDIT_TOXIC = 0.5
+RUDDIT_CLEAN = 0.2
 
 
 def load_ruddit(root: Path) -> LabelledRows:
-    """Ruddit (Reddit comments, offensiveness score), seeded split; post title as context.
+    """Ruddit (Reddit comments with a real-valued offensiveness score), seeded split.
 
-    ``[deleted]`` and ``[removed]`` bodies are dropped (no text was scored). toxicity is 1
-    from :data:`RUDDIT_ABUSIVE_FROM`, 0 (with every attribute) up to
-    :data:`RUDDIT_CIVIL_AT_MOST`, unknown between; ``gold`` keeps the score as written.
+    Deleted and removed bodies are dropped; the score is cut at ``RUDDIT_TOXIC`` and
+    ``RUDDIT_CLEAN`` (rows between are masked), and ``gold`` keeps the score.
     """
     out = LabelledRows("ruddit")
     for r in _read_csv(root / "ruddit" / "ruddit_with_text.csv"):
         text = r["comment_body"]
-        if text.strip() in ("[deleted]", "[removed]", ""):
+        if text.strip() in ("[deleted]", "[removed]"):
             continue
         score = float(r["offensiveness_score"])
-        if score <= RUDDIT_CIVIL_AT_MOST:
-            labels = _all_clear()
-        elif score >= RUDDIT_ABUSIVE_FROM:
+        if score >= RUDDIT_TOXIC:
             labels = {"toxicity": 1.0}
+        elif score < RUDDIT_CLEAN:
+            labels = {a: 0.0 for a in ("toxicity", "severe_toxicity", "identity_attack", "insult")}
         else:
             labels = {}
-        out.add(
-            text,
-            seeded_split(text),
-            labels,
-            title=r.get("post_title") or "",
-            gold=r["offensiveness_score"],
-        )
+        out.add(text, seeded_split(text), labels, title=r["post_title"], gold=str(score))
     return out
 
 
-def _hateval_rows(path: Path) -> list[list[str]]:
-    """The well-formed rows of a HatEval file: a numeric id, HS/TR/AG each 0 or 1, and
-    nothing in the extra columns that the damaged train file's header carries (a broken
-    row is a tweet split at a line break or shifted labels: it cannot be repaired)."""
-    note_read(path)
-    with path.open(encoding="utf-8-sig", newline="") as fh:  # the files start with a BOM
-        rows = list(csv.reader(fh))
-    return [
-        r
-        for r in rows[1:]
-        if len(r) >= 5
-        and r[0].strip().isdigit()
-        and all(v in ("0", "1") for v in r[2:5])
-        and not any(v.strip() for v in r[5:])
-    ]
+def load_jigsaw_sample(root: Path) -> LabelledRows:
+    """The RobTest sample of the 2018 Jigsaw Wikipedia comments: binary toxic, seeded split.
 
-
-def load_hateval(root: Path) -> LabelledRows:
-    """HatEval 2019 English (tweets about immigrants and women): official train/dev/test.
-
-    HS=1 -> toxicity and identity_attack; HS=0 -> identity_attack 0 (such tweets may
-    still be rude, so toxicity is left unknown). Train rows whose text also occurs in
-    test (same letters and digits) are dropped. ``gold`` is ``HS TR AG`` as three digits.
+    The file has no header row (MANIFEST.md): every line is a comment and its label.
+    Repeated texts are kept once.
     """
-    d = root / "hateval2019_en"
-    files = {
-        "train": _hateval_rows(d / "hateval2019_en_train.csv"),
-        "dev": _hateval_rows(d / "hateval2019_en_dev.csv"),
-        "test": _hateval_rows(d / "hateval2019_en_test.csv"),
-    }
-    in_test = {_alnum_key(r[1]) for r in files["test"]}
-    out = LabelledRows("hateval")
-    for split, rows in files.items():
-        for r in rows:
-            text, hs = r[1], r[2]
-            if split == "train" and _alnum_key(text) in in_test:
+    path = root / "jigsaw_toxic_robtest" / "test.csv"
+    note_read(path)
+    out = LabelledRows("jigsaw_sample")
+    seen: set[str] = set()
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.reader(fh):
+            if len(row) != 2 or row[1] not in ("0", "1") or row[0] in seen:
                 continue
-            if hs == "1":
-                labels = {"toxicity": 1.0, "identity_attack": 1.0}
-            else:
-                labels = {"identity_attack": 0.0, **_no_target()}
-            out.add(text, split, labels, gold="".join(r[2:5]))
+            seen.add(row[0])
+            out.add(row[0], seeded_split(row[0]), {"toxicity": float(row[1])}, gold=row[1])
     return out
 
 
-def load_sfu(root: Path) -> LabelledRows:
-    """SFU Constructiveness and Toxicity Corpus (Globe and Mail comments, non-commercial).
+def load_sfu_news(root: Path) -> LabelledRows:
+    """SFU Constructiveness and Toxicity (Globe and Mail comments), seeded split 30/30/40.
 
-    The toxicity level is the CrowdFlower export's most chosen answer
-    (``is_toxic_popular_answer_1``: 1 not, 2 mildly, 3 toxic, 4 very toxic): 1 -> every
-    attribute 0; 3 or 4 -> toxicity 1; 2 -> unknown. ``gold`` keeps the level. No
-    official split, and only ~40 toxic rows: the seeded split keeps a quarter for dev and
-    a quarter for test, so each has some. The article title is the context.
+    The most chosen toxicity level (1 not, 2 mildly, 3 toxic, 4 very toxic): 1 -> all
+    clear, 3 and 4 -> toxicity, 2 -> unsaid (raters split). ``gold`` keeps the level;
+    the article title is the context. No official split, and few rows: a larger dev and
+    test share than elsewhere, so both hold a few hundred civil comments.
     """
     out = LabelledRows("sfu")
     for r in _read_csv(root / "sfu_ctc" / "SFU_constructiveness_toxicity.csv"):
-        text = r["comment"].strip()
-        level = r["is_toxic_popular_answer_1"].strip()
-        if not text or level not in ("1", "2", "3", "4"):
-            continue
+        text, level = r["comment"], r["is_toxic_popular_answer_1"]
         if level == "1":
             labels = _all_clear()
         elif level in ("3", "4"):
             labels = {"toxicity": 1.0}
         else:
             labels = {}
-        split = seeded_split(text, dev=0.25, test=0.25)
-        out.add(text, split, labels, title=r.get("title") or "", gold=level)
-    return out
-
-
-def load_wikimadlibs(root: Path) -> LabelledRows:
-    """WikiMadlibs identity templates: bias evaluation only."""
-    out = LabelledRows("wikimadlibs")
-    for r in _read_csv(root / "wikimadlibs" / "preprocessed.csv"):
-        out.add(r["text"], "test", {"toxicity": float(r["label"])}, gold=r["label"])
+        split = seeded_split(text, dev=0.3, test=0.4)
+        out.add(text, split, labels, title=r["title"], gold=level)
     return out
 
 
@@ -634,6 +640,10 @@ TRAINING_SETS: dict[str, tuple[Loader, str]] = {
     "cadd": (load_cadd, "CC-BY-SA-4.0"),
     "ethos": (load_ethos, "GPL-3.0"),
     "stormfront": (load_stormfront, "CC-BY-SA-3.0-ES"),
+    "ruddit": (load_ruddit, "MIT (ids); Reddit content"),
+    "hateval": (load_hateval_en, "CC-BY-NC-4.0"),
+    "jigsaw_sample": (load_jigsaw_sample, "CC0 labels; CC-BY-SA-3.0 text"),
+    "sfu": (load_sfu_news, "CC-BY-NC-SA-4.0"),
 }
 
 #: Data sets used only for evaluation.

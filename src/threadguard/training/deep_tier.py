@@ -527,7 +527,7 @@ def export_deep_tier(
     meta = encoder_metadata(version, recipe)
     (out_dir / "model.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     from threadguard.scoring.encoder import EncoderModel
-    from threadguard.training.fast_tier import _fit_platt
+    from threadguard.training.calibration import fit_platt
 
     enc = EncoderModel.load(out_dir)
     margins = enc.logits([e.text for e in dev], [e.context for e in dev])
@@ -535,7 +535,7 @@ def export_deep_tier(
     for h in range(len(HEADS)):
         mask = ~np.isnan(y[:, h])
         if mask.any():
-            a, b = _fit_platt(margins[mask, h], y[mask, h])
+            a, b = fit_platt(margins[mask, h], y[mask, h])
             meta["platt_a"][h], meta["platt_b"][h] = a, b
     if enc.has_token_head:
         rated = [e for e in dev if e.gold is not None]

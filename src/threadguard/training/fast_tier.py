@@ -3,7 +3,7 @@
 Masked labels: each head is fitted only on rows whose data set labels that head. Train
 rows whose normalised text also appears in any test split are dropped, so no test row is
 ever seen in training, whichever data set it comes from. Calibration (Platt) is fitted on
-the dev splits only.
+dev rows only, with news comments weighted in (:mod:`threadguard.training.calibration`).
 """
 
 from __future__ import annotations
@@ -22,6 +22,12 @@ from threadguard.normalize import normalize_text
 from threadguard.schema import Tier
 from threadguard.scoring.features import FeatureConfig, Featurizer
 from threadguard.scoring.linear import LinearModel
+from threadguard.training.calibration import (
+    NEWS_SETS,
+    NEWS_SHARE,
+    fit_heads,
+    news_calibration_rows,
+)
 from threadguard.training.datasets import (
     HEADS,
     TRAINING_SETS,
@@ -74,15 +80,6 @@ def _fit_head(x: Any, y: np.ndarray, c: float, seed: int) -> tuple[np.ndarray, f
     return clf.coef_.ravel().astype(np.float32), float(clf.intercept_[0])
 
 
-def _fit_platt(margins: np.ndarray, y: np.ndarray) -> tuple[float, float]:
-    """Platt scaling fitted on dev margins; identity when dev has too few of a class."""
-    if y.sum() < 5 or (1 - y).sum() < 5:
-        return 1.0, 0.0
-    clf = LogisticRegression(C=1e4)
-    clf.fit(margins.reshape(-1, 1), y)
-    return float(clf.coef_[0, 0]), float(clf.intercept_[0])
-
-
 def train_fast_tier(
     data_root: Path,
     *,
@@ -93,24 +90,29 @@ def train_fast_tier(
     jobs: int = 2,
     extra: list[tuple[str, np.ndarray]] | None = None,
     seed: int = 0,
+    news_share: float = NEWS_SHARE,
     log: Callable[[str], None] = print,
 ) -> TrainResult:
     """Fit the fast tier from the shared data; returns the model and what it saw.
 
     ``extra``: (text, labels) rows added to the training split (the team's templates).
+    ``news_share``: the weight of news comments in each attribute head's calibration;
+    Unhealthy Conversations' dev split joins the calibration (only) when every training
+    set is read (``datasets`` None): a run on named sets reads nothing else.
     The model's metadata carries the run's recipe (:mod:`threadguard.training.recipe`).
     """
     start = time.perf_counter()
     with recording_reads() as reads:
         blocks = load_all(data_root, datasets)
-    for b in blocks:
+        calibration_only = [news_calibration_rows(data_root)] if datasets is None else []
+    for b in (*blocks, *calibration_only):
         add_weak_labels(b)
     masked = mask_single_class(blocks)
     log(f"masked single-class labels: {masked}")
     log(f"loaded {sum(len(b) for b in blocks)} rows from {len(blocks)} data sets")
 
     train_texts, y_train, train_src = _stack(blocks, "train")
-    dev_texts, y_dev, _ = _stack(blocks, "dev")
+    dev_texts, y_dev, dev_src = _stack([*blocks, *calibration_only], "dev")
     test_texts, _, _ = _stack(blocks, "test")
     test_keys = {normalize_text(t) for t in test_texts}
     train_norm = [normalize_text(t) for t in train_texts]
@@ -165,12 +167,10 @@ def train_fast_tier(
         bias[h] = intercept
 
     margins_dev = np.asarray(x_dev @ weights) + bias
-    platt_a = np.ones(len(HEADS), dtype=np.float32)
-    platt_b = np.zeros(len(HEADS), dtype=np.float32)
-    for h in range(len(HEADS)):
-        dev_mask = ~np.isnan(y_dev[:, h])
-        if reports[h].fitted and dev_mask.any():
-            platt_a[h], platt_b[h] = _fit_platt(margins_dev[dev_mask, h], y_dev[dev_mask, h])
+    is_news = np.array([src in NEWS_SETS for src in dev_src])
+    fitted = np.array([r.fitted for r in reports])
+    platt_a, platt_b = fit_heads(margins_dev, y_dev, is_news, fitted, news_share)
+    log(f"calibrated on {len(dev_src)} dev rows, {int(is_news.sum())} of news comments")
 
     rows = {
         b.dataset: {s: sum(1 for x in b.splits if x == s) for s in ("train", "dev", "test")}
@@ -205,6 +205,8 @@ def train_fast_tier(
                     "features": featurizer.config.to_json(),
                     "datasets": sorted(licences),
                     "extra_rows": len(extra or []),
+                    "news_share": news_share,
+                    "calibration_only": [b.dataset for b in calibration_only],
                 },
                 seed=seed,
             ),

@@ -52,6 +52,10 @@ LABEL_MAPPING = """\
 | CADD | L1 none/hate/derogatory/profanity, L6 | none: everything 0; else toxicity; hate: identity_attack; L6: profanity |
 | ETHOS | isHate, violence, target groups | hate: toxicity, threat, targets; identity_attack where a group is named |
 | Stormfront | hate / noHate | hate: toxicity, identity_attack |
+| Ruddit | offensiveness score, -1..1 | ≥ 0.5: toxicity; < 0.2: not toxicity, severe_toxicity, identity_attack, insult; between: unsaid |
+| HatEval 2019 (EN) | HS (hateful to women or immigrants) | HS=1: toxicity, identity_attack; HS=0: not identity_attack, threat, no target (toxicity unsaid) |
+| Jigsaw sample (RobTest) | toxic 0/1 | toxicity |
+| SFU (news) | most chosen toxicity level 1-4 | 1: everything 0; 3-4: toxicity; 2 (mild): unsaid |
 | all | toxic rows | sexually_explicit: weak label from the project's own lexicon (`resources/lexicons`) |
 
 A label a data set does not give is *missing* (masked in training), never negative."""
@@ -66,7 +70,9 @@ WEAKNESSES = """\
 - `sexually_explicit` is learned from weak labels (a lexicon applied to toxic rows): it is a
   lexicon detector with context, not a trained judgement.
 - `threat` and `severe_toxicity` have few positives (a few hundred); treat them as coarse.
-- Trained on tweets, Gab, Reddit, Wikipedia talk pages and news comments in English only.
+- Trained on tweets, Gab, Reddit, Wikipedia talk pages and news comments in English only;
+  few of the training rows are civil news comments (SFU's 357), so a calm comment on a
+  heated topic still scores above a calm one on a dull topic.
   Other languages are reported in `language` and not scored meaningfully.
 - Context (parent comment, article title) is accepted but not used by this tier."""
 
@@ -101,13 +107,13 @@ def _bias_table(
 
 def results_table(rows: list[EvalRow]) -> str:
     out = [
-        "| data set | head | rows | positives | AUROC | F1 | macro-F1 | majority macro-F1 |",
-        "|---|---|---|---|---|---|---|---|",
+        "| data set | head | rows | positives | AUROC | F1 | macro-F1 | majority macro-F1 | ECE |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         out.append(
             f"| {r.dataset} | {r.head} | {r.rows} | {r.positives} | {r.auroc:.3f} | {r.f1:.3f} | "
-            f"{r.macro_f1:.3f} | {r.baseline_macro_f1:.3f} |"
+            f"{r.macro_f1:.3f} | {r.baseline_macro_f1:.3f} | {r.ece:.3f} |"
         )
     return "\n".join(out)
 
@@ -136,8 +142,9 @@ def write_model_card(
 
 The fast tier of ThreadGuard: TF-IDF over hashed word 1–2-grams and in-word character 2–5-grams
 of the normalised text (obfuscation undone), one logistic-regression head per attribute and per
-target group, Platt-calibrated on the dev splits. Weights are int8 with a per-head scale in a
-plain `.npz` (loaded with `allow_pickle=False`), metadata in `model.json`.
+target group, Platt-calibrated on dev rows with news comments weighted in (see Calibration).
+Weights are int8 with a per-head scale in a plain `.npz` (loaded with `allow_pickle=False`),
+metadata in `model.json`.
 
 Reproduce: `threadguard train --data DIR` (this card is written by that command; the
 recipe in `model.json` names the data files, settings and commit; `threadguard eval`
@@ -153,8 +160,20 @@ Official train splits only; sets without one use a fixed seeded split keyed on t
 |---|---|---|---|---|
 {data_lines}
 
-Evaluation only (never trained on): {eval_only}. Note the GPL-3.0 (ETHOS) and CC-BY-SA
-licences of some training sets: check them against your use of the weights.
+Evaluation only (never trained on): {eval_only}; Unhealthy Conversations' dev split also
+calibrates (below). Note the GPL-3.0 (ETHOS), CC-BY-SA and **non-commercial** (HatEval
+CC-BY-NC-4.0, SFU CC-BY-NC-SA-4.0, and Unhealthy Conversations for calibration) licences of
+some sets: check them against your use of the weights.
+
+## Calibration
+
+Each attribute head is Platt-scaled on the dev rows of every training set plus news
+comments (Unhealthy Conversations' dev split, never trained on, and SFU's dev part), the
+news rows weighted to {model.metadata.get("recipe", {}).get("hyperparameters", {}).get("news_share", "?")} of
+each head's fit (`threadguard train --news-share`; `training/calibration.py`). Scores are
+then probabilities between the two base rates: near the truth on news comments, where a few
+in a hundred are hostile, and lower than the truth on abuse-heavy sets, where half are (the
+ECE column below shows both). Target-group heads are calibrated on the pooled rows alone.
 
 ## Label mapping
 
@@ -169,7 +188,7 @@ licences of some training sets: check them against your use of the weights.
 ## Results on the held-out test splits
 
 F1 at the calibrated 0.5 threshold; the majority-class baseline is what always answering the
-commoner label scores.
+commoner label scores; ECE is the expected calibration error (10 bins).
 
 {results_table(rows)}
 

@@ -33,7 +33,7 @@ def tune_spans(
     heads = [engine.model.heads.index(a) for a in ATTRIBUTES]
     best = (SpanSettings(), -1.0)
     for min_score, min_contribution, min_share in itertools.product(
-        (0.3, 0.5), (0.2, 0.4, 0.6, 0.9), (0.2, 0.35, 0.5)
+        (0.1, 0.2, 0.3, 0.5), (0.2, 0.4, 0.6, 0.9), (0.2, 0.35, 0.5)
     ):
         st = SpanSettings(min_score, min_contribution, min_share)
         found = find_spans(engine.model, x, texts, probs, heads, st)
