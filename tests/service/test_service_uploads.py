@@ -38,6 +38,18 @@ def csv_thread(texts: dict[str, str]) -> str:
     return "id,parent_id,author,text\n" + rows
 
 
+@pytest.fixture(autouse=True)
+def threats_are_rejected(service: Service) -> None:
+    """The site blocks "kill": these tests are about edits and jobs, so the threat they
+    send is rejected by the site's rule, whatever a model version scores it."""
+    response = service.client.put(
+        "/api/v1/sites/default/policy",
+        content='[watchlist]\nblock = ["kill"]\n',
+        headers={**service.auth(service.admin), "Content-Type": "application/toml"},
+    )
+    assert response.status_code == 200, response.text
+
+
 def upload(service: Service, texts: dict[str, str], article: str = "story-1") -> Any:
     response = service.post_thread(csv_thread(texts), "text/csv", article=article)
     assert response.status_code in (200, 202), response.text
