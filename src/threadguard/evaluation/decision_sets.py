@@ -111,7 +111,7 @@ DATA_SETS: Final[tuple[DecisionSet, ...]] = (
         "SFU Constructiveness and Toxicity (news)",
         True,
         "civil: toxicity level 1 of 4; abusive: level 3 or 4 (mildly toxic left out); "
-        "seeded split, a quarter each for dev and test",
+        "seeded split keyed on the text, 30% dev and 40% test (the training split)",
         load_sfu_news,
         _sfu,
     ),
