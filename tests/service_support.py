@@ -17,6 +17,7 @@ import secrets
 import shutil
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -208,6 +209,21 @@ def wait_until_serving(
         assert process.poll() is None, log.read_text()
         assert time.monotonic() < deadline, f"server did not start in {seconds:.0f} s"
         time.sleep(0.1)
+
+
+#: The command line, run as a new user would (this interpreter, the package's entry point).
+THREADGUARD = (sys.executable, "-m", "threadguard")
+
+
+def cli_key(data_dir: Path, role: str, *options: str) -> str:
+    """A new API key made with ``threadguard keys create`` in ``data_dir`` (its last line)."""
+    made = subprocess.run(
+        [*THREADGUARD, "keys", "create", "--role", role, *options, "--data-dir", str(data_dir)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return made.stdout.strip().splitlines()[-1]
 
 
 def free_port() -> int:

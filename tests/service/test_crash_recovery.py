@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -24,24 +22,17 @@ from pathlib import Path
 
 import httpx
 import pytest
-from service_support import DIALECTS, database, wait_until_serving
+from service_support import DIALECTS, THREADGUARD, database, free_port, wait_until_serving
 from sqlalchemy import func, select
 
 from threadguard.storage import Store
 from threadguard.storage.models import Comment
 
-THREADGUARD = (sys.executable, "-m", "threadguard")
 CLIENTS = 4
 PER_STREAM = 60
 STREAM_S = 1.5
 #: Kill -9 cycles per backend (more for a longer probe: THREADGUARD_CRASH_CYCLES=3).
 CYCLES = int(os.environ.get("THREADGUARD_CRASH_CYCLES", "2"))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @contextmanager

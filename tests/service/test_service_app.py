@@ -5,13 +5,19 @@ from __future__ import annotations
 import http.client
 import json
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import httpx
 import pytest
-from service_support import Service, free_port, wait_until_serving, worker_of
+from service_support import (
+    THREADGUARD,
+    Service,
+    cli_key,
+    free_port,
+    wait_until_serving,
+    worker_of,
+)
 
 from threadguard.engine import CascadeSettings, Engine
 from threadguard.schema import Tier
@@ -20,8 +26,6 @@ from threadguard.service.context import ServiceState
 from threadguard.service.protocols import ServiceContext
 from threadguard.service.settings import SettingsError, load_settings
 from threadguard.storage import Actor
-
-THREADGUARD = (sys.executable, "-m", "threadguard")
 
 
 def test_moderators_per_site_follow_policy_changes_over_one_engine(service: Service) -> None:
@@ -89,13 +93,7 @@ def test_settings_come_from_the_file_then_the_environment(tmp_path: Path) -> Non
 
 @pytest.mark.slow
 def test_threadguard_serve_answers_and_keeps_keys_out_of_its_log(tmp_path: Path) -> None:
-    made = subprocess.run(
-        [*THREADGUARD, "keys", "create", "--role", "moderator", "--data-dir", str(tmp_path)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    key = made.stdout.strip().splitlines()[-1]
+    key = cli_key(tmp_path, "moderator")
     port = free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as out:

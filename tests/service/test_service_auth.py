@@ -5,11 +5,10 @@ from __future__ import annotations
 import logging
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from service_support import Service
+from service_support import THREADGUARD, Service
 from typer.testing import CliRunner
 
 from threadguard.cli import app as cli
@@ -17,7 +16,6 @@ from threadguard.service.access_log import redact_query
 from threadguard.service.limits import RateLimiter, retry_after
 from threadguard.storage import Store
 
-THREADGUARD = (sys.executable, "-m", "threadguard")
 THREAD = "Title\n\nBody.\n\n  • ann\n\n    Nice piece.\n"
 
 

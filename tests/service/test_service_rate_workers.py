@@ -6,17 +6,15 @@ import http.client
 import json
 import math
 import subprocess
-import sys
 import time
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from service_support import free_port, worker_of
+from service_support import THREADGUARD, cli_key, free_port, worker_of
 
 from threadguard.service.limits import RateLimiter, worker_share
 
-THREADGUARD = (sys.executable, "-m", "threadguard")
 RATE = 20
 ANALYZE = {
     "comment": {"text": "A fine piece, thank you."},
@@ -54,14 +52,7 @@ def test_a_worker_limiter_takes_its_share_as_burst_and_refill() -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/net/tcp").exists(), reason="reads /proc to tell workers apart")
 def test_two_workers_together_admit_a_key_at_most_its_rate(tmp_path: Path) -> None:
-    create = f"keys create --role client --rate {RATE} --data-dir".split()
-    made = subprocess.run(
-        [*THREADGUARD, *create, str(tmp_path)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    key = made.stdout.strip().splitlines()[-1]
+    key = cli_key(tmp_path, "client", "--rate", str(RATE))
     port = free_port()
     log = tmp_path / "serve.log"
     options = f"--port {port} --workers 2 --tier fast --data-dir".split()
