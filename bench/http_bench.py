@@ -170,6 +170,16 @@ def wait_ready(port: int, proc: subprocess.Popen[bytes], timeout: float = 60.0) 
     raise RuntimeError("server did not start listening")
 
 
+def stop_server(proc: subprocess.Popen[bytes], timeout: float) -> None:
+    """Ask the server to stop (SIGINT, as Ctrl-C), and kill it if it has not in ``timeout``."""
+    proc.send_signal(signal.SIGINT)
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
 def baseline_path(port: int) -> str:
     """A trivial GET the server has: a health check, else the (static) discovery document."""
     for path in ("/healthz", "/health", "/api/v1/health"):
@@ -326,12 +336,7 @@ def main() -> int:
                 for line in problems[:10]:
                     print("  " + line[:200])
         finally:
-            proc.send_signal(signal.SIGINT)
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            stop_server(proc, timeout=15)
     return 0
 
 

@@ -18,7 +18,6 @@ Usage: python bench/ingest_bench.py [--rows 60000] [--concurrency 16] [--seconds
                                     [--requests 200000] [--baseline-seconds 5]
 """
 
-# ruff: noqa: S603, S311 - runs our own CLI with fixed arguments; seeded text, not secrets
 from __future__ import annotations
 
 import argparse
@@ -27,7 +26,6 @@ import csv
 import io
 import os
 import random
-import signal
 import subprocess
 import sys
 import tempfile
@@ -36,7 +34,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
-from http_bench import HOST, free_port, threadguard_cli, wait_ready  # bench/ is on the path
+from http_bench import (  # bench/ is on the path
+    HOST,
+    free_port,
+    stop_server,
+    threadguard_cli,
+    wait_ready,
+)
 
 #: Comments sent to analyze, in rotation (single comments as a news site sees them).
 COMMENTS = [
@@ -255,12 +259,7 @@ def main() -> int:
                 print((tmp / "server.log").read_text(errors="replace")[-3000:])
             return code
         finally:
-            proc.send_signal(signal.SIGINT)
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            stop_server(proc, timeout=30)
 
 
 if __name__ == "__main__":
