@@ -96,21 +96,18 @@ def serve(
     from sqlalchemy.exc import SQLAlchemyError
 
     from threadguard.moderation import PolicyError
-    from threadguard.schema import Tier
     from threadguard.scoring.linear import ModelError
     from threadguard.service.server import serve as run_server
     from threadguard.service.settings import SettingsError, load_settings
     from threadguard.storage import DatabaseError, default_data_dir
 
-    if tier is not None and tier not in tuple(Tier):
-        fail(f"--tier must be fast, cascade or deep, not {tier!r}")
     try:
         settings = load_settings(
             data_dir or default_data_dir(),
             database_url=database,
             policy_path=policy,
             model_dir=model,
-            tier=None if tier is None else Tier(tier),
+            tier=tier,
             deep_from=deep_from,
         )
         run_server(settings, host=host, port=port, workers=workers)
