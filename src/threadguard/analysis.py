@@ -52,6 +52,9 @@ class Analysis:
     spans: tuple[Span, ...] = ()
     language: str = "en"
     model: str = ""
+    #: The engine's own scores when a site adaptation (:mod:`threadguard.adaptation`)
+    #: changed ``scores``; None otherwise. Not part of the score line: the store keeps it.
+    engine_scores: dict[str, float] | None = None
 
     def top(self, n: int = 3) -> list[tuple[str, float]]:
         """The ``n`` highest attribute scores, highest first."""

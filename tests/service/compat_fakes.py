@@ -18,6 +18,7 @@ from typing import Any
 import uvicorn
 from fastapi import FastAPI, HTTPException, Request
 
+from threadguard.adaptation import Adaptation, adapt
 from threadguard.analysis import Analysis
 from threadguard.engine import CommentInput, Engine
 from threadguard.moderation import AuthorContext, Moderator, Outcome, Policy, load_policy
@@ -119,10 +120,16 @@ class FakeContext:
     policy: Policy = field(default_factory=load_policy)
     authors: dict[str, AuthorContext] = field(default_factory=dict)
     decided: list[dict[str, Any]] = field(default_factory=list)
+    #: Each site's adaptation (none: the engine's scores).
+    adaptations: dict[str, Adaptation] = field(default_factory=dict)
 
     def moderator_for(self, site: str | None) -> Moderator:
         self.sites.append(site)
         return Moderator(self.policy)
+
+    def adapt(self, site: str | None, analyses: list[Analysis]) -> list[Analysis]:
+        adaptation = self.adaptations.get(site) if site is not None else None
+        return [adapt(a, adaptation) for a in analyses]
 
     def site_decision(
         self, site: str | None, analysis: Analysis, text: str, author: AuthorRef | None = None

@@ -100,6 +100,16 @@ class Policy:
     source: str = "<built-in>"
     raw: dict[str, Any] = field(default_factory=dict, compare=False)
 
+    def flag_levels(self) -> dict[str, float]:
+        """The score from which each attribute is held or rejected (its hold threshold,
+        else its reject one); attributes with neither never decide and are left out."""
+        out = {}
+        for attribute, rule in self.thresholds.items():
+            level = rule.hold if rule.hold is not None else rule.reject
+            if level is not None:
+                out[attribute] = level
+        return out
+
     def review_level(self, attribute: str) -> float:
         """The score from which ``attribute`` needs a moderator's eye: its hold threshold,
         else its reject threshold, else 0.5 (what the queue's attribute filter uses)."""

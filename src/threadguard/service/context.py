@@ -2,9 +2,11 @@
 
 :class:`ServiceState` is the concrete :class:`~threadguard.service.protocols.ServiceContext`.
 The model is loaded once and shared by every site; a site with its own policy document
-gets its own :class:`~threadguard.moderation.Moderator`, built on first use and cached.
-Another worker may change a site's policy, so a cached one is trusted for ``policy_ttl``
-seconds and then checked against the version in the database.
+gets its own :class:`~threadguard.moderation.Moderator`, built on first use and cached,
+with the site's active adaptation (:mod:`threadguard.adaptation`), which maps the
+engine's scores before the moderator reads them. Another worker may change a site's
+policy or adaptation, so a cached one is trusted for ``policy_ttl`` seconds and then
+checked against the versions in the database.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import threading
 import time
 from dataclasses import dataclass
 
+from threadguard.adaptation import Adaptation, AdaptationError, adapt
 from threadguard.analysis import Analysis
 from threadguard.engine import Engine
 from threadguard.moderation import AuthorContext, Moderator, Outcome, Policy, PolicyError, on_top
@@ -29,12 +32,19 @@ log = logging.getLogger("threadguard.service")
 
 @dataclass(frozen=True)
 class SitePolicy:
-    """A site's moderator under its effective policy, and the stored document behind it."""
+    """A site's moderator under its effective policy, the stored document behind it, and
+    the site's active adaptation of the engine's scores (None: the engine's own)."""
 
     site: str | None
     moderator: Moderator
     version: int
     document: SiteDoc | None
+    adaptation: Adaptation | None = None
+
+    @property
+    def versions(self) -> tuple[int, int]:
+        """The policy's version and the active adaptation's (0: none): what the cache checks."""
+        return self.version, self.adaptation.version if self.adaptation else 0
 
     @property
     def policy(self) -> Policy:
@@ -78,8 +88,8 @@ class ServiceState:
             cached = self._sites.get(site)
         if cached is not None and cached[1] > now:
             return cached[0]
-        version = self.store.policy_version(site)
-        if cached is not None and cached[0].version == version:
+        versions = self.store.policy_version(site), self.store.adaptation_version(site)
+        if cached is not None and cached[0].versions == versions:
             current = cached[0]
         else:
             current = self._build(site)
@@ -90,8 +100,9 @@ class ServiceState:
     def _build(self, site: str) -> SitePolicy:
         doc = self.store.site_doc(site)
         version = doc.policy_version if doc else 0
+        adaptation = self._adaptation(site)
         if doc is None or doc.policy_text is None:
-            return SitePolicy(site, self._base.moderator, version, doc)
+            return SitePolicy(site, self._base.moderator, version, doc, adaptation)
         try:
             policy = on_top(self.base_policy, doc.policy_text, doc.policy_format, site)
         except PolicyError as exc:
@@ -99,8 +110,30 @@ class ServiceState:
             log.error(
                 "site %r: stored policy no longer valid, using the base policy: %s", site, exc
             )
-            return SitePolicy(site, self._base.moderator, version, doc)
-        return SitePolicy(site, Moderator(policy), version, doc)
+            return SitePolicy(site, self._base.moderator, version, doc, adaptation)
+        return SitePolicy(site, Moderator(policy), version, doc, adaptation)
+
+    def _adaptation(self, site: str) -> Adaptation | None:
+        """The site's active adaptation; a stored one that cannot be read is logged and
+        the engine's scores are served (as for a policy no longer valid)."""
+        record = self.store.active_adaptation(site)
+        if record is None:
+            return None
+        try:
+            return Adaptation.from_json(record.parameters, record.version)
+        except AdaptationError as exc:
+            log.error(
+                "site %r: adaptation %d cannot be read, not applied: %s", site, record.version, exc
+            )
+            return None
+
+    def adapt(self, site: str | None, analyses: list[Analysis]) -> list[Analysis]:
+        """The engine's analyses through the site's active adaptation (unchanged for None
+        or a site without one): call before the site's moderator decides."""
+        if site is None:
+            return analyses
+        adaptation = self.site_policy(site).adaptation
+        return [adapt(a, adaptation) for a in analyses]
 
     def forget(self, site: str) -> None:
         """Drop a site's cached policy (after changing it in this process)."""

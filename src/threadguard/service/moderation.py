@@ -11,8 +11,10 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
+from threadguard.adaptation import adapt
 from threadguard.analysis import Analysis, Target
 from threadguard.documents import thread_document
 from threadguard.moderation import Moderated, Moderator
@@ -46,7 +48,12 @@ def moderate_thread(
     with each author's standing and rank from the store."""
     policy = state.site_policy(site)
     history = StoreHistory(state.store, site, article.external_id)
-    items = policy.moderator.moderate_thread(state.engine, thread, history)
+    scored = state.engine.scan(thread, authors=policy.policy.screen_authors)
+    if policy.adaptation is not None:
+        # the site's adaptation maps the comments' scores (not the user names': its
+        # verdicts judged comments)
+        scored = [replace(s, analysis=adapt(s.analysis, policy.adaptation)) for s in scored]
+    items = policy.moderator.decide_thread(scored, history)
     for item in items:
         metrics.observe_decision(item.analysis, item.decision.action)
     return policy, items

@@ -92,6 +92,11 @@ class ServiceContext(Protocol):
     def moderator_for(self, site: str | None) -> Moderator:
         """The moderator under the site's policy (the server's when site is None)."""
 
+    def adapt(self, site: str | None, analyses: list[Analysis]) -> list[Analysis]:
+        """The engine's analyses through the site's active adaptation, learnt from its
+        moderators' verdicts (:mod:`threadguard.adaptation`); unchanged for None or a site
+        without one. Reads the database at most once a cache period."""
+
     def site_decision(
         self, site: str | None, analysis: Analysis, text: str, author: AuthorRef | None = None
     ) -> Outcome:

@@ -272,3 +272,39 @@ class HealthOut(BaseModel):
     status: Literal["ok", "degraded"]
     model: str
     database: Literal["ok", "busy", "unwritable", "unreachable"]
+
+
+class AdaptationOut(BaseModel):
+    """One version of a site's adaptation, fitted from its moderators' verdicts."""
+
+    site: str
+    version: int
+    kind: Literal["head", "calibration"]
+    active: bool
+    approvals: int = Field(description="Approved comments it was fitted on.")
+    rejections: int = Field(description="Rejected comments it was fitted on.")
+    figures: dict[str, int] | None = Field(
+        None,
+        description="On the verdicts it was fitted on (in-sample): rejected comments the "
+        "policy catches and approved ones it holds, before and after.",
+    )
+    parameters: dict[str, Any] = Field(description="The fitted numbers, as stored.")
+    created_by: str
+    created_at: datetime
+
+
+class AdaptationsOut(BaseModel):
+    """A site's adaptation versions, newest first, and the one served."""
+
+    site: str
+    active: int | None = Field(description="The version served (null: the engine's scores).")
+    minimum_per_class: int = Field(
+        description="Approvals and rejections each needed before a fit is allowed."
+    )
+    items: list[AdaptationOut]
+
+
+class AdaptationRequest(Model):
+    """What to fit (optional body)."""
+
+    kind: Literal["head", "calibration"] = "head"

@@ -188,6 +188,9 @@ class AnalysisRow(Keyed, Base):
     language: Mapped[str] = mapped_column(String(16), default="")
     author_scores: Mapped[dict[str, Any] | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: The engine's own scores when a site adaptation changed ``scores`` (else None):
+    #: what the next adaptation is fitted on.
+    engine_scores: Mapped[dict[str, Any] | None]
 
 
 class DecisionRow(Keyed, Base):
@@ -301,6 +304,26 @@ class Job(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None]
+
+
+class SiteAdaptation(OfSite, Base):
+    """One fitted version of a site's adaptation (:mod:`threadguard.adaptation`): its
+    parameters as JSON numbers, the verdicts it was fitted on, and whether it is the one
+    served. At most one version of a site is active; versions are never deleted, so a
+    rollback can bring back the one before."""
+
+    __tablename__ = "site_adaptations"
+    __table_args__ = (UniqueConstraint("site_id", "version", name="uq_site_adaptations_version"),)
+
+    version: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(32))
+    active: Mapped[bool] = mapped_column(Boolean, default=False)
+    approvals: Mapped[int] = mapped_column(Integer, default=0)
+    rejections: Mapped[int] = mapped_column(Integer, default=0)
+    parameters: Mapped[dict[str, Any]]
+    figures: Mapped[dict[str, Any] | None]
+    created_by: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class ApiKey(Keyed, Base):

@@ -318,3 +318,20 @@ class Page(Generic[T]):
     total: int
     limit: int
     offset: int
+
+
+@dataclass(frozen=True)
+class AdaptationRecord:
+    """One stored version of a site's adaptation: its parameters (JSON numbers), the
+    verdicts it was fitted on, what it did on them, and whether it is the one served."""
+
+    site: str
+    version: int
+    kind: str
+    active: bool
+    approvals: int
+    rejections: int
+    parameters: dict[str, Any]
+    figures: dict[str, Any] | None
+    created_by: str
+    created_at: datetime

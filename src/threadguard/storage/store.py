@@ -17,6 +17,8 @@ cache of site ids, the audit writer):
   process shares (the keys' version, the health check's heartbeat).
 - ``store.jobs`` (:mod:`~threadguard.storage.repositories.jobs`): background jobs (large
   uploads) that any worker can report on.
+- ``store.adaptations`` (:mod:`~threadguard.storage.repositories.adaptations`): each
+  site's adaptation versions, fitted from its moderators' verdicts.
 
 The repositories' methods are also the store's own (``store.queue(...)``,
 ``store.create_key(...)``), so callers need not know which repository holds what.
@@ -42,6 +44,7 @@ from sqlalchemy import Engine, select
 from threadguard.storage import db
 from threadguard.storage.records import Actor, ArticleRef, NewComment, Origin, QueueFilter
 from threadguard.storage.repositories.accounts import AccountRepository
+from threadguard.storage.repositories.adaptations import AdaptationRepository
 from threadguard.storage.repositories.audit import AuditRepository
 from threadguard.storage.repositories.comments import CommentRepository
 from threadguard.storage.repositories.counters import CounterRepository
@@ -67,6 +70,7 @@ class Store:
         self.accounts = AccountRepository(self.sessions)
         self.counters = CounterRepository(self.sessions)
         self.jobs = JobRepository(self.sessions)
+        self.adaptations = AdaptationRepository(self.sessions, self.audit_trail)
 
         # Comments (record_many keeps its keyword form, see below).
         self.remember = self.comments.remember
@@ -90,6 +94,14 @@ class Store:
         self.site_doc = self.sites.site_doc
         self.policy_version = self.sites.policy_version
         self.set_site_policy = self.sites.set_site_policy
+        # Site adaptations.
+        self.adaptation_examples = self.adaptations.examples
+        self.fit_adaptation = self.adaptations.fit
+        self.add_adaptation = self.adaptations.add
+        self.site_adaptations = self.adaptations.adaptations
+        self.active_adaptation = self.adaptations.active_adaptation
+        self.adaptation_version = self.adaptations.adaptation_version
+        self.rollback_adaptation = self.adaptations.rollback_adaptation
         # Keys and users.
         self.create_key = self.accounts.create_key
         self.find_key = self.accounts.find_key

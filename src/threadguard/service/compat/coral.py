@@ -246,9 +246,8 @@ def build_router(ctx: Dependency, *, approve_clean: bool = True) -> APIRouter:
             parent = ""
             if item.parent_id is not None:
                 parent = comments.recall(site=item.site, comment_id=item.parent_id) or ""
-            analysis = engine.analyze([CommentInput(item.text, id=item.comment_id, parent=parent)])[
-                0
-            ]
+            scored = engine.analyze([CommentInput(item.text, id=item.comment_id, parent=parent)])
+            [analysis] = context.adapt(item.site, list(scored))
             author = AuthorRef(item.author_id, item.comment_id, item.story_id)
             outcome = context.site_decision(item.site, analysis, item.text, author)
             decision = outcome.decision

@@ -160,7 +160,8 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
         texts = parse_inputs(body, settings.max_text_chars)
         engine = context.engine
 
-        analyses = await batching.analyze(engine, [CommentInput(t) for t in texts])
+        scored = await batching.analyze(engine, [CommentInput(t) for t in texts])
+        analyses = context.adapt(principal.site, list(scored))
         decided = [
             (a, context.site_decision(principal.site, a, t))
             for a, t in zip(analyses, texts, strict=True)

@@ -196,7 +196,8 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
         per_sentence = as_bool(body.get("spanAnnotations"), "spanAnnotations")
 
         items, ranges = score_items(req, per_sentence=per_sentence)
-        scored = scored_from(req, ranges, await batching.analyze(engine, items))
+        analyses = context.adapt(principal.site, list(await batching.analyze(engine, items)))
+        scored = scored_from(req, ranges, analyses)
         # No author: thresholds and watchlist only, pure CPU (no database read).
         outcome = context.site_decision(principal.site, scored.analysis, req.text)
         if not req.do_not_store:
@@ -243,7 +244,8 @@ def _record_suggestion(
     moderator sees the disagreement in the queue next to the model's scores; the log line
     carries only the stored id and the numbers, never the text.
     """
-    analysis = engine.analyze([CommentInput(req.text, parent=req.parent, title=req.title)])[0]
+    scored = engine.analyze([CommentInput(req.text, parent=req.parent, title=req.title)])
+    [analysis] = context.adapt(principal.site, list(scored))
     outcome = context.site_decision(principal.site, analysis, req.text)
     notes = tuple(
         f"suggested {a} {v:.2f}" if v is not None else f"suggested {a} spans"

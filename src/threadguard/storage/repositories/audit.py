@@ -162,6 +162,10 @@ def _example(
         "label": decision.action,
         "toxic": decision.action == Verdict.REJECT,
         "attributes": dict(analysis.scores) if analysis is not None else {},
+        # the engine's own scores when a site adaptation changed the ones served
+        "engine_scores": (
+            dict(analysis.engine_scores or analysis.scores) if analysis is not None else {}
+        ),
         "targets": list(analysis.targets) if analysis is not None else [],
         "model": analysis.model if analysis is not None else None,
         "policy_decision": policy.action if policy is not None else None,

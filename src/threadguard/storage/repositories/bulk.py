@@ -258,5 +258,10 @@ def analysis_values(item: NewComment, now: datetime) -> dict[str, Any]:
             if item.author_analysis is not None
             else None
         ),
+        "engine_scores": (
+            {a: float(v) for a, v in item.analysis.engine_scores.items()}
+            if item.analysis.engine_scores is not None
+            else None
+        ),
         "created_at": now,
     }

@@ -1,0 +1,43 @@
+"""Site adaptations: each site's calibration fitted from its moderators' verdicts, versioned.
+
+A row per fitted version (its parameters as JSON numbers, never a pickle), at most one
+active per site; rolling back deactivates the newest active one and reactivates the one
+before it. Analyses also keep the engine's own scores when an adaptation changed the ones
+served (``engine_scores``), so the next fit learns from what the engine said, not from
+what an earlier adaptation made of it.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0007"
+down_revision: str | None = "0005"
+
+
+def upgrade() -> None:
+    op.create_table(
+        "site_adaptations",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column(
+            "site_id", sa.Integer(), sa.ForeignKey("sites.id", ondelete="CASCADE"), nullable=False
+        ),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(32), nullable=False),
+        sa.Column("active", sa.Boolean(), nullable=False),
+        sa.Column("approvals", sa.Integer(), nullable=False),
+        sa.Column("rejections", sa.Integer(), nullable=False),
+        sa.Column("parameters", sa.JSON(), nullable=False),
+        sa.Column("figures", sa.JSON(), nullable=True),
+        sa.Column("created_by", sa.String(200), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.UniqueConstraint("site_id", "version", name="uq_site_adaptations_version"),
+    )
+    op.add_column("analyses", sa.Column("engine_scores", sa.JSON(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("analyses") as batch:
+        batch.drop_column("engine_scores")
+    op.drop_table("site_adaptations")

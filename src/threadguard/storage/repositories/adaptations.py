@@ -1,0 +1,208 @@
+"""Site adaptations: fitted from the site's moderators' verdicts, versioned, reversible.
+
+A fit reads the site's verdicts as labels through the labelled export's query
+(:meth:`AuditRepository.labelled <threadguard.storage.repositories.audit.AuditRepository.labelled>`),
+paired with the engine's own scores of what the moderator read (an earlier adaptation's
+scores are never fitted on), and fits with :func:`threadguard.adaptation.fit_adaptation`.
+Each fit is a new version, made active; a rollback deactivates the active version and
+reactivates the one before it (or none). Versions are never deleted. Every change is
+audited with the version before and after.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from threadguard.adaptation import DEFAULT_KIND, Example, Fitted, fit_adaptation
+from threadguard.storage.models import Site, SiteAdaptation
+from threadguard.storage.records import Actor, AdaptationRecord, ConflictError
+from threadguard.storage.repositories.audit import AuditRepository
+from threadguard.storage.sessions import Sessions, add_audit, find_site_id, site_row
+
+
+class AdaptationRepository:
+    """Each site's adaptation versions and which one is served."""
+
+    def __init__(self, sessions: Sessions, audit: AuditRepository) -> None:
+        self._sessions = sessions
+        self._audit = audit
+
+    def examples(self, site: str) -> list[Example]:
+        """The site's moderators' verdicts as labels: the engine's scores of the text the
+        moderator read, and whether they rejected it. Verdicts without scores are left out."""
+        out = []
+        for row in self._audit.labelled(site=site):
+            scores = row.get("engine_scores") or row.get("attributes")
+            if scores:
+                out.append(Example(scores, row["label"] == "reject"))
+        return out
+
+    def fit(
+        self,
+        site: str,
+        levels: Mapping[str, float],
+        actor: Actor,
+        *,
+        kind: str = DEFAULT_KIND,
+        minimum: int | None = None,
+    ) -> tuple[AdaptationRecord, Fitted]:
+        """Fit the site's adaptation from its verdicts and make it the active version.
+
+        ``levels``: the score from which the site's policy holds or rejects each
+        attribute. Raises :class:`~threadguard.adaptation.TooFewVerdicts` (nothing stored)
+        below the minimum of either verdict.
+        """
+        examples = self.examples(site)
+        extra: dict[str, Any] = {} if minimum is None else {"minimum": minimum}
+        fitted = fit_adaptation(examples, levels, kind=kind, **extra)
+        return self.add(site, fitted, actor), fitted
+
+    def add(self, site: str, fitted: Fitted, actor: Actor) -> AdaptationRecord:
+        """Store ``fitted`` as the site's next version, active (the one before, inactive)."""
+        with self._sessions.write() as session:
+            site_id = site_row(session, site).id
+            before = _active(session, site_id)
+            version = (
+                session.scalar(
+                    select(func.max(SiteAdaptation.version)).where(
+                        SiteAdaptation.site_id == site_id
+                    )
+                )
+                or 0
+            ) + 1
+            _deactivate(session, site_id)
+            row = SiteAdaptation(
+                site_id=site_id,
+                version=version,
+                kind=fitted.adaptation.kind,
+                active=True,
+                approvals=fitted.approvals,
+                rejections=fitted.rejections,
+                parameters=fitted.adaptation.to_json(),
+                figures=fitted.figures(),
+                created_by=actor.id,
+            )
+            session.add(row)
+            session.flush()
+            add_audit(
+                session,
+                actor,
+                "adaptation.create",
+                "adaptation",
+                f"{site}@{version}",
+                site=site,
+                before=_summary(before),
+                after=_summary(row),
+            )
+            return _record(site, row)
+
+    def adaptations(self, site: str) -> list[AdaptationRecord]:
+        """Every version of the site's adaptation, newest first."""
+        with self._sessions.read() as session:
+            site_id = find_site_id(session, site)
+            if site_id is None:
+                return []
+            rows = session.scalars(
+                select(SiteAdaptation)
+                .where(SiteAdaptation.site_id == site_id)
+                .order_by(SiteAdaptation.version.desc())
+            ).all()
+            return [_record(site, r) for r in rows]
+
+    def active_adaptation(self, site: str) -> AdaptationRecord | None:
+        """The version the site is served with, or None."""
+        with self._sessions.read() as session:
+            site_id = find_site_id(session, site)
+            row = _active(session, site_id) if site_id is not None else None
+            return _record(site, row) if row is not None else None
+
+    def adaptation_version(self, site: str) -> int:
+        """The active version's number (0: none): cheap, for the service's cache check."""
+        with self._sessions.read() as session:
+            version = session.scalar(
+                select(SiteAdaptation.version)
+                .join(Site, Site.id == SiteAdaptation.site_id)
+                .where(Site.name == site, SiteAdaptation.active.is_(True))
+            )
+            return int(version or 0)
+
+    def rollback_adaptation(self, site: str, actor: Actor) -> AdaptationRecord | None:
+        """Deactivate the site's active version and reactivate the one before it; returns
+        the version now served (None: the engine's scores again). A site with no active
+        version is a :class:`ConflictError`."""
+        with self._sessions.write() as session:
+            site_id = find_site_id(session, site)
+            current = _active(session, site_id) if site_id is not None else None
+            if site_id is None or current is None:
+                raise ConflictError(f"site {site!r} has no active adaptation to roll back")
+            previous = session.scalars(
+                select(SiteAdaptation)
+                .where(
+                    SiteAdaptation.site_id == site_id,
+                    SiteAdaptation.version < current.version,
+                )
+                .order_by(SiteAdaptation.version.desc())
+                .limit(1)
+            ).first()
+            current.active = False
+            session.flush()
+            if previous is not None:
+                previous.active = True
+            add_audit(
+                session,
+                actor,
+                "adaptation.rollback",
+                "adaptation",
+                f"{site}@{current.version}",
+                site=site,
+                before=_summary(current),
+                after=_summary(previous),
+            )
+            return _record(site, previous) if previous is not None else None
+
+
+def _active(session: Session, site_id: int) -> SiteAdaptation | None:
+    return session.scalars(
+        select(SiteAdaptation).where(
+            SiteAdaptation.site_id == site_id, SiteAdaptation.active.is_(True)
+        )
+    ).first()
+
+
+def _deactivate(session: Session, site_id: int) -> None:
+    session.execute(
+        update(SiteAdaptation)
+        .where(SiteAdaptation.site_id == site_id, SiteAdaptation.active.is_(True))
+        .values(active=False)
+    )
+
+
+def _summary(row: SiteAdaptation | None) -> dict[str, Any] | None:
+    """What the audit log records of a version: enough to know which one, not its numbers."""
+    if row is None:
+        return None
+    return {
+        "version": row.version,
+        "kind": row.kind,
+        "approvals": row.approvals,
+        "rejections": row.rejections,
+    }
+
+
+def _record(site: str, row: SiteAdaptation) -> AdaptationRecord:
+    return AdaptationRecord(
+        site=site,
+        version=row.version,
+        kind=row.kind,
+        active=row.active,
+        approvals=row.approvals,
+        rejections=row.rejections,
+        parameters=dict(row.parameters),
+        figures=dict(row.figures) if row.figures is not None else None,
+        created_by=row.created_by,
+        created_at=row.created_at,
+    )
