@@ -226,7 +226,9 @@ def evaluate(
             "--suite",
             help="data: the data sets' splits; functional: the hard-case suite (scores and "
             "decisions); context: with vs without thread context; decisions: civil comments "
-            "held and abusive ones caught per data set, and the curve between them.",
+            "held and abusive ones caught per data set, and the curve between them; "
+            "adaptation: a simulated news site adapted from half its labels as moderators' "
+            "verdicts, civil held at equal caught on the other half.",
         ),
     ] = "data",
     tier: TierOpt = Tier.CASCADE,
@@ -268,8 +270,11 @@ def evaluate(
     if suite == "decisions":
         _eval_decisions(model, data, tier, context, deep_from, split, quick, out, policy)
         return
+    if suite == "adaptation":
+        _eval_adaptation(model, data_folder(data), tier, context, deep_from, split, out, policy)
+        return
     if suite not in ("data", "context"):
-        fail("--suite must be data, functional, context or decisions")
+        fail("--suite must be data, functional, context, decisions or adaptation")
     root = data_folder(data)
     if suite == "context":
         _eval_context(model, root, tier, split, deep_from)
@@ -452,6 +457,39 @@ def _eval_decisions(
         except OSError as exc:
             fail(f"{out}: cannot write the report ({exc.strerror})", 1)
         err.print(f"report written to {out}")
+
+
+def _eval_adaptation(
+    model: Path | None,
+    data: Path,
+    tier: Tier,
+    context: bool,
+    deep_from: float | None,
+    split: str,
+    out: Path | None,
+    policy: Path | None,
+) -> None:
+    """A simulated site's adaptation (threadguard.evaluation.adaptation): civil held at
+    equal caught before and after, on the half of the split not used as verdicts."""
+    from threadguard.evaluation.adaptation import render_lines, simulate
+
+    engine = load_engine(model, tier, context, deep_from)
+    try:
+        report = simulate(
+            engine, data, split=split, policy=load_moderator(policy).policy, log=err.print
+        )
+    except FileNotFoundError as exc:
+        fail(f"{exc.filename}: not found (the simulation reads Unhealthy Conversations)")
+    lines = render_lines(report)
+    for line in lines:
+        typer.echo(line)
+    if out is not None:
+        try:
+            out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        except OSError as exc:
+            fail(f"{out}: cannot write the report ({exc.strerror})", 1)
+    if report.refused:
+        raise typer.Exit(2)
 
 
 @app.command()

@@ -1,0 +1,146 @@
+"""``threadguard adapt``: fit, list and roll back a site's adaptation from the command line.
+
+The same fit as ``POST /api/v1/sites/{site}/adaptations`` (the store's), on the same
+database as ``serve`` (``--database`` / ``--data-dir``); a running service picks the new
+version up within its policy cache period. The site's policy (the base one given by
+``--policy``, with the site's stored document on top) says from which score each
+attribute is held, which the fit keeps catching as much of the rejected comments.
+"""
+
+from __future__ import annotations
+
+import getpass
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from threadguard.cli.common import PolicyOpt, app, fail, load_moderator
+from threadguard.cli.service import DatabaseOpt, DataDirOpt, _store
+
+if TYPE_CHECKING:
+    from threadguard.moderation import Policy
+    from threadguard.storage import Store
+    from threadguard.storage.records import AdaptationRecord
+
+
+@app.command()
+def adapt(
+    site: Annotated[str, typer.Option("--site", help="The site to adapt.")],
+    rollback: Annotated[
+        bool,
+        typer.Option(
+            "--rollback", help="Stop serving the active version; the one before is served again."
+        ),
+    ] = False,
+    list_only: Annotated[
+        bool, typer.Option("--list", help="List the site's versions; change nothing.")
+    ] = False,
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--kind",
+            help="head (a logistic head over the seven attribute logits; the default) or "
+            "calibration (one monotone curve per attribute).",
+        ),
+    ] = "head",
+    policy: PolicyOpt = None,
+    database: DatabaseOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Fit and serve a site's adaptation from its moderators' verdicts (approve / reject).
+
+    Refuses, with exit code 2, below 50 approvals or 50 rejections. Each fit is a new
+    version; --rollback goes back one, --list shows them all.
+    """
+    from threadguard.adaptation import KINDS, MIN_VERDICTS_PER_CLASS, TooFewVerdicts
+    from threadguard.storage import ConflictError
+    from threadguard.storage.records import Actor
+    from threadguard.validation import InvalidField, check_site
+
+    try:
+        check_site("--site", site)
+    except InvalidField as exc:
+        fail(str(exc))
+    if rollback and list_only:
+        fail("--rollback and --list do not go together")
+    if kind not in KINDS:
+        fail(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    base = load_moderator(policy).policy
+    who = Actor(f"cli:{_user()}", "admin")
+    console = Console()
+    with _store(database, data_dir, ConflictError) as store:
+        if list_only:
+            _print_versions(console, site, store.site_adaptations(site))
+            return
+        if rollback:
+            now = store.rollback_adaptation(site, who)
+            served = f"version {now.version}" if now else "the engine's own scores"
+            typer.echo(f"rolled back: site {site} is now served {served}")
+            return
+        try:
+            record, _ = store.fit_adaptation(
+                site, _site_policy(store, base, site).flag_levels(), who, kind=kind
+            )
+        except TooFewVerdicts as exc:
+            fail(f"site {site!r} cannot be adapted yet: {exc} (minimum {MIN_VERDICTS_PER_CLASS})")
+    _print_versions(console, site, [record], title=f"site {site}: adaptation fitted and served")
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name (a container without passwd entry)
+        return "unknown"
+
+
+def _site_policy(store: Store, base: Policy, site: str) -> Policy:
+    """The site's effective policy: its stored document on top of ``base``."""
+    from threadguard.moderation import PolicyError, on_top
+
+    doc = store.site_doc(site)
+    if doc is None or doc.policy_text is None:
+        return base
+    try:
+        return on_top(base, doc.policy_text, doc.policy_format, site)
+    except PolicyError as exc:
+        fail(f"site {site!r}: its stored policy is not valid on top of this base policy: {exc}")
+
+
+def _print_versions(
+    console: Console, site: str, records: list[AdaptationRecord], title: str | None = None
+) -> None:
+    if not records:
+        typer.echo(f"site {site} has no adaptation")
+        return
+    table = Table(title=title or f"site {site}: adaptations, newest first")
+    for col in (
+        "version",
+        "kind",
+        "served",
+        "approvals",
+        "rejections",
+        "caught",
+        "approved held",
+        "created",
+    ):
+        table.add_column(col, justify="left" if col in ("kind", "created", "served") else "right")
+    for r in records:
+        f = r.figures or {}
+        table.add_row(
+            str(r.version),
+            r.kind,
+            "yes" if r.active else "",
+            str(r.approvals),
+            str(r.rejections),
+            f"{f.get('caught_before', '-')} → {f.get('caught_after', '-')}",
+            f"{f.get('approved_held_before', '-')} → {f.get('approved_held_after', '-')}",
+            f"{r.created_at:%Y-%m-%d %H:%M} by {r.created_by}",
+        )
+    console.print(table)
+    console.print(
+        "caught: rejected comments the policy holds or rejects; approved held: approved "
+        "comments it holds or rejects (engine's scores → adapted, on the verdicts fitted on)",
+        highlight=False,
+    )
