@@ -1,0 +1,125 @@
+"""Site adaptations in the store: verdicts as labels, versions, rollback, audit."""
+
+from __future__ import annotations
+
+import pytest
+
+from threadguard.adaptation import Adaptation, TooFewVerdicts, adapt
+from threadguard.analysis import Analysis
+from threadguard.moderation import Decision, load_policy
+from threadguard.schema import ATTRIBUTES
+from threadguard.storage import Actor, ConflictError, NewComment, Store
+
+MOD = Actor("mod-1", "moderator")
+ADMIN = Actor("root", "admin")
+LEVELS = load_policy().flag_levels()
+SITE = "news"
+
+
+def scores(i: int, rejected: bool) -> dict[str, float]:
+    out = {a: 0.02 + 0.001 * i for a in ATTRIBUTES}
+    out["toxicity"] = 0.6 + 0.01 * (i % 30)
+    out["insult"] = (0.55 if rejected else 0.1) + 0.01 * (i % 30)
+    return out
+
+
+def store_verdicts(store: Store, n: int, site: str = SITE) -> None:
+    """``n`` comments the site's moderators rejected and ``n`` they approved."""
+    comments = [
+        NewComment(
+            text=f"comment {i}",
+            analysis=Analysis(None, scores(i, i % 2 == 0), model="m@1"),
+            decision=Decision("hold", ("toxicity",)),
+            external_id=f"c{i}",
+        )
+        for i in range(2 * n)
+    ]
+    stored = store.record_many(site=site, source="test", article=None, comments=comments)
+    for i, (comment_id, _) in enumerate(stored):
+        store.moderate(comment_id, "reject" if i % 2 == 0 else "approve", MOD)
+
+
+def test_verdicts_are_read_as_labels_with_the_engine_scores(store: Store) -> None:
+    store_verdicts(store, 3)
+    # A comment stored with adapted scores: the label pairs with the engine's own.
+    head = Adaptation("head", {"insult": 1.0}, -2.0, version=1)
+    adapted = adapt(Analysis(None, scores(99, True), model="m@1"), head)
+    [(cid, _)] = store.record_many(
+        site=SITE,
+        source="test",
+        article=None,
+        comments=[NewComment("adapted", adapted, Decision("hold", ()), external_id="x")],
+    )
+    store.moderate(cid, "reject", MOD)
+    store.record_many(  # no verdict: not an example
+        site=SITE,
+        source="test",
+        article=None,
+        comments=[NewComment("unjudged", adapted, Decision("hold", ()), external_id="y")],
+    )
+    examples = store.adaptation_examples(SITE)
+    assert len(examples) == 7
+    assert sum(e.rejected for e in examples) == 4
+    assert examples[-1].scores == pytest.approx(scores(99, True))
+    assert store.adaptation_examples("elsewhere") == []
+
+
+def test_a_fit_below_the_minimum_stores_nothing(store: Store) -> None:
+    store_verdicts(store, 4)
+    with pytest.raises(TooFewVerdicts, match="4 approved and 4 rejected"):
+        store.fit_adaptation(SITE, LEVELS, ADMIN)
+    with pytest.raises(TooFewVerdicts):
+        store.fit_adaptation(SITE, LEVELS, ADMIN, minimum=5)
+    assert store.site_adaptations(SITE) == []
+    assert store.adaptation_version(SITE) == 0
+
+
+def test_versions_are_listed_served_one_at_a_time_and_rolled_back(store: Store) -> None:
+    store_verdicts(store, 6)
+    assert store.active_adaptation(SITE) is None
+    first, fitted = store.fit_adaptation(SITE, LEVELS, ADMIN, minimum=5)
+    assert (first.version, first.active, first.kind) == (1, True, "head")
+    assert (first.approvals, first.rejections) == (6, 6)
+    assert first.figures == fitted.figures() and first.created_by == "root"
+    assert Adaptation.from_json(first.parameters, 1) == Adaptation.from_json(
+        fitted.adaptation.to_json(), 1
+    )
+    second, _ = store.fit_adaptation(SITE, LEVELS, ADMIN, kind="calibration", minimum=5)
+    assert second.version == 2 and store.adaptation_version(SITE) == 2
+    listed = store.site_adaptations(SITE)
+    assert [(r.version, r.active) for r in listed] == [(2, True), (1, False)]
+    # Rollback: the one before is served again, then none, then there is nothing to undo.
+    back = store.rollback_adaptation(SITE, ADMIN)
+    assert back is not None and back.version == 1 and back.active
+    assert store.adaptation_version(SITE) == 1
+    assert store.rollback_adaptation(SITE, ADMIN) is None
+    assert store.active_adaptation(SITE) is None and store.adaptation_version(SITE) == 0
+    with pytest.raises(ConflictError, match="no active adaptation"):
+        store.rollback_adaptation(SITE, ADMIN)
+    with pytest.raises(ConflictError):
+        store.rollback_adaptation("never-seen", ADMIN)
+    # A new fit after rollbacks takes the next number; old versions stay listed.
+    third, _ = store.fit_adaptation(SITE, LEVELS, ADMIN, minimum=5)
+    assert third.version == 3
+    assert [r.version for r in store.site_adaptations(SITE)] == [3, 2, 1]
+    # Each change is audited, with the versions before and after.
+    entries = store.audit_log(site=SITE, action="adaptation").items
+    assert [e.action for e in entries] == [
+        "adaptation.create",
+        "adaptation.rollback",
+        "adaptation.rollback",
+        "adaptation.create",
+        "adaptation.create",
+    ]
+    assert entries[1].before is not None and entries[1].before["version"] == 1
+    assert entries[1].after is None
+    assert entries[3].before == {"version": 1, "kind": "head", "approvals": 6, "rejections": 6}
+
+
+def test_sites_are_adapted_apart(store: Store) -> None:
+    store_verdicts(store, 6)
+    store_verdicts(store, 6, site="other")
+    store.fit_adaptation("other", LEVELS, ADMIN, minimum=5)
+    assert store.adaptation_version("other") == 1
+    assert store.adaptation_version(SITE) == 0
+    assert store.site_adaptations(SITE) == []
