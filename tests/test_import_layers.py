@@ -215,6 +215,7 @@ def test_packages_point_one_way() -> None:
 INTERFACE_LIBRARIES = ("fastapi", "starlette", "uvicorn", "sqlalchemy", "alembic", "rich", "typer")
 #: The core: parsing, normalising, scoring, deciding, and the documents built from them.
 CORE = (
+    "adaptation",
     "analysis",
     "batch",
     "documents",

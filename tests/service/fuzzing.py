@@ -268,6 +268,19 @@ def _policy(rng: random.Random, keys: Keys) -> Request:
     return Request(method, _url(path, limit, key_q), body, {**headers, "Content-Type": media})
 
 
+def _adaptations(rng: random.Random, keys: Keys) -> Request:
+    headers, key_q = auth(rng, keys.admin, keys)
+    site = segment(rng, ["news", "default"])
+    method = rng.choice(["GET", "POST", "POST"])
+    if method == "GET":
+        return Request("GET", _url(f"/api/v1/sites/{site}/adaptations", key_q), None, headers)
+    if rng.random() < 0.3:
+        path = f"/api/v1/sites/{site}/adaptations:rollback"
+        return Request("POST", _url(path, key_q), None, headers)
+    doc = {"kind": rng.choice(["head", "calibration"])}
+    return _json_post(f"/api/v1/sites/{site}/adaptations", doc, rng, headers, key_q)
+
+
 def _author(rng: random.Random, keys: Keys) -> Request:
     headers, key_q = auth(rng, keys.moderator, keys)
     path = f"/api/v1/sites/{segment(rng, ['news'])}/authors/{segment(rng, ['ann', 'bob'])}"
@@ -394,6 +407,7 @@ TARGETS = [
     Target("audit", "native", _audit),
     Target("export", "native", _export),
     Target("policy", "native", _policy),
+    Target("adaptations", "native", _adaptations),
     Target("authors", "native", _author),
     Target("analyze", "google", _analyze),
     Target("suggestscore", "google", _suggest),
