@@ -39,7 +39,8 @@ def json_lines(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
             "content": {"application/x-ndjson": {"schema": {"type": "string"}}},
             "description": (
                 "One JSON object a line: id, site, article, text, parent_text, label "
-                "(approve|reject), toxic, attributes (scores), targets, model, "
+                "(approve|reject), toxic, attributes (scores as served), engine_scores (the "
+                "engine's own, before any site adaptation), targets, model, "
                 "policy_decision, moderator, note, created_at, posted_at, decided_at."
             ),
         }
