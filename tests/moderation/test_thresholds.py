@@ -142,3 +142,20 @@ def test_policy_file_round_trip(tmp_path: Path) -> None:
     policy = load_policy(p)
     assert policy.name == "strict"
     assert policy.thresholds == {"threat": Threshold(0.1, 0.2)}
+
+
+def test_flag_levels_are_where_each_attribute_is_first_held_or_rejected() -> None:
+    policy = Policy(
+        "t",
+        {
+            "toxicity": Threshold(hold=0.7, reject=0.95),
+            "threat": Threshold(reject=0.8),
+            "profanity": Threshold(),
+        },
+    )
+    assert policy.flag_levels() == {"toxicity": 0.7, "threat": 0.8}
+    default = load_policy().flag_levels()
+    assert default["profanity"] == 0.85 and set(default) == set(ATTRIBUTES)
+    for attribute, level in default.items():  # at the level: held or rejected
+        held = decide(load_policy(), scores(**{attribute: level}))
+        assert held.action != "approve", attribute
