@@ -10,6 +10,7 @@ browser tests skip, except under CI (``CI=true``), where they fail.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from service_support import THREADGUARD, free_port, wait_until_serving
+from fastapi.testclient import TestClient
+from service_support import THREADGUARD, Service, free_port, wait_until_serving
 
 from threadguard.analysis import Analysis, Span, Target
 from threadguard.moderation import Decision
@@ -253,3 +255,50 @@ def sign_in(page: Any, base: str, name: str) -> None:
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_label("Password").press("Enter")
     page.wait_for_url(f"{base}/")
+
+
+class Dashboard:
+    """The app, its store, and a browser-like client (cookies kept) per person."""
+
+    def __init__(self, service: Service) -> None:
+        self.service = service
+        self.store = service.store
+        self.store.add_user("alice", "moderator", PASSWORD)
+        self.store.add_user("bob", "moderator", PASSWORD)
+        seed_thread(self.store)
+
+    def client(self) -> TestClient:
+        return TestClient(self.service.app, base_url="http://127.0.0.1")
+
+    def login_token(self, client: TestClient) -> str:
+        page = client.get("/login")
+        return token_in(page.text)
+
+    def sign_in(self, client: TestClient, name: str = "alice", password: str = PASSWORD) -> Any:
+        return client.post(
+            "/login",
+            data={"username": name, "password": password, "csrf_token": self.login_token(client)},
+            follow_redirects=False,
+        )
+
+    def signed_in(self, name: str = "alice") -> tuple[TestClient, str]:
+        """A client signed in as ``name`` and its pages' CSRF token."""
+        client = self.client()
+        assert self.sign_in(client, name).status_code == 303
+        return client, csrf_of(client.get("/").text)
+
+
+def token_in(html: str) -> str:
+    found = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert found is not None, html
+    return found.group(1)
+
+
+def csrf_of(html: str) -> str:
+    found = re.search(r'name="csrf-token" content="([^"]+)"', html)
+    assert found is not None, html
+    return found.group(1)
+
+
+def item_ids(html: str) -> list[str]:
+    return re.findall(r'<article class="item[^"]*" id="item-(cm_[0-9a-f]+)"', html)
