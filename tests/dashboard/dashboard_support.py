@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -246,6 +247,21 @@ def serving(data_dir: Path) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=20)
+
+
+def wait_until(page: Any, expression: str, seconds: float = 10.0) -> Any:
+    """Poll a JavaScript expression until it is truthy; its value.
+
+    Playwright's ``wait_for_function`` polls through ``eval``, which the dashboard's CSP
+    (rightly) refuses; ``evaluate`` goes through the debugging protocol instead.
+    """
+    deadline = time.monotonic() + seconds
+    while True:
+        value = page.evaluate(expression)
+        if value:
+            return value
+        assert time.monotonic() < deadline, f"still false after {seconds} s: {expression}"
+        time.sleep(0.05)
 
 
 def sign_in(page: Any, base: str, name: str) -> None:

@@ -21,6 +21,7 @@ from dashboard_support import (
     seed_thread,
     serving,
     sign_in,
+    wait_until,
 )
 
 from threadguard.storage import Store
@@ -123,11 +124,11 @@ def test_keyboard_moves_approves_rejects_and_undoes(base: str, page: Any) -> Non
     expect = need_browser().expect
     expect(page.locator(f"#item-{ids[4]} .status")).to_have_text(re.compile("approved by alice"))
     expect(page.locator("#remaining")).to_contain_text("6 held comments left")
-    page.wait_for_function(f"document.activeElement.dataset.id === '{ids[5]}'")
+    wait_until(page, f"document.activeElement.dataset.id === '{ids[5]}'")
     page.keyboard.press("r")
     expect(page.locator(f"#item-{ids[5]} .status")).to_have_text(re.compile("rejected by alice"))
     expect(page.locator("#remaining")).to_contain_text("5 held comments left")
-    page.wait_for_function(f"document.activeElement.dataset.id === '{ids[6]}'")
+    wait_until(page, f"document.activeElement.dataset.id === '{ids[6]}'")
     page.keyboard.press("u")  # undo the reject
     expect(page.locator(f"#item-{ids[5]} .status")).to_have_text("held")
     expect(page.locator(f"#item-{ids[5]} .message")).to_contain_text("reject was undone")
