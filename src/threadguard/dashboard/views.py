@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlencode
 
 from threadguard.schema import ATTRIBUTES
 from threadguard.storage.models import utcnow
@@ -186,6 +187,12 @@ def item_view(
         parents=[(p.author or "anonymous", [Segment(p.text)]) for p in item.parents],
         message=message,
     )
+
+
+def thread_url(item: ReviewItem) -> str:
+    """Where the thread view shows a queue item's whole thread, at the item."""
+    query = urlencode({"site": item.site, "article": item.article or ""})
+    return f"/threads?{query}#comment-{item.comment_id}"
 
 
 def ago(when: datetime | None, now: datetime | None = None) -> str:

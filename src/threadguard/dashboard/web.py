@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from threadguard import __version__
+from threadguard.dashboard.views import ago, thread_url
 
 #: What a dashboard page may load: its own script, style and images, nothing else.
 PAGE_CSP = (
@@ -39,6 +40,16 @@ ENVIRONMENT = Environment(
     lstrip_blocks=True,
 )
 ENVIRONMENT.globals["version"] = __version__
+
+
+def counted(count: int, word: str) -> str:
+    """``1 comment``, ``2 comments``: a count and its noun (plural with an s)."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+ENVIRONMENT.filters["counted"] = counted
+ENVIRONMENT.globals["ago"] = ago
+ENVIRONMENT.globals["thread_url"] = thread_url
 
 
 def is_htmx(request: Request) -> bool:

@@ -28,7 +28,6 @@ from threadguard.dashboard.routes.queue import (
     safe_back,
 )
 from threadguard.dashboard.signin import Checked, WebUser, store_of
-from threadguard.dashboard.views import ago
 from threadguard.dashboard.web import ENVIRONMENT, PAGE_HEADERS, is_htmx
 from threadguard.schema import ModeratorAction
 from threadguard.storage.models import utcnow
@@ -71,7 +70,7 @@ def _fragments(
     items = [i for c in comment_ids if (i := store.review_item(c)) is not None]
     counts = store.queue_counts(QueueQuery.of_url(back).filters)
     parts = [
-        ENVIRONMENT.get_template("_item.html").render(v=v, user=user, back=back, oob=True, ago=ago)
+        ENVIRONMENT.get_template("_item.html").render(v=v, user=user, back=back, oob=True)
         for v in item_views(store, items, prefs, messages)
     ]
     parts.append(

@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import QueryParams
 
 from threadguard.dashboard.signin import SignedIn, WebUser, store_of
-from threadguard.dashboard.views import ItemView, Preferences, ago, item_view
+from threadguard.dashboard.views import ItemView, Preferences, item_view
 from threadguard.dashboard.web import render
 from threadguard.storage.records import ReviewItem
 from threadguard.storage.repositories.review import ORDERS, ReviewFilter
@@ -137,7 +137,6 @@ def _queue_context(store: Store, user: WebUser, query: QueueQuery) -> dict[str, 
         "prefs": prefs,
         "page": page,
         "pages": max(1, -(-page.total // PAGE_SIZE)),
-        "ago": ago,
         "undo": None,
         "back": query.url(page=query.page),
         "oob": False,
