@@ -112,3 +112,12 @@ def test_sessions_and_failures(store: Store) -> None:
     assert store.locked_until(["user:alice"]) is None
     assert store.set_preferences("alice", {"mask_slurs": True}) == {"mask_slurs": True}
     assert store.preferences("alice") == {"mask_slurs": True}
+
+
+def test_expired_sessions_are_dropped(store: Store) -> None:
+    store.add_user("alice", "moderator", "a long password")
+    now = utcnow()
+    store.start_session("old", "alice", "moderator", ip="x", lifetime=WINDOW, now=now - WINDOW * 3)
+    store.start_session("new", "alice", "moderator", ip="x", lifetime=WINDOW, now=now)
+    assert store.web.drop_expired_sessions(idle=WINDOW) == 1
+    assert store.find_session("new", idle=WINDOW) is not None

@@ -196,6 +196,7 @@ def sign_in(store: Store, user: str, password: str, ip: str) -> SignInOutcome:
         until = store.sign_in_failed(user, keys, ip=ip, why="bad credentials", back_off=BACK_OFF)
         return SignInOutcome(locked_until=until)
     store.clear_failures(keys[0])
+    store.web.drop_expired_sessions(idle=IDLE)  # housekeeping, at a moment that is rare
     token = secrets.token_urlsafe(32)
     store.start_session(token, user, role, ip=ip, lifetime=LIFETIME)
     return SignInOutcome(token=token, role=role)
