@@ -158,7 +158,7 @@ def moderated(comments: Sequence[ThreadComment]) -> list[Moderated]:
                     c.external_id, {a: float(scores.get(a, 0.0)) for a in ATTRIBUTES}, targets
                 ),
                 None,
-                Outcome(Decision(verdict_of(c), tuple(reasons))),
+                Outcome(Decision(Verdict(verdict_of(c)), tuple(reasons))),
             )
         )
     return out
