@@ -460,3 +460,76 @@ class ModelAgreement:
     @property
     def share(self) -> float:
         return self.agreed / self.verdicts if self.verdicts else 0.0
+@dataclass(frozen=True)
+class WebSessionRecord:
+    """A signed-in dashboard session: who, as what, and until when."""
+
+    id: int
+    user_name: str
+    role: str
+    ip: str
+    created_at: datetime
+    last_seen_at: datetime
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class ParentComment:
+    """A comment above a queued one in its thread (nearest first in a chain)."""
+
+    id: str
+    external_id: str
+    author: str | None
+    text: str
+    status: str
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """A queue entry as a moderator reviews it: the comment, its latest analysis, its
+    article's title and its place in the thread."""
+
+    queue_id: int
+    comment_id: str
+    site: str
+    article: str | None
+    article_title: str
+    author: str | None
+    text: str
+    status: str
+    status_source: str
+    reasons: list[str]
+    scores: dict[str, float]
+    targets: list[dict[str, Any]]
+    spans: list[dict[str, Any]]
+    depth: int
+    entered_at: datetime
+    resolved_at: datetime | None
+    resolved_by: str | None
+    parents: list[ParentComment] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class AuthorHistory:
+    """What a moderator should know about an author on a site before acting."""
+
+    site: str
+    name: str
+    comments: int = 0
+    held: int = 0
+    rejected: int = 0
+    banned: bool = False
+    banned_until: datetime | None = None
+    bans: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class UndoResult:
+    """What an undo reverted: the action undone, on which comment (and author), and the
+    comment's status now."""
+
+    undone: str
+    comment_id: str
+    author: str | None
+    comment_status: str
