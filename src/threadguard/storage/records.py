@@ -460,6 +460,8 @@ class ModelAgreement:
     @property
     def share(self) -> float:
         return self.agreed / self.verdicts if self.verdicts else 0.0
+
+
 @dataclass(frozen=True)
 class WebSessionRecord:
     """A signed-in dashboard session: who, as what, and until when."""

@@ -110,7 +110,6 @@ class Store:
         self.policy_history = self.sites.policy_history
         self.policy_at = self.sites.policy_at
         self.restore_site_policy = self.sites.restore_site_policy
-        self.site_names = self.sites.site_names
         # Threads as the dashboard reads them (the stats are ``store.stats``).
         self.recent_threads = self.threads.recent_threads
         self.thread = self.threads.thread

@@ -40,11 +40,6 @@ class SiteRepository:
         with self._sessions.read() as session:
             return int(session.scalar(select(Site.policy_version).where(Site.name == site)) or 0)
 
-    def site_names(self) -> list[str]:
-        """Every site's name, in order."""
-        with self._sessions.read() as session:
-            return [str(n) for n in session.scalars(select(Site.name).order_by(Site.name))]
-
     def set_site_policy(self, site: str, text: str, fmt: str, actor: Actor) -> SiteDoc:
         """Replace the site's policy document (already validated), audited with before/after."""
         with self._sessions.write() as session:
