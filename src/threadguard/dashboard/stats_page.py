@@ -239,7 +239,10 @@ def stats_view(
             label="Share of each day's comments reaching each attribute's review level",
         ),
         "groups": bar_chart(
-            [(g.group, g.comments, f"{g.comments:,} ({g.flagged:,} flagged)") for g in groups],
+            [
+                (g.group.replace("_", " "), g.comments, f"{g.comments:,} ({g.flagged:,} flagged)")
+                for g in groups
+            ],
             "#6a3d9a",
             label="Most targeted groups: comments naming each",
         ),

@@ -9,6 +9,7 @@ screen readers (``aria-label``); a page should also give the figures as a table.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -171,7 +172,8 @@ def column_chart(
     if not periods:
         return Markup("<p class='empty'>Nothing in this period.</p>")
     totals = [sum(s.values[i] for s in series) for i in range(len(periods))]
-    top = max([*totals, 1.0]) * 1.1
+    step = max(1, math.ceil(max([*totals, 1.0]) * 1.05 / 4))  # whole numbers on the axis
+    top = 4.0 * step
     left, right, bottom, head = 48, 16, 40, 28
     legend, extra = _legend([(s.name, s.color) for s in series], left)
     head += extra
