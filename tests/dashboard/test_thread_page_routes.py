@@ -75,3 +75,11 @@ def test_signed_out_visitors_are_sent_to_sign_in(app: Service) -> None:
     client = app.client
     answer = client.get("/threads/1", follow_redirects=False)
     assert answer.status_code == 303 and answer.headers["location"].startswith("/login")
+
+
+def test_a_queue_item_links_to_its_whole_thread(app: Service) -> None:
+    ids = argument(app.store)
+    with signed_in(app, "mia", "moderator") as mia:
+        queue = mia.get("/").text
+        assert f'href="/comments/{ids[2]}/thread"' in queue
+        assert mia.get(f"/comments/{ids[2]}/thread").status_code == 303
