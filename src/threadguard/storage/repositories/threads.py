@@ -47,8 +47,22 @@ class ThreadRepository:
         offset: int = 0,
     ) -> Page[ThreadSummary]:
         """Articles with scored comments, the most recently active first."""
-        scored = CommentModel.source != "context"
-        last = func.max(CommentModel.received_at)
+        # Counted from the comments (one pass over the site's, by its index), then joined
+        # to their articles: ``comments.article_id`` has no index to drive a join from
+        # the articles' side.
+        counts = select(
+            CommentModel.article_id.label("aid"),
+            func.count().label("comments"),
+            func.sum(case((CommentModel.status == "pending", 1), else_=0)).label("pending"),
+            func.sum(case((CommentModel.status == "rejected", 1), else_=0)).label("rejected"),
+            func.max(CommentModel.received_at).label("last"),
+        ).where(CommentModel.source != "context", CommentModel.article_id.is_not(None))
+        if site is not None or sites is not None:
+            names = [site] if site is not None else list(sites or ())
+            counts = counts.where(
+                CommentModel.site_id.in_(select(Site.id).where(Site.name.in_(names)))
+            )
+        per = counts.group_by(CommentModel.article_id).subquery("per_article")
         stmt = (
             select(
                 Article.id,
@@ -56,20 +70,19 @@ class ThreadRepository:
                 Article.external_id,
                 Article.title,
                 Article.url,
-                func.count(CommentModel.id),
-                func.sum(case((CommentModel.status == "pending", 1), else_=0)),
-                func.sum(case((CommentModel.status == "rejected", 1), else_=0)),
-                last,
+                per.c.comments,
+                per.c.pending,
+                per.c.rejected,
+                per.c.last,
             )
-            .join(CommentModel, CommentModel.article_id == Article.id)
+            .join(per, per.c.aid == Article.id)
             .join(Site, Site.id == Article.site_id)
-            .where(scored)
-            .group_by(Article.id, Site.name, Article.external_id, Article.title, Article.url)
         )
         if site is not None:
             stmt = stmt.where(Site.name == site)
         if sites is not None:
             stmt = stmt.where(Site.name.in_(sites))
+        last = per.c.last
         with self._sessions.read() as session:
             total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
             rows = session.execute(
@@ -117,7 +130,12 @@ class ThreadRepository:
             article, site = head
             rows = session.scalars(
                 select(CommentModel)
-                .where(CommentModel.article_id == article_id)
+                .where(
+                    # The site and article key lead the unique index on comments.
+                    CommentModel.site_id == article.site_id,
+                    CommentModel.article_key == article.external_id,
+                    CommentModel.article_id == article_id,
+                )
                 .order_by(CommentModel.received_at, CommentModel.position, CommentModel.id)
                 .limit(limit + 1)
             ).all()
