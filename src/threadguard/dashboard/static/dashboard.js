@@ -31,10 +31,17 @@
     return Math.min(from + 1, all.length - 1);
   }
 
+  /* A form swapped in a moment ago may not be wired to htmx yet (that happens as it
+     settles): wire it first, or the click would post it as a plain form. */
+  function press(button) {
+    if (!button) { return; }
+    if (window.htmx) { window.htmx.process(button.closest("form") || button); }
+    button.click();
+  }
+
   function click(selector) {
     var item = focused();
-    var button = item && item.querySelector(selector);
-    if (button) { button.click(); }
+    press(item && item.querySelector(selector));
   }
 
   function openBan(button) {
@@ -68,7 +75,7 @@
     else if (key === "a") { click("button.approve"); }
     else if (key === "r") { click("button.reject"); }
     else if (key === "b") { var item = focused(); openBan(item && item.querySelector("button.ban")); }
-    else if (key === "u") { var undo = document.getElementById("undo-button"); if (undo) { undo.click(); } }
+    else if (key === "u") { press(document.getElementById("undo-button")); }
     else if (key === "x") { var box = focused() && focused().querySelector("input.select"); if (box) { box.checked = !box.checked; } }
     else { return; }
     event.preventDefault();

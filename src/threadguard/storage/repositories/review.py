@@ -177,7 +177,7 @@ class ReviewRepository:
             key = (str(site), str(name))
             if action == ModeratorAction.BAN:
                 bans[key] = bans.get(key, 0) + 1
-            elif note and len(notes.setdefault(key, [])) < MAX_NOTES:
+            if note and len(notes.setdefault(key, [])) < MAX_NOTES:
                 notes[key].append(note)
         now = utcnow()
         for row, site in rows:

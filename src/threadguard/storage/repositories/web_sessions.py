@@ -53,9 +53,9 @@ class BackOff:
     def lock_for(self, failures: int) -> timedelta | None:
         """How long a key with ``failures`` failures in a row is locked (None: not)."""
         over = failures - self.free_failures
-        if over < 0:
+        if over <= 0:
             return None
-        lock: timedelta = self.first_lock * (2 ** min(over, 20))
+        lock: timedelta = self.first_lock * (2 ** min(over - 1, 20))
         return min(lock, self.longest_lock)
 
 
