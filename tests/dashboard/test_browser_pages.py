@@ -15,18 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from dashboard_support import add_user, need_browser, serving, sign_in
 from pages_support import argument
 
 from threadguard.storage import Actor, Store
-
-#: The dashboard's browser helpers (Chromium, a real server, sign-in), from h-dash-core.
-support = pytest.importorskip("dashboard_support", reason="tests/dashboard/dashboard_support.py")
-add_user, need_browser, serving, sign_in = (
-    support.add_user,
-    support.need_browser,
-    support.serving,
-    support.sign_in,
-)
 
 VIEWPORT = {"width": 1280, "height": 900}
 #: Where each page's screenshot goes (committed).
