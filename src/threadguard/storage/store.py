@@ -17,6 +17,10 @@ cache of site ids, the audit writer):
   process shares (the keys' version, the health check's heartbeat).
 - ``store.jobs`` (:mod:`~threadguard.storage.repositories.jobs`): background jobs (large
   uploads) that any worker can report on.
+- ``store.threads`` (:mod:`~threadguard.storage.repositories.threads`): articles and their
+  comment trees as the dashboard shows them;
+- ``store.stats`` (:mod:`~threadguard.storage.repositories.stats`): the dashboard's
+  aggregates (per day, group, author and moderator), grouped in SQL.
 - ``store.review`` (:mod:`~threadguard.storage.repositories.review`): the queue as the
   dashboard shows it (titles, spans, parents, authors' histories, counts);
 - ``store.web`` (:mod:`~threadguard.storage.repositories.web_sessions`): the dashboard's
@@ -54,6 +58,8 @@ from threadguard.storage.repositories.jobs import JobRepository
 from threadguard.storage.repositories.moderation import ModerationRepository
 from threadguard.storage.repositories.review import ReviewRepository
 from threadguard.storage.repositories.sites import SiteRepository
+from threadguard.storage.repositories.stats import StatsRepository
+from threadguard.storage.repositories.threads import ThreadRepository
 from threadguard.storage.repositories.web_sessions import WebSessionRepository
 from threadguard.storage.sessions import Sessions
 
@@ -73,6 +79,8 @@ class Store:
         self.accounts = AccountRepository(self.sessions)
         self.counters = CounterRepository(self.sessions)
         self.jobs = JobRepository(self.sessions)
+        self.stats = StatsRepository(self.sessions)
+        self.threads = ThreadRepository(self.sessions)
         self.web = WebSessionRepository(self.sessions)
         self.review = ReviewRepository(self.sessions)
 
@@ -99,6 +107,13 @@ class Store:
         self.site_doc = self.sites.site_doc
         self.policy_version = self.sites.policy_version
         self.set_site_policy = self.sites.set_site_policy
+        self.policy_history = self.sites.policy_history
+        self.policy_at = self.sites.policy_at
+        self.restore_site_policy = self.sites.restore_site_policy
+        # Threads as the dashboard reads them (the stats are ``store.stats``).
+        self.recent_threads = self.threads.recent_threads
+        self.thread = self.threads.thread
+        self.thread_of = self.threads.thread_of
         # Keys and users.
         self.create_key = self.accounts.create_key
         self.find_key = self.accounts.find_key
