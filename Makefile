@@ -95,3 +95,10 @@ fuzz: $(BIN)/threadguard
 ## 1 -> 2 worker ratios, peak memory. BENCH_BATCH_CASCADE_N=K adds the cascade on K lines.
 bench-batch: $(BIN)/threadguard
 	THREADGUARD_DATA=$(DATA) $(BIN)/python bench/batch_bench.py
+
+.PHONY: bench-dashboard
+## The dashboard's targets: the queue's first paint in headless Chromium with 10,000 held
+## comments (SQLite), and each moderator action's round trip on loopback. Needs Chromium.
+bench-dashboard: $(BIN)/threadguard
+	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium; }
+	cd bench && ../$(BIN)/python dashboard_bench.py --held $${BENCH_HELD:-10000}

@@ -1,12 +1,15 @@
 """Charts as inline SVG, drawn in Python: the report needs no script and no network.
 
 Each function returns :class:`markupsafe.Markup` (SVG text) with every label escaped,
-so the template can place it as it is. The shapes are plain: lines over a period, and
-horizontal bars, sized in the SVG's own units and scaled by the browser.
+so the template can place it as it is. The shapes are plain: lines over a period,
+horizontal bars, and columns over a period (stacked when there are several series),
+sized in the SVG's own units and scaled by the browser. ``label`` names a chart for
+screen readers (``aria-label``); a page should also give the figures as a table.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -15,6 +18,9 @@ from markupsafe import Markup, escape
 WIDTH = 720
 BAR_HEIGHT = 22
 LABEL_WIDTH = 220
+#: Room for one legend entry, and the height of a row of them.
+LEGEND_STEP = 190
+LEGEND_ROW = 18
 
 
 @dataclass(frozen=True)
@@ -26,17 +32,46 @@ class Series:
     values: Sequence[float]
 
 
+def _open(width: int, height: int, label: str | None) -> str:
+    """The ``<svg>`` tag of a chart, named for screen readers when ``label`` is given."""
+    named = f" aria-label='{escape(label)}'" if label else ""
+    return f"<svg viewBox='0 0 {width} {height}' role='img' class='chart'{named}>"
+
+
+def _legend(series: Sequence[tuple[str, str]], left: int) -> tuple[list[str], int]:
+    """Legend entries (name, colour) in rows that fit the width, and the rows' height."""
+    per_row = max(1, (WIDTH - left) // LEGEND_STEP)
+    parts = []
+    for n, (name, color) in enumerate(series):
+        x, y = left + (n % per_row) * LEGEND_STEP, 6 + (n // per_row) * LEGEND_ROW
+        parts.append(
+            f"<rect x='{x}' y='{y}' width='12' height='12' fill='{color}'/>"
+            f"<text x='{x + 18}' y='{y + 10}' class='legend'>{escape(name)}</text>"
+        )
+    rows = (len(series) + per_row - 1) // per_row
+    return parts, LEGEND_ROW * max(0, rows - 1)
+
+
 def _percent(value: float) -> str:
     return f"{100 * value:.0f}%" if value >= 0.1 or value == 0 else f"{100 * value:.1f}%"
 
 
-def line_chart(periods: Sequence[str], series: Sequence[Series], height: int = 240) -> Markup:
+def line_chart(
+    periods: Sequence[str],
+    series: Sequence[Series],
+    height: int = 240,
+    *,
+    label: str | None = None,
+) -> Markup:
     """Shares (0..1) over periods, one line per series, with a legend and a y axis in %."""
     if not periods:
         return Markup("<p class='empty'>No dated comments.</p>")
     top = max([max(s.values, default=0.0) for s in series] + [0.01])
     top = min(1.0, top * 1.15)
     left, right, bottom, head = 48, 16, 40, 28
+    legend, extra = _legend([(s.name, s.color) for s in series], left)
+    head += extra
+    height += extra
     plot_w, plot_h = WIDTH - left - right, height - bottom - head
     step = plot_w / max(1, len(periods) - 1)
 
@@ -46,7 +81,7 @@ def line_chart(periods: Sequence[str], series: Sequence[Series], height: int = 2
     def y(v: float) -> float:
         return head + plot_h * (1 - v / top)
 
-    parts = [f"<svg viewBox='0 0 {WIDTH} {height}' role='img' class='chart'>"]
+    parts = [_open(WIDTH, height, label)]
     for k in range(5):
         v = top * k / 4
         parts.append(
@@ -60,7 +95,7 @@ def line_chart(periods: Sequence[str], series: Sequence[Series], height: int = 2
                 f"<text x='{x(i):.1f}' y='{height - bottom + 18}' class='axis' "
                 f"text-anchor='middle'>{escape(label)}</text>"
             )
-    for n, s in enumerate(series):
+    for s in series:
         points = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(s.values))
         parts.append(
             f"<polyline points='{points}' fill='none' stroke='{s.color}' stroke-width='2.5'/>"
@@ -70,16 +105,17 @@ def line_chart(periods: Sequence[str], series: Sequence[Series], height: int = 2
                 f"<circle cx='{x(i):.1f}' cy='{y(v):.1f}' r='3' fill='{s.color}'>"
                 f"<title>{escape(s.name)} {escape(periods[i])}: {_percent(v)}</title></circle>"
             )
-        parts.append(
-            f"<rect x='{left + n * 190}' y='6' width='12' height='12' fill='{s.color}'/>"
-            f"<text x='{left + n * 190 + 18}' y='16' class='legend'>{escape(s.name)}</text>"
-        )
+    parts.extend(legend)
     parts.append("</svg>")
     return Markup("".join(parts))  # noqa: S704 (every label escaped above)
 
 
 def bar_chart(
-    bars: Sequence[tuple[str, float, str]], color: str = "#c0392b", scale: float | None = None
+    bars: Sequence[tuple[str, float, str]],
+    color: str = "#c0392b",
+    scale: float | None = None,
+    *,
+    label: str | None = None,
 ) -> Markup:
     """Horizontal bars: (label, value, text shown after the bar), longest = ``scale``."""
     if not bars:
@@ -87,14 +123,14 @@ def bar_chart(
     top = scale or max(v for _, v, _ in bars) or 1.0
     height = BAR_HEIGHT * len(bars) + 8
     room = WIDTH - LABEL_WIDTH - 120
-    parts = [f"<svg viewBox='0 0 {WIDTH} {height}' role='img' class='chart'>"]
-    for i, (label, value, note) in enumerate(bars):
+    parts = [_open(WIDTH, height, label)]
+    for i, (name, value, note) in enumerate(bars):
         y = 4 + i * BAR_HEIGHT
-        shown = label if len(label) <= 34 else label[:33] + "…"
+        shown = name if len(name) <= 34 else name[:33] + "…"
         width = max(1.0, room * value / top) if value else 0.0
         parts.append(
             f"<text x='{LABEL_WIDTH - 8}' y='{y + 15}' class='label' text-anchor='end'>"
-            f"<title>{escape(label)}</title>{escape(shown)}</text>"
+            f"<title>{escape(name)}</title>{escape(shown)}</text>"
             f"<rect x='{LABEL_WIDTH}' y='{y + 3}' width='{width:.1f}' height='{BAR_HEIGHT - 6}' "
             f"fill='{color}' rx='2'/>"
             f"<text x='{LABEL_WIDTH + width + 6:.1f}' y='{y + 15}' class='value'>{escape(note)}</text>"
@@ -103,22 +139,78 @@ def bar_chart(
     return Markup("".join(parts))  # noqa: S704 (every label escaped above)
 
 
-def share_bar(parts: Sequence[tuple[str, int, str]]) -> Markup:
-    """One bar split into shares (label, count, colour), e.g. approve / hold / reject."""
+def share_bar(parts: Sequence[tuple[str, int, str]], *, label: str | None = None) -> Markup:
+    """One bar split into shares (name, count, colour), e.g. approve / hold / reject."""
     total = sum(n for _, n, _ in parts) or 1
-    out = [f"<svg viewBox='0 0 {WIDTH} 46' role='img' class='chart'>"]
+    out = [_open(WIDTH, 46, label)]
     x = 0.0
-    for label, count, color in parts:
+    for name, count, color in parts:
         width = WIDTH * count / total
         out.append(
             f"<rect x='{x:.1f}' y='0' width='{width:.1f}' height='24' fill='{color}'>"
-            f"<title>{escape(label)}: {count:,}</title></rect>"
+            f"<title>{escape(name)}: {count:,}</title></rect>"
         )
         if width > 90:
             out.append(
-                f"<text x='{x + 6:.1f}' y='40' class='legend'>{escape(label)} "
+                f"<text x='{x + 6:.1f}' y='40' class='legend'>{escape(name)} "
                 f"{_percent(count / total)}</text>"
             )
         x += width
     out.append("</svg>")
     return Markup("".join(out))  # noqa: S704 (every label escaped above)
+
+
+def column_chart(
+    periods: Sequence[str],
+    series: Sequence[Series],
+    height: int = 240,
+    *,
+    label: str | None = None,
+) -> Markup:
+    """Counts over periods as columns, the series stacked bottom up in order, with a
+    legend, a y axis and each column's figures on hover."""
+    if not periods:
+        return Markup("<p class='empty'>Nothing in this period.</p>")
+    totals = [sum(s.values[i] for s in series) for i in range(len(periods))]
+    step = max(1, math.ceil(max([*totals, 1.0]) * 1.05 / 4))  # whole numbers on the axis
+    top = 4.0 * step
+    left, right, bottom, head = 48, 16, 40, 28
+    legend, extra = _legend([(s.name, s.color) for s in series], left)
+    head += extra
+    height += extra
+    plot_w, plot_h = WIDTH - left - right, height - bottom - head
+    slot = plot_w / len(periods)
+    width = max(1.0, slot * 0.7)
+
+    def y(v: float) -> float:
+        return head + plot_h * (1 - v / top)
+
+    parts = [_open(WIDTH, height, label)]
+    for k in range(5):
+        v = top * k / 4
+        parts.append(
+            f"<line x1='{left}' x2='{WIDTH - right}' y1='{y(v):.1f}' y2='{y(v):.1f}' class='grid'/>"
+            f"<text x='{left - 6}' y='{y(v) + 4:.1f}' class='axis' text-anchor='end'>{v:,.0f}</text>"
+        )
+    every = max(1, len(periods) // 8)
+    for i, period in enumerate(periods):
+        x = left + i * slot + (slot - width) / 2
+        base = 0.0
+        hover = ", ".join(f"{s.name} {s.values[i]:,.0f}" for s in series)
+        for s in series:
+            value = s.values[i]
+            if value:
+                parts.append(
+                    f"<rect x='{x:.1f}' y='{y(base + value):.1f}' width='{width:.1f}' "
+                    f"height='{y(base) - y(base + value):.1f}' fill='{s.color}'>"
+                    f"<title>{escape(period)}: {escape(hover)}</title></rect>"
+                )
+            base += value
+        if i % every == 0 or i == len(periods) - 1:
+            parts.append(
+                f"<text x='{x + width / 2:.1f}' y='{height - bottom + 18}' class='axis' "
+                f"text-anchor='middle'>{escape(period)}</text>"
+            )
+    parts.extend(legend)
+    parts.append("</svg>")
+    return Markup("".join(parts))  # noqa: S704 (every label escaped above)

@@ -11,13 +11,14 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections import Counter
-from dataclasses import replace
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from threadguard.adaptation import adapt
 from threadguard.analysis import Analysis, Target
 from threadguard.documents import thread_document
-from threadguard.moderation import Moderated, Moderator
+from threadguard.moderation import Moderated, Moderator, Outcome
 from threadguard.moderation.authors import author_context
 from threadguard.schema import ATTRIBUTES, Verdict
 from threadguard.service import metrics
@@ -112,27 +113,39 @@ def _stored_analysis(row: HistoryRow) -> tuple[Analysis, Analysis | None]:
     return Analysis(row.comment_id, scores, targets), author
 
 
-def dry_run(state: ServiceState, site: str, moderator: Moderator, limit: int) -> dict[str, Any]:
-    """What ``moderator`` (a candidate policy) would decide on the site's last ``limit``
-    comments, against what was decided when they arrived.
+def _replay(
+    state: ServiceState, site: str, moderators: Sequence[Moderator], limit: int
+) -> Iterator[tuple[HistoryRow, list[Outcome]]]:
+    """The site's last ``limit`` stored comments, each with what every one of
+    ``moderators`` decides on it now.
 
     Stored analyses are re-decided (no re-scoring: the model is not what changes). An
     author's rank among their comments is the one recorded at the time; ban, trust and
-    recent rejections are the author's state now.
+    recent rejections are the author's state now (read once, for the longest escalation
+    window among the moderators).
     """
     rows = state.store.history(site, limit)
     names = [r.author for r in rows if r.author]
-    authors = state.store.authors(site, names, days=moderator.policy.rules.escalation_days)
-    current: Counter[str] = Counter()
-    candidate: Counter[str] = Counter()
-    changes = []
+    days = max(m.policy.rules.escalation_days for m in moderators)
+    authors = state.store.authors(site, names, days=days)
     for row in rows:
         analysis, author_analysis = _stored_analysis(row)
         author = None
         if row.author:
             prior = row.author_seq - 1 if row.author_seq is not None else 0
             author = author_context(authors.get(row.author), row.author, prior)
-        outcome = moderator.decide(analysis, row.text, author, author_analysis)
+        yield row, [m.decide(analysis, row.text, author, author_analysis) for m in moderators]
+
+
+def dry_run(state: ServiceState, site: str, moderator: Moderator, limit: int) -> dict[str, Any]:
+    """What ``moderator`` (a candidate policy) would decide on the site's last ``limit``
+    comments, against what was decided when they arrived (see :func:`_replay`)."""
+    current: Counter[str] = Counter()
+    candidate: Counter[str] = Counter()
+    changes = []
+    compared = 0
+    for row, [outcome] in _replay(state, site, [moderator], limit):
+        compared += 1
         after = outcome.decision.action.value
         current[row.decided] += 1
         candidate[after] += 1
@@ -147,9 +160,69 @@ def dry_run(state: ServiceState, site: str, moderator: Moderator, limit: int) ->
             )
     return {
         "site": site,
-        "compared": len(rows),
+        "compared": compared,
         "current": {v.value: current.get(v.value, 0) for v in Verdict},
         "candidate": {v.value: candidate.get(v.value, 0) for v in Verdict},
         "changed": len(changes),
         "changes": changes,
     }
+
+
+@dataclass(frozen=True)
+class ChangedDecision:
+    """A stored comment that a candidate policy decides differently from the current one."""
+
+    comment_id: str
+    text: str
+    author: str | None
+    before: str
+    after: str
+    reasons: tuple[str, ...]
+    reasons_before: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PolicyComparison:
+    """Two policies replayed on the same stored comments: the decisions under each, and
+    the comments they decide differently (newest first)."""
+
+    compared: int
+    current: dict[str, int]
+    candidate: dict[str, int]
+    changes: list[ChangedDecision] = field(default_factory=list)
+
+
+def compare_policies(
+    state: ServiceState, site: str, current: Moderator, candidate: Moderator, limit: int
+) -> PolicyComparison:
+    """What changing the site's policy from ``current`` to ``candidate`` would do to its
+    last ``limit`` stored comments: both decide every comment now, the same way a dry run
+    does (:func:`_replay`), so the difference is the change's alone, not that of other
+    changes since the comments arrived."""
+    before: Counter[str] = Counter()
+    after: Counter[str] = Counter()
+    changes = []
+    compared = 0
+    for row, [now, then] in _replay(state, site, [current, candidate], limit):
+        compared += 1
+        was, will = now.decision.action.value, then.decision.action.value
+        before[was] += 1
+        after[will] += 1
+        if was != will:
+            changes.append(
+                ChangedDecision(
+                    row.comment_id,
+                    row.text,
+                    row.author,
+                    was,
+                    will,
+                    then.decision.reasons,
+                    now.decision.reasons,
+                )
+            )
+    return PolicyComparison(
+        compared,
+        {v.value: before.get(v.value, 0) for v in Verdict},
+        {v.value: after.get(v.value, 0) for v in Verdict},
+        changes,
+    )

@@ -126,6 +126,8 @@ class Author(OfSite, Base):
     comment_count: Mapped[int] = mapped_column(Integer, default=0)
     held_count: Mapped[int] = mapped_column(Integer, default=0)
     rejected_count: Mapped[int] = mapped_column(Integer, default=0)
+    #: When a suspension ends (a ban with a duration); None with ``banned``: for good.
+    banned_until: Mapped[datetime | None]
     first_seen: Mapped[datetime] = mapped_column(default=utcnow)
     last_seen: Mapped[datetime] = mapped_column(default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -225,7 +227,11 @@ class QueueItem(Keyed, Base):
     """
 
     __tablename__ = "queue_items"
-    __table_args__ = (Index("ix_queue_site_status", "site_id", "status", "entered_at"),)
+    __table_args__ = (
+        Index("ix_queue_site_status", "site_id", "status", "entered_at"),
+        # The dashboard's queue across every site, oldest first.
+        Index("ix_queue_status_entered", "status", "entered_at"),
+    )
 
     comment_id: Mapped[str] = mapped_column(
         ForeignKey("comments.id", ondelete="CASCADE"), unique=True
@@ -351,6 +357,35 @@ class User(Keyed, Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: The dashboard's reading preferences (blur severe comments, mask slurs).
+    preferences: Mapped[dict[str, Any] | None]
+
+
+class WebSession(Keyed, Base):
+    """A person signed in to the dashboard: the SHA-256 of the cookie's token, never the
+    token, with an absolute expiry and the last time it was used (for the idle one)."""
+
+    __tablename__ = "web_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_name: Mapped[str] = mapped_column(String(200), index=True)
+    role: Mapped[str] = mapped_column(String(16))
+    ip: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]
+
+
+class SignInFailure(Base):
+    """Failed sign-ins in a row for one key (``user:NAME`` or ``ip:ADDRESS``), and until
+    when further tries are refused (the back-off)."""
+
+    __tablename__ = "sign_in_failures"
+
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_at: Mapped[datetime] = mapped_column(default=utcnow)
+    locked_until: Mapped[datetime | None]
 
 
 class CounterRow(Base):

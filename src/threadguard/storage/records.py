@@ -320,6 +320,223 @@ class Page(Generic[T]):
     offset: int
 
 
+# ------------------------------------------------------------------ dashboard reads
+
+
+@dataclass(frozen=True)
+class PolicyVersion:
+    """One stored version of a site's policy document, from the audit log: who stored it,
+    when, and whether it was a restore of an earlier one (``restored_from``)."""
+
+    version: int
+    text: str
+    format: str
+    at: datetime
+    actor: str
+    action: str
+    restored_from: int | None = None
+
+
+@dataclass(frozen=True)
+class ThreadSummary:
+    """An article with counts of its scored comments: a row of the dashboard's threads list."""
+
+    id: int
+    site: str
+    external_id: str
+    title: str
+    url: str
+    comments: int
+    pending: int
+    rejected: int
+    last_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ThreadComment:
+    """One comment of a stored thread with its latest analysis and its verdicts.
+
+    ``scores`` is None for a comment kept as context only (never scored);
+    ``moderator_action`` is the standing verdict of a moderator, if any.
+    """
+
+    id: str
+    external_id: str
+    parent_id: str | None
+    author: str | None
+    text: str
+    depth: int
+    position: int
+    posted_at: str | None
+    received_at: datetime
+    status: str
+    status_source: str
+    scores: dict[str, float] | None
+    targets: list[dict[str, Any]]
+    spans: list[dict[str, Any]]
+    language: str
+    policy_action: str | None
+    policy_reasons: list[str]
+    policy_details: dict[str, Any] | None
+    moderator_action: str | None
+    moderator: str | None
+    moderator_reasons: list[str]
+
+
+@dataclass(frozen=True)
+class StoredThread:
+    """A stored article and its comments in the order they were stored (``truncated``:
+    more comments than were read)."""
+
+    summary: ThreadSummary
+    comments: list[ThreadComment]
+    truncated: bool = False
+
+
+@dataclass(frozen=True)
+class DayDecisions:
+    """Comments received on one day (UTC, ``YYYY-MM-DD``) and how the policy decided them."""
+
+    day: str
+    comments: int
+    held: int
+    rejected: int
+
+
+@dataclass(frozen=True)
+class DayAttributes:
+    """Scored comments received on one day, and how many of them reached each attribute's
+    level (an attribute missing from ``reached`` had none)."""
+
+    day: str
+    comments: int
+    reached: dict[str, int]
+
+
+@dataclass(frozen=True)
+class GroupCount:
+    """A targeted group: the comments naming it, and how many of those the policy flagged."""
+
+    group: str
+    comments: int
+    flagged: int
+
+
+@dataclass(frozen=True)
+class OffenderCount:
+    """An author whose comments the policy held or rejected, with their site's ban flag."""
+
+    site: str
+    author: str
+    held: int
+    rejected: int
+    banned: bool
+
+    @property
+    def flagged(self) -> int:
+        return self.held + self.rejected
+
+
+@dataclass(frozen=True)
+class DayActions:
+    """How many actions one moderator took on one day."""
+
+    moderator: str
+    day: str
+    actions: int
+
+
+@dataclass(frozen=True)
+class ModelAgreement:
+    """A moderator's verdicts against the policy's decision on the same analysis: agreed
+    means approve for approve, reject for hold or reject."""
+
+    moderator: str
+    verdicts: int
+    agreed: int
+    approved_flagged: int
+    rejected_approved: int
+
+    @property
+    def share(self) -> float:
+        return self.agreed / self.verdicts if self.verdicts else 0.0
+
+
+@dataclass(frozen=True)
+class WebSessionRecord:
+    """A signed-in dashboard session: who, as what, and until when."""
+
+    id: int
+    user_name: str
+    role: str
+    ip: str
+    created_at: datetime
+    last_seen_at: datetime
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class ParentComment:
+    """A comment above a queued one in its thread (nearest first in a chain)."""
+
+    id: str
+    external_id: str
+    author: str | None
+    text: str
+    status: str
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """A queue entry as a moderator reviews it: the comment, its latest analysis, its
+    article's title and its place in the thread."""
+
+    queue_id: int
+    comment_id: str
+    site: str
+    article: str | None
+    article_title: str
+    author: str | None
+    text: str
+    status: str
+    status_source: str
+    reasons: list[str]
+    scores: dict[str, float]
+    targets: list[dict[str, Any]]
+    spans: list[dict[str, Any]]
+    depth: int
+    entered_at: datetime
+    resolved_at: datetime | None
+    resolved_by: str | None
+    parents: list[ParentComment] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class AuthorHistory:
+    """What a moderator should know about an author on a site before acting."""
+
+    site: str
+    name: str
+    comments: int = 0
+    held: int = 0
+    rejected: int = 0
+    banned: bool = False
+    banned_until: datetime | None = None
+    bans: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class UndoResult:
+    """What an undo reverted: the action undone, on which comment (and author), and the
+    comment's status now."""
+
+    undone: str
+    comment_id: str
+    author: str | None
+    comment_status: str
+
+
 @dataclass(frozen=True)
 class AdaptationRecord:
     """One stored version of a site's adaptation: its parameters (JSON numbers), the

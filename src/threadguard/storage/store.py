@@ -19,6 +19,14 @@ cache of site ids, the audit writer):
   uploads) that any worker can report on.
 - ``store.adaptations`` (:mod:`~threadguard.storage.repositories.adaptations`): each
   site's adaptation versions, fitted from its moderators' verdicts.
+- ``store.threads`` (:mod:`~threadguard.storage.repositories.threads`): articles and their
+  comment trees as the dashboard shows them;
+- ``store.stats`` (:mod:`~threadguard.storage.repositories.stats`): the dashboard's
+  aggregates (per day, group, author and moderator), grouped in SQL.
+- ``store.review`` (:mod:`~threadguard.storage.repositories.review`): the queue as the
+  dashboard shows it (titles, spans, parents, authors' histories, counts);
+- ``store.web`` (:mod:`~threadguard.storage.repositories.web_sessions`): the dashboard's
+  sign-in sessions, failed sign-ins and moderators' preferences.
 
 The repositories' methods are also the store's own (``store.queue(...)``,
 ``store.create_key(...)``), so callers need not know which repository holds what.
@@ -51,7 +59,11 @@ from threadguard.storage.repositories.counters import CounterRepository
 from threadguard.storage.repositories.ingest import Stored
 from threadguard.storage.repositories.jobs import JobRepository
 from threadguard.storage.repositories.moderation import ModerationRepository
+from threadguard.storage.repositories.review import ReviewRepository
 from threadguard.storage.repositories.sites import SiteRepository
+from threadguard.storage.repositories.stats import StatsRepository
+from threadguard.storage.repositories.threads import ThreadRepository
+from threadguard.storage.repositories.web_sessions import WebSessionRepository
 from threadguard.storage.sessions import Sessions
 
 __all__ = ["QueueFilter", "Store"]
@@ -71,6 +83,10 @@ class Store:
         self.counters = CounterRepository(self.sessions)
         self.jobs = JobRepository(self.sessions)
         self.adaptations = AdaptationRepository(self.sessions, self.audit_trail)
+        self.stats = StatsRepository(self.sessions)
+        self.threads = ThreadRepository(self.sessions)
+        self.web = WebSessionRepository(self.sessions)
+        self.review = ReviewRepository(self.sessions)
 
         # Comments (record_many keeps its keyword form, see below).
         self.remember = self.comments.remember
@@ -86,6 +102,7 @@ class Store:
         self.queue = self.moderation.queue
         self.moderate = self.moderation.moderate
         self.pending_counts = self.moderation.pending_counts
+        self.undo_last = self.moderation.undo_last
         # Audit and export.
         self.audit = self.audit_trail.audit
         self.audit_log = self.audit_trail.audit_log
@@ -102,6 +119,13 @@ class Store:
         self.active_adaptation = self.adaptations.active_adaptation
         self.adaptation_version = self.adaptations.adaptation_version
         self.rollback_adaptation = self.adaptations.rollback_adaptation
+        self.policy_history = self.sites.policy_history
+        self.policy_at = self.sites.policy_at
+        self.restore_site_policy = self.sites.restore_site_policy
+        # Threads as the dashboard reads them (the stats are ``store.stats``).
+        self.recent_threads = self.threads.recent_threads
+        self.thread = self.threads.thread
+        self.thread_of = self.threads.thread_of
         # Keys and users.
         self.create_key = self.accounts.create_key
         self.find_key = self.accounts.find_key
@@ -112,6 +136,21 @@ class Store:
         # Shared counters: the keys' version, the health check's write.
         self.keys_version = self.counters.keys_version
         self.heartbeat = self.counters.heartbeat
+        # The dashboard's sessions, sign-in back-off and preferences.
+        self.start_session = self.web.start_session
+        self.find_session = self.web.find_session
+        self.end_session = self.web.end_session
+        self.locked_until = self.web.locked_until
+        self.sign_in_failed = self.web.sign_in_failed
+        self.clear_failures = self.web.clear_failures
+        self.preferences = self.web.preferences
+        self.set_preferences = self.web.set_preferences
+        # The dashboard's queue.
+        self.review_page = self.review.review_page
+        self.review_item = self.review.review_item
+        self.queue_counts = self.review.queue_counts
+        self.site_names = self.review.site_names
+        self.author_histories = self.review.author_histories
 
     @classmethod
     def open(

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import exists, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from threadguard.schema import Verdict
 from threadguard.storage.models import AnalysisRow as AnalysisModel
@@ -85,9 +85,17 @@ class AuditRepository:
         since does not change it), the parent's text (context), the attribute scores
         and policy decision of that text, and timestamps. A verdict whose text is not
         known (given before the store kept it, on a comment scored again since: see
-        migration 0003) is left out rather than paired with a text nobody judged.
+        migration 0003) is left out rather than paired with a text nobody judged, and so
+        is one its moderator undid.
         """
         last_id = 0
+        later = aliased(DecisionModel)
+        # A verdict the dashboard's undo took back is no label.
+        undone = exists().where(
+            later.comment_id == DecisionModel.comment_id,
+            later.source == "undo",
+            later.id > DecisionModel.id,
+        )
         while True:
             with self._sessions.read() as session:
                 stmt = (
@@ -99,6 +107,7 @@ class AuditRepository:
                         DecisionModel.source == "moderator",
                         DecisionModel.text.is_not(None),
                         DecisionModel.id > last_id,
+                        ~undone,
                     )
                 )
                 if site is not None:

@@ -199,9 +199,12 @@ class CommentRepository:
                         .group_by(CommentModel.author_id)
                     ).all()
                 )
+                now = utcnow()
                 for r in rows:
+                    # A suspension that has ended is no ban.
+                    banned = r.banned and (r.banned_until is None or r.banned_until > now)
                     out[r.name] = from_row(
-                        AuthorInfo, r, recent_rejections=int(recent.get(r.id, 0))
+                        AuthorInfo, r, banned=banned, recent_rejections=int(recent.get(r.id, 0))
                     )
         return out
 

@@ -9,9 +9,10 @@ entry, never lost. Author flags (ban, trust) are guarded the same way.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from threadguard.schema import ATTRIBUTES, ModeratorAction, Verdict
@@ -20,6 +21,7 @@ from threadguard.storage.models import Comment as CommentModel
 from threadguard.storage.models import DecisionRow as DecisionModel
 from threadguard.storage.models import ModeratorAction as ActionRow
 from threadguard.storage.records import (
+    STATUS_OF_ACTION,
     ActionRecord,
     ActionResult,
     Actor,
@@ -30,6 +32,7 @@ from threadguard.storage.records import (
     Page,
     QueueFilter,
     QueueRecord,
+    UndoResult,
 )
 from threadguard.storage.repositories.rows import from_row, latest_analysis, text_sha256
 from threadguard.storage.sessions import Sessions, add_audit
@@ -43,6 +46,8 @@ AUTHOR_FLAGS: dict[str, tuple[str, bool]] = {
     ModeratorAction.TRUST: ("trusted", True),
     ModeratorAction.UNTRUST: ("trusted", False),
 }
+#: The action row that records an undo (the dashboard's ``u``).
+UNDO = "undo"
 
 
 class ModerationRepository:
@@ -120,10 +125,12 @@ class ModerationRepository:
         *,
         note: str | None = None,
         sites: tuple[str, ...] | None = None,
+        until: datetime | None = None,
     ) -> ActionResult:
         """Apply a moderator action to a comment (or its author) in one transaction.
 
-        ``sites`` limits which sites' comments the actor may touch (None: any).
+        ``sites`` limits which sites' comments the actor may touch (None: any);
+        ``until``: a ban's end (a suspension; None: for good).
         Raises :class:`NotFoundError`, :class:`ConflictError` (already resolved, already
         banned...) or :class:`InvalidError` (no author to ban, empty note).
         """
@@ -146,7 +153,7 @@ class ModerationRepository:
             if action in VERDICTS:
                 status = self._verdict(session, row, site, VERDICTS[action], actor, note)
             elif action in AUTHOR_FLAGS:
-                author_info = self._flag_author(session, row, site, action, actor)
+                author_info = self._flag_author(session, row, site, action, actor, until)
             else:
                 add_audit(
                     session,
@@ -301,16 +308,28 @@ class ModerationRepository:
         )
 
     def _flag_author(
-        self, session: Session, row: CommentModel, site: str, action: str, actor: Actor
+        self,
+        session: Session,
+        row: CommentModel,
+        site: str,
+        action: str,
+        actor: Actor,
+        until: datetime | None = None,
     ) -> AuthorInfo:
         if row.author_id is None:
             raise InvalidError(f"comment {row.id} has no author to {action}")
         column, value = AUTHOR_FLAGS[action]
         attr = getattr(Author, column)
+        values: dict[str, Any] = {column: value, "version": Author.version + 1}
+        guard = attr.is_(not value)
+        if column == "banned":
+            values["banned_until"] = until if value else None
+            if value:  # a suspension that has ended is no ban
+                guard = or_(guard, Author.banned_until <= utcnow())
         applied = session.execute(
             update(Author)
-            .where(Author.id == row.author_id, attr.is_(not value))
-            .values({column: value, "version": Author.version + 1})
+            .where(Author.id == row.author_id, guard)
+            .values(values)
             .execution_options(synchronize_session=False)
         )
         if applied.rowcount != 1:  # type: ignore[attr-defined]
@@ -326,6 +345,152 @@ class ModerationRepository:
             author.name,
             site=site,
             before={column: not value},
-            after={column: value},
+            after={column: value, **({"until": until.isoformat()} if until and value else {})},
         )
         return from_row(AuthorInfo, author, recent_rejections=0)
+
+    def undo_last(self, actor: Actor, *, within: timedelta) -> UndoResult:
+        """Undo the actor's last action if it is at most ``within`` old: a verdict goes
+        back to the policy's, a ban is lifted (both audited, and recorded as an ``undo``
+        action, so a second undo finds nothing to undo).
+
+        Raises :class:`NotFoundError` when there is nothing to undo (no action, too
+        old, or already undone) and :class:`ConflictError` when someone changed the
+        comment or author since (their change stands).
+        """
+        now = utcnow()
+        with self._sessions.write() as session:
+            last = session.execute(
+                select(ActionRow, Site.name)
+                .join(Site, Site.id == ActionRow.site_id)
+                .where(ActionRow.actor == actor.id)
+                .order_by(ActionRow.id.desc())
+                .limit(1)
+            ).first()
+            if last is None or last[0].action == UNDO or last[0].created_at < now - within:
+                raise NotFoundError("nothing to undo")
+            action, site = last
+            if action.comment_id is None:
+                raise NotFoundError("nothing to undo")
+            row = session.get(CommentModel, action.comment_id)
+            if row is None:
+                raise NotFoundError("the comment is gone")
+            if action.action in VERDICTS:
+                status = self._unverdict(session, row, site, action, actor, now)
+            elif action.action == ModeratorAction.BAN:
+                self._unban(session, row, site, actor)
+                status = row.status
+            else:
+                raise NotFoundError(f"a {action.action} cannot be undone")
+            session.add(
+                ActionRow(
+                    site_id=row.site_id,
+                    comment_id=row.id,
+                    author=row.author,
+                    action=UNDO,
+                    note=action.action,
+                    actor=actor.id,
+                    actor_role=actor.role,
+                    created_at=now,
+                )
+            )
+            return UndoResult(action.action, row.id, row.author, status)
+
+    def _unverdict(
+        self,
+        session: Session,
+        row: CommentModel,
+        site: str,
+        action: ActionRow,
+        actor: Actor,
+        now: datetime,
+    ) -> str:
+        """Put a comment back to its policy's status, if the verdict being undone is still
+        the one that stands."""
+        verdict_status = VERDICTS[action.action]
+        policy = session.scalars(
+            select(DecisionModel)
+            .where(DecisionModel.comment_id == row.id, DecisionModel.source == "policy")
+            .order_by(DecisionModel.id.desc())
+            .limit(1)
+        ).first()
+        status = STATUS_OF_ACTION.get(policy.action if policy else "", "approved")
+        applied = session.execute(
+            update(CommentModel)
+            .where(
+                CommentModel.id == row.id,
+                CommentModel.version == row.version,
+                CommentModel.status_source == "moderator",
+                CommentModel.status == verdict_status,
+            )
+            .values(status=status, status_source="policy", status_at=now, version=row.version + 1)
+            .execution_options(synchronize_session=False)
+        )
+        if applied.rowcount != 1:  # type: ignore[attr-defined]
+            raise ConflictError(f"comment {row.id} changed since; the change stands")
+        queued = session.scalars(select(QueueItem).where(QueueItem.comment_id == row.id)).first()
+        if queued is not None:
+            if queued.reasons == ["moderator review"] and status == "approved":
+                # It entered the queue only through the verdict being undone.
+                session.execute(delete(QueueItem).where(QueueItem.id == queued.id))
+            else:
+                pending = status == "pending"
+                queued.status = status
+                queued.resolved_at = None if pending else now
+                queued.resolved_by = None if pending else "policy"
+                queued.version += 1
+        if row.author_id is not None:
+            delta = (status == "rejected") - (verdict_status == "rejected")
+            if delta:
+                session.execute(
+                    update(Author)
+                    .where(Author.id == row.author_id)
+                    .values(rejected_count=Author.rejected_count + delta)
+                )
+        latest = latest_analysis(session, row.id)
+        session.add(
+            DecisionModel(
+                comment_id=row.id,
+                analysis_id=latest.id if latest is not None else None,
+                action=Verdict.APPROVE if verdict_status == "approved" else Verdict.REJECT,
+                reasons=["undone"],
+                source=UNDO,
+                actor=actor.id,
+                details=None,
+                text=row.text,
+                created_at=now,
+            )
+        )
+        add_audit(
+            session,
+            actor,
+            "comment.undo",
+            "comment",
+            row.id,
+            site=site,
+            before={"status": verdict_status, "status_source": "moderator", "version": row.version},
+            after={"status": status, "status_source": "policy", "version": row.version + 1},
+        )
+        return status
+
+    def _unban(self, session: Session, row: CommentModel, site: str, actor: Actor) -> None:
+        if row.author_id is None:
+            raise NotFoundError("nothing to undo")
+        applied = session.execute(
+            update(Author)
+            .where(Author.id == row.author_id, Author.banned.is_(True))
+            .values(banned=False, banned_until=None, version=Author.version + 1)
+            .execution_options(synchronize_session=False)
+        )
+        if applied.rowcount != 1:  # type: ignore[attr-defined]
+            raise ConflictError(f"author {row.author!r} is no longer banned")
+        add_audit(
+            session,
+            actor,
+            "author.undo_ban",
+            "author",
+            row.author or "",
+            site=site,
+            before={"banned": True},
+            after={"banned": False},
+        )

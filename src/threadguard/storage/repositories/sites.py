@@ -1,12 +1,24 @@
-"""Sites and their policy documents: the text as uploaded, versioned, changes audited."""
+"""Sites and their policy documents: the text as uploaded, versioned, changes audited.
+
+Every version ever stored is in the audit log (each change's ``after`` holds the whole
+document), so the history of a site's policy is read from there, and restoring an
+earlier version stores it again as the next version, audited as a restore: nothing is
+ever rewritten, and a restore can itself be undone the same way.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from typing import Any
 
-from threadguard.storage.models import Site, utcnow
-from threadguard.storage.records import Actor, SiteDoc
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from threadguard.storage.models import AuditEntry, Site, utcnow
+from threadguard.storage.records import Actor, NotFoundError, PolicyVersion, SiteDoc
 from threadguard.storage.sessions import Sessions, add_audit, site_row
+
+#: The audit actions that store a version of a site's policy.
+POLICY_CHANGES = ("policy.update", "policy.restore")
 
 
 class SiteRepository:
@@ -31,25 +43,35 @@ class SiteRepository:
     def set_site_policy(self, site: str, text: str, fmt: str, actor: Actor) -> SiteDoc:
         """Replace the site's policy document (already validated), audited with before/after."""
         with self._sessions.write() as session:
-            row = site_row(session, site)
-            before = (
-                {
-                    "format": row.policy_format,
-                    "text": row.policy_text,
-                    "version": row.policy_version,
-                }
-                if row.policy_text is not None
-                else None
+            return _store(session, site, text, fmt, actor, "policy.update", {})
+
+    def policy_history(self, site: str, *, limit: int = 50) -> list[PolicyVersion]:
+        """The site's stored policy versions, newest first, from the audit log."""
+        with self._sessions.read() as session:
+            rows = session.scalars(_changes(site).order_by(AuditEntry.id.desc()).limit(limit)).all()
+        return [v for v in (_version(r) for r in rows) if v is not None]
+
+    def restore_site_policy(self, site: str, version: int, actor: Actor) -> SiteDoc:
+        """Store version ``version`` of the site's policy again, as the next version,
+        audited as ``policy.restore`` (already validated by the caller: a stored version
+        may no longer fit the server's base policy). :class:`NotFoundError` if the site
+        never had that version."""
+        with self._sessions.write() as session:
+            old = _find_version(session, site, version)
+            return _store(
+                session,
+                site,
+                old.text,
+                old.format,
+                actor,
+                "policy.restore",
+                {"restored_from": version},
             )
-            row.policy_text = text
-            row.policy_format = fmt
-            row.policy_version = (row.policy_version or 0) + 1
-            row.policy_updated_at = utcnow()
-            after = {"format": fmt, "text": text, "version": row.policy_version}
-            add_audit(
-                session, actor, "policy.update", "site", site, site=site, before=before, after=after
-            )
-            return _doc(row)
+
+    def policy_at(self, site: str, version: int) -> PolicyVersion:
+        """Version ``version`` of the site's policy; :class:`NotFoundError` if none."""
+        with self._sessions.read() as session:
+            return _find_version(session, site, version)
 
 
 def _doc(row: Site) -> SiteDoc:
@@ -60,3 +82,63 @@ def _doc(row: Site) -> SiteDoc:
         row.policy_version,
         row.policy_updated_at,
     )
+
+
+def _store(
+    session: Session,
+    site: str,
+    text: str,
+    fmt: str,
+    actor: Actor,
+    action: str,
+    extra: dict[str, Any],
+) -> SiteDoc:
+    """Make ``text`` the site's next policy version, audited (before/after) as ``action``."""
+    row = site_row(session, site)
+    before = (
+        {"format": row.policy_format, "text": row.policy_text, "version": row.policy_version}
+        if row.policy_text is not None
+        else None
+    )
+    row.policy_text = text
+    row.policy_format = fmt
+    row.policy_version = (row.policy_version or 0) + 1
+    row.policy_updated_at = utcnow()
+    after = {"format": fmt, "text": text, "version": row.policy_version, **extra}
+    add_audit(session, actor, action, "site", site, site=site, before=before, after=after)
+    return _doc(row)
+
+
+def _changes(site: str) -> Any:
+    return select(AuditEntry).where(
+        AuditEntry.site == site,
+        AuditEntry.object_type == "site",
+        AuditEntry.object_id == site,
+        AuditEntry.action.in_(POLICY_CHANGES),
+    )
+
+
+def _version(row: AuditEntry) -> PolicyVersion | None:
+    after = row.after or {}
+    text, fmt, number = after.get("text"), after.get("format"), after.get("version")
+    if not isinstance(text, str) or not isinstance(fmt, str) or not isinstance(number, int):
+        return None
+    restored = after.get("restored_from")
+    return PolicyVersion(
+        version=number,
+        text=text,
+        format=fmt,
+        at=row.at,
+        actor=row.actor,
+        action=row.action,
+        restored_from=restored if isinstance(restored, int) else None,
+    )
+
+
+def _find_version(session: Session, site: str, version: int) -> PolicyVersion:
+    # A site has few versions; their documents are JSON, so the match is made here.
+    for row in session.scalars(_changes(site).order_by(AuditEntry.id.desc())):
+        found = _version(row)
+        if found is not None and found.version == version:
+            return found
+    raise NotFoundError(f"site {site!r} has no policy version {version}")

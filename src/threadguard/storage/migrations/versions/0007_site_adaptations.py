@@ -12,8 +12,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0007"
-down_revision: str | None = "0005"
+revision: str = "0007_site_adaptations"
+down_revision: str | None = "0006_web_sessions"
 
 
 def upgrade() -> None:

@@ -1,0 +1,97 @@
+"""The moderators' dashboard: server-rendered pages (Jinja2 + htmx, vendored) over the
+store, mounted on the service by :func:`install`.
+
+Modules: :mod:`.signin` (sessions, cookies, back-off, the signed-in-user dependencies),
+:mod:`.csrf`, :mod:`.forms` (URL-encoded bodies), :mod:`.web` (templates, page
+headers), :mod:`.views` (what an item shows: highlighted segments, bars, blur), and
+:mod:`.routes` (one module per page or family of actions). Templates and static files
+(htmx, the page script, the style sheet) ship as package data; nothing is loaded from
+elsewhere and there is no front-end build step.
+
+The service imports this package by name only (``service/app.py``), like the
+compatibility routers, so ``service`` never depends on it at import time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse, Response
+from starlette.staticfiles import StaticFiles
+from starlette.types import Scope
+
+from threadguard.dashboard.csrf import CsrfRefused
+from threadguard.dashboard.routes import build_router
+from threadguard.dashboard.signin import SignInRequired
+from threadguard.dashboard.web import is_htmx, render
+
+STATIC = Path(__file__).resolve().parent / "static"
+#: Static files are versioned by the package version in their URLs: cache them.
+STATIC_CACHE = "public, max-age=86400"
+
+
+class CachedStatic(StaticFiles):
+    """The dashboard's script, style and htmx, cacheable (their URLs change with the
+    package's version)."""
+
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        response = await super().get_response(path, scope)
+        if response.status_code == 200:
+            response.headers["Cache-Control"] = STATIC_CACHE
+        return response
+
+
+async def _sign_in_first(request: Request, exc: Exception) -> Response:
+    """Signed out (or expired): to the sign-in form, and back here afterwards."""
+    if isinstance(exc, SignInRequired) and exc.role_too_weak:
+        return render(
+            request,
+            "error.html",
+            {
+                "user": None,
+                "nav": None,
+                "title": "Not allowed",
+                "heading": "Not allowed",
+                "message": "This page is for admins.",
+                "back": "/",
+                "back_label": "Back to the queue",
+            },
+            status_code=403,
+        )
+    target = request.url.path if request.method == "GET" else "/"
+    if request.method == "GET" and request.url.query:
+        target += "?" + request.url.query
+    location = "/login" if target == "/" else "/login?next=" + quote(target, safe="/")
+    if is_htmx(request):
+        return Response(status_code=200, headers={"HX-Redirect": location})
+    return RedirectResponse(location, 303)
+
+
+async def _csrf_refused(request: Request, exc: Exception) -> Response:
+    """A POST without the page's token: a forged request, or a page from an older session."""
+    if is_htmx(request):
+        return Response(status_code=200, headers={"HX-Refresh": "true"})
+    return render(
+        request,
+        "error.html",
+        {
+            "user": None,
+            "nav": None,
+            "title": "Form expired",
+            "heading": "This form has expired",
+            "message": "The page was older than your session. Nothing was changed.",
+            "back": "/",
+            "back_label": "Reload the queue",
+        },
+        status_code=403,
+    )
+
+
+def install(app: FastAPI) -> None:
+    """Mount the dashboard on ``app``: its routes, static files and error pages."""
+    app.include_router(build_router())
+    app.mount("/static", CachedStatic(directory=STATIC), name="dashboard-static")
+    app.add_exception_handler(SignInRequired, _sign_in_first)
+    app.add_exception_handler(CsrfRefused, _csrf_refused)

@@ -1,0 +1,50 @@
+"""Reading the dashboard's forms: URL-encoded bodies, parsed here.
+
+Every form the dashboard serves (and every htmx request it makes) is
+``application/x-www-form-urlencoded``; the standard library reads that, so the service
+needs no multipart parser. The service's body limit applies before this runs.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs
+
+from fastapi import Request
+
+#: Stored on the request so the CSRF check and the route read the body once.
+_PARSED = "threadguard_form"
+
+
+class Form:
+    """A parsed form: every value of a field, or its first."""
+
+    def __init__(self, fields: dict[str, list[str]]) -> None:
+        self.fields = fields
+
+    def get(self, name: str, default: str = "") -> str:
+        """The field's first value (``default`` when absent)."""
+        values = self.fields.get(name)
+        return values[0] if values else default
+
+    def all(self, name: str) -> list[str]:
+        """Every value of a repeated field (checkboxes), in order."""
+        return list(self.fields.get(name, []))
+
+
+async def read_form(request: Request) -> Form:
+    """The request's URL-encoded form (empty for any other body)."""
+    cached = request.scope.get(_PARSED)
+    if isinstance(cached, Form):
+        return cached
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    fields: dict[str, list[str]] = {}
+    if content_type == "application/x-www-form-urlencoded":
+        body = await request.body()
+        text = body.decode("utf-8", errors="replace")
+        try:
+            fields = parse_qs(text, keep_blank_values=True, max_num_fields=2000)
+        except ValueError:  # more fields than any of our forms has: not one of ours
+            fields = {}
+    form = Form(fields)
+    request.scope[_PARSED] = form
+    return form

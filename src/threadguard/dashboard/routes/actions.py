@@ -1,0 +1,228 @@
+"""``POST /actions/...``: approve, reject, ban or suspend, note, undo, bulk.
+
+Each action is one store transaction with its audit entry (the same
+:meth:`~threadguard.storage.store.Store.moderate` the API uses). Of two moderators
+acting on one comment, the store lets exactly one win; the other gets the item again as
+it now stands, with who decided it, never an error page.
+
+htmx requests get fragments to swap in out of band (the item, the counter of what is
+left, the undo bar) and an ``HX-Trigger`` event the page's script moves focus on; a
+plain form post (no script) is sent back to the queue (303).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import HTMLResponse, RedirectResponse
+from starlette.concurrency import run_in_threadpool
+
+from threadguard.dashboard.forms import read_form
+from threadguard.dashboard.routes.queue import (
+    UNDO_WINDOW_S,
+    QueueQuery,
+    item_views,
+    preferences_of,
+    safe_back,
+)
+from threadguard.dashboard.signin import Checked, WebUser, store_of
+from threadguard.dashboard.web import ENVIRONMENT, PAGE_HEADERS, is_htmx
+from threadguard.schema import ModeratorAction
+from threadguard.storage.models import utcnow
+from threadguard.storage.records import ConflictError, InvalidError, NotFoundError, StoreError
+from threadguard.storage.store import Store
+
+router = APIRouter()
+
+#: How long after an action ``u`` can still take it back.
+UNDO_WINDOW = timedelta(seconds=UNDO_WINDOW_S)
+#: Ban durations the dialog offers (None: for good).
+DURATIONS: dict[str, timedelta | None] = {
+    "1d": timedelta(days=1),
+    "7d": timedelta(days=7),
+    "30d": timedelta(days=30),
+    "forever": None,
+}
+#: The most comments one bulk action takes (a page).
+MAX_BULK = 200
+#: What the undo bar says after each action.
+DONE: dict[str, str] = {
+    ModeratorAction.APPROVE: "Approved",
+    ModeratorAction.REJECT: "Rejected",
+    ModeratorAction.BAN: "Banned the author of",
+    ModeratorAction.NOTE: "Noted",
+}
+
+
+def _fragments(
+    store: Store,
+    user: WebUser,
+    comment_ids: list[str],
+    *,
+    back: str,
+    messages: dict[str, str] | None = None,
+    undo: str | None = None,
+) -> str:
+    """The items (as they stand now), the counter and the undo bar, for out-of-band swaps."""
+    prefs = preferences_of(store, user)
+    items = [i for c in comment_ids if (i := store.review_item(c)) is not None]
+    counts = store.queue_counts(QueueQuery.of_url(back).filters)
+    parts = [
+        ENVIRONMENT.get_template("_item.html").render(v=v, user=user, back=back, oob=True)
+        for v in item_views(store, items, prefs, messages)
+    ]
+    parts.append(
+        ENVIRONMENT.get_template("_status.html").render(
+            counts=counts, user=user, back=back, oob=True, undo=undo
+        )
+    )
+    return "\n".join(parts)
+
+
+def _answer(
+    request: Request,
+    store: Store,
+    user: WebUser,
+    comment_ids: list[str],
+    *,
+    back: str,
+    messages: dict[str, str] | None = None,
+    undo: str | None = None,
+    event: dict[str, object] | None = None,
+) -> Response:
+    if not is_htmx(request):
+        return RedirectResponse(back, 303)
+    body = _fragments(store, user, comment_ids, back=back, messages=messages, undo=undo)
+    headers = dict(PAGE_HEADERS)
+    if event is not None:
+        headers["HX-Trigger"] = json.dumps({"tg-acted": event})
+    return HTMLResponse(body, headers=headers)
+
+
+def _act(
+    store: Store,
+    user: WebUser,
+    comment_id: str,
+    action: str,
+    *,
+    note: str | None = None,
+    duration: str = "forever",
+) -> tuple[bool, str]:
+    """Apply one action; (whether it applied, what to tell the moderator)."""
+    until = None
+    if action == ModeratorAction.BAN:
+        span = DURATIONS.get(duration)
+        until = utcnow() + span if span is not None else None
+    try:
+        store.moderate(comment_id, action, user.actor, note=note or None, until=until)
+    except (ConflictError, InvalidError, NotFoundError) as exc:
+        return False, str(exc)
+    if action == ModeratorAction.BAN:
+        return True, "Author banned" + (f" until {until:%Y-%m-%d %H:%M} UTC" if until else "")
+    return True, ""
+
+
+@router.post("/actions/bulk")
+async def bulk(request: Request, user: Checked) -> Response:
+    form = await read_form(request)
+    back = safe_back(form.get("back", "/"))
+    action = form.get("action")
+    ids = list(dict.fromkeys(form.all("ids")))[:MAX_BULK]
+    if action not in (ModeratorAction.APPROVE, ModeratorAction.REJECT) or not ids:
+        return RedirectResponse(back, 303)
+    store = store_of(request)
+
+    def run() -> dict[str, str]:
+        messages = {}
+        for comment_id in ids:
+            ok, message = _act(store, user, comment_id, action)
+            if not ok:
+                messages[comment_id] = message
+        return messages
+
+    messages = await run_in_threadpool(run)
+    return _answer(request, store, user, ids, back=back, messages=messages)
+
+
+@router.post("/actions/undo")
+async def undo(request: Request, user: Checked) -> Response:
+    form = await read_form(request)
+    back = safe_back(form.get("back", "/"))
+    store = store_of(request)
+    try:
+        done = await run_in_threadpool(store.undo_last, user.actor, within=UNDO_WINDOW)
+    except StoreError as exc:
+        text = "Nothing to undo." if isinstance(exc, NotFoundError) else str(exc)
+        if not is_htmx(request):
+            return RedirectResponse(back, 303)
+        body = await run_in_threadpool(_fragments, store, user, [], back=back, undo=None)
+        body += f'\n<div id="flash" class="flash" role="alert" hx-swap-oob="outerHTML">{_esc(text)}</div>'
+        return HTMLResponse(body, headers=PAGE_HEADERS)
+    return await run_in_threadpool(
+        _answer,
+        request,
+        store,
+        user,
+        [done.comment_id],
+        back=back,
+        messages={done.comment_id: f"Your {done.undone} was undone."},
+        event={"id": done.comment_id, "undo": True},
+    )
+
+
+def _esc(text: str) -> str:
+    return ENVIRONMENT.from_string("{{ t }}").render(t=text)
+
+
+@router.post("/actions/ban")
+async def ban_from_dialog(request: Request, user: Checked) -> Response:
+    form = await read_form(request)
+    return await _one(request, user, form.get("comment_id"), ModeratorAction.BAN)
+
+
+@router.post("/actions/{comment_id}/{action}")
+async def act(request: Request, user: Checked, comment_id: str, action: str) -> Response:
+    return await _one(request, user, comment_id, action)
+
+
+async def _one(request: Request, user: WebUser, comment_id: str, action: str) -> Response:
+    form = await read_form(request)
+    back = safe_back(form.get("back", "/"))
+    store = store_of(request)
+    if action not in DONE:
+        return RedirectResponse(back, 303)
+    ok, message = await run_in_threadpool(
+        _act,
+        store,
+        user,
+        comment_id,
+        action,
+        note=form.get("note").strip()[:2000] or None,
+        duration=form.get("duration", "forever"),
+    )
+    if ok:
+        undo = f"{DONE[action]} the comment." if action != ModeratorAction.NOTE else None
+        event: dict[str, object] = {"id": comment_id, "action": action, "ok": True}
+        return await run_in_threadpool(
+            _answer,
+            request,
+            store,
+            user,
+            [comment_id],
+            back=back,
+            messages={comment_id: message} if message else None,
+            undo=undo,
+            event=event,
+        )
+    return await run_in_threadpool(
+        _answer,
+        request,
+        store,
+        user,
+        [comment_id],
+        back=back,
+        messages={comment_id: message},
+        event={"id": comment_id, "action": action, "ok": False},
+    )

@@ -1,0 +1,50 @@
+"""The error page of the thread, policy and stats pages: what was not found or not
+accepted, in words, with the way back (never a traceback, never the API's JSON)."""
+
+from __future__ import annotations
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+
+from threadguard.dashboard.signin import WebUser
+from threadguard.dashboard.web import render
+from threadguard.validation import InvalidField, check_site
+
+
+def error_page(
+    request: Request,
+    user: WebUser,
+    status: int,
+    heading: str,
+    message: str,
+    *,
+    back: str = "/",
+    back_label: str = "Back to the queue",
+) -> HTMLResponse:
+    """A page saying what went wrong, with the dashboard's navigation."""
+    return render(
+        request,
+        "error.html",
+        {
+            "user": user,
+            "nav": None,
+            "title": heading,
+            "heading": heading,
+            "message": message,
+            "back": back,
+            "back_label": back_label,
+        },
+        status_code=status,
+    )
+
+
+def site_param(value: str | None) -> str | None:
+    """A site named in a query or form: None when blank; :class:`InvalidField` when no
+    site could have that name (too long, a NUL)."""
+    if value is None or not value.strip():
+        return None
+    check_site("site", value)
+    return value
+
+
+__all__ = ["InvalidField", "error_page", "site_param"]

@@ -1,0 +1,228 @@
+"""``/policy``: an admin edits a site's thresholds and watched words, previews what the
+draft would do to the site's last comments, saves it, and restores earlier versions.
+
+- ``GET /policy?site=``: the form over the site's effective policy, and its history.
+- ``POST /policy/preview``: the draft replayed, beside the current policy, on the last N
+  stored comments (:func:`threadguard.service.moderation.compare_policies`, the dry
+  run's replay: stored analyses, no scoring), as a fragment for htmx (a whole page for
+  a browser without script).
+- ``POST /policy``: save the draft as the site's next version (audited
+  ``policy.update``); refused when another admin saved meanwhile.
+- ``POST /policy/restore``: store an earlier version again (audited ``policy.restore``).
+
+Admins only (a moderator gets the dashboard's 403 page); every POST carries the page's
+CSRF token. A draft is read by the policy parser before anything happens, and its
+message, which names the bad key, is shown in place.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import RedirectResponse
+from starlette.concurrency import run_in_threadpool
+
+from threadguard.dashboard.forms import read_form
+from threadguard.dashboard.policy_page import (
+    PREVIEW_DEFAULT,
+    PREVIEW_MAX,
+    Checked,
+    PolicyDraft,
+    check_draft,
+    draft_from_form,
+    draft_of,
+    preview_of,
+    preview_size,
+    stored_document,
+)
+from threadguard.dashboard.routes.page_errors import InvalidField, error_page, site_param
+from threadguard.dashboard.signin import AdminChecked, AdminSignedIn, WebUser, state_of
+from threadguard.dashboard.web import is_htmx, render
+from threadguard.moderation import Moderator, PolicyError, on_top
+from threadguard.service.context import ServiceState
+from threadguard.service.moderation import compare_policies
+from threadguard.storage.records import NotFoundError
+
+router = APIRouter()
+
+#: The site a fresh install's policy is edited for (the API's default site).
+DEFAULT_SITE = "default"
+
+
+def _url(site: str, **extra: str | int) -> str:
+    return "/policy?" + urlencode({"site": site, **extra})
+
+
+def _site_of(state: ServiceState, given: str | None) -> str:
+    sites = state.store.site_names()
+    return given or (sites[0] if sites else DEFAULT_SITE)
+
+
+def _context(
+    state: ServiceState,
+    user: WebUser,
+    site: str,
+    *,
+    draft: PolicyDraft | None = None,
+    error: str | None = None,
+    preview: Any = None,
+    size: int = PREVIEW_DEFAULT,
+    saved: int | None = None,
+    restored: int | None = None,
+) -> dict[str, Any]:
+    current = state.site_policy(site)
+    doc = current.document
+    return {
+        "user": user,
+        "nav": "policy",
+        "title": "Policy",
+        "site": site,
+        "sites": sorted({*state.store.site_names(), site}),
+        "source": "site" if doc is not None and doc.policy_text is not None else "default",
+        "version": current.version,
+        "draft": draft or draft_of(current.policy),
+        "error": error,
+        "preview": preview,
+        "size": size,
+        "size_max": PREVIEW_MAX,
+        "history": state.store.policy_history(site),
+        "saved": saved,
+        "restored": restored,
+    }
+
+
+@router.get("/policy")
+async def policy_page(
+    request: Request,
+    user: AdminSignedIn,
+    site: Annotated[str | None, Query(max_length=200)] = None,
+    saved: Annotated[int | None, Query(ge=0)] = None,
+    restored: Annotated[int | None, Query(ge=0)] = None,
+) -> Response:
+    state = state_of(request)
+    try:
+        chosen = site_param(site)
+    except InvalidField as exc:
+        return error_page(request, user, 400, "No such site", str(exc))
+
+    def work() -> dict[str, Any]:
+        name = _site_of(state, chosen)
+        return _context(state, user, name, saved=saved, restored=restored)
+
+    return render(request, "policy.html", await run_in_threadpool(work))
+
+
+async def _posted(request: Request) -> tuple[str, PolicyDraft, Any]:
+    """The posted form's site, draft and the whole form; :class:`InvalidField` for a
+    site no store could hold."""
+    form = await read_form(request)
+    site = site_param(form.get("site"))
+    return site or DEFAULT_SITE, draft_from_form(form.get), form
+
+
+def _check(state: ServiceState, site: str, draft: PolicyDraft) -> Checked:
+    doc = state.site_policy(site).document
+    stored = stored_document(
+        doc.policy_text if doc else None, doc.policy_format if doc else None, site
+    )
+    return check_draft(state.base_policy, draft, stored, site)
+
+
+@router.post("/policy/preview")
+async def preview(request: Request, user: AdminChecked) -> Response:
+    state = state_of(request)
+    try:
+        site, draft, form = await _posted(request)
+    except InvalidField as exc:
+        return error_page(request, user, 400, "No such site", str(exc))
+    size = preview_size(form.get("size"))
+
+    def work() -> dict[str, Any]:
+        checked = _check(state, site, draft)
+        result = None
+        if checked.policy is not None:
+            current = state.site_policy(site).moderator
+            result = preview_of(
+                compare_policies(state, site, current, Moderator(checked.policy), size)
+            )
+        if is_htmx(request):
+            return {"preview": result, "error": checked.error, "size": size, "site": site}
+        return _context(
+            state, user, site, draft=draft, error=checked.error, preview=result, size=size
+        )
+
+    context = await run_in_threadpool(work)
+    if is_htmx(request):
+        return render(request, "_policy_preview.html", context)
+    return render(request, "policy.html", context, status_code=400 if context["error"] else 200)
+
+
+@router.post("/policy")
+async def save(request: Request, user: AdminChecked) -> Response:
+    state = state_of(request)
+    try:
+        site, draft, form = await _posted(request)
+    except InvalidField as exc:
+        return error_page(request, user, 400, "No such site", str(exc))
+    opened = form.get("version")
+
+    def work() -> Response:
+        now = state.store.policy_version(site)
+        if opened != str(now):
+            message = (
+                f"The policy of {site} changed while you were editing it (it is now version "
+                f"{now}). Your draft was not saved: check the history, then save again."
+            )
+            context = _context(state, user, site, draft=draft, error=message)
+            context["version"] = now
+            return render(request, "policy.html", context, status_code=409)
+        checked = _check(state, site, draft)
+        if checked.policy is None:
+            context = _context(state, user, site, draft=draft, error=checked.error)
+            return render(request, "policy.html", context, status_code=400)
+        stored = state.store.set_site_policy(site, checked.text, "toml", user.actor)
+        state.forget(site)
+        return RedirectResponse(_url(site, saved=stored.policy_version), 303)
+
+    return await run_in_threadpool(work)
+
+
+@router.post("/policy/restore")
+async def restore(request: Request, user: AdminChecked) -> Response:
+    state = state_of(request)
+    form = await read_form(request)
+    try:
+        site = site_param(form.get("site")) or DEFAULT_SITE
+        version = int(form.get("version"))
+    except InvalidField as exc:
+        return error_page(request, user, 400, "No such site", str(exc))
+    except ValueError:
+        return error_page(request, user, 400, "No such version", "The version is not a number.")
+
+    def work() -> Response:
+        try:
+            old = state.store.policy_at(site, version)
+        except NotFoundError as exc:
+            return error_page(
+                request,
+                user,
+                404,
+                "No such version",
+                str(exc),
+                back=_url(site),
+                back_label="Back to the policy",
+            )
+        try:  # a stored version may no longer fit the server's base policy
+            on_top(state.base_policy, old.text, old.format, site)
+        except PolicyError as exc:
+            message = f"Version {version} cannot be restored: {exc}"
+            return render(
+                request, "policy.html", _context(state, user, site, error=message), status_code=400
+            )
+        stored = state.store.restore_site_policy(site, version, user.actor)
+        state.forget(site)
+        return RedirectResponse(_url(site, restored=stored.policy_version), 303)
+
+    return await run_in_threadpool(work)

@@ -1,0 +1,79 @@
+"""``GET /stats?site=&days=``: the site's (or every site's) figures over the last 7, 30 or
+90 days, as server-drawn SVG charts with their tables.
+
+Comments per day with the policy's held and rejected rates, the attribute mix over time
+(comments reaching each attribute's review level under the site's policy), the most
+targeted groups, the most active offenders, moderators' throughput (actions per day)
+and their agreement with the model. Each figure is one grouped query
+(:mod:`threadguard.storage.repositories.stats`); moderators and admins see the page.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request, Response
+from starlette.concurrency import run_in_threadpool
+
+from threadguard.dashboard.routes.page_errors import InvalidField, error_page, site_param
+from threadguard.dashboard.signin import SignedIn, WebUser, state_of
+from threadguard.dashboard.stats_page import (
+    ATTRIBUTE_COLORS,
+    PERIODS,
+    period_days,
+    period_of,
+    review_levels,
+    stats_view,
+)
+from threadguard.dashboard.web import render
+from threadguard.service.context import ServiceState
+from threadguard.storage.models import utcnow
+
+router = APIRouter()
+
+#: Groups and offenders listed.
+TOP = 10
+
+
+def _context(state: ServiceState, user: WebUser, site: str | None, days: int) -> dict[str, Any]:
+    since, day_list = period_days(days, utcnow())
+    policy = state.site_policy(site).policy
+    levels = review_levels(policy)
+    stats = state.store.stats
+    view = stats_view(
+        days=days,
+        site=site,
+        day_list=day_list,
+        levels=levels,
+        decisions=stats.daily_decisions(site, since),
+        attributes=stats.daily_attributes(site, since, levels),
+        groups=stats.targeted_groups(site, since, at_least=policy.target_report, limit=TOP),
+        offenders=stats.offenders(site, since, limit=TOP),
+        actions=stats.daily_actions(site, since),
+        agreement=stats.agreement(site, since),
+    )
+    return {
+        "user": user,
+        "nav": "stats",
+        "title": "Stats",
+        "view": view,
+        "sites": state.store.site_names(),
+        "periods": PERIODS,
+        "colors": ATTRIBUTE_COLORS,
+        "target_report": policy.target_report,
+    }
+
+
+@router.get("/stats")
+async def stats_page(
+    request: Request,
+    user: SignedIn,
+    site: Annotated[str | None, Query(max_length=200)] = None,
+    days: Annotated[str | None, Query(max_length=10)] = None,
+) -> Response:
+    try:
+        chosen = site_param(site)
+    except InvalidField as exc:
+        return error_page(request, user, 400, "No such site", str(exc))
+    context = await run_in_threadpool(_context, state_of(request), user, chosen, period_of(days))
+    return render(request, "stats.html", context)

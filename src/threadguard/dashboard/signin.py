@@ -1,0 +1,202 @@
+"""Who is signed in to the dashboard: sessions in the store, cookies, back-off.
+
+Signing in checks the password (scrypt, in a worker thread: it is slow on purpose) and
+then starts a server-side session: a random token in an ``HttpOnly``,
+``SameSite=Strict`` cookie (``Secure`` whenever the page was reached over HTTPS or the
+service's public URL is HTTPS), of which the store keeps only the hash. A session ends
+at sign-out, after :data:`IDLE` without a request, or :data:`LIFETIME` after sign-in.
+
+Failed sign-ins are counted per user name and per address; past a few, each further one
+locks both for longer (:class:`~threadguard.storage.repositories.web_sessions.BackOff`),
+and a locked name is refused without its password being checked. Every attempt is in
+the audit log.
+
+Pages depend on :data:`SignedIn` (a moderator or admin, any method) or
+:data:`Checked` (the same, for a POST, with its CSRF token checked); an admin-only page
+on :data:`AdminSignedIn` / :data:`AdminChecked`.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Annotated, cast
+
+from fastapi import Depends, Request, Response
+from starlette.concurrency import run_in_threadpool
+
+from threadguard.dashboard import csrf
+from threadguard.schema import Role
+from threadguard.service.context import ServiceState
+from threadguard.storage.records import Actor
+from threadguard.storage.repositories.web_sessions import BackOff
+from threadguard.storage.store import Store
+
+#: The session cookie.
+COOKIE = "tg_session"
+#: A session ends this long after its last request...
+IDLE = timedelta(hours=1)
+#: ... and this long after sign-in in any case.
+LIFETIME = timedelta(hours=12)
+#: When failed sign-ins start to lock a name or address, and for how long.
+BACK_OFF = BackOff()
+#: Longer values are not tokens we made (and are not looked up).
+MAX_TOKEN = 100
+
+
+class SignInRequired(Exception):
+    """The request needs a signed-in moderator or admin, and has none (or the role is
+    too weak: ``role_too_weak``)."""
+
+    def __init__(self, role_too_weak: bool = False) -> None:
+        super().__init__("sign in required")
+        self.role_too_weak = role_too_weak
+
+
+@dataclass(frozen=True)
+class WebUser:
+    """The person a request comes from: name, role, session and the page's CSRF token."""
+
+    name: str
+    role: str
+    session_id: int
+    csrf: str
+
+    @property
+    def actor(self) -> Actor:
+        """The user as the audit log and moderator actions record them."""
+        return Actor(self.name, self.role)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Role.ADMIN
+
+
+def state_of(request: Request) -> ServiceState:
+    """The app's service state (engine, store, settings, policies)."""
+    return cast(ServiceState, request.app.state.service)
+
+
+def store_of(request: Request) -> Store:
+    """The app's store."""
+    return state_of(request).store
+
+
+def client_ip(request: Request) -> str:
+    """The address a request came from (the proxy's, unless uvicorn trusts it)."""
+    return request.client.host if request.client is not None else "unknown"
+
+
+def secure_cookies(request: Request) -> bool:
+    """Whether cookies get ``Secure``: over HTTPS, or when the public URL is HTTPS (a
+    TLS proxy in front); plain HTTP is for a service on this machine."""
+    public = state_of(request).settings.public_url or ""
+    return request.url.scheme == "https" or public.lower().startswith("https://")
+
+
+def set_cookie(request: Request, response: Response, name: str, value: str, max_age: int) -> None:
+    """Set a dashboard cookie: HttpOnly, SameSite=Strict, Secure over HTTPS."""
+    response.set_cookie(
+        name,
+        value,
+        max_age=max_age,
+        path="/",
+        httponly=True,
+        samesite="strict",
+        secure=secure_cookies(request),
+    )
+
+
+def forget_cookie(request: Request, response: Response, name: str) -> None:
+    """Delete a dashboard cookie."""
+    response.delete_cookie(
+        name, path="/", httponly=True, samesite="strict", secure=secure_cookies(request)
+    )
+
+
+def session_token(request: Request) -> str | None:
+    """The session cookie's token, if it looks like one of ours."""
+    token = request.cookies.get(COOKIE)
+    if not token or len(token) > MAX_TOKEN:
+        return None
+    return token
+
+
+async def current_user(request: Request) -> WebUser | None:
+    """The signed-in user of a request, or None."""
+    token = session_token(request)
+    if token is None:
+        return None
+    record = await run_in_threadpool(store_of(request).find_session, token, idle=IDLE)
+    if record is None:
+        return None
+    return WebUser(record.user_name, record.role, record.id, csrf.token_for(token))
+
+
+def require_web(role: Role, *, check_csrf: bool) -> Callable[[Request], Awaitable[WebUser]]:
+    """A dependency: the signed-in user if their role includes ``role`` (else
+    :class:`SignInRequired`), with the request's CSRF token checked when ``check_csrf``
+    (else :class:`~threadguard.dashboard.csrf.CsrfRefused`)."""
+
+    async def dependency(request: Request) -> WebUser:
+        user = await current_user(request)
+        if user is None:
+            raise SignInRequired
+        if Role(user.role).rank < role.rank:
+            raise SignInRequired(role_too_weak=True)
+        if check_csrf:
+            await csrf.check(request, user.csrf)
+        return user
+
+    dependency.__name__ = f"web_{role}{'_checked' if check_csrf else ''}"
+    return dependency
+
+
+#: A signed-in moderator or admin (pages, GET).
+SignedIn = Annotated[WebUser, Depends(require_web(Role.MODERATOR, check_csrf=False))]
+#: The same for a POST: the CSRF token is checked.
+Checked = Annotated[WebUser, Depends(require_web(Role.MODERATOR, check_csrf=True))]
+#: A signed-in admin (pages, GET).
+AdminSignedIn = Annotated[WebUser, Depends(require_web(Role.ADMIN, check_csrf=False))]
+#: A signed-in admin's POST, CSRF token checked.
+AdminChecked = Annotated[WebUser, Depends(require_web(Role.ADMIN, check_csrf=True))]
+
+
+@dataclass(frozen=True)
+class SignInOutcome:
+    """A sign-in attempt's result: the new session's token, or why not."""
+
+    token: str | None = None
+    role: str | None = None
+    locked_until: datetime | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.token is not None
+
+
+def failure_keys(user: str, ip: str) -> list[str]:
+    """The back-off counters a failed sign-in counts against."""
+    return [f"user:{user[:280]}", f"ip:{ip[:64]}"]
+
+
+def sign_in(store: Store, user: str, password: str, ip: str) -> SignInOutcome:
+    """Check a name and password (run in a worker thread: scrypt is slow) and start a
+    session, counting failures and refusing locked names and addresses (all audited)."""
+    keys = failure_keys(user, ip)
+    locked = store.locked_until(keys)
+    if locked is not None:
+        # Locked: do not even check the password (that would let guessing go on).
+        store.sign_in_failed(user, [], ip=ip, why="locked", back_off=BACK_OFF)
+        return SignInOutcome(locked_until=locked)
+    role = store.verify_user(user, password) if user and password else None
+    if role is None or Role(role).rank < Role.MODERATOR.rank:
+        until = store.sign_in_failed(user, keys, ip=ip, why="bad credentials", back_off=BACK_OFF)
+        return SignInOutcome(locked_until=until)
+    store.clear_failures(keys[0])
+    store.web.drop_expired_sessions(idle=IDLE)  # housekeeping, at a moment that is rare
+    token = secrets.token_urlsafe(32)
+    store.start_session(token, user, role, ip=ip, lifetime=LIFETIME)
+    return SignInOutcome(token=token, role=role)

@@ -1,0 +1,206 @@
+"""View models: what a template shows of a queue item, built in Python.
+
+The highlighted comment is a list of :class:`Segment` (plain or highlighted text, maybe
+masked) that the template escapes one by one: a comment's text is never marked safe.
+Spans are code-point offsets into the original text, which is what Python indexes
+strings by.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlencode
+
+from threadguard.schema import ATTRIBUTES
+from threadguard.storage.models import utcnow
+from threadguard.storage.records import AuthorHistory, ReviewItem
+
+#: How the attributes are named on the page.
+LABELS = {
+    "toxicity": "Toxicity",
+    "severe_toxicity": "Severe toxicity",
+    "identity_attack": "Identity attack",
+    "insult": "Insult",
+    "threat": "Threat",
+    "profanity": "Profanity",
+    "sexually_explicit": "Sexually explicit",
+}
+#: A comment scoring this much on any of these is "severe": blurred until clicked when
+#: the moderator asks for it.
+SEVERE = {"severe_toxicity": 0.5, "threat": 0.8, "identity_attack": 0.8, "sexually_explicit": 0.8}
+#: Spans of these attributes are the slurs and swear words masked on request.
+MASKED = frozenset({"identity_attack", "profanity", "insult"})
+#: Targets below this score are not shown.
+TARGET_FLOOR = 0.5
+#: What a masked letter becomes.
+MASK = "•"
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """A moderator's reading settings (stored per user)."""
+
+    blur_severe: bool = True
+    mask_slurs: bool = False
+
+    @classmethod
+    def from_stored(cls, stored: dict[str, Any]) -> Preferences:
+        return cls(
+            blur_severe=bool(stored.get("blur_severe", True)),
+            mask_slurs=bool(stored.get("mask_slurs", False)),
+        )
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of a comment's text: ``attribute`` names why it is highlighted (None: plain)."""
+
+    text: str
+    attribute: str | None = None
+
+    @property
+    def label(self) -> str:
+        return LABELS.get(self.attribute or "", self.attribute or "")
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One attribute's score as a bar."""
+
+    attribute: str
+    label: str
+    value: float
+
+    @property
+    def percent(self) -> int:
+        return round(self.value * 100)
+
+    @property
+    def level(self) -> str:
+        return "high" if self.value >= 0.7 else "mid" if self.value >= 0.4 else "low"
+
+
+@dataclass(frozen=True)
+class ItemView:
+    """A queue item as the page shows it."""
+
+    item: ReviewItem
+    segments: list[Segment]
+    bars: list[Bar]
+    targets: list[tuple[str, float]]
+    severe: bool
+    blurred: bool
+    history: AuthorHistory | None
+    parents: list[tuple[str, list[Segment]]] = field(default_factory=list)
+    message: str | None = None
+
+    @property
+    def id(self) -> str:
+        return self.item.comment_id
+
+    @property
+    def resolved(self) -> bool:
+        return self.item.status != "pending"
+
+
+def mask_word(text: str) -> str:
+    """Every letter of every word but its first replaced by :data:`MASK`."""
+    return _WORD.sub(lambda m: m.group(0)[0] + MASK * (len(m.group(0)) - 1), text)
+
+
+def segments(text: str, spans: list[dict[str, Any]], *, mask: bool = False) -> list[Segment]:
+    """``text`` cut at its spans: highlighted runs name their strongest attribute.
+
+    Overlapping spans merge (the higher score names the run); spans out of range or
+    empty are ignored rather than trusted.
+    """
+    size = len(text)
+    marks: list[tuple[int, int, str, float]] = []
+    for span in spans:
+        try:
+            begin, end = int(span["begin"]), int(span["end"])
+            attribute = str(span.get("attribute") or "toxicity")
+            score = float(span.get("score") or 0.0)
+        except (KeyError, TypeError, ValueError):
+            continue
+        begin, end = max(0, begin), min(size, end)
+        if begin < end:
+            marks.append((begin, end, attribute, score))
+    marks.sort()
+    merged: list[list[Any]] = []
+    for begin, end, attribute, score in marks:
+        if merged and begin <= merged[-1][1]:
+            last = merged[-1]
+            last[1] = max(last[1], end)
+            if score > last[3]:
+                last[2], last[3] = attribute, score
+        else:
+            merged.append([begin, end, attribute, score])
+    out: list[Segment] = []
+    at = 0
+    for begin, end, attribute, _ in merged:
+        if begin > at:
+            out.append(Segment(text[at:begin]))
+        piece = text[begin:end]
+        out.append(Segment(mask_word(piece) if mask and attribute in MASKED else piece, attribute))
+        at = end
+    if at < size or not out:
+        out.append(Segment(text[at:]))
+    return out
+
+
+def is_severe(scores: dict[str, float]) -> bool:
+    """Whether a comment is severe enough to blur (see :data:`SEVERE`)."""
+    return any(scores.get(a, 0.0) >= floor for a, floor in SEVERE.items())
+
+
+def item_view(
+    item: ReviewItem,
+    prefs: Preferences,
+    history: AuthorHistory | None,
+    message: str | None = None,
+) -> ItemView:
+    """What the page shows of one queue item under a moderator's preferences."""
+    severe = is_severe(item.scores)
+    bars = [Bar(a, LABELS[a], item.scores.get(a, 0.0)) for a in ATTRIBUTES]
+    bars.sort(key=lambda b: -b.value)
+    targets = sorted(
+        (
+            (str(t.get("group", "")), float(t.get("score", 0.0)))
+            for t in item.targets
+            if isinstance(t, dict) and float(t.get("score", 0.0)) >= TARGET_FLOOR
+        ),
+        key=lambda t: -t[1],
+    )
+    return ItemView(
+        item=item,
+        segments=segments(item.text, item.spans, mask=prefs.mask_slurs),
+        bars=bars,
+        targets=targets,
+        severe=severe,
+        blurred=severe and prefs.blur_severe and item.status == "pending",
+        history=history,
+        parents=[(p.author or "anonymous", [Segment(p.text)]) for p in item.parents],
+        message=message,
+    )
+
+
+def thread_url(item: ReviewItem) -> str:
+    """Where the thread view shows a queue item's whole thread, at the item."""
+    query = urlencode({"site": item.site, "article": item.article or ""})
+    return f"/threads?{query}#comment-{item.comment_id}"
+
+
+def ago(when: datetime | None, now: datetime | None = None) -> str:
+    """``when`` as "5 min ago" (the page shows the exact time on hover)."""
+    if when is None:
+        return ""
+    seconds = max(0, int(((now or utcnow()) - when).total_seconds()))
+    for unit, size in (("d", 86400), ("h", 3600), ("min", 60)):
+        if seconds >= size:
+            return f"{seconds // size} {unit} ago"
+    return "just now"

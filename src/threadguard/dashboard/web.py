@@ -1,0 +1,71 @@
+"""Rendering the dashboard's pages: one Jinja2 environment, and the headers HTML needs.
+
+Templates are autoescaped, and nothing written by a commenter is ever marked safe: a
+highlighted comment is a list of segments that the template escapes one by one
+(:mod:`threadguard.dashboard.views`).
+
+The service's default ``Content-Security-Policy`` forbids everything (it answers JSON);
+a page loads its own script and style from this origin and nothing else, with no inline
+script or style at all (so score bars are ``<meter>`` elements, not styled ``<div>``s).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from threadguard import __version__
+from threadguard.dashboard.views import ago, thread_url
+
+#: What a dashboard page may load: its own script, style and images, nothing else.
+PAGE_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+)
+#: Headers of every dashboard page and fragment.
+PAGE_HEADERS = {
+    "Content-Security-Policy": PAGE_CSP,
+    "Cache-Control": "no-store",
+    "Vary": "Cookie, HX-Request",
+}
+
+ENVIRONMENT = Environment(
+    loader=PackageLoader("threadguard.dashboard", "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+ENVIRONMENT.globals["version"] = __version__
+
+
+def counted(count: int, word: str) -> str:
+    """``1 comment``, ``2 comments``: a count and its noun (plural with an s)."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+ENVIRONMENT.filters["counted"] = counted
+ENVIRONMENT.globals["ago"] = ago
+ENVIRONMENT.globals["thread_url"] = thread_url
+
+
+def is_htmx(request: Request) -> bool:
+    """Whether htmx sent the request (it then wants a fragment, not a page)."""
+    return request.headers.get("hx-request") == "true"
+
+
+def render(
+    request: Request,
+    template: str,
+    context: dict[str, Any] | None = None,
+    *,
+    status_code: int = 200,
+    headers: dict[str, str] | None = None,
+) -> HTMLResponse:
+    """``template`` rendered with ``context`` (plus ``request``), as a page with the
+    dashboard's headers."""
+    body = ENVIRONMENT.get_template(template).render(request=request, **(context or {}))
+    return HTMLResponse(body, status_code=status_code, headers={**PAGE_HEADERS, **(headers or {})})

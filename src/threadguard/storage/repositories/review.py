@@ -1,0 +1,275 @@
+"""What the dashboard's queue shows: queue entries with everything a moderator reads
+before acting, in a few indexed queries per page.
+
+One query lists the page (the queue item, its comment, site and article title); one
+reads the page's latest analyses (spans and targets); the parent chains are walked by
+the comments' unique key (site, article, id); authors' histories take two more. Counts
+per status are one grouped query, on ``ix_queue_status_entered`` or
+``ix_queue_site_status``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from threadguard.schema import ATTRIBUTES, ModeratorAction
+from threadguard.storage.models import AnalysisRow as AnalysisModel
+from threadguard.storage.models import Article, Author, QueueItem, Site, utcnow
+from threadguard.storage.models import Comment as CommentModel
+from threadguard.storage.models import ModeratorAction as ActionRow
+from threadguard.storage.records import AuthorHistory, InvalidError, Page, ParentComment, ReviewItem
+from threadguard.storage.sessions import Sessions
+
+S = TypeVar("S", bound="Select[*tuple[Any, ...]]")
+
+#: The orders a queue can be worked in.
+ORDERS = ("oldest", "newest", "riskiest")
+#: How many comments up the thread a queue item shows at most.
+MAX_PARENTS = 12
+#: How many of an author's notes a queue item shows.
+MAX_NOTES = 3
+
+
+@dataclass(frozen=True)
+class ReviewFilter:
+    """Which queue entries to list: status (None: all), site, article."""
+
+    status: str | None = "pending"
+    site: str | None = None
+    article: str | None = None
+    sites: tuple[str, ...] | None = None
+
+
+class ReviewRepository:
+    """The dashboard's reads of the queue."""
+
+    def __init__(self, sessions: Sessions) -> None:
+        self._sessions = sessions
+
+    def review_page(
+        self,
+        filters: ReviewFilter,
+        *,
+        order: str = "oldest",
+        limit: int = 50,
+        offset: int = 0,
+        only: str | None = None,
+    ) -> Page[ReviewItem]:
+        """A page of the queue in ``order`` (oldest, newest or riskiest first); ``only``:
+        just this comment's entry (and no count)."""
+        if order not in ORDERS:
+            raise InvalidError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
+        stmt = self._filtered(
+            select(
+                QueueItem,
+                CommentModel.text,
+                CommentModel.status_source,
+                CommentModel.depth,
+                CommentModel.site_id,
+                CommentModel.article_key,
+                CommentModel.parent_external_id,
+                Site.name,
+                Article.external_id,
+                Article.title,
+            )
+            .join(CommentModel, CommentModel.id == QueueItem.comment_id)
+            .join(Site, Site.id == QueueItem.site_id)
+            .outerjoin(Article, Article.id == QueueItem.article_id),
+            filters,
+        )
+        if only is not None:
+            stmt = stmt.where(QueueItem.comment_id == only)
+        with self._sessions.read() as session:
+            total = self._count(session, filters) if only is None else 1
+            rows = session.execute(
+                stmt.order_by(*self._order(order, session)).limit(limit).offset(offset)
+            ).all()
+            ids = [r[0].comment_id for r in rows]
+            analyses = latest_analyses(session, ids)
+            items = []
+            for q, text, source, depth, site_id, key, parent, site, article, title in rows:
+                analysis = analyses.get(q.comment_id)
+                items.append(
+                    ReviewItem(
+                        queue_id=q.id,
+                        comment_id=q.comment_id,
+                        site=site,
+                        article=article,
+                        article_title=title or "",
+                        author=q.author,
+                        text=text,
+                        status=q.status,
+                        status_source=source,
+                        reasons=list(q.reasons),
+                        scores={a: float(getattr(q, a)) for a in ATTRIBUTES},
+                        targets=list(analysis.targets) if analysis is not None else [],
+                        spans=list(analysis.spans) if analysis is not None else [],
+                        depth=depth,
+                        entered_at=q.entered_at,
+                        resolved_at=q.resolved_at,
+                        resolved_by=q.resolved_by,
+                        parents=parent_chain(session, site_id, key, parent),
+                    )
+                )
+        return Page(items, total, limit, offset)
+
+    def review_item(self, comment_id: str) -> ReviewItem | None:
+        """One comment's queue entry as :meth:`review_page` shows it (None: not queued)."""
+        page = self.review_page(ReviewFilter(status=None), limit=1, only=comment_id)
+        return page.items[0] if page.items else None
+
+    def queue_counts(self, filters: ReviewFilter) -> dict[str, int]:
+        """How many entries each status has under the filters (site, article), and
+        ``all``."""
+        stmt = self._filtered(
+            select(QueueItem.status, func.count()).select_from(QueueItem),
+            ReviewFilter(
+                status=None, site=filters.site, article=filters.article, sites=filters.sites
+            ),
+            joins=True,
+        ).group_by(QueueItem.status)
+        with self._sessions.read() as session:
+            counts = {str(s): int(n) for s, n in session.execute(stmt).all()}
+        counts["all"] = sum(counts.values())
+        for status in ("pending", "rejected", "approved"):
+            counts.setdefault(status, 0)
+        return counts
+
+    def site_names(self) -> list[str]:
+        """Every site's name, in order (for the queue's site filter)."""
+        with self._sessions.read() as session:
+            return [str(n) for n in session.scalars(select(Site.name).order_by(Site.name))]
+
+    def author_histories(
+        self, authors: Sequence[tuple[str, str]]
+    ) -> dict[tuple[str, str], AuthorHistory]:
+        """Each (site, author)'s history: counts, ban, past bans and latest notes."""
+        wanted = sorted({(s, a) for s, a in authors if a})
+        out: dict[tuple[str, str], AuthorHistory] = {}
+        if not wanted:
+            return out
+        names = sorted({a for _, a in wanted})
+        sites = sorted({s for s, _ in wanted})
+        with self._sessions.read() as session:
+            rows = session.execute(
+                select(Author, Site.name)
+                .join(Site, Site.id == Author.site_id)
+                .where(Site.name.in_(sites), Author.name.in_(names))
+            ).all()
+            actions = session.execute(
+                select(Site.name, ActionRow.author, ActionRow.action, ActionRow.note)
+                .join(Site, Site.id == ActionRow.site_id)
+                .where(
+                    Site.name.in_(sites),
+                    ActionRow.author.in_(names),
+                    ActionRow.action.in_([ModeratorAction.BAN, ModeratorAction.NOTE]),
+                )
+                .order_by(ActionRow.id.desc())
+            ).all()
+        bans: dict[tuple[str, str], int] = {}
+        notes: dict[tuple[str, str], list[str]] = {}
+        for site, name, action, note in actions:
+            key = (str(site), str(name))
+            if action == ModeratorAction.BAN:
+                bans[key] = bans.get(key, 0) + 1
+            if note and len(notes.setdefault(key, [])) < MAX_NOTES:
+                notes[key].append(note)
+        now = utcnow()
+        for row, site in rows:
+            key = (site, row.name)
+            if key not in set(wanted):
+                continue
+            out[key] = AuthorHistory(
+                site=site,
+                name=row.name,
+                comments=row.comment_count,
+                held=row.held_count,
+                rejected=row.rejected_count,
+                banned=row.banned and (row.banned_until is None or row.banned_until > now),
+                banned_until=row.banned_until,
+                bans=bans.get(key, 0),
+                notes=notes.get(key, []),
+            )
+        return out
+
+    # ------------------------------------------------------------------ helpers
+
+    @staticmethod
+    def _filtered(stmt: S, filters: ReviewFilter, *, joins: bool = False) -> S:
+        if filters.status is not None:
+            stmt = stmt.where(QueueItem.status == filters.status)
+        if filters.site is not None or filters.sites is not None:
+            if joins:
+                stmt = stmt.join(Site, Site.id == QueueItem.site_id)
+            if filters.site is not None:
+                stmt = stmt.where(Site.name == filters.site)
+            if filters.sites is not None:
+                stmt = stmt.where(Site.name.in_(filters.sites))
+        if filters.article is not None:
+            if joins:
+                stmt = stmt.join(Article, Article.id == QueueItem.article_id)
+            stmt = stmt.where(Article.external_id == filters.article)
+        return stmt
+
+    def _count(self, session: Session, filters: ReviewFilter) -> int:
+        stmt = self._filtered(select(func.count()).select_from(QueueItem), filters, joins=True)
+        return int(session.scalar(stmt) or 0)
+
+    @staticmethod
+    def _order(order: str, session: Session) -> list[Any]:
+        if order == "newest":
+            return [QueueItem.entered_at.desc(), QueueItem.id.desc()]
+        if order == "riskiest":
+            columns = [getattr(QueueItem, a) for a in ATTRIBUTES]
+            greatest = func.max if session.get_bind().dialect.name == "sqlite" else func.greatest
+            return [greatest(*columns).desc(), QueueItem.entered_at, QueueItem.id]
+        return [QueueItem.entered_at, QueueItem.id]
+
+
+def latest_analyses(session: Session, comment_ids: Sequence[str]) -> dict[str, AnalysisModel]:
+    """Each comment's most recent analysis."""
+    if not comment_ids:
+        return {}
+    latest = (
+        select(func.max(AnalysisModel.id))
+        .where(AnalysisModel.comment_id.in_(list(comment_ids)))
+        .group_by(AnalysisModel.comment_id)
+    )
+    return {
+        a.comment_id: a
+        for a in session.scalars(select(AnalysisModel).where(AnalysisModel.id.in_(latest)))
+    }
+
+
+def parent_chain(
+    session: Session, site_id: int, article_key: str, parent: str | None
+) -> list[ParentComment]:
+    """The comments above one in its thread, nearest first (at most :data:`MAX_PARENTS`)."""
+    chain: list[ParentComment] = []
+    seen: set[str] = set()
+    while parent and parent not in seen and len(chain) < MAX_PARENTS:
+        seen.add(parent)
+        row = session.execute(
+            select(
+                CommentModel.id,
+                CommentModel.external_id,
+                CommentModel.author,
+                CommentModel.text,
+                CommentModel.status,
+                CommentModel.parent_external_id,
+            ).where(
+                CommentModel.site_id == site_id,
+                CommentModel.article_key == article_key,
+                CommentModel.external_id == parent,
+            )
+        ).first()
+        if row is None:
+            break
+        chain.append(ParentComment(row[0], row[1], row[2], row[3], row[4]))
+        parent = row[5]
+    return chain

@@ -1,0 +1,123 @@
+"""Moderating from the dashboard: verdicts, races, undo, bans, notes, bulk actions."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+
+import pytest
+from dashboard_support import Dashboard, item_ids
+
+from threadguard.dashboard.routes import actions
+
+
+def htmx(csrf: str) -> dict[str, str]:
+    return {"HX-Request": "true", "X-CSRF-Token": csrf}
+
+
+def test_approve_answers_the_item_the_counter_and_the_undo_bar(dashboard: Dashboard) -> None:
+    client, csrf = dashboard.signed_in()
+    ids = item_ids(client.get("/").text)
+    answer = client.post(f"/actions/{ids[0]}/approve", headers=htmx(csrf), data={"back": "/"})
+    assert answer.status_code == 200
+    assert json.loads(answer.headers["hx-trigger"])["tg-acted"]["ok"] is True
+    assert f'id="item-{ids[0]}"' in answer.text and 'hx-swap-oob="outerHTML"' in answer.text
+    assert "approved by alice" in answer.text
+    assert "<strong>6</strong> held comments left" in answer.text
+    assert 'id="undo-button"' in answer.text
+    assert dashboard.store.comment(ids[0]).status == "approved"
+
+
+def test_the_second_moderator_sees_who_won_not_an_error(dashboard: Dashboard) -> None:
+    alice, a_csrf = dashboard.signed_in("alice")
+    bob, b_csrf = dashboard.signed_in("bob")
+    first = item_ids(alice.get("/").text)[0]
+    assert alice.post(f"/actions/{first}/approve", headers=htmx(a_csrf)).status_code == 200
+    late = bob.post(f"/actions/{first}/reject", headers=htmx(b_csrf))
+    assert late.status_code == 200
+    assert json.loads(late.headers["hx-trigger"])["tg-acted"]["ok"] is False
+    assert re.search(r"already approved by alice", late.text)
+    assert dashboard.store.comment(first).status == "approved"
+    # Without script, the loser is sent back to the queue, which shows the verdict.
+    plain = bob.post(f"/actions/{first}/reject", data={"csrf_token": b_csrf})
+    assert plain.status_code == 200 and "Moderation queue" in plain.text
+
+
+def test_undo_reverts_the_last_verdict_once(dashboard: Dashboard) -> None:
+    client, csrf = dashboard.signed_in()
+    first = item_ids(client.get("/").text)[0]
+    client.post(f"/actions/{first}/reject", headers=htmx(csrf))
+    undone = client.post("/actions/undo", headers=htmx(csrf))
+    assert "Your reject was undone" in undone.text
+    assert dashboard.store.comment(first).status == "pending"
+    again = client.post("/actions/undo", headers=htmx(csrf))
+    assert "Nothing to undo" in again.text
+    assert dashboard.store.audit_log(action="comment.undo").total == 1
+
+
+def test_undo_has_a_window(dashboard: Dashboard, monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import timedelta
+
+    monkeypatch.setattr(actions, "UNDO_WINDOW", timedelta(seconds=0.2))
+    client, csrf = dashboard.signed_in()
+    first = item_ids(client.get("/").text)[0]
+    client.post(f"/actions/{first}/approve", headers=htmx(csrf))
+    time.sleep(0.3)
+    assert "Nothing to undo" in client.post("/actions/undo", headers=htmx(csrf)).text
+    assert dashboard.store.comment(first).status == "approved"
+
+
+def test_ban_with_a_duration_suspends_and_undo_lifts_it(dashboard: Dashboard) -> None:
+    client, csrf = dashboard.signed_in()
+    page = client.get("/").text
+    first = item_ids(page)[0]
+    answer = client.post(
+        "/actions/ban",
+        headers=htmx(csrf),
+        data={"comment_id": first, "duration": "7d", "note": "insults"},
+    )
+    assert "Author banned until" in answer.text and "suspended until" in answer.text
+    author = dashboard.store.comment(first).author
+    assert author is not None
+    site = dashboard.store.comment(first).site
+    assert dashboard.store.authors(site, [author])[author].banned
+    client.post("/actions/undo", headers=htmx(csrf))
+    assert not dashboard.store.authors(site, [author])[author].banned
+
+
+def test_a_note_needs_text_and_shows_in_the_history(dashboard: Dashboard) -> None:
+    client, csrf = dashboard.signed_in()
+    first = item_ids(client.get("/").text)[0]
+    empty = client.post(f"/actions/{first}/note", headers=htmx(csrf), data={"note": " "})
+    assert "a note needs text" in empty.text
+    noted = client.post(f"/actions/{first}/note", headers=htmx(csrf), data={"note": "watch"})
+    assert '<ul class="notes"><li>watch</li></ul>' in noted.text
+
+
+def test_bulk_approves_the_selection(dashboard: Dashboard) -> None:
+    client, csrf = dashboard.signed_in()
+    ids = item_ids(client.get("/").text)[:3]
+    answer = client.post(
+        "/actions/bulk",
+        data={"csrf_token": csrf, "action": "approve", "ids": ids, "back": "/?status=held"},
+        follow_redirects=False,
+    )
+    assert answer.status_code == 303 and answer.headers["location"] == "/?status=held"
+    assert {dashboard.store.comment(i).status for i in ids} == {"approved"}
+    assert "<strong>4</strong> held comments left" in client.get("/").text
+
+
+def test_tabs_filters_and_orders(dashboard: Dashboard) -> None:
+    client, _ = dashboard.signed_in()
+    page = client.get("/").text
+    assert re.search(r'Held <span class="count">7</span>', page)
+    assert re.search(r'Approved <span class="count">0</span>', page)
+    riskiest = client.get("/?order=riskiest").text
+    assert riskiest.index("hater") < riskiest.index("grumpy")
+    newest = client.get("/?order=newest").text
+    assert newest.index("angry") < newest.index("troll42")
+    assert item_ids(client.get("/?site=elsewhere").text) == []
+    assert len(item_ids(client.get("/?article=housing-plan").text)) == 7
+    assert len(item_ids(client.get("/?status=all").text)) == 7
+    assert "Nothing here" in client.get("/?status=rejected").text

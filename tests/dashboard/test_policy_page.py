@@ -1,0 +1,175 @@
+"""The policy page's logic: the form from a policy, the form back to a document, TOML out,
+and the preview of a draft."""
+
+from __future__ import annotations
+
+import tomllib
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from threadguard.dashboard.policy_page import (
+    PREVIEW_DEFAULT,
+    PREVIEW_MAX,
+    check_draft,
+    draft_from_form,
+    draft_of,
+    preview_of,
+    preview_size,
+    stored_document,
+    to_toml,
+)
+from threadguard.moderation import load_policy
+from threadguard.schema import ATTRIBUTES
+from threadguard.service.moderation import ChangedDecision, PolicyComparison
+
+BASE = load_policy()
+
+
+def form_of(**fields: str) -> Any:
+    return lambda name: fields.get(name, "")
+
+
+def filled(**changes: str) -> dict[str, str]:
+    """The form as the page shows it for the default policy, with ``changes``."""
+    draft = draft_of(BASE)
+    fields = {}
+    for row in draft.thresholds:
+        fields[f"hold_{row.attribute}"] = row.hold
+        fields[f"reject_{row.attribute}"] = row.reject
+    for watch in draft.watchlist:
+        fields[f"watch_{watch.action}"] = watch.text
+    fields.update(changes)
+    return fields
+
+
+def test_the_form_shows_the_effective_thresholds_and_watched_words() -> None:
+    draft = draft_of(BASE)
+    rows = {r.attribute: r for r in draft.thresholds}
+    assert list(rows) == list(ATTRIBUTES)
+    assert (rows["toxicity"].hold, rows["toxicity"].reject) == ("0.7", "0.95")
+    assert (rows["profanity"].hold, rows["profanity"].reject) == ("0.85", "")
+    assert rows["identity_attack"].label == "Identity attack"
+    assert [w.action for w in draft.watchlist] == ["block", "hold", "flag", "censor"]
+
+
+def test_an_unchanged_form_gives_the_same_policy() -> None:
+    draft = draft_from_form(form_of(**filled()))
+    checked = check_draft(BASE, draft, {}, "news")
+    assert checked.error is None and checked.policy is not None
+    assert checked.policy.thresholds == BASE.thresholds
+    assert checked.policy.rules.watchlist == BASE.rules.watchlist
+
+
+def test_a_changed_form_keeps_the_rest_of_the_site_document() -> None:
+    stored = stored_document(
+        "[authors]\npremoderate_first = 2\n[thresholds]\nthreat = { hold = 0.1 }\n", "toml", "news"
+    )
+    fields = filled(hold_toxicity=" 0.5 ", reject_profanity="0.99", hold_threat="0.3")
+    fields["watch_block"] = "kill all *\n\n  kill all *\nbad phrase\n"
+    draft = draft_from_form(form_of(**fields))
+    checked = check_draft(BASE, draft, stored, "news")
+    assert checked.error is None and checked.policy is not None
+    policy = checked.policy
+    assert policy.thresholds["toxicity"].hold == 0.5
+    assert policy.thresholds["profanity"].reject == 0.99
+    assert policy.thresholds["threat"].hold == 0.3
+    assert policy.rules.premoderate_first == 2
+    assert [(r.pattern, r.action) for r in policy.rules.watchlist] == [
+        ("kill all *", "block"),
+        ("bad phrase", "block"),
+    ]
+    doc = tomllib.loads(checked.text)
+    assert doc["authors"] == {"premoderate_first": 2}
+    assert doc["watchlist"]["hold"] == []
+
+
+def test_emptied_thresholds_turn_an_attribute_off() -> None:
+    draft = draft_from_form(form_of(**filled(hold_profanity="", reject_profanity="")))
+    checked = check_draft(BASE, draft, {}, "news")
+    assert checked.policy is not None
+    rule = checked.policy.thresholds["profanity"]
+    assert (rule.hold, rule.reject) == (None, None)
+
+
+def test_invalid_drafts_get_the_parsers_message_naming_the_key() -> None:
+    cases = {
+        "hold_toxicity": ("abc", "thresholds.toxicity.hold must be a number in [0, 1], got 'abc'"),
+        "reject_threat": ("1.5", "thresholds.threat.reject must be a number in [0, 1]"),
+        "hold_insult": ("0.99", "thresholds.insult: hold 0.99 is above reject 0.95"),
+        "watch_hold": ("*", "watchlist.hold: '*'"),
+        "reject_toxicity": ("nan", "thresholds.toxicity.reject must be a number in [0, 1]"),
+    }
+    for field, (value, message) in cases.items():
+        checked = check_draft(BASE, draft_from_form(form_of(**filled(**{field: value}))), {}, "s")
+        assert checked.policy is None, field
+        assert checked.error is not None and message in checked.error, checked.error
+
+
+def test_a_stored_document_that_no_longer_reads_is_left_out() -> None:
+    assert stored_document(None, None, "s") == {}
+    assert stored_document("not = [toml", "toml", "s") == {}
+    assert stored_document('{"name": "x"}', "json", "s") == {"name": "x"}
+
+
+def test_the_preview_counts_transitions_stricter_first_and_shows_examples() -> None:
+    long_text = "x" * 1000
+
+    def change(n: int, before: str, after: str) -> ChangedDecision:
+        return ChangedDecision(f"c{n}", long_text, "ann", before, after, ("why",), ())
+
+    comparison = PolicyComparison(
+        compared=50,
+        current={"approve": 40, "hold": 8, "reject": 2},
+        candidate={"approve": 37, "hold": 10, "reject": 3},
+        changes=[
+            change(1, "hold", "approve"),
+            *[change(n, "approve", "hold") for n in range(2, 6)],
+            change(6, "hold", "reject"),
+            *[change(n, "approve", "reject") for n in range(7, 30)],
+        ],
+    )
+    preview = preview_of(comparison)
+    assert preview.transitions == (
+        ("approve", "reject", 23),
+        ("approve", "hold", 4),
+        ("hold", "reject", 1),
+        ("hold", "approve", 1),
+    )
+    assert preview.changed == 29 and preview.compared == 50
+    assert len(preview.examples) == 12
+    assert len(preview.examples[0].excerpt) == 240 and preview.examples[0].excerpt.endswith("…")
+
+
+def test_the_preview_size_is_bounded() -> None:
+    assert preview_size("") == PREVIEW_DEFAULT
+    assert preview_size("ten") == PREVIEW_DEFAULT
+    assert preview_size(" 30 ") == 30
+    assert preview_size("0") == 1
+    assert preview_size("99999999") == PREVIEW_MAX
+
+
+SCALARS = st.one_of(
+    st.booleans(),
+    st.integers(-(2**63), 2**63 - 1),
+    st.floats(allow_nan=False),
+    st.text(),
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@given(st.dictionaries(st.text(), VALUES, max_size=6))
+def test_any_document_round_trips_through_toml(doc: dict[str, Any]) -> None:
+    assert tomllib.loads(to_toml(doc)) == doc
+
+
+def test_toml_leaves_out_nulls_and_writes_inline_tables() -> None:
+    text = to_toml(
+        {"name": "n", "thresholds": {"toxicity": {"hold": 0.7, "reject": None}}, "x": None}
+    )
+    assert text == 'name = "n"\n\n[thresholds]\ntoxicity = { hold = 0.7 }\n'

@@ -1,0 +1,147 @@
+"""``/policy`` over the app in-process: the form, the preview (the dry run), saving,
+the history and restoring, for admins only, every change audited."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from typing import Any
+
+from pages_support import app, argument, signed_in
+from service_support import Service
+
+from threadguard.dashboard.policy_page import draft_of
+from threadguard.moderation import load_policy
+
+__all__ = ["app"]
+
+
+def form(**changes: str) -> dict[str, str]:
+    """The policy form as the page fills it for the default policy, with ``changes``."""
+    draft = draft_of(load_policy())
+    fields = {"site": "news", "version": "0", "size": "100"}
+    for row in draft.thresholds:
+        fields[f"hold_{row.attribute}"] = row.hold
+        fields[f"reject_{row.attribute}"] = row.reject
+    for watch in draft.watchlist:
+        fields[f"watch_{watch.action}"] = watch.text
+    fields.update(changes)
+    return fields
+
+
+def test_moderators_get_a_403_page_and_signed_out_visitors_the_sign_in(app: Service) -> None:
+    with signed_in(app, "mia", "moderator") as mia:
+        page = mia.get("/policy")
+        assert page.status_code == 403 and "for admins" in page.text
+        assert mia.post("/policy", form()).status_code == 403
+        assert mia.post("/policy/preview", form(), htmx=True).status_code == 403
+    assert app.client.get("/policy", follow_redirects=False).status_code == 303
+
+
+def test_the_form_shows_the_effective_policy_with_labels(app: Service) -> None:
+    argument(app.store)
+    with signed_in(app, "root", "admin") as root:
+        html = root.get("/policy").text
+    assert "Policy of news" in html
+    assert re.search(r'id="hold_toxicity" name="hold_toxicity" value="0.7"', html)
+    assert re.search(r'id="reject_profanity" name="reject_profanity" value=""', html)
+    for attribute in ("toxicity", "threat"):
+        for kind in ("hold", "reject"):
+            assert f'<label for="{kind}_{attribute}"' in html
+    assert '<label for="watch_block">' in html
+    assert "No version has been saved for news yet." in html
+
+
+def test_the_preview_shows_what_the_draft_would_change(app: Service) -> None:
+    argument(app.store)
+    with signed_in(app, "root", "admin") as root:
+        # Lower the insult hold: bo's mild comment is untouched; stricter on insults.
+        fragment = root.post(
+            "/policy/preview", form(hold_toxicity="0.1", watch_block="clown"), htmx=True
+        )
+        assert fragment.status_code == 200
+        html = fragment.text
+        assert "<html" not in html  # a fragment for htmx
+        # c2 (toxicity 0.2) is held now; c4 is rejected for its watched word as before.
+        assert re.search(r"<strong>1 of the last 7 comments</strong>", html), html
+        assert "approve → hold: <strong>1</strong>" in html
+        assert "It is a bad plan, frankly." in html
+        assert "toxicity 0.20" in html  # the draft's reason
+        # Nothing was saved or audited.
+        assert app.store.policy_history("news") == []
+        assert app.store.audit_log(action="policy").total == 0
+        # Without script: the whole page, the preview in it.
+        page = root.post("/policy/preview", form(hold_toxicity="0.1"))
+        assert page.status_code == 200 and "<html" in page.text and "1 of the last 7" in page.text
+
+
+def test_an_invalid_draft_shows_the_parsers_message_in_place(app: Service) -> None:
+    with signed_in(app, "root", "admin") as root:
+        fragment = root.post("/policy/preview", form(hold_insult="0.99"), htmx=True)
+        assert fragment.status_code == 200
+        assert 'role="alert"' in fragment.text
+        assert "thresholds.insult: hold 0.99 is above reject 0.95" in fragment.text
+        saved = root.post("/policy", form(watch_hold="*"))
+        assert saved.status_code == 400
+        assert "watchlist.hold: &#39;*&#39;: matches every word" in saved.text
+        assert 'value="*"' not in saved.text and ">*</textarea>" in saved.text  # draft kept
+    assert app.store.policy_history("news") == []
+
+
+def test_saving_stores_an_audited_version_that_takes_effect(app: Service) -> None:
+    argument(app.store)
+    with signed_in(app, "root", "admin") as root:
+        saved = root.post("/policy", form(hold_toxicity="0.15", watch_flag="plan"))
+        assert saved.status_code == 303
+        assert saved.headers["location"] == "/policy?site=news&saved=1"
+        page = root.get(saved.headers["location"]).text
+        assert "Saved as version 1." in page
+        assert re.search(r'name="hold_toxicity" value="0.15"', page)
+    doc = app.store.site_doc("news")
+    assert doc is not None and doc.policy_format == "toml" and doc.policy_text is not None
+    stored = tomllib.loads(doc.policy_text)
+    assert stored["thresholds"]["toxicity"] == {"hold": 0.15, "reject": 0.95}
+    assert stored["watchlist"]["flag"] == ["plan"]
+    entry = app.store.audit_log(action="policy").items[0]
+    assert (entry.actor, entry.actor_role, entry.action) == ("root", "admin", "policy.update")
+    # The API sees it, and the site's moderator decides by it.
+    api = app.client.get("/api/v1/sites/news/policy", headers=app.auth(app.admin)).json()
+    assert api["version"] == 1 and api["effective"]["thresholds"]["toxicity"]["hold"] == 0.15
+
+
+def test_a_save_over_another_admins_change_is_refused(app: Service) -> None:
+    with signed_in(app, "root", "admin") as root:
+        assert root.post("/policy", form()).status_code == 303  # now version 1
+        stale = root.post("/policy", form(hold_toxicity="0.2"))  # the form said version 0
+        assert stale.status_code == 409
+        assert "changed while you were editing it" in stale.text
+        assert 'value="0.2"' in stale.text  # the draft is not lost
+    assert [v.version for v in app.store.policy_history("news")] == [1]
+
+
+def test_history_and_restore_are_audited(app: Service) -> None:
+    with signed_in(app, "root", "admin") as root:
+        root.post("/policy", form(hold_toxicity="0.5"))
+        root.post("/policy", form(hold_toxicity="0.6", version="1"))
+        page = root.get("/policy?site=news").text
+        assert 'aria-label="Restore version 1"' in page
+        assert 'aria-label="Restore version 2"' not in page  # the current one
+        done = root.post("/policy/restore", {"site": "news", "version": "1"})
+        assert done.status_code == 303 and done.headers["location"].endswith("restored=3")
+        page = root.get(done.headers["location"]).text
+        assert "restored from version 1" in page
+        assert re.search(r'name="hold_toxicity" value="0.5"', page)
+        missing = root.post("/policy/restore", {"site": "news", "version": "9"})
+        assert missing.status_code == 404 and "no policy version 9" in missing.text
+        assert root.post("/policy/restore", {"site": "news", "version": "x"}).status_code == 400
+    entry = app.store.audit_log(action="policy").items[0]
+    assert entry.action == "policy.restore" and entry.after is not None
+    assert entry.after["restored_from"] == 1 and entry.actor == "root"
+
+
+def test_posts_without_the_pages_token_are_refused(app: Service) -> None:
+    with signed_in(app, "root", "admin") as root:
+        forged: dict[str, Any] = {**form(), "csrf_token": "nope"}
+        answer = root.client.post("/policy", data=forged)
+        assert answer.status_code == 403
+    assert app.store.policy_history("news") == []

@@ -1,0 +1,171 @@
+"""Signing in and out: sessions in the store, cookies, CSRF, back-off, audit."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from dashboard_support import PASSWORD, Dashboard, item_ids, token_in
+
+from threadguard.dashboard import signin
+from threadguard.storage.models import utcnow
+from threadguard.storage.repositories.web_sessions import BackOff, token_hash
+
+
+def test_signed_out_pages_redirect_to_the_form(dashboard: Dashboard) -> None:
+    client = dashboard.client()
+    answer = client.get("/", follow_redirects=False)
+    assert answer.status_code == 303 and answer.headers["location"] == "/login"
+    answer = client.get("/?status=rejected", follow_redirects=False)
+    assert answer.headers["location"] == "/login?next=/%3Fstatus%3Drejected"
+    htmx = client.get("/", headers={"HX-Request": "true"}, follow_redirects=False)
+    assert htmx.headers["hx-redirect"] == "/login"
+
+
+def test_the_form_has_username_and_password_and_its_own_csp(dashboard: Dashboard) -> None:
+    page = dashboard.client().get("/login")
+    assert page.status_code == 200
+    assert 'name="username"' in page.text and 'name="password"' in page.text
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+    assert "unsafe-inline" not in page.headers["content-security-policy"]
+
+
+def test_a_right_password_starts_a_session_with_a_strict_cookie(dashboard: Dashboard) -> None:
+    client = dashboard.client()
+    answer = dashboard.sign_in(client)
+    assert answer.status_code == 303 and answer.headers["location"] == "/"
+    cookie = answer.headers["set-cookie"].lower()
+    assert "tg_session=" in cookie and "httponly" in cookie and "samesite=strict" in cookie
+    assert "secure" not in cookie.split("tg_login_csrf")[0]  # plain http on loopback
+    token = client.cookies["tg_session"]
+    # The store keeps only the token's hash.
+    assert dashboard.store.find_session(token, idle=signin.IDLE) is not None
+    with dashboard.store.engine.connect() as conn:
+        stored = conn.exec_driver_sql("SELECT token_hash FROM web_sessions").scalars().all()
+    assert stored == [token_hash(token)] and token not in stored
+    assert client.get("/").status_code == 200
+    log = dashboard.store.audit_log(action="user.sign_in").items
+    assert [e.actor for e in log] == ["alice"]
+
+
+def test_the_cookie_is_secure_over_https(dashboard: Dashboard) -> None:
+    from fastapi.testclient import TestClient
+
+    client = TestClient(dashboard.service.app, base_url="https://127.0.0.1")
+    answer = dashboard.sign_in(client)
+    assert "secure" in answer.headers["set-cookie"].lower().split(",")[0]
+
+
+def test_a_wrong_password_is_refused_and_audited(dashboard: Dashboard) -> None:
+    client = dashboard.client()
+    answer = dashboard.sign_in(client, password="wrong")
+    assert answer.status_code == 401
+    assert "Wrong user name or password" in answer.text
+    assert "tg_session" not in client.cookies
+    [entry] = dashboard.store.audit_log(action="user.sign_in_failed").items
+    assert entry.object_id == "alice" and entry.after is not None
+    assert entry.after["why"] == "bad credentials"
+
+
+def test_the_form_without_its_token_is_refused(dashboard: Dashboard) -> None:
+    client = dashboard.client()
+    client.get("/login")
+    answer = client.post(
+        "/login", data={"username": "alice", "password": PASSWORD, "csrf_token": "forged"}
+    )
+    assert answer.status_code == 400
+    assert "tg_session" not in client.cookies
+
+
+def test_repeated_failures_lock_the_name_even_for_the_right_password(
+    dashboard: Dashboard,
+) -> None:
+    client = dashboard.client()
+    for _ in range(BackOff().free_failures):
+        assert dashboard.sign_in(client, password="wrong").status_code == 401
+    locked = dashboard.sign_in(client, password="wrong")
+    assert locked.status_code == 429 and "Try again in" in locked.text
+    assert dashboard.sign_in(client).status_code == 429  # the right one waits too
+    whys = [e.after["why"] for e in dashboard.store.audit_log(action="user.sign_in_failed").items]
+    assert whys[0] == "locked"
+    # Another user from another address is not locked out.
+    other = dashboard.client()
+    dashboard.store.clear_failures("ip:testclient")
+    assert dashboard.sign_in(other, "bob").status_code == 303
+
+
+def test_back_off_doubles_up_to_a_ceiling() -> None:
+    back = BackOff(
+        free_failures=2, first_lock=timedelta(seconds=10), longest_lock=timedelta(seconds=35)
+    )
+    assert [back.lock_for(n) for n in (1, 2, 3, 4, 5, 6)] == [
+        None,
+        None,
+        timedelta(seconds=10),
+        timedelta(seconds=20),
+        timedelta(seconds=35),
+        timedelta(seconds=35),
+    ]
+
+
+def test_sessions_expire_when_idle_and_at_their_end(dashboard: Dashboard) -> None:
+    store = dashboard.store
+    now = utcnow()
+    store.start_session("t1", "alice", "moderator", ip="x", lifetime=timedelta(hours=2), now=now)
+    idle = timedelta(minutes=30)
+    assert store.find_session("t1", idle=idle, now=now + timedelta(minutes=29)) is not None
+    assert store.find_session("t1", idle=idle, now=now + timedelta(minutes=29 + 31)) is None
+    store.start_session("t2", "alice", "moderator", ip="x", lifetime=timedelta(hours=1), now=now)
+    for minutes in (20, 40, 59):  # kept alive, yet over at its absolute end
+        assert store.find_session("t2", idle=idle, now=now + timedelta(minutes=minutes))
+    assert store.find_session("t2", idle=idle, now=now + timedelta(minutes=61)) is None
+
+
+def test_sign_out_ends_the_session_and_needs_the_token(dashboard: Dashboard) -> None:
+    client, csrf = dashboard.signed_in()
+    token = client.cookies["tg_session"]
+    refused = client.post("/logout", data={"csrf_token": "nope"})
+    assert refused.status_code == 403
+    answer = client.post("/logout", data={"csrf_token": csrf}, follow_redirects=False)
+    assert answer.status_code == 303 and answer.headers["location"] == "/login"
+    assert dashboard.store.find_session(token, idle=signin.IDLE) is None
+    client.cookies.set("tg_session", token)  # replaying the old cookie does not help
+    assert client.get("/", follow_redirects=False).status_code == 303
+    assert dashboard.store.audit_log(action="user.sign_out").total == 1
+
+
+def test_every_post_needs_the_csrf_token(dashboard: Dashboard) -> None:
+    client, csrf = dashboard.signed_in()
+    [first, *_] = item_ids(client.get("/").text)
+    for headers, data in (({}, {}), ({"X-CSRF-Token": "x" * 64}, {}), ({}, {"csrf_token": ""})):
+        answer = client.post(f"/actions/{first}/approve", headers=headers, data=data)
+        assert answer.status_code == 403
+    htmx = client.post(f"/actions/{first}/approve", headers={"HX-Request": "true"})
+    assert htmx.headers.get("hx-refresh") == "true"
+    assert dashboard.store.comment(first).status == "pending"  # nothing was done
+    ok = client.post(f"/actions/{first}/approve", data={"csrf_token": csrf}, follow_redirects=False)
+    assert ok.status_code == 303
+    assert dashboard.store.comment(first).status == "approved"
+
+
+def test_a_disabled_user_is_signed_out(dashboard: Dashboard) -> None:
+    client, _ = dashboard.signed_in()
+    with dashboard.store.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE users SET disabled = 1 WHERE name = 'alice'")
+    assert client.get("/", follow_redirects=False).status_code == 303
+
+
+def test_the_next_page_stays_on_this_site(dashboard: Dashboard) -> None:
+    client = dashboard.client()
+    page = client.get("/login?next=//evil.example/")
+    assert 'name="next" value="/"' in page.text
+    answer = client.post(
+        "/login",
+        data={
+            "username": "alice",
+            "password": PASSWORD,
+            "csrf_token": token_in(page.text),
+            "next": "https://evil.example/",
+        },
+        follow_redirects=False,
+    )
+    assert answer.headers["location"] == "/"

@@ -1,0 +1,124 @@
+"""The stats page's logic: periods, empty days filled, rates, moderators and charts."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from threadguard.dashboard.stats_page import (
+    DEFAULT_PERIOD,
+    MAX_MODERATORS,
+    StatsView,
+    period_days,
+    period_of,
+    review_levels,
+    stats_view,
+)
+from threadguard.moderation import load_policy
+from threadguard.storage.records import (
+    DayActions,
+    DayAttributes,
+    DayDecisions,
+    GroupCount,
+    ModelAgreement,
+    OffenderCount,
+)
+
+NOW = datetime(2026, 3, 3, 15, 0, tzinfo=UTC)
+
+
+def test_periods_are_whole_utc_days_ending_today() -> None:
+    since, days = period_days(3, NOW)
+    assert since == datetime(2026, 3, 1, tzinfo=UTC)
+    assert days == ["2026-03-01", "2026-03-02", "2026-03-03"]
+    assert period_of("7") == 7 and period_of("90") == 90
+    assert period_of("5") == DEFAULT_PERIOD and period_of(None) == DEFAULT_PERIOD
+    assert period_of("x") == DEFAULT_PERIOD
+
+
+def test_review_levels_are_the_policys() -> None:
+    levels = review_levels(load_policy())
+    assert levels["toxicity"] == 0.7 and levels["profanity"] == 0.85
+
+
+def view(**kw: object) -> StatsView:
+    _, days = period_days(3, NOW)
+    values: dict[str, object] = {
+        "days": 3,
+        "site": None,
+        "day_list": days,
+        "levels": {"toxicity": 0.7, "threat": 0.45},
+        "decisions": [],
+        "attributes": [],
+        "groups": [],
+        "offenders": [],
+        "actions": [],
+        "agreement": [],
+    }
+    values.update(kw)
+    return stats_view(**values)  # type: ignore[arg-type]
+
+
+def test_days_without_comments_are_zero_and_rates_add_up() -> None:
+    v = view(
+        decisions=[DayDecisions("2026-03-01", 10, 2, 1), DayDecisions("2026-03-03", 5, 0, 5)],
+        attributes=[DayAttributes("2026-03-01", 10, {"toxicity": 3})],
+    )
+    assert [(r.day, r.comments) for r in v.rows] == [
+        ("2026-03-01", 10),
+        ("2026-03-02", 0),
+        ("2026-03-03", 5),
+    ]
+    assert (v.comments, v.held, v.rejected) == (15, 2, 6)
+    assert v.rejected_rate == 6 / 15
+    assert [r.day for r in v.active_rows] == ["2026-03-01", "2026-03-03"]
+    [tox, threat] = v.attributes
+    assert (tox.attribute, tox.comments, tox.share, tox.level) == ("toxicity", 3, 0.3, 0.7)
+    assert threat.comments == 0
+    charts = v.charts
+    assert set(charts) == {
+        "volume",
+        "rates",
+        "attributes",
+        "groups",
+        "offenders",
+        "throughput",
+        "agreement",
+    }
+    assert "aria-label='Comments per day: approved, held and rejected'" in charts["volume"]
+    assert "Mar 1" in charts["volume"] and "Mar 3" in charts["rates"]
+
+
+def test_moderators_rank_by_actions_with_their_agreement() -> None:
+    v = view(
+        actions=[
+            DayActions("ann", "2026-03-01", 4),
+            DayActions("ann", "2026-03-02", 2),
+            DayActions("bo", "2026-03-02", 9),
+        ],
+        agreement=[ModelAgreement("ann", 4, 3, 1, 0), ModelAgreement("cy", 2, 0, 0, 2)],
+    )
+    rows = v.moderators
+    assert [(m.moderator, m.actions, m.active_days, m.verdicts) for m in rows] == [
+        ("bo", 9, 1, 0),
+        ("ann", 6, 2, 4),
+        ("cy", 0, 0, 2),
+    ]
+    assert rows[1].per_day == 3.0 and rows[1].agreement == 0.75
+    assert "75% of 4" in v.charts["agreement"]
+
+
+def test_throughput_lumps_the_quietest_moderators_together() -> None:
+    names = [f"m{i}" for i in range(MAX_MODERATORS + 3)]
+    v = view(actions=[DayActions(n, "2026-03-02", 100 - i) for i, n in enumerate(names)])
+    chart = str(v.charts["throughput"])
+    assert ">others<" in chart and ">m0<" in chart and ">m9<" not in chart
+
+
+def test_groups_and_offenders_are_charted_and_labels_escaped() -> None:
+    v = view(
+        groups=[GroupCount("<religion>", 4, 3)],
+        offenders=[OffenderCount("news", "<b>troll</b>", 2, 3, True)],
+    )
+    charts = v.charts
+    assert "&lt;religion&gt;" in charts["groups"] and "<religion>" not in charts["groups"]
+    assert "&lt;b&gt;troll" in charts["offenders"] and "2 held, 3 rejected" in charts["offenders"]

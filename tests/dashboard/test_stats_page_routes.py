@@ -1,0 +1,99 @@
+"""``/stats`` over the app in-process: totals, charts with their tables, periods, sites."""
+
+from __future__ import annotations
+
+import re
+
+from pages_support import app, argument, scored, signed_in, store_thread
+from service_support import Service
+
+from threadguard.analysis import Target
+from threadguard.storage import Actor
+
+__all__ = ["app"]
+
+
+def test_the_stats_page_shows_every_figure(app: Service) -> None:
+    ids = argument(app.store)
+    store_thread(app.store, [scored("hi", "o1", "zed")], site="other", article="b1")
+    mod = Actor("mia", "moderator")
+    app.store.moderate(ids[2], "reject", mod)  # held: agrees
+    app.store.moderate(ids[5], "approve", mod)  # held: overturned
+    app.store.moderate(ids[0], "note", mod, note="watch this thread")
+    with signed_in(app, "mia", "moderator") as mia:
+        page = mia.get("/stats", params={"site": "news"})
+    assert page.status_code == 200
+    html = page.text
+    assert "<h1>Stats for news</h1>" in html
+    start = html.index('class="totals"')
+    totals = re.sub(r"\s+", " ", html[start : html.index("</ul>", start)])
+    assert "<strong>7</strong> comments" in totals
+    assert "<strong>57.1%</strong> held (4)" in totals  # c3, c5, c6, c7
+    assert "<strong>14.3%</strong> rejected (1)" in totals
+    assert "<strong>3</strong> moderator actions" in totals
+    for title in (
+        "Comments per day",
+        "Held and rejected rate",
+        "Attribute mix over time",
+        "Most targeted groups",
+        "Most active offenders",
+        "Moderator throughput",
+        "Agreement with the model",
+    ):
+        assert title in html
+    assert html.count("<svg") == 7 and html.count("role='img'") == 7
+    assert "aria-label='Agreement with the model" in html
+    assert "nationality migration" in html  # the targeted group's table
+    assert re.search(
+        r">troll42</a></th><td>news</td><td class=\"n\">2</td><td class=\"n\">1</td>", html
+    )
+    assert "50.0%" in html  # mia: 1 of 2 verdicts agree
+    assert 'aria-current="page">Stats' in html
+
+
+def test_periods_and_sites_filter_and_nonsense_falls_back(app: Service) -> None:
+    argument(app.store)
+    store_thread(
+        app.store,
+        [scored("x", "o1", "zed", "hold", targets=(Target("religion", 0.9),), toxicity=0.8)],
+        site="other",
+        article="b1",
+    )
+    with signed_in(app, "mia", "moderator") as mia:
+        everywhere = mia.get("/stats").text
+        assert "<strong>8</strong> comments" in everywhere
+        assert "last 30 days</option>" in everywhere
+        week = mia.get("/stats", params={"days": "7", "site": "other"}).text
+        assert "<strong>1</strong> comments" in week
+        assert '<option value="7" selected>' in week
+        assert '<option value="30" selected>' in mia.get("/stats?days=12").text
+        assert "No moderator acted in this period." in week
+        assert mia.get("/stats", params={"site": "nowhere"}).status_code == 200
+    assert app.client.get("/stats", follow_redirects=False).status_code == 303
+
+
+def test_ten_thousand_comments_are_counted_in_sql(app: Service) -> None:
+    per_thread = 100
+    for t in range(100):
+        store_thread(
+            app.store,
+            [
+                scored(
+                    f"comment {t}-{i}",
+                    f"m{t}-{i}",
+                    f"author{i % 300}",
+                    "hold" if i % 4 == 0 else "approve",
+                    position=i,
+                    targets=(Target("religion", 0.8),) if i % 10 == 0 else (),
+                    toxicity=0.75 if i % 4 == 0 else 0.1,
+                )
+                for i in range(per_thread)
+            ],
+            site="big",
+            article=f"a{t}",
+        )
+    with signed_in(app, "mia", "moderator") as mia:
+        html = mia.get("/stats", params={"site": "big"}).text
+    assert "<strong>10,000</strong> comments" in html
+    assert "<strong>25.0%</strong> held (2,500)" in html
+    assert re.search(r"religion</th><td class=\"n\">1,000</td><td class=\"n\">500</td>", html)

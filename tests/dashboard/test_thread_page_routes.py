@@ -1,0 +1,85 @@
+"""``/threads``, ``/threads/{id}`` and ``/comments/{id}/thread`` over the app in-process."""
+
+from __future__ import annotations
+
+import re
+
+from pages_support import app, argument, scored, signed_in, store_thread
+from service_support import Service
+
+from threadguard.storage import Actor
+
+__all__ = ["app"]
+
+
+def test_the_threads_list_shows_counts_and_links(app: Service) -> None:
+    argument(app.store)
+    store_thread(app.store, [scored("hello", "z1", "zed")], site="other", article="b1", title="")
+    with signed_in(app, "mia", "moderator") as mia:
+        page = mia.get("/threads")
+        assert page.status_code == 200
+        html = page.text
+        assert "The council&#39;s new housing plan" in html
+        assert re.search(r'<a href="/threads/\d+">b1</a>', html)  # no title: its id
+        assert 'aria-current="page">Threads' in html
+        only = mia.get("/threads", params={"site": "other"}).text
+        assert "housing plan" not in only and "b1" in only
+        assert mia.get("/threads", params={"site": "x" * 300}).status_code == 422
+        assert (
+            "No thread has been stored for nowhere"
+            in mia.get("/threads", params={"site": "nowhere"}).text
+        )
+
+
+def test_a_thread_shows_its_tree_decisions_and_signals(app: Service) -> None:
+    ids = argument(app.store)
+    app.store.moderate(ids[2], "reject", Actor("mod-1", "moderator"))
+    with signed_in(app, "mia", "moderator") as mia:
+        to = mia.get(f"/comments/{ids[3]}/thread")
+        assert to.status_code == 303
+        location = to.headers["location"]
+        assert location.endswith(f"#c-{ids[3]}")
+        html = mia.get(location.split("#")[0]).text
+    # The tree: every comment, in reading order, indented by its level.
+    order = [html.index(f'id="c-{cid}"') for cid in ids]
+    assert order[:4] == sorted(order[:4])
+    assert f'class="node indent-3 verdict-reject" id="c-{ids[3]}"' in html
+    # Decisions, scores and reasons; the moderator's verdict beside the policy's.
+    assert "policy: hold" in html and "moderator: reject by mod-1" in html
+    assert "Insult 0.96" in html and "reject reason" in html
+    assert '<mark class="hl hl-insult" title="Insult">idiot</mark>' in html
+    assert "nationality migration 0.90" in html
+    # Signals: health, a pile-on on ann, a repeat offender.
+    assert "Thread signals" in html
+    assert re.search(r"pile|ganging|replied", html, re.I)
+    assert "troll42" in html and "repeat offender" in html
+
+
+def test_unknown_threads_are_a_page_not_a_traceback(app: Service) -> None:
+    (lone,) = [
+        cid
+        for cid, _ in app.store.record_many(
+            site="news", source="native", article=None, comments=[scored("x", "l1", None)]
+        )
+    ]
+    with signed_in(app, "mia", "moderator") as mia:
+        missing = mia.get("/threads/999")
+        assert missing.status_code == 404 and "No such thread" in missing.text
+        assert mia.get("/threads/abc").status_code == 422
+        assert mia.get("/comments/cm_nope/thread").status_code == 404
+        outside = mia.get(f"/comments/{lone}/thread")
+        assert outside.status_code == 404 and "not part of a thread" in outside.text
+
+
+def test_signed_out_visitors_are_sent_to_sign_in(app: Service) -> None:
+    client = app.client
+    answer = client.get("/threads/1", follow_redirects=False)
+    assert answer.status_code == 303 and answer.headers["location"].startswith("/login")
+
+
+def test_a_queue_item_links_to_its_whole_thread(app: Service) -> None:
+    ids = argument(app.store)
+    with signed_in(app, "mia", "moderator") as mia:
+        queue = mia.get("/").text
+        assert f'href="/comments/{ids[2]}/thread"' in queue
+        assert mia.get(f"/comments/{ids[2]}/thread").status_code == 303

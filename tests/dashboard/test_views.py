@@ -1,0 +1,91 @@
+"""What a queue item shows: highlighted segments (escaped), masks, blur, bars."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from threadguard.dashboard.views import Preferences, Segment, is_severe, item_view, segments
+from threadguard.dashboard.web import ENVIRONMENT
+from threadguard.storage.records import ReviewItem
+
+
+def span(begin: int, end: int, attribute: str = "insult", score: float = 0.9) -> dict[str, object]:
+    return {"begin": begin, "end": end, "attribute": attribute, "score": score}
+
+
+def test_spans_cut_the_text_at_code_points() -> None:
+    text = "🙂 you idiot, really"  # the emoji is one code point (two UTF-16 units)
+    assert segments(text, [span(6, 11)]) == [
+        Segment("🙂 you "),
+        Segment("idiot", "insult"),
+        Segment(", really"),
+    ]
+
+
+def test_overlapping_spans_merge_and_the_stronger_names_the_run() -> None:
+    out = segments("abcdefgh", [span(1, 4, "insult", 0.5), span(3, 6, "threat", 0.8)])
+    assert out == [Segment("a"), Segment("bcdef", "threat"), Segment("gh")]
+
+
+def test_bad_spans_are_ignored_not_trusted() -> None:
+    out = segments("short", [span(3, 99), span(-5, 1), {"begin": "x"}, span(4, 2)])
+    assert "".join(s.text for s in out) == "short"
+    assert [(s.text, s.attribute) for s in out] == [
+        ("s", "insult"),
+        ("ho", None),
+        ("rt", "insult"),
+    ]
+
+
+def test_masking_keeps_each_words_first_letter() -> None:
+    out = segments("go away, vermin scum", [span(9, 20, "identity_attack")], mask=True)
+    assert out[-1] == Segment("v••••• s•••", "identity_attack")
+    threat = segments("I will hurt you", [span(7, 11, "threat")], mask=True)
+    assert threat[1].text == "hurt"  # only slurs and swearing are masked
+
+
+def test_comment_text_is_escaped_in_the_page() -> None:
+    text = '<script>alert("x")</script> <img src=x onerror=alert(1)>'
+    html = ENVIRONMENT.from_string(
+        "{% for s in segs %}{% if s.attribute %}<mark>{{ s.text }}</mark>"
+        "{% else %}{{ s.text }}{% endif %}{% endfor %}"
+    ).render(segs=segments(text, [span(0, 8, "toxicity")]))
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html
+
+
+def item(**scores: float) -> ReviewItem:
+    return ReviewItem(
+        queue_id=1,
+        comment_id="cm_1",
+        site="news",
+        article="a1",
+        article_title="Title",
+        author="ann",
+        text="text",
+        status="pending",
+        status_source="policy",
+        reasons=["r"],
+        scores={"toxicity": 0.1, **scores},
+        targets=[{"group": "religion", "score": 0.9}, {"group": "gender", "score": 0.2}],
+        spans=[],
+        depth=0,
+        entered_at=datetime.now(UTC),
+        resolved_at=None,
+        resolved_by=None,
+    )
+
+
+def test_severe_comments_are_blurred_only_when_the_moderator_asks() -> None:
+    assert is_severe({"severe_toxicity": 0.6}) and not is_severe({"toxicity": 0.99})
+    severe = item(severe_toxicity=0.7)
+    assert item_view(severe, Preferences(), None).blurred
+    assert not item_view(severe, Preferences(blur_severe=False), None).blurred
+    assert not item_view(item(), Preferences(), None).blurred
+
+
+def test_bars_are_sorted_and_targets_filtered() -> None:
+    view = item_view(item(insult=0.8), Preferences(), None)
+    assert view.bars[0].attribute == "insult" and view.bars[0].percent == 80
+    assert view.bars[0].level == "high"
+    assert view.targets == [("religion", 0.9)]
