@@ -102,3 +102,9 @@ bench-batch: $(BIN)/threadguard
 bench-dashboard: $(BIN)/threadguard
 	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium; }
 	cd bench && ../$(BIN)/python dashboard_bench.py --held $${BENCH_HELD:-10000}
+
+.PHONY: screenshots
+## Retake docs/dashboard/*.png: the dashboard's browser tests, saving each page's screenshot
+## there (a plain `make test` saves them to a temporary folder). Needs Chromium.
+screenshots: $(BIN)/threadguard
+	THREADGUARD_SCREENSHOTS=$(CURDIR)/docs/dashboard $(BIN)/pytest -q tests/dashboard/test_browser.py tests/dashboard/test_browser_pages.py

@@ -4,7 +4,7 @@ against a real ``threadguard serve`` over SQLite.
 One server for the module: two moderators (alice, bob) and an admin (ada), and a thread
 with held comments (replies, a severe one, spans and targets). The tests run in order
 (each works on comments the ones before left alone) and save a screenshot of each page
-to ``docs/dashboard/``.
+(``make screenshots`` writes them to ``docs/dashboard/``).
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from typing import Any
 
 import pytest
 from dashboard_support import (
-    SCREENSHOTS,
     add_user,
     need_browser,
     seed_thread,
     serving,
+    shot,
     sign_in,
     wait_until,
 )
@@ -62,12 +62,6 @@ def page(browser: Any) -> Iterator[Any]:
     context.close()
     # No CSP violation, no script error, nothing missing (a refused sign-in's 401 is meant).
     assert [e for e in errors if "status of 401" not in e] == [], errors
-
-
-def shot(page: Any, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    # caret="initial": hiding the caret injects a style, which the page's CSP refuses.
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), caret="initial")
 
 
 def focused_id(page: Any) -> str | None:

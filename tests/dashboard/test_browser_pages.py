@@ -4,25 +4,22 @@ through Playwright, against a real ``threadguard serve`` over SQLite.
 One server for the module: a moderator (mia) and an admin (ada), and a thread with an
 argument, a pile-on and a repeat offender. The tests edit the policy with its preview,
 open the thread and the stats, check labels, focus order, contrast and 200% zoom, and
-save a screenshot of each page to ``docs/dashboard/``.
+save a screenshot of each page (``make screenshots`` writes them to ``docs/dashboard/``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from dashboard_support import add_user, need_browser, serving, sign_in
+from dashboard_support import add_user, need_browser, serving, shot, sign_in
 from pages_support import argument
 
 from threadguard.storage import Actor, Store
 
 VIEWPORT = {"width": 1280, "height": 900}
-#: Where each page's screenshot goes (committed).
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "dashboard"
 
 #: Every text's contrast against the background behind it (WCAG 2: 4.5:1, or 3:1 for
 #: large text), SVG text against the page; returns the failures.
@@ -104,11 +101,6 @@ def page(browser: Any) -> Iterator[Any]:
     assert [e for e in errors if "status of 403" not in e] == [], errors
 
 
-def shot(page: Any, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
-
-
 def accessible(page: Any) -> None:
     """Every control labelled, every text legible."""
     assert page.evaluate(UNLABELLED) == []
@@ -140,7 +132,7 @@ def test_edit_the_policy_with_its_preview(base: str, page: Any) -> None:
     examples = page.locator("#preview").inner_text()
     assert "It is a bad plan, frankly." in examples and "I think the plan is fine." in examples
     accessible(page)
-    shot(page, "policy")
+    shot(page, "policy", full_page=True)
     # Nothing is saved by a preview; saving makes version 1, and the page says so.
     page.get_by_role("button", name="Save as version 1").click()
     page.wait_for_url(re.compile(r"saved=1"))
@@ -188,7 +180,7 @@ def test_the_thread_from_the_list_with_its_signals(base: str, page: Any) -> None
     page.get_by_role("link", name="Threads").click()
     page.wait_for_url(re.compile(r"/threads$"))
     accessible(page)
-    shot(page, "threads")
+    shot(page, "threads", full_page=True)
     page.get_by_role("link", name="The council's new housing plan").click()
     page.wait_for_url(re.compile(r"/threads/\d+$"))
     signals = page.locator(".signals").inner_text()
@@ -199,7 +191,7 @@ def test_the_thread_from_the_list_with_its_signals(base: str, page: Any) -> None
     assert "Shut up, you worthless clown" in reply.inner_text()
     assert "moderator: approve by mia" in tree.inner_text()
     accessible(page)
-    shot(page, "thread")
+    shot(page, "thread", full_page=True)
 
 
 def test_the_stats_page_and_its_charts(base: str, page: Any) -> None:
@@ -212,7 +204,7 @@ def test_the_stats_page_and_its_charts(base: str, page: Any) -> None:
     page.get_by_role("button", name="Show").click()
     page.wait_for_url(re.compile(r"days=7"))
     accessible(page)
-    shot(page, "stats")
+    shot(page, "stats", full_page=True)
 
 
 @pytest.mark.parametrize("path", ["/threads", "/policy?site=news", "/stats"])

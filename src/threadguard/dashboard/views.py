@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlencode
 
 from threadguard.schema import ATTRIBUTES
 from threadguard.storage.models import utcnow
@@ -191,8 +190,7 @@ def item_view(
 
 def thread_url(item: ReviewItem) -> str:
     """Where the thread view shows a queue item's whole thread, at the item."""
-    query = urlencode({"site": item.site, "article": item.article or ""})
-    return f"/threads?{query}#comment-{item.comment_id}"
+    return f"/comments/{item.comment_id}/thread"
 
 
 def ago(when: datetime | None, now: datetime | None = None) -> str:
