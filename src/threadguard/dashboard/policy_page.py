@@ -53,7 +53,7 @@ PREVIEW_MAX = 5000
 EXAMPLES = 12
 #: How much of a comment an example shows.
 EXCERPT = 240
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
 @dataclass(frozen=True)
@@ -262,7 +262,7 @@ def preview_size(text: str) -> int:
 
 
 def _key(key: str) -> str:
-    return key if _BARE_KEY.match(key) else _string(key)
+    return key if _BARE_KEY.fullmatch(key) else _string(key)
 
 
 def _string(text: str) -> str:
