@@ -21,6 +21,10 @@ ATTRIBUTES: Final[tuple[str, ...]] = (
     "sexually_explicit",
 )
 
+#: How people read the attributes (the dashboard's labels): the name with its first
+#: letter capitalised and spaces for underscores.
+ATTRIBUTE_LABELS: Final[dict[str, str]] = {a: a.replace("_", " ").capitalize() for a in ATTRIBUTES}
+
 #: Target groups: coarse groups first, then the finer groups DESIGN.md names.
 GROUPS: Final[tuple[str, ...]] = (
     "religion",

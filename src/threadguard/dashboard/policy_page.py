@@ -26,19 +26,9 @@ from typing import Any
 
 from threadguard.moderation import Policy, PolicyError, on_top, parse_document
 from threadguard.moderation.watchlist import WATCH_ACTIONS
-from threadguard.schema import ATTRIBUTES
+from threadguard.schema import ATTRIBUTE_LABELS, ATTRIBUTES
 from threadguard.service.moderation import PolicyComparison
 
-#: How the attributes are named on the page.
-LABELS = {
-    "toxicity": "Toxicity",
-    "severe_toxicity": "Severe toxicity",
-    "identity_attack": "Identity attack",
-    "insult": "Insult",
-    "threat": "Threat",
-    "profanity": "Profanity",
-    "sexually_explicit": "Sexually explicit",
-}
 #: What each watchlist action does, as the form explains it.
 WATCH_HELP = {
     "block": "Rejected outright.",
@@ -124,7 +114,7 @@ def draft_of(policy: Policy) -> PolicyDraft:
         rows.append(
             ThresholdRow(
                 attribute,
-                LABELS[attribute],
+                ATTRIBUTE_LABELS[attribute],
                 _fmt(rule.hold if rule else None),
                 _fmt(rule.reject if rule else None),
             )
@@ -147,7 +137,7 @@ def draft_from_form(get: Callable[[str], str]) -> PolicyDraft:
     pattern per line; blank lines and repeats dropped).
     """
     rows = tuple(
-        ThresholdRow(a, LABELS[a], get(f"hold_{a}").strip(), get(f"reject_{a}").strip())
+        ThresholdRow(a, ATTRIBUTE_LABELS[a], get(f"hold_{a}").strip(), get(f"reject_{a}").strip())
         for a in ATTRIBUTES
     )
     watch = tuple(

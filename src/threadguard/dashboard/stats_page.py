@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from threadguard.moderation import Policy
 from threadguard.report.charts import Series, bar_chart, column_chart, line_chart
-from threadguard.schema import ATTRIBUTES
+from threadguard.schema import ATTRIBUTE_LABELS, ATTRIBUTES
 from threadguard.storage.records import (
     DayActions,
     DayAttributes,
@@ -35,15 +35,6 @@ DEFAULT_PERIOD = 30
 COLORS = {"approve": "#2e8b57", "hold": "#b7791f", "reject": "#c0392b"}
 PALETTE = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#56b4e9", "#8a6d00", "#000000")
 ATTRIBUTE_COLORS = dict(zip(ATTRIBUTES, PALETTE, strict=True))
-LABELS = {
-    "toxicity": "Toxicity",
-    "severe_toxicity": "Severe toxicity",
-    "identity_attack": "Identity attack",
-    "insult": "Insult",
-    "threat": "Threat",
-    "profanity": "Profanity",
-    "sexually_explicit": "Sexually explicit",
-}
 #: Moderators drawn one by one in the throughput chart; the rest are summed as "others".
 MAX_MODERATORS = len(PALETTE) - 1
 
@@ -197,7 +188,7 @@ def stats_view(
     attribute_rows = [
         AttributeRow(
             a,
-            LABELS[a],
+            ATTRIBUTE_LABELS[a],
             float(levels[a]),
             total := sum(d.reached.get(a, 0) for d in attributes),
             _rate(total, scored),
@@ -230,7 +221,7 @@ def stats_view(
             periods,
             [
                 Series(
-                    LABELS[a.attribute],
+                    ATTRIBUTE_LABELS[a.attribute],
                     ATTRIBUTE_COLORS[a.attribute],
                     [_reached(attr_by_day.get(day), a.attribute) for day in day_list],
                 )

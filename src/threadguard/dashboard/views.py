@@ -13,20 +13,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from threadguard.schema import ATTRIBUTES
+from threadguard.schema import ATTRIBUTE_LABELS, ATTRIBUTES
 from threadguard.storage.models import utcnow
 from threadguard.storage.records import AuthorHistory, ReviewItem
 
-#: How the attributes are named on the page.
-LABELS = {
-    "toxicity": "Toxicity",
-    "severe_toxicity": "Severe toxicity",
-    "identity_attack": "Identity attack",
-    "insult": "Insult",
-    "threat": "Threat",
-    "profanity": "Profanity",
-    "sexually_explicit": "Sexually explicit",
-}
 #: A comment scoring this much on any of these is "severe": blurred until clicked when
 #: the moderator asks for it.
 SEVERE = {"severe_toxicity": 0.5, "threat": 0.8, "identity_attack": 0.8, "sexually_explicit": 0.8}
@@ -63,7 +53,7 @@ class Segment:
 
     @property
     def label(self) -> str:
-        return LABELS.get(self.attribute or "", self.attribute or "")
+        return ATTRIBUTE_LABELS.get(self.attribute or "", self.attribute or "")
 
 
 @dataclass(frozen=True)
@@ -165,7 +155,7 @@ def item_view(
 ) -> ItemView:
     """What the page shows of one queue item under a moderator's preferences."""
     severe = is_severe(item.scores)
-    bars = [Bar(a, LABELS[a], item.scores.get(a, 0.0)) for a in ATTRIBUTES]
+    bars = [Bar(a, ATTRIBUTE_LABELS[a], item.scores.get(a, 0.0)) for a in ATTRIBUTES]
     bars.sort(key=lambda b: -b.value)
     targets = sorted(
         (

@@ -10,7 +10,7 @@ screen readers (``aria-label``); a page should also give the figures as a table.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -56,6 +56,25 @@ def _percent(value: float) -> str:
     return f"{100 * value:.0f}%" if value >= 0.1 or value == 0 else f"{100 * value:.1f}%"
 
 
+def _grid(
+    top: float,
+    left: int,
+    right: int,
+    y: Callable[[float], float],
+    tick: Callable[[float], str],
+) -> list[str]:
+    """Five horizontal grid lines from 0 to ``top``, each with its value (``tick``) on the
+    left axis: what the line and column charts share."""
+    out = []
+    for k in range(5):
+        v = top * k / 4
+        out.append(
+            f"<line x1='{left}' x2='{WIDTH - right}' y1='{y(v):.1f}' y2='{y(v):.1f}' class='grid'/>"
+            f"<text x='{left - 6}' y='{y(v) + 4:.1f}' class='axis' text-anchor='end'>{tick(v)}</text>"
+        )
+    return out
+
+
 def line_chart(
     periods: Sequence[str],
     series: Sequence[Series],
@@ -81,13 +100,7 @@ def line_chart(
     def y(v: float) -> float:
         return head + plot_h * (1 - v / top)
 
-    parts = [_open(WIDTH, height, label)]
-    for k in range(5):
-        v = top * k / 4
-        parts.append(
-            f"<line x1='{left}' x2='{WIDTH - right}' y1='{y(v):.1f}' y2='{y(v):.1f}' class='grid'/>"
-            f"<text x='{left - 6}' y='{y(v) + 4:.1f}' class='axis' text-anchor='end'>{_percent(v)}</text>"
-        )
+    parts = [_open(WIDTH, height, label), *_grid(top, left, right, y, _percent)]
     every = max(1, len(periods) // 8)
     for i, label in enumerate(periods):
         if i % every == 0 or i == len(periods) - 1:
@@ -185,13 +198,7 @@ def column_chart(
     def y(v: float) -> float:
         return head + plot_h * (1 - v / top)
 
-    parts = [_open(WIDTH, height, label)]
-    for k in range(5):
-        v = top * k / 4
-        parts.append(
-            f"<line x1='{left}' x2='{WIDTH - right}' y1='{y(v):.1f}' y2='{y(v):.1f}' class='grid'/>"
-            f"<text x='{left - 6}' y='{y(v) + 4:.1f}' class='axis' text-anchor='end'>{v:,.0f}</text>"
-        )
+    parts = [_open(WIDTH, height, label), *_grid(top, left, right, y, "{:,.0f}".format)]
     every = max(1, len(periods) // 8)
     for i, period in enumerate(periods):
         x = left + i * slot + (slot - width) / 2

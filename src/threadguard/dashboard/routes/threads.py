@@ -21,8 +21,9 @@ from threadguard.dashboard.routes.page_errors import InvalidField, error_page, s
 from threadguard.dashboard.routes.queue import preferences_of
 from threadguard.dashboard.signin import SignedIn, WebUser, store_of
 from threadguard.dashboard.thread_page import STATUS_WORDS, thread_view
-from threadguard.dashboard.views import LABELS, ago, segments
+from threadguard.dashboard.views import ago, segments
 from threadguard.dashboard.web import render
+from threadguard.schema import ATTRIBUTE_LABELS
 from threadguard.storage.records import NotFoundError
 from threadguard.storage.store import Store
 
@@ -92,7 +93,7 @@ def _thread_context(store: Store, user: WebUser, article_id: int) -> dict[str, A
         "view": view,
         "summary": thread.summary,
         "texts": texts,
-        "labels": LABELS,
+        "labels": ATTRIBUTE_LABELS,
         "status_words": STATUS_WORDS,
         "queue_url": queue,
         "max_comments": MAX_COMMENTS,
