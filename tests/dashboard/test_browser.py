@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from dashboard_support import (
+    accessible,
     add_user,
     need_browser,
     seed_thread,
@@ -79,6 +80,7 @@ def test_signed_out_root_goes_to_the_sign_in_form_and_a_wrong_password_is_refuse
     assert page.url == f"{base}/login"
     assert page.locator("input[name=username]").count() == 1
     assert page.locator("input[name=password]").count() == 1
+    accessible(page)
     shot(page, "login")
     page.get_by_label("User name").fill("alice")
     page.get_by_label("Password").fill("not the password")
@@ -104,6 +106,7 @@ def test_sign_in_shows_the_held_queue_with_titles_highlights_and_history(
     # The cookie is the server's session: HttpOnly, SameSite=Strict.
     [cookie] = [c for c in page.context.cookies() if c["name"] == "tg_session"]
     assert cookie["httpOnly"] and cookie["sameSite"] == "Strict"
+    accessible(page)
     shot(page, "queue")
 
 

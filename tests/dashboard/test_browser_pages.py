@@ -14,53 +14,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from dashboard_support import add_user, need_browser, serving, shot, sign_in
+from dashboard_support import accessible, add_user, need_browser, serving, shot, sign_in
 from pages_support import argument
 
 from threadguard.storage import Actor, Store
 
 VIEWPORT = {"width": 1280, "height": 900}
-
-#: Every text's contrast against the background behind it (WCAG 2: 4.5:1, or 3:1 for
-#: large text), SVG text against the page; returns the failures.
-CONTRAST = """
-() => {
-  const parse = (c) => { const m = c.match(/[\\d.]+/g); return m ? m.map(Number) : [0, 0, 0, 0]; };
-  const lum = ([r, g, b]) => {
-    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
-    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-  };
-  const background = (el) => {
-    for (let e = el; e; e = e.parentElement) {
-      const c = parse(getComputedStyle(e).backgroundColor);
-      if (c.length < 4 || c[3] > 0.5) return c.slice(0, 3);
-    }
-    return [255, 255, 255];
-  };
-  const bad = [];
-  for (const el of document.querySelectorAll("main *")) {
-    const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
-    if (!own || el.closest("details:not([open])") || !el.getClientRects().length) continue;
-    const style = getComputedStyle(el);
-    if (style.visibility === "hidden" || el.closest(".visually-hidden")) continue;
-    const inSvg = el.closest("svg") !== null;
-    const fg = parse(inSvg ? style.fill : style.color).slice(0, 3);
-    const l1 = lum(fg), l2 = lum(background(el));
-    const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
-    const size = parseFloat(style.fontSize), heavy = parseInt(style.fontWeight) >= 700;
-    const large = size >= 24 || (heavy && size >= 18.66);
-    if (ratio < (large ? 3 : 4.5)) bad.push(`${el.tagName}.${el.className.baseVal ?? el.className} "${el.textContent.trim().slice(0, 30)}" ${ratio.toFixed(2)}`);
-  }
-  return bad;
-}
-"""
-#: Form controls in the page's main part without a label a screen reader would read.
-UNLABELLED = """
-() => [...document.querySelectorAll("main input:not([type=hidden]), main select, main textarea, main button")]
-  .filter((el) => !(el.labels && el.labels.length) && !el.getAttribute("aria-label")
-                  && !el.getAttribute("aria-labelledby") && !el.textContent.trim())
-  .map((el) => el.outerHTML.slice(0, 80))
-"""
 
 
 @pytest.fixture(scope="module")
@@ -99,12 +58,6 @@ def page(browser: Any) -> Iterator[Any]:
     context.close()
     # No CSP violation, no script error, nothing missing (the moderator's 403 is meant).
     assert [e for e in errors if "status of 403" not in e] == [], errors
-
-
-def accessible(page: Any) -> None:
-    """Every control labelled, every text legible."""
-    assert page.evaluate(UNLABELLED) == []
-    assert page.evaluate(CONTRAST) == []
 
 
 def test_edit_the_policy_with_its_preview(base: str, page: Any) -> None:
