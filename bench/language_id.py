@@ -32,7 +32,7 @@ MIN_CHARS = 20
 HERE = Path(__file__).resolve().parent
 
 
-def samples(data: Path) -> dict[str, list[str]]:
+def samples(data: Path, raw: bool) -> dict[str, list[str]]:
     """Texts per language, each at least MIN_CHARS long."""
     from threadguard.training.datasets import load_unhealthy
     from threadguard.training.datasets_multilingual import LANGUAGE_SETS, load_language_sets
@@ -57,7 +57,20 @@ def samples(data: Path) -> dict[str, list[str]]:
         if f.is_file():
             for line in f.read_text("utf-8").splitlines():
                 out.setdefault(lang, []).append(json.loads(line)["text"])
-    return {k: [t for t in v if len(t.strip()) >= MIN_CHARS] for k, v in sorted(out.items())}
+    return {k: [t for t in v if long_enough(t, raw)] for k, v in sorted(out.items())}
+
+
+def long_enough(text: str, raw: bool) -> bool:
+    """At least MIN_CHARS characters: of the whole text (``raw``), or of what is left
+    without links, @mentions and a retweet marker (the tweets' noise, which carries no
+    language: "@user @user @user que mongol" is ten characters of French)."""
+    from threadguard.language.scripts import without_noise
+
+    if raw:
+        return len(text.strip()) >= MIN_CHARS
+    content = without_noise(text).strip()
+    content = content.removeprefix("rt ").removeprefix("RT ")
+    return len(" ".join(content.split())) >= MIN_CHARS
 
 
 def detectors(extra: str | None) -> dict[str, Callable[[str], str]]:
@@ -105,8 +118,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, required=True)
     ap.add_argument("--extra-path", default=None)
+    ap.add_argument(
+        "--raw", action="store_true", help="count the length of the whole text, noise included"
+    )
     args = ap.parse_args()
-    texts = samples(args.data)
+    texts = samples(args.data, args.raw)
     dets = detectors(args.extra_path)
     langs = list(texts)
     print("| detector | " + " | ".join(f"{k} (n={len(texts[k])})" for k in langs) + " | comments/s |")
