@@ -60,8 +60,9 @@ def train(
         str,
         typer.Option(
             "--tier",
-            help="fast (n-gram heads, ~5 min) or deep (fine-tune the encoder: needs "
-            "`pip install -e .[train]`, ~1 hour on 2 cores).",
+            help="fast (n-gram heads, ~5 min), deep (fine-tune the encoder: needs "
+            "`pip install -e .[train]`, ~1 hour on 2 cores), or languages (the multilingual "
+            "fast tier for the languages beyond English, with its model card).",
         ),
     ] = "fast",
     work_dir: Annotated[
@@ -124,8 +125,11 @@ def train(
     from threadguard.training.fast_tier import train_fast_tier
     from threadguard.training.model_card import write_model_card
 
+    if tier == "languages":
+        _train_languages(data, out, model_version, replace_shipped, c)
+        return
     if tier not in (Tier.FAST, Tier.DEEP):
-        fail(f"--tier must be fast or deep, not {tier!r}")
+        fail(f"--tier must be fast, deep or languages, not {tier!r}")
     try:
         plan = training_target(tier, out, model_version, replace_shipped=replace_shipped)
     except RegistryError as exc:
@@ -213,6 +217,30 @@ def train(
     err.print(f"model card: {target / 'MODEL_CARD.md'}")
 
 
+def _train_languages(
+    data: Path | None, out: Path | None, version: int | None, replace_shipped: bool, c: float
+) -> None:
+    """``train --tier languages``: the multilingual fast tier, its model card beside it."""
+    from threadguard.evaluation.language_card import write_language_card
+    from threadguard.scoring.registry import RegistryError
+    from threadguard.training.language_tier import language_target, train_language_tier
+    from threadguard.training.templates_languages import all_template_rows
+
+    try:
+        target, number = language_target(out, version, replace_shipped=replace_shipped)
+    except RegistryError as exc:
+        fail(str(exc))
+    root = data_folder(data)
+    err.print(f"training the multilingual fast tier @{number} into {target}")
+    result = train_language_tier(
+        root, extra=all_template_rows(), c=c, version=number, log=lambda m: err.print(m)
+    )
+    result.model.save(target)
+    err.print(f"{result.model.tag} written in {result.seconds:.0f}s; evaluating")
+    write_language_card(result.model, target, root, log=lambda m: err.print(m))
+    err.print(f"model card: {target / 'MODEL_CARD.md'}")
+
+
 @app.command("eval")
 def evaluate(
     data: DataOpt = None,
@@ -268,8 +296,11 @@ def evaluate(
     if suite == "decisions":
         _eval_decisions(model, data, tier, context, deep_from, split, quick, out, policy)
         return
+    if suite == "languages":
+        _eval_languages(model, data, tier, deep_from, split, policy, out)
+        return
     if suite not in ("data", "context"):
-        fail("--suite must be data, functional, context or decisions")
+        fail("--suite must be data, functional, context, decisions or languages")
     root = data_folder(data)
     if suite == "context":
         _eval_context(model, root, tier, split, deep_from)
@@ -291,6 +322,29 @@ def evaluate(
     if (root / "toxic_spans").is_dir():
         trial = load_toxic_spans(root).select("dev")
         print(f"Toxic Spans trial split (dev): char-F1 {toxic_spans_f1(engine, trial):.4f}")
+
+
+def _eval_languages(
+    model: Path | None,
+    data: Path | None,
+    tier: Tier,
+    deep_from: float | None,
+    split: str,
+    policy: Path | None,
+    out: Path | None,
+) -> None:
+    """``eval --suite languages``: the test splits, the suites and the bias tables."""
+    from threadguard.evaluation.language_card import language_report
+
+    engine = load_engine(model, tier, True, deep_from)
+    moderator = load_moderator(policy)
+    root = data if data is not None and data.is_dir() else None
+    if root is None:
+        err.print(f"no data folder (--data or {DATA_ENV}): the team's suites only")
+    text = language_report(engine, moderator, root, split)
+    print(text)
+    if out is not None:
+        out.write_text(text, encoding="utf-8")
 
 
 def _eval_context(

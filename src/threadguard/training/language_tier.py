@@ -17,6 +17,7 @@ except to drop training rows whose text appears in one.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -200,3 +201,32 @@ def train_language_tier(
         metadata=metadata,
     )
     return LanguageTrainResult(model, rows, time.perf_counter() - start)
+
+
+def language_target(
+    out: Path | None, version: int | None, *, replace_shipped: bool = False
+) -> tuple[Path, int]:
+    """Where ``threadguard train --tier languages`` writes, and the version: as the
+    registry does for the English tiers (one past the shipped version; the shipped folder
+    ``models/fast-xx`` only with ``replace_shipped``)."""
+    from threadguard.scoring.languages import LANGUAGE_MODEL
+    from threadguard.scoring.registry import WORK_MODELS, RegistryError, shipped_model_dir
+
+    shipped = shipped_model_dir(LANGUAGE_MODEL)
+    number = version
+    if number is None:
+        try:
+            meta = json.loads((shipped / "model.json").read_text(encoding="utf-8"))
+            number = int(meta["version"]) + 1
+        except (OSError, ValueError, KeyError):
+            number = 1
+    if number < 1:
+        raise RegistryError(f"--model-version must be 1 or more, not {number}")
+    if replace_shipped:
+        if out is not None and out.resolve() != shipped.resolve():
+            raise RegistryError(f"--replace-shipped writes {shipped}: drop --out {out}")
+        return shipped, number
+    folder = out if out is not None else WORK_MODELS / f"{LANGUAGE_MODEL}@{number}"
+    if folder.resolve() == shipped.resolve():
+        raise RegistryError(f"{folder} is the shipped model: pass --replace-shipped")
+    return folder, number
