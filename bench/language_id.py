@@ -84,11 +84,7 @@ def detectors(extra: str | None) -> dict[str, Callable[[str], str]]:
         from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
         codes = {c for cs in CANDIDATES.values() for c in cs}
-        langs = [
-            lang
-            for lang in Language.all()
-            if lang.iso_code_639_1.name.lower() in codes
-        ]
+        langs = [lang for lang in Language.all() if lang.iso_code_639_1.name.lower() in codes]
         for mode in ("low", "high"):
             b = LanguageDetectorBuilder.from_languages(*langs)
             det = (b.with_low_accuracy_mode() if mode == "low" else b).build()
@@ -125,7 +121,9 @@ def main() -> None:
     texts = samples(args.data, args.raw)
     dets = detectors(args.extra_path)
     langs = list(texts)
-    print("| detector | " + " | ".join(f"{k} (n={len(texts[k])})" for k in langs) + " | comments/s |")
+    print(
+        "| detector | " + " | ".join(f"{k} (n={len(texts[k])})" for k in langs) + " | comments/s |"
+    )
     print("|---" * (len(langs) + 2) + "|")
     for name, det in dets.items():
         det("warm up the model")

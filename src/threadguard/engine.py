@@ -24,7 +24,7 @@ from threadguard.schema import ATTRIBUTES, GROUPS, Tier
 from threadguard.scoring.context import bounded_shift, context_can_move
 from threadguard.scoring.deep_spans import attribute_spans, whole_words_read
 from threadguard.scoring.encoder import EncoderModel, TokenScores
-from threadguard.scoring.languages import LANGUAGE_MODEL, LanguageModels
+from threadguard.scoring.languages import INDEX, LANGUAGE_MODEL, LanguageModels
 from threadguard.scoring.linear import LinearModel
 from threadguard.scoring.registry import shipped_model_dir as shipped_model_dir  # re-exported
 from threadguard.scoring.spans import SpanSettings, find_spans
@@ -189,7 +189,7 @@ class Engine:
             deep = EncoderModel.load(deep_path, threads=threads)
         languages = None
         language_path = language_dir or shipped_model_dir(LANGUAGE_MODEL)
-        if multilingual and (language_path / "model.json").is_file():
+        if multilingual and (language_path / INDEX).is_file():
             languages = LanguageModels.load(language_path)
         return cls(model, deep, settings, languages)
 
@@ -225,11 +225,9 @@ class Engine:
             return self
         engine = self._by_language.get(language)
         if engine is None:
-            engine = Engine(
-                self.languages.view(language), None, replace(self.cascade, tier=Tier.FAST)
-            )
+            model = self.languages.view(language)
+            engine = Engine(model, None, replace(self.cascade, tier=Tier.FAST))
             engine.routing = self.routing
-            engine.model_version = f"threadguard-{__version__}+{self.languages.tag}"
             self._by_language[language] = engine
         return engine
 

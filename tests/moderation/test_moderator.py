@@ -217,10 +217,22 @@ def test_a_languages_own_thresholds_replace_the_policys_for_its_comments_only() 
 @pytest.mark.parametrize(
     ("languages", "fault"),
     [
-        ({"thresholds": {"de": {"toxicty": {"hold": 0.5}}}}, "unknown attribute(s) in [languages.thresholds.de]: toxicty"),
-        ({"thresholds": {"deu": {"toxicity": {"hold": 0.5}}}}, "'deu' is not a lower-case ISO 639-1 code"),
-        ({"thresholds": {"de": {"toxicity": {"hold": 0.9, "reject": 0.5}}}}, "languages.thresholds.de.toxicity: hold 0.9 is above reject 0.5"),
-        ({"thresholds": {"de": {"toxicity": {"hold": 2}}}}, "languages.thresholds.de.toxicity.hold must be a number in [0, 1]"),
+        (
+            {"thresholds": {"de": {"toxicty": {"hold": 0.5}}}},
+            "unknown attribute(s) in [languages.thresholds.de]: toxicty",
+        ),
+        (
+            {"thresholds": {"deu": {"toxicity": {"hold": 0.5}}}},
+            "'deu' is not a lower-case ISO 639-1 code",
+        ),
+        (
+            {"thresholds": {"de": {"toxicity": {"hold": 0.9, "reject": 0.5}}}},
+            "languages.thresholds.de.toxicity: hold 0.9 is above reject 0.5",
+        ),
+        (
+            {"thresholds": {"de": {"toxicity": {"hold": 2}}}},
+            "languages.thresholds.de.toxicity.hold must be a number in [0, 1]",
+        ),
         ({"thresholds": {"de": 0.5}}, "[languages.thresholds.de] must be a table of attributes"),
         ({"thresholds": ["de"]}, "[languages.thresholds] must be a table of languages"),
     ],

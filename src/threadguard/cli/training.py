@@ -126,7 +126,7 @@ def train(
     from threadguard.training.model_card import write_model_card
 
     if tier == "languages":
-        _train_languages(data, out, model_version, replace_shipped, c)
+        _train_languages(data, out, model_version, replace_shipped)
         return
     if tier not in (Tier.FAST, Tier.DEEP):
         fail(f"--tier must be fast, deep or languages, not {tier!r}")
@@ -218,13 +218,14 @@ def train(
 
 
 def _train_languages(
-    data: Path | None, out: Path | None, version: int | None, replace_shipped: bool, c: float
+    data: Path | None, out: Path | None, version: int | None, replace_shipped: bool
 ) -> None:
-    """``train --tier languages``: the multilingual fast tier, its model card beside it."""
+    """``train --tier languages``: the multilingual fast tier, its model card beside it
+    (C is chosen per model on dev rows, so ``-C`` is not read)."""
     from threadguard.evaluation.language_card import write_language_card
     from threadguard.scoring.registry import RegistryError
     from threadguard.training.language_tier import language_target, train_language_tier
-    from threadguard.training.templates_languages import all_template_rows
+    from threadguard.training.templates_languages import GROUPS, template_rows
 
     try:
         target, number = language_target(out, version, replace_shipped=replace_shipped)
@@ -232,12 +233,13 @@ def _train_languages(
         fail(str(exc))
     root = data_folder(data)
     err.print(f"training the multilingual fast tier @{number} into {target}")
+    templates = {lang: template_rows(lang) for lang in GROUPS}
     result = train_language_tier(
-        root, extra=all_template_rows(), c=c, version=number, log=lambda m: err.print(m)
+        root, templates=templates, version=number, log=lambda m: err.print(m)
     )
-    result.model.save(target)
-    err.print(f"{result.model.tag} written in {result.seconds:.0f}s; evaluating")
-    write_language_card(result.model, target, root, log=lambda m: err.print(m))
+    result.save(target)
+    err.print(f"written to {target}; evaluating")
+    write_language_card(result, target, root, log=lambda m: err.print(m))
     err.print(f"model card: {target / 'MODEL_CARD.md'}")
 
 

@@ -15,8 +15,7 @@ from threadguard.evaluation.languages import (
     run_language_suite,
 )
 from threadguard.moderation import Moderator, load_policy
-from threadguard.scoring.linear import LinearModel
-from threadguard.training.datasets_multilingual import LANGUAGE_SETS
+from threadguard.training.language_tier import LanguageTierResult
 
 #: What is known to be missing or weak, per language (the card's "known gaps").
 GAPS: dict[str, str] = {
@@ -62,7 +61,7 @@ def rows_table(rows: list[LanguageRow]) -> list[str]:
 
 
 def suites_table(suites: list[LanguageSuite]) -> list[str]:
-    names = [f.functionality for f in suites[0].result.rows] if suites else []
+    names = [f.functionality for f in suites[0].result.functionalities] if suites else []
     lines = [
         "| functionality | " + " | ".join(s.language for s in suites) + " |",
         "|---" * (len(suites) + 1) + "|",
@@ -70,7 +69,7 @@ def suites_table(suites: list[LanguageSuite]) -> list[str]:
     for i, name in enumerate(names):
         cells = []
         for s in suites:
-            f = s.result.rows[i]
+            f = s.result.functionalities[i]
             cells.append(f"{f.correct}/{f.cases}")
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     lines.append(
@@ -109,7 +108,12 @@ def language_report(
     """The Markdown report: test splits beside published figures, suites, bias."""
     out = [f"# Languages beyond English: {engine.model_version}", ""]
     if root is not None:
-        out += [f"## Official {split} splits", "", *rows_table(evaluate_languages(engine, root, split)), ""]
+        out += [
+            f"## Official {split} splits",
+            "",
+            *rows_table(evaluate_languages(engine, root, split)),
+            "",
+        ]
     suites = [run_language_suite(engine, moderator, lang) for lang in SUITE_LANGUAGES]
     out += [
         "## Functional suites (decisions: approve vs held or rejected)",
@@ -127,71 +131,78 @@ def language_report(
 
 
 def write_language_card(
-    model: LinearModel, target: Path, root: Path, log: Callable[[str], None] = print
+    result: LanguageTierResult, target: Path, root: Path, log: Callable[[str], None] = print
 ) -> None:
     """MODEL_CARD.md for the multilingual fast tier in ``target``."""
     engine = Engine.load(language_dir=target)
     report = language_report(engine, Moderator(load_policy()), root)
-    meta = model.metadata
-    languages = meta.get("languages", [])
+    languages = sorted(result.serves)
+    first = next(iter(result.models.values())).model
     lines = [
-        f"# Model card: {model.tag} (the fast tier for languages beyond English)",
+        f"# Model card: threadguard-fast-xx@{result.version} (the fast tier for languages "
+        "beyond English)",
         "",
-        "A hashed word and character n-gram model (`scoring/features.py`; "
-        f"{model.featurizer.config.size:,} features) with one logistic-regression head per "
-        "attribute and target group, fitted on every language's rows at once and calibrated "
-        "per language on that language's dev rows (`training/language_tier.py`). The engine "
-        "sends a comment here when its detected language is one of: "
-        f"{', '.join(languages)}. English comments never come here. The deep tier is "
-        "English-only: these languages are scored by this fast tier alone.",
+        "Hashed word and character n-gram models (`scoring/features.py`; "
+        f"{first.featurizer.config.size:,} features) with one logistic-regression head per "
+        "attribute and target group (`training/language_tier.py`). Each language with "
+        "labelled data has a model of its own; Spanish, Italian, Dutch and Polish, which have "
+        "none, share one fitted on their templates and the Portuguese, French and German "
+        "sets. Each is calibrated per language on that language's dev rows (pooled dev rows "
+        "for the languages without any). The engine sends a comment here when its detected "
+        f"language is one of: {', '.join(languages)}; English never comes here. The deep "
+        "tier is English-only: these languages are scored by this tier alone.",
         "",
         "Train: `threadguard train --tier languages --data $THREADGUARD_DATA` "
         "(`--replace-shipped` to ship). Evaluate: "
         "`threadguard eval --suite languages --data $THREADGUARD_DATA`.",
         "",
-        "## Training data and licences",
+        "## Models, training data and licences",
         "",
-        "| data set | language | licence | train / dev / test rows |",
-        "|---|---|---|---|",
+        "| model | serves | data sets (licence) | train rows | C (dev macro-F1 by C) |",
+        "|---|---|---|---|---|",
     ]
-    for name, (_, lang, licence) in LANGUAGE_SETS.items():
-        r = meta.get("rows", {}).get(name, {})
-        lines.append(
-            f"| {name} | {lang} | {licence} | {r.get('train', 0):,} / {r.get('dev', 0):,} / "
-            f"{r.get('test', 0):,} |"
-        )
-    for name, r in meta.get("rows", {}).items():
-        if name.startswith("templates_"):
-            lines.append(f"| {name} (the team's) | {name[10:]} | the project's | {r['train']} / 0 / 0 |")
+    for name, r in result.models.items():
+        meta = r.model.metadata
+        sets = ", ".join(f"{k} ({v})" for k, v in meta.get("trained_on", {}).items())
+        templates = [k for k in meta.get("rows", {}) if k.startswith("templates_")]
+        if templates:
+            sets += ", the team's " + ", ".join(templates)
+        rows = sum(v.get("train", 0) for v in meta.get("rows", {}).values())
+        by_c = ", ".join(f"{k}: {v}" for k, v in meta.get("dev_macro_f1_by_c", {}).items())
+        serves = ", ".join(sorted(k for k, v in result.serves.items() if v == name))
+        lines.append(f"| {r.model.tag} | {serves} | {sets} | {rows:,} | {meta.get('c')} ({by_c}) |")
     lines += [
         "",
         "Several sets are for research or carry no licence (OffensEval 2020 Turkish, OSACT "
         "2022): a commercial deployment must check them, or retrain without them "
-        "(`training/datasets_multilingual.py`, `LANGUAGE_SETS`). MLMA is MIT, GermEval CC BY "
-        "4.0, ToLD-Br CC BY-SA 4.0.",
+        "(`training/language_tier.py`, `GROUPS`). MLMA is MIT, GermEval CC BY 4.0, ToLD-Br "
+        "CC BY-SA 4.0.",
         "",
-        "Label mapping: GermEval OFFENSE -> toxicity (ABUSE -> identity attack, INSULT -> "
-        "insult, PROFANITY -> profanity); OffensEval OFF -> toxicity; ToLD-Br toxic -> "
-        "toxicity, its categories (joined from ToLD-BR.csv by text) homophobia / racism / "
-        "misogyny / xenophobia -> identity attack with the group, insult -> insult, obscene "
-        "-> profanity; OSACT OFF -> toxicity, HS1-6 -> identity attack (groups for race, "
-        "religion, disability, gender), VLG -> profanity, VIO -> threat; MLMA anything but "
-        "'normal' -> toxicity, a named group -> identity attack with the group, an "
-        "individual -> insult.",
+        "Label mapping (`training/datasets_multilingual.py`): GermEval OFFENSE -> toxicity "
+        "(ABUSE -> identity attack, INSULT -> insult, PROFANITY -> profanity); OffensEval "
+        "OFF -> toxicity; ToLD-Br toxic -> toxicity, its categories (joined from ToLD-BR.csv "
+        "by text) homophobia / racism / misogyny / xenophobia -> identity attack with the "
+        "group, insult -> insult, obscene -> profanity; OSACT OFF -> toxicity, HS1-6 -> "
+        "identity attack (groups for race, religion, disability, gender), VLG -> profanity, "
+        "VIO -> threat; MLMA anything but 'normal' -> toxicity, a named group -> identity "
+        "attack with the group, an individual -> insult. The team's templates "
+        "(`training/templates_languages.py`) label toxicity, identity attack (with the "
+        "group), insult and threat.",
         "",
         "## Attributes per language",
         "",
-        "| lang | attributes its own rows label (Perspective accepts these) | calibrated on its own dev rows |",
+        "| lang | attributes its own rows label (Perspective accepts these) "
+        "| calibrated on its own dev rows |",
         "|---|---|---|",
     ]
     for lang in languages:
+        meta = result.models[result.serves[lang]].model.metadata
         labelled = [h for h in meta.get("labelled_heads", {}).get(lang, []) if ":" not in h]
         own = [h for h in meta.get("calibration", {}).get(lang, {}).get("own", []) if ":" not in h]
         lines.append(f"| {lang} | {', '.join(labelled)} | {', '.join(own) or 'none (pooled)'} |")
     lines += [
         "",
-        f"Not scored from evidence in any of these languages: {', '.join(NOT_COVERED)} "
-        "(their heads here are fitted on other languages' rows or not at all).",
+        f"Not scored from evidence in any of these languages: {', '.join(NOT_COVERED)}.",
         "",
         report.replace("# Languages beyond English", "## Figures"),
         "",

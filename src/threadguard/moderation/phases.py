@@ -120,9 +120,7 @@ def thresholds(case: Case, draft: Draft) -> Draft:
         return draft
     found = [
         (v, s, reason)
-        for v, s, _, reason in crossed(
-            case.policy, case.analysis.scores, case.analysis.language
-        )
+        for v, s, _, reason in crossed(case.policy, case.analysis.scores, case.analysis.language)
     ]
     if case.author_scores is not None:
         found += [

@@ -1,17 +1,19 @@
-"""The fast tier for languages beyond English: one artifact, a calibrated view per language.
+"""The fast tier for languages beyond English: a folder of n-gram models, one per language
+with labelled data and one shared by the languages without, each calibrated per language.
 
-The multilingual fast tier (``models/fast-xx``, trained by
-:mod:`threadguard.training.language_tier`) is a :class:`~threadguard.scoring.linear.LinearModel`
-whose metadata adds the languages it covers and Platt parameters per language. A
-language's view shares the weights (nothing is copied) and swaps in that language's
-calibration, so its scores are calibrated on that language's held-out rows. English never
-comes here: the English tiers score it as before.
+``models/fast-xx/languages.json`` names the model that serves each language
+(``{"format": "threadguard-languages/1", "name": ..., "version": N, "models": {"de": "de",
+"es": "xx", ...}}``); each model is a :class:`~threadguard.scoring.linear.LinearModel`
+folder whose metadata adds Platt parameters per language it serves. A language's view shares
+the weights (nothing is copied) and swaps in that language's calibration, so its scores are
+calibrated on that language's held-out rows where it has any. English never comes here: the
+English tiers score it. Trained by :mod:`threadguard.training.language_tier`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from functools import cached_property
+import json
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -20,48 +22,67 @@ from threadguard.scoring.linear import LinearModel, ModelError
 
 #: The folder of the multilingual fast tier under ``threadguard/models``.
 LANGUAGE_MODEL = "fast-xx"
+INDEX = "languages.json"
+INDEX_FORMAT = "threadguard-languages/1"
 
 
 @dataclass
 class LanguageModels:
-    """The multilingual fast tier and its per-language views."""
+    """The models of the tier, by the language each serves."""
 
-    model: LinearModel
+    name: str
+    version: int
+    serves: dict[str, LinearModel]
+    _views: dict[str, LinearModel] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, directory: Path) -> LanguageModels:
-        model = LinearModel.load(directory)
-        if not isinstance(model.metadata.get("calibration"), dict):
-            raise ModelError(f"{directory}: no per-language calibration in model.json")
-        return cls(model)
+        """Read the index and every model it names (no pickle: see LinearModel.load)."""
+        try:
+            index = json.loads((directory / INDEX).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"{directory}: cannot read {INDEX}: {exc}") from exc
+        if not isinstance(index, dict) or index.get("format") != INDEX_FORMAT:
+            raise ModelError(f"{directory}/{INDEX}: not a {INDEX_FORMAT} index")
+        models: dict[str, LinearModel] = {}
+        serves: dict[str, LinearModel] = {}
+        for language, folder in dict(index.get("models", {})).items():
+            if not isinstance(folder, str) or "/" in folder or folder.startswith("."):
+                raise ModelError(f"{directory}/{INDEX}: bad model folder {folder!r}")
+            if folder not in models:
+                models[folder] = LinearModel.load(directory / folder)
+            if language not in models[folder].metadata.get("calibration", {}):
+                raise ModelError(f"{directory}/{folder}: no calibration for {language!r}")
+            serves[str(language)] = models[folder]
+        return cls(str(index.get("name", "")), int(index.get("version", 0)), serves)
 
-    @cached_property
+    @property
     def languages(self) -> frozenset[str]:
-        """The ISO 639-1 codes this model scores."""
-        return frozenset(self.model.metadata.get("languages", ()))
+        """The ISO 639-1 codes this tier scores."""
+        return frozenset(self.serves)
 
     @property
     def tag(self) -> str:
-        return self.model.tag
+        return f"{self.name}@{self.version}"
 
     def labelled_heads(self, language: str) -> frozenset[str]:
-        """The heads that the language's own training rows label (its data or the team's
-        templates); the others are learnt from other languages only (model card)."""
-        return frozenset(self.model.metadata.get("labelled_heads", {}).get(language, ()))
+        """The heads that the language's own training rows label (its data sets or the
+        team's templates); the others are learnt from other languages or not at all."""
+        model = self.serves.get(language)
+        if model is None:
+            return frozenset()
+        return frozenset(model.metadata.get("labelled_heads", {}).get(language, ()))
 
     def view(self, language: str) -> LinearModel:
-        """The model with ``language``'s calibration (weights shared, not copied)."""
-        if language not in self.languages:
+        """The language's model with its calibration (weights shared, not copied)."""
+        if language not in self.serves:
             raise KeyError(f"language {language!r} is not covered by {self.tag}")
-        views: dict[str, LinearModel] = self.__dict__.setdefault("_views", {})
-        if language not in views:
-            cal = self.model.metadata["calibration"].get(language)
-            if cal is None:  # a language with no dev rows: the pooled calibration
-                views[language] = self.model
-            else:
-                views[language] = replace(
-                    self.model,
-                    platt_a=np.asarray(cal["platt_a"], dtype=np.float32),
-                    platt_b=np.asarray(cal["platt_b"], dtype=np.float32),
-                )
-        return views[language]
+        if language not in self._views:
+            model = self.serves[language]
+            cal = model.metadata["calibration"][language]
+            self._views[language] = replace(
+                model,
+                platt_a=np.asarray(cal["platt_a"], dtype=np.float32),
+                platt_b=np.asarray(cal["platt_b"], dtype=np.float32),
+            )
+        return self._views[language]

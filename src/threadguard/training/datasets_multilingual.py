@@ -31,10 +31,14 @@ from threadguard.training.recipe import note_read
 csv.field_size_limit(64 * 1024 * 1024)
 
 
-def _rows(path: Path, delimiter: str = ",", *, quoting: int = csv.QUOTE_MINIMAL) -> list[list[str]]:
+def _rows(path: Path, delimiter: str = ",", *, quoted: bool = True) -> list[list[str]]:
+    """CSV rows; ``quoted=False`` reads with quoting disabled (the tweet sets have stray
+    quote marks that the default reader merges rows at)."""
     note_read(path)
     with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.reader(fh, delimiter=delimiter, quoting=quoting))
+        if quoted:
+            return list(csv.reader(fh, delimiter=delimiter))
+        return list(csv.reader(fh, delimiter=delimiter, quoting=csv.QUOTE_NONE))
 
 
 def _dict_rows(path: Path) -> list[dict[str, str]]:
@@ -73,8 +77,11 @@ def load_germeval2018(root: Path) -> LabelledRows:
     """GermEval 2018 (German tweets), official training / test; ``|LBR|`` is a line break."""
     out = LabelledRows("germeval2018")
     d = root / "germeval2018"
-    for fname, official in (("germeval2018.training.txt", "train"), ("germeval2018.test.txt", "test")):
-        for r in _rows(d / fname, "\t", quoting=csv.QUOTE_NONE):
+    for fname, official in (
+        ("germeval2018.training.txt", "train"),
+        ("germeval2018.test.txt", "test"),
+    ):
+        for r in _rows(d / fname, "\t", quoted=False):
             if len(r) != 3 or r[1] not in ("OFFENSE", "OTHER"):
                 continue
             text = r[0].replace("|LBR|", "\n")
@@ -90,13 +97,13 @@ def load_offenseval2020_tr(root: Path) -> LabelledRows:
     """OffensEval 2020 Turkish, sub-task A: OFF -> toxicity, NOT -> all clear."""
     out = LabelledRows("offenseval2020_tr")
     d = root / "offenseval2020_tr"
-    for r in _rows(d / "offenseval-tr-training-v1.tsv", "\t", quoting=csv.QUOTE_NONE):
+    for r in _rows(d / "offenseval-tr-training-v1.tsv", "\t", quoted=False):
         if len(r) != 3 or r[2] not in ("OFF", "NOT"):
             continue
         labels = {"toxicity": 1.0} if r[2] == "OFF" else _all_clear()
         out.add(r[1], _train_or_dev(r[1]), labels, gold=r[2])
     gold = {r[0]: r[1] for r in _rows(d / "offenseval-tr-labela-v1.tsv") if len(r) == 2}
-    for r in _rows(d / "offenseval-tr-testset-v1.tsv", "\t", quoting=csv.QUOTE_NONE):
+    for r in _rows(d / "offenseval-tr-testset-v1.tsv", "\t", quoted=False):
         if len(r) != 2 or gold.get(r[0]) not in ("OFF", "NOT"):
             continue
         label = gold[r[0]]

@@ -172,8 +172,7 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
                 "id": f"modr-{uuid.uuid4().hex}",
                 "model": engine.model_version,
                 "results": [
-                    moderation_result(a, hold_thresholds(policy, a.language), o)
-                    for a, o in decided
+                    moderation_result(a, hold_thresholds(policy, a.language), o) for a, o in decided
                 ],
             }
         )
