@@ -28,7 +28,11 @@ def _model(calibration: dict[str, dict[str, list[float]]]) -> LinearModel:
         bias=np.zeros(len(HEADS), dtype=np.float32),
         platt_a=np.ones(len(HEADS), dtype=np.float32),
         platt_b=np.zeros(len(HEADS), dtype=np.float32),
-        metadata={"calibration": calibration, "labelled_heads": {"de": ["toxicity"]}},
+        metadata={
+            "calibration": calibration,
+            "labelled_heads": {"de": ["toxicity", "identity_attack"]},
+            "fitted_heads": ["toxicity"],
+        },
     )
 
 
@@ -51,7 +55,7 @@ def test_each_language_gets_its_calibration_over_the_same_weights(tmp_path: Path
     assert de.platt_a.tolist() == [2.0, 1.0] and nl.platt_a.tolist() == [1.0, 1.0]
     texts = ["das ist ja unglaublich"]
     assert not np.allclose(de.predict(texts), nl.predict(texts))
-    assert tier.labelled_heads("de") == {"toxicity"}
+    assert tier.labelled_heads("de") == {"toxicity"}  # labelled but not fitted: not served
     assert tier.labelled_heads("nl") == frozenset()
     with pytest.raises(KeyError):
         tier.view("sv")

@@ -550,3 +550,14 @@ def models() -> None:
     for m in shipped_models():
         typer.echo(f"{m.tier:<5} {m.tag:<22} {m.folder}")
         typer.echo(f"{'':<5} {'model card':<22} {m.card or 'none'}")
+    from threadguard.scoring.languages import INDEX, LANGUAGE_MODEL, LanguageModels
+    from threadguard.scoring.registry import shipped_model_dir
+
+    folder = shipped_model_dir(LANGUAGE_MODEL)
+    if (folder / INDEX).is_file():
+        tier = LanguageModels.load(folder)
+        card = folder / "MODEL_CARD.md"
+        typer.echo(f"{'langs':<5} {tier.tag:<22} {folder}")
+        for language in sorted(tier.languages):
+            typer.echo(f"{'':<5} {language:<22} {tier.serves[language].tag}")
+        typer.echo(f"{'':<5} {'model card':<22} {card if card.is_file() else 'none'}")

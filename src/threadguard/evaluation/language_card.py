@@ -192,14 +192,23 @@ def write_language_card(
         "## Attributes per language",
         "",
         "| lang | attributes its own rows label (Perspective accepts these) "
-        "| calibrated on its own dev rows |",
-        "|---|---|---|",
+        "| target groups its own rows name | calibrated on its own dev rows |",
+        "|---|---|---|---|",
     ]
     for lang in languages:
         meta = result.models[result.serves[lang]].model.metadata
-        labelled = [h for h in meta.get("labelled_heads", {}).get(lang, []) if ":" not in h]
+        fitted = set(meta.get("fitted_heads", []))
+        labelled = [
+            h for h in meta.get("labelled_heads", {}).get(lang, []) if h in fitted and ":" not in h
+        ]
+        groups = [
+            h[7:] for h in meta.get("labelled_heads", {}).get(lang, []) if h in fitted and ":" in h
+        ]
         own = [h for h in meta.get("calibration", {}).get(lang, {}).get("own", []) if ":" not in h]
-        lines.append(f"| {lang} | {', '.join(labelled)} | {', '.join(own) or 'none (pooled)'} |")
+        lines.append(
+            f"| {lang} | {', '.join(labelled)} | {', '.join(groups) or '-'} "
+            f"| {', '.join(own) or 'none (pooled)'} |"
+        )
     lines += [
         "",
         f"Not scored from evidence in any of these languages: {', '.join(NOT_COVERED)}.",

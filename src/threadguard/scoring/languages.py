@@ -66,12 +66,15 @@ class LanguageModels:
         return f"{self.name}@{self.version}"
 
     def labelled_heads(self, language: str) -> frozenset[str]:
-        """The heads that the language's own training rows label (its data sets or the
-        team's templates); the others are learnt from other languages or not at all."""
+        """The heads fitted with rows of the language's own (its data sets or the team's
+        templates) among their labels; the others are learnt from other languages only,
+        or not at all (too few positives)."""
         model = self.serves.get(language)
         if model is None:
             return frozenset()
-        return frozenset(model.metadata.get("labelled_heads", {}).get(language, ()))
+        labelled = set(model.metadata.get("labelled_heads", {}).get(language, ()))
+        fitted = model.metadata.get("fitted_heads")
+        return frozenset(labelled if fitted is None else labelled & set(fitted))
 
     def view(self, language: str) -> LinearModel:
         """The language's model with its calibration (weights shared, not copied)."""

@@ -221,3 +221,155 @@ def overlap_with_suites() -> list[str]:
                 if line.strip():
                     held_out.add(normalize_text(json.loads(line)["text"]))
     return [t for b in all_template_rows() for t in b.texts if normalize_text(t) in held_out]
+
+
+# --- more rows for the languages with a functional suite (de, fr, es): opinions,
+# questions, sarcasm and veiled calls against groups, calm mentions, insults and threats
+# in numbers that let those heads be fitted (15 positives at least). Written apart from
+# the suites: ``overlap_with_suites`` checks.
+HATE["de"] += (
+    "Meine ehrliche Meinung: {g} taugen einfach nichts.",
+    "Wieso lässt man {g} überhaupt noch rein? Die machen doch alles kaputt.",
+    "Na super, {g} überall. Bald erkennt man die eigene Straße nicht mehr wieder.",
+    "{g} sind eine Seuche, da hilft nur noch Ausmisten.",
+    "Wer {g} einstellt, ist selbst schuld, wenn die Kasse leer ist.",
+)
+GOOD["de"] += (
+    "Viele {g} in meiner Nachbarschaft sind hilfsbereit und freundlich.",
+    "Es stimmt einfach nicht, dass {g} gefährlich sind.",
+    "Der Hass auf {g} in manchen Kommentaren macht mich fassungslos.",
+    "Ein Abgeordneter hat {g} beleidigt, jetzt ermittelt die Staatsanwaltschaft.",
+    "Unsere Kollegin hat einen Vortrag über {g} in der Geschichte gehalten.",
+)
+INSULTS["de"] += (
+    "Du bist echt der letzte Idiot.",
+    "Was für ein Spinner, meine Güte.",
+    "Du Schwachmat, lies erst mal den Artikel.",
+    "Halt dein dummes Maul.",
+    "Du bist so ein erbärmlicher Wicht.",
+    "Der Typ ist ein kompletter Vollpfosten.",
+    "Du Pisser hast doch keine Ahnung.",
+    "Du blöde Kuh, verschwinde.",
+    "Du Arsch, lass die Leute in Ruhe.",
+    "Was bist du für ein Dummkopf.",
+    "Du Honk, das ist doch Unsinn.",
+    "Verzieh dich, du Penner.",
+)
+THREATS["de"] += (
+    "Wir kriegen dich, du Verräter.",
+    "Ich schlag dir die Zähne aus.",
+    "Pass auf, dass dir nachts nichts passiert.",
+    "Dir werd ich's zeigen, wart's nur ab.",
+    "Ich mach dich kalt, versprochen.",
+    "Dein Auto ist bald Schrott, und du auch.",
+    "Wir stehen bald vor deiner Haustür.",
+    "Solche wie dich sollte man erschießen.",
+    "Ich finde dich, und dann gnade dir Gott.",
+    "Du wirst nicht mehr lange lachen.",
+    "Nächstes Mal blutest du.",
+    "Dich bring ich ins Grab.",
+    "Man sieht sich, du Sau, und dann knallt's.",
+)
+CIVIL["de"] += (
+    "Das sehe ich etwas anders, aber ein fairer Punkt.",
+    "Kann jemand die Quelle für die Zahlen nennen?",
+    "Die Debatte über Zuwanderung muss sachlich geführt werden.",
+)
+HATE["fr"] += (
+    "Mon avis, c'est que {g} ne valent rien.",
+    "Pourquoi on laisse encore entrer {g} ? Ils détruisent tout.",
+    "Génial, {g} partout. Bientôt on ne reconnaîtra plus nos rues.",
+    "{g}, c'est une épidémie, il faut faire le ménage.",
+    "Embaucher {g}, c'est couler sa boîte.",
+)
+GOOD["fr"] += (
+    "Dans mon immeuble, {g} sont serviables et sympathiques.",
+    "C'est faux de dire que {g} sont dangereux.",
+    "La haine contre {g} dans certains commentaires me sidère.",
+    "Un élu a insulté {g} et le parquet a ouvert une enquête.",
+    "Ma collègue a fait un exposé sur l'histoire de {g} en France.",
+)
+INSULTS["fr"] += (
+    "T'es vraiment le dernier des idiots.",
+    "Quel guignol, franchement.",
+    "Pauvre tache, lis l'article avant.",
+    "Ferme ta grande gueule.",
+    "T'es un minable, un vrai.",
+    "Ce type est un abruti fini.",
+    "Espèce de connard, dégage.",
+    "Pauvre conne, va-t'en.",
+    "Sale con, laisse les gens tranquilles.",
+    "Quel imbécile tu fais.",
+    "T'es qu'un bouffon.",
+    "Casse-toi, pauvre idiot.",
+)
+THREATS["fr"] += (
+    "On va te retrouver, sale traître.",
+    "Je vais te péter les dents.",
+    "Fais attention à toi la nuit.",
+    "Tu vas voir ce que tu vas prendre.",
+    "Je vais te crever, promis.",
+    "Ta voiture va finir en miettes, et toi avec.",
+    "On sera bientôt devant ta porte.",
+    "Des gens comme toi, faudrait les fusiller.",
+    "Je te trouverai, et là tu pleureras.",
+    "Tu ne vas plus rigoler longtemps.",
+    "La prochaine fois tu saignes.",
+    "Je vais t'enterrer.",
+    "On se reverra, ordure, et ça va faire mal.",
+)
+CIVIL["fr"] += (
+    "Je vois les choses autrement, mais l'argument se tient.",
+    "Quelqu'un a la source de ces chiffres ?",
+    "Le débat sur l'immigration doit rester factuel.",
+    "Quelle galère, le rendez-vous est encore reporté.",
+)
+HATE["es"] += (
+    "Mi opinión sincera: {g} no valen para nada.",
+    "¿Por qué seguimos dejando entrar a {g}? Lo destrozan todo.",
+    "Genial, {g} por todas partes. Pronto no reconoceremos ni nuestras calles.",
+    "{g} son una epidemia, hay que hacer limpieza.",
+    "Contratar a {g} es hundir tu empresa.",
+)
+GOOD["es"] += (
+    "En mi edificio, {g} son amables y serviciales.",
+    "Es falso decir que {g} son peligrosos.",
+    "El odio contra {g} en algunos comentarios me deja helado.",
+    "Un concejal insultó a {g} y la fiscalía ha abierto una investigación.",
+    "Mi compañera dio una charla sobre la historia de {g} en España.",
+)
+INSULTS["es"] += (
+    "Eres el más tonto de todos.",
+    "Qué payaso, de verdad.",
+    "Pobre idiota, lee el artículo antes.",
+    "Cierra esa bocaza.",
+    "Eres un miserable, de verdad.",
+    "Ese tío es un imbécil integral.",
+    "Cabrón, lárgate de aquí.",
+    "Gilipollas, déjanos en paz.",
+    "Qué subnormal eres.",
+    "Eres un inútil y un mentiroso.",
+    "Menudo bobo estás hecho.",
+    "Vete a la mierda, idiota.",
+)
+THREATS["es"] += (
+    "Te vamos a encontrar, traidor.",
+    "Te voy a partir los dientes.",
+    "Ten cuidado por la noche.",
+    "Ya verás lo que te va a pasar.",
+    "Te voy a matar, te lo prometo.",
+    "Tu coche va a acabar hecho chatarra, y tú también.",
+    "Pronto estaremos en tu puerta.",
+    "A los que son como tú habría que fusilarlos.",
+    "Te encontraré y entonces llorarás.",
+    "No te vas a reír mucho más tiempo.",
+    "La próxima vez sangras.",
+    "Te voy a enterrar.",
+    "Ya nos veremos, basura, y te va a doler.",
+)
+CIVIL["es"] += (
+    "Lo veo de otra manera, pero el argumento tiene sentido.",
+    "¿Alguien tiene la fuente de esas cifras?",
+    "El debate sobre la inmigración tiene que ser con datos.",
+    "Qué rollo, han vuelto a aplazar la cita.",
+)
