@@ -114,7 +114,7 @@ S = [("Musulmans", "= terroristes, tous autant qu'ils sont.", "muslims"),
      ("Réfugiés", "= violeurs, tout le monde le sait.", "nationality_migration"),
      ("Arabes", "= racaille, dehors.", "arabs"),
      ("Homosexuels", "= malades et dégoûtants.", "sexual_orientation"),
-     ("Roms", "= voleurs et vermine.", "race_ethnicity"),
+     ("Tziganes", "= voleurs et vermine.", "race_ethnicity"),
      ("Noirs", "= singes, pas des humains.", "black_people"),
      ("Africains", "= sauvages, qu'ils rentrent chez eux.", "black_people"),
      ("Femmes", "= connes, retour à la cuisine.", "women")]

@@ -44,7 +44,7 @@ def test_score_scores_a_covered_language_with_its_own_model() -> None:
     assert proc.returncode == 0, proc.stderr
     for o in map(json.loads, proc.stdout.splitlines()):
         assert o["language"] == o["id"]
-        assert "fast-xx" in o["model"]
+        assert "threadguard-fast-" in o["model"] and "threadguard-fast@" not in o["model"]
         assert o["decision"] != "approve"
         assert not any("not supported" in r for r in o["reasons"])
         assert o["scores"]["toxicity"] >= 0.5

@@ -373,3 +373,14 @@ CIVIL["es"] += (
     "El debate sobre la inmigración tiene que ser con datos.",
     "Qué rollo, han vuelto a aplazar la cita.",
 )
+
+# Turkish: insults and threats enough to fit those heads (OffensEval has neither label).
+INSULTS["tr"] += (
+    "Sen ne biçim bir salaksın.", "Defol git, aptal herif.", "Bu adam tam bir beyinsiz.",
+    "Ağzını kapat, geri zekalı.", "Sen bir zavallısın, o kadar.", "Ne kadar aptal bir adamsın.",
+    "Yazar tam bir soytarı.", "Seni şerefsiz yalancı.",
+)
+THREATS["tr"] += (
+    "Seni bulacağız, hain.", "Dişlerini kıracağım senin.", "Gece sokakta dikkatli ol.",
+    "Bunun hesabını sana soracağız, bekle.",
+)
