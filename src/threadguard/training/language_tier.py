@@ -295,19 +295,7 @@ def train_language_model(
         b.dataset: {s: sum(1 for x in b.splits if x == s) for s in ("train", "dev", "test")}
         for b in all_blocks
     }
-    labelled = {
-        lang: sorted(
-            {
-                HEADS[h]
-                for b in all_blocks
-                if language_of(b.dataset) == lang
-                for h in np.flatnonzero(~np.isnan(b.select("train").matrix()).all(axis=0))
-            }
-            if any(language_of(b.dataset) == lang for b in all_blocks)
-            else set()
-        )
-        for lang in languages
-    }
+    labelled = labelled_heads(all_blocks, languages)
     metadata: dict[str, Any] = {
         "languages": languages,
         "calibration": per_language,
@@ -347,6 +335,23 @@ def train_language_model(
         metadata=metadata,
     )
     return LanguageTrainResult(model, rows, time.perf_counter() - start, dev_f1)
+
+
+def labelled_heads(blocks: list[LabelledRows], languages: list[str]) -> dict[str, list[str]]:
+    """Per language, the heads its own training rows label with both classes (a positive
+    and a negative): what the language has evidence for. A head its rows only ever mark 0
+    (every all-clear row does) is not evidence of the attribute in that language."""
+    out: dict[str, list[str]] = {}
+    for lang in languages:
+        rows = [b.select("train").matrix() for b in blocks if language_of(b.dataset) == lang]
+        if not rows:
+            out[lang] = []
+            continue
+        m = np.vstack(rows)
+        positive = np.nansum(m == 1.0, axis=0) > 0
+        negative = np.nansum(m == 0.0, axis=0) > 0
+        out[lang] = [HEADS[h] for h in np.flatnonzero(positive & negative)]
+    return out
 
 
 def _logit(p: float) -> float:
