@@ -376,11 +376,18 @@ CIVIL["es"] += (
 
 # Turkish: insults and threats enough to fit those heads (OffensEval has neither label).
 INSULTS["tr"] += (
-    "Sen ne biçim bir salaksın.", "Defol git, aptal herif.", "Bu adam tam bir beyinsiz.",
-    "Ağzını kapat, geri zekalı.", "Sen bir zavallısın, o kadar.", "Ne kadar aptal bir adamsın.",
-    "Yazar tam bir soytarı.", "Seni şerefsiz yalancı.",
+    "Sen ne biçim bir salaksın.",
+    "Defol git, aptal herif.",
+    "Bu adam tam bir beyinsiz.",
+    "Ağzını kapat, geri zekalı.",
+    "Sen bir zavallısın, o kadar.",
+    "Ne kadar aptal bir adamsın.",
+    "Yazar tam bir soytarı.",
+    "Seni şerefsiz yalancı.",
 )
 THREATS["tr"] += (
-    "Seni bulacağız, hain.", "Dişlerini kıracağım senin.", "Gece sokakta dikkatli ol.",
+    "Seni bulacağız, hain.",
+    "Dişlerini kıracağım senin.",
+    "Gece sokakta dikkatli ol.",
     "Bunun hesabını sana soracağız, bekle.",
 )
