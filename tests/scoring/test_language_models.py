@@ -50,6 +50,8 @@ def _tier(tmp_path: Path, models: dict[str, str]) -> Path:
 def test_each_language_gets_its_calibration_over_the_same_weights(tmp_path: Path) -> None:
     tier = LanguageModels.load(_tier(tmp_path, {"de": "m", "nl": "m"}))
     assert tier.languages == {"de", "nl"} and tier.tag == "threadguard-fast-xx@3"
+    assert tier.model_tag("de") == "threadguard-fast-t@1"
+    assert not tier._models  # weights are read when a language first needs them
     de, nl = tier.view("de"), tier.view("nl")
     assert de.weights is nl.weights  # shared, not copied
     assert de.platt_a.tolist() == [2.0, 1.0] and nl.platt_a.tolist() == [1.0, 1.0]

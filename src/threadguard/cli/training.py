@@ -559,5 +559,5 @@ def models() -> None:
         card = folder / "MODEL_CARD.md"
         typer.echo(f"{'langs':<5} {tier.tag:<22} {folder}")
         for language in sorted(tier.languages):
-            typer.echo(f"{'':<5} {language:<22} {tier.serves[language].tag}")
+            typer.echo(f"{'':<5} {language:<22} {tier.model_tag(language)}")
         typer.echo(f"{'':<5} {'model card':<22} {card if card.is_file() else 'none'}")
