@@ -24,6 +24,7 @@ from threadguard.schema import ATTRIBUTES, GROUPS, Tier
 from threadguard.scoring.context import bounded_shift, context_can_move
 from threadguard.scoring.deep_spans import attribute_spans, whole_words_read
 from threadguard.scoring.encoder import EncoderModel, TokenScores
+from threadguard.scoring.languages import INDEX, LANGUAGE_MODEL, LanguageModels
 from threadguard.scoring.linear import LinearModel
 from threadguard.scoring.registry import shipped_model_dir as shipped_model_dir  # re-exported
 from threadguard.scoring.spans import SpanSettings, find_spans
@@ -97,6 +98,9 @@ class CommentInput:
     id: str | None = None
     parent: str = ""
     title: str = ""
+    #: The comment's language when the caller knows it (Perspective's ``languages``);
+    #: None: detected from the text.
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -139,10 +143,14 @@ class Engine:
         model: LinearModel,
         deep: EncoderModel | None = None,
         cascade: CascadeSettings | None = None,
+        languages: LanguageModels | None = None,
     ) -> None:
         self.model = model
         self.deep = deep
         self.cascade = cascade or CascadeSettings()
+        #: The fast tier for the languages beyond English (None: English only).
+        self.languages = languages
+        self._by_language: dict[str, Engine] = {}
         if deep is not None and deep.heads != model.heads:
             raise ValueError("the deep tier's heads differ from the fast tier's")
         self._attr_idx = [model.heads.index(a) for a in ATTRIBUTES]
@@ -162,12 +170,16 @@ class Engine:
         deep_dir: Path | None = None,
         cascade: CascadeSettings | None = None,
         threads: int | None = None,
+        language_dir: Path | None = None,
+        multilingual: bool = True,
     ) -> Engine:
         """The shipped models unless told otherwise.
 
         The deep tier is loaded when its folder exists (it ships with the package) and
         the cascade asks for it; ``threads`` caps its ONNX Runtime threads (one per
-        worker process when several share the cores).
+        worker process when several share the cores). The multilingual fast tier
+        (``language_dir``, else the shipped ``fast-xx``) is loaded when it exists and
+        ``multilingual`` is on.
         """
         model = LinearModel.load(model_dir or shipped_model_dir())
         settings = cascade or CascadeSettings()
@@ -175,11 +187,49 @@ class Engine:
         deep_path = deep_dir or shipped_model_dir(DEEP_MODEL)
         if settings.tier != "fast" and (deep_path / "model.json").is_file():
             deep = EncoderModel.load(deep_path, threads=threads)
-        return cls(model, deep, settings)
+        languages = None
+        language_path = language_dir or shipped_model_dir(LANGUAGE_MODEL)
+        if multilingual and (language_path / INDEX).is_file():
+            languages = LanguageModels.load(language_path)
+        return cls(model, deep, settings, languages)
 
     def with_cascade(self, cascade: CascadeSettings) -> Engine:
         """The same models with other cascade settings (for benchmarks and evaluation)."""
-        return Engine(self.model, self.deep, cascade)
+        return Engine(self.model, self.deep, cascade, self.languages)
+
+    @property
+    def supported_languages(self) -> frozenset[str]:
+        """The languages this engine has models for: English and the multilingual tier's."""
+        return frozenset({"en"}) | (self.languages.languages if self.languages else frozenset())
+
+    def supports(self, attribute: str, language: str) -> bool:
+        """Whether ``attribute`` is scored in ``language`` from evidence in that language:
+        every attribute in English; in another language, the attributes its own training
+        rows (its data sets or the team's templates) label. What Perspective's
+        ``LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE`` reads."""
+        if language == "en":
+            return True
+        if self.languages is None or language not in self.languages.languages:
+            return False
+        return attribute in self.languages.labelled_heads(language)
+
+    def for_language(self, language: str) -> Engine:
+        """The engine that scores comments in ``language``: this one for English (and for
+        any language no model covers, whose comments the policy treats as unsupported),
+        else the multilingual fast tier with the language's calibration.
+
+        The deep tier is English-only, so other languages are scored by the fast tier
+        alone; their spans are the fast tier's attribution.
+        """
+        if language == "en" or self.languages is None or language not in self.languages.languages:
+            return self
+        engine = self._by_language.get(language)
+        if engine is None:
+            model = self.languages.view(language)
+            engine = Engine(model, None, replace(self.cascade, tier=Tier.FAST))
+            engine.routing = self.routing
+            self._by_language[language] = engine
+        return engine
 
     # ------------------------------------------------------------------ scoring
 
@@ -259,6 +309,27 @@ class Engine:
         return self.model.calibrate(self.model.margins(x)), x
 
     def _analyze_batch(self, items: Sequence[CommentInput], *, spans: bool) -> list[Analysis]:
+        """Each comment scored by the engine of its language (:meth:`for_language`):
+        English and unsupported languages here, as one batch, the others by language."""
+        languages = [it.language or detect_language(it.text) for it in items]
+        groups: dict[Engine, list[int]] = {}
+        for i, code in enumerate(languages):
+            groups.setdefault(self.for_language(code), []).append(i)
+        if len(groups) == 1 and self in groups:
+            return self._analyze_own(items, languages, spans=spans)
+        out: list[Analysis | None] = [None] * len(items)
+        for engine, rows in groups.items():
+            analysed = engine._analyze_own(
+                [items[i] for i in rows], [languages[i] for i in rows], spans=spans
+            )
+            for i, a in zip(rows, analysed, strict=True):
+                out[i] = a
+        return [a for a in out if a is not None]
+
+    def _analyze_own(
+        self, items: Sequence[CommentInput], languages: Sequence[str], *, spans: bool
+    ) -> list[Analysis]:
+        """Score a batch with this engine's own models."""
         scored = self._score(items)
         probs = scored.probs
         attrs = probs[:, self._attr_idx].tolist()
@@ -277,7 +348,7 @@ class Engine:
                     scores=scores,
                     targets=targets[i],
                     spans=tuple(span_lists[i]),
-                    language=detect_language(it.text),
+                    language=languages[i],
                     model=self.model_version,
                 )
             )

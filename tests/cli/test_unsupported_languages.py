@@ -11,10 +11,16 @@ from cli_support import run_cli
 
 #: Abuse the English model would misread, each written for these tests.
 ABUSE = {
-    "ar": "أنت غبي وحقير ويجب أن تموت",
     "ru": "Ты тупой идиот, убирайся отсюда, тебя надо убить",
     "hi": "तुम बेवकूफ हो, मैं तुम्हें मार दूंगा",
-    "de": "Ich bringe dich um",  # the old stop-word guesser took this for English
+    "el": "Είσαι ηλίθιος, θα σε σκοτώσω",
+    "sv": "Jag ska döda dig, din jävla idiot, du förtjänar att dö",
+}
+#: Languages the multilingual fast tier covers: scored in their own language, not held
+#: as unsupported (each written for these tests).
+COVERED = {
+    "ar": "أنت غبي وحقير ويجب أن تموت",
+    "de": "Ich bringe dich um, du dreckiges Stück Scheiße",
 }
 ENGLISH = "Thanks for the clear article about the ferry timetable."
 
@@ -30,6 +36,18 @@ def test_score_holds_each_unsupported_language_with_its_reason() -> None:
         assert out[code]["decision"] == "hold"
         assert out[code]["reasons"] == [f"language {code} is not supported"]
     assert out["en"]["language"] == "en" and out["en"]["decision"] == "approve"
+
+
+def test_score_scores_a_covered_language_with_its_own_model() -> None:
+    lines = [json.dumps({"id": code, "text": text}) for code, text in COVERED.items()]
+    proc = run_cli("score", stdin="\n".join(lines) + "\n")
+    assert proc.returncode == 0, proc.stderr
+    for o in map(json.loads, proc.stdout.splitlines()):
+        assert o["language"] == o["id"]
+        assert "threadguard-fast-" in o["model"] and "threadguard-fast@" not in o["model"]
+        assert o["decision"] != "approve"
+        assert not any("not supported" in r for r in o["reasons"])
+        assert o["scores"]["toxicity"] >= 0.5
 
 
 def test_scan_json_holds_each_unsupported_language_with_its_reason(tmp_path: Path) -> None:

@@ -321,7 +321,10 @@ def test_eval_functional_prints_a_row_per_functionality(tmp_path: Path, suite: l
 def test_eval_rejects_an_unknown_suite(tmp_path: Path) -> None:
     proc = threadguard(tmp_path, "eval", "--suite", "bogus")
     assert proc.returncode == 2
-    assert "--suite must be data, functional, context or decisions" in proc.stderr
+    message = proc.stderr
+    assert "--suite must be" in message
+    for suite in ("data", "functional", "context", "decisions", "adaptation", "languages"):
+        assert suite in message, f"{suite} not named in: {message}"
 
 
 def test_eval_on_data_still_needs_the_data_folder(tmp_path: Path) -> None:

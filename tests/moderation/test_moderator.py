@@ -52,7 +52,9 @@ def test_an_unknown_section_or_key_is_an_error_that_names_it(doc: dict, fragment
 
 def test_the_default_policy_reads_every_section_it_has() -> None:
     policy = load_policy()
-    assert policy.languages.supported == frozenset({"en"})
+    assert policy.languages.supported == frozenset(
+        {"en", "de", "fr", "es", "it", "pt", "nl", "pl", "tr", "ar"}
+    )
     assert policy.languages.unsupported is Verdict.HOLD
     assert policy.rules.watchlist == ()
 
@@ -62,25 +64,25 @@ def test_the_default_policy_reads_every_section_it_has() -> None:
 
 def test_an_unsupported_language_gets_the_sites_rule_and_its_scores_are_not_read() -> None:
     moderator = Moderator()
-    # An English model's reject-level score on French text is not trusted either way.
-    french = moderator.decide(analysis("fr", toxicity=0.99), "Je ne suis pas d'accord.")
-    assert french.action is Verdict.HOLD
-    assert french.decision.reasons == ("language fr is not supported",)
+    # An English model's reject-level score on Swedish text is not trusted either way.
+    swedish = moderator.decide(analysis("sv", toxicity=0.99), "Jag håller inte med.")
+    assert swedish.action is Verdict.HOLD
+    assert swedish.decision.reasons == ("language sv is not supported",)
     assert moderator.decide(analysis("en", toxicity=0.99), "x").action is Verdict.REJECT
     site = Moderator(parse_policy({"languages": {"supported": ["en", "fr"]}}, "s"))
     assert site.decide(analysis("fr"), "Merci").action is Verdict.APPROVE
     lenient = Moderator(parse_policy({"languages": {"unsupported": "approve"}}, "s"))
-    assert lenient.decide(analysis("de"), "Danke").decision.reasons == (
-        "language de is not supported",
+    assert lenient.decide(analysis("ru"), "Спасибо").decision.reasons == (
+        "language ru is not supported",
     )
-    assert lenient.decide(analysis("de"), "Danke").action is Verdict.APPROVE
+    assert lenient.decide(analysis("ru"), "Спасибо").action is Verdict.APPROVE
 
 
 def test_watched_words_still_apply_to_a_comment_in_an_unsupported_language() -> None:
     site = Moderator(parse_policy({"watchlist": {"block": ["kill all *"]}}, "s"))
-    outcome = site.decide(analysis("de"), "kill all of them")
+    outcome = site.decide(analysis("ru"), "kill all of them")
     assert outcome.action is Verdict.REJECT
-    assert outcome.decision.reasons[0] == "language de is not supported"
+    assert outcome.decision.reasons[0] == "language ru is not supported"
 
 
 def test_a_banned_author_stays_rejected_whatever_comes_after() -> None:
@@ -186,3 +188,64 @@ def test_a_policy_with_an_unknown_section_is_refused_by_the_cli(tmp_path: Path) 
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert "site.toml: unknown section(s) hold" in proc.stderr
+
+
+# ------------------------------------------------------------------ thresholds per language
+
+
+def test_a_languages_own_thresholds_replace_the_policys_for_its_comments_only() -> None:
+    policy = parse_policy(
+        {
+            "thresholds": {"toxicity": {"hold": 0.7, "reject": 0.95}},
+            "languages": {
+                "supported": ["en", "de"],
+                "thresholds": {"de": {"toxicity": {"hold": 0.5}}},
+            },
+        },
+        "s",
+    )
+    assert policy.thresholds_for("de")["toxicity"].hold == 0.5
+    assert policy.thresholds_for("de")["toxicity"].reject is None
+    assert policy.thresholds_for("en")["toxicity"].hold == 0.7
+    site = Moderator(policy)
+    german = site.decide(analysis("de", toxicity=0.6), "Das ist Unsinn.")
+    assert german.action is Verdict.HOLD
+    assert german.decision.reasons == ("toxicity 0.60 ≥ 0.50 (hold)",)
+    assert site.decide(analysis("en", toxicity=0.6), "Nonsense.").action is Verdict.APPROVE
+
+
+@pytest.mark.parametrize(
+    ("languages", "fault"),
+    [
+        (
+            {"thresholds": {"de": {"toxicty": {"hold": 0.5}}}},
+            "unknown attribute(s) in [languages.thresholds.de]: toxicty",
+        ),
+        (
+            {"thresholds": {"deu": {"toxicity": {"hold": 0.5}}}},
+            "'deu' is not a lower-case ISO 639-1 code",
+        ),
+        (
+            {"thresholds": {"de": {"toxicity": {"hold": 0.9, "reject": 0.5}}}},
+            "languages.thresholds.de.toxicity: hold 0.9 is above reject 0.5",
+        ),
+        (
+            {"thresholds": {"de": {"toxicity": {"hold": 2}}}},
+            "languages.thresholds.de.toxicity.hold must be a number in [0, 1]",
+        ),
+        ({"thresholds": {"de": 0.5}}, "[languages.thresholds.de] must be a table of attributes"),
+        ({"thresholds": ["de"]}, "[languages.thresholds] must be a table of languages"),
+    ],
+)
+def test_a_bad_language_threshold_is_an_error_that_names_it(
+    languages: dict[str, object], fault: str
+) -> None:
+    with pytest.raises(PolicyError) as err:
+        parse_policy({"languages": languages}, "site.toml")
+    assert fault in str(err.value)
+
+
+def test_the_default_policy_supports_the_shipped_languages() -> None:
+    supported = Moderator().policy.languages.supported
+    assert {"en", "de", "fr", "es", "it", "pt", "nl", "pl", "tr", "ar"} <= supported
+    assert "sv" not in supported

@@ -57,6 +57,7 @@ class SpyEngine:
         self.model = engine.model
         self.model_version = engine.model_version
         self.seen: list[CommentInput] = []
+        self.supports = engine.supports
 
     def analyze(self, items: Sequence[CommentInput], *, spans: bool = True) -> list[Analysis]:
         self.seen.extend(items)

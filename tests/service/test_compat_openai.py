@@ -143,3 +143,31 @@ def test_the_official_openai_client_parses_the_answer(context: FakeContext) -> N
     assert 0.0 <= second.category_scores.violence <= 1.0
     assert second.category_applied_input_types.hate == ["text"]
     assert len(single.results) == 1 and single.results[0].flagged is False
+
+
+def test_the_flag_thresholds_follow_the_comments_language() -> None:
+    from threadguard.moderation import parse_policy
+
+    policy = parse_policy(
+        {
+            "thresholds": {"identity_attack": {"hold": 0.5}},
+            "languages": {"thresholds": {"de": {"identity_attack": {"hold": 0.8}}}},
+        },
+        "s",
+    )
+    assert hold_thresholds(policy)["identity_attack"] == 0.5
+    assert hold_thresholds(policy, "de")["identity_attack"] == 0.8
+
+
+def test_every_covered_language_is_scored_by_its_model(engine: Engine) -> None:
+    """The OpenAI endpoint scores any covered language with that language's model (and
+    flags abuse in it), not with the English model. (Turkish insults are not flagged yet:
+    OffensEval labels no insult, and toxicity alone is no OpenAI category; model card.)"""
+    context = FakeContext(engine=engine)
+    client = TestClient(make_app(context))
+    texts = [
+        "Du bist ein dreckiger Hurensohn, verpiss dich",
+        "Eres un gilipollas de mierda, lárgate de aquí",
+    ]
+    results = moderate(client, {"input": texts}).json()["results"]
+    assert all(r["flagged"] for r in results), results

@@ -152,34 +152,32 @@ def test_do_not_store_stores_and_logs_nothing(
 
 def test_unsupported_requested_language(client: TestClient) -> None:
     error = assert_google_error(
-        analyze(client, languages=["fr", "de"]),
+        analyze(client, languages=["sv", "da"]),
         400,
-        "Attribute TOXICITY does not support request languages: fr, de",
+        "Attribute TOXICITY does not support request languages: sv, da",
         "INVALID_ARGUMENT",
     )
     [detail] = error["details"]
     assert detail["errorType"] == "LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE"
     assert detail["languageNotSupportedByAttributeError"] == {
-        "requestedLanguages": ["fr", "de"],
+        "requestedLanguages": ["sv", "da"],
         "attribute": "TOXICITY",
     }
     ok = analyze(client, languages=["en-US"]).json()
     assert ok["languages"] == ["en-US"] and ok["detectedLanguages"] == ["en"]
-    assert analyze(client, languages=["fr", "en"]).status_code == 200
+    assert analyze(client, languages=["sv", "en"]).status_code == 200
 
 
 def test_unsupported_detected_language(client: TestClient) -> None:
-    text = (
-        "Je ne suis pas du tout d'accord avec vous et je pense que le gouvernement est dans le faux"
-    )
+    text = "Jag håller inte alls med dig och jag tycker att regeringen har helt fel i detta"
     error = assert_google_error(
         analyze(client, text),
         400,
-        "Attribute TOXICITY does not support request languages: fr",
+        "Attribute TOXICITY does not support request languages: sv",
         "INVALID_ARGUMENT",
     )
     assert error["details"][0]["languageNotSupportedByAttributeError"]["detectedLanguages"] == [
-        "fr"
+        "sv"
     ]
 
 

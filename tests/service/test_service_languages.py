@@ -1,5 +1,7 @@
-"""Languages the models do not cover, over HTTP: the native upload holds them with the reason
-and stores that decision; Perspective keeps its LANGUAGE_NOT_SUPPORTED semantics."""
+"""Languages over HTTP: the native upload holds those the models do not cover with the reason
+and stores that decision; Perspective keeps its LANGUAGE_NOT_SUPPORTED semantics for them,
+scores a covered language with its own model (per attribute, as Perspective did), and the
+OpenAI endpoint scores every covered language."""
 
 from __future__ import annotations
 
@@ -14,10 +16,16 @@ from threadguard.engine import Engine
 
 #: Abuse the English model would misread, each written for these tests.
 ABUSE = {
-    "ar": "أنت غبي وحقير ويجب أن تموت",
+    "el": "Είσαι ηλίθιος, θα σε σκοτώσω",
     "ru": "Ты тупой идиот, убирайся отсюда, тебя надо убить",
     "hi": "तुम बेवकूफ हो, मैं तुम्हें मार दूंगा",
-    "de": "Ich bringe dich um",
+    "sv": "Jag ska döda dig, din jävla idiot, du förtjänar att dö",
+}
+#: Abuse in languages the multilingual tier covers (written for these tests).
+COVERED = {
+    "de": "Du bist ein dreckiger Hurensohn, verpiss dich",
+    "tr": "Seni gerizekalı şerefsiz, defol git buradan",
+    "es": "Eres un gilipollas de mierda, lárgate",
 }
 ANALYZE = f"/v1alpha1/comments:analyze?key={KEY}"
 
@@ -74,3 +82,47 @@ def test_perspective_scores_what_the_request_names_as_english(perspective: TestC
     assert response.status_code == 200, response.text
     assert response.json()["languages"] == ["en"]
     assert response.json()["detectedLanguages"] == ["ru"]
+
+
+@pytest.mark.parametrize("code", sorted(COVERED))
+def test_perspective_scores_a_covered_language_with_its_own_model(
+    perspective: TestClient, code: str
+) -> None:
+    body = {"comment": {"text": COVERED[code]}, "requestedAttributes": {"TOXICITY": {}}}
+    response = perspective.post(ANALYZE, json=body)
+    assert response.status_code == 200, response.text
+    out = response.json()
+    assert out["detectedLanguages"] == [code] and out["languages"] == [code]
+    assert out["attributeScores"]["TOXICITY"]["summaryScore"]["value"] >= 0.5
+
+
+def test_perspective_refuses_an_attribute_a_language_has_no_evidence_for(
+    perspective: TestClient,
+) -> None:
+    """Perspective answered LANGUAGE_NOT_SUPPORTED_BY_ATTRIBUTE for an attribute it did not
+    serve in a language; ThreadGuard does the same for attributes no row of the language
+    labels (Turkish has no sexually explicit label)."""
+    body = {
+        "comment": {"text": COVERED["tr"]},
+        "requestedAttributes": {"TOXICITY": {}, "SEXUALLY_EXPLICIT": {}},
+    }
+    response = perspective.post(ANALYZE, json=body)
+    assert response.status_code == 400, response.text
+    [detail] = response.json()["error"]["details"]
+    assert detail["languageNotSupportedByAttributeError"] == {
+        "detectedLanguages": ["tr"],
+        "attribute": "SEXUALLY_EXPLICIT",
+    }
+
+
+def test_perspective_scores_in_the_requested_language(perspective: TestClient) -> None:
+    """A short comment the detector would call English is scored as German when the request
+    says it is German (Perspective's ``languages``)."""
+    body = {
+        "comment": {"text": "Halt die Fresse"},
+        "requestedAttributes": {"TOXICITY": {}, "IDENTITY_ATTACK": {}},
+        "languages": ["de"],
+    }
+    response = perspective.post(ANALYZE, json=body)
+    assert response.status_code == 200, response.text
+    assert response.json()["languages"] == ["de"]

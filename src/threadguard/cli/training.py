@@ -60,8 +60,9 @@ def train(
         str,
         typer.Option(
             "--tier",
-            help="fast (n-gram heads, ~5 min) or deep (fine-tune the encoder: needs "
-            "`pip install -e .[train]`, ~1 hour on 2 cores).",
+            help="fast (n-gram heads, ~5 min), deep (fine-tune the encoder: needs "
+            "`pip install -e .[train]`, ~1 hour on 2 cores), or languages (the multilingual "
+            "fast tier for the languages beyond English, with its model card).",
         ),
     ] = "fast",
     work_dir: Annotated[
@@ -124,8 +125,11 @@ def train(
     from threadguard.training.fast_tier import train_fast_tier
     from threadguard.training.model_card import write_model_card
 
+    if tier == "languages":
+        _train_languages(data, out, model_version, replace_shipped)
+        return
     if tier not in (Tier.FAST, Tier.DEEP):
-        fail(f"--tier must be fast or deep, not {tier!r}")
+        fail(f"--tier must be fast, deep or languages, not {tier!r}")
     try:
         plan = training_target(tier, out, model_version, replace_shipped=replace_shipped)
     except RegistryError as exc:
@@ -213,6 +217,32 @@ def train(
     err.print(f"model card: {target / 'MODEL_CARD.md'}")
 
 
+def _train_languages(
+    data: Path | None, out: Path | None, version: int | None, replace_shipped: bool
+) -> None:
+    """``train --tier languages``: the multilingual fast tier, its model card beside it
+    (C is chosen per model on dev rows, so ``-C`` is not read)."""
+    from threadguard.evaluation.language_card import write_language_card
+    from threadguard.scoring.registry import RegistryError
+    from threadguard.training.language_tier import language_target, train_language_tier
+    from threadguard.training.templates_languages import GROUPS, template_rows
+
+    try:
+        target, number = language_target(out, version, replace_shipped=replace_shipped)
+    except RegistryError as exc:
+        fail(str(exc))
+    root = data_folder(data)
+    err.print(f"training the multilingual fast tier @{number} into {target}")
+    templates = {lang: template_rows(lang) for lang in GROUPS}
+    result = train_language_tier(
+        root, templates=templates, version=number, log=lambda m: err.print(m)
+    )
+    result.save(target)
+    err.print(f"written to {target}; evaluating")
+    write_language_card(result, target, root, log=lambda m: err.print(m))
+    err.print(f"model card: {target / 'MODEL_CARD.md'}")
+
+
 @app.command("eval")
 def evaluate(
     data: DataOpt = None,
@@ -273,8 +303,11 @@ def evaluate(
     if suite == "adaptation":
         _eval_adaptation(model, data_folder(data), tier, context, deep_from, split, out, policy)
         return
+    if suite == "languages":
+        _eval_languages(model, data, tier, deep_from, split, policy, out)
+        return
     if suite not in ("data", "context"):
-        fail("--suite must be data, functional, context, decisions or adaptation")
+        fail("--suite must be data, functional, context, decisions, adaptation or languages")
     root = data_folder(data)
     if suite == "context":
         _eval_context(model, root, tier, split, deep_from)
@@ -296,6 +329,29 @@ def evaluate(
     if (root / "toxic_spans").is_dir():
         trial = load_toxic_spans(root).select("dev")
         print(f"Toxic Spans trial split (dev): char-F1 {toxic_spans_f1(engine, trial):.4f}")
+
+
+def _eval_languages(
+    model: Path | None,
+    data: Path | None,
+    tier: Tier,
+    deep_from: float | None,
+    split: str,
+    policy: Path | None,
+    out: Path | None,
+) -> None:
+    """``eval --suite languages``: the test splits, the suites and the bias tables."""
+    from threadguard.evaluation.language_card import language_report
+
+    engine = load_engine(model, tier, True, deep_from)
+    moderator = load_moderator(policy)
+    root = data if data is not None and data.is_dir() else None
+    if root is None:
+        err.print(f"no data folder (--data or {DATA_ENV}): the team's suites only")
+    text = language_report(engine, moderator, root, split)
+    print(text)
+    if out is not None:
+        out.write_text(text, encoding="utf-8")
 
 
 def _eval_context(
@@ -532,3 +588,14 @@ def models() -> None:
     for m in shipped_models():
         typer.echo(f"{m.tier:<5} {m.tag:<22} {m.folder}")
         typer.echo(f"{'':<5} {'model card':<22} {m.card or 'none'}")
+    from threadguard.scoring.languages import INDEX, LANGUAGE_MODEL, LanguageModels
+    from threadguard.scoring.registry import shipped_model_dir
+
+    folder = shipped_model_dir(LANGUAGE_MODEL)
+    if (folder / INDEX).is_file():
+        tier = LanguageModels.load(folder)
+        card = folder / "MODEL_CARD.md"
+        typer.echo(f"{'langs':<5} {tier.tag:<22} {folder}")
+        for language in sorted(tier.languages):
+            typer.echo(f"{'':<5} {language:<22} {tier.model_tag(language)}")
+        typer.echo(f"{'':<5} {'model card':<22} {card if card.is_file() else 'none'}")

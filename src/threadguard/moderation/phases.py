@@ -75,11 +75,17 @@ class Draft:
 Phase = Callable[[Case, Draft], Draft]
 
 
-def crossed(policy: Policy, scores: dict[str, float]) -> list[tuple[Verdict, float, str, str]]:
-    """Every threshold crossed: (verdict, score, attribute, reason text), in attribute order."""
+def crossed(
+    policy: Policy, scores: dict[str, float], language: str | None = None
+) -> list[tuple[Verdict, float, str, str]]:
+    """Every threshold crossed: (verdict, score, attribute, reason text), in attribute order.
+
+    ``language``: the comment's, whose own thresholds (if the policy sets any) apply.
+    """
     found = []
+    rules = policy.thresholds_for(language)
     for attr in ATTRIBUTES:
-        rule = policy.thresholds.get(attr)
+        rule = rules.get(attr)
         if rule is None:
             continue
         score = float(scores.get(attr, 0.0))
@@ -112,7 +118,10 @@ def thresholds(case: Case, draft: Draft) -> Draft:
     """Thresholds crossed by the text's and the author name's scores, most severe first."""
     if not draft.scored:
         return draft
-    found = [(v, s, reason) for v, s, _, reason in crossed(case.policy, case.analysis.scores)]
+    found = [
+        (v, s, reason)
+        for v, s, _, reason in crossed(case.policy, case.analysis.scores, case.analysis.language)
+    ]
     if case.author_scores is not None:
         found += [
             (v, s, f"author name: {reason}")
@@ -132,7 +141,7 @@ def trusted_author(case: Case, draft: Draft) -> Draft:
     """A trusted author's hold for low-severity attributes only is waived."""
     if not case.trusted or draft.verdict is not Verdict.HOLD or not draft.scored:
         return draft
-    hits = crossed(case.policy, case.analysis.scores)
+    hits = crossed(case.policy, case.analysis.scores, case.analysis.language)
     if case.author_scores is not None:
         hits += crossed(case.policy, case.author_scores)
     held = {attr for v, _, attr, _ in hits if v is Verdict.HOLD}

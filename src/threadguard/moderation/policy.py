@@ -19,8 +19,10 @@
     rejections = 3
     days = 30
     [languages]
-    supported = ["en"]               # what the models cover
+    supported = ["en", "de"]         # what the models cover
     unsupported = "hold"             # the decision for any other language
+    [languages.thresholds.de]        # a language's own thresholds, over [thresholds]
+    toxicity = { hold = 0.60, reject = 0.90 }
 
 Every table and key is checked when the document is read: an unknown one is an error
 that names it, so a typo never silently turns a rule off. The policy is data, and
@@ -51,7 +53,7 @@ KNOWN: dict[str, frozenset[str] | None] = {
     "authors": frozenset({"screen", "premoderate_first", "trusted", "low_severity"}),
     "watchlist": frozenset(WATCH_ACTIONS),
     "escalation": frozenset({"rejections", "days"}),
-    "languages": frozenset({"supported", "unsupported"}),
+    "languages": frozenset({"supported", "unsupported", "thresholds"}),
 }
 
 
@@ -81,10 +83,13 @@ class SiteRules:
 
 @dataclass(frozen=True)
 class LanguageRule:
-    """The languages the models cover, and the verdict for a comment in any other."""
+    """The languages the models cover, the verdict for a comment in any other, and each
+    language's own thresholds (attribute by attribute, over the policy's; a language's
+    scores are calibrated on its own data, but a site may want to hold more or less)."""
 
     supported: frozenset[str] = frozenset({"en"})
     unsupported: Verdict = Verdict.HOLD
+    thresholds: dict[str, dict[str, Threshold]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -109,6 +114,12 @@ class Policy:
             if level is not None:
                 out[attribute] = level
         return out
+
+    def thresholds_for(self, language: str | None) -> dict[str, Threshold]:
+        """The thresholds that apply to a comment in ``language``: the policy's, with the
+        language's own (``[languages.thresholds.xx]``) in place of those it names."""
+        own = self.languages.thresholds.get(language or "")
+        return {**self.thresholds, **own} if own else self.thresholds
 
     def review_level(self, attribute: str) -> float:
         """The score from which ``attribute`` needs a moderator's eye: its hold threshold,
@@ -183,22 +194,19 @@ def _check_keys(data: dict[str, Any], source: str) -> None:
 # ------------------------------------------------------------------------------ tables
 
 
-def _threshold(attr: str, value: Any, source: str) -> Threshold:
+def _threshold(attr: str, value: Any, source: str, *, prefix: str = "") -> Threshold:
+    where = f"{prefix or 'thresholds.'}{attr}"
     if not isinstance(value, dict):
-        raise PolicyError(
-            f"{source}: thresholds.{attr} must be a table like {{ hold = 0.7, reject = 0.9 }}"
-        )
+        raise PolicyError(f"{source}: {where} must be a table like {{ hold = 0.7, reject = 0.9 }}")
     unknown = set(value) - {"hold", "reject"}
     if unknown:
-        raise PolicyError(
-            f"{source}: thresholds.{attr}: unknown key(s) {', '.join(sorted(unknown))}"
-        )
+        raise PolicyError(f"{source}: {where}: unknown key(s) {', '.join(sorted(unknown))}")
     hold, reject = (
-        None if value.get(k) is None else _number(value[k], f"thresholds.{attr}.{k}", source)
+        None if value.get(k) is None else _number(value[k], f"{where}.{k}", source)
         for k in ("hold", "reject")
     )
     if hold is not None and reject is not None and hold > reject:
-        raise PolicyError(f"{source}: thresholds.{attr}: hold {hold} is above reject {reject}")
+        raise PolicyError(f"{source}: {where}: hold {hold} is above reject {reject}")
     return Threshold(hold, reject)
 
 
@@ -250,7 +258,26 @@ def _languages(data: dict[str, Any], source: str) -> LanguageRule:
         raise PolicyError(
             f"{source}: languages.unsupported must be approve, hold or reject, got {verdict!r}"
         )
-    return LanguageRule(frozenset(c.lower() for c in supported), Verdict(verdict))
+    per_language = table.get("thresholds", {})
+    if not isinstance(per_language, dict):
+        raise PolicyError(f"{source}: [languages.thresholds] must be a table of languages")
+    thresholds: dict[str, dict[str, Threshold]] = {}
+    for code, attrs in per_language.items():
+        where = f"languages.thresholds.{code}"
+        if len(code) != 2 or not code.isalpha() or code != code.lower():
+            raise PolicyError(f"{source}: {where}: {code!r} is not a lower-case ISO 639-1 code")
+        if not isinstance(attrs, dict):
+            raise PolicyError(f"{source}: [{where}] must be a table of attributes")
+        unknown = sorted(set(attrs) - set(ATTRIBUTES))
+        if unknown:
+            raise PolicyError(
+                f"{source}: unknown attribute(s) in [{where}]: {', '.join(unknown)} "
+                f"(known: {', '.join(ATTRIBUTES)})"
+            )
+        thresholds[code] = {
+            a: _threshold(a, v, source, prefix=f"{where}.") for a, v in attrs.items()
+        }
+    return LanguageRule(frozenset(c.lower() for c in supported), Verdict(verdict), thresholds)
 
 
 def parse_policy(data: dict[str, Any], source: str) -> Policy:

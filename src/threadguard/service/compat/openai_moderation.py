@@ -108,10 +108,11 @@ def parse_inputs(body: dict[str, Any], max_chars: int) -> list[str]:
     return texts
 
 
-def hold_thresholds(policy: Policy) -> dict[str, float]:
-    """Each attribute's hold threshold under the policy (reject if it only has that)."""
+def hold_thresholds(policy: Policy, language: str | None = None) -> dict[str, float]:
+    """Each attribute's hold threshold under the policy (reject if it only has that), for
+    a comment in ``language`` (the language's own thresholds where the policy sets any)."""
     out = {}
-    for attribute, rule in policy.thresholds.items():
+    for attribute, rule in policy.thresholds_for(language).items():
         level = rule.hold if rule.hold is not None else rule.reject
         if level is not None:
             out[attribute] = level
@@ -166,12 +167,14 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
             (a, context.site_decision(principal.site, a, t))
             for a, t in zip(analyses, texts, strict=True)
         ]
-        flag_at = hold_thresholds(context.moderator_for(principal.site).policy)
+        policy = context.moderator_for(principal.site).policy
         return JSONResponse(
             {
                 "id": f"modr-{uuid.uuid4().hex}",
                 "model": engine.model_version,
-                "results": [moderation_result(a, flag_at, o) for a, o in decided],
+                "results": [
+                    moderation_result(a, hold_thresholds(policy, a.language), o) for a, o in decided
+                ],
             }
         )
 

@@ -110,15 +110,16 @@ class Scored:
 
 
 def score_items(
-    req: CommentRequest, *, per_sentence: bool
+    req: CommentRequest, *, per_sentence: bool, language: str | None = None
 ) -> tuple[list[CommentInput], list[tuple[int, int]]]:
     """What to score for a request: the whole comment, then each sentence if asked for
-    (and there is more than one)."""
-    whole = CommentInput(req.text, parent=req.parent, title=req.title)
+    (and there is more than one), all in ``language`` (None: each detected)."""
+    whole = CommentInput(req.text, parent=req.parent, title=req.title, language=language)
     ranges = sentences(req.text) if per_sentence else []
     if len(ranges) <= 1:
         return [whole], []
-    return [whole] + [CommentInput(req.text[b:e], parent=req.parent) for b, e in ranges], ranges
+    parts = [CommentInput(req.text[b:e], parent=req.parent, language=language) for b, e in ranges]
+    return [whole, *parts], ranges
 
 
 def scored_from(
@@ -192,10 +193,10 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
         body, req = await read_comment(request, context)
         engine = context.engine
         requested = parse_requested(body, engine.model.version)
-        detected = check_languages(req, requested[0].key)
+        detected, language = check_languages(req, requested, engine.supports)
         per_sentence = as_bool(body.get("spanAnnotations"), "spanAnnotations")
 
-        items, ranges = score_items(req, per_sentence=per_sentence)
+        items, ranges = score_items(req, per_sentence=per_sentence, language=language)
         analyses = context.adapt(principal.site, list(await batching.analyze(engine, items)))
         scored = scored_from(req, ranges, analyses)
         # No author: thresholds and watchlist only, pure CPU (no database read).

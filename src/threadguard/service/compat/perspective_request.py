@@ -6,10 +6,11 @@ so a client's error handling keeps working unchanged.
 """
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from threadguard.language import SUPPORTED, detect_language
+from threadguard.language import detect_language
 from threadguard.schema import ATTRIBUTES
 from threadguard.service.compat.errors import CompatError
 from threadguard.validation import check_text
@@ -179,19 +180,34 @@ def primary_language(code: str) -> str:
     return re.split(r"[-_]", code.strip().lower(), maxsplit=1)[0]
 
 
-def check_languages(req: CommentRequest, first_attribute: str) -> str:
-    """The detected language, after refusing what Perspective refuses.
+def check_languages(
+    req: CommentRequest,
+    requested: Sequence[Requested],
+    supports: Callable[[str, str], bool],
+) -> tuple[str, str]:
+    """The detected language and the language to score in, after refusing what
+    Perspective refuses.
 
-    Requested languages are checked "in all of them that are supported": the request
-    passes if any is supported. Without any, the detected language must be supported.
+    Every requested attribute must support the comment's language (``supports(attribute,
+    language)``). Requested languages are checked "in all of them that are supported": an
+    attribute passes if any of them is supported, and the comment is scored in the first
+    requested language that every requested attribute supports. Without any, the detected
+    language must be supported by every requested attribute.
     """
     detected = detect_language(req.text)
     if req.languages:
-        if not any(primary_language(x) in SUPPORTED for x in req.languages):
-            raise _language_error(first_attribute, list(req.languages), "requestedLanguages")
-    elif detected not in SUPPORTED:
-        raise _language_error(first_attribute, [detected], "detectedLanguages")
-    return detected
+        codes = [primary_language(x) for x in req.languages]
+        for r in requested:
+            if not any(supports(r.attribute, c) for c in codes):
+                raise _language_error(r.key, list(req.languages), "requestedLanguages")
+        usable = [c for c in codes if all(supports(r.attribute, c) for r in requested)]
+        if not usable:
+            raise _language_error(requested[0].key, list(req.languages), "requestedLanguages")
+        return detected, usable[0]
+    for r in requested:
+        if not supports(r.attribute, detected):
+            raise _language_error(r.key, [detected], "detectedLanguages")
+    return detected, detected
 
 
 def _language_error(attribute: str, languages: list[str], field: str) -> CompatError:

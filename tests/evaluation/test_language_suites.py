@@ -1,0 +1,54 @@
+"""The team's functional suites in German, French and Spanish: well formed, as many cases
+per functionality as the English suite asks (10 each), and judged on decisions."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+import pytest
+
+from threadguard.engine import Engine
+from threadguard.evaluation.functional import load_suite
+from threadguard.evaluation.languages import (
+    SUITE_LANGUAGES,
+    best_threshold,
+    load_language_suite,
+    run_language_suite,
+)
+from threadguard.moderation import Moderator
+
+
+@pytest.mark.parametrize("language", SUITE_LANGUAGES)
+def test_each_suite_covers_every_english_functionality_ten_times(language: str) -> None:
+    cases = load_language_suite(language)
+    english = {c.functionality for c in load_suite()}
+    counts = Counter(c.functionality for c in cases)
+    assert set(counts) == english
+    assert min(counts.values()) >= 10
+    assert all(c.decision is not None for c in cases)
+    assert len({c.text for c in cases}) == len(cases)  # no duplicate sentence
+
+
+def test_the_best_threshold_is_the_one_that_separates() -> None:
+    y = np.array([0, 0, 0, 1, 1, 1])
+    p = np.array([0.1, 0.2, 0.3, 0.6, 0.7, 0.8])
+    t = best_threshold(y, p)
+    assert 0.3 < t <= 0.6
+
+
+def test_a_suite_run_reports_decisions_languages_and_bias(
+    engine: Engine, moderator: Moderator
+) -> None:
+    cases = [
+        c
+        for c in load_language_suite("de")
+        if c.functionality in ("dehumanisation", "positive_group_statement")
+    ]
+    run = run_language_suite(engine, moderator, "de", cases)
+    assert run.result.overall.cases == len(cases)
+    assert run.detected.get("de", 0) >= 0.9 * len(cases)
+    groups = {b.group for b in run.bias}
+    assert {"muslims", "jews", "women"} <= groups
+    for b in run.bias:
+        assert b.calm == 2 and b.attacks == 2

@@ -1,0 +1,83 @@
+"""The engine scores each comment with the models of its language: English exactly as
+before (the multilingual tier never touches it), the covered languages with their own
+model and calibration, any other language with the English models (for the policy to hold
+as unsupported)."""
+
+from __future__ import annotations
+
+import pytest
+
+from threadguard.engine import CommentInput, Engine
+
+ENGLISH = [
+    "Thanks for the clear article about the ferry timetable.",
+    "You are a worthless idiot and everyone here knows it.",
+    "Muslims are vermin and should be thrown out.",
+    "I disagree with the council, but the reporting was fair.",
+]
+OTHERS = {
+    "de": "Du bist ein dreckiger Hurensohn, verpiss dich aus diesem Land",
+    "pt": "vai tomar no cu seu lixo, ninguém te aguenta",
+    "tr": "Seni gerizekalı şerefsiz, defol git buradan",
+}
+
+
+@pytest.fixture(scope="module")
+def english_only(engine: Engine) -> Engine:
+    return Engine(engine.model, engine.deep, engine.cascade)
+
+
+def test_the_shipped_engine_covers_the_ten_languages(engine: Engine) -> None:
+    assert engine.languages is not None
+    assert engine.supported_languages == {
+        "en",
+        "de",
+        "fr",
+        "es",
+        "it",
+        "pt",
+        "nl",
+        "pl",
+        "tr",
+        "ar",
+    }
+
+
+def test_english_is_scored_exactly_as_without_the_language_tier(
+    engine: Engine, english_only: Engine
+) -> None:
+    mixed = [CommentInput(t, id=str(i)) for i, t in enumerate(ENGLISH)]
+    mixed.insert(1, CommentInput(OTHERS["de"], id="de"))
+    with_tier = {a.id: a for a in engine.analyze(mixed)}
+    without = {a.id: a for a in english_only.analyze([m for m in mixed if m.id != "de"])}
+    for key, a in without.items():
+        assert with_tier[key] == a
+
+
+@pytest.mark.parametrize("code", sorted(OTHERS))
+def test_a_covered_language_is_scored_by_its_own_model(engine: Engine, code: str) -> None:
+    [a] = engine.analyze([CommentInput(OTHERS[code])])
+    assert a.language == code
+    assert f"threadguard-fast-{code}@" in a.model
+    assert a.scores["toxicity"] >= 0.5
+    assert engine.for_language(code) is not engine
+
+
+def test_english_and_uncovered_languages_stay_with_the_english_models(engine: Engine) -> None:
+    assert engine.for_language("en") is engine
+    assert engine.for_language("sv") is engine
+    [a] = engine.analyze([CommentInput("Jag håller inte alls med dig om det här förslaget")])
+    assert a.language == "sv" and "fast-xx" not in a.model and "fast-sv" not in a.model
+
+
+def test_a_caller_may_name_the_language(engine: Engine) -> None:
+    [a] = engine.analyze([CommentInput("Halt die Fresse", language="de")])
+    assert a.language == "de" and "threadguard-fast-de@" in a.model
+
+
+def test_attributes_are_supported_where_the_language_has_evidence(engine: Engine) -> None:
+    assert engine.supports("sexually_explicit", "en")
+    for code in ("de", "fr", "es", "it", "pt", "nl", "pl", "tr", "ar"):
+        assert engine.supports("toxicity", code) and engine.supports("identity_attack", code)
+    assert not engine.supports("sexually_explicit", "tr")
+    assert not engine.supports("toxicity", "sv")

@@ -1,0 +1,89 @@
+"""The non-English sets' label mapping and loaders, and the team's templates for them."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from threadguard.training.datasets import HEADS
+from threadguard.training.datasets_multilingual import (
+    LANGUAGE_SETS,
+    germeval_labels,
+    load_language_sets,
+    mlma_labels,
+    osact_labels,
+)
+from threadguard.training.language_tier import GROUPS
+from threadguard.training.templates_languages import (
+    GROUPS as TEMPLATE_GROUPS,
+)
+from threadguard.training.templates_languages import (
+    overlap_with_suites,
+    template_rows,
+)
+
+
+def test_germeval_fine_labels_say_which_attribute() -> None:
+    assert germeval_labels("OTHER", "OTHER")["toxicity"] == 0.0
+    abuse = germeval_labels("OFFENSE", "ABUSE")
+    assert abuse["toxicity"] == 1.0 and abuse["identity_attack"] == 1.0
+    insult = germeval_labels("OFFENSE", "INSULT")
+    assert insult["insult"] == 1.0 and insult["identity_attack"] == 0.0
+    assert germeval_labels("OFFENSE", "PROFANITY")["profanity"] == 1.0
+
+
+def test_osact_hate_classes_name_groups_where_they_can() -> None:
+    hs = osact_labels("OFF", "HS2", "NOT_VLG", "VIO")
+    assert hs["identity_attack"] == 1.0 and hs["target:religion"] == 1.0 and hs["threat"] == 1.0
+    ideology = osact_labels("OFF", "HS3", "VLG", "NOT_VIO")
+    assert ideology["identity_attack"] == 1.0 and "target:religion" not in ideology
+    assert osact_labels("NOT_OFF", "NOT_HS", "NOT_VLG", "NOT_VIO")["toxicity"] == 0.0
+
+
+def test_mlma_normal_alone_is_clear_and_groups_are_targets() -> None:
+    assert mlma_labels("normal", "women")["toxicity"] == 0.0
+    hateful = mlma_labels("abusive_normal", "african_descent")
+    assert hateful["toxicity"] == 1.0 and hateful["target:black_people"] == 1.0
+    assert hateful["target:race_ethnicity"] == 1.0  # the coarse group comes with the fine one
+    individual = mlma_labels("offensive", "individual")
+    assert individual["insult"] == 1.0 and individual["identity_attack"] == 0.0
+    assert "identity_attack" not in mlma_labels("offensive", "other")
+
+
+def test_every_group_serves_known_languages_once() -> None:
+    served = [lang for g in GROUPS for lang in g.languages]
+    assert len(served) == len(set(served))
+    assert set(served) == {"de", "fr", "es", "it", "pt", "nl", "pl", "tr", "ar"}
+    for g in GROUPS:
+        assert set(g.datasets) <= set(LANGUAGE_SETS)
+        assert set(g.templates) <= set(TEMPLATE_GROUPS)
+
+
+@pytest.mark.parametrize("language", sorted(TEMPLATE_GROUPS))
+def test_templates_teach_toxicity_and_identity_attack_both_ways(language: str) -> None:
+    rows = template_rows(language)
+    m = rows.matrix()
+    for head in ("toxicity", "identity_attack"):
+        col = m[:, HEADS.index(head)]
+        assert (col == 1.0).sum() >= 20 and (col == 0.0).sum() >= 20, head
+    assert set(rows.splits) == {"train"}
+
+
+def test_no_template_sentence_is_in_a_functional_suite() -> None:
+    assert overlap_with_suites() == []
+
+
+def test_the_loaders_find_the_official_splits(data_root: Path) -> None:
+    if not (data_root / "germeval2018").is_dir():
+        pytest.skip("no GermEval data")
+    blocks = {b.dataset: b for b in load_language_sets(data_root)}
+    de = blocks["germeval2018"]
+    assert de.splits.count("test") == 3532
+    assert de.splits.count("train") + de.splits.count("dev") == 5009
+    assert blocks["offenseval2020_tr"].splits.count("test") == 3528
+    assert blocks["told_br"].splits.count("test") == 2100
+    assert blocks["osact2022_ar"].splits.count("test") == 1266
+    tox = HEADS.index("toxicity")
+    assert not any(math.isnan(row[tox]) for row in de.labels)
