@@ -1,0 +1,218 @@
+"""Civil held / abusive caught, replayed offline for many calibrations, bands and policies.
+
+``threadguard eval --suite decisions`` scores every comment again for each model and
+decides it under the policy. Choosing a calibration, a cascade band and thresholds needs
+hundreds of such runs; the scores they need are few. This script reads, once per split,
+every decisions-suite comment's *raw* outputs: the fast tier's margins (per fast model
+given), the deep tier's logits alone and with the comment's context, and whether the
+comment's language alone holds it. It caches them (``--cache DIR``) and replays the
+cascade of :class:`threadguard.engine.Engine` (band, blend, bounded context shift) and the
+policy's thresholds in NumPy. The replay ignores the engine's windows over very long
+texts (it reads the first ``MAX_CHARS``); the chosen point is checked with the real
+command afterwards.
+
+Usage (from a checkout, PYTHONPATH=src):
+    python bench/decision_frontier.py cache --split dev --fast DIR [--fast DIR] [--deep DIR]
+    python -c "import bench.decision_frontier as f; ..."   # replay, see ``replay``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from threadguard.engine import MAX_CHARS, CascadeSettings
+from threadguard.evaluation.decision_sets import (
+    CIVIL_NEWS,
+    DATA_SETS,
+    FUNCTIONAL,
+    data_items,
+    suite_items,
+)
+from threadguard.evaluation.decisions import DEFAULT_CAP
+from threadguard.moderation import Moderator, load_policy
+from threadguard.normalize import normalize_text
+from threadguard.schema import ATTRIBUTES
+from threadguard.scoring.context import bounded_shift, context_can_move
+from threadguard.scoring.encoder import EncoderModel
+from threadguard.scoring.linear import LinearModel
+from threadguard.scoring.registry import shipped_model_dir
+
+SETS = [s.key for s in DATA_SETS] + [FUNCTIONAL, CIVIL_NEWS]
+
+
+def _items(root: Path, split: str) -> tuple[list[str], list[object]]:
+    keys: list[str] = []
+    items: list[object] = []
+    for spec in DATA_SETS:
+        got = data_items(spec, root, split, DEFAULT_CAP)
+        keys += [spec.key] * len(got)
+        items += got
+    for suite in (FUNCTIONAL, CIVIL_NEWS):
+        got = suite_items(suite)
+        keys += [suite] * len(got)
+        items += got
+    return keys, items
+
+
+def cache(root: Path, split: str, fast_dirs: list[Path], deep_dir: Path, out: Path) -> None:
+    """Write ``out/<split>.npz``: the raw outputs every replay needs."""
+    keys, items = _items(root, split)
+    arrays = raw_outputs(keys, items, fast_dirs, deep_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(out / f"{split}.npz", **arrays)
+
+
+def raw_outputs(
+    keys: list[str], items: list[object], fast_dirs: list[Path], deep_dir: Path
+) -> dict[str, np.ndarray]:
+    """Per item: each fast model's margins, the deep tier's logits alone and in context,
+    and whether its language alone holds it (what :func:`replay` needs)."""
+    from threadguard.analysis import Analysis
+    from threadguard.language import detect_language
+
+    texts = [it.text[:MAX_CHARS] for it in items]  # type: ignore[attr-defined]
+    norm = [normalize_text(t) for t in texts]
+    contexts = [
+        normalize_text((it.parent or it.title)[:MAX_CHARS])  # type: ignore[attr-defined]
+        for it in items
+    ]
+    arrays: dict[str, np.ndarray] = {
+        "set": np.array(keys),
+        "kind": np.array([it.kind for it in items]),  # type: ignore[attr-defined]
+        "has_context": np.array([bool(c.strip()) for c in contexts]),
+    }
+    idx = [ATTRIBUTES.index(a) for a in ATTRIBUTES]
+    for d in fast_dirs:
+        model = LinearModel.load(d)
+        x = model.featurizer.transform(norm)
+        arrays[f"fast_{model.version}"] = model.margins(x)[:, idx].astype(np.float32)
+        arrays[f"empty_{model.version}"] = np.asarray(x.getnnz(axis=1)) == 0
+    deep = EncoderModel.load(deep_dir)
+    arrays["deep_alone"] = deep.logits(norm, [""] * len(norm))[:, idx]
+    with_ctx = [i for i, c in enumerate(contexts) if c.strip()]
+    ctx = np.zeros_like(arrays["deep_alone"])
+    if with_ctx:
+        ctx[with_ctx] = deep.logits([norm[i] for i in with_ctx], [contexts[i] for i in with_ctx])[
+            :, idx
+        ]
+    arrays["deep_context"] = ctx
+    moderator = Moderator(load_policy())
+    zero = dict.fromkeys(ATTRIBUTES, 0.0)
+    arrays["language_held"] = np.array(
+        [
+            moderator.decide(
+                Analysis(
+                    id="", scores=zero, targets=(), spans=(), language=detect_language(t), model=""
+                ),
+                t,
+            ).decision.action.value
+            != "approve"
+            for t in texts
+        ]
+    )
+    return arrays
+
+
+def platt(z: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    out: np.ndarray = 1.0 / (1.0 + np.exp(-(z * a + b)))
+    return out
+
+
+@dataclass
+class Calibration:
+    """Per-attribute Platt slopes and intercepts for both tiers (over ``ATTRIBUTES``)."""
+
+    fast_a: np.ndarray
+    fast_b: np.ndarray
+    deep_a: np.ndarray
+    deep_b: np.ndarray
+
+    @classmethod
+    def of(cls, fast_dir: Path, deep_dir: Path) -> Calibration:
+        import json
+
+        f = json.loads((fast_dir / "model.json").read_text())
+        d = json.loads((deep_dir / "model.json").read_text())
+        n = len(ATTRIBUTES)
+        return cls(
+            np.array(f["platt_a"][:n]),
+            np.array(f["platt_b"][:n]),
+            np.array(d["platt_a"][:n]),
+            np.array(d["platt_b"][:n]),
+        )
+
+
+def replay(
+    data: dict[str, np.ndarray],
+    fast_version: int,
+    cal: Calibration,
+    settings: CascadeSettings | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Final attribute probabilities [n, 7] as the engine computes them, and the mask of
+    comments the deep tier read."""
+    c = settings or CascadeSettings()
+    fast = platt(data[f"fast_{fast_version}"], cal.fast_a, cal.fast_b)
+    empty = data[f"empty_{fast_version}"]
+    fast[empty] = 0.0
+    routed = ~empty & (fast.max(axis=1) >= c.deep_from)
+    out = fast.copy()
+    w = c.deep_weight
+    alone = w * platt(data["deep_alone"][routed], cal.deep_a, cal.deep_b) + (1 - w) * fast[routed]
+    out[routed] = alone
+    if c.use_context and c.context_shift > 0:
+        rows = np.flatnonzero(routed)
+        movable = context_can_move(alone, c.context_shift) & data["has_context"][routed]
+        r = rows[movable]
+        in_ctx = w * platt(data["deep_context"][r], cal.deep_a, cal.deep_b) + (1 - w) * fast[r]
+        out[r] = bounded_shift(out[r], in_ctx, c.context_shift)
+    return out, routed
+
+
+def decide(probs: np.ndarray, language_held: np.ndarray, holds: np.ndarray) -> np.ndarray:
+    """Held or rejected: any attribute at or above its hold threshold, or the language rule."""
+    out: np.ndarray = (probs >= holds[None, :]).any(axis=1) | language_held
+    return out
+
+
+def table(
+    data: dict[str, np.ndarray], flagged: np.ndarray, routed: np.ndarray | None = None
+) -> dict[str, tuple[float, float, float]]:
+    """Per set: (civil held, abusive caught, share routed to the deep tier)."""
+    out = {}
+    for key in SETS:
+        m = data["set"] == key
+        civil = m & (data["kind"] == "civil")
+        abusive = m & (data["kind"] == "abusive")
+        out[key] = (
+            float(flagged[civil].mean()) if civil.any() else float("nan"),
+            float(flagged[abusive].mean()) if abusive.any() else float("nan"),
+            float(routed[civil].mean()) if routed is not None and civil.any() else float("nan"),
+        )
+    return out
+
+
+def load(path: Path) -> dict[str, np.ndarray]:
+    with np.load(path) as z:
+        return {k: z[k] for k in z.files}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=("cache",))
+    parser.add_argument("--data", type=Path, default=Path(os.environ.get("THREADGUARD_DATA", "")))
+    parser.add_argument("--split", default="dev", choices=("dev", "test"))
+    parser.add_argument("--fast", type=Path, action="append", default=None)
+    parser.add_argument("--deep", type=Path, default=None)
+    parser.add_argument("--cache", type=Path, default=Path("work/frontier"))
+    args = parser.parse_args()
+    fast = args.fast or [shipped_model_dir("fast")]
+    cache(args.data, args.split, fast, args.deep or shipped_model_dir("deep"), args.cache)
+
+
+if __name__ == "__main__":
+    main()
