@@ -204,6 +204,38 @@ def _deep_reference(dev: dict[str, tuple[list[str], np.ndarray]]) -> list[str]:
     return [*(f"{a:.3f}" for a in aucs), f"{np.mean(aucs):.3f}"]
 
 
+def _deep_embedder() -> Embed:
+    """The shipped deep tier on one thread, as the engine runs it (normalised text)."""
+    from threadguard.normalize import normalize_text
+    from threadguard.scoring.encoder import EncoderModel
+    from threadguard.scoring.registry import shipped_model_dir
+
+    model = EncoderModel.load(shipped_model_dir("deep"), threads=1)
+
+    def embed(texts: Sequence[str]) -> np.ndarray:
+        return model.logits([normalize_text(t) for t in texts])
+
+    return embed
+
+
+def speeds(args: argparse.Namespace, texts: list[str]) -> None:
+    """Comments/s per encoder on one core, interleaved rounds, the best round kept."""
+    loaded = {
+        name: load()
+        for name, load in candidates(args.wheels, threads=1).items()
+        if not args.only or any(o in name for o in args.only)
+    }
+    if not args.only or "deep" in args.only:
+        loaded["threadguard-deep (shipped, int8)"] = _deep_embedder()
+    best: dict[str, float] = dict.fromkeys(loaded, 0.0)
+    for _ in range(args.speed_only):
+        for name, embed in loaded.items():
+            best[name] = max(best[name], throughput(embed, texts))
+    base = best.get("all-MiniLM-L6-v2 (int8)", float("nan"))
+    for name, speed in best.items():
+        print(f"| {name} | {speed:,.0f} | {speed / base:.2f}x |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path(os.environ.get("THREADGUARD_DATA", "")))
@@ -212,7 +244,18 @@ def main() -> None:
     parser.add_argument("--dev-rows", type=int, default=800)
     parser.add_argument("--speed-rows", type=int, default=300)
     parser.add_argument("--only", nargs="*", default=None)
+    parser.add_argument(
+        "--speed-only",
+        type=int,
+        default=0,
+        metavar="ROUNDS",
+        help="only throughput: every encoder in turn, ROUNDS times, best round each "
+        "(fair on a shared machine: load changes hit every encoder alike)",
+    )
     args = parser.parse_args()
+    if args.speed_only:
+        speeds(args, load_unhealthy(args.data).select("dev").texts[: args.speed_rows])
+        return
 
     blocks = {b.dataset: b for b in load_all(args.data, list(TRAIN_SETS))}
     blocks["unhealthy"] = load_unhealthy(args.data)
