@@ -11,9 +11,14 @@ policy's thresholds in NumPy. The replay ignores the engine's windows over very 
 texts (it reads the first ``MAX_CHARS``); the chosen point is checked with the real
 command afterwards.
 
+``choose`` picks the default policy's hold thresholds on dev rows by one documented rule
+(:func:`choose`): the fewest civil news comments held, without catching fewer abusive
+comments than the policy as it is on any abusive set the issue names, and with the bundled
+example thread decided right (its hate, veiled threat and insults held, the rest published).
+
 Usage (from a checkout, PYTHONPATH=src):
-    python bench/decision_frontier.py cache --split dev --fast DIR [--fast DIR] [--deep DIR]
-    python -c "import bench.decision_frontier as f; ..."   # replay, see ``replay``
+    python bench/decision_frontier.py cache --split dev [--fast DIR ...] [--deep DIR]
+    python bench/decision_frontier.py choose --split dev [--fast DIR] [--deep DIR] [--band B]
 """
 
 from __future__ import annotations
@@ -196,6 +201,99 @@ def table(
     return out
 
 
+#: Civil news sets whose held share the rule lowers (the mean of the two), and the weights
+#: of the team's civil sentences and the functional suite's civil cases beside them.
+NEWS_CIVIL = ("unhealthy", "sfu")
+OTHER_CIVIL = ((CIVIL_NEWS, 0.5), (FUNCTIONAL, 0.25))
+#: Abusive sets whose caught share may not fall below the current policy's (issue 12).
+MUST_CATCH = ("unhealthy", "cadd", "hateval", FUNCTIONAL)
+#: Attributes the rule moves: those the decisions sets label. Profanity and sexual content
+#: keep their thresholds (no decisions set says what holding them costs or catches).
+FREE = ("toxicity", "severe_toxicity", "identity_attack", "insult", "threat")
+GRID = np.round(np.arange(0.10, 0.99, 0.02), 2)
+#: The example thread: these authors' comments must be held, every other comment published.
+THREAD_HELD = ("harbourwatch", "portellis_pete", "M. Kowalczyk")
+
+
+def objective(t: dict[str, tuple[float, float, float]]) -> float:
+    """What the rule minimises: civil comments held, news first."""
+    news = float(np.mean([t[k][0] for k in NEWS_CIVIL]))
+    return news + sum(w * t[k][0] for k, w in OTHER_CIVIL)
+
+
+def choose(
+    data: dict[str, np.ndarray],
+    probs: np.ndarray,
+    routed: np.ndarray,
+    thread_probs: np.ndarray,
+    thread_must_hold: np.ndarray,
+    policy_holds: np.ndarray,
+) -> tuple[np.ndarray, dict[str, tuple[float, float, float]]]:
+    """Hold thresholds (over ``ATTRIBUTES``) by the rule of the module docs.
+
+    Start from the policy's thresholds scaled (one factor for the free attributes) to the
+    best point that meets the constraints, then move one free threshold at a time along
+    ``GRID`` while the objective falls (coordinate descent, to a fixed point).
+    """
+    reference = table(data, decide(probs, data["language_held"], policy_holds))
+    free = [ATTRIBUTES.index(a) for a in FREE]
+    no_language = np.zeros(len(thread_probs), dtype=bool)
+
+    def score(holds: np.ndarray) -> float:
+        t = table(data, decide(probs, data["language_held"], holds))
+        if any(t[k][1] < reference[k][1] for k in MUST_CATCH):
+            return float("inf")
+        if not np.array_equal(decide(thread_probs, no_language, holds), thread_must_hold):
+            return float("inf")
+        return objective(t)
+
+    best, holds = float("inf"), policy_holds.copy()
+    for factor in np.arange(0.5, 1.41, 0.02):
+        h = policy_holds.copy()
+        h[free] = np.minimum(policy_holds[free] * factor, 0.99)
+        if (s := score(h)) < best:
+            best, holds = s, h
+    if not np.isfinite(best):
+        raise ValueError("no scaling of the policy meets the constraints")
+    improved = True
+    while improved:
+        improved = False
+        for j in free:
+            for v in GRID:
+                h = holds.copy()
+                h[j] = v
+                if (s := score(h)) < best - 1e-12:
+                    best, holds, improved = s, h, True
+    return holds, table(data, decide(probs, data["language_held"], holds), routed)
+
+
+def example_thread_outputs(
+    fast_dirs: list[Path], deep_dir: Path
+) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """Raw outputs of the bundled example thread's comments (parent and title as context),
+    and which of them must be held."""
+    from importlib import resources
+
+    from threadguard.evaluation.decision_sets import Item
+    from threadguard.readers import read_thread
+
+    path = resources.files("threadguard.resources").joinpath("example_thread.txt")
+    thread = read_thread(path.read_bytes(), name="example_thread.txt").thread
+    by_id = {c.id: c for c in thread.comments}
+    comments = [c for c in thread.comments if c.text]
+    items: list[object] = [
+        Item(
+            c.text,
+            "civil",
+            parent=by_id[c.parent].text if c.parent in by_id else "",
+            title=thread.title,
+        )
+        for c in comments
+    ]
+    must = np.array([c.author in THREAD_HELD for c in comments])
+    return raw_outputs(["thread"] * len(items), items, fast_dirs, deep_dir), must
+
+
 def load(path: Path) -> dict[str, np.ndarray]:
     with np.load(path) as z:
         return {k: z[k] for k in z.files}
@@ -203,15 +301,38 @@ def load(path: Path) -> dict[str, np.ndarray]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("cache",))
+    parser.add_argument("command", choices=("cache", "choose"))
     parser.add_argument("--data", type=Path, default=Path(os.environ.get("THREADGUARD_DATA", "")))
     parser.add_argument("--split", default="dev", choices=("dev", "test"))
     parser.add_argument("--fast", type=Path, action="append", default=None)
     parser.add_argument("--deep", type=Path, default=None)
     parser.add_argument("--cache", type=Path, default=Path("work/frontier"))
+    parser.add_argument("--band", type=float, default=CascadeSettings().deep_from)
+    parser.add_argument("--weight", type=float, default=CascadeSettings().deep_weight)
     args = parser.parse_args()
     fast = args.fast or [shipped_model_dir("fast")]
-    cache(args.data, args.split, fast, args.deep or shipped_model_dir("deep"), args.cache)
+    deep = args.deep or shipped_model_dir("deep")
+    if args.command == "cache":
+        cache(args.data, args.split, fast, deep, args.cache)
+        return
+    data = load(args.cache / f"{args.split}.npz")
+    version = LinearModel.load(fast[0]).version
+    cal = Calibration.of(fast[0], deep)
+    settings = CascadeSettings(deep_from=args.band, deep_weight=args.weight)
+    probs, routed = replay(data, version, cal, settings)
+    thread, must = example_thread_outputs(fast[:1], deep)
+    thread_probs, _ = replay(thread, version, cal, settings)
+    policy = load_policy()
+    holds_now = np.array([policy.thresholds[a].hold or 1.0 for a in ATTRIBUTES])
+    before = table(data, decide(probs, data["language_held"], holds_now), routed)
+    holds, after = choose(data, probs, routed, thread_probs, must, holds_now)
+    print("attribute  policy  chosen")
+    for a, h0, h1 in zip(ATTRIBUTES, holds_now, holds, strict=True):
+        print(f"{a:18} {h0:.2f}  {h1:.2f}")
+    print("set: civil held / abusive caught, policy -> chosen")
+    for key in SETS:
+        (c0, a0, _), (c1, a1, _) = before[key], after[key]
+        print(f"{key:12} {c0:6.1%} / {a0:6.1%}  ->  {c1:6.1%} / {a1:6.1%}")
 
 
 if __name__ == "__main__":
