@@ -228,14 +228,18 @@ def choose(
     thread_probs: np.ndarray,
     thread_must_hold: np.ndarray,
     policy_holds: np.ndarray,
+    reference: dict[str, tuple[float, float, float]] | None = None,
 ) -> tuple[np.ndarray, dict[str, tuple[float, float, float]]]:
     """Hold thresholds (over ``ATTRIBUTES``) by the rule of the module docs.
 
     Start from the policy's thresholds scaled (one factor for the free attributes) to the
     best point that meets the constraints, then move one free threshold at a time along
     ``GRID`` while the objective falls (coordinate descent, to a fixed point).
+    ``reference``: the caught shares not to fall below (default: the policy's on these
+    scores; for other models, the shipped models' under the policy).
     """
-    reference = table(data, decide(probs, data["language_held"], policy_holds))
+    if reference is None:  # the policy as it is, on the same models
+        reference = table(data, decide(probs, data["language_held"], policy_holds))
     free = [ATTRIBUTES.index(a) for a in FREE]
     no_language = np.zeros(len(thread_probs), dtype=bool)
 
@@ -309,6 +313,13 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=Path("work/frontier"))
     parser.add_argument("--band", type=float, default=CascadeSettings().deep_from)
     parser.add_argument("--weight", type=float, default=CascadeSettings().deep_weight)
+    parser.add_argument(
+        "--reference-fast",
+        type=Path,
+        default=None,
+        help="catch at least what this fast tier (default: the shipped one) catches with the "
+        "same deep tier, the shipped band and the policy (its margins must be in the cache)",
+    )
     args = parser.parse_args()
     fast = args.fast or [shipped_model_dir("fast")]
     deep = args.deep or shipped_model_dir("deep")
@@ -325,7 +336,10 @@ def main() -> None:
     policy = load_policy()
     holds_now = np.array([policy.thresholds[a].hold or 1.0 for a in ATTRIBUTES])
     before = table(data, decide(probs, data["language_held"], holds_now), routed)
-    holds, after = choose(data, probs, routed, thread_probs, must, holds_now)
+    ref_fast = args.reference_fast or shipped_model_dir("fast")
+    ref_probs, _ = replay(data, LinearModel.load(ref_fast).version, Calibration.of(ref_fast, deep))
+    reference = table(data, decide(ref_probs, data["language_held"], holds_now))
+    holds, after = choose(data, probs, routed, thread_probs, must, holds_now, reference)
     print("attribute  policy  chosen")
     for a, h0, h1 in zip(ATTRIBUTES, holds_now, holds, strict=True):
         print(f"{a:18} {h0:.2f}  {h1:.2f}")
