@@ -252,7 +252,7 @@ def choose(
         return objective(t)
 
     best, holds = float("inf"), policy_holds.copy()
-    for factor in np.arange(0.5, 1.41, 0.02):
+    for factor in np.arange(0.2, 1.41, 0.02):
         h = policy_holds.copy()
         h[free] = np.minimum(policy_holds[free] * factor, 0.99)
         if (s := score(h)) < best:
@@ -320,6 +320,13 @@ def main() -> None:
         help="catch at least what this fast tier (default: the shipped one) catches with the "
         "same deep tier, the shipped band and the policy (its margins must be in the cache)",
     )
+    parser.add_argument(
+        "--reference-cache",
+        type=Path,
+        default=None,
+        help="the cache of the shipped deep tier, when --deep names another (the reference "
+        "is then the shipped models)",
+    )
     args = parser.parse_args()
     fast = args.fast or [shipped_model_dir("fast")]
     deep = args.deep or shipped_model_dir("deep")
@@ -337,9 +344,17 @@ def main() -> None:
     holds_now = np.array([policy.thresholds[a].hold or 1.0 for a in ATTRIBUTES])
     before = table(data, decide(probs, data["language_held"], holds_now), routed)
     ref_fast = args.reference_fast or shipped_model_dir("fast")
-    ref_probs, _ = replay(data, LinearModel.load(ref_fast).version, Calibration.of(ref_fast, deep))
-    reference = table(data, decide(ref_probs, data["language_held"], holds_now))
-    holds, after = choose(data, probs, routed, thread_probs, must, holds_now, reference)
+    ref_data, ref_deep = data, deep
+    if args.reference_cache is not None:
+        ref_data = load(args.reference_cache / f"{args.split}.npz")
+        ref_deep = shipped_model_dir("deep")
+    ref_cal = Calibration.of(ref_fast, ref_deep)
+    ref_probs, _ = replay(ref_data, LinearModel.load(ref_fast).version, ref_cal)
+    reference = table(ref_data, decide(ref_probs, ref_data["language_held"], holds_now))
+    try:
+        holds, after = choose(data, probs, routed, thread_probs, must, holds_now, reference)
+    except ValueError as exc:
+        raise SystemExit(f"no thresholds: {exc}") from None
     print("attribute  policy  chosen")
     for a, h0, h1 in zip(ATTRIBUTES, holds_now, holds, strict=True):
         print(f"{a:18} {h0:.2f}  {h1:.2f}")
