@@ -8,8 +8,9 @@ Spans posts for the token head, and the team's templates with the news context r
 shared cores it ran at about 4.5 examples/s (355 steps of 32, 45 minutes). Writes the new
 version to OUT (never the shipped folder).
 
-Usage: PYTHONPATH=src python bench/deep_news_finetune.py LAYERS OUT WORK DIVISOR
-       (session 5: 2 /tmp/models/deep@5 /tmp/deepwork 20)
+Usage: PYTHONPATH=src python bench/deep_news_finetune.py LAYERS OUT WORK DIVISOR [MASK_SET ...]
+       (session 5: deep@5 = 2 /tmp/models/deep@5 /tmp/deepwork 20;
+        deep@6 = 2 /tmp/models/deep@6 /tmp/deepwork6 20 toxic_spans: only Toxic Spans masked)
 """
 
 import os
@@ -45,6 +46,7 @@ def main() -> None:
         lr=2e-5,
         warm_start=start,
         tune_layers=layers,
+        mask_sets=tuple(sys.argv[5:]) or None,
         log=lambda m: print(m, flush=True),
     )
 

