@@ -51,6 +51,37 @@ def test_example_thread_gets_mixed_decisions(
     )
 
 
+def test_example_thread_holds_its_hate_and_its_veiled_threat(
+    engine: Engine, moderator: Moderator, example_thread: Path
+) -> None:
+    """What the bundled thread is for: a news desk's decisions on it must be right. A model
+    or policy that approves harbourwatch's anti-immigrant comment or veiled threat is not
+    shipped, however much it lowers the civil comments held elsewhere (issue 12)."""
+    scored = moderator.moderate_thread(engine, read_thread(example_thread).thread)
+    action = {s.comment.text[:40]: s.decision.action for s in scored if s.comment.text}
+    must_stop = (
+        "The real problem is all the immigrants",  # hate against a group
+        "People like you should watch your back",  # a veiled threat, in reply
+        "Nobody asked for your life story. Shut u",  # insults
+        "Pete, you are a pathetic moron. Dave is",
+    )
+    must_publish = (
+        "Half-hourly is great news for commuters,",
+        "They did. There was a consultation in Fe",
+        "Fair point",
+        "I work on the Tern, so for what it",
+        "I do tie it up, yes.",
+        "My parents came here in 1994",  # counter-speech to the hate above it
+        "Reminder: from June our Thursday late op",
+    )
+    for start in must_stop:
+        (text,) = [t for t in action if t.startswith(start)]
+        assert action[text] in ("hold", "reject"), f"approved: {text!r}"
+    for start in must_publish:
+        (text,) = [t for t in action if t.startswith(start)]
+        assert action[text] == "approve", f"{action[text]}: {text!r}"
+
+
 def test_tree_output_shows_authors_decisions_and_summary(example_thread: Path) -> None:
     proc = scan(str(example_thread))
     assert proc.returncode == 0, proc.stderr

@@ -189,6 +189,41 @@ def test_without_a_data_folder_the_suites_run_and_the_sets_are_listed_missing() 
     assert [g.title.split(":")[0] for g in grids(report)][1] == "The curve"
 
 
+class RoutingEngine(KeywordEngine):
+    """A KeywordEngine that, like the real one, counts what it sent to a deep tier: here
+    every text with a "?" in it."""
+
+    class _Routing:
+        def __init__(self) -> None:
+            self.deep = 0
+
+        def totals(self) -> tuple[int, int]:
+            return 0, self.deep
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.routing = self._Routing()
+
+    def analyze(self, items: Sequence[CommentInput], *, spans: bool = True) -> list[Analysis]:
+        self.routing.deep += sum("?" in it.text for it in items)
+        return super().analyze(items, spans=spans)
+
+
+def test_the_civil_comments_sent_to_the_deep_tier_are_counted_apart_from_the_abusive() -> None:
+    engine = RoutingEngine()
+    report = run_decisions(engine, None, split="dev")
+    functional = report.sets[0]
+    civil_cases = [it for it in engine.items[: functional.civil]]
+    assert functional.civil_routed == sum("?" in it.text for it in civil_cases)
+    assert 0 < functional.civil_routed < functional.civil
+    md = to_markdown(report)
+    assert "sent to the deep tier" in md
+    # an engine that does not count says so rather than printing a made-up share
+    plain = run_decisions(KeywordEngine(), None, split="dev")
+    assert plain.sets[0].civil_routed is None
+    assert "| n/a |" in to_markdown(plain)
+
+
 def test_a_bad_split_or_curve_is_refused() -> None:
     with pytest.raises(ValueError, match="split"):
         run_decisions(KeywordEngine(), None, split="train")

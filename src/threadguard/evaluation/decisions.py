@@ -97,6 +97,8 @@ class SetResult:
     #: Toxicity of every civil comment (for the distribution), and the highest attribute.
     civil_toxicity: tuple[float, ...] = ()
     civil_max_score: tuple[float, ...] = ()
+    #: Civil comments the cascade sent to the deep tier (None: the engine does not say).
+    civil_routed: int | None = None
 
     def at(self, scale: float = 1.0) -> Point:
         """The point at ``scale`` (1: the default policy)."""
@@ -230,12 +232,30 @@ def run_decisions(
             report.missing.append(key)
             continue
         log(f"{key}: deciding {len(items)} comments")
-        analyses = engine.analyze(
-            [CommentInput(it.text, parent=it.parent, title=it.title) for it in items], spans=False
-        )
-        report.sets.append(decide_items(analyses, items, moderators, key, name, coding, news))
+        # civil comments first, alone, so the engine's routing count says how many of them
+        # the cascade sent to the deep tier (a calibrated fast tier sends few)
+        items = sorted(items, key=lambda it: it.kind != "civil")
+        n_civil = sum(it.kind == "civil" for it in items)
+        before = _routed(engine)
+        analyses = list(engine.analyze([_input(it) for it in items[:n_civil]], spans=False))
+        after = _routed(engine)
+        analyses += engine.analyze([_input(it) for it in items[n_civil:]], spans=False)
+        result = decide_items(analyses, items, moderators, key, name, coding, news)
+        if before is not None and after is not None:
+            result = replace(result, civil_routed=after - before)
+        report.sets.append(result)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _input(item: Item) -> CommentInput:
+    return CommentInput(item.text, parent=item.parent, title=item.title)
+
+
+def _routed(engine: Scorer) -> int | None:
+    """How many texts the engine has sent to its deep tier so far, where it counts them."""
+    routing = getattr(engine, "routing", None)
+    return None if routing is None else int(routing.totals()[1])
 
 
 def percentile(values: Sequence[float], q: float) -> float:

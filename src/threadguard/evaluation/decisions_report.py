@@ -102,6 +102,7 @@ def civil_scores_grid(report: DecisionsReport) -> Grid:
             _num(percentile(r.civil_toxicity, 90)),
             _num(percentile(r.civil_max_score, 50)),
             _num(percentile(r.civil_max_score, 90)),
+            "n/a" if r.civil_routed is None else _pct(r.civil_routed / r.civil),
         )
         for r in sorted(report.sets, key=lambda r: not r.news)
         if r.civil
@@ -115,8 +116,13 @@ def civil_scores_grid(report: DecisionsReport) -> Grid:
             "toxicity p90",
             "highest attribute median",
             "highest attribute p90",
+            "sent to the deep tier",
         ),
         rows,
+        (
+            "Sent to the deep tier: civil comments the cascade had the deep tier read (the "
+            "fast tier's score at or above the band); fewer is faster.",
+        ),
     )
 
 

@@ -28,8 +28,9 @@ from threadguard.normalize import normalize, normalize_text
 from threadguard.schema import Tier
 from threadguard.scoring.encoder import encode, load_tokenizer, pad
 from threadguard.training.augment import obfuscate, template_rows
-from threadguard.training.datasets import HEADS, LabelledRows, load_all
+from threadguard.training.datasets import HEADS, LabelledRows, load_all, mask_single_class
 from threadguard.training.recipe import file_sha256, recipe, recording_reads
+from threadguard.training.templates_news import context_template_rows
 from threadguard.training.weak_labels import add_weak_labels
 
 #: Rows per data set in one training run (seeded sample): keeps an epoch near half an
@@ -45,10 +46,17 @@ DEFAULT_CAPS = {
     "cadd": 2100,
     "ethos": 800,
     "stormfront": 2500,
+    "ruddit": 3000,
+    "hateval": 5000,
+    "jigsaw_sample": 3000,
+    "sfu": 400,
 }
+#: News-site comments: scarce, and what the deep tier is least calibrated on, so a warm
+#: start replays all of them rather than a fifth.
+NEWS_TRAIN_SETS = ("sfu",)
 #: Continuing from the shipped model (``warm_start``): a fifth of each set is replayed
 #: beside the hard cases, so the new cases are learnt without forgetting the old ones.
-REPLAY_CAPS = {k: v // 5 for k, v in DEFAULT_CAPS.items()}
+REPLAY_CAPS = {k: v if k in NEWS_TRAIN_SETS else v // 5 for k, v in DEFAULT_CAPS.items()}
 MAX_TOKENS = 128
 CONTEXT_DROP = 0.5
 #: Toxic Spans training posts read when the token head is trained: all of them.
@@ -107,16 +115,27 @@ def gather(
 
 
 def augmented(train: list[Example], rng: random.Random, obfuscated: int = 2000) -> list[Example]:
-    """The team's hard-case templates, plus obfuscated copies of abusive training rows."""
+    """The team's hard-case templates (with the news-section replies that are hateful only
+    given their parent, read with that parent as context), plus obfuscated copies of
+    abusive training rows."""
     ia = HEADS.index("identity_attack")
     tox = HEADS.index("toxicity")
     hateful = [e.text for e in train if e.labels[ia] == 1.0]
     rng.shuffle(hateful)
     out = [Example(t, "", labels) for t, labels in template_rows(hateful[:800])]
+    out += [Example(t, parent, labels) for t, parent, labels in context_template_rows()]
     toxic = [e for e in train if e.labels[tox] == 1.0]
     for e in rng.sample(toxic, min(obfuscated, len(toxic))):
         out.append(Example(obfuscate(e.text, rng), e.context, e.labels))
     return out
+
+
+def mask_labels(
+    blocks: list[LabelledRows], mask_sets: tuple[str, ...] | None
+) -> dict[str, list[str]]:
+    """Mask single-class labels (:func:`mask_single_class`) of the named sets, or of every
+    set when ``mask_sets`` is None; returns what was masked, for the recipe."""
+    return mask_single_class([b for b in blocks if mask_sets is None or b.dataset in mask_sets])
 
 
 def encoder_dir() -> Path:
@@ -316,6 +335,7 @@ def train_deep_tier(
     warm_start: Path | None = None,
     tune_layers: int | None = None,
     token_head: bool = True,
+    mask_sets: tuple[str, ...] | None = None,
     seed: int = 13,
     log: Callable[[str], None] = print,
 ) -> dict[str, Any]:
@@ -330,6 +350,7 @@ def train_deep_tier(
     ``tune_layers``: train only the top N encoder layers (and the heads); the frozen ones
     keep their int8 bytes too. ``token_head``: also learn the Toxic Spans character spans
     (every Toxic Spans training post is used), exported as a second output.
+    ``mask_sets``: the data sets whose single-class labels are masked (None: every one).
     """
     import torch
 
@@ -340,11 +361,16 @@ def train_deep_tier(
         blocks = load_all(data_root)
     for b in blocks:
         add_weak_labels(b)
+    # A set labelled only toxic (Toxic Spans: news comments, every one toxic) teaches that
+    # long news comments are toxic; the fast tier masks such labels, and so does this.
+    masked = mask_labels(blocks, mask_sets)
+    log(f"masked single-class labels: {masked}")
     dev_caps = {k: max(300, v // 8) for k, v in (caps or DEFAULT_CAPS).items()}
     if caps is None:
         caps = dict(REPLAY_CAPS if warm_start is not None else DEFAULT_CAPS)
         if token_head:
-            caps["toxic_spans"] = SPAN_ROWS
+            # a warm start keeps the token head it has: a quarter of the posts replayed
+            caps["toxic_spans"] = SPAN_ROWS // 4 if warm_start is not None else SPAN_ROWS
     run = recipe(
         tier=Tier.DEEP,
         data_root=data_root,
@@ -364,6 +390,8 @@ def train_deep_tier(
             "tune_layers": tune_layers,
             "warm_start": _file_ref(warm_start),
             "extra_train_rows": len(extra_train or []),
+            "context_template_rows": len(context_template_rows()),
+            "masked_single_class": masked,
         },
         seed=seed,
     )

@@ -1,0 +1,55 @@
+"""A small warm-started fine-tune of the shipped deep tier, as tried for issue 12 (session 5).
+
+Continues from the shipped deep tier's int8 weights (embeddings and the bottom layers
+frozen: only the top ``LAYERS`` and the heads change, so the file would delta-compress),
+on a twentieth of each training set (at least 40 rows), every SFU news comment, 400 Toxic
+Spans posts for the token head, and the team's templates with the news context replies
+(:func:`threadguard.training.deep_tier.augmented`); single-class labels masked. On two
+shared cores it ran at about 4.5 examples/s (355 steps of 32, 45 minutes). Writes the new
+version to OUT (never the shipped folder).
+
+Usage: PYTHONPATH=src python bench/deep_news_finetune.py LAYERS OUT WORK DIVISOR [MASK_SET ...]
+       (session 5: deep@5 = 2 /tmp/models/deep@5 /tmp/deepwork 20;
+        deep@6 = 2 /tmp/models/deep@6 /tmp/deepwork6 20 toxic_spans: only Toxic Spans masked)
+"""
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from threadguard.scoring.registry import shipped_model_dir
+from threadguard.training import deep_tier
+
+
+def main() -> None:
+    layers, out, work, divisor = (
+        int(sys.argv[1]),
+        Path(sys.argv[2]),
+        Path(sys.argv[3]),
+        int(sys.argv[4]),
+    )
+    caps = {k: max(40, v // divisor) for k, v in deep_tier.DEFAULT_CAPS.items()}
+    caps["sfu"] = 400
+    caps["toxic_spans"] = 400
+    work.mkdir(parents=True, exist_ok=True)
+    start = Path(
+        shutil.copy(shipped_model_dir("deep") / "encoder.int8.onnx", work / "warm_start.int8.onnx")
+    )
+    deep_tier.train_deep_tier(
+        Path(os.environ.get("THREADGUARD_DATA", "../shared/data")),
+        out,
+        work,
+        caps=caps,
+        version=5,
+        epochs=1.0,
+        lr=2e-5,
+        warm_start=start,
+        tune_layers=layers,
+        mask_sets=tuple(sys.argv[5:]) or None,
+        log=lambda m: print(m, flush=True),
+    )
+
+
+if __name__ == "__main__":
+    main()

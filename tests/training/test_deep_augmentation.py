@@ -1,0 +1,50 @@
+"""What the deep tier's training adds beside the data sets: templates, context replies."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+
+from threadguard.training.datasets import HEADS, LabelledRows
+from threadguard.training.deep_tier import DEFAULT_CAPS, REPLAY_CAPS, augmented, mask_labels
+from threadguard.training.templates_news import context_template_rows
+
+
+def test_context_replies_are_trained_with_their_parent() -> None:
+    rows = augmented([], random.Random(0))
+    with_parent = [e for e in rows if e.context]
+    expected = context_template_rows()
+    assert len(with_parent) == len(expected)
+    ia = HEADS.index("identity_attack")
+    # the same parents carry a hateful reply and a calm one: only context tells them apart
+    by_parent: dict[str, set[float]] = {}
+    for e in with_parent:
+        by_parent.setdefault(e.context, set()).add(float(e.labels[ia]))
+    assert any(values == {0.0, 1.0} for values in by_parent.values())
+
+
+def test_a_warm_start_replays_every_news_comment_and_a_fifth_of_the_rest() -> None:
+    assert REPLAY_CAPS["sfu"] == DEFAULT_CAPS["sfu"]
+    assert REPLAY_CAPS["hatexplain"] == DEFAULT_CAPS["hatexplain"] // 5
+    for name in ("ruddit", "hateval", "jigsaw_sample", "sfu"):
+        assert name in DEFAULT_CAPS, f"{name} is a training set the deep tier must cap"
+
+
+def _all_toxic(name: str) -> LabelledRows:
+    rows = LabelledRows(name)
+    for i in range(3):
+        rows.add(f"{name} comment {i}", "train", {"toxicity": 1.0, "insult": float(i % 2)})
+    return rows
+
+
+def test_single_class_labels_are_masked_in_the_named_sets_only() -> None:
+    spans, hate = _all_toxic("toxic_spans"), _all_toxic("hateval")
+    masked = mask_labels([spans, hate], ("toxic_spans",))
+    assert masked == {"toxic_spans": ["toxicity"]}
+    tox = HEADS.index("toxicity")
+    assert np.isnan(spans.matrix()[:, tox]).all()
+    assert (hate.matrix()[:, tox] == 1.0).all()
+    # both classes seen: kept
+    assert not np.isnan(spans.matrix()[:, HEADS.index("insult")]).any()
+    assert mask_labels([hate], None) == {"hateval": ["toxicity"]}
