@@ -381,3 +381,20 @@ def accessible(page: Any) -> None:
     """Every control labelled, every text legible."""
     assert page.evaluate(UNLABELLED) == []
     assert page.evaluate(CONTRAST) == []
+
+
+@contextmanager
+def watched_page(
+    browser: Any, viewport: dict[str, int], *, expected: str | None = None
+) -> Iterator[Any]:
+    """A page in a fresh browser context that fails the test, on closing, for any console
+    error or script error (a CSP violation, a missing file) but the ``expected`` one (the
+    status a test provokes on purpose, e.g. ``"status of 401"``)."""
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    context.close()
+    assert [e for e in errors if expected is None or expected not in e] == [], errors

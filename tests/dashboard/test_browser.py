@@ -23,6 +23,7 @@ from dashboard_support import (
     shot,
     sign_in,
     wait_until,
+    watched_page,
 )
 
 from threadguard.storage import Store
@@ -43,26 +44,11 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser(base: str) -> Iterator[Any]:
-    sync_api = need_browser()
-    with sync_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True)
-        yield launched
-        launched.close()
-
-
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport=VIEWPORT)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    yield page
-    context.close()
-    # No CSP violation, no script error, nothing missing (a refused sign-in's 401 is meant).
-    assert [e for e in errors if "status of 401" not in e] == [], errors
+    # No CSP violation, no script error, nothing missing (a refused sign-in 401 is meant).
+    with watched_page(browser, VIEWPORT, expected="status of 401") as page:
+        yield page
 
 
 def focused_id(page: Any) -> str | None:

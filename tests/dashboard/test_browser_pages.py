@@ -14,7 +14,15 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from dashboard_support import accessible, add_user, need_browser, serving, shot, sign_in
+from dashboard_support import (
+    accessible,
+    add_user,
+    need_browser,
+    serving,
+    shot,
+    sign_in,
+    watched_page,
+)
 from pages_support import argument
 
 from threadguard.storage import Actor, Store
@@ -38,26 +46,11 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser(base: str) -> Iterator[Any]:
-    sync_api = need_browser()
-    with sync_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True)
-        yield launched
-        launched.close()
-
-
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport=VIEWPORT)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    yield page
-    context.close()
     # No CSP violation, no script error, nothing missing (the moderator's 403 is meant).
-    assert [e for e in errors if "status of 403" not in e] == [], errors
+    with watched_page(browser, VIEWPORT, expected="status of 403") as page:
+        yield page
 
 
 def test_edit_the_policy_with_its_preview(base: str, page: Any) -> None:

@@ -1,19 +1,26 @@
-"""The queue with 10,000 held comments, in Chromium: it opens, counts them all, and
-paints first within a loose bound (the 300 ms target is measured by ``make
-bench-dashboard``; a shared CI machine only has to stay far from a regression)."""
+"""The queue with 10,000 held comments, in Chromium: it opens on its first page of 50 and
+counts them all. Its first paint is printed; the 300 ms target is measured by ``make
+bench-dashboard``, not asserted by a test."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
-from dashboard_support import add_user, need_browser, seed_many, serving, sign_in, wait_until
+from dashboard_support import (
+    add_user,
+    need_browser,
+    seed_many,
+    serving,
+    sign_in,
+    wait_until,
+    watched_page,
+)
 
 from threadguard.storage import Store
 
 HELD = 10_000
-#: Ten times the target: only a regression (a full scan per item, say) gets near it.
-LOOSE_FIRST_PAINT_MS = 3000
 
 
 @pytest.fixture(scope="module")
@@ -28,11 +35,10 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-def test_ten_thousand_held_comments_open_quickly(base: str) -> None:
-    sync_api = need_browser()
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True)
-        page = browser.new_page(viewport={"width": 1280, "height": 800})
+def test_ten_thousand_held_comments_open_on_their_first_page(base: str, browser: Any) -> None:
+    # The first paint is printed (the issue's target is reported from it), never asserted:
+    # speed is judged by `make bench-dashboard`, against its baseline, not by a test.
+    with watched_page(browser, {"width": 1280, "height": 800}) as page:
         sign_in(page, base, "alice")
         page.goto(f"{base}/", wait_until="load")
         paint = wait_until(
@@ -43,5 +49,3 @@ def test_ten_thousand_held_comments_open_quickly(base: str) -> None:
         assert page.locator("#remaining").inner_text().startswith(f"{HELD} held comments left")
         assert page.locator("#queue .item").count() == 50
         assert "Page 1 of 200" in page.locator(".pager").inner_text()
-        assert paint < LOOSE_FIRST_PAINT_MS
-        browser.close()
