@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 from http_bench import HOST, free_port, stop_server, threadguard_cli, wait_ready
@@ -82,8 +83,23 @@ def seed(data_dir: Path, held: int) -> None:
     store.close()
 
 
-def first_paints(base: str, loads: int) -> list[tuple[float, float]]:
-    """(response end, first contentful paint) in ms for each load of the signed-in queue."""
+def _paint(page: Any, url: str) -> tuple[float, float]:
+    """(response end, first contentful paint) in ms of one load of ``url``."""
+    page.goto(url, wait_until="load")
+    # Polled with evaluate: wait_for_function uses eval, which the page's CSP refuses.
+    while not page.evaluate("performance.getEntriesByName('first-contentful-paint').length > 0"):
+        time.sleep(0.02)
+    end, fcp = page.evaluate(
+        "[performance.getEntriesByType('navigation')[0].responseEnd,"
+        " performance.getEntriesByName('first-contentful-paint')[0].startTime]"
+    )
+    return float(end), float(fcp)
+
+
+def first_paints(base: str, loads: int) -> tuple[list[tuple[float, float]], list[float]]:
+    """(response end, first contentful paint) in ms for each load of the signed-in queue,
+    and the first paints of the sign-in page (the baseline: the same browser, server and
+    style sheets, no data) loaded as many times, interleaved."""
     from playwright.sync_api import sync_playwright
 
     out = []
@@ -96,25 +112,21 @@ def first_paints(base: str, loads: int) -> list[tuple[float, float]]:
         page.fill("#password", PASSWORD)
         page.press("#password", "Enter")
         page.wait_for_url(f"{base}/")
+        baseline = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+        signed_out = []
         for _ in range(loads):
-            page.goto(f"{base}/", wait_until="load")
-            # Polled with evaluate: wait_for_function uses eval, which the page's CSP refuses.
-            while not page.evaluate(
-                "performance.getEntriesByName('first-contentful-paint').length > 0"
-            ):
-                time.sleep(0.02)
-            out.append(
-                page.evaluate(
-                    "[performance.getEntriesByType('navigation')[0].responseEnd,"
-                    " performance.getEntriesByName('first-contentful-paint')[0].startTime]"
-                )
-            )
+            out.append(_paint(page, f"{base}/"))
+            signed_out.append(_paint(baseline, f"{base}/login")[1])
         browser.close()
-    return [(float(a), float(b)) for a, b in out]
+    return out, signed_out
+
+
+#: The round trip every action is compared with: the health check (no page, no store write).
+BASELINE = "baseline: GET /healthz"
 
 
 def time_actions(base: str, count: int) -> dict[str, list[float]]:
-    """Milliseconds per request of each action, as htmx sends them."""
+    """Milliseconds per request of each action, as htmx sends them, and of the baseline."""
     times: dict[str, list[float]] = {}
     with httpx.Client(base_url=base, timeout=30) as client:
         page = client.get("/login").text
@@ -146,11 +158,10 @@ def time_actions(base: str, count: int) -> dict[str, list[float]]:
             timed("note", f"/actions/{note}/note", {"note": "benchmark note"})
             timed("ban (1 day)", "/actions/ban", {"comment_id": ban, "duration": "1d"})
         for _ in range(count):
-            started = time.perf_counter()
-            client.get("/")
-            times.setdefault("queue page (GET /)", []).append(
-                (time.perf_counter() - started) * 1000
-            )
+            for name, url in (("queue page (GET /)", "/"), (BASELINE, "/healthz")):
+                started = time.perf_counter()
+                client.get(url)
+                times.setdefault(name, []).append((time.perf_counter() - started) * 1000)
     return times
 
 
@@ -205,7 +216,7 @@ def main() -> int:
             base = f"http://{HOST}:{port}"
             while httpx.get(f"{base}/healthz").status_code != 200:
                 time.sleep(0.1)
-            paints = first_paints(base, args.loads)
+            paints, login_paints = first_paints(base, args.loads)
             times = time_actions(base, args.actions)
         finally:
             stop_server(proc, 20)
@@ -215,13 +226,20 @@ def main() -> int:
     print(f"\nqueue with {args.held} held comments, {args.loads} loads (Chromium, headless):")
     print(f"  response end       median {statistics.median(ends):7.1f} ms  max {max(ends):7.1f} ms")
     print(f"  first paint (FCP)  median {statistics.median(fcps):7.1f} ms  max {max(fcps):7.1f} ms")
+    login = statistics.median(login_paints)
+    print(
+        f"  sign-in page FCP   median {login:7.1f} ms  (baseline; the queue's first paint is"
+        f" {statistics.median(fcps) / login:.2f}x it)"
+    )
     print(f"\nround trip on loopback ({args.actions} each; an upper bound of server time):")
+    base_ms = statistics.median(times[BASELINE])
     for name, values in times.items():
         values.sort()
         p95 = values[min(len(values) - 1, int(len(values) * 0.95))]
+        median = statistics.median(values)
         print(
-            f"  {name:20s} median {statistics.median(values):6.1f} ms  p95 {p95:6.1f} ms"
-            f"  max {values[-1]:6.1f} ms"
+            f"  {name:24s} median {median:6.1f} ms  p95 {p95:6.1f} ms"
+            f"  max {values[-1]:6.1f} ms  {median / base_ms:5.2f}x baseline"
         )
     return 0
 
