@@ -84,6 +84,16 @@ GROUPS: tuple[Group, ...] = (
         ("es", "it", "nl", "pl"),
     ),
 )
+#: The alternative measured against :data:`GROUPS`: one model fitted on every language's
+#: sets and templates at once, serving all nine (``bench/language_tier_choice.py``).
+SHARED_GROUPS: tuple[Group, ...] = (
+    Group(
+        "all",
+        ("ar", "de", "es", "fr", "it", "nl", "pl", "pt", "tr"),
+        ("germeval2018", "mlma_fr", "told_br", "offenseval2020_tr", "osact2022_ar", "mlma_ar"),
+        ("de", "fr", "es", "it", "nl", "pl", "tr"),
+    ),
+)
 #: How many times each template row counts in training: a few hundred rows against tens of
 #: thousands of tweets would otherwise teach next to nothing.
 TEMPLATE_REPEAT = 3

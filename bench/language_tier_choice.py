@@ -1,0 +1,89 @@
+"""One model per language, or one shared model for every language? Chosen on DEV rows only.
+
+Trains both variants of the multilingual fast tier with the same recipe (the same data
+sets, the team's templates, the same C grid chosen on dev, the same features):
+
+- ``per-language``: :data:`threadguard.training.language_tier.GROUPS` (one model per
+  language with data; one for es/it/nl/pl), what ships;
+- ``shared``: :data:`threadguard.training.language_tier.SHARED_GROUPS` (one model fitted
+  on every language's rows at once, serving all nine).
+
+and prints, per labelled set, toxicity's macro-F1 on that set's DEV rows at the best
+dev threshold (the margin of the model serving the set's language; per-language Platt
+calibration is monotonic, so the threshold search on margins is the same as on scores).
+No test split is read except by the trainer, to drop training rows whose text is in one.
+Spanish, Italian, Dutch and Polish have no labelled rows: the choice cannot be measured
+for them.
+
+    PYTHONPATH=src python bench/language_tier_choice.py --data $THREADGUARD_DATA
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import numpy as np
+
+from threadguard.normalize import normalize_text
+from threadguard.training.datasets import HEADS
+from threadguard.training.datasets_multilingual import LANGUAGE_SETS, load_language_sets
+from threadguard.training.language_tier import (
+    GROUPS,
+    SHARED_GROUPS,
+    LanguageTierResult,
+    _dev_macro_f1,
+    train_language_tier,
+)
+from threadguard.training.templates_languages import GROUPS as TEMPLATE_LANGUAGES
+from threadguard.training.templates_languages import template_rows
+
+
+def dev_scores(tier: LanguageTierResult, data: Path) -> dict[str, float]:
+    """Toxicity macro-F1 per set on its dev rows, at the best dev threshold."""
+    out: dict[str, float] = {}
+    h = HEADS.index("toxicity")
+    for block in load_language_sets(data):
+        dev = block.select("dev")
+        model = tier.models[tier.serves[LANGUAGE_SETS[block.dataset][1]]].model
+        x = model.featurizer.transform([normalize_text(t) for t in dev.texts])
+        margins = np.asarray(x @ model.weights[:, h]).ravel() + model.bias[h]
+        out[block.dataset] = _dev_macro_f1(margins, dev.matrix()[:, h])
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, required=True)
+    args = ap.parse_args()
+    templates = {lang: template_rows(lang) for lang in TEMPLATE_LANGUAGES}
+    results: dict[str, dict[str, float]] = {}
+    chosen_c: dict[str, str] = {}
+    for name, groups in (("per-language", GROUPS), ("shared", SHARED_GROUPS)):
+        start = time.perf_counter()
+        tier = train_language_tier(
+            args.data, templates=templates, groups=groups, log=lambda _m: None
+        )
+        results[name] = dev_scores(tier, args.data)
+        chosen_c[name] = ", ".join(
+            f"{g}: C={r.model.metadata['c']}" for g, r in tier.models.items()
+        )
+        print(f"{name}: trained in {time.perf_counter() - start:.0f} s ({chosen_c[name]})")
+    print()
+    print("| data set | lang | dev rows | per-language | shared | shared - per-language |")
+    print("|---|---|---|---|---|---|")
+    blocks = {b.dataset: len(b.select("dev")) for b in load_language_sets(args.data)}
+    deltas = []
+    for dataset in results["per-language"]:
+        a, b = results["per-language"][dataset], results["shared"][dataset]
+        deltas.append(b - a)
+        lang = LANGUAGE_SETS[dataset][1]
+        print(f"| {dataset} | {lang} | {blocks[dataset]:,} | {a:.4f} | {b:.4f} | {b - a:+.4f} |")
+    mean_a = np.mean(list(results["per-language"].values()))
+    mean_b = np.mean(list(results["shared"].values()))
+    print(f"| **mean over sets** | | | {mean_a:.4f} | {mean_b:.4f} | {mean_b - mean_a:+.4f} |")
+
+
+if __name__ == "__main__":
+    main()
