@@ -16,6 +16,9 @@ Spanish, Italian, Dutch and Polish have no labelled rows: the choice cannot be m
 for them.
 
     PYTHONPATH=src python bench/language_tier_choice.py --data $THREADGUARD_DATA
+
+With ``--folders A B``, the same dev table for two saved tiers instead (no training: a
+shipped tier against a retrained candidate, e.g. after new templates).
 """
 
 from __future__ import annotations
@@ -56,7 +59,17 @@ def dev_scores(tier: LanguageTierResult, data: Path) -> dict[str, float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, required=True)
+    ap.add_argument("--folders", type=Path, nargs=2, help="compare two saved tiers instead")
     args = ap.parse_args()
+    if args.folders:
+        table(
+            {
+                f"{tag}: {f}": dev_scores(LanguageTierResult.from_folder(f), args.data)
+                for tag, f in zip("AB", args.folders, strict=True)
+            },
+            args.data,
+        )
+        return
     templates = {lang: template_rows(lang) for lang in TEMPLATE_LANGUAGES}
     results: dict[str, dict[str, float]] = {}
     chosen_c: dict[str, str] = {}
@@ -71,17 +84,21 @@ def main() -> None:
         )
         print(f"{name}: trained in {time.perf_counter() - start:.0f} s ({chosen_c[name]})")
     print()
-    print("| data set | lang | dev rows | per-language | shared | shared - per-language |")
+    table(results, args.data)
+
+
+def table(results: dict[str, dict[str, float]], data: Path) -> None:
+    """The dev table: the first variant, the second, and the difference."""
+    first, second = results
+    print(f"| data set | lang | dev rows | {first} | {second} | difference |")
     print("|---|---|---|---|---|---|")
-    blocks = {b.dataset: len(b.select("dev")) for b in load_language_sets(args.data)}
-    deltas = []
-    for dataset in results["per-language"]:
-        a, b = results["per-language"][dataset], results["shared"][dataset]
-        deltas.append(b - a)
+    blocks = {b.dataset: len(b.select("dev")) for b in load_language_sets(data)}
+    for dataset in results[first]:
+        a, b = results[first][dataset], results[second][dataset]
         lang = LANGUAGE_SETS[dataset][1]
         print(f"| {dataset} | {lang} | {blocks[dataset]:,} | {a:.4f} | {b:.4f} | {b - a:+.4f} |")
-    mean_a = np.mean(list(results["per-language"].values()))
-    mean_b = np.mean(list(results["shared"].values()))
+    mean_a = np.mean(list(results[first].values()))
+    mean_b = np.mean(list(results[second].values()))
     print(f"| **mean over sets** | | | {mean_a:.4f} | {mean_b:.4f} | {mean_b - mean_a:+.4f} |")
 
 
