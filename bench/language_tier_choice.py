@@ -15,7 +15,12 @@ No test split is read except by the trainer, to drop training rows whose text is
 Spanish, Italian, Dutch and Polish have no labelled rows: the choice cannot be measured
 for them.
 
-    PYTHONPATH=src python bench/language_tier_choice.py --data $THREADGUARD_DATA
+    PYTHONPATH=src python bench/language_tier_choice.py --data $THREADGUARD_DATA \
+        --per-language src/threadguard/models/fast-xx
+
+``--per-language FOLDER`` reads the per-language variant from a tier trained with this
+recipe (``threadguard train --tier languages``; the shipped one) instead of retraining it
+(on 2 cores the full tier takes a quarter of an hour); without it both are trained here.
 
 With ``--folders A B``, the same dev table for two saved tiers instead (no training: a
 shipped tier against a retrained candidate, e.g. after new templates).
@@ -59,6 +64,7 @@ def dev_scores(tier: LanguageTierResult, data: Path) -> dict[str, float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, required=True)
+    ap.add_argument("--per-language", type=Path, help="the per-language tier, already trained")
     ap.add_argument("--folders", type=Path, nargs=2, help="compare two saved tiers instead")
     args = ap.parse_args()
     if args.folders:
@@ -74,6 +80,14 @@ def main() -> None:
     results: dict[str, dict[str, float]] = {}
     chosen_c: dict[str, str] = {}
     for name, groups in (("per-language", GROUPS), ("shared", SHARED_GROUPS)):
+        if name == "per-language" and args.per_language is not None:
+            tier = LanguageTierResult.from_folder(args.per_language)
+            results[name] = dev_scores(tier, args.data)
+            chosen_c[name] = ", ".join(
+                f"{g}: C={r.model.metadata['c']}" for g, r in tier.models.items()
+            )
+            print(f"{name}: read from {args.per_language} ({chosen_c[name]})")
+            continue
         start = time.perf_counter()
         tier = train_language_tier(
             args.data, templates=templates, groups=groups, log=lambda _m: None

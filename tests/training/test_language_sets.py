@@ -17,13 +17,13 @@ from threadguard.training.datasets_multilingual import (
 )
 from threadguard.training.language_tier import GROUPS
 from threadguard.training.templates_languages import (
-    GROUPS as TEMPLATE_GROUPS,
-)
-from threadguard.training.templates_languages import (
     COUNTER,
     obfuscations,
     overlap_with_suites,
     template_rows,
+)
+from threadguard.training.templates_languages import (
+    GROUPS as TEMPLATE_GROUPS,
 )
 
 
