@@ -78,7 +78,8 @@ def test_obfuscations_keep_the_article_and_misspell_the_noun() -> None:
     assert all(v.startswith("los ") for v in variants)
     assert "los musulmanes" not in variants
     assert "los m u s u l m a n e s" in variants
-    assert len(set(variants)) == 4
+    assert len(set(variants)) == len(variants) >= 4
+    assert "Schule" not in obfuscations("Schwule")  # a drop that makes a real word
 
 
 @pytest.mark.parametrize("language", sorted(COUNTER))

@@ -494,18 +494,22 @@ OBFUSCATED_HATE: dict[str, tuple[str, ...]] = {
 
 
 def obfuscations(noun: str) -> tuple[str, ...]:
-    """Misspellings of a group's noun the way evaders write them: two letters swapped,
-    one dropped, letters spaced out, leetspeak (deterministic, no randomness)."""
+    """Misspellings of a group's noun the way evaders write them: two letters swapped
+    (third and fourth, and mid-word), the third dropped, letters spaced out, leetspeak
+    (deterministic, no randomness; no mid-word drop: "Schwule" would become "Schule")."""
     head, word = ("", noun)
     if " " in noun:  # "los inmigrantes": keep the article, obfuscate the noun
         head, word = noun.rsplit(" ", 1)
         head += " "
     mid = len(word) // 2
+    early_swap = word[:2] + word[3] + word[2] + word[4:]
     swapped = word[: mid - 1] + word[mid] + word[mid - 1] + word[mid + 1 :]
+    early_drop = word[:2] + word[3:]
     dropped = word[:mid] + word[mid + 1 :]
     spaced = " ".join(word)
     leet = word.translate(str.maketrans({"a": "4", "e": "3", "i": "1", "o": "0", "s": "$"}))
-    return tuple(head + w for w in (swapped, dropped, spaced, leet))
+    variants = (early_swap, swapped, early_drop, spaced, leet)
+    return tuple(dict.fromkeys(head + w for w in variants if w != word))
 
 
 def round_two_rows(language: str, out: LabelledRows) -> None:
@@ -524,7 +528,7 @@ def round_two_rows(language: str, out: LabelledRows) -> None:
             out.add(_fill(frame, noun), "train", _all_clear())
     for k, frame in enumerate(OBFUSCATED_HATE[language]):
         for group, noun in groups:
-            for variant in obfuscations(noun)[k % 2 :: 1 + k % 2]:
+            for variant in obfuscations(noun)[k % 3 :: 3]:
                 labels: dict[str, float] = {
                     "toxicity": 1.0,
                     "identity_attack": 1.0,
@@ -532,3 +536,45 @@ def round_two_rows(language: str, out: LabelledRows) -> None:
                 }
                 labels.update(_target_labels({group}))
                 out.add(_fill(frame, variant), "train", labels)
+
+# Round 2b: the counter-speech and calm-mention rows above outnumber the attacks on each
+# group, and the first retrain let more attacks through (dehumanisation, opinions,
+# sarcasm): more attacks in the same registers, worded apart from the suites.
+HATE["de"] += (
+    "{g} sind Viehzeug, mehr nicht.",
+    "Ehrlich gesagt halte ich {g} für minderwertig.",
+    "Warum müssen {g} eigentlich immer so verlogen und hinterhältig sein?",
+    "Ach wie schön, wieder {g} im Freibad. Vielfalt, wie man sie sich wünscht.",
+    "{g} sind wie Schimmel: einmal drin, kriegst du sie nie wieder raus.",
+    "Packt {g} in Züge und schickt sie weg, alle.",
+    "{g} haben hier kein Recht zu leben.",
+    "Man müsste {g} endlich loswerden, mit allen Mitteln.",
+    "Für mich sind {g} keine richtigen Menschen.",
+)
+HATE["fr"] += (
+    "{g}, c'est du bétail, rien de plus.",
+    "Franchement, je considère {g} comme une race inférieure.",
+    "Pourquoi {g} sont-ils toujours aussi menteurs et sournois ?",
+    "Oh chouette, encore {g} à la piscine. Le vivre-ensemble comme on l'aime.",
+    "{g}, c'est comme la moisissure : une fois installés, impossible de s'en débarrasser.",
+    "Mettez {g} dans des trains et renvoyez-les, tous.",
+    "{g} n'ont pas le droit de vivre ici.",
+    "Il faudrait se débarrasser de {g} une bonne fois pour toutes.",
+    "Pour moi, {g} ne sont pas de vrais humains.",
+    "{g} infestent nos quartiers comme des cafards.",
+)
+HATE["es"] += (
+    "{g} son ganado, nada más.",
+    "Sinceramente, para mí {g} son inferiores.",
+    "¿Por qué {g} tienen que ser siempre tan mentirosos y rastreros?",
+    "Qué bien, más {g} en la piscina. La diversidad que tanto queríamos.",
+    "{g} son como el moho: cuando entran ya no hay quien los saque.",
+    "Metan a {g} en un avión y que no vuelvan, a todos.",
+    "{g} no tienen derecho a vivir aquí.",
+    "Habría que librarse de {g} de una vez por todas.",
+    "Para mí {g} no son personas de verdad.",
+    "{g} infestan nuestros barrios como cucarachas.",
+)
+OBFUSCATED_HATE["de"] += ("{g} sind Dreck und gehören abgeschoben.", "{g} sind Tiere.")
+OBFUSCATED_HATE["fr"] += ("{g} sont des sous-hommes.", "{g} = parasites, dehors.")
+OBFUSCATED_HATE["es"] += ("{g} son escoria y sobran.", "{g} = parásitos, a la calle.")
