@@ -537,6 +537,7 @@ def round_two_rows(language: str, out: LabelledRows) -> None:
                 labels.update(_target_labels({group}))
                 out.add(_fill(frame, variant), "train", labels)
 
+
 # Round 2b: the counter-speech and calm-mention rows above outnumber the attacks on each
 # group, and the first retrain let more attacks through (dehumanisation, opinions,
 # sarcasm): more attacks in the same registers, worded apart from the suites.
