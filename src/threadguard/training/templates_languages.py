@@ -505,7 +505,6 @@ def obfuscations(noun: str) -> tuple[str, ...]:
     early_swap = word[:2] + word[3] + word[2] + word[4:]
     swapped = word[: mid - 1] + word[mid] + word[mid - 1] + word[mid + 1 :]
     early_drop = word[:2] + word[3:]
-    dropped = word[:mid] + word[mid + 1 :]
     spaced = " ".join(word)
     leet = word.translate(str.maketrans({"a": "4", "e": "3", "i": "1", "o": "0", "s": "$"}))
     variants = (early_swap, swapped, early_drop, spaced, leet)
