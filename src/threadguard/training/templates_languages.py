@@ -506,7 +506,7 @@ def obfuscations(noun: str) -> tuple[str, ...]:
     swapped = word[: mid - 1] + word[mid] + word[mid - 1] + word[mid + 1 :]
     early_drop = word[:2] + word[3:]
     spaced = " ".join(word)
-    leet = word.translate(str.maketrans({"a": "4", "e": "3", "i": "1", "o": "0", "s": "$"}))
+    leet = word.translate(str.maketrans("aeios", "4310$"))
     variants = (early_swap, swapped, early_drop, spaced, leet)
     return tuple(dict.fromkeys(head + w for w in variants if w != word))
 
