@@ -45,6 +45,7 @@ def main() -> None:
         else:
             carried = base.models[g.name]
             carried.model.version = args.version
+            carried.model.metadata["version"] = args.version  # save() writes metadata last
             models[g.name] = carried
             print(f"model {g.name}: carried over from {args.base} (inputs unchanged)")
     tier = LanguageTierResult(models, base.serves, args.version)
