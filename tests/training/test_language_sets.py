@@ -17,11 +17,13 @@ from threadguard.training.datasets_multilingual import (
 )
 from threadguard.training.language_tier import GROUPS
 from threadguard.training.templates_languages import (
-    GROUPS as TEMPLATE_GROUPS,
-)
-from threadguard.training.templates_languages import (
+    COUNTER,
+    obfuscations,
     overlap_with_suites,
     template_rows,
+)
+from threadguard.training.templates_languages import (
+    GROUPS as TEMPLATE_GROUPS,
 )
 
 
@@ -69,6 +71,28 @@ def test_templates_teach_toxicity_and_identity_attack_both_ways(language: str) -
         col = m[:, HEADS.index(head)]
         assert (col == 1.0).sum() >= 20 and (col == 0.0).sum() >= 20, head
     assert set(rows.splits) == {"train"}
+
+
+def test_obfuscations_keep_the_article_and_misspell_the_noun() -> None:
+    variants = obfuscations("los musulmanes")
+    assert all(v.startswith("los ") for v in variants)
+    assert "los musulmanes" not in variants
+    assert "los m u s u l m a n e s" in variants
+    assert len(set(variants)) == len(variants) >= 4
+    assert "Schule" not in obfuscations("Schwule")  # a drop that makes a real word
+
+
+@pytest.mark.parametrize("language", sorted(COUNTER))
+def test_counter_speech_quoting_a_slogan_is_all_clear(language: str) -> None:
+    """Round two: rows that quote hate to reject it teach "all clear", and rows with a
+    misspelt group name teach identity attack (the suites' two weakest phenomena)."""
+    rows = template_rows(language)
+    m = rows.matrix()
+    quoted = [i for i, t in enumerate(rows.texts) if any(q in t for q in "„«")]
+    assert len(quoted) >= 30
+    assert all(m[i, HEADS.index("toxicity")] == 0.0 for i in quoted)
+    leet = [i for i, t in enumerate(rows.texts) if "$" in t or "3" in t]
+    assert leet and all(m[i, HEADS.index("identity_attack")] == 1.0 for i in leet)
 
 
 def test_no_template_sentence_is_in_a_functional_suite() -> None:

@@ -27,10 +27,13 @@ GAPS: dict[str, str] = {
     "team's templates: calm French comments are rare in training, and the model tells a "
     "calm mention of a group from an attack on it poorly (MLMA AUROC 0.73 for identity "
     "attack); its calibration is shifted from MLMA's 80% hostile to a 33% prior. No "
-    "profanity or sexually explicit labels; threats from templates only.",
+    "profanity or sexually explicit labels; threats from templates only. Warm statements "
+    "and defences of a group in new wordings, dehumanising metaphors and sarcasm are "
+    "half wrong in the suite.",
     "es": "No labelled Spanish data: the team's templates and transfer from the Portuguese, "
-    "French and German sets' n-grams only; hateful generalisations in new wordings and "
-    "misspelt group names are mostly missed (suite). Treat the scores as a first screen.",
+    "French and German sets' n-grams only; sarcasm, implicit derogation, coded hate and "
+    "counter-speech that quotes a slogan in new words are mostly wrong (suite), and half "
+    "the misspelt group names are still missed. Treat the scores as a first screen.",
     "it": "No labelled Italian data and no suite: templates and transfer only.",
     "nl": "No labelled Dutch data and no suite: templates and transfer only.",
     "pl": "No labelled Polish data and no suite: templates and transfer only.",
@@ -45,6 +48,25 @@ GAPS: dict[str, str] = {
     "split is reported instead); dialectal tweets; the normaliser keeps Arabic letters and "
     "harakat but the n-grams split words at harakat.",
 }
+#: What changed from one version of the tier to the next, and how it was measured.
+VERSIONS: tuple[str, ...] = (
+    "@1: the first tier (per-language models; the grouping re-checked on dev rows in "
+    "`bench/language_tier_choice.py`: one shared model was worse, German 0.702 vs 0.757 and "
+    "French 0.572 vs 0.648 toxicity macro-F1).",
+    "@2: round-two templates for de / fr / es (`training/templates_languages.py`: "
+    "counter-speech that quotes a slogan to reject it, rejecting and denying hate, calm "
+    "and warm mentions, attacks with misspelt group names, more attacks in the registers "
+    "the first retrain let through); the de, fr and xx models retrained, pt / tr / ar "
+    "carried over (inputs unchanged): `PYTHONPATH=src python bench/language_tier_retrain.py "
+    "--data $THREADGUARD_DATA --base <@1 folder> --models de fr xx --version 2 --out DIR`. "
+    "Dev toxicity macro-F1 (`bench/language_tier_choice.py --folders <@1> <@2>`): "
+    "GermEval 0.7571 -> 0.7481, MLMA French 0.6478 -> 0.6432 (within noise on 744 and 566 "
+    "rows), the rest unchanged. Suites under the default policy with the re-chosen "
+    "thresholds (`bench/language_thresholds.py`): de 70.0% -> 74.8%, fr 60.3% -> 66.6%, "
+    "es 52.8% -> 69.3%. The suites' @1 failures guided which phenomena the templates cover "
+    "(their sentences are not copied; `overlap_with_suites`), so they are no longer a "
+    "blind test of those phenomena.",
+)
 #: Attributes never scored from evidence in any language beyond English.
 NOT_COVERED = ("severe_toxicity", "sexually_explicit")
 
@@ -152,7 +174,9 @@ def write_language_card(
         "attribute and target group (`training/language_tier.py`). Each language with "
         "labelled data has a model of its own; Spanish, Italian, Dutch and Polish, which have "
         "none, share one fitted on their templates and the Portuguese, French and German "
-        "sets. Each is calibrated per language on that language's dev rows (pooled dev rows "
+        "sets (one model shared by every language scored worse on dev rows: German 0.702 "
+        "toxicity macro-F1 against 0.757, French 0.572 against 0.648, the rest within "
+        "noise; `bench/language_tier_choice.py`). Each is calibrated per language on that language's dev rows (pooled dev rows "
         "for the languages without any). The engine sends a comment here when its detected "
         f"language is one of: {', '.join(languages)}; English never comes here. The deep "
         "tier is English-only: these languages are scored by this tier alone.",
@@ -223,6 +247,10 @@ def write_language_card(
         "## Known gaps",
         "",
         *[f"- **{lang}**: {GAPS[lang]}" for lang in languages if lang in GAPS],
+        "",
+        "## Versions",
+        "",
+        *[f"- {v}" for v in VERSIONS if int(v[1 : v.index(":")]) <= result.version],
         "",
     ]
     (target / "MODEL_CARD.md").write_text("\n".join(lines), encoding="utf-8")

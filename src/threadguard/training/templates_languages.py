@@ -200,6 +200,7 @@ def template_rows(language: str) -> LabelledRows:
         out.add(text, "train", {"toxicity": 1.0, "threat": 1.0, "identity_attack": 0.0})
     for text in CIVIL[language]:
         out.add(text, "train", _all_clear())
+    round_two_rows(language, out)
     return out
 
 
@@ -391,3 +392,189 @@ THREATS["tr"] += (
     "Gece sokakta dikkatli ol.",
     "Bunun hesabını sana soracağız, bekle.",
 )
+
+# --- Round 2 (threadguard-fast-xx@2): the phenomena the suites showed the tier fails on.
+# A comment that quotes hate in order to reject it, reports it, or denies a hateful claim
+# is all clear; so is a calm, factual or warm mention of a group; hate with a group's name
+# misspelt on purpose (swapped or dropped letters, spaced out, leetspeak) is still hate.
+# Written apart from the suites (different frames, slogans and wording);
+# ``overlap_with_suites`` checks, and a test runs it.
+GROUPS["de"] += (("nationality_migration", "Ausländer"), ("sexual_orientation", "Lesben"))
+
+#: Hateful slogans that counter-speech quotes: ``{g}`` is the group's noun.
+SLOGANS: dict[str, tuple[str, ...]] = {
+    "de": ("{g} sind Pack", "{g} verpisst euch", "{g} gehören weggesperrt", "{g} sind Ungeziefer"),
+    "fr": ("{g} = vermine", "{g}, on n'en veut pas", "{g} hors de France", "{g}, tous des rats"),
+    "es": ("{g} son basura", "muerte a {g}", "{g} a su país", "{g} = ratas"),
+}
+
+#: Frames that quote a slogan (``{q}``) to reject or report it: all clear.
+COUNTER: dict[str, tuple[str, ...]] = {
+    "de": ("Auf dem Schulhof stand „{q}“ an der Wand. Ich finde das einfach nur widerlich.",
+           "Dass in diesem Forum jemand „{q}“ schreibt und keiner widerspricht, macht mich traurig.",
+           "Wer „{q}“ brüllt, hat jedes Recht verloren, ernst genommen zu werden.",
+           "Laut Polizeibericht riefen die Täter „{q}“. Gut, dass sie jetzt angeklagt sind.",
+           "Ich habe den Kommentar mit „{q}“ gemeldet. Sowas hat hier nichts verloren.",
+           "Mein Nachbar hat „{q}“ gesagt, und ich habe ihm klar gesagt, dass das rassistischer Mist ist.",
+           "Parolen wie „{q}“ dürfen wir nie wieder normal finden."),
+    "fr": ("Sur le mur du gymnase, quelqu'un a tagué « {q} ». Franchement, ça me dégoûte.",
+           "Qu'on puisse lire « {q} » dans ce fil sans que personne ne réagisse, ça me désole.",
+           "Celui qui crie « {q} » n'a plus aucune crédibilité.",
+           "D'après la police, les agresseurs criaient « {q} ». Tant mieux s'ils sont jugés.",
+           "J'ai signalé le commentaire « {q} ». Ça n'a rien à faire ici.",
+           "Mon voisin a sorti « {q} » et je lui ai dit que c'était du racisme pur et simple.",
+           "Des slogans comme « {q} », on ne doit jamais les banaliser."),
+    "es": ("En la pared del polideportivo alguien escribió «{q}». Me da un asco tremendo.",
+           "Que en este hilo alguien ponga «{q}» y nadie le conteste me parece muy triste.",
+           "El que grita «{q}» pierde cualquier credibilidad.",
+           "Según la policía, los agresores gritaban «{q}». Menos mal que los van a juzgar.",
+           "He denunciado el comentario de «{q}». Eso no pinta nada aquí.",
+           "Mi vecino soltó «{q}» y le dije que eso es racismo puro y duro.",
+           "Consignas como «{q}» no las podemos normalizar nunca."),
+}  # fmt: skip
+
+#: Rejecting or reporting hatred against a group, and denying a hateful claim: all clear.
+REJECT: dict[str, tuple[str, ...]] = {
+    "de": ("Die Vorurteile gegen {g} in diesem Thread sind peinlich.",
+           "{g} sind weder faul noch kriminell, das ist einfach ein dummes Klischee.",
+           "Nein, {g} nehmen uns nichts weg. Das ist Propaganda.",
+           "Wer {g} pauschal verurteilt, hat sich mit keinem einzigen unterhalten.",
+           "Der Prozess gegen den Mann, der {g} im Netz bedroht hat, beginnt am Montag.",
+           "Ich schäme mich für die Sprüche über {g}, die man hier lesen muss.",
+           "{g} sind nicht das Problem, Hetzer sind es."),
+    "fr": ("Les préjugés contre {g} dans ce fil sont lamentables.",
+           "Non, {g} ne sont ni paresseux ni délinquants, c'est un cliché idiot.",
+           "{g} ne nous volent rien du tout, c'est de la propagande.",
+           "Ceux qui jugent {g} en bloc n'en ont jamais fréquenté un seul.",
+           "Le procès de l'homme qui menaçait {g} en ligne s'ouvre lundi.",
+           "J'ai honte des remarques sur {g} qu'on lit ici.",
+           "{g} ne sont pas le problème, ceux qui attisent la haine, si."),
+    "es": ("Los prejuicios contra {g} en este hilo dan vergüenza ajena.",
+           "No, {g} no son ni vagos ni delincuentes, eso es un tópico estúpido.",
+           "{g} no nos quitan nada, eso es propaganda.",
+           "Quien juzga a {g} en bloque no ha tratado nunca con ninguno.",
+           "El juicio contra el hombre que amenazaba a {g} en internet empieza el lunes.",
+           "Me avergüenzan los comentarios sobre {g} que se leen aquí.",
+           "{g} no son el problema, el problema es quien siembra odio."),
+}  # fmt: skip
+
+#: More calm, factual and warm mentions of groups (the French and Spanish suites showed
+#: these held): all clear.
+GOOD["de"] += (
+    "Im Stadtrat sitzen inzwischen auch zwei {g}.",
+    "Die Statistik zeigt, dass {g} im Schnitt jünger sind als der Rest der Bevölkerung.",
+    "Danke an die {g} aus dem Viertel, die beim Hochwasser mit angepackt haben.",
+)
+GOOD["fr"] += (
+    "Selon l'enquête, {g} sont en moyenne plus jeunes que le reste de la population.",
+    "Merci aux {g} du quartier qui ont aidé pendant les inondations.",
+    "Au conseil municipal, il y a maintenant plusieurs élus parmi {g}.",
+    "Le documentaire suit trois familles, dont {g}, pendant un an.",
+    "Bravo à {g} qui organisent la fête du quartier cette année.",
+    "Une exposition retrace l'histoire de {g} à Marseille.",
+)
+GOOD["es"] += (
+    "Según la encuesta, {g} son de media más jóvenes que el resto de la población.",
+    "Gracias a {g} del barrio que ayudaron durante la riada.",
+    "En el ayuntamiento ya hay varios concejales entre {g}.",
+    "El documental sigue a tres familias, entre ellas {g}, durante un año.",
+    "Enhorabuena a {g} que organizan las fiestas del barrio este año.",
+    "Una exposición repasa la historia de {g} en Barcelona.",
+)
+
+#: Attacks with the group's name obfuscated: hate frames (``{g}``) that take a misspelt noun.
+OBFUSCATED_HATE: dict[str, tuple[str, ...]] = {
+    "de": ("{g} = Abschaum, alle miteinander.", "{g} sind Ratten, raus mit denen.",
+           "{g} verseuchen unser Land."),
+    "fr": ("{g} = déchets, qu'ils dégagent.", "{g} sont des rats, dehors.",
+           "{g} pourrissent notre pays."),
+    "es": ("{g} = basura, que se vayan.", "{g} son ratas, fuera.",
+           "{g} están pudriendo nuestro país."),
+}  # fmt: skip
+
+
+def obfuscations(noun: str) -> tuple[str, ...]:
+    """Misspellings of a group's noun the way evaders write them: two letters swapped
+    (third and fourth, and mid-word), the third dropped, letters spaced out, leetspeak
+    (deterministic, no randomness; no mid-word drop: "Schwule" would become "Schule")."""
+    head, word = ("", noun)
+    if " " in noun:  # "los inmigrantes": keep the article, obfuscate the noun
+        head, word = noun.rsplit(" ", 1)
+        head += " "
+    mid = len(word) // 2
+    early_swap = word[:2] + word[3] + word[2] + word[4:]
+    swapped = word[: mid - 1] + word[mid] + word[mid - 1] + word[mid + 1 :]
+    early_drop = word[:2] + word[3:]
+    spaced = " ".join(word)
+    leet = word.translate(str.maketrans("aeios", "4310$"))
+    variants = (early_swap, swapped, early_drop, spaced, leet)
+    return tuple(dict.fromkeys(head + w for w in variants if w != word))
+
+
+def round_two_rows(language: str, out: LabelledRows) -> None:
+    """Add the round-two rows (counter-speech, rejection, obfuscated attacks) for a
+    language that has them."""
+    if language not in COUNTER:
+        return
+    groups = GROUPS[language]
+    slogans = SLOGANS[language]
+    for i, frame in enumerate(COUNTER[language]):
+        for j, (_group, noun) in enumerate(groups):
+            quote = slogans[(i + j) % len(slogans)].replace("{g}", noun)
+            out.add(frame.replace("{q}", quote), "train", _all_clear())
+    for frame in REJECT[language]:
+        for _group, noun in groups:
+            out.add(_fill(frame, noun), "train", _all_clear())
+    for k, frame in enumerate(OBFUSCATED_HATE[language]):
+        for group, noun in groups:
+            for variant in obfuscations(noun)[k % 3 :: 3]:
+                labels: dict[str, float] = {
+                    "toxicity": 1.0,
+                    "identity_attack": 1.0,
+                    "insult": 0.0,
+                }
+                labels.update(_target_labels({group}))
+                out.add(_fill(frame, variant), "train", labels)
+
+
+# Round 2b: the counter-speech and calm-mention rows above outnumber the attacks on each
+# group, and the first retrain let more attacks through (dehumanisation, opinions,
+# sarcasm): more attacks in the same registers, worded apart from the suites.
+HATE["de"] += (
+    "{g} sind Viehzeug, mehr nicht.",
+    "Ehrlich gesagt halte ich {g} für minderwertig.",
+    "Warum müssen {g} eigentlich immer so verlogen und hinterhältig sein?",
+    "Ach wie schön, wieder {g} im Freibad. Vielfalt, wie man sie sich wünscht.",
+    "{g} sind wie Schimmel: einmal drin, kriegst du sie nie wieder raus.",
+    "Packt {g} in Züge und schickt sie weg, alle.",
+    "{g} haben hier kein Recht zu leben.",
+    "Man müsste {g} endlich loswerden, mit allen Mitteln.",
+    "Für mich sind {g} keine richtigen Menschen.",
+)
+HATE["fr"] += (
+    "{g}, c'est du bétail, rien de plus.",
+    "Franchement, je considère {g} comme une race inférieure.",
+    "Pourquoi {g} sont-ils toujours aussi menteurs et sournois ?",
+    "Oh chouette, encore {g} à la piscine. Le vivre-ensemble comme on l'aime.",
+    "{g}, c'est comme la moisissure : une fois installés, impossible de s'en débarrasser.",
+    "Mettez {g} dans des trains et renvoyez-les, tous.",
+    "{g} n'ont pas le droit de vivre ici.",
+    "Il faudrait se débarrasser de {g} une bonne fois pour toutes.",
+    "Pour moi, {g} ne sont pas de vrais humains.",
+    "{g} infestent nos quartiers comme des cafards.",
+)
+HATE["es"] += (
+    "{g} son ganado, nada más.",
+    "Sinceramente, para mí {g} son inferiores.",
+    "¿Por qué {g} tienen que ser siempre tan mentirosos y rastreros?",
+    "Qué bien, más {g} en la piscina. La diversidad que tanto queríamos.",
+    "{g} son como el moho: cuando entran ya no hay quien los saque.",
+    "Metan a {g} en un avión y que no vuelvan, a todos.",
+    "{g} no tienen derecho a vivir aquí.",
+    "Habría que librarse de {g} de una vez por todas.",
+    "Para mí {g} no son personas de verdad.",
+    "{g} infestan nuestros barrios como cucarachas.",
+)
+OBFUSCATED_HATE["de"] += ("{g} sind Dreck und gehören abgeschoben.", "{g} sind Tiere.")
+OBFUSCATED_HATE["fr"] += ("{g} sont des sous-hommes.", "{g} = parasites, dehors.")
+OBFUSCATED_HATE["es"] += ("{g} son escoria y sobran.", "{g} = parásitos, a la calle.")
