@@ -7,6 +7,12 @@ from typing import Any
 
 from service_support import Service
 
+from threadguard.analysis import Analysis
+from threadguard.moderation import Moderator
+from threadguard.moderation.policy import load_policy
+from threadguard.schema import ATTRIBUTES
+from threadguard.storage.records import ArticleRef, NewComment
+
 THREAD = json.dumps(
     {
         "thread": {"id": "f1", "title": "Ferry"},
@@ -145,3 +151,31 @@ def test_a_site_bound_admin_manages_only_its_site(service: Service) -> None:
         "/api/v1/sites/sport/policy", content="name = 's'\n", headers=service.auth(news_admin)
     )
     assert refused.status_code == 403
+
+
+def test_dry_run_replays_each_comment_in_its_stored_language(service: Service) -> None:
+    """A German comment is decided on German thresholds ([languages.thresholds.de] holds
+    toxicity from 0.38) and a comment in an unsupported language is held whatever its
+    scores: replaying them unchanged under the same policy changes nothing."""
+    moderator = Moderator(load_policy())
+    rows = []
+    for ext, language, toxicity in (("de1", "de", 0.5), ("ja1", "ja", 0.05), ("en1", "en", 0.5)):
+        scores = {a: 0.01 for a in ATTRIBUTES}
+        scores["toxicity"] = toxicity
+        analysis = Analysis(None, scores, language=language, model="test@1")
+        decision = moderator.decide(analysis, f"text {ext}").decision
+        rows.append(NewComment(f"text {ext}", analysis, decision, external_id=ext))
+    assert [r.decision.action.value for r in rows] == ["hold", "hold", "approve"]
+    service.store.record_many(
+        site="news", source="native", article=ArticleRef("a1", "Title"), comments=rows
+    )
+    response = service.client.post(
+        "/api/v1/sites/news/policy:dryrun",
+        content='[watchlist]\nflag = ["zzzz"]\n',  # the default policy, nothing that applies
+        headers=service.auth(service.admin),
+    )
+    assert response.status_code == 200, response.text
+    result = response.json()
+    assert result["compared"] == 3
+    assert result["changes"] == [] and result["changed"] == 0
+    assert result["candidate"] == {"approve": 1, "hold": 2, "reject": 0}

@@ -331,3 +331,15 @@ def test_an_audit_entry_on_its_own_and_the_repositories_behind_the_store(store: 
         kinds = conn.execute(text("SELECT role FROM api_keys")).scalars().all()
     assert (roles, kinds) == (["moderator", "admin"], ["client"])
     assert all(type(v) is str for v in (*roles, *kinds))
+
+
+def test_history_keeps_the_language_of_each_stored_analysis(store: Store) -> None:
+    german = NewComment(
+        "text of de",
+        Analysis(None, {a: 0.1 for a in ATTRIBUTES}, language="de", model="test@1"),
+        Decision("approve"),
+        external_id="de",
+    )
+    ingest(store, item("en"), german)
+    rows = store.history("news", 5)
+    assert [(r.text, r.language) for r in rows] == [("text of de", "de"), ("text of en", "en")]

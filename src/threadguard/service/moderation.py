@@ -110,7 +110,9 @@ def _stored_analysis(row: HistoryRow) -> tuple[Analysis, Analysis | None]:
         if row.author_scores is not None
         else None
     )
-    return Analysis(row.comment_id, scores, targets), author
+    # the stored language, not Analysis's "en" default: a language's own thresholds and
+    # the policy's supported languages decide a replayed comment as they did a live one
+    return Analysis(row.comment_id, scores, targets, language=row.language), author
 
 
 def _replay(

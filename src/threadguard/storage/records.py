@@ -290,6 +290,9 @@ class HistoryRow:
     author_scores: dict[str, float] | None
     decided: str
     status: str
+    #: The language the stored analysis was scored in (its thresholds and the policy's
+    #: supported languages decide it); "en" for analyses stored without one.
+    language: str = "en"
 
 
 @dataclass(frozen=True)

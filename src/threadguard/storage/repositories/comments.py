@@ -346,6 +346,7 @@ class CommentRepository:
                     ),
                     decided=decided.get(c.id, Verdict.APPROVE.value),
                     status=c.status,
+                    language=a.language or "en",
                 )
             )
         return out
