@@ -159,3 +159,11 @@ def test_flag_levels_are_where_each_attribute_is_first_held_or_rejected() -> Non
     for attribute, level in default.items():  # at the level: held or rejected
         held = decide(load_policy(), scores(**{attribute: level}))
         assert held.action != "approve", attribute
+
+
+def test_flag_levels_of_a_language_take_its_own_thresholds() -> None:
+    policy = load_policy()
+    german = policy.flag_levels("de")
+    assert german["toxicity"] == 0.38  # [languages.thresholds.de] over [thresholds]
+    assert german["threat"] == policy.flag_levels()["threat"] == 0.45
+    assert policy.flag_levels("en") == policy.flag_levels() == policy.flag_levels(None)

@@ -13,7 +13,6 @@ from threadguard.engine import Engine
 from threadguard.moderation import load_policy
 from threadguard.service.compat.openai_moderation import (
     CATEGORY_SOURCES,
-    hold_thresholds,
     moderation_result,
 )
 
@@ -100,7 +99,7 @@ def test_missing_key_gets_openais_401(client: TestClient) -> None:
 
 
 def test_mapping_follows_the_policy_hold_thresholds(engine: Engine) -> None:
-    flag_at = hold_thresholds(load_policy(None))
+    flag_at = load_policy(None).flag_levels()
     scores = {
         "toxicity": 0.9,  # toxicity alone (swearing at nobody) is not an OpenAI category
         "severe_toxicity": 0.1,
@@ -155,8 +154,8 @@ def test_the_flag_thresholds_follow_the_comments_language() -> None:
         },
         "s",
     )
-    assert hold_thresholds(policy)["identity_attack"] == 0.5
-    assert hold_thresholds(policy, "de")["identity_attack"] == 0.8
+    assert policy.flag_levels()["identity_attack"] == 0.5
+    assert policy.flag_levels("de")["identity_attack"] == 0.8
 
 
 def test_every_covered_language_is_scored_by_its_model(engine: Engine) -> None:

@@ -105,11 +105,14 @@ class Policy:
     source: str = "<built-in>"
     raw: dict[str, Any] = field(default_factory=dict, compare=False)
 
-    def flag_levels(self) -> dict[str, float]:
+    def flag_levels(self, language: str | None = None) -> dict[str, float]:
         """The score from which each attribute is held or rejected (its hold threshold,
-        else its reject one); attributes with neither never decide and are left out."""
+        else its reject one); attributes with neither never decide and are left out.
+
+        ``language``: a comment's, whose own thresholds (:meth:`thresholds_for`) apply;
+        None gives the policy's own ``[thresholds]``."""
         out = {}
-        for attribute, rule in self.thresholds.items():
+        for attribute, rule in self.thresholds_for(language).items():
             level = rule.hold if rule.hold is not None else rule.reject
             if level is not None:
                 out[attribute] = level

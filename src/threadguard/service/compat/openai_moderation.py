@@ -26,7 +26,7 @@ from starlette.requests import Request
 
 from threadguard.analysis import Analysis
 from threadguard.engine import CommentInput
-from threadguard.moderation import Outcome, Policy
+from threadguard.moderation import Outcome
 from threadguard.service import batching
 from threadguard.service.compat import Dependency, parse_json_object, read_body
 from threadguard.service.compat.errors import CompatError, OpenAIErrorRoute
@@ -108,17 +108,6 @@ def parse_inputs(body: dict[str, Any], max_chars: int) -> list[str]:
     return texts
 
 
-def hold_thresholds(policy: Policy, language: str | None = None) -> dict[str, float]:
-    """Each attribute's hold threshold under the policy (reject if it only has that), for
-    a comment in ``language`` (the language's own thresholds where the policy sets any)."""
-    out = {}
-    for attribute, rule in policy.thresholds_for(language).items():
-        level = rule.hold if rule.hold is not None else rule.reject
-        if level is not None:
-            out[attribute] = level
-    return out
-
-
 def moderation_result(
     analysis: Analysis, flag_at: dict[str, float], outcome: Outcome | None = None
 ) -> dict[str, Any]:
@@ -173,7 +162,7 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
                 "id": f"modr-{uuid.uuid4().hex}",
                 "model": engine.model_version,
                 "results": [
-                    moderation_result(a, hold_thresholds(policy, a.language), o) for a, o in decided
+                    moderation_result(a, policy.flag_levels(a.language), o) for a, o in decided
                 ],
             }
         )
