@@ -356,3 +356,30 @@ def test_perspectives_python_quickstart_works_unchanged(context: FakeContext) ->
             client.comments().analyze(body={**analyze_request, "languages": ["xx"]}).execute()
         assert caught.value.status_code == 400
         assert "does not support request languages: xx" in caught.value.reason
+
+
+def test_suggestscore_scores_in_the_requested_language_as_analyze_does(
+    client: TestClient, context: FakeContext
+) -> None:
+    """A suggestion is stored with the analysis analyze gives the same request: scored
+    in the requested language, and refused in a language no suggested attribute covers."""
+    text = "I guess it comes down to a simple choice."  # detected as English
+    suggestion = {
+        "comment": {"text": text},
+        "attributeScores": {"TOXICITY": {"summaryScore": {"value": 0.1}}},
+        "languages": ["de"],
+    }
+    assert client.post(SUGGEST, json=suggestion).status_code == 200
+    assert context.engine.seen[-1].language == "de"
+    [stored] = context.comments.records
+    assert analyze(client, text, languages=["de"]).status_code == 200
+    assert context.engine.seen[-1].language == "de"
+    assert stored["analysis"].language == "de"
+    refused = client.post(SUGGEST, json={**suggestion, "languages": ["sv"]})
+    assert_google_error(
+        refused,
+        400,
+        "Attribute TOXICITY does not support request languages: sv",
+        "INVALID_ARGUMENT",
+    )
+    assert len(context.comments.records) == 2  # the suggestion and the analyze

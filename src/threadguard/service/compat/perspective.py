@@ -37,7 +37,6 @@ from starlette.requests import Request
 
 from threadguard.analysis import Analysis
 from threadguard.engine import CommentInput, Engine
-from threadguard.language import detect_language
 from threadguard.moderation import Decision
 from threadguard.service import batching
 from threadguard.service.compat import Dependency, parse_json_object, read_body, site_of
@@ -51,6 +50,7 @@ from threadguard.service.compat.perspective_request import (
     parse_comment,
     parse_requested,
     parse_suggestion,
+    resolve_attribute,
 )
 from threadguard.service.protocols import NewComment, Origin, Principal, ServiceContext
 
@@ -219,9 +219,15 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
         body, req = await read_comment(request, context)
         engine = context.engine
         suggested = parse_suggestion(body, engine.model.version)
-        detected = detect_language(req.text)
+        # the languages are checked and chosen as analyze does, so a suggestion is stored
+        # with the analysis analyze would give (a German comment scored as German)
+        version = engine.model.version
+        keys = [Requested(k, resolve_attribute(k, version), None) for k in body["attributeScores"]]
+        detected, language = check_languages(req, keys, engine.supports)
         if not req.do_not_store:
-            await run_in_threadpool(_record_suggestion, context, principal, engine, req, suggested)
+            await run_in_threadpool(
+                _record_suggestion, context, principal, engine, req, suggested, language
+            )
         out: dict[str, Any] = {"detectedLanguages": [detected]}
         if req.languages:
             out["requestedLanguages"] = list(req.languages)
@@ -238,6 +244,7 @@ def _record_suggestion(
     engine: Engine,
     req: CommentRequest,
     suggested: dict[str, float | None],
+    language: str,
 ) -> None:
     """Store the comment with our analysis, the site's decision and the client's suggestion.
 
@@ -245,7 +252,9 @@ def _record_suggestion(
     moderator sees the disagreement in the queue next to the model's scores; the log line
     carries only the stored id and the numbers, never the text.
     """
-    scored = engine.analyze([CommentInput(req.text, parent=req.parent, title=req.title)])
+    scored = engine.analyze(
+        [CommentInput(req.text, parent=req.parent, title=req.title, language=language)]
+    )
     [analysis] = context.adapt(principal.site, list(scored))
     outcome = context.site_decision(principal.site, analysis, req.text)
     notes = tuple(
