@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from threadguard.adaptation import (
+    LANGUAGES,
     MIN_VERDICTS_PER_CLASS,
     Adaptation,
     AdaptationError,
@@ -148,3 +149,24 @@ def test_parameters_round_trip_through_json_and_bad_ones_are_named() -> None:
     for doc, message in cases:
         with pytest.raises(AdaptationError, match=message):
             Adaptation.from_json(doc)
+
+
+def test_english_only_until_fits_are_per_language() -> None:
+    """The fit reads English verdicts only (its shift is set against the English
+    thresholds), and a comment in any other language keeps the engine's scores."""
+    english = site_verdicts(50)
+    german = [replace(e, language="de") for e in site_verdicts(50, seed=1)]
+    assert frozenset({"en"}) == LANGUAGES
+    mixed = fit_adaptation(english + german, LEVELS)
+    alone = fit_adaptation(english, LEVELS)
+    assert (mixed.approvals, mixed.rejections) == (50, 50)
+    assert mixed.adaptation == alone.adaptation
+    with pytest.raises(TooFewVerdicts) as refused:  # German verdicts do not count
+        fit_adaptation(english[:60] + german, LEVELS)
+    assert (refused.value.approvals, refused.value.rejections) == (30, 30)
+    head = replace(alone.adaptation, version=2)
+    original = make_analysis()
+    assert adapt(original, head).scores != original.scores
+    for language in ("de", "fr", "ja"):
+        other = replace(original, language=language)
+        assert adapt(other, head) is other

@@ -123,3 +123,26 @@ def test_sites_are_adapted_apart(store: Store) -> None:
     assert store.adaptation_version("other") == 1
     assert store.adaptation_version(SITE) == 0
     assert store.site_adaptations(SITE) == []
+
+
+def test_only_english_verdicts_are_fitted_on(store: Store) -> None:
+    """The examples carry the stored analysis's language; the fit counts English ones."""
+    store_verdicts(store, 6)
+    german = [
+        NewComment(
+            text=f"Kommentar {i}",
+            analysis=Analysis(None, scores(i, i % 2 == 0), language="de", model="m@1"),
+            decision=Decision("hold", ("toxicity",)),
+            external_id=f"de{i}",
+        )
+        for i in range(20)
+    ]
+    stored = store.record_many(site=SITE, source="test", article=None, comments=german)
+    for i, (comment_id, _) in enumerate(stored):
+        store.moderate(comment_id, "reject" if i % 2 == 0 else "approve", MOD)
+    examples = store.adaptation_examples(SITE)
+    assert sorted({e.language for e in examples}) == ["de", "en"]
+    assert sum(e.language == "de" for e in examples) == 20
+    first, _ = store.fit_adaptation(SITE, LEVELS, ADMIN, minimum=5)
+    assert (first.approvals, first.rejections) == (6, 6)
+    assert [r["language"] for r in store.labelled(site=SITE)][-1] == "de"

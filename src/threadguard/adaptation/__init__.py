@@ -18,10 +18,14 @@ Either way the result is moved as a whole (one logit shift) so that the site's p
 catches the same share of the comments its moderators rejected as the engine's own
 scores did: the adaptation trades the civil comments held, not the abuse caught.
 
+English only until fits are per language (:data:`LANGUAGES`): the fit reads only the
+verdicts on English comments, and a comment in any other language keeps the engine's
+scores (the fit's shift is set against the policy's English thresholds).
+
 Core: imports the analysis and the schema only (no HTTP, database or terminal).
 """
 
-from threadguard.adaptation.apply import adapt, adapted_model
+from threadguard.adaptation.apply import LANGUAGES, adapt, adapted_model
 from threadguard.adaptation.fit import (
     DEFAULT_KIND,
     KINDS,
@@ -36,6 +40,7 @@ from threadguard.adaptation.params import Adaptation, AdaptationError
 __all__ = [
     "DEFAULT_KIND",
     "KINDS",
+    "LANGUAGES",
     "MIN_VERDICTS_PER_CLASS",
     "Adaptation",
     "AdaptationError",

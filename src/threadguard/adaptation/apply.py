@@ -10,10 +10,16 @@ an analysis adapted twice is adapted once.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Final
 
 from threadguard.adaptation.params import Adaptation, logit, sigmoid
 from threadguard.analysis import Analysis
 from threadguard.schema import ATTRIBUTES
+
+#: The languages an adaptation is fitted on and applied to: English only until fits are
+#: per language. The fit's shift is set against the policy's English thresholds, and the
+#: multilingual tier's scores are on other scales (and other thresholds) altogether.
+LANGUAGES: Final = frozenset({"en"})
 
 
 def adapted_scores(scores: dict[str, float], adaptation: Adaptation) -> dict[str, float]:
@@ -39,8 +45,9 @@ def adapted_model(model: str, adaptation: Adaptation) -> str:
 
 
 def adapt(analysis: Analysis, adaptation: Adaptation | None) -> Analysis:
-    """``analysis`` with the site's adaptation applied (unchanged for None)."""
-    if adaptation is None:
+    """``analysis`` with the site's adaptation applied (unchanged for None, and for an
+    analysis in a language the adaptation is not fitted on: :data:`LANGUAGES`)."""
+    if adaptation is None or analysis.language not in LANGUAGES:
         return analysis
     engine = analysis.engine_scores if analysis.engine_scores is not None else analysis.scores
     model = analysis.model.split("+site-adaptation@")[0]

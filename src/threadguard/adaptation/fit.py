@@ -22,7 +22,7 @@ from typing import Final
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from threadguard.adaptation.apply import adapted_scores
+from threadguard.adaptation.apply import LANGUAGES, adapted_scores
 from threadguard.adaptation.params import EPS, Adaptation
 from threadguard.schema import ATTRIBUTES
 
@@ -47,6 +47,8 @@ class Example:
 
     scores: Mapping[str, float]
     rejected: bool
+    #: The language the comment was scored in: only :data:`~.apply.LANGUAGES` are fitted on.
+    language: str = "en"
 
 
 class TooFewVerdicts(ValueError):
@@ -107,11 +109,15 @@ def fit_adaptation(
     """Fit an adaptation of ``kind`` from the verdicts; ``levels``: the score from which
     the site's policy holds or rejects each attribute (``Policy.flag_levels``).
 
+    Only the examples in :data:`~.apply.LANGUAGES` (English) are fitted on and counted:
+    ``levels`` are the English thresholds, and the adaptation applies to English only.
+
     Raises :class:`TooFewVerdicts` below ``minimum`` of either class, ``ValueError`` for
     an unknown kind.
     """
     if kind not in KINDS:
         raise ValueError(f"unknown adaptation kind {kind!r} (one of {', '.join(KINDS)})")
+    examples = [e for e in examples if e.language in LANGUAGES]
     approvals, rejections = count(examples)
     if approvals < minimum or rejections < minimum:
         raise TooFewVerdicts(approvals, rejections, minimum)

@@ -81,7 +81,7 @@ def adapt(
             return
         try:
             record, _ = store.fit_adaptation(
-                site, _site_policy(store, base, site).flag_levels(), who, kind=kind
+                site, _site_policy(store, base, site).flag_levels("en"), who, kind=kind
             )
         except TooFewVerdicts as exc:
             fail(f"site {site!r} cannot be adapted yet: {exc} (minimum {MIN_VERDICTS_PER_CLASS})")

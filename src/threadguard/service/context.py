@@ -128,8 +128,9 @@ class ServiceState:
             return None
 
     def adapt(self, site: str | None, analyses: list[Analysis]) -> list[Analysis]:
-        """The engine's analyses through the site's active adaptation (unchanged for None
-        or a site without one): call before the site's moderator decides."""
+        """The engine's analyses through the site's active adaptation (unchanged for None,
+        a site without one, or a comment not in English: adaptations are English only
+        until fits are per language): call before the site's moderator decides."""
         if site is None:
             return analyses
         adaptation = self.site_policy(site).adaptation

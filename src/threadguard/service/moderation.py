@@ -52,7 +52,7 @@ def moderate_thread(
     scored = state.engine.scan(thread, authors=policy.policy.screen_authors)
     if policy.adaptation is not None:
         # the site's adaptation maps the comments' scores (not the user names': its
-        # verdicts judged comments)
+        # verdicts judged comments), English ones only (adapt leaves the others)
         scored = [replace(s, analysis=adapt(s.analysis, policy.adaptation)) for s in scored]
     items = policy.moderator.decide_thread(scored, history)
     for item in items:

@@ -71,7 +71,7 @@ async def create_adaptation(
     kind = request.kind if request is not None else "head"
 
     def work() -> schemas.AdaptationOut:
-        levels = state.site_policy(name).policy.flag_levels()
+        levels = state.site_policy(name).policy.flag_levels("en")  # fitted on English only
         try:
             record, _ = state.store.fit_adaptation(name, levels, actor(principal), kind=kind)
         except TooFewVerdicts as exc:

@@ -33,12 +33,13 @@ class AdaptationRepository:
 
     def examples(self, site: str) -> list[Example]:
         """The site's moderators' verdicts as labels: the engine's scores of the text the
-        moderator read, and whether they rejected it. Verdicts without scores are left out."""
+        moderator read, whether they rejected it, and the language it was scored in (the
+        fit keeps the English ones). Verdicts without scores are left out."""
         out = []
         for row in self._audit.labelled(site=site):
             scores = row.get("engine_scores") or row.get("attributes")
             if scores:
-                out.append(Example(scores, row["label"] == "reject"))
+                out.append(Example(scores, row["label"] == "reject", row.get("language") or "en"))
         return out
 
     def fit(

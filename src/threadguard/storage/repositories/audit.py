@@ -176,6 +176,8 @@ def _example(
             dict(analysis.engine_scores or analysis.scores) if analysis is not None else {}
         ),
         "targets": list(analysis.targets) if analysis is not None else [],
+        # the language it was scored in (an adaptation is fitted on English verdicts only)
+        "language": (analysis.language or "en") if analysis is not None else None,
         "model": analysis.model if analysis is not None else None,
         "policy_decision": policy.action if policy is not None else None,
         "moderator": decision.actor,
