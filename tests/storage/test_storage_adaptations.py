@@ -146,3 +146,28 @@ def test_only_english_verdicts_are_fitted_on(store: Store) -> None:
     first, _ = store.fit_adaptation(SITE, LEVELS, ADMIN, minimum=5)
     assert (first.approvals, first.rejections) == (6, 6)
     assert [r["language"] for r in store.labelled(site=SITE)][-1] == "de"
+
+
+def test_a_rollback_never_brings_back_a_version_already_rolled_back(store: Store) -> None:
+    """Fit 1, fit 2, roll back (1 served), fit 3, roll back: 1 is served again, not 2;
+    and a version fitted while none was served rolls back to none."""
+    store_verdicts(store, 6)
+    for _ in range(2):
+        store.fit_adaptation(SITE, LEVELS, ADMIN, minimum=5)
+    back = store.rollback_adaptation(SITE, ADMIN)
+    assert back is not None and back.version == 1
+    third, _ = store.fit_adaptation(SITE, LEVELS, ADMIN, minimum=5)
+    assert third.version == 3
+    again = store.rollback_adaptation(SITE, ADMIN)
+    assert again is not None and again.version == 1
+    assert store.adaptation_version(SITE) == 1
+    assert [(r.version, r.active) for r in store.site_adaptations(SITE)] == [
+        (3, False),
+        (2, False),
+        (1, True),
+    ]
+    assert store.rollback_adaptation(SITE, ADMIN) is None  # 1 replaced nothing
+    fourth, _ = store.fit_adaptation(SITE, LEVELS, ADMIN, minimum=5)
+    assert fourth.version == 4
+    assert store.rollback_adaptation(SITE, ADMIN) is None  # 4 replaced nothing either
+    assert store.adaptation_version(SITE) == 0

@@ -31,7 +31,8 @@ def adapt(
     rollback: Annotated[
         bool,
         typer.Option(
-            "--rollback", help="Stop serving the active version; the one before is served again."
+            "--rollback",
+            help="Stop serving the active version; the one it replaced is served again.",
         ),
     ] = False,
     list_only: Annotated[

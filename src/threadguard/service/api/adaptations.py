@@ -84,7 +84,7 @@ async def create_adaptation(
 
 @router.post(
     "/sites/{site}/adaptations:rollback",
-    summary="Stop serving the site's active adaptation; the version before it (if any) "
+    summary="Stop serving the site's active adaptation; the version it replaced (if any) "
     "is served again",
     response_model=schemas.AdaptationsOut,
 )

@@ -5,8 +5,9 @@ A fit reads the site's verdicts as labels through the labelled export's query
 paired with the engine's own scores of what the moderator read (an earlier adaptation's
 scores are never fitted on), and fits with :func:`threadguard.adaptation.fit_adaptation`.
 Each fit is a new version, made active; a rollback deactivates the active version and
-reactivates the one before it (or none). Versions are never deleted. Every change is
-audited with the version before and after.
+reactivates the one that was served when it was fitted (or none), which the fit's audit
+entry records. Versions are never deleted. Every change is audited with the version
+before and after.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from threadguard.adaptation import DEFAULT_KIND, Example, Fitted, fit_adaptation
-from threadguard.storage.models import Site, SiteAdaptation
+from threadguard.storage.models import AuditEntry, Site, SiteAdaptation
 from threadguard.storage.records import Actor, AdaptationRecord, ConflictError
 from threadguard.storage.repositories.audit import AuditRepository
 from threadguard.storage.sessions import Sessions, add_audit, find_site_id, site_row
@@ -132,7 +133,8 @@ class AdaptationRepository:
             return int(version or 0)
 
     def rollback_adaptation(self, site: str, actor: Actor) -> AdaptationRecord | None:
-        """Deactivate the site's active version and reactivate the one before it; returns
+        """Deactivate the site's active version and reactivate the one it replaced (the
+        one served when it was fitted, never one already rolled back); returns
         the version now served (None: the engine's scores again). A site with no active
         version is a :class:`ConflictError`."""
         with self._sessions.write() as session:
@@ -140,15 +142,7 @@ class AdaptationRepository:
             current = _active(session, site_id) if site_id is not None else None
             if site_id is None or current is None:
                 raise ConflictError(f"site {site!r} has no active adaptation to roll back")
-            previous = session.scalars(
-                select(SiteAdaptation)
-                .where(
-                    SiteAdaptation.site_id == site_id,
-                    SiteAdaptation.version < current.version,
-                )
-                .order_by(SiteAdaptation.version.desc())
-                .limit(1)
-            ).first()
+            previous = _replaced(session, site, site_id, current)
             current.active = False
             session.flush()
             if previous is not None:
@@ -164,6 +158,44 @@ class AdaptationRepository:
                 after=_summary(previous),
             )
             return _record(site, previous) if previous is not None else None
+
+
+def _replaced(
+    session: Session, site: str, site_id: int, current: SiteAdaptation
+) -> SiteAdaptation | None:
+    """The version that was served when ``current`` was fitted (None: the engine's scores),
+    as the fit's audit entry recorded it (``before``).
+
+    Not simply the highest version below ``current``: after fit 1, fit 2, a rollback (1
+    served) and fit 3, rolling 3 back must serve 1 again, never the 2 an admin already
+    rolled back. A version without its audit entry falls back to the one below it.
+    """
+    entry = session.scalars(
+        select(AuditEntry)
+        .where(
+            AuditEntry.action == "adaptation.create",
+            AuditEntry.object_type == "adaptation",
+            AuditEntry.object_id == f"{site}@{current.version}",
+            AuditEntry.site == site,
+        )
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    ).first()
+    if entry is not None:
+        before = entry.before.get("version") if entry.before else None
+        if not isinstance(before, int):
+            return None
+        return session.scalars(
+            select(SiteAdaptation).where(
+                SiteAdaptation.site_id == site_id, SiteAdaptation.version == before
+            )
+        ).first()
+    return session.scalars(
+        select(SiteAdaptation)
+        .where(SiteAdaptation.site_id == site_id, SiteAdaptation.version < current.version)
+        .order_by(SiteAdaptation.version.desc())
+        .limit(1)
+    ).first()
 
 
 def _active(session: Session, site_id: int) -> SiteAdaptation | None:
