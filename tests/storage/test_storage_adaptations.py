@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from threadguard.adaptation import Adaptation, TooFewVerdicts, adapt
@@ -9,6 +11,7 @@ from threadguard.analysis import Analysis
 from threadguard.moderation import Decision, load_policy
 from threadguard.schema import ATTRIBUTES
 from threadguard.storage import Actor, ConflictError, NewComment, Store
+from threadguard.storage.repositories import adaptations
 
 MOD = Actor("mod-1", "moderator")
 ADMIN = Actor("root", "admin")
@@ -171,3 +174,39 @@ def test_a_rollback_never_brings_back_a_version_already_rolled_back(store: Store
     assert fourth.version == 4
     assert store.rollback_adaptation(SITE, ADMIN) is None  # 4 replaced nothing either
     assert store.adaptation_version(SITE) == 0
+
+
+def test_concurrent_fits_each_take_the_next_version(store: Store) -> None:
+    """Fits of one site at once are serialised on the site's row: no two take a number."""
+    store_verdicts(store, 6)
+    fitted = store.fit_adaptation(SITE, LEVELS, ADMIN, minimum=5)[1]
+    errors: list[BaseException] = []
+    start = threading.Barrier(4)
+
+    def fit() -> None:
+        start.wait()
+        try:
+            store.add_adaptation(SITE, fitted, ADMIN)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=fit) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    listed = store.site_adaptations(SITE)
+    assert [r.version for r in listed] == [5, 4, 3, 2, 1]
+    assert sum(r.active for r in listed) == 1
+
+
+def test_a_version_taken_anyway_is_a_conflict_not_a_database_error(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store_verdicts(store, 6)
+    _, fitted = store.fit_adaptation(SITE, LEVELS, ADMIN, minimum=5)
+    monkeypatch.setattr(adaptations, "next_version", lambda session, site_id: 1)
+    with pytest.raises(ConflictError, match="another adaptation was stored at the same time"):
+        store.add_adaptation(SITE, fitted, ADMIN)
+    assert [(r.version, r.active) for r in store.site_adaptations(SITE)] == [(1, True)]

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from threadguard.adaptation import DEFAULT_KIND, Example, Fitted, fit_adaptation
@@ -64,43 +65,52 @@ class AdaptationRepository:
         return self.add(site, fitted, actor), fitted
 
     def add(self, site: str, fitted: Fitted, actor: Actor) -> AdaptationRecord:
-        """Store ``fitted`` as the site's next version, active (the one before, inactive)."""
-        with self._sessions.write() as session:
-            site_id = site_row(session, site).id
-            before = _active(session, site_id)
-            version = (
-                session.scalar(
-                    select(func.max(SiteAdaptation.version)).where(
-                        SiteAdaptation.site_id == site_id
-                    )
-                )
-                or 0
-            ) + 1
-            _deactivate(session, site_id)
-            row = SiteAdaptation(
-                site_id=site_id,
-                version=version,
-                kind=fitted.adaptation.kind,
-                active=True,
-                approvals=fitted.approvals,
-                rejections=fitted.rejections,
-                parameters=fitted.adaptation.to_json(),
-                figures=fitted.figures(),
-                created_by=actor.id,
-            )
-            session.add(row)
-            session.flush()
-            add_audit(
-                session,
-                actor,
-                "adaptation.create",
-                "adaptation",
-                f"{site}@{version}",
-                site=site,
-                before=_summary(before),
-                after=_summary(row),
-            )
-            return _record(site, row)
+        """Store ``fitted`` as the site's next version, active (the one before, inactive).
+
+        Two fits of one site at once are serialised on the site's row (PostgreSQL; SQLite's
+        write lock already does it), so each takes the next number; a version taken anyway
+        is a :class:`ConflictError`, never a bare database error.
+        """
+        try:
+            with self._sessions.write() as session:
+                return self._add(session, site, fitted, actor)
+        except IntegrityError as exc:
+            raise ConflictError(
+                f"site {site!r}: another adaptation was stored at the same time; fit again"
+            ) from exc
+
+    def _add(self, session: Session, site: str, fitted: Fitted, actor: Actor) -> AdaptationRecord:
+        site_id = site_row(session, site).id
+        # lock the site's row before reading the highest version (FOR UPDATE; a no-op on
+        # SQLite, whose write transactions are serial already)
+        session.execute(select(Site.id).where(Site.id == site_id).with_for_update())
+        before = _active(session, site_id)
+        version = next_version(session, site_id)
+        _deactivate(session, site_id)
+        row = SiteAdaptation(
+            site_id=site_id,
+            version=version,
+            kind=fitted.adaptation.kind,
+            active=True,
+            approvals=fitted.approvals,
+            rejections=fitted.rejections,
+            parameters=fitted.adaptation.to_json(),
+            figures=fitted.figures(),
+            created_by=actor.id,
+        )
+        session.add(row)
+        session.flush()
+        add_audit(
+            session,
+            actor,
+            "adaptation.create",
+            "adaptation",
+            f"{site}@{version}",
+            site=site,
+            before=_summary(before),
+            after=_summary(row),
+        )
+        return _record(site, row)
 
     def adaptations(self, site: str) -> list[AdaptationRecord]:
         """Every version of the site's adaptation, newest first."""
@@ -196,6 +206,14 @@ def _replaced(
         .order_by(SiteAdaptation.version.desc())
         .limit(1)
     ).first()
+
+
+def next_version(session: Session, site_id: int) -> int:
+    """The number the site's next version takes: one above its highest."""
+    highest = session.scalar(
+        select(func.max(SiteAdaptation.version)).where(SiteAdaptation.site_id == site_id)
+    )
+    return int(highest or 0) + 1
 
 
 def _active(session: Session, site_id: int) -> SiteAdaptation | None:
