@@ -145,3 +145,24 @@ def test_posts_without_the_pages_token_are_refused(app: Service) -> None:
         answer = root.client.post("/policy", data=forged)
         assert answer.status_code == 403
     assert app.store.policy_history("news") == []
+
+
+def test_an_unknown_site_is_shown_the_base_policy_without_caching_it(app: Service) -> None:
+    argument(app.store)
+    state = app.app.state.service
+    asked: list[str | None] = []
+    real = state.site_policy
+
+    def spy(site: str | None) -> Any:
+        asked.append(site)
+        return real(site)
+
+    state.site_policy = spy
+    with signed_in(app, "root", "admin") as root:
+        for n in range(3):
+            page = root.get("/policy", params={"site": f"made-up-{n}"})
+            assert page.status_code == 200 and f"Policy of made-up-{n}" in page.text
+            assert re.search(r'id="hold_toxicity" name="hold_toxicity" value="0.7"', page.text)
+        preview = root.post("/policy/preview", form(site="made-up-9"), htmx=True)
+        assert preview.status_code == 200
+    assert set(asked) == {None}

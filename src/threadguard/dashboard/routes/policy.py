@@ -41,7 +41,7 @@ from threadguard.dashboard.routes.page_errors import InvalidField, error_page, s
 from threadguard.dashboard.signin import AdminChecked, AdminSignedIn, WebUser, state_of
 from threadguard.dashboard.web import is_htmx, render
 from threadguard.moderation import Moderator, PolicyError, on_top
-from threadguard.service.context import ServiceState
+from threadguard.service.context import ServiceState, SitePolicy
 from threadguard.service.moderation import compare_policies
 from threadguard.storage.records import NotFoundError
 
@@ -60,6 +60,13 @@ def _site_of(state: ServiceState, given: str | None) -> str:
     return given or (sites[0] if sites else DEFAULT_SITE)
 
 
+def _effective(state: ServiceState, site: str) -> SitePolicy:
+    """The site's effective policy; the base one for a site the store has never seen,
+    without asking the state for it (its cache keeps every name it is asked about, and a
+    query string can name any)."""
+    return state.site_policy(site if site in state.store.site_names() else None)
+
+
 def _context(
     state: ServiceState,
     user: WebUser,
@@ -72,7 +79,7 @@ def _context(
     saved: int | None = None,
     restored: int | None = None,
 ) -> dict[str, Any]:
-    current = state.site_policy(site)
+    current = _effective(state, site)
     doc = current.document
     return {
         "user": user,
@@ -123,7 +130,7 @@ async def _posted(request: Request) -> tuple[str, PolicyDraft, Any]:
 
 
 def _check(state: ServiceState, site: str, draft: PolicyDraft) -> Checked:
-    doc = state.site_policy(site).document
+    doc = _effective(state, site).document
     stored = stored_document(
         doc.policy_text if doc else None, doc.policy_format if doc else None, site
     )
@@ -143,7 +150,7 @@ async def preview(request: Request, user: AdminChecked) -> Response:
         checked = _check(state, site, draft)
         result = None
         if checked.policy is not None:
-            current = state.site_policy(site).moderator
+            current = _effective(state, site).moderator
             result = preview_of(
                 compare_policies(state, site, current, Moderator(checked.policy), size)
             )
