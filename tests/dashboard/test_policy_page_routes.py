@@ -166,3 +166,33 @@ def test_an_unknown_site_is_shown_the_base_policy_without_caching_it(app: Servic
         preview = root.post("/policy/preview", form(site="made-up-9"), htmx=True)
         assert preview.status_code == 200
     assert set(asked) == {None}
+
+
+def test_a_save_racing_another_is_refused_where_it_writes(app: Service) -> None:
+    """Both admins opened version 0 and both pass the early check; the store compares the
+    version again inside the write, so the second gets the 409 page, not a silent
+    overwrite."""
+    store = app.store
+    real = store.policy_version
+    calls: list[str] = []
+
+    def stale_once(site: str) -> int:  # the early check ran before the other save
+        calls.append(site)
+        return 0 if len(calls) == 1 else real(site)
+
+    with signed_in(app, "root", "admin") as root:
+        store.set_site_policy("news", "[watchlist]\nblock = ['x']\n", "toml", store_actor())
+        store.policy_version = stale_once  # type: ignore[method-assign]
+        try:
+            late = root.post("/policy", form(hold_toxicity="0.2"))
+        finally:
+            store.policy_version = real  # type: ignore[method-assign]
+    assert late.status_code == 409 and "changed while you were editing it" in late.text
+    assert "it is now version 1" in late.text and 'value="0.2"' in late.text
+    assert [v.version for v in store.policy_history("news")] == [1]
+
+
+def store_actor() -> Any:
+    from threadguard.storage import Actor
+
+    return Actor("other", "admin")

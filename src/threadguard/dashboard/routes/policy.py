@@ -43,7 +43,7 @@ from threadguard.dashboard.web import is_htmx, render
 from threadguard.moderation import Moderator, PolicyError, on_top
 from threadguard.service.context import ServiceState, SitePolicy
 from threadguard.service.moderation import compare_policies
-from threadguard.storage.records import NotFoundError
+from threadguard.storage.records import ConflictError, NotFoundError
 
 router = APIRouter()
 
@@ -175,21 +175,29 @@ async def save(request: Request, user: AdminChecked) -> Response:
         return error_page(request, user, 400, "No such site", str(exc))
     opened = form.get("version")
 
+    def changed(now: int) -> Response:
+        message = (
+            f"The policy of {site} changed while you were editing it (it is now version "
+            f"{now}). Your draft was not saved: check the history, then save again."
+        )
+        context = _context(state, user, site, draft=draft, error=message)
+        context["version"] = now
+        return render(request, "policy.html", context, status_code=409)
+
     def work() -> Response:
         now = state.store.policy_version(site)
         if opened != str(now):
-            message = (
-                f"The policy of {site} changed while you were editing it (it is now version "
-                f"{now}). Your draft was not saved: check the history, then save again."
-            )
-            context = _context(state, user, site, draft=draft, error=message)
-            context["version"] = now
-            return render(request, "policy.html", context, status_code=409)
+            return changed(now)
         checked = _check(state, site, draft)
         if checked.policy is None:
             context = _context(state, user, site, draft=draft, error=checked.error)
             return render(request, "policy.html", context, status_code=400)
-        stored = state.store.set_site_policy(site, checked.text, "toml", user.actor)
+        try:  # the version is compared again where the write holds the site's row
+            stored = state.store.set_site_policy(
+                site, checked.text, "toml", user.actor, expected_version=now
+            )
+        except ConflictError:
+            return changed(state.store.policy_version(site))
         state.forget(site)
         return RedirectResponse(_url(site, saved=stored.policy_version), 303)
 
