@@ -196,3 +196,25 @@ def store_actor() -> Any:
     from threadguard.storage import Actor
 
     return Actor("other", "admin")
+
+
+def test_per_language_thresholds_are_shown_and_kept_on_save(app: Service) -> None:
+    """The form edits the thresholds every language shares; a language's own ones (which
+    apply in their place) are shown read-only, and saving keeps the site's."""
+    argument(app.store)
+    own = "[languages.thresholds.de]\ntoxicity = { hold = 0.33 }\n"
+    app.store.set_site_policy("news", own, "toml", store_actor())
+    with signed_in(app, "root", "admin") as root:
+        page = root.get("/policy").text
+        assert "Per-language thresholds" in page and "[languages.thresholds.xx]" in page
+        de = re.search(r"<th scope=\"row\">de</th><td>([^<]+)</td><td class=\"n\">([^<]+)<", page)
+        assert de is not None and de.group(2) == "0.33"
+        assert re.search(r"<th scope=\"row\">fr</th>", page)  # the base policy's
+        assert root.post("/policy", form(hold_toxicity="0.6", version="1")).status_code == 303
+    doc = app.store.site_doc("news")
+    assert doc is not None and doc.policy_text is not None
+    stored = tomllib.loads(doc.policy_text)
+    assert stored["languages"]["thresholds"]["de"]["toxicity"]["hold"] == 0.33
+    effective = app.app.state.service.site_policy("news").policy
+    assert effective.thresholds_for("de")["toxicity"].hold == 0.33
+    assert effective.thresholds_for("en")["toxicity"].hold == 0.6

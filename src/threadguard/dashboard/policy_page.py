@@ -130,6 +130,34 @@ def draft_of(policy: Policy) -> PolicyDraft:
     return PolicyDraft(tuple(rows), tuple(watch))
 
 
+@dataclass(frozen=True)
+class LanguageOverride:
+    """A language's own threshold for one attribute (``[languages.thresholds.xx]``): it
+    applies to that language's comments in place of the form's, and the form does not
+    edit it (it is shown read-only)."""
+
+    language: str
+    attribute: str
+    label: str
+    hold: str
+    reject: str
+
+
+def language_overrides(policy: Policy) -> tuple[LanguageOverride, ...]:
+    """The policy's per-language thresholds, by language then attribute."""
+    return tuple(
+        LanguageOverride(
+            language,
+            attribute,
+            ATTRIBUTE_LABELS.get(attribute, attribute),
+            _fmt(rule.hold),
+            _fmt(rule.reject),
+        )
+        for language, rules in sorted(policy.languages.thresholds.items())
+        for attribute, rule in sorted(rules.items())
+    )
+
+
 def draft_from_form(get: Callable[[str], str]) -> PolicyDraft:
     """The draft a posted form holds (``get(name)``: a field's value, "" if absent).
 
