@@ -25,10 +25,9 @@ from threadguard.dashboard.routes.queue import (
     QueueQuery,
     item_views,
     preferences_of,
-    safe_back,
 )
 from threadguard.dashboard.signin import Checked, WebUser, store_of
-from threadguard.dashboard.web import ENVIRONMENT, PAGE_HEADERS, is_htmx
+from threadguard.dashboard.web import ENVIRONMENT, PAGE_HEADERS, is_htmx, local_path
 from threadguard.schema import ModeratorAction
 from threadguard.storage.models import utcnow
 from threadguard.storage.records import ConflictError, InvalidError, NotFoundError, StoreError
@@ -127,7 +126,7 @@ def _act(
 @router.post("/actions/bulk")
 async def bulk(request: Request, user: Checked) -> Response:
     form = await read_form(request)
-    back = safe_back(form.get("back", "/"))
+    back = local_path(form.get("back", "/"))
     action = form.get("action")
     ids = list(dict.fromkeys(form.all("ids")))[:MAX_BULK]
     if action not in (ModeratorAction.APPROVE, ModeratorAction.REJECT) or not ids:
@@ -149,7 +148,7 @@ async def bulk(request: Request, user: Checked) -> Response:
 @router.post("/actions/undo")
 async def undo(request: Request, user: Checked) -> Response:
     form = await read_form(request)
-    back = safe_back(form.get("back", "/"))
+    back = local_path(form.get("back", "/"))
     store = store_of(request)
     try:
         done = await run_in_threadpool(store.undo_last, user.actor, within=UNDO_WINDOW)
@@ -189,7 +188,7 @@ async def act(request: Request, user: Checked, comment_id: str, action: str) -> 
 
 async def _one(request: Request, user: WebUser, comment_id: str, action: str) -> Response:
     form = await read_form(request)
-    back = safe_back(form.get("back", "/"))
+    back = local_path(form.get("back", "/"))
     store = store_of(request)
     if action not in DONE:
         return RedirectResponse(back, 303)

@@ -95,13 +95,6 @@ def _lookup(value: str | None) -> str | None:
     return value if value and text_problem(value) is None else None
 
 
-def safe_back(target: str) -> str:
-    """Where a plain form goes back to: a path on this site, never another site."""
-    if target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return "/"
-
-
 def item_views(
     store: Store,
     items: list[ReviewItem],
