@@ -190,7 +190,7 @@ def stored_document(text: str | None, fmt: str | None, site: str) -> dict[str, A
 
 
 @dataclass(frozen=True)
-class Checked:
+class CheckedDraft:
     """A draft read by the policy parser: its document's TOML and the policy it gives,
     or the parser's error."""
 
@@ -199,13 +199,15 @@ class Checked:
     error: str | None
 
 
-def check_draft(base: Policy, draft: PolicyDraft, stored: Mapping[str, Any], site: str) -> Checked:
+def check_draft(
+    base: Policy, draft: PolicyDraft, stored: Mapping[str, Any], site: str
+) -> CheckedDraft:
     """The draft as the site's next document, read on top of the server's ``base``."""
     text = to_toml(draft.document(stored))
     try:
-        return Checked(text, on_top(base, text, "toml", site), None)
+        return CheckedDraft(text, on_top(base, text, "toml", site), None)
     except PolicyError as exc:
-        return Checked(text, None, str(exc))
+        return CheckedDraft(text, None, str(exc))
 
 
 # ------------------------------------------------------------------------------ preview

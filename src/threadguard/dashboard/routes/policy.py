@@ -28,7 +28,7 @@ from threadguard.dashboard.forms import read_form
 from threadguard.dashboard.policy_page import (
     PREVIEW_DEFAULT,
     PREVIEW_MAX,
-    Checked,
+    CheckedDraft,
     PolicyDraft,
     check_draft,
     draft_from_form,
@@ -131,7 +131,7 @@ async def _posted(request: Request) -> tuple[str, PolicyDraft, Any]:
     return site or DEFAULT_SITE, draft_from_form(form.get), form
 
 
-def _check(state: ServiceState, site: str, draft: PolicyDraft) -> Checked:
+def _check(state: ServiceState, site: str, draft: PolicyDraft) -> CheckedDraft:
     doc = _effective(state, site).document
     stored = stored_document(
         doc.policy_text if doc else None, doc.policy_format if doc else None, site
