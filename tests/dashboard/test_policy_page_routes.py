@@ -218,3 +218,12 @@ def test_per_language_thresholds_are_shown_and_kept_on_save(app: Service) -> Non
     effective = app.app.state.service.site_policy("news").policy
     assert effective.thresholds_for("de")["toxicity"].hold == 0.33
     assert effective.thresholds_for("en")["toxicity"].hold == 0.6
+
+
+def test_a_site_no_store_could_hold_gets_the_400_page_on_every_post(app: Service) -> None:
+    with signed_in(app, "root", "admin") as root:
+        for path in ("/policy", "/policy/preview"):
+            page = root.post(path, form(site="s" * 201))
+            assert page.status_code == 400 and "No such site" in page.text
+            assert "the limit is 200" in page.text
+    assert app.store.policy_history("s" * 201) == []

@@ -17,6 +17,7 @@ from datetime import timedelta
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
+from markupsafe import escape
 from starlette.concurrency import run_in_threadpool
 
 from threadguard.dashboard.forms import read_form
@@ -157,7 +158,7 @@ async def undo(request: Request, user: Checked) -> Response:
         if not is_htmx(request):
             return RedirectResponse(back, 303)
         body = await run_in_threadpool(_fragments, store, user, [], back=back, undo=None)
-        body += f'\n<div id="flash" class="flash" role="alert" hx-swap-oob="outerHTML">{_esc(text)}</div>'
+        body += f'\n<div id="flash" class="flash" role="alert" hx-swap-oob="outerHTML">{escape(text)}</div>'
         return HTMLResponse(body, headers=PAGE_HEADERS)
     return await run_in_threadpool(
         _answer,
@@ -169,10 +170,6 @@ async def undo(request: Request, user: Checked) -> Response:
         messages={done.comment_id: f"Your {done.undone} was undone."},
         event={"id": done.comment_id, "undo": True},
     )
-
-
-def _esc(text: str) -> str:
-    return ENVIRONMENT.from_string("{{ t }}").render(t=text)
 
 
 @router.post("/actions/ban")

@@ -21,10 +21,10 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request, Response
-from fastapi.responses import RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
-from threadguard.dashboard.forms import read_form
+from threadguard.dashboard.forms import Form, read_form
 from threadguard.dashboard.policy_page import (
     PREVIEW_DEFAULT,
     PREVIEW_MAX,
@@ -123,11 +123,14 @@ async def policy_page(
     return render(request, "policy.html", await run_in_threadpool(work))
 
 
-async def _posted(request: Request) -> tuple[str, PolicyDraft, Any]:
-    """The posted form's site, draft and the whole form; :class:`InvalidField` for a
-    site no store could hold."""
+async def _posted(request: Request, user: WebUser) -> tuple[str, PolicyDraft, Form] | HTMLResponse:
+    """The posted form's site, draft and the whole form; the 400 page instead for a site
+    no store could hold."""
     form = await read_form(request)
-    site = site_param(form.get("site"))
+    try:
+        site = site_param(form.get("site"))
+    except InvalidField as exc:
+        return error_page(request, user, 400, "No such site", str(exc))
     return site or DEFAULT_SITE, draft_from_form(form.get), form
 
 
@@ -142,10 +145,10 @@ def _check(state: ServiceState, site: str, draft: PolicyDraft) -> CheckedDraft:
 @router.post("/policy/preview")
 async def preview(request: Request, user: AdminChecked) -> Response:
     state = state_of(request)
-    try:
-        site, draft, form = await _posted(request)
-    except InvalidField as exc:
-        return error_page(request, user, 400, "No such site", str(exc))
+    posted = await _posted(request, user)
+    if isinstance(posted, HTMLResponse):
+        return posted
+    site, draft, form = posted
     size = preview_size(form.get("size"))
 
     def work() -> dict[str, Any]:
@@ -171,10 +174,10 @@ async def preview(request: Request, user: AdminChecked) -> Response:
 @router.post("/policy")
 async def save(request: Request, user: AdminChecked) -> Response:
     state = state_of(request)
-    try:
-        site, draft, form = await _posted(request)
-    except InvalidField as exc:
-        return error_page(request, user, 400, "No such site", str(exc))
+    posted = await _posted(request, user)
+    if isinstance(posted, HTMLResponse):
+        return posted
+    site, draft, form = posted
     opened = form.get("version")
 
     def changed(now: int) -> Response:
