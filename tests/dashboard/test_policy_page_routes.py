@@ -145,3 +145,85 @@ def test_posts_without_the_pages_token_are_refused(app: Service) -> None:
         answer = root.client.post("/policy", data=forged)
         assert answer.status_code == 403
     assert app.store.policy_history("news") == []
+
+
+def test_an_unknown_site_is_shown_the_base_policy_without_caching_it(app: Service) -> None:
+    argument(app.store)
+    state = app.app.state.service
+    asked: list[str | None] = []
+    real = state.site_policy
+
+    def spy(site: str | None) -> Any:
+        asked.append(site)
+        return real(site)
+
+    state.site_policy = spy
+    with signed_in(app, "root", "admin") as root:
+        for n in range(3):
+            page = root.get("/policy", params={"site": f"made-up-{n}"})
+            assert page.status_code == 200 and f"Policy of made-up-{n}" in page.text
+            assert re.search(r'id="hold_toxicity" name="hold_toxicity" value="0.7"', page.text)
+        preview = root.post("/policy/preview", form(site="made-up-9"), htmx=True)
+        assert preview.status_code == 200
+    assert set(asked) == {None}
+
+
+def test_a_save_racing_another_is_refused_where_it_writes(app: Service) -> None:
+    """Both admins opened version 0 and both pass the early check; the store compares the
+    version again inside the write, so the second gets the 409 page, not a silent
+    overwrite."""
+    store = app.store
+    real = store.policy_version
+    calls: list[str] = []
+
+    def stale_once(site: str) -> int:  # the early check ran before the other save
+        calls.append(site)
+        return 0 if len(calls) == 1 else real(site)
+
+    with signed_in(app, "root", "admin") as root:
+        store.set_site_policy("news", "[watchlist]\nblock = ['x']\n", "toml", store_actor())
+        store.policy_version = stale_once  # type: ignore[method-assign]
+        try:
+            late = root.post("/policy", form(hold_toxicity="0.2"))
+        finally:
+            store.policy_version = real  # type: ignore[method-assign]
+    assert late.status_code == 409 and "changed while you were editing it" in late.text
+    assert "it is now version 1" in late.text and 'value="0.2"' in late.text
+    assert [v.version for v in store.policy_history("news")] == [1]
+
+
+def store_actor() -> Any:
+    from threadguard.storage import Actor
+
+    return Actor("other", "admin")
+
+
+def test_per_language_thresholds_are_shown_and_kept_on_save(app: Service) -> None:
+    """The form edits the thresholds every language shares; a language's own ones (which
+    apply in their place) are shown read-only, and saving keeps the site's."""
+    argument(app.store)
+    own = "[languages.thresholds.de]\ntoxicity = { hold = 0.33 }\n"
+    app.store.set_site_policy("news", own, "toml", store_actor())
+    with signed_in(app, "root", "admin") as root:
+        page = root.get("/policy").text
+        assert "Per-language thresholds" in page and "[languages.thresholds.xx]" in page
+        de = re.search(r"<th scope=\"row\">de</th><td>([^<]+)</td><td class=\"n\">([^<]+)<", page)
+        assert de is not None and de.group(2) == "0.33"
+        assert re.search(r"<th scope=\"row\">fr</th>", page)  # the base policy's
+        assert root.post("/policy", form(hold_toxicity="0.6", version="1")).status_code == 303
+    doc = app.store.site_doc("news")
+    assert doc is not None and doc.policy_text is not None
+    stored = tomllib.loads(doc.policy_text)
+    assert stored["languages"]["thresholds"]["de"]["toxicity"]["hold"] == 0.33
+    effective = app.app.state.service.site_policy("news").policy
+    assert effective.thresholds_for("de")["toxicity"].hold == 0.33
+    assert effective.thresholds_for("en")["toxicity"].hold == 0.6
+
+
+def test_a_site_no_store_could_hold_gets_the_400_page_on_every_post(app: Service) -> None:
+    with signed_in(app, "root", "admin") as root:
+        for path in ("/policy", "/policy/preview"):
+            page = root.post(path, form(site="s" * 201))
+            assert page.status_code == 400 and "No such site" in page.text
+            assert "the limit is 200" in page.text
+    assert app.store.policy_history("s" * 201) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from pages_support import app, argument, scored, signed_in, store_thread
 from service_support import Service
@@ -68,7 +69,8 @@ def test_periods_and_sites_filter_and_nonsense_falls_back(app: Service) -> None:
         assert '<option value="7" selected>' in week
         assert '<option value="30" selected>' in mia.get("/stats?days=12").text
         assert "No moderator acted in this period." in week
-        assert mia.get("/stats", params={"site": "nowhere"}).status_code == 200
+        nowhere = mia.get("/stats", params={"site": "nowhere"})
+        assert nowhere.status_code == 404 and "No such site" in nowhere.text
     assert app.client.get("/stats", follow_redirects=False).status_code == 303
 
 
@@ -97,3 +99,23 @@ def test_ten_thousand_comments_are_counted_in_sql(app: Service) -> None:
     assert "<strong>10,000</strong> comments" in html
     assert "<strong>25.0%</strong> held (2,500)" in html
     assert re.search(r"religion</th><td class=\"n\">1,000</td><td class=\"n\">500</td>", html)
+
+
+def test_only_stored_sites_policies_are_asked_for(app: Service) -> None:
+    """The state caches every site it is asked about: a query naming new sites must not
+    grow that cache."""
+    argument(app.store)
+    state = app.app.state.service
+    asked: list[str | None] = []
+    real = state.site_policy
+
+    def spy(site: str | None) -> Any:
+        asked.append(site)
+        return real(site)
+
+    state.site_policy = spy
+    with signed_in(app, "mia", "moderator") as mia:
+        for n in range(5):
+            assert mia.get("/stats", params={"site": f"made-up-{n}"}).status_code == 404
+        assert mia.get("/stats", params={"site": "news"}).status_code == 200
+    assert asked == ["news"]

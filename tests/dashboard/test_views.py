@@ -89,3 +89,12 @@ def test_bars_are_sorted_and_targets_filtered() -> None:
     assert view.bars[0].attribute == "insult" and view.bars[0].percent == 80
     assert view.bars[0].level == "high"
     assert view.targets == [("religion", 0.9)]
+
+
+def test_local_path_keeps_paths_on_this_site_only() -> None:
+    from threadguard.dashboard.web import local_path
+
+    assert local_path("/?status=rejected&page=2") == "/?status=rejected&page=2"
+    assert local_path("/threads/news/a1") == "/threads/news/a1"
+    for elsewhere in ("//evil.example/", "https://evil.example/", "/\\evil.example", "", "x"):
+        assert local_path(elsewhere) == "/"

@@ -166,3 +166,20 @@ def test_throughput_and_agreement_with_the_model_per_moderator(store: Store) -> 
     assert everywhere == {"mod-1": 4, "mod-2": 2}
     later = store.stats.agreement("news", datetime.now(UTC) - timedelta(hours=1))
     assert [(a.moderator, a.verdicts) for a in later] == [("mod-1", 1)]
+
+
+def test_undone_verdicts_and_the_undo_rows_are_not_counted(store: Store) -> None:
+    ids = seed(store)
+    c1, c2, _, _ = ids["day1"]
+    store.moderate(c2, "approve", MOD)  # the policy held: would be overturned...
+    store.undo_last(MOD, within=timedelta(minutes=1))  # ... but it is taken back
+    store.moderate(c2, "reject", MOD)  # held: agrees
+    store.moderate(c1, "reject", OTHER)  # the policy rejected: agrees
+    store.undo_last(OTHER, within=timedelta(minutes=1))
+    agreement = {a.moderator: a for a in store.stats.agreement("news", SINCE)}
+    mod1 = agreement["mod-1"]
+    assert (mod1.verdicts, mod1.agreed, mod1.approved_flagged) == (1, 1, 0)
+    assert "mod-2" not in agreement  # their only verdict was undone
+    counted = {a.moderator: a.actions for a in store.stats.daily_actions("news", SINCE)}
+    # The verdicts given count as work done; the undo rows are no actions of their own.
+    assert counted == {"mod-1": 2, "mod-2": 1}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from sqlalchemy import text
@@ -256,6 +257,37 @@ def test_site_policy_documents_are_versioned_and_audited(store: Store) -> None:
     entry = store.audit_log(action="policy").items[0]
     assert entry.before is not None and entry.before["format"] == "toml"
     assert entry.after is not None and entry.after["version"] == 2
+
+
+def test_a_policy_save_over_an_expected_version_refuses_a_newer_one(store: Store) -> None:
+    first = store.set_site_policy(
+        "news", "[watchlist]\nblock = ['x']\n", "toml", MOD, expected_version=0
+    )
+    assert first.policy_version == 1
+    with pytest.raises(ConflictError, match="version 1, not 0"):
+        store.set_site_policy(
+            "news", "[watchlist]\nblock = ['y']\n", "toml", MOD, expected_version=0
+        )
+    assert store.policy_version("news") == 1
+    assert store.audit_log(action="policy").total == 1
+    assert store.set_site_policy("news", "", "toml", MOD, expected_version=1).policy_version == 2
+    # Without an expected version (the API's upload), whatever is there is replaced.
+    assert store.set_site_policy("news", "", "toml", MOD).policy_version == 3
+
+
+def test_of_concurrent_saves_over_one_version_exactly_one_is_stored(store: Store) -> None:
+    def save(n: int) -> bool:
+        try:
+            store.set_site_policy("race", f"# {n}\n", "toml", MOD, expected_version=0)
+        except ConflictError:
+            return False
+        return True
+
+    with ThreadPoolExecutor(4) as pool:
+        outcomes = list(pool.map(save, range(8)))
+    assert outcomes.count(True) == 1
+    assert store.policy_version("race") == 1
+    assert [v.version for v in store.policy_history("race")] == [1]
 
 
 def test_keys_are_stored_as_hashes_only(store: Store) -> None:

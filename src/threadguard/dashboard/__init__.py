@@ -23,9 +23,11 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
 from threadguard.dashboard.csrf import CsrfRefused
+from threadguard.dashboard.forms import FormRefused
 from threadguard.dashboard.routes import build_router
 from threadguard.dashboard.signin import SignInRequired
 from threadguard.dashboard.web import is_htmx, render
+from threadguard.validation import printable
 
 STATIC = Path(__file__).resolve().parent / "static"
 #: Static files are versioned by the package version in their URLs: cache them.
@@ -89,9 +91,29 @@ async def _csrf_refused(request: Request, exc: Exception) -> Response:
     )
 
 
+async def _form_refused(request: Request, exc: Exception) -> Response:
+    """A form field or query value no store could take (a NUL, a lone surrogate): a 400
+    page naming it, before anything was looked up or stored."""
+    return render(
+        request,
+        "error.html",
+        {
+            "user": None,
+            "nav": None,
+            "title": "Not accepted",
+            "heading": "This request was not accepted",
+            "message": printable(f"{exc} Nothing was changed."),
+            "back": "/",
+            "back_label": "Back to the queue",
+        },
+        status_code=400,
+    )
+
+
 def install(app: FastAPI) -> None:
     """Mount the dashboard on ``app``: its routes, static files and error pages."""
     app.include_router(build_router())
     app.mount("/static", CachedStatic(directory=STATIC), name="dashboard-static")
     app.add_exception_handler(SignInRequired, _sign_in_first)
     app.add_exception_handler(CsrfRefused, _csrf_refused)
+    app.add_exception_handler(FormRefused, _form_refused)

@@ -130,6 +130,34 @@ def draft_of(policy: Policy) -> PolicyDraft:
     return PolicyDraft(tuple(rows), tuple(watch))
 
 
+@dataclass(frozen=True)
+class LanguageOverride:
+    """A language's own threshold for one attribute (``[languages.thresholds.xx]``): it
+    applies to that language's comments in place of the form's, and the form does not
+    edit it (it is shown read-only)."""
+
+    language: str
+    attribute: str
+    label: str
+    hold: str
+    reject: str
+
+
+def language_overrides(policy: Policy) -> tuple[LanguageOverride, ...]:
+    """The policy's per-language thresholds, by language then attribute."""
+    return tuple(
+        LanguageOverride(
+            language,
+            attribute,
+            ATTRIBUTE_LABELS.get(attribute, attribute),
+            _fmt(rule.hold),
+            _fmt(rule.reject),
+        )
+        for language, rules in sorted(policy.languages.thresholds.items())
+        for attribute, rule in sorted(rules.items())
+    )
+
+
 def draft_from_form(get: Callable[[str], str]) -> PolicyDraft:
     """The draft a posted form holds (``get(name)``: a field's value, "" if absent).
 
@@ -162,7 +190,7 @@ def stored_document(text: str | None, fmt: str | None, site: str) -> dict[str, A
 
 
 @dataclass(frozen=True)
-class Checked:
+class CheckedDraft:
     """A draft read by the policy parser: its document's TOML and the policy it gives,
     or the parser's error."""
 
@@ -171,13 +199,15 @@ class Checked:
     error: str | None
 
 
-def check_draft(base: Policy, draft: PolicyDraft, stored: Mapping[str, Any], site: str) -> Checked:
+def check_draft(
+    base: Policy, draft: PolicyDraft, stored: Mapping[str, Any], site: str
+) -> CheckedDraft:
     """The draft as the site's next document, read on top of the server's ``base``."""
     text = to_toml(draft.document(stored))
     try:
-        return Checked(text, on_top(base, text, "toml", site), None)
+        return CheckedDraft(text, on_top(base, text, "toml", site), None)
     except PolicyError as exc:
-        return Checked(text, None, str(exc))
+        return CheckedDraft(text, None, str(exc))
 
 
 # ------------------------------------------------------------------------------ preview

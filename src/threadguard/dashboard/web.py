@@ -52,6 +52,14 @@ ENVIRONMENT.globals["ago"] = ago
 ENVIRONMENT.globals["thread_url"] = thread_url
 
 
+def local_path(target: str) -> str:
+    """Where a form goes back to, or sign-in goes on to: ``target`` if it is a path on
+    this site, else ``/`` (never another site: no ``//host`` or ``\\host``)."""
+    if target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return "/"
+
+
 def is_htmx(request: Request) -> bool:
     """Whether htmx sent the request (it then wants a fragment, not a page)."""
     return request.headers.get("hx-request") == "true"

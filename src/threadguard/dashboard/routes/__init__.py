@@ -8,8 +8,9 @@ admins' policy editor with its preview) and ``stats`` (the statistics page).
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
+from threadguard.dashboard.forms import plain_query
 from threadguard.dashboard.routes import (
     actions,
     login,
@@ -22,8 +23,9 @@ from threadguard.dashboard.routes import (
 
 
 def build_router() -> APIRouter:
-    """Every dashboard route, outside the API's schema."""
-    router = APIRouter(include_in_schema=False)
+    """Every dashboard route, outside the API's schema; a path or query value no store
+    could look up (a NUL, a lone surrogate) is refused before any route runs."""
+    router = APIRouter(include_in_schema=False, dependencies=[Depends(plain_query)])
     for module in (login, queue, actions, preferences, threads, policy, stats):
         router.include_router(module.router)
     return router

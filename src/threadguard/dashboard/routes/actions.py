@@ -17,6 +17,7 @@ from datetime import timedelta
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
+from markupsafe import escape
 from starlette.concurrency import run_in_threadpool
 
 from threadguard.dashboard.forms import read_form
@@ -25,10 +26,9 @@ from threadguard.dashboard.routes.queue import (
     QueueQuery,
     item_views,
     preferences_of,
-    safe_back,
 )
 from threadguard.dashboard.signin import Checked, WebUser, store_of
-from threadguard.dashboard.web import ENVIRONMENT, PAGE_HEADERS, is_htmx
+from threadguard.dashboard.web import ENVIRONMENT, PAGE_HEADERS, is_htmx, local_path
 from threadguard.schema import ModeratorAction
 from threadguard.storage.models import utcnow
 from threadguard.storage.records import ConflictError, InvalidError, NotFoundError, StoreError
@@ -127,7 +127,7 @@ def _act(
 @router.post("/actions/bulk")
 async def bulk(request: Request, user: Checked) -> Response:
     form = await read_form(request)
-    back = safe_back(form.get("back", "/"))
+    back = local_path(form.get("back", "/"))
     action = form.get("action")
     ids = list(dict.fromkeys(form.all("ids")))[:MAX_BULK]
     if action not in (ModeratorAction.APPROVE, ModeratorAction.REJECT) or not ids:
@@ -149,7 +149,7 @@ async def bulk(request: Request, user: Checked) -> Response:
 @router.post("/actions/undo")
 async def undo(request: Request, user: Checked) -> Response:
     form = await read_form(request)
-    back = safe_back(form.get("back", "/"))
+    back = local_path(form.get("back", "/"))
     store = store_of(request)
     try:
         done = await run_in_threadpool(store.undo_last, user.actor, within=UNDO_WINDOW)
@@ -158,7 +158,7 @@ async def undo(request: Request, user: Checked) -> Response:
         if not is_htmx(request):
             return RedirectResponse(back, 303)
         body = await run_in_threadpool(_fragments, store, user, [], back=back, undo=None)
-        body += f'\n<div id="flash" class="flash" role="alert" hx-swap-oob="outerHTML">{_esc(text)}</div>'
+        body += f'\n<div id="flash" class="flash" role="alert" hx-swap-oob="outerHTML">{escape(text)}</div>'
         return HTMLResponse(body, headers=PAGE_HEADERS)
     return await run_in_threadpool(
         _answer,
@@ -170,10 +170,6 @@ async def undo(request: Request, user: Checked) -> Response:
         messages={done.comment_id: f"Your {done.undone} was undone."},
         event={"id": done.comment_id, "undo": True},
     )
-
-
-def _esc(text: str) -> str:
-    return ENVIRONMENT.from_string("{{ t }}").render(t=text)
 
 
 @router.post("/actions/ban")
@@ -189,7 +185,7 @@ async def act(request: Request, user: Checked, comment_id: str, action: str) -> 
 
 async def _one(request: Request, user: WebUser, comment_id: str, action: str) -> Response:
     form = await read_form(request)
-    back = safe_back(form.get("back", "/"))
+    back = local_path(form.get("back", "/"))
     store = store_of(request)
     if action not in DONE:
         return RedirectResponse(back, 303)

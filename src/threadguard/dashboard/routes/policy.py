@@ -21,18 +21,19 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request, Response
-from fastapi.responses import RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
-from threadguard.dashboard.forms import read_form
+from threadguard.dashboard.forms import Form, read_form
 from threadguard.dashboard.policy_page import (
     PREVIEW_DEFAULT,
     PREVIEW_MAX,
-    Checked,
+    CheckedDraft,
     PolicyDraft,
     check_draft,
     draft_from_form,
     draft_of,
+    language_overrides,
     preview_of,
     preview_size,
     stored_document,
@@ -41,9 +42,9 @@ from threadguard.dashboard.routes.page_errors import InvalidField, error_page, s
 from threadguard.dashboard.signin import AdminChecked, AdminSignedIn, WebUser, state_of
 from threadguard.dashboard.web import is_htmx, render
 from threadguard.moderation import Moderator, PolicyError, on_top
-from threadguard.service.context import ServiceState
+from threadguard.service.context import ServiceState, SitePolicy
 from threadguard.service.moderation import compare_policies
-from threadguard.storage.records import NotFoundError
+from threadguard.storage.records import ConflictError, NotFoundError
 
 router = APIRouter()
 
@@ -60,6 +61,13 @@ def _site_of(state: ServiceState, given: str | None) -> str:
     return given or (sites[0] if sites else DEFAULT_SITE)
 
 
+def _effective(state: ServiceState, site: str) -> SitePolicy:
+    """The site's effective policy; the base one for a site the store has never seen,
+    without asking the state for it (its cache keeps every name it is asked about, and a
+    query string can name any)."""
+    return state.site_policy(site if site in state.store.site_names() else None)
+
+
 def _context(
     state: ServiceState,
     user: WebUser,
@@ -72,7 +80,7 @@ def _context(
     saved: int | None = None,
     restored: int | None = None,
 ) -> dict[str, Any]:
-    current = state.site_policy(site)
+    current = _effective(state, site)
     doc = current.document
     return {
         "user": user,
@@ -83,6 +91,7 @@ def _context(
         "source": "site" if doc is not None and doc.policy_text is not None else "default",
         "version": current.version,
         "draft": draft or draft_of(current.policy),
+        "languages": language_overrides(current.policy),
         "error": error,
         "preview": preview,
         "size": size,
@@ -114,16 +123,19 @@ async def policy_page(
     return render(request, "policy.html", await run_in_threadpool(work))
 
 
-async def _posted(request: Request) -> tuple[str, PolicyDraft, Any]:
-    """The posted form's site, draft and the whole form; :class:`InvalidField` for a
-    site no store could hold."""
+async def _posted(request: Request, user: WebUser) -> tuple[str, PolicyDraft, Form] | HTMLResponse:
+    """The posted form's site, draft and the whole form; the 400 page instead for a site
+    no store could hold."""
     form = await read_form(request)
-    site = site_param(form.get("site"))
+    try:
+        site = site_param(form.get("site"))
+    except InvalidField as exc:
+        return error_page(request, user, 400, "No such site", str(exc))
     return site or DEFAULT_SITE, draft_from_form(form.get), form
 
 
-def _check(state: ServiceState, site: str, draft: PolicyDraft) -> Checked:
-    doc = state.site_policy(site).document
+def _check(state: ServiceState, site: str, draft: PolicyDraft) -> CheckedDraft:
+    doc = _effective(state, site).document
     stored = stored_document(
         doc.policy_text if doc else None, doc.policy_format if doc else None, site
     )
@@ -133,17 +145,17 @@ def _check(state: ServiceState, site: str, draft: PolicyDraft) -> Checked:
 @router.post("/policy/preview")
 async def preview(request: Request, user: AdminChecked) -> Response:
     state = state_of(request)
-    try:
-        site, draft, form = await _posted(request)
-    except InvalidField as exc:
-        return error_page(request, user, 400, "No such site", str(exc))
+    posted = await _posted(request, user)
+    if isinstance(posted, HTMLResponse):
+        return posted
+    site, draft, form = posted
     size = preview_size(form.get("size"))
 
     def work() -> dict[str, Any]:
         checked = _check(state, site, draft)
         result = None
         if checked.policy is not None:
-            current = state.site_policy(site).moderator
+            current = _effective(state, site).moderator
             result = preview_of(
                 compare_policies(state, site, current, Moderator(checked.policy), size)
             )
@@ -162,27 +174,35 @@ async def preview(request: Request, user: AdminChecked) -> Response:
 @router.post("/policy")
 async def save(request: Request, user: AdminChecked) -> Response:
     state = state_of(request)
-    try:
-        site, draft, form = await _posted(request)
-    except InvalidField as exc:
-        return error_page(request, user, 400, "No such site", str(exc))
+    posted = await _posted(request, user)
+    if isinstance(posted, HTMLResponse):
+        return posted
+    site, draft, form = posted
     opened = form.get("version")
+
+    def changed(now: int) -> Response:
+        message = (
+            f"The policy of {site} changed while you were editing it (it is now version "
+            f"{now}). Your draft was not saved: check the history, then save again."
+        )
+        context = _context(state, user, site, draft=draft, error=message)
+        context["version"] = now
+        return render(request, "policy.html", context, status_code=409)
 
     def work() -> Response:
         now = state.store.policy_version(site)
         if opened != str(now):
-            message = (
-                f"The policy of {site} changed while you were editing it (it is now version "
-                f"{now}). Your draft was not saved: check the history, then save again."
-            )
-            context = _context(state, user, site, draft=draft, error=message)
-            context["version"] = now
-            return render(request, "policy.html", context, status_code=409)
+            return changed(now)
         checked = _check(state, site, draft)
         if checked.policy is None:
             context = _context(state, user, site, draft=draft, error=checked.error)
             return render(request, "policy.html", context, status_code=400)
-        stored = state.store.set_site_policy(site, checked.text, "toml", user.actor)
+        try:  # the version is compared again where the write holds the site's row
+            stored = state.store.set_site_policy(
+                site, checked.text, "toml", user.actor, expected_version=now
+            )
+        except ConflictError:
+            return changed(state.store.policy_version(site))
         state.forget(site)
         return RedirectResponse(_url(site, saved=stored.policy_version), 303)
 

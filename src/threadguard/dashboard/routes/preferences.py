@@ -8,8 +8,8 @@ from fastapi.responses import RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
 from threadguard.dashboard.forms import read_form
-from threadguard.dashboard.routes.queue import safe_back
 from threadguard.dashboard.signin import Checked, store_of
+from threadguard.dashboard.web import local_path
 
 router = APIRouter()
 
@@ -22,4 +22,4 @@ async def save_preferences(request: Request, user: Checked) -> Response:
     form = await read_form(request)
     changes = {name: form.get(name) == "1" for name in SETTINGS}
     await run_in_threadpool(store_of(request).set_preferences, user.name, changes)
-    return RedirectResponse(safe_back(form.get("back", "/")), 303)
+    return RedirectResponse(local_path(form.get("back", "/")), 303)

@@ -20,6 +20,7 @@ from threadguard.dashboard.web import render
 from threadguard.storage.records import ReviewItem
 from threadguard.storage.repositories.review import ORDERS, ReviewFilter
 from threadguard.storage.store import Store
+from threadguard.validation import text_problem
 
 router = APIRouter()
 
@@ -65,8 +66,8 @@ class QueueQuery:
             page = 1
         return cls(
             tab=tab if tab in STATUS_OF_TAB else "held",
-            site=(q.get("site") or None),
-            article=(q.get("article") or None),
+            site=_lookup(q.get("site")),
+            article=_lookup(q.get("article")),
             order=order if order in ORDERS else "oldest",
             page=page,
         )
@@ -88,11 +89,10 @@ class QueueQuery:
         return "/?" + urlencode(kept) if kept else "/"
 
 
-def safe_back(target: str) -> str:
-    """Where a plain form goes back to: a path on this site, never another site."""
-    if target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return "/"
+def _lookup(value: str | None) -> str | None:
+    """A filter value the store can look up, or None (blank, or a NUL or lone surrogate
+    in a form's ``back`` URL, which the request's own query check does not see)."""
+    return value if value and text_problem(value) is None else None
 
 
 def item_views(

@@ -75,5 +75,10 @@ async def stats_page(
         chosen = site_param(site)
     except InvalidField as exc:
         return error_page(request, user, 400, "No such site", str(exc))
-    context = await run_in_threadpool(_context, state_of(request), user, chosen, period_of(days))
+    state = state_of(request)
+    # Only a stored site's policy is asked for: the state caches every name it is asked
+    # about, and a query string can name any.
+    if chosen is not None and chosen not in await run_in_threadpool(state.store.site_names):
+        return error_page(request, user, 404, "No such site", f"There is no site {chosen!r}.")
+    context = await run_in_threadpool(_context, state, user, chosen, period_of(days))
     return render(request, "stats.html", context)

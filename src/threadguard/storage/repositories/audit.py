@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import Exists, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from threadguard.schema import Verdict
@@ -23,6 +23,18 @@ from threadguard.storage.models import DecisionRow as DecisionModel
 from threadguard.storage.records import AuditRecord, Page
 from threadguard.storage.repositories.rows import from_row
 from threadguard.storage.sessions import Sessions, add_audit
+
+
+def undone_verdict(verdict: Any) -> Exists:
+    """Whether the decision row ``verdict`` (the model or an alias of it) was taken back
+    by the dashboard's undo: an ``undo`` decision on its comment comes after it. Neither
+    a label (the export) nor a moderator's verdict (the stats)."""
+    later = aliased(DecisionModel)
+    return exists().where(
+        later.comment_id == verdict.comment_id,
+        later.source == "undo",
+        later.id > verdict.id,
+    )
 
 
 class AuditRepository:
@@ -89,13 +101,7 @@ class AuditRepository:
         is one its moderator undid.
         """
         last_id = 0
-        later = aliased(DecisionModel)
-        # A verdict the dashboard's undo took back is no label.
-        undone = exists().where(
-            later.comment_id == DecisionModel.comment_id,
-            later.source == "undo",
-            later.id > DecisionModel.id,
-        )
+        undone = undone_verdict(DecisionModel)  # a verdict taken back is no label
         while True:
             with self._sessions.read() as session:
                 stmt = (

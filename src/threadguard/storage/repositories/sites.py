@@ -14,7 +14,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from threadguard.storage.models import AuditEntry, Site, utcnow
-from threadguard.storage.records import Actor, NotFoundError, PolicyVersion, SiteDoc
+from threadguard.storage.records import (
+    Actor,
+    ConflictError,
+    NotFoundError,
+    PolicyVersion,
+    SiteDoc,
+)
 from threadguard.storage.sessions import Sessions, add_audit, site_row
 
 #: The audit actions that store a version of a site's policy.
@@ -40,9 +46,30 @@ class SiteRepository:
         with self._sessions.read() as session:
             return int(session.scalar(select(Site.policy_version).where(Site.name == site)) or 0)
 
-    def set_site_policy(self, site: str, text: str, fmt: str, actor: Actor) -> SiteDoc:
-        """Replace the site's policy document (already validated), audited with before/after."""
+    def set_site_policy(
+        self,
+        site: str,
+        text: str,
+        fmt: str,
+        actor: Actor,
+        *,
+        expected_version: int | None = None,
+    ) -> SiteDoc:
+        """Replace the site's policy document (already validated), audited with before/after.
+
+        ``expected_version``: the version the change was made over (0: none yet); if the
+        site's version is another when the write transaction holds the site's row (an
+        editor saved meanwhile), :class:`ConflictError` and nothing is stored. None
+        replaces whatever is there (the API's upload).
+        """
         with self._sessions.write() as session:
+            if expected_version is not None:
+                now = _locked_version(session, site)
+                if now != expected_version:
+                    raise ConflictError(
+                        f"the policy of site {site!r} is at version {now}, "
+                        f"not {expected_version}: someone else saved it meanwhile"
+                    )
             return _store(session, site, text, fmt, actor, "policy.update", {})
 
     def policy_history(self, site: str, *, limit: int = 50) -> list[PolicyVersion]:
@@ -72,6 +99,20 @@ class SiteRepository:
         """Version ``version`` of the site's policy; :class:`NotFoundError` if none."""
         with self._sessions.read() as session:
             return _find_version(session, site, version)
+
+
+def _locked_version(session: Session, site: str) -> int:
+    """The site's policy version, its row created if new and locked until the transaction
+    ends (PostgreSQL: ``FOR UPDATE``, so a concurrent save waits and then sees this one's
+    version; SQLite's write transactions are serial already)."""
+    site_row(session, site)
+    version = session.scalar(
+        select(Site.policy_version)
+        .where(Site.name == site)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    return int(version or 0)
 
 
 def _doc(row: Site) -> SiteDoc:

@@ -45,6 +45,8 @@ from threadguard.storage.records import (
     ModelAgreement,
     OffenderCount,
 )
+from threadguard.storage.repositories.audit import undone_verdict
+from threadguard.storage.repositories.moderation import UNDO
 from threadguard.storage.sessions import Sessions, find_site_id
 
 #: Site id meaning "a site that does not exist": every query then finds nothing.
@@ -221,11 +223,12 @@ class StatsRepository:
         ]
 
     def daily_actions(self, site: str | None, since: datetime) -> list[DayActions]:
-        """Per moderator and day: the actions they took (verdicts, bans, notes...)."""
+        """Per moderator and day: the actions they took (verdicts, bans, notes...); an
+        undo is no action of its own (it takes one back)."""
         with self._sessions.read() as session:
             site_id = self._site_id(session, site)
             day = func.date(ActionRow.created_at)
-            where = [ActionRow.created_at >= since]
+            where = [ActionRow.created_at >= since, ActionRow.action != UNDO]
             if site_id is not None:
                 where.append(ActionRow.site_id == site_id)
             rows = session.execute(
@@ -238,8 +241,8 @@ class StatsRepository:
 
     def agreement(self, site: str | None, since: datetime) -> list[ModelAgreement]:
         """Per moderator: their verdicts of the period against the policy's decision on
-        the analysis each verdict was given on (verdicts on comments never scored are
-        left out). Most verdicts first."""
+        the analysis each verdict was given on (verdicts on comments never scored, and
+        verdicts the moderator undid, are left out). Most verdicts first."""
         verdict = aliased(DecisionModel)
         policy = aliased(DecisionModel)
         model_decision = (
@@ -267,6 +270,7 @@ class StatsRepository:
                 verdict.source == "moderator",
                 verdict.created_at >= since,
                 verdict.actor.is_not(None),
+                ~undone_verdict(verdict),
             ]
             stmt = select(
                 verdict.actor, func.count(), agreed, approved_flagged, rejected_approved
