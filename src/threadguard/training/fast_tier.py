@@ -9,7 +9,7 @@ dev rows only, with news comments weighted in (:mod:`threadguard.training.calibr
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,19 +62,45 @@ class TrainResult:
     seconds: float = 0.0
 
 
-def _stack(blocks: list[LabelledRows], split: str) -> tuple[list[str], np.ndarray, list[str]]:
+def stack_split(
+    blocks: Sequence[LabelledRows],
+    split: str,
+    tag: Callable[[LabelledRows], str] = lambda b: b.dataset,
+) -> tuple[list[str], np.ndarray, list[str]]:
+    """One split of every block: texts, label matrix, and each row's ``tag`` (its data set
+    by default; the language tier tags rows with their language)."""
     texts: list[str] = []
     labels: list[np.ndarray] = []
-    sources: list[str] = []
+    tags: list[str] = []
     for b in blocks:
         sel = b.select(split)
         texts.extend(sel.texts)
         labels.append(sel.matrix())
-        sources.extend([b.dataset] * len(sel))
-    return texts, np.vstack(labels), sources
+        tags.extend([tag(b)] * len(sel))
+    return texts, np.vstack(labels), tags
 
 
-def _fit_head(x: Any, y: np.ndarray, c: float, seed: int) -> tuple[np.ndarray, float]:
+def normalised_without_test(
+    texts: list[str],
+    labels: np.ndarray,
+    tags: list[str],
+    test_texts: list[str],
+    log: Callable[[str], None],
+) -> tuple[list[str], np.ndarray, list[str]]:
+    """The training rows normalised as the engine reads them, less every row whose
+    normalised text is also in a test split (so no test text is ever trained on)."""
+    test_keys = {normalize_text(t) for t in test_texts}
+    normalised = [normalize_text(t) for t in texts]
+    keep = np.array([t not in test_keys for t in normalised])
+    log(f"dropped {int((~keep).sum())} training rows whose text is in a test split")
+    return (
+        [t for t, k in zip(normalised, keep, strict=True) if k],
+        labels[keep],
+        [x for x, k in zip(tags, keep, strict=True) if k],
+    )
+
+
+def fit_head(x: Any, y: np.ndarray, c: float, seed: int) -> tuple[np.ndarray, float]:
     clf = LogisticRegression(C=c, solver="liblinear", max_iter=MAX_ITER, random_state=seed)
     clf.fit(x, y)
     return clf.coef_.ravel().astype(np.float32), float(clf.intercept_[0])
@@ -111,16 +137,13 @@ def train_fast_tier(
     log(f"masked single-class labels: {masked}")
     log(f"loaded {sum(len(b) for b in blocks)} rows from {len(blocks)} data sets")
 
-    train_texts, y_train, train_src = _stack(blocks, "train")
-    dev_texts, y_dev, dev_src = _stack([*blocks, *calibration_only], "dev")
-    test_texts, _, _ = _stack(blocks, "test")
-    test_keys = {normalize_text(t) for t in test_texts}
-    train_norm = [normalize_text(t) for t in train_texts]
-    keep = np.array([t not in test_keys for t in train_norm])
-    log(f"dropped {int((~keep).sum())} training rows whose text is in a test split")
-    train_norm = [t for t, k in zip(train_norm, keep, strict=True) if k]
-    y_train = y_train[keep]
-    train_src = [s for s, k in zip(train_src, keep, strict=True) if k]
+    train_texts, y_train, train_src = stack_split(blocks, "train")
+    dev_texts, y_dev, dev_src = stack_split([*blocks, *calibration_only], "dev")
+    test_texts, _, _ = stack_split(blocks, "test")
+    train_norm, y_train, train_src = normalised_without_test(
+        train_texts, y_train, train_src, test_texts, log
+    )
+    train_rows_used = len(train_norm)  # before the templates join
     if extra:
         train_norm += [normalize_text(t) for t, _ in extra]
         y_train = np.vstack([y_train, np.vstack([labels for _, labels in extra])])
@@ -157,7 +180,7 @@ def train_fast_tier(
             jobs_args.append((h, mask))
     log(f"fitting {len(jobs_args)} heads on {jobs} cores")
     fits = Parallel(n_jobs=jobs, prefer="threads")(
-        delayed(_fit_head)(x_train[mask], y_train[mask, h], c, seed) for h, mask in jobs_args
+        delayed(fit_head)(x_train[mask], y_train[mask, h], c, seed) for h, mask in jobs_args
     )
     n_feat = featurizer.config.size
     weights = np.zeros((n_feat, len(HEADS)), dtype=np.float32)
@@ -190,7 +213,7 @@ def train_fast_tier(
             "trained_on": licences,
             "rows": rows,
             "c": c,
-            "train_rows_used": int(keep.sum()),
+            "train_rows_used": train_rows_used,
             "train_sources": {s: train_src.count(s) for s in sorted(set(train_src))},
             "masked_single_class": masked,
             "recipe": recipe(

@@ -38,7 +38,13 @@ from threadguard.scoring.linear import LinearModel
 from threadguard.training.calibration import fit_heads
 from threadguard.training.datasets import HEADS, LabelledRows
 from threadguard.training.datasets_multilingual import LANGUAGE_SETS, load_language_sets
-from threadguard.training.fast_tier import MAX_ITER, MIN_POSITIVES, _fit_head
+from threadguard.training.fast_tier import (
+    MAX_ITER,
+    MIN_POSITIVES,
+    fit_head,
+    normalised_without_test,
+    stack_split,
+)
 from threadguard.training.recipe import recipe, recording_reads
 
 #: The name of the multilingual fast tier's artifact (``threadguard-fast-xx@N``).
@@ -179,15 +185,8 @@ def language_of(dataset: str) -> str:
 
 
 def _stack(blocks: list[LabelledRows], split: str) -> tuple[list[str], np.ndarray, list[str]]:
-    texts: list[str] = []
-    labels: list[np.ndarray] = []
-    langs: list[str] = []
-    for b in blocks:
-        sel = b.select(split)
-        texts.extend(sel.texts)
-        labels.append(sel.matrix())
-        langs.extend([language_of(b.dataset)] * len(sel))
-    return texts, np.vstack(labels), langs
+    """One split of every block, each row tagged with its language."""
+    return stack_split(blocks, split, lambda b: language_of(b.dataset))
 
 
 def calibrate_per_language(
@@ -252,13 +251,9 @@ def train_language_model(
     train_texts, y_train, train_langs = _stack(repeated, "train")
     dev_texts, y_dev, dev_langs = _stack(blocks, "dev")
     test_texts, _, _ = _stack(blocks, "test")
-    test_keys = {normalize_text(t) for t in test_texts}
-    train_norm = [normalize_text(t) for t in train_texts]
-    keep = np.array([t not in test_keys for t in train_norm])
-    log(f"dropped {int((~keep).sum())} training rows whose text is in a test split")
-    train_norm = [t for t, k in zip(train_norm, keep, strict=True) if k]
-    y_train = y_train[keep]
-    train_langs = [x for x, k in zip(train_langs, keep, strict=True) if k]
+    train_norm, y_train, train_langs = normalised_without_test(
+        train_texts, y_train, train_langs, test_texts, log
+    )
     dev_norm = [normalize_text(t) for t in dev_texts]
 
     featurizer = Featurizer(config)
@@ -277,7 +272,7 @@ def train_language_model(
     best: tuple[float, np.ndarray, np.ndarray] | None = None
     for c in c_grid:
         fits = Parallel(n_jobs=jobs, prefer="threads")(
-            delayed(_fit_head)(x_train[mask], y_train[mask, h], c, seed) for h, mask in chosen
+            delayed(fit_head)(x_train[mask], y_train[mask, h], c, seed) for h, mask in chosen
         )
         weights = np.zeros((config.size, len(HEADS)), dtype=np.float32)
         bias = np.full(len(HEADS), -10.0, dtype=np.float32)  # unfitted heads say "no"
