@@ -20,6 +20,7 @@ from service_support import Databases, Service
 
 from threadguard.analysis import Analysis, Span, Target
 from threadguard.dashboard import csrf
+from threadguard.dashboard.policy_page import draft_of
 from threadguard.dashboard.signin import COOKIE
 from threadguard.engine import Engine
 from threadguard.moderation import Decision
@@ -177,3 +178,31 @@ def argument(store: Store, site: str = "news") -> list[str]:
         ],
         site=site,
     )
+
+
+def site_policy_spy(service: Service) -> list[str | None]:
+    """Record every site the service's state is asked the policy of (the state caches
+    each one, so pages must ask only for stored sites); returns the growing list."""
+    state = service.app.state.service
+    asked: list[str | None] = []
+    real = state.site_policy
+
+    def spy(site: str | None) -> Any:
+        asked.append(site)
+        return real(site)
+
+    state.site_policy = spy
+    return asked
+
+
+def policy_form(policy: Any, **changes: str) -> dict[str, str]:
+    """The policy page's fields as it fills them for ``policy``, with ``changes``."""
+    draft = draft_of(policy)
+    fields = {}
+    for row in draft.thresholds:
+        fields[f"hold_{row.attribute}"] = row.hold
+        fields[f"reject_{row.attribute}"] = row.reject
+    for watch in draft.watchlist:
+        fields[f"watch_{watch.action}"] = watch.text
+    fields.update(changes)
+    return fields

@@ -8,6 +8,7 @@ from typing import Any
 
 from hypothesis import example, given
 from hypothesis import strategies as st
+from pages_support import policy_form
 
 from threadguard.dashboard.policy_page import (
     PREVIEW_DEFAULT,
@@ -33,15 +34,7 @@ def form_of(**fields: str) -> Any:
 
 def filled(**changes: str) -> dict[str, str]:
     """The form as the page shows it for the default policy, with ``changes``."""
-    draft = draft_of(BASE)
-    fields = {}
-    for row in draft.thresholds:
-        fields[f"hold_{row.attribute}"] = row.hold
-        fields[f"reject_{row.attribute}"] = row.reject
-    for watch in draft.watchlist:
-        fields[f"watch_{watch.action}"] = watch.text
-    fields.update(changes)
-    return fields
+    return policy_form(BASE, **changes)
 
 
 def test_the_form_shows_the_effective_thresholds_and_watched_words() -> None:

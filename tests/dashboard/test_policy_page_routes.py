@@ -7,10 +7,9 @@ import re
 import tomllib
 from typing import Any
 
-from pages_support import app, argument, signed_in
+from pages_support import app, argument, policy_form, signed_in, site_policy_spy
 from service_support import Service
 
-from threadguard.dashboard.policy_page import draft_of
 from threadguard.moderation import load_policy
 
 __all__ = ["app"]
@@ -18,15 +17,7 @@ __all__ = ["app"]
 
 def form(**changes: str) -> dict[str, str]:
     """The policy form as the page fills it for the default policy, with ``changes``."""
-    draft = draft_of(load_policy())
-    fields = {"site": "news", "version": "0", "size": "100"}
-    for row in draft.thresholds:
-        fields[f"hold_{row.attribute}"] = row.hold
-        fields[f"reject_{row.attribute}"] = row.reject
-    for watch in draft.watchlist:
-        fields[f"watch_{watch.action}"] = watch.text
-    fields.update(changes)
-    return fields
+    return policy_form(load_policy(), **{"site": "news", "version": "0", "size": "100", **changes})
 
 
 def test_moderators_get_a_403_page_and_signed_out_visitors_the_sign_in(app: Service) -> None:
@@ -149,15 +140,7 @@ def test_posts_without_the_pages_token_are_refused(app: Service) -> None:
 
 def test_an_unknown_site_is_shown_the_base_policy_without_caching_it(app: Service) -> None:
     argument(app.store)
-    state = app.app.state.service
-    asked: list[str | None] = []
-    real = state.site_policy
-
-    def spy(site: str | None) -> Any:
-        asked.append(site)
-        return real(site)
-
-    state.site_policy = spy
+    asked = site_policy_spy(app)
     with signed_in(app, "root", "admin") as root:
         for n in range(3):
             page = root.get("/policy", params={"site": f"made-up-{n}"})

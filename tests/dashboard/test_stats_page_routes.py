@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from pages_support import app, argument, scored, signed_in, store_thread
+from pages_support import app, argument, scored, signed_in, site_policy_spy, store_thread
 from service_support import Service
 
 from threadguard.analysis import Target
@@ -105,15 +104,7 @@ def test_only_stored_sites_policies_are_asked_for(app: Service) -> None:
     """The state caches every site it is asked about: a query naming new sites must not
     grow that cache."""
     argument(app.store)
-    state = app.app.state.service
-    asked: list[str | None] = []
-    real = state.site_policy
-
-    def spy(site: str | None) -> Any:
-        asked.append(site)
-        return real(site)
-
-    state.site_policy = spy
+    asked = site_policy_spy(app)
     with signed_in(app, "mia", "moderator") as mia:
         for n in range(5):
             assert mia.get("/stats", params={"site": f"made-up-{n}"}).status_code == 404
