@@ -100,6 +100,17 @@ def normalised_without_test(
     )
 
 
+def head_hyperparameters(c: float, config: FeatureConfig) -> dict[str, Any]:
+    """What every n-gram tier's recipe records of how its heads were fitted."""
+    return {
+        "c": c,
+        "solver": "liblinear",
+        "max_iter": MAX_ITER,
+        "min_positives": MIN_POSITIVES,
+        "features": config.to_json(),
+    }
+
+
 def fit_head(x: Any, y: np.ndarray, c: float, seed: int) -> tuple[np.ndarray, float]:
     clf = LogisticRegression(C=c, solver="liblinear", max_iter=MAX_ITER, random_state=seed)
     clf.fit(x, y)
@@ -221,11 +232,7 @@ def train_fast_tier(
                 data_root=data_root,
                 reads=reads,
                 hyperparameters={
-                    "c": c,
-                    "solver": "liblinear",
-                    "max_iter": MAX_ITER,
-                    "min_positives": MIN_POSITIVES,
-                    "features": featurizer.config.to_json(),
+                    **head_hyperparameters(c, featurizer.config),
                     "datasets": sorted(licences),
                     "extra_rows": len(extra or []),
                     "news_share": news_share,

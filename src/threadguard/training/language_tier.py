@@ -39,9 +39,9 @@ from threadguard.training.calibration import fit_heads
 from threadguard.training.datasets import HEADS, LabelledRows
 from threadguard.training.datasets_multilingual import LANGUAGE_SETS, load_language_sets
 from threadguard.training.fast_tier import (
-    MAX_ITER,
     MIN_POSITIVES,
     fit_head,
+    head_hyperparameters,
     normalised_without_test,
     stack_split,
 )
@@ -319,11 +319,7 @@ def train_language_model(
             data_root=data_root,
             reads=reads,
             hyperparameters={
-                "c": c,
-                "solver": "liblinear",
-                "max_iter": MAX_ITER,
-                "min_positives": MIN_POSITIVES,
-                "features": config.to_json(),
+                **head_hyperparameters(c, config),
                 "datasets": sorted(datasets or LANGUAGE_SETS),
                 "templates": {b.dataset: len(b) for b in extra or []},
                 "template_repeat": TEMPLATE_REPEAT,
