@@ -30,7 +30,8 @@ def main() -> None:
         int(sys.argv[4]),
     )
     caps = {k: max(40, v // divisor) for k, v in deep_tier.DEFAULT_CAPS.items()}
-    caps["sfu"] = 400
+    for news in deep_tier.NEWS_TRAIN_SETS:
+        caps[news] = deep_tier.DEFAULT_CAPS[news]
     caps["toxic_spans"] = 400
     work.mkdir(parents=True, exist_ok=True)
     start = Path(
@@ -41,7 +42,7 @@ def main() -> None:
         out,
         work,
         caps=caps,
-        version=5,
+        version=int(os.environ.get("DEEP_VERSION", "5")),
         epochs=1.0,
         lr=2e-5,
         warm_start=start,

@@ -341,11 +341,10 @@ def _word_runs(text: str, n: int) -> set[tuple[str, ...]]:
 def _template_texts() -> list[str]:
     """Every text the team's templates train on: the rows both tiers add, and the replies
     and parents of the context templates."""
-    from threadguard.training.augment import template_rows
-    from threadguard.training.templates_news import context_template_rows
+    from threadguard.training.augment import context_rows, template_rows
 
     texts = [t for t, _ in template_rows()]
-    for reply, parent, _ in context_template_rows():
+    for reply, parent, _ in context_rows():
         texts += [reply, parent]
     return texts
 

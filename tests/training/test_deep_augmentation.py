@@ -6,22 +6,36 @@ import random
 
 import numpy as np
 
+from threadguard.training.augment import context_rows
 from threadguard.training.datasets import HEADS, LabelledRows
 from threadguard.training.deep_tier import DEFAULT_CAPS, REPLAY_CAPS, augmented, mask_labels
 from threadguard.training.templates_news import context_template_rows
+from threadguard.training.templates_support import pushback_rows, support_rows
 
 
 def test_context_replies_are_trained_with_their_parent() -> None:
     rows = augmented([], random.Random(0))
     with_parent = [e for e in rows if e.context]
-    expected = context_template_rows()
-    assert len(with_parent) == len(expected)
+    expected = [row for row in context_rows() if row[1]]
+    assert len(with_parent) == len(expected) > len(context_template_rows())
     ia = HEADS.index("identity_attack")
     # the same parents carry a hateful reply and a calm one: only context tells them apart
     by_parent: dict[str, set[float]] = {}
     for e in with_parent:
         by_parent.setdefault(e.context, set()).add(float(e.labels[ia]))
     assert any(values == {0.0, 1.0} for values in by_parent.values())
+
+
+def test_pushback_replies_are_civil_under_the_hate_they_answer() -> None:
+    """The support templates teach stance, not words: a reply naming the group under a
+    hateful parent is civil, and that parent read alone is an identity attack."""
+    ia = HEADS.index("identity_attack")
+    rows = pushback_rows()
+    replies = [(t, p, y) for t, p, y in rows if p]
+    alone = {t: y for t, p, y in rows if not p}
+    assert replies and all(y[ia] == 0.0 for _, _, y in replies)
+    assert all(alone[p][ia] == 1.0 for _, p, _ in replies)
+    assert any(t == "Black lives matter." and y[ia] == 0.0 for t, y in support_rows())
 
 
 def test_a_warm_start_replays_every_news_comment_and_a_fifth_of_the_rest() -> None:

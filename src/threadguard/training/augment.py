@@ -19,7 +19,8 @@ import numpy as np
 
 from threadguard.schema import ATTRIBUTES, GROUPS, with_parents
 from threadguard.training.datasets import HEADS
-from threadguard.training.templates_news import news_template_rows
+from threadguard.training.templates_news import context_template_rows, news_template_rows
+from threadguard.training.templates_support import pushback_rows, support_rows
 
 #: (schema group, how people write it)
 GROUP_NAMES: tuple[tuple[str, str], ...] = (
@@ -433,8 +434,16 @@ def template_rows(quotes: list[str] | None = None) -> list[tuple[str, np.ndarray
     """Every template row, what both tiers add to their training split: :func:`hard_cases`
     (quoting ``quotes``, abusive training sentences, in counter-speech), the seeded
     passes of :func:`harder_cases`, and the news-section templates of
-    :mod:`threadguard.training.templates_news` (those without a parent)."""
+    :mod:`threadguard.training.templates_news` (those without a parent) and the support
+    lines of :mod:`threadguard.training.templates_support`."""
     rows = list(hard_cases(quotes or []))
     for seed in HARDER_SEEDS:
         rows += list(harder_cases(seed))
-    return rows + news_template_rows()
+    return rows + news_template_rows() + support_rows()
+
+
+def context_rows() -> list[tuple[str, str, np.ndarray]]:
+    """(text, parent, labels): the template replies read with their parent as context,
+    for a trainer that reads context: the news section's replies that are hateful only
+    given their parent, and the pushback replies to hateful parents."""
+    return context_template_rows() + pushback_rows()

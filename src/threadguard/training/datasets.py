@@ -495,12 +495,24 @@ def load_stormfront(root: Path) -> LabelledRows:
 
 
 def load_unhealthy(root: Path) -> LabelledRows:
-    """Unhealthy Conversations (non-commercial licence): evaluation only, never training."""
+    """Unhealthy Conversations (Globe and Mail comments, non-commercial licence).
+
+    The official train split is not in ``../shared/data``, so the validation file is
+    halved by a seeded split keyed on the text: one half trains (the only news comments
+    with hostility labels the models can learn from), the other stays dev; the test file
+    is test. Hostile rows are toxic; rows healthy and not hostile are clear of every
+    attribute; the rest (condescending, dismissive...) are not toxic and unsaid otherwise.
+    ``gold`` is the ``healthy`` label.
+    """
     out = LabelledRows("unhealthy")
-    for fname, split in (("val.csv", "dev"), ("test.csv", "test")):
+    for fname in ("val.csv", "test.csv"):
         for r in _read_csv(root / "unhealthy_conversations" / fname):
+            text, healthy = r["comment"], r["healthy"]
             hostile = float(r["hostile"] or 0)
-            out.add(r["comment"], split, {"toxicity": hostile}, gold=r["healthy"])
+            split = "test" if fname == "test.csv" else seeded_split(text, dev=0.5, test=0.0)
+            labels = _all_clear() if healthy == "1" and hostile == 0.0 else {}
+            labels["toxicity"] = hostile
+            out.add(text, split, labels, gold=healthy)
     return out
 
 
@@ -644,6 +656,7 @@ TRAINING_SETS: dict[str, tuple[Loader, str]] = {
     "hateval": (load_hateval_en, "CC-BY-NC-4.0"),
     "jigsaw_sample": (load_jigsaw_sample, "CC0 labels; CC-BY-SA-3.0 text"),
     "sfu": (load_sfu_news, "CC-BY-NC-SA-4.0"),
+    "unhealthy": (load_unhealthy, "CC-BY-NC-SA-4.0"),
 }
 
 #: Data sets used only for evaluation.

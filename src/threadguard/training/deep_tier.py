@@ -27,10 +27,9 @@ import numpy as np
 from threadguard.normalize import normalize, normalize_text
 from threadguard.schema import Tier
 from threadguard.scoring.encoder import encode, load_tokenizer, pad
-from threadguard.training.augment import obfuscate, template_rows
+from threadguard.training.augment import context_rows, obfuscate, template_rows
 from threadguard.training.datasets import HEADS, LabelledRows, load_all, mask_single_class
 from threadguard.training.recipe import file_sha256, recipe, recording_reads
-from threadguard.training.templates_news import context_template_rows
 from threadguard.training.weak_labels import add_weak_labels
 
 #: Rows per data set in one training run (seeded sample): keeps an epoch near half an
@@ -50,10 +49,11 @@ DEFAULT_CAPS = {
     "hateval": 5000,
     "jigsaw_sample": 3000,
     "sfu": 400,
+    "unhealthy": 2300,
 }
 #: News-site comments: scarce, and what the deep tier is least calibrated on, so a warm
 #: start replays all of them rather than a fifth.
-NEWS_TRAIN_SETS = ("sfu",)
+NEWS_TRAIN_SETS = ("sfu", "unhealthy")
 #: Continuing from the shipped model (``warm_start``): a fifth of each set is replayed
 #: beside the hard cases, so the new cases are learnt without forgetting the old ones.
 REPLAY_CAPS = {k: v if k in NEWS_TRAIN_SETS else v // 5 for k, v in DEFAULT_CAPS.items()}
@@ -123,7 +123,7 @@ def augmented(train: list[Example], rng: random.Random, obfuscated: int = 2000) 
     hateful = [e.text for e in train if e.labels[ia] == 1.0]
     rng.shuffle(hateful)
     out = [Example(t, "", labels) for t, labels in template_rows(hateful[:800])]
-    out += [Example(t, parent, labels) for t, parent, labels in context_template_rows()]
+    out += [Example(t, parent, labels) for t, parent, labels in context_rows()]
     toxic = [e for e in train if e.labels[tox] == 1.0]
     for e in rng.sample(toxic, min(obfuscated, len(toxic))):
         out.append(Example(obfuscate(e.text, rng), e.context, e.labels))
@@ -390,7 +390,7 @@ def train_deep_tier(
             "tune_layers": tune_layers,
             "warm_start": _file_ref(warm_start),
             "extra_train_rows": len(extra_train or []),
-            "context_template_rows": len(context_template_rows()),
+            "context_template_rows": len(context_rows()),
             "masked_single_class": masked,
         },
         seed=seed,
