@@ -23,14 +23,14 @@ from threadguard.adaptation import DEFAULT_KIND, Example, Fitted, fit_adaptation
 from threadguard.storage.models import AuditEntry, Site, SiteAdaptation
 from threadguard.storage.records import Actor, AdaptationRecord, ConflictError
 from threadguard.storage.repositories.audit import AuditRepository
-from threadguard.storage.sessions import Sessions, add_audit, find_site_id, site_row
+from threadguard.storage.sessions import Repository, Sessions, add_audit, find_site_id, site_row
 
 
-class AdaptationRepository:
+class AdaptationRepository(Repository):
     """Each site's adaptation versions and which one is served."""
 
     def __init__(self, sessions: Sessions, audit: AuditRepository) -> None:
-        self._sessions = sessions
+        super().__init__(sessions)
         self._audit = audit
 
     def examples(self, site: str) -> list[Example]:

@@ -47,7 +47,7 @@ from threadguard.storage.records import (
 )
 from threadguard.storage.repositories.audit import undone_verdict
 from threadguard.storage.repositories.moderation import UNDO
-from threadguard.storage.sessions import Sessions, find_site_id
+from threadguard.storage.sessions import Repository, find_site_id
 
 #: Site id meaning "a site that does not exist": every query then finds nothing.
 _NO_SITE = -1
@@ -66,11 +66,8 @@ def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.sum(case((condition, 1), else_=0))
 
 
-class StatsRepository:
+class StatsRepository(Repository):
     """Counts per day, per group, per author and per moderator, over a period."""
-
-    def __init__(self, sessions: Sessions) -> None:
-        self._sessions = sessions
 
     # -------------------------------------------------------------- shared pieces
 
