@@ -150,6 +150,13 @@ class Sessions:
         return site_id
 
 
+class Repository:
+    """Reads and writes some of the store's tables through its shared :class:`Sessions`."""
+
+    def __init__(self, sessions: Sessions) -> None:
+        self._sessions = sessions
+
+
 def get_or_create(session: Session, model: Any, where: dict[str, Any], **new: Any) -> Any:
     """The row matching ``where``, inserting it if absent (race-safe via a savepoint)."""
     stmt = select(model).filter_by(**where)

@@ -117,6 +117,36 @@ def fit_head(x: Any, y: np.ndarray, c: float, seed: int) -> tuple[np.ndarray, fl
     return clf.coef_.ravel().astype(np.float32), float(clf.intercept_[0])
 
 
+def fit_weights(
+    x_train: Any,
+    y_train: np.ndarray,
+    heads: list[tuple[int, np.ndarray]],
+    c: float,
+    seed: int,
+    jobs: int,
+    n_features: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Fit each of ``heads`` (a head's index and its mask of labelled training rows) in
+    parallel; the weight matrix and bias of every head (an unfitted head's bias says "no")."""
+    fits = Parallel(n_jobs=jobs, prefer="threads")(
+        delayed(fit_head)(x_train[mask], y_train[mask, h], c, seed) for h, mask in heads
+    )
+    weights = np.zeros((n_features, len(HEADS)), dtype=np.float32)
+    bias = np.full(len(HEADS), -10.0, dtype=np.float32)  # unfitted heads say "no"
+    for (h, _), (coef, intercept) in zip(heads, fits, strict=True):
+        weights[:, h] = coef
+        bias[h] = intercept
+    return weights, bias
+
+
+def split_rows(blocks: Sequence[LabelledRows]) -> dict[str, dict[str, int]]:
+    """Each block's rows per split, as the model's metadata records them."""
+    return {
+        b.dataset: {s: sum(1 for x in b.splits if x == s) for s in ("train", "dev", "test")}
+        for b in blocks
+    }
+
+
 def train_fast_tier(
     data_root: Path,
     *,
@@ -190,15 +220,7 @@ def train_fast_tier(
         if fitted:
             jobs_args.append((h, mask))
     log(f"fitting {len(jobs_args)} heads on {jobs} cores")
-    fits = Parallel(n_jobs=jobs, prefer="threads")(
-        delayed(fit_head)(x_train[mask], y_train[mask, h], c, seed) for h, mask in jobs_args
-    )
-    n_feat = featurizer.config.size
-    weights = np.zeros((n_feat, len(HEADS)), dtype=np.float32)
-    bias = np.full(len(HEADS), -10.0, dtype=np.float32)  # unfitted heads say "no"
-    for (h, _), (coef, intercept) in zip(jobs_args, fits, strict=True):
-        weights[:, h] = coef
-        bias[h] = intercept
+    weights, bias = fit_weights(x_train, y_train, jobs_args, c, seed, jobs, featurizer.config.size)
 
     margins_dev = np.asarray(x_dev @ weights) + bias
     is_news = np.array([src in NEWS_SETS for src in dev_src])
@@ -206,10 +228,7 @@ def train_fast_tier(
     platt_a, platt_b = fit_heads(margins_dev, y_dev, is_news, fitted, news_share)
     log(f"calibrated on {len(dev_src)} dev rows, {int(is_news.sum())} of news comments")
 
-    rows = {
-        b.dataset: {s: sum(1 for x in b.splits if x == s) for s in ("train", "dev", "test")}
-        for b in blocks
-    }
+    rows = split_rows(blocks)
     licences = {name: TRAINING_SETS[name][1] for name in (datasets or list(TRAINING_SETS))}
     model = LinearModel(
         name="threadguard-fast",

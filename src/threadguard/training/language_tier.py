@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from joblib import Parallel, delayed
 from sklearn.metrics import f1_score
 
 from threadguard.normalize import normalize_text
@@ -40,9 +39,10 @@ from threadguard.training.datasets import HEADS, LabelledRows
 from threadguard.training.datasets_multilingual import LANGUAGE_SETS, load_language_sets
 from threadguard.training.fast_tier import (
     MIN_POSITIVES,
-    fit_head,
+    fit_weights,
     head_hyperparameters,
     normalised_without_test,
+    split_rows,
     stack_split,
 )
 from threadguard.training.recipe import recipe, recording_reads
@@ -271,14 +271,7 @@ def train_language_model(
     dev_f1: dict[float, float] = {}
     best: tuple[float, np.ndarray, np.ndarray] | None = None
     for c in c_grid:
-        fits = Parallel(n_jobs=jobs, prefer="threads")(
-            delayed(fit_head)(x_train[mask], y_train[mask, h], c, seed) for h, mask in chosen
-        )
-        weights = np.zeros((config.size, len(HEADS)), dtype=np.float32)
-        bias = np.full(len(HEADS), -10.0, dtype=np.float32)  # unfitted heads say "no"
-        for (h, _), (coef, intercept) in zip(chosen, fits, strict=True):
-            weights[:, h] = coef
-            bias[h] = intercept
+        weights, bias = fit_weights(x_train, y_train, chosen, c, seed, jobs, config.size)
         dev_f1[c] = _dev_macro_f1(np.asarray(x_dev @ weights)[:, 0] + bias[0], y_dev[:, 0])
         log(f"C={c}: dev macro-F1 {dev_f1[c]:.4f}")
         if best is None or dev_f1[c] > dev_f1[best[0]]:
@@ -300,10 +293,7 @@ def train_language_model(
         )
         for lang in languages
     }
-    rows = {
-        b.dataset: {s: sum(1 for x in b.splits if x == s) for s in ("train", "dev", "test")}
-        for b in all_blocks
-    }
+    rows = split_rows(all_blocks)
     labelled = labelled_heads(all_blocks, languages)
     metadata: dict[str, Any] = {
         "languages": languages,

@@ -198,20 +198,7 @@ async def _one(request: Request, user: WebUser, comment_id: str, action: str) ->
         note=form.get("note").strip()[:2000] or None,
         duration=form.get("duration", "forever"),
     )
-    if ok:
-        undo = f"{DONE[action]} the comment." if action != ModeratorAction.NOTE else None
-        event: dict[str, object] = {"id": comment_id, "action": action, "ok": True}
-        return await run_in_threadpool(
-            _answer,
-            request,
-            store,
-            user,
-            [comment_id],
-            back=back,
-            messages={comment_id: message} if message else None,
-            undo=undo,
-            event=event,
-        )
+    undo = f"{DONE[action]} the comment." if ok and action != ModeratorAction.NOTE else None
     return await run_in_threadpool(
         _answer,
         request,
@@ -219,6 +206,8 @@ async def _one(request: Request, user: WebUser, comment_id: str, action: str) ->
         user,
         [comment_id],
         back=back,
-        messages={comment_id: message},
-        event={"id": comment_id, "action": action, "ok": False},
+        # A refusal is always said on the item; a success only when there is more to say.
+        messages={comment_id: message} if message or not ok else None,
+        undo=undo,
+        event={"id": comment_id, "action": action, "ok": ok},
     )

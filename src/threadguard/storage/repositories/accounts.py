@@ -22,7 +22,7 @@ from threadguard.storage.records import (
 )
 from threadguard.storage.repositories.counters import KEYS, bump
 from threadguard.storage.repositories.rows import from_row
-from threadguard.storage.sessions import Sessions, add_audit
+from threadguard.storage.sessions import Repository, add_audit
 
 #: Who acts when no person does (the command line adding keys and users).
 SYSTEM = Actor("system", Role.ADMIN)
@@ -32,11 +32,8 @@ KEY_ROLES = tuple(reversed(Role))
 USER_ROLES = (Role.ADMIN, Role.MODERATOR)
 
 
-class AccountRepository:
+class AccountRepository(Repository):
     """API keys (by their public prefix) and moderators' and admins' accounts."""
-
-    def __init__(self, sessions: Sessions) -> None:
-        self._sessions = sessions
 
     def create_key(
         self,

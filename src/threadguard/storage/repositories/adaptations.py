@@ -23,14 +23,14 @@ from threadguard.adaptation import DEFAULT_KIND, Example, Fitted, fit_adaptation
 from threadguard.storage.models import AuditEntry, Site, SiteAdaptation
 from threadguard.storage.records import Actor, AdaptationRecord, ConflictError
 from threadguard.storage.repositories.audit import AuditRepository
-from threadguard.storage.sessions import Sessions, add_audit, find_site_id, site_row
+from threadguard.storage.sessions import Repository, Sessions, add_audit, find_site_id, site_row
 
 
-class AdaptationRepository:
+class AdaptationRepository(Repository):
     """Each site's adaptation versions and which one is served."""
 
     def __init__(self, sessions: Sessions, audit: AuditRepository) -> None:
-        self._sessions = sessions
+        super().__init__(sessions)
         self._audit = audit
 
     def examples(self, site: str) -> list[Example]:
@@ -100,16 +100,7 @@ class AdaptationRepository:
         )
         session.add(row)
         session.flush()
-        add_audit(
-            session,
-            actor,
-            "adaptation.create",
-            "adaptation",
-            f"{site}@{version}",
-            site=site,
-            before=_summary(before),
-            after=_summary(row),
-        )
+        _audit(session, actor, "adaptation.create", site, version, before, row)
         return _record(site, row)
 
     def adaptations(self, site: str) -> list[AdaptationRecord]:
@@ -157,16 +148,7 @@ class AdaptationRepository:
             session.flush()
             if previous is not None:
                 previous.active = True
-            add_audit(
-                session,
-                actor,
-                "adaptation.rollback",
-                "adaptation",
-                f"{site}@{current.version}",
-                site=site,
-                before=_summary(current),
-                after=_summary(previous),
-            )
+            _audit(session, actor, "adaptation.rollback", site, current.version, current, previous)
             return _record(site, previous) if previous is not None else None
 
 
@@ -229,6 +211,29 @@ def _deactivate(session: Session, site_id: int) -> None:
         update(SiteAdaptation)
         .where(SiteAdaptation.site_id == site_id, SiteAdaptation.active.is_(True))
         .values(active=False)
+    )
+
+
+def _audit(
+    session: Session,
+    actor: Actor,
+    action: str,
+    site: str,
+    version: int,
+    before: SiteAdaptation | None,
+    after: SiteAdaptation | None,
+) -> None:
+    """The audit entry of ``action`` on the site's adaptation ``version``: which version was
+    served before and which after."""
+    add_audit(
+        session,
+        actor,
+        action,
+        "adaptation",
+        f"{site}@{version}",
+        site=site,
+        before=_summary(before),
+        after=_summary(after),
     )
 
 

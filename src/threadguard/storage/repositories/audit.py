@@ -22,7 +22,7 @@ from threadguard.storage.models import Comment as CommentModel
 from threadguard.storage.models import DecisionRow as DecisionModel
 from threadguard.storage.records import AuditRecord, Page
 from threadguard.storage.repositories.rows import from_row
-from threadguard.storage.sessions import Sessions, add_audit
+from threadguard.storage.sessions import Repository, Sessions, add_audit
 
 
 def undone_verdict(verdict: Any) -> Exists:
@@ -37,11 +37,11 @@ def undone_verdict(verdict: Any) -> Exists:
     )
 
 
-class AuditRepository:
+class AuditRepository(Repository):
     """Appending to and reading the audit log; moderators' verdicts as training examples."""
 
     def __init__(self, sessions: Sessions) -> None:
-        self._sessions = sessions
+        super().__init__(sessions)
         #: Append an audit entry on its own (for events outside other transactions):
         #: :func:`~threadguard.storage.sessions.add_audit`'s arguments, less the session.
         self.audit = sessions.on_its_own(add_audit)

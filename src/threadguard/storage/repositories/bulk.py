@@ -26,15 +26,13 @@ from sqlalchemy.dialects import postgresql, sqlite
 from threadguard.schema import ATTRIBUTES, Verdict
 from threadguard.storage.models import Base, utcnow
 from threadguard.storage.records import STATUS_OF_ACTION, NewComment
+from threadguard.storage.repositories.rows import in_chunks
 
 _COMMENTS: Table = Base.metadata.tables["comments"]
 _ANALYSES: Table = Base.metadata.tables["analyses"]
 _DECISIONS: Table = Base.metadata.tables["decisions"]
 _QUEUE: Table = Base.metadata.tables["queue_items"]
 _AUTHORS: Table = Base.metadata.tables["authors"]
-
-#: How many values go into one ``IN (...)`` list.
-_CHUNK = 500
 
 #: What storing one comment gives back: the store's id for it and its status.
 Stored = tuple[str, str]
@@ -179,10 +177,10 @@ def add_authors(conn: Connection, site_id: int, names: Collection[str]) -> dict[
 
 def _author_ids(conn: Connection, site_id: int, names: Sequence[str]) -> dict[str, int]:
     out: dict[str, int] = {}
-    for start in range(0, len(names), _CHUNK):
+    for chunk in in_chunks(names):
         rows = conn.execute(
             select(_AUTHORS.c.name, _AUTHORS.c.id).where(
-                _AUTHORS.c.site_id == site_id, _AUTHORS.c.name.in_(names[start : start + _CHUNK])
+                _AUTHORS.c.site_id == site_id, _AUTHORS.c.name.in_(chunk)
             )
         ).all()
         out.update({str(name): int(aid) for name, aid in rows})
@@ -201,10 +199,10 @@ def count_new(conn: Connection, items: Sequence[tuple[int | None, str]]) -> list
     if not authors:
         return [None] * len(items)
     base: dict[int, int] = {}
-    for start in range(0, len(authors), _CHUNK):
+    for chunk in in_chunks(authors):
         rows = conn.execute(
             select(_AUTHORS.c.id, _AUTHORS.c.comment_count)
-            .where(_AUTHORS.c.id.in_(authors[start : start + _CHUNK]))
+            .where(_AUTHORS.c.id.in_(chunk))
             .with_for_update()
         ).all()
         base.update({int(aid): int(count) for aid, count in rows})

@@ -48,19 +48,16 @@ from threadguard.storage.repositories.ingest import (
     find_or_add_author,
     new_comment_id,
 )
-from threadguard.storage.repositories.rows import from_row, latest_analysis
-from threadguard.storage.sessions import Sessions, find_site_id
+from threadguard.storage.repositories.rows import from_row, in_chunks, latest_analysis
+from threadguard.storage.sessions import Repository, Sessions, find_site_id
 from threadguard.storage.writer import GroupCommitter
 
-#: How many ids go into one ``IN (...)`` list.
-_CHUNK = 500
 
-
-class CommentRepository:
+class CommentRepository(Repository):
     """Stored comments: context for replies, scored comments, authors, dry-run history."""
 
     def __init__(self, sessions: Sessions) -> None:
-        self._sessions = sessions
+        super().__init__(sessions)
         self.writer = CommentWriter(sessions)
         #: Store a thread's scored comments in short transactions (the writer's
         #: :meth:`~threadguard.storage.repositories.ingest.CommentWriter.record_many`).
@@ -183,8 +180,7 @@ class CommentRepository:
             site_id = find_site_id(session, site)
             if site_id is None:
                 return {}
-            for start in range(0, len(wanted), _CHUNK):
-                chunk = wanted[start : start + _CHUNK]
+            for chunk in in_chunks(wanted):
                 rows = session.scalars(
                     select(Author).where(Author.site_id == site_id, Author.name.in_(chunk))
                 ).all()
@@ -219,12 +215,12 @@ class CommentRepository:
             if site_id is None:
                 return out
             ids = list(dict.fromkeys(external_ids))
-            for start in range(0, len(ids), _CHUNK):
+            for chunk in in_chunks(ids):
                 rows = session.execute(
                     select(CommentModel.external_id, CommentModel.author_seq).where(
                         CommentModel.site_id == site_id,
                         CommentModel.article_key == article,
-                        CommentModel.external_id.in_(ids[start : start + _CHUNK]),
+                        CommentModel.external_id.in_(chunk),
                         CommentModel.source != "context",
                     )
                 ).all()

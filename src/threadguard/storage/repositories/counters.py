@@ -15,7 +15,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from threadguard.storage.models import CounterRow, utcnow
-from threadguard.storage.sessions import Sessions
+from threadguard.storage.sessions import Repository
 
 #: The API keys' version: any key created or revoked bumps it.
 KEYS = "keys"
@@ -38,11 +38,8 @@ def bump(session: Session, name: str) -> int:
     return int(session.execute(stmt.returning(CounterRow.value)).scalar_one())
 
 
-class CounterRepository:
+class CounterRepository(Repository):
     """Reading the shared counters, and the health check's heartbeat."""
-
-    def __init__(self, sessions: Sessions) -> None:
-        self._sessions = sessions
 
     def counter(self, name: str) -> int:
         """The counter's value (0 for one never bumped)."""

@@ -57,7 +57,7 @@ from threadguard.storage.repositories.bulk import (
     scores,
 )
 from threadguard.storage.repositories.rows import text_sha256
-from threadguard.storage.sessions import Sessions, add_audit, get_or_create
+from threadguard.storage.sessions import Repository, add_audit, get_or_create
 from threadguard.storage.writer import Outcome
 
 __all__ = ["CommentWriter", "RecordJob", "Stored", "new_comment_id"]
@@ -105,11 +105,8 @@ class Pacer:
         self.size = max(MIN_PER_TX, min(MAX_PER_TX, wanted, self.size * 2))
 
 
-class CommentWriter:
+class CommentWriter(Repository):
     """Writes comments and what hangs off them, through the store's transactions."""
-
-    def __init__(self, sessions: Sessions) -> None:
-        self._sessions = sessions
 
     def record_many(
         self,

@@ -19,7 +19,7 @@ from sqlalchemy import update
 from threadguard.storage.models import Job, utcnow
 from threadguard.storage.records import JobRecord, NotFoundError
 from threadguard.storage.repositories.rows import from_row
-from threadguard.storage.sessions import Sessions
+from threadguard.storage.sessions import Repository
 
 #: A job's states, in order.
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
@@ -33,11 +33,8 @@ def new_job_id() -> str:
     return "job_" + secrets.token_hex(12)
 
 
-class JobRepository:
+class JobRepository(Repository):
     """Creating, advancing and reading background jobs."""
-
-    def __init__(self, sessions: Sessions) -> None:
-        self._sessions = sessions
 
     def create_job(self, *, kind: str, site: str, actor: str, worker: str, total: int) -> JobRecord:
         """A new queued job of ``total`` items, to be run by ``worker``."""

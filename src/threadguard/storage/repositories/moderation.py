@@ -35,7 +35,7 @@ from threadguard.storage.records import (
     UndoResult,
 )
 from threadguard.storage.repositories.rows import from_row, latest_analysis, text_sha256
-from threadguard.storage.sessions import Sessions, add_audit
+from threadguard.storage.sessions import Repository, add_audit
 
 #: The status each verdict gives a comment.
 VERDICTS: dict[str, str] = {ModeratorAction.APPROVE: "approved", ModeratorAction.REJECT: "rejected"}
@@ -50,11 +50,8 @@ AUTHOR_FLAGS: dict[str, tuple[str, bool]] = {
 UNDO = "undo"
 
 
-class ModerationRepository:
+class ModerationRepository(Repository):
     """The queue listing, and moderator actions on comments and their authors."""
-
-    def __init__(self, sessions: Sessions) -> None:
-        self._sessions = sessions
 
     def pending_counts(self) -> dict[str, int]:
         """How many comments wait for a moderator, per site (sites with none left out)."""

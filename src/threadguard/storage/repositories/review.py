@@ -23,7 +23,7 @@ from threadguard.storage.models import Article, Author, QueueItem, Site, utcnow
 from threadguard.storage.models import Comment as CommentModel
 from threadguard.storage.models import ModeratorAction as ActionRow
 from threadguard.storage.records import AuthorHistory, InvalidError, Page, ParentComment, ReviewItem
-from threadguard.storage.sessions import Sessions
+from threadguard.storage.sessions import Repository
 
 S = TypeVar("S", bound="Select[*tuple[Any, ...]]")
 
@@ -45,11 +45,8 @@ class ReviewFilter:
     sites: tuple[str, ...] | None = None
 
 
-class ReviewRepository:
+class ReviewRepository(Repository):
     """The dashboard's reads of the queue."""
-
-    def __init__(self, sessions: Sessions) -> None:
-        self._sessions = sessions
 
     def review_page(
         self,

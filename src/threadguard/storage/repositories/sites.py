@@ -21,17 +21,14 @@ from threadguard.storage.records import (
     PolicyVersion,
     SiteDoc,
 )
-from threadguard.storage.sessions import Sessions, add_audit, site_row
+from threadguard.storage.sessions import Repository, add_audit, site_row
 
 #: The audit actions that store a version of a site's policy.
 POLICY_CHANGES = ("policy.update", "policy.restore")
 
 
-class SiteRepository:
+class SiteRepository(Repository):
     """Each site's stored policy document and its version."""
-
-    def __init__(self, sessions: Sessions) -> None:
-        self._sessions = sessions
 
     def site_doc(self, site: str) -> SiteDoc | None:
         """The site's stored policy document, or None for a site never seen."""

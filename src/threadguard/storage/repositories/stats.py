@@ -13,13 +13,14 @@ reading a JSON array (a comment's targeted groups), which each does its own way
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Float,
+    Row,
     Select,
     and_,
     case,
@@ -47,7 +48,7 @@ from threadguard.storage.records import (
 )
 from threadguard.storage.repositories.audit import undone_verdict
 from threadguard.storage.repositories.moderation import UNDO
-from threadguard.storage.sessions import Sessions, find_site_id
+from threadguard.storage.sessions import Repository, find_site_id
 
 #: Site id meaning "a site that does not exist": every query then finds nothing.
 _NO_SITE = -1
@@ -66,11 +67,24 @@ def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.sum(case((condition, 1), else_=0))
 
 
-class StatsRepository:
-    """Counts per day, per group, per author and per moderator, over a period."""
+def _per_day(
+    session: Session, latest: Any, model: Any, latest_id: Any, *counts: ColumnElement[int]
+) -> Sequence[Row[*tuple[Any, ...]]]:
+    """Per day of arrival: the period's comments (``latest``: each one's latest row of
+    ``model``, whose id is ``latest_id``), how many, and ``counts`` over those rows."""
+    day = func.date(CommentModel.received_at)
+    return session.execute(
+        select(day.label("day"), func.count(), *counts)
+        .select_from(latest)
+        .join(model, model.id == latest_id)
+        .join(CommentModel, CommentModel.id == latest.c.cid)
+        .group_by(day)
+        .order_by(day)
+    ).all()
 
-    def __init__(self, sessions: Sessions) -> None:
-        self._sessions = sessions
+
+class StatsRepository(Repository):
+    """Counts per day, per group, per author and per moderator, over a period."""
 
     # -------------------------------------------------------------- shared pieces
 
@@ -122,20 +136,14 @@ class StatsRepository:
         """Per day: comments received, and how many the policy held and rejected."""
         with self._sessions.read() as session:
             latest = self._latest_policy(self._site_id(session, site), since)
-            day = func.date(CommentModel.received_at)
-            rows = session.execute(
-                select(
-                    day.label("day"),
-                    func.count(),
-                    _count(DecisionModel.action == Verdict.HOLD.value),
-                    _count(DecisionModel.action == Verdict.REJECT.value),
-                )
-                .select_from(latest)
-                .join(DecisionModel, DecisionModel.id == latest.c.did)
-                .join(CommentModel, CommentModel.id == latest.c.cid)
-                .group_by(day)
-                .order_by(day)
-            ).all()
+            rows = _per_day(
+                session,
+                latest,
+                DecisionModel,
+                latest.c.did,
+                _count(DecisionModel.action == Verdict.HOLD.value),
+                _count(DecisionModel.action == Verdict.REJECT.value),
+            )
         return [DayDecisions(day_of(d), int(n), int(h or 0), int(r or 0)) for d, n, h, r in rows]
 
     def daily_attributes(
@@ -146,18 +154,10 @@ class StatsRepository:
         wanted = [a for a in ATTRIBUTES if a in levels]
         with self._sessions.read() as session:
             latest = self._latest_analysis(self._site_id(session, site), since)
-            day = func.date(CommentModel.received_at)
             reached = [
                 _count(AnalysisModel.scores[a].as_float() >= float(levels[a])) for a in wanted
             ]
-            rows = session.execute(
-                select(day.label("day"), func.count(), *reached)
-                .select_from(latest)
-                .join(AnalysisModel, AnalysisModel.id == latest.c.aid)
-                .join(CommentModel, CommentModel.id == latest.c.cid)
-                .group_by(day)
-                .order_by(day)
-            ).all()
+            rows = _per_day(session, latest, AnalysisModel, latest.c.aid, *reached)
         return [
             DayAttributes(
                 day_of(row[0]),

@@ -26,17 +26,12 @@ from threadguard.storage.records import (
     ThreadComment,
     ThreadSummary,
 )
-from threadguard.storage.sessions import Sessions, find_site_id
-
-#: How many ids go into one ``IN (...)`` list.
-_CHUNK = 500
+from threadguard.storage.repositories.rows import in_chunks
+from threadguard.storage.sessions import Repository, find_site_id
 
 
-class ThreadRepository:
+class ThreadRepository(Repository):
     """Articles and their comment trees, read for people."""
-
-    def __init__(self, sessions: Sessions) -> None:
-        self._sessions = sessions
 
     def recent_threads(
         self,
@@ -184,8 +179,7 @@ def _latest(
 ) -> dict[str, Any]:
     """The latest row of ``model`` (analyses or decisions, by ``source``) per comment id."""
     out: dict[str, Any] = {}
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
+    for chunk in in_chunks(ids):
         latest = select(func.max(model.id)).where(model.comment_id.in_(chunk))
         if source is not None:
             latest = latest.where(model.source == source)

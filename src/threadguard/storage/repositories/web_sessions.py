@@ -26,7 +26,7 @@ from sqlalchemy import delete, select, update
 from threadguard.storage.models import SignInFailure, User, WebSession, utcnow
 from threadguard.storage.records import Actor, WebSessionRecord
 from threadguard.storage.repositories.rows import from_row
-from threadguard.storage.sessions import Sessions, add_audit
+from threadguard.storage.sessions import Repository, add_audit
 
 #: How often a session's ``last_seen_at`` is written at most.
 TOUCH_EVERY = timedelta(seconds=60)
@@ -59,11 +59,8 @@ class BackOff:
         return min(lock, self.longest_lock)
 
 
-class WebSessionRepository:
+class WebSessionRepository(Repository):
     """Dashboard sessions, sign-in failures, and users' preferences."""
-
-    def __init__(self, sessions: Sessions) -> None:
-        self._sessions = sessions
 
     # ------------------------------------------------------------------ sessions
 
