@@ -210,7 +210,11 @@ MUST_CATCH = ("unhealthy", "cadd", "hateval", FUNCTIONAL)
 #: Attributes the rule moves: those the decisions sets label. Profanity and sexual content
 #: keep their thresholds (no decisions set says what holding them costs or catches).
 FREE = ("toxicity", "severe_toxicity", "identity_attack", "insult", "threat")
-GRID = np.round(np.arange(0.10, 0.99, 0.02), 2)
+GRID = np.round(np.arange(0.06, 0.99, 0.01), 2)
+#: Seeded random starting points beside the policy's scalings: the thresholds interact
+#: (one attribute's hold frees another's), and descent from the scalings alone stops at
+#: the first fixed point it meets (session 5 kept the shipped thresholds that way).
+RANDOM_STARTS = 6000
 #: The example thread: these authors' comments must be held, every other comment published.
 THREAD_HELD = ("harbourwatch", "portellis_pete", "M. Kowalczyk")
 
@@ -221,6 +225,32 @@ def objective(t: dict[str, tuple[float, float, float]]) -> float:
     return news + sum(w * t[k][0] for k, w in OTHER_CIVIL)
 
 
+#: The issue's targets as (set, "held" or "caught", target): civil news held at most 5%,
+#: the team's civil sentences under 2%, abusive caught at least 80%, and the functional
+#: suite's cases 85% right on both sides.
+TARGETS: tuple[tuple[str, str, float], ...] = (
+    ("unhealthy", "held", 0.05),
+    ("sfu", "held", 0.05),
+    (CIVIL_NEWS, "held", 0.02),
+    (FUNCTIONAL, "held", 0.15),
+    ("unhealthy", "caught", 0.80),
+    ("cadd", "caught", 0.80),
+    ("hateval", "caught", 0.80),
+    (FUNCTIONAL, "caught", 0.85),
+)
+
+
+def shortfall(t: dict[str, tuple[float, float, float]]) -> float:
+    """The ``targets`` rule's objective: the sum of how far each target is missed, in
+    shares (a point of civil comments held over its target costs as much as a point of
+    abusive comments caught under its target; a target met costs nothing)."""
+    out = 0.0
+    for key, side, target in TARGETS:
+        held, caught, _ = t[key]
+        out += max(0.0, held - target) if side == "held" else max(0.0, target - caught)
+    return out
+
+
 def choose(
     data: dict[str, np.ndarray],
     probs: np.ndarray,
@@ -229,27 +259,39 @@ def choose(
     thread_must_hold: np.ndarray,
     policy_holds: np.ndarray,
     reference: dict[str, tuple[float, float, float]] | None = None,
+    rule: str = "keep-caught",
+    policy_rejects: np.ndarray | None = None,
 ) -> tuple[np.ndarray, dict[str, tuple[float, float, float]]]:
     """Hold thresholds (over ``ATTRIBUTES``) by the rule of the module docs.
 
-    Start from the policy's thresholds scaled (one factor for the free attributes) to the
-    best point that meets the constraints, then move one free threshold at a time along
-    ``GRID`` while the objective falls (coordinate descent, to a fixed point).
+    Start from the best point that meets the constraints among the policy's thresholds
+    scaled (one factor for the free attributes) and ``RANDOM_STARTS`` seeded random
+    draws, then move one free threshold at a time along ``GRID`` while the objective
+    falls (coordinate descent, to a fixed point).
     ``reference``: the caught shares not to fall below (default: the policy's on these
     scores; for other models, the shipped models' under the policy).
+    ``rule``: ``keep-caught`` (the fewest civil held without catching less than the
+    reference anywhere) or ``targets`` (the least :func:`shortfall` from the issue's
+    targets, no reference); both keep the example thread decided right.
+    ``policy_rejects``: the reject thresholds, which no hold threshold may pass (a hold
+    above the reject level would never apply).
     """
     if reference is None:  # the policy as it is, on the same models
         reference = table(data, decide(probs, data["language_held"], policy_holds))
     free = [ATTRIBUTES.index(a) for a in FREE]
     no_language = np.zeros(len(thread_probs), dtype=bool)
 
+    ceiling = policy_rejects if policy_rejects is not None else np.ones_like(policy_holds)
+
     def score(holds: np.ndarray) -> float:
+        if (holds > ceiling).any():
+            return float("inf")
         t = table(data, decide(probs, data["language_held"], holds))
-        if any(t[k][1] < reference[k][1] for k in MUST_CATCH):
+        if rule == "keep-caught" and any(t[k][1] < reference[k][1] for k in MUST_CATCH):
             return float("inf")
         if not np.array_equal(decide(thread_probs, no_language, holds), thread_must_hold):
             return float("inf")
-        return objective(t)
+        return shortfall(t) if rule == "targets" else objective(t)
 
     best, holds = float("inf"), policy_holds.copy()
     for factor in np.arange(0.2, 1.41, 0.02):
@@ -257,8 +299,14 @@ def choose(
         h[free] = np.minimum(policy_holds[free] * factor, 0.99)
         if (s := score(h)) < best:
             best, holds = s, h
+    rng = np.random.default_rng(0)
+    for _ in range(RANDOM_STARTS):
+        h = policy_holds.copy()
+        h[free] = rng.uniform(GRID[0], 0.9, len(free))
+        if (s := score(h)) < best:
+            best, holds = s, h
     if not np.isfinite(best):
-        raise ValueError("no scaling of the policy meets the constraints")
+        raise ValueError("no thresholds meet the constraints")
     improved = True
     while improved:
         improved = False
@@ -327,6 +375,19 @@ def main() -> None:
         help="the cache of the shipped deep tier, when --deep names another (the reference "
         "is then the shipped models)",
     )
+    parser.add_argument(
+        "--reference-deep",
+        type=Path,
+        default=None,
+        help="the deep tier --reference-cache was written with (default: the shipped one)",
+    )
+    parser.add_argument(
+        "--reference-holds",
+        default="",
+        help="the reference's hold thresholds of " + ", ".join(FREE) + ", comma-separated "
+        "(default: the policy's)",
+    )
+    parser.add_argument("--rule", default="keep-caught", choices=("keep-caught", "targets"))
     args = parser.parse_args()
     fast = args.fast or [shipped_model_dir("fast")]
     deep = args.deep or shipped_model_dir("deep")
@@ -342,17 +403,26 @@ def main() -> None:
     thread_probs, _ = replay(thread, version, cal, settings)
     policy = load_policy()
     holds_now = np.array([policy.thresholds[a].hold or 1.0 for a in ATTRIBUTES])
+    rejects_now = np.array([policy.thresholds[a].reject or 1.0 for a in ATTRIBUTES])
     before = table(data, decide(probs, data["language_held"], holds_now), routed)
     ref_fast = args.reference_fast or shipped_model_dir("fast")
     ref_data, ref_deep = data, deep
     if args.reference_cache is not None:
         ref_data = load(args.reference_cache / f"{args.split}.npz")
-        ref_deep = shipped_model_dir("deep")
+        ref_deep = args.reference_deep or shipped_model_dir("deep")
+    ref_holds = holds_now
+    if args.reference_holds:
+        ref_holds = holds_now.copy()
+        ref_holds[[ATTRIBUTES.index(a) for a in FREE]] = [
+            float(v) for v in args.reference_holds.split(",")
+        ]
     ref_cal = Calibration.of(ref_fast, ref_deep)
     ref_probs, _ = replay(ref_data, LinearModel.load(ref_fast).version, ref_cal)
-    reference = table(ref_data, decide(ref_probs, ref_data["language_held"], holds_now))
+    reference = table(ref_data, decide(ref_probs, ref_data["language_held"], ref_holds))
     try:
-        holds, after = choose(data, probs, routed, thread_probs, must, holds_now, reference)
+        holds, after = choose(
+            data, probs, routed, thread_probs, must, holds_now, reference, args.rule, rejects_now
+        )
     except ValueError as exc:
         raise SystemExit(f"no thresholds: {exc}") from None
     print("attribute  policy  chosen")
@@ -362,6 +432,7 @@ def main() -> None:
     for key in SETS:
         (c0, a0, _), (c1, a1, _) = before[key], after[key]
         print(f"{key:12} {c0:6.1%} / {a0:6.1%}  ->  {c1:6.1%} / {a1:6.1%}")
+    print(f"shortfall from the targets: {shortfall(before):.3f} -> {shortfall(after):.3f}")
 
 
 if __name__ == "__main__":

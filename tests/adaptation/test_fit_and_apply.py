@@ -21,10 +21,20 @@ from threadguard.adaptation import (
 )
 from threadguard.adaptation.apply import adapted_scores
 from threadguard.analysis import Analysis, Span, Target
-from threadguard.moderation import load_policy
 from threadguard.schema import ATTRIBUTES
 
-LEVELS = load_policy().flag_levels()
+#: A policy's flag levels that the synthetic site below is written against (heated civil
+#: comments over the toxicity level, insults told apart only by the insult score); fixed
+#: here rather than read from the shipped policy, whose thresholds the decisions rule moves.
+LEVELS = {
+    "toxicity": 0.70,
+    "severe_toxicity": 0.50,
+    "identity_attack": 0.50,
+    "insult": 0.70,
+    "threat": 0.45,
+    "profanity": 0.85,
+    "sexually_explicit": 0.60,
+}
 
 
 def site_verdicts(n: int, seed: int = 0) -> list[Example]:

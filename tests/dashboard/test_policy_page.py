@@ -41,7 +41,11 @@ def test_the_form_shows_the_effective_thresholds_and_watched_words() -> None:
     draft = draft_of(BASE)
     rows = {r.attribute: r for r in draft.thresholds}
     assert list(rows) == list(ATTRIBUTES)
-    assert (rows["toxicity"].hold, rows["toxicity"].reject) == ("0.7", "0.95")
+    toxicity = BASE.thresholds["toxicity"]
+    assert (rows["toxicity"].hold, rows["toxicity"].reject) == (
+        str(toxicity.hold),
+        str(toxicity.reject),
+    )
     assert (rows["profanity"].hold, rows["profanity"].reject) == ("0.85", "")
     assert rows["identity_attack"].label == "Identity attack"
     assert [w.action for w in draft.watchlist] == ["block", "hold", "flag", "censor"]

@@ -36,8 +36,10 @@ def test_periods_are_whole_utc_days_ending_today() -> None:
 
 
 def test_review_levels_are_the_policys() -> None:
-    levels = review_levels(load_policy())
-    assert levels["toxicity"] == 0.7 and levels["profanity"] == 0.85
+    policy = load_policy()
+    levels = review_levels(policy)
+    assert levels["toxicity"] == policy.thresholds["toxicity"].hold
+    assert levels["profanity"] == policy.thresholds["profanity"].hold == 0.85
 
 
 def view(**kw: object) -> StatsView:

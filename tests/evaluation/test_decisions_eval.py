@@ -66,8 +66,26 @@ def test_reason_rule_names_the_rule() -> None:
     assert reason_rule("author name: insult 0.9 ≥ 0.70 (hold)") == "author name"
 
 
-def test_decide_items_counts_civil_held_and_abusive_caught_at_each_scale() -> None:
-    base = load_policy()
+#: The thresholds the case below is written against (not the shipped policy's, which the
+#: decisions rule may move).
+FIXED_POLICY = """name = "fixed"
+[thresholds]
+toxicity          = { hold = 0.70, reject = 0.95 }
+severe_toxicity   = { hold = 0.50, reject = 0.85 }
+identity_attack   = { hold = 0.50, reject = 0.85 }
+insult            = { hold = 0.70, reject = 0.95 }
+threat            = { hold = 0.45, reject = 0.80 }
+profanity         = { hold = 0.85 }
+sexually_explicit = { hold = 0.60, reject = 0.92 }
+"""
+
+
+def test_decide_items_counts_civil_held_and_abusive_caught_at_each_scale(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "policy.toml"
+    path.write_text(FIXED_POLICY, encoding="utf-8")
+    base = load_policy(path)
     moderators = [(s, Moderator(scaled_policy(base, s))) for s in (0.8, 1.0, 1.2)]
     items = [
         Item("calm", "civil"),

@@ -18,7 +18,7 @@ from threadguard.training.calibration import (
     news_calibration_rows,
     share_weights,
 )
-from threadguard.training.datasets import HEADS
+from threadguard.training.datasets import HEADS, seeded_split
 
 TOX = HEADS.index("toxicity")
 GROUP = HEADS.index("target:religion")
@@ -92,13 +92,19 @@ def test_unhealthy_dev_rows_become_calibration_rows(tmp_path: Path) -> None:
     d = tmp_path / "unhealthy_conversations"
     d.mkdir()
     header = "comment,healthy,hostile\n"
-    (d / "val.csv").write_text(
-        header + "a calm remark,1,0\nyou fool,0,1\nhow condescending of you,0,0\n",
-        encoding="utf-8",
-    )
+    # the validation file is halved by a seeded split on the text: only its dev half
+    # calibrates (the other half trains)
+    texts = ["a calm remark", "you fool", "how condescending of you"]
+    dev = [
+        f"{t} {i}" for t in texts for i in range(50) if seeded_split(f"{t} {i}", 0.5, 0.0) == "dev"
+    ]
+    picked = [next(t for t in dev if t.startswith(p)) for p in texts]
+    held_out = next(f"a calm remark {i}" for i in range(50) if f"a calm remark {i}" not in dev)
+    body = "".join(f"{t},{h}\n" for t, h in zip(picked, ("1,0", "0,1", "0,0"), strict=True))
+    (d / "val.csv").write_text(header + body + f"{held_out},1,0\n", encoding="utf-8")
     (d / "test.csv").write_text(header + "never read for calibration,1,0\n", encoding="utf-8")
     rows = news_calibration_rows(tmp_path)
-    assert rows.texts == ["a calm remark", "you fool", "how condescending of you"]
+    assert rows.texts == picked
     assert set(rows.splits) == {"dev"}
     m = rows.matrix()
     assert np.all(m[0, :7] == 0.0)  # civil: clear of every attribute

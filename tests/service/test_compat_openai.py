@@ -100,21 +100,23 @@ def test_missing_key_gets_openais_401(client: TestClient) -> None:
 
 def test_mapping_follows_the_policy_hold_thresholds(engine: Engine) -> None:
     flag_at = load_policy(None).flag_levels()
+    below = {a: round(level * 0.6, 4) for a, level in flag_at.items()}
     scores = {
         "toxicity": 0.9,  # toxicity alone (swearing at nobody) is not an OpenAI category
-        "severe_toxicity": 0.1,
-        "identity_attack": 0.6,
-        "insult": 0.2,
-        "threat": 0.3,
+        "severe_toxicity": round(flag_at["severe_toxicity"] / 4, 4),
+        "identity_attack": round(flag_at["identity_attack"] + 0.05, 4),
+        "insult": below["insult"],
+        "threat": below["threat"],
         "profanity": 0.99,
         "sexually_explicit": 0.0,
     }
     result = moderation_result(Analysis(id=None, scores=scores), flag_at)
-    assert result["categories"]["hate"] is True  # 0.6 >= identity_attack hold 0.5
-    assert result["category_scores"]["hate/threatening"] == 0.3  # min(identity_attack, threat)
-    assert result["categories"]["hate/threatening"] is False  # threat 0.3 < hold 0.45
-    assert result["categories"]["harassment"] is False
-    assert result["category_scores"]["harassment"] == 0.2
+    assert result["categories"]["hate"] is True  # identity_attack over its hold threshold
+    # min(identity_attack, threat): the threat, under its hold threshold
+    assert result["category_scores"]["hate/threatening"] == below["threat"]
+    assert result["categories"]["hate/threatening"] is False
+    assert result["categories"]["harassment"] is False  # insult and severe both under
+    assert result["category_scores"]["harassment"] == below["insult"]
     for unmodelled in ("self-harm", "sexual/minors", "illicit", "violence/graphic"):
         assert CATEGORY_SOURCES[unmodelled] == ()
         assert result["category_scores"][unmodelled] == 0.0

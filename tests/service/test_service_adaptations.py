@@ -93,11 +93,16 @@ def test_an_adapted_site_is_scored_through_its_adaptation_until_rolled_back(
     # Other sites keep the engine's scores.
     other = service.post_thread(thread([text], "o"), "application/json", site="other").json()
     assert other["comments"][0]["analysis"]["scores"] == before["scores"]
-    # The compatible endpoints score the site the same way (a client key bound to the site).
+    # The compatible endpoints score the site the same way (a client key bound to the site),
+    # given the same context: the thread's title as the article.
     bound = service.store.create_key("client", site=SITE, name="news-backend")
     perspective = service.client.post(
         "/v1alpha1/comments:analyze",
-        json={"comment": {"text": text}, "requestedAttributes": {"TOXICITY": {}}},
+        json={
+            "comment": {"text": text},
+            "context": {"articleAndParentComment": {"article": {"text": "Ferry"}}},
+            "requestedAttributes": {"TOXICITY": {}},
+        },
         headers=service.auth(bound),
     )
     assert perspective.status_code == 200, perspective.text

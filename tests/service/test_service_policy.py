@@ -47,7 +47,11 @@ def test_a_site_without_a_policy_shows_the_default(service: Service) -> None:
     doc = get_policy(service)
     assert doc["source"] == "default" and doc["version"] == 0
     assert "[thresholds]" in doc["text"]
-    assert doc["effective"]["thresholds"]["toxicity"] == {"hold": 0.7, "reject": 0.95}
+    default = load_policy().thresholds["toxicity"]
+    assert doc["effective"]["thresholds"]["toxicity"] == {
+        "hold": default.hold,
+        "reject": default.reject,
+    }
 
 
 def test_put_toml_then_get(service: Service) -> None:
@@ -157,9 +161,18 @@ def test_dry_run_replays_each_comment_in_its_stored_language(service: Service) -
     """A German comment is decided on German thresholds ([languages.thresholds.de] holds
     toxicity from 0.38) and a comment in an unsupported language is held whatever its
     scores: replaying them unchanged under the same policy changes nothing."""
-    moderator = Moderator(load_policy())
+    policy = load_policy()
+    moderator = Moderator(policy)
+    german = policy.thresholds_for("de")["toxicity"].hold
+    english = policy.thresholds["toxicity"].hold
+    assert german is not None and english is not None and german < english
+    between = round((german + english) / 2, 3)  # held in German, published in English
     rows = []
-    for ext, language, toxicity in (("de1", "de", 0.5), ("ja1", "ja", 0.05), ("en1", "en", 0.5)):
+    for ext, language, toxicity in (
+        ("de1", "de", between),
+        ("ja1", "ja", 0.05),
+        ("en1", "en", between),
+    ):
         scores = {a: 0.01 for a in ATTRIBUTES}
         scores["toxicity"] = toxicity
         analysis = Analysis(None, scores, language=language, model="test@1")
