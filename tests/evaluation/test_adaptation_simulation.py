@@ -76,7 +76,7 @@ def test_equal_caught_scales_the_thresholds_to_the_same_abusive_count() -> None:
     assert at_caught(ratios, items, 1) == Point(1, 0, 1.5)
     policy = load_policy()
     held = Analysis(None, {a: 0.0 for a in ATTRIBUTES} | {"threat": 0.9})
-    assert flag_ratio(held, policy) == 0.9 / 0.45
+    assert flag_ratio(held, policy) == 0.9 / policy.flag_levels()["threat"]
     assert flag_ratio(Analysis(None, {}, language="xx"), policy) == float("inf")
 
 
