@@ -1,14 +1,18 @@
-"""A small warm-started fine-tune of the shipped deep tier, as tried for issue 12 (session 5).
+"""A small warm-started fine-tune of the shipped deep tier, for issue 12 (sessions 5 and 6).
 
 Continues from the shipped deep tier's int8 weights (embeddings and the bottom layers
 frozen: only the top ``LAYERS`` and the heads change, so the file would delta-compress),
-on a twentieth of each training set (at least 40 rows), every SFU news comment, 400 Toxic
-Spans posts for the token head, and the team's templates with the news context replies
+on a DIVISOR-th of each training set (at least 40 rows), every news comment of the training
+sets (SFU, Unhealthy Conversations' training half), every Toxic Spans training post for the
+token head, and the team's templates with the news context replies
 (:func:`threadguard.training.deep_tier.augmented`); single-class labels masked. On two
-shared cores it ran at about 4.5 examples/s (355 steps of 32, 45 minutes). Writes the new
+shared cores with other jobs it ran at 4.5-20 examples/s, at 50-60 on idle ones. Writes the new
 version to OUT (never the shipped folder).
 
-Usage: PYTHONPATH=src python bench/deep_news_finetune.py LAYERS OUT WORK DIVISOR [MASK_SET ...]
+Usage: [WARM_FROM=DEEP_DIR] [DEEP_VERSION=N] PYTHONPATH=src \
+       python bench/deep_news_finetune.py LAYERS OUT WORK DIVISOR [MASK_SET ...]
+       (session 6: deep@11 = WARM_FROM=<deep@3> DEEP_VERSION=11 ... 4 OUT WORK 8 toxic_spans;
+        session 5's runs below read 400 Toxic Spans posts and no Unhealthy rows)
        (session 5: deep@5 = 2 /tmp/models/deep@5 /tmp/deepwork 20;
         deep@6 = 2 /tmp/models/deep@6 /tmp/deepwork6 20 toxic_spans: only Toxic Spans masked)
 """
