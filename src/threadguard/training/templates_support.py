@@ -12,7 +12,7 @@ parent is hateful, the reply is not).
 Kept apart from the evaluation material like the other templates: the overlap test in
 ``tests/evaluation/test_functional_suite.py`` reads these rows through
 :func:`threadguard.training.augment.template_rows` and
-:func:`threadguard.training.templates_news.context_template_rows`. Seeded: the same rows on
+:func:`threadguard.training.augment.context_rows`. Seeded: the same rows on
 every run.
 """
 
