@@ -247,7 +247,10 @@ def shortfall(t: dict[str, tuple[float, float, float]]) -> float:
     out = 0.0
     for key, side, target in TARGETS:
         held, caught, _ = t[key]
-        out += max(0.0, held - target) if side == "held" else max(0.0, target - caught)
+        share = held if side == "held" else caught
+        if np.isnan(share):
+            raise ValueError(f"no {side} share for {key}: the cache lacks its rows")
+        out += max(0.0, share - target) if side == "held" else max(0.0, target - share)
     return out
 
 
@@ -302,7 +305,7 @@ def choose(
     rng = np.random.default_rng(0)
     for _ in range(RANDOM_STARTS):
         h = policy_holds.copy()
-        h[free] = rng.uniform(GRID[0], 0.9, len(free))
+        h[free] = rng.choice(GRID[GRID <= 0.9], len(free))
         if (s := score(h)) < best:
             best, holds = s, h
     if not np.isfinite(best):
@@ -389,6 +392,8 @@ def main() -> None:
     )
     parser.add_argument("--rule", default="keep-caught", choices=("keep-caught", "targets"))
     args = parser.parse_args()
+    if (args.reference_deep or args.reference_holds) and args.reference_cache is None:
+        parser.error("--reference-deep and --reference-holds go with --reference-cache")
     fast = args.fast or [shipped_model_dir("fast")]
     deep = args.deep or shipped_model_dir("deep")
     if args.command == "cache":
