@@ -20,7 +20,7 @@ import csv
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -666,10 +666,18 @@ EVALUATION_SETS: dict[str, tuple[Loader, str]] = {
 }
 
 
-def load_all(root: Path, names: Sequence[str] | None = None) -> list[LabelledRows]:
-    """Load the named training sets (all of them by default)."""
-    chosen = names or list(TRAINING_SETS)
-    missing = [n for n in chosen if n not in TRAINING_SETS]
+def load_named(
+    registry: Mapping[str, tuple[Any, ...]], root: Path, names: Sequence[str] | None = None
+) -> list[LabelledRows]:
+    """Load the named sets of ``registry`` (name -> (loader, ...); all of them by default);
+    an unknown name is an error that names it."""
+    chosen = names or list(registry)
+    missing = [n for n in chosen if n not in registry]
     if missing:
         raise ValueError(f"unknown data set(s): {', '.join(missing)}")
-    return [TRAINING_SETS[n][0](root) for n in chosen]
+    return [registry[n][0](root) for n in chosen]
+
+
+def load_all(root: Path, names: Sequence[str] | None = None) -> list[LabelledRows]:
+    """Load the named training sets (all of them by default)."""
+    return load_named(TRAINING_SETS, root, names)

@@ -24,6 +24,7 @@ from threadguard.training.datasets import (
     _all_clear,
     _no_target,
     _target_labels,
+    load_named,
     seeded_split,
 )
 from threadguard.training.recipe import note_read
@@ -263,8 +264,4 @@ LANGUAGE_SETS: dict[str, tuple[Loader, str, str]] = {
 
 def load_language_sets(root: Path, names: list[str] | None = None) -> list[LabelledRows]:
     """Load the named non-English sets (all of them by default)."""
-    chosen = names or list(LANGUAGE_SETS)
-    missing = [n for n in chosen if n not in LANGUAGE_SETS]
-    if missing:
-        raise ValueError(f"unknown data set(s): {', '.join(missing)}")
-    return [LANGUAGE_SETS[n][0](root) for n in chosen]
+    return load_named(LANGUAGE_SETS, root, names)
