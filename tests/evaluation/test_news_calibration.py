@@ -15,10 +15,9 @@ from threadguard.training.calibration import (
     fit_heads,
     fit_intercepts,
     fit_platt,
-    news_calibration_rows,
     share_weights,
 )
-from threadguard.training.datasets import HEADS, seeded_split
+from threadguard.training.datasets import HEADS, load_unhealthy, seeded_split
 
 TOX = HEADS.index("toxicity")
 GROUP = HEADS.index("target:religion")
@@ -88,7 +87,7 @@ def test_group_heads_ignore_the_news_share_and_unfitted_heads_stay_identity() ->
     assert (a_half[threat], b_half[threat]) == (1.0, 0.0)
 
 
-def test_unhealthy_dev_rows_become_calibration_rows(tmp_path: Path) -> None:
+def test_unhealthy_dev_rows_carry_the_calibration_labels(tmp_path: Path) -> None:
     d = tmp_path / "unhealthy_conversations"
     d.mkdir()
     header = "comment,healthy,hostile\n"
@@ -103,14 +102,15 @@ def test_unhealthy_dev_rows_become_calibration_rows(tmp_path: Path) -> None:
     body = "".join(f"{t},{h}\n" for t, h in zip(picked, ("1,0", "0,1", "0,0"), strict=True))
     (d / "val.csv").write_text(header + body + f"{held_out},1,0\n", encoding="utf-8")
     (d / "test.csv").write_text(header + "never read for calibration,1,0\n", encoding="utf-8")
-    rows = news_calibration_rows(tmp_path)
+    rows = load_unhealthy(tmp_path).select("dev")
     assert rows.texts == picked
     assert set(rows.splits) == {"dev"}
     m = rows.matrix()
     assert np.all(m[0, :7] == 0.0)  # civil: clear of every attribute
     assert m[1, TOX] == 1.0 and np.isnan(m[1, HEADS.index("insult")])
     assert m[2, TOX] == 0.0 and np.isnan(m[2, HEADS.index("insult")])
-    assert np.isnan(m[0, GROUP])
+    assert m[0, GROUP] == 0.0  # a healthy comment attacks no group
+    assert np.isnan(m[1, GROUP])  # a hostile one may
 
 
 def test_measure_counts_civil_held_and_abusive_caught(engine: Engine) -> None:

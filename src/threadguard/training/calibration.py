@@ -7,10 +7,11 @@ the same calibration put the median civil comment at toxicity 0.19 and held a th
 civil comments at the default policy (issue 12).
 
 So each attribute head is fitted on the dev rows of every training set *and* on news
-comments (Unhealthy Conversations' dev split, which is never trained on, and SFU's dev
-part), weighted so that the news rows make up ``NEWS_SHARE`` of that head's fit: a
+comments (the dev halves of Unhealthy Conversations and SFU, training sets like the
+others), weighted so that the news rows make up ``NEWS_SHARE`` of that head's fit: a
 compromise between the two base rates, chosen on dev rows (see the fast tier's model
-card). Target-group heads are left to the pooled rows: news sets do not label targets.
+card). Target-group heads are fitted on the pooled rows unweighted: news sets label
+targets only as absent (Unhealthy's healthy comments).
 
 The deep tier gets a prior correction only (:func:`fit_intercepts`): its slopes stay as
 fitted on the pooled dev rows and only its intercepts move, with news rows at
@@ -24,13 +25,11 @@ healthy and not hostile is no insult or threat either); hostile ones as toxic.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from threadguard.schema import ATTRIBUTES
-from threadguard.training.datasets import HEADS, LabelledRows, load_unhealthy
+from threadguard.training.datasets import HEADS
 
 #: Data sets of news-site comments: their dev rows carry ``NEWS_SHARE`` of each fit.
 NEWS_SETS = ("unhealthy", "sfu")
@@ -121,25 +120,4 @@ def fit_intercepts(
             continue
         weights = share_weights(is_news[known], share)
         out[h] = _intercept(platt_a[h] * margins[known, h], y, weights)
-    return out
-
-
-def news_calibration_rows(root: Path) -> LabelledRows:
-    """Unhealthy Conversations' dev split, labelled for calibration only.
-
-    Hostile rows are toxic; rows healthy and not hostile are clear of every attribute;
-    the rest (unhealthy in other ways: condescending, dismissive...) are not toxic and
-    unsaid otherwise.
-    """
-    source = load_unhealthy(root).select("dev")
-    out = LabelledRows(source.dataset)
-    tox = source.matrix()[:, HEADS.index("toxicity")] if len(source) else np.zeros(0)
-    for text, healthy, hostile in zip(source.texts, source.gold, tox, strict=True):
-        if hostile == 1.0:
-            labels = {"toxicity": 1.0}
-        elif healthy == "1":
-            labels = {a: 0.0 for a in ATTRIBUTES}
-        else:
-            labels = {"toxicity": 0.0}
-        out.add(text, "dev", labels, gold=healthy)
     return out

@@ -24,7 +24,6 @@ from threadguard.training.calibration import (
     DEEP_NEWS_SHARE,
     NEWS_SETS,
     fit_intercepts,
-    news_calibration_rows,
 )
 from threadguard.training.datasets import load_all, mask_single_class
 from threadguard.training.recipe import recipe, recording_reads
@@ -52,12 +51,11 @@ def recalibrate_deep_tier(
     model = EncoderModel.load(source)
     with recording_reads() as reads:
         sets = load_all(data_root)
-        news = news_calibration_rows(data_root)
-    for b in (*sets, news):
+    for b in sets:
         add_weak_labels(b)
     # as in training: a label a set only ever gives as positive says nothing (GHC toxicity)
     mask_single_class(sets)
-    blocks = [b.select("dev") for b in sets] + [news]
+    blocks = [b.select("dev") for b in sets]
     texts = [normalize_text(t) for b in blocks for t in b.texts]
     labels = np.vstack([b.matrix() for b in blocks if len(b)])
     is_news = np.array([b.dataset in NEWS_SETS for b in blocks for _ in b.texts])

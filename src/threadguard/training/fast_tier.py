@@ -26,7 +26,6 @@ from threadguard.training.calibration import (
     NEWS_SETS,
     NEWS_SHARE,
     fit_heads,
-    news_calibration_rows,
 )
 from threadguard.training.datasets import (
     HEADS,
@@ -163,23 +162,21 @@ def train_fast_tier(
     """Fit the fast tier from the shared data; returns the model and what it saw.
 
     ``extra``: (text, labels) rows added to the training split (the team's templates).
-    ``news_share``: the weight of news comments in each attribute head's calibration;
-    Unhealthy Conversations' dev split joins the calibration (only) when every training
-    set is read (``datasets`` None): a run on named sets reads nothing else.
+    ``news_share``: the weight of news comments (the dev rows of the news training sets)
+    in each attribute head's calibration.
     The model's metadata carries the run's recipe (:mod:`threadguard.training.recipe`).
     """
     start = time.perf_counter()
     with recording_reads() as reads:
         blocks = load_all(data_root, datasets)
-        calibration_only = [news_calibration_rows(data_root)] if datasets is None else []
-    for b in (*blocks, *calibration_only):
+    for b in blocks:
         add_weak_labels(b)
     masked = mask_single_class(blocks)
     log(f"masked single-class labels: {masked}")
     log(f"loaded {sum(len(b) for b in blocks)} rows from {len(blocks)} data sets")
 
     train_texts, y_train, train_src = stack_split(blocks, "train")
-    dev_texts, y_dev, dev_src = stack_split([*blocks, *calibration_only], "dev")
+    dev_texts, y_dev, dev_src = stack_split(blocks, "dev")
     test_texts, _, _ = stack_split(blocks, "test")
     train_norm, y_train, train_src = normalised_without_test(
         train_texts, y_train, train_src, test_texts, log
@@ -255,7 +252,6 @@ def train_fast_tier(
                     "datasets": sorted(licences),
                     "extra_rows": len(extra or []),
                     "news_share": news_share,
-                    "calibration_only": [b.dataset for b in calibration_only],
                 },
                 seed=seed,
             ),
