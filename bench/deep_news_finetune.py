@@ -9,8 +9,12 @@ token head, and the team's templates with the news context replies
 shared cores with other jobs it ran at 4.5-20 examples/s, at 50-60 on idle ones. Writes the new
 version to OUT (never the shipped folder).
 
-Usage: [WARM_FROM=DEEP_DIR] [DEEP_VERSION=N] PYTHONPATH=src \
+NEWS_REPEAT=K reads the news training sets' rows K times (default once).
+
+Usage: [WARM_FROM=DEEP_DIR] [DEEP_VERSION=N] [NEWS_REPEAT=K] PYTHONPATH=src \
        python bench/deep_news_finetune.py LAYERS OUT WORK DIVISOR [MASK_SET ...]
+       (session 7: deep@12 = WARM_FROM=<deep@3> DEEP_VERSION=12 NEWS_REPEAT=2 ... 4 OUT WORK 8
+        toxic_spans, with Unhealthy's training rows labelled by the raters' share)
        (session 6: deep@11 = WARM_FROM=<deep@3> DEEP_VERSION=11 ... 4 OUT WORK 8 toxic_spans;
         session 5's runs below read 400 Toxic Spans posts and no Unhealthy rows)
        (session 5: deep@5 = 2 /tmp/models/deep@5 /tmp/deepwork 20;
@@ -24,6 +28,8 @@ from pathlib import Path
 
 from threadguard.scoring.registry import shipped_model_dir
 from threadguard.training import deep_tier
+from threadguard.training.datasets import load_all
+from threadguard.training.weak_labels import add_weak_labels
 
 
 def main() -> None:
@@ -43,8 +49,14 @@ def main() -> None:
     # WARM_FROM: the deep tier to continue from (default: the shipped one)
     warm = Path(os.environ.get("WARM_FROM", shipped_model_dir("deep")))
     start = Path(shutil.copy(warm / "encoder.int8.onnx", work / "warm_start.int8.onnx"))
+    root = Path(os.environ.get("THREADGUARD_DATA", "../shared/data"))
+    news = load_all(root, deep_tier.NEWS_TRAIN_SETS)
+    for block in news:
+        add_weak_labels(block)
+    again = deep_tier.gather(news, "train", None) * (int(os.environ.get("NEWS_REPEAT", "1")) - 1)
+    print(f"news rows read again: {len(again)}", flush=True)
     deep_tier.train_deep_tier(
-        Path(os.environ.get("THREADGUARD_DATA", "../shared/data")),
+        root,
         out,
         work,
         caps=caps,
@@ -54,6 +66,7 @@ def main() -> None:
         warm_start=start,
         tune_layers=layers,
         mask_sets=tuple(sys.argv[5:]) or None,
+        extra_train=again or None,
         log=lambda m: print(m, flush=True),
     )
 

@@ -116,3 +116,31 @@ def test_sfu_levels_map_to_civil_unsaid_and_toxic(tmp_path: Path) -> None:
     assert math.isnan(m[1, TOX])
     assert m[2, TOX] == 1.0 and m[3, TOX] == 1.0
     assert block.titles == ["Article"] * 4
+
+
+def test_unhealthy_training_rows_carry_the_share_of_raters_who_said_hostile(
+    tmp_path: Path,
+) -> None:
+    from threadguard.training.datasets import load_unhealthy, seeded_split
+
+    header = "comment,healthy,healthy:confidence,hostile,hostile:confidence\n"
+    # (healthy, hostile, hostile confidence) -> the share of raters who said hostile
+    cases = [("1", "0", "1.0", 0.0), ("1", "0", "0.6667", 0.3333), ("0", "1", "0.6", 0.6)]
+    picked: dict[str, list[str]] = {"train": [], "dev": []}
+    body = ""
+    for split in picked:
+        for k, (healthy, hostile, conf, _) in enumerate(cases):
+            text = next(
+                t for i in range(200) if seeded_split(t := f"remark {k} {i}", 0.5, 0.0) == split
+            )
+            picked[split].append(text)
+            body += f"{text},{healthy},1.0,{hostile},{conf}\n"
+    _write(tmp_path / "unhealthy_conversations" / "val.csv", header + body)
+    _write(tmp_path / "unhealthy_conversations" / "test.csv", header + "a test row,1,1.0,1,0.6\n")
+    rows = load_unhealthy(tmp_path)
+    train, dev, test = (rows.select(s) for s in ("train", "dev", "test"))
+    assert train.texts == picked["train"] and dev.texts == picked["dev"]
+    assert np.allclose(train.matrix()[:, TOX], [c[3] for c in cases], atol=1e-4)
+    # dev and test keep the majority label: calibration and the decisions suite read it
+    assert dev.matrix()[:, TOX].tolist() == [0.0, 0.0, 1.0]
+    assert test.matrix()[:, TOX].tolist() == [1.0]

@@ -111,8 +111,10 @@ def head_hyperparameters(c: float, config: FeatureConfig) -> dict[str, Any]:
 
 
 def fit_head(x: Any, y: np.ndarray, c: float, seed: int) -> tuple[np.ndarray, float]:
+    """One logistic head; a soft label (a share of raters) counts as positive above a half,
+    since the linear heads learn from hard labels (the deep tier reads the share)."""
     clf = LogisticRegression(C=c, solver="liblinear", max_iter=MAX_ITER, random_state=seed)
-    clf.fit(x, y)
+    clf.fit(x, (y > 0.5).astype(np.float64))
     return clf.coef_.ravel().astype(np.float32), float(clf.intercept_[0])
 
 
