@@ -52,6 +52,13 @@ class HeadReport:
     dev_positives: int
     fitted: bool
 
+    @classmethod
+    def of(cls, h: int, y_train: np.ndarray, y_dev: np.ndarray, fitted: bool) -> HeadReport:
+        """Head ``h``'s labelled rows and positives in the train and dev label matrices."""
+        train = y_train[~np.isnan(y_train[:, h]), h]
+        dev = y_dev[~np.isnan(y_dev[:, h]), h]
+        return cls(HEADS[h], len(train), int(train.sum()), len(dev), int(dev.sum()), fitted)
+
 
 @dataclass
 class TrainResult:
@@ -99,15 +106,65 @@ def normalised_without_test(
     )
 
 
-def head_hyperparameters(c: float, config: FeatureConfig) -> dict[str, Any]:
-    """What every n-gram tier's recipe records of how its heads were fitted."""
-    return {
+def ngram_recipe(
+    data_root: Path,
+    reads: dict[Path, str],
+    c: float,
+    config: FeatureConfig,
+    seed: int,
+    **hyperparameters: Any,
+) -> dict[str, Any]:
+    """An n-gram tier's recipe: how its heads were fitted (what every such tier records),
+    then the tier's own ``hyperparameters``."""
+    heads = {
         "c": c,
         "solver": "liblinear",
         "max_iter": MAX_ITER,
         "min_positives": MIN_POSITIVES,
         "features": config.to_json(),
     }
+    return recipe(
+        tier=Tier.FAST,
+        data_root=data_root,
+        reads=reads,
+        hyperparameters={**heads, **hyperparameters},
+        seed=seed,
+    )
+
+
+def featurize(
+    config: FeatureConfig, train_norm: list[str], dev_norm: list[str]
+) -> tuple[Featurizer, Any, Any]:
+    """A featurizer with its IDF fitted on the training rows, and both splits' features."""
+    featurizer = Featurizer(config)
+    featurizer.fit_idf(train_norm)
+    return featurizer, featurizer.transform(train_norm), featurizer.transform(dev_norm)
+
+
+def trainable_heads(y_train: np.ndarray) -> list[tuple[int, np.ndarray]]:
+    """Each head whose labelled training rows hold :data:`MIN_POSITIVES` of each class, with
+    its mask of those rows (what :func:`fit_weights` fits)."""
+    heads = []
+    for h in range(len(HEADS)):
+        mask = ~np.isnan(y_train[:, h])
+        y = y_train[mask, h]
+        if y.sum() >= MIN_POSITIVES and (1 - y).sum() >= MIN_POSITIVES:
+            heads.append((h, mask))
+    return heads
+
+
+def ngram_model(
+    name: str,
+    version: int,
+    featurizer: Featurizer,
+    fit: tuple[np.ndarray, np.ndarray],
+    platt: tuple[np.ndarray, np.ndarray],
+    metadata: dict[str, Any],
+) -> LinearModel:
+    """The model of an n-gram tier: ``fit`` is :func:`fit_weights`' weights and bias,
+    ``platt`` the heads' calibration."""
+    (weights, bias), (platt_a, platt_b) = fit, platt
+    return LinearModel(name, version, HEADS, featurizer, weights, bias, platt_a, platt_b, metadata)
 
 
 def fit_head(x: Any, y: np.ndarray, c: float, seed: int) -> tuple[np.ndarray, float]:
@@ -191,35 +248,16 @@ def train_fast_tier(
         log(f"added {len(extra)} rows from the team's hard-case templates")
     dev_norm = [normalize_text(t) for t in dev_texts]
 
-    featurizer = Featurizer(config or FeatureConfig())
-    featurizer.fit_idf(train_norm)
-    x_train = featurizer.transform(train_norm)
-    x_dev = featurizer.transform(dev_norm)
+    featurizer, x_train, x_dev = featurize(config or FeatureConfig(), train_norm, dev_norm)
     log(
         f"features: {x_train.shape[0]} train x {x_train.shape[1]} (nnz {x_train.nnz}), {x_dev.shape[0]} dev"
     )
 
-    reports: list[HeadReport] = []
-    jobs_args = []
-    for h, head in enumerate(HEADS):
-        mask = ~np.isnan(y_train[:, h])
-        y = y_train[mask, h]
-        dev_mask = ~np.isnan(y_dev[:, h])
-        fitted = y.sum() >= MIN_POSITIVES and (1 - y).sum() >= MIN_POSITIVES
-        reports.append(
-            HeadReport(
-                head,
-                int(mask.sum()),
-                int(y.sum()),
-                int(dev_mask.sum()),
-                int(y_dev[dev_mask, h].sum()),
-                fitted,
-            )
-        )
-        if fitted:
-            jobs_args.append((h, mask))
-    log(f"fitting {len(jobs_args)} heads on {jobs} cores")
-    weights, bias = fit_weights(x_train, y_train, jobs_args, c, seed, jobs, featurizer.config.size)
+    heads = trainable_heads(y_train)
+    fitted_heads = {h for h, _ in heads}
+    reports = [HeadReport.of(h, y_train, y_dev, h in fitted_heads) for h in range(len(HEADS))]
+    log(f"fitting {len(heads)} heads on {jobs} cores")
+    weights, bias = fit_weights(x_train, y_train, heads, c, seed, jobs, featurizer.config.size)
 
     margins_dev = np.asarray(x_dev @ weights) + bias
     is_news = np.array([src in NEWS_SETS for src in dev_src])
@@ -229,34 +267,25 @@ def train_fast_tier(
 
     rows = split_rows(blocks)
     licences = {name: TRAINING_SETS[name][1] for name in (datasets or list(TRAINING_SETS))}
-    model = LinearModel(
-        name="threadguard-fast",
-        version=version,
-        heads=HEADS,
-        featurizer=featurizer,
-        weights=weights,
-        bias=bias,
-        platt_a=platt_a,
-        platt_b=platt_b,
-        metadata={
-            "trained_on": licences,
-            "rows": rows,
-            "c": c,
-            "train_rows_used": train_rows_used,
-            "train_sources": {s: train_src.count(s) for s in sorted(set(train_src))},
-            "masked_single_class": masked,
-            "recipe": recipe(
-                tier=Tier.FAST,
-                data_root=data_root,
-                reads=reads,
-                hyperparameters={
-                    **head_hyperparameters(c, featurizer.config),
-                    "datasets": sorted(licences),
-                    "extra_rows": len(extra or []),
-                    "news_share": news_share,
-                },
-                seed=seed,
-            ),
-        },
+    metadata = {
+        "trained_on": licences,
+        "rows": rows,
+        "c": c,
+        "train_rows_used": train_rows_used,
+        "train_sources": {s: train_src.count(s) for s in sorted(set(train_src))},
+        "masked_single_class": masked,
+        "recipe": ngram_recipe(
+            data_root,
+            reads,
+            c,
+            featurizer.config,
+            seed,
+            datasets=sorted(licences),
+            extra_rows=len(extra or []),
+            news_share=news_share,
+        ),
+    }
+    model = ngram_model(
+        "threadguard-fast", version, featurizer, (weights, bias), (platt_a, platt_b), metadata
     )
     return TrainResult(model, reports, rows, time.perf_counter() - start)

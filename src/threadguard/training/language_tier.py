@@ -30,22 +30,23 @@ import numpy as np
 from sklearn.metrics import f1_score
 
 from threadguard.normalize import normalize_text
-from threadguard.schema import Tier
-from threadguard.scoring.features import FeatureConfig, Featurizer
+from threadguard.scoring.features import FeatureConfig
 from threadguard.scoring.languages import INDEX, INDEX_FORMAT
 from threadguard.scoring.linear import LinearModel
 from threadguard.training.calibration import fit_heads
 from threadguard.training.datasets import HEADS, LabelledRows
 from threadguard.training.datasets_multilingual import LANGUAGE_SETS, load_language_sets
 from threadguard.training.fast_tier import (
-    MIN_POSITIVES,
+    featurize,
     fit_weights,
-    head_hyperparameters,
+    ngram_model,
+    ngram_recipe,
     normalised_without_test,
     split_rows,
     stack_split,
+    trainable_heads,
 )
-from threadguard.training.recipe import recipe, recording_reads
+from threadguard.training.recipe import recording_reads
 
 #: The name of the multilingual fast tier's artifact (``threadguard-fast-xx@N``).
 NAME = "threadguard-fast-xx"
@@ -256,18 +257,10 @@ def train_language_model(
     )
     dev_norm = [normalize_text(t) for t in dev_texts]
 
-    featurizer = Featurizer(config)
-    featurizer.fit_idf(train_norm)
-    x_train = featurizer.transform(train_norm)
-    x_dev = featurizer.transform(dev_norm)
+    featurizer, x_train, x_dev = featurize(config, train_norm, dev_norm)
     log(f"features: {x_train.shape[0]} train, {x_dev.shape[0]} dev, {x_train.shape[1]} wide")
 
-    chosen = []
-    for h in range(len(HEADS)):
-        mask = ~np.isnan(y_train[:, h])
-        y = y_train[mask, h]
-        if y.sum() >= MIN_POSITIVES and (1 - y).sum() >= MIN_POSITIVES:
-            chosen.append((h, mask))
+    chosen = trainable_heads(y_train)
     dev_f1: dict[float, float] = {}
     best: tuple[float, np.ndarray, np.ndarray] | None = None
     for c in c_grid:
@@ -304,31 +297,19 @@ def train_language_model(
         "rows": rows,
         "c": c,
         "dev_macro_f1_by_c": {str(k): round(v, 4) for k, v in dev_f1.items()},
-        "recipe": recipe(
-            tier=Tier.FAST,
-            data_root=data_root,
-            reads=reads,
-            hyperparameters={
-                **head_hyperparameters(c, config),
-                "datasets": sorted(datasets or LANGUAGE_SETS),
-                "templates": {b.dataset: len(b) for b in extra or []},
-                "template_repeat": TEMPLATE_REPEAT,
-                "prior_correction": {"above": MAX_PRIOR, "to": TARGET_PRIOR},
-            },
-            seed=seed,
+        "recipe": ngram_recipe(
+            data_root,
+            reads,
+            c,
+            config,
+            seed,
+            datasets=sorted(datasets or LANGUAGE_SETS),
+            templates={b.dataset: len(b) for b in extra or []},
+            template_repeat=TEMPLATE_REPEAT,
+            prior_correction={"above": MAX_PRIOR, "to": TARGET_PRIOR},
         ),
     }
-    model = LinearModel(
-        name=name,
-        version=version,
-        heads=HEADS,
-        featurizer=featurizer,
-        weights=weights,
-        bias=bias,
-        platt_a=platt_a,
-        platt_b=platt_b,
-        metadata=metadata,
-    )
+    model = ngram_model(name, version, featurizer, (weights, bias), (platt_a, platt_b), metadata)
     return LanguageTrainResult(model, rows, time.perf_counter() - start, dev_f1)
 
 
