@@ -7,6 +7,14 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
+from threadguard.storage.migrations.columns import (
+    created_at,
+    integer_id,
+    optional,
+    required,
+    site_id,
+)
+
 revision: str = "0001"
 down_revision: str | None = None
 
@@ -14,17 +22,6 @@ down_revision: str | None = None
 #: ``schema.ATTRIBUTES``, so that adding an attribute there never changes what 0001 did.
 ATTRIBUTES = ("toxicity", "severe_toxicity", "identity_attack", "insult", "threat",
               "profanity", "sexually_explicit")  # fmt: skip
-
-
-def _now() -> sa.Column[Any]:
-    return sa.Column("created_at", sa.DateTime(), nullable=False)
-
-
-def _site_id() -> sa.Column[Any]:
-    """The row's site: deleted with it."""
-    return sa.Column(
-        "site_id", sa.Integer(), sa.ForeignKey("sites.id", ondelete="CASCADE"), nullable=False
-    )
 
 
 def _article_id() -> sa.Column[Any]:
@@ -44,63 +41,56 @@ def _comment_id(ondelete: str, **column: Any) -> sa.Column[Any]:
 def upgrade() -> None:
     op.create_table(
         "sites",
-        sa.Column("id", sa.Integer(), primary_key=True),
+        integer_id(),
         sa.Column("name", sa.String(200), nullable=False, unique=True),
-        sa.Column("policy_text", sa.Text(), nullable=True),
-        sa.Column("policy_format", sa.String(10), nullable=True),
-        sa.Column("policy_version", sa.Integer(), nullable=False),
-        sa.Column("policy_updated_at", sa.DateTime(), nullable=True),
-        _now(),
+        *optional(sa.Text(), "policy_text"),
+        *optional(sa.String(10), "policy_format"),
+        *required(sa.Integer(), "policy_version"),
+        *optional(sa.DateTime(), "policy_updated_at"),
+        created_at(),
     )
     op.create_table(
         "articles",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        _site_id(),
-        sa.Column("external_id", sa.String(500), nullable=False),
-        sa.Column("title", sa.Text(), nullable=False),
-        sa.Column("url", sa.Text(), nullable=False),
-        _now(),
+        integer_id(),
+        site_id(),
+        *required(sa.String(500), "external_id"),
+        *required(sa.Text(), "title", "url"),
+        created_at(),
         sa.UniqueConstraint("site_id", "external_id", name="uq_articles_site_ext"),
     )
     op.create_table(
         "comments",
         sa.Column("id", sa.String(40), primary_key=True),
-        _site_id(),
+        site_id(),
         _article_id(),
-        sa.Column("article_key", sa.String(500), nullable=False),
-        sa.Column("external_id", sa.String(500), nullable=False),
-        sa.Column("parent_external_id", sa.String(500), nullable=True),
-        sa.Column("author", sa.String(500), nullable=True),
-        sa.Column("text", sa.Text(), nullable=False),
-        sa.Column("source", sa.String(40), nullable=False),
-        sa.Column("depth", sa.Integer(), nullable=False),
-        sa.Column("position", sa.Integer(), nullable=False),
-        sa.Column("posted_at", sa.String(64), nullable=True),
-        sa.Column("received_at", sa.DateTime(), nullable=False),
-        sa.Column("status", sa.String(16), nullable=False),
-        sa.Column("status_source", sa.String(16), nullable=False),
-        sa.Column("status_at", sa.DateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        *required(sa.String(500), "article_key", "external_id"),
+        *optional(sa.String(500), "parent_external_id", "author"),
+        *required(sa.Text(), "text"),
+        *required(sa.String(40), "source"),
+        *required(sa.Integer(), "depth", "position"),
+        *optional(sa.String(64), "posted_at"),
+        *required(sa.DateTime(), "received_at"),
+        *required(sa.String(16), "status", "status_source"),
+        *required(sa.DateTime(), "status_at"),
+        *required(sa.Integer(), "version"),
         sa.UniqueConstraint("site_id", "article_key", "external_id", name="uq_comments_site_ext"),
     )
     op.create_index("ix_comments_site_external", "comments", ["site_id", "external_id"])
     op.create_index("ix_comments_site_received", "comments", ["site_id", "received_at"])
     op.create_table(
         "analyses",
-        sa.Column("id", sa.Integer(), primary_key=True),
+        integer_id(),
         _comment_id("CASCADE", nullable=False),
-        sa.Column("model", sa.String(200), nullable=False),
-        sa.Column("scores", sa.JSON(), nullable=False),
-        sa.Column("targets", sa.JSON(), nullable=False),
-        sa.Column("spans", sa.JSON(), nullable=False),
-        sa.Column("language", sa.String(16), nullable=False),
-        sa.Column("author_scores", sa.JSON(), nullable=True),
-        _now(),
+        *required(sa.String(200), "model"),
+        *required(sa.JSON(), "scores", "targets", "spans"),
+        *required(sa.String(16), "language"),
+        *optional(sa.JSON(), "author_scores"),
+        created_at(),
     )
     op.create_index("ix_analyses_comment_id", "analyses", ["comment_id"])
     op.create_table(
         "decisions",
-        sa.Column("id", sa.Integer(), primary_key=True),
+        integer_id(),
         _comment_id("CASCADE", nullable=False),
         sa.Column(
             "analysis_id",
@@ -108,81 +98,79 @@ def upgrade() -> None:
             sa.ForeignKey("analyses.id", ondelete="SET NULL"),
             nullable=True,
         ),
-        sa.Column("action", sa.String(16), nullable=False),
-        sa.Column("reasons", sa.JSON(), nullable=False),
-        sa.Column("source", sa.String(16), nullable=False),
-        sa.Column("actor", sa.String(200), nullable=True),
-        sa.Column("details", sa.JSON(), nullable=True),
-        _now(),
+        *required(sa.String(16), "action"),
+        *required(sa.JSON(), "reasons"),
+        *required(sa.String(16), "source"),
+        *optional(sa.String(200), "actor"),
+        *optional(sa.JSON(), "details"),
+        created_at(),
     )
     op.create_index("ix_decisions_comment_id", "decisions", ["comment_id"])
     op.create_table(
         "queue_items",
-        sa.Column("id", sa.Integer(), primary_key=True),
+        integer_id(),
         _comment_id("CASCADE", nullable=False, unique=True),
-        _site_id(),
+        site_id(),
         _article_id(),
-        sa.Column("author", sa.String(500), nullable=True),
-        sa.Column("status", sa.String(16), nullable=False),
-        sa.Column("reasons", sa.JSON(), nullable=False),
-        sa.Column("entered_at", sa.DateTime(), nullable=False),
-        sa.Column("resolved_at", sa.DateTime(), nullable=True),
-        sa.Column("resolved_by", sa.String(200), nullable=True),
-        sa.Column("version", sa.Integer(), nullable=False),
-        *[sa.Column(a, sa.Float(), nullable=False) for a in ATTRIBUTES],
+        *optional(sa.String(500), "author"),
+        *required(sa.String(16), "status"),
+        *required(sa.JSON(), "reasons"),
+        *required(sa.DateTime(), "entered_at"),
+        *optional(sa.DateTime(), "resolved_at"),
+        *optional(sa.String(200), "resolved_by"),
+        *required(sa.Integer(), "version"),
+        *required(sa.Float(), *ATTRIBUTES),
     )
     op.create_index("ix_queue_site_status", "queue_items", ["site_id", "status", "entered_at"])
     op.create_index("ix_queue_items_author", "queue_items", ["author"])
     op.create_table(
         "moderator_actions",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        _site_id(),
+        integer_id(),
+        site_id(),
         _comment_id("SET NULL", nullable=True),
-        sa.Column("author", sa.String(500), nullable=True),
-        sa.Column("action", sa.String(16), nullable=False),
-        sa.Column("note", sa.Text(), nullable=True),
-        sa.Column("actor", sa.String(200), nullable=False),
-        sa.Column("actor_role", sa.String(16), nullable=False),
-        _now(),
+        *optional(sa.String(500), "author"),
+        *required(sa.String(16), "action"),
+        *optional(sa.Text(), "note"),
+        *required(sa.String(200), "actor"),
+        *required(sa.String(16), "actor_role"),
+        created_at(),
     )
-    op.create_index("ix_moderator_actions_site_id", "moderator_actions", ["site_id"])
-    op.create_index("ix_moderator_actions_comment_id", "moderator_actions", ["comment_id"])
-    op.create_index("ix_moderator_actions_created_at", "moderator_actions", ["created_at"])
+    for column in ("site_id", "comment_id", "created_at"):
+        op.create_index(f"ix_moderator_actions_{column}", "moderator_actions", [column])
     op.create_table(
         "audit_log",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("at", sa.DateTime(), nullable=False),
-        sa.Column("actor", sa.String(200), nullable=False),
-        sa.Column("actor_role", sa.String(16), nullable=False),
-        sa.Column("action", sa.String(64), nullable=False),
-        sa.Column("object_type", sa.String(32), nullable=False),
-        sa.Column("object_id", sa.String(200), nullable=False),
-        sa.Column("site", sa.String(200), nullable=True),
-        sa.Column("before", sa.JSON(), nullable=True),
-        sa.Column("after", sa.JSON(), nullable=True),
+        integer_id(),
+        *required(sa.DateTime(), "at"),
+        *required(sa.String(200), "actor"),
+        *required(sa.String(16), "actor_role"),
+        *required(sa.String(64), "action"),
+        *required(sa.String(32), "object_type"),
+        *required(sa.String(200), "object_id"),
+        *optional(sa.String(200), "site"),
+        *optional(sa.JSON(), "before", "after"),
     )
     op.create_index("ix_audit_log_at", "audit_log", ["at"])
     op.create_index("ix_audit_log_site", "audit_log", ["site"])
     _append_only("audit_log")
     op.create_table(
         "api_keys",
-        sa.Column("id", sa.Integer(), primary_key=True),
+        integer_id(),
         sa.Column("prefix", sa.String(32), nullable=False, unique=True),
-        sa.Column("secret_hash", sa.String(64), nullable=False),
-        sa.Column("role", sa.String(16), nullable=False),
-        sa.Column("site", sa.String(200), nullable=True),
-        sa.Column("name", sa.String(200), nullable=False),
-        _now(),
-        sa.Column("revoked_at", sa.DateTime(), nullable=True),
+        *required(sa.String(64), "secret_hash"),
+        *required(sa.String(16), "role"),
+        *optional(sa.String(200), "site"),
+        *required(sa.String(200), "name"),
+        created_at(),
+        *optional(sa.DateTime(), "revoked_at"),
     )
     op.create_table(
         "users",
-        sa.Column("id", sa.Integer(), primary_key=True),
+        integer_id(),
         sa.Column("name", sa.String(200), nullable=False, unique=True),
-        sa.Column("role", sa.String(16), nullable=False),
-        sa.Column("password_hash", sa.String(200), nullable=False),
-        _now(),
-        sa.Column("disabled", sa.Boolean(), nullable=False),
+        *required(sa.String(16), "role"),
+        *required(sa.String(200), "password_hash"),
+        created_at(),
+        *required(sa.Boolean(), "disabled"),
     )
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from threadguard.storage.migrations.columns import integer_id, required, site_id
+
 revision: str = "0002"
 down_revision: str | None = "0001"
 
@@ -17,19 +19,13 @@ down_revision: str | None = "0001"
 def upgrade() -> None:
     op.create_table(
         "authors",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column(
-            "site_id", sa.Integer(), sa.ForeignKey("sites.id", ondelete="CASCADE"), nullable=False
-        ),
-        sa.Column("name", sa.String(500), nullable=False),
-        sa.Column("banned", sa.Boolean(), nullable=False),
-        sa.Column("trusted", sa.Boolean(), nullable=False),
-        sa.Column("comment_count", sa.Integer(), nullable=False),
-        sa.Column("held_count", sa.Integer(), nullable=False),
-        sa.Column("rejected_count", sa.Integer(), nullable=False),
-        sa.Column("first_seen", sa.DateTime(), nullable=False),
-        sa.Column("last_seen", sa.DateTime(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
+        integer_id(),
+        site_id(),
+        *required(sa.String(500), "name"),
+        *required(sa.Boolean(), "banned", "trusted"),
+        *required(sa.Integer(), "comment_count", "held_count", "rejected_count"),
+        *required(sa.DateTime(), "first_seen", "last_seen"),
+        *required(sa.Integer(), "version"),
         sa.UniqueConstraint("site_id", "name", name="uq_authors_site_name"),
     )
     if op.get_bind().dialect.name == "sqlite":

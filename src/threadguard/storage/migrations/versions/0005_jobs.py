@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from threadguard.storage.migrations.columns import optional, required
+
 revision: str = "0005"
 down_revision: str | None = "0004"
 
@@ -13,18 +15,14 @@ def upgrade() -> None:
     op.create_table(
         "jobs",
         sa.Column("id", sa.String(40), primary_key=True),
-        sa.Column("kind", sa.String(32), nullable=False),
-        sa.Column("site", sa.String(200), nullable=False),
-        sa.Column("actor", sa.String(200), nullable=False),
-        sa.Column("worker", sa.String(200), nullable=False),
-        sa.Column("status", sa.String(16), nullable=False),
-        sa.Column("total", sa.Integer(), nullable=False),
-        sa.Column("done", sa.Integer(), nullable=False),
-        sa.Column("result", sa.JSON(), nullable=True),
-        sa.Column("error", sa.Text(), nullable=True),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.Column("updated_at", sa.DateTime(), nullable=False),
-        sa.Column("finished_at", sa.DateTime(), nullable=True),
+        *required(sa.String(32), "kind"),
+        *required(sa.String(200), "site", "actor", "worker"),
+        *required(sa.String(16), "status"),
+        *required(sa.Integer(), "total", "done"),
+        *optional(sa.JSON(), "result"),
+        *optional(sa.Text(), "error"),
+        *required(sa.DateTime(), "created_at", "updated_at"),
+        *optional(sa.DateTime(), "finished_at"),
     )
     op.create_index("ix_jobs_worker_status", "jobs", ["worker", "status"])
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from threadguard.storage.migrations.columns import integer_id, optional, required
+
 revision: str = "0006_web_sessions"
 down_revision: str | None = "0005"
 
@@ -17,22 +19,20 @@ down_revision: str | None = "0005"
 def upgrade() -> None:
     op.create_table(
         "web_sessions",
-        sa.Column("id", sa.Integer(), primary_key=True),
+        integer_id(),
         sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
-        sa.Column("user_name", sa.String(200), nullable=False),
-        sa.Column("role", sa.String(16), nullable=False),
-        sa.Column("ip", sa.String(64), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.Column("last_seen_at", sa.DateTime(), nullable=False),
-        sa.Column("expires_at", sa.DateTime(), nullable=False),
+        *required(sa.String(200), "user_name"),
+        *required(sa.String(16), "role"),
+        *required(sa.String(64), "ip"),
+        *required(sa.DateTime(), "created_at", "last_seen_at", "expires_at"),
     )
     op.create_index("ix_web_sessions_user_name", "web_sessions", ["user_name"])
     op.create_table(
         "sign_in_failures",
         sa.Column("key", sa.String(300), primary_key=True),
-        sa.Column("failures", sa.Integer(), nullable=False),
-        sa.Column("last_at", sa.DateTime(), nullable=False),
-        sa.Column("locked_until", sa.DateTime(), nullable=True),
+        *required(sa.Integer(), "failures"),
+        *required(sa.DateTime(), "last_at"),
+        *optional(sa.DateTime(), "locked_until"),
     )
     op.add_column("users", sa.Column("preferences", sa.JSON(), nullable=True))
     op.add_column("authors", sa.Column("banned_until", sa.DateTime(), nullable=True))

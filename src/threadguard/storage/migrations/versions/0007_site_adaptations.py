@@ -12,6 +12,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from threadguard.storage.migrations.columns import integer_id, optional, required, site_id
+
 revision: str = "0007_site_adaptations"
 down_revision: str | None = "0006_web_sessions"
 
@@ -19,19 +21,16 @@ down_revision: str | None = "0006_web_sessions"
 def upgrade() -> None:
     op.create_table(
         "site_adaptations",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column(
-            "site_id", sa.Integer(), sa.ForeignKey("sites.id", ondelete="CASCADE"), nullable=False
-        ),
-        sa.Column("version", sa.Integer(), nullable=False),
-        sa.Column("kind", sa.String(32), nullable=False),
-        sa.Column("active", sa.Boolean(), nullable=False),
-        sa.Column("approvals", sa.Integer(), nullable=False),
-        sa.Column("rejections", sa.Integer(), nullable=False),
-        sa.Column("parameters", sa.JSON(), nullable=False),
-        sa.Column("figures", sa.JSON(), nullable=True),
-        sa.Column("created_by", sa.String(200), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
+        integer_id(),
+        site_id(),
+        *required(sa.Integer(), "version"),
+        *required(sa.String(32), "kind"),
+        *required(sa.Boolean(), "active"),
+        *required(sa.Integer(), "approvals", "rejections"),
+        *required(sa.JSON(), "parameters"),
+        *optional(sa.JSON(), "figures"),
+        *required(sa.String(200), "created_by"),
+        *required(sa.DateTime(), "created_at"),
         sa.UniqueConstraint("site_id", "version", name="uq_site_adaptations_version"),
     )
     op.add_column("analyses", sa.Column("engine_scores", sa.JSON(), nullable=True))
