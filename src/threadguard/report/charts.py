@@ -21,6 +21,9 @@ LABEL_WIDTH = 220
 #: Room for one legend entry, and the height of a row of them.
 LEGEND_STEP = 190
 LEGEND_ROW = 18
+#: The line and column charts' margins: the y axis's figures on the left, the periods
+#: below, the legend above (more rows of it push the plot down).
+LEFT, RIGHT, BOTTOM, HEAD = 48, 16, 40, 28
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,52 @@ def _grid(
     return out
 
 
+@dataclass(frozen=True)
+class _Frame:
+    """What the line and column charts share: the margins, the legend (its rows make the
+    chart taller), a y scale from 0 to ``top``, and the period labels below the plot."""
+
+    top: float
+    height: int
+    head: int
+    legend: list[str]
+
+    @classmethod
+    def of(cls, series: Sequence[Series], top: float, height: int) -> _Frame:
+        legend, extra = _legend([(s.name, s.color) for s in series], LEFT)
+        return cls(top, height + extra, HEAD + extra, legend)
+
+    @property
+    def plot_w(self) -> int:
+        return WIDTH - LEFT - RIGHT
+
+    @property
+    def plot_h(self) -> int:
+        return self.height - BOTTOM - self.head
+
+    def y(self, v: float) -> float:
+        return self.head + self.plot_h * (1 - v / self.top)
+
+    def start(self, label: str | None, tick: Callable[[float], str]) -> list[str]:
+        """The ``<svg>`` tag and the grid, its lines marked with ``tick``."""
+        return [_open(WIDTH, self.height, label), *_grid(self.top, LEFT, RIGHT, self.y, tick)]
+
+    def period_label(self, periods: Sequence[str], i: int, x: float) -> list[str]:
+        """Period ``i``'s name below the plot, centred on ``x``, if it is one of the names
+        shown: about eight of them, the last always among them."""
+        every = max(1, len(periods) // 8)
+        if i % every and i != len(periods) - 1:
+            return []
+        return [
+            f"<text x='{x:.1f}' y='{self.height - BOTTOM + 18}' class='axis' "
+            f"text-anchor='middle'>{escape(periods[i])}</text>"
+        ]
+
+    def end(self, parts: list[str]) -> Markup:
+        """The chart: ``parts``, then the legend."""
+        return Markup("".join([*parts, *self.legend, "</svg>"]))  # noqa: S704 (labels escaped)
+
+
 def line_chart(
     periods: Sequence[str],
     series: Sequence[Series],
@@ -86,28 +135,16 @@ def line_chart(
     if not periods:
         return Markup("<p class='empty'>No dated comments.</p>")
     top = max([max(s.values, default=0.0) for s in series] + [0.01])
-    top = min(1.0, top * 1.15)
-    left, right, bottom, head = 48, 16, 40, 28
-    legend, extra = _legend([(s.name, s.color) for s in series], left)
-    head += extra
-    height += extra
-    plot_w, plot_h = WIDTH - left - right, height - bottom - head
-    step = plot_w / max(1, len(periods) - 1)
+    frame = _Frame.of(series, min(1.0, top * 1.15), height)
+    y = frame.y
+    step = frame.plot_w / max(1, len(periods) - 1)
 
     def x(i: int) -> float:
-        return left + (i * step if len(periods) > 1 else plot_w / 2)
+        return LEFT + (i * step if len(periods) > 1 else frame.plot_w / 2)
 
-    def y(v: float) -> float:
-        return head + plot_h * (1 - v / top)
-
-    parts = [_open(WIDTH, height, label), *_grid(top, left, right, y, _percent)]
-    every = max(1, len(periods) // 8)
-    for i, label in enumerate(periods):
-        if i % every == 0 or i == len(periods) - 1:
-            parts.append(
-                f"<text x='{x(i):.1f}' y='{height - bottom + 18}' class='axis' "
-                f"text-anchor='middle'>{escape(label)}</text>"
-            )
+    parts = frame.start(label, _percent)
+    for i in range(len(periods)):
+        parts += frame.period_label(periods, i, x(i))
     for s in series:
         points = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(s.values))
         parts.append(
@@ -118,9 +155,7 @@ def line_chart(
                 f"<circle cx='{x(i):.1f}' cy='{y(v):.1f}' r='3' fill='{s.color}'>"
                 f"<title>{escape(s.name)} {escape(periods[i])}: {_percent(v)}</title></circle>"
             )
-    parts.extend(legend)
-    parts.append("</svg>")
-    return Markup("".join(parts))  # noqa: S704 (every label escaped above)
+    return frame.end(parts)
 
 
 def bar_chart(
@@ -186,38 +221,26 @@ def column_chart(
         return Markup("<p class='empty'>Nothing in this period.</p>")
     totals = [sum(s.values[i] for s in series) for i in range(len(periods))]
     step = max(1, math.ceil(max([*totals, 1.0]) * 1.05 / 4))  # whole numbers on the axis
-    top = 4.0 * step
-    left, right, bottom, head = 48, 16, 40, 28
-    legend, extra = _legend([(s.name, s.color) for s in series], left)
-    head += extra
-    height += extra
-    plot_w, plot_h = WIDTH - left - right, height - bottom - head
-    slot = plot_w / len(periods)
+    frame = _Frame.of(series, 4.0 * step, height)
+    y = frame.y
+    slot = frame.plot_w / len(periods)
     width = max(1.0, slot * 0.7)
 
-    def y(v: float) -> float:
-        return head + plot_h * (1 - v / top)
+    def x(i: int) -> float:
+        return LEFT + i * slot + (slot - width) / 2
 
-    parts = [_open(WIDTH, height, label), *_grid(top, left, right, y, "{:,.0f}".format)]
-    every = max(1, len(periods) // 8)
+    parts = frame.start(label, "{:,.0f}".format)
     for i, period in enumerate(periods):
-        x = left + i * slot + (slot - width) / 2
         base = 0.0
         hover = ", ".join(f"{s.name} {s.values[i]:,.0f}" for s in series)
         for s in series:
             value = s.values[i]
             if value:
                 parts.append(
-                    f"<rect x='{x:.1f}' y='{y(base + value):.1f}' width='{width:.1f}' "
+                    f"<rect x='{x(i):.1f}' y='{y(base + value):.1f}' width='{width:.1f}' "
                     f"height='{y(base) - y(base + value):.1f}' fill='{s.color}'>"
                     f"<title>{escape(period)}: {escape(hover)}</title></rect>"
                 )
             base += value
-        if i % every == 0 or i == len(periods) - 1:
-            parts.append(
-                f"<text x='{x + width / 2:.1f}' y='{height - bottom + 18}' class='axis' "
-                f"text-anchor='middle'>{escape(period)}</text>"
-            )
-    parts.extend(legend)
-    parts.append("</svg>")
-    return Markup("".join(parts))  # noqa: S704 (every label escaped above)
+        parts += frame.period_label(periods, i, x(i) + width / 2)
+    return frame.end(parts)
