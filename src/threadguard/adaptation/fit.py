@@ -16,7 +16,7 @@ thresholds: the site would silently stop catching abuse.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Final
 
 import numpy as np
@@ -82,14 +82,7 @@ class Fitted:
 
     def figures(self) -> dict[str, int]:
         """The counts, as stored beside the adaptation and shown by the CLI and API."""
-        return {
-            "approvals": self.approvals,
-            "rejections": self.rejections,
-            "caught_before": self.caught_before,
-            "caught_after": self.caught_after,
-            "approved_held_before": self.approved_held_before,
-            "approved_held_after": self.approved_held_after,
-        }
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "adaptation"}
 
 
 def count(examples: Sequence[Example]) -> tuple[int, int]:
