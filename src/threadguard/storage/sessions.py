@@ -27,13 +27,21 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, Select, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from threadguard.storage import db
 from threadguard.storage.contention import BUSY_MESSAGE, FairLock, busy_as_store_error
-from threadguard.storage.models import AuditEntry, Site, utcnow
+from threadguard.storage.models import (
+    Article,
+    AuditEntry,
+    Author,
+    Comment,
+    ModeratorAction,
+    Site,
+    utcnow,
+)
 from threadguard.storage.records import Actor, StoreBusyError
 
 #: How long a writer waits for the in-process SQLite write lock before giving up (the
@@ -176,6 +184,15 @@ def site_row(session: Session, name: str) -> Site:
     """The site's row, created (with no policy) if new."""
     site: Site = get_or_create(session, Site, {"name": name}, policy_version=0)
     return site
+
+
+#: The tables whose rows belong to a site (through ``site_id``).
+Sited = TypeVar("Sited", Article, Author, Comment, ModeratorAction)
+
+
+def with_site_name(model: type[Sited]) -> Select[Sited, str]:
+    """A query for ``model``'s rows, each with its site's name."""
+    return select(model, Site.name).join(Site, Site.id == model.site_id)
 
 
 def find_site_id(session: Session, name: str) -> int | None:

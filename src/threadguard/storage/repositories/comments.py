@@ -49,7 +49,7 @@ from threadguard.storage.repositories.ingest import (
     new_comment_id,
 )
 from threadguard.storage.repositories.rows import from_row, in_chunks, latest_analysis
-from threadguard.storage.sessions import Repository, Sessions, find_site_id
+from threadguard.storage.sessions import Repository, Sessions, find_site_id, with_site_name
 from threadguard.storage.writer import GroupCommitter
 
 
@@ -246,8 +246,7 @@ class CommentRepository(Repository):
                 .order_by(DecisionModel.id.desc())
             ).all()
             actions = session.execute(
-                select(ActionRow, Site.name)
-                .join(Site, Site.id == ActionRow.site_id)
+                with_site_name(ActionRow)
                 .where(ActionRow.comment_id == comment_id)
                 .order_by(ActionRow.id)
             ).all()

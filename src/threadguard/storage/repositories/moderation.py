@@ -35,7 +35,7 @@ from threadguard.storage.records import (
     UndoResult,
 )
 from threadguard.storage.repositories.rows import from_row, latest_analysis, text_sha256
-from threadguard.storage.sessions import Repository, add_audit
+from threadguard.storage.sessions import Repository, add_audit, with_site_name
 
 #: The status each verdict gives a comment.
 VERDICTS: dict[str, str] = {ModeratorAction.APPROVE: "approved", ModeratorAction.REJECT: "rejected"}
@@ -138,9 +138,7 @@ class ModerationRepository(Repository):
             raise InvalidError("a note needs text")
         with self._sessions.write() as session:
             found = session.execute(
-                select(CommentModel, Site.name)
-                .join(Site, Site.id == CommentModel.site_id)
-                .where(CommentModel.id == comment_id)
+                with_site_name(CommentModel).where(CommentModel.id == comment_id)
             ).first()
             if found is None or (sites is not None and found[1] not in sites):
                 raise NotFoundError(f"no comment with id {comment_id!r}")
@@ -358,8 +356,7 @@ class ModerationRepository(Repository):
         now = utcnow()
         with self._sessions.write() as session:
             last = session.execute(
-                select(ActionRow, Site.name)
-                .join(Site, Site.id == ActionRow.site_id)
+                with_site_name(ActionRow)
                 .where(ActionRow.actor == actor.id)
                 .order_by(ActionRow.id.desc())
                 .limit(1)

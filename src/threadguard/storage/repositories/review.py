@@ -23,7 +23,7 @@ from threadguard.storage.models import Article, Author, QueueItem, Site, utcnow
 from threadguard.storage.models import Comment as CommentModel
 from threadguard.storage.models import ModeratorAction as ActionRow
 from threadguard.storage.records import AuthorHistory, InvalidError, Page, ParentComment, ReviewItem
-from threadguard.storage.sessions import Repository
+from threadguard.storage.sessions import Repository, with_site_name
 
 S = TypeVar("S", bound="Select[*tuple[Any, ...]]")
 
@@ -154,9 +154,7 @@ class ReviewRepository(Repository):
         sites = sorted({s for s, _ in wanted})
         with self._sessions.read() as session:
             rows = session.execute(
-                select(Author, Site.name)
-                .join(Site, Site.id == Author.site_id)
-                .where(Site.name.in_(sites), Author.name.in_(names))
+                with_site_name(Author).where(Site.name.in_(sites), Author.name.in_(names))
             ).all()
             actions = session.execute(
                 select(Site.name, ActionRow.author, ActionRow.action, ActionRow.note)

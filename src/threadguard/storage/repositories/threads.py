@@ -27,7 +27,7 @@ from threadguard.storage.records import (
     ThreadSummary,
 )
 from threadguard.storage.repositories.rows import in_chunks
-from threadguard.storage.sessions import Repository, find_site_id
+from threadguard.storage.sessions import Repository, find_site_id, with_site_name
 
 
 class ThreadRepository(Repository):
@@ -115,11 +115,7 @@ class ThreadRepository(Repository):
         """The article and its first ``limit`` comments (in the order they were stored,
         reading order within an upload), each with its latest analysis and verdicts."""
         with self._sessions.read() as session:
-            head = session.execute(
-                select(Article, Site.name)
-                .join(Site, Site.id == Article.site_id)
-                .where(Article.id == article_id)
-            ).first()
+            head = session.execute(with_site_name(Article).where(Article.id == article_id)).first()
             if head is None:
                 raise NotFoundError(f"no thread with id {article_id}")
             article, site = head
