@@ -3,12 +3,17 @@ accepted, in words, with the way back (never a traceback, never the API's JSON).
 
 from __future__ import annotations
 
-from fastapi import Request
+from typing import Annotated
+
+from fastapi import Query, Request
 from fastapi.responses import HTMLResponse
 
 from threadguard.dashboard.signin import WebUser
 from threadguard.dashboard.web import render
-from threadguard.validation import InvalidField, check_site
+from threadguard.validation import SITE_CHARS, InvalidField, check_site
+
+#: The ``?site=`` of the thread list, policy and stats pages (read by :func:`site_param`).
+SiteQuery = Annotated[str | None, Query(max_length=SITE_CHARS)]
 
 
 def error_page(
@@ -47,4 +52,4 @@ def site_param(value: str | None) -> str | None:
     return value
 
 
-__all__ = ["InvalidField", "error_page", "site_param"]
+__all__ = ["InvalidField", "SiteQuery", "error_page", "site_param"]

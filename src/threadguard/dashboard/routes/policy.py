@@ -38,7 +38,12 @@ from threadguard.dashboard.policy_page import (
     preview_size,
     stored_document,
 )
-from threadguard.dashboard.routes.page_errors import InvalidField, error_page, site_param
+from threadguard.dashboard.routes.page_errors import (
+    InvalidField,
+    SiteQuery,
+    error_page,
+    site_param,
+)
 from threadguard.dashboard.signin import AdminChecked, AdminSignedIn, WebUser, state_of
 from threadguard.dashboard.web import is_htmx, render
 from threadguard.moderation import Moderator, PolicyError, on_top
@@ -106,7 +111,7 @@ def _context(
 async def policy_page(
     request: Request,
     user: AdminSignedIn,
-    site: Annotated[str | None, Query(max_length=200)] = None,
+    site: SiteQuery = None,
     saved: Annotated[int | None, Query(ge=0)] = None,
     restored: Annotated[int | None, Query(ge=0)] = None,
 ) -> Response:

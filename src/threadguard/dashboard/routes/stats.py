@@ -15,7 +15,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
-from threadguard.dashboard.routes.page_errors import InvalidField, error_page, site_param
+from threadguard.dashboard.routes.page_errors import (
+    InvalidField,
+    SiteQuery,
+    error_page,
+    site_param,
+)
 from threadguard.dashboard.signin import SignedIn, WebUser, state_of
 from threadguard.dashboard.stats_page import (
     ATTRIBUTE_COLORS,
@@ -68,7 +73,7 @@ def _context(state: ServiceState, user: WebUser, site: str | None, days: int) ->
 async def stats_page(
     request: Request,
     user: SignedIn,
-    site: Annotated[str | None, Query(max_length=200)] = None,
+    site: SiteQuery = None,
     days: Annotated[str | None, Query(max_length=10)] = None,
 ) -> Response:
     try:

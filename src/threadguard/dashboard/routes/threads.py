@@ -17,7 +17,12 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
-from threadguard.dashboard.routes.page_errors import InvalidField, error_page, site_param
+from threadguard.dashboard.routes.page_errors import (
+    InvalidField,
+    SiteQuery,
+    error_page,
+    site_param,
+)
 from threadguard.dashboard.routes.queue import preferences_of
 from threadguard.dashboard.signin import SignedIn, WebUser, store_of
 from threadguard.dashboard.thread_page import STATUS_WORDS, thread_view
@@ -62,7 +67,7 @@ def _list_context(store: Store, user: WebUser, site: str | None, page: int) -> d
 async def threads_page(
     request: Request,
     user: SignedIn,
-    site: Annotated[str | None, Query(max_length=200)] = None,
+    site: SiteQuery = None,
     page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
 ) -> Response:
     try:
