@@ -94,13 +94,7 @@ def test_counter_speech_quoting_a_slogan_is_all_clear(language: str) -> None:
     misspelt group name teach identity attack (the suites' two weakest phenomena)."""
     rows = template_rows(language)
     m = rows.matrix()
-    later = LabelledRows("round three")  # its coded hate puts a word in scare quotes
-    round_three_rows(language, later)
-    quoted = [
-        i
-        for i, t in enumerate(rows.texts)
-        if any(q in t for q in "„«") and t not in set(later.texts)
-    ]
+    quoted = [i for i, t in enumerate(rows.texts) if any(q in t for q in "„«")]
     assert len(quoted) >= 30
     assert all(m[i, HEADS.index("toxicity")] == 0.0 for i in quoted)
     leet = [i for i, t in enumerate(rows.texts) if "$" in t or "3" in t]

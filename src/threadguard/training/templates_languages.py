@@ -587,6 +587,8 @@ OBFUSCATED_HATE["es"] += ("{g} son escoria y sobran.", "{g} = parásitos, a la c
 # all clear, and so are civil opinions that open the same way ("I think ..."); threats
 # that are veiled or conditional are threats. Written from the phenomenon, in each
 # language's own idiom; ``overlap_with_suites`` checks, and so does a five-word-run test.
+# No scare quotes in the coded hate: round two's counter-speech quotes a slogan to reject
+# it, and quote marks on the attacks taught the model to distrust those (a first try).
 
 #: Everyday swearing aimed at no one (a delay, the weather, a broken thing): all clear on
 #: toxicity, identity attack, insult and threat; profanity is left unlabelled.
@@ -647,7 +649,9 @@ PROFANE_DENSE: dict[str, tuple[str, ...]] = {
            "Merde, fait chier, putain de journée pourrie.",
            "Bordel de merde, cette saloperie de bagnole.",
            "Putain, chier, encore cette merde de bouchon.",
-           "Nom de Dieu de putain de merde, ça recommence."),
+           "Nom de Dieu de putain de merde, ça recommence.",
+           "Chiotte de bordel, putain, encore cette connerie de panne.",
+           "Merde, merde et re-merde, putain de bordel."),
     "es": ("Joder, me cago en todo, puta mierda de día.",
            "Hostia puta, qué mierda de tráfico, joder.",
            "Me cago en diez, joder, puta mierda, todo roto otra vez.",
@@ -718,10 +722,10 @@ SUBTLE_HATE: dict[str, tuple[str, ...]] = {
            "Meine Tochter wechselt die Schule, drüben sind {g} schon in der Mehrheit.",
            "Wenn {g} im Laden sind, behalte ich meine Geldbörse lieber im Auge.",
            # coded
-           "{g} sind ja so eine „Bereicherung“, das merkt man jeden Tag.",
+           "{g} sind ja so eine Bereicherung, das merkt man jeden Tag.",
            "Man weiß ja, wer hinter {g} steckt und wer das alles bezahlt.",
-           "Bei {g} reiht sich eben ein „Einzelfall“ an den nächsten.",
-           "{g} und ihre „Kultur“, nein danke, davon haben wir genug.",
+           "Bei {g} reiht sich eben ein Einzelfall an den nächsten.",
+           "{g} und ihre sogenannte Kultur, nein danke, davon haben wir genug.",
            # sarcasm
            "Klar, {g} sind immer die armen Opfer und nie an irgendwas schuld. Wer's glaubt.",
            "Was wären wir nur ohne {g}? Vermutlich sicherer.",
@@ -747,10 +751,10 @@ SUBTLE_HATE: dict[str, tuple[str, ...]] = {
            "J'ai changé ma fille d'école, là-bas {g} sont déjà majoritaires.",
            "Quand {g} sont dans la boutique, je surveille mon portefeuille.",
            # coded
-           "{g}, une « chance pour la France », paraît-il. On voit surtout les factures.",
+           "{g}, une chance pour la France, paraît-il. On voit surtout les factures.",
            "On sait très bien qui se cache derrière {g} et qui paie pour tout ça.",
-           "Avec {g}, les « faits divers » s'enchaînent, comme par hasard.",
-           "{g} et leur « culture », merci bien, on a déjà donné.",
+           "Avec {g}, les faits divers s'enchaînent, comme par hasard.",
+           "{g} et leur prétendue culture, merci bien, on a déjà donné.",
            # sarcasm
            "Bien sûr, {g} sont toujours les pauvres victimes, jamais responsables de rien.",
            "Que ferions-nous sans {g} ? Sûrement moins de problèmes.",
@@ -773,10 +777,10 @@ SUBTLE_HATE: dict[str, tuple[str, ...]] = {
            "He cambiado a mi hija de colegio, en el otro {g} ya son mayoría.",
            "Si {g} entran en la tienda, yo vigilo bien la cartera.",
            # coded
-           "{g}, una «riqueza cultural», dicen. Yo solo veo facturas.",
+           "{g}, una riqueza cultural, dicen. Yo solo veo facturas.",
            "Ya sabemos quién está detrás de {g} y quién lo paga todo.",
-           "Con {g}, los «sucesos» se acumulan, qué casualidad.",
-           "{g} y su «cultura», no gracias, ya tenemos bastante.",
+           "Con {g}, los sucesos se acumulan, qué casualidad.",
+           "{g} y su supuesta cultura, no gracias, ya tenemos bastante.",
            # sarcasm
            "Claro, {g} siempre son las pobres víctimas, nunca tienen la culpa de nada.",
            "¿Qué haríamos sin {g}? Seguramente vivir más tranquilos.",
@@ -801,14 +805,14 @@ CODED: dict[str, tuple[tuple[str, str], ...]] = {
            ("Die Globalisten um Soros haben das doch alles geplant.", "jews"),
            ("Wir sichern die Existenz unseres Volkes und eine Zukunft für weiße Kinder.", "race_ethnicity")),
     "fr": (("Le grand remplacement, ce n'est pas une théorie, il suffit de prendre le RER.", "nationality_migration"),
-           ("Encore un « déséquilibré » avec un couteau, on connaît la chanson.", "muslims"),
+           ("Encore un déséquilibré avec un couteau, on connaît la chanson.", "muslims"),
            ("Toujours les mêmes qui tirent les ficelles de la finance mondiale.", "jews"),
            ("Le lobby LGBT veut rééduquer nos enfants.", "sexual_orientation"),
            ("La remigration, c'est la seule solution pour sauver la France.", "nationality_migration"),
            ("Les mondialistes de chez Rothschild ont tout prévu depuis longtemps.", "jews"),
            ("Une petite communauté contrôle les médias, c'est un secret de polichinelle.", "jews")),
     "es": (("El gran reemplazo ya está aquí, basta con subir al metro.", "nationality_migration"),
-           ("Otro «caso aislado» con cuchillo, ya conocemos la historia.", "nationality_migration"),
+           ("Otro caso aislado con cuchillo, ya conocemos la historia.", "nationality_migration"),
            ("Siempre son los mismos los que mueven los hilos de la banca mundial.", "jews"),
            ("El lobby LGTB quiere adoctrinar a nuestros hijos.", "sexual_orientation"),
            ("Remigración ya, es la única forma de salvar España.", "nationality_migration"),
@@ -907,8 +911,10 @@ VEILED_THREATS: dict[str, tuple[str, ...]] = {
 
 #: Nouns that are slurs themselves: left out of the warm frames.
 _SLUR_NOUNS = frozenset({"los sudacas"})
-#: How many groups fill each round-three frame (in turn, so every group is used).
+#: How many groups fill each round-three frame (in turn, so every group is used); the warm
+#: frames of French and Spanish take three (their suites held warm wordings most).
 ROUND_THREE_GROUPS_PER_FRAME = 2
+WARM_GROUPS_PER_FRAME = {"de": 2, "fr": 3, "es": 3}
 
 
 def round_three_rows(language: str, out: LabelledRows) -> None:
@@ -942,7 +948,8 @@ def round_three_rows(language: str, out: LabelledRows) -> None:
         labels = {"toxicity": 1.0, "identity_attack": 1.0, "insult": 0.0}
         labels.update(_target_labels({group}))
         out.add(text, "train", labels)
+    w = WARM_GROUPS_PER_FRAME[language]
     for i, frame in enumerate(WARM[language]):
-        for j in range(k):
-            _group, noun = warm_groups[(i * k + j) % len(warm_groups)]
+        for j in range(w):
+            _group, noun = warm_groups[(i * w + j) % len(warm_groups)]
             out.add(_fill(frame, noun), "train", _all_clear())
