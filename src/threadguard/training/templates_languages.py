@@ -909,6 +909,36 @@ VEILED_THREATS: dict[str, tuple[str, ...]] = {
            "Tus padres viven cerca, ¿no? Igual les hacemos una visita."),
 }  # fmt: skip
 
+#: Calm mentions that report, reject or deny hatred in new wordings: all clear. They keep
+#: the group nouns balanced: without them, the attacks above (about fifty rows naming a
+#: group per language) raised every sentence naming a group, counter-speech included (a
+#: first try: German counter-speech quoting a slogan 5/10 -> 1/10).
+CALM: dict[str, tuple[str, ...]] = {
+    "de": ("Niemand hier glaubt ernsthaft, dass {g} schlechtere Menschen sind.",
+           "Eine neue Studie räumt mit dem Vorurteil auf, {g} seien weniger fleißig.",
+           "Der Angeklagte hatte {g} im Netz als Ungeziefer beschimpft, das Urteil fällt im Mai.",
+           "Die Gemeinde lädt {g} und alle anderen zum Straßenfest am Sonntag ein.",
+           "Wer {g} pauschal zu Sündenböcken macht, macht es sich zu leicht.",
+           "Die Beratungsstelle hilft {g}, die im Alltag angefeindet werden.",
+           "Im Podcast erzählen {g} von ihrem Alltag zwischen Arbeit und Familie.",
+           "Die Hetze gegen {g} nach dem Spiel hat der Verein scharf verurteilt.",
+           "Dass {g} gefährlich seien, ist ein Märchen, das durch nichts belegt ist.",
+           "Laut Umfrage fühlen sich {g} in der Stadt überwiegend wohl."),
+    "fr": ("Personne ici ne pense sérieusement que {g} seraient des citoyens de seconde zone.",
+           "Une étude récente démonte le préjugé selon lequel {g} travailleraient moins.",
+           "Le prévenu avait traité {g} de vermine sur internet, jugement en mai.",
+           "Le club a fermement condamné les insultes visant {g} après le match.",
+           "L'idée que {g} représenteraient un danger est un mythe sans aucune donnée.",
+           "Selon le sondage, {g} se sentent plutôt bien dans la ville."),
+    "es": ("Nadie aquí cree en serio que {g} valgan menos que los demás.",
+           "Un estudio reciente desmonta el prejuicio de que {g} trabajan menos.",
+           "El acusado había llamado alimañas a {g} en internet, la sentencia llega en mayo.",
+           "El club ha condenado con firmeza los insultos contra {g} tras el partido.",
+           "La idea de que {g} traen peligro es un mito sin ningún dato detrás.",
+           "Según la encuesta, {g} se sienten bastante a gusto en la ciudad."),
+}  # fmt: skip
+CALM_GROUPS_PER_FRAME = {"de": 3, "fr": 2, "es": 2}
+
 #: Nouns that are slurs themselves: left out of the warm frames.
 _SLUR_NOUNS = frozenset({"los sudacas"})
 #: How many groups fill each round-three frame (in turn, so every group is used); the warm
@@ -952,4 +982,9 @@ def round_three_rows(language: str, out: LabelledRows) -> None:
     for i, frame in enumerate(WARM[language]):
         for j in range(w):
             _group, noun = warm_groups[(i * w + j) % len(warm_groups)]
+            out.add(_fill(frame, noun), "train", _all_clear())
+    c = CALM_GROUPS_PER_FRAME[language]
+    for i, frame in enumerate(CALM[language]):
+        for j in range(c):
+            _group, noun = warm_groups[(i * c + j + 1) % len(warm_groups)]
             out.add(_fill(frame, noun), "train", _all_clear())
