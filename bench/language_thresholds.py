@@ -7,6 +7,9 @@ threshold with the best macro-F1 on the dev rows of the sets its model is calibr
 ``[languages.thresholds.xx]`` tables to paste into resources/default_policy.toml.
 
     PYTHONPATH=src python bench/language_thresholds.py --data $THREADGUARD_DATA
+
+``--tier FOLDER`` reads a candidate tier (``bench/language_tier_retrain.py --out``) instead
+of the shipped one, so its thresholds can be chosen before it ships.
 """
 
 from __future__ import annotations
@@ -28,8 +31,9 @@ ATTRIBUTES = ("toxicity", "identity_attack")
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, required=True)
+    ap.add_argument("--tier", type=Path, help="a tier folder other than the shipped one")
     args = ap.parse_args()
-    engine = Engine.load()
+    engine = Engine.load(language_dir=args.tier)
     blocks = {b.dataset: b.select("dev") for b in load_language_sets(args.data)}
     for group in GROUPS:
         for language in group.languages:

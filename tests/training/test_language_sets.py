@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import math
+from importlib import resources
 from pathlib import Path
 
 import pytest
 
-from threadguard.training.datasets import HEADS
+from threadguard.normalize import normalize_text
+from threadguard.training.datasets import HEADS, LabelledRows
 from threadguard.training.datasets_multilingual import (
     LANGUAGE_SETS,
     germeval_labels,
@@ -18,8 +21,11 @@ from threadguard.training.datasets_multilingual import (
 from threadguard.training.language_tier import GROUPS
 from threadguard.training.templates_languages import (
     COUNTER,
+    PROFANE_DENSE,
+    PROFANE_MILD,
     obfuscations,
     overlap_with_suites,
+    round_three_rows,
     template_rows,
 )
 from threadguard.training.templates_languages import (
@@ -97,6 +103,44 @@ def test_counter_speech_quoting_a_slogan_is_all_clear(language: str) -> None:
 
 def test_no_template_sentence_is_in_a_functional_suite() -> None:
     assert overlap_with_suites() == []
+
+
+def _word_runs(text: str, n: int = 5) -> set[tuple[str, ...]]:
+    words = normalize_text(text).replace(".", " ").replace(",", " ").split()
+    return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+@pytest.mark.parametrize("language", ["de", "fr", "es"])
+def test_round_three_rows_share_no_five_word_run_with_the_suites(language: str) -> None:
+    """The round-three rows were written from the phenomena, not from the suites' cases:
+    not one run of five words in common with any suite (cases and parents)."""
+    rows = LabelledRows(f"templates_{language}")
+    round_three_rows(language, rows)
+    runs = set().union(*(_word_runs(t) for t in rows.texts))
+    suites = resources.files("threadguard.resources")
+    close = []
+    for lang in ("de", "fr", "es"):
+        for line in (
+            suites.joinpath(f"functional_suite_{lang}.jsonl").read_text("utf-8").splitlines()
+        ):
+            case = json.loads(line)
+            for text in (case["text"], case.get("parent", "")):
+                if _word_runs(text) & runs:
+                    close.append(case["id"])
+    assert close == []
+
+
+@pytest.mark.parametrize("language", ["de", "fr", "es"])
+def test_round_three_swearing_at_no_one_is_clear_and_dense_swearing_toxic(language: str) -> None:
+    rows = template_rows(language)
+    m = rows.matrix()
+    tox, prof = HEADS.index("toxicity"), HEADS.index("profanity")
+    mild = [rows.texts.index(t) for t in PROFANE_MILD[language]]
+    dense = [rows.texts.index(t) for t in PROFANE_DENSE[language]]
+    assert all(m[i, tox] == 0.0 and math.isnan(m[i, prof]) for i in mild)
+    assert all(m[i, tox] == 1.0 for i in dense)
+    # only German rows label profanity (the other two languages' models have no such head)
+    assert all((m[i, prof] == 1.0) == (language == "de") for i in dense)
 
 
 def test_the_loaders_find_the_official_splits(data_root: Path) -> None:

@@ -21,19 +21,24 @@ from threadguard.training.language_tier import LanguageTierResult
 GAPS: dict[str, str] = {
     "de": "GermEval's ABUSE is read as identity attack (it also covers degrading individuals "
     "for their views); threats only from the team's templates; no sexually explicit labels; "
-    "tweets from 2018, not news comments. Implicit derogation, hate stated as an opinion "
-    "and hate that needs the parent comment are mostly missed (no deep tier, no context).",
+    "tweets from 2018, not news comments. Hate that needs the parent comment is mostly "
+    "missed (no deep tier, no context); counter-speech that quotes a slogan is mostly held "
+    "(1/10 in the suite at @3, 5/10 at @2); half of hate stated as an opinion, implicit "
+    "derogation and sarcasm is missed; swearing at no one is mostly held (3/10: "
+    "GermEval counts swearing as offence, and its profanity score passes the hold).",
     "fr": "Only MLMA French (4,014 tweets, 80% hostile, sampled by group keywords) plus the "
     "team's templates: calm French comments are rare in training, and the model tells a "
     "calm mention of a group from an attack on it poorly (MLMA AUROC 0.73 for identity "
     "attack); its calibration is shifted from MLMA's 80% hostile to a 33% prior. No "
-    "profanity or sexually explicit labels; threats from templates only. Warm statements "
-    "and defences of a group in new wordings, dehumanising metaphors and sarcasm are "
-    "half wrong in the suite.",
+    "profanity or sexually explicit labels; threats from templates only. Implicit "
+    "derogation and coded hate are missed (0/10 each in the suite at @3), defences of a "
+    "group in new wordings, dehumanising metaphors, sarcasm, hate as a question or an "
+    "opinion are half wrong, and dense swearing is half let through.",
     "es": "No labelled Spanish data: the team's templates and transfer from the Portuguese, "
-    "French and German sets' n-grams only; sarcasm, implicit derogation, coded hate and "
-    "counter-speech that quotes a slogan in new words are mostly wrong (suite), and half "
-    "the misspelt group names are still missed. Treat the scores as a first screen.",
+    "French and German sets' n-grams only; counter-speech (quoting or naming hate to "
+    "reject it), reports of hate and warm statements and defences of a group are half "
+    "held (suite, @3); a quarter of the misspelt group names (36/50 caught) and half the "
+    "insults (on the insult attribute) are missed. Treat the scores as a first screen.",
     "it": "No labelled Italian data and no suite: templates and transfer only.",
     "nl": "No labelled Dutch data and no suite: templates and transfer only.",
     "pl": "No labelled Polish data and no suite: templates and transfer only.",
@@ -66,6 +71,24 @@ VERSIONS: tuple[str, ...] = (
     "es 52.8% -> 69.3%. The suites' @1 failures guided which phenomena the templates cover "
     "(their sentences are not copied; `overlap_with_suites`), so they are no longer a "
     "blind test of those phenomena.",
+    "@3: round-three templates for de / fr / es (`training/templates_languages.py`, "
+    "`round_three_rows`: swearing at no one and harsh words about things, all clear; dense "
+    "swearing, toxic; implicit derogation, coded hate, sarcasm and hate stated as a calm "
+    "opinion, attacks; warm statements, defences and calm reports in new wordings, and "
+    "civil opinions that open like the hateful ones, all clear; veiled threats), no "
+    "sentence and no five-word run shared with the suites (a test checks); the de, fr "
+    "and xx models retrained, pt / tr / ar carried over: `PYTHONPATH=src python "
+    "bench/language_tier_retrain.py --data $THREADGUARD_DATA --base <@2 folder> --models "
+    "de fr xx --version 3 --out DIR`. Dev toxicity macro-F1 (`bench/language_tier_choice.py "
+    "--folders <@2> <@3>`): GermEval 0.7481 -> 0.7474, MLMA French 0.6432 -> 0.6478, the "
+    "rest unchanged; test splits (threshold from dev): GermEval 0.7078 (t=0.38) -> 0.6924 "
+    "(t=0.42), toxicity AUROC 0.778 -> 0.775, MLMA French 0.5959 -> 0.5904. Toxicity holds re-chosen on dev rows (`bench/language_thresholds.py "
+    "--tier DIR`): de 0.38 -> 0.42, fr 0.28, es / it / nl / pl 0.44 -> 0.41. Suites under "
+    "the default policy: de 74.8% -> 81.0%, fr 66.9% -> 67.9%, es 69.3% -> 73.8% (@2 "
+    "re-measured: fr 194/290, not 193). Three tries on the suites chose the last: scare "
+    "quotes in the coded hate, and attacks naming a group without as many calm rows "
+    "naming one, each raised counter-speech; the suites are no longer a blind test of "
+    "these phenomena either.",
 )
 #: Attributes never scored from evidence in any language beyond English.
 NOT_COVERED = ("severe_toxicity", "sexually_explicit")
