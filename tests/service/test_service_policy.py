@@ -160,7 +160,7 @@ def test_a_site_bound_admin_manages_only_its_site(service: Service) -> None:
 
 def test_dry_run_replays_each_comment_in_its_stored_language(service: Service) -> None:
     """A German comment is decided on German thresholds ([languages.thresholds.de] holds
-    toxicity from 0.38) and a comment in an unsupported language is held whatever its
+    toxicity from 0.42) and a comment in an unsupported language is held whatever its
     scores: replaying them unchanged under the same policy changes nothing."""
     policy = load_policy()
     moderator = Moderator(policy)
