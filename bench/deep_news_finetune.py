@@ -9,7 +9,9 @@ token head, and the team's templates with the news context replies
 shared cores with other jobs it ran at 4.5-20 examples/s, at 50-60 on idle ones. Writes the new
 version to OUT (never the shipped folder).
 
-NEWS_REPEAT=K reads the news training sets' rows K times (default once).
+NEWS_REPEAT=K reads the news training sets' rows K times (default once); IDENTITY_REPEAT=K
+reads the everyday mentions of groups and the support lines (templates_identity,
+templates_support) K times.
 
 Usage: [WARM_FROM=DEEP_DIR] [DEEP_VERSION=N] [NEWS_REPEAT=K] PYTHONPATH=src \
        python bench/deep_news_finetune.py LAYERS OUT WORK DIVISOR [MASK_SET ...]
@@ -29,6 +31,8 @@ from pathlib import Path
 from threadguard.scoring.registry import shipped_model_dir
 from threadguard.training import deep_tier
 from threadguard.training.datasets import load_all
+from threadguard.training.templates_identity import identity_rows
+from threadguard.training.templates_support import support_rows
 from threadguard.training.weak_labels import add_weak_labels
 
 
@@ -54,7 +58,9 @@ def main() -> None:
     for block in news:
         add_weak_labels(block)
     again = deep_tier.gather(news, "train", None) * (int(os.environ.get("NEWS_REPEAT", "1")) - 1)
-    print(f"news rows read again: {len(again)}", flush=True)
+    friendly = [deep_tier.Example(t, "", labels) for t, labels in identity_rows() + support_rows()]
+    again += friendly * (int(os.environ.get("IDENTITY_REPEAT", "1")) - 1)
+    print(f"rows read again: {len(again)}", flush=True)
     deep_tier.train_deep_tier(
         root,
         out,

@@ -87,14 +87,18 @@ SUPPORTED: Final = (
 )
 
 
-def _fill(template: str, plural: str, adj: str) -> str:
+def fill_frame(template: str, plural: str, adj: str) -> str:
+    """A frame filled: {G} the plural capitalised, {g} as written, {adj} the adjective;
+    the sentence starts with a capital."""
     text = template.format(G=plural[0].upper() + plural[1:], g=plural, adj=adj)
     return text[0].upper() + text[1:]
 
 
 def support_rows() -> list[tuple[str, np.ndarray]]:
     """Every support line for every people: civil, no attribute, no target attacked."""
-    return [(_fill(t, plural, adj), civil()) for t in SUPPORT for _group, plural, adj in SUPPORTED]
+    return [
+        (fill_frame(t, plural, adj), civil()) for t in SUPPORT for _group, plural, adj in SUPPORTED
+    ]
 
 
 def pushback_rows(seed: int = 29) -> list[tuple[str, str, np.ndarray]]:
@@ -104,9 +108,9 @@ def pushback_rows(seed: int = 29) -> list[tuple[str, str, np.ndarray]]:
     rng = random.Random(seed)
     out: list[tuple[str, str, np.ndarray]] = []
     for group, plural, adj in SUPPORTED:
-        parents = [_fill(p, plural, adj) for p in PARENTS]
+        parents = [fill_frame(p, plural, adj) for p in PARENTS]
         for template in PUSHBACK:
-            out.append((_fill(template, plural, adj), rng.choice(parents), civil()))
+            out.append((fill_frame(template, plural, adj), rng.choice(parents), civil()))
         for parent in parents:
             out.append((parent, "", group_hate(group)))
     return out
