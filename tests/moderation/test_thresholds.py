@@ -98,6 +98,21 @@ def test_abusive_author_name_decides_like_text() -> None:
     assert d.reasons[0].startswith("author name: insult")
 
 
+def test_an_author_name_decides_only_from_the_screening_floor() -> None:
+    """A plain name scores 0.4-0.55 toxicity in both tiers: under the floor it holds nothing,
+    though it crosses the comment's own hold threshold."""
+    policy = parse_policy({"thresholds": {"toxicity": {"hold": 0.4}}}, "t")
+    assert policy.author_floor == 0.6
+    assert decide(policy, scores(), (), author_scores=scores(toxicity=0.55)).action == "approve"
+    assert decide(policy, scores(toxicity=0.55)).action == "hold"  # the text itself would
+    held = decide(policy, scores(), (), author_scores=scores(toxicity=0.63))
+    assert held.action == "hold" and held.reasons == ("author name: toxicity 0.63 ≥ 0.40 (hold)",)
+    lower = parse_policy(
+        {"thresholds": {"toxicity": {"hold": 0.4}}, "authors": {"screen_from": 0.5}}, "t"
+    )
+    assert decide(lower, scores(), (), author_scores=scores(toxicity=0.55)).action == "hold"
+
+
 def test_author_screening_can_be_switched_off() -> None:
     policy = parse_policy(
         {"thresholds": {"insult": {"hold": 0.5}}, "authors": {"screen": False}}, "t"
@@ -119,6 +134,7 @@ def test_author_screening_can_be_switched_off() -> None:
         ({"thresholds": {"insult": {"hold": 0.9, "reject": 0.5}}}, "hold 0.9 is above reject 0.5"),
         ({"thresholds": {"insult": 0.5}}, "must be a table"),
         ({"thresholds": {"insult": {"hold": 0.5, "flag": 0.2}}}, "unknown key(s) flag"),
+        ({"authors": {"screen_from": "high"}}, "authors.screen_from must be a number in [0, 1]"),
     ],
 )
 def test_impossible_policies_are_refused_with_the_key_named(doc: dict, fragment: str) -> None:

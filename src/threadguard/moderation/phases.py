@@ -126,6 +126,7 @@ def thresholds(case: Case, draft: Draft) -> Draft:
         found += [
             (v, s, f"author name: {reason}")
             for v, s, _, reason in crossed(case.policy, case.author_scores)
+            if s >= case.policy.author_floor
         ]
     if not found:
         return draft
