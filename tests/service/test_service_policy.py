@@ -79,7 +79,11 @@ def test_put_json(service: Service) -> None:
     assert put_policy(service, body, "application/json").status_code == 200
     doc = get_policy(service)
     assert doc["format"] == "json"
-    assert doc["effective"]["authors"] == {"screen": True, "premoderate_first": 2}
+    assert doc["effective"]["authors"] == {
+        "screen": True,
+        "screen_from": 0.6,
+        "premoderate_first": 2,
+    }
 
 
 def test_a_bad_policy_is_refused_and_the_old_one_kept(service: Service) -> None:
@@ -159,18 +163,18 @@ def test_a_site_bound_admin_manages_only_its_site(service: Service) -> None:
 
 
 def test_dry_run_replays_each_comment_in_its_stored_language(service: Service) -> None:
-    """A German comment is decided on German thresholds ([languages.thresholds.de] holds
-    toxicity from 0.42) and a comment in an unsupported language is held whatever its
-    scores: replaying them unchanged under the same policy changes nothing."""
+    """A French comment is decided on French thresholds ([languages.thresholds.fr] holds
+    toxicity from 0.28, English from 0.42) and a comment in an unsupported language is held
+    whatever its scores: replaying them unchanged under the same policy changes nothing."""
     policy = load_policy()
     moderator = Moderator(policy)
-    german = policy.thresholds_for("de")["toxicity"].hold
+    french = policy.thresholds_for("fr")["toxicity"].hold
     english = policy.thresholds["toxicity"].hold
-    assert german is not None and english is not None and german < english
-    between = round((german + english) / 2, 3)  # held in German, published in English
+    assert french is not None and english is not None and french < english
+    between = round((french + english) / 2, 3)  # held in French, published in English
     rows = []
     for ext, language, toxicity in (
-        ("de1", "de", between),
+        ("fr1", "fr", between),
         ("ja1", "ja", 0.05),
         ("en1", "en", between),
     ):
