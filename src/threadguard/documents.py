@@ -52,7 +52,7 @@ def comment_entry(m: Moderated, moderator: Moderator) -> dict[str, Any]:
     }
     if m.author_analysis is not None:
         entry["author_analysis"] = score_line(
-            m.author_analysis, moderator.on_scores(m.author_analysis)
+            m.author_analysis, moderator.on_author_scores(m.author_analysis)
         )
     if m.outcome.matches:
         entry["watchlist"] = [w.to_json() for w in m.outcome.matches]

@@ -14,6 +14,7 @@ from threadguard.moderation import (
     load_policy,
     parse_policy,
 )
+from threadguard.moderation.authors import AuthorContext
 from threadguard.schema import ATTRIBUTES
 
 
@@ -101,16 +102,46 @@ def test_abusive_author_name_decides_like_text() -> None:
 def test_an_author_name_decides_only_from_the_screening_floor() -> None:
     """A plain name scores 0.4-0.55 toxicity in both tiers: under the floor it holds nothing,
     though it crosses the comment's own hold threshold."""
-    policy = parse_policy({"thresholds": {"toxicity": {"hold": 0.4}}}, "t")
-    assert policy.author_floor == 0.6
+    policy = parse_policy(
+        {"thresholds": {"toxicity": {"hold": 0.4}}, "authors": {"screen_from": 0.6}}, "t"
+    )
+    assert load_policy().author_floor == 0.6  # the shipped default policy sets it
     assert decide(policy, scores(), (), author_scores=scores(toxicity=0.55)).action == "approve"
     assert decide(policy, scores(toxicity=0.55)).action == "hold"  # the text itself would
     held = decide(policy, scores(), (), author_scores=scores(toxicity=0.63))
     assert held.action == "hold" and held.reasons == ("author name: toxicity 0.63 ≥ 0.40 (hold)",)
-    lower = parse_policy(
-        {"thresholds": {"toxicity": {"hold": 0.4}}, "authors": {"screen_from": 0.5}}, "t"
+    unset = parse_policy({"thresholds": {"toxicity": {"hold": 0.4}}}, "t")
+    assert unset.author_floor == 0.0  # a document without the key: every crossing counts
+    assert decide(unset, scores(), (), author_scores=scores(toxicity=0.55)).action == "hold"
+
+
+def test_a_trusted_author_is_not_held_by_a_name_score_under_the_floor() -> None:
+    policy = parse_policy(
+        {
+            "thresholds": {"toxicity": {"hold": 0.4}, "threat": {"hold": 0.5}},
+            "authors": {"screen_from": 0.6, "trusted": ["ed"]},
+        },
+        "t",
     )
-    assert decide(lower, scores(), (), author_scores=scores(toxicity=0.55)).action == "hold"
+    trusted = AuthorContext("ed", trusted=True)
+    text = Analysis(None, scores(toxicity=0.5))
+    name = Analysis(None, scores(threat=0.59))
+    moderator = Moderator(policy)
+    assert moderator.decide(text, "", trusted, name).decision.action == "approve"
+    assert (
+        moderator.decide(text, "", trusted, Analysis(None, scores(threat=0.65))).decision.action
+        == "hold"
+    )
+
+
+def test_a_name_analysis_shows_only_what_counts_for_its_comments() -> None:
+    policy = parse_policy(
+        {"thresholds": {"toxicity": {"hold": 0.4}}, "authors": {"screen_from": 0.6}}, "t"
+    )
+    moderator = Moderator(policy)
+    assert moderator.on_author_scores(Analysis(None, scores(toxicity=0.46))).action == "approve"
+    shown = moderator.on_author_scores(Analysis(None, scores(toxicity=0.7)))
+    assert shown.action == "hold" and shown.reasons == ("toxicity 0.70 ≥ 0.40 (hold)",)
 
 
 def test_author_screening_can_be_switched_off() -> None:

@@ -84,8 +84,29 @@ def test_data_hashes_keep_paths_relative_to_the_data_folder(tmp_path: Path) -> N
 
 def test_code_commit_is_a_commit_or_unknown(tmp_path: Path) -> None:
     commit = code_commit()
-    assert commit == "unknown" or re.fullmatch(r"[0-9a-f]{40}", commit)
+    assert commit == "unknown" or re.fullmatch(r"[0-9a-f]{40}(\+dirty)?", commit)
     assert code_commit(tmp_path) == "unknown"  # not a git checkout
+
+
+def test_code_commit_says_dirty_when_the_code_changed_since(tmp_path: Path) -> None:
+    import subprocess
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("config", "user.email", "t@example.org")
+    git("config", "user.name", "t")
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "m.py").write_text("x = 1\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("n\n", encoding="utf-8")
+    git("add", "-A")
+    git("commit", "-qm", "one")
+    assert re.fullmatch(r"[0-9a-f]{40}", code_commit(tmp_path))
+    (tmp_path / "notes.txt").write_text("changed\n", encoding="utf-8")
+    assert not code_commit(tmp_path).endswith("+dirty")  # only src and bench count
+    (tmp_path / "src" / "m.py").write_text("x = 2\n", encoding="utf-8")
+    assert code_commit(tmp_path).endswith("+dirty")
 
 
 def test_the_fast_tier_writes_its_recipe_into_model_json(fake_data: Path, tmp_path: Path) -> None:

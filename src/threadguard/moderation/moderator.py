@@ -15,9 +15,10 @@ from threadguard.analysis import Analysis
 from threadguard.engine import Engine, ScoredComment
 from threadguard.moderation.authors import AuthorContext, AuthorHistory, NoHistory, rank_authors
 from threadguard.moderation.decision import Decision, Outcome
-from threadguard.moderation.phases import PHASES, Case, Draft, Phase, thresholds
+from threadguard.moderation.phases import PHASES, Case, Draft, Phase, name_hits, thresholds
 from threadguard.moderation.policy import Policy, load_policy
 from threadguard.moderation.watchlist import censor
+from threadguard.schema import Verdict
 from threadguard.thread import Comment, Thread
 
 
@@ -63,9 +64,19 @@ class Moderator:
         return Outcome(Decision(draft.verdict, draft.reasons), draft.matches, censored)
 
     def on_scores(self, analysis: Analysis) -> Decision:
-        """The thresholds' decision on scores alone (what a user name's analysis shows)."""
+        """The thresholds' decision on scores alone."""
         draft = thresholds(Case(self.policy, analysis, ""), Draft())
         return Decision(draft.verdict, draft.reasons)
+
+    def on_author_scores(self, analysis: Analysis) -> Decision:
+        """What a user name's scores alone decide: the thresholds crossed from the policy's
+        name floor (``[authors] screen_from``) up, as they count for its comments."""
+        hits = sorted(
+            name_hits(self.policy, analysis.scores), key=lambda h: (-h[0].severity, -h[1])
+        )
+        if not hits:
+            return Decision(Verdict.APPROVE, ())
+        return Decision(hits[0][0], tuple(reason for *_, reason in hits))
 
     def decide_thread(
         self, scored: Sequence[ScoredComment], history: AuthorHistory | None = None

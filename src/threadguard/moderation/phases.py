@@ -6,7 +6,8 @@ case and the decision so far and returns the decision after it. The order is the
 1. ``language``: a comment in a language the models do not cover gets the site's rule
    for unsupported languages; its scores (an English model's) are not read.
 2. ``thresholds``: each attribute at or over its hold or reject threshold, for the text
-   and (when screened) the author's name; named target groups are added to the reasons.
+   and (when screened) the author's name, whose scores count only from the policy's
+   ``[authors] screen_from`` up; named target groups are added to the reasons.
 3. ``trusted_author``: a trusted author's hold for low-severity attributes only is waived.
 4. ``watchlist``: watched words in the text and the author's name.
 5. ``banned_author``: a banned author is rejected.
@@ -100,6 +101,20 @@ def crossed(
     return found
 
 
+def author_hits(case: Case) -> list[tuple[Verdict, float, str, str]]:
+    """The thresholds the author's name crosses (when screened), counting only scores from
+    the policy's ``[authors] screen_from`` up: a name is a few characters, and the models
+    give plain names scores that cross low thresholds."""
+    if case.author_scores is None:
+        return []
+    return name_hits(case.policy, case.author_scores)
+
+
+def name_hits(policy: Policy, scores: dict[str, float]) -> list[tuple[Verdict, float, str, str]]:
+    """:func:`crossed` for a user name's scores: only those at or above the name floor."""
+    return [hit for hit in crossed(policy, scores) if hit[1] >= policy.author_floor]
+
+
 def language(case: Case, draft: Draft) -> Draft:
     """An unsupported language gets the site's rule, and the scores are not read."""
     code = case.analysis.language
@@ -122,12 +137,7 @@ def thresholds(case: Case, draft: Draft) -> Draft:
         (v, s, reason)
         for v, s, _, reason in crossed(case.policy, case.analysis.scores, case.analysis.language)
     ]
-    if case.author_scores is not None:
-        found += [
-            (v, s, f"author name: {reason}")
-            for v, s, _, reason in crossed(case.policy, case.author_scores)
-            if s >= case.policy.author_floor
-        ]
+    found += [(v, s, f"author name: {reason}") for v, s, _, reason in author_hits(case)]
     if not found:
         return draft
     found.sort(key=lambda t: (-t[0].severity, -t[1]))
@@ -143,8 +153,7 @@ def trusted_author(case: Case, draft: Draft) -> Draft:
     if not case.trusted or draft.verdict is not Verdict.HOLD or not draft.scored:
         return draft
     hits = crossed(case.policy, case.analysis.scores, case.analysis.language)
-    if case.author_scores is not None:
-        hits += crossed(case.policy, case.author_scores)
+    hits += author_hits(case)
     held = {attr for v, _, attr, _ in hits if v is Verdict.HOLD}
     if any(v is Verdict.REJECT for v, *_ in hits) or not held <= case.policy.rules.low_severity:
         return draft

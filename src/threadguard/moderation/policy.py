@@ -9,7 +9,7 @@
     report = 0.5                     # name targeted groups scored at least this
     [authors]
     screen = true                    # user names are screened like comment text
-    screen_from = 0.6                # ...but a name's score counts only from this level
+    screen_from = 0.6                # ...but a name's scores count only from this level
     premoderate_first = 2            # an author's first N comments are held
     trusted = ["editor_jane"]        # never held for low-severity reasons
     low_severity = ["toxicity", "insult", "profanity"]
@@ -102,10 +102,12 @@ class Policy:
     target_report: float = 0.5
     screen_authors: bool = True
     #: The least score of a user name's that may hold or reject its comment (above the
-    #: attribute's own threshold too). A name is a few characters: both tiers give plain
-    #: names 0.4-0.55 toxicity ("Tom Brannigan" 0.46, "grumpy_grandad" 0.55 with deep@13),
-    #: while abusive names score 0.63-0.98 ("IHateJews88" 0.63).
-    author_floor: float = 0.6
+    #: attribute's own threshold too). A name is a few characters and the models read it
+    #: poorly: plain names score 0.3-0.55 toxicity ("Tom Brannigan" 0.46, "grumpy_grandad"
+    #: 0.55 with deep@13), and so do some hateful ones ("HitlerWasRight" 0.53). 0 (every
+    #: crossing counts) unless the document says; the shipped default policy says 0.6 and
+    #: leaves hateful names to the watchlist, which screens names too.
+    author_floor: float = 0.0
     rules: SiteRules = field(default_factory=SiteRules)
     languages: LanguageRule = field(default_factory=LanguageRule)
     source: str = "<built-in>"

@@ -70,7 +70,9 @@ def data_hashes(root: Path, reads: dict[Path, str]) -> dict[str, dict[str, str]]
 
 
 def code_commit(where: Path | None = None) -> str:
-    """``git rev-parse HEAD`` of the checkout holding this code, or ``"unknown"``.
+    """``git rev-parse HEAD`` of the checkout holding this code, with ``+dirty`` when its
+    ``src`` or ``bench`` has uncommitted changes (the commit alone would not rebuild the
+    model), or ``"unknown"``.
 
     An installed package (no checkout around it), a machine without git, or a git that
     does not answer all give ``"unknown"`` rather than an error: the recipe is a record,
@@ -88,7 +90,20 @@ def code_commit(where: Path | None = None) -> str:
     except (OSError, subprocess.SubprocessError):
         return "unknown"
     commit = done.stdout.strip()
-    return commit if done.returncode == 0 and commit else "unknown"
+    if done.returncode != 0 or not commit:
+        return "unknown"
+    try:  # code changed since that commit trained the model: say so
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", ":(top)src", ":(top)bench"],  # noqa: S607
+            cwd=where or Path(__file__).resolve().parent,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        dirty = ""
+    return f"{commit}+dirty" if dirty else commit
 
 
 def recipe(
