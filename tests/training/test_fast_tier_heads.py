@@ -18,3 +18,16 @@ def test_a_soft_label_counts_as_positive_only_above_a_half() -> None:
     # and a share is not read as a majority: 0.4 is not 1
     coef_up, _ = fit_head(x, np.where(soft == 0.4, 1.0, soft), 1.0, 0)
     assert not np.array_equal(coef_soft, coef_up)
+
+
+def test_heads_are_counted_and_chosen_on_the_hard_labels_they_learn() -> None:
+    from threadguard.training.datasets import HEADS
+    from threadguard.training.fast_tier import MIN_POSITIVES, HeadReport, trainable_heads
+
+    y = np.full((4 * MIN_POSITIVES, len(HEADS)), np.nan, dtype=np.float32)
+    y[:, 0] = 0.0
+    y[: MIN_POSITIVES - 1, 0] = 1.0
+    y[MIN_POSITIVES - 1 : 3 * MIN_POSITIVES, 0] = 0.4  # shares under a half: not positives
+    assert 0 not in [h for h, _ in trainable_heads(y)]  # the shares sum past MIN_POSITIVES
+    report = HeadReport.of(0, y, y, fitted=False)
+    assert report.train_positives == MIN_POSITIVES - 1

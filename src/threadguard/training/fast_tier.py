@@ -55,8 +55,8 @@ class HeadReport:
     @classmethod
     def of(cls, h: int, y_train: np.ndarray, y_dev: np.ndarray, fitted: bool) -> HeadReport:
         """Head ``h``'s labelled rows and positives in the train and dev label matrices."""
-        train = y_train[~np.isnan(y_train[:, h]), h]
-        dev = y_dev[~np.isnan(y_dev[:, h]), h]
+        train = y_train[~np.isnan(y_train[:, h]), h] > 0.5  # as fit_head reads a share
+        dev = y_dev[~np.isnan(y_dev[:, h]), h] > 0.5
         return cls(HEADS[h], len(train), int(train.sum()), len(dev), int(dev.sum()), fitted)
 
 
@@ -147,8 +147,8 @@ def trainable_heads(y_train: np.ndarray) -> list[tuple[int, np.ndarray]]:
     heads = []
     for h in range(len(HEADS)):
         mask = ~np.isnan(y_train[:, h])
-        y = y_train[mask, h]
-        if y.sum() >= MIN_POSITIVES and (1 - y).sum() >= MIN_POSITIVES:
+        y = y_train[mask, h] > 0.5  # the hard labels fit_head learns from
+        if y.sum() >= MIN_POSITIVES and (~y).sum() >= MIN_POSITIVES:
             heads.append((h, mask))
     return heads
 

@@ -35,5 +35,5 @@ def add_weak_labels(rows: LabelledRows) -> None:
     sex = HEADS.index("sexually_explicit")
     pattern = sexual_pattern()
     for text, row in zip(rows.texts, rows.labels, strict=True):
-        if row[tox] == 1.0 and np.isnan(row[sex]):
+        if row[tox] > 0.5 and np.isnan(row[sex]):  # toxic, or most raters said so
             row[sex] = 1.0 if pattern.search(text) else 0.0
