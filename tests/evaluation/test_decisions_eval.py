@@ -23,6 +23,7 @@ from threadguard.evaluation.civil_news import (
     TOPICS,
     CivilNewsError,
     load_civil_news,
+    load_group_mentions,
     parse_civil_news,
 )
 from threadguard.evaluation.decision_sets import DATA_SETS, Item, capped, data_items
@@ -195,10 +196,11 @@ class KeywordEngine:
 def test_without_a_data_folder_the_suites_run_and_the_sets_are_listed_missing() -> None:
     engine = KeywordEngine()
     report = run_decisions(engine, None, split="dev")
-    assert [r.key for r in report.sets] == ["functional", "civil_news"]
+    assert [r.key for r in report.sets] == ["functional", "civil_news", "group_mentions"]
     assert report.missing == [s.key for s in DATA_SETS]
-    civil_news = report.sets[1]
+    civil_news, mentions = report.sets[1], report.sets[2]
     assert civil_news.civil == len(load_civil_news()) and civil_news.abusive == 0
+    assert mentions.civil == len(load_group_mentions()) == 39 and mentions.abusive == 0
     assert any(it.parent for it in engine.items), "functional cases go in with their parents"
     md = to_markdown(report)
     assert md.startswith("## Decisions")
@@ -256,9 +258,12 @@ def test_a_bad_split_or_curve_is_refused() -> None:
 def test_the_civil_news_sentences_are_many_and_varied() -> None:
     sentences = load_civil_news()
     assert len(sentences) >= 200
-    assert {s.topic for s in sentences} == set(TOPICS)
+    assert {s.topic for s in sentences} == set(TOPICS) - {"group_mentions"}
     assert {s.style for s in sentences} == set(STYLES)
     assert len({s.id for s in sentences}) == len(sentences)
+    mentions = load_group_mentions()
+    assert {s.topic for s in mentions} == {"group_mentions"}
+    assert not {s.id for s in mentions} & {s.id for s in sentences}
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ import pytest
 
 from threadguard.analysis import Analysis
 from threadguard.engine import CommentInput
-from threadguard.evaluation.civil_news import load_civil_news
+from threadguard.evaluation.civil_news import load_civil_news, load_group_mentions
 from threadguard.evaluation.functional import (
     FUNCTIONALITIES,
     Case,
@@ -98,6 +98,7 @@ def test_no_suite_text_is_in_the_training_data(
     with that parent ("Good." alone is everywhere), so such replies are not."""
     keys = {normalize_text(c.text): c.id for c in suite if not c.parent}
     keys |= {normalize_text(s.text): s.id for s in load_civil_news()}
+    keys |= {normalize_text(s.text): s.id for s in load_group_mentions()}
     loader = TRAINING_SETS[name][0]
     leaked = sorted(
         {keys[k] for k in (normalize_text(t) for t in loader(data_root).texts) if k in keys}
@@ -351,10 +352,11 @@ def _template_texts() -> list[str]:
 
 def _evaluation_texts(suite: list[Case]) -> dict[str, str]:
     """Every sentence of the team's evaluation material, by id: the functional cases (and
-    their parents) and the civil news sentences."""
+    their parents), the civil news sentences and the friendly mentions of groups."""
     out = {c.id: c.text for c in suite}
     out |= {f"{c.id}:parent": c.parent for c in suite if c.parent}
     out |= {s.id: s.text for s in load_civil_news()}
+    out |= {s.id: s.text for s in load_group_mentions()}
     return out
 
 

@@ -27,8 +27,19 @@ from threadguard.evaluation.functional import numbered_documents
 #: The packaged file, in ``threadguard.resources``.
 CIVIL_NEWS_FILE: Final = "civil_news_suite.jsonl"
 
+#: The team's friendly and neutral mentions of groups, in the same format (session 7).
+GROUP_MENTIONS_FILE: Final = "group_mentions_suite.jsonl"
+
 #: What a sentence is about: a name outside this list is a typo, so loading refuses it.
-TOPICS: Final = ("nations", "religion", "armies", "parties", "migration", "foreign_policy")
+TOPICS: Final = (
+    "nations",
+    "religion",
+    "armies",
+    "parties",
+    "migration",
+    "foreign_policy",
+    "group_mentions",
+)
 
 #: How it is said: the forms that a topic-word detector confuses with abuse.
 STYLES: Final = ("statement", "question", "aside", "sarcasm", "disagreement")
@@ -75,7 +86,16 @@ def parse_civil_news(lines: Iterable[str], source: str = CIVIL_NEWS_FILE) -> lis
     return out
 
 
-def load_civil_news() -> list[CivilSentence]:
-    """The sentences that ship in the package."""
-    text = resources.files("threadguard.resources").joinpath(CIVIL_NEWS_FILE).read_text("utf-8")
-    return parse_civil_news(text.splitlines())
+def load_civil_news(name: str = CIVIL_NEWS_FILE) -> list[CivilSentence]:
+    """The sentences that ship in the package (``name``: the civil news sentences, or
+    :data:`GROUP_MENTIONS_FILE`)."""
+    text = resources.files("threadguard.resources").joinpath(name).read_text("utf-8")
+    return parse_civil_news(text.splitlines(), name)
+
+
+def load_group_mentions() -> list[CivilSentence]:
+    """Friendly or neutral mentions of groups ("Gay people deserve equal rights.", holiday
+    greetings, questions), written in session 7 after the identity templates and never
+    trained on (the issue's "Black lives matter." is left out: a support template says it).
+    A test keeps every template five words away."""
+    return load_civil_news(GROUP_MENTIONS_FILE)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, Literal
 
-from threadguard.evaluation.civil_news import load_civil_news
+from threadguard.evaluation.civil_news import load_civil_news, load_group_mentions
 from threadguard.evaluation.functional import load_suite
 from threadguard.schema import Verdict
 from threadguard.training.datasets import (
@@ -153,13 +153,18 @@ DATA_SETS: Final[tuple[DecisionSet, ...]] = (
 #: The team's suites, which ship in the package (reported after the data sets).
 FUNCTIONAL = "functional"
 CIVIL_NEWS = "civil_news"
+GROUP_MENTIONS = "group_mentions"
+#: In the order they are reported.
+SUITES: Final = (FUNCTIONAL, CIVIL_NEWS, GROUP_MENTIONS)
 SUITE_NAMES: Final = {
     FUNCTIONAL: "Functional suite (team-written hard cases)",
     CIVIL_NEWS: "Civil news sentences (team-written)",
+    GROUP_MENTIONS: "Friendly mentions of groups (team-written)",
 }
 SUITE_CODING: Final = {
     FUNCTIONAL: "civil: cases expecting approve; abusive: cases expecting hold",
     CIVIL_NEWS: "civil only: political and religious-affairs sentences",
+    GROUP_MENTIONS: "civil only: short friendly or neutral mentions of groups",
 }
 
 
@@ -193,9 +198,12 @@ def data_items(spec: DecisionSet, root: Path, split: str, cap: int | None) -> li
 
 
 def suite_items(name: str) -> list[Item]:
-    """The team's functional cases (with their parents) or civil news sentences."""
+    """The team's functional cases (with their parents), civil news sentences or friendly
+    mentions of groups."""
     if name == CIVIL_NEWS:
         return [Item(s.text, "civil") for s in load_civil_news()]
+    if name == GROUP_MENTIONS:
+        return [Item(s.text, "civil") for s in load_group_mentions()]
     return [
         Item(c.text, "civil" if c.decision is Verdict.APPROVE else "abusive", c.parent)
         for c in load_suite()

@@ -34,9 +34,9 @@ from threadguard.engine import CommentInput
 from threadguard.evaluation.decision_sets import (
     CIVIL_NEWS,
     DATA_SETS,
-    FUNCTIONAL,
     SUITE_CODING,
     SUITE_NAMES,
+    SUITES,
     Item,
     data_items,
     suite_items,
@@ -221,7 +221,7 @@ def run_decisions(
             continue
         load = partial(data_items, spec, data_root, split, cap)
         work.append((spec.key, spec.name, spec.coding, spec.news, load))
-    for suite in (FUNCTIONAL, CIVIL_NEWS):
+    for suite in SUITES:
         load = partial(suite_items, suite)
         work.append((suite, SUITE_NAMES[suite], SUITE_CODING[suite], suite == CIVIL_NEWS, load))
     for key, name, coding, news, items_of in work:
