@@ -21,15 +21,17 @@ from threadguard.training.datasets_multilingual import (
 from threadguard.training.language_tier import GROUPS
 from threadguard.training.templates_languages import (
     COUNTER,
-    PROFANE_DENSE,
-    PROFANE_MILD,
     obfuscations,
     overlap_with_suites,
-    round_three_rows,
     template_rows,
 )
 from threadguard.training.templates_languages import (
     GROUPS as TEMPLATE_GROUPS,
+)
+from threadguard.training.templates_languages_round3 import (
+    PROFANE_DENSE,
+    PROFANE_MILD,
+    round_three_rows,
 )
 
 
@@ -115,7 +117,7 @@ def test_round_three_rows_share_no_five_word_run_with_the_suites(language: str) 
     """The round-three rows were written from the phenomena, not from the suites' cases:
     not one run of five words in common with any suite (cases and parents)."""
     rows = LabelledRows(f"templates_{language}")
-    round_three_rows(language, rows)
+    round_three_rows(language, TEMPLATE_GROUPS[language], rows)
     runs = set().union(*(_word_runs(t) for t in rows.texts))
     suites = resources.files("threadguard.resources")
     close = []

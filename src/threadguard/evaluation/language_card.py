@@ -71,7 +71,7 @@ VERSIONS: tuple[str, ...] = (
     "es 52.8% -> 69.3%. The suites' @1 failures guided which phenomena the templates cover "
     "(their sentences are not copied; `overlap_with_suites`), so they are no longer a "
     "blind test of those phenomena.",
-    "@3: round-three templates for de / fr / es (`training/templates_languages.py`, "
+    "@3: round-three templates for de / fr / es (`training/templates_languages_round3.py`, "
     "`round_three_rows`: swearing at no one and harsh words about things, all clear; dense "
     "swearing, toxic; implicit derogation, coded hate, sarcasm and hate stated as a calm "
     "opinion, attacks; warm statements, defences and calm reports in new wordings, and "

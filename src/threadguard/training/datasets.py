@@ -20,14 +20,15 @@ import csv
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from threadguard.schema import ATTRIBUTES, GROUPS, with_parents
+from threadguard.schema import ATTRIBUTES, GROUPS
+from threadguard.training.labels import all_clear, groups_in, no_target, target_labels
 from threadguard.training.recipe import note_read
 
 HEADS: tuple[str, ...] = ATTRIBUTES + tuple(f"target:{g}" for g in GROUPS)
@@ -124,50 +125,6 @@ def seeded_split(text: str, dev: float = 0.1, test: float = 0.1) -> str:
     return "train"
 
 
-def _all_clear() -> dict[str, float]:
-    """Labels for a row its annotators judged clean: no attribute, no target."""
-    labels = {a: 0.0 for a in ATTRIBUTES}
-    labels.update({f"target:{g}": 0.0 for g in GROUPS})
-    return labels
-
-
-def _no_target() -> dict[str, float]:
-    return {f"target:{g}": 0.0 for g in GROUPS}
-
-
-# --- words that name groups, used to read free-text targets (implicit hate, stage 3) ---
-_GROUP_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("muslims", ("muslim", "islam", "moslem", "arabian")),
-    ("jews", ("jew", "jewish", "zionist")),
-    ("christians", ("christian", "catholic")),
-    ("black_people", ("black", "african")),
-    ("arabs", ("arab",)),
-    ("asians", ("asian", "chinese", "japanese", "korean")),
-    ("white_people", ("white", "caucasian")),
-    ("latinx", ("mexican", "hispanic", "latino", "latina", "latinx")),
-    ("nationality_migration", ("immigrant", "migrant", "refugee", "illegal", "alien", "foreigner")),
-    ("women", ("women", "woman", "female", "girls", "feminist")),
-    ("gender", ("women", "woman", "female", "feminist", "trans", "men ", "male")),
-    ("sexual_orientation", ("gay", "lesbian", "lgbt", "homosexual", "queer", "bisexual")),
-    ("disability", ("disab", "retard", "autis", "handicap")),
-    ("religion", ("hindu", "sikh", "buddhist", "atheist")),
-    ("race_ethnicity", ("minorit", "non-white", "people of color", "race", "racial", "indian")),
-)
-
-
-def groups_in(target_text: str) -> set[str]:
-    """Map a free-text target description ("illegal immigrants") to schema groups."""
-    t = f" {target_text.lower()} "
-    return with_parents({g for g, words in _GROUP_WORDS if any(w in t for w in words)})
-
-
-def _target_labels(groups: Iterable[str]) -> dict[str, float]:
-    labels = _no_target()
-    for g in with_parents(set(groups)):
-        labels[f"target:{g}"] = 1.0
-    return labels
-
-
 # ------------------------------------------------------------------ loaders
 
 
@@ -215,7 +172,7 @@ def load_hatexplain(root: Path) -> LabelledRows:
         if cls is None or split is None:
             continue  # "undecided" rows have no majority label
         if cls == "normal":
-            labels = _all_clear()
+            labels = all_clear()
         else:
             hate = 1.0 if cls == "hate" else 0.0
             labels = {"toxicity": 1.0, "identity_attack": hate}
@@ -223,9 +180,9 @@ def load_hatexplain(root: Path) -> LabelledRows:
                 labels["severe_toxicity"] = 1.0
             key = _alnum_key(r["text"])
             if key in targets and cls == "hate":
-                labels.update(_target_labels(targets[key]))
+                labels.update(target_labels(targets[key]))
             elif cls == "offensive":
-                labels.update(_no_target())
+                labels.update(no_target())
         out.add(r["text"], split, labels, gold=cls)
     return out
 
@@ -241,11 +198,11 @@ def load_davidson(root: Path) -> LabelledRows:
         text = r["tweet"]
         cls = r["class"]
         if cls == "2":
-            labels = _all_clear()
+            labels = all_clear()
             gold = "neither"
         elif cls == "1":
             labels = {"toxicity": 1.0, "identity_attack": 0.0, "severe_toxicity": 0.0}
-            labels.update(_no_target())
+            labels.update(no_target())
             gold = "offensive"
         else:
             count = max(int(r["count"]), 1)
@@ -259,18 +216,18 @@ def load_davidson(root: Path) -> LabelledRows:
 def _olid_labels(a: str, b: str, c: str) -> dict[str, float]:
     """OLID: NOT -> all clear; UNT -> untargeted profanity; TIN+IND -> insult."""
     if a == "NOT":
-        return _all_clear()
+        return all_clear()
     labels: dict[str, float] = {"toxicity": 1.0}
     if b == "UNT":
         labels.update({"insult": 0.0, "profanity": 1.0, "identity_attack": 0.0})
-        labels.update(_no_target())
+        labels.update(no_target())
     elif b == "TIN":
         if c == "IND":
             labels.update({"insult": 1.0, "identity_attack": 0.0})
-            labels.update(_no_target())
+            labels.update(no_target())
         elif c == "OTH":
             labels.update({"identity_attack": 0.0})
-            labels.update(_no_target())
+            labels.update(no_target())
     return labels
 
 
@@ -311,7 +268,7 @@ def load_ghc(root: Path) -> LabelledRows:
                     "identity_attack": 0.0,
                     "threat": 0.0,
                     "severe_toxicity": 0.0,
-                    **_no_target(),
+                    **no_target(),
                 }
             else:
                 labels = {
@@ -337,11 +294,11 @@ def load_implicit_hate(root: Path) -> LabelledRows:
         text = r["post"].strip().strip('"').strip()
         cls = r["class"]
         if cls == "not_hate":
-            labels = {"identity_attack": 0.0, "threat": 0.0, **_no_target()}
+            labels = {"identity_attack": 0.0, "threat": 0.0, **no_target()}
         else:
             labels = {"toxicity": 1.0, "identity_attack": 1.0}
             if r["post"] in target_of:
-                labels.update(_target_labels(groups_in(target_of[r["post"]])))
+                labels.update(target_labels(groups_in(target_of[r["post"]])))
         out.add(text, seeded_split(text), labels, gold=cls)
     return out
 
@@ -417,7 +374,7 @@ def load_context_toxicity(root: Path, which: str = "gc") -> LabelledRows:
         tox = float(r["label"])
         labels: dict[str, float] = {"toxicity": tox}
         if tox == 0:
-            labels.update(_all_clear())
+            labels.update(all_clear())
         out.add(text, seeded_split(text), labels, parent=r.get("parent") or "", gold=r["api"])
     return out
 
@@ -433,7 +390,7 @@ def load_cadd(root: Path) -> LabelledRows:
         for key, v in data.items():
             l1 = v["L1"]
             if l1 == "0":
-                labels = _all_clear()
+                labels = all_clear()
             else:
                 labels = {
                     "toxicity": 1.0,
@@ -465,14 +422,14 @@ def load_ethos(root: Path) -> LabelledRows:
         text = r["comment"]
         hate = float(r["isHate"]) >= 0.5
         if not hate:
-            labels = {"identity_attack": 0.0, "threat": 0.0, **_no_target()}
+            labels = {"identity_attack": 0.0, "threat": 0.0, **no_target()}
         else:
             labels = {"toxicity": 1.0}
             m = multi.get(text)
             if m is not None:
                 labels["threat"] = 1.0 if float(m["violence"]) >= 0.5 else 0.0
                 found = [g for col, g in groups.items() if float(m[col]) >= 0.5]
-                labels.update(_target_labels(found))
+                labels.update(target_labels(found))
                 labels["identity_attack"] = 1.0 if found else NAN
         out.add(text, seeded_split(text), labels, gold="hate" if hate else "not")
     return out
@@ -489,7 +446,7 @@ def load_stormfront(root: Path) -> LabelledRows:
         if r["label"] == "hate":
             labels = {"toxicity": 1.0, "identity_attack": 1.0}
         else:
-            labels = {"identity_attack": 0.0, "threat": 0.0, **_no_target()}
+            labels = {"identity_attack": 0.0, "threat": 0.0, **no_target()}
         out.add(text, split, labels, gold=r["label"])
     return out
 
@@ -516,7 +473,7 @@ def load_unhealthy(root: Path) -> LabelledRows:
             text, healthy = r["comment"], r["healthy"]
             hostile = float(r["hostile"] or 0)
             split = "test" if fname == "test.csv" else seeded_split(text, dev=0.5, test=0.0)
-            labels = _all_clear() if healthy == "1" and hostile == 0.0 else {}
+            labels = all_clear() if healthy == "1" and hostile == 0.0 else {}
             labels["toxicity"] = hostile_share(r) if split == "train" else hostile
             out.add(text, split, labels, gold=healthy)
     return out
@@ -586,7 +543,7 @@ def _hateval_rows(path: Path) -> list[tuple[str, str]]:
 def _hateval_labels(hs: str) -> dict[str, float]:
     if hs == "1":
         return {"toxicity": 1.0, "identity_attack": 1.0}
-    return {"identity_attack": 0.0, "threat": 0.0, **_no_target()}
+    return {"identity_attack": 0.0, "threat": 0.0, **no_target()}
 
 
 #: Ruddit offensiveness (-1 supportive .. +1 offensive): at or above is toxic, below is not,
@@ -648,7 +605,7 @@ def load_sfu_news(root: Path) -> LabelledRows:
     for r in _read_csv(root / "sfu_ctc" / "SFU_constructiveness_toxicity.csv"):
         text, level = r["comment"], r["is_toxic_popular_answer_1"]
         if level == "1":
-            labels = _all_clear()
+            labels = all_clear()
         elif level in ("3", "4"):
             labels = {"toxicity": 1.0}
         else:

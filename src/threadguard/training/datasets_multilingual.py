@@ -21,12 +21,10 @@ from pathlib import Path
 from threadguard.training.datasets import (
     NAN,
     LabelledRows,
-    _all_clear,
-    _no_target,
-    _target_labels,
     load_named,
     seeded_split,
 )
+from threadguard.training.labels import all_clear, no_target, target_labels
 from threadguard.training.recipe import note_read
 
 csv.field_size_limit(64 * 1024 * 1024)
@@ -61,16 +59,16 @@ def germeval_labels(coarse: str, fine: str) -> dict[str, float]:
     ABUSE (degrading a person as member of a group, or a group) -> identity_attack;
     INSULT (an individual) -> insult, not identity_attack; PROFANITY -> profanity only."""
     if coarse != "OFFENSE":
-        return _all_clear()
+        return all_clear()
     labels: dict[str, float] = {"toxicity": 1.0}
     if fine == "ABUSE":
         labels.update({"identity_attack": 1.0, "insult": NAN})
     elif fine == "INSULT":
         labels.update({"identity_attack": 0.0, "insult": 1.0, "profanity": NAN})
-        labels.update(_no_target())
+        labels.update(no_target())
     elif fine == "PROFANITY":
         labels.update({"identity_attack": 0.0, "insult": 0.0, "profanity": 1.0})
-        labels.update(_no_target())
+        labels.update(no_target())
     return labels
 
 
@@ -101,14 +99,14 @@ def load_offenseval2020_tr(root: Path) -> LabelledRows:
     for r in _rows(d / "offenseval-tr-training-v1.tsv", "\t", quoted=False):
         if len(r) != 3 or r[2] not in ("OFF", "NOT"):
             continue
-        labels = {"toxicity": 1.0} if r[2] == "OFF" else _all_clear()
+        labels = {"toxicity": 1.0} if r[2] == "OFF" else all_clear()
         out.add(r[1], _train_or_dev(r[1]), labels, gold=r[2])
     gold = {r[0]: r[1] for r in _rows(d / "offenseval-tr-labela-v1.tsv") if len(r) == 2}
     for r in _rows(d / "offenseval-tr-testset-v1.tsv", "\t", quoted=False):
         if len(r) != 2 or gold.get(r[0]) not in ("OFF", "NOT"):
             continue
         label = gold[r[0]]
-        out.add(r[1], "test", {"toxicity": 1.0} if label == "OFF" else _all_clear(), gold=label)
+        out.add(r[1], "test", {"toxicity": 1.0} if label == "OFF" else all_clear(), gold=label)
     return out
 
 
@@ -143,7 +141,7 @@ def load_told_br(root: Path) -> LabelledRows:
         for r in _dict_rows(d / f"ptbr_{fname}_1annotator.csv"):
             toxic = r["toxic"].strip() in ("1", "1.0")
             if not toxic:
-                out.add(r["text"], split, _all_clear(), gold="0")
+                out.add(r["text"], split, all_clear(), gold="0")
                 continue
             labels: dict[str, float] = {"toxicity": 1.0}
             cats = categories.get(r["text"])
@@ -152,7 +150,7 @@ def load_told_br(root: Path) -> LabelledRows:
                 labels["identity_attack"] = 1.0 if groups else 0.0
                 labels["insult"] = 1.0 if cats.get("insult", 0) >= 1 else 0.0
                 labels["profanity"] = 1.0 if cats.get("obscene", 0) >= 1 else 0.0
-                labels.update(_target_labels(groups) if groups else _no_target())
+                labels.update(target_labels(groups) if groups else no_target())
             out.add(r["text"], split, labels, gold="1")
     return out
 
@@ -168,7 +166,7 @@ def osact_labels(off: str, hate: str, vulgar: str, violence: str) -> dict[str, f
     """OSACT 2022: NOT_OFF -> all clear; OFF -> toxicity; HS1-6 -> identity_attack (with
     the group where the class names one); VLG -> profanity; VIO -> threat."""
     if off != "OFF":
-        return _all_clear()
+        return all_clear()
     labels: dict[str, float] = {
         "toxicity": 1.0,
         "identity_attack": 0.0 if hate == "NOT_HS" else 1.0,
@@ -176,9 +174,9 @@ def osact_labels(off: str, hate: str, vulgar: str, violence: str) -> dict[str, f
         "threat": 1.0 if violence == "VIO" else 0.0,
     }
     if hate == "NOT_HS":
-        labels.update(_no_target())
+        labels.update(no_target())
     elif hate in _OSACT_GROUPS:
-        labels.update(_target_labels({_OSACT_GROUPS[hate]}))
+        labels.update(target_labels({_OSACT_GROUPS[hate]}))
     return labels
 
 
@@ -219,14 +217,14 @@ def mlma_labels(sentiment: str, group: str) -> dict[str, float]:
     (toxicity). A hostile tweet about a named group -> identity_attack with that group; about
     an individual -> insult, not identity_attack; otherwise identity is unsaid."""
     if sentiment == "normal":
-        return _all_clear()
+        return all_clear()
     labels: dict[str, float] = {"toxicity": 1.0}
     if group in _MLMA_GROUPS:
         labels["identity_attack"] = 1.0
-        labels.update(_target_labels(_MLMA_GROUPS[group]))
+        labels.update(target_labels(_MLMA_GROUPS[group]))
     elif group == "individual":
         labels.update({"identity_attack": 0.0, "insult": 1.0})
-        labels.update(_no_target())
+        labels.update(no_target())
     return labels
 
 
