@@ -35,6 +35,7 @@ from threadguard.evaluation.decision_sets import (
     CIVIL_NEWS,
     DATA_SETS,
     FUNCTIONAL,
+    SUITES,
     data_items,
     suite_items,
 )
@@ -47,7 +48,7 @@ from threadguard.scoring.encoder import EncoderModel
 from threadguard.scoring.linear import LinearModel
 from threadguard.scoring.registry import shipped_model_dir
 
-SETS = [s.key for s in DATA_SETS] + [FUNCTIONAL, CIVIL_NEWS]
+SETS = [s.key for s in DATA_SETS] + list(SUITES)
 
 
 def _items(root: Path, split: str) -> tuple[list[str], list[object]]:
@@ -57,7 +58,7 @@ def _items(root: Path, split: str) -> tuple[list[str], list[object]]:
         got = data_items(spec, root, split, DEFAULT_CAP)
         keys += [spec.key] * len(got)
         items += got
-    for suite in (FUNCTIONAL, CIVIL_NEWS):
+    for suite in SUITES:
         got = suite_items(suite)
         keys += [suite] * len(got)
         items += got

@@ -15,7 +15,15 @@ from threadguard.analysis import Analysis
 from threadguard.engine import Engine, ScoredComment
 from threadguard.moderation.authors import AuthorContext, AuthorHistory, NoHistory, rank_authors
 from threadguard.moderation.decision import Decision, Outcome
-from threadguard.moderation.phases import PHASES, Case, Draft, Phase, name_hits, thresholds
+from threadguard.moderation.phases import (
+    PHASES,
+    Case,
+    Draft,
+    Phase,
+    most_severe_first,
+    name_hits,
+    thresholds,
+)
 from threadguard.moderation.policy import Policy, load_policy
 from threadguard.moderation.watchlist import censor
 from threadguard.schema import Verdict
@@ -71,9 +79,7 @@ class Moderator:
     def on_author_scores(self, analysis: Analysis) -> Decision:
         """What a user name's scores alone decide: the thresholds crossed from the policy's
         name floor (``[authors] screen_from``) up, as they count for its comments."""
-        hits = sorted(
-            name_hits(self.policy, analysis.scores), key=lambda h: (-h[0].severity, -h[1])
-        )
+        hits = most_severe_first(name_hits(self.policy, analysis.scores))
         if not hits:
             return Decision(Verdict.APPROVE, ())
         return Decision(hits[0][0], tuple(reason for *_, reason in hits))

@@ -23,12 +23,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any, TypeVar
 
 from threadguard.analysis import Analysis
 from threadguard.moderation.authors import AuthorContext
 from threadguard.moderation.policy import Policy
 from threadguard.moderation.watchlist import WATCH_EFFECT, WatchMatch, match_watchlist
 from threadguard.schema import ATTRIBUTES, Verdict
+
+#: A crossed threshold (verdict, score, ...): what :func:`most_severe_first` orders.
+_Hit = TypeVar("_Hit", bound=tuple[Any, ...])
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,12 @@ def crossed(
     return found
 
 
+def most_severe_first(hits: list[_Hit]) -> list[_Hit]:
+    """Crossed thresholds ordered as the reasons list them: rejections before holds, the
+    higher score first within each."""
+    return sorted(hits, key=lambda h: (-h[0].severity, -h[1]))
+
+
 def author_hits(case: Case) -> list[tuple[Verdict, float, str, str]]:
     """The thresholds the author's name crosses (when screened), counting only scores from
     the policy's ``[authors] screen_from`` up: a name is a few characters, and the models
@@ -140,7 +150,7 @@ def thresholds(case: Case, draft: Draft) -> Draft:
     found += [(v, s, f"author name: {reason}") for v, s, _, reason in author_hits(case)]
     if not found:
         return draft
-    found.sort(key=lambda t: (-t[0].severity, -t[1]))
+    found = most_severe_first(found)
     reasons = [r for _, _, r in found]
     named = [t for t in case.analysis.targets if t.score >= case.policy.target_report]
     if named:
