@@ -11,10 +11,13 @@ version to OUT (never the shipped folder).
 
 NEWS_REPEAT=K reads the news training sets' rows K times (default once); IDENTITY_REPEAT=K
 reads the everyday mentions of groups and the support lines (templates_identity,
-templates_support) K times.
+templates_support) K times; EVERYDAY_REPEAT=K the swearing at no one and the stereotypes
+denied (templates_everyday) K times.
 
 Usage: [WARM_FROM=DEEP_DIR] [DEEP_VERSION=N] [NEWS_REPEAT=K] PYTHONPATH=src \
        python bench/deep_news_finetune.py LAYERS OUT WORK DIVISOR [MASK_SET ...]
+       (session 8: deep@14 = WARM_FROM=<deep@13> DEEP_VERSION=14 IDENTITY_REPEAT=3
+        EVERYDAY_REPEAT=4 ... 4 OUT WORK 20 toxic_spans)
        (session 7: deep@12 = WARM_FROM=<deep@3> DEEP_VERSION=12 NEWS_REPEAT=2 ... 4 OUT WORK 8
         toxic_spans, with Unhealthy's training rows labelled by the raters' share)
        (session 6: deep@11 = WARM_FROM=<deep@3> DEEP_VERSION=11 ... 4 OUT WORK 8 toxic_spans;
@@ -31,6 +34,7 @@ from pathlib import Path
 from threadguard.scoring.registry import shipped_model_dir
 from threadguard.training import deep_tier
 from threadguard.training.datasets import load_all
+from threadguard.training.templates_everyday import everyday_rows
 from threadguard.training.templates_identity import identity_rows
 from threadguard.training.templates_support import support_rows
 from threadguard.training.weak_labels import add_weak_labels
@@ -57,9 +61,15 @@ def main() -> None:
     news = load_all(root, deep_tier.NEWS_TRAIN_SETS)
     for block in news:
         add_weak_labels(block)
-    again = deep_tier.gather(news, "train", None) * (int(os.environ.get("NEWS_REPEAT", "1")) - 1)
+    repeats = {
+        f"{name}_repeat": int(os.environ.get(f"{name.upper()}_REPEAT", "1"))
+        for name in ("news", "identity", "everyday")
+    }
+    again = deep_tier.gather(news, "train", None) * (repeats["news_repeat"] - 1)
     friendly = [deep_tier.Example(t, "", labels) for t, labels in identity_rows() + support_rows()]
-    again += friendly * (int(os.environ.get("IDENTITY_REPEAT", "1")) - 1)
+    again += friendly * (repeats["identity_repeat"] - 1)
+    everyday = [deep_tier.Example(t, "", labels) for t, labels in everyday_rows()]
+    again += everyday * (repeats["everyday_repeat"] - 1)
     print(f"rows read again: {len(again)}", flush=True)
     deep_tier.train_deep_tier(
         root,
@@ -74,6 +84,7 @@ def main() -> None:
         mask_sets=tuple(sys.argv[5:]) or None,
         extra_train=again or None,
         log=lambda m: print(m, flush=True),
+        settings=repeats,
     )
 
 

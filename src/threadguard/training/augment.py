@@ -19,6 +19,7 @@ import numpy as np
 
 from threadguard.schema import ATTRIBUTES, GROUPS, with_parents
 from threadguard.training.datasets import HEADS
+from threadguard.training.templates_everyday import everyday_rows
 from threadguard.training.templates_identity import identity_rows
 from threadguard.training.templates_news import context_template_rows, news_template_rows
 from threadguard.training.templates_support import pushback_rows, support_rows
@@ -437,11 +438,12 @@ def template_rows(quotes: list[str] | None = None) -> list[tuple[str, np.ndarray
     passes of :func:`harder_cases`, and the news-section templates of
     :mod:`threadguard.training.templates_news` (those without a parent), the support
     lines of :mod:`threadguard.training.templates_support` and the everyday mentions of
-    :mod:`threadguard.training.templates_identity`."""
+    :mod:`threadguard.training.templates_identity`, and the swearing at no one and the
+    stereotypes denied of :mod:`threadguard.training.templates_everyday`."""
     rows = list(hard_cases(quotes or []))
     for seed in HARDER_SEEDS:
         rows += list(harder_cases(seed))
-    return rows + news_template_rows() + support_rows() + identity_rows()
+    return rows + news_template_rows() + support_rows() + identity_rows() + everyday_rows()
 
 
 def context_rows() -> list[tuple[str, str, np.ndarray]]:

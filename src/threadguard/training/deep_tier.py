@@ -338,6 +338,7 @@ def train_deep_tier(
     mask_sets: tuple[str, ...] | None = None,
     seed: int = 13,
     log: Callable[[str], None] = print,
+    settings: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Fine-tune, calibrate on dev, export int8 ONNX into ``out_dir``; returns metadata.
 
@@ -351,6 +352,8 @@ def train_deep_tier(
     keep their int8 bytes too. ``token_head``: also learn the Toxic Spans character spans
     (every Toxic Spans training post is used), exported as a second output.
     ``mask_sets``: the data sets whose single-class labels are masked (None: every one).
+    ``settings``: what the caller chose beyond these arguments (how ``extra_train`` was
+    made, say), written into the recipe's hyper-parameters so the run can be repeated.
     """
     import torch
 
@@ -392,7 +395,8 @@ def train_deep_tier(
             "extra_train_rows": len(extra_train or []),
             "context_template_rows": len(context_rows()),
             "masked_single_class": masked,
-        },
+        }
+        | (settings or {}),
         seed=seed,
     )
     train = gather(blocks, "train", caps, seed)
