@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import UTC, datetime
 
 from threadguard.dashboard.stats_page import (
@@ -21,6 +22,7 @@ from threadguard.storage.records import (
     GroupCount,
     ModelAgreement,
     OffenderCount,
+    PeriodStats,
 )
 
 NOW = datetime(2026, 3, 3, 15, 0, tzinfo=UTC)
@@ -43,21 +45,16 @@ def test_review_levels_are_the_policys() -> None:
 
 
 def view(**kw: object) -> StatsView:
+    """The view of three days with the store's figures given (the others empty)."""
     _, days = period_days(3, NOW)
-    values: dict[str, object] = {
-        "days": 3,
-        "site": None,
-        "day_list": days,
-        "levels": {"toxicity": 0.7, "threat": 0.45},
-        "decisions": [],
-        "attributes": [],
-        "groups": [],
-        "offenders": [],
-        "actions": [],
-        "agreement": [],
-    }
-    values.update(kw)
-    return stats_view(**values)  # type: ignore[arg-type]
+    figures = {f.name: kw.get(f.name, []) for f in fields(PeriodStats)}
+    return stats_view(
+        days=3,
+        site=None,
+        day_list=days,
+        levels={"toxicity": 0.7, "threat": 0.45},
+        figures=PeriodStats(**figures),  # type: ignore[arg-type]
+    )
 
 
 def test_days_without_comments_are_zero_and_rates_add_up() -> None:
@@ -70,8 +67,8 @@ def test_days_without_comments_are_zero_and_rates_add_up() -> None:
         ("2026-03-02", 0),
         ("2026-03-03", 5),
     ]
-    assert (v.comments, v.held, v.rejected) == (15, 2, 6)
-    assert v.rejected_rate == 6 / 15
+    assert (v.total.comments, v.total.held, v.total.rejected) == (15, 2, 6)
+    assert v.total.rejected_rate == 6 / 15
     assert [r.day for r in v.active_rows] == ["2026-03-01", "2026-03-03"]
     [tox, threat] = v.attributes
     assert (tox.attribute, tox.comments, tox.share, tox.level) == ("toxicity", 3, 0.3, 0.7)
@@ -105,7 +102,7 @@ def test_moderators_rank_by_actions_with_their_agreement() -> None:
         ("ann", 6, 2, 4),
         ("cy", 0, 0, 2),
     ]
-    assert rows[1].per_day == 3.0 and rows[1].agreement == 0.75
+    assert rows[1].per_day == 3.0 and rows[1].share == 0.75
     assert "75% of 4" in v.charts["agreement"]
 
 

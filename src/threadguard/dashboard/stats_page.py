@@ -10,7 +10,7 @@ is given beside a table of its figures, for screen readers and for exact numbers
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from markupsafe import Markup
@@ -18,13 +18,13 @@ from markupsafe import Markup
 from threadguard.moderation import Policy
 from threadguard.report.charts import Series, bar_chart, column_chart, line_chart
 from threadguard.schema import ATTRIBUTE_LABELS, ATTRIBUTES
+from threadguard.shares import share_of
 from threadguard.storage.records import (
     DayActions,
     DayAttributes,
     DayDecisions,
-    GroupCount,
     ModelAgreement,
-    OffenderCount,
+    PeriodStats,
 )
 
 #: The periods the page offers, in days.
@@ -67,28 +67,6 @@ def _short(day: str) -> str:
     return f"{d:%b} {d.day}"
 
 
-def _rate(part: int, whole: int) -> float:
-    return part / whole if whole else 0.0
-
-
-@dataclass(frozen=True)
-class DayRow:
-    """A day of the decisions table."""
-
-    day: str
-    comments: int
-    held: int
-    rejected: int
-
-    @property
-    def held_rate(self) -> float:
-        return _rate(self.held, self.comments)
-
-    @property
-    def rejected_rate(self) -> float:
-        return _rate(self.rejected, self.comments)
-
-
 @dataclass(frozen=True)
 class AttributeRow:
     """An attribute over the period: comments reaching its review level, and the share."""
@@ -101,25 +79,16 @@ class AttributeRow:
 
 
 @dataclass(frozen=True)
-class ModeratorRow:
-    """A moderator over the period: actions, actions per active day, and verdicts against
-    the model."""
+class ModeratorRow(ModelAgreement):
+    """A moderator over the period: their verdicts against the model (``share``: the
+    agreement), their actions and the actions per active day."""
 
-    moderator: str
     actions: int
     active_days: int
-    verdicts: int
-    agreed: int
-    approved_flagged: int
-    rejected_approved: int
 
     @property
     def per_day(self) -> float:
-        return self.actions / self.active_days if self.active_days else 0.0
-
-    @property
-    def agreement(self) -> float:
-        return _rate(self.agreed, self.verdicts)
+        return share_of(self.actions, self.active_days)
 
 
 @dataclass(frozen=True)
@@ -130,35 +99,25 @@ class StatsView:
     site: str | None
     first_day: str
     last_day: str
-    rows: list[DayRow]
+    rows: list[DayDecisions]
     attributes: list[AttributeRow]
-    groups: list[GroupCount]
-    offenders: list[OffenderCount]
+    #: The store's figures over the period (the page lists its groups and offenders).
+    figures: PeriodStats
     moderators: list[ModeratorRow]
     charts: dict[str, Markup]
 
     @property
-    def comments(self) -> int:
-        return sum(r.comments for r in self.rows)
+    def total(self) -> DayDecisions:
+        """The whole period as one row: its comments, held and rejected, and their rates."""
+        return DayDecisions(
+            "",
+            sum(r.comments for r in self.rows),
+            sum(r.held for r in self.rows),
+            sum(r.rejected for r in self.rows),
+        )
 
     @property
-    def held(self) -> int:
-        return sum(r.held for r in self.rows)
-
-    @property
-    def rejected(self) -> int:
-        return sum(r.rejected for r in self.rows)
-
-    @property
-    def held_rate(self) -> float:
-        return _rate(self.held, self.comments)
-
-    @property
-    def rejected_rate(self) -> float:
-        return _rate(self.rejected, self.comments)
-
-    @property
-    def active_rows(self) -> list[DayRow]:
+    def active_rows(self) -> list[DayDecisions]:
         """The days that had comments (the table leaves out empty days)."""
         return [r for r in self.rows if r.comments]
 
@@ -169,34 +128,26 @@ def stats_view(
     site: str | None,
     day_list: Sequence[str],
     levels: Mapping[str, float],
-    decisions: Sequence[DayDecisions],
-    attributes: Sequence[DayAttributes],
-    groups: Sequence[GroupCount],
-    offenders: Sequence[OffenderCount],
-    actions: Sequence[DayActions],
-    agreement: Sequence[ModelAgreement],
+    figures: PeriodStats,
 ) -> StatsView:
     """The page's view of the store's aggregates over ``day_list``."""
-    by_day = {d.day: d for d in decisions}
-    none = DayDecisions("", 0, 0, 0)
-    rows = [
-        DayRow(day, (d := by_day.get(day, none)).comments, d.held, d.rejected) for day in day_list
-    ]
+    by_day = {d.day: d for d in figures.decisions}
+    rows = [by_day.get(day, DayDecisions(day, 0, 0, 0)) for day in day_list]
     periods = [_short(d) for d in day_list]
-    attr_by_day = {d.day: d for d in attributes}
-    scored = sum(d.comments for d in attributes)
+    attr_by_day = {d.day: d for d in figures.attributes}
+    scored = sum(d.comments for d in figures.attributes)
     attribute_rows = [
         AttributeRow(
             a,
             ATTRIBUTE_LABELS[a],
             float(levels[a]),
-            total := sum(d.reached.get(a, 0) for d in attributes),
-            _rate(total, scored),
+            total := sum(d.reached.get(a, 0) for d in figures.attributes),
+            share_of(total, scored),
         )
         for a in ATTRIBUTES
         if a in levels
     ]
-    moderators = _moderators(actions, agreement)
+    moderators = _moderators(figures.actions, figures.agreement)
     charts = {
         "volume": column_chart(
             periods,
@@ -232,24 +183,27 @@ def stats_view(
         "groups": bar_chart(
             [
                 (g.group.replace("_", " "), g.comments, f"{g.comments:,} ({g.flagged:,} flagged)")
-                for g in groups
+                for g in figures.groups
             ],
             "#6a3d9a",
             label="Most targeted groups: comments naming each",
         ),
         "offenders": bar_chart(
-            [(o.author, o.flagged, f"{o.held:,} held, {o.rejected:,} rejected") for o in offenders],
+            [
+                (o.author, o.flagged, f"{o.held:,} held, {o.rejected:,} rejected")
+                for o in figures.offenders
+            ],
             COLORS["reject"],
             label="Most active offenders: comments held or rejected",
         ),
         "throughput": column_chart(
             periods,
-            _throughput_series(actions, day_list, [m.moderator for m in moderators]),
+            _throughput_series(figures.actions, day_list, [m.moderator for m in moderators]),
             label="Moderator actions per day, per moderator",
         ),
         "agreement": bar_chart(
             [
-                (m.moderator, m.agreement, f"{m.agreement:.0%} of {m.verdicts:,}")
+                (m.moderator, m.share, f"{m.share:.0%} of {m.verdicts:,}")
                 for m in moderators
                 if m.verdicts
             ],
@@ -265,8 +219,7 @@ def stats_view(
         last_day=day_list[-1] if day_list else "",
         rows=rows,
         attributes=attribute_rows,
-        groups=list(groups),
-        offenders=list(offenders),
+        figures=figures,
         moderators=moderators,
         charts=charts,
     )
@@ -274,7 +227,7 @@ def stats_view(
 
 def _reached(day: DayAttributes | None, attribute: str) -> float:
     """The share of a day's scored comments reaching an attribute's level (0: no day)."""
-    return _rate(day.reached.get(attribute, 0), day.comments) if day else 0.0
+    return share_of(day.reached.get(attribute, 0), day.comments) if day else 0.0
 
 
 def _moderators(
@@ -292,15 +245,7 @@ def _moderators(
     for m in names:
         verdicts = agreed.get(m, ModelAgreement(m, 0, 0, 0, 0))
         rows.append(
-            ModeratorRow(
-                m,
-                counts.get(m, 0),
-                active.get(m, 0),
-                verdicts.verdicts,
-                verdicts.agreed,
-                verdicts.approved_flagged,
-                verdicts.rejected_approved,
-            )
+            ModeratorRow(**asdict(verdicts), actions=counts.get(m, 0), active_days=active.get(m, 0))
         )
     return rows
 

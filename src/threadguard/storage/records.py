@@ -14,6 +14,7 @@ from typing import Any, Generic, TypeVar
 from threadguard.analysis import Analysis
 from threadguard.moderation import Decision
 from threadguard.schema import Verdict
+from threadguard.shares import share_of
 
 T = TypeVar("T")
 
@@ -405,6 +406,14 @@ class DayDecisions:
     held: int
     rejected: int
 
+    @property
+    def held_rate(self) -> float:
+        return share_of(self.held, self.comments)
+
+    @property
+    def rejected_rate(self) -> float:
+        return share_of(self.rejected, self.comments)
+
 
 @dataclass(frozen=True)
 class DayAttributes:
@@ -462,7 +471,20 @@ class ModelAgreement:
 
     @property
     def share(self) -> float:
-        return self.agreed / self.verdicts if self.verdicts else 0.0
+        return share_of(self.agreed, self.verdicts)
+
+
+@dataclass(frozen=True)
+class PeriodStats:
+    """Every figure of the dashboard's stats page over one period, as the store counted
+    them (:meth:`~threadguard.storage.repositories.stats.StatsRepository.period`)."""
+
+    decisions: list[DayDecisions]
+    attributes: list[DayAttributes]
+    groups: list[GroupCount]
+    offenders: list[OffenderCount]
+    actions: list[DayActions]
+    agreement: list[ModelAgreement]
 
 
 @dataclass(frozen=True)

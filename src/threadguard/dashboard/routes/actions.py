@@ -13,6 +13,7 @@ plain form post (no script) is sent back to the queue (303).
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from fastapi import APIRouter, Request, Response
@@ -56,26 +57,30 @@ DONE: dict[str, str] = {
 }
 
 
-def _fragments(
-    store: Store,
-    user: WebUser,
-    comment_ids: list[str],
-    *,
-    back: str,
-    messages: dict[str, str] | None = None,
-    undo: str | None = None,
-) -> str:
+@dataclass(frozen=True)
+class Acted:
+    """What the queue shows after an action: the page it is on (``back``), the items acted
+    on (as they now stand), what to say on them, and the undo bar's text (None: no bar)."""
+
+    back: str
+    comment_ids: list[str] = field(default_factory=list)
+    messages: dict[str, str] | None = None
+    undo: str | None = None
+
+
+def _fragments(store: Store, user: WebUser, acted: Acted) -> str:
     """The items (as they stand now), the counter and the undo bar, for out-of-band swaps."""
     prefs = preferences_of(store, user)
-    items = [i for c in comment_ids if (i := store.review_item(c)) is not None]
+    items = [i for c in acted.comment_ids if (i := store.review_item(c)) is not None]
+    back = acted.back
     counts = store.queue_counts(QueueQuery.of_url(back).filters)
     parts = [
         ENVIRONMENT.get_template("_item.html").render(v=v, user=user, back=back, oob=True)
-        for v in item_views(store, items, prefs, messages)
+        for v in item_views(store, items, prefs, acted.messages)
     ]
     parts.append(
         ENVIRONMENT.get_template("_status.html").render(
-            counts=counts, user=user, back=back, oob=True, undo=undo
+            counts=counts, user=user, back=back, oob=True, undo=acted.undo
         )
     )
     return "\n".join(parts)
@@ -85,16 +90,13 @@ def _answer(
     request: Request,
     store: Store,
     user: WebUser,
-    comment_ids: list[str],
-    *,
-    back: str,
-    messages: dict[str, str] | None = None,
-    undo: str | None = None,
+    acted: Acted,
     event: dict[str, object] | None = None,
 ) -> Response:
+    """The fragments and the ``tg-acted`` event for htmx; back to the page otherwise."""
     if not is_htmx(request):
-        return RedirectResponse(back, 303)
-    body = _fragments(store, user, comment_ids, back=back, messages=messages, undo=undo)
+        return RedirectResponse(acted.back, 303)
+    body = _fragments(store, user, acted)
     headers = dict(PAGE_HEADERS)
     if event is not None:
         headers["HX-Trigger"] = json.dumps({"tg-acted": event})
@@ -143,7 +145,7 @@ async def bulk(request: Request, user: Checked) -> Response:
         return messages
 
     messages = await run_in_threadpool(run)
-    return _answer(request, store, user, ids, back=back, messages=messages)
+    return _answer(request, store, user, Acted(back, ids, messages))
 
 
 @router.post("/actions/undo")
@@ -157,19 +159,12 @@ async def undo(request: Request, user: Checked) -> Response:
         text = "Nothing to undo." if isinstance(exc, NotFoundError) else str(exc)
         if not is_htmx(request):
             return RedirectResponse(back, 303)
-        body = await run_in_threadpool(_fragments, store, user, [], back=back, undo=None)
+        body = await run_in_threadpool(_fragments, store, user, Acted(back))
         body += f'\n<div id="flash" class="flash" role="alert" hx-swap-oob="outerHTML">{escape(text)}</div>'
         return HTMLResponse(body, headers=PAGE_HEADERS)
-    return await run_in_threadpool(
-        _answer,
-        request,
-        store,
-        user,
-        [done.comment_id],
-        back=back,
-        messages={done.comment_id: f"Your {done.undone} was undone."},
-        event={"id": done.comment_id, "undo": True},
-    )
+    undone = Acted(back, [done.comment_id], {done.comment_id: f"Your {done.undone} was undone."})
+    event: dict[str, object] = {"id": done.comment_id, "undo": True}
+    return await run_in_threadpool(_answer, request, store, user, undone, event)
 
 
 @router.post("/actions/ban")
@@ -199,15 +194,8 @@ async def _one(request: Request, user: WebUser, comment_id: str, action: str) ->
         duration=form.get("duration", "forever"),
     )
     undo = f"{DONE[action]} the comment." if ok and action != ModeratorAction.NOTE else None
-    return await run_in_threadpool(
-        _answer,
-        request,
-        store,
-        user,
-        [comment_id],
-        back=back,
-        # A refusal is always said on the item; a success only when there is more to say.
-        messages={comment_id: message} if message or not ok else None,
-        undo=undo,
-        event={"id": comment_id, "action": action, "ok": ok},
-    )
+    # A refusal is always said on the item; a success only when there is more to say.
+    said = {comment_id: message} if message or not ok else None
+    event: dict[str, object] = {"id": comment_id, "action": action, "ok": ok}
+    acted = Acted(back, [comment_id], said, undo)
+    return await run_in_threadpool(_answer, request, store, user, acted, event)

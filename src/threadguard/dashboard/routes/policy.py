@@ -17,11 +17,12 @@ message, which names the bad key, is shown in place.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request, Response
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
 from threadguard.dashboard.forms import Form, read_form
@@ -128,15 +129,20 @@ async def policy_page(
     return render(request, "policy.html", await run_in_threadpool(work))
 
 
-async def _posted(request: Request, user: WebUser) -> tuple[str, PolicyDraft, Form] | HTMLResponse:
-    """The posted form's site, draft and the whole form; the 400 page instead for a site
-    no store could hold."""
+async def _on_draft(
+    request: Request,
+    user: WebUser,
+    work: Callable[[ServiceState, str, PolicyDraft, Form], Response],
+) -> Response:
+    """Read the posted form's site and draft and answer with ``work(state, site, draft,
+    form)``, run off the event loop; the 400 page instead for a site no store could hold."""
     form = await read_form(request)
     try:
         site = site_param(form.get("site"))
     except InvalidField as exc:
         return error_page(request, user, 400, "No such site", str(exc))
-    return site or DEFAULT_SITE, draft_from_form(form.get), form
+    draft = draft_from_form(form.get)
+    return await run_in_threadpool(work, state_of(request), site or DEFAULT_SITE, draft, form)
 
 
 def _check(state: ServiceState, site: str, draft: PolicyDraft) -> CheckedDraft:
@@ -149,14 +155,8 @@ def _check(state: ServiceState, site: str, draft: PolicyDraft) -> CheckedDraft:
 
 @router.post("/policy/preview")
 async def preview(request: Request, user: AdminChecked) -> Response:
-    state = state_of(request)
-    posted = await _posted(request, user)
-    if isinstance(posted, HTMLResponse):
-        return posted
-    site, draft, form = posted
-    size = preview_size(form.get("size"))
-
-    def work() -> dict[str, Any]:
+    def work(state: ServiceState, site: str, draft: PolicyDraft, form: Form) -> Response:
+        size = preview_size(form.get("size"))
         checked = _check(state, site, draft)
         result = None
         if checked.policy is not None:
@@ -165,38 +165,30 @@ async def preview(request: Request, user: AdminChecked) -> Response:
                 compare_policies(state, site, current, Moderator(checked.policy), size)
             )
         if is_htmx(request):
-            return {"preview": result, "error": checked.error, "size": size, "site": site}
-        return _context(
+            fragment = {"preview": result, "error": checked.error, "size": size, "site": site}
+            return render(request, "_policy_preview.html", fragment)
+        context = _context(
             state, user, site, draft=draft, error=checked.error, preview=result, size=size
         )
+        return render(request, "policy.html", context, status_code=400 if checked.error else 200)
 
-    context = await run_in_threadpool(work)
-    if is_htmx(request):
-        return render(request, "_policy_preview.html", context)
-    return render(request, "policy.html", context, status_code=400 if context["error"] else 200)
+    return await _on_draft(request, user, work)
 
 
 @router.post("/policy")
 async def save(request: Request, user: AdminChecked) -> Response:
-    state = state_of(request)
-    posted = await _posted(request, user)
-    if isinstance(posted, HTMLResponse):
-        return posted
-    site, draft, form = posted
-    opened = form.get("version")
+    def work(state: ServiceState, site: str, draft: PolicyDraft, form: Form) -> Response:
+        def changed(now: int) -> Response:
+            message = (
+                f"The policy of {site} changed while you were editing it (it is now version "
+                f"{now}). Your draft was not saved: check the history, then save again."
+            )
+            context = _context(state, user, site, draft=draft, error=message)
+            context["version"] = now
+            return render(request, "policy.html", context, status_code=409)
 
-    def changed(now: int) -> Response:
-        message = (
-            f"The policy of {site} changed while you were editing it (it is now version "
-            f"{now}). Your draft was not saved: check the history, then save again."
-        )
-        context = _context(state, user, site, draft=draft, error=message)
-        context["version"] = now
-        return render(request, "policy.html", context, status_code=409)
-
-    def work() -> Response:
         now = state.store.policy_version(site)
-        if opened != str(now):
+        if form.get("version") != str(now):
             return changed(now)
         checked = _check(state, site, draft)
         if checked.policy is None:
@@ -211,7 +203,7 @@ async def save(request: Request, user: AdminChecked) -> Response:
         state.forget(site)
         return RedirectResponse(_url(site, saved=stored.policy_version), 303)
 
-    return await run_in_threadpool(work)
+    return await _on_draft(request, user, work)
 
 
 @router.post("/policy/restore")

@@ -44,19 +44,10 @@ def _context(state: ServiceState, user: WebUser, site: str | None, days: int) ->
     since, day_list = period_days(days, utcnow())
     policy = state.site_policy(site).policy
     levels = review_levels(policy)
-    stats = state.store.stats
-    view = stats_view(
-        days=days,
-        site=site,
-        day_list=day_list,
-        levels=levels,
-        decisions=stats.daily_decisions(site, since),
-        attributes=stats.daily_attributes(site, since, levels),
-        groups=stats.targeted_groups(site, since, at_least=policy.target_report, limit=TOP),
-        offenders=stats.offenders(site, since, limit=TOP),
-        actions=stats.daily_actions(site, since),
-        agreement=stats.agreement(site, since),
+    figures = state.store.stats.period(
+        site, since, levels, target_report=policy.target_report, top=TOP
     )
+    view = stats_view(days=days, site=site, day_list=day_list, levels=levels, figures=figures)
     return {
         "user": user,
         "nav": "stats",

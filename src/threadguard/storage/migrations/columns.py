@@ -1,4 +1,4 @@
-"""Columns the revisions (``versions/*.py``) share.
+"""Columns (and the per-site table) the revisions (``versions/*.py``) share.
 
 A shipped revision must create the same schema forever, and every revision that calls a
 helper here changes with it: never edit one; add a new helper (or write the column out in
@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import sqlalchemy as sa
+from alembic import op
 
 
 def integer_id() -> sa.Column[Any]:
@@ -37,3 +38,9 @@ def required(kind: sa.types.TypeEngine[Any], *names: str) -> list[sa.Column[Any]
 def optional(kind: sa.types.TypeEngine[Any], *names: str) -> list[sa.Column[Any]]:
     """Nullable columns of one type, in the order named."""
     return [sa.Column(name, kind.copy(), nullable=True) for name in names]
+
+
+def site_table(name: str, *items: sa.schema.SchemaItem) -> None:
+    """Create a table of one site's rows: its integer id and its site (:func:`integer_id`,
+    :func:`site_id`), then ``items``, the table's own columns and constraints."""
+    op.create_table(name, integer_id(), site_id(), *items)

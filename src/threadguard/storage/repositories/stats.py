@@ -45,6 +45,7 @@ from threadguard.storage.records import (
     GroupCount,
     ModelAgreement,
     OffenderCount,
+    PeriodStats,
 )
 from threadguard.storage.repositories.audit import undone_verdict
 from threadguard.storage.repositories.moderation import UNDO
@@ -287,6 +288,27 @@ class StatsRepository(Repository):
             ModelAgreement(str(m), int(n), int(a or 0), int(af or 0), int(ra or 0))
             for m, n, a, af, ra in rows
         ]
+
+    def period(
+        self,
+        site: str | None,
+        since: datetime,
+        levels: Mapping[str, float],
+        *,
+        target_report: float,
+        top: int,
+    ) -> PeriodStats:
+        """Every figure of the stats page from ``since`` on: attributes counted at
+        ``levels``, groups targeted at ``target_report`` or more, the ``top`` groups and
+        offenders."""
+        return PeriodStats(
+            decisions=self.daily_decisions(site, since),
+            attributes=self.daily_attributes(site, since, levels),
+            groups=self.targeted_groups(site, since, at_least=target_report, limit=top),
+            offenders=self.offenders(site, since, limit=top),
+            actions=self.daily_actions(site, since),
+            agreement=self.agreement(site, since),
+        )
 
 
 def _targets_table(session: Session) -> tuple[Any, ColumnElement[Any], ColumnElement[float]]:

@@ -13,6 +13,7 @@ from threadguard.storage.migrations.columns import (
     optional,
     required,
     site_id,
+    site_table,
 )
 
 revision: str = "0001"
@@ -49,10 +50,8 @@ def upgrade() -> None:
         *optional(sa.DateTime(), "policy_updated_at"),
         created_at(),
     )
-    op.create_table(
+    site_table(
         "articles",
-        integer_id(),
-        site_id(),
         *required(sa.String(500), "external_id"),
         *required(sa.Text(), "title", "url"),
         created_at(),
@@ -123,10 +122,8 @@ def upgrade() -> None:
     )
     op.create_index("ix_queue_site_status", "queue_items", ["site_id", "status", "entered_at"])
     op.create_index("ix_queue_items_author", "queue_items", ["author"])
-    op.create_table(
+    site_table(
         "moderator_actions",
-        integer_id(),
-        site_id(),
         _comment_id("SET NULL", nullable=True),
         *optional(sa.String(500), "author"),
         *required(sa.String(16), "action"),

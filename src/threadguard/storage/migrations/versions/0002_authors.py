@@ -10,17 +10,15 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from threadguard.storage.migrations.columns import integer_id, required, site_id
+from threadguard.storage.migrations.columns import required, site_table
 
 revision: str = "0002"
 down_revision: str | None = "0001"
 
 
 def upgrade() -> None:
-    op.create_table(
+    site_table(
         "authors",
-        integer_id(),
-        site_id(),
         *required(sa.String(500), "name"),
         *required(sa.Boolean(), "banned", "trusted"),
         *required(sa.Integer(), "comment_count", "held_count", "rejected_count"),

@@ -12,17 +12,15 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from threadguard.storage.migrations.columns import integer_id, optional, required, site_id
+from threadguard.storage.migrations.columns import optional, required, site_table
 
 revision: str = "0007_site_adaptations"
 down_revision: str | None = "0006_web_sessions"
 
 
 def upgrade() -> None:
-    op.create_table(
+    site_table(
         "site_adaptations",
-        integer_id(),
-        site_id(),
         *required(sa.Integer(), "version"),
         *required(sa.String(32), "kind"),
         *required(sa.Boolean(), "active"),
