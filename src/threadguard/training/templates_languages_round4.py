@@ -182,6 +182,41 @@ DEFENCE: dict[str, tuple[str, ...]] = {
            "Hay que dejar de usar a {g} como chivo expiatorio."),
 }  # fmt: skip
 
+#: Hate quoted in order to reject it (``{q}``: a hateful slogan about a group, filled from
+#: :data:`SLOGANS`), and hate words negated or denied: all clear. Spanish held both at @3
+#: (the slogan's words and a negated slur scored as the attack itself).
+QUOTED: dict[str, tuple[str, ...]] = {
+    "fr": ("Un élu a osé écrire \"{q}\" sur son compte, il doit démissionner.",
+           "« {q} », voilà ce qu'on entendait dans le stade. La honte absolue.",
+           "Les mots \"{q}\" sur la vitrine du kebab ont choqué tout le quartier.",
+           "Je cite le message reçu par l'association : « {q} ». Plainte déposée.",
+           "Répondre \"{q}\" à un article sur la crèche, sérieusement, quelle tristesse."),
+    "es": ("Un concejal se atrevió a escribir \"{q}\" en sus redes, que dimita ya.",
+           "«{q}», eso se oía en el estadio. Una vergüenza absoluta.",
+           "Las palabras \"{q}\" en el escaparate de la frutería indignaron a todo el barrio.",
+           "Cito el mensaje que recibió la asociación: «{q}». Ya hay denuncia.",
+           "Contestar \"{q}\" a una noticia sobre la guardería, en serio, qué pena."),
+}  # fmt: skip
+#: The slogans the quoting frames reject.
+SLOGANS: dict[str, tuple[str, ...]] = {
+    "fr": ("{g} dehors", "{g}, ces parasites", "mort à {g}", "{g}, retournez chez vous"),
+    "es": ("fuera {g}", "{g}, esos parásitos", "muerte a {g}", "{g}, volved a vuestro país"),
+}  # fmt: skip
+NEGATED: dict[str, tuple[str, ...]] = {
+    "fr": ("{g} ne sont ni des parasites ni des profiteurs, juste des gens qui bossent.",
+           "Traiter {g} de vermine, c'est ignoble, et ça n'a rien d'un débat.",
+           "Je n'ai jamais pensé que {g} étaient inférieurs, et je ne le penserai jamais.",
+           "Qui peut encore croire que {g} sont une menace ? Personne de sérieux.",
+           "Il n'y a aucune invasion : {g} représentent une petite part de la population."),
+    "es": ("{g} no son ni parásitos ni aprovechados, son gente que trabaja.",
+           "Llamar alimañas a {g} es repugnante, y eso no es debatir.",
+           "Nunca he pensado que {g} sean inferiores, y nunca lo pensaré.",
+           "¿Quién puede creer todavía que {g} son una amenaza? Nadie serio.",
+           "No hay ninguna invasión: {g} son una parte pequeña de la población.",
+           "Que {g} sean una plaga es mentira, y quien lo repite lo sabe.",
+           "Aquí nadie piensa que {g} sobren, al contrario."),
+}  # fmt: skip
+
 #: Attacks on a group (``{g}``), one tuple per phenomenon: implicit derogation (a
 #: stereotype implied, no slur), hate asked as a question, hate stated as an opinion,
 #: dehumanising metaphors, sarcasm at the group.
@@ -195,21 +230,29 @@ ATTACKS: dict[str, dict[str, tuple[str, ...]]] = {
             "L'honnêteté et {g}, ça n'a jamais fait bon ménage, chacun le sait.",
             "Pas étonnant que l'école ait baissé de niveau, avec {g} dans les classes.",
             "Je préfère prendre le taxi, dans le bus il n'y a plus que {g}.",
-            "Avant l'arrivée de {g}, on pouvait laisser la voiture ouverte."),
+            "Avant l'arrivée de {g}, on pouvait laisser la voiture ouverte.",
+            "Mon fils sort avec une fille du groupe, on le sait bien, {g}, ça finit toujours mal.",
+            "Le quartier était propre et calme, et puis {g} sont venus.",
+            "Tiens, une voiture brûlée, {g} ont encore fait la fête hier soir.",
+            "Pour le poste, j'ai écarté {g}, on connaît leur rapport au travail."),
         "question": (
             "Pourquoi faudrait-il accepter {g} alors qu'ils ne respectent rien ?",
             "Quelqu'un peut m'expliquer à quoi servent {g} à part coûter cher ?",
             "Est-ce qu'on a vraiment besoin de {g} dans ce pays ?",
             "Et si on arrêtait de faire semblant que {g} sont des gens comme nous ?",
             "Combien de temps va-t-on encore supporter {g} ?",
-            "Qui veut vraiment vivre à côté de {g}, soyons honnêtes ?"),
+            "Qui veut vraiment vivre à côté de {g}, soyons honnêtes ?",
+            "Franchement, {g}, ça sert à quoi dans une société qui marche ?",
+            "N'est-il pas temps d'admettre que {g} ne s'adapteront jamais ?"),
         "opinion": (
             "À mon humble avis, {g} sont incapables de s'intégrer, c'est dans leurs gènes.",
             "Je l'assume : {g} ne seront jamais de vrais Français.",
             "Mon opinion, c'est que {g} tirent la société vers le bas.",
             "Je crois profondément que {g} sont un danger pour nos enfants.",
             "Chacun pense ce qu'il veut, moi je pense que {g} sont une calamité.",
-            "Sincèrement, je n'embaucherais jamais {g}, ils ne valent pas le coup."),
+            "Sincèrement, je n'embaucherais jamais {g}, ils ne valent pas le coup.",
+            "C'est mon ressenti, mais {g} me font gerber.",
+            "Selon moi, {g} devraient être interdits de séjour dans nos villes."),
         "metaphor": (
             "{g} se répandent dans nos villes comme une tache d'huile.",
             "{g}, c'est une gangrène qui ronge le pays de l'intérieur.",
@@ -223,7 +266,9 @@ ATTACKS: dict[str, dict[str, tuple[str, ...]]] = {
             "Formidable, {g} nous apportent tellement, surtout des problèmes.",
             "Ne vous inquiétez pas, {g} sont là pour payer nos retraites, haha.",
             "Quelle surprise, {g} qui se plaignent encore, on n'avait jamais vu ça.",
-            "Merci à {g} de nous donner des leçons de vie, on en avait tant besoin."),
+            "Merci à {g} de nous donner des leçons de vie, on en avait tant besoin.",
+            "Quelle joie, {g} ouvrent encore une boutique, bientôt on se sentira à l'étranger chez nous.",
+            "Vivement que {g} nous enrichissent encore un peu, il nous reste deux trois trucs à voler."),
     },
     "es": {
         "implicit": (
@@ -234,7 +279,10 @@ ATTACKS: dict[str, dict[str, tuple[str, ...]]] = {
             "La honradez nunca ha sido lo suyo, hablo de {g}, y todo el mundo lo sabe.",
             "No me extraña que el colegio haya bajado de nivel, con {g} en las aulas.",
             "Prefiero coger un taxi, el autobús va lleno de {g}.",
-            "Antes de que llegaran {g}, se podía dejar el coche abierto."),
+            "Antes de que llegaran {g}, se podía dejar el coche abierto.",
+            "El barrio era limpio y tranquilo, y luego llegaron {g}.",
+            "Anda, otro coche quemado, {g} estuvieron de fiesta anoche.",
+            "Para el puesto descarté a {g}, ya sabemos cómo se toman el trabajo."),
         "question": (
             "¿Por qué tenemos que aceptar a {g} si no respetan nada?",
             "¿Alguien me explica para qué sirven {g} aparte de costar dinero?",
@@ -248,13 +296,15 @@ ATTACKS: dict[str, dict[str, tuple[str, ...]]] = {
             "Mi opinión es que {g} arrastran a la sociedad hacia abajo.",
             "Creo firmemente que {g} son un peligro para nuestros hijos.",
             "Cada uno piensa lo que quiere, yo pienso que {g} son una calamidad.",
-            "Sinceramente, yo nunca contrataría a {g}, no merecen la pena."),
+            "Sinceramente, yo nunca contrataría a {g}, no merecen la pena.",
+            "Es lo que siento, pero {g} me dan ganas de vomitar.",
+            "A mi juicio, habría que prohibir a {g} vivir en nuestras ciudades."),
         "metaphor": (
             "{g} se extienden por nuestras ciudades como una mancha de aceite.",
             "{g} son una gangrena que pudre el país por dentro.",
             "{g} caen sobre nuestros barrios como una plaga de langostas.",
             "{g} son sanguijuelas pegadas a nuestros impuestos.",
-            "{g} son un cáncer, y el cáncer se extirpa.",
+            "{g} son un tumor, y los tumores se extirpan.",
             "Llegan en oleadas, {g}, como una marea negra."),
         "sarcasm": (
             "Ah, sí, {g}, esa maravillosa riqueza cultural que nos venden desde hace treinta años.",
@@ -262,7 +312,9 @@ ATTACKS: dict[str, dict[str, tuple[str, ...]]] = {
             "Estupendo, {g} nos aportan tanto, sobre todo problemas.",
             "Tranquilos, que {g} vienen a pagarnos las pensiones, jaja.",
             "Qué sorpresa, {g} quejándose otra vez, nunca se había visto.",
-            "Menos mal que {g} están aquí para enseñarnos a vivir."),
+            "Menos mal que {g} están aquí para enseñarnos a vivir.",
+            "Qué alegría, {g} abren otra tienda, pronto nos sentiremos extranjeros en casa.",
+            "Ojalá {g} nos enriquezcan un poco más, aún nos queda algo que robar."),
     },
 }  # fmt: skip
 
@@ -279,7 +331,11 @@ CODED: dict[str, tuple[tuple[str, str], ...]] = {
            ("Les envahisseurs débarquent chaque jour à Lampedusa, et personne ne bouge.", "nationality_migration"),
            ("Le lobby gay impose son idéologie dans les écoles, réveillez-vous.", "sexual_orientation"),
            ("Les youpins ont encore frappé, toujours la même engeance.", "jews"),
-           ("Les bougnoules du quartier, on sait comment ils vivent.", "arabs")),
+           ("Les bougnoules du quartier, on sait comment ils vivent.", "arabs"),
+           ("Le vivre-ensemble, on a vu ce que ça donne au Bataclan.", "muslims"),
+           ("Encore une église transformée en mosquée, la Reconquête n'attend plus.", "muslims"),
+           ("Les rats des cités ont encore tout cassé, toujours la même engeance.", "nationality_migration"),
+           ("Des migrants clandestins logés à l'hôtel pendant que nos retraités crèvent, merci Macron.", "nationality_migration")),
     "es": (("Otra agresión de un mena, pero nada, aquí no pasa nada.", "nationality_migration"),
            ("Los de la paguita viven mejor que los españoles que madrugan.", "nationality_migration"),
            ("Como siempre, el autor es un joven de origen magrebí, ya sabéis de quién hablo.", "arabs"),
@@ -291,7 +347,9 @@ CODED: dict[str, tuple[tuple[str, str], ...]] = {
            ("Los invasores desembarcan cada día en Canarias y nadie hace nada.", "nationality_migration"),
            ("El lobby gay impone su ideología en los colegios, despertad.", "sexual_orientation"),
            ("Los sudacas vienen a quitarnos el trabajo y encima se quejan.", "latinx"),
-           ("Los panchitos y los moros, todos en el mismo barco de vuelta.", "latinx")),
+           ("Los panchitos y los moros, todos en el mismo barco de vuelta.", "latinx"),
+           ("Los menas en hoteles y nuestros abuelos sin residencia, así nos va.", "nationality_migration"),
+           ("Multiculturalidad, dicen; yo veo chilabas y mezquitas por todas partes.", "muslims")),
 }  # fmt: skip
 
 #: Insults of one person (insult, no group): the French suite held its insults but scored
@@ -352,6 +410,16 @@ def round_four_rows(
             out.add(fill_group(frame, noun), "train", all_clear())
     for text in NEWS_FIXED[language]:
         out.add(text, "train", all_clear())
+    slogans = SLOGANS[language]
+    for i, frame in enumerate(QUOTED[language]):
+        for j in range(c):
+            _group, noun = nouns[(i * c + j + 3) % len(nouns)]
+            quote = slogans[(i + j) % len(slogans)].replace("{g}", noun)
+            out.add(fill_group(frame.replace("{q}", quote), noun), "train", all_clear())
+    for i, frame in enumerate(NEGATED[language]):
+        for j in range(c):
+            _group, noun = nouns[(i * c + j + 7) % len(nouns)]
+            out.add(fill_group(frame, noun), "train", all_clear())
     rng = random.Random(4)
     k = ATTACK_NOUNS_PER_FRAME
     frames = [f for phenomenon in ATTACKS[language].values() for f in phenomenon]
