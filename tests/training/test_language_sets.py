@@ -113,7 +113,9 @@ def _word_runs(text: str, n: int = 5) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
-@pytest.mark.parametrize(("language", "round_"), [("de", 3), ("fr", 3), ("es", 3), ("fr", 4), ("es", 4)])
+@pytest.mark.parametrize(
+    ("language", "round_"), [("de", 3), ("fr", 3), ("es", 3), ("fr", 4), ("es", 4)]
+)
 def test_later_rounds_share_no_five_word_run_with_the_suites(language: str, round_: int) -> None:
     """The round-three and round-four rows were written from the phenomena, not from the
     suites' cases: not one run of five words in common with any suite (cases and
