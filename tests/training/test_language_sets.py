@@ -33,6 +33,7 @@ from threadguard.training.templates_languages_round3 import (
     PROFANE_MILD,
     round_three_rows,
 )
+from threadguard.training.templates_languages_round4 import NOUNS, round_four_rows
 
 
 def test_germeval_fine_labels_say_which_attribute() -> None:
@@ -112,23 +113,28 @@ def _word_runs(text: str, n: int = 5) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
-@pytest.mark.parametrize("language", ["de", "fr", "es"])
-def test_round_three_rows_share_no_five_word_run_with_the_suites(language: str) -> None:
-    """The round-three rows were written from the phenomena, not from the suites' cases:
-    not one run of five words in common with any suite (cases and parents)."""
+@pytest.mark.parametrize(
+    ("language", "round_"), [("de", 3), ("fr", 3), ("es", 3), ("fr", 4), ("es", 4)]
+)
+def test_later_rounds_share_no_five_word_run_with_the_suites(language: str, round_: int) -> None:
+    """The round-three and round-four rows were written from the phenomena, not from the
+    suites' cases: not one run of five words in common with any suite (cases and
+    parents). The failure names the template sentences, not the suite's."""
     rows = LabelledRows(f"templates_{language}")
-    round_three_rows(language, TEMPLATE_GROUPS[language], rows)
-    runs = set().union(*(_word_runs(t) for t in rows.texts))
+    if round_ == 3:
+        round_three_rows(language, TEMPLATE_GROUPS[language], rows)
+    else:
+        round_four_rows(language, rows, obfuscations)
     suites = resources.files("threadguard.resources")
-    close = []
+    suite_runs: set[tuple[str, ...]] = set()
     for lang in ("de", "fr", "es"):
         for line in (
             suites.joinpath(f"functional_suite_{lang}.jsonl").read_text("utf-8").splitlines()
         ):
             case = json.loads(line)
             for text in (case["text"], case.get("parent", "")):
-                if _word_runs(text) & runs:
-                    close.append(case["id"])
+                suite_runs |= _word_runs(text)
+    close = [t for t in rows.texts if _word_runs(t) & suite_runs]
     assert close == []
 
 
@@ -157,3 +163,22 @@ def test_the_loaders_find_the_official_splits(data_root: Path) -> None:
     assert blocks["osact2022_ar"].splits.count("test") == 1266
     tox = HEADS.index("toxicity")
     assert not any(math.isnan(row[tox]) for row in de.labels)
+
+
+@pytest.mark.parametrize("language", sorted(NOUNS))
+def test_round_four_nouns_meet_calm_use_as_often_as_attacks(language: str) -> None:
+    """Round four: every new group noun fills calm frames (all clear) at least as often as
+    attack frames (identity attack with that noun's group), so a noun alone does not
+    carry the attack; misspelt copies are attacks too."""
+    rows = LabelledRows(f"templates_{language}")
+    round_four_rows(language, rows, obfuscations)
+    m = rows.matrix()
+    tox, ia = HEADS.index("toxicity"), HEADS.index("identity_attack")
+    for group, noun in NOUNS[language]:
+        with_noun = [i for i, t in enumerate(rows.texts) if noun.lower() in t.lower()]
+        calm = [i for i in with_noun if m[i, tox] == 0.0 and m[i, ia] == 0.0]
+        attacks = [i for i in with_noun if m[i, ia] == 1.0]
+        assert len(calm) >= len(attacks) > 0, noun
+        assert all(m[i, HEADS.index(f"target:{group}")] == 1.0 for i in attacks), noun
+    misspelt = [i for i, t in enumerate(rows.texts) if "$" in t or " 3" in t or "4" in t]
+    assert misspelt and all(m[i, ia] == 1.0 for i in misspelt)

@@ -20,6 +20,7 @@ from threadguard.normalize import normalize_text
 from threadguard.training.datasets import LabelledRows
 from threadguard.training.labels import all_clear, fill_group, no_target, target_labels
 from threadguard.training.templates_languages_round3 import round_three_rows
+from threadguard.training.templates_languages_round4 import round_four_rows
 
 #: Per language: the groups (schema group, plural noun as the sentence's subject).
 GROUPS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -199,6 +200,7 @@ def template_rows(language: str) -> LabelledRows:
         out.add(text, "train", all_clear())
     round_two_rows(language, out)
     round_three_rows(language, GROUPS[language], out)
+    round_four_rows(language, out, obfuscations)
     return out
 
 
