@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from sqlalchemy import Connection, Engine, Select, select
+from sqlalchemy import Connection, Engine, ScalarSelect, Select, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -198,6 +198,12 @@ def with_site_name(model: type[Sited]) -> Select[Sited, str]:
 def find_site_id(session: Session, name: str) -> int | None:
     """The site's id, or None for a site never seen (nothing is created)."""
     return session.scalar(select(Site.id).where(Site.name == name))
+
+
+def site_id_of(name: str) -> ScalarSelect[int]:
+    """The site's id as a subquery, to select a site's rows in one query: NULL for a site
+    never seen, which no row's ``site_id`` equals."""
+    return select(Site.id).where(Site.name == name).scalar_subquery()
 
 
 def add_audit(

@@ -19,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from threadguard.adaptation import MIN_VERDICTS_PER_CLASS, TooFewVerdicts
 from threadguard.service import schemas
 from threadguard.service.api.shared import actor
-from threadguard.service.api.sites import SitePath
+from threadguard.service.api.sites import AdminSite, SitePath
 from threadguard.service.auth import resolve_site
 from threadguard.service.dependencies import Admin, State
 from threadguard.service.errors import ApiError
@@ -50,8 +50,8 @@ def listing(state: State, site: str) -> schemas.AdaptationsOut:
     summary="A site's adaptation versions, newest first, and the one served",
     response_model=schemas.AdaptationsOut,
 )
-def list_adaptations(site: SitePath, principal: Admin, state: State) -> schemas.AdaptationsOut:
-    return listing(state, resolve_site(principal, site))
+def list_adaptations(scope: AdminSite) -> schemas.AdaptationsOut:
+    return listing(scope.state, scope.name)
 
 
 @router.post(
@@ -88,13 +88,11 @@ async def create_adaptation(
     "is served again",
     response_model=schemas.AdaptationsOut,
 )
-async def rollback_adaptation(
-    site: SitePath, principal: Admin, state: State
-) -> schemas.AdaptationsOut:
-    name = resolve_site(principal, site)
+async def rollback_adaptation(scope: AdminSite) -> schemas.AdaptationsOut:
+    state, name = scope.state, scope.name
 
     def work() -> schemas.AdaptationsOut:
-        state.store.rollback_adaptation(name, actor(principal))
+        state.store.rollback_adaptation(name, actor(scope.principal))
         state.forget(name)
         return listing(state, name)
 

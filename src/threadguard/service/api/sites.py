@@ -7,9 +7,10 @@ on the site's recent comments without storing anything.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from threadguard.moderation import Moderator as PolicyModerator
@@ -50,11 +51,38 @@ SitePath = Annotated[str, Path(min_length=1, max_length=200, description="Site n
 router = APIRouter(tags=["sites"])
 
 
+@dataclass(frozen=True)
+class SiteAdmin:
+    """An admin request on one site: the service, the admin's key and the site resolved."""
+
+    state: ServiceState
+    principal: Principal
+    name: str
+
+
+def site_admin(site: SitePath, principal: Admin, state: State) -> SiteAdmin:
+    """The site of the path, resolved for the admin key (:func:`resolve_site`: 403 for
+    another site's key, 400 for a name no store can keep)."""
+    return SiteAdmin(state, principal, resolve_site(principal, site))
+
+
+#: The ``{site}`` of an admin route that takes no other parameter or body to validate
+#: (a dependency resolves the site before those are checked).
+AdminSite = Annotated[SiteAdmin, Depends(site_admin)]
+
+
 async def candidate(request: Request, principal: Principal, site: str) -> tuple[str, str, str]:
     """The site a policy upload is for, the document's text and its format (from the
     Content-Type, else its first character); 403 for another site's key, then 400 when
     the document is not UTF-8."""
     name = resolve_site(principal, site)
+    text, fmt = await document(request)
+    return name, text, fmt
+
+
+async def document(request: Request) -> tuple[str, str]:
+    """A policy upload's text and its format (from the Content-Type, else its first
+    character); 400 when the document is not UTF-8."""
     raw = await request.body()
     try:
         text = raw.decode("utf-8")
@@ -62,8 +90,8 @@ async def candidate(request: Request, principal: Principal, site: str) -> tuple[
         raise ApiError(400, f"the policy is not UTF-8 text (byte {exc.start})") from None
     media = media_type(request)
     if media in POLICY_TYPES:
-        return name, text, POLICY_TYPES[media]
-    return name, text, "json" if text.lstrip().startswith("{") else "toml"
+        return text, POLICY_TYPES[media]
+    return text, "json" if text.lstrip().startswith("{") else "toml"
 
 
 def parse_policy(state: ServiceState, text: str, fmt: str, site: str) -> Policy:
@@ -95,8 +123,8 @@ def policy_out(state: ServiceState, site: str) -> schemas.PolicyOut:
     summary="A site's policy document and the effective policy",
     response_model=schemas.PolicyOut,
 )
-def get_policy(site: SitePath, principal: Admin, state: State) -> schemas.PolicyOut:
-    return policy_out(state, resolve_site(principal, site))
+def get_policy(scope: AdminSite) -> schemas.PolicyOut:
+    return policy_out(scope.state, scope.name)
 
 
 @router.put(
@@ -105,14 +133,13 @@ def get_policy(site: SitePath, principal: Admin, state: State) -> schemas.Policy
     response_model=schemas.PolicyOut,
     openapi_extra=POLICY_BODY,
 )
-async def put_policy(
-    site: SitePath, request: Request, principal: Admin, state: State
-) -> schemas.PolicyOut:
-    name, text, fmt = await candidate(request, principal, site)
+async def put_policy(scope: AdminSite, request: Request) -> schemas.PolicyOut:
+    state, name = scope.state, scope.name
+    text, fmt = await document(request)
 
     def work() -> schemas.PolicyOut:
         parse_policy(state, text, fmt, name)
-        state.store.set_site_policy(name, text, fmt, actor(principal))
+        state.store.set_site_policy(name, text, fmt, actor(scope.principal))
         state.forget(name)
         return policy_out(state, name)
 

@@ -23,7 +23,15 @@ from threadguard.adaptation import DEFAULT_KIND, Example, Fitted, fit_adaptation
 from threadguard.storage.models import AuditEntry, Site, SiteAdaptation
 from threadguard.storage.records import Actor, AdaptationRecord, ConflictError
 from threadguard.storage.repositories.audit import AuditRepository
-from threadguard.storage.sessions import Repository, Sessions, add_audit, find_site_id, site_row
+from threadguard.storage.repositories.rows import from_row
+from threadguard.storage.sessions import (
+    Repository,
+    Sessions,
+    add_audit,
+    find_site_id,
+    site_id_of,
+    site_row,
+)
 
 
 class AdaptationRepository(Repository):
@@ -106,12 +114,9 @@ class AdaptationRepository(Repository):
     def adaptations(self, site: str) -> list[AdaptationRecord]:
         """Every version of the site's adaptation, newest first."""
         with self._sessions.read() as session:
-            site_id = find_site_id(session, site)
-            if site_id is None:
-                return []
             rows = session.scalars(
                 select(SiteAdaptation)
-                .where(SiteAdaptation.site_id == site_id)
+                .where(SiteAdaptation.site_id == site_id_of(site))
                 .order_by(SiteAdaptation.version.desc())
             ).all()
             return [_record(site, r) for r in rows]
@@ -250,15 +255,10 @@ def _summary(row: SiteAdaptation | None) -> dict[str, Any] | None:
 
 
 def _record(site: str, row: SiteAdaptation) -> AdaptationRecord:
-    return AdaptationRecord(
+    return from_row(
+        AdaptationRecord,
+        row,
         site=site,
-        version=row.version,
-        kind=row.kind,
-        active=row.active,
-        approvals=row.approvals,
-        rejections=row.rejections,
         parameters=dict(row.parameters),
         figures=dict(row.figures) if row.figures is not None else None,
-        created_by=row.created_by,
-        created_at=row.created_at,
     )

@@ -49,7 +49,13 @@ from threadguard.storage.repositories.ingest import (
     new_comment_id,
 )
 from threadguard.storage.repositories.rows import from_row, in_chunks, latest_analysis
-from threadguard.storage.sessions import Repository, Sessions, find_site_id, with_site_name
+from threadguard.storage.sessions import (
+    Repository,
+    Sessions,
+    find_site_id,
+    site_id_of,
+    with_site_name,
+)
 from threadguard.storage.writer import GroupCommitter
 
 
@@ -257,21 +263,12 @@ class CommentRepository(Repository):
                 if row.status_source == "moderator"
                 else None
             )
-            return CommentRecord(
-                id=row.id,
+            return from_row(
+                CommentRecord,
+                row,
                 site=site,
                 article=article,
-                external_id=row.external_id,
                 parent_id=row.parent_external_id,
-                author=row.author,
-                text=row.text,
-                source=row.source,
-                depth=row.depth,
-                posted_at=row.posted_at,
-                received_at=row.received_at,
-                status=row.status,
-                status_source=row.status_source,
-                version=row.version,
                 analysis=_analysis_json(analysis, row.external_id, policy),
                 author_analysis=(
                     {"scores": analysis.author_scores}
@@ -287,12 +284,9 @@ class CommentRepository(Repository):
         """The site's last ``limit`` scored comments with their latest analysis, newest first
         (what a policy dry run replays)."""
         with self._sessions.read() as session:
-            site_id = find_site_id(session, site)
-            if site_id is None:
-                return []
             comments = session.scalars(
                 select(CommentModel)
-                .where(CommentModel.site_id == site_id, CommentModel.source != "context")
+                .where(CommentModel.site_id == site_id_of(site), CommentModel.source != "context")
                 .order_by(CommentModel.received_at.desc(), CommentModel.position.desc())
                 .limit(limit)
             ).all()
