@@ -34,8 +34,7 @@ from typing import Final
 import numpy as np
 
 from threadguard.schema import GROUPS
-from threadguard.training.datasets import HEADS
-from threadguard.training.templates_news import civil
+from threadguard.training.templates_news import _labels, civil
 
 Row = tuple[str, np.ndarray]
 
@@ -350,13 +349,6 @@ def _target_slots(target: str) -> dict[str, str]:
     }
 
 
-def _row(values: dict[str, float]) -> np.ndarray:
-    row = np.full(len(HEADS), np.nan, dtype=np.float32)
-    for head, value in values.items():
-        row[HEADS.index(head)] = value
-    return row
-
-
 _NO_TARGET: Final = {f"target:{g}": 0.0 for g in GROUPS}
 
 
@@ -366,7 +358,7 @@ def threat_label(severe: bool) -> np.ndarray:
     values = {"toxicity": 1.0, "threat": 1.0, "identity_attack": 0.0} | _NO_TARGET
     if severe:
         values["severe_toxicity"] = 1.0
-    return _row(values)
+    return _labels(values)
 
 
 def not_threat_label() -> np.ndarray:
@@ -378,7 +370,7 @@ def not_threat_label() -> np.ndarray:
         "severe_toxicity": 0.0,
         "insult": 0.0,
     }
-    return _row(values | _NO_TARGET)
+    return _labels(values | _NO_TARGET)
 
 
 def _harm(template: str, target: str, second_person: bool) -> str:
