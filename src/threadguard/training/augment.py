@@ -23,6 +23,7 @@ from threadguard.training.templates_everyday import everyday_rows
 from threadguard.training.templates_identity import identity_rows
 from threadguard.training.templates_news import context_template_rows, news_template_rows
 from threadguard.training.templates_support import pushback_rows, support_rows
+from threadguard.training.templates_threats import threats_rows
 
 #: (schema group, how people write it)
 GROUP_NAMES: tuple[tuple[str, str], ...] = (
@@ -438,12 +439,21 @@ def template_rows(quotes: list[str] | None = None) -> list[tuple[str, np.ndarray
     passes of :func:`harder_cases`, and the news-section templates of
     :mod:`threadguard.training.templates_news` (those without a parent), the support
     lines of :mod:`threadguard.training.templates_support` and the everyday mentions of
-    :mod:`threadguard.training.templates_identity`, and the swearing at no one and the
-    stereotypes denied of :mod:`threadguard.training.templates_everyday`."""
+    :mod:`threadguard.training.templates_identity`, the swearing at no one and the
+    stereotypes denied of :mod:`threadguard.training.templates_everyday`, and the threats
+    to a person, their harmless look-alikes and the civil opinions on contested news of
+    :mod:`threadguard.training.templates_threats`."""
     rows = list(hard_cases(quotes or []))
     for seed in HARDER_SEEDS:
         rows += list(harder_cases(seed))
-    return rows + news_template_rows() + support_rows() + identity_rows() + everyday_rows()
+    return (
+        rows
+        + news_template_rows()
+        + support_rows()
+        + identity_rows()
+        + everyday_rows()
+        + threats_rows()
+    )
 
 
 def context_rows() -> list[tuple[str, str, np.ndarray]]:
