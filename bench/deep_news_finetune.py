@@ -12,12 +12,14 @@ version to OUT (never the shipped folder).
 NEWS_REPEAT=K reads the news training sets' rows K times (default once); IDENTITY_REPEAT=K
 reads the everyday mentions of groups and the support lines (templates_identity,
 templates_support) K times; EVERYDAY_REPEAT=K the swearing at no one and the stereotypes
-denied (templates_everyday) K times.
+denied (templates_everyday) K times; THREATS_REPEAT=K the threats, their look-alikes and
+the civil opinions (templates_threats) K times.
 
 Usage: [WARM_FROM=DEEP_DIR] [DEEP_VERSION=N] [NEWS_REPEAT=K] PYTHONPATH=src \
        python bench/deep_news_finetune.py LAYERS OUT WORK DIVISOR [MASK_SET ...]
        (session 8: deep@14 = WARM_FROM=<deep@13> DEEP_VERSION=14 IDENTITY_REPEAT=3
-        EVERYDAY_REPEAT=4 ... 4 OUT WORK 20 toxic_spans)
+        EVERYDAY_REPEAT=4 ... 4 OUT WORK 20 toxic_spans, before templates_threats existed;
+        deep@15 = the same with DEEP_VERSION=15 THREATS_REPEAT=3)
        (session 7: deep@12 = WARM_FROM=<deep@3> DEEP_VERSION=12 NEWS_REPEAT=2 ... 4 OUT WORK 8
         toxic_spans, with Unhealthy's training rows labelled by the raters' share)
        (session 6: deep@11 = WARM_FROM=<deep@3> DEEP_VERSION=11 ... 4 OUT WORK 8 toxic_spans;
@@ -37,6 +39,7 @@ from threadguard.training.datasets import load_all
 from threadguard.training.templates_everyday import everyday_rows
 from threadguard.training.templates_identity import identity_rows
 from threadguard.training.templates_support import support_rows
+from threadguard.training.templates_threats import threats_rows
 from threadguard.training.weak_labels import add_weak_labels
 
 
@@ -63,13 +66,15 @@ def main() -> None:
         add_weak_labels(block)
     repeats = {
         f"{name}_repeat": int(os.environ.get(f"{name.upper()}_REPEAT", "1"))
-        for name in ("news", "identity", "everyday")
+        for name in ("news", "identity", "everyday", "threats")
     }
     again = deep_tier.gather(news, "train", None) * (repeats["news_repeat"] - 1)
     friendly = [deep_tier.Example(t, "", labels) for t, labels in identity_rows() + support_rows()]
     again += friendly * (repeats["identity_repeat"] - 1)
     everyday = [deep_tier.Example(t, "", labels) for t, labels in everyday_rows()]
     again += everyday * (repeats["everyday_repeat"] - 1)
+    threats = [deep_tier.Example(t, "", labels) for t, labels in threats_rows()]
+    again += threats * (repeats["threats_repeat"] - 1)
     print(f"rows read again: {len(again)}", flush=True)
     deep_tier.train_deep_tier(
         root,
