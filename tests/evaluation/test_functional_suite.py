@@ -20,6 +20,7 @@ import pytest
 
 from threadguard.analysis import Analysis
 from threadguard.engine import CommentInput
+from threadguard.evaluation.blind_check import load_blind_check
 from threadguard.evaluation.civil_news import load_civil_news, load_group_mentions
 from threadguard.evaluation.functional import (
     FUNCTIONALITIES,
@@ -352,11 +353,13 @@ def _template_texts() -> list[str]:
 
 def _evaluation_texts(suite: list[Case]) -> dict[str, str]:
     """Every sentence of the team's evaluation material, by id: the functional cases (and
-    their parents), the civil news sentences and the friendly mentions of groups."""
+    their parents), the civil news sentences, the friendly mentions of groups and the
+    blind check."""
     out = {c.id: c.text for c in suite}
     out |= {f"{c.id}:parent": c.parent for c in suite if c.parent}
     out |= {s.id: s.text for s in load_civil_news()}
     out |= {s.id: s.text for s in load_group_mentions()}
+    out |= {f"blind:{c.id}": c.text for c in load_blind_check()}
     return out
 
 

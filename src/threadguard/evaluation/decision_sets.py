@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, Literal
 
+from threadguard.evaluation.blind_check import load_blind_check
 from threadguard.evaluation.civil_news import load_civil_news, load_group_mentions
 from threadguard.evaluation.functional import load_suite
 from threadguard.schema import Verdict
@@ -154,17 +155,20 @@ DATA_SETS: Final[tuple[DecisionSet, ...]] = (
 FUNCTIONAL = "functional"
 CIVIL_NEWS = "civil_news"
 GROUP_MENTIONS = "group_mentions"
+BLIND_CHECK = "blind_check"
 #: In the order they are reported.
-SUITES: Final = (FUNCTIONAL, CIVIL_NEWS, GROUP_MENTIONS)
+SUITES: Final = (FUNCTIONAL, CIVIL_NEWS, GROUP_MENTIONS, BLIND_CHECK)
 SUITE_NAMES: Final = {
     FUNCTIONAL: "Functional suite (team-written hard cases)",
     CIVIL_NEWS: "Civil news sentences (team-written)",
     GROUP_MENTIONS: "Friendly mentions of groups (team-written)",
+    BLIND_CHECK: "Blind check (written apart from the templates)",
 }
 SUITE_CODING: Final = {
     FUNCTIONAL: "civil: cases expecting approve; abusive: cases expecting hold",
     CIVIL_NEWS: "civil only: political and religious-affairs sentences",
     GROUP_MENTIONS: "civil only: short friendly or neutral mentions of groups",
+    BLIND_CHECK: "civil: cases expecting approve; abusive: cases expecting hold (never chosen on)",
 }
 
 
@@ -198,12 +202,17 @@ def data_items(spec: DecisionSet, root: Path, split: str, cap: int | None) -> li
 
 
 def suite_items(name: str) -> list[Item]:
-    """The team's functional cases (with their parents), civil news sentences or friendly
-    mentions of groups."""
+    """The team's functional cases (with their parents), civil news sentences, friendly
+    mentions of groups or blind-check cases."""
     if name == CIVIL_NEWS:
         return [Item(s.text, "civil") for s in load_civil_news()]
     if name == GROUP_MENTIONS:
         return [Item(s.text, "civil") for s in load_group_mentions()]
+    if name == BLIND_CHECK:
+        return [
+            Item(c.text, "civil" if c.decision is Verdict.APPROVE else "abusive")
+            for c in load_blind_check()
+        ]
     return [
         Item(c.text, "civil" if c.decision is Verdict.APPROVE else "abusive", c.parent)
         for c in load_suite()

@@ -1,0 +1,93 @@
+"""The blind check: hard cases written apart from every training template, to catch overfit.
+
+The functional suite and the civil sentences measure behaviours the team then wrote
+training templates for, knowing the functionalities' names; a template can learn a
+suite's frames without learning the behaviour. ``resources/blind_check_suite.jsonl`` was
+written on 2026-12-02 by a helper that had not seen the project's templates, suites,
+benches or tests, nor any public hate-speech test set: 20 news-comment cases each of
+swearing at no one, harsh words about things, stereotypes denied (approve), swearing at a
+person, stereotypes asserted (hold), sharp civil opinions on contested news (approve),
+and direct or veiled threats to a person (hold). The templates written after it
+(``templates_threats``) were written by another helper that did not see it either. Four
+cases were left out (after a first run of deep@13 and deep@14 on all 140, whose figures
+are not reported) because a template written independently shares five words in a row
+with them (a library printer, troops
+at the border, "come here to live off", "like this and you'll"): 136 remain.
+
+Like the other suites it is a diagnostic, never training data, and a test keeps every
+template five words away from it. Its figures are reported, never chosen on: the rule
+that picks the default policy (``bench/decision_frontier.py choose``) does not read it.
+
+Each line is one case::
+
+    {"id": "sw-01", "functionality": "swearing_no_target", "text": "...",
+     "decision": "approve"}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from typing import Final
+
+from threadguard.evaluation.functional import numbered_documents
+from threadguard.schema import Verdict
+
+#: The packaged file, in ``threadguard.resources``.
+BLIND_CHECK_FILE: Final = "blind_check_suite.jsonl"
+
+#: Every functionality, with the decision its cases expect.
+FUNCTIONALITIES: Final = {
+    "swearing_no_target": Verdict.APPROVE,
+    "harsh_words_about_things": Verdict.APPROVE,
+    "denied_stereotype": Verdict.APPROVE,
+    "swearing_at_person": Verdict.HOLD,
+    "stereotype_asserted": Verdict.HOLD,
+    "civil_news_opinion": Verdict.APPROVE,
+    "threat_direct": Verdict.HOLD,
+}
+_FIELDS: Final = {"id", "functionality", "text", "decision"}
+
+
+class BlindCheckError(ValueError):
+    """A malformed line; the message names the source and the line number."""
+
+
+@dataclass(frozen=True)
+class BlindCase:
+    """One case: approve (published) or hold (held or rejected both pass)."""
+
+    id: str
+    functionality: str
+    text: str
+    decision: Verdict
+
+
+def parse_blind_check(lines: Iterable[str], source: str = BLIND_CHECK_FILE) -> list[BlindCase]:
+    """Parse and validate the cases; a typo fails loudly, naming its line."""
+    out: list[BlindCase] = []
+    seen: set[str] = set()
+    for _, where, doc in numbered_documents(lines, source, BlindCheckError):
+        if not isinstance(doc, dict) or set(doc) != _FIELDS:
+            raise BlindCheckError(f"{where}: expected exactly the fields {sorted(_FIELDS)}")
+        if not all(isinstance(doc[k], str) and doc[k].strip() for k in _FIELDS):
+            raise BlindCheckError(f"{where}: every field must be a non-empty string")
+        expected = FUNCTIONALITIES.get(doc["functionality"])
+        if expected is None:
+            raise BlindCheckError(f"{where}: unknown functionality {doc['functionality']!r}")
+        if doc["decision"] != expected.value:
+            raise BlindCheckError(f"{where}: {doc['functionality']} cases expect {expected.value}")
+        if doc["id"] in seen or doc["text"].casefold() in seen:
+            raise BlindCheckError(f"{where}: id or text already used")
+        seen |= {doc["id"], doc["text"].casefold()}
+        out.append(BlindCase(doc["id"], doc["functionality"], doc["text"], expected))
+    if not out:
+        raise BlindCheckError(f"{source}: no cases")
+    return out
+
+
+def load_blind_check() -> list[BlindCase]:
+    """The cases that ship in the package."""
+    text = resources.files("threadguard.resources").joinpath(BLIND_CHECK_FILE).read_text("utf-8")
+    return parse_blind_check(text.splitlines())
