@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Final
 
-from threadguard.evaluation.functional import numbered_documents
+from threadguard.evaluation.functional import string_documents
 from threadguard.schema import Verdict
 
 #: The packaged file, in ``threadguard.resources``.
@@ -47,7 +47,7 @@ FUNCTIONALITIES: Final = {
     "civil_news_opinion": Verdict.APPROVE,
     "threat_direct": Verdict.HOLD,
 }
-_FIELDS: Final = {"id", "functionality", "text", "decision"}
+_FIELDS: Final = ("id", "functionality", "text", "decision")
 
 
 class BlindCheckError(ValueError):
@@ -68,11 +68,7 @@ def parse_blind_check(lines: Iterable[str], source: str = BLIND_CHECK_FILE) -> l
     """Parse and validate the cases; a typo fails loudly, naming its line."""
     out: list[BlindCase] = []
     seen: set[str] = set()
-    for _, where, doc in numbered_documents(lines, source, BlindCheckError):
-        if not isinstance(doc, dict) or set(doc) != _FIELDS:
-            raise BlindCheckError(f"{where}: expected exactly the fields {sorted(_FIELDS)}")
-        if not all(isinstance(doc[k], str) and doc[k].strip() for k in _FIELDS):
-            raise BlindCheckError(f"{where}: every field must be a non-empty string")
+    for where, doc in string_documents(lines, source, BlindCheckError, _FIELDS):
         expected = FUNCTIONALITIES.get(doc["functionality"])
         if expected is None:
             raise BlindCheckError(f"{where}: unknown functionality {doc['functionality']!r}")

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Final
 
-from threadguard.evaluation.functional import numbered_documents
+from threadguard.evaluation.functional import string_documents
 
 #: The packaged file, in ``threadguard.resources``.
 CIVIL_NEWS_FILE: Final = "civil_news_suite.jsonl"
@@ -66,11 +66,7 @@ def parse_civil_news(lines: Iterable[str], source: str = CIVIL_NEWS_FILE) -> lis
     out: list[CivilSentence] = []
     ids: set[str] = set()
     texts: set[str] = set()
-    for _, where, doc in numbered_documents(lines, source, CivilNewsError):
-        if not isinstance(doc, dict) or sorted(doc) != sorted(_FIELDS):
-            raise CivilNewsError(f"{where}: expected exactly the fields {', '.join(_FIELDS)}")
-        if not all(isinstance(doc[k], str) and doc[k].strip() for k in _FIELDS):
-            raise CivilNewsError(f"{where}: every field must be a non-empty string")
+    for where, doc in string_documents(lines, source, CivilNewsError, _FIELDS):
         if doc["topic"] not in TOPICS:
             raise CivilNewsError(f"{where}: unknown topic {doc['topic']!r}")
         if doc["style"] not in STYLES:

@@ -225,6 +225,20 @@ def numbered_documents(
             raise error(f"{where}: not valid JSON ({exc.msg})") from None
 
 
+def string_documents(
+    lines: Iterable[str], source: str, error: type[ValueError], fields: Iterable[str]
+) -> Iterator[tuple[str, dict[str, str]]]:
+    """("SOURCE line N", document) for each line of a resource whose documents are flat
+    objects of exactly ``fields``, each a non-empty string; ``error`` names a line that is not."""
+    names = tuple(fields)
+    for _, where, doc in numbered_documents(lines, source, error):
+        if not isinstance(doc, dict) or sorted(doc) != sorted(names):
+            raise error(f"{where}: expected exactly the fields {', '.join(names)}")
+        if not all(isinstance(doc[k], str) and doc[k].strip() for k in names):
+            raise error(f"{where}: every field must be a non-empty string")
+        yield where, doc
+
+
 def parse_suite(lines: Iterable[str], source: str = SUITE_FILE) -> list[Case]:
     """Parse and validate suite lines (blank lines skipped); :class:`SuiteError` names the line.
 
