@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 
 from threadguard.evaluation.blind_check import (
+    BLIND_LANGUAGES,
     FUNCTIONALITIES,
+    BlindCase,
     BlindCheckError,
+    judge_blind_check,
     load_blind_check,
     parse_blind_check,
 )
@@ -51,3 +54,24 @@ def test_the_decisions_report_reads_both_kinds() -> None:
     holds = sum(c.decision is Verdict.HOLD for c in load_blind_check())
     assert sum(it.kind == "abusive" for it in items) == holds == 58
     assert sum(it.kind == "civil" for it in items) == len(items) - holds == 78
+
+
+def test_judging_counts_a_published_approve_and_a_held_or_rejected_hold_as_right() -> None:
+    cases = [
+        BlindCase("a", "threat_direct", "t1", Verdict.HOLD),
+        BlindCase("b", "threat_direct", "t2", Verdict.HOLD),
+        BlindCase("c", "swearing_no_target", "t3", Verdict.APPROVE),
+    ]
+    judged = judge_blind_check(cases, [Verdict.REJECT, Verdict.APPROVE, Verdict.HOLD])
+    assert judged == {"swearing_no_target": (0, 1), "threat_direct": (1, 2)}
+    assert list(judged) == [n for n in FUNCTIONALITIES if n in judged]  # report order
+    with pytest.raises(ValueError, match="3 cases but 1 decisions"):
+        judge_blind_check(cases, [Verdict.HOLD])
+
+
+@pytest.mark.parametrize("language", BLIND_LANGUAGES)
+def test_each_language_has_a_blind_check_of_every_functionality(language: str) -> None:
+    cases = load_blind_check(language)
+    assert {c.functionality for c in cases} == set(FUNCTIONALITIES)
+    assert all(c.id.startswith(f"{language}-") for c in cases)
+    assert len(cases) >= 60

@@ -182,3 +182,16 @@ def test_round_four_nouns_meet_calm_use_as_often_as_attacks(language: str) -> No
         assert all(m[i, HEADS.index(f"target:{group}")] == 1.0 for i in attacks), noun
     misspelt = [i for i, t in enumerate(rows.texts) if "$" in t or " 3" in t or "4" in t]
     assert misspelt and all(m[i, ia] == 1.0 for i in misspelt)
+
+
+@pytest.mark.parametrize("language", ["de", "fr", "es"])
+def test_no_template_shares_five_words_with_the_blind_checks(language: str) -> None:
+    """The blind checks were written without seeing the templates; keep it that way. The
+    failure names the blind cases."""
+    from threadguard.evaluation.blind_check import BLIND_LANGUAGES, load_blind_check
+
+    runs: set[tuple[str, ...]] = set()
+    for text in template_rows(language).texts:
+        runs |= _word_runs(text)
+    blind = [c for lang in BLIND_LANGUAGES for c in load_blind_check(lang)]
+    assert [c.id for c in blind if _word_runs(c.text) & runs] == []

@@ -14,6 +14,12 @@ are not reported) because a template written independently shares five words in 
 with them (a library printer, troops
 at the border, "come here to live off", "like this and you'll"): 136 remain.
 
+German, French and Spanish have blind checks of their own
+(``blind_check_suite_<lang>.jsonl``, reported by ``threadguard eval --suite languages``),
+written the same day by another helper that had not seen the repository at all: native
+comments, ten a functionality; seven cases that share five words in a row with a language
+template were left out before any figure was read from them (de 68, fr 68, es 67 remain).
+
 Like the other suites it is a diagnostic, never training data, and a test keeps every
 template five words away from it. Its figures are reported, never chosen on: the rule
 that picks the default policy (``bench/decision_frontier.py choose``) does not read it.
@@ -26,7 +32,7 @@ Each line is one case::
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Final
@@ -83,7 +89,32 @@ def parse_blind_check(lines: Iterable[str], source: str = BLIND_CHECK_FILE) -> l
     return out
 
 
-def load_blind_check() -> list[BlindCase]:
-    """The cases that ship in the package."""
-    text = resources.files("threadguard.resources").joinpath(BLIND_CHECK_FILE).read_text("utf-8")
-    return parse_blind_check(text.splitlines())
+#: The languages with a blind check beside English (``blind_check_suite_<lang>.jsonl``).
+BLIND_LANGUAGES: Final = ("de", "fr", "es")
+
+
+def blind_check_file(language: str = "en") -> str:
+    """The packaged file of ``language``'s blind check."""
+    return BLIND_CHECK_FILE if language == "en" else f"blind_check_suite_{language}.jsonl"
+
+
+def load_blind_check(language: str = "en") -> list[BlindCase]:
+    """The cases that ship in the package, in ``language`` (English by default)."""
+    name = blind_check_file(language)
+    text = resources.files("threadguard.resources").joinpath(name).read_text("utf-8")
+    return parse_blind_check(text.splitlines(), name)
+
+
+def judge_blind_check(
+    cases: Sequence[BlindCase], actions: Sequence[Verdict]
+) -> dict[str, tuple[int, int]]:
+    """Per functionality (in :data:`FUNCTIONALITIES` order): (decided right, cases). Right:
+    published when the case expects approve, held or rejected when it expects hold."""
+    if len(cases) != len(actions):
+        raise ValueError(f"{len(cases)} cases but {len(actions)} decisions")
+    out = {name: (0, 0) for name in FUNCTIONALITIES}
+    for case, action in zip(cases, actions, strict=True):
+        right, total = out[case.functionality]
+        ok = (action is Verdict.APPROVE) == (case.decision is Verdict.APPROVE)
+        out[case.functionality] = (right + ok, total + 1)
+    return {name: counts for name, counts in out.items() if counts[1]}

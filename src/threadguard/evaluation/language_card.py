@@ -6,7 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from threadguard.engine import Engine
+from threadguard.engine import CommentInput, Engine
+from threadguard.evaluation.blind_check import (
+    BLIND_LANGUAGES,
+    FUNCTIONALITIES,
+    judge_blind_check,
+    load_blind_check,
+)
 from threadguard.evaluation.languages import (
     SUITE_LANGUAGES,
     LanguageRow,
@@ -173,6 +179,33 @@ def bias_table(suites: list[LanguageSuite]) -> list[str]:
     return lines
 
 
+def blind_table(engine: Engine, moderator: Moderator) -> list[str]:
+    """The blind checks (written apart from every template and suite, never chosen on),
+    English beside the others: decisions right per functionality and language."""
+    languages = ("en", *BLIND_LANGUAGES)
+    judged = {}
+    for language in languages:
+        cases = load_blind_check(language)
+        analyses = engine.analyze([CommentInput(text=c.text) for c in cases], spans=False)
+        actions = [moderator.decide(a, c.text).action for a, c in zip(analyses, cases, strict=True)]
+        judged[language] = judge_blind_check(cases, actions)
+    lines = [
+        "| functionality | expects | " + " | ".join(languages) + " |",
+        "|---|---|" + "---:|" * len(languages),
+    ]
+    for name, expected in FUNCTIONALITIES.items():
+        cells = [
+            "{}/{}".format(*judged[lang][name]) if name in judged[lang] else "-"
+            for lang in languages
+        ]
+        lines.append(f"| {name} | {expected.value} | " + " | ".join(cells) + " |")
+    totals = [
+        "{}/{}".format(*map(sum, zip(*judged[lang].values(), strict=True))) for lang in languages
+    ]
+    lines.append("| **all** | | " + " | ".join(totals) + " |")
+    return lines
+
+
 def language_report(
     engine: Engine, moderator: Moderator, root: Path | None, split: str = "test"
 ) -> str:
@@ -196,6 +229,10 @@ def language_report(
         "## Bias per language (the suites' group mentions)",
         "",
         *bias_table(suites),
+        "",
+        "## Blind checks (decisions right; written apart from every template, never chosen on)",
+        "",
+        *blind_table(engine, moderator),
         "",
     ]
     return "\n".join(out)
