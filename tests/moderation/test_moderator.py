@@ -56,35 +56,7 @@ def test_the_default_policy_reads_every_section_it_has() -> None:
         {"en", "de", "fr", "es", "it", "pt", "nl", "pl", "tr", "ar"}
     )
     assert policy.languages.unsupported is Verdict.HOLD
-    # the veiled-threat phrases hold, never reject
-    assert len(policy.rules.watchlist) >= 50
-    assert {rule.action for rule in policy.rules.watchlist} == {"hold"}
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "I know where you live, and your kids.",
-        "Would be a shame if something happened to your shop.",
-        "That councillor should be strung up for this.",
-    ],
-)
-def test_the_default_policy_holds_veiled_threats_whatever_the_scores(text: str) -> None:
-    decided = Moderator().decide(analysis("en"), text)
-    assert decided.action is Verdict.HOLD
-    assert any(reason.startswith("watched") for reason in decided.decision.reasons)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The minister's days in office are numbered after this vote.",
-        "We will destroy them on Saturday, the lads are in form.",
-        "Police say the councillor received threats and a man was arrested.",
-    ],
-)
-def test_the_default_policy_publishes_their_look_alikes(text: str) -> None:
-    assert Moderator().decide(analysis("en"), text).action is Verdict.APPROVE
+    assert policy.rules.watchlist == ()
 
 
 # ------------------------------------------------------------------ phases
