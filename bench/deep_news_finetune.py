@@ -51,8 +51,8 @@ def main() -> None:
         int(sys.argv[4]),
     )
     caps = {k: max(40, v // divisor) for k, v in deep_tier.DEFAULT_CAPS.items()}
-    for news in deep_tier.NEWS_TRAIN_SETS:
-        caps[news] = deep_tier.DEFAULT_CAPS[news]
+    for name in deep_tier.NEWS_TRAIN_SETS:
+        caps[name] = deep_tier.DEFAULT_CAPS[name]
     # every Toxic Spans training post, as deep@3's token head had: with a twentieth of
     # them (400), deep@10's spans fell from 0.626 to 0.597 char-F1 on the test split
     caps["toxic_spans"] = deep_tier.SPAN_ROWS
@@ -65,8 +65,8 @@ def main() -> None:
     for block in news:
         add_weak_labels(block)
     repeats = {
-        f"{name}_repeat": int(os.environ.get(f"{name.upper()}_REPEAT", "1"))
-        for name in ("news", "identity", "everyday", "threats")
+        f"{kind}_repeat": int(os.environ.get(f"{kind.upper()}_REPEAT", "1"))
+        for kind in ("news", "identity", "everyday", "threats")
     }
     again = deep_tier.gather(news, "train", None) * (repeats["news_repeat"] - 1)
     friendly = [deep_tier.Example(t, "", labels) for t, labels in identity_rows() + support_rows()]

@@ -1,7 +1,7 @@
 """The share of a whole that a part is, where an empty whole has a share of 0.
 
-Rates on the dashboard, thread health and the batch report all divide a count by a
-total that can be 0 (a quiet day, an empty segment); they share this one guard.
+Rates on the dashboard's stats page and in the store's daily records divide a count by a
+total that can be 0 (a quiet day); they share this one guard.
 """
 
 from __future__ import annotations

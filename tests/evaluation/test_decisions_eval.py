@@ -196,7 +196,12 @@ class KeywordEngine:
 def test_without_a_data_folder_the_suites_run_and_the_sets_are_listed_missing() -> None:
     engine = KeywordEngine()
     report = run_decisions(engine, None, split="dev")
-    assert [r.key for r in report.sets] == ["functional", "civil_news", "group_mentions"]
+    assert [r.key for r in report.sets] == [
+        "functional",
+        "civil_news",
+        "group_mentions",
+        "blind_check",
+    ]
     assert report.missing == [s.key for s in DATA_SETS]
     civil_news, mentions = report.sets[1], report.sets[2]
     assert civil_news.civil == len(load_civil_news()) and civil_news.abusive == 0

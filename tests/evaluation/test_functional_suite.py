@@ -390,3 +390,4 @@ def test_the_overlap_check_sees_the_news_templates_and_the_civil_sentences(
     evaluation = _evaluation_texts(suite)
     assert any(k.endswith(":parent") for k in evaluation)
     assert sum(k.startswith("cn-") for k in evaluation) >= 200
+    assert sum(k.startswith("blind:") for k in evaluation) == len(load_blind_check())

@@ -45,7 +45,7 @@ GAPS: dict[str, str] = {
     "es": "No labelled Spanish data: the team's templates and transfer from the Portuguese, "
     "French and German sets' n-grams only; counter-speech that quotes a slogan, negated "
     "hate, neutral mentions and defences of a group are half held (suite, @4), and a "
-    "quarter of the misspelt attacks and half the swearing at no one are wrong. Treat the "
+    "third of the misspelt attacks and half the swearing at no one are wrong. Treat the "
     "scores as a first screen.",
     "it": "No labelled Italian data and no suite: templates and transfer only.",
     "nl": "No labelled Dutch data and no suite: templates and transfer only.",

@@ -66,8 +66,9 @@ def site_admin(site: SitePath, principal: Admin, state: State) -> SiteAdmin:
     return SiteAdmin(state, principal, resolve_site(principal, site))
 
 
-#: The ``{site}`` of an admin route that takes no other parameter or body to validate
-#: (a dependency resolves the site before those are checked).
+#: The ``{site}`` of an admin route, resolved for the admin's key. Only for routes whose
+#: other parameters and body FastAPI does not validate (a raw body read by the handler is
+#: fine): the dependency runs first, so a 403 would hide a 422 the client should see.
 AdminSite = Annotated[SiteAdmin, Depends(site_admin)]
 
 
