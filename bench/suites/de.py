@@ -1,4 +1,5 @@
 from gen import build
+
 G = [("muslims", "Muslime"), ("nationality_migration", "Ausländer"), ("jews", "Juden"),
      ("women", "Frauen"), ("sexual_orientation", "Lesben")]
 F = {

@@ -1,4 +1,5 @@
 from gen import build
+
 G = [("muslims", "los musulmanes"), ("nationality_migration", "los inmigrantes"), ("jews", "los judíos"),
      ("women", "las mujeres"), ("black_people", "los negros")]
 F = {

@@ -1,4 +1,5 @@
 from gen import build
+
 G = [("muslims", "les musulmans"), ("nationality_migration", "les migrants"), ("jews", "les juifs"),
      ("women", "les femmes"), ("black_people", "les Noirs")]
 F = {
