@@ -11,16 +11,18 @@ from __future__ import annotations
 import json
 import time
 import tracemalloc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
+from threadguard.analysis import Analysis
 from threadguard.engine import CascadeSettings, CommentInput, Engine
 from threadguard.evaluation.throughput import dev_texts, percentile_latency
 from threadguard.moderation import Moderator
+from threadguard.moderation.policy import Policy, load_policy, merge_documents, parse_policy
 from threadguard.normalize import normalize_text
 from threadguard.parallel import EngineRecipe, ScoringPool, chunks, default_workers
 from threadguard.readers import read_thread
@@ -45,6 +47,23 @@ def _rate(fn: Callable[[], object], n: int) -> float:
     return n / max(time.perf_counter() - start, 1e-9)
 
 
+#: How many watched patterns the watchlist stage holds: a site's list of words and phrases.
+WATCHED = 200
+
+
+def _watching(count: int) -> Policy:
+    """The default policy with ``count`` watched patterns that the bench corpus never
+    contains (what every comment of a site with such a list pays for)."""
+    words = [f"watchedword{i}*" if i % 2 else f"never said phrase {i}" for i in range(count)]
+    return parse_policy(merge_documents(load_policy().raw, {"watchlist": {"hold": words}}), "bench")
+
+
+def _deciding(
+    moderator: Moderator, analyses: Sequence[Analysis], texts: Sequence[str]
+) -> Callable[[], object]:
+    return lambda: [moderator.decide(a, t) for a, t in zip(analyses, texts, strict=True)]
+
+
 def run_bench(engine: Engine, n: int = 20000, recipe: EngineRecipe | None = None) -> Iterator[str]:
     """Yield report lines: baseline, then each stage as comments/s and x baseline.
 
@@ -67,6 +86,12 @@ def run_bench(engine: Engine, n: int = 20000, recipe: EngineRecipe | None = None
         ("fast tier with spans", lambda: engine.analyze([CommentInput(t) for t in texts])),
         ("score (JSONL end to end)", lambda: list(score_stream(engine, Moderator(), lines))),
     ]
+    analyses = engine.analyze([CommentInput(t) for t in texts], spans=False)
+    for name, moderator in (
+        ("decide, default policy", Moderator()),
+        (f"decide, {WATCHED} watched words", Moderator(_watching(WATCHED))),
+    ):
+        stages.append((name, _deciding(moderator, analyses, texts)))
     for name, fn in stages:
         rate = _rate(fn, n)
         yield f"{name:<28}{rate:12,.0f} comments/s   {rate / baseline:.3f}x"

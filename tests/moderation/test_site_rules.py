@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from threadguard.analysis import Analysis
 from threadguard.moderation import (
@@ -19,7 +21,13 @@ from threadguard.moderation import (
     parse_document,
     parse_policy,
 )
-from threadguard.moderation.watchlist import censor, match_watchlist
+from threadguard.moderation.watchlist import (
+    WatchRule,
+    censor,
+    match_watchlist,
+    needle_of,
+    squeeze,
+)
 from threadguard.schema import ATTRIBUTES
 
 BASE = load_policy()
@@ -219,3 +227,59 @@ def test_one_parser_reads_thresholds_and_site_tables_together() -> None:
     assert policy.screen_authors is True
     assert policy.rules.premoderate_first == 1
     assert policy.rules.trusted == frozenset({"a"})
+
+
+# ------------------------------------------------------------------ the watchlist's pre-filter
+
+WATCHED = ("fuck*", "kill all *", "stupid", "don't * me", "e-mail", "*hole", "yo*u s*ck")
+
+
+def test_a_needle_is_the_longest_literal_run_squeezed() -> None:
+    assert squeeze("fuuuuck  !!") == "fuck !"
+    assert needle_of("kill all *") == "kil"
+    assert needle_of("yo*u s*ck") in {"yo", "ck"}
+    assert needle_of("fuck*") == "fuck"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "fuuuck",
+                "f.u.c.k",
+                "kill",
+                "all",
+                "them",
+                "KILL  ALL",
+                "stoopid",
+                "stupid",
+                "don't",
+                "touch",
+                "me",
+                "e-mail",
+                "e mail",
+                "a-hole",
+                "yoou",
+                "suck",
+                "suuck",
+                "!!",
+                "x",
+                "ü",
+                "ß",
+                "𝐟𝐮𝐜𝐤",
+                "1",
+                "_",
+                "\n",
+            ]
+        ),
+        max_size=12,
+    ).map(" ".join)
+)
+def test_the_pre_filter_never_drops_a_match(text: str) -> None:
+    """With each rule's needle the matches are exactly those of every regex run on every
+    comment (rules without a needle are always tried)."""
+    rules = [WatchRule.of(p, "hold") for p in WATCHED]
+    plain = [WatchRule(r.pattern, r.action, r.regex) for r in rules]
+    assert all(r.needle for r in rules) and not any(r.needle for r in plain)
+    assert match_watchlist(rules, text) == match_watchlist(plain, text)

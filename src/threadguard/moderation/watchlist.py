@@ -40,6 +40,9 @@ class WatchRule:
     pattern: str
     action: str
     regex: re.Pattern[str]
+    #: The longest literal run of the pattern, normalised and squeezed (:func:`squeeze`):
+    #: text without it squeezed cannot match ("" where the pattern has none: always try).
+    needle: str = ""
 
     @classmethod
     def of(cls, pattern: str, action: str) -> WatchRule:
@@ -47,7 +50,7 @@ class WatchRule:
         regex = compile_pattern(pattern)
         if regex.pattern in (r"\w+", r"(?<!\w)(?!\w)"):
             raise PatternError("matches every word")
-        return cls(pattern, action, regex)
+        return cls(pattern, action, regex, needle_of(pattern))
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,23 @@ def compile_pattern(pattern: str) -> re.Pattern[str]:
     return re.compile(head + body + tail)
 
 
+_RUNS = re.compile(r"(.)\1+", re.DOTALL)
+
+
+def squeeze(text: str) -> str:
+    """``text`` with every run of one character cut to one ("fuuuck" -> "fuck"): a pattern's
+    letters may each repeat, so a match squeezed is its literal squeezed, and the squeezed
+    match is a substring of the squeezed text."""
+    return _RUNS.sub(r"\1", text)
+
+
+def needle_of(pattern: str) -> str:
+    """The longest literal piece of ``pattern`` (between spaces and ``*``), normalised as
+    :func:`compile_pattern` normalises it, and squeezed."""
+    pieces = (piece for token in pattern.split() for piece in token.split("*") if piece)
+    return max((squeeze(normalize_text(p)) for p in pieces), key=len, default="")
+
+
 def match_watchlist(
     rules: Iterable[WatchRule], text: str, *, in_author: bool = False
 ) -> list[WatchMatch]:
@@ -105,8 +125,14 @@ def match_watchlist(
     if not rules or not text:
         return []
     canon = normalize(text)
+    # Most comments contain none of the watched words: a substring test on the text with
+    # its letter runs squeezed rules a pattern out before its regex runs (a regex pass per
+    # pattern made decisions 50x slower with 200 watched words; `threadguard bench`).
+    squeezed = squeeze(canon.text)
     found: list[WatchMatch] = []
     for rule in rules:
+        if rule.needle not in squeezed:
+            continue
         for m in rule.regex.finditer(canon.text):
             if m.end() == m.start():
                 continue
