@@ -73,19 +73,13 @@ class BlindCase:
 def parse_blind_check(lines: Iterable[str], source: str = BLIND_CHECK_FILE) -> list[BlindCase]:
     """Parse and validate the cases; a typo fails loudly, naming its line."""
     out: list[BlindCase] = []
-    seen: set[str] = set()
     for where, doc in string_documents(lines, source, BlindCheckError, _FIELDS):
         expected = FUNCTIONALITIES.get(doc["functionality"])
         if expected is None:
             raise BlindCheckError(f"{where}: unknown functionality {doc['functionality']!r}")
         if doc["decision"] != expected.value:
             raise BlindCheckError(f"{where}: {doc['functionality']} cases expect {expected.value}")
-        if doc["id"] in seen or doc["text"].casefold() in seen:
-            raise BlindCheckError(f"{where}: id or text already used")
-        seen |= {doc["id"], doc["text"].casefold()}
         out.append(BlindCase(doc["id"], doc["functionality"], doc["text"], expected))
-    if not out:
-        raise BlindCheckError(f"{source}: no cases")
     return out
 
 

@@ -229,14 +229,23 @@ def string_documents(
     lines: Iterable[str], source: str, error: type[ValueError], fields: Iterable[str]
 ) -> Iterator[tuple[str, dict[str, str]]]:
     """("SOURCE line N", document) for each line of a resource whose documents are flat
-    objects of exactly ``fields``, each a non-empty string; ``error`` names a line that is not."""
+    objects of exactly ``fields``, each a non-empty string, with an ``id`` and a ``text``
+    used once each (texts compared without case or spacing); ``error`` names a line that
+    is not, or a file with no document."""
     names = tuple(fields)
+    seen: set[str] = set()
     for _, where, doc in numbered_documents(lines, source, error):
         if not isinstance(doc, dict) or sorted(doc) != sorted(names):
             raise error(f"{where}: expected exactly the fields {', '.join(names)}")
         if not all(isinstance(doc[k], str) and doc[k].strip() for k in names):
             raise error(f"{where}: every field must be a non-empty string")
+        keys = {f"id:{doc['id']}", "text:" + " ".join(doc["text"].casefold().split())}
+        if keys & seen:
+            raise error(f"{where}: id or text already used")
+        seen |= keys
         yield where, doc
+    if not seen:
+        raise error(f"{source}: no documents")
 
 
 def parse_suite(lines: Iterable[str], source: str = SUITE_FILE) -> list[Case]:
