@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Final
 
-from threadguard.evaluation.functional import string_documents
+from threadguard.evaluation.functional import grouped, string_documents
 from threadguard.schema import Verdict
 
 #: The packaged file, in ``threadguard.resources``.
@@ -106,9 +106,9 @@ def judge_blind_check(
     published when the case expects approve, held or rejected when it expects hold."""
     if len(cases) != len(actions):
         raise ValueError(f"{len(cases)} cases but {len(actions)} decisions")
-    out = {name: (0, 0) for name in FUNCTIONALITIES}
-    for case, action in zip(cases, actions, strict=True):
-        right, total = out[case.functionality]
-        ok = (action is Verdict.APPROVE) == (case.decision is Verdict.APPROVE)
-        out[case.functionality] = (right + ok, total + 1)
-    return {name: counts for name, counts in out.items() if counts[1]}
+    oks = [
+        (action is Verdict.APPROVE) == (case.decision is Verdict.APPROVE)
+        for case, action in zip(cases, actions, strict=True)
+    ]
+    result = grouped(cases, oks, order=tuple(FUNCTIONALITIES))
+    return {r.functionality: (r.correct, r.cases) for r in result.functionalities}

@@ -287,7 +287,7 @@ def judge(cases: Sequence[Case], scores: Sequence[Mapping[str, float]]) -> Suite
         if case.attribute not in score:
             raise ValueError(f"case {case.id}: no {case.attribute} score")
         oks.append((score[case.attribute] >= THRESHOLD) == case.expected)
-    return _grouped(cases, oks)
+    return grouped(cases, oks)
 
 
 def judge_decisions(cases: Sequence[Case], actions: Sequence[Verdict]) -> SuiteResult:
@@ -299,18 +299,30 @@ def judge_decisions(cases: Sequence[Case], actions: Sequence[Verdict]) -> SuiteR
     if len(cases) != len(actions):
         raise ValueError(f"{len(cases)} cases but {len(actions)} decisions")
     judged = [(c, a) for c, a in zip(cases, actions, strict=True) if c.decision is not None]
-    return _grouped([c for c, _ in judged], [c.passes(a) for c, a in judged])
+    return grouped([c for c, _ in judged], [c.passes(a) for c, a in judged])
 
 
-def _grouped(cases: Sequence[Case], oks: Sequence[bool]) -> SuiteResult:
-    """Per-functionality results in report order, and every case pooled."""
+class Judged(Protocol):
+    """A case of any of the team's suites, as far as grouping its outcomes needs."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def functionality(self) -> str: ...
+
+
+def grouped(
+    cases: Sequence[Judged], oks: Sequence[bool], order: Sequence[str] = FUNCTIONALITIES
+) -> SuiteResult:
+    """Per-functionality results in report order (``order``, then any other functionality
+    as it comes), and every case pooled."""
     outcomes: dict[str, list[tuple[str, bool]]] = {}
     for case, ok in zip(cases, oks, strict=True):
         outcomes.setdefault(case.functionality, []).append((case.id, ok))
-    order = [f for f in FUNCTIONALITIES if f in outcomes]
-    order += [f for f in outcomes if f not in FUNCTIONALITIES]
-    rows = tuple(_result(f, outcomes[f]) for f in order)
-    pooled = [o for f in order for o in outcomes[f]]
+    names = [f for f in order if f in outcomes] + [f for f in outcomes if f not in order]
+    rows = tuple(_result(f, outcomes[f]) for f in names)
+    pooled = [o for f in names for o in outcomes[f]]
     return SuiteResult(rows, _result("overall", pooled))
 
 

@@ -75,25 +75,36 @@ class WatchMatch:
         return out
 
 
+def literal_pieces(pattern: str) -> list[list[str] | None]:
+    """Each word of ``pattern``: its literal pieces between ``*`` (normalised the way
+    comments are; "" before a leading or after a trailing ``*``), or None for a lone
+    ``*``. What both the regex and the needle of a rule are built from."""
+    return [
+        None if set(token) == {"*"} else [normalize_text(p) if p else "" for p in token.split("*")]
+        for token in pattern.split()
+    ]
+
+
 def compile_pattern(pattern: str) -> re.Pattern[str]:
     """The regular expression a watched pattern becomes (see the module docs).
 
     Each literal piece is normalised the way comments are, then every letter may repeat
     (the normaliser squeezes "fuuuuck" only down to "fuuck").
     """
-    tokens = pattern.split()
+    tokens = literal_pieces(pattern)
     if not tokens:
         raise PatternError("empty pattern")
     parts: list[str] = []
-    for token in tokens:
-        if set(token) == {"*"}:
+    for pieces in tokens:
+        if pieces is None:
             parts.append(r"\w+")
             continue
-        pieces = []
-        for literal in token.split("*"):
-            canon = normalize_text(literal) if literal else ""
-            pieces.append("".join(re.escape(ch) + ("+" if ch.isalnum() else "") for ch in canon))
-        parts.append(r"\w*".join(pieces))
+        parts.append(
+            r"\w*".join(
+                "".join(re.escape(ch) + ("+" if ch.isalnum() else "") for ch in canon)
+                for canon in pieces
+            )
+        )
     body = r"[\W_]+".join(parts)
     head = "" if pattern.lstrip().startswith("*") else r"(?<!\w)"
     tail = "" if pattern.rstrip().endswith("*") else r"(?!\w)"
@@ -111,10 +122,9 @@ def squeeze(text: str) -> str:
 
 
 def needle_of(pattern: str) -> str:
-    """The longest literal piece of ``pattern`` (between spaces and ``*``), normalised as
-    :func:`compile_pattern` normalises it, and squeezed."""
-    pieces = (piece for token in pattern.split() for piece in token.split("*") if piece)
-    return max((squeeze(normalize_text(p)) for p in pieces), key=len, default="")
+    """The longest literal piece of ``pattern`` (:func:`literal_pieces`), squeezed."""
+    pieces = (p for token in literal_pieces(pattern) if token is not None for p in token)
+    return max((squeeze(p) for p in pieces), key=len, default="")
 
 
 def match_watchlist(
