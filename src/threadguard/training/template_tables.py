@@ -1,0 +1,81 @@
+"""The language templates' sentences, which ship as data: ``resources/templates/*.toml``.
+
+The team's per-language training sentences are data, kept apart from the code that labels
+them (:mod:`~threadguard.training.templates_languages` and its later rounds): each file
+holds one table per kind of sentence, and each table maps a language to its sentences in
+the order the rows are made. :class:`TemplateTables` reads one file and hands out its
+tables checked and typed; a table of the wrong shape fails loudly, naming the file and
+the table.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+#: Where the files are, in ``threadguard.resources``.
+TEMPLATES_FOLDER = "templates"
+
+
+class TemplateDataError(ValueError):
+    """A table that is missing or not of the expected shape; the message names it."""
+
+
+@dataclass(frozen=True)
+class TemplateTables:
+    """The tables of one template file (``source``: its name, for messages)."""
+
+    source: str
+    tables: dict[str, Any]
+
+    @classmethod
+    def load(cls, name: str) -> TemplateTables:
+        """The packaged file ``name`` (read through importlib.resources, so it works from a
+        wheel as well as from a checkout)."""
+        source = f"{TEMPLATES_FOLDER}/{name}"
+        path = resources.files("threadguard.resources").joinpath(source)
+        return cls(source, tomllib.loads(path.read_text("utf-8")))
+
+    def sentences(self, table: str) -> dict[str, tuple[str, ...]]:
+        """Per language, its sentences (``[table]``: ``lang = ["...", ...]``)."""
+        return {
+            language: self._strings(f"{table}.{language}", value)
+            for language, value in self._table(table, self.tables.get(table)).items()
+        }
+
+    def pairs(self, table: str) -> dict[str, tuple[tuple[str, str], ...]]:
+        """Per language, its pairs of strings (``lang = [["a", "b"], ...]``): a group and
+        its noun, or a sentence and the group it targets."""
+        out: dict[str, tuple[tuple[str, str], ...]] = {}
+        for language, value in self._table(table, self.tables.get(table)).items():
+            where = f"{table}.{language}"
+            if not isinstance(value, list):
+                raise TemplateDataError(f"{self.source}: {where} must be an array of pairs")
+            pairs = [self._strings(where, pair) for pair in value]
+            if any(len(pair) != 2 for pair in pairs):
+                raise TemplateDataError(f"{self.source}: {where} must hold pairs of strings")
+            out[language] = tuple((first, second) for first, second in pairs)
+        return out
+
+    def sentences_by_kind(self, table: str) -> dict[str, dict[str, tuple[str, ...]]]:
+        """Per language, its sentences per kind (``[table.lang]``: ``kind = ["...", ...]``),
+        kinds in the file's order."""
+        return {
+            language: {
+                kind: self._strings(f"{table}.{language}.{kind}", value)
+                for kind, value in self._table(f"{table}.{language}", kinds).items()
+            }
+            for language, kinds in self._table(table, self.tables.get(table)).items()
+        }
+
+    def _table(self, where: str, value: Any) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise TemplateDataError(f"{self.source}: no table [{where}]")
+        return value
+
+    def _strings(self, where: str, value: Any) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise TemplateDataError(f"{self.source}: {where} must be an array of non-empty strings")
+        return tuple(value)
