@@ -73,10 +73,9 @@ class BlindCase:
 def parse_blind_check(lines: Iterable[str], source: str = BLIND_CHECK_FILE) -> list[BlindCase]:
     """Parse and validate the cases; a typo fails loudly, naming its line."""
     out: list[BlindCase] = []
-    for where, doc in string_documents(lines, source, BlindCheckError, _FIELDS):
-        expected = FUNCTIONALITIES.get(doc["functionality"])
-        if expected is None:
-            raise BlindCheckError(f"{where}: unknown functionality {doc['functionality']!r}")
+    known = {"functionality": FUNCTIONALITIES}
+    for where, doc in string_documents(lines, source, BlindCheckError, _FIELDS, known):
+        expected = FUNCTIONALITIES[doc["functionality"]]
         if doc["decision"] != expected.value:
             raise BlindCheckError(f"{where}: {doc['functionality']} cases expect {expected.value}")
         out.append(BlindCase(doc["id"], doc["functionality"], doc["text"], expected))

@@ -63,14 +63,11 @@ class CivilSentence:
 
 def parse_civil_news(lines: Iterable[str], source: str = CIVIL_NEWS_FILE) -> list[CivilSentence]:
     """Parse and validate the lines (blank ones skipped); ids and texts must be unique."""
-    out: list[CivilSentence] = []
-    for where, doc in string_documents(lines, source, CivilNewsError, _FIELDS):
-        if doc["topic"] not in TOPICS:
-            raise CivilNewsError(f"{where}: unknown topic {doc['topic']!r}")
-        if doc["style"] not in STYLES:
-            raise CivilNewsError(f"{where}: unknown style {doc['style']!r}")
-        out.append(CivilSentence(doc["id"], doc["topic"], doc["style"], doc["text"]))
-    return out
+    known = {"topic": TOPICS, "style": STYLES}
+    return [
+        CivilSentence(doc["id"], doc["topic"], doc["style"], doc["text"])
+        for _, doc in string_documents(lines, source, CivilNewsError, _FIELDS, known)
+    ]
 
 
 def load_civil_news(name: str = CIVIL_NEWS_FILE) -> list[CivilSentence]:

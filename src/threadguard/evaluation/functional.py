@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Final, Protocol
@@ -226,12 +226,17 @@ def numbered_documents(
 
 
 def string_documents(
-    lines: Iterable[str], source: str, error: type[ValueError], fields: Iterable[str]
+    lines: Iterable[str],
+    source: str,
+    error: type[ValueError],
+    fields: Iterable[str],
+    known: Mapping[str, Collection[str]] | None = None,
 ) -> Iterator[tuple[str, dict[str, str]]]:
     """("SOURCE line N", document) for each line of a resource whose documents are flat
     objects of exactly ``fields``, each a non-empty string, with an ``id`` and a ``text``
-    used once each (texts compared without case or spacing); ``error`` names a line that
-    is not, or a file with no document."""
+    used once each (texts compared without case or spacing), and each field named in
+    ``known`` one of its values; ``error`` names a line that is not, or a file with no
+    document."""
     names = tuple(fields)
     seen: set[str] = set()
     for _, where, doc in numbered_documents(lines, source, error):
@@ -243,6 +248,9 @@ def string_documents(
         if keys & seen:
             raise error(f"{where}: id or text already used")
         seen |= keys
+        for field, values in (known or {}).items():
+            if doc[field] not in values:
+                raise error(f"{where}: unknown {field} {doc[field]!r}")
         yield where, doc
     if not seen:
         raise error(f"{source}: no documents")
