@@ -44,7 +44,9 @@ def main() -> None:
             probs = engine.for_language(language).head_probabilities(
                 [CommentInput(t) for t in texts]
             )
-            print(f"[languages.thresholds.{language}]  # dev rows: {', '.join(b.dataset for b in dev)}")
+            print(
+                f"[languages.thresholds.{language}]  # dev rows: {', '.join(b.dataset for b in dev)}"
+            )
             for attribute in ATTRIBUTES:
                 h = HEADS.index(attribute)
                 known = ~np.isnan(labels[:, h])
