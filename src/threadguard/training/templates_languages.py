@@ -21,6 +21,7 @@ from threadguard.training.datasets import LabelledRows
 from threadguard.training.labels import all_clear, fill_group, no_target, target_labels
 from threadguard.training.templates_languages_round3 import round_three_rows
 from threadguard.training.templates_languages_round4 import round_four_rows
+from threadguard.training.templates_languages_round5 import round_five_rows
 
 #: Per language: the groups (schema group, plural noun as the sentence's subject).
 GROUPS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -201,6 +202,7 @@ def template_rows(language: str) -> LabelledRows:
     round_two_rows(language, out)
     round_three_rows(language, GROUPS[language], out)
     round_four_rows(language, out, obfuscations)
+    round_five_rows(language, out, obfuscations)
     return out
 
 
