@@ -34,6 +34,8 @@ from threadguard.training.templates_languages_round3 import (
     round_three_rows,
 )
 from threadguard.training.templates_languages_round4 import NOUNS, round_four_rows
+from threadguard.training.templates_languages_round5 import NOUNS as NOUNS5
+from threadguard.training.templates_languages_round5 import round_five_rows
 
 
 def test_germeval_fine_labels_say_which_attribute() -> None:
@@ -114,7 +116,8 @@ def _word_runs(text: str, n: int = 5) -> set[tuple[str, ...]]:
 
 
 @pytest.mark.parametrize(
-    ("language", "round_"), [("de", 3), ("fr", 3), ("es", 3), ("fr", 4), ("es", 4)]
+    ("language", "round_"),
+    [("de", 3), ("fr", 3), ("es", 3), ("fr", 4), ("es", 4), ("fr", 5), ("es", 5)],
 )
 def test_later_rounds_share_no_five_word_run_with_the_suites(language: str, round_: int) -> None:
     """The round-three and round-four rows were written from the phenomena, not from the
@@ -123,8 +126,10 @@ def test_later_rounds_share_no_five_word_run_with_the_suites(language: str, roun
     rows = LabelledRows(f"templates_{language}")
     if round_ == 3:
         round_three_rows(language, TEMPLATE_GROUPS[language], rows)
-    else:
+    elif round_ == 4:
         round_four_rows(language, rows, obfuscations)
+    else:
+        round_five_rows(language, rows, obfuscations)
     suites = resources.files("threadguard.resources")
     suite_runs: set[tuple[str, ...]] = set()
     for lang in ("de", "fr", "es"):
@@ -195,3 +200,24 @@ def test_no_template_shares_five_words_with_the_blind_checks(language: str) -> N
         runs |= _word_runs(text)
     blind = [c for lang in BLIND_LANGUAGES for c in load_blind_check(lang)]
     assert [c.id for c in blind if _word_runs(c.text) & runs] == []
+
+
+@pytest.mark.parametrize("language", sorted(NOUNS5))
+def test_round_five_nouns_meet_calm_use_as_often_as_attacks(language: str) -> None:
+    """Round five: every group noun fills calm frames (all clear) at least as often as
+    attack frames, misspelt copies counted with the attacks; swearing at no one is clear
+    on toxicity with profanity unlabelled; attacks name their group."""
+    rows = LabelledRows(f"templates_{language}")
+    round_five_rows(language, rows, obfuscations)
+    m = rows.matrix()
+    tox, ia = HEADS.index("toxicity"), HEADS.index("identity_attack")
+    for group, noun in NOUNS5[language]:
+        spellings = (noun.lower(), *(v.lower() for v in obfuscations(noun)))
+        with_noun = [i for i, t in enumerate(rows.texts) if any(s in t.lower() for s in spellings)]
+        calm = [i for i in with_noun if m[i, tox] == 0.0 and m[i, ia] == 0.0]
+        attacks = [i for i in with_noun if m[i, ia] == 1.0]
+        assert len(calm) >= len(attacks) > 0, noun
+        assert all(m[i, HEADS.index(f"target:{group}")] == 1.0 for i in attacks), noun
+    prof = HEADS.index("profanity")
+    clear = [i for i in range(len(rows)) if m[i, tox] == 0.0 and math.isnan(m[i, prof])]
+    assert len(clear) >= 15

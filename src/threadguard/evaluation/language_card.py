@@ -33,20 +33,22 @@ GAPS: dict[str, str] = {
     "derogation and sarcasm is missed; swearing at no one is mostly held (3/10: "
     "GermEval counts swearing as offence, and its profanity score passes the hold).",
     "fr": "Only MLMA French (4,014 tweets, 80% hostile, sampled by group keywords) plus the "
-    "team's templates (round four adds calm news-style comments naming 16 groups, nations "
-    "and religions): the model tells a calm mention of a group from an attack on it poorly "
-    "on MLMA (AUROC 0.73 for identity attack), and its dev macro-F1 fell 0.648 -> 0.621 at "
-    "@4 while the suite rose; its calibration is shifted from MLMA's 80% hostile to a 33% "
-    "prior, and the hold (0.27) is chosen on MLMA's dev rows, below which the suite's "
-    "implicit derogation (0.18-0.26) and coded hate (0.17-0.22) still score: 0/10 each at "
-    "@4. No profanity or sexually explicit labels; threats from templates only. Hate as a "
-    "question, sarcasm and defences of a group are half wrong, and a third of the "
-    "misspelt attacks are let through.",
+    "team's templates (rounds four and five add calm news-style comments naming 16-20 "
+    "groups, nations and religions): the model tells a calm mention of a group from an "
+    "attack on it poorly on MLMA (AUROC 0.71 for identity attack at @5), and its dev "
+    "macro-F1 fell 0.648 -> 0.621 at @4 (0.625 at @5) while the suite rose; its calibration "
+    "is shifted from MLMA's 80% hostile to a 33% prior, and the hold (0.27) is chosen on "
+    "MLMA's dev rows, below which the suite's coded hate still scores (0/10 at @5) and "
+    "most of its implicit derogation (4/10). No profanity or sexually explicit labels; "
+    "threats from templates only. Hate as a question and defences of a group are half "
+    "wrong, a third of the misspelt attacks are let through, and since @5 dense swearing "
+    "at no one is mostly approved (4/10 held).",
     "es": "No labelled Spanish data: the team's templates and transfer from the Portuguese, "
     "French and German sets' n-grams only; counter-speech that quotes a slogan, negated "
-    "hate, neutral mentions and defences of a group are half held (suite, @4), and a "
-    "third of the misspelt attacks and half the swearing at no one are wrong. Treat the "
-    "scores as a first screen.",
+    "hate and neutral mentions of a group are half held (suite, @5), a third of the "
+    "misspelt attacks are let through, and 6/10 insults score as insults. The hold (0.48 "
+    "at @5) is chosen on the Portuguese, French and German dev rows. Treat the scores as "
+    "a first screen.",
     "it": "No labelled Italian data and no suite: templates and transfer only.",
     "nl": "No labelled Dutch data and no suite: templates and transfer only.",
     "pl": "No labelled Polish data and no suite: templates and transfer only.",
@@ -116,6 +118,29 @@ VERSIONS: tuple[str, ...] = (
     "chose the second (the first, without the quoting and negated rows: fr 71.7%, es "
     "75.5%). The templates were written knowing the functionalities' names (not their "
     "sentences): the suites are not a blind test of these phenomena.",
+    "@5: round-five templates for fr / es (`training/templates_languages_round5.py`, "
+    "`round_five_rows`: neutral mentions and plain questions naming 20 groups per "
+    "language, defences, negated prejudice and counter-speech quoting a slogan, all clear; "
+    "swearing at no one and at things, clear with profanity unlabelled; implicit "
+    "derogation, hate as a question, sarcasm, coded hate and dog whistles, attacks; "
+    "explicit attacks each with a copy whose key word is misspelt (swapped, dropped, "
+    "spaced, leetspeak, run together) and one whose group noun is; insults), every noun in "
+    "calm frames at least as often as in attacks, no sentence and no five-word run shared "
+    "with the suites or the blind checks (tests check); the fr and xx models retrained, "
+    "de / pt / tr / ar carried over (weights byte-identical): `PYTHONPATH=src python "
+    "bench/language_tier_retrain.py --data $THREADGUARD_DATA --base <@4 folder> --models "
+    "fr xx --version 5 --out DIR`. Dev toxicity macro-F1 (`bench/language_tier_choice.py "
+    "--folders <@4> <@5>`): MLMA French 0.6205 -> 0.6250 (C 4 -> 16), the rest unchanged; "
+    "the xx model's pooled dev 0.7574 -> 0.7551. Test splits: MLMA French 0.5911 -> 0.5994 "
+    "(t=0.27), toxicity AUROC 0.706 -> 0.695; GermEval, OffensEval, ToLD-Br, OSACT and "
+    "MLMA Arabic unchanged. Toxicity holds re-chosen on dev rows "
+    "(`bench/language_thresholds.py --tier DIR`): fr 0.27 unchanged, es / it / nl / pl "
+    "0.39 -> 0.48. Suites under the default policy: fr 73.4% -> 76.6%, es 76.9% -> 79.0%, "
+    "de 81.0% unchanged; the 80% target is still missed for fr and es. Blind checks: de "
+    "50/68 and fr 54/68 unchanged, es 42/67 -> 49/67; English functional suite unchanged "
+    "(544/718 decisions). One try on the suites. The templates were written knowing the "
+    "functionalities' names (not their sentences): the suites are not a blind test of "
+    "these phenomena.",
 )
 #: Attributes never scored from evidence in any language beyond English.
 NOT_COVERED = ("severe_toxicity", "sexually_explicit")
