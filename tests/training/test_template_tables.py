@@ -46,7 +46,13 @@ def test_a_table_of_the_wrong_shape_is_refused_by_name(
 
 
 @pytest.mark.parametrize(
-    "name", ["languages.toml", "languages_round3.toml", "languages_round4.toml"]
+    "name",
+    [
+        "languages.toml",
+        "languages_round3.toml",
+        "languages_round4.toml",
+        "languages_round5.toml",
+    ],
 )
 def test_the_packaged_files_load(name: str) -> None:
     tables = TemplateTables.load(name)

@@ -21,7 +21,7 @@ from importlib import resources
 
 from threadguard.normalize import normalize_text
 from threadguard.training.datasets import LabelledRows
-from threadguard.training.labels import all_clear, fill_group, no_target, target_labels
+from threadguard.training.labels import all_clear, fill_group, personal_insult, target_labels
 from threadguard.training.template_tables import TemplateTables
 from threadguard.training.templates_languages_round3 import round_three_rows
 from threadguard.training.templates_languages_round4 import round_four_rows
@@ -67,9 +67,7 @@ def template_rows(language: str) -> LabelledRows:
         for frame in GOOD[language]:
             out.add(fill_group(frame, noun), "train", all_clear())
     for text in INSULTS[language]:
-        labels = {"toxicity": 1.0, "insult": 1.0, "identity_attack": 0.0, "threat": 0.0}
-        labels.update(no_target())
-        out.add(text, "train", labels)
+        out.add(text, "train", personal_insult())
     for text in THREATS[language]:
         out.add(text, "train", {"toxicity": 1.0, "threat": 1.0, "identity_attack": 0.0})
     for text in CIVIL[language]:

@@ -11,7 +11,14 @@ are data, in ``resources/templates/languages_round3.toml``; this module labels t
 from __future__ import annotations
 
 from threadguard.training.datasets import LabelledRows
-from threadguard.training.labels import all_clear, fill_group, no_target, target_labels
+from threadguard.training.labels import (
+    all_clear,
+    fill_group,
+    groups_in_turn,
+    no_target,
+    swearing_at_no_one,
+    target_labels,
+)
 from threadguard.training.template_tables import TemplateTables
 
 #: The sentences, per language: ``resources/templates/languages_round3.toml`` (its comments
@@ -61,10 +68,8 @@ def round_three_rows(language: str, groups: tuple[tuple[str, str], ...], out: La
     group, noun) pairs, which the frames are filled with in turn."""
     if language not in SUBTLE_HATE:
         return
-    clear_but_profanity = {"toxicity": 0.0, "identity_attack": 0.0, "insult": 0.0, "threat": 0.0}
-    clear_but_profanity.update(no_target())
     for text in PROFANE_MILD[language]:
-        out.add(text, "train", dict(clear_but_profanity))
+        out.add(text, "train", swearing_at_no_one())
     for text in PROFANE_DENSE[language]:
         labels = {"toxicity": 1.0, "identity_attack": 0.0, "insult": 0.0, "threat": 0.0}
         if language == "de":  # the only one of the three whose rows label profanity
@@ -76,24 +81,20 @@ def round_three_rows(language: str, groups: tuple[tuple[str, str], ...], out: La
     for text in VEILED_THREATS[language]:
         out.add(text, "train", {"toxicity": 1.0, "threat": 1.0, "identity_attack": 0.0})
     warm_groups = [g for g in groups if g[1] not in _SLUR_NOUNS]
-    k = ROUND_THREE_GROUPS_PER_FRAME
-    for i, frame in enumerate(SUBTLE_HATE[language]):
-        for j in range(k):
-            group, noun = groups[(i * k + j) % len(groups)]
-            labels = {"toxicity": 1.0, "identity_attack": 1.0, "insult": 0.0}
-            labels.update(target_labels({group}))
-            out.add(fill_group(frame, noun), "train", labels)
+    for f in groups_in_turn(SUBTLE_HATE[language], groups, ROUND_THREE_GROUPS_PER_FRAME):
+        out.add(fill_group(f.frame, f.noun), "train", _subtle_hate_labels(f.group))
     for text, group in CODED[language]:
-        labels = {"toxicity": 1.0, "identity_attack": 1.0, "insult": 0.0}
-        labels.update(target_labels({group}))
-        out.add(text, "train", labels)
+        out.add(text, "train", _subtle_hate_labels(group))
     w = WARM_GROUPS_PER_FRAME[language]
-    for i, frame in enumerate(WARM[language]):
-        for j in range(w):
-            _group, noun = warm_groups[(i * w + j) % len(warm_groups)]
-            out.add(fill_group(frame, noun), "train", all_clear())
+    for f in groups_in_turn(WARM[language], warm_groups, w):
+        out.add(fill_group(f.frame, f.noun), "train", all_clear())
     c = CALM_GROUPS_PER_FRAME[language]
-    for i, frame in enumerate(CALM[language]):
-        for j in range(c):
-            _group, noun = warm_groups[(i * c + j + 1) % len(warm_groups)]
-            out.add(fill_group(frame, noun), "train", all_clear())
+    for f in groups_in_turn(CALM[language], warm_groups, c, start=1):
+        out.add(fill_group(f.frame, f.noun), "train", all_clear())
+
+
+def _subtle_hate_labels(group: str) -> dict[str, float]:
+    """An attack on ``group`` as round three labels it: threat left unknown."""
+    labels = {"toxicity": 1.0, "identity_attack": 1.0, "insult": 0.0}
+    labels.update(target_labels({group}))
+    return labels

@@ -30,7 +30,13 @@ from collections.abc import Callable
 
 from threadguard.training.augment import spelled_badly
 from threadguard.training.datasets import LabelledRows
-from threadguard.training.labels import all_clear, fill_group, no_target, target_labels
+from threadguard.training.labels import (
+    all_clear,
+    fill_group,
+    group_attack,
+    groups_in_turn,
+    personal_insult,
+)
 from threadguard.training.template_tables import TemplateTables
 
 #: The sentences, per language: ``resources/templates/languages_round4.toml``.
@@ -74,12 +80,6 @@ ATTACK_NOUNS_PER_FRAME = 2
 MISSPELT_EVERY = 2
 
 
-def _attack_labels(group: str) -> dict[str, float]:
-    labels = {"toxicity": 1.0, "identity_attack": 1.0, "insult": 0.0, "threat": 0.0}
-    labels.update(target_labels({group}))
-    return labels
-
-
 def round_four_rows(
     language: str, out: LabelledRows, misspell: Callable[[str], tuple[str, ...]]
 ) -> None:
@@ -89,42 +89,29 @@ def round_four_rows(
         return
     nouns = NOUNS[language]
     c = CALM_NOUNS_PER_FRAME
-    calm_frames = (*NEWS_CALM[language], *DEFENCE[language])
-    for i, frame in enumerate(calm_frames):
-        for j in range(c):
-            _group, noun = nouns[(i * c + j) % len(nouns)]
-            out.add(fill_group(frame, noun), "train", all_clear())
+    for f in groups_in_turn((*NEWS_CALM[language], *DEFENCE[language]), nouns, c):
+        out.add(fill_group(f.frame, f.noun), "train", all_clear())
     for text in NEWS_FIXED[language]:
         out.add(text, "train", all_clear())
     slogans = SLOGANS[language]
-    for i, frame in enumerate(QUOTED[language]):
-        for j in range(c):
-            _group, noun = nouns[(i * c + j + 3) % len(nouns)]
-            quote = slogans[(i + j) % len(slogans)].replace("{g}", noun)
-            out.add(fill_group(frame.replace("{q}", quote), noun), "train", all_clear())
-    for i, frame in enumerate(NEGATED[language]):
-        for j in range(c):
-            _group, noun = nouns[(i * c + j + 7) % len(nouns)]
-            out.add(fill_group(frame, noun), "train", all_clear())
+    for f in groups_in_turn(QUOTED[language], nouns, c, start=3):
+        quote = slogans[(f.i + f.j) % len(slogans)].replace("{g}", f.noun)
+        out.add(fill_group(f.frame.replace("{q}", quote), f.noun), "train", all_clear())
+    for f in groups_in_turn(NEGATED[language], nouns, c, start=7):
+        out.add(fill_group(f.frame, f.noun), "train", all_clear())
     rng = random.Random(4)
-    k = ATTACK_NOUNS_PER_FRAME
     frames = [f for phenomenon in ATTACKS[language].values() for f in phenomenon]
-    for i, frame in enumerate(frames):
-        for j in range(k):
-            group, noun = nouns[(i * k + j + 5) % len(nouns)]
-            text = fill_group(frame, noun)
-            out.add(text, "train", _attack_labels(group))
-            n = i * k + j
-            if n % MISSPELT_EVERY == 0:
-                variants = misspell(noun)
-                if (n // MISSPELT_EVERY) % 2 == 0 and variants:
-                    text = fill_group(frame, variants[(n // 4) % len(variants)])
-                else:
-                    text = spelled_badly(text, rng)
-                out.add(text, "train", _attack_labels(group))
+    for f in groups_in_turn(frames, nouns, ATTACK_NOUNS_PER_FRAME, start=5):
+        text = fill_group(f.frame, f.noun)
+        out.add(text, "train", group_attack(f.group))
+        if f.n % MISSPELT_EVERY == 0:
+            variants = misspell(f.noun)
+            if (f.n // MISSPELT_EVERY) % 2 == 0 and variants:
+                text = fill_group(f.frame, variants[(f.n // 4) % len(variants)])
+            else:
+                text = spelled_badly(text, rng)
+            out.add(text, "train", group_attack(f.group))
     for text, group in CODED[language]:
-        out.add(text, "train", _attack_labels(group))
+        out.add(text, "train", group_attack(group))
     for text in INSULTS[language]:
-        labels = {"toxicity": 1.0, "insult": 1.0, "identity_attack": 0.0, "threat": 0.0}
-        labels.update(no_target())
-        out.add(text, "train", labels)
+        out.add(text, "train", personal_insult())
