@@ -90,8 +90,8 @@ MIGRANTS: Final = (
     "migrants",
     "asylum seekers",
     "immigrants",
-    "foreign workers",
-    "overseas students",
+    "new arrivals",
+    "stateless people",
 )
 #: (plural, adjective, building, holiday, leader, schema group)
 FAITHS: Final[tuple[tuple[str, str, str, str, str, str], ...]] = (
@@ -128,6 +128,16 @@ MIGRATION_FRAMES: Final = (
     "I'd be curious what the {p} themselves think of the new sponsorship scheme.",
     "If {p} could apply for permits from abroad, fewer would risk the boats. Worth a look.",
     "The tribunal backlog for {p} is now over a year, per the annual report.",
+    "Plenty of {p} say they will go home once the fighting stops, the survey found.",
+    "Are {p} taking up the new care-worker visas, or are most places still unfilled?",
+    "Can {p} bring their families over on this visa, or only after five years?",
+    "The paper says {n} {p} are still in emergency accommodation across the region.",
+    "Do {p} on temporary protection need a new permit if they change employer?",
+    "Removals of {p} with refused claims are at their lowest in a decade, per the ministry.",
+    "So how many {p} actually got a decision within the six-month target?",
+    "Six {p} were among the nurses the hospital recruited this spring, the report notes.",
+    "Bus passes for {p} at the reception centre were scrapped, and now they walk four miles.",
+    "The figure for {p} returning home includes students whose courses ended. Worth knowing.",
 )
 #: Peoples at home and abroad (elections, sport, trade, weather): ``{p}`` the plural.
 PEOPLE_FRAMES: Final = (
@@ -139,6 +149,10 @@ PEOPLE_FRAMES: Final = (
     "Talked to a few {p} at the market on Saturday; they had a lot to say about the floods.",
     "Interesting interview with young {p} about the cost of renting in the capital.",
     "The survey asked {p} about the new trade deal, and most had never heard of it.",
+    "Ask {p} about the power cuts and you get a very different picture from the minister's.",
+    "The {p} who run the bakery near the station reckon flour costs have doubled.",
+    "A record number of {p} applied to study medicine abroad this year.",
+    "Some {p} in the diaspora are organising flood relief from here.",
 )
 #: A reader who is themselves an immigrant or of that people.
 SELF_FRAMES: Final = (
@@ -149,6 +163,9 @@ SELF_FRAMES: Final = (
     "Speaking as a {adj} nurse on the night shift here: the rent rises hit us like everyone.",
     "Went back to {country} for the summer, and prices there have jumped as much as here.",
     "We {p} in this city mostly watch the election back home on a livestream in the cafe.",
+    "I'm from {country}, and the integration course here was the best thing I did in year one.",
+    "My brother still lives in {country}; the power cuts there are four hours a day now.",
+    "As a {adj} student here, I'd love to know who decided the new visa fees.",
 )
 #: Foreign countries in the news: ``{country}`` and ``{adj}``.
 COUNTRY_FRAMES: Final = (
@@ -177,6 +194,8 @@ FAITH_PLURAL_FRAMES: Final = (
     "{P} I work with were talking about the new {l} all week.",
     "Several {p} interviewed said the planning row over the car park has gone on too long.",
     "Young {p} are setting up a youth football league, according to the local paper.",
+    "We {p} at the {b} on the corner would welcome anyone who wants a look round.",
+    "The council says {p} asked for a second site for the cemetery years ago.",
 )
 FAITH_FRAMES: Final = (
     "The {b} on Station Road is raising money for a new roof.",
@@ -236,6 +255,12 @@ SARCASM: Final = (
     "The summit produced a photo, a dinner and a promise to meet again. Historic.",
     "Election promises on visas always have a shelf life of about a fortnight.",
     "Our foreign secretary visited for six hours and came back an expert. Impressive.",
+    "The visa portal crashes every Monday, which I assume is part of the strategy.",
+    "Deportation target missed, housing target missed, slogan target smashed. Bravo.",
+    "Good to know the asylum hotels cost more per night than my holiday did. Efficient.",
+    "Aid cut by a third, then a press release on global leadership. Subtle.",
+    "The alliance spent two days agreeing on the wording of the photo caption, I assume.",
+    "Parliament debated the quota for six hours and decided to debate it again. Riveting.",
 )
 
 # --------------------------------------------------------------------------- hostile
@@ -259,6 +284,9 @@ HOSTILE_FRAMES: Final[tuple[tuple[str, bool], ...]] = (
     ("Kick the {p} out and close the border behind them.", True),
     ("Our country, not yours. {P}, get out.", True),
     ("{P} are leeches, the whole lot of them, and I want them gone.", True),
+    ("No more visas for {p}. Let them starve at home, not sponge off us here.", False),
+    ("Every one of the {p} should be stripped of their papers and sent back.", True),
+    ("I won't hire {p}, and nobody round here should either.", False),
 )
 
 
