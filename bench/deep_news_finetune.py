@@ -13,7 +13,8 @@ NEWS_REPEAT=K reads the news training sets' rows K times (default once); IDENTIT
 reads the everyday mentions of groups and the support lines (templates_identity,
 templates_support) K times; EVERYDAY_REPEAT=K the swearing at no one and the stereotypes
 denied (templates_everyday) K times; THREATS_REPEAT=K the threats, their look-alikes and
-the civil opinions (templates_threats) K times.
+the civil opinions (templates_threats) K times; CIVIC_REPEAT=K the civil news comments
+naming peoples, migrants and faiths and their hostile counterparts (templates_civic) K times.
 
 Usage: [WARM_FROM=DEEP_DIR] [DEEP_VERSION=N] [NEWS_REPEAT=K] PYTHONPATH=src \
        python bench/deep_news_finetune.py LAYERS OUT WORK DIVISOR [MASK_SET ...]
@@ -36,6 +37,7 @@ from pathlib import Path
 from threadguard.scoring.registry import shipped_model_dir
 from threadguard.training import deep_tier
 from threadguard.training.datasets import load_all
+from threadguard.training.templates_civic import civic_rows
 from threadguard.training.templates_everyday import everyday_rows
 from threadguard.training.templates_identity import identity_rows
 from threadguard.training.templates_support import support_rows
@@ -66,7 +68,7 @@ def main() -> None:
         add_weak_labels(block)
     repeats = {
         f"{kind}_repeat": int(os.environ.get(f"{kind.upper()}_REPEAT", "1"))
-        for kind in ("news", "identity", "everyday", "threats")
+        for kind in ("news", "identity", "everyday", "threats", "civic")
     }
     again = deep_tier.gather(news, "train", None) * (repeats["news_repeat"] - 1)
     friendly = [deep_tier.Example(t, "", labels) for t, labels in identity_rows() + support_rows()]
@@ -75,6 +77,8 @@ def main() -> None:
     again += everyday * (repeats["everyday_repeat"] - 1)
     threats = [deep_tier.Example(t, "", labels) for t, labels in threats_rows()]
     again += threats * (repeats["threats_repeat"] - 1)
+    civic = [deep_tier.Example(t, "", labels) for t, labels in civic_rows()]
+    again += civic * (repeats["civic_repeat"] - 1)
     print(f"rows read again: {len(again)}", flush=True)
     deep_tier.train_deep_tier(
         root,

@@ -19,6 +19,7 @@ import numpy as np
 
 from threadguard.schema import ATTRIBUTES, GROUPS, with_parents
 from threadguard.training.datasets import HEADS
+from threadguard.training.templates_civic import civic_rows
 from threadguard.training.templates_everyday import everyday_rows
 from threadguard.training.templates_identity import identity_rows
 from threadguard.training.templates_news import context_template_rows, news_template_rows
@@ -442,7 +443,9 @@ def template_rows(quotes: list[str] | None = None) -> list[tuple[str, np.ndarray
     :mod:`threadguard.training.templates_identity`, the swearing at no one and the
     stereotypes denied of :mod:`threadguard.training.templates_everyday`, and the threats
     to a person, their harmless look-alikes and the civil opinions on contested news of
-    :mod:`threadguard.training.templates_threats`."""
+    :mod:`threadguard.training.templates_threats`, and the civil news comments naming
+    peoples, migrants and faiths beside their hostile counterparts of
+    :mod:`threadguard.training.templates_civic`."""
     rows = list(hard_cases(quotes or []))
     for seed in HARDER_SEEDS:
         rows += list(harder_cases(seed))
@@ -453,6 +456,7 @@ def template_rows(quotes: list[str] | None = None) -> list[tuple[str, np.ndarray
         + identity_rows()
         + everyday_rows()
         + threats_rows()
+        + civic_rows()
     )
 
 

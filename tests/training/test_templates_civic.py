@@ -1,0 +1,101 @@
+"""The civic news templates: civil comments naming peoples, migrants and faiths, beside
+hostile counterparts about the same groups."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from threadguard.training.augment import template_rows
+from threadguard.training.datasets import HEADS
+from threadguard.training.templates_civic import (
+    FAITHS,
+    MIGRANTS,
+    NATIONALITIES,
+    civic_rows,
+    noun_uses,
+)
+
+TARGET_HEADS = [h for h in HEADS if h.startswith("target:")]
+TOXIC_HEADS = ("toxicity", "severe_toxicity", "identity_attack", "insult", "threat")
+NOUNS = [n[0] for n in NATIONALITIES] + list(MIGRANTS) + [f[0] for f in FAITHS]
+
+
+def _value(row: np.ndarray, head: str) -> float:
+    return float(row[HEADS.index(head)])
+
+
+def test_size_and_label_shapes() -> None:
+    rows = civic_rows()
+    assert 500 <= len(rows) <= 800
+    civil = [(t, r) for t, r in rows if _value(r, "toxicity") == 0.0]
+    hostile = [(t, r) for t, r in rows if _value(r, "toxicity") == 1.0]
+    assert len(civil) + len(hostile) == len(rows)
+    assert len(civil) >= 3 * len(hostile) > 0
+    for _, r in rows:
+        assert r.shape == (len(HEADS),) and r.dtype == np.float32
+    for _, r in civil:
+        assert not np.isnan(r).any() and (r == 0.0).all()
+    for t, r in hostile:
+        assert _value(r, "identity_attack") == 1.0, t
+        assert _value(r, "target:nationality_migration") in (0.0, 1.0)
+        targets = [h for h in TARGET_HEADS if _value(r, h) == 1.0]
+        assert targets, t
+        assert all(_value(r, h) in (0.0, 1.0) for h in TARGET_HEADS)
+        # a call to expel names no harm: threat unknown; otherwise no threat
+        assert np.isnan(_value(r, "threat")) or _value(r, "threat") == 0.0
+        assert np.isnan(_value(r, "insult")) and np.isnan(_value(r, "severe_toxicity"))
+
+
+def test_attacks_target_the_group_named() -> None:
+    rows = dict(civic_rows())
+    attacks = [(t, r) for t, r in rows.items() if _value(r, "toxicity") == 1.0]
+    for plural, _, _, groups in NATIONALITIES:
+        mine = [r for t, r in attacks if re.search(rf"\b{plural}\b", t)]
+        assert mine, plural
+        for r in mine:
+            for group in ("nationality_migration", *groups):
+                assert _value(r, f"target:{group}") == 1.0, (plural, group)
+            assert _value(r, "target:muslims") == 0.0
+    for plural, *_, group in FAITHS:
+        mine = [r for t, r in attacks if re.search(rf"\b{plural}\b", t)]
+        assert mine and all(_value(r, f"target:{group}") == 1.0 for r in mine), plural
+        assert all(_value(r, "target:religion") == 1.0 for r in mine), plural
+
+
+def test_every_group_noun_fills_civil_frames_twice_as_often_as_hostile_ones() -> None:
+    """Counted on the texts themselves (whole words, any case), so a frame that happens to
+    name another group counts too, and checked against the module's own tally."""
+    rows = civic_rows()
+    uses = noun_uses()
+    assert set(uses) == set(NOUNS)
+    for noun in NOUNS:
+        pattern = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
+        named = [r for t, r in rows if pattern.search(t)]
+        calm = sum(_value(r, "toxicity") == 0.0 for r in named)
+        attacks = sum(_value(r, "toxicity") == 1.0 for r in named)
+        assert attacks > 0 and calm >= 2 * attacks, (noun, calm, attacks)
+        civil_uses, hostile_uses = uses[noun]
+        assert civil_uses >= 2 * hostile_uses > 0, noun
+
+
+def test_the_frames_teach_the_words_in_a_neutral_frame() -> None:
+    """The phrases typical of anti-immigrant hate appear in civil rows too."""
+    civil = [t for t, r in civic_rows() if _value(r, "toxicity") == 0.0]
+    for marker in ("sent back", "went home", "allowed to work", "deported", "came here from"):
+        assert any(marker in t for t in civil), marker
+    hostile = [t for t, r in civic_rows() if _value(r, "toxicity") == 1.0]
+    for marker in ("go home", "send them back", "allowed to work", "criminal", "parasites"):
+        assert any(marker.lower() in t.lower() for t in hostile), marker
+
+
+def test_rows_are_unique_deterministic_read_well_and_reach_both_tiers() -> None:
+    first = [t for t, _ in civic_rows()]
+    assert first == [t for t, _ in civic_rows()]
+    assert [t for t, _ in civic_rows(seed=1)] != first
+    assert len(set(first)) == len(first)
+    for t in first:
+        assert "{" not in t and "}" not in t and t[0].isupper() and "  " not in t, t
+        assert t[-1] in ".?!", t
+    assert set(first) <= {t for t, _ in template_rows()}
