@@ -152,7 +152,10 @@ def test_trusted_authors_are_not_held_for_low_severity_reasons() -> None:
     assert any("trusted author" in r for r in waived.decision.reasons)
     flagged_in_db = decide(BASE, rules(), rude, "x", AuthorContext("bob", 9, trusted=True))
     assert flagged_in_db.decision.action == "approve"
-    threat = scored(threat=0.6)  # a severe attribute: still held
+    level = BASE.thresholds["threat"]
+    assert level.hold is not None and level.reject is not None
+    # a severe attribute between its hold and reject: still held for a trusted author
+    threat = scored(threat=(level.hold + level.reject) / 2)
     assert decide(BASE, site, threat, "x", AuthorContext("editor_jane", 9)).decision.action == (
         "hold"
     )

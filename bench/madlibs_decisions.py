@@ -1,0 +1,67 @@
+"""WikiMadlibs as a moderator lives it: civil identity sentences held, toxic ones caught.
+
+``threadguard eval`` reports WikiMadlibs with Borkan et al.'s AUCs, which compare scores
+across the whole set (BPSN: civil sentences naming a group against toxic sentences naming
+no one in particular). A model can lose BPSN because toxic sentences elsewhere score lower,
+without holding one more civil sentence about the group. This script decides every sentence
+under the default policy (or ``--policy``) with the shipped engine, or with the models of
+another source tree (run it with that tree on ``PYTHONPATH``), and prints per identity term
+(the same subgroups as the bias report: :func:`threadguard.evaluation.bias.derive_subgroups`)
+the civil sentences held and the toxic ones caught, worst civil first.
+
+Usage: PYTHONPATH=src python bench/madlibs_decisions.py [--data DIR] [--policy FILE] [--top N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+import numpy as np
+
+from threadguard.engine import CommentInput, Engine
+from threadguard.evaluation.bias import MIN_ROWS, derive_subgroups, template_slot
+from threadguard.moderation import Moderator, load_policy
+from threadguard.training.datasets import load_wikimadlibs
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=Path(os.environ.get("THREADGUARD_DATA", "")))
+    ap.add_argument("--policy", type=Path, default=None)
+    ap.add_argument("--top", type=int, default=15, help="identities to list (worst civil first)")
+    args = ap.parse_args()
+    rows = load_wikimadlibs(args.data)
+    texts = rows.texts
+    toxic = rows.matrix()[:, 0] == 1
+    engine = Engine.load()
+    moderator = Moderator(load_policy(args.policy))
+    analyses = engine.analyze([CommentInput(t) for t in texts], spans=False)
+    held = np.array(
+        [
+            moderator.decide(a, t).decision.action.value != "approve"
+            for a, t in zip(analyses, texts, strict=True)
+        ]
+    )
+    print(f"model {analyses[0].model}, {len(texts):,} sentences")
+    print(f"all: civil held {held[~toxic].mean():.1%}, toxic caught {held[toxic].mean():.1%}")
+    slots = [template_slot(t) for t in texts]
+    table = []
+    for term in derive_subgroups(texts):
+        mask = np.array([s is not None and s[1] == term for s in slots])
+        civil, bad = mask & ~toxic, mask & toxic
+        if civil.sum() >= MIN_ROWS and bad.sum() >= MIN_ROWS:
+            table.append((held[civil].mean(), held[bad].mean(), term, int(civil.sum())))
+    civil_rates = np.array([t[0] for t in table])
+    print(
+        f"{len(table)} identities: civil held per identity, mean {civil_rates.mean():.1%}, "
+        f"worst {civil_rates.max():.1%}"
+    )
+    print(f"{'identity':<22}{'civil held':>12}{'toxic caught':>14}{'civil rows':>12}")
+    for civil_held, caught, term, n in sorted(table, reverse=True)[: args.top]:
+        print(f"{term:<22}{civil_held:>12.1%}{caught:>14.1%}{n:>12,}")
+
+
+if __name__ == "__main__":
+    main()
