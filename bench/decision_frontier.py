@@ -202,6 +202,25 @@ def table(
     return out
 
 
+def decision_auroc(
+    data: dict[str, np.ndarray], probs: np.ndarray, holds: np.ndarray
+) -> dict[str, float]:
+    """Per set with both kinds: the AUROC of the decision score, the largest of
+    score / hold threshold over the attributes the rule moves (:data:`FREE`). It compares
+    two models' curves without choosing a point on them."""
+    from sklearn.metrics import roc_auc_score
+
+    free = [ATTRIBUTES.index(a) for a in FREE]
+    score = (probs[:, free] / holds[free]).max(axis=1)
+    out = {}
+    for key in SETS:
+        m = data["set"] == key
+        y = data["kind"][m] == "abusive"
+        if y.any() and (~y).any():
+            out[key] = float(roc_auc_score(y, score[m]))
+    return out
+
+
 #: Civil news sets whose held share the rule lowers (the mean of the two), and the weights
 #: of the team's civil sentences and the functional suite's civil cases beside them.
 NEWS_CIVIL = ("unhealthy", "sfu")
@@ -392,6 +411,13 @@ def main() -> None:
         "(default: the policy's)",
     )
     parser.add_argument("--rule", default="keep-caught", choices=("keep-caught", "targets"))
+    parser.add_argument(
+        "--policy",
+        type=Path,
+        default=None,
+        help="the policy whose thresholds are 'before' and the search's start (default: the "
+        "shipped default policy), e.g. an earlier commit's default_policy.toml",
+    )
     args = parser.parse_args()
     if (args.reference_deep or args.reference_holds) and args.reference_cache is None:
         parser.error("--reference-deep and --reference-holds go with --reference-cache")
@@ -407,7 +433,7 @@ def main() -> None:
     probs, routed = replay(data, version, cal, settings)
     thread, must = example_thread_outputs(fast[:1], deep)
     thread_probs, _ = replay(thread, version, cal, settings)
-    policy = load_policy()
+    policy = load_policy(args.policy)
     holds_now = np.array([policy.thresholds[a].hold or 1.0 for a in ATTRIBUTES])
     rejects_now = np.array([policy.thresholds[a].reject or 1.0 for a in ATTRIBUTES])
     before = table(data, decide(probs, data["language_held"], holds_now), routed)
@@ -439,6 +465,9 @@ def main() -> None:
         (c0, a0, _), (c1, a1, _) = before[key], after[key]
         print(f"{key:12} {c0:6.1%} / {a0:6.1%}  ->  {c1:6.1%} / {a1:6.1%}")
     print(f"shortfall from the targets: {shortfall(before):.3f} -> {shortfall(after):.3f}")
+    print("decision AUROC (max score / hold over the free attributes, 'before' thresholds):")
+    for key, auc in decision_auroc(data, probs, holds_now).items():
+        print(f"{key:12} {auc:.3f}")
 
 
 if __name__ == "__main__":
