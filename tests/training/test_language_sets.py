@@ -36,6 +36,9 @@ from threadguard.training.templates_languages_round3 import (
 from threadguard.training.templates_languages_round4 import NOUNS, round_four_rows
 from threadguard.training.templates_languages_round5 import NOUNS as NOUNS5
 from threadguard.training.templates_languages_round5 import round_five_rows
+from threadguard.training.templates_languages_round6 import DENSE as DENSE6
+from threadguard.training.templates_languages_round6 import NOUNS as NOUNS6
+from threadguard.training.templates_languages_round6 import round_six_rows
 
 
 def test_germeval_fine_labels_say_which_attribute() -> None:
@@ -117,7 +120,17 @@ def _word_runs(text: str, n: int = 5) -> set[tuple[str, ...]]:
 
 @pytest.mark.parametrize(
     ("language", "round_"),
-    [("de", 3), ("fr", 3), ("es", 3), ("fr", 4), ("es", 4), ("fr", 5), ("es", 5)],
+    [
+        ("de", 3),
+        ("fr", 3),
+        ("es", 3),
+        ("fr", 4),
+        ("es", 4),
+        ("fr", 5),
+        ("es", 5),
+        ("fr", 6),
+        ("es", 6),
+    ],
 )
 def test_later_rounds_share_no_five_word_run_with_the_suites(language: str, round_: int) -> None:
     """The round-three and round-four rows were written from the phenomena, not from the
@@ -128,8 +141,10 @@ def test_later_rounds_share_no_five_word_run_with_the_suites(language: str, roun
         round_three_rows(language, TEMPLATE_GROUPS[language], rows)
     elif round_ == 4:
         round_four_rows(language, rows, obfuscations)
-    else:
+    elif round_ == 5:
         round_five_rows(language, rows, obfuscations)
+    else:
+        round_six_rows(language, rows, obfuscations)
     suites = resources.files("threadguard.resources")
     suite_runs: set[tuple[str, ...]] = set()
     for lang in ("de", "fr", "es"):
@@ -202,16 +217,20 @@ def test_no_template_shares_five_words_with_the_blind_checks(language: str) -> N
     assert [c.id for c in blind if _word_runs(c.text) & runs] == []
 
 
-@pytest.mark.parametrize("language", sorted(NOUNS5))
-def test_round_five_nouns_meet_calm_use_as_often_as_attacks(language: str) -> None:
-    """Round five: every group noun fills calm frames (all clear) at least as often as
-    attack frames, misspelt copies counted with the attacks; swearing at no one is clear
-    on toxicity with profanity unlabelled; attacks name their group."""
+@pytest.mark.parametrize(
+    ("language", "round_"),
+    [*((lang, 5) for lang in sorted(NOUNS5)), *((lang, 6) for lang in sorted(NOUNS6))],
+)
+def test_later_round_nouns_meet_calm_use_as_often_as_attacks(language: str, round_: int) -> None:
+    """Rounds five and six: every group noun fills calm frames (all clear) at least as
+    often as attack frames, misspelt copies counted with the attacks; swearing at no one
+    is clear on toxicity with profanity unlabelled; attacks name their group."""
     rows = LabelledRows(f"templates_{language}")
-    round_five_rows(language, rows, obfuscations)
+    make_rows, nouns = (round_five_rows, NOUNS5) if round_ == 5 else (round_six_rows, NOUNS6)
+    make_rows(language, rows, obfuscations)
     m = rows.matrix()
     tox, ia = HEADS.index("toxicity"), HEADS.index("identity_attack")
-    for group, noun in NOUNS5[language]:
+    for group, noun in nouns[language]:
         spellings = (noun.lower(), *(v.lower() for v in obfuscations(noun)))
         with_noun = [i for i, t in enumerate(rows.texts) if any(s in t.lower() for s in spellings)]
         calm = [i for i in with_noun if m[i, tox] == 0.0 and m[i, ia] == 0.0]
@@ -220,4 +239,17 @@ def test_round_five_nouns_meet_calm_use_as_often_as_attacks(language: str) -> No
         assert all(m[i, HEADS.index(f"target:{group}")] == 1.0 for i in attacks), noun
     prof = HEADS.index("profanity")
     clear = [i for i in range(len(rows)) if m[i, tox] == 0.0 and math.isnan(m[i, prof])]
-    assert len(clear) >= 15
+    assert len(clear) >= (15 if round_ == 5 else 10)
+
+
+@pytest.mark.parametrize("language", sorted(DENSE6))
+def test_round_six_dense_swearing_is_toxic_and_mild_swearing_clear(language: str) -> None:
+    """Round six: outbursts dense with swearwords at no one are toxic, beside swearing at
+    no one that is clear; neither names a group or insults anyone."""
+    rows = LabelledRows(f"templates_{language}")
+    round_six_rows(language, rows, obfuscations)
+    m = rows.matrix()
+    tox, ins = HEADS.index("toxicity"), HEADS.index("insult")
+    dense = [rows.texts.index(t) for t in DENSE6[language]]
+    assert len(dense) >= 10
+    assert all(m[i, tox] == 1.0 and m[i, ins] == 0.0 for i in dense)

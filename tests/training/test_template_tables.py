@@ -52,6 +52,7 @@ def test_a_table_of_the_wrong_shape_is_refused_by_name(
         "languages_round3.toml",
         "languages_round4.toml",
         "languages_round5.toml",
+        "languages_round6.toml",
     ],
 )
 def test_the_packaged_files_load(name: str) -> None:

@@ -92,6 +92,15 @@ def swearing_at_no_one() -> dict[str, float]:
     return labels
 
 
+def dense_swearing() -> dict[str, float]:
+    """Labels for an outburst dense with swearwords, still at no one: toxic, with no
+    identity attack, insult or threat and no group attacked; profanity left unknown (the
+    caller labels it where the language's rows have that head)."""
+    labels = {"toxicity": 1.0, "identity_attack": 0.0, "insult": 0.0, "threat": 0.0}
+    labels.update(no_target())
+    return labels
+
+
 class Filling(NamedTuple):
     """One frame to fill with one group's noun: ``i``, the frame's place among the frames;
     ``j``, the group's turn within that frame; ``n``, the filling's place among all of

@@ -26,6 +26,7 @@ from threadguard.training.template_tables import TemplateTables
 from threadguard.training.templates_languages_round3 import round_three_rows
 from threadguard.training.templates_languages_round4 import round_four_rows
 from threadguard.training.templates_languages_round5 import round_five_rows
+from threadguard.training.templates_languages_round6 import round_six_rows
 
 #: The sentences, per language: ``resources/templates/languages.toml`` (its comments say
 #: what each round added, and why).
@@ -76,6 +77,7 @@ def template_rows(language: str) -> LabelledRows:
     round_three_rows(language, GROUPS[language], out)
     round_four_rows(language, out, obfuscations)
     round_five_rows(language, out, obfuscations)
+    round_six_rows(language, out, obfuscations)
     return out
 
 

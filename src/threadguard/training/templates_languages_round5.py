@@ -106,6 +106,28 @@ def _misspelt(text: str, word: str, trick: int) -> str:
     return text[:end] + text[end + 1 :] if text[end : end + 1] == " " else text
 
 
+def add_misspelt_attacks(
+    explicit: tuple[tuple[str, str], ...],
+    nouns: tuple[tuple[str, str], ...],
+    out: LabelledRows,
+    misspell: Callable[[str], tuple[str, ...]],
+    per_frame: int,
+    start: int,
+) -> None:
+    """Add explicit attacks ((frame, key word) pairs), each frame filled with ``per_frame``
+    nouns in turn from the ``start``-th; each filling three times: as written, with its
+    key word misspelt (:func:`word_variants`, in turn) and with its noun misspelt
+    (``misspell``, in turn; left out when the noun has no misspelling)."""
+    for f in groups_in_turn([frame for frame, _word in explicit], nouns, per_frame, start):
+        text = fill_group(f.frame, f.noun)
+        out.add(text, "train", group_attack(f.group))
+        out.add(_misspelt(text, explicit[f.i][1], f.n), "train", group_attack(f.group))
+        variants = misspell(f.noun)
+        if variants:
+            bad_noun = fill_group(f.frame, variants[f.n % len(variants)])
+            out.add(bad_noun, "train", group_attack(f.group))
+
+
 def round_five_rows(
     language: str, out: LabelledRows, misspell: Callable[[str], tuple[str, ...]]
 ) -> None:
@@ -127,15 +149,7 @@ def round_five_rows(
     frames = [f for phenomenon in ATTACKS[language].values() for f in phenomenon]
     for f in groups_in_turn(frames, nouns, k, start=1):
         out.add(fill_group(f.frame, f.noun), "train", group_attack(f.group))
-    explicit = EXPLICIT[language]
-    for f in groups_in_turn([frame for frame, _word in explicit], nouns, k, start=3):
-        text = fill_group(f.frame, f.noun)
-        out.add(text, "train", group_attack(f.group))
-        out.add(_misspelt(text, explicit[f.i][1], f.n), "train", group_attack(f.group))
-        variants = misspell(f.noun)
-        if variants:
-            bad_noun = fill_group(f.frame, variants[f.n % len(variants)])
-            out.add(bad_noun, "train", group_attack(f.group))
+    add_misspelt_attacks(EXPLICIT[language], nouns, out, misspell, per_frame=k, start=3)
     for text, group in CODED[language]:
         out.add(text, "train", group_attack(group))
     for text in INSULTS[language]:
