@@ -103,9 +103,9 @@ class Policy:
     screen_authors: bool = True
     #: The least score of a user name's that may hold or reject its comment (above the
     #: attribute's own threshold too). A name is a few characters and the models read it
-    #: poorly: plain names score 0.3-0.55 toxicity ("Tom Brannigan" 0.46, "grumpy_grandad"
-    #: 0.55 with deep@13), and so do some hateful ones ("HitlerWasRight" 0.53). 0 (every
-    #: crossing counts) unless the document says; the shipped default policy says 0.6 and
+    #: poorly: plain names score 0.3-0.61 toxicity ("Tom Brannigan" 0.50, "grumpy_grandad"
+    #: 0.61 with deep@16), and so do some hateful ones ("HitlerWasRight" 0.51). 0 (every
+    #: crossing counts) unless the document says; the shipped default policy says 0.65 and
     #: leaves hateful names to the watchlist, which screens names too.
     author_floor: float = 0.0
     rules: SiteRules = field(default_factory=SiteRules)
