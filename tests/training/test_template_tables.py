@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from threadguard.training import template_tables
 from threadguard.training.template_tables import TemplateDataError, TemplateTables
 
 
@@ -29,13 +32,29 @@ def test_tables_come_out_as_tuples_in_the_files_order() -> None:
     ("tables", "read", "message"),
     [
         ({}, "sentences", "test.toml: no table [hate]"),
-        ({"hate": ["a"]}, "sentences", "test.toml: no table [hate]"),
+        ({}, "pairs", "test.toml: no table [hate]"),
+        ({"hate": ["a"]}, "sentences", "test.toml: [hate] must be a table of languages, not list"),
+        ({"hate": "a"}, "pairs", "test.toml: [hate] must be a table of languages, not str"),
         ({"hate": {"de": ["a", ""]}}, "sentences", "test.toml: hate.de must be an array of"),
         ({"hate": {"de": "a"}}, "sentences", "test.toml: hate.de must be an array of"),
-        ({"hate": {"de": [["a", "b", "c"]]}}, "pairs", "test.toml: hate.de must hold pairs"),
-        ({"hate": {"de": ["ab"]}}, "pairs", "test.toml: hate.de must be an array of"),
+        ({"hate": {"de": []}}, "sentences", "test.toml: hate.de is an empty array"),
+        ({"hate": {"de": []}}, "pairs", "test.toml: hate.de is an empty array"),
+        ({"hate": {"de": "ab"}}, "pairs", "test.toml: hate.de must be an array of pairs"),
+        (
+            {"hate": {"de": [["a", "b"], ["a", "b", "c"]]}},
+            "pairs",
+            "test.toml: hate.de[1] must be a pair of non-empty strings",
+        ),
+        ({"hate": {"de": ["ab"]}}, "pairs", "test.toml: hate.de[0] must be a pair of non-empty"),
+        ({"hate": {"de": [["a", ""]]}}, "pairs", "test.toml: hate.de[0] must be a pair of non-"),
+        ({"hate": {"de": [["a", 1]]}}, "pairs", "test.toml: hate.de[0] must be a pair of non-"),
         ({"hate": {"de": {"kind": [1]}}}, "sentences_by_kind", "hate.de.kind must be an array"),
-        ({"hate": {"de": ["a"]}}, "sentences_by_kind", "test.toml: no table [hate.de]"),
+        ({"hate": {"de": {"kind": []}}}, "sentences_by_kind", "hate.de.kind is an empty array"),
+        (
+            {"hate": {"de": ["a"]}},
+            "sentences_by_kind",
+            "test.toml: [hate.de] must be a table of kinds, not list",
+        ),
     ],
 )
 def test_a_table_of_the_wrong_shape_is_refused_by_name(
@@ -58,3 +77,39 @@ def test_a_table_of_the_wrong_shape_is_refused_by_name(
 def test_the_packaged_files_load(name: str) -> None:
     tables = TemplateTables.load(name)
     assert tables.source == f"templates/{name}" and tables.tables
+
+
+def test_a_file_that_is_not_toml_is_refused_by_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "broken.toml").write_text("[hate]\nde = = 1\n", "utf-8")
+    monkeypatch.setattr(template_tables.resources, "files", lambda _package: tmp_path)
+    with pytest.raises(TemplateDataError, match=r"^templates/broken\.toml: .*line 2"):
+        TemplateTables.load("broken.toml")
+
+
+def test_the_packaged_files_hold_what_the_modules_read() -> None:
+    first = TemplateTables.load("languages.toml")
+    groups = first.pairs("groups")
+    assert list(groups) == ["de", "fr", "es", "it", "nl", "pl", "tr"]
+    assert groups["de"][:2] == (("muslims", "Muslime"), ("jews", "Juden"))
+    assert len(first.sentences("hate")["de"]) == 19 and len(first.sentences("hate")["it"]) == 5
+    assert list(first.sentences("counter")) == ["de", "fr", "es"]
+    coded = TemplateTables.load("languages_round3.toml").pairs("coded")
+    assert coded["de"][0] == (
+        "Die Umvolkung läuft, jeden Tag ein Bus mehr.",
+        "nationality_migration",
+    )
+    attacks = TemplateTables.load("languages_round4.toml").sentences_by_kind("attacks")
+    assert list(attacks["es"]) == ["implicit", "question", "opinion", "metaphor", "sarcasm"]
+    fifth = TemplateTables.load("languages_round5.toml")
+    assert fifth.pairs("explicit")["fr"][0] == (
+        "{g} vivent comme des parasites sur notre dos.",
+        "parasites",
+    )
+    assert fifth.pairs("nouns")["es"][0] == ("muslims", "los musulmanes")
+    assert list(fifth.sentences_by_kind("attacks")["fr"]) == ["implicit", "question", "sarcasm"]
+    assert fifth.sentences_by_kind("attacks")["fr"]["implicit"][0] == (
+        "{g} ne savent pas se tenir, dès qu'ils sont trois ça devient la jungle."
+    )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
+import pytest
 
 from threadguard.training.augment import template_rows
 from threadguard.training.datasets import HEADS
@@ -13,17 +14,31 @@ from threadguard.training.templates_civic import (
     FAITHS,
     MIGRANTS,
     NATIONALITIES,
+    _Rows,
     civic_rows,
+    hostile,
     noun_uses,
 )
+from threadguard.training.templates_news import civil
 
 TARGET_HEADS = [h for h in HEADS if h.startswith("target:")]
 TOXIC_HEADS = ("toxicity", "severe_toxicity", "identity_attack", "insult", "threat")
 NOUNS = [n[0] for n in NATIONALITIES] + list(MIGRANTS) + [f[0] for f in FAITHS]
 
 
+NOUN_KINDS = (
+    {n[0]: "nationality" for n in NATIONALITIES}
+    | dict.fromkeys(MIGRANTS, "migrant")
+    | {f[0]: "faith" for f in FAITHS}
+)
+
+
 def _value(row: np.ndarray, head: str) -> float:
     return float(row[HEADS.index(head)])
+
+
+def _names(text: str, noun: str) -> bool:
+    return re.search(rf"\b{re.escape(noun)}\b", text, re.IGNORECASE) is not None
 
 
 def test_size_and_label_shapes() -> None:
@@ -39,7 +54,12 @@ def test_size_and_label_shapes() -> None:
         assert not np.isnan(r).any() and (r == 0.0).all()
     for t, r in hostile:
         assert _value(r, "identity_attack") == 1.0, t
-        assert _value(r, "target:nationality_migration") in (0.0, 1.0)
+        # an attack on a nationality or on migrants targets nationality_migration; an
+        # attack on a faith does not (hostile() sets every target it does not name to 0)
+        kinds = {kind for noun, kind in NOUN_KINDS.items() if _names(t, noun)}
+        assert len(kinds) == 1, (t, kinds)
+        expected = 0.0 if kinds == {"faith"} else 1.0
+        assert _value(r, "target:nationality_migration") == expected, t
         targets = [h for h in TARGET_HEADS if _value(r, h) == 1.0]
         assert targets, t
         assert all(_value(r, h) in (0.0, 1.0) for h in TARGET_HEADS)
@@ -99,3 +119,12 @@ def test_rows_are_unique_deterministic_read_well_and_reach_both_tiers() -> None:
         assert "{" not in t and "}" not in t and t[0].isupper() and "  " not in t, t
         assert t[-1] in ".?!", t
     assert set(first) <= {t for t, _ in template_rows()}
+
+
+def test_a_text_made_twice_must_carry_the_same_labels() -> None:
+    rows = _Rows()
+    rows.add("a civil comment", civil())
+    rows.add("a civil comment", civil())
+    assert list(rows.rows) == ["A civil comment"]
+    with pytest.raises(ValueError, match="made twice with different labels"):
+        rows.add("a civil comment", hostile({"jews"}, expel=False))

@@ -20,7 +20,8 @@ TEMPLATES_FOLDER = "templates"
 
 
 class TemplateDataError(ValueError):
-    """A table that is missing or not of the expected shape; the message names it."""
+    """A file that is not valid TOML, or a table that is missing, empty or not of the
+    expected shape; the message names the file and the table."""
 
 
 @dataclass(frozen=True)
@@ -36,27 +37,39 @@ class TemplateTables:
         wheel as well as from a checkout)."""
         source = f"{TEMPLATES_FOLDER}/{name}"
         path = resources.files("threadguard.resources").joinpath(source)
-        return cls(source, tomllib.loads(path.read_text("utf-8")))
+        try:
+            tables = tomllib.loads(path.read_text("utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise TemplateDataError(f"{source}: {exc}") from exc
+        return cls(source, tables)
 
     def sentences(self, table: str) -> dict[str, tuple[str, ...]]:
         """Per language, its sentences (``[table]``: ``lang = ["...", ...]``)."""
         return {
             language: self._strings(f"{table}.{language}", value)
-            for language, value in self._table(table, self.tables.get(table)).items()
+            for language, value in self._table(table).items()
         }
 
     def pairs(self, table: str) -> dict[str, tuple[tuple[str, str], ...]]:
         """Per language, its pairs of strings (``lang = [["a", "b"], ...]``): a group and
         its noun, or a sentence and the group it targets."""
         out: dict[str, tuple[tuple[str, str], ...]] = {}
-        for language, value in self._table(table, self.tables.get(table)).items():
+        for language, value in self._table(table).items():
             where = f"{table}.{language}"
             if not isinstance(value, list):
                 raise TemplateDataError(f"{self.source}: {where} must be an array of pairs")
-            pairs = [self._strings(where, pair) for pair in value]
-            if any(len(pair) != 2 for pair in pairs):
-                raise TemplateDataError(f"{self.source}: {where} must hold pairs of strings")
-            out[language] = tuple((first, second) for first, second in pairs)
+            if not value:
+                raise TemplateDataError(f"{self.source}: {where} is an empty array")
+            for i, pair in enumerate(value):
+                if not (
+                    isinstance(pair, list)
+                    and len(pair) == 2
+                    and all(isinstance(v, str) and v for v in pair)
+                ):
+                    raise TemplateDataError(
+                        f"{self.source}: {where}[{i}] must be a pair of non-empty strings"
+                    )
+            out[language] = tuple((first, second) for first, second in value)
         return out
 
     def sentences_by_kind(self, table: str) -> dict[str, dict[str, tuple[str, ...]]]:
@@ -65,17 +78,34 @@ class TemplateTables:
         return {
             language: {
                 kind: self._strings(f"{table}.{language}.{kind}", value)
-                for kind, value in self._table(f"{table}.{language}", kinds).items()
+                for kind, value in self._kinds(table, language, kinds).items()
             }
-            for language, kinds in self._table(table, self.tables.get(table)).items()
+            for language, kinds in self._table(table).items()
         }
 
-    def _table(self, where: str, value: Any) -> dict[str, Any]:
+    def _table(self, table: str) -> dict[str, Any]:
+        """The top-level ``[table]``: a table of languages."""
+        if table not in self.tables:
+            raise TemplateDataError(f"{self.source}: no table [{table}]")
+        value = self.tables[table]
         if not isinstance(value, dict):
-            raise TemplateDataError(f"{self.source}: no table [{where}]")
+            raise TemplateDataError(
+                f"{self.source}: [{table}] must be a table of languages, not {type(value).__name__}"
+            )
+        return value
+
+    def _kinds(self, table: str, language: str, value: Any) -> dict[str, Any]:
+        """``[table.language]``: a table of kinds."""
+        if not isinstance(value, dict):
+            raise TemplateDataError(
+                f"{self.source}: [{table}.{language}] must be a table of kinds, "
+                f"not {type(value).__name__}"
+            )
         return value
 
     def _strings(self, where: str, value: Any) -> tuple[str, ...]:
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
             raise TemplateDataError(f"{self.source}: {where} must be an array of non-empty strings")
+        if not value:
+            raise TemplateDataError(f"{self.source}: {where} is an empty array")
         return tuple(value)

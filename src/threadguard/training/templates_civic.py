@@ -38,7 +38,7 @@ import numpy as np
 
 from threadguard.schema import GROUPS, with_parents
 from threadguard.training.datasets import HEADS
-from threadguard.training.templates_news import _labels, civil
+from threadguard.training.templates_news import civil, label_row
 
 Row = tuple[str, np.ndarray]
 _TOXICITY: Final = HEADS.index("toxicity")
@@ -298,7 +298,7 @@ def hostile(groups: set[str], expel: bool) -> np.ndarray:
     values |= {f"target:{g}": 1.0 if g in targets else 0.0 for g in GROUPS}
     if not expel:
         values["threat"] = 0.0
-    return _labels(values)
+    return label_row(values)
 
 
 def _cap(text: str) -> str:
@@ -316,7 +316,8 @@ PER_FAITH: Final = (7, 3)
 
 class _Rows:
     """Rows in order, a text kept once, and per group noun how many civil and hostile
-    rows it filled."""
+    rows it filled. A text met again with other labels is an error: two frames that
+    fill to the same sentence must agree on what it is."""
 
     def __init__(self) -> None:
         self.rows: dict[str, np.ndarray] = {}
@@ -325,6 +326,8 @@ class _Rows:
     def add(self, text: str, labels: np.ndarray, noun: str | None = None) -> None:
         text = _cap(text)
         if text in self.rows:
+            if not np.array_equal(self.rows[text], labels, equal_nan=True):
+                raise ValueError(f"civic template {text!r} made twice with different labels")
             return
         self.rows[text] = labels
         if noun is not None:

@@ -42,7 +42,7 @@ from threadguard.training.labels import (
     personal_insult,
     swearing_at_no_one,
 )
-from threadguard.training.template_tables import TemplateTables
+from threadguard.training.template_tables import TemplateDataError, TemplateTables
 
 #: The sentences, per language: ``resources/templates/languages_round5.toml``.
 _TABLES = TemplateTables.load("languages_round5.toml")
@@ -94,7 +94,10 @@ def word_variants(word: str) -> tuple[str, ...]:
 
 
 def _misspelt(text: str, word: str, trick: int) -> str:
-    """``text`` with ``word`` misspelt by the ``trick``-th :func:`word_variants`."""
+    """``text`` with ``word`` misspelt by the ``trick``-th :func:`word_variants`; a word
+    that is not in ``text`` is an error in the table, not a row left unmisspelt."""
+    if word not in text:
+        raise TemplateDataError(f"{_TABLES.source}: explicit word {word!r} is not in {text!r}")
     variant = word_variants(word)[trick % 5]
     if not variant.startswith(" "):
         return text.replace(word, variant, 1)
@@ -103,7 +106,11 @@ def _misspelt(text: str, word: str, trick: int) -> str:
     if at > 0 and text[at - 1] == " ":
         return text[: at - 1] + text[at:]
     end = at + len(word)
-    return text[:end] + text[end + 1 :] if text[end : end + 1] == " " else text
+    if text[end : end + 1] != " ":
+        raise TemplateDataError(
+            f"{_TABLES.source}: explicit word {word!r} has no word beside it in {text!r}"
+        )
+    return text[:end] + text[end + 1 :]
 
 
 def add_misspelt_attacks(

@@ -63,7 +63,7 @@ PLACES: Final = (
 )  # fmt: skip
 
 
-def _labels(values: dict[str, float]) -> np.ndarray:
+def label_row(values: dict[str, float]) -> np.ndarray:
     """A label row over HEADS: the given heads set, every other head unknown (NaN)."""
     row = np.full(len(HEADS), np.nan, dtype=np.float32)
     for head, value in values.items():
@@ -80,7 +80,7 @@ def civil(quoting: bool = False) -> np.ndarray:
     values = {a: 0.0 for a in ATTRIBUTES} | _NO_TARGET
     if quoting:
         del values["profanity"], values["sexually_explicit"]
-    return _labels(values)
+    return label_row(values)
 
 
 def group_hate(group: str | None, violent: bool | None = False) -> np.ndarray:
@@ -94,7 +94,7 @@ def group_hate(group: str | None, violent: bool | None = False) -> np.ndarray:
         values["threat"] = 1.0 if violent else 0.0
     if violent:
         values["severe_toxicity"] = 1.0
-    return _labels(values)
+    return label_row(values)
 
 
 def _cap(text: str) -> str:

@@ -34,7 +34,7 @@ from typing import Final
 import numpy as np
 
 from threadguard.schema import GROUPS
-from threadguard.training.templates_news import _labels, civil
+from threadguard.training.templates_news import civil, label_row
 
 Row = tuple[str, np.ndarray]
 
@@ -358,7 +358,7 @@ def threat_label(severe: bool) -> np.ndarray:
     values = {"toxicity": 1.0, "threat": 1.0, "identity_attack": 0.0} | _NO_TARGET
     if severe:
         values["severe_toxicity"] = 1.0
-    return _labels(values)
+    return label_row(values)
 
 
 def not_threat_label() -> np.ndarray:
@@ -370,7 +370,7 @@ def not_threat_label() -> np.ndarray:
         "severe_toxicity": 0.0,
         "insult": 0.0,
     }
-    return _labels(values | _NO_TARGET)
+    return label_row(values | _NO_TARGET)
 
 
 def _harm(template: str, target: str, second_person: bool) -> str:

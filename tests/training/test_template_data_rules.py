@@ -1,0 +1,160 @@
+"""Rules the packaged template files keep (``resources/templates/*.toml``): each frame has
+the placeholder it is filled through, round five's explicit words stand in their frames,
+every group named is a schema group, and a file's tables cover the same languages.
+
+The spec below names every table of every file, so a table added without a rule fails.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from threadguard.schema import GROUPS
+from threadguard.training.template_tables import TemplateDataError, TemplateTables
+from threadguard.training.templates_languages_round5 import _misspelt
+
+G, Q, FIXED = "{g}", "{q}", None
+
+#: Per file, per table: the placeholder its sentences must hold ({g}: a group's noun, {q}:
+#: a quoted slogan, FIXED: neither), or for a table of pairs ("pairs", index of the schema
+#: group in each pair, or None when the pair holds no group).
+SPEC: dict[str, dict[str, object]] = {
+    "languages.toml": {
+        "groups": ("pairs", 0),
+        "hate": G,
+        "good": G,
+        "insults": FIXED,
+        "threats": FIXED,
+        "civil": FIXED,
+        "slogans": G,
+        "counter": Q,
+        "reject": G,
+        "obfuscated_hate": G,
+    },
+    "languages_round3.toml": {
+        "profane_mild": FIXED,
+        "profane_dense": FIXED,
+        "objects": FIXED,
+        "subtle_hate": G,
+        "coded": ("pairs", 1),
+        "warm": G,
+        "civil_opinions": FIXED,
+        "veiled_threats": FIXED,
+        "calm": G,
+    },
+    "languages_round4.toml": {
+        "nouns": ("pairs", 0),
+        "news_calm": G,
+        "news_fixed": FIXED,
+        "defence": G,
+        "quoted": Q,
+        "slogans": G,
+        "negated": G,
+        "attacks": ("by_kind", G),
+        "coded": ("pairs", 1),
+        "insults": FIXED,
+    },
+    "languages_round5.toml": {
+        "nouns": ("pairs", 0),
+        "neutral": G,
+        "defence": G,
+        "negated": G,
+        "quoted": Q,
+        "slogans": G,
+        "swearing": FIXED,
+        "attacks": ("by_kind", G),
+        "explicit": ("pairs", None),
+        "coded": ("pairs", 1),
+        "insults": FIXED,
+    },
+}
+
+#: languages.toml's round-two tables cover only the languages with a functional suite;
+#: every other table of a file covers all of the file's languages.
+ROUND_TWO = {"slogans", "counter", "reject", "obfuscated_hate"}
+
+
+def _sentences(tables: TemplateTables, table: str, rule: object) -> dict[str, tuple[str, ...]]:
+    """Per language (and kind), the sentences a rule checks the placeholder of."""
+    if isinstance(rule, tuple) and rule[0] == "by_kind":
+        return {
+            f"{language}.{kind}": frames
+            for language, kinds in tables.sentences_by_kind(table).items()
+            for kind, frames in kinds.items()
+        }
+    if isinstance(rule, tuple):  # pairs: the sentence is the first of a sentence pair
+        if rule[1] == 0:
+            return {}
+        return {lang: tuple(p[0] for p in ps) for lang, ps in tables.pairs(table).items()}
+    return tables.sentences(table)
+
+
+@pytest.mark.parametrize("name", sorted(SPEC))
+def test_the_spec_names_every_table_of_the_file(name: str) -> None:
+    assert set(TemplateTables.load(name).tables) == set(SPEC[name])
+
+
+@pytest.mark.parametrize("name", sorted(SPEC))
+def test_every_frame_holds_its_placeholder_and_fixed_sentences_none(name: str) -> None:
+    tables = TemplateTables.load(name)
+    wrong = []
+    for table, rule in SPEC[name].items():
+        needed = rule[1] if isinstance(rule, tuple) and rule[0] == "by_kind" else rule
+        if isinstance(rule, tuple) and rule[0] == "pairs":
+            needed = G if table == "explicit" else FIXED
+        for where, sentences in _sentences(tables, table, rule).items():
+            for sentence in sentences:
+                held = {p for p in (G, Q) if p in sentence}
+                if held != ({needed} if needed else set()):
+                    wrong.append((table, where, sentence))
+    assert wrong == []
+
+
+@pytest.mark.parametrize("name", sorted(SPEC))
+def test_every_group_named_is_a_schema_group(name: str) -> None:
+    tables = TemplateTables.load(name)
+    unknown = [
+        (table, language, pair)
+        for table, rule in SPEC[name].items()
+        if isinstance(rule, tuple) and rule[0] == "pairs" and rule[1] is not None
+        for language, pairs in tables.pairs(table).items()
+        for pair in pairs
+        if pair[rule[1]] not in GROUPS
+    ]
+    assert unknown == []
+
+
+@pytest.mark.parametrize("name", sorted(SPEC))
+def test_a_files_tables_cover_the_same_languages(name: str) -> None:
+    tables = TemplateTables.load(name).tables
+    covered = {table: set(value) for table, value in tables.items()}
+    main = {
+        t: langs for t, langs in covered.items() if name != "languages.toml" or t not in ROUND_TWO
+    }
+    first = next(iter(main.values()))
+    assert all(langs == first for langs in main.values()), main
+    if name == "languages.toml":
+        round_two = [covered[t] for t in ROUND_TWO]
+        assert all(langs == round_two[0] for langs in round_two) and round_two[0] < first
+
+
+def test_round_fives_explicit_words_stand_in_their_frames() -> None:
+    explicit = TemplateTables.load("languages_round5.toml").pairs("explicit")
+    missing = [
+        (language, frame, word)
+        for language, pairs in explicit.items()
+        for frame, word in pairs
+        if word not in frame.replace(G, "")
+    ]
+    assert explicit and missing == []
+
+
+def test_a_misspelt_word_must_be_in_the_sentence() -> None:
+    assert _misspelt("ils sont des parasites ici", "parasites", 0) != "ils sont des parasites ici"
+    assert _misspelt("ils sont des parasites ici", "parasites", 4) == "ils sont desparasites ici"
+    assert _misspelt("parasites ici", "parasites", 4) == "parasitesici"
+    for trick in range(5):
+        with pytest.raises(TemplateDataError, match="'vermine' is not in 'ils sont des parasites'"):
+            _misspelt("ils sont des parasites", "vermine", trick)
+    with pytest.raises(TemplateDataError, match="no word beside it"):
+        _misspelt("parasites!", "parasites", 4)
