@@ -1,31 +1,37 @@
 """Would a fused attention make the deep tier fast enough? A measurement, not a shipped step.
 
 The deep tier's int8 graph (``torch.onnx.export`` then ``quantize_dynamic``) computes each
-layer's attention with about twenty small nodes (reshapes, transposes, shape arithmetic, the
-mask, softmax): 322 kernels a comment. ONNX Runtime's own transformer optimiser does not
-recognise this export's attention pattern (0 ``Attention`` fused), so this script rewrites
-it by hand: each layer's attention core becomes one ``com.microsoft.MultiHeadAttention`` on
-the same int8 projections (97 kernels a comment). It then reads news comments one at a
-time, as the engine does, with both graphs on one thread, and prints comments/s and how far
-the logits move.
+layer's attention with dozens of small nodes (reshapes, transposes, shape arithmetic, the
+mask, softmax). ONNX Runtime's own transformer optimiser does not recognise this export's
+attention pattern (0 ``Attention`` fused), so this script rewrites it by hand: each layer's
+attention core becomes one ``com.microsoft.MultiHeadAttention`` on the same int8
+projections. It prints both graphs' ONNX node counts (as stored, before ONNX Runtime's own
+graph optimisations), then reads news comments one at a time, as the engine does, with
+both graphs on one thread, and prints comments/s and how far the logits move. ``--deep``
+defaults to the shipped deep tier, so a later run measures whatever model ships then.
 
-Measured 2026-12-02 (Unhealthy Conversations dev, 600 comments, three rounds, shared
-cores): 322-352 -> 379-409 comments/s (about 1.16x), logits moved by 0.0035 on average
-and up to 0.33 (the next layer's dynamic quantisation rounds differently). Not shipped: the
-cascade spends about three quarters of its time in the deep tier on news comments, so
-1.16x there is about 1.1x overall, short of the issue's 1,000 comments/s, and a changed
-graph is a new model version to evaluate in full. Also measured and rejected: the same
-weights in fp32 (dequantised) are 4-5x slower per comment, and batching the int8 graph
-(1.2-1.3x) changes a comment's scores with its batch-mates (up to 1.6 in logit: the
-activations are quantised per batch).
+Measured 2026-12-02 on threadguard-deep@13 (commit 81e5676; Unhealthy Conversations dev,
+600 comments, three rounds, shared cores): 824 ONNX nodes as shipped, 322 fused (six
+MultiHeadAttention, one a layer); 322-352 -> 379-409 comments/s (about 1.16x), logits
+moved by 0.0035 on average and up to 0.33 (the next layer's dynamic quantisation rounds
+differently). Not shipped: the cascade spends about three quarters of its time in the deep
+tier on news comments, so 1.16x there is about 1.1x overall, short of the issue's 1,000
+comments/s, and a changed graph is a new model version to evaluate in full. Also measured
+and rejected: the same weights in fp32 (dequantised) are 4-5x slower per comment, and
+batching the int8 graph (1.2-1.3x) changes a comment's scores with its batch-mates (up to
+1.6 in logit: the activations are quantised per batch).
 
 Usage (needs ``onnx``, from ``pip install -e .[train]``):
-    PYTHONPATH=src python bench/attention_fusion.py --out FILE [--deep DIR] [--rows N]
+    PYTHONPATH=src python bench/attention_fusion.py --out FILE [--deep DIR] [--data DIR]
+        [--rows N] [--rounds N]
+(``--data`` defaults to ``THREADGUARD_DATA``.)
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import time
 from collections import Counter
 from pathlib import Path
@@ -87,7 +93,20 @@ def fuse_attention(source: Path, target: Path) -> Counter[str]:
     if not any(o.domain == "com.microsoft" for o in model.opset_import):
         model.opset_import.append(helper.make_opsetid("com.microsoft", 1))
     onnx.save(model, str(target))
-    return Counter(n.op_type for n in graph.node)
+    ops = Counter(n.op_type for n in graph.node)
+    if not ops["MultiHeadAttention"] == len(layers) > 0:
+        raise ValueError(
+            f"{source}: fused {ops['MultiHeadAttention']} attention cores for {len(layers)} "
+            "encoder layers; the graph is not the export this script knows"
+        )
+    return ops
+
+
+def node_count(path: Path) -> int:
+    """The ONNX graph's nodes, as stored (before ONNX Runtime optimises it)."""
+    import onnx
+
+    return len(onnx.load(str(path)).graph.node)
 
 
 def _session(path: Path) -> Any:
@@ -114,15 +133,23 @@ def _read(session: Any, encodings: list[Any]) -> tuple[float, np.ndarray]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--deep", type=Path, default=shipped_model_dir("deep"))
-    ap.add_argument("--data", type=Path, default=Path("../shared/data"))
+    data = os.environ.get("THREADGUARD_DATA")
+    ap.add_argument("--data", type=Path, default=Path(data) if data else None)
     ap.add_argument("--rows", type=int, default=600)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--out", type=Path, required=True, help="where to write the fused graph")
     args = ap.parse_args()
-    ops = fuse_attention(args.deep / "encoder.int8.onnx", args.out)
-    print(f"fused graph: {sum(ops.values())} nodes, {ops['MultiHeadAttention']} attention")
+    if args.data is None:
+        ap.error("--data is required unless THREADGUARD_DATA is set")
+    meta = json.loads((args.deep / "model.json").read_text("utf-8"))
+    shipped = args.deep / "encoder.int8.onnx"
+    ops = fuse_attention(shipped, args.out)
+    print(
+        f"{meta['name']}@{meta['version']}: {node_count(shipped)} ONNX nodes as shipped, "
+        f"{node_count(args.out)} fused ({ops['MultiHeadAttention']} MultiHeadAttention)"
+    )
     texts = load_unhealthy(args.data).select("dev").texts[: args.rows]
-    tokenizer = load_tokenizer(args.deep / "tokenizer.json", 128)
+    tokenizer = load_tokenizer(args.deep / "tokenizer.json", int(meta["max_tokens"]))
     encodings = encode(tokenizer, texts, [""] * len(texts))
     sessions = {
         "as shipped": _session(args.deep / "encoder.int8.onnx"),
