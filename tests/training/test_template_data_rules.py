@@ -1,11 +1,13 @@
 """Rules the packaged template files keep (``resources/templates/*.toml``): each frame has
-the placeholder it is filled through, round five's explicit words stand in their frames,
-every group named is a schema group, and a file's tables cover the same languages.
+the placeholder it is filled through, rounds five and six's explicit words stand in their
+frames, every group named is a schema group, and a file's tables cover the same languages.
 
-The spec below names every table of every file, so a table added without a rule fails.
+The spec below names every file and every table, so one added without a rule fails.
 """
 
 from __future__ import annotations
+
+from importlib import resources
 
 import pytest
 
@@ -67,11 +69,32 @@ SPEC: dict[str, dict[str, object]] = {
         "coded": ("pairs", 1),
         "insults": FIXED,
     },
+    "languages_round6.toml": {
+        "nouns": ("pairs", 0),
+        "neutral": G,
+        "defence": G,
+        "negated": G,
+        "quoted": Q,
+        "slogans": G,
+        "swearing": FIXED,
+        "dense": FIXED,
+        "objects": FIXED,
+        "reclaimed": FIXED,
+        "attacks": ("by_kind", G),
+        "explicit": ("pairs", None),
+        "coded": ("pairs", 1),
+        "context": ("pairs", 1),
+        "insults": FIXED,
+    },
 }
 
-#: languages.toml's round-two tables cover only the languages with a functional suite;
-#: every other table of a file covers all of the file's languages.
-ROUND_TWO = {"slogans", "counter", "reject", "obfuscated_hate"}
+#: Tables that cover only some of their file's languages (one set per file): languages.toml's
+#: round-two tables (the languages with a functional suite) and round six's reclaimed slurs
+#: (French only). Every other table of a file covers all of the file's languages.
+PARTIAL = {
+    "languages.toml": {"slogans", "counter", "reject", "obfuscated_hate"},
+    "languages_round6.toml": {"reclaimed"},
+}
 
 
 def _sentences(tables: TemplateTables, table: str, rule: object) -> dict[str, tuple[str, ...]]:
@@ -87,6 +110,11 @@ def _sentences(tables: TemplateTables, table: str, rule: object) -> dict[str, tu
             return {}
         return {lang: tuple(p[0] for p in ps) for lang, ps in tables.pairs(table).items()}
     return tables.sentences(table)
+
+
+def test_the_spec_names_every_template_file() -> None:
+    folder = resources.files("threadguard.resources").joinpath("templates")
+    assert sorted(f.name for f in folder.iterdir() if f.name.endswith(".toml")) == sorted(SPEC)
 
 
 @pytest.mark.parametrize("name", sorted(SPEC))
@@ -126,20 +154,17 @@ def test_every_group_named_is_a_schema_group(name: str) -> None:
 
 @pytest.mark.parametrize("name", sorted(SPEC))
 def test_a_files_tables_cover_the_same_languages(name: str) -> None:
-    tables = TemplateTables.load(name).tables
-    covered = {table: set(value) for table, value in tables.items()}
-    main = {
-        t: langs for t, langs in covered.items() if name != "languages.toml" or t not in ROUND_TWO
-    }
-    first = next(iter(main.values()))
-    assert all(langs == first for langs in main.values()), main
-    if name == "languages.toml":
-        round_two = [covered[t] for t in ROUND_TWO]
-        assert all(langs == round_two[0] for langs in round_two) and round_two[0] < first
+    covered = {table: set(value) for table, value in TemplateTables.load(name).tables.items()}
+    partial = PARTIAL.get(name, set())
+    full = [langs for table, langs in covered.items() if table not in partial]
+    assert all(langs == full[0] for langs in full), covered
+    some = [covered[table] for table in partial]
+    assert all(langs == some[0] and langs < full[0] for langs in some), covered
 
 
-def test_round_fives_explicit_words_stand_in_their_frames() -> None:
-    explicit = TemplateTables.load("languages_round5.toml").pairs("explicit")
+@pytest.mark.parametrize("name", ["languages_round5.toml", "languages_round6.toml"])
+def test_explicit_words_stand_in_their_frames(name: str) -> None:
+    explicit = TemplateTables.load(name).pairs("explicit")
     missing = [
         (language, frame, word)
         for language, pairs in explicit.items()
@@ -156,5 +181,3 @@ def test_a_misspelt_word_must_be_in_the_sentence() -> None:
     for trick in range(5):
         with pytest.raises(TemplateDataError, match="'vermine' is not in 'ils sont des parasites'"):
             _misspelt("ils sont des parasites", "vermine", trick)
-    with pytest.raises(TemplateDataError, match="no word beside it"):
-        _misspelt("parasites!", "parasites", 4)

@@ -95,9 +95,10 @@ def word_variants(word: str) -> tuple[str, ...]:
 
 def _misspelt(text: str, word: str, trick: int) -> str:
     """``text`` with ``word`` misspelt by the ``trick``-th :func:`word_variants`; a word
-    that is not in ``text`` is an error in the table, not a row left unmisspelt."""
+    that is not in ``text`` (an ``explicit`` table's pair that does not match, in round five
+    or six) is an error, not a row left unmisspelt."""
     if word not in text:
-        raise TemplateDataError(f"{_TABLES.source}: explicit word {word!r} is not in {text!r}")
+        raise TemplateDataError(f"explicit word {word!r} is not in {text!r}")
     variant = word_variants(word)[trick % 5]
     if not variant.startswith(" "):
         return text.replace(word, variant, 1)
@@ -106,11 +107,7 @@ def _misspelt(text: str, word: str, trick: int) -> str:
     if at > 0 and text[at - 1] == " ":
         return text[: at - 1] + text[at:]
     end = at + len(word)
-    if text[end : end + 1] != " ":
-        raise TemplateDataError(
-            f"{_TABLES.source}: explicit word {word!r} has no word beside it in {text!r}"
-        )
-    return text[:end] + text[end + 1 :]
+    return text[:end] + text[end + 1 :] if text[end : end + 1] == " " else text
 
 
 def add_misspelt_attacks(
