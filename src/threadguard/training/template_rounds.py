@@ -5,6 +5,12 @@ counter-speech quoting a slogan, attacks naming their group by a code word, expl
 attacks with misspelt copies). The round modules (``templates_languages_round3`` to
 ``round6``) only declare their steps, in the order their rows are added; the code for each
 kind of row is here, once.
+
+Rounds four to six were written from the phenomena's names only, not from the suites'
+sentences, in each language's own idiom: the suites are therefore not a blind test of
+these phenomena (the templates were written knowing which functionalities they measure).
+Training rows only: ``templates_languages.overlap_with_suites`` and five-word-run tests
+check that no sentence and no five-word run is shared with a suite or a blind check.
 """
 
 from __future__ import annotations
@@ -22,6 +28,12 @@ from threadguard.training.labels import (
     target_labels,
 )
 from threadguard.training.template_tables import TemplateDataError, TemplateTables
+
+#: How many nouns fill each calm frame and each attack frame in rounds four to six (in
+#: turn, so every noun is used): calm frames take more, so every noun meets calm use at
+#: least as often as attack.
+CALM_NOUNS_PER_FRAME = 4
+ATTACK_NOUNS_PER_FRAME = 2
 
 #: A group noun's misspellings (``templates_languages.obfuscations``).
 Misspell = Callable[[str], tuple[str, ...]]

@@ -13,15 +13,10 @@ than the earlier rounds use, and attacks with the same nouns in the phenomena th
 name (implicit derogation, coded hate, hate asked as a question or stated as an opinion,
 dehumanising metaphors, sarcasm at a group), plus misspelt copies of some attacks.
 
-Written from the phenomena's names only, not from the suites' sentences, in each language's
-own idiom. Training rows only: ``templates_languages.overlap_with_suites`` and a
-five-word-run test check that no sentence and no five-word run is shared with a suite. The
-suites are therefore not a blind test of these phenomena: the templates were written
-knowing which functionalities they measure.
-
-The sentences are data, in ``resources/templates/languages_round4.toml``; this module
-declares the steps that label them and fill their frames with the nouns
-(:mod:`threadguard.training.template_rounds` adds the rows).
+Written and checked as :mod:`threadguard.training.template_rounds` says (from the
+phenomena's names only; no sentence or five-word run shared with a suite or a blind
+check). The sentences are data, in ``resources/templates/languages_round4.toml``;
+:data:`ROUND_FOUR` declares how they are labelled and filled.
 """
 
 from __future__ import annotations
@@ -39,6 +34,8 @@ from threadguard.training.labels import (
     personal_insult,
 )
 from threadguard.training.template_rounds import (
+    ATTACK_NOUNS_PER_FRAME,
+    CALM_NOUNS_PER_FRAME,
     Aimed,
     Filled,
     Fixed,
@@ -48,10 +45,6 @@ from threadguard.training.template_rounds import (
     calm_mention,
 )
 
-#: How many nouns fill each calm frame and each attack frame (in turn, so every noun is
-#: used): calm frames take more, so the new nouns meet calm use at least as often as hate.
-CALM_NOUNS_PER_FRAME = 4
-ATTACK_NOUNS_PER_FRAME = 2
 #: Every how-many-th attack row also gets a misspelt copy: in turn, the group's noun
 #: misspelt (``misspell``) and one other word (``augment.spelled_badly``).
 MISSPELT_EVERY = 2

@@ -21,20 +21,18 @@ add, per language:
   :func:`~threadguard.training.template_rounds.word_variants` for the word);
 - insults of one person (insult, no group).
 
-Written from the phenomena's names only, not from the suites' sentences, in each language's
-own idiom. Training rows only: ``templates_languages.overlap_with_suites`` and a
-five-word-run test check that no sentence and no five-word run is shared with a suite or
-a blind check.
-
-The sentences are data, in ``resources/templates/languages_round5.toml``; this module
-declares the steps that label them, fill their frames with the nouns and misspell the
-attacks' words (:mod:`threadguard.training.template_rounds` adds the rows).
+Written and checked as :mod:`threadguard.training.template_rounds` says (from the
+phenomena's names only; no sentence or five-word run shared with a suite or a blind
+check). The sentences are data, in ``resources/templates/languages_round5.toml``;
+:data:`ROUND_FIVE` declares how they are labelled and filled.
 """
 
 from __future__ import annotations
 
 from threadguard.training.labels import group_attack, personal_insult, swearing_at_no_one
 from threadguard.training.template_rounds import (
+    ATTACK_NOUNS_PER_FRAME,
+    CALM_NOUNS_PER_FRAME,
     Aimed,
     Filled,
     Fixed,
@@ -43,11 +41,6 @@ from threadguard.training.template_rounds import (
     Quoted,
     calm_mention,
 )
-
-#: How many nouns fill each calm frame and each attack frame (in turn, so every noun is
-#: used): calm frames take more, so every noun meets calm use at least as often as attack.
-CALM_NOUNS_PER_FRAME = 4
-ATTACK_NOUNS_PER_FRAME = 2
 
 #: ``resources/templates/languages_round5.toml``, per language: the nouns (schema group,
 #: noun as subject or object; French frames never put ``{g}`` after "de" or "à"; no slur:

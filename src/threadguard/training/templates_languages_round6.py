@@ -7,30 +7,21 @@ of the dense swearing it should hold (round five's swearing rows, all clear, pul
 outbursts down with them); Spanish held half of its neutral mentions, negated hate and
 counter-speech quoting a slogan, let most hate that needs the thread's context through,
 and scored a third of its insults of one person below the insult hold. These rows add,
-per language:
+per language, new sentences of the kinds round five added (calm comments naming a group,
+counter-speech quoting a slogan, swearing at no one and harsh words about things,
+implicit derogation and hate asked as a question, coded hate and dog whistles, explicit
+attacks with misspelt copies, insults of one person), and:
 
-- calm comments naming a group in new frames: neutral news and questions, defences,
-  negated and denied prejudice, counter-speech that quotes a slogan to reject it (all
-  clear), filled with more nouns than the attacks so that a noun alone carries nothing;
-- swearing at no one and harsh words about things (clear on every attribute but
-  profanity, left unlabelled) beside outbursts dense with swearwords (toxic), so that
-  density, not one swearword, makes the difference;
+- outbursts dense with swearwords (toxic) beside the swearing at no one (clear, profanity
+  left unlabelled), so that density, not one swearword, makes the difference;
 - reclaimed slurs (French): a group's own use of a word aimed at it, all clear;
-- implicit derogation and hate asked as a question, coded hate and dog whistles (code
-  words, tropes, an emoji), and attacks that name their target only by a pronoun or
-  "those people" (hate that needs the thread's context): attacks on the group;
-- explicit attacks, each with a copy whose key word is misspelt and one whose group noun
-  is (:class:`~threadguard.training.template_rounds.MisspeltAttacks`);
-- insults of one person (insult, no group).
+- coded hate by an emoji, and attacks that name their target only by a pronoun or "those
+  people" (hate that needs the thread's context): attacks on the group.
 
-Written from the phenomena's names only, not from the suites' sentences, in each language's
-own idiom. Training rows only: ``templates_languages.overlap_with_suites`` and a
-five-word-run test check that no sentence and no five-word run is shared with a suite or
-a blind check.
-
-The sentences are data, in ``resources/templates/languages_round6.toml``; this module
-declares the steps that label them and fill their frames with the nouns
-(:mod:`threadguard.training.template_rounds` adds the rows).
+Written and checked as :mod:`threadguard.training.template_rounds` says (from the
+phenomena's names only; no sentence or five-word run shared with a suite or a blind
+check). The sentences are data, in ``resources/templates/languages_round6.toml``;
+:data:`ROUND_SIX` declares how they are labelled and filled.
 """
 
 from __future__ import annotations
@@ -43,6 +34,8 @@ from threadguard.training.labels import (
     swearing_at_no_one,
 )
 from threadguard.training.template_rounds import (
+    ATTACK_NOUNS_PER_FRAME,
+    CALM_NOUNS_PER_FRAME,
     Aimed,
     Filled,
     Fixed,
@@ -51,11 +44,6 @@ from threadguard.training.template_rounds import (
     Quoted,
     calm_mention,
 )
-
-#: How many nouns fill each calm frame and each attack frame (in turn, so every noun is
-#: used): calm frames take more, so every noun meets calm use at least as often as attack.
-CALM_NOUNS_PER_FRAME = 4
-ATTACK_NOUNS_PER_FRAME = 2
 
 #: ``resources/templates/languages_round6.toml``, per language: the nouns (schema group,
 #: noun as subject or object; no slur: calm frames take every one of them, more often than
