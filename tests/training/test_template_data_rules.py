@@ -12,8 +12,8 @@ from importlib import resources
 import pytest
 
 from threadguard.schema import GROUPS
+from threadguard.training.template_rounds import misspelt
 from threadguard.training.template_tables import TemplateDataError, TemplateTables
-from threadguard.training.templates_languages_round5 import _misspelt
 
 G, Q, FIXED = "{g}", "{q}", None
 
@@ -175,9 +175,9 @@ def test_explicit_words_stand_in_their_frames(name: str) -> None:
 
 
 def test_a_misspelt_word_must_be_in_the_sentence() -> None:
-    assert _misspelt("ils sont des parasites ici", "parasites", 0) != "ils sont des parasites ici"
-    assert _misspelt("ils sont des parasites ici", "parasites", 4) == "ils sont desparasites ici"
-    assert _misspelt("parasites ici", "parasites", 4) == "parasitesici"
+    assert misspelt("ils sont des parasites ici", "parasites", 0) != "ils sont des parasites ici"
+    assert misspelt("ils sont des parasites ici", "parasites", 4) == "ils sont desparasites ici"
+    assert misspelt("parasites ici", "parasites", 4) == "parasitesici"
     for trick in range(5):
         with pytest.raises(TemplateDataError, match="'vermine' is not in 'ils sont des parasites'"):
-            _misspelt("ils sont des parasites", "vermine", trick)
+            misspelt("ils sont des parasites", "vermine", trick)

@@ -21,7 +21,8 @@ from importlib import resources
 
 from threadguard.normalize import normalize_text
 from threadguard.training.datasets import LabelledRows
-from threadguard.training.labels import all_clear, fill_group, personal_insult, target_labels
+from threadguard.training.labels import all_clear, fill_group, personal_insult
+from threadguard.training.template_rounds import attack_threat_unknown, threat_to_a_person
 from threadguard.training.template_tables import TemplateTables
 from threadguard.training.templates_languages_round3 import round_three_rows
 from threadguard.training.templates_languages_round4 import round_four_rows
@@ -62,15 +63,13 @@ def template_rows(language: str) -> LabelledRows:
     out = LabelledRows(f"templates_{language}")
     for group, noun in GROUPS[language]:
         for frame in HATE[language]:
-            labels: dict[str, float] = {"toxicity": 1.0, "identity_attack": 1.0, "insult": 0.0}
-            labels.update(target_labels({group}))
-            out.add(fill_group(frame, noun), "train", labels)
+            out.add(fill_group(frame, noun), "train", attack_threat_unknown(group))
         for frame in GOOD[language]:
             out.add(fill_group(frame, noun), "train", all_clear())
     for text in INSULTS[language]:
         out.add(text, "train", personal_insult())
     for text in THREATS[language]:
-        out.add(text, "train", {"toxicity": 1.0, "threat": 1.0, "identity_attack": 0.0})
+        out.add(text, "train", threat_to_a_person())
     for text in CIVIL[language]:
         out.add(text, "train", all_clear())
     round_two_rows(language, out)
@@ -136,10 +135,4 @@ def round_two_rows(language: str, out: LabelledRows) -> None:
     for k, frame in enumerate(OBFUSCATED_HATE[language]):
         for group, noun in groups:
             for variant in obfuscations(noun)[k % 3 :: 3]:
-                labels: dict[str, float] = {
-                    "toxicity": 1.0,
-                    "identity_attack": 1.0,
-                    "insult": 0.0,
-                }
-                labels.update(target_labels({group}))
-                out.add(fill_group(frame, variant), "train", labels)
+                out.add(fill_group(frame, variant), "train", attack_threat_unknown(group))

@@ -13,20 +13,16 @@ than the earlier rounds use, and attacks with the same nouns in the phenomena th
 name (implicit derogation, coded hate, hate asked as a question or stated as an opinion,
 dehumanising metaphors, sarcasm at a group), plus misspelt copies of some attacks.
 
-Written from the phenomena's names only, not from the suites' sentences, in each language's
-own idiom. Training rows only: ``templates_languages.overlap_with_suites`` and a
-five-word-run test check that no sentence and no five-word run is shared with a suite. The
-suites are therefore not a blind test of these phenomena: the templates were written
-knowing which functionalities they measure.
-
-The sentences are data, in ``resources/templates/languages_round4.toml``; this module
-labels them and fills their frames with the nouns.
+Written and checked as :mod:`threadguard.training.template_rounds` says (from the
+phenomena's names only; no sentence or five-word run shared with a suite or a blind
+check). The sentences are data, in ``resources/templates/languages_round4.toml``;
+:data:`ROUND_FOUR` declares how they are labelled and filled.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from dataclasses import dataclass
 
 from threadguard.training.augment import spelled_badly
 from threadguard.training.datasets import LabelledRows
@@ -37,81 +33,75 @@ from threadguard.training.labels import (
     groups_in_turn,
     personal_insult,
 )
-from threadguard.training.template_tables import TemplateTables
+from threadguard.training.template_rounds import (
+    ATTACK_NOUNS_PER_FRAME,
+    CALM_NOUNS_PER_FRAME,
+    Aimed,
+    Filled,
+    Fixed,
+    LanguageRound,
+    Quoted,
+    RoundInput,
+    calm_mention,
+)
 
-#: The sentences, per language: ``resources/templates/languages_round4.toml``.
-_TABLES = TemplateTables.load("languages_round4.toml")
-
-#: More group nouns than rounds one to three fill their frames with (schema group, noun as
-#: the sentence's subject or object). No slur: the calm frames take every one of them.
-NOUNS = _TABLES.pairs("nouns")
-#: Calm comments of a news site's readers that name a group (``{g}``): reports, figures,
-#: local life, policy argued without contempt. All clear.
-NEWS_CALM = _TABLES.sentences("news_calm")
-#: Calm news comments naming a nation, a religion or a city's communities, no ``{g}``.
-NEWS_FIXED = _TABLES.sentences("news_fixed")
-#: Calm sentences that name a group to deny a prejudice, defend the group, or report and
-#: condemn an attack on it, in new wordings. All clear.
-DEFENCE = _TABLES.sentences("defence")
-#: Hate quoted in order to reject it (``{q}``: a hateful slogan about a group, filled from
-#: :data:`SLOGANS`), and hate words negated or denied (:data:`NEGATED`): all clear. Spanish
-#: held both at @3 (the slogan's words and a negated slur scored as the attack itself).
-QUOTED = _TABLES.sentences("quoted")
-#: The slogans the quoting frames reject.
-SLOGANS = _TABLES.sentences("slogans")
-NEGATED = _TABLES.sentences("negated")
-#: Attacks on a group (``{g}``), one tuple per phenomenon: implicit derogation (a
-#: stereotype implied, no slur), hate asked as a question, hate stated as an opinion,
-#: dehumanising metaphors, sarcasm at the group.
-ATTACKS = _TABLES.sentences_by_kind("attacks")
-#: Coded hate: a dog whistle or a code word names the target instead of the group's noun:
-#: (sentence, schema group) pairs.
-CODED = _TABLES.pairs("coded")
-#: Insults of one person (insult, no group): the French suite held its insults but scored
-#: few of them as insults.
-INSULTS = _TABLES.sentences("insults")
-
-#: How many nouns fill each calm frame and each attack frame (in turn, so every noun is
-#: used): calm frames take more, so the new nouns meet calm use at least as often as hate.
-CALM_NOUNS_PER_FRAME = 4
-ATTACK_NOUNS_PER_FRAME = 2
 #: Every how-many-th attack row also gets a misspelt copy: in turn, the group's noun
 #: misspelt (``misspell``) and one other word (``augment.spelled_badly``).
 MISSPELT_EVERY = 2
 
 
-def round_four_rows(
-    language: str, out: LabelledRows, misspell: Callable[[str], tuple[str, ...]]
-) -> None:
-    """Add the round-four rows for a language that has them (French and Spanish);
-    ``misspell``: a group noun's misspellings (``templates_languages.obfuscations``)."""
-    if language not in NOUNS:
-        return
-    nouns = NOUNS[language]
-    c = CALM_NOUNS_PER_FRAME
-    for f in groups_in_turn((*NEWS_CALM[language], *DEFENCE[language]), nouns, c):
-        out.add(fill_group(f.frame, f.noun), "train", all_clear())
-    for text in NEWS_FIXED[language]:
-        out.add(text, "train", all_clear())
-    slogans = SLOGANS[language]
-    for f in groups_in_turn(QUOTED[language], nouns, c, start=3):
-        quote = slogans[(f.i + f.j) % len(slogans)].replace("{g}", f.noun)
-        out.add(fill_group(f.frame.replace("{q}", quote), f.noun), "train", all_clear())
-    for f in groups_in_turn(NEGATED[language], nouns, c, start=7):
-        out.add(fill_group(f.frame, f.noun), "train", all_clear())
-    rng = random.Random(4)
-    frames = [f for phenomenon in ATTACKS[language].values() for f in phenomenon]
-    for f in groups_in_turn(frames, nouns, ATTACK_NOUNS_PER_FRAME, start=5):
-        text = fill_group(f.frame, f.noun)
-        out.add(text, "train", group_attack(f.group))
-        if f.n % MISSPELT_EVERY == 0:
-            variants = misspell(f.noun)
-            if (f.n // MISSPELT_EVERY) % 2 == 0 and variants:
-                text = fill_group(f.frame, variants[(f.n // 4) % len(variants)])
-            else:
-                text = spelled_badly(text, rng)
+@dataclass(frozen=True)
+class SomeMisspelt:
+    """Attacks on a group (the table of kinds ``table``), each frame filled with
+    ``per_frame`` nouns in turn from the ``start``-th; every :data:`MISSPELT_EVERY`-th
+    filling also gets a misspelt copy (round four's own way; rounds five and six use
+    :class:`~threadguard.training.template_rounds.MisspeltAttacks`)."""
+
+    table: str
+    per_frame: int
+    start: int
+
+    def add(self, given: RoundInput, out: LabelledRows) -> None:
+        rng = random.Random(4)
+        frames = given.by_kind(self.table)
+        for f in groups_in_turn(frames, given.nouns, self.per_frame, self.start):
+            text = fill_group(f.frame, f.noun)
             out.add(text, "train", group_attack(f.group))
-    for text, group in CODED[language]:
-        out.add(text, "train", group_attack(group))
-    for text in INSULTS[language]:
-        out.add(text, "train", personal_insult())
+            if f.n % MISSPELT_EVERY == 0:
+                variants = given.misspell(f.noun)
+                if (f.n // MISSPELT_EVERY) % 2 == 0 and variants:
+                    text = fill_group(f.frame, variants[(f.n // 4) % len(variants)])
+                else:
+                    text = spelled_badly(text, rng)
+                out.add(text, "train", group_attack(f.group))
+
+
+#: ``resources/templates/languages_round4.toml``, per language: more group nouns than
+#: rounds one to three fill their frames with (schema group, noun as the sentence's
+#: subject or object; no slur: the calm frames take every one of them), then the rows in
+#: order: calm comments of a news site's readers that name a group (reports, figures,
+#: local life, policy argued without contempt) and calm sentences that deny a prejudice,
+#: defend the group, or report and condemn an attack on it, all clear; calm news comments
+#: naming a nation, a religion or a city's communities (no ``{g}``), all clear; hate
+#: quoted in order to reject it and hate words negated or denied, all clear (Spanish held
+#: both at @3: the slogan's words and a negated slur scored as the attack itself); attacks
+#: per phenomenon (implicit derogation, hate asked as a question, hate stated as an
+#: opinion, dehumanising metaphors, sarcasm at the group), some misspelt; coded hate (a
+#: dog whistle or a code word names the target: (sentence, schema group) pairs); insults
+#: of one person (the French suite held its insults but scored few of them as insults).
+ROUND_FOUR = LanguageRound(
+    "languages_round4.toml",
+    [
+        Filled(("news_calm", "defence"), CALM_NOUNS_PER_FRAME, calm_mention),
+        Fixed(("news_fixed",), all_clear),
+        Quoted("quoted", "slogans", CALM_NOUNS_PER_FRAME, start=3, quote_filled=False),
+        Filled(("negated",), CALM_NOUNS_PER_FRAME, calm_mention, start=7),
+        SomeMisspelt("attacks", ATTACK_NOUNS_PER_FRAME, start=5),
+        Aimed(("coded",)),
+        Fixed(("insults",), personal_insult),
+    ],
+)
+#: The round's group nouns, per language (French and Spanish).
+NOUNS = ROUND_FOUR.nouns
+#: Add the round-four rows for a language that has them: ``(language, out, misspell)``.
+round_four_rows = ROUND_FOUR.add_rows

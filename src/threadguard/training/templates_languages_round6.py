@@ -7,119 +7,71 @@ of the dense swearing it should hold (round five's swearing rows, all clear, pul
 outbursts down with them); Spanish held half of its neutral mentions, negated hate and
 counter-speech quoting a slogan, let most hate that needs the thread's context through,
 and scored a third of its insults of one person below the insult hold. These rows add,
-per language:
+per language, new sentences of the kinds round five added (calm comments naming a group,
+counter-speech quoting a slogan, swearing at no one and harsh words about things,
+implicit derogation and hate asked as a question, coded hate and dog whistles, explicit
+attacks with misspelt copies, insults of one person), and:
 
-- calm comments naming a group in new frames: neutral news and questions, defences,
-  negated and denied prejudice, counter-speech that quotes a slogan to reject it (all
-  clear), filled with more nouns than the attacks so that a noun alone carries nothing;
-- swearing at no one and harsh words about things (clear on every attribute but
-  profanity, left unlabelled) beside outbursts dense with swearwords (toxic), so that
-  density, not one swearword, makes the difference;
+- outbursts dense with swearwords (toxic) beside the swearing at no one (clear, profanity
+  left unlabelled), so that density, not one swearword, makes the difference;
 - reclaimed slurs (French): a group's own use of a word aimed at it, all clear;
-- implicit derogation and hate asked as a question, coded hate and dog whistles (code
-  words, tropes, an emoji), and attacks that name their target only by a pronoun or
-  "those people" (hate that needs the thread's context): attacks on the group;
-- explicit attacks, each with a copy whose key word is misspelt and one whose group noun
-  is (:func:`~threadguard.training.templates_languages_round5.add_misspelt_attacks`);
-- insults of one person (insult, no group).
+- coded hate by an emoji, and attacks that name their target only by a pronoun or "those
+  people" (hate that needs the thread's context): attacks on the group.
 
-Written from the phenomena's names only, not from the suites' sentences, in each language's
-own idiom. Training rows only: ``templates_languages.overlap_with_suites`` and a
-five-word-run test check that no sentence and no five-word run is shared with a suite or
-a blind check.
-
-The sentences are data, in ``resources/templates/languages_round6.toml``; this module
-labels them and fills their frames with the nouns.
+Written and checked as :mod:`threadguard.training.template_rounds` says (from the
+phenomena's names only; no sentence or five-word run shared with a suite or a blind
+check). The sentences are data, in ``resources/templates/languages_round6.toml``;
+:data:`ROUND_SIX` declares how they are labelled and filled.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from threadguard.training.datasets import LabelledRows
 from threadguard.training.labels import (
     all_clear,
     dense_swearing,
-    fill_group,
     group_attack,
-    groups_in_turn,
     personal_insult,
     swearing_at_no_one,
 )
-from threadguard.training.template_tables import TemplateTables
-from threadguard.training.templates_languages_round5 import add_misspelt_attacks
+from threadguard.training.template_rounds import (
+    ATTACK_NOUNS_PER_FRAME,
+    CALM_NOUNS_PER_FRAME,
+    Aimed,
+    Filled,
+    Fixed,
+    LanguageRound,
+    MisspeltAttacks,
+    Quoted,
+    calm_mention,
+)
 
-#: The sentences, per language: ``resources/templates/languages_round6.toml``.
-_TABLES = TemplateTables.load("languages_round6.toml")
-
-#: Group nouns the round-six frames are filled with (schema group, noun as subject or
-#: object). No slur: calm frames take every one of them, more often than attacks do.
-NOUNS = _TABLES.pairs("nouns")
-#: Calm frames naming a group (``{g}``): neutral news and questions, defences, negated
-#: prejudice. All clear.
-CALM = {
-    language: (
-        *neutral,
-        *_TABLES.sentences("defence")[language],
-        *_TABLES.sentences("negated")[language],
-    )
-    for language, neutral in _TABLES.sentences("neutral").items()
-}
-#: Counter-speech quoting a slogan (``{q}``, from :data:`SLOGANS`) to reject it. All clear.
-QUOTED = _TABLES.sentences("quoted")
-SLOGANS = _TABLES.sentences("slogans")
-#: Swearing at no one and harsh words about things: clear, profanity unlabelled.
-SWEARING = _TABLES.sentences("swearing")
-#: Harsh words about things: all clear.
-OBJECTS = _TABLES.sentences("objects")
-#: Outbursts dense with swearwords at no one: toxic.
-DENSE = _TABLES.sentences("dense")
-#: Reclaimed slurs, per language that has them: all clear.
-RECLAIMED = _TABLES.sentences("reclaimed")
-#: Attacks on a group (``{g}``), per phenomenon: implicit derogation, hate as a question.
-ATTACKS = _TABLES.sentences_by_kind("attacks")
-#: Explicit attacks with the key word to misspell: (frame, word in the frame).
-EXPLICIT = _TABLES.pairs("explicit")
-#: Attacks that name their target by a code word, a trope or an emoji (``coded``) or only
-#: by the thread they answer (``context``): (sentence, schema group) pairs.
-CODED = _TABLES.pairs("coded")
-CONTEXT = _TABLES.pairs("context")
-#: Insults of one person: insult, no group.
-INSULTS = _TABLES.sentences("insults")
-
-#: How many nouns fill each calm frame and each attack frame (in turn, so every noun is
-#: used): calm frames take more, so every noun meets calm use at least as often as attack.
-CALM_NOUNS_PER_FRAME = 4
-ATTACK_NOUNS_PER_FRAME = 2
-
-
-def round_six_rows(
-    language: str, out: LabelledRows, misspell: Callable[[str], tuple[str, ...]]
-) -> None:
-    """Add the round-six rows for a language that has them (French and Spanish);
-    ``misspell``: a group noun's misspellings (``templates_languages.obfuscations``)."""
-    if language not in NOUNS:
-        return
-    nouns = NOUNS[language]
-    per_calm, per_attack = CALM_NOUNS_PER_FRAME, ATTACK_NOUNS_PER_FRAME
-    for f in groups_in_turn(CALM[language], nouns, per_calm, start=1):
-        out.add(fill_group(f.frame, f.noun), "train", all_clear())
-    slogans = SLOGANS[language]
-    for f in groups_in_turn(QUOTED[language], nouns, per_calm, start=3):
-        quote = fill_group(slogans[f.n % len(slogans)], f.noun)
-        out.add(f.frame.replace("{q}", quote), "train", all_clear())
-    clear = (*OBJECTS[language], *RECLAIMED.get(language, ()))
-    for text in clear:
-        out.add(text, "train", all_clear())
-    for text in SWEARING[language]:
-        out.add(text, "train", swearing_at_no_one())
-    for text in DENSE[language]:
-        out.add(text, "train", dense_swearing())
-    attack_frames = [f for kind in ATTACKS[language].values() for f in kind]
-    for f in groups_in_turn(attack_frames, nouns, per_attack, start=2):
-        out.add(fill_group(f.frame, f.noun), "train", group_attack(f.group))
-    add_misspelt_attacks(EXPLICIT[language], nouns, out, misspell, per_attack, start=5)
-    for text, group in (*CODED[language], *CONTEXT[language]):
-        out.add(text, "train", group_attack(group))
-    for text in INSULTS[language]:
-        out.add(text, "train", personal_insult())
+#: ``resources/templates/languages_round6.toml``, per language: the nouns (schema group,
+#: noun as subject or object; no slur: calm frames take every one of them, more often than
+#: attacks do), then the rows in order: calm frames naming a group (neutral news and
+#: questions, defences, negated prejudice), all clear; counter-speech quoting a slogan to
+#: reject it, all clear; harsh words about things and reclaimed slurs (French only), all
+#: clear; swearing at no one (profanity unlabelled); outbursts dense with swearwords,
+#: toxic; attacks per phenomenon (implicit derogation, hate as a question); explicit
+#: attacks with a misspelt key word and noun; attacks naming their target by a code word,
+#: a trope or an emoji (``coded``) or only by the thread they answer (``context``),
+#: (sentence, schema group) pairs; insults of one person.
+ROUND_SIX = LanguageRound(
+    "languages_round6.toml",
+    [
+        Filled(("neutral", "defence", "negated"), CALM_NOUNS_PER_FRAME, calm_mention, start=1),
+        Quoted("quoted", "slogans", CALM_NOUNS_PER_FRAME, start=3, slogan_by_filling=True),
+        Fixed(("objects", "reclaimed"), all_clear),
+        Fixed(("swearing",), swearing_at_no_one),
+        Fixed(("dense",), dense_swearing),
+        Filled(("attacks",), ATTACK_NOUNS_PER_FRAME, group_attack, start=2, by_kind=True),
+        MisspeltAttacks("explicit", ATTACK_NOUNS_PER_FRAME, start=5),
+        Aimed(("coded", "context")),
+        Fixed(("insults",), personal_insult),
+    ],
+)
+#: The round's group nouns, per language (French and Spanish).
+NOUNS = ROUND_SIX.nouns
+#: Outbursts dense with swearwords at no one, per language: toxic.
+DENSE = ROUND_SIX.tables.sentences("dense")
+#: Add the round-six rows for a language that has them: ``(language, out, misspell)``.
+round_six_rows = ROUND_SIX.add_rows
