@@ -155,22 +155,6 @@ def load_told_br(root: Path) -> LabelledRows:
     return out
 
 
-def told_br_agreement(root: Path) -> dict[str, int]:
-    """Per ToLD-BR.csv text (normalised), the most annotators (0-3) who flagged any one
-    category: how sure a 1-annotator ``toxic`` label is."""
-    from threadguard.normalize import normalize_text
-
-    out: dict[str, int] = {}
-    for r in _dict_rows(root / "told_br" / "ToLD-BR.csv"):
-        try:
-            n = int(max(float(v) for k, v in r.items() if k != "text"))
-        except ValueError:
-            continue
-        key = normalize_text(r["text"])
-        out[key] = max(n, out.get(key, 0))
-    return out
-
-
 # ------------------------------------------------------------------ Arabic
 
 #: OSACT 2022's hate classes that name a target group of the schema (HS3 ideology and

@@ -167,13 +167,11 @@ def ngram_model(
     return LinearModel(name, version, HEADS, featurizer, weights, bias, platt_a, platt_b, metadata)
 
 
-def fit_head(
-    x: Any, y: np.ndarray, c: float, seed: int, sample_weight: np.ndarray | None = None
-) -> tuple[np.ndarray, float]:
+def fit_head(x: Any, y: np.ndarray, c: float, seed: int) -> tuple[np.ndarray, float]:
     """One logistic head; a soft label (a share of raters) counts as positive above a half,
     since the linear heads learn from hard labels (the deep tier reads the share)."""
     clf = LogisticRegression(C=c, solver="liblinear", max_iter=MAX_ITER, random_state=seed)
-    clf.fit(x, (y > 0.5).astype(np.float64), sample_weight=sample_weight)
+    clf.fit(x, (y > 0.5).astype(np.float64))
     return clf.coef_.ravel().astype(np.float32), float(clf.intercept_[0])
 
 
@@ -185,18 +183,11 @@ def fit_weights(
     seed: int,
     jobs: int,
     n_features: int,
-    toxicity_weight: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Fit each of ``heads`` (a head's index and its mask of labelled training rows) in
-    parallel; the weight matrix and bias of every head (an unfitted head's bias says "no").
-    ``toxicity_weight``: per training row, its weight in the toxicity head's fit only."""
-
-    def weight(h: int, mask: np.ndarray) -> np.ndarray | None:
-        return toxicity_weight[mask] if toxicity_weight is not None and h == 0 else None
-
+    parallel; the weight matrix and bias of every head (an unfitted head's bias says "no")."""
     fits = Parallel(n_jobs=jobs, prefer="threads")(
-        delayed(fit_head)(x_train[mask], y_train[mask, h], c, seed, weight(h, mask))
-        for h, mask in heads
+        delayed(fit_head)(x_train[mask], y_train[mask, h], c, seed) for h, mask in heads
     )
     weights = np.zeros((n_features, len(HEADS)), dtype=np.float32)
     bias = np.full(len(HEADS), -10.0, dtype=np.float32)  # unfitted heads say "no"

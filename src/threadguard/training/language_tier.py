@@ -35,11 +35,7 @@ from threadguard.scoring.languages import INDEX, INDEX_FORMAT
 from threadguard.scoring.linear import LinearModel
 from threadguard.training.calibration import fit_heads
 from threadguard.training.datasets import HEADS, LabelledRows
-from threadguard.training.datasets_multilingual import (
-    LANGUAGE_SETS,
-    load_language_sets,
-    told_br_agreement,
-)
+from threadguard.training.datasets_multilingual import LANGUAGE_SETS, load_language_sets
 from threadguard.training.fast_tier import (
     featurize,
     fit_weights,
@@ -76,11 +72,6 @@ class Group:
     languages: tuple[str, ...]
     datasets: tuple[str, ...]
     templates: tuple[str, ...]
-    #: The C values tried for this model (None: :data:`C_GRID`).
-    c_grid: tuple[float, ...] | None = None
-    #: Above 0: in the toxicity head's fit a toxic ToLD-Br row weighs (annotators who
-    #: agreed, 1-3) to this power (:func:`agreement_weights`).
-    agreement_power: int = 0
 
 
 #: The tier's models. Each language with labelled data gets a model of its own: on DEV rows
@@ -94,9 +85,7 @@ class Group:
 GROUPS: tuple[Group, ...] = (
     Group("de", ("de",), ("germeval2018",), ("de",)),
     Group("fr", ("fr",), ("mlma_fr",), ("fr",)),
-    # C 2 and toxic rows weighted by annotator agreement squared: dev macro-F1 0.7535 ->
-    # 0.7606 (``bench/pt_tuning.py``, fast-xx@7).
-    Group("pt", ("pt",), ("told_br",), (), c_grid=(2.0,), agreement_power=2),
+    Group("pt", ("pt",), ("told_br",), ()),
     Group("tr", ("tr",), ("offenseval2020_tr",), ("tr",)),
     Group("ar", ("ar",), ("osact2022_ar", "mlma_ar"), ()),
     Group(
@@ -180,8 +169,7 @@ def train_language_tier(
             datasets=list(g.datasets),
             extra=[templates[t] for t in g.templates],
             languages=list(g.languages),
-            c_grid=g.c_grid or c_grid,
-            agreement_power=g.agreement_power,
+            c_grid=c_grid,
             name=f"threadguard-fast-{g.name}",
             version=version,
             log=log,
@@ -250,7 +238,6 @@ def train_language_model(
     config: FeatureConfig = CONFIG,
     jobs: int = 2,
     seed: int = 0,
-    agreement_power: int = 0,
     log: Callable[[str], None] = print,
 ) -> LanguageTrainResult:
     """Fit one model on non-English sets (all by default) and the team's template blocks
@@ -274,18 +261,10 @@ def train_language_model(
     log(f"features: {x_train.shape[0]} train, {x_dev.shape[0]} dev, {x_train.shape[1]} wide")
 
     chosen = trainable_heads(y_train)
-    tox_weight = None
-    if agreement_power:
-        tox_weight = agreement_weights(data_root, train_norm, y_train, agreement_power)
-        log(
-            f"toxicity rows weighted by agreement^{agreement_power}: {np.bincount(tox_weight.astype(int))}"
-        )
     dev_f1: dict[float, float] = {}
     best: tuple[float, np.ndarray, np.ndarray] | None = None
     for c in c_grid:
-        weights, bias = fit_weights(
-            x_train, y_train, chosen, c, seed, jobs, config.size, toxicity_weight=tox_weight
-        )
+        weights, bias = fit_weights(x_train, y_train, chosen, c, seed, jobs, config.size)
         dev_f1[c] = _dev_macro_f1(np.asarray(x_dev @ weights)[:, 0] + bias[0], y_dev[:, 0])
         log(f"C={c}: dev macro-F1 {dev_f1[c]:.4f}")
         if best is None or dev_f1[c] > dev_f1[best[0]]:
@@ -327,11 +306,6 @@ def train_language_model(
             datasets=sorted(datasets or LANGUAGE_SETS),
             templates={b.dataset: len(b) for b in extra or []},
             template_repeat=TEMPLATE_REPEAT,
-            **(
-                {"c_grid": list(c_grid), "agreement_power": agreement_power}
-                if agreement_power
-                else {}
-            ),
             prior_correction={"above": MAX_PRIOR, "to": TARGET_PRIOR},
         ),
     }
@@ -354,18 +328,6 @@ def labelled_heads(blocks: list[LabelledRows], languages: list[str]) -> dict[str
         negative = np.nansum(m == 0.0, axis=0) > 0
         out[lang] = [HEADS[h] for h in np.flatnonzero(positive & negative)]
     return out
-
-
-def agreement_weights(
-    data_root: Path, train_norm: list[str], y_train: np.ndarray, power: int
-) -> np.ndarray:
-    """Each training row's weight in the toxicity head's fit: a toxic row found in
-    ToLD-BR.csv weighs (annotators who agreed on its category, at least 1) ** ``power``;
-    every other row 1. ToLD-Br's binary label is toxic when any one of three annotators
-    flagged the tweet: the rows all three flagged are the surer positives."""
-    agree = told_br_agreement(data_root)
-    n = np.array([min(max(agree.get(t, 1), 1), 3) for t in train_norm], dtype=np.float64)
-    return np.where(y_train[:, 0] > 0.5, n**power, 1.0)
 
 
 def _logit(p: float) -> float:
