@@ -11,14 +11,20 @@ policy's thresholds in NumPy. The replay ignores the engine's windows over very 
 texts (it reads the first ``MAX_CHARS``); the chosen point is checked with the real
 command afterwards.
 
-``choose`` picks the default policy's hold thresholds on dev rows by one documented rule
-(:func:`choose`): the fewest civil news comments held, without catching fewer abusive
-comments than the policy as it is on any abusive set the issue names, and with the bundled
-example thread decided right (its hate, veiled threat and insults held, the rest published).
+``choose`` picks the default policy's hold thresholds on dev rows by one of two documented
+rules (:func:`choose`), both with the bundled example thread decided right (its hate, veiled
+threat and insults held, the rest published) and no hold above its reject: ``--rule
+keep-caught`` (the default), the fewest civil news comments held without catching fewer
+abusive comments than the reference (the policy as it is on these scores, or the models of
+``--reference-cache`` under ``--reference-holds``) on any abusive set the issue names;
+``--rule targets``, the least total shortfall from :data:`TARGETS` (how deep@16's thresholds
+were chosen).
 
 Usage (from a checkout, PYTHONPATH=src):
     python bench/decision_frontier.py cache --split dev [--fast DIR ...] [--deep DIR]
     python bench/decision_frontier.py choose --split dev [--fast DIR] [--deep DIR] [--band B]
+        [--rule R] [--policy FILE]
+        [--reference-cache C --reference-deep D --reference-holds H]
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A small warm-started fine-tune of the shipped deep tier, for issue 12 (sessions 5 and 6).
+"""A small warm-started fine-tune of the shipped deep tier, for issue 12 (sessions 5-9).
 
 Continues from the shipped deep tier's int8 weights (embeddings and the bottom layers
 frozen: only the top ``LAYERS`` and the heads change, so the file would delta-compress),
@@ -18,6 +18,9 @@ naming peoples, migrants and faiths and their hostile counterparts (templates_ci
 
 Usage: [WARM_FROM=DEEP_DIR] [DEEP_VERSION=N] [NEWS_REPEAT=K] PYTHONPATH=src \
        python bench/deep_news_finetune.py LAYERS OUT WORK DIVISOR [MASK_SET ...]
+       (session 9: deep@16 = WARM_FROM=<deep@13> DEEP_VERSION=16 IDENTITY_REPEAT=3
+        EVERYDAY_REPEAT=4 THREATS_REPEAT=3 CIVIC_REPEAT=3 NEWS_REPEAT=2 ... 4 OUT WORK 20
+        toxic_spans)
        (session 8: deep@14 = WARM_FROM=<deep@13> DEEP_VERSION=14 IDENTITY_REPEAT=3
         EVERYDAY_REPEAT=4 ... 4 OUT WORK 20 toxic_spans, before templates_threats existed;
         deep@15 = the same with DEEP_VERSION=15 THREATS_REPEAT=3)

@@ -258,7 +258,9 @@ def evaluate(
             "decisions); context: with vs without thread context; decisions: civil comments "
             "held and abusive ones caught per data set, and the curve between them; "
             "adaptation: a simulated news site adapted from half its labels as moderators' "
-            "verdicts, civil held at equal caught on the other half.",
+            "verdicts, civil held at equal caught on the other half; languages: each language "
+            "beyond English on its test split, its functional suite and bias figures, and the "
+            "blind checks per language (English included).",
         ),
     ] = "data",
     tier: TierOpt = Tier.CASCADE,
