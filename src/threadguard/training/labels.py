@@ -61,10 +61,15 @@ def target_labels(groups: Iterable[str]) -> dict[str, float]:
     return labels
 
 
+def capitalised(text: str) -> str:
+    """``text`` with its first letter upper case and the rest as written (``str.capitalize``
+    would lower "NATO" and "Muslims")."""
+    return text[0].upper() + text[1:]
+
+
 def fill_group(frame: str, noun: str) -> str:
     """A template frame with ``{g}`` replaced by a group's noun, capitalised."""
-    text = frame.replace("{g}", noun)
-    return text[0].upper() + text[1:]
+    return capitalised(frame.replace("{g}", noun))
 
 
 def group_attack(group: str) -> dict[str, float]:

@@ -38,6 +38,7 @@ import numpy as np
 
 from threadguard.schema import GROUPS, with_parents
 from threadguard.training.datasets import HEADS
+from threadguard.training.labels import capitalised
 from threadguard.training.templates_news import civil, label_row
 
 Row = tuple[str, np.ndarray]
@@ -301,10 +302,6 @@ def hostile(groups: set[str], expel: bool) -> np.ndarray:
     return label_row(values)
 
 
-def _cap(text: str) -> str:
-    return text[0].upper() + text[1:]
-
-
 NUMBERS: Final = ("three hundred", "1,200", "about 4,000", "fewer than 900", "some 2,500")
 
 #: Rows per group noun: (civil frames with the plural, hostile frames). Civil rows that
@@ -324,7 +321,7 @@ class _Rows:
         self.uses: dict[str, list[int]] = {}
 
     def add(self, text: str, labels: np.ndarray, noun: str | None = None) -> None:
-        text = _cap(text)
+        text = capitalised(text)
         if text in self.rows:
             if not np.array_equal(self.rows[text], labels, equal_nan=True):
                 raise ValueError(f"civic template {text!r} made twice with different labels")
@@ -336,7 +333,7 @@ class _Rows:
 
 def _fill(frame: str, rng: random.Random, **slots: str) -> str:
     p = slots.get("p", "")
-    return frame.format(P=_cap(p) if p else "", n=rng.choice(NUMBERS), **slots)
+    return frame.format(P=capitalised(p) if p else "", n=rng.choice(NUMBERS), **slots)
 
 
 def _build(seed: int) -> _Rows:
@@ -379,7 +376,7 @@ def _build(seed: int) -> _Rows:
     for names, frames in actors:
         for actor in names:
             for frame in rng.sample(frames, 2):
-                out.add(frame.format(a=actor, A=_cap(actor)), civil())
+                out.add(frame.format(a=actor, A=capitalised(actor)), civil())
     for line in SARCASM:
         out.add(line, civil())
     return out

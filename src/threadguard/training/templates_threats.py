@@ -34,6 +34,7 @@ from typing import Final
 import numpy as np
 
 from threadguard.schema import GROUPS
+from threadguard.training.labels import capitalised
 from threadguard.training.templates_news import civil, label_row
 
 Row = tuple[str, np.ndarray]
@@ -335,17 +336,13 @@ SARCASM: Final = (
 )
 
 
-def _cap(text: str) -> str:
-    return text[0].upper() + text[1:]
-
-
 def _target_slots(target: str) -> dict[str, str]:
     return {
         "t": target,
-        "T": _cap(target),
+        "T": capitalised(target),
         "o": target,
         "p": target + "'s",
-        "P": _cap(target) + "'s",
+        "P": capitalised(target) + "'s",
     }
 
 
@@ -387,7 +384,7 @@ def threat_rows(seed: int = 53) -> list[Row]:
     texts: dict[str, bool] = {}
 
     def add(text: str, severe: bool) -> None:
-        texts.setdefault(_cap(text), severe)
+        texts.setdefault(capitalised(text), severe)
 
     for frame, harm, person in rng.sample(list(product(DIRECT_FRAMES, HARMS, people)), 70):
         add(frame.format(h=_harm(harm[0], person, person == "you")), harm[1])
@@ -413,7 +410,7 @@ def not_threat_rows(seed: int = 59) -> list[Row]:
 
     def pick(frames: tuple[str, ...], count: int) -> None:
         rendered = {
-            _cap(frame.format(n=name, **_target_slots(target))): None
+            capitalised(frame.format(n=name, **_target_slots(target))): None
             for frame, target, name in product(frames, TARGETS, VOCATIVES)
         }
         fresh = [text for text in rendered if text not in seen]
@@ -436,7 +433,7 @@ def civil_opinion_rows(seed: int = 61) -> list[Row]:
     texts: list[str] = []
     for opinion in OPINIONS:
         for frame in rng.sample(OPINION_FRAMES, 8):
-            texts.append(_cap(frame.format(o=opinion)))
+            texts.append(capitalised(frame.format(o=opinion)))
     texts += list(QUESTIONS) + list(SARCASM)
     return [(text, civil()) for text in dict.fromkeys(texts)]
 
