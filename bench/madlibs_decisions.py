@@ -20,17 +20,27 @@ import argparse
 import os
 from pathlib import Path
 
-import numpy as np
-
+from threadguard.analysis import Analysis
 from threadguard.engine import CommentInput, Engine
 from threadguard.evaluation.bias import MIN_ROWS, derive_subgroups, template_slot
+from threadguard.evaluation.decision_sets import Item
+from threadguard.evaluation.decisions import SetResult, decide_items
 from threadguard.moderation import Moderator, load_policy
 from threadguard.training.datasets import HEADS, load_wikimadlibs
 
 
-def _rate(flags: np.ndarray) -> str:
-    """The share of ``flags`` set, or "n/a" for none (not nan)."""
-    return f"{flags.mean():.1%}" if flags.size else "n/a"
+def _decided(
+    analyses: list[Analysis], items: list[Item], moderator: Moderator, name: str
+) -> SetResult:
+    """Civil held and toxic caught among ``items``, counted as ``eval --suite decisions``
+    counts them (:func:`~threadguard.evaluation.decisions.decide_items`)."""
+    return decide_items(analyses, items, [(1.0, moderator)], name, name, "", news=False)
+
+
+def _share(result: SetResult, civil: bool) -> str:
+    """A share of ``result`` as a percentage, or "n/a" where it has no such rows."""
+    n = result.civil if civil else result.abusive
+    return f"{(result.civil_share() if civil else result.caught_share()):.1%}" if n else "n/a"
 
 
 def main() -> None:
@@ -47,31 +57,27 @@ def main() -> None:
     if not texts:
         ap.error(f"no WikiMadlibs sentences under {args.data}")
     toxic = rows.matrix()[:, HEADS.index("toxicity")] == 1
+    items = [Item(t, "abusive" if bad else "civil") for t, bad in zip(texts, toxic, strict=True)]
     engine = Engine.load()
     moderator = Moderator(load_policy(args.policy))
-    analyses = engine.analyze([CommentInput(t) for t in texts], spans=False)
-    held = np.array(
-        [
-            moderator.decide(a, t).decision.action.value != "approve"
-            for a, t in zip(analyses, texts, strict=True)
-        ]
-    )
+    analyses = list(engine.analyze([CommentInput(t) for t in texts], spans=False))
+    every = _decided(analyses, items, moderator, "all")
     print(f"model {analyses[0].model}, {len(texts):,} sentences")
-    print(f"all: civil held {_rate(held[~toxic])}, toxic caught {_rate(held[toxic])}")
+    print(f"all: civil held {_share(every, True)}, toxic caught {_share(every, False)}")
     slots = [template_slot(t) for t in texts]
     table = []
     for term in derive_subgroups(texts):
-        mask = np.array([s is not None and s[1] == term for s in slots])
-        civil, bad = mask & ~toxic, mask & toxic
-        if civil.sum() >= MIN_ROWS and bad.sum() >= MIN_ROWS:
-            table.append((held[civil].mean(), held[bad].mean(), term, int(civil.sum())))
+        rows_of = [i for i, s in enumerate(slots) if s is not None and s[1] == term]
+        got = _decided([analyses[i] for i in rows_of], [items[i] for i in rows_of], moderator, term)
+        if got.civil >= MIN_ROWS and got.abusive >= MIN_ROWS:
+            table.append((got.civil_share(), got.caught_share(), term, got.civil))
     if not table:
         print(f"no identity has {MIN_ROWS} civil and {MIN_ROWS} toxic sentences")
         return
-    civil_rates = np.array([t[0] for t in table])
+    civil_rates = [t[0] for t in table]
     print(
-        f"{len(table)} identities: civil held per identity, mean {civil_rates.mean():.1%}, "
-        f"worst {civil_rates.max():.1%}"
+        f"{len(table)} identities: civil held per identity, mean "
+        f"{sum(civil_rates) / len(civil_rates):.1%}, worst {max(civil_rates):.1%}"
     )
     print(f"{'identity':<22}{'civil held':>12}{'toxic caught':>14}{'civil rows':>12}")
     for civil_held, caught, term, n in sorted(table, reverse=True)[: args.top]:
