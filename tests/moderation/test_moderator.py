@@ -102,6 +102,7 @@ def test_phases_run_in_order_and_a_moderator_can_run_fewer() -> None:
         "thresholds",
         "trusted_author",
         "watchlist",
+        "coded_hate",
         "banned_author",
         "new_author",
         "repeat_offender",

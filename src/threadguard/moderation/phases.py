@@ -10,9 +10,11 @@ case and the decision so far and returns the decision after it. The order is the
    ``[authors] screen_from`` up; named target groups are added to the reasons.
 3. ``trusted_author``: a trusted author's hold for low-severity attributes only is waived.
 4. ``watchlist``: watched words in the text and the author's name.
-5. ``banned_author``: a banned author is rejected.
-6. ``new_author``: an author's first ``premoderate_first`` comments are held.
-7. ``repeat_offender``: an author with enough recent rejections is held.
+5. ``coded_hate``: codes of the coded-hate lexicon in the text and the author's name
+   (:mod:`.coded_hate`), held or named as the policy's ``[coded_hate]`` says.
+6. ``banned_author``: a banned author is rejected.
+7. ``new_author``: an author's first ``premoderate_first`` comments are held.
+8. ``repeat_offender``: an author with enough recent rejections is held.
 
 A phase marks the draft ``final`` when nothing after it may change the verdict; reasons
 still accumulate, so a moderator sees every rule that applied. Rules only ever make a
@@ -27,6 +29,7 @@ from typing import Any, TypeVar
 
 from threadguard.analysis import Analysis
 from threadguard.moderation.authors import AuthorContext
+from threadguard.moderation.coded_hate import match_coded
 from threadguard.moderation.policy import Policy
 from threadguard.moderation.watchlist import WATCH_EFFECT, WatchMatch, match_watchlist
 from threadguard.schema import ATTRIBUTES, Verdict
@@ -197,6 +200,25 @@ def watchlist(case: Case, draft: Draft) -> Draft:
     return out
 
 
+def coded_hate(case: Case, draft: Draft) -> Draft:
+    """Codes of the coded-hate lexicon in the text and the author's name: held (or only
+    named, for ``flag``, and for a theory's name the comment quotes or rebuts), each code
+    named once with what it means."""
+    rules = case.policy.rules
+    if rules.coded_hate == "off":
+        return draft
+    found = match_coded(case.text, ignore=rules.coded_ignore)
+    if case.author is not None and case.author.name:
+        # user names join words with underscores ("white_power_1488"): read them as spaces
+        name = case.author.name.replace("_", " ")
+        found += match_coded(name, ignore=rules.coded_ignore, in_author=True)
+    reasons = tuple(dict.fromkeys(m.reason() for m in found))
+    if not reasons:
+        return draft
+    holds = rules.coded_hate == "hold" and any(not m.rebutted for m in found)
+    return draft.raised_to(Verdict.HOLD if holds else Verdict.APPROVE, *reasons)
+
+
 def banned_author(case: Case, draft: Draft) -> Draft:
     """A banned author is rejected, whatever came before."""
     if case.author is None or not case.author.banned:
@@ -232,6 +254,7 @@ PHASES: tuple[Phase, ...] = (
     thresholds,
     trusted_author,
     watchlist,
+    coded_hate,
     banned_author,
     new_author,
     repeat_offender,

@@ -16,6 +16,9 @@
     [watchlist]                      # see threadguard.moderation.watchlist
     block = ["kill all *"]           # reject;  hold = [...] holds;  flag = [...] a reason only
     censor = ["fuck*"]               # publish with the match masked
+    [coded_hate]                     # see threadguard.moderation.coded_hate
+    action = "hold"                  # hold | flag (a reason only) | off; off when absent
+    ignore = ["orcs"]                # lexicon terms this site does not treat as coded
     [escalation]                     # repeat offenders: hold everything they write
     rejections = 3
     days = 30
@@ -40,6 +43,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from threadguard.moderation.coded_hate import CODED_ACTIONS, lexicon_patterns
 from threadguard.moderation.watchlist import WATCH_ACTIONS, PatternError, WatchRule
 from threadguard.schema import ATTRIBUTES, Verdict
 from threadguard.validation import InvalidField, check_strings
@@ -53,6 +57,7 @@ KNOWN: dict[str, frozenset[str] | None] = {
     "targets": frozenset({"report"}),
     "authors": frozenset({"screen", "screen_from", "premoderate_first", "trusted", "low_severity"}),
     "watchlist": frozenset(WATCH_ACTIONS),
+    "coded_hate": frozenset({"action", "ignore"}),
     "escalation": frozenset({"rejections", "days"}),
     "languages": frozenset({"supported", "unsupported", "thresholds"}),
 }
@@ -72,9 +77,15 @@ class Threshold:
 
 @dataclass(frozen=True)
 class SiteRules:
-    """What a site decides beyond scores: watched words, new, trusted and repeat authors."""
+    """What a site decides beyond scores: watched words, coded hate, new, trusted and
+    repeat authors."""
 
     watchlist: tuple[WatchRule, ...] = ()
+    #: What a code of the coded-hate lexicon does (:data:`CODED_ACTIONS`); "off" unless
+    #: the document says (the shipped default policy says "hold").
+    coded_hate: str = "off"
+    #: Lexicon terms this site does not treat as coded.
+    coded_ignore: frozenset[str] = frozenset()
     premoderate_first: int = 0
     trusted: frozenset[str] = frozenset()
     low_severity: frozenset[str] = frozenset(DEFAULT_LOW_SEVERITY)
@@ -232,6 +243,22 @@ def _watchlist(table: dict[str, Any], source: str) -> tuple[WatchRule, ...]:
     return tuple(rules)
 
 
+def _coded_hate(table: dict[str, Any], source: str) -> tuple[str, frozenset[str]]:
+    action = table.get("action", "off")
+    if action not in CODED_ACTIONS:
+        raise PolicyError(
+            f"{source}: coded_hate.action must be {', '.join(CODED_ACTIONS)}, got {action!r}"
+        )
+    ignore = _strings(table.get("ignore", []), "coded_hate.ignore", source)
+    unknown = sorted(set(ignore) - lexicon_patterns())
+    if unknown:
+        raise PolicyError(
+            f"{source}: coded_hate.ignore: {', '.join(map(repr, unknown))} not in the "
+            "lexicon (resources/lexicons/coded_hate.toml)"
+        )
+    return action, frozenset(ignore)
+
+
 def _site_rules(data: dict[str, Any], source: str) -> SiteRules:
     authors = _table(data, "authors", source)
     escalation = _table(data, "escalation", source)
@@ -244,8 +271,11 @@ def _site_rules(data: dict[str, Any], source: str) -> SiteRules:
     days = _whole(escalation.get("days", 30), "escalation.days", source)
     if days < 1:
         raise PolicyError(f"{source}: escalation.days must be at least 1")
+    coded, ignore = _coded_hate(_table(data, "coded_hate", source), source)
     return SiteRules(
         watchlist=_watchlist(_table(data, "watchlist", source), source),
+        coded_hate=coded,
+        coded_ignore=ignore,
         premoderate_first=_whole(
             authors.get("premoderate_first", 0), "authors.premoderate_first", source
         ),
