@@ -94,32 +94,30 @@ def test_flag_names_the_code_without_holding() -> None:
     assert outcome.decision.reasons[0].startswith('coded hate "remigration"')
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The shooter was inspired by the 'great replacement' nonsense.",
-        "The AfD's remigration plan is racist and should be condemned.",
-        "The great replacement conspiracy theory has been debunked again and again.",
-        "Far-right marchers chanted blood and soil in Charlottesville.",
-    ],
-)
-def test_a_theory_or_slogan_quoted_or_rebutted_is_named_but_not_held(text: str) -> None:
-    outcome = decide(DEFAULT, text)
-    assert outcome.decision.action == "approve"
-    assert outcome.decision.reasons[0].endswith("(quoted or rebutted: not held for it)")
+REBUTTED = " (quoted or rebutted: not held for it)"
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "action"),
     [
-        "The great replacement is happening before our eyes.",
-        "Remigration now, they do not belong here.",
-        "He is just another 'raghead' to me.",
-        "Calling them towelheads is racist, they say. Towelheads.",
+        ("The shooter was inspired by the 'great replacement' nonsense.", "approve"),
+        ("The AfD's remigration plan is racist and should be condemned.", "approve"),
+        ("The great replacement conspiracy theory has been debunked again.", "approve"),
+        ("Far-right marchers chanted blood and soil in Charlottesville.", "approve"),
+        ("The great replacement is happening before our eyes.", "hold"),
+        ("Remigration now, they do not belong here.", "hold"),
+        ("He is just another 'raghead' to me.", "hold"),
+        ("Calling them towelheads is racist, they say. Towelheads.", "hold"),
     ],
 )
-def test_a_code_used_or_a_slur_even_quoted_is_held(text: str) -> None:
-    assert decide(DEFAULT, text).decision.action == "hold"
+def test_a_theory_quoted_or_rebutted_is_only_named_but_a_slur_is_held(
+    text: str, action: str
+) -> None:
+    """A theory's or slogan's name in a report or rebuttal is named, not held for; the
+    same name used, or a slur even quoted, holds the comment."""
+    decision = decide(DEFAULT, text).decision
+    assert decision.action == action
+    assert decision.reasons[0].endswith(REBUTTED) == (action == "approve")
 
 
 def test_a_site_can_turn_the_phase_off_or_drop_a_term() -> None:
