@@ -82,7 +82,10 @@ def test_the_verdict_that_stands_and_what_a_node_shows() -> None:
         policy_action="hold",
         scores={**dict.fromkeys(ATTRIBUTES, 0.1), "insult": 0.8, "toxicity": 0.6},
         targets=[{"group": "women", "score": 0.4}, {"group": "religion", "score": 0.9}],
-        policy_details={"watchlist": [{"pattern": "idiot*", "action": "flag"}]},
+        policy_details={
+            "watchlist": [{"pattern": "idiot*", "action": "flag"}],
+            "coded_hate": [{"pattern": "1488", "meaning": "a neo-Nazi code", "begin": 0}],
+        },
     )
     assert verdict_of(held) == "hold"
     assert verdict_of(comment("m", policy_action="hold", moderator_action="approve")) == "approve"
@@ -91,6 +94,7 @@ def test_the_verdict_that_stands_and_what_a_node_shows() -> None:
     assert node.top_scores == [("insult", 0.8), ("toxicity", 0.6)]
     assert node.targets == [("religion", 0.9), ("women", 0.4)]
     assert node.watched == ["idiot*"]
+    assert node.coded == [("1488", "a neo-Nazi code")]
     assert node.anchor == "c-cm_h"
 
 

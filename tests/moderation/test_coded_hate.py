@@ -77,6 +77,16 @@ def test_ordinary_words_are_not_codes(text: str) -> None:
     assert decide(DEFAULT, text).decision.action == "approve"
 
 
+def test_the_details_keep_each_code_with_its_place_in_the_original_text() -> None:
+    text = "Welcome to L0nd0nistan, again."
+    details = decide(DEFAULT, text).details()
+    assert details is not None
+    [found] = details["coded_hate"]
+    assert text[found["begin"] : found["end"]] == "L0nd0nistan"
+    assert (found["pattern"], found["group"]) == ("londonistan", "muslims")
+    assert "rebutted" not in found and "in" not in found
+
+
 def test_each_code_is_named_once_however_often_it_stands() -> None:
     outcome = decide(DEFAULT, "Londonistan today, Londonistan tomorrow.")
     assert len(outcome.decision.reasons) == 1

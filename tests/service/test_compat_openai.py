@@ -10,7 +10,8 @@ from fastapi.testclient import TestClient
 
 from threadguard.analysis import Analysis
 from threadguard.engine import Engine
-from threadguard.moderation import load_policy
+from threadguard.moderation import Moderator, load_policy
+from threadguard.schema import ATTRIBUTES
 from threadguard.service.compat.openai_moderation import (
     CATEGORY_SOURCES,
     moderation_result,
@@ -172,3 +173,21 @@ def test_every_covered_language_is_scored_by_its_model(engine: Engine) -> None:
     ]
     results = moderate(client, {"input": texts}).json()["results"]
     assert all(r["flagged"] for r in results), results
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Time for remigration, all of them.", True),
+        ("The AfD's remigration plan is racist.", False),  # a rebuttal: named, not held
+        ("The new timetable is great.", False),
+    ],
+)
+def test_a_code_of_coded_hate_that_holds_flags_the_result(text: str, flagged: bool) -> None:
+    """Calm scores, so only the moderator's coded-hate phase can flag."""
+    policy = load_policy(None)
+    calm = Analysis(id=None, scores=dict.fromkeys(ATTRIBUTES, 0.01))
+    outcome = Moderator(policy).decide(calm, text)
+    result = moderation_result(calm, policy.flag_levels(), outcome)
+    assert result["flagged"] is flagged
+    assert not any(result["categories"].values())

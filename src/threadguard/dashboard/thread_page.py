@@ -82,6 +82,19 @@ class Node:
             {str(m.get("pattern")) for m in matches if isinstance(m, dict) and m.get("pattern")}
         )
 
+    @property
+    def coded(self) -> list[tuple[str, str]]:
+        """The codes of coded hate the policy found in it: (code, what it means)."""
+        details = self.comment.policy_details or {}
+        found = details.get("coded_hate") or []
+        return sorted(
+            {
+                (str(m["pattern"]), str(m.get("meaning", "")))
+                for m in found
+                if isinstance(m, dict) and m.get("pattern")
+            }
+        )
+
 
 def build_tree(comments: Sequence[ThreadComment]) -> list[Node]:
     """The comments as a forest of replies, each level in the order given."""

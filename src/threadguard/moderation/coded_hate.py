@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Final
+from typing import Any, Final
 
 from threadguard.moderation.watchlist import WatchMatch, WatchRule, match_watchlist
 from threadguard.schema import GROUPS
@@ -74,6 +74,21 @@ class CodedMatch:
     where: WatchMatch
     #: A reported code the comment quotes or rebuts (see the module docs).
     rebutted: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        """The match as the decision's details keep it (for highlighting, and the record)."""
+        out: dict[str, Any] = {
+            "pattern": self.term.pattern,
+            "group": self.term.group,
+            "meaning": self.term.meaning,
+            "begin": self.where.begin,
+            "end": self.where.end,
+        }
+        if self.rebutted:
+            out["rebutted"] = True
+        if self.where.in_author:
+            out["in"] = "author"
+        return out
 
     def reason(self) -> str:
         """The reason a decision gives: the code, what it means, and whether it was read

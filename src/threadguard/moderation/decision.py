@@ -1,5 +1,6 @@
 """What moderation concludes about a comment: a verdict with its reasons, and what the site
-rules found on the way (watched words, the text to publish if some were censored).
+rules found on the way (watched words, codes of coded hate, the text to publish if some
+were censored).
 """
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from threadguard.moderation.coded_hate import CodedMatch
 from threadguard.moderation.watchlist import WatchMatch
 from threadguard.schema import Verdict
 
@@ -29,11 +31,15 @@ class Decision:
 
 @dataclass(frozen=True)
 class Outcome:
-    """The final decision, the watchlist matches behind it, and the censored text if any."""
+    """The final decision, the watchlist matches and codes of coded hate behind it, and
+    the censored text if any."""
 
     decision: Decision
     matches: tuple[WatchMatch, ...] = ()
     censored_text: str | None = None
+    coded: tuple[CodedMatch, ...] = ()
+    #: Whether a code held the comment (not only named: see :mod:`.coded_hate`).
+    coded_held: bool = False
 
     @property
     def action(self) -> Verdict:
@@ -42,9 +48,12 @@ class Outcome:
 
     def details(self) -> dict[str, Any] | None:
         """What to store beside the decision (None when the site rules found nothing)."""
-        if not self.matches and self.censored_text is None:
+        if not self.matches and self.censored_text is None and not self.coded:
             return None
-        return {
+        out: dict[str, Any] = {
             "watchlist": [m.to_json() for m in self.matches],
             "censored_text": self.censored_text,
         }
+        if self.coded:
+            out["coded_hate"] = [c.to_json() for c in self.coded]
+        return out

@@ -69,7 +69,13 @@ class Moderator:
             if any(m.action == "censor" for m in draft.matches)
             else None
         )
-        return Outcome(Decision(draft.verdict, draft.reasons), draft.matches, censored)
+        return Outcome(
+            Decision(draft.verdict, draft.reasons),
+            draft.matches,
+            censored,
+            draft.coded,
+            draft.coded_held,
+        )
 
     def on_scores(self, analysis: Analysis) -> Decision:
         """The thresholds' decision on scores alone."""

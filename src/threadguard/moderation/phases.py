@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 
 from threadguard.analysis import Analysis
 from threadguard.moderation.authors import AuthorContext
-from threadguard.moderation.coded_hate import match_coded
+from threadguard.moderation.coded_hate import CodedMatch, match_coded
 from threadguard.moderation.policy import Policy
 from threadguard.moderation.watchlist import WATCH_EFFECT, WatchMatch, match_watchlist
 from threadguard.schema import ATTRIBUTES, Verdict
@@ -70,6 +70,9 @@ class Draft:
     verdict: Verdict = Verdict.APPROVE
     reasons: tuple[str, ...] = ()
     matches: tuple[WatchMatch, ...] = ()
+    #: Codes of the coded-hate lexicon found, and whether they held the comment.
+    coded: tuple[CodedMatch, ...] = ()
+    coded_held: bool = False
     final: bool = False
     #: Whether the comment's scores were read (not for an unsupported language).
     scored: bool = True
@@ -216,7 +219,8 @@ def coded_hate(case: Case, draft: Draft) -> Draft:
     if not reasons:
         return draft
     holds = rules.coded_hate == "hold" and any(not m.rebutted for m in found)
-    return draft.raised_to(Verdict.HOLD if holds else Verdict.APPROVE, *reasons)
+    out = replace(draft, coded=draft.coded + tuple(found), coded_held=draft.coded_held or holds)
+    return out.raised_to(Verdict.HOLD if holds else Verdict.APPROVE, *reasons)
 
 
 def banned_author(case: Case, draft: Draft) -> Draft:
