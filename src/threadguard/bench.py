@@ -58,6 +58,13 @@ def _watching(count: int) -> Policy:
     return parse_policy(merge_documents(load_policy().raw, {"watchlist": {"hold": words}}), "bench")
 
 
+def _without_coded_hate() -> Policy:
+    """The default policy with its coded-hate phase off: what the lexicon costs a decision."""
+    return parse_policy(
+        merge_documents(load_policy().raw, {"coded_hate": {"action": "off"}}), "bench"
+    )
+
+
 def _deciding(
     moderator: Moderator, analyses: Sequence[Analysis], texts: Sequence[str]
 ) -> Callable[[], object]:
@@ -89,6 +96,7 @@ def run_bench(engine: Engine, n: int = 20000, recipe: EngineRecipe | None = None
     analyses = engine.analyze([CommentInput(t) for t in texts], spans=False)
     for name, moderator in (
         ("decide, default policy", Moderator()),
+        ("decide, coded hate off", Moderator(_without_coded_hate())),
         (f"decide, {WATCHED} watched words", Moderator(_watching(WATCHED))),
     ):
         stages.append((name, _deciding(moderator, analyses, texts)))

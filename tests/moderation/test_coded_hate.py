@@ -87,6 +87,16 @@ def test_the_details_keep_each_code_with_its_place_in_the_original_text() -> Non
     assert "rebutted" not in found and "in" not in found
 
 
+def test_other_languages_are_searched_for_the_codes_used_in_every_language_only() -> None:
+    german = replace(CALM, language="de")
+    pulled = Moderator(DEFAULT).decide(german, "Er zog nach Berlin und blieb dort.")
+    assert pulled.decision.action == "approve"  # "zog": German for "pulled"
+    assert match_coded("Er zog nach Berlin", language="de") == []
+    assert [m.term.pattern for m in match_coded("Er zog nach Berlin")] == ["zog"]
+    coded = Moderator(DEFAULT).decide(german, "Remigration jetzt, sofort!")
+    assert coded.decision.action == "hold"
+
+
 def test_each_code_is_named_once_however_often_it_stands() -> None:
     outcome = decide(DEFAULT, "Londonistan today, Londonistan tomorrow.")
     assert len(outcome.decision.reasons) == 1
@@ -178,9 +188,12 @@ def test_a_bad_lexicon_entry_is_an_error_naming_it(text: str, message: str) -> N
         parse_lexicon(text, "lex.toml")
 
 
-def test_reported_must_be_a_boolean() -> None:
+def test_the_flags_must_be_booleans() -> None:
     entry = '[[term]]\npattern = "x"\ngroup = "jews"\nmeaning = "m"\nreported = "yes"\n'
     with pytest.raises(LexiconError, match="reported must be true or false"):
+        parse_lexicon(entry)
+    entry = entry.replace('reported = "yes"', "any_language = 1")
+    with pytest.raises(LexiconError, match="any_language must be true or false"):
         parse_lexicon(entry)
 
 

@@ -50,6 +50,10 @@ _OPEN_QUOTES: Final = "\"'‘“«„"
 _CLOSE_QUOTES: Final = "\"'’”»“"
 
 
+_REQUIRED: Final = frozenset({"pattern", "group", "meaning"})
+_KEYS: Final = _REQUIRED | {"reported", "any_language"}
+
+
 class LexiconError(ValueError):
     """A lexicon entry that cannot be used; the message names the entry."""
 
@@ -64,6 +68,8 @@ class CodedTerm:
     rule: WatchRule
     #: Named by comments that report or rebut it too (a theory or slogan, not a slur).
     reported: bool = False
+    #: Used as it is in every language (else looked for in English comments only).
+    any_language: bool = False
 
 
 @dataclass(frozen=True)
@@ -116,16 +122,16 @@ def parse_lexicon(text: str, source: str = LEXICON) -> tuple[CodedTerm, ...]:
     seen: set[str] = set()
     for n, entry in enumerate(entries, 1):
         where = f"{source}: term {n}"
-        if not isinstance(entry, dict) or not (
-            {"pattern", "group", "meaning"}
-            <= set(entry)
-            <= {"pattern", "group", "meaning", "reported"}
-        ):
-            raise LexiconError(f"{where}: needs pattern, group and meaning (and may say reported)")
+        if not isinstance(entry, dict) or not (_REQUIRED <= set(entry) <= _KEYS):
+            raise LexiconError(
+                f"{where}: needs pattern, group and meaning (and may say reported, any_language)"
+            )
+
         pattern, group, meaning = entry["pattern"], entry["group"], entry["meaning"]
-        reported = entry.get("reported", False)
-        if not isinstance(reported, bool):
-            raise LexiconError(f"{where} ({pattern!r}): reported must be true or false")
+        flags = {key: entry.get(key, False) for key in ("reported", "any_language")}
+        for key, value in flags.items():
+            if not isinstance(value, bool):
+                raise LexiconError(f"{where} ({pattern!r}): {key} must be true or false")
         if not all(isinstance(v, str) and v.strip() for v in (pattern, group, meaning)):
             raise LexiconError(f"{where}: pattern, group and meaning must be non-empty text")
         if group not in GROUPS:
@@ -134,7 +140,7 @@ def parse_lexicon(text: str, source: str = LEXICON) -> tuple[CodedTerm, ...]:
             raise LexiconError(f"{where}: {pattern!r} is listed twice")
         seen.add(pattern)
         rule = WatchRule.of(pattern, "hold")
-        terms.append(CodedTerm(pattern, group, meaning, rule, reported))
+        terms.append(CodedTerm(pattern, group, meaning, rule, **flags))
     return tuple(terms)
 
 
@@ -151,19 +157,30 @@ def lexicon_patterns() -> frozenset[str]:
 
 
 @cache
-def _watching(ignore: frozenset[str]) -> tuple[dict[str, CodedTerm], tuple[WatchRule, ...]]:
-    """The lexicon's terms but ``ignore``, by pattern, and their rules (built once per
-    ignore list: a site's list is fixed, and the decision runs on every comment)."""
-    terms = {t.pattern: t for t in lexicon() if t.pattern not in ignore}
+def _watching(
+    ignore: frozenset[str], english: bool
+) -> tuple[dict[str, CodedTerm], tuple[WatchRule, ...]]:
+    """The lexicon's terms but ``ignore`` (and, for a language other than English, but
+    those not used in every language), by pattern, and their rules (built once per case:
+    a site's list is fixed, and the decision runs on every comment)."""
+    terms = {
+        t.pattern: t for t in lexicon() if t.pattern not in ignore and (english or t.any_language)
+    }
     return terms, tuple(t.rule for t in terms.values())
 
 
 def match_coded(
-    text: str, *, ignore: Iterable[str] = (), in_author: bool = False
+    text: str,
+    *,
+    ignore: Iterable[str] = (),
+    language: str | None = "en",
+    in_author: bool = False,
 ) -> list[CodedMatch]:
     """Every code of the shipped lexicon found in ``text`` (but those in ``ignore``), in
-    the order they stand there; a code found twice is listed twice."""
-    terms, rules = _watching(frozenset(ignore))
+    the order they stand there; a code found twice is listed twice. ``language``: the
+    comment's; in any but English only the codes used in every language are looked for
+    (None: a user name, every code)."""
+    terms, rules = _watching(frozenset(ignore), language in ("en", None))
     return [
         CodedMatch(t, m, t.reported and rebutted(text, m.begin, m.end))
         for m in match_watchlist(rules, text, in_author=in_author)

@@ -210,11 +210,11 @@ def coded_hate(case: Case, draft: Draft) -> Draft:
     rules = case.policy.rules
     if rules.coded_hate == "off":
         return draft
-    found = match_coded(case.text, ignore=rules.coded_ignore)
+    found = match_coded(case.text, ignore=rules.coded_ignore, language=case.analysis.language)
     if case.author is not None and case.author.name:
         # user names join words with underscores ("white_power_1488"): read them as spaces
         name = case.author.name.replace("_", " ")
-        found += match_coded(name, ignore=rules.coded_ignore, in_author=True)
+        found += match_coded(name, ignore=rules.coded_ignore, language=None, in_author=True)
     reasons = tuple(dict.fromkeys(m.reason() for m in found))
     if not reasons:
         return draft
