@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from threadguard.normalize import normalize, normalize_text
+from threadguard.normalize import normalize_known, normalize_text
 from threadguard.schema import Verdict
 
 #: Watchlist actions, and the verdict each one asks for (None: leaves the verdict alone).
@@ -118,7 +118,12 @@ def squeeze(text: str) -> str:
     """``text`` with every run of one character cut to one ("fuuuck" -> "fuck"): a pattern's
     letters may each repeat, so a match squeezed is its literal squeezed, and the squeezed
     match is a substring of the squeezed text."""
-    return _RUNS.sub(r"\1", text)
+    return _RUNS.sub(_first, text)
+
+
+def _first(run: re.Match[str]) -> str:
+    # a function, not the template r"\1": re expands a template again for every match
+    return run.group(1)
 
 
 def needle_of(pattern: str) -> str:
@@ -134,15 +139,18 @@ def match_watchlist(
     rules = tuple(rules)
     if not rules or not text:
         return []
-    canon = normalize(text)
     # Most comments contain none of the watched words: a substring test on the text with
     # its letter runs squeezed rules a pattern out before its regex runs (a regex pass per
-    # pattern made decisions 50x slower with 200 watched words; `threadguard bench`).
-    squeezed = squeeze(canon.text)
+    # pattern made decisions 50x slower with 200 watched words; `threadguard bench`), and
+    # the offset map is built only when one may match (the canonical text alone is cheaper).
+    canonical = normalize_text(text)
+    squeezed = squeeze(canonical)
+    candidates = [rule for rule in rules if rule.needle in squeezed]
+    if not candidates:
+        return []
+    canon = normalize_known(text, canonical)
     found: list[WatchMatch] = []
-    for rule in rules:
-        if rule.needle not in squeezed:
-            continue
+    for rule in candidates:
         for m in rule.regex.finditer(canon.text):
             if m.end() == m.start():
                 continue
