@@ -1,5 +1,6 @@
 """Coded hate: the lexicon's codes are held (or named) with what they mean, through
-obfuscation, in text and author names, and a site can drop a term or the whole phase."""
+obfuscation, in text and author names; a sentence that rebuts a theory's name is not held
+for it; ordinary words are not codes; and a site can drop a term or the whole phase."""
 
 from __future__ import annotations
 
@@ -19,15 +20,18 @@ from threadguard.moderation import (
     parse_policy,
 )
 from threadguard.moderation.coded_hate import (
+    NEAR,
     LexiconError,
     lexicon,
     match_coded,
     parse_lexicon,
+    rebutted,
 )
 from threadguard.schema import ATTRIBUTES, GROUPS
 
 DEFAULT = load_policy()
 CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02))
+REBUTTED = " (rebutted: not held for it)"
 
 
 def with_coded(**table: object) -> Policy:
@@ -50,31 +54,115 @@ def test_the_default_policy_holds_a_code_and_says_what_it_means() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    [
-        "r e m i g r a t i o n now",
-        "REMIGRATION!!!",
-        "remigrati0n",
-        "Welcome to L0nd0nistan",
-        "14/88 brother",
-    ],
+    ["r e m i g r a t i o n now", "REMIGRATION!!!", "remigrati0n", "Welcome to L0nd0nistan"],
 )
 def test_codes_are_found_through_obfuscation(text: str) -> None:
     assert match_coded(text), text
 
 
+#: Civil sentences on sport, food, history, fiction, business and prices, written to
+#: catch codes that are ordinary words somewhere (the lexicon's header lists what was
+#: dropped for them): none may be held by the coded-hate phase.
+CIVIL = [
+    "The council approved the new bus lanes.",
+    "Woops, I posted twice.",
+    "The Pakistani delegation arrives on Monday.",
+    "The Open Championship returns to Royal Troon next July.",
+    "Crispy roasties are the best part of a Sunday lunch.",
+    "Remove kebab from the grill and let it rest for five minutes.",
+    "My kids adore Zog by Julia Donaldson.",
+    "King Zog of Albania fled to Greece in 1939.",
+    "The shares closed at $14.88 on Friday, down two percent.",
+    "Score after the third quarter was 14-88 in a rout.",
+    "The Muslim invasion of Spain began in 711.",
+    "The Islamization of Anatolia took centuries.",
+    "The orcs in the new Lord of the Rings series look better than the elves.",
+    "He threw a beaner at the batter and was ejected from the game.",
+    "Those old Ford trannies were bulletproof.",
+    "Mohammedan Sporting beat East Bengal 2-1 in the Calcutta derby.",
+    "The Khazarian khaganate converted to Judaism, historians say.",
+    "In Genesis the Sodomites surround Lot's house.",
+    "Happy merchants reported the best December in a decade.",
+    "Alphabet people familiar with the plan said it would launch in May.",
+    "BBC news anchor Babita Sharma presented the bulletin.",
+    "Hymie Weiss was a Chicago gangster in the 1920s.",
+    "Kikeriki is how Germans write a rooster's crow.",
+    "Saturday is rope day at the climbing gym.",
+    "We wuz robbed by that penalty!",
+    "In the war my grandfather fought the Krauts in Normandy, as he called them.",
+    "There is no migrant invasion; arrivals fell by a third last year.",
+    "The great replacement conspiracy theory has been debunked again and again.",
+    "The AfD's remigration plan is racist and should be condemned.",
+    "Far-right marchers chanted blood and soil in Charlottesville.",
+]
+
+
+@pytest.mark.parametrize("text", CIVIL)
+def test_civil_sentences_are_not_held_for_a_code(text: str) -> None:
+    assert decide(DEFAULT, text).decision.action == "approve"
+
+
 @pytest.mark.parametrize(
-    "text",
+    ("text", "action"),
     [
-        "The council approved the new bus lanes.",
-        "Woops, I posted twice.",
-        "Migration from the region fell by a fifth last year.",
-        "The Pakistani delegation arrives on Monday.",
-        "London is expensive; Istanbul less so.",
+        ("The shooter was inspired by the great replacement conspiracy theory.", "approve"),
+        ("The great replacement is happening before our eyes.", "hold"),
+        ("The great replacement is no myth.", "hold"),
+        ("The Great Replacement isn't a theory when you look at the numbers.", "hold"),
+        ("Remigration now. Stop the leftist propaganda and the lies.", "hold"),
+        ("Time for 'remigration'!", "hold"),
+        ("He is just another 'raghead' to me.", "hold"),
+        ("Calling them towelheads is racist, they say. Towelheads.", "hold"),
     ],
 )
-def test_ordinary_words_are_not_codes(text: str) -> None:
-    assert match_coded(text) == []
-    assert decide(DEFAULT, text).decision.action == "approve"
+def test_a_theory_rebutted_in_its_sentence_is_only_named_but_a_use_or_a_slur_holds(
+    text: str, action: str
+) -> None:
+    """A rebutting word counts near the code, in its sentence, and not negated; quotes
+    are no rebuttal (scare quotes are a coder's device); a slur holds even quoted."""
+    decision = decide(DEFAULT, text).decision
+    assert decision.action == action
+    assert decision.reasons[0].endswith(REBUTTED) == (action == "approve")
+
+
+def test_a_rebuttal_far_away_or_in_another_sentence_does_not_count() -> None:
+    far = "remigration " + "x" * NEAR + " conspiracy"
+    assert not rebutted(far, 0, len("remigration"))
+    assert not rebutted("Remigration now. It is a conspiracy theory, they say.", 0, 11)
+    assert rebutted("Remigration, a racist idea.", 0, 11)
+
+
+def test_each_code_is_named_once_and_held_if_any_use_is_not_rebutted() -> None:
+    text = "The remigration theory is racist. Remigration now!"
+    decision = decide(DEFAULT, text).decision
+    assert decision.action == "hold"
+    assert decision.reasons == (
+        'coded hate "remigration": a call to deport migrants and their descendants',
+    )
+    assert len(decide(DEFAULT, "Londonistan today, Londonistan tomorrow.").decision.reasons) == 1
+
+
+def test_author_names_are_screened_for_codes_but_never_rebutted() -> None:
+    outcome = decide(DEFAULT, "hello", AuthorContext("proud_1488", 5))
+    assert outcome.decision.action == "hold"
+    assert outcome.decision.reasons[0].startswith('author name: coded hate "1488"')
+    theory = decide(DEFAULT, "hello", AuthorContext("remigration_theory", 5))
+    assert theory.decision.action == "hold"
+
+
+def test_an_opaque_author_id_is_not_screened_for_codes() -> None:
+    coral_user = AuthorContext("3f2a9c1e-1488-4b7e-9d2a-0c5e7f1a2b3c", 5)
+    assert decide(DEFAULT, "hello", coral_user).decision.action == "approve"
+
+
+def test_other_languages_are_searched_for_the_codes_used_in_every_language_only() -> None:
+    german = replace(CALM, language="de")
+    pulled = Moderator(DEFAULT).decide(german, "Er sprach über Feminazis und Kung Flu.")
+    assert pulled.decision.action == "approve"
+    assert match_coded("Kung flu again", language="de") == []
+    assert [m.term.pattern for m in match_coded("Kung flu again")] == ["kung flu"]
+    coded = Moderator(DEFAULT).decide(german, "Remigration jetzt, sofort!")
+    assert coded.decision.action == "hold"
 
 
 def test_the_details_keep_each_code_with_its_place_in_the_original_text() -> None:
@@ -87,75 +175,29 @@ def test_the_details_keep_each_code_with_its_place_in_the_original_text() -> Non
     assert "rebutted" not in found and "in" not in found
 
 
-def test_other_languages_are_searched_for_the_codes_used_in_every_language_only() -> None:
-    german = replace(CALM, language="de")
-    pulled = Moderator(DEFAULT).decide(german, "Er zog nach Berlin und blieb dort.")
-    assert pulled.decision.action == "approve"  # "zog": German for "pulled"
-    assert match_coded("Er zog nach Berlin", language="de") == []
-    assert [m.term.pattern for m in match_coded("Er zog nach Berlin")] == ["zog"]
-    coded = Moderator(DEFAULT).decide(german, "Remigration jetzt, sofort!")
-    assert coded.decision.action == "hold"
-
-
-def test_each_code_is_named_once_however_often_it_stands() -> None:
-    outcome = decide(DEFAULT, "Londonistan today, Londonistan tomorrow.")
-    assert len(outcome.decision.reasons) == 1
-
-
-def test_author_names_are_screened_for_codes() -> None:
-    outcome = decide(DEFAULT, "hello", AuthorContext("proud_1488", 5))
-    assert outcome.decision.action == "hold"
-    assert outcome.decision.reasons[0].startswith('author name: coded hate "1488"')
-
-
 def test_flag_names_the_code_without_holding() -> None:
     outcome = decide(with_coded(action="flag"), "Time for remigration.")
     assert outcome.decision.action == "approve"
     assert outcome.decision.reasons[0].startswith('coded hate "remigration"')
 
 
-REBUTTED = " (quoted or rebutted: not held for it)"
-
-
-@pytest.mark.parametrize(
-    ("text", "action"),
-    [
-        ("The shooter was inspired by the 'great replacement' nonsense.", "approve"),
-        ("The AfD's remigration plan is racist and should be condemned.", "approve"),
-        ("The great replacement conspiracy theory has been debunked again.", "approve"),
-        ("Far-right marchers chanted blood and soil in Charlottesville.", "approve"),
-        ("The great replacement is happening before our eyes.", "hold"),
-        ("Remigration now, they do not belong here.", "hold"),
-        ("He is just another 'raghead' to me.", "hold"),
-        ("Calling them towelheads is racist, they say. Towelheads.", "hold"),
-    ],
-)
-def test_a_theory_quoted_or_rebutted_is_only_named_but_a_slur_is_held(
-    text: str, action: str
-) -> None:
-    """A theory's or slogan's name in a report or rebuttal is named, not held for; the
-    same name used, or a slur even quoted, holds the comment."""
-    decision = decide(DEFAULT, text).decision
-    assert decision.action == action
-    assert decision.reasons[0].endswith(REBUTTED) == (action == "approve")
-
-
-def test_a_site_can_turn_the_phase_off_or_drop_a_term() -> None:
+def test_a_site_can_turn_the_phase_off_or_drop_a_term_in_any_case() -> None:
     assert decide(with_coded(action="off"), "Time for remigration.").details() is None
-    dropped = with_coded(action="hold", ignore=["orcs"])
-    assert decide(dropped, "The orcs in that film were scary.").decision.action == "approve"
+    dropped = with_coded(ignore=["Feminazi*", "a term the lexicon does not have"])
+    assert decide(dropped, "Those feminazis again.").decision.action == "approve"
     assert decide(dropped, "Time for remigration.").decision.action == "hold"
 
 
-def test_a_policy_without_the_table_leaves_codes_to_the_scores() -> None:
-    assert parse_policy({}, "test").rules.coded_hate == "off"
+def test_the_table_holds_unless_it_says_otherwise_and_no_table_leaves_codes_alone() -> None:
+    assert parse_policy({"coded_hate": {}}, "test").rules.coded_action == "hold"
+    assert parse_policy({}, "test").rules.coded_action == "off"
 
 
 @pytest.mark.parametrize(
     ("table", "message"),
     [
         ({"action": "reject"}, "coded_hate.action must be hold, flag, off"),
-        ({"ignore": ["not a code"]}, "coded_hate.ignore: 'not a code' not in the lexicon"),
+        ({"action": True}, "coded_hate.action must be hold, flag, off"),
         ({"ignore": "orcs"}, "coded_hate.ignore must be a list of strings"),
         ({"level": 1}, "unknown key(s) in [coded_hate]: level"),
     ],
@@ -174,30 +216,23 @@ def test_the_shipped_lexicon_names_a_known_group_and_a_meaning_for_every_term() 
     assert len({t.pattern for t in terms}) == len(terms)
 
 
+ENTRY = '[[term]]\npattern = "x"\ngroup = "jews"\nmeaning = "m"\n'
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
         ('[[term]]\npattern = "x"\ngroup = "jews"\n', "needs pattern, group and meaning"),
-        ('[[term]]\npattern = "x"\ngroup = "martians"\nmeaning = "m"\n', "unknown group"),
-        ('[[term]]\npattern = ""\ngroup = "jews"\nmeaning = "m"\n', "must be non-empty"),
+        (ENTRY.replace('"jews"', '"martians"'), "unknown group"),
+        (ENTRY.replace('"x"', '""'), "must be non-empty"),
+        (ENTRY.replace('"x"', '"*"'), "matches every word"),
+        (ENTRY + 'reported = "yes"\n', "reported must be true or false"),
+        (ENTRY + "any_language = 1\n", "any_language must be true or false"),
+        (ENTRY * 2, "listed twice"),
+        ('term = "x"\n', "term must be an array of tables"),
         ("[[term]\n", "invalid TOML"),
     ],
 )
 def test_a_bad_lexicon_entry_is_an_error_naming_it(text: str, message: str) -> None:
     with pytest.raises(LexiconError, match=message):
         parse_lexicon(text, "lex.toml")
-
-
-def test_the_flags_must_be_booleans() -> None:
-    entry = '[[term]]\npattern = "x"\ngroup = "jews"\nmeaning = "m"\nreported = "yes"\n'
-    with pytest.raises(LexiconError, match="reported must be true or false"):
-        parse_lexicon(entry)
-    entry = entry.replace('reported = "yes"', "any_language = 1")
-    with pytest.raises(LexiconError, match="any_language must be true or false"):
-        parse_lexicon(entry)
-
-
-def test_a_term_listed_twice_is_an_error() -> None:
-    entry = '[[term]]\npattern = "x"\ngroup = "jews"\nmeaning = "m"\n'
-    with pytest.raises(LexiconError, match="listed twice"):
-        parse_lexicon(entry * 2)

@@ -291,3 +291,19 @@ def test_censored_text_is_returned_and_stored(service: Service) -> None:
     ).json()
     assert stored["censored_text"] == "what the *******, ferry people"
     assert stored["text"] == "what the f.u.c.k, ferry people"
+
+
+def test_a_code_of_coded_hate_is_returned_stored_and_shown_on_the_comment(
+    service: Service,
+) -> None:
+    """The server's default policy holds coded hate; the upload and the comment both name
+    the code with its place in the text."""
+    text = "Welcome to Londonistan, folks."
+    got = ingest(service, thread("k1", ("k1", "ann", text)))["k1"]
+    assert got["decision"]["action"] == "hold"
+    [code] = got["coded_hate"]
+    assert text[code["begin"] : code["end"]] == "Londonistan"
+    stored = service.client.get(
+        f"/api/v1/comments/{got['comment_id']}", headers=service.auth(service.client_key)
+    ).json()
+    assert [c["pattern"] for c in stored["coded_hate"]] == ["londonistan"]

@@ -6,17 +6,16 @@ through (issue 12: coded hate was missed about half the time, and the functional
 coded-hate cases passed at 22% on decisions). A moderator knows these codes; the lexicon
 (``resources/lexicons/coded_hate.toml``) writes that knowledge down, each term with the
 group it attacks and what it means, so a decision can name the code and a site can drop
-a term it does not want (``[coded_hate] ignore``).
-
-Terms are matched like watched words (:mod:`.watchlist`): through spacing, look-alike
-letters, leetspeak and stretched letters.
+a term it does not want (``[coded_hate] ignore``). Terms are matched like watched words
+(:mod:`.watchlist`): through spacing, look-alike letters, leetspeak and stretched letters.
 
 The names of conspiracy theories and slogans (``reported = true`` in the lexicon) are also
-named by comments that report or rebut them. Such a code counts as *rebutted* when the
-comment quotes it or uses one of the :data:`REBUTTAL` words ("the 'great replacement'
-conspiracy theory", "the AfD's racist remigration plan"): it is named among the reasons
-but holds nothing on its own, and the models' scores decide. A slur is never rebutted:
-a comment that quotes one is held for a moderator to read.
+named by comments that rebut them. Such a code counts as *rebutted* where the words just
+before it deny it ("there is no migrant invasion"), or a :data:`REBUTTAL` word stands in
+the same sentence within :data:`NEAR` characters of it and is not itself negated ("the
+great replacement conspiracy theory", but not "the great replacement is no myth"): it is
+named among the reasons but holds nothing on its own, and the models' scores decide. A
+slur, a salute or a call to violence is never rebutted, nor is anything in a user name.
 """
 
 from __future__ import annotations
@@ -27,29 +26,33 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any, Final
+from typing import Any, Final, Literal
 
-from threadguard.moderation.watchlist import WatchMatch, WatchRule, match_watchlist
+from threadguard.moderation.watchlist import PatternError, WatchMatch, WatchRule, match_watchlist
 from threadguard.schema import GROUPS
 
 #: The lexicon's place among the package's resources.
 LEXICON: Final = "lexicons/coded_hate.toml"
-#: What the ``coded_hate`` phase may do with a match: hold the comment, only name the
-#: code among the reasons, or nothing.
-CODED_ACTIONS: Final = ("hold", "flag", "off")
-#: Words by which a comment reports or rebuts a theory or slogan rather than spreading it.
+#: What the ``coded_hate`` phase may do with a code: hold the comment, only name the code
+#: among the reasons, or nothing.
+CodedAction = Literal["hold", "flag", "off"]
+CODED_ACTIONS: Final[tuple[CodedAction, ...]] = ("hold", "flag", "off")
+#: Words by which a comment rebuts a theory or slogan it names rather than spreading it.
 REBUTTAL: Final = re.compile(
-    r"\b(?:so[- ]called|conspirac(?:y|ies)|theor(?:y|ies|ists?)|myths?|hoax|debunked|lies?|"
-    r"racis[mt]s?|bigot(?:s|ry|ed)?|far[- ]right|extremis[mt]s?|neo[- ]?nazis?|"
-    r"white supremacis[mt]s?|propaganda|rhetoric|slogans?|dog[- ]?whistles?|manifesto|"
-    r"antisemiti(?:c|sm)|islamophob(?:ia|ic)|hateful|hate speech)\b",
+    r"\b(?:so[- ]called|conspirac(?:y|ies)|theor(?:y|ies|ists?)|myths?|tropes?|"
+    r"debunk(?:ed|s)?|false|nonsense|dishonest|(?:scare|fear)mongering|smears?|"
+    r"racis[mt]s?|bigot(?:s|ry|ed)?|far[- ]right|neo[- ]?nazis?|white supremacis[mt]s?|"
+    r"antisemiti(?:c|sm)|islamophob(?:ia|ic)|xenophob(?:ia|ic)|hate speech|"
+    r"dog[- ]?whistles?|slogans?|manifesto|rhetoric|condemn(?:s|ed)?|reject(?:s|ed)?)\b",
     re.IGNORECASE,
 )
-#: Quotation marks, straight and curly, around a code.
-_OPEN_QUOTES: Final = "\"'‘“«„"
-_CLOSE_QUOTES: Final = "\"'’”»“"
-
-
+#: A word that turns what follows it around ("no migrant invasion", "not a myth").
+NEGATION: Final = re.compile(r"\b(?:no|not|never|nothing)\b|n't\b", re.IGNORECASE)
+#: How far from a code, in characters and within its sentence, a rebutting word counts.
+NEAR: Final = 80
+#: How many words before a code or a rebutting word a negation counts.
+NEGATION_WORDS: Final = 3
+_SENTENCE_END = re.compile(r"[.!?;\n]")
 _REQUIRED: Final = frozenset({"pattern", "group", "meaning"})
 _KEYS: Final = _REQUIRED | {"reported", "any_language"}
 
@@ -66,7 +69,7 @@ class CodedTerm:
     group: str
     meaning: str
     rule: WatchRule
-    #: Named by comments that report or rebut it too (a theory or slogan, not a slur).
+    #: Named by comments that rebut it too (a theory or slogan, not a slur).
     reported: bool = False
     #: Used as it is in every language (else looked for in English comments only).
     any_language: bool = False
@@ -78,7 +81,7 @@ class CodedMatch:
 
     term: CodedTerm
     where: WatchMatch
-    #: A reported code the comment quotes or rebuts (see the module docs).
+    #: A reported code the sentence rebuts (see the module docs).
     rebutted: bool = False
 
     def to_json(self) -> dict[str, Any]:
@@ -98,18 +101,30 @@ class CodedMatch:
 
     def reason(self) -> str:
         """The reason a decision gives: the code, what it means, and whether it was read
-        as reported or rebutted."""
+        as rebutted."""
         where = "author name: " if self.where.in_author else ""
-        note = " (quoted or rebutted: not held for it)" if self.rebutted else ""
+        note = " (rebutted: not held for it)" if self.rebutted else ""
         return f'{where}coded hate "{self.term.pattern}": {self.term.meaning}{note}'
 
 
+def _negated(before: str) -> bool:
+    """Whether one of the last :data:`NEGATION_WORDS` words of ``before`` negates."""
+    return NEGATION.search(" ".join(before.split()[-NEGATION_WORDS:])) is not None
+
+
 def rebutted(text: str, begin: int, end: int) -> bool:
-    """Whether the code at ``text[begin:end]`` is quoted, or the comment rebuts it."""
-    before = text[:begin].rstrip()
-    after = text[end:].lstrip()
-    quoted = bool(before) and before[-1] in _OPEN_QUOTES and after[:1] in tuple(_CLOSE_QUOTES)
-    return quoted or REBUTTAL.search(text) is not None
+    """Whether the sentence rebuts the code at ``text[begin:end]`` (see the module docs).
+    Reads at most :data:`NEAR` characters on each side, whatever the text's length."""
+    left = text[max(0, begin - NEAR) : begin]
+    right = text[end : end + NEAR]
+    stops = list(_SENTENCE_END.finditer(left))
+    left = left[stops[-1].end() :] if stops else left
+    stop = _SENTENCE_END.search(right)
+    right = right[: stop.start()] if stop else right
+    if _negated(left):
+        return True
+    window = left + " " * (end - begin) + right  # the code itself blanked out
+    return any(not _negated(window[: m.start()]) for m in REBUTTAL.finditer(window))
 
 
 def parse_lexicon(text: str, source: str = LEXICON) -> tuple[CodedTerm, ...]:
@@ -118,6 +133,8 @@ def parse_lexicon(text: str, source: str = LEXICON) -> tuple[CodedTerm, ...]:
         entries = tomllib.loads(text).get("term", [])
     except tomllib.TOMLDecodeError as exc:
         raise LexiconError(f"{source}: invalid TOML: {exc}") from exc
+    if not isinstance(entries, list):
+        raise LexiconError(f"{source}: term must be an array of tables ([[term]])")
     terms: list[CodedTerm] = []
     seen: set[str] = set()
     for n, entry in enumerate(entries, 1):
@@ -126,12 +143,7 @@ def parse_lexicon(text: str, source: str = LEXICON) -> tuple[CodedTerm, ...]:
             raise LexiconError(
                 f"{where}: needs pattern, group and meaning (and may say reported, any_language)"
             )
-
         pattern, group, meaning = entry["pattern"], entry["group"], entry["meaning"]
-        flags = {key: entry.get(key, False) for key in ("reported", "any_language")}
-        for key, value in flags.items():
-            if not isinstance(value, bool):
-                raise LexiconError(f"{where} ({pattern!r}): {key} must be true or false")
         if not all(isinstance(v, str) and v.strip() for v in (pattern, group, meaning)):
             raise LexiconError(f"{where}: pattern, group and meaning must be non-empty text")
         if group not in GROUPS:
@@ -139,7 +151,14 @@ def parse_lexicon(text: str, source: str = LEXICON) -> tuple[CodedTerm, ...]:
         if pattern in seen:
             raise LexiconError(f"{where}: {pattern!r} is listed twice")
         seen.add(pattern)
-        rule = WatchRule.of(pattern, "hold")
+        flags = {key: entry.get(key, False) for key in ("reported", "any_language")}
+        for key, value in flags.items():
+            if not isinstance(value, bool):
+                raise LexiconError(f"{where} ({pattern!r}): {key} must be true or false")
+        try:
+            rule = WatchRule.of(pattern, "hold")
+        except PatternError as exc:
+            raise LexiconError(f"{where}: {pattern!r}: {exc}") from exc
         terms.append(CodedTerm(pattern, group, meaning, rule, **flags))
     return tuple(terms)
 
@@ -151,11 +170,6 @@ def lexicon() -> tuple[CodedTerm, ...]:
     return parse_lexicon(text)
 
 
-def lexicon_patterns() -> frozenset[str]:
-    """Every pattern of the shipped lexicon: what a policy's ``ignore`` may name."""
-    return frozenset(t.pattern for t in lexicon())
-
-
 @cache
 def _watching(
     ignore: frozenset[str], english: bool
@@ -164,7 +178,9 @@ def _watching(
     those not used in every language), by pattern, and their rules (built once per case:
     a site's list is fixed, and the decision runs on every comment)."""
     terms = {
-        t.pattern: t for t in lexicon() if t.pattern not in ignore and (english or t.any_language)
+        t.pattern: t
+        for t in lexicon()
+        if t.pattern.lower() not in ignore and (english or t.any_language)
     }
     return terms, tuple(t.rule for t in terms.values())
 
@@ -176,13 +192,16 @@ def match_coded(
     language: str | None = "en",
     in_author: bool = False,
 ) -> list[CodedMatch]:
-    """Every code of the shipped lexicon found in ``text`` (but those in ``ignore``), in
-    the order they stand there; a code found twice is listed twice. ``language``: the
-    comment's; in any but English only the codes used in every language are looked for
-    (None: a user name, every code)."""
-    terms, rules = _watching(frozenset(ignore), language in ("en", None))
-    return [
-        CodedMatch(t, m, t.reported and rebutted(text, m.begin, m.end))
-        for m in match_watchlist(rules, text, in_author=in_author)
-        for t in (terms[m.pattern],)
-    ]
+    """Every code of the shipped lexicon found in ``text`` (but those in ``ignore``, in
+    any case; a term the lexicon does not have ignores nothing), in the order they stand
+    there; a code found twice is listed twice. ``language``: the comment's; in any but
+    English only the codes used in every language are looked for (None: a user name,
+    every code, never rebutted)."""
+    skip = frozenset(term.lower() for term in ignore)
+    terms, rules = _watching(skip, language in ("en", None))
+    found = []
+    for m in match_watchlist(rules, text, in_author=in_author):
+        term = terms[m.pattern]
+        denied = term.reported and not in_author and rebutted(text, m.begin, m.end)
+        found.append(CodedMatch(term, m, denied))
+    return found

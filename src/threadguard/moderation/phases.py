@@ -23,9 +23,10 @@ decision stricter, except the trusted author's waiver.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 from threadguard.analysis import Analysis
 from threadguard.moderation.authors import AuthorContext
@@ -34,6 +35,9 @@ from threadguard.moderation.policy import Policy
 from threadguard.moderation.watchlist import WATCH_EFFECT, WatchMatch, match_watchlist
 from threadguard.schema import ATTRIBUTES, Verdict
 
+#: An author "name" that is an opaque id (Coral sends the user's UUID): not screened for
+#: codes, which its digits could spell ("...-1488-...").
+OPAQUE_ID: Final = re.compile(r"[0-9a-fA-F-]{8,}")
 #: A crossed threshold (verdict, score, ...): what :func:`most_severe_first` orders.
 _Hit = TypeVar("_Hit", bound=tuple[Any, ...])
 
@@ -205,21 +209,28 @@ def watchlist(case: Case, draft: Draft) -> Draft:
 
 def coded_hate(case: Case, draft: Draft) -> Draft:
     """Codes of the coded-hate lexicon in the text and the author's name: held (or only
-    named, for ``flag``, and for a theory's name the comment quotes or rebuts), each code
-    named once with what it means."""
+    named, for ``flag``, and for a theory's name the sentence rebuts), each code named once
+    with what it means."""
     rules = case.policy.rules
-    if rules.coded_hate == "off":
+    if rules.coded_action == "off":
         return draft
     found = match_coded(case.text, ignore=rules.coded_ignore, language=case.analysis.language)
-    if case.author is not None and case.author.name:
+    name = case.author.name if case.author is not None else ""
+    if name and not OPAQUE_ID.fullmatch(name):
         # user names join words with underscores ("white_power_1488"): read them as spaces
-        name = case.author.name.replace("_", " ")
-        found += match_coded(name, ignore=rules.coded_ignore, language=None, in_author=True)
-    reasons = tuple(dict.fromkeys(m.reason() for m in found))
-    if not reasons:
+        spaced = name.replace("_", " ")
+        found += match_coded(spaced, ignore=rules.coded_ignore, language=None, in_author=True)
+    if not found:
         return draft
-    holds = rules.coded_hate == "hold" and any(not m.rebutted for m in found)
+    # one reason per code (and place): rebutted only where every use of it is
+    named: dict[tuple[str, bool], CodedMatch] = {}
+    for m in found:
+        key = (m.term.pattern, m.where.in_author)
+        if key not in named or (named[key].rebutted and not m.rebutted):
+            named[key] = m
+    holds = rules.coded_action == "hold" and any(not m.rebutted for m in found)
     out = replace(draft, coded=draft.coded + tuple(found), coded_held=draft.coded_held or holds)
+    reasons = (m.reason() for m in named.values())
     return out.raised_to(Verdict.HOLD if holds else Verdict.APPROVE, *reasons)
 
 

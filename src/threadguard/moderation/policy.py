@@ -17,8 +17,8 @@
     block = ["kill all *"]           # reject;  hold = [...] holds;  flag = [...] a reason only
     censor = ["fuck*"]               # publish with the match masked
     [coded_hate]                     # see threadguard.moderation.coded_hate
-    action = "hold"                  # hold | flag (a reason only) | off; off when absent
-    ignore = ["orcs"]                # lexicon terms this site does not treat as coded
+    action = "hold"                  # hold | flag (a reason only) | off; off without the table
+    ignore = ["feminazi*"]           # lexicon terms this site does not treat as coded
     [escalation]                     # repeat offenders: hold everything they write
     rejections = 3
     days = 30
@@ -43,7 +43,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from threadguard.moderation.coded_hate import CODED_ACTIONS, lexicon_patterns
+from threadguard.moderation.coded_hate import CODED_ACTIONS, CodedAction
 from threadguard.moderation.watchlist import WATCH_ACTIONS, PatternError, WatchRule
 from threadguard.schema import ATTRIBUTES, Verdict
 from threadguard.validation import InvalidField, check_strings
@@ -81,10 +81,11 @@ class SiteRules:
     repeat authors."""
 
     watchlist: tuple[WatchRule, ...] = ()
-    #: What a code of the coded-hate lexicon does (:data:`CODED_ACTIONS`); "off" unless
-    #: the document says (the shipped default policy says "hold").
-    coded_hate: str = "off"
-    #: Lexicon terms this site does not treat as coded.
+    #: What a code of the coded-hate lexicon does (:data:`CODED_ACTIONS`): "off" without
+    #: a ``[coded_hate]`` table, "hold" with one that names no action (the shipped default
+    #: policy has the table).
+    coded_action: CodedAction = "off"
+    #: Lexicon terms this site does not treat as coded (lower-cased).
     coded_ignore: frozenset[str] = frozenset()
     premoderate_first: int = 0
     trusted: frozenset[str] = frozenset()
@@ -243,20 +244,19 @@ def _watchlist(table: dict[str, Any], source: str) -> tuple[WatchRule, ...]:
     return tuple(rules)
 
 
-def _coded_hate(table: dict[str, Any], source: str) -> tuple[str, frozenset[str]]:
-    action = table.get("action", "off")
+def _coded_hate(data: dict[str, Any], source: str) -> tuple[CodedAction, frozenset[str]]:
+    if "coded_hate" not in data:
+        return "off", frozenset()
+    table = _table(data, "coded_hate", source)
+    action = table.get("action", "hold")
     if action not in CODED_ACTIONS:
         raise PolicyError(
             f"{source}: coded_hate.action must be {', '.join(CODED_ACTIONS)}, got {action!r}"
         )
+    # Terms the lexicon does not (or no longer) have are accepted and ignore nothing: a
+    # lexicon update must never make a stored site policy unreadable.
     ignore = _strings(table.get("ignore", []), "coded_hate.ignore", source)
-    unknown = sorted(set(ignore) - lexicon_patterns())
-    if unknown:
-        raise PolicyError(
-            f"{source}: coded_hate.ignore: {', '.join(map(repr, unknown))} not in the "
-            "lexicon (resources/lexicons/coded_hate.toml)"
-        )
-    return action, frozenset(ignore)
+    return action, frozenset(term.lower() for term in ignore)
 
 
 def _site_rules(data: dict[str, Any], source: str) -> SiteRules:
@@ -271,10 +271,10 @@ def _site_rules(data: dict[str, Any], source: str) -> SiteRules:
     days = _whole(escalation.get("days", 30), "escalation.days", source)
     if days < 1:
         raise PolicyError(f"{source}: escalation.days must be at least 1")
-    coded, ignore = _coded_hate(_table(data, "coded_hate", source), source)
+    coded, ignore = _coded_hate(data, source)
     return SiteRules(
         watchlist=_watchlist(_table(data, "watchlist", source), source),
-        coded_hate=coded,
+        coded_action=coded,
         coded_ignore=ignore,
         premoderate_first=_whole(
             authors.get("premoderate_first", 0), "authors.premoderate_first", source

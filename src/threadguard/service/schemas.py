@@ -77,6 +77,18 @@ class WatchMatchOut(BaseModel):
     in_: str | None = Field(default=None, alias="in", description="'author' for a name match.")
 
 
+class CodedMatchOut(BaseModel):
+    pattern: str = Field(description="The code as the coded-hate lexicon lists it.")
+    group: str = Field(description="The group it attacks.")
+    meaning: str
+    begin: int
+    end: int
+    rebutted: bool = Field(
+        default=False, description="A theory's name its sentence rebuts: named, not held for."
+    )
+    in_: str | None = Field(default=None, alias="in", description="'author' for a name match.")
+
+
 class ThreadMeta(BaseModel):
     title: str
     body: str
@@ -99,6 +111,7 @@ class ThreadComment(BaseModel):
     status: Status = Field(description="Current status (a moderator's verdict stands).")
     author_analysis: AnalysisOut | None = None
     watchlist: list[WatchMatchOut] | None = None
+    coded_hate: list[CodedMatchOut] | None = None
     censored_text: str | None = None
 
 
@@ -173,6 +186,7 @@ class CommentOut(BaseModel):
     analysis: AnalysisOut | None
     decision: DecisionOut | None = Field(description="The policy's (latest) decision.")
     watchlist: list[WatchMatchOut] | None = None
+    coded_hate: list[CodedMatchOut] | None = None
     censored_text: str | None = None
     moderator_decision: ModeratorDecisionOut | None
     actions: list[ActionOut]

@@ -41,6 +41,7 @@ def comment_out(c: CommentRecord) -> schemas.CommentOut:
                 {"action": decision.action, "reasons": decision.reasons} if decision else None
             ),
             "watchlist": details.get("watchlist") or None,
+            "coded_hate": details.get("coded_hate") or None,
             "censored_text": details.get("censored_text"),
             "moderator_decision": (
                 {

@@ -17,8 +17,8 @@ Where ThreadGuard differs, deliberately (docs/compatibility.md):
   parent comment, the article is the title;
 - a stored request with a ``clientToken`` is stored once per site and token: a client
   retrying a request gets its answer again, and the comment is not stored twice;
-- the stored decision is the site's (thresholds and watchlist of the key's site), so a
-  watched word sends the comment to the moderation queue; the scores returned are the
+- the stored decision is the site's (thresholds, watchlist and coded hate of the key's
+  site), so a watched word or a code sends the comment to the moderation queue; the scores returned are the
   model's, untouched, since clients threshold them as calibrated probabilities.
   Perspective requests name no author, so author rules (bans, pre-moderation, trusted
   authors, escalation) cannot apply here.
@@ -199,7 +199,7 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
         items, ranges = score_items(req, per_sentence=per_sentence, language=language)
         analyses = context.adapt(principal.site, list(await batching.analyze(engine, items)))
         scored = scored_from(req, ranges, analyses)
-        # No author: thresholds and watchlist only, pure CPU (no database read).
+        # No author: thresholds, watchlist and coded hate only, pure CPU (no database read).
         outcome = context.site_decision(principal.site, scored.analysis, req.text)
         if not req.do_not_store:
             await context.comments.record_async(
