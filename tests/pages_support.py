@@ -204,5 +204,7 @@ def policy_form(policy: Any, **changes: str) -> dict[str, str]:
         fields[f"reject_{row.attribute}"] = row.reject
     for watch in draft.watchlist:
         fields[f"watch_{watch.action}"] = watch.text
+    fields["coded_action"] = draft.coded_action or ""
+    fields["coded_ignore"] = draft.coded_ignore_text
     fields.update(changes)
     return fields

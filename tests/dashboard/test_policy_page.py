@@ -82,6 +82,28 @@ def test_a_changed_form_keeps_the_rest_of_the_site_document() -> None:
     assert doc["watchlist"]["hold"] == []
 
 
+def test_the_form_sets_what_coded_hate_does_and_the_terms_a_site_drops() -> None:
+    assert (draft_of(BASE).coded_action, draft_of(BASE).coded_ignore) == ("hold", ())
+    fields = filled(coded_action="flag", coded_ignore="feminazi*\n\n kung flu \nfeminazi*")
+    checked = check_draft(BASE, draft_from_form(form_of(**fields)), {}, "news")
+    assert checked.error is None and checked.policy is not None
+    assert checked.policy.rules.coded_action == "flag"
+    assert checked.policy.rules.coded_ignore == {"feminazi*", "kung flu"}
+    assert tomllib.loads(checked.text)["coded_hate"] == {
+        "action": "flag",
+        "ignore": ["feminazi*", "kung flu"],
+    }
+    bad = check_draft(BASE, draft_from_form(form_of(**filled(coded_action="ban"))), {}, "s")
+    assert bad.error is not None and "coded_hate.action must be hold, flag, off" in bad.error
+
+
+def test_a_form_without_the_coded_hate_fields_leaves_the_sites_table_alone() -> None:
+    stored = stored_document('[coded_hate]\naction = "off"\n', "toml", "news")
+    fields = {k: v for k, v in filled().items() if not k.startswith("coded_")}
+    checked = check_draft(BASE, draft_from_form(form_of(**fields)), stored, "news")
+    assert checked.policy is not None and checked.policy.rules.coded_action == "off"
+
+
 def test_emptied_thresholds_turn_an_attribute_off() -> None:
     draft = draft_from_form(form_of(**filled(hold_profanity="", reject_profanity="")))
     checked = check_draft(BASE, draft, {}, "news")

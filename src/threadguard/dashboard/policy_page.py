@@ -2,11 +2,12 @@
 document, and the preview of what a draft would change.
 
 The form edits what an admin tunes most: each attribute's hold and reject thresholds,
-and the watched words of each watchlist action. Everything else in the site's stored
-document (author rules, escalation, languages) is kept as it is. A draft is written as
-the site's whole ``[thresholds]`` and ``[watchlist]`` (every attribute, every action), so
-what the form shows is exactly what the site gets, whatever the server's base policy
-says. The draft is then read by the same strict parser as any upload
+the watched words of each watchlist action, and what coded hate does (hold, flag or off,
+and the lexicon's terms the site drops). Everything else in the site's stored document
+(author rules, escalation, languages) is kept as it is. A draft is written as the site's
+whole ``[thresholds]``, ``[watchlist]`` and ``[coded_hate]`` (every attribute, every
+action), so what the form shows is exactly what the site gets, whatever the server's base
+policy says. The draft is then read by the same strict parser as any upload
 (:func:`threadguard.moderation.on_top`), whose errors name the bad key; nothing here
 validates on its own.
 
@@ -35,6 +36,12 @@ WATCH_HELP = {
     "hold": "Held for a moderator.",
     "flag": "Named in the reasons; the decision is unchanged.",
     "censor": "Published with the words masked.",
+}
+#: What each coded-hate action does, as the form explains it.
+CODED_HELP = {
+    "hold": "Held for a moderator, the code and its meaning named.",
+    "flag": "Named in the reasons; the decision is unchanged.",
+    "off": "Not looked for: the scores alone decide.",
 }
 #: How many comments a preview replays by default, and at most.
 PREVIEW_DEFAULT = 500
@@ -71,10 +78,17 @@ class WatchField:
 
 @dataclass(frozen=True)
 class PolicyDraft:
-    """What the form holds: thresholds and watched words."""
+    """What the form holds: thresholds, watched words and what coded hate does
+    (``coded_action`` None: a form without the field, which leaves the table alone)."""
 
     thresholds: tuple[ThresholdRow, ...]
     watchlist: tuple[WatchField, ...]
+    coded_action: str | None = None
+    coded_ignore: tuple[str, ...] = ()
+
+    @property
+    def coded_ignore_text(self) -> str:
+        return "\n".join(self.coded_ignore)
 
     def document(self, stored: Mapping[str, Any] | None = None) -> dict[str, Any]:
         """The site document this draft saves: ``stored`` (the site's current document,
@@ -89,6 +103,8 @@ class PolicyDraft:
             for row in self.thresholds
         }
         doc["watchlist"] = {w.action: list(w.patterns) for w in self.watchlist}
+        if self.coded_action is not None:
+            doc["coded_hate"] = {"action": self.coded_action, "ignore": list(self.coded_ignore)}
         return doc
 
 
@@ -127,7 +143,12 @@ def draft_of(policy: Policy) -> PolicyDraft:
         )
         for action in WATCH_ACTIONS
     ]
-    return PolicyDraft(tuple(rows), tuple(watch))
+    return PolicyDraft(
+        tuple(rows),
+        tuple(watch),
+        policy.rules.coded_action,
+        tuple(sorted(policy.rules.coded_ignore)),
+    )
 
 
 @dataclass(frozen=True)
@@ -161,8 +182,9 @@ def language_overrides(policy: Policy) -> tuple[LanguageOverride, ...]:
 def draft_from_form(get: Callable[[str], str]) -> PolicyDraft:
     """The draft a posted form holds (``get(name)``: a field's value, "" if absent).
 
-    Fields: ``hold_<attribute>``, ``reject_<attribute>``, and ``watch_<action>`` (one
-    pattern per line; blank lines and repeats dropped).
+    Fields: ``hold_<attribute>``, ``reject_<attribute>``, ``watch_<action>`` (one
+    pattern per line; blank lines and repeats dropped), ``coded_action`` and
+    ``coded_ignore`` (one lexicon term per line).
     """
     rows = tuple(
         ThresholdRow(a, ATTRIBUTE_LABELS[a], get(f"hold_{a}").strip(), get(f"reject_{a}").strip())
@@ -172,7 +194,8 @@ def draft_from_form(get: Callable[[str], str]) -> PolicyDraft:
         WatchField(action, WATCH_HELP[action], _lines(get(f"watch_{action}")))
         for action in WATCH_ACTIONS
     )
-    return PolicyDraft(rows, watch)
+    action = get("coded_action").strip()
+    return PolicyDraft(rows, watch, action or None, _lines(get("coded_ignore")))
 
 
 def _lines(text: str) -> tuple[str, ...]:

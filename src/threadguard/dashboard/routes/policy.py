@@ -27,6 +27,7 @@ from starlette.concurrency import run_in_threadpool
 
 from threadguard.dashboard.forms import Form, read_form
 from threadguard.dashboard.policy_page import (
+    CODED_HELP,
     PREVIEW_DEFAULT,
     PREVIEW_MAX,
     CheckedDraft,
@@ -102,6 +103,7 @@ def _context(
         "preview": preview,
         "size": size,
         "size_max": PREVIEW_MAX,
+        "coded_help": CODED_HELP,
         "history": state.store.policy_history(site),
         "saved": saved,
         "restored": restored,
