@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from threadguard.dashboard.thread_page import build_tree, moderated, thread_view, verdict_of, walk
+from threadguard.dashboard.thread_page import (
+    build_tree,
+    moderated,
+    stored_codes,
+    thread_view,
+    verdict_of,
+    walk,
+)
 from threadguard.schema import ATTRIBUTES
 from threadguard.storage.records import AuthorInfo, StoredThread, ThreadComment, ThreadSummary
 
@@ -84,7 +91,11 @@ def test_the_verdict_that_stands_and_what_a_node_shows() -> None:
         targets=[{"group": "women", "score": 0.4}, {"group": "religion", "score": 0.9}],
         policy_details={
             "watchlist": [{"pattern": "idiot*", "action": "flag"}],
-            "coded_hate": [{"pattern": "1488", "meaning": "a neo-Nazi code", "begin": 0}],
+            "coded_hate": [
+                {"pattern": "1488", "meaning": "a neo-Nazi code", "begin": 0, "end": 4},
+                {"pattern": "no longer listed", "meaning": "m", "begin": 0, "end": 1},
+                {"pattern": "londonistan", "begin": "x", "end": 3},
+            ],
         },
     )
     assert verdict_of(held) == "hold"
@@ -94,7 +105,13 @@ def test_the_verdict_that_stands_and_what_a_node_shows() -> None:
     assert node.top_scores == [("insult", 0.8), ("toxicity", 0.6)]
     assert node.targets == [("religion", 0.9), ("women", 0.4)]
     assert node.watched == ["idiot*"]
-    assert node.coded == [("1488", "a neo-Nazi code")]
+    assert node.coded == [
+        ("1488", "a neo-Nazi code"),
+        ("londonistan", ""),
+        ("no longer listed", "m"),
+    ]
+    # the signals read the codes the lexicon still lists, from well-formed entries
+    assert [c.term.pattern for c in stored_codes(held.policy_details or {})] == ["1488"]
     assert node.anchor == "c-cm_h"
 
 

@@ -241,6 +241,28 @@ def test_one_group_attacked_across_the_thread_is_reported() -> None:
     assert "muslims" in conc.explanation and "4 of the thread's 7 comments" in conc.explanation
 
 
+def test_comments_using_a_code_count_against_the_group_it_attacks() -> None:
+    """Codes of coded hate name their group even where the models scored no target; a
+    rebutted theory's name does not."""
+    codes = ["Londonistan strikes again.", "Pisslam is the problem.", "More muzzies, great."]
+    thread, scored = build(
+        *[node(f"c{i}", f"u{i}", abuse=0.1) for i in range(len(codes))],
+        node("c9", "zed", abuse=0.1),
+    )
+    moderator = Moderator()
+    for i, text in enumerate(codes):
+        outcome = moderator.decide(scored[i].analysis, text)
+        assert outcome.coded, text
+        scored[i] = Moderated(scored[i].comment, scored[i].analysis, None, outcome)
+    (conc,) = compute_signals(thread, scored).group_concentration
+    assert (conc.group, conc.comment_ids) == ("muslims", ("c0", "c1", "c2"))
+    rebutted = moderator.decide(scored[3].analysis, "The great replacement theory is racist.")
+    assert rebutted.coded and rebutted.coded[0].rebutted
+    scored[0] = Moderated(scored[0].comment, scored[0].analysis, None, rebutted)
+    (conc,) = compute_signals(thread, scored).group_concentration
+    assert conc.comment_ids == ("c1", "c2")
+
+
 def test_targets_spread_thin_are_not_a_concentration() -> None:
     nodes = [
         node("c1", "ann", abuse=0.8, targets=(("muslims", 0.8),)),

@@ -14,9 +14,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from threadguard.analysis import Analysis, Target
 from threadguard.moderation import Decision, Moderated, Outcome
+from threadguard.moderation.coded_hate import CodedMatch, lexicon
+from threadguard.moderation.watchlist import WatchMatch
 from threadguard.schema import ATTRIBUTES, Verdict
 from threadguard.signals import ThreadSignals, compute_signals
 from threadguard.storage.records import AuthorInfo, StoredThread, ThreadComment
@@ -171,10 +174,31 @@ def moderated(comments: Sequence[ThreadComment]) -> list[Moderated]:
                     c.external_id, {a: float(scores.get(a, 0.0)) for a in ATTRIBUTES}, targets
                 ),
                 None,
-                Outcome(Decision(Verdict(verdict_of(c)), tuple(reasons))),
+                Outcome(
+                    Decision(Verdict(verdict_of(c)), tuple(reasons)),
+                    coded=stored_codes(c.policy_details or {}),
+                ),
             )
         )
     return out
+
+
+def stored_codes(details: dict[str, Any]) -> tuple[CodedMatch, ...]:
+    """The codes of coded hate a stored decision found, for the signals (a code the
+    lexicon no longer lists, or a malformed entry, is left out)."""
+    terms = {t.pattern: t for t in lexicon()}
+    out = []
+    for m in details.get("coded_hate") or []:
+        if not isinstance(m, dict) or m.get("pattern") not in terms:
+            continue
+        try:
+            where = WatchMatch(
+                str(m["pattern"]), "hold", int(m["begin"]), int(m["end"]), m.get("in") == "author"
+            )
+        except (KeyError, TypeError, ValueError):
+            continue
+        out.append(CodedMatch(terms[where.pattern], where, bool(m.get("rebutted", False))))
+    return tuple(out)
 
 
 @dataclass(frozen=True)

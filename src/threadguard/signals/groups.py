@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from threadguard.schema import GROUP_PARENT
+from threadguard.schema import GROUP_PARENT, with_parents
 from threadguard.signals.json_record import JsonRecord
 from threadguard.signals.settings import DEFAULT_SETTINGS, SignalSettings
 from threadguard.signals.wording import counted
@@ -46,7 +46,8 @@ class GroupConcentration(JsonRecord):
 def group_concentration(
     scored: Sequence[Moderated], settings: SignalSettings = DEFAULT_SETTINGS
 ) -> tuple[GroupConcentration, ...]:
-    """Groups targeted in many comments of the thread, most targeted first.
+    """Groups targeted in many comments of the thread, most targeted first: by the
+    models' target scores, or by a code of coded hate the comment uses.
 
     A coarse group (``religion``) is left out when a finer group it contains
     (``muslims``) is reported for every one of the same comments: it would repeat the
@@ -56,7 +57,10 @@ def group_concentration(
     hits: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(scored):
         groups = {t.group for t in s.analysis.targets if t.score >= settings.group_min_score}
-        for g in groups:
+        # a code of coded hate used in the text names the group it attacks (and its
+        # coarse group), however low the models scored it
+        coded = {c.term.group for c in s.outcome.coded if not c.rebutted and not c.where.in_author}
+        for g in groups | with_parents(coded):
             hits[g].append(i)
     reported: dict[str, list[int]] = {}
     for g, idx in hits.items():
