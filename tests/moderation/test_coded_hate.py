@@ -153,6 +153,7 @@ def test_author_names_are_screened_for_codes_but_never_rebutted() -> None:
 def test_an_opaque_author_id_is_not_screened_for_codes() -> None:
     coral_user = AuthorContext("3f2a9c1e-1488-4b7e-9d2a-0c5e7f1a2b3c", 5)
     assert decide(DEFAULT, "hello", coral_user).decision.action == "approve"
+    assert decide(DEFAULT, "hello", AuthorContext("88_1488", 5)).decision.action == "hold"
 
 
 def test_other_languages_are_searched_for_the_codes_used_in_every_language_only() -> None:

@@ -35,9 +35,11 @@ from threadguard.moderation.policy import Policy
 from threadguard.moderation.watchlist import WATCH_EFFECT, WatchMatch, match_watchlist
 from threadguard.schema import ATTRIBUTES, Verdict
 
-#: An author "name" that is an opaque id (Coral sends the user's UUID): not screened for
-#: codes, which its digits could spell ("...-1488-...").
-OPAQUE_ID: Final = re.compile(r"[0-9a-fA-F-]{8,}")
+#: An author "name" that is an opaque id (Coral sends the user's UUID; other platforms
+#: long hex ids): not screened for codes, which its digits could spell ("...-1488-...").
+OPAQUE_ID: Final = re.compile(
+    r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{24,}", re.IGNORECASE
+)
 #: A crossed threshold (verdict, score, ...): what :func:`most_severe_first` orders.
 _Hit = TypeVar("_Hit", bound=tuple[Any, ...])
 
