@@ -7,7 +7,7 @@ of DESIGN.md in its key order; keep the names as they are: outside tools parse t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from threadguard.schema import ATTRIBUTES
@@ -55,6 +55,11 @@ class Analysis:
     #: The engine's own scores when a site adaptation (:mod:`threadguard.adaptation`)
     #: changed ``scores``; None otherwise. Not part of the score line: the store keeps it.
     engine_scores: dict[str, float] | None = None
+    #: The text the engine read and its canonical form (``normalize_text``), kept so the
+    #: moderator's watched words and coded hate need not normalise it again (about a
+    #: quarter of a decision's cost); None where the engine did not read the text whole.
+    #: A reader checks the text is the one it decides on. Not part of any output.
+    canonical: tuple[str, str] | None = field(default=None, compare=False, repr=False)
 
     def top(self, n: int = 3) -> list[tuple[str, float]]:
         """The ``n`` highest attribute scores, highest first."""

@@ -262,6 +262,7 @@ class Engine:
                 spans=tuple(
                     replace(s, begin=s.begin + offset, end=s.end + offset) for s in a.spans
                 ),
+                canonical=None,  # a piece's canonical text is not the whole comment's
             )
             merged[i] = a if i not in merged else self._merge(merged[i], a)
         return [merged[i] for i in range(len(items))]
@@ -350,6 +351,7 @@ class Engine:
                     spans=tuple(span_lists[i]),
                     language=languages[i],
                     model=self.model_version,
+                    canonical=(it.text, scored.normalised[i]),
                 )
             )
         return results

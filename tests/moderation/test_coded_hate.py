@@ -10,6 +10,7 @@ from dataclasses import replace
 import pytest
 
 from threadguard.analysis import Analysis
+from threadguard.engine import MAX_CHARS, CommentInput, Engine
 from threadguard.moderation import (
     AuthorContext,
     Moderator,
@@ -27,6 +28,7 @@ from threadguard.moderation.coded_hate import (
     parse_lexicon,
     rebutted,
 )
+from threadguard.normalize import normalize_text
 from threadguard.schema import ATTRIBUTES, GROUPS
 
 DEFAULT = load_policy()
@@ -237,3 +239,21 @@ ENTRY = '[[term]]\npattern = "x"\ngroup = "jews"\nmeaning = "m"\n'
 def test_a_bad_lexicon_entry_is_an_error_naming_it(text: str, message: str) -> None:
     with pytest.raises(LexiconError, match=message):
         parse_lexicon(text, "lex.toml")
+
+
+def test_the_engines_canonical_text_is_reused_only_for_the_text_it_was_made_from(
+    engine: Engine,
+) -> None:
+    """The engine keeps each comment's canonical text for the matchers; an analysis of
+    another text (a stale or foreign one) is never trusted for this one."""
+    text = "Welcome to L0nd0nistan, folks."
+    [analysis] = engine.analyze([CommentInput(text)], spans=False)
+    assert analysis.canonical == (text, normalize_text(text))
+    assert Moderator(DEFAULT).decide(analysis, text).coded
+    stale = replace(CALM, canonical=("another comment", "another comment"))
+    assert Moderator(DEFAULT).decide(stale, "Time for remigration.").decision.action == "hold"
+    long_text = "The ferry was late again. " * 800 + text  # over the engine's MAX_CHARS
+    assert len(long_text) > MAX_CHARS
+    [long] = engine.analyze([CommentInput(long_text)], spans=False)
+    assert long.canonical is None  # read in pieces: no one canonical text
+    assert Moderator(DEFAULT).decide(long, long_text).coded

@@ -191,16 +191,17 @@ def match_coded(
     ignore: Iterable[str] = (),
     language: str | None = "en",
     in_author: bool = False,
+    canonical: str | None = None,
 ) -> list[CodedMatch]:
     """Every code of the shipped lexicon found in ``text`` (but those in ``ignore``, in
     any case; a term the lexicon does not have ignores nothing), in the order they stand
     there; a code found twice is listed twice. ``language``: the comment's; in any but
     English only the codes used in every language are looked for (None: a user name,
-    every code, never rebutted)."""
+    every code, never rebutted). ``canonical``: ``normalize_text(text)`` if known."""
     skip = frozenset(term.lower() for term in ignore)
     terms, rules = _watching(skip, language in ("en", None))
     found = []
-    for m in match_watchlist(rules, text, in_author=in_author):
+    for m in match_watchlist(rules, text, in_author=in_author, canonical=canonical):
         term = terms[m.pattern]
         denied = term.reported and not in_author and rebutted(text, m.begin, m.end)
         found.append(CodedMatch(term, m, denied))

@@ -56,6 +56,13 @@ class Case:
     author_analysis: Analysis | None = None
 
     @property
+    def canonical(self) -> str | None:
+        """The text's canonical form as the engine made it, when the analysis is of this
+        very text (else None: the matchers normalise it themselves)."""
+        known = self.analysis.canonical
+        return known[1] if known is not None and known[0] == self.text else None
+
+    @property
     def trusted(self) -> bool:
         """Whether the author is trusted, by the store's flag or the policy's list."""
         a = self.author
@@ -189,7 +196,7 @@ def trusted_author(case: Case, draft: Draft) -> Draft:
 def watchlist(case: Case, draft: Draft) -> Draft:
     """Watched words in the text and the author's name; each pattern named once."""
     rules = case.policy.rules.watchlist
-    matches = match_watchlist(rules, case.text)
+    matches = match_watchlist(rules, case.text, canonical=case.canonical)
     if case.author is not None and case.author.name:
         matches += [
             m
@@ -216,7 +223,12 @@ def coded_hate(case: Case, draft: Draft) -> Draft:
     rules = case.policy.rules
     if rules.coded_action == "off":
         return draft
-    found = match_coded(case.text, ignore=rules.coded_ignore, language=case.analysis.language)
+    found = match_coded(
+        case.text,
+        ignore=rules.coded_ignore,
+        language=case.analysis.language,
+        canonical=case.canonical,
+    )
     name = case.author.name if case.author is not None else ""
     if name and not OPAQUE_ID.fullmatch(name):
         # user names join words with underscores ("white_power_1488"): read them as spaces

@@ -133,9 +133,16 @@ def needle_of(pattern: str) -> str:
 
 
 def match_watchlist(
-    rules: Iterable[WatchRule], text: str, *, in_author: bool = False
+    rules: Iterable[WatchRule],
+    text: str,
+    *,
+    in_author: bool = False,
+    canonical: str | None = None,
 ) -> list[WatchMatch]:
-    """Every watched pattern found in ``text``, with offsets into ``text`` as given."""
+    """Every watched pattern found in ``text``, with offsets into ``text`` as given.
+
+    ``canonical``: ``normalize_text(text)`` when the caller has it already (the engine
+    made it to score the comment), which spares normalising the text again."""
     rules = tuple(rules)
     if not rules or not text:
         return []
@@ -143,7 +150,8 @@ def match_watchlist(
     # its letter runs squeezed rules a pattern out before its regex runs (a regex pass per
     # pattern made decisions 50x slower with 200 watched words; `threadguard bench`), and
     # the offset map is built only when one may match (the canonical text alone is cheaper).
-    canonical = normalize_text(text)
+    if canonical is None:
+        canonical = normalize_text(text)
     squeezed = squeeze(canonical)
     candidates = [rule for rule in rules if rule.needle in squeezed]
     if not candidates:
