@@ -256,14 +256,16 @@ class Engine:
         if len(pieces) == len(items):
             return scored
         merged: dict[int, Analysis] = {}
+        split = {i for i, offset in owner if offset > 0}
         for (i, offset), a in zip(owner, scored, strict=True):
-            a = replace(
-                a,
-                spans=tuple(
-                    replace(s, begin=s.begin + offset, end=s.end + offset) for s in a.spans
-                ),
-                canonical=None,  # a piece's canonical text is not the whole comment's
-            )
+            if i in split:  # a piece's canonical text is not the whole comment's
+                a = replace(
+                    a,
+                    spans=tuple(
+                        replace(s, begin=s.begin + offset, end=s.end + offset) for s in a.spans
+                    ),
+                    canonical=None,
+                )
             merged[i] = a if i not in merged else self._merge(merged[i], a)
         return [merged[i] for i in range(len(items))]
 

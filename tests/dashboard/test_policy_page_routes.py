@@ -85,6 +85,21 @@ def test_an_invalid_draft_shows_the_parsers_message_in_place(app: Service) -> No
     assert app.store.policy_history("news") == []
 
 
+def test_a_form_posted_without_the_coded_hate_fields_is_shown_with_the_sites_own(
+    app: Service,
+) -> None:
+    """A page loaded before the fields existed (or a script) posts none: the page shown
+    again must keep the site's setting, or the next save would write "hold" over it."""
+    with signed_in(app, "root", "admin") as root:
+        saved = root.post("/policy", form(coded_action="off", coded_ignore="feminazi*"))
+        assert saved.status_code == 303
+        old_page = {k: v for k, v in form(version="1").items() if not k.startswith("coded_")}
+        shown = root.post("/policy", {**old_page, "hold_toxicity": "0,5"})
+        assert shown.status_code == 400
+        assert '<option value="off" selected>' in shown.text
+        assert ">feminazi*</textarea>" in shown.text
+
+
 def test_saving_stores_an_audited_version_that_takes_effect(app: Service) -> None:
     argument(app.store)
     with signed_in(app, "root", "admin") as root:

@@ -112,6 +112,13 @@ def test_the_verdict_that_stands_and_what_a_node_shows() -> None:
     ]
     # the signals read the codes the lexicon still lists, from well-formed entries
     assert [c.term.pattern for c in stored_codes(held.policy_details or {})] == ["1488"]
+    broken: list[Any] = [
+        {"pattern": ["1488"], "begin": 0, "end": 4},
+        {"pattern": "1488", "begin": float("inf"), "end": 4},
+        5,
+    ]
+    assert stored_codes({"coded_hate": broken}) == ()
+    assert stored_codes({"coded_hate": 5}) == ()
     assert node.anchor == "c-cm_h"
 
 

@@ -257,3 +257,5 @@ def test_the_engines_canonical_text_is_reused_only_for_the_text_it_was_made_from
     [long] = engine.analyze([CommentInput(long_text)], spans=False)
     assert long.canonical is None  # read in pieces: no one canonical text
     assert Moderator(DEFAULT).decide(long, long_text).coded
+    beside = engine.analyze([CommentInput(long_text), CommentInput(text)], spans=False)
+    assert beside[1].canonical == (text, normalize_text(text))  # only the long one lost it

@@ -187,17 +187,18 @@ def stored_codes(details: dict[str, Any]) -> tuple[CodedMatch, ...]:
     """The codes of coded hate a stored decision found, for the signals (a code the
     lexicon no longer lists, or a malformed entry, is left out)."""
     terms = {t.pattern: t for t in lexicon()}
+    found = details.get("coded_hate")
     out = []
-    for m in details.get("coded_hate") or []:
-        if not isinstance(m, dict) or m.get("pattern") not in terms:
+    for m in found if isinstance(found, list) else []:
+        pattern = m.get("pattern") if isinstance(m, dict) else None
+        if not isinstance(pattern, str) or pattern not in terms:
             continue
         try:
-            where = WatchMatch(
-                str(m["pattern"]), "hold", int(m["begin"]), int(m["end"]), m.get("in") == "author"
-            )
-        except (KeyError, TypeError, ValueError):
+            begin, end = int(m["begin"]), int(m["end"])
+        except (KeyError, TypeError, ValueError, OverflowError):
             continue
-        out.append(CodedMatch(terms[where.pattern], where, bool(m.get("rebutted", False))))
+        where = WatchMatch(pattern, "hold", begin, end, m.get("in") == "author")
+        out.append(CodedMatch(terms[pattern], where, bool(m.get("rebutted", False))))
     return tuple(out)
 
 

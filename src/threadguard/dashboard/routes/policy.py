@@ -18,6 +18,7 @@ message, which names the bad key, is shown in place.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -48,7 +49,7 @@ from threadguard.dashboard.routes.page_errors import (
 )
 from threadguard.dashboard.signin import AdminChecked, AdminSignedIn, WebUser, state_of
 from threadguard.dashboard.web import is_htmx, render
-from threadguard.moderation import Moderator, PolicyError, on_top
+from threadguard.moderation import Moderator, Policy, PolicyError, on_top
 from threadguard.service.context import ServiceState, SitePolicy
 from threadguard.service.moderation import compare_policies
 from threadguard.storage.records import ConflictError, NotFoundError
@@ -75,6 +76,19 @@ def _effective(state: ServiceState, site: str) -> SitePolicy:
     return state.site_policy(site if site in state.store.site_names() else None)
 
 
+def _with_coded(draft: PolicyDraft | None, policy: Policy) -> PolicyDraft:
+    """The draft the page shows: the policy's own, or a posted one, whose coded-hate
+    fields come from the policy when the post had none (a page loaded before they
+    existed, a script): else the page would show "hold" and nothing ignored, and the
+    next save would write that over the site's table."""
+    shown = draft_of(policy)
+    if draft is None:
+        return shown
+    if draft.coded_action is None:
+        return replace(draft, coded_action=shown.coded_action, coded_ignore=shown.coded_ignore)
+    return draft
+
+
 def _context(
     state: ServiceState,
     user: WebUser,
@@ -97,7 +111,7 @@ def _context(
         "sites": sorted({*state.store.site_names(), site}),
         "source": "site" if doc is not None and doc.policy_text is not None else "default",
         "version": current.version,
-        "draft": draft or draft_of(current.policy),
+        "draft": _with_coded(draft, current.policy),
         "languages": language_overrides(current.policy),
         "error": error,
         "preview": preview,
