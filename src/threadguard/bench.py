@@ -51,18 +51,16 @@ def _rate(fn: Callable[[], object], n: int) -> float:
 WATCHED = 200
 
 
+def _default_with(tables: dict[str, object]) -> Policy:
+    """The default policy with ``tables`` over it, as a site's document would be."""
+    return parse_policy(merge_documents(load_policy().raw, tables), "bench")
+
+
 def _watching(count: int) -> Policy:
     """The default policy with ``count`` watched patterns that the bench corpus never
     contains (what every comment of a site with such a list pays for)."""
     words = [f"watchedword{i}*" if i % 2 else f"never said phrase {i}" for i in range(count)]
-    return parse_policy(merge_documents(load_policy().raw, {"watchlist": {"hold": words}}), "bench")
-
-
-def _without_coded_hate() -> Policy:
-    """The default policy with its coded-hate phase off: what the lexicon costs a decision."""
-    return parse_policy(
-        merge_documents(load_policy().raw, {"coded_hate": {"action": "off"}}), "bench"
-    )
+    return _default_with({"watchlist": {"hold": words}})
 
 
 def _deciding(
@@ -96,7 +94,8 @@ def run_bench(engine: Engine, n: int = 20000, recipe: EngineRecipe | None = None
     analyses = engine.analyze([CommentInput(t) for t in texts], spans=False)
     for name, moderator in (
         ("decide, default policy", Moderator()),
-        ("decide, coded hate off", Moderator(_without_coded_hate())),
+        # what the coded-hate lexicon costs a decision
+        ("decide, coded hate off", Moderator(_default_with({"coded_hate": {"action": "off"}}))),
         (f"decide, {WATCHED} watched words", Moderator(_watching(WATCHED))),
     ):
         stages.append((name, _deciding(moderator, analyses, texts)))

@@ -113,6 +113,8 @@ def test_civil_sentences_are_not_held_for_a_code(text: str) -> None:
         ("The Great Replacement isn't a theory when you look at the numbers.", "hold"),
         ("Remigration now. Stop the leftist propaganda and the lies.", "hold"),
         ("Time for 'remigration'!", "hold"),
+        ("Why not remigration?", "hold"),
+        ("Is it not time for remigration?", "hold"),
         ("He is just another 'raghead' to me.", "hold"),
         ("Calling them towelheads is racist, they say. Towelheads.", "hold"),
     ],

@@ -18,7 +18,7 @@ from typing import Any
 
 from threadguard.analysis import Analysis, Target
 from threadguard.moderation import Decision, Moderated, Outcome
-from threadguard.moderation.coded_hate import CodedMatch, lexicon
+from threadguard.moderation.coded_hate import CodedMatch, by_pattern
 from threadguard.moderation.watchlist import WatchMatch
 from threadguard.schema import ATTRIBUTES, Verdict
 from threadguard.signals import ThreadSignals, compute_signals
@@ -186,7 +186,7 @@ def moderated(comments: Sequence[ThreadComment]) -> list[Moderated]:
 def stored_codes(details: dict[str, Any]) -> tuple[CodedMatch, ...]:
     """The codes of coded hate a stored decision found, for the signals (a code the
     lexicon no longer lists, or a malformed entry, is left out)."""
-    terms = {t.pattern: t for t in lexicon()}
+    terms = by_pattern()
     found = details.get("coded_hate")
     out = []
     for m in found if isinstance(found, list) else []:

@@ -10,8 +10,8 @@ a term it does not want (``[coded_hate] ignore``). Terms are matched like watche
 (:mod:`.watchlist`): through spacing, look-alike letters, leetspeak and stretched letters.
 
 The names of conspiracy theories and slogans (``reported = true`` in the lexicon) are also
-named by comments that rebut them. Such a code counts as *rebutted* where the words just
-before it deny it ("there is no migrant invasion"), or a :data:`REBUTTAL` word stands in
+named by comments that rebut them. Such a code counts as *rebutted* where "no" stands
+just before it ("there is no migrant invasion"; :data:`DENIAL`), or a :data:`REBUTTAL` word stands in
 the same sentence within :data:`NEAR` characters of it and is not itself negated ("the
 great replacement conspiracy theory", but not "the great replacement is no myth"): it is
 named among the reasons but holds nothing on its own, and the models' scores decide. A
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -46,8 +46,11 @@ REBUTTAL: Final = re.compile(
     r"dog[- ]?whistles?|slogans?|manifesto|rhetoric|condemn(?:s|ed)?|reject(?:s|ed)?)\b",
     re.IGNORECASE,
 )
-#: A word that turns what follows it around ("no migrant invasion", "not a myth").
+#: A word that turns what follows it around ("not a myth", "isn't racist").
 NEGATION: Final = re.compile(r"\b(?:no|not|never|nothing)\b|n't\b", re.IGNORECASE)
+#: A denial standing just before a code ("there is no migrant invasion", "no such
+#: great replacement"); a negation further back is no denial ("why not remigration?").
+DENIAL: Final = re.compile(r"\bno(?: such| real)?\s*$", re.IGNORECASE)
 #: How far from a code, in characters and within its sentence, a rebutting word counts.
 NEAR: Final = 80
 #: How many words before a code or a rebutting word a negation counts.
@@ -121,7 +124,7 @@ def rebutted(text: str, begin: int, end: int) -> bool:
     left = left[stops[-1].end() :] if stops else left
     stop = _SENTENCE_END.search(right)
     right = right[: stop.start()] if stop else right
-    if _negated(left):
+    if DENIAL.search(left):
         return True
     window = left + " " * (end - begin) + right  # the code itself blanked out
     return any(not _negated(window[: m.start()]) for m in REBUTTAL.finditer(window))
@@ -171,6 +174,12 @@ def lexicon() -> tuple[CodedTerm, ...]:
 
 
 @cache
+def by_pattern() -> Mapping[str, CodedTerm]:
+    """The shipped lexicon's terms by pattern (built once): how a stored code is looked up."""
+    return {t.pattern: t for t in lexicon()}
+
+
+@cache
 def _watching(
     ignore: frozenset[str], english: bool
 ) -> tuple[dict[str, CodedTerm], tuple[WatchRule, ...]]:
@@ -188,18 +197,18 @@ def _watching(
 def match_coded(
     text: str,
     *,
-    ignore: Iterable[str] = (),
+    ignore: frozenset[str] = frozenset(),
     language: str | None = "en",
     in_author: bool = False,
     canonical: str | None = None,
 ) -> list[CodedMatch]:
-    """Every code of the shipped lexicon found in ``text`` (but those in ``ignore``, in
-    any case; a term the lexicon does not have ignores nothing), in the order they stand
+    """Every code of the shipped lexicon found in ``text`` (but those in ``ignore``,
+    lower-cased as the policy keeps them; a term the lexicon does not have ignores
+    nothing), in the order they stand
     there; a code found twice is listed twice. ``language``: the comment's; in any but
     English only the codes used in every language are looked for (None: a user name,
     every code, never rebutted). ``canonical``: ``normalize_text(text)`` if known."""
-    skip = frozenset(term.lower() for term in ignore)
-    terms, rules = _watching(skip, language in ("en", None))
+    terms, rules = _watching(ignore, language in ("en", None))
     found = []
     for m in match_watchlist(rules, text, in_author=in_author, canonical=canonical):
         term = terms[m.pattern]
