@@ -41,6 +41,42 @@ def bench_corpus(n: int) -> list[str]:
     return [variants[i % len(variants)] for i in range(n)]
 
 
+def cpu_line(cpuinfo: str | None = None) -> str:
+    """Which CPU ran the bench and which int8 instructions it has: the deep tier's int8
+    arithmetic runs on VNNI where the CPU has it and on AVX2 otherwise, which is slower
+    and saturates some products, so both its speed and its scores differ between the two
+    (docs/evaluation.md, "Issue 12, session 11"). ``cpuinfo``: /proc/cpuinfo's text (read
+    here when None; on a system without it, the platform's name alone)."""
+    import platform
+
+    if cpuinfo is None:
+        try:
+            cpuinfo = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return f"cpu: {platform.processor() or platform.machine()}"
+    name = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in cpuinfo.splitlines()
+            if line.startswith("model name")
+        ),
+        platform.machine(),
+    )
+    flags = set()
+    for line in cpuinfo.splitlines():
+        if line.startswith("flags"):
+            flags = set(line.split(":", 1)[1].split())
+            break
+    found = [f for f in ("avx512_vnni", "avx_vnni", "avx512f", "avx2") if f in flags]
+    if {"avx512_vnni", "avx_vnni"} & flags:
+        note = ""
+    elif "avx2" in flags:
+        note = " (no VNNI: int8 on AVX2)"
+    else:
+        note = " (neither VNNI nor AVX2)"
+    return f"cpu: {name}; {', '.join(found) or 'no AVX'}{note}"
+
+
 def _rate(fn: Callable[[], object], n: int) -> float:
     start = time.perf_counter()
     fn()
@@ -79,6 +115,7 @@ def run_bench(engine: Engine, n: int = 20000, recipe: EngineRecipe | None = None
     texts = bench_corpus(n)
     lines = [json.dumps({"id": str(i), "text": t}) for i, t in enumerate(texts)]
     baseline = _rate(lambda: [json.dumps(json.loads(line)) for line in lines], n)
+    yield cpu_line()
     yield f"comments: {n} (mean {sum(map(len, texts)) / n:.0f} characters)"
     yield f"baseline  json round-trip      {baseline:12,.0f} comments/s   1.00x"
     stages: list[tuple[str, Callable[[], object]]] = [
@@ -96,6 +133,8 @@ def run_bench(engine: Engine, n: int = 20000, recipe: EngineRecipe | None = None
         ("decide, default policy", Moderator()),
         # what the coded-hate lexicon costs a decision
         ("decide, coded hate off", Moderator(_default_with({"coded_hate": {"action": "off"}}))),
+        # and what the threat list costs
+        ("decide, threats off", Moderator(_default_with({"threats": {"action": "off"}}))),
         (f"decide, {WATCHED} watched words", Moderator(_watching(WATCHED))),
     ):
         stages.append((name, _deciding(moderator, analyses, texts)))

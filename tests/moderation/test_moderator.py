@@ -103,6 +103,7 @@ def test_phases_run_in_order_and_a_moderator_can_run_fewer() -> None:
         "trusted_author",
         "watchlist",
         "coded_hate",
+        "threats",
         "banned_author",
         "new_author",
         "repeat_offender",

@@ -180,11 +180,13 @@ def test_every_covered_language_is_scored_by_its_model(engine: Engine) -> None:
     [
         ("Time for remigration, all of them.", True),
         ("The AfD's remigration plan is racist.", False),  # a rebuttal: named, not held
+        ("We know where you live, Mr Editor.", True),  # a threat
+        ('The witness heard "I will kill you" through the wall.', False),  # reported speech
         ("The new timetable is great.", False),
     ],
 )
-def test_a_code_of_coded_hate_that_holds_flags_the_result(text: str, flagged: bool) -> None:
-    """Calm scores, so only the moderator's coded-hate phase can flag."""
+def test_a_code_or_a_threat_that_holds_flags_the_result(text: str, flagged: bool) -> None:
+    """Calm scores, so only the moderator's coded-hate and threats phases can flag."""
     policy = load_policy(None)
     calm = Analysis(id=None, scores=dict.fromkeys(ATTRIBUTES, 0.01))
     outcome = Moderator(policy).decide(calm, text)

@@ -307,3 +307,20 @@ def test_a_code_of_coded_hate_is_returned_stored_and_shown_on_the_comment(
         f"/api/v1/comments/{got['comment_id']}", headers=service.auth(service.client_key)
     ).json()
     assert [c["pattern"] for c in stored["coded_hate"]] == ["londonistan"]
+
+
+def test_a_threat_is_returned_stored_and_shown_on_the_comment(service: Service) -> None:
+    """The server's default policy holds threats; the upload and the stored comment both
+    name the phrase, its kind and its place in the text."""
+    text = "Nice article. We know where you live."
+    got = ingest(service, thread("t1", ("t1", "ann", text)))["t1"]
+    assert got["decision"]["action"] == "hold"
+    assert 'veiled threat: "We know where you live"' in got["decision"]["reasons"]
+    [threat] = got["threats"]
+    assert text[threat["begin"] : threat["end"]] == "We know where you live"
+    stored = service.client.get(
+        f"/api/v1/comments/{got['comment_id']}", headers=service.auth(service.client_key)
+    ).json()
+    [again] = stored["threats"]
+    assert {k: again[k] for k in threat} == threat
+    assert not again["quoted"] and not again["rebutted"]

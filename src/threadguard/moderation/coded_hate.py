@@ -21,13 +21,13 @@ slur, a salute or a call to violence is never rebutted, nor is anything in a use
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any, Final, Literal
 
+from threadguard.moderation.lexicon_files import array_of_tables
 from threadguard.moderation.watchlist import PatternError, WatchMatch, WatchRule, match_watchlist
 from threadguard.schema import GROUPS
 
@@ -132,12 +132,7 @@ def rebutted(text: str, begin: int, end: int) -> bool:
 
 def parse_lexicon(text: str, source: str = LEXICON) -> tuple[CodedTerm, ...]:
     """The terms of a lexicon document; :class:`LexiconError` naming a bad entry."""
-    try:
-        entries = tomllib.loads(text).get("term", [])
-    except tomllib.TOMLDecodeError as exc:
-        raise LexiconError(f"{source}: invalid TOML: {exc}") from exc
-    if not isinstance(entries, list):
-        raise LexiconError(f"{source}: term must be an array of tables ([[term]])")
+    entries = array_of_tables(text, "term", source, LexiconError)
     terms: list[CodedTerm] = []
     seen: set[str] = set()
     for n, entry in enumerate(entries, 1):

@@ -1,6 +1,6 @@
 """What moderation concludes about a comment: a verdict with its reasons, and what the site
-rules found on the way (watched words, codes of coded hate, the text to publish if some
-were censored).
+rules found on the way (watched words, codes of coded hate, threatening phrases, the text
+to publish if some were censored).
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from threadguard.moderation.coded_hate import CodedMatch
+from threadguard.moderation.threats import ThreatMatch
 from threadguard.moderation.watchlist import WatchMatch
 from threadguard.schema import Verdict
 
@@ -40,6 +41,9 @@ class Outcome:
     coded: tuple[CodedMatch, ...] = ()
     #: Whether a code held the comment (not only named: see :mod:`.coded_hate`).
     coded_held: bool = False
+    #: Threatening phrases found (:mod:`.threats`), and whether one held the comment.
+    threats: tuple[ThreatMatch, ...] = ()
+    threat_held: bool = False
 
     @property
     def action(self) -> Verdict:
@@ -48,7 +52,7 @@ class Outcome:
 
     def details(self) -> dict[str, Any] | None:
         """What to store beside the decision (None when the site rules found nothing)."""
-        if not self.matches and self.censored_text is None and not self.coded:
+        if not self.matches and self.censored_text is None and not self.coded and not self.threats:
             return None
         out: dict[str, Any] = {
             "watchlist": [m.to_json() for m in self.matches],
@@ -56,4 +60,6 @@ class Outcome:
         }
         if self.coded:
             out["coded_hate"] = [c.to_json() for c in self.coded]
+        if self.threats:
+            out["threats"] = [t.to_json() for t in self.threats]
         return out

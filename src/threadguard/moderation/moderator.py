@@ -75,6 +75,8 @@ class Moderator:
             censored,
             draft.coded,
             draft.coded_held,
+            draft.threats,
+            draft.threat_held,
         )
 
     def on_scores(self, analysis: Analysis) -> Decision:

@@ -12,9 +12,11 @@ case and the decision so far and returns the decision after it. The order is the
 4. ``watchlist``: watched words in the text and the author's name.
 5. ``coded_hate``: codes of the coded-hate lexicon in the text and the author's name
    (:mod:`.coded_hate`), held or named as the policy's ``[coded_hate]`` says.
-6. ``banned_author``: a banned author is rejected.
-7. ``new_author``: an author's first ``premoderate_first`` comments are held.
-8. ``repeat_offender``: an author with enough recent rejections is held.
+6. ``threats``: threats and calls for violence or expulsion from the threat list in the
+   text (:mod:`.threats`), held or named as the policy's ``[threats]`` says.
+7. ``banned_author``: a banned author is rejected.
+8. ``new_author``: an author's first ``premoderate_first`` comments are held.
+9. ``repeat_offender``: an author with enough recent rejections is held.
 
 A phase marks the draft ``final`` when nothing after it may change the verdict; reasons
 still accumulate, so a moderator sees every rule that applied. Rules only ever make a
@@ -32,6 +34,7 @@ from threadguard.analysis import Analysis
 from threadguard.moderation.authors import AuthorContext
 from threadguard.moderation.coded_hate import CodedMatch, match_coded
 from threadguard.moderation.policy import Policy
+from threadguard.moderation.threats import ThreatMatch, match_threats
 from threadguard.moderation.watchlist import WATCH_EFFECT, WatchMatch, match_watchlist
 from threadguard.schema import ATTRIBUTES, Verdict
 
@@ -86,6 +89,9 @@ class Draft:
     #: Codes of the coded-hate lexicon found, and whether they held the comment.
     coded: tuple[CodedMatch, ...] = ()
     coded_held: bool = False
+    #: Threatening phrases found, and whether they held the comment.
+    threats: tuple[ThreatMatch, ...] = ()
+    threat_held: bool = False
     final: bool = False
     #: Whether the comment's scores were read (not for an unsupported language).
     scored: bool = True
@@ -248,6 +254,25 @@ def coded_hate(case: Case, draft: Draft) -> Draft:
     return out.raised_to(Verdict.HOLD if holds else Verdict.APPROVE, *reasons)
 
 
+def threats(case: Case, draft: Draft) -> Draft:
+    """Phrases of the threat list in the text: held (or only named, for ``flag``, for a
+    phrase inside quotation marks and for a call for expulsion its sentence rebuts), each
+    phrase named once. Not in
+    user names: a name threatens nobody in particular, and the scores screen it."""
+    action = case.policy.rules.threat_action
+    if action == "off":
+        return draft
+    found = match_threats(case.text, language=case.analysis.language, canonical=case.canonical)
+    if not found:
+        return draft
+    holds = action == "hold" and any(t.holds for t in found)
+    out = replace(
+        draft, threats=draft.threats + tuple(found), threat_held=draft.threat_held or holds
+    )
+    reasons = dict.fromkeys(t.reason() for t in found)
+    return out.raised_to(Verdict.HOLD if holds else Verdict.APPROVE, *reasons)
+
+
 def banned_author(case: Case, draft: Draft) -> Draft:
     """A banned author is rejected, whatever came before."""
     if case.author is None or not case.author.banned:
@@ -284,6 +309,7 @@ PHASES: tuple[Phase, ...] = (
     trusted_author,
     watchlist,
     coded_hate,
+    threats,
     banned_author,
     new_author,
     repeat_offender,

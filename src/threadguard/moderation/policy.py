@@ -19,6 +19,8 @@
     [coded_hate]                     # see threadguard.moderation.coded_hate
     action = "hold"                  # hold | flag (a reason only) | off; off without the table
     ignore = ["feminazi*"]           # lexicon terms this site does not treat as coded
+    [threats]                        # see threadguard.moderation.threats
+    action = "hold"                  # hold | flag (a reason only) | off; off without the table
     [escalation]                     # repeat offenders: hold everything they write
     rejections = 3
     days = 30
@@ -58,6 +60,7 @@ KNOWN: dict[str, frozenset[str] | None] = {
     "authors": frozenset({"screen", "screen_from", "premoderate_first", "trusted", "low_severity"}),
     "watchlist": frozenset(WATCH_ACTIONS),
     "coded_hate": frozenset({"action", "ignore"}),
+    "threats": frozenset({"action"}),
     "escalation": frozenset({"rejections", "days"}),
     "languages": frozenset({"supported", "unsupported", "thresholds"}),
 }
@@ -87,6 +90,10 @@ class SiteRules:
     coded_action: CodedAction = "off"
     #: Lexicon terms this site does not treat as coded (lower-cased).
     coded_ignore: frozenset[str] = frozenset()
+    #: What a phrase of the threat list does (:mod:`threadguard.moderation.threats`): the
+    #: same three actions, "off" without a ``[threats]`` table, "hold" with one that names
+    #: no action.
+    threat_action: CodedAction = "off"
     premoderate_first: int = 0
     trusted: frozenset[str] = frozenset()
     low_severity: frozenset[str] = frozenset(DEFAULT_LOW_SEVERITY)
@@ -259,6 +266,17 @@ def _coded_hate(data: dict[str, Any], source: str) -> tuple[CodedAction, frozens
     return action, frozenset(term.lower() for term in ignore)
 
 
+def _threats(data: dict[str, Any], source: str) -> CodedAction:
+    if "threats" not in data:
+        return "off"
+    action = _table(data, "threats", source).get("action", "hold")
+    if action not in CODED_ACTIONS:
+        raise PolicyError(
+            f"{source}: threats.action must be {', '.join(CODED_ACTIONS)}, got {action!r}"
+        )
+    return action  # type: ignore[no-any-return]
+
+
 def _site_rules(data: dict[str, Any], source: str) -> SiteRules:
     authors = _table(data, "authors", source)
     escalation = _table(data, "escalation", source)
@@ -276,6 +294,7 @@ def _site_rules(data: dict[str, Any], source: str) -> SiteRules:
         watchlist=_watchlist(_table(data, "watchlist", source), source),
         coded_action=coded,
         coded_ignore=ignore,
+        threat_action=_threats(data, source),
         premoderate_first=_whole(
             authors.get("premoderate_first", 0), "authors.premoderate_first", source
         ),

@@ -89,6 +89,21 @@ class CodedMatchOut(BaseModel):
     in_: str | None = Field(default=None, alias="in", description="'author' for a name match.")
 
 
+class ThreatMatchOut(BaseModel):
+    kind: Literal[
+        "intent to harm", "veiled threat", "wish of harm", "call for violence", "call for expulsion"
+    ]
+    phrase: str = Field(description="The threatening phrase as the comment wrote it.")
+    begin: int
+    end: int
+    quoted: bool = Field(
+        default=False, description="Inside quotation marks (reported speech): named, not held."
+    )
+    rebutted: bool = Field(
+        default=False, description="A call for expulsion its sentence rebuts: named, not held."
+    )
+
+
 class ThreadMeta(BaseModel):
     title: str
     body: str
@@ -112,6 +127,7 @@ class ThreadComment(BaseModel):
     author_analysis: AnalysisOut | None = None
     watchlist: list[WatchMatchOut] | None = None
     coded_hate: list[CodedMatchOut] | None = None
+    threats: list[ThreatMatchOut] | None = None
     censored_text: str | None = None
 
 
@@ -187,6 +203,7 @@ class CommentOut(BaseModel):
     decision: DecisionOut | None = Field(description="The policy's (latest) decision.")
     watchlist: list[WatchMatchOut] | None = None
     coded_hate: list[CodedMatchOut] | None = None
+    threats: list[ThreatMatchOut] | None = None
     censored_text: str | None = None
     moderator_decision: ModeratorDecisionOut | None
     actions: list[ActionOut]

@@ -11,8 +11,9 @@ score 0 and are never flagged. A category is flagged when every attribute it is 
 reaches the site policy's *hold* threshold for that attribute (0.5 where the policy has
 none), so ``flagged`` agrees with what ThreadGuard itself would hold for a moderator.
 For the same reason a match of the key's site watchlist that blocks or holds
-(``block``, ``hold``) sets ``flagged`` too, and so does a code of coded hate that holds
-(:mod:`threadguard.moderation.coded_hate`), with every category left as the model scored
+(``block``, ``hold``) sets ``flagged`` too, and so does a code of coded hate or a
+threatening phrase that holds (:mod:`threadguard.moderation.coded_hate`,
+:mod:`threadguard.moderation.threats`), with every category left as the model scored
 it: OpenAI's shape has no place for "a word this site does not publish". OpenAI requests
 name no author, so author rules do not apply. The endpoint is stateless: nothing about
 the input is stored.
@@ -113,8 +114,8 @@ def moderation_result(
     analysis: Analysis, flag_at: dict[str, float], outcome: Outcome | None = None
 ) -> dict[str, Any]:
     """One entry of ``results``: OpenAI's categories computed from our attributes, flagged
-    also when ``outcome`` (the site's rules) found a watched word that blocks or holds, or a
-    code of coded hate that holds."""
+    also when ``outcome`` (the site's rules) found a watched word that blocks or holds, a
+    code of coded hate or a threatening phrase that holds."""
     s = analysis.scores
     categories: dict[str, bool] = {}
     scores: dict[str, float] = {}
@@ -127,7 +128,9 @@ def moderation_result(
         categories[category] = flagged
         scores[category] = round(score, 6)
     watched = outcome is not None and (
-        outcome.coded_held or any(m.action in FLAGGING_WATCH_ACTIONS for m in outcome.matches)
+        outcome.coded_held
+        or outcome.threat_held
+        or any(m.action in FLAGGING_WATCH_ACTIONS for m in outcome.matches)
     )
     return {
         "flagged": any(categories.values()) or watched,

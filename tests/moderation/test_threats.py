@@ -1,0 +1,239 @@
+"""Threats of violence: a phrase of the threat list holds the comment, through
+obfuscation, with the kind of threat and the phrase named; a quoted phrase is only named;
+civil sentences that share the words are not threats; and a site can flag or turn the
+phase off."""
+
+from __future__ import annotations
+
+import pytest
+
+from threadguard.analysis import Analysis
+from threadguard.moderation import Moderator, PolicyError, load_policy, parse_policy
+from threadguard.moderation.threats import (
+    KINDS,
+    ThreatListError,
+    match_threats,
+    parse_threats,
+    quoted,
+    threat_list,
+)
+from threadguard.schema import ATTRIBUTES, Verdict
+
+DEFAULT = Moderator(load_policy())
+CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="en")
+
+
+def decide(text: str, moderator: Moderator = DEFAULT, analysis: Analysis = CALM) -> object:
+    return moderator.decide(analysis, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("I will find you and I will hurt you.", "intent to harm"),
+        ("We're going to kill every one of you traitors.", "intent to harm"),
+        ("I'm gonna beat you senseless, mate.", "intent to harm"),
+        ("I will break your legs if you print that again.", "intent to harm"),
+        ("I'll hunt him down myself.", "intent to harm"),
+        ("Someone should shoot him.", "intent to harm"),
+        ("We know where you live, Mr Editor.", "veiled threat"),
+        ("Watch your back, councillor.", "veiled threat"),
+        ("Nice shop. It would be a shame if something happened to it.", "veiled threat"),
+        ("Turn up again and you'll leave in an ambulance.", "veiled threat"),
+        ("Your days are numbered.", "veiled threat"),
+        ("I hope you die slowly.", "wish of harm"),
+        ("They should all be shot at the border.", "call for violence"),
+        ("Burn their mosque down.", "call for violence"),
+        ("Kill them all.", "call for violence"),
+    ],
+)
+def test_a_threat_is_held_and_named_with_its_kind(text: str, kind: str) -> None:
+    outcome = DEFAULT.decide(CALM, text)
+    assert outcome.action is Verdict.HOLD
+    assert outcome.threat_held
+    assert any(r.startswith(f'{kind}: "') for r in outcome.decision.reasons), outcome.decision
+    assert outcome.threats[0].kind == kind
+    found = outcome.threats[0]
+    assert text[found.begin : found.end] == found.phrase
+
+
+def test_an_obfuscated_threat_is_found_and_its_offsets_are_in_the_original_text() -> None:
+    text = "Listen up: I  W1LL   K i l l   y0u."
+    (found,) = match_threats(text)
+    assert found.kind == "intent to harm"
+    assert text[found.begin : found.end] == found.phrase
+    assert found.phrase.startswith("I  W1LL") and found.phrase.endswith("y0u")
+
+
+#: Civil sentences written to break the list: each shares words with a threat.
+CIVIL = [
+    "You'll regret it if you don't get the flu jab.",
+    "We are all going to die one day, so enjoy the sunshine.",
+    "He will never walk again after the crash, his family says.",
+    "The bill should be killed in committee.",
+    "The plan should be executed before winter.",
+    "The dog should be put down after the attack, the court ruled.",
+    "Poverty should be eradicated, not managed.",
+    "We will beat them at the polls in May.",
+    "We're going to destroy them in the second half.",
+    "We will bury them in the election.",
+    "We will end them at the ballot box.",
+    "I will find you a better source tonight.",
+    "Firefighters could not stop the blaze that burned the mosque.",
+    "Antifa were never coming to burn her house down.",
+    "Watch your step on the icy platform.",
+    "I'd love to hit the beach this weekend.",
+    "Someone should shoot a documentary about this town.",
+    "Shoot em up films were my childhood.",
+    "I hope you enjoy the rest of the series.",
+    "If I see you at the market, I'll buy you a coffee.",
+    "I'm going to kill it at the interview tomorrow.",
+    "We know where the problem lies.",
+    "Your days of cheap energy are numbered.",
+    "Mind your language, please.",
+    "They'll pay for this with higher taxes.",
+    "Enjoy your weekend, councillor!",
+    "I'm gonna end up in hospital if I eat another one of those.",
+    "I could murder a curry after that match.",
+    "I will never hurt you, I promise.",
+    "I'm not going to kill them, I'm going to vote them out.",
+    "Skip is about to slit his wrists over that result, lol.",
+]
+
+
+@pytest.mark.parametrize("text", CIVIL)
+def test_a_civil_sentence_that_shares_the_words_is_not_a_threat(text: str) -> None:
+    assert match_threats(text) == []
+    assert DEFAULT.decide(CALM, text).action is Verdict.APPROVE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All these immigrants are ruining the town and they don't belong here.",
+        "Refugees? Send them all back.",
+        "Muslims are not welcome here.",
+    ],
+)
+def test_a_call_for_expulsion_of_a_named_group_is_held(text: str) -> None:
+    outcome = DEFAULT.decide(CALM, text)
+    assert outcome.action is Verdict.HOLD
+    assert [t.kind for t in outcome.threats] == ["call for expulsion"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Those rental bikes don't belong here, they block the pavement.",
+        "The councillors failed us. Send them all back to school!",
+        "Muslims are welcome here. Bigots are not.",
+        "Kick them out of the party if they break the whip.",
+    ],
+)
+def test_the_same_words_without_a_group_are_no_call_for_expulsion(text: str) -> None:
+    assert match_threats(text) == []
+
+
+def test_a_call_for_expulsion_its_sentence_rebuts_is_named_but_not_held() -> None:
+    text = "Anyone saying refugees don't belong here is spreading racist nonsense."
+    outcome = DEFAULT.decide(CALM, text)
+    assert outcome.action is Verdict.APPROVE
+    (found,) = outcome.threats
+    assert found.rebutted and not found.holds
+    assert outcome.decision.reasons == (
+        'call for expulsion: "don\'t belong here" (rebutted: not held for it)',
+    )
+    assert found.to_json()["rebutted"] is True
+
+
+def test_a_quoted_threat_is_reported_speech_named_but_not_held() -> None:
+    text = 'The witness said the man shouted "I will kill you" before he ran.'
+    outcome = DEFAULT.decide(CALM, text)
+    assert outcome.action is Verdict.APPROVE
+    assert not outcome.threat_held
+    assert outcome.threats[0].quoted
+    assert outcome.decision.reasons == (
+        'intent to harm: "I will kill you" (quoted: not held for it)',
+    )
+
+
+def test_quotes_count_within_the_paragraph_only() -> None:
+    text = 'He said "no".\n\nI will hurt you.'
+    assert not quoted(text, text.index("I will"))
+    assert quoted('a "b c', 4)
+    assert not quoted('a "b" c', 6)
+
+
+def test_flag_names_the_threat_and_off_looks_for_none() -> None:
+    text = "We know where you live."
+    flag = Moderator(parse_policy({"threats": {"action": "flag"}}, "s"))
+    outcome = flag.decide(CALM, text)
+    assert outcome.action is Verdict.APPROVE
+    assert outcome.decision.reasons == ('veiled threat: "We know where you live"',)
+    off = Moderator(parse_policy({"threats": {"action": "off"}}, "s"))
+    assert off.decide(CALM, text).decision.reasons == ()
+    # no table: off (a site's stored policy keeps the behaviour it had)
+    assert Moderator(parse_policy({}, "s")).decide(CALM, text).threats == ()
+    # a table without an action holds
+    assert Moderator(parse_policy({"threats": {}}, "s")).decide(CALM, text).threat_held
+
+
+def test_a_bad_threats_table_is_an_error_that_names_it() -> None:
+    with pytest.raises(PolicyError, match=r"threats.action must be hold, flag, off"):
+        parse_policy({"threats": {"action": "reject"}}, "s")
+    with pytest.raises(PolicyError, match="threats"):
+        parse_policy({"threats": {"severity": "high"}}, "s")
+
+
+def test_only_english_comments_are_read() -> None:
+    german = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="de")
+    assert DEFAULT.decide(german, "I will hurt you").threats == ()
+    assert match_threats("I will hurt you", language="fr") == []
+    assert match_threats("I will hurt you", language=None)
+
+
+def test_the_decision_records_the_threats_in_its_details() -> None:
+    outcome = DEFAULT.decide(CALM, "Watch your back.")
+    details = outcome.details()
+    assert details is not None
+    assert details["threats"] == [
+        {"kind": "veiled threat", "phrase": "Watch your back", "begin": 0, "end": 15}
+    ]
+    assert DEFAULT.decide(CALM, "Lovely weather.").details() is None
+
+
+def test_each_phrase_is_named_once_however_often_it_stands() -> None:
+    outcome = DEFAULT.decide(CALM, "Watch your back. I said: watch your back.")
+    assert len(outcome.threats) == 2
+    assert outcome.decision.reasons == (
+        'veiled threat: "Watch your back"',
+        'veiled threat: "watch your back"',
+    )
+
+
+def test_a_long_phrase_is_shortened_in_the_reason() -> None:
+    text = "If I ever see you " + "near the old railway station " * 2 + "you'll need a doctor."
+    (found,) = match_threats(text)
+    reason = found.reason()
+    assert reason.endswith('…"') and len(reason) < len(found.phrase) + 20
+
+
+def test_the_shipped_list_parses_and_uses_every_kind() -> None:
+    kinds = {rule.kind for rule in threat_list()}
+    assert kinds == set(KINDS)
+
+
+@pytest.mark.parametrize(
+    ("doc", "message"),
+    [
+        ('[[threat]]\nkind = "rude"\npattern = "x"', "kind must be one of"),
+        ('[[threat]]\nkind = "veiled threat"\npattern = "("', "bad pattern"),
+        ('[[threat]]\nkind = "veiled threat"\npattern = "x*"', "matches the empty text"),
+        ('[[threat]]\nkind = "veiled threat"', "needs the keys"),
+        ("threat = 3", "array of tables"),
+        ("[[threat]", "invalid TOML"),
+    ],
+)
+def test_a_bad_list_entry_is_an_error_that_names_it(doc: str, message: str) -> None:
+    with pytest.raises(ThreatListError, match=message):
+        parse_threats(doc, "mine.toml")
