@@ -206,5 +206,6 @@ def policy_form(policy: Any, **changes: str) -> dict[str, str]:
         fields[f"watch_{watch.action}"] = watch.text
     fields["coded_action"] = draft.coded_action or ""
     fields["coded_ignore"] = draft.coded_ignore_text
+    fields["threat_action"] = draft.threat_action or ""
     fields.update(changes)
     return fields

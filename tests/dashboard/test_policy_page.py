@@ -104,6 +104,19 @@ def test_a_form_without_the_coded_hate_fields_leaves_the_sites_table_alone() -> 
     assert checked.policy is not None and checked.policy.rules.coded_action == "off"
 
 
+def test_the_form_sets_what_threats_do_and_leaves_the_table_alone_without_the_field() -> None:
+    assert draft_of(BASE).threat_action == "hold"
+    checked = check_draft(BASE, draft_from_form(form_of(**filled(threat_action="flag"))), {}, "n")
+    assert checked.policy is not None and checked.policy.rules.threat_action == "flag"
+    assert tomllib.loads(checked.text)["threats"] == {"action": "flag"}
+    bad = check_draft(BASE, draft_from_form(form_of(**filled(threat_action="ban"))), {}, "s")
+    assert bad.error is not None and "threats.action must be hold, flag, off" in bad.error
+    stored = stored_document('[threats]\naction = "off"\n', "toml", "news")
+    fields = {k: v for k, v in filled().items() if k != "threat_action"}
+    checked = check_draft(BASE, draft_from_form(form_of(**fields)), stored, "news")
+    assert checked.policy is not None and checked.policy.rules.threat_action == "off"
+
+
 def test_emptied_thresholds_turn_an_attribute_off() -> None:
     draft = draft_from_form(form_of(**filled(hold_profanity="", reject_profanity="")))
     checked = check_draft(BASE, draft, {}, "news")

@@ -100,6 +100,19 @@ def test_a_form_posted_without_the_coded_hate_fields_is_shown_with_the_sites_own
         assert ">feminazi*</textarea>" in shown.text
 
 
+def test_a_form_posted_without_the_threats_field_is_shown_with_the_sites_own(
+    app: Service,
+) -> None:
+    with signed_in(app, "root", "admin") as root:
+        saved = root.post("/policy", form(threat_action="flag"))
+        assert saved.status_code == 303
+        old_page = {k: v for k, v in form(version="1").items() if k != "threat_action"}
+        shown = root.post("/policy", {**old_page, "hold_toxicity": "0,5"})
+        assert shown.status_code == 400
+        select = shown.text[shown.text.index('id="threat_action"') :]
+        assert select.index('<option value="flag" selected>') < select.index("</select>")
+
+
 def test_saving_stores_an_audited_version_that_takes_effect(app: Service) -> None:
     argument(app.store)
     with signed_in(app, "root", "admin") as root:

@@ -2,11 +2,11 @@
 document, and the preview of what a draft would change.
 
 The form edits what an admin tunes most: each attribute's hold and reject thresholds,
-the watched words of each watchlist action, and what coded hate does (hold, flag or off,
-and the lexicon's terms the site drops). Everything else in the site's stored document
+the watched words of each watchlist action, what coded hate does (hold, flag or off, and
+the lexicon's terms the site drops) and what threats do (hold, flag or off). Everything else in the site's stored document
 (author rules, escalation, languages) is kept as it is. A draft is written as the site's
-whole ``[thresholds]``, ``[watchlist]`` and ``[coded_hate]`` (every attribute, every
-action), so what the form shows is exactly what the site gets, whatever the server's base
+whole ``[thresholds]``, ``[watchlist]``, ``[coded_hate]`` and ``[threats]`` (every
+attribute, every action), so what the form shows is exactly what the site gets, whatever the server's base
 policy says. The draft is then read by the same strict parser as any upload
 (:func:`threadguard.moderation.on_top`), whose errors name the bad key; nothing here
 validates on its own.
@@ -40,6 +40,12 @@ WATCH_HELP = {
 #: What each coded-hate action does, as the form explains it.
 CODED_HELP = {
     "hold": "Held for a moderator, the code and its meaning named.",
+    "flag": "Named in the reasons; the decision is unchanged.",
+    "off": "Not looked for: the scores alone decide.",
+}
+#: What each threats action does, as the form explains it.
+THREAT_HELP = {
+    "hold": "Held for a moderator, the kind of threat and the phrase named.",
     "flag": "Named in the reasons; the decision is unchanged.",
     "off": "Not looked for: the scores alone decide.",
 }
@@ -78,13 +84,15 @@ class WatchField:
 
 @dataclass(frozen=True)
 class PolicyDraft:
-    """What the form holds: thresholds, watched words and what coded hate does
-    (``coded_action`` None: a form without the field, which leaves the table alone)."""
+    """What the form holds: thresholds, watched words, what coded hate and threats do
+    (``coded_action`` or ``threat_action`` None: a form without the field, which leaves
+    that table alone)."""
 
     thresholds: tuple[ThresholdRow, ...]
     watchlist: tuple[WatchField, ...]
     coded_action: str | None = None
     coded_ignore: tuple[str, ...] = ()
+    threat_action: str | None = None
 
     @property
     def coded_ignore_text(self) -> str:
@@ -105,6 +113,8 @@ class PolicyDraft:
         doc["watchlist"] = {w.action: list(w.patterns) for w in self.watchlist}
         if self.coded_action is not None:
             doc["coded_hate"] = {"action": self.coded_action, "ignore": list(self.coded_ignore)}
+        if self.threat_action is not None:
+            doc["threats"] = {"action": self.threat_action}
         return doc
 
 
@@ -148,6 +158,7 @@ def draft_of(policy: Policy) -> PolicyDraft:
         tuple(watch),
         policy.rules.coded_action,
         tuple(sorted(policy.rules.coded_ignore)),
+        policy.rules.threat_action,
     )
 
 
@@ -183,8 +194,8 @@ def draft_from_form(get: Callable[[str], str]) -> PolicyDraft:
     """The draft a posted form holds (``get(name)``: a field's value, "" if absent).
 
     Fields: ``hold_<attribute>``, ``reject_<attribute>``, ``watch_<action>`` (one
-    pattern per line; blank lines and repeats dropped), ``coded_action`` and
-    ``coded_ignore`` (one lexicon term per line).
+    pattern per line; blank lines and repeats dropped), ``coded_action``,
+    ``coded_ignore`` (one lexicon term per line) and ``threat_action``.
     """
     rows = tuple(
         ThresholdRow(a, ATTRIBUTE_LABELS[a], get(f"hold_{a}").strip(), get(f"reject_{a}").strip())
@@ -195,7 +206,8 @@ def draft_from_form(get: Callable[[str], str]) -> PolicyDraft:
         for action in WATCH_ACTIONS
     )
     action = get("coded_action").strip()
-    return PolicyDraft(rows, watch, action or None, _lines(get("coded_ignore")))
+    threats = get("threat_action").strip()
+    return PolicyDraft(rows, watch, action or None, _lines(get("coded_ignore")), threats or None)
 
 
 def _lines(text: str) -> tuple[str, ...]:

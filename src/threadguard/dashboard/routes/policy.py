@@ -31,6 +31,7 @@ from threadguard.dashboard.policy_page import (
     CODED_HELP,
     PREVIEW_DEFAULT,
     PREVIEW_MAX,
+    THREAT_HELP,
     CheckedDraft,
     PolicyDraft,
     check_draft,
@@ -76,16 +77,18 @@ def _effective(state: ServiceState, site: str) -> SitePolicy:
     return state.site_policy(site if site in state.store.site_names() else None)
 
 
-def _with_coded(draft: PolicyDraft | None, policy: Policy) -> PolicyDraft:
-    """The draft the page shows: the policy's own, or a posted one, whose coded-hate
-    fields come from the policy when the post had none (a page loaded before they
+def _with_site_rules(draft: PolicyDraft | None, policy: Policy) -> PolicyDraft:
+    """The draft the page shows: the policy's own, or a posted one, whose coded-hate and
+    threats fields come from the policy when the post had none (a page loaded before they
     existed, a script): else the page would show "hold" and nothing ignored, and the
     next save would write that over the site's table."""
     shown = draft_of(policy)
     if draft is None:
         return shown
     if draft.coded_action is None:
-        return replace(draft, coded_action=shown.coded_action, coded_ignore=shown.coded_ignore)
+        draft = replace(draft, coded_action=shown.coded_action, coded_ignore=shown.coded_ignore)
+    if draft.threat_action is None:
+        draft = replace(draft, threat_action=shown.threat_action)
     return draft
 
 
@@ -111,13 +114,14 @@ def _context(
         "sites": sorted({*state.store.site_names(), site}),
         "source": "site" if doc is not None and doc.policy_text is not None else "default",
         "version": current.version,
-        "draft": _with_coded(draft, current.policy),
+        "draft": _with_site_rules(draft, current.policy),
         "languages": language_overrides(current.policy),
         "error": error,
         "preview": preview,
         "size": size,
         "size_max": PREVIEW_MAX,
         "coded_help": CODED_HELP,
+        "threat_help": THREAT_HELP,
         "history": state.store.policy_history(site),
         "saved": saved,
         "restored": restored,
