@@ -14,7 +14,6 @@ from threadguard.moderation.threats import (
     ThreatListError,
     match_threats,
     parse_threats,
-    quoted,
     threat_list,
 )
 from threadguard.schema import ATTRIBUTES, Verdict
@@ -35,16 +34,20 @@ def decide(text: str, moderator: Moderator = DEFAULT, analysis: Analysis = CALM)
         ("I'm gonna beat you senseless, mate.", "intent to harm"),
         ("I will break your legs if you print that again.", "intent to harm"),
         ("I'll hunt him down myself.", "intent to harm"),
-        ("Someone should shoot him.", "intent to harm"),
+        ("Im going to kill that reporter.", "intent to harm"),
+        ("I'll come to your house and kill you", "intent to harm"),
+        ("Someone should stab him.", "intent to harm"),
         ("We know where you live, Mr Editor.", "veiled threat"),
         ("Watch your back, councillor.", "veiled threat"),
-        ("Nice shop. It would be a shame if something happened to it.", "veiled threat"),
+        ("Nice shop. It would be a shame if something happened to your shop.", "veiled threat"),
         ("Turn up again and you'll leave in an ambulance.", "veiled threat"),
         ("Your days are numbered.", "veiled threat"),
         ("I hope you die slowly.", "wish of harm"),
+        ("She deserves a bullet.", "wish of harm"),
         ("They should all be shot at the border.", "call for violence"),
-        ("Burn their mosque down.", "call for violence"),
+        ("Let's burn their mosque down.", "call for violence"),
         ("Kill them all.", "call for violence"),
+        ("Kill all the Muslims.", "call for violence"),
     ],
 )
 def test_a_threat_is_held_and_named_with_its_kind(text: str, kind: str) -> None:
@@ -98,7 +101,47 @@ CIVIL = [
     "I will never hurt you, I promise.",
     "I'm not going to kill them, I'm going to vote them out.",
     "Skip is about to slit his wrists over that result, lol.",
+    # written by a reviewer to break an earlier draft of the list
+    "Kill them with kindness, my gran always said.",
+    "Got old framed prints? Hang them in the hallway where the light is softer.",
+    "I'll shoot you an email with the recipe tonight.",
+    "I'm going to stab each potato with a fork before roasting.",
+    "We'll find them and bring them home safe, the rescue team promised.",
+    "We'll make them pay at the ballot box in May.",
+    "I'd love to beat them in the final after last year's loss.",
+    "We're going to hurt them on the counter-attack if we stay patient.",
+    "I'm going to hurt your feelings, but this film is dull.",
+    "Falling off a ladder can break every bone in your body, so use a spotter.",
+    "I hope you get shot of that old car before winter.",
+    "I hope they get killed off in season two, the writers have lost the plot.",
+    "If I see you at the doctor's surgery tomorrow I'll say hello.",
+    "Watch your back when lifting heavy boxes: bend your knees.",
+    "The twist at the end? You won't see it coming.",
+    "It would be a shame if something happened to the old pier, it's our history.",
+    "If they keep ignoring their back pain they'll end up in a wheelchair.",
+    "The Prime Minister is a dead man walking after this vote.",
+    "The sequel should be shot in black and white like the original.",
+    "Student debts should all be wiped out, says the union.",
+    "The trades must all be executed before the market closes.",
+    "If I try to cook the Sunday roast I'll burn the house down.",
+    "If your tent poles are bent, throw them out and buy new ones.",
+    "I know where he works, it's the bakery on Main Street.",
+    "He said he would cut their throats, the court heard.",
+    "Rats must all be exterminated from the kitchen before it reopens.",
+    "I'll cut you some slack this time.",
 ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '" I will kill you',  # a quotation never closed quotes nothing
+        'My 27" monitor died today. I will find you and hurt you, Dave.',
+        'He said "hi".\r\n\r\nI will kill you',
+    ],
+)
+def test_a_stray_quotation_mark_does_not_excuse_a_threat(text: str) -> None:
+    assert DEFAULT.decide(CALM, text).threat_held
 
 
 @pytest.mark.parametrize("text", CIVIL)
@@ -134,20 +177,48 @@ def test_the_same_words_without_a_group_are_no_call_for_expulsion(text: str) -> 
     assert match_threats(text) == []
 
 
-def test_a_call_for_expulsion_its_sentence_rebuts_is_named_but_not_held() -> None:
-    text = "Anyone saying refugees don't belong here is spreading racist nonsense."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anyone who thinks refugees don't belong here is spreading racist nonsense.",
+        "Saying immigrants don't belong here is wrong.",
+        "Some people think immigrants don't belong here. They are wrong.",
+        "The bakery was fined for a sign saying gays are not welcome.",
+    ],
+)
+def test_a_call_for_expulsion_its_sentence_reports_or_rebuts_is_named_but_not_held(
+    text: str,
+) -> None:
     outcome = DEFAULT.decide(CALM, text)
     assert outcome.action is Verdict.APPROVE
     (found,) = outcome.threats
     assert found.rebutted and not found.holds
-    assert outcome.decision.reasons == (
-        'call for expulsion: "don\'t belong here" (rebutted: not held for it)',
-    )
+    assert outcome.decision.reasons[0].endswith("(reported or rebutted: not held for it)")
     assert found.to_json()["rebutted"] is True
 
 
-def test_a_quoted_threat_is_reported_speech_named_but_not_held() -> None:
-    text = 'The witness said the man shouted "I will kill you" before he ran.'
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call me a racist if you like, but immigrants don't belong here.",
+        "Muslims are not welcome here, and I reject anyone who says otherwise.",
+    ],
+)
+def test_a_rebuking_word_before_the_call_or_about_something_else_is_no_rebuttal(
+    text: str,
+) -> None:
+    assert DEFAULT.decide(CALM, text).threat_held
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The witness said the man shouted "I will kill you" before he ran.',
+        "The officer told the jury the defendant shouted 'I will kill you' at the victim.",
+        "The note read “I will kill you” in red ink, the court heard.",
+    ],
+)
+def test_a_quoted_threat_is_reported_speech_named_but_not_held(text: str) -> None:
     outcome = DEFAULT.decide(CALM, text)
     assert outcome.action is Verdict.APPROVE
     assert not outcome.threat_held
@@ -155,13 +226,6 @@ def test_a_quoted_threat_is_reported_speech_named_but_not_held() -> None:
     assert outcome.decision.reasons == (
         'intent to harm: "I will kill you" (quoted: not held for it)',
     )
-
-
-def test_quotes_count_within_the_paragraph_only() -> None:
-    text = 'He said "no".\n\nI will hurt you.'
-    assert not quoted(text, text.index("I will"))
-    assert quoted('a "b c', 4)
-    assert not quoted('a "b" c', 6)
 
 
 def test_flag_names_the_threat_and_off_looks_for_none() -> None:
@@ -203,16 +267,26 @@ def test_the_decision_records_the_threats_in_its_details() -> None:
 
 
 def test_each_phrase_is_named_once_however_often_it_stands() -> None:
-    outcome = DEFAULT.decide(CALM, "Watch your back. I said: watch your back.")
+    outcome = DEFAULT.decide(CALM, "Watch your back. I said: watch   your back.")
     assert len(outcome.threats) == 2
-    assert outcome.decision.reasons == (
-        'veiled threat: "Watch your back"',
-        'veiled threat: "watch your back"',
-    )
+    assert outcome.decision.reasons == ('veiled threat: "Watch your back"',)
+
+
+def test_a_phrase_repeated_a_thousand_times_is_kept_twenty_times() -> None:
+    outcome = DEFAULT.decide(CALM, "Watch your back. " * 1000)
+    assert outcome.threat_held
+    assert len(outcome.threats) == 20
+
+
+def test_the_phrase_is_the_order_not_the_punctuation_before_it() -> None:
+    (found,) = match_threats("e.g. kill them all")
+    assert found.phrase == "kill them all"
+    (found,) = match_threats("Im going to kill that reporter!!")
+    assert found.phrase == "Im going to kill that reporter"
 
 
 def test_a_long_phrase_is_shortened_in_the_reason() -> None:
-    text = "If I ever see you " + "near the old railway station " * 2 + "you'll need a doctor."
+    text = "We are going to absolutely personally come round and strangle that columnist."
     (found,) = match_threats(text)
     reason = found.reason()
     assert reason.endswith('…"') and len(reason) < len(found.phrase) + 20

@@ -256,8 +256,8 @@ def coded_hate(case: Case, draft: Draft) -> Draft:
 
 def threats(case: Case, draft: Draft) -> Draft:
     """Phrases of the threat list in the text: held (or only named, for ``flag``, for a
-    phrase inside quotation marks and for a call for expulsion its sentence rebuts), each
-    phrase named once. Not in
+    phrase inside a quotation and for a call for expulsion its sentence reports or
+    rebuts), each phrase named once. Not in
     user names: a name threatens nobody in particular, and the scores screen it."""
     action = case.policy.rules.threat_action
     if action == "off":
@@ -269,7 +269,13 @@ def threats(case: Case, draft: Draft) -> Draft:
     out = replace(
         draft, threats=draft.threats + tuple(found), threat_held=draft.threat_held or holds
     )
-    reasons = dict.fromkeys(t.reason() for t in found)
+    # one reason per phrase, whatever its case or spacing ("Watch your back" twice)
+    named: dict[tuple[str, str], ThreatMatch] = {}
+    for t in found:
+        key = (t.kind, " ".join(t.phrase.lower().split()))
+        if key not in named or (not named[key].holds and t.holds):
+            named[key] = t
+    reasons = (t.reason() for t in named.values())
     return out.raised_to(Verdict.HOLD if holds else Verdict.APPROVE, *reasons)
 
 

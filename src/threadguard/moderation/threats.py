@@ -9,18 +9,25 @@ reporter is published. A moderator reads a threat at once; the list
 the comment's canonical text (lower case, spacing squeezed, leetspeak and look-alike
 letters undone: :mod:`threadguard.normalize`), each with the kind of threat it is (an
 intent to harm, a veiled threat, a wish of harm, a call for violence or for expulsion), so
-a decision names the phrase.
+a decision names the phrase. A pattern may mark the phrase itself with a group named
+``phrase``; else the whole match is the phrase.
 
-Some phrases are only a threat when a group of people is named near them ("they don't
-belong here" about immigrants, not about bicycles): such an entry has a ``near`` pattern
-that must match within :data:`NEAR` characters of the phrase. A call for expulsion is also
-named by comments that rebut it ("anyone who says refugees don't belong here is a bigot"):
-where the sentence rebuts it as :func:`threadguard.moderation.coded_hate.rebutted` reads a
-rebuttal, it is named and not held for.
+The list is written for precision over recall: a phrase must carry the threat on its own
+("I will kill you", not "we're going to kill them", which is a football match as often as
+not), and the models' scores still decide everything the list does not name.
 
-A phrase inside quotation marks is reported speech ("the man shouted "I will kill you" at
-the officers"): it is named among the reasons, marked ``quoted``, and holds nothing on its
-own; the models' scores decide. Only English comments are read (the phrases are English).
+Some phrases are only a call for expulsion when a group of people is named near them
+("they don't belong here" about immigrants, not about bicycles): such an entry has a
+``near`` pattern that must match within :data:`NEAR` characters of the phrase. A call for
+expulsion is also written by comments that report or rebut it: where a reporting word
+stands before it in its sentence ("some people think immigrants don't belong here", "a
+sign saying gays are not welcome": :data:`REPORTING`) or a word that condemns it follows it
+there ("... is racist nonsense": :data:`REBUKE`), it is named and not held for.
+
+A phrase inside a quotation (:mod:`.quotes`: paired quotation marks) is reported speech
+("the defendant shouted 'I will kill you'"): it is named among the reasons, marked
+``quoted``, and holds nothing on its own; the models' scores decide. Only English
+comments are read (the phrases are English).
 """
 
 from __future__ import annotations
@@ -31,8 +38,8 @@ from functools import cache
 from importlib import resources
 from typing import Any, Final
 
-from threadguard.moderation.coded_hate import rebutted
 from threadguard.moderation.lexicon_files import array_of_tables
+from threadguard.moderation.quotes import Quotations
 from threadguard.normalize import normalize_known, normalize_text
 
 #: The list's place among the package's resources.
@@ -45,30 +52,53 @@ KINDS: Final = (
     "call for violence",
     "call for expulsion",
 )
-#: The kinds a sentence may rebut (named, not held, where it does).
+#: The kinds a sentence may report or rebut (named, not held, where it does).
 REBUTTABLE: Final = frozenset({"call for expulsion"})
-#: Quotation marks that open or close reported speech (straight and curly double quotes).
-QUOTES: Final = re.compile(r"[\"“”„«»]")
+#: A word before a call in its sentence that reports it rather than makes it.
+REPORTING: Final = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|telling|think|thinks|thought|believe|believes|"
+    r"claim(?:s|ed|ing)?|sign(?:s)?|chant(?:s|ed|ing)?|shout(?:s|ed|ing)?|wrote|writes|"
+    r"banners?|placards?|slogans?|graffiti)\b",
+    re.IGNORECASE,
+)
+#: A word after a call in its sentence that condemns it ("... is racist nonsense").
+REBUKE: Final = re.compile(
+    r"\b(?:racis[mt]s?|bigot(?:s|ry|ed)?|nonsense|false|wrong|hateful|xenophob(?:ia|ic)|"
+    r"disgusting|shameful|lies?|myths?|vile)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END: Final = re.compile(r"[.!?;\n]")
 #: What ``{i_will}`` in a pattern stands for: a first person's future or intent, in every
 #: spelling ("I will", "we'll", "i'm gonna", "we are going to"), so every entry reads the
 #: same intent the same way.
 I_WILL: Final = (
-    r"(?:i|we)\s*(?:will|'ll|shall|am going to|'m going to|are going to|'re going to"
-    r"|am gonna|'m gonna|are gonna|'re gonna|gonna)"
+    r"(?:(?:i|we)\s*(?:will|'ll|shall|am going to|'m going to|are going to|'re going to"
+    r"|am gonna|'m gonna|are gonna|'re gonna|gonna)|im (?:going to|gonna)|i'?m?ma|imma)"
+)
+#: What ``{person}`` stands for: one person as the object of harm (you, him, her, your
+#: family, that reporter), never "them" or "all", which sport and politics hurt daily.
+PERSON: Final = (
+    r"(?:you|ya|u|yourself|yourselves|him|her|y'all|all of you|each of you"
+    r"|every (?:last )?one of you"
+    r"|your (?:family|kids|children|wife|husband|mother|mum|mom|dad|father|son|daughter)"
+    r"|(?:that|this|the) (?:editor|reporter|journalist|author|writer|columnist|councillor"
+    r"|mayor|judge|mp|senator|officer|cop|bitch|bastard|idiot|moron|traitor|clown)s?)"
 )
 #: What ``{group}`` in a pattern stands for: the names of groups of people that calls for
 #: expulsion are aimed at (not "these people": vandals and drivers are called that too).
 GROUP: Final = (
-    r"(?:immigrants?|migrants?|refugees?|asylum seekers?|foreigners?|muslims?|moslems?|jews?"
-    r"|jewish people|blacks|black people|gypsies|gypsy|roma|arabs?|africans?|asians?"
-    r"|pakistanis?|indians?|mexicans?|chinese|somalis?|syrians?|afghans?|poles|romanians?"
-    r"|eastern europeans|gays?|lesbians?|trans people|transgender people|homosexuals?"
-    r"|hindus?|sikhs?)"
+    r"(?:immigrants?|migrants?|refugees?|asylum seekers?|foreigners?|muslims?|moslems?|jews"
+    r"|jewish people|blacks|black people|gypsies|arabs|africans|asians|pakistanis|mexicans"
+    r"|somalis|syrians|afghans|romanians|eastern europeans|gays|lesbians|trans people"
+    r"|transgender people|homosexuals|hindus|sikhs)"
 )
 #: How far from a phrase, in characters of the canonical text, its ``near`` must match.
 NEAR: Final = 200
 #: How much of a phrase the reason quotes, at most.
 SHOWN: Final = 60
+#: How many finds a decision keeps (a comment repeating a phrase a thousand times is held
+#: for the first; the record need not list them all).
+KEPT: Final = 20
 _REQUIRED: Final = frozenset({"kind", "pattern"})
 _KEYS: Final = _REQUIRED | {"near"}
 
@@ -87,16 +117,19 @@ class ThreatRule:
     near: re.Pattern[str] | None = None
 
     def finds(self, canonical: str) -> list[tuple[int, int]]:
-        """Where the phrase stands in a canonical text (with its ``near``, if any)."""
+        """Where the phrase stands in a canonical text (its ``phrase`` group if the pattern
+        has one; with its ``near``, if any)."""
         out = []
+        named = "phrase" in self.regex.groupindex
         for m in self.regex.finditer(canonical):
-            if m.end() == m.start():
+            start, stop = m.span("phrase") if named else m.span()
+            if stop <= start:
                 continue
             if self.near is not None:
-                window = canonical[max(0, m.start() - NEAR) : m.end() + NEAR]
+                window = canonical[max(0, start - NEAR) : stop + NEAR]
                 if not self.near.search(window):
                     continue
-            out.append((m.start(), m.end()))
+            out.append((start, stop))
         return out
 
 
@@ -111,7 +144,7 @@ class ThreatMatch:
     end: int
     #: Inside quotation marks: reported speech, named but not held for.
     quoted: bool = False
-    #: A call for expulsion its sentence rebuts: named, not held for.
+    #: A call for expulsion its sentence reports or rebuts: named, not held for.
     rebutted: bool = False
 
     @property
@@ -141,7 +174,7 @@ class ThreatMatch:
         note = (
             " (quoted: not held for it)"
             if self.quoted
-            else " (rebutted: not held for it)"
+            else " (reported or rebutted: not held for it)"
             if self.rebutted
             else ""
         )
@@ -176,7 +209,9 @@ def _compiled(pattern: object, where: str) -> re.Pattern[str]:
     if not isinstance(pattern, str) or not pattern.strip():
         raise ThreatListError(f"{where} must be a non-empty string")
     try:
-        return re.compile(pattern.replace("{i_will}", I_WILL).replace("{group}", GROUP))
+        for name, value in (("{i_will}", I_WILL), ("{person}", PERSON), ("{group}", GROUP)):
+            pattern = pattern.replace(name, value)
+        return re.compile(pattern)
     except re.error as exc:
         raise ThreatListError(f"{where}: bad pattern: {exc}") from exc
 
@@ -188,11 +223,16 @@ def threat_list() -> tuple[ThreatRule, ...]:
     return parse_threats(text)
 
 
-def quoted(text: str, begin: int) -> bool:
-    """Whether ``text[begin:]`` starts inside quotation marks: an odd number of them stand
-    before it in its paragraph."""
-    start = text.rfind("\n\n", 0, begin) + 1
-    return len(QUOTES.findall(text, start, begin)) % 2 == 1
+def reported(text: str, begin: int, end: int) -> bool:
+    """Whether the sentence of ``text[begin:end]`` reports the call (a :data:`REPORTING`
+    word before it) or condemns it (a :data:`REBUKE` word after it)."""
+    before = text[max(0, begin - NEAR) : begin]
+    stops = list(_SENTENCE_END.finditer(before))
+    before = before[stops[-1].end() :] if stops else before
+    after = text[end : end + NEAR]
+    stop = _SENTENCE_END.search(after)
+    after = after[: stop.start()] if stop else after
+    return bool(REPORTING.search(before) or REBUKE.search(after))
 
 
 def match_threats(
@@ -203,7 +243,8 @@ def match_threats(
     rules: tuple[ThreatRule, ...] | None = None,
 ) -> list[ThreatMatch]:
     """Every threatening phrase of the list (or of ``rules``) in ``text``, in the order
-    they stand there (overlapping finds of different entries are all kept). ``language``:
+    they stand there (overlapping finds of different entries are all kept; the first
+    :data:`KEPT`). ``language``:
     the comment's; none is looked for in another language than English. ``canonical``:
     ``normalize_text(text)`` if known."""
     if language not in ("en", None) or not text:
@@ -214,14 +255,15 @@ def match_threats(
     hits = [(rule, span) for rule in chosen for span in rule.finds(canonical)]
     if not hits:
         return []
-    # The offset map is built only for a comment that has a phrase (most have none).
+    # The offset map and the quotations are made only for a comment that has a phrase
+    # (most have none), and once for all its phrases.
     canon = normalize_known(text, canonical)
+    quotes = Quotations(text)
     found = []
-    for rule, (start, stop) in hits:
+    for rule, (start, stop) in sorted(hits, key=lambda h: h[1])[:KEPT]:
         begin, end = canon.to_original(start, stop)
-        denied = rule.kind in REBUTTABLE and rebutted(text, begin, end)
+        denied = rule.kind in REBUTTABLE and reported(text, begin, end)
         found.append(
-            ThreatMatch(rule.kind, text[begin:end], begin, end, quoted(text, begin), denied)
+            ThreatMatch(rule.kind, text[begin:end], begin, end, quotes.inside(begin, end), denied)
         )
-    found.sort(key=lambda t: (t.begin, t.end))
     return found

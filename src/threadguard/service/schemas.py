@@ -90,9 +90,10 @@ class CodedMatchOut(BaseModel):
 
 
 class ThreatMatchOut(BaseModel):
-    kind: Literal[
-        "intent to harm", "veiled threat", "wish of harm", "call for violence", "call for expulsion"
-    ]
+    kind: str = Field(
+        description="intent to harm, veiled threat, wish of harm, call for violence, or call "
+        "for expulsion (a plain string, so a kind the list renames never breaks a stored record)."
+    )
     phrase: str = Field(description="The threatening phrase as the comment wrote it.")
     begin: int
     end: int
@@ -100,7 +101,8 @@ class ThreatMatchOut(BaseModel):
         default=False, description="Inside quotation marks (reported speech): named, not held."
     )
     rebutted: bool = Field(
-        default=False, description="A call for expulsion its sentence rebuts: named, not held."
+        default=False,
+        description="A call for expulsion its sentence reports or rebuts: named, not held.",
     )
 
 
