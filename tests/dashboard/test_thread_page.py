@@ -122,6 +122,31 @@ def test_the_verdict_that_stands_and_what_a_node_shows() -> None:
     assert node.anchor == "c-cm_h"
 
 
+def test_a_node_shows_the_threats_found_marking_quoted_and_reported_ones() -> None:
+    held = comment(
+        "t",
+        policy_action="hold",
+        policy_details={
+            "threats": [
+                {"kind": "veiled threat", "phrase": "We know where\nyou live", "begin": 0},
+                {"kind": "intent to harm", "phrase": "I will kill you", "quoted": True},
+                {"kind": "call for expulsion", "phrase": "don't belong here", "rebutted": True},
+                {"kind": "veiled threat", "phrase": "We know where\nyou live", "begin": 30},
+                {"kind": "intent to harm"},
+                7,
+            ]
+        },
+    )
+    [node] = build_tree([held])
+    assert node.threats == [
+        ("veiled threat", "We know where you live"),
+        ("intent to harm", "I will kill you (quoted)"),
+        ("call for expulsion", "don't belong here (reported)"),
+    ]
+    [bare] = build_tree([comment("b", policy_details={"threats": "broken"})])
+    assert bare.threats == []
+
+
 def test_signals_count_the_verdict_that_stands_and_skip_context() -> None:
     comments = [
         comment("a", author="troll", policy_action="reject"),

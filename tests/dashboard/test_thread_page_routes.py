@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pages_support import app, argument, scored, signed_in, store_thread
 from service_support import Service
 
+from threadguard.moderation import Moderator, load_policy
 from threadguard.storage import Actor
 
 __all__ = ["app"]
@@ -53,6 +55,18 @@ def test_a_thread_shows_its_tree_decisions_and_signals(app: Service) -> None:
     assert "Thread signals" in html
     assert re.search(r"pile|ganging|replied", html, re.I)
     assert "troll42" in html and "repeat offender" in html
+
+
+def test_a_thread_names_the_threats_its_comments_were_held_for(app: Service) -> None:
+    text = "Nice article. We know where you live."
+    threat = scored(text, "t1", "ann", "hold")
+    outcome = Moderator(load_policy()).decide(threat.analysis, text)
+    held = replace(threat, decision=outcome.decision, details=outcome.details())
+    [cid] = store_thread(app.store, [held], article="threat")
+    with signed_in(app, "mia", "moderator") as mia:
+        html = mia.get(f"/comments/{cid}/thread", follow_redirects=True).text
+    assert '<span class="label">Threats</span>veiled threat: <q>We know where you live</q>' in html
+    assert "veiled threat: &#34;We know where you live&#34;" in html  # the reason
 
 
 def test_unknown_threads_are_a_page_not_a_traceback(app: Service) -> None:

@@ -98,6 +98,22 @@ class Node:
             }
         )
 
+    @property
+    def threats(self) -> list[tuple[str, str]]:
+        """The threats the policy found in it: (kind, phrase), the quoted and rebutted ones
+        marked so (a moderator sees why they did not hold)."""
+        details = self.comment.policy_details or {}
+        found = details.get("threats") or []
+        if not isinstance(found, list):
+            return []
+        out = []
+        for m in found:
+            if not isinstance(m, dict) or not m.get("kind") or not m.get("phrase"):
+                continue
+            note = " (quoted)" if m.get("quoted") else " (reported)" if m.get("rebutted") else ""
+            out.append((str(m["kind"]), " ".join(str(m["phrase"]).split()) + note))
+        return list(dict.fromkeys(out))
+
 
 def build_tree(comments: Sequence[ThreadComment]) -> list[Node]:
     """The comments as a forest of replies, each level in the order given."""
