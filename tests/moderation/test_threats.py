@@ -5,6 +5,8 @@ phase off."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from threadguard.analysis import Analysis
@@ -16,6 +18,7 @@ from threadguard.moderation.threats import (
     parse_threats,
     threat_list,
 )
+from threadguard.normalize import normalize_text
 from threadguard.schema import ATTRIBUTES, Verdict
 
 DEFAULT = Moderator(load_policy())
@@ -26,30 +29,32 @@ def decide(text: str, moderator: Moderator = DEFAULT, analysis: Analysis = CALM)
     return moderator.decide(analysis, text)
 
 
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        ("I will find you and I will hurt you.", "intent to harm"),
-        ("We're going to kill every one of you traitors.", "intent to harm"),
-        ("I'm gonna beat you senseless, mate.", "intent to harm"),
-        ("I will break your legs if you print that again.", "intent to harm"),
-        ("I'll hunt him down myself.", "intent to harm"),
-        ("Im going to kill that reporter.", "intent to harm"),
-        ("I'll come to your house and kill you", "intent to harm"),
-        ("Someone should stab him.", "intent to harm"),
-        ("We know where you live, Mr Editor.", "veiled threat"),
-        ("Watch your back, councillor.", "veiled threat"),
-        ("Nice shop. It would be a shame if something happened to your shop.", "veiled threat"),
-        ("Turn up again and you'll leave in an ambulance.", "veiled threat"),
-        ("Your days are numbered.", "veiled threat"),
-        ("I hope you die slowly.", "wish of harm"),
-        ("She deserves a bullet.", "wish of harm"),
-        ("They should all be shot at the border.", "call for violence"),
-        ("Let's burn their mosque down.", "call for violence"),
-        ("Kill them all.", "call for violence"),
-        ("Kill all the Muslims.", "call for violence"),
-    ],
-)
+HELD = [
+    ("I will find you and I will hurt you.", "intent to harm"),
+    ("We're going to kill every one of you traitors.", "intent to harm"),
+    ("I'm gonna beat you senseless, mate.", "intent to harm"),
+    ("I will break your legs if you print that again.", "intent to harm"),
+    ("I'll hunt him down myself.", "intent to harm"),
+    ("Im going to kill that reporter.", "intent to harm"),
+    ("I'll come to your house and kill you", "intent to harm"),
+    ("Someone should stab him.", "intent to harm"),
+    ("We know where you live, Mr Editor.", "veiled threat"),
+    ("Watch your back, councillor.", "veiled threat"),
+    ("Nice shop. It would be a shame if something happened to your shop.", "veiled threat"),
+    ("Turn up again and you'll leave in an ambulance.", "veiled threat"),
+    ("Your days are numbered.", "veiled threat"),
+    ("I hope you die slowly.", "wish of harm"),
+    ("She deserves a bullet.", "wish of harm"),
+    ("They should all be shot at the border.", "call for violence"),
+    ("Let's burn their mosque down.", "call for violence"),
+    ("Kill them all.", "call for violence"),
+    ("Kill all the Muslims.", "call for violence"),
+    ("Refugees? Send them all back.", "call for expulsion"),
+    ("Immigrants out!", "call for expulsion"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), HELD)
 def test_a_threat_is_held_and_named_with_its_kind(text: str, kind: str) -> None:
     outcome = DEFAULT.decide(CALM, text)
     assert outcome.action is Verdict.HOLD
@@ -297,6 +302,27 @@ def test_the_shipped_list_parses_and_uses_every_kind() -> None:
     assert kinds == set(KINDS)
 
 
+def test_an_entry_is_tried_only_on_a_text_with_one_of_its_needs() -> None:
+    (rule,) = parse_threats(
+        '[[threat]]\nkind = "veiled threat"\nneeds = ["back"]\npattern = "watch your \\\\w+"'
+    )
+    assert rule.finds("watch your back") == [(0, 15)]
+    assert rule.finds("watch your step") == []  # the pattern alone would match
+    (grouped,) = parse_threats(
+        '[[threat]]\nkind = "veiled threat"\nneeds = ["{group}"]\npattern = "x"'
+    )
+    assert "refugee" in grouped.needs and "{group}" not in grouped.needs
+
+
+@pytest.mark.parametrize("text", [text for text, _ in HELD])
+def test_every_held_example_contains_a_need_of_the_entry_that_holds_it(text: str) -> None:
+    """Without its needs the entry would still find each example: the needs only skip."""
+    canonical = normalize_text(text)
+    bare = [replace(rule, needs=()) for rule in threat_list()]
+    for rule, without in zip(threat_list(), bare, strict=True):
+        assert rule.finds(canonical) == without.finds(canonical)
+
+
 @pytest.mark.parametrize(
     ("doc", "message"),
     [
@@ -305,6 +331,8 @@ def test_the_shipped_list_parses_and_uses_every_kind() -> None:
         ('[[threat]]\nkind = "veiled threat"\npattern = "x*"', "matches the empty text"),
         ('[[threat]]\nkind = "veiled threat"', "needs the keys"),
         ("threat = 3", "array of tables"),
+        ('[[threat]]\nkind = "veiled threat"\npattern = "x"\nneeds = "x"', "list of non-empty"),
+        ('[[threat]]\nkind = "veiled threat"\npattern = "x"\nneeds = ["X"]', "lower case"),
         ("[[threat]", "invalid TOML"),
     ],
 )
