@@ -33,7 +33,7 @@ comments are read (the phrases are English).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import cache
 from importlib import resources
 from typing import Any, Final
@@ -166,18 +166,9 @@ class ThreatMatch:
         return not self.quoted and not self.rebutted
 
     def to_json(self) -> dict[str, Any]:
-        """The match as the decision's details keep it (for highlighting, and the record)."""
-        out: dict[str, Any] = {
-            "kind": self.kind,
-            "phrase": self.phrase,
-            "begin": self.begin,
-            "end": self.end,
-        }
-        if self.quoted:
-            out["quoted"] = True
-        if self.rebutted:
-            out["rebutted"] = True
-        return out
+        """The match as the decision's details keep it (for highlighting, and the record):
+        every field, the two flags only when set."""
+        return {k: v for k, v in asdict(self).items() if v is not False}
 
     def reason(self) -> str:
         """The reason a decision gives: the kind of threat and the phrase."""
