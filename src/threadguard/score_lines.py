@@ -122,7 +122,9 @@ def score_stream(
                 yield parsed.to_json(), False
             else:
                 analysis = by_pos[i]
-                out = score_line(analysis, moderator.decide(analysis, parsed[0].text).decision)
+                item = parsed[0]
+                outcome = moderator.decide(analysis, item.text, context=item.parent or item.title)
+                out = score_line(analysis, outcome.decision)
                 if parsed[1] is not None:
                     out["id"] = parsed[1]  # echo the id exactly as given (string or number)
                 yield out, True

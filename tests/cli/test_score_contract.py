@@ -42,6 +42,20 @@ def test_output_line_has_every_contract_field(engine: Engine) -> None:
     assert obj["model"].startswith("threadguard-")
 
 
+def test_the_parent_else_the_title_is_the_decisions_context(engine: Engine) -> None:
+    """A call for expulsion whose group is named only in what it answers is held."""
+    reply = "Send them all back."
+    lines = [
+        json.dumps({"id": "p", "text": reply, "parent": "Forty refugees arrived in May."}),
+        json.dumps({"id": "t", "text": reply, "title": "Asylum seekers housed at hotel"}),
+        json.dumps({"id": "n", "text": reply, "parent": "The new timetable starts in May."}),
+    ]
+    out = {o["id"]: o for o, _ in run(engine, *lines)}
+    assert 'call for expulsion: "Send them all back"' in out["p"]["reasons"]
+    assert 'call for expulsion: "Send them all back"' in out["t"]["reasons"]
+    assert not any("expulsion" in r for r in out["n"]["reasons"])
+
+
 def test_plain_text_line_is_taken_as_the_text(engine: Engine) -> None:
     ((obj, ok),) = run(engine, "Thanks for the clear article about the ferry timetable.")
     assert ok

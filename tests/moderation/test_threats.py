@@ -10,6 +10,7 @@ from dataclasses import replace
 import pytest
 
 from threadguard.analysis import Analysis
+from threadguard.engine import ScoredComment
 from threadguard.moderation import Moderator, PolicyError, load_policy, parse_policy
 from threadguard.moderation.threats import (
     KINDS,
@@ -20,6 +21,7 @@ from threadguard.moderation.threats import (
 )
 from threadguard.normalize import normalize_text
 from threadguard.schema import ATTRIBUTES, Verdict
+from threadguard.thread import Comment
 
 DEFAULT = Moderator(load_policy())
 CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="en")
@@ -252,6 +254,30 @@ def test_a_bad_threats_table_is_an_error_that_names_it() -> None:
         parse_policy({"threats": {"action": "reject"}}, "s")
     with pytest.raises(PolicyError, match="threats"):
         parse_policy({"threats": {"severity": "high"}}, "s")
+
+
+def test_the_group_of_a_call_for_expulsion_may_stand_in_what_the_comment_answers() -> None:
+    reply = "Send them all back."
+    parent = "The council has housed forty refugees in the old hotel."
+    assert match_threats(reply) == []
+    (found,) = match_threats(reply, context=parent)
+    assert (found.kind, found.phrase) == ("call for expulsion", "Send them all back")
+    assert DEFAULT.decide(CALM, reply, context=parent).threat_held
+    assert not DEFAULT.decide(CALM, reply, context="The new timetable starts in May.").threats
+
+
+def test_a_thread_gives_each_comment_its_parent_else_the_title_as_context() -> None:
+    title = "Asylum seekers to be housed at the old hotel"
+    comments = [
+        Comment("a", "They don't belong here."),  # on the article: its title names them
+        Comment("b", "The bikes at the station are a menace."),
+        Comment("c", "They don't belong here.", parent="b"),  # about bikes
+    ]
+    scored = [ScoredComment(c, CALM, None) for c in comments]
+    held = [m.outcome.threat_held for m in DEFAULT.decide_thread(scored, title=title)]
+    assert held == [True, False, False]
+    outside = DEFAULT.decide_thread(scored[2:], title="", contexts={"c": "Refugees arrived."})
+    assert outside[0].outcome.threat_held
 
 
 def test_only_english_comments_are_read() -> None:

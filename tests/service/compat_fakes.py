@@ -133,14 +133,25 @@ class FakeContext:
         return [adapt(a, adaptation) for a in analyses]
 
     def site_decision(
-        self, site: str | None, analysis: Analysis, text: str, author: AuthorRef | None = None
+        self,
+        site: str | None,
+        analysis: Analysis,
+        text: str,
+        author: AuthorRef | None = None,
+        *,
+        context: str = "",
     ) -> Outcome:
         name = author.name if author else None
         self.decided.append(
-            {"site": site, "author": name, "comment_id": author.comment_id if author else None}
+            {
+                "site": site,
+                "author": name,
+                "comment_id": author.comment_id if author else None,
+                "context": context,
+            }
         )
         who = self.authors.get(name, AuthorContext(name)) if name else None
-        return self.moderator_for(site).decide(analysis, text, who)
+        return self.moderator_for(site).decide(analysis, text, who, context=context)
 
 
 def make_app(context: FakeContext, *, approve_clean: bool = True) -> FastAPI:

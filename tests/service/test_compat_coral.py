@@ -158,6 +158,17 @@ def test_replies_are_scored_with_their_parent(client: TestClient, context: FakeC
     assert context.engine.seen[-1].parent == ""
 
 
+def test_a_reply_is_decided_with_its_parent_as_context(
+    client: TestClient, context: FakeContext
+) -> None:
+    """A call for expulsion that names its group only in the parent it answers."""
+    parent = "The council has housed forty refugees in the old hotel."
+    assert post(client, payload(parent, id="p-1")).status_code in (200, 204)
+    answer = post(client, payload("Send them all back.", parent="p-1", id="p-2")).json()
+    assert answer["status"] in ("PREMOD", "SYSTEM_WITHHELD", "REJECTED"), answer
+    assert context.decided[-1]["context"] == parent
+
+
 def test_malformed_payload_is_400(client: TestClient) -> None:
     assert post(client, {"action": "NEW", "comment": {"body": 3}}).status_code == 400
     raw = b"not json"
@@ -244,7 +255,12 @@ def test_the_answer_is_the_sites_decision_for_that_author(engine: Engine) -> Non
         "status": "REJECTED",
         "actions": [{"actionType": "FLAG", "reason": "COMMENT_DETECTED_TOXIC"}],
     }
-    assert context.decided[-1] == {"site": "site-1", "author": "user-7", "comment_id": "c-9"}
+    assert context.decided[-1] == {
+        "site": "site-1",
+        "author": "user-7",
+        "comment_id": "c-9",
+        "context": "",
+    }
     stored = context.comments.records[-1]
     assert stored["decision"].action == "reject"
     assert "author is banned" in stored["decision"].reasons

@@ -90,7 +90,12 @@ class Scorer:
         authors = self._author_analyses(units)
         return [
             self.moderator.decide_thread(
-                [ScoredComment(c, next(analyses), authors.get(c.author)) for c in u.thread.comments]
+                [
+                    ScoredComment(c, next(analyses), authors.get(c.author))
+                    for c in u.thread.comments
+                ],
+                title=u.thread.title,
+                contexts=u.contexts,
             )
             for u in units
         ]

@@ -156,7 +156,8 @@ def decide_items(
     rejected = 0
     for analysis, item in zip(analyses, items, strict=True):
         for scale, moderator in moderators:
-            decision = moderator.decide(analysis, item.text).decision
+            context = item.parent or item.title
+            decision = moderator.decide(analysis, item.text, context=context).decision
             if decision.action is Verdict.APPROVE:
                 continue
             if item.kind == "abusive":

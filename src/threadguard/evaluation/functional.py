@@ -383,7 +383,10 @@ def run_suite_decisions(
     (no author: the suite tests the text, not who wrote it)."""
     chosen = load_suite() if cases is None else list(cases)
     analyses = engine.analyze(inputs(chosen), spans=False)
-    actions = [moderator.decide(a, c.text).action for a, c in zip(analyses, chosen, strict=True)]
+    actions = [
+        moderator.decide(a, c.text, context=c.parent).action
+        for a, c in zip(analyses, chosen, strict=True)
+    ]
     return SuiteReport(
         judge(chosen, [a.scores for a in analyses]), judge_decisions(chosen, actions)
     )

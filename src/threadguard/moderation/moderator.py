@@ -8,7 +8,7 @@ mean the same wherever a comment arrives.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from threadguard.analysis import Analysis
@@ -58,9 +58,12 @@ class Moderator:
         text: str,
         author: AuthorContext | None = None,
         author_analysis: Analysis | None = None,
+        *,
+        context: str = "",
     ) -> Outcome:
-        """The decision on one scored comment, with the watched words found in it."""
-        case = Case(self.policy, analysis, text, author, author_analysis)
+        """The decision on one scored comment, with the watched words found in it.
+        ``context``: what it answers (the parent comment's text, else the article's title)."""
+        case = Case(self.policy, analysis, text, author, author_analysis, context)
         draft = Draft()
         for phase in self.phases:
             draft = phase(case, draft)
@@ -93,10 +96,24 @@ class Moderator:
         return Decision(hits[0][0], tuple(reason for *_, reason in hits))
 
     def decide_thread(
-        self, scored: Sequence[ScoredComment], history: AuthorHistory | None = None
+        self,
+        scored: Sequence[ScoredComment],
+        history: AuthorHistory | None = None,
+        *,
+        title: str = "",
+        contexts: Mapping[str, str] | None = None,
     ) -> list[Moderated]:
         """Decide every scored comment of a thread, ranking authors by ``history`` (none:
-        only this thread counts) so pre-moderation and escalation see the right count."""
+        only this thread counts) so pre-moderation and escalation see the right count.
+        Each comment's context is its parent's text (from ``contexts`` by comment id, for a
+        parent outside ``scored``, else the parent among them), else ``title``."""
+        texts = {s.comment.id: s.comment.text for s in scored}
+        given = contexts or {}
+
+        def context(c: Comment) -> str:
+            parent = texts.get(c.parent, "") if c.parent else ""
+            return given.get(c.id) or parent or title
+
         authors = rank_authors(
             [(s.comment.id, s.comment.author or None) for s in scored],
             history or NoHistory(),
@@ -107,7 +124,9 @@ class Moderator:
                 s.comment,
                 s.analysis,
                 s.author_analysis,
-                self.decide(s.analysis, s.comment.text, who, s.author_analysis),
+                self.decide(
+                    s.analysis, s.comment.text, who, s.author_analysis, context=context(s.comment)
+                ),
             )
             for s, who in zip(scored, authors, strict=True)
         ]
@@ -117,4 +136,5 @@ class Moderator:
     ) -> list[Moderated]:
         """Score a thread with ``engine`` (user names too, when the policy screens them)
         and decide every comment."""
-        return self.decide_thread(engine.scan(thread, authors=self.policy.screen_authors), history)
+        scored = engine.scan(thread, authors=self.policy.screen_authors)
+        return self.decide_thread(scored, history, title=thread.title)

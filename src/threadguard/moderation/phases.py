@@ -57,6 +57,10 @@ class Case:
     text: str
     author: AuthorContext | None = None
     author_analysis: Analysis | None = None
+    #: What the comment answers: its parent's text, else the article's title ("": none).
+    #: Read where a rule needs the thread to be understood (a call for expulsion of a
+    #: group the parent named).
+    context: str = ""
 
     @property
     def canonical(self) -> str | None:
@@ -262,7 +266,12 @@ def threats(case: Case, draft: Draft) -> Draft:
     action = case.policy.rules.threat_action
     if action == "off":
         return draft
-    found = match_threats(case.text, language=case.analysis.language, canonical=case.canonical)
+    found = match_threats(
+        case.text,
+        language=case.analysis.language,
+        canonical=case.canonical,
+        context=case.context,
+    )
     if not found:
         return draft
     holds = action == "hold" and any(t.holds for t in found)

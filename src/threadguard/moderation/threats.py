@@ -98,6 +98,8 @@ GROUP_STEMS: Final = (
     "black", "gypsies", "arab", "african", "asian", "pakistani", "mexican", "somali", "syrian",
     "afghan", "romanian", "european", "gay", "lesbian", "trans", "homosexual", "hindu", "sikh",
 )  # fmt: skip
+#: How much of the context (the parent comment, else the title) a ``near`` is looked for in.
+CONTEXT_CHARS: Final = 2000
 #: How far from a phrase, in characters of the canonical text, its ``near`` must match.
 NEAR: Final = 200
 #: How much of a phrase the reason quotes, at most.
@@ -125,9 +127,10 @@ class ThreatRule:
     #: (empty: always tried); a cheap test that spares most comments the pattern.
     needs: tuple[str, ...] = ()
 
-    def finds(self, canonical: str) -> list[tuple[int, int]]:
+    def finds(self, canonical: str, context: str = "") -> list[tuple[int, int]]:
         """Where the phrase stands in a canonical text (its ``phrase`` group if the pattern
-        has one; with its ``near``, if any)."""
+        has one; with its ``near``, if any, near it or in ``context``: the canonical text
+        of what the comment answers)."""
         # map over the bound method: no Python frame per need (a regex alternation of the
         # needs was slower still: it tries every alternative at every position)
         if self.needs and not any(map(canonical.__contains__, self.needs)):
@@ -140,7 +143,7 @@ class ThreatRule:
                 continue
             if self.near is not None:
                 window = canonical[max(0, start - NEAR) : stop + NEAR]
-                if not self.near.search(window):
+                if not self.near.search(window) and not self.near.search(context):
                     continue
             out.append((start, stop))
         return out
@@ -262,18 +265,33 @@ def match_threats(
     language: str | None = "en",
     canonical: str | None = None,
     rules: tuple[ThreatRule, ...] | None = None,
+    context: str = "",
 ) -> list[ThreatMatch]:
     """Every threatening phrase of the list (or of ``rules``) in ``text``, in the order
     they stand there (overlapping finds of different entries are all kept; the first
     :data:`KEPT`). ``language``:
     the comment's; none is looked for in another language than English. ``canonical``:
-    ``normalize_text(text)`` if known."""
+    ``normalize_text(text)`` if known. ``context``: what the comment answers (its
+    parent's text, else the article's title), where an entry's ``near`` may stand too
+    ("Send them all back." under "The council housed forty refugees in the hotel")."""
     if language not in ("en", None) or not text:
         return []
     chosen = threat_list() if rules is None else rules
     if canonical is None:
         canonical = normalize_text(text)
+    # the context is normalised only for a comment that may need it (a rule with a near)
     hits = [(rule, span) for rule in chosen for span in rule.finds(canonical)]
+    if context and any(r.near is not None for r in chosen):
+        seen = {(id(rule), span) for rule, span in hits}
+        near_rules = [r for r in chosen if r.near is not None]
+        if any(r.needs == () or any(map(canonical.__contains__, r.needs)) for r in near_rules):
+            around = normalize_text(context[:CONTEXT_CHARS])
+            hits += [
+                (rule, span)
+                for rule in near_rules
+                for span in rule.finds(canonical, around)
+                if (id(rule), span) not in seen
+            ]
     if not hits:
         return []
     # The offset map and the quotations are made only for a comment that has a phrase

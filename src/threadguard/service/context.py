@@ -146,7 +146,13 @@ class ServiceState:
         return self.site_policy(site).moderator
 
     def site_decision(
-        self, site: str | None, analysis: Analysis, text: str, author: AuthorRef | None = None
+        self,
+        site: str | None,
+        analysis: Analysis,
+        text: str,
+        author: AuthorRef | None = None,
+        *,
+        context: str = "",
     ) -> Outcome:
         """One comment arriving on its own (Coral, Perspective, OpenAI) under the site's rules.
 
@@ -157,7 +163,8 @@ class ServiceState:
         ``author.story_id``), the rank it had when
         first scored -- so editing a first comment does not pre-moderate it again, and
         editing an old one does not count as new. Without a site there is no history, and
-        only the rules that need none apply.
+        only the rules that need none apply. ``context``: what the comment answers (the
+        parent's text, else the article's title), for the rules that read it.
         """
         moderator = self.moderator_for(site)
         who: AuthorContext | None = None
@@ -165,6 +172,6 @@ class ServiceState:
             history = StoreHistory(self.store, site, author.story_id or "")
             days = moderator.policy.rules.escalation_days
             [who] = rank_authors([(author.comment_id or "", author.name)], history, days)
-        outcome = moderator.decide(analysis, text, who)
+        outcome = moderator.decide(analysis, text, who, context=context)
         metrics.observe_decision(analysis, outcome.decision.action)
         return outcome

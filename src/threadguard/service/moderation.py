@@ -54,7 +54,7 @@ def moderate_thread(
         # the site's adaptation maps the comments' scores (not the user names': its
         # verdicts judged comments), English ones only (adapt leaves the others)
         scored = [replace(s, analysis=adapt(s.analysis, policy.adaptation)) for s in scored]
-    items = policy.moderator.decide_thread(scored, history)
+    items = policy.moderator.decide_thread(scored, history, title=thread.title)
     for item in items:
         metrics.observe_decision(item.analysis, item.decision.action)
     return policy, items

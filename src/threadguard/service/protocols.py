@@ -98,7 +98,13 @@ class ServiceContext(Protocol):
         without one. Reads the database at most once a cache period."""
 
     def site_decision(
-        self, site: str | None, analysis: Analysis, text: str, author: AuthorRef | None = None
+        self,
+        site: str | None,
+        analysis: Analysis,
+        text: str,
+        author: AuthorRef | None = None,
+        *,
+        context: str = "",
     ) -> Outcome:
         """The site's decision on one comment the engine scored, by the site's moderator
         (:mod:`threadguard.moderation`).

@@ -249,7 +249,7 @@ def build_router(ctx: Dependency, *, approve_clean: bool = True) -> APIRouter:
             scored = engine.analyze([CommentInput(item.text, id=item.comment_id, parent=parent)])
             [analysis] = context.adapt(item.site, list(scored))
             author = AuthorRef(item.author_id, item.comment_id, item.story_id)
-            outcome = context.site_decision(item.site, analysis, item.text, author)
+            outcome = context.site_decision(item.site, analysis, item.text, author, context=parent)
             decision = outcome.decision
             if deadline.passed and not settings.coral_fail_open:
                 decision = held_late(decision)

@@ -200,7 +200,9 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
         analyses = context.adapt(principal.site, list(await batching.analyze(engine, items)))
         scored = scored_from(req, ranges, analyses)
         # No author: thresholds, watchlist and coded hate only, pure CPU (no database read).
-        outcome = context.site_decision(principal.site, scored.analysis, req.text)
+        outcome = context.site_decision(
+            principal.site, scored.analysis, req.text, context=req.parent or req.title
+        )
         if not req.do_not_store:
             await context.comments.record_async(
                 Origin(site_of(principal), "perspective"),
@@ -256,7 +258,9 @@ def _record_suggestion(
         [CommentInput(req.text, parent=req.parent, title=req.title, language=language)]
     )
     [analysis] = context.adapt(principal.site, list(scored))
-    outcome = context.site_decision(principal.site, analysis, req.text)
+    outcome = context.site_decision(
+        principal.site, analysis, req.text, context=req.parent or req.title
+    )
     notes = tuple(
         f"suggested {a} {v:.2f}" if v is not None else f"suggested {a} spans"
         for a, v in suggested.items()
