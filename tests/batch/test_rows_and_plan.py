@@ -75,6 +75,23 @@ def test_score_lines_without_a_thread_are_threads_of_their_own_with_their_parent
     assert [p.location for p in problems] == ["line 3"]
 
 
+def test_a_repeated_id_keeps_no_parent_text_that_could_become_the_others(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "t.jsonl"
+    path.write_text(
+        '{"thread_id": "t", "id": "x", "text": "Send them all back."}\n'
+        '{"thread_id": "t", "id": "x", "text": "I disagree.", "parent": "Refugees"}\n'
+        '{"thread_id": "t", "id": "y", "text": "Fine.", "parent": "The timetable"}\n',
+        encoding="utf-8",
+    )
+    problems: list[Problem] = []
+    units = list(group_rows(read_rows(path, "jsonl"), "t", problems, size=0, spill_dir=tmp_path))
+    [unit] = units
+    assert [c.id for c in unit.thread.comments] == ["x", "x~2", "y"]
+    assert unit.contexts == {"y": "The timetable"}
+
+
 def test_partitions_keep_threads_whole_and_are_numbered_the_same_each_time(
     tmp_path: Path,
 ) -> None:

@@ -34,3 +34,10 @@ def test_quotes_do_not_pair_across_paragraphs_whatever_the_line_endings() -> Non
         text = f'He said "hi.{brk}And "this" too.'
         assert not inside(text, "And")
         assert inside(text, "this")
+
+
+def test_a_quotation_nested_in_another_of_another_family_is_seen() -> None:
+    text = 'The article says “the man shouted "I will kill you" at the officer”.'
+    assert inside(text, "I will kill you")
+    assert inside(text, "at the officer")
+    assert not inside(text, "The article says")

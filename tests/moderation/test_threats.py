@@ -136,6 +136,10 @@ CIVIL = [
     "He said he would cut their throats, the court heard.",
     "Rats must all be exterminated from the kitchen before it reopens.",
     "I'll cut you some slack this time.",
+    # reassurance: someone else would be the one to hurt
+    "I'll make sure nobody can hurt you.",
+    "I'll stop anyone who tries to hurt you.",
+    "We're going to make sure that nothing can hurt you.",
 ]
 
 
@@ -145,6 +149,11 @@ CIVIL = [
         '" I will kill you',  # a quotation never closed quotes nothing
         'My 27" monitor died today. I will find you and hurt you, Dave.',
         'He said "hi".\r\n\r\nI will kill you',
+        # apostrophes and inch marks are no quotation marks
+        "Since the '90s I mean it: I will kill you. Ask the Smiths' lawyer.",
+        "'Cause I'm gonna hurt you. Nothin' personal.",
+        'My 27" screen broke. I will kill you. Then he said "sorry".',
+        "Round ‘em up. I will kill you, and the Smiths’ dog too.",
     ],
 )
 def test_a_stray_quotation_mark_does_not_excuse_a_threat(text: str) -> None:

@@ -167,6 +167,9 @@ def test_a_reply_is_decided_with_its_parent_as_context(
     answer = post(client, payload("Send them all back.", parent="p-1", id="p-2")).json()
     assert answer["status"] in ("PREMOD", "SYSTEM_WITHHELD", "REJECTED"), answer
     assert context.decided[-1]["context"] == parent
+    # a comment that names itself as its parent has no context
+    post(client, payload("Refugees, the lot. Send them all back.", parent="s-1", id="s-1"))
+    assert context.decided[-1]["context"] == ""
 
 
 def test_malformed_payload_is_400(client: TestClient) -> None:

@@ -198,3 +198,43 @@ def test_dry_run_replays_each_comment_in_its_stored_language(service: Service) -
     assert result["compared"] == 3
     assert result["changes"] == [] and result["changed"] == 0
     assert result["candidate"] == {"approve": 1, "hold": 2, "reject": 0}
+
+
+def test_dry_run_replays_each_comment_with_what_it_answered(service: Service) -> None:
+    """A reply held for a call for expulsion whose group only its parent (or, on the
+    article, the title) names is held again on replay: the parent's text and the title
+    are read back from the store."""
+    moderator = Moderator(load_policy())
+    calm = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.01), model="test@1")
+    parent = "The council has housed forty refugees in the old hotel."
+    reply = "Send them all back."
+    rows = [
+        NewComment(parent, calm, moderator.decide(calm, parent).decision, external_id="p"),
+        NewComment(
+            reply,
+            calm,
+            moderator.decide(calm, reply, context=parent).decision,
+            external_id="r",
+            parent_id="p",
+        ),
+        NewComment(
+            reply,
+            calm,
+            moderator.decide(calm, reply, context="Asylum seekers at the hotel").decision,
+            external_id="t",
+        ),
+    ]
+    assert [r.decision.action.value for r in rows] == ["approve", "hold", "hold"]
+    service.store.record_many(
+        site="news",
+        source="native",
+        article=ArticleRef("a2", "Asylum seekers at the hotel"),
+        comments=rows,
+    )
+    result = service.client.post(
+        "/api/v1/sites/news/policy:dryrun",
+        content='[watchlist]\nflag = ["zzzz"]\n',
+        headers=service.auth(service.admin),
+    ).json()
+    assert result["compared"] == 3
+    assert result["changes"] == [] and result["candidate"]["hold"] == 2

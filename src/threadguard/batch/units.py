@@ -8,6 +8,7 @@ contract's ``parent``) instead of a parent id; ``contexts`` keeps it by comment 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -48,10 +49,13 @@ def unit_from_rows(rows: Sequence[tuple[int, Row]], source: str) -> tuple[Unit, 
         for number, row in rows
     ]
     comments, problems = build_comments(raws, source)
+    # by id, for ids given once: a repeated id is renamed in the thread ("x~2"), and the
+    # context of one row must not become the other's
+    given = Counter(raw.id for raw in raws)
     contexts = {
         raw.id: parent
         for raw, (_, row) in zip(raws, rows, strict=True)
-        if (parent := row.get("parent")) and raw.id is not None
+        if (parent := row.get("parent")) and raw.id is not None and given[raw.id] == 1
     }
     thread = Thread(
         title=_first(rows, "title"),

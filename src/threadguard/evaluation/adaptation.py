@@ -267,7 +267,7 @@ def _store_verdicts(
         NewComment(
             it.text,
             a,
-            moderator.decide(a, it.text).decision,
+            moderator.decide(a, it.text, context=it.parent or it.title).decision,
             external_id=f"c{i}",
         )
         for i, (it, a) in enumerate(rows)

@@ -126,7 +126,8 @@ def measure(engine: Engine, moderator: Moderator, rows: DomainRows) -> DomainRes
     analyses = engine.analyze(rows.items, spans=False)
     flagged = np.array(
         [
-            moderator.decide(a, it.text).decision.action != Verdict.APPROVE
+            moderator.decide(a, it.text, context=it.parent or it.title).decision.action
+            != Verdict.APPROVE
             for a, it in zip(analyses, rows.items, strict=True)
         ],
         dtype=bool,

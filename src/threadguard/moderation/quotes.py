@@ -3,12 +3,14 @@
 A phrase inside a quotation is reported speech ("the defendant shouted 'I will kill you'",
 a sign that read "No Jews allowed"), which a news comment names to report or condemn.
 Only *paired* marks count, within one paragraph: a lone mark (an inch sign, a quote never
-closed) quotes nothing, so a stray mark before a threat cannot excuse it. Double quotes
-(straight and curly, „ « ») pair in order; curly single quotes pair an opening ‘ with the
-next ’ that ends a word; straight single quotes count only where one opens a word after a
-space, a bracket or a sentence's punctuation and a later one closes a word before a space,
-punctuation or the end, so the apostrophes of "don't" and "the Smiths' house" quote
-nothing.
+closed) quotes nothing, and neither do apostrophes and inch marks, so a stray mark
+before a threat cannot excuse it. Straight double quotes pair in order (not one after a
+digit: 27" is a screen); curly doubles, guillemets and curly singles pair by direction,
+each family on its own, so a quotation nested in another is seen; straight single quotes
+count only where one opens a word after a space, a bracket or a sentence's punctuation
+(not '90s, 'cause, 'em) and a later one closes a word (not the Smiths' house, nothin').
+Where a mark is both, the reading that quotes less wins: a threat wrongly held costs a
+moderator a look, one wrongly excused is published.
 
 :class:`Quotations` finds the spans once per text and answers each question with a binary
 search, so a comment with thousands of marks and matches is read in linear time.
@@ -23,11 +25,26 @@ from typing import Final
 
 #: A paragraph break: a blank line, whatever the line endings.
 PARAGRAPH: Final = re.compile(r"\r?\n[ \t]*\r?\n")
-_DOUBLE: Final = re.compile(r"[\"“”„«»]")
-_CURLY_OPEN: Final = re.compile(r"‘")
-_CURLY_CLOSE: Final = re.compile(r"’(?![A-Za-z])")
-_SINGLE_OPEN: Final = re.compile(r"(?:^|(?<=[\s(\[.,;:!?]))'(?=\S)")
-_SINGLE_CLOSE: Final = re.compile(r"(?<=\S)'(?=[\s.,;:!?)\]]|$)")
+#: Straight double quotes pair in order; one right after a digit is an inch mark.
+_STRAIGHT: Final = re.compile(r'(?<!\d)"')
+#: Marks that open and close by direction, each family paired on its own (so a quotation
+#: nested in another of a different family is seen): curly doubles, guillemets, curly
+#: singles (a ’ inside a word, or after an s, is an apostrophe).
+_DIRECTED: Final = (
+    (re.compile(r"[“„]"), re.compile(r"”")),
+    (re.compile(r"«"), re.compile(r"»")),
+    (re.compile(r"‘(?!(?:em|cause|til|n’)\b)"), re.compile(r"(?<![sS])’(?![A-Za-z])")),
+)
+#: Straight single quotes: one opens a word after a space, a bracket or a sentence's
+#: punctuation, but not a year or a clipped word ('90s, 'cause, 'em, rock 'n' roll); one
+#: closes a word before a space, punctuation or the end, but not a plural's or a clipped
+#: word's apostrophe (the Smiths' house, nothin').
+_SINGLE_OPEN: Final = re.compile(
+    r"(?:^|(?<=[\s(\[.,;:!?]))'(?=[^\s\d'])"
+    r"(?!(?:cause|cos|em|til|n|bout|tis|twas|round|nuff|kay|sup)\b)",
+    re.IGNORECASE,
+)
+_SINGLE_CLOSE: Final = re.compile(r"(?<=\S)(?<![sS])(?<!in)'(?=[\s.,;:!?)\]]|$)")
 
 
 def _pairs(opens: list[int], closes: list[int]) -> list[tuple[int, int]]:
@@ -53,9 +70,9 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     for brk in [*PARAGRAPH.finditer(text), None]:
         stop = brk.start() if brk is not None else len(text)
         para = text[start:stop]
-        doubles = [m.start() for m in _DOUBLE.finditer(para)]
+        doubles = [m.start() for m in _STRAIGHT.finditer(para)]
         found = list(zip(doubles[::2], [d + 1 for d in doubles[1::2]], strict=False))
-        for opener, closer in ((_CURLY_OPEN, _CURLY_CLOSE), (_SINGLE_OPEN, _SINGLE_CLOSE)):
+        for opener, closer in (*_DIRECTED, (_SINGLE_OPEN, _SINGLE_CLOSE)):
             found += _pairs(
                 [m.start() for m in opener.finditer(para)],
                 [m.start() for m in closer.finditer(para)],

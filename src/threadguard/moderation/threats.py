@@ -137,14 +137,19 @@ class ThreatRule:
             return []
         out = []
         named = "phrase" in self.regex.groupindex
+        # whether the context names what ``near`` asks for: the same for every find
+        in_context: bool | None = None
         for m in self.regex.finditer(canonical):
             start, stop = m.span("phrase") if named else m.span()
             if stop <= start:
                 continue
             if self.near is not None:
                 window = canonical[max(0, start - NEAR) : stop + NEAR]
-                if not self.near.search(window) and not self.near.search(context):
-                    continue
+                if not self.near.search(window):
+                    if in_context is None:
+                        in_context = bool(context) and self.near.search(context) is not None
+                    if not in_context:
+                        continue
             out.append((start, stop))
         return out
 

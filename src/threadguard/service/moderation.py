@@ -136,7 +136,13 @@ def _replay(
         if row.author:
             prior = row.author_seq - 1 if row.author_seq is not None else 0
             author = author_context(authors.get(row.author), row.author, prior)
-        yield row, [m.decide(analysis, row.text, author, author_analysis) for m in moderators]
+        yield (
+            row,
+            [
+                m.decide(analysis, row.text, author, author_analysis, context=row.context)
+                for m in moderators
+            ],
+        )
 
 
 def dry_run(state: ServiceState, site: str, moderator: Moderator, limit: int) -> dict[str, Any]:

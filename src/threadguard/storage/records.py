@@ -294,6 +294,8 @@ class HistoryRow:
     #: The language the stored analysis was scored in (its thresholds and the policy's
     #: supported languages decide it); "en" for analyses stored without one.
     language: str = "en"
+    #: What the comment answered: its parent's text, else its article's title ("": none).
+    context: str = ""
 
 
 @dataclass(frozen=True)

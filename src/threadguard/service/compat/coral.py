@@ -244,7 +244,7 @@ def build_router(ctx: Dependency, *, approve_clean: bool = True) -> APIRouter:
                     )
                 )
             parent = ""
-            if item.parent_id is not None:
+            if item.parent_id is not None and item.parent_id != item.comment_id:
                 parent = comments.recall(site=item.site, comment_id=item.parent_id) or ""
             scored = engine.analyze([CommentInput(item.text, id=item.comment_id, parent=parent)])
             [analysis] = context.adapt(item.site, list(scored))

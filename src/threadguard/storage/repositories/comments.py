@@ -315,6 +315,7 @@ class CommentRepository(Repository):
                     select(DecisionModel).where(DecisionModel.id.in_(latest_decision))
                 ).all()
             }
+            contexts = _contexts(session, comments)
         out = []
         for c in comments:
             a = analyses.get(c.id)
@@ -336,9 +337,41 @@ class CommentRepository(Repository):
                     decided=decided.get(c.id, Verdict.APPROVE.value),
                     status=c.status,
                     language=a.language or "en",
+                    context=contexts.get(c.id, ""),
                 )
             )
         return out
+
+
+def _contexts(session: Any, comments: Sequence[CommentModel]) -> dict[str, str]:
+    """What each comment answered, as its decision read it: the parent's text (a stored
+    comment of the same article, a remembered context comment included), else the
+    article's title."""
+    wanted = {(c.article_key, c.parent_external_id) for c in comments if c.parent_external_id}
+    parents: dict[tuple[str, str], str] = {}
+    if wanted:
+        rows = session.execute(
+            select(CommentModel.article_key, CommentModel.external_id, CommentModel.text).where(
+                CommentModel.site_id == comments[0].site_id,
+                CommentModel.external_id.in_({p for _, p in wanted}),
+            )
+        ).all()
+        parents = {(k, e): t for k, e, t in rows if (k, e) in wanted}
+    article_ids = {c.article_id for c in comments if c.article_id is not None}
+    titles: dict[int, str] = {}
+    if article_ids:
+        titles = dict(
+            session.execute(
+                select(Article.id, Article.title).where(Article.id.in_(article_ids))
+            ).all()
+        )
+    out = {}
+    for c in comments:
+        parent = parents.get((c.article_key, c.parent_external_id or ""), "")
+        title = titles.get(c.article_id, "") if c.article_id is not None else ""
+        if parent or title:
+            out[c.id] = parent or title
+    return out
 
 
 def _decision(row: DecisionModel | None) -> DecisionRecord | None:
