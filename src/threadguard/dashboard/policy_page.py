@@ -3,11 +3,11 @@ document, and the preview of what a draft would change.
 
 The form edits what an admin tunes most: each attribute's hold and reject thresholds,
 the watched words of each watchlist action, what coded hate does (hold, flag or off, and
-the lexicon's terms the site drops) and what threats do (hold, flag or off). Everything else in the site's stored document
-(author rules, escalation, languages) is kept as it is. A draft is written as the site's
-whole ``[thresholds]``, ``[watchlist]``, ``[coded_hate]`` and ``[threats]`` (every
-attribute, every action), so what the form shows is exactly what the site gets, whatever the server's base
-policy says. The draft is then read by the same strict parser as any upload
+the lexicon's terms the site drops) and what threats do (hold, flag or off). Everything
+else in the site's stored document (author rules, escalation, languages) is kept as it is.
+A draft is written as the site's whole ``[thresholds]``, ``[watchlist]``, ``[coded_hate]``
+and ``[threats]`` (every attribute, every action), so what the form shows is exactly what
+the site gets, whatever the server's base policy says. The draft is then read by the same strict parser as any upload
 (:func:`threadguard.moderation.on_top`), whose errors name the bad key; nothing here
 validates on its own.
 
@@ -45,9 +45,8 @@ CODED_HELP = {
 }
 #: What each threats action does, as the form explains it.
 THREAT_HELP = {
+    **CODED_HELP,
     "hold": "Held for a moderator, the kind of threat and the phrase named.",
-    "flag": "Named in the reasons; the decision is unchanged.",
-    "off": "Not looked for: the scores alone decide.",
 }
 #: How many comments a preview replays by default, and at most.
 PREVIEW_DEFAULT = 500

@@ -28,6 +28,7 @@ from importlib import resources
 from typing import Any, Final, Literal
 
 from threadguard.moderation.lexicon_files import array_of_tables
+from threadguard.moderation.sentences import sides
 from threadguard.moderation.watchlist import PatternError, WatchMatch, WatchRule, match_watchlist
 from threadguard.schema import GROUPS
 
@@ -55,7 +56,6 @@ DENIAL: Final = re.compile(r"\bno(?: such| real)?\s*$", re.IGNORECASE)
 NEAR: Final = 80
 #: How many words before a code or a rebutting word a negation counts.
 NEGATION_WORDS: Final = 3
-_SENTENCE_END = re.compile(r"[.!?;\n]")
 _REQUIRED: Final = frozenset({"pattern", "group", "meaning"})
 _KEYS: Final = _REQUIRED | {"reported", "any_language"}
 
@@ -118,12 +118,7 @@ def _negated(before: str) -> bool:
 def rebutted(text: str, begin: int, end: int) -> bool:
     """Whether the sentence rebuts the code at ``text[begin:end]`` (see the module docs).
     Reads at most :data:`NEAR` characters on each side, whatever the text's length."""
-    left = text[max(0, begin - NEAR) : begin]
-    right = text[end : end + NEAR]
-    stops = list(_SENTENCE_END.finditer(left))
-    left = left[stops[-1].end() :] if stops else left
-    stop = _SENTENCE_END.search(right)
-    right = right[: stop.start()] if stop else right
+    left, right = sides(text, begin, end, NEAR)
     if DENIAL.search(left):
         return True
     window = left + " " * (end - begin) + right  # the code itself blanked out

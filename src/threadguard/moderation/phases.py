@@ -261,8 +261,8 @@ def coded_hate(case: Case, draft: Draft) -> Draft:
 def threats(case: Case, draft: Draft) -> Draft:
     """Phrases of the threat list in the text: held (or only named, for ``flag``, for a
     phrase inside a quotation and for a call for expulsion its sentence reports or
-    rebuts), each phrase named once. Not in
-    user names: a name threatens nobody in particular, and the scores screen it."""
+    rebuts), each phrase named once. Not in user names: a name threatens nobody in
+    particular, and the scores screen it."""
     action = case.policy.rules.threat_action
     if action == "off":
         return draft

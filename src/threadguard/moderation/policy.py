@@ -251,30 +251,27 @@ def _watchlist(table: dict[str, Any], source: str) -> tuple[WatchRule, ...]:
     return tuple(rules)
 
 
+def _rule_action(data: dict[str, Any], name: str, source: str) -> CodedAction:
+    """What a lexicon's site rule (``[coded_hate]``, ``[threats]``) does: "off" without its
+    table, "hold" with one that names no action."""
+    if name not in data:
+        return "off"
+    action = _table(data, name, source).get("action", "hold")
+    for allowed in CODED_ACTIONS:
+        if action == allowed:
+            return allowed
+    raise PolicyError(f"{source}: {name}.action must be {', '.join(CODED_ACTIONS)}, got {action!r}")
+
+
 def _coded_hate(data: dict[str, Any], source: str) -> tuple[CodedAction, frozenset[str]]:
+    action = _rule_action(data, "coded_hate", source)
     if "coded_hate" not in data:
-        return "off", frozenset()
+        return action, frozenset()
     table = _table(data, "coded_hate", source)
-    action = table.get("action", "hold")
-    if action not in CODED_ACTIONS:
-        raise PolicyError(
-            f"{source}: coded_hate.action must be {', '.join(CODED_ACTIONS)}, got {action!r}"
-        )
     # Terms the lexicon does not (or no longer) have are accepted and ignore nothing: a
     # lexicon update must never make a stored site policy unreadable.
     ignore = _strings(table.get("ignore", []), "coded_hate.ignore", source)
     return action, frozenset(term.lower() for term in ignore)
-
-
-def _threats(data: dict[str, Any], source: str) -> CodedAction:
-    if "threats" not in data:
-        return "off"
-    action = _table(data, "threats", source).get("action", "hold")
-    if action not in CODED_ACTIONS:
-        raise PolicyError(
-            f"{source}: threats.action must be {', '.join(CODED_ACTIONS)}, got {action!r}"
-        )
-    return action  # type: ignore[no-any-return]
 
 
 def _site_rules(data: dict[str, Any], source: str) -> SiteRules:
@@ -294,7 +291,7 @@ def _site_rules(data: dict[str, Any], source: str) -> SiteRules:
         watchlist=_watchlist(_table(data, "watchlist", source), source),
         coded_action=coded,
         coded_ignore=ignore,
-        threat_action=_threats(data, source),
+        threat_action=_rule_action(data, "threats", source),
         premoderate_first=_whole(
             authors.get("premoderate_first", 0), "authors.premoderate_first", source
         ),

@@ -33,6 +33,7 @@ comments are read (the phrases are English).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from functools import cache
 from importlib import resources
@@ -40,6 +41,7 @@ from typing import Any, Final
 
 from threadguard.moderation.lexicon_files import array_of_tables
 from threadguard.moderation.quotes import Quotations
+from threadguard.moderation.sentences import sides
 from threadguard.normalize import normalize_known, normalize_text
 
 #: The list's place among the package's resources.
@@ -67,7 +69,6 @@ REBUKE: Final = re.compile(
     r"disgusting|shameful|lies?|myths?|vile)\b",
     re.IGNORECASE,
 )
-_SENTENCE_END: Final = re.compile(r"[.!?;\n]")
 #: What ``{i_will}`` in a pattern stands for: a first person's future or intent, in every
 #: spelling ("I will", "we'll", "i'm gonna", "we are going to"), so every entry reads the
 #: same intent the same way.
@@ -127,10 +128,13 @@ class ThreatRule:
     #: (empty: always tried); a cheap test that spares most comments the pattern.
     needs: tuple[str, ...] = ()
 
-    def finds(self, canonical: str, context: str = "") -> list[tuple[int, int]]:
+    def finds(
+        self, canonical: str, context: Callable[[], str] | None = None
+    ) -> list[tuple[int, int]]:
         """Where the phrase stands in a canonical text (its ``phrase`` group if the pattern
-        has one; with its ``near``, if any, near it or in ``context``: the canonical text
-        of what the comment answers)."""
+        has one; with its ``near``, if any, near it or in ``context()``: the canonical text
+        of what the comment answers, asked for only when the phrase has no near of its
+        own)."""
         # map over the bound method: no Python frame per need (a regex alternation of the
         # needs was slower still: it tries every alternative at every position)
         if self.needs and not any(map(canonical.__contains__, self.needs)):
@@ -147,7 +151,7 @@ class ThreatRule:
                 window = canonical[max(0, start - NEAR) : stop + NEAR]
                 if not self.near.search(window):
                     if in_context is None:
-                        in_context = bool(context) and self.near.search(context) is not None
+                        in_context = context is not None and bool(self.near.search(context()))
                     if not in_context:
                         continue
             out.append((start, stop))
@@ -255,12 +259,7 @@ def threat_list() -> tuple[ThreatRule, ...]:
 def reported(text: str, begin: int, end: int) -> bool:
     """Whether the sentence of ``text[begin:end]`` reports the call (a :data:`REPORTING`
     word before it) or condemns it (a :data:`REBUKE` word after it)."""
-    before = text[max(0, begin - NEAR) : begin]
-    stops = list(_SENTENCE_END.finditer(before))
-    before = before[stops[-1].end() :] if stops else before
-    after = text[end : end + NEAR]
-    stop = _SENTENCE_END.search(after)
-    after = after[: stop.start()] if stop else after
+    before, after = sides(text, begin, end, NEAR)
     return bool(REPORTING.search(before) or REBUKE.search(after))
 
 
@@ -274,8 +273,8 @@ def match_threats(
 ) -> list[ThreatMatch]:
     """Every threatening phrase of the list (or of ``rules``) in ``text``, in the order
     they stand there (overlapping finds of different entries are all kept; the first
-    :data:`KEPT`). ``language``:
-    the comment's; none is looked for in another language than English. ``canonical``:
+    :data:`KEPT`). ``language``: the comment's; none is looked for in another language
+    than English. ``canonical``:
     ``normalize_text(text)`` if known. ``context``: what the comment answers (its
     parent's text, else the article's title), where an entry's ``near`` may stand too
     ("Send them all back." under "The council housed forty refugees in the hotel")."""
@@ -284,19 +283,9 @@ def match_threats(
     chosen = threat_list() if rules is None else rules
     if canonical is None:
         canonical = normalize_text(text)
-    # the context is normalised only for a comment that may need it (a rule with a near)
-    hits = [(rule, span) for rule in chosen for span in rule.finds(canonical)]
-    if context and any(r.near is not None for r in chosen):
-        seen = {(id(rule), span) for rule, span in hits}
-        near_rules = [r for r in chosen if r.near is not None]
-        if any(r.needs == () or any(map(canonical.__contains__, r.needs)) for r in near_rules):
-            around = normalize_text(context[:CONTEXT_CHARS])
-            hits += [
-                (rule, span)
-                for rule in near_rules
-                for span in rule.finds(canonical, around)
-                if (id(rule), span) not in seen
-            ]
+    # the context is normalised only when a phrase needs it, and once
+    around = cache(lambda: normalize_text(context[:CONTEXT_CHARS])) if context else None
+    hits = [(rule, span) for rule in chosen for span in rule.finds(canonical, around)]
     if not hits:
         return []
     # The offset map and the quotations are made only for a comment that has a phrase
