@@ -8,12 +8,12 @@ from threadguard.evaluation.blind_check import (
     BLIND_LANGUAGES,
     FUNCTIONALITIES,
     BlindCase,
-    BlindCheckError,
     judge_blind_check,
     load_blind_check,
     parse_blind_check,
 )
 from threadguard.evaluation.decision_sets import BLIND_CHECK, SUITES, suite_items
+from threadguard.evaluation.functional import SuiteError
 from threadguard.schema import Verdict
 
 
@@ -38,13 +38,13 @@ def test_the_packaged_cases_cover_every_functionality() -> None:
     ],
 )
 def test_a_malformed_line_is_refused_naming_it(line: str, message: str) -> None:
-    with pytest.raises(BlindCheckError, match=message):
+    with pytest.raises(SuiteError, match=message):
         parse_blind_check([line], "f.jsonl")
 
 
 def test_a_repeated_text_is_refused() -> None:
     line = '{{"id": "{i}", "functionality": "threat_direct", "text": "{t}", "decision": "hold"}}'
-    with pytest.raises(BlindCheckError, match="line 2: id or text already used"):
+    with pytest.raises(SuiteError, match="line 2: id or text already used"):
         parse_blind_check([line.format(i="a", t="Same"), line.format(i="b", t="same")])
 
 

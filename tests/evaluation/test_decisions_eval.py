@@ -21,7 +21,6 @@ from threadguard.engine import CommentInput
 from threadguard.evaluation.civil_news import (
     STYLES,
     TOPICS,
-    CivilNewsError,
     load_civil_news,
     load_group_mentions,
     parse_civil_news,
@@ -35,6 +34,7 @@ from threadguard.evaluation.decisions import (
     scaled_policy,
 )
 from threadguard.evaluation.decisions_report import grids, to_markdown
+from threadguard.evaluation.functional import SuiteError
 from threadguard.moderation import Moderator, load_policy
 from threadguard.schema import ATTRIBUTES
 
@@ -282,14 +282,14 @@ def test_the_civil_news_sentences_are_many_and_varied() -> None:
     ],
 )
 def test_a_malformed_civil_sentence_is_refused(line: str, message: str) -> None:
-    with pytest.raises(CivilNewsError, match=f"f.jsonl line 1: .*{message}"):
+    with pytest.raises(SuiteError, match=f"f.jsonl line 1: .*{message}"):
         parse_civil_news([line], source="f.jsonl")
 
 
 def test_a_repeated_civil_sentence_is_refused() -> None:
     line = '{"id": "a", "topic": "armies", "style": "question", "text": "Why?"}'
     other = line.replace('"a"', '"b"').replace("Why?", "why? ")
-    with pytest.raises(CivilNewsError, match="line 2: id or text already used"):
+    with pytest.raises(SuiteError, match="line 2: id or text already used"):
         parse_civil_news([line, other])
 
 

@@ -24,7 +24,7 @@ from threadguard.engine import CommentInput, Engine
 from threadguard.moderation import AuthorContext, Moderator, Outcome, Policy, load_policy
 from threadguard.service.compat import coral, discovery, openai_moderation, perspective
 from threadguard.service.protocols import (
-    AuthorRef,
+    Arrival,
     ContextComment,
     NewComment,
     Origin,
@@ -132,26 +132,20 @@ class FakeContext:
         adaptation = self.adaptations.get(site) if site is not None else None
         return [adapt(a, adaptation) for a in analyses]
 
-    def site_decision(
-        self,
-        site: str | None,
-        analysis: Analysis,
-        text: str,
-        author: AuthorRef | None = None,
-        *,
-        context: str = "",
-    ) -> Outcome:
+    def site_decision(self, arrival: Arrival) -> Outcome:
+        author = arrival.author
         name = author.name if author else None
         self.decided.append(
             {
-                "site": site,
+                "site": arrival.site,
                 "author": name,
                 "comment_id": author.comment_id if author else None,
-                "context": context,
+                "context": arrival.context,
             }
         )
         who = self.authors.get(name, AuthorContext(name)) if name else None
-        return self.moderator_for(site).decide(analysis, text, who, context=context)
+        moderator = self.moderator_for(arrival.site)
+        return moderator.decide(arrival.analysis, arrival.text, who, context=arrival.context)
 
 
 def make_app(context: FakeContext, *, approve_clean: bool = True) -> FastAPI:

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Final
 
-from threadguard.evaluation.functional import grouped, string_documents
+from threadguard.evaluation.functional import SuiteError, grouped, string_documents
 from threadguard.schema import Verdict
 
 #: The packaged file, in ``threadguard.resources``.
@@ -56,10 +56,6 @@ FUNCTIONALITIES: Final = {
 _FIELDS: Final = ("id", "functionality", "text", "decision")
 
 
-class BlindCheckError(ValueError):
-    """A malformed line; the message names the source and the line number."""
-
-
 @dataclass(frozen=True)
 class BlindCase:
     """One case: approve (published) or hold (held or rejected both pass)."""
@@ -74,10 +70,10 @@ def parse_blind_check(lines: Iterable[str], source: str = BLIND_CHECK_FILE) -> l
     """Parse and validate the cases; a typo fails loudly, naming its line."""
     out: list[BlindCase] = []
     known = {"functionality": FUNCTIONALITIES}
-    for where, doc in string_documents(lines, source, BlindCheckError, _FIELDS, known):
+    for where, doc in string_documents(lines, source, SuiteError, _FIELDS, known):
         expected = FUNCTIONALITIES[doc["functionality"]]
         if doc["decision"] != expected.value:
-            raise BlindCheckError(f"{where}: {doc['functionality']} cases expect {expected.value}")
+            raise SuiteError(f"{where}: {doc['functionality']} cases expect {expected.value}")
         out.append(BlindCase(doc["id"], doc["functionality"], doc["text"], expected))
     return out
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Final
 
-from threadguard.evaluation.functional import string_documents
+from threadguard.evaluation.functional import SuiteError, string_documents
 
 #: The packaged file, in ``threadguard.resources``.
 CIVIL_NEWS_FILE: Final = "civil_news_suite.jsonl"
@@ -47,10 +47,6 @@ STYLES: Final = ("statement", "question", "aside", "sarcasm", "disagreement")
 _FIELDS: Final = ("id", "topic", "style", "text")
 
 
-class CivilNewsError(ValueError):
-    """A malformed line; the message names the source and the line number."""
-
-
 @dataclass(frozen=True)
 class CivilSentence:
     """One civil sentence a news site must publish."""
@@ -66,7 +62,7 @@ def parse_civil_news(lines: Iterable[str], source: str = CIVIL_NEWS_FILE) -> lis
     known = {"topic": TOPICS, "style": STYLES}
     return [
         CivilSentence(doc["id"], doc["topic"], doc["style"], doc["text"])
-        for _, doc in string_documents(lines, source, CivilNewsError, _FIELDS, known)
+        for _, doc in string_documents(lines, source, SuiteError, _FIELDS, known)
     ]
 
 

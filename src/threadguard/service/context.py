@@ -23,7 +23,7 @@ from threadguard.moderation import AuthorContext, Moderator, Outcome, Policy, Po
 from threadguard.moderation.authors import rank_authors
 from threadguard.service import metrics
 from threadguard.service.history import StoreHistory
-from threadguard.service.protocols import AuthorRef, CommentLog, ServiceSettings
+from threadguard.service.protocols import Arrival, CommentLog, ServiceSettings
 from threadguard.storage.records import SiteDoc
 from threadguard.storage.store import Store
 
@@ -145,15 +145,7 @@ class ServiceState:
         """The moderator under the site's policy (the server's when site is None)."""
         return self.site_policy(site).moderator
 
-    def site_decision(
-        self,
-        site: str | None,
-        analysis: Analysis,
-        text: str,
-        author: AuthorRef | None = None,
-        *,
-        context: str = "",
-    ) -> Outcome:
+    def site_decision(self, arrival: Arrival) -> Outcome:
         """One comment arriving on its own (Coral, Perspective, OpenAI) under the site's rules.
 
         The same moderator as a thread upload, so a site's watchlist, bans, trusted
@@ -163,15 +155,15 @@ class ServiceState:
         ``author.story_id``), the rank it had when
         first scored -- so editing a first comment does not pre-moderate it again, and
         editing an old one does not count as new. Without a site there is no history, and
-        only the rules that need none apply. ``context``: what the comment answers (the
-        parent's text, else the article's title), for the rules that read it.
+        only the rules that need none apply.
         """
+        site, author = arrival.site, arrival.author
         moderator = self.moderator_for(site)
         who: AuthorContext | None = None
         if author is not None and author.name and site is not None:
             history = StoreHistory(self.store, site, author.story_id or "")
             days = moderator.policy.rules.escalation_days
             [who] = rank_authors([(author.comment_id or "", author.name)], history, days)
-        outcome = moderator.decide(analysis, text, who, context=context)
-        metrics.observe_decision(analysis, outcome.decision.action)
+        outcome = moderator.decide(arrival.analysis, arrival.text, who, context=arrival.context)
+        metrics.observe_decision(arrival.analysis, outcome.decision.action)
         return outcome

@@ -23,6 +23,7 @@ from threadguard.storage.records import (
 )
 
 __all__ = [
+    "Arrival",
     "ArticleRef",
     "AuthorRef",
     "CommentLog",
@@ -55,6 +56,22 @@ class AuthorRef:
     name: str | None
     comment_id: str | None = None
     story_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """One comment arriving on its own (Coral, Perspective, OpenAI), scored and to be
+    decided under its site's rules (``site`` None: the server's policy, no history).
+
+    ``author``, with a site, brings in the author rules; ``context`` is what the comment
+    answers (the parent's text, else the article's title) for the rules that read it.
+    """
+
+    site: str | None
+    analysis: Analysis
+    text: str
+    author: AuthorRef | None = None
+    context: str = ""
 
 
 class CommentLog(Protocol):
@@ -97,15 +114,7 @@ class ServiceContext(Protocol):
         moderators' verdicts (:mod:`threadguard.adaptation`); unchanged for None or a site
         without one. Reads the database at most once a cache period."""
 
-    def site_decision(
-        self,
-        site: str | None,
-        analysis: Analysis,
-        text: str,
-        author: AuthorRef | None = None,
-        *,
-        context: str = "",
-    ) -> Outcome:
+    def site_decision(self, arrival: Arrival) -> Outcome:
         """The site's decision on one comment the engine scored, by the site's moderator
         (:mod:`threadguard.moderation`).
 

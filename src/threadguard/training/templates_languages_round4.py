@@ -13,10 +13,8 @@ than the earlier rounds use, and attacks with the same nouns in the phenomena th
 name (implicit derogation, coded hate, hate asked as a question or stated as an opinion,
 dehumanising metaphors, sarcasm at a group), plus misspelt copies of some attacks.
 
-Written and checked as :mod:`threadguard.training.template_rounds` says (from the
-phenomena's names only; no sentence or five-word run shared with a suite or a blind
-check). The sentences are data, in ``resources/templates/languages_round4.toml``;
-:data:`ROUND_FOUR` declares how they are labelled and filled.
+The sentences are data (``resources/templates/languages_round4.toml``), written and
+checked as :mod:`threadguard.training.template_rounds` says; :data:`ROUND_FOUR` labels them.
 """
 
 from __future__ import annotations

@@ -21,26 +21,14 @@ add, per language:
   :func:`~threadguard.training.template_rounds.word_variants` for the word);
 - insults of one person (insult, no group).
 
-Written and checked as :mod:`threadguard.training.template_rounds` says (from the
-phenomena's names only; no sentence or five-word run shared with a suite or a blind
-check). The sentences are data, in ``resources/templates/languages_round5.toml``;
-:data:`ROUND_FIVE` declares how they are labelled and filled.
+The sentences are data (``resources/templates/languages_round5.toml``), written and
+checked as :mod:`threadguard.training.template_rounds` says; :data:`ROUND_FIVE` labels them.
 """
 
 from __future__ import annotations
 
+from threadguard.training import template_rounds as rounds
 from threadguard.training.labels import group_attack, personal_insult, swearing_at_no_one
-from threadguard.training.template_rounds import (
-    ATTACK_NOUNS_PER_FRAME,
-    CALM_NOUNS_PER_FRAME,
-    Aimed,
-    Filled,
-    Fixed,
-    LanguageRound,
-    MisspeltAttacks,
-    Quoted,
-    calm_mention,
-)
 
 #: ``resources/templates/languages_round5.toml``, per language: the nouns (schema group,
 #: noun as subject or object; French frames never put ``{g}`` after "de" or "à"; no slur:
@@ -51,16 +39,20 @@ from threadguard.training.template_rounds import (
 #: (profanity left unlabelled); attacks per phenomenon (implicit derogation, hate asked as
 #: a question, sarcasm at the group); explicit attacks with a misspelt key word and noun;
 #: coded hate and dog whistles ((sentence, schema group) pairs); insults of one person.
-ROUND_FIVE = LanguageRound(
+ROUND_FIVE = rounds.LanguageRound(
     "languages_round5.toml",
     [
-        Filled(("neutral", "defence", "negated"), CALM_NOUNS_PER_FRAME, calm_mention),
-        Quoted("quoted", "slogans", CALM_NOUNS_PER_FRAME, start=2),
-        Fixed(("swearing",), swearing_at_no_one),
-        Filled(("attacks",), ATTACK_NOUNS_PER_FRAME, group_attack, start=1, by_kind=True),
-        MisspeltAttacks("explicit", ATTACK_NOUNS_PER_FRAME, start=3),
-        Aimed(("coded",)),
-        Fixed(("insults",), personal_insult),
+        rounds.Filled(
+            ("neutral", "defence", "negated"), rounds.CALM_NOUNS_PER_FRAME, rounds.calm_mention
+        ),
+        rounds.Quoted("quoted", "slogans", rounds.CALM_NOUNS_PER_FRAME, start=2),
+        rounds.Fixed(("swearing",), swearing_at_no_one),
+        rounds.Filled(
+            ("attacks",), rounds.ATTACK_NOUNS_PER_FRAME, group_attack, start=1, by_kind=True
+        ),
+        rounds.MisspeltAttacks("explicit", rounds.ATTACK_NOUNS_PER_FRAME, start=3),
+        rounds.Aimed(("coded",)),
+        rounds.Fixed(("insults",), personal_insult),
     ],
 )
 #: The round's group nouns, per language (French and Spanish).

@@ -18,31 +18,19 @@ attacks with misspelt copies, insults of one person), and:
 - coded hate by an emoji, and attacks that name their target only by a pronoun or "those
   people" (hate that needs the thread's context): attacks on the group.
 
-Written and checked as :mod:`threadguard.training.template_rounds` says (from the
-phenomena's names only; no sentence or five-word run shared with a suite or a blind
-check). The sentences are data, in ``resources/templates/languages_round6.toml``;
-:data:`ROUND_SIX` declares how they are labelled and filled.
+The sentences are data (``resources/templates/languages_round6.toml``), written and
+checked as :mod:`threadguard.training.template_rounds` says; :data:`ROUND_SIX` labels them.
 """
 
 from __future__ import annotations
 
+from threadguard.training import template_rounds as rounds
 from threadguard.training.labels import (
     all_clear,
     dense_swearing,
     group_attack,
     personal_insult,
     swearing_at_no_one,
-)
-from threadguard.training.template_rounds import (
-    ATTACK_NOUNS_PER_FRAME,
-    CALM_NOUNS_PER_FRAME,
-    Aimed,
-    Filled,
-    Fixed,
-    LanguageRound,
-    MisspeltAttacks,
-    Quoted,
-    calm_mention,
 )
 
 #: ``resources/templates/languages_round6.toml``, per language: the nouns (schema group,
@@ -55,18 +43,27 @@ from threadguard.training.template_rounds import (
 #: attacks with a misspelt key word and noun; attacks naming their target by a code word,
 #: a trope or an emoji (``coded``) or only by the thread they answer (``context``),
 #: (sentence, schema group) pairs; insults of one person.
-ROUND_SIX = LanguageRound(
+ROUND_SIX = rounds.LanguageRound(
     "languages_round6.toml",
     [
-        Filled(("neutral", "defence", "negated"), CALM_NOUNS_PER_FRAME, calm_mention, start=1),
-        Quoted("quoted", "slogans", CALM_NOUNS_PER_FRAME, start=3, slogan_by_filling=True),
-        Fixed(("objects", "reclaimed"), all_clear),
-        Fixed(("swearing",), swearing_at_no_one),
-        Fixed(("dense",), dense_swearing),
-        Filled(("attacks",), ATTACK_NOUNS_PER_FRAME, group_attack, start=2, by_kind=True),
-        MisspeltAttacks("explicit", ATTACK_NOUNS_PER_FRAME, start=5),
-        Aimed(("coded", "context")),
-        Fixed(("insults",), personal_insult),
+        rounds.Filled(
+            ("neutral", "defence", "negated"),
+            rounds.CALM_NOUNS_PER_FRAME,
+            rounds.calm_mention,
+            start=1,
+        ),
+        rounds.Quoted(
+            "quoted", "slogans", rounds.CALM_NOUNS_PER_FRAME, start=3, slogan_by_filling=True
+        ),
+        rounds.Fixed(("objects", "reclaimed"), all_clear),
+        rounds.Fixed(("swearing",), swearing_at_no_one),
+        rounds.Fixed(("dense",), dense_swearing),
+        rounds.Filled(
+            ("attacks",), rounds.ATTACK_NOUNS_PER_FRAME, group_attack, start=2, by_kind=True
+        ),
+        rounds.MisspeltAttacks("explicit", rounds.ATTACK_NOUNS_PER_FRAME, start=5),
+        rounds.Aimed(("coded", "context")),
+        rounds.Fixed(("insults",), personal_insult),
     ],
 )
 #: The round's group nouns, per language (French and Spanish).

@@ -52,6 +52,7 @@ from threadguard.schema import Verdict
 from threadguard.service.compat import DEFAULT_SITE, Dependency, parse_json_object, read_body
 from threadguard.service.compat.errors import RETRY_AFTER, CompatError, PlainErrorRoute
 from threadguard.service.protocols import (
+    Arrival,
     ArticleRef,
     AuthorRef,
     ContextComment,
@@ -249,7 +250,7 @@ def build_router(ctx: Dependency, *, approve_clean: bool = True) -> APIRouter:
             scored = engine.analyze([CommentInput(item.text, id=item.comment_id, parent=parent)])
             [analysis] = context.adapt(item.site, list(scored))
             author = AuthorRef(item.author_id, item.comment_id, item.story_id)
-            outcome = context.site_decision(item.site, analysis, item.text, author, context=parent)
+            outcome = context.site_decision(Arrival(item.site, analysis, item.text, author, parent))
             decision = outcome.decision
             if deadline.passed and not settings.coral_fail_open:
                 decision = held_late(decision)

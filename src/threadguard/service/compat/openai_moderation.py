@@ -32,7 +32,7 @@ from threadguard.moderation import Outcome
 from threadguard.service import batching
 from threadguard.service.compat import Dependency, parse_json_object, read_body
 from threadguard.service.compat.errors import CompatError, OpenAIErrorRoute
-from threadguard.service.protocols import Principal, ServiceContext
+from threadguard.service.protocols import Arrival, Principal, ServiceContext
 from threadguard.validation import check_text
 
 #: OpenAI category -> alternatives, each a tuple of our attributes that must all be present.
@@ -158,7 +158,7 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
         scored = await batching.analyze(engine, [CommentInput(t) for t in texts])
         analyses = context.adapt(principal.site, list(scored))
         decided = [
-            (a, context.site_decision(principal.site, a, t))
+            (a, context.site_decision(Arrival(principal.site, a, t)))
             for a, t in zip(analyses, texts, strict=True)
         ]
         policy = context.moderator_for(principal.site).policy

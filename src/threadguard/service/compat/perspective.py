@@ -52,7 +52,7 @@ from threadguard.service.compat.perspective_request import (
     parse_suggestion,
     resolve_attribute,
 )
-from threadguard.service.protocols import NewComment, Origin, Principal, ServiceContext
+from threadguard.service.protocols import Arrival, NewComment, Origin, Principal, ServiceContext
 
 log = logging.getLogger("threadguard.service.compat.perspective")
 
@@ -201,7 +201,7 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
         scored = scored_from(req, ranges, analyses)
         # No author: thresholds, watchlist and coded hate only, pure CPU (no database read).
         outcome = context.site_decision(
-            principal.site, scored.analysis, req.text, context=req.parent or req.title
+            Arrival(principal.site, scored.analysis, req.text, context=req.parent or req.title)
         )
         if not req.do_not_store:
             await context.comments.record_async(
@@ -259,7 +259,7 @@ def _record_suggestion(
     )
     [analysis] = context.adapt(principal.site, list(scored))
     outcome = context.site_decision(
-        principal.site, analysis, req.text, context=req.parent or req.title
+        Arrival(principal.site, analysis, req.text, context=req.parent or req.title)
     )
     notes = tuple(
         f"suggested {a} {v:.2f}" if v is not None else f"suggested {a} spans"
