@@ -14,7 +14,9 @@ reads the everyday mentions of groups and the support lines (templates_identity,
 templates_support) K times; EVERYDAY_REPEAT=K the swearing at no one and the stereotypes
 denied (templates_everyday) K times; THREATS_REPEAT=K the threats, their look-alikes and
 the civil opinions (templates_threats) K times; CIVIC_REPEAT=K the civil news comments
-naming peoples, migrants and faiths and their hostile counterparts (templates_civic) K times.
+naming peoples, migrants and faiths and their hostile counterparts (templates_civic) K times;
+CONTEXT_REPEAT=K the replies that attack a group only through their parent and the civil
+replies to the same parents (templates_thread_replies, always read with the parent) K times.
 
 Usage: [WARM_FROM=DEEP_DIR] [DEEP_VERSION=N] [NEWS_REPEAT=K] PYTHONPATH=src \
        python bench/deep_news_finetune.py LAYERS OUT WORK DIVISOR [MASK_SET ...]
@@ -44,6 +46,7 @@ from threadguard.training.templates_civic import civic_rows
 from threadguard.training.templates_everyday import everyday_rows
 from threadguard.training.templates_identity import identity_rows
 from threadguard.training.templates_support import support_rows
+from threadguard.training.templates_thread_replies import thread_reply_rows
 from threadguard.training.templates_threats import threats_rows
 from threadguard.training.weak_labels import add_weak_labels
 
@@ -71,7 +74,7 @@ def main() -> None:
         add_weak_labels(block)
     repeats = {
         f"{kind}_repeat": int(os.environ.get(f"{kind.upper()}_REPEAT", "1"))
-        for kind in ("news", "identity", "everyday", "threats", "civic")
+        for kind in ("news", "identity", "everyday", "threats", "civic", "context")
     }
     again = deep_tier.gather(news, "train", None) * (repeats["news_repeat"] - 1)
     friendly = [deep_tier.Example(t, "", labels) for t, labels in identity_rows() + support_rows()]
@@ -82,6 +85,11 @@ def main() -> None:
     again += threats * (repeats["threats_repeat"] - 1)
     civic = [deep_tier.Example(t, "", labels) for t, labels in civic_rows()]
     again += civic * (repeats["civic_repeat"] - 1)
+    replies = [
+        deep_tier.Example(t, parent, labels, keep_context=True)
+        for t, parent, labels in thread_reply_rows()
+    ]
+    again += replies * (repeats["context_repeat"] - 1)
     print(f"rows read again: {len(again)}", flush=True)
     deep_tier.train_deep_tier(
         root,

@@ -8,9 +8,17 @@ import numpy as np
 
 from threadguard.training.augment import context_rows
 from threadguard.training.datasets import HEADS, LabelledRows
-from threadguard.training.deep_tier import DEFAULT_CAPS, REPLAY_CAPS, augmented, mask_labels
-from threadguard.training.templates_news import context_template_rows
+from threadguard.training.deep_tier import (
+    DEFAULT_CAPS,
+    REPLAY_CAPS,
+    Example,
+    augmented,
+    mask_labels,
+    read_contexts,
+)
+from threadguard.training.templates_news import PEOPLES, context_template_rows
 from threadguard.training.templates_support import pushback_rows, support_rows
+from threadguard.training.templates_thread_replies import PARENTS, thread_reply_rows
 
 
 def test_context_replies_are_trained_with_their_parent() -> None:
@@ -62,3 +70,33 @@ def test_single_class_labels_are_masked_in_the_named_sets_only() -> None:
     # both classes seen: kept
     assert not np.isnan(spans.matrix()[:, HEADS.index("insult")]).any()
     assert mask_labels([hate], None) == {"hateval": ["toxicity"]}
+
+
+def test_replies_hateful_only_in_context_are_never_read_alone_in_training() -> None:
+    """A reply that attacks a group only through its parent ("Lock your doors, then.")
+    keeps its parent in every batch; other rows lose theirs about half the time."""
+    rows = augmented([], random.Random(0))
+    replies = [e for e in rows if e.context and e.keep_context]
+    assert len(replies) >= len(thread_reply_rows())
+    others = [Example(f"row {i}", "a parent", np.zeros(len(HEADS))) for i in range(400)]
+    rng = random.Random(1)
+    kept = read_contexts(replies, rng, drop_context=True)
+    assert kept == [e.context for e in replies]
+    dropped = read_contexts(others, rng, drop_context=True).count("")
+    assert 120 < dropped < 280
+    assert read_contexts(others, rng, drop_context=False) == ["a parent"] * 400
+
+
+def test_thread_replies_put_hostile_and_civil_replies_under_the_same_parents() -> None:
+    """Only the parent says who "they" are: every parent carries both kinds of reply, the
+    hostile ones an identity attack on the parent's group, the civil ones nothing."""
+    ia = HEADS.index("identity_attack")
+    by_parent: dict[str, set[float]] = {}
+    for reply, parent, labels in thread_reply_rows():
+        assert reply and parent
+        by_parent.setdefault(parent, set()).add(float(labels[ia]))
+    assert len(by_parent) == len(PARENTS) * len(PEOPLES)
+    assert all(values == {0.0, 1.0} for values in by_parent.values())
+    muslims = HEADS.index("target:muslims")
+    rows = [r for r in thread_reply_rows() if r[1].startswith("Muslims are being resettled")]
+    assert {float(y[muslims]) for _, _, y in rows if y[ia] == 1.0} == {1.0}

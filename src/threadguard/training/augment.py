@@ -24,6 +24,7 @@ from threadguard.training.templates_everyday import everyday_rows
 from threadguard.training.templates_identity import identity_rows
 from threadguard.training.templates_news import context_template_rows, news_template_rows
 from threadguard.training.templates_support import pushback_rows, support_rows
+from threadguard.training.templates_thread_replies import thread_reply_rows
 from threadguard.training.templates_threats import threats_rows
 
 #: (schema group, how people write it)
@@ -463,5 +464,7 @@ def template_rows(quotes: list[str] | None = None) -> list[tuple[str, np.ndarray
 def context_rows() -> list[tuple[str, str, np.ndarray]]:
     """(text, parent, labels): the template replies read with their parent as context,
     for a trainer that reads context: the news section's replies that are hateful only
-    given their parent, and the pushback replies to hateful parents."""
-    return context_template_rows() + pushback_rows()
+    given their parent, the replies to parents naming a group that attack it only through
+    the parent (beside civil replies to the same parents), and the pushback replies to
+    hateful parents."""
+    return context_template_rows() + thread_reply_rows() + pushback_rows()

@@ -73,6 +73,9 @@ class Example:
     labels: np.ndarray
     #: Toxic Spans rows: the character offsets of the raters' spans in ``text``.
     gold: frozenset[int] | None = None
+    #: The label holds only with the context (a reply hateful because of what it answers):
+    #: never read alone in training, where other rows lose their context half the time.
+    keep_context: bool = False
 
 
 def prepare(examples: list[Example]) -> list[Example]:
@@ -89,7 +92,7 @@ def prepare(examples: list[Example]) -> list[Example]:
                 for i in range(len(norm.text))
                 if any(c in e.gold for c in range(norm.starts[i], norm.ends[i]))
             )
-        out.append(Example(norm.text, normalize_text(e.context), e.labels, gold))
+        out.append(Example(norm.text, normalize_text(e.context), e.labels, gold, e.keep_context))
     return out
 
 
@@ -123,7 +126,10 @@ def augmented(train: list[Example], rng: random.Random, obfuscated: int = 2000) 
     hateful = [e.text for e in train if e.labels[ia] == 1.0]
     rng.shuffle(hateful)
     out = [Example(t, "", labels) for t, labels in template_rows(hateful[:800])]
-    out += [Example(t, parent, labels) for t, parent, labels in context_rows()]
+    out += [
+        Example(t, parent, labels, keep_context=bool(parent))
+        for t, parent, labels in context_rows()
+    ]
     toxic = [e for e in train if e.labels[tox] == 1.0]
     for e in rng.sample(toxic, min(obfuscated, len(toxic))):
         out.append(Example(obfuscate(e.text, rng), e.context, e.labels))
@@ -207,6 +213,16 @@ def token_labels(encodings: list[Any], examples: list[Example]) -> np.ndarray:
     return out
 
 
+def read_contexts(examples: list[Example], rng: random.Random, drop_context: bool) -> list[str]:
+    """The contexts a batch is read with: with ``drop_context``, each is dropped with
+    probability :data:`CONTEXT_DROP` (so the model also learns to score a comment alone),
+    except where the label holds only with it (``keep_context``)."""
+    return [
+        "" if drop_context and not e.keep_context and rng.random() < CONTEXT_DROP else e.context
+        for e in examples
+    ]
+
+
 def _batches(
     examples: list[Example], tokenizer: Any, batch_size: int, rng: random.Random, drop_context: bool
 ) -> list[tuple[Any, ...]]:
@@ -225,10 +241,7 @@ def _batches(
         for b in range(0, len(part), batch_size):
             ids = part[b : b + batch_size]
             texts = [examples[i].text for i in ids]
-            contexts = [
-                "" if (drop_context and rng.random() < CONTEXT_DROP) else examples[i].context
-                for i in ids
-            ]
+            contexts = read_contexts([examples[i] for i in ids], rng, drop_context)
             encodings = encode(tokenizer, texts, contexts)
             input_ids, mask, types = pad(encodings)
             labels = torch.tensor(np.vstack([examples[i].labels for i in ids]))
