@@ -16,9 +16,13 @@ from threadguard.training.deep_tier import (
     mask_labels,
     read_contexts,
 )
-from threadguard.training.templates_news import PEOPLES, context_template_rows
+from threadguard.training.templates_news import context_template_rows
 from threadguard.training.templates_support import pushback_rows, support_rows
-from threadguard.training.templates_thread_replies import PARENTS, thread_reply_rows
+from threadguard.training.templates_thread_replies import (
+    PARENTS,
+    THREAD_PEOPLES,
+    thread_reply_rows,
+)
 
 
 def test_context_replies_are_trained_with_their_parent() -> None:
@@ -95,8 +99,15 @@ def test_thread_replies_put_hostile_and_civil_replies_under_the_same_parents() -
     for reply, parent, labels in thread_reply_rows():
         assert reply and parent
         by_parent.setdefault(parent, set()).add(float(labels[ia]))
-    assert len(by_parent) == len(PARENTS) * len(PEOPLES)
+    assert len(by_parent) == len(PARENTS) * len(THREAD_PEOPLES)
     assert all(values == {0.0, 1.0} for values in by_parent.values())
     muslims = HEADS.index("target:muslims")
     rows = [r for r in thread_reply_rows() if r[1].startswith("Muslims are being resettled")]
     assert {float(y[muslims]) for _, _, y in rows if y[ia] == 1.0} == {1.0}
+    # a call to send them away names no harm: its threat stays unknown, other replies 0
+    threat = HEADS.index("threat")
+    boat = [y for r, _, y in thread_reply_rows() if r.endswith("next boat back.")]
+    assert boat and all(np.isnan(y[threat]) for y in boat)
+    assert all(
+        y[threat] == 0.0 for r, _, y in thread_reply_rows() if y[ia] == 1.0 and "boat" not in r
+    )

@@ -73,8 +73,9 @@ class Example:
     labels: np.ndarray
     #: Toxic Spans rows: the character offsets of the raters' spans in ``text``.
     gold: frozenset[int] | None = None
-    #: The label holds only with the context (a reply hateful because of what it answers):
-    #: never read alone in training, where other rows lose their context half the time.
+    #: A template reply read with its parent (some are hateful only because of what they
+    #: answer): never read alone in training, where other rows lose their context half the
+    #: time.
     keep_context: bool = False
 
 

@@ -18,9 +18,10 @@ who "they" are:
   and civil disagreement with the *policy* (cost, consultation, where the money goes),
   which a news desk must publish.
 
-The trainer reads every one of these rows with its parent (:class:`~threadguard.
-training.deep_tier.Example` ``keep_context``): read alone, "Lock your doors, then." is no
-attack on anyone, and teaching it as one would hold civil comments everywhere.
+The trainer reads every one of these rows with its parent
+(:class:`~threadguard.training.deep_tier.Example` ``keep_context``): read alone, "Lock your
+doors, then." is no attack on anyone, and teaching it as one would hold civil comments
+everywhere.
 
 Written by the team from the phenomena's names only, kept apart from the evaluation
 material: a test checks that no row shares a sentence or a run of five words with the
@@ -36,6 +37,13 @@ from typing import Final
 import numpy as np
 
 from threadguard.training.templates_news import PEOPLES, civil, group_hate
+
+#: The peoples the parents name: news of resettlement, housing and new neighbours is about
+#: peoples, faiths and migrants (the first releases, deep@18 at commit aca5750, also filled
+#: them with women, gay men and trans women, which reads oddly).
+THREAD_PEOPLES: Final = tuple(
+    p for p in PEOPLES if p[0] not in {"gender", "women", "sexual_orientation"}
+)
 
 #: What the reply answers: news items and readers' remarks naming a group (``{P}``/``{p}``
 #: the plural, capitalised or not; ``{a}`` the adjective).
@@ -68,12 +76,13 @@ HOSTILE_REPLIES: Final = (
     "That's how it always starts. Then it's the whole street.",
     "Oh marvellous, just what this town needed.",
     "Wonderful, more enrichment for everyone.",
-    "Should be put straight on the next boat back.",
     "Nobody asked this lot to come here.",
     "Their loyalty will always be somewhere else.",
     "Property prices on that road are finished now.",
     "Say goodbye to the neighbourhood as we knew it.",
 )
+#: Calls to send them away: no harm is named, so the threat label stays unknown.
+EXPULSION_REPLIES: Final = ("Should be put straight on the next boat back.",)
 #: Civil under the same parents: welcome, questions, news, and disagreement with policy.
 CIVIL_REPLIES: Final = (
     "Good, I hope they settle in quickly.",
@@ -104,16 +113,19 @@ def _fill(parent: str, plural: str, adjective: str) -> str:
 
 
 def thread_reply_rows(seed: int = 31) -> list[tuple[str, str, np.ndarray]]:
-    """(reply, parent, labels): every parent filled with every group, each under
+    """(reply, parent, labels): every parent filled with every people of
+    :data:`THREAD_PEOPLES`, each under
     :data:`HOSTILE_PER_PARENT` hostile replies (an identity attack on that group) and
     :data:`CIVIL_PER_PARENT` civil ones, chosen by a seeded generator."""
     rng = random.Random(seed)
     rows: list[tuple[str, str, np.ndarray]] = []
-    for group, plural, adjective in PEOPLES:
+    hostile = HOSTILE_REPLIES + EXPULSION_REPLIES
+    for group, plural, adjective in THREAD_PEOPLES:
         for template in PARENTS:
             parent = _fill(template, plural, adjective)
-            for reply in rng.sample(HOSTILE_REPLIES, HOSTILE_PER_PARENT):
-                rows.append((reply, parent, group_hate(group)))
+            for reply in rng.sample(hostile, HOSTILE_PER_PARENT):
+                violent = None if reply in EXPULSION_REPLIES else False
+                rows.append((reply, parent, group_hate(group, violent=violent)))
             for reply in rng.sample(CIVIL_REPLIES, CIVIL_PER_PARENT):
                 rows.append((reply, parent, civil()))
     return rows
