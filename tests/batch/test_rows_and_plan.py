@@ -16,8 +16,10 @@ from threadguard.batch.rows import read_rows
 from threadguard.thread import Problem
 
 
-def _units(path: Path, tmp_path: Path, size: int | None = None) -> list:
-    problems: list[Problem] = []
+def _units(
+    path: Path, tmp_path: Path, size: int | None = None, problems: list[Problem] | None = None
+) -> list:
+    problems = [] if problems is None else problems
     kind = kind_of(path)
     rows = read_rows(path, kind)
     units = list(
@@ -68,7 +70,7 @@ def test_score_lines_without_a_thread_are_threads_of_their_own_with_their_parent
         encoding="utf-8",
     )
     problems: list[Problem] = []
-    units = list(group_rows(read_rows(path, "jsonl"), "s", problems, size=0, spill_dir=tmp_path))
+    units = _units(path, tmp_path, problems=problems)
     assert [u.size for u in units] == [1, 1]
     assert units[0].contexts == {"a": "Immigrants are vermin"}
     assert units[1].thread.comments[0].id == "L2"  # named by its line
@@ -85,9 +87,7 @@ def test_a_repeated_id_keeps_no_parent_text_that_could_become_the_others(
         '{"thread_id": "t", "id": "y", "text": "Fine.", "parent": "The timetable"}\n',
         encoding="utf-8",
     )
-    problems: list[Problem] = []
-    units = list(group_rows(read_rows(path, "jsonl"), "t", problems, size=0, spill_dir=tmp_path))
-    [unit] = units
+    [unit] = _units(path, tmp_path)
     assert [c.id for c in unit.thread.comments] == ["x", "x~2", "y"]
     assert unit.contexts == {"y": "The timetable"}
 
