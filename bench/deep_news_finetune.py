@@ -16,10 +16,16 @@ denied (templates_everyday) K times; THREATS_REPEAT=K the threats, their look-al
 the civil opinions (templates_threats) K times; CIVIC_REPEAT=K the civil news comments
 naming peoples, migrants and faiths and their hostile counterparts (templates_civic) K times;
 CONTEXT_REPEAT=K the replies that attack a group only through their parent and the civil
-replies to the same parents (templates_thread_replies, always read with the parent) K times.
+replies to the same parents (templates_thread_replies, always read with the parent) K times;
+HIDDEN_REPEAT=K the hidden hate and its civil twins (templates_hidden_hate) K times.
 
 Usage: [WARM_FROM=DEEP_DIR] [DEEP_VERSION=N] [NEWS_REPEAT=K] PYTHONPATH=src \
        python bench/deep_news_finetune.py LAYERS OUT WORK DIVISOR [MASK_SET ...]
+       (session 13: deep@20 = WARM_FROM=<deep@18> DEEP_VERSION=20 IDENTITY_REPEAT=3
+        EVERYDAY_REPEAT=4 THREATS_REPEAT=3 CIVIC_REPEAT=3 NEWS_REPEAT=2 CONTEXT_REPEAT=3
+        HIDDEN_REPEAT=3 ... 4 OUT WORK 20 toxic_spans)
+       (session 12: deep@18 = WARM_FROM=<deep@16> DEEP_VERSION=18, the same without
+        HIDDEN_REPEAT)
        (session 9: deep@16 = WARM_FROM=<deep@13> DEEP_VERSION=16 IDENTITY_REPEAT=3
         EVERYDAY_REPEAT=4 THREATS_REPEAT=3 CIVIC_REPEAT=3 NEWS_REPEAT=2 ... 4 OUT WORK 20
         toxic_spans)
@@ -44,6 +50,7 @@ from threadguard.training import deep_tier
 from threadguard.training.datasets import load_all
 from threadguard.training.templates_civic import civic_rows
 from threadguard.training.templates_everyday import everyday_rows
+from threadguard.training.templates_hidden_hate import hidden_hate_rows
 from threadguard.training.templates_identity import identity_rows
 from threadguard.training.templates_support import support_rows
 from threadguard.training.templates_thread_replies import thread_reply_rows
@@ -74,7 +81,7 @@ def main() -> None:
         add_weak_labels(block)
     repeats = {
         f"{kind}_repeat": int(os.environ.get(f"{kind.upper()}_REPEAT", "1"))
-        for kind in ("news", "identity", "everyday", "threats", "civic", "context")
+        for kind in ("news", "identity", "everyday", "threats", "civic", "context", "hidden")
     }
     again = deep_tier.gather(news, "train", None) * (repeats["news_repeat"] - 1)
     friendly = [deep_tier.Example(t, "", labels) for t, labels in identity_rows() + support_rows()]
@@ -85,6 +92,8 @@ def main() -> None:
     again += threats * (repeats["threats_repeat"] - 1)
     civic = [deep_tier.Example(t, "", labels) for t, labels in civic_rows()]
     again += civic * (repeats["civic_repeat"] - 1)
+    hidden = [deep_tier.Example(t, "", labels) for t, labels in hidden_hate_rows()]
+    again += hidden * (repeats["hidden_repeat"] - 1)
     replies = [
         deep_tier.Example(t, parent, labels, keep_context=True)
         for t, parent, labels in thread_reply_rows()

@@ -19,6 +19,7 @@ from threadguard.training.deep_tier import (
 from threadguard.training.templates_news import context_template_rows
 from threadguard.training.templates_support import pushback_rows, support_rows
 from threadguard.training.templates_thread_replies import (
+    EXPULSION_REPLIES,
     PARENTS,
     THREAD_PEOPLES,
     thread_reply_rows,
@@ -106,8 +107,10 @@ def test_thread_replies_put_hostile_and_civil_replies_under_the_same_parents() -
     assert {float(y[muslims]) for _, _, y in rows if y[ia] == 1.0} == {1.0}
     # a call to send them away names no harm: its threat stays unknown, other replies 0
     threat = HEADS.index("threat")
-    boat = [y for r, _, y in thread_reply_rows() if r.endswith("next boat back.")]
-    assert boat and all(np.isnan(y[threat]) for y in boat)
+    sent_away = [y for r, _, y in thread_reply_rows() if r in EXPULSION_REPLIES]
+    assert sent_away and all(np.isnan(y[threat]) for y in sent_away)
     assert all(
-        y[threat] == 0.0 for r, _, y in thread_reply_rows() if y[ia] == 1.0 and "boat" not in r
+        y[threat] == 0.0
+        for r, _, y in thread_reply_rows()
+        if y[ia] == 1.0 and r not in EXPULSION_REPLIES
     )

@@ -21,6 +21,7 @@ from threadguard.schema import ATTRIBUTES, GROUPS, with_parents
 from threadguard.training.datasets import HEADS
 from threadguard.training.templates_civic import civic_rows
 from threadguard.training.templates_everyday import everyday_rows
+from threadguard.training.templates_hidden_hate import hidden_hate_rows
 from threadguard.training.templates_identity import identity_rows
 from threadguard.training.templates_news import context_template_rows, news_template_rows
 from threadguard.training.templates_support import pushback_rows, support_rows
@@ -446,7 +447,9 @@ def template_rows(quotes: list[str] | None = None) -> list[tuple[str, np.ndarray
     to a person, their harmless look-alikes and the civil opinions on contested news of
     :mod:`threadguard.training.templates_threats`, and the civil news comments naming
     peoples, migrants and faiths beside their hostile counterparts of
-    :mod:`threadguard.training.templates_civic`."""
+    :mod:`threadguard.training.templates_civic`, and the hidden hate (sarcasm, codes,
+    opinions, metaphors, calls) beside its civil twins of
+    :mod:`threadguard.training.templates_hidden_hate`."""
     rows = list(hard_cases(quotes or []))
     for seed in HARDER_SEEDS:
         rows += list(harder_cases(seed))
@@ -458,6 +461,7 @@ def template_rows(quotes: list[str] | None = None) -> list[tuple[str, np.ndarray
         + everyday_rows()
         + threats_rows()
         + civic_rows()
+        + hidden_hate_rows()
     )
 
 

@@ -58,6 +58,13 @@ PARENTS: Final = (
     "My new neighbours are {p}, they moved in at the weekend.",
     "The football club has signed up a youth team of young {p}.",
     "Figures out today show more {p} are starting businesses here.",
+    # readers' remarks, not news: the reply answers a person who names the group
+    "I'm {a} and I've lived in this town all my life.",
+    "My daughter's best friend is {a}, lovely family.",
+    "The {a} shop on the corner stays open when everything else shuts.",
+    "Our GP surgery has two {a} doctors now and they are excellent.",
+    "We ought to help the {p} who escaped the fighting.",
+    "The mayor met {a} community leaders about the new school.",
 )
 #: Hostile only given the parent: the pronoun, "their kind" or "this lot" is the group.
 HOSTILE_REPLIES: Final = (
@@ -80,9 +87,20 @@ HOSTILE_REPLIES: Final = (
     "Their loyalty will always be somewhere else.",
     "Property prices on that road are finished now.",
     "Say goodbye to the neighbourhood as we knew it.",
+    "Check your purse after you leave, then.",
+    "Just what we needed, more mouths to feed.",
+    "They're all the same once you scratch the surface.",
+    "Give them an inch and they'll take the whole town.",
+    "Funny how trouble always follows that lot around.",
+    "Ask the police how many of them are known to them.",
+    "Nobody here ever voted for this.",
+    "Lovely. Shall I start learning their language now, or later?",
 )
 #: Calls to send them away: no harm is named, so the threat label stays unknown.
-EXPULSION_REPLIES: Final = ("Should be put straight on the next boat back.",)
+EXPULSION_REPLIES: Final = (
+    "Should be put straight on the next boat back.",
+    "Send the lot of them home and have done with it.",
+)
 #: Civil under the same parents: welcome, questions, news, and disagreement with policy.
 CIVIL_REPLIES: Final = (
     "Good, I hope they settle in quickly.",
@@ -101,10 +119,16 @@ CIVIL_REPLIES: Final = (
     "Hope the weather holds for them.",
     "Good luck to them, it takes courage to start over.",
     "The parking on that street is already a nightmare, though.",
+    "Same here, never had anything but kindness from them.",
+    "Good for them, the town needs more of that.",
+    "How can people help? Is there a collection point?",
+    "My grandparents arrived the same way, sixty years ago.",
+    "Agreed, and the council should fund it properly.",
+    "I'd want to see the costings before I cheer, but fair enough.",
 )
 #: How many replies of each kind each filled parent gets (seeded choices).
-HOSTILE_PER_PARENT: Final = 2
-CIVIL_PER_PARENT: Final = 2
+HOSTILE_PER_PARENT: Final = 3
+CIVIL_PER_PARENT: Final = 3
 
 
 def _fill(parent: str, plural: str, adjective: str) -> str:
