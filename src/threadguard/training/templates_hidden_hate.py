@@ -33,15 +33,10 @@ from typing import Final
 import numpy as np
 
 from threadguard.training.datasets import HEADS
-from threadguard.training.templates_news import PEOPLES, PLACES, civil, group_hate
+from threadguard.training.templates_news import PLACES, civil, group_hate
+from threadguard.training.templates_thread_replies import THREAD_PEOPLES
 
 Row = tuple[str, np.ndarray]
-
-#: The peoples these frames name: faiths, peoples and migrants, the targets of news
-#: sections' hidden hate (women and sexual minorities read oddly in these frames).
-NEWS_PEOPLES: Final = tuple(
-    p for p in PEOPLES if p[0] not in {"gender", "women", "sexual_orientation"}
-)
 
 #: Mock praise and ironic quotation marks aimed at a people (``{P}``/``{p}`` the plural,
 #: ``{a}`` the adjective, ``{place}`` a town).
@@ -188,7 +183,8 @@ OBJECTS: Final = (
     "The council's new website is a total shambles.",
     "Damn this heatwave, the flat is like an oven.",
 )
-#: How many peoples fill each hostile frame, and each civil one (seeded choices): the civil
+#: How many peoples (:data:`THREAD_PEOPLES`: faiths, peoples and migrants; women and sexual
+#: minorities read oddly in these frames) fill each hostile frame, and each civil one (seeded choices): the civil
 #: side gets more, so that the peoples' names lean civil in these rows.
 PEOPLES_PER_FRAME: Final = 5
 PEOPLES_PER_CIVIL_FRAME: Final = 8
@@ -217,10 +213,10 @@ def hidden_hate_rows(seed: int = 41) -> list[Row]:
     rng = random.Random(seed)
     rows: list[Row] = []
     for line in SARCASM + CODED_NAMED + OPINION + METAPHOR:
-        for people in rng.sample(NEWS_PEOPLES, PEOPLES_PER_FRAME):
+        for people in rng.sample(THREAD_PEOPLES, PEOPLES_PER_FRAME):
             rows.append((_people(line, people, rng), group_hate(people[0])))
     for line, violent in CALLS:
-        for people in rng.sample(NEWS_PEOPLES, PEOPLES_PER_FRAME):
+        for people in rng.sample(THREAD_PEOPLES, PEOPLES_PER_FRAME):
             rows.append((_people(line, people, rng), group_hate(people[0], violent=violent)))
     for line, group in CODED_UNNAMED:
         rows.append((line.format(place=rng.choice(PLACES)), group_hate(group)))
@@ -228,7 +224,7 @@ def hidden_hate_rows(seed: int = 41) -> list[Row]:
         for name in INSTITUTIONS:
             rows.append((_cap(line.format(i=name, I=_cap(name))), civil()))
     for line in DENIED:
-        for people in rng.sample(NEWS_PEOPLES, PEOPLES_PER_CIVIL_FRAME):
+        for people in rng.sample(THREAD_PEOPLES, PEOPLES_PER_CIVIL_FRAME):
             rows.append((_people(line, people, rng), civil()))
     rows += [(line, civil(quoting=True)) for line in COUNTER]
     rows += [(line, _vented()) for line in OBJECTS]
