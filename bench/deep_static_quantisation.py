@@ -1,0 +1,234 @@
+"""Would static int8, or fused attention, make the deep tier read news comments faster?
+
+The shipped deep tier is int8 with *dynamic* activation scales: each run sets them from the
+tensors it sees, so in a batch one comment's activations change another's scores, and the
+engine reads every comment alone (``scoring.encoder``), about 30% slower than in
+length-sorted batches. Static quantisation fixes every activation scale once, from
+calibration comments, so a comment's scores no longer depend on its batch. This script
+quantises the deep tier's fp32 network statically (QDQ, weights per channel, scales
+calibrated on news training comments), then reports on other news comments (Unhealthy
+Conversations dev rows, read without context):
+
+- how far each int8 form's logits lie from fp32 (mean and 99th percentile |difference|);
+- whether the static form gives a comment the same logits in a batch as alone;
+- comments/s on one thread: the shipped form alone, the static form alone and in
+  length-sorted batches of 32.
+
+It also exports the network with eager attention, fuses it with ONNX Runtime's transformer
+optimiser (one Attention, SkipLayerNormalization and BiasGelu node per layer, which the
+shipped export's SDPA attention does not match) and quantises that dynamically, as the
+shipped file is: the same scores read with fewer, larger operators.
+
+A measurement, not a shipped step. Measured 2026-12-02 (session 13, AMD EPYC with VNNI,
+deep@20's fp32 export from training, 500 comments, mean 28 word pieces; the fused forms in a
+throwaway run of the same steps): shipped dynamic int8 |logit - fp32| mean 0.472 (p99 1.76),
+242-268 comments/s alone; static 0.615 (p99 2.49), 216 alone and 289 in batches, a batch
+changing no logit by more than 3e-6; fused dynamic int8 0.458 (p99 1.71), 255 alone; fp32
+111-119. Neither form is worth shipping: static int8 loses accuracy and batches only 8%
+faster than the shipped file alone, and fused attention runs within the runs' noise.
+
+Usage (needs the `train` extra: PyTorch, onnx):
+    PYTHONPATH=src python bench/deep_static_quantisation.py WORK_DIR [--deep DIR]
+        [--fp32 FILE] [--data DIR] [--rows N] [--calibration N]
+    (--fp32: the training run's export, ``WORK/encoder.fp32.onnx`` of
+     ``bench/deep_news_finetune.py``; default: rebuilt from --deep's int8 weights, which
+     measures speed the same but distances against the dequantised network)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+
+def session(path: Path) -> Any:
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = 1
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+
+def feed(encodings: list[Any]) -> dict[str, np.ndarray]:
+    from threadguard.scoring.encoder import pad
+
+    ids, mask, types = pad(encodings)
+    return {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+
+
+def logits_alone(path: Path, encodings: list[Any]) -> tuple[np.ndarray, float]:
+    """Logits of each comment read alone, and comments/s (after a warm-up pass)."""
+    s = session(path)
+    for e in encodings[:20]:
+        s.run(["logits"], feed([e]))
+    start = time.perf_counter()
+    out = np.vstack([s.run(["logits"], feed([e]))[0] for e in encodings])
+    return out, len(encodings) / (time.perf_counter() - start)
+
+
+def logits_batched(path: Path, encodings: list[Any], size: int = 32) -> tuple[np.ndarray, float]:
+    """Logits of the comments read in length-sorted batches, in input order, and comments/s."""
+    s = session(path)
+    order = sorted(range(len(encodings)), key=lambda i: len(encodings[i].ids))
+    s.run(["logits"], feed(encodings[:size]))
+    start = time.perf_counter()
+    parts = []
+    for k in range(0, len(order), size):
+        chunk = order[k : k + size]
+        parts.append((chunk, s.run(["logits"], feed([encodings[i] for i in chunk]))[0]))
+    elapsed = time.perf_counter() - start
+    out = np.zeros((len(encodings), parts[0][1].shape[1]), dtype=np.float32)
+    for chunk, values in parts:
+        out[chunk] = values
+    return out, len(encodings) / elapsed
+
+
+def quantise_static(fp32: Path, out: Path, calibration: list[Any]) -> None:
+    from onnxruntime.quantization import (
+        CalibrationDataReader,
+        CalibrationMethod,
+        QuantFormat,
+        QuantType,
+        quantize_static,
+    )
+
+    class Reader(CalibrationDataReader):  # type: ignore[misc]
+        def __init__(self) -> None:
+            self.items = iter([feed([e]) for e in calibration])
+
+        def get_next(self) -> dict[str, np.ndarray] | None:
+            return next(self.items, None)
+
+    quantize_static(
+        str(fp32),
+        str(out),
+        Reader(),
+        quant_format=QuantFormat.QDQ,
+        per_channel=True,
+        weight_type=QuantType.QInt8,
+        activation_type=QuantType.QUInt8,
+        op_types_to_quantize=["MatMul"],
+        calibrate_method=CalibrationMethod.MinMax,
+        extra_options={"ActivationSymmetric": False},
+    )
+
+
+def export_fused(deep: Path, work: Path) -> Path:
+    """The network of ``deep`` exported with eager attention, fused by ONNX Runtime's BERT
+    optimiser and quantised dynamically (int8 weights per channel, as shipped)."""
+    import onnx
+    import torch
+    import transformers
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from onnxruntime.transformers import optimizer
+
+    from threadguard.scoring.encoder import encode, load_tokenizer, pad
+    from threadguard.training.deep_tier import _build_model, onnx_state_dict
+
+    meta = json.loads((deep / "model.json").read_text(encoding="utf-8"))
+    load = transformers.AutoModel.from_pretrained
+    transformers.AutoModel.from_pretrained = (  # the fusion matches eager attention only
+        lambda *a, **k: load(*a, attn_implementation="eager", **k)
+    )
+    try:
+        model = _build_model(len(meta["heads"]), token_head=True)
+    finally:
+        transformers.AutoModel.from_pretrained = load
+    state = onnx_state_dict(deep / "encoder.int8.onnx")
+    model.load_state_dict({k: torch.from_numpy(v) for k, v in state.items()}, strict=False)
+    model.eval()
+    tokenizer = load_tokenizer(deep / "tokenizer.json", int(meta["max_tokens"]))
+    sample = tuple(torch.from_numpy(a) for a in pad(encode(tokenizer, ["an example"], ["x"])))
+    names = ["input_ids", "attention_mask", "token_type_ids"]
+    axes = {n: {0: "batch", 1: "tokens"} for n in [*names, "token_logits"]}
+    eager = work / "eager.onnx"
+    torch.onnx.export(
+        model,
+        sample,
+        str(eager),
+        input_names=names,
+        output_names=["logits", "token_logits"],
+        dynamic_axes=axes | {"logits": {0: "batch"}},
+        opset_version=17,
+        dynamo=False,
+    )
+    hidden = model.encoder.config.hidden_size
+    heads = model.encoder.config.num_attention_heads
+    fused = optimizer.optimize_model(str(eager), "bert", num_heads=heads, hidden_size=hidden)
+    print({k: v for k, v in fused.get_fused_operator_statistics().items() if v})
+    fused.save_model_to_file(str(work / "fused.fp32.onnx"))
+    out = work / "fused.int8.onnx"
+    quantize_dynamic(
+        str(work / "fused.fp32.onnx"),
+        str(out),
+        weight_type=QuantType.QInt8,
+        per_channel=True,
+        extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
+    )
+    return out
+
+
+def main() -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from deep_quantisation_speed import export_variants
+
+    from threadguard.bench import cpu_line
+    from threadguard.scoring.encoder import encode, load_tokenizer
+    from threadguard.scoring.registry import shipped_model_dir
+    from threadguard.training.datasets import load_unhealthy
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("work", type=Path)
+    parser.add_argument("--deep", type=Path, default=shipped_model_dir("deep"))
+    parser.add_argument("--fp32", type=Path, help="The fp32 export (default: rebuilt from --deep)")
+    parser.add_argument("--data", type=Path, default=Path(os.environ.get("THREADGUARD_DATA", "")))
+    parser.add_argument("--rows", type=int, default=500)
+    parser.add_argument("--calibration", type=int, default=300)
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    rows = load_unhealthy(args.data)
+    texts = rows.select("dev").texts[: args.rows]
+    calib_texts = rows.select("train").texts[: args.calibration]
+    meta = json.loads((args.deep / "model.json").read_text(encoding="utf-8"))
+    tokenizer = load_tokenizer(args.deep / "tokenizer.json", int(meta["max_tokens"]))
+    encodings = encode(tokenizer, texts)
+    print(cpu_line())
+    print(f"{len(texts)} comments, mean {np.mean([len(e.ids) for e in encodings]):.0f} pieces")
+    fp32 = args.fp32 or export_variants(args.deep, args.work)["fp32"]
+    static = args.work / "static.onnx"
+    quantise_static(fp32, static, encode(tokenizer, calib_texts))
+    fused = export_fused(args.deep, args.work)
+    reference, fp32_rate = logits_alone(fp32, encodings)
+    shipped, shipped_rate = logits_alone(args.deep / "encoder.int8.onnx", encodings)
+    alone, static_rate = logits_alone(static, encodings)
+    batched, batched_rate = logits_batched(static, encodings)
+    fused_logits, fused_rate = logits_alone(fused, encodings)
+    for name, values in (
+        ("shipped dynamic", shipped),
+        ("static", alone),
+        ("fused dynamic", fused_logits),
+    ):
+        diff = np.abs(values - reference)
+        print(
+            f"{name:<16} |logit - fp32| mean {diff.mean():.3f}, p99 {np.quantile(diff, 0.99):.3f}"
+        )
+    gap = np.abs(batched - alone)
+    print(f"static batched vs alone: max |difference| {gap.max():.2e}")
+    print(f"fp32 alone         {fp32_rate:7.0f} comments/s")
+    print(f"shipped alone      {shipped_rate:7.0f} comments/s")
+    print(f"static alone       {static_rate:7.0f} comments/s")
+    print(f"static batches/32  {batched_rate:7.0f} comments/s")
+    print(f"fused alone        {fused_rate:7.0f} comments/s")
+
+
+if __name__ == "__main__":
+    main()
