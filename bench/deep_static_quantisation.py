@@ -20,12 +20,16 @@ shipped export's SDPA attention does not match) and quantises that dynamically, 
 shipped file is: the same scores read with fewer, larger operators.
 
 A measurement, not a shipped step. Measured 2026-12-02 (session 13, AMD EPYC with VNNI,
-deep@20's fp32 export from training, 500 comments, mean 28 word pieces; the fused forms in a
-throwaway run of the same steps): shipped dynamic int8 |logit - fp32| mean 0.472 (p99 1.76),
-242-268 comments/s alone; static 0.615 (p99 2.49), 216 alone and 289 in batches, a batch
-changing no logit by more than 3e-6; fused dynamic int8 0.458 (p99 1.71), 255 alone; fp32
-111-119. Neither form is worth shipping: static int8 loses accuracy and batches only 8%
-faster than the shipped file alone, and fused attention runs within the runs' noise.
+deep@20 with its fp32 export from training, 500 comments, mean 28 word pieces; three runs on
+idle cores, speeds vary between runs, so compare within one): |logit - fp32| mean (p99) shipped
+dynamic int8 0.472 (1.76), static 0.615 (2.49), fused dynamic 0.458 (1.71); a batch changes no
+static logit by more than 3e-6. Comments/s, shipped alone / static alone / static in batches of
+32 / fused alone / fp32: 268 / 216 / 289 / - / 119 (first run, without the fused form), 212 /
+197 / 300 / 246 / 102, and 197 / 183 / 267 / 252 / 89. Static int8 alone is slower and less
+exact than the shipped file; in batches it is 1.1-1.4x the shipped file alone. The fused form
+is as exact and 1.16-1.28x as fast (`bench/attention_fusion.py`: 1.16x with a hand-fused graph
+in session 8). Neither alone brings the cascade to 1,000 news comments/s here (763/s at the
+default band, about three quarters of the time in the deep tier).
 
 Usage (needs the `train` extra: PyTorch, onnx):
     PYTHONPATH=src python bench/deep_static_quantisation.py WORK_DIR [--deep DIR]
