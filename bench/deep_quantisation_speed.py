@@ -25,20 +25,31 @@ import json
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 
-def export_variants(deep: Path, work: Path) -> dict[str, Path]:
-    """fp32, U8S8 and U8U8 files of the network in ``deep``, written under ``work``."""
+def export_fp32(deep: Path, path: Path, *, eager: bool = False) -> Any:
+    """Rebuild the fp32 network of ``deep`` from its int8 weights (dequantised), export it to
+    ``path`` as the shipped export does, and return the PyTorch model. ``eager``: eager
+    attention instead of SDPA (what ONNX Runtime's BERT optimiser can fuse)."""
     import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
+    import transformers
 
     from threadguard.scoring.encoder import encode, load_tokenizer, pad
     from threadguard.training.deep_tier import _build_model, onnx_state_dict
 
     meta = json.loads((deep / "model.json").read_text(encoding="utf-8"))
-    model = _build_model(len(meta["heads"]), token_head=True)
+    load = transformers.AutoModel.from_pretrained
+    if eager:
+        transformers.AutoModel.from_pretrained = lambda *a, **k: load(
+            *a, attn_implementation="eager", **k
+        )
+    try:
+        model = _build_model(len(meta["heads"]), token_head=True)
+    finally:
+        transformers.AutoModel.from_pretrained = load
     state = onnx_state_dict(deep / "encoder.int8.onnx")
     model.load_state_dict({k: torch.from_numpy(v) for k, v in state.items()}, strict=False)
     model.eval()
@@ -48,18 +59,26 @@ def export_variants(deep: Path, work: Path) -> dict[str, Path]:
     )
     names = ["input_ids", "attention_mask", "token_type_ids"]
     axes = {n: {0: "batch", 1: "tokens"} for n in [*names, "token_logits"]}
-    work.mkdir(parents=True, exist_ok=True)
-    fp32 = work / "fp32.onnx"
+    path.parent.mkdir(parents=True, exist_ok=True)
     torch.onnx.export(
         model,
         sample,
-        str(fp32),
+        str(path),
         input_names=names,
         output_names=["logits", "token_logits"],
         dynamic_axes=axes | {"logits": {0: "batch"}},
         opset_version=17,
         dynamo=False,
     )
+    return model
+
+
+def export_variants(deep: Path, work: Path) -> dict[str, Path]:
+    """fp32, U8S8 and U8U8 files of the network in ``deep``, written under ``work``."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    fp32 = work / "fp32.onnx"
+    export_fp32(deep, fp32)
     out = {"fp32": fp32}
     for name, weights in (("u8s8", QuantType.QInt8), ("u8u8", QuantType.QUInt8)):
         out[name] = work / f"{name}.onnx"

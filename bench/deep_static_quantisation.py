@@ -128,44 +128,15 @@ def export_fused(deep: Path, work: Path) -> Path:
     """The network of ``deep`` exported with eager attention, fused by ONNX Runtime's BERT
     optimiser and quantised dynamically (int8 weights per channel, as shipped)."""
     import onnx
-    import torch
-    import transformers
+    from deep_quantisation_speed import export_fp32
     from onnxruntime.quantization import QuantType, quantize_dynamic
     from onnxruntime.transformers import optimizer
 
-    from threadguard.scoring.encoder import encode, load_tokenizer, pad
-    from threadguard.training.deep_tier import _build_model, onnx_state_dict
-
-    meta = json.loads((deep / "model.json").read_text(encoding="utf-8"))
-    load = transformers.AutoModel.from_pretrained
-    transformers.AutoModel.from_pretrained = (  # the fusion matches eager attention only
-        lambda *a, **k: load(*a, attn_implementation="eager", **k)
-    )
-    try:
-        model = _build_model(len(meta["heads"]), token_head=True)
-    finally:
-        transformers.AutoModel.from_pretrained = load
-    state = onnx_state_dict(deep / "encoder.int8.onnx")
-    model.load_state_dict({k: torch.from_numpy(v) for k, v in state.items()}, strict=False)
-    model.eval()
-    tokenizer = load_tokenizer(deep / "tokenizer.json", int(meta["max_tokens"]))
-    sample = tuple(torch.from_numpy(a) for a in pad(encode(tokenizer, ["an example"], ["x"])))
-    names = ["input_ids", "attention_mask", "token_type_ids"]
-    axes = {n: {0: "batch", 1: "tokens"} for n in [*names, "token_logits"]}
     eager = work / "eager.onnx"
-    torch.onnx.export(
-        model,
-        sample,
-        str(eager),
-        input_names=names,
-        output_names=["logits", "token_logits"],
-        dynamic_axes=axes | {"logits": {0: "batch"}},
-        opset_version=17,
-        dynamo=False,
+    config = export_fp32(deep, eager, eager=True).encoder.config
+    fused = optimizer.optimize_model(
+        str(eager), "bert", num_heads=config.num_attention_heads, hidden_size=config.hidden_size
     )
-    hidden = model.encoder.config.hidden_size
-    heads = model.encoder.config.num_attention_heads
-    fused = optimizer.optimize_model(str(eager), "bert", num_heads=heads, hidden_size=hidden)
     print({k: v for k, v in fused.get_fused_operator_statistics().items() if v})
     fused.save_model_to_file(str(work / "fused.fp32.onnx"))
     out = work / "fused.int8.onnx"
