@@ -25,7 +25,8 @@ from threadguard.moderation.policy import load_policy
 def main() -> None:
     cases = load_blind_check("en")
     moderator = Moderator(load_policy())
-    for folder in sys.argv[1:] or [None]:
+    folders: list[str | None] = [*sys.argv[1:]] or [None]
+    for folder in folders:
         engine = Engine.load(deep_dir=Path(folder) if folder else None)
         analyses = engine.analyze([CommentInput(c.text) for c in cases], spans=False)
         actions = [moderator.decide(a, c.text).action for a, c in zip(analyses, cases, strict=True)]

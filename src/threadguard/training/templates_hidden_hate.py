@@ -8,12 +8,14 @@ six or seven frames, so the model learnt those frames rather than the phenomenon
 rows add many more, in other words and other shapes, and give each hostile shape a civil
 twin with the same tone aimed at no group, so that tone alone cannot decide:
 
-- hostile (toxicity and identity attack, the group as target where the text names it):
+- hostile (toxicity and identity attack; the target is the group the text names, or the one
+  a code stands for where it is unambiguous, else unknown):
   mock praise and ironic quotation marks aimed at a people; dog whistles, nicknames for a
   faith, insinuations "by the numbers", replacement and remigration talk, attacks on a
   faith's prophet or book; stereotypes put as an opinion or a "just saying"; dehumanising
   metaphors (invasion, parasites, weeds, swarms); calls to remove or harm a group (threat
-  unknown for removal, as no harm is named);
+  unknown for removal and for "dealing with" a group, as no harm is named: see
+  :data:`HARM_UNSAID`);
 - civil (nothing abusive, no target): the same sarcasm aimed at ministers, councils,
   railways and banks; stereotypes denied and groups defended; counter-speech that names a
   dog whistle to reject it; frustration with objects and services.
@@ -88,8 +90,19 @@ CODED_UNNAMED: Final[tuple[tuple[str, str | None], ...]] = (
     ("Diversity just means fewer of us every year. Say it louder.", None),
     ("Remigration now. All of them, no exceptions, no appeals.", "nationality_migration"),
     ("The replacement in {place} is visible from any bus window.", None),
-    ("When the newcomers outnumber the natives, the country is gone. {place} first.", "nationality_migration"),
+    ("When the newcomers outnumber the natives, the country is gone, starting with {place}.", "nationality_migration"),
 )  # fmt: skip
+#: Frames that call for removing a group or "dealing with" it without naming a harm: their
+#: threat label stays unknown, as in :data:`CALLS` (deep@20, commit 9ea32f9, was trained with
+#: these labelled threat 0, and with the last frame of :data:`CODED_UNNAMED` starting a
+#: sentence in lower case).
+HARM_UNSAID: Final = frozenset(
+    {
+        "Remigration for the {p} is not hate, it's housekeeping.",
+        "Remigration now. All of them, no exceptions, no appeals.",
+        "The {a} infestation in {place} needs dealing with properly.",
+    }
+)
 #: Stereotypes put as an opinion, a confession or a "just saying".
 OPINION: Final = (
     "I'm not racist, but {p} just don't value hard work the way we do.",
@@ -183,9 +196,9 @@ OBJECTS: Final = (
     "The council's new website is a total shambles.",
     "Damn this heatwave, the flat is like an oven.",
 )
-#: How many peoples (:data:`THREAD_PEOPLES`: faiths, peoples and migrants; women and sexual
-#: minorities read oddly in these frames) fill each hostile frame, and each civil one (seeded choices): the civil
-#: side gets more, so that the peoples' names lean civil in these rows.
+#: How many peoples fill each hostile frame and each civil one (seeded choices), from
+#: :data:`THREAD_PEOPLES` (faiths, peoples and migrants: women and sexual minorities read
+#: oddly in these frames). The civil side gets more, so the peoples' names lean civil here.
 PEOPLES_PER_FRAME: Final = 5
 PEOPLES_PER_CIVIL_FRAME: Final = 8
 
@@ -214,12 +227,14 @@ def hidden_hate_rows(seed: int = 41) -> list[Row]:
     rows: list[Row] = []
     for line in SARCASM + CODED_NAMED + OPINION + METAPHOR:
         for people in rng.sample(THREAD_PEOPLES, PEOPLES_PER_FRAME):
-            rows.append((_people(line, people, rng), group_hate(people[0])))
+            violent = None if line in HARM_UNSAID else False
+            rows.append((_people(line, people, rng), group_hate(people[0], violent=violent)))
     for line, violent in CALLS:
         for people in rng.sample(THREAD_PEOPLES, PEOPLES_PER_FRAME):
             rows.append((_people(line, people, rng), group_hate(people[0], violent=violent)))
     for line, group in CODED_UNNAMED:
-        rows.append((line.format(place=rng.choice(PLACES)), group_hate(group)))
+        violent = None if line in HARM_UNSAID else False
+        rows.append((line.format(place=rng.choice(PLACES)), group_hate(group, violent=violent)))
     for line in SARCASM_CIVIL:
         for name in INSTITUTIONS:
             rows.append((_cap(line.format(i=name, I=_cap(name))), civil()))

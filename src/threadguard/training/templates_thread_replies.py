@@ -92,9 +92,8 @@ HOSTILE_REPLIES: Final = (
     "They're all the same once you scratch the surface.",
     "Give them an inch and they'll take the whole town.",
     "Funny how trouble always follows that lot around.",
-    "Ask the police how many of them are known to them.",
-    "Nobody here ever voted for this.",
-    "Lovely. Shall I start learning their language now, or later?",
+    "Ask the police how many of that lot they already know.",
+    "Lovely. Shall I start learning their customs now, or later?",
 )
 #: Calls to send them away: no harm is named, so the threat label stays unknown.
 EXPULSION_REPLIES: Final = (
