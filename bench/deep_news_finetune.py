@@ -84,16 +84,17 @@ def main() -> None:
         for kind in ("news", "identity", "everyday", "threats", "civic", "context", "hidden")
     }
     again = deep_tier.gather(news, "train", None) * (repeats["news_repeat"] - 1)
-    friendly = [deep_tier.Example(t, "", labels) for t, labels in identity_rows() + support_rows()]
-    again += friendly * (repeats["identity_repeat"] - 1)
-    everyday = [deep_tier.Example(t, "", labels) for t, labels in everyday_rows()]
-    again += everyday * (repeats["everyday_repeat"] - 1)
-    threats = [deep_tier.Example(t, "", labels) for t, labels in threats_rows()]
-    again += threats * (repeats["threats_repeat"] - 1)
-    civic = [deep_tier.Example(t, "", labels) for t, labels in civic_rows()]
-    again += civic * (repeats["civic_repeat"] - 1)
-    hidden = [deep_tier.Example(t, "", labels) for t, labels in hidden_hate_rows()]
-    again += hidden * (repeats["hidden_repeat"] - 1)
+    # the template sets read without context, by the *_REPEAT variable that repeats them
+    alone = {
+        "identity": identity_rows() + support_rows(),
+        "everyday": everyday_rows(),
+        "threats": threats_rows(),
+        "civic": civic_rows(),
+        "hidden": hidden_hate_rows(),
+    }
+    for kind, rows in alone.items():
+        examples = [deep_tier.Example(t, "", labels) for t, labels in rows]
+        again += examples * (repeats[f"{kind}_repeat"] - 1)
     replies = [
         deep_tier.Example(t, parent, labels, keep_context=True)
         for t, parent, labels in thread_reply_rows()

@@ -49,15 +49,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-
-
-def session(path: Path) -> Any:
-    import onnxruntime as ort
-
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = 1
-    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+from deep_quantisation_speed import export_fp32, session
 
 
 def feed(encodings: list[Any]) -> dict[str, np.ndarray]:
@@ -128,7 +120,6 @@ def export_fused(deep: Path, work: Path) -> Path:
     """The network of ``deep`` exported with eager attention, fused by ONNX Runtime's BERT
     optimiser and quantised dynamically (int8 weights per channel, as shipped)."""
     import onnx
-    from deep_quantisation_speed import export_fp32
     from onnxruntime.quantization import QuantType, quantize_dynamic
     from onnxruntime.transformers import optimizer
 
@@ -151,9 +142,6 @@ def export_fused(deep: Path, work: Path) -> Path:
 
 
 def main() -> None:
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).parent))
     from deep_quantisation_speed import export_variants
 
     from threadguard.bench import cpu_line

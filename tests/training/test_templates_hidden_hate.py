@@ -10,11 +10,11 @@ from threadguard.training.datasets import HEADS
 from threadguard.training.templates_hidden_hate import (
     CALLS,
     CODED_UNNAMED,
-    HARM_UNSAID,
     INSTITUTIONS,
     OBJECTS,
     SARCASM,
     SARCASM_CIVIL,
+    UNNAMED_CALLS,
     hidden_hate_rows,
 )
 from threadguard.training.templates_thread_replies import THREAD_PEOPLES
@@ -61,11 +61,12 @@ def test_hostile_rows_name_their_people_as_the_target() -> None:
 
 def test_threat_is_unknown_where_no_harm_is_named_and_set_where_it_is() -> None:
     rows = hidden_hate_rows()
-    # the words that mark each frame of HARM_UNSAID once filled
+    # the words that mark each frame calling for removal without naming a harm, once filled
     markers = ("Remigration", "infestation in")
-    assert all(any(m in f for m in markers) for f in HARM_UNSAID)
+    unsaid_frames = [f for f, v in CALLS if v is None] + [f for f, _ in UNNAMED_CALLS]
+    assert sum(any(m in f for m in markers) for f in unsaid_frames) == 3
     unsaid = [y for t, y in rows if _hostile(y) and any(m in t for m in markers)]
-    assert len(unsaid) >= len(HARM_UNSAID) and all(np.isnan(y[THREAT]) for y in unsaid)
+    assert len(unsaid) >= 3 and all(np.isnan(y[THREAT]) for y in unsaid)
     violent = [f.split("{")[0] for f, v in CALLS if v and not f.startswith("{")]
     harmful = [y for t, y in rows if any(t.startswith(v) for v in violent)]
     assert harmful and all(y[THREAT] == 1.0 for y in harmful)

@@ -14,8 +14,7 @@ twin with the same tone aimed at no group, so that tone alone cannot decide:
   faith, insinuations "by the numbers", replacement and remigration talk, attacks on a
   faith's prophet or book; stereotypes put as an opinion or a "just saying"; dehumanising
   metaphors (invasion, parasites, weeds, swarms); calls to remove or harm a group (threat
-  unknown for removal and for "dealing with" a group, as no harm is named: see
-  :data:`HARM_UNSAID`);
+  unknown for removal and for "dealing with" a group, as no harm is named);
 - civil (nothing abusive, no target): the same sarcasm aimed at ministers, councils,
   railways and banks; stereotypes denied and groups defended; counter-speech that names a
   dog whistle to reject it; frustration with objects and services.
@@ -70,7 +69,6 @@ CODED_NAMED: Final = (
     "Demographics is destiny, and in {place} the {p} are writing ours.",
     "Every city in Europe with lots of {p} has the same problem. Think about it.",
     "Look at the {a} birth rate, then tell me we are not being replaced.",
-    "Remigration for the {p} is not hate, it's housekeeping.",
     "The {a} takeover of {place} is not a theory, it's the electoral roll.",
     "Give it a generation and {place} will be run by {p}. That's the plan.",
     "Notice how the {p} always stick together and take over whole districts.",
@@ -88,20 +86,13 @@ CODED_UNNAMED: Final[tuple[tuple[str, str | None], ...]] = (
     ('"Refugees" with new phones and designer trainers. Of course they are.', "nationality_migration"),
     ("Those boats are full of fighting-age men, not refugees. It is an invasion.", "nationality_migration"),
     ("Diversity just means fewer of us every year. Say it louder.", None),
-    ("Remigration now. All of them, no exceptions, no appeals.", "nationality_migration"),
     ("The replacement in {place} is visible from any bus window.", None),
     ("When the newcomers outnumber the natives, the country is gone, starting with {place}.", "nationality_migration"),
 )  # fmt: skip
-#: Frames that call for removing a group or "dealing with" it without naming a harm: their
-#: threat label stays unknown, as in :data:`CALLS` (deep@20, commit 9ea32f9, was trained with
-#: these labelled threat 0, and with the last frame of :data:`CODED_UNNAMED` starting a
-#: sentence in lower case).
-HARM_UNSAID: Final = frozenset(
-    {
-        "Remigration for the {p} is not hate, it's housekeeping.",
-        "Remigration now. All of them, no exceptions, no appeals.",
-        "The {a} infestation in {place} needs dealing with properly.",
-    }
+#: Dog whistles that call for removal, the people unnamed: (template, group); no harm is
+#: named, so the threat label stays unknown as in :data:`CALLS`.
+UNNAMED_CALLS: Final = (
+    ("Remigration now. All of them, no exceptions, no appeals.", "nationality_migration"),
 )
 #: Stereotypes put as an opinion, a confession or a "just saying".
 OPINION: Final = (
@@ -123,13 +114,15 @@ OPINION: Final = (
 #: Dehumanising metaphors: invasion, parasites, weeds, swarms.
 METAPHOR: Final = (
     "{P} are an invasive species and {place} is already overrun.",
-    "The {a} infestation in {place} needs dealing with properly.",
     "Like weeds, {p} choke everything that grows around them.",
     "{P} are parasites feeding on the welfare state.",
     "A horde of {p} has set up camp on the edge of {place}.",
     "{P} spread through a city like mould through a damp wall.",
 )
-#: Calls to act against a group: (template, violent), None: removal, no harm named.
+#: Calls to act against a group: (template, violent), None: removal or "dealing with" them,
+#: no harm named. (deep@20, commit 9ea32f9, was trained with the two last frames, then coded
+#: and metaphor frames, and :data:`UNNAMED_CALLS` labelled threat 0, and with a frame of
+#: :data:`CODED_UNNAMED` starting a sentence in lower case.)
 CALLS: Final[tuple[tuple[str, bool | None], ...]] = (
     ("Round up every {a} family and fly them out.", None),
     ("{P} should be wiped off the face of the earth.", True),
@@ -137,6 +130,8 @@ CALLS: Final[tuple[tuple[str, bool | None], ...]] = (
     ("Line the {p} up and be done with them for good.", True),
     ("No more {p}. Shut the border and start the removals.", None),
     ("Deport the {p} tomorrow, and the ones born here too.", None),
+    ("Remigration for the {p} is not hate, it's housekeeping.", None),
+    ("The {a} infestation in {place} needs dealing with properly.", None),
 )
 
 #: Institutions that sarcasm at no group may aim at.
@@ -227,14 +222,13 @@ def hidden_hate_rows(seed: int = 41) -> list[Row]:
     rows: list[Row] = []
     for line in SARCASM + CODED_NAMED + OPINION + METAPHOR:
         for people in rng.sample(THREAD_PEOPLES, PEOPLES_PER_FRAME):
-            violent = None if line in HARM_UNSAID else False
-            rows.append((_people(line, people, rng), group_hate(people[0], violent=violent)))
+            rows.append((_people(line, people, rng), group_hate(people[0])))
     for line, violent in CALLS:
         for people in rng.sample(THREAD_PEOPLES, PEOPLES_PER_FRAME):
             rows.append((_people(line, people, rng), group_hate(people[0], violent=violent)))
     for line, group in CODED_UNNAMED:
-        violent = None if line in HARM_UNSAID else False
-        rows.append((line.format(place=rng.choice(PLACES)), group_hate(group, violent=violent)))
+        rows.append((line.format(place=rng.choice(PLACES)), group_hate(group)))
+    rows += [(line, group_hate(group, violent=None)) for line, group in UNNAMED_CALLS]
     for line in SARCASM_CIVIL:
         for name in INSTITUTIONS:
             rows.append((_cap(line.format(i=name, I=_cap(name))), civil()))
