@@ -1,13 +1,16 @@
 """Rules the packaged template files keep (``resources/templates/*.toml``): each frame has
 the placeholder it is filled through, rounds five and six's explicit words stand in their
-frames, every group named is a schema group, and a file's tables cover the same languages.
+frames, every group named is a schema group, and a file's tables cover the same languages;
+the civic news templates (``civic.toml``, English only) hold only the slots their frames are
+filled with, and name schema groups.
 
-The spec below names every file and every table, so one added without a rule fails.
+The specs below name every file and every table, so one added without a rule fails.
 """
 
 from __future__ import annotations
 
 from importlib import resources
+from string import Formatter
 
 import pytest
 
@@ -112,9 +115,53 @@ def _sentences(tables: TemplateTables, table: str, rule: object) -> dict[str, tu
     return tables.sentences(table)
 
 
+#: civic.toml, per array of frames (``[frames]``' kinds as ``frames.kind``): the slots that
+#: templates_civic fills its sentences with. A frame holding another slot would fail only
+#: when the seeded sampling picks it, so the rule checks every frame.
+CIVIC_SLOTS: dict[str, set[str]] = {
+    "hostile_frames": {"p", "P", "n"},
+    "frames.migration": {"p", "P", "n"},
+    "frames.people": {"p", "P", "n"},
+    "frames.self": {"p", "P", "n", "adj", "country"},
+    "frames.country": {"n", "adj", "country"},
+    "frames.faith_plural": {"p", "P", "n", "adj", "b", "h", "l"},
+    "frames.faith": {"p", "P", "n", "adj", "b", "h", "l"},
+    "frames.army": {"a"},
+    "frames.alliance": {"a", "A"},
+    "frames.party": {"a", "A"},
+    "frames.sarcasm": set(),
+}
+#: civic.toml's arrays of nouns (no slots).
+CIVIC_NOUNS = {"nationalities", "migrants", "faiths", "armies", "alliances", "parties"}
+
+
 def test_the_spec_names_every_template_file() -> None:
     folder = resources.files("threadguard.resources").joinpath("templates")
-    assert sorted(f.name for f in folder.iterdir() if f.name.endswith(".toml")) == sorted(SPEC)
+    names = sorted(f.name for f in folder.iterdir() if f.name.endswith(".toml"))
+    assert names == sorted([*SPEC, "civic.toml"])
+
+
+def test_civic_frames_hold_only_the_slots_they_are_filled_with() -> None:
+    tables = TemplateTables.load("civic.toml")
+    frames = {f"frames.{kind}": s for kind, s in tables.sentences("frames").items()}
+    frames["hostile_frames"] = tuple(f for f, _ in tables.records("hostile_frames", (str, bool)))
+    assert set(tables.tables) == CIVIC_NOUNS | {"hostile_frames", "frames"}
+    assert set(frames) == set(CIVIC_SLOTS)
+    wrong = [
+        (kind, frame)
+        for kind, sentences in frames.items()
+        for frame in sentences
+        if not {slot for _, slot, _, _ in Formatter().parse(frame) if slot} <= CIVIC_SLOTS[kind]
+    ]
+    assert wrong == []
+
+
+def test_civic_nouns_name_schema_groups() -> None:
+    tables = TemplateTables.load("civic.toml")
+    nationalities = tables.records("nationalities", (str, str, str, tuple))
+    faiths = tables.records("faiths", (str,) * 6)
+    named = {g for *_, groups in nationalities for g in groups} | {f[-1] for f in faiths}
+    assert named and named <= set(GROUPS)
 
 
 @pytest.mark.parametrize("name", sorted(SPEC))

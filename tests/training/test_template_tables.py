@@ -64,6 +64,47 @@ def test_a_table_of_the_wrong_shape_is_refused_by_name(
         getattr(_tables(**tables), read)("hate")
 
 
+def test_top_level_arrays_come_out_as_tuples_in_the_files_order() -> None:
+    tables = _tables(
+        nouns=["b", "a"],
+        peoples=[["Poles", "Poland", ["x", "y"]], ["Turks", "Turkey", []]],
+        frames=[["go {p}", True], ["ask {p}", False]],
+    )
+    assert tables.strings("nouns") == ("b", "a")
+    assert tables.records("peoples", (str, str, tuple)) == (
+        ("Poles", "Poland", ("x", "y")),
+        ("Turks", "Turkey", ()),
+    )
+    assert tables.records("frames", (str, bool)) == (("go {p}", True), ("ask {p}", False))
+
+
+@pytest.mark.parametrize(
+    ("value", "read", "message"),
+    [
+        (None, "strings", "test.toml: no array hate"),
+        ([], "strings", "test.toml: hate is an empty array"),
+        (["a", 1], "strings", "test.toml: hate must be an array of non-empty strings"),
+        (None, "records", "test.toml: hate must be a non-empty array of records"),
+        ([], "records", "test.toml: hate must be a non-empty array of records"),
+        ([["a", True, []], "a"], "records", "test.toml: hate[1] must be an array of 3 items"),
+        ([["a", True]], "records", "test.toml: hate[0] must be an array of 3 items"),
+        ([["", True, []]], "records", "test.toml: hate[0][0] must be a non-empty string, not ''"),
+        ([["a", 1, []]], "records", "test.toml: hate[0][1] must be true or false, not 1"),
+        ([["a", True, "x"]], "records", "test.toml: hate[0][2] must be an array of non-empty"),
+        ([["a", True, [""]]], "records", "test.toml: hate[0][2] must be an array of non-empty"),
+    ],
+)
+def test_a_top_level_array_of_the_wrong_shape_is_refused_by_name(
+    value: object, read: str, message: str
+) -> None:
+    tables = _tables() if value is None else _tables(hate=value)
+    with pytest.raises(TemplateDataError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        if read == "strings":
+            tables.strings("hate")
+        else:
+            tables.records("hate", (str, bool, tuple))
+
+
 @pytest.mark.parametrize(
     "name",
     [
@@ -72,6 +113,7 @@ def test_a_table_of_the_wrong_shape_is_refused_by_name(
         "languages_round4.toml",
         "languages_round5.toml",
         "languages_round6.toml",
+        "civic.toml",
     ],
 )
 def test_the_packaged_files_load(name: str) -> None:

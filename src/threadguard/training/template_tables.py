@@ -1,9 +1,11 @@
-"""The language templates' sentences, which ship as data: ``resources/templates/*.toml``.
+"""The templates' sentences, which ship as data: ``resources/templates/*.toml``.
 
 The team's per-language training sentences are data, kept apart from the code that labels
 them (:mod:`~threadguard.training.templates_languages` and its later rounds): each file
 holds one table per kind of sentence, and each table maps a language to its sentences in
-the order the rows are made. :class:`TemplateTables` reads one file and hands out its
+the order the rows are made. English templates that are not per language (the civic news
+templates, ``civic.toml``) hold top-level arrays instead: of sentences, or of records (a
+noun with its forms and groups). :class:`TemplateTables` reads one file and hands out its
 tables checked and typed; a table of the wrong shape fails loudly, naming the file and
 the table.
 """
@@ -17,6 +19,14 @@ from typing import Any
 
 #: Where the files are, in ``threadguard.resources``.
 TEMPLATES_FOLDER = "templates"
+
+
+#: What :meth:`TemplateTables.records` calls each kind of item, for messages.
+_KIND_NAMES: dict[type, str] = {
+    str: "a non-empty string",
+    bool: "true or false",
+    tuple: "an array of non-empty strings",
+}
 
 
 class TemplateDataError(ValueError):
@@ -44,7 +54,8 @@ class TemplateTables:
         return cls(source, tables)
 
     def sentences(self, table: str) -> dict[str, tuple[str, ...]]:
-        """Per language, its sentences (``[table]``: ``lang = ["...", ...]``)."""
+        """Per language, its sentences (``[table]``: ``lang = ["...", ...]``); in a file that
+        is not per language, per kind of sentence (``kind = ["...", ...]``)."""
         return {
             language: self._strings(f"{table}.{language}", value)
             for language, value in self._table(table).items()
@@ -82,6 +93,40 @@ class TemplateTables:
             }
             for language, kinds in self._table(table).items()
         }
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        """A top-level array of non-empty strings (``key = ["...", ...]``): sentences or
+        nouns of a file that is not per language."""
+        if key not in self.tables:
+            raise TemplateDataError(f"{self.source}: no array {key}")
+        return self._strings(key, self.tables[key])
+
+    def records(self, key: str, kinds: tuple[type, ...]) -> tuple[tuple[Any, ...], ...]:
+        """A top-level array of records (``key = [[...], ...]``), each an array of one item
+        per kind in ``kinds``, in order: ``str`` a non-empty string, ``bool`` a boolean,
+        ``tuple`` an array of non-empty strings (possibly empty), read as a tuple. The
+        caller names the record's type; this checks that the file gives it."""
+        value = self.tables.get(key)
+        if not isinstance(value, list) or not value:
+            raise TemplateDataError(f"{self.source}: {key} must be a non-empty array of records")
+        return tuple(self._record(f"{key}[{i}]", row, kinds) for i, row in enumerate(value))
+
+    def _record(self, where: str, row: Any, kinds: tuple[type, ...]) -> tuple[Any, ...]:
+        if not isinstance(row, list) or len(row) != len(kinds):
+            raise TemplateDataError(
+                f"{self.source}: {where} must be an array of {len(kinds)} items"
+            )
+        out: list[Any] = []
+        for i, (item, kind) in enumerate(zip(row, kinds, strict=True)):
+            if kind is tuple and isinstance(item, list):
+                out.append(self._strings(f"{where}[{i}]", item) if item else ())
+            elif kind is not tuple and type(item) is kind and item != "":
+                out.append(item)
+            else:
+                raise TemplateDataError(
+                    f"{self.source}: {where}[{i}] must be {_KIND_NAMES[kind]}, not {item!r}"
+                )
+        return tuple(out)
 
     def _table(self, table: str) -> dict[str, Any]:
         """The top-level ``[table]``: a table of languages."""
