@@ -101,7 +101,7 @@ async def _form_refused(request: Request, exc: Exception) -> Response:
             "user": None,
             "nav": None,
             "title": "Not accepted",
-            "heading": "This request was not accepted",
+            "heading": exc.heading if isinstance(exc, FormRefused) else FormRefused.heading,
             "message": printable(f"{exc} Nothing was changed."),
             "back": "/",
             "back_label": "Back to the queue",

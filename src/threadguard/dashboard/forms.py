@@ -26,6 +26,9 @@ class FormRefused(InvalidField):
     """A form field or query parameter of a dashboard request that no store could take
     (the dashboard's 400 page, not the API's JSON error)."""
 
+    #: The 400 page's heading: a subclass names what was refused.
+    heading = "This request was not accepted"
+
 
 class Form:
     """A parsed form: every value of a field, or its first."""

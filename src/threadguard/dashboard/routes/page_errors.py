@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import Query, Request
 from fastapi.responses import HTMLResponse
 
+from threadguard.dashboard.forms import FormRefused
 from threadguard.dashboard.signin import WebUser
 from threadguard.dashboard.web import render
 from threadguard.validation import SITE_CHARS, InvalidField, check_site
@@ -43,13 +44,23 @@ def error_page(
     )
 
 
+class NoSuchSite(FormRefused):
+    """A ``?site=`` or posted site that no site could be named (too long, a NUL): the
+    dashboard's 400 page, raised once here rather than caught in every page route."""
+
+    heading = "No such site"
+
+
 def site_param(value: str | None) -> str | None:
-    """A site named in a query or form: None when blank; :class:`InvalidField` when no
-    site could have that name (too long, a NUL)."""
+    """A site named in a query or form: None when blank; :class:`NoSuchSite` when no
+    site could have that name."""
     if value is None or not value.strip():
         return None
-    check_site("site", value)
+    try:
+        check_site("site", value)
+    except InvalidField as exc:
+        raise NoSuchSite(exc.field, exc.problem) from exc
     return value
 
 
-__all__ = ["InvalidField", "SiteQuery", "error_page", "site_param"]
+__all__ = ["InvalidField", "NoSuchSite", "SiteQuery", "error_page", "site_param"]

@@ -43,7 +43,6 @@ from threadguard.dashboard.policy_page import (
     stored_document,
 )
 from threadguard.dashboard.routes.page_errors import (
-    InvalidField,
     SiteQuery,
     error_page,
     site_param,
@@ -137,10 +136,7 @@ async def policy_page(
     restored: Annotated[int | None, Query(ge=0)] = None,
 ) -> Response:
     state = state_of(request)
-    try:
-        chosen = site_param(site)
-    except InvalidField as exc:
-        return error_page(request, user, 400, "No such site", str(exc))
+    chosen = site_param(site)
 
     def work() -> dict[str, Any]:
         name = _site_of(state, chosen)
@@ -157,10 +153,7 @@ async def _on_draft(
     """Read the posted form's site and draft and answer with ``work(state, site, draft,
     form)``, run off the event loop; the 400 page instead for a site no store could hold."""
     form = await read_form(request)
-    try:
-        site = site_param(form.get("site"))
-    except InvalidField as exc:
-        return error_page(request, user, 400, "No such site", str(exc))
+    site = site_param(form.get("site"))
     draft = draft_from_form(form.get)
     return await run_in_threadpool(work, state_of(request), site or DEFAULT_SITE, draft, form)
 
@@ -230,11 +223,9 @@ async def save(request: Request, user: AdminChecked) -> Response:
 async def restore(request: Request, user: AdminChecked) -> Response:
     state = state_of(request)
     form = await read_form(request)
+    site = site_param(form.get("site")) or DEFAULT_SITE
     try:
-        site = site_param(form.get("site")) or DEFAULT_SITE
         version = int(form.get("version"))
-    except InvalidField as exc:
-        return error_page(request, user, 400, "No such site", str(exc))
     except ValueError:
         return error_page(request, user, 400, "No such version", "The version is not a number.")
 

@@ -16,7 +16,6 @@ from fastapi import APIRouter, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from threadguard.dashboard.routes.page_errors import (
-    InvalidField,
     SiteQuery,
     error_page,
     site_param,
@@ -67,10 +66,7 @@ async def stats_page(
     site: SiteQuery = None,
     days: Annotated[str | None, Query(max_length=10)] = None,
 ) -> Response:
-    try:
-        chosen = site_param(site)
-    except InvalidField as exc:
-        return error_page(request, user, 400, "No such site", str(exc))
+    chosen = site_param(site)
     state = state_of(request)
     # Only a stored site's policy is asked for: the state caches every name it is asked
     # about, and a query string can name any.

@@ -18,7 +18,6 @@ from fastapi.responses import RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
 from threadguard.dashboard.routes.page_errors import (
-    InvalidField,
     SiteQuery,
     error_page,
     site_param,
@@ -70,10 +69,7 @@ async def threads_page(
     site: SiteQuery = None,
     page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
 ) -> Response:
-    try:
-        chosen = site_param(site)
-    except InvalidField as exc:
-        return error_page(request, user, 400, "No such site", str(exc))
+    chosen = site_param(site)
     context = await run_in_threadpool(_list_context, store_of(request), user, chosen, page)
     return render(request, "threads.html", context)
 
