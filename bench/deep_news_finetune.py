@@ -17,7 +17,9 @@ the civil opinions (templates_threats) K times; CIVIC_REPEAT=K the civil news co
 naming peoples, migrants and faiths and their hostile counterparts (templates_civic) K times;
 CONTEXT_REPEAT=K the replies that attack a group only through their parent and the civil
 replies to the same parents (templates_thread_replies, always read with the parent) K times;
-HIDDEN_REPEAT=K the hidden hate and its civil twins (templates_hidden_hate) K times.
+HIDDEN_REPEAT=K the hidden hate and its civil twins (templates_hidden_hate) K times;
+TOPICS_REPEAT=K the civil comments on sex-related news and the dismissals of things beside
+their insulting twins (templates_news_topics) K times.
 
 Usage: [WARM_FROM=DEEP_DIR] [DEEP_VERSION=N] [NEWS_REPEAT=K] PYTHONPATH=src \
        python bench/deep_news_finetune.py LAYERS OUT WORK DIVISOR [MASK_SET ...]
@@ -52,6 +54,7 @@ from threadguard.training.templates_civic import civic_rows
 from threadguard.training.templates_everyday import everyday_rows
 from threadguard.training.templates_hidden_hate import hidden_hate_rows
 from threadguard.training.templates_identity import identity_rows
+from threadguard.training.templates_news_topics import news_topic_rows
 from threadguard.training.templates_support import support_rows
 from threadguard.training.templates_thread_replies import thread_reply_rows
 from threadguard.training.templates_threats import threats_rows
@@ -81,7 +84,16 @@ def main() -> None:
         add_weak_labels(block)
     repeats = {
         f"{kind}_repeat": int(os.environ.get(f"{kind.upper()}_REPEAT", "1"))
-        for kind in ("news", "identity", "everyday", "threats", "civic", "context", "hidden")
+        for kind in (
+            "news",
+            "identity",
+            "everyday",
+            "threats",
+            "civic",
+            "context",
+            "hidden",
+            "topics",
+        )
     }
     again = deep_tier.gather(news, "train", None) * (repeats["news_repeat"] - 1)
     # the template sets read without context, by the *_REPEAT variable that repeats them
@@ -91,6 +103,7 @@ def main() -> None:
         "threats": threats_rows(),
         "civic": civic_rows(),
         "hidden": hidden_hate_rows(),
+        "topics": news_topic_rows(),
     }
     for kind, rows in alone.items():
         examples = [deep_tier.Example(t, "", labels) for t, labels in rows]

@@ -24,6 +24,7 @@ from threadguard.training.templates_everyday import everyday_rows
 from threadguard.training.templates_hidden_hate import hidden_hate_rows
 from threadguard.training.templates_identity import identity_rows
 from threadguard.training.templates_news import context_template_rows, news_template_rows
+from threadguard.training.templates_news_topics import news_topic_rows
 from threadguard.training.templates_support import pushback_rows, support_rows
 from threadguard.training.templates_thread_replies import thread_reply_rows
 from threadguard.training.templates_threats import threats_rows
@@ -449,7 +450,8 @@ def template_rows(quotes: list[str] | None = None) -> list[tuple[str, np.ndarray
     peoples, migrants and faiths beside their hostile counterparts of
     :mod:`threadguard.training.templates_civic`, and the hidden hate (sarcasm, codes,
     opinions, metaphors, calls) beside its civil twins of
-    :mod:`threadguard.training.templates_hidden_hate`."""
+    :mod:`threadguard.training.templates_hidden_hate`, and the civil comments on sex-related
+    news and dismissals of things beside insults of :mod:`threadguard.training.templates_news_topics`."""
     rows = list(hard_cases(quotes or []))
     for seed in HARDER_SEEDS:
         rows += list(harder_cases(seed))
@@ -462,6 +464,7 @@ def template_rows(quotes: list[str] | None = None) -> list[tuple[str, np.ndarray
         + threats_rows()
         + civic_rows()
         + hidden_hate_rows()
+        + news_topic_rows()
     )
 
 
