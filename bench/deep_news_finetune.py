@@ -18,7 +18,8 @@ naming peoples, migrants and faiths and their hostile counterparts (templates_ci
 CONTEXT_REPEAT=K the replies that attack a group only through their parent and the civil
 replies to the same parents (templates_thread_replies, always read with the parent) K times;
 HIDDEN_REPEAT=K the hidden hate and its civil twins (templates_hidden_hate) K times;
-TOPICS_REPEAT=K the civil comments on sex-related news and the dismissals of things beside
+SEED=N draws another DIVISOR-th of each non-news set and other dev rows for calibration
+(default 13: every version this script trained read the same draw). TOPICS_REPEAT=K the civil comments on sex-related news and the dismissals of things beside
 their insulting twins (templates_news_topics) K times.
 
 Usage: [WARM_FROM=DEEP_DIR] [DEEP_VERSION=N] [NEWS_REPEAT=K] PYTHONPATH=src \
@@ -128,6 +129,7 @@ def main() -> None:
         extra_train=again or None,
         log=lambda m: print(m, flush=True),
         settings=repeats,
+        seed=int(os.environ.get("SEED", "13")),
     )
 
 
