@@ -18,9 +18,15 @@ naming peoples, migrants and faiths and their hostile counterparts (templates_ci
 CONTEXT_REPEAT=K the replies that attack a group only through their parent and the civil
 replies to the same parents (templates_thread_replies, always read with the parent) K times;
 HIDDEN_REPEAT=K the hidden hate and its civil twins (templates_hidden_hate) K times;
-SEED=N draws another DIVISOR-th of each non-news set and other dev rows for calibration
-(default 13: every version this script trained read the same draw). TOPICS_REPEAT=K the civil comments on sex-related news and the dismissals of things beside
-their insulting twins (templates_news_topics) K times.
+TOPICS_REPEAT=K the civil comments on sex-related news and the dismissals of things beside
+their insulting twins (templates_news_topics) K times. SEED=N is the training run's seed: the
+DIVISOR-th of each non-news set it reads, the dev rows it calibrates on, the augmentation
+draws, the shuffle and PyTorch's generator (default 13: every version this script trained
+used it, so each continued on the same rows).
+
+The template rows are read as the checkout has them: a version's recipe is its code commit
+(model.json), and the commands below rebuild a version only at that commit (deep@20's rows
+have changed since: the label fixes of session 13, templates_news_topics in session 14).
 
 Usage: [WARM_FROM=DEEP_DIR] [DEEP_VERSION=N] [NEWS_REPEAT=K] PYTHONPATH=src \
        python bench/deep_news_finetune.py LAYERS OUT WORK DIVISOR [MASK_SET ...]

@@ -15,7 +15,9 @@ each cell's size in the split) for ``score``. Give the reader only ``in.jsonl`` 
 to apply; they write ``OUT/out.jsonl`` with ``{"n": K, "label": "hold"|"borderline"|"approve"}``
 a line. ``score`` prints, per cell, what the reader said, then the engine's civil held and
 caught with the reader's labels in place of the set's: each cell's shares weighted by its
-size in the split, borderline counted once as hold and once as approve.
+size in the split, borderline counted once as approve and once as hold, each with a 95%
+interval from resampling the cells' samples. The reader sees the comment alone, without the
+parent or title the engine read.
 
 Keep OUT outside the repository: the sample is text from the data sets, which are never
 committed.
@@ -42,6 +44,8 @@ LABELS = ("hold", "borderline", "approve")
 def make(
     out: Path, root: Path, set_key: str, split: str, per_cell: int, seed: int, approved: int
 ) -> None:
+    """Decide the split's rows, draw the cells' samples and write ``in.jsonl`` and
+    ``key.json`` (see the module docs)."""
     from threadguard.engine import CommentInput, Engine
     from threadguard.evaluation.decision_sets import DATA_SETS, data_items
     from threadguard.evaluation.decisions import DEFAULT_CAP
@@ -76,35 +80,75 @@ def make(
     print(f"{len(drawn)} comments to {out / 'in.jsonl'}; cells in the split: {key['sizes']}")
 
 
-def score(out: Path) -> None:
+def read_labels(out: Path, cells: list[str]) -> list[str]:
+    """The reader's label for every drawn comment, in draw order: ``out.jsonl`` must name
+    each ``n`` once (a missing or repeated line would silently bias a cell)."""
+    labels: dict[int, str] = {}
+    for line_no, line in enumerate((out / "out.jsonl").read_text(encoding="utf-8").splitlines()):
+        where = f"out.jsonl line {line_no + 1}"
+        try:
+            doc = json.loads(line)
+            n, label = int(doc["n"]), doc["label"]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise SystemExit(f"{where}: needs a JSON object with n and label ({exc})") from None
+        if label not in LABELS or not 0 <= n < len(cells):
+            raise SystemExit(f"{where}: n must be 0-{len(cells) - 1}, label one of {LABELS}")
+        if n in labels:
+            raise SystemExit(f"{where}: n {n} labelled twice")
+        labels[n] = label
+    missing = sorted(set(range(len(cells))) - set(labels))
+    if missing:
+        raise SystemExit(f"out.jsonl: {len(missing)} comments unlabelled, first n {missing[0]}")
+    return [labels[n] for n in range(len(cells))]
+
+
+def estimate(
+    said: Counter[tuple[str, str]], sizes: dict[str, int], borderline: str
+) -> tuple[float, float]:
+    """(civil held, caught) by the reader's labels: the share of what the reader approves
+    that the engine held, and of what the reader holds. Each cell's sample shares are
+    scaled by the cell's size in the split (a stratified ratio estimate)."""
+    hold: dict[str, float] = {}
+    for c in CELLS:
+        n = sum(said[c, x] for x in LABELS)
+        yes = said[c, "hold"] + (said[c, "borderline"] if borderline == "hold" else 0)
+        hold[c] = sizes[c] * yes / n
+    approve = {c: sizes[c] - hold[c] for c in CELLS}
+    held_cells = ("civil held", "abusive caught")
+    civil_held = sum(approve[c] for c in held_cells) / max(sum(approve.values()), 1e-9)
+    caught = sum(hold[c] for c in held_cells) / max(sum(hold.values()), 1e-9)
+    return civil_held, caught
+
+
+def score(out: Path, rounds: int = 2000) -> None:
+    """Print what the reader said per cell, then both estimates with a 95% interval from
+    resampling each cell's labelled sample (the reader's own uncertainty is not in it)."""
     key = json.loads((out / "key.json").read_text(encoding="utf-8"))
     cells, sizes = key["cells"], key["sizes"]
-    said: Counter[tuple[str, str]] = Counter()
-    for line_no, line in enumerate((out / "out.jsonl").read_text(encoding="utf-8").splitlines()):
-        doc = json.loads(line)
-        if doc.get("label") not in LABELS or not 0 <= int(doc["n"]) < len(cells):
-            raise SystemExit(
-                f"out.jsonl line {line_no + 1}: needs n (0-{len(cells) - 1}) and label"
-            )
-        said[cells[int(doc["n"])], doc["label"]] += 1
+    labels = read_labels(out, cells)
+    said: Counter[tuple[str, str]] = Counter(zip(cells, labels, strict=True))
     print(f"{'cell':<16}{'in split':>9}  " + "  ".join(f"{x:>10}" for x in LABELS))
     for c in CELLS:
         print(f"{c:<16}{sizes[c]:>9}  " + "  ".join(f"{said[c, x]:>10}" for x in LABELS))
-    for borderline in ("hold", "approve"):
-        # the expected number of comments in the split the reader would hold / approve,
-        # per cell: the cell's size times the share of its sample the reader put there
-        hold: dict[str, float] = {}
-        for c in CELLS:
-            n = sum(said[c, x] for x in LABELS)
-            yes = said[c, "hold"] + (said[c, "borderline"] if borderline == "hold" else 0)
-            hold[c] = sizes[c] * yes / n if n else 0.0
-        approve = {c: sizes[c] - hold[c] for c in CELLS}
-        held_cells = ("civil held", "abusive caught")
-        civil_held = sum(approve[c] for c in held_cells) / sum(approve.values())
-        caught = sum(hold[c] for c in held_cells) / sum(hold.values())
+    by_cell = {c: [x for cell, x in zip(cells, labels, strict=True) if cell == c] for c in CELLS}
+    empty = [c for c in CELLS if not by_cell[c] and sizes[c]]
+    if empty:
+        raise SystemExit(f"no comment drawn from {', '.join(empty)}: nothing to weigh them by")
+    rng = random.Random(0)
+    for borderline in ("approve", "hold"):
+        held, caught = estimate(said, sizes, borderline)
+        draws = []
+        for _ in range(rounds):
+            again: Counter[tuple[str, str]] = Counter()
+            for c, xs in by_cell.items():
+                again.update((c, x) for x in rng.choices(xs, k=len(xs)))
+            draws.append(estimate(again, sizes, borderline))
+        lo = [sorted(d[i] for d in draws)[int(0.025 * rounds)] for i in (0, 1)]
+        hi = [sorted(d[i] for d in draws)[int(0.975 * rounds) - 1] for i in (0, 1)]
         print(
-            f"reader's labels, borderline as {borderline}: the engine holds {civil_held:.1%} of "
-            f"what the reader approves and {caught:.1%} of what the reader holds"
+            f"reader's labels, borderline as {borderline}: the engine holds {held:.1%} "
+            f"({lo[0]:.1%}-{hi[0]:.1%}) of what the reader approves and {caught:.1%} "
+            f"({lo[1]:.1%}-{hi[1]:.1%}) of what the reader holds"
         )
 
 

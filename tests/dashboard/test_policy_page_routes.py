@@ -239,8 +239,9 @@ def test_per_language_thresholds_are_shown_and_kept_on_save(app: Service) -> Non
 
 def test_a_site_no_store_could_hold_gets_the_400_page_on_every_post(app: Service) -> None:
     with signed_in(app, "root", "admin") as root:
-        for path in ("/policy", "/policy/preview"):
+        for path in ("/policy", "/policy/preview", "/policy/restore"):
             page = root.post(path, form(site="s" * 201))
-            assert page.status_code == 400 and "No such site" in page.text
-            assert "the limit is 200" in page.text
+            assert page.status_code == 400 and "<title>No such site" in page.text
+            assert "the limit is 200. Nothing was changed." in page.text
+            assert "Sign out" in page.text  # still the signed-in user's page
     assert app.store.policy_history("s" * 201) == []

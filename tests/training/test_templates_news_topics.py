@@ -8,9 +8,7 @@ from threadguard.training.datasets import HEADS
 from threadguard.training.templates_news_topics import (
     AT_PERSON,
     DISMISSALS,
-    PER_FRAME,
     SEX_TOPICS,
-    THINGS,
     news_topic_rows,
 )
 
@@ -19,21 +17,21 @@ def _head(labels: np.ndarray, name: str) -> float:
     return float(labels[HEADS.index(name)])
 
 
-def test_rows_are_seeded_and_every_frame_is_used() -> None:
+def test_every_frame_is_filled_with_every_body_or_thing_it_takes() -> None:
     rows = news_topic_rows()
-    assert [t for t, _ in rows] == [t for t, _ in news_topic_rows()]
-    assert [t for t, _ in rows] != [t for t, _ in news_topic_rows(seed=44)]
-    topics = sum(PER_FRAME if "{body}" in frame else 1 for frame in SEX_TOPICS)
-    assert len(rows) == topics + (len(DISMISSALS) + len(AT_PERSON)) * len(THINGS)
+    topics = sum(max(1, len(bodies)) for _, bodies in SEX_TOPICS)
+    dismissals = sum(len(things) for _, things in DISMISSALS + AT_PERSON)
+    assert len(rows) == topics + dismissals
     assert len({t for t, _ in rows}) == len(rows)
+    assert all(("{body}" in line) == bool(bodies) for line, bodies in SEX_TOPICS)
 
 
 def test_sex_topics_and_dismissals_are_civil_and_their_twins_insult_a_person() -> None:
     rows = news_topic_rows()
-    civil = [labels for text, labels in rows if _head(labels, "toxicity") == 0.0]
-    hostile = [labels for text, labels in rows if _head(labels, "toxicity") == 1.0]
+    civil = [labels for _, labels in rows if _head(labels, "toxicity") == 0.0]
+    hostile = [labels for _, labels in rows if _head(labels, "toxicity") == 1.0]
     assert len(civil) + len(hostile) == len(rows)
-    assert len(hostile) == len(AT_PERSON) * len(THINGS)
+    assert len(hostile) == sum(len(things) for _, things in AT_PERSON)
     for labels in civil:
         assert _head(labels, "sexually_explicit") == 0.0
         assert _head(labels, "insult") == 0.0
@@ -41,7 +39,10 @@ def test_sex_topics_and_dismissals_are_civil_and_their_twins_insult_a_person() -
         assert _head(labels, "insult") == 1.0
         assert _head(labels, "identity_attack") == 0.0
         assert _head(labels, "sexually_explicit") == 0.0
+        assert _head(labels, "target:religion") == 0.0  # no group attacked
 
 
-def test_no_slot_is_left_unfilled() -> None:
-    assert not [t for t, _ in news_topic_rows() if "{" in t or "}" in t]
+def test_no_slot_is_left_unfilled_and_every_row_starts_with_a_capital() -> None:
+    texts = [t for t, _ in news_topic_rows()]
+    assert not [t for t in texts if "{" in t or "}" in t]
+    assert all(t[0].isupper() for t in texts)

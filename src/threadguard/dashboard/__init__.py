@@ -25,7 +25,8 @@ from starlette.types import Scope
 from threadguard.dashboard.csrf import CsrfRefused
 from threadguard.dashboard.forms import FormRefused
 from threadguard.dashboard.routes import build_router
-from threadguard.dashboard.signin import SignInRequired
+from threadguard.dashboard.routes.page_errors import NoSuchSite
+from threadguard.dashboard.signin import SignInRequired, current_user
 from threadguard.dashboard.web import is_htmx, render
 from threadguard.validation import printable
 
@@ -92,17 +93,23 @@ async def _csrf_refused(request: Request, exc: Exception) -> Response:
 
 
 async def _form_refused(request: Request, exc: Exception) -> Response:
-    """A form field or query value no store could take (a NUL, a lone surrogate): a 400
-    page naming it, before anything was looked up or stored."""
+    """A form field or query value no store could take (a NUL, a lone surrogate, a site no
+    site could be named): a 400 page naming it, before anything was looked up or stored.
+
+    A refused site (:class:`NoSuchSite`) is raised by a page route after its sign-in check,
+    so its page keeps the signed-in user's navigation; other refusals come from reading the
+    form, before anyone is known."""
+    heading = exc.heading if isinstance(exc, FormRefused) else FormRefused.heading
+    user = await current_user(request) if isinstance(exc, NoSuchSite) else None
     return render(
         request,
         "error.html",
         {
-            "user": None,
+            "user": user,
             "nav": None,
-            "title": "Not accepted",
-            "heading": exc.heading if isinstance(exc, FormRefused) else FormRefused.heading,
-            "message": printable(f"{exc} Nothing was changed."),
+            "title": heading,
+            "heading": heading,
+            "message": printable(f"{str(exc).rstrip('.')}. Nothing was changed."),
             "back": "/",
             "back_label": "Back to the queue",
         },

@@ -451,7 +451,8 @@ def template_rows(quotes: list[str] | None = None) -> list[tuple[str, np.ndarray
     :mod:`threadguard.training.templates_civic`, and the hidden hate (sarcasm, codes,
     opinions, metaphors, calls) beside its civil twins of
     :mod:`threadguard.training.templates_hidden_hate`, and the civil comments on sex-related
-    news and dismissals of things beside insults of :mod:`threadguard.training.templates_news_topics`."""
+    news and dismissals of things beside insults of
+    :mod:`threadguard.training.templates_news_topics`."""
     rows = list(hard_cases(quotes or []))
     for seed in HARDER_SEEDS:
         rows += list(harder_cases(seed))

@@ -45,8 +45,8 @@ def error_page(
 
 
 class NoSuchSite(FormRefused):
-    """A ``?site=`` or posted site that no site could be named (too long, a NUL): the
-    dashboard's 400 page, raised once here rather than caught in every page route."""
+    """A ``?site=`` or posted site name that no site could have (too long, a NUL): the
+    dashboard's 400 page, raised here once rather than caught in every page route."""
 
     heading = "No such site"
 
@@ -63,4 +63,4 @@ def site_param(value: str | None) -> str | None:
     return value
 
 
-__all__ = ["InvalidField", "NoSuchSite", "SiteQuery", "error_page", "site_param"]
+__all__ = ["NoSuchSite", "SiteQuery", "error_page", "site_param"]
