@@ -2,7 +2,8 @@
 the placeholder it is filled through, rounds five and six's explicit words stand in their
 frames, every group named is a schema group, and a file's tables cover the same languages;
 the civic news templates (``civic.toml``, English only) hold only the slots their frames are
-filled with, and name schema groups.
+filled with, and name schema groups; the news-topic templates (``news_topics.toml``) fill a
+``{body}`` exactly where they list bodies and name only kinds of thing the file has.
 
 The specs below name every file and every table, so one added without a rule fails.
 """
@@ -138,7 +139,7 @@ CIVIC_NOUNS = {"nationalities", "migrants", "faiths", "armies", "alliances", "pa
 def test_the_spec_names_every_template_file() -> None:
     folder = resources.files("threadguard.resources").joinpath("templates")
     names = sorted(f.name for f in folder.iterdir() if f.name.endswith(".toml"))
-    assert names == sorted([*SPEC, "civic.toml"])
+    assert names == sorted([*SPEC, "civic.toml", "news_topics.toml"])
 
 
 def test_civic_frames_hold_only_the_slots_they_are_filled_with() -> None:
@@ -228,3 +229,20 @@ def test_a_misspelt_word_must_be_in_the_sentence() -> None:
     for trick in range(5):
         with pytest.raises(TemplateDataError, match="'vermine' is not in 'ils sont des parasites'"):
             misspelt("ils sont des parasites", "vermine", trick)
+
+
+def test_news_topic_frames_take_exactly_the_fills_they_list() -> None:
+    tables = TemplateTables.load("news_topics.toml")
+    kinds = {"written", "plans", "claims"}
+    assert set(tables.tables) == kinds | {"sex_topics", "dismissals", "at_person"}
+    wrong = [
+        f
+        for f, bodies in tables.records("sex_topics", (str, tuple))
+        if {s for _, s, _, _ in Formatter().parse(f) if s} != ({"body"} if bodies else set())
+    ]
+    for key in ("dismissals", "at_person"):
+        for frame, named in tables.records(key, (str, tuple)):
+            slots = {s for _, s, _, _ in Formatter().parse(frame) if s}
+            if not named or not set(named) <= kinds or not slots or not slots <= {"thing", "Thing"}:
+                wrong.append(frame)
+    assert wrong == []

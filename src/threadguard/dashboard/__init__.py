@@ -25,7 +25,7 @@ from starlette.types import Scope
 from threadguard.dashboard.csrf import CsrfRefused
 from threadguard.dashboard.forms import FormRefused
 from threadguard.dashboard.routes import build_router
-from threadguard.dashboard.routes.page_errors import NoSuchSite
+from threadguard.dashboard.routes.page_errors import NoSuchSite, error_page
 from threadguard.dashboard.signin import SignInRequired, current_user
 from threadguard.dashboard.web import is_htmx, render
 from threadguard.validation import printable
@@ -101,20 +101,8 @@ async def _form_refused(request: Request, exc: Exception) -> Response:
     form, before anyone is known."""
     heading = exc.heading if isinstance(exc, FormRefused) else FormRefused.heading
     user = await current_user(request) if isinstance(exc, NoSuchSite) else None
-    return render(
-        request,
-        "error.html",
-        {
-            "user": user,
-            "nav": None,
-            "title": heading,
-            "heading": heading,
-            "message": printable(f"{str(exc).rstrip('.')}. Nothing was changed."),
-            "back": "/",
-            "back_label": "Back to the queue",
-        },
-        status_code=400,
-    )
+    message = printable(f"{str(exc).rstrip('.')}. Nothing was changed.")
+    return error_page(request, user, 400, heading, message)
 
 
 def install(app: FastAPI) -> None:

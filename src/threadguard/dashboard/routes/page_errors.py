@@ -19,7 +19,7 @@ SiteQuery = Annotated[str | None, Query(max_length=SITE_CHARS)]
 
 def error_page(
     request: Request,
-    user: WebUser,
+    user: WebUser | None,
     status: int,
     heading: str,
     message: str,
@@ -27,7 +27,8 @@ def error_page(
     back: str = "/",
     back_label: str = "Back to the queue",
 ) -> HTMLResponse:
-    """A page saying what went wrong, with the dashboard's navigation."""
+    """A page saying what went wrong, with the dashboard's navigation (``user`` None: a
+    request refused before anyone was known)."""
     return render(
         request,
         "error.html",
