@@ -630,11 +630,18 @@ def export_checkpoint(
     version: int = 1,
     seed: int = 13,
     log: Callable[[str], None] = print,
+    made_from: dict[str, Any] | None = None,
+    caps: dict[str, int] | None = None,
+    mask_sets: tuple[str, ...] = (),
 ) -> dict[str, Any]:
-    """Export a saved training checkpoint (for a run stopped early, or resumed later).
+    """Export a saved training checkpoint (for a run stopped early, or resumed later, or
+    the average of several runs).
 
     Its recipe records the checkpoint's hash and the dev rows read for calibration: the
-    training run's own hyper-parameters are not in a checkpoint.
+    training run's own hyper-parameters are not in a checkpoint, so ``made_from`` (the
+    runs' recipes, say) is written beside them when given. ``caps`` and ``mask_sets`` (the sets
+    whose single-class labels are masked; none by default), as the run was given them, make
+    the calibration read the dev rows and labels the run read.
     """
     import torch
 
@@ -642,13 +649,19 @@ def export_checkpoint(
         blocks = load_all(data_root)
     for b in blocks:
         add_weak_labels(b)
-    dev_caps = {k: max(300, v // 8) for k, v in DEFAULT_CAPS.items()}
+    masked = mask_labels(blocks, mask_sets) if mask_sets else None
+    dev_caps = {k: max(300, v // 8) for k, v in (caps or DEFAULT_CAPS).items()}
     dev = prepare(gather(blocks, "dev", dev_caps, seed))
     run = recipe(
         tier=Tier.DEEP,
         data_root=data_root,
         reads=reads,
-        hyperparameters={"from_checkpoint": _file_ref(checkpoint), "dev_caps": dev_caps},
+        hyperparameters={
+            "from_checkpoint": _file_ref(checkpoint),
+            "dev_caps": dev_caps,
+            **({"masked_single_class": masked} if masked is not None else {}),
+            **({"made_from": made_from} if made_from else {}),
+        },
         seed=seed,
     )
     state = torch.load(checkpoint, map_location="cpu", weights_only=True)
