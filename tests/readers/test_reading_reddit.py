@@ -97,3 +97,12 @@ def test_a_submission_whose_data_is_not_an_object_is_read_without_article_fields
     assert result.thread.title == "" and result.thread.id == ""
     assert [c.text for c in result.thread.comments] == ["hello"]
     assert any("no submission" in str(p) for p in result.problems)
+
+
+def test_a_submission_whose_title_is_not_text_is_reported_as_having_none() -> None:
+    damaged = json.loads(page([t1("a", "t3_abc", "hello")]))
+    damaged[0]["data"]["children"][0]["data"] = {"title": 5}
+    result = read_thread(json.dumps(damaged).encode(), name="upload.json")
+    assert result.thread.title == ""
+    assert [c.text for c in result.thread.comments] == ["hello"]
+    assert any("no submission (t3) with a title or id" in str(p) for p in result.problems)

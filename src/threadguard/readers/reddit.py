@@ -129,7 +129,7 @@ def read_reddit_value(data: Any, source: str) -> ReadResult:
     problems: list[Problem] = []
     thread = _submission(data[0])
     if not thread.title and not thread.id:
-        problems.append(Problem(source, "listing 0", "no submission (t3) found"))
+        problems.append(Problem(source, "listing 0", "no submission (t3) with a title or id found"))
     raws = _comments(data[1], source, problems) if len(data) > 1 else []
     if len(data) < 2:
         problems.append(Problem(source, "document", "no comment Listing found"))
