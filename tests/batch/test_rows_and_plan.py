@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
 from batch_support import archive_rows, write_jsonl
 
 from threadguard.batch.grouping import group_rows
-from threadguard.batch.inputs import describe, expand, kind_of
+from threadguard.batch.inputs import InputError, describe, expand, kind_of
 from threadguard.batch.plan import Reading, partitions, read_units
 from threadguard.batch.rows import read_rows
 from threadguard.thread import Problem
@@ -108,3 +109,10 @@ def test_partitions_keep_threads_whole_and_are_numbered_the_same_each_time(
     assert [name for name, _ in first] == [f"part-{i:06d}" for i in range(5)]
     assert sorted(t for _, ts in first for t in ts) == sorted(f"t{i}" for i in range(10))
     assert all(len(ts) == 2 for _, ts in first)  # 3 + 3 <= 7 < 9
+
+
+def test_a_folder_given_as_input_is_refused_with_the_pattern_to_use(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"is a folder; name its files \(say '.*/\*\.jsonl'\)"):
+        expand([str(tmp_path)])
+    with pytest.raises(InputError, match="no such file"):
+        expand([str(tmp_path / "missing.jsonl")])

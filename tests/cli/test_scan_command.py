@@ -127,3 +127,10 @@ def test_missing_file_and_bad_option_exit_2(tmp_path: Path) -> None:
     proc = scan(str(tmp_path / "none.txt"), "--format", "yaml")
     assert proc.returncode == 2
     assert "--format must be text or json" in proc.stderr
+
+
+def test_a_folder_is_named_as_a_folder_not_as_missing(tmp_path: Path) -> None:
+    proc = scan(str(tmp_path))
+    assert proc.returncode == 2
+    assert "is a folder, not a thread file" in proc.stderr
+    assert "no such file" not in proc.stderr

@@ -66,6 +66,8 @@ def expand(patterns: Sequence[str]) -> list[Path]:
             sorted(glob.glob(pattern, recursive=True)) if glob.has_magic(pattern) else [pattern]
         )
         files = [Path(m) for m in matches if Path(m).is_file()]
+        if not files and Path(pattern).is_dir():
+            raise InputError(f"{pattern}: is a folder; name its files (say '{pattern}/*.jsonl')")
         if not files:
             raise InputError(f"{pattern}: no such file")
         found.update(dict.fromkeys(files))

@@ -135,6 +135,8 @@ def scan(
 
     if format not in ("text", "json"):
         fail(f"--format must be text or json, not {format!r}")
+    if file.is_dir():
+        fail(f"{file}: is a folder, not a thread file")
     if not file.is_file():
         fail(f"{file}: no such file")
     try:
