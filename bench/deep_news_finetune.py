@@ -68,17 +68,6 @@ from threadguard.training.templates_threats import threats_rows
 from threadguard.training.weak_labels import add_weak_labels
 
 
-def caps_for(divisor: int) -> dict[str, int]:
-    """Rows read per set: a DIVISOR-th of each (at least 40), every news comment."""
-    caps = {k: max(40, v // divisor) for k, v in deep_tier.DEFAULT_CAPS.items()}
-    for name in deep_tier.NEWS_TRAIN_SETS:
-        caps[name] = deep_tier.DEFAULT_CAPS[name]
-    # every Toxic Spans training post, as deep@3's token head had: with a twentieth of
-    # them (400), deep@10's spans fell from 0.626 to 0.597 char-F1 on the test split
-    caps["toxic_spans"] = deep_tier.SPAN_ROWS
-    return caps
-
-
 def main() -> None:
     layers, out, work, divisor = (
         int(sys.argv[1]),
@@ -86,7 +75,12 @@ def main() -> None:
         Path(sys.argv[3]),
         int(sys.argv[4]),
     )
-    caps = caps_for(divisor)
+    caps = {k: max(40, v // divisor) for k, v in deep_tier.DEFAULT_CAPS.items()}
+    for name in deep_tier.NEWS_TRAIN_SETS:
+        caps[name] = deep_tier.DEFAULT_CAPS[name]
+    # every Toxic Spans training post, as deep@3's token head had: with a twentieth of
+    # them (400), deep@10's spans fell from 0.626 to 0.597 char-F1 on the test split
+    caps["toxic_spans"] = deep_tier.SPAN_ROWS
     work.mkdir(parents=True, exist_ok=True)
     # WARM_FROM: the deep tier to continue from (default: the shipped one)
     warm = Path(os.environ.get("WARM_FROM", shipped_model_dir("deep")))

@@ -23,7 +23,8 @@ batches 188 and 168: 0.89x and 0.96x the shipped file alone (a first, throwaway 
 rewrite measured 1.05x). The first form tried multiplied the row scale in where the shipped
 graph multiplies the tensor scale: ONNX Runtime then fused it into ``MatMulIntegerToFloat``,
 which reads that scale per *column*, and the logits moved by up to 11. Not shipped: the extra
-operators (eight per quantised input) cost what batching saves on comments this short.
+operators (eight per quantised input, one more multiplication per quantised product) cost what
+batching saves on comments this short.
 
 Usage (needs the `train` extra for onnx):
     PYTHONPATH=src python bench/deep_per_token_quantisation.py WORK_DIR [--deep DIR]

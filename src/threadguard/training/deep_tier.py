@@ -137,6 +137,12 @@ def augmented(train: list[Example], rng: random.Random, obfuscated: int = 2000) 
     return out
 
 
+def dev_caps_for(caps: dict[str, int]) -> dict[str, int]:
+    """Dev rows per set to calibrate on, for a run reading ``caps`` training rows: an
+    eighth, at least 300, so that a small run still calibrates on enough rows."""
+    return {k: max(300, v // 8) for k, v in caps.items()}
+
+
 def mask_labels(
     blocks: list[LabelledRows], mask_sets: tuple[str, ...] | None
 ) -> dict[str, list[str]]:
@@ -382,7 +388,7 @@ def train_deep_tier(
     # long news comments are toxic; the fast tier masks such labels, and so does this.
     masked = mask_labels(blocks, mask_sets)
     log(f"masked single-class labels: {masked}")
-    dev_caps = {k: max(300, v // 8) for k, v in (caps or DEFAULT_CAPS).items()}
+    dev_caps = dev_caps_for(caps or DEFAULT_CAPS)
     if caps is None:
         caps = dict(REPLAY_CAPS if warm_start is not None else DEFAULT_CAPS)
         if token_head:
@@ -631,7 +637,7 @@ def export_checkpoint(
     seed: int = 13,
     log: Callable[[str], None] = print,
     made_from: dict[str, Any] | None = None,
-    caps: dict[str, int] | None = None,
+    dev_caps: dict[str, int] | None = None,
     mask_sets: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     """Export a saved training checkpoint (for a run stopped early, or resumed later, or
@@ -639,9 +645,10 @@ def export_checkpoint(
 
     Its recipe records the checkpoint's hash and the dev rows read for calibration: the
     training run's own hyper-parameters are not in a checkpoint, so ``made_from`` (the
-    runs' recipes, say) is written beside them when given. ``caps`` and ``mask_sets`` (the sets
-    whose single-class labels are masked; none by default), as the run was given them, make
-    the calibration read the dev rows and labels the run read.
+    runs' recipes, say) is written beside them when given. A run's recipe records its
+    ``dev_caps``, ``seed`` and masked sets: given here, the calibration reads the dev rows
+    and labels that run read (``mask_sets``: the sets whose single-class labels are masked,
+    none by default; default caps: those of a run with :data:`DEFAULT_CAPS`).
     """
     import torch
 
@@ -650,7 +657,7 @@ def export_checkpoint(
     for b in blocks:
         add_weak_labels(b)
     masked = mask_labels(blocks, mask_sets) if mask_sets else None
-    dev_caps = {k: max(300, v // 8) for k, v in (caps or DEFAULT_CAPS).items()}
+    dev_caps = dev_caps or dev_caps_for(DEFAULT_CAPS)
     dev = prepare(gather(blocks, "dev", dev_caps, seed))
     run = recipe(
         tier=Tier.DEEP,
