@@ -10,6 +10,10 @@ how many rows labelled a threat there are and how many of them the list finds; t
 entry; then every civil row it holds, in full, to read.
 
     PYTHONPATH=src python bench/threat_phrases.py --data $THREADGUARD_DATA [--list FILE]
+        [--splits train,dev] [--kind KIND]
+
+``--splits`` reads only those splits' rows (to write or mend an entry on training and dev
+rows and keep the test rows for reporting); ``--kind`` only the entries of one kind.
 """
 
 from __future__ import annotations
@@ -31,8 +35,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, required=True)
     ap.add_argument("--list", type=Path, help=f"a threat list (default: the shipped {LEXICON})")
+    ap.add_argument("--splits", help="comma-separated splits to read (default: every row)")
+    ap.add_argument("--kind", help="only the entries of this kind (default: every entry)")
     args = ap.parse_args()
     rules = parse_threats(args.list.read_text("utf-8")) if args.list else threat_list()
+    if args.kind:
+        rules = tuple(r for r in rules if r.kind == args.kind)
+    splits = set(args.splits.split(",")) if args.splits else None
     entry = {rule: n for n, rule in enumerate(rules, start=1)}
     per_entry: dict[int, Counter[str]] = defaultdict(Counter)
     print(
@@ -43,7 +52,11 @@ def main() -> None:
     for block in load_all(args.data):
         labels = block.matrix()
         counts: Counter[str] = Counter()
-        for text, row in zip(block.texts, labels, strict=True):
+        rows = 0
+        for text, row, split in zip(block.texts, labels, block.splits, strict=True):
+            if splits is not None and split not in splits:
+                continue
+            rows += 1
             threat = row[THREAT] if len(row) > THREAT else math.nan
             labelled_threat = not math.isnan(threat) and threat >= 0.5
             counts["threat"] += labelled_threat
@@ -63,7 +76,7 @@ def main() -> None:
             if kind == "civil":
                 civil_rows.append((block.dataset, ", ".join(map(str, sorted(held))), text))
         print(
-            f"| {block.dataset} | {len(block.texts)} | "
+            f"| {block.dataset} | {rows} | "
             + " | ".join(str(counts[k]) for k in (*KINDS, "threat", "found"))
             + " |"
         )

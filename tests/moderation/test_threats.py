@@ -14,6 +14,7 @@ from threadguard.engine import ScoredComment
 from threadguard.moderation import Moderator, PolicyError, load_policy, parse_policy
 from threadguard.moderation.threats import (
     KINDS,
+    REBUTTABLE,
     ThreatListError,
     match_threats,
     parse_threats,
@@ -53,6 +54,11 @@ HELD = [
     ("Kill all the Muslims.", "call for violence"),
     ("Refugees? Send them all back.", "call for expulsion"),
     ("Immigrants out!", "call for expulsion"),
+    ("Refugees go home!", "call for expulsion"),
+    ("Muslims must go.", "call for expulsion"),
+    ("Asylum seekers? Put them on the next boat home.", "call for expulsion"),
+    ("Migrants again. Ship them all back.", "call for expulsion"),
+    ("Too many foreigners. Get them out of our country.", "call for expulsion"),
 ]
 
 
@@ -136,6 +142,27 @@ CIVIL = [
     "He said he would cut their throats, the court heard.",
     "Rats must all be exterminated from the kitchen before it reopens.",
     "I'll cut you some slack this time.",
+    "Refugees go home when the war ends, most of them.",
+    "Migrants must go through the checks at the border.",
+    # dehumanising language: the same words about animals, illness, armies, or in pity
+    "Refugees are treated like animals in those camps.",
+    "Migrants are living like animals under the bridge, and the council does nothing.",
+    "Refugees are not vermin, they are people.",
+    "Immigrants aren't a plague, they pay for our pensions.",
+    "Black rats carried the plague to Europe.",
+    "The castle was built to keep out foreign invaders.",
+    "Rats are vermin and the council must deal with them.",
+    "The invasion of Ukraine sent a flood of refugees west.",
+    "A wave of migrants reached the islands this summer.",
+    "Cancer is a disease that touches every family.",
+    "Migrants are at risk of disease in the overcrowded camp.",
+    "Refugees were a swarm of hope on that beach, the photographer wrote.",
+    "Christianity is a comfort to many in hospital.",
+    "Islam is a religion of 1.8 billion people.",
+    "Muslims are the largest minority in the city.",
+    "Sharks are beasts of the deep.",
+    # a metaphor for people of no protected group is the models' to score
+    "Politicians are parasites, every last one.",
     # reassurance: someone else would be the one to hurt
     "I'll make sure nobody can hurt you.",
     "I'll stop anyone who tries to hurt you.",
@@ -187,6 +214,8 @@ def test_a_call_for_expulsion_of_a_named_group_is_held(text: str) -> None:
         "The councillors failed us. Send them all back to school!",
         "Muslims are welcome here. Bigots are not.",
         "Kick them out of the party if they break the whip.",
+        "Ship them back to the supplier if they arrive broken.",
+        "Put them on the next ferry home, the school trip is over.",
     ],
 )
 def test_the_same_words_without_a_group_are_no_call_for_expulsion(text: str) -> None:
@@ -200,14 +229,21 @@ def test_the_same_words_without_a_group_are_no_call_for_expulsion(text: str) -> 
         "Saying immigrants don't belong here is wrong.",
         "Some people think immigrants don't belong here. They are wrong.",
         "The bakery was fined for a sign saying gays are not welcome.",
+        # dehumanising language, reported or rebutted alike
+        "According to the leaflet, immigrants are parasites.",
+        "Saying Muslims are a cancer is dehumanising.",
+        "To claim that Jews are rats is appalling.",
+        "He was fined after he wrote that refugees are vermin.",
+        "The muslim savages stereotype has a long history in films.",
     ],
 )
-def test_a_call_for_expulsion_its_sentence_reports_or_rebuts_is_named_but_not_held(
+def test_a_call_or_metaphor_its_sentence_reports_or_rebuts_is_named_but_not_held(
     text: str,
 ) -> None:
     outcome = DEFAULT.decide(CALM, text)
     assert outcome.action is Verdict.APPROVE
     (found,) = outcome.threats
+    assert found.kind in REBUTTABLE
     assert found.rebutted and not found.holds
     assert outcome.decision.reasons[0].endswith("(reported or rebutted: not held for it)")
     assert found.to_json()["rebutted"] is True
@@ -273,6 +309,15 @@ def test_the_group_of_a_call_for_expulsion_may_stand_in_what_the_comment_answers
     assert (found.kind, found.phrase) == ("call for expulsion", "Send them all back")
     assert DEFAULT.decide(CALM, reply, context=parent).threat_held
     assert not DEFAULT.decide(CALM, reply, context="The new timetable starts in May.").threats
+
+
+def test_an_evacuation_of_a_named_group_is_no_call_for_expulsion() -> None:
+    parent = "Forty migrants are stranded on the island as the river rises."
+    assert (
+        match_threats("We need to get them out of our town before the flood.", context=parent) == []
+    )
+    (found,) = match_threats("Get them out of our country.", context=parent)
+    assert found.kind == "call for expulsion"
 
 
 def test_a_thread_gives_each_comment_its_parent_else_the_title_as_context() -> None:

@@ -1,5 +1,6 @@
-"""Threats and calls for expulsion: the team's list of phrases that threaten a person, call
-for violence against people or for a group's expulsion, which the models read poorly.
+"""Threats, calls for expulsion and dehumanising language: the team's list of phrases that
+threaten a person, call for violence against people or for a group's expulsion, or call a
+group vermin, a disease or an invasion, which the models read poorly.
 
 The labelled sets hold about a thousand threat rows, most of them wishes of death in
 tweets, so the threat heads learnt little: the fast tier scores "I will find you and I will
@@ -23,6 +24,13 @@ expulsion is also written by comments that report or rebut it: where a reporting
 stands before it in its sentence ("some people think immigrants don't belong here", "a
 sign saying gays are not welcome": :data:`REPORTING`) or a word that condemns it follows it
 there ("... is racist nonsense": :data:`REBUKE`), it is named and not held for.
+
+Dehumanising language (a group named as pests, a disease, an invasion or the subhuman:
+"migrants are vermin", "Islam is a cancer") is the first mark of dangerous speech, the step
+that makes violence against a group thinkable, and mild words hide it from the models
+(session 16 measured "Islam is a cancer" at identity attack 0.31). Its phrases are reported
+and rebutted as calls for expulsion are ("calling refugees a plague is disgusting": named,
+not held for :data:`REBUTTABLE` kinds).
 
 A phrase inside a quotation (:mod:`.quotes`: paired quotation marks) is reported speech
 ("the defendant shouted 'I will kill you'"): it is named among the reasons, marked
@@ -53,20 +61,23 @@ KINDS: Final = (
     "wish of harm",
     "call for violence",
     "call for expulsion",
+    "dehumanising language",
 )
 #: The kinds a sentence may report or rebut (named, not held, where it does).
-REBUTTABLE: Final = frozenset({"call for expulsion"})
+REBUTTABLE: Final = frozenset({"call for expulsion", "dehumanising language"})
 #: A word before a call in its sentence that reports it rather than makes it.
 REPORTING: Final = re.compile(
     r"\b(?:said|says|say|saying|told|tells|telling|think|thinks|thought|believe|believes|"
     r"claim(?:s|ed|ing)?|sign(?:s)?|chant(?:s|ed|ing)?|shout(?:s|ed|ing)?|wrote|writes|"
-    r"banners?|placards?|slogans?|graffiti)\b",
+    r"banners?|placards?|slogans?|graffiti|called|calling|likened|likening|compared|comparing|"
+    r"describ(?:ed|es|ing)|referred to|according to|branded|branding|labell?ed|labell?ing)\b",
     re.IGNORECASE,
 )
 #: A word after a call in its sentence that condemns it ("... is racist nonsense").
 REBUKE: Final = re.compile(
     r"\b(?:racis[mt]s?|bigot(?:s|ry|ed)?|nonsense|false|wrong|hateful|xenophob(?:ia|ic)|"
-    r"disgusting|shameful|lies?|myths?|vile)\b",
+    r"disgusting|shameful|lies?|myths?|vile|dehumani[sz]ing|unacceptable|appalling|offensive|"
+    r"stereotypes?|tropes?)\b",
     re.IGNORECASE,
 )
 #: What ``{i_will}`` in a pattern stands for: a first person's future or intent, in every
@@ -169,7 +180,8 @@ class ThreatMatch:
     end: int
     #: Inside quotation marks: reported speech, named but not held for.
     quoted: bool = False
-    #: A call for expulsion its sentence reports or rebuts: named, not held for.
+    #: A call for expulsion or dehumanising language its sentence reports or rebuts:
+    #: named, not held for.
     rebutted: bool = False
 
     @property

@@ -91,8 +91,9 @@ class CodedMatchOut(BaseModel):
 
 class ThreatMatchOut(BaseModel):
     kind: str = Field(
-        description="intent to harm, veiled threat, wish of harm, call for violence, or call "
-        "for expulsion (a plain string, so a kind the list renames never breaks a stored record)."
+        description="intent to harm, veiled threat, wish of harm, call for violence, call "
+        "for expulsion, or dehumanising language (a plain string, so a kind the list renames "
+        "never breaks a stored record)."
     )
     phrase: str = Field(description="The threatening phrase as the comment wrote it.")
     begin: int
@@ -102,7 +103,10 @@ class ThreatMatchOut(BaseModel):
     )
     rebutted: bool = Field(
         default=False,
-        description="A call for expulsion its sentence reports or rebuts: named, not held.",
+        description=(
+            "A call for expulsion or dehumanising language its sentence reports or rebuts: "
+            "named, not held."
+        ),
     )
 
 
