@@ -91,3 +91,27 @@ def test_a_site_can_flag_or_turn_off_the_phrases_with_the_threats_table() -> Non
     assert outcome.decision.reasons == (f'{KIND}: "Migrants are vermin"',)
     off = Moderator(parse_policy({"threats": {"action": "off"}}, "s"))
     assert off.decide(CALM, text).threats == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Islam is a cancer.", "muslims"),
+        ("Migrants are vermin.", "nationality_migration"),
+        ("Jews are like rats.", "jews"),
+        ("Gypsies are subhumans.", "race_ethnicity"),
+        ("Our high street is infested with foreigners.", "nationality_migration"),
+    ],
+)
+def test_the_phrase_names_the_group_it_dehumanises(text: str, group: str) -> None:
+    (found,) = match_threats(text)
+    assert found.group == group
+    assert found.to_json()["group"] == group
+
+
+def test_a_phrase_naming_no_group_records_none() -> None:
+    (found,) = match_threats("They are vermin.", context="The asylum seekers arrived today.")
+    assert found.group is None
+    assert "group" not in found.to_json()
+    (beaten,) = match_threats("I will beat you black and blue.")
+    assert beaten.group is None

@@ -263,6 +263,29 @@ def test_comments_using_a_code_count_against_the_group_it_attacks() -> None:
     assert conc.comment_ids == ("c1", "c2")
 
 
+def test_comments_dehumanising_a_group_count_against_the_group_they_name() -> None:
+    """Dehumanising language and calls for expulsion name their group even where the
+    models scored no target; a rebutted one does not."""
+    texts = ["Migrants are vermin.", "A plague of migrants, again.", "Refugees go home!"]
+    thread, scored = build(
+        *[node(f"c{i}", f"u{i}", abuse=0.1) for i in range(len(texts))],
+        node("c9", "zed", abuse=0.1),
+    )
+    moderator = Moderator()
+    for i, text in enumerate(texts):
+        outcome = moderator.decide(scored[i].analysis, text)
+        assert outcome.threat_held, text
+        scored[i] = Moderated(scored[i].comment, scored[i].analysis, None, outcome)
+    (conc,) = compute_signals(thread, scored).group_concentration
+    assert (conc.group, conc.comment_ids) == ("nationality_migration", ("c0", "c1", "c2"))
+    assert "immigrants and refugees" in conc.explanation
+    rebutted = moderator.decide(scored[0].analysis, "Saying migrants are vermin is vile.")
+    assert rebutted.threats and not rebutted.threats[0].holds
+    scored[0] = Moderated(scored[0].comment, scored[0].analysis, None, rebutted)
+    (conc,) = compute_signals(thread, scored).group_concentration
+    assert conc.comment_ids == ("c1", "c2")
+
+
 def test_targets_spread_thin_are_not_a_concentration() -> None:
     nodes = [
         node("c1", "ann", abuse=0.8, targets=(("muslims", 0.8),)),

@@ -110,6 +110,30 @@ GROUP_STEMS: Final = (
     "black", "gypsies", "arab", "african", "asian", "pakistani", "mexican", "somali", "syrian",
     "afghan", "romanian", "european", "gay", "lesbian", "trans", "homosexual", "hindu", "sikh",
 )  # fmt: skip
+#: The group of :data:`threadguard.schema.GROUPS` that a group's name in a phrase stands
+#: for, by the name's stem (first match wins), so a thread's group signal counts a call
+#: for expulsion or dehumanising language against the people it names.
+GROUP_OF_STEM: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
+    (re.compile(rf"\b(?:{stems})"), group)
+    for stems, group in (
+        ("muslim|moslem|islam", "muslims"),
+        ("jews?\\b|jewish|judaism", "jews"),
+        ("christian", "christians"),
+        ("hindu|sikh", "religion"),
+        ("blacks\\b|black people|african", "black_people"),
+        ("arab", "arabs"),
+        ("asian|pakistani", "asians"),
+        ("mexican", "latinx"),
+        ("gypsy|gypsies", "race_ethnicity"),
+        ("gay|lesbian|homosexual", "sexual_orientation"),
+        ("trans(?:gender)?\\b", "gender"),
+        (
+            "immigrant|migrant|refugee|asylum|foreigner|somali|syrian|afghan|romanian"
+            "|eastern european",
+            "nationality_migration",
+        ),
+    )
+)
 #: How much of the context (the parent comment, else the title) a ``near`` is looked for in.
 CONTEXT_CHARS: Final = 2000
 #: How far from a phrase, in characters of the canonical text, its ``near`` must match.
@@ -183,6 +207,8 @@ class ThreatMatch:
     #: A call for expulsion or dehumanising language its sentence reports or rebuts:
     #: named, not held for.
     rebutted: bool = False
+    #: The group of people the phrase names (:data:`GROUP_OF_STEM`), if it names one.
+    group: str | None = None
 
     @property
     def holds(self) -> bool:
@@ -191,8 +217,8 @@ class ThreatMatch:
 
     def to_json(self) -> dict[str, Any]:
         """The match as the decision's details keep it (for highlighting, and the record):
-        every field, the two flags only when set."""
-        return {k: v for k, v in asdict(self).items() if v is not False}
+        every field, the two flags and the group only when set."""
+        return {k: v for k, v in asdict(self).items() if v is not False and v is not None}
 
     def reason(self) -> str:
         """The reason a decision gives: the kind of threat and the phrase."""
@@ -268,6 +294,15 @@ def threat_list() -> tuple[ThreatRule, ...]:
     return parse_threats(text)
 
 
+def group_named(canonical_phrase: str) -> str | None:
+    """The group of people a phrase (in canonical text) names, if any: the first stem of
+    :data:`GROUP_OF_STEM` that stands in it."""
+    for stem, group in GROUP_OF_STEM:
+        if stem.search(canonical_phrase):
+            return group
+    return None
+
+
 def reported(text: str, begin: int, end: int) -> bool:
     """Whether the sentence of ``text[begin:end]`` reports the call (a :data:`REPORTING`
     word before it) or condemns it (a :data:`REBUKE` word after it)."""
@@ -309,6 +344,14 @@ def match_threats(
         begin, end = canon.to_original(start, stop)
         denied = rule.kind in REBUTTABLE and reported(text, begin, end)
         found.append(
-            ThreatMatch(rule.kind, text[begin:end], begin, end, quotes.inside(begin, end), denied)
+            ThreatMatch(
+                rule.kind,
+                text[begin:end],
+                begin,
+                end,
+                quotes.inside(begin, end),
+                denied,
+                group_named(canonical[start:stop]),
+            )
         )
     return found

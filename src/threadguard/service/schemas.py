@@ -108,6 +108,10 @@ class ThreatMatchOut(BaseModel):
             "named, not held."
         ),
     )
+    group: str | None = Field(
+        default=None,
+        description="The group of people the phrase names (one of the target groups), if any.",
+    )
 
 
 class ThreadMeta(BaseModel):

@@ -47,7 +47,8 @@ def group_concentration(
     scored: Sequence[Moderated], settings: SignalSettings = DEFAULT_SETTINGS
 ) -> tuple[GroupConcentration, ...]:
     """Groups targeted in many comments of the thread, most targeted first: by the
-    models' target scores, or by a code of coded hate the comment uses.
+    models' target scores, by a code of coded hate the comment uses, or by the group a
+    phrase of the threat list names (a call for expulsion, dehumanising language).
 
     A coarse group (``religion``) is left out when a finer group it contains
     (``muslims``) is reported for every one of the same comments: it would repeat the
@@ -60,7 +61,9 @@ def group_concentration(
         # a code of coded hate used in the text names the group it attacks (and its
         # coarse group), however low the models scored it
         coded = {c.term.group for c in s.outcome.coded if not c.rebutted and not c.where.in_author}
-        for g in groups | with_parents(coded):
+        # so does a call for expulsion or dehumanising language that holds
+        named = {t.group for t in s.outcome.threats if t.holds and t.group is not None}
+        for g in groups | with_parents(coded | named):
             hits[g].append(i)
     reported: dict[str, list[int]] = {}
     for g, idx in hits.items():
