@@ -11,7 +11,7 @@ import pytest
 
 from threadguard.analysis import Analysis
 from threadguard.moderation import Moderator, load_policy, parse_policy
-from threadguard.moderation.threats import KINDS, REBUTTABLE, match_threats
+from threadguard.moderation.threats import match_threats
 from threadguard.schema import ATTRIBUTES, Verdict
 
 DEFAULT = Moderator(load_policy())
@@ -32,6 +32,11 @@ HELD = [
     ("Muslims breed like rabbits.", "Muslims breed like rabbits"),
     ("Migrant scum should be ashamed.", "Migrant scum"),
     ("Islam is a cancer.", "Islam is a cancer"),
+    ("Islam's a cancer.", "Islam's a cancer"),
+    ("Muslims aren't even human.", "Muslims aren't even human"),
+    ("Migrants are less than human.", "Migrants are less than human"),
+    ("We're being invaded by migrants.", "invaded by migrants"),
+    ("Jews are bloodsuckers.", "Jews are bloodsuckers"),
 ]
 
 
@@ -46,11 +51,6 @@ def test_a_group_called_pests_a_disease_or_an_invasion_is_held_and_named(
     assert (found.kind, found.phrase) == (KIND, phrase)
     assert text[found.begin : found.end] == phrase
     assert outcome.decision.reasons == (f'{KIND}: "{phrase}"',)
-
-
-def test_the_kind_is_listed_and_may_be_reported_or_rebutted() -> None:
-    assert KIND in KINDS
-    assert KIND in REBUTTABLE
 
 
 def test_an_obfuscated_metaphor_is_found_in_the_original_text() -> None:
@@ -94,24 +94,106 @@ def test_a_site_can_flag_or_turn_off_the_phrases_with_the_threats_table() -> Non
 
 
 @pytest.mark.parametrize(
-    ("text", "group"),
+    ("text", "context", "groups"),
     [
-        ("Islam is a cancer.", "muslims"),
-        ("Migrants are vermin.", "nationality_migration"),
-        ("Jews are like rats.", "jews"),
-        ("Gypsies are subhumans.", "race_ethnicity"),
-        ("Our high street is infested with foreigners.", "nationality_migration"),
+        ("Islam is a cancer.", "", ("muslims",)),
+        ("Migrants are vermin.", "", ("nationality_migration",)),
+        ("Jews are like rats.", "", ("jews",)),
+        ("Gypsies are subhumans.", "", ("race_ethnicity",)),
+        ("Our high street is infested with foreigners.", "", ("nationality_migration",)),
+        # as the training templates label an attack on Somalis
+        ("Somalis are parasites.", "", ("black_people", "nationality_migration")),
+        # a reply's group comes from what it answers
+        ("They're vermin.", "Forty asylum seekers arrived.", ("nationality_migration",)),
+        (
+            "Ship them all back.",
+            "The council housed forty Syrians.",
+            ("arabs", "nationality_migration"),
+        ),
     ],
 )
-def test_the_phrase_names_the_group_it_dehumanises(text: str, group: str) -> None:
+def test_a_call_or_metaphor_names_the_groups_it_attacks(
+    text: str, context: str, groups: tuple[str, ...]
+) -> None:
+    (found,) = match_threats(text, context=context)
+    assert found.groups == groups
+    assert found.to_json()["groups"] == groups
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I will make sure Arabella never walks again.",  # a name, not a people
+        "I will make sure Christian never walks again.",
+        "I will beat you black and blue.",
+    ],
+)
+def test_a_threat_to_a_person_names_no_group(text: str) -> None:
     (found,) = match_threats(text)
-    assert found.group == group
-    assert found.to_json()["group"] == group
+    assert found.groups == ()
+    assert "groups" not in found.to_json()
 
 
-def test_a_phrase_naming_no_group_records_none() -> None:
-    (found,) = match_threats("They are vermin.", context="The asylum seekers arrived today.")
-    assert found.group is None
-    assert "group" not in found.to_json()
-    (beaten,) = match_threats("I will beat you black and blue.")
-    assert beaten.group is None
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I think migrants are vermin.",
+        "I believe Islam is a cancer.",
+        "I'm calling it: migrants are vermin.",
+        "According to me, migrants are vermin.",
+        "So-called refugees are parasites.",
+        "I've been called racist, but migrants are vermin.",
+        "Migrants are vermin, it's not racist, it's true.",
+        "Migrants are vermin, and I said so at the meeting.",
+    ],
+)
+def test_the_writers_own_words_are_no_report_and_a_negated_rebuke_no_rebuttal(
+    text: str,
+) -> None:
+    outcome = DEFAULT.decide(CALM, text)
+    assert outcome.threat_held
+    assert [t.kind for t in outcome.threats] == [KIND]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word goes on past the metaphor
+        "Syrians are a disease-free population, the WHO said.",
+        "Refugees are a virus-exposed group.",
+        "Migrants are lice-ridden because the camp has no showers.",
+        "Refugees are the plague's first victims.",
+        "Refugees are the cancer ward's most frequent patients.",
+        "Jews are the virus researchers at the Weizmann institute.",
+        "Islam is a poison-free faith.",
+        # history, and a people's name as an adjective
+        "Jews were vermin in Nazi propaganda.",
+        "Arabs were invaders of Spain in 711.",
+        "Muslim invaders took Jerusalem in 637.",
+        "The invasion of Muslim Spain began in 1212.",
+        "The plague of refugee deaths in the Channel must end.",
+        # negated, pitied, or animals
+        "There was no invasion of migrants; arrivals fell by a third.",
+        "Refugees are like rats in a trap, with nowhere to go.",
+        "Mexican rats are a different species.",
+        "Somali cockroaches are huge, the entomologist said.",
+    ],
+)
+def test_words_that_go_on_past_the_metaphor_history_and_pity_are_not_matched(
+    text: str,
+) -> None:
+    assert match_threats(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Refugees are vermin, he wrote.",
+        "They are animals, the camp guards said of the refugees.",
+        "Migrants are no better than animals in the eyes of the smugglers.",
+        "The tabloids warned of a plague of migrants.",
+    ],
+)
+def test_someone_elses_words_after_or_before_the_phrase_are_a_report(text: str) -> None:
+    (found,) = match_threats(text, context="refugees")
+    assert found.rebutted and not found.holds

@@ -157,12 +157,15 @@ CIVIL = [
     "Cancer is a disease that touches every family.",
     "Migrants are at risk of disease in the overcrowded camp.",
     "Refugees were a swarm of hope on that beach, the photographer wrote.",
-    "Christianity is a comfort to many in hospital.",
-    "Islam is a religion of 1.8 billion people.",
-    "Muslims are the largest minority in the city.",
-    "Sharks are beasts of the deep.",
+    "Christianity is a comfort to many cancer patients.",
+    "Islam is a plague-era topic in the history module this term.",
+    "Muslims are the cancer unit's busiest volunteers.",
+    "Refugee camps are a disease risk, the charity warned.",
     # a metaphor for people of no protected group is the models' to score
     "Politicians are parasites, every last one.",
+    # slogans are sentences of their own, in the present
+    "In the end, most refugees go home.",
+    "Many Syrian refugees go home.",
     # reassurance: someone else would be the one to hurt
     "I'll make sure nobody can hurt you.",
     "I'll stop anyone who tries to hurt you.",
@@ -215,6 +218,8 @@ def test_a_call_for_expulsion_of_a_named_group_is_held(text: str) -> None:
         "Muslims are welcome here. Bigots are not.",
         "Kick them out of the party if they break the whip.",
         "Ship them back to the supplier if they arrive broken.",
+        "The refugees' tents were damaged. Ship them back to the supplier.",
+        "Evacuate the refugees: get them out of our country's war zone now.",
         "Put them on the next ferry home, the school trip is over.",
     ],
 )
@@ -254,6 +259,15 @@ def test_a_call_or_metaphor_its_sentence_reports_or_rebuts_is_named_but_not_held
     [
         "Call me a racist if you like, but immigrants don't belong here.",
         "Muslims are not welcome here, and I reject anyone who says otherwise.",
+        # the writer's own words, a reporting word about something else, a negated rebuke
+        "I think immigrants don't belong here.",
+        "I'm calling it: immigrants out!",
+        "These so-called asylum seekers are not welcome here.",
+        "Compared to Poles, Muslims don't belong here.",
+        "Immigrants don't belong here, and that's not offensive.",
+        "Muslims are not welcome here, and the mosque is an appalling eyesore.",
+        "Refugees? Send them all back, it's unacceptable what they cost.",
+        "Immigrants don't belong here, it's not racist, it's true.",
     ],
 )
 def test_a_rebuking_word_before_the_call_or_about_something_else_is_no_rebuttal(

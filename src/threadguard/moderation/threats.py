@@ -9,8 +9,8 @@ reporter is published. A moderator reads a threat at once; the list
 (``resources/lexicons/threats.toml``) writes that reading down as regular expressions over
 the comment's canonical text (lower case, spacing squeezed, leetspeak and look-alike
 letters undone: :mod:`threadguard.normalize`), each with the kind of threat it is (an
-intent to harm, a veiled threat, a wish of harm, a call for violence or for expulsion), so
-a decision names the phrase. A pattern may mark the phrase itself with a group named
+intent to harm, a veiled threat, a wish of harm, a call for violence or for expulsion,
+dehumanising language), so a decision names the phrase. A pattern may mark the phrase itself with a group named
 ``phrase``; else the whole match is the phrase.
 
 The list is written for precision over recall: a phrase must carry the threat on its own
@@ -65,20 +65,39 @@ KINDS: Final = (
 )
 #: The kinds a sentence may report or rebut (named, not held, where it does).
 REBUTTABLE: Final = frozenset({"call for expulsion", "dehumanising language"})
-#: A word before a call in its sentence that reports it rather than makes it.
+#: A word before a call or a dehumanising phrase in its sentence that reports it rather
+#: than makes it (not after "I" or "we": "I think migrants are vermin" is no report).
 REPORTING: Final = re.compile(
     r"\b(?:said|says|say|saying|told|tells|telling|think|thinks|thought|believe|believes|"
     r"claim(?:s|ed|ing)?|sign(?:s)?|chant(?:s|ed|ing)?|shout(?:s|ed|ing)?|wrote|writes|"
-    r"banners?|placards?|slogans?|graffiti|called|calling|likened|likening|compared|comparing|"
-    r"describ(?:ed|es|ing)|referred to|according to|branded|branding|labell?ed|labell?ing)\b",
+    r"banners?|placards?|slogans?|graffiti|warn(?:s|ed|ing)?|in the eyes of|"
+    r"according to(?! (?:me|us)\b))\b",
     re.IGNORECASE,
 )
-#: A word after a call in its sentence that condemns it ("... is racist nonsense").
+#: A first person just before a reporting word: the writer says it as their own.
+FIRST_PERSON: Final = re.compile(
+    r"\b(?:i|we)(?:'m|'ve|'d|'ll| am| have| do| did| really| honestly| still| just| always)?"
+    r"\s+$",
+    re.IGNORECASE,
+)
+#: Who says it, after the phrase in its sentence ("..., he wrote", "..., the guards
+#: said"): a report of someone else's words.
+REPORTED_AFTER: Final = re.compile(
+    r"^\s*(?:[,:;–—-]\s*(?:(?!(?:i|we)\b)[\w'’-]+\s+){1,3}?(?:said|says|wrote|writes|"
+    r"claimed|claims|tweeted|posted|shouted|chanted|told|asked|begged|pleaded|urged)\b"
+    r"|,?\s*in the eyes of\b)",
+    re.IGNORECASE,
+)
+#: A word after a call in its sentence that condemns it ("... is racist nonsense"), unless
+#: a negation stands just before it ("... it's not racist, it's true").
 REBUKE: Final = re.compile(
     r"\b(?:racis[mt]s?|bigot(?:s|ry|ed)?|nonsense|false|wrong|hateful|xenophob(?:ia|ic)|"
-    r"disgusting|shameful|lies?|myths?|vile|dehumani[sz]ing|unacceptable|appalling|offensive|"
-    r"stereotypes?|tropes?)\b",
+    r"disgusting|shameful|lies?|myths?|vile|dehumani[sz]ing|stereotypes?|tropes?)\b",
     re.IGNORECASE,
+)
+#: A negation within a few words before a rebuking word turns it around.
+NEGATED: Final = re.compile(
+    r"(?:\b(?:not|no|never|nothing|hardly)|\w+n['’]t)\b(?:\s+[\w'’-]+){0,2}\s*$", re.IGNORECASE
 )
 #: What ``{i_will}`` in a pattern stands for: a first person's future or intent, in every
 #: spelling ("I will", "we'll", "i'm gonna", "we are going to"), so every entry reads the
@@ -110,30 +129,44 @@ GROUP_STEMS: Final = (
     "black", "gypsies", "arab", "african", "asian", "pakistani", "mexican", "somali", "syrian",
     "afghan", "romanian", "european", "gay", "lesbian", "trans", "homosexual", "hindu", "sikh",
 )  # fmt: skip
-#: The group of :data:`threadguard.schema.GROUPS` that a group's name in a phrase stands
-#: for, by the name's stem (first match wins), so a thread's group signal counts a call
-#: for expulsion or dehumanising language against the people it names.
-GROUP_OF_STEM: Final[tuple[tuple[re.Pattern[str], str], ...]] = tuple(
-    (re.compile(rf"\b(?:{stems})"), group)
-    for stems, group in (
-        ("muslim|moslem|islam", "muslims"),
-        ("jews?\\b|jewish|judaism", "jews"),
-        ("christian", "christians"),
-        ("hindu|sikh", "religion"),
-        ("blacks\\b|black people|african", "black_people"),
-        ("arab", "arabs"),
-        ("asian|pakistani", "asians"),
-        ("mexican", "latinx"),
-        ("gypsy|gypsies", "race_ethnicity"),
-        ("gay|lesbian|homosexual", "sexual_orientation"),
-        ("trans(?:gender)?\\b", "gender"),
+#: What ``{groups}`` in a pattern stands for: the names of :data:`GROUP` in the plural
+#: only ("a plague of migrants", not "a plague of migrant deaths").
+GROUPS_PLURAL: Final = (
+    r"(?:immigrants|migrants|refugees|asylum seekers|foreigners|muslims|moslems|jews"
+    r"|jewish people|blacks|black people|gypsies|arabs|africans|asians|pakistanis|mexicans"
+    r"|somalis|syrians|afghans|romanians|eastern europeans|gays|lesbians|trans people"
+    r"|transgender people|homosexuals|hindus|sikhs)(?![\w'’-])"
+)
+#: The groups of :data:`threadguard.schema.GROUPS` that a name of :data:`GROUP` stands for
+#: (as the training templates label an attack on them: ``resources/templates/civic.toml``),
+#: so a thread's group signal counts a call for violence or expulsion or dehumanising
+#: language against the people it names.
+GROUPS_OF_NAME: Final = tuple(
+    (re.compile(rf"\b(?:{names})(?![\w'’-])"), groups)
+    for names, groups in (
+        (r"muslims?|moslems?|islam|islam's", ("muslims",)),
+        (r"jews|jewish people|judaism", ("jews",)),
+        (r"christians?|christianity", ("christians",)),
+        (r"hindus|sikhs|hinduism|sikhism", ("religion",)),
+        (r"blacks|black people|africans", ("black_people",)),
+        (r"arabs", ("arabs",)),
+        (r"asians", ("asians",)),
+        (r"pakistanis?", ("race_ethnicity", "nationality_migration")),
+        (r"mexicans?", ("latinx", "nationality_migration")),
+        (r"somalis?", ("black_people", "nationality_migration")),
+        (r"syrians?", ("arabs", "nationality_migration")),
+        (r"gypsies|gypsy", ("race_ethnicity",)),
+        (r"gays|lesbians|homosexuals", ("sexual_orientation",)),
+        (r"trans people|transgender people", ("gender",)),
         (
-            "immigrant|migrant|refugee|asylum|foreigner|somali|syrian|afghan|romanian"
-            "|eastern european",
-            "nationality_migration",
+            r"immigrants?|migrants?|refugees?|asylum seekers?|foreigners?|afghans?|romanians?"
+            r"|eastern europeans",
+            ("nationality_migration",),
         ),
     )
 )
+#: The kinds of phrase that attack a group, whose group is recorded.
+GROUP_KINDS: Final = frozenset({"call for violence", "call for expulsion", "dehumanising language"})
 #: How much of the context (the parent comment, else the title) a ``near`` is looked for in.
 CONTEXT_CHARS: Final = 2000
 #: How far from a phrase, in characters of the canonical text, its ``near`` must match.
@@ -207,8 +240,10 @@ class ThreatMatch:
     #: A call for expulsion or dehumanising language its sentence reports or rebuts:
     #: named, not held for.
     rebutted: bool = False
-    #: The group of people the phrase names (:data:`GROUP_OF_STEM`), if it names one.
-    group: str | None = None
+    #: The groups of people a call or dehumanising phrase names (:data:`GROUPS_OF_NAME`):
+    #: in the phrase, else near it or in what the comment answers where its entry needs a
+    #: group named there; empty for a threat to a person.
+    groups: tuple[str, ...] = ()
 
     @property
     def holds(self) -> bool:
@@ -217,8 +252,8 @@ class ThreatMatch:
 
     def to_json(self) -> dict[str, Any]:
         """The match as the decision's details keep it (for highlighting, and the record):
-        every field, the two flags and the group only when set."""
-        return {k: v for k, v in asdict(self).items() if v is not False and v is not None}
+        every field, the two flags and the groups only when set."""
+        return {k: v for k, v in asdict(self).items() if v is not False and v != ()}
 
     def reason(self) -> str:
         """The reason a decision gives: the kind of threat and the phrase."""
@@ -280,7 +315,12 @@ def _compiled(pattern: object, where: str) -> re.Pattern[str]:
     if not isinstance(pattern, str) or not pattern.strip():
         raise ThreatListError(f"{where} must be a non-empty string")
     try:
-        for name, value in (("{i_will}", I_WILL), ("{person}", PERSON), ("{group}", GROUP)):
+        for name, value in (
+            ("{i_will}", I_WILL),
+            ("{person}", PERSON),
+            ("{groups}", GROUPS_PLURAL),
+            ("{group}", GROUP),
+        ):
             pattern = pattern.replace(name, value)
         return re.compile(pattern)
     except re.error as exc:
@@ -294,20 +334,21 @@ def threat_list() -> tuple[ThreatRule, ...]:
     return parse_threats(text)
 
 
-def group_named(canonical_phrase: str) -> str | None:
-    """The group of people a phrase (in canonical text) names, if any: the first stem of
-    :data:`GROUP_OF_STEM` that stands in it."""
-    for stem, group in GROUP_OF_STEM:
-        if stem.search(canonical_phrase):
-            return group
-    return None
+def groups_named(canonical: str) -> tuple[str, ...]:
+    """The groups of people a canonical text names (:data:`GROUPS_OF_NAME`), sorted."""
+    return tuple(sorted({g for name, gs in GROUPS_OF_NAME if name.search(canonical) for g in gs}))
 
 
 def reported(text: str, begin: int, end: int) -> bool:
-    """Whether the sentence of ``text[begin:end]`` reports the call (a :data:`REPORTING`
-    word before it) or condemns it (a :data:`REBUKE` word after it)."""
+    """Whether the sentence of ``text[begin:end]`` reports the phrase (a :data:`REPORTING`
+    word before it that is not the writer's own, or someone's words after it:
+    :data:`REPORTED_AFTER`) or condemns it (a :data:`REBUKE` word after it, not negated)."""
     before, after = sides(text, begin, end, NEAR)
-    return bool(REPORTING.search(before) or REBUKE.search(after))
+    if any(not FIRST_PERSON.search(before[: m.start()]) for m in REPORTING.finditer(before)):
+        return True
+    if REPORTED_AFTER.search(after):
+        return True
+    return any(not NEGATED.search(after[: m.start()]) for m in REBUKE.finditer(after))
 
 
 def match_threats(
@@ -343,6 +384,12 @@ def match_threats(
     for rule, (start, stop) in sorted(hits, key=lambda h: h[1])[:KEPT]:
         begin, end = canon.to_original(start, stop)
         denied = rule.kind in REBUTTABLE and reported(text, begin, end)
+        groups: tuple[str, ...] = ()
+        if rule.kind in GROUP_KINDS:
+            groups = groups_named(canonical[start:stop])
+            if not groups and rule.near is not None:
+                window = canonical[max(0, start - NEAR) : stop + NEAR]
+                groups = groups_named(window) or (groups_named(around()) if around else ())
         found.append(
             ThreatMatch(
                 rule.kind,
@@ -351,7 +398,7 @@ def match_threats(
                 end,
                 quotes.inside(begin, end),
                 denied,
-                group_named(canonical[start:stop]),
+                groups,
             )
         )
     return found

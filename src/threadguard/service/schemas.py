@@ -108,9 +108,10 @@ class ThreatMatchOut(BaseModel):
             "named, not held."
         ),
     )
-    group: str | None = Field(
-        default=None,
-        description="The group of people the phrase names (one of the target groups), if any.",
+    groups: list[str] = Field(
+        default_factory=list,
+        description="The target groups of the people a call or dehumanising phrase names "
+        "(in the phrase, else near it or in what the comment answers).",
     )
 
 

@@ -62,7 +62,7 @@ def group_concentration(
         # coarse group), however low the models scored it
         coded = {c.term.group for c in s.outcome.coded if not c.rebutted and not c.where.in_author}
         # so does a call for expulsion or dehumanising language that holds
-        named = {t.group for t in s.outcome.threats if t.holds and t.group is not None}
+        named = {g for t in s.outcome.threats if t.holds for g in t.groups}
         for g in groups | with_parents(coded | named):
             hits[g].append(i)
     reported: dict[str, list[int]] = {}
