@@ -7,11 +7,14 @@ rebutted calls reads reported and rebutted metaphors too.)"""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from threadguard.analysis import Analysis
 from threadguard.moderation import Moderator, load_policy, parse_policy
-from threadguard.moderation.threats import match_threats
+from threadguard.moderation.threats import match_threats, threat_list
+from threadguard.normalize import normalize_text
 from threadguard.schema import ATTRIBUTES, Verdict
 
 DEFAULT = Moderator(load_policy())
@@ -51,6 +54,17 @@ def test_a_group_called_pests_a_disease_or_an_invasion_is_held_and_named(
     assert (found.kind, found.phrase) == (KIND, phrase)
     assert text[found.begin : found.end] == phrase
     assert outcome.decision.reasons == (f'{KIND}: "{phrase}"',)
+
+
+@pytest.mark.parametrize(("text", "phrase"), HELD)
+def test_the_entry_that_finds_an_example_is_not_skipped_by_its_needs(
+    text: str, phrase: str
+) -> None:
+    """``needs`` and ``also`` only spare texts the pattern cannot match."""
+    canonical = normalize_text(text)
+    for rule in threat_list():
+        if replace(rule, needs=(), also=()).finds(canonical):
+            assert rule.finds(canonical), (rule.kind, rule.needs, rule.also)
 
 
 def test_an_obfuscated_metaphor_is_found_in_the_original_text() -> None:

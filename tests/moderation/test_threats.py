@@ -406,13 +406,20 @@ def test_an_entry_is_tried_only_on_a_text_with_one_of_its_needs() -> None:
         '[[threat]]\nkind = "veiled threat"\nneeds = ["{group}"]\npattern = "x"'
     )
     assert "refugee" in grouped.needs and "{group}" not in grouped.needs
+    (both,) = parse_threats(
+        '[[threat]]\nkind = "veiled threat"\nneeds = ["back"]\nalso = ["{groups}"]\n'
+        'pattern = "watch your \\\\w+"'
+    )
+    assert "asylum seekers" in both.also and "refugee" not in both.also
+    assert both.finds("watch your back") == []  # a need, but no group's name
+    assert both.finds("refugees: watch your back") == [(10, 25)]
 
 
 @pytest.mark.parametrize("text", [text for text, _ in HELD])
 def test_every_held_example_contains_a_need_of_the_entry_that_holds_it(text: str) -> None:
     """Without its needs the entry would still find each example: the needs only skip."""
     canonical = normalize_text(text)
-    bare = [replace(rule, needs=()) for rule in threat_list()]
+    bare = [replace(rule, needs=(), also=()) for rule in threat_list()]
     for rule, without in zip(threat_list(), bare, strict=True):
         assert rule.finds(canonical) == without.finds(canonical)
 
@@ -427,6 +434,7 @@ def test_every_held_example_contains_a_need_of_the_entry_that_holds_it(text: str
         ("threat = 3", "array of tables"),
         ('[[threat]]\nkind = "veiled threat"\npattern = "x"\nneeds = "x"', "list of non-empty"),
         ('[[threat]]\nkind = "veiled threat"\npattern = "x"\nneeds = ["X"]', "lower case"),
+        ('[[threat]]\nkind = "veiled threat"\npattern = "x"\nalso = [""]', "also must be"),
         ("[[threat]", "invalid TOML"),
     ],
 )

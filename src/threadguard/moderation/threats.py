@@ -123,7 +123,8 @@ GROUP: Final = (
     r"|somalis|syrians|afghans|romanians|eastern europeans|gays|lesbians|trans people"
     r"|transgender people|homosexuals|hindus|sikhs)"
 )
-#: What ``"{group}"`` among an entry's ``needs`` stands for: the stems of :data:`GROUP`.
+#: What ``"{group}"`` among an entry's ``needs`` stands for: the stems of :data:`GROUP`
+#: (``"{groups}"``: :data:`PLURAL_NAMES`).
 GROUP_STEMS: Final = (
     "immigrant", "migrant", "refugee", "asylum", "foreigner", "muslim", "moslem", "jew",
     "black", "gypsies", "arab", "african", "asian", "pakistani", "mexican", "somali", "syrian",
@@ -131,12 +132,13 @@ GROUP_STEMS: Final = (
 )  # fmt: skip
 #: What ``{groups}`` in a pattern stands for: the names of :data:`GROUP` in the plural
 #: only ("a plague of migrants", not "a plague of migrant deaths").
-GROUPS_PLURAL: Final = (
-    r"(?:immigrants|migrants|refugees|asylum seekers|foreigners|muslims|moslems|jews"
-    r"|jewish people|blacks|black people|gypsies|arabs|africans|asians|pakistanis|mexicans"
-    r"|somalis|syrians|afghans|romanians|eastern europeans|gays|lesbians|trans people"
-    r"|transgender people|homosexuals|hindus|sikhs)(?![\w'’-])"
-)
+PLURAL_NAMES: Final = (
+    "immigrants", "migrants", "refugees", "asylum seekers", "foreigners", "muslims", "moslems",
+    "jews", "jewish people", "blacks", "black people", "gypsies", "arabs", "africans", "asians",
+    "pakistanis", "mexicans", "somalis", "syrians", "afghans", "romanians", "eastern europeans",
+    "gays", "lesbians", "trans people", "transgender people", "homosexuals", "hindus", "sikhs",
+)  # fmt: skip
+GROUPS_PLURAL: Final = rf"(?:{'|'.join(PLURAL_NAMES)})(?![\w'’-])"
 #: The groups of :data:`threadguard.schema.GROUPS` that a name of :data:`GROUP` stands for
 #: (as the training templates label an attack on them: ``resources/templates/civic.toml``),
 #: so a thread's group signal counts a call for violence or expulsion or dehumanising
@@ -177,7 +179,7 @@ SHOWN: Final = 60
 #: for the first; the record need not list them all).
 KEPT: Final = 20
 _REQUIRED: Final = frozenset({"kind", "pattern"})
-_KEYS: Final = _REQUIRED | {"near", "needs"}
+_KEYS: Final = _REQUIRED | {"near", "needs", "also"}
 
 
 class ThreatListError(ValueError):
@@ -195,6 +197,9 @@ class ThreatRule:
     #: Substrings one of which a canonical text must contain for the pattern to be tried
     #: (empty: always tried); a cheap test that spares most comments the pattern.
     needs: tuple[str, ...] = ()
+    #: A second such list, one of which must stand there too (empty: none): an entry
+    #: that needs both a group's name and a metaphor is tried only where both stand.
+    also: tuple[str, ...] = ()
 
     def finds(
         self, canonical: str, context: Callable[[], str] | None = None
@@ -206,6 +211,8 @@ class ThreatRule:
         # map over the bound method: no Python frame per need (a regex alternation of the
         # needs was slower still: it tries every alternative at every position)
         if self.needs and not any(map(canonical.__contains__, self.needs)):
+            return []
+        if self.also and not any(map(canonical.__contains__, self.also)):
             return []
         out = []
         named = "phrase" in self.regex.groupindex
@@ -278,7 +285,8 @@ def parse_threats(text: str, source: str = LEXICON) -> tuple[ThreatRule, ...]:
         where = f"{source}: threat {n}"
         if not isinstance(entry, dict) or not _REQUIRED <= set(entry) <= _KEYS:
             raise ThreatListError(
-                f"{where}: needs the keys {sorted(_REQUIRED)} (and may have 'near', 'needs')"
+                f"{where}: needs the keys {sorted(_REQUIRED)} "
+                "(and may have 'near', 'needs', 'also')"
             )
         kind, pattern = entry["kind"], entry["pattern"]
         if kind not in KINDS:
@@ -293,20 +301,22 @@ def parse_threats(text: str, source: str = LEXICON) -> tuple[ThreatRule, ...]:
                 regex,
                 None if near is None else _compiled(near, f"{where}: near"),
                 _needs(entry.get("needs", []), f"{where}: needs"),
+                _needs(entry.get("also", []), f"{where}: also"),
             )
         )
     return tuple(rules)
 
 
 def _needs(value: object, where: str) -> tuple[str, ...]:
-    """An entry's ``needs``: non-empty lower-case strings, ``"{group}"`` expanded."""
+    """An entry's ``needs`` (or ``also``): non-empty lower-case strings, ``"{group}"`` and
+    ``"{groups}"`` expanded."""
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
         raise ThreatListError(f"{where} must be a list of non-empty strings")
     if any(v != v.lower() for v in value):
         raise ThreatListError(f"{where} must be lower case (the canonical text is)")
     out: list[str] = []
     for v in value:
-        out.extend(GROUP_STEMS if v == "{group}" else (v,))
+        out.extend(GROUP_STEMS if v == "{group}" else PLURAL_NAMES if v == "{groups}" else (v,))
     return tuple(out)
 
 
