@@ -51,8 +51,10 @@ def test_the_parent_else_the_title_is_the_decisions_context(engine: Engine) -> N
         json.dumps({"id": "n", "text": reply, "parent": "The new timetable starts in May."}),
     ]
     out = {o["id"]: o for o, _ in run(engine, *lines)}
-    assert 'call for expulsion: "Send them all back"' in out["p"]["reasons"]
-    assert 'call for expulsion: "Send them all back"' in out["t"]["reasons"]
+    # the group the parent or the title names is the one the call targets
+    reason = 'call for expulsion: "Send them all back" (targets nationality_migration)'
+    assert reason in out["p"]["reasons"]
+    assert reason in out["t"]["reasons"]
     assert not any("expulsion" in r for r in out["n"]["reasons"])
 
 

@@ -53,7 +53,9 @@ def test_a_group_called_pests_a_disease_or_an_invasion_is_held_and_named(
     (found,) = outcome.threats
     assert (found.kind, found.phrase) == (KIND, phrase)
     assert text[found.begin : found.end] == phrase
-    assert outcome.decision.reasons == (f'{KIND}: "{phrase}"',)
+    (reason,) = outcome.decision.reasons
+    assert reason.startswith(f'{KIND}: "{phrase}" (targets ')
+    assert reason.endswith(f"{', '.join(found.groups)})")
 
 
 @pytest.mark.parametrize(("text", "phrase"), HELD)
@@ -102,7 +104,9 @@ def test_a_site_can_flag_or_turn_off_the_phrases_with_the_threats_table() -> Non
     flag = Moderator(parse_policy({"threats": {"action": "flag"}}, "s"))
     outcome = flag.decide(CALM, text)
     assert outcome.action is Verdict.APPROVE
-    assert outcome.decision.reasons == (f'{KIND}: "Migrants are vermin"',)
+    assert outcome.decision.reasons == (
+        f'{KIND}: "Migrants are vermin" (targets nationality_migration)',
+    )
     off = Moderator(parse_policy({"threats": {"action": "off"}}, "s"))
     assert off.decide(CALM, text).threats == ()
 

@@ -263,10 +263,12 @@ class ThreatMatch:
         return {k: v for k, v in asdict(self).items() if v is not False and v != ()}
 
     def reason(self) -> str:
-        """The reason a decision gives: the kind of threat and the phrase."""
+        """The reason a decision gives: the kind of threat, the phrase and the groups it
+        attacks (which the models' target scores may not name: "Islam is a cancer")."""
         shown = " ".join(self.phrase.split())
         if len(shown) > SHOWN:
             shown = shown[: SHOWN - 1] + "…"
+        targets = f" (targets {', '.join(self.groups)})" if self.groups else ""
         note = (
             " (quoted: not held for it)"
             if self.quoted
@@ -274,7 +276,7 @@ class ThreatMatch:
             if self.rebutted
             else ""
         )
-        return f'{self.kind}: "{shown}"{note}'
+        return f'{self.kind}: "{shown}"{targets}{note}'
 
 
 def parse_threats(text: str, source: str = LEXICON) -> tuple[ThreatRule, ...]:
