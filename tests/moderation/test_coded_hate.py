@@ -96,7 +96,31 @@ CIVIL = [
     "The great replacement conspiracy theory has been debunked again and again.",
     "The AfD's remigration plan is racist and should be condemned.",
     "Far-right marchers chanted blood and soil in Charlottesville.",
+    # near misses of session 16's codes
+    "Troon's harbour is lovely in spring.",
+    "We watched the crickets under the full moon.",
+    "The museum's cultural enrichment programme reaches every school.",
+    "The uranium enrichers at the plant went on strike.",
+    "The Jewish community's lightning-fast appeal raised thousands.",
+    "The dancing at the Israeli embassy party went on past midnight.",
+    "The shekel rose against the dollar.",
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        ("That fire was jewish lightning if you ask me.", "jewish lightning"),
+        ("He jewed me down on the price.", "jewed"),
+        ("More moon crickets moving in next door.", "moon cricket*"),
+        ("Our cultural enrichers strike again.", "cultural enricher*"),
+        ("Remember the dancing israelis.", "dancing israelis"),
+    ],
+)
+def test_codes_the_models_approve_are_held(text: str, pattern: str) -> None:
+    outcome = decide(DEFAULT, text)
+    assert outcome.decision.action == "hold"
+    assert [m.term.pattern for m in outcome.coded] == [pattern]
 
 
 @pytest.mark.parametrize("text", CIVIL)
