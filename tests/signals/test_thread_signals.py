@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -241,32 +242,26 @@ def test_one_group_attacked_across_the_thread_is_reported() -> None:
     assert "muslims" in conc.explanation and "4 of the thread's 7 comments" in conc.explanation
 
 
-def test_comments_using_a_code_count_against_the_group_it_attacks() -> None:
-    """Codes of coded hate name their group even where the models scored no target; a
-    rebutted theory's name does not."""
-    codes = ["Londonistan strikes again.", "Pisslam is the problem.", "More muzzies, great."]
-    thread, scored = build(
-        *[node(f"c{i}", f"u{i}", abuse=0.1) for i in range(len(codes))],
-        node("c9", "zed", abuse=0.1),
-    )
-    moderator = Moderator()
-    for i, text in enumerate(codes):
-        outcome = moderator.decide(scored[i].analysis, text)
-        assert outcome.coded, text
-        scored[i] = Moderated(scored[i].comment, scored[i].analysis, None, outcome)
-    (conc,) = compute_signals(thread, scored).group_concentration
-    assert (conc.group, conc.comment_ids) == ("muslims", ("c0", "c1", "c2"))
-    rebutted = moderator.decide(scored[3].analysis, "The great replacement theory is racist.")
-    assert rebutted.coded and rebutted.coded[0].rebutted
-    scored[0] = Moderated(scored[0].comment, scored[0].analysis, None, rebutted)
-    (conc,) = compute_signals(thread, scored).group_concentration
-    assert conc.comment_ids == ("c1", "c2")
-
-
-def test_comments_dehumanising_a_group_count_against_the_group_they_name() -> None:
-    """Dehumanising language and calls for expulsion name their group even where the
-    models scored no target; a rebutted one does not."""
-    texts = ["Migrants are vermin.", "A plague of migrants, again.", "Refugees go home!"]
+@pytest.mark.parametrize(
+    ("texts", "group", "rebutting"),
+    [
+        (
+            ("Londonistan strikes again.", "Pisslam is the problem.", "More muzzies, great."),
+            "muslims",
+            "The great replacement theory is racist.",
+        ),
+        (
+            ("Migrants are vermin.", "A plague of migrants, again.", "Refugees go home!"),
+            "nationality_migration",
+            "Saying migrants are vermin is vile.",
+        ),
+    ],
+)
+def test_a_code_or_a_call_or_metaphor_counts_against_the_group_it_attacks(
+    texts: tuple[str, ...], group: str, rebutting: str
+) -> None:
+    """Codes of coded hate, and calls for expulsion and dehumanising language, name their
+    group even where the models scored no target; a rebutted one does not."""
     thread, scored = build(
         *[node(f"c{i}", f"u{i}", abuse=0.1) for i in range(len(texts))],
         node("c9", "zed", abuse=0.1),
@@ -274,13 +269,13 @@ def test_comments_dehumanising_a_group_count_against_the_group_they_name() -> No
     moderator = Moderator()
     for i, text in enumerate(texts):
         outcome = moderator.decide(scored[i].analysis, text)
-        assert outcome.threat_held, text
+        assert outcome.coded_held or outcome.threat_held, text
         scored[i] = Moderated(scored[i].comment, scored[i].analysis, None, outcome)
     (conc,) = compute_signals(thread, scored).group_concentration
-    assert (conc.group, conc.comment_ids) == ("nationality_migration", ("c0", "c1", "c2"))
-    assert "immigrants and refugees" in conc.explanation
-    rebutted = moderator.decide(scored[0].analysis, "Saying migrants are vermin is vile.")
-    assert rebutted.threats and not rebutted.threats[0].holds
+    assert (conc.group, conc.comment_ids) == (group, ("c0", "c1", "c2"))
+    rebutted = moderator.decide(scored[3].analysis, rebutting)
+    assert rebutted.coded or rebutted.threats  # named ...
+    assert not (rebutted.coded_held or rebutted.threat_held)  # ... and not held for
     scored[0] = Moderated(scored[0].comment, scored[0].analysis, None, rebutted)
     (conc,) = compute_signals(thread, scored).group_concentration
     assert conc.comment_ids == ("c1", "c2")
