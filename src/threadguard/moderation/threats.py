@@ -115,56 +115,86 @@ PERSON: Final = (
     r"|(?:that|this|the) (?:editor|reporter|journalist|author|writer|columnist|councillor"
     r"|mayor|judge|mp|senator|officer|cop|bitch|bastard|idiot|moron|traitor|clown)s?)"
 )
+#: The groups of people the list names, one row a name: its plural, its singular or
+#: adjective (None where that is a common word: "black", "trans"), whether ``{group}``
+#: matches the singular too ("an immigrant"), and the target groups of
+#: :data:`threadguard.schema.GROUPS` an attack on them counts against (as the training
+#: templates label one: ``resources/templates/civic.toml``). ``{group}``, ``{groups}``,
+#: their ``needs`` and the groups a phrase names are all read from this one table.
+_NATIONALITY: Final = ("nationality_migration",)
+GROUP_NAMES: Final[tuple[tuple[str, str | None, bool, tuple[str, ...]], ...]] = (
+    ("immigrants", "immigrant", True, _NATIONALITY),
+    ("migrants", "migrant", True, _NATIONALITY),
+    ("refugees", "refugee", True, _NATIONALITY),
+    ("asylum seekers", "asylum seeker", True, _NATIONALITY),
+    ("foreigners", "foreigner", True, _NATIONALITY),
+    ("muslims", "muslim", True, ("muslims",)),
+    ("moslems", "moslem", True, ("muslims",)),
+    ("jews", "jew", False, ("jews",)),
+    ("jewish people", "jewish", False, ("jews",)),
+    ("blacks", None, False, ("black_people",)),
+    ("black people", None, False, ("black_people",)),
+    ("gypsies", "gypsy", False, ("race_ethnicity",)),
+    ("arabs", "arab", False, ("arabs",)),
+    ("africans", "african", False, ("black_people",)),
+    ("asians", "asian", False, ("asians",)),
+    ("pakistanis", "pakistani", False, ("race_ethnicity", "nationality_migration")),
+    ("mexicans", "mexican", False, ("latinx", "nationality_migration")),
+    ("somalis", "somali", False, ("black_people", "nationality_migration")),
+    ("syrians", "syrian", False, ("arabs", "nationality_migration")),
+    ("afghans", "afghan", False, _NATIONALITY),
+    ("romanians", "romanian", False, _NATIONALITY),
+    ("eastern europeans", "eastern european", False, _NATIONALITY),
+    ("gays", "gay", False, ("sexual_orientation",)),
+    ("lesbians", "lesbian", False, ("sexual_orientation",)),
+    ("trans people", None, False, ("gender",)),
+    ("transgender people", "transgender", False, ("gender",)),
+    ("homosexuals", "homosexual", False, ("sexual_orientation",)),
+    ("hindus", "hindu", False, ("religion",)),
+    ("sikhs", "sikh", False, ("religion",)),
+)
+#: Faiths by name, for the groups a phrase about a faith attacks ("Islam is a cancer").
+FAITHS: Final = (
+    ("islam", ("muslims",)),
+    ("judaism", ("jews",)),
+    ("christianity", ("christians",)),
+    ("christians", ("christians",)),
+    ("hinduism", ("religion",)),
+    ("sikhism", ("religion",)),
+)
 #: What ``{group}`` in a pattern stands for: the names of groups of people that calls for
 #: expulsion are aimed at (not "these people": vandals and drivers are called that too).
 GROUP: Final = (
-    r"(?:immigrants?|migrants?|refugees?|asylum seekers?|foreigners?|muslims?|moslems?|jews"
-    r"|jewish people|blacks|black people|gypsies|arabs|africans|asians|pakistanis|mexicans"
-    r"|somalis|syrians|afghans|romanians|eastern europeans|gays|lesbians|trans people"
-    r"|transgender people|homosexuals|hindus|sikhs)"
+    "(?:"
+    + "|".join(
+        f"{plural}|{singular}" if singular_too and singular else plural
+        for plural, singular, singular_too, _ in GROUP_NAMES
+    )
+    + ")"
 )
-#: What ``"{group}"`` among an entry's ``needs`` stands for: the stems of :data:`GROUP`
-#: (``"{groups}"``: :data:`PLURAL_NAMES`).
-GROUP_STEMS: Final = (
-    "immigrant", "migrant", "refugee", "asylum", "foreigner", "muslim", "moslem", "jew",
-    "black", "gypsies", "arab", "african", "asian", "pakistani", "mexican", "somali", "syrian",
-    "afghan", "romanian", "european", "gay", "lesbian", "trans", "homosexual", "hindu", "sikh",
-)  # fmt: skip
-#: What ``{groups}`` in a pattern stands for: the names of :data:`GROUP` in the plural
-#: only ("a plague of migrants", not "a plague of migrant deaths").
-PLURAL_NAMES: Final = (
-    "immigrants", "migrants", "refugees", "asylum seekers", "foreigners", "muslims", "moslems",
-    "jews", "jewish people", "blacks", "black people", "gypsies", "arabs", "africans", "asians",
-    "pakistanis", "mexicans", "somalis", "syrians", "afghans", "romanians", "eastern europeans",
-    "gays", "lesbians", "trans people", "transgender people", "homosexuals", "hindus", "sikhs",
-)  # fmt: skip
+#: What ``{groups}`` in a pattern stands for: the names in the plural only ("a plague of
+#: migrants", not "a plague of migrant deaths").
+PLURAL_NAMES: Final = tuple(plural for plural, *_ in GROUP_NAMES)
 GROUPS_PLURAL: Final = rf"(?:{'|'.join(PLURAL_NAMES)})(?![\w'’-])"
-#: The groups of :data:`threadguard.schema.GROUPS` that a name of :data:`GROUP` stands for
-#: (as the training templates label an attack on them: ``resources/templates/civic.toml``),
-#: so a thread's group signal counts a call for violence or expulsion or dehumanising
-#: language against the people it names.
+#: What ``"{group}"`` among an entry's ``needs`` stands for: a part of each name that every
+#: form :data:`GROUP` matches contains (``"{groups}"``: :data:`PLURAL_NAMES`).
+GROUP_STEMS: Final = tuple(
+    dict.fromkeys(
+        singular if singular and singular in plural else plural
+        for plural, singular, *_ in GROUP_NAMES
+    )
+)
+#: The target groups a name or a faith in a phrase stands for, so a thread's group signal
+#: counts a call for violence or expulsion or dehumanising language against the people it
+#: names.
 GROUPS_OF_NAME: Final = tuple(
     (re.compile(rf"\b(?:{names})(?![\w'’-])"), groups)
     for names, groups in (
-        (r"muslims?|moslems?|islam|islam's", ("muslims",)),
-        (r"jews|jewish people|judaism", ("jews",)),
-        (r"christians?|christianity", ("christians",)),
-        (r"hindus|sikhs|hinduism|sikhism", ("religion",)),
-        (r"blacks|black people|africans", ("black_people",)),
-        (r"arabs", ("arabs",)),
-        (r"asians", ("asians",)),
-        (r"pakistanis?", ("race_ethnicity", "nationality_migration")),
-        (r"mexicans?", ("latinx", "nationality_migration")),
-        (r"somalis?", ("black_people", "nationality_migration")),
-        (r"syrians?", ("arabs", "nationality_migration")),
-        (r"gypsies|gypsy", ("race_ethnicity",)),
-        (r"gays|lesbians|homosexuals", ("sexual_orientation",)),
-        (r"trans people|transgender people", ("gender",)),
-        (
-            r"immigrants?|migrants?|refugees?|asylum seekers?|foreigners?|afghans?|romanians?"
-            r"|eastern europeans",
-            ("nationality_migration",),
+        *(
+            (f"{plural}|{singular}" if singular else plural, groups)
+            for plural, singular, _, groups in GROUP_NAMES
         ),
+        *((f"{faith}|{faith}'s", groups) for faith, groups in FAITHS),
     )
 )
 #: The kinds of phrase that attack a group, whose group is recorded.
