@@ -26,6 +26,7 @@ from threadguard.scoring.deep_spans import attribute_spans, whole_words_read
 from threadguard.scoring.encoder import EncoderModel, TokenScores
 from threadguard.scoring.languages import INDEX, LANGUAGE_MODEL, LanguageModels
 from threadguard.scoring.linear import LinearModel
+from threadguard.scoring.opinion_frames import FRAME_ATTRIBUTES, without_frames
 from threadguard.scoring.registry import shipped_model_dir as shipped_model_dir  # re-exported
 from threadguard.scoring.spans import SpanSettings, find_spans
 from threadguard.thread import Comment, Thread
@@ -66,6 +67,9 @@ class CascadeSettings:
     #: default: the current deep tier lets an abusive parent raise the scores of replies
     #: that answer it calmly ("Bob, calm down please"), which holds counter-speech.
     route_on_context: bool = False
+    #: Read a comment with an opinion frame ("I think ...") again without it: see
+    #: :mod:`threadguard.scoring.opinion_frames`. Off only to measure what it changes.
+    opinion_frames: bool = True
 
     def __post_init__(self) -> None:
         if self.tier not in tuple(Tier):
@@ -156,6 +160,10 @@ class Engine:
         self._attr_idx = [model.heads.index(a) for a in ATTRIBUTES]
         self._group_idx = [
             (g, model.heads.index(f"target:{g}")) for g in GROUPS if f"target:{g}" in model.heads
+        ]
+        #: The heads a reading without opinion frames may raise (see :meth:`_score`).
+        self._frame_idx = [
+            i for i, h in enumerate(model.heads) if h in FRAME_ATTRIBUTES or h.startswith("target:")
         ]
         self.routing = Routing()
         uses_deep = deep is not None and self.cascade.tier != "fast"
@@ -294,7 +302,27 @@ class Engine:
         return np.vstack(parts)
 
     def _score(self, items: Sequence[CommentInput]) -> _Scored:
-        """Fast tier on every item, deep tier where the cascade says, blended."""
+        """Fast tier on every item, deep tier where the cascade says, blended; a comment
+        with an opinion frame ("I think ...") read again without it, its attack on a group
+        (identity attack, threat, the target groups) keeping the higher of the two
+        readings (:mod:`threadguard.scoring.opinion_frames`)."""
+        scored = self._read(items)
+        if not self.cascade.opinion_frames:
+            return scored
+        reframed = [(i, r) for i, it in enumerate(items) if (r := without_frames(scored.texts[i]))]
+        if reframed:
+            again = self._read([replace(items[i], text=r.text) for i, r in reframed], count=False)
+            rows = np.array([i for i, _ in reframed])[:, None]
+            cols = np.array(self._frame_idx)[None, :]
+            scored.probs[rows, cols] = np.maximum(
+                scored.probs[rows, cols], again.probs[:, self._frame_idx]
+            )
+        return scored
+
+    def _read(self, items: Sequence[CommentInput], *, count: bool = True) -> _Scored:
+        """One reading of each item: fast tier, then the deep tier where the cascade says,
+        blended. ``count``: whether the routing statistics count it (a second reading of
+        a comment is not another comment)."""
         texts = [it.text[:MAX_CHARS] for it in items]
         # Both tiers read the normalised text; normalise once.
         normalised = [normalize_text(t) for t in texts]
@@ -303,7 +331,7 @@ class Engine:
         empty = np.asarray(x.getnnz(axis=1)) == 0
         probs[empty] = 0.0
         pieces: dict[int, TokenScores] = {}
-        probs = self._deep_tier(items, normalised, probs, empty, pieces)
+        probs = self._deep_tier(items, normalised, probs, empty, pieces, count=count)
         return _Scored(probs, x, texts, normalised, pieces)
 
     def _fast(self, normalised: Sequence[str]) -> tuple[np.ndarray, sp.csr_matrix]:
@@ -399,12 +427,16 @@ class Engine:
         fast: np.ndarray,
         empty: np.ndarray,
         pieces: dict[int, TokenScores],
+        *,
+        count: bool = True,
     ) -> np.ndarray:
         """Blend in the deep tier's scores for the comments the cascade sends there; the
-        token head's readings of them go into ``pieces`` (by row)."""
+        token head's readings of them go into ``pieces`` (by row). ``count``: whether
+        the routing statistics count these comments."""
         c = self.cascade
         if self.deep is None or c.tier == "fast":
-            self.routing.add(len(items), 0)
+            if count:
+                self.routing.add(len(items), 0)
             return fast
         if c.tier == "deep":
             chosen = np.flatnonzero(~empty)
@@ -415,7 +447,8 @@ class Engine:
                 # abusive in context: the fast tier cannot see that, so such replies go deep.
                 suspect |= self._context_suspect(items)
             chosen = np.flatnonzero(~empty & suspect)
-        self.routing.add(len(items), len(chosen))
+        if count:
+            self.routing.add(len(items), len(chosen))
         if not len(chosen):
             return fast
         picked = [items[int(i)] for i in chosen]

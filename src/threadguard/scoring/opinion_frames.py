@@ -1,0 +1,114 @@
+"""Opinion frames: "I think", "in my opinion", "honestly", "with all due respect" before a
+claim.
+
+A frame says the claim that follows is the writer's own; it does not make the claim any
+kinder. The models read it otherwise: training comments that open with "I think" are
+mostly civil, so a frame lowers the scores of what follows it ("Gay people are
+disgusting." toxicity 0.62, held; "In my opinion gay people are disgusting." 0.32,
+approved; "Muslims are dangerous." 0.64, "Personally I believe Muslims are dangerous."
+0.36, with deep@20). So a comment with a frame at the start of a sentence is read twice,
+as written and with its frames taken out, and its attack on a group keeps the higher of
+the two readings (:data:`FRAME_ATTRIBUTES` and the target groups;
+:meth:`threadguard.engine.Engine.analyze`).
+
+Only an attack on a group: a generalisation about a people is no kinder for a hedge, but
+between two readers a hedge is a courtesy ("I think you have misread the report" is not
+"you have misread the report"), and the models' lower toxicity and insult for it are
+right. Letting the second reading raise every attribute held 2-4 more civil news
+comments in 2,000 (Unhealthy Conversations dev rows, insult at the threshold: "I think
+Trump is addicted to the cheers. ... The guy is a cesspool of trouble.") and caught
+nothing more there.
+
+Only the writer's own, affirmed frames count. Not a frame: a negated one ("I don't think",
+"I no longer believe"), one in the past ("I thought", "I used to think": often what the
+writer has since given up), someone else's ("some people think", "do you think"), and
+one that is not at a sentence's start ("what I think matters", "if I think about it").
+Without a frame a text has no second reading, so comments without one cost nothing more.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+#: The attributes a reading without frames may raise (the target groups' heads too).
+FRAME_ATTRIBUTES: Final = frozenset({"identity_attack", "threat"})
+
+#: Words that may open a sentence before its frame ("And honestly, ...", "But I think").
+_LEAD: Final = r"(?:(?:and|but|so|well|look|yes|yeah|no|ok|okay|sorry)\s*[,:]?\s+)?"
+#: Adverbs allowed between "I" and the verb of a frame ("I really do think").
+_ADVERBS: Final = (
+    r"(?:(?:really|honestly|truly|personally|firmly|genuinely|just|do|still|also)\s+)*"
+)
+#: The frames, each ending where the claim begins.
+_FRAMES: Final = (
+    # I think / we believe / I honestly feel that
+    r"(?:i|we)\s+" + _ADVERBS + r"(?:think|believe|feel|reckon|suspect|guess|suppose|"
+    r"maintain|would\s+say|'d\s+say|’d\s+say)(?:\s+that)?",
+    # I'm convinced / I am sure / I'm of the opinion that
+    r"(?:i\s+am|i['’]m)\s+(?:absolutely\s+|totally\s+|quite\s+)?(?:convinced|sure|certain|"
+    r"of\s+the\s+(?:opinion|view))(?:\s+that)?",
+    # in my (honest) opinion / view / book
+    r"in\s+my\s+(?:honest\s+|humble\s+|personal\s+)?(?:opinion|view|book)",
+    r"imh?o",
+    r"(?:personally|honestly|frankly|seriously)",
+    r"to\s+be\s+(?:honest|frank|blunt)",
+    r"let['’]?s\s+(?:be\s+honest|face\s+it)",
+    r"(?:the\s+)?(?:simple\s+|plain\s+)?truth\s+is(?:\s+that)?",
+    r"if\s+you\s+ask\s+me",
+    r"it\s+seems\s+to\s+me(?:\s+that)?",
+    r"(?:face\s+it|admit\s+it)",
+    # courtesies that open a generalisation: "with all due respect, ...", "no offence, but"
+    r"with\s+(?:all\s+)?due\s+respect",
+    r"no\s+offen[cs]e(?:\s+intended)?(?:\s*,)?\s+but",
+    r"don['’]?t\s+get\s+me\s+wrong",
+)
+#: Frames at the start of the text or of a sentence ("Personally, I think"), with what
+#: follows them up to the claim (punctuation and spaces). The claim must start with a letter or a quote: "Honestly."
+#: alone is no frame.
+FRAME: Final = re.compile(
+    r"(?:^|(?<=[.!?;\n]))(\s*)"
+    + _LEAD
+    + r"(?P<frame>(?:(?:"
+    + "|".join(_FRAMES)
+    + r")(?:\s*[,:]\s*|\s+))+)(?=[\w\"'“‘])",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Reframed:
+    """A text with its opinion frames taken out, and where they stood."""
+
+    text: str
+    #: (begin, end) in the original text of each frame taken out, in order.
+    cuts: tuple[tuple[int, int], ...]
+
+    def to_original(self, position: int) -> int:
+        """The original text's offset of ``position`` in :attr:`text`."""
+        for begin, end in self.cuts:
+            if position >= begin:
+                position += end - begin
+            else:
+                break
+        return position
+
+
+def without_frames(text: str) -> Reframed | None:
+    """``text`` with every opinion frame at a sentence's start taken out, or None where it
+    has none (see the module docs). Whatever opened the sentence before the frame ("And",
+    "But") stays; the claim's first letter keeps its case."""
+    cuts = [(m.start("frame"), m.end("frame")) for m in FRAME.finditer(text)]
+    if not cuts:
+        return None
+    parts: list[str] = []
+    last = 0
+    for begin, end in cuts:
+        parts.append(text[last:begin])
+        last = end
+    parts.append(text[last:])
+    rest = "".join(parts)
+    if not rest.strip():
+        return None
+    return Reframed(rest, tuple(cuts))
