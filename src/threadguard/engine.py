@@ -26,6 +26,7 @@ from threadguard.scoring.deep_spans import attribute_spans, whole_words_read
 from threadguard.scoring.encoder import EncoderModel, TokenScores
 from threadguard.scoring.languages import INDEX, LANGUAGE_MODEL, LanguageModels
 from threadguard.scoring.linear import LinearModel
+from threadguard.scoring.negated_claims import without_negated_claims
 from threadguard.scoring.opinion_frames import FRAME_ATTRIBUTES, without_frames
 from threadguard.scoring.registry import shipped_model_dir as shipped_model_dir  # re-exported
 from threadguard.scoring.spans import SpanSettings, find_spans
@@ -67,9 +68,10 @@ class CascadeSettings:
     #: default: the current deep tier lets an abusive parent raise the scores of replies
     #: that answer it calmly ("Bob, calm down please"), which holds counter-speech.
     route_on_context: bool = False
-    #: Read a comment with an opinion frame ("I think ...") again without it: see
-    #: :mod:`threadguard.scoring.opinion_frames`. Off only to measure what it changes.
-    opinion_frames: bool = True
+    #: Read a comment again without an opinion frame ("I think ...") or a denied slur
+    #: ("... are not stupid"): see :mod:`threadguard.scoring.rereading`. Off only to
+    #: measure what the second readings change.
+    second_readings: bool = True
 
     def __post_init__(self) -> None:
         if self.tier not in tuple(Tier):
@@ -302,21 +304,25 @@ class Engine:
         return np.vstack(parts)
 
     def _score(self, items: Sequence[CommentInput]) -> _Scored:
-        """Fast tier on every item, deep tier where the cascade says, blended; a comment
-        with an opinion frame ("I think ...") read again without it, its attack on a group
-        (identity attack, threat, the target groups) keeping the higher of the two
-        readings (:mod:`threadguard.scoring.opinion_frames`)."""
+        """Fast tier on every item, deep tier where the cascade says, blended; then the
+        second readings (:mod:`threadguard.scoring.rereading`): a comment with an opinion
+        frame ("I think ...") read again without it, its attack on a group keeping the
+        higher reading; a comment that denies a slur about a group ("Christians are not
+        stupid") read again without the denial, every head keeping the lower reading."""
         scored = self._read(items)
-        if not self.cascade.opinion_frames:
+        if not self.cascade.second_readings:
             return scored
-        reframed = [(i, r) for i, it in enumerate(items) if (r := without_frames(scored.texts[i]))]
-        if reframed:
-            again = self._read([replace(items[i], text=r.text) for i, r in reframed], count=False)
-            rows = np.array([i for i, _ in reframed])[:, None]
-            cols = np.array(self._frame_idx)[None, :]
-            scored.probs[rows, cols] = np.maximum(
-                scored.probs[rows, cols], again.probs[:, self._frame_idx]
-            )
+        for cut, heads, combine in (
+            (without_frames, self._frame_idx, np.maximum),
+            (without_negated_claims, list(range(len(self.model.heads))), np.minimum),
+        ):
+            again = [(i, rest) for i, text in enumerate(scored.texts) if (rest := cut(text))]
+            if not again:
+                continue
+            read = self._read([replace(items[i], text=rest) for i, rest in again], count=False)
+            rows = np.array([i for i, _ in again])[:, None]
+            cols = np.array(heads)[None, :]
+            scored.probs[rows, cols] = combine(scored.probs[rows, cols], read.probs[:, heads])
         return scored
 
     def _read(self, items: Sequence[CommentInput], *, count: bool = True) -> _Scored:

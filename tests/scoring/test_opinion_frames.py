@@ -30,15 +30,14 @@ from threadguard.scoring.opinion_frames import without_frames
 def test_a_frame_at_the_start_is_taken_out(text: str, claim: str) -> None:
     reframed = without_frames(text)
     assert reframed is not None
-    assert reframed.text == claim
+    assert reframed == claim
 
 
 def test_frames_at_later_sentences_are_taken_out_and_the_lead_word_stays() -> None:
     text = "Great article. Honestly, refugees are parasites. And I really do believe they must go."
     reframed = without_frames(text)
     assert reframed is not None
-    assert reframed.text == "Great article. refugees are parasites. And they must go."
-    assert len(reframed.cuts) == 2
+    assert reframed == "Great article. refugees are parasites. And they must go."
 
 
 @pytest.mark.parametrize(
@@ -69,12 +68,15 @@ def test_not_a_frame(text: str) -> None:
         max_size=12,
     )
 )
-def test_every_character_of_the_claim_maps_back_to_the_same_character(parts: list[str]) -> None:
+def test_what_is_left_is_the_text_less_some_of_its_frames(parts: list[str]) -> None:
     text = "".join(parts)
-    reframed = without_frames(text)
-    if reframed is None:
+    rest = without_frames(text)
+    if rest is None:
         return
-    assert all(text[reframed.to_original(i)] == c for i, c in enumerate(reframed.text))
+    assert len(rest) < len(text) and rest.strip()
+    # every word left stands in the text in the same order
+    words = iter(text.split())
+    assert all(any(w == v for v in words) for w in rest.split())
 
 
 CLAIMS = [
@@ -87,7 +89,7 @@ CLAIMS = [
 @pytest.fixture(scope="module")
 def frameless(engine: Engine) -> Engine:
     """The same models reading every comment once, as written."""
-    return engine.with_cascade(replace(engine.cascade, opinion_frames=False))
+    return engine.with_cascade(replace(engine.cascade, second_readings=False))
 
 
 @pytest.mark.parametrize("claim", CLAIMS)

@@ -29,8 +29,9 @@ Without a frame a text has no second reading, so comments without one cost nothi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Final
+
+from threadguard.scoring.rereading import cut_out
 
 #: The attributes a reading without frames may raise (the target groups' heads too).
 FRAME_ATTRIBUTES: Final = frozenset({"identity_attack", "threat"})
@@ -65,8 +66,8 @@ _FRAMES: Final = (
     r"don['’]?t\s+get\s+me\s+wrong",
 )
 #: Frames at the start of the text or of a sentence ("Personally, I think"), with what
-#: follows them up to the claim (punctuation and spaces). The claim must start with a letter or a quote: "Honestly."
-#: alone is no frame.
+#: follows them up to the claim (punctuation and spaces). The claim must start with a
+#: letter or a quote: "Honestly." alone is no frame.
 FRAME: Final = re.compile(
     r"(?:^|(?<=[.!?;\n]))(\s*)"
     + _LEAD
@@ -77,38 +78,9 @@ FRAME: Final = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Reframed:
-    """A text with its opinion frames taken out, and where they stood."""
-
-    text: str
-    #: (begin, end) in the original text of each frame taken out, in order.
-    cuts: tuple[tuple[int, int], ...]
-
-    def to_original(self, position: int) -> int:
-        """The original text's offset of ``position`` in :attr:`text`."""
-        for begin, end in self.cuts:
-            if position >= begin:
-                position += end - begin
-            else:
-                break
-        return position
-
-
-def without_frames(text: str) -> Reframed | None:
+def without_frames(text: str) -> str | None:
     """``text`` with every opinion frame at a sentence's start taken out, or None where it
     has none (see the module docs). Whatever opened the sentence before the frame ("And",
     "But") stays; the claim's first letter keeps its case."""
-    cuts = [(m.start("frame"), m.end("frame")) for m in FRAME.finditer(text)]
-    if not cuts:
-        return None
-    parts: list[str] = []
-    last = 0
-    for begin, end in cuts:
-        parts.append(text[last:begin])
-        last = end
-    parts.append(text[last:])
-    rest = "".join(parts)
-    if not rest.strip():
-        return None
-    return Reframed(rest, tuple(cuts))
+    rest = cut_out(text, ((m.start("frame"), m.end("frame")) for m in FRAME.finditer(text)))
+    return rest if rest is not None and rest.strip() else None

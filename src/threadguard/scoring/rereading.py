@@ -1,0 +1,26 @@
+"""Second readings: a comment read again with some of its words cut out.
+
+Where the models misread a construction they rarely saw in training -- a hedge before an
+attack on a group (:mod:`.opinion_frames`), a claim about a group that the writer denies
+(:mod:`.negated_claims`) -- the engine reads the comment a second time without those
+words and combines the two readings per head. Each construction's module finds what to
+cut; this one cuts it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def cut_out(text: str, cuts: Iterable[tuple[int, int]]) -> str | None:
+    """``text`` without the ``(begin, end)`` ranges (in order, not overlapping); None
+    where there is nothing to cut."""
+    parts: list[str] = []
+    last = 0
+    for begin, end in cuts:
+        parts.append(text[last:begin])
+        last = end
+    if not parts:
+        return None
+    parts.append(text[last:])
+    return "".join(parts)
