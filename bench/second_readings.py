@@ -1,15 +1,19 @@
-"""Where the engine's second readings apply: opinion frames and denied slurs, per data set.
+"""Where the engine's second readings apply: opinion frames, denied slurs and insults at
+things, per data set.
 
 A comment with an opinion frame ("I think ...") is read again without it, and its attack
 on a group keeps the higher reading; one that denies a slur about a group ("Christians
-are not stupid") is read again without the denial, and every head keeps the lower reading
-(``src/threadguard/scoring/rereading.py``). This reads every labelled set in the data
-folder (training, dev and test rows; nothing is fitted) and prints per set how many rows
-labelled civil (toxicity < 0.5), toxic and unlabelled each construction stands in; then
-every toxic row a denial stands in, in full, to read: those are the rows whose scores the
-denial reading may lower.
+are not stupid") is read again without the denial, and every head keeps the lower reading;
+one that insults a thing ("this stupid parking meter") is read again without the insulting
+word, and insult and toxicity keep the lower reading (``src/threadguard/scoring/rereading.py``).
+This reads every labelled set in the data folder (training, dev and test rows; nothing is
+fitted) and prints per set how many rows labelled civil (toxicity < 0.5), toxic and
+unlabelled each construction stands in; then the toxic rows a denial or an insult at a thing
+stands in (at most ``--show`` of each), in full, to read: those are the rows whose scores a
+second reading may lower.
 
     PYTHONPATH=src python bench/second_readings.py --data $THREADGUARD_DATA [--splits train,dev]
+        [--show N]
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 from threadguard.schema import ATTRIBUTES
+from threadguard.scoring.insulted_things import without_insults_at_things
 from threadguard.scoring.negated_claims import without_negated_claims
 from threadguard.scoring.opinion_frames import without_frames
 from threadguard.training.datasets import load_all
@@ -39,13 +44,22 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, required=True)
     ap.add_argument("--splits", help="comma-separated splits to read (default: every row)")
+    ap.add_argument("--show", type=int, default=40, help="toxic rows shown per construction")
     args = ap.parse_args()
     splits = set(args.splits.split(",")) if args.splits else None
+    readings = {
+        "frame": without_frames,
+        "denial": without_negated_claims,
+        "thing": without_insults_at_things,
+    }
+    kinds = ("civil", "toxic", "unlabelled")
     print(
-        "| data set | rows | frames: civil | toxic | unlabelled | denials: civil | toxic "
-        "| unlabelled |\n|---|---:|---:|---:|---:|---:|---:|---:|"
+        "| data set | rows | "
+        + " | ".join(f"{r} {k}" for r in readings for k in kinds)
+        + " |\n|---|---:|"
+        + "---:|" * (len(readings) * len(kinds))
     )
-    toxic_denials: list[tuple[str, str]] = []
+    toxic: dict[str, list[tuple[str, str]]] = {r: [] for r in readings if r != "frame"}
     totals: Counter[str] = Counter()
     for block in load_all(args.data):
         counts: Counter[str] = Counter()
@@ -55,25 +69,22 @@ def main() -> None:
                 continue
             rows += 1
             kind = label(row)
-            if without_frames(text) is not None:
-                counts[f"frame {kind}"] += 1
-            if without_negated_claims(text) is not None:
-                counts[f"denial {kind}"] += 1
-                if kind == "toxic":
-                    toxic_denials.append((block.dataset, text))
+            for reading, cut in readings.items():
+                if cut(text) is not None:
+                    counts[f"{reading} {kind}"] += 1
+                    if kind == "toxic" and reading in toxic:
+                        toxic[reading].append((block.dataset, text))
         totals.update(counts)
-        kinds = ("civil", "toxic", "unlabelled")
         print(
             f"| {block.dataset} | {rows} | "
-            + " | ".join(str(counts[f"frame {k}"]) for k in kinds)
-            + " | "
-            + " | ".join(str(counts[f"denial {k}"]) for k in kinds)
+            + " | ".join(str(counts[f"{r} {k}"]) for r in readings for k in kinds)
             + " |"
         )
     print("\nall sets: " + ", ".join(f"{k} {v}" for k, v in sorted(totals.items())))
-    print(f"\nToxic rows with a denial ({len(toxic_denials)}):")
-    for name, text in toxic_denials:
-        print(f"- [{name}] {text!r}")
+    for reading, rows_of in toxic.items():
+        print(f"\nToxic rows with a {reading} ({len(rows_of)}, at most {args.show} shown):")
+        for name, text in rows_of[: args.show]:
+            print(f"- [{name}] {text!r}")
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from threadguard.schema import ATTRIBUTES, GROUPS, Tier
 from threadguard.scoring.context import bounded_shift, context_can_move
 from threadguard.scoring.deep_spans import attribute_spans, whole_words_read
 from threadguard.scoring.encoder import EncoderModel, TokenScores
+from threadguard.scoring.insulted_things import THING_ATTRIBUTES, without_insults_at_things
 from threadguard.scoring.languages import INDEX, LANGUAGE_MODEL, LanguageModels
 from threadguard.scoring.linear import LinearModel
 from threadguard.scoring.negated_claims import without_negated_claims
@@ -167,6 +168,7 @@ class Engine:
         self._frame_idx = [
             i for i, h in enumerate(model.heads) if h in FRAME_ATTRIBUTES or h.startswith("target:")
         ]
+        self._thing_idx = [model.heads.index(a) for a in sorted(THING_ATTRIBUTES)]
         self.routing = Routing()
         uses_deep = deep is not None and self.cascade.tier != "fast"
         tags = f"{model.tag}+{deep.tag}" if uses_deep and deep is not None else model.tag
@@ -308,13 +310,16 @@ class Engine:
         second readings (:mod:`threadguard.scoring.rereading`): a comment with an opinion
         frame ("I think ...") read again without it, its attack on a group keeping the
         higher reading; a comment that denies a slur about a group ("Christians are not
-        stupid") read again without the denial, every head keeping the lower reading."""
+        stupid") read again without the denial, every head keeping the lower reading; one
+        that insults a thing ("this stupid parking meter") read again without the insult,
+        insult and toxicity keeping the lower reading."""
         scored = self._read(items)
         if not self.cascade.second_readings:
             return scored
         for cut, heads, combine in (
             (without_frames, self._frame_idx, np.maximum),
             (without_negated_claims, list(range(len(self.model.heads))), np.minimum),
+            (without_insults_at_things, self._thing_idx, np.minimum),
         ):
             again = [(i, rest) for i, text in enumerate(scored.texts) if (rest := cut(text))]
             if not again:

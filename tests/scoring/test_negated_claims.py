@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from threadguard.engine import CommentInput, Engine
@@ -54,12 +52,6 @@ def test_a_denied_slur_is_cut(text: str, rest: str) -> None:
 )
 def test_not_a_denial(text: str) -> None:
     assert without_negated_claims(text) is None
-
-
-@pytest.fixture(scope="module")
-def read_once(engine: Engine) -> Engine:
-    """The same models reading every comment once, as written."""
-    return engine.with_cascade(replace(engine.cascade, second_readings=False))
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -86,30 +84,24 @@ CLAIMS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def frameless(engine: Engine) -> Engine:
-    """The same models reading every comment once, as written."""
-    return engine.with_cascade(replace(engine.cascade, second_readings=False))
-
-
 @pytest.mark.parametrize("claim", CLAIMS)
 @pytest.mark.parametrize("frame", ["In my opinion ", "Personally I believe ", "IMO "])
 def test_a_frame_does_not_lower_the_identity_attack_of_the_claim(
-    engine: Engine, frameless: Engine, frame: str, claim: str
+    engine: Engine, read_once: Engine, frame: str, claim: str
 ) -> None:
     (alone,) = engine.analyze([CommentInput(claim[0].upper() + claim[1:])], spans=False)
     (framed,) = engine.analyze([CommentInput(frame + claim)], spans=False)
-    (read_once,) = frameless.analyze([CommentInput(frame + claim)], spans=False)
+    (read_once,) = read_once.analyze([CommentInput(frame + claim)], spans=False)
     assert framed.scores["identity_attack"] >= alone.scores["identity_attack"] - 0.02
     assert {t.group for t in alone.targets} <= {t.group for t in framed.targets}
     assert framed.scores["identity_attack"] >= read_once.scores["identity_attack"]
 
 
-def test_read_once_the_frame_lowers_the_attack(engine: Engine, frameless: Engine) -> None:
+def test_read_once_the_frame_lowers_the_attack(engine: Engine, read_once: Engine) -> None:
     """Why the second reading exists (the module's example): the models take a frame
     for civility."""
-    (alone,) = frameless.analyze([CommentInput("Gay people are disgusting.")], spans=False)
-    (framed,) = frameless.analyze(
+    (alone,) = read_once.analyze([CommentInput("Gay people are disgusting.")], spans=False)
+    (framed,) = read_once.analyze(
         [CommentInput("In my opinion gay people are disgusting.")], spans=False
     )
     (twice,) = engine.analyze([CommentInput("In my opinion gay people are disgusting.")])
@@ -118,13 +110,13 @@ def test_read_once_the_frame_lowers_the_attack(engine: Engine, frameless: Engine
 
 
 def test_the_frame_free_reading_raises_no_other_attribute(
-    engine: Engine, frameless: Engine
+    engine: Engine, read_once: Engine
 ) -> None:
     """A hedge between two readers is a courtesy ("I think you have misread the report"):
     toxicity and insult stay those of the comment as written."""
     text = "I think you have misread the report, you fool. In my opinion gay people are disgusting."
     (twice,) = engine.analyze([CommentInput(text)], spans=False)
-    (once,) = frameless.analyze([CommentInput(text)], spans=False)
+    (once,) = read_once.analyze([CommentInput(text)], spans=False)
     for attribute in ("toxicity", "severe_toxicity", "insult", "profanity", "sexually_explicit"):
         assert twice.scores[attribute] == pytest.approx(once.scores[attribute], abs=1e-6)
     assert twice.scores["identity_attack"] > once.scores["identity_attack"]

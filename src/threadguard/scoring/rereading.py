@@ -2,8 +2,9 @@
 
 Where the models misread a construction they rarely saw in training -- a hedge before an
 attack on a group (:mod:`.opinion_frames`), a claim about a group that the writer denies
-(:mod:`.negated_claims`) -- the engine reads the comment a second time without those
-words and combines the two readings per head. Each construction's module finds what to
+(:mod:`.negated_claims`), an insulting word aimed at a thing (:mod:`.insulted_things`) --
+the engine reads the comment a second time without those words and combines the two
+readings per head. Each construction's module finds what to
 cut; this one cuts it.
 """
 
