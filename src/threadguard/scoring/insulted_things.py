@@ -31,7 +31,7 @@ THING_ATTRIBUTES: Final = frozenset({"insult", "toxicity"})
 INSULTING: Final = (
     r"stupid|idiotic|dumb|moronic|pathetic|useless|ridiculous|ludicrous|asinine|brainless|"
     r"crappy|shitty|lousy|rubbish|bloody|damn(?:ed)?|goddamn(?:ed)?|fucking|effing|"
-    r"frigging|friggin|freaking|bleeding|sodding|bloody\s+stupid"
+    r"frigging|friggin|freaking|bleeding|sodding"
 )
 #: Names of things, in the singular (a plural "s" is matched too): everyday objects and
 #: services, roads and weather, and what news comments argue about (laws, policies,
@@ -126,13 +126,15 @@ _THING: Final = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in THINGS)
 #: "your" is not one (aimed at the reader).
 _BEFORE: Final = (
     r"(?:(?:\b(?:this|that|these|those|the|my|our|a|an|such\s+a|what\s+a)\s+)"
-    r"|(?:^|(?<=[.!?;\n]))\s*)"
+    r"|(?:^|(?<=[.!?;\n]))\s{0,3})"
 )
 #: One word may stand between the words and the thing ("this stupid parking app", "that
 #: idiotic new law"); a capitalised one may not (a name: "this stupid Trudeau plan" is
-#: about a person).
+#: about a person). The run of words is possessive (``++``): a text of nothing but insults
+#: ("bloody stupid bloody stupid ...") is given up at once, not tried every way it splits.
 INSULTED_THING: Final = re.compile(
-    _BEFORE + rf"(?P<words>(?:(?:{INSULTING})\s+)+)(?:(?-i:[a-z][\w-]*)\s+)?(?:{_THING})(?:e?s)?\b",
+    _BEFORE
+    + rf"(?P<words>(?:(?:{INSULTING})\s+)++)(?:(?-i:[a-z][\w-]*)\s+)?(?:{_THING})(?:e?s)?\b",
     re.IGNORECASE,
 )
 

@@ -63,7 +63,7 @@ _SUBJECT: Final = (
 _NOT: Final = r"(?:\s+(?:are|were)\s+(?:not|never)|\s+(?:aren['’]t|weren['’]t))"
 #: Where a clause starts: the text's start, after a sentence's or a clause's end, or
 #: after an opening "no" ("No, deaf people are not stupid").
-_START: Final = r"(?:^|(?<=[.!?;:\n,]))\s*(?:(?:no|and|but|so)\s*,?\s+)?"
+_START: Final = r"(?:^|(?<=[.!?;:\n,]))\s{0,3}(?:(?:no|and|but|so)\s*,?\s+)?"
 #: The rest of the clause after the predicate ("for having faith", "than anyone else"),
 #: which must reach the clause's end (a comma, a sentence's end, "but"). A word that
 #: starts another clause or a comparison stops it, and then nothing is cut: in "the

@@ -69,7 +69,7 @@ _FRAMES: Final = (
 #: follows them up to the claim (punctuation and spaces). The claim must start with a
 #: letter or a quote: "Honestly." alone is no frame.
 FRAME: Final = re.compile(
-    r"(?:^|(?<=[.!?;\n]))(\s*)"
+    r"(?:^|(?<=[.!?;\n]))\s{0,3}"
     + _LEAD
     + r"(?P<frame>(?:(?:"
     + "|".join(_FRAMES)
