@@ -1,11 +1,12 @@
 """Where the engine's second readings apply: opinion frames, denied slurs and insults at
 things, per data set.
 
-A comment with an opinion frame ("I think ...") is read again without it, and its attack
-on a group keeps the higher reading; one that denies a slur about a group ("Christians
-are not stupid") is read again without the denial, and every head keeps the lower reading;
-one that insults a thing ("this stupid parking meter") is read again without the insulting
-word, and insult and toxicity keep the lower reading (``src/threadguard/scoring/rereading.py``).
+A comment with an opinion frame ("I think ...") and a word of contempt is read again
+without the frame, and its attack on a group keeps the higher reading; one that denies a
+slur about a group ("Christians are not stupid") is read again without the denial, and
+toxicity, severe toxicity, insult and identity attack keep the lower reading; one that
+insults a thing ("this stupid parking meter") is read again without the insulting word,
+and insult and toxicity keep the lower reading (``src/threadguard/scoring/second_readings.py``).
 This reads every labelled set in the data folder (training, dev and test rows; nothing is
 fitted) and prints per set how many rows labelled civil (toxicity < 0.5), toxic and
 unlabelled each construction stands in; then the toxic rows a denial or an insult at a thing
@@ -24,9 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 from threadguard.schema import ATTRIBUTES
-from threadguard.scoring.insulted_things import without_insults_at_things
-from threadguard.scoring.negated_claims import without_negated_claims
-from threadguard.scoring.opinion_frames import without_frames
+from threadguard.scoring.second_readings import READINGS
 from threadguard.training.datasets import load_all
 
 TOXICITY = ATTRIBUTES.index("toxicity")
@@ -47,11 +46,7 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=40, help="toxic rows shown per construction")
     args = ap.parse_args()
     splits = set(args.splits.split(",")) if args.splits else None
-    readings = {
-        "frame": without_frames,
-        "denial": without_negated_claims,
-        "thing": without_insults_at_things,
-    }
+    readings = {r.name: r.cut for r in READINGS}
     kinds = ("civil", "toxic", "unlabelled")
     print(
         "| data set | rows | "
@@ -59,7 +54,7 @@ def main() -> None:
         + " |\n|---|---:|"
         + "---:|" * (len(readings) * len(kinds))
     )
-    toxic: dict[str, list[tuple[str, str]]] = {r: [] for r in readings if r != "frame"}
+    toxic: dict[str, list[tuple[str, str]]] = {r.name: [] for r in READINGS if not r.raises}
     totals: Counter[str] = Counter()
     for block in load_all(args.data):
         counts: Counter[str] = Counter()

@@ -24,12 +24,10 @@ from threadguard.schema import ATTRIBUTES, GROUPS, Tier
 from threadguard.scoring.context import bounded_shift, context_can_move
 from threadguard.scoring.deep_spans import attribute_spans, whole_words_read
 from threadguard.scoring.encoder import EncoderModel, TokenScores
-from threadguard.scoring.insulted_things import THING_ATTRIBUTES, without_insults_at_things
 from threadguard.scoring.languages import INDEX, LANGUAGE_MODEL, LanguageModels
 from threadguard.scoring.linear import LinearModel
-from threadguard.scoring.negated_claims import without_negated_claims
-from threadguard.scoring.opinion_frames import FRAME_ATTRIBUTES, without_frames
 from threadguard.scoring.registry import shipped_model_dir as shipped_model_dir  # re-exported
+from threadguard.scoring.second_readings import READINGS
 from threadguard.scoring.spans import SpanSettings, find_spans
 from threadguard.thread import Comment, Thread
 
@@ -164,11 +162,15 @@ class Engine:
         self._group_idx = [
             (g, model.heads.index(f"target:{g}")) for g in GROUPS if f"target:{g}" in model.heads
         ]
-        #: The heads a reading without opinion frames may raise (see :meth:`_score`).
-        self._frame_idx = [
-            i for i, h in enumerate(model.heads) if h in FRAME_ATTRIBUTES or h.startswith("target:")
-        ]
-        self._thing_idx = [model.heads.index(a) for a in sorted(THING_ATTRIBUTES)]
+        #: The heads each second reading may move (see :meth:`_score`).
+        self._reading_heads = {
+            r.name: [
+                i
+                for i, h in enumerate(model.heads)
+                if h in r.attributes or (r.groups and h.startswith("target:"))
+            ]
+            for r in READINGS
+        }
         self.routing = Routing()
         uses_deep = deep is not None and self.cascade.tier != "fast"
         tags = f"{model.tag}+{deep.tag}" if uses_deep and deep is not None else model.tag
@@ -307,24 +309,27 @@ class Engine:
 
     def _score(self, items: Sequence[CommentInput]) -> _Scored:
         """Fast tier on every item, deep tier where the cascade says, blended; then the
-        second readings (:mod:`threadguard.scoring.rereading`): a comment with an opinion
-        frame ("I think ...") read again without it, its attack on a group keeping the
-        higher reading; a comment that denies a slur about a group ("Christians are not
-        stupid") read again without the denial, every head keeping the lower reading; one
-        that insults a thing ("this stupid parking meter") read again without the insult,
-        insult and toxicity keeping the lower reading."""
+        second readings (:data:`threadguard.scoring.second_readings.READINGS`): a comment
+        with an opinion frame ("I think ...") and a word of contempt read again without
+        the frame, its attack on a group keeping the higher reading; one that denies a
+        slur about a group ("Christians are not stupid") read again without the denial,
+        toxicity, severe toxicity, insult and identity attack keeping the lower reading;
+        one that insults a thing ("this stupid parking meter") read again without the
+        insult, insult and toxicity keeping the lower reading."""
         scored = self._read(items)
         if not self.cascade.second_readings:
             return scored
-        for cut, heads, combine in (
-            (without_frames, self._frame_idx, np.maximum),
-            (without_negated_claims, list(range(len(self.model.heads))), np.minimum),
-            (without_insults_at_things, self._thing_idx, np.minimum),
-        ):
-            again = [(i, rest) for i, text in enumerate(scored.texts) if (rest := cut(text))]
+        for reading in READINGS:
+            again = [
+                (i, rest)
+                for i, text in enumerate(scored.texts)
+                if (rest := reading.cut(text)) is not None
+            ]
             if not again:
                 continue
             read = self._read([replace(items[i], text=rest) for i, rest in again], count=False)
+            heads = self._reading_heads[reading.name]
+            combine = np.maximum if reading.raises else np.minimum
             rows = np.array([i for i, _ in again])[:, None]
             cols = np.array(heads)[None, :]
             scored.probs[rows, cols] = combine(scored.probs[rows, cols], read.probs[:, heads])

@@ -14,19 +14,13 @@ from threadguard.scoring.negated_claims import without_negated_claims
     ("text", "rest"),
     [
         ("Muslims are not terrorists.", "."),
-        (
-            "Good point. Refugees aren't criminals, and the numbers show it.",
-            "Good point. , and the numbers show it.",
-        ),
-        ("No, immigrants are not lazy. Most work two jobs.", "No, . Most work two jobs."),
+        ("Good point. Refugees aren't criminals.", "Good point. ."),
+        ("No, immigrants are not lazy. They work two jobs.", "No, immigrants. They work two jobs."),
         ("I don't think Mexicans are criminals.", "."),
         ("Sikhs are not any more violent than anyone else.", "."),
-        (
-            "Refugees are not a bunch of criminals but people fleeing war.",
-            " but people fleeing war.",
-        ),
+        ("Refugees are not a bunch of criminals!", "!"),
         # what follows refers back to the group: its name stays
-        ("Jews are not greedy, they are parasites.", "Jews, they are parasites."),
+        ("Jews are not greedy. They are parasites.", "Jews. They are parasites."),
         ("Lesbians are not confused; they know who they are.", "Lesbians; they know who they are."),
     ],
 )
@@ -48,6 +42,16 @@ def test_a_denied_slur_is_cut(text: str, rest: str) -> None:
         "We aren't terrorists like them.",
         "There aren't any stupid questions.",
         "Muslims are terrorists.",
+        # a denial that goes on is read as written
+        "Jews are not greedy, they are parasites.",
+        "Refugees aren't criminals, just filthy rats.",
+        "Muslims are not a threat if shot on sight.",
+        "Women are not stupid; just too emotional to vote.",  # another charge swapped in
+        "Mexicans are not rapists. Not all of them anyway, most are.",  # taken back
+        # no group noun: a slur or a pronoun is no group
+        "They are not stupid.",
+        # sarcasm: the opposite
+        "Oh sure, Mexicans aren't rapists. Totally.",
     ],
 )
 def test_not_a_denial(text: str) -> None:
@@ -69,8 +73,8 @@ def test_a_denial_of_a_slur_is_published(
 @pytest.mark.parametrize(
     ("text", "attribute"),
     [
-        ("Jews are not greedy, they are parasites.", "identity_attack"),
-        ("Immigrants are not lazy, you absolute moron.", "insult"),
+        ("Jews are not greedy. They are parasites.", "identity_attack"),
+        ("Immigrants are not lazy. You absolute moron.", "insult"),
     ],
 )
 def test_what_else_the_comment_says_is_still_read(

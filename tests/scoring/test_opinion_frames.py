@@ -80,7 +80,7 @@ def test_what_is_left_is_the_text_less_some_of_its_frames(parts: list[str]) -> N
 CLAIMS = [
     "gay people are disgusting.",
     "Muslims are dangerous.",
-    "women belong in the kitchen and nowhere else.",
+    "refugees are parasites.",
 ]
 
 
@@ -107,6 +107,23 @@ def test_read_once_the_frame_lowers_the_attack(engine: Engine, read_once: Engine
     (twice,) = engine.analyze([CommentInput("In my opinion gay people are disgusting.")])
     assert framed.scores["identity_attack"] < alone.scores["identity_attack"] - 0.1
     assert twice.scores["identity_attack"] >= alone.scores["identity_attack"] - 0.02
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I think Jews and Muslims can live together.",
+        "In my opinion refugees should be able to work while they wait.",
+    ],
+)
+def test_without_a_word_of_contempt_the_frame_free_reading_does_not_count(
+    engine: Engine, read_once: Engine, text: str
+) -> None:
+    """The models over-read a bare mention of a group: a friendly claim read without its
+    frame would be held."""
+    (twice,) = engine.analyze([CommentInput(text)], spans=False)
+    (once,) = read_once.analyze([CommentInput(text)], spans=False)
+    assert twice.scores == once.scores
 
 
 def test_the_frame_free_reading_raises_no_other_attribute(

@@ -13,8 +13,10 @@ for its violence as written).
 
 Only names from :data:`THINGS` count: a noun the list does not know is read as written,
 and none of them names a person ("this stupid mayor", "that idiotic commenter" are
-insults). Not cut either: "your stupid idea" (aimed at the reader), and the word after a
-thing's name ("the council is stupid": aimed at the people in it, read as written).
+insults); nor does a thing's name count before a word for a person ("this stupid bus
+driver", "a pathetic film critic"). Not cut either: "your stupid idea" (aimed at the
+reader), and the word after a thing's name ("the council is stupid": aimed at the people
+in it, read as written).
 """
 
 from __future__ import annotations
@@ -128,13 +130,40 @@ _BEFORE: Final = (
     r"(?:(?:\b(?:this|that|these|those|the|my|our|a|an|such\s+a|what\s+a)\s+)"
     r"|(?:^|(?<=[.!?;\n]))\s{0,3})"
 )
-#: One word may stand between the words and the thing ("this stupid parking app", "that
-#: idiotic new law"); a capitalised one may not (a name: "this stupid Trudeau plan" is
-#: about a person). The run of words is possessive (``++``): a text of nothing but insults
-#: ("bloody stupid bloody stupid ...") is given up at once, not tried every way it splits.
+#: Words that may stand between the insult and the thing ("this stupid parking app",
+#: "that idiotic new tax"): modifiers of things, never a name or a person ("this stupid
+#: trudeau plan", "this idiotic woman's plan" are read as written; found by a review).
+MODIFIERS: Final = (
+    r"new|old|little|whole|entire|latest|current|proposed|parking|ticket|traffic|tax|"
+    r"budget|government|city|council|federal|provincial|state|school|health|online|mobile|"
+    r"banking|news|social|public|housing|carbon|transit|smart|phone|computer|printer"
+)
+#: What may not follow the thing's name: a word for a person ("this stupid bus driver",
+#: "a pathetic film critic", "the stupid show host", "this idiotic article's author"),
+#: by a list and by the endings of such words (-er, -or, -ist, -ian, -ic, -ict, -ee),
+#: except function words with those endings ("for", "or", "never", "over", "other").
+_NOT_A_PERSON: Final = (
+    r"(?!['’]s\b)(?!\s+(?!(?:for|or|nor|never|ever|over|under|after|either|neither|other|"
+    r"rather|whatever|however|together|later|sooner|further|water|weather|paper|letter|"
+    r"number|order|center|centre|computer|router|printer|meter|theater|theatre)\b)"
+    r"(?:[a-z][\w-]*(?:er|or|ist|ian|ic|ict|ee)s?|host|staff|guy|man|woman|person|people|"
+    r"kid|boy|girl|fan|lover|rep|team|crew|boss|chief|head|clerk|cop|nurse|doctor|lady)\b)"
+)
+#: The run of words is possessive (``++``): a text of nothing but insults ("bloody
+#: stupid bloody stupid ...") is given up at once, not tried every way it splits.
 INSULTED_THING: Final = re.compile(
     _BEFORE
-    + rf"(?P<words>(?:(?:{INSULTING})\s+)++)(?:(?-i:[a-z][\w-]*)\s+)?(?:{_THING})(?:e?s)?\b",
+    + rf"(?P<words>(?:(?:{INSULTING})\s+)++)(?:(?:{MODIFIERS})\s+)?(?:{_THING})(?:e?s)?\b"
+    + _NOT_A_PERSON,
+    re.IGNORECASE,
+)
+
+
+#: A thing said of someone just before it ("You are a stupid game", "he's such a
+#: pathetic joke"): an insult at them, read as written.
+_SAID_OF_SOMEONE: Final = re.compile(
+    r"\b(?:you|u|ya|he|she|they|it)\s*(?:are|['’]re|r|is|['’]s|was|were)\s+"
+    r"(?:(?:such|just|really|a|an|the|so)\s+)*$",
     re.IGNORECASE,
 )
 
@@ -142,4 +171,11 @@ INSULTED_THING: Final = re.compile(
 def without_insults_at_things(text: str) -> str | None:
     """``text`` without the insulting words before a thing's name, or None where it has
     none (see the module docs)."""
-    return cut_out(text, (m.span("words") for m in INSULTED_THING.finditer(text)))
+    return cut_out(
+        text,
+        (
+            m.span("words")
+            for m in INSULTED_THING.finditer(text)
+            if not _SAID_OF_SOMEONE.search(text, max(0, m.start() - 40), m.start())
+        ),
+    )

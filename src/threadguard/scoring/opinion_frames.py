@@ -9,7 +9,10 @@ approved; "Muslims are dangerous." 0.64, "Personally I believe Muslims are dange
 0.36, with deep@20). So a comment with a frame at the start of a sentence is read twice,
 as written and with its frames taken out, and its attack on a group keeps the higher of
 the two readings (:data:`FRAME_ATTRIBUTES` and the target groups;
-:meth:`threadguard.engine.Engine.analyze`).
+:meth:`threadguard.engine.Engine.analyze`), where a word of contempt stands in it
+(:data:`CONTEMPT`): the models over-read a bare mention of a group, so without one the
+frame-free reading of "I think Jews and Muslims can live together" held it (identity
+attack 0.29 as written, 0.76 without the frame; found by a review).
 
 Only an attack on a group: a generalisation about a people is no kinder for a hedge, but
 between two readers a hedge is a courtesy ("I think you have misread the report" is not
@@ -31,6 +34,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from threadguard.scoring.negated_claims import DEROGATORY
 from threadguard.scoring.rereading import cut_out
 
 #: The attributes a reading without frames may raise (the target groups' heads too).
@@ -78,9 +82,28 @@ FRAME: Final = re.compile(
 )
 
 
+#: Words of contempt, one of which must stand in a comment for its frame-free reading to
+#: count: the stereotypes of :data:`~.negated_claims.DEROGATORY` and a few more. Without
+#: one, the frame-free reading of a friendly claim ("I think Jews and Muslims can live
+#: together") is the bare group mention the models over-read.
+CONTEMPT: Final = re.compile(
+    rf"\b(?:{DEROGATORY}|disgusting|vile|revolting|repulsive|ruin(?:s|ing)?|"
+    r"destroy(?:s|ing)?|a\s+waste|worthless|useless|a\s+(?:plague|cancer|disease|virus))\b",
+    re.IGNORECASE,
+)
+
+
 def without_frames(text: str) -> str | None:
     """``text`` with every opinion frame at a sentence's start taken out, or None where it
     has none (see the module docs). Whatever opened the sentence before the frame ("And",
     "But") stays; the claim's first letter keeps its case."""
     rest = cut_out(text, ((m.start("frame"), m.end("frame")) for m in FRAME.finditer(text)))
     return rest if rest is not None and rest.strip() else None
+
+
+def attack_without_frames(text: str) -> str | None:
+    """The frame-free reading the engine raises a group attack with: ``text`` without its
+    frames where it also holds a word of :data:`CONTEMPT`, else None."""
+    if not CONTEMPT.search(text):
+        return None
+    return without_frames(text)

@@ -5,7 +5,8 @@ attack on a group (:mod:`.opinion_frames`), a claim about a group that the write
 (:mod:`.negated_claims`), an insulting word aimed at a thing (:mod:`.insulted_things`) --
 the engine reads the comment a second time without those words and combines the two
 readings per head. Each construction's module finds what to
-cut; this one cuts it.
+cut; this one cuts it, and :mod:`.second_readings` lists the readings as the engine
+applies them.
 """
 
 from __future__ import annotations

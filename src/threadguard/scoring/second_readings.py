@@ -1,0 +1,48 @@
+"""The second readings as the engine applies them, in order (:mod:`.rereading`).
+
+Each is what to read a comment again as (None: not read again), the attributes the
+second reading may move, and whether they keep the higher or the lower of the two
+readings. ``threadguard.engine.Engine`` applies them; ``bench/second_readings.py`` counts
+where each applies in the labelled data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
+
+from threadguard.scoring.insulted_things import THING_ATTRIBUTES, without_insults_at_things
+from threadguard.scoring.negated_claims import DENIAL_ATTRIBUTES, without_negated_claims
+from threadguard.scoring.opinion_frames import (
+    FRAME_ATTRIBUTES,
+    attack_without_frames,
+    without_frames,
+)
+
+
+def without_denials(text: str) -> str | None:
+    """The text a denied slur is read again as: without its opinion frames first, so a
+    frame cannot hide a second claim ("I think women are not stupid. I think they are
+    inferior."), then without the denial."""
+    return without_negated_claims(without_frames(text) or text)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One second reading: its name, what to read again, and how it combines."""
+
+    name: str
+    cut: Callable[[str], str | None]
+    #: The attributes it may move; ``groups``: the target groups' heads too.
+    attributes: frozenset[str]
+    groups: bool
+    #: True: each attribute keeps the higher reading; False: the lower.
+    raises: bool
+
+
+READINGS: Final = (
+    Reading("frame", attack_without_frames, FRAME_ATTRIBUTES, groups=True, raises=True),
+    Reading("denial", without_denials, DENIAL_ATTRIBUTES, groups=False, raises=False),
+    Reading("thing", without_insults_at_things, THING_ATTRIBUTES, groups=False, raises=False),
+)
