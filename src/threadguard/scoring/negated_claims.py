@@ -68,9 +68,11 @@ GROUP_NOUNS: Final = (
     r"turks|russians|ukrainians|autistic\s+people|disabled\s+people|deaf\s+people|"
     r"blind\s+people|the\s+elderly|seniors|pensioners|teenagers|millennials|boomers"
 )
-#: Words that make a subject's negation partial or hedged.
-_PARTIAL: Final = r"(?:not|all|some|many|most|few|several|certain|probably|maybe|perhaps|"
-_PARTIAL_END: Final = r"well|sure|oh|only|just|there|it|this|that|i|we|you)"
+#: Words that make a subject's negation partial or hedged, or the subject no group.
+_HEDGES: Final = (
+    r"(?:not|all|some|many|most|few|several|certain|probably|maybe|perhaps|well|sure|oh|"
+    r"only|just|there|it|this|that|i|we|you)"
+)
 #: A mark of sarcasm anywhere in the comment: then nothing is read again.
 SARCASM: Final = re.compile(
     r"\b(?:sure|yeah\s+right|of\s+course|totally|lol|lmao|rofl|as\s+if)\b|/s\b|"
@@ -85,8 +87,8 @@ _BETWEEN: Final = (
     r"a\s+(?:bunch|pack|gang|horde|lot)\s+of)\s+)*"
 )
 #: The subject: up to two words (none of them partial) and a group noun.
-_WORD: Final = rf"(?!{_PARTIAL}{_PARTIAL_END}\b)[A-Za-z][\w'’-]*"
-_SUBJECT: Final = rf"(?:{_WORD}\s+){{0,2}}?(?!{_PARTIAL}{_PARTIAL_END}\b)(?:{GROUP_NOUNS})"
+_WORD: Final = rf"(?!{_HEDGES}\b)[A-Za-z][\w'’-]*"
+_SUBJECT: Final = rf"(?:{_WORD}\s+){{0,2}}?(?!{_HEDGES}\b)(?:{GROUP_NOUNS})"
 _NOT: Final = r"(?:\s+(?:are|were)\s+(?:not|never)|\s+(?:aren['’]t|weren['’]t))"
 #: Where a clause starts: the text's start, after a sentence's or a clause's end (at most
 #: three spaces after it: a longer run is not scanned again from every position), or
