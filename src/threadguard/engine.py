@@ -67,9 +67,9 @@ class CascadeSettings:
     #: default: the current deep tier lets an abusive parent raise the scores of replies
     #: that answer it calmly ("Bob, calm down please"), which holds counter-speech.
     route_on_context: bool = False
-    #: Read a comment again without an opinion frame ("I think ...") or a denied slur
-    #: ("... are not stupid"): see :mod:`threadguard.scoring.rereading`. Off only to
-    #: measure what the second readings change.
+    #: Read a comment again without an opinion frame ("I think ..."), a denied slur ("...
+    #: are not stupid") or an insult at a thing ("this stupid phone"): see
+    #: :mod:`threadguard.scoring.second_readings`. Off only to measure what they change.
     second_readings: bool = True
 
     def __post_init__(self) -> None:
