@@ -114,6 +114,11 @@ DENIAL: Final = re.compile(
 )
 
 
+#: A negation, which every denial has: most comments have none, and are passed over
+#: without trying :data:`DENIAL` at every clause (this runs on every comment scored).
+_NEGATION: Final = re.compile(r"not\b|n['’]t\b|never\b", re.IGNORECASE)
+
+
 #: What, after a denial, refers back to its subject: then the subject stays.
 _REFERS_BACK: Final = re.compile(
     r"\s*[.!,;:–—-]?\s*(?:(?:and|but)\s+)?"
@@ -155,6 +160,6 @@ def without_negated_claims(text: str) -> str | None:
     name stays: "Jews are not greedy. They are parasites." is read again as "Jews. They
     are parasites."; "Muslims are not terrorists." has nothing left to read (a group's
     name alone is no evidence, and the models over-read it)."""
-    if SARCASM.search(text):
+    if not _NEGATION.search(text) or SARCASM.search(text):
         return None
     return cut_out(text, _cuts(text))

@@ -103,7 +103,8 @@ def without_frames(text: str) -> str | None:
 
 def attack_without_frames(text: str) -> str | None:
     """The frame-free reading the engine raises a group attack with: ``text`` without its
-    frames where it also holds a word of :data:`CONTEMPT`, else None."""
-    if not CONTEMPT.search(text):
-        return None
-    return without_frames(text)
+    frames where it also holds a word of :data:`CONTEMPT`, else None. Frames are looked
+    for first: few comments have one, and the long list of contempt is the slower search
+    (both run on every comment the engine scores)."""
+    rest = without_frames(text)
+    return rest if rest is not None and CONTEMPT.search(text) else None
