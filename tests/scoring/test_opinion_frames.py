@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from threadguard.engine import CommentInput, Engine
-from threadguard.scoring.opinion_frames import without_frames
+from threadguard.scoring.opinion_frames import attack_without_frames, without_frames
 
 
 @pytest.mark.parametrize(
@@ -136,7 +136,14 @@ def test_the_frame_free_reading_raises_no_other_attribute(
     (once,) = read_once.analyze([CommentInput(text)], spans=False)
     for attribute in ("toxicity", "severe_toxicity", "insult", "profanity", "sexually_explicit"):
         assert twice.scores[attribute] == pytest.approx(once.scores[attribute], abs=1e-6)
-    assert twice.scores["identity_attack"] > once.scores["identity_attack"]
+    # the attack on the group keeps the higher reading (which one is higher depends on the
+    # CPU's int8 arithmetic, so the test asks for the rule, not a direction)
+    cut = attack_without_frames(text)
+    assert cut is not None
+    (bare,) = read_once.analyze([CommentInput(cut)], spans=False)
+    assert twice.scores["identity_attack"] == pytest.approx(
+        max(once.scores["identity_attack"], bare.scores["identity_attack"]), abs=1e-6
+    )
 
 
 def test_a_second_reading_is_not_another_comment_in_the_routing_counts(engine: Engine) -> None:

@@ -1,0 +1,74 @@
+"""Sex named as a subject of news is not sexual content."""
+
+from __future__ import annotations
+
+import pytest
+
+from threadguard.engine import CommentInput, Engine
+from threadguard.moderation import Moderator
+from threadguard.schema import Verdict
+from threadguard.scoring.sexual_topics import without_sexual_topics
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("Lack of comprehensive sex education.", "Lack of comprehensive education."),
+        ("The bill would decriminalise sex work.", "The bill would decriminalise work."),
+        ("Sex-based rights matter.", "based rights matter."),
+        ("He was charged with sexual assault.", "He was charged with assault."),
+        ("She was sexually harassed at work.", "She was harassed at work."),
+        ("That comment was sexist.", "That comment was ."),
+        ("Same-sex marriage is legal here.", " marriage is legal here."),
+        ("Sex and gender are not the same.", " and gender are not the same."),
+        ("The rape trial starts Monday.", "The trial starts Monday."),
+        ("He was convicted of rape in 2019.", "He was convicted of  in 2019."),
+        ("Statutory rape laws differ by state.", "Statutory laws differ by state."),
+    ],
+)
+def test_the_words_that_name_a_subject_are_cut(text: str, rest: str) -> None:
+    assert without_sexual_topics(text) == rest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I will rape you.",  # a verb, a threat: read as written
+        "They had sex in the car park.",
+        "Send me nudes.",
+        "Sex with you would be a punishment.",
+        "She was raped by her uncle.",
+        "The housing bill passed.",  # nothing to do with sex
+    ],
+)
+def test_sex_described_or_wished_is_read_as_written(text: str) -> None:
+    assert without_sexual_topics(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lack of comprehensive sex education.",
+        "The bill would decriminalise sex work.",
+        "That comment was sexist and you know it.",
+    ],
+)
+def test_a_comment_on_sex_in_the_news_is_published(
+    text: str, engine: Engine, read_once: Engine, moderator: Moderator
+) -> None:
+    (once,) = read_once.analyze([CommentInput(text)], spans=False)
+    (twice,) = engine.analyze([CommentInput(text)], spans=False)
+    assert moderator.decide(once, text).action is not Verdict.APPROVE  # as written
+    assert moderator.decide(twice, text).action is Verdict.APPROVE
+    assert twice.scores["sexually_explicit"] < once.scores["sexually_explicit"]
+
+
+def test_only_sexual_content_moves(engine: Engine, read_once: Engine) -> None:
+    """The threat, the insult and the toxicity are the comment's own; explicit words
+    left in the second reading keep it explicit."""
+    text = "Sex offenders like you should be shot. Suck my dick, you sexist pig."
+    (once,) = read_once.analyze([CommentInput(text)], spans=False)
+    (twice,) = engine.analyze([CommentInput(text)], spans=False)
+    for attribute in ("toxicity", "insult", "threat", "identity_attack", "profanity"):
+        assert twice.scores[attribute] == once.scores[attribute]
+    assert twice.scores["sexually_explicit"] >= 0.6
