@@ -15,14 +15,24 @@ second reading may lower.
 
     PYTHONPATH=src python bench/second_readings.py --data $THREADGUARD_DATA [--splits train,dev]
         [--show N]
+
+``--adversarial`` instead times each reading's search on 20,000-character inputs built
+to make a pattern backtrack (runs of spaces, repeated trigger words), as a ratio to the
+same search on 20,000 characters of plain news prose: a linear pattern stays within a
+few times, a quadratic one reaches hundreds.
+
+    PYTHONPATH=src python bench/second_readings.py --adversarial
 """
 
 from __future__ import annotations
 
 import argparse
 import math
+import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import Final
 
 from threadguard.schema import ATTRIBUTES
 from threadguard.scoring.second_readings import READINGS
@@ -39,12 +49,59 @@ def label(row: object) -> str:
     return "toxic" if value >= 0.5 else "civil"
 
 
+#: Inputs built to make a pattern backtrack: a trigger word, then a run it may retry.
+ADVERSARIAL: Final = {
+    "spaces after sex": "sex" + " " * 20_000 + "education",
+    "sexual repeated": "sexual " * 2_858,
+    "sex - repeated": "sex -" * 4_000,
+    "same sex repeated": "same sex " * 2_223,
+    "convicted of repeated": "convicted of " * 1_539 + "rape",
+    "spaces after a frame": "I think" + " " * 20_000 + "they are vermin",
+    "insults repeated": "stupid " * 2_858 + "phone",
+    "denials repeated": "Muslims are not " * 1_250 + "terrorists.",
+}
+#: Plain news prose that reaches every reading's patterns (a frame, a denial, a thing, a
+#: sex topic), so the baseline pays for the same searches.
+PROSE: Final = (
+    "I think the council was right to vote on the budget last night. Migrants are not "
+    "the problem. The stupid bus route opens in spring, and the sex education bill after "
+    "the man convicted of rape is sentenced. "
+)
+
+
+def best_of(cut: Callable[[str], object], text: str, runs: int = 5) -> float:
+    """The fastest of ``runs`` calls, in seconds (the least disturbed by other work)."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        cut(text)
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def adversarial() -> None:
+    """Each reading's search on each adversarial input, against plain prose."""
+    prose = (PROSE * (20_000 // len(PROSE) + 1))[:20_000]
+    print("| reading | input | ms | x plain prose |\n|---|---|---:|---:|")
+    for reading in READINGS:
+        base = best_of(reading.cut, prose)
+        for name, text in ADVERSARIAL.items():
+            took = best_of(reading.cut, text)
+            print(f"| {reading.name} | {name} | {took * 1e3:.2f} | {took / base:.1f}x |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, required=True)
+    ap.add_argument("--data", type=Path)
+    ap.add_argument("--adversarial", action="store_true", help="time the patterns instead")
     ap.add_argument("--splits", help="comma-separated splits to read (default: every row)")
     ap.add_argument("--show", type=int, default=40, help="toxic rows shown per construction")
     args = ap.parse_args()
+    if args.adversarial:
+        adversarial()
+        return
+    if args.data is None:
+        ap.error("--data is required unless --adversarial")
     splits = set(args.splits.split(",")) if args.splits else None
     readings = {r.name: r.cut for r in READINGS}
     kinds = ("civil", "toxic", "unlabelled")

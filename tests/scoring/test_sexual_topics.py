@@ -17,12 +17,13 @@ from threadguard.scoring.sexual_topics import without_sexual_topics
         ("The bill would decriminalise sex work.", "The bill would decriminalise work."),
         ("Sex-based rights matter.", "based rights matter."),
         ("He was charged with sexual assault.", "He was charged with assault."),
-        ("She was sexually harassed at work.", "She was harassed at work."),
+        ("Chlamydia is a sexually transmitted infection.", "Chlamydia is a transmitted infection."),
         ("That comment was sexist.", "That comment was ."),
-        ("Same-sex marriage is legal here.", " marriage is legal here."),
+        ("Same-sex marriage is legal here.", "marriage is legal here."),
         ("Sex and gender are not the same.", " and gender are not the same."),
         ("The rape trial starts Monday.", "The trial starts Monday."),
         ("He was convicted of rape in 2019.", "He was convicted of  in 2019."),
+        ("He was found guilty of attempted rape.", "He was found guilty of attempted ."),
         ("Statutory rape laws differ by state.", "Statutory laws differ by state."),
     ],
 )
@@ -39,6 +40,20 @@ def test_the_words_that_name_a_subject_are_cut(text: str, rest: str) -> None:
         "Sex with you would be a punishment.",
         "She was raped by her uncle.",
         "The housing bill passed.",  # nothing to do with sex
+        # the review's come-ons and excuses (src/threadguard/scoring/sexual_topics.py)
+        "Let me give you some sexual education tonight, baby.",
+        "Wanna have sexual relations in the back seat?",
+        "Wanna be sexually active with me tonight?",
+        "A little date rape never hurt anyone.",
+        "Spousal rape is a husband's right.",
+        "She deserved to be a victim of rape for that outfit.",
+        "Rape allegations are what women do when the sex was bad.",
+        "She's asking to be sexually harassed with that skirt.",
+        "Sex tourism is great, the girls in Manila are so young.",
+        "She only got promoted because of sex.",
+        "Ask the new intern about her sex work rates.",
+        "I'm going to date rape you tonight.",
+        "Let's try some other sex toys on you.",
     ],
 )
 def test_sex_described_or_wished_is_read_as_written(text: str) -> None:
@@ -50,7 +65,7 @@ def test_sex_described_or_wished_is_read_as_written(text: str) -> None:
     [
         "Lack of comprehensive sex education.",
         "The bill would decriminalise sex work.",
-        "That comment was sexist and you know it.",
+        "Sex education should start earlier in our schools.",
     ],
 )
 def test_a_comment_on_sex_in_the_news_is_published(
