@@ -19,6 +19,7 @@ from threadguard.scoring.opinion_frames import (
     attack_without_frames,
     without_frames,
 )
+from threadguard.scoring.quoted_speech import QUOTE_ATTRIBUTES, without_condemned_quotes
 from threadguard.scoring.sexual_topics import TOPIC_ATTRIBUTES, without_sexual_topics
 
 
@@ -46,5 +47,6 @@ READINGS: Final = (
     Reading("frame", attack_without_frames, FRAME_ATTRIBUTES, groups=True, raises=True),
     Reading("denial", without_denials, DENIAL_ATTRIBUTES, groups=False, raises=False),
     Reading("thing", without_insults_at_things, THING_ATTRIBUTES, groups=False, raises=False),
+    Reading("quote", without_condemned_quotes, QUOTE_ATTRIBUTES, groups=False, raises=False),
     Reading("sex topic", without_sexual_topics, TOPIC_ATTRIBUTES, groups=False, raises=False),
 )

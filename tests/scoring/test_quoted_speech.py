@@ -1,0 +1,71 @@
+"""Hate quoted to condemn it is read without the quotation."""
+
+from __future__ import annotations
+
+import pytest
+
+from threadguard.engine import CommentInput, Engine
+from threadguard.moderation import Moderator
+from threadguard.schema import Verdict
+from threadguard.scoring.quoted_speech import without_condemned_quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        (
+            'A man on the bus shouted "go back to your own country" at a nurse. Shameful.',
+            "A man on the bus shouted  at a nurse. Shameful.",
+        ),
+        (
+            "The leaflet said “Jews control the banks”. That is antisemitism, and the "
+            "council should condemn it.",
+            "The leaflet said . That is antisemitism, and the council should condemn it.",
+        ),
+        (
+            'Someone sprayed "gays out" on the community centre. Hate graffiti is not free speech.',
+            "Someone sprayed  on the community centre. Hate graffiti is not free speech.",
+        ),
+    ],
+)
+def test_a_condemned_quotation_is_cut(text: str, rest: str) -> None:
+    assert without_condemned_quotes(text) == rest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'My uncle says "immigrants are parasites" and he is right.',  # agreed with
+        'Call me racist, but "Muslims are terrorists" is just the truth.',
+        'Another "Swedish" man in court for knife crime. Shameful.',  # scare quotes
+        'The so-called "refugees" are at it again. Disgraceful.',
+        'Oh sure, "refugees welcome". Shameful, lol.',  # sarcasm
+        'You wrote "send them all back". Shameful, and you know it.',  # at the reader
+        '"Immigrants are parasites and should be shamed out of the country."',  # all quote
+        'Refugees are "fleeing war", they say. Shameful lies.',  # no reporting word
+        'He wrote "deport them" and nothing happened.',  # nothing condemns it
+    ],
+)
+def test_a_quotation_not_condemned_is_read_as_written(text: str) -> None:
+    assert without_condemned_quotes(text) is None
+
+
+def test_what_is_written_around_the_quotation_is_still_read() -> None:
+    text = 'Protesters chanted "refugees welcome". Shameful. They are parasites.'
+    rest = without_condemned_quotes(text)
+    assert rest is not None and "They are parasites." in rest
+
+
+def test_counter_speech_quoting_hate_is_published(
+    engine: Engine, read_once: Engine, moderator: Moderator
+) -> None:
+    text = (
+        'The man outside the mosque kept shouting "Muslims are terrorists" and nobody '
+        "stopped him. That should shame all of us."
+    )
+    (once,) = read_once.analyze([CommentInput(text)], spans=False)
+    (twice,) = engine.analyze([CommentInput(text)], spans=False)
+    assert twice.scores["toxicity"] <= once.scores["toxicity"]
+    assert moderator.decide(twice, text).action is Verdict.APPROVE
+    for attribute in ("threat", "profanity", "sexually_explicit"):
+        assert twice.scores[attribute] == once.scores[attribute]
