@@ -18,6 +18,8 @@ from threadguard.scoring.insulted_things import without_insults_at_things
         ("What a pathetic budget.", "What a budget."),
         ("I hate these stupid new roadworks.", "I hate these new roadworks."),
         ("My bloody car won't start.", "My car won't start."),
+        ("Sorry, stupid auto correct.", "Sorry, auto correct."),
+        ("Ugh, damn spell checker.", "Ugh, spell checker."),
         ("That fucking stupid ticket machine ate my card.", "That ticket machine ate my card."),
         ("This stupid parking app charged me twice.", "This parking app charged me twice."),
     ],

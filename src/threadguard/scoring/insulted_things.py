@@ -51,6 +51,12 @@ THINGS: Final = (
     "software",
     "update",
     "autocorrect",
+    "auto correct",
+    "auto-correct",
+    "spellcheck",
+    "spell check",
+    "spell checker",
+    "predictive text",
     "keyboard",
     "password",
     "paywall",
@@ -124,10 +130,12 @@ THINGS: Final = (
     "poll",
 )
 _THING: Final = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in THINGS)
-#: A determiner before the words (or a sentence's start: "Stupid phone keeps ...");
-#: "your" is not one (aimed at the reader).
+#: A determiner before the words (or a sentence's start: "Stupid phone keeps ...", or
+#: an interjection's comma: "Sorry, stupid autocorrect."); "your" is not one (aimed at
+#: the reader).
 _BEFORE: Final = (
     r"(?:(?:\b(?:this|that|these|those|the|my|our|a|an|such\s+a|what\s+a)\s+)"
+    r"|(?:\b(?:sorry|ugh+|argh+|oh|ah|sigh|jeez|geez|again)\s{0,3},\s{0,3})"
     r"|(?:^|(?<=[.!?;\n]))\s{0,3})"
 )
 #: Words that may stand between the insult and the thing ("this stupid parking app",
