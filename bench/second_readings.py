@@ -1,5 +1,5 @@
-"""Where the engine's second readings apply: opinion frames, denied slurs and insults at
-things, per data set.
+"""Where the engine's second readings apply: opinion frames, denied slurs, insults at
+things, condemned quotations and sex named as a subject, per data set.
 
 A comment with an opinion frame ("I think ...") and a word of contempt is read again
 without the frame, and its attack on a group keeps the higher reading; one that denies a
@@ -59,13 +59,16 @@ ADVERSARIAL: Final = {
     "spaces after a frame": "I think" + " " * 20_000 + "they are vermin",
     "insults repeated": "stupid " * 2_858 + "phone",
     "denials repeated": "Muslims are not " * 1_250 + "terrorists.",
+    "short quotes repeated": 'as"a"' * 4_000,
+    "reported quotes repeated": 'He said "go home". Shameful. ' * 690,
+    "unclosed quotes": '"' + "said " * 4_000,
 }
 #: Plain news prose that reaches every reading's patterns (a frame, a denial, a thing, a
 #: sex topic), so the baseline pays for the same searches.
 PROSE: Final = (
     "I think the council was right to vote on the budget last night. Migrants are not "
     "the problem. The stupid bus route opens in spring, and the sex education bill after "
-    "the man convicted of rape is sentenced. "
+    'the man convicted of rape is sentenced. A man shouted "go home" at her. Shameful. '
 )
 
 

@@ -18,13 +18,12 @@ from threadguard.scoring.quoted_speech import without_condemned_quotes
             "A man on the bus shouted  at a nurse. Shameful.",
         ),
         (
-            "The leaflet said “Jews control the banks”. That is antisemitism, and the "
-            "council should condemn it.",
-            "The leaflet said . That is antisemitism, and the council should condemn it.",
+            "The leaflet said “Jews control the banks”. That is antisemitism.",
+            "The leaflet said . That is antisemitism.",
         ),
         (
-            'Someone sprayed "gays out" on the community centre. Hate graffiti is not free speech.',
-            "Someone sprayed  on the community centre. Hate graffiti is not free speech.",
+            'Someone sprayed "gays out" on the community centre. It is hate speech, plain and simple.',
+            "Someone sprayed  on the community centre. It is hate speech, plain and simple.",
         ),
     ],
 )
@@ -44,6 +43,14 @@ def test_a_condemned_quotation_is_cut(text: str, rest: str) -> None:
         '"Immigrants are parasites and should be shamed out of the country."',  # all quote
         'Refugees are "fleeing war", they say. Shameful lies.',  # no reporting word
         'He wrote "deport them" and nothing happened.',  # nothing condemns it
+        # the review's smuggled hate (src/threadguard/scoring/quoted_speech.py)
+        'It\'s not hate speech to say "Muslims are savages who breed like rats". It is hatred.',
+        'Bigotry my foot. "Women are too stupid to vote" is what he said. Shameful.',
+        'The real shame is the migrants. As the sign said, "send the rapists back". Shameful.',
+        'The word I use is "Jews are greedy vermin". Think about that.',
+        'Our banner said "Gays are sick perverts". That is bigotry? Good.',
+        'The sign "No Muslims allowed" was taken down. Shameful, the owner had every right.',
+        '"Migrants are rats," the leaflet said. So true. Shameful that it was banned.',
     ],
 )
 def test_a_quotation_not_condemned_is_read_as_written(text: str) -> None:
