@@ -56,7 +56,7 @@ LABEL_MAPPING = """\
 | HatEval 2019 (EN) | HS (hateful to women or immigrants) | HS=1: toxicity, identity_attack; HS=0: not identity_attack, threat, no target (toxicity unsaid) |
 | Jigsaw sample (RobTest) | toxic 0/1 | toxicity |
 | SFU (news) | most chosen toxicity level 1-4 | 1: everything 0; 3-4: toxicity; 2 (mild): unsaid |
-| all | toxic rows | sexually_explicit: weak label from the project's own lexicon (`resources/lexicons`) |
+| all | toxic rows | sexually_explicit: weak label from the project's own lexicon (`resources/lexicons`), sex named as a news subject left out (`scoring/sexual_topics.py`) |
 
 A label a data set does not give is *missing* (masked in training), never negative."""
 
