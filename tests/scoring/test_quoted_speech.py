@@ -51,16 +51,17 @@ def test_a_condemned_quotation_is_cut(text: str, rest: str) -> None:
         'Our banner said "Gays are sick perverts". That is bigotry? Good.',
         'The sign "No Muslims allowed" was taken down. Shameful, the owner had every right.',
         '"Migrants are rats," the leaflet said. So true. Shameful that it was banned.',
+        # the second review's: approval after the condemnation, a group's mouth, a newline
+        'He called them "stinking dirty rats" in the paper. Shameful. Respect to him.',
+        'The sign read "No dogs, no blacks, no Irish". Shameful. Bring it back.',
+        'A lad shouted "dirty stinking gypsies" at the market. Shameful. Nothing wrong with that.',
+        'Muslims chant "death to the infidels" at every march. That is hatred.',
+        'Our estate is ruined.\nMy uncle said "they are filthy parasites". Apparently, that is racism.',
+        'Protesters chanted "refugees welcome". Shameful. They are parasites.',
     ],
 )
 def test_a_quotation_not_condemned_is_read_as_written(text: str) -> None:
     assert without_condemned_quotes(text) is None
-
-
-def test_what_is_written_around_the_quotation_is_still_read() -> None:
-    text = 'Protesters chanted "refugees welcome". Shameful. They are parasites.'
-    rest = without_condemned_quotes(text)
-    assert rest is not None and "They are parasites." in rest
 
 
 def test_counter_speech_quoting_hate_is_published(

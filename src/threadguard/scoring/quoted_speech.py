@@ -4,8 +4,8 @@ Counter-speech quotes what it answers. The models read the quoted words as the w
 own: a reader who reports that protesters chanted "deport every last Muslim" and asks
 others to think about it is held at toxicity 0.51. So where a comment reports words that
 someone else said or wrote, in double quotation marks, and then condemns them in one of a
-closed set of sentences (:data:`CONDEMNATION`: "Shameful.", "That is racism.", "It is
-bigotry.", "That should shame all of us.", "Think about that."), the comment is read
+closed set of sentences that end the comment (:data:`CONDEMNATION`: "Shameful.",
+"That is racism.", "It is bigotry.", "That should shame all of us."), the comment is read
 again without the quotation, and toxicity, severe toxicity, insult and identity attack
 keep the lower reading. Threat and the rest keep the comment's own, and the threat list
 and the coded-hate lexicon (moderation phases) still read the whole text.
@@ -18,9 +18,13 @@ reasonable position.", "The real shame is the migrants themselves. As the sign s
 
 - a quotation no reporting word attributes to someone ("shouted", "wrote", "chanted",
   "read", "sprayed", "is what ... said" in the same sentence);
-- a condemnation that is not a whole sentence after the quotation ("Shameful, the owner
-  had every right." is no condemnation), or that the comment negates or brushes aside
-  anywhere ("not racism", "so-called hate", "my foot");
+- a condemnation that is not a whole sentence ending the comment ("Shameful, the owner
+  had every right.", "Shameful. Respect to him." and "Think about that. Brave man." are
+  no condemnations: a second review found approval written after one), or that the
+  comment negates or brushes aside anywhere ("not racism", "so-called hate", "my foot");
+- a word for a group of people outside the quotation
+  (:data:`threadguard.scoring.negated_claims.GROUP_NOUNS`): a quotation put in a group's
+  mouth ("Muslims chant "..."") or a comment that goes on about the group;
 - shame or disgrace laid anywhere else in the comment ("The real shame is the
   migrants. As the sign said, "..." Shameful.");
 - words the writer owns ("I said", "the word I use", "our banner", "we could say");
@@ -42,7 +46,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from threadguard.scoring.negated_claims import SARCASM
+from threadguard.scoring.negated_claims import GROUP_NOUNS, SARCASM
 from threadguard.scoring.rereading import cut_out
 
 #: The attributes the reading without the quotation may lower.
@@ -62,15 +66,22 @@ _HATE_NAMES: Final = (
     r"racism|antisemitism|anti-semitism|bigotry|hate\s+speech|islamophobia|homophobia|"
     r"transphobia|xenophobia|misogyny|a\s+hate\s+crime|hatred"
 )
-#: The condemnations: whole sentences (or a sentence's last clause: "..., it is
-#: bigotry.") after the quotation.
+#: The condemnations: whole sentences, or the last clause of "... is not X, it is
+#: bigotry.", ending the comment (several may follow one another). Not "Think about
+#: that." or "This has to stop.", which endorse as readily ('Gay activists chant "...".
+#: This has to stop.' is a smear).
+_CONDEMNING_SENTENCE: Final = (
+    r"(?:(?:that|this|it)(?:['’]s|\s+is|\s+was)\s+(?:just\s+|pure\s+|plain\s+|simply\s+)?"
+    rf"(?:{_HATE_NAMES})(?:,\s*+plain\s+and\s+simple)?|shameful|disgraceful|"
+    r"that\s+should\s+shame\s+(?:all\s+of\s+)?us)\s*+[.!]"
+)
 CONDEMNATION: Final = re.compile(
-    r"(?:^|[.!?]\s*+|,\s*+)(?:(?:that|this|it)(?:['’]s|\s+is|\s+was)\s+(?:just\s+|pure\s+|"
-    rf"plain\s+|simply\s+)?(?:{_HATE_NAMES})(?:,\s*+plain\s+and\s+simple)?|shameful|"
-    r"disgraceful|that\s+should\s+shame\s+(?:all\s+of\s+)?us|think\s+about\s+that|"
-    r"(?:this|it)\s+has\s+to\s+stop)\s*+[.!]",
+    rf"(?:[.!?\n]\s*+|\bnot\s+\w+,\s*+)(?:{_CONDEMNING_SENTENCE}\s*+)+$",
     re.IGNORECASE,
 )
+#: A word for a group of people outside the quotation: the quotation may be put in a
+#: group's mouth ("Muslims chant "..."") or the comment may go on about the group.
+_GROUP: Final = re.compile(rf"\b(?:{GROUP_NOUNS})\b", re.IGNORECASE)
 #: A condemnation negated or brushed aside, anywhere in the comment.
 _DISMISSED: Final = re.compile(
     rf"\b(?:not|no|nothing|never|isn['’]?t|wasn['’]?t|so[\s-]called)\s+(?:\w+\s+){{0,2}}?"
@@ -98,7 +109,7 @@ _AGREEING: Final = re.compile(
 _ADDRESSED: Final = re.compile(r"\b(?:you|your|yours|yourself|u|ur)\b", re.IGNORECASE)
 _SHAME: Final = re.compile(r"\b(?:shame|disgrace)\w*", re.IGNORECASE)
 _SO_CALLED: Final = re.compile(r"\bso[\s-]called\b", re.IGNORECASE)
-_SENTENCE_END: Final = re.compile(r"[.!?](?=\s|$)")
+_SENTENCE_END: Final = re.compile(r"[.!?](?=\s|$)|\n")
 
 
 def _attributed(outside: str, start: int, end: int) -> bool:
@@ -129,7 +140,7 @@ def without_condemned_quotes(text: str) -> str | None:
         cuts.append(begin - removed)
         removed += end - begin
     condemned = CONDEMNATION.search(outside, cuts[-1])
-    if condemned is None:
+    if condemned is None or _GROUP.search(outside):
         return None
     if len(_SHAME.findall(outside)) > len(_SHAME.findall(condemned.group())):
         return None  # shame laid elsewhere too ("The real shame is the migrants.")
