@@ -14,15 +14,16 @@ from threadguard.scoring.quoted_speech import without_condemned_quotes
     ("text", "rest"),
     [
         (
-            'A man on the bus shouted "go back to your own country" at a nurse. Shameful.',
+            'A man on the bus shouted "filthy foreigners, go home" at a nurse. Shameful.',
             "A man on the bus shouted  at a nurse. Shameful.",
         ),
         (
-            "The leaflet said “Jews control the banks”. That is antisemitism.",
+            "The leaflet said “Jews are greedy parasites”. That is antisemitism.",
             "The leaflet said . That is antisemitism.",
         ),
         (
-            'Someone sprayed "gays out" on the community centre. It is hate speech, plain and simple.',
+            'Someone sprayed "gays are vermin" on the community centre. It is hate speech, plain '
+            "and simple.",
             "Someone sprayed  on the community centre. It is hate speech, plain and simple.",
         ),
     ],
@@ -43,6 +44,7 @@ def test_a_condemned_quotation_is_cut(text: str, rest: str) -> None:
         '"Immigrants are parasites and should be shamed out of the country."',  # all quote
         'Refugees are "fleeing war", they say. Shameful lies.',  # no reporting word
         'He wrote "deport them" and nothing happened.',  # nothing condemns it
+        'A man said "a Muslim family is moving in next door". Shameful.',  # no contempt quoted
         # the review's smuggled hate (src/threadguard/scoring/quoted_speech.py)
         'It\'s not hate speech to say "Muslims are savages who breed like rats". It is hatred.',
         'Bigotry my foot. "Women are too stupid to vote" is what he said. Shameful.',

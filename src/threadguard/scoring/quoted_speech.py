@@ -1,14 +1,16 @@
 """Hate quoted to condemn it: 'A man shouted "Muslims are terrorists" at her. Shameful.'
 
 Counter-speech quotes what it answers. The models read the quoted words as the writer's
-own: a reader who reports that protesters chanted "deport every last Muslim" and asks
-others to think about it is held at toxicity 0.51. So where a comment reports words that
-someone else said or wrote, in double quotation marks, and then condemns them in one of a
-closed set of sentences that end the comment (:data:`CONDEMNATION`: "Shameful.",
-"That is racism.", "It is bigotry.", "That should shame all of us."), the comment is read
-again without the quotation, and toxicity, severe toxicity, insult and identity attack
-keep the lower reading. Threat and the rest keep the comment's own, and the threat list
-and the coded-hate lexicon (moderation phases) still read the whole text.
+own: a reader who reports that a man on the train kept shouting "Muslims are terrorists"
+and says that should shame us all is held at toxicity 0.50. So where a comment reports
+words that someone else said or wrote, in double quotation marks, with a word of
+contempt in them (:data:`threadguard.scoring.opinion_frames.CONTEMPT`), and then
+condemns them in one of a closed set of sentences that end the comment
+(:data:`CONDEMNATION`: "Shameful.", "That is racism.", "It is bigotry.", "That should
+shame all of us."), the comment is read again without the quotation, and toxicity,
+severe toxicity, insult and identity attack keep the lower reading. Threat and the rest
+keep the comment's own, and the threat list and the coded-hate lexicon (moderation
+phases) still read the whole text.
 
 Narrow on purpose: a quotation is the oldest way to say a thing while seeming not to, and
 a review of a first, wider version (any condemning word anywhere) found 19 abusive
@@ -33,6 +35,9 @@ reasonable position.", "The real shame is the migrants themselves. As the sign s
 - a comment that speaks to someone outside the quotation ("you", "your");
 - any mark of sarcasm outside the quotation
   (:data:`threadguard.scoring.negated_claims.SARCASM`);
+- a quotation without a word of contempt
+  (:data:`threadguard.scoring.opinion_frames.CONTEMPT`): 'A man said "a Muslim family is
+  moving in". Shameful.' condemns the news, not the words;
 - "so-called" anywhere (scare quotes), a comment that is mostly quotation, a quoted post ("@name: ..."), an unpaired
   quotation mark, single quotation marks (apostrophes cannot be told from them), and
   quotations longer than :data:`LONGEST` characters.
@@ -47,6 +52,7 @@ import re
 from typing import Final
 
 from threadguard.scoring.negated_claims import GROUP_NOUNS, SARCASM
+from threadguard.scoring.opinion_frames import CONTEMPT
 from threadguard.scoring.rereading import cut_out
 
 #: The attributes the reading without the quotation may lower.
@@ -133,6 +139,8 @@ def without_condemned_quotes(text: str) -> str | None:
         return None  # no quotation, or a comment that is mostly quotation
     if any(m.group(m.lastindex or 0).lstrip().startswith(("@", "RT ")) for m in matches):
         return None  # a quoted post, answered or passed on: not a report of hate
+    if not all(CONTEMPT.search(m.group(m.lastindex or 0)) for m in matches):
+        return None  # a quotation without contempt: the condemnation may be of its news
     outside = cut_out(text, quotes) or text
     # where each quotation was, in the text without them
     cuts, removed = [], 0
