@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from scoring_support import ReadTwice
 
-from threadguard.engine import CommentInput, Engine
 from threadguard.moderation import Moderator
 from threadguard.schema import Verdict
 from threadguard.scoring.insulted_things import without_insults_at_things
@@ -45,22 +45,20 @@ def test_not_an_insult_at_a_thing(text: str) -> None:
 
 
 def test_a_complaint_about_a_thing_is_published(
-    engine: Engine, read_once: Engine, moderator: Moderator
+    read_twice: ReadTwice, moderator: Moderator
 ) -> None:
     text = "This stupid parking app charged me twice."
-    (once,) = read_once.analyze([CommentInput(text)], spans=False)
-    (twice,) = engine.analyze([CommentInput(text)], spans=False)
+    once, twice = read_twice(text)
     assert moderator.decide(once, text).action is Verdict.HOLD  # insult, read as written
     assert moderator.decide(twice, text).action is Verdict.APPROVE
     assert twice.scores["insult"] < once.scores["insult"]
 
 
 def test_swearing_and_insults_at_people_are_still_read(
-    engine: Engine, read_once: Engine, moderator: Moderator
+    read_twice: ReadTwice, moderator: Moderator
 ) -> None:
     text = "This stupid fucking printer, and you are a useless idiot for buying it."
-    (once,) = read_once.analyze([CommentInput(text)], spans=False)
-    (twice,) = engine.analyze([CommentInput(text)], spans=False)
+    once, twice = read_twice(text)
     assert twice.scores["profanity"] == pytest.approx(once.scores["profanity"], abs=1e-6)
     assert twice.scores["insult"] > 0.5
     assert moderator.decide(twice, text).action is not Verdict.APPROVE

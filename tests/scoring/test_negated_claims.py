@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from scoring_support import ReadTwice
 
-from threadguard.engine import CommentInput, Engine
 from threadguard.moderation import Moderator
 from threadguard.schema import Verdict
 from threadguard.scoring.negated_claims import without_negated_claims
@@ -62,10 +62,9 @@ def test_not_a_denial(text: str) -> None:
     "text", ["Muslims are not terrorists.", "I don't think Mexicans are criminals."]
 )
 def test_a_denial_of_a_slur_is_published(
-    engine: Engine, read_once: Engine, moderator: Moderator, text: str
+    read_twice: ReadTwice, moderator: Moderator, text: str
 ) -> None:
-    (once,) = read_once.analyze([CommentInput(text)], spans=False)
-    (twice,) = engine.analyze([CommentInput(text)], spans=False)
+    once, twice = read_twice(text)
     assert moderator.decide(once, text).action is Verdict.HOLD  # the models read the slur
     assert moderator.decide(twice, text).action is Verdict.APPROVE
 
@@ -78,9 +77,8 @@ def test_a_denial_of_a_slur_is_published(
     ],
 )
 def test_what_else_the_comment_says_is_still_read(
-    engine: Engine, read_once: Engine, moderator: Moderator, text: str, attribute: str
+    read_twice: ReadTwice, moderator: Moderator, text: str, attribute: str
 ) -> None:
-    (once,) = read_once.analyze([CommentInput(text)], spans=False)
-    (twice,) = engine.analyze([CommentInput(text)], spans=False)
+    once, twice = read_twice(text)
     assert twice.scores[attribute] >= once.scores[attribute] - 0.05
     assert moderator.decide(twice, text).action is not Verdict.APPROVE

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from scoring_support import ReadTwice
 
 from threadguard.engine import CommentInput, Engine
 from threadguard.scoring.opinion_frames import attack_without_frames, without_frames
@@ -117,23 +118,21 @@ def test_read_once_the_frame_lowers_the_attack(engine: Engine, read_once: Engine
     ],
 )
 def test_without_a_word_of_contempt_the_frame_free_reading_does_not_count(
-    engine: Engine, read_once: Engine, text: str
+    read_twice: ReadTwice, text: str
 ) -> None:
     """The models over-read a bare mention of a group: a friendly claim read without its
     frame would be held."""
-    (twice,) = engine.analyze([CommentInput(text)], spans=False)
-    (once,) = read_once.analyze([CommentInput(text)], spans=False)
+    once, twice = read_twice(text)
     assert twice.scores == once.scores
 
 
 def test_the_frame_free_reading_raises_no_other_attribute(
-    engine: Engine, read_once: Engine
+    read_twice: ReadTwice, read_once: Engine
 ) -> None:
     """A hedge between two readers is a courtesy ("I think you have misread the report"):
     toxicity and insult stay those of the comment as written."""
     text = "I think you have misread the report, you fool. In my opinion gay people are disgusting."
-    (twice,) = engine.analyze([CommentInput(text)], spans=False)
-    (once,) = read_once.analyze([CommentInput(text)], spans=False)
+    once, twice = read_twice(text)
     for attribute in ("toxicity", "severe_toxicity", "insult", "profanity", "sexually_explicit"):
         assert twice.scores[attribute] == pytest.approx(once.scores[attribute], abs=1e-6)
     # the attack on the group keeps the higher reading (which one is higher depends on the

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from scoring_support import ReadTwice
 
-from threadguard.engine import CommentInput, Engine
 from threadguard.moderation import Moderator
 from threadguard.schema import Verdict
 from threadguard.scoring.quoted_speech import without_condemned_quotes
@@ -67,14 +67,13 @@ def test_a_quotation_not_condemned_is_read_as_written(text: str) -> None:
 
 
 def test_counter_speech_quoting_hate_is_published(
-    engine: Engine, read_once: Engine, moderator: Moderator
+    read_twice: ReadTwice, moderator: Moderator
 ) -> None:
     text = (
         'The man outside the mosque kept shouting "Muslims are terrorists" and nobody '
         "stopped him. That should shame all of us."
     )
-    (once,) = read_once.analyze([CommentInput(text)], spans=False)
-    (twice,) = engine.analyze([CommentInput(text)], spans=False)
+    once, twice = read_twice(text)
     assert twice.scores["toxicity"] <= once.scores["toxicity"]
     assert moderator.decide(twice, text).action is Verdict.APPROVE
     for attribute in ("threat", "profanity", "sexually_explicit"):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from scoring_support import ReadTwice
 
-from threadguard.engine import CommentInput, Engine
 from threadguard.moderation import Moderator
 from threadguard.schema import Verdict
 from threadguard.scoring.sexual_topics import without_sexual_topics
@@ -69,21 +69,21 @@ def test_sex_described_or_wished_is_read_as_written(text: str) -> None:
     ],
 )
 def test_a_comment_on_sex_in_the_news_is_published(
-    text: str, engine: Engine, read_once: Engine, moderator: Moderator
+    read_twice: ReadTwice, text: str, moderator: Moderator
 ) -> None:
-    (once,) = read_once.analyze([CommentInput(text)], spans=False)
-    (twice,) = engine.analyze([CommentInput(text)], spans=False)
+    once, twice = read_twice(text)
     assert moderator.decide(once, text).action is not Verdict.APPROVE  # as written
     assert moderator.decide(twice, text).action is Verdict.APPROVE
     assert twice.scores["sexually_explicit"] < once.scores["sexually_explicit"]
 
 
-def test_only_sexual_content_moves(engine: Engine, read_once: Engine) -> None:
+def test_only_sexual_content_moves(
+    read_twice: ReadTwice,
+) -> None:
     """The threat, the insult and the toxicity are the comment's own; explicit words
     left in the second reading keep it explicit."""
     text = "Sex offenders like you should be shot. Suck my dick, you sexist pig."
-    (once,) = read_once.analyze([CommentInput(text)], spans=False)
-    (twice,) = engine.analyze([CommentInput(text)], spans=False)
+    once, twice = read_twice(text)
     for attribute in ("toxicity", "insult", "threat", "identity_attack", "profanity"):
         assert twice.scores[attribute] == once.scores[attribute]
     assert twice.scores["sexually_explicit"] >= 0.6
