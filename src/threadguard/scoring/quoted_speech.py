@@ -38,9 +38,9 @@ reasonable position.", "The real shame is the migrants themselves. As the sign s
 - a quotation without a word of contempt
   (:data:`threadguard.scoring.opinion_frames.CONTEMPT`): 'A man said "a Muslim family is
   moving in". Shameful.' condemns the news, not the words;
-- "so-called" anywhere (scare quotes), a comment that is mostly quotation, a quoted post ("@name: ..."), an unpaired
-  quotation mark, single quotation marks (apostrophes cannot be told from them), and
-  quotations longer than :data:`LONGEST` characters.
+- "so-called" anywhere (scare quotes), a comment that is mostly quotation, a quoted post
+  ("@name: ..."), an unpaired quotation mark, single quotation marks (apostrophes cannot be
+  told from them), and quotations longer than :data:`LONGEST` characters.
 
 What stays outside the quotation is read as before, so hate written around a quotation
 is still read.
@@ -60,7 +60,9 @@ QUOTE_ATTRIBUTES: Final = frozenset({"toxicity", "severe_toxicity", "insult", "i
 #: The longest quotation cut, in characters: a longer one is most of a comment.
 LONGEST: Final = 200
 
-_QUOTED: Final = re.compile(r"\"([^\"\n]{1,200})\"|“([^“”\n]{1,200})”|«([^«»\n]{1,200})»")
+_QUOTED: Final = re.compile(
+    rf"\"([^\"\n]{{1,{LONGEST}}})\"|“([^“”\n]{{1,{LONGEST}}})”|«([^«»\n]{{1,{LONGEST}}})»"
+)
 #: Words that attribute a quotation to whoever said or wrote it.
 _REPORTING: Final = re.compile(
     r"\b(?:said|says|saying|wrote|writes|writing|shout(?:ed|ing|s)?|chant(?:ed|ing|s)?|"
