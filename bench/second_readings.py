@@ -60,15 +60,16 @@ ADVERSARIAL: Final = {
     "insults repeated": "stupid " * 2_858 + "phone",
     "denials repeated": "Muslims are not " * 1_250 + "terrorists.",
     "short quotes repeated": 'as"a"' * 4_000,
-    "reported quotes repeated": 'He said "go home". Shameful. ' * 690,
+    "reported quotes repeated": 'He said "filthy rats". Shameful. ' * 625,
     "unclosed quotes": '"' + "said " * 4_000,
+    "many attributed quotes": 'He said "filthy rats" at the market today. ' * 465 + "Shameful.",
 }
 #: Plain news prose that reaches every reading's patterns (a frame, a denial, a thing, a
 #: sex topic), so the baseline pays for the same searches.
 PROSE: Final = (
     "I think the council was right to vote on the budget last night. Migrants are not "
     "the problem. The stupid bus route opens in spring, and the sex education bill after "
-    'the man convicted of rape is sentenced. A man shouted "go home" at her. Shameful. '
+    'the man convicted of rape is sentenced. A man shouted "filthy rats" at her. Shameful. '
 )
 
 

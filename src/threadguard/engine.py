@@ -67,8 +67,8 @@ class CascadeSettings:
     #: default: the current deep tier lets an abusive parent raise the scores of replies
     #: that answer it calmly ("Bob, calm down please"), which holds counter-speech.
     route_on_context: bool = False
-    #: Read a comment again without an opinion frame ("I think ..."), a denied slur ("...
-    #: are not stupid") or an insult at a thing ("this stupid phone"): see
+    #: Read a comment again without the words the models misread (an opinion frame, a
+    #: denied slur, an insult at a thing, ...): the readings of
     #: :mod:`threadguard.scoring.second_readings`. Off only to measure what they change.
     second_readings: bool = True
 
@@ -309,13 +309,9 @@ class Engine:
 
     def _score(self, items: Sequence[CommentInput]) -> _Scored:
         """Fast tier on every item, deep tier where the cascade says, blended; then the
-        second readings (:data:`threadguard.scoring.second_readings.READINGS`): a comment
-        with an opinion frame ("I think ...") and a word of contempt read again without
-        the frame, its attack on a group keeping the higher reading; one that denies a
-        slur about a group ("Christians are not stupid") read again without the denial,
-        toxicity, severe toxicity, insult and identity attack keeping the lower reading;
-        one that insults a thing ("this stupid parking meter") read again without the
-        insult, insult and toxicity keeping the lower reading."""
+        second readings (:data:`threadguard.scoring.second_readings.READINGS`): each
+        comment a reading applies to is read again without the words it cuts, and the
+        reading's attributes keep the higher or the lower of the two readings."""
         scored = self._read(items)
         if not self.cascade.second_readings:
             return scored

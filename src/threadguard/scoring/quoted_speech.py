@@ -49,11 +49,12 @@ is still read.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Final
 
 from threadguard.scoring.negated_claims import GROUP_NOUNS, SARCASM
 from threadguard.scoring.opinion_frames import CONTEMPT
-from threadguard.scoring.rereading import cut_out
+from threadguard.scoring.rereading import ADDRESSED, cut_out
 
 #: The attributes the reading without the quotation may lower.
 QUOTE_ATTRIBUTES: Final = frozenset({"toxicity", "severe_toxicity", "insult", "identity_attack"})
@@ -114,19 +115,24 @@ _AGREEING: Final = re.compile(
     re.IGNORECASE,
 )
 #: The writer speaks to someone: a quotation answered with an attack on who said it.
-_ADDRESSED: Final = re.compile(r"\b(?:you|your|yours|yourself|u|ur)\b", re.IGNORECASE)
+_ADDRESSED: Final = re.compile(rf"\b(?:{ADDRESSED})\b", re.IGNORECASE)
 _SHAME: Final = re.compile(r"\b(?:shame|disgrace)\w*", re.IGNORECASE)
 _SO_CALLED: Final = re.compile(r"\bso[\s-]called\b", re.IGNORECASE)
 _SENTENCE_END: Final = re.compile(r"[.!?](?=\s|$)|\n")
 
 
-def _attributed(outside: str, start: int, end: int) -> bool:
-    """Whether the sentence around the cut at ``start``..``end`` of ``outside`` (the text
-    with the quotations cut) names who said or wrote it."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(outside, 0, start)]
-    begin = ends[-1] if ends else 0
-    after = _SENTENCE_END.search(outside, end)
-    return bool(_REPORTING.search(outside, begin, after.end() if after else len(outside)))
+def _attributed(outside: str, cuts: list[int]) -> bool:
+    """Whether the sentence around each cut of ``outside`` (the text with the quotations
+    cut) names who said or wrote it. The sentences' ends are found once: one search from
+    the text's start per quotation would be quadratic in a comment of many quotations."""
+    ends = [m.start() for m in _SENTENCE_END.finditer(outside)]
+    for at in cuts:
+        i = bisect_left(ends, at)  # the first sentence end at or after the cut
+        begin = ends[i - 1] + 1 if i else 0
+        finish = ends[i] + 1 if i < len(ends) else len(outside)
+        if not _REPORTING.search(outside, begin, finish):
+            return False
+    return True
 
 
 def without_condemned_quotes(text: str) -> str | None:
@@ -162,6 +168,6 @@ def without_condemned_quotes(text: str) -> str | None:
         or SARCASM.search(outside)
     ):
         return None
-    if not all(_attributed(outside, at, at) for at in cuts):
+    if not _attributed(outside, cuts):
         return None
     return outside

@@ -1,17 +1,21 @@
 """Second readings: a comment read again with some of its words cut out.
 
-Where the models misread a construction they rarely saw in training -- a hedge before an
-attack on a group (:mod:`.opinion_frames`), a claim about a group that the writer denies
-(:mod:`.negated_claims`), an insulting word aimed at a thing (:mod:`.insulted_things`) --
-the engine reads the comment a second time without those words and combines the two
-readings per head. Each construction's module finds what to
-cut; this one cuts it, and :mod:`.second_readings` lists the readings as the engine
-applies them.
+Where the models misread a construction they rarely saw in training (a hedge before an
+attack on a group, a denied slur, an insult at a thing, a condemned quotation, sex named
+as a subject), the engine reads the comment a second time without those words and
+combines the two readings per head. Each construction's module finds what to cut; this
+one cuts it and holds what several of them look for; :mod:`.second_readings` lists the
+readings as the engine applies them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Final
+
+#: Words that speak to someone: a reading that would lower a comment's scores is not
+#: made where the writer addresses a person (a come-on, an answer aimed at who said it).
+ADDRESSED: Final = r"you|your|yours|yourself|u|ur|ya"
 
 
 def cut_out(text: str, cuts: Iterable[tuple[int, int]]) -> str | None:

@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from threadguard.scoring.rereading import cut_out
+from threadguard.scoring.rereading import ADDRESSED, cut_out
 
 #: The attribute the reading without the words may lower.
 TOPIC_ATTRIBUTES: Final = frozenset({"sexually_explicit"})
@@ -81,7 +81,7 @@ SAME_SEX_SUBJECTS: Final = (
 #: "asking for it", "enjoyed it"), the topic's words may be a come-on or an excuse, and
 #: the sexual reading is the only one of the models' that holds it: no second reading.
 _PERSONAL: Final = re.compile(
-    r"\b(?:you|your|yours|yourself|u|ur|ya|baby|babe|sweetheart|sweetie|honey|gorgeous|"
+    rf"\b(?:{ADDRESSED}|baby|babe|sweetheart|sweetie|honey|gorgeous|"
     r"darling|sexy|hottie|deserv\w*|asking\s+for|asked\s+for|wanted\s+it|wants\s+it|"
     r"enjoy\w*|lov(?:e|ed|es)\s+it|fault|never\s+hurt|invent\w*|regret\w*|made\s+(?:it\s+)?up|"
     r"making\s+(?:it\s+)?up|tonight|bed)\b",
