@@ -22,7 +22,8 @@ TOPICS_REPEAT=K the civil comments on sex-related news and the dismissals of thi
 their insulting twins (templates_news_topics) K times. SEED=N is the training run's seed: the
 DIVISOR-th of each non-news set it reads, the dev rows it calibrates on, the augmentation
 draws, the shuffle and PyTorch's generator (default 13: every version this script trained
-used it, so each continued on the same rows).
+used it, so each continued on the same rows). CAPS="set=rows,..." reads that many training
+rows of those sets instead of the DIVISOR-th (session 19: CAPS=implicit_hate=3000).
 
 The template rows are read as the checkout has them: a version's recipe is its code commit
 (model.json), and the commands below rebuild a version only at that commit (deep@20's rows
@@ -81,6 +82,12 @@ def main() -> None:
     # every Toxic Spans training post, as deep@3's token head had: with a twentieth of
     # them (400), deep@10's spans fell from 0.626 to 0.597 char-F1 on the test split
     caps["toxic_spans"] = deep_tier.SPAN_ROWS
+    # CAPS="set=rows,...": training rows of those sets instead (session 19: implicit_hate)
+    for item in filter(None, os.environ.get("CAPS", "").split(",")):
+        name, _, rows = item.partition("=")
+        if name not in caps:
+            sys.exit(f"CAPS: no training set {name!r} (sets: {', '.join(sorted(caps))})")
+        caps[name] = int(rows)
     work.mkdir(parents=True, exist_ok=True)
     # WARM_FROM: the deep tier to continue from (default: the shipped one)
     warm = Path(os.environ.get("WARM_FROM", shipped_model_dir("deep")))

@@ -27,6 +27,7 @@ from threadguard.scoring.encoder import EncoderModel, TokenScores
 from threadguard.scoring.languages import INDEX, LANGUAGE_MODEL, LanguageModels
 from threadguard.scoring.linear import LinearModel
 from threadguard.scoring.registry import shipped_model_dir as shipped_model_dir  # re-exported
+from threadguard.scoring.registry import tier_of
 from threadguard.scoring.second_readings import READINGS
 from threadguard.scoring.spans import SpanSettings, find_spans
 from threadguard.thread import Comment, Thread
@@ -189,14 +190,27 @@ class Engine:
     ) -> Engine:
         """The shipped models unless told otherwise.
 
-        The deep tier is loaded when its folder exists (it ships with the package) and
-        the cascade asks for it; ``threads`` caps its ONNX Runtime threads (one per
-        worker process when several share the cores). The multilingual fast tier
-        (``language_dir``, else the shipped ``fast-xx``) is loaded when it exists and
-        ``multilingual`` is on.
+        ``model_dir`` may hold either tier's model (what ``threadguard train`` writes, told
+        apart by its ``model.json``): a deep-tier folder there replaces the shipped deep
+        tier and the fast tier stays the shipped one, so a trained candidate of either tier
+        is scored, evaluated and served before it ships. The deep tier is loaded when its
+        folder exists (it ships with the package) and the cascade asks for it; a deep
+        folder named with the fast tier alone is an error rather than silently unread.
+        ``threads`` caps its ONNX Runtime threads (one per worker process when several
+        share the cores). The multilingual fast tier (``language_dir``, else the shipped
+        ``fast-xx``) is loaded when it exists and ``multilingual`` is on.
         """
-        model = LinearModel.load(model_dir or shipped_model_dir())
         settings = cascade or CascadeSettings()
+        if model_dir is not None and tier_of(model_dir) is Tier.DEEP:
+            if deep_dir is not None:
+                raise ValueError(f"{model_dir}: a deep-tier model, and a deep tier is given too")
+            if settings.tier == Tier.FAST:
+                raise ValueError(
+                    f"{model_dir}: a deep-tier model, which the fast tier alone never reads "
+                    "(use --tier cascade or deep)"
+                )
+            model_dir, deep_dir = None, model_dir
+        model = LinearModel.load(model_dir or shipped_model_dir())
         deep = None
         deep_path = deep_dir or shipped_model_dir(DEEP_MODEL)
         if settings.tier != "fast" and (deep_path / "model.json").is_file():

@@ -26,6 +26,7 @@ from threadguard.scoring.registry import (
     shipped_model,
     shipped_model_dir,
     shipped_models,
+    tier_of,
     training_target,
 )
 
@@ -113,7 +114,58 @@ def test_bad_versions_and_tiers_are_refused() -> None:
         training_target("cascade", None, None)
 
 
+def _candidate(tmp_path: Path, tier: str, version: int) -> Path:
+    """A trained-looking copy of a shipped model: its files linked, its version changed."""
+    folder = tmp_path / f"{tier}@{version}"
+    folder.mkdir()
+    for f in shipped_model_dir(tier).iterdir():
+        if f.name != "model.json":
+            (folder / f.name).symlink_to(f)
+    (folder / "model.json").write_text(json.dumps({**_meta(tier), "version": version}))
+    return folder
+
+
+def test_a_model_folder_is_told_apart_by_its_format(tmp_path: Path) -> None:
+    assert tier_of(shipped_model_dir(Tier.FAST)) is Tier.FAST
+    assert tier_of(shipped_model_dir(Tier.DEEP)) is Tier.DEEP
+    assert tier_of(tmp_path) is None  # no model.json
+    (tmp_path / "model.json").write_text("{not json")
+    assert tier_of(tmp_path) is None
+    (tmp_path / "model.json").write_text(json.dumps({"format": "threadguard-other/9"}))
+    assert tier_of(tmp_path) is None
+
+
+def test_a_trained_deep_tier_given_as_the_model_replaces_only_the_deep_tier(
+    tmp_path: Path,
+) -> None:
+    engine = Engine.load(_candidate(tmp_path, Tier.DEEP, 99))
+    fast = shipped_model(Tier.FAST)
+    assert fast is not None
+    assert engine.model.tag == fast.tag
+    assert engine.deep is not None and engine.deep.version == 99
+    assert engine.model_version.endswith(f"+{fast.tag}+threadguard-deep@99")
+
+
+def test_a_deep_tier_with_the_fast_tier_alone_is_refused_not_ignored(tmp_path: Path) -> None:
+    candidate = _candidate(tmp_path, Tier.DEEP, 99)
+    with pytest.raises(ValueError, match="fast tier alone never reads"):
+        Engine.load(candidate, cascade=engine_module.CascadeSettings(tier=Tier.FAST))
+    with pytest.raises(ValueError, match="a deep tier is given too"):
+        Engine.load(candidate, deep_dir=shipped_model_dir(Tier.DEEP))
+
+
 # --- command line -------------------------------------------------------------------------
+
+
+def test_score_and_eval_take_a_trained_deep_tier_as_the_model(tmp_path: Path) -> None:
+    candidate = str(_candidate(tmp_path, Tier.DEEP, 99))
+    scored = CliRunner().invoke(app, ["score", "--model", candidate], input='{"text": "hi"}\n')
+    assert scored.exit_code == 0, scored.output
+    assert json.loads(scored.stdout)["model"].endswith("+threadguard-deep@99")
+    refused = CliRunner().invoke(app, ["score", "--model", candidate, "--tier", "fast"])
+    assert refused.exit_code == 2
+    assert "fast tier alone never reads" in refused.output
+    assert "Traceback" not in refused.output
 
 
 def test_models_lists_each_shipped_version_with_its_card() -> None:

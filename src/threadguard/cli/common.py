@@ -29,7 +29,12 @@ err = Console(stderr=True, highlight=False)
 DATA_ENV = "THREADGUARD_DATA"
 
 ModelOpt = Annotated[
-    Path | None, typer.Option("--model", help="Model directory (default: the shipped model).")
+    Path | None,
+    typer.Option(
+        "--model",
+        help="A model folder `threadguard train` wrote, of either tier: it replaces that tier, "
+        "the other stays the shipped one (default: the shipped models).",
+    ),
 ]
 PolicyOpt = Annotated[
     Path | None,
@@ -120,6 +125,8 @@ def load_engine(  # type: ignore[no-untyped-def]
         return Engine.load(model, cascade=cascade)
     except ModelError as exc:
         fail(f"{exc}. Train one with `threadguard train`.", 1)
+    except ValueError as exc:  # options that contradict each other (a deep model, --tier fast)
+        fail(str(exc))
 
 
 def load_moderator(policy: Path | None):  # type: ignore[no-untyped-def]

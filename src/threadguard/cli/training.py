@@ -456,7 +456,7 @@ def _eval_functional(
         fail(f"functional suite: {exc}", 1)
     decided = {r.functionality: r for r in result.decisions.functionalities}
     decided["overall"] = result.decisions.overall
-    table = Table(title=f"ThreadGuard {engine.model.tag} on the functional hard-case suite")
+    table = Table(title=f"{engine.model_version} on the functional hard-case suite")
     columns = ("functionality", "cases", "correct", "accuracy", "decisions right", "decision pass")
     for col in columns:
         table.add_column(col, justify="left" if col == "functionality" else "right")

@@ -81,6 +81,24 @@ def shipped_model(tier: str) -> ShippedModel | None:
     return ShippedModel(Tier(tier), str(meta["name"]), int(meta["version"]), folder)
 
 
+#: ``model.json``'s ``format`` for each tier's model folder (scoring.linear, scoring.encoder).
+TIER_FORMATS: dict[str, Tier] = {
+    "threadguard-linear/1": Tier.FAST,
+    "threadguard-encoder/1": Tier.DEEP,
+}
+
+
+def tier_of(folder: Path) -> Tier | None:
+    """Which tier the model in ``folder`` is, by its ``model.json``'s format: what lets one
+    ``--model`` option take either tier's output of ``threadguard train``. None when the
+    folder holds no readable ``model.json`` or another format (the loader then says why)."""
+    try:
+        meta = json.loads((folder / "model.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return TIER_FORMATS.get(str(meta.get("format"))) if isinstance(meta, dict) else None
+
+
 def shipped_models() -> list[ShippedModel]:
     """Every tier's shipped version, fast tier first."""
     return [m for m in map(shipped_model, MODEL_TIERS) if m is not None]
