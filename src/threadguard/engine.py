@@ -26,8 +26,8 @@ from threadguard.scoring.deep_spans import attribute_spans, whole_words_read
 from threadguard.scoring.encoder import EncoderModel, TokenScores
 from threadguard.scoring.languages import INDEX, LANGUAGE_MODEL, LanguageModels
 from threadguard.scoring.linear import LinearModel
+from threadguard.scoring.registry import ModelChoiceError, tier_of
 from threadguard.scoring.registry import shipped_model_dir as shipped_model_dir  # re-exported
-from threadguard.scoring.registry import tier_of
 from threadguard.scoring.second_readings import READINGS
 from threadguard.scoring.spans import SpanSettings, find_spans
 from threadguard.thread import Comment, Thread
@@ -203,9 +203,11 @@ class Engine:
         settings = cascade or CascadeSettings()
         if model_dir is not None and tier_of(model_dir) is Tier.DEEP:
             if deep_dir is not None:
-                raise ValueError(f"{model_dir}: a deep-tier model, and a deep tier is given too")
+                raise ModelChoiceError(
+                    f"{model_dir}: a deep-tier model, and a deep tier is given too"
+                )
             if settings.tier == Tier.FAST:
-                raise ValueError(
+                raise ModelChoiceError(
                     f"{model_dir}: a deep-tier model, which the fast tier alone never reads "
                     "(use --tier cascade or deep)"
                 )

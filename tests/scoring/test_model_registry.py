@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
+from service_support import THREADGUARD, free_port
 from typer.testing import CliRunner
 
 import threadguard.engine as engine_module
@@ -21,6 +23,7 @@ from threadguard.schema import Tier
 from threadguard.scoring import registry
 from threadguard.scoring.registry import (
     WORK_MODELS,
+    ModelChoiceError,
     RegistryError,
     next_version,
     shipped_model,
@@ -148,9 +151,9 @@ def test_a_trained_deep_tier_given_as_the_model_replaces_only_the_deep_tier(
 
 def test_a_deep_tier_with_the_fast_tier_alone_is_refused_not_ignored(tmp_path: Path) -> None:
     candidate = _candidate(tmp_path, Tier.DEEP, 99)
-    with pytest.raises(ValueError, match="fast tier alone never reads"):
+    with pytest.raises(ModelChoiceError, match="fast tier alone never reads"):
         Engine.load(candidate, cascade=engine_module.CascadeSettings(tier=Tier.FAST))
-    with pytest.raises(ValueError, match="a deep tier is given too"):
+    with pytest.raises(ModelChoiceError, match="a deep tier is given too"):
         Engine.load(candidate, deep_dir=shipped_model_dir(Tier.DEEP))
 
 
@@ -207,3 +210,14 @@ def test_bench_with_a_missing_data_folder_is_bad_usage(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["bench", "-n", "200", "--data", str(tmp_path / "absent")])
     assert result.exit_code == 2
     assert "no such data folder" in result.output
+
+
+def test_serve_refuses_a_deep_tier_it_would_not_read_before_it_listens(tmp_path: Path) -> None:
+    candidate = str(_candidate(tmp_path, Tier.DEEP, 99))
+    command = [*THREADGUARD, "serve", "--model", candidate, "--tier", "fast"]
+    options = ["--port", str(free_port()), "--data-dir", str(tmp_path / "data")]
+    # a server that started instead would run until the timeout fails the test
+    done = subprocess.run([*command, *options], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2, done.stderr
+    assert "fast tier alone never reads" in done.stderr
+    assert "Traceback" not in done.stderr

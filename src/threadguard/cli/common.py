@@ -119,13 +119,14 @@ def load_engine(  # type: ignore[no-untyped-def]
     """The engine with the shipped (or given) models; a bad setting or model exits."""
     from threadguard.engine import Engine
     from threadguard.scoring.linear import ModelError
+    from threadguard.scoring.registry import ModelChoiceError
 
     cascade = cascade_settings(tier, context, deep_from)
     try:
         return Engine.load(model, cascade=cascade)
     except ModelError as exc:
         fail(f"{exc}. Train one with `threadguard train`.", 1)
-    except ValueError as exc:  # options that contradict each other (a deep model, --tier fast)
+    except ModelChoiceError as exc:  # a deep model with --tier fast
         fail(str(exc))
 
 

@@ -97,6 +97,7 @@ def serve(
 
     from threadguard.moderation import PolicyError
     from threadguard.scoring.linear import ModelError
+    from threadguard.scoring.registry import ModelChoiceError
     from threadguard.service.server import serve as run_server
     from threadguard.service.settings import SettingsError, load_settings
     from threadguard.storage import DatabaseError, default_data_dir
@@ -111,7 +112,7 @@ def serve(
             deep_from=deep_from,
         )
         run_server(settings, host=host, port=port, workers=workers)
-    except (PolicyError, SettingsError, DatabaseError) as exc:
+    except (PolicyError, SettingsError, DatabaseError, ModelChoiceError) as exc:
         fail(str(exc), 2)
     except ModelError as exc:
         fail(f"{exc}. Train one with `threadguard train`.", 1)

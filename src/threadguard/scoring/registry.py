@@ -30,6 +30,11 @@ class RegistryError(ValueError):
     """A training target the registry refuses: the message says why and what to do."""
 
 
+class ModelChoiceError(ValueError):
+    """Model folders and settings that contradict each other (a deep tier given to be
+    scored by the fast tier alone): a usage error, the message says which."""
+
+
 @dataclass(frozen=True)
 class ShippedModel:
     """One tier's shipped version: its tag (``NAME@VERSION``), folder and model card."""
