@@ -16,7 +16,9 @@ denied (templates_everyday) K times; THREATS_REPEAT=K the threats, their look-al
 the civil opinions (templates_threats) K times; CIVIC_REPEAT=K the civil news comments
 naming peoples, migrants and faiths and their hostile counterparts (templates_civic) K times;
 CONTEXT_REPEAT=K the replies that attack a group only through their parent and the civil
-replies to the same parents (templates_thread_replies, always read with the parent) K times;
+replies to the same parents (templates_thread_replies), and the same replies under a group
+parent and a parent naming none (templates_contrast_replies, from session 19), always read
+with the parent, K times;
 HIDDEN_REPEAT=K the hidden hate and its civil twins (templates_hidden_hate) K times;
 TOPICS_REPEAT=K the civil comments on sex-related news and the dismissals of things beside
 their insulting twins (templates_news_topics) K times. SEED=N is the training run's seed: the
@@ -59,6 +61,7 @@ from threadguard.scoring.registry import shipped_model_dir
 from threadguard.training import deep_tier
 from threadguard.training.datasets import load_all
 from threadguard.training.templates_civic import civic_rows
+from threadguard.training.templates_contrast_replies import contrast_reply_rows
 from threadguard.training.templates_everyday import everyday_rows
 from threadguard.training.templates_hidden_hate import hidden_hate_rows
 from threadguard.training.templates_identity import identity_rows
@@ -124,7 +127,7 @@ def main() -> None:
         again += examples * (repeats[f"{kind}_repeat"] - 1)
     replies = [
         deep_tier.Example(t, parent, labels, keep_context=True)
-        for t, parent, labels in thread_reply_rows()
+        for t, parent, labels in thread_reply_rows() + contrast_reply_rows()
     ]
     again += replies * (repeats["context_repeat"] - 1)
     print(f"rows read again: {len(again)}", flush=True)

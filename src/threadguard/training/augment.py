@@ -20,6 +20,7 @@ import numpy as np
 from threadguard.schema import ATTRIBUTES, GROUPS, with_parents
 from threadguard.training.datasets import HEADS
 from threadguard.training.templates_civic import civic_rows
+from threadguard.training.templates_contrast_replies import contrast_reply_rows
 from threadguard.training.templates_everyday import everyday_rows
 from threadguard.training.templates_hidden_hate import hidden_hate_rows
 from threadguard.training.templates_identity import identity_rows
@@ -473,6 +474,7 @@ def context_rows() -> list[tuple[str, str, np.ndarray]]:
     """(text, parent, labels): the template replies read with their parent as context,
     for a trainer that reads context: the news section's replies that are hateful only
     given their parent, the replies to parents naming a group that attack it only through
-    the parent (beside civil replies to the same parents), and the pushback replies to
-    hateful parents."""
-    return context_template_rows() + thread_reply_rows() + pushback_rows()
+    the parent (beside civil replies to the same parents), the same replies under a group
+    parent and a parent naming no group (hostile under one, civil under the other), and the
+    pushback replies to hateful parents."""
+    return context_template_rows() + thread_reply_rows() + contrast_reply_rows() + pushback_rows()
