@@ -29,7 +29,9 @@ rows of those sets instead of the DIVISOR-th (session 19: CAPS=implicit_hate=300
 
 The template rows are read as the checkout has them: a version's recipe is its code commit
 (model.json), and the commands below rebuild a version only at that commit (deep@20's rows
-have changed since: the label fixes of session 13, templates_news_topics in session 14).
+have changed since: the label fixes of session 13, templates_news_topics in session 14, the
+weak labels that leave sex named as a subject in session 18, templates_contrast_replies in
+session 19).
 
 Usage: [WARM_FROM=DEEP_DIR] [DEEP_VERSION=N] [NEWS_REPEAT=K] PYTHONPATH=src \
        python bench/deep_news_finetune.py LAYERS OUT WORK DIVISOR [MASK_SET ...]
@@ -90,6 +92,8 @@ def main() -> None:
         name, _, rows = item.partition("=")
         if name not in caps:
             sys.exit(f"CAPS: no training set {name!r} (sets: {', '.join(sorted(caps))})")
+        if not rows.isdigit() or int(rows) < 1:
+            sys.exit(f"CAPS: {item!r} needs a number of rows, 1 or more (CAPS=set=rows,...)")
         caps[name] = int(rows)
     work.mkdir(parents=True, exist_ok=True)
     # WARM_FROM: the deep tier to continue from (default: the shipped one)

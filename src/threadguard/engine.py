@@ -26,7 +26,7 @@ from threadguard.scoring.deep_spans import attribute_spans, whole_words_read
 from threadguard.scoring.encoder import EncoderModel, TokenScores
 from threadguard.scoring.languages import INDEX, LANGUAGE_MODEL, LanguageModels
 from threadguard.scoring.linear import LinearModel
-from threadguard.scoring.registry import ModelChoiceError, tier_of
+from threadguard.scoring.registry import model_folders
 from threadguard.scoring.registry import shipped_model_dir as shipped_model_dir  # re-exported
 from threadguard.scoring.second_readings import READINGS
 from threadguard.scoring.spans import SpanSettings, find_spans
@@ -201,21 +201,10 @@ class Engine:
         ``fast-xx``) is loaded when it exists and ``multilingual`` is on.
         """
         settings = cascade or CascadeSettings()
-        if model_dir is not None and tier_of(model_dir) is Tier.DEEP:
-            if deep_dir is not None:
-                raise ModelChoiceError(
-                    f"{model_dir}: a deep-tier model, and a deep tier is given too"
-                )
-            if settings.tier == Tier.FAST:
-                raise ModelChoiceError(
-                    f"{model_dir}: a deep-tier model, which the fast tier alone never reads "
-                    "(use --tier cascade or deep)"
-                )
-            model_dir, deep_dir = None, model_dir
-        model = LinearModel.load(model_dir or shipped_model_dir())
+        fast_path, deep_path = model_folders(model_dir, deep_dir, settings.tier)
+        model = LinearModel.load(fast_path)
         deep = None
-        deep_path = deep_dir or shipped_model_dir(DEEP_MODEL)
-        if settings.tier != "fast" and (deep_path / "model.json").is_file():
+        if deep_path is not None and (deep_path / "model.json").is_file():
             deep = EncoderModel.load(deep_path, threads=threads)
         languages = None
         language_path = language_dir or shipped_model_dir(LANGUAGE_MODEL)

@@ -17,6 +17,7 @@ from service_support import THREADGUARD, free_port
 from typer.testing import CliRunner
 
 import threadguard.engine as engine_module
+from threadguard.batch.manifest import folder_sha256, models_used
 from threadguard.cli import app
 from threadguard.engine import Engine
 from threadguard.schema import Tier
@@ -136,6 +137,8 @@ def test_a_model_folder_is_told_apart_by_its_format(tmp_path: Path) -> None:
     assert tier_of(tmp_path) is None
     (tmp_path / "model.json").write_text(json.dumps({"format": "threadguard-other/9"}))
     assert tier_of(tmp_path) is None
+    (tmp_path / "model.json").write_text("[]")
+    assert tier_of(tmp_path) is None
 
 
 def test_a_trained_deep_tier_given_as_the_model_replaces_only_the_deep_tier(
@@ -160,11 +163,26 @@ def test_a_deep_tier_with_the_fast_tier_alone_is_refused_not_ignored(tmp_path: P
 # --- command line -------------------------------------------------------------------------
 
 
+def test_a_batch_manifest_records_each_folder_under_its_own_tier(tmp_path: Path) -> None:
+    candidate = _candidate(tmp_path, Tier.DEEP, 99)
+    used = models_used(candidate, Tier.CASCADE)
+    assert used == {
+        "fast": folder_sha256(shipped_model_dir(Tier.FAST)),
+        "deep": folder_sha256(candidate),
+    }
+    assert models_used(None, Tier.FAST) == {"fast": folder_sha256(shipped_model_dir(Tier.FAST))}
+    with pytest.raises(ModelChoiceError):
+        models_used(candidate, Tier.FAST)
+
+
 def test_score_and_eval_take_a_trained_deep_tier_as_the_model(tmp_path: Path) -> None:
     candidate = str(_candidate(tmp_path, Tier.DEEP, 99))
     scored = CliRunner().invoke(app, ["score", "--model", candidate], input='{"text": "hi"}\n')
     assert scored.exit_code == 0, scored.output
     assert json.loads(scored.stdout)["model"].endswith("+threadguard-deep@99")
+    evaluated = CliRunner().invoke(app, ["eval", "--suite", "functional", "--model", candidate])
+    assert evaluated.exit_code == 0, evaluated.output
+    assert "threadguard-deep@99 on the functional hard-case suite" in evaluated.stdout
     refused = CliRunner().invoke(app, ["score", "--model", candidate, "--tier", "fast"])
     assert refused.exit_code == 2
     assert "fast tier alone never reads" in refused.output
@@ -214,7 +232,8 @@ def test_bench_with_a_missing_data_folder_is_bad_usage(tmp_path: Path) -> None:
 
 def test_serve_refuses_a_deep_tier_it_would_not_read_before_it_listens(tmp_path: Path) -> None:
     candidate = str(_candidate(tmp_path, Tier.DEEP, 99))
-    command = [*THREADGUARD, "serve", "--model", candidate, "--tier", "fast"]
+    # two workers: each would load the engine after the socket is bound, die and respawn
+    command = [*THREADGUARD, "serve", "--model", candidate, "--tier", "fast", "--workers", "2"]
     options = ["--port", str(free_port()), "--data-dir", str(tmp_path / "data")]
     # a server that started instead would run until the timeout fails the test
     done = subprocess.run([*command, *options], capture_output=True, text=True, timeout=60)

@@ -21,7 +21,7 @@ from threadguard import __version__
 from threadguard.batch.inputs import InputFile
 from threadguard.batch.output import atomic_write
 from threadguard.schema import Tier
-from threadguard.scoring.registry import shipped_model_dir
+from threadguard.scoring.registry import model_folders
 
 FORMAT = "threadguard-batch/1"
 #: The keys that make up a job's identity.
@@ -38,10 +38,12 @@ def folder_sha256(folder: Path) -> str:
 
 
 def models_used(model_dir: Path | None, tier: Tier) -> dict[str, str]:
-    """The hash of each model folder the job scores with (the deep one unless fast)."""
-    used = {"fast": folder_sha256(model_dir or shipped_model_dir(Tier.FAST))}
-    deep = shipped_model_dir(Tier.DEEP)
-    if tier != Tier.FAST and (deep / "model.json").is_file():
+    """The hash of each model folder the job scores with (the deep one unless fast), by
+    tier: ``--model`` may name either tier's folder (:func:`model_folders`, as the engine
+    reads it)."""
+    fast, deep = model_folders(model_dir, None, tier)
+    used = {"fast": folder_sha256(fast)}
+    if deep is not None and (deep / "model.json").is_file():
         used["deep"] = folder_sha256(deep)
     return used
 

@@ -83,6 +83,8 @@ def batch(
     from threadguard.moderation import policy_text
     from threadguard.parallel import default_workers
     from threadguard.progress import progress_bar
+    from threadguard.scoring.linear import ModelError
+    from threadguard.scoring.registry import ModelChoiceError
 
     moderator = load_moderator(policy)
     text = policy_text(moderator.policy)
@@ -109,8 +111,10 @@ def batch(
     try:
         with progress_bar("scoring", quiet=quiet) as advance:
             result = run_batch(job, advance)
-    except (JobRefused, InputError) as exc:
+    except (JobRefused, InputError, ModelChoiceError) as exc:
         fail(str(exc))
+    except ModelError as exc:
+        fail(f"{exc}. Train one with `threadguard train`.", 1)
     seconds = time.perf_counter() - started
     counts = result.counts
     if not quiet:

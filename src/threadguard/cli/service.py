@@ -97,7 +97,7 @@ def serve(
 
     from threadguard.moderation import PolicyError
     from threadguard.scoring.linear import ModelError
-    from threadguard.scoring.registry import ModelChoiceError
+    from threadguard.scoring.registry import ModelChoiceError, model_folders
     from threadguard.service.server import serve as run_server
     from threadguard.service.settings import SettingsError, load_settings
     from threadguard.storage import DatabaseError, default_data_dir
@@ -111,6 +111,9 @@ def serve(
             tier=tier,
             deep_from=deep_from,
         )
+        # every worker loads the engine after the socket is bound: a model choice that
+        # cannot load must stop here, or the workers die and respawn for ever
+        model_folders(settings.model_dir, None, settings.cascade.tier)
         run_server(settings, host=host, port=port, workers=workers)
     except (PolicyError, SettingsError, DatabaseError, ModelChoiceError) as exc:
         fail(str(exc), 2)

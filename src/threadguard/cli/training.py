@@ -561,10 +561,14 @@ def bench(
     from threadguard.bench import cascade_curve, cascade_on_every_core, parallel_on_dev, run_bench
     from threadguard.engine import CascadeSettings
     from threadguard.parallel import EngineRecipe
+    from threadguard.scoring.registry import tier_of
 
     root = None if data is None else data_folder(data)
-    engine = load_engine(model, Tier.FAST)
-    recipe = EngineRecipe(model, None, CascadeSettings(tier=Tier.FAST))
+    # a deep-tier candidate changes the cascade's stages only: the fast ones keep the
+    # shipped fast tier
+    fast_model = None if model is not None and tier_of(model) is Tier.DEEP else model
+    engine = load_engine(fast_model, Tier.FAST)
+    recipe = EngineRecipe(fast_model, None, CascadeSettings(tier=Tier.FAST))
     for line in run_bench(engine, n, recipe):
         typer.echo(line)
     if root is None:

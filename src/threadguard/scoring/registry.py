@@ -104,6 +104,30 @@ def tier_of(folder: Path) -> Tier | None:
     return TIER_FORMATS.get(str(meta.get("format"))) if isinstance(meta, dict) else None
 
 
+def model_folders(
+    model_dir: Path | None, deep_dir: Path | None, tier: str
+) -> tuple[Path, Path | None]:
+    """The fast tier's folder and the deep tier's (None: ``tier`` is fast, no deep tier is
+    read) for a ``--model`` folder of either tier: a deep-tier folder replaces the shipped
+    deep tier and leaves the shipped fast tier; anything else is the fast tier's folder
+    (its loader says what is wrong with it). What the engine loads and what a batch
+    manifest records, decided in one place. :class:`ModelChoiceError` for a deep folder
+    with the fast tier alone, or with a deep tier given too."""
+    if model_dir is not None and tier_of(model_dir) is Tier.DEEP:
+        if deep_dir is not None:
+            raise ModelChoiceError(f"{model_dir}: a deep-tier model, and a deep tier is given too")
+        if tier == Tier.FAST:
+            raise ModelChoiceError(
+                f"{model_dir}: a deep-tier model, which the fast tier alone never reads "
+                "(choose the cascade or deep tier)"
+            )
+        model_dir, deep_dir = None, model_dir
+    fast = model_dir or shipped_model_dir(Tier.FAST)
+    if tier == Tier.FAST:
+        return fast, None
+    return fast, deep_dir or shipped_model_dir(Tier.DEEP)
+
+
 def shipped_models() -> list[ShippedModel]:
     """Every tier's shipped version, fast tier first."""
     return [m for m in map(shipped_model, MODEL_TIERS) if m is not None]

@@ -7,9 +7,13 @@ under ``civil_parent`` (which names no group of people) the same words are an or
 civil answer. The hateful pairings are written as labelled training examples so that a
 classifier learns to read the parent; they are never published or shown to readers.
 
-Written in session 19 by a helper shown only the phenomenon and this design (102 rows);
-the six rows that shared a run of five words with the team's evaluation material were
-dropped before any model was trained on them (tests/evaluation/test_functional_suite.py).
+Written in session 19 by a helper shown only the phenomenon and this design (102 rows).
+The six rows that shared a run of five words with the team's evaluation material were
+dropped before any model was trained on them (tests/evaluation/test_functional_suite.py);
+after a review, ten more whose reply was a grievance or a debate rather than an attack, or
+whose civil parent named a place of worship, were dropped, and four relabelled (an
+immigration-status stereotype targets migration; Pakistani is race_ethnicity, as in
+:mod:`.templates_news`).
 """
 
 from __future__ import annotations
@@ -17,6 +21,266 @@ from __future__ import annotations
 from typing import Final
 
 CONTRAST: Final[tuple[tuple[str, str, str, str], ...]] = (
+    # arabs
+    (
+        "arabs",
+        "An Arab-owned bakery in Dearborn has won best pastry at the state fair.",
+        "Hope nothing in there goes off with a bang.",
+        "The bakery that had a gas leak last winter is reopening under new owners.",
+    ),
+    (
+        "arabs",
+        "Arab students at the university organised a charity dinner for victims of the floods.",
+        "Lovely. Who's really funding it, though?",
+        "A new think tank has launched with a glossy report on energy policy but won't name its donors.",
+    ),
+    (
+        "arabs",
+        "A group of young Arab men has started a Sunday football league in the park.",
+        "I'll be keeping the family indoors on Sundays, then.",
+        "The motocross club has been given permission to race on the common every Sunday.",
+    ),
+    (
+        "arabs",
+        "The new Arab cultural centre will host poetry evenings and calligraphy classes for all ages.",
+        "Poetry now, recruitment drive later.",
+        "The army has set up a stand at the book festival with readings by veterans.",
+    ),
+    # asians
+    (
+        "asians",
+        "A Chinese family's takeaway on Station Road has been given a five-star hygiene rating.",
+        "Anyone noticed fewer cats around lately?",
+        "Residents say foxes have made a den under the garden sheds on Beech Road.",
+    ),
+    (
+        "asians",
+        "Chinese students at the university have set up a Mandarin conversation club.",
+        "And who exactly do they report back to?",
+        "The smart doorbell company admits some customer recordings were shared with third parties.",
+    ),
+    (
+        "asians",
+        "A Vietnamese family has opened a nail bar in the shopping arcade.",
+        "Anyone checked what's growing in the loft?",
+        "Neighbours noticed a strange smell and the loft lights on day and night at the empty house.",
+    ),
+    (
+        "asians",
+        "A new Chinese supermarket is opening in the old bank on Market Square.",
+        "Wear a mask when you go in, just in case.",
+        "Flu cases have doubled in the town this week, the GP surgery warns.",
+    ),
+    (
+        "asians",
+        "An Indian-born surgeon has been appointed to lead the hospital's cardiac unit.",
+        "Press one to hear your diagnosis, press two for a refund.",
+        "The hospital has replaced its appointments line with an automated phone menu.",
+    ),
+    (
+        "asians",
+        "Chinese tourists are flocking to the Cornish pasty shop that went viral online.",
+        "Hide the recipes before they copy the lot.",
+        "A rival bakery has opened across the road selling suspiciously similar pies.",
+    ),
+    # black_people
+    (
+        "black_people",
+        "A group of Black teenagers has set up a youth basketball club at the leisure centre.",
+        "They'll need extra security on those evenings.",
+        "Cars have been broken into in the leisure centre car park during late sessions.",
+    ),
+    (
+        "black_people",
+        "A Black-owned barbershop on Coldharbour Lane is celebrating ten years in business.",
+        "Wonder what else gets sold out the back.",
+        "The vape shop on the parade has been fined for selling to under-18s.",
+    ),
+    (
+        "black_people",
+        "A Black man from Croydon has been appointed headteacher of the secondary school.",
+        "Watch those exam results drop, then.",
+        "The academy is cutting maths lessons to two a week to save money.",
+    ),
+    (
+        "black_people",
+        "A Black author from Moss Side has published a memoir about growing up in the city.",
+        "Will there be a chapter on the knife crime?",
+        "A retired detective has written a book on the city's crime history.",
+    ),
+    (
+        "black_people",
+        "Black parents have set up a Saturday school to help kids with their maths.",
+        "Who's paying for this? As if I can't guess.",
+        "The council has announced a new 'innovation hub' but given no details on cost.",
+    ),
+    (
+        "black_people",
+        "A Black nurse from Birmingham has been awarded an MBE for her work on the Covid wards.",
+        "Standards really have slipped, haven't they?",
+        "This year's honours list includes three reality TV stars and a celebrity chef.",
+    ),
+    (
+        "black_people",
+        "Carnival organisers are expecting record numbers of Black British families this weekend.",
+        "Hope A&E has extra staff on that weekend.",
+        "The city marathon, with 40,000 runners, falls on the hottest weekend of the year.",
+    ),
+    (
+        "black_people",
+        "A Black footballer from Lambeth has bought a house in the village.",
+        "Property prices about to drop, then.",
+        "Plans for a landfill site right next to the village have been approved.",
+    ),
+    # christians
+    (
+        "christians",
+        "Evangelical Christians are opening a youth centre in the old cinema.",
+        "Keep a close eye on who's running it.",
+        "A charity has taken over the old bus depot for a teenage drop-in but won't name its trustees.",
+    ),
+    (
+        "christians",
+        "A Catholic priest has been appointed chaplain to the football club.",
+        "Hope they've done a background check.",
+        "The club has hired a new academy coach who was sacked by his last employer.",
+    ),
+    (
+        "christians",
+        "Born-again Christians have started a soup kitchen at the community hall.",
+        "Nothing's free. Wait for the strings.",
+        "A payday lender is offering free budgeting workshops at the library.",
+    ),
+    # disability
+    (
+        "disability",
+        "Wheelchair users have been given priority parking bays outside the new library.",
+        "Funny how quickly they recover when nobody's watching.",
+        "Three footballers out with long-term injuries were pictured skiing last weekend.",
+    ),
+    (
+        "disability",
+        "Adults with learning disabilities have opened a cafe at the garden centre.",
+        "Bring a packed lunch and plenty of patience.",
+        "The garden centre cafe has a new till system and the queues have been out the door.",
+    ),
+    (
+        "disability",
+        "A young man with Down's syndrome has started work at the local bank branch.",
+        "I'll be checking my statements very closely from now on.",
+        "The bank admits a computer error double-charged thousands of customers.",
+    ),
+    (
+        "disability",
+        "An autistic artist has had her paintings chosen for the town hall foyer.",
+        "Lovely. Do they let them out for the opening?",
+        "The zoo's new lion cubs will be on show at the summer open day.",
+    ),
+    # gender
+    (
+        "gender",
+        "A trans woman has won the over-40s category at the town's 10k run.",
+        "Of course she did. Funny, that.",
+        "The organiser's own daughter has won the raffle for the second year running.",
+    ),
+    (
+        "gender",
+        "A nonbinary teacher will lead the school's new drama club.",
+        "Drama is the word for it.",
+        "The parish council meeting descended into shouting over the car park plans.",
+    ),
+    (
+        "gender",
+        "A trans man has become the first to sit on the hospital's patient panel.",
+        "Does it know which ward it belongs on?",
+        "The hospital has bought a robot to deliver medicines around the wards.",
+    ),
+    (
+        "gender",
+        "Trans students at the college have set up a peer support group.",
+        "There's a proper doctor for that sort of thing.",
+        "Students say the college's new wellbeing app keeps telling them they have anxiety.",
+    ),
+    (
+        "gender",
+        "A trans woman has opened a hair salon on Bridge Street.",
+        "Just dressing up, like everything else round here.",
+        "The pub that calls itself 'traditional' only opened last year, fake beams and all.",
+    ),
+    # jews
+    (
+        "jews",
+        "A Jewish family has bought the empty department store and plans to reopen it by spring.",
+        "Of course they have. Money always finds money.",
+        "The hedge fund that owns the shopping centre has now bought the multi-storey car park as well.",
+    ),
+    (
+        "jews",
+        "The Jewish community in Golders Green raised the funds for the hospital's new scanner.",
+        "Very generous. I wonder what they want in return.",
+        "A betting company has donated a million pounds to the football league's grassroots fund.",
+    ),
+    (
+        "jews",
+        "A Jewish councillor has been elected to chair the planning committee.",
+        "Well, we know who'll be pulling the strings now.",
+        "The developer's former lobbyist has been taken on as an adviser to the planning department.",
+    ),
+    (
+        "jews",
+        "Jewish students have launched a new society at the university with a bagel breakfast.",
+        "Free breakfast? That'll be a first from that lot.",
+        "The train company says passengers on delayed morning services will get a free breakfast.",
+    ),
+    (
+        "jews",
+        "A Jewish-owned media firm has taken over the local radio station.",
+        "So that's the news sorted for the next ten years, then.",
+        "A tech billionaire has bought the regional newspaper group for an undisclosed sum.",
+    ),
+    (
+        "jews",
+        "A Jewish accountant from Prestwich has been named small business adviser of the year.",
+        "I'd still check the invoices very carefully.",
+        "The private clinic was fined for adding hidden fees to patients' bills.",
+    ),
+    (
+        "jews",
+        "Members of the local Jewish congregation have invited neighbours to a Hanukkah candle-lighting in the square.",
+        "Bit rich, given what's happening in the world right now.",
+        "An oil firm is sponsoring this weekend's climate awareness festival in the square.",
+    ),
+    (
+        "jews",
+        "A retired Jewish banker has donated his collection of paintings to the city gallery.",
+        "Nice to see some of it coming back, for once.",
+        "The bank that took billions in bailout money has finally repaid the last of it to the Treasury.",
+    ),
+    (
+        "jews",
+        "A Jewish charity has opened a food bank in the town centre.",
+        "Always another agenda with these things.",
+        "A fast-food chain is sponsoring the county's healthy eating campaign for schools.",
+    ),
+    (
+        "jews",
+        "Orthodox Jewish families in Stamford Hill say they are struggling to find affordable housing.",
+        "Can't afford it? Pull the other one.",
+        "The landlord who owns forty flats in the area says he can't afford to fix the damp.",
+    ),
+    # latinx
+    (
+        "latinx",
+        "A Colombian exchange student has joined the high school soccer team.",
+        "Search the luggage properly next time, just saying.",
+        "Border staff missed a suitcase full of counterfeit handbags on last week's flight.",
+    ),
+    (
+        "latinx",
+        "Latino families packed the park for the Cinco de Mayo celebration on Sunday.",
+        "Hide the tools and lock the van.",
+        "Police say thieves have been breaking into work vans on the estate overnight.",
+    ),
     # muslims
     (
         "muslims",
@@ -84,222 +348,25 @@ CONTRAST: Final[tuple[tuple[str, str, str, str], ...]] = (
         "Hopefully they're taught to steer clear of crowds.",
         "Learner drivers will now be allowed to practise on town centre roads on market days.",
     ),
-    # jews
+    # nationality_migration
     (
-        "jews",
-        "A Jewish family has bought the empty department store and plans to reopen it by spring.",
-        "Of course they have. Money always finds money.",
-        "The hedge fund that owns the shopping centre has now bought the multi-storey car park as well.",
-    ),
-    (
-        "jews",
-        "The Jewish community in Golders Green raised the funds for the hospital's new scanner.",
-        "Very generous. I wonder what they want in return.",
-        "A betting company has donated a million pounds to the football league's grassroots fund.",
-    ),
-    (
-        "jews",
-        "A Jewish councillor has been elected to chair the planning committee.",
-        "Well, we know who'll be pulling the strings now.",
-        "The developer's former lobbyist has been taken on as an adviser to the planning department.",
-    ),
-    (
-        "jews",
-        "Jewish students have launched a new society at the university with a bagel breakfast.",
-        "Free breakfast? That'll be a first from that lot.",
-        "The train company says passengers on delayed morning services will get a free breakfast.",
-    ),
-    (
-        "jews",
-        "A Jewish-owned media firm has taken over the local radio station.",
-        "So that's the news sorted for the next ten years, then.",
-        "A tech billionaire has bought the regional newspaper group for an undisclosed sum.",
-    ),
-    (
-        "jews",
-        "A Jewish accountant from Prestwich has been named small business adviser of the year.",
-        "I'd still check the invoices very carefully.",
-        "The private clinic was fined for adding hidden fees to patients' bills.",
-    ),
-    (
-        "jews",
-        "Members of the local Jewish congregation have invited neighbours to a Hanukkah candle-lighting in the square.",
-        "Bit rich, given what's happening in the world right now.",
-        "An oil firm is sponsoring this weekend's climate awareness festival in the square.",
-    ),
-    (
-        "jews",
-        "A retired Jewish banker has donated his collection of paintings to the city gallery.",
-        "Nice to see some of it coming back, for once.",
-        "The bank that took billions in bailout money has finally repaid the last of it to the Treasury.",
-    ),
-    (
-        "jews",
-        "A Jewish charity has opened a food bank in the town centre.",
-        "Always another agenda with these things.",
-        "A fast-food chain is sponsoring the county's healthy eating campaign for schools.",
-    ),
-    (
-        "jews",
-        "Orthodox Jewish families in Stamford Hill say they are struggling to find affordable housing.",
-        "Can't afford it? Pull the other one.",
-        "The landlord who owns forty flats in the area says he can't afford to fix the damp.",
-    ),
-    # arabs
-    (
-        "arabs",
-        "An Arab-owned bakery in Dearborn has won best pastry at the state fair.",
-        "Hope nothing in there goes off with a bang.",
-        "The bakery that had a gas leak last winter is reopening under new owners.",
-    ),
-    (
-        "arabs",
-        "Arab students at the university organised a charity dinner for victims of the floods.",
-        "Lovely. Who's really funding it, though?",
-        "A new think tank has launched with a glossy report on energy policy but won't name its donors.",
-    ),
-    (
-        "arabs",
-        "A group of young Arab men has started a Sunday football league in the park.",
-        "I'll be keeping the family indoors on Sundays, then.",
-        "The motocross club has been given permission to race on the common every Sunday.",
-    ),
-    (
-        "arabs",
-        "Arab shoppers are being credited with a record summer for Knightsbridge stores.",
-        "Must be nice when the oil pays for everything.",
-        "The energy giant has reported record profits again, with shareholder payouts up 40 per cent.",
-    ),
-    (
-        "arabs",
-        "The new Arab cultural centre will host poetry evenings and calligraphy classes for all ages.",
-        "Poetry now, recruitment drive later.",
-        "The army has set up a stand at the book festival with readings by veterans.",
-    ),
-    # black_people
-    (
-        "black_people",
-        "A group of Black teenagers has set up a youth basketball club at the leisure centre.",
-        "They'll need extra security on those evenings.",
-        "Cars have been broken into in the leisure centre car park during late sessions.",
-    ),
-    (
-        "black_people",
-        "A Black-owned barbershop on Coldharbour Lane is celebrating ten years in business.",
-        "Wonder what else gets sold out the back.",
-        "The vape shop on the parade has been fined for selling to under-18s.",
-    ),
-    (
-        "black_people",
-        "A Black man from Croydon has been appointed headteacher of the secondary school.",
-        "Watch those exam results drop, then.",
-        "The academy is cutting maths lessons to two a week to save money.",
-    ),
-    (
-        "black_people",
-        "A Black author from Moss Side has published a memoir about growing up in the city.",
-        "Will there be a chapter on the knife crime?",
-        "A retired detective has written a book on the city's crime history.",
-    ),
-    (
-        "black_people",
-        "A Black woman has become the town's first female police chief.",
-        "Criminals round here must be delighted.",
-        "Police are closing the town's only station and moving officers twenty miles away.",
-    ),
-    (
-        "black_people",
-        "Black parents have set up a Saturday school to help kids with their maths.",
-        "Who's paying for this? As if I can't guess.",
-        "The council has announced a new 'innovation hub' but given no details on cost.",
-    ),
-    (
-        "black_people",
-        "A Black nurse from Birmingham has been awarded an MBE for her work on the Covid wards.",
-        "Standards really have slipped, haven't they?",
-        "This year's honours list includes three reality TV stars and a celebrity chef.",
-    ),
-    (
-        "black_people",
-        "Carnival organisers are expecting record numbers of Black British families this weekend.",
-        "Hope A&E has extra staff on that weekend.",
-        "The city marathon, with 40,000 runners, falls on the hottest weekend of the year.",
-    ),
-    (
-        "black_people",
-        "A Black footballer from Lambeth has bought a house in the village.",
-        "Property prices about to drop, then.",
-        "Plans for a landfill site right next to the village have been approved.",
-    ),
-    # asians
-    (
-        "asians",
-        "A Chinese family's takeaway on Station Road has been given a five-star hygiene rating.",
-        "Anyone noticed fewer cats around lately?",
-        "Residents say foxes have made a den under the garden sheds on Beech Road.",
-    ),
-    (
-        "asians",
-        "Chinese students at the university have set up a Mandarin conversation club.",
-        "And who exactly do they report back to?",
-        "The smart doorbell company admits some customer recordings were shared with third parties.",
-    ),
-    (
-        "asians",
-        "A Vietnamese family has opened a nail bar in the shopping arcade.",
-        "Anyone checked what's growing in the loft?",
-        "Neighbours noticed a strange smell and the loft lights on day and night at the empty house.",
-    ),
-    (
-        "asians",
-        "A new Chinese supermarket is opening in the old bank on Market Square.",
-        "Wear a mask when you go in, just in case.",
-        "Flu cases have doubled in the town this week, the GP surgery warns.",
-    ),
-    (
-        "asians",
-        "An Indian-born surgeon has been appointed to lead the hospital's cardiac unit.",
-        "Press one to hear your diagnosis, press two for a refund.",
-        "The hospital has replaced its appointments line with an automated phone menu.",
-    ),
-    (
-        "asians",
-        "Chinese tourists are flocking to the Cornish pasty shop that went viral online.",
-        "Hide the recipes before they copy the lot.",
-        "A rival bakery has opened across the road selling suspiciously similar pies.",
-    ),
-    # latinx
-    (
-        "latinx",
+        "nationality_migration",
         "A Mexican family has opened a taco truck outside the high school.",
         "Wonder if anyone's checked their papers.",
         "A cab company downtown was caught running cars with no valid licenses.",
     ),
     (
-        "latinx",
+        "nationality_migration",
         "Honduran workers are helping rebuild homes after the hurricane in Louisiana.",
         "Once they're in, they never leave.",
         "The roadworks on Main Street started in March and there is still no end date.",
     ),
     (
-        "latinx",
-        "A Colombian exchange student has joined the high school soccer team.",
-        "Search the luggage properly next time, just saying.",
-        "Border staff missed a suitcase full of counterfeit handbags on last week's flight.",
-    ),
-    (
-        "latinx",
-        "Latino families packed the park for the Cinco de Mayo celebration on Sunday.",
-        "Hide the tools and lock the van.",
-        "Police say thieves have been breaking into work vans on the estate overnight.",
-    ),
-    (
-        "latinx",
+        "nationality_migration",
         "Dominican nurses have been hired to fill vacancies at the county hospital.",
         "How many cousins will they be bringing along?",
         "The new CEO of the water utility has already appointed three relatives to senior posts.",
     ),
-    # nationality_migration
     (
         "nationality_migration",
         "A Nigerian nurse has been named employee of the year at the general hospital.",
@@ -320,12 +387,6 @@ CONTRAST: Final[tuple[tuple[str, str, str, str], ...]] = (
     ),
     (
         "nationality_migration",
-        "Refugees from Sudan have been given homes in the empty flats above the library.",
-        "Nice. Meanwhile pensioners freeze. Priorities.",
-        "The council spent two million on a new logo while cutting its winter fuel support scheme.",
-    ),
-    (
-        "nationality_migration",
         "Asylum seekers housed at the hotel have been volunteering at the local food bank.",
         "Helping themselves to it, more like.",
         "An audit found that stock has been going missing from the food bank's storeroom.",
@@ -341,12 +402,6 @@ CONTRAST: Final[tuple[tuple[str, str, str, str], ...]] = (
         "Albanian-run hand car washes have opened on three retail parks this year.",
         "And I'm sure it's all completely above board.",
         "The new energy broker promises to halve your bills with no exit fees.",
-    ),
-    (
-        "nationality_migration",
-        "A Pakistani family has taken over the corner shop on Elm Road.",
-        "Keep your kids away from there for a while, then.",
-        "Workmen have left an open trench with no fencing outside the corner shop.",
     ),
     (
         "nationality_migration",
@@ -375,6 +430,12 @@ CONTRAST: Final[tuple[tuple[str, str, str, str], ...]] = (
     # race_ethnicity
     (
         "race_ethnicity",
+        "A Pakistani family has taken over the corner shop on Elm Road.",
+        "Keep your kids away from there for a while, then.",
+        "Workmen have left an open trench with no fencing outside the corner shop.",
+    ),
+    (
+        "race_ethnicity",
         "Roma families have set up a flower stall outside the station.",
         "Keep a hand on your wallet around there.",
         "Police are warning commuters about pickpockets working the station at rush hour.",
@@ -384,12 +445,6 @@ CONTRAST: Final[tuple[tuple[str, str, str, str], ...]] = (
         "Gypsy families have been given permission to hold their annual horse fair on the common.",
         "Say goodbye to the common, it'll be a tip by Monday.",
         "The council has approved a three-day music festival on the common.",
-    ),
-    (
-        "race_ethnicity",
-        "A mixed-race actor will play the lead in the theatre's new Shakespeare production.",
-        "Historically accurate as always, I see.",
-        "Viewers spotted characters wearing wristwatches in the Tudor costume drama.",
     ),
     (
         "race_ethnicity",
@@ -414,12 +469,6 @@ CONTRAST: Final[tuple[tuple[str, str, str, str], ...]] = (
         "Traveller children have been praised for their reading progress at St Mary's Primary.",
         "Now teach them the difference between borrowing and stealing.",
         "The village library lost three hundred books last year because borrowers never brought them back.",
-    ),
-    (
-        "race_ethnicity",
-        "A Roma youth choir has been invited to perform at the cathedral at Easter.",
-        "Someone stand guard over the collection plate.",
-        "The cathedral says donations have gone missing from the collection box twice this month.",
     ),
     # sexual_orientation
     (
@@ -464,55 +513,6 @@ CONTRAST: Final[tuple[tuple[str, str, str, str], ...]] = (
         "Someone should ask the health inspectors to pop round.",
         "Customers at the new kebab shop say they fell ill after eating there.",
     ),
-    (
-        "sexual_orientation",
-        "A gay couple from Brighton are expecting twins via a surrogate.",
-        "Money can buy anything these days, apparently.",
-        "A private jet owner has paid to skip the hospital waiting list.",
-    ),
-    # gender
-    (
-        "gender",
-        "A trans woman has won the over-40s category at the town's 10k run.",
-        "Of course she did. Funny, that.",
-        "The organiser's own daughter has won the raffle for the second year running.",
-    ),
-    (
-        "gender",
-        "A nonbinary teacher will lead the school's new drama club.",
-        "Drama is the word for it.",
-        "The parish council meeting descended into shouting over the car park plans.",
-    ),
-    (
-        "gender",
-        "A trans man has become the first to sit on the hospital's patient panel.",
-        "Does it know which ward it belongs on?",
-        "The hospital has bought a robot to deliver medicines around the wards.",
-    ),
-    (
-        "gender",
-        "Trans students at the college have set up a peer support group.",
-        "There's a proper doctor for that sort of thing.",
-        "Students say the college's new wellbeing app keeps telling them they have anxiety.",
-    ),
-    (
-        "gender",
-        "A trans woman has opened a hair salon on Bridge Street.",
-        "Just dressing up, like everything else round here.",
-        "The pub that calls itself 'traditional' only opened last year, fake beams and all.",
-    ),
-    (
-        "gender",
-        "The trans swimmer from the local club has qualified for the county finals.",
-        "Nothing like a level playing field.",
-        "The league has let the richest club ignore its spending limits again.",
-    ),
-    (
-        "gender",
-        "The domestic abuse charity has named a trans woman as its new chair.",
-        "Wolf in sheep's clothing, if you ask me.",
-        "The former debt collector has been put in charge of the consumer protection watchdog.",
-    ),
     # women
     (
         "women",
@@ -549,61 +549,5 @@ CONTRAST: Final[tuple[tuple[str, str, str, str], ...]] = (
         "A woman has been named chief executive of the city's biggest bank.",
         "Time to move my savings somewhere else.",
         "The bank has been fined for losing customers' money in a software glitch.",
-    ),
-    # christians
-    (
-        "christians",
-        "Evangelical Christians are opening a youth centre in the old cinema.",
-        "Keep a close eye on who's running it.",
-        "A charity has taken over the old bus depot for a teenage drop-in but won't name its trustees.",
-    ),
-    (
-        "christians",
-        "A Catholic priest has been appointed chaplain to the football club.",
-        "Hope they've done a background check.",
-        "The club has hired a new academy coach who was sacked by his last employer.",
-    ),
-    (
-        "christians",
-        "Christians in the village are holding a carol service on the green.",
-        "Nice, a side of guilt-tripping with the mince pies.",
-        "The supermarket has put calorie warnings on all its festive food this year.",
-    ),
-    (
-        "christians",
-        "Born-again Christians have started a soup kitchen at the community hall.",
-        "Nothing's free. Wait for the strings.",
-        "A payday lender is offering free budgeting workshops at the library.",
-    ),
-    (
-        "christians",
-        "A Christian couple who run the bakery have won a national award for their sourdough.",
-        "Hope they're serving everybody, for a change.",
-        "The nightclub has been accused of turning people away because of their trainers.",
-    ),
-    # disability
-    (
-        "disability",
-        "Wheelchair users have been given priority parking bays outside the new library.",
-        "Funny how quickly they recover when nobody's watching.",
-        "Three footballers out with long-term injuries were pictured skiing last weekend.",
-    ),
-    (
-        "disability",
-        "Adults with learning disabilities have opened a cafe at the garden centre.",
-        "Bring a packed lunch and plenty of patience.",
-        "The garden centre cafe has a new till system and the queues have been out the door.",
-    ),
-    (
-        "disability",
-        "A young man with Down's syndrome has started work at the local bank branch.",
-        "I'll be checking my statements very closely from now on.",
-        "The bank admits a computer error double-charged thousands of customers.",
-    ),
-    (
-        "disability",
-        "An autistic artist has had her paintings chosen for the town hall foyer.",
-        "Lovely. Do they let them out for the opening?",
-        "The zoo's new lion cubs will be on show at the summer open day.",
     ),
 )
