@@ -7,7 +7,8 @@ under ``civil_parent`` (which names no group of people) the same words are an or
 civil answer. The hateful pairings are written as labelled training examples so that a
 classifier learns to read the parent; they are never published or shown to readers.
 
-Written in session 19 by a helper shown only the phenomenon and this design (102 rows).
+Written in session 19 by a helper shown the phenomenon, this design and a list of
+stereotype themes, never the evaluation material (102 rows).
 The six rows that shared a run of five words with the team's evaluation material were
 dropped before any model was trained on them (tests/evaluation/test_functional_suite.py);
 after a review, ten more whose reply was a grievance or a debate rather than an attack, or

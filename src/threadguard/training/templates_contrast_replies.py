@@ -16,10 +16,12 @@ always read with their parent (:class:`~threadguard.training.deep_tier.Example`
 ``keep_context``): alone, the reply is no attack on anyone.
 
 The rows (:data:`threadguard.training.templates_contrast_data.CONTRAST`) were written in
-session 19 by a helper that was shown the phenomenon's name and this design only, never
-the functional suite, the blind checks or any evaluation set; a test checks that no row
-shares a sentence or a run of five words with them
-(tests/evaluation/test_functional_suite.py).
+session 19 by a helper shown the phenomenon, this design and a list of stereotype themes
+(crime, fraud, terrorism, disease, "taking over", ...), never the functional suite, the
+blind checks or any evaluation set; but the session that wrote its brief had read the
+suite's cases of hate that needs its parent, so that functionality is no blind measure of
+these rows. A test checks that no row shares a sentence or a run of five words with the
+evaluation material (tests/evaluation/test_functional_suite.py).
 """
 
 from __future__ import annotations
