@@ -22,6 +22,7 @@ from threadguard.cli import app
 from threadguard.engine import Engine
 from threadguard.schema import Tier
 from threadguard.scoring import registry
+from threadguard.scoring.linear import ModelError
 from threadguard.scoring.registry import (
     WORK_MODELS,
     ModelChoiceError,
@@ -139,6 +140,12 @@ def test_a_model_folder_is_told_apart_by_its_format(tmp_path: Path) -> None:
     assert tier_of(tmp_path) is None
     (tmp_path / "model.json").write_text("[]")
     assert tier_of(tmp_path) is None
+
+
+def test_a_model_of_a_format_no_tier_reads_is_named_as_such(tmp_path: Path) -> None:
+    (tmp_path / "model.json").write_text(json.dumps({"format": "threadguard-encoder/2"}))
+    with pytest.raises(ModelError, match="'threadguard-encoder/2', which no tier reads"):
+        Engine.load(tmp_path)
 
 
 def test_a_trained_deep_tier_given_as_the_model_replaces_only_the_deep_tier(

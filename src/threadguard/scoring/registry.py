@@ -18,6 +18,9 @@ from importlib import resources
 from pathlib import Path
 
 from threadguard.schema import Tier
+from threadguard.scoring.encoder import FORMAT as DEEP_FORMAT
+from threadguard.scoring.linear import FORMAT as FAST_FORMAT
+from threadguard.scoring.linear import ModelError
 
 #: The tiers that have a model of their own (``cascade`` combines the two).
 MODEL_TIERS: tuple[Tier, ...] = (Tier.FAST, Tier.DEEP)
@@ -86,22 +89,25 @@ def shipped_model(tier: str) -> ShippedModel | None:
     return ShippedModel(Tier(tier), str(meta["name"]), int(meta["version"]), folder)
 
 
-#: ``model.json``'s ``format`` for each tier's model folder (scoring.linear, scoring.encoder).
-TIER_FORMATS: dict[str, Tier] = {
-    "threadguard-linear/1": Tier.FAST,
-    "threadguard-encoder/1": Tier.DEEP,
-}
+#: ``model.json``'s ``format`` for each tier's model folder.
+TIER_FORMATS: dict[str, Tier] = {FAST_FORMAT: Tier.FAST, DEEP_FORMAT: Tier.DEEP}
+
+
+def _format_of(folder: Path) -> str | None:
+    """The ``format`` a folder's ``model.json`` states; None without a readable one."""
+    try:
+        meta = json.loads((folder / "model.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return str(meta.get("format")) if isinstance(meta, dict) else None
 
 
 def tier_of(folder: Path) -> Tier | None:
     """Which tier the model in ``folder`` is, by its ``model.json``'s format: what lets one
     ``--model`` option take either tier's output of ``threadguard train``. None when the
-    folder holds no readable ``model.json`` or another format (the loader then says why)."""
-    try:
-        meta = json.loads((folder / "model.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return TIER_FORMATS.get(str(meta.get("format"))) if isinstance(meta, dict) else None
+    folder holds no readable ``model.json`` or another format."""
+    fmt = _format_of(folder)
+    return None if fmt is None else TIER_FORMATS.get(fmt)
 
 
 def model_folders(
@@ -113,6 +119,13 @@ def model_folders(
     (its loader says what is wrong with it). What the engine loads and what a batch
     manifest records, decided in one place. :class:`ModelChoiceError` for a deep folder
     with the fast tier alone, or with a deep tier given too."""
+    if model_dir is not None and tier_of(model_dir) is None:
+        fmt = _format_of(model_dir)
+        if fmt is not None:  # a model.json no tier reads: say so, not "not a linear model"
+            raise ModelError(
+                f"{model_dir}: a model of format {fmt!r}, which no tier reads (the fast "
+                f"tier's is {FAST_FORMAT}, the deep tier's {DEEP_FORMAT})"
+            )
     if model_dir is not None and tier_of(model_dir) is Tier.DEEP:
         if deep_dir is not None:
             raise ModelChoiceError(f"{model_dir}: a deep-tier model, and a deep tier is given too")
