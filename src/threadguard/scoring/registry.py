@@ -115,18 +115,19 @@ def model_folders(
 ) -> tuple[Path, Path | None]:
     """The fast tier's folder and the deep tier's (None: ``tier`` is fast, no deep tier is
     read) for a ``--model`` folder of either tier: a deep-tier folder replaces the shipped
-    deep tier and leaves the shipped fast tier; anything else is the fast tier's folder
-    (its loader says what is wrong with it). What the engine loads and what a batch
-    manifest records, decided in one place. :class:`ModelChoiceError` for a deep folder
-    with the fast tier alone, or with a deep tier given too."""
-    if model_dir is not None and tier_of(model_dir) is None:
-        fmt = _format_of(model_dir)
-        if fmt is not None:  # a model.json no tier reads: say so, not "not a linear model"
-            raise ModelError(
-                f"{model_dir}: a model of format {fmt!r}, which no tier reads (the fast "
-                f"tier's is {FAST_FORMAT}, the deep tier's {DEEP_FORMAT})"
-            )
-    if model_dir is not None and tier_of(model_dir) is Tier.DEEP:
+    deep tier and leaves the shipped fast tier; a folder without a readable model.json is
+    taken for the fast tier's (its loader says what is wrong with it). What the engine
+    loads and what a batch manifest records, decided in one place, reading model.json
+    once. :class:`ModelError` for a format no tier reads; :class:`ModelChoiceError` for a
+    deep folder with the fast tier alone, or with a deep tier given too."""
+    fmt = None if model_dir is None else _format_of(model_dir)
+    if fmt is not None and fmt not in TIER_FORMATS:
+        # a model.json no tier reads: say so, not "not a linear model"
+        raise ModelError(
+            f"{model_dir}: a model of format {fmt!r}, which no tier reads (the fast "
+            f"tier's is {FAST_FORMAT}, the deep tier's {DEEP_FORMAT})"
+        )
+    if fmt is not None and TIER_FORMATS[fmt] is Tier.DEEP:
         if deep_dir is not None:
             raise ModelChoiceError(f"{model_dir}: a deep-tier model, and a deep tier is given too")
         if tier == Tier.FAST:
