@@ -63,6 +63,10 @@ ADVERSARIAL: Final = {
     "reported quotes repeated": 'He said "filthy rats". Shameful. ' * 625,
     "unclosed quotes": '"' + "said " * 4_000,
     "many attributed quotes": 'He said "filthy rats" at the market today. ' * 465 + "Shameful.",
+    "verbs of being repeated": "that is " * 2_500 + "stupid",
+    "judgements repeated": "The plan is stupid, " * 1_000,
+    "dismissals repeated": "complete " * 2_222 + "nonsense",
+    "long thing names": "the " + "new " * 4_999 + "plan is stupid",
 }
 #: Plain news prose that reaches every reading's patterns (a frame, a denial, a thing, a
 #: sex topic), so the baseline pays for the same searches.
@@ -70,6 +74,7 @@ PROSE: Final = (
     "I think the council was right to vote on the budget last night. Migrants are not "
     "the problem. The stupid bus route opens in spring, and the sex education bill after "
     'the man convicted of rape is sentenced. A man shouted "filthy rats" at her. Shameful. '
+    "The new parking plan is idiotic. Complete nonsense. "
 )
 
 
