@@ -33,6 +33,7 @@ from threadguard.evaluation.functional import (
     run_suite,
     run_suite_decisions,
 )
+from threadguard.evaluation.judgements import load_judgements
 from threadguard.moderation import Moderator
 from threadguard.normalize import normalize_text
 from threadguard.schema import ATTRIBUTES, Verdict
@@ -353,13 +354,14 @@ def _template_texts() -> list[str]:
 
 def _evaluation_texts(suite: list[Case]) -> dict[str, str]:
     """Every sentence of the team's evaluation material, by id: the functional cases (and
-    their parents), the civil news sentences, the friendly mentions of groups and the
-    blind check."""
+    their parents), the civil news sentences, the friendly mentions of groups, the
+    blind check and the judgements of things and people."""
     out = {c.id: c.text for c in suite}
     out |= {f"{c.id}:parent": c.parent for c in suite if c.parent}
     out |= {s.id: s.text for s in load_civil_news()}
     out |= {s.id: s.text for s in load_group_mentions()}
     out |= {f"blind:{c.id}": c.text for c in load_blind_check()}
+    out |= {f"judgements:{c.id}": c.text for c in load_judgements()}
     return out
 
 
@@ -391,3 +393,4 @@ def test_the_overlap_check_sees_the_news_templates_and_the_civil_sentences(
     assert any(k.endswith(":parent") for k in evaluation)
     assert sum(k.startswith("cn-") for k in evaluation) >= 200
     assert sum(k.startswith("blind:") for k in evaluation) == len(load_blind_check())
+    assert sum(k.startswith("judgements:") for k in evaluation) == len(load_judgements())

@@ -32,7 +32,7 @@ Each line is one case::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Final
@@ -66,12 +66,17 @@ class BlindCase:
     decision: Verdict
 
 
-def parse_blind_check(lines: Iterable[str], source: str = BLIND_CHECK_FILE) -> list[BlindCase]:
-    """Parse and validate the cases; a typo fails loudly, naming its line."""
+def parse_blind_check(
+    lines: Iterable[str],
+    source: str = BLIND_CHECK_FILE,
+    functionalities: Mapping[str, Verdict] = FUNCTIONALITIES,
+) -> list[BlindCase]:
+    """Parse and validate the cases (of ``functionalities``, each with the decision its
+    cases expect); a typo fails loudly, naming its line."""
     out: list[BlindCase] = []
-    known = {"functionality": FUNCTIONALITIES}
+    known = {"functionality": functionalities}
     for where, doc in string_documents(lines, source, SuiteError, _FIELDS, known):
-        expected = FUNCTIONALITIES[doc["functionality"]]
+        expected = functionalities[doc["functionality"]]
         if doc["decision"] != expected.value:
             raise SuiteError(f"{where}: {doc['functionality']} cases expect {expected.value}")
         out.append(BlindCase(doc["id"], doc["functionality"], doc["text"], expected))

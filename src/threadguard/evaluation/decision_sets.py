@@ -22,6 +22,7 @@ from typing import Final, Literal
 from threadguard.evaluation.blind_check import load_blind_check
 from threadguard.evaluation.civil_news import load_civil_news, load_group_mentions
 from threadguard.evaluation.functional import load_suite
+from threadguard.evaluation.judgements import load_judgements
 from threadguard.schema import Verdict
 from threadguard.training.datasets import (
     HEADS,
@@ -156,19 +157,22 @@ FUNCTIONAL = "functional"
 CIVIL_NEWS = "civil_news"
 GROUP_MENTIONS = "group_mentions"
 BLIND_CHECK = "blind_check"
+JUDGEMENTS = "judgements"
 #: In the order they are reported.
-SUITES: Final = (FUNCTIONAL, CIVIL_NEWS, GROUP_MENTIONS, BLIND_CHECK)
+SUITES: Final = (FUNCTIONAL, CIVIL_NEWS, GROUP_MENTIONS, BLIND_CHECK, JUDGEMENTS)
 SUITE_NAMES: Final = {
     FUNCTIONAL: "Functional suite (team-written hard cases)",
     CIVIL_NEWS: "Civil news sentences (team-written)",
     GROUP_MENTIONS: "Friendly mentions of groups (team-written)",
     BLIND_CHECK: "Blind check (written apart from the templates)",
+    JUDGEMENTS: "Harsh words at things or at people (team-written)",
 }
 SUITE_CODING: Final = {
     FUNCTIONAL: "civil: cases expecting approve; abusive: cases expecting hold",
     CIVIL_NEWS: "civil only: political and religious-affairs sentences",
     GROUP_MENTIONS: "civil only: short friendly or neutral mentions of groups",
     BLIND_CHECK: "civil: cases expecting approve; abusive: cases expecting hold (never chosen on)",
+    JUDGEMENTS: "civil: a thing judged harshly; abusive: the same words at people",
 }
 
 
@@ -203,15 +207,15 @@ def data_items(spec: DecisionSet, root: Path, split: str, cap: int | None) -> li
 
 def suite_items(name: str) -> list[Item]:
     """The team's functional cases (with their parents), civil news sentences, friendly
-    mentions of groups or blind-check cases."""
+    mentions of groups, blind-check cases or judgements of things and people."""
     if name == CIVIL_NEWS:
         return [Item(s.text, "civil") for s in load_civil_news()]
     if name == GROUP_MENTIONS:
         return [Item(s.text, "civil") for s in load_group_mentions()]
-    if name == BLIND_CHECK:
+    if name in (BLIND_CHECK, JUDGEMENTS):
+        cases = load_blind_check() if name == BLIND_CHECK else load_judgements()
         return [
-            Item(c.text, "civil" if c.decision is Verdict.APPROVE else "abusive")
-            for c in load_blind_check()
+            Item(c.text, "civil" if c.decision is Verdict.APPROVE else "abusive") for c in cases
         ]
     return [
         Item(c.text, "civil" if c.decision is Verdict.APPROVE else "abusive", c.parent)
