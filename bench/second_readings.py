@@ -67,6 +67,8 @@ ADVERSARIAL: Final = {
     "judgements repeated": "The plan is stupid, " * 1_000,
     "dismissals repeated": "complete " * 2_222 + "nonsense",
     "long thing names": "the " + "new " * 4_999 + "plan is stupid",
+    "insults a line": "stupid\n" * 2_857,
+    "dismissal words a line": "such\n" * 3_999 + "stupid",
 }
 #: Plain news prose that reaches every reading's patterns (a frame, a denial, a thing, a
 #: sex topic), so the baseline pays for the same searches.

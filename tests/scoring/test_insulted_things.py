@@ -149,9 +149,84 @@ def test_every_judgement_is_cut_after_a_thing(word: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "word", [*insulted_things.DISMISSIVE_WORDS, *insulted_things.DISMISSIVE_ADJECTIVES]
+    "word",
+    [
+        *(
+            w
+            for w in insulted_things.DISMISSIVE_WORDS
+            if w not in insulted_things.SAID_OF_PEOPLE_TOO
+        ),
+        *insulted_things.DISMISSIVE_ADJECTIVES,
+    ],
 )
 def test_every_dismissal_alone_is_cut(word: str) -> None:
     assert (
         without_insults_at_things(f"{word.capitalize()}. Read the report.") == ". Read the report."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a person further on in the noun phrase, or joined to it
+        "LOL at all the low-info that voted for this stupid game show host.",
+        "those stupid tax and spend Liberals",
+        "Those stupid road construction workers blocked my lane again.",
+        "these stupid show hosts",
+        "the idiotic decision-makers at city hall",
+        "This column's idiotic author should stick to sports.",
+        "the idiotic article\N{ACUTE ACCENT}s author",
+        "this stupid bus (driver)",
+        "this stupid bus dri\u200bver",  # a character the models never see
+        # stock phrases and names
+        "What a pathetic excuse for a journalist.",
+        "Bill is stupid.",
+        "The Bills are pathetic.",
+        # a possessive read as "is", a person after the judgement
+        "The show's stupid host should be fired.",
+        "It's stupid people like Ford who ruin everything.",
+        "That was plain stupid of the North Korean Prez.",
+        "It's pathetic how Trudeau grovels.",
+        # people before the thing's name
+        "Ford and his plan are idiotic.",
+        "The lady in the ad is stupid.",
+        "Trudeau in that interview was pathetic.",
+        "Liberals backing this plan are stupid.",
+        "Anyone who would say that is stupid.",
+        "People who believe that are crazy.",
+        # the sentence, or the next one, turns to someone
+        "Ford's plan is idiotic, just like Ford.",
+        "The plan is stupid and Ford is too.",
+        "The plan is idiotic. So is the premier.",
+        "The plan is stupid, just like y'all.",
+        "It's pathetic, these people.",
+        "You still believe him? That is pathetic.",
+        # dismissals that may name a person
+        "Paresse K. Lai doesn't belong on this island.  Such trash!",
+        "Trudeau? Garbage.",
+        "Typical trash.",
+    ],
+)
+def test_judgements_that_reach_a_person_are_read_as_written(text: str) -> None:
+    """Found by a review of the judgements after a thing: each of these lowered an insult
+    at a person and published it."""
+    assert without_insults_at_things(text) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "person"),
+    [
+        ("host", True),
+        ("hosts", True),
+        ("activists", True),
+        ("salesman", True),
+        ("Liberals", True),
+        ("decision-makers", True),
+        ("policy", False),
+        ("water", False),
+        ("paper", False),
+        ("never", False),
+    ],
+)
+def test_words_for_people(word: str, person: bool) -> None:
+    assert insulted_things.is_person_word(word) is person
