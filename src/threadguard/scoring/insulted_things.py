@@ -746,14 +746,18 @@ _JOINING: Final = (
 )
 #: A thing's name with a determiner or an owner before it ("the plan", "the minister's
 #: plan", "the Prime Minister's budget"), then up to three words naming it more closely
-#: ("the carbon tax rebate scheme", "the new bus lane layout"), in lower case (a name is
-#: a person's) and none a joining word; a word for a person among them is refused after
-#: the match (:func:`is_person_word`). Not "your": the reader's thing (see :data:`_BEFORE`).
+#: ("the carbon tax rebate scheme", "the new bus lane layout", "the council website"), in
+#: lower case (a name is a person's) and none a joining word, perhaps with a second
+#: thing it belongs to ("the wifi on this train"; not "the lady in the ad", "the host of
+#: the show": both must be things). Not "your": the reader's thing (see :data:`_BEFORE`).
+_NAMED: Final = rf"(?:(?!{_JOINING})(?=(?-i:[a-z]))[a-z][\w-]*\s+)"
 _THING_PHRASE: Final = (
     r"(?:(?:the|this|that|these|those|his|her|their|its|our|my|such\s+a|a|an)\s+"
     r"(?:(?:[a-z][\w.-]*\s+)?[a-z][\w.-]*['’]s\s+)?"
     r"|(?:[a-z][\w.-]*\s+)?[a-z][\w.-]*['’]s\s+)"
-    rf"(?P<named>(?:(?!{_JOINING})(?=(?-i:[a-z]))[a-z][\w-]*\s+){{0,3}}?){_LOWER_THING}"
+    rf"{_NAMED}{{0,3}}?{_LOWER_THING}"
+    r"(?:\s+(?:on|in|at|of|for|from|about)\s+(?:the|this|that|these|those|our|my|a|an)\s+"
+    rf"{_NAMED}{{0,2}}?{_LOWER_THING})?"
 )
 #: A verb of being and the judgement after it: "is just plain stupid", "was a joke".
 #: Searched for first (few comments hold one), then what stands before it is matched
@@ -833,15 +837,13 @@ def _turns_to_someone(text: str, end: int) -> bool:
 
 def _judged_thing(text: str, verb: int) -> bool:
     """Whether what stands before the verb of being at ``verb`` is a thing judged: a
-    thing's name none of whose words names a person, or "this" / "that" / "it" where the
-    reader was not spoken to just before."""
+    thing's name (:data:`SUBJECT`), or "this" / "that" / "it" where the reader was not
+    spoken to just before."""
     begin = max(0, verb - _SUBJECT_REACH)
     subject = SUBJECT.search(text, begin, verb)
-    if subject is None:
-        return False
-    if subject.group("pronoun"):
-        return _ADDRESSED_BEFORE.search(text, begin, subject.start()) is None
-    return not any(is_person_word(w) for w in subject.group("named").split())
+    if subject is None or not subject.group("pronoun"):
+        return subject is not None
+    return _ADDRESSED_BEFORE.search(text, begin, subject.start()) is None
 
 
 def _cuts(text: str) -> list[tuple[int, int]]:
