@@ -79,6 +79,8 @@ def test_swearing_and_insults_at_people_are_still_read(
             "I think the carbon tax rebate scheme is .",
         ),
         ("Nice try, but the budget was a complete mess.", "Nice try, but the budget was ."),
+        ("This op-ed is brain-dead drivel.", "This op-ed is ."),
+        ("The wifi on this train is pathetic.", "The wifi on this train is ."),
         # "this", "that", "it" standing alone
         ("That would be really really stupid.", "That would be ."),
         ("This is utter nonsense, as usual.", "This is , as usual."),

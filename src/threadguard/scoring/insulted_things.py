@@ -352,6 +352,16 @@ THINGS: Final = (
     "speech",
     "question",
     "answer",
+    # decisions and choices, in politics and in sport: "the dumbest trade of the season"
+    "way",
+    "change",
+    "layout",
+    "move",
+    "choice",
+    "call",
+    "pick",
+    "trade",
+    "signing",
 )
 _THING: Final = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in THINGS)
 #: A determiner before the words (or a sentence's start: "Stupid phone keeps ...", or
@@ -695,7 +705,7 @@ _DISMISSIVE_BEFORE: Final = (
 #: noun, or a noun of contempt for a thing ("a joke", "a farce", "a mess").
 _JUDGEMENT: Final = (
     rf"(?:(?:{INSULTING}|{_alternation(JUDGING_WORDS)})\b"
-    rf"|{_DISMISSIVE_BEFORE}(?:{_HEAP})?(?:{_DISMISSIVE})\b"
+    rf"|{_DISMISSIVE_BEFORE}(?:{_HEAP})?(?:(?:{INSULTING})\s+)?(?:{_DISMISSIVE})\b"
     r"|(?:a|an|such\s+a|just\s+a)\s+(?:(?:complete|total|absolute|utter|bad|sick|cruel|"
     r"bloody|fucking|damn|sad|big|huge|joke\s+of\s+a)\s+){0,3}+"
     rf"(?:{_alternation(CONTEMPT_NOUNS)})\b)"
