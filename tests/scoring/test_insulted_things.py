@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scoring_support import ReadTwice
 
 from threadguard.moderation import Moderator
@@ -232,3 +234,28 @@ def test_judgements_that_reach_a_person_are_read_as_written(text: str) -> None:
 )
 def test_words_for_people(word: str, person: bool) -> None:
     assert insulted_things.is_person_word(word) is person
+
+
+_PEOPLE = st.sampled_from(
+    ["host", "hosts", "driver", "activists", "Liberals", "fans", "salesman", "Ford", "ref"]
+)
+_THINGS = st.sampled_from(["plan", "budget", "policy", "article", "bus", "show", "tax"])
+_JUDGEMENTS = st.sampled_from(["stupid", "idiotic", "pathetic", "a joke", "utter nonsense"])
+_INSULTS = st.sampled_from(["stupid", "idiotic", "pathetic", "useless", "bloody"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(thing=_THINGS, person=_PEOPLE, insult=_INSULTS, judgement=_JUDGEMENTS)
+def test_no_cut_reaches_a_person_however_the_phrase_is_built(
+    thing: str, person: str, insult: str, judgement: str
+) -> None:
+    """A word for a person right after a thing's name, the person before it, or the person
+    named as its like: never cut, whichever words fill the frames."""
+    for text in (
+        f"This {insult} {thing} {person} again.",
+        f"The {thing} {person} is {judgement}.",
+        f"{person.capitalize()} and the {thing} are {judgement}.",
+        f"The {thing} is {judgement}, just like {person}.",
+        f"The {thing}'s {insult} {person} should go.",
+    ):
+        assert without_insults_at_things(text) is None, text
