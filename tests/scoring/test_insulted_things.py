@@ -209,6 +209,9 @@ def test_every_dismissal_alone_is_cut(word: str) -> None:
         "Paresse K. Lai doesn't belong on this island.  Such trash!",
         "Trudeau? Garbage.",
         "Typical trash.",
+        # people named as a thing
+        "The useless public service",
+        "those stupid phone humans",
     ],
 )
 def test_judgements_that_reach_a_person_are_read_as_written(text: str) -> None:
