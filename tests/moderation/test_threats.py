@@ -61,6 +61,25 @@ HELD = [
     ("Asylum seekers? Put them on the next boat home.", "call for expulsion"),
     ("Migrants again. Ship them all back.", "call for expulsion"),
     ("Too many foreigners. Get them out of our country.", "call for expulsion"),
+    # session 20: menace without a verb of harm, fires wished on people, a group removed
+    ("I know which bus you take home, Councillor.", "veiled threat"),
+    ("We've seen your car parked at the school gates.", "veiled threat"),
+    ("Lovely garden you have. Be a shame if something happened to it.", "veiled threat"),
+    ("Reporters have disappeared for less, you know.", "veiled threat"),
+    ("Accidents happen to hacks like you.", "veiled threat"),
+    ("We're compiling a list of names and addresses of every reporter here.", "veiled threat"),
+    ("Enjoy your last quiet weekend, editor.", "veiled threat"),
+    ("He'd better pray he never bumps into us.", "veiled threat"),
+    ("She will pay for what she wrote, and not in a court of law.", "veiled threat"),
+    ("Shame if that mosque burned down with them all inside.", "wish of harm"),
+    ("What that hostel needs is a few lads with petrol cans.", "call for violence"),
+    ("It's time for a final solution.", "call for violence"),
+    ("Muslims need to be dealt with permanently.", "call for violence"),
+    ("Refugees must all be rounded up, every one.", "call for expulsion"),
+    ("I honestly think gay people should be kicked out of this country.", "call for expulsion"),
+    ("Every Somali in this city should be sent back, no exceptions.", "call for expulsion"),
+    ("The Kurds should be expelled from the country, by force.", "call for expulsion"),
+    ("Deport the migrants, and the ones born here too.", "call for expulsion"),
 ]
 
 
@@ -171,6 +190,17 @@ CIVIL = [
     # slogans are sentences of their own, in the present
     "In the end, most refugees go home.",
     "Many Syrian refugees go home.",
+    # session 20: the same words in the news, in history, in the law and in sport
+    "I know what car you drive, I saw you at the dealership last week!",
+    "Enjoy your last weekend before school starts.",
+    "We're keeping a list of questions for the candidates' debate.",
+    "Accidents happen, so please drive carefully on the bridge.",
+    "The hotel caught fire last night, but everyone inside got out safely.",
+    "The Nazis' Final Solution murdered six million Jews.",
+    "The backlog of asylum claims must be dealt with once and for all.",
+    "All illegal immigrants should be sent back, according to the minister.",
+    "Convicted criminals should be deported once their appeals are exhausted.",
+    "The firm was removed from the tender, by force of the new rules.",
     # reassurance: someone else would be the one to hurt
     "I'll make sure nobody can hurt you.",
     "I'll stop anyone who tries to hurt you.",

@@ -74,10 +74,11 @@ REPORTING: Final = re.compile(
     r"according to(?! (?:me|us)\b))\b",
     re.IGNORECASE,
 )
-#: A first person just before a reporting word: the writer says it as their own.
+#: A first person just before a reporting word ("I think", "I firmly believe"): the writer
+#: says it as their own.
 FIRST_PERSON: Final = re.compile(
-    r"\b(?:i|we)(?:'m|'ve|'d|'ll| am| have| do| did| really| honestly| still| just| always)?"
-    r"\s+$",
+    r"\b(?:i|we)(?:'m|'ve|'d|'ll| am| have| do| did| really| honestly| still| just| always|"
+    r" firmly| truly| strongly| genuinely| personally| sincerely| absolutely){0,2}\s+$",
     re.IGNORECASE,
 )
 #: Who says it, after the phrase in its sentence ("..., he wrote", "..., the guards
@@ -145,7 +146,11 @@ GROUP_NAMES: Final[tuple[tuple[str, str | None, bool, tuple[str, ...]], ...]] = 
     ("afghans", "afghan", False, _NATIONALITY),
     ("romanians", "romanian", False, _NATIONALITY),
     ("eastern europeans", "eastern european", False, _NATIONALITY),
+    ("roma", None, False, ("race_ethnicity",)),
+    ("turks", None, False, _NATIONALITY),
+    ("kurds", None, False, _NATIONALITY),
     ("gays", "gay", False, ("sexual_orientation",)),
+    ("gay people", None, False, ("sexual_orientation",)),
     ("lesbians", "lesbian", False, ("sexual_orientation",)),
     ("trans people", None, False, ("gender",)),
     ("transgender people", "transgender", False, ("gender",)),
@@ -176,6 +181,12 @@ GROUP: Final = (
 #: migrants", not "a plague of migrant deaths").
 PLURAL_NAMES: Final = tuple(plural for plural, *_ in GROUP_NAMES)
 GROUPS_PLURAL: Final = rf"(?:{'|'.join(PLURAL_NAMES)})(?![\w'’-])"
+#: What ``{a_group}`` in a pattern stands for: one member of a group, by the singular
+#: name, where the table has one ("every Mexican", "each Muslim"); only after a word that
+#: says so, since most singulars are adjectives too ("Mexican food").
+ONE_OF_A_GROUP: Final = (
+    rf"(?:{'|'.join(singular for _, singular, *_ in GROUP_NAMES if singular)})(?![\w'’-])"
+)
 #: What ``"{group}"`` among an entry's ``needs`` stands for: a part of each name that every
 #: form :data:`GROUP` matches contains (``"{groups}"``: :data:`PLURAL_NAMES`).
 GROUP_STEMS: Final = tuple(
@@ -361,6 +372,7 @@ def _compiled(pattern: object, where: str) -> re.Pattern[str]:
             ("{i_will}", I_WILL),
             ("{person}", PERSON),
             ("{groups}", GROUPS_PLURAL),
+            ("{a_group}", ONE_OF_A_GROUP),
             ("{group}", GROUP),
         ):
             pattern = pattern.replace(name, value)
