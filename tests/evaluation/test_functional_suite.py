@@ -21,6 +21,7 @@ import pytest
 from threadguard.analysis import Analysis
 from threadguard.engine import CommentInput
 from threadguard.evaluation.blind_check import load_blind_check
+from threadguard.evaluation.calls_suite import load_calls
 from threadguard.evaluation.civil_news import load_civil_news, load_group_mentions
 from threadguard.evaluation.functional import (
     FUNCTIONALITIES,
@@ -355,13 +356,14 @@ def _template_texts() -> list[str]:
 def _evaluation_texts(suite: list[Case]) -> dict[str, str]:
     """Every sentence of the team's evaluation material, by id: the functional cases (and
     their parents), the civil news sentences, the friendly mentions of groups, the
-    blind check and the judgements of things and people."""
+    blind check, the judgements of things and people and the calls suite."""
     out = {c.id: c.text for c in suite}
     out |= {f"{c.id}:parent": c.parent for c in suite if c.parent}
     out |= {s.id: s.text for s in load_civil_news()}
     out |= {s.id: s.text for s in load_group_mentions()}
     out |= {f"blind:{c.id}": c.text for c in load_blind_check()}
     out |= {f"judgements:{c.id}": c.text for c in load_judgements()}
+    out |= {f"calls:{c.id}": c.text for c in load_calls()}
     return out
 
 
@@ -394,3 +396,4 @@ def test_the_overlap_check_sees_the_news_templates_and_the_civil_sentences(
     assert sum(k.startswith("cn-") for k in evaluation) >= 200
     assert sum(k.startswith("blind:") for k in evaluation) == len(load_blind_check())
     assert sum(k.startswith("judgements:") for k in evaluation) == len(load_judgements())
+    assert sum(k.startswith("calls:") for k in evaluation) == len(load_calls())

@@ -29,7 +29,7 @@ def test_a_case_of_the_blind_checks_kind_is_refused() -> None:
 
 
 def test_the_decisions_report_reads_things_as_civil_and_people_as_abusive() -> None:
-    assert SUITES[-1] == JUDGEMENTS
+    assert JUDGEMENTS in SUITES
     items = suite_items(JUDGEMENTS)
     texts = {c.text: c.decision for c in load_judgements()}
     assert len(items) == len(texts) == 139

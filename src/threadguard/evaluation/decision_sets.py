@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Final, Literal
 
 from threadguard.evaluation.blind_check import load_blind_check
+from threadguard.evaluation.calls_suite import load_calls
 from threadguard.evaluation.civil_news import load_civil_news, load_group_mentions
 from threadguard.evaluation.functional import load_suite
 from threadguard.evaluation.judgements import load_judgements
@@ -158,14 +159,16 @@ CIVIL_NEWS = "civil_news"
 GROUP_MENTIONS = "group_mentions"
 BLIND_CHECK = "blind_check"
 JUDGEMENTS = "judgements"
+CALLS = "calls"
 #: In the order they are reported.
-SUITES: Final = (FUNCTIONAL, CIVIL_NEWS, GROUP_MENTIONS, BLIND_CHECK, JUDGEMENTS)
+SUITES: Final = (FUNCTIONAL, CIVIL_NEWS, GROUP_MENTIONS, BLIND_CHECK, JUDGEMENTS, CALLS)
 SUITE_NAMES: Final = {
     FUNCTIONAL: "Functional suite (team-written hard cases)",
     CIVIL_NEWS: "Civil news sentences (team-written)",
     GROUP_MENTIONS: "Friendly mentions of groups (team-written)",
     BLIND_CHECK: "Blind check (written apart from the templates)",
     JUDGEMENTS: "Harsh words at things or at people (team-written)",
+    CALLS: "Calls for violence or expulsion, threats, and their civil twins (team-written)",
 }
 SUITE_CODING: Final = {
     FUNCTIONAL: "civil: cases expecting approve; abusive: cases expecting hold",
@@ -173,6 +176,7 @@ SUITE_CODING: Final = {
     GROUP_MENTIONS: "civil only: short friendly or neutral mentions of groups",
     BLIND_CHECK: "civil: cases expecting approve; abusive: cases expecting hold (never chosen on)",
     JUDGEMENTS: "civil: a thing judged harshly; abusive: the same words at people",
+    CALLS: "civil: the civil twins; abusive: calls for violence or expulsion and threats",
 }
 
 
@@ -207,13 +211,15 @@ def data_items(spec: DecisionSet, root: Path, split: str, cap: int | None) -> li
 
 def suite_items(name: str) -> list[Item]:
     """The team's functional cases (with their parents), civil news sentences, friendly
-    mentions of groups, blind-check cases or judgements of things and people."""
+    mentions of groups, blind-check cases, judgements of things and people, or calls and
+    threats beside their civil twins."""
     if name == CIVIL_NEWS:
         return [Item(s.text, "civil") for s in load_civil_news()]
     if name == GROUP_MENTIONS:
         return [Item(s.text, "civil") for s in load_group_mentions()]
-    if name in (BLIND_CHECK, JUDGEMENTS):
-        cases = load_blind_check() if name == BLIND_CHECK else load_judgements()
+    if name in (BLIND_CHECK, JUDGEMENTS, CALLS):
+        loaders = {BLIND_CHECK: load_blind_check, JUDGEMENTS: load_judgements, CALLS: load_calls}
+        cases = loaders[name]()
         return [
             Item(c.text, "civil" if c.decision is Verdict.APPROVE else "abusive") for c in cases
         ]
