@@ -21,7 +21,6 @@ import pytest
 from threadguard.analysis import Analysis
 from threadguard.engine import CommentInput
 from threadguard.evaluation.blind_check import load_blind_check
-from threadguard.evaluation.calls_suite import load_calls
 from threadguard.evaluation.civil_news import load_civil_news, load_group_mentions
 from threadguard.evaluation.functional import (
     FUNCTIONALITIES,
@@ -34,7 +33,7 @@ from threadguard.evaluation.functional import (
     run_suite,
     run_suite_decisions,
 )
-from threadguard.evaluation.judgements import load_judgements
+from threadguard.evaluation.twin_suites import CALLS, JUDGEMENTS, load_twin_suite
 from threadguard.moderation import Moderator
 from threadguard.normalize import normalize_text
 from threadguard.schema import ATTRIBUTES, Verdict
@@ -362,8 +361,8 @@ def _evaluation_texts(suite: list[Case]) -> dict[str, str]:
     out |= {s.id: s.text for s in load_civil_news()}
     out |= {s.id: s.text for s in load_group_mentions()}
     out |= {f"blind:{c.id}": c.text for c in load_blind_check()}
-    out |= {f"judgements:{c.id}": c.text for c in load_judgements()}
-    out |= {f"calls:{c.id}": c.text for c in load_calls()}
+    for suite in (JUDGEMENTS, CALLS):
+        out |= {f"{suite.file}:{c.id}": c.text for c in load_twin_suite(suite)}
     return out
 
 
@@ -395,5 +394,6 @@ def test_the_overlap_check_sees_the_news_templates_and_the_civil_sentences(
     assert any(k.endswith(":parent") for k in evaluation)
     assert sum(k.startswith("cn-") for k in evaluation) >= 200
     assert sum(k.startswith("blind:") for k in evaluation) == len(load_blind_check())
-    assert sum(k.startswith("judgements:") for k in evaluation) == len(load_judgements())
-    assert sum(k.startswith("calls:") for k in evaluation) == len(load_calls())
+    for suite in (JUDGEMENTS, CALLS):
+        mine = sum(k.startswith(f"{suite.file}:") for k in evaluation)
+        assert mine == len(load_twin_suite(suite))

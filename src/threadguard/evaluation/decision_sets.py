@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import Final, Literal
 
 from threadguard.evaluation.blind_check import load_blind_check
-from threadguard.evaluation.calls_suite import load_calls
 from threadguard.evaluation.civil_news import load_civil_news, load_group_mentions
 from threadguard.evaluation.functional import load_suite
-from threadguard.evaluation.judgements import load_judgements
+from threadguard.evaluation.twin_suites import CALLS as CALLS_SUITE
+from threadguard.evaluation.twin_suites import JUDGEMENTS as JUDGEMENTS_SUITE
+from threadguard.evaluation.twin_suites import load_twin_suite
 from threadguard.schema import Verdict
 from threadguard.training.datasets import (
     HEADS,
@@ -218,8 +219,8 @@ def suite_items(name: str) -> list[Item]:
     if name == GROUP_MENTIONS:
         return [Item(s.text, "civil") for s in load_group_mentions()]
     if name in (BLIND_CHECK, JUDGEMENTS, CALLS):
-        loaders = {BLIND_CHECK: load_blind_check, JUDGEMENTS: load_judgements, CALLS: load_calls}
-        cases = loaders[name]()
+        twins = {JUDGEMENTS: JUDGEMENTS_SUITE, CALLS: CALLS_SUITE}
+        cases = load_blind_check() if name == BLIND_CHECK else load_twin_suite(twins[name])
         return [
             Item(c.text, "civil" if c.decision is Verdict.APPROVE else "abusive") for c in cases
         ]
