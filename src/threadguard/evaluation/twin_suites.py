@@ -29,7 +29,8 @@ deportation after due process, asylum rules, expelled diplomats, a banned organi
 sport and election metaphors, condemnation or quotation of hate, history, threats reported
 as news (approve). Measured once blind on all 160: 60 of 80 held, 55 of 80 published. The
 threat list (``resources/lexicons/threats.toml``) then gained entries written after reading
-its misses: its held figures since are not blind (the twins' holds are the models').
+its misses: its held figures since are not blind (the twins' holds are the models',
+but for one the list held before: a rhetorical "Send them back?" that rebuts the call).
 """
 
 from __future__ import annotations
