@@ -1,5 +1,6 @@
 """Where the engine's second readings apply: opinion frames, denied slurs, insults at
-things, condemned quotations and sex named as a subject, per data set.
+things, condemned quotations, sex named as a subject and words that only look sexual
+("cockroach"), per data set.
 
 A comment with an opinion frame ("I think ...") and a word of contempt is read again
 without the frame, and its attack on a group keeps the higher reading; one that denies a

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from threadguard.scoring.insulted_things import THING_ATTRIBUTES, without_insults_at_things
+from threadguard.scoring.lookalike_words import LOOKALIKE_ATTRIBUTES, without_lookalikes
 from threadguard.scoring.negated_claims import DENIAL_ATTRIBUTES, without_negated_claims
 from threadguard.scoring.opinion_frames import (
     FRAME_ATTRIBUTES,
@@ -49,4 +50,5 @@ READINGS: Final = (
     Reading("thing", without_insults_at_things, THING_ATTRIBUTES, groups=False, raises=False),
     Reading("quote", without_condemned_quotes, QUOTE_ATTRIBUTES, groups=False, raises=False),
     Reading("sex topic", without_sexual_topics, TOPIC_ATTRIBUTES, groups=False, raises=False),
+    Reading("lookalike", without_lookalikes, LOOKALIKE_ATTRIBUTES, groups=False, raises=False),
 )
