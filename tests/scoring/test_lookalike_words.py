@@ -15,6 +15,7 @@ from threadguard.scoring.lookalike_words import LOOKALIKES, without_lookalikes
     [
         ("Cockroaches infest the old council flats.", " infest the old council flats."),
         ("He bought a COCKATOO.", "He bought a ."),
+        ("Dick Cheney spoke today.", " Cheney spoke today."),
         (
             "Hitchcock made Psycho; the cockpit scene is Spielberg's.",
             " made Psycho; the  scene is Spielberg's.",

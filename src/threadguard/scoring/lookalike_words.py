@@ -6,8 +6,9 @@ and the fast tier reads character n-grams: a word that merely contains "cock" ca
 stem's weight. With deep@20, "Cockroaches infest the old council flats." scored sexual
 content 0.95 and was rejected, "He bought a cockatoo." 0.81 (held), "The Liberal cockiness
 just rose a notch." 0.86, and a history of the Rwandan genocide that names the radio's
-word for Tutsis 0.89 (held). Pests in council housing, pets, birds, a pilot's cockpit and a
-film director named Hitchcock are what news comments say with them.
+word for Tutsis 0.89 (held), "Dick Cheney spoke today." 0.68 (held). Pests in council
+housing, pets, birds, a pilot's cockpit, a film director named Hitchcock and a vice
+president named Dick are what news comments say with them.
 
 So a comment holding one of :data:`LOOKALIKES` (a whole word, in any case) is read again
 without it, and ``sexually_explicit`` keeps the lower reading; nothing else moves (calling
@@ -56,14 +57,22 @@ LOOKALIKES: Final = (
     "cockburn",
     "cockcroft",
 )
+#: "Dick" as a first name, before a capitalised surname ("Dick Cheney", "Dick Durbin"):
+#: written so, case and all (not "what a dick", "Dick move").
+_NAMED_DICK: Final = r"(?-i:Dick)(?=\s+(?-i:[A-Z][a-z]))(?!\s+(?-i:Move|Pic|Head)\b)"
 _LOOKALIKE: Final = re.compile(
-    r"\b(?:" + "|".join(sorted(LOOKALIKES, key=len, reverse=True)) + r")(?:e?s)?\b",
+    r"\b(?:(?:"
+    + "|".join(sorted(LOOKALIKES, key=len, reverse=True))
+    + r")(?:e?s)?|"
+    + _NAMED_DICK
+    + r")\b",
     re.IGNORECASE,
 )
 
 
 def without_lookalikes(text: str) -> str | None:
-    """``text`` without the words of :data:`LOOKALIKES`; None where it has none."""
-    if "cock" not in text.lower():
+    """``text`` without the words of :data:`LOOKALIKES` and a first name "Dick"; None where
+    it has none."""
+    if "cock" not in text.lower() and "Dick" not in text:
         return None
     return cut_out(text, (m.span() for m in _LOOKALIKE.finditer(text)))
