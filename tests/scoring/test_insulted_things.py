@@ -11,6 +11,7 @@ from threadguard.moderation import Moderator
 from threadguard.schema import Verdict
 from threadguard.scoring import insulted_things
 from threadguard.scoring.insulted_things import without_insults_at_things
+from threadguard.scoring.person_words import is_person_word
 
 
 @pytest.mark.parametrize(
@@ -236,7 +237,7 @@ def test_judgements_that_reach_a_person_are_read_as_written(text: str) -> None:
     ],
 )
 def test_words_for_people(word: str, person: bool) -> None:
-    assert insulted_things.is_person_word(word) is person
+    assert is_person_word(word) is person
 
 
 _PEOPLE = st.sampled_from(

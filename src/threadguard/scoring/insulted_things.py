@@ -35,7 +35,7 @@ A review found each way these reached a person, and each is read as written: a s
 not where a clause starts ("Anyone who would say that is stupid", "Ford and his plan
 are idiotic", "The lady in the ad is stupid"); a word for a person in the thing's name
 or after it ("this stupid game show host", "those stupid tax and spend Liberals",
-"decision-makers", :func:`is_person_word`), a capitalised thing ("The Bills are
+"decision-makers", :func:`.person_words.is_person_word`), a capitalised thing ("The Bills are
 pathetic"); a judgement that goes on to a noun or to "of" ("The show's stupid host",
 "It's stupid people like Ford", "stupid of him"); a sentence that turns to someone
 ("... just like Ford", "and Ford is too", "... these people", "So is the premier.");
@@ -51,10 +51,16 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from threadguard.scoring.person_words import is_person_word
 from threadguard.scoring.rereading import ADDRESSED, cut_out
 
 #: The attributes the reading without the words may lower.
 THING_ATTRIBUTES: Final = frozenset({"insult", "toxicity"})
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """The words of ``text`` in order: a long list written as a paragraph."""
+    return tuple(text.split())
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -65,109 +71,48 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 
 #: Words of insult that may also follow "most": "the most idiotic plan".
-_GRADED: Final = (
-    "stupid",
-    "idiotic",
-    "moronic",
-    "pathetic",
-    "useless",
-    "ridiculous",
-    "ludicrous",
-    "asinine",
-    "absurd",
-    "insane",
-    "laughable",
-    "foolish",
-    "brainless",
-    "nonsensical",
+_GRADED: Final = _words(
+    """
+    stupid idiotic moronic pathetic useless ridiculous ludicrous asinine absurd
+    insane laughable foolish brainless nonsensical
+    """
 )
 #: Words of insult and swearing used before a thing's name.
 INSULTING_WORDS: Final = (
     *_GRADED,
-    "dumb",
-    "silly",
-    "lame",
-    "brain-dead",
-    "braindead",
-    "half-baked",
-    "hare-brained",
-    "harebrained",
-    "crappy",
-    "shitty",
-    "lousy",
-    "rubbish",
-    # swearing used as an insult: "this bloody printer"
-    "bloody",
-    "damn",
-    "damned",
-    "goddamn",
-    "goddamned",
-    "fucking",
-    "effing",
-    "frigging",
-    "friggin",
-    "freaking",
-    "bleeding",
-    "sodding",
-    # superlatives: "the dumbest policy", "the most idiotic plan"
-    "stupidest",
-    "dumbest",
-    "silliest",
-    "lamest",
+    # swearing used as an insult ("this bloody printer") and superlatives ("the dumbest
+    # policy"; "the most idiotic plan" below)
+    *_words(
+        """
+        dumb silly lame brain-dead braindead half-baked hare-brained
+        harebrained crappy shitty lousy rubbish bloody damn damned goddamn
+        goddamned fucking effing frigging friggin freaking bleeding sodding
+        stupidest dumbest silliest lamest
+        """
+    ),
     *(f"most {w}" for w in _GRADED),
 )
 INSULTING: Final = _alternation(INSULTING_WORDS)
 #: Nouns that dismiss what was said: "nonsense", "rubbish", "a load of crap".
-DISMISSIVE_WORDS: Final = (
-    "nonsense",
-    "non-sense",
-    "rubbish",
-    "garbage",
-    "trash",
-    "drivel",
-    "tripe",
-    "baloney",
-    "boloney",
-    "bunk",
-    "bunkum",
-    "hogwash",
-    "claptrap",
-    "twaddle",
-    "balderdash",
-    "poppycock",
-    "tosh",
-    "codswallop",
-    "piffle",
-    "gibberish",
-    "malarkey",
-    "hooey",
-    "crap",
-    "bullshit",
-    "bs",
-    "horseshit",
+DISMISSIVE_WORDS: Final = _words(
+    """
+    nonsense non-sense rubbish garbage trash drivel tripe baloney boloney bunk
+    bunkum hogwash claptrap twaddle balderdash poppycock tosh codswallop piffle
+    gibberish malarkey hooey crap bullshit bs horseshit
+    """
 )
 #: Words that judge a claim and may make a sentence alone: "Ridiculous."
-DISMISSIVE_ADJECTIVES: Final = (
-    "ridiculous",
-    "absurd",
-    "laughable",
-    "ludicrous",
-    "preposterous",
-    "nonsensical",
+DISMISSIVE_ADJECTIVES: Final = _words(
+    """
+    ridiculous absurd laughable ludicrous preposterous nonsensical
+    """
 )
 #: More words a thing may be called after a verb of being ("The plan is crazy.").
-JUDGING_WORDS: Final = (
-    "crazy",
-    "nuts",
-    "bonkers",
-    "preposterous",
-    "garbage",
-    "trash",
-    "crap",
-    "bullshit",
-    "dumber",
-    "stupider",
-    "sillier",
+JUDGING_WORDS: Final = _words(
+    """
+    crazy nuts bonkers preposterous garbage trash crap bullshit dumber stupider
+    sillier
+    """
 )
 #: Nouns of contempt for a thing: "is a joke", "was a complete farce".
 CONTEMPT_NOUNS: Final = (
@@ -205,162 +150,35 @@ _NEEDED: Final = frozenset(
 #: services, roads and weather, and what news comments argue about (laws, policies,
 #: plans, articles). No word here names a person or a group of people.
 THINGS: Final = (
-    "phone",
-    "computer",
-    "laptop",
-    "printer",
-    "router",
-    "wifi",
-    "internet",
-    "app",
-    "website",
-    "software",
-    "update",
-    "autocorrect",
-    "auto correct",
-    "auto-correct",
-    "spellcheck",
-    "spell check",
-    "spell checker",
-    "predictive text",
-    "keyboard",
-    "password",
-    "paywall",
-    "captcha",
-    "machine",
-    "meter",
-    "parking meter",
-    "ticket machine",
-    "car",
-    "bus",
-    "train",
-    "tram",
-    "flight",
-    "bike",
-    "lawnmower",
-    "fridge",
-    "oven",
-    "door",
-    "alarm",
-    "lift",
-    "elevator",
-    "queue",
-    "road",
-    "traffic",
-    "traffic light",
-    "junction",
-    "roundabout",
-    "roadwork",
-    "pothole",
-    "weather",
-    "rain",
-    "snow",
-    "heat",
-    "wind",
-    "game",
-    "show",
-    "movie",
-    "film",
-    "song",
-    "book",
-    "crossword",
-    "puzzle",
-    "form",
-    "paperwork",
-    "article",
-    "headline",
-    "column",
-    "law",
-    "policy",
-    "rule",
-    "regulation",
-    "plan",
-    "idea",
-    "decision",
-    "budget",
-    "tax",
-    "deal",
-    "scheme",
-    "program",
-    "programme",
-    "project",
-    "system",
-    "process",
-    "nickname",
-    "name",
-    "slogan",
-    "ad",
-    "advert",
-    "commercial",
-    "survey",
-    "poll",
+    *_words(
+        """
+        phone computer laptop printer router wifi internet app website software
+        update autocorrect auto-correct spellcheck keyboard password paywall
+        captcha machine meter car bus train tram flight bike lawnmower fridge
+        oven door alarm lift elevator queue road traffic junction roundabout
+        roadwork pothole weather rain snow heat wind game show movie film song
+        book crossword puzzle form paperwork article headline column law policy
+        rule regulation plan idea decision budget tax deal scheme program
+        programme project system process nickname name slogan ad advert
+        commercial survey poll
+        """
+    ),
+    *("auto correct", "spell check", "spell checker", "predictive text", "parking meter"),
+    *("ticket machine", "traffic light"),
     # what news comments argue about, added with the judgements after a thing's name
-    "argument",
-    "logic",
-    "reasoning",
-    "claim",
-    "statement",
-    "proposal",
-    "bill",
-    "legislation",
-    "ruling",
-    "bylaw",
-    "by-law",
-    "strategy",
-    "approach",
-    "response",
-    "reporting",
-    "coverage",
-    "editorial",
-    "story",
-    "op-ed",
-    "promise",
-    "constitution",
-    "treaty",
-    "agreement",
-    "mandate",
-    "reform",
-    "ban",
-    "theory",
-    "suggestion",
-    "solution",
-    "rezoning",
-    "situation",
-    "comparison",
-    "analogy",
-    "report",
-    "study",
-    "verdict",
-    "sentence",
-    "fee",
-    "hike",
-    "increase",
-    "spending",
-    "pipeline",
-    "bridge",
-    "stadium",
-    "design",
-    "logo",
-    "timetable",
-    "schedule",
-    "ending",
-    "season",
-    "election",
-    "debate",
-    "interview",
-    "speech",
-    "question",
-    "answer",
+    *_words(
+        """
+        argument logic reasoning claim statement proposal bill legislation
+        ruling bylaw by-law strategy approach response reporting coverage
+        editorial story op-ed promise constitution treaty agreement mandate
+        reform ban theory suggestion solution rezoning situation comparison
+        analogy report study verdict sentence fee hike increase spending
+        pipeline bridge stadium design logo timetable schedule ending season
+        election debate interview speech question answer
+        """
+    ),
     # decisions and choices, in politics and in sport: "the dumbest trade of the season"
-    "way",
-    "change",
-    "layout",
-    "move",
-    "choice",
-    "call",
-    "pick",
-    "trade",
-    "signing",
+    *_words("way change layout move choice call pick trade signing"),
 )
 _THING: Final = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in THINGS)
 #: A determiner before the words (or a sentence's start: "Stupid phone keeps ...", or
@@ -398,224 +216,6 @@ _SAID_OF_SOMEONE: Final = re.compile(
     re.IGNORECASE,
 )
 
-#: Nouns for people that no ending gives away ("host", "star", "ref", "ceo"), in the
-#: singular; a plural "s" or "es" is read as the singular.
-PERSON_NOUNS: Final = frozenset(
-    [
-        "man",
-        "men",
-        "woman",
-        "women",
-        "person",
-        "people",
-        "guy",
-        "girl",
-        "boy",
-        "kid",
-        "child",
-        "children",
-        "lady",
-        "ladies",
-        "gal",
-        "folk",
-        "crowd",
-        "mob",
-        "gang",
-        "staff",
-        "team",
-        "crew",
-        "fan",
-        "rep",
-        "host",
-        "star",
-        "ref",
-        "qb",
-        "ceo",
-        "cfo",
-        "chief",
-        "boss",
-        "head",
-        "clerk",
-        "cop",
-        "police",
-        "nurse",
-        "doctor",
-        "judge",
-        "jury",
-        "official",
-        "candidate",
-        "student",
-        "attorney",
-        "agent",
-        "president",
-        "resident",
-        "client",
-        "patient",
-        "parent",
-        "proponent",
-        "opponent",
-        "immigrant",
-        "migrant",
-        "tenant",
-        "servant",
-        "assistant",
-        "accountant",
-        "consultant",
-        "defendant",
-        "participant",
-        "applicant",
-        "government",
-        "council",
-        "party",
-        "board",
-        "committee",
-        "cabinet",
-        "administration",
-        "caucus",
-        "bureaucrat",
-        "liberal",
-        "conservative",
-        "tory",
-        "tories",
-        "democrat",
-        "republican",
-        "leftist",
-        "lefty",
-        "righty",
-        "libtard",
-        "snowflake",
-        "idiot",
-        "moron",
-        "fool",
-        "clown",
-        "hack",
-        "bozo",
-        "jerk",
-        "loser",
-        "creep",
-        "thug",
-        "mom",
-        "mum",
-        "dad",
-        "wife",
-        "husband",
-        "son",
-        "daughter",
-        "brother",
-        "sister",
-        "family",
-        "neighbour",
-        "neighbor",
-        "kind",
-        "sort",
-        "type",
-        "bunch",
-    ]
-)
-#: Words with a person's ending (-er, -or, -ist, -ian, -ee, -man) that are no person.
-_NOT_PEOPLE: Final = frozenset(
-    [
-        "for",
-        "or",
-        "nor",
-        "never",
-        "ever",
-        "over",
-        "under",
-        "after",
-        "either",
-        "neither",
-        "other",
-        "rather",
-        "whatever",
-        "however",
-        "together",
-        "later",
-        "sooner",
-        "further",
-        "water",
-        "weather",
-        "paper",
-        "letter",
-        "number",
-        "order",
-        "center",
-        "centre",
-        "computer",
-        "router",
-        "printer",
-        "meter",
-        "theater",
-        "theatre",
-        "corner",
-        "chapter",
-        "matter",
-        "border",
-        "power",
-        "tower",
-        "summer",
-        "winter",
-        "error",
-        "mirror",
-        "floor",
-        "door",
-        "color",
-        "colour",
-        "flavor",
-        "flavour",
-        "labor",
-        "labour",
-        "major",
-        "minor",
-        "sector",
-        "factor",
-        "motor",
-        "elevator",
-        "calculator",
-        "monitor",
-        "ban",
-        "german",
-        "roman",
-        "her",
-        "per",
-        "were",
-        "their",
-        "there",
-        "where",
-        "here",
-        "super",
-        "proper",
-        "former",
-        "latter",
-        "better",
-        "bigger",
-        "another",
-        "whether",
-        "cancer",
-        "transfer",
-        "register",
-        "shelter",
-        "poster",
-        "sticker",
-        "trailer",
-    ]
-)
-_PERSON_ENDING: Final = re.compile(r"(?:er|or|ist|ian|ee|man|men|woman|women)s?$")
-
-
-def is_person_word(word: str) -> bool:
-    """Whether ``word`` may name a person or people: a name (capitalised), a noun of
-    :data:`PERSON_NOUNS` (or its plural), or a word with a person's ending that
-    :data:`_NOT_PEOPLE` does not list ("driver", "activists", "salesman")."""
-    if word[:1].isupper():
-        return True
-    w = word.lower().strip("-")
-    bare = w[:-2] if w.endswith("es") else w[:-1] if w.endswith("s") else w
-    if w in PERSON_NOUNS or bare in PERSON_NOUNS:
-        return True
-    return bool(_PERSON_ENDING.search(w)) and w not in _NOT_PEOPLE and bare not in _NOT_PEOPLE
-
-
 #: The words of a noun phrase going on after a thing's name: up to a stop, a verb's or a
 #: preposition's start is not tested, only the next three words.
 _NEXT_WORDS: Final = re.compile(r"[^\W\d_][\w'’´`ʼ-]*")
@@ -623,50 +223,13 @@ _STOP: Final = re.compile(r"[.!?;:,\n\"]")
 #: Words that end a noun phrase: a pronoun, an auxiliary or a relative ("... I have ever
 #: seen", "... will cost us", "... that nobody wanted").
 _PHRASE_ENDS: Final = frozenset(
-    [
-        "i",
-        "i'm",
-        "i've",
-        "i'd",
-        "i'll",
-        "me",
-        "we",
-        "us",
-        "you",
-        "he",
-        "she",
-        "it",
-        "they",
-        "them",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "am",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "shall",
-        "may",
-        "might",
-        "must",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "to",
-    ]
+    _words(
+        """
+        i i'm i've i'd i'll me we us you he she it they them
+        is are was were be been am will would can could should shall may might must
+        has have had do does did that which who whom whose to
+        """
+    )
 )
 
 
@@ -802,14 +365,12 @@ DISMISSAL: Final = re.compile(
     + r"\s*(?=[.!?\n]|$)",
     re.IGNORECASE,
 )
-#: Words to the reader beyond :data:`ADDRESSED`.
-_ALSO_ADDRESSED: Final = r"y['’]?all|yourselves|youse|ye"
 #: The rest of a judgement's sentence turns to a person: the reader ("... and so are
 #: you"), someone it is likened to ("like its author", "just like Ford", "same as the man
 #: who wrote it"), someone said to be so too ("and Ford is too", "the premier too"), or
 #: people pointed at ("It's pathetic, these people").
 _TURNS_TO_SOMEONE: Final = re.compile(
-    rf"\b(?:{ADDRESSED}|{_ALSO_ADDRESSED}|so\s+(?:are|is|was|were|am)|as\s+(?:are|is|was|were)|"
+    rf"\b(?:{ADDRESSED}|so\s+(?:are|is|was|were|am)|as\s+(?:are|is|was|were)|"
     r"like|same\s+as|than|too|either|these|those|such)\b",
     re.IGNORECASE,
 )
@@ -819,7 +380,7 @@ _SAME_OF_SOMEONE: Final = re.compile(
 )
 #: Before "this", "that" or "it": the reader spoken to ("You still believe him? That is
 #: pathetic."): the judgement may be of them.
-_ADDRESSED_BEFORE: Final = re.compile(rf"\b(?:{ADDRESSED}|{_ALSO_ADDRESSED})\b", re.IGNORECASE)
+_ADDRESSED_BEFORE: Final = re.compile(rf"\b(?:{ADDRESSED})\b", re.IGNORECASE)
 _SENTENCE_END: Final = re.compile(r"[.!?\n]")
 #: How far after a judgement the rest of its sentence is looked at.
 _SENTENCE_REACH: Final = 200

@@ -15,7 +15,7 @@ from typing import Final
 
 #: Words that speak to someone: a reading that would lower a comment's scores is not
 #: made where the writer addresses a person (a come-on, an answer aimed at who said it).
-ADDRESSED: Final = r"you|your|yours|yourself|u|ur|ya"
+ADDRESSED: Final = r"you|your|yours|yourself|yourselves|u|ur|ya|y['’]?all|youse|ye"
 
 
 def cut_out(text: str, cuts: Iterable[tuple[int, int]]) -> str | None:
