@@ -12,6 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
+from threadguard.scoring.figurative_violence import (
+    FIGURATIVE_ATTRIBUTES,
+    without_figurative_violence,
+)
 from threadguard.scoring.insulted_things import THING_ATTRIBUTES, without_insults_at_things
 from threadguard.scoring.lookalike_words import LOOKALIKE_ATTRIBUTES, without_lookalikes
 from threadguard.scoring.negated_claims import DENIAL_ATTRIBUTES, without_negated_claims
@@ -51,4 +55,11 @@ READINGS: Final = (
     Reading("quote", without_condemned_quotes, QUOTE_ATTRIBUTES, groups=False, raises=False),
     Reading("sex topic", without_sexual_topics, TOPIC_ATTRIBUTES, groups=False, raises=False),
     Reading("lookalike", without_lookalikes, LOOKALIKE_ATTRIBUTES, groups=False, raises=False),
+    Reading(
+        "figurative",
+        without_figurative_violence,
+        FIGURATIVE_ATTRIBUTES,
+        groups=False,
+        raises=False,
+    ),
 )
