@@ -13,7 +13,8 @@ NEWS_REPEAT=K reads the news training sets' rows K times (default once); IDENTIT
 reads the everyday mentions of groups and the support lines (templates_identity,
 templates_support) K times; EVERYDAY_REPEAT=K the swearing at no one and the stereotypes
 denied (templates_everyday) K times; THREATS_REPEAT=K the threats, their look-alikes and
-the civil opinions (templates_threats) K times; CIVIC_REPEAT=K the civil news comments
+the civil opinions (templates_threats, and from session 21 the free-form threats and
+look-alikes of templates_written_threats) K times; CIVIC_REPEAT=K the civil news comments
 naming peoples, migrants and faiths and their hostile counterparts (templates_civic) K times;
 CONTEXT_REPEAT=K the replies that attack a group only through their parent and the civil
 replies to the same parents (templates_thread_replies), and the same replies under a group
@@ -71,6 +72,7 @@ from threadguard.training.templates_news_topics import news_topic_rows
 from threadguard.training.templates_support import support_rows
 from threadguard.training.templates_thread_replies import thread_reply_rows
 from threadguard.training.templates_threats import threats_rows
+from threadguard.training.templates_written_threats import written_threat_rows
 from threadguard.training.weak_labels import add_weak_labels
 
 
@@ -121,7 +123,7 @@ def main() -> None:
     alone = {
         "identity": identity_rows() + support_rows(),
         "everyday": everyday_rows(),
-        "threats": threats_rows(),
+        "threats": threats_rows() + written_threat_rows(),
         "civic": civic_rows(),
         "hidden": hidden_hate_rows(),
         "topics": news_topic_rows(),

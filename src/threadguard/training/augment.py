@@ -29,6 +29,7 @@ from threadguard.training.templates_news_topics import news_topic_rows
 from threadguard.training.templates_support import pushback_rows, support_rows
 from threadguard.training.templates_thread_replies import thread_reply_rows
 from threadguard.training.templates_threats import threats_rows
+from threadguard.training.templates_written_threats import written_threat_rows
 
 #: (schema group, how people write it)
 GROUP_NAMES: tuple[tuple[str, str], ...] = (
@@ -447,7 +448,8 @@ def template_rows(quotes: list[str] | None = None) -> list[tuple[str, np.ndarray
     :mod:`threadguard.training.templates_identity`, the swearing at no one and the
     stereotypes denied of :mod:`threadguard.training.templates_everyday`, and the threats
     to a person, their harmless look-alikes and the civil opinions on contested news of
-    :mod:`threadguard.training.templates_threats`, and the civil news comments naming
+    :mod:`threadguard.training.templates_threats` and their free-form wording of
+    :mod:`threadguard.training.templates_written_threats`, and the civil news comments naming
     peoples, migrants and faiths beside their hostile counterparts of
     :mod:`threadguard.training.templates_civic`, and the hidden hate (sarcasm, codes,
     opinions, metaphors, calls) beside its civil twins of
@@ -464,6 +466,7 @@ def template_rows(quotes: list[str] | None = None) -> list[tuple[str, np.ndarray
         + identity_rows()
         + everyday_rows()
         + threats_rows()
+        + written_threat_rows()
         + civic_rows()
         + hidden_hate_rows()
         + news_topic_rows()
