@@ -78,35 +78,6 @@ HELD = [
     ("Every Somali in this city should be sent back, no exceptions.", "call for expulsion"),
     ("Muslims should be removed from this country by force.", "call for expulsion"),
     ("Deport the migrants, and the ones born here too.", "call for expulsion"),
-    # session 21: threats at one person in sport, politics and work threads
-    ("One more word and I'll track you down and smash your teeth in.", "intent to harm"),
-    ("I'd happily cave his skull in, the clown.", "intent to harm"),
-    ("Im gonna gut him like a pig when he gets out.", "intent to harm"),
-    ("If he wins again we'll firebomb his restaurant.", "intent to harm"),
-    ("Really hope the referee gets run over on his way home.", "wish of harm"),
-    ("would be karma if that landlord got his legs broken", "wish of harm"),
-    ("Hope somebody breaks his neck at the next rally.", "wish of harm"),
-    ("Praying their team coach crashes on the motorway.", "wish of harm"),
-    ("That pundit deserves his jaw broken.", "call for violence"),
-    ("the owner needs a proper kicking, nothing less", "call for violence"),
-    ("Whoever signed off those cuts should be strung up.", "call for violence"),
-    (
-        "Let her come to the meeting. She won't be walking out on her own two feet if she dares.",
-        "veiled threat",
-    ),
-    ("We'll be waiting outside the studio with baseball bats.", "veiled threat"),
-    ("Can someone find out where that journalist lives?", "veiled threat"),
-    ("Got her home address now. Sleep well tonight, love.", "veiled threat"),
-    ("I want to see the judge swinging from a rope.", "wish of harm"),
-    ("Whoever battered that councillor did the town a favour.", "call for violence"),
-    (
-        "The navy should be sinking the dinghies, not escorting them. Migrants everywhere.",
-        "call for violence",
-    ),
-    ("Next time it will be their blood in the gutters.", "call for violence"),
-    ("They should hang him, for real this time.", "call for violence"),
-    ("I'd pull the trigger on every last one of them.", "intent to harm"),
-    ("Hope the editor's flat goes up with him inside.", "wish of harm"),
 ]
 
 
