@@ -1,6 +1,6 @@
-"""Violent words used of things, in idioms and of a team in a contest are read again without
-them; a threat at a person, one with a weapon or one that insists it is meant is read as
-written."""
+"""Idioms of violence that harm no one are read again without them; a threat that shares
+their words is read as written (every threat an adversarial review wrote against the first,
+wider version of the reading is pinned here)."""
 
 from __future__ import annotations
 
@@ -20,40 +20,58 @@ from threadguard.scoring.figurative_violence import (
 @pytest.mark.parametrize(
     ("text", "rest"),
     [
-        ("Kill the clock!!", " the clock!!"),
-        ("McConnell will kill this bill in committee.", "McConnell will  this bill in committee."),
+        ("Kill the clock!!", "!!"),
+        ("Kill the lights before you go.", " before you go."),
         ("Break a leg to the whole cast tonight!", " to the whole cast tonight!"),
         (
             "My boss is gonna kill me when she sees these numbers lol",
-            "My  when she sees these numbers lol",
+            " when she sees these numbers lol",
         ),
-        ("I could murder a curry right now.", "I  right now."),
-        ("Dead and buried by half time.", " by half time."),
+        ("I could murder a curry right now.", " right now."),
         ("We have to stop shooting ourselves in the foot.", "We have to stop ."),
-        ("Streaming services are killing cable TV.", "Streaming services are  cable TV."),
-        ("We slaughtered them 5-0 last night.", "We  them 5-0 last night."),
-        ("She killed it on stage.", "She  on stage."),
+        ("She killed it on stage last night.", "She  on stage last night."),
+        ("Honestly, you nailed it!", "Honestly, you !"),
+        ("This heat is killing me.", "This heat ."),
+        ("What a killer instinct.", "What a ."),
     ],
 )
-def test_the_figurative_words_are_cut(text: str, rest: str) -> None:
+def test_the_idioms_are_cut(text: str, rest: str) -> None:
     assert without_figurative_violence(text) == rest
 
 
 @pytest.mark.parametrize(
     "text",
     [
+        # a thing's name before a person
+        "Someone should murder that talk show host.",
+        "Kill the match officials, every last one of them.",
+        "Kill the music teacher who failed my son.",
+        "Kill the tv critics who trashed her.",
+        "Someone should murder Bill Gates.",
+        "Round up the journalists and kill the opposition leaders.",
+        # a craving that names people
+        "I could kill a kebab shop owner.",
+        "I could murder a coffee shop owner.",
+        # "them" in a comment that mentions a contest or a home
+        "The journalists are at home tonight. Go kill them.",
+        "They are no match for us. Slaughter them.",
+        "If the election is stolen we need to kill the democrats.",
+        # a person dead and buried
+        "I want her dead and buried before the election.",
+        # "killing it" of an animal or a person called a thing
+        "If your cat comes in my garden again I'm killing it.",
+        "That thing calling itself a woman, I'm killing it.",
+        # a wish of luck turned round
+        "Break a leg? I'll break both of his.",
+        "If he plays on Saturday I hope he decides to break a leg.",
+        # a weapon or an insistence
+        "Kill the lights, grab the knives, and wait for him.",
+        "My boss is gonna kill me, literally, he said so.",
         "I will kill him.",
-        "Someone should murder that referee.",
-        "We'll kill them after the match, bring your bats.",
-        "Kill the clock? I'd rather kill the ref, for real.",
-        "If I see him outside the ground he's getting stabbed.",
-        "We'll murder you lot on Saturday, derby day.",
-        "They slaughtered the villagers in 1943.",
-        "Kill the bill, literally, and the MP who wrote it.",
         "The weather is lovely today.",
     ],
 )
-def test_a_threat_at_a_person_or_one_meant_is_read_as_written(text: str) -> None:
+def test_a_threat_or_a_plain_comment_is_read_as_written(text: str) -> None:
     assert without_figurative_violence(text) is None
 
 
@@ -62,16 +80,9 @@ def test_only_threat_toxicity_and_severe_toxicity_may_be_lowered() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
-    [
-        "Break a leg to the whole cast tonight!!",
-        "McConnell will kill this bill in committee like he kills every bill.",
-        "Kill the heat before you add the butter or it'll split.",
-    ],
+    "text", ["Break a leg to the whole cast tonight!!", "Kill the mic, he's rambling."]
 )
-def test_a_figurative_comment_is_no_longer_held(
-    text: str, read_twice: ReadTwice, moderator: Moderator
-) -> None:
+def test_an_idiom_is_no_longer_held(text: str, read_twice: ReadTwice, moderator: Moderator) -> None:
     once, twice = read_twice(text)
     assert moderator.decide(once, text).action is not Verdict.APPROVE
     assert moderator.decide(twice, text).action is Verdict.APPROVE
