@@ -24,6 +24,7 @@ from threadguard.schema import ATTRIBUTES, GROUPS, Tier
 from threadguard.scoring.context import bounded_shift, context_can_move
 from threadguard.scoring.deep_spans import attribute_spans, whole_words_read
 from threadguard.scoring.encoder import EncoderModel, TokenScores
+from threadguard.scoring.harm_words import names_harm
 from threadguard.scoring.languages import INDEX, LANGUAGE_MODEL, LanguageModels
 from threadguard.scoring.linear import LinearModel
 from threadguard.scoring.registry import model_folders
@@ -68,6 +69,10 @@ class CascadeSettings:
     #: default: the current deep tier lets an abusive parent raise the scores of replies
     #: that answer it calmly ("Bob, calm down please"), which holds counter-speech.
     route_on_context: bool = False
+    #: Also send a comment to the deep tier when it names a way to hurt someone (a verb of
+    #: violence, a weapon, an injury: :mod:`threadguard.scoring.harm_words`): the fast
+    #: tier misses threats written without an insult ("I'll be waiting with a bat").
+    route_on_harm: bool = True
     #: Read a comment again without the words the models misread (an opinion frame, a
     #: denied slur, an insult at a thing, ...): the readings of
     #: :mod:`threadguard.scoring.second_readings`. Off only to measure what they change.
@@ -463,6 +468,8 @@ class Engine:
                 # A calm reply to an abusive parent ("Exactly, send them all back") is only
                 # abusive in context: the fast tier cannot see that, so such replies go deep.
                 suspect |= self._context_suspect(items)
+            if c.route_on_harm:
+                suspect |= np.fromiter(map(names_harm, normalised), bool, len(normalised))
             chosen = np.flatnonzero(~empty & suspect)
         if count:
             self.routing.add(len(items), len(chosen))
