@@ -1,6 +1,6 @@
 """Where the engine's second readings apply: opinion frames, denied slurs, insults at
-things, condemned quotations, sex named as a subject and words that only look sexual
-("cockroach"), per data set.
+things, condemned quotations, sex named as a subject, words that only look sexual
+("cockroach") and idioms of violence that harm no one ("kill the clock"), per data set.
 
 A comment with an opinion frame ("I think ...") and a word of contempt is read again
 without the frame, and its attack on a group keeps the higher reading; one that denies a
@@ -70,6 +70,9 @@ ADVERSARIAL: Final = {
     "long thing names": "the " + "new " * 4_999 + "plan is stupid",
     "insults a line": "stupid\n" * 2_857,
     "dismissal words a line": "such\n" * 3_999 + "stupid",
+    "kill and whitespace": ("kill" + " \t" * 50) * 196,
+    "idioms repeated": "kill the clock " * 1_333,
+    "cravings repeated": "i could murder a " * 1_176,
 }
 #: Plain news prose that reaches every reading's patterns (a frame, a denial, a thing, a
 #: sex topic), so the baseline pays for the same searches.
