@@ -33,6 +33,10 @@ from threadguard.scoring.figurative_violence import (
         ("Honestly, you nailed it!", "Honestly, you !"),
         ("This heat is killing me.", "This heat ."),
         ("What a killer instinct.", "What a ."),
+        ("Time to kill some time before the train.", "Time to  before the train."),
+        ("Kill the process and restart the server.", " and restart the server."),
+        ("Let's bury the hatchet.", "Let's ."),
+        ("These shoes are murdering my feet.", "These shoes ."),
     ],
 )
 def test_the_idioms_are_cut(text: str, rest: str) -> None:
@@ -66,6 +70,9 @@ def test_the_idioms_are_cut(text: str, rest: str) -> None:
         "If he plays on Saturday I hope he decides to break a leg.",
         # a weapon or an insistence
         "Kill the lights, grab the knives, and wait for him.",
+        "We should bury the lead singer.",
+        "Bury the hatchet and the traitor with it.",
+        "Kill the fire chief.",
         "My boss is gonna kill me, literally, he said so.",
         "I will kill him.",
         "The weather is lovely today.",

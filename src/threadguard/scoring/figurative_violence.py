@@ -29,15 +29,21 @@ from threadguard.scoring.rereading import cut_out
 FIGURATIVE_ATTRIBUTES: Final = frozenset({"threat", "toxicity", "severe_toxicity"})
 
 #: A cheap test before any pattern: one of these must stand in the lower-cased text.
-_NEEDED: Final = ("kill", "murder", "break a leg", "shoot", "nailed it", "smashed it")
+_NEEDED: Final = ("kill", "murder", "break a leg", "shoot", "nailed it", "smashed it", "bur")
 
 #: Idioms that harm no one: machines and moods switched off, a wish of luck, an angry boss,
 #: a craving, a self-inflicted wound, a knack, a performance. Each is a whole phrase: the
 #: verb's object is named in it, so no person can be.
 IDIOMS: Final = re.compile(
     r"\bkill(?:s|ed|ing)?\s+(?:the|that|this)\s+(?:clock|lights|engine|mic|oven|burner|hob|"
-    r"music|volume|tv|radio|vibe|mood|buzz)(?=\s*(?:$|[.!?,;:)]|(?:before|when|then|now|please|"
-    r"off|at|so|lol)\b))|"
+    r"music|volume|tv|radio|vibe|mood|buzz|fire|gas|power|process|server|tab|app|program)"
+    r"(?=\s*(?:$|[.!?,;:)]|(?:before|when|then|now|please|off|at|so|lol|under|and restart)\b))|"
+    r"\bkill(?:s|ed|ing)?\s+(?:some\s+|a\s+(?:bit|little|few\s+(?:hours|minutes))\s+of\s+)?time\b"
+    r"(?=\s*(?:$|[.!?,;:]|(?:before|until|till|while|at|in|on|waiting|between)\b))|"
+    r"\bbur(?:y|ied|ying)\s+the\s+(?:hatchet|lede|lead)(?=\s*(?:$|[.!?,;:]|(?:now|already|"
+    r"again|here|there|lol)\b))|"
+    r"\b(?:is|are|'s|'re)\s+(?:killing|murdering)\s+my\s+(?:feet|back|knees|head|ears|legs|"
+    r"eyes|neck)\b|"
     r"(?:^|(?<=[.!?,;:]\s)|(?<=\band\s)|(?<=\bso\s))break a leg"
     r"(?=\s*(?:$|[.!,]|tonight|everyone|all|guys|folks|lads|to\s+(?:the|you|all|everyone)\b))|"
     r"\b(?:my|our|the|his|her|your)\s+(?:boss|mum|mom|mam|wife|husband|dad|missus|teacher|coach|"
