@@ -3,11 +3,13 @@
 The fast tier reads n-grams and misses threats written without an insult or a swear word
 ("I'll be waiting at the training ground with a bat", "hope his car goes off the road"):
 on a blind set of 80 threats set in sport, politics and work threads (session 21), it
-scored 38 of them under the cascade's band on every attribute, so the deep tier, which
-holds 51 of the 80 when it reads them all, never saw them (42 held by the cascade). News
-comments rarely name a weapon or a way to hurt someone, so sending those that do costs
-little; :data:`HARM_WORDS` is that list, as whole words of the canonical text (lower case,
-leetspeak undone: :mod:`threadguard.normalize`).
+scored 23 of them under the cascade's band on every attribute, so the deep tier never read
+them (the cascade held 42 of the 80, the deep tier reading all of them 51). Six of the 23
+name a weapon or a way to hurt someone; sent to the deep tier, two more are held. News
+comments rarely name one, so sending those that do costs little (1-4% more of a set's
+comments); :data:`HARM_WORDS` is that list, as whole words of the canonical text (lower
+case, leetspeak undone: :mod:`threadguard.normalize`). The other 17 name no harm and
+need a fast tier that reads threats without such words.
 """
 
 from __future__ import annotations
