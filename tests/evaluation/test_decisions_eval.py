@@ -203,6 +203,7 @@ def test_without_a_data_folder_the_suites_run_and_the_sets_are_listed_missing() 
         "blind_check",
         "judgements",
         "calls",
+        "person_threats",
     ]
     assert report.missing == [s.key for s in DATA_SETS]
     civil_news, mentions = report.sets[1], report.sets[2]

@@ -33,7 +33,7 @@ from threadguard.evaluation.functional import (
     run_suite,
     run_suite_decisions,
 )
-from threadguard.evaluation.twin_suites import CALLS, JUDGEMENTS, load_twin_suite
+from threadguard.evaluation.twin_suites import CALLS, JUDGEMENTS, PERSON_THREATS, load_twin_suite
 from threadguard.moderation import Moderator
 from threadguard.normalize import normalize_text
 from threadguard.schema import ATTRIBUTES, Verdict
@@ -361,7 +361,7 @@ def _evaluation_texts(suite: list[Case]) -> dict[str, str]:
     out |= {s.id: s.text for s in load_civil_news()}
     out |= {s.id: s.text for s in load_group_mentions()}
     out |= {f"blind:{c.id}": c.text for c in load_blind_check()}
-    for suite in (JUDGEMENTS, CALLS):
+    for suite in (JUDGEMENTS, CALLS, PERSON_THREATS):
         out |= {f"{suite.file}:{c.id}": c.text for c in load_twin_suite(suite)}
     return out
 
@@ -394,6 +394,6 @@ def test_the_overlap_check_sees_the_news_templates_and_the_civil_sentences(
     assert any(k.endswith(":parent") for k in evaluation)
     assert sum(k.startswith("cn-") for k in evaluation) >= 200
     assert sum(k.startswith("blind:") for k in evaluation) == len(load_blind_check())
-    for suite in (JUDGEMENTS, CALLS):
+    for suite in (JUDGEMENTS, CALLS, PERSON_THREATS):
         mine = sum(k.startswith(f"{suite.file}:") for k in evaluation)
         assert mine == len(load_twin_suite(suite))

@@ -1,5 +1,5 @@
 """The twin suites: harsh words at things beside the same at people, calls and threats
-beside their civil twins; their cases load, validate and reach the decisions report."""
+beside their civil twins, threats at one person beside their look-alikes; their cases load, validate and reach the decisions report."""
 
 from __future__ import annotations
 
@@ -8,12 +8,23 @@ import pytest
 from threadguard.evaluation import decision_sets
 from threadguard.evaluation.blind_check import parse_blind_check
 from threadguard.evaluation.functional import SuiteError
-from threadguard.evaluation.twin_suites import CALLS, JUDGEMENTS, TwinSuite, load_twin_suite
+from threadguard.evaluation.twin_suites import (
+    CALLS,
+    JUDGEMENTS,
+    PERSON_THREATS,
+    TwinSuite,
+    load_twin_suite,
+)
 from threadguard.schema import Verdict
 
 COUNTS = [
     (JUDGEMENTS, decision_sets.JUDGEMENTS, {"judgement_of_thing": 70, "judgement_of_person": 69}),
     (CALLS, decision_sets.CALLS, {"call_or_threat": 78, "civil_twin": 79}),
+    (
+        PERSON_THREATS,
+        decision_sets.PERSON_THREATS,
+        {"threat_at_person": 79, "threat_lookalike": 79},
+    ),
 ]
 
 

@@ -24,6 +24,7 @@ from threadguard.evaluation.civil_news import load_civil_news, load_group_mentio
 from threadguard.evaluation.functional import load_suite
 from threadguard.evaluation.twin_suites import CALLS as CALLS_SUITE
 from threadguard.evaluation.twin_suites import JUDGEMENTS as JUDGEMENTS_SUITE
+from threadguard.evaluation.twin_suites import PERSON_THREATS as PERSON_THREATS_SUITE
 from threadguard.evaluation.twin_suites import load_twin_suite
 from threadguard.schema import Verdict
 from threadguard.training.datasets import (
@@ -161,8 +162,17 @@ GROUP_MENTIONS = "group_mentions"
 BLIND_CHECK = "blind_check"
 JUDGEMENTS = "judgements"
 CALLS = "calls"
+PERSON_THREATS = "person_threats"
 #: In the order they are reported.
-SUITES: Final = (FUNCTIONAL, CIVIL_NEWS, GROUP_MENTIONS, BLIND_CHECK, JUDGEMENTS, CALLS)
+SUITES: Final = (
+    FUNCTIONAL,
+    CIVIL_NEWS,
+    GROUP_MENTIONS,
+    BLIND_CHECK,
+    JUDGEMENTS,
+    CALLS,
+    PERSON_THREATS,
+)
 SUITE_NAMES: Final = {
     FUNCTIONAL: "Functional suite (team-written hard cases)",
     CIVIL_NEWS: "Civil news sentences (team-written)",
@@ -170,6 +180,7 @@ SUITE_NAMES: Final = {
     BLIND_CHECK: "Blind check (written apart from the templates)",
     JUDGEMENTS: "Harsh words at things or at people (team-written)",
     CALLS: "Calls for violence or expulsion, threats, and their civil twins (team-written)",
+    PERSON_THREATS: "Threats at one person and their look-alikes (written apart, session 21)",
 }
 SUITE_CODING: Final = {
     FUNCTIONAL: "civil: cases expecting approve; abusive: cases expecting hold",
@@ -178,6 +189,7 @@ SUITE_CODING: Final = {
     BLIND_CHECK: "civil: cases expecting approve; abusive: cases expecting hold (never chosen on)",
     JUDGEMENTS: "civil: a thing judged harshly; abusive: the same words at people",
     CALLS: "civil: the civil twins; abusive: calls for violence or expulsion and threats",
+    PERSON_THREATS: "civil: idioms, figurative talk, reports, fiction; abusive: threats at a person",
 }
 
 
@@ -212,14 +224,18 @@ def data_items(spec: DecisionSet, root: Path, split: str, cap: int | None) -> li
 
 def suite_items(name: str) -> list[Item]:
     """The team's functional cases (with their parents), civil news sentences, friendly
-    mentions of groups, blind-check cases, judgements of things and people, or calls and
-    threats beside their civil twins."""
+    mentions of groups, blind-check cases, judgements of things and people, calls and
+    threats beside their civil twins, or threats at one person beside their look-alikes."""
     if name == CIVIL_NEWS:
         return [Item(s.text, "civil") for s in load_civil_news()]
     if name == GROUP_MENTIONS:
         return [Item(s.text, "civil") for s in load_group_mentions()]
-    if name in (BLIND_CHECK, JUDGEMENTS, CALLS):
-        twins = {JUDGEMENTS: JUDGEMENTS_SUITE, CALLS: CALLS_SUITE}
+    if name in (BLIND_CHECK, JUDGEMENTS, CALLS, PERSON_THREATS):
+        twins = {
+            JUDGEMENTS: JUDGEMENTS_SUITE,
+            CALLS: CALLS_SUITE,
+            PERSON_THREATS: PERSON_THREATS_SUITE,
+        }
         cases = load_blind_check() if name == BLIND_CHECK else load_twin_suite(twins[name])
         return [
             Item(c.text, "civil" if c.decision is Verdict.APPROVE else "abusive") for c in cases

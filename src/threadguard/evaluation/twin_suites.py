@@ -31,6 +31,15 @@ as news (approve). Measured once blind on all 160: 60 of 80 held, 55 of 80 publi
 threat list (``resources/lexicons/threats.toml``) then gained entries written after reading
 its misses: its held figures since are not blind (the twins' holds are the models',
 but for one the list held before: a rhetorical "Send them back?" that rebuts the call).
+
+:data:`PERSON_THREATS` (``resources/person_threats_suite.jsonl``, session 21): a site holds
+threats at one person in sport, politics and work threads (intent, wishes, calls on others,
+conditional and veiled threats, weapons, arson, doxxing, praise of an attack, incitement) and
+publishes their look-alikes (idioms, figurative sport and politics, news and court reports,
+condemnation, fiction and games, hopes that no one is hurt). 79 of each: of the 160 a helper
+wrote, one of each shared five words in a row with a training template and was left out.
+Measured blind at session 20's head: 42 of 80 held, 69 of 80 published; only counts per kind
+of miss were read in session 21, so its figures are blind up to that session's changes.
 """
 
 from __future__ import annotations
@@ -59,6 +68,10 @@ JUDGEMENTS: Final = TwinSuite(
 CALLS: Final = TwinSuite(
     "calls_suite.jsonl",
     {"call_or_threat": Verdict.HOLD, "civil_twin": Verdict.APPROVE},
+)
+PERSON_THREATS: Final = TwinSuite(
+    "person_threats_suite.jsonl",
+    {"threat_at_person": Verdict.HOLD, "threat_lookalike": Verdict.APPROVE},
 )
 
 
