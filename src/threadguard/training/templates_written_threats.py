@@ -5,8 +5,11 @@ The frames of :mod:`threadguard.training.templates_threats` teach a threat's sha
 few hundred slot-filled sentences; with them read three times, deep@20 still published most
 of a blind set of threats set in sport, politics and work threads (session 21: 25 of 50 held
 by the deep tier alone) and held a sixth of the figurative talk beside them ("kill the
-clock", "break a leg"). These rows, written by two writers who saw neither the evaluation
-suites nor the probe sets (``resources/templates/written_threats.toml``), give the wording
+clock", "break a leg"). These rows, written by writers who saw neither the evaluation
+suites nor the probe sets (``resources/templates/written_threats.toml``: 720 threats and 718
+look-alikes, the second batch veiled threats, calls on others, doxxing, praise and
+incitement without a verb of harm beside harmless mentions of routines, addresses and
+gatherings; deep@32 read only the first 431 and 424), give the wording
 of such threats (intent, wishes, calls on others, veiled threats with no verb of harm,
 weapons, praise of an attack) and of their look-alikes (figurative violence, idioms,
 reports, condemnation, fiction, hopes that no one is hurt), labelled as the frames are:
