@@ -182,6 +182,12 @@ SUITE_NAMES: Final = {
     CALLS: "Calls for violence or expulsion, threats, and their civil twins (team-written)",
     PERSON_THREATS: "Threats at one person and their look-alikes (written apart, session 21)",
 }
+#: The suites that set abuse beside its civil twin, by key (:mod:`.twin_suites`).
+TWIN_SUITES: Final = {
+    JUDGEMENTS: JUDGEMENTS_SUITE,
+    CALLS: CALLS_SUITE,
+    PERSON_THREATS: PERSON_THREATS_SUITE,
+}
 SUITE_CODING: Final = {
     FUNCTIONAL: "civil: cases expecting approve; abusive: cases expecting hold",
     CIVIL_NEWS: "civil only: political and religious-affairs sentences",
@@ -230,13 +236,8 @@ def suite_items(name: str) -> list[Item]:
         return [Item(s.text, "civil") for s in load_civil_news()]
     if name == GROUP_MENTIONS:
         return [Item(s.text, "civil") for s in load_group_mentions()]
-    if name in (BLIND_CHECK, JUDGEMENTS, CALLS, PERSON_THREATS):
-        twins = {
-            JUDGEMENTS: JUDGEMENTS_SUITE,
-            CALLS: CALLS_SUITE,
-            PERSON_THREATS: PERSON_THREATS_SUITE,
-        }
-        cases = load_blind_check() if name == BLIND_CHECK else load_twin_suite(twins[name])
+    if name == BLIND_CHECK or name in TWIN_SUITES:
+        cases = load_blind_check() if name == BLIND_CHECK else load_twin_suite(TWIN_SUITES[name])
         return [
             Item(c.text, "civil" if c.decision is Verdict.APPROVE else "abusive") for c in cases
         ]

@@ -29,7 +29,17 @@ from threadguard.scoring.rereading import cut_out
 FIGURATIVE_ATTRIBUTES: Final = frozenset({"threat", "toxicity", "severe_toxicity"})
 
 #: A cheap test before any pattern: one of these must stand in the lower-cased text.
-_NEEDED: Final = ("kill", "murder", "break a leg", "shoot", "nailed it", "smashed it", "bur")
+_NEEDED: Final = (
+    "kill",
+    "murder",
+    "break a leg",
+    "shoot",
+    "nailed it",
+    "smashed it",
+    "bury",
+    "buried",
+    "burying",
+)
 
 #: Idioms that harm no one: machines and moods switched off, a wish of luck, an angry boss,
 #: a craving, a self-inflicted wound, a knack, a performance. Each is a whole phrase: the
