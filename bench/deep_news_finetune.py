@@ -22,7 +22,9 @@ parent and a parent naming none (templates_contrast_replies, from session 19), a
 with the parent, K times;
 HIDDEN_REPEAT=K the hidden hate and its civil twins (templates_hidden_hate) K times;
 TOPICS_REPEAT=K the civil comments on sex-related news and the dismissals of things beside
-their insulting twins (templates_news_topics) K times. SEED=N is the training run's seed: the
+their insulting twins (templates_news_topics) K times; HARASSMENT_REPEAT=K the sexual
+harassment of a person and its civil look-alikes (templates_sexual_harassment, session 22)
+K times. SEED=N is the training run's seed: the
 DIVISOR-th of each non-news set it reads, the dev rows it calibrates on, the augmentation
 draws, the shuffle and PyTorch's generator (default 13: every version this script trained
 used it, so each continued on the same rows). CAPS="set=rows,..." reads that many training
@@ -73,6 +75,7 @@ from threadguard.training.templates_everyday import everyday_rows
 from threadguard.training.templates_hidden_hate import hidden_hate_rows
 from threadguard.training.templates_identity import identity_rows
 from threadguard.training.templates_news_topics import news_topic_rows
+from threadguard.training.templates_sexual_harassment import sexual_harassment_rows
 from threadguard.training.templates_support import support_rows
 from threadguard.training.templates_thread_replies import thread_reply_rows
 from threadguard.training.templates_threats import threats_rows
@@ -120,6 +123,7 @@ def main() -> None:
             "context",
             "hidden",
             "topics",
+            "harassment",
         )
     }
     again = deep_tier.gather(news, "train", None) * (repeats["news_repeat"] - 1)
@@ -131,6 +135,7 @@ def main() -> None:
         "civic": civic_rows(),
         "hidden": hidden_hate_rows(),
         "topics": news_topic_rows(),
+        "harassment": sexual_harassment_rows(),
     }
     for kind, rows in alone.items():
         examples = [deep_tier.Example(t, "", labels) for t, labels in rows]

@@ -139,7 +139,9 @@ CIVIC_NOUNS = {"nationalities", "migrants", "faiths", "armies", "alliances", "pa
 def test_the_spec_names_every_template_file() -> None:
     folder = resources.files("threadguard.resources").joinpath("templates")
     names = sorted(f.name for f in folder.iterdir() if f.name.endswith(".toml"))
-    assert names == sorted([*SPEC, "civic.toml", "news_topics.toml", "written_threats.toml"])
+    assert names == sorted(
+        [*SPEC, "civic.toml", "news_topics.toml", "sexual_harassment.toml", "written_threats.toml"]
+    )
 
 
 def test_civic_frames_hold_only_the_slots_they_are_filled_with() -> None:

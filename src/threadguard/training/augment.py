@@ -26,6 +26,7 @@ from threadguard.training.templates_hidden_hate import hidden_hate_rows
 from threadguard.training.templates_identity import identity_rows
 from threadguard.training.templates_news import context_template_rows, news_template_rows
 from threadguard.training.templates_news_topics import news_topic_rows
+from threadguard.training.templates_sexual_harassment import sexual_harassment_rows
 from threadguard.training.templates_support import pushback_rows, support_rows
 from threadguard.training.templates_thread_replies import thread_reply_rows
 from threadguard.training.templates_threats import threats_rows
@@ -455,7 +456,9 @@ def template_rows(quotes: list[str] | None = None) -> list[tuple[str, np.ndarray
     opinions, metaphors, calls) beside its civil twins of
     :mod:`threadguard.training.templates_hidden_hate`, and the civil comments on sex-related
     news and dismissals of things beside insults of
-    :mod:`threadguard.training.templates_news_topics`."""
+    :mod:`threadguard.training.templates_news_topics`, and the sexual harassment of a
+    person beside its civil look-alikes of
+    :mod:`threadguard.training.templates_sexual_harassment`."""
     rows = list(hard_cases(quotes or []))
     for seed in HARDER_SEEDS:
         rows += list(harder_cases(seed))
@@ -470,6 +473,7 @@ def template_rows(quotes: list[str] | None = None) -> list[tuple[str, np.ndarray
         + civic_rows()
         + hidden_hate_rows()
         + news_topic_rows()
+        + sexual_harassment_rows()
     )
 
 

@@ -1,0 +1,58 @@
+"""Training rows for sexual harassment aimed at a person, beside civil comments that share
+its words.
+
+``sexually_explicit`` is otherwise learned from weak labels (the project's lexicon applied
+to toxic rows), so it reads explicit words and little else: at session 21's head
+(deep@20) a blind set of news comments that harass someone sexually was published 16 times
+in 20 (innuendo, remarks on a body, demands for photographs, "she slept her way to the
+job", scored sexually explicit 0.00-0.04). These rows, written by two writers who saw
+neither the evaluation suites nor the probe sets (``resources/templates/
+sexual_harassment.toml``), give that wording (objectifying remarks, propositions, sexual
+remarks about someone's relatives, sexual rating, threats of sexual violence) and its
+look-alikes (reports of harassment trials, sexual health and education, fashion judged by
+the clothes, bodies in sport, condemnation of harassers). Labels: harassment is toxic and
+sexually explicit, a threat only where it threatens sexual violence (else not), with no
+group targeted and insult, identity attack and severity unknown (some of it demeans a
+gender); a look-alike is civil on every head that reads it. Kept apart from the evaluation
+material by the overlap test, as every template.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import numpy as np
+
+from threadguard.schema import GROUPS
+from threadguard.training.template_tables import TemplateTables
+from threadguard.training.templates_news import label_row
+
+Row = tuple[str, np.ndarray]
+
+_DATA: Final = TemplateTables.load("sexual_harassment.toml")
+#: (text, threatens sexual violence) for each comment that harasses.
+HARASSMENT: Final[tuple[tuple[str, bool], ...]] = _DATA.records("harassment", (str, bool))
+#: The civil look-alikes.
+CIVIL: Final = _DATA.strings("civil")
+_NO_TARGET: Final = {f"target:{g}": 0.0 for g in GROUPS}
+
+
+def harassment_label(threat: bool) -> np.ndarray:
+    """Sexual harassment of a person: toxic, sexually explicit, a threat only when it
+    threatens sexual violence; no group targeted."""
+    return label_row(
+        {"toxicity": 1.0, "sexually_explicit": 1.0, "threat": float(threat)} | _NO_TARGET
+    )
+
+
+def not_harassment_label() -> np.ndarray:
+    """Words of sex, bodies and attention with no one harassed: civil on every head."""
+    heads = ("toxicity", "severe_toxicity", "sexually_explicit", "insult", "threat")
+    return label_row(dict.fromkeys(heads, 0.0) | {"identity_attack": 0.0} | _NO_TARGET)
+
+
+def sexual_harassment_rows() -> list[Row]:
+    """Every row: the harassment, then the look-alikes, in the file's order."""
+    return [(text, harassment_label(threat)) for text, threat in HARASSMENT] + [
+        (text, not_harassment_label()) for text in CIVIL
+    ]
