@@ -60,21 +60,36 @@ def test_sex_described_or_wished_is_read_as_written(text: str) -> None:
     assert without_sexual_topics(text) is None
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Lack of comprehensive sex education.",
-        "The bill would decriminalise sex work.",
-        "Sex education should start earlier in our schools.",
-    ],
+NEWS_ON_SEX = (
+    "Lack of comprehensive sex education.",
+    "The bill would decriminalise sex work.",
+    "Sex education should start earlier in our schools.",
 )
+
+
+@pytest.mark.parametrize("text", NEWS_ON_SEX)
 def test_a_comment_on_sex_in_the_news_is_published(
     read_twice: ReadTwice, text: str, moderator: Moderator
 ) -> None:
     once, twice = read_twice(text)
-    assert moderator.decide(once, text).action is not Verdict.APPROVE  # as written
     assert moderator.decide(twice, text).action is Verdict.APPROVE
-    assert twice.scores["sexually_explicit"] < once.scores["sexually_explicit"]
+    assert twice.scores["sexually_explicit"] <= once.scores["sexually_explicit"]
+
+
+def test_the_second_reading_is_what_publishes_them(
+    read_twice: ReadTwice, moderator: Moderator
+) -> None:
+    """As written, the shipped models still hold some of them (deep@33 learned to publish
+    the third on its own): the reading is what publishes those, lowering sexual content."""
+    held = [
+        t
+        for t in NEWS_ON_SEX
+        if moderator.decide(read_twice(t)[0], t).action is not Verdict.APPROVE
+    ]
+    assert held
+    for text in held:
+        once, twice = read_twice(text)
+        assert twice.scores["sexually_explicit"] < once.scores["sexually_explicit"]
 
 
 def test_only_sexual_content_moves(
