@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
+from template_support import head_value
 
 from threadguard.training.augment import template_rows
-from threadguard.training.datasets import HEADS
 from threadguard.training.templates_everyday import (
     everyday_rows,
     stereotype_rows,
@@ -13,28 +13,24 @@ from threadguard.training.templates_everyday import (
 )
 
 
-def _value(row: np.ndarray, head: str) -> float:
-    return float(row[HEADS.index(head)])
-
-
 def test_swearing_at_things_is_civil_and_swearing_at_people_is_an_insult() -> None:
     rows = swearing_rows()
-    civil = [(t, r) for t, r in rows if _value(r, "toxicity") == 0.0]
-    insults = [(t, r) for t, r in rows if _value(r, "toxicity") == 1.0]
+    civil = [(t, r) for t, r in rows if head_value(r, "toxicity") == 0.0]
+    insults = [(t, r) for t, r in rows if head_value(r, "toxicity") == 1.0]
     assert len(civil) > 3 * len(insults) > 0
     for _, r in civil:
-        assert _value(r, "insult") == 0.0 and _value(r, "identity_attack") == 0.0
+        assert head_value(r, "insult") == 0.0 and head_value(r, "identity_attack") == 0.0
     for _, r in insults:
-        assert _value(r, "insult") == 1.0 and _value(r, "identity_attack") == 0.0
+        assert head_value(r, "insult") == 1.0 and head_value(r, "identity_attack") == 0.0
     # the strong words are marked profane, so "civil" never means "not profane"
-    assert any(_value(r, "profanity") == 1.0 for _, r in civil)
-    assert any(np.isnan(_value(r, "profanity")) for _, r in civil)
+    assert any(head_value(r, "profanity") == 1.0 for _, r in civil)
+    assert any(np.isnan(head_value(r, "profanity")) for _, r in civil)
 
 
 def test_a_denied_stereotype_is_civil_and_the_same_stereotype_asserted_is_hate() -> None:
     rows = stereotype_rows()
-    denied = [t for t, r in rows if _value(r, "identity_attack") == 0.0]
-    asserted = [t for t, r in rows if _value(r, "identity_attack") == 1.0]
+    denied = [t for t, r in rows if head_value(r, "identity_attack") == 0.0]
+    asserted = [t for t, r in rows if head_value(r, "identity_attack") == 1.0]
     assert len(denied) + len(asserted) == len(rows)
     assert any("not freeloaders" in t for t in denied)
     assert "Face it, migrants are freeloaders." in asserted

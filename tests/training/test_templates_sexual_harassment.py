@@ -4,20 +4,14 @@ tiers read them."""
 from __future__ import annotations
 
 import numpy as np
+from template_support import TARGET_HEADS, head_value
 
 from threadguard.training.augment import template_rows
-from threadguard.training.datasets import HEADS
 from threadguard.training.templates_sexual_harassment import (
     CIVIL,
     HARASSMENT,
     sexual_harassment_rows,
 )
-
-TARGET_HEADS = [h for h in HEADS if h.startswith("target:")]
-
-
-def _value(row: np.ndarray, head: str) -> float:
-    return float(row[HEADS.index(head)])
 
 
 def test_harassment_is_toxic_sexual_and_a_threat_only_where_marked() -> None:
@@ -25,10 +19,10 @@ def test_harassment_is_toxic_sexual_and_a_threat_only_where_marked() -> None:
     assert len(HARASSMENT) >= 300
     for text, threat in HARASSMENT:
         r = rows[text]
-        assert _value(r, "toxicity") == 1.0 and _value(r, "sexually_explicit") == 1.0
-        assert _value(r, "threat") == (1.0 if threat else 0.0)
-        assert all(_value(r, h) == 0.0 for h in TARGET_HEADS)
-        assert np.isnan(_value(r, "insult")) and np.isnan(_value(r, "identity_attack"))
+        assert head_value(r, "toxicity") == 1.0 and head_value(r, "sexually_explicit") == 1.0
+        assert head_value(r, "threat") == (1.0 if threat else 0.0)
+        assert all(head_value(r, h) == 0.0 for h in TARGET_HEADS)
+        assert np.isnan(head_value(r, "insult")) and np.isnan(head_value(r, "identity_attack"))
     assert any(threat for _, threat in HARASSMENT) and not all(t for _, t in HARASSMENT)
 
 
@@ -37,7 +31,7 @@ def test_a_look_alike_is_civil_on_every_head_that_reads_it() -> None:
     assert len(CIVIL) >= 300
     for text in CIVIL:
         for head in ("toxicity", "sexually_explicit", "insult", "threat", "identity_attack"):
-            assert _value(rows[text], head) == 0.0, (head, text)
+            assert head_value(rows[text], head) == 0.0, (head, text)
 
 
 def test_the_rows_are_unique_and_reach_both_tiers() -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
+from template_support import TARGET_HEADS, head_value
 
 from threadguard.training.augment import template_rows
-from threadguard.training.datasets import HEADS
 from threadguard.training.templates_threats import (
     civil_opinion_rows,
     not_threat_rows,
@@ -13,27 +13,21 @@ from threadguard.training.templates_threats import (
     threats_rows,
 )
 
-TARGET_HEADS = [h for h in HEADS if h.startswith("target:")]
-
-
-def _value(row: np.ndarray, head: str) -> float:
-    return float(row[HEADS.index(head)])
-
 
 def test_a_threat_to_a_person_is_toxic_a_threat_and_no_attack_on_a_group() -> None:
     rows = threat_rows()
     assert 200 <= len(rows) <= 300
     for _, r in rows:
-        assert _value(r, "toxicity") == 1.0 and _value(r, "threat") == 1.0
-        assert _value(r, "identity_attack") == 0.0
-        assert np.isnan(_value(r, "insult"))
-        assert all(_value(r, h) == 0.0 for h in TARGET_HEADS)
+        assert head_value(r, "toxicity") == 1.0 and head_value(r, "threat") == 1.0
+        assert head_value(r, "identity_attack") == 0.0
+        assert np.isnan(head_value(r, "insult"))
+        assert all(head_value(r, h) == 0.0 for h in TARGET_HEADS)
     texts = {t: r for t, r in rows}
     # explicit killing is severe; a beating or a veiled threat leaves severity unknown
-    assert _value(texts["I'm coming round to stab our MP."], "severe_toxicity") == 1.0
+    assert head_value(texts["I'm coming round to stab our MP."], "severe_toxicity") == 1.0
     veiled = [r for t, r in rows if t.startswith("Watch yourself")]
-    assert veiled and all(np.isnan(_value(r, "severe_toxicity")) for r in veiled)
-    assert any(np.isnan(_value(r, "severe_toxicity")) for t, r in rows if "kicking" in t)
+    assert veiled and all(np.isnan(head_value(r, "severe_toxicity")) for r in veiled)
+    assert any(np.isnan(head_value(r, "severe_toxicity")) for t, r in rows if "kicking" in t)
     # every kind is there: direct, conditional, a call on others, veiled
     for marker in ("I will ", " and I will ", "Someone should ", "I know where ", "Accidents"):
         assert any(marker in t for t in texts), marker
@@ -44,8 +38,8 @@ def test_threat_words_without_a_threat_are_civil_on_the_threat_heads() -> None:
     assert 200 <= len(rows) <= 300
     for _, r in rows:
         for head in ("toxicity", "threat", "identity_attack", "severe_toxicity", "insult"):
-            assert _value(r, head) == 0.0, head
-        assert all(_value(r, h) == 0.0 for h in TARGET_HEADS)
+            assert head_value(r, head) == 0.0, head
+        assert all(head_value(r, h) == 0.0 for h in TARGET_HEADS)
     texts = [t for t, _ in rows]
     for marker in ("voted out", "See you in court", "We'll destroy them", "received threats"):
         assert any(marker in t for t in texts), marker

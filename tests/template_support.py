@@ -1,0 +1,15 @@
+"""What the template tests share: a head's value in a label row, and the group-target heads."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from threadguard.training.datasets import HEADS
+
+#: The heads that name a targeted group.
+TARGET_HEADS = [h for h in HEADS if h.startswith("target:")]
+
+
+def head_value(row: np.ndarray, head: str) -> float:
+    """The label a template row gives one head (NaN where it leaves the head unknown)."""
+    return float(row[HEADS.index(head)])
