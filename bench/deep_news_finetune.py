@@ -38,6 +38,10 @@ session 19).
 
 Usage: [WARM_FROM=DEEP_DIR] [DEEP_VERSION=N] [NEWS_REPEAT=K] PYTHONPATH=src \
        python bench/deep_news_finetune.py LAYERS OUT WORK DIVISOR [MASK_SET ...]
+       (session 22: deep@34, shipped = WARM_FROM=<deep@20> CAPS=cadd=2100,ruddit=3000
+        DEEP_VERSION=34 IDENTITY_REPEAT=5 EVERYDAY_REPEAT=4 THREATS_REPEAT=3 CIVIC_REPEAT=3
+        NEWS_REPEAT=2 CONTEXT_REPEAT=3 HIDDEN_REPEAT=3 TOPICS_REPEAT=3 HARASSMENT_REPEAT=3
+        ... 4 OUT WORK 20 toxic_spans at commit dfabaff; deep@33 the same with IDENTITY_REPEAT=3)
        (session 21: deep@32, measured, not shipped = CAPS=cadd=2100,ruddit=3000 DEEP_VERSION=32
         IDENTITY_REPEAT=3 EVERYDAY_REPEAT=4 THREATS_REPEAT=3 CIVIC_REPEAT=3 NEWS_REPEAT=2
         CONTEXT_REPEAT=3 HIDDEN_REPEAT=3 ... 4 OUT WORK 20 toxic_spans at commit 09e3742, from

@@ -9,7 +9,7 @@ clock", "break a leg"). These rows, written by writers who saw neither the evalu
 suites nor the probe sets (``resources/templates/written_threats.toml``: 720 threats and 718
 look-alikes, the second batch veiled threats, calls on others, doxxing, praise and
 incitement without a verb of harm beside harmless mentions of routines, addresses and
-gatherings; deep@32 read only the first 431 and 424), give the wording
+gatherings; deep@32 read only the first 431 and 424, the shipped deep@34 all), give the wording
 of such threats (intent, wishes, calls on others, veiled threats with no verb of harm,
 weapons, praise of an attack) and of their look-alikes (figurative violence, idioms,
 reports, condemnation, fiction, hopes that no one is hurt), labelled as the frames are:
