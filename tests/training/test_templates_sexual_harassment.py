@@ -14,14 +14,14 @@ from threadguard.training.templates_sexual_harassment import (
 )
 
 
-def test_harassment_is_toxic_sexual_and_a_threat_only_where_marked() -> None:
+def test_harassment_is_toxic_sexual_a_threat_only_where_marked_and_targets_unknown() -> None:
     rows = dict(sexual_harassment_rows())
     assert len(HARASSMENT) >= 300
     for text, threat in HARASSMENT:
         r = rows[text]
         assert head_value(r, "toxicity") == 1.0 and head_value(r, "sexually_explicit") == 1.0
         assert head_value(r, "threat") == (1.0 if threat else 0.0)
-        assert all(head_value(r, h) == 0.0 for h in TARGET_HEADS)
+        assert all(np.isnan(head_value(r, h)) for h in TARGET_HEADS)
         assert np.isnan(head_value(r, "insult")) and np.isnan(head_value(r, "identity_attack"))
     assert any(threat for _, threat in HARASSMENT) and not all(t for _, t in HARASSMENT)
 

@@ -11,10 +11,10 @@ sexual_harassment.toml``), give that wording (objectifying remarks, propositions
 remarks about someone's relatives, sexual rating, threats of sexual violence) and its
 look-alikes (reports of harassment trials, sexual health and education, fashion judged by
 the clothes, bodies in sport, condemnation of harassers). Labels: harassment is toxic and
-sexually explicit, a threat only where it threatens sexual violence (else not), with no
-group targeted and insult, identity attack and severity unknown (some of it demeans a
-gender); a look-alike is civil on every head that reads it. Kept apart from the evaluation
-material by the overlap test, as every template.
+sexually explicit, a threat only where it threatens sexual violence (else not), with the
+group targets, insult, identity attack and severity unknown (some of it demeans a gender
+or a sexual orientation); a look-alike is civil on every head that reads it. Kept apart
+from the evaluation material by the overlap test, as every template.
 """
 
 from __future__ import annotations
@@ -39,10 +39,10 @@ _NO_TARGET: Final = {f"target:{g}": 0.0 for g in GROUPS}
 
 def harassment_label(threat: bool) -> np.ndarray:
     """Sexual harassment of a person: toxic, sexually explicit, a threat only when it
-    threatens sexual violence; no group targeted."""
-    return label_row(
-        {"toxicity": 1.0, "sexually_explicit": 1.0, "threat": float(threat)} | _NO_TARGET
-    )
+    threatens sexual violence. The group targets stay unknown: some rows demean a person for
+    being gay, lesbian or a woman, and the rows do not say which (deep@34 was trained with
+    them all 0, a flaw fixed since for the next version)."""
+    return label_row({"toxicity": 1.0, "sexually_explicit": 1.0, "threat": float(threat)})
 
 
 def not_harassment_label() -> np.ndarray:
