@@ -1,5 +1,6 @@
 """The twin suites: harsh words at things beside the same at people, calls and threats
-beside their civil twins, threats at one person beside their look-alikes; their cases load, validate and reach the decisions report."""
+beside their civil twins, threats at one person beside their look-alikes; their cases load,
+validate and reach the decisions report."""
 
 from __future__ import annotations
 

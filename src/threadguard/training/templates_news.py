@@ -71,13 +71,14 @@ def label_row(values: dict[str, float]) -> np.ndarray:
     return row
 
 
-_NO_TARGET: Final = {f"target:{g}": 0.0 for g in GROUPS}
+#: Every group-target head set to 0: a row that attacks no group (shared by the templates).
+NO_TARGET: Final = {f"target:{g}": 0.0 for g in GROUPS}
 
 
 def civil(quoting: bool = False) -> np.ndarray:
     """Nothing abusive and no group attacked. A report that quotes hate may still carry
     profane or explicit words, so those two stay unknown when ``quoting``."""
-    values = {a: 0.0 for a in ATTRIBUTES} | _NO_TARGET
+    values = {a: 0.0 for a in ATTRIBUTES} | NO_TARGET
     if quoting:
         del values["profanity"], values["sexually_explicit"]
     return label_row(values)
@@ -89,7 +90,7 @@ def group_hate(group: str | None, violent: bool | None = False) -> np.ndarray:
     threat, None unknown (a call to expel names no harm)."""
     values = {"toxicity": 1.0, "identity_attack": 1.0}
     if group is not None:
-        values |= _NO_TARGET | {f"target:{g}": 1.0 for g in with_parents({group})}
+        values |= NO_TARGET | {f"target:{g}": 1.0 for g in with_parents({group})}
     if violent is not None:
         values["threat"] = 1.0 if violent else 0.0
     if violent:

@@ -23,9 +23,8 @@ from typing import Final
 
 import numpy as np
 
-from threadguard.schema import GROUPS
 from threadguard.training.template_tables import TemplateTables
-from threadguard.training.templates_news import label_row
+from threadguard.training.templates_news import NO_TARGET, label_row
 
 Row = tuple[str, np.ndarray]
 
@@ -34,7 +33,6 @@ _DATA: Final = TemplateTables.load("sexual_harassment.toml")
 HARASSMENT: Final[tuple[tuple[str, bool], ...]] = _DATA.records("harassment", (str, bool))
 #: The civil look-alikes.
 CIVIL: Final = _DATA.strings("civil")
-_NO_TARGET: Final = {f"target:{g}": 0.0 for g in GROUPS}
 
 
 def harassment_label(threat: bool) -> np.ndarray:
@@ -47,8 +45,15 @@ def harassment_label(threat: bool) -> np.ndarray:
 
 def not_harassment_label() -> np.ndarray:
     """Words of sex, bodies and attention with no one harassed: civil on every head."""
-    heads = ("toxicity", "severe_toxicity", "sexually_explicit", "insult", "threat")
-    return label_row(dict.fromkeys(heads, 0.0) | {"identity_attack": 0.0} | _NO_TARGET)
+    heads = (
+        "toxicity",
+        "severe_toxicity",
+        "sexually_explicit",
+        "insult",
+        "threat",
+        "identity_attack",
+    )
+    return label_row(dict.fromkeys(heads, 0.0) | NO_TARGET)
 
 
 def sexual_harassment_rows() -> list[Row]:

@@ -33,9 +33,8 @@ from typing import Final
 
 import numpy as np
 
-from threadguard.schema import GROUPS
 from threadguard.training.labels import capitalised
-from threadguard.training.templates_news import civil, label_row
+from threadguard.training.templates_news import NO_TARGET, civil, label_row
 
 Row = tuple[str, np.ndarray]
 
@@ -346,13 +345,10 @@ def _target_slots(target: str) -> dict[str, str]:
     }
 
 
-_NO_TARGET: Final = {f"target:{g}": 0.0 for g in GROUPS}
-
-
 def threat_label(severe: bool) -> np.ndarray:
     """A threat of violence to a person: toxic, no identity attack, no group target;
     severe when the harm is explicit killing or maiming (else unknown), insult unknown."""
-    values = {"toxicity": 1.0, "threat": 1.0, "identity_attack": 0.0} | _NO_TARGET
+    values = {"toxicity": 1.0, "threat": 1.0, "identity_attack": 0.0} | NO_TARGET
     if severe:
         values["severe_toxicity"] = 1.0
     return label_row(values)
@@ -367,7 +363,7 @@ def not_threat_label() -> np.ndarray:
         "severe_toxicity": 0.0,
         "insult": 0.0,
     }
-    return label_row(values | _NO_TARGET)
+    return label_row(values | NO_TARGET)
 
 
 def _harm(template: str, target: str, second_person: bool) -> str:
