@@ -15,6 +15,11 @@ sexually explicit, a threat only where it threatens sexual violence (else not), 
 group targets, insult, identity attack and severity unknown (some of it demeans a gender
 or a sexual orientation); a look-alike is civil on every head that reads it. Kept apart
 from the evaluation material by the overlap test, as every template.
+
+deep@34, trained with them, still published the implicit kind (a second blind probe of short
+news comments, session 23: 20 of 50 held): asking what someone is wearing, "she slept her
+way onto that panel", rumours of someone's sex life, propositions and persistence. A third
+writer, as blind, wrote that kind and its look-alikes (the ``implicit_`` tables).
 """
 
 from __future__ import annotations
@@ -29,10 +34,13 @@ from threadguard.training.templates_news import NO_TARGET, label_row
 Row = tuple[str, np.ndarray]
 
 _DATA: Final = TemplateTables.load("sexual_harassment.toml")
-#: (text, threatens sexual violence) for each comment that harasses.
-HARASSMENT: Final[tuple[tuple[str, bool], ...]] = _DATA.records("harassment", (str, bool))
-#: The civil look-alikes.
-CIVIL: Final = _DATA.strings("civil")
+#: (text, threatens sexual violence) for each comment that harasses: the first writers' rows,
+#: then (session 23) the implicit kind (what she wears, whom she slept with for the job).
+HARASSMENT: Final[tuple[tuple[str, bool], ...]] = _DATA.records(
+    "harassment", (str, bool)
+) + _DATA.records("implicit_harassment", (str, bool))
+#: The civil look-alikes, in the same order.
+CIVIL: Final = _DATA.strings("civil") + _DATA.strings("implicit_civil")
 
 
 def harassment_label(threat: bool) -> np.ndarray:
