@@ -38,6 +38,9 @@ session 19).
 
 Usage: [WARM_FROM=DEEP_DIR] [DEEP_VERSION=N] [NEWS_REPEAT=K] PYTHONPATH=src \
        python bench/deep_news_finetune.py LAYERS OUT WORK DIVISOR [MASK_SET ...]
+       (session 23: deep@35, measured, not shipped = deep@34's command with DEEP_VERSION=35
+        at commit 1f67e45 (the implicit harassment rows); deep@36 the same with
+        HARASSMENT_REPEAT=6)
        (session 22: deep@34, shipped = WARM_FROM=<deep@20> CAPS=cadd=2100,ruddit=3000
         DEEP_VERSION=34 IDENTITY_REPEAT=5 EVERYDAY_REPEAT=4 THREATS_REPEAT=3 CIVIC_REPEAT=3
         NEWS_REPEAT=2 CONTEXT_REPEAT=3 HIDDEN_REPEAT=3 TOPICS_REPEAT=3 HARASSMENT_REPEAT=3
