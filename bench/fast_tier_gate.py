@@ -33,7 +33,11 @@ SETS = ("unhealthy", "sfu", "cadd", "ruddit")
 
 
 def kept_by_fast_tier(engine: Engine, texts: list[str]) -> np.ndarray:
-    """The fast tier's scores [n, attributes] of the texts the cascade would not send on."""
+    """The fast tier's scores [n, attributes] of the texts the cascade would not send on.
+
+    Read from the fast tier's analyses, after the second readings (which only lower a score
+    the models misread), so a text a second reading brings under the band counts as kept: a
+    close count of what the cascade routes, not the engine's own routing statistics."""
     band = engine.cascade.deep_from
     fast = engine.with_cascade(replace(engine.cascade, tier="fast"))
     rows = [
