@@ -11,7 +11,7 @@ band or per-attribute band separates them, so a lower band would only send more 
 the deep tier. This prints those counts and quantiles per attribute for the harassment rows,
 their civil look-alikes and the dev rows of four data sets.
 
-    PYTHONPATH=src python bench/fast_tier_gate.py [--data DIR]
+    PYTHONPATH=src python bench/fast_tier_gate.py [--data DIR] [--model DIR]
 """
 
 from __future__ import annotations
@@ -51,10 +51,11 @@ def kept_by_fast_tier(engine: Engine, texts: list[str]) -> np.ndarray:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=Path(os.environ.get("THREADGUARD_DATA", "")))
+    ap.add_argument("--model", type=Path, help="a model folder replacing its tier")
     args = ap.parse_args()
     if not args.data.is_dir() or args.data == Path(""):
         raise SystemExit("no data folder: pass --data DIR or set THREADGUARD_DATA")
-    engine = Engine.load(None)
+    engine = Engine.load(args.model)
     texts = {
         "sexual harassment rows": [t for t, _ in HARASSMENT],
         "their civil look-alikes": list(CIVIL),

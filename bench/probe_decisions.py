@@ -10,7 +10,7 @@ decision is anything but approve. ``--show`` prints each miss (reading them make
 longer blind: without it only counts are printed).
 
 Usage: PYTHONPATH=src python bench/probe_decisions.py FILE [FILE ...] [--model DIR]
-       [--policy FILE] [--tier fast|cascade|deep] [--show]
+       [--policy FILE] [--tier fast|cascade|deep] [--deep-from BAND] [--show]
 """
 
 from __future__ import annotations
@@ -33,11 +33,14 @@ def main() -> None:
     ap.add_argument("--model", type=Path, help="a model folder replacing its tier")
     ap.add_argument("--policy", type=Path, help="a policy file (default: the built-in one)")
     ap.add_argument("--tier", choices=("fast", "cascade", "deep"))
+    ap.add_argument("--deep-from", type=float, help="the cascade's band (default: the engine's)")
     ap.add_argument("--show", action="store_true", help="print every miss (not blind after)")
     args = ap.parse_args()
     engine = Engine.load(args.model)
     if args.tier:
         engine = engine.with_cascade(replace(engine.cascade, tier=args.tier))
+    if args.deep_from is not None:
+        engine = engine.with_cascade(replace(engine.cascade, deep_from=args.deep_from))
     moderator = Moderator(load_policy(args.policy))
     print(f"model {engine.model_version}")
     for path in args.files:

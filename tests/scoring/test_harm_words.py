@@ -39,8 +39,9 @@ def test_a_comment_without_one_is_not(text: str) -> None:
 
 
 def test_a_calm_comment_naming_harm_is_read_by_the_deep_tier(engine: Engine) -> None:
-    # the fast tier scores it under the band on every attribute (0.14)
-    text = "The lads will be at the station with bricks."
+    # fast@4 scores it under the band on every attribute (0.15; it scores "The lads will be
+    # at the station with bricks." 0.68, having read the threat templates)
+    text = "See you at the station with bricks."
     for route, read in ((True, 1), (False, 0)):
         routed = engine.with_cascade(replace(engine.cascade, route_on_harm=route))
         _, before = routed.routing.totals()

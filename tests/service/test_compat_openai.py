@@ -105,7 +105,8 @@ def test_mapping_follows_the_policy_hold_thresholds(engine: Engine) -> None:
     scores = {
         "toxicity": 0.9,  # toxicity alone (swearing at nobody) is not an OpenAI category
         "severe_toxicity": round(flag_at["severe_toxicity"] / 4, 4),
-        "identity_attack": round(flag_at["identity_attack"] + 0.05, 4),
+        # over its own hold threshold and over the threat's score, so that the min is the threat
+        "identity_attack": round(max(flag_at["identity_attack"], below["threat"]) + 0.05, 4),
         "insult": below["insult"],
         "threat": below["threat"],
         "profanity": 0.99,

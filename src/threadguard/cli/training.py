@@ -106,8 +106,8 @@ def train(
             "--news-share",
             min=0.0,
             max=0.95,
-            help="The share of news comments in each attribute's calibration (default: 0.5 "
-            "for the fast tier, 0.25 for the deep tier's intercepts; 0: pooled dev rows only).",
+            help="The share of news comments in each attribute's calibration (default: 0, the "
+            "pooled dev rows, for the fast tier; 0.25 for the deep tier's intercepts).",
         ),
     ] = None,
     recalibrate: Annotated[
@@ -187,14 +187,14 @@ def train(
         return
     try:
         from threadguard.training.augment import template_rows
-        from threadguard.training.calibration import NEWS_SHARE
+        from threadguard.training.calibration import FAST_NEWS_SHARE
 
         result = train_fast_tier(
             data,
             version=plan.version,
             c=c,
             extra=template_rows(),
-            news_share=NEWS_SHARE if news_share is None else news_share,
+            news_share=FAST_NEWS_SHARE if news_share is None else news_share,
             log=lambda m: err.print(m),
         )
     except (OSError, KeyError, ValueError) as exc:

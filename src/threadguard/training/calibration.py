@@ -9,8 +9,9 @@ civil comments at the default policy (issue 12).
 So each attribute head is fitted on the dev rows of every training set *and* on news
 comments (the dev halves of Unhealthy Conversations and SFU, training sets like the
 others), weighted so that the news rows make up ``NEWS_SHARE`` of that head's fit: a
-compromise between the two base rates, chosen on dev rows (see the fast tier's model
-card). Target-group heads are fitted on the pooled rows unweighted: news sets label
+compromise between the two base rates, chosen on dev rows for fast@3 (session 5). The
+shipped fast@4 is calibrated on the pooled rows instead (``FAST_NEWS_SHARE``): it has read
+news comments in training, and the policy's thresholds sit on its scores. Target-group heads are fitted on the pooled rows unweighted: news sets label
 targets only as absent (Unhealthy's healthy comments).
 
 The deep tier gets a prior correction only (:func:`fit_intercepts`): its slopes stay as
@@ -35,6 +36,12 @@ from threadguard.training.datasets import HEADS
 NEWS_SETS = ("unhealthy", "sfu")
 #: The share of each attribute head's Platt fit given to news comments (dev-chosen).
 NEWS_SHARE = 0.5
+#: What ``threadguard train --tier fast`` uses unless told: the pooled dev rows alone. fast@4
+#: (session 24) trains on news comments, and with the news rows at ``NEWS_SHARE`` its scores
+#: ran so low on abuse that the thresholds keeping what fast@2 caught held more civil news
+#: comments (Unhealthy dev 10.7% against 7.6% pooled; docs/evaluation.md, "Issue 12,
+#: session 24").
+FAST_NEWS_SHARE = 0.0
 #: The same for the deep tier's intercepts (dev-chosen, see the module docs).
 DEEP_NEWS_SHARE = 0.25
 #: Fewer of either class than this on dev and a head keeps identity calibration.

@@ -23,8 +23,8 @@ from threadguard.schema import Tier
 from threadguard.scoring.features import FeatureConfig, Featurizer
 from threadguard.scoring.linear import LinearModel
 from threadguard.training.calibration import (
+    FAST_NEWS_SHARE,
     NEWS_SETS,
-    NEWS_SHARE,
     fit_heads,
 )
 from threadguard.training.datasets import (
@@ -215,7 +215,7 @@ def train_fast_tier(
     jobs: int = 2,
     extra: list[tuple[str, np.ndarray]] | None = None,
     seed: int = 0,
-    news_share: float = NEWS_SHARE,
+    news_share: float = FAST_NEWS_SHARE,
     log: Callable[[str], None] = print,
 ) -> TrainResult:
     """Fit the fast tier from the shared data; returns the model and what it saw.

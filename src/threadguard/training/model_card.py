@@ -118,6 +118,27 @@ def results_table(rows: list[EvalRow]) -> str:
     return "\n".join(out)
 
 
+def _calibration_paragraph(news_share: float | None) -> str:
+    """How the heads were calibrated, in the card's words: pooled dev rows (``news_share``
+    0), or with the news sets' dev rows weighted to that share of each fit."""
+    if not news_share:
+        return (
+            "Each head is Platt-scaled on the pooled dev rows of every training set, news\n"
+            "comments among them at their own count (`threadguard train --news-share 0`, the\n"
+            "default; `training/calibration.py`): scores mean the same as in the abuse-heavy\n"
+            "mix the policy's thresholds were chosen with, and run above the truth on news\n"
+            "comments, where a few in a hundred are hostile (the ECE column below shows it)."
+        )
+    return (
+        "Each attribute head is Platt-scaled on the dev rows of every training set, the news\n"
+        f"sets' dev rows weighted to {news_share} of each head's fit (`threadguard train\n"
+        "--news-share`; `training/calibration.py`). Scores are then probabilities between the\n"
+        "two base rates: near the truth on news comments, where a few in a hundred are hostile,\n"
+        "and lower than the truth on abuse-heavy sets, where half are (the ECE column below\n"
+        "shows both). Target-group heads are calibrated on the pooled rows alone."
+    )
+
+
 def write_model_card(
     result: TrainResult, directory: Path, data: Path, log: Callable[[str], None] = print
 ) -> None:
@@ -142,7 +163,7 @@ def write_model_card(
 
 The fast tier of ThreadGuard: TF-IDF over hashed word 1–2-grams and in-word character 2–5-grams
 of the normalised text (obfuscation undone), one logistic-regression head per attribute and per
-target group, Platt-calibrated on dev rows with news comments weighted in (see Calibration).
+target group, Platt-calibrated on dev rows (see Calibration).
 Weights are int8 with a per-head scale in a plain `.npz` (loaded with `allow_pickle=False`),
 metadata in `model.json`.
 
@@ -160,20 +181,13 @@ Official train splits only; sets without one use a fixed seeded split keyed on t
 |---|---|---|---|---|
 {data_lines}
 
-Evaluation only (never trained on): {eval_only}; Unhealthy Conversations' dev split also
-calibrates (below). Note the GPL-3.0 (ETHOS), CC-BY-SA and **non-commercial** (HatEval
-CC-BY-NC-4.0, SFU CC-BY-NC-SA-4.0, and Unhealthy Conversations for calibration) licences of
-some sets: check them against your use of the weights.
+Evaluation only (never trained on): {eval_only}. Note the GPL-3.0 (ETHOS), CC-BY-SA and
+**non-commercial** (HatEval CC-BY-NC-4.0, SFU and Unhealthy Conversations CC-BY-NC-SA-4.0)
+licences of some sets: check them against your use of the weights.
 
 ## Calibration
 
-Each attribute head is Platt-scaled on the dev rows of every training set plus news
-comments (Unhealthy Conversations' dev split, never trained on, and SFU's dev part), the
-news rows weighted to {model.metadata.get("recipe", {}).get("hyperparameters", {}).get("news_share", "?")} of
-each head's fit (`threadguard train --news-share`; `training/calibration.py`). Scores are
-then probabilities between the two base rates: near the truth on news comments, where a few
-in a hundred are hostile, and lower than the truth on abuse-heavy sets, where half are (the
-ECE column below shows both). Target-group heads are calibrated on the pooled rows alone.
+{_calibration_paragraph(model.metadata.get("recipe", {}).get("hyperparameters", {}).get("news_share"))}
 
 ## Label mapping
 
