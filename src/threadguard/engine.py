@@ -57,9 +57,10 @@ class CascadeSettings:
     # The weight was chosen on dev rows of HateXplain, OLID, CADD, GHC and Davidson (mean
     # AUROC and macro-F1 of five attributes over a grid): see the deep tier's model card.
     # The band was chosen with the weight (fast@2's scores) and kept for fast@4 (session 24),
-    # which is calibrated the same way (pooled dev rows) but has read news comments: at 0.2
-    # it sends the deep tier 25% of civil news comments where fast@2 sent 51%, and lower
-    # bands bought no better decisions (docs/evaluation.md, "Issue 12, session 24"). A fast
+    # calibrated on pooled dev rows like fast@2 (news comments' dev rows now among them, at
+    # their own count) and trained on news comments: at 0.2 it sends the deep tier about a
+    # quarter of civil news comments (24.6% of Unhealthy dev) where fast@2 sent half, and
+    # lower bands bought no better decisions (docs/evaluation.md, "Issue 12, session 24"). A fast
     # tier calibrated with news comments weighted in scores lower on abusive text and needs
     # about 0.1 to send the deep tier as many abusive comments (bench/news_calibration.py).
     deep_from: float = 0.2

@@ -51,7 +51,7 @@ def test_not_an_insult_at_a_thing(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     # "This stupid parking app charged me twice." is published as written since fast@4
-    # (insult 0.27, under the hold): the reading is shown on a harsher word
+    # (insult 0.268, just under the hold of 0.27): the reading is shown on a harsher word
     ["This idiotic parking app charged me twice.", "The minister's housing plan is idiotic."],
 )
 def test_a_complaint_about_a_thing_is_published(

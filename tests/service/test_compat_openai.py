@@ -104,7 +104,8 @@ def test_mapping_follows_the_policy_hold_thresholds(engine: Engine) -> None:
     below = {a: round(level * 0.6, 4) for a, level in flag_at.items()}
     scores = {
         "toxicity": 0.9,  # toxicity alone (swearing at nobody) is not an OpenAI category
-        "severe_toxicity": round(flag_at["severe_toxicity"] / 4, 4),
+        # under its own hold threshold and under the insult's score, so harassment is the insult
+        "severe_toxicity": round(min(flag_at["severe_toxicity"] / 4, below["insult"] / 2), 4),
         # over its own hold threshold and over the threat's score, so that the min is the threat
         "identity_attack": round(max(flag_at["identity_attack"], below["threat"]) + 0.05, 4),
         "insult": below["insult"],

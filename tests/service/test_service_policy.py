@@ -165,7 +165,7 @@ def test_a_site_bound_admin_manages_only_its_site(service: Service) -> None:
 
 def test_dry_run_replays_each_comment_in_its_stored_language(service: Service) -> None:
     """A French comment is decided on French thresholds ([languages.thresholds.fr] holds
-    toxicity from 0.26, English from 0.45) and a comment in an unsupported language is held
+    toxicity from 0.26, English from 0.40) and a comment in an unsupported language is held
     whatever its scores: replaying them unchanged under the same policy changes nothing."""
     policy = load_policy()
     moderator = Moderator(policy)

@@ -3,7 +3,7 @@
 An insult is aimed at a person or a group. "Stupid phone keeps autocorrecting my name."
 and "This idiotic policy will cost us billions." insult no one, but the models score the
 word, not its aim: "stupid", "idiotic", "pathetic" are the words of insults in training,
-and the insult head holds from 0.28. So where such a word (or a swear word used as one:
+and the insult head holds from 0.27. So where such a word (or a swear word used as one:
 "this fucking router") stands before the name of a thing -- a device, a road, the
 weather, a law, a policy, a plan, an article -- the comment is read again without the
 word, and insult and toxicity keep the lower reading. Profanity keeps the comment's own

@@ -3,7 +3,8 @@
 Masked labels: each head is fitted only on rows whose data set labels that head. Train
 rows whose normalised text also appears in any test split are dropped, so no test row is
 ever seen in training, whichever data set it comes from. Calibration (Platt) is fitted on
-dev rows only, with news comments weighted in (:mod:`threadguard.training.calibration`).
+dev rows only: the pooled dev rows by default, or with news comments weighted in
+(``news_share``; :mod:`threadguard.training.calibration`).
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ import numpy as np
 from sklearn.metrics import roc_auc_score
 
 from threadguard.normalize import normalize_text
+from threadguard.training.calibration import FAST_NEWS_SHARE
 from threadguard.training.datasets import EVALUATION_SETS, load_wikimadlibs
 from threadguard.training.evaluate import EvalRow, evaluate_all
 from threadguard.training.fast_tier import TrainResult
@@ -71,8 +72,9 @@ WEAKNESSES = """\
   lexicon detector with context, not a trained judgement.
 - `threat` and `severe_toxicity` have few positives (a few hundred); treat them as coarse.
 - Trained on tweets, Gab, Reddit, Wikipedia talk pages and news comments in English only;
-  few of the training rows are civil news comments (SFU's 357), so a calm comment on a
-  heated topic still scores above a calm one on a dull topic.
+  news comments are a few thousand of its training rows (Unhealthy Conversations' and SFU's
+  training splits), so a calm comment on a heated topic still scores above a calm one on a
+  dull topic.
   Other languages are reported in `language` and not scored meaningfully.
 - Context (parent comment, article title) is accepted but not used by this tier."""
 
@@ -120,14 +122,18 @@ def results_table(rows: list[EvalRow]) -> str:
 
 def _calibration_paragraph(news_share: float | None) -> str:
     """How the heads were calibrated, in the card's words: pooled dev rows (``news_share``
-    0), or with the news sets' dev rows weighted to that share of each fit."""
-    if not news_share:
+    0), with the news sets' dev rows weighted to that share of each fit, or not recorded
+    (a model whose recipe predates the setting)."""
+    if news_share is None:
+        return "The model's recipe does not record how its heads were calibrated."
+    if news_share == 0:
+        default = ", the default" if FAST_NEWS_SHARE == 0 else ""
         return (
             "Each head is Platt-scaled on the pooled dev rows of every training set, news\n"
-            "comments among them at their own count (`threadguard train --news-share 0`, the\n"
-            "default; `training/calibration.py`): scores mean the same as in the abuse-heavy\n"
-            "mix the policy's thresholds were chosen with, and run above the truth on news\n"
-            "comments, where a few in a hundred are hostile (the ECE column below shows it)."
+            f"comments among them at their own count (`threadguard train --news-share 0`{default};\n"
+            "`training/calibration.py`): scores mean what they mean on the abuse-heavy mix the\n"
+            "policy's thresholds were chosen with, and tend to run above the truth on news\n"
+            "comments, where a few in a hundred are hostile."
         )
     return (
         "Each attribute head is Platt-scaled on the dev rows of every training set, the news\n"
