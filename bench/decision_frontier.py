@@ -23,7 +23,7 @@ were chosen).
 Usage (from a checkout, PYTHONPATH=src):
     python bench/decision_frontier.py cache --split dev [--fast DIR ...] [--deep DIR]
     python bench/decision_frontier.py choose --split dev [--fast DIR] [--deep DIR] [--band B]
-        [--rule R] [--policy FILE]
+        [--rule R] [--policy FILE] [--no-rise SET,SET] [--starts N]
         [--reference-cache C --reference-deep D --reference-holds H]
 """
 
@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -280,6 +281,23 @@ def shortfall(t: dict[str, tuple[float, float, float]]) -> float:
     return out
 
 
+def descend(
+    score: Callable[[np.ndarray], float], best: float, holds: np.ndarray, free: list[int]
+) -> tuple[float, np.ndarray]:
+    """Move one free threshold at a time along ``GRID`` while ``score`` falls (coordinate
+    descent, to a fixed point); the score reached and the thresholds."""
+    improved = True
+    while improved:
+        improved = False
+        for j in free:
+            for v in GRID:
+                h = holds.copy()
+                h[j] = v
+                if (s := score(h)) < best - 1e-12:
+                    best, holds, improved = s, h, True
+    return best, holds
+
+
 def choose(
     data: dict[str, np.ndarray],
     probs: np.ndarray,
@@ -290,6 +308,8 @@ def choose(
     reference: dict[str, tuple[float, float, float]] | None = None,
     rule: str = "keep-caught",
     policy_rejects: np.ndarray | None = None,
+    no_rise: tuple[str, ...] = (),
+    starts: int = 1,
 ) -> tuple[np.ndarray, dict[str, tuple[float, float, float]]]:
     """Hold thresholds (over ``ATTRIBUTES``) by the rule of the module docs.
 
@@ -304,6 +324,12 @@ def choose(
     targets, no reference); both keep the example thread decided right.
     ``policy_rejects``: the reject thresholds, which no hold threshold may pass (a hold
     above the reject level would never apply).
+    ``no_rise``: sets whose civil held share may not rise above the reference's: constraints
+    rather than weights (session 24 shipped thresholds that held two more of 25 comments
+    defending a group on a blind probe, with the friendly mentions only weighted).
+    ``starts``: how many of the best starting points to descend from (1: the best alone, how
+    every policy so far was chosen). The descent is local, and a constraint can cut the path
+    it took to a point that still meets it: with ``no_rise``, descend from several.
     """
     if reference is None:  # the policy as it is, on the same models
         reference = table(data, decide(probs, data["language_held"], policy_holds))
@@ -318,33 +344,38 @@ def choose(
         t = table(data, decide(probs, data["language_held"], holds))
         if rule == "keep-caught" and any(t[k][1] < reference[k][1] for k in MUST_CATCH):
             return float("inf")
+        if any(t[k][0] > reference[k][0] for k in no_rise):
+            return float("inf")
         if not np.array_equal(decide(thread_probs, no_language, holds), thread_must_hold):
             return float("inf")
         return shortfall(t) if rule == "targets" else objective(t)
 
-    best, holds = float("inf"), policy_holds.copy()
+    found: list[tuple[float, np.ndarray]] = []  # feasible starting points, in order drawn
     for factor in np.arange(0.2, 1.41, 0.02):
         h = policy_holds.copy()
         h[free] = np.minimum(policy_holds[free] * factor, 0.99)
-        if (s := score(h)) < best:
-            best, holds = s, h
+        if np.isfinite(s := score(h)):
+            found.append((s, h))
     rng = np.random.default_rng(0)
     for _ in range(RANDOM_STARTS):
         h = policy_holds.copy()
         h[free] = rng.choice(GRID[GRID <= 0.9], len(free))
-        if (s := score(h)) < best:
-            best, holds = s, h
-    if not np.isfinite(best):
+        if np.isfinite(s := score(h)):
+            found.append((s, h))
+    if not found:
         raise ValueError("no thresholds meet the constraints")
-    improved = True
-    while improved:
-        improved = False
-        for j in free:
-            for v in GRID:
-                h = holds.copy()
-                h[j] = v
-                if (s := score(h)) < best - 1e-12:
-                    best, holds, improved = s, h, True
+    # The best ``starts`` distinct points (the earliest of equals first), each descended.
+    ranked: list[tuple[float, np.ndarray]] = []
+    for s, h in sorted(found, key=lambda f: f[0]):
+        if not any(np.array_equal(h, r) for _, r in ranked):
+            ranked.append((s, h))
+        if len(ranked) == starts:
+            break
+    best, holds = float("inf"), policy_holds.copy()
+    for start_score, start in ranked:
+        b, h = descend(score, start_score, start, free)
+        if b < best - 1e-12:
+            best, holds = b, h
     return holds, table(data, decide(probs, data["language_held"], holds), routed)
 
 
@@ -418,6 +449,18 @@ def main() -> None:
     )
     parser.add_argument("--rule", default="keep-caught", choices=("keep-caught", "targets"))
     parser.add_argument(
+        "--starts",
+        type=int,
+        default=1,
+        help="descend from this many of the best starting points (default 1, as before)",
+    )
+    parser.add_argument(
+        "--no-rise",
+        default="",
+        help="comma-separated sets (" + ", ".join(SETS) + ") whose civil held share may not "
+        "rise above the reference's",
+    )
+    parser.add_argument(
         "--policy",
         type=Path,
         default=None,
@@ -458,8 +501,21 @@ def main() -> None:
     ref_probs, _ = replay(ref_data, LinearModel.load(ref_fast).version, ref_cal)
     reference = table(ref_data, decide(ref_probs, ref_data["language_held"], ref_holds))
     try:
+        no_rise = tuple(k for k in args.no_rise.split(",") if k)
+        if unknown := [k for k in no_rise if k not in SETS]:
+            parser.error(f"--no-rise: unknown set(s) {', '.join(unknown)}")
         holds, after = choose(
-            data, probs, routed, thread_probs, must, holds_now, reference, args.rule, rejects_now
+            data,
+            probs,
+            routed,
+            thread_probs,
+            must,
+            holds_now,
+            reference,
+            args.rule,
+            rejects_now,
+            no_rise,
+            max(1, args.starts),
         )
     except ValueError as exc:
         raise SystemExit(f"no thresholds: {exc}") from None
