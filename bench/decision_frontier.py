@@ -500,10 +500,10 @@ def main() -> None:
     ref_cal = Calibration.of(ref_fast, ref_deep)
     ref_probs, _ = replay(ref_data, LinearModel.load(ref_fast).version, ref_cal)
     reference = table(ref_data, decide(ref_probs, ref_data["language_held"], ref_holds))
+    no_rise = tuple(k for k in args.no_rise.split(",") if k)
+    if unknown := [k for k in no_rise if k not in SETS]:
+        parser.error(f"--no-rise: unknown set(s) {', '.join(unknown)}")
     try:
-        no_rise = tuple(k for k in args.no_rise.split(",") if k)
-        if unknown := [k for k in no_rise if k not in SETS]:
-            parser.error(f"--no-rise: unknown set(s) {', '.join(unknown)}")
         holds, after = choose(
             data,
             probs,

@@ -141,7 +141,8 @@ def _calibration_paragraph(news_share: float | None) -> str:
         "--news-share`; `training/calibration.py`). Scores are then probabilities between the\n"
         "two base rates: near the truth on news comments, where a few in a hundred are hostile,\n"
         "and lower than the truth on abuse-heavy sets, where half are (the ECE column below\n"
-        "shows both). Target-group heads are calibrated on the pooled rows alone."
+        "says how far, not which way). Target-group heads are calibrated on the pooled rows\n"
+        "alone."
     )
 
 
