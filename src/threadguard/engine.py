@@ -24,6 +24,8 @@ from threadguard.schema import ATTRIBUTES, GROUPS, Tier
 from threadguard.scoring.context import bounded_shift, context_can_move
 from threadguard.scoring.deep_spans import attribute_spans, whole_words_read
 from threadguard.scoring.encoder import EncoderModel, TokenScores
+from threadguard.scoring.endorsements import ENDORSEMENT_ATTRIBUTES, endorses
+from threadguard.scoring.group_words import names_group
 from threadguard.scoring.harm_words import names_harm
 from threadguard.scoring.languages import INDEX, LANGUAGE_MODEL, LanguageModels
 from threadguard.scoring.linear import LinearModel
@@ -77,10 +79,20 @@ class CascadeSettings:
     #: violence, a weapon, an injury: :mod:`threadguard.scoring.harm_words`): the fast
     #: tier misses threats written without an insult ("I'll be waiting with a bat").
     route_on_harm: bool = True
+    #: Also send a reply to the deep tier when its context (parent, else title) names a
+    #: group of people (:mod:`threadguard.scoring.group_words`): "Count your spoons."
+    #: under "A Syrian family has moved in next door" is calm alone, and the fast tier
+    #: cannot see that it is hate as an answer. The deep tier then reads it with its
+    #: context, which moves its close calls as for any reply (session 25: on a blind probe
+    #: of 160 such replies, 8 more of 80 hateful held and 1 more of 80 civil).
+    route_on_group_context: bool = True
     #: Read a comment again without the words the models misread (an opinion frame, a
     #: denied slur, an insult at a thing, ...): the readings of
     #: :mod:`threadguard.scoring.second_readings`. Off only to measure what they change.
     second_readings: bool = True
+    #: Read a reply that only agrees with its parent ("Exactly.", "Well said.") as its
+    #: parent's words too (:mod:`threadguard.scoring.endorsements`). Off only to measure.
+    endorsements: bool = True
 
     def __post_init__(self) -> None:
         if self.tier not in tuple(Tier):
@@ -181,6 +193,12 @@ class Engine:
             ]
             for r in READINGS
         }
+        #: The heads a reply that agrees with its parent takes from it (see :meth:`_score`).
+        self._endorsed_heads = [
+            i
+            for i, h in enumerate(model.heads)
+            if h in ENDORSEMENT_ATTRIBUTES or h.startswith("target:")
+        ]
         self.routing = Routing()
         uses_deep = deep is not None and self.cascade.tier != "fast"
         tags = f"{model.tag}+{deep.tag}" if uses_deep and deep is not None else model.tag
@@ -321,14 +339,24 @@ class Engine:
         parts = [self._score(items[s : s + BATCH]).probs for s in range(0, len(items), BATCH)]
         return np.vstack(parts)
 
-    def _score(self, items: Sequence[CommentInput]) -> _Scored:
+    def _score(self, items: Sequence[CommentInput], *, count: bool = True) -> _Scored:
         """Fast tier on every item, deep tier where the cascade says, blended; then the
         second readings (:data:`threadguard.scoring.second_readings.READINGS`): each
         comment a reading applies to is read again without the words it cuts, and the
-        reading's attributes keep the higher or the lower of the two readings."""
-        scored = self._read(items)
+        reading's attributes keep the higher or the lower of the two readings; last, a
+        reply that only agrees with its parent keeps the higher of its own reading and
+        its parent's (:mod:`threadguard.scoring.endorsements`). ``count``: whether the
+        routing statistics count these items."""
+        scored = self._read(items, count=count)
         if not self.cascade.second_readings:
             return scored
+        self._second_readings(items, scored)
+        if self.cascade.use_context and self.cascade.endorsements:
+            self._endorsements(items, scored)
+        return scored
+
+    def _second_readings(self, items: Sequence[CommentInput], scored: _Scored) -> None:
+        """Apply :data:`READINGS` to ``scored.probs`` in place."""
         for reading in READINGS:
             again = [
                 (i, rest)
@@ -343,7 +371,21 @@ class Engine:
             rows = np.array([i for i, _ in again])[:, None]
             cols = np.array(heads)[None, :]
             scored.probs[rows, cols] = combine(scored.probs[rows, cols], read.probs[:, heads])
-        return scored
+
+    def _endorsements(self, items: Sequence[CommentInput], scored: _Scored) -> None:
+        """Raise, in place, the replies that only agree with their parent to the parent's
+        reading on the attributes of abuse and the groups' heads."""
+        agreeing = [i for i, it in enumerate(items) if it.parent.strip() and endorses(it.text)]
+        if not agreeing:
+            return
+        parents = self._score(
+            [CommentInput(items[i].parent[:MAX_CHARS]) for i in agreeing], count=False
+        )
+        rows = np.array(agreeing)[:, None]
+        cols = np.array(self._endorsed_heads)[None, :]
+        scored.probs[rows, cols] = np.maximum(
+            scored.probs[rows, cols], parents.probs[:, self._endorsed_heads]
+        )
 
     def _read(self, items: Sequence[CommentInput], *, count: bool = True) -> _Scored:
         """One reading of each item: fast tier, then the deep tier where the cascade says,
@@ -474,6 +516,8 @@ class Engine:
                 suspect |= self._context_suspect(items)
             if c.route_on_harm:
                 suspect |= np.fromiter(map(names_harm, normalised), bool, len(normalised))
+            if c.use_context and c.route_on_group_context:
+                suspect |= self._group_context(items)
             chosen = np.flatnonzero(~empty & suspect)
         if count:
             self.routing.add(len(items), len(chosen))
@@ -520,6 +564,19 @@ class Engine:
             probs, _ = self._fast([normalize_text(contexts[i]) for i in has])
             out[has] = probs[:, self._attr_idx].max(axis=1) >= self.cascade.deep_from
         return out
+
+    def _group_context(self, items: Sequence[CommentInput]) -> np.ndarray:
+        """Which items have a context (parent, else title) that names a group of people."""
+        return np.fromiter(
+            (
+                names_group(normalize_text((it.parent or it.title)[:MAX_CHARS]))
+                if (it.parent or it.title).strip()
+                else False
+                for it in items
+            ),
+            bool,
+            len(items),
+        )
 
     def _batch_targets(self, probs: np.ndarray) -> list[tuple[Target, ...]]:
         """Groups attacked, per row: a group head's probability, reported only where there

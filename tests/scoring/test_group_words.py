@@ -1,0 +1,65 @@
+"""A reply whose parent (or article title) names a group of people goes to the deep tier,
+which reads it with that context: some hate is only hate as an answer."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from threadguard.engine import CommentInput, Engine
+from threadguard.normalize import normalize_text
+from threadguard.scoring.group_words import names_group
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Syrian family has moved into the flat next to ours.",
+        "The council approved the new mosque on Queen Street.",
+        "Two Somalis opened a bakery on the high street.",
+        "The school is hiring its first teacher who uses a wheelchair.",
+        "Pride month starts on Saturday with a parade.",
+        "M u s l i m parents asked for halal meals.",
+    ],
+)
+def test_a_context_naming_a_group_is_found(text: str) -> None:
+    assert names_group(normalize_text(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bus was late again this morning.",
+        "Families and workers will pay more for parking from May.",
+        "The council approved the new bus lanes on Tuesday.",
+        "Roads will be closed for the marathon.",
+    ],
+)
+def test_a_context_without_one_is_not(text: str) -> None:
+    assert not names_group(normalize_text(text))
+
+
+def test_a_calm_reply_to_a_parent_naming_a_group_is_read_by_the_deep_tier(
+    engine: Engine,
+) -> None:
+    reply = "Time to move house."  # the fast tier scores it under the band (0.07)
+    cases = (
+        ("A Syrian family has moved into the flat next to ours.", True, 1),
+        ("A Syrian family has moved into the flat next to ours.", False, 0),
+        ("The bus was late again this morning.", True, 0),
+    )
+    for parent, route, read in cases:
+        routed = engine.with_cascade(replace(engine.cascade, route_on_group_context=route))
+        _, before = routed.routing.totals()
+        routed.analyze([CommentInput(reply, parent=parent)], spans=False)
+        _, after = routed.routing.totals()
+        assert after - before == read, (parent, route)
+
+
+def test_the_title_counts_when_there_is_no_parent(engine: Engine) -> None:
+    reply = "Time to move house."
+    _, before = engine.routing.totals()
+    engine.analyze([CommentInput(reply, title="Refugee family opens a bakery")], spans=False)
+    _, after = engine.routing.totals()
+    assert after - before == 1
