@@ -173,27 +173,36 @@ def cascade_on_every_core(
 ) -> Iterator[str]:
     """``threadguard score`` with the cascade on every core, on two streams of real dev
     comments: news comments (Unhealthy Conversations, Globe and Mail: mostly civil, like
-    the sites ThreadGuard serves) and the abuse-heavy mix of HateXplain, OLID and CADD.
+    the sites ThreadGuard serves), news comments under their article's title (SFU: a title
+    that names a group of people sends its comments to the deep tier, read with it), and
+    the abuse-heavy mix of HateXplain, OLID and CADD.
 
     The share of comments the fast tier sends to the deep tier sets the price, so it is
-    printed beside each rate, for the default band and a narrower one.
+    printed beside each rate, for the default band and a narrower one (the fast tier's
+    share only: the titles' and the words of harm's routing comes on top).
     """
     from dataclasses import replace
 
-    from threadguard.training.datasets import load_unhealthy
+    from threadguard.training.datasets import load_sfu_news, load_unhealthy
 
+    sfu = load_sfu_news(data_root).select("dev")
     streams = [
-        ("news comments", load_unhealthy(data_root).select("dev").texts),
-        ("abuse-heavy dev mix", dev_texts(data_root, rows=n)),
+        ("news comments", load_unhealthy(data_root).select("dev").texts, []),
+        ("news, article titles", sfu.texts, sfu.titles),
+        ("abuse-heavy dev mix", dev_texts(data_root, rows=n), []),
     ]
     fast = recipe.load().with_cascade(CascadeSettings(tier=Tier.FAST))
     yield f"cascade on every core, {n} comments per stream:"
-    for name, texts in streams:
+    for name, texts, titles in streams:
         if not texts:
             continue
         picked = [texts[i % len(texts)] for i in range(n)]
+        titled = [titles[i % len(titles)] if titles else "" for i in range(n)]
         top = fast.head_probabilities([CommentInput(t) for t in picked])[:, : len(ATTRIBUTES)]
-        lines = [json.dumps({"id": str(i), "text": t}) for i, t in enumerate(picked)]
+        lines = [
+            json.dumps({"id": str(i), "text": t} | ({"title": h} if h else {}))
+            for i, (t, h) in enumerate(zip(picked, titled, strict=True))
+        ]
         for cut in deep_from:
             sent = float((top.max(axis=1) >= cut).mean())
             settings = replace(recipe.cascade, tier=Tier.CASCADE, deep_from=cut)

@@ -375,7 +375,9 @@ class Engine:
     def _endorsements(self, items: Sequence[CommentInput], scored: _Scored) -> None:
         """Raise, in place, the replies that only agree with their parent to the parent's
         reading on the attributes of abuse and the groups' heads."""
-        agreeing = [i for i, it in enumerate(items) if it.parent.strip() and endorses(it.text)]
+        agreeing = [
+            i for i, it in enumerate(items) if it.parent.strip() and endorses(it.text, it.parent)
+        ]
         if not agreeing:
             return
         parents = self._score(

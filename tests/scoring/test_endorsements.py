@@ -1,5 +1,6 @@
-"""A reply that only agrees with its parent ("Exactly.") is read as its parent's words too:
-held under an abusive parent, unchanged under a civil one or when it turns the agreement."""
+"""A reply that is only agreement ("Exactly.") is read as its parent's words too: held under
+an abusive parent, unchanged under a civil one; a reply with words of its own is read as
+written."""
 
 from __future__ import annotations
 
@@ -21,34 +22,47 @@ CIVIL_PARENT = "The council approved the new bus lanes on Tuesday."
     [
         "Exactly.",
         "Well said!",
-        "Couldn't agree more, they don't belong here.",
-        "Spot on. Been saying it for years.",
+        "Spot on. Couldn't agree more.",
+        "This. 100%.",
         "Hear, hear.",
-        "Finally someone said it.",
+        "Finally someone said it!",
         "Say it louder for the people at the back.",
-        "You're absolutely right.",
+        "You're absolutely right 👍",
     ],
 )
-def test_plain_agreement_opening_a_reply_endorses_it(text: str) -> None:
-    assert endorses(text)
+def test_a_reply_of_plain_agreement_endorses_its_parent(text: str) -> None:
+    assert endorses(text, HATEFUL_PARENT)
 
 
 @pytest.mark.parametrize(
     "text",
     [
+        # words of its own: read as written (a review's civil replies to abusive parents)
+        "Exactly. Reported for harassment.",
+        "Couldn't agree more, they don't belong here.",
         "Exactly the kind of bigotry we don't need here.",
+        "Facts: the figures say the opposite.",
+        "Well said, Sarah. Don't let the trolls put you off.",
+        # answers, not agreement
+        "Yes.",
+        "Correct.",
+        "Absolutely.",
+        # a question
+        "Exactly?",
         "This is nonsense and you know it.",
-        "Agreed, but that is still racist.",
-        "True, though not all of them.",
-        "Exactly? Where is your source?",
-        "Well said... if you enjoy sarcasm.",
-        "Yes, I have been to that restaurant.",
-        "I agree the buses are late, which is why I drive.",
-        "The article agrees with you, exactly as expected.",
     ],
 )
-def test_anything_else_is_no_endorsement(text: str) -> None:
-    assert not endorses(text)
+def test_anything_more_or_less_is_no_endorsement(text: str) -> None:
+    assert not endorses(text, HATEFUL_PARENT)
+
+
+def test_agreement_with_a_question_is_an_answer() -> None:
+    assert not endorses("Well said.", "Do you really think those people deserve rights?")
+
+
+def test_a_long_run_of_agreement_is_decided_at_once() -> None:
+    assert not endorses("exactly " * 40 + "x")
+    assert endorses("exactly " * 20)
 
 
 def test_agreeing_with_an_abusive_parent_is_held_and_with_a_civil_one_is_not(
