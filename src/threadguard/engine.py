@@ -25,7 +25,7 @@ from threadguard.scoring.context import bounded_shift, context_can_move
 from threadguard.scoring.deep_spans import attribute_spans, whole_words_read
 from threadguard.scoring.encoder import EncoderModel, TokenScores
 from threadguard.scoring.endorsements import ENDORSEMENT_ATTRIBUTES, endorses
-from threadguard.scoring.group_words import names_group
+from threadguard.scoring.group_words import context_names_group
 from threadguard.scoring.harm_words import names_harm
 from threadguard.scoring.languages import INDEX, LANGUAGE_MODEL, LanguageModels
 from threadguard.scoring.linear import LinearModel
@@ -129,6 +129,12 @@ class CommentInput:
     #: None: detected from the text.
     language: str | None = None
 
+    @property
+    def context(self) -> str:
+        """What the comment answers, as the engine reads it: its parent, else its title
+        (cut to :data:`MAX_CHARS`)."""
+        return (self.parent or self.title)[:MAX_CHARS]
+
 
 @dataclass(frozen=True)
 class ScoredComment:
@@ -185,24 +191,21 @@ class Engine:
             (g, model.heads.index(f"target:{g}")) for g in GROUPS if f"target:{g}" in model.heads
         ]
         #: The heads each second reading may move (see :meth:`_score`).
-        self._reading_heads = {
-            r.name: [
-                i
-                for i, h in enumerate(model.heads)
-                if h in r.attributes or (r.groups and h.startswith("target:"))
-            ]
-            for r in READINGS
-        }
+        self._reading_heads = {r.name: self._heads(r.attributes, r.groups) for r in READINGS}
         #: The heads a reply that agrees with its parent takes from it (see :meth:`_score`).
-        self._endorsed_heads = [
-            i
-            for i, h in enumerate(model.heads)
-            if h in ENDORSEMENT_ATTRIBUTES or h.startswith("target:")
-        ]
+        self._endorsed_heads = self._heads(ENDORSEMENT_ATTRIBUTES, groups=True)
         self.routing = Routing()
         uses_deep = deep is not None and self.cascade.tier != "fast"
         tags = f"{model.tag}+{deep.tag}" if uses_deep and deep is not None else model.tag
         self.model_version = f"threadguard-{__version__}+{tags}"
+
+    def _heads(self, attributes: frozenset[str], groups: bool) -> list[int]:
+        """The fast tier's head indices of ``attributes`` (and every group head)."""
+        return [
+            i
+            for i, h in enumerate(self.model.heads)
+            if h in attributes or (groups and h.startswith("target:"))
+        ]
 
     @classmethod
     def load(
@@ -348,9 +351,8 @@ class Engine:
         its parent's (:mod:`threadguard.scoring.endorsements`). ``count``: whether the
         routing statistics count these items."""
         scored = self._read(items, count=count)
-        if not self.cascade.second_readings:
-            return scored
-        self._second_readings(items, scored)
+        if self.cascade.second_readings:
+            self._second_readings(items, scored)
         if self.cascade.use_context and self.cascade.endorsements:
             self._endorsements(items, scored)
         return scored
@@ -541,17 +543,11 @@ class Engine:
             # Read again with the context; it may move the close calls, and only so far. A
             # comment whose every score is clear alone cannot move: it is not read again.
             movable = context_can_move(out[chosen], c.context_shift)
-            has = [
-                i for i, it in enumerate(picked) if movable[i] and (it.parent or it.title).strip()
-            ]
+            has = [i for i, it in enumerate(picked) if movable[i] and it.context.strip()]
             if has:
                 rows = chosen[has]
                 read = self.deep.predict(
-                    [texts[i] for i in has],
-                    [
-                        normalize_text((picked[i].parent or picked[i].title)[:MAX_CHARS])
-                        for i in has
-                    ],
+                    [texts[i] for i in has], [normalize_text(picked[i].context) for i in has]
                 )
                 in_context = w * read + (1.0 - w) * fast[rows]
                 out[rows] = bounded_shift(out[rows], in_context, c.context_shift)
@@ -559,7 +555,7 @@ class Engine:
 
     def _context_suspect(self, items: Sequence[CommentInput]) -> np.ndarray:
         """Which items have a context (parent, else title) that the fast tier finds abusive."""
-        contexts = [(it.parent or it.title)[:MAX_CHARS] for it in items]
+        contexts = [it.context for it in items]
         out = np.zeros(len(items), dtype=bool)
         has = [i for i, t in enumerate(contexts) if t.strip()]
         if has:
@@ -569,16 +565,7 @@ class Engine:
 
     def _group_context(self, items: Sequence[CommentInput]) -> np.ndarray:
         """Which items have a context (parent, else title) that names a group of people."""
-        return np.fromiter(
-            (
-                names_group(normalize_text((it.parent or it.title)[:MAX_CHARS]))
-                if (it.parent or it.title).strip()
-                else False
-                for it in items
-            ),
-            bool,
-            len(items),
-        )
+        return np.fromiter((context_names_group(it.context) for it in items), bool, len(items))
 
     def _batch_targets(self, probs: np.ndarray) -> list[tuple[Target, ...]]:
         """Groups attacked, per row: a group head's probability, reported only where there

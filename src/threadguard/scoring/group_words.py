@@ -14,7 +14,10 @@ the engine then sends the reply to the deep tier with its context
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
+
+from threadguard.normalize import normalize_text
 
 #: Singular and adjective forms (a Syrian family, Muslim parents, a gay couple) and the
 #: places, feasts and institutions that stand for a group.
@@ -41,3 +44,10 @@ GROUP_WORDS: Final = re.compile(rf"\b(?:{_GROUP_FORMS})(?:e?s)?\b")
 def names_group(canonical: str) -> bool:
     """Whether a canonical text names a group of people (or a place or feast of one)."""
     return GROUP_WORDS.search(canonical) is not None
+
+
+@lru_cache(maxsize=1024)
+def context_names_group(context: str) -> bool:
+    """:func:`names_group` of a raw context (normalised here). Cached: a thread's
+    top-level comments share its title, and every second reading of a reply its parent."""
+    return bool(context.strip()) and names_group(normalize_text(context))
