@@ -24,7 +24,10 @@ HIDDEN_REPEAT=K the hidden hate and its civil twins (templates_hidden_hate) K ti
 TOPICS_REPEAT=K the civil comments on sex-related news and the dismissals of things beside
 their insulting twins (templates_news_topics) K times; HARASSMENT_REPEAT=K the sexual
 harassment of a person and its civil look-alikes (templates_sexual_harassment, session 22)
-K times. SEED=N is the training run's seed: the
+K times; WRITTEN_REPEAT=K the coded hate and sarcasm at a group beside their civil
+look-alikes written in free form (templates_written_hate, session 26) K times;
+WRITTEN_REPLIES_REPEAT=K the free-form replies under group and plain parents
+(templates_written_replies, session 26), read with the parent, K times. SEED=N is the training run's seed: the
 DIVISOR-th of each non-news set it reads, the dev rows it calibrates on, the augmentation
 draws, the shuffle and PyTorch's generator (default 13: every version this script trained
 used it, so each continued on the same rows). CAPS="set=rows,..." reads that many training
@@ -86,6 +89,8 @@ from threadguard.training.templates_sexual_harassment import sexual_harassment_r
 from threadguard.training.templates_support import support_rows
 from threadguard.training.templates_thread_replies import thread_reply_rows
 from threadguard.training.templates_threats import threats_rows
+from threadguard.training.templates_written_hate import written_hate_rows
+from threadguard.training.templates_written_replies import written_reply_rows
 from threadguard.training.templates_written_threats import written_threat_rows
 from threadguard.training.weak_labels import add_weak_labels
 
@@ -131,6 +136,8 @@ def main() -> None:
             "hidden",
             "topics",
             "harassment",
+            "written",
+            "written_replies",
         )
     }
     again = deep_tier.gather(news, "train", None) * (repeats["news_repeat"] - 1)
@@ -143,6 +150,7 @@ def main() -> None:
         "hidden": hidden_hate_rows(),
         "topics": news_topic_rows(),
         "harassment": sexual_harassment_rows(),
+        "written": written_hate_rows(),
     }
     for kind, rows in alone.items():
         examples = [deep_tier.Example(t, "", labels) for t, labels in rows]
@@ -152,6 +160,11 @@ def main() -> None:
         for t, parent, labels in thread_reply_rows() + contrast_reply_rows()
     ]
     again += replies * (repeats["context_repeat"] - 1)
+    written_replies = [
+        deep_tier.Example(t, parent, labels, keep_context=True)
+        for t, parent, labels in written_reply_rows()
+    ]
+    again += written_replies * (repeats["written_replies_repeat"] - 1)
     print(f"rows read again: {len(again)}", flush=True)
     deep_tier.train_deep_tier(
         root,

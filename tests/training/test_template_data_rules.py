@@ -140,7 +140,15 @@ def test_the_spec_names_every_template_file() -> None:
     folder = resources.files("threadguard.resources").joinpath("templates")
     names = sorted(f.name for f in folder.iterdir() if f.name.endswith(".toml"))
     assert names == sorted(
-        [*SPEC, "civic.toml", "news_topics.toml", "sexual_harassment.toml", "written_threats.toml"]
+        [
+            *SPEC,
+            "civic.toml",
+            "news_topics.toml",
+            "sexual_harassment.toml",
+            "written_hate.toml",
+            "written_replies.toml",
+            "written_threats.toml",
+        ]
     )
 
 

@@ -30,6 +30,8 @@ from threadguard.training.templates_sexual_harassment import sexual_harassment_r
 from threadguard.training.templates_support import pushback_rows, support_rows
 from threadguard.training.templates_thread_replies import thread_reply_rows
 from threadguard.training.templates_threats import threats_rows
+from threadguard.training.templates_written_hate import written_hate_rows
+from threadguard.training.templates_written_replies import written_reply_rows
 from threadguard.training.templates_written_threats import written_threat_rows
 
 #: (schema group, how people write it)
@@ -458,7 +460,9 @@ def template_rows(quotes: list[str] | None = None) -> list[tuple[str, np.ndarray
     news and dismissals of things beside insults of
     :mod:`threadguard.training.templates_news_topics`, and the sexual harassment of a
     person beside its civil look-alikes of
-    :mod:`threadguard.training.templates_sexual_harassment`."""
+    :mod:`threadguard.training.templates_sexual_harassment`, and the coded hate and sarcasm
+    at a group beside their civil look-alikes, written in free form, of
+    :mod:`threadguard.training.templates_written_hate`."""
     rows = list(hard_cases(quotes or []))
     for seed in HARDER_SEEDS:
         rows += list(harder_cases(seed))
@@ -474,6 +478,7 @@ def template_rows(quotes: list[str] | None = None) -> list[tuple[str, np.ndarray
         + hidden_hate_rows()
         + news_topic_rows()
         + sexual_harassment_rows()
+        + written_hate_rows()
     )
 
 
@@ -482,6 +487,13 @@ def context_rows() -> list[tuple[str, str, np.ndarray]]:
     for a trainer that reads context: the news section's replies that are hateful only
     given their parent, the replies to parents naming a group that attack it only through
     the parent (beside civil replies to the same parents), the same replies under a group
-    parent and a parent naming no group (hostile under one, civil under the other), and the
-    pushback replies to hateful parents."""
-    return context_template_rows() + thread_reply_rows() + contrast_reply_rows() + pushback_rows()
+    parent and a parent naming no group (hostile under one, civil under the other), the
+    pushback replies to hateful parents, and the replies written in free form under group
+    and plain parents (:mod:`threadguard.training.templates_written_replies`)."""
+    return (
+        context_template_rows()
+        + thread_reply_rows()
+        + contrast_reply_rows()
+        + pushback_rows()
+        + written_reply_rows()
+    )

@@ -1,0 +1,64 @@
+"""Coded hate and sarcasm at a group, written in free form, beside civil look-alikes: what
+each row teaches, and that both tiers read them."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from template_support import TARGET_HEADS, head_value
+
+from threadguard.schema import with_parents
+from threadguard.training.augment import template_rows
+from threadguard.training.template_tables import TemplateDataError
+from threadguard.training.templates_written_hate import (
+    CODED,
+    CODED_CIVIL,
+    QUOTING,
+    SARCASM,
+    SARCASM_CIVIL,
+    _targeted,
+    written_hate_rows,
+)
+
+
+def _targets_set(row: np.ndarray) -> set[str]:
+    return {h.removeprefix("target:") for h in TARGET_HEADS if head_value(row, h) == 1.0}
+
+
+def test_coded_hate_and_sarcasm_attack_the_group_the_writer_named() -> None:
+    rows = dict(written_hate_rows())
+    assert len(CODED) >= 200 and len(SARCASM) >= 180
+    for text, group in CODED + SARCASM:
+        r = rows[text]
+        assert head_value(r, "toxicity") == 1.0 and head_value(r, "identity_attack") == 1.0
+        assert _targets_set(r) == with_parents({group})
+    # a call to "remigrate" names no harm: coded hate leaves threat unknown, sarcasm says none
+    assert all(np.isnan(head_value(rows[t], "threat")) for t, _ in CODED)
+    assert all(head_value(rows[t], "threat") == 0.0 for t, _ in SARCASM)
+    assert len({g for _, g in CODED + SARCASM}) >= 12
+
+
+def test_look_alikes_and_quotes_are_civil_and_quotes_may_still_swear() -> None:
+    rows = dict(written_hate_rows())
+    for text in CODED_CIVIL + SARCASM_CIVIL + QUOTING:
+        r = rows[text]
+        for head in ("toxicity", "severe_toxicity", "identity_attack", "insult", "threat"):
+            assert head_value(r, head) == 0.0, (head, text)
+        assert _targets_set(r) == set()
+    assert all(head_value(rows[t], "profanity") == 0.0 for t in CODED_CIVIL + SARCASM_CIVIL)
+    assert all(np.isnan(head_value(rows[t], "profanity")) for t in QUOTING)
+
+
+def test_the_rows_are_unique_and_reach_both_tiers() -> None:
+    texts = [t for t, _ in written_hate_rows()]
+    assert len(set(texts)) == len(texts)
+    assert set(texts) <= {t for t, _ in template_rows()}
+
+
+def test_a_group_outside_the_schema_is_refused_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threadguard.training.templates_written_hate as module
+
+    bad = module.TemplateTables("written_hate.toml", {"coded": [["They again.", "martians"]]})
+    monkeypatch.setattr(module, "_DATA", bad)
+    with pytest.raises(TemplateDataError, match=r"coded\[0\].*martians"):
+        _targeted("coded")
