@@ -41,6 +41,11 @@ session 19).
 
 Usage: [WARM_FROM=DEEP_DIR] [DEEP_VERSION=N] [NEWS_REPEAT=K] PYTHONPATH=src \
        python bench/deep_news_finetune.py LAYERS OUT WORK DIVISOR [MASK_SET ...]
+       (session 26: deep@38, measured, not shipped = CAPS=cadd=2100,ruddit=3000
+        DEEP_VERSION=38 NEWS_REPEAT=2 WRITTEN_REPEAT=3 WRITTEN_REPLIES_REPEAT=3 ... 4 OUT WORK
+        20 toxic_spans at commit 633059d, from the shipped deep@34; deep@39 the same with
+        deep@34's repeats too: IDENTITY_REPEAT=5 EVERYDAY_REPEAT=4 THREATS_REPEAT=3
+        CIVIC_REPEAT=3 CONTEXT_REPEAT=3 HIDDEN_REPEAT=3 TOPICS_REPEAT=3 HARASSMENT_REPEAT=3)
        (session 23: deep@35, measured, not shipped = deep@34's command with DEEP_VERSION=35
         at commit 1f67e45 (the implicit harassment rows); deep@36 the same with
         HARASSMENT_REPEAT=6)
