@@ -160,16 +160,14 @@ def main() -> None:
     for kind, rows in alone.items():
         examples = [deep_tier.Example(t, "", labels) for t, labels in rows]
         again += examples * (repeats[f"{kind}_repeat"] - 1)
-    replies = [
-        deep_tier.Example(t, parent, labels, keep_context=True)
-        for t, parent, labels in thread_reply_rows() + contrast_reply_rows()
-    ]
-    again += replies * (repeats["context_repeat"] - 1)
-    written_replies = [
-        deep_tier.Example(t, parent, labels, keep_context=True)
-        for t, parent, labels in written_reply_rows()
-    ]
-    again += written_replies * (repeats["written_replies_repeat"] - 1)
+    # the reply templates, always read with their parent, by the variable that repeats them
+    with_parent = {
+        "context": thread_reply_rows() + contrast_reply_rows(),
+        "written_replies": written_reply_rows(),
+    }
+    for kind, replies in with_parent.items():
+        examples = [deep_tier.Example(t, p, labels, keep_context=True) for t, p, labels in replies]
+        again += examples * (repeats[f"{kind}_repeat"] - 1)
     print(f"rows read again: {len(again)}", flush=True)
     deep_tier.train_deep_tier(
         root,

@@ -44,6 +44,16 @@ def probe_counts(engine: Engine, moderator: Moderator, path: Path) -> str:
     return "  ".join(f"{k} {right[k]}/{total[k]}" for k in sorted(total))
 
 
+def functional_line(engine: Engine, moderator: Moderator) -> str:
+    """The functional suite's decisions right, in all and for hate that needs its parent."""
+    suite = run_suite_decisions(engine, moderator).decisions
+    context = next(f for f in suite.functionalities if f.functionality == "hate_needing_context")
+    return (
+        f"functional {suite.overall.correct} of {suite.overall.cases}, "
+        f"hate needing its parent {context.correct} of {context.cases}"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("probes", nargs="*", type=Path)
@@ -62,14 +72,7 @@ def main() -> None:
     sfu = load_sfu_news(args.data).select("dev")
     titled = [CommentInput(t, title=h) for t, h in zip(sfu.texts, sfu.titles, strict=True)] * 3
     for name, engine in engines.items():
-        suite = run_suite_decisions(engine, moderator).decisions
-        context = next(
-            f for f in suite.functionalities if f.functionality == "hate_needing_context"
-        )
-        print(
-            f"{name}: functional {suite.overall.correct} of {suite.overall.cases}, "
-            f"hate needing its parent {context.correct} of {context.cases}"
-        )
+        print(f"{name}: {functional_line(engine, moderator)}")
         report = run_decisions(engine, args.data, split=args.split, scales=(1.0,))
         for s in report.sets:
             p = s.at(1.0)

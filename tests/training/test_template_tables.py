@@ -105,6 +105,15 @@ def test_a_top_level_array_of_the_wrong_shape_is_refused_by_name(
             tables.records("hate", (str, bool, tuple))
 
 
+def test_a_group_record_names_a_schema_group_or_is_refused_by_name() -> None:
+    tables = _tables(coded=[["They again.", "muslims"], ["They again!", "martians"]])
+    with pytest.raises(TemplateDataError, match=r"coded\[1\]\[1\].*martians"):
+        tables.group_records("coded", (str, str), 1)
+    assert _tables(coded=[["They again.", "jews"]]).group_records("coded", (str, str), 1) == (
+        ("They again.", "jews"),
+    )
+
+
 @pytest.mark.parametrize(
     "name",
     [

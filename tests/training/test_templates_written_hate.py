@@ -4,19 +4,16 @@ each row teaches, and that both tiers read them."""
 from __future__ import annotations
 
 import numpy as np
-import pytest
 from template_support import TARGET_HEADS, head_value
 
 from threadguard.schema import with_parents
 from threadguard.training.augment import template_rows
-from threadguard.training.template_tables import TemplateDataError
 from threadguard.training.templates_written_hate import (
     CODED,
     CODED_CIVIL,
     QUOTING,
     SARCASM,
     SARCASM_CIVIL,
-    _targeted,
     written_hate_rows,
 )
 
@@ -53,12 +50,3 @@ def test_the_rows_are_unique_and_reach_both_tiers() -> None:
     texts = [t for t, _ in written_hate_rows()]
     assert len(set(texts)) == len(texts)
     assert set(texts) <= {t for t, _ in template_rows()}
-
-
-def test_a_group_outside_the_schema_is_refused_by_name(monkeypatch: pytest.MonkeyPatch) -> None:
-    import threadguard.training.templates_written_hate as module
-
-    bad = module.TemplateTables("written_hate.toml", {"coded": [["They again.", "martians"]]})
-    monkeypatch.setattr(module, "_DATA", bad)
-    with pytest.raises(TemplateDataError, match=r"coded\[0\].*martians"):
-        _targeted("coded")

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from threadguard.schema import GROUPS
+
 #: Where the files are, in ``threadguard.resources``.
 TEMPLATES_FOLDER = "templates"
 
@@ -110,6 +112,21 @@ class TemplateTables:
         if not isinstance(value, list) or not value:
             raise TemplateDataError(f"{self.source}: {key} must be a non-empty array of records")
         return tuple(self._record(f"{key}[{i}]", row, kinds) for i, row in enumerate(value))
+
+    def group_records(
+        self, key: str, kinds: tuple[type, ...], group_at: int
+    ) -> tuple[tuple[Any, ...], ...]:
+        """:meth:`records` whose item at ``group_at`` names the group a row targets: each
+        must be one of the schema's groups, or the file fails loading (a typo would
+        otherwise train a head no one reads, or none)."""
+        records = self.records(key, kinds)
+        for i, row in enumerate(records):
+            if row[group_at] not in GROUPS:
+                raise TemplateDataError(
+                    f"{self.source}: {key}[{i}][{group_at}] names no schema group: "
+                    f"{row[group_at]!r}"
+                )
+        return records
 
     def _record(self, where: str, row: Any, kinds: tuple[type, ...]) -> tuple[Any, ...]:
         if not isinstance(row, list) or len(row) != len(kinds):

@@ -33,8 +33,7 @@ from typing import Final
 
 import numpy as np
 
-from threadguard.schema import GROUPS
-from threadguard.training.template_tables import TemplateDataError, TemplateTables
+from threadguard.training.template_tables import TemplateTables
 from threadguard.training.templates_news import civil, group_hate
 
 Row = tuple[str, np.ndarray]
@@ -42,20 +41,9 @@ Row = tuple[str, np.ndarray]
 _DATA: Final = TemplateTables.load("written_hate.toml")
 
 
-def _targeted(table: str) -> tuple[tuple[str, str], ...]:
-    """A table of (text, group) records, each group one of the schema's."""
-    records = _DATA.records(table, (str, str))
-    for i, (_, group) in enumerate(records):
-        if group not in GROUPS:
-            raise TemplateDataError(
-                f"{_DATA.source}: {table}[{i}] names no schema group: {group!r}"
-            )
-    return records
-
-
 #: (text, targeted group) for each comment of coded hate, then of sarcasm at a group.
-CODED: Final = _targeted("coded")
-SARCASM: Final = _targeted("sarcasm")
+CODED: Final[tuple[tuple[str, str], ...]] = _DATA.group_records("coded", (str, str), 1)
+SARCASM: Final[tuple[tuple[str, str], ...]] = _DATA.group_records("sarcasm", (str, str), 1)
 #: The civil look-alikes: topics argued civilly, codes rejected or innocent; the same tone
 #: aimed at no group.
 CODED_CIVIL: Final = _DATA.strings("coded_civil")

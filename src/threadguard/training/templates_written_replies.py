@@ -27,26 +27,16 @@ from typing import Final
 
 import numpy as np
 
-from threadguard.schema import GROUPS
-from threadguard.training.template_tables import TemplateDataError, TemplateTables
+from threadguard.training.template_tables import TemplateTables
 from threadguard.training.templates_news import civil, group_hate
 
 _DATA: Final = TemplateTables.load("written_replies.toml")
 
 
-def _group_threads() -> tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...]:
-    """The group threads, each naming one of the schema's groups."""
-    records = _DATA.records("group_threads", (str, str, tuple, tuple))
-    for i, (_, group, _, _) in enumerate(records):
-        if group not in GROUPS:
-            raise TemplateDataError(
-                f"{_DATA.source}: group_threads[{i}] names no schema group: {group!r}"
-            )
-    return records
-
-
 #: (parent, targeted group, hostile replies, civil replies).
-GROUP_THREADS: Final = _group_threads()
+GROUP_THREADS: Final[tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...]] = (
+    _DATA.group_records("group_threads", (str, str, tuple, tuple), 1)
+)
 #: (parent naming no group, civil replies worded like hostile ones).
 PLAIN_THREADS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = _DATA.records(
     "plain_threads", (str, tuple)
