@@ -28,7 +28,7 @@ _GROUP_FORMS: Final = (
     r"mexican|indian|pakistani|bangladeshi|chinese|japanese|korean|vietnamese|filipino|"
     r"somali|syrian|afghan|iraqi|iranian|nigerian|ghanaian|eritrean|sudanese|ethiopian|"
     r"congolese|romanian|bulgarian|polish|pole|albanian|ukrainian|russian|turkish|kurdish|"
-    r"moroccan|algerian|tunisian|egyptian|palestinian|israeli|lebanese|haitian|jamaican|"
+    r"kurd|moroccan|algerian|tunisian|egyptian|palestinian|israeli|lebanese|haitian|jamaican|"
     r"roma|romani|gypsy|traveller|traveler|indigenous|aboriginal|first nations|native|"
     r"disabled|disability|wheelchair|autistic|deaf|blind|down syndrome|"
     r"mosque|synagogue|temple|gurdwara|madrasa|halal|kosher|hijab|burqa|niqab|turban|"
