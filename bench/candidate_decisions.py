@@ -1,0 +1,94 @@
+"""A candidate beside the shipped engine, as a moderator would see it: the functional
+suite's decisions (and the functionalities that moved), the counts per kind of any probe
+files, and each decisions-suite set's civil held, abusive caught and civil comments sent to
+the deep tier at the default policy.
+
+The candidate is a model folder (``--model DIR``, either tier, as ``threadguard train`` or
+``bench/deep_news_finetune.py`` wrote it), cascade settings (``--set NAME=VALUE``, any field
+of :class:`threadguard.engine.CascadeSettings`: ``--set route_on_harm=false``,
+``--set deep_from=0.1``), or both. Session 27 compared fast@5 (fast@4's recipe with the
+free-form templates) and a routing rule this way; the probe files stay outside the
+repository (JSON Lines as ``bench/probe_decisions.py`` reads them).
+
+Usage: PYTHONPATH=src python bench/candidate_decisions.py --data DIR [--split dev|test]
+       [--model DIR] [--set NAME=VALUE ...] [PROBE.jsonl ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+from pathlib import Path
+
+from thread_context import probe_counts
+
+from threadguard.engine import CascadeSettings, Engine
+from threadguard.evaluation.decisions import run_decisions
+from threadguard.evaluation.functional import SuiteResult, run_suite_decisions
+from threadguard.moderation import Moderator
+
+
+def settings(base: CascadeSettings, pairs: list[str]) -> CascadeSettings:
+    """``base`` with each ``NAME=VALUE`` of ``pairs`` set, the value read as the field's type."""
+    fields = {f.name: f for f in dataclasses.fields(CascadeSettings)}
+    changes: dict[str, object] = {}
+    for pair in pairs:
+        name, _, raw = pair.partition("=")
+        if name not in fields or not raw:
+            raise SystemExit(f"--set {pair!r}: NAME=VALUE with NAME one of {', '.join(fields)}")
+        current = getattr(base, name)
+        if isinstance(current, bool):
+            if raw.lower() not in ("true", "false"):
+                raise SystemExit(f"--set {pair!r}: {name} is true or false")
+            changes[name] = raw.lower() == "true"
+        elif isinstance(current, int | float):
+            try:
+                changes[name] = type(current)(raw)
+            except ValueError:
+                raise SystemExit(f"--set {pair!r}: {name} is a number") from None
+        else:
+            changes[name] = raw
+    return dataclasses.replace(base, **changes)
+
+
+def report(name: str, engine: Engine, args: argparse.Namespace) -> SuiteResult:
+    """Print one engine's figures; return its functional decisions for the comparison."""
+    moderator = Moderator()
+    suite = run_suite_decisions(engine, moderator).decisions
+    print(
+        f"{name} ({engine.model_version}): functional {suite.overall.correct} of {suite.overall.cases}"
+    )
+    for path in args.probes:
+        print(f"  {path}: {probe_counts(engine, moderator, path)}")
+    for s in run_decisions(engine, args.data, split=args.split, scales=(1.0,)).sets:
+        p = s.at(1.0)
+        print(
+            f"  {s.key:<16} civil held {p.civil_flagged}/{s.civil}  "
+            f"caught {p.abusive_caught}/{s.abusive}  civil routed {s.civil_routed}"
+        )
+    return suite
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("probes", nargs="*", type=Path)
+    ap.add_argument("--data", type=Path, required=True)
+    ap.add_argument("--split", choices=("dev", "test"), default="dev")
+    ap.add_argument("--model", type=Path, help="a model folder replacing its tier")
+    ap.add_argument("--set", dest="pairs", action="append", default=[], metavar="NAME=VALUE")
+    args = ap.parse_args()
+    if args.model is None and not args.pairs:
+        raise SystemExit("nothing to compare: give --model DIR, --set NAME=VALUE or both")
+    shipped = Engine.load()
+    candidate = Engine.load(args.model) if args.model else shipped
+    candidate = candidate.with_cascade(settings(candidate.cascade, args.pairs))
+    before = report("shipped", shipped, args)
+    after = report("candidate", candidate, args)
+    was = {f.functionality: f.correct for f in before.functionalities}
+    for f in after.functionalities:
+        if f.correct != was[f.functionality]:
+            print(f"  {f.functionality}: {was[f.functionality]} -> {f.correct} of {f.cases}")
+
+
+if __name__ == "__main__":
+    main()
