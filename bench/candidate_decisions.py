@@ -6,12 +6,13 @@ the deep tier at the default policy.
 The candidate is a model folder (``--model DIR``, either tier, as ``threadguard train`` or
 ``bench/deep_news_finetune.py`` wrote it), cascade settings (``--set NAME=VALUE``, any field
 of :class:`threadguard.engine.CascadeSettings`: ``--set route_on_harm=false``,
-``--set deep_from=0.1``), or both. Session 27 compared fast@5 (fast@4's recipe with the
+``--set deep_from=0.1``), a policy file (``--policy FILE``, the candidate's), or any of them
+together. Session 27 compared fast@5 (fast@4's recipe with the
 free-form templates) and a routing rule this way; the probe files stay outside the
 repository (JSON Lines as ``bench/probe_decisions.py`` reads them).
 
 Usage: PYTHONPATH=src python bench/candidate_decisions.py --data DIR [--split dev|test]
-       [--model DIR] [--set NAME=VALUE ...] [PROBE.jsonl ...]
+       [--model DIR] [--set NAME=VALUE ...] [--policy FILE] [PROBE.jsonl ...]
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from thread_context import probe_counts
 from threadguard.engine import CascadeSettings, Engine
 from threadguard.evaluation.decisions import run_decisions
 from threadguard.evaluation.functional import SuiteResult, run_suite_decisions
-from threadguard.moderation import Moderator
+from threadguard.moderation import Moderator, Policy, load_policy
 
 
 def settings(base: CascadeSettings, pairs: list[str]) -> CascadeSettings:
@@ -51,16 +52,16 @@ def settings(base: CascadeSettings, pairs: list[str]) -> CascadeSettings:
     return dataclasses.replace(base, **changes)
 
 
-def report(name: str, engine: Engine, args: argparse.Namespace) -> SuiteResult:
-    """Print one engine's figures; return its functional decisions for the comparison."""
-    moderator = Moderator()
+def report(name: str, engine: Engine, policy: Policy, args: argparse.Namespace) -> SuiteResult:
+    """Print one engine's figures under a policy; return its functional decisions."""
+    moderator = Moderator(policy)
     suite = run_suite_decisions(engine, moderator).decisions
     print(
         f"{name} ({engine.model_version}): functional {suite.overall.correct} of {suite.overall.cases}"
     )
     for path in args.probes:
         print(f"  {path}: {probe_counts(engine, moderator, path)}")
-    for s in run_decisions(engine, args.data, split=args.split, scales=(1.0,)).sets:
+    for s in run_decisions(engine, args.data, split=args.split, policy=policy, scales=(1.0,)).sets:
         p = s.at(1.0)
         print(
             f"  {s.key:<16} civil held {p.civil_flagged}/{s.civil}  "
@@ -76,14 +77,15 @@ def main() -> None:
     ap.add_argument("--split", choices=("dev", "test"), default="dev")
     ap.add_argument("--model", type=Path, help="a model folder replacing its tier")
     ap.add_argument("--set", dest="pairs", action="append", default=[], metavar="NAME=VALUE")
+    ap.add_argument("--policy", type=Path, help="the candidate's policy (default: the built-in)")
     args = ap.parse_args()
-    if args.model is None and not args.pairs:
-        raise SystemExit("nothing to compare: give --model DIR, --set NAME=VALUE or both")
+    if args.model is None and not args.pairs and args.policy is None:
+        raise SystemExit("nothing to compare: give --model DIR, --set NAME=VALUE or --policy FILE")
     shipped = Engine.load()
     candidate = Engine.load(args.model) if args.model else shipped
     candidate = candidate.with_cascade(settings(candidate.cascade, args.pairs))
-    before = report("shipped", shipped, args)
-    after = report("candidate", candidate, args)
+    before = report("shipped", shipped, load_policy(), args)
+    after = report("candidate", candidate, load_policy(args.policy), args)
     was = {f.functionality: f.correct for f in before.functionalities}
     for f in after.functionalities:
         if f.correct != was[f.functionality]:
