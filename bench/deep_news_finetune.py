@@ -27,7 +27,9 @@ harassment of a person and its civil look-alikes (templates_sexual_harassment, s
 K times; WRITTEN_REPEAT=K the coded hate and sarcasm at a group beside their civil
 look-alikes written in free form (templates_written_hate, session 26) K times;
 WRITTEN_REPLIES_REPEAT=K the free-form replies under group and plain parents
-(templates_written_replies, session 26), read with the parent, K times. SEED=N is the training run's seed: the
+(templates_written_replies, session 26), read with the parent, K times; POLICY_REPEAT=K the
+civil opinions on immigration, religion and foreign policy beside attacks on the groups they
+name (templates_written_policy, session 27) K times. SEED=N is the training run's seed: the
 DIVISOR-th of each non-news set it reads, the dev rows it calibrates on, the augmentation
 draws, the shuffle and PyTorch's generator (default 13: every version this script trained
 used it, so each continued on the same rows). CAPS="set=rows,..." reads that many training
@@ -95,6 +97,7 @@ from threadguard.training.templates_support import support_rows
 from threadguard.training.templates_thread_replies import thread_reply_rows
 from threadguard.training.templates_threats import threats_rows
 from threadguard.training.templates_written_hate import written_hate_rows
+from threadguard.training.templates_written_policy import written_policy_rows
 from threadguard.training.templates_written_replies import written_reply_rows
 from threadguard.training.templates_written_threats import written_threat_rows
 from threadguard.training.weak_labels import add_weak_labels
@@ -143,6 +146,7 @@ def main() -> None:
             "harassment",
             "written",
             "written_replies",
+            "policy",
         )
     }
     again = deep_tier.gather(news, "train", None) * (repeats["news_repeat"] - 1)
@@ -156,6 +160,7 @@ def main() -> None:
         "topics": news_topic_rows(),
         "harassment": sexual_harassment_rows(),
         "written": written_hate_rows(),
+        "policy": written_policy_rows(),
     }
     for kind, rows in alone.items():
         examples = [deep_tier.Example(t, "", labels) for t, labels in rows]

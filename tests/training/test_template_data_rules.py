@@ -146,6 +146,7 @@ def test_the_spec_names_every_template_file() -> None:
             "news_topics.toml",
             "sexual_harassment.toml",
             "written_hate.toml",
+            "written_policy.toml",
             "written_replies.toml",
             "written_threats.toml",
         ]

@@ -31,6 +31,7 @@ from threadguard.training.templates_support import pushback_rows, support_rows
 from threadguard.training.templates_thread_replies import thread_reply_rows
 from threadguard.training.templates_threats import threats_rows
 from threadguard.training.templates_written_hate import written_hate_rows
+from threadguard.training.templates_written_policy import written_policy_rows
 from threadguard.training.templates_written_replies import written_reply_rows
 from threadguard.training.templates_written_threats import written_threat_rows
 
@@ -462,7 +463,9 @@ def template_rows(quotes: list[str] | None = None) -> list[tuple[str, np.ndarray
     person beside its civil look-alikes of
     :mod:`threadguard.training.templates_sexual_harassment`, and the coded hate and sarcasm
     at a group beside their civil look-alikes, written in free form, of
-    :mod:`threadguard.training.templates_written_hate`."""
+    :mod:`threadguard.training.templates_written_hate`, and the civil opinions on
+    immigration, religion and foreign policy beside attacks on the groups they name of
+    :mod:`threadguard.training.templates_written_policy`."""
     rows = list(hard_cases(quotes or []))
     for seed in HARDER_SEEDS:
         rows += list(harder_cases(seed))
@@ -479,6 +482,7 @@ def template_rows(quotes: list[str] | None = None) -> list[tuple[str, np.ndarray
         + news_topic_rows()
         + sexual_harassment_rows()
         + written_hate_rows()
+        + written_policy_rows()
     )
 
 
