@@ -21,10 +21,9 @@ import argparse
 import dataclasses
 from pathlib import Path
 
-from thread_context import probe_counts
+from thread_context import decision_lines, probe_counts
 
 from threadguard.engine import CascadeSettings, Engine
-from threadguard.evaluation.decisions import run_decisions
 from threadguard.evaluation.functional import SuiteResult, run_suite_decisions
 from threadguard.moderation import Moderator, Policy, load_policy
 
@@ -37,6 +36,8 @@ def settings(base: CascadeSettings, pairs: list[str]) -> CascadeSettings:
         name, _, raw = pair.partition("=")
         if name not in fields or not raw:
             raise SystemExit(f"--set {pair!r}: NAME=VALUE with NAME one of {', '.join(fields)}")
+        if name in changes:
+            raise SystemExit(f"--set {pair!r}: {name} is set twice")
         current = getattr(base, name)
         if isinstance(current, bool):
             if raw.lower() not in ("true", "false"):
@@ -49,7 +50,10 @@ def settings(base: CascadeSettings, pairs: list[str]) -> CascadeSettings:
                 raise SystemExit(f"--set {pair!r}: {name} is a number") from None
         else:
             changes[name] = raw
-    return dataclasses.replace(base, **changes)
+    try:
+        return dataclasses.replace(base, **changes)
+    except ValueError as e:  # CascadeSettings checks its own ranges
+        raise SystemExit(f"--set: {e}") from None
 
 
 def report(name: str, engine: Engine, policy: Policy, args: argparse.Namespace) -> SuiteResult:
@@ -61,12 +65,7 @@ def report(name: str, engine: Engine, policy: Policy, args: argparse.Namespace) 
     )
     for path in args.probes:
         print(f"  {path}: {probe_counts(engine, moderator, path)}")
-    for s in run_decisions(engine, args.data, split=args.split, policy=policy, scales=(1.0,)).sets:
-        p = s.at(1.0)
-        print(
-            f"  {s.key:<16} civil held {p.civil_flagged}/{s.civil}  "
-            f"caught {p.abusive_caught}/{s.abusive}  civil routed {s.civil_routed}"
-        )
+    print("\n".join(decision_lines(engine, args.data, args.split, policy)))
     return suite
 
 
@@ -81,6 +80,7 @@ def main() -> None:
     args = ap.parse_args()
     if args.model is None and not args.pairs and args.policy is None:
         raise SystemExit("nothing to compare: give --model DIR, --set NAME=VALUE or --policy FILE")
+    settings(CascadeSettings(), args.pairs)  # a bad --set fails before any model loads
     shipped = Engine.load()
     candidate = Engine.load(args.model) if args.model else shipped
     candidate = candidate.with_cascade(settings(candidate.cascade, args.pairs))

@@ -25,7 +25,7 @@ from pathlib import Path
 from threadguard.engine import CommentInput, Engine
 from threadguard.evaluation.decisions import run_decisions
 from threadguard.evaluation.functional import run_suite_decisions
-from threadguard.moderation import Moderator
+from threadguard.moderation import Moderator, Policy
 from threadguard.schema import Verdict
 from threadguard.training.datasets import load_sfu_news
 
@@ -54,6 +54,19 @@ def functional_line(engine: Engine, moderator: Moderator) -> str:
     )
 
 
+def decision_lines(
+    engine: Engine, data: Path, split: str, policy: Policy | None = None
+) -> list[str]:
+    """Each decisions-suite set's civil held, abusive caught and civil comments sent to the
+    deep tier, at the policy (default: the built-in one)."""
+    report = run_decisions(engine, data, split=split, policy=policy, scales=(1.0,))
+    return [
+        f"  {s.key:<16} civil held {s.at(1.0).civil_flagged}/{s.civil}  "
+        f"caught {s.at(1.0).abusive_caught}/{s.abusive}  civil routed {s.civil_routed}"
+        for s in report.sets
+    ]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("probes", nargs="*", type=Path)
@@ -73,13 +86,7 @@ def main() -> None:
     titled = [CommentInput(t, title=h) for t, h in zip(sfu.texts, sfu.titles, strict=True)] * 3
     for name, engine in engines.items():
         print(f"{name}: {functional_line(engine, moderator)}")
-        report = run_decisions(engine, args.data, split=args.split, scales=(1.0,))
-        for s in report.sets:
-            p = s.at(1.0)
-            print(
-                f"  {s.key:<16} civil held {p.civil_flagged}/{s.civil}  "
-                f"caught {p.abusive_caught}/{s.abusive}  civil routed {s.civil_routed}"
-            )
+        print("\n".join(decision_lines(engine, args.data, args.split)))
         for path in args.probes:
             print(f"  {path.name}: {probe_counts(engine, moderator, path)}")
         if not args.no_speed:

@@ -13,3 +13,8 @@ TARGET_HEADS = [h for h in HEADS if h.startswith("target:")]
 def head_value(row: np.ndarray, head: str) -> float:
     """The label a template row gives one head (NaN where it leaves the head unknown)."""
     return float(row[HEADS.index(head)])
+
+
+def targets_set(row: np.ndarray) -> set[str]:
+    """The groups a row labels as targeted (1.0), without the ``target:`` prefix."""
+    return {h.removeprefix("target:") for h in TARGET_HEADS if head_value(row, h) == 1.0}

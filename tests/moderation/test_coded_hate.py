@@ -134,6 +134,10 @@ def test_civil_sentences_are_not_held_for_a_code(text: str) -> None:
         ("The shooter was inspired by the great replacement conspiracy theory.", "approve"),
         ("The party's leaflets use remigration as a euphemism for expelling citizens.", "approve"),
         ("Remigration is not a euphemism, it is the plan.", "hold"),
+        (
+            "Remigration is just a polite euphemism for sending them home, and I'm all for it.",
+            "hold",
+        ),
         ("The great replacement is happening before our eyes.", "hold"),
         ("The great replacement is no myth.", "hold"),
         ("The Great Replacement isn't a theory when you look at the numbers.", "hold"),

@@ -4,7 +4,7 @@ each row teaches, and that both tiers read them."""
 from __future__ import annotations
 
 import numpy as np
-from template_support import TARGET_HEADS, head_value
+from template_support import head_value, targets_set
 
 from threadguard.schema import with_parents
 from threadguard.training.augment import template_rows
@@ -18,17 +18,13 @@ from threadguard.training.templates_written_hate import (
 )
 
 
-def _targets_set(row: np.ndarray) -> set[str]:
-    return {h.removeprefix("target:") for h in TARGET_HEADS if head_value(row, h) == 1.0}
-
-
 def test_coded_hate_and_sarcasm_attack_the_group_the_writer_named() -> None:
     rows = dict(written_hate_rows())
     assert len(CODED) >= 200 and len(SARCASM) >= 180
     for text, group in CODED + SARCASM:
         r = rows[text]
         assert head_value(r, "toxicity") == 1.0 and head_value(r, "identity_attack") == 1.0
-        assert _targets_set(r) == with_parents({group})
+        assert targets_set(r) == with_parents({group})
     # a call to "remigrate" names no harm: coded hate leaves threat unknown, sarcasm says none
     assert all(np.isnan(head_value(rows[t], "threat")) for t, _ in CODED)
     assert all(head_value(rows[t], "threat") == 0.0 for t, _ in SARCASM)
@@ -41,7 +37,7 @@ def test_look_alikes_and_quotes_are_civil_and_quotes_may_still_swear() -> None:
         r = rows[text]
         for head in ("toxicity", "severe_toxicity", "identity_attack", "insult", "threat"):
             assert head_value(r, head) == 0.0, (head, text)
-        assert _targets_set(r) == set()
+        assert targets_set(r) == set()
     assert all(head_value(rows[t], "profanity") == 0.0 for t in CODED_CIVIL + SARCASM_CIVIL)
     assert all(np.isnan(head_value(rows[t], "profanity")) for t in QUOTING)
 

@@ -44,8 +44,8 @@ REBUTTAL: Final = re.compile(
     r"debunk(?:ed|s)?|false|nonsense|dishonest|(?:scare|fear)mongering|smears?|"
     r"racis[mt]s?|bigot(?:s|ry|ed)?|far[- ]right|neo[- ]?nazis?|white supremacis[mt]s?|"
     r"antisemiti(?:c|sm)|islamophob(?:ia|ic)|xenophob(?:ia|ic)|hate speech|"
-    r"dog[- ]?whistles?|euphemisms?|slogans?|manifesto|rhetoric|condemn(?:s|ed)?|"
-    r"reject(?:s|ed)?)\b",
+    r"dog[- ]?whistles?|as (?:a|an)(?: \w+)? euphemism|slogans?|manifesto|rhetoric|"
+    r"condemn(?:s|ed)?|reject(?:s|ed)?)\b",
     re.IGNORECASE,
 )
 #: A word that turns what follows it around ("not a myth", "isn't racist").

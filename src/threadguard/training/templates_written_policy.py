@@ -2,10 +2,10 @@
 the groups they are about, beside hostile comments on the same topics that attack a group.
 
 On two probes of news comments written apart from the project (session 27), the shipped
-models held 7 of 30 civil immigration opinions and 4 of 24 civil disagreements ("Immigration
-levels are too high for our housing supply right now." at toxicity 0.63), nearly all by the
-deep tier's scores: the topic and the group named read as hate. The civil news comments of
-:mod:`threadguard.training.templates_civic` are slot-filled frames; these rows
+models held 7 of 30 civil immigration opinions and 4 of 24 civil disagreements, nearly all
+on the models' scores (both tiers blended where the deep tier reads): the topic and the group
+named read as hate. The civil news comments of :mod:`threadguard.training.templates_civic`
+are slot-filled frames; these rows
 (``resources/templates/written_policy.toml``), written in session 27 by a writer who read
 nothing of the project, argue every side in free form (restrictionist and liberal, religious
 and secular, hawkish and dovish, blunt or sarcastic about governments), beside hostile
@@ -17,8 +17,9 @@ so that the attack decides and not the topic:
 - ``hostile``: [text, targeted group].
 
 Labels: the civil rows are civil on every head; the hostile rows toxic and an identity attack
-on the group the writer named, threat unknown (a call to remove a group names no harm, a
-contempt for it none either way). Kept apart from the evaluation material by the overlap test.
+on the one group the writer named (attacks on two groups at once were dropped: the other
+would be labelled not targeted), threat unknown (most call for no harm, a few wish it, and
+the writer did not mark which). Kept apart from the evaluation material by the overlap test.
 """
 
 from __future__ import annotations
