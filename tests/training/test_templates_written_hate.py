@@ -4,10 +4,13 @@ each row teaches, and that both tiers read them."""
 from __future__ import annotations
 
 import numpy as np
-from template_support import head_value, targets_set
+from template_support import (
+    assert_civil,
+    assert_group_attack,
+    assert_unique_and_read_by_both_tiers,
+    head_value,
+)
 
-from threadguard.schema import with_parents
-from threadguard.training.augment import template_rows
 from threadguard.training.templates_written_hate import (
     CODED,
     CODED_CIVIL,
@@ -22,9 +25,7 @@ def test_coded_hate_and_sarcasm_attack_the_group_the_writer_named() -> None:
     rows = dict(written_hate_rows())
     assert len(CODED) >= 200 and len(SARCASM) >= 180
     for text, group in CODED + SARCASM:
-        r = rows[text]
-        assert head_value(r, "toxicity") == 1.0 and head_value(r, "identity_attack") == 1.0
-        assert targets_set(r) == with_parents({group})
+        assert_group_attack(rows[text], group)
     # a call to "remigrate" names no harm: coded hate leaves threat unknown, sarcasm says none
     assert all(np.isnan(head_value(rows[t], "threat")) for t, _ in CODED)
     assert all(head_value(rows[t], "threat") == 0.0 for t, _ in SARCASM)
@@ -34,15 +35,10 @@ def test_coded_hate_and_sarcasm_attack_the_group_the_writer_named() -> None:
 def test_look_alikes_and_quotes_are_civil_and_quotes_may_still_swear() -> None:
     rows = dict(written_hate_rows())
     for text in CODED_CIVIL + SARCASM_CIVIL + QUOTING:
-        r = rows[text]
-        for head in ("toxicity", "severe_toxicity", "identity_attack", "insult", "threat"):
-            assert head_value(r, head) == 0.0, (head, text)
-        assert targets_set(r) == set()
+        assert_civil(rows[text], text)
     assert all(head_value(rows[t], "profanity") == 0.0 for t in CODED_CIVIL + SARCASM_CIVIL)
     assert all(np.isnan(head_value(rows[t], "profanity")) for t in QUOTING)
 
 
 def test_the_rows_are_unique_and_reach_both_tiers() -> None:
-    texts = [t for t, _ in written_hate_rows()]
-    assert len(set(texts)) == len(texts)
-    assert set(texts) <= {t for t, _ in template_rows()}
+    assert_unique_and_read_by_both_tiers([t for t, _ in written_hate_rows()])

@@ -4,10 +4,13 @@ they name: what each row teaches, and that both tiers read them."""
 from __future__ import annotations
 
 import numpy as np
-from template_support import head_value, targets_set
+from template_support import (
+    assert_civil,
+    assert_group_attack,
+    assert_unique_and_read_by_both_tiers,
+    head_value,
+)
 
-from threadguard.schema import with_parents
-from threadguard.training.augment import template_rows
 from threadguard.training.templates_written_policy import (
     HOSTILE,
     POLICY_CIVIL,
@@ -20,24 +23,17 @@ def test_civil_opinions_are_civil_on_every_head_whatever_group_they_name() -> No
     rows = dict(written_policy_rows())
     assert len(POLICY_CIVIL) >= 180 and len(RELIGION_CIVIL) >= 85
     for text in POLICY_CIVIL + RELIGION_CIVIL:
-        r = rows[text]
-        for head in ("toxicity", "severe_toxicity", "identity_attack", "insult", "threat"):
-            assert head_value(r, head) == 0.0, (head, text)
-        assert targets_set(r) == set()
+        assert_civil(rows[text], text)
 
 
 def test_hostile_rows_attack_the_group_the_writer_named_and_leave_threat_unknown() -> None:
     rows = dict(written_policy_rows())
     assert len(HOSTILE) >= 110
     for text, group in HOSTILE:
-        r = rows[text]
-        assert head_value(r, "toxicity") == 1.0 and head_value(r, "identity_attack") == 1.0
-        assert targets_set(r) == with_parents({group})
-        assert np.isnan(head_value(r, "threat"))
+        assert_group_attack(rows[text], group)
+        assert np.isnan(head_value(rows[text], "threat"))
     assert len({g for _, g in HOSTILE}) >= 8
 
 
 def test_the_rows_are_unique_and_reach_both_tiers() -> None:
-    texts = [t for t, _ in written_policy_rows()]
-    assert len(set(texts)) == len(texts)
-    assert set(texts) <= {t for t, _ in template_rows()}
+    assert_unique_and_read_by_both_tiers([t for t, _ in written_policy_rows()])

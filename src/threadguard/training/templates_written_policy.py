@@ -5,9 +5,8 @@ On two probes of news comments written apart from the project (session 27), the 
 models held 7 of 30 civil immigration opinions and 4 of 24 civil disagreements, nearly all
 on the models' scores (both tiers blended where the deep tier reads): the topic and the group
 named read as hate. The civil news comments of :mod:`threadguard.training.templates_civic`
-are slot-filled frames; these rows
-(``resources/templates/written_policy.toml``), written in session 27 by a writer who read
-nothing of the project, argue every side in free form (restrictionist and liberal, religious
+are slot-filled frames; these rows (``resources/templates/written_policy.toml``), written in
+session 27 by a writer who read nothing of the project, argue every side in free form (restrictionist and liberal, religious
 and secular, hawkish and dovish, blunt or sarcastic about governments), beside hostile
 comments on the same topics that attack a people, a faith's followers or migrants as a whole,
 so that the attack decides and not the topic:
