@@ -43,10 +43,10 @@ def bench_corpus(n: int) -> list[str]:
 
 def cpu_line(cpuinfo: str | None = None) -> str:
     """Which CPU ran the bench and which int8 instructions it has: the deep tier's int8
-    arithmetic runs on VNNI where the CPU has it and on AVX2 otherwise, which is slower
-    and saturates some products, so both its speed and its scores differ between the two
-    (docs/evaluation.md, "Issue 12, session 11"). ``cpuinfo``: /proc/cpuinfo's text (read
-    here when None; on a system without it, the platform's name alone)."""
+    arithmetic runs on VNNI where the CPU has it and on AVX2 otherwise, so its speed
+    differs between the two (its scores do not: the session asks for exact products,
+    ``scoring.encoder.EXACT_INT8``). ``cpuinfo``: /proc/cpuinfo's text (read here when
+    None; on a system without it, the platform's name alone)."""
     import platform
 
     if cpuinfo is None:
