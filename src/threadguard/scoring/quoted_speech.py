@@ -71,7 +71,8 @@ _REPORTING: Final = re.compile(
     r"painted|daubed|scrawled|posted|tweeted|printed|call(?:ed|ing|s)|claim(?:ed|ing|s))\b",
     re.IGNORECASE,
 )
-_HATE_NAMES: Final = (
+#: The names of hate a condemnation calls a quotation (shared with :mod:`.endorsed_quotes`).
+HATE_NAMES: Final = (
     r"racism|antisemitism|anti-semitism|bigotry|hate\s+speech|islamophobia|homophobia|"
     r"transphobia|xenophobia|misogyny|a\s+hate\s+crime|hatred"
 )
@@ -81,7 +82,7 @@ _HATE_NAMES: Final = (
 #: This has to stop.' is a smear).
 _CONDEMNING_SENTENCE: Final = (
     r"(?:(?:that|this|it)(?:['’]s|\s+is|\s+was)\s+(?:just\s+|pure\s+|plain\s+|simply\s+)?"
-    rf"(?:{_HATE_NAMES})(?:,\s*+plain\s+and\s+simple)?|shameful|disgraceful|"
+    rf"(?:{HATE_NAMES})(?:,\s*+plain\s+and\s+simple)?|shameful|disgraceful|"
     r"that\s+should\s+shame\s+(?:all\s+of\s+)?us)\s*+[.!]"
 )
 CONDEMNATION: Final = re.compile(
@@ -94,8 +95,8 @@ _GROUP: Final = re.compile(rf"\b(?:{GROUP_NOUNS})\b", re.IGNORECASE)
 #: A condemnation negated or brushed aside, anywhere in the comment.
 _DISMISSED: Final = re.compile(
     rf"\b(?:not|no|nothing|never|isn['’]?t|wasn['’]?t|so[\s-]called)\s+(?:\w+\s+){{0,2}}?"
-    rf"(?:{_HATE_NAMES}|shameful|disgraceful|hate)\b|\bmy\s+foot\b|"
-    rf"\b(?:{_HATE_NAMES})\s*+\?",
+    rf"(?:{HATE_NAMES}|shameful|disgraceful|hate)\b|\bmy\s+foot\b|"
+    rf"\b(?:{HATE_NAMES})\s*+\?",
     re.IGNORECASE,
 )
 #: The writer owns the words: "I said", "the word I use", "our banner", "we could say".

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
+from threadguard.scoring.endorsed_quotes import ENDORSED_QUOTE_ATTRIBUTES, endorsed_quotation
 from threadguard.scoring.figurative_violence import (
     FIGURATIVE_ATTRIBUTES,
     without_figurative_violence,
@@ -61,5 +62,13 @@ READINGS: Final = (
         FIGURATIVE_ATTRIBUTES,
         groups=False,
         raises=False,
+    ),
+    # Last: a quotation the comment agrees with is its own words, whatever else was cut.
+    Reading(
+        "endorsed quote",
+        endorsed_quotation,
+        ENDORSED_QUOTE_ATTRIBUTES,
+        groups=True,
+        raises=True,
     ),
 )

@@ -1,0 +1,76 @@
+"""A quotation the comment agrees with is read as the writer's own words
+(:mod:`threadguard.scoring.endorsed_quotes`), and only then."""
+
+from __future__ import annotations
+
+import pytest
+from scoring_support import ReadTwice
+
+from threadguard.moderation import Moderator
+from threadguard.schema import Verdict
+from threadguard.scoring.endorsed_quotes import endorsed_quotation
+
+HATE = "Somalis are rats who breed in the sewers"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"The leaflet through my door said '{HATE}' and the leaflet was right.",
+        f'My late uncle, who drove a bus in this city for thirty years, always said "{HATE}". '
+        "He called it.",
+        f"Someone at the pub said '{HATE}'. Couldn't agree more.",
+        f"'{HATE}' is what the bloke on the bus shouted. Not wrong tbh.",
+        f"A councillor said '{HATE}' years ago. Time has proved him right.",
+    ],
+)
+def test_an_agreed_quotation_is_read_alone(text: str) -> None:
+    assert endorsed_quotation(text) == HATE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # condemned, reported or refuted: the quotation stays someone else's
+        f"The leaflet through my door said '{HATE}'. Racist filth, and I reported it.",
+        f"A man shouted '{HATE}' at a mother on the bus. She was right to call the police.",
+        f"The leaflet said '{HATE}'. Was he right? Of course not.",
+        f"The leaflet said '{HATE}' and he was not right, whatever his fans say.",
+        f"Sure, '{HATE}', he was right, totally.",
+        f"The judge was right: '{HATE}' is a hate crime, not an opinion.",
+        # "right" of place or time, agreement with someone else, no quotation at all
+        f"The graffiti '{HATE}' is right there on the bridge for every child to read.",
+        "Agreed, the council should clean the bridge today.",
+        "He was right about the budget, and they're right to say so.",
+        # mostly quotation: nothing outside it to agree
+        f"'{HATE}' right",
+    ],
+)
+def test_no_agreement_no_second_reading(text: str) -> None:
+    assert endorsed_quotation(text) is None
+
+
+def test_apostrophes_are_not_quotation_marks() -> None:
+    text = "They're right, the teachers' union's plan won't work and it's not the kids' fault."
+    assert endorsed_quotation(text) is None
+
+
+def test_an_agreed_hateful_quotation_is_held_and_its_condemnation_is_not(
+    read_twice: ReadTwice,
+) -> None:
+    moderator = Moderator()
+    agreed = "The placard at the march said 'Muslims are vermin' and the placard was right."
+    once, twice = read_twice(agreed)
+    assert twice.scores["identity_attack"] > once.scores["identity_attack"] + 0.3
+    assert moderator.decide(twice, agreed).action != Verdict.APPROVE
+    condemned = "The placard at the march said 'Muslims are vermin'. Vile, and I reported it."
+    once, twice = read_twice(condemned)
+    assert twice.scores == once.scores
+
+
+def test_an_agreed_civil_quotation_stays_civil(read_twice: ReadTwice) -> None:
+    # Read alone, a civil quotation is civil: keeping the higher reading holds nothing.
+    text = "After the match the coach said 'we were unlucky today' and he was right."
+    _, twice = read_twice(text)
+    assert max(twice.scores[a] for a in ("toxicity", "identity_attack", "insult")) < 0.2
+    assert Moderator().decide(twice, text).action == Verdict.APPROVE
