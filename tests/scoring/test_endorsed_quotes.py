@@ -20,7 +20,7 @@ HATE = "Somalis are rats who breed in the sewers"
         f'My late uncle, who drove a bus in this city for thirty years, always said "{HATE}". '
         "He called it.",
         f"Someone at the pub said '{HATE}'. Couldn't agree more.",
-        f"'{HATE}' is what the bloke on the bus shouted. Not wrong tbh.",
+        f"'{HATE}' - spot on, the bloke was right.",
         f"A councillor said '{HATE}' years ago. Time has proved him right.",
     ],
 )
@@ -38,12 +38,26 @@ def test_an_agreed_quotation_is_read_alone(text: str) -> None:
         f"The leaflet said '{HATE}' and he was not right, whatever his fans say.",
         f"Sure, '{HATE}', he was right, totally.",
         f"The judge was right: '{HATE}' is a hate crime, not an opinion.",
+        # the agreement is with someone else in the story, or with the article
+        f"A man on the train told a mother '{HATE}', and a student stood up and told him to "
+        "get off. She was right, and people clapped.",
+        f"The chant '{HATE}' started in the away end. The referee walked the players off. "
+        "He was right.",
+        f"Great piece. A cabbie was told '{HATE}' by a passenger, and the writer is spot on "
+        "about how nobody helps.",
+        # agreement on one thing, a quotation rejected in the same breath
+        f"On the budget she was right, but '{HATE}' is no way for a minister to talk.",
+        # reported to the police, a court, a newspaper: a report, whatever else it says
+        f"Police say a man shouted '{HATE}' at a family on Saturday. He has been charged.",
+        # a quotation about no group: an insult at one person, read as written
+        "My wife calls me 'a useless lump of lard' on match days. She's right, in fairness.",
+        # doubted or asked
+        f"Nobody here thinks he was right when he said '{HATE}'.",
+        f"'{HATE}', he said. He was right, wasn't he?",
         # "right" of place or time, agreement with someone else, no quotation at all
         f"The graffiti '{HATE}' is right there on the bridge for every child to read.",
         "Agreed, the council should clean the bridge today.",
         "He was right about the budget, and they're right to say so.",
-        # mostly quotation: nothing outside it to agree
-        f"'{HATE}' right",
     ],
 )
 def test_no_agreement_no_second_reading(text: str) -> None:

@@ -1,32 +1,46 @@
 """Hate quoted to agree with it: "That banner said 'Islam is a cancer' and the banner was right."
 
 A quotation is also the oldest way to say a thing while seeming not to. The models read
-quoted words as someone else's: on a probe of 150 news comments written apart from the
-project (session 28), 24 of 30 comments that quote a slur or a hateful claim about a group
-and then agree with it ("he was right", "spot on", "he called it", "couldn't agree more")
-were published, the quotation's own reading hateful and the comment's civil. Where a
-comment holds a quotation (in double or single quotation marks) and, outside it, words
-that say the quotation is right (:data:`AGREEMENT`), the engine also reads the quotation
+quoted words as someone else's: on three probes of news comments written apart from the
+project (session 28), the engine held 31 of 75, 28 of 70 and 18 of 80 comments that quote a
+slur or a hateful claim about a group and agree with it. So where a quotation is followed,
+within :data:`NEAREST` words, by words that say it is right (:data:`AGREEMENT`: "and the
+banner was right", "He called it.", "Couldn't agree more.", "Time proved him right."), and
+the quotation or its sentence names a group of people
+(:data:`threadguard.scoring.group_words.GROUP_WORDS`), the engine also reads that quotation
 *alone* as the writer's words, and the comment keeps the higher of the two readings on the
-attributes of abuse and the groups' heads. A quotation that is not abusive alone ("As the
-coach said, 'we were unlucky', and he was right.") reads civil and changes nothing.
+attributes of abuse and the groups' heads. A quotation that is not abusive alone reads
+civil and changes nothing.
 
 The mirror of :mod:`.quoted_speech` (a quotation condemned is read *without* it), and of
 :mod:`.endorsements` (a reply that only agrees with its parent keeps its parent's reading).
-Not read as agreement:
 
-- an agreement the comment negates ("he was not right", "wasn't wrong?") or asks about (a
-  question mark right after it), or "right to ..." ("she was right to report it": right to
-  act, not right in what was said);
-- any comment that also names what it quotes as hate or lies outside the quotation
-  (:data:`REBUKE`: "racist", "bigotry", "a slur", "a lie", "a myth", "disgusting",
-  "shame", "coward"; "The judge was right: 'filthy ragheads' is a hate crime.");
+Narrow on purpose. A first version took any agreement anywhere in the comment; a review
+wrote 70 civil comments that quote hate and agree with something else, and it newly held
+43: the fan who praises the referee for stopping a racist chant ("He was right."), the
+reader who says the article is spot on, the report that "police can confirm" a charge, the
+voter who says a minister "was right on the budget, but ...". Not read as agreement, then:
+
+- an agreement more than :data:`NEAREST` words after the quotation, or with another
+  quotation between (it is about someone else in the story), or before the quotation;
+- an agreement its clause negates, doubts or makes a condition of ("nobody thinks he was
+  right", "if he was right"), or in a question ("He was right, wasn't he?"), or "right to
+  ..." ("she was right to report it"), or "right" of place or time ("right there");
+- any comment that, outside its quotations, names what it quotes as hate or lies, or tells
+  of its consequences (:data:`REBUKE`: "racist", "a slur", "a lie", "disgusting",
+  "unacceptable", "abuse", "hate", "police", "charged", "banned", "court", "apologised");
 - any mark of sarcasm (:data:`threadguard.scoring.negated_claims.SARCASM`);
-- a comment that is mostly quotation, or a quotation longer than :data:`LONGEST`
-  characters (the rest would not be about it).
+- a quotation about no group ("My wife calls me 'a useless lump' on match days. She's
+  right."): an insult at one person is the comment's own reading to make.
+
+So it catches few: on the three probes 2, 1 and 1 more hateful comments held, none of their
+civil ones, and on the review's 38 hateful ones 2 more, none of its 70 civil ones
+(docs/evaluation.md, "Issue 12, session 28").
 
 Single quotation marks count as quotation marks only where one opens after a space or
-punctuation and closes before one (an apostrophe inside a word, "they're", is neither).
+punctuation and closes before one (an apostrophe inside a word, "they're", is neither; a
+plural possessive, "the players' lounge", may close one early, which only shortens what
+is read alone).
 """
 
 from __future__ import annotations
@@ -34,6 +48,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from threadguard.normalize import normalize_text
+from threadguard.scoring.group_words import GROUP_WORDS
 from threadguard.scoring.negated_claims import SARCASM
 from threadguard.scoring.quoted_speech import HATE_NAMES
 from threadguard.scoring.rereading import cut_out
@@ -50,44 +66,54 @@ _QUOTED: Final = re.compile(
     rf"\"([^\"\n]{{2,{LONGEST}}})\"|“([^“”\n]{{2,{LONGEST}}})”|«([^«»\n]{{2,{LONGEST}}})»|"
     rf"(?<![\w'‘’])['‘]((?:[^'‘’\n]|['’](?=\w)){{2,{LONGEST}}}?)['’](?![\w'’])"
 )
-#: Words that say a quotation is right: of its speaker ("he was right", "she wasn't
-#: wrong", "he called it", "he had a point"), of the words ("'animals' is right", "is
-#: exactly it", "is the right word"), or of the writer ("couldn't agree more", "spot on").
+#: Who is said to be right: the speaker ("he was", "the banner was", "my nan's").
 _WHO: Final = (
     r"(?:he|she|they|it|that|this|the\s+\w+|my\s+\w+|your\s+\w+)"
-    r"\s*(?:was|is|were|are|'s|’s|'re|’re|has\s+been)"
+    r"(?:\s+(?:was|is|were|are|has\s+been)|['’](?:s|re))"
 )
-#: "right" or "correct" where its clause ends or goes on ("he was right, and ...", "is
-#: right tbh"), not an adverb of place or time ("right there", "right out of", "right after").
-_RIGHT: Final = (
-    r"(?:right|correct)(?=\s*(?:[.,!;:)\n]|$)|\s+(?:and|but|though|tbh|imo|mate|honestly|"
-    r"too|again|all\s+along)\b)"
+#: Where a clause ends or goes on with a conjunction or a tag: what makes "right", "spot
+#: on" or "called it" a verdict ("he was right, and ...", "is right tbh") rather than an
+#: adverb ("right there", "right out of") or an object ("they called it banter").
+_CLAUSE_END: Final = (
+    r"(?=\s*(?:[.,!;:)\n]|$)|\s+(?:and|but|though|tbh|imo|mate|honestly|too|again|"
+    r"all\s+along)\b)"
 )
+_RIGHT: Final = rf"(?:right|correct|spot\s+on|bang\s+on|onto\s+something){_CLAUSE_END}"
+#: Words that say a quotation is right: of its speaker ("he was right", "she wasn't
+#: wrong", "he called it", "he had a point"), of the words ("is exactly it", "is the
+#: right word"), or the writer's own ("couldn't agree more", "truer words").
 AGREEMENT: Final = re.compile(
-    rf"\b(?:{_WHO}\s+(?:so\s+|absolutely\s+|completely\s+|totally\s+|dead\s+|100\s*%\s+|"
-    rf"spot\s+on\s+and\s+)?(?:{_RIGHT}|spot\s+on|bang\s+on|not\s+wrong|"
-    r"understating\s+it|being\s+polite|being\s+generous|onto\s+something|"
-    r"telling\s+the\s+truth|(?:just\s+)?stating\s+(?:a\s+|the\s+)?(?:fact|facts|obvious))|"
-    r"(?:he|she|they)\s+(?:called\s+it|had\s+a\s+point|got\s+it\s+right|nailed\s+it|"
-    r"said\s+it\s+best|was(?:n['’]t|\s+not)\s+wrong|knew\s+what\s+(?:he|she|they)\s+"
-    r"(?:was|were)\s+talking\s+about)|"
-    rf"(?:is|'s|’s)\s+(?:exactly\s+it|exactly\s+{_RIGHT}|{_RIGHT}|the\s+right\s+word|exactly\s+what\s+they\s+are|"
-    r"about\s+right|spot\s+on|being\s+generous|still\s+true)|"
+    rf"\b(?:{_WHO}\s+(?:so\s+|absolutely\s+|completely\s+|dead\s+|100\s*%\s+)?"
+    rf"(?:{_RIGHT}|not\s+wrong|understating\s+it|being\s+(?:polite|generous|kind)){_CLAUSE_END}|"
+    rf"(?:he|she|they)\s+(?:called\s+it|had\s+a\s+point|got\s+it\s+right|nailed\s+it|"
+    rf"said\s+it\s+best|was(?:n['’]t|\s+not)\s+wrong){_CLAUSE_END}|"
+    rf"(?:is|'s|’s)\s+(?:exactly\s+)?(?:it|{_RIGHT}|the\s+right\s+word|what\s+they\s+are|"
+    rf"about\s+right|being\s+generous){_CLAUSE_END}|"
     r"(?:i\s+)?(?:could(?:n['’]?t| not)|can['’]?t)\s+agree\s+more|"
     r"(?:i\s+)?could(?:n['’]?t| not)\s+have\s+(?:said|put)\s+it\s+better|"
     r"finally\s+someone\s+said\s+it|"
-    r"not\s+wrong|can\s+confirm|still\s+true|"
     r"nothing\s+(?:he|she|they)\s+said\s+(?:was|is)\s+(?:false|wrong|untrue)|"
-    r"(?:proved|proven|proves|proving)\s+(?:him|her|them|it|that|this)\s+right|"
-    r"tell\s+me\s+(?:(?:he|she|they|it)\s*(?:was|were|is|are|'s|’s)\s+wrong|"
+    r"(?:proved|proven|proves|proving)\s+(?:him|her|them)\s+right|"
+    r"tell\s+me\s+(?:(?:he|she|they)\s*(?:was|were|is|are|'s|’s)\s+wrong|"
     r"(?:it|that)\s*(?:is|'s|’s)\s+not\s+true)|"
     r"said\s+what\s+(?:the\s+rest\s+of\s+us|we|everyone|millions\s+of\s+us|most\s+of\s+us)"
     r"(?:\s+all)?(?:\s+(?:are|is|were|was))?\s+(?:all\s+)?(?:think|thinking)|"
-    r"truer\s+words?)\b(?!\s*\?)(?!\s+(?:to|that)\b)",
+    r"truer\s+words?)\b(?!\s+(?:to|that)\b)",
     re.IGNORECASE,
 )
-#: An agreement the comment negates just before it ("he was not right", "not spot on").
-_NEGATED: Final = re.compile(r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: An agreement its clause negates, doubts or makes a condition of ("he was not right",
+#: "nobody thinks he was right", "I doubt he was right", "if he was right ...").
+_DOUBTED: Final = re.compile(
+    r"\b(?:not|never|no|nobody|no\s+one|none|doubt\w*|if|whether|unless|deny|denies|"
+    r"claim\w*|some\s+say|pretend\w*)\b|n['’]t\b",
+    re.IGNORECASE,
+)
+#: Where a clause begins: the agreement's clause is what follows the last of these.
+_CLAUSE_START: Final = re.compile(r"[.!?;:,\n–—-]")
+#: Most words between a quotation and the agreement that is about it ("'...' and honestly
+#: she was right": 2); further away, the agreement is with someone else in the story.
+NEAREST: Final = 4
+_WORD: Final = re.compile(r"[\w'’]+")
 #: Words by which a comment names what it quotes as hate or lies, or shames its speaker
 #: (beside :data:`~.quoted_speech.HATE_NAMES`); any of them outside the quotation and the
 #: comment is read as written.
@@ -96,7 +122,9 @@ _REBUKE_WORDS: Final = (
     r"transphob\w*|islamophob\w*|antisemit\w*|misogyn\w*|lies?|lying|liars?|myths?|"
     r"disgust\w*|disgrace\w*|shame\w*|vile|coward\w*|appalling|abhorrent|sicken\w*|"
     r"ignoran\w*|propaganda|conspiracy|nonsense|garbage|trope|stereotyp\w*|"
-    r"dehumani[sz]\w*|condemn\w*"
+    r"dehumani[sz]\w*|condemn\w*|unacceptable|abus\w*|out\s+of\s+order|hate|banned|charged|"
+    r"arrested|convicted|fined|apologi[sz]\w*|police|court|jury|inquiry|tribunal|prosecut\w*|"
+    r"reported"
 )
 REBUKE: Final = re.compile(rf"\b(?:{HATE_NAMES}|{_REBUKE_WORDS})\b", re.IGNORECASE)
 
@@ -109,18 +137,38 @@ def endorsed_quotation(text: str) -> str | None:
     matches = list(_QUOTED.finditer(text))
     if not matches:
         return None
-    spans = [m.span() for m in matches]
-    if sum(e - b for b, e in spans) * 2 > len(text.strip()):
-        return None  # mostly quotation: nothing outside to agree with it
-    outside = cut_out(text, spans) or text
+    outside = cut_out(text, [m.span() for m in matches]) or text
     if REBUKE.search(outside) or SARCASM.search(outside):
         return None
-    agreed = any(
-        not _NEGATED.search(outside[max(0, m.start() - 12) : m.start()])
-        for m in AGREEMENT.finditer(outside)
-    )
-    if not agreed:
-        return None
-    quotes = [(m.group(m.lastindex or 0) or "").strip(" .,;:!-–—") for m in matches]
-    joined = ". ".join(q for q in quotes if q)
+    agreed = []
+    for m in matches:
+        if not _names_group(text, m):
+            continue
+        after = text[m.end() :]
+        if any(_is_agreement(after, a) for a in AGREEMENT.finditer(after)):
+            agreed.append((m.group(m.lastindex or 0) or "").strip(" .,;:!-–—"))
+    joined = ". ".join(q for q in agreed if q)
     return joined or None
+
+
+def _is_agreement(after: str, agreement: re.Match[str]) -> bool:
+    """Whether an agreement found in the text after a quotation is about it: at most
+    :data:`NEAREST` words and no other quotation after it, not doubted by the words of its
+    clause before it, and not in a question."""
+    between = after[: agreement.start()]
+    if len(_WORD.findall(between)) > NEAREST or any(q in between for q in "'\"‘“«"):
+        return False
+    starts = [c.end() for c in _CLAUSE_START.finditer(after, 0, agreement.start())]
+    if _DOUBTED.search(after, starts[-1] if starts else 0, agreement.start()):
+        return False
+    end = re.compile(r"[.!?\n]").search(after, agreement.end())
+    return end is None or end.group() != "?"
+
+
+def _names_group(text: str, quote: re.Match[str]) -> bool:
+    """Whether the quotation, or its sentence, names a group of people."""
+    begin = max(text.rfind(c, 0, quote.start()) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, quote.end()) for c in ".!?\n") if i >= 0]
+    return (
+        GROUP_WORDS.search(normalize_text(text[begin : min(ends, default=len(text))])) is not None
+    )
