@@ -73,6 +73,9 @@ ADVERSARIAL: Final = {
     "kill and whitespace": ("kill" + " \t" * 50) * 196,
     "idioms repeated": "kill the clock " * 1_333,
     "cravings repeated": "i could murder a " * 1_176,
+    "single quotes opened": " 'abc" * 5_000,
+    "agreed quotes repeated": "The Somalis said 'rats', and he was right, " * 465,
+    "agreements after a quote": "'Somalis are rats' " + "he was right, " * 1_428,
 }
 #: Plain news prose that reaches every reading's patterns (a frame, a denial, a thing, a
 #: sex topic), so the baseline pays for the same searches.
