@@ -372,7 +372,10 @@ class Engine:
             combine = np.maximum if reading.raises else np.minimum
             rows = np.array([i for i, _ in again])[:, None]
             cols = np.array(heads)[None, :]
-            scored.probs[rows, cols] = combine(scored.probs[rows, cols], read.probs[:, heads])
+            second = read.probs[:, heads]
+            if reading.floor > 0:  # a raising reading under its floor is no reading of abuse
+                second = np.where(second >= reading.floor, second, 0.0)
+            scored.probs[rows, cols] = combine(scored.probs[rows, cols], second)
 
     def _endorsements(self, items: Sequence[CommentInput], scored: _Scored) -> None:
         """Raise, in place, the replies that only agree with their parent to the parent's

@@ -54,6 +54,14 @@ def test_an_agreed_quotation_is_read_alone(text: str) -> None:
         # doubted or asked
         f"Nobody here thinks he was right when he said '{HATE}'.",
         f"'{HATE}', he said. He was right, wasn't he?",
+        # agreement with the sentence between, taken back after it, doubted before the quote
+        f"An MP said '{HATE}' in 1998. His party threw him out. They were right.",
+        f"'{HATE}' - he's right, if your only news is his own Facebook page.",
+        f"Nobody who says '{HATE}' is right about anything.",
+        f"Half the callers said '{HATE}' and they were wrong. The host was right.",
+        # "that's it", "that's right": a report confirmed, not a claim agreed with
+        f"'{HATE}' - that's it, that was the whole leaflet.",
+        f"Did a councillor really write '{HATE}'? That's right, in the parish newsletter.",
         # "right" of place or time, agreement with someone else, no quotation at all
         f"The graffiti '{HATE}' is right there on the bridge for every child to read.",
         "Agreed, the council should clean the bridge today.",
@@ -87,4 +95,16 @@ def test_an_agreed_civil_quotation_stays_civil(read_twice: ReadTwice) -> None:
     text = "After the match the coach said 'we were unlucky today' and he was right."
     _, twice = read_twice(text)
     assert max(twice.scores[a] for a in ("toxicity", "identity_attack", "insult")) < 0.2
+    assert Moderator().decide(twice, text).action == Verdict.APPROVE
+
+
+def test_a_civil_quotation_agreed_with_is_not_held_for_a_group_noun(
+    read_twice: ReadTwice,
+) -> None:
+    # Read alone, a short slogan naming a group can score over the policy's identity-attack
+    # threshold; under ENDORSED_QUOTE_FLOOR its reading does not count.
+    text = "The banner at the march said 'Trans women are women', and the banner was right."
+    assert endorsed_quotation(text) == "Trans women are women"
+    once, twice = read_twice(text)
+    assert twice.scores == once.scores
     assert Moderator().decide(twice, text).action == Verdict.APPROVE

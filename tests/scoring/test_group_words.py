@@ -19,6 +19,7 @@ from threadguard.scoring.group_words import names_group
         "The council approved the new mosque on Queen Street.",
         "Two Somalis opened a bakery on the high street.",
         "Three Kurds opened a barber shop on the corner.",
+        "Gypsies will get a new site by the ring road.",
         "The school is hiring its first teacher who uses a wheelchair.",
         "Pride month starts on Saturday with a parade.",
         "M u s l i m parents asked for halal meals.",

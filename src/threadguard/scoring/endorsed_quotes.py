@@ -9,8 +9,9 @@ banner was right", "He called it.", "Couldn't agree more.", "Time proved him rig
 the quotation or its sentence names a group of people
 (:data:`threadguard.scoring.group_words.GROUP_WORDS`), the engine also reads that quotation
 *alone* as the writer's words, and the comment keeps the higher of the two readings on the
-attributes of abuse and the groups' heads. A quotation that is not abusive alone reads
-civil and changes nothing.
+attributes of abuse and the groups' heads -- where the quotation alone scores at least
+:data:`ENDORSED_QUOTE_FLOOR`: a short slogan that only names a group ("Trans women are
+women") can score over the policy's thresholds alone, and its agreement is no hate.
 
 The mirror of :mod:`.quoted_speech` (a quotation condemned is read *without* it), and of
 :mod:`.endorsements` (a reply that only agrees with its parent keeps its parent's reading).
@@ -19,13 +20,20 @@ Narrow on purpose. A first version took any agreement anywhere in the comment; a
 wrote 70 civil comments that quote hate and agree with something else, and it newly held
 43: the fan who praises the referee for stopping a racist chant ("He was right."), the
 reader who says the article is spot on, the report that "police can confirm" a charge, the
-voter who says a minister "was right on the budget, but ...". Not read as agreement, then:
+voter who says a minister "was right on the budget, but ...". A second review of the
+narrowed rule found 22 of 56 more ("'...' - that's it, that was the whole leaflet", "he's
+right, if your only source is his Facebook feed", "Nobody who says '...' is right"). Not
+read as agreement, then:
 
 - an agreement more than :data:`NEAREST` words after the quotation, or with another
-  quotation between (it is about someone else in the story), or before the quotation;
+  quotation or a whole sentence between (it is about someone else in the story), or
+  before the quotation, or after words calling the quotation wrong;
 - an agreement its clause negates, doubts or makes a condition of ("nobody thinks he was
-  right", "if he was right"), or in a question ("He was right, wasn't he?"), or "right to
+  right", "if he was right"), or the rest of its sentence takes back ("if ...", "said
+  nobody", "apart from ..."), or in a question ("He was right, wasn't he?"), or "right to
   ..." ("she was right to report it"), or "right" of place or time ("right there");
+- "that's it", "that's right": a report confirmed, not a claim agreed with;
+- a quotation whose sentence doubts it before it ("Nobody who says '...' is right");
 - any comment that, outside its quotations, names what it quotes as hate or lies, or tells
   of its consequences (:data:`REBUKE`: "racist", "a slur", "a lie", "disgusting",
   "unacceptable", "abuse", "hate", "police", "charged", "banned", "court", "apologised");
@@ -33,14 +41,17 @@ voter who says a minister "was right on the budget, but ...". Not read as agreem
 - a quotation about no group ("My wife calls me 'a useless lump' on match days. She's
   right."): an insult at one person is the comment's own reading to make.
 
-So it catches few: on the three probes 2, 1 and 1 more hateful comments held, none of their
-civil ones, and on the review's 38 hateful ones 2 more, none of its 70 civil ones
+What it still gets wrong: a fact confirmed ("the sign said 'no blacks, no dogs' and he's
+right, I've seen the photo"), a reclaimed name or satire called "spot on" -- 5 of the second
+review's 56 civil comments newly held, against 16 of its 30 hateful ones newly caught, and 2,
+1 and 2 more hateful held on the three probes with none of their 225 civil ones
 (docs/evaluation.md, "Issue 12, session 28").
 
 Single quotation marks count as quotation marks only where one opens after a space or
-punctuation and closes before one (an apostrophe inside a word, "they're", is neither; a
-plural possessive, "the players' lounge", may close one early, which only shortens what
-is read alone).
+punctuation (not after another quotation mark's opening) and closes before one: an
+apostrophe inside a word, "they're", is neither; a plural possessive ("the players'
+lounge") may close one early and an elided word ("send 'em back") open one late, which
+changes what is read alone.
 """
 
 from __future__ import annotations
@@ -60,6 +71,11 @@ from threadguard.scoring.rereading import cut_out
 ENDORSED_QUOTE_ATTRIBUTES: Final = frozenset(
     {"toxicity", "severe_toxicity", "identity_attack", "insult"}
 )
+#: The quotation's reading counts only from here, per attribute: read alone, a quotation
+#: is short and the models over-read a bare group noun ("Trans women are women." scores
+#: identity attack 0.27, over the policy's 0.21); the hate this reading is for reads far
+#: higher alone ("Muslims are vermin": 0.95).
+ENDORSED_QUOTE_FLOOR: Final = 0.5
 #: The longest quotation read alone, in characters.
 LONGEST: Final = 200
 
@@ -69,7 +85,7 @@ _QUOTED: Final = re.compile(
 )
 #: Who is said to be right: the speaker ("he was", "the banner was", "my nan's").
 _WHO: Final = (
-    r"(?:he|she|they|it|that|this|the\s+\w+|my\s+\w+|your\s+\w+)"
+    r"(?:he|she|they|the\s+\w+|my\s+\w+|your\s+\w+)"
     r"(?:\s+(?:was|is|were|are|has\s+been)|['’](?:s|re))"
 )
 #: Where a clause ends or goes on with a conjunction or a tag: what makes "right", "spot
@@ -85,11 +101,11 @@ _RIGHT: Final = rf"(?:right|correct|spot\s+on|bang\s+on|onto\s+something){_CLAUS
 #: right word"), or the writer's own ("couldn't agree more", "truer words").
 AGREEMENT: Final = re.compile(
     rf"\b(?:{_WHO}\s+(?:so\s+|absolutely\s+|completely\s+|dead\s+|100\s*%\s+)?"
-    rf"(?:{_RIGHT}|not\s+wrong|understating\s+it|being\s+(?:polite|generous|kind)){_CLAUSE_END}|"
+    rf"(?:{_RIGHT}|not\s+wrong|being\s+(?:polite|generous|kind)){_CLAUSE_END}|"
     rf"(?:he|she|they)\s+(?:called\s+it|had\s+a\s+point|got\s+it\s+right|nailed\s+it|"
     rf"said\s+it\s+best|was(?:n['’]t|\s+not)\s+wrong){_CLAUSE_END}|"
-    rf"(?:is|'s|’s)\s+(?:exactly\s+)?(?:it|{_RIGHT}|the\s+right\s+word|what\s+they\s+are|"
-    rf"about\s+right|being\s+generous){_CLAUSE_END}|"
+    r"(?:is|'s|’s)\s+(?:exactly\s+(?:it|right)|the\s+right\s+word|exactly\s+what\s+they\s+are)"
+    rf"{_CLAUSE_END}|"
     r"(?:i\s+)?(?:could(?:n['’]?t| not)|can['’]?t)\s+agree\s+more|"
     r"(?:i\s+)?could(?:n['’]?t| not)\s+have\s+(?:said|put)\s+it\s+better|"
     r"finally\s+someone\s+said\s+it|"
@@ -109,6 +125,16 @@ _DOUBTED: Final = re.compile(
     r"claim\w*|some\s+say|pretend\w*)\b|n['’]t\b",
     re.IGNORECASE,
 )
+#: Words after an agreement, in its sentence, that take it back ("he's right, if ...",
+#: "..., said nobody", "in the same way I get a free yacht", "apart from ...").
+_TAKEN_BACK: Final = re.compile(
+    r"\b(?:if|unless|except|apart\s+from|only\s+if|said\s+(?:nobody|no\s+one)|"
+    r"in\s+(?:his|her|their|your)\s+dreams|in\s+the\s+same\s+way|about\s+as)\b",
+    re.IGNORECASE,
+)
+#: Between a quotation and an agreement: words that call the quotation wrong ("... was
+#: wrong. The editor is right.").
+_WRONG: Final = re.compile(r"\b(?:wrong|false|untrue|nonsense)\b", re.IGNORECASE)
 #: Where a clause begins: the agreement's clause is what follows the last of these.
 _CLAUSE_START: Final = re.compile(r"[.!?;:,\n–—-]")
 #: Most words between a quotation and the agreement that is about it ("'...' and honestly
@@ -161,6 +187,10 @@ def endorsed_quotation(text: str) -> str | None:
             continue  # the agreement stands inside the next quotation
         if not _is_agreement(text, ends[i], agreement, sentence_ends):
             continue
+        k = bisect_left(sentence_ends, spans[i][0])
+        opening = sentence_ends[k - 1] + 1 if k else 0
+        if _DOUBTED.search(text, max(opening, spans[i][0] - _WINDOW), spans[i][0]):
+            continue  # "Nobody who says '...' is right."
         if i not in names_group:
             names_group[i] = _names_group(text, spans[i], sentence_ends)
         if names_group[i]:
@@ -172,17 +202,25 @@ def endorsed_quotation(text: str) -> str | None:
 def _is_agreement(
     text: str, quote_end: int, agreement: re.Match[str], sentence_ends: list[int]
 ) -> bool:
-    """Whether an agreement after a quotation is about it: at most :data:`NEAREST` words
-    and no other quotation mark between them, not doubted by the words of its clause before
-    it, and not in a question."""
+    """Whether an agreement after a quotation is about it: at most :data:`NEAREST` words,
+    no other quotation mark and no whole sentence between them, nothing between that calls
+    the quotation wrong, not doubted by the words of its clause before it or taken back by
+    the rest of its sentence, and not in a question."""
     between = text[quote_end : agreement.start()]
     if len(_WORD.findall(between)) > NEAREST or any(q in between for q in "'\"‘“«"):
+        return False
+    if any(_WORD.search(part) for part in _SENTENCE_END.split(between)[1:-1]):
+        return False  # "'...'. Heath sacked him. He was right.": agreed with the sentence
+    if _WRONG.search(between):
         return False
     starts = [c.end() for c in _CLAUSE_START.finditer(between)]
     if _DOUBTED.search(between, starts[-1] if starts else 0):
         return False
     j = bisect_left(sentence_ends, agreement.end())
-    return j == len(sentence_ends) or text[sentence_ends[j]] != "?"
+    end = sentence_ends[j] if j < len(sentence_ends) else len(text)
+    if j < len(sentence_ends) and text[end] == "?":
+        return False
+    return not _TAKEN_BACK.search(text, agreement.end(), min(end, agreement.end() + _WINDOW))
 
 
 def _names_group(text: str, quote: tuple[int, int], sentence_ends: list[int]) -> bool:

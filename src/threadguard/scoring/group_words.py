@@ -29,7 +29,7 @@ _GROUP_FORMS: Final = (
     r"somali|syrian|afghan|iraqi|iranian|nigerian|ghanaian|eritrean|sudanese|ethiopian|"
     r"congolese|romanian|bulgarian|polish|pole|albanian|ukrainian|russian|turkish|kurdish|"
     r"kurd|moroccan|algerian|tunisian|egyptian|palestinian|israeli|lebanese|haitian|jamaican|"
-    r"roma|romani|gypsy|traveller|traveler|indigenous|aboriginal|first nations|native|"
+    r"roma|romani|gypsy|gypsies|traveller|traveler|indigenous|aboriginal|first nations|native|"
     r"disabled|disability|wheelchair|autistic|deaf|blind|down syndrome|"
     r"mosque|synagogue|temple|gurdwara|madrasa|halal|kosher|hijab|burqa|niqab|turban|"
     r"ramadan|eid|diwali|hanukkah|passover|pride|same-sex|same sex|minorit(?:y|ies)|"

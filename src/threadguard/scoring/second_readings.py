@@ -12,7 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
-from threadguard.scoring.endorsed_quotes import ENDORSED_QUOTE_ATTRIBUTES, endorsed_quotation
+from threadguard.scoring.endorsed_quotes import (
+    ENDORSED_QUOTE_ATTRIBUTES,
+    ENDORSED_QUOTE_FLOOR,
+    endorsed_quotation,
+)
 from threadguard.scoring.figurative_violence import (
     FIGURATIVE_ATTRIBUTES,
     without_figurative_violence,
@@ -47,6 +51,9 @@ class Reading:
     groups: bool
     #: True: each attribute keeps the higher reading; False: the lower.
     raises: bool
+    #: A raising reading's score counts only from here: below it the second reading is
+    #: no clear reading of abuse, and the comment's own stands.
+    floor: float = 0.0
 
 
 READINGS: Final = (
@@ -70,5 +77,6 @@ READINGS: Final = (
         ENDORSED_QUOTE_ATTRIBUTES,
         groups=True,
         raises=True,
+        floor=ENDORSED_QUOTE_FLOOR,
     ),
 )
