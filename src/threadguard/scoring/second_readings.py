@@ -2,7 +2,8 @@
 
 Each is what to read a comment again as (None: not read again), the attributes the
 second reading may move, and whether they keep the higher or the lower of the two
-readings. ``threadguard.engine.Engine`` applies them; ``bench/second_readings.py`` counts
+readings (a raising one only where its reading reaches its floor).
+``threadguard.engine.Engine`` applies them; ``bench/second_readings.py`` counts
 where each applies in the labelled data.
 """
 
