@@ -90,6 +90,9 @@ class CascadeSettings:
     #: denied slur, an insult at a thing, ...): the readings of
     #: :mod:`threadguard.scoring.second_readings`. Off only to measure what they change.
     second_readings: bool = True
+    #: Second readings left out by name (``bench/reading_effect.py``): off only to measure
+    #: what one of them changes.
+    readings_off: frozenset[str] = frozenset()
     #: Read a reply that only agrees with its parent ("Exactly.", "Well said.") as its
     #: parent's words too (:mod:`threadguard.scoring.endorsements`). Off only to measure.
     endorsements: bool = True
@@ -102,6 +105,9 @@ class CascadeSettings:
             raise ValueError("deep_from and deep_weight must be in [0, 1]")
         if not self.context_shift >= 0.0:
             raise ValueError("context_shift must be 0 or more")
+        unknown = set(self.readings_off) - {r.name for r in READINGS}
+        if unknown:
+            raise ValueError(f"no second reading named {', '.join(sorted(unknown))}")
 
 
 @dataclass(frozen=True)
@@ -360,6 +366,8 @@ class Engine:
     def _second_readings(self, items: Sequence[CommentInput], scored: _Scored) -> None:
         """Apply :data:`READINGS` to ``scored.probs`` in place."""
         for reading in READINGS:
+            if reading.name in self.cascade.readings_off:
+                continue
             again = [
                 (i, rest)
                 for i, text in enumerate(scored.texts)

@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from scoring_support import ReadTwice
 
+from threadguard.engine import CascadeSettings, CommentInput, Engine
 from threadguard.moderation import Moderator
 from threadguard.schema import Verdict
 from threadguard.scoring.endorsed_quotes import endorsed_quotation
@@ -108,3 +111,14 @@ def test_a_civil_quotation_agreed_with_is_not_held_for_a_group_noun(
     once, twice = read_twice(text)
     assert twice.scores == once.scores
     assert Moderator().decide(twice, text).action == Verdict.APPROVE
+
+
+def test_one_reading_can_be_left_out_to_measure_it(engine: Engine) -> None:
+    # bench/reading_effect.py compares the engine with and without one reading by name.
+    text = "The placard at the march said 'Muslims are vermin' and the placard was right."
+    off = engine.with_cascade(replace(engine.cascade, readings_off=frozenset({"endorsed quote"})))
+    (with_it,) = engine.analyze([CommentInput(text)], spans=False)
+    (without_it,) = off.analyze([CommentInput(text)], spans=False)
+    assert with_it.scores["identity_attack"] > without_it.scores["identity_attack"] + 0.3
+    with pytest.raises(ValueError, match="no second reading named"):
+        CascadeSettings(readings_off=frozenset({"endorsed quotes"}))

@@ -53,6 +53,10 @@ class BatchJob:
     def settings(self) -> dict[str, Any]:
         """The settings that change the output (part of the job's identity)."""
         cascade = asdict(self.recipe.cascade)
+        # a measuring switch: named only when used, so every earlier job keeps its identity
+        off = cascade.pop("readings_off")
+        if off:
+            cascade["readings_off"] = sorted(off)
         return {
             **{k: str(v) if k == "tier" else v for k, v in cascade.items()},
             "spans": self.recipe.spans,
