@@ -75,6 +75,11 @@ def test_no_agreement_no_second_reading(text: str) -> None:
     assert endorsed_quotation(text) is None
 
 
+def test_an_elided_word_inside_a_quotation_does_not_split_it() -> None:
+    text = "He said 'send 'em back, the Somalis, every one' and the bloke was right."
+    assert endorsed_quotation(text) == "send 'em back, the Somalis, every one"
+
+
 def test_apostrophes_are_not_quotation_marks() -> None:
     text = "They're right, the teachers' union's plan won't work and it's not the kids' fault."
     assert endorsed_quotation(text) is None

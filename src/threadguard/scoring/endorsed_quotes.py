@@ -49,9 +49,9 @@ review's 56 civil comments newly held, against 16 of its 30 hateful ones newly c
 
 Single quotation marks count as quotation marks only where one opens after a space or
 punctuation (not after another quotation mark's opening) and closes before one: an
-apostrophe inside a word, "they're", is neither; a plural possessive ("the players'
-lounge") may close one early and an elided word ("send 'em back") open one late, which
-changes what is read alone.
+apostrophe inside a word, "they're", is neither, nor one in front of an elided word ("send
+'em back", "rock 'n' roll", "the '90s"); a plural possessive ("the players' lounge") may
+close a quotation early, which changes what is read alone.
 """
 
 from __future__ import annotations
@@ -79,9 +79,14 @@ ENDORSED_QUOTE_FLOOR: Final = 0.5
 #: The longest quotation read alone, in characters.
 LONGEST: Final = 200
 
+#: Words written with an apostrophe in front ("send 'em back", "'cause", "the '90s"): an
+#: apostrophe, not a quotation mark, wherever it stands.
+_ELIDED: Final = r"['’](?:em|cause|cos|coz|til|bout|round|n|tis|twas|\d0s)\b"
 _QUOTED: Final = re.compile(
     rf"\"([^\"\n]{{2,{LONGEST}}})\"|“([^“”\n]{{2,{LONGEST}}})”|«([^«»\n]{{2,{LONGEST}}})»|"
-    rf"(?<![\w'‘’])['‘]((?:[^'‘’\n]|(?<![\s'‘’])['’](?=\w)){{2,{LONGEST}}}?)['’](?![\w'’])"
+    rf"(?<![\w'‘’])(?!{_ELIDED})['‘]((?:[^'‘’\n]|{_ELIDED}|(?<![\s'‘’])['’](?=\w))"
+    rf"{{2,{LONGEST}}}?)['’](?![\w'’])",
+    re.IGNORECASE,
 )
 #: Who is said to be right: the speaker ("he was", "the banner was", "my nan's").
 _WHO: Final = (
