@@ -51,16 +51,15 @@ def embed(texts: list[str]) -> np.ndarray:
     import onnx
     import onnxruntime as ort
 
-    from threadguard.scoring.encoder import encode, load_tokenizer, pad
+    from threadguard.scoring.encoder import encode, load_tokenizer, pad, session_options
 
     folder = Path(__file__).resolve().parents[1] / "src/threadguard/models/deep"
     graph = onnx.load(str(folder / "encoder.int8.onnx"))
     graph.graph.output.append(
         onnx.helper.make_tensor_value_info(POOLED, onnx.TensorProto.FLOAT, None)
     )
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = 2
-    session = ort.InferenceSession(graph.SerializeToString(), options)
+    # the engine's options: exact int8 products on a CPU without VNNI
+    session = ort.InferenceSession(graph.SerializeToString(), session_options(2))
     tokenizer = load_tokenizer(folder / "tokenizer.json", 128)
     rows = []
     for text in texts:

@@ -44,8 +44,8 @@ def bench_corpus(n: int) -> list[str]:
 def cpu_line(cpuinfo: str | None = None) -> str:
     """Which CPU ran the bench and which int8 instructions it has: the deep tier's int8
     arithmetic runs on VNNI where the CPU has it and on AVX2 otherwise, so its speed
-    differs between the two (its scores do not: the session asks for exact products,
-    ``scoring.encoder.EXACT_INT8``). ``cpuinfo``: /proc/cpuinfo's text (read here when
+    differs between the two (its scores do not: without VNNI the session asks for ONNX
+    Runtime's exact kernel, ``scoring.encoder.needs_exact_int8``). ``cpuinfo``: /proc/cpuinfo's text (read here when
     None; on a system without it, the platform's name alone)."""
     import platform
 

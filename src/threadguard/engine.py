@@ -105,6 +105,9 @@ class CascadeSettings:
             raise ValueError("deep_from and deep_weight must be in [0, 1]")
         if not self.context_shift >= 0.0:
             raise ValueError("context_shift must be 0 or more")
+        if isinstance(self.readings_off, str):
+            raise ValueError("readings_off is a set of reading names, not one string")
+        object.__setattr__(self, "readings_off", frozenset(self.readings_off))
         unknown = set(self.readings_off) - {r.name for r in READINGS}
         if unknown:
             raise ValueError(f"no second reading named {', '.join(sorted(unknown))}")

@@ -10,10 +10,12 @@ import pyarrow.parquet as pq
 import pytest
 from batch_support import archive_rows, write_jsonl
 
+from threadguard.batch import BatchJob, Recipe
 from threadguard.batch.grouping import group_rows
 from threadguard.batch.inputs import InputError, describe, expand, kind_of
 from threadguard.batch.plan import Reading, partitions, read_units
 from threadguard.batch.rows import read_rows
+from threadguard.engine import CascadeSettings
 from threadguard.thread import Problem
 
 
@@ -116,3 +118,14 @@ def test_a_folder_given_as_input_is_refused_with_the_pattern_to_use(tmp_path: Pa
         expand([str(tmp_path)])
     with pytest.raises(InputError, match="no such file"):
         expand([str(tmp_path / "missing.jsonl")])
+
+
+def test_a_default_jobs_settings_do_not_name_the_readings_switch(tmp_path: Path) -> None:
+    # A job's identity must not change for a field that only measuring scripts set:
+    # jobs started before CascadeSettings.readings_off existed resume as the same job.
+    def settings(cascade: CascadeSettings) -> dict[str, object]:
+        return BatchJob(["in.jsonl"], tmp_path, Recipe(None, cascade, "", "default")).settings()
+
+    assert "readings_off" not in settings(CascadeSettings())
+    off = settings(CascadeSettings(readings_off=frozenset({"frame", "quote"})))
+    assert off["readings_off"] == ["frame", "quote"]

@@ -1,20 +1,22 @@
 """The deep tier's int8 products are exact on every x86 CPU, so a comment scores the same on
 every machine of a fleet (``scoring.encoder.EXACT_INT8``).
 
-On a CPU with VNNI the products are exact whatever the setting; on one with AVX2 only,
-ONNX Runtime's default kernel adds pairs of u8 x s8 products in 16 bits and saturates. The
-graph below makes every pair overflow 16 bits, so on such a CPU these tests fail without the
-setting (the default session is off by about a million in one column there).
+On a CPU with VNNI the products are exact with the default kernel (the setting is left
+off there); on one with AVX2 only, ONNX Runtime's default kernel adds pairs of u8 x s8
+products in 16 bits and saturates. The graph below makes every pair overflow 16 bits, so on
+such a CPU the first test fails without the setting (the default session is off by about a
+million in one column there).
 """
 
 from __future__ import annotations
 
 import numpy as np
 import onnxruntime as ort
+import pytest
 from onnx import TensorProto, helper, numpy_helper
 
 from threadguard.engine import DEEP_MODEL, shipped_model_dir
-from threadguard.scoring.encoder import EXACT_INT8, EncoderModel, session_options
+from threadguard.scoring.encoder import EXACT_INT8, EncoderModel, needs_exact_int8, session_options
 
 DEPTH, WIDTH = 64, 16
 
@@ -46,7 +48,22 @@ def test_int8_products_that_overflow_16_bits_are_exact() -> None:
     np.testing.assert_array_equal(got, inputs.astype(np.int64) @ weights.astype(np.int64))
 
 
-def test_the_shipped_deep_tier_is_opened_with_exact_products() -> None:
+def test_the_shipped_deep_tier_asks_for_exact_products_where_the_cpu_lacks_vnni() -> None:
     deep = EncoderModel.load(shipped_model_dir(DEEP_MODEL), threads=1)
     key, value = EXACT_INT8
-    assert deep.session.get_session_options().get_session_config_entry(key) == value
+    entry = deep.session.get_session_options().get_session_config_entry(key)
+    assert (entry == value) == needs_exact_int8()
+
+
+@pytest.mark.parametrize(
+    ("flags", "needed"),
+    [
+        ("fpu sse avx2 avx512f avx512_vnni", False),  # exact and faster with the default
+        ("fpu sse avx2 avx_vnni", False),
+        ("fpu sse avx2 avx512f", True),  # AVX-512 without VNNI saturates too
+        ("fpu sse avx2", True),
+    ],
+)
+def test_exact_products_are_asked_for_unless_the_cpu_has_vnni(flags: str, needed: bool) -> None:
+    cpuinfo = f"processor\t: 0\nmodel name\t: Some CPU\nflags\t\t: {flags}\n"
+    assert needs_exact_int8(cpuinfo) is needed

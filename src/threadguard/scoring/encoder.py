@@ -15,16 +15,19 @@ Nor may it depend on the CPU. The network's int8 products are exact on a CPU wit
 but ONNX Runtime's default kernel on AVX2 (and AVX-512 without VNNI) adds pairs of them in
 16 bits, which saturates: the same comment scored differently on two machines of one fleet
 ("Black lives matter." identity-attack logit -4.36 on an AVX2 EPYC, -3.54 with exact
-products). The session is therefore opened with :data:`EXACT_INT8`, which makes ONNX Runtime
-shift those CPUs' weights to unsigned bytes and multiply exactly (it changes nothing where
-VNNI is present); the thresholds were chosen on exact products.
+products). On such a CPU the session is therefore opened with :data:`EXACT_INT8`, which
+makes ONNX Runtime shift the weights to unsigned bytes and multiply exactly; where VNNI is
+present the default kernel is exact already and faster, and the setting is left off
+(:func:`needs_exact_int8`). The integer products are then the same everywhere (the float
+steps around them may still round differently in the last bits); the thresholds were chosen
+on exact products.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -36,18 +39,47 @@ FORMAT = "threadguard-encoder/1"
 #: ONNX Runtime's session setting for exact int8 products on CPUs without VNNI (see the
 #: module docs): key and value.
 EXACT_INT8 = ("session.x64quantprecision", "1")
+#: The CPU flags of VNNI, whose int8 products are exact with the default kernel.
+VNNI_FLAGS = frozenset({"avx512_vnni", "avx_vnni"})
+
+
+@lru_cache(maxsize=1)
+def _cpuinfo() -> str | None:
+    try:
+        return Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+
+
+def needs_exact_int8(cpuinfo: str | None = None) -> bool:
+    """Whether the session must ask for exact int8 products: yes unless the CPU has VNNI.
+
+    With VNNI the default kernel is exact and the fastest; ONNX Runtime's setting would
+    also rewrite the weights there and run its slower unsigned kernel (its header says as
+    much), for the same integers. Where the flags cannot be read (no /proc/cpuinfo), the
+    setting is asked for: exact before fast. ``cpuinfo``: /proc/cpuinfo's text (read here
+    when None)."""
+    text = cpuinfo if cpuinfo is not None else _cpuinfo()
+    if text is None:
+        return True
+    flags = next(
+        (ln.split(":", 1)[1].split() for ln in text.splitlines() if ln.startswith("flags")), []
+    )
+    return not VNNI_FLAGS & set(flags)
 
 
 def session_options(threads: int | None = None) -> Any:
     """Options every deep-tier session is opened with: full graph optimisation, exact int8
-    products on every x86 CPU, and ``threads`` intra-op threads when given."""
+    products on every x86 CPU (:func:`needs_exact_int8`), and ``threads`` intra-op threads
+    when given."""
     import onnxruntime as ort
 
     options = ort.SessionOptions()
     if threads:
         options.intra_op_num_threads = threads
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    options.add_session_config_entry(*EXACT_INT8)
+    if needs_exact_int8():
+        options.add_session_config_entry(*EXACT_INT8)
     return options
 
 

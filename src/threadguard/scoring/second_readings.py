@@ -56,6 +56,10 @@ class Reading:
     #: no clear reading of abuse, and the comment's own stands.
     floor: float = 0.0
 
+    def __post_init__(self) -> None:
+        if self.floor and not self.raises:
+            raise ValueError(f"{self.name}: only a raising reading has a floor")
+
 
 READINGS: Final = (
     Reading("frame", attack_without_frames, FRAME_ATTRIBUTES, groups=True, raises=True),
