@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from threadguard.engine import CommentInput, Engine
+from threadguard.engine import MAX_CHARS, CommentInput, Engine
 from threadguard.moderation import Moderator
 from threadguard.schema import ATTRIBUTES
 from threadguard.scoring.second_readings import READINGS
@@ -74,7 +74,7 @@ def main() -> None:
     for block in load_all(args.data):
         for text, row in zip(block.texts, block.matrix(), strict=True):
             total += 1
-            if cut(text) is not None:
+            if cut(text[:MAX_CHARS]) is not None:  # what the engine reads of it
                 texts.append(text)
                 labels.append(label(float(row[TOXICITY])))
     items = [CommentInput(t) for t in texts]
