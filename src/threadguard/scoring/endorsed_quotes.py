@@ -63,7 +63,7 @@ from typing import Final
 from threadguard.normalize import normalize_text
 from threadguard.scoring.group_words import GROUP_WORDS
 from threadguard.scoring.negated_claims import SARCASM
-from threadguard.scoring.quoted_speech import HATE_NAMES
+from threadguard.scoring.quoted_speech import DOUBLE_QUOTED, HATE_NAMES, LONGEST
 from threadguard.scoring.rereading import cut_out
 
 #: The attributes (and, in :mod:`.second_readings`, the groups' heads) the quotation's
@@ -76,14 +76,12 @@ ENDORSED_QUOTE_ATTRIBUTES: Final = frozenset(
 #: identity attack 0.27, over the policy's 0.21); the hate this reading is for reads far
 #: higher alone ("Muslims are vermin": 0.95).
 ENDORSED_QUOTE_FLOOR: Final = 0.5
-#: The longest quotation read alone, in characters.
-LONGEST: Final = 200
 
 #: Words written with an apostrophe in front ("send 'em back", "'cause", "the '90s"): an
 #: apostrophe, not a quotation mark, wherever it stands.
 _ELIDED: Final = r"['’](?:em|cause|cos|coz|til|bout|round|n|tis|twas|\d0s)\b"
 _QUOTED: Final = re.compile(
-    rf"\"([^\"\n]{{2,{LONGEST}}})\"|“([^“”\n]{{2,{LONGEST}}})”|«([^«»\n]{{2,{LONGEST}}})»|"
+    rf"{DOUBLE_QUOTED}|"
     rf"(?<![\w'‘’])(?!{_ELIDED})['‘]((?:[^'‘’\n]|{_ELIDED}|(?<![\s'‘’])['’](?=\w))"
     rf"{{2,{LONGEST}}}?)['’](?![\w'’])",
     re.IGNORECASE,
@@ -173,6 +171,11 @@ def endorsed_quotation(text: str) -> str | None:
     bisection over their ends), and sentences are found once."""
     if "'" not in text and '"' not in text and not any(c in text for c in "‘“«"):
         return None
+    # Few comments say anything is right: look for that first, quotations only then (this
+    # runs on every comment the engine scores, and most hold an apostrophe).
+    agreements = list(AGREEMENT.finditer(text))
+    if not agreements:
+        return None
     matches = list(_QUOTED.finditer(text))
     if not matches:
         return None
@@ -184,7 +187,7 @@ def endorsed_quotation(text: str) -> str | None:
     sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     names_group: dict[int, bool] = {}
     agreed: dict[int, str] = {}
-    for agreement in AGREEMENT.finditer(text):
+    for agreement in agreements:
         i = bisect_right(ends, agreement.start()) - 1
         if i < 0 or i in agreed or agreement.start() - ends[i] > _WINDOW:
             continue

@@ -61,9 +61,12 @@ QUOTE_ATTRIBUTES: Final = frozenset({"toxicity", "severe_toxicity", "insult", "i
 #: The longest quotation cut, in characters: a longer one is most of a comment.
 LONGEST: Final = 200
 
-_QUOTED: Final = re.compile(
+#: A quotation in double quotation marks, straight, curly or angled, its words a group
+#: (shared with :mod:`.endorsed_quotes`, which adds single marks).
+DOUBLE_QUOTED: Final = (
     rf"\"([^\"\n]{{1,{LONGEST}}})\"|“([^“”\n]{{1,{LONGEST}}})”|«([^«»\n]{{1,{LONGEST}}})»"
 )
+_QUOTED: Final = re.compile(DOUBLE_QUOTED)
 #: Words that attribute a quotation to whoever said or wrote it.
 _REPORTING: Final = re.compile(
     r"\b(?:said|says|saying|wrote|writes|writing|shout(?:ed|ing|s)?|chant(?:ed|ing|s)?|"
