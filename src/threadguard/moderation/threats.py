@@ -30,7 +30,10 @@ Dehumanising language (a group named as pests, a disease, an invasion or the sub
 that makes violence against a group thinkable, and mild words hide it from the models
 (session 16 measured "Islam is a cancer" at identity attack 0.31). Its phrases are reported
 and rebutted as calls for expulsion are ("calling refugees a plague is disgusting": named,
-not held for :data:`REBUTTABLE` kinds).
+not held for :data:`REBUTTABLE` kinds). So are the old slogans of eliminationist speech
+("the only good ... is a dead one", "drive them into the sea"), calls for violence that an
+entry marks ``rebuttable``: history and the news quote them more often than commenters make
+them.
 
 A phrase inside a quotation (:mod:`.quotes`: paired quotation marks) is reported speech
 ("the defendant shouted 'I will kill you'"): it is named among the reasons, marked
@@ -157,6 +160,18 @@ GROUP_NAMES: Final[tuple[tuple[str, str | None, bool, tuple[str, ...]], ...]] = 
     ("homosexuals", "homosexual", False, ("sexual_orientation",)),
     ("hindus", "hindu", False, ("religion",)),
     ("sikhs", "sikh", False, ("religion",)),
+    # session 29: peoples and groups the calls of a blind probe named that the table lacked
+    ("roma", None, False, ("race_ethnicity",)),
+    ("roma people", None, False, ("race_ethnicity",)),
+    ("kurds", "kurd", False, ("race_ethnicity",)),
+    ("uyghurs", "uyghur", False, ("race_ethnicity", "muslims")),
+    ("uighurs", "uighur", False, ("race_ethnicity", "muslims")),
+    ("nigerians", "nigerian", False, ("black_people", "nationality_migration")),
+    ("eritreans", "eritrean", False, ("black_people", "nationality_migration")),
+    ("indigenous people", None, False, ("race_ethnicity",)),
+    ("disabled people", None, False, ("disability",)),
+    ("atheists", "atheist", False, ("religion",)),
+    ("christians", "christian", False, ("christians",)),
 )
 #: Faiths by name, for the groups a phrase about a faith attacks ("Islam is a cancer").
 FAITHS: Final = (
@@ -220,7 +235,7 @@ SHOWN: Final = 60
 #: for the first; the record need not list them all).
 KEPT: Final = 20
 _REQUIRED: Final = frozenset({"kind", "pattern"})
-_KEYS: Final = _REQUIRED | {"near", "needs", "also"}
+_KEYS: Final = _REQUIRED | {"near", "needs", "also", "rebuttable"}
 
 
 class ThreatListError(ValueError):
@@ -241,6 +256,9 @@ class ThreatRule:
     #: A second such list, one of which must stand there too (empty: none): an entry
     #: that needs both a group's name and a metaphor is tried only where both stand.
     also: tuple[str, ...] = ()
+    #: Whether a sentence that reports or rebuts the phrase excuses it, whatever its kind
+    #: (the :data:`REBUTTABLE` kinds always are): an old slogan that history quotes.
+    rebuttable: bool = False
 
     def finds(
         self, canonical: str, context: Callable[[], str] | None = None
@@ -285,8 +303,8 @@ class ThreatMatch:
     end: int
     #: Inside quotation marks: reported speech, named but not held for.
     quoted: bool = False
-    #: A call for expulsion or dehumanising language its sentence reports or rebuts:
-    #: named, not held for.
+    #: A call for expulsion, dehumanising language or a ``rebuttable`` entry's phrase
+    #: that its sentence reports or rebuts: named, not held for.
     rebutted: bool = False
     #: The groups of people a call or dehumanising phrase names (:data:`GROUPS_OF_NAME`):
     #: in the phrase, else near it or in what the comment answers where its entry needs a
@@ -329,7 +347,7 @@ def parse_threats(text: str, source: str = LEXICON) -> tuple[ThreatRule, ...]:
         if not isinstance(entry, dict) or not _REQUIRED <= set(entry) <= _KEYS:
             raise ThreatListError(
                 f"{where}: needs the keys {sorted(_REQUIRED)} "
-                "(and may have 'near', 'needs', 'also')"
+                "(and may have 'near', 'needs', 'also', 'rebuttable')"
             )
         kind, pattern = entry["kind"], entry["pattern"]
         if kind not in KINDS:
@@ -337,7 +355,9 @@ def parse_threats(text: str, source: str = LEXICON) -> tuple[ThreatRule, ...]:
         regex = _compiled(pattern, f"{where}: pattern")
         if regex.search(""):
             raise ThreatListError(f"{where}: pattern matches the empty text")
-        near = entry.get("near")
+        near, rebuttable = entry.get("near"), entry.get("rebuttable", False)
+        if not isinstance(rebuttable, bool):
+            raise ThreatListError(f"{where}: rebuttable must be true or false")
         rules.append(
             ThreatRule(
                 kind,
@@ -345,6 +365,7 @@ def parse_threats(text: str, source: str = LEXICON) -> tuple[ThreatRule, ...]:
                 None if near is None else _compiled(near, f"{where}: near"),
                 _needs(entry.get("needs", []), f"{where}: needs"),
                 _needs(entry.get("also", []), f"{where}: also"),
+                rebuttable,
             )
         )
     return tuple(rules)
@@ -437,7 +458,7 @@ def match_threats(
     found = []
     for rule, (start, stop) in sorted(hits, key=lambda h: h[1])[:KEPT]:
         begin, end = canon.to_original(start, stop)
-        denied = rule.kind in REBUTTABLE and reported(text, begin, end)
+        denied = (rule.rebuttable or rule.kind in REBUTTABLE) and reported(text, begin, end)
         groups: tuple[str, ...] = ()
         if rule.kind in GROUP_KINDS:
             groups = groups_named(canonical[start:stop])
