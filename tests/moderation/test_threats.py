@@ -78,6 +78,20 @@ HELD = [
     ("Every Somali in this city should be sent back, no exceptions.", "call for expulsion"),
     ("Muslims should be removed from this country by force.", "call for expulsion"),
     ("Deport the migrants, and the ones born here too.", "call for expulsion"),
+    # session 29: the old slogans of eliminationist speech, said in the writer's own voice
+    ("The only good Muslim is a dead one.", "call for violence"),
+    ("Honestly, the only good immigrant is one in the ground.", "call for violence"),
+    ("The only good refugees are the ones on a plane home.", "call for violence"),
+    ("Drive the Jews into the sea, and be done with it.", "call for violence"),
+    ("Asylum seekers again. Drive them all into the sea.", "call for violence"),
+    ("Migrants should be wiped off the face of the earth.", "call for violence"),
+    ("Gas the Jews.", "call for violence"),
+    ("Put the migrants in the ovens.", "call for violence"),
+    ("It is time to cleanse this country of Muslims.", "call for violence"),
+    ("Refugees are fair game now.", "call for violence"),
+    ("Every Jew is fair game.", "call for violence"),
+    ("Kurds should all be shot.", "call for violence"),
+    ("Roma out!", "call for expulsion"),
 ]
 
 
@@ -218,6 +232,18 @@ CIVIL = [
     "Your car insurance is cheap. Be a shame if something happened to it, so read the small print.",
     "The refugee housing shortage needs to be dealt with permanently, not with hotels.",
     "They'll pay for this at the ballot box, not in a courtroom.",
+    # session 29: the slogans' words in other senses
+    "The only good thing about immigrants coming here is the food, my uncle jokes.",
+    "The only good Muslim players in the league are the ones Arsenal signed.",
+    "We'll drive them into the sea on Saturday, Rovers are rubbish.",
+    "The storm will push the boats into the sea if they are not tied down.",
+    "The new bypass wiped our village off the map.",
+    "Gas the car up before the drive, the station closes at ten.",
+    "Put the potatoes in the ovens at six, the migrants' dinner is at eight.",
+    "The council promised to clear our streets of litter before the festival.",
+    "Muslims are fair game for satire, same as Christians.",
+    "Politicians are fair game.",
+    "AS Roma were knocked out in the quarter-finals again.",
     # reassurance: someone else would be the one to hurt
     "I'll make sure nobody can hurt you.",
     "I'll stop anyone who tries to hurt you.",
@@ -304,6 +330,34 @@ def test_a_call_or_metaphor_its_sentence_reports_or_rebuts_is_named_but_not_held
     assert found.rebutted and not found.holds
     assert outcome.decision.reasons[0].endswith("(reported or rebutted: not held for it)")
     assert found.to_json()["rebutted"] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nasser vowed to drive the Jews into the sea.",
+        "Saying the only good Muslim is a dead one is racist filth.",
+        "The marchers chanted gas the Jews, and the police did nothing.",
+        "Iran's leaders said the refugees should be wiped off the map.",
+    ],
+)
+def test_an_old_slogan_its_sentence_reports_or_rebuts_is_named_but_not_held(text: str) -> None:
+    """The slogans are calls for violence, a kind that a report does not excuse; their
+    entries are marked rebuttable, since history and the news quote them so often."""
+    outcome = DEFAULT.decide(CALM, text)
+    assert outcome.action is Verdict.APPROVE
+    (found,) = outcome.threats
+    assert found.kind == "call for violence" and found.kind not in REBUTTABLE
+    assert found.rebutted and not found.holds
+
+
+def test_a_call_for_violence_without_rebuttable_is_held_though_reported() -> None:
+    """Only an entry marked rebuttable is excused by a report: the older calls for
+    violence are held wherever the writer's sentence makes them."""
+    text = "Some people think they should all be shot."
+    outcome = DEFAULT.decide(CALM, text)
+    assert outcome.threat_held
+    assert [t.kind for t in outcome.threats] == ["call for violence"]
 
 
 @pytest.mark.parametrize(
@@ -488,6 +542,7 @@ def test_every_held_example_contains_a_need_of_the_entry_that_holds_it(text: str
         ('[[threat]]\nkind = "veiled threat"\npattern = "x"\nneeds = ["X"]', "lower case"),
         ('[[threat]]\nkind = "veiled threat"\npattern = "x"\nalso = [""]', "also must be"),
         ("[[threat]", "invalid TOML"),
+        ('[[threat]]\nkind = "veiled threat"\npattern = "x"\nrebuttable = 1', "true or false"),
     ],
 )
 def test_a_bad_list_entry_is_an_error_that_names_it(doc: str, message: str) -> None:
