@@ -56,13 +56,7 @@ def test_the_default_policy_holds_a_code_and_says_what_it_means() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    [
-        "r e m i g r a t i o n now",
-        "REMIGRATION!!!",
-        "remigrati0n",
-        "Welcome to L0nd0nistan",
-        "Disabled people are u5eless eaters.",
-    ],
+    ["r e m i g r a t i o n now", "REMIGRATION!!!", "remigrati0n", "Welcome to L0nd0nistan"],
 )
 def test_codes_are_found_through_obfuscation(text: str) -> None:
     assert match_coded(text), text
@@ -84,7 +78,6 @@ CIVIL = [
     "Score after the third quarter was 14-88 in a rout.",
     "The Muslim invasion of Spain began in 711.",
     "The Islamization of Anatolia took centuries.",
-    "Calling disabled people useless eaters is the rhetoric of Aktion T4.",
     "The orcs in the new Lord of the Rings series look better than the elves.",
     "He threw a beaner at the batter and was ejected from the game.",
     "Those old Ford trannies were bulletproof.",

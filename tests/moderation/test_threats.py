@@ -91,7 +91,7 @@ HELD = [
     ("Refugees are fair game now.", "call for violence"),
     ("Every Jew is fair game.", "call for violence"),
     ("Kurds should all be shot.", "call for violence"),
-    ("Roma out!", "call for expulsion"),
+    ("Kurds out!", "call for expulsion"),
 ]
 
 
@@ -244,6 +244,9 @@ CIVIL = [
     "Muslims are fair game for satire, same as Christians.",
     "Politicians are fair game.",
     "AS Roma were knocked out in the quarter-finals again.",
+    "Roma out! The fans want the whole board gone after that derby.",
+    "Saddam's decision to gas the Kurds at Halabja killed five thousand people.",
+    "Christians are fair game in British comedy, and nobody minds.",
     # reassurance: someone else would be the one to hurt
     "I'll make sure nobody can hurt you.",
     "I'll stop anyone who tries to hurt you.",
@@ -336,6 +339,7 @@ def test_a_call_or_metaphor_its_sentence_reports_or_rebuts_is_named_but_not_held
     "text",
     [
         "Nasser vowed to drive the Jews into the sea.",
+        "Cairo radio spent May 1967 promising to drive the Jews into the sea.",
         "Saying the only good Muslim is a dead one is racist filth.",
         "The marchers chanted gas the Jews, and the police did nothing.",
         "Iran's leaders said the refugees should be wiped off the map.",

@@ -74,8 +74,9 @@ REPORTING: Final = re.compile(
     r"\b(?:said|says|say|saying|told|tells|telling|think|thinks|thought|believe|believes|"
     r"claim(?:s|ed|ing)?|sign(?:s)?|chant(?:s|ed|ing)?|shout(?:s|ed|ing)?|wrote|writes|"
     r"banners?|placards?|slogans?|graffiti|warn(?:s|ed|ing)?|in the eyes of|wants|wanted|"
-    r"propos(?:es|ed|al)|plan(?:s|ned)\s+to|vow(?:s|ed)|promis(?:es|ed)|laws?|bill|decree|"
-    r"feel|feels|felt|"
+    r"propos(?:es|ed|al)|plan(?:s|ned)\s+to|vow(?:s|ed)|promis(?:es|ed)|laws?|bill|decreed?|"
+    r"feel|feels|felt|threat(?:en|ens|ened|ening)|pledg(?:es|ed|ing)|boast(?:s|ed|ing)?|"
+    r"promising|vowing|edicts?|"
     r"according to(?! (?:me|us)\b))\b",
     re.IGNORECASE,
 )
@@ -92,7 +93,9 @@ REPORTED_AFTER: Final = re.compile(
     r"^\s*(?:[,:;–—-]\s*(?:(?!(?:i|we)\b)[\w'’-]+\s+){1,3}?(?:said|says|wrote|writes|"
     r"claimed|claims|tweeted|posted|shouted|chanted|told|asked|begged|pleaded|urged)\b"
     r"|[,:;–—-]\s*(?:said|says|wrote|writes|claimed|claims|tweeted|posted)\s+(?!(?:i|we)\b)\w"
-    r"|,?\s*in the eyes of\b)",
+    r"|,?\s*in the eyes of\b|,?\s*according to\b(?! (?:me|us)\b)"
+    r"|\s*(?:was|is|were|became)\s+(?:the|a|an|their)\s+(?:\w+\s+)?"
+    r"(?:slogan|graffiti|chant|motto|banner|refrain)\b)",
     re.IGNORECASE,
 )
 #: A word after a call in its sentence that condemns it ("... is racist nonsense"), unless
@@ -160,18 +163,15 @@ GROUP_NAMES: Final[tuple[tuple[str, str | None, bool, tuple[str, ...]], ...]] = 
     ("homosexuals", "homosexual", False, ("sexual_orientation",)),
     ("hindus", "hindu", False, ("religion",)),
     ("sikhs", "sikh", False, ("religion",)),
-    # session 29: peoples and groups the calls of a blind probe named that the table lacked
-    ("roma", None, False, ("race_ethnicity",)),
+    # session 29: peoples the calls of a probe named that the table lacked (not bare "Roma":
+    # a football club and a tomato as often; not Uyghurs, Christians, atheists or disabled
+    # people, whom reports of persecution, history and complaints of exclusion name beside
+    # these words far more often than calls do: a review held 42 such civil comments)
     ("roma people", None, False, ("race_ethnicity",)),
     ("kurds", "kurd", False, ("race_ethnicity",)),
-    ("uyghurs", "uyghur", False, ("race_ethnicity", "muslims")),
-    ("uighurs", "uighur", False, ("race_ethnicity", "muslims")),
     ("nigerians", "nigerian", False, ("black_people", "nationality_migration")),
     ("eritreans", "eritrean", False, ("black_people", "nationality_migration")),
     ("indigenous people", None, False, ("race_ethnicity",)),
-    ("disabled people", None, False, ("disability",)),
-    ("atheists", "atheist", False, ("religion",)),
-    ("christians", "christian", False, ("christians",)),
 )
 #: Faiths by name, for the groups a phrase about a faith attacks ("Islam is a cancer").
 FAITHS: Final = (
