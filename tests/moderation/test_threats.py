@@ -377,6 +377,9 @@ def test_a_call_for_violence_without_rebuttable_is_held_though_reported() -> Non
         "Immigrants don't belong here, and that's not offensive.",
         "Muslims are not welcome here, and the mosque is an appalling eyesore.",
         "Refugees? Send them all back, it's unacceptable what they cost.",
+        # a word of reporting only where it reports: not migrants "threatening" a culture
+        "Migrants are threatening our culture, so send them all back.",
+        "Muslims boast about their numbers, so send them all back.",
         "Immigrants don't belong here, it's not racist, it's true.",
     ],
 )

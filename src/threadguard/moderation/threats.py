@@ -75,8 +75,8 @@ REPORTING: Final = re.compile(
     r"claim(?:s|ed|ing)?|sign(?:s)?|chant(?:s|ed|ing)?|shout(?:s|ed|ing)?|wrote|writes|"
     r"banners?|placards?|slogans?|graffiti|warn(?:s|ed|ing)?|in the eyes of|wants|wanted|"
     r"propos(?:es|ed|al)|plan(?:s|ned)\s+to|vow(?:s|ed)|promis(?:es|ed)|laws?|bill|decreed?|"
-    r"feel|feels|felt|threat(?:en|ens|ened|ening)|pledg(?:es|ed|ing)|boast(?:s|ed|ing)?|"
-    r"promising|vowing|edicts?|"
+    r"feel|feels|felt|threaten(?:s|ed|ing)?\s+to|pledg(?:e|es|ed|ing)\s+to|"
+    r"boast(?:s|ed|ing)?\s+(?:that|they|he|she|of)|promising\s+to|vowing\s+to|edicts?|"
     r"according to(?! (?:me|us)\b))\b",
     re.IGNORECASE,
 )
