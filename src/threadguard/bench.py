@@ -28,6 +28,7 @@ from threadguard.parallel import EngineRecipe, ScoringPool, chunks, default_work
 from threadguard.readers import read_thread
 from threadguard.schema import ATTRIBUTES, Tier
 from threadguard.score_lines import CHUNK, score_stream
+from threadguard.scoring.encoder import VNNI_FLAGS, cpu_flags, read_cpuinfo
 
 
 def bench_corpus(n: int) -> list[str]:
@@ -45,14 +46,14 @@ def cpu_line(cpuinfo: str | None = None) -> str:
     """Which CPU ran the bench and which int8 instructions it has: the deep tier's int8
     arithmetic runs on VNNI where the CPU has it and on AVX2 otherwise, so its speed
     differs between the two (its scores do not: without VNNI the session asks for ONNX
-    Runtime's exact kernel, ``scoring.encoder.needs_exact_int8``). ``cpuinfo``: /proc/cpuinfo's text (read here when
-    None; on a system without it, the platform's name alone)."""
+    Runtime's exact kernel, ``scoring.encoder.needs_exact_int8``). ``cpuinfo``:
+    /proc/cpuinfo's text (read here when None; on a system without it, the platform's name
+    alone)."""
     import platform
 
     if cpuinfo is None:
-        try:
-            cpuinfo = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
-        except OSError:
+        cpuinfo = read_cpuinfo()
+        if cpuinfo is None:
             return f"cpu: {platform.processor() or platform.machine()}"
     name = next(
         (
@@ -62,13 +63,9 @@ def cpu_line(cpuinfo: str | None = None) -> str:
         ),
         platform.machine(),
     )
-    flags = set()
-    for line in cpuinfo.splitlines():
-        if line.startswith("flags"):
-            flags = set(line.split(":", 1)[1].split())
-            break
+    flags = cpu_flags(cpuinfo)
     found = [f for f in ("avx512_vnni", "avx_vnni", "avx512f", "avx2") if f in flags]
-    if {"avx512_vnni", "avx_vnni"} & flags:
+    if VNNI_FLAGS & flags:
         note = ""
     elif "avx2" in flags:
         note = " (no VNNI: int8 on AVX2)"

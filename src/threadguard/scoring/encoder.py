@@ -44,11 +44,22 @@ VNNI_FLAGS = frozenset({"avx512_vnni", "avx_vnni"})
 
 
 @lru_cache(maxsize=1)
-def _cpuinfo() -> str | None:
+def read_cpuinfo() -> str | None:
+    """/proc/cpuinfo's text, read once; None where the system has none."""
     try:
         return Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None
+
+
+def cpu_flags(cpuinfo: str) -> frozenset[str]:
+    """The instruction-set flags /proc/cpuinfo's text gives for the first processor."""
+    return frozenset(
+        next(
+            (ln.split(":", 1)[1].split() for ln in cpuinfo.splitlines() if ln.startswith("flags")),
+            (),
+        )
+    )
 
 
 def needs_exact_int8(cpuinfo: str | None = None) -> bool:
@@ -59,13 +70,8 @@ def needs_exact_int8(cpuinfo: str | None = None) -> bool:
     much), for the same integers. Where the flags cannot be read (no /proc/cpuinfo), the
     setting is asked for: exact before fast. ``cpuinfo``: /proc/cpuinfo's text (read here
     when None)."""
-    text = cpuinfo if cpuinfo is not None else _cpuinfo()
-    if text is None:
-        return True
-    flags = next(
-        (ln.split(":", 1)[1].split() for ln in text.splitlines() if ln.startswith("flags")), []
-    )
-    return not VNNI_FLAGS & set(flags)
+    text = cpuinfo if cpuinfo is not None else read_cpuinfo()
+    return text is None or not VNNI_FLAGS & cpu_flags(text)
 
 
 def session_options(threads: int | None = None) -> Any:

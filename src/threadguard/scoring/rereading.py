@@ -4,9 +4,9 @@ Where the models misread a construction they rarely saw in training (a hedge bef
 attack on a group, a denied slur, an insult at a thing, a condemned quotation, sex named
 as a subject, a word that only looks sexual, an idiom of violence that harms no one), the
 engine reads the comment a second time without those words and combines the two readings
-per head (a quotation the comment agrees with is read the other way round: alone). Each construction's module finds what to cut; this one cuts it and holds what
-several of them look for; :mod:`.second_readings` lists the readings as the engine applies
-them.
+per head (a quotation the comment agrees with is read the other way round: alone). Each
+construction's module finds what to cut; this one cuts it and holds what several of them
+look for; :mod:`.second_readings` lists the readings as the engine applies them.
 """
 
 from __future__ import annotations
