@@ -181,6 +181,12 @@ def test_cli_missing_file_is_a_clear_usage_error(tmp_path) -> None:
     assert "Traceback" not in proc.stderr
 
 
+def test_a_model_folder_without_a_model_is_a_usage_error(tmp_path) -> None:
+    proc = _score_cli("--model", str(tmp_path), stdin='{"text": "x"}\n')
+    assert proc.returncode == 2
+    assert f"{tmp_path}: cannot load model" in proc.stderr
+
+
 def test_undecodable_bytes_on_stdin_do_not_end_the_run() -> None:
     data = b'{"id": "a", "text": "ok"}\n\xff\xfe not utf-8\n{"id": "b", "text": "fine"}\n'
     proc = subprocess.run(

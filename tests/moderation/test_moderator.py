@@ -192,6 +192,15 @@ def test_a_policy_with_an_unknown_section_is_refused_by_the_cli(tmp_path: Path) 
     assert "site.toml: unknown section(s) hold" in proc.stderr
 
 
+def test_the_cli_names_the_policy_table_in_its_error(tmp_path: Path) -> None:
+    # the table's name is written in brackets, which the terminal renderer must not eat
+    policy = tmp_path / "site.toml"
+    policy.write_text("[thresholds]\ntoxicty = { hold = 0.4 }\n", encoding="utf-8")
+    proc = run_cli("score", "--tier", "fast", "--policy", str(policy), stdin="hello\n")
+    assert proc.returncode == 2
+    assert "site.toml: unknown attribute(s) in [thresholds]: toxicty" in proc.stderr
+
+
 # ------------------------------------------------------------------ thresholds per language
 
 

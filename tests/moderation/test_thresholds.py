@@ -158,6 +158,7 @@ def test_author_screening_can_be_switched_off() -> None:
             {"thresholds": {"rudeness": {"hold": 0.5}}},
             "unknown attribute(s) in [thresholds]: rudeness",
         ),
+        ({"name": 5, "thresholds": {}}, "name must be a string, got 5"),
         (
             {"thresholds": {"insult": {"hold": 1.5}}},
             "thresholds.insult.hold must be a number in [0, 1]",
@@ -179,6 +180,19 @@ def test_policy_file_with_broken_toml_names_the_file(tmp_path: Path) -> None:
     p.write_text("[thresholds\ninsult = 1", encoding="utf-8")
     with pytest.raises(PolicyError, match=r"broken\.toml: invalid TOML"):
         load_policy(p)
+
+
+def test_a_policy_file_without_thresholds_is_refused_saying_how_to_mean_none(
+    tmp_path: Path,
+) -> None:
+    # a site that wrote only a watchlist would otherwise publish every comment unread
+    p = tmp_path / "watch.toml"
+    p.write_text('[watchlist]\nblock = ["ferry*"]\n', encoding="utf-8")
+    with pytest.raises(PolicyError, match=r"watch\.toml: no \[thresholds\] table") as info:
+        load_policy(p)
+    assert "write an empty [thresholds] table to mean none" in str(info.value)
+    p.write_text('[thresholds]\n[watchlist]\nblock = ["ferry*"]\n', encoding="utf-8")
+    assert load_policy(p).thresholds == {}
 
 
 def test_policy_file_round_trip(tmp_path: Path) -> None:

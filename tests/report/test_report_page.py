@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +20,7 @@ from threadguard.batch.runner import summarize
 from threadguard.batch.scoring import Scorer, score
 from threadguard.engine import CascadeSettings
 from threadguard.moderation import policy_text
-from threadguard.report import read_report, write_report
+from threadguard.report import ReportError, read_report, write_report
 from threadguard.schema import Tier
 
 HOSTILE_SCRIPT = "<script>alert('x')</script> shut up you fucking stupid worthless idiot moron"
@@ -101,3 +102,17 @@ def test_the_command_writes_the_page_and_refuses_a_folder_that_is_not_a_batch(
     )
     assert bad.returncode == 2 and "not a batch output" in bad.stderr
     assert json.loads((batch_folder / "manifest.json").read_text())["status"] == "complete"
+
+
+def test_a_report_that_cannot_be_written_or_a_broken_manifest_names_the_file(
+    batch_folder: Path, tmp_path: Path
+) -> None:
+    with pytest.raises(ReportError, match=r"x\.html: cannot write the report: No such file"):
+        write_report(batch_folder, tmp_path / "missing" / "x.html")
+    with pytest.raises(ReportError, match="cannot write the report: Is a directory"):
+        write_report(batch_folder, tmp_path)
+    copy = tmp_path / "copy"
+    shutil.copytree(batch_folder, copy)
+    (copy / "manifest.json").write_text('{"status": "comp', encoding="utf-8")
+    with pytest.raises(ReportError, match=r"copy/manifest\.json: unreadable manifest"):
+        read_report(copy)

@@ -29,7 +29,7 @@ def main() -> None:
         err.print(f"error: {exc.format_message()}", markup=False, highlight=False)
         raise SystemExit(2) from None
     except typer.Abort as exc:
-        err.print(f"error: {exc}")
+        err.print(f"error: {exc}", markup=False)
         raise SystemExit(2) from None
     except Exception as exc:  # the click usage errors and anything unexpected
         # Typer may bring its own copy of click, so its usage errors are recognised by
@@ -38,5 +38,5 @@ def main() -> None:
         if callable(show) and isinstance(exit_code, int):
             show()
             raise SystemExit(exit_code) from None
-        err.print(f"error: {type(exc).__name__}: {exc}")
+        err.print(f"error: {type(exc).__name__}: {exc}", markup=False)
         raise SystemExit(1) from None

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from threadguard.cli import common
 from threadguard.cli.common import app, cascade_settings, err, fail, load_moderator
@@ -119,7 +120,7 @@ def batch(
     counts = result.counts
     if not quiet:
         for problem in result.problems[:10]:
-            err.print(f"[yellow]warning:[/] {problem}", markup=True, soft_wrap=True)
+            err.print(f"[yellow]warning:[/] {escape(str(problem))}", markup=True, soft_wrap=True)
         if result.problem_count > 10:
             err.print(f"[yellow]warning:[/] {result.problem_count - 10} more (see manifest.json)")
     typer.echo(

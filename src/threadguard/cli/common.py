@@ -11,6 +11,7 @@ from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from threadguard import __version__
 from threadguard.schema import Tier
@@ -48,7 +49,8 @@ DataOpt = Annotated[
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """Print one error line and exit with the DESIGN.md exit code."""
-    err.print(f"[bold red]error:[/] {message}", markup=True, soft_wrap=True)
+    # escaped: a message quotes files and policy tables ("[thresholds]") that are no markup
+    err.print(f"[bold red]error:[/] {escape(message)}", markup=True, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -125,7 +127,8 @@ def load_engine(  # type: ignore[no-untyped-def]
     try:
         return Engine.load(model, cascade=cascade)
     except ModelError as exc:
-        fail(f"{exc}. Train one with `threadguard train`.", 1)
+        # a --model folder that holds no model is bad usage (2); the shipped one failing, 1
+        fail(f"{exc}. Train one with `threadguard train`.", 1 if model is None else 2)
     except ModelChoiceError as exc:  # a deep model with --tier fast
         fail(str(exc))
 

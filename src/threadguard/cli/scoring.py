@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from threadguard.cli.common import (
     ContextOpt,
@@ -144,7 +145,7 @@ def scan(
     except ReaderError as exc:
         fail(str(exc))
     for problem in result.problems:
-        err.print(f"[yellow]warning:[/] {problem}", markup=True, soft_wrap=True)
+        err.print(f"[yellow]warning:[/] {escape(str(problem))}", markup=True, soft_wrap=True)
     moderator = load_moderator(policy)
     engine = load_engine(model, tier, context, deep_from)
     scored = _moderate(moderator, engine, result.thread, quiet)

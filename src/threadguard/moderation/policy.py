@@ -348,8 +348,11 @@ def parse_policy(data: dict[str, Any], source: str) -> Policy:
     if not isinstance(screen, bool):
         raise PolicyError(f"{source}: authors.screen must be true or false")
     floor = _table(data, "authors", source).get("screen_from", Policy.author_floor)
+    name = data.get("name", Path(source).stem)
+    if not isinstance(name, str):
+        raise PolicyError(f"{source}: name must be a string, got {name!r}")
     return Policy(
-        name=str(data.get("name", Path(source).stem)),
+        name=name,
         thresholds=thresholds,
         target_report=_number(report, "targets.report", source),
         screen_authors=screen,
@@ -434,7 +437,18 @@ def load_policy(path: Path | None = None) -> Policy:
         except (OSError, UnicodeDecodeError) as exc:
             raise PolicyError(f"{path}: cannot read policy: {exc}") from exc
         source = str(path)
-    return parse_policy(parse_document(text, "toml", source), source)
+    data = parse_document(text, "toml", source)
+    policy = parse_policy(data, source)  # first: an unknown table is the likelier fault
+    if "thresholds" not in data:
+        # A file is a whole policy: without thresholds nothing is ever held on its scores,
+        # which is never what a site that wrote only a [watchlist] meant.
+        raise PolicyError(
+            f"{source}: no [thresholds] table, so no comment would be held or rejected on "
+            "its scores; copy [thresholds] from the default policy "
+            f"(src/threadguard/resources/{DEFAULT_POLICY}), or write an empty [thresholds] "
+            "table to mean none"
+        )
+    return policy
 
 
 def policy_text(policy: Policy) -> str | None:

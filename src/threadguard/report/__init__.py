@@ -16,5 +16,9 @@ __all__ = ["ReportData", "ReportError", "read_report", "render_report", "write_r
 def write_report(folder: Path, out: Path) -> ReportData:
     """Read ``folder`` (a batch output) and write its report to ``out``."""
     data = read_report(folder)
-    out.write_text(render_report(data), encoding="utf-8")
+    page = render_report(data)
+    try:
+        out.write_text(page, encoding="utf-8")
+    except OSError as exc:  # no such folder, a folder, no permission, a full disk
+        raise ReportError(f"{out}: cannot write the report: {exc.strerror or exc}") from None
     return data

@@ -290,7 +290,12 @@ def read_report(
         raise ReportError(f"{root}: not a batch output (no manifest.json and comments/)")
     if not any((root / "comments").glob("part-*.parquet")):
         raise ReportError(f"{root}: the batch wrote no comments yet")
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:  # ValueError: bad JSON or bad UTF-8
+        raise ReportError(f"{manifest_path}: unreadable manifest: {exc}") from None
+    if not isinstance(manifest, dict):
+        raise ReportError(f"{manifest_path}: unreadable manifest: not a JSON object")
     table = _base(root)
     period, over_time, undated = _over_time(table)
     articles = sorted(_rows(table, "article", "thread_title"), key=lambda r: (-r.held, -r.comments))
