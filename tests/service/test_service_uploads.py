@@ -108,6 +108,54 @@ def test_an_edited_upload_is_moderated_again_and_the_export_keeps_the_judged_tex
     assert (row["text"], row["label"]) == (KIND, "approve")  # never the threat
 
 
+def test_a_thread_uploaded_again_without_text_leaves_the_stored_comments_as_they_were(
+    service: Service,
+) -> None:
+    """QA's defect: re-uploading a thread whose comments have no text erased the stored
+    text and turned a rejected comment into an approved one (audited as an edit)."""
+    thread = {"title": "T", "id": "art9"}
+    first = service.post_thread(
+        json.dumps(
+            {
+                "thread": thread,
+                "comments": [
+                    {"id": "a", "text": KIND},
+                    {"id": "b", "parent": "a", "text": THREAT, "author": "bob"},
+                ],
+            }
+        ),
+        "application/json",
+    ).json()
+    a, b = first["comments"]
+    assert (a["status"], b["status"]) == ("approved", "rejected")
+
+    again = service.post_thread(
+        json.dumps(
+            {"thread": thread, "comments": [{"id": "a"}, {"id": "b", "parent": "a", "text": None}]}
+        ),
+        "application/json",
+    )
+    assert again.status_code == 200, again.text
+    answer = again.json()
+    assert [(c["id"], c["parent"], c["comment_id"], c["status"]) for c in answer["comments"]] == [
+        ("a", None, a["comment_id"], "approved"),
+        ("b", "a", b["comment_id"], "rejected"),
+    ]
+    assert all(c["left_as_stored"] is True for c in answer["comments"])
+    assert any("'b'" in p and "left as stored" in p for p in answer["problems"])
+
+    moderator = service.auth(service.moderator)
+    stored = service.client.get(f"/api/v1/comments/{b['comment_id']}", headers=moderator).json()
+    assert (stored["text"], stored["status"], stored["parent"]) == (THREAT, "rejected", "a")
+    assert service.store.comment(a["comment_id"]).text == KIND
+    audit = service.client.get(
+        "/api/v1/audit", params={"action": "comment.edit"}, headers=moderator
+    ).json()
+    assert audit["items"] == []
+    # A comment uploaded with text is not marked.
+    assert "left_as_stored" not in upload(service, {"c9": KIND}).json()["comments"][0]
+
+
 def test_a_coral_edit_and_the_store_agree(service: Service) -> None:
     assert coral(service, KIND, "k1").json() == {"status": "APPROVED"}
     cid = service.store.history("default", 1)[0].comment_id

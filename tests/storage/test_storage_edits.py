@@ -1,5 +1,6 @@
 """Edits: a comment whose text changes is moderated again, audited, and a moderator's
-verdict stays paired with the text it was given on (issue 11, defect 1)."""
+verdict stays paired with the text it was given on (issue 11, defect 1); a comment with
+no text of its own is no edit: the stored one is left as it was."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from threadguard.storage.records import (
     Origin,
     QueueFilter,
 )
+from threadguard.storage.repositories.ingest import Stored
 from threadguard.storage.repositories.rows import text_sha256
 
 MOD = Actor("mod-1", "moderator")
@@ -39,7 +41,7 @@ def said(ext: str, words: str, action: str = "approve", author: str | None = "an
     )
 
 
-def upload(store: Store, *items: NewComment, article: str = "a1") -> list[tuple[str, str]]:
+def upload(store: Store, *items: NewComment, article: str = "a1") -> list[Stored]:
     return store.record_many(
         site="news",
         source="native",
@@ -140,6 +142,113 @@ def test_remembering_a_scored_comment_does_not_change_its_text(store: Store) -> 
     assert (store.comment(cid).text, store.comment(cid).status) == ("nice", "approved")
     store.record(origin, said("c1", "nasty", "reject", author="zed"))
     assert (store.comment(cid).text, store.comment(cid).status) == ("nasty", "rejected")
+
+
+def state_of(store: Store, cid: str) -> tuple[Any, ...]:
+    """What an upload without text must not change: text, status, who set it, version,
+    the latest analysis and policy decision, and the comment's queue entry."""
+    record = store.comment(cid)
+    queued = [
+        (q.status, q.reasons, q.resolved_by, q.entered_at)
+        for status in ("pending", "approved", "rejected")
+        for q in store.queue(QueueFilter(site="news", status=status)).items
+        if q.comment_id == cid
+    ]
+    return (
+        record.text,
+        record.status,
+        record.status_source,
+        record.version,
+        record.analysis,
+        record.policy_decision,
+        record.parent_id,
+        queued,
+    )
+
+
+@pytest.mark.parametrize("nothing", ["", "  \n "])
+def test_a_comment_without_text_leaves_a_rejected_comment_as_stored(
+    store: Store, nothing: str
+) -> None:
+    """QA's defect: the same thread uploaded again with the comment's text missing (the
+    reader keeps it as an empty node, so its replies keep their parent) erased the text
+    and turned the rejection into an approval, audited as an edit."""
+    [(parent, _), (cid, status)] = upload(
+        store, said("a", "hello there"), said("b", "you idiot", "reject", author="bob")
+    )
+    assert status == "rejected"
+    before, counters = state_of(store, cid), store.authors("news", ["bob"])["bob"]
+
+    again = upload(store, said("a", nothing), said("b", nothing, "approve", author=None))
+
+    assert again == [(parent, "approved"), (cid, "rejected")]  # the stored statuses
+    assert [result.kept for result in again] == [True, True]
+    assert state_of(store, cid) == before
+    assert store.comment(cid).text == "you idiot"
+    assert store.comment(parent).text == "hello there"
+    assert store.authors("news", ["bob"])["bob"] == counters
+    assert store.audit_log(action="comment.edit").total == 0
+
+
+def test_a_comment_without_text_keeps_a_moderators_verdict_and_a_held_entry(
+    store: Store,
+) -> None:
+    [(judged, _), (held, _)] = upload(
+        store, said("c1", "borderline", "hold"), said("c2", "hmm", "hold")
+    )
+    store.moderate(judged, "reject", MOD)
+    before = {cid: state_of(store, cid) for cid in (judged, held)}
+
+    again = upload(store, said("c1", ""), said("c2", ""))  # the policy would approve ""
+
+    assert again == [(judged, "rejected"), (held, "pending")]
+    assert {cid: state_of(store, cid) for cid in (judged, held)} == before
+    assert [q.comment_id for q in store.queue(QueueFilter(site="news")).items] == [held]
+    assert store.comment(judged).moderator_decision is not None
+
+
+def test_a_comment_without_text_through_the_hot_path_is_left_as_stored(store: Store) -> None:
+    """Coral (one comment a request, through the group commit) gets the same rule, and
+    remembering an empty body does not erase a comment kept only as context."""
+    origin = Origin("news", "coral", ArticleRef("s1"))
+    cid = store.record(origin, said("c1", "you idiot", "reject", author="zed"))
+    assert store.record_status(origin, said("c1", "", author="zed")) == (cid, "rejected")
+    assert store.record_status(origin, said("c1", "", author="zed")).kept
+    assert (store.comment(cid).text, store.comment(cid).status) == ("you idiot", "rejected")
+
+    store.remember(ContextComment("news", "s1", "p1", "the parent's words"))
+    store.remember(ContextComment("news", "s1", "p1", ""))
+    assert store.recall(site="news", comment_id="p1") == "the parent's words"
+    assert store.audit_log(action="comment.edit").total == 0
+
+
+def test_a_new_comment_without_text_is_stored_empty_and_can_get_text_later(
+    store: Store,
+) -> None:
+    [(cid, status)] = upload(store, said("d1", ""))
+    assert (status, store.comment(cid).text) == ("approved", "")
+    assert not upload(store, said("d1", "now with words", "hold"))[0].kept
+    # An empty node first, then its text: the text is stored and moderated (an edit).
+    assert (store.comment(cid).text, store.comment(cid).status) == ("now with words", "pending")
+    assert store.audit_log(action="comment.edit").total == 1
+
+
+def test_an_edit_to_other_text_after_a_textless_upload_is_still_an_edit(store: Store) -> None:
+    [(cid, _)] = upload(store, said("c1", "first words", "hold"))
+    store.moderate(cid, "approve", MOD)
+    upload(store, said("c1", ""))  # left as stored: not an edit
+    assert store.audit_log(action="comment.edit").total == 0
+    assert upload(store, said("c1", "a death threat", "reject")) == [(cid, "rejected")]
+    [entry] = store.audit_log(action="comment.edit").items
+    assert entry.before is not None and entry.after is not None
+    assert entry.before["text_sha256"] == text_sha256("first words")
+    assert entry.after["text_sha256"] == text_sha256("a death threat")
+
+
+def test_a_textless_copy_later_in_the_same_upload_does_not_erase_the_first(store: Store) -> None:
+    [(cid, _), (same, kept)] = upload(store, said("c1", "you idiot", "reject"), said("c1", ""))
+    assert (same, kept) == (cid, "rejected")
+    assert (store.comment(cid).text, store.comment(cid).status) == ("you idiot", "rejected")
 
 
 def test_a_verdict_never_lands_on_an_edit_it_did_not_see(store: Store) -> None:

@@ -25,6 +25,7 @@ from threadguard.service import metrics
 from threadguard.service.context import ServiceState, SitePolicy
 from threadguard.service.history import StoreHistory
 from threadguard.storage.records import ArticleRef, HistoryRow, NewComment
+from threadguard.storage.repositories.ingest import Stored
 from threadguard.thread import Thread
 
 
@@ -84,14 +85,17 @@ def stored_thread_document(
     thread: Thread,
     items: list[Moderated],
     moderator: Moderator,
-    ids: list[str],
-    statuses: list[str],
+    stored: Sequence[Stored],
 ) -> dict[str, Any]:
-    """The ``scan --format json`` document with the site's decisions and the store's ids."""
+    """The ``scan --format json`` document with the site's decisions and the store's ids
+    and statuses; ``left_as_stored`` marks a comment the store left as it was (no text of
+    its own: its stored text, decision and queue entry stand)."""
     doc = thread_document(thread, items, moderator)
-    for entry, cid, status in zip(doc["comments"], ids, statuses, strict=True):
-        entry["comment_id"] = cid
-        entry["status"] = status
+    for entry, result in zip(doc["comments"], stored, strict=True):
+        entry["comment_id"] = result.id
+        entry["status"] = result.status
+        if result.kept:
+            entry["left_as_stored"] = True
     return doc
 
 

@@ -135,6 +135,13 @@ class ThreadComment(BaseModel):
     analysis: AnalysisOut
     decision: DecisionOut
     status: Status = Field(description="Current status (a moderator's verdict stands).")
+    left_as_stored: bool | None = Field(
+        None,
+        description="Present (true) when the comment had no text of its own (a deleted "
+        "comment, a record without text) and a comment with its id was already stored: "
+        "that one was left as it was (its text, decision and queue entry; status is the "
+        "stored one), and the upload's empty node only keeps its replies' parent.",
+    )
     author_analysis: AnalysisOut | None = None
     watchlist: list[WatchMatchOut] | None = None
     coded_hate: list[CodedMatchOut] | None = None
@@ -170,7 +177,8 @@ class JobOut(BaseModel):
     result: dict[str, Any] | None = Field(
         description=(
             "When done: site, article, format, problems, statuses (count of each) and "
-            "comments (each one's id, comment_id, status and decision)."
+            "comments (each one's id, comment_id, status and decision, and left_as_stored "
+            "where a stored comment was left as it was, as in a thread upload's answer)."
         )
     )
     error: str | None = Field(description="When failed: what went wrong.")

@@ -78,14 +78,8 @@ def ingest(
 def thread_answer(upload: Upload, done: Ingested) -> dict[str, Any]:
     """The answer to an upload stored while the client waited: the scan document with
     each comment's store id and status, and the site, article, format and problems."""
-    doc = stored_thread_document(
-        upload.read.thread,
-        done.items,
-        done.policy.moderator,
-        [cid for cid, _ in done.stored],
-        [status for _, status in done.stored],
-    )
-    return {**doc, **_upload_facts(upload)}
+    doc = stored_thread_document(upload.read.thread, done.items, done.policy.moderator, done.stored)
+    return {**doc, **_upload_facts(upload, done)}
 
 
 def job_result(upload: Upload, done: Ingested) -> dict[str, Any]:
@@ -95,24 +89,35 @@ def job_result(upload: Upload, done: Ingested) -> dict[str, Any]:
     comments = [
         {
             "id": m.comment.id,
-            "comment_id": cid,
-            "status": status,
+            "comment_id": result.id,
+            "status": result.status,
             "decision": m.decision.action.value,
+            **({"left_as_stored": True} if result.kept else {}),
         }
-        for m, (cid, status) in zip(done.items, done.stored, strict=True)
+        for m, result in zip(done.items, done.stored, strict=True)
     ]
     statuses = Counter(status for _, status in done.stored)
     return {
-        **_upload_facts(upload),
+        **_upload_facts(upload, done),
         "statuses": {s: statuses.get(s, 0) for s in ("approved", "pending", "rejected")},
         "comments": comments,
     }
 
 
-def _upload_facts(upload: Upload) -> dict[str, Any]:
+def _upload_facts(upload: Upload, done: Ingested) -> dict[str, Any]:
+    """The site, article and format of an upload, and its problems: the readers', then
+    one for each comment left as stored (no text of its own, see
+    :attr:`~threadguard.storage.records.NewComment.has_text`)."""
+    kept = [
+        f"comment {m.comment.id!r} has no text; the stored comment with this id was left "
+        "as stored (its text, decision and queue entry unchanged)"
+        for m, result in zip(done.items, done.stored, strict=True)
+        if result.kept
+    ]
     return {
         "site": upload.site,
         "article": upload.article.external_id,
         "format": upload.read.format or upload.format,
-        "problems": [printable(str(p)) for p in upload.read.problems],
+        "problems": [printable(str(p)) for p in upload.read.problems]
+        + [printable(k) for k in kept],
     }

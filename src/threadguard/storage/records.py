@@ -27,6 +27,13 @@ STATUS_OF_ACTION: dict[str, str] = {
 }
 
 
+def has_words(text: str) -> bool:
+    """Whether a comment's text is text of its own: readers read a comment that has none
+    (deleted, an image, no text field) as empty text, so that its replies keep their
+    parent; blank text says no more than empty text does."""
+    return bool(text.strip())
+
+
 class StoreError(Exception):
     """Base of the store's refusals; the message is safe to show to the caller."""
 
@@ -108,6 +115,14 @@ class NewComment:
     #: token of one already stored for its site is not stored again. Plain comments only
     #: (no id, author or article).
     client_token: str | None = None
+
+    @property
+    def has_text(self) -> bool:
+        """Whether the comment has text of its own. Readers keep a comment that has none (a
+        deleted comment in a dump, an image, a record without a text field) as an empty
+        node so that its replies keep their parent: such a comment never replaces a stored
+        comment's text nor its decision (bad input never costs stored data)."""
+        return has_words(self.text)
 
     @property
     def token_hash(self) -> str | None:

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -34,8 +34,31 @@ _DECISIONS: Table = Base.metadata.tables["decisions"]
 _QUEUE: Table = Base.metadata.tables["queue_items"]
 _AUTHORS: Table = Base.metadata.tables["authors"]
 
-#: What storing one comment gives back: the store's id for it and its status.
-Stored = tuple[str, str]
+
+class Stored(NamedTuple):
+    """What storing one comment gives back: the store's id for it and its status (after
+    the write)."""
+
+    id: str
+    status: str
+
+    @property
+    def kept(self) -> bool:
+        """Whether the comment was left as stored, the incoming one ignored
+        (:class:`Kept`)."""
+        return False
+
+
+class Kept(Stored):
+    """A stored comment left as it was: the incoming one had no text of its own (see
+    :attr:`~threadguard.storage.records.NewComment.has_text`), so neither its text nor
+    its decision nor its queue entry changed. ``status`` is the stored one."""
+
+    __slots__ = ()
+
+    @property
+    def kept(self) -> bool:
+        return True
 
 
 def new_comment_id() -> str:
@@ -70,7 +93,7 @@ def insert_new(conn: Connection, rows: Sequence[NewRow]) -> list[Stored]:
         item = row.item
         cid = new_comment_id()
         status = STATUS_OF_ACTION[item.decision.action]
-        out.append((cid, status))
+        out.append(Stored(cid, status))
         comments.append(
             {
                 "id": cid,

@@ -38,6 +38,7 @@ from threadguard.storage.records import (
     NewComment,
     NotFoundError,
     Origin,
+    has_words,
 )
 from threadguard.storage.repositories.ingest import (
     CommentWriter,
@@ -86,7 +87,8 @@ class CommentRepository(Repository):
         """Keep a comment's text (unscored) so a later reply can use it as context.
 
         The text of a comment already scored is left as it is: a new text is an edit,
-        which :meth:`record` moderates again and audits.
+        which :meth:`record` moderates again and audits. An empty text (no text of its
+        own) never replaces a stored one.
         """
         c = comment
         with self._sessions.write() as session:
@@ -96,7 +98,7 @@ class CommentRepository(Repository):
             if row is not None:
                 # A scored comment's text changes only with its new analysis and decision
                 # (``record``, which sees the edit); a context-only one's right away.
-                if row.source == "context":
+                if row.source == "context" and has_words(c.text):
                     row.text = c.text
                 row.parent_external_id = c.parent_id or row.parent_external_id
                 return

@@ -5,7 +5,10 @@ Two paths write the same rows. A comment the store has not seen goes in bulk
 (:mod:`~threadguard.storage.repositories.bulk`: one multi-row ``INSERT`` per table). One
 already stored (an edit, a thread uploaded again, a comment first remembered as context)
 goes through the ORM, which looks it up and updates it; a moderator's verdict on a
-comment stands while its text does not change.
+comment stands while its text does not change. An incoming comment with no text of its
+own (:attr:`~threadguard.storage.records.NewComment.has_text`: a deleted comment in a
+dump, a record without a text field) leaves a stored one as it is (:class:`Kept`): its
+text, decision and queue entry are never replaced by an empty node.
 
 **Bounded transactions.** A thread upload is written in many short transactions, not one:
 on SQLite a transaction holds the database's only write lock, and a 60,000-comment upload
@@ -47,6 +50,7 @@ from threadguard.storage.records import (
     StoreBusyError,
 )
 from threadguard.storage.repositories.bulk import (
+    Kept,
     NewRow,
     Stored,
     add_authors,
@@ -60,7 +64,7 @@ from threadguard.storage.repositories.rows import text_sha256
 from threadguard.storage.sessions import Repository, add_audit, get_or_create
 from threadguard.storage.writer import Outcome
 
-__all__ = ["CommentWriter", "RecordJob", "Stored", "new_comment_id"]
+__all__ = ["CommentWriter", "Kept", "RecordJob", "Stored", "new_comment_id"]
 
 #: How long one transaction of an upload should hold the write lock, in seconds.
 TX_TARGET_S = 0.015
@@ -125,7 +129,8 @@ class CommentWriter(Repository):
         A comment already stored under the same site, article and id is updated: it gets
         a new analysis and policy decision. If its text is the same (a thread uploaded
         again), a moderator's verdict on it stands; if the text changed (an edit), it is
-        moderated again and the edit is audited.
+        moderated again and the edit is audited. One with no text of its own is left as
+        stored and answered :class:`Kept` with its stored status.
 
         ``background``: pause after every transaction, not only when others wrote in this
         process (an upload process of its own cannot see the service's writers).
@@ -309,11 +314,17 @@ class CommentWriter(Repository):
         again); an edit (new text) is moderated again: the verdict was given on the old
         text, so the policy's decision on the new one stands until a moderator rules on
         it, and the edit is audited.
+
+        An incoming comment with no text of its own (a reader's empty node, kept so its
+        replies keep their parent) is no edit and no new reading: the stored comment, its
+        decision, its queue entry and its author's counters are left as they are.
         """
         now = utcnow()
         status = STATUS_OF_ACTION[item.decision.action]
         row = find_comment(session, site_id, article_key, item.external_id)
         assert row is not None, "only comments already stored are updated here"
+        if not item.has_text:
+            return Kept(row.id, row.status)
         author_id = find_or_add_author(session, site_id, item.author)
         # Remembered as context only (never counted), or scored already.
         counted = row.source != "context"
@@ -356,7 +367,7 @@ class CommentWriter(Repository):
         )
         if row.status_source == "policy":
             self._enqueue(session, row, item, now, edited=edit is not None)
-        return row.id, row.status
+        return Stored(row.id, row.status)
 
     def _count_author(
         self, session: Session, author_id: int, before: str | None, after: str, *, new: bool
