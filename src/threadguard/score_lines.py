@@ -18,10 +18,8 @@ from typing import Any
 from threadguard.documents import score_line
 from threadguard.engine import CommentInput, Engine
 from threadguard.moderation import Moderator
-from threadguard.validation import text_problem
+from threadguard.validation import MAX_TEXT_CHARS, text_problem
 
-#: The longest text accepted on one line (code points); longer lines are an error.
-MAX_TEXT_CHARS = 1_000_000
 #: Lines scored together: amortises feature extraction while output still streams.
 CHUNK = 1024
 

@@ -31,6 +31,10 @@ ID_CHARS = 500
 SITE_CHARS = 200
 #: A stored comment's ``created_at`` as given, in characters.
 TIMESTAMP_CHARS = 64
+#: The longest comment text any reader accepts (code points): ``score`` refuses a longer
+#: line, and ``scan`` and ``batch`` skip a longer comment (the HTTP service's own limit,
+#: ``max_text_chars``, is lower).
+MAX_TEXT_CHARS = 1_000_000
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 

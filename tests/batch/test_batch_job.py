@@ -154,3 +154,24 @@ def test_kill_9_then_rerun_gives_every_comment_exactly_once(tmp_path: Path) -> N
     assert len(ids) == len(set(ids)) == 600
     assert set(ids) == {(f"t{t}", f"t{t}-c{i}") for t in range(60) for i in range(10)}
     assert not list(out.rglob("*.tmp"))
+
+
+def test_a_row_no_model_can_read_is_reported_and_its_partition_still_written(
+    tmp_path: Path,
+) -> None:
+    # a lone surrogate ("\ud800" in the file) used to fail the whole partition on the worker
+    path = tmp_path / "sur.jsonl"
+    path.write_text(
+        '{"id": "g1", "text": "a good comment"}\n'
+        '{"id": "g2", "text": "bad \\ud800 here"}\n'
+        '{"id": "g3", "text": "another good one"}\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = run_batch(_job([path], out))
+    assert [i for _, i in _ids(out)] == ["g1", "g3"]
+    assert result.counts["threads"] == 2
+    assert result.problems == [
+        f"{path}: line 2: text contains a lone surrogate (U+D800) at offset 4, "
+        "which is not Unicode text; comment skipped"
+    ]

@@ -77,11 +77,11 @@ def test_a_missing_text_column_is_an_error_naming_the_columns_found() -> None:
     assert "'id', 'author', 'message_html'" in message
 
 
-def test_a_five_megabyte_field_is_read_whole() -> None:
-    big = "x" * 5_000_000
+def test_a_field_far_over_the_csv_modules_own_limit_is_read_whole() -> None:
+    big = "x" * 900_000  # the csv module stops at 128 KiB unless told otherwise
     result = read_csv(f'id,text\n1,"{big}"\n2,small\n')
     assert result.problems == []
-    assert [len(c.text) for c in result.thread.comments] == [5_000_000, 5]
+    assert [len(c.text) for c in result.thread.comments] == [900_000, 5]
 
 
 def test_rows_naming_different_articles_are_reported() -> None:

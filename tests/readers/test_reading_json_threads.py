@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from threadguard.readers import ReaderError, read_thread
 from threadguard.readers.tree import RawComment, build_comments
 from threadguard.thread import ReadResult
+from threadguard.validation import MAX_TEXT_CHARS
 
 
 def read_json(value: Any, name: str = "thread.json") -> ReadResult:
@@ -143,14 +144,35 @@ def test_a_comment_without_text_is_kept_with_a_problem() -> None:
 
 
 @pytest.mark.parametrize("value", [5, 2.5, True, {"en": "hi"}, ["hi"]])
-def test_comment_text_of_another_type_is_an_error_naming_where(value: Any) -> None:
-    # Issue 11: "text": 5 was read as the comment "5" and moderated as such.
-    with pytest.raises(ReaderError, match=r"thread\.json: comments\[1\]: 'text' must be a string"):
-        read_json([{"id": "a", "text": "fine"}, {"id": "b", "text": value}])
-    with pytest.raises(ReaderError, match=r"thread\.jsonl: line 2: 'body' must be a string"):
-        read_lines(
-            [json.dumps({"id": "a", "text": "fine"}), json.dumps({"id": "b", "body": value})]
-        )
+def test_comment_text_of_another_type_is_reported_and_that_comment_skipped(value: Any) -> None:
+    # Issue 11: "text": 5 was read as the comment "5" and moderated as such; then the
+    # whole file was refused for it. Now that comment alone is left out, named.
+    kind = type(value).__name__
+    result = read_json(
+        [{"id": "a", "text": "fine"}, {"id": "b", "text": value}, {"id": "c", "text": "ok"}]
+    )
+    assert tree(result) == [("a", None, 0), ("c", None, 0)]
+    assert [str(p) for p in result.problems] == [
+        f"thread.json: comments[1]: 'text' must be a string, found {kind}; comment skipped"
+    ]
+    lines = [json.dumps({"id": "a", "text": "fine"}), json.dumps({"id": "b", "body": value})]
+    result = read_lines(lines)
+    assert tree(result) == [("a", None, 0)]
+    assert [str(p) for p in result.problems] == [
+        f"thread.jsonl: line 2: 'body' must be a string, found {kind}; comment skipped"
+    ]
+
+
+def test_replies_to_a_skipped_comment_are_read_as_top_level_and_say_why() -> None:
+    result = read_json(
+        [
+            {"id": "a", "text": "fine"},
+            {"id": "b", "parent": "a", "text": 42},
+            {"id": "c", "parent": "b", "text": "a reply to the number"},
+        ]
+    )
+    assert tree(result) == [("a", None, 0), ("c", None, 0)]
+    assert "comments[2]: parent 'b' of comment 'c' was skipped" in str(result.problems[1])
 
 
 def test_a_number_too_long_to_convert_costs_its_line_only() -> None:
@@ -215,14 +237,22 @@ def test_ten_thousand_levels_do_not_overflow_the_stack() -> None:
     assert comments[-1].depth == 9_999
 
 
-def test_a_five_megabyte_comment_in_json_lines() -> None:
-    big = "é" * 5_000_000
+def test_a_comment_as_long_as_score_accepts_is_read_whole_and_a_longer_one_skipped() -> None:
+    big = "é" * MAX_TEXT_CHARS
     result = read_lines(
         [json.dumps({"id": "a", "text": big}), json.dumps({"id": "b", "text": "s"})]
     )
     assert result.problems == []
     assert result.thread.comments[0].text == big
     assert result.thread.comments[1].text == "s"
+    result = read_lines(
+        [json.dumps({"id": "a", "text": big + "é"}), json.dumps({"id": "b", "text": "s"})]
+    )
+    assert tree(result) == [("b", None, 0)]
+    assert [str(p) for p in result.problems] == [
+        f"thread.jsonl: line 1: text is {MAX_TEXT_CHARS + 1} characters; "
+        f"the limit is {MAX_TEXT_CHARS}; comment skipped"
+    ]
 
 
 # --- property: the tree builder keeps every comment and always yields a consistent tree ----

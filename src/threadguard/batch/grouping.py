@@ -1,7 +1,8 @@
 """Rows into whole threads, in bounded memory, the same way on every run.
 
 Rows of one thread may be anywhere in a file (exports are often in time order, threads
-interleaved). A row's thread is its ``thread_id``, else its ``title``; a row with neither
+interleaved). A row's thread is its ``thread_id``, else its ``title``, else its file's one
+thread when the reader marked it so (:data:`~.rows.FILE_THREAD`); a row with none of them
 is a thread of its own and goes out at once. A file small enough is grouped in memory.
 A larger one is first spread over bucket files on disk by a stable hash of the thread
 key (every row of a thread lands in the same bucket), then each bucket is grouped in
@@ -18,7 +19,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from threadguard.batch.rows import Row
+from threadguard.batch.rows import FILE_THREAD, Row
 from threadguard.batch.units import Unit, unit_from_rows
 from threadguard.thread import Problem
 
@@ -28,12 +29,20 @@ IN_MEMORY_BYTES = 64 * 1024 * 1024
 BUCKET_BYTES = 16 * 1024 * 1024
 
 
+#: Bucket files hold rows as read, unreadable text included (a lone surrogate from a
+#: JSON escape): it is reported, and left out, only when the thread is built.
+_SPILL_ERRORS = "surrogatepass"
+
+
 def thread_key(row: Row) -> str | None:
-    """Which thread a row belongs to: its thread id, else its title; None for neither."""
+    """Which thread a row belongs to: its thread id, else its title, else its file's one
+    thread; None for none of them."""
     if row.get("thread_id"):
         return f"id:{row['thread_id']}"
     if row.get("title"):
         return f"title:{row['title']}"
+    if row.get(FILE_THREAD):
+        return f"file:{row[FILE_THREAD]}"
     return None
 
 
@@ -45,8 +54,14 @@ def _grouped(
     for number, row in rows:
         threads.setdefault(thread_key(row) or "", []).append((number, row))
     for members in threads.values():
-        unit, found = unit_from_rows(members, source)
-        problems.extend(found)
+        yield from _unit(members, source, problems)
+
+
+def _unit(rows: list[tuple[int, Row]], source: str, problems: list[Problem]) -> Iterator[Unit]:
+    """The thread of ``rows``, unless every one of them was left out (each is reported)."""
+    unit, found = unit_from_rows(rows, source)
+    problems.extend(found)
+    if unit.size:
         yield unit
 
 
@@ -67,7 +82,7 @@ def group_rows(
     if buckets:
         spill_dir.mkdir(parents=True, exist_ok=True)
         files = [
-            (spill_dir / f"bucket-{i:05d}.jsonl").open("w+", encoding="utf-8")
+            (spill_dir / f"bucket-{i:05d}.jsonl").open("w+", encoding="utf-8", errors=_SPILL_ERRORS)
             for i in range(buckets)
         ]
     try:
@@ -77,11 +92,9 @@ def group_rows(
                 continue
             key = thread_key(row)
             if key is None:
-                unit, found = unit_from_rows([(number, row)], source)
-                problems.extend(found)
-                yield unit
+                yield from _unit([(number, row)], source, problems)
             elif files:
-                bucket = files[zlib.crc32(key.encode("utf-8")) % buckets]
+                bucket = files[zlib.crc32(key.encode("utf-8", _SPILL_ERRORS)) % buckets]
                 bucket.write(json.dumps([number, row], ensure_ascii=False) + "\n")
             else:
                 keyed.append((number, row))

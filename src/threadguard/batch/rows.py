@@ -10,18 +10,26 @@ after it that name none (the JSON Lines thread format), and a line that is not J
 comment's text, as in ``score``.
 
 A row that cannot be read becomes a :class:`~threadguard.thread.Problem` naming its line
-(or row), and reading goes on.
+(or row), and reading goes on. CSV is read by the CSV thread reader's own row reader
+(:func:`~threadguard.readers.csvfmt.iter_csv`), streamed: a damaged row is mended or
+skipped as ``scan`` does it, with the same problems. A CSV whose header links rows by a
+parent id column but names no thread (no thread id or title column) is one thread, as
+``scan`` reads it: its rows are marked :data:`FILE_THREAD` so they are grouped together
+(they would otherwise each stand alone, and every reply would lose its parent).
+Text that cannot be scored, and other fields that are not Unicode text, are dealt with
+when the thread is built (:mod:`.units`), as the thread readers deal with them.
 """
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from threadguard.readers.csvfmt import OPTIONAL_COLUMNS, TEXT_COLUMNS
+from threadguard.readers.csvfmt import OPTIONAL_COLUMNS, TEXT_COLUMNS, iter_csv
+from threadguard.readers.decoding import file_lines
+from threadguard.readers.errors import ReaderError
 from threadguard.thread import Problem
 
 #: One comment row, keys as :data:`FIELDS` names them (absent: None).
@@ -42,7 +50,8 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 }
 #: In CSV, ``parent`` names the parent's id (the CSV thread format's meaning).
 _CSV_ALIASES = {**_ALIASES, "parent": (), "parent_id": OPTIONAL_COLUMNS["parent"]}
-_DELIMITERS = (",", ";", "\t")
+#: A row's mark (its value: the file) that it belongs to its file's one thread.
+FILE_THREAD = "file_thread"
 _BATCH_ROWS = 4096
 
 
@@ -97,6 +106,12 @@ def jsonl_rows(path: Path) -> Iterator[tuple[int, Row | Problem]]:
             except json.JSONDecodeError as exc:
                 yield number, Problem(source, f"line {number}", f"invalid JSON: {exc.msg}")
                 continue
+            except RecursionError:
+                yield number, Problem(source, f"line {number}", "JSON nested too deeply")
+                continue
+            except ValueError as exc:  # a number too long to convert, say
+                yield number, Problem(source, f"line {number}", f"invalid JSON: {exc}")
+                continue
             meta = _thread_line(obj)
             if meta is not None:
                 current = {k: v for k, v in meta.items() if v is not None}
@@ -111,29 +126,38 @@ def jsonl_rows(path: Path) -> Iterator[tuple[int, Row | Problem]]:
             yield number, row
 
 
-def _delimiter(header: str) -> str:
-    """The most frequent of ``,`` ``;`` and tab in the header line (as the CSV reader)."""
-    return max(_DELIMITERS, key=header.count)
+def _one_thread(columns: set[str]) -> bool:
+    """Whether a CSV with these columns is one thread: rows linked by parent id, and no
+    column saying which thread a row is in."""
+    names = set(_CSV_ALIASES["thread_id"] + _CSV_ALIASES["title"])
+    return bool(columns & set(_CSV_ALIASES["parent_id"])) and not columns & names
 
 
 def csv_rows(path: Path) -> Iterator[tuple[int, Row | Problem]]:
     """(line number, row or problem) for every record of a CSV or TSV file."""
     source = str(path)
-    csv.field_size_limit(2**31 - 1)
-    with path.open(encoding="utf-8", errors="replace", newline="") as f:
-        header = f.readline()
-        f.seek(0)
-        reader = csv.DictReader(f, delimiter=_delimiter(header))
-        if not any(name.strip().lower() in TEXT_COLUMNS for name in reader.fieldnames or ()):
-            yield 1, Problem(source, "line 1", f"no text column (one of {', '.join(TEXT_COLUMNS)})")
-            return
-        for record in reader:
-            number = reader.line_num
-            row = to_row({k: v for k, v in record.items() if k is not None}, _CSV_ALIASES)
+    problems: list[Problem] = []
+    records = iter_csv(
+        file_lines(path, source, problems), source, problems, size=path.stat().st_size
+    )
+    one_thread: bool | None = None
+    number = 1
+    try:
+        for number, record in records:
+            yield from ((number, p) for p in problems)
+            problems.clear()
+            if one_thread is None:
+                one_thread = _one_thread(set(record))
+            row = to_row(record, _CSV_ALIASES)
             if isinstance(row, str):
                 yield number, Problem(source, f"line {number}", row)
-            else:
-                yield number, row
+                continue
+            if one_thread:
+                row[FILE_THREAD] = source
+            yield number, row
+    except ReaderError as exc:
+        problems.append(Problem(source, exc.location or "file", exc.reason))
+    yield from ((number, p) for p in problems)
 
 
 def parquet_rows(path: Path) -> Iterator[tuple[int, Row | Problem]]:
@@ -157,4 +181,4 @@ def read_rows(path: Path, kind: str) -> Iterator[tuple[int, Row | Problem]]:
     return READERS[kind](path)
 
 
-__all__ = ["FIELDS", "READERS", "Row", "read_rows", "to_row"]
+__all__ = ["FIELDS", "FILE_THREAD", "READERS", "Row", "read_rows", "to_row"]

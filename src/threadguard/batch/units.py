@@ -4,15 +4,22 @@ Threads are never split across partitions: the context of a reply (its parent's 
 the author rules (a repeat offender within the thread) and the thread signals all need
 the whole thread. A row input may also give a comment's parent *text* (the ``score``
 contract's ``parent``) instead of a parent id; ``contexts`` keeps it by comment id.
+
+Rows are screened here as the thread readers screen comments (:mod:`threadguard.readers.tree`):
+a row whose text cannot be scored (a lone surrogate, longer than ``score`` accepts) is
+reported and left out, and any other field that is not Unicode text (an author, a title,
+a parent's text...) is reported and dropped, so that no worker is handed a partition it
+cannot score.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from threadguard.batch.rows import Row
+from threadguard.readers.screening import field_fault
 from threadguard.readers.tree import RawComment, build_comments
 from threadguard.thread import Problem, Thread
 
@@ -30,8 +37,23 @@ class Unit:
         return len(self.thread.comments)
 
 
-def _first(rows: Sequence[tuple[int, Row]], key: str) -> str:
-    return next((r[key] for _, r in rows if r.get(key)), None) or ""
+def _first(rows: Sequence[tuple[int, Row]], key: str) -> tuple[int, str]:
+    """The first value of ``key`` in ``rows``, with its row's number (0 and "" for none)."""
+    return next(((n, r[key] or "") for n, r in rows if r.get(key)), (0, ""))
+
+
+def _article(rows: Sequence[tuple[int, Row]], source: str, problems: list[Problem]) -> Thread:
+    """The thread's title, url and id, each from the first row that gives one; one that
+    is not Unicode text is reported and dropped."""
+    values = {}
+    for field_name, key in (("title", "title"), ("url", "url"), ("id", "thread_id")):
+        number, value = _first(rows, key)
+        fault = field_fault(key, value)
+        if fault is not None:
+            problems.append(Problem(source, f"line {number}", f"{fault}; the {key} was dropped"))
+            value = ""
+        values[field_name] = value
+    return Thread(title=values["title"], url=values["url"], id=values["id"])
 
 
 def unit_from_rows(rows: Sequence[tuple[int, Row]], source: str) -> tuple[Unit, list[Problem]]:
@@ -52,15 +74,16 @@ def unit_from_rows(rows: Sequence[tuple[int, Row]], source: str) -> tuple[Unit, 
     # by id, for ids given once: a repeated id is renamed in the thread ("x~2"), and the
     # context of one row must not become the other's
     given = Counter(raw.id for raw in raws)
-    contexts = {
-        raw.id: parent
-        for raw, (_, row) in zip(raws, rows, strict=True)
-        if (parent := row.get("parent")) and raw.id is not None and given[raw.id] == 1
-    }
-    thread = Thread(
-        title=_first(rows, "title"),
-        url=_first(rows, "url"),
-        id=_first(rows, "thread_id"),
-        comments=tuple(comments),
-    )
+    contexts = {}
+    for raw, (number, row) in zip(raws, rows, strict=True):
+        parent = row.get("parent")
+        if not parent or raw.id is None or given[raw.id] != 1:
+            continue
+        fault = field_fault("parent", parent)
+        if fault is None:
+            contexts[raw.id] = parent
+        else:
+            message = f"{fault}; read without the text it replies to"
+            problems.append(Problem(source, f"line {number}", message))
+    thread = replace(_article(rows, source, problems), comments=tuple(comments))
     return Unit(thread, source, contexts), problems

@@ -14,6 +14,7 @@ aliases, extensions and media types are listed once, in :mod:`threadguard.reader
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import nullcontext
 from pathlib import Path
 
 from threadguard.readers.decoding import decode
@@ -21,6 +22,7 @@ from threadguard.readers.disqus import iter_disqus_threads
 from threadguard.readers.disqus import read_disqus_threads as _read_disqus_threads
 from threadguard.readers.errors import ReaderError
 from threadguard.readers.registry import REGISTRY, detect_text_format, find_format, format_names
+from threadguard.readers.screening import unscreened
 from threadguard.readers.textdump import format_text_dump
 from threadguard.thread import Problem, ReadResult
 
@@ -82,16 +84,26 @@ def _decoded(
 
 
 def read_thread(
-    source: str | Path | bytes, *, format: str | None = None, name: str = _DEFAULT_NAME
+    source: str | Path | bytes,
+    *,
+    format: str | None = None,
+    name: str = _DEFAULT_NAME,
+    strict: bool = False,
 ) -> ReadResult:
     """Read a thread from a file path (``str`` or ``Path``) or from raw ``bytes``.
 
     ``format`` overrides detection. ``name`` is how problems and errors refer to the input
     (default: the path, or ``<input>`` for bytes); for bytes, its extension also guides
     detection, so pass the upload's filename when there is one.
+
+    A comment no model can read (a lone surrogate, text longer than ``score`` accepts or
+    not a string) is reported and left out, and other such values dropped. ``strict`` is
+    for a caller that refuses them itself, naming the field (the HTTP API's 400): they are
+    kept as read, and a comment whose text is not a string is a :class:`ReaderError`.
     """
     text, shown, fmt, problems = _decoded(source, format, name)
-    result = REGISTRY[fmt].read(text, shown)
+    with unscreened() if strict else nullcontext():
+        result = REGISTRY[fmt].read(text, shown)
     result.problems[:0] = problems
     return result
 

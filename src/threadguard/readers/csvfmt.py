@@ -10,13 +10,14 @@ A row with the wrong number of fields is reported by line and skipped, except wh
 column is the last one and the row has too many fields: then the extra fields are the text's
 own unquoted delimiters, and are joined back into it. A quoted field that is never closed is
 reported and reading resumes on the next line, so the rest of the file is not swallowed.
+:func:`iter_csv` does all of this for the thread reader and for ``threadguard batch``.
 """
 
 from __future__ import annotations
 
 import csv
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from threadguard.readers.errors import ReaderError
 from threadguard.readers.tree import RawComment, build_comments
@@ -51,52 +52,75 @@ def _delimiter(header: str) -> str:
     return best if counts[best] else ","
 
 
-def _normalise(name: str) -> str:
+def normalised_name(name: str) -> str:
+    """A header's column name as it is matched: ``" Parent-ID "`` is ``parent_id``."""
     return name.strip().strip('"').strip().lower().replace(" ", "_").replace("-", "_")
 
 
 def _column(header: list[str], names: tuple[str, ...]) -> int | None:
-    normalised = [_normalise(h) for h in header]
+    normalised = [normalised_name(h) for h in header]
     for name in names:
         if name in normalised:
             return normalised.index(name)
     return None
 
 
-def _rows(lines: list[str], start: int, delimiter: str) -> Iterator[tuple[int, int, list[str]]]:
-    """Yield (first line number, last line number, fields) for rows from line ``start``."""
-    reader = csv.reader(itertools.islice(lines, start, None), delimiter=delimiter)
-    previous_end = start
-    for row in reader:
-        end = start + reader.line_num
-        yield previous_end + 1, end, row
-        previous_end = end
+class _Tracked:
+    """The lines fed to :class:`csv.reader`: counts the quotes since the current record
+    began (:meth:`next_record` starts the count again) and notes when the input ends."""
 
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._lines = iter(lines)
+        self.quotes = 0
+        self.ended = False
 
-def _unterminated(lines: list[str], first: int, last: int) -> bool:
-    """A row that runs to the end of the file with an odd number of quotes never closed one."""
-    return last >= len(lines) and last > first and "".join(lines[first - 1 :]).count('"') % 2 == 1
+    def __iter__(self) -> Iterator[str]:
+        return self
 
-
-def read_csv(text: str, source: str) -> ReadResult:
-    """Read comments from CSV text (decoded, ``\\n`` line endings)."""
-    _allow_fields_of(len(text))
-    lines = [line + "\n" for line in text.split("\n")]
-    if lines and lines[-1] == "\n":
-        lines.pop()
-    delimiter = _delimiter(next((line for line in lines if line.strip()), ""))
-    problems: list[Problem] = []
-    columns: _Columns | None = None
-    raws: list[RawComment] = []
-    titles: list[str] = []
-    start, resumes = 0, 0
-    while start < len(lines):
-        restart = None
+    def __next__(self) -> str:
         try:
-            for first, last, row in _rows(lines, start, delimiter):
+            line = next(self._lines)
+        except StopIteration:
+            self.ended = True
+            raise
+        self.quotes += line.count('"')
+        return line
+
+    def next_record(self) -> None:
+        self.quotes = 0
+
+
+def iter_csv(
+    open_lines: Callable[[int], Iterable[str]], source: str, problems: list[Problem], *, size: int
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """Every data row of a CSV, as (its first line's number, {column: cell}), columns named
+    as :func:`normalised_name` spells the header's; damaged rows are reported to
+    ``problems`` as the module docstring says. ``open_lines(n)`` gives the decoded lines
+    (``\n`` endings) from the ``n``-th on, counting from 0: reading resumes that way after
+    an unclosed quote, so a file can be streamed. ``size`` bounds the longest field.
+
+    Raises :class:`ReaderError` (when the rows are first asked for) when there is no
+    header row or it has no text column. The thread reader and ``threadguard batch``
+    both read CSV through this, so they read the same rows with the same problems.
+    """
+    _allow_fields_of(size)
+    delimiter = _delimiter(next((line for line in open_lines(0) if line.strip()), ""))
+    columns: _Columns | None = None
+    start, resumes = 0, 0
+    while True:
+        restart = None
+        lines = _Tracked(open_lines(start))
+        reader = csv.reader(lines, delimiter=delimiter)
+        previous_end = start
+        try:
+            for row in reader:
+                first, last = previous_end + 1, start + reader.line_num
+                previous_end = last
+                quotes = lines.quotes
+                lines.next_record()
                 if not row or not any(cell.strip() for cell in row):
                     continue
-                if _unterminated(lines, first, last):
+                if lines.ended and last > first and quotes % 2 == 1:
                     problems.append(
                         Problem(
                             source,
@@ -110,12 +134,9 @@ def read_csv(text: str, source: str) -> ReadResult:
                 if columns is None:
                     columns = _Columns.find(row, delimiter, source)
                     continue
-                raw = columns.comment(row, first, source, problems)
-                if raw is not None:
-                    raws.append(raw)
-                    title = columns.cell(row, columns.article)
-                    if title:
-                        titles.append(title)
+                record = columns.record(row, first, source, problems)
+                if record is not None:
+                    yield first, record
         except csv.Error as exc:
             problems.append(Problem(source, "document", f"CSV error: {exc}; reading stopped"))
         if restart is None:
@@ -129,6 +150,47 @@ def read_csv(text: str, source: str) -> ReadResult:
         start = restart
     if columns is None:
         raise ReaderError(source, "no CSV header row found")
+
+
+def cell(record: dict[str, str], names: tuple[str, ...]) -> str | None:
+    """The first of the columns ``names`` that ``record`` has, stripped; None if empty."""
+    for name in names:
+        if name in record:
+            return record[name].strip() or None
+    return None
+
+
+def text_of(record: dict[str, str]) -> str:
+    """The comment's text in ``record``, as written (the text column :func:`iter_csv`
+    found)."""
+    return next(record[name] for name in TEXT_COLUMNS if name in record)
+
+
+def read_csv(text: str, source: str) -> ReadResult:
+    """Read comments from CSV text (decoded, ``\n`` line endings)."""
+    lines = [line + "\n" for line in text.split("\n")]
+    if lines and lines[-1] == "\n":
+        lines.pop()
+    problems: list[Problem] = []
+    raws: list[RawComment] = []
+    titles: list[str] = []
+    records = iter_csv(
+        lambda start: itertools.islice(lines, start, None), source, problems, size=len(text)
+    )
+    for line, record in records:
+        raws.append(
+            RawComment(
+                text=text_of(record),
+                id=cell(record, OPTIONAL_COLUMNS["id"]),
+                parent=cell(record, OPTIONAL_COLUMNS["parent"]),
+                author=cell(record, OPTIONAL_COLUMNS["author"]) or "",
+                created_at=cell(record, OPTIONAL_COLUMNS["created_at"]),
+                location=f"line {line}",
+            )
+        )
+        title = cell(record, OPTIONAL_COLUMNS["article"])
+        if title:
+            titles.append(title)
     comments, tree_problems = build_comments(raws, source)
     distinct = list(dict.fromkeys(titles))
     if len(distinct) > 1:
@@ -145,17 +207,13 @@ def read_csv(text: str, source: str) -> ReadResult:
 
 
 class _Columns:
-    """Where each known column sits in the header, and how to read a row with it."""
+    """The header: its column names (normalised), and where the text column is."""
 
     def __init__(self, header: list[str], text: int, delimiter: str) -> None:
+        self.names = [normalised_name(h) for h in header]
         self.width = len(header)
         self.delimiter = delimiter
         self.text = text
-        self.id = _column(header, OPTIONAL_COLUMNS["id"])
-        self.parent = _column(header, OPTIONAL_COLUMNS["parent"])
-        self.author = _column(header, OPTIONAL_COLUMNS["author"])
-        self.created_at = _column(header, OPTIONAL_COLUMNS["created_at"])
-        self.article = _column(header, OPTIONAL_COLUMNS["article"])
 
     @classmethod
     def find(cls, header: list[str], delimiter: str, source: str) -> _Columns:
@@ -170,15 +228,11 @@ class _Columns:
             )
         return cls(header, text, delimiter)
 
-    @staticmethod
-    def cell(row: list[str], index: int | None) -> str | None:
-        if index is None or index >= len(row):
-            return None
-        return row[index].strip() or None
-
-    def comment(
+    def record(
         self, row: list[str], line: int, source: str, problems: list[Problem]
-    ) -> RawComment | None:
+    ) -> dict[str, str] | None:
+        """The row by column name, or None (with a problem) when it cannot be lined up
+        with the header."""
         if len(row) != self.width:
             fits = len(row) > self.width and self.text == self.width - 1
             action = "the extra fields were joined into the text" if fits else "row skipped"
@@ -192,11 +246,7 @@ class _Columns:
             if not fits:
                 return None
             row = [*row[: self.text], self.delimiter.join(row[self.text :])]
-        return RawComment(
-            text=row[self.text],
-            id=self.cell(row, self.id),
-            parent=self.cell(row, self.parent),
-            author=self.cell(row, self.author) or "",
-            created_at=self.cell(row, self.created_at),
-            location=f"line {line}",
-        )
+        record: dict[str, str] = {}
+        for name, value in zip(self.names, row, strict=True):
+            record.setdefault(name, value)  # a repeated column: the first one counts
+        return record

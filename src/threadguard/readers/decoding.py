@@ -8,7 +8,10 @@ and the first such place is reported, so nothing a commenter wrote is silently d
 from __future__ import annotations
 
 import codecs
+import itertools
 import unicodedata
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 from threadguard.readers.errors import ReaderError
 from threadguard.thread import Problem
@@ -18,6 +21,7 @@ _SNIFF_CHARS = 65536
 _MAX_CONTROL_RATIO = 0.1
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b\b")
 _FALLBACK_ERRORS = "threadguard-cp1252-fallback"
+_WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
@@ -54,6 +58,13 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     return None
 
 
+def _not_utf8(data: bytes, exc: UnicodeDecodeError, offset: int = 0) -> str:
+    return (
+        f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {offset + exc.start}); "
+        "undecodable bytes were read as Windows-1252"
+    )
+
+
 def _decode_bytes(data: bytes, source: str, problems: list[Problem]) -> str:
     boms = (
         (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -78,14 +89,8 @@ def _decode_bytes(data: bytes, source: str, problems: list[Problem]) -> str:
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        problems.append(
-            Problem(
-                source,
-                f"line {_line_of(body, exc.start)}",
-                f"not valid UTF-8 (byte 0x{body[exc.start]:02x} at offset {exc.start}); "
-                "undecodable bytes were read as Windows-1252",
-            )
-        )
+        line = _line_of(body, exc.start)
+        problems.append(Problem(source, f"line {line}", _not_utf8(body, exc)))
         return body.decode("utf-8", errors=_FALLBACK_ERRORS)
 
 
@@ -136,3 +141,47 @@ def decode(data: bytes, source: str) -> tuple[str, list[Problem]]:
     if not text.strip():
         raise ReaderError(source, "contains only whitespace")
     return text, problems
+
+
+def _split(text: str) -> list[str]:
+    """``text`` as lines, each with its ``\\n`` (the last one may have none)."""
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]
+    return lines if lines[-1] else lines[:-1]
+
+
+def file_lines(path: Path, source: str, problems: list[Problem]) -> Callable[[int], Iterator[str]]:
+    """The lines of a text file decoded as :func:`decode` decodes it, ``\\n``-ended, for a
+    reader that streams: ``open_lines(n)`` gives them from the ``n``-th (from 0) on, and
+    may be called again to go back. The first place that is not UTF-8 is reported once.
+    UTF-16 and UTF-32 files are decoded whole, by :func:`decode` itself (which raises
+    :class:`ReaderError` for an empty or binary file), as are files with NUL bytes.
+    """
+    with path.open("rb") as f:
+        head = f.read(_SNIFF_BYTES)
+    if head.startswith(_WIDE_BOMS) or _utf16_without_bom(head) or b"\x00" in head:
+        text, found = decode(path.read_bytes(), source)
+        problems.extend(found)
+        lines = _split(text)
+        return lambda start: itertools.islice(lines, start, None)
+    reported = False
+
+    def decoded() -> Iterator[str]:
+        nonlocal reported
+        offset = 0
+        with path.open("rb") as f:
+            for number, raw in enumerate(f, start=1):
+                bom = offset == 0 and raw.startswith(codecs.BOM_UTF8)
+                data = raw[len(codecs.BOM_UTF8) :] if bom else raw
+                try:
+                    line = data.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    if not reported:
+                        reported = True
+                        message = _not_utf8(data, exc, offset)
+                        problems.append(Problem(source, f"line {number}", message))
+                    line = data.decode("utf-8", errors=_FALLBACK_ERRORS)
+                offset += len(raw)
+                yield from _split(normalise_newlines(line)) if "\r" in line else (line,)
+
+    return lambda start: itertools.islice(decoded(), start, None)

@@ -8,7 +8,9 @@ A bare list of comments, or a single comment object, is accepted too.
 JSON Lines: one comment object per line; a line ``{"thread": {...}}`` gives the article.
 A bad line is reported by number and skipped, so one truncated record never costs the
 thread. A single document has no such seams: invalid JSON there is a :class:`ReaderError`
-naming the line and column.
+naming the line and column. A comment that is valid JSON but not a comment (not an
+object, its text a number) is reported by its place and skipped, in both forms; so is
+one whose text cannot be read (:mod:`.screening`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import json
 from typing import Any
 
 from threadguard.readers.errors import ReaderError
+from threadguard.readers.screening import readable_article
 from threadguard.readers.tree import RawComment, build_comments
 from threadguard.readers.values import as_author, as_depth, as_id, as_text, as_timestamp
 from threadguard.thread import Problem, ReadResult, Thread
@@ -52,28 +55,28 @@ def thread_meta(obj: object, source: str, location: str, problems: list[Problem]
     if not isinstance(obj, dict):
         problems.append(Problem(source, location, "'thread' is not an object; ignored"))
         return Thread()
-    return Thread(
+    meta = Thread(
         title=as_text(obj.get("title")) or "",
         body=as_text(_first(obj, ("body", "text"))) or "",
         url=as_text(obj.get("url")) or "",
         id=as_id(obj.get("id")) or "",
     )
+    return readable_article(meta, source, location, problems)
 
 
-def _comment_text(obj: dict[str, Any], source: str, location: str) -> str | None:
-    """The comment's text field, None when it has none. Text of another type (a number,
-    an object) is a :class:`ReaderError`: the producer's schema is not ours, and scoring
-    ``5`` for ``"text": 5`` would moderate something that was never the comment."""
+def _comment_text(obj: dict[str, Any]) -> tuple[str | None, str | None]:
+    """The comment's text field (None when it has none), and what is wrong with it. Text
+    of another type (a number, an object) is a fault that leaves the comment out: the
+    producer's schema is not ours, and scoring ``5`` for ``"text": 5`` would moderate
+    something that was never the comment."""
     for key in TEXT_KEYS:
         value = obj.get(key)
         if key not in obj:
             continue
         if value is None or isinstance(value, str):
-            return value
-        raise ReaderError(
-            source, f"'{key}' must be a string, found {type(value).__name__}", location
-        )
-    return None
+            return value, None
+        return None, f"'{key}' must be a string, found {type(value).__name__}"
+    return None, None
 
 
 def comment_from_object(
@@ -85,8 +88,8 @@ def comment_from_object(
             Problem(source, location, f"expected a comment object, found {type(obj).__name__}")
         )
         return None
-    text = _comment_text(obj, source, location)
-    if text is None:
+    text, fault = _comment_text(obj)
+    if text is None and fault is None:
         problems.append(
             Problem(source, location, "comment has no text field; read with empty text")
         )
@@ -99,6 +102,7 @@ def comment_from_object(
         created_at=as_timestamp(_first(obj, ("created_at", "created", "timestamp"))),
         depth=as_depth(obj.get("depth")),
         location=location,
+        fault=fault,
     )
 
 
@@ -125,6 +129,9 @@ def read_json_value(data: Any, source: str) -> ReadResult:
                 raise ReaderError(source, "'comments' is not a list", "comments")
             items = data["comments"]
         elif _first(data, TEXT_KEYS) is not None:
+            _, fault = _comment_text(data)
+            if fault is not None:  # the document is this one comment: nothing is left to read
+                raise ReaderError(source, f"not a ThreadGuard comment: {fault}", "document")
             items = [data]
         elif thread_obj is not None:
             items = []

@@ -7,7 +7,9 @@ explicit stack, so deep reply chains cannot overflow Python's recursion limit.
 Reddit HTML-escapes ``&``, ``<`` and ``>`` in titles and bodies; they are unescaped so text
 reads as typed. ``[deleted]`` and ``[removed]`` bodies are Reddit's placeholders, not the
 commenter's words, and become empty text. ``more`` stubs (comments Reddit did not include in
-the download) cannot be read from the file; how many were left out is reported.
+the download) cannot be read from the file; how many were left out is reported. A ``t1``
+whose ``data`` is not an object, or whose ``body`` is not a string, is reported and left
+out (its replies, if any can be found, are still read).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 
 from threadguard.readers.errors import ReaderError
 from threadguard.readers.jsonfmt import load_document
+from threadguard.readers.screening import readable_article
 from threadguard.readers.tree import RawComment, build_comments
 from threadguard.readers.values import as_author, as_id, as_timestamp
 from threadguard.thread import Problem, ReadResult, Thread
@@ -47,20 +50,31 @@ def _text(value: object) -> str:
     return html.unescape(value) if isinstance(value, str) else ""
 
 
-def _submission(listing: Any) -> Thread:
+def _submission(listing: Any, source: str, problems: list[Problem]) -> Thread:
     for child in _children(listing):
         if isinstance(child, dict) and child.get("kind") == "t3":
             data = child.get("data")
             if not isinstance(data, dict):  # a damaged page: no article fields to read
                 data = {}
             permalink = _text(data.get("permalink"))
-            return Thread(
+            thread = Thread(
                 title=_text(data.get("title")),
                 body=_text(data.get("selftext")),
                 url=_SITE + permalink if permalink.startswith("/") else _text(data.get("url")),
                 id=as_id(data.get("id")) or "",
             )
+            return readable_article(thread, source, "submission", problems)
     return Thread()
+
+
+def _body(data: dict[str, Any]) -> tuple[str, str | None]:
+    """A comment's text and, when it cannot be read, why. A missing or null body is
+    empty text (Reddit leaves it out of some removed comments)."""
+    body = data.get("body")
+    if body is None or isinstance(body, str):
+        text = _text(body)
+        return ("" if text.strip() in _PLACEHOLDERS else text), None
+    return "", f"'body' must be a string, found {type(body).__name__}"
 
 
 def _comments(listing: Any, source: str, problems: list[Problem]) -> list[RawComment]:
@@ -82,19 +96,30 @@ def _comments(listing: Any, source: str, problems: list[Problem]) -> list[RawCom
             else:
                 continues += 1  # "continue this thread": deeper replies, count unknown
             continue
-        if kind != "t1" or not isinstance(data, dict):
+        if kind != "t1":
             problems.append(Problem(source, location, f"not a comment (kind {kind!r}); skipped"))
             continue
-        body = _text(data.get("body"))
+        if not isinstance(data, dict):
+            found = "missing" if data is None else f"a {type(data).__name__}"
+            problems.append(
+                Problem(
+                    source,
+                    location,
+                    f"comment (t1) 'data' must be an object, found {found}; skipped",
+                )
+            )
+            continue
+        text, fault = _body(data)
         comment_id = as_id(data.get("id"))
         raws.append(
             RawComment(
-                text="" if body.strip() in _PLACEHOLDERS else body,
+                text=text,
                 id=comment_id,
                 parent=parent,
                 author=as_author(data.get("author")),
                 created_at=as_timestamp(data.get("created_utc")),
                 location=f"comment {comment_id}" if comment_id else location,
+                fault=fault,
             )
         )
         replies = _children(data.get("replies"))
@@ -127,7 +152,7 @@ def read_reddit_value(data: Any, source: str) -> ReadResult:
             source, "not a Reddit comments page: expected a JSON list of two Listings"
         )
     problems: list[Problem] = []
-    thread = _submission(data[0])
+    thread = _submission(data[0], source, problems)
     if not thread.title and not thread.id:
         problems.append(Problem(source, "listing 0", "no submission (t3) with a title or id found"))
     raws = _comments(data[1], source, problems) if len(data) > 1 else []

@@ -32,6 +32,8 @@ Decisions, each made so that no words are lost:
   its line number, and the comment is attached to that nearest sensible parent.
 * Text lines belong to the comment whose bullet came last, whatever their indentation; text
   not indented under its bullet is reported.
+* A comment longer than ``threadguard score`` accepts is reported and left out, as in every
+  format (:mod:`.screening`); its replies are read as top-level comments.
 """
 
 from __future__ import annotations
@@ -40,7 +42,8 @@ import re
 import textwrap
 from dataclasses import dataclass, field
 
-from threadguard.thread import Comment, Problem, ReadResult, Thread
+from threadguard.readers.tree import RawComment, build_comments
+from threadguard.thread import Problem, ReadResult, Thread
 
 UNICODE_BULLETS = "•‣◦▪●"
 ASCII_BULLETS = "*-"
@@ -191,19 +194,21 @@ def read_text_dump(text: str, source: str) -> ReadResult:
             else:
                 parser.text(line, number + 1)
 
-    comments = tuple(
-        Comment(
-            id=c.id,
+    # The parser has settled the tree already (ids c1, c2, ... in reading order, each
+    # parent before its replies); build_comments keeps it and screens the comments.
+    raws = [
+        RawComment(
             text=_paragraphs(c.lines),
-            author=c.author,
+            id=c.id,
             parent=c.parent,
-            depth=c.depth,
-            position=position,
+            author=c.author,
+            location=f"line {c.line}",
         )
-        for position, c in enumerate(parser.comments)
-    )
+        for c in parser.comments
+    ]
+    comments, tree_problems = build_comments(raws, source)
     thread = Thread(title=title, body=body, comments=comments)
-    return ReadResult(thread=thread, problems=parser.problems, format="text")
+    return ReadResult(thread=thread, problems=parser.problems + tree_problems, format="text")
 
 
 def format_text_dump(thread: Thread, width: int | None = 88) -> str:

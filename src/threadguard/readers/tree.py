@@ -6,12 +6,21 @@ as a page shows it) with depths, so this module does that once for all of them, 
 what real exports contain: missing or duplicate ids, parents that are not in the file, and
 parent loops. Everything is iterative and linear, so a 10,000-deep reply chain cannot
 overflow the stack and a loop cannot hang.
+
+It is also where every reader's comments are screened (:mod:`.screening`): a comment whose
+text cannot be read (a lone surrogate, longer than ``score`` accepts, or not text at all)
+is reported and left out, and its replies are read as top-level comments; an author, id,
+parent or time that is not Unicode text is reported and dropped, keeping the comment.
+Unscreened (a caller that refuses such values itself), values are kept as read and a
+comment that is not text at all is a :class:`ReaderError`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from threadguard.readers.errors import ReaderError
+from threadguard.readers.screening import field_fault, screening, text_fault
 from threadguard.thread import Comment, Problem
 
 
@@ -22,6 +31,8 @@ class RawComment:
     ``depth`` is the depth the input claims, if any: it is used to find the parent when no
     parent id is given, and otherwise only checked against the parent links.
     ``location`` says where the record is (``line 12``, ``comments[3]``) for problems.
+    ``fault``, when set, says why the record cannot be read as a comment although it is
+    one (its text is a number, say): it is reported and the comment left out.
     """
 
     text: str
@@ -31,6 +42,37 @@ class RawComment:
     created_at: str | None = None
     depth: int | None = None
     location: str = ""
+    fault: str | None = None
+
+
+def _readable(raw: RawComment, source: str, problems: list[Problem]) -> RawComment:
+    """``raw`` without the fields that are not Unicode text, each reported and dropped."""
+
+    def kept(name: str, value: str | None, consequence: str) -> str | None:
+        fault = field_fault(name, value)
+        if fault is None:
+            return value
+        problems.append(Problem(source, raw.location, f"{fault}; {consequence}"))
+        return None
+
+    return replace(
+        raw,
+        id=kept("id", raw.id, "the comment was given a new id"),
+        parent=kept("parent", raw.parent, "the parent link was dropped"),
+        author=kept("author", raw.author, "the author was dropped") or "",
+        created_at=kept("created_at", raw.created_at, "the time was dropped"),
+    )
+
+
+def _skipped(raws: list[RawComment], source: str, problems: list[Problem]) -> set[int]:
+    """The records left out, each reported: a stated fault, or text that cannot be read."""
+    skipped = set()
+    for i, raw in enumerate(raws):
+        fault = raw.fault or text_fault(raw.text)
+        if fault is not None:
+            problems.append(Problem(source, raw.location, f"{fault}; comment skipped"))
+            skipped.add(i)
+    return skipped
 
 
 def _assign_ids(raws: list[RawComment], source: str, problems: list[Problem]) -> list[str]:
@@ -98,11 +140,25 @@ def _walk(
 def build_comments(
     raws: list[RawComment], source: str
 ) -> tuple[tuple[Comment, ...], list[Problem]]:
-    """Settle ids, parents, depths and reading order for ``raws``; report what was repaired."""
+    """Settle ids, parents, depths and reading order for ``raws``; report what was repaired
+    and what was left out."""
     problems: list[Problem] = []
+    if screening():
+        raws = [_readable(raw, source, problems) for raw in raws]
+        skipped = _skipped(raws, source, problems)
+    else:  # the caller refuses what cannot be read; a comment that is not one is an error
+        skipped = set()
+        for raw in raws:
+            if raw.fault is not None:
+                raise ReaderError(source, raw.fault, raw.location)
+    # Ids and depth-implied parents are settled with the skipped records still in place,
+    # so that a reply to a skipped comment is not taken for a reply to its sibling.
     ids = _assign_ids(raws, source, problems)
-    index = {cid: i for i, cid in enumerate(ids)}
     parents = _infer_parents_from_depth(raws, ids)
+    skipped_ids = {ids[i] for i in skipped}
+    kept = [i for i in range(len(raws)) if i not in skipped]
+    raws, ids, parents = [raws[i] for i in kept], [ids[i] for i in kept], [parents[i] for i in kept]
+    index = {cid: i for i, cid in enumerate(ids)}
 
     parent_index: list[int | None] = []
     unresolved: set[int] = set()
@@ -112,11 +168,12 @@ def build_comments(
         elif parent in index:
             parent_index.append(index[parent])
         else:
+            missing = "was skipped" if parent in skipped_ids else "is not in the input"
             problems.append(
                 Problem(
                     source,
                     raws[i].location,
-                    f"parent {parent!r} of comment {ids[i]!r} is not in the input; "
+                    f"parent {parent!r} of comment {ids[i]!r} {missing}; "
                     "read as a top-level comment",
                 )
             )

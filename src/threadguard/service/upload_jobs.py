@@ -81,7 +81,7 @@ def run_job(spec: JobSpec) -> None:
         jobs.start_job(spec.job_id)
         engine = Engine.load(settings.model_dir, cascade=settings.cascade, threads=1)
         state = ServiceState(engine, store, settings, load_policy(settings.policy_path))
-        read = read_thread(spec.body, format=spec.reader, name=spec.name)
+        read = read_thread(spec.body, format=spec.reader, name=spec.name, strict=True)
         upload = Upload(spec.site, read, spec.format, spec.article, spec.actor)
         last = time.monotonic()
 

@@ -68,7 +68,7 @@ def read_upload(body: bytes, fmt: str | None, name: str, max_chars: int) -> Read
     """The uploaded thread: 400 when it cannot be read, 413 when a comment is too long,
     400 naming the field when one cannot be stored (:func:`check_thread`)."""
     try:
-        result = read_thread(body, format=fmt, name=name)
+        result = read_thread(body, format=fmt, name=name, strict=True)
     except ReaderError as exc:
         raise ApiError(400, str(exc)) from None
     except (ValueError, RecursionError, UnicodeError) as exc:  # a reader's slip, still input

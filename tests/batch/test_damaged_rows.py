@@ -1,0 +1,183 @@
+"""Damaged rows cost themselves only, and are read as ``scan`` reads them: a row no model
+can score is reported and left out (never its partition), a field that is not Unicode text
+is dropped, and CSV goes through the CSV thread reader's own rules."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from threadguard.batch.grouping import group_rows
+from threadguard.batch.inputs import describe
+from threadguard.batch.plan import Reading, read_units
+from threadguard.batch.rows import read_rows
+from threadguard.batch.units import Unit
+from threadguard.readers import read_thread
+from threadguard.thread import Problem
+from threadguard.validation import MAX_TEXT_CHARS
+
+SURROGATE = "\ud800"
+
+#: The QA tryout's broken CSV: extra fields, a short row, a quote never closed.
+BROKEN_CSV = (
+    "id,parent_id,author,text\n"
+    "1,,ann,hello everyone\n"
+    "2,1,bob,you are an idiot,extra,cols\n"
+    "3,1,cat\n"
+    '4,,dan,"unterminated quote\n'
+    "5,,eve,last comment here\n"
+)
+
+
+def units_of(path: Path, tmp_path: Path, *, spill: bool = False) -> tuple[list[Unit], list[str]]:
+    problems: list[Problem] = []
+    kind = describe([path])[0].kind
+    rows = read_rows(path, kind)
+    size = 10**9 if spill else 0  # as if huge: rows go through bucket files on disk
+    units = list(group_rows(rows, str(path), problems, size=size, spill_dir=tmp_path / "spill"))
+    return units, [str(p) for p in problems]
+
+
+def write_lines(path: Path, rows: list[dict[str, object]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("spill", [False, True])
+def test_a_row_whose_text_has_a_lone_surrogate_is_reported_and_left_out(
+    tmp_path: Path, spill: bool
+) -> None:
+    path = write_lines(
+        tmp_path / "sur.jsonl",
+        [
+            {"id": "g1", "thread_id": "t", "text": "a good comment"},
+            {"id": "g2", "thread_id": "t", "text": f"bad {SURROGATE} here"},
+            {"id": "g3", "thread_id": "t", "text": "another good one", "parent_id": "g2"},
+            {"id": "g4", "text": SURROGATE},  # alone: its thread would be empty
+        ],
+    )
+    units, problems = units_of(path, tmp_path, spill=spill)
+    assert [[(c.id, c.parent) for c in u.thread.comments] for u in units] == [
+        [("g1", None), ("g3", None)]
+    ]
+    assert sorted(problems) == sorted(
+        [
+            f"{path}: line 2: text contains a lone surrogate (U+D800) at offset 4, "
+            "which is not Unicode text; comment skipped",
+            f"{path}: line 3: parent 'g2' of comment 'g3' was skipped; read as a top-level comment",
+            f"{path}: line 4: text contains a lone surrogate (U+D800) at offset 0, "
+            "which is not Unicode text; comment skipped",
+        ]
+    )
+
+
+@pytest.mark.parametrize("spill", [False, True])
+def test_other_fields_that_are_not_unicode_are_dropped_and_the_row_kept(
+    tmp_path: Path, spill: bool
+) -> None:
+    path = write_lines(
+        tmp_path / "fields.jsonl",
+        [
+            {"id": "a", "title": f"T{SURROGATE}", "author": SURROGATE, "text": "hi"},
+            {"id": "b", "title": f"T{SURROGATE}", "parent": SURROGATE, "text": "yes"},
+        ],
+    )
+    [unit], problems = units_of(path, tmp_path, spill=spill)
+    assert unit.thread.title == ""
+    assert [(c.id, c.author, c.text) for c in unit.thread.comments] == [
+        ("a", "", "hi"),
+        ("b", "", "yes"),
+    ]
+    assert unit.contexts == {}
+    assert [p.split(" contains")[0] for p in problems] == [
+        f"{path}: line 1: author",
+        f"{path}: line 2: parent",
+        f"{path}: line 1: title",
+    ]
+
+
+def test_a_row_longer_than_score_accepts_is_left_out_and_a_huge_number_costs_its_line(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "long.jsonl"
+    path.write_text(
+        json.dumps({"id": "a", "thread_id": "t", "text": "x" * (MAX_TEXT_CHARS + 1)})
+        + "\n"
+        + '{"id": '
+        + "9" * 5000
+        + "}\n"
+        + json.dumps({"id": "b", "thread_id": "t", "text": "ok"})
+        + "\n",
+        encoding="utf-8",
+    )
+    [unit], problems = units_of(path, tmp_path)
+    assert [c.id for c in unit.thread.comments] == ["b"]
+    assert problems[0].startswith(f"{path}: line 2: invalid JSON: Exceeds the limit")
+    assert problems[1] == (
+        f"{path}: line 1: text is {MAX_TEXT_CHARS + 1} characters; "
+        f"the limit is {MAX_TEXT_CHARS}; comment skipped"
+    )
+
+
+def test_a_broken_csv_is_read_as_scan_reads_it_with_the_same_problems(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text(BROKEN_CSV, encoding="utf-8")
+    scanned = read_thread(path)
+    [unit], problems = units_of(path, tmp_path)
+    assert problems == [str(p) for p in scanned.problems]
+    assert len(problems) == 3  # joined fields, a short row, a quote never closed
+    # a parent id links rows of one file: they are one thread, as scan reads them, so
+    # the reply keeps its parent (each row used to stand alone, its parent "not in the input")
+    assert unit.thread.comments == scanned.thread.comments
+    assert [(c.id, c.parent, c.text) for c in unit.thread.comments] == [
+        ("1", None, "hello everyone"),
+        ("2", "1", "you are an idiot,extra,cols"),
+        ("5", None, "last comment here"),
+    ]
+
+
+def test_a_csv_without_parent_ids_still_gives_a_thread_per_row(tmp_path: Path) -> None:
+    path = tmp_path / "flat.csv"
+    path.write_text("id,text\n1,one\n2,two\n", encoding="utf-8")
+    units, problems = units_of(path, tmp_path)
+    assert [[c.id for c in u.thread.comments] for u in units] == [["1"], ["2"]]
+    assert problems == []
+
+
+def test_a_windows_1252_csv_with_crlf_endings_is_decoded_as_scan_decodes_it(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "w.csv"
+    path.write_bytes(
+        "id,thread_id,text\r\n1,t,Caf\u00e9 \u201cok\u201d\r\n2,t,fine\r\n".encode("cp1252")
+    )
+    [unit], problems = units_of(path, tmp_path)
+    assert [c.text for c in unit.thread.comments] == ["Caf\u00e9 \u201cok\u201d", "fine"]
+    assert problems == [str(p) for p in read_thread(path).problems]
+    assert "line 2: not valid UTF-8" in problems[0]
+
+
+def test_a_csv_with_no_text_column_is_one_problem_naming_the_columns(tmp_path: Path) -> None:
+    path = tmp_path / "nt.csv"
+    path.write_text("id,author\n1,ann\n", encoding="utf-8")
+    units, problems = units_of(path, tmp_path)
+    assert units == []
+    assert problems == [
+        f"{path}: line 1: no text column: expected one of text, comment, body, comment_text; "
+        "found columns: 'id', 'author'"
+    ]
+
+
+def test_a_thread_file_with_a_lone_surrogate_loses_only_that_comment(tmp_path: Path) -> None:
+    path = tmp_path / "sur.json"
+    path.write_text(
+        json.dumps({"comments": [{"id": "a", "text": "hi"}, {"id": "b", "text": SURROGATE}]}),
+        encoding="utf-8",
+    )
+    inputs = describe([path])
+    reading = Reading(total_bytes=path.stat().st_size)
+    [unit] = list(read_units(inputs, reading, tmp_path / "work"))
+    assert [c.id for c in unit.thread.comments] == ["a"]
+    assert [p.location for p in reading.problems] == ["comments[1]"]
