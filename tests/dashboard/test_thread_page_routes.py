@@ -26,7 +26,7 @@ def test_the_threads_list_shows_counts_and_links(app: Service) -> None:
         assert 'aria-current="page">Threads' in html
         only = mia.get("/threads", params={"site": "other"}).text
         assert "housing plan" not in only and "b1" in only
-        assert mia.get("/threads", params={"site": "x" * 300}).status_code == 422
+        assert mia.get("/threads", params={"site": "x" * 300}).status_code == 400  # the HTML page
         assert (
             "No thread has been stored for nowhere"
             in mia.get("/threads", params={"site": "nowhere"}).text
@@ -79,7 +79,13 @@ def test_unknown_threads_are_a_page_not_a_traceback(app: Service) -> None:
     with signed_in(app, "mia", "moderator") as mia:
         missing = mia.get("/threads/999")
         assert missing.status_code == 404 and "No such thread" in missing.text
-        assert mia.get("/threads/abc").status_code == 422
+        # a value no page can have is the dashboard's page too, never the API's JSON
+        word = mia.get("/threads/abc")
+        assert word.status_code == 404 and "There is no such page." in word.text
+        assert word.headers["content-type"].startswith("text/html")
+        below = mia.get("/threads", params={"page": "-5"})
+        assert below.status_code == 400 and "cannot exist" in below.text
+        assert mia.get("/api/v1/queue", params={"limit": "-5"}).json()["error"]
         assert mia.get("/comments/cm_nope/thread").status_code == 404
         outside = mia.get(f"/comments/{lone}/thread")
         assert outside.status_code == 404 and "not part of a thread" in outside.text

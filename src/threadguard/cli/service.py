@@ -174,7 +174,7 @@ def keys_revoke(
     database: DatabaseOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
-    """Revoke a key: running servers refuse it within 30 seconds."""
+    """Revoke a key: running servers refuse it within `key_check_s` seconds (default 1)."""
     from threadguard.storage import ConflictError, NotFoundError
 
     with _store(database, data_dir, NotFoundError, ConflictError) as store:

@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import RedirectResponse, Response
 from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
@@ -105,6 +106,35 @@ async def _form_refused(request: Request, exc: Exception) -> Response:
     return error_page(request, user, 400, heading, message)
 
 
+def _is_page(request: Request) -> bool:
+    """Whether the request was routed to one of the dashboard's pages."""
+    endpoint = getattr(request.scope.get("route"), "endpoint", None)
+    return getattr(endpoint, "__module__", "").startswith(__name__ + ".")
+
+
+def _html_for_bad_page_values(app: FastAPI) -> None:
+    """A page address with a value out of its range ("/threads/zzz", "?page=-5") gets the
+    dashboard's error page, not the API's JSON; the API's routes keep their handler."""
+    api_handler = app.exception_handlers[RequestValidationError]
+
+    async def handler(request: Request, exc: Exception) -> Response:
+        if not _is_page(request):
+            answer = api_handler(request, exc)
+            return answer if isinstance(answer, Response) else await answer
+        user = await current_user(request)
+        in_path = any(
+            e.get("loc", ("",))[0] == "path"
+            for e in (exc.errors() if isinstance(exc, RequestValidationError) else [])
+        )
+        if in_path:
+            return error_page(request, user, 404, "Not found", "There is no such page.")
+        return error_page(
+            request, user, 400, "Not a page", "The address asks for a page that cannot exist."
+        )
+
+    app.add_exception_handler(RequestValidationError, handler)
+
+
 def install(app: FastAPI) -> None:
     """Mount the dashboard on ``app``: its routes, static files and error pages."""
     app.include_router(build_router())
@@ -112,3 +142,4 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(SignInRequired, _sign_in_first)
     app.add_exception_handler(CsrfRefused, _csrf_refused)
     app.add_exception_handler(FormRefused, _form_refused)
+    _html_for_bad_page_values(app)
