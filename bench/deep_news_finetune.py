@@ -43,6 +43,9 @@ session 19).
 
 Usage: [WARM_FROM=DEEP_DIR] [DEEP_VERSION=N] [NEWS_REPEAT=K] PYTHONPATH=src \
        python bench/deep_news_finetune.py LAYERS OUT WORK DIVISOR [MASK_SET ...]
+       (session 30: deep@42, measured, not shipped = DEEP_VERSION=42 IDENTITY_REPEAT=2
+        CAPS=toxic_spans=3000 ... 2 OUT WORK 40 toxic_spans, from the shipped deep@34, with
+        templates_identity's session-30 identity words)
        (session 26: deep@38, measured, not shipped = CAPS=cadd=2100,ruddit=3000
         DEEP_VERSION=38 NEWS_REPEAT=2 WRITTEN_REPEAT=3 WRITTEN_REPLIES_REPEAT=3 ... 4 OUT WORK
         20 toxic_spans at commit 633059d, from the shipped deep@34; deep@39 the same with

@@ -26,7 +26,8 @@ import numpy as np
 from threadguard.training.templates_news import civil
 from threadguard.training.templates_support import fill_frame
 
-#: (schema group, plural as written, adjective, whether "is/am {adj}" reads naturally)
+#: (schema group, plural as written, adjective, whether "is/am {adj}" reads naturally);
+#: the group is "" where the schema has none (age).
 GROUPS: Final[tuple[tuple[str, str, str, bool], ...]] = (
     ("jews", "Jewish people", "Jewish", True),
     ("muslims", "Muslim people", "Muslim", True),
@@ -52,6 +53,29 @@ GROUPS: Final[tuple[tuple[str, str, str, bool], ...]] = (
     ("disability", "wheelchair users", "wheelchair-using", False),
     ("nationality_migration", "immigrants", "immigrant", False),
     ("nationality_migration", "refugees", "refugee", False),
+    # Session 30: the identity words the shipped deep tier (deep@34) still reads as abuse in
+    # civil sentences ("homosexual" most: 141 of the 205 public training rows that use it are
+    # toxic, and no template named it); chosen knowing the identity list of WikiMadlibs'
+    # report (docs/evaluation.md), whose templates these frames do not copy.
+    ("sexual_orientation", "homosexual people", "homosexual", True),
+    ("sexual_orientation", "heterosexual couples", "heterosexual", True),
+    ("sexual_orientation", "straight people", "straight", True),
+    ("sexual_orientation", "queer people", "queer", True),
+    ("sexual_orientation", "LGBTQ people", "LGBTQ", True),
+    ("gender", "transgender people", "transgender", True),
+    ("black_people", "African Americans", "African American", True),
+    ("asians", "Japanese Canadians", "Japanese", True),
+    ("race_ethnicity", "Indian families", "Indian", True),
+    ("latinx", "Hispanic families", "Hispanic", True),
+    ("latinx", "Latino voters", "Latino", True),
+    ("arabs", "Middle Eastern families", "Middle Eastern", True),
+    ("christians", "Christians", "Christian", True),
+    ("christians", "Protestants", "Protestant", True),
+    ("religion", "Buddhists", "Buddhist", True),
+    ("disability", "blind people", "blind", True),
+    ("disability", "people who use wheelchairs", "paralysed", True),
+    ("", "elderly people", "elderly", True),
+    ("", "teenagers", "teenage", False),
 )
 
 #: Frames with the adjective before a noun ({adj}) or the plural ({G} capitalised, {g}).
@@ -90,6 +114,19 @@ PREDICATE: Final = (
     "My oldest friend is {adj} and the kindest person I know.",
     "Nothing unusual about being {adj} in this city.",
 )
+#: Frames that describe one person by the adjective, as readers mention a relative, a
+#: neighbour or someone in the news (session 30): the word names who someone is, beside
+#: what they do.
+PERSON: Final = (
+    "My uncle, a {adj} man in his sixties, still plays in the Sunday hockey league.",
+    "The new principal is a {adj} woman from Halifax, and the parents I know like her.",
+    "A {adj} teenager from our street won the provincial chess title last weekend.",
+    "We met a {adj} couple at the farmers market who run the bread stall.",
+    "The story quotes a {adj} firefighter who has served the town for thirty years.",
+    "My daughter's best friend is a {adj} girl who wants to be a vet.",
+    "A {adj} man helped me change a tyre on the highway in the pouring rain.",
+    "The candidate, a {adj} woman who ran the food bank, got my vote.",
+)
 #: Holiday greetings and other short friendly lines that name a faith or a community.
 GREETINGS: Final = (
     "Happy Pride, everyone!",
@@ -109,5 +146,6 @@ def identity_rows() -> list[tuple[str, np.ndarray]]:
     """Every frame for every group, and the greetings: civil, no group attacked."""
     texts = [fill_frame(f, plural, adj) for f in EVERYDAY for _g, plural, adj, _p in GROUPS]
     texts += [fill_frame(f, plural, adj) for f in PREDICATE for _g, plural, adj, ok in GROUPS if ok]
+    texts += [fill_frame(f, plural, adj) for f in PERSON for _g, plural, adj, ok in GROUPS if ok]
     texts += list(GREETINGS)
     return [(t, civil()) for t in texts]
