@@ -17,7 +17,7 @@ scored again (the figures were measured by other code at the time), so this is n
 paired test.
 
 Usage: PYTHONPATH=src python bench/regression_noise.py --data $THREADGUARD_DATA
-       [--rounds 1000] [--madlibs-rounds 200] [--seed 0]
+       [--rounds 1000] [--madlibs-rounds 200] [--seed 0] [--model DIR]
 """
 
 from __future__ import annotations
@@ -129,9 +129,10 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=1000)
     ap.add_argument("--madlibs-rounds", type=int, default=200)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--model", type=Path, help="a model folder replacing its tier")
     args = ap.parse_args()
     rng = np.random.default_rng(args.seed)
-    engine = Engine.load()
+    engine = Engine.load(args.model)
     predict = engine_predictor(engine)
     loaders = {**TRAINING_SETS, **EVALUATION_SETS}
     print(f"{engine.model_version}; test rows resampled {args.rounds} times")
