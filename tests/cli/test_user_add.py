@@ -42,3 +42,39 @@ def test_a_password_of_twelve_characters_is_taken(tmp_path: Path) -> None:
         assert store.verify_user("maria", "twelve chars") == "moderator"
     finally:
         store.close()
+
+
+def test_a_look_alike_or_unprintable_user_name_is_refused(tmp_path: Path) -> None:
+    def named(name: str) -> tuple[int, str]:
+        result = CliRunner().invoke(
+            cli,
+            ["user", "add", name, "--role", "moderator", "--password", "twelve chars"],
+            env={"THREADGUARD_DATA_DIR": str(tmp_path)},
+        )
+        return result.exit_code, result.output
+
+    assert named("alice")[0] == 0
+    code, output = named("ALICE")
+    assert code == 2 and "a user named 'alice' already exists" in output
+    for bad, why in [
+        ("ann\u200b", "invisible"),
+        ("ev\x01il", "control"),
+        ("x" * 101, "at most 100 characters"),
+        (" bob", "no spaces before or after"),
+    ]:
+        code, output = named(bad)
+        assert code == 2 and why in output, (bad, output)
+
+
+def test_a_key_for_a_blank_site_is_refused(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli,
+        ["keys", "create", "--role", "client", "--site", ""],
+        env={"THREADGUARD_DATA_DIR": str(tmp_path)},
+    )
+    assert result.exit_code == 2
+    assert "a key's site must be a site's name" in result.output
+    made = CliRunner().invoke(
+        cli, ["keys", "create", "--role", "admin"], env={"THREADGUARD_DATA_DIR": str(tmp_path)}
+    )
+    assert made.exit_code == 0 and "Created an admin key" in made.output

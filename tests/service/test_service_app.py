@@ -87,8 +87,13 @@ def test_settings_come_from_the_file_then_the_environment(tmp_path: Path) -> Non
     (tmp_path / "settings.toml").write_text("colour = 'blue'\n")
     with pytest.raises(SettingsError, match="unknown setting"):
         load_settings(tmp_path, {})
-    with pytest.raises(SettingsError, match="rate_per_minute must be a positive number"):
+    with pytest.raises(SettingsError, match="rate_per_minute must be a whole number, 0 or more"):
         load_settings(None, {"THREADGUARD_RATE_PER_MINUTE": "lots"})
+    # a size limit of 0 would refuse every request: the server does not start with one
+    for name in ("MAX_TEXT_CHARS", "MAX_BODY_BYTES", "MAX_UPLOAD_BYTES"):
+        with pytest.raises(SettingsError, match=f"{name.lower()} must be a whole number above 0"):
+            load_settings(None, {f"THREADGUARD_{name}": "0"})
+    assert load_settings(None, {"THREADGUARD_RATE_PER_MINUTE": "0"}).rate_per_minute == 0
 
 
 @pytest.mark.slow
@@ -189,3 +194,24 @@ def test_threadguard_serve_with_two_workers_answers_from_both(
             server.terminate()
             server.wait(timeout=30)
     assert server.returncode == 0, log.read_text()
+
+
+def test_serve_says_why_it_cannot_listen_before_loading_anything(tmp_path: Path) -> None:
+    import socket
+
+    from typer.testing import CliRunner
+
+    from threadguard.cli import app as cli
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        busy = CliRunner().invoke(
+            cli, ["serve", "--port", str(port), "--tier", "fast", "--data-dir", str(tmp_path)]
+        )
+    assert busy.exit_code == 1 and f"cannot listen on 127.0.0.1:{port}" in busy.output
+    nowhere = CliRunner().invoke(
+        cli, ["serve", "--host", "999.1.1.1", "--tier", "fast", "--data-dir", str(tmp_path)]
+    )
+    assert nowhere.exit_code == 2 and "--host 999.1.1.1: not an address" in nowhere.output

@@ -31,6 +31,18 @@ def test_urls_are_resolved_for_the_shipped_drivers(tmp_path: Path) -> None:
     with pytest.raises(db.DatabaseError, match="unsupported database 'mysql'"):
         resolve_url("mysql://u@h/d", None)
     assert "secret" not in db.redact("postgresql+psycopg://u:secret@h/d")
+    # a typo in a pasted URL, or a database that forgets everything, is refused by name
+    with pytest.raises(db.DatabaseError, match="cannot parse database URL: invalid literal"):
+        resolve_url("postgresql://u@[::1:5432/db", None)
+    for memory in ("sqlite://", "sqlite:///:memory:"):
+        with pytest.raises(db.DatabaseError, match="in-memory SQLite database keeps nothing"):
+            resolve_url(memory, None)
+
+
+def test_a_data_dir_that_is_a_file_is_named(tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("x")
+    with pytest.raises(db.DatabaseError, match=r"afile is a file, not a folder"):
+        Store.open(None, tmp_path / "afile")
 
 
 def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path: Path) -> None:

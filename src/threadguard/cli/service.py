@@ -66,9 +66,35 @@ def _open(database: str | None, data_dir: Path | None) -> Store:
     except DatabaseError as exc:
         fail(str(exc), 2)
     except SQLAlchemyError as exc:
-        fail(
-            f"cannot open the database: {type(exc).__name__}: {exc.args[0] if exc.args else ''}", 1
-        )
+        fail(_cannot_open(exc), 1)
+
+
+def _check_address(host: str, port: int) -> None:
+    """Exit with a line saying why ``host:port`` cannot be listened on (a port in use, a
+    host that is no address here), before the models and the database are loaded: the
+    server itself would find out only then, and exit with a code of its own."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        fail(f"--host {host}: not an address to listen on ({exc.strerror})")
+    family, kind, proto, _name, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            fail(f"cannot listen on {host}:{port}: {exc.strerror}", 1)
+
+
+def _cannot_open(exc: Exception) -> str:
+    """What went wrong opening the database, on one line ("connection to server at ...,
+    port 5999 failed: Connection refused"): the driver's first line, never the URL."""
+    first = (
+        str(exc.args[0]).strip().splitlines()[0] if exc.args and str(exc.args[0]).strip() else ""
+    )
+    return f"cannot open the database: {type(exc).__name__}" + (f": {first}" if first else "")
 
 
 @app.command()
@@ -114,13 +140,14 @@ def serve(
         # every worker loads the engine after the socket is bound: a model choice that
         # cannot load must stop here, or the workers die and respawn for ever
         model_folders(settings.model_dir, None, settings.cascade.tier)
+        _check_address(host, port)
         run_server(settings, host=host, port=port, workers=workers)
     except (PolicyError, SettingsError, DatabaseError, ModelChoiceError) as exc:
         fail(str(exc), 2)
     except ModelError as exc:
         fail(f"{exc}. Train one with `threadguard train`.", 1)
     except SQLAlchemyError as exc:
-        fail(f"cannot open the database: {type(exc).__name__}", 1)
+        fail(_cannot_open(exc), 1)
 
 
 keys_app = typer.Typer(help="API keys for the HTTP service.", no_args_is_help=True)
@@ -151,7 +178,10 @@ def keys_create(
     with _store(database, data_dir, InvalidError) as store:
         key = store.create_key(role, site=site, name=name, rate_per_minute=rate)
     where = f" for site {site}" if site else ""
-    typer.echo(f"Created a {role.value} key{where}. It is shown only now; keep it somewhere safe:")
+    article = "an" if role.value[0] in "aeiou" else "a"
+    typer.echo(
+        f"Created {article} {role.value} key{where}. It is shown only now; keep it somewhere safe:"
+    )
     typer.echo(key)
 
 

@@ -130,6 +130,10 @@ def train(
         return
     if tier not in (Tier.FAST, Tier.DEEP):
         fail(f"--tier must be fast, deep or languages, not {tier!r}")
+    if not c > 0:  # checked before minutes of loading, not after
+        fail(f"-C must be a number above 0, not {c}")
+    if out is not None and out.exists() and not out.is_dir():
+        fail(f"--out {out} is a file, not a folder to write the model in")
     try:
         plan = training_target(tier, out, model_version, replace_shipped=replace_shipped)
     except RegistryError as exc:
@@ -296,6 +300,23 @@ def evaluate(
 
     if split not in ("test", "dev"):
         fail("--split must be test or dev")
+    if out is not None:  # before minutes of scoring, not after
+        if suite in ("functional", "context"):
+            fail(f"--out: --suite {suite} only prints its tables (redirect them to a file)")
+        if out.is_dir() or not out.parent.is_dir():
+            fail(f"--out {out}: not a file in an existing folder")
+    try:
+        _evaluate(
+            data, model, split, suite, tier, context, deep_from, quick, out, per_head, peers, policy
+        )
+    except FileNotFoundError as exc:  # a data folder without one of the data sets' files
+        fail(f"{exc.filename}: no such file; is --data (or ${DATA_ENV}) the labelled data folder?")
+
+
+def _evaluate(  # type: ignore[no-untyped-def]
+    data, model, split, suite, tier, context, deep_from, quick, out, per_head, peers, policy
+) -> None:
+    """The suite asked for (see :func:`evaluate`)."""
     if suite == "functional":
         _eval_functional(model, tier, deep_from, policy)
         return

@@ -96,6 +96,14 @@ def _count(value: Any) -> int:
     return number
 
 
+def _positive_count(value: Any) -> int:
+    """A whole number above 0: a limit of 0 would refuse every request."""
+    number = _count(value)
+    if number == 0:
+        raise ValueError
+    return number
+
+
 def _positive(value: Any) -> float:
     number = float(value)
     if number <= 0:
@@ -159,15 +167,15 @@ def _text(value: Any) -> str | None:
 #: What the settings file and the environment may set: each setting's parser, and what
 #: a value must be (for the message when the parser refuses it).
 PARSERS: dict[str, tuple[Callable[[Any], Any], str]] = {
-    "max_body_bytes": (_count, "a positive number"),
-    "max_text_chars": (_count, "a positive number"),
+    "max_body_bytes": (_positive_count, "a whole number above 0"),
+    "max_text_chars": (_positive_count, "a whole number above 0"),
     "coral_secret": (_text, "a string"),
     "coral_deadline_s": (_positive, "a positive number"),
     "coral_fail_open": (_flag, "true or false"),
     "public_url": (_text, "a string"),
-    "max_upload_bytes": (_count, "a positive number"),
-    "async_upload_comments": (_count, "a positive number"),
-    "rate_per_minute": (_count, "a positive number"),
+    "max_upload_bytes": (_positive_count, "a whole number above 0"),
+    "async_upload_comments": (_count, "a whole number, 0 or more (0: every upload is a job)"),
+    "rate_per_minute": (_count, "a whole number, 0 or more (0: no limit)"),
     "tier": (Tier, "fast, cascade or deep"),
     "deep_from": (_fraction, "a number from 0 to 1"),
     "log_format": (_choice("text", "json"), "text or json"),

@@ -56,14 +56,21 @@ def resolve_url(database: str | None, data_dir: Path | None) -> str:
     if database:
         for plain in ("postgresql://", "postgres://"):
             if database.startswith(plain):
-                return "postgresql+psycopg://" + database[len(plain) :]
+                database = "postgresql+psycopg://" + database[len(plain) :]
         try:
             url = make_url(database)
-        except Exception as exc:  # SQLAlchemy raises ArgumentError; be generous here
+            url.port  # noqa: B018  (a port that is no number fails only when read)
+        except Exception as exc:  # SQLAlchemy raises ArgumentError, a bad port ValueError
             raise DatabaseError(f"cannot parse database URL: {exc}") from exc
         if url.get_backend_name() not in ("sqlite", "postgresql"):
             raise DatabaseError(
                 f"unsupported database {url.get_backend_name()!r}: use sqlite or postgresql"
+            )
+        if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
+            # keys, users and verdicts would vanish when the command ends
+            raise DatabaseError(
+                "an in-memory SQLite database keeps nothing: name a file "
+                "(sqlite:////path/to/threadguard.db) or leave --database out"
             )
         return database
     folder = data_dir if data_dir is not None else default_data_dir()
@@ -105,6 +112,8 @@ def _private_file(path: Path) -> None:
     folder 0700 when we make it (SQLite gives the -wal and -shm files the database file's
     mode). An existing file or folder keeps the mode its owner gave it.
     """
+    if path.parent.exists() and not path.parent.is_dir():
+        raise DatabaseError(f"{path.parent} is a file, not a folder for the database")
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))

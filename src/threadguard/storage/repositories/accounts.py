@@ -6,7 +6,9 @@ transaction, which is how every process's key cache learns of it.
 
 from __future__ import annotations
 
-from sqlalchemy import select
+import unicodedata
+
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from threadguard.schema import Role
@@ -32,6 +34,23 @@ KEY_ROLES = tuple(reversed(Role))
 USER_ROLES = (Role.ADMIN, Role.MODERATOR)
 
 
+#: The longest user name: a name is shown in the dashboard and the audit log.
+USER_NAME_CHARS = 100
+
+
+def user_name_fault(name: str) -> str | None:
+    """Why ``name`` cannot be a user's name, or None. No control or invisible format
+    characters (a newline in the audit log, "ann" + a zero-width space beside "ann"), no
+    spaces around it, and at most :data:`USER_NAME_CHARS` characters."""
+    if len(name) > USER_NAME_CHARS:
+        return f"at most {USER_NAME_CHARS} characters, not {len(name)}"
+    if name != name.strip():
+        return "no spaces before or after it"
+    if any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") for c in name):
+        return "no control, invisible or unassigned characters"
+    return None
+
+
 class AccountRepository(Repository):
     """API keys (by their public prefix) and moderators' and admins' accounts."""
 
@@ -47,6 +66,9 @@ class AccountRepository(Repository):
         """Make an API key and store its hash; returns the key text (the only time it exists)."""
         if role not in KEY_ROLES:
             raise InvalidError(f"role must be one of {', '.join(KEY_ROLES)}, not {role!r}")
+        if site is not None and not site.strip():
+            # a blank site would be listed like a key to every site and serve none of them
+            raise InvalidError("a key's site must be a site's name (none: every site)")
         key = credentials.new_key()
         with self._sessions.write() as session:
             session.add(
@@ -110,11 +132,19 @@ class AccountRepository(Repository):
             raise InvalidError(f"a user's role is admin or moderator, not {role!r}")
         if not name.strip():
             raise InvalidError("a user needs a name")
+        fault = user_name_fault(name)
+        if fault is not None:
+            raise InvalidError(f"user name {name!r}: {fault}")
         if not password:
             raise InvalidError("a user needs a password")
         hashed = credentials.hash_password(password)
         try:
             with self._sessions.write() as session:
+                same = session.scalars(
+                    select(User.name).where(func.lower(User.name) == name.lower())
+                ).first()
+                if same is not None:  # "Alice" beside "alice": one person, or a look-alike
+                    raise ConflictError(f"a user named {same!r} already exists")
                 session.add(User(name=name, role=role, password_hash=hashed, created_at=utcnow()))
                 session.flush()
                 add_audit(session, actor, "user.add", "user", name, after={"role": role})
