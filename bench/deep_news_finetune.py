@@ -43,6 +43,9 @@ session 19).
 
 Usage: [WARM_FROM=DEEP_DIR] [DEEP_VERSION=N] [NEWS_REPEAT=K] PYTHONPATH=src \
        python bench/deep_news_finetune.py LAYERS OUT WORK DIVISOR [MASK_SET ...]
+       (session 30: deep@43, shipped = deep@34's command with DEEP_VERSION=43 at commit
+        00a3a9f, with templates_identity's new identity words; deep@44, measured, not
+        shipped = the same with WRITTEN_REPEAT=3 WRITTEN_REPLIES_REPEAT=3)
        (session 30: deep@42, measured, not shipped = DEEP_VERSION=42 IDENTITY_REPEAT=2
         CAPS=toxic_spans=3000 ... 2 OUT WORK 40 toxic_spans, from the shipped deep@34, with
         templates_identity's session-30 identity words)
