@@ -48,19 +48,6 @@ REFERENCES: dict[tuple[str, str, str], float] = {
 }
 
 
-def take(block: LabelledRows, index: np.ndarray) -> LabelledRows:
-    """The rows at ``index`` (with repeats), as a new block."""
-    out = LabelledRows(block.dataset)
-    for i in index:
-        out.texts.append(block.texts[i])
-        out.parents.append(block.parents[i])
-        out.titles.append(block.titles[i])
-        out.splits.append(block.splits[i])
-        out.labels.append(block.labels[i])
-        out.gold.append(block.gold[i])
-    return out
-
-
 def interval(
     n: int, figure: Callable[[np.ndarray], float], rounds: int, rng: np.random.Generator
 ) -> tuple[float, float]:
@@ -117,7 +104,7 @@ def task_figure(
     test_probs = predict(test)
 
     def figure(i: np.ndarray) -> float:
-        got = run_task(task, dev, take(test, i), dev_scores, as_scores(test_probs[i]))
+        got = run_task(task, dev, test.take(i), dev_scores, as_scores(test_probs[i]))
         return float("nan") if got is None else got
 
     return figure, len(test)

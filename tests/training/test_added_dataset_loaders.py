@@ -14,6 +14,7 @@ import numpy as np
 
 from threadguard.training.datasets import (
     HEADS,
+    LabelledRows,
     load_hateval_en,
     load_jigsaw_sample,
     load_ruddit,
@@ -144,3 +145,14 @@ def test_unhealthy_training_rows_carry_the_share_of_raters_who_said_hostile(
     # dev and test keep the majority label: calibration and the decisions suite read it
     assert dev.matrix()[:, TOX].tolist() == [0.0, 0.0, 1.0]
     assert test.matrix()[:, TOX].tolist() == [1.0]
+
+
+def test_a_block_takes_rows_in_the_order_asked_repeats_included() -> None:
+    block = LabelledRows("t")
+    for n, split in enumerate(["train", "test", "dev", "test"]):
+        block.add(f"row {n}", split, {"toxicity": float(n % 2)}, parent=f"p{n}", gold=str(n))
+    assert block.select("test").texts == ["row 1", "row 3"]
+    again = block.take([3, 0, 3])
+    assert again.texts == ["row 3", "row 0", "row 3"]
+    assert again.parents == ["p3", "p0", "p3"] and again.gold == ["3", "0", "3"]
+    assert again.matrix()[:, 0].tolist() == [1.0, 0.0, 1.0]

@@ -82,16 +82,7 @@ def subsample(block: LabelledRows, n: int | None) -> LabelledRows:
         range(len(block)),
         key=lambda i: hashlib.sha256(f"{i}:{block.texts[i]}".encode()).digest(),
     )
-    chosen = sorted(keyed[:n])
-    out = LabelledRows(block.dataset)
-    for i in chosen:
-        out.texts.append(block.texts[i])
-        out.parents.append(block.parents[i])
-        out.titles.append(block.titles[i])
-        out.splits.append(block.splits[i])
-        out.labels.append(block.labels[i])
-        out.gold.append(block.gold[i])
-    return out
+    return block.take(sorted(keyed[:n]))
 
 
 def _task_rows(task: Task, test: LabelledRows) -> int:

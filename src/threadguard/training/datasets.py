@@ -20,7 +20,7 @@ import csv
 import hashlib
 import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -78,15 +78,18 @@ class LabelledRows:
 
     def select(self, split: str) -> LabelledRows:
         """The rows of one split, as a new block."""
+        return self.take([i for i, s in enumerate(self.splits) if s == split])
+
+    def take(self, rows: Iterable[int]) -> LabelledRows:
+        """The rows at these indices, in this order (a row may repeat), as a new block."""
         out = LabelledRows(self.dataset)
-        for i, s in enumerate(self.splits):
-            if s == split:
-                out.texts.append(self.texts[i])
-                out.parents.append(self.parents[i])
-                out.titles.append(self.titles[i])
-                out.splits.append(s)
-                out.labels.append(self.labels[i])
-                out.gold.append(self.gold[i])
+        for i in rows:
+            out.texts.append(self.texts[i])
+            out.parents.append(self.parents[i])
+            out.titles.append(self.titles[i])
+            out.splits.append(self.splits[i])
+            out.labels.append(self.labels[i])
+            out.gold.append(self.gold[i])
         return out
 
     def __len__(self) -> int:
