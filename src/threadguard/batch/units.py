@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from threadguard.batch.rows import Row
-from threadguard.readers.screening import field_fault
+from threadguard.readers.screening import field_fault, readable_article
 from threadguard.readers.tree import RawComment, build_comments
 from threadguard.thread import Problem, Thread
 
@@ -37,23 +37,17 @@ class Unit:
         return len(self.thread.comments)
 
 
-def _first(rows: Sequence[tuple[int, Row]], key: str) -> tuple[int, str]:
-    """The first value of ``key`` in ``rows``, with its row's number (0 and "" for none)."""
-    return next(((n, r[key] or "") for n, r in rows if r.get(key)), (0, ""))
+def _first(rows: Sequence[tuple[int, Row]], key: str) -> str:
+    return next((r[key] for _, r in rows if r.get(key)), None) or ""
 
 
 def _article(rows: Sequence[tuple[int, Row]], source: str, problems: list[Problem]) -> Thread:
-    """The thread's title, url and id, each from the first row that gives one; one that
-    is not Unicode text is reported and dropped."""
-    values = {}
-    for field_name, key in (("title", "title"), ("url", "url"), ("id", "thread_id")):
-        number, value = _first(rows, key)
-        fault = field_fault(key, value)
-        if fault is not None:
-            problems.append(Problem(source, f"line {number}", f"{fault}; the {key} was dropped"))
-            value = ""
-        values[field_name] = value
-    return Thread(title=values["title"], url=values["url"], id=values["id"])
+    """The thread's title, url and id, each from the first row that gives one, screened
+    as the thread readers screen an article (reported at the thread's first row)."""
+    thread = Thread(
+        title=_first(rows, "title"), url=_first(rows, "url"), id=_first(rows, "thread_id")
+    )
+    return readable_article(thread, source, f"line {rows[0][0]}" if rows else "", problems)
 
 
 def unit_from_rows(rows: Sequence[tuple[int, Row]], source: str) -> tuple[Unit, list[Problem]]:

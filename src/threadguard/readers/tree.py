@@ -55,13 +55,14 @@ def _readable(raw: RawComment, source: str, problems: list[Problem]) -> RawComme
         problems.append(Problem(source, raw.location, f"{fault}; {consequence}"))
         return None
 
-    return replace(
-        raw,
-        id=kept("id", raw.id, "the comment was given a new id"),
-        parent=kept("parent", raw.parent, "the parent link was dropped"),
-        author=kept("author", raw.author, "the author was dropped") or "",
-        created_at=kept("created_at", raw.created_at, "the time was dropped"),
-    )
+    before = len(problems)
+    cid = kept("id", raw.id, "the comment was given a new id")
+    parent = kept("parent", raw.parent, "the parent link was dropped")
+    author = kept("author", raw.author, "the author was dropped") or ""
+    created_at = kept("created_at", raw.created_at, "the time was dropped")
+    if len(problems) == before:  # every comment passes here: copy only one with a fault
+        return raw
+    return replace(raw, id=cid, parent=parent, author=author, created_at=created_at)
 
 
 def _skipped(raws: list[RawComment], source: str, problems: list[Problem]) -> set[int]:
