@@ -185,17 +185,38 @@ def keys_create(
     typer.echo(key)
 
 
+def _columns(header: tuple[str, ...], rows: list[tuple[str, ...]], empty: str) -> None:
+    """A listing in aligned columns under a header, plain text so scripts can cut it;
+    ``empty`` (how to make the first) when there is nothing to list."""
+    if not rows:
+        typer.echo(empty)
+        return
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        typer.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+
+
 @keys_app.command("list")
 def keys_list(database: DatabaseOpt = None, data_dir: DataDirOpt = None) -> None:
     """List keys by their public prefix (keys themselves are not stored)."""
     with _store(database, data_dir) as store:
-        for k in store.api_keys():
-            state = "revoked" if k.revoked_at else "active"
-            typer.echo(
-                f"tg_{k.prefix}_…  {k.role:<9} site={k.site or '*'}  name={k.name or '-'}  "
-                f"rate={k.rate_per_minute if k.rate_per_minute is not None else 'default'}  "
-                f"{state}  created {k.created_at:%Y-%m-%d %H:%M}"
+        keys = store.api_keys()
+    _columns(
+        ("key", "role", "site", "name", "rate", "state", "created"),
+        [
+            (
+                f"tg_{k.prefix}_…",
+                k.role,
+                k.site or "*",
+                k.name or "-",
+                str(k.rate_per_minute) if k.rate_per_minute is not None else "default",
+                "revoked" if k.revoked_at else "active",
+                f"{k.created_at:%Y-%m-%d %H:%M}",
             )
+            for k in keys
+        ],
+        "no keys yet: `threadguard keys create --role admin|moderator|client`",
+    )
 
 
 @keys_app.command("revoke")
@@ -220,28 +241,21 @@ app.add_typer(user_app, name="user")
 MIN_PASSWORD_CHARS = 12
 
 
-@user_app.command("add")
-def user_add(
-    name: Annotated[str, typer.Argument(help="User name.")],
-    role: Annotated[Role, typer.Option("--role", help="moderator or admin.")],
-    password: Annotated[
-        str | None,
-        typer.Option(
-            "--password",
-            help=f"Password, at least {MIN_PASSWORD_CHARS} characters "
-            "(prompted for, without echo, if absent).",
-        ),
-    ] = None,
-    database: DatabaseOpt = None,
-    data_dir: DataDirOpt = None,
-) -> None:
-    """Add a moderator or admin; the password is stored as a salted scrypt hash."""
+PasswordOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--password",
+        help=f"Password, at least {MIN_PASSWORD_CHARS} characters "
+        "(prompted for, without echo, if absent).",
+    ),
+]
+UserNameArg = Annotated[str, typer.Argument(help="User name, as `user list` shows it.")]
+
+
+def _new_password(name: str, password: str | None) -> str:
+    """The password given, or one prompted for twice without echo; refused when short."""
     import getpass
 
-    from threadguard.storage import ConflictError, InvalidError
-
-    if role is Role.CLIENT:
-        fail("--role must be moderator or admin: people sign in as one; clients use keys")
     if password is None:
         if not sys.stdin.isatty():
             fail("no password: pass --password or run in a terminal to be prompted")
@@ -253,9 +267,109 @@ def user_add(
             f"the password must be at least {MIN_PASSWORD_CHARS} characters long "
             f"(this one has {len(password)})"
         )
+    return password
+
+
+def _person_role(role: Role) -> Role:
+    if role is Role.CLIENT:
+        fail("--role must be moderator or admin: people sign in as one; clients use keys")
+    return role
+
+
+@user_app.command("add")
+def user_add(
+    name: Annotated[str, typer.Argument(help="User name.")],
+    role: Annotated[Role, typer.Option("--role", help="moderator or admin.")],
+    password: PasswordOpt = None,
+    database: DatabaseOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Add a moderator or admin; the password is stored as a salted scrypt hash."""
+    from threadguard.storage import ConflictError, InvalidError
+
+    role = _person_role(role)
+    password = _new_password(name, password)
     with _store(database, data_dir, ConflictError, InvalidError) as store:
         store.add_user(name, role, password)
     typer.echo(f"added {role.value} {name}")
+
+
+@user_app.command("list")
+def user_list(database: DatabaseOpt = None, data_dir: DataDirOpt = None) -> None:
+    """List accounts: name, role, enabled or disabled, open dashboard sessions."""
+    with _store(database, data_dir) as store:
+        users = store.users()
+    _columns(
+        ("name", "role", "state", "sessions", "created"),
+        [
+            (
+                u.name,
+                u.role,
+                "disabled" if u.disabled else "enabled",
+                str(u.sessions),
+                f"{u.created_at:%Y-%m-%d %H:%M}",
+            )
+            for u in users
+        ],
+        "no users yet: `threadguard user add NAME --role moderator|admin`",
+    )
+
+
+@user_app.command("disable")
+def user_disable(
+    name: UserNameArg, database: DatabaseOpt = None, data_dir: DataDirOpt = None
+) -> None:
+    """Disable an account (someone who left): no more sign-ins, and every open dashboard
+    session of theirs ends now. The audit log keeps what they did."""
+    from threadguard.storage import ConflictError, NotFoundError
+
+    with _store(database, data_dir, NotFoundError, ConflictError) as store:
+        ended = store.set_user_disabled(name, True)
+    typer.echo(f"disabled {name} ({ended} open session{'s' if ended != 1 else ''} ended)")
+
+
+@user_app.command("enable")
+def user_enable(
+    name: UserNameArg, database: DatabaseOpt = None, data_dir: DataDirOpt = None
+) -> None:
+    """Enable a disabled account again (with the password it had)."""
+    from threadguard.storage import ConflictError, NotFoundError
+
+    with _store(database, data_dir, NotFoundError, ConflictError) as store:
+        store.set_user_disabled(name, False)
+    typer.echo(f"enabled {name}")
+
+
+@user_app.command("password")
+def user_password(
+    name: UserNameArg,
+    password: PasswordOpt = None,
+    database: DatabaseOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Set a new password; every open dashboard session of the account ends."""
+    from threadguard.storage import InvalidError, NotFoundError
+
+    password = _new_password(name, password)
+    with _store(database, data_dir, NotFoundError, InvalidError) as store:
+        ended = store.set_password(name, password)
+    typer.echo(f"new password for {name} ({ended} open session{'s' if ended != 1 else ''} ended)")
+
+
+@user_app.command("role")
+def user_role(
+    name: UserNameArg,
+    role: Annotated[Role, typer.Option("--role", help="moderator or admin.")],
+    database: DatabaseOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Make a moderator an admin or an admin a moderator (open sessions follow at once)."""
+    from threadguard.storage import ConflictError, InvalidError, NotFoundError
+
+    role = _person_role(role)
+    with _store(database, data_dir, NotFoundError, ConflictError, InvalidError) as store:
+        store.set_user_role(name, role)
+    typer.echo(f"{name} is now {role.value}")
 
 
 db_app = typer.Typer(help="The service's database.", no_args_is_help=True)

@@ -294,6 +294,18 @@ class KeyRecord:
 
 
 @dataclass(frozen=True)
+class UserRecord:
+    """A dashboard account as listed: never its password hash."""
+
+    name: str
+    role: str
+    disabled: bool
+    created_at: datetime
+    #: Dashboard sessions open now (signed in, not yet signed out or swept as expired).
+    sessions: int
+
+
+@dataclass(frozen=True)
 class HistoryRow:
     """A stored comment as a policy dry run needs it."""
 

@@ -133,6 +133,10 @@ class Store:
         self.revoke_key = self.accounts.revoke_key
         self.add_user = self.accounts.add_user
         self.verify_user = self.accounts.verify_user
+        self.users = self.accounts.users
+        self.set_user_disabled = self.accounts.set_user_disabled
+        self.set_password = self.accounts.set_password
+        self.set_user_role = self.accounts.set_user_role
         # Shared counters: the keys' version, the health check's write.
         self.keys_version = self.counters.keys_version
         self.heartbeat = self.counters.heartbeat

@@ -8,19 +8,21 @@ from __future__ import annotations
 
 import unicodedata
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from threadguard.schema import Role
 from threadguard.storage import credentials
 from threadguard.storage.models import ApiKey as ApiKeyModel
-from threadguard.storage.models import User, utcnow
+from threadguard.storage.models import User, WebSession, utcnow
 from threadguard.storage.records import (
     Actor,
     ConflictError,
     InvalidError,
     KeyRecord,
     NotFoundError,
+    UserRecord,
 )
 from threadguard.storage.repositories.counters import KEYS, bump
 from threadguard.storage.repositories.rows import from_row
@@ -159,3 +161,101 @@ class AccountRepository(Repository):
             credentials.verify_password(password, credentials.hash_password("x"))  # same time
             return None
         return row.role if credentials.verify_password(password, row.password_hash) else None
+
+    def users(self) -> list[UserRecord]:
+        """Every account, oldest first, with how many dashboard sessions it has open
+        (no password hashes: nothing that lists people needs them)."""
+        with self._sessions.read() as session:
+            open_sessions = dict(
+                session.execute(
+                    select(WebSession.user_name, func.count()).group_by(WebSession.user_name)
+                ).all()
+            )
+            return [
+                UserRecord(
+                    name=u.name,
+                    role=u.role,
+                    disabled=u.disabled,
+                    created_at=u.created_at,
+                    sessions=open_sessions.get(u.name, 0),
+                )
+                for u in session.scalars(select(User).order_by(User.id))
+            ]
+
+    def set_user_disabled(self, name: str, disabled: bool, actor: Actor = SYSTEM) -> int:
+        """Disable an account (a moderator who left: no sign-in, and every session of
+        theirs ends now) or enable it again; audited. Returns the sessions ended."""
+        with self._sessions.write() as session:
+            row = self._user(session, name)
+            if row.disabled == disabled:
+                state = "disabled" if disabled else "enabled"
+                raise ConflictError(f"user {name!r} is already {state}")
+            row.disabled = disabled
+            ended = _end_sessions(session, name) if disabled else 0
+            add_audit(
+                session,
+                actor,
+                "user.disable" if disabled else "user.enable",
+                "user",
+                name,
+                before={"disabled": not disabled},
+                after={"disabled": disabled, "sessions_ended": ended},
+            )
+        return ended
+
+    def set_password(self, name: str, password: str, actor: Actor = SYSTEM) -> int:
+        """Give an account a new password and end its sessions (a reset after a leak must
+        sign the other holder out too); audited without the hash. Returns the sessions
+        ended."""
+        if not password:
+            raise InvalidError("a user needs a password")
+        hashed = credentials.hash_password(password)
+        with self._sessions.write() as session:
+            row = self._user(session, name)
+            row.password_hash = hashed
+            ended = _end_sessions(session, name)
+            add_audit(
+                session, actor, "user.password", "user", name, after={"sessions_ended": ended}
+            )
+        return ended
+
+    def set_user_role(self, name: str, role: str, actor: Actor = SYSTEM) -> None:
+        """Make a moderator an admin or an admin a moderator; audited. Open sessions take
+        the new role at their next request (sessions read the role from the account)."""
+        if role not in USER_ROLES:
+            raise InvalidError(f"a user's role is admin or moderator, not {role!r}")
+        with self._sessions.write() as session:
+            row = self._user(session, name)
+            if row.role == role:
+                raise ConflictError(f"user {name!r} is already {role}")
+            before, row.role = row.role, role
+            add_audit(
+                session,
+                actor,
+                "user.role",
+                "user",
+                name,
+                before={"role": before},
+                after={"role": role},
+            )
+
+    @staticmethod
+    def _user(session: Session, name: str) -> User:
+        """The account named exactly ``name``; a miss names the account that differs only
+        in case, if there is one."""
+        row = session.scalars(select(User).where(User.name == name)).first()
+        if row is not None:
+            return row
+        near = session.scalars(
+            select(User.name).where(func.lower(User.name) == name.lower())
+        ).first()
+        hint = (
+            f" (did you mean {near!r}?)" if near is not None else " (see `threadguard user list`)"
+        )
+        raise NotFoundError(f"no user named {name!r}{hint}")
+
+
+def _end_sessions(session: Session, name: str) -> int:
+    """Delete every dashboard session of ``name``; how many there were."""
+    result = session.execute(delete(WebSession).where(WebSession.user_name == name))
+    return int(getattr(result, "rowcount", 0) or 0)
