@@ -175,3 +175,26 @@ def test_a_row_no_model_can_read_is_reported_and_its_partition_still_written(
         f"{path}: line 2: text contains a lone surrogate (U+D800) at offset 4, "
         "which is not Unicode text; comment skipped"
     ]
+
+
+def test_the_command_exits_2_when_rows_were_left_out_and_says_how_many(tmp_path: Path) -> None:
+    """Every readable row is written, and the exit code tells a pipeline the run lost
+    some input (bad input: 2, as for `score` and `scan`); the manifest lists them."""
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(
+        '{"id": "g1", "text": "a good comment"}\n{"id": "g2", "text": \n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    command = [sys.executable, "-m", "threadguard", "batch", str(path), "--out", str(out)]
+    proc = subprocess.run(
+        [*command, "--workers", "1", "--tier", "fast", "--quiet"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 2, proc.stderr
+    assert "1 input problem(s)" in proc.stdout and "Traceback" not in proc.stderr
+    assert [i for _, i in _ids(out)] == ["g1"]

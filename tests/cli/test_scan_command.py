@@ -134,3 +134,23 @@ def test_a_folder_is_named_as_a_folder_not_as_missing(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "is a folder, not a thread file" in proc.stderr
     assert "no such file" not in proc.stderr
+
+
+def test_a_malformed_line_costs_only_itself_and_the_exit_code_says_so(tmp_path: Path) -> None:
+    """Like `score`: every readable comment is decided and shown, the warning names the
+    line, and the exit code is 2 (bad input) so a script notices the part it lost."""
+    thread = tmp_path / "thread.jsonl"
+    thread.write_text(
+        '{"id": "a", "text": "Thanks for the clear write-up."}\n'
+        '{"id": "b", "text": "unterminated\n'
+        '{"id": "c", "parent": "a", "text": "Agreed, good piece."}\n',
+        encoding="utf-8",
+    )
+    proc = scan(str(thread), "--format", "json", "--quiet")
+    assert proc.returncode == 2, proc.stderr
+    assert [c["id"] for c in json.loads(proc.stdout)["comments"]] == ["a", "c"]
+    assert "line 2" in proc.stderr and "1 problem in" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    clean = tmp_path / "clean.jsonl"
+    clean.write_text('{"id": "a", "text": "Thanks for the clear write-up."}\n', encoding="utf-8")
+    assert scan(str(clean), "--format", "json", "--quiet").returncode == 0

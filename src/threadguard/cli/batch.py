@@ -129,6 +129,10 @@ def batch(
         f"already done) in {seconds:.1f} s: {counts['approve']} approve, {counts['hold']} hold, "
         f"{counts['reject']} reject; {result.problem_count} input problem(s) -> {out}"
     )
+    if result.problem_count:
+        # every readable row is written; the exit code tells a pipeline that some were not
+        # (the manifest lists them), as `score` and `scan` do for a bad line
+        raise typer.Exit(2)
 
 
 @app.command()

@@ -152,11 +152,21 @@ def scan(
     if format == "json":
         doc = thread_document(result.thread, scored, moderator)
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
-        return
-    console = Console()
-    console.print(thread_tree(result.thread, scored, levels_for(console.width)))
-    console.print(signals_panel(compute_signals(result.thread, scored)))
-    console.print(summary_line(scored))
+    else:
+        console = Console()
+        console.print(thread_tree(result.thread, scored, levels_for(console.width)))
+        console.print(signals_panel(compute_signals(result.thread, scored)))
+        console.print(summary_line(scored))
+    if result.problems:
+        # as `score` does for a bad line: everything readable is shown, and the exit code
+        # tells a script that part of the file was malformed (the warnings say where)
+        count = len(result.problems)
+        err.print(
+            f"{count} problem{'s' if count != 1 else ''} in {escape(str(file))} (warnings above); "
+            "the rest was read and decided: exit code 2",
+            soft_wrap=True,
+        )
+        raise typer.Exit(2)
 
 
 def _line_count(path: Path, quiet: bool) -> int | None:
