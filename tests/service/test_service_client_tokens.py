@@ -51,3 +51,18 @@ def test_the_token_is_per_site(service: Service) -> None:
     for key in (news, blog, news, blog):
         analyze(service, key, "hello", clientToken="same")
     assert stored(service) == 2
+
+
+def test_one_token_sent_with_every_request_still_stores_every_comment(service: Service) -> None:
+    """Google documents clientToken as echoed back only; clients send their app's name with
+    every request. Each new text is stored and decided (the abusive ones queued)."""
+    key = service.client_key
+    texts = ["Thanks for the article", "You are a disgusting worthless idiot", "Go home, scum"]
+    for text in texts:
+        analyze(service, key, text, clientToken="newsapp-web")
+    analyze(service, key, texts[1], clientToken="newsapp-web")  # a retry: stored once
+    assert stored(service) == 3
+    with service.store.sessions.read() as session:
+        rows = session.execute(select(Comment.text, Comment.status)).all()
+    assert sorted(t for t, _ in rows) == sorted(texts)
+    assert {status for text, status in rows if text != texts[0]} <= {"pending", "rejected"}

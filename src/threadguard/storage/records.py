@@ -112,8 +112,8 @@ class NewComment:
     author_analysis: Analysis | None = None
     details: dict[str, Any] | None = None
     #: The client's idempotency token (Perspective's ``clientToken``): a comment with the
-    #: token of one already stored for its site is not stored again. Plain comments only
-    #: (no id, author or article).
+    #: token and the text of one already stored for its site is not stored again. Plain
+    #: comments only (no id, author or article).
     client_token: str | None = None
 
     @property
@@ -126,10 +126,17 @@ class NewComment:
 
     @property
     def token_hash(self) -> str | None:
-        """The SHA-256 (hex) of :attr:`client_token`, as stored; None without a token."""
+        """The SHA-256 (hex) of :attr:`client_token` and the text, as stored; None without
+        a token. The text is in it because Google documents ``clientToken`` only as echoed
+        back, and clients send one value for every request (an app's name): keyed on the
+        token alone, every comment after the first would be answered and never stored,
+        so never queued. A retry sends the same text, and is still stored once."""
         if self.client_token is None:
             return None
-        return hashlib.sha256(self.client_token.encode("utf-8", "surrogatepass")).hexdigest()
+        digest = hashlib.sha256(self.client_token.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+        digest.update(self.text.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,9 @@ Where ThreadGuard differs, deliberately (docs/compatibility.md):
 - the text limit is the service's ``max_text_chars`` (code points), not 20 KB;
 - ``context`` is used: the first entry (or ``articleAndParentComment.parentComment``) is the
   parent comment, the article is the title;
-- a stored request with a ``clientToken`` is stored once per site and token: a client
-  retrying a request gets its answer again, and the comment is not stored twice;
+- a stored request with a ``clientToken`` is stored once per site, token and text: a
+  client retrying a request gets its answer again, and the comment is not stored twice,
+  while a client that sends one token with every request still has every comment stored;
 - the stored decision is the site's (thresholds, watchlist and coded hate of the key's
   site), so a watched word or a code sends the comment to the moderation queue; the scores returned are the
   model's, untouched, since clients threshold them as calibrated probabilities.

@@ -7,7 +7,7 @@ concurrent records are committed together, one transaction for all, and each cal
 returns only after the commit that holds its comment (durable, never write-behind).
 
 A recorded comment with a client token (Perspective's ``clientToken``) is stored once per
-site and token: the unique index on the token's hash refuses a second row, and the
+site, token and text: the unique index on their hash refuses a second row, and the
 caller of the repeat gets the id of the comment stored the first time. So a client that
 retries a request whose answer it lost does not store the comment twice.
 """
