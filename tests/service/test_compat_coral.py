@@ -211,6 +211,45 @@ def test_past_the_deadline_answers_204_when_configured_open(engine: Engine) -> N
         assert wait_for_record(context)["decision"].action == "reject"
 
 
+class SlowLog(MemoryLog):
+    """A comment log whose first write waits its turn past Coral's deadline."""
+
+    def record_status(self, origin: Origin, item: NewComment) -> tuple[str, str]:
+        if not self.records:
+            time.sleep(0.4)
+        return super().record_status(origin, item)
+
+
+def test_a_write_that_ends_past_the_deadline_is_stored_held_as_coral_was_told(
+    engine: Engine,
+) -> None:
+    """Scored in time, but the store's write waited past the deadline: Coral is answered
+    PREMOD, so the store must not keep the policy's approval or rejection."""
+    context = make_context(engine, coral_deadline_s=0.1)
+    context.comments = SlowLog()
+    with TestClient(make_app(context)) as client:
+        assert post(client, payload("you are a stupid worthless idiot")).json() == {
+            "status": "PREMOD"
+        }
+        for _ in range(100):
+            if len(context.comments.records) == 2:
+                break
+            time.sleep(0.02)
+    first, last = context.comments.records
+    assert first["decision"].action == "reject"
+    assert last["decision"].action == "hold" and last["text"] == first["text"]
+    assert last["decision"].reasons[0].startswith("no decision within Coral's deadline")
+
+
+def test_abuse_past_the_text_limit_is_read_not_cut_off(client: TestClient) -> None:
+    """A comment padded past the service's text limit used to be scored on its first
+    20,000 characters only: approved, with its insult at the end."""
+    filler = "The council meeting discussed the new bike lane and parking. " * 340
+    resp = post(client, payload(filler + " You are a worthless piece of garbage, you idiot."))
+    assert resp.json()["status"] in ("REJECTED", "SYSTEM_WITHHELD"), resp.json()
+    assert post(client, payload(filler)).json()["status"] == "SYSTEM_WITHHELD"
+
+
 class BusyLog(MemoryLog):
     """A comment log whose database stays busy."""
 

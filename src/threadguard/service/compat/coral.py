@@ -37,7 +37,7 @@ import hmac
 import logging
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
@@ -119,8 +119,11 @@ def _section(body: Mapping[str, Any], key: str) -> Mapping[str, Any]:
     return value
 
 
-def parse_request(body: Mapping[str, Any], max_chars: int) -> CoralComment:
-    """Coral's request, with the body's HTML reduced to the text readers see."""
+def parse_request(body: Mapping[str, Any]) -> CoralComment:
+    """Coral's request, with the body's HTML reduced to the text readers see, whole: Coral
+    publishes what it is not told to hold, so a comment is never cut to a limit (abuse
+    after 20,000 characters of filler was approved); the engine reads a long text in
+    windows, and one past ``max_text_chars`` is held (:func:`held_long`)."""
     action = body.get("action")
     if action not in ("NEW", "EDIT"):
         raise CompatError(400, "'action' must be NEW or EDIT.")
@@ -131,7 +134,7 @@ def parse_request(body: Mapping[str, Any], max_chars: int) -> CoralComment:
     check_text("comment.body", html, stored=False)  # before the HTML parser sees it
     item = CoralComment(
         action=action,
-        text=html_to_text(html)[:max_chars],
+        text=html_to_text(html),
         comment_id=_field(comment, "id"),
         parent_id=_field(comment, "parentID"),
         author_id=_field(_section(body, "author"), "id"),
@@ -182,21 +185,46 @@ def failed_answer(settings: ServiceSettings, *, busy: bool) -> Response:
 
 
 class Deadline:
-    """Whether the request's deadline passed (Coral was answered without a decision), set
-    by the handler and read by the work still running behind it."""
+    """Which came first: the request's deadline (Coral is answered without a decision) or
+    the work's stored decision (Coral is answered with it). Exactly one wins, under a
+    lock, so the answer and the store never disagree: a decision stored just as the
+    deadline passed is either the answer, or is stored again held."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._passed = False
+        self._finished = False
 
-    def pass_(self) -> None:
+    def pass_(self) -> bool:
+        """The handler's deadline: True when it came first (answer without a decision),
+        False when the work had already stored its decision (answer with it)."""
         with self._lock:
+            if self._finished:
+                return False
             self._passed = True
+            return True
+
+    def finish(self) -> bool:
+        """The work stored its decision: True when that came first (it is the answer)."""
+        with self._lock:
+            if self._passed:
+                return False
+            self._finished = True
+            return True
 
     @property
     def passed(self) -> bool:
         with self._lock:
             return self._passed
+
+
+def held_long(decision: Decision, limit: int) -> Decision:
+    """A comment longer than the service's text limit (which the other APIs refuse, and
+    Coral cannot be refused): held for a person at least, since such a length is a flood
+    or padding around something, and no reader expects it published unread."""
+    if decision.action != Verdict.APPROVE:
+        return decision
+    return Decision(Verdict.HOLD, (f"longer than {limit:,} characters", *decision.reasons))
 
 
 def held_late(decision: Decision) -> Decision:
@@ -227,7 +255,7 @@ def build_router(ctx: Dependency, *, approve_clean: bool = True) -> APIRouter:
         raw = await read_body(request, settings.max_body_bytes)
         if not signature_valid(settings.coral_secret, raw, request.headers.get(SIGNATURE_HEADER)):
             raise CompatError(401, f"Missing or invalid {SIGNATURE_HEADER}.")
-        item = parse_request(parse_json_object(raw, "Invalid JSON:"), settings.max_text_chars)
+        item = parse_request(parse_json_object(raw, "Invalid JSON:"))
         engine = context.engine
         comments = context.comments
         deadline = Deadline()
@@ -252,28 +280,35 @@ def build_router(ctx: Dependency, *, approve_clean: bool = True) -> APIRouter:
             author = AuthorRef(item.author_id, item.comment_id, item.story_id)
             outcome = context.site_decision(Arrival(item.site, analysis, item.text, author, parent))
             decision = outcome.decision
+            if len(item.text) > settings.max_text_chars:
+                decision = held_long(decision, settings.max_text_chars)
             if deadline.passed and not settings.coral_fail_open:
                 decision = held_late(decision)
             story = ArticleRef(item.story_id) if item.story_id else None
-            _, status = comments.record_status(
-                Origin(item.site, "coral", story),
-                NewComment(
-                    item.text,
-                    analysis,
-                    decision,
-                    external_id=item.comment_id,
-                    author=item.author_id,
-                    parent_id=item.parent_id,
-                    details=outcome.details(),
-                ),
+            origin = Origin(item.site, "coral", story)
+            stored = NewComment(
+                item.text,
+                analysis,
+                decision,
+                external_id=item.comment_id,
+                author=item.author_id,
+                parent_id=item.parent_id,
+                details=outcome.details(),
             )
+            _, status = comments.record_status(origin, stored)
+            if not deadline.finish() and not settings.coral_fail_open and status != "pending":
+                # the deadline passed while the write waited its turn: Coral was told PREMOD
+                _, status = comments.record_status(
+                    origin, replace(stored, decision=held_late(decision))
+                )
             return status
 
         future = asyncio.get_running_loop().run_in_executor(None, work)
         try:
             status = await asyncio.wait_for(asyncio.shield(future), settings.coral_deadline_s)
         except TimeoutError:
-            deadline.pass_()
+            if not deadline.pass_():  # stored just now: its decision is the answer
+                return coral_answer(await future, approve_clean)
             future.add_done_callback(_log_late_failure)
             log.warning(
                 "coral: no decision within %.3fs; answered %s",

@@ -114,7 +114,10 @@ class CommentRepository(Repository):
                     author_id=find_or_add_author(session, site_id, c.author),
                     text=c.text,
                     source="context",
-                    status="approved",
+                    # not published until scored and decided: a failure or a crash between
+                    # here and the decision (Coral is answered PREMOD) must not leave a
+                    # comment the store says the policy approved
+                    status="pending",
                     status_source="policy",
                 )
             )
