@@ -144,6 +144,18 @@ def test_remembering_a_scored_comment_does_not_change_its_text(store: Store) -> 
     assert (store.comment(cid).text, store.comment(cid).status) == ("nasty", "rejected")
 
 
+def test_a_comment_remembered_but_never_decided_is_not_approved(store: Store) -> None:
+    """Coral's comment is kept before it is scored; if scoring never finishes (a crash, a
+    failure: Coral was answered PREMOD) the store must not say the policy approved it.
+    Once decided, it takes the decision as any comment does."""
+    store.remember(ContextComment("news", "s1", "c9", "you absolute idiot", author="zed"))
+    with store.sessions.read() as session:
+        status = session.execute(text("SELECT status FROM comments WHERE external_id = 'c9'"))
+        assert status.scalar_one() == "pending"
+    cid = store.record(Origin("news", "coral", ArticleRef("s1")), said("c9", "fine", "approve"))
+    assert store.comment(cid).status == "approved"
+
+
 def state_of(store: Store, cid: str) -> tuple[Any, ...]:
     """What an upload without text must not change: text, status, who set it, version,
     the latest analysis and policy decision, and the comment's queue entry."""
