@@ -43,6 +43,11 @@ def test_metrics_need_an_admin_key_by_default(service: Service) -> None:
     client_key = service.auth(service.client_key)
     assert service.client.get("/metrics", headers=client_key).status_code == 403
     assert service.client.get("/metrics", headers=service.auth(service.admin)).status_code == 200
+    # An admin of one site would read every site's name and queue size.
+    one_site = service.store.create_key("admin", site="news")
+    refused = service.client.get("/metrics", headers=service.auth(one_site))
+    assert refused.status_code == 403 and "cover every site" in refused.text
+    assert "queue_pending" not in refused.text
 
 
 def test_metrics_can_be_off_open_or_read_with_their_own_token(make_service: Any) -> None:

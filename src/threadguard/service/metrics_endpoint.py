@@ -1,6 +1,7 @@
 """``GET /metrics``: the Prometheus text, for whom the ``metrics`` setting lets read it.
 
-``metrics = "admin"`` (the default) asks for an admin key as a bearer token, or for the
+``metrics = "admin"`` (the default) asks for an admin key for every site (a key bound to
+one site would read the others' names and queues) as a bearer token, or for the
 ``metrics_token`` when one is set (a scraper then holds no API key); ``"open"`` asks for
 nothing (for a service reachable only from a private network); ``"off"`` leaves the
 route out. The metrics themselves are :mod:`threadguard.service.metrics`'.
@@ -19,6 +20,7 @@ from starlette.responses import Response
 
 from threadguard.schema import Role
 from threadguard.service.auth import Authenticator, bearer_key
+from threadguard.service.errors import ApiError
 from threadguard.service.metrics import exposition
 from threadguard.service.settings import ServiceSettings
 
@@ -43,7 +45,14 @@ def metrics_router(settings: ServiceSettings, registry: CollectorRegistry) -> AP
         given = bearer.credentials if bearer is not None else None
         if settings.metrics == "admin" and not token_matches(settings.metrics_token, given):
             auth = cast(Authenticator, request.app.state.auth)
-            await auth.admit(given, Role.ADMIN)
+            principal = await auth.admit(given, Role.ADMIN)
+            if principal.site is not None:
+                # the metrics name every site and its queue: not for a key bound to one
+                raise ApiError(
+                    403,
+                    f"the metrics cover every site; this key acts on site {principal.site!r} "
+                    "only (use an admin key without --site, or the metrics_token)",
+                )
         # Off the event loop: the queue gauge reads the database.
         body = await run_in_threadpool(exposition, registry)
         return Response(body, media_type=CONTENT_TYPE_LATEST)
