@@ -195,3 +195,22 @@ def test_a_code_or_a_threat_that_holds_flags_the_result(text: str, flagged: bool
     result = moderation_result(calm, policy.flag_levels(), outcome)
     assert result["flagged"] is flagged
     assert not any(result["categories"].values())
+
+
+def test_a_language_no_model_covers_is_flagged_by_the_sites_rule(engine: Engine) -> None:
+    """Its scores are an English model's guesses (a Russian insult scored 0.005), so the
+    site's rule for unsupported languages decides: flagged under the default (hold),
+    not flagged where a site approves such languages."""
+    from threadguard.moderation import parse_policy
+
+    russian = "Ты полный идиот и все тебя ненавидят, убирайся отсюда"
+    client = TestClient(make_app(FakeContext(engine=engine)))
+    [result] = moderate(client, {"input": russian}).json()["results"]
+    assert result["flagged"] is True
+    assert (
+        moderate(client, {"input": "Thanks, a fair article."}).json()["results"][0]["flagged"]
+        is False
+    )
+    lenient = parse_policy({"thresholds": {}, "languages": {"unsupported": "approve"}}, "s")
+    client = TestClient(make_app(FakeContext(engine=engine, policy=lenient)))
+    assert moderate(client, {"input": russian}).json()["results"][0]["flagged"] is False

@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from service_support import Service
 
 from threadguard.engine import Engine
+from threadguard.storage.records import QueueFilter
 
 #: Abuse the English model would misread, each written for these tests.
 ABUSE = {
@@ -126,3 +127,23 @@ def test_perspective_scores_in_the_requested_language(perspective: TestClient) -
     response = perspective.post(ANALYZE, json=body)
     assert response.status_code == 200, response.text
     assert response.json()["languages"] == ["de"]
+
+
+def test_perspective_scores_as_requested_but_stores_the_sites_rule_for_the_language(
+    service: Service,
+) -> None:
+    """Integrations send ``languages: ["en"]`` with every request: the scores are the
+    English model's, as asked (Perspective honours it), but the stored decision is the
+    site's rule for a language no model covers, not an English approval."""
+    body = {
+        "comment": {"text": ABUSE["ru"]},
+        "languages": ["en"],
+        "requestedAttributes": {"TOXICITY": {}},
+    }
+    answer = service.client.post(
+        "/v1alpha1/comments:analyze", json=body, params={"key": service.client_key}
+    )
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["detectedLanguages"] == ["ru"]
+    [held] = service.store.queue(QueueFilter()).items
+    assert held.reasons == ["language ru is not supported"]

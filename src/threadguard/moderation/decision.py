@@ -44,6 +44,9 @@ class Outcome:
     #: Threatening phrases found (:mod:`.threats`), and whether one held the comment.
     threats: tuple[ThreatMatch, ...] = ()
     threat_held: bool = False
+    #: Whether the scores were read: False for a language the models do not cover, which
+    #: the site's rule for unsupported languages decided instead.
+    scored: bool = True
 
     @property
     def action(self) -> Verdict:

@@ -80,6 +80,7 @@ class Moderator:
             draft.coded_held,
             draft.threats,
             draft.threat_held,
+            draft.scored,
         )
 
     def on_scores(self, analysis: Analysis) -> Decision:

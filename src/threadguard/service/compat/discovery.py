@@ -223,7 +223,7 @@ def discovery_document(root_url: str) -> dict[str, Any]:
         "description": "Perspective-compatible comment scoring by a self-hosted ThreadGuard.",
         "ownerDomain": "threadguard",
         "ownerName": "ThreadGuard",
-        "documentationLink": f"{root_url}docs",
+        "documentationLink": f"{root_url}openapi.json",  # /docs is off (it loads a CDN)
         "protocol": "rest",
         "rootUrl": root_url,
         "servicePath": "",

@@ -14,7 +14,9 @@ For the same reason a match of the key's site watchlist that blocks or holds
 (``block``, ``hold``) sets ``flagged`` too, and so does a code of coded hate or a
 threatening phrase that holds (:mod:`threadguard.moderation.coded_hate`,
 :mod:`threadguard.moderation.threats`), with every category left as the model scored
-it: OpenAI's shape has no place for "a word this site does not publish". OpenAI requests
+it: OpenAI's shape has no place for "a word this site does not publish". A text in a
+language the models do not cover is flagged when the site's rule for unsupported languages
+holds or rejects it (the default), since its scores are not read. OpenAI requests
 name no author, so author rules do not apply. The endpoint is stateless: nothing about
 the input is stored.
 """
@@ -29,6 +31,7 @@ from starlette.requests import Request
 from threadguard.analysis import Analysis
 from threadguard.engine import CommentInput
 from threadguard.moderation import Outcome
+from threadguard.schema import Verdict
 from threadguard.service import batching
 from threadguard.service.compat import Dependency, parse_json_object, read_body
 from threadguard.service.compat.errors import CompatError, OpenAIErrorRoute
@@ -131,6 +134,9 @@ def moderation_result(
         outcome.coded_held
         or outcome.threat_held
         or any(m.action in FLAGGING_WATCH_ACTIONS for m in outcome.matches)
+        # a language the models do not cover: its scores are an English model's guesses,
+        # so the site's rule for such languages (default hold) says whether it is flagged
+        or (not outcome.scored and outcome.action != Verdict.APPROVE)
     )
     return {
         "flagged": any(categories.values()) or watched,

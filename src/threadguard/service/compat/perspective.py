@@ -28,7 +28,7 @@ Where ThreadGuard differs, deliberately (docs/compatibility.md):
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
@@ -202,7 +202,12 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
         scored = scored_from(req, ranges, analyses)
         # No author: thresholds, watchlist and coded hate only, pure CPU (no database read).
         outcome = context.site_decision(
-            Arrival(principal.site, scored.analysis, req.text, context=req.parent or req.title)
+            Arrival(
+                principal.site,
+                decided_in(scored.analysis, detected, engine),
+                req.text,
+                context=req.parent or req.title,
+            )
         )
         if not req.do_not_store:
             await context.comments.record_async(
@@ -239,6 +244,16 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
         return JSONResponse(out)
 
     return router
+
+
+def decided_in(analysis: Analysis, detected: str, engine: Engine) -> Analysis:
+    """The analysis the stored decision reads. ``languages`` is honoured for the scores, as
+    Perspective does; but many integrations send ``["en"]`` with every request, and a text
+    detected in a language no model covers must still get the site's rule for such
+    languages (default hold), as on every other endpoint, not pass as English."""
+    if detected == analysis.language or engine.supports("toxicity", detected):
+        return analysis
+    return replace(analysis, language=detected)
 
 
 def _record_suggestion(
