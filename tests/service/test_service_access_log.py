@@ -11,6 +11,7 @@ import json
 import logging
 import logging.config
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from service_support import Service
@@ -118,3 +119,47 @@ def test_the_server_writes_json_lines_when_asked(logging_restored: None) -> None
         "Started server process",
     ]
     assert all(json.loads(line)["request_id"] == "-" for line in lines)
+
+
+def test_an_upload_the_client_abandons_is_a_499_not_a_500(
+    service: Service, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Half a body, then the client hangs up: no error report and no 5xx for an alert to
+    fire on, as the compatibility routes already log it."""
+    import asyncio
+
+    caplog.set_level(logging.INFO)
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/api/v1/threads",
+        "raw_path": b"/api/v1/threads",
+        "query_string": b"",
+        "root_path": "",
+        "client": ("127.0.0.1", 5555),
+        "server": ("127.0.0.1", 8080),
+        "headers": [
+            (b"authorization", f"Bearer {service.client_key}".encode()),
+            (b"content-type", b"application/x-ndjson"),
+            (b"content-length", b"100000"),
+        ],
+    }
+    incoming = [
+        {"type": "http.request", "body": b'{"id": "a", "text": "half', "more_body": True},
+        {"type": "http.disconnect"},
+    ]
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return incoming.pop(0) if incoming else {"type": "http.disconnect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    asyncio.run(service.app(scope, receive, send))
+    [start] = [m for m in sent if m["type"] == "http.response.start"]
+    assert start["status"] == 499
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]

@@ -16,7 +16,7 @@ from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from threadguard.service.unavailable import unavailable
@@ -42,6 +42,7 @@ STATUS_NAMES = {
     415: "INVALID_ARGUMENT",
     422: "INVALID_ARGUMENT",
     429: "RESOURCE_EXHAUSTED",
+    499: "CANCELLED",
     500: "INTERNAL",
     503: "UNAVAILABLE",
 }
@@ -137,6 +138,11 @@ def install_handlers(app: FastAPI) -> None:
 
 def crash_response(request: Request, exc: Exception) -> JSONResponse:
     """The 500 for an exception nothing else handled, logged with its traceback."""
+    if isinstance(exc, ClientDisconnect):
+        # Nobody is left to answer (an upload aborted, a client timing out): nginx's 499
+        # for the access log and the metrics, as the compatibility routes log it, and no
+        # error report (an alert on 5xx must not fire on ordinary client aborts).
+        return error_response(499, "client closed the request")
     # The type and the route only: exception messages may quote comment text.
     log.error(
         "internal error on %s %s: %s",
