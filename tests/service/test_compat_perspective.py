@@ -3,6 +3,7 @@ document, down to the field names, the error shape and the real Python client.""
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import replace
 from typing import Any
@@ -383,3 +384,26 @@ def test_suggestscore_scores_in_the_requested_language_as_analyze_does(
         "INVALID_ARGUMENT",
     )
     assert len(context.comments.records) == 2  # the suggestion and the analyze
+
+
+def test_a_gzip_body_is_read_within_the_limit_and_other_encodings_are_named(
+    client: TestClient, context: FakeContext
+) -> None:
+    import gzip
+
+    body = json.dumps({"comment": {"text": CLEAN}, "requestedAttributes": {"TOXICITY": {}}})
+    zipped = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
+    resp = client.post(ANALYZE, content=gzip.compress(body.encode()), headers=zipped)
+    assert resp.status_code == 200, resp.text
+    assert "TOXICITY" in resp.json()["attributeScores"]
+    # A small bomb inflates past the body limit: refused as a large body is.
+    limit = context.settings.max_body_bytes
+    bomb = gzip.compress(b" " * (limit + 10))
+    assert len(bomb) < limit
+    resp = client.post(ANALYZE, content=bomb, headers=zipped)
+    assert resp.status_code == 413 and "once inflated" in resp.json()["error"]["message"]
+    resp = client.post(ANALYZE, content=b"not gzip at all", headers=zipped)
+    assert resp.status_code == 400 and "not valid gzip" in resp.json()["error"]["message"]
+    other = {"Content-Type": "application/json", "Content-Encoding": "br"}
+    resp = client.post(ANALYZE, content=body.encode(), headers=other)
+    assert resp.status_code == 415 and "'br' is not accepted" in resp.json()["error"]["message"]
