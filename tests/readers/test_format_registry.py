@@ -36,6 +36,7 @@ THREAD_TYPES: dict[str, str | None] = {
     "application/jsonlines": "jsonl",
     "application/x-jsonlines": "jsonl",
     "text/csv": "csv",
+    "text/tab-separated-values": "csv",  # added: README lists .tsv as CSV
     "application/xml": "disqus",
     "text/xml": "disqus",
 }

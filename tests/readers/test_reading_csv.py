@@ -69,6 +69,19 @@ def test_an_unclosed_quote_does_not_swallow_the_rest_of_the_file() -> None:
     assert "line 2: a quoted field is never closed" in str(result.problems[0])
 
 
+def test_a_quote_the_last_line_never_closes_is_named_and_its_row_kept() -> None:
+    """Nothing after it was swallowed, so the row stays; a script still learns of the
+    damage (it used to be read without a word)."""
+    for ending in ("\n", ""):
+        result = read_csv(f'id,text\n1,fine\n2,"I agree{ending}')
+        assert [c.text.strip() for c in result.thread.comments] == ["fine", "I agree"]
+        [problem] = result.problems
+        assert str(problem).endswith(
+            "line 3: a quoted field is never closed; read to the end of the file"
+        )
+    assert read_csv('id,text\n1,"He said ""no"""\n').problems == []
+
+
 def test_a_missing_text_column_is_an_error_naming_the_columns_found() -> None:
     with pytest.raises(ReaderError) as info:
         read_csv("id,author,message_html\n1,ann,hi\n")

@@ -120,7 +120,17 @@ def iter_csv(
                 lines.next_record()
                 if not row or not any(cell.strip() for cell in row):
                     continue
-                if lines.ended and last > first and quotes % 2 == 1:
+                if lines.ended and last == first and quotes % 2 == 1:
+                    # the file's last line opens a quote it never closes: nothing after it
+                    # was swallowed, so the row is kept, and the damage named
+                    problems.append(
+                        Problem(
+                            source,
+                            f"line {first}",
+                            "a quoted field is never closed; read to the end of the file",
+                        )
+                    )
+                elif lines.ended and last > first and quotes % 2 == 1:
                     problems.append(
                         Problem(
                             source,

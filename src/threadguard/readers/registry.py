@@ -174,7 +174,7 @@ REGISTRY = FormatRegistry([
            "ndjson", ".jsonl .ndjson",
            "application/x-ndjson application/jsonl application/jsonlines application/x-jsonlines"),
     _entry("csv", read_csv, looks_like_csv, 50, "upload.csv",
-           "tsv", ".csv .tsv", "text/csv"),
+           "tsv", ".csv .tsv", "text/csv text/tab-separated-values"),
     _entry("disqus", read_disqus, looks_like_xml, 40, "upload.xml",
            "xml", ".xml", "application/xml text/xml"),
     _entry("reddit", read_reddit, looks_like_reddit, 10, "upload.json",
