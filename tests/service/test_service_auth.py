@@ -44,6 +44,15 @@ def test_a_wrong_secret_for_a_real_prefix_is_401(service: Service) -> None:
 def test_the_key_works_as_bearer_token_and_as_query_parameter(service: Service) -> None:
     assert service.client.get("/api/v1/queue", headers=service.auth(service.moderator)).is_success
     assert service.client.get("/api/v1/queue", params={"key": service.moderator}).is_success
+    # Google's own header, which some Perspective clients send the key in.
+    google = {"X-Goog-Api-Key": service.client_key}
+    body = {"comment": {"text": "Nice ferry."}, "requestedAttributes": {"TOXICITY": {}}}
+    analyzed = service.client.post("/v1alpha1/comments:analyze", json=body, headers=google)
+    assert analyzed.status_code == 200, analyzed.text
+    wrong = service.client.post(
+        "/v1alpha1/comments:analyze", json=body, headers={"X-Goog-Api-Key": "tg_nope_nope"}
+    )
+    assert wrong.status_code == 401
 
 
 def test_a_revoked_key_stops_working(service: Service) -> None:

@@ -33,7 +33,7 @@ import threading
 import time
 from concurrent.futures import Future
 
-from fastapi.security import APIKeyQuery, HTTPBearer
+from fastapi.security import APIKeyHeader, APIKeyQuery, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
 from threadguard.schema import Role
@@ -55,6 +55,11 @@ bearer_key = HTTPBearer(
 )
 query_key = APIKeyQuery(
     name="key", auto_error=False, description="The API key as `?key=` (Perspective clients)."
+)
+header_key = APIKeyHeader(
+    name="X-Goog-Api-Key",
+    auto_error=False,
+    description="The API key in Google's header (Perspective clients that send it there).",
 )
 
 

@@ -19,7 +19,7 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.security import HTTPAuthorizationCredentials
 
 from threadguard.schema import Role
-from threadguard.service.auth import Authenticator, bearer_key, query_key
+from threadguard.service.auth import Authenticator, bearer_key, header_key, query_key
 from threadguard.service.context import ServiceState
 from threadguard.service.protocols import Principal
 from threadguard.service.upload_jobs import UploadJobs
@@ -53,9 +53,11 @@ def require(role: Role) -> Callable[..., Awaitable[Principal]]:
         request: Request,
         bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_key)],
         key: Annotated[str | None, Depends(query_key)],
+        google_key: Annotated[str | None, Depends(header_key)],
     ) -> Principal:
         auth = cast(Authenticator, request.app.state.auth)
-        return await auth.admit(bearer.credentials if bearer is not None else key, role)
+        given = bearer.credentials if bearer is not None else key or google_key
+        return await auth.admit(given, role)
 
     dependency.__name__ = f"require_{role}"
     return dependency
