@@ -214,3 +214,11 @@ def test_a_language_no_model_covers_is_flagged_by_the_sites_rule(engine: Engine)
     lenient = parse_policy({"thresholds": {}, "languages": {"unsupported": "approve"}}, "s")
     client = TestClient(make_app(FakeContext(engine=engine, policy=lenient)))
     assert moderate(client, {"input": russian}).json()["results"][0]["flagged"] is False
+
+
+def test_a_wrong_method_gets_openais_error_shape(client: TestClient) -> None:
+    resp = client.get("/v1/moderations", headers=AUTH)
+    assert resp.status_code == 405 and resp.headers["allow"] == "POST"
+    error = resp.json()["error"]
+    assert set(error) >= {"message", "type", "param", "code"}
+    assert "use POST" in error["message"]

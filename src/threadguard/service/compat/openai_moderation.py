@@ -178,4 +178,17 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
             }
         )
 
+    @router.api_route(
+        "/v1/moderations",
+        methods=["GET", "PUT", "PATCH", "DELETE"],
+        include_in_schema=False,
+    )
+    async def wrong_method(request: Request) -> JSONResponse:
+        # a 405 in OpenAI's shape, which the openai client parses, not the service's own
+        raise CompatError(
+            405,
+            f"Method {request.method} is not allowed on /v1/moderations; use POST.",
+            headers={"Allow": "POST"},
+        )
+
     return router
