@@ -19,6 +19,15 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 #: A layer: given the app inside it, the ASGI app that wraps it.
 Layer = Callable[[ASGIApp], ASGIApp]
+#: The scope key holding when the request reached the app (``time.perf_counter()``), so
+#: a deadline (Coral's) counts the time spent waiting for the event loop and the body.
+ARRIVED = "threadguard.arrived"
+
+
+def seconds_since_arrival(scope: Scope) -> float:
+    """How long ago the request reached the app (0 for a scope nothing stamped)."""
+    arrived = scope.get(ARRIVED)
+    return 0.0 if arrived is None else max(0.0, time.perf_counter() - arrived)
 
 
 class EdgedApp(FastAPI):
@@ -27,6 +36,10 @@ class EdgedApp(FastAPI):
     def __init__(self, *, edges: Sequence[Layer] = (), **options: Any) -> None:
         super().__init__(**options)
         self.edges = tuple(edges)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        scope.setdefault(ARRIVED, time.perf_counter())
+        await super().__call__(scope, receive, send)
 
     def build_middleware_stack(self) -> ASGIApp:
         app = super().build_middleware_stack()

@@ -51,6 +51,7 @@ from threadguard.readers.htmltext import html_to_text
 from threadguard.schema import Verdict
 from threadguard.service.compat import DEFAULT_SITE, Dependency, parse_json_object, read_body
 from threadguard.service.compat.errors import RETRY_AFTER, CompatError, PlainErrorRoute
+from threadguard.service.edges import seconds_since_arrival
 from threadguard.service.protocols import (
     Arrival,
     ArticleRef,
@@ -305,7 +306,10 @@ def build_router(ctx: Dependency, *, approve_clean: bool = True) -> APIRouter:
 
         future = asyncio.get_running_loop().run_in_executor(None, work)
         try:
-            status = await asyncio.wait_for(asyncio.shield(future), settings.coral_deadline_s)
+            # counted from the request's arrival: under load, the wait for the event loop
+            # and the body is part of what Coral waits for
+            left = settings.coral_deadline_s - seconds_since_arrival(request.scope)
+            status = await asyncio.wait_for(asyncio.shield(future), max(0.0, left))
         except TimeoutError:
             if not deadline.pass_():  # stored just now: its decision is the answer
                 return coral_answer(await future, approve_clean)
