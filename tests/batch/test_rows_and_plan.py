@@ -129,3 +129,38 @@ def test_a_default_jobs_settings_do_not_name_the_readings_switch(tmp_path: Path)
     assert "readings_off" not in settings(CascadeSettings())
     off = settings(CascadeSettings(readings_off=frozenset({"frame", "quote"})))
     assert off["readings_off"] == ["frame", "quote"]
+
+
+def test_a_reddit_page_larger_than_the_sniffed_sample_is_read_as_reddit(tmp_path: Path) -> None:
+    """Its shape shows only once parsed whole: a 64 KiB cut used to read as a ThreadGuard
+    JSON thread of nothing, and every comment was lost without an error."""
+    import json
+
+    comments = [
+        {
+            "kind": "t1",
+            "data": {
+                "id": f"r{i}",
+                "name": f"t1_r{i}",
+                "author": f"u{i}",
+                "body": f"Comment {i} on the bike lane plan",
+                "parent_id": "t3_p",
+                "replies": "",
+            },
+        }
+        for i in range(600)
+    ]
+    page = [
+        {
+            "kind": "Listing",
+            "data": {"children": [{"kind": "t3", "data": {"id": "p", "title": "Post"}}]},
+        },
+        {"kind": "Listing", "data": {"children": comments}},
+    ]
+    path = tmp_path / "thread.json"
+    path.write_text(json.dumps(page), encoding="utf-8")
+    assert path.stat().st_size > 64 * 1024
+    assert kind_of(path) == "reddit"
+    reading = Reading(total_bytes=path.stat().st_size)
+    [unit] = read_units(describe([path]), reading, tmp_path)
+    assert unit.size == 600 and reading.problems == []

@@ -90,10 +90,17 @@ def kind_of(path: Path) -> str:
         return by_extension
     with path.open("rb") as f:
         sample = f.read(_SNIFF_BYTES)
-    try:
-        return detect_format(sample, path.name)
-    except ReaderError as exc:
-        raise InputError(str(exc)) from exc
+        try:
+            kind = detect_format(sample, path.name)
+            if kind == "json" and f.read(1):
+                # a JSON document is told from a Reddit page by its parsed shape, which a
+                # cut sample does not have (every comment of a Reddit page over 64 KiB was
+                # read as one JSON thread of nothing); the reader reads it whole anyway
+                f.seek(0)
+                kind = detect_format(f.read(), path.name)
+        except ReaderError as exc:
+            raise InputError(str(exc)) from exc
+    return kind
 
 
 def describe(paths: Sequence[Path]) -> list[InputFile]:
