@@ -181,3 +181,11 @@ def test_a_thread_file_with_a_lone_surrogate_loses_only_that_comment(tmp_path: P
     [unit] = list(read_units(inputs, reading, tmp_path / "work"))
     assert [c.id for c in unit.thread.comments] == ["a"]
     assert [p.location for p in reading.problems] == ["comments[1]"]
+
+
+def test_a_byte_order_mark_does_not_turn_line_one_into_plain_text(tmp_path: Path) -> None:
+    path = tmp_path / "bom.jsonl"
+    path.write_text('\ufeff{"id": "x1", "text": "hello"}\n', encoding="utf-8")
+    [(number, row)] = list(read_rows(path, "jsonl"))
+    assert number == 1 and isinstance(row, dict)
+    assert (row["id"], row["text"]) == ("x1", "hello")

@@ -197,6 +197,24 @@ def test_undecodable_bytes_on_stdin_do_not_end_the_run() -> None:
     assert [x.get("id") for x in lines] == ["a", None, "b"]
 
 
+def test_a_byte_order_mark_does_not_turn_line_one_into_plain_text(tmp_path: Path) -> None:
+    """Windows editors start a file with one: line 1 keeps its id and its own text."""
+    data = '\ufeff{"id": "x1", "text": "Thanks, a fair piece."}\n{"id": "x2", "text": "ok"}\n'
+    path = tmp_path / "bom.jsonl"
+    path.write_text(data, encoding="utf-8")
+    for source, stdin in (([str(path)], None), ([], data.encode())):
+        proc = subprocess.run(
+            [sys.executable, "-m", "threadguard", "score", "--quiet", *source],
+            input=stdin,
+            capture_output=True,
+            check=False,
+        )
+        assert proc.returncode == 0, proc.stderr
+        lines = [json.loads(x) for x in proc.stdout.decode().splitlines()]
+        assert [x["id"] for x in lines] == ["x1", "x2"]
+        assert lines[0]["decision"] == "approve"
+
+
 def _scores(*args: str, lines: str) -> list[dict[str, float]]:
     proc = _score_cli(*args, stdin=lines)
     assert proc.returncode == 0, proc.stderr

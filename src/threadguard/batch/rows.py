@@ -95,6 +95,8 @@ def jsonl_rows(path: Path) -> Iterator[tuple[int, Row | Problem]]:
     with path.open("rb") as f:
         for number, raw in enumerate(f, start=1):
             line = raw.decode("utf-8", errors="replace")
+            if number == 1:
+                line = line.removeprefix("\ufeff")  # a byte-order mark, as scan drops it
             stripped = line.strip()
             if not stripped:
                 continue

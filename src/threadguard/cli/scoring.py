@@ -75,11 +75,15 @@ def score(
     engine = load_engine(model, tier, context, deep_from)
     recipe = EngineRecipe(model, policy, engine.cascade)
     if input == "-":
-        # Undecodable bytes become U+FFFD instead of ending the run with the rest unread.
-        stream = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace", newline="")
+        # Undecodable bytes become U+FFFD instead of ending the run with the rest unread;
+        # a byte-order mark (Windows editors write one) is dropped, or line 1's JSON would
+        # be scored as plain text
+        stream = io.TextIOWrapper(
+            sys.stdin.buffer, encoding="utf-8-sig", errors="replace", newline=""
+        )
     else:
         try:
-            stream = open(input, encoding="utf-8", errors="replace", newline="")  # noqa: SIM115
+            stream = open(input, encoding="utf-8-sig", errors="replace", newline="")  # noqa: SIM115
         except OSError as exc:
             fail(f"{input}: cannot open: {exc.strerror}")
     failed = 0
