@@ -17,6 +17,7 @@ from threadguard.moderation import (
     PolicyError,
     load_policy,
     parse_policy,
+    require_covered,
 )
 from threadguard.moderation.phases import PHASES, thresholds
 from threadguard.readers import read_thread
@@ -260,3 +261,22 @@ def test_the_default_policy_supports_the_shipped_languages() -> None:
     supported = Moderator().policy.languages.supported
     assert {"en", "de", "fr", "es", "it", "pt", "nl", "pl", "tr", "ar"} <= supported
     assert "sv" not in supported
+
+
+def test_a_policy_naming_a_language_no_model_covers_is_refused_where_it_meets_the_engine(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """Listed as supported, Russian would be scored by the English model (an insult at
+    0.09) and approved, where the unsupported rule holds it."""
+    policy = parse_policy(
+        {"thresholds": {}, "languages": {"supported": ["en", "ru", "de"]}}, "site.toml"
+    )
+    with pytest.raises(PolicyError) as err:
+        require_covered(policy, engine.supported_languages)
+    assert "site.toml: languages.supported lists ru, which no model covers" in str(err.value)
+    require_covered(load_policy(), engine.supported_languages)  # the shipped one is covered
+    path = tmp_path / "site.toml"
+    path.write_text('[thresholds]\n[languages]\nsupported = ["en", "ru"]\n', encoding="utf-8")
+    proc = run_cli("score", "--policy", str(path), stdin='{"text": "Ты тупой идиот"}\n')
+    assert proc.returncode == 2 and "lists ru, which no model covers" in proc.stderr
+    assert proc.stdout == ""

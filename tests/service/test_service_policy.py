@@ -93,6 +93,7 @@ def test_a_bad_policy_is_refused_and_the_old_one_kept(service: Service) -> None:
         ("[thresholds]\ntoxicity = { hold = 2 }\n", "thresholds.toxicity.hold must be a number"),
         ('[watchlist]\nerase = ["x"]\n', "unknown watchlist action"),
         ("name = ", "invalid TOML"),
+        ('[languages]\nsupported = ["en", "ru"]\n', "lists ru, which no model covers"),
     ):
         response = put_policy(service, body)
         assert response.status_code == 400
@@ -100,6 +101,16 @@ def test_a_bad_policy_is_refused_and_the_old_one_kept(service: Service) -> None:
         assert "policy of site 'news'" in response.json()["error"]["message"]
     doc = get_policy(service)
     assert doc["version"] == 1 and doc["effective"]["watchlist"] == {"hold": ["x"]}
+
+
+def test_a_json_policy_with_a_key_given_twice_is_refused(service: Service) -> None:
+    """The last would silently win: here the empty second ``thresholds``."""
+    body = '{"thresholds": {"toxicity": {"hold": 0.3}}, "thresholds": {}}'
+    response = put_policy(service, body, "application/json")
+    assert response.status_code == 400
+    assert "the key 'thresholds' is given twice" in response.json()["error"]["message"]
+    bom = "\ufeff[thresholds]\ntoxicity = { hold = 0.3 }\n"
+    assert put_policy(service, bom).status_code == 200
 
 
 def test_policy_changes_are_audited_with_before_and_after(service: Service) -> None:

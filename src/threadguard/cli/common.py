@@ -136,10 +136,13 @@ def load_engine(  # type: ignore[no-untyped-def]
 def load_moderator(policy: Path | None):  # type: ignore[no-untyped-def]
     """The moderator under the policy file (every section of it), or the default policy;
     a policy that cannot be read or is invalid exits 2 with the fault named."""
-    from threadguard.moderation import Moderator, PolicyError, load_policy
+    from threadguard.moderation import Moderator, PolicyError, load_policy, require_covered
+    from threadguard.scoring.languages import covered_languages
 
     try:
-        return Moderator(load_policy(policy))
+        loaded = load_policy(policy)
+        require_covered(loaded, covered_languages())
+        return Moderator(loaded)
     except PolicyError as exc:
         fail(str(exc), 2)
 

@@ -121,7 +121,8 @@ def serve(
     """
     from sqlalchemy.exc import SQLAlchemyError
 
-    from threadguard.moderation import PolicyError
+    from threadguard.moderation import PolicyError, load_policy, require_covered
+    from threadguard.scoring.languages import covered_languages
     from threadguard.scoring.linear import ModelError
     from threadguard.scoring.registry import ModelChoiceError, model_folders
     from threadguard.service.server import serve as run_server
@@ -138,8 +139,10 @@ def serve(
             deep_from=deep_from,
         )
         # every worker loads the engine after the socket is bound: a model choice that
-        # cannot load must stop here, or the workers die and respawn for ever
+        # cannot load, or a policy naming a language no model covers, must stop here, or
+        # the workers die and respawn for ever
         model_folders(settings.model_dir, None, settings.cascade.tier)
+        require_covered(load_policy(settings.policy_path), covered_languages())
         _check_address(host, port)
         run_server(settings, host=host, port=port, workers=workers)
     except (PolicyError, SettingsError, DatabaseError, ModelChoiceError) as exc:

@@ -25,6 +25,7 @@ from threadguard.moderation.policy import (
     parse_document,
     parse_policy,
     policy_text,
+    require_covered,
 )
 
 __all__ = [
@@ -45,4 +46,5 @@ __all__ = [
     "parse_document",
     "parse_policy",
     "policy_text",
+    "require_covered",
 ]

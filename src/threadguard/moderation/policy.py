@@ -369,9 +369,11 @@ def parse_policy(data: dict[str, Any], source: str) -> Policy:
 
 def parse_document(text: str, fmt: str, source: str) -> dict[str, Any]:
     """A policy document from TOML or JSON text, as a dict; :class:`PolicyError` if invalid."""
+    if text.startswith("\ufeff"):
+        text = text[1:]  # a byte-order mark (Windows editors write one) is no statement
     if fmt == "json":
         try:
-            data = json.loads(text)
+            data = json.loads(text, object_pairs_hook=_no_repeated_keys)
         except (ValueError, RecursionError) as exc:
             raise PolicyError(f"{source}: invalid JSON: {exc}") from exc
     elif fmt == "toml":
@@ -388,6 +390,17 @@ def parse_document(text: str, fmt: str, source: str) -> dict[str, Any]:
     except InvalidField as exc:
         raise PolicyError(f"{source}: {exc}") from None
     return data
+
+
+def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refused when a key stands twice: the last would silently win (a
+    site's ``thresholds`` written twice kept the second, empty one), where TOML refuses."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"the key {key!r} is given twice in one object")
+        out[key] = value
+    return out
 
 
 def merge_documents(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
@@ -427,6 +440,22 @@ def _default_text() -> str:
     return resources.files("threadguard.resources").joinpath(DEFAULT_POLICY).read_text("utf-8")
 
 
+def require_covered(policy: Policy, covered: frozenset[str]) -> None:
+    """Refuse a policy whose ``languages.supported`` names a language no model covers:
+    its comments would be scored by the English model (a Russian insult 0.09 toxicity)
+    and approved, where the rule for unsupported languages would have held them. Checked
+    wherever a policy meets the engine (``score``, ``scan``, ``batch``, ``serve``, a site's
+    policy over HTTP), since only the engine knows what it covers."""
+    missing = sorted(policy.languages.supported - covered)
+    if missing:
+        raise PolicyError(
+            f"{policy.source}: languages.supported lists {', '.join(missing)}, which no model "
+            f"covers (covered: {', '.join(sorted(covered))}); comments in "
+            f"{'it' if len(missing) == 1 else 'them'} would be scored as English. Leave "
+            f"{'it' if len(missing) == 1 else 'them'} out: the unsupported rule then decides"
+        )
+
+
 def load_policy(path: Path | None = None) -> Policy:
     """The policy in ``path`` (TOML), or the built-in default for a news site."""
     if path is None:
@@ -445,7 +474,8 @@ def load_policy(path: Path | None = None) -> Policy:
         raise PolicyError(
             f"{source}: no [thresholds] table, so no comment would be held or rejected on "
             "its scores; copy [thresholds] from the default policy "
-            f"(src/threadguard/resources/{DEFAULT_POLICY}), or write an empty [thresholds] "
+            f"({resources.files('threadguard.resources').joinpath(DEFAULT_POLICY)}), or "
+            "write an empty [thresholds] "
             "table to mean none"
         )
     return policy

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from threadguard.scoring.linear import LinearModel, ModelError
+from threadguard.scoring.registry import shipped_model_dir
 
 #: The folder of the multilingual fast tier under ``threadguard/models``.
 LANGUAGE_MODEL = "fast-xx"
@@ -120,3 +121,13 @@ class LanguageModels:
                 platt_b=np.asarray(cal["platt_b"], dtype=np.float32),
             )
         return self._views[language]
+
+
+def covered_languages(directory: Path | None = None) -> frozenset[str]:
+    """English and every language the multilingual tier at ``directory`` (else the shipped
+    one) scores, from its index alone (no weights): what a policy's ``languages.supported``
+    may list (:func:`threadguard.moderation.require_covered`)."""
+    path = directory or shipped_model_dir(LANGUAGE_MODEL)
+    if not (path / INDEX).is_file():
+        return frozenset({"en"})
+    return frozenset({"en"}) | LanguageModels.load(path).languages

@@ -21,7 +21,7 @@ from starlette.middleware.cors import CORSMiddleware
 
 from threadguard import __version__
 from threadguard.engine import Engine
-from threadguard.moderation import load_policy
+from threadguard.moderation import load_policy, require_covered
 from threadguard.schema import Role
 from threadguard.service import api, unavailable
 from threadguard.service.access_log import AccessLog
@@ -118,6 +118,7 @@ def create_app(
     """
     policy = load_policy(settings.policy_path)
     engine = engine or Engine.load(settings.model_dir, cascade=settings.cascade)
+    require_covered(policy, engine.supported_languages)
     store = store or Store.open(settings.database_url, settings.data_dir, migrate=migrate)
     state = ServiceState(engine, store, settings, policy, policy_ttl=policy_ttl)
     auth = Authenticator(store, settings, cache_seconds=key_cache_seconds)

@@ -19,7 +19,15 @@ from dataclasses import dataclass
 from threadguard.adaptation import Adaptation, AdaptationError, adapt
 from threadguard.analysis import Analysis
 from threadguard.engine import Engine
-from threadguard.moderation import AuthorContext, Moderator, Outcome, Policy, PolicyError, on_top
+from threadguard.moderation import (
+    AuthorContext,
+    Moderator,
+    Outcome,
+    Policy,
+    PolicyError,
+    on_top,
+    require_covered,
+)
 from threadguard.moderation.authors import rank_authors
 from threadguard.service import metrics
 from threadguard.service.history import StoreHistory
@@ -105,6 +113,7 @@ class ServiceState:
             return SitePolicy(site, self._base.moderator, version, doc, adaptation)
         try:
             policy = on_top(self.base_policy, doc.policy_text, doc.policy_format, site)
+            require_covered(policy, self.engine.supported_languages)
         except PolicyError as exc:
             # Valid when stored, but not on top of this server's base policy: keep serving.
             log.error(

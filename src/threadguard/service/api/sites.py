@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from threadguard.moderation import Moderator as PolicyModerator
-from threadguard.moderation import Policy, PolicyError, on_top, policy_text
+from threadguard.moderation import Policy, PolicyError, on_top, policy_text, require_covered
 from threadguard.service import schemas
 from threadguard.service.api.shared import actor, author_out, media_type
 from threadguard.service.auth import resolve_site
@@ -98,9 +98,11 @@ async def document(request: Request) -> tuple[str, str]:
 def parse_policy(state: ServiceState, text: str, fmt: str, site: str) -> Policy:
     """The policy a candidate document gives the site; 400 naming the fault if invalid."""
     try:
-        return on_top(state.base_policy, text, fmt, site)
+        policy = on_top(state.base_policy, text, fmt, site)
+        require_covered(policy, state.engine.supported_languages)
     except PolicyError as exc:
         raise ApiError(400, str(exc)) from None
+    return policy
 
 
 def policy_out(state: ServiceState, site: str) -> schemas.PolicyOut:
