@@ -116,3 +116,44 @@ def test_a_report_that_cannot_be_written_or_a_broken_manifest_names_the_file(
     (copy / "manifest.json").write_text('{"status": "comp', encoding="utf-8")
     with pytest.raises(ReportError, match=r"copy/manifest\.json: unreadable manifest"):
         read_report(copy)
+
+
+def test_an_unfinished_batch_is_reported_as_such_not_as_the_whole_archive(
+    batch_folder: Path, tmp_path: Path
+) -> None:
+    finished = tmp_path / "finished.html"
+    write_report(batch_folder, finished)
+    assert "Unfinished batch" not in finished.read_text(encoding="utf-8")
+    copy = tmp_path / "copy"
+    shutil.copytree(batch_folder, copy)
+    manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
+    manifest["status"] = "running"  # a batch interrupted (or still running)
+    (copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "threadguard",
+            "report",
+            str(copy),
+            "--out",
+            str(tmp_path / "u.html"),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "the batch has not finished" in done.stderr
+    html = (tmp_path / "u.html").read_text(encoding="utf-8")
+    assert "Unfinished batch" in html and "cover only the\n48 comments scored so far" in html
+
+
+def test_the_article_table_says_its_held_column_counts_rejections_too(
+    batch_folder: Path, tmp_path: Path
+) -> None:
+    page = tmp_path / "report.html"
+    write_report(batch_folder, page)
+    html = page.read_text(encoding="utf-8")
+    assert '<th class="n">Held or rejected</th><th class="n">Rejected</th>' in html
+    data = read_report(batch_folder)
+    assert all(row.held >= row.rejected for row in data.articles)

@@ -152,3 +152,10 @@ def report(
     except ReportError as exc:
         fail(str(exc))
     typer.echo(f"{out}: report on {data.totals.comments} comments")
+    if data.unfinished:
+        err.print(
+            f"[yellow]warning:[/] {escape(str(folder))}: the batch has not finished; the report "
+            "covers only the comments scored so far (it says so at the top). Run the same "
+            "batch command again to finish it.",
+            soft_wrap=True,
+        )

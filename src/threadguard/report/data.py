@@ -101,6 +101,12 @@ class ReportData:
     authors: list[Row]
     examples: dict[str, list[Example]]
 
+    @property
+    def unfinished(self) -> bool:
+        """Whether the batch had not finished (interrupted, or still running): then the
+        figures cover only the partitions written so far, and the page says so."""
+        return self.manifest.get("status") != "complete"
+
 
 def _table(root: Path, columns: list[str], flt: Any = None) -> pa.Table:
     return ds.dataset(root / "comments", format="parquet").to_table(columns=columns, filter=flt)
