@@ -39,6 +39,17 @@ def test_urls_are_resolved_for_the_shipped_drivers(tmp_path: Path) -> None:
             resolve_url(memory, None)
 
 
+def test_a_sqlite_url_into_a_missing_folder_is_refused_not_made(tmp_path: Path) -> None:
+    """A typo in the path would give a fresh, empty database (no keys, no users); the data
+    directory, ThreadGuard's own, is still made when missing."""
+    missing = tmp_path / "typo" / "threadguard.db"
+    with pytest.raises(db.DatabaseError, match="typo/threadguard.db does not exist"):
+        Store.open(f"sqlite:///{missing}")
+    assert not missing.parent.exists()
+    Store.open(None, tmp_path / "new-data-dir").close()
+    assert (tmp_path / "new-data-dir" / "threadguard.db").is_file()
+
+
 def test_a_data_dir_that_is_a_file_is_named(tmp_path: Path) -> None:
     (tmp_path / "afile").write_text("x")
     with pytest.raises(db.DatabaseError, match=r"afile is a file, not a folder"):
@@ -71,6 +82,16 @@ def test_a_fresh_database_reaches_the_newest_revision(url: str) -> None:
         "users",
     }
     Store.open(url).close()  # opening again is a no-op
+    store.close()
+
+
+def test_a_database_a_newer_threadguard_wrote_is_named_so_and_left_alone(url: str) -> None:
+    store = Store.open(url)
+    with store.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0099_future'"))
+    with pytest.raises(db.DatabaseError, match="'0099_future'.*a newer ThreadGuard wrote it"):
+        db.upgrade(store.engine)
+    assert db.current_revision(store.engine) == "0099_future"
     store.close()
 
 

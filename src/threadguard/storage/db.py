@@ -22,10 +22,13 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.script.revision import RevisionError
+from alembic.util import CommandError
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from threadguard import __version__
 from threadguard.storage import failures
 
 #: File name of the embedded database inside the data directory.
@@ -72,6 +75,16 @@ def resolve_url(database: str | None, data_dir: Path | None) -> str:
                 "an in-memory SQLite database keeps nothing: name a file "
                 "(sqlite:////path/to/threadguard.db) or leave --database out"
             )
+        file = url.database or ""
+        if url.get_backend_name() == "sqlite" and not file.startswith("file:"):
+            folder = Path(file).parent
+            if not folder.is_dir():
+                # a typo in the path would otherwise give a fresh, empty database (no keys,
+                # no users) in a folder made for it; the data directory is made, a URL not
+                raise DatabaseError(
+                    f"the folder of the SQLite database {file} does not exist: "
+                    "create it first, or check the path"
+                )
         return database
     folder = data_dir if data_dir is not None else default_data_dir()
     return f"sqlite:///{(folder / SQLITE_FILE).resolve()}"
@@ -179,4 +192,20 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     with engine.begin() as conn:
         if conn.dialect.name == "postgresql":
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
+        _refuse_unknown(MigrationContext.configure(conn).get_current_revision())
         command.upgrade(alembic_config(conn), revision)
+
+
+def _refuse_unknown(current: str | None) -> None:
+    """A database at a revision this ThreadGuard does not ship was written by a newer one:
+    say so, rather than Alembic's "Can't locate revision" (and never touch it)."""
+    if current is None:
+        return
+    try:
+        ScriptDirectory.from_config(alembic_config()).get_revision(current)
+    except (CommandError, RevisionError):
+        raise DatabaseError(
+            f"the database is at schema revision {current!r}, which this ThreadGuard "
+            f"({__version__}, newest revision {head_revision()!r}) does not know: a newer "
+            "ThreadGuard wrote it. Upgrade ThreadGuard, or use another database"
+        ) from None
