@@ -156,6 +156,16 @@ def test_no_key_or_secret_reaches_the_logs(
         service.client.get("/api/v1/queue", params={"key": service.client_key})  # a 403
         service.client.get("/api/v1/queue", params={"key": service.admin + "x"})  # a 401
         service.post_thread(THREAD, key=service.client_key)
+        # The dashboard sends a signed-out browser to the sign-in page with the page it
+        # asked for as next=: never with the key in it, in its URL, form or the log.
+        sent = service.client.get(
+            "/", params={"key": service.moderator, "status": "held"}, follow_redirects=False
+        )
+        assert sent.status_code == 303
+        assert sent.headers["location"] == "/login?next=/%3Fstatus%3Dheld"
+        service.client.get(
+            "/login", params={"next": f"/?key={service.admin}"}, follow_redirects=False
+        )
     finally:
         logging.getLogger("sqlalchemy.engine").setLevel(logging.WARNING)
     # The test's HTTP client logs its own request URLs; everything else is the service's.

@@ -29,6 +29,7 @@ from threadguard.dashboard.routes import build_router
 from threadguard.dashboard.routes.page_errors import NoSuchSite, error_page
 from threadguard.dashboard.signin import SignInRequired, current_user
 from threadguard.dashboard.web import is_htmx, render
+from threadguard.service.access_log import without_secrets
 from threadguard.validation import printable
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -65,8 +66,9 @@ async def _sign_in_first(request: Request, exc: Exception) -> Response:
             status_code=403,
         )
     target = request.url.path if request.method == "GET" else "/"
-    if request.method == "GET" and request.url.query:
-        target += "?" + request.url.query
+    query = without_secrets(request.url.query) if request.method == "GET" else ""
+    if query:  # never a ?key= carried on into the sign-in page's URL, form and the log
+        target += "?" + query
     location = "/login" if target == "/" else "/login?next=" + quote(target, safe="/")
     if is_htmx(request):
         return Response(status_code=200, headers={"HX-Redirect": location})

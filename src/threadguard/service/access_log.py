@@ -36,14 +36,31 @@ _ID_HEADER = REQUEST_ID_HEADER.lower().encode()
 _SANE_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 
 
+#: An API key's secret part anywhere in a value (``tg_<prefix>_<secret>``, the prefix
+#: kept): a key can travel inside another parameter, as the dashboard's ``next=`` did.
+_KEY_SECRET = re.compile(r"\b(tg_[0-9A-Za-z]{1,32}_)[A-Za-z0-9_-]+")
+
+
 def redact_query(query: str) -> str:
-    """The query string with every secret parameter's value replaced by ``REDACTED``."""
+    """The query string with every secret parameter's value replaced by ``REDACTED``, and
+    any key's secret inside another value too."""
     if not query:
         return ""
     pairs = parse_qsl(query, keep_blank_values=True)
     return urlencode(
-        [(k, "REDACTED" if k.lower() in SECRET_PARAMS else v) for k, v in pairs], safe="*"
+        [
+            (k, "REDACTED" if k.lower() in SECRET_PARAMS else _KEY_SECRET.sub(r"\1REDACTED", v))
+            for k, v in pairs
+        ],
+        safe="*",
     )
+
+
+def without_secrets(query: str) -> str:
+    """The query string without its secret parameters (for a URL sent back to a browser,
+    such as the sign-in page's ``next=``, which must not carry a key on)."""
+    pairs = parse_qsl(query, keep_blank_values=True)
+    return urlencode([(k, v) for k, v in pairs if k.lower() not in SECRET_PARAMS])
 
 
 #: New ids: this process's random prefix and a count, unique without a system call each.
