@@ -205,3 +205,17 @@ def test_sign_out_ends_the_session(base: str, page: Any) -> None:
     page.wait_for_url(f"{base}/login")
     page.goto(f"{base}/")
     assert page.url == f"{base}/login"
+
+
+def test_a_key_acts_on_the_item_the_focus_was_tabbed_into(base: str, page: Any) -> None:
+    """Tab moves the focus without a click or j/k: the keys must follow it. Pressing
+    ``a`` with the focus on the third item's button approved the first item."""
+    sign_in(page, base, "bob")
+    ids = page.locator("#queue .item").evaluate_all("els => els.map(e => e.dataset.id)")
+    assert len(ids) >= 3 and focused_id(page) == ids[0]
+    page.locator(f"#item-{ids[2]} button").first.focus()
+    page.keyboard.press("a")
+    expect = need_browser().expect
+    expect(page.locator(f"#item-{ids[2]} .status")).to_have_text(re.compile("approved by bob"))
+    expect(page.locator(f"#item-{ids[0]} .status")).to_have_text("held")
+    assert page.locator("#queue .item.current").count() == 1

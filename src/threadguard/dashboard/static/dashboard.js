@@ -96,14 +96,23 @@
     if (target.closest(".help-open")) { openHelp(); return; }
     var close = target.closest(".dialog-close");
     if (close) { var dialog = close.closest("dialog"); if (dialog) { dialog.close(); } return; }
-    var item2 = target.closest("#queue .item");
-    if (item2) {
-      var index = indexOfId(item2.dataset.id);
-      if (index !== current) {
-        current = index;
-        items().forEach(function (el, i) { el.classList.toggle("current", i === current); });
-      }
+    markCurrent(target.closest("#queue .item"));
+  });
+
+  /* The item the keys act on is the one the focus is in, however it got there: a click,
+     j/k, or Tab (a key pressed with the focus on a third item's button used to act on the
+     first, still marked current). */
+  function markCurrent(item) {
+    if (!item) { return; }
+    var index = indexOfId(item.dataset.id);
+    if (index >= 0 && index !== current) {
+      current = index;
+      items().forEach(function (el, i) { el.classList.toggle("current", i === current); });
     }
+  }
+  document.addEventListener("focusin", function (event) {
+    var target = event.target;
+    if (target instanceof Element) { markCurrent(target.closest("#queue .item")); }
   });
 
   /* After an action the server answers with the item swapped in out of band and a
