@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from dashboard_support import PASSWORD, Dashboard, item_ids, token_in
+from dashboard_support import PASSWORD, Dashboard, csrf_of, item_ids, token_in
 
 from threadguard.dashboard import signin
 from threadguard.storage.models import utcnow
@@ -169,3 +169,17 @@ def test_the_next_page_stays_on_this_site(dashboard: Dashboard) -> None:
         follow_redirects=False,
     )
     assert answer.headers["location"] == "/"
+
+
+def test_the_audit_log_names_each_session_once_for_ever(dashboard: Dashboard) -> None:
+    """SQLite hands a deleted session's row id to the next one: two people's sign-ins
+    must not read as one session."""
+    client = dashboard.client()
+    assert dashboard.sign_in(client).status_code == 303
+    client.post("/logout", data={"csrf_token": csrf_of(client.get("/").text)})
+    assert dashboard.sign_in(dashboard.client(), "bob").status_code == 303
+    signed_in = dashboard.store.audit_log(action="user.sign_in").items
+    sessions = {entry.actor: entry.after["session"] for entry in signed_in if entry.after}
+    assert set(sessions) == {"alice", "bob"} and sessions["alice"] != sessions["bob"]
+    [out] = dashboard.store.audit_log(action="user.sign_out").items
+    assert out.before is not None and out.before["session"] == sessions["alice"]

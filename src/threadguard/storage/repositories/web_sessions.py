@@ -32,6 +32,13 @@ from threadguard.storage.sessions import Repository, add_audit
 TOUCH_EVERY = timedelta(seconds=60)
 
 
+def session_ref(row: WebSession) -> str:
+    """How the audit log names a session: the start of its token's hash, unique to it for
+    ever (a row id is handed out again once its session is deleted, so two people's
+    sign-ins read as one session)."""
+    return row.token_hash[:16]
+
+
 def token_hash(token: str) -> str:
     """The SHA-256 (hex) of a session token: what the store keeps and looks up."""
     return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
@@ -94,7 +101,7 @@ class WebSessionRepository(Repository):
                 "user.sign_in",
                 "user",
                 user,
-                after={"ip": ip[:64], "session": row.id},
+                after={"ip": ip[:64], "session": session_ref(row)},
             )
             return from_row(WebSessionRecord, row)
 
@@ -137,7 +144,7 @@ class WebSessionRepository(Repository):
                 "user.sign_out",
                 "user",
                 row.user_name,
-                before={"session": row.id},
+                before={"session": session_ref(row)},
             )
             session.delete(row)
         return True
