@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import Any
 
 from threadguard.thread import Thread
 
@@ -142,3 +143,20 @@ def printable(text: str) -> str:
     """``text`` with each lone surrogate replaced by U+FFFD, so a message quoting input
     can always be encoded (an error must never become a second error)."""
     return _SURROGATE.sub("\ufffd", text)
+
+
+#: Bidi controls that open an embedding or override (LRE, RLE, LRO, RLO), closed by PDF;
+#: and isolates (LRI, RLI, FSI), closed by PDI.
+_BIDI_OPENERS = "\u202a\u202b\u202d\u202e"
+_BIDI_ISOLATES = "\u2066\u2067\u2068"
+
+
+def balance_bidi(value: Any) -> Any:
+    """A string with every bidi embedding, override or isolate it opens closed at its end,
+    so text someone wrote (a user name with U+202E) cannot reverse what a page shows
+    after it; any other value as it is. For template output (Jinja's ``finalize``)."""
+    if not isinstance(value, str) or not any(c in value for c in _BIDI_OPENERS + _BIDI_ISOLATES):
+        return value
+    embeds = sum(value.count(c) for c in _BIDI_OPENERS) - value.count("\u202c")
+    isolates = sum(value.count(c) for c in _BIDI_ISOLATES) - value.count("\u2069")
+    return value + "\u202c" * max(0, embeds) + "\u2069" * max(0, isolates)

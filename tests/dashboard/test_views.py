@@ -98,3 +98,17 @@ def test_local_path_keeps_paths_on_this_site_only() -> None:
     assert local_path("/threads/news/a1") == "/threads/news/a1"
     for elsewhere in ("//evil.example/", "https://evil.example/", "/\\evil.example", "", "x"):
         assert local_path(elsewhere) == "/"
+
+
+def test_a_bidi_override_someone_wrote_is_closed_where_their_text_ends() -> None:
+    """A commenter named "\\u202eevil_rlo" reversed the heading after the name."""
+    from threadguard.dashboard.web import ENVIRONMENT
+    from threadguard.validation import balance_bidi
+
+    rendered = ENVIRONMENT.from_string("<b>{{ name }}</b> on {{ title }}").render(
+        name="\u202eevil_rlo", title="Letters"
+    )
+    assert rendered == "<b>\u202eevil_rlo\u202c</b> on Letters"
+    assert balance_bidi("\u2067isolated") == "\u2067isolated\u2069"
+    assert balance_bidi("closed \u202eright\u202c") == "closed \u202eright\u202c"
+    assert balance_bidi(3) == 3

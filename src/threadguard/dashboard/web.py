@@ -19,6 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from threadguard import __version__
 from threadguard.dashboard.views import ago, thread_url
+from threadguard.validation import balance_bidi
 
 #: What a dashboard page may load: its own script, style and images, nothing else.
 PAGE_CSP = (
@@ -38,6 +39,7 @@ ENVIRONMENT = Environment(
     undefined=StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
+    finalize=balance_bidi,  # a commenter's U+202E must not reverse the page after it
 )
 ENVIRONMENT.globals["version"] = __version__
 

@@ -15,6 +15,7 @@ from jinja2 import Environment, select_autoescape
 from threadguard.report.charts import Series, bar_chart, line_chart, share_bar
 from threadguard.report.data import ReportData
 from threadguard.schema import ATTRIBUTES
+from threadguard.validation import balance_bidi
 
 TEMPLATE = "report.html.j2"
 COLORS = {"approve": "#2e8b57", "hold": "#e0a526", "reject": "#c0392b"}
@@ -57,7 +58,10 @@ def _charts(data: ReportData) -> dict[str, Any]:
 
 def render_report(data: ReportData) -> str:
     """The whole HTML page."""
-    env = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
+    env = Environment(
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        finalize=balance_bidi,  # a commenter's U+202E must not reverse the page after it
+    )
     template = env.from_string(_template_text())
     return template.render(
         data=data,
