@@ -33,6 +33,7 @@ from threadguard.scoring.registry import model_folders
 from threadguard.scoring.registry import shipped_model_dir as shipped_model_dir  # re-exported
 from threadguard.scoring.second_readings import READINGS
 from threadguard.scoring.spans import SpanSettings, find_spans
+from threadguard.scoring.windows import CHUNK_CHARS, unread_pieces
 from threadguard.thread import Comment, Thread
 
 #: Comments longer than this (code points) are scored on their first MAX_CHARS only.
@@ -294,19 +295,22 @@ class Engine:
     def analyze(self, items: Sequence[CommentInput], *, spans: bool = True) -> list[Analysis]:
         """Score a batch of comments.
 
-        A text longer than MAX_CHARS is scored in windows: each attribute takes its
-        highest window score, and spans keep their offsets into the whole text, so abuse
-        at the end of a very long comment is still found.
+        A long text is also read in pieces: the deep tier reads only its first 128 word
+        pieces, so the sentences after them are read again in pieces of at most
+        :data:`~threadguard.scoring.windows.CHUNK_CHARS` characters
+        (:mod:`threadguard.scoring.windows`), and the whole reading covers its first
+        MAX_CHARS only. Each attribute takes its highest reading, and spans keep their
+        offsets into the whole text, so abuse after a long civil start is still found.
         """
         pieces: list[CommentInput] = []
         owner: list[tuple[int, int]] = []  # (item index, offset of the piece in the text)
         for i, it in enumerate(items):
-            if len(it.text) <= MAX_CHARS:
-                pieces.append(it)
-                owner.append((i, 0))
-                continue
-            for offset in range(0, len(it.text), MAX_CHARS):
-                pieces.append(replace(it, text=it.text[offset : offset + MAX_CHARS]))
+            pieces.append(
+                it if len(it.text) <= MAX_CHARS else replace(it, text=it.text[:MAX_CHARS])
+            )
+            owner.append((i, 0))
+            for offset, piece in self._unread(it.text):
+                pieces.append(replace(it, text=piece))
                 owner.append((i, offset))
         scored: list[Analysis] = []
         for start in range(0, len(pieces), BATCH):
@@ -314,18 +318,27 @@ class Engine:
         if len(pieces) == len(items):
             return scored
         merged: dict[int, Analysis] = {}
-        split = {i for i, offset in owner if offset > 0}
         for (i, offset), a in zip(owner, scored, strict=True):
-            if i in split:  # a piece's canonical text is not the whole comment's
+            if offset > 0:  # a piece: spans moved to their place in the whole text
                 a = replace(
                     a,
                     spans=tuple(
                         replace(s, begin=s.begin + offset, end=s.end + offset) for s in a.spans
                     ),
-                    canonical=None,
                 )
             merged[i] = a if i not in merged else self._merge(merged[i], a)
         return [merged[i] for i in range(len(items))]
+
+    def _unread(self, text: str) -> list[tuple[int, str]]:
+        """The pieces of an English ``text`` the deep tier does not read (past its 128 word
+        pieces), to read again (:mod:`threadguard.scoring.windows`); none without a deep
+        tier, for a text it reads whole, or in another language (the multilingual tier
+        reads the whole text)."""
+        if self.deep is None or self.cascade.tier == Tier.FAST or len(text) <= CHUNK_CHARS:
+            return []
+        if detect_language(text) != "en":
+            return []
+        return unread_pieces(text, self.deep.chars_read(text[:MAX_CHARS]))
 
     def _merge(self, a: Analysis, b: Analysis) -> Analysis:
         scores = {k: max(a.scores[k], b.scores[k]) for k in a.scores}
@@ -333,11 +346,17 @@ class Engine:
         for t in a.targets + b.targets:
             best[t.group] = max(best.get(t.group, 0.0), t.score)
         targets = tuple(sorted((Target(g, v) for g, v in best.items()), key=lambda t: -t.score))
+        # pieces overlap the whole reading: a span both found is kept once, at its higher
+        spans: dict[tuple[int, int, str], Span] = {}
+        for span in a.spans + b.spans:
+            key = (span.begin, span.end, span.attribute)
+            if key not in spans or span.score > spans[key].score:
+                spans[key] = span
         return replace(
             a,
             scores=scores,
             targets=targets,
-            spans=a.spans + b.spans,
+            spans=tuple(sorted(spans.values(), key=lambda s: (s.begin, s.end))),
         )
 
     def head_probabilities(self, items: Sequence[CommentInput]) -> np.ndarray:

@@ -181,6 +181,22 @@ class EncoderModel:
         """Whether this model also tags word pieces (``token_logits``): deep@3 and later."""
         return any(o.name == "token_logits" for o in self.session.get_outputs())
 
+    def chars_read(self, text: str) -> int:
+        """How much of ``text`` (characters from its start) the encoder reads when it reads
+        the text alone: all of it, or up to the end of its last word piece that fits in
+        ``max_tokens`` (what :mod:`threadguard.scoring.windows` reads again after)."""
+        encoding = self.tokenizer.encode(text)
+        if not encoding.overflowing:
+            return len(text)
+        ends = [
+            end
+            for (_, end), special in zip(
+                encoding.offsets, encoding.special_tokens_mask, strict=True
+            )
+            if not special
+        ]
+        return max(ends, default=0)
+
     def logits(self, texts: list[str], contexts: list[str] | None = None) -> np.ndarray:
         """Raw head logits [n, heads]; contexts (same length) may hold empty strings."""
         return self.read(texts, contexts, tokens=False)[0]

@@ -1,0 +1,70 @@
+"""Where a long comment is read again in pieces: the deep tier reads 128 tokens.
+
+The deep tier's encoder sees a comment's first 128 word pieces (about 500 characters of
+English) and nothing after: "You are a pathetic idiot" after ten polite sentences was
+approved, its insult never read (a padding attack, and also how a long, mostly civil
+comment hides its one line of abuse). So what the encoder did not read of a comment is
+read again in pieces of whole sentences, each at most :data:`CHUNK_CHARS` long, from the
+sentence where its reading stopped to the end; each attribute then takes the highest of
+the readings (:meth:`threadguard.engine.Engine.analyze`). Only what was not read is read
+again: a piece read alone lacks the sentences before it, and a tail the encoder had
+already read in context ("All those who can should get out and join the real world!")
+scores higher alone (session 31: pieces of every comment over 450 characters held 3 more
+of SFU's 229 civil dev comments; pieces of the unread part only, none).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+#: The longest piece (characters): what the deep tier reads whole, with room to spare.
+CHUNK_CHARS: Final = 450
+#: A sentence's end: . ! ? or … (with closing quotes or brackets) and the spaces after,
+#: or a line break.
+_SENTENCE_END: Final = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n+")
+_SPACE: Final = re.compile(r"\s+")
+
+
+def unread_pieces(text: str, read: int, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """(offset, piece) covering what a reading of the first ``read`` characters missed:
+    from the start of the sentence it stopped in to the end, in whole sentences packed up
+    to ``size`` characters (a longer sentence cut at spaces). Empty when it read all."""
+    if read >= len(text.rstrip()):
+        return []
+    units = _units(text, size)
+    start = max((begin for begin, _ in units if begin <= read), default=0)
+    pieces: list[tuple[int, str]] = []
+    for begin, end in units:
+        if end <= start:
+            continue
+        if end - start > size and begin > start:
+            pieces.append((start, text[start:begin]))
+            start = begin
+    pieces.append((start, text[start:]))
+    return [(offset, piece.rstrip()) for offset, piece in pieces if piece.strip()]
+
+
+def _units(text: str, size: int) -> list[tuple[int, int]]:
+    """(begin, end) of each sentence, a sentence longer than ``size`` cut at spaces."""
+    units: list[tuple[int, int]] = []
+    begin = 0
+    for match in _SENTENCE_END.finditer(text):
+        units.extend(_cut(text, begin, match.end(), size))
+        begin = match.end()
+    if begin < len(text):
+        units.extend(_cut(text, begin, len(text), size))
+    return units
+
+
+def _cut(text: str, begin: int, end: int, size: int) -> list[tuple[int, int]]:
+    """The span ``begin:end`` as parts of at most ``size`` characters, cut after spaces
+    (a run with no space is cut where it must)."""
+    parts: list[tuple[int, int]] = []
+    while end - begin > size:
+        cut = max((m.end() for m in _SPACE.finditer(text, begin, begin + size)), default=0)
+        cut = cut if cut > begin else begin + size
+        parts.append((begin, cut))
+        begin = cut
+    parts.append((begin, end))
+    return parts

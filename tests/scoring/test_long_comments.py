@@ -1,0 +1,65 @@
+"""A long comment is read whole: what the deep tier's 128 word pieces do not reach is read
+again in pieces (:mod:`threadguard.scoring.windows`)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from threadguard.engine import CommentInput, Engine
+from threadguard.moderation import Moderator
+from threadguard.scoring.windows import CHUNK_CHARS, unread_pieces
+
+CIVIL = "The council meeting discussed the new bike lane and parking plans for the downtown core. "
+INSULT = "You are a pathetic idiot and everyone here hates you."
+
+
+def test_abuse_after_a_long_civil_start_is_held_and_highlighted_where_it_is(
+    engine: Engine, moderator: Moderator
+) -> None:
+    """Ten polite sentences used to hide the insult from the deep tier: approved, with
+    every score under 0.2."""
+    for padding in (10, 40):
+        text = CIVIL * padding + INSULT
+        [analysis] = engine.analyze([CommentInput(text)])
+        assert moderator.decide(analysis, text).action != "approve", padding
+        start = text.index("pathetic idiot")
+        assert any(s.begin >= start and s.attribute == "insult" for s in analysis.spans)
+    [civil] = engine.analyze([CommentInput(CIVIL * 10)])
+    assert moderator.decide(civil, CIVIL * 10).action == "approve"
+
+
+def test_a_comment_the_deep_tier_reads_whole_is_read_once(engine: Engine) -> None:
+    assert engine.deep is not None
+    short = CIVIL * 3
+    assert engine.deep.chars_read(short) == len(short)
+    assert engine._unread(short) == []
+    long = CIVIL * 12
+    read = engine.deep.chars_read(long)
+    assert 300 < read < len(long)
+    pieces = engine._unread(long)
+    assert pieces and pieces[0][0] <= read and pieces[-1][1].endswith("downtown core.")
+
+
+def test_pieces_start_where_reading_stopped_and_cover_the_rest_in_sentences() -> None:
+    text = CIVIL * 12 + INSULT
+    pieces = unread_pieces(text, 500)
+    first, _ = pieces[0]
+    assert first <= 500 and text[first:].startswith("The council")
+    assert all(len(p) <= CHUNK_CHARS for _, p in pieces)
+    assert pieces[-1][1].endswith(INSULT)
+    assert unread_pieces(text, len(text)) == []
+
+
+@given(st.text(min_size=1, max_size=3000), st.integers(min_value=0, max_value=3000))
+def test_pieces_are_the_texts_own_characters_up_to_its_end(text: str, read: int) -> None:
+    pieces = unread_pieces(text, read)
+    for offset, piece in pieces:
+        assert text[offset : offset + len(piece)] == piece and piece.strip()
+        assert len(piece) <= CHUNK_CHARS
+    if pieces:
+        assert pieces[0][0] <= read  # from the sentence where reading stopped
+        last_offset, last = pieces[-1]
+        assert text[last_offset + len(last) :].strip() == ""
+    elif read < len(text.rstrip()):
+        raise AssertionError("an unread rest must be read again")
