@@ -7,7 +7,7 @@ import re
 import time
 
 import pytest
-from dashboard_support import Dashboard, item_ids
+from dashboard_support import PASSWORD, Dashboard, item_ids
 
 from threadguard.dashboard.routes import actions
 
@@ -54,6 +54,17 @@ def test_undo_reverts_the_last_verdict_once(dashboard: Dashboard) -> None:
     again = client.post("/actions/undo", headers=htmx(csrf))
     assert "Nothing to undo" in again.text
     assert dashboard.store.audit_log(action="comment.undo").total == 1
+    # The message is swapped into the queue page's #flash, which must be there to take it
+    # (it was not: a late undo said nothing).
+    assert 'id="flash"' in again.text and 'id="flash"' in client.get("/").text
+
+
+def test_the_policy_link_is_shown_to_admins_only(dashboard: Dashboard) -> None:
+    moderator, _ = dashboard.signed_in("alice")
+    assert 'href="/policy"' not in moderator.get("/").text
+    dashboard.store.add_user("ada", "admin", PASSWORD)
+    admin, _ = dashboard.signed_in("ada")
+    assert 'href="/policy"' in admin.get("/").text
 
 
 def test_undo_has_a_window(dashboard: Dashboard, monkeypatch: pytest.MonkeyPatch) -> None:

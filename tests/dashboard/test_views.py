@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from threadguard.dashboard.views import Preferences, Segment, is_severe, item_view, segments
@@ -44,6 +45,16 @@ def test_masking_keeps_each_words_first_letter() -> None:
     assert threat[1].text == "hurt"  # only slurs and swearing are masked
 
 
+def test_a_slur_is_masked_even_when_a_stronger_span_names_its_run() -> None:
+    """Merged runs take their strongest span's label (often toxicity): the slur under it
+    stayed readable with masking on."""
+    text = "Those slurword are animals"
+    spans = [span(6, 14, "identity_attack", 0.7), span(6, 14, "threat", 0.9)]
+    [_, run, _] = segments(text, spans, mask=True)
+    assert run == Segment("s•••••••", "threat")
+    assert segments(text, [span(6, 14, "severe_toxicity")], mask=True)[1].text == "s•••••••"
+
+
 def test_comment_text_is_escaped_in_the_page() -> None:
     text = '<script>alert("x")</script> <img src=x onerror=alert(1)>'
     html = ENVIRONMENT.from_string(
@@ -82,6 +93,8 @@ def test_severe_comments_are_blurred_only_when_the_moderator_asks() -> None:
     assert item_view(severe, Preferences(), None).blurred
     assert not item_view(severe, Preferences(blur_severe=False), None).blurred
     assert not item_view(item(), Preferences(), None).blurred
+    rejected = replace(severe, status="rejected")  # in every tab, not only the held one
+    assert item_view(rejected, Preferences(), None).blurred
 
 
 def test_bars_are_sorted_and_targets_filtered() -> None:

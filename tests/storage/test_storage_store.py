@@ -187,6 +187,14 @@ def test_ban_unban_trust_and_notes(store: Store) -> None:
     with pytest.raises(ConflictError, match="already banned"):
         store.moderate(cid, "ban", MOD)
     store.moderate(cid, "unban", MOD)
+    store.moderate(cid, "ban", MOD, note="spam links in every thread")
+    [ban_with_reason, _] = store.audit_log(action="author.ban").items
+    assert ban_with_reason.after == {
+        "banned": True,
+        "reason": "spam links in every thread",
+        "comment": cid,
+    }
+    store.moderate(cid, "unban", MOD)
     with pytest.raises(ConflictError, match="not banned"):
         store.moderate(cid, "unban", MOD)
     store.moderate(cid, "trust", MOD)
@@ -198,7 +206,14 @@ def test_ban_unban_trust_and_notes(store: Store) -> None:
     with pytest.raises(InvalidError, match="no author"):
         store.moderate(anonymous, "ban", MOD)
     actions = [e.action for e in store.audit_log(site="news").items]
-    assert actions == ["comment.note", "author.trust", "author.unban", "author.ban"]
+    assert actions == [
+        "comment.note",
+        "author.trust",
+        "author.unban",
+        "author.ban",
+        "author.unban",
+        "author.ban",
+    ]
     assert store.comment(cid).status == "pending"  # author actions leave the comment alone
 
 

@@ -20,8 +20,9 @@ from threadguard.storage.records import AuthorHistory, ReviewItem
 #: A comment scoring this much on any of these is "severe": blurred until clicked when
 #: the moderator asks for it.
 SEVERE = {"severe_toxicity": 0.5, "threat": 0.8, "identity_attack": 0.8, "sexually_explicit": 0.8}
-#: Spans of these attributes are the slurs and swear words masked on request.
-MASKED = frozenset({"identity_attack", "profanity", "insult"})
+#: Spans of these attributes are the slurs, swear words and insults masked on request (the
+#: words that carry abuse; threats and sexual words stay readable: a moderator must judge them).
+MASKED = frozenset({"identity_attack", "profanity", "insult", "toxicity", "severe_toxicity"})
 #: Targets below this score are not shown.
 TARGET_FLOOR = 0.5
 #: What a masked letter becomes.
@@ -127,15 +128,18 @@ def segments(text: str, spans: list[dict[str, Any]], *, mask: bool = False) -> l
             last[1] = max(last[1], end)
             if score > last[3]:
                 last[2], last[3] = attribute, score
+            last[4] |= attribute in MASKED
         else:
-            merged.append([begin, end, attribute, score])
+            merged.append([begin, end, attribute, score, attribute in MASKED])
     out: list[Segment] = []
     at = 0
-    for begin, end, attribute, _ in merged:
+    for begin, end, attribute, _, maskable in merged:
         if begin > at:
             out.append(Segment(text[at:begin]))
         piece = text[begin:end]
-        out.append(Segment(mask_word(piece) if mask and attribute in MASKED else piece, attribute))
+        # masked when any span over the run is maskable, not only the one that names it (a
+        # slur's identity_attack span merged under its higher toxicity one stayed readable)
+        out.append(Segment(mask_word(piece) if mask and maskable else piece, attribute))
         at = end
     if at < size or not out:
         out.append(Segment(text[at:]))
@@ -171,7 +175,8 @@ def item_view(
         bars=bars,
         targets=targets,
         severe=severe,
-        blurred=severe and prefs.blur_severe and item.status == "pending",
+        # in every tab: a rejected or approved severe comment is no easier to read
+        blurred=severe and prefs.blur_severe,
         history=history,
         parents=[(p.author or "anonymous", [Segment(p.text)]) for p in item.parents],
         message=message,

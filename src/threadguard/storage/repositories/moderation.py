@@ -148,7 +148,7 @@ class ModerationRepository(Repository):
             if action in VERDICTS:
                 status = self._verdict(session, row, site, VERDICTS[action], actor, note)
             elif action in AUTHOR_FLAGS:
-                author_info = self._flag_author(session, row, site, action, actor, until)
+                author_info = self._flag_author(session, row, site, action, actor, until, note)
             else:
                 add_audit(
                     session,
@@ -310,6 +310,7 @@ class ModerationRepository(Repository):
         action: str,
         actor: Actor,
         until: datetime | None = None,
+        reason: str | None = None,
     ) -> AuthorInfo:
         if row.author_id is None:
             raise InvalidError(f"comment {row.id} has no author to {action}")
@@ -340,7 +341,14 @@ class ModerationRepository(Repository):
             author.name,
             site=site,
             before={column: not value},
-            after={column: value, **({"until": until.isoformat()} if until and value else {})},
+            after={
+                column: value,
+                **({"until": until.isoformat()} if until and value else {}),
+                # why: the reason typed for a ban is the audit log's to keep, not only the
+                # comment's actions'
+                **({"reason": reason} if reason and reason.strip() else {}),
+                "comment": row.id,
+            },
         )
         return from_row(AuthorInfo, author, recent_rejections=0)
 
