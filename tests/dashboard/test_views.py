@@ -125,3 +125,11 @@ def test_a_bidi_override_someone_wrote_is_closed_where_their_text_ends() -> None
     assert balance_bidi("\u2067isolated") == "\u2067isolated\u2069"
     assert balance_bidi("closed \u202eright\u202c") == "closed \u202eright\u202c"
     assert balance_bidi(3) == 3
+
+
+def test_a_long_parent_is_shortened_above_its_reply() -> None:
+    from threadguard.dashboard.views import PARENT_CHARS, shortened
+
+    long = "word " * 3000
+    assert len(shortened(long)) <= PARENT_CHARS + 2 and shortened(long).endswith(" …")
+    assert shortened("a short parent") == "a short parent"

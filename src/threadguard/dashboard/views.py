@@ -146,6 +146,19 @@ def segments(text: str, spans: list[dict[str, Any]], *, mask: bool = False) -> l
     return out
 
 
+#: The most of a parent comment the queue shows above a reply (the thread page has all).
+PARENT_CHARS = 600
+
+
+def shortened(text: str, limit: int = PARENT_CHARS) -> str:
+    """``text`` cut after ``limit`` characters at a space, with an ellipsis: a 12,000-character
+    parent made its reply's item several screens tall."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip() + " …"
+
+
 def is_severe(scores: dict[str, float]) -> bool:
     """Whether a comment is severe enough to blur (see :data:`SEVERE`)."""
     return any(scores.get(a, 0.0) >= floor for a, floor in SEVERE.items())
@@ -178,7 +191,7 @@ def item_view(
         # in every tab: a rejected or approved severe comment is no easier to read
         blurred=severe and prefs.blur_severe,
         history=history,
-        parents=[(p.author or "anonymous", [Segment(p.text)]) for p in item.parents],
+        parents=[(p.author or "anonymous", [Segment(shortened(p.text))]) for p in item.parents],
         message=message,
     )
 
