@@ -74,3 +74,12 @@ def test_fit_list_and_rollback(tmp_path: Path) -> None:
         assert all(a.startswith("cli:") for a in actors)
     finally:
         store.close()
+
+
+def test_a_blank_site_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from threadguard.cli import app as cli
+
+    result = CliRunner().invoke(cli, ["adapt", "--site", " ", "--data-dir", str(tmp_path)])
+    assert result.exit_code == 2 and "--site needs a site's name" in result.output

@@ -55,7 +55,7 @@ def adapt(
     Refuses, with exit code 2, below 50 approvals or 50 rejections. Each fit is a new
     version; --rollback goes back one, --list shows them all.
     """
-    from threadguard.adaptation import KINDS, MIN_VERDICTS_PER_CLASS, TooFewVerdicts
+    from threadguard.adaptation import KINDS, TooFewVerdicts
     from threadguard.storage import ConflictError
     from threadguard.storage.records import Actor
     from threadguard.validation import InvalidField, check_site
@@ -64,6 +64,8 @@ def adapt(
         check_site("--site", site)
     except InvalidField as exc:
         fail(str(exc))
+    if not site.strip():
+        fail("--site needs a site's name (the one its keys and comments are stored under)")
     if rollback and list_only:
         fail("--rollback and --list do not go together")
     if kind not in KINDS:
@@ -85,7 +87,7 @@ def adapt(
                 site, _site_policy(store, base, site).flag_levels("en"), who, kind=kind
             )
         except TooFewVerdicts as exc:
-            fail(f"site {site!r} cannot be adapted yet: {exc} (minimum {MIN_VERDICTS_PER_CLASS})")
+            fail(f"site {site!r} cannot be adapted yet: {exc}")
     _print_versions(console, site, [record], title=f"site {site}: adaptation fitted and served")
 
 

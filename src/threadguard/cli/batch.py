@@ -114,6 +114,14 @@ def batch(
             result = run_batch(job, advance)
     except (JobRefused, InputError, ModelChoiceError) as exc:
         fail(str(exc))
+    except KeyboardInterrupt:
+        # every partition written so far is kept; the manifest knows which are done
+        err.print(
+            f"interrupted: the partitions written to {escape(str(out))} are kept; run the same "
+            "command again to go on from there",
+            soft_wrap=True,
+        )
+        raise typer.Exit(130) from None
     except ModelError as exc:
         fail(f"{exc}. Train one with `threadguard train`.", 1)
     seconds = time.perf_counter() - started

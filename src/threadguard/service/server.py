@@ -107,6 +107,10 @@ def worker_app(settings: ServiceSettings) -> FastAPI:
     return app
 
 
+#: How long a worker may take to answer the supervisor's ping before it counts as hung.
+WORKER_HEALTHCHECK_S = 30
+
+
 def serve(settings: ServiceSettings, *, host: str, port: int, workers: int) -> None:
     """Migrate, then serve until interrupted."""
     import uvicorn
@@ -128,5 +132,13 @@ def serve(settings: ServiceSettings, *, host: str, port: int, workers: int) -> N
     if workers <= 1:
         uvicorn.run(worker_app(settings), **common)
         return
-    config = uvicorn.Config(partial(worker_app, settings), factory=True, workers=workers, **common)
+    config = uvicorn.Config(
+        partial(worker_app, settings),
+        factory=True,
+        workers=workers,
+        # A worker loading its models on a busy machine can miss uvicorn's 5-second ping
+        # and be killed while starting (then respawned, loading again): give it time.
+        timeout_worker_healthcheck=WORKER_HEALTHCHECK_S,
+        **common,
+    )
     Multiprocess(config, sockets=[config.bind_socket()]).run()
