@@ -5,9 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
+from dashboard_support import Dashboard, held
+
 from threadguard.dashboard.views import Preferences, Segment, is_severe, item_view, segments
 from threadguard.dashboard.web import ENVIRONMENT
+from threadguard.engine import CommentInput, Engine
 from threadguard.storage.records import ReviewItem
+from threadguard.storage.repositories.review import ReviewFilter
 
 
 def span(begin: int, end: int, attribute: str = "insult", score: float = 0.9) -> dict[str, object]:
@@ -133,3 +137,29 @@ def test_a_long_parent_is_shortened_above_its_reply() -> None:
     long = "word " * 3000
     assert len(shortened(long)) <= PARENT_CHARS + 2 and shortened(long).endswith(" …")
     assert shortened("a short parent") == "a short parent"
+
+
+def test_words_the_policy_matched_are_highlighted_where_they_stand(
+    dashboard: Dashboard, engine: Engine
+) -> None:
+    """A comment held for a code or a threatening phrase showed nothing highlighted: the
+    models' spans were elsewhere or none. The policy's own matches are highlighted too."""
+    from dataclasses import replace as copy
+
+    from threadguard.moderation import Moderator
+    from threadguard.storage.records import ArticleRef, Origin
+
+    text = "Remigration now, all of them. We know where you live, Mr Editor."
+    [analysis] = engine.analyze([CommentInput(text)])
+    outcome = Moderator().decide(analysis, text)
+    assert outcome.action != "approve" and (outcome.coded or outcome.threats)
+    item = copy(
+        held(text, "m1", "ralph", action=outcome.action.value),
+        decision=outcome.decision,
+        details=outcome.details(),
+    )
+    cid = dashboard.store.record(Origin("news", "api", ArticleRef("a1")), item)
+    [review] = dashboard.store.review_page(ReviewFilter(site="news"), only=cid).items
+    marked = {s.text for s in segments(review.text, review.spans) if s.attribute}
+    assert any("emigration" in m for m in marked), marked
+    assert any("know where you live" in m for m in marked), marked

@@ -21,6 +21,7 @@ from threadguard.schema import ATTRIBUTES, ModeratorAction
 from threadguard.storage.models import AnalysisRow as AnalysisModel
 from threadguard.storage.models import Article, Author, QueueItem, Site, utcnow
 from threadguard.storage.models import Comment as CommentModel
+from threadguard.storage.models import DecisionRow as DecisionModel
 from threadguard.storage.models import ModeratorAction as ActionRow
 from threadguard.storage.records import AuthorHistory, InvalidError, Page, ParentComment, ReviewItem
 from threadguard.storage.sessions import Repository, with_site_name
@@ -88,6 +89,7 @@ class ReviewRepository(Repository):
             ).all()
             ids = [r[0].comment_id for r in rows]
             analyses = latest_analyses(session, ids)
+            matched = matched_spans(session, ids)
             items = []
             for q, text, source, depth, site_id, key, parent, site, article, title in rows:
                 analysis = analyses.get(q.comment_id)
@@ -105,7 +107,8 @@ class ReviewRepository(Repository):
                         reasons=list(q.reasons),
                         scores={a: float(getattr(q, a)) for a in ATTRIBUTES},
                         targets=list(analysis.targets) if analysis is not None else [],
-                        spans=list(analysis.spans) if analysis is not None else [],
+                        spans=(list(analysis.spans) if analysis is not None else [])
+                        + matched.get(q.comment_id, []),
                         depth=depth,
                         entered_at=q.entered_at,
                         resolved_at=q.resolved_at,
@@ -239,6 +242,42 @@ def latest_analyses(session: Session, comment_ids: Sequence[str]) -> dict[str, A
         a.comment_id: a
         for a in session.scalars(select(AnalysisModel).where(AnalysisModel.id.in_(latest)))
     }
+
+
+#: The attribute a match of the policy's phases is highlighted as: coded hate attacks a
+#: group, a threatening phrase threatens, a watched word is the site's own (toxicity).
+_MATCH_ATTRIBUTE = {"coded_hate": "identity_attack", "threats": "threat", "watchlist": "toxicity"}
+
+
+def matched_spans(session: Session, comment_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+    """Each comment's words the policy's phases matched (codes of coded hate, threatening
+    phrases, watched words) in its latest policy decision, as spans to highlight: a comment
+    held for "Remigration now. 1488." showed nothing highlighted, the models' spans being
+    elsewhere or none. Matches in the author's name, quoted or rebutted ones are left out."""
+    if not comment_ids:
+        return {}
+    latest = (
+        select(func.max(DecisionModel.id))
+        .where(DecisionModel.comment_id.in_(list(comment_ids)), DecisionModel.source == "policy")
+        .group_by(DecisionModel.comment_id)
+    )
+    out: dict[str, list[dict[str, Any]]] = {}
+    for decision in session.scalars(select(DecisionModel).where(DecisionModel.id.in_(latest))):
+        details = decision.details or {}
+        spans = [
+            {"begin": m["begin"], "end": m["end"], "attribute": attribute, "score": 1.0}
+            for key, attribute in _MATCH_ATTRIBUTE.items()
+            for m in details.get(key) or []
+            if isinstance(m, dict)
+            and isinstance(m.get("begin"), int)
+            and isinstance(m.get("end"), int)
+            and m.get("in") != "author"
+            and not m.get("quoted")
+            and not m.get("rebutted")
+        ]
+        if spans:
+            out[decision.comment_id] = spans
+    return out
 
 
 def parent_chain(
