@@ -19,16 +19,9 @@ from dataclasses import dataclass
 from threadguard.adaptation import Adaptation, AdaptationError, adapt
 from threadguard.analysis import Analysis
 from threadguard.engine import Engine
-from threadguard.moderation import (
-    AuthorContext,
-    Moderator,
-    Outcome,
-    Policy,
-    PolicyError,
-    on_top,
-    require_covered,
-)
+from threadguard.moderation import AuthorContext, Moderator, Outcome, Policy, PolicyError, on_top
 from threadguard.moderation.authors import rank_authors
+from threadguard.moderation.policy import require_covered
 from threadguard.service import metrics
 from threadguard.service.history import StoreHistory
 from threadguard.service.protocols import Arrival, CommentLog, ServiceSettings
