@@ -330,15 +330,16 @@ class Engine:
         return [merged[i] for i in range(len(items))]
 
     def _unread(self, text: str) -> list[tuple[int, str]]:
-        """The pieces of an English ``text`` the deep tier does not read (past its 128 word
-        pieces), to read again (:mod:`threadguard.scoring.windows`); none without a deep
-        tier, for a text it reads whole, or in another language (the multilingual tier
-        reads the whole text)."""
-        if self.deep is None or self.cascade.tier == Tier.FAST or len(text) <= CHUNK_CHARS:
-            return []
-        if detect_language(text) != "en":
-            return []
-        return unread_pieces(text, self.deep.chars_read(text[:MAX_CHARS]))
+        """The pieces of ``text`` its first reading did not reach, to read again: for an
+        English text the deep tier reads, what lies past its 128 word pieces
+        (:mod:`threadguard.scoring.windows`); otherwise (the fast tier alone, or another
+        language, read by a fast tier that takes MAX_CHARS at a time) what lies past
+        MAX_CHARS, in windows of MAX_CHARS."""
+        deep = self.deep is not None and self.cascade.tier != Tier.FAST
+        if deep and len(text) > CHUNK_CHARS and detect_language(text) == "en":
+            assert self.deep is not None
+            return unread_pieces(text, self.deep.chars_read(text[:MAX_CHARS]))
+        return [(o, text[o : o + MAX_CHARS]) for o in range(MAX_CHARS, len(text), MAX_CHARS)]
 
     def _merge(self, a: Analysis, b: Analysis) -> Analysis:
         scores = {k: max(a.scores[k], b.scores[k]) for k in a.scores}

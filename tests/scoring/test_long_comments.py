@@ -63,3 +63,18 @@ def test_pieces_are_the_texts_own_characters_up_to_its_end(text: str, read: int)
         assert text[last_offset + len(last) :].strip() == ""
     elif read < len(text.rstrip()):
         raise AssertionError("an unread rest must be read again")
+
+
+def test_without_the_deep_tier_a_text_past_max_chars_is_read_in_windows(engine: Engine) -> None:
+    """The fast tier (alone, or for another language) reads MAX_CHARS at a time: the rest
+    of a longer text is read in further windows, as before pieces existed."""
+    from threadguard.engine import MAX_CHARS, CascadeSettings
+    from threadguard.schema import Tier
+
+    fast = engine.with_cascade(CascadeSettings(tier=Tier.FAST))
+    text = CIVIL * 500 + INSULT
+    assert len(text) > 2 * MAX_CHARS
+    windows = fast._unread(text)
+    assert [offset for offset, _ in windows] == [MAX_CHARS, 2 * MAX_CHARS]
+    assert windows[-1][1].endswith(INSULT)
+    assert fast._unread(CIVIL * 20) == []
