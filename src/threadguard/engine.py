@@ -327,7 +327,11 @@ class Engine:
                     ),
                 )
             merged[i] = a if i not in merged else self._merge(merged[i], a)
-        return [merged[i] for i in range(len(items))]
+        # a text cut at MAX_CHARS has no one canonical text (the matchers make their own)
+        return [
+            replace(merged[i], canonical=None) if len(items[i].text) > MAX_CHARS else merged[i]
+            for i in range(len(items))
+        ]
 
     def _unread(self, text: str) -> list[tuple[int, str]]:
         """The pieces of ``text`` its first reading did not reach, to read again: for an
