@@ -132,3 +132,31 @@ def test_tabs_filters_and_orders(dashboard: Dashboard) -> None:
     assert len(item_ids(client.get("/?article=housing-plan").text)) == 7
     assert len(item_ids(client.get("/?status=all").text)) == 7
     assert "Nothing here" in client.get("/?status=rejected").text
+
+
+def test_the_next_page_starts_after_this_pages_last_comment_however_many_were_decided(
+    dashboard: Dashboard,
+) -> None:
+    """Pages follow each other by position: five comments approved on page 1 left the held
+    tab, and a page counted by offset skipped five held comments."""
+    import html as markup
+    import re
+
+    from dashboard_support import seed_many
+
+    from threadguard.storage.repositories.review import ReviewFilter
+
+    seed_many(dashboard.store, 120, site="big")
+    client, csrf = dashboard.signed_in()
+    first = client.get("/?site=big")
+    page_one = item_ids(first.text)
+    assert len(page_one) == 50
+    for comment in page_one[:5]:
+        assert client.post(f"/actions/{comment}/approve", headers=htmx(csrf)).status_code == 200
+    [next_href] = re.findall(r'<a href="([^"]+)" rel="next">', first.text)
+    page_two = item_ids(client.get(markup.unescape(next_href)).text)
+    held = dashboard.store.review_page(ReviewFilter(site="big"), limit=200).items
+    held_in_order = [i.comment_id for i in held]  # 45 left of page 1, then the rest
+    assert held_in_order[:45] == page_one[5:]
+    assert page_two == held_in_order[45:95]
+    assert not set(page_two) & set(page_one)

@@ -121,3 +121,17 @@ def test_expired_sessions_are_dropped(store: Store) -> None:
     store.start_session("new", "alice", "moderator", ip="x", lifetime=WINDOW, now=now)
     assert store.web.drop_expired_sessions(idle=WINDOW) == 1
     assert store.find_session("new", idle=WINDOW) is not None
+
+
+@pytest.mark.parametrize("order", ["oldest", "newest", "riskiest"])
+def test_a_page_after_an_entry_continues_the_order_from_it(store: Store, order: str) -> None:
+    from dashboard_support import seed_many
+
+    seed_many(store, 30, site="big")
+    every = store.review_page(ReviewFilter(site="big"), order=order, limit=100).items
+    assert len(every) == 30
+    anchor = every[9]
+    store.moderate(anchor.comment_id, "approve", Actor("mod", "moderator"))  # left the tab
+    after = store.review_page(ReviewFilter(site="big"), order=order, limit=5, after=anchor.queue_id)
+    assert [i.comment_id for i in after.items] == [i.comment_id for i in every[10:15]]
+    assert after.total == 29

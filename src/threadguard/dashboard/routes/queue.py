@@ -46,6 +46,10 @@ class QueueQuery:
     article: str | None = None
     order: str = "oldest"
     page: int = 1
+    #: The queue entry the page starts after (the previous page's last): pages follow
+    #: each other by position, not by count, so comments acted on in a page, which leave
+    #: its tab, do not make the next page skip as many held ones.
+    after: int | None = None
 
     @classmethod
     def of(cls, request: Request) -> QueueQuery:
@@ -64,12 +68,14 @@ class QueueQuery:
             page = max(1, min(int(q.get("page", "1")), 1_000_000))
         except ValueError:
             page = 1
+        after = q.get("after", "")
         return cls(
             tab=tab if tab in STATUS_OF_TAB else "held",
             site=_lookup(q.get("site")),
             article=_lookup(q.get("article")),
             order=order if order in ORDERS else "oldest",
             page=page,
+            after=int(after) if after.isdigit() and len(after) < 19 and page > 1 else None,
         )
 
     @property
@@ -83,7 +89,7 @@ class QueueQuery:
             "site": self.site,
             "article": self.article,
         }
-        values.update({"order": self.order, "page": None})
+        values.update({"order": self.order, "page": None, "after": None})
         values.update(changes)
         kept = {k: str(v) for k, v in values.items() if v not in (None, "", 1, "oldest", "held")}
         return "/?" + urlencode(kept) if kept else "/"
@@ -121,8 +127,10 @@ def preferences_of(store: Store, user: WebUser) -> Preferences:
 
 def _queue_context(store: Store, user: WebUser, query: QueueQuery) -> dict[str, object]:
     prefs = preferences_of(store, user)
-    offset = (query.page - 1) * PAGE_SIZE
-    page = store.review_page(query.filters, order=query.order, limit=PAGE_SIZE, offset=offset)
+    offset = (query.page - 1) * PAGE_SIZE if query.after is None else 0
+    page = store.review_page(
+        query.filters, order=query.order, limit=PAGE_SIZE, offset=offset, after=query.after
+    )
     counts = store.queue_counts(query.filters)
     return {
         "user": user,
@@ -138,7 +146,7 @@ def _queue_context(store: Store, user: WebUser, query: QueueQuery) -> dict[str, 
         "page": page,
         "pages": max(1, -(-page.total // PAGE_SIZE)),
         "undo": None,
-        "back": query.url(page=query.page),
+        "back": query.url(page=query.page, after=query.after),
         "oob": False,
         "undo_window": int(UNDO_WINDOW_S),
     }

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, and_, false, func, literal, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from threadguard.schema import ATTRIBUTES, ModeratorAction
@@ -57,9 +57,11 @@ class ReviewRepository(Repository):
         limit: int = 50,
         offset: int = 0,
         only: str | None = None,
+        after: int | None = None,
     ) -> Page[ReviewItem]:
         """A page of the queue in ``order`` (oldest, newest or riskiest first); ``only``:
-        just this comment's entry (and no count)."""
+        just this comment's entry (and no count); ``after``: the entries that come after
+        this queue entry in the order (whatever its status now), then ``offset``."""
         if order not in ORDERS:
             raise InvalidError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
         stmt = self._filtered(
@@ -83,6 +85,8 @@ class ReviewRepository(Repository):
         if only is not None:
             stmt = stmt.where(QueueItem.comment_id == only)
         with self._sessions.read() as session:
+            if after is not None:
+                stmt = stmt.where(self._after(order, session, after))
             total = self._count(session, filters) if only is None else 1
             rows = session.execute(
                 stmt.order_by(*self._order(order, session)).limit(limit).offset(offset)
@@ -217,6 +221,23 @@ class ReviewRepository(Repository):
     def _count(self, session: Session, filters: ReviewFilter) -> int:
         stmt = self._filtered(select(func.count()).select_from(QueueItem), filters, joins=True)
         return int(session.scalar(stmt) or 0)
+
+    @staticmethod
+    def _after(order: str, session: Session, queue_id: int) -> Any:
+        """The entries after queue entry ``queue_id`` in ``order`` (none if it is unknown)."""
+        anchor = session.get(QueueItem, queue_id)
+        if anchor is None:
+            return false()
+        at = tuple_(QueueItem.entered_at, QueueItem.id)
+        here = tuple_(literal(anchor.entered_at), literal(anchor.id))
+        if order == "newest":
+            return at < here
+        if order == "riskiest":
+            columns = [getattr(QueueItem, a) for a in ATTRIBUTES]
+            greatest = func.max if session.get_bind().dialect.name == "sqlite" else func.greatest
+            risk = max(float(getattr(anchor, a)) for a in ATTRIBUTES)
+            return or_(greatest(*columns) < risk, and_(greatest(*columns) == risk, at > here))
+        return at > here
 
     @staticmethod
     def _order(order: str, session: Session) -> list[Any]:
