@@ -43,7 +43,7 @@ def test_a_sqlite_url_into_a_missing_folder_is_refused_not_made(tmp_path: Path) 
     """A typo in the path would give a fresh, empty database (no keys, no users); the data
     directory, ThreadGuard's own, is still made when missing."""
     missing = tmp_path / "typo" / "threadguard.db"
-    with pytest.raises(db.DatabaseError, match="typo/threadguard.db does not exist"):
+    with pytest.raises(db.DatabaseError, match=r"typo/threadguard\.db does not exist"):
         Store.open(f"sqlite:///{missing}")
     assert not missing.parent.exists()
     Store.open(None, tmp_path / "new-data-dir").close()
@@ -89,7 +89,7 @@ def test_a_database_a_newer_threadguard_wrote_is_named_so_and_left_alone(url: st
     store = Store.open(url)
     with store.engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '0099_future'"))
-    with pytest.raises(db.DatabaseError, match="'0099_future'.*a newer ThreadGuard wrote it"):
+    with pytest.raises(db.DatabaseError, match=r"'0099_future'.*a newer ThreadGuard wrote it"):
         db.upgrade(store.engine)
     assert db.current_revision(store.engine) == "0099_future"
     store.close()
@@ -141,3 +141,26 @@ def test_an_old_database_is_migrated_on_start_with_its_data(url: str, engine: En
     assert (ann.comment_count, ann.rejected_count, ann.recent_rejections) == (3, 2, 2)
     assert store.comment("cm_1").author == "ann"
     store.close()
+
+
+def test_only_db_upgrade_changes_an_older_schema_from_the_command_line(tmp_path: Path) -> None:
+    """`keys list` run by a newer ThreadGuard used to migrate the database silently (under
+    servers of the older version); now it says to run `db upgrade`, which does."""
+    from typer.testing import CliRunner
+
+    from threadguard.cli import app as cli
+
+    data = tmp_path / "data"
+    data.mkdir()
+    engine = db.connect(resolve_url(None, data))
+    db.upgrade(engine, "0004")
+    runner, where = CliRunner(), ["--data-dir", str(data)]
+    listed = runner.invoke(cli, ["keys", "list", *where])
+    assert listed.exit_code == 2 and "run `threadguard db upgrade` first" in listed.output
+    assert db.current_revision(engine) == "0004"
+    assert runner.invoke(cli, ["db", "upgrade", *where]).exit_code == 0
+    assert db.current_revision(engine) == db.head_revision()
+    assert runner.invoke(cli, ["keys", "list", *where]).exit_code == 0
+    fresh = ["--data-dir", str(tmp_path / "new")]  # a new database is made whole
+    assert runner.invoke(cli, ["user", "list", *fresh]).exit_code == 0
+    engine.dispose()

@@ -41,12 +41,16 @@ DataDirOpt = Annotated[
 
 @contextmanager
 def _store(
-    database: str | None, data_dir: Path | None, *refused: type[Exception]
+    database: str | None,
+    data_dir: Path | None,
+    *refused: type[Exception],
+    upgrade: bool = False,
 ) -> Iterator[Store]:
-    """The moderation store, migrated, for the block, and closed after it. The ``refused``
-    store errors the block raises are one error line, exit 2, as are database problems
-    (exit 1 when the database cannot be opened)."""
-    store = _open(database, data_dir)
+    """The moderation store for the block, closed after it: a new database made whole, an
+    older one refused unless ``upgrade`` (``db upgrade``). The ``refused`` store errors
+    the block raises are one error line, exit 2, as are database problems (exit 1 when
+    the database cannot be opened)."""
+    store = _open(database, data_dir, upgrade)
     try:
         yield store
     except refused as exc:
@@ -55,17 +59,27 @@ def _store(
         store.close()
 
 
-def _open(database: str | None, data_dir: Path | None) -> Store:
-    """The moderation store, migrated; database problems are one error line, exit 1."""
+def _open(database: str | None, data_dir: Path | None, upgrade: bool) -> Store:
+    """The moderation store (migrated with ``upgrade``, else only if new); database
+    problems are one error line, exit 1."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from threadguard.storage import DatabaseError, Store, default_data_dir
+    from threadguard.storage import DatabaseError, Store, db, default_data_dir
 
     try:
-        return Store.open(database, data_dir or default_data_dir())
+        store = Store.open(database, data_dir or default_data_dir(), migrate=upgrade)
     except DatabaseError as exc:
         fail(str(exc), 2)
     except SQLAlchemyError as exc:
+        fail(_cannot_open(exc), 1)
+    try:
+        db.require_current(store.engine)
+        return store
+    except DatabaseError as exc:
+        store.close()
+        fail(str(exc), 2)
+    except SQLAlchemyError as exc:
+        store.close()
         fail(_cannot_open(exc), 1)
 
 
@@ -384,7 +398,7 @@ def db_upgrade(database: DatabaseOpt = None, data_dir: DataDirOpt = None) -> Non
     """Bring the database schema up to date (serve does this on start too)."""
     from threadguard.storage import db
 
-    with _store(database, data_dir) as store:
+    with _store(database, data_dir, upgrade=True) as store:
         typer.echo(
             f"{db.redact(str(store.engine.url))} is at revision {db.current_revision(store.engine)}"
         )

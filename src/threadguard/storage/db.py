@@ -196,6 +196,24 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(alembic_config(conn), revision)
 
 
+def require_current(engine: Engine) -> None:
+    """Make a new (empty) database whole, and refuse one behind this ThreadGuard's schema
+    without changing it: only ``serve`` and ``db upgrade`` change a schema (a ``keys list``
+    run by a newer ThreadGuard must not migrate the database under older servers)."""
+    current = current_revision(engine)
+    if current is None:
+        upgrade(engine)
+        return
+    _refuse_unknown(current)
+    head = head_revision()
+    if current != head:
+        raise DatabaseError(
+            f"the database is at schema revision {current!r}, older than this ThreadGuard's "
+            f"{head!r}: run `threadguard db upgrade` first (with the same --database or "
+            "--data-dir; servers of the older version should be stopped)"
+        )
+
+
 def _refuse_unknown(current: str | None) -> None:
     """A database at a revision this ThreadGuard does not ship was written by a newer one:
     say so, rather than Alembic's "Can't locate revision" (and never touch it)."""
