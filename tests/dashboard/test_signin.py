@@ -18,7 +18,39 @@ def test_signed_out_pages_redirect_to_the_form(dashboard: Dashboard) -> None:
     answer = client.get("/?status=rejected", follow_redirects=False)
     assert answer.headers["location"] == "/login?next=/%3Fstatus%3Drejected"
     htmx = client.get("/", headers={"HX-Request": "true"}, follow_redirects=False)
-    assert htmx.headers["hx-redirect"] == "/login"
+    assert htmx.headers["hx-redirect"] == "/login?ended=1"
+
+
+def test_a_key_pressed_after_the_session_ended_comes_back_to_its_page(
+    dashboard: Dashboard,
+) -> None:
+    """The approval is not applied, the form says why, and signing in again goes back to
+    the page with its site, tab and order (it went to the bare queue)."""
+    client = dashboard.client()
+    page = "http://127.0.0.1/?site=news&status=rejected&order=newest"
+    answer = client.post(
+        "/actions/cm_x/approve",
+        headers={"HX-Request": "true", "HX-Current-URL": page},
+        follow_redirects=False,
+    )
+    location = answer.headers["hx-redirect"]
+    assert location == "/login?next=/%3Fsite%3Dnews%26status%3Drejected%26order%3Dnewest&ended=1"
+    form = client.get(location)
+    assert "Your session has ended" in form.text
+    assert 'name="next" value="/?site=news&amp;status=rejected&amp;order=newest"' in form.text
+    elsewhere = client.post(
+        "/actions/cm_x/approve",
+        headers={"HX-Request": "true", "HX-Current-URL": "https://evil.example//x"},
+        follow_redirects=False,
+    )
+    assert elsewhere.headers["hx-redirect"] == "/login?ended=1"  # never another site
+
+
+def test_a_page_for_admins_keeps_a_moderators_navigation(dashboard: Dashboard) -> None:
+    client, _ = dashboard.signed_in("alice")
+    refused = client.get("/policy")
+    assert refused.status_code == 403 and "This page is for admins" in refused.text
+    assert "Sign out" in refused.text and 'href="/threads"' in refused.text
 
 
 def test_the_form_has_username_and_password_and_its_own_csp(dashboard: Dashboard) -> None:

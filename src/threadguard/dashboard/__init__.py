@@ -15,11 +15,12 @@ compatibility routers, so ``service`` never depends on it at import time.
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import RedirectResponse, Response
+from starlette.datastructures import URL
 from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
@@ -28,7 +29,7 @@ from threadguard.dashboard.forms import FormRefused
 from threadguard.dashboard.routes import build_router
 from threadguard.dashboard.routes.page_errors import NoSuchSite, error_page
 from threadguard.dashboard.signin import SignInRequired, current_user
-from threadguard.dashboard.web import is_htmx, render
+from threadguard.dashboard.web import is_htmx, local_path, render
 from threadguard.service.access_log import without_secrets
 from threadguard.validation import printable
 
@@ -55,7 +56,7 @@ async def _sign_in_first(request: Request, exc: Exception) -> Response:
             request,
             "error.html",
             {
-                "user": None,
+                "user": exc.user,
                 "nav": None,
                 "title": "Not allowed",
                 "heading": "Not allowed",
@@ -65,11 +66,21 @@ async def _sign_in_first(request: Request, exc: Exception) -> Response:
             },
             status_code=403,
         )
-    target = request.url.path if request.method == "GET" else "/"
-    query = without_secrets(request.url.query) if request.method == "GET" else ""
+    url = request.url
+    if is_htmx(request):
+        # a key pressed on a page whose session has ended: back to that page (its site,
+        # tab and order), not to the action's address, once signed in again
+        url = URL(request.headers.get("hx-current-url", "/"))
+    elif request.method != "GET":
+        url = URL("/")
+    target = local_path(url.path or "/")
+    query = without_secrets(url.query)
     if query:  # never a ?key= carried on into the sign-in page's URL, form and the log
         target += "?" + query
-    location = "/login" if target == "/" else "/login?next=" + quote(target, safe="/")
+    params = {"next": target} if target != "/" else {}
+    if is_htmx(request):
+        params["ended"] = "1"  # the form says the session ended under an action
+    location = "/login" + ("?" + urlencode(params, safe="/", quote_via=quote) if params else "")
     if is_htmx(request):
         return Response(status_code=200, headers={"HX-Redirect": location})
     return RedirectResponse(location, 303)

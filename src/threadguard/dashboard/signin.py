@@ -50,9 +50,12 @@ class SignInRequired(Exception):
     """The request needs a signed-in moderator or admin, and has none (or the role is
     too weak: ``role_too_weak``)."""
 
-    def __init__(self, role_too_weak: bool = False) -> None:
+    def __init__(self, role_too_weak: bool = False, user: WebUser | None = None) -> None:
         super().__init__("sign in required")
         self.role_too_weak = role_too_weak
+        #: Who is signed in, when it is the role that is too weak (the page keeps its
+        #: navigation and sign-out).
+        self.user = user
 
 
 @dataclass(frozen=True)
@@ -145,7 +148,7 @@ def require_web(role: Role, *, check_csrf: bool) -> Callable[[Request], Awaitabl
         if user is None:
             raise SignInRequired
         if Role(user.role).rank < role.rank:
-            raise SignInRequired(role_too_weak=True)
+            raise SignInRequired(role_too_weak=True, user=user)
         if check_csrf:
             await csrf.check(request, user.csrf)
         return user

@@ -44,6 +44,7 @@ def login_page(
             "username": username,
             "csrf_token": token,
             "next": local_path(request.query_params.get("next", "/")),
+            "ended": request.query_params.get("ended") == "1" and error is None,
             "user": None,
             "nav": None,
             "title": "Sign in",
