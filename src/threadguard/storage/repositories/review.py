@@ -24,6 +24,7 @@ from threadguard.storage.models import Comment as CommentModel
 from threadguard.storage.models import DecisionRow as DecisionModel
 from threadguard.storage.models import ModeratorAction as ActionRow
 from threadguard.storage.records import AuthorHistory, InvalidError, Page, ParentComment, ReviewItem
+from threadguard.storage.repositories.moderation import UNDO
 from threadguard.storage.sessions import Repository, with_site_name
 
 S = TypeVar("S", bound="Select[*tuple[Any, ...]]")
@@ -169,7 +170,7 @@ class ReviewRepository(Repository):
                 .where(
                     Site.name.in_(sites),
                     ActionRow.author.in_(names),
-                    ActionRow.action.in_([ModeratorAction.BAN, ModeratorAction.NOTE]),
+                    ActionRow.action.in_([ModeratorAction.BAN, ModeratorAction.NOTE, UNDO]),
                 )
                 .order_by(ActionRow.id.desc())
             ).all()
@@ -179,6 +180,9 @@ class ReviewRepository(Repository):
             key = (str(site), str(name))
             if action == ModeratorAction.BAN:
                 bans[key] = bans.get(key, 0) + 1
+            elif action == UNDO:  # an undone ban was no ban (its note names what it undid)
+                bans[key] = bans.get(key, 0) - (note == ModeratorAction.BAN)
+                continue
             if note and len(notes.setdefault(key, [])) < MAX_NOTES:
                 notes[key].append(note)
         now = utcnow()
