@@ -47,6 +47,10 @@ def parse_line(raw: str, line_no: int) -> tuple[CommentInput, Any] | LineError:
         try:
             obj = json.loads(stripped)
         except json.JSONDecodeError as exc:
+            if stripped.startswith("["):
+                # "[Update] The ferry is late": plain text that opens with a bracket, as
+                # DESIGN.md has it (a line that is not JSON is the text), not broken JSON
+                return _plain(raw, line_no)
             return LineError(line_no, f"invalid JSON at column {exc.colno}: {exc.msg}")
         except RecursionError:
             return LineError(line_no, "invalid JSON: nested too deeply")
@@ -55,6 +59,11 @@ def parse_line(raw: str, line_no: int) -> tuple[CommentInput, Any] | LineError:
         if not isinstance(obj, dict):
             return LineError(line_no, 'expected a JSON object with a "text" field, got a list')
         return _from_object(obj, line_no)
+    return _plain(raw, line_no)
+
+
+def _plain(raw: str, line_no: int) -> tuple[CommentInput, Any] | LineError:
+    """A plain-text line as the comment's text (no id), or why it cannot be."""
     text = raw.rstrip("\r\n")
     if len(text) > MAX_TEXT_CHARS:
         return LineError(line_no, f"text is {len(text)} characters; the limit is {MAX_TEXT_CHARS}")

@@ -65,6 +65,17 @@ def test_plain_text_line_is_taken_as_the_text(engine: Engine) -> None:
     assert obj["decision"] == "approve"
 
 
+def test_a_plain_text_line_that_opens_with_a_bracket_is_the_text(engine: Engine) -> None:
+    """ "[Update] ..." is no broken JSON: it used to be an error line. A JSON list is
+    still refused, and broken JSON that opens an object is still named."""
+    (update, ok), (listed, ok_list), (broken, ok_broken) = run(
+        engine, "[Update] The ferry timetable changes on Monday.", "[1, 2, 3]", '{"text": "a"'
+    )
+    assert ok and update["decision"] == "approve" and "id" not in update
+    assert not ok_list and "got a list" in listed["error"]["message"]
+    assert not ok_broken and "invalid JSON" in broken["error"]["message"]
+
+
 def test_numeric_id_is_echoed_as_given(engine: Engine) -> None:
     ((obj, _),) = run(engine, '{"id": 17, "text": "hello"}')
     assert obj["id"] == 17
