@@ -30,7 +30,9 @@ def main() -> None:
         seconds: dict[str, list[float]] = {"without": [], "with": []}
         for _ in range(3):
             for mode in seconds:
-                Engine._unread = reads_pieces if mode == "with" else (lambda self, text: [])  # type: ignore[method-assign]
+                Engine._unread = (
+                    reads_pieces if mode == "with" else (lambda self, text, language: [])
+                )  # type: ignore[method-assign]
                 started = time.perf_counter()
                 engine.analyze(items, spans=False)
                 seconds[mode].append(time.perf_counter() - started)

@@ -305,11 +305,15 @@ class Engine:
         pieces: list[CommentInput] = []
         owner: list[tuple[int, int]] = []  # (item index, offset of the piece in the text)
         for i, it in enumerate(items):
+            if len(it.text) > CHUNK_CHARS and it.language is None:
+                # detected once, on the whole text, for it and its pieces: a short piece
+                # detected alone could be read by another language's model
+                it = replace(it, language=detect_language(it.text))
             pieces.append(
                 it if len(it.text) <= MAX_CHARS else replace(it, text=it.text[:MAX_CHARS])
             )
             owner.append((i, 0))
-            for offset, piece in self._unread(it.text):
+            for offset, piece in self._unread(it.text, it.language or "en"):
                 pieces.append(replace(it, text=piece))
                 owner.append((i, offset))
         scored: list[Analysis] = []
@@ -333,14 +337,14 @@ class Engine:
             for i in range(len(items))
         ]
 
-    def _unread(self, text: str) -> list[tuple[int, str]]:
+    def _unread(self, text: str, language: str) -> list[tuple[int, str]]:
         """The pieces of ``text`` its first reading did not reach, to read again: for an
         English text the deep tier reads, what lies past its 128 word pieces
         (:mod:`threadguard.scoring.windows`); otherwise (the fast tier alone, or another
         language, read by a fast tier that takes MAX_CHARS at a time) what lies past
         MAX_CHARS, in windows of MAX_CHARS."""
         deep = self.deep is not None and self.cascade.tier != Tier.FAST
-        if deep and len(text) > CHUNK_CHARS and detect_language(text) == "en":
+        if deep and len(text) > CHUNK_CHARS and language == "en":
             assert self.deep is not None
             return unread_pieces(text, self.deep.chars_read(text[:MAX_CHARS]))
         return [(o, text[o : o + MAX_CHARS]) for o in range(MAX_CHARS, len(text), MAX_CHARS)]

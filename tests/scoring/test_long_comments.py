@@ -33,11 +33,11 @@ def test_a_comment_the_deep_tier_reads_whole_is_read_once(engine: Engine) -> Non
     assert engine.deep is not None
     short = CIVIL * 3
     assert engine.deep.chars_read(short) == len(short)
-    assert engine._unread(short) == []
+    assert engine._unread(short, "en") == []
     long = CIVIL * 12
     read = engine.deep.chars_read(long)
     assert 300 < read < len(long)
-    pieces = engine._unread(long)
+    pieces = engine._unread(long, "en")
     assert pieces and pieces[0][0] <= read and pieces[-1][1].endswith("downtown core.")
 
 
@@ -74,7 +74,7 @@ def test_without_the_deep_tier_a_text_past_max_chars_is_read_in_windows(engine: 
     fast = engine.with_cascade(CascadeSettings(tier=Tier.FAST))
     text = CIVIL * 500 + INSULT
     assert len(text) > 2 * MAX_CHARS
-    windows = fast._unread(text)
+    windows = fast._unread(text, "en")
     assert [offset for offset, _ in windows] == [MAX_CHARS, 2 * MAX_CHARS]
     assert windows[-1][1].endswith(INSULT)
-    assert fast._unread(CIVIL * 20) == []
+    assert fast._unread(CIVIL * 20, "en") == []

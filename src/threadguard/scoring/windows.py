@@ -20,9 +20,6 @@ from typing import Final
 
 #: The longest piece (characters): what the deep tier reads whole, with room to spare.
 CHUNK_CHARS: Final = 450
-#: A sentence's end: . ! ? or … (with closing quotes or brackets) and the spaces after,
-#: or a line break.
-_SENTENCE_END: Final = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n+")
 _SPACE: Final = re.compile(r"\s+")
 
 
@@ -46,15 +43,11 @@ def unread_pieces(text: str, read: int, size: int = CHUNK_CHARS) -> list[tuple[i
 
 
 def _units(text: str, size: int) -> list[tuple[int, int]]:
-    """(begin, end) of each sentence, a sentence longer than ``size`` cut at spaces."""
-    units: list[tuple[int, int]] = []
-    begin = 0
-    for match in _SENTENCE_END.finditer(text):
-        units.extend(_cut(text, begin, match.end(), size))
-        begin = match.end()
-    if begin < len(text):
-        units.extend(_cut(text, begin, len(text), size))
-    return units
+    """(begin, end) of each sentence (:func:`sentences`) with the space after it, covering
+    the whole text; a sentence longer than ``size`` cut at spaces."""
+    starts = [begin for begin, _ in sentences(text)][1:]
+    bounds = list(zip([0, *starts], [*starts, len(text)], strict=True))
+    return [part for begin, end in bounds for part in _cut(text, begin, end, size)]
 
 
 def _cut(text: str, begin: int, end: int, size: int) -> list[tuple[int, int]]:
@@ -68,3 +61,34 @@ def _cut(text: str, begin: int, end: int, size: int) -> list[tuple[int, int]]:
         begin = cut
     parts.append((begin, end))
     return parts
+
+
+# ------------------------------------------------------------------ sentences
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)|\n")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """``[begin, end)`` code-point ranges of the sentences of ``text``, whitespace trimmed.
+
+    Perspective's span annotations are "currently done at per-sentence level"; a sentence
+    ends at terminal punctuation followed by a space, or at a line break. The pieces a
+    long comment is read again in are whole sentences by the same cut.
+    """
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.start() if m.group() == "\n" else m.end()
+        _add_trimmed(text, start, end, out)
+        start = m.end()
+    _add_trimmed(text, start, len(text), out)
+    return out
+
+
+def _add_trimmed(text: str, begin: int, end: int, out: list[tuple[int, int]]) -> None:
+    while begin < end and text[begin].isspace():
+        begin += 1
+    while end > begin and text[end - 1].isspace():
+        end -= 1
+    if end > begin:
+        out.append((begin, end))

@@ -26,7 +26,6 @@ Where ThreadGuard differs, deliberately (docs/compatibility.md):
 """
 
 import logging
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Annotated, Any
@@ -39,6 +38,7 @@ from starlette.requests import Request
 from threadguard.analysis import Analysis
 from threadguard.engine import CommentInput, Engine
 from threadguard.moderation import Decision
+from threadguard.scoring.windows import sentences
 from threadguard.service import batching
 from threadguard.service.compat import Dependency, parse_json_object, read_body, site_of
 from threadguard.service.compat.errors import GoogleErrorRoute
@@ -59,33 +59,6 @@ log = logging.getLogger("threadguard.service.compat.perspective")
 
 
 # ------------------------------------------------------------------ spans
-
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)|\n")
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """``[begin, end)`` code-point ranges of the sentences of ``text``, whitespace trimmed.
-
-    Perspective's span annotations are "currently done at per-sentence level"; a sentence
-    ends at terminal punctuation followed by a space, or at a line break.
-    """
-    out: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        end = m.start() if m.group() == "\n" else m.end()
-        _add_trimmed(text, start, end, out)
-        start = m.end()
-    _add_trimmed(text, start, len(text), out)
-    return out
-
-
-def _add_trimmed(text: str, begin: int, end: int, out: list[tuple[int, int]]) -> None:
-    while begin < end and text[begin].isspace():
-        begin += 1
-    while end > begin and text[end - 1].isspace():
-        end -= 1
-    if end > begin:
-        out.append((begin, end))
 
 
 def utf16_offsets(text: str) -> list[int]:
