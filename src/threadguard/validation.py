@@ -149,13 +149,15 @@ def printable(text: str) -> str:
 #: and isolates (LRI, RLI, FSI), closed by PDI.
 _BIDI_OPENERS = "\u202a\u202b\u202d\u202e"
 _BIDI_ISOLATES = "\u2066\u2067\u2068"
+#: Any bidi control (one scan of each template output, which nearly never has one).
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def balance_bidi(value: Any) -> Any:
     """A string with every bidi embedding, override or isolate it opens closed at its end,
     so text someone wrote (a user name with U+202E) cannot reverse what a page shows
     after it; any other value as it is. For template output (Jinja's ``finalize``)."""
-    if not isinstance(value, str) or not any(c in value for c in _BIDI_OPENERS + _BIDI_ISOLATES):
+    if not isinstance(value, str) or not _BIDI_CONTROL.search(value):
         return value
     embeds = sum(value.count(c) for c in _BIDI_OPENERS) - value.count("\u202c")
     isolates = sum(value.count(c) for c in _BIDI_ISOLATES) - value.count("\u2069")

@@ -130,8 +130,7 @@ class AccountRepository(Repository):
 
     def add_user(self, name: str, role: str, password: str, actor: Actor = SYSTEM) -> None:
         """Add a moderator or admin with a scrypt-hashed password."""
-        if role not in USER_ROLES:
-            raise InvalidError(f"a user's role is admin or moderator, not {role!r}")
+        _check_user_role(role)
         if not name.strip():
             raise InvalidError("a user needs a name")
         fault = user_name_fault(name)
@@ -142,9 +141,7 @@ class AccountRepository(Repository):
         hashed = credentials.hash_password(password)
         try:
             with self._sessions.write() as session:
-                same = session.scalars(
-                    select(User.name).where(func.lower(User.name) == name.lower())
-                ).first()
+                same = _name_in_any_case(session, name)
                 if same is not None:  # "Alice" beside "alice": one person, or a look-alike
                     raise ConflictError(f"a user named {same!r} already exists")
                 session.add(User(name=name, role=role, password_hash=hashed, created_at=utcnow()))
@@ -222,8 +219,7 @@ class AccountRepository(Repository):
     def set_user_role(self, name: str, role: str, actor: Actor = SYSTEM) -> None:
         """Make a moderator an admin or an admin a moderator; audited. Open sessions take
         the new role at their next request (sessions read the role from the account)."""
-        if role not in USER_ROLES:
-            raise InvalidError(f"a user's role is admin or moderator, not {role!r}")
+        _check_user_role(role)
         with self._sessions.write() as session:
             row = self._user(session, name)
             if row.role == role:
@@ -246,13 +242,21 @@ class AccountRepository(Repository):
         row = session.scalars(select(User).where(User.name == name)).first()
         if row is not None:
             return row
-        near = session.scalars(
-            select(User.name).where(func.lower(User.name) == name.lower())
-        ).first()
+        near = _name_in_any_case(session, name)
         hint = (
             f" (did you mean {near!r}?)" if near is not None else " (see `threadguard user list`)"
         )
         raise NotFoundError(f"no user named {name!r}{hint}")
+
+
+def _check_user_role(role: str) -> None:
+    if role not in USER_ROLES:
+        raise InvalidError(f"a user's role is admin or moderator, not {role!r}")
+
+
+def _name_in_any_case(session: Session, name: str) -> str | None:
+    """The stored user name equal to ``name`` but for case ("Alice" for "alice"), or None."""
+    return session.scalars(select(User.name).where(func.lower(User.name) == name.lower())).first()
 
 
 def _end_sessions(session: Session, name: str) -> int:
