@@ -189,3 +189,26 @@ def test_a_byte_order_mark_does_not_turn_line_one_into_plain_text(tmp_path: Path
     [(number, row)] = list(read_rows(path, "jsonl"))
     assert number == 1 and isinstance(row, dict)
     assert (row["id"], row["text"]) == ("x1", "hello")
+
+
+def test_a_utf16_jsonl_file_is_read_as_utf16(tmp_path: Path) -> None:
+    """Read as UTF-8 it was three rows of zero-byte text, in three threads, ids lost."""
+    path = tmp_path / "wide.jsonl"
+    data = '{"id": "x1", "text": "hello"}\r\n{"id": "x2", "text": "caf\u00e9"}\r\n'
+    path.write_bytes(data.encode("utf-16"))
+    rows = list(read_rows(path, "jsonl"))
+    assert [(n, r["id"], r["text"]) for n, r in rows if isinstance(r, dict)] == [
+        (1, "x1", "hello"),
+        (2, "x2", "caf\u00e9"),
+    ]
+    assert len(rows) == 2
+
+
+def test_bytes_that_are_not_utf8_are_read_as_windows_1252_and_reported(tmp_path: Path) -> None:
+    path = tmp_path / "latin.jsonl"
+    path.write_bytes(b'{"id": "x1", "text": "caf\xe9"}\n{"id": "x2", "text": "cr\xe8me"}\n')
+    rows = list(read_rows(path, "jsonl"))
+    texts = [r["text"] for _, r in rows if isinstance(r, dict)]
+    problems = [(n, p.location) for n, p in rows if isinstance(p, Problem)]
+    assert texts == ["caf\u00e9", "cr\u00e8me"]
+    assert problems == [(1, "line 1")]  # the first place, once

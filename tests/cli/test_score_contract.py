@@ -226,6 +226,42 @@ def test_a_byte_order_mark_does_not_turn_line_one_into_plain_text(tmp_path: Path
         assert lines[0]["decision"] == "approve"
 
 
+def test_a_utf16_file_keeps_one_output_line_per_comment_with_its_id(tmp_path: Path) -> None:
+    """What a Windows PowerShell redirect writes: it was read as UTF-8, every id lost and
+    each comment split over several output lines of zero-byte text."""
+    data = '{"id": "u1", "text": "You are a pathetic idiot."}\r\n{"id": "u2", "text": "Caf\u00e9 ok"}\r\n'
+    for encoding in ("utf-16", "utf-16-le", "utf-32"):
+        path = tmp_path / f"{encoding}.jsonl"
+        path.write_bytes(data.encode(encoding))
+        for source, stdin in (([str(path)], None), ([], path.read_bytes())):
+            proc = subprocess.run(
+                [sys.executable, "-m", "threadguard", "score", "--quiet", "--no-spans", *source],
+                input=stdin,
+                capture_output=True,
+                check=False,
+            )
+            assert proc.returncode == 0, proc.stderr
+            lines = [json.loads(x) for x in proc.stdout.decode().splitlines()]
+            assert [x["id"] for x in lines] == ["u1", "u2"], encoding
+            assert lines[0]["decision"] != "approve"
+
+
+def test_bytes_that_are_not_utf8_are_read_as_windows_1252_and_named(tmp_path: Path) -> None:
+    path = tmp_path / "latin.jsonl"
+    path.write_bytes(b'{"id": "a", "text": "ok"}\n{"id": "b", "text": "Caf\xe9 cr\xe8me"}\n')
+    proc = subprocess.run(
+        [sys.executable, "-m", "threadguard", "score", "--quiet", "--no-spans", str(path)],
+        capture_output=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    lines = [json.loads(x) for x in proc.stdout.decode().splitlines()]
+    assert [x["id"] for x in lines] == ["a", "b"]
+    stderr = " ".join(proc.stderr.decode().split())
+    assert f"{path}: line 2: not valid UTF-8 (byte 0xe9" in stderr
+    assert "read as Windows-1252" in stderr
+
+
 def _scores(*args: str, lines: str) -> list[dict[str, float]]:
     proc = _score_cli(*args, stdin=lines)
     assert proc.returncode == 0, proc.stderr

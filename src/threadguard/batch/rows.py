@@ -92,40 +92,46 @@ def jsonl_rows(path: Path) -> Iterator[tuple[int, Row | Problem]]:
     """(line number, row or problem) for every non-blank line of a JSON Lines file."""
     source = str(path)
     current: Row = {}
-    with path.open("rb") as f:
-        for number, raw in enumerate(f, start=1):
-            line = raw.decode("utf-8", errors="replace")
-            if number == 1:
-                line = line.removeprefix("\ufeff")  # a byte-order mark, as scan drops it
-            stripped = line.strip()
-            if not stripped:
-                continue
-            if not stripped.startswith("{"):
-                yield number, {"text": line.rstrip("\r\n"), **current}
-                continue
-            try:
-                obj = json.loads(stripped)
-            except json.JSONDecodeError as exc:
-                yield number, Problem(source, f"line {number}", f"invalid JSON: {exc.msg}")
-                continue
-            except RecursionError:
-                yield number, Problem(source, f"line {number}", "JSON nested too deeply")
-                continue
-            except ValueError as exc:  # a number too long to convert, say
-                yield number, Problem(source, f"line {number}", f"invalid JSON: {exc}")
-                continue
-            meta = _thread_line(obj)
-            if meta is not None:
-                current = {k: v for k, v in meta.items() if v is not None}
-                continue
-            row = to_row(obj)
-            if isinstance(row, str):
-                yield number, Problem(source, f"line {number}", row)
-                continue
-            for key, value in current.items():
-                if row.get(key) is None:
-                    row[key] = value
-            yield number, row
+    problems: list[Problem] = []
+    # decoded as scan and score decode: a byte-order mark dropped, UTF-16 read as such,
+    # bytes UTF-8 rejects read as Windows-1252 with the first such line reported
+    try:
+        lines = file_lines(path, source, problems)(0)
+    except ReaderError as exc:
+        yield 0, Problem(source, exc.location or "file", exc.reason)
+        return
+    for number, line in enumerate(lines, start=1):
+        yield from ((number, p) for p in problems)
+        problems.clear()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if not stripped.startswith("{"):
+            yield number, {"text": line.rstrip("\r\n"), **current}
+            continue
+        try:
+            obj = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            yield number, Problem(source, f"line {number}", f"invalid JSON: {exc.msg}")
+            continue
+        except RecursionError:
+            yield number, Problem(source, f"line {number}", "JSON nested too deeply")
+            continue
+        except ValueError as exc:  # a number too long to convert, say
+            yield number, Problem(source, f"line {number}", f"invalid JSON: {exc}")
+            continue
+        meta = _thread_line(obj)
+        if meta is not None:
+            current = {k: v for k, v in meta.items() if v is not None}
+            continue
+        row = to_row(obj)
+        if isinstance(row, str):
+            yield number, Problem(source, f"line {number}", row)
+            continue
+        for key, value in current.items():
+            if row.get(key) is None:
+                row[key] = value
+        yield number, row
 
 
 def _one_thread(columns: set[str]) -> bool:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import io
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, BinaryIO
 
 import typer
 from rich.console import Console
@@ -74,22 +73,27 @@ def score(
     moderator = load_moderator(policy)
     engine = load_engine(model, tier, context, deep_from)
     recipe = EngineRecipe(model, policy, engine.cascade)
+    from threadguard.readers.decoding import stream_lines
+    from threadguard.thread import Problem
+
+    # Bytes UTF-8 rejects are read as Windows-1252 and the first such line is named; a
+    # byte-order mark is dropped (or line 1's JSON would be scored as plain text); a UTF-16
+    # file (what a Windows PowerShell redirect writes) is read as UTF-16, not as lines of
+    # zero bytes with every id lost
+    source = "standard input" if input == "-" else input
     if input == "-":
-        # Undecodable bytes become U+FFFD instead of ending the run with the rest unread;
-        # a byte-order mark (Windows editors write one) is dropped, or line 1's JSON would
-        # be scored as plain text
-        stream = io.TextIOWrapper(
-            sys.stdin.buffer, encoding="utf-8-sig", errors="replace", newline=""
-        )
+        binary: BinaryIO = sys.stdin.buffer
     else:
         try:
-            stream = open(input, encoding="utf-8-sig", errors="replace", newline="")  # noqa: SIM115
+            binary = open(input, "rb")  # noqa: SIM115
         except OSError as exc:
             fail(f"{input}: cannot open: {exc.strerror}")
+    problems: list[Problem] = []
+    stream = stream_lines(binary, source, problems)
     failed = 0
     out = sys.stdout
     total = None if input == "-" else _line_count(Path(input), quiet)
-    with stream, progress_bar("scoring", quiet=quiet) as advance:
+    with binary, progress_bar("scoring", quiet=quiet) as advance:
         lines = score_lines(
             engine, moderator, recipe, stream, workers or default_workers(), spans=spans
         )
@@ -101,6 +105,8 @@ def score(
                 advance(done, total)
         advance(done, done)
     out.flush()
+    for problem in problems:
+        err.print(f"[yellow]warning:[/] {escape(str(problem))}", markup=True, soft_wrap=True)
     if failed:
         err.print(f'{failed} line(s) could not be scored (see their "error" objects)')
         raise typer.Exit(2)

@@ -8,10 +8,12 @@ and the first such place is reported, so nothing a commenter wrote is silently d
 from __future__ import annotations
 
 import codecs
+import io
 import itertools
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from threadguard.readers.errors import ReaderError
 from threadguard.thread import Problem
@@ -22,6 +24,13 @@ _MAX_CONTROL_RATIO = 0.1
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b\b")
 _FALLBACK_ERRORS = "threadguard-cp1252-fallback"
 _WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+#: Python's utf-16 and utf-32 codecs read the byte order from the mark and drop it.
+_WIDE_ENCODINGS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
@@ -164,24 +173,54 @@ def file_lines(path: Path, source: str, problems: list[Problem]) -> Callable[[in
         problems.extend(found)
         lines = _split(text)
         return lambda start: itertools.islice(lines, start, None)
-    reported = False
+    reported: list[Problem] = []
 
     def decoded() -> Iterator[str]:
-        nonlocal reported
-        offset = 0
+        found: list[Problem] = []  # reported once, however often the reader goes back
         with path.open("rb") as f:
-            for number, raw in enumerate(f, start=1):
-                bom = offset == 0 and raw.startswith(codecs.BOM_UTF8)
-                data = raw[len(codecs.BOM_UTF8) :] if bom else raw
-                try:
-                    line = data.decode("utf-8")
-                except UnicodeDecodeError as exc:
-                    if not reported:
-                        reported = True
-                        message = _not_utf8(data, exc, offset)
-                        problems.append(Problem(source, f"line {number}", message))
-                    line = data.decode("utf-8", errors=_FALLBACK_ERRORS)
-                offset += len(raw)
-                yield from _split(normalise_newlines(line)) if "\r" in line else (line,)
+            for line in _utf8_lines(f, source, found):
+                if found and not reported:
+                    reported.extend(found)
+                    problems.extend(found)
+                yield line
 
     return lambda start: itertools.islice(decoded(), start, None)
+
+
+def _utf8_lines(raw_lines: Iterable[bytes], source: str, problems: list[Problem]) -> Iterator[str]:
+    """Byte lines as ``\\n``-ended text: UTF-8 (a leading byte-order mark dropped), with the
+    bytes UTF-8 rejects read as Windows-1252 and the first such place reported once."""
+    reported = False
+    offset = 0
+    for number, raw in enumerate(raw_lines, start=1):
+        bom = offset == 0 and raw.startswith(codecs.BOM_UTF8)
+        data = raw[len(codecs.BOM_UTF8) :] if bom else raw
+        try:
+            line = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if not reported:
+                reported = True
+                problems.append(Problem(source, f"line {number}", _not_utf8(data, exc, offset)))
+            line = data.decode("utf-8", errors=_FALLBACK_ERRORS)
+        offset += len(raw)
+        yield from _split(normalise_newlines(line)) if "\r" in line else (line,)
+
+
+def stream_lines(stream: BinaryIO, source: str, problems: list[Problem]) -> Iterator[str]:
+    """The lines of a byte stream (standard input, an open file) decoded as
+    :func:`file_lines` decodes a file, read as they arrive: a UTF-16 or UTF-32 stream (a
+    Windows PowerShell redirect writes UTF-16) is told by its byte-order mark or its zero
+    bytes in what the stream already holds, without waiting for more."""
+    peek = getattr(stream, "peek", None)
+    head = peek(_SNIFF_BYTES)[:_SNIFF_BYTES] if peek is not None else b""
+    wide = next((enc for bom, enc in _WIDE_ENCODINGS if head.startswith(bom)), None)
+    wide = wide or _utf16_without_bom(head[: len(head) // 2 * 2])
+    if wide is None:
+        yield from _utf8_lines(stream, source, problems)
+        return
+    text = io.TextIOWrapper(stream, encoding=wide, errors="replace", newline="")
+    try:
+        for line in text:
+            yield from _split(normalise_newlines(line)) if "\r" in line else (line,)
+    finally:
+        text.detach()  # the caller owns the stream
