@@ -212,3 +212,15 @@ def test_bytes_that_are_not_utf8_are_read_as_windows_1252_and_reported(tmp_path:
     problems = [(n, p.location) for n, p in rows if isinstance(p, Problem)]
     assert texts == ["caf\u00e9", "cr\u00e8me"]
     assert problems == [(1, "line 1")]  # the first place, once
+
+
+def test_a_json_list_line_is_a_problem_as_score_says_but_bracketed_text_is_text(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "lists.jsonl"
+    path.write_text('[{"id": "x1", "text": "hello"}]\n[Update] The ferry is late.\n')
+    rows = list(read_rows(path, "jsonl"))
+    assert [(n, str(r)) for n, r in rows if isinstance(r, Problem)] == [
+        (1, f'{path}: line 1: expected a JSON object with a "text" field, got a list')
+    ]
+    assert [r["text"] for _, r in rows if isinstance(r, dict)] == ["[Update] The ferry is late."]

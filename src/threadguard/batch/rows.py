@@ -88,6 +88,17 @@ def _thread_line(obj: dict[str, Any]) -> Row | None:
     }
 
 
+_NOT_AN_OBJECT = 'expected a JSON object with a "text" field, got a list'
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
 def jsonl_rows(path: Path) -> Iterator[tuple[int, Row | Problem]]:
     """(line number, row or problem) for every non-blank line of a JSON Lines file."""
     source = str(path)
@@ -105,6 +116,11 @@ def jsonl_rows(path: Path) -> Iterator[tuple[int, Row | Problem]]:
         problems.clear()
         stripped = line.strip()
         if not stripped:
+            continue
+        if stripped.startswith("[") and _is_json(stripped):
+            # a list is a broken export, as score says of it, not a comment's text;
+            # "[Update] The ferry is late" is not JSON and is the text
+            yield number, Problem(source, f"line {number}", _NOT_AN_OBJECT)
             continue
         if not stripped.startswith("{"):
             yield number, {"text": line.rstrip("\r\n"), **current}
