@@ -222,6 +222,21 @@ def test_documents_merge_over_the_base_policy() -> None:
         parse_document("[1, 2]", "json", "s")
 
 
+def test_a_site_that_sets_one_german_threshold_keeps_the_other_german_ones() -> None:
+    """The README's own example: German toxicity set, German identity_attack, insult, ...
+    fell back to the English thresholds and held civil German comments."""
+    site = parse_document(
+        "[languages.thresholds.de]\ntoxicity = { hold = 0.6, reject = 0.9 }\n", "toml", "s"
+    )
+    policy = parse_policy(merge_documents(BASE.raw, site), "s")
+    german = policy.thresholds_for("de")
+    assert (german["toxicity"].hold, german["toxicity"].reject) == (0.6, 0.9)
+    for attribute in ("identity_attack", "insult", "threat", "severe_toxicity"):
+        assert german[attribute] == BASE.thresholds_for("de")[attribute], attribute
+        assert german[attribute] != BASE.thresholds[attribute], attribute
+    assert policy.thresholds_for("fr") == BASE.thresholds_for("fr")  # other languages kept
+
+
 def test_one_parser_reads_thresholds_and_site_tables_together() -> None:
     data = merge_documents(
         BASE.raw, {"authors": {"premoderate_first": 1, "trusted": ["a"]}, "escalation": {}}

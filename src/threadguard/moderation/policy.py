@@ -409,14 +409,28 @@ def merge_documents(base: dict[str, Any], override: dict[str, Any]) -> dict[str,
     Tables merge recursively; any other value (a list of watched words included)
     replaces the base's. ``toxicity = {}`` removes a base threshold.
     """
+    return _merge(base, override, ())
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any], path: tuple[str, ...]) -> dict[str, Any]:
     out = dict(base)
     for key, value in override.items():
         current = out.get(key)
         if isinstance(value, dict) and isinstance(current, dict):
-            if key == "thresholds":
-                out[key] = {**current, **value}
+            if (*path, key) == ("thresholds",):
+                out[key] = {**current, **value}  # an attribute's table replaced whole
+            elif (*path, key) == ("languages", "thresholds"):
+                # per language, attribute by attribute: a site that sets German toxicity
+                # keeps the shipped German identity_attack, insult, ... (they fell back to
+                # the English thresholds, and held civil German comments)
+                out[key] = {
+                    lang: {**current.get(lang, {}), **table}
+                    if isinstance(table, dict) and isinstance(current.get(lang), dict)
+                    else table
+                    for lang, table in {**current, **value}.items()
+                }
             else:
-                out[key] = merge_documents(current, value)
+                out[key] = _merge(current, value, (*path, key))
         else:
             out[key] = value
     return out
