@@ -147,3 +147,41 @@ def test_perspective_scores_as_requested_but_stores_the_sites_rule_for_the_langu
     assert answer.json()["detectedLanguages"] == ["ru"]
     [held] = service.store.queue(QueueFilter()).items
     assert held.reasons == ["language ru is not supported"]
+
+
+def test_perspective_stores_the_stricter_of_the_requested_and_the_detected_reading(
+    service: Service,
+) -> None:
+    """An integration that sends ``["en"]`` with every request: Turkish abuse is scored by
+    the English model as asked (low), but it was stored approved; the stored decision now
+    also reads it as Turkish and keeps the stricter one."""
+    text = COVERED["tr"]
+    body = {"comment": {"text": text}, "languages": ["en"], "requestedAttributes": {"TOXICITY": {}}}
+    answer = service.client.post(
+        ANALYZE.split("?")[0], json=body, params={"key": service.client_key}
+    )
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["detectedLanguages"] == ["tr"]
+    as_english = answer.json()["attributeScores"]["TOXICITY"]["summaryScore"]["value"]
+    [stored] = service.store.queue(QueueFilter(status=None)).items
+    assert stored.status != "approved"
+    assert stored.scores["toxicity"] > as_english + 0.3
+    assert all("language" not in r for r in stored.reasons)
+
+
+def test_perspective_keeps_the_requested_reading_where_it_is_the_stricter(
+    service: Service,
+) -> None:
+    """A civil English comment asked as English stays approved: reading it again in the
+    detected language changes nothing where the detected language is the requested one."""
+    body = {
+        "comment": {"text": "Thanks for the careful reporting on the council budget."},
+        "languages": ["en"],
+        "requestedAttributes": {"TOXICITY": {}},
+    }
+    answer = service.client.post(
+        ANALYZE.split("?")[0], json=body, params={"key": service.client_key}
+    )
+    assert answer.status_code == 200, answer.text
+    [stored] = service.store.history("default", 5)
+    assert (stored.status, stored.language) == ("approved", "en")

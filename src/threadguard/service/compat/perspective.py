@@ -38,6 +38,7 @@ from starlette.requests import Request
 from threadguard.analysis import Analysis
 from threadguard.engine import CommentInput, Engine
 from threadguard.moderation import Decision
+from threadguard.moderation.decision import Outcome
 from threadguard.scoring.windows import sentences
 from threadguard.service import batching
 from threadguard.service.compat import Dependency, parse_json_object, read_body, site_of
@@ -174,20 +175,20 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
         analyses = context.adapt(principal.site, list(await batching.analyze(engine, items)))
         scored = scored_from(req, ranges, analyses)
         # No author: thresholds, watchlist and coded hate only, pure CPU (no database read).
+        stored = decided_in(scored.analysis, detected, engine)
         outcome = context.site_decision(
-            Arrival(
-                principal.site,
-                decided_in(scored.analysis, detected, engine),
-                req.text,
-                context=req.parent or req.title,
-            )
+            Arrival(principal.site, stored, req.text, context=req.parent or req.title)
         )
+        again = read_again_in(items[0], detected, engine)
+        if again is not None:
+            [other] = context.adapt(principal.site, list(await batching.analyze(engine, [again])))
+            stored, outcome = stricter(context, principal.site, req, (stored, outcome), other)
         if not req.do_not_store:
             await context.comments.record_async(
                 Origin(site_of(principal), "perspective"),
                 NewComment(
                     req.text,
-                    scored.analysis,
+                    stored,
                     outcome.decision,
                     details=outcome.details(),
                     client_token=req.client_token,
@@ -207,7 +208,7 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
         detected, language = check_languages(req, keys, engine.supports)
         if not req.do_not_store:
             await run_in_threadpool(
-                _record_suggestion, context, principal, engine, req, suggested, language
+                _record_suggestion, context, principal, engine, req, suggested, language, detected
             )
         out: dict[str, Any] = {"detectedLanguages": [detected]}
         if req.languages:
@@ -229,6 +230,34 @@ def decided_in(analysis: Analysis, detected: str, engine: Engine) -> Analysis:
     return replace(analysis, language=detected)
 
 
+def read_again_in(item: CommentInput, detected: str, engine: Engine) -> CommentInput | None:
+    """The comment to read again for the stored decision, or None.
+
+    ``languages`` is honoured for the scores, as Perspective does; but the stored decision
+    also reads the comment in the language it was detected in, where a model covers it,
+    and keeps the stricter of the two (:func:`stricter`): an integration that sends
+    ``["en"]`` with every request had Turkish and Arabic abuse read by the English model
+    and stored approved, and a short German insult asked as ``["de"]`` but detected as
+    English is still read by the German model."""
+    if item.language == detected or not engine.supports("toxicity", detected):
+        return None
+    return replace(item, language=detected)
+
+
+def stricter(
+    context: ServiceContext,
+    site: str | None,
+    req: CommentRequest,
+    first: tuple[Analysis, Outcome],
+    other: Analysis,
+) -> tuple[Analysis, Outcome]:
+    """``first``, or ``other`` with its decision where that decision is stricter."""
+    outcome = context.site_decision(Arrival(site, other, req.text, context=req.parent or req.title))
+    if outcome.decision.action.severity > first[1].decision.action.severity:
+        return other, outcome
+    return first
+
+
 def _record_suggestion(
     context: ServiceContext,
     principal: Principal,
@@ -236,6 +265,7 @@ def _record_suggestion(
     req: CommentRequest,
     suggested: dict[str, float | None],
     language: str,
+    detected: str,
 ) -> None:
     """Store the comment with our analysis, the site's decision and the client's suggestion.
 
@@ -243,13 +273,16 @@ def _record_suggestion(
     moderator sees the disagreement in the queue next to the model's scores; the log line
     carries only the stored id and the numbers, never the text.
     """
-    scored = engine.analyze(
-        [CommentInput(req.text, parent=req.parent, title=req.title, language=language)]
-    )
-    [analysis] = context.adapt(principal.site, list(scored))
+    item = CommentInput(req.text, parent=req.parent, title=req.title, language=language)
+    [analysis] = context.adapt(principal.site, list(engine.analyze([item])))
+    analysis = decided_in(analysis, detected, engine)
     outcome = context.site_decision(
         Arrival(principal.site, analysis, req.text, context=req.parent or req.title)
     )
+    again = read_again_in(item, detected, engine)
+    if again is not None:
+        [other] = context.adapt(principal.site, list(engine.analyze([again])))
+        analysis, outcome = stricter(context, principal.site, req, (analysis, outcome), other)
     notes = tuple(
         f"suggested {a} {v:.2f}" if v is not None else f"suggested {a} spans"
         for a, v in suggested.items()
