@@ -9,6 +9,7 @@ variants of them, repeated to ``n``.
 from __future__ import annotations
 
 import json
+import random
 import time
 import tracemalloc
 from collections.abc import Callable, Iterator, Sequence
@@ -106,6 +107,28 @@ def _watching(count: int) -> Policy:
     return _default_with({"watchlist": {"hold": words}})
 
 
+def _watchlist_worst_case(count: int = 50, letters: int = 20_000) -> Iterator[str]:
+    """The watchlist on comments made to be slow: a watched word, then ``letters`` letters
+    without a space, under ``*word*`` patterns (a regular expression per pattern took 2 s a
+    comment here, the worker's other requests waiting), beside the same comments decided
+    without a watchlist. The ratio should stay near 1 whatever ``letters`` is."""
+    rng = random.Random(1)  # noqa: S311 (bench text, not a secret)
+    texts = [
+        "fuck " + "".join(rng.choice("abdeghijlmnopqrstvwxyz") for _ in range(letters))
+        for _ in range(count)
+    ]
+    analyses = [Analysis(None, dict.fromkeys(ATTRIBUTES, 0.01)) for _ in texts]
+    patterns = ["*fuck*", "a*a*a*a*a*a*a*b", "*hole*", "* kill *"]
+    watching = Moderator(_default_with({"watchlist": {"censor": patterns}}))
+    bare = _rate(_deciding(Moderator(), analyses, texts), count)
+    watched = _rate(_deciding(watching, analyses, texts), count)
+    yield (
+        f"watchlist worst case: {count} comments of {letters:,} letters without a space, "
+        f"{len(patterns)} wildcard patterns: {watched:,.0f} comments/s against "
+        f"{bare:,.0f}/s unwatched ({watched / bare:.2f}x)"
+    )
+
+
 def _deciding(
     moderator: Moderator, analyses: Sequence[Analysis], texts: Sequence[str]
 ) -> Callable[[], object]:
@@ -148,6 +171,7 @@ def run_bench(engine: Engine, n: int = 20000, recipe: EngineRecipe | None = None
     for name, fn in stages:
         rate = _rate(fn, n)
         yield f"{name:<28}{rate:12,.0f} comments/s   {rate / baseline:.3f}x"
+    yield from _watchlist_worst_case()
     if recipe is not None:
         yield from _parallel_stage(recipe, lines, baseline)
     tracemalloc.start()

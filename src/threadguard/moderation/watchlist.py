@@ -2,7 +2,9 @@
 
 Patterns: ``*`` inside a word matches any letters (``fuck*``: fucker, fucking); a ``*``
 standing alone matches one whole word (``kill all *``); patterns match whole words
-unless they start or end with ``*``; words may be separated by any punctuation. Text is
+unless they start or end with ``*``; words may be separated by any punctuation, in the
+comment and in the pattern ("e-mail" matches "e mail"); how a pattern is matched, in time
+linear in the comment whatever the pattern, is :mod:`.watch_patterns`. Text is
 matched after :func:`threadguard.normalize.normalize`, and each pattern letter also
 matches a run of itself, so separators, look-alike letters, leetspeak and stretched
 letters do not hide a word; match offsets are mapped back to the original text for
@@ -16,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from threadguard.moderation.watch_patterns import Pattern, compile_words, find
 from threadguard.normalize import normalize_known, normalize_text
 from threadguard.schema import Verdict
 
@@ -39,7 +42,7 @@ class WatchRule:
 
     pattern: str
     action: str
-    regex: re.Pattern[str]
+    matcher: Pattern
     #: The longest literal run of the pattern, normalised and squeezed (:func:`squeeze`):
     #: text without it squeezed cannot match ("" where the pattern has none: always try).
     needle: str = ""
@@ -47,10 +50,8 @@ class WatchRule:
     @classmethod
     def of(cls, pattern: str, action: str) -> WatchRule:
         """The rule for ``pattern``; :class:`PatternError` if it is empty or matches anything."""
-        regex = compile_pattern(pattern)
-        if regex.pattern in (r"\w+", r"(?<!\w)(?!\w)"):
-            raise PatternError("matches every word")
-        return cls(pattern, action, regex, needle_of(pattern))
+        matcher = compile_pattern(pattern)
+        return cls(pattern, action, matcher, matcher.needle)
 
 
 @dataclass(frozen=True)
@@ -78,37 +79,29 @@ class WatchMatch:
 def literal_pieces(pattern: str) -> list[list[str] | None]:
     """Each word of ``pattern``: its literal pieces between ``*`` (normalised the way
     comments are; "" before a leading or after a trailing ``*``), or None for a lone
-    ``*``. What both the regex and the needle of a rule are built from."""
+    ``*``."""
     return [
         None if set(token) == {"*"} else [normalize_text(p) if p else "" for p in token.split("*")]
         for token in pattern.split()
     ]
 
 
-def compile_pattern(pattern: str) -> re.Pattern[str]:
-    """The regular expression a watched pattern becomes (see the module docs).
-
-    Each literal piece is normalised the way comments are, then every letter may repeat
-    (the normaliser squeezes "fuuuuck" only down to "fuuck").
-    """
+def compile_pattern(pattern: str) -> Pattern:
+    """The matcher a watched pattern becomes (see the module docs and
+    :mod:`threadguard.moderation.watch_patterns`): each literal piece normalised the way
+    comments are, every letter matching a run of itself (the normaliser squeezes "fuuuuck"
+    only down to "fuuck"). :class:`PatternError` if it is empty, has no letter or digit,
+    or matches every word."""
     tokens = literal_pieces(pattern)
     if not tokens:
         raise PatternError("empty pattern")
-    parts: list[str] = []
-    for pieces in tokens:
-        if pieces is None:
-            parts.append(r"\w+")
-            continue
-        parts.append(
-            r"\w*".join(
-                "".join(re.escape(ch) + ("+" if ch.isalnum() else "") for ch in canon)
-                for canon in pieces
-            )
-        )
-    body = r"[\W_]+".join(parts)
-    head = "" if pattern.lstrip().startswith("*") else r"(?<!\w)"
-    tail = "" if pattern.rstrip().endswith("*") else r"(?!\w)"
-    return re.compile(head + body + tail)
+    words = ["*" if pieces is None else "*".join(pieces) for pieces in tokens]
+    matcher = compile_words(words)
+    if not matcher.words:
+        raise PatternError("has no letter or digit to match")
+    if all(not w.pieces for w in matcher.words):
+        raise PatternError("matches every word")
+    return matcher
 
 
 _RUNS = re.compile(r"(.)\1+", re.DOTALL)
@@ -128,8 +121,7 @@ def _first(run: re.Match[str]) -> str:
 
 def needle_of(pattern: str) -> str:
     """The longest literal piece of ``pattern`` (:func:`literal_pieces`), squeezed."""
-    pieces = (p for token in literal_pieces(pattern) if token is not None for p in token)
-    return max((squeeze(p) for p in pieces), key=len, default="")
+    return compile_pattern(pattern).needle
 
 
 def match_watchlist(
@@ -159,10 +151,8 @@ def match_watchlist(
     canon = normalize_known(text, canonical)
     found: list[WatchMatch] = []
     for rule in candidates:
-        for m in rule.regex.finditer(canon.text):
-            if m.end() == m.start():
-                continue
-            begin, end = canon.to_original(m.start(), m.end())
+        for start, stop in find(rule.matcher, canon.text):
+            begin, end = canon.to_original(start, stop)
             found.append(WatchMatch(rule.pattern, rule.action, begin, end, in_author))
     found.sort(key=lambda w: (w.begin, w.end))
     return found
