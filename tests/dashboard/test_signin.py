@@ -125,6 +125,25 @@ def test_repeated_failures_lock_the_name_even_for_the_right_password(
     assert dashboard.sign_in(other, "bob").status_code == 303
 
 
+def test_refusals_while_locked_are_audited_once_per_lock_and_names_are_objects(
+    dashboard: Dashboard,
+) -> None:
+    """Each refusal of a locked name or address was an audit row: anyone signed out could
+    grow the database by 750 bytes a request. Failed attempts name the account tried as
+    the object, not as the actor (an audit filtered by actor=bob listed forged rows)."""
+    client = dashboard.client()
+    for _ in range(BackOff().free_failures):
+        dashboard.sign_in(client, password="wrong")
+    failed = dashboard.store.audit_log(action="user.sign_in_failed").items
+    for attempt in range(20):  # the name locked, then new names from the locked address
+        name = "alice" if attempt < 10 else f"bob{attempt}"
+        assert dashboard.sign_in(client, name, password="wrong").status_code == 429
+    rows = dashboard.store.audit_log(action="user.sign_in_failed").items
+    assert len(rows) - len(failed) <= 2
+    assert {e.actor for e in rows} == {"anonymous"}
+    assert dashboard.store.audit_log(actor="alice").items == []
+
+
 def test_back_off_doubles_up_to_a_ceiling() -> None:
     back = BackOff(
         free_failures=2, first_lock=timedelta(seconds=10), longest_lock=timedelta(seconds=35)

@@ -9,6 +9,7 @@ salt, slow on purpose. Neither the key nor the password is ever written anywhere
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import secrets
@@ -74,6 +75,14 @@ def hash_password(password: str, *, salt: bytes | None = None) -> str:
         dklen=32,
     )
     return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${salt.hex()}${digest.hex()}"
+
+
+@functools.cache
+def stand_in_hash() -> str:
+    """A hash made once, to check a password against when the user does not exist: the
+    same work as for one who does (hashing one there and then was a second scrypt, and a
+    name's existence showed in the answer's time: 60 ms against 130)."""
+    return hash_password(secrets.token_urlsafe(16))
 
 
 def verify_password(password: str, stored: str) -> bool:

@@ -155,7 +155,7 @@ class AccountRepository(Repository):
         with self._sessions.read() as session:
             row = session.scalars(select(User).where(User.name == name)).first()
         if row is None or row.disabled:
-            credentials.verify_password(password, credentials.hash_password("x"))  # same time
+            credentials.verify_password(password, credentials.stand_in_hash())  # same time
             return None
         return row.role if credentials.verify_password(password, row.password_hash) else None
 
@@ -255,8 +255,11 @@ def _check_user_role(role: str) -> None:
 
 
 def _name_in_any_case(session: Session, name: str) -> str | None:
-    """The stored user name equal to ``name`` but for case ("Alice" for "alice"), or None."""
-    return session.scalars(select(User.name).where(func.lower(User.name) == name.lower())).first()
+    """The stored user name equal to ``name`` but for case ("Alice" for "alice", "Ömer"
+    for "ömer"), or None. Compared here, not in SQL: SQLite's lower() folds ASCII only,
+    and a team has tens of accounts, not millions."""
+    folded = name.casefold()
+    return next((n for n in session.scalars(select(User.name)) if n.casefold() == folded), None)
 
 
 def _end_sessions(session: Session, name: str) -> int:

@@ -204,7 +204,9 @@ class WebSessionRepository(Repository):
                     latest = row.locked_until
             add_audit(
                 session,
-                Actor(user[:200] or "anonymous", "anonymous"),
+                # nobody signed in: the name tried is the object, not the actor (an audit
+                # filtered by actor=bob must not list what anyone typed as bob)
+                Actor("anonymous", "anonymous"),
                 "user.sign_in_failed",
                 "user",
                 user[:200],
