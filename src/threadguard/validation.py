@@ -32,6 +32,11 @@ ID_CHARS = 500
 SITE_CHARS = 200
 #: A stored comment's ``created_at`` as given, in characters.
 TIMESTAMP_CHARS = 64
+#: A stored article title, and its URL (8 KiB: what web servers take as a request line),
+#: in characters. Unbounded, one upload's 10,000,000-character title made every
+#: moderator's queue page 400 MB (the title stands on each of its comments there).
+TITLE_CHARS = 2_000
+URL_CHARS = 8_192
 #: The longest comment text any reader accepts (code points): ``score`` refuses a longer
 #: line, and ``scan`` and ``batch`` skip a longer comment (the HTTP service's own limit,
 #: ``max_text_chars``, is lower).
@@ -126,8 +131,8 @@ def check_strings(field: str, value: object, *, stored: bool = True) -> None:
 def check_thread(thread: Thread) -> None:
     """Every field of a thread read from an upload: the article's and each comment's
     (``comments[3].author``), before any of it is scored or stored."""
-    check_text("thread.title", thread.title)
-    check_text("thread.url", thread.url)
+    check_text("thread.title", thread.title, max_chars=TITLE_CHARS)
+    check_text("thread.url", thread.url, max_chars=URL_CHARS)
     check_text("thread.body", thread.body, stored=False)  # context for scoring only
     check_text("thread.id", thread.id, max_chars=ID_CHARS)
     for i, comment in enumerate(thread.comments):

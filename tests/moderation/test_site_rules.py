@@ -189,7 +189,12 @@ def test_repeat_offenders_are_held() -> None:
         ({"authors": {"trusted": "bob"}}, "authors.trusted must be a list"),
         ({"authors": {"low_severity": ["rudeness"]}}, "unknown attribute"),
         ({"authors": {"vip": []}}, "unknown key"),
-        ({"escalation": {"days": 0}}, "escalation.days must be at least 1"),
+        ({"escalation": {"days": 0}}, "escalation.days must be from 1 to 3,650, got 0"),
+        # past year 1: the look-back overflowed at every comment with an author (a 500)
+        ({"escalation": {"days": 2**63 - 1}}, "escalation.days must be a whole number from 0"),
+        ({"escalation": {"days": 1_000_000}}, "escalation.days must be from 1 to 3,650"),
+        ({"escalation": {"rejections": 10**30}}, "rejections must be a whole number from 0"),
+        ({"authors": {"premoderate_first": 2**70}}, "premoderate_first must be a whole number"),
         ({"escalation": {"after": 3}}, "unknown key"),
         ({"escalation": 3}, "[escalation] must be a table"),
     ],

@@ -339,3 +339,21 @@ def test_keys_create_refuses_a_site_no_store_can_keep(
     assert proc.returncode == 2
     assert message in " ".join(proc.stderr.split())
     assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("thread", "field"),
+    [
+        ({"title": "T" * 2_001}, "thread.title is 2001 characters long; the limit is 2000"),
+        ({"url": "https://x.example/" + "a" * 9_000}, "thread.url is 9018 characters long"),
+    ],
+)
+def test_an_article_title_or_url_too_long_to_show_is_refused(
+    both: Service, thread: dict[str, Any], field: str
+) -> None:
+    """A 10,000,000-character title made every moderator's queue page 400 MB."""
+    doc = {"thread": {"id": "a1", **thread}, "comments": [{"id": "c1", "text": "hi"}]}
+    refused(both.post_thread(json.dumps(doc), "application/json"), field)
+    assert stored(both) == 0
+    doc["thread"] = {"id": "a1", "title": "T" * 2_000, "url": "https://x.example/" + "a" * 8_000}
+    assert both.post_thread(json.dumps(doc), "application/json").status_code == 200

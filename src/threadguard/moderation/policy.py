@@ -171,9 +171,19 @@ def _number(value: Any, where: str, source: str) -> float:
     return float(value)
 
 
+#: The largest count a policy may set: past it a number means nothing to a site, and
+#: out-of-range numbers failed later, where no one reads the error (a window of
+#: 9223372036854775807 days passed the check and made every comment with an author a 500).
+MAX_WHOLE = 1_000_000
+#: The longest look-back of ``[escalation] days``: ten years.
+MAX_DAYS = 3_650
+
+
 def _whole(value: Any, where: str, source: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise PolicyError(f"{source}: {where} must be a whole number ≥ 0, got {value!r}")
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_WHOLE:
+        raise PolicyError(
+            f"{source}: {where} must be a whole number from 0 to {MAX_WHOLE:,}, got {value!r}"
+        )
     return value
 
 
@@ -284,8 +294,8 @@ def _site_rules(data: dict[str, Any], source: str) -> SiteRules:
     if bad:
         raise PolicyError(f"{source}: authors.low_severity: unknown attribute(s) {sorted(bad)}")
     days = _whole(escalation.get("days", 30), "escalation.days", source)
-    if days < 1:
-        raise PolicyError(f"{source}: escalation.days must be at least 1")
+    if not 1 <= days <= MAX_DAYS:
+        raise PolicyError(f"{source}: escalation.days must be from 1 to {MAX_DAYS:,}, got {days}")
     coded, ignore = _coded_hate(data, source)
     return SiteRules(
         watchlist=_watchlist(_table(data, "watchlist", source), source),
