@@ -30,6 +30,7 @@ from threadguard.service.auth import resolve_site
 from threadguard.service.dependencies import Client, State, Uploads
 from threadguard.service.errors import ApiError
 from threadguard.service.moderation import article_for
+from threadguard.service.upload_jobs import RETRY_AFTER_S, UploadsBusy
 from threadguard.service.uploads import Upload, ingest, thread_answer
 from threadguard.thread import ReadResult
 from threadguard.validation import check_id, check_thread
@@ -139,7 +140,10 @@ async def ingest_thread(
     )
     upload = Upload(site_name, read, fmt or "", ref, actor(principal), body, name)
     if upload.size > settings.async_upload_comments:
-        job = await run_in_threadpool(uploads.submit, upload)
+        try:
+            job = await run_in_threadpool(uploads.submit, upload)
+        except UploadsBusy as busy:
+            raise ApiError(busy.status, busy.message, {"Retry-After": str(RETRY_AFTER_S)}) from None
         return JSONResponse(job_body(job), status_code=202, headers={"Location": job_url(job)})
     done = await run_in_threadpool(ingest, state, upload)
     # Returned as is (documented by ThreadOut): the scan contract's null "parent" stays,
