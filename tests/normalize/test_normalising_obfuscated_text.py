@@ -74,6 +74,14 @@ def test_script_specific_marks_are_kept() -> None:
     assert normalize_text("がんばって") == "がんばって"
 
 
+def test_arabic_tatweel_and_harakat_go_and_offsets_still_map() -> None:
+    """Everyday Arabic writes neither; written in, they hid abuse from the Arabic model
+    ("أنت حقـــير وكلـــب" was approved at toxicity 0.14, "أنت حقير وكلب" 0.84)."""
+    assert normalize_text("أنت حقـــير وكلـــب") == normalize_text("أنت حقير وكلب")
+    assert normalize_text("أَنْتَ حَقِيرٌ وَكَلْبٌ") == normalize_text("أنت حقير وكلب")
+    assert span_of("يا حـــمار", "حمار") == "حـــمار"
+
+
 def test_unsafe_compatibility_forms_are_kept() -> None:
     # A spacing accent would become "space + mark" under NFKC and split the word.
     assert normalize_text("don´t") == "don´t"

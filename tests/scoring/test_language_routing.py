@@ -81,3 +81,18 @@ def test_attributes_are_supported_where_the_language_has_evidence(engine: Engine
         assert engine.supports("toxicity", code) and engine.supports("identity_attack", code)
     assert not engine.supports("sexually_explicit", "tr")
     assert not engine.supports("toxicity", "sv")
+
+
+def test_tatweel_and_harakat_do_not_hide_arabic_abuse(engine: Engine) -> None:
+    """Written for this test: an insult plain, stretched with tatweel, and with harakat."""
+    plain, stretched, vowelled = engine.analyze(
+        [
+            CommentInput("أنت حقير وكلب"),
+            CommentInput("أنت حقـــير وكلـــب"),
+            CommentInput("أَنْتَ حَقِيرٌ وَكَلْبٌ"),
+        ],
+        spans=False,
+    )
+    assert plain.scores["toxicity"] > 0.5
+    assert stretched.scores == plain.scores
+    assert vowelled.scores == plain.scores
