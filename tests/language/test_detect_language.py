@@ -164,3 +164,18 @@ def test_a_broken_or_unwritable_cache_is_only_slower(cache_home: Path) -> None:
     (cache_home / "threadguard").write_text("a file where the folder should be")
     identifier._identifier.cache_clear()
     assert identifier.scores(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("𝐆𝐫𝐞𝐚𝐭 𝐚𝐫𝐭𝐢𝐜𝐥𝐞, 𝐭𝐡𝐚𝐧𝐤 𝐲𝐨𝐮 𝐟𝐨𝐫 𝐭𝐡𝐞 𝐫𝐞𝐩𝐨𝐫𝐭𝐢𝐧𝐠", "en"),
+        ("𝑆𝑢𝑝𝑒𝑟 𝐴𝑟𝑡𝑖𝑘𝑒𝑙, 𝑣𝑖𝑒𝑙𝑒𝑛 𝐷𝑎𝑛𝑘 𝑓ü𝑟 𝑑𝑖𝑒 𝑔𝑢𝑡𝑒 𝐴𝑟𝑏𝑒𝑖𝑡 𝑢𝑛𝑑 𝑑𝑖𝑒 𝑍𝑎ℎ𝑙𝑒𝑛", "de"),
+        ("ᴛʜᴀɴᴋꜱ ꜰᴏʀ ᴛʜᴇ ᴄʟᴇᴀʀ ᴀʀᴛɪᴄʟᴇ", "en"),
+        ("Ｔｈａｎｋｓ ｆｏｒ ｔｈｅ ｃｌｅａｒ ａｒｔｉｃｌｅ", "en"),
+    ],
+)
+def test_restyled_latin_letters_are_latin(text: str, language: str) -> None:
+    """Fancy-text letters were in no script's block: the comment was undetermined and
+    held as an unsupported language (Perspective refused it)."""
+    assert detect_language(text) == language

@@ -56,6 +56,7 @@ from threadguard.language.scripts import (
     SCRIPT_LANGUAGE,
     letters_by_script,
     main_script,
+    unstyled,
     without_noise,
 )
 
@@ -75,7 +76,7 @@ _WORD: Final = re.compile(r"[^\W\d_]+")
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the comment's language (``und`` for an unknown script)."""
-    text = without_noise(text[:MAX_CHARS])
+    text = unstyled(without_noise(text[:MAX_CHARS]))
     counts = letters_by_script(text)
     if not counts:
         return "en"

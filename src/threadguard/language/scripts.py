@@ -15,6 +15,8 @@ from collections import Counter
 from functools import cache
 from typing import Final
 
+from threadguard.normalize.unicode_fold import FOLD
+
 #: The Unicode blocks (first and last code point) of each script that tells a language.
 #: Script names are ISO 15924 codes; a letter in no block here counts as ``Zzzz``.
 _BLOCKS: Final[dict[str, tuple[tuple[int, int], ...]]] = {
@@ -58,6 +60,23 @@ _NOISE: Final = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\S+|@\w+")
 _WORD_LETTER: Final = re.compile(r"[^\W\d_]")
 #: Every ASCII byte but the letters: deleting them leaves the letters to count.
 _ASCII_NON_LETTERS: Final = bytes(b for b in range(128) if not chr(b).isalpha())
+
+
+#: Letters restyled by "fancy text" generators: full-width, small capitals, circled and
+#: squared, and the mathematical bold, italic, script, ... alphabets. They are Latin
+#: letters in another dress; counted as they are, "𝐆𝐫𝐞𝐚𝐭 𝐚𝐫𝐭𝐢𝐜𝐥𝐞" was in no script's
+#: block, so its language was undetermined and the comment held as unsupported.
+_STYLED: Final = re.compile(
+    "[\uff01-\uff5e\u1d00-\u1d2b\u24b6-\u24e9\U0001d400-\U0001d7ff\U0001f130-\U0001f189]"
+)
+
+
+def unstyled(text: str) -> str:
+    """``text`` with restyled letters (:data:`_STYLED`) written plainly, as the
+    normaliser reads them (its step 1); nothing else changes."""
+    if text.isascii() or not _STYLED.search(text):
+        return text
+    return _STYLED.sub(lambda m: FOLD[ord(m.group())], text)
 
 
 def without_noise(text: str) -> str:
