@@ -159,6 +159,38 @@ def test_a_theory_rebutted_in_its_sentence_is_only_named_but_a_use_or_a_slur_hol
     assert decision.reasons[0].endswith(REBUTTED) == (action == "approve")
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "action"),
+    [
+        (
+            "de",
+            "Die Forderung nach Remigration ist rassistisch und verfassungsfeindlich.",
+            "approve",
+        ),
+        ("de", "Es gibt keine Remigration, das ist ein rechtsextremer Kampfbegriff.", "approve"),
+        ("de", "Der große Austausch ist eine Verschwörungstheorie.", "approve"),
+        ("de", "Der Große Austausch ist kein Mythos.", "hold"),
+        ("de", "Remigration jetzt, alle raus!", "hold"),
+        ("fr", "La « remigration » prônée par ce candidat est une idée raciste.", "approve"),
+        ("fr", "Le grand remplacement est un fantasme d'extrême droite.", "approve"),
+        ("fr", "Le grand remplacement est une réalité, il faut renvoyer tous ces gens.", "hold"),
+        ("fr", "Le grand remplacement n'est pas un mythe.", "hold"),
+        ("es", "El gran reemplazo es un bulo racista.", "approve"),
+        ("es", "El gran reemplazo ya está aquí.", "hold"),
+    ],
+)
+def test_the_theory_is_rebutted_and_named_in_the_other_languages_too(
+    language: str, text: str, action: str
+) -> None:
+    """Written for this test. German and French condemnations of "Remigration" were held
+    (the rebutting words were English only), and the theory's own names in those
+    languages were not known."""
+    decision = Moderator(DEFAULT).decide(replace(CALM, language=language), text).decision
+    assert decision.action == action
+    assert decision.reasons and decision.reasons[0].startswith("coded hate")
+    assert decision.reasons[0].endswith(REBUTTED) == (action == "approve")
+
+
 def test_a_rebuttal_far_away_or_in_another_sentence_does_not_count() -> None:
     far = "remigration " + "x" * NEAR + " conspiracy"
     assert not rebutted(far, 0, len("remigration"))

@@ -38,21 +38,50 @@ LEXICON: Final = "lexicons/coded_hate.toml"
 #: among the reasons, or nothing.
 CodedAction = Literal["hold", "flag", "off"]
 CODED_ACTIONS: Final[tuple[CodedAction, ...]] = ("hold", "flag", "off")
-#: Words by which a comment rebuts a theory or slogan it names rather than spreading it.
+#: Words by which a comment rebuts a theory or slogan it names rather than spreading it:
+#: English, then German, French, Spanish, Italian, Portuguese and Dutch (the codes marked
+#: ``any_language`` are named in those languages' news comments too: "Die Forderung nach
+#: Remigration ist rassistisch" was held as coded hate).
 REBUTTAL: Final = re.compile(
     r"\b(?:so[- ]called|conspirac(?:y|ies)|theor(?:y|ies|ists?)|myths?|tropes?|"
     r"debunk(?:ed|s)?|false|nonsense|dishonest|(?:scare|fear)mongering|smears?|"
     r"racis[mt]s?|bigot(?:s|ry|ed)?|far[- ]right|neo[- ]?nazis?|white supremacis[mt]s?|"
     r"antisemiti(?:c|sm)|islamophob(?:ia|ic)|xenophob(?:ia|ic)|hate speech|"
     r"dog[- ]?whistles?|as (?:a|an)(?: \w+)? euphemism|slogans?|manifesto|rhetoric|"
-    r"condemn(?:s|ed)?|reject(?:s|ed)?)\b",
+    r"condemn(?:s|ed)?|reject(?:s|ed)?"
+    # German
+    r"|rassis(?:mus|tisch\w*)|rechts(?:extrem|radikal)\w*|kampfbegriff\w*|"
+    r"verschw(?:ö|oe?)rungs\w*|mythos|mythen|l(?:ü|ue?)gen?|unsinn|hetze|propaganda|"
+    r"menschenverachtend\w*|verfassungsfeindlich\w*|v(?:ö|oe?)lkisch\w*|sogenannt\w*|"
+    r"unwort\w*|verurteil\w*"
+    # French
+    r"|racis(?:te|tes|me)|extr(?:ê|e)me[- ]droite|complo(?:t|ts|tiste|tistes)|mythes?|"
+    r"mensonges?|x(?:é|e)nophob\w*|haineu(?:x|se|ses)|soi[- ]disant|fantasmes?|"
+    r"condamn\w*|n(?:é|e)o[- ]?nazis?"
+    # Spanish, Italian, Portuguese
+    r"|racist[aie]s?|racismo|razzis(?:ta|ti|te|mo)|ultraderecha|extrema[- ]derecha|"
+    r"estrema[- ]destra|extrema[- ]direita|conspira(?:ción|cion|ção|cao|tori\w*)|"
+    r"complott\w*|bulos?|bufal[ae]|mitos?|miti|mentiras?|menzogn[ae]|"
+    r"x(?:e|é)n(?:o|ó)fob\w*|xenofob\w*|supuest[oa]s?|supost[oa]s?|presunt[oa]|conden\w*"
+    # Dutch
+    r"|racistisch\w*|racisme|extreemrechts\w*|complot\w*|mythe|leugens?|xenofoob)\b",
     re.IGNORECASE,
 )
-#: A word that turns what follows it around ("not a myth", "isn't racist").
-NEGATION: Final = re.compile(r"\b(?:no|not|never|nothing)\b|n't\b", re.IGNORECASE)
+#: A word that turns what follows it around ("not a myth", "isn't racist", "kein Mythos",
+#: "pas un mythe", "no es un bulo").
+NEGATION: Final = re.compile(
+    r"\b(?:no|not|never|nothing|nicht|kein\w*|nie|niemals|pas|jamais|aucun\w*|"
+    r"nunca|ningun\w*|ningún|não|nao|nenhum\w*|non|mai|niet|geen|nooit)\b|n't\b",
+    re.IGNORECASE,
+)
 #: A denial standing just before a code ("there is no migrant invasion", "no such
-#: great replacement"); a negation further back is no denial ("why not remigration?").
-DENIAL: Final = re.compile(r"\bno(?: such| real)?\s*$", re.IGNORECASE)
+#: great replacement", "es gibt keine Remigration", "il n'y a pas de grand remplacement");
+#: a negation further back is no denial ("why not remigration?").
+DENIAL: Final = re.compile(
+    r"\b(?:no(?: such| real)?|keine?n?|kein|pas de|aucune?|ningun[oa]?|ningún|"
+    r"nenhuma?|geen)\s*$",
+    re.IGNORECASE,
+)
 #: How far from a code, in characters and within its sentence, a rebutting word counts.
 NEAR: Final = 80
 #: How many words before a code or a rebutting word a negation counts.
