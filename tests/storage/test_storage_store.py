@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import text
@@ -127,6 +128,22 @@ def test_queue_filters_and_pagination(store: Store) -> None:
     assert page.total == 3 and len(page.items) == 1
     with pytest.raises(InvalidError):
         store.queue(QueueFilter(attribute="nonsense", at_least=0.5))
+
+
+def test_the_attribute_filter_reads_each_comment_at_its_languages_level(store: Store) -> None:
+    """A French comment held at toxicity 0.29 (French holds from 0.26) was missing from the
+    queue filtered on toxicity, which read the English 0.40 for every comment."""
+
+    def held(ext: str, language: str, toxicity: float) -> NewComment:
+        scored = replace(analysis(toxicity), language=language)
+        return NewComment(f"text of {ext}", scored, Decision("hold"), external_id=ext)
+
+    ingest(store, held("fr1", "fr", 0.29), held("en1", "en", 0.29), held("en2", "en", 0.45))
+    found = store.queue(
+        QueueFilter(site="news", attribute="toxicity", at_least=0.40, at_least_in={"fr": 0.26})
+    )
+    assert sorted(q.text for q in found.items) == ["text of en2", "text of fr1"]
+    assert found.total == 2
 
 
 def test_approve_resolves_the_queue_item_once(store: Store) -> None:

@@ -151,15 +151,24 @@ class Policy:
         own = self.languages.thresholds.get(language or "")
         return {**self.thresholds, **own} if own else self.thresholds
 
-    def review_level(self, attribute: str) -> float:
-        """The score from which ``attribute`` needs a moderator's eye: its hold threshold,
-        else its reject threshold, else 0.5 (what the queue's attribute filter uses)."""
-        rule = self.thresholds.get(attribute)
+    def review_level(self, attribute: str, language: str | None = None) -> float:
+        """The score from which ``attribute`` needs a moderator's eye in ``language``: its
+        hold threshold, else its reject threshold, else 0.5 (what the queue's attribute
+        filter uses)."""
+        rule = self.thresholds_for(language).get(attribute)
         if rule is not None and rule.hold is not None:
             return rule.hold
         if rule is not None and rule.reject is not None:
             return rule.reject
         return 0.5
+
+    def review_levels(self, attribute: str) -> dict[str, float]:
+        """:meth:`review_level` of each language whose own thresholds give another level
+        than the policy's: a French comment held at toxicity 0.29 (French holds from 0.26)
+        was missing from the queue filtered on toxicity, which read 0.40 for every one."""
+        base = self.review_level(attribute)
+        levels = {lang: self.review_level(attribute, lang) for lang in self.languages.thresholds}
+        return {lang: level for lang, level in levels.items() if level != base}
 
 
 # ------------------------------------------------------------------------------ values

@@ -7,6 +7,7 @@ back after the transaction that read them has ended.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Generic, TypeVar
@@ -164,6 +165,9 @@ class QueueFilter:
     author: str | None = None
     attribute: str | None = None
     at_least: float | None = None
+    #: Per language of the comment's analysis, another ``at_least`` (the policy's own
+    #: thresholds for that language).
+    at_least_in: Mapping[str, float] | None = None
     above: float | None = None
 
 

@@ -59,9 +59,10 @@ def queue(
 ) -> schemas.QueuePage:
     check_filters(status, attribute, min_score)
     site = site_filter(principal, site)
-    at_least = None
+    at_least = at_least_in = None
     if attribute is not None and min_score is None:
-        at_least = state.site_policy(site).policy.review_level(attribute)
+        policy = state.site_policy(site).policy
+        at_least, at_least_in = policy.review_level(attribute), policy.review_levels(attribute)
     page = state.store.queue(
         QueueFilter(
             site=site,
@@ -71,6 +72,7 @@ def queue(
             author=author,
             attribute=attribute,
             at_least=at_least,
+            at_least_in=at_least_in,
             above=min_score,
         ),
         limit=limit,

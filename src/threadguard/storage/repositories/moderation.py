@@ -12,11 +12,11 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from threadguard.schema import ATTRIBUTES, ModeratorAction, Verdict
-from threadguard.storage.models import Article, Author, QueueItem, Site, utcnow
+from threadguard.storage.models import AnalysisRow, Article, Author, QueueItem, Site, utcnow
 from threadguard.storage.models import Comment as CommentModel
 from threadguard.storage.models import DecisionRow as DecisionModel
 from threadguard.storage.models import ModeratorAction as ActionRow
@@ -88,6 +88,23 @@ class ModerationRepository(Repository):
             column = getattr(QueueItem, filters.attribute)
             if filters.above is not None:
                 stmt = stmt.where(column > filters.above)
+            elif filters.at_least is not None and filters.at_least_in:
+                # the level of the language the comment was scored in (its latest analysis)
+                language = func.coalesce(
+                    select(AnalysisRow.language)
+                    .where(AnalysisRow.comment_id == QueueItem.comment_id)
+                    .order_by(AnalysisRow.id.desc())
+                    .limit(1)
+                    .scalar_subquery(),
+                    "",
+                )
+                levels = dict(filters.at_least_in)
+                stmt = stmt.where(
+                    or_(
+                        *(and_(language == lang, column >= v) for lang, v in levels.items()),
+                        and_(language.not_in(list(levels)), column >= filters.at_least),
+                    )
+                )
             elif filters.at_least is not None:
                 stmt = stmt.where(column >= filters.at_least)
         with self._sessions.read() as session:
