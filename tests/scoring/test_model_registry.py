@@ -34,6 +34,7 @@ from threadguard.scoring.registry import (
     tier_of,
     training_target,
 )
+from threadguard.training.language_tier import language_target
 
 
 def _meta(tier: str) -> dict[str, object]:
@@ -77,8 +78,47 @@ def test_by_default_train_writes_the_next_version_to_a_work_folder() -> None:
         n,
         False,
     )
-    deep = training_target("deep", None, 7)
-    assert (deep.folder, deep.version) == (WORK_MODELS / "deep@7", 7)
+    shipped = next_version("deep") - 1
+    deep = training_target("deep", None, shipped + 7)
+    assert (deep.folder, deep.version) == (WORK_MODELS / f"deep@{shipped + 7}", shipped + 7)
+
+
+def test_a_candidate_is_never_written_over_and_a_new_one_gets_the_next_number(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each run wrote the shipped version + 1 over the last candidate, under one tag."""
+    monkeypatch.chdir(tmp_path)
+    first = training_target("fast", None, None)
+    first.folder.mkdir(parents=True)
+    (first.folder / "model.json").write_text("{}", encoding="utf-8")
+    second = training_target("fast", None, None)
+    assert second.version == first.version + 1
+    assert second.folder == WORK_MODELS / f"fast@{first.version + 1}"
+    with pytest.raises(RegistryError, match="already holds a model"):
+        training_target("fast", first.folder, None)
+    with pytest.raises(RegistryError, match="the shipped fast tier's tag"):
+        training_target("fast", tmp_path / "other", first.version - 1)
+    assert training_target("fast", tmp_path / "other", 1).version == 1  # an older version
+
+
+def test_the_languages_tier_is_refused_the_shipped_folders_and_old_candidates(
+    tmp_path: Path,
+) -> None:
+    """`train --tier languages --out src/threadguard/models/fast` wrote over the shipped
+    English fast tier's model card."""
+    for folder in (
+        shipped_model_dir("fast"),
+        shipped_model_dir("deep"),
+        shipped_model_dir("fast").parent,
+        shipped_model_dir("fast-xx") / "de",
+    ):
+        with pytest.raises(RegistryError, match="shipped models live"):
+            language_target(folder, None)
+    done = tmp_path / "xx"
+    done.mkdir()
+    (done / "languages.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(RegistryError, match="already holds a model"):
+        language_target(done, None)
 
 
 def test_an_explicit_out_folder_is_used(tmp_path: Path) -> None:

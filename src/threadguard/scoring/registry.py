@@ -148,9 +148,52 @@ def shipped_models() -> list[ShippedModel]:
 
 
 def next_version(tier: str) -> int:
-    """The number a newly trained model of ``tier`` gets: one past the shipped version."""
+    """The number a newly trained model of ``tier`` gets: one past the shipped version and
+    past every candidate already in ``work/models`` (each run used to write the shipped
+    version + 1, over the last candidate, under the same name)."""
     shipped = shipped_model(tier)
-    return 1 if shipped is None else shipped.version + 1
+    return next_free_version(tier, 0 if shipped is None else shipped.version)
+
+
+def next_free_version(name: str, shipped: int) -> int:
+    """One past ``shipped`` and past every ``work/models/<name>@N`` that holds a model."""
+    taken = [shipped]
+    for folder in WORK_MODELS.glob(f"{name}@*"):
+        number = folder.name.rpartition("@")[2]
+        if number.isdigit() and holds_model(folder):
+            taken.append(int(number))
+    return max(taken) + 1
+
+
+#: The files that say a folder holds a trained model: either tier's, or the languages'.
+MODEL_INDEXES = ("model.json", "languages.json")
+
+
+def holds_model(folder: Path) -> bool:
+    """Whether ``folder`` already holds a trained model (it must not be written over)."""
+    return any((folder / index).is_file() for index in MODEL_INDEXES)
+
+
+def check_training_folder(folder: Path, name: str, shipped_version: int, version: int) -> None:
+    """Refuse a folder a new model must not be written to: the shipped models' folder or
+    inside it, a folder that already holds a model (a candidate measured earlier), or the
+    shipped model's own version number (two models under one tag)."""
+    if _in_shipped_models(folder):
+        raise RegistryError(
+            f"{folder} is where the shipped models live: write the new one elsewhere (--out), "
+            "or pass --replace-shipped to overwrite the shipped model"
+        )
+    if holds_model(folder):
+        raise RegistryError(
+            f"{folder} already holds a model: choose another --out, or remove that folder "
+            "first (a candidate is never written over)"
+        )
+    if version == shipped_version:
+        raise RegistryError(
+            f"--model-version {version} is the shipped {name}'s tag: a candidate under it "
+            f"could not be told from the shipped model (take {shipped_version + 1} or more; "
+            "an older number reproduces an older version)"
+        )
 
 
 def _in_shipped_models(folder: Path) -> bool:
@@ -175,6 +218,7 @@ def training_target(
     if number < 1:
         raise RegistryError(f"--model-version must be 1 or more, not {number}")
     shipped = shipped_model_dir(tier)
+    current = shipped_model(tier)
     if replace_shipped:
         if out is not None and out.resolve() != shipped.resolve():
             raise RegistryError(
@@ -183,9 +227,5 @@ def training_target(
             )
         return TrainingTarget(shipped, number, True)
     folder = out if out is not None else WORK_MODELS / f"{tier}@{number}"
-    if _in_shipped_models(folder):
-        raise RegistryError(
-            f"{folder} is where the shipped models live: write the new one elsewhere (--out), "
-            "or pass --replace-shipped to overwrite the shipped model"
-        )
+    check_training_folder(folder, f"{tier} tier", 0 if current is None else current.version, number)
     return TrainingTarget(folder, number, False)

@@ -353,16 +353,21 @@ def language_target(
     registry does for the English tiers (one past the shipped version; the shipped folder
     ``models/fast-xx`` only with ``replace_shipped``)."""
     from threadguard.scoring.languages import LANGUAGE_MODEL
-    from threadguard.scoring.registry import WORK_MODELS, RegistryError, shipped_model_dir
+    from threadguard.scoring.registry import (
+        WORK_MODELS,
+        RegistryError,
+        check_training_folder,
+        next_free_version,
+        shipped_model_dir,
+    )
 
     shipped = shipped_model_dir(LANGUAGE_MODEL)
-    number = version
-    if number is None:
-        try:
-            meta = json.loads((shipped / INDEX).read_text(encoding="utf-8"))
-            number = int(meta["version"]) + 1
-        except (OSError, ValueError, KeyError):
-            number = 1
+    try:
+        meta = json.loads((shipped / INDEX).read_text(encoding="utf-8"))
+        current = int(meta["version"])
+    except (OSError, ValueError, KeyError):
+        current = 0
+    number = next_free_version(LANGUAGE_MODEL, current) if version is None else version
     if number < 1:
         raise RegistryError(f"--model-version must be 1 or more, not {number}")
     if replace_shipped:
@@ -370,6 +375,7 @@ def language_target(
             raise RegistryError(f"--replace-shipped writes {shipped}: drop --out {out}")
         return shipped, number
     folder = out if out is not None else WORK_MODELS / f"{LANGUAGE_MODEL}@{number}"
-    if folder.resolve() == shipped.resolve():
-        raise RegistryError(f"{folder} is the shipped model: pass --replace-shipped")
+    # the same checks as the English tiers: `--out src/threadguard/models/fast` wrote the
+    # languages over the shipped English fast tier's card
+    check_training_folder(folder, "multilingual tier", current, number)
     return folder, number
