@@ -33,11 +33,18 @@ from threadguard.scoring.registry import model_folders
 from threadguard.scoring.registry import shipped_model_dir as shipped_model_dir  # re-exported
 from threadguard.scoring.second_readings import READINGS
 from threadguard.scoring.spans import SpanSettings, find_spans
-from threadguard.scoring.windows import CHUNK_CHARS, unread_pieces
+from threadguard.scoring.windows import CHUNK_CHARS, sentences, unread_pieces
 from threadguard.thread import Comment, Thread
 
 #: Comments longer than this (code points) are scored on their first MAX_CHARS only.
 MAX_CHARS = 20_000
+#: Comments longer than this (normalised characters) are also routed by their sentences.
+SENTENCE_ROUTING_CHARS = 150
+#: ... when a sentence alone scores this on some attribute (a sentence the fast tier
+#: calls abusive, not only unsure: at the band, 0.2, the deep tier read 19% more civil
+#: news comments and held 6 more of Unhealthy's 2,000 civil dev ones, catching no more;
+#: at 0.5, 2% more and 2 more held, with 3 more abusive caught on CADD, Ruddit, HatEval).
+SENTENCE_ROUTING_SCORE = 0.5
 #: Rows scored per batch: large enough to amortise, small enough to stream.
 BATCH = 512
 
@@ -87,6 +94,9 @@ class CascadeSettings:
     #: context, which moves its close calls as for any reply (session 25: on a blind probe
     #: of 160 such replies, 8 more of 80 hateful held and 1 more of 80 civil).
     route_on_group_context: bool = True
+    #: Also send a long comment to the deep tier when one of its sentences, read alone by
+    #: the fast tier, reaches the band (:meth:`Engine._sentence_suspect`).
+    route_on_sentences: bool = True
     #: Read a comment again without the words the models misread (an opinion frame, a
     #: denied slur, an insult at a thing, ...): the readings of
     #: :mod:`threadguard.scoring.second_readings`. Off only to measure what they change.
@@ -564,6 +574,8 @@ class Engine:
                 suspect |= np.fromiter(map(names_harm, normalised), bool, len(normalised))
             if c.use_context and c.route_on_group_context:
                 suspect |= self._group_context(items)
+            if c.route_on_sentences:
+                suspect |= self._sentence_suspect(normalised, suspect)
             chosen = np.flatnonzero(~empty & suspect)
         if count:
             self.routing.add(len(items), len(chosen))
@@ -603,6 +615,28 @@ class Engine:
         if has:
             probs, _ = self._fast([normalize_text(contexts[i]) for i in has])
             out[has] = probs[:, self._attr_idx].max(axis=1) >= self.cascade.deep_from
+        return out
+
+    def _sentence_suspect(self, normalised: Sequence[str], already: np.ndarray) -> np.ndarray:
+        """Which comments not ``already`` sent deep have a sentence the fast tier finds
+        abusive on its own (:data:`SENTENCE_ROUTING_SCORE`): read whole, a comment's n-grams
+        dilute one insult among civil sentences below the band ("The council met on
+        Tuesday ... " twice, then "You are a pathetic idiot ...": toxicity 0.20, approved,
+        and the deep tier never read it)."""
+        out = np.zeros(len(normalised), dtype=bool)
+        rows: list[int] = []
+        parts: list[str] = []
+        for i, text in enumerate(normalised):
+            if already[i] or len(text) <= SENTENCE_ROUTING_CHARS:
+                continue
+            found = [text[b:e] for b, e in sentences(text)]
+            if len(found) > 1:
+                rows += [i] * len(found)
+                parts += found
+        if parts:
+            probs, _ = self._fast(parts)
+            hit = probs[:, self._attr_idx].max(axis=1) >= SENTENCE_ROUTING_SCORE
+            out[np.asarray(rows)[hit]] = True
         return out
 
     def _group_context(self, items: Sequence[CommentInput]) -> np.ndarray:

@@ -29,6 +29,21 @@ def test_abuse_after_a_long_civil_start_is_held_and_highlighted_where_it_is(
     assert moderator.decide(civil, CIVIL * 10).action == "approve"
 
 
+def test_an_insult_diluted_below_the_band_is_still_sent_to_the_deep_tier(
+    engine: Engine, moderator: Moderator
+) -> None:
+    """Two sentences of this padding took the comment read whole under the cascade's band
+    (toxicity 0.20), so the deep tier never read it: approved at 2, 10 and 100 sentences.
+    (The bike-lane padding above happens to keep the fast tier over the band.)"""
+    ferry = "The council met on Tuesday to discuss the new ferry timetable and the budget. "
+    for padding in (2, 10, 100):
+        text = ferry * padding + INSULT
+        [analysis] = engine.analyze([CommentInput(text)], spans=False)
+        assert moderator.decide(analysis, text).action != "approve", padding
+    [civil] = engine.analyze([CommentInput(ferry * 10)], spans=False)
+    assert moderator.decide(civil, ferry * 10).action == "approve"
+
+
 def test_a_comment_the_deep_tier_reads_whole_is_read_once(engine: Engine) -> None:
     assert engine.deep is not None
     short = CIVIL * 3
