@@ -33,7 +33,7 @@ from threadguard.scoring.registry import model_folders
 from threadguard.scoring.registry import shipped_model_dir as shipped_model_dir  # re-exported
 from threadguard.scoring.second_readings import READINGS
 from threadguard.scoring.spans import SpanSettings, find_spans
-from threadguard.scoring.windows import CHUNK_CHARS, sentences, unread_pieces
+from threadguard.scoring.windows import CHUNK_CHARS, sentence_parts, unread_pieces
 from threadguard.thread import Comment, Thread
 
 #: Comments longer than this (code points) are scored on their first MAX_CHARS only.
@@ -230,12 +230,12 @@ class Engine:
     @classmethod
     def load(
         cls,
-        model_dir: Path | None = None,
+        model_dir: Path | str | None = None,
         *,
-        deep_dir: Path | None = None,
+        deep_dir: Path | str | None = None,
         cascade: CascadeSettings | None = None,
         threads: int | None = None,
-        language_dir: Path | None = None,
+        language_dir: Path | str | None = None,
         multilingual: bool = True,
     ) -> Engine:
         """The shipped models unless told otherwise.
@@ -248,9 +248,13 @@ class Engine:
         folder named with the fast tier alone is an error rather than silently unread.
         ``threads`` caps its ONNX Runtime threads (one per worker process when several
         share the cores). The multilingual fast tier (``language_dir``, else the shipped
-        ``fast-xx``) is loaded when it exists and ``multilingual`` is on.
+        ``fast-xx``) is loaded when it exists and ``multilingual`` is on. Folders may be
+        given as paths or strings.
         """
         settings = cascade or CascadeSettings()
+        model_dir, deep_dir, language_dir = (  # a folder named in a notebook is a str
+            None if d is None else Path(d) for d in (model_dir, deep_dir, language_dir)
+        )
         fast_path, deep_path = model_folders(model_dir, deep_dir, settings.tier)
         model = LinearModel.load(fast_path)
         deep = None
@@ -624,19 +628,12 @@ class Engine:
         Tuesday ... " twice, then "You are a pathetic idiot ...": toxicity 0.20, approved,
         and the deep tier never read it)."""
         out = np.zeros(len(normalised), dtype=bool)
-        rows: list[int] = []
-        parts: list[str] = []
-        for i, text in enumerate(normalised):
-            if already[i] or len(text) <= SENTENCE_ROUTING_CHARS:
-                continue
-            found = [text[b:e] for b, e in sentences(text)]
-            if len(found) > 1:
-                rows += [i] * len(found)
-                parts += found
+        rows, parts = sentence_parts(normalised, already.tolist(), SENTENCE_ROUTING_CHARS)
         if parts:
             probs, _ = self._fast(parts)
-            hit = probs[:, self._attr_idx].max(axis=1) >= SENTENCE_ROUTING_SCORE
-            out[np.asarray(rows)[hit]] = True
+            out[
+                np.asarray(rows)[probs[:, self._attr_idx].max(axis=1) >= SENTENCE_ROUTING_SCORE]
+            ] = True
         return out
 
     def _group_context(self, items: Sequence[CommentInput]) -> np.ndarray:

@@ -397,3 +397,20 @@ def test_the_overlap_check_sees_the_news_templates_and_the_civil_sentences(
     for suite in (JUDGEMENTS, CALLS, PERSON_THREATS):
         mine = sum(k.startswith(f"{suite.file}:") for k in evaluation)
         assert mine == len(load_twin_suite(suite))
+
+
+def test_a_mistyped_or_empty_data_folder_is_an_error_for_every_suite(tmp_path: Path) -> None:
+    """``--suite languages`` took a mistyped folder for none (the team's suites only, exit
+    0), and ``--suite decisions`` an empty one; ``train`` said "cannot train" with exit 1."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    typo = threadguard(tmp_path, "eval", "--suite", "languages", "--data", str(tmp_path / "dta"))
+    assert typo.returncode == 2 and "no such data folder" in typo.stderr
+    none = threadguard(
+        tmp_path, "eval", "--suite", "decisions", "--quick", "--split", "dev", "--data", str(empty)
+    )
+    assert none.returncode == 2
+    assert "none of the data sets is in this folder" in " ".join(none.stderr.split())
+    train = threadguard(tmp_path, "train", "--data", str(empty), "--out", str(tmp_path / "m"))
+    assert train.returncode == 2
+    assert "is missing" in " ".join(train.stderr.split())

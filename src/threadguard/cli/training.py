@@ -61,7 +61,7 @@ def train(
         typer.Option(
             "--tier",
             help="fast (n-gram heads, ~5 min), deep (fine-tune the encoder: needs "
-            "`pip install -e .[train]`, ~1 hour on 2 cores), or languages (the multilingual "
+            "`pip install -e .\\[train]`, ~1 hour on 2 cores), or languages (the multilingual "
             "fast tier for the languages beyond English, with its model card).",
         ),
     ] = "fast",
@@ -201,6 +201,8 @@ def train(
             news_share=FAST_NEWS_SHARE if news_share is None else news_share,
             log=lambda m: err.print(m),
         )
+    except FileNotFoundError as exc:
+        fail(missing_data(data, exc))
     except (OSError, KeyError, ValueError) as exc:
         fail(f"cannot train from {data}: {exc}", 1)
     from dataclasses import asdict
@@ -221,6 +223,12 @@ def train(
     err.print(f"model card: {target / 'MODEL_CARD.md'}")
 
 
+def missing_data(root: Path, exc: FileNotFoundError) -> str:
+    """What to say when a data set's file is not in the data folder (bad input: exit 2)."""
+    name = exc.filename or str(exc)
+    return f"{root}: {name} is missing (the data folder's layout is in its MANIFEST.md)"
+
+
 def _train_languages(
     data: Path | None, out: Path | None, version: int | None, replace_shipped: bool
 ) -> None:
@@ -238,9 +246,12 @@ def _train_languages(
     root = data_folder(data)
     err.print(f"training the multilingual fast tier @{number} into {target}")
     templates = {lang: template_rows(lang) for lang in GROUPS}
-    result = train_language_tier(
-        root, templates=templates, version=number, log=lambda m: err.print(m)
-    )
+    try:
+        result = train_language_tier(
+            root, templates=templates, version=number, log=lambda m: err.print(m)
+        )
+    except FileNotFoundError as exc:
+        fail(missing_data(root, exc))
     result.save(target)
     err.print(f"written to {target}; evaluating")
     write_language_card(result, target, root, log=lambda m: err.print(m))
@@ -368,7 +379,9 @@ def _eval_languages(
 
     engine = load_engine(model, tier, True, deep_from)
     moderator = load_moderator(policy)
-    root = data if data is not None and data.is_dir() else None
+    # a folder given but mistyped is an error, as for every other suite (it silently
+    # dropped every test split); none given: the team's suites, and it says so
+    root = None if data is None else data_folder(data)
     if root is None:
         err.print(f"no data folder (--data or {DATA_ENV}): the team's suites only")
     text = language_report(engine, moderator, root, split)
@@ -514,6 +527,7 @@ def _eval_decisions(
 ) -> None:
     """Civil held and abusive caught per data set, the curve and civil score distribution
     (threadguard.evaluation.decisions); without a data folder, the team's suites only."""
+    from threadguard.evaluation.decision_sets import DATA_SETS
     from threadguard.evaluation.decisions import DEFAULT_CAP, QUICK_CAP, run_decisions
     from threadguard.evaluation.decisions_report import render, to_markdown
 
@@ -536,6 +550,8 @@ def _eval_decisions(
         except OSError as exc:
             fail(f"{out}: cannot write the report ({exc.strerror})", 1)
         err.print(f"report written to {out}")
+    if root is not None and not {d.key for d in DATA_SETS} & {s.key for s in report.sets}:
+        fail(f"{root}: none of the data sets is in this folder (see its MANIFEST.md)")
 
 
 def _eval_adaptation(

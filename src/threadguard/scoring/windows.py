@@ -16,6 +16,7 @@ of SFU's 229 civil dev comments; pieces of the unread part only, none).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Final
 
 #: The longest piece (characters): what the deep tier reads whole, with room to spare.
@@ -92,3 +93,21 @@ def _add_trimmed(text: str, begin: int, end: int, out: list[tuple[int, int]]) ->
         end -= 1
     if end > begin:
         out.append((begin, end))
+
+
+def sentence_parts(
+    texts: Sequence[str], skip: Sequence[bool], longer_than: int
+) -> tuple[list[int], list[str]]:
+    """(row, sentence) for every sentence of each text longer than ``longer_than`` that
+    has more than one sentence and is not to be skipped: what the cascade reads sentence
+    by sentence to route a long comment (:meth:`threadguard.engine.Engine._analyze_batch`)."""
+    rows: list[int] = []
+    parts: list[str] = []
+    for i, text in enumerate(texts):
+        if skip[i] or len(text) <= longer_than:
+            continue
+        found = [text[b:e] for b, e in sentences(text)]
+        if len(found) > 1:
+            rows += [i] * len(found)
+            parts += found
+    return rows, parts
