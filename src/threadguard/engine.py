@@ -246,7 +246,8 @@ class Engine:
         is scored, evaluated and served before it ships. The deep tier is loaded when its
         folder exists (it ships with the package) and the cascade asks for it; a deep
         folder named with the fast tier alone is an error rather than silently unread.
-        ``threads`` caps its ONNX Runtime threads (one per worker process when several
+        A multilingual folder (``train --tier languages``) there replaces the multilingual
+        tier instead. ``threads`` caps its ONNX Runtime threads (one per worker process when several
         share the cores). The multilingual fast tier (``language_dir``, else the shipped
         ``fast-xx``) is loaded when it exists and ``multilingual`` is on. Folders may be
         given as paths or strings.
@@ -255,6 +256,8 @@ class Engine:
         model_dir, deep_dir, language_dir = (  # a folder named in a notebook is a str
             None if d is None else Path(d) for d in (model_dir, deep_dir, language_dir)
         )
+        if model_dir is not None and (model_dir / INDEX).is_file():
+            model_dir, language_dir = None, model_dir  # a multilingual candidate
         fast_path, deep_path = model_folders(model_dir, deep_dir, settings.tier)
         model = LinearModel.load(fast_path)
         deep = None

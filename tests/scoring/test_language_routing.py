@@ -96,3 +96,19 @@ def test_tatweel_and_harakat_do_not_hide_arabic_abuse(engine: Engine) -> None:
     assert plain.scores["toxicity"] > 0.5
     assert stretched.scores == plain.scores
     assert vowelled.scores == plain.scores
+
+
+def test_a_multilingual_folder_given_as_the_model_replaces_the_multilingual_tier(
+    engine: Engine,
+) -> None:
+    """`eval --suite languages --model <a train --tier languages folder>` failed: "cannot
+    load model: .../model.json". A folder may also be named as a str (a notebook's)."""
+    from threadguard.scoring.registry import shipped_model_dir
+
+    folder = str(shipped_model_dir("fast-xx"))
+    candidate = Engine.load(folder)
+    assert candidate.model_version == engine.model_version
+    text = OTHERS["de"]
+    [theirs] = candidate.analyze([CommentInput(text)], spans=False)
+    [ours] = engine.analyze([CommentInput(text)], spans=False)
+    assert theirs.language == "de" and theirs.scores == ours.scores
