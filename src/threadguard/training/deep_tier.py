@@ -28,7 +28,13 @@ from threadguard.normalize import normalize, normalize_text
 from threadguard.schema import Tier
 from threadguard.scoring.encoder import encode, load_tokenizer, pad
 from threadguard.training.augment import context_rows, obfuscate, template_rows
-from threadguard.training.datasets import HEADS, LabelledRows, load_all, mask_single_class
+from threadguard.training.datasets import (
+    HEADS,
+    LabelledRows,
+    load_all,
+    mask_single_class,
+    near_key,
+)
 from threadguard.training.recipe import file_sha256, recipe, recording_reads
 from threadguard.training.weak_labels import add_weak_labels
 
@@ -103,10 +109,19 @@ def gather(
     """The rows of ``split`` from every block, capped per data set by a seeded sample."""
     rng = random.Random(seed)
     out: list[Example] = []
+    # no train or dev row may copy a test row up to case, spacing and punctuation (the
+    # fast tier's rule: training.fast_tier.normalised_without_test)
+    tested = (
+        set()
+        if split == "test"
+        else {k for b in blocks for k in map(near_key, b.select("test").texts) if k}
+    )
     for b in blocks:
         sel = b.select(split)
         idx = list(range(len(sel)))
         rng.shuffle(idx)
+        if tested:
+            idx = [i for i in idx if near_key(sel.texts[i]) not in tested]
         if caps is not None and b.dataset in caps:
             idx = idx[: caps[b.dataset]]
         for i in idx:

@@ -34,6 +34,7 @@ from threadguard.training.datasets import (
     LabelledRows,
     load_all,
     mask_single_class,
+    near_key,
 )
 from threadguard.training.recipe import recipe, recording_reads
 from threadguard.training.weak_labels import add_weak_labels
@@ -93,13 +94,15 @@ def normalised_without_test(
     tags: list[str],
     test_texts: list[str],
     log: Callable[[str], None],
+    what: str = "training",
 ) -> tuple[list[str], np.ndarray, list[str]]:
-    """The training rows normalised as the engine reads them, less every row whose
-    normalised text is also in a test split (so no test text is ever trained on)."""
-    test_keys = {normalize_text(t) for t in test_texts}
+    """The rows normalised as the engine reads them, less every row whose text is also in
+    a test split up to case, spacing and punctuation (:func:`near_key`: exact matches of
+    the normalised text let about 180 near-copies through, "..." against "." at the end)."""
+    test_keys = {k for k in map(near_key, test_texts) if k}
     normalised = [normalize_text(t) for t in texts]
-    keep = np.array([t not in test_keys for t in normalised])
-    log(f"dropped {int((~keep).sum())} training rows whose text is in a test split")
+    keep = np.array([near_key(t, normalised=True) not in test_keys for t in normalised])
+    log(f"dropped {int((~keep).sum())} {what} rows whose text is in a test split")
     return (
         [t for t, k in zip(normalised, keep, strict=True) if k],
         labels[keep],
@@ -242,12 +245,16 @@ def train_fast_tier(
         train_texts, y_train, train_src, test_texts, log
     )
     train_rows_used = len(train_norm)  # before the templates join
+    # dev rows choose the calibration and the policy's thresholds: none may be a test row
+    dev_texts, y_dev, dev_src = normalised_without_test(
+        dev_texts, y_dev, dev_src, test_texts, log, what="dev"
+    )
     if extra:
         train_norm += [normalize_text(t) for t, _ in extra]
         y_train = np.vstack([y_train, np.vstack([labels for _, labels in extra])])
         train_src += ["templates"] * len(extra)
         log(f"added {len(extra)} rows from the team's hard-case templates")
-    dev_norm = [normalize_text(t) for t in dev_texts]
+    dev_norm = dev_texts  # normalised above
 
     featurizer, x_train, x_dev = featurize(config or FeatureConfig(), train_norm, dev_norm)
     log(

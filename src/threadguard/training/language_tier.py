@@ -29,7 +29,6 @@ from typing import Any
 import numpy as np
 from sklearn.metrics import f1_score
 
-from threadguard.normalize import normalize_text
 from threadguard.scoring.features import FeatureConfig
 from threadguard.scoring.languages import INDEX, INDEX_FORMAT
 from threadguard.scoring.linear import LinearModel
@@ -255,7 +254,9 @@ def train_language_model(
     train_norm, y_train, train_langs = normalised_without_test(
         train_texts, y_train, train_langs, test_texts, log
     )
-    dev_norm = [normalize_text(t) for t in dev_texts]
+    dev_norm, y_dev, dev_langs = normalised_without_test(
+        dev_texts, y_dev, dev_langs, test_texts, log, what="dev"
+    )
 
     featurizer, x_train, x_dev = featurize(config, train_norm, dev_norm)
     log(f"features: {x_train.shape[0]} train, {x_dev.shape[0]} dev, {x_train.shape[1]} wide")
