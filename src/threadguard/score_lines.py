@@ -17,6 +17,7 @@ from typing import Any
 
 from threadguard.documents import score_line
 from threadguard.engine import CommentInput, Engine
+from threadguard.language import LANGUAGE_CODE, primary_language
 from threadguard.moderation import Moderator
 from threadguard.validation import MAX_TEXT_CHARS, text_problem
 
@@ -90,6 +91,11 @@ def _from_object(obj: dict[str, Any], line_no: int) -> tuple[CommentInput, Any] 
         )
     if (problem := text_problem(text, stored=False)) is not None:
         return LineError(line_no, f'"text" {problem}', cid)
+    language = obj.get("language")
+    if language is not None and (
+        not isinstance(language, str) or not LANGUAGE_CODE.fullmatch(language)
+    ):
+        return LineError(line_no, '"language" must be a language code such as "de" or "pt-BR"', cid)
     context: dict[str, str] = {}
     for key in ("parent", "title"):
         value = obj.get(key)
@@ -100,7 +106,10 @@ def _from_object(obj: dict[str, Any], line_no: int) -> tuple[CommentInput, Any] 
         if (problem := text_problem(value, stored=False)) is not None:
             return LineError(line_no, f'"{key}" {problem}', cid)
         context[key] = value
-    return CommentInput(text, id=None if cid is None else str(cid), **context), cid
+    # the caller's language, where it knows it, is the language it is scored in: short
+    # abuse ("Du Wichser!") can read as English to the detector
+    code = None if language is None else primary_language(language)
+    return CommentInput(text, id=None if cid is None else str(cid), language=code, **context), cid
 
 
 def score_stream(

@@ -29,6 +29,25 @@ def test_one_output_line_per_input_line_in_order(engine: Engine) -> None:
     assert all(ok for _, ok in out)
 
 
+def test_a_line_may_name_its_language(engine: Engine) -> None:
+    """Short abuse reads as English to the detector ("Du Wichser!" was approved): a site
+    that knows its comments' language says so, region tags included; a code that is no
+    language code is an error on that line."""
+    (detected, _), (named, _), (regional, _), (bad, ok), (other, _) = run(
+        engine,
+        '{"id": "a", "text": "Du Wichser!"}',
+        '{"id": "b", "text": "Du Wichser!", "language": "de"}',
+        '{"id": "c", "text": "Du Wichser!", "language": "DE-ch"}',
+        '{"id": "d", "text": "hello", "language": "German please"}',
+        '{"id": "e", "text": "Ты тупой идиот", "language": "ru"}',
+    )
+    assert detected["language"] == "en" and detected["decision"] == "approve"
+    assert named["language"] == regional["language"] == "de"
+    assert named["decision"] != "approve" and named["scores"] == regional["scores"]
+    assert not ok and "language code" in bad["error"]["message"] and bad["id"] == "d"
+    assert other["reasons"] == ["language ru is not supported"]
+
+
 def test_output_line_has_every_contract_field(engine: Engine) -> None:
     ((obj, ok),) = run(
         engine, '{"id": "c1", "text": "You are a pathetic idiot", "parent": "hi", "title": "t"}'

@@ -74,6 +74,15 @@ UNDETERMINED: Final = "und"
 _WORD: Final = re.compile(r"[^\W\d_]+")
 
 
+#: A language code as callers write it: ``de``, ``pt-BR``, ``en_GB``, ``FIL``.
+LANGUAGE_CODE: Final = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def primary_language(code: str) -> str:
+    """``en`` for ``en``, ``EN-us`` or ``en_GB``: the models do not care about regions."""
+    return re.split(r"[-_]", code.strip().lower(), maxsplit=1)[0]
+
+
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the comment's language (``und`` for an unknown script)."""
     text = unstyled(without_noise(text[:MAX_CHARS]))

@@ -5,12 +5,11 @@ Perspective's own message and ``errorType`` (from its "Limits and errors" docume
 so a client's error handling keeps working unchanged.
 """
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from threadguard.language import detect_language
+from threadguard.language import detect_language, primary_language
 from threadguard.schema import ATTRIBUTES
 from threadguard.service.compat.errors import CompatError
 from threadguard.validation import check_text
@@ -173,11 +172,6 @@ def parse_requested(body: dict[str, Any], model_version: int) -> list[Requested]
             )
         out.append(Requested(key, attribute, None if threshold is None else float(threshold)))
     return out
-
-
-def primary_language(code: str) -> str:
-    """``en`` for ``en``, ``EN-us`` or ``en_GB``: the models do not care about regions."""
-    return re.split(r"[-_]", code.strip().lower(), maxsplit=1)[0]
 
 
 def check_languages(
