@@ -160,3 +160,12 @@ def test_the_next_page_starts_after_this_pages_last_comment_however_many_were_de
     assert held_in_order[:45] == page_one[5:]
     assert page_two == held_in_order[45:95]
     assert not set(page_two) & set(page_one)
+
+
+def test_comments_take_their_own_direction_and_names_are_isolated(dashboard: Dashboard) -> None:
+    """An Arabic comment was laid out left to right (its closing question mark at the wrong
+    end), and in a reply chain an Arabic name and text ran together as one run."""
+    client, _ = dashboard.signed_in()
+    page = client.get("/").text
+    assert re.search(r'<p class="text" dir="auto" id="text-', page)
+    assert '<bdi class="author">' in page and '<span class="author">' not in page
