@@ -275,6 +275,11 @@ def test_a_policy_naming_a_language_no_model_covers_is_refused_where_it_meets_th
         require_covered(policy, engine.supported_languages)
     assert "site.toml: languages.supported lists ru, which no model covers" in str(err.value)
     require_covered(load_policy(), engine.supported_languages)  # the shipped one is covered
+    # thresholds for such a language were accepted and never applied
+    ru = {"toxicity": {"hold": 0.5}}
+    unread = parse_policy({"thresholds": {}, "languages": {"thresholds": {"ru": ru}}}, "s.toml")
+    with pytest.raises(PolicyError, match=r"\[languages.thresholds.ru\] is for a language"):
+        require_covered(unread, engine.supported_languages)
     path = tmp_path / "site.toml"
     path.write_text('[thresholds]\n[languages]\nsupported = ["en", "ru"]\n', encoding="utf-8")
     proc = run_cli("score", "--policy", str(path), stdin='{"text": "Ты тупой идиот"}\n')

@@ -527,3 +527,29 @@ def test_scan_json_carries_every_signal_with_explanations(
         check=False,
     ).stdout
     assert "Thread signals" in text and "health" in text
+
+
+def test_comments_held_only_for_their_language_flag_no_one() -> None:
+    """A civil Russian comment, held because no model reads Russian, listed its author as
+    flagged and made the thread's health "rising"."""
+    thread, scored = calm_thread()
+    language_held = [
+        Moderated(
+            s.comment,
+            s.analysis,
+            None,
+            Outcome(Decision("hold", ("language ru is not supported",)), scored=False),
+        )
+        if i >= 4
+        else s
+        for i, s in enumerate(scored)
+    ]
+    signals = compute_signals(thread, language_held)
+    assert signals.health.flagged_share == 0.0 and signals.health.trend == "steady"
+    assert all(a.held == 0 and not a.repeat_offender for a in signals.authors)
+    # a watched word in the same language still counts
+    watched = Outcome(
+        Decision("hold", ("language ru is not supported", 'watched "x*" (hold)')), scored=False
+    )
+    language_held[7] = Moderated(scored[7].comment, scored[7].analysis, None, watched)
+    assert compute_signals(thread, language_held).health.flagged_share > 0.0

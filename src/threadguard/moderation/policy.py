@@ -476,7 +476,8 @@ def _default_text() -> str:
 def require_covered(policy: Policy, covered: frozenset[str]) -> None:
     """Refuse a policy whose ``languages.supported`` names a language no model covers:
     its comments would be scored by the English model (a Russian insult 0.09 toxicity)
-    and approved, where the rule for unsupported languages would have held them. Checked
+    and approved, where the rule for unsupported languages would have held them; and one
+    with thresholds for such a language, which would never apply. Checked
     wherever a policy meets the engine (``score``, ``scan``, ``batch``, ``serve``, a site's
     policy over HTTP), since only the engine knows what it covers."""
     missing = sorted(policy.languages.supported - covered)
@@ -486,6 +487,14 @@ def require_covered(policy: Policy, covered: frozenset[str]) -> None:
             f"covers (covered: {', '.join(sorted(covered))}); comments in "
             f"{'it' if len(missing) == 1 else 'them'} would be scored as English. Leave "
             f"{'it' if len(missing) == 1 else 'them'} out: the unsupported rule then decides"
+        )
+    unread = sorted(set(policy.languages.thresholds) - covered)
+    if unread:
+        # they were accepted and never applied: the unsupported rule decides those comments
+        raise PolicyError(
+            f"{policy.source}: [languages.thresholds.{unread[0]}] is for a language no model "
+            f"covers (covered: {', '.join(sorted(covered))}); its comments get the rule for "
+            "unsupported languages, so these thresholds would never apply. Leave it out"
         )
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from threadguard.signals.json_record import JsonRecord
-from threadguard.signals.scores import abuse
+from threadguard.signals.scores import abuse, is_flagged
 from threadguard.signals.settings import DEFAULT_SETTINGS, SignalSettings
 from threadguard.signals.wording import counted, named
 
@@ -83,9 +83,12 @@ def author_summaries(
         AuthorSummary(
             author=author,
             comments=len(items),
-            held=sum(s.decision.action == "hold" for s in items),
-            rejected=sum(s.decision.action == "reject" for s in items),
-            max_abuse=max(abuse(s.analysis, settings) for s in items),
+            # a comment held only for its language says nothing of its author
+            held=sum(s.decision.action == "hold" and is_flagged(s) for s in items),
+            rejected=sum(s.decision.action == "reject" and is_flagged(s) for s in items),
+            max_abuse=max(
+                (abuse(s.analysis, settings) for s in items if s.outcome.scored), default=0.0
+            ),
             threads=1,
             repeat_offender_min=settings.repeat_offender_min,
         )

@@ -124,8 +124,9 @@ def thread_health(
 ) -> ThreadHealth:
     """Held and rejected share overall and per timeline segment, with a trend word."""
     n = len(scored)
-    held = sum(s.decision.action == "hold" for s in scored)
-    rejected = sum(s.decision.action == "reject" for s in scored)
+    # held only because no model reads the language: no sign of the thread's health
+    held = sum(s.decision.action == "hold" and is_flagged(s) for s in scored)
+    rejected = sum(s.decision.action == "reject" and is_flagged(s) for s in scored)
     order, basis = timeline(scored)
     k = min(settings.health_max_segments, n // max(settings.health_min_segment_size, 1))
     k = max(k, 1) if n else 0

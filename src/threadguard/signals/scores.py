@@ -19,5 +19,13 @@ def abuse(analysis: Analysis, settings: SignalSettings = DEFAULT_SETTINGS) -> fl
 
 
 def is_flagged(s: Moderated) -> bool:
-    """Held or rejected: what the health share and pile-ons count as flagged."""
-    return s.decision.action in FLAGGED_ACTIONS
+    """Held or rejected for what it says: what the health share, pile-ons and flagged
+    authors count. A comment held only because no model reads its language says nothing
+    of abuse (a civil Russian comment made its author "flagged" and the thread's health
+    "rising")."""
+    if s.decision.action not in FLAGGED_ACTIONS:
+        return False
+    language_only = not s.outcome.scored and all(
+        r.startswith("language ") for r in s.decision.reasons
+    )
+    return not language_only
