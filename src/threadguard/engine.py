@@ -40,10 +40,9 @@ from threadguard.thread import Comment, Thread
 MAX_CHARS = 20_000
 #: Comments longer than this (normalised characters) are also routed by their sentences.
 SENTENCE_ROUTING_CHARS = 150
-#: ... when a sentence alone scores this on some attribute (a sentence the fast tier
-#: calls abusive, not only unsure: at the band, 0.2, the deep tier read 19% more civil
-#: news comments and held 6 more of Unhealthy's 2,000 civil dev ones, catching no more;
-#: at 0.5, 2% more and 2 more held, with 3 more abusive caught on CADD, Ruddit, HatEval).
+#: ... when a sentence alone scores this (abusive, not only unsure: at the band, 0.2, the
+#: deep tier read 19% more civil news comments, held 6 more of Unhealthy's 2,000 civil dev
+#: ones and caught none more; at 0.5, 2% and 2 more, and 3 more caught on CADD, Ruddit...).
 SENTENCE_ROUTING_SCORE = 0.5
 #: Rows scored per batch: large enough to amortise, small enough to stream.
 BATCH = 512
@@ -94,8 +93,7 @@ class CascadeSettings:
     #: context, which moves its close calls as for any reply (session 25: on a blind probe
     #: of 160 such replies, 8 more of 80 hateful held and 1 more of 80 civil).
     route_on_group_context: bool = True
-    #: Also send a long comment to the deep tier when one of its sentences, read alone by
-    #: the fast tier, reaches the band (:meth:`Engine._sentence_suspect`).
+    #: Also send a long comment deep when a sentence alone is abusive (_sentence_suspect).
     route_on_sentences: bool = True
     #: Read a comment again without the words the models misread (an opinion frame, a
     #: denied slur, an insult at a thing, ...): the readings of
@@ -673,7 +671,8 @@ class Engine:
         and the thread's title as context.
 
         With ``authors``, user names are scored too (once each: they repeat), since a
-        bullet line of a thread dump may carry a whole sentence.
+        bullet line of a thread dump may carry a whole sentence; each in its author's
+        first comment's language ("Amina Yılmaz" read as Turkish was a vulgar word).
         """
         by_id = thread.by_id()
         items = [
@@ -686,12 +685,15 @@ class Engine:
             for c in thread.comments
         ]
         analyses = self.analyze(items)
-        names = sorted({c.author for c in thread.comments if c.author})
+        spoken: dict[str, str | None] = {}
+        for c, a in zip(thread.comments, analyses, strict=True):
+            if c.author:
+                spoken.setdefault(c.author, a.language)
+        names = sorted(spoken)
         author_scores: dict[str, Analysis] = {}
         if authors and names:
-            author_scores = dict(
-                zip(names, self.analyze([CommentInput(a) for a in names]), strict=True)
-            )
+            read = self.analyze([CommentInput(a, language=spoken[a]) for a in names])
+            author_scores = dict(zip(names, read, strict=True))
         return [
             ScoredComment(c, a, author_scores.get(c.author))
             for c, a in zip(thread.comments, analyses, strict=True)

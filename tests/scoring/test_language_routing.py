@@ -112,3 +112,24 @@ def test_a_multilingual_folder_given_as_the_model_replaces_the_multilingual_tier
     [theirs] = candidate.analyze([CommentInput(text)], spans=False)
     [ours] = engine.analyze([CommentInput(text)], spans=False)
     assert theirs.language == "de" and theirs.scores == ours.scores
+
+
+def test_a_user_name_is_read_in_its_authors_language(engine: Engine) -> None:
+    """Two words tell no language: "Amina Yılmaz", detected as Turkish, was read by the
+    Turkish model as a vulgar word and judged by the English thresholds, and every comment
+    of hers was rejected. A name is now read in its author's first comment's language and
+    judged by that language's thresholds."""
+    from threadguard.moderation import Moderator
+    from threadguard.thread import Comment, Thread
+
+    thread = Thread(
+        title="Bericht",
+        comments=(
+            Comment("c1", "Danke für den Bericht, sehr informativ.", "Amina Yılmaz"),
+            Comment("c2", "Thanks, a fair piece.", "Amina Yılmaz", "c1", 1),
+        ),
+    )
+    scored = engine.scan(thread)
+    assert [s.author_analysis.language for s in scored if s.author_analysis] == ["de", "de"]
+    decided = Moderator().decide_thread(scored)
+    assert [m.decision.action for m in decided] == ["approve", "approve"]

@@ -91,7 +91,7 @@ class Moderator:
     def on_author_scores(self, analysis: Analysis) -> Decision:
         """What a user name's scores alone decide: the thresholds crossed from the policy's
         name floor (``[authors] screen_from``) up, as they count for its comments."""
-        hits = most_severe_first(name_hits(self.policy, analysis.scores))
+        hits = most_severe_first(name_hits(self.policy, analysis.scores, analysis.language))
         if not hits:
             return Decision(Verdict.APPROVE, ())
         return Decision(hits[0][0], tuple(reason for *_, reason in hits))

@@ -146,12 +146,16 @@ def author_hits(case: Case) -> list[tuple[Verdict, float, str, str]]:
     give plain names scores that cross low thresholds."""
     if case.author_scores is None:
         return []
-    return name_hits(case.policy, case.author_scores)
+    language = case.author_analysis.language if case.author_analysis is not None else None
+    return name_hits(case.policy, case.author_scores, language)
 
 
-def name_hits(policy: Policy, scores: dict[str, float]) -> list[tuple[Verdict, float, str, str]]:
-    """:func:`crossed` for a user name's scores: only those at or above the name floor."""
-    return [hit for hit in crossed(policy, scores) if hit[1] >= policy.author_floor]
+def name_hits(
+    policy: Policy, scores: dict[str, float], language: str | None = None
+) -> list[tuple[Verdict, float, str, str]]:
+    """:func:`crossed` for a user name's scores: only those at or above the name floor,
+    at the thresholds of the language the name was read in."""
+    return [hit for hit in crossed(policy, scores, language) if hit[1] >= policy.author_floor]
 
 
 def language(case: Case, draft: Draft) -> Draft:
