@@ -10,7 +10,10 @@ how many rows labelled a threat there are and how many of them the list finds; t
 entry; then every civil row it holds, in full, to read.
 
     PYTHONPATH=src python bench/threat_phrases.py --data $THREADGUARD_DATA [--list FILE]
-        [--splits train,dev] [--kind KIND]
+        [--splits train,dev] [--kind KIND] [--languages]
+
+``--languages`` reads the sets of the other languages instead, each by the entries of its
+language (``lexicons/threats_languages.toml``).
 
 ``--splits`` reads only those splits' rows (to write or mend an entry on training and dev
 rows and keep the test rows for reporting); ``--kind`` only the entries of one kind.
@@ -26,6 +29,7 @@ from pathlib import Path
 from threadguard.moderation.threats import LEXICON, match_threats, parse_threats, threat_list
 from threadguard.schema import ATTRIBUTES
 from threadguard.training.datasets import load_all
+from threadguard.training.datasets_multilingual import LANGUAGE_SETS, load_language_sets
 
 KINDS = ("civil", "toxic", "unlabelled")
 THREAT = ATTRIBUTES.index("threat")
@@ -37,6 +41,7 @@ def main() -> None:
     ap.add_argument("--list", type=Path, help=f"a threat list (default: the shipped {LEXICON})")
     ap.add_argument("--splits", help="comma-separated splits to read (default: every row)")
     ap.add_argument("--kind", help="only the entries of this kind (default: every entry)")
+    ap.add_argument("--languages", action="store_true", help="the other languages' sets")
     args = ap.parse_args()
     rules = parse_threats(args.list.read_text("utf-8")) if args.list else threat_list()
     if args.kind:
@@ -49,7 +54,9 @@ def main() -> None:
         "| threat rows | found |\n|---|---:|---:|---:|---:|---:|---:|"
     )
     civil_rows: list[tuple[str, str, str]] = []
-    for block in load_all(args.data):
+    blocks = load_language_sets(args.data) if args.languages else load_all(args.data)
+    for block in blocks:
+        language = LANGUAGE_SETS[block.dataset][1] if args.languages else "en"
         labels = block.matrix()
         counts: Counter[str] = Counter()
         rows = 0
@@ -63,7 +70,7 @@ def main() -> None:
             held = {
                 entry[r]
                 for r in rules
-                if any(not m.quoted for m in match_threats(text, language=None, rules=(r,)))
+                if any(not m.quoted for m in match_threats(text, language=language, rules=(r,)))
             }
             if not held:
                 continue

@@ -461,11 +461,55 @@ def test_a_thread_gives_each_comment_its_parent_else_the_title_as_context() -> N
     assert outside[0].outcome.threat_held
 
 
-def test_only_english_comments_are_read() -> None:
+def test_each_language_is_read_for_its_own_phrases_only() -> None:
     german = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="de")
     assert DEFAULT.decide(german, "I will hurt you").threats == ()
     assert match_threats("I will hurt you", language="fr") == []
     assert match_threats("I will hurt you", language=None)
+    assert match_threats("Ich bring dich um!", language="en") == []
+
+
+#: Written for this test: the plainest threats in the other languages the models cover
+#: (a multilingual site found them published: Turkish threat scores about 0), each held.
+OTHER_LANGUAGES = [
+    ("tr", "Seni bulacağım ve öldüreceğim.", "intent to harm"),
+    ("tr", "Evini biliyorum, akşam kapına geleceğim.", "veiled threat"),
+    ("ar", "سأقتلك إذا رأيتك مرة أخرى", "intent to harm"),
+    ("ar", "أعرف أين تسكن، انتبه لأولادك", "veiled threat"),
+    ("pt", "Vou-te matar se te vir outra vez.", "intent to harm"),
+    ("pt", "Eu sei onde moras, cuidado com os teus filhos.", "veiled threat"),
+    ("de", "Ich bring dich um, du Penner.", "intent to harm"),
+    ("de", "Ich weiß, wo dein Auto steht. Wäre schade, wenn es brennt.", "veiled threat"),
+    ("fr", "Je vais te tuer si je te croise.", "intent to harm"),
+    ("es", "Te voy a matar, cabrón.", "intent to harm"),
+    ("it", "Ti ammazzo se parli ancora.", "intent to harm"),
+    ("nl", "Ik maak je af als ik je zie.", "intent to harm"),
+    ("pl", "Zabiję cię, jak cię znajdę.", "intent to harm"),
+]
+#: ... and their civil look-alikes.
+OTHER_LANGUAGES_CIVIL = [
+    ("de", "Ich bringe dich um acht Uhr zum Bahnhof."),
+    ("de", "Du bringst mich um den Verstand, ich bring dich um den Schlaf."),
+    ("fr", "Je vais te descendre à la gare demain."),
+    ("es", "Te voy a matar a besos, cariño."),
+    ("pt", "Vou te matar de rir com essa piada."),
+    ("pt", "Sei onde fica o restaurante, vamos lá."),
+    ("tr", "Seni çok seviyorum, yarın görüşürüz."),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "kind"), OTHER_LANGUAGES)
+def test_the_plainest_threats_in_the_other_languages_are_held(
+    language: str, text: str, kind: str
+) -> None:
+    outcome = DEFAULT.decide(replace(CALM, language=language), text)
+    assert outcome.action is Verdict.HOLD and outcome.threat_held
+    assert outcome.threats[0].kind == kind
+
+
+@pytest.mark.parametrize(("language", "text"), OTHER_LANGUAGES_CIVIL)
+def test_their_civil_look_alikes_are_not_threats(language: str, text: str) -> None:
+    assert match_threats(text, language=language) == []
 
 
 def test_the_decision_records_the_threats_in_its_details() -> None:

@@ -37,8 +37,10 @@ them.
 
 A phrase inside a quotation (:mod:`.quotes`: paired quotation marks) is reported speech
 ("the defendant shouted 'I will kill you'"): it is named among the reasons, marked
-``quoted``, and holds nothing on its own; the models' scores decide. Only English
-comments are read (the phrases are English).
+``quoted``, and holds nothing on its own; the models' scores decide. Each entry is looked
+for in comments of its language (English, else its ``language``:
+``lexicons/threats_languages.toml`` has the plainest threats in the other languages the
+models cover).
 """
 
 from __future__ import annotations
@@ -235,7 +237,9 @@ SHOWN: Final = 60
 #: for the first; the record need not list them all).
 KEPT: Final = 20
 _REQUIRED: Final = frozenset({"kind", "pattern"})
-_KEYS: Final = _REQUIRED | {"near", "needs", "also", "rebuttable"}
+_KEYS: Final = _REQUIRED | {"near", "needs", "also", "rebuttable", "language"}
+#: The list of the other languages' threats (the same entries, each with its ``language``).
+LANGUAGES_LEXICON: Final = "lexicons/threats_languages.toml"
 
 
 class ThreatListError(ValueError):
@@ -259,6 +263,8 @@ class ThreatRule:
     #: Whether a sentence that reports or rebuts the phrase excuses it, whatever its kind
     #: (the :data:`REBUTTABLE` kinds always are): an old slogan that history quotes.
     rebuttable: bool = False
+    #: The language of the comments the phrase is looked for in.
+    language: str = "en"
 
     def finds(
         self, canonical: str, context: Callable[[], str] | None = None
@@ -347,8 +353,11 @@ def parse_threats(text: str, source: str = LEXICON) -> tuple[ThreatRule, ...]:
         if not isinstance(entry, dict) or not _REQUIRED <= set(entry) <= _KEYS:
             raise ThreatListError(
                 f"{where}: needs the keys {sorted(_REQUIRED)} "
-                "(and may have 'near', 'needs', 'also', 'rebuttable')"
+                "(and may have 'near', 'needs', 'also', 'rebuttable', 'language')"
             )
+        language = entry.get("language", "en")
+        if not isinstance(language, str) or len(language) != 2 or not language.islower():
+            raise ThreatListError(f"{where}: language must be an ISO 639-1 code such as 'de'")
         kind, pattern = entry["kind"], entry["pattern"]
         if kind not in KINDS:
             raise ThreatListError(f"{where}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
@@ -366,6 +375,7 @@ def parse_threats(text: str, source: str = LEXICON) -> tuple[ThreatRule, ...]:
                 _needs(entry.get("needs", []), f"{where}: needs"),
                 _needs(entry.get("also", []), f"{where}: also"),
                 rebuttable,
+                language,
             )
         )
     return tuple(rules)
@@ -404,9 +414,13 @@ def _compiled(pattern: object, where: str) -> re.Pattern[str]:
 
 @cache
 def threat_list() -> tuple[ThreatRule, ...]:
-    """The shipped list, read once."""
-    text = resources.files("threadguard.resources").joinpath(LEXICON).read_text("utf-8")
-    return parse_threats(text)
+    """The shipped lists (English, then the other languages'), read once."""
+    folder = resources.files("threadguard.resources")
+    return tuple(
+        rule
+        for name in (LEXICON, LANGUAGES_LEXICON)
+        for rule in parse_threats(folder.joinpath(name).read_text("utf-8"), name)
+    )
 
 
 def groups_named(canonical: str) -> tuple[str, ...]:
@@ -436,14 +450,17 @@ def match_threats(
 ) -> list[ThreatMatch]:
     """Every threatening phrase of the list (or of ``rules``) in ``text``, in the order
     they stand there (overlapping finds of different entries are all kept; the first
-    :data:`KEPT`). ``language``: the comment's; none is looked for in another language
-    than English. ``canonical``:
+    :data:`KEPT`). ``language``: the comment's; only its entries are looked for (None:
+    English). ``canonical``:
     ``normalize_text(text)`` if known. ``context``: what the comment answers (its
     parent's text, else the article's title), where an entry's ``near`` may stand too
     ("Send them all back." under "The council housed forty refugees in the hotel")."""
-    if language not in ("en", None) or not text:
+    if not text:
         return []
-    chosen = threat_list() if rules is None else rules
+    wanted = language or "en"
+    chosen = [r for r in (threat_list() if rules is None else rules) if r.language == wanted]
+    if not chosen:
+        return []
     if canonical is None:
         canonical = normalize_text(text)
     # the context is normalised only when a phrase needs it, and once
