@@ -179,3 +179,21 @@ def test_restyled_latin_letters_are_latin(text: str, language: str) -> None:
     """Fancy-text letters were in no script's block: the comment was undetermined and
     held as an unsupported language (Perspective refused it)."""
     assert detect_language(text) == language
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("eu", "Ergelak zarete denak, isildu behingoz eta utzi gu bakean."),
+        ("mt", "Intom ilkoll ħmir, agħlqu ħalqkom u ħalluna fil-paċi."),
+        ("lv", "Jūs visi esat muļķi, aizveriet mutes un liekiet mūs mierā."),
+        ("uz", "Hammangiz ahmoqsizlar, ogʻzingizni yuming va bizni tinch qoʻying."),
+    ],
+)
+def test_languages_no_model_covers_are_told_not_taken_for_a_covered_one(
+    code: str, text: str
+) -> None:
+    """Basque was taken for Turkish, Maltese and Uzbek for English: scored by a model of
+    another language and published. Told apart, they get the rule for unsupported
+    languages (written for this test)."""
+    assert detect_language(text) == code

@@ -35,7 +35,7 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 CANDIDATES: Final[dict[str, tuple[str, ...]]] = {
     "Latn": (
         "en", "de", "fr", "es", "it", "pt", "nl", "pl", "tr", "sv", "da", "no", "fi", "ro",
-        "cs", "sk", "hu", "id", "hr", "sl", "lt", "et", "ca", "vi", "tl", "sq", "is",
+        "cs", "sk", "hu", "id", "hr", "sl", "lt", "et", "ca", "vi", "tl", "sq", "is", "eu", "mt", "uz", "lv",
     ),
     "Cyrl": ("ru", "uk", "bg", "be", "sr", "mk", "kk", "ky", "mn", "tg", "tt", "ba"),
     "Arab": ("ar", "fa", "ur", "ps", "ug"),
