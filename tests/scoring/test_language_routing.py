@@ -133,3 +133,15 @@ def test_a_user_name_is_read_in_its_authors_language(engine: Engine) -> None:
     assert [s.author_analysis.language for s in scored if s.author_analysis] == ["de", "de"]
     decided = Moderator().decide_thread(scored)
     assert [m.decision.action for m in decided] == ["approve", "approve"]
+
+
+def test_a_pronoun_is_never_highlighted_on_its_own(engine: Engine) -> None:
+    """"Du" and "Tu" were highlighted as insults beside the insult itself (written for this
+    test)."""
+    for text, language, word in (
+        ("Du bist ein Idiot.", "de", "Idiot"),
+        ("Tu es un connard.", "fr", "connard"),
+    ):
+        [analysis] = engine.analyze([CommentInput(text, language=language)])
+        marked = {text[s.begin : s.end] for s in analysis.spans}
+        assert word in marked and not marked & {"Du", "Tu"}, marked

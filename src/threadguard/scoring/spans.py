@@ -30,6 +30,45 @@ MIN_CONTRIBUTION = 0.4
 MIN_SHARE = 0.35
 #: Words separated by at most this many characters of non-word text merge into one span.
 MAX_GAP = 2
+#: Words that address or point at someone, in the languages the models read: they carry
+#: weight in the n-gram models (abuse is addressed: "du bist ...", "tu es ..."), but a
+#: highlight on "Du" or "Tu" shows a moderator nothing (session 32's multilingual tryout:
+#: pronouns were highlighted as insults). Never a span on their own; normalised forms
+#: ("voce" for "você").
+ADDRESS_WORDS = frozenset(
+    {
+        "you",
+        "your",
+        "u",
+        "ur",
+        "ya",
+        "du",
+        "dich",
+        "dir",
+        "ihr",
+        "euch",
+        "tu",
+        "te",
+        "toi",
+        "t'es",
+        "vous",
+        "ti",
+        "sei",
+        "eres",
+        "vc",
+        "voce",
+        "sen",
+        "seni",
+        "sana",
+        "je",
+        "jij",
+        "jou",
+        "jullie",
+        "ty",
+        "ciebie",
+        "cie",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -91,8 +130,10 @@ def find_spans(
     best = np.maximum.reduceat(contributions, starts, axis=0)  # [rows with tokens, heads]
     row_best = np.repeat(best, np.diff(np.r_[starts, len(tokens)]), axis=0)
     head_probs = probs[tok_rows][:, list(heads)].astype(np.float64)
+    addressing = np.fromiter((w in ADDRESS_WORDS for w in words), dtype=bool, count=len(words))
     flagged = (
-        (head_probs >= st.min_score)
+        ~addressing[:, None]
+        & (head_probs >= st.min_score)
         & (row_best >= st.min_contribution)
         & (contributions >= st.min_contribution)
         & (contributions >= (st.min_share * row_best.astype(np.float64)).astype(np.float32))
