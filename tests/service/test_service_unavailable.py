@@ -115,3 +115,36 @@ def test_a_full_disk_outside_the_database_is_503_too(
     monkeypatch.setattr(service.store, "queue", other)
     answer = service.client.get("/api/v1/queue", headers=service.auth(service.moderator))
     assert answer.status_code == 500  # any other OSError is still the service's bug
+
+
+def test_a_database_that_hangs_is_not_answering_within_seconds_not_ok() -> None:
+    """A stalled PostgreSQL (a partition) answered no check: the first poll hung and every
+    later one got the last check's "ok" for as long as it lasted."""
+    import asyncio
+    import threading
+
+    from threadguard.service.health import NOT_ANSWERING, DatabaseHealth
+
+    release = threading.Event()
+
+    class Stalled:
+        def ping(self) -> bool:
+            release.wait(10)
+            return True
+
+        def heartbeat(self) -> None:
+            release.wait(10)
+
+    async def polls() -> list[str]:
+        health = DatabaseHealth(Stalled(), ttl=0.0, answer_s=0.2)  # type: ignore[arg-type]
+        seen = [(await health.check()).database, (await health.check()).database]
+        seen.append((await health.check(deep=True)).database)
+        release.set()
+        for _ in range(50):  # the stalled check comes back: the next poll reads again
+            await asyncio.sleep(0.05)
+            if health._pending is None:
+                break
+        seen.append((await health.check()).database)
+        return seen
+
+    assert asyncio.run(polls()) == [NOT_ANSWERING.database] * 3 + ["ok"]

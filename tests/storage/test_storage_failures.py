@@ -111,3 +111,39 @@ def test_only_space_and_read_only_errors_are_recognised() -> None:
     assert out_of_space(psycopg.errors.UniqueViolation("dup")) is None
     assert out_of_space(psycopg.errors.ReadOnlySqlTransaction("standby"))
     assert out_of_space(ValueError("database or disk is full")) is None
+
+
+def test_a_postgresql_server_that_never_answers_fails_the_connection(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A stalled PostgreSQL hung every request past a minute: libpq had no time limit.
+    A listener that accepts and never speaks stands in for it."""
+    import socket
+    import threading
+
+    from sqlalchemy import text as sql
+
+    from threadguard.storage import db
+
+    monkeypatch.setitem(db.LIBPQ_TIMEOUTS, "connect_timeout", 2)
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(1)
+    port = silent.getsockname()[1]
+    outcome: list[str] = []
+
+    def attempt() -> None:
+        engine = db.connect(f"postgresql://postgres@127.0.0.1:{port}/test")
+        try:
+            with engine.connect() as conn:
+                conn.execute(sql("SELECT 1"))
+            outcome.append("answered")
+        except Exception as exc:  # the driver's timeout, as the store's error handling sees it
+            outcome.append(type(exc).__name__)
+
+    worker = threading.Thread(target=attempt, daemon=True)
+    worker.start()
+    worker.join(30)
+    silent.close()
+    assert not worker.is_alive(), "the connection still hangs"
+    assert outcome and outcome[0] != "answered"

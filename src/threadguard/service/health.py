@@ -14,8 +14,10 @@ could not store do.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from fastapi import APIRouter
@@ -32,7 +34,8 @@ log = logging.getLogger("threadguard.service")
 
 @dataclass(frozen=True)
 class Check:
-    """What a check found: ``ok``, ``busy``, ``unwritable`` or ``unreachable``."""
+    """What a check found: ``ok``, ``busy``, ``unwritable``, ``unreachable`` or ``not
+    answering``."""
 
     database: str
     retry_after_s: int = 1
@@ -62,30 +65,64 @@ def read_check(store: Store) -> Check:
     return Check("ok" if store.ping() else "unreachable")
 
 
+#: What a check that has not come back within :data:`ANSWER_S` seconds reports.
+NOT_ANSWERING = Check("not answering", 5)
+#: How long a check may take before the database counts as not answering. A database that
+#: hangs (a network partition, a stalled server) answered no check at all, and every poll
+#: meanwhile got the last check's "ok": a load balancer kept sending traffic to a server
+#: where every request hung.
+ANSWER_S = 5.0
+
+
 class DatabaseHealth:
     """The database's health as last checked, re-checked at most every ``ttl`` seconds
-    (see the module docs)."""
+    (see the module docs); a check still running after :data:`ANSWER_S` seconds makes
+    the database "not answering" until it comes back."""
 
-    def __init__(self, store: Store, ttl: float = 5.0) -> None:
+    def __init__(self, store: Store, ttl: float = 5.0, answer_s: float = ANSWER_S) -> None:
         self.store = store
         self.ttl = ttl
+        self.answer_s = answer_s
         self._last: Check | None = None
         self._at = float("-inf")
-        self._checking = False
+        self._pending: asyncio.Future[Check] | None = None
+        self._started = 0.0
 
     async def check(self, *, deep: bool = False) -> Check:
         """The database's state: now, by a write, if ``deep``; else as of at most ``ttl``
         seconds ago."""
-        stale = time.monotonic() - self._at > self.ttl
-        if deep or self._last is None or (stale and not self._checking):
-            self._checking = True
-            try:
-                found = await run_in_threadpool(write_check if deep else read_check, self.store)
-            finally:
-                self._checking = False
-            self._last, self._at = found, time.monotonic()
-            return found
-        return self._last
+        now = time.monotonic()
+        if self._pending is not None and now - self._started > self.answer_s:
+            return NOT_ANSWERING
+        if deep:
+            task = asyncio.ensure_future(self._run(write_check))
+            if self._pending is None:
+                self._pending, self._started = task, now
+                task.add_done_callback(self._settled)
+            return await self._within(asyncio.shield(task))
+        if self._last is not None and (now - self._at <= self.ttl or self._pending is not None):
+            return self._last
+        if self._pending is None:
+            self._pending, self._started = asyncio.ensure_future(self._run(read_check)), now
+            self._pending.add_done_callback(self._settled)
+        return await self._within(asyncio.shield(self._pending))
+
+    async def _run(self, check: Callable[[Store], Check]) -> Check:
+        found = await run_in_threadpool(check, self.store)
+        self._last, self._at = found, time.monotonic()
+        return found
+
+    async def _within(self, pending: Awaitable[Check]) -> Check:
+        """The check's answer, or :data:`NOT_ANSWERING` after :attr:`answer_s` seconds (the
+        check goes on in its thread; its answer is kept when it comes)."""
+        try:
+            return await asyncio.wait_for(pending, self.answer_s)
+        except TimeoutError:
+            log.error("health check: the database did not answer in %.0f s", self.answer_s)
+            return NOT_ANSWERING
+
+    def _settled(self, _done: asyncio.Future[Check]) -> None:
+        self._pending = None
 
 
 def health_router(engine: Engine, store: Store) -> APIRouter:

@@ -148,9 +148,33 @@ def connect(url: str) -> Engine:
         )
         _sqlite_hooks(engine)
     else:
-        engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+        engine = create_engine(
+            url,
+            pool_pre_ping=True,
+            pool_size=10,
+            max_overflow=20,
+            pool_timeout=POOL_TIMEOUT_S,
+            connect_args=dict(LIBPQ_TIMEOUTS) if parsed.get_backend_name() == "postgresql" else {},
+        )
     failures.install(engine)
     return engine
+
+
+#: libpq's own limits, so that a database that stops answering fails a request instead of
+#: hanging it for the kernel's minutes (a session's tryout: a stalled PostgreSQL hung every
+#: request past a minute): connecting at most 10 s; dead peers found by keepalives after
+#: about 25 s idle; unacknowledged writes given up after 30 s.
+LIBPQ_TIMEOUTS: dict[str, int] = {
+    "connect_timeout": 10,
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 5,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 30_000,
+}
+#: How long a request waits for a free connection of the pool (SQLAlchemy's default, 30 s,
+#: let requests queue behind a stalled database for half a minute each).
+POOL_TIMEOUT_S = 10
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
