@@ -136,7 +136,7 @@ def test_a_user_name_is_read_in_its_authors_language(engine: Engine) -> None:
 
 
 def test_a_pronoun_is_never_highlighted_on_its_own(engine: Engine) -> None:
-    """"Du" and "Tu" were highlighted as insults beside the insult itself (written for this
+    """The pronouns "Du" and "Tu" were highlighted as insults beside the insult itself (written for this
     test)."""
     for text, language, word in (
         ("Du bist ein Idiot.", "de", "Idiot"),
