@@ -102,3 +102,27 @@ def test_two_workers_together_admit_a_key_at_most_its_rate(tmp_path: Path) -> No
         assert min(count, share) <= admitted[worker] <= share + allowance, (served, admitted)
     refused = [(status, after) for _, status, after in answers if not 200 <= status < 300]
     assert refused and all(s == 429 and after and int(after) >= 1 for s, after in refused)
+
+
+def test_workers_that_cannot_load_their_models_stop_the_command(tmp_path: Path) -> None:
+    """With --workers 2 a damaged model made the supervisor respawn workers forever (a
+    traceback every 2.5 s, connections refused, no exit); now it exits with one line
+    naming the folder, as with one worker."""
+    import shutil
+
+    from threadguard.scoring.registry import shipped_model_dir
+
+    bad = tmp_path / "fast"
+    shutil.copytree(shipped_model_dir("fast"), bad)
+    data = (bad / "weights.npz").read_bytes()
+    (bad / "weights.npz").write_bytes(data[: len(data) // 3])
+    proc = subprocess.run(
+        [*THREADGUARD, "serve", "--workers", "2", "--port", str(free_port()), "--model", str(bad),
+         "--data-dir", str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )  # fmt: skip
+    assert proc.returncode != 0
+    assert f"{bad}: cannot load model" in " ".join(proc.stderr.split())

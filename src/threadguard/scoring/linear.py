@@ -8,6 +8,7 @@ The artifact is a directory with ``model.json`` (metadata, heads, calibration) a
 from __future__ import annotations
 
 import json
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -117,7 +118,8 @@ class LinearModel:
                 )
             with np.load(directory / "weights.npz", allow_pickle=False) as npz:
                 q, scale, idf = npz["weights"], npz["scale"], npz["idf"]
-        except (OSError, ValueError, KeyError) as exc:
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+            # a damaged weights.npz is a BadZipFile, which named no file at all
             raise ModelError(f"{directory}: cannot load model: {exc}") from exc
         config = FeatureConfig.from_json(meta["features"])
         heads = tuple(meta["heads"])

@@ -16,6 +16,8 @@ from __future__ import annotations
 import copy
 import gc
 import logging
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -107,6 +109,18 @@ def worker_app(settings: ServiceSettings) -> FastAPI:
     return app
 
 
+def preflight(settings: ServiceSettings) -> None:
+    """Build one worker's app in a process of its own and let it go: raises what building
+    it raised (models that cannot be loaded, a metrics folder that is missing, ...)."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        pool.submit(_build_and_drop, settings).result()
+
+
+def _build_and_drop(settings: ServiceSettings) -> None:
+    worker_app(settings)
+
+
 #: How long a worker may take to answer the supervisor's ping before it counts as hung.
 WORKER_HEALTHCHECK_S = 30
 
@@ -132,6 +146,11 @@ def serve(settings: ServiceSettings, *, host: str, port: int, workers: int) -> N
     if workers <= 1:
         uvicorn.run(worker_app(settings), **common)
         return
+    # Each worker loads the models after the supervisor has started, and a worker that
+    # fails to start is respawned forever (a corrupt model file: a traceback every 2.5 s,
+    # connections refused, never an exit): one worker is started first, alone, and what
+    # stops it stops the command, as with one worker.
+    preflight(settings)
     config = uvicorn.Config(
         partial(worker_app, settings),
         factory=True,
