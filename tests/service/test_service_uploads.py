@@ -325,3 +325,53 @@ def test_a_busy_database_is_503_with_retry_after_everywhere(
 
 def upload_raw(service: Service, texts: dict[str, str]) -> Any:
     return service.post_thread(csv_thread(texts), "text/csv", article="story-1")
+
+
+def test_an_upload_process_stops_when_its_worker_is_killed(tmp_path: Path) -> None:
+    """After a kill -9 of the server the upload's process went on writing to the database
+    with no server running (it finished the job, unsupervised)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    grandchild = (
+        "import sys, time\n"
+        "from threadguard.service.upload_jobs import follow_parent\n"
+        "follow_parent(int(sys.argv[1]), 0.1)\n"
+        "open(sys.argv[2], 'w').close()\n"
+        "time.sleep(60)\n"
+    )
+    watching = tmp_path / "watching"
+    worker = (
+        "import os, subprocess, sys, time\n"
+        f"child = subprocess.Popen([sys.executable, '-c', {grandchild!r}, str(os.getpid()),"
+        f" {str(watching)!r}])\n"
+        "print(child.pid, flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    middle = subprocess.Popen([sys.executable, "-c", worker], stdout=subprocess.PIPE, text=True)
+    assert middle.stdout is not None
+    pid = int(middle.stdout.readline())
+    for _ in range(300):  # until the upload's process watches its worker
+        if watching.exists():
+            break
+        time.sleep(0.1)
+    assert watching.exists(), "the upload process never started watching"
+    middle.send_signal(signal.SIGKILL)
+    middle.wait()
+
+    def running() -> bool:
+        try:
+            state = Path(f"/proc/{pid}/status").read_text().split("State:")[1].split()[0]
+        except (OSError, IndexError):
+            return False
+        return state != "Z"
+
+    for _ in range(100):
+        if not running():
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(pid, signal.SIGKILL)
+        raise AssertionError("the upload process outlived its worker")

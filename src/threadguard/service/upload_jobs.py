@@ -84,6 +84,9 @@ class JobSpec:
     format: str
     article: ArticleRef
     actor: Actor
+    #: The worker that started the upload's process (its pid): the process stops when it
+    #: is gone (:func:`follow_parent`).
+    parent: int = 0
 
 
 def run_job(spec: JobSpec) -> None:
@@ -94,6 +97,7 @@ def run_job(spec: JobSpec) -> None:
     from threadguard.service.context import ServiceState
 
     settings = spec.settings
+    follow_parent(spec.parent or os.getppid())
     store = Store.open(spec.database_url, migrate=False)
     jobs = store.jobs
     try:
@@ -120,6 +124,23 @@ def run_job(spec: JobSpec) -> None:
         jobs.fail_job(spec.job_id, f"storing the upload failed ({type(exc).__name__}); {AGAIN}")
     finally:
         store.close()
+
+
+def follow_parent(parent: int, every_s: float = 1.0) -> threading.Thread:
+    """Stop this process when ``parent`` (the worker that started it) is gone: after a
+    ``kill -9`` of the server the upload went on writing, unsupervised, while an operator
+    restarted the server or restored a backup. The job is then left running, and the
+    store reports it failed once its heartbeat is old, as the module docs say."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every_s)
+        log.error("upload job process: its worker %d is gone; stopping", parent)
+        os._exit(1)
+
+    watcher = threading.Thread(target=watch, name="threadguard-upload-parent", daemon=True)
+    watcher.start()
+    return watcher
 
 
 class UploadJobs:
@@ -194,6 +215,7 @@ class UploadJobs:
             format=upload.format,
             article=upload.article,
             actor=upload.actor,
+            parent=os.getpid(),
         )
         with self._lock:
             if self._thread is None or not self._thread.is_alive():
