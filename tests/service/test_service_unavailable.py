@@ -62,7 +62,9 @@ def coral(service: Service) -> Any:
     )
 
 
-def test_a_full_disk_is_503_with_retry_after_on_every_surface(service: Service) -> None:
+def test_a_full_disk_is_503_with_retry_after_on_every_surface(
+    service: Service, caplog: pytest.LogCaptureFixture
+) -> None:
     stored = service.post_thread("Title\n\nBody.\n\n  • ann\n    Nice ferry.\n").json()
     comment_id = stored["comments"][0]["comment_id"]
     before = unavailable_count("full")
@@ -73,6 +75,12 @@ def test_a_full_disk_is_503_with_retry_after_on_every_surface(service: Service) 
         error = perspective.json()["error"]  # Google's shape, as Perspective clients parse
         assert (error["code"], error["status"]) == (503, "UNAVAILABLE")
         assert "disk is full" in error["message"]
+        # not "nothing was stored": a large upload keeps the parts stored before the failure
+        assert "this write was not stored" in error["message"]
+        assert any(
+            r.levelname == "WARNING" and "cannot be written" in r.getMessage()
+            for r in caplog.records
+        )  # a full disk left no line but the access log's
         assert analyze(service, doNotStore=True).status_code == 200  # nothing to write
 
         upload = service.post_thread("Title\n\nBody.\n\n  • bo\n    Hello.\n")

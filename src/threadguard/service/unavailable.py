@@ -12,6 +12,7 @@ Each one is counted (``threadguard_store_unavailable_total``).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -20,8 +21,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from threadguard.service import metrics
-from threadguard.storage.failures import out_of_space
+from threadguard.storage.failures import NOT_STORED, out_of_space
 from threadguard.storage.records import StoreBusyError, StoreFullError
+
+log = logging.getLogger("threadguard.service")
 
 
 @dataclass(frozen=True)
@@ -45,11 +48,13 @@ def unavailable(exc: BaseException) -> Unavailable | None:
     elif isinstance(exc, StoreBusyError):
         reason, found = "busy", Unavailable(str(exc), 1)
     elif isinstance(exc, OSError) and (problem := out_of_space(exc)) is not None:
-        message = f"{problem}: nothing was stored; try again later"
+        message = f"{problem}: {NOT_STORED}"
         reason, found = "full", Unavailable(message, StoreFullError.retry_after_s)
     else:
         return None
     metrics.STORE_UNAVAILABLE.labels(reason).inc()
+    if reason == "full":  # a full or read-only disk left no line but the access log's
+        log.warning("the store cannot be written: %s", found.message)
     return found
 
 

@@ -77,6 +77,15 @@ def out_of_space(exc: BaseException) -> str | None:
     return None
 
 
+#: What a client is told when a write failed for lack of space: an upload is stored in
+#: short transactions, so one that fails part way has its earlier parts stored ("nothing
+#: was stored" was false: 326 of 900 comments were in the queue).
+NOT_STORED = (
+    "this write was not stored (a large upload keeps the parts stored before it: sending it "
+    "again updates them, never duplicates); try again later"
+)
+
+
 def install(engine: Engine) -> None:
     """Make ``engine`` raise :class:`StoreFullError` for a full or read-only database."""
 
@@ -85,6 +94,4 @@ def install(engine: Engine) -> None:
         problem = out_of_space(context.original_exception)
         if problem is None:
             return None
-        raise StoreFullError(
-            f"{problem}: nothing was stored; try again later"
-        ) from context.original_exception
+        raise StoreFullError(f"{problem}: {NOT_STORED}") from context.original_exception
