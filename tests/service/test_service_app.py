@@ -215,3 +215,22 @@ def test_serve_says_why_it_cannot_listen_before_loading_anything(tmp_path: Path)
         cli, ["serve", "--host", "999.1.1.1", "--tier", "fast", "--data-dir", str(tmp_path)]
     )
     assert nowhere.exit_code == 2 and "--host 999.1.1.1: not an address" in nowhere.output
+
+
+def test_settings_that_would_be_cut_or_never_end_are_refused_and_typos_are_named(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """5.7 requests a minute was cut to 5, a Coral deadline of "inf" was accepted, and a
+    mistyped variable was ignored without a word."""
+    (tmp_path / "settings.toml").write_text("rate_per_minute = 5.7\n")
+    with pytest.raises(SettingsError, match="rate_per_minute"):
+        load_settings(tmp_path, {})
+    for bad in ("inf", "nan"):
+        with pytest.raises(SettingsError, match="THREADGUARD_CORAL_DEADLINE_S"):
+            load_settings(None, {"THREADGUARD_CORAL_DEADLINE_S": bad})
+    (tmp_path / "settings.toml").write_text("rate_per_minute = 6.0\n")
+    assert load_settings(tmp_path, {}).rate_per_minute == 6
+    with caplog.at_level("WARNING", logger="threadguard.service"):
+        load_settings(None, {"THREADGUARD_RATE_PER_MINUT": "5", "THREADGUARD_DATA": "/d"})
+    warned = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert warned == ["THREADGUARD_RATE_PER_MINUT is no ThreadGuard setting and is ignored"]

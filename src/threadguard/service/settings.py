@@ -14,6 +14,8 @@ lives in the data directory, so it cannot say where that is.
 
 from __future__ import annotations
 
+import logging
+import math
 import os
 import re
 import tomllib
@@ -28,6 +30,9 @@ from threadguard.schema import Tier
 SETTINGS_FILE = "settings.toml"
 #: The engine's default tier, as the settings' type.
 ENGINE_TIER = Tier(CascadeSettings.tier)
+
+
+log = logging.getLogger("threadguard.service")
 
 
 @dataclass(frozen=True)
@@ -88,8 +93,8 @@ class SettingsError(Exception):
 
 
 def _count(value: Any) -> int:
-    if isinstance(value, bool):
-        raise ValueError
+    if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+        raise ValueError  # 5.7 requests a minute was cut to 5 without a word
     number = int(value)
     if number < 0:
         raise ValueError
@@ -106,7 +111,7 @@ def _positive_count(value: Any) -> int:
 
 def _positive(value: Any) -> float:
     number = float(value)
-    if number <= 0:
+    if not 0 < number < math.inf:  # "inf" and "nan" are floats too
         raise ValueError
     return number
 
@@ -230,6 +235,13 @@ def _from_file(path: Path) -> dict[str, Any]:
     return {k: _coerce(k, v, str(path)) for k, v in data.items()}
 
 
+#: ThreadGuard's environment variables that are not service settings (the data folder of
+#: the command line, the test suite's databases).
+OTHER_VARIABLES = frozenset(
+    {"THREADGUARD_DATA", "THREADGUARD_TEST_POSTGRES", "THREADGUARD_REQUIRE_POSTGRES"}
+)
+
+
 def load_settings(
     data_dir: Path | None = None,
     environ: Mapping[str, str] | None = None,
@@ -246,5 +258,9 @@ def load_settings(
     for variable, name in ENVIRONMENT.items():
         if env.get(variable):
             values[name] = _coerce(name, env[variable], variable)
+    for variable in sorted(set(env) - set(ENVIRONMENT) - OTHER_VARIABLES):
+        if variable.startswith("THREADGUARD_"):
+            # a mistyped name (THREADGUARD_RATE_PER_MINUT) was ignored without a word
+            log.warning("%s is no ThreadGuard setting and is ignored", variable)
     values.update({k: v for k, v in overrides.items() if v is not None})
     return replace(ServiceSettings(), **values)
