@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import math
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,15 @@ import pytest
 from service_support import DIALECTS, Databases, Service
 
 from threadguard.engine import Engine
+from threadguard.service import unavailable
+
+
+@pytest.fixture(autouse=True)
+def no_failed_writes_remembered() -> Iterator[None]:
+    """Each test starts with no write remembered as failed for a full disk (the deep health
+    check says unwritable for 30 s after one: :func:`unavailable.writes_failing`)."""
+    yield
+    unavailable._last_full[0] = -math.inf
 
 
 @pytest.fixture

@@ -18,6 +18,9 @@ from faults import failing_writes
 from service_support import Service
 
 from threadguard.service import metrics
+from threadguard.service import unavailable as unavailable_module
+from threadguard.storage.failures import NOT_STORED
+from threadguard.storage.records import StoreFullError
 
 CORAL_SECRET = "coral-test-secret"
 ANALYZE = "/v1alpha1/comments:analyze"
@@ -100,10 +103,26 @@ def test_a_full_disk_is_503_with_retry_after_on_every_surface(
         assert deep.json()["database"] == "unwritable" and deep.headers["Retry-After"] == "30"
     assert unavailable_count("full") >= before + 3
 
-    # The disk has room again: everything works, nothing had to restart.
+    # The disk has room again: everything works, nothing had to restart; the deep check
+    # says unwritable until Retry-After's 30 s have passed since the last failed write.
     assert analyze(service).status_code == 200
     assert service.act(comment_id, "reject").status_code == 200
+    assert service.client.get("/healthz", params={"deep": 1}).json()["database"] == "unwritable"
+    unavailable_module._last_full[0] -= StoreFullError.retry_after_s
     assert service.client.get("/healthz", params={"deep": 1}).json()["database"] == "ok"
+
+
+def test_the_deep_check_says_unwritable_while_new_writes_fail_though_its_own_succeeds(
+    service: Service,
+) -> None:
+    """The heartbeat rewrites one row in place and needs no new space: on a full SQLite
+    disk it succeeded and /healthz?deep=1 said ok while every new comment failed."""
+    stored = service.post_thread("Title\n\nBody.\n\n  • ann\n    Nice ferry.\n")
+    assert stored.status_code == 200
+    unavailable_module.unavailable(StoreFullError("the disk is full: " + NOT_STORED))
+    deep = service.client.get("/healthz", params={"deep": 1})
+    assert deep.status_code == 503 and deep.json()["database"] == "unwritable"
+    unavailable_module._last_full[0] -= StoreFullError.retry_after_s
 
 
 def test_a_full_disk_outside_the_database_is_503_too(

@@ -26,6 +26,7 @@ from starlette.concurrency import run_in_threadpool
 
 from threadguard.engine import Engine
 from threadguard.service import schemas
+from threadguard.service.unavailable import writes_failing
 from threadguard.storage.records import StoreBusyError, StoreFullError
 from threadguard.storage.store import Store
 
@@ -57,6 +58,8 @@ def write_check(store: Store) -> Check:
     except Exception as exc:
         log.error("health check: the database failed a write: %s", type(exc).__name__)
         return Check("unreachable")
+    if writes_failing(StoreFullError.retry_after_s):
+        return Check("unwritable", StoreFullError.retry_after_s)
     return Check("ok")
 
 

@@ -13,6 +13,8 @@ Each one is counted (``threadguard_store_unavailable_total``).
 from __future__ import annotations
 
 import logging
+import math
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -55,7 +57,19 @@ def unavailable(exc: BaseException) -> Unavailable | None:
     metrics.STORE_UNAVAILABLE.labels(reason).inc()
     if reason == "full":  # a full or read-only disk left no line but the access log's
         log.warning("the store cannot be written: %s", found.message)
+        _last_full[0] = time.monotonic()
     return found
+
+
+#: When this process last failed a write for a full or read-only disk (monotonic seconds).
+_last_full = [-math.inf]
+
+
+def writes_failing(within_s: float) -> bool:
+    """Whether a write failed for a full or read-only disk in the last ``within_s``
+    seconds: the health check's heartbeat rewrites one row in place and needs no new space,
+    so it succeeded on a full SQLite disk while every new comment failed."""
+    return time.monotonic() - _last_full[0] < within_s
 
 
 #: Makes an error response: status, message, headers (the app's error shape).
