@@ -125,3 +125,27 @@ sys.stdout.write(metrics.exposition(registry).decode())
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
     )
     assert value(samples(done.stdout), "threadguard_decisions_total", verdict="hold") == 3
+
+
+def test_serve_refuses_a_missing_metrics_folder_and_warns_of_a_used_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every worker died on a missing folder and was respawned for ever; files an earlier
+    run left were summed into this run's counters without a word."""
+    import typer
+
+    from threadguard.cli.service import _check_metrics_folder
+
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(tmp_path / "missing"))
+    with pytest.raises(typer.Exit) as stopped:
+        _check_metrics_folder()
+    assert stopped.value.exit_code == 2
+    assert "no such folder" in capsys.readouterr().err
+    used = tmp_path / "used"
+    used.mkdir()
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(used))
+    _check_metrics_folder()
+    assert capsys.readouterr().err == ""
+    (used / "counter_123.db").write_bytes(b"")
+    _check_metrics_folder()
+    assert "holds 1 metrics file(s) of an earlier run" in " ".join(capsys.readouterr().err.split())

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.markup import escape
 
 from threadguard.cli.common import (
     DeepFromOpt,
@@ -16,6 +17,7 @@ from threadguard.cli.common import (
     PolicyOpt,
     SettingTierOpt,
     app,
+    err,
     fail,
 )
 from threadguard.schema import Role
@@ -157,6 +159,7 @@ def serve(
         # the workers die and respawn for ever
         model_folders(settings.model_dir, None, settings.cascade.tier)
         require_covered(load_policy(settings.policy_path), covered_languages())
+        _check_metrics_folder()
         _check_address(host, port)
         run_server(settings, host=host, port=port, workers=workers)
     except (PolicyError, SettingsError, DatabaseError, ModelChoiceError) as exc:
@@ -165,6 +168,32 @@ def serve(
         fail(f"{exc}. Train one with `threadguard train`.", 1)
     except SQLAlchemyError as exc:
         fail(_cannot_open(exc), 1)
+
+
+def _check_metrics_folder() -> None:
+    """The multiprocess metrics folder must exist (every worker died on a missing one and
+    was respawned for ever), and should be empty: files an earlier run left are summed
+    into this run's counters (a SQLite server showed an earlier PostgreSQL run's
+    decisions and outages)."""
+    import os
+
+    # named here, not imported: importing the metrics module writes into the folder
+    multiprocess_dir = "PROMETHEUS_MULTIPROC_DIR"
+    folder = os.environ.get(multiprocess_dir)
+    if not folder:
+        return
+    path = Path(folder)
+    if not path.is_dir():
+        fail(f"{multiprocess_dir}={folder}: no such folder (create an empty one)")
+    stale = sorted(p.name for p in path.glob("*.db"))
+    if stale:
+        err.print(
+            f"[yellow]warning:[/] {multiprocess_dir}={escape(folder)} holds {len(stale)} "
+            "metrics file(s) of an earlier run, which /metrics adds to this run's; empty it "
+            "before starting the server",
+            markup=True,
+            soft_wrap=True,
+        )
 
 
 keys_app = typer.Typer(help="API keys for the HTTP service.", no_args_is_help=True)
