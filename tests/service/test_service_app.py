@@ -231,6 +231,13 @@ def test_settings_that_would_be_cut_or_never_end_are_refused_and_typos_are_named
     (tmp_path / "settings.toml").write_text("rate_per_minute = 6.0\n")
     assert load_settings(tmp_path, {}).rate_per_minute == 6
     with caplog.at_level("WARNING", logger="threadguard.service"):
-        load_settings(None, {"THREADGUARD_RATE_PER_MINUT": "5", "THREADGUARD_DATA": "/d"})
+        load_settings(
+            None,
+            {
+                "THREADGUARD_RATE_PER_MINUT": "5",
+                "THREADGUARD_DATA": "/d",
+                "THREADGUARD_DATA_DIR": "/s",
+            },
+        )
     warned = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
     assert warned == ["THREADGUARD_RATE_PER_MINUT is no ThreadGuard setting and is ignored"]

@@ -436,23 +436,22 @@ def _merge(base: dict[str, Any], override: dict[str, Any], path: tuple[str, ...]
     for key, value in override.items():
         current = out.get(key)
         if isinstance(value, dict) and isinstance(current, dict):
-            if (*path, key) == ("thresholds",):
-                out[key] = {**current, **value}  # an attribute's table replaced whole
-            elif (*path, key) == ("languages", "thresholds"):
-                # per language, attribute by attribute: a site that sets German toxicity
-                # keeps the shipped German identity_attack, insult, ... (they fell back to
-                # the English thresholds, and held civil German comments)
-                out[key] = {
-                    lang: {**current.get(lang, {}), **table}
-                    if isinstance(table, dict) and isinstance(current.get(lang), dict)
-                    else table
-                    for lang, table in {**current, **value}.items()
-                }
+            where = (*path, key)
+            if _threshold_table(where):
+                out[key] = {**current, **value}  # an attribute's rule replaced whole
             else:
-                out[key] = _merge(current, value, (*path, key))
+                out[key] = _merge(current, value, where)
         else:
             out[key] = value
     return out
+
+
+def _threshold_table(path: tuple[str, ...]) -> bool:
+    """Whether ``path`` is a table of attribute rules: ``[thresholds]`` and each
+    ``[languages.thresholds.xx]`` (a site that sets German toxicity keeps the other German
+    rules; the whole German table was replaced, and German identity_attack, insult, ...
+    fell back to the English thresholds)."""
+    return path == ("thresholds",) or (len(path) == 3 and path[:2] == ("languages", "thresholds"))
 
 
 def on_top(base: Policy, text: str | None, fmt: str | None, site: str) -> Policy:

@@ -100,7 +100,7 @@ def sentence_parts(
 ) -> tuple[list[int], list[str]]:
     """(row, sentence) for every sentence of each text longer than ``longer_than`` that
     has more than one sentence and is not to be skipped: what the cascade reads sentence
-    by sentence to route a long comment (:meth:`threadguard.engine.Engine._analyze_batch`)."""
+    by sentence to route a long comment (:meth:`threadguard.engine.Engine._sentence_suspect`)."""
     rows: list[int] = []
     parts: list[str] = []
     for i, text in enumerate(texts):

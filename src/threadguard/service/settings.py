@@ -26,6 +26,7 @@ from typing import Any
 
 from threadguard.engine import CascadeSettings
 from threadguard.schema import Tier
+from threadguard.storage.db import DATA_DIR_ENV
 
 SETTINGS_FILE = "settings.toml"
 #: The engine's default tier, as the settings' type.
@@ -235,10 +236,17 @@ def _from_file(path: Path) -> dict[str, Any]:
     return {k: _coerce(k, v, str(path)) for k, v in data.items()}
 
 
-#: ThreadGuard's environment variables that are not service settings (the data folder of
-#: the command line, the test suite's databases).
+#: ThreadGuard's environment variables that are not settings of this table: the service's
+#: data directory (read where the store is found), the labelled data of the command line,
+#: and the test suite's.
 OTHER_VARIABLES = frozenset(
-    {"THREADGUARD_DATA", "THREADGUARD_TEST_POSTGRES", "THREADGUARD_REQUIRE_POSTGRES"}
+    {
+        DATA_DIR_ENV,
+        "THREADGUARD_DATA",
+        "THREADGUARD_TEST_POSTGRES",
+        "THREADGUARD_REQUIRE_POSTGRES",
+        "THREADGUARD_SCREENSHOTS",
+    }
 )
 
 
