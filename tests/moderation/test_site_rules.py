@@ -242,6 +242,40 @@ def test_a_site_that_sets_one_german_threshold_keeps_the_other_german_ones() -> 
     assert policy.thresholds_for("fr") == BASE.thresholds_for("fr")  # other languages kept
 
 
+def test_a_site_that_sets_only_a_hold_keeps_the_base_reject() -> None:
+    """``toxicity = { hold = 0.5 }`` on a site dropped the base's reject: a slur at 0.97
+    toxicity was only held there."""
+    site = parse_document(
+        "[thresholds]\ntoxicity = { hold = 0.5 }\n"
+        "[languages.thresholds.de]\ntoxicity = { hold = 0.6 }\n",
+        "toml",
+        "s",
+    )
+    policy = parse_policy(merge_documents(BASE.raw, site), "s")
+    assert policy.thresholds["toxicity"].hold == 0.5
+    assert policy.thresholds["toxicity"].reject == BASE.thresholds["toxicity"].reject
+    german = policy.thresholds_for("de")["toxicity"]
+    assert german.hold == 0.6
+    assert german.reject == BASE.thresholds_for("de")["toxicity"].reject is not None
+
+
+def test_a_site_hold_above_the_base_reject_is_refused() -> None:
+    reject = BASE.thresholds["toxicity"].reject
+    assert reject is not None and reject < 0.99
+    site = parse_document("[thresholds]\ntoxicity = { hold = 0.99 }\n", "toml", "s")
+    with pytest.raises(PolicyError, match="hold 0.99 is above reject"):
+        parse_policy(merge_documents(BASE.raw, site), "s")
+
+
+def test_an_empty_rule_removes_the_base_rule_on_a_site_and_is_refused_in_a_file() -> None:
+    site = parse_document("[thresholds]\ntoxicity = {}\n", "toml", "s")
+    policy = parse_policy(merge_documents(BASE.raw, site), "s")
+    assert "toxicity" not in policy.thresholds
+    assert policy.thresholds["insult"] == BASE.thresholds["insult"]
+    with pytest.raises(PolicyError, match=r"thresholds.toxicity is empty"):
+        parse_policy({"thresholds": {"toxicity": {}}}, "site.toml")
+
+
 def test_one_parser_reads_thresholds_and_site_tables_together() -> None:
     data = merge_documents(
         BASE.raw, {"authors": {"premoderate_first": 1, "trusted": ["a"]}, "escalation": {}}

@@ -247,6 +247,12 @@ def _threshold(attr: str, value: Any, source: str, *, prefix: str = "") -> Thres
     where = f"{prefix or 'thresholds.'}{attr}"
     if not isinstance(value, dict):
         raise PolicyError(f"{source}: {where} must be a table like {{ hold = 0.7, reject = 0.9 }}")
+    if not value:
+        # it was accepted and meant "never": a rule switched off without a word
+        raise PolicyError(
+            f"{source}: {where} is empty: give hold and/or reject, or leave {attr} out to "
+            "never hold or reject on it"
+        )
     unknown = set(value) - {"hold", "reject"}
     if unknown:
         raise PolicyError(f"{source}: {where}: unknown key(s) {', '.join(sorted(unknown))}")
@@ -426,7 +432,9 @@ def merge_documents(base: dict[str, Any], override: dict[str, Any]) -> dict[str,
     """``override`` on top of ``base``, table by table (so a site can change one threshold).
 
     Tables merge recursively; any other value (a list of watched words included)
-    replaces the base's. ``toxicity = {}`` removes a base threshold.
+    replaces the base's. An attribute's rule merges key by key, so ``toxicity = { hold =
+    0.5 }`` keeps the base's reject (it dropped it: a slur at 0.97 toxicity was only held on
+    that site); ``toxicity = {}`` removes the base's rule for the attribute.
     """
     return _merge(base, override, ())
 
@@ -438,11 +446,25 @@ def _merge(base: dict[str, Any], override: dict[str, Any], path: tuple[str, ...]
         if isinstance(value, dict) and isinstance(current, dict):
             where = (*path, key)
             if _threshold_table(where):
-                out[key] = {**current, **value}  # an attribute's rule replaced whole
+                out[key] = _merge_rules(current, value)
             else:
                 out[key] = _merge(current, value, where)
         else:
             out[key] = value
+    return out
+
+
+def _merge_rules(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """A table of attribute rules on top of another: each rule key by key, ``{}`` removing
+    the base's rule."""
+    out = dict(base)
+    for attr, rule in override.items():
+        if rule == {}:
+            out.pop(attr, None)
+        elif isinstance(rule, dict) and isinstance(out.get(attr), dict):
+            out[attr] = {**out[attr], **rule}
+        else:
+            out[attr] = rule
     return out
 
 
