@@ -92,3 +92,17 @@ def test_punctuation_inside_a_pattern_separates_words_as_in_a_comment() -> None:
 def test_patterns_that_cannot_be_watched_are_refused(pattern: str, message: str) -> None:
     with pytest.raises(PatternError, match=message):
         WatchRule.of(pattern, "hold")
+
+
+@pytest.mark.parametrize(
+    "pattern", [r"\bn[i1]gg(a|er)\b", "kill.*you", "idiot|moron", "^idiot$", "go{2}d", "id.+ot"]
+)
+def test_a_regular_expression_is_refused_not_watched_as_words(pattern: str) -> None:
+    """Accepted, "kill.*you" matched only "kill you" and the slur pattern nothing at all."""
+    with pytest.raises(PatternError, match="looks like a regular expression"):
+        WatchRule.of(pattern, "block")
+
+
+@pytest.mark.parametrize("pattern", ["bit.ly", "e-mail", "u.s.a.", "don't * me", "£5", "fuck*"])
+def test_punctuation_in_a_word_is_not_taken_for_a_regular_expression(pattern: str) -> None:
+    assert WatchRule.of(pattern, "hold").pattern == pattern

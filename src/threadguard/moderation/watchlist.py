@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from threadguard.moderation.watch_patterns import Pattern, compile_words, find
 from threadguard.normalize import normalize_known, normalize_text
@@ -86,12 +86,27 @@ def literal_pieces(pattern: str) -> list[list[str] | None]:
     ]
 
 
+#: What only a regular expression writes: a backslash escape, alternation, a group or a
+#: character class, ``.*`` and ``.+``, anchors, a repeat count.
+_REGEX_SIGNS: Final = re.compile(
+    r"\\[a-zA-Z\\.]|\||\([^)]*\)|\[[^\]]*\]|\.[*+]|^\^|\$$|\{\d+(,\d*)?\}"
+)
+
+
 def compile_pattern(pattern: str) -> Pattern:
     """The matcher a watched pattern becomes (see the module docs and
     :mod:`threadguard.moderation.watch_patterns`): each literal piece normalised the way
     comments are, every letter matching a run of itself (the normaliser squeezes "fuuuuck"
     only down to "fuuck"). :class:`PatternError` if it is empty, has no letter or digit,
     or matches every word."""
+    regex = _REGEX_SIGNS.search(pattern)
+    if regex is not None:
+        # punctuation separates words, so "\\bn[i1]gg(a|er)\\b" was accepted and matched
+        # nothing, and "kill.*you" only "kill you"
+        raise PatternError(
+            f"looks like a regular expression ({regex.group()!r}); watched patterns are words "
+            'and * wildcards: write each form as its own pattern ("kill * you", "n1gg*")'
+        )
     tokens = literal_pieces(pattern)
     if not tokens:
         raise PatternError("empty pattern")
