@@ -11,7 +11,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from threadguard.engine import CascadeSettings, CommentInput, Engine, shipped_model_dir
-from threadguard.scoring.context import CLEAR_HIGH, CLEAR_LOW, bounded_shift, logit
+from threadguard.scoring.context import (
+    CLEAR_HIGH,
+    CLEAR_LOW,
+    THREAT_STAYS,
+    bounded_shift,
+    logit,
+)
 from threadguard.thread import Comment, Thread
 from threadguard.training.datasets import HEADS
 
@@ -29,8 +35,13 @@ class RecordingDeepTier:
     def predict(self, texts: list[str], contexts: list[str] | None = None) -> np.ndarray:
         ctx = contexts or [""] * len(texts)
         self.seen.extend(zip(texts, ctx, strict=True))
-        # a context containing "hostile" raises every score, any other lowers it
-        return np.array([[self._score(c)] * len(self.heads) for c in ctx], dtype=np.float32)
+        # a context containing "hostile" raises every score, any other lowers it; alone,
+        # threat scores low (a possible threat is never lowered by its context)
+        rows = [[self._score(c)] * len(self.heads) for c in ctx]
+        for row, c in zip(rows, ctx, strict=True):
+            if not c:
+                row[self.heads.index("threat")] = min(self.alone, 0.1)
+        return np.array(rows, dtype=np.float32)
 
     def read(
         self, texts: list[str], contexts: list[str] | None = None
@@ -187,6 +198,21 @@ def test_bounded_shift_moves_only_close_calls_and_only_so_far(
     assert abs(moved) <= limit + 1e-4
     # never past the context read, and in its direction
     assert min(alone, read) - 1e-5 <= out <= max(alone, read) + 1e-5
+
+
+def test_a_possible_threat_is_never_made_milder_by_its_thread() -> None:
+    """"Someone should drive a truck through that parade." (threat 0.54 alone) was
+    approved under "Pride in the Park draws record crowds": the title lowered it to 0.28."""
+    threat = HEADS.index("threat")
+    alone = np.full((2, len(HEADS)), 0.5, dtype=np.float32)
+    alone[0, threat] = THREAT_STAYS  # a possible threat
+    alone[1, threat] = THREAT_STAYS - 0.05  # not one
+    milder = np.full_like(alone, 0.1)
+    out = bounded_shift(alone, milder, 4.0)
+    assert np.array_equal(out[0], alone[0])
+    assert (out[1] < alone[1]).all()
+    harsher = np.full_like(alone, 0.7)
+    assert (bounded_shift(alone, harsher, 4.0) > alone).all()  # it may still raise them
 
 
 def test_real_context_decides_a_close_call_in_both_directions(real_deep: Engine) -> None:

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from threadguard.schema import ATTRIBUTES
+
 _EPS = 1e-6
 #: Scores at or below this (comment alone) are clear: the context leaves them.
 CLEAR_LOW = 0.2
@@ -28,6 +30,14 @@ CLEAR_LOW = 0.2
 CLEAR_HIGH = 0.8
 #: Width of the taper inside each edge of the band, in probability.
 TAPER = 0.1
+#: A comment scoring threat at least this alone keeps every score at least what it scores
+#: alone: the thread may raise them, never lower them. Article titles and parents took
+#: threats below the hold ("Someone should drive a truck through that parade." threat 0.54,
+#: toxicity 0.56 alone; 0.28 and 0.35 under "Pride in the Park draws record crowds").
+#: Dev rows (`threadguard eval --suite context --split dev`): the same decision flips at 0.3
+#: as with no such rule (0.2 lost one CAT flip toward the label).
+THREAT_STAYS = 0.3
+THREAT = ATTRIBUTES.index("threat")
 
 
 def logit(p: np.ndarray) -> np.ndarray:
@@ -61,6 +71,10 @@ def bounded_shift(alone: np.ndarray, with_context: np.ndarray, limit: float) -> 
     a = alone.astype(np.float64)
     base = logit(a)
     cap = limit * allowance(a)
-    shift = np.clip(logit(with_context.astype(np.float64)) - base, -cap, cap)
+    # a comment that may be a threat on its own is never made milder by its thread
+    down = cap
+    if a.ndim == 2 and a.shape[1] > THREAT:
+        down = np.where(a[:, [THREAT]] >= THREAT_STAYS, 0.0, cap)
+    shift = np.clip(logit(with_context.astype(np.float64)) - base, -down, cap)
     out: np.ndarray = np.where(cap > 0, 1.0 / (1.0 + np.exp(-(base + shift))), a).astype(np.float32)
     return out
