@@ -21,7 +21,7 @@ def test_approve_answers_the_item_the_counter_and_the_undo_bar(dashboard: Dashbo
     ids = item_ids(client.get("/").text)
     answer = client.post(f"/actions/{ids[0]}/approve", headers=htmx(csrf), data={"back": "/"})
     assert answer.status_code == 200
-    assert json.loads(answer.headers["hx-trigger"])["tg-acted"]["ok"] is True
+    assert json.loads(answer.headers["hx-trigger-after-swap"])["tg-acted"]["ok"] is True
     assert f'id="item-{ids[0]}"' in answer.text and 'hx-swap-oob="outerHTML"' in answer.text
     assert "approved by alice" in answer.text
     assert "<strong>6</strong> held comments left" in answer.text
@@ -36,12 +36,37 @@ def test_the_second_moderator_sees_who_won_not_an_error(dashboard: Dashboard) ->
     assert alice.post(f"/actions/{first}/approve", headers=htmx(a_csrf)).status_code == 200
     late = bob.post(f"/actions/{first}/reject", headers=htmx(b_csrf))
     assert late.status_code == 200
-    assert json.loads(late.headers["hx-trigger"])["tg-acted"]["ok"] is False
+    assert json.loads(late.headers["hx-trigger-after-swap"])["tg-acted"]["ok"] is False
     assert re.search(r"already approved by alice", late.text)
     assert dashboard.store.comment(first).status == "approved"
     # Without script, the loser is sent back to the queue, which shows the verdict.
     plain = bob.post(f"/actions/{first}/reject", data={"csrf_token": b_csrf})
     assert plain.status_code == 200 and "Moderation queue" in plain.text
+
+
+def test_an_approval_is_reversed_from_the_approved_tab(dashboard: Dashboard) -> None:
+    """After the undo window a wrong approval could never be taken back: the card's
+    Reject button always answered "already approved by ..."."""
+    alice, a_csrf = dashboard.signed_in("alice")
+    first = item_ids(alice.get("/").text)[0]
+    alice.post(f"/actions/{first}/approve", headers=htmx(a_csrf))
+    bob, b_csrf = dashboard.signed_in("bob")
+    card = bob.get("/", params={"status": "approved"}).text
+    assert f'id="item-{first}"' in card and 'name="expected" value="approved"' in card
+    late = bob.post(f"/actions/{first}/reject", headers=htmx(b_csrf), data={"expected": "approved"})
+    assert json.loads(late.headers["hx-trigger-after-swap"])["tg-acted"]["ok"] is True
+    assert dashboard.store.comment(first).status == "rejected"
+    assert "rejected by bob" in late.text
+
+
+def test_a_second_press_of_the_same_key_keeps_the_undo_bar(dashboard: Dashboard) -> None:
+    client, csrf = dashboard.signed_in()
+    first = item_ids(client.get("/").text)[0]
+    client.post(f"/actions/{first}/approve", headers=htmx(csrf))
+    again = client.post(f"/actions/{first}/approve", headers=htmx(csrf))
+    assert json.loads(again.headers["hx-trigger-after-swap"])["tg-acted"]["ok"] is False
+    assert 'id="undo-bar"' not in again.text  # the first press's bar is left in place
+    assert "Your approve was undone" in client.post("/actions/undo", headers=htmx(csrf)).text
 
 
 def test_undo_reverts_the_last_verdict_once(dashboard: Dashboard) -> None:

@@ -57,6 +57,32 @@ def test_a_thread_shows_its_tree_decisions_and_signals(app: Service) -> None:
     assert "troll42" in html and "repeat offender" in html
 
 
+def test_a_published_comment_is_taken_down_from_its_thread(app: Service) -> None:
+    """The policy's approvals were in no queue tab and the thread page had no buttons: a
+    reported comment could not be taken down from the dashboard."""
+    ids = argument(app.store)
+    published = ids[0]
+    assert app.store.comment(published).status == "approved"
+    with signed_in(app, "mia", "moderator") as mia:
+        thread = mia.get(f"/comments/{published}/thread").headers["location"].split("#")[0]
+        html = mia.get(thread).text
+        form = re.search(
+            rf'<form method="post" action="/actions/{published}/reject".*?</form>', html, re.S
+        )
+        assert form is not None and 'name="expected" value="approved"' in form.group()
+        done = mia.post(
+            f"/actions/{published}/reject",
+            {"expected": "approved", "back": f"{thread}#c-{published}"},
+        )
+        assert done.status_code == 303 and done.headers["location"] == f"{thread}#c-{published}"
+        assert app.store.comment(published).status == "rejected"
+        # and a moderator's wrong verdict is corrected the same way
+        mia.post(f"/actions/{published}/approve", {"expected": "rejected", "back": thread})
+        assert app.store.comment(published).status == "approved"
+        html = mia.get(thread).text
+        assert "moderator: approve by mia" in html
+
+
 def test_a_thread_names_the_threats_its_comments_were_held_for(app: Service) -> None:
     text = "Nice article. We know where you live."
     threat = scored(text, "t1", "ann", "hold")

@@ -257,13 +257,18 @@ def test_a_site_that_sets_only_a_hold_keeps_the_base_reject() -> None:
     german = policy.thresholds_for("de")["toxicity"]
     assert german.hold == 0.6
     assert german.reject == BASE.thresholds_for("de")["toxicity"].reject is not None
+    never = parse_document("[thresholds]\ntoxicity = { hold = 0.5, reject = false }\n", "toml", "s")
+    rule = parse_policy(merge_documents(BASE.raw, never), "s").thresholds["toxicity"]
+    assert (rule.hold, rule.reject) == (0.5, None)
+    with pytest.raises(PolicyError, match="must be a number"):
+        parse_policy({"thresholds": {"toxicity": {"hold": True}}}, "s")
 
 
 def test_a_site_hold_above_the_base_reject_is_refused() -> None:
     reject = BASE.thresholds["toxicity"].reject
     assert reject is not None and reject < 0.99
     site = parse_document("[thresholds]\ntoxicity = { hold = 0.99 }\n", "toml", "s")
-    with pytest.raises(PolicyError, match="hold 0.99 is above reject"):
+    with pytest.raises(PolicyError, match=r"hold 0\.99 is above reject"):
         parse_policy(merge_documents(BASE.raw, site), "s")
 
 

@@ -201,7 +201,7 @@ def test_bounded_shift_moves_only_close_calls_and_only_so_far(
 
 
 def test_a_possible_threat_is_never_made_milder_by_its_thread() -> None:
-    """"Someone should drive a truck through that parade." (threat 0.54 alone) was
+    """ "Someone should drive a truck through that parade." (threat 0.54 alone) was
     approved under "Pride in the Park draws record crowds": the title lowered it to 0.28."""
     threat = HEADS.index("threat")
     alone = np.full((2, len(HEADS)), 0.5, dtype=np.float32)

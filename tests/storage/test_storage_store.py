@@ -170,6 +170,34 @@ def test_a_moderator_can_overrule_an_automatic_approval_once(store: Store) -> No
         store.moderate(cid, "approve", MOD)
 
 
+def test_a_moderator_who_saw_the_verdict_can_overturn_it(store: Store) -> None:
+    """A wrong approval could never be taken back after the undo window: every later
+    verdict was "already approved by ..."."""
+    (cid,) = ingest(store, item("c1", "hold"))
+    store.moderate(cid, "approve", MOD)
+    other = Actor("mod-2", "moderator")
+    with pytest.raises(ConflictError, match="already approved by mod-1"):
+        store.moderate(cid, "reject", other, expected="pending")  # not what it is now
+    assert store.moderate(cid, "reject", other, expected="approved").comment_status == "rejected"
+    assert store.authors("news", ["ann"])["ann"].rejected_count == 1
+    assert [
+        q.resolved_by for q in store.queue(QueueFilter(site="news", status="rejected")).items
+    ] == ["mod-2"]
+    entry = store.audit_log(action="comment.reject").items[0]
+    assert entry.before is not None and entry.before["status"] == "approved"
+    with pytest.raises(ConflictError, match="already rejected by mod-2"):
+        store.moderate(cid, "reject", MOD, expected="rejected")  # nothing to change
+
+
+def test_two_moderators_correcting_one_verdict_at_once_apply_once(store: Store) -> None:
+    (cid,) = ingest(store, item("c1", "hold"))
+    store.moderate(cid, "approve", MOD)
+    first = Actor("mod-2", "moderator")
+    store.moderate(cid, "reject", first, expected="approved")
+    with pytest.raises(ConflictError, match="already rejected by mod-2"):
+        store.moderate(cid, "reject", Actor("mod-3", "moderator"), expected="approved")
+
+
 def test_concurrent_double_approve_applies_exactly_once(store: Store) -> None:
     (cid,) = ingest(store, item("c1", "hold"))
     barrier = threading.Barrier(6)

@@ -101,11 +101,12 @@ class PolicyDraft:
         """The site document this draft saves: ``stored`` (the site's current document,
         if any) with its thresholds and watchlist replaced by the draft's."""
         doc = dict(stored or {})
+        # a blank field is "never" (false): the site's rule merges over the base's key by
+        # key, and a left-out key would bring the base's value back
         doc["thresholds"] = {
             row.attribute: {
-                key: _number(value)
+                key: _number(value) if value.strip() else False
                 for key, value in (("hold", row.hold), ("reject", row.reject))
-                if value.strip()
             }
             for row in self.thresholds
         }

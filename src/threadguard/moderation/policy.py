@@ -256,8 +256,12 @@ def _threshold(attr: str, value: Any, source: str, *, prefix: str = "") -> Thres
     unknown = set(value) - {"hold", "reject"}
     if unknown:
         raise PolicyError(f"{source}: {where}: unknown key(s) {', '.join(sorted(unknown))}")
+    # false: never (a site's rule merges over the base's key by key, so it is how a site
+    # drops the base's reject: `toxicity = { hold = 0.5, reject = false }`)
     hold, reject = (
-        None if value.get(k) is None else _number(value[k], f"{where}.{k}", source)
+        None
+        if value.get(k) is None or value.get(k) is False
+        else _number(value[k], f"{where}.{k}", source)
         for k in ("hold", "reject")
     )
     if hold is not None and reject is not None and hold > reject:
@@ -434,7 +438,7 @@ def merge_documents(base: dict[str, Any], override: dict[str, Any]) -> dict[str,
     Tables merge recursively; any other value (a list of watched words included)
     replaces the base's. An attribute's rule merges key by key, so ``toxicity = { hold =
     0.5 }`` keeps the base's reject (it dropped it: a slur at 0.97 toxicity was only held on
-    that site); ``toxicity = {}`` removes the base's rule for the attribute.
+    that site); ``reject = false`` drops it, and ``toxicity = {}`` the whole base rule.
     """
     return _merge(base, override, ())
 

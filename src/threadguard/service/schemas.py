@@ -255,6 +255,9 @@ class ActionIn(Model):
 
     action: Literal["approve", "reject", "ban", "unban", "trust", "untrust", "note"]
     note: StoredText | None = Field(default=None, max_length=10_000)
+    #: The comment's status as the moderator saw it: with it, approve or reject also
+    #: overturns an earlier moderator's verdict (409 if the status is no longer this).
+    expected_status: Status | None = None
 
 
 class AuthorOut(BaseModel):

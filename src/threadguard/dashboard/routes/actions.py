@@ -6,7 +6,7 @@ acting on one comment, the store lets exactly one win; the other gets the item a
 it now stands, with who decided it, never an error page.
 
 htmx requests get fragments to swap in out of band (the item, the counter of what is
-left, the undo bar) and an ``HX-Trigger`` event the page's script moves focus on; a
+left, the undo bar) and an ``HX-Trigger-After-Swap`` event the page's script moves focus on; a
 plain form post (no script) is sent back to the queue (303).
 """
 
@@ -66,6 +66,9 @@ class Acted:
     comment_ids: list[str] = field(default_factory=list)
     messages: dict[str, str] | None = None
     undo: str | None = None
+    #: Leave the undo bar as it is: an action refused ("a a" pressed twice: the second
+    #: approve is refused) took away the bar of the one that applied.
+    keep_undo: bool = False
 
 
 def _fragments(store: Store, user: WebUser, acted: Acted) -> str:
@@ -80,7 +83,12 @@ def _fragments(store: Store, user: WebUser, acted: Acted) -> str:
     ]
     parts.append(
         ENVIRONMENT.get_template("_status.html").render(
-            counts=counts, user=user, back=back, oob=True, undo=acted.undo
+            counts=counts,
+            user=user,
+            back=back,
+            oob=True,
+            undo=acted.undo,
+            keep_undo=acted.keep_undo,
         )
     )
     return "\n".join(parts)
@@ -99,7 +107,9 @@ def _answer(
     body = _fragments(store, user, acted)
     headers = dict(PAGE_HEADERS)
     if event is not None:
-        headers["HX-Trigger"] = json.dumps({"tg-acted": event})
+        # after the swap: fired on arrival, the script marked the old item current and the
+        # item swapped in over it came without the mark (after a ban, a note, a refusal)
+        headers["HX-Trigger-After-Swap"] = json.dumps({"tg-acted": event})
     return HTMLResponse(body, headers=headers)
 
 
@@ -111,6 +121,7 @@ def _act(
     *,
     note: str | None = None,
     duration: str = "forever",
+    expected: str | None = None,
 ) -> tuple[bool, str]:
     """Apply one action; (whether it applied, what to tell the moderator)."""
     until = None
@@ -118,7 +129,9 @@ def _act(
         span = DURATIONS.get(duration)
         until = utcnow() + span if span is not None else None
     try:
-        store.moderate(comment_id, action, user.actor, note=note or None, until=until)
+        store.moderate(
+            comment_id, action, user.actor, note=note or None, until=until, expected=expected
+        )
     except (ConflictError, InvalidError, NotFoundError) as exc:
         return False, str(exc)
     if action == ModeratorAction.BAN:
@@ -192,10 +205,13 @@ async def _one(request: Request, user: WebUser, comment_id: str, action: str) ->
         action,
         note=form.get("note").strip()[:2000] or None,
         duration=form.get("duration", "forever"),
+        # the status the card showed: a verdict over a moderator's earlier one is a
+        # correction the moderator saw and chose (never one raced into)
+        expected=form.get("expected") or None,
     )
     undo = f"{DONE[action]} the comment." if ok and action != ModeratorAction.NOTE else None
     # A refusal is always said on the item; a success only when there is more to say.
     said = {comment_id: message} if message or not ok else None
     event: dict[str, object] = {"id": comment_id, "action": action, "ok": ok}
-    acted = Acted(back, [comment_id], said, undo)
+    acted = Acted(back, [comment_id], said, undo, keep_undo=not ok)
     return await run_in_threadpool(_answer, request, store, user, acted, event)

@@ -88,7 +88,12 @@ def act(
     comment_id: str, body: schemas.ActionIn, principal: Moderator, state: State
 ) -> schemas.ActionResultOut:
     result = state.store.moderate(
-        comment_id, body.action, actor(principal), note=body.note, sites=site_scope(principal)
+        comment_id,
+        body.action,
+        actor(principal),
+        note=body.note,
+        sites=site_scope(principal),
+        expected=body.expected_status,
     )
     return schemas.ActionResultOut(
         action=action_out(result.action),

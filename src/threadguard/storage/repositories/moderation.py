@@ -140,11 +140,16 @@ class ModerationRepository(Repository):
         note: str | None = None,
         sites: tuple[str, ...] | None = None,
         until: datetime | None = None,
+        expected: str | None = None,
     ) -> ActionResult:
         """Apply a moderator action to a comment (or its author) in one transaction.
 
         ``sites`` limits which sites' comments the actor may touch (None: any);
-        ``until``: a ban's end (a suspension; None: for good).
+        ``until``: a ban's end (a suspension; None: for good); ``expected``: the status
+        the moderator saw ("approved", "rejected", "pending"): a verdict then also applies
+        over an earlier moderator's, if the comment still has that status (a wrong
+        approval could never be taken back; two moderators deciding one held comment
+        at once still cannot both win, since the first changes what the second expects).
         Raises :class:`NotFoundError`, :class:`ConflictError` (already resolved, already
         banned...) or :class:`InvalidError` (no author to ban, empty note).
         """
@@ -163,7 +168,7 @@ class ModerationRepository(Repository):
             status: str | None = row.status
             author_info: AuthorInfo | None = None
             if action in VERDICTS:
-                status = self._verdict(session, row, site, VERDICTS[action], actor, note)
+                status = self._verdict(session, row, site, VERDICTS[action], actor, note, expected)
             elif action in AUTHOR_FLAGS:
                 author_info = self._flag_author(session, row, site, action, actor, until, note)
             else:
@@ -198,9 +203,15 @@ class ModerationRepository(Repository):
         status: str,
         actor: Actor,
         note: str | None,
+        expected: str | None = None,
     ) -> str:
         now = utcnow()
         version = row.version
+        if expected is not None and expected != row.status:
+            raise ConflictError(self._resolved_message(session, row.id))
+        if status == row.status and row.status_source == "moderator":
+            raise ConflictError(self._resolved_message(session, row.id))
+        deciders = ["policy"] if expected is None else ["policy", "moderator"]
         before: dict[str, Any] = {
             "status": row.status,
             "status_source": row.status_source,
@@ -212,7 +223,7 @@ class ModerationRepository(Repository):
             update(CommentModel)
             .where(
                 CommentModel.id == row.id,
-                CommentModel.status_source == "policy",
+                CommentModel.status_source.in_(deciders),
                 CommentModel.version == version,
             )
             .values(
