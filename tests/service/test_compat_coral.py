@@ -106,7 +106,8 @@ def test_no_opinion_on_clean_comments_when_configured(context: FakeContext) -> N
 
 def test_edit_is_scored_like_new(client: TestClient, context: FakeContext) -> None:
     assert post(client, payload("fine words", action="EDIT")).status_code == 200
-    assert post(client, payload("fine words", action="DELETE")).status_code == 400
+    unknown = post(client, payload("fine words", action="DELETE"))
+    assert unknown.status_code == 200 and unknown.json() == {"status": "PREMOD"}
     assert len(context.comments.records) == 1
 
 
@@ -172,11 +173,33 @@ def test_a_reply_is_decided_with_its_parent_as_context(
     assert context.decided[-1]["context"] == ""
 
 
-def test_malformed_payload_is_400(client: TestClient) -> None:
-    assert post(client, {"action": "NEW", "comment": {"body": 3}}).status_code == 400
+def test_a_signed_payload_that_cannot_be_read_is_premoderated(
+    client: TestClient, context: FakeContext
+) -> None:
+    """Any 4xx is Coral's "skip the phase", which publishes the comment: fail closed."""
+    assert post(client, {"action": "NEW", "comment": {"body": 3}}).json() == {"status": "PREMOD"}
     raw = b"not json"
     resp = client.post(URL, content=raw, headers={"X-Coral-Signature": sign(raw, CORAL_SECRET)})
-    assert resp.status_code == 400
+    assert resp.status_code == 200 and resp.json() == {"status": "PREMOD"}
+    assert context.comments.records == []
+
+
+@pytest.mark.parametrize("odd", ["\ud800", "\u0000"])
+def test_a_lone_surrogate_or_nul_in_the_body_is_read_not_refused(
+    client: TestClient, context: FakeContext, odd: str
+) -> None:
+    """A 400 for them published the comment unread; a commenter could put them in."""
+    text = f"You worthless idiot{odd} go and die, you pathetic piece of trash."
+    resp = post(client, payload(text))  # JSON escapes, as JSON.stringify writes them
+    assert resp.status_code == 200
+    assert resp.json()["status"] in ("REJECTED", "SYSTEM_WITHHELD")
+    assert "\ufffd" in context.comments.records[0]["text"]
+
+
+def test_a_body_too_large_to_read_is_premoderated(engine: Engine) -> None:
+    client = TestClient(make_app(make_context(engine, max_body_bytes=2_000)))
+    resp = post(client, payload("You idiot. " + "filler " * 1_000))
+    assert resp.status_code == 200 and resp.json() == {"status": "PREMOD"}
 
 
 def wait_for_record(context: FakeContext) -> dict[str, Any]:

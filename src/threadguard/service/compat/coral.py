@@ -63,7 +63,7 @@ from threadguard.service.protocols import (
     ServiceSettings,
     StoreBusyError,
 )
-from threadguard.validation import check_id, check_site, check_text
+from threadguard.validation import InvalidField, check_id, check_site, check_text, printable
 
 log = logging.getLogger("threadguard.service.compat.coral")
 
@@ -132,7 +132,10 @@ def parse_request(body: Mapping[str, Any]) -> CoralComment:
     html = comment.get("body")
     if not isinstance(html, str):
         raise CompatError(400, "'comment.body' must be a string.")
-    check_text("comment.body", html, stored=False)  # before the HTML parser sees it
+    # Repaired, not refused: a refusal is Coral's "skip the phase", which publishes, so a
+    # lone surrogate (how JavaScript's JSON.stringify writes half an emoji) or a NUL put
+    # in on purpose got abuse published unread.
+    html = printable(html).replace("\x00", "\ufffd")
     item = CoralComment(
         action=action,
         text=html_to_text(html),
@@ -253,10 +256,30 @@ def build_router(ctx: Dependency, *, approve_clean: bool = True) -> APIRouter:
                 "Coral endpoint not configured: set THREADGUARD_CORAL_SECRET (or coral_secret "
                 "in the settings file) to the phase's signing secret.",
             )
-        raw = await read_body(request, settings.max_body_bytes)
+        try:
+            raw = await read_body(request, settings.max_body_bytes)
+        except CompatError as exc:
+            if exc.status_code != 413:
+                raise
+            # Too large to read, so its signature cannot be checked; but a 413 is "skip
+            # the phase" to Coral, which publishes: a person decides instead (PREMOD
+            # stores nothing, so an unsigned sender gains nothing by it).
+            log.warning(
+                "coral: a body over %d bytes; answered without a decision",
+                settings.max_body_bytes,
+            )
+            return failed_answer(settings, busy=False)
         if not signature_valid(settings.coral_secret, raw, request.headers.get(SIGNATURE_HEADER)):
             raise CompatError(401, f"Missing or invalid {SIGNATURE_HEADER}.")
-        item = parse_request(parse_json_object(raw, "Invalid JSON:"))
+        try:
+            item = parse_request(parse_json_object(raw, "Invalid JSON:"))
+        except (CompatError, InvalidField) as exc:
+            # Signed by Coral, yet unreadable here: a 400 would publish the comment.
+            log.warning(
+                "coral: a signed request could not be read (%s); answered without a decision",
+                printable(str(exc)),
+            )
+            return failed_answer(settings, busy=False)
         engine = context.engine
         comments = context.comments
         deadline = Deadline()
