@@ -240,10 +240,10 @@ def test_auth_errors_in_google_shape(client: TestClient) -> None:
     body = {"comment": {"text": CLEAN}, "requestedAttributes": {"TOXICITY": {}}}
     resp = client.post("/v1alpha1/comments:analyze", json=body)
     assert_google_error(
-        resp, 401, "API key not valid. Please pass a valid API key.", "UNAUTHENTICATED"
+        resp, 400, "API key not valid. Please pass a valid API key.", "INVALID_ARGUMENT"
     )
     resp = client.post("/v1alpha1/comments:analyze?key=wrong", json=body)
-    assert resp.status_code == 401
+    assert resp.status_code == 400
     resp = client.post(
         "/v1alpha1/comments:analyze", json=body, headers={"Authorization": f"Bearer {KEY}"}
     )

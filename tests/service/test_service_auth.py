@@ -52,7 +52,21 @@ def test_the_key_works_as_bearer_token_and_as_query_parameter(service: Service) 
     wrong = service.client.post(
         "/v1alpha1/comments:analyze", json=body, headers={"X-Goog-Api-Key": "tg_nope_nope"}
     )
-    assert wrong.status_code == 401
+    # as Google answers: a bare "WWW-Authenticate: Bearer" crashed Google's own client
+    # (httplib2's MalformedHeader, not the HttpError clients catch)
+    assert wrong.status_code == 400 and "www-authenticate" not in wrong.headers
+    error = wrong.json()["error"]
+    assert (error["status"], error["message"]) == (
+        "INVALID_ARGUMENT",
+        "API key not valid. Please pass a valid API key.",
+    )
+    assert error["details"][0]["reason"] == "API_KEY_INVALID"
+    missing = service.client.post("/v1alpha1/comments:analyze", json=body)
+    assert missing.status_code == 403 and "www-authenticate" not in missing.headers
+    assert missing.json()["error"]["status"] == "PERMISSION_DENIED"
+    # the native API keeps its 401 and challenge
+    native = service.client.get("/api/v1/queue", params={"key": "tg_nope_nope"})
+    assert native.status_code == 401 and native.headers["www-authenticate"] == "Bearer"
 
 
 def test_a_revoked_key_stops_working(service: Service) -> None:

@@ -142,11 +142,36 @@ def google_error_body(err: CompatError) -> dict[str, Any]:
     return {"error": body}
 
 
+def as_google_key_error(err: CompatError) -> CompatError:
+    """A 401 as Google answers a key it does not take: 403 PERMISSION_DENIED for a
+    missing key, 400 INVALID_ARGUMENT for a wrong one, and no ``WWW-Authenticate``.
+    Google's client library (httplib2) cannot parse a bare ``Bearer`` challenge: it raised
+    ``MalformedHeader`` instead of ``HttpError``, past every client's ``except``."""
+    if err.status_code != 401:
+        return err
+    headers = {k: v for k, v in err.headers.items() if k.lower() != "www-authenticate"}
+    info = {"@type": "type.googleapis.com/google.rpc.ErrorInfo", "domain": "googleapis.com"}
+    if err.message.startswith("missing"):
+        return CompatError(
+            403,
+            "The request is missing a valid API key.",
+            extra={**info, "reason": "API_KEY_MISSING"},
+            headers=headers,
+        )
+    return CompatError(
+        400,
+        "API key not valid. Please pass a valid API key.",
+        extra={**info, "reason": "API_KEY_INVALID"},
+        headers=headers,
+    )
+
+
 class GoogleErrorRoute(ShapedErrorRoute):
     """Errors as Perspective (a Google API) sends them."""
 
     @classmethod
     def render(cls, err: CompatError) -> Response:
+        err = as_google_key_error(err)
         return JSONResponse(google_error_body(err), err.status_code, headers=err.headers)
 
 
