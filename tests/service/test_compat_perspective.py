@@ -151,6 +151,33 @@ def test_do_not_store_stores_and_logs_nothing(
     assert secret not in caplog.text
 
 
+def test_proto_field_names_are_read_as_google_reads_them(
+    client: TestClient, context: FakeContext
+) -> None:
+    """Google's JSON parser takes ``do_not_store`` as well as ``doNotStore``: ignored, the
+    comment was stored; ``requested_attributes`` was "Missing requested_attributes"."""
+    body = {
+        "comment": {"text": RUDE},
+        "requested_attributes": {"SEVERE_TOXICITY": {"score_threshold": 0.0}},
+        "do_not_store": True,
+        "span_annotations": True,
+    }
+    resp = client.post(ANALYZE, json=body)
+    assert resp.status_code == 200, resp.text
+    scores = resp.json()["attributeScores"]
+    assert list(scores) == ["SEVERE_TOXICITY"]
+    assert len(scores["SEVERE_TOXICITY"]["spanScores"]) == 2  # one per sentence
+    assert context.comments.records == []
+    twice = dict(body, doNotStore=False)
+    assert_google_error(
+        client.post(ANALYZE, json=twice),
+        400,
+        "Invalid JSON payload received. Field 'doNotStore' is given twice, as 'do_not_store' "
+        "and 'doNotStore'.",
+        "INVALID_ARGUMENT",
+    )
+
+
 def test_unsupported_requested_language(client: TestClient) -> None:
     error = assert_google_error(
         analyze(client, languages=["sv", "da"]),

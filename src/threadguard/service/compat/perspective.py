@@ -42,12 +42,13 @@ from threadguard.moderation.decision import Outcome
 from threadguard.scoring.windows import sentences
 from threadguard.service import batching
 from threadguard.service.compat import Dependency, parse_json_object, read_body, site_of
-from threadguard.service.compat.errors import GoogleErrorRoute
+from threadguard.service.compat.errors import CompatError, GoogleErrorRoute
 from threadguard.service.compat.perspective_request import (
     BAD_JSON,
     CommentRequest,
     Requested,
     as_bool,
+    camel_fields,
     check_languages,
     parse_comment,
     parse_requested,
@@ -154,6 +155,10 @@ async def read_comment(
     """Either method's body, as a JSON object, and the comment it asks about."""
     settings = context.settings
     body = parse_json_object(await read_body(request, settings.max_body_bytes), BAD_JSON)
+    try:
+        body = camel_fields(body)
+    except RecursionError:
+        raise CompatError(400, f"{BAD_JSON} The body is nested too deeply.") from None
     return body, parse_comment(body, settings.max_text_chars)
 
 

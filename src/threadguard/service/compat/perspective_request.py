@@ -42,6 +42,50 @@ class CommentRequest:
     client_token: str | None
 
 
+#: The proto field names Google's JSON parser takes beside the lowerCamelCase ones. Read
+#: as their camelCase twins: `"do_not_store": true` was ignored and the comment stored.
+PROTO_NAMES: dict[str, str] = {
+    name: name.split("_")[0] + "".join(p.title() for p in name.split("_")[1:])
+    for name in (
+        "requested_attributes",
+        "do_not_store",
+        "client_token",
+        "session_id",
+        "community_id",
+        "span_annotations",
+        "article_and_parent_comment",
+        "parent_comment",
+        "score_type",
+        "score_threshold",
+        "attribute_scores",
+        "summary_score",
+        "span_scores",
+    )
+}
+
+
+def camel_fields(value: Any, where: str = "") -> Any:
+    """``value`` with every proto field name (:data:`PROTO_NAMES`) as its lowerCamelCase
+    twin, at any depth; map keys such as ``SEVERE_TOXICITY`` are not field names and stay.
+    A field given under both names is refused, as Google refuses it."""
+    if isinstance(value, list):
+        return [camel_fields(v, where) for v in value]
+    if not isinstance(value, dict):
+        return value
+    out: dict[str, Any] = {}
+    given: dict[str, str] = {}
+    for key, item in value.items():
+        name = PROTO_NAMES.get(key, key)
+        if name in out:
+            raise CompatError(
+                400,
+                f"{BAD_JSON} Field '{where}{name}' is given twice, as '{given[name]}' and '{key}'.",
+            )
+        given[name] = key
+        out[name] = camel_fields(item, f"{where}{name}.")
+    return out
+
+
 def _obj(value: Any, where: str) -> dict[str, Any]:
     if value is None:
         return {}
