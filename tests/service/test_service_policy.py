@@ -62,7 +62,9 @@ def test_put_toml_then_get(service: Service) -> None:
     assert doc["source"] == "site" and doc["format"] == "toml" and doc["text"] == toml
     assert doc["version"] == 1
     effective = doc["effective"]
-    assert effective["thresholds"]["toxicity"] == {"hold": 0.4}
+    # the base's reject is kept: the site named only the hold
+    reject = load_policy().thresholds["toxicity"].reject
+    assert effective["thresholds"]["toxicity"] == {"hold": 0.4, "reject": reject}
     threat = load_policy().thresholds["threat"]  # from the base
     assert effective["thresholds"]["threat"] == {"hold": threat.hold, "reject": threat.reject}
     assert effective["watchlist"] == {"flag": ["timetable"]}

@@ -199,13 +199,28 @@ def test_bodies_over_the_limit_are_413(service: Service) -> None:
     assert action.status_code == 413
 
 
-def test_a_comment_over_the_size_limit_is_413_naming_it(engine: Engine, tmp_path: Path) -> None:
+def test_a_comment_over_the_size_limit_is_held_and_the_rest_stored(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """A 413 for one long comment lost every other comment of the thread."""
     service = Service(engine, f"sqlite:///{tmp_path / 'small.db'}", max_text_chars=50)
     try:
-        doc = {"comments": [{"id": "long-one", "text": "word " * 20}]}
+        doc = {
+            "comments": [
+                {"id": "short", "text": "Thanks, a useful summary."},
+                {"id": "long-one", "text": "word " * 20, "parent": "short"},
+                {"id": "after", "text": "Agreed, well written.", "parent": "short"},
+            ]
+        }
         response = service.post_thread(json.dumps(doc), "application/json")
-        assert response.status_code == 413
-        assert "comment 'long-one' is 100 characters" in response.json()["error"]["message"]
+        assert response.status_code == 200, response.text
+        body = response.json()
+        comments = {c["id"]: c for c in body["comments"]}
+        assert comments["short"]["status"] == comments["after"]["status"] == "approved"
+        long = comments["long-one"]
+        assert long["status"] == "pending"
+        assert long["decision"]["reasons"][0] == "longer than 50 characters"
+        assert any("comment 'long-one'" in p and "100 characters" in p for p in body["problems"])
     finally:
         service.close()
 

@@ -167,25 +167,31 @@ def coral_body(**comment: Any) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize(
-    ("body", "field"),
+    "body",
     [
-        (coral_body(body="<p>hi\x00</p>"), "comment.body contains a NUL"),
-        (coral_body(body="hi \ud800"), "comment.body contains a lone surrogate"),
-        (coral_body(id="c" * 501), "comment.id is 501 characters"),
-        (coral_body(parentID="p\x00"), "comment.parentID contains a NUL"),
-        ({**coral_body(), "author": {"id": "u" * 600}}, "author.id is 600 characters"),
-        ({**coral_body(), "story": {"id": "s\x00"}}, "story.id contains a NUL"),
-        ({**coral_body(), "site": {"id": "x" * 201}}, "site.id is 201 characters"),
+        coral_body(id="c" * 501),
+        coral_body(parentID="p\x00"),
+        {**coral_body(), "author": {"id": "u" * 600}},
+        {**coral_body(), "story": {"id": "s\x00"}},
+        {**coral_body(), "site": {"id": "x" * 201}},
     ],
 )
-def test_coral_refuses_what_it_could_not_store(
-    both: Service, body: dict[str, Any], field: str
-) -> None:
+def test_coral_premoderates_what_it_could_not_store(both: Service, body: dict[str, Any]) -> None:
+    """Fail closed: a 400 would make Coral skip the phase and publish."""
     response = coral(both, json.dumps(body).encode())
-    assert response.status_code == 400, response.text
-    assert field in response.json()["error"]
+    assert response.status_code == 200 and response.json() == {"status": "PREMOD"}
     assert stored(both) == 0
     assert coral(both, json.dumps(coral_body()).encode()).status_code == 200
+
+
+@pytest.mark.parametrize("body", ["<p>hi\x00</p>", "hi \ud800"])
+def test_coral_stores_a_body_with_a_nul_or_lone_surrogate_repaired(
+    both: Service, body: str
+) -> None:
+    response = coral(both, json.dumps(coral_body(body=body)).encode())
+    assert response.status_code == 200, response.text
+    assert response.json()["status"] == "APPROVED"
+    assert stored(both) == 1
 
 
 @pytest.mark.parametrize(
@@ -193,7 +199,6 @@ def test_coral_refuses_what_it_could_not_store(
     [
         ("/v1/moderations", "openai"),
         ("/v1alpha1/comments:analyze", "google"),
-        ("/coral/moderation", "plain"),
         ("/api/v1/comments/cm_x/actions", "native"),
     ],
 )
@@ -207,10 +212,18 @@ def test_an_oversized_body_is_refused_in_the_surface_s_shape(
     assert shape_problem(shape, 413, response.content) is None, response.text
 
 
-def test_coral_refuses_deep_nesting(both: Service) -> None:
+def test_an_oversized_coral_body_is_premoderated_not_refused(both: Service) -> None:
+    """A 413 is "skip the phase" to Coral, which then publishes the comment."""
+    body = json.dumps(coral_body(body="w" * 1_000_001)).encode()
+    response = coral(both, body)
+    assert response.status_code == 200 and response.json() == {"status": "PREMOD"}
+    assert stored(both) == 0
+
+
+def test_coral_premoderates_deep_nesting(both: Service) -> None:
     response = coral(both, b"[" * 100_000 + b"]" * 100_000)
-    assert response.status_code == 400
-    assert "nested too deeply" in response.json()["error"]
+    assert response.status_code == 200 and response.json() == {"status": "PREMOD"}
+    assert stored(both) == 0
 
 
 @pytest.mark.parametrize(
@@ -264,11 +277,13 @@ def test_a_malformed_key_is_unknown_not_a_lookup(both: Service, key: str) -> Non
     from urllib.parse import quote
 
     response = both.client.get(f"/v1alpha1/comments:analyze?key={quote(key)}")
-    assert response.status_code in (401, 405)
+    assert response.status_code in (400, 405)
     analyze_response = both.client.post(
         f"/v1alpha1/comments:analyze?key={quote(key)}", json=perspective("hi")
     )
-    assert analyze_response.status_code == 401, analyze_response.text
+    # Google's answer to a key it does not take
+    assert analyze_response.status_code == 400, analyze_response.text
+    assert analyze_response.json()["error"]["details"][0]["reason"] == "API_KEY_INVALID"
 
 
 def put_policy(service: Service, raw: bytes, media: str = "application/json") -> Any:

@@ -66,3 +66,14 @@ class Outcome:
         if self.threats:
             out["threats"] = [t.to_json() for t in self.threats]
         return out
+
+
+def held_long(decision: Decision, limit: int) -> Decision:
+    """The decision for a comment longer than the service's text limit, read whole anyway
+    (where refusing it would cost more: Coral publishes what it is refused, and a thread
+    upload lost every other comment with it): held for a person at least, since such a
+    length is a flood or padding around something, and no reader expects it published
+    unread."""
+    if decision.action != Verdict.APPROVE:
+        return decision
+    return Decision(Verdict.HOLD, (f"longer than {limit:,} characters", *decision.reasons))

@@ -463,7 +463,7 @@ def _merge_rules(base: dict[str, Any], override: dict[str, Any]) -> dict[str, An
     the base's rule."""
     out = dict(base)
     for attr, rule in override.items():
-        if rule == {}:
+        if rule == {} and attr in ATTRIBUTES:  # an unknown name stays, to be refused
             out.pop(attr, None)
         elif isinstance(rule, dict) and isinstance(out.get(attr), dict):
             out[attr] = {**out[attr], **rule}

@@ -20,6 +20,7 @@ from threadguard.analysis import Analysis, Target
 from threadguard.documents import thread_document
 from threadguard.moderation import Moderated, Moderator, Outcome
 from threadguard.moderation.authors import author_context
+from threadguard.moderation.decision import held_long
 from threadguard.schema import ATTRIBUTES, Verdict
 from threadguard.service import metrics
 from threadguard.service.context import ServiceState, SitePolicy
@@ -56,6 +57,13 @@ def moderate_thread(
         # verdicts judged comments), English ones only (adapt leaves the others)
         scored = [replace(s, analysis=adapt(s.analysis, policy.adaptation)) for s in scored]
     items = policy.moderator.decide_thread(scored, history, title=thread.title)
+    limit = state.settings.max_text_chars
+    items = [
+        replace(m, outcome=replace(m.outcome, decision=held_long(m.decision, limit)))
+        if len(m.comment.text) > limit
+        else m
+        for m in items
+    ]
     for item in items:
         metrics.observe_decision(item.analysis, item.decision.action)
     return policy, items

@@ -32,7 +32,7 @@ from threadguard.service.errors import ApiError
 from threadguard.service.moderation import article_for
 from threadguard.service.upload_jobs import RETRY_AFTER_S, UploadsBusy
 from threadguard.service.uploads import Upload, ingest, thread_answer
-from threadguard.thread import ReadResult
+from threadguard.thread import Problem, ReadResult
 from threadguard.validation import check_id, check_thread
 
 #: The route, under the API's prefix (the body limit for uploads is keyed on it).
@@ -66,21 +66,26 @@ def thread_format(request: Request, format: str | None) -> tuple[str | None, str
 
 
 def read_upload(body: bytes, fmt: str | None, name: str, max_chars: int) -> ReadResult:
-    """The uploaded thread: 400 when it cannot be read, 413 when a comment is too long,
-    400 naming the field when one cannot be stored (:func:`check_thread`)."""
+    """The uploaded thread: 400 when it cannot be read, 400 naming the field when one
+    cannot be stored (:func:`check_thread`). A comment longer than ``max_chars`` is read
+    whole and held (:func:`~threadguard.service.moderation.moderate_thread`), named among
+    the problems: a 413 for it lost every other comment of the thread."""
     try:
         result = read_thread(body, format=fmt, name=name, strict=True)
     except ReaderError as exc:
         raise ApiError(400, str(exc)) from None
     except (ValueError, RecursionError, UnicodeError) as exc:  # a reader's slip, still input
         raise ApiError(400, f"{name}: cannot read the thread: {type(exc).__name__}") from None
-    for comment in result.thread.comments:
-        if len(comment.text) > max_chars:
-            raise ApiError(
-                413,
-                f"comment {comment.id!r} is {len(comment.text)} characters long; "
-                f"the limit is {max_chars}",
-            )
+    result.problems.extend(
+        Problem(
+            name,
+            f"comment {comment.id!r}",
+            f"is {len(comment.text):,} characters long (the limit is {max_chars:,}): read "
+            "whole and held for review",
+        )
+        for comment in result.thread.comments
+        if len(comment.text) > max_chars
+    )
     check_thread(result.thread)
     return result
 

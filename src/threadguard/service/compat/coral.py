@@ -47,6 +47,7 @@ from starlette.responses import Response
 
 from threadguard.engine import CommentInput
 from threadguard.moderation import Decision
+from threadguard.moderation.decision import held_long
 from threadguard.readers.htmltext import html_to_text
 from threadguard.schema import Verdict
 from threadguard.service.compat import DEFAULT_SITE, Dependency, parse_json_object, read_body
@@ -220,15 +221,6 @@ class Deadline:
     def passed(self) -> bool:
         with self._lock:
             return self._passed
-
-
-def held_long(decision: Decision, limit: int) -> Decision:
-    """A comment longer than the service's text limit (which the other APIs refuse, and
-    Coral cannot be refused): held for a person at least, since such a length is a flood
-    or padding around something, and no reader expects it published unread."""
-    if decision.action != Verdict.APPROVE:
-        return decision
-    return Decision(Verdict.HOLD, (f"longer than {limit:,} characters", *decision.reasons))
 
 
 def held_late(decision: Decision) -> Decision:
