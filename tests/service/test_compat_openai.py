@@ -178,23 +178,32 @@ def test_every_covered_language_is_scored_by_its_model(engine: Engine) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "flagged"),
+    ("text", "categories"),
     [
-        ("Time for remigration, all of them.", True),
-        ("The AfD's remigration plan is racist.", False),  # a rebuttal: named, not held
-        ("We know where you live, Mr Editor.", True),  # a threat
-        ('The witness heard "I will kill you" through the wall.', False),  # reported speech
-        ("The new timetable is great.", False),
+        ("Time for remigration, all of them.", {"hate"}),
+        ("The AfD's remigration plan is racist.", set()),  # a rebuttal: named, not held
+        (
+            "We know where you live, Mr Editor.",
+            {"harassment", "harassment/threatening", "violence"},
+        ),
+        ('The witness heard "I will kill you" through the wall.', set()),  # reported speech
+        ("Kill all the Muslims.", {"violence", "hate", "hate/threatening"}),
+        ("Migrants are vermin.", {"hate"}),
+        ("The new timetable is great.", set()),
     ],
 )
-def test_a_code_or_a_threat_that_holds_flags_the_result(text: str, flagged: bool) -> None:
-    """Calm scores, so only the moderator's coded-hate and threats phases can flag."""
+def test_a_code_or_a_threat_that_holds_flags_the_result_and_its_category(
+    text: str, categories: set[str]
+) -> None:
+    """Calm scores, so only the moderator's coded-hate and threats phases can flag; and a
+    flagged result names a category (clients read flagged as "some category is true":
+    "I will find you and hurt you." came back flagged with every category false)."""
     policy = load_policy(None)
     calm = Analysis(id=None, scores=dict.fromkeys(ATTRIBUTES, 0.01))
     outcome = Moderator(policy).decide(calm, text)
     result = moderation_result(calm, policy.flag_levels(), outcome)
-    assert result["flagged"] is flagged
-    assert not any(result["categories"].values())
+    assert result["flagged"] is bool(categories)
+    assert {c for c, on in result["categories"].items() if on} == categories
 
 
 def test_a_language_no_model_covers_is_flagged_by_the_sites_rule(engine: Engine) -> None:

@@ -13,8 +13,10 @@ none), so ``flagged`` agrees with what ThreadGuard itself would hold for a moder
 For the same reason a match of the key's site watchlist that blocks or holds
 (``block``, ``hold``) sets ``flagged`` too, and so does a code of coded hate or a
 threatening phrase that holds (:mod:`threadguard.moderation.coded_hate`,
-:mod:`threadguard.moderation.threats`), with every category left as the model scored
-it: OpenAI's shape has no place for "a word this site does not publish". A text in a
+:mod:`threadguard.moderation.threats`). A phrase or a code also sets the categories it
+belongs to (:data:`THREAT_CATEGORIES`; a code: ``hate``), since clients read ``flagged`` as
+"some category is true"; a watched word sets none: OpenAI's shape has no place for "a
+word this site does not publish". A text in a
 language the models do not cover is flagged when the site's rule for unsupported languages
 holds or rejects it (the default), since its scores are not read. OpenAI requests
 name no author, so author rules do not apply. The endpoint is stateless: nothing about
@@ -55,6 +57,38 @@ CATEGORY_SOURCES: dict[str, tuple[tuple[str, ...], ...]] = {
     "violence": (("threat",),),
     "violence/graphic": (),
 }
+
+#: The categories a phrase of the threat list sets, by its kind: an OpenAI client reads
+#: ``flagged`` as "some category is true" and looks for which ("I will find you and hurt
+#: you." was flagged with every category false).
+THREAT_CATEGORIES: dict[str, tuple[str, ...]] = {
+    "intent to harm": ("harassment", "harassment/threatening", "violence"),
+    "veiled threat": ("harassment", "harassment/threatening", "violence"),
+    "wish of harm": ("harassment", "harassment/threatening", "violence"),
+    "encouraging self-harm": ("harassment", "self-harm"),
+    "call for violence": ("violence",),
+    "call for expulsion": ("hate",),
+    "dehumanising language": ("hate",),
+}
+#: Added to a call for violence that names a group of people.
+GROUP_VIOLENCE: tuple[str, ...] = ("hate", "hate/threatening")
+
+
+def rule_categories(outcome: Outcome | None) -> set[str]:
+    """The categories the site's rules found that the scores may not show: a threatening
+    phrase that holds (by its kind), a code of coded hate that holds (hate)."""
+    if outcome is None:
+        return set()
+    found: set[str] = set()
+    for t in outcome.threats:
+        if t.holds:
+            found.update(THREAT_CATEGORIES.get(t.kind, ("violence",)))
+            if t.kind == "call for violence" and t.groups:
+                found.update(GROUP_VIOLENCE)
+    if outcome.coded_held:
+        found.add("hate")
+    return found
+
 
 #: Used where the policy sets no hold threshold for an attribute.
 DEFAULT_FLAG = 0.5
@@ -122,9 +156,10 @@ def moderation_result(
     s = analysis.scores
     categories: dict[str, bool] = {}
     scores: dict[str, float] = {}
+    by_rule = rule_categories(outcome)
     for category, alternatives in CATEGORY_SOURCES.items():
         score = 0.0
-        flagged = False
+        flagged = category in by_rule
         for attrs in alternatives:
             score = max(score, min(s[a] for a in attrs))
             flagged = flagged or all(s[a] >= flag_at.get(a, DEFAULT_FLAG) for a in attrs)
