@@ -224,3 +224,43 @@ def test_a_json_list_line_is_a_problem_as_score_says_but_bracketed_text_is_text(
         (1, f'{path}: line 1: expected a JSON object with a "text" field, got a list')
     ]
     assert [r["text"] for _, r in rows if isinstance(r, dict)] == ["[Update] The ferry is late."]
+
+
+def test_a_nul_in_one_csv_row_costs_no_file_and_no_other_input(tmp_path: Path) -> None:
+    """One NUL byte used to make the whole CSV "binary data", and abort the whole job
+    (every other input too): it is now removed from its line, named, and the rest read."""
+    good = tmp_path / "good.csv"
+    good.write_text("id,thread_id,text\n1,b,Good morning\n", encoding="utf-8")
+    nul = tmp_path / "nul.csv"
+    nul.write_bytes(b"id,thread_id,text\n1,a,Hello\x00World\n2,a,After nul\n")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    inputs = describe([good, nul, empty])
+    reading = Reading(total_bytes=sum(i.size for i in inputs))
+    units = list(read_units(inputs, reading, tmp_path / "work"))
+    assert [[c.text for c in u.thread.comments] for u in units] == [
+        ["Good morning"],
+        ["HelloWorld", "After nul"],
+    ]
+    assert [str(p) for p in reading.problems] == [
+        f"{nul}: line 2: NUL character (U+0000) removed; the rest of the line read",
+        f"{empty}: file: is empty; the file was not read",
+    ]
+
+
+def test_a_nul_in_a_json_line_far_into_the_file_costs_that_line_at_most(tmp_path: Path) -> None:
+    rows = [{"id": f"g{i}", "text": f"good line {i} " + "x" * 3000} for i in range(5)]
+    path = write_lines(tmp_path / "late.jsonl", rows)
+    with path.open("ab") as f:
+        f.write(b'{"id": "n", "text": "a raw \x00 nul"}\n{"id": "after", "text": "read"}\n')
+    read = list(read_rows(path, "jsonl"))
+    ids = [r["id"] for _, r in read if isinstance(r, dict)]
+    assert ids == ["g0", "g1", "g2", "g3", "g4", "n", "after"]
+    assert [(n, p.location) for n, p in read if isinstance(p, Problem)] == [(6, "line 6")]
+    # near the start too (the file is then decoded whole)
+    small = write_lines(tmp_path / "early.jsonl", rows[:1])
+    with small.open("ab") as f:
+        f.write(b'{"id": "n", "text": "a raw \x00 nul"}\n')
+    assert [r["text"] for _, r in read_rows(small, "jsonl") if isinstance(r, dict)][1] == (
+        "a raw  nul"
+    )

@@ -126,3 +126,13 @@ def test_any_input_is_read_or_refused_with_a_reader_error(content: str, format: 
         assert [c.position for c in result.thread.comments] == list(
             range(len(result.thread.comments))
         )
+
+
+def test_a_stray_nul_in_text_is_removed_and_named_by_line_not_taken_for_binary() -> None:
+    result = read_thread(b"id,text\n1,Hello\x00World\n2,After\n", name="nul.csv")
+    assert [c.text for c in result.thread.comments] == ["HelloWorld", "After"]
+    assert [str(p) for p in result.problems] == [
+        "nul.csv: line 2: NUL character (U+0000) removed; the rest of the line read"
+    ]
+    with pytest.raises(ReaderError, match="looks like binary data"):
+        read_thread(b"id,text\n" + b"\x00\x01" * 200, name="blob.csv")

@@ -31,6 +31,8 @@ ROW_EXTENSIONS = {
     ".pq": "parquet",
 }
 ROW_KINDS = frozenset(ROW_EXTENSIONS.values())
+#: The kind of an input that cannot be read at all (its ``error`` says why).
+UNREADABLE = "unreadable"
 #: How much of a file content detection reads.
 _SNIFF_BYTES = 64 * 1024
 
@@ -44,17 +46,23 @@ class InputFile:
     """One input file: where it is, how it is read, its size and its content hash."""
 
     path: Path
-    kind: str  # a row kind (jsonl, csv, parquet) or a thread format name
+    kind: str  # a row kind (jsonl, csv, parquet), a thread format name, or UNREADABLE
     size: int
     sha256: str
+    #: Why the file cannot be read at all (empty, binary...): it is then one input
+    #: problem of the job, and the other inputs are read.
+    error: str = ""
 
     def to_json(self) -> dict[str, object]:
-        return {
+        described: dict[str, object] = {
             "path": str(self.path),
             "kind": self.kind,
             "bytes": self.size,
             "sha256": self.sha256,
         }
+        if self.error:
+            described["error"] = self.error
+        return described
 
 
 def expand(patterns: Sequence[str]) -> list[Path]:
@@ -84,25 +92,37 @@ def sha256_of(path: Path) -> str:
 
 def kind_of(path: Path) -> str:
     """How ``path`` is read: by extension for rows, else by the thread readers' detection
-    (a ``.json`` of comment lines counts as JSON Lines)."""
+    (a ``.json`` of comment lines counts as JSON Lines). Raises :class:`ReaderError` for
+    a file no reader can use (empty, binary)."""
     by_extension = ROW_EXTENSIONS.get(path.suffix.lower())
     if by_extension:
         return by_extension
     with path.open("rb") as f:
         sample = f.read(_SNIFF_BYTES)
-        try:
-            kind = detect_format(sample, path.name)
-            if kind == "json" and f.read(1):
-                # a JSON document is told from a Reddit page by its parsed shape, which a
-                # cut sample does not have (every comment of a Reddit page over 64 KiB was
-                # read as one JSON thread of nothing); the reader reads it whole anyway
-                f.seek(0)
-                kind = detect_format(f.read(), path.name)
-        except ReaderError as exc:
-            raise InputError(str(exc)) from exc
+        kind = detect_format(sample, path.name)
+        if kind == "json" and f.read(1):
+            # a JSON document is told from a Reddit page by its parsed shape, which a
+            # cut sample does not have (every comment of a Reddit page over 64 KiB was
+            # read as one JSON thread of nothing); the reader reads it whole anyway
+            f.seek(0)
+            kind = detect_format(f.read(), path.name)
     return kind
 
 
+def _described(path: Path) -> InputFile:
+    try:
+        size, digest = path.stat().st_size, sha256_of(path)
+    except OSError as exc:
+        return InputFile(path, UNREADABLE, 0, "", f"cannot read the file: {exc.strerror or exc}")
+    try:
+        kind = kind_of(path)
+    except ReaderError as exc:
+        return InputFile(path, UNREADABLE, size, digest, exc.reason)
+    return InputFile(path, kind, size, digest)
+
+
 def describe(paths: Sequence[Path]) -> list[InputFile]:
-    """Every input with its kind, size and hash (the manifest's ``inputs``)."""
-    return [InputFile(p, kind_of(p), p.stat().st_size, sha256_of(p)) for p in paths]
+    """Every input with its kind, size and hash (the manifest's ``inputs``); a file that
+    cannot be read at all (empty, binary, no permission) is described with its ``error``
+    rather than stopping the job."""
+    return [_described(p) for p in paths]

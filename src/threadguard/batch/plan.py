@@ -73,6 +73,9 @@ def _counted(
 
 def _units_of(item: InputFile, reading: Reading, work_dir: Path) -> Iterator[Unit]:
     source = str(item.path)
+    if item.error:
+        reading.note([Problem(source, "file", f"{item.error}; the file was not read")])
+        return
     if item.kind in ROW_KINDS:
         problems: list[Problem] = []
         rows = _counted(read_rows(item.path, item.kind), reading)
@@ -88,8 +91,8 @@ def _units_of(item: InputFile, reading: Reading, work_dir: Path) -> Iterator[Uni
             reading.comments += len(result.thread.comments)
             reading.note(result.problems)
             yield Unit(result.thread, source)
-    except ReaderError as exc:
-        reading.note([Problem(source, "file", str(exc))])
+    except ReaderError as exc:  # its message names the file: the problem names it once
+        reading.note([Problem(source, exc.location or "file", exc.reason)])
 
 
 def read_units(inputs: Iterable[InputFile], reading: Reading, work_dir: Path) -> Iterator[Unit]:

@@ -161,12 +161,12 @@ def csv_rows(path: Path) -> Iterator[tuple[int, Row | Problem]]:
     """(line number, row or problem) for every record of a CSV or TSV file."""
     source = str(path)
     problems: list[Problem] = []
-    records = iter_csv(
-        file_lines(path, source, problems), source, problems, size=path.stat().st_size
-    )
     one_thread: bool | None = None
     number = 1
     try:
+        records = iter_csv(
+            file_lines(path, source, problems), source, problems, size=path.stat().st_size
+        )
         for number, record in records:
             yield from ((number, p) for p in problems)
             problems.clear()
@@ -186,15 +186,20 @@ def csv_rows(path: Path) -> Iterator[tuple[int, Row | Problem]]:
 
 def parquet_rows(path: Path) -> Iterator[tuple[int, Row | Problem]]:
     """(row number from 1, row or problem) for every row of a Parquet file, in batches."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     source = str(path)
     number = 0
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=_BATCH_ROWS):
-        for record in batch.to_pylist():
-            number += 1
-            row = to_row(record)
-            yield number, Problem(source, f"row {number}", row) if isinstance(row, str) else row
+    try:
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=_BATCH_ROWS):
+            for record in batch.to_pylist():
+                number += 1
+                row = to_row(record)
+                yield number, Problem(source, f"row {number}", row) if isinstance(row, str) else row
+    except (OSError, pa.ArrowException) as exc:  # not Parquet, or damaged: the rest is lost
+        where = f"row {number + 1}" if number else "file"
+        yield number, Problem(source, where, f"unreadable Parquet ({exc}); reading stopped")
 
 
 READERS = {"jsonl": jsonl_rows, "csv": csv_rows, "parquet": parquet_rows}

@@ -21,6 +21,12 @@ from threadguard.thread import Problem
 _SNIFF_BYTES = 8192
 _SNIFF_CHARS = 65536
 _MAX_CONTROL_RATIO = 0.1
+#: NUL bytes beyond this share of a file's start make it binary; fewer are damaged text.
+_MAX_NUL_RATIO = 0.01
+#: So many NULs are stray ones in any file, however short.
+_FEW_NULS = 8
+#: Lines with NULs named one by one before the rest are counted.
+_NUL_LINES_NAMED = 10
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b\b")
 _FALLBACK_ERRORS = "threadguard-cp1252-fallback"
 _WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -67,6 +73,52 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     return None
 
 
+def _binary_nuls(head: bytes) -> bool:
+    """Whether the NUL bytes in ``head`` (a file's start) make it binary rather than text
+    with a stray NUL: more than :data:`_MAX_NUL_RATIO` of it, or NULs in bytes that are
+    not UTF-8 either. One NUL in a CSV row is a damaged row, not an image."""
+    nuls = head.count(0)
+    if not nuls:
+        return False
+    if nuls > max(_MAX_NUL_RATIO * len(head), _FEW_NULS):
+        return True
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # a multi-byte character cut by the sample's end is still UTF-8
+        return exc.start < len(head) - 3 or exc.reason != "unexpected end of data"
+    return False
+
+
+def _nul_lines(text: str) -> list[int]:
+    """The line numbers (from 1, ``\n`` endings) of the lines holding a NUL character."""
+    lines: list[int] = []
+    at = text.find("\x00")
+    while at >= 0:
+        line = text.count("\n", 0, at) + 1
+        if not lines or lines[-1] != line:
+            lines.append(line)
+        at = text.find("\x00", at + 1)
+    return lines
+
+
+def _nul_problems(lines: list[int], source: str) -> list[Problem]:
+    """One problem per line that had NUL characters removed (the first few, then a count)."""
+    problems = [
+        Problem(source, f"line {n}", "NUL character (U+0000) removed; the rest of the line read")
+        for n in lines[:_NUL_LINES_NAMED]
+    ]
+    if len(lines) > _NUL_LINES_NAMED:
+        problems.append(
+            Problem(
+                source,
+                f"line {lines[_NUL_LINES_NAMED]}",
+                f"NUL characters removed from {len(lines) - _NUL_LINES_NAMED} more lines",
+            )
+        )
+    return problems
+
+
 def _not_utf8(data: bytes, exc: UnicodeDecodeError, offset: int = 0) -> str:
     return (
         f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {offset + exc.start}); "
@@ -93,7 +145,7 @@ def _decode_bytes(data: bytes, source: str, problems: list[Problem]) -> str:
     wide = _utf16_without_bom(body[:_SNIFF_BYTES])
     if wide:
         return _decode_wide(body, wide, source, problems)
-    if b"\x00" in body[:_SNIFF_BYTES]:
+    if _binary_nuls(body[:_SNIFF_BYTES]):
         raise ReaderError(source, "looks like binary data (NUL bytes near the start), not a thread")
     try:
         return body.decode("utf-8")
@@ -122,7 +174,7 @@ def _check_not_binary(text: str, source: str) -> None:
     controls = sum(
         1 for ch in sample if ch not in _TEXT_CONTROLS and unicodedata.category(ch) == "Cc"
     )
-    if "\x00" in sample or controls > _MAX_CONTROL_RATIO * len(sample):
+    if controls > _MAX_CONTROL_RATIO * len(sample):
         raise ReaderError(
             source, "looks like binary data (mostly control characters), not a thread"
         )
@@ -143,10 +195,10 @@ def decode(data: bytes, source: str) -> tuple[str, list[Problem]]:
     problems: list[Problem] = []
     text = _decode_bytes(data, source, problems)
     _check_not_binary(text, source)
-    if "\x00" in text:
-        problems.append(Problem(source, "document", "NUL characters were removed"))
-        text = text.replace("\x00", "")
     text = normalise_newlines(text)
+    if "\x00" in text:
+        problems.extend(_nul_problems(_nul_lines(text), source))
+        text = text.replace("\x00", "")
     if not text.strip():
         raise ReaderError(source, "contains only whitespace")
     return text, problems
@@ -164,7 +216,8 @@ def file_lines(path: Path, source: str, problems: list[Problem]) -> Callable[[in
     reader that streams: ``open_lines(n)`` gives them from the ``n``-th (from 0) on, and
     may be called again to go back. The first place that is not UTF-8 is reported once.
     UTF-16 and UTF-32 files are decoded whole, by :func:`decode` itself (which raises
-    :class:`ReaderError` for an empty or binary file), as are files with NUL bytes.
+    :class:`ReaderError` for an empty or binary file), as are files with NUL bytes near
+    the start; a NUL further on is removed from its line, reported by line number.
     """
     with path.open("rb") as f:
         head = f.read(_SNIFF_BYTES)
@@ -174,14 +227,21 @@ def file_lines(path: Path, source: str, problems: list[Problem]) -> Callable[[in
         lines = _split(text)
         return lambda start: itertools.islice(lines, start, None)
     reported: list[Problem] = []
+    nul_lines: list[int] = []  # lines past the sniffed start with NULs, reported once
 
     def decoded() -> Iterator[str]:
         found: list[Problem] = []  # reported once, however often the reader goes back
         with path.open("rb") as f:
-            for line in _utf8_lines(f, source, found):
+            for number, line in enumerate(_utf8_lines(f, source, found), start=1):
                 if found and not reported:
                     reported.extend(found)
                     problems.extend(found)
+                if "\x00" in line:
+                    if not nul_lines or number > nul_lines[-1]:
+                        nul_lines.append(number)
+                        if len(nul_lines) <= _NUL_LINES_NAMED:
+                            problems.extend(_nul_problems([number], source))
+                    line = line.replace("\x00", "")
                 yield line
 
     return lambda start: itertools.islice(decoded(), start, None)
