@@ -13,6 +13,7 @@ from batch_support import archive_rows, write_jsonl
 from threadguard.batch import BatchJob, Recipe
 from threadguard.batch.grouping import group_rows
 from threadguard.batch.inputs import InputError, describe, expand, kind_of
+from threadguard.batch.output import OutputDir
 from threadguard.batch.plan import Reading, partitions, read_units
 from threadguard.batch.rows import read_rows
 from threadguard.engine import CascadeSettings
@@ -164,3 +165,21 @@ def test_a_reddit_page_larger_than_the_sniffed_sample_is_read_as_reddit(tmp_path
     reading = Reading(total_bytes=path.stat().st_size)
     [unit] = read_units(describe([path]), reading, tmp_path)
     assert unit.size == 600 and reading.problems == []
+
+
+def test_restart_removes_only_the_runs_own_partitions_and_manifest(tmp_path: Path) -> None:
+    """--restart deleted every *.parquet* in --out/comments/, a user's own file too."""
+    out = OutputDir(tmp_path / "out")
+    out.prepare()
+    out.write("part-000000", b"c", b"t")
+    out.manifest.write_text("{}")
+    comments = tmp_path / "out" / "comments"
+    half = comments / "part-000001.parquet.123.tmp"
+    mine = [comments / "mydata.parquet", comments / "notes.tmp", comments / "part-x.parquet"]
+    for path in [half, *mine]:
+        path.write_bytes(b"x")
+    out.clear()
+    assert sorted(p.name for p in comments.iterdir()) == sorted(p.name for p in mine)
+    assert not out.manifest.exists() and not list((tmp_path / "out" / "threads").iterdir())
+    out.prepare()  # a rerun's clean-up of half-written files spares them too
+    assert all(p.exists() for p in mine)

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from batch_support import archive_rows, write_jsonl
 
@@ -149,3 +151,13 @@ def test_an_unfinished_batch_is_reported_as_such_not_as_the_whole_archive(
     assert "the batch has not finished" in done.stderr
     html = (tmp_path / "u.html").read_text(encoding="utf-8")
     assert "Unfinished batch" in html and "cover only the\n48 comments scored so far" in html
+
+
+def test_a_users_own_file_beside_the_partitions_is_no_part_of_the_report(
+    batch_folder: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "copy"
+    shutil.copytree(batch_folder, copy)
+    pq.write_table(pa.table({"unrelated": [1, 2, 3]}), copy / "comments" / "mydata.parquet")
+    pq.write_table(pa.table({"unrelated": [1]}), copy / "threads" / "mine.parquet")
+    assert read_report(copy).totals.comments == 48

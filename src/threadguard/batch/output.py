@@ -10,6 +10,7 @@ file exists; its threads file is written first, so a done partition always has b
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,8 @@ COMMENTS = "comments"
 THREADS = "threads"
 WORK = ".work"
 _TMP = ".tmp"
+#: A partition's file name, whole or as written before its rename.
+_PARTITION = re.compile(r"part-\d{6,}\.parquet(\.\d+\.tmp)?")
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -54,17 +57,21 @@ class OutputDir:
         """Create the folders and remove what a killed run left half-written."""
         for folder in (self.root / COMMENTS, self.root / THREADS):
             folder.mkdir(parents=True, exist_ok=True)
-            for stale in folder.glob(f"*{_TMP}"):
-                stale.unlink(missing_ok=True)
+            for stale in folder.glob(f"part-*{_TMP}"):
+                if _PARTITION.fullmatch(stale.name):
+                    stale.unlink(missing_ok=True)
 
     def done(self, name: str) -> bool:
         return self.comments(name).is_file()
 
     def clear(self) -> None:
-        """Remove every partition and the manifest (``--restart``)."""
+        """Remove this job's own files (``--restart``): its partitions (``part-NNNNNN``,
+        whole or half-written) and its manifest. Anything else a user keeps in the folder
+        (``comments/mydata.parquet``) is left alone."""
         for folder in (self.root / COMMENTS, self.root / THREADS):
-            for path in folder.glob("*.parquet*"):
-                path.unlink()
+            for path in folder.glob("part-*.parquet*"):
+                if _PARTITION.fullmatch(path.name):
+                    path.unlink()
         self.manifest.unlink(missing_ok=True)
 
     def write(self, name: str, comments: bytes, threads: bytes) -> None:

@@ -108,8 +108,15 @@ class ReportData:
         return self.manifest.get("status") != "complete"
 
 
+def _parts(root: Path, folder: str) -> ds.Dataset:
+    """The batch's own partition files in ``folder`` (``part-NNNNNN.parquet``): other
+    files a user keeps there are no part of the batch."""
+    files = sorted(str(p) for p in (root / folder).glob("part-*.parquet"))
+    return ds.dataset(files, format="parquet")
+
+
 def _table(root: Path, columns: list[str], flt: Any = None) -> pa.Table:
-    return ds.dataset(root / "comments", format="parquet").to_table(columns=columns, filter=flt)
+    return _parts(root, "comments").to_table(columns=columns, filter=flt)
 
 
 def _base(root: Path) -> pa.Table:
@@ -221,7 +228,7 @@ def _tree(rows: list[dict[str, Any]]) -> list[ReplyNode]:
 
 
 def _heated(root: Path, count: int, max_comments: int) -> list[HeatedThread]:
-    threads = ds.dataset(root / "threads", format="parquet").to_table(
+    threads = _parts(root, "threads").to_table(
         columns=[
             "thread_id",
             "thread_title",
