@@ -248,3 +248,54 @@ def test_a_site_no_store_could_hold_gets_the_400_page_on_every_post(app: Service
             assert "the limit is 200. Nothing was changed." in page.text
             assert "Sign out" in page.text  # still the signed-in user's page
     assert app.store.policy_history("s" * 201) == []
+
+
+def test_a_save_after_the_session_ended_keeps_the_draft_through_the_sign_in(app: Service) -> None:
+    """The save answered a plain sign-in page (next=/, no word of the draft): the draft
+    was lost without notice. Now the sign-in form says it was not saved and carries it
+    back to the policy form, unsaved."""
+    import html as markup
+
+    from dashboard_support import PASSWORD
+
+    from threadguard.dashboard.signin import COOKIE
+
+    with signed_in(app, "root", "admin") as root:
+        app.store.end_session(root.client.cookies[COOKIE])
+        page = root.post("/policy", form(hold_toxicity="0.33", watch_block="clown\nbuffoon"))
+        assert page.status_code == 200
+        assert "your policy draft was not saved" in page.text
+        fields = dict(
+            (name, markup.unescape(value))
+            for name, value in re.findall(
+                r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page.text
+            )
+        )
+        assert fields["next"] == "/policy?site=news"
+        assert fields["draft.hold_toxicity"] == "0.33"
+        assert fields["draft.watch_block"] == "clown\nbuffoon"
+        assert app.store.policy_history("news") == []
+        again = root.client.post(
+            "/login", data={**fields, "username": "root", "password": PASSWORD}
+        )
+        assert again.status_code == 200, again.text
+        assert "this draft was not saved" in again.text
+        assert 'name="hold_toxicity" value="0.33"' in again.text
+        assert "clown\nbuffoon</textarea>" in again.text
+        assert app.store.policy_history("news") == []  # shown, not saved
+        # saving it from there works (the page's token is the new session's)
+        saved = root.client.post(
+            "/policy",
+            data={**form(hold_toxicity="0.33"), "csrf_token": csrf_of_page(again.text)},
+        )
+        assert saved.status_code == 303 and len(app.store.policy_history("news")) == 1
+        # the restore and the preview without script go back to the site's policy page
+        root.client.cookies.clear()
+        restore = root.post("/policy/restore", {"site": "news", "version": "1"})
+        assert restore.headers["location"] == "/login?next=/policy%3Fsite%3Dnews&ended=1"
+
+
+def csrf_of_page(html: str) -> str:
+    found = re.search(r'name="csrf-token" content="([^"]+)"', html)
+    assert found is not None
+    return found.group(1)

@@ -234,3 +234,39 @@ def test_the_audit_log_names_each_session_once_for_ever(dashboard: Dashboard) ->
     assert set(sessions) == {"alice", "bob"} and sessions["alice"] != sessions["bob"]
     [out] = dashboard.store.audit_log(action="user.sign_out").items
     assert out.before is not None and out.before["session"] == sessions["alice"]
+
+
+def test_a_bulk_action_after_the_session_ended_says_so_and_keeps_the_filters(
+    dashboard: Dashboard,
+) -> None:
+    """ "Reject selected" after the session ended gave a plain sign-in page with next=/:
+    no word that the rejects did not happen, the queue's filters gone."""
+    client, csrf = dashboard.signed_in()
+    ids = item_ids(client.get("/").text)[:3]
+    client.post("/logout", data={"csrf_token": csrf})
+    back = "/?site=news&order=newest"
+    plain = client.post(
+        "/actions/bulk",
+        data={"csrf_token": csrf, "action": "reject", "ids": ids, "back": back},
+        follow_redirects=False,
+    )
+    location = plain.headers["location"]
+    assert location == "/login?next=/%3Fsite%3Dnews%26order%3Dnewest&ended=bulk"
+    form = client.get(location).text
+    assert "the selected comments were not approved or rejected" in form
+    assert 'name="next" value="/?site=news&amp;order=newest"' in form
+    htmx = client.post(
+        "/actions/bulk",
+        data={"action": "reject", "ids": ids},
+        headers={"HX-Request": "true", "HX-Current-URL": "http://127.0.0.1" + back},
+    )
+    assert htmx.headers["hx-redirect"] == location
+    assert {dashboard.store.comment(i).status for i in ids} == {"pending"}
+    # a single action without script goes back to its page too, saying it was not applied
+    one = client.post(
+        f"/actions/{ids[0]}/approve",
+        data={"csrf_token": csrf, "back": back},
+        follow_redirects=False,
+    )
+    assert one.headers["location"].endswith("&ended=1")
+    assert "that last action was not applied" in client.get(one.headers["location"]).text

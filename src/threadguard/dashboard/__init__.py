@@ -25,8 +25,9 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
 from threadguard.dashboard.csrf import CsrfRefused
-from threadguard.dashboard.forms import FormRefused
+from threadguard.dashboard.forms import Form, FormRefused, read_form
 from threadguard.dashboard.routes import build_router
+from threadguard.dashboard.routes.login import DRAFT_FIELDS, login_page
 from threadguard.dashboard.routes.page_errors import NoSuchSite, error_page
 from threadguard.dashboard.signin import SignInRequired, current_user
 from threadguard.dashboard.web import is_htmx, local_path, render
@@ -67,23 +68,65 @@ async def _sign_in_first(request: Request, exc: Exception) -> Response:
             status_code=403,
         )
     url = request.url
+    ended = "1" if is_htmx(request) else None
     if is_htmx(request):
         # a key pressed on a page whose session has ended: back to that page (its site,
         # tab and order), not to the action's address, once signed in again
         url = URL(request.headers.get("hx-current-url", "/"))
+        if request.url.path == "/actions/bulk":
+            ended = "bulk"
     elif request.method != "GET":
-        url = URL("/")
+        # a plain form posted after the session ended (bulk, a policy save): nothing was
+        # applied; say so, and go back to the page it came from, not to the bare queue
+        form = await _posted_form(request)
+        if request.url.path == "/policy" and form.fields:
+            return _draft_kept(request, form)
+        url, ended = _page_of_post(request.url.path, form)
     target = local_path(url.path or "/")
     query = without_secrets(url.query)
     if query:  # never a ?key= carried on into the sign-in page's URL, form and the log
         target += "?" + query
     params = {"next": target} if target != "/" else {}
-    if is_htmx(request):
-        params["ended"] = "1"  # the form says the session ended under an action
+    if ended is not None:
+        params["ended"] = ended  # the form says the session ended under an action
     location = "/login" + ("?" + urlencode(params, safe="/", quote_via=quote) if params else "")
     if is_htmx(request):
         return Response(status_code=200, headers={"HX-Redirect": location})
     return RedirectResponse(location, 303)
+
+
+async def _posted_form(request: Request) -> Form:
+    """The form a request posted (empty when it cannot be read)."""
+    try:
+        return await read_form(request)
+    except FormRefused:
+        return Form({})
+
+
+def _page_of_post(path: str, form: Form) -> tuple[URL, str]:
+    """Where a plain form posted after the session ended came from, and what the sign-in
+    form says was lost (``ended``): the queue page in its ``back`` field (its filters),
+    the policy page of its site."""
+    if path.startswith("/policy"):
+        site = form.get("site")
+        page = "/policy?" + urlencode({"site": site}) if site else "/policy"
+        return URL(page), "1"
+    kind = "bulk" if path == "/actions/bulk" else "1"
+    return URL(local_path(form.get("back", "/"))), kind
+
+
+def _draft_kept(request: Request, form: Form) -> Response:
+    """An admin's policy save after the session ended: the sign-in form, carrying the
+    draft (as hidden fields) so that signing in again shows it, unsaved, on the policy
+    page (a redirect would have lost it)."""
+    site = form.get("site")
+    target = "/policy?" + urlencode({"site": site}) if site else "/policy"
+    carried = {
+        k: v
+        for k, v in form.fields.items()
+        if k in DRAFT_FIELDS or k.startswith(("hold_", "reject_", "watch_"))
+    }
+    return login_page(request, next_page=target, ended="draft", carry=carried)
 
 
 async def _csrf_refused(request: Request, exc: Exception) -> Response:

@@ -8,10 +8,12 @@ from starlette.concurrency import run_in_threadpool
 
 from threadguard.dashboard import csrf
 from threadguard.dashboard.forms import read_form
+from threadguard.dashboard.routes.policy import draft_again
 from threadguard.dashboard.signin import (
     COOKIE,
     LIFETIME,
     Checked,
+    WebUser,
     client_ip,
     current_user,
     forget_cookie,
@@ -21,6 +23,7 @@ from threadguard.dashboard.signin import (
     store_of,
 )
 from threadguard.dashboard.web import local_path, render
+from threadguard.schema import Role
 from threadguard.storage.models import utcnow
 
 router = APIRouter()
@@ -31,11 +34,37 @@ LOGIN_FORM_S = 3600
 MAX_FIELD = 1000
 
 
+#: What the sign-in form says when the session ended under an action (``?ended=``).
+ENDED = {
+    "1": "Your session has ended, so that last action was not applied: sign in again to "
+    "go on where you were.",
+    "bulk": "Your session has ended, so the selected comments were not approved or "
+    "rejected: sign in again, then select them and apply the action again.",
+    "draft": "Your session has ended, so your policy draft was not saved: sign in again "
+    "and it will be back in the policy form, still unsaved, to check and save.",
+}
+#: The policy form's fields besides thresholds and watched words, which a sign-in after
+#: an ended session carries back to the form (with ``hold_*``, ``reject_*``, ``watch_*``).
+DRAFT_FIELDS = frozenset({"site", "version", "coded_action", "coded_ignore", "threat_action"})
+#: The sign-in form's prefix of a carried draft's fields.
+CARRIED = "draft."
+
+
 def login_page(
-    request: Request, *, error: str | None = None, status_code: int = 200, username: str = ""
+    request: Request,
+    *,
+    error: str | None = None,
+    status_code: int = 200,
+    username: str = "",
+    next_page: str | None = None,
+    ended: str | None = None,
+    carry: dict[str, list[str]] | None = None,
 ) -> Response:
-    """The sign-in form with a fresh double-submit token."""
+    """The sign-in form with a fresh double-submit token; ``carry``: a policy draft whose
+    save the session's end refused, kept in hidden fields until signed in again."""
     token = csrf.new_login_token()
+    if ended is None and error is None:
+        ended = request.query_params.get("ended")
     response = render(
         request,
         "login.html",
@@ -43,8 +72,9 @@ def login_page(
             "error": error,
             "username": username,
             "csrf_token": token,
-            "next": local_path(request.query_params.get("next", "/")),
-            "ended": request.query_params.get("ended") == "1" and error is None,
+            "next": local_path(next_page or request.query_params.get("next", "/")),
+            "ended": ENDED.get(ended or "") if error is None else None,
+            "carry": [(CARRIED + k, v) for k, values in (carry or {}).items() for v in values],
             "user": None,
             "nav": None,
             "title": "Sign in",
@@ -67,12 +97,14 @@ async def login(request: Request) -> Response:
     form = await read_form(request)
     username = form.get("username").strip()[:MAX_FIELD]
     password = form.get("password")[:MAX_FIELD]
+    carry = {k[len(CARRIED) :]: v for k, v in form.fields.items() if k.startswith(CARRIED)}
+    again = {"username": username, "next_page": local_path(form.get("next", "/")), "carry": carry}
     if not csrf.same(form.get(csrf.FIELD), request.cookies.get(csrf.LOGIN_COOKIE)):
         return login_page(
             request,
             error="The sign-in form had expired. Please try again.",
             status_code=400,
-            username=username,
+            **again,
         )
     outcome = await run_in_threadpool(
         sign_in, store_of(request), username, password, client_ip(request)
@@ -84,16 +116,20 @@ async def login(request: Request) -> Response:
                 request,
                 error=f"Too many failed sign-ins. Try again in {wait} seconds.",
                 status_code=429,
-                username=username,
+                **again,
             )
-        return login_page(
-            request, error="Wrong user name or password.", status_code=401, username=username
-        )
+        return login_page(request, error="Wrong user name or password.", status_code=401, **again)
     old = session_token(request)
     if old is not None:
         await run_in_threadpool(store_of(request).end_session, old)
     assert outcome.token is not None
-    response = RedirectResponse(local_path(form.get("next", "/")), 303)
+    response: Response
+    if carry and outcome.role == Role.ADMIN:
+        # the policy draft whose save the ended session refused: shown again, unsaved
+        user = WebUser(username, outcome.role, 0, csrf.token_for(outcome.token))
+        response = await draft_again(request, user, carry)
+    else:
+        response = RedirectResponse(local_path(form.get("next", "/")), 303)
     set_cookie(request, response, COOKIE, outcome.token, int(LIFETIME.total_seconds()))
     forget_cookie(request, response, csrf.LOGIN_COOKIE)
     return response

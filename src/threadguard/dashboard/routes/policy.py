@@ -219,6 +219,31 @@ async def save(request: Request, user: AdminChecked) -> Response:
     return await _on_draft(request, user, work)
 
 
+#: What the policy page says over a draft carried through a sign-in after the session ended.
+DRAFT_KEPT = (
+    "Your session had ended, so this draft was not saved. It is below as you left it: "
+    "check it, then save it again."
+)
+
+
+async def draft_again(request: Request, user: WebUser, fields: dict[str, list[str]]) -> Response:
+    """The policy page with a draft whose save was refused because the session had ended
+    (carried through the sign-in form), unsaved, based on the version it was edited
+    from: a save over a version another admin stored meanwhile is refused as usual."""
+    form = Form(fields)
+    site = site_param(form.get("site")) or DEFAULT_SITE
+    draft = draft_from_form(form.get)
+
+    def work() -> dict[str, Any]:
+        state = state_of(request)
+        context = _context(state, user, site, draft=draft, error=DRAFT_KEPT)
+        if form.get("version").isdigit() and len(form.get("version")) < 10:
+            context["version"] = int(form.get("version"))
+        return context
+
+    return render(request, "policy.html", await run_in_threadpool(work))
+
+
 @router.post("/policy/restore")
 async def restore(request: Request, user: AdminChecked) -> Response:
     state = state_of(request)
