@@ -219,3 +219,23 @@ def test_a_key_acts_on_the_item_the_focus_was_tabbed_into(base: str, page: Any) 
     expect(page.locator(f"#item-{ids[2]} .status")).to_have_text(re.compile("approved by bob"))
     expect(page.locator(f"#item-{ids[0]} .status")).to_have_text("held")
     assert page.locator("#queue .item.current").count() == 1
+
+
+def test_bulk_actions_say_what_they_did(base: str, page: Any) -> None:
+    """Bulk actions changed only the counter, and with nothing selected the page
+    reloaded silently."""
+    sign_in(page, base, "alice")
+    expect = need_browser().expect
+    page.get_by_role("button", name="Approve selected").click()
+    expect(page.locator("#flash")).to_contain_text("Select comments first")
+    open_ids = page.locator("#queue .item:not(.resolved)").evaluate_all(
+        "els => els.map(e => e.dataset.id)"
+    )
+    for comment in open_ids[:2]:
+        page.locator(f"#sel-{comment}").check()
+    page.get_by_role("button", name="Reject selected").click()
+    expect(page.locator("#flash")).to_contain_text("Rejected 2 of 2 selected comments.")
+    for comment in open_ids[:2]:
+        expect(page.locator(f"#item-{comment} .status")).to_have_text(
+            re.compile("rejected by alice")
+        )

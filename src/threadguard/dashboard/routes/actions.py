@@ -27,9 +27,17 @@ from threadguard.dashboard.routes.queue import (
     QueueQuery,
     item_views,
     preferences_of,
+    queue_context,
 )
 from threadguard.dashboard.signin import Checked, WebUser, store_of
-from threadguard.dashboard.web import ENVIRONMENT, PAGE_HEADERS, is_htmx, local_path
+from threadguard.dashboard.web import (
+    ENVIRONMENT,
+    PAGE_HEADERS,
+    counted,
+    is_htmx,
+    local_path,
+    render,
+)
 from threadguard.schema import ModeratorAction
 from threadguard.storage.models import utcnow
 from threadguard.storage.records import ConflictError, InvalidError, NotFoundError, StoreError
@@ -139,26 +147,72 @@ def _act(
     return True, ""
 
 
+#: What the bulk action says with nothing selected.
+SELECT_FIRST = (
+    "Select comments first (the box on each, or x on the focused one), then approve or "
+    "reject the selection."
+)
+#: The past tense of each bulk verdict.
+BULK_DONE = {ModeratorAction.APPROVE: "Approved", ModeratorAction.REJECT: "Rejected"}
+
+
+def bulk_summary(store: Store, action: str, ids: list[str], skipped: dict[str, str]) -> str:
+    """What a bulk action did: how many applied, and each one skipped with why."""
+    done = len(ids) - len(skipped)
+    said = f"{BULK_DONE[action]} {done} of {counted(len(ids), 'selected comment')}."
+    if not skipped:
+        return said
+    lines = []
+    for comment_id, why in skipped.items():
+        item = store.review_item(comment_id)
+        author = (item.author if item is not None else None) or "anonymous"
+        lines.append(f"{author}: {why}")
+    return f"{said} Skipped {len(skipped)}: " + "; ".join(lines) + "."
+
+
+def _flash(text: str) -> str:
+    return (
+        f'<div id="flash" class="flash" role="alert" hx-swap-oob="outerHTML">{escape(text)}</div>'
+    )
+
+
 @router.post("/actions/bulk")
 async def bulk(request: Request, user: Checked) -> Response:
     form = await read_form(request)
     back = local_path(form.get("back", "/"))
     action = form.get("action")
     ids = list(dict.fromkeys(form.all("ids")))[:MAX_BULK]
-    if action not in (ModeratorAction.APPROVE, ModeratorAction.REJECT) or not ids:
-        return RedirectResponse(back, 303)
     store = store_of(request)
+    if action not in BULK_DONE:
+        return RedirectResponse(back, 303)
+    if not ids:
+        return await run_in_threadpool(
+            _bulk_answer, request, store, user, Acted(back), SELECT_FIRST
+        )
 
-    def run() -> dict[str, str]:
-        messages = {}
+    def run() -> Response:
+        skipped = {}
         for comment_id in ids:
             ok, message = _act(store, user, comment_id, action)
             if not ok:
-                messages[comment_id] = message
-        return messages
+                skipped[comment_id] = message
+        summary = bulk_summary(store, action, ids, skipped)
+        return _bulk_answer(request, store, user, Acted(back, ids, skipped), summary)
 
-    messages = await run_in_threadpool(run)
-    return _answer(request, store, user, Acted(back, ids, messages))
+    return await run_in_threadpool(run)
+
+
+def _bulk_answer(
+    request: Request, store: Store, user: WebUser, acted: Acted, text: str
+) -> Response:
+    """The items as they now stand, the counter and ``text`` in the page's message area
+    (htmx); without script, the queue page again with ``text`` on it."""
+    if is_htmx(request):
+        body = _fragments(store, user, acted) + "\n" + _flash(text)
+        return HTMLResponse(body, headers=PAGE_HEADERS)
+    context = queue_context(store, user, QueueQuery.of_url(acted.back))
+    context["flash"] = text
+    return render(request, "queue.html", context)
 
 
 @router.post("/actions/undo")
@@ -173,7 +227,7 @@ async def undo(request: Request, user: Checked) -> Response:
         if not is_htmx(request):
             return RedirectResponse(back, 303)
         body = await run_in_threadpool(_fragments, store, user, Acted(back))
-        body += f'\n<div id="flash" class="flash" role="alert" hx-swap-oob="outerHTML">{escape(text)}</div>'
+        body += "\n" + _flash(text)
         return HTMLResponse(body, headers=PAGE_HEADERS)
     undone = Acted(back, [done.comment_id], {done.comment_id: f"Your {done.undone} was undone."})
     event: dict[str, object] = {"id": done.comment_id, "undo": True}

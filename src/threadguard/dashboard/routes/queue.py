@@ -125,7 +125,7 @@ def preferences_of(store: Store, user: WebUser) -> Preferences:
     return Preferences.from_stored(store.preferences(user.name))
 
 
-def _queue_context(store: Store, user: WebUser, query: QueueQuery) -> dict[str, object]:
+def queue_context(store: Store, user: WebUser, query: QueueQuery) -> dict[str, object]:
     prefs = preferences_of(store, user)
     offset = (query.page - 1) * PAGE_SIZE if query.after is None else 0
     page = store.review_page(
@@ -149,11 +149,12 @@ def _queue_context(store: Store, user: WebUser, query: QueueQuery) -> dict[str, 
         "back": query.url(page=query.page, after=query.after),
         "oob": False,
         "undo_window": int(UNDO_WINDOW_S),
+        "flash": None,
     }
 
 
 @router.get("/")
 async def queue_page(request: Request, user: SignedIn) -> Response:
     query = QueueQuery.of(request)
-    context = await run_in_threadpool(_queue_context, store_of(request), user, query)
+    context = await run_in_threadpool(queue_context, store_of(request), user, query)
     return render(request, "queue.html", context)
