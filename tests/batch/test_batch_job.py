@@ -198,3 +198,36 @@ def test_the_command_exits_2_when_rows_were_left_out_and_says_how_many(tmp_path:
     assert proc.returncode == 2, proc.stderr
     assert "1 input problem(s)" in proc.stdout and "Traceback" not in proc.stderr
     assert [i for _, i in _ids(out)] == ["g1"]
+
+
+def test_every_input_problem_is_listed_in_problems_jsonl_and_the_message_says_where(
+    tmp_path: Path,
+) -> None:
+    """The manifest keeps 100 problems and the command printed '... more (see
+    manifest.json)': the rest were recorded nowhere."""
+    path = tmp_path / "many.jsonl"
+    good = [json.dumps({"id": f"g{i}", "text": "a good comment"}) for i in range(3)]
+    bad = [f'{{"id": "b{i}", "text": ' for i in range(130)]
+    path.write_text("\n".join(good + bad) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    command = [sys.executable, "-m", "threadguard", "batch", str(path), "--out", str(out)]
+    proc = subprocess.run(
+        [*command, "--workers", "1", "--tier", "fast"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 2, proc.stderr
+    assert f"120 more; every problem is listed in {out / 'problems.jsonl'}" in proc.stderr
+    listed = [json.loads(line) for line in (out / "problems.jsonl").read_text().splitlines()]
+    assert [p["location"] for p in listed] == [f"line {n}" for n in range(4, 134)]
+    assert listed[0] == {
+        "source": str(path),
+        "location": "line 4",
+        "message": "invalid JSON: Expecting value; line skipped",
+    }
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert len(manifest["problems"]) == 100 and manifest["problems_file"] == "problems.jsonl"
+    assert manifest["counts"]["problems"] == manifest["counts"]["left_out"] == 130

@@ -221,7 +221,7 @@ def test_a_json_list_line_is_a_problem_as_score_says_but_bracketed_text_is_text(
     path.write_text('[{"id": "x1", "text": "hello"}]\n[Update] The ferry is late.\n')
     rows = list(read_rows(path, "jsonl"))
     assert [(n, str(r)) for n, r in rows if isinstance(r, Problem)] == [
-        (1, f'{path}: line 1: expected a JSON object with a "text" field, got a list')
+        (1, f'{path}: line 1: expected a JSON object with a "text" field, got a list; line skipped')
     ]
     assert [r["text"] for _, r in rows if isinstance(r, dict)] == ["[Update] The ferry is late."]
 

@@ -161,3 +161,23 @@ def test_a_users_own_file_beside_the_partitions_is_no_part_of_the_report(
     pq.write_table(pa.table({"unrelated": [1, 2, 3]}), copy / "comments" / "mydata.parquet")
     pq.write_table(pa.table({"unrelated": [1]}), copy / "threads" / "mine.parquet")
     assert read_report(copy).totals.comments == 48
+
+
+def test_the_report_says_how_many_input_problems_and_rows_were_left_out(
+    batch_folder: Path, tmp_path: Path
+) -> None:
+    clean = tmp_path / "clean.html"
+    write_report(batch_folder, clean)
+    assert "Input problems" not in clean.read_text(encoding="utf-8")
+    copy = tmp_path / "copy"
+    shutil.copytree(batch_folder, copy)
+    manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
+    manifest["counts"] |= {"problems": 280, "left_out": 270, "unread_files": 1}
+    manifest["problems_file"] = "problems.jsonl"
+    (copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    page = tmp_path / "r.html"
+    write_report(copy, page)
+    text = " ".join(page.read_text(encoding="utf-8").split())
+    assert "The batch met 280 problems in its input: 270 comments (lines or rows)" in text
+    assert "are left out of these figures, and 1 input file could not be read at all" in text
+    assert "<code>problems.jsonl</code>" in text

@@ -5,7 +5,8 @@ their files), the policy (its text and hash) and the settings. Together these ar
 job's *identity*: a rerun into the same folder resumes only when its identity is the
 same, since partitions scored by another model, under another policy or from another
 version of an input must not be mixed with new ones. ``--restart`` starts over instead.
-The counts are filled in when the job completes.
+The counts are filled in when the job completes, with the first 100 input problems;
+every one of them is in ``problems.jsonl`` (``problems_file``) beside the manifest.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 
 from threadguard import __version__
 from threadguard.batch.inputs import InputFile
-from threadguard.batch.output import atomic_write
+from threadguard.batch.output import PROBLEMS, atomic_write
 from threadguard.schema import Tier
 from threadguard.scoring.registry import model_folders
 
@@ -117,7 +118,8 @@ class Manifest:
 
     def finished(self, counts: dict[str, int], problems: list[str]) -> Manifest:
         data = {**self.data, "status": "complete", "finished_at": now()}
-        return Manifest({**data, "counts": counts, "problems": problems})
+        listed = {"problems": problems, "problems_file": PROBLEMS}
+        return Manifest({**data, "counts": counts, **listed})
 
     def save(self, path: Path) -> None:
         text = json.dumps(self.data, ensure_ascii=False, indent=2) + "\n"

@@ -1,7 +1,8 @@
 """The output folder of a batch job, and writing into it so that a crash leaves no half file.
 
 ``DIR/comments/part-NNNNNN.parquet`` (one row per comment), ``DIR/threads/part-NNNNNN.parquet``
-(one row per thread, with its signals) and ``DIR/manifest.json``. Every file is written
+(one row per thread, with its signals), ``DIR/manifest.json`` and ``DIR/problems.jsonl``
+(every input problem, one JSON object a line). Every file is written
 to a temporary name, flushed to disk and renamed into place: a rename is atomic, so a
 file under its final name is always whole. A partition counts as done when its comments
 file exists; its threads file is written first, so a done partition always has both.
@@ -9,12 +10,19 @@ file exists; its threads file is written first, so a done partition always has b
 
 from __future__ import annotations
 
+import json
 import os
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from threadguard.thread import Problem
+
 MANIFEST = "manifest.json"
+#: Every input problem of the last run, one JSON object a line (the manifest keeps 100).
+PROBLEMS = "problems.jsonl"
 COMMENTS = "comments"
 THREADS = "threads"
 WORK = ".work"
@@ -44,6 +52,10 @@ class OutputDir:
         return self.root / MANIFEST
 
     @property
+    def problems(self) -> Path:
+        return self.root / PROBLEMS
+
+    @property
     def work(self) -> Path:
         return self.root / WORK
 
@@ -60,19 +72,44 @@ class OutputDir:
             for stale in folder.glob(f"part-*{_TMP}"):
                 if _PARTITION.fullmatch(stale.name):
                     stale.unlink(missing_ok=True)
+        for stale in self.root.glob(f"{PROBLEMS}.*{_TMP}"):
+            stale.unlink(missing_ok=True)
 
     def done(self, name: str) -> bool:
         return self.comments(name).is_file()
 
     def clear(self) -> None:
         """Remove this job's own files (``--restart``): its partitions (``part-NNNNNN``,
-        whole or half-written) and its manifest. Anything else a user keeps in the folder
+        whole or half-written), its manifest and its problem list. Anything else a user
+        keeps in the folder
         (``comments/mydata.parquet``) is left alone."""
         for folder in (self.root / COMMENTS, self.root / THREADS):
             for path in folder.glob("part-*.parquet*"):
                 if _PARTITION.fullmatch(path.name):
                     path.unlink()
         self.manifest.unlink(missing_ok=True)
+        self.problems.unlink(missing_ok=True)
+
+    @contextmanager
+    def problem_log(self) -> Iterator[Callable[[Problem], None]]:
+        """A function that records one input problem; the list replaces
+        ``problems.jsonl`` when the block ends without an error (a rerun reads every
+        input again, so it lists every problem again)."""
+        tmp = self.problems.with_name(f"{PROBLEMS}.{os.getpid()}{_TMP}")
+        with tmp.open("w", encoding="utf-8", errors="surrogatepass") as f:
+
+            def record(problem: Problem) -> None:
+                f.write(json.dumps(asdict(problem), ensure_ascii=True) + "\n")
+
+            try:
+                yield record
+            except BaseException:
+                f.close()
+                tmp.unlink(missing_ok=True)
+                raise
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, self.problems)
 
     def write(self, name: str, comments: bytes, threads: bytes) -> None:
         """One partition's two files, the threads first (see the module's docstring)."""

@@ -9,7 +9,8 @@ and never the whole input.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,10 +37,21 @@ class Partition:
         return sum(u.size for u in self.units)
 
 
+#: A problem's message when its record was left out (``...; comment skipped``, ``row
+#: skipped, reading resumed at line 9``); "its parent was skipped" keeps its comment.
+_LEFT_OUT = re.compile(r"; (?:comment |line |row )?skipped\b")
+
+
+def leaves_out_a_record(problem: Problem) -> bool:
+    """Whether ``problem`` cost its record (a comment, line or row left out)."""
+    return bool(_LEFT_OUT.search(problem.message))
+
+
 @dataclass
 class Reading:
     """How far reading has come: for the progress bar's estimate of the total, and the
-    problems met in the input (kept to the first ``keep``, all counted)."""
+    problems met in the input (kept to the first ``keep``, all counted, and every one
+    handed to ``sink`` when there is one: the job's ``problems.jsonl``)."""
 
     total_bytes: int
     comments: int = 0
@@ -47,6 +59,10 @@ class Reading:
     problems: list[Problem] = field(default_factory=list)
     problem_count: int = 0
     keep: int = 100
+    #: Records (comments, lines, rows) a problem left out, and inputs not read at all.
+    left_out: int = 0
+    unread_files: int = 0
+    sink: Callable[[Problem], None] | None = None
 
     def estimate(self) -> int | None:
         """The expected number of comments in all inputs (exact once all are read)."""
@@ -59,8 +75,11 @@ class Reading:
     def note(self, problems: Iterable[Problem]) -> None:
         for problem in problems:
             self.problem_count += 1
+            self.left_out += leaves_out_a_record(problem)
             if len(self.problems) < self.keep:
                 self.problems.append(problem)
+            if self.sink is not None:
+                self.sink(problem)
 
 
 def _counted(
@@ -74,6 +93,7 @@ def _counted(
 def _units_of(item: InputFile, reading: Reading, work_dir: Path) -> Iterator[Unit]:
     source = str(item.path)
     if item.error:
+        reading.unread_files += 1
         reading.note([Problem(source, "file", f"{item.error}; the file was not read")])
         return
     if item.kind in ROW_KINDS:
@@ -92,6 +112,7 @@ def _units_of(item: InputFile, reading: Reading, work_dir: Path) -> Iterator[Uni
             reading.note(result.problems)
             yield Unit(result.thread, source)
     except ReaderError as exc:  # its message names the file: the problem names it once
+        reading.unread_files += 1
         reading.note([Problem(source, exc.location or "file", exc.reason)])
 
 

@@ -89,6 +89,7 @@ def _thread_line(obj: dict[str, Any]) -> Row | None:
 
 
 _NOT_AN_OBJECT = 'expected a JSON object with a "text" field, got a list'
+_SKIP = "line skipped"
 
 
 def _is_json(text: str) -> bool:
@@ -120,7 +121,7 @@ def jsonl_rows(path: Path) -> Iterator[tuple[int, Row | Problem]]:
         if stripped.startswith("[") and _is_json(stripped):
             # a list is a broken export, as score says of it, not a comment's text;
             # "[Update] The ferry is late" is not JSON and is the text
-            yield number, Problem(source, f"line {number}", _NOT_AN_OBJECT)
+            yield number, Problem(source, f"line {number}", f"{_NOT_AN_OBJECT}; {_SKIP}")
             continue
         if not stripped.startswith("{"):
             yield number, {"text": line.rstrip("\r\n"), **current}
@@ -128,13 +129,13 @@ def jsonl_rows(path: Path) -> Iterator[tuple[int, Row | Problem]]:
         try:
             obj = json.loads(stripped)
         except json.JSONDecodeError as exc:
-            yield number, Problem(source, f"line {number}", f"invalid JSON: {exc.msg}")
+            yield number, Problem(source, f"line {number}", f"invalid JSON: {exc.msg}; {_SKIP}")
             continue
         except RecursionError:
-            yield number, Problem(source, f"line {number}", "JSON nested too deeply")
+            yield number, Problem(source, f"line {number}", f"JSON nested too deeply; {_SKIP}")
             continue
         except ValueError as exc:  # a number too long to convert, say
-            yield number, Problem(source, f"line {number}", f"invalid JSON: {exc}")
+            yield number, Problem(source, f"line {number}", f"invalid JSON: {exc}; {_SKIP}")
             continue
         meta = _thread_line(obj)
         if meta is not None:
@@ -142,7 +143,7 @@ def jsonl_rows(path: Path) -> Iterator[tuple[int, Row | Problem]]:
             continue
         row = to_row(obj)
         if isinstance(row, str):
-            yield number, Problem(source, f"line {number}", row)
+            yield number, Problem(source, f"line {number}", f"{row}; {_SKIP}")
             continue
         for key, value in current.items():
             if row.get(key) is None:
@@ -174,7 +175,7 @@ def csv_rows(path: Path) -> Iterator[tuple[int, Row | Problem]]:
                 one_thread = _one_thread(set(record))
             row = to_row(record, _CSV_ALIASES)
             if isinstance(row, str):
-                yield number, Problem(source, f"line {number}", row)
+                yield number, Problem(source, f"line {number}", f"{row}; row skipped")
                 continue
             if one_thread:
                 row[FILE_THREAD] = source
@@ -196,7 +197,10 @@ def parquet_rows(path: Path) -> Iterator[tuple[int, Row | Problem]]:
             for record in batch.to_pylist():
                 number += 1
                 row = to_row(record)
-                yield number, Problem(source, f"row {number}", row) if isinstance(row, str) else row
+                if isinstance(row, str):
+                    yield number, Problem(source, f"row {number}", f"{row}; row skipped")
+                else:
+                    yield number, row
     except (OSError, pa.ArrowException) as exc:  # not Parquet, or damaged: the rest is lost
         where = f"row {number + 1}" if number else "file"
         yield number, Problem(source, where, f"unreadable Parquet ({exc}); reading stopped")

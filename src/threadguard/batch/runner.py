@@ -73,6 +73,8 @@ class BatchResult:
     skipped: int = 0
     problems: list[str] = field(default_factory=list)
     problem_count: int = 0
+    #: Where every problem is listed (the first 100 are in ``problems`` too).
+    problems_file: Path | None = None
 
 
 @contextmanager
@@ -162,11 +164,36 @@ def prepare(job: BatchJob) -> tuple[Manifest, OutputDir, list[InputFile]]:
 
 
 def run_batch(job: BatchJob, progress: Progress | None = None) -> BatchResult:
-    """Run (or resume) ``job``; the manifest is complete when this returns."""
+    """Run (or resume) ``job``; the manifest is complete when this returns, and every
+    input problem is listed in ``problems.jsonl`` beside it (the manifest keeps the
+    first 100 of them and the counts)."""
+    manifest, out, described = prepare(job)
+    with out.problem_log() as record:
+        reading = Reading(total_bytes=sum(f.size for f in described), sink=record)
+        result = _run(job, out, described, reading, progress)
+    result.counts = {
+        **summarize(out),
+        "problems": reading.problem_count,
+        "left_out": reading.left_out,
+        "unread_files": reading.unread_files,
+    }
+    result.problems = [str(p) for p in reading.problems]
+    result.problem_count = reading.problem_count
+    result.problems_file = out.problems
+    manifest.finished(result.counts, result.problems).save(out.manifest)
+    return result
+
+
+def _run(
+    job: BatchJob,
+    out: OutputDir,
+    described: list[InputFile],
+    reading: Reading,
+    progress: Progress | None,
+) -> BatchResult:
+    """Score every partition not yet written, writing each as it comes back."""
     from distributed import as_completed
 
-    manifest, out, described = prepare(job)
-    reading = Reading(total_bytes=sum(f.size for f in described))
     result = BatchResult(counts={})
     done = 0
 
@@ -195,8 +222,4 @@ def run_batch(job: BatchJob, progress: Progress | None = None) -> BatchResult:
                 finish(next(inflight).result())
         for rest in inflight:
             finish(rest.result())
-    result.counts = {**summarize(out), "problems": reading.problem_count}
-    result.problems = [str(p) for p in reading.problems]
-    result.problem_count = reading.problem_count
-    manifest.finished(result.counts, result.problems).save(out.manifest)
     return result

@@ -130,7 +130,12 @@ def batch(
         for problem in result.problems[:10]:
             err.print(f"[yellow]warning:[/] {escape(str(problem))}", markup=True, soft_wrap=True)
         if result.problem_count > 10:
-            err.print(f"[yellow]warning:[/] {result.problem_count - 10} more (see manifest.json)")
+            listed = escape(str(result.problems_file or out / "problems.jsonl"))
+            err.print(
+                f"[yellow]warning:[/] {result.problem_count - 10} more; every problem is "
+                f"listed in {listed}",
+                soft_wrap=True,
+            )
     typer.echo(
         f"{counts['comments']} comments in {counts['threads']} threads, "
         f"{counts['partitions']} partitions ({result.written} written, {result.skipped} "
@@ -139,7 +144,7 @@ def batch(
     )
     if result.problem_count:
         # every readable row is written; the exit code tells a pipeline that some were not
-        # (the manifest lists them), as `score` and `scan` do for a bad line
+        # (problems.jsonl lists them), as `score` and `scan` do for a bad line
         raise typer.Exit(2)
 
 

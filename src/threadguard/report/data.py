@@ -101,6 +101,26 @@ class ReportData:
     authors: list[Row]
     examples: dict[str, list[Example]]
 
+    def _count(self, name: str) -> int:
+        counts = self.manifest.get("counts")
+        value = counts.get(name, 0) if isinstance(counts, dict) else 0
+        return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+    @property
+    def input_problems(self) -> int:
+        """Problems the batch met in its input (every one is in ``problems.jsonl``)."""
+        return self._count("problems")
+
+    @property
+    def left_out(self) -> int:
+        """Comments, lines or rows of the input that a problem left out of the figures."""
+        return self._count("left_out")
+
+    @property
+    def unread_files(self) -> int:
+        """Inputs that could not be read at all."""
+        return self._count("unread_files")
+
     @property
     def unfinished(self) -> bool:
         """Whether the batch had not finished (interrupted, or still running): then the
