@@ -225,3 +225,23 @@ def test_comments_take_their_own_direction_and_names_are_isolated(dashboard: Das
     page = client.get("/").text
     assert re.search(r'<p class="text" dir="auto" id="text-', page)
     assert '<bdi class="author">' in page and '<span class="author">' not in page
+
+
+def test_a_bidi_control_in_an_author_name_is_shown_not_obeyed(dashboard: Dashboard) -> None:
+    """ "\\u202eevil_rlo" read "olr_live" in the queue and the ban dialog."""
+    from dashboard_support import held
+
+    from threadguard.storage.records import ArticleRef
+
+    name = "\u202eevil_rlo"
+    dashboard.store.record_many(
+        site="news",
+        source="native",
+        article=ArticleRef("other", "Another article"),
+        comments=[held("you are all fools", "r1", name, toxicity=0.7)],
+    )
+    client, _ = dashboard.signed_in()
+    page = client.get("/").text
+    assert '<bdi class="author">[U+202E]evil_rlo</bdi>' in page
+    assert 'data-author="[U+202E]evil_rlo"' in page  # the ban dialog's title
+    assert name not in page

@@ -11,6 +11,7 @@ script or style at all (so score bars are ``<meter>`` elements, not styled ``<di
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import Request
@@ -49,7 +50,21 @@ def counted(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
+#: Characters that change the direction of the text around them (embeddings, overrides,
+#: isolates and marks): in a name they are shown as their code points, not obeyed.
+_NAME_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown_name(name: str | None) -> str:
+    """A name as a moderator should read it: each bidi control shown as ``[U+202E]``, so
+    "\u202eevil_rlo" reads "[U+202E]evil_rlo", not reversed as "olr_live"."""
+    if not name:
+        return name or ""
+    return _NAME_BIDI.sub(lambda m: f"[U+{ord(m.group(0)):04X}]", name)
+
+
 ENVIRONMENT.filters["counted"] = counted
+ENVIRONMENT.filters["shown_name"] = shown_name
 ENVIRONMENT.globals["ago"] = ago
 ENVIRONMENT.globals["thread_url"] = thread_url
 
