@@ -158,3 +158,25 @@ def test_iter_threads_yields_every_thread_of_an_export_with_its_posts() -> None:
 def test_scan_of_a_many_thread_export_says_batch_reads_them_all() -> None:
     result = read(EXPORT)
     assert any("threadguard batch" in p.message for p in result.problems)
+
+
+def test_html_entities_outside_cdata_do_not_cost_the_rest_of_the_export() -> None:
+    """One '&nbsp;' as plain text in a <message> stopped the parser: every post after it
+    was lost."""
+    posts = [
+        '<post dsq:id="1"><message>Hello&nbsp;there &eacute;t&eacute; &amp; co</message>'
+        '<thread dsq:id="10"/></post>\n',
+        '<post dsq:id="2"><message>&bogus; stays text</message><thread dsq:id="10"/></post>\n',
+        '<post dsq:id="3"><message><![CDATA[<p>a &nbsp; b</p>]]></message>'
+        '<thread dsq:id="10"/></post>\n',
+    ]
+    result = read(HEAD + thread_xml("10", "Caf&eacute;") + "".join(posts) + "</disqus>\n")
+    assert result.thread.title == "Café"
+    assert [c.text for c in result.thread.comments] == [
+        "Hello\xa0there été & co",
+        "&bogus; stays text",
+        "a \xa0 b",
+    ]
+    assert [str(p) for p in result.problems] == [
+        "export.xml: line 5: undefined entities (&bogus;) read as plain text"
+    ]

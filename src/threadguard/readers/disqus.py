@@ -2,9 +2,11 @@
 
 Parsed with defusedxml, streaming, with document type declarations refused outright: a
 Disqus export never has one, and refusing them shuts out entity-expansion ("billion
-laughs") and external-entity attacks in one rule. Posts name their thread and parent by
-``dsq:id``; messages are HTML and are reduced to plain text. Deleted posts are kept with
-empty text so the tree keeps its shape; spam-flagged posts are kept as they are.
+laughs") and external-entity attacks in one rule. HTML's named entities (``&nbsp;``),
+which real exports carry outside CDATA, are read as the characters they name. Posts name
+their thread and parent by ``dsq:id``; messages are HTML and are reduced to plain text.
+Deleted posts are kept with empty text so the tree keeps its shape; spam-flagged posts
+are kept as they are.
 
 An export usually holds many threads. :func:`read_disqus` returns the one with the most
 posts (the first such in document order on a tie) and reports that others were left out
@@ -16,7 +18,9 @@ break (reported with line and column); only when nothing was read before it is i
 
 from __future__ import annotations
 
+import html.entities
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element, ParseError
@@ -79,10 +83,52 @@ class _Export:
         return self.threads[dsq_id]
 
 
+#: XML's own entities; any other named one is undefined to an XML parser.
+_XML_ENTITIES = frozenset(("amp", "lt", "gt", "quot", "apos"))
+_ENTITY_RE = re.compile(r"&([A-Za-z][A-Za-z0-9]{0,31});")
+_CDATA_RE = re.compile(r"(<!\[CDATA\[.*?\]\]>)", re.DOTALL)
+
+
+def _with_html_entities(text: str, source: str, problems: list[Problem]) -> str:
+    """``text`` with HTML's named entities (``&nbsp;``, ``&eacute;``), which real exports
+    carry outside CDATA and an XML parser stops at, written as character references
+    (``&#160;``): one pass, nothing expanded into markup, so no entity can grow the text
+    or reach outside it. Another undefined name is kept as text (``&amp;name;``), reported
+    once. CDATA sections are left as they are (their HTML is unescaped later), and a
+    document with a DTD is left whole, for the parser to refuse."""
+    if "&" not in text or "<!DOCTYPE" in text:
+        return text
+    unknown: dict[str, int] = {}
+    lines_before = 0  # in the parts before the one being rewritten
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name in _XML_ENTITIES:
+            return match.group(0)
+        if name in html.entities.name2codepoint:
+            return f"&#{html.entities.name2codepoint[name]};"
+        line = lines_before + match.string.count("\n", 0, match.start()) + 1
+        unknown.setdefault(name, line)
+        return f"&amp;{name};"
+
+    out = []
+    for i, part in enumerate(_CDATA_RE.split(text)):
+        out.append(part if i % 2 else _ENTITY_RE.sub(replace, part))
+        lines_before += part.count("\n")
+    if unknown:
+        line = next(iter(unknown.values()))
+        names = ", ".join(f"&{n};" for n in list(unknown)[:5])
+        problems.append(
+            Problem(source, f"line {line}", f"undefined entities ({names}) read as plain text")
+        )
+    return "".join(out)
+
+
 def _top_level_elements(text: str, source: str, export: _Export) -> Iterator[Element]:
     """Yield each complete child of the root; report (or raise on) a broken document."""
     depth = 0
     seen_any = False
+    text = _with_html_entities(text, source, export.problems)
     events = iterparse(io.StringIO(text), events=("start", "end"), forbid_dtd=True)
     try:
         for event, element in events:
