@@ -17,6 +17,13 @@ def user(dashboard: Dashboard, *args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
+def plain(output: str) -> str:
+    """A usage error's text without its box and line breaks."""
+    import re
+
+    return " ".join(re.sub("[│╭╮╰╯─]", " ", output).split())
+
+
 def test_list_shows_roles_states_and_open_sessions_but_no_hashes(dashboard: Dashboard) -> None:
     dashboard.signed_in("alice")
     code, output = user(dashboard, "list")
@@ -75,7 +82,7 @@ def test_a_role_change_reaches_an_open_session(dashboard: Dashboard) -> None:
     assert code == 0 and "alice is now admin" in output, output
     assert client.get("/policy", follow_redirects=False).status_code == 200
     code, output = user(dashboard, "role", "alice", "--role", "client")
-    assert code == 2 and "people sign in as one" in output
+    assert code == 2 and "'client' is not one of 'moderator', 'admin'" in plain(output)
 
 
 def test_an_unknown_name_is_named_with_the_account_it_may_mean(dashboard: Dashboard) -> None:
@@ -91,3 +98,18 @@ def test_an_empty_list_says_how_to_add_the_first(tmp_path: Path) -> None:
     for group, hint in [("user", "threadguard user add"), ("keys", "threadguard keys create")]:
         result = CliRunner().invoke(cli, [group, "list", "--data-dir", str(tmp_path)])
         assert result.exit_code == 0 and hint in result.output, result.output
+
+
+def test_user_add_offers_only_the_roles_it_takes(dashboard: Dashboard) -> None:
+    """`user add --help` listed `--role <client|moderator|admin>`, then `--role client`
+    failed "--role must be moderator or admin"."""
+    import re
+
+    for command in ("add", "role"):
+        code, output = user(dashboard, command, "--help")
+        assert code == 0
+        assert re.search(r"--role\s+<moderator\|admin>", output), output
+    code, output = user(dashboard, "add", "carol", "--role", "client", "--password", PASSWORD)
+    assert code == 2 and "'client' is not one of 'moderator', 'admin'" in plain(output), output
+    code, output = user(dashboard, "add", "carol", "--role", "admin", "--password", PASSWORD)
+    assert code == 0 and "added admin carol" in output, output

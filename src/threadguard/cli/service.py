@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -316,16 +317,33 @@ def _new_password(name: str, password: str | None) -> str:
     return password
 
 
-def _person_role(role: Role) -> Role:
-    if role is Role.CLIENT:
-        fail("--role must be moderator or admin: people sign in as one; clients use keys")
-    return role
+class PersonRole(StrEnum):
+    """The roles a person signs in as (``--role`` of ``user add`` and ``user role``): a
+    client is a program, with a key (``keys create``), never a person; offering it in
+    ``--help`` (the full :class:`Role`) and then refusing it contradicted the help."""
+
+    MODERATOR = Role.MODERATOR.value
+    ADMIN = Role.ADMIN.value
+
+
+PersonRoleOpt = Annotated[
+    PersonRole,
+    typer.Option(
+        "--role",
+        help="moderator or admin (programs use keys: `keys create --role client`).",
+        case_sensitive=False,
+    ),
+]
+
+
+def _person_role(role: PersonRole) -> Role:
+    return Role(role.value)
 
 
 @user_app.command("add")
 def user_add(
     name: Annotated[str, typer.Argument(help="User name.")],
-    role: Annotated[Role, typer.Option("--role", help="moderator or admin.")],
+    role: PersonRoleOpt,
     password: PasswordOpt = None,
     database: DatabaseOpt = None,
     data_dir: DataDirOpt = None,
@@ -333,11 +351,11 @@ def user_add(
     """Add a moderator or admin; the password is stored as a salted scrypt hash."""
     from threadguard.storage import ConflictError, InvalidError
 
-    role = _person_role(role)
+    person = _person_role(role)
     password = _new_password(name, password)
     with _store(database, data_dir, ConflictError, InvalidError) as store:
-        store.add_user(name, role, password)
-    typer.echo(f"added {role.value} {name}")
+        store.add_user(name, person, password)
+    typer.echo(f"added {person.value} {name}")
 
 
 @user_app.command("list")
@@ -405,17 +423,17 @@ def user_password(
 @user_app.command("role")
 def user_role(
     name: UserNameArg,
-    role: Annotated[Role, typer.Option("--role", help="moderator or admin.")],
+    role: PersonRoleOpt,
     database: DatabaseOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
     """Make a moderator an admin or an admin a moderator (open sessions follow at once)."""
     from threadguard.storage import ConflictError, InvalidError, NotFoundError
 
-    role = _person_role(role)
+    person = _person_role(role)
     with _store(database, data_dir, NotFoundError, ConflictError, InvalidError) as store:
-        store.set_user_role(name, role)
-    typer.echo(f"{name} is now {role.value}")
+        store.set_user_role(name, person)
+    typer.echo(f"{name} is now {person.value}")
 
 
 db_app = typer.Typer(help="The service's database.", no_args_is_help=True)
