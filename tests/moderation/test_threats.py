@@ -92,6 +92,24 @@ HELD = [
     ("Every Jew is fair game.", "call for violence"),
     ("Kurds should all be shot.", "call for violence"),
     ("Kurds out!", "call for expulsion"),
+    # session 33: a tryout's news threads (written by the tryout, not from any set)
+    ("Kill yourself.", "encouraging self-harm"),
+    ("Go hang yourself", "encouraging self-harm"),
+    ("Do the world a favour and unalive yourself.", "encouraging self-harm"),
+    ("Unalive yourself.", "encouraging self-harm"),
+    ("You should go kill yourself", "encouraging self-harm"),
+    ("Nuke Gaza and be done with it.", "call for violence"),
+    ("We should carpet bomb Tehran.", "call for violence"),
+    ("The boats should be sunk in the Channel. Problem solved.", "call for violence"),
+    ("Send the whole cabinet to the gallows.", "call for violence"),
+    ("Clarkson should be strung up.", "call for violence"),
+    (
+        "It would be a real shame if the Hassan family's shop window got smashed again.",
+        "veiled threat",
+    ),
+    ("Pryce, we know what car you drive. Sleep well.", "veiled threat"),
+    ("Palestinians are animals and should be treated as such.", "dehumanising language"),
+    ("Israelis are vermin.", "dehumanising language"),
 ]
 
 
@@ -251,6 +269,19 @@ CIVIL = [
     "I'll make sure nobody can hurt you.",
     "I'll stop anyone who tries to hurt you.",
     "We're going to make sure that nothing can hurt you.",
+    # session 33: the words of goading, bombing, sinking and hanging in civil sentences
+    "Please don't kill yourself.",
+    "Don't go and kill yourself over a parking ticket.",
+    "You'd kill yourself laughing at that sketch.",
+    "I would hang myself if I lost that much.",
+    "Hang yourself a nice picture there, it brightens the hall.",
+    "Russia threatened to nuke Kyiv if the offensive went on.",
+    "Could Iran nuke Israel within a year?",
+    "The navy sank the boats at Midway.",
+    "Buy fairy lights and string them up along the fence.",
+    "It would be a shame if the library got closed.",
+    "Russian soldiers are being treated like animals by their own officers.",
+    "Russians are suffering under the sanctions.",
 ]
 
 

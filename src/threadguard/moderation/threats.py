@@ -64,6 +64,7 @@ KINDS: Final = (
     "intent to harm",
     "veiled threat",
     "wish of harm",
+    "encouraging self-harm",
     "call for violence",
     "call for expulsion",
     "dehumanising language",
@@ -174,6 +175,15 @@ GROUP_NAMES: Final[tuple[tuple[str, str | None, bool, tuple[str, ...]], ...]] = 
     ("nigerians", "nigerian", False, ("black_people", "nationality_migration")),
     ("eritreans", "eritrean", False, ("black_people", "nationality_migration")),
     ("indigenous people", None, False, ("race_ethnicity",)),
+    # session 33: the peoples of the wars news threads argue about ("Palestinians are
+    # animals and should be treated as such" scored under 0.1 on every attribute); only the
+    # plural and the singular as a noun after "every", since "Russian" and "Israeli" are
+    # adjectives of governments and armies that comments criticise
+    ("palestinians", "palestinian", False, ("arabs", "nationality_migration")),
+    ("gazans", "gazan", False, ("arabs", "nationality_migration")),
+    ("israelis", "israeli", False, ("jews", "nationality_migration")),
+    ("ukrainians", "ukrainian", False, _NATIONALITY),
+    ("russians", "russian", False, _NATIONALITY),
 )
 #: Faiths by name, for the groups a phrase about a faith attacks ("Islam is a cancer").
 FAITHS: Final = (
