@@ -264,3 +264,11 @@ def test_a_nul_in_a_json_line_far_into_the_file_costs_that_line_at_most(tmp_path
     assert [r["text"] for _, r in read_rows(small, "jsonl") if isinstance(r, dict)][1] == (
         "a raw  nul"
     )
+
+
+def test_a_csv_with_excels_sep_line_is_read_by_batch_too(tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_text("sep=;\nid;thread_id;text\n1;a;Hello, world\n2;a;Bye\n", encoding="utf-8")
+    [unit], problems = units_of(path, tmp_path)
+    assert [c.text for c in unit.thread.comments] == ["Hello, world", "Bye"]
+    assert problems == []

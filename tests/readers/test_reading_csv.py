@@ -102,3 +102,18 @@ def test_rows_naming_different_articles_are_reported() -> None:
     assert result.thread.title == "A"
     assert len(result.thread.comments) == 2
     assert "2 different articles" in result.problems[0].message
+
+
+@pytest.mark.parametrize("sep_line", ["sep=;", '"sep=;"', "SEP=;"])
+def test_excels_sep_line_names_the_delimiter_and_the_header_follows_it(sep_line: str) -> None:
+    """Excel's "CSV (semicolon)" starts with 'sep=;': every row was lost ('line 1: no text
+    column ... found columns: 'sep=', ''')."""
+    data = f"{sep_line}\r\nid;author;text\r\n1;ann;Hello, world\r\n2;bob;Second; with more\r\n"
+    for name in ("excel.csv", "upload"):  # by extension, and by content
+        result = read_thread(data.encode("utf-8"), name=name)
+        assert result.format == "csv"
+        assert [(c.author, c.text) for c in result.thread.comments] == [
+            ("ann", "Hello, world"),
+            ("bob", "Second; with more"),
+        ]
+        assert [p.location for p in result.problems] == ["line 4"]  # the joined extra field

@@ -4,7 +4,8 @@ Columns are matched by name, case-insensitively: a text column (``text``, ``comm
 ``body`` or ``comment_text``) is required; ``id``, ``parent_id``, ``author``, ``created_at`` and
 ``article`` (the article's title) are optional. The delimiter is whichever of ``,`` ``;`` and
 tab is most frequent in the header line: counting one line is cheap and cannot be misled by
-a multi-megabyte comment further down, unlike :class:`csv.Sniffer`.
+a multi-megabyte comment further down, unlike :class:`csv.Sniffer`. A first line
+``sep=X`` (Excel writes one) names the delimiter instead, and the header follows it.
 
 A row with the wrong number of fields is reported by line and skipped, except when the text
 column is the last one and the row has too many fields: then the extra fields are the text's
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+import re
 from collections.abc import Callable, Iterable, Iterator
 
 from threadguard.readers.errors import ReaderError
@@ -50,6 +52,16 @@ def _delimiter(header: str) -> str:
     counts = {d: header.count(d) for d in _DELIMITERS}
     best = max(_DELIMITERS, key=lambda d: counts[d])
     return best if counts[best] else ","
+
+
+_SEP_RE = re.compile(r'\s*"?sep=(.)"?\s*', re.IGNORECASE)
+
+
+def sep_line(line: str) -> str | None:
+    """The delimiter Excel's first line ``sep=;`` declares (its "CSV (semicolon)" and
+    regional saves write one), or None when ``line`` is not such a line."""
+    match = _SEP_RE.fullmatch(line.lstrip("\ufeff"))
+    return match.group(1) if match and match.group(1) not in '\r\n"' else None
 
 
 def normalised_name(name: str) -> str:
@@ -104,9 +116,14 @@ def iter_csv(
     both read CSV through this, so they read the same rows with the same problems.
     """
     _allow_fields_of(size)
-    delimiter = _delimiter(next((line for line in open_lines(0) if line.strip()), ""))
+    number, first_line = next(
+        ((n, line) for n, line in enumerate(open_lines(0)) if line.strip()), (0, "")
+    )
+    declared = sep_line(first_line)
+    delimiter = declared or _delimiter(first_line)
     columns: _Columns | None = None
-    start, resumes = 0, 0
+    # Excel's "sep=;" line is no row: the header is the line after it
+    start, resumes = (number + 1 if declared else 0), 0
     while True:
         restart = None
         lines = _Tracked(open_lines(start))

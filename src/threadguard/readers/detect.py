@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import PurePath
 from typing import Any
 
-from threadguard.readers.csvfmt import TEXT_COLUMNS
+from threadguard.readers.csvfmt import TEXT_COLUMNS, sep_line
 from threadguard.readers.reddit import is_reddit
 
 _JSONL_SAMPLE_LINES = 5
@@ -113,7 +113,9 @@ def looks_like_xml(sample: Sample) -> bool:
 
 def looks_like_csv(sample: Sample) -> bool:
     """A delimited header naming a text column, followed by a data row (not a blank line)."""
-    lines = sample.text.split("\n", 2)
+    lines = sample.text.split("\n", 3)
+    if sep_line(lines[0]) is not None:  # Excel's "sep=;" line, then the header
+        lines = lines[1:]
     header = lines[0]
     if len(lines) > 1 and not lines[1].strip():
         return False
