@@ -245,3 +245,29 @@ def test_a_bidi_control_in_an_author_name_is_shown_not_obeyed(dashboard: Dashboa
     assert '<bdi class="author">[U+202E]evil_rlo</bdi>' in page
     assert 'data-author="[U+202E]evil_rlo"' in page  # the ban dialog's title
     assert name not in page
+
+
+def test_ban_and_reject_rejects_the_comment_that_prompted_the_ban(dashboard: Dashboard) -> None:
+    """A ban left the comment that prompted it held, needing a separate reject."""
+    client, csrf = dashboard.signed_in()
+    page = client.get("/").text
+    assert 'name="then" value="reject">Ban and reject this comment</button>' in page
+    first = item_ids(page)[0]
+    answer = client.post(
+        "/actions/ban",
+        headers=htmx(csrf),
+        data={"comment_id": first, "duration": "7d", "note": "slurs", "then": "reject"},
+    )
+    assert "Author banned until" in answer.text and "and the comment rejected" in answer.text
+    assert "Banned the author and rejected the comment" in answer.text
+    event = json.loads(answer.headers["hx-trigger-after-swap"])["tg-acted"]
+    assert event == {"id": first, "action": "reject", "ok": True}
+    comment = dashboard.store.comment(first)
+    assert comment.status == "rejected" and comment.author is not None
+    assert dashboard.store.authors(comment.site, [comment.author])[comment.author].banned
+    audited = [e.action for e in dashboard.store.audit_log(actor="alice").items]
+    assert "author.ban" in audited and "comment.reject" in audited
+    # the plain ban still leaves the comment as it was
+    other = item_ids(client.get("/").text)[0]
+    client.post("/actions/ban", headers=htmx(csrf), data={"comment_id": other, "duration": "1d"})
+    assert dashboard.store.comment(other).status == "pending"

@@ -237,7 +237,51 @@ async def undo(request: Request, user: Checked) -> Response:
 @router.post("/actions/ban")
 async def ban_from_dialog(request: Request, user: Checked) -> Response:
     form = await read_form(request)
-    return await _one(request, user, form.get("comment_id"), ModeratorAction.BAN)
+    if form.get("then") != ModeratorAction.REJECT:
+        return await _one(request, user, form.get("comment_id"), ModeratorAction.BAN)
+    return await _ban_and_reject(request, user, form.get("comment_id"))
+
+
+async def _ban_and_reject(request: Request, user: WebUser, comment_id: str) -> Response:
+    """ "Ban and reject this comment": the ban, then the comment's rejection, each its own
+    action and audit entry (a ban left the comment that prompted it held)."""
+    form = await read_form(request)
+    back = local_path(form.get("back", "/"))
+    store = store_of(request)
+    note = form.get("note").strip()[:2000] or None
+
+    def run() -> tuple[bool, bool, str]:
+        banned, message = _act(
+            store,
+            user,
+            comment_id,
+            ModeratorAction.BAN,
+            note=note,
+            duration=form.get("duration", "forever"),
+        )
+        if not banned:
+            return False, False, message
+        item = store.review_item(comment_id)
+        if item is not None and item.status == "rejected":
+            return True, False, f"{message}; the comment was already rejected"
+        expected = item.status if item is not None and item.status != "pending" else None
+        rejected, why = _act(
+            store, user, comment_id, ModeratorAction.REJECT, note=note, expected=expected
+        )
+        if not rejected:
+            return True, False, f"{message}, but the comment was not rejected: {why}"
+        return True, True, f"{message} and the comment rejected"
+
+    banned, rejected, message = await run_in_threadpool(run)
+    undo = None
+    if rejected:
+        undo = "Banned the author and rejected the comment (undo takes back the reject only)."
+    elif banned:
+        undo = f"{DONE[ModeratorAction.BAN]} the comment."
+    action = ModeratorAction.REJECT if rejected else ModeratorAction.BAN
+    event: dict[str, object] = {"id": comment_id, "action": action, "ok": banned}
+    acted = Acted(back, [comment_id], {comment_id: message}, undo, keep_undo=not banned)
+    return await run_in_threadpool(_answer, request, store, user, acted, event)
 
 
 @router.post("/actions/{comment_id}/{action}")
