@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import sys
+from pathlib import Path
 from typing import Any
 
+from threadguard.batch.inputs import describe
+from threadguard.batch.plan import Reading, read_units
 from threadguard.readers import read_thread
 
 
@@ -106,3 +110,38 @@ def test_a_submission_whose_title_is_not_text_is_reported_as_having_none() -> No
     assert result.thread.title == ""
     assert [c.text for c in result.thread.comments] == ["hello"]
     assert any("no submission (t3) with a title or id" in str(p) for p in result.problems)
+
+
+def test_a_reply_chain_a_thousand_deep_is_read_whole(tmp_path: Path) -> None:
+    """A 200-deep chain (five JSON levels a reply) gave 0 comments: 'JSON is nested too
+    deeply to read', and batch named the file twice in that message."""
+    chain = t1("c999", "t1_c998", "the deepest")
+    for i in reversed(range(999)):
+        chain = t1(f"c{i}", "t3_abc", f"reply {i}", [chain])
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(20_000)  # only to write the test page
+    try:
+        data = page([chain])
+    finally:
+        sys.setrecursionlimit(limit)
+    path = tmp_path / "deep.json"
+    path.write_bytes(data)
+    result = read_thread(path)
+    assert result.format == "reddit" and result.problems == []
+    comments = result.thread.comments
+    assert len(comments) == 1000 and comments[-1].depth == 999
+    assert sys.getrecursionlimit() == limit  # put back
+    [item] = describe([path])
+    reading = Reading(total_bytes=item.size)
+    [unit] = list(read_units([item], reading, tmp_path / "work"))
+    assert unit.size == 1000 and reading.problem_count == 0
+
+
+def test_json_nested_beyond_the_limit_is_one_problem_naming_the_file_once(tmp_path: Path) -> None:
+    path = tmp_path / "abyss.json"
+    path.write_text("[" * 30_000 + "]" * 30_000)
+    reading = Reading(total_bytes=1)
+    assert list(read_units(describe([path]), reading, tmp_path / "work")) == []
+    [problem] = reading.problems
+    assert str(problem).count("abyss.json") == 1
+    assert "nested more than 20,000 levels deep" in problem.message

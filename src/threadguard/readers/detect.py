@@ -17,6 +17,7 @@ from pathlib import PurePath
 from typing import Any
 
 from threadguard.readers.csvfmt import TEXT_COLUMNS, sep_line
+from threadguard.readers.jsonfmt import loads_deep
 from threadguard.readers.reddit import is_reddit
 
 _JSONL_SAMPLE_LINES = 5
@@ -60,7 +61,7 @@ class Sample:
     def json_value(self) -> Any:
         """The parsed document, or ``_UNPARSEABLE``."""
         try:
-            return json.loads(self.text)
+            return loads_deep(self.text)
         except (ValueError, RecursionError):
             return _UNPARSEABLE
 

@@ -16,6 +16,8 @@ one whose text cannot be read (:mod:`.screening`).
 from __future__ import annotations
 
 import json
+import sys
+import threading
 from typing import Any
 
 from threadguard.readers.errors import ReaderError
@@ -29,16 +31,47 @@ PARENT_KEYS = ("parent", "parent_id")
 THREAD_KEYS = ("thread", "article")
 
 
+#: How deeply a JSON document may nest. A Reddit reply is five levels (the comment, its
+#: data, its replies Listing, that Listing's data, its children), so Python's default
+#: recursion limit (1000) lost a page whose reply chain was 200 deep; the C decoder's
+#: frames are small (50,000 levels parse on a thread's default stack).
+MAX_JSON_DEPTH = 20_000
+_DEPTH_LOCK = threading.Lock()
+_deep_calls = 0  # calls parsing now; the first raises the limit, the last restores it
+_limit_before = 0
+
+
+def loads_deep(text: str) -> Any:
+    """``json.loads`` allowing :data:`MAX_JSON_DEPTH` levels of nesting; deeper is a
+    RecursionError, as before. The process-wide recursion limit is raised while any
+    such call runs, and put back when the last one ends."""
+    global _deep_calls, _limit_before
+    with _DEPTH_LOCK:
+        if not _deep_calls:
+            _limit_before = sys.getrecursionlimit()
+            sys.setrecursionlimit(max(_limit_before, MAX_JSON_DEPTH))
+        _deep_calls += 1
+    try:
+        return json.loads(text)
+    finally:
+        with _DEPTH_LOCK:
+            _deep_calls -= 1
+            if not _deep_calls:
+                sys.setrecursionlimit(_limit_before)
+
+
 def load_document(text: str, source: str) -> Any:
     """Parse one JSON document, turning decoder failures into a located ReaderError."""
     try:
-        return json.loads(text)
+        return loads_deep(text)
     except json.JSONDecodeError as exc:
         raise ReaderError(
             source, f"invalid JSON: {exc.msg}", f"line {exc.lineno}, column {exc.colno}"
         ) from exc
     except RecursionError as exc:
-        raise ReaderError(source, "JSON is nested too deeply to read") from exc
+        raise ReaderError(
+            source, f"JSON is nested more than {MAX_JSON_DEPTH:,} levels deep; not read"
+        ) from exc
     except ValueError as exc:  # a number too long to convert, say
         raise ReaderError(source, f"invalid JSON: {exc}") from exc
 
