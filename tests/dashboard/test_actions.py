@@ -271,3 +271,32 @@ def test_ban_and_reject_rejects_the_comment_that_prompted_the_ban(dashboard: Das
     other = item_ids(client.get("/").text)[0]
     client.post("/actions/ban", headers=htmx(csrf), data={"comment_id": other, "duration": "1d"})
     assert dashboard.store.comment(other).status == "pending"
+
+
+def test_the_queue_filters_by_author_attribute_and_score(dashboard: Dashboard) -> None:
+    """author=, attribute= and min_score= worked in the API but the dashboard's / ignored
+    them; each card's author line links to all of the author's comments."""
+    client, _ = dashboard.signed_in()
+    page = client.get("/").text
+    link = "/?status=all&amp;site=news&amp;author=troll42"
+    assert f'<a href="{link}" class="author-comments"' in page
+    theirs = client.get(html.unescape(link)).text
+    assert len(item_ids(theirs)) == 2 and "grumpy" not in theirs
+    assert re.search(r'All <span class="count">2</span>', theirs)
+    assert 'id="f-author" name="author" type="text" value="troll42"' in theirs
+    slurs = client.get("/?attribute=identity_attack").text
+    assert len(item_ids(slurs)) == 1 and "hater" in slurs  # 0.5 unless told
+    insults = client.get("/?attribute=insult&min_score=0.85").text
+    assert len(item_ids(insults)) == 1 and "troll42" in insults
+    assert "min_score=0.85" in insults  # kept in the tabs' and pages' links
+    assert len(item_ids(client.get("/?attribute=insult&min_score=1").text)) == 0
+
+
+def test_the_author_line_counts_what_is_held_now(dashboard: Dashboard) -> None:
+    """One comment held then rejected read "1 comment · 1 held · 1 rejected"."""
+    client, csrf = dashboard.signed_in()
+    [grumpy] = [
+        i for i in item_ids(client.get("/").text) if dashboard.store.comment(i).author == "grumpy"
+    ]
+    answer = client.post(f"/actions/{grumpy}/reject", headers=htmx(csrf))
+    assert "1 comment</a> · 0 held now · 1 rejected" in answer.text

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlencode
 
 from threadguard.schema import ATTRIBUTE_LABELS, ATTRIBUTES
 from threadguard.storage.models import utcnow
@@ -199,6 +200,11 @@ def item_view(
 def thread_url(item: ReviewItem) -> str:
     """Where the thread view shows a queue item's whole thread, at the item."""
     return f"/comments/{item.comment_id}/thread"
+
+
+def author_url(site: str, author: str) -> str:
+    """The queue of every comment of ``author`` on ``site``, in every status."""
+    return "/?" + urlencode({"status": "all", "site": site, "author": author})
 
 
 def ago(when: datetime | None, now: datetime | None = None) -> str:

@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from threadguard import __version__
-from threadguard.dashboard.views import ago, thread_url
+from threadguard.dashboard.views import ago, author_url, thread_url
 from threadguard.validation import balance_bidi
 
 #: What a dashboard page may load: its own script, style and images, nothing else.
@@ -67,6 +67,7 @@ ENVIRONMENT.filters["counted"] = counted
 ENVIRONMENT.filters["shown_name"] = shown_name
 ENVIRONMENT.globals["ago"] = ago
 ENVIRONMENT.globals["thread_url"] = thread_url
+ENVIRONMENT.globals["author_url"] = author_url
 
 
 def local_path(target: str) -> str:

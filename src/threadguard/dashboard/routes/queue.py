@@ -17,6 +17,7 @@ from starlette.datastructures import QueryParams
 from threadguard.dashboard.signin import SignedIn, WebUser, store_of
 from threadguard.dashboard.views import ItemView, Preferences, item_view
 from threadguard.dashboard.web import render
+from threadguard.schema import ATTRIBUTE_LABELS, ATTRIBUTES
 from threadguard.storage.records import ReviewItem
 from threadguard.storage.repositories.review import ORDERS, ReviewFilter
 from threadguard.storage.store import Store
@@ -35,6 +36,10 @@ TABS = (
     ("all", None, "All"),
 )
 STATUS_OF_TAB = {tab: status for tab, status, _ in TABS}
+#: The values a queue URL leaves out.
+URL_DEFAULTS: dict[str, object] = {"status": "held", "order": "oldest", "page": 1}
+#: The least score an ``attribute=`` filter asks for when no ``min_score`` is given.
+DEFAULT_MIN_SCORE = 0.5
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,11 @@ class QueueQuery:
     #: each other by position, not by count, so comments acted on in a page, which leave
     #: its tab, do not make the next page skip as many held ones.
     after: int | None = None
+    #: Only this author's comments (the author line of each card links here).
+    author: str | None = None
+    #: Only comments scoring at least ``min_score`` on this attribute (0.5 when not given).
+    attribute: str | None = None
+    min_score: float | None = None
 
     @classmethod
     def of(cls, request: Request) -> QueueQuery:
@@ -69,6 +79,8 @@ class QueueQuery:
         except ValueError:
             page = 1
         after = q.get("after", "")
+        attribute = q.get("attribute") or None
+        attribute = attribute if attribute in ATTRIBUTES else None
         return cls(
             tab=tab if tab in STATUS_OF_TAB else "held",
             site=_lookup(q.get("site")),
@@ -76,11 +88,24 @@ class QueueQuery:
             order=order if order in ORDERS else "oldest",
             page=page,
             after=int(after) if after.isdigit() and len(after) < 19 and page > 1 else None,
+            author=_lookup(q.get("author")),
+            attribute=attribute,
+            min_score=_score(q.get("min_score")) if attribute else None,
         )
 
     @property
     def filters(self) -> ReviewFilter:
-        return ReviewFilter(status=STATUS_OF_TAB[self.tab], site=self.site, article=self.article)
+        at_least = None
+        if self.attribute is not None:
+            at_least = self.min_score if self.min_score is not None else DEFAULT_MIN_SCORE
+        return ReviewFilter(
+            status=STATUS_OF_TAB[self.tab],
+            site=self.site,
+            article=self.article,
+            author=self.author,
+            attribute=self.attribute,
+            at_least=at_least,
+        )
 
     def url(self, **changes: object) -> str:
         """This query's URL with ``changes`` (page 1 unless a page is given)."""
@@ -88,11 +113,25 @@ class QueueQuery:
             "status": self.tab,
             "site": self.site,
             "article": self.article,
+            "author": self.author,
+            "attribute": self.attribute,
+            "min_score": None if self.min_score is None else f"{self.min_score:g}",
         }
         values.update({"order": self.order, "page": None, "after": None})
         values.update(changes)
-        kept = {k: str(v) for k, v in values.items() if v not in (None, "", 1, "oldest", "held")}
+        kept = {
+            k: str(v) for k, v in values.items() if v not in (None, "") and URL_DEFAULTS.get(k) != v
+        }
         return "/?" + urlencode(kept) if kept else "/"
+
+
+def _score(value: str | None) -> float | None:
+    """A ``min_score`` between 0 and 1, or None (blank or not a score)."""
+    try:
+        score = float(value or "")
+    except ValueError:
+        return None
+    return score if 0.0 <= score <= 1.0 else None
 
 
 def _lookup(value: str | None) -> str | None:
@@ -139,6 +178,8 @@ def queue_context(store: Store, user: WebUser, query: QueueQuery) -> dict[str, o
         "query": query,
         "tabs": TABS,
         "orders": ORDERS,
+        "attributes": [(a, ATTRIBUTE_LABELS[a]) for a in ATTRIBUTES],
+        "default_min_score": DEFAULT_MIN_SCORE,
         "counts": counts,
         "sites": store.site_names(),
         "items": item_views(store, page.items, prefs),

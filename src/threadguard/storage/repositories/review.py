@@ -11,7 +11,7 @@ per status are one grouped query, on ``ix_queue_status_entered`` or
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, and_, false, func, literal, or_, select, tuple_
@@ -39,12 +39,16 @@ MAX_NOTES = 3
 
 @dataclass(frozen=True)
 class ReviewFilter:
-    """Which queue entries to list: status (None: all), site, article."""
+    """Which queue entries to list: status (None: all), site, article, author, and an
+    attribute scoring at least ``at_least``."""
 
     status: str | None = "pending"
     site: str | None = None
     article: str | None = None
     sites: tuple[str, ...] | None = None
+    author: str | None = None
+    attribute: str | None = None
+    at_least: float | None = None
 
 
 class ReviewRepository(Repository):
@@ -133,9 +137,7 @@ class ReviewRepository(Repository):
         ``all``."""
         stmt = self._filtered(
             select(QueueItem.status, func.count()).select_from(QueueItem),
-            ReviewFilter(
-                status=None, site=filters.site, article=filters.article, sites=filters.sites
-            ),
+            replace(filters, status=None),
             joins=True,
         ).group_by(QueueItem.status)
         with self._sessions.read() as session:
@@ -174,6 +176,19 @@ class ReviewRepository(Repository):
                 )
                 .order_by(ActionRow.id.desc())
             ).all()
+            # held: the author's comments waiting now (the author row's held_count counts
+            # every hold ever, so one comment held then rejected read "1 held · 1 rejected")
+            waiting = session.execute(
+                select(Site.name, QueueItem.author, func.count())
+                .join(Site, Site.id == QueueItem.site_id)
+                .where(
+                    Site.name.in_(sites),
+                    QueueItem.author.in_(names),
+                    QueueItem.status == "pending",
+                )
+                .group_by(Site.name, QueueItem.author)
+            ).all()
+        held = {(str(site), str(name)): int(n) for site, name, n in waiting}
         bans: dict[tuple[str, str], int] = {}
         notes: dict[tuple[str, str], list[str]] = {}
         for site, name, action, note in actions:
@@ -194,7 +209,7 @@ class ReviewRepository(Repository):
                 site=site,
                 name=row.name,
                 comments=row.comment_count,
-                held=row.held_count,
+                held=held.get(key, 0),
                 rejected=row.rejected_count,
                 banned=row.banned and (row.banned_until is None or row.banned_until > now),
                 banned_until=row.banned_until,
@@ -220,6 +235,13 @@ class ReviewRepository(Repository):
             if joins:
                 stmt = stmt.join(Article, Article.id == QueueItem.article_id)
             stmt = stmt.where(Article.external_id == filters.article)
+        if filters.author is not None:
+            stmt = stmt.where(QueueItem.author == filters.author)
+        if filters.attribute is not None:
+            if filters.attribute not in ATTRIBUTES:
+                raise InvalidError(f"unknown attribute {filters.attribute!r}")
+            at_least = filters.at_least if filters.at_least is not None else 0.0
+            stmt = stmt.where(getattr(QueueItem, filters.attribute) >= at_least)
         return stmt
 
     def _count(self, session: Session, filters: ReviewFilter) -> int:
