@@ -14,9 +14,11 @@ case and the decision so far and returns the decision after it. The order is the
    (:mod:`.coded_hate`), held or named as the policy's ``[coded_hate]`` says.
 6. ``threats``: threats and calls for violence or expulsion from the threat list in the
    text (:mod:`.threats`), held or named as the policy's ``[threats]`` says.
-7. ``banned_author``: a banned author is rejected.
-8. ``new_author``: an author's first ``premoderate_first`` comments are held.
-9. ``repeat_offender``: an author with enough recent rejections is held.
+7. ``contact_details``: phone numbers, e-mail and home addresses, and spam in the text
+   (:mod:`.contact_details`), held or named as the policy's ``[contact_details]`` says.
+8. ``banned_author``: a banned author is rejected.
+9. ``new_author``: an author's first ``premoderate_first`` comments are held.
+10. ``repeat_offender``: an author with enough recent rejections is held.
 
 A phase marks the draft ``final`` when nothing after it may change the verdict; reasons
 still accumulate, so a moderator sees every rule that applied. Rules only ever make a
@@ -33,6 +35,7 @@ from typing import Any, Final, TypeVar
 from threadguard.analysis import Analysis
 from threadguard.moderation.authors import AuthorContext
 from threadguard.moderation.coded_hate import CodedMatch, match_coded
+from threadguard.moderation.contact_details import match_contact_details
 from threadguard.moderation.policy import Policy
 from threadguard.moderation.threats import ThreatMatch, match_threats
 from threadguard.moderation.watchlist import WATCH_EFFECT, WatchMatch, match_watchlist
@@ -292,6 +295,19 @@ def threats(case: Case, draft: Draft) -> Draft:
     return out.raised_to(Verdict.HOLD if holds else Verdict.APPROVE, *reasons)
 
 
+def contact_details(case: Case, draft: Draft) -> Draft:
+    """Phone numbers, e-mail addresses, home addresses and spam in the text: held (or only
+    named, for ``flag``), each find named once. Not in user names."""
+    action = case.policy.rules.contact_action
+    if action == "off":
+        return draft
+    found = match_contact_details(case.text)
+    if not found:
+        return draft
+    reasons = tuple(dict.fromkeys(m.reason(case.text) for m in found))
+    return draft.raised_to(Verdict.HOLD if action == "hold" else Verdict.APPROVE, *reasons)
+
+
 def banned_author(case: Case, draft: Draft) -> Draft:
     """A banned author is rejected, whatever came before."""
     if case.author is None or not case.author.banned:
@@ -329,6 +345,7 @@ PHASES: tuple[Phase, ...] = (
     watchlist,
     coded_hate,
     threats,
+    contact_details,
     banned_author,
     new_author,
     repeat_offender,

@@ -61,6 +61,7 @@ KNOWN: dict[str, frozenset[str] | None] = {
     "watchlist": frozenset(WATCH_ACTIONS),
     "coded_hate": frozenset({"action", "ignore"}),
     "threats": frozenset({"action"}),
+    "contact_details": frozenset({"action"}),
     "escalation": frozenset({"rejections", "days"}),
     "languages": frozenset({"supported", "unsupported", "thresholds"}),
 }
@@ -94,6 +95,9 @@ class SiteRules:
     #: same three actions, "off" without a ``[threats]`` table, "hold" with one that names
     #: no action.
     threat_action: CodedAction = "off"
+    #: What contact details and spam do (:mod:`threadguard.moderation.contact_details`):
+    #: the same three actions, "off" without a ``[contact_details]`` table.
+    contact_action: CodedAction = "off"
     premoderate_first: int = 0
     trusted: frozenset[str] = frozenset()
     low_severity: frozenset[str] = frozenset(DEFAULT_LOW_SEVERITY)
@@ -321,6 +325,7 @@ def _site_rules(data: dict[str, Any], source: str) -> SiteRules:
         coded_action=coded,
         coded_ignore=ignore,
         threat_action=_rule_action(data, "threats", source),
+        contact_action=_rule_action(data, "contact_details", source),
         premoderate_first=_whole(
             authors.get("premoderate_first", 0), "authors.premoderate_first", source
         ),

@@ -1,0 +1,134 @@
+"""Contact details and spam in a comment: what a moderator must see before it is published.
+
+Neither is abuse the models score: "Councillor Hargreaves lives at 14 Mill Lane. Pay him a
+visit." scored toxicity 0.24 and was published, and so were a finance director's mobile
+number and "Make £3000 a week from home, click bit.ly/easy-cash-now" (a tryout's news
+threads, session 33). A news desk holds both for a person:
+
+- **contact details**: a phone number, an e-mail address, or a street address given as
+  where someone lives ("lives at 14 Mill Lane"). Publishing them is doxxing whoever they
+  belong to; a business's number is published by a moderator in a second. A street
+  address alone ("the shop at 14 High Street has closed", "24 Sussex Dr. needs work") is
+  not held: local news comments name places all the time.
+- **spam**: a shortened link (its destination hidden), or an offer of money, followers or
+  winnings beside a link or a number.
+
+Links are masked before numbers are looked for, so the digits of a URL are no phone
+number. Measured on the civil news comments of the data folder (Unhealthy Conversations
+and SFU, 9,973 comments): 1 phone number (a law firm's, in a comment about a settlement),
+2 e-mail addresses (an official's and a company's opt-out address), no home address, no
+spam (``bench/contact_details.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final, Literal
+
+#: What the phase may do with a find: hold the comment, only name it, or nothing.
+ContactAction = Literal["hold", "flag", "off"]
+CONTACT_ACTIONS: Final[tuple[ContactAction, ...]] = ("hold", "flag", "off")
+
+_URL: Final = re.compile(
+    r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co|uk|io|ly|me|biz|info|ru|"
+    r"gl|gd|at|cc|ws|xyz|top|click|link|site|online|shop)(?:/\S*)?",
+    re.IGNORECASE,
+)
+#: A phone number: 9 to 15 digits in the groups people write them in ("07700 900123",
+#: "+44 7700 900123", "(617) 994-5800", "0161-234-5000"), not part of a longer number, a
+#: price or a decimal.
+_PHONE: Final = re.compile(
+    r"(?<![\w.,£$€/-])(?<!\d )(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)|\d{2,5})[\s.-]?\d{3,4}[\s.-]?\d{3,4}"
+    r"(?![\w%/]|[.,]\d)"
+)
+_EMAIL: Final = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+#: A street address: a house number, one to three capitalised words, a street word.
+_STREET: Final = re.compile(
+    r"\b\d{1,4}[a-zA-Z]?,?\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|"
+    r"Drive|Dr|Close|Crescent|Way|Place|Court|Terrace|Gardens|Grove|Mews|Row|Walk|Hill|"
+    r"Boulevard|Blvd|Square|Sq)\b\.?"
+)
+#: Said of where someone lives, just before the address.
+_HOME: Final = re.compile(
+    r"\b(?:lives?|living|resides?|residing|stays?|staying|moved) (?:at|on|in)\s*$|"
+    r"\b(?:home|house|flat|address|digs) (?:is )?(?:at|on)?\s*:?\s*$|\baddress(?: is)?:?\s*$",
+    re.IGNORECASE,
+)
+#: How far before an address its "lives at" may stand.
+_HOME_BEFORE: Final = 40
+_SHORTENERS: Final = re.compile(
+    r"\b(?:bit\.ly|tinyurl\.com|t\.me|goo\.gl|ow\.ly|is\.gd|buff\.ly|cutt\.ly|rebrand\.ly|"
+    r"shorturl\.at|tiny\.cc|rb\.gy)/\S+",
+    re.IGNORECASE,
+)
+#: An offer of money, followers or winnings.
+_OFFER: Final = re.compile(
+    r"\b(?:earn|make|making|earning)\s+(?:up to\s+)?[£$€]\s?\d[\d,.]*k?\s*(?:a|per|every|each)\s+"
+    r"(?:day|week|month|hour)\b|\b(?:work|working) from home\b|\bguaranteed (?:winners?|wins|"
+    r"profits?|returns?|income)\b|\bbuy (?:cheap )?(?:followers|likes|views|subscribers)\b|"
+    r"\b(?:crypto|forex|betting) (?:signals|tips)\b|\bfixed matches\b|\bwhats ?app\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class ContactMatch:
+    """A find: its kind ("phone number", "e-mail address", "home address", "shortened
+    link", "commercial offer with a link") and its offsets in the comment."""
+
+    kind: str
+    begin: int
+    end: int
+
+    @property
+    def spam(self) -> bool:
+        return self.kind in ("shortened link", "commercial offer with a link")
+
+    def reason(self, text: str) -> str:
+        what = "spam" if self.spam else "contact details"
+        shown = text[self.begin : self.end]
+        if not self.spam:
+            shown = shown[:3] + "…" if len(shown) > 4 else shown  # the reason is no copy
+        return f'{what}: {self.kind} "{shown}"'
+
+
+def _phone_like(number: str) -> bool:
+    """9 to 15 digits, written as a phone number is: grouped, or one run from a trunk ``0``
+    or ``+`` ("07700900123"); not a run of digits without one ("revision 597776308", an
+    order number) nor thousands in groups of three ("1 000 000 000")."""
+    digits = sum(c.isdigit() for c in number)
+    if not 9 <= digits <= 15:
+        return False
+    groups = re.split(r"[\s.()-]+", number.strip("+()"))
+    groups = [g for g in groups if g]
+    if len(groups) == 1:
+        return number.startswith(("0", "+"))
+    return not all(len(g) == 3 for g in groups[1:]) or groups[0].startswith(("0", "+", "("))
+
+
+def _masked(text: str) -> str:
+    """``text`` with every link blanked (same length), so its digits are no number."""
+    return _URL.sub(lambda m: " " * len(m.group()), text)
+
+
+def match_contact_details(text: str) -> list[ContactMatch]:
+    """Phone numbers, e-mail addresses, home addresses, shortened links and offers of money
+    beside a link or number in ``text``, in the order they stand."""
+    found: list[ContactMatch] = []
+    for m in _SHORTENERS.finditer(text):
+        found.append(ContactMatch("shortened link", m.start(), m.end()))
+    found += [ContactMatch("e-mail address", m.start(), m.end()) for m in _EMAIL.finditer(text)]
+    plain = _EMAIL.sub(lambda m: " " * len(m.group()), _masked(text))
+    phones = [m for m in _PHONE.finditer(plain) if _phone_like(m.group())]
+    found += [ContactMatch("phone number", m.start(), m.end()) for m in phones]
+    for m in _STREET.finditer(text):
+        before = text[max(0, m.start() - _HOME_BEFORE) : m.start()]
+        if _HOME.search(before):
+            found.append(ContactMatch("home address", m.start(), m.end()))
+    if _URL.search(text) or phones:
+        found += [
+            ContactMatch("commercial offer with a link", m.start(), m.end())
+            for m in _OFFER.finditer(text)
+        ][:1]
+    return sorted(found, key=lambda f: f.begin)

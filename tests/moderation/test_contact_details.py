@@ -1,0 +1,77 @@
+"""Contact details and spam: held for a person, named without copying them out."""
+
+from __future__ import annotations
+
+import pytest
+
+from threadguard.analysis import Analysis
+from threadguard.moderation import Moderator
+from threadguard.moderation.contact_details import match_contact_details
+from threadguard.moderation.policy import load_policy, parse_policy
+from threadguard.schema import ATTRIBUTES, Verdict
+
+CALM = Analysis(id=None, scores=dict.fromkeys(ATTRIBUTES, 0.01))
+
+#: A tryout's news threads (session 33): every one was published.
+FOUND = [
+    (
+        "Councillor Hargreaves lives at 14 Mill Lane, Eastfield. Pay him a visit.",
+        "home address",
+    ),
+    ("Her daughter lives at 22 Rosewood Avenue, Hampstead. Send flowers.", "home address"),
+    (
+        "Here's the finance director's mobile: 07700 900123. Ring him day and night.",
+        "phone number",
+    ),
+    ("My number is +44 7700 900123", "phone number"),
+    ("Call him on (617) 994-5800 and tell him.", "phone number"),
+    ("Email her at jo.bloggs@example.com and let her know.", "e-mail address"),
+    ("Make £3000 a week from home, click bit.ly/easy-cash-now", "shortened link"),
+    (
+        "EARN £5000 A WEEK FROM HOME!!! Click www.quick-cash-loans.biz",
+        "commercial offer with a link",
+    ),
+    ("Buy followers cheap at www.socialboost-pro.ru - 10k for £5", "commercial offer with a link"),
+]
+
+#: Numbers, places and offers in civil comments.
+CIVIL = [
+    "The shop at 14 High Street has closed after forty years.",
+    "Who gets the house? 24 Sussex Dr. needs a lot of work.",
+    "Undid revision 597776308 by Aoidh.",
+    "A British billion used to be 1 000 000 000 000.",
+    "The vote was 52.3 to 47.7, with 17,410,742 for leave.",
+    "The 1990-2000 figures were revised twice.",
+    "Read https://www.bbc.co.uk/news/uk-politics-33268521 before you comment.",
+    "I make £500 a week from home as a childminder.",
+    "The budget is £12,500,000 over five years.",
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), FOUND)
+def test_contact_details_and_spam_are_found(text: str, kind: str) -> None:
+    assert kind in {m.kind for m in match_contact_details(text)}
+
+
+@pytest.mark.parametrize("text", CIVIL)
+def test_numbers_places_and_offers_in_civil_comments_are_not(text: str) -> None:
+    assert match_contact_details(text) == []
+
+
+def test_the_default_policy_holds_them_and_the_reason_does_not_copy_them() -> None:
+    text = FOUND[2][0]
+    outcome = Moderator(load_policy()).decide(CALM, text)
+    assert outcome.action is Verdict.HOLD
+    (reason,) = outcome.decision.reasons
+    assert reason.startswith("contact details: phone number") and "900123" not in reason
+
+
+def test_flag_names_them_and_off_looks_for_none() -> None:
+    text = FOUND[0][0]
+    flag = Moderator(parse_policy({"contact_details": {"action": "flag"}}, "s"))
+    outcome = flag.decide(CALM, text)
+    assert outcome.action is Verdict.APPROVE and outcome.decision.reasons
+    off = Moderator(parse_policy({"contact_details": {"action": "off"}}, "s"))
+    assert off.decide(CALM, text).decision.reasons == ()
+    # a policy file without the table does not look for them (as for threats)
+    assert Moderator(parse_policy({}, "s")).decide(CALM, text).decision.reasons == ()
