@@ -231,3 +231,50 @@ def test_every_input_problem_is_listed_in_problems_jsonl_and_the_message_says_wh
     manifest = json.loads((out / "manifest.json").read_text())
     assert len(manifest["problems"]) == 100 and manifest["problems_file"] == "problems.jsonl"
     assert manifest["counts"]["problems"] == manifest["counts"]["left_out"] == 130
+
+
+def test_bad_usage_and_an_unreachable_or_lost_scheduler_are_one_clear_line(
+    tmp_path: Path, archive: Path
+) -> None:
+    """--out naming a file was 'NotADirectoryError' (exit 1), '--scheduler localhost'
+    'ValueError: missing port number', a lost scheduler 40 lines of traceback."""
+    import logging
+    import threading
+
+    from distributed import LocalCluster
+
+    from threadguard.batch.runner import SchedulerError
+
+    taken = tmp_path / "afile"
+    taken.write_text("mine")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    command = [sys.executable, "-m", "threadguard", "batch", str(archive), "--tier", "fast"]
+    for extra, message in (
+        (["--out", str(taken)], f"--out {taken}: is a file"),
+        (
+            ["--out", str(tmp_path / "o"), "--scheduler", "localhost"],
+            "--scheduler localhost: not a scheduler address (missing port number",
+        ),
+    ):
+        proc = subprocess.run([*command, *extra], env=env, capture_output=True, text=True)
+        assert proc.returncode == 2, proc.stderr
+        assert proc.stderr.startswith(f"error: {message}") and len(proc.stderr.splitlines()) <= 2
+    assert taken.read_text() == "mine"
+
+    nobody = _job([archive], tmp_path / "o1", scheduler="tcp://127.0.0.1:9", connect_timeout=1)
+    with pytest.raises(SchedulerError, match=r"cannot reach the Dask scheduler at tcp://127\.0"):
+        run_batch(nobody)
+
+    # a scheduler with no workers, closed while the job waits on it
+    cluster = LocalCluster(
+        n_workers=0, processes=False, dashboard_address=None, silence_logs=logging.CRITICAL
+    )
+    job = _job([archive], tmp_path / "o2", scheduler=cluster.scheduler_address)
+    threading.Timer(2, cluster.close).start()
+    with pytest.raises(SchedulerError) as lost:
+        run_batch(job)
+    assert str(lost.value).startswith(f"lost the Dask scheduler at {cluster.scheduler_address}")
+    assert str(lost.value).endswith(
+        f"the 0 partitions finished are kept in {tmp_path / 'o2'}: run the same command "
+        "again to continue"
+    )

@@ -34,7 +34,18 @@ Progress = Callable[[int, int | None], None]
 
 
 class JobRefused(ValueError):
-    """The output folder holds another job (other inputs, model, policy or settings)."""
+    """The output folder holds another job (other inputs, model, policy or settings), or
+    cannot be one (``--out`` names a file)."""
+
+
+class SchedulerError(RuntimeError):
+    """The Dask scheduler cannot be used: a malformed address (``usage``), one that does
+    not answer, or one lost during the run. The message names the address and says
+    what is kept."""
+
+    def __init__(self, message: str, *, usage: bool = False) -> None:
+        super().__init__(message)
+        self.usage = usage
 
 
 @dataclass(frozen=True)
@@ -49,6 +60,8 @@ class BatchJob:
     workers: int = 1
     partition_comments: int = PARTITION_COMMENTS
     restart: bool = False
+    #: Seconds to wait for ``scheduler`` to answer.
+    connect_timeout: float = 30.0
 
     def settings(self) -> dict[str, Any]:
         """The settings that change the output (part of the job's identity)."""
@@ -83,7 +96,21 @@ def _client(job: BatchJob) -> Iterator[Any]:
     from distributed import Client, LocalCluster
 
     if job.scheduler:
-        with Client(job.scheduler) as client:  # type: ignore[no-untyped-call]
+        try:
+            client = Client(job.scheduler, timeout=job.connect_timeout)  # type: ignore[no-untyped-call]
+        except ValueError as exc:  # "missing port number", an unknown protocol...
+            raise SchedulerError(
+                f"--scheduler {job.scheduler}: not a scheduler address ({exc}); "
+                "expected tcp://HOST:PORT",
+                usage=True,
+            ) from None
+        except (OSError, TimeoutError) as exc:
+            raise SchedulerError(
+                f"cannot reach the Dask scheduler at {job.scheduler} within "
+                f"{job.connect_timeout:g} s ({type(exc).__name__}); is `dask scheduler` "
+                "running there, and the port open?"
+            ) from None
+        with client:
             yield client
         return
     # Dask makes glibc hand freed memory back to the system at once (a trim threshold of
@@ -170,7 +197,17 @@ def run_batch(job: BatchJob, progress: Progress | None = None) -> BatchResult:
     manifest, out, described = prepare(job)
     with out.problem_log() as record:
         reading = Reading(total_bytes=sum(f.size for f in described), sink=record)
-        result = _run(job, out, described, reading, progress)
+        try:
+            result = _run(job, out, described, reading, progress)
+        except Exception as exc:
+            if not _cluster_failure(exc):
+                raise
+            where = f"the Dask scheduler at {job.scheduler}" if job.scheduler else "the cluster"
+            done = len(out.comment_files())
+            raise SchedulerError(
+                f"lost {where} ({type(exc).__name__}); the {done} partitions finished are "
+                f"kept in {job.out}: run the same command again to continue"
+            ) from None
     result.counts = {
         **summarize(out),
         "problems": reading.problem_count,
@@ -182,6 +219,18 @@ def run_batch(job: BatchJob, progress: Progress | None = None) -> BatchResult:
     result.problems_file = out.problems
     manifest.finished(result.counts, result.problems).save(out.manifest)
     return result
+
+
+def _cluster_failure(exc: BaseException) -> bool:
+    """Whether ``exc`` says the cluster went away (the scheduler lost, a connection
+    closed, the client shut), rather than a task that failed."""
+    from concurrent.futures import CancelledError
+
+    from distributed.client import ClosedClientError, FutureCancelledError
+    from distributed.comm.core import CommClosedError
+
+    lost = (CancelledError, ClosedClientError, FutureCancelledError, CommClosedError)
+    return isinstance(exc, lost)
 
 
 def _run(

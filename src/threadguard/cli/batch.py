@@ -7,7 +7,10 @@
 
 from __future__ import annotations
 
+import logging
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -17,6 +20,19 @@ from rich.markup import escape
 from threadguard.cli import common
 from threadguard.cli.common import app, cascade_settings, err, fail, load_moderator
 from threadguard.schema import Tier
+
+
+@contextmanager
+def _quiet_dask_client() -> Iterator[None]:
+    """Dask's client logs a lost scheduler as dozens of lines of traceback; the command
+    says it in one line instead (the workers' own logs are theirs)."""
+    logger = logging.getLogger("distributed")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 @app.command()
@@ -81,12 +97,15 @@ def batch(
     """
     from threadguard.batch import BatchJob, JobRefused, Recipe, run_batch
     from threadguard.batch.inputs import InputError
+    from threadguard.batch.runner import SchedulerError
     from threadguard.moderation import policy_text
     from threadguard.parallel import default_workers
     from threadguard.progress import progress_bar
     from threadguard.scoring.linear import ModelError
     from threadguard.scoring.registry import ModelChoiceError
 
+    if out.exists() and not out.is_dir():
+        fail(f"--out {out}: is a file; --out names the folder the batch writes into")
     moderator = load_moderator(policy)
     text = policy_text(moderator.policy)
     if text is None:
@@ -110,10 +129,15 @@ def batch(
     )
     started = time.perf_counter()
     try:
-        with progress_bar("scoring", quiet=quiet) as advance:
+        with progress_bar("scoring", quiet=quiet) as advance, _quiet_dask_client():
             result = run_batch(job, advance)
     except (JobRefused, InputError, ModelChoiceError) as exc:
         fail(str(exc))
+    except SchedulerError as exc:  # a malformed address is bad usage; the others, failures
+        fail(str(exc), 2 if exc.usage else 1)
+    except OSError as exc:  # the output folder cannot be made or written, say
+        where = exc.filename if exc.filename is not None else out
+        fail(f"{where}: {exc.strerror or exc}", 1)
     except KeyboardInterrupt:
         # every partition written so far is kept; the manifest knows which are done
         err.print(
