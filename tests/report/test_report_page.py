@@ -22,7 +22,8 @@ from threadguard.batch.runner import summarize
 from threadguard.batch.scoring import Scorer, score
 from threadguard.engine import CascadeSettings
 from threadguard.moderation import policy_text
-from threadguard.report import ReportError, read_report, write_report
+from threadguard.report import ReportError, read_report, render_report, write_report
+from threadguard.report.data import _authors, _rows
 from threadguard.schema import Tier
 
 HOSTILE_SCRIPT = "<script>alert('x')</script> shut up you fucking stupid worthless idiot moron"
@@ -181,3 +182,35 @@ def test_the_report_says_how_many_input_problems_and_rows_were_left_out(
     assert "The batch met 280 problems in its input: 270 comments (lines or rows)" in text
     assert "are left out of these figures, and 1 input file could not be read at all" in text
     assert "<code>problems.jsonl</code>" in text
+
+
+def test_threads_with_an_id_but_no_title_are_named_by_id_and_unrejected_authors_left_out(
+    tmp_path: Path,
+) -> None:
+    """CSV threads with a thread_id and no title showed '(none)' by article, and authors
+    with 0 rejections were listed under 'the most rejected' when nothing was rejected."""
+    table = pa.table(
+        {
+            "id": ["1", "2", "3", "4"],
+            "article": ["t-1", "t-1", "t-2", "titled"],
+            "thread_title": ["", "", None, "A title"],
+            "author": ["ann", "bob", "ann", "cat"],
+            "hostile": [1, 0, 0, 0],
+            "held": [1, 0, 1, 0],
+            "rejected": [0, 0, 0, 0],
+        }
+    )
+    labels = {r.label: r.comments for r in _rows(table, "article", "thread_title")}
+    assert labels == {"t-1": 2, "t-2": 1, "A title": 1}
+    assert _authors(table) == []
+    rejected = table.set_column(6, "rejected", pa.array([0, 0, 1, 0]))
+    assert [(r.label, r.rejected) for r in _authors(rejected)] == [("ann", 1)]
+
+
+def test_the_page_says_no_comment_was_rejected_rather_than_list_authors(
+    batch_folder: Path, tmp_path: Path
+) -> None:
+    data = read_report(batch_folder)
+    data.authors = []
+    page = " ".join(render_report(data).split())
+    assert f"No comment was rejected ({data.totals.held:,} held for review)." in page

@@ -168,7 +168,8 @@ def _rows(table: pa.Table, key: str, label: str | None = None) -> list[Row]:
     )
     return [
         Row(
-            str(r[label or key] or "(none)"),
+            # a thread with an id and no title (a CSV's thread_id column) is named by its id
+            str(r[label or key] or r[key] or "(none)"),
             r["id_count"],
             r["hostile_sum"],
             r["held_sum"],
@@ -308,9 +309,10 @@ def _decisions(table: pa.Table) -> dict[str, int]:
 
 
 def _authors(table: pa.Table) -> list[Row]:
-    """Authors with a comment held or rejected, the most rejected first."""
+    """Authors with a comment rejected, the most rejected first (none when nothing was
+    rejected: an author with only held comments is no "most rejected" author)."""
     named = table.filter(pc.not_equal(table.column("author"), ""))
-    authors = [r for r in _rows(named, "author") if r.rejected or r.held]
+    authors = [r for r in _rows(named, "author") if r.rejected]
     return sorted(authors, key=lambda r: (-r.rejected, -r.held, r.label))
 
 
