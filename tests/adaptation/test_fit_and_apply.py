@@ -180,3 +180,23 @@ def test_english_only_until_fits_are_per_language() -> None:
     for language in ("de", "fr", "ja"):
         other = replace(original, language=language)
         assert adapt(other, head) is other
+
+
+def test_an_adaptation_never_lowers_a_rejection() -> None:
+    """The head caps every attribute at the site's toxicity: "Find out where the ref lives
+    and pay him a visit, lads." (threat 0.85) went from reject to hold on the adapted site."""
+    from threadguard.moderation import Moderator, load_policy
+    from threadguard.schema import Verdict
+
+    head = replace(fit_adaptation(site_verdicts(60), LEVELS).adaptation, version=1)
+    policy = load_policy()
+    threat = policy.thresholds["threat"].reject
+    assert threat is not None
+    scores = dict.fromkeys(ATTRIBUTES, 0.05) | {"threat": threat + 0.05, "toxicity": 0.5}
+    original = Analysis(id=None, scores=scores)
+    adapted = adapt(original, head)
+    assert adapted.scores["threat"] < threat  # capped by the site's toxicity
+    text = "Find out where the ref lives and pay him a visit, lads."
+    outcome = Moderator(policy).decide(adapted, text)
+    assert outcome.action is Verdict.REJECT
+    assert "before the site's adaptation" in outcome.decision.reasons[0]

@@ -210,3 +210,22 @@ def test_a_version_taken_anyway_is_a_conflict_not_a_database_error(
     with pytest.raises(ConflictError, match="another adaptation was stored at the same time"):
         store.add_adaptation(SITE, fitted, ADMIN)
     assert [(r.version, r.active) for r in store.site_adaptations(SITE)] == [(1, True)]
+
+
+def test_a_fit_worse_than_the_engine_is_not_served_unless_forced(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A calibration fit whose own figures said approved held 20 -> 33 was served with no
+    word; its site then held 13 more civil readers."""
+    from threadguard.adaptation import Fitted, WorseThanEngine
+
+    store_verdicts(store, 4)
+    worse = Fitted(Adaptation("calibration"), 100, 60, 40, 40, 20, 33)
+    monkeypatch.setattr(adaptations, "fit_adaptation", lambda *a, **k: worse)
+    with pytest.raises(WorseThanEngine, match="holds 33 of the 100 approved comments"):
+        store.fit_adaptation(SITE, LEVELS, ADMIN, kind="calibration")
+    assert store.site_adaptations(SITE) == []
+    record, _ = store.fit_adaptation(SITE, LEVELS, ADMIN, kind="calibration", force=True)
+    assert record.active and store.adaptation_version(SITE) == record.version
+    better = Fitted(Adaptation("calibration"), 100, 60, 40, 41, 20, 21)  # catches more
+    assert not better.worse

@@ -33,6 +33,7 @@ from threadguard.adaptation.fit import (
     Example,
     Fitted,
     TooFewVerdicts,
+    WorseThanEngine,
     fit_adaptation,
 )
 from threadguard.adaptation.params import Adaptation, AdaptationError
@@ -47,6 +48,7 @@ __all__ = [
     "Example",
     "Fitted",
     "TooFewVerdicts",
+    "WorseThanEngine",
     "adapt",
     "adapted_model",
     "fit_adaptation",

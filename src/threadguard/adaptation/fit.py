@@ -64,6 +64,22 @@ class TooFewVerdicts(ValueError):
         )
 
 
+class WorseThanEngine(ValueError):
+    """A fit that holds more of the approved comments it was fitted on than the engine's
+    own scores do, at the same rejected comments caught: served, it would only hold more
+    civil readers (a calibration fit on a tryout's site: 20 approved held before, 33
+    after, and served with no word)."""
+
+    def __init__(self, fitted: Fitted) -> None:
+        self.fitted = fitted
+        super().__init__(
+            f"the fit holds {fitted.approved_held_after} of the {fitted.approvals} approved "
+            f"comments where the engine's scores hold {fitted.approved_held_before} (at "
+            f"{fitted.caught_after} of {fitted.rejections} rejected comments caught, "
+            f"{fitted.caught_before} before): it is worse than no adaptation"
+        )
+
+
 @dataclass(frozen=True)
 class Fitted:
     """A fitted adaptation and what it did on the verdicts it was fitted on (in-sample
@@ -83,6 +99,15 @@ class Fitted:
     def figures(self) -> dict[str, int]:
         """The counts, as stored beside the adaptation and shown by the CLI and API."""
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "adaptation"}
+
+    @property
+    def worse(self) -> bool:
+        """Whether it holds more approved comments than the engine's scores, catching no
+        more of the rejected ones (:class:`WorseThanEngine`)."""
+        return (
+            self.approved_held_after > self.approved_held_before
+            and self.caught_after <= self.caught_before
+        )
 
 
 def count(examples: Sequence[Example]) -> tuple[int, int]:

@@ -46,16 +46,25 @@ def adapt(
             "calibration (one monotone curve per attribute).",
         ),
     ] = "head",
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Serve the fit even if it holds more approved comments than the engine's "
+            "own scores (refused otherwise).",
+        ),
+    ] = False,
     policy: PolicyOpt = None,
     database: DatabaseOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
     """Fit and serve a site's adaptation from its moderators' verdicts (approve / reject).
 
-    Refuses, with exit code 2, below 50 approvals or 50 rejections. Each fit is a new
-    version; --rollback goes back one, --list shows them all.
+    Refuses, with exit code 2, below 50 approvals or 50 rejections, and a fit that holds
+    more approved comments than the engine's own scores (unless --force). Each fit is a
+    new version; --rollback goes back one, --list shows them all.
     """
-    from threadguard.adaptation import KINDS, TooFewVerdicts
+    from threadguard.adaptation import KINDS, TooFewVerdicts, WorseThanEngine
     from threadguard.storage import ConflictError
     from threadguard.storage.records import Actor
     from threadguard.validation import InvalidField, check_site
@@ -72,7 +81,7 @@ def adapt(
         fail(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}")
     base = load_moderator(policy).policy
     who = Actor(f"cli:{_user()}", "admin")
-    console = Console()
+    console = Console(width=max(Console().width, 140))  # a pipe is 80 wide: "approva…"
     with _store(database, data_dir, ConflictError) as store:
         if list_only:
             _print_versions(console, site, store.site_adaptations(site))
@@ -84,10 +93,16 @@ def adapt(
             return
         try:
             record, _ = store.fit_adaptation(
-                site, _site_policy(store, base, site).flag_levels("en"), who, kind=kind
+                site,
+                _site_policy(store, base, site).flag_levels("en"),
+                who,
+                kind=kind,
+                force=force,
             )
         except TooFewVerdicts as exc:
             fail(f"site {site!r} cannot be adapted yet: {exc}")
+        except WorseThanEngine as exc:
+            fail(f"site {site!r}: not served: {exc}; --force serves it anyway")
     _print_versions(console, site, [record], title=f"site {site}: adaptation fitted and served")
 
 
@@ -143,7 +158,9 @@ def _print_versions(
         )
     console.print(table)
     console.print(
-        "caught: rejected comments the policy holds or rejects; approved held: approved "
-        "comments it holds or rejects (engine's scores → adapted, on the verdicts fitted on)",
+        "caught: rejected comments the policy's thresholds hold or reject; approved held: "
+        "approved comments they hold or reject (engine's scores → adapted, on the verdicts "
+        "fitted on; the rules of coded hate, threats and watched words, which an adaptation "
+        "does not change, are not counted)",
         highlight=False,
     )

@@ -179,10 +179,20 @@ def thresholds(case: Case, draft: Draft) -> Draft:
     """Thresholds crossed by the text's and the author name's scores, most severe first."""
     if not draft.scored:
         return draft
-    found = [
-        (v, s, reason)
-        for v, s, _, reason in crossed(case.policy, case.analysis.scores, case.analysis.language)
-    ]
+    language = case.analysis.language
+    hits = crossed(case.policy, case.analysis.scores, language)
+    found = [(v, s, reason) for v, s, _, reason in hits]
+    engine = case.analysis.engine_scores
+    if engine is not None:
+        # A site's adaptation may move holds either way, never lower a rejection: its head
+        # caps every attribute at the site's toxicity, so "Find out where the ref lives and
+        # pay him a visit" (threat 0.85) went from reject to hold.
+        rejected = {a for v, _, a, _ in hits if v is Verdict.REJECT}
+        found += [
+            (v, s, f"{reason[: -len(')')]}, the engine's score before the site's adaptation)")
+            for v, s, a, reason in crossed(case.policy, engine, language)
+            if v is Verdict.REJECT and a not in rejected
+        ]
     found += [(v, s, f"author name: {reason}") for v, s, _, reason in author_hits(case)]
     if not found:
         return draft

@@ -361,3 +361,6 @@ class AdaptationRequest(Model):
     """What to fit (optional body)."""
 
     kind: Literal["head", "calibration"] = "head"
+    #: Serve a fit that holds more approved comments than the engine's scores (refused
+    #: with 422 otherwise).
+    force: bool = False

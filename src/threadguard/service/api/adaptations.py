@@ -16,7 +16,7 @@ from typing import Annotated
 from fastapi import APIRouter, Body
 from starlette.concurrency import run_in_threadpool
 
-from threadguard.adaptation import MIN_VERDICTS_PER_CLASS, TooFewVerdicts
+from threadguard.adaptation import MIN_VERDICTS_PER_CLASS, TooFewVerdicts, WorseThanEngine
 from threadguard.service import schemas
 from threadguard.service.api.shared import actor
 from threadguard.service.api.sites import AdminSite, SitePath
@@ -59,7 +59,12 @@ def list_adaptations(scope: AdminSite) -> schemas.AdaptationsOut:
     summary="Fit the site's adaptation from its moderators' verdicts and serve it",
     response_model=schemas.AdaptationOut,
     status_code=201,
-    responses={422: {"description": "Too few approvals or rejections to fit from."}},
+    responses={
+        422: {
+            "description": "Too few approvals or rejections to fit from, or a fit that "
+            "holds more approved comments than the engine's scores (without force)."
+        }
+    },
 )
 async def create_adaptation(
     site: SitePath,
@@ -69,13 +74,20 @@ async def create_adaptation(
 ) -> schemas.AdaptationOut:
     name = resolve_site(principal, site)
     kind = request.kind if request is not None else "head"
+    force = request.force if request is not None else False
 
     def work() -> schemas.AdaptationOut:
         levels = state.site_policy(name).policy.flag_levels("en")  # fitted on English only
         try:
-            record, _ = state.store.fit_adaptation(name, levels, actor(principal), kind=kind)
+            record, _ = state.store.fit_adaptation(
+                name, levels, actor(principal), kind=kind, force=force
+            )
         except TooFewVerdicts as exc:
             raise ApiError(422, f"site {name!r} cannot be adapted yet: {exc}") from None
+        except WorseThanEngine as exc:
+            raise ApiError(
+                422, f'site {name!r}: not served: {exc}; send "force": true to serve it'
+            ) from None
         state.forget(name)
         return adaptation_out(record)
 

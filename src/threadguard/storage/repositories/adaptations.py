@@ -19,7 +19,13 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from threadguard.adaptation import DEFAULT_KIND, Example, Fitted, fit_adaptation
+from threadguard.adaptation import (
+    DEFAULT_KIND,
+    Example,
+    Fitted,
+    WorseThanEngine,
+    fit_adaptation,
+)
 from threadguard.storage.models import AuditEntry, Site, SiteAdaptation
 from threadguard.storage.records import Actor, AdaptationRecord, ConflictError
 from threadguard.storage.repositories.audit import AuditRepository
@@ -60,16 +66,21 @@ class AdaptationRepository(Repository):
         *,
         kind: str = DEFAULT_KIND,
         minimum: int | None = None,
+        force: bool = False,
     ) -> tuple[AdaptationRecord, Fitted]:
         """Fit the site's adaptation from its verdicts and make it the active version.
 
         ``levels``: the score from which the site's policy holds or rejects each
         attribute. Raises :class:`~threadguard.adaptation.TooFewVerdicts` (nothing stored)
-        below the minimum of either verdict.
+        below the minimum of either verdict, and
+        :class:`~threadguard.adaptation.WorseThanEngine` (nothing stored) for a fit that
+        holds more approved comments than the engine's scores, unless ``force``.
         """
         examples = self.examples(site)
         extra: dict[str, Any] = {} if minimum is None else {"minimum": minimum}
         fitted = fit_adaptation(examples, levels, kind=kind, **extra)
+        if fitted.worse and not force:
+            raise WorseThanEngine(fitted)
         return self.add(site, fitted, actor), fitted
 
     def add(self, site: str, fitted: Fitted, actor: Actor) -> AdaptationRecord:
