@@ -58,9 +58,12 @@ def progress_bar(description: str, *, quiet: bool = False) -> Iterator[Advance]:
         BarColumn(),
         MofNCompleteColumn(),
         RateColumn(),
+        # each time with its word before it: "0:00:26 left 0:00:03" read as 26 s left
+        TextColumn("elapsed"),
         TimeElapsedColumn(),
-        TextColumn("left"),
+        TextColumn("·"),
         TimeRemainingColumn(),
+        TextColumn("left"),
     )
     with Progress(*columns, console=console, transient=False) as bar:
         task = bar.add_task(description, total=None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -39,3 +40,10 @@ def test_scan_shows_progress_on_a_terminal_only(example_thread: Path) -> None:
     args = ["scan", "--tier", "fast", "--format", "json", str(example_thread)]
     assert "comments/s" in _stderr(args, terminal=True)
     assert _stderr(args, terminal=False) == ""
+
+
+def test_the_bar_says_which_time_is_elapsed_and_which_is_left(lines: Path) -> None:
+    """'0:00:26 left 0:00:03' read as 26 s left; the elapsed time was the first."""
+    shown = _stderr(["score", "--tier", "fast", str(lines)], terminal=True)
+    plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown)
+    assert re.search(r"elapsed \d+:\d\d:\d\d · (\d+:\d\d:\d\d|-:--:--) left", plain), plain
