@@ -316,9 +316,10 @@ def test_the_answer_is_the_sites_decision_for_that_author(engine: Engine) -> Non
     context.policy = parse_policy({"watchlist": {"hold": ["timetable"]}}, "test")
     context.authors["user-7"] = AuthorContext("user-7", prior_comments=3, banned=True)
     client = TestClient(make_app(context))
+    # flagged with what decided it, a reason Coral's own phases give (it was "toxic")
     assert post(client, payload("Thanks for this thoughtful article.", id="c-9")).json() == {
         "status": "REJECTED",
-        "actions": [{"actionType": "FLAG", "reason": "COMMENT_DETECTED_TOXIC"}],
+        "actions": [{"actionType": "FLAG", "reason": "COMMENT_DETECTED_RECENT_HISTORY"}],
     }
     assert context.decided[-1] == {
         "site": "site-1",
@@ -330,7 +331,8 @@ def test_the_answer_is_the_sites_decision_for_that_author(engine: Engine) -> Non
     assert stored["decision"].action == "reject"
     assert "author is banned" in stored["decision"].reasons
     del context.authors["user-7"]
-    assert post(client, payload("The new timetable is great")).json()["status"] == (
-        "SYSTEM_WITHHELD"
-    )
+    assert post(client, payload("The new timetable is great")).json() == {
+        "status": "SYSTEM_WITHHELD",
+        "actions": [{"actionType": "FLAG", "reason": "COMMENT_DETECTED_SUSPECT_WORD"}],
+    }
     assert context.comments.records[-1]["details"]["watchlist"][0]["pattern"] == "timetable"

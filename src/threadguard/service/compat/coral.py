@@ -46,7 +46,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from threadguard.engine import CommentInput
-from threadguard.moderation import Decision
+from threadguard.moderation import Decision, Outcome
 from threadguard.moderation.decision import held_long
 from threadguard.readers.htmltext import html_to_text
 from threadguard.schema import Verdict
@@ -72,7 +72,8 @@ SIGNATURE_HEADER = "X-Coral-Signature"
 #: What a held comment becomes in Coral: withheld from readers and put in the moderation
 #: queue, as Coral's own toxicity phase does (PREMOD is Coral's "pre-moderate everything").
 HOLD_STATUS = "SYSTEM_WITHHELD"
-TOXIC_FLAG = {"actionType": "FLAG", "reason": "COMMENT_DETECTED_TOXIC"}
+TOXIC = "COMMENT_DETECTED_TOXIC"
+TOXIC_FLAG = {"actionType": "FLAG", "reason": TOXIC}
 
 
 def signature_valid(secret: str, body: bytes, header: str | None) -> bool:
@@ -167,13 +168,49 @@ PREMOD = {"status": "PREMOD"}
 LATE_REASON = "no decision within Coral's deadline: answered PREMOD, held for review"
 
 
-def coral_answer(status: str, approve_clean: bool) -> Response:
+def flag_reasons(outcome: Outcome | None) -> list[str]:
+    """Coral's flag reasons for what held or rejected a comment, so Coral's moderators read
+    why (every one was COMMENT_DETECTED_TOXIC: a banned author's civil comment, a watched
+    word, a phone number). Only the reasons Coral's own phases give and it validates; the
+    models, coded hate and threats are TOXIC, and so is anything unknown (a stored verdict)."""
+    if outcome is None:
+        return [TOXIC]
+    found: list[str] = []
+    reasons = outcome.decision.reasons
+    if (
+        any(
+            r.startswith(("toxic", "severe", "identity", "insult", "threat", "profan", "sexual"))
+            for r in reasons
+        )
+        or outcome.coded_held
+        or outcome.threat_held
+    ):
+        found.append(TOXIC)
+    if any(m.action == "block" for m in outcome.matches):
+        found.append("COMMENT_DETECTED_BANNED_WORD")
+    if any(m.action == "hold" for m in outcome.matches):
+        found.append("COMMENT_DETECTED_SUSPECT_WORD")
+    if any(r.startswith("spam:") for r in reasons):
+        found.append("COMMENT_DETECTED_SPAM")
+    if any(r.startswith("contact details:") for r in reasons) or not outcome.scored:
+        found.append("COMMENT_DETECTED_SUSPECT_WORD")
+    if any(r.startswith(("author is banned", "new author", "repeat offender")) for r in reasons):
+        found.append("COMMENT_DETECTED_RECENT_HISTORY")
+    return list(dict.fromkeys(found)) or [TOXIC]
+
+
+def _flags(outcome: Outcome | None) -> list[dict[str, str]]:
+    return [{"actionType": "FLAG", "reason": r} for r in flag_reasons(outcome)]
+
+
+def coral_answer(status: str, approve_clean: bool, outcome: Outcome | None = None) -> Response:
     """Coral's ExternalModerationResponse for the comment's status in the store
-    (approved, pending, rejected); 204 is no opinion."""
+    (approved, pending, rejected), flagged with what decided it (``outcome``: the site's
+    decision, when it is the answer); 204 is no opinion."""
     if status == "rejected":
-        return JSONResponse({"status": "REJECTED", "actions": [TOXIC_FLAG]})
+        return JSONResponse({"status": "REJECTED", "actions": _flags(outcome)})
     if status == "pending":
-        return JSONResponse({"status": HOLD_STATUS, "actions": [TOXIC_FLAG]})
+        return JSONResponse({"status": HOLD_STATUS, "actions": _flags(outcome)})
     if approve_clean:
         return JSONResponse({"status": "APPROVED"})
     return Response(status_code=204)
@@ -276,7 +313,7 @@ def build_router(ctx: Dependency, *, approve_clean: bool = True) -> APIRouter:
         comments = context.comments
         deadline = Deadline()
 
-        def work() -> str:
+        def work() -> tuple[str, Outcome]:
             if item.comment_id is not None:
                 comments.remember(
                     ContextComment(
@@ -317,17 +354,18 @@ def build_router(ctx: Dependency, *, approve_clean: bool = True) -> APIRouter:
                 _, status = comments.record_status(
                     origin, replace(stored, decision=held_late(decision))
                 )
-            return status
+            return status, outcome
 
         future = asyncio.get_running_loop().run_in_executor(None, work)
         try:
             # counted from the request's arrival: under load, the wait for the event loop
             # and the body is part of what Coral waits for
             left = settings.coral_deadline_s - seconds_since_arrival(request.scope)
-            status = await asyncio.wait_for(asyncio.shield(future), max(0.0, left))
+            status, outcome = await asyncio.wait_for(asyncio.shield(future), max(0.0, left))
         except TimeoutError:
             if not deadline.pass_():  # stored just now: its decision is the answer
-                return coral_answer(await future, approve_clean)
+                status, outcome = await future
+                return coral_answer(status, approve_clean, outcome)
             future.add_done_callback(_log_late_failure)
             log.warning(
                 "coral: no decision within %.3fs; answered %s",
@@ -341,12 +379,12 @@ def build_router(ctx: Dependency, *, approve_clean: bool = True) -> APIRouter:
         except Exception:
             log.exception("coral: scoring or storing failed; answered without a decision")
             return failed_answer(settings, busy=False)
-        return coral_answer(status, approve_clean)
+        return coral_answer(status, approve_clean, outcome)
 
     return router
 
 
-def _log_late_failure(future: asyncio.Future[str]) -> None:
+def _log_late_failure(future: asyncio.Future[tuple[str, Outcome]]) -> None:
     """A comment scored after its deadline is still stored; say so if that failed."""
     if not future.cancelled() and future.exception() is not None:
         log.error("coral: scoring after the deadline failed", exc_info=future.exception())
