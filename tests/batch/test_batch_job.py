@@ -100,8 +100,11 @@ def test_a_changed_input_or_setting_is_refused_unless_restarted(
 ) -> None:
     out = tmp_path / "out"
     run_batch(_job([archive], out))
-    with pytest.raises(JobRefused, match="partition_comments"):
+    with pytest.raises(JobRefused) as refused:
         run_batch(_job([archive], out, partition_comments=3))
+    assert "holds another job: the settings differ: --partition-size was 4096, now 3. " in str(
+        refused.value
+    )
     write_jsonl(archive, archive_rows(6, 6))
     with pytest.raises(JobRefused, match="changed since"):
         run_batch(_job([archive], out))

@@ -183,3 +183,19 @@ def test_restart_removes_only_the_runs_own_partitions_and_manifest(tmp_path: Pat
     assert not out.manifest.exists() and not list((tmp_path / "out" / "threads").iterdir())
     out.prepare()  # a rerun's clean-up of half-written files spares them too
     assert all(p.exists() for p in mine)
+
+
+def test_a_changed_setting_is_named_with_both_values_not_the_whole_settings() -> None:
+    """A changed --partition-size printed the earlier job's whole settings dict."""
+    from threadguard.batch.manifest import Manifest
+
+    def manifest(settings: dict[str, object]) -> Manifest:
+        return Manifest.new([], "m", {}, "policy", "default", settings)
+
+    before = manifest({"tier": "fast", "spans": True, "partition_comments": 4096})
+    now = manifest({"tier": "fast", "spans": True, "partition_comments": 100})
+    assert now.differences(before) == ["the settings differ: --partition-size was 4096, now 100"]
+    assert manifest({"tier": "deep"}).differences(before) == [
+        "the settings differ: --partition-size was 4096, now (unset), spans was True, "
+        "now (unset), tier was fast, now deep"
+    ]

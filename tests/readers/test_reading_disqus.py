@@ -180,3 +180,29 @@ def test_html_entities_outside_cdata_do_not_cost_the_rest_of_the_export() -> Non
     assert [str(p) for p in result.problems] == [
         "export.xml: line 5: undefined entities (&bogus;) read as plain text"
     ]
+
+
+def test_a_repeated_post_id_names_two_different_places() -> None:
+    """'post 1: duplicate comment id '1' (first at post 1)' named one place twice."""
+    xml = HEAD + thread_xml("10", "T") + post_xml("1", "10", "a") + post_xml("1", "10", "b")
+    result = read(xml + "</disqus>\n")
+    assert [str(p) for p in result.problems] == [
+        "export.xml: post 1 (post #2 of the export): duplicate comment id '1' "
+        "(first at post 1); renamed to '1~2'"
+    ]
+
+
+def test_an_export_declaring_iso_8859_1_is_read_in_it_without_a_warning() -> None:
+    """It was warned 'not valid UTF-8 ... read as Windows-1252' although it said its
+    encoding."""
+    xml = (
+        '<?xml version="1.0" encoding="ISO-8859-1"?>\n'
+        + HEAD.split("\n", 1)[1]
+        + thread_xml("10", "Caf\xe9")
+        + post_xml("1", "10", "d\xe9j\xe0 vu \xa4")
+        + "</disqus>\n"
+    )
+    result = read_thread(xml.encode("latin-1"), name="latin.xml")
+    assert result.problems == []
+    assert result.thread.title == "Café"
+    assert [c.text for c in result.thread.comments] == ["déjà vu ¤"]  # not cp1252's €

@@ -49,6 +49,24 @@ def models_used(model_dir: Path | None, tier: Tier) -> dict[str, str]:
     return used
 
 
+#: The options that set a setting, where its name is not the option's.
+_OPTIONS = {"partition_comments": "--partition-size", "use_context": "--context/--no-context"}
+
+
+def _settings_changed(now: dict[str, Any], before: object) -> str:
+    """Which settings differ from an earlier job's, each with both values."""
+    if not isinstance(before, dict):
+        return "the settings differ (the earlier job recorded none)"
+    changed = []
+    for key in sorted(set(now) | set(before), key=str):
+        if now.get(key) != before.get(key):
+            name = _OPTIONS.get(key, key)
+            changed.append(
+                f"{name} was {before.get(key, '(unset)')}, now {now.get(key, '(unset)')}"
+            )
+    return "the settings differ: " + ", ".join(changed)
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -112,8 +130,9 @@ class Manifest:
             found.append(f"the model differs ({theirs.get('model')} before)")
         if ours["policy"]["sha256"] != theirs.get("policy", {}).get("sha256"):
             found.append("the policy differs")
-        if ours["settings"] != theirs.get("settings"):
-            found.append(f"the settings differ ({theirs.get('settings')} before)")
+        before = theirs.get("settings")
+        if ours["settings"] != before:
+            found.append(_settings_changed(ours["settings"], before))
         return found
 
     def finished(self, counts: dict[str, int], problems: list[str]) -> Manifest:

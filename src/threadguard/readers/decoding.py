@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import io
 import itertools
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -150,9 +151,30 @@ def _decode_bytes(data: bytes, source: str, problems: list[Problem]) -> str:
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError as exc:
+        declared = _xml_encoding(body)
+        if declared is not None:  # not UTF-8, as the XML declaration says: no fault
+            return _decode_wide(body, declared, source, problems)
         line = _line_of(body, exc.start)
         problems.append(Problem(source, f"line {line}", _not_utf8(body, exc)))
         return body.decode("utf-8", errors=_FALLBACK_ERRORS)
+
+
+_XML_DECLARATION = re.compile(rb"""<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+
+
+def _xml_encoding(body: bytes) -> str | None:
+    """The encoding an XML declaration names (``<?xml version="1.0"
+    encoding="ISO-8859-1"?>``), when Python knows it and it is no UTF; None otherwise.
+    It is used for bytes that are not UTF-8 (a file declaring Latin-1 but written in UTF-8,
+    as editors often leave it, is read as UTF-8)."""
+    match = _XML_DECLARATION.match(body[:200])
+    if match is None:
+        return None
+    try:
+        name = codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+    return None if name in ("utf-8", "utf-16", "utf-32") or name.startswith("utf-") else name
 
 
 def _decode_wide(body: bytes, encoding: str, source: str, problems: list[Problem]) -> str:

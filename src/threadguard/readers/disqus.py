@@ -76,6 +76,7 @@ class _Thread:
 class _Export:
     threads: dict[str, _Thread] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    post_ids: set[str] = field(default_factory=set)
 
     def thread(self, dsq_id: str) -> _Thread:
         if dsq_id not in self.threads:
@@ -178,6 +179,11 @@ def _read_thread_element(element: Element, export: _Export) -> None:
 def _read_post_element(element: Element, number: int, source: str, export: _Export) -> None:
     dsq_id = _dsq_id(element)
     location = f"post {dsq_id}" if dsq_id else f"post #{number}"
+    if dsq_id is not None and dsq_id in export.post_ids:
+        # a repeated id: "post 1 ... (first at post 1)" named one place twice
+        location = f"post {dsq_id} (post #{number} of the export)"
+    elif dsq_id is not None:
+        export.post_ids.add(dsq_id)
     thread_ref = _child(element, "thread")
     thread_id = _dsq_id(thread_ref) if thread_ref is not None else None
     if thread_id is None:
