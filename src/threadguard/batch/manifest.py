@@ -130,9 +130,9 @@ class Manifest:
             found.append(f"the model differs ({theirs.get('model')} before)")
         if ours["policy"]["sha256"] != theirs.get("policy", {}).get("sha256"):
             found.append("the policy differs")
-        before = theirs.get("settings")
-        if ours["settings"] != before:
-            found.append(_settings_changed(ours["settings"], before))
+        settings = theirs.get("settings")
+        if ours["settings"] != settings:
+            found.append(_settings_changed(ours["settings"], settings))
         return found
 
     def finished(self, counts: dict[str, int], problems: list[str]) -> Manifest:
