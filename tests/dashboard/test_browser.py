@@ -239,3 +239,36 @@ def test_bulk_actions_say_what_they_did(base: str, page: Any) -> None:
         expect(page.locator(f"#item-{comment} .status")).to_have_text(
             re.compile("rejected by alice")
         )
+
+
+def test_no_action_applies_an_inline_style(base: str, browser: Any) -> None:
+    """Every action logged "Applying inline style violates ... 'style-src 'self''": htmx's
+    settle copied the style attribute of the element it replaced (one a browser extension
+    or a resized text box gives it) onto the new one. The page's own violation events are
+    counted (the test fails on them, not only on console messages)."""
+    context = browser.new_context(viewport=VIEWPORT)
+    context.add_init_script(
+        "window.__violations = [];"
+        "document.addEventListener('securitypolicyviolation',"
+        " (e) => window.__violations.push(e.violatedDirective + ' ' + e.sourceFile));"
+    )
+    page = context.new_page()
+    sign_in(page, base, "bob")
+    # a style attribute as an extension or a resized text box leaves (blocked from
+    # applying, but present), and one set through the CSSOM, which the CSP allows
+    page.evaluate(
+        "document.querySelectorAll('#queue .item, #queue .item [id], #remaining, #undo-bar')"
+        ".forEach((e) => e.style.outline = '1px solid red')"
+    )
+    assert page.evaluate("window.__violations.splice(0)") == []
+    ids = page.locator("#queue .item:not(.resolved)").evaluate_all(
+        "els => els.map(e => e.dataset.id)"
+    )
+    page.locator(f"#item-{ids[0]} button.approve").click()
+    expect = need_browser().expect
+    expect(page.locator(f"#item-{ids[0]} .status")).to_have_text(re.compile("approved by bob"))
+    page.keyboard.press("u")
+    expect(page.locator(f"#item-{ids[0]} .status")).to_have_text("held")
+    page.wait_for_timeout(300)  # htmx settles 20 ms after the swap
+    assert page.evaluate("window.__violations") == []
+    context.close()
