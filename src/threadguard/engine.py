@@ -33,17 +33,15 @@ from threadguard.scoring.registry import model_folders
 from threadguard.scoring.registry import shipped_model_dir as shipped_model_dir  # re-exported
 from threadguard.scoring.second_readings import READINGS
 from threadguard.scoring.spans import SpanSettings, find_spans
-from threadguard.scoring.windows import CHUNK_CHARS, sentence_parts, unread_pieces
+from threadguard.scoring.windows import CHUNK_CHARS, unread_pieces
+from threadguard.scoring.worst_sentence import WorstSentence, raise_to_worst, worst_sentences
 from threadguard.thread import Comment, Thread
 
 #: Comments longer than this (code points) are scored on their first MAX_CHARS only.
 MAX_CHARS = 20_000
-#: Comments longer than this (normalised characters) are also routed by their sentences.
-SENTENCE_ROUTING_CHARS = 150
-#: ... when a sentence alone scores this (abusive, not only unsure: at the band, 0.2, the
-#: deep tier read 19% more civil news comments, held 6 more of Unhealthy's 2,000 civil dev
-#: ones and caught none more; at 0.5, 2% and 2 more, and 3 more caught on CADD, Ruddit...).
-SENTENCE_ROUTING_SCORE = 0.5
+#: Comments longer than this (normalised characters) are also read by their sentences
+#: (:mod:`threadguard.scoring.worst_sentence`): every one with two.
+SENTENCE_ROUTING_CHARS = 0
 #: Rows scored per batch: large enough to amortise, small enough to stream.
 BATCH = 512
 
@@ -93,8 +91,11 @@ class CascadeSettings:
     #: context, which moves its close calls as for any reply (session 25: on a blind probe
     #: of 160 such replies, 8 more of 80 hateful held and 1 more of 80 civil).
     route_on_group_context: bool = True
-    #: Also send a long comment deep when a sentence alone is abusive (_sentence_suspect).
+    #: Also send a comment deep when a sentence alone is abusive, and score it at least as
+    #: that sentence (:mod:`threadguard.scoring.worst_sentence`; False: neither).
     route_on_sentences: bool = True
+    #: With route_on_sentences: the worst sentence is read alone too. Off only to measure.
+    worst_sentence: bool = True
     #: Read a comment again without the words the models misread (an opinion frame, a
     #: denied slur, an insult at a thing, ...): the readings of
     #: :mod:`threadguard.scoring.second_readings`. Off only to measure what they change.
@@ -567,6 +568,14 @@ class Engine:
             if count:
                 self.routing.add(len(items), 0)
             return fast
+        worst: dict[int, WorstSentence] = {}
+        if c.route_on_sentences:
+            worst = worst_sentences(
+                normalised,
+                lambda parts: self._fast(parts)[0],
+                self._attr_idx,
+                longer_than=SENTENCE_ROUTING_CHARS,
+            )
         if c.tier == "deep":
             chosen = np.flatnonzero(~empty)
         else:
@@ -579,8 +588,7 @@ class Engine:
                 suspect |= np.fromiter(map(names_harm, normalised), bool, len(normalised))
             if c.use_context and c.route_on_group_context:
                 suspect |= self._group_context(items)
-            if c.route_on_sentences:
-                suspect |= self._sentence_suspect(normalised, suspect)
+            suspect[list(worst)] = True
             chosen = np.flatnonzero(~empty & suspect)
         if count:
             self.routing.add(len(items), len(chosen))
@@ -598,6 +606,8 @@ class Engine:
         for i, p in zip(chosen, read_pieces, strict=True):
             if p is not None:
                 pieces[int(i)] = p
+        if c.worst_sentence:  # a comment scores at least what its worst sentence does alone
+            out = raise_to_worst(out, worst, chosen, self._deep_alone, w)
         if c.use_context and c.context_shift > 0:
             # Read again with the context; it may move the close calls, and only so far. A
             # comment whose every score is clear alone cannot move: it is not read again.
@@ -622,20 +632,10 @@ class Engine:
             out[has] = probs[:, self._attr_idx].max(axis=1) >= self.cascade.deep_from
         return out
 
-    def _sentence_suspect(self, normalised: Sequence[str], already: np.ndarray) -> np.ndarray:
-        """Which comments not ``already`` sent deep have a sentence the fast tier finds
-        abusive on its own (:data:`SENTENCE_ROUTING_SCORE`): read whole, a comment's n-grams
-        dilute one insult among civil sentences below the band ("The council met on
-        Tuesday ... " twice, then "You are a pathetic idiot ...": toxicity 0.20, approved,
-        and the deep tier never read it)."""
-        out = np.zeros(len(normalised), dtype=bool)
-        rows, parts = sentence_parts(normalised, already.tolist(), SENTENCE_ROUTING_CHARS)
-        if parts:
-            probs, _ = self._fast(parts)
-            out[
-                np.asarray(rows)[probs[:, self._attr_idx].max(axis=1) >= SENTENCE_ROUTING_SCORE]
-            ] = True
-        return out
+    def _deep_alone(self, texts: list[str]) -> np.ndarray:
+        """The deep tier's calibrated probabilities of texts read without context."""
+        assert self.deep is not None
+        return np.asarray(self.deep.calibrate(self.deep.read(texts, [""] * len(texts))[0]))
 
     def _group_context(self, items: Sequence[CommentInput]) -> np.ndarray:
         """Which items have a context (parent, else title) that names a group of people."""

@@ -100,7 +100,7 @@ def sentence_parts(
 ) -> tuple[list[int], list[str]]:
     """(row, sentence) for every sentence of each text longer than ``longer_than`` that
     has more than one sentence and is not to be skipped: what the cascade reads sentence
-    by sentence to route a long comment (:meth:`threadguard.engine.Engine._sentence_suspect`)."""
+    by sentence to route a long comment (:func:`threadguard.scoring.worst_sentence.worst_sentences`)."""
     rows: list[int] = []
     parts: list[str] = []
     for i, text in enumerate(texts):

@@ -75,6 +75,7 @@ def camel_fields(value: Any, where: str = "") -> Any:
     out: dict[str, Any] = {}
     given: dict[str, str] = {}
     for key, item in value.items():
+        key = str(key)  # a JSON object's keys are strings
         name = PROTO_NAMES.get(key, key)
         if name in out:
             raise CompatError(
