@@ -153,7 +153,10 @@ SELECT_FIRST = (
     "reject the selection."
 )
 #: The past tense of each bulk verdict.
-BULK_DONE = {ModeratorAction.APPROVE: "Approved", ModeratorAction.REJECT: "Rejected"}
+BULK_DONE: dict[str, str] = {
+    ModeratorAction.APPROVE: "Approved",
+    ModeratorAction.REJECT: "Rejected",
+}
 
 
 def bulk_summary(store: Store, action: str, ids: list[str], skipped: dict[str, str]) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, NamedTuple
+
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import RedirectResponse
 from starlette.concurrency import run_in_threadpool
@@ -92,19 +94,30 @@ async def login_form(request: Request) -> Response:
     return login_page(request)
 
 
+class SignInAgain(NamedTuple):
+    """What a refused sign-in form shows again: the name, where to go on, a carried draft."""
+
+    username: str
+    next_page: str
+    carry: dict[str, list[str]]
+
+    def fields(self) -> dict[str, Any]:
+        return self._asdict()
+
+
 @router.post("/login")
 async def login(request: Request) -> Response:
     form = await read_form(request)
     username = form.get("username").strip()[:MAX_FIELD]
     password = form.get("password")[:MAX_FIELD]
     carry = {k[len(CARRIED) :]: v for k, v in form.fields.items() if k.startswith(CARRIED)}
-    again = {"username": username, "next_page": local_path(form.get("next", "/")), "carry": carry}
+    again = SignInAgain(username, local_path(form.get("next", "/")), carry)
     if not csrf.same(form.get(csrf.FIELD), request.cookies.get(csrf.LOGIN_COOKIE)):
         return login_page(
             request,
             error="The sign-in form had expired. Please try again.",
             status_code=400,
-            **again,
+            **again.fields(),
         )
     outcome = await run_in_threadpool(
         sign_in, store_of(request), username, password, client_ip(request)
@@ -116,9 +129,11 @@ async def login(request: Request) -> Response:
                 request,
                 error=f"Too many failed sign-ins. Try again in {wait} seconds.",
                 status_code=429,
-                **again,
+                **again.fields(),
             )
-        return login_page(request, error="Wrong user name or password.", status_code=401, **again)
+        return login_page(
+            request, error="Wrong user name or password.", status_code=401, **again.fields()
+        )
     old = session_token(request)
     if old is not None:
         await run_in_threadpool(store_of(request).end_session, old)
