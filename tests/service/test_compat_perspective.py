@@ -178,6 +178,21 @@ def test_proto_field_names_are_read_as_google_reads_them(
     )
 
 
+def test_a_score_threshold_written_as_a_string_is_read_as_a_number(client: TestClient) -> None:
+    """proto3 JSON takes "0.1" for a float; a client that sends it got a 400."""
+    body = {
+        "comment": {"text": CLEAN},
+        "requestedAttributes": {"TOXICITY": {"scoreThreshold": "0.99"}},
+    }
+    resp = client.post(ANALYZE, json=body)
+    assert resp.status_code == 200, resp.text
+    assert resp.json()["attributeScores"] == {}  # a clean comment under 0.99: left out
+    body["requestedAttributes"]["TOXICITY"]["scoreThreshold"] = "high"
+    assert client.post(ANALYZE, json=body).status_code == 400
+    body["requestedAttributes"]["TOXICITY"]["scoreThreshold"] = "NaN"
+    assert client.post(ANALYZE, json=body).status_code == 400
+
+
 def test_unsupported_requested_language(client: TestClient) -> None:
     error = assert_google_error(
         analyze(client, languages=["sv", "da"]),

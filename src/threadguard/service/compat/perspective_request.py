@@ -207,10 +207,16 @@ def parse_requested(body: dict[str, Any], model_version: int) -> list[Requested]
                 reason="INVALID_REQUEST",
             )
         threshold = options.get("scoreThreshold")
+        if isinstance(threshold, str):
+            # proto3 JSON takes a float written as a string ("0.1"), as Google's parser does
+            try:
+                threshold = float(threshold)
+            except ValueError:
+                pass
         if threshold is not None and (
             isinstance(threshold, bool)
             or not isinstance(threshold, int | float)
-            or not 0.0 <= threshold <= 1.0
+            or not 0.0 <= threshold <= 1.0  # NaN too
         ):
             raise CompatError(
                 400, f"{BAD_JSON} scoreThreshold of {key} must be a number in [0, 1]."
