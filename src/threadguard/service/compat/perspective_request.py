@@ -5,6 +5,7 @@ Perspective's own message and ``errorType`` (from its "Limits and errors" docume
 so a client's error handling keeps working unchanged.
 """
 
+import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -209,10 +210,8 @@ def parse_requested(body: dict[str, Any], model_version: int) -> list[Requested]
         threshold = options.get("scoreThreshold")
         if isinstance(threshold, str):
             # proto3 JSON takes a float written as a string ("0.1"), as Google's parser does
-            try:
+            with contextlib.suppress(ValueError):
                 threshold = float(threshold)
-            except ValueError:
-                pass
         if threshold is not None and (
             isinstance(threshold, bool)
             or not isinstance(threshold, int | float)
