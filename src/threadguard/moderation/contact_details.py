@@ -24,11 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Final, Literal
-
-#: What the phase may do with a find: hold the comment, only name it, or nothing.
-ContactAction = Literal["hold", "flag", "off"]
-CONTACT_ACTIONS: Final[tuple[ContactAction, ...]] = ("hold", "flag", "off")
+from typing import Final
 
 _URL: Final = re.compile(
     r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co|uk|io|ly|me|biz|info|ru|"
