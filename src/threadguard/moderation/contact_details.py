@@ -38,6 +38,7 @@ _PHONE: Final = re.compile(
     r"(?<![\w.,£$€/-])(?<!\d )(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)|\d{2,5})[\s.-]?\d{3,4}[\s.-]?\d{3,4}"
     r"(?![\w%/]|[.,]\d)"
 )
+_DIGIT: Final = re.compile(r"\d")
 _EMAIL: Final = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 #: A street address: a house number, one to three capitalised words, a street word.
 _STREET: Final = re.compile(
@@ -110,21 +111,27 @@ def _masked(text: str) -> str:
 
 def match_contact_details(text: str) -> list[ContactMatch]:
     """Phone numbers, e-mail addresses, home addresses, shortened links and offers of money
-    beside a link or number in ``text``, in the order they stand."""
+    beside a link or number in ``text``, in the order they stand. Each pattern runs only
+    on a text with the character it needs (a digit, "@", "/"): most comments have none of
+    them (run on every comment, the phase took the bench's decisions from 7,835 to 5,348
+    comments/s)."""
     found: list[ContactMatch] = []
-    for m in _SHORTENERS.finditer(text):
-        found.append(ContactMatch("shortened link", m.start(), m.end()))
-    found += [ContactMatch("e-mail address", m.start(), m.end()) for m in _EMAIL.finditer(text)]
-    plain = _EMAIL.sub(lambda m: " " * len(m.group()), _masked(text))
-    phones = [m for m in _PHONE.finditer(plain) if _phone_like(m.group())]
-    found += [ContactMatch("phone number", m.start(), m.end()) for m in phones]
-    for m in _STREET.finditer(text):
-        before = text[max(0, m.start() - _HOME_BEFORE) : m.start()]
-        if _HOME.search(before):
-            found.append(ContactMatch("home address", m.start(), m.end()))
-    if _URL.search(text) or phones:
+    if "/" in text:
         found += [
-            ContactMatch("commercial offer with a link", m.start(), m.end())
-            for m in _OFFER.finditer(text)
-        ][:1]
+            ContactMatch("shortened link", m.start(), m.end()) for m in _SHORTENERS.finditer(text)
+        ]
+    if "@" in text:
+        found += [ContactMatch("e-mail address", m.start(), m.end()) for m in _EMAIL.finditer(text)]
+    phones: list[re.Match[str]] = []
+    if _DIGIT.search(text) is not None:
+        plain = _masked(_EMAIL.sub(lambda m: " " * len(m.group()), text) if "@" in text else text)
+        phones = [m for m in _PHONE.finditer(plain) if _phone_like(m.group())]
+        found += [ContactMatch("phone number", m.start(), m.end()) for m in phones]
+        for m in _STREET.finditer(text):
+            before = text[max(0, m.start() - _HOME_BEFORE) : m.start()]
+            if _HOME.search(before):
+                found.append(ContactMatch("home address", m.start(), m.end()))
+    offer = _OFFER.search(text)
+    if offer is not None and (phones or _URL.search(text)):
+        found.append(ContactMatch("commercial offer with a link", offer.start(), offer.end()))
     return sorted(found, key=lambda f: f.begin)
