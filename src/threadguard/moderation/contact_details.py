@@ -131,7 +131,8 @@ def match_contact_details(text: str) -> list[ContactMatch]:
             before = text[max(0, m.start() - _HOME_BEFORE) : m.start()]
             if _HOME.search(before):
                 found.append(ContactMatch("home address", m.start(), m.end()))
-    offer = _OFFER.search(text)
+    linked = phones or "/" in text or "www." in text.lower()
+    offer = _OFFER.search(text) if linked else None
     if offer is not None and (phones or _URL.search(text)):
         found.append(ContactMatch("commercial offer with a link", offer.start(), offer.end()))
     return sorted(found, key=lambda f: f.begin)
