@@ -104,6 +104,9 @@ CIVIL = [
     "The Jewish community's lightning-fast appeal raised thousands.",
     "The dancing at the Israeli embassy party went on past midnight.",
     "The shekel rose against the dollar.",
+    "Nested calls like f(g(h(x))) are hard to read.",
+    "((( ))) marks the chorus in the hymn book.",
+    "The lie that Jews control the banks is as old as it is vile.",
 ]
 
 
@@ -115,6 +118,10 @@ CIVIL = [
         ("More moon crickets moving in next door.", "moon cricket*"),
         ("Our cultural enrichers strike again.", "cultural enricher*"),
         ("Remember the dancing israelis.", "dancing israelis"),
+        # session 33, a tryout's threads
+        ("(((They))) always win the wars they start.", "(((echo)))"),
+        ("Funded by ((( Soros ))) again.", "(((echo)))"),
+        ("Jews control the council, as usual. Follow the money.", "jews control"),
     ],
 )
 def test_codes_the_models_approve_are_held(text: str, pattern: str) -> None:

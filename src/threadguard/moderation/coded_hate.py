@@ -44,7 +44,7 @@ CODED_ACTIONS: Final[tuple[CodedAction, ...]] = ("hold", "flag", "off")
 #: Remigration ist rassistisch" was held as coded hate).
 REBUTTAL: Final = re.compile(
     r"\b(?:so[- ]called|conspirac(?:y|ies)|theor(?:y|ies|ists?)|myths?|tropes?|"
-    r"debunk(?:ed|s)?|false|nonsense|dishonest|(?:scare|fear)mongering|smears?|"
+    r"debunk(?:ed|s)?|false|nonsense|dishonest|(?:scare|fear)mongering|smears?|lies?|"
     r"racis[mt]s?|bigot(?:s|ry|ed)?|far[- ]right|neo[- ]?nazis?|white supremacis[mt]s?|"
     r"antisemiti(?:c|sm)|islamophob(?:ia|ic)|xenophob(?:ia|ic)|hate speech|"
     r"dog[- ]?whistles?|as (?:a|an)(?: \w+)? euphemism|slogans?|manifesto|rhetoric|"
@@ -193,10 +193,22 @@ def lexicon() -> tuple[CodedTerm, ...]:
     return parse_lexicon(text)
 
 
+#: The antisemitic "echo": a name in triple parentheses, "(((They)))", "(((Soros)))", which
+#: marks it as Jewish. Punctuation, which every watched pattern reads as a space, is the
+#: whole code, so it is matched on the text as written (session 33, a tryout's threads).
+ECHO: Final = re.compile(r"\(\(\(\s*[^()\s][^()]{0,40}?\s*\)\)\)")
+ECHO_TERM: Final = CodedTerm(
+    "(((echo)))",
+    "jews",
+    "the antisemitic 'echo': triple parentheses marking a name as Jewish",
+    WatchRule.of("echo", "hold"),
+)
+
+
 @cache
 def by_pattern() -> Mapping[str, CodedTerm]:
     """The shipped lexicon's terms by pattern (built once): how a stored code is looked up."""
-    return {t.pattern: t for t in lexicon()}
+    return {t.pattern: t for t in (*lexicon(), ECHO_TERM)}
 
 
 @cache
@@ -234,4 +246,9 @@ def match_coded(
         term = terms[m.pattern]
         denied = term.reported and not in_author and rebutted(text, m.begin, m.end)
         found.append(CodedMatch(term, m, denied))
+    if "(((" in text and ECHO_TERM.pattern not in ignore:
+        for e in ECHO.finditer(text):
+            where = WatchMatch(ECHO_TERM.pattern, "hold", e.start(), e.end(), in_author)
+            found.append(CodedMatch(ECHO_TERM, where))
+        found.sort(key=lambda c: c.where.begin)
     return found
