@@ -107,6 +107,7 @@ CIVIL = [
     "Nested calls like f(g(h(x))) are hard to read.",
     "((( ))) marks the chorus in the hymn book.",
     "The lie that Jews control the banks is as old as it is vile.",
+    'A flyer said "the great replacement is happening". I took it down.',
 ]
 
 

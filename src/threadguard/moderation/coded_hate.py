@@ -10,7 +10,8 @@ a term it does not want (``[coded_hate] ignore``). Terms are matched like watche
 (:mod:`.watchlist`): through spacing, look-alike letters, leetspeak and stretched letters.
 
 The names of conspiracy theories and slogans (``reported = true`` in the lexicon) are also
-named by comments that rebut them. Such a code counts as *rebutted* where "no" stands
+named by comments that rebut them. Such a code counts as *rebutted* inside a quotation of
+more words than itself (reported speech, as for a threat; not scare quotes), where "no" stands
 just before it ("there is no migrant invasion"; :data:`DENIAL`), or a :data:`REBUTTAL` word stands in
 the same sentence within :data:`NEAR` characters of it and is not itself negated ("the
 great replacement conspiracy theory", but not "the great replacement is no myth"): it is
@@ -28,6 +29,7 @@ from importlib import resources
 from typing import Any, Final, Literal
 
 from threadguard.moderation.lexicon_files import array_of_tables
+from threadguard.moderation.quotes import quotation_spans
 from threadguard.moderation.sentences import sides
 from threadguard.moderation.watchlist import PatternError, WatchMatch, WatchRule, match_watchlist
 from threadguard.schema import GROUPS
@@ -155,6 +157,18 @@ def rebutted(text: str, begin: int, end: int) -> bool:
     return any(not _negated(window[: m.start()]) for m in REBUTTAL.finditer(window))
 
 
+def quoted(text: str, quotes: list[tuple[int, int]], begin: int, end: int) -> bool:
+    """Whether the code at ``text[begin:end]`` stands in a quotation of more words than
+    itself: reported speech ('My neighbour posted "Jews control the banks". I reported
+    it.'), not scare quotes around the code alone ("Time for 'remigration'!")."""
+    return any(
+        b < begin
+        and end < e
+        and re.search(r"\w", text[b + 1 : begin] + text[end : e - 1]) is not None
+        for b, e in quotes
+    )
+
+
 def parse_lexicon(text: str, source: str = LEXICON) -> tuple[CodedTerm, ...]:
     """The terms of a lexicon document; :class:`LexiconError` naming a bad entry."""
     entries = array_of_tables(text, "term", source, LexiconError)
@@ -242,9 +256,13 @@ def match_coded(
     every code, never rebutted). ``canonical``: ``normalize_text(text)`` if known."""
     terms, rules = _watching(ignore, language in ("en", None))
     found = []
+    quotes: list[tuple[int, int]] | None = None
     for m in match_watchlist(rules, text, in_author=in_author, canonical=canonical):
         term = terms[m.pattern]
-        denied = term.reported and not in_author and rebutted(text, m.begin, m.end)
+        denied = False
+        if term.reported and not in_author:
+            quotes = quotation_spans(text) if quotes is None else quotes
+            denied = quoted(text, quotes, m.begin, m.end) or rebutted(text, m.begin, m.end)
         found.append(CodedMatch(term, m, denied))
     if "(((" in text and ECHO_TERM.pattern not in ignore:
         for e in ECHO.finditer(text):
