@@ -38,3 +38,16 @@ def test_a_civil_sentence_before_an_insult_no_longer_hides_it(engine: Engine) ->
     assert alone.scores["toxicity"] >= CLEAR
     assert diluted.scores["toxicity"] >= alone.scores["toxicity"] - 1e-6
     assert civil.scores["toxicity"] < 0.4
+
+
+def test_a_title_or_an_initial_ends_no_sentence() -> None:
+    """Perspective's span annotations gave "Mr." and "Dr." as sentences of their own."""
+    from threadguard.scoring.windows import sentences
+
+    text = "Mr. Smith is wrong. Dr. Jones wrote to the U.S. embassy. I said no. Fine."
+    assert [text[b:e] for b, e in sentences(text)] == [
+        "Mr. Smith is wrong.",
+        "Dr. Jones wrote to the U.S. embassy.",
+        "I said no.",
+        "Fine.",
+    ]

@@ -67,18 +67,28 @@ def _cut(text: str, begin: int, end: int, size: int) -> list[tuple[int, int]]:
 # ------------------------------------------------------------------ sentences
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)|\n")
+#: A full stop after one of these (or after one letter: "J. K. Rowling", "e.g.") ends no
+#: sentence: "Mr. Smith is wrong." was two spans, "Mr." and "Smith is wrong.".
+_ABBREVIATED: Final = re.compile(
+    r"(?:^|[\s(\[\"'“‘.])(?:mr|mrs|ms|mx|dr|prof|st|sen|rep|gov|gen|col|lt|sgt|capt|rev|hon|"
+    r"jr|sr|vs|approx|dept|e\.g|i\.e|[a-z])\.$",
+    re.IGNORECASE,
+)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """``[begin, end)`` code-point ranges of the sentences of ``text``, whitespace trimmed.
 
     Perspective's span annotations are "currently done at per-sentence level"; a sentence
-    ends at terminal punctuation followed by a space, or at a line break. The pieces a
-    long comment is read again in are whole sentences by the same cut.
+    ends at terminal punctuation followed by a space (not a title's or an initial's full
+    stop: "Mr.", "Dr.", "J."), or at a line break. The pieces a long comment is read again
+    in are whole sentences by the same cut.
     """
     out: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
+        if m.group() == "." and _ABBREVIATED.search(text, max(0, m.start() - 8), m.end()):
+            continue
         end = m.start() if m.group() == "\n" else m.end()
         _add_trimmed(text, start, end, out)
         start = m.end()
