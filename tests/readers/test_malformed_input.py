@@ -136,3 +136,23 @@ def test_a_stray_nul_in_text_is_removed_and_named_by_line_not_taken_for_binary()
     ]
     with pytest.raises(ReaderError, match="looks like binary data"):
         read_thread(b"id,text\n" + b"\x00\x01" * 200, name="blob.csv")
+
+
+@pytest.mark.parametrize(
+    ("given", "read"),
+    [
+        (1546300800, "2019-01-01T00:00:00Z"),
+        ("1546300800", "2019-01-01T00:00:00Z"),
+        ("1546300800000", "2019-01-01T00:00:00Z"),
+        ("Tue, 05 Mar 2019 10:00:00 +0000", "2019-03-05T10:00:00Z"),
+        ("2024-05-01T12:30:00Z", "2024-05-01T12:30:00Z"),
+        ("03/05/2019 10:00", "03/05/2019 10:00"),  # day or month first? kept as written
+        ("12345", "12345"),
+        ("  ", None),
+    ],
+)
+def test_epoch_seconds_and_rfc_2822_dates_are_read_as_iso(given: object, read: str | None) -> None:
+    """An archive's created_at "1546300800" was kept raw, and the report counted it undated."""
+    from threadguard.readers.values import as_timestamp
+
+    assert as_timestamp(given) == read

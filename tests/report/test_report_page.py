@@ -214,3 +214,28 @@ def test_the_page_says_no_comment_was_rejected_rather_than_list_authors(
     data.authors = []
     page = " ".join(render_report(data).split())
     assert f"No comment was rejected ({data.totals.held:,} held for review)." in page
+
+
+def test_the_timeline_leaves_out_impossible_dates() -> None:
+    """An archive's "0000-00-00" and "2019-13-45" were charted as months."""
+    from threadguard.report.data import _over_time
+
+    table = pa.table(
+        {
+            "created_at": [
+                "2019-03-05T10:00:00Z",
+                "2019-04-01",
+                "0000-00-00 00:00:00",
+                "2019-13-45T99:00:00Z",
+                "03/05/2019 10:00",
+                None,
+            ],
+            "id": [str(i) for i in range(6)],
+            "hostile": [0] * 6,
+            "held": [0] * 6,
+            "rejected": [0] * 6,
+        }
+    )
+    period, rows, undated = _over_time(table)
+    assert period == "month" and [r.label for r in rows] == ["2019-03", "2019-04"]
+    assert undated == 4

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from threadguard.readers.errors import ReaderError
 from threadguard.readers.tree import RawComment, build_comments
+from threadguard.readers.values import as_timestamp
 from threadguard.thread import Problem, ReadResult, Thread
 
 TEXT_COLUMNS = ("text", "comment", "body", "comment_text")
@@ -211,7 +212,7 @@ def read_csv(text: str, source: str) -> ReadResult:
                 id=cell(record, OPTIONAL_COLUMNS["id"]),
                 parent=cell(record, OPTIONAL_COLUMNS["parent"]),
                 author=cell(record, OPTIONAL_COLUMNS["author"]) or "",
-                created_at=cell(record, OPTIONAL_COLUMNS["created_at"]),
+                created_at=as_timestamp(cell(record, OPTIONAL_COLUMNS["created_at"])),
                 location=f"line {line}",
             )
         )

@@ -31,6 +31,7 @@ from defusedxml.ElementTree import iterparse
 from threadguard.readers.errors import ReaderError
 from threadguard.readers.htmltext import html_to_text
 from threadguard.readers.tree import RawComment, build_comments
+from threadguard.readers.values import as_timestamp
 from threadguard.thread import Problem, ReadResult, Thread
 
 
@@ -200,7 +201,7 @@ def _read_post_element(element: Element, number: int, source: str, export: _Expo
             id=dsq_id,
             parent=_dsq_id(parent_ref) if parent_ref is not None else None,
             author=author,
-            created_at=_child_text(element, "createdAt") or None,
+            created_at=as_timestamp(_child_text(element, "createdAt")),
             location=location,
         )
     )

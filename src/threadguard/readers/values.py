@@ -6,7 +6,11 @@ reader should accept all of them rather than reject a thread over a number.
 
 from __future__ import annotations
 
+import contextlib
+import re
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Final
 
 
 def iso_utc(seconds: float) -> str:
@@ -48,8 +52,17 @@ def as_author(value: object) -> str:
     return (as_text(value) or "").strip()
 
 
+#: Epoch seconds (9 to 10 digits) or milliseconds (12 to 13) written as a string.
+_EPOCH: Final = re.compile(r"\d{9,10}(?:\.\d+)?|\d{12,13}")
+#: An RFC 2822 date ("Tue, 05 Mar 2019 10:00:00 +0000"), as mail and RSS exports write it.
+_RFC2822: Final = re.compile(r"(?:[A-Za-z]{3}, )?\d{1,2} [A-Za-z]{3} \d{4} \d\d:\d\d")
+
+
 def as_timestamp(value: object) -> str | None:
-    """A timestamp string as given, or epoch seconds converted to ISO 8601 UTC."""
+    """A timestamp as given, but epoch seconds (a number, or digits in a string: epoch
+    milliseconds too) and RFC 2822 dates converted to ISO 8601 UTC: an archive's
+    "1546300800" was kept as is, and the report's timeline counted it as no date. Any
+    other text is kept as written (the report reads only real ISO dates)."""
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, int | float):
@@ -57,9 +70,17 @@ def as_timestamp(value: object) -> str | None:
             return iso_utc(float(value))
         except (OverflowError, OSError, ValueError):
             return str(value)
-    if isinstance(value, str):
-        return value.strip() or None
-    return None
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if _EPOCH.fullmatch(text):
+        seconds = float(text) / (1000 if len(text.split(".")[0]) >= 12 else 1)
+        with contextlib.suppress(OverflowError, OSError, ValueError):
+            return iso_utc(seconds)
+    if _RFC2822.match(text):
+        with contextlib.suppress(TypeError, ValueError, IndexError):
+            return parsedate_to_datetime(text).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return text or None
 
 
 def as_depth(value: object) -> int | None:

@@ -180,8 +180,13 @@ def _rows(table: pa.Table, key: str, label: str | None = None) -> list[Row]:
     ]
 
 
+#: An ISO date whose year, month and day can be (1970 to 2099).
+REAL_DATE = r"^(?:19[7-9]\d|20\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+
+
 def _over_time(table: pa.Table) -> tuple[str, list[Row], int]:
-    dated = table.filter(pc.match_substring_regex(table.column("created_at"), r"^\d{4}-\d\d-\d\d"))
+    # a real date only: "0000-00-00" and "2019-13-45" were charted as months
+    dated = table.filter(pc.match_substring_regex(table.column("created_at"), REAL_DATE))
     undated = table.num_rows - dated.num_rows
     if not dated.num_rows:
         return "month", [], undated
