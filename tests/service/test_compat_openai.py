@@ -231,3 +231,13 @@ def test_a_wrong_method_gets_openais_error_shape(client: TestClient) -> None:
     error = resp.json()["error"]
     assert set(error) >= {"message", "type", "param", "code"}
     assert "use POST" in error["message"]
+
+
+def test_a_long_input_is_read_whole_not_refused(client: TestClient) -> None:
+    """OpenAI takes it; a 400 for 25,000 characters left a client to publish it unread."""
+    text = "The council met on Tuesday to discuss the ferry timetable. " * 430
+    text += "You are a pathetic idiot and everyone here hates you."
+    assert len(text) > 25_000
+    resp = moderate(client, {"input": text})
+    assert resp.status_code == 200, resp.text
+    assert resp.json()["results"][0]["flagged"] is True
