@@ -56,7 +56,17 @@ def test_a_slur_is_masked_even_when_a_stronger_span_names_its_run() -> None:
     spans = [span(6, 14, "identity_attack", 0.7), span(6, 14, "threat", 0.9)]
     [_, run, _] = segments(text, spans, mask=True)
     assert run == Segment("s•••••••", "threat")
-    assert segments(text, [span(6, 14, "severe_toxicity")], mask=True)[1].text == "s•••••••"
+    # a severe-toxicity, insult or toxicity span alone is no slur: it masked "useless fat"
+    assert segments(text, [span(6, 14, "severe_toxicity")], mask=True)[1].text == "slurword"
+
+
+def test_swear_words_and_slurs_are_masked_wherever_they_stand() -> None:
+    """Masking followed the spans only: "f.u.c.k all of you" and "You absolute bastard"
+    stayed readable while ordinary words were masked."""
+    text = "f.u.c.k all of you, you absolute bastard. The dykes held; a chink of light."
+    out = "".join(s.text for s in segments(text, [span(24, 32, "insult")], mask=True))
+    assert out == "f.•.•.• all of you, you absolute b••••••. The dykes held; a chink of light."
+    assert "".join(s.text for s in segments(text, [], mask=False)) == text
 
 
 def test_comment_text_is_escaped_in_the_page() -> None:

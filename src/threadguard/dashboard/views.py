@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
+from importlib import resources
 from typing import Any
 from urllib.parse import urlencode
 
+from threadguard.moderation.watchlist import WatchRule, match_watchlist
 from threadguard.schema import ATTRIBUTE_LABELS, ATTRIBUTES
 from threadguard.storage.models import utcnow
 from threadguard.storage.records import AuthorHistory, ReviewItem
@@ -21,11 +24,14 @@ from threadguard.storage.records import AuthorHistory, ReviewItem
 #: A comment scoring this much on any of these is "severe": blurred until clicked when
 #: the moderator asks for it.
 SEVERE = {"severe_toxicity": 0.5, "threat": 0.8, "identity_attack": 0.8, "sexually_explicit": 0.8}
-#: Spans of these attributes are the slurs, swear words and insults masked on request (the
-#: words that carry abuse; threats and sexual words stay readable: a moderator must judge them).
-MASKED = frozenset({"identity_attack", "profanity", "insult", "toxicity", "severe_toxicity"})
 #: Targets below this score are not shown.
 TARGET_FLOOR = 0.5
+#: The swear words and slurs masked on request (a moderator's preference) ...
+MASKED_WORDS = "lexicons/masked_words.txt"
+#: ... and the words of spans of these attributes (a slur the list lacks: the models'
+#: identity_attack words). Not toxicity, insult or severe_toxicity: their spans masked
+#: "useless fat" and "I'm going to kill him" while "c*nt" stayed readable.
+MASKED = frozenset({"identity_attack", "profanity"})
 #: What a masked letter becomes.
 MASK = "•"
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -103,6 +109,30 @@ def mask_word(text: str) -> str:
     return _WORD.sub(lambda m: m.group(0)[0] + MASK * (len(m.group(0)) - 1), text)
 
 
+@cache
+def _masked_rules() -> tuple[WatchRule, ...]:
+    text = resources.files("threadguard.resources").joinpath(MASKED_WORDS).read_text("utf-8")
+    lines = (line.strip() for line in text.splitlines())
+    return tuple(WatchRule.of(w, "flag") for w in lines if w and not w.startswith("#"))
+
+
+def masked(text: str) -> str:
+    """``text`` with its swear words and slurs (:data:`MASKED_WORDS`) masked, the same
+    length: masking only the spans' words left "f.u.c.k" and "bastard" readable where the
+    models weighed other words."""
+    out = text
+    for m in match_watchlist(_masked_rules(), text):
+        out = out[: m.begin] + _mask_run(text[m.begin : m.end]) + out[m.end :]
+    return out
+
+
+def _mask_run(run: str) -> str:
+    """Every letter of a matched word but its first masked, through the dots and spaces
+    of an obfuscation ("f.u.c.k" -> "f.•.•.•")."""
+    first = next((i for i, c in enumerate(run) if c.isalnum()), len(run))
+    return run[: first + 1] + "".join(MASK if c.isalnum() else c for c in run[first + 1 :])
+
+
 def segments(text: str, spans: list[dict[str, Any]], *, mask: bool = False) -> list[Segment]:
     """``text`` cut at its spans: highlighted runs name their strongest attribute.
 
@@ -132,18 +162,19 @@ def segments(text: str, spans: list[dict[str, Any]], *, mask: bool = False) -> l
             last[4] |= attribute in MASKED
         else:
             merged.append([begin, end, attribute, score, attribute in MASKED])
+    shown = masked(text) if mask else text
     out: list[Segment] = []
     at = 0
     for begin, end, attribute, _, maskable in merged:
         if begin > at:
-            out.append(Segment(text[at:begin]))
-        piece = text[begin:end]
+            out.append(Segment(shown[at:begin]))
         # masked when any span over the run is maskable, not only the one that names it (a
         # slur's identity_attack span merged under its higher toxicity one stayed readable)
+        piece = shown[begin:end]
         out.append(Segment(mask_word(piece) if mask and maskable else piece, attribute))
         at = end
     if at < size or not out:
-        out.append(Segment(text[at:]))
+        out.append(Segment(shown[at:]))
     return out
 
 
