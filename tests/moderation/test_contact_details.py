@@ -75,3 +75,14 @@ def test_flag_names_them_and_off_looks_for_none() -> None:
     assert off.decide(CALM, text).decision.reasons == ()
     # a policy file without the table does not look for them (as for threats)
     assert Moderator(parse_policy({}, "s")).decide(CALM, text).decision.reasons == ()
+
+
+def test_a_link_is_a_scheme_or_a_name_ending_in_a_known_domain() -> None:
+    """Links are blanked before numbers are looked for; a dotted name without a domain at
+    its end is no link (and is read once: it was tried from every dot in it)."""
+    from threadguard.moderation.contact_details import _links
+
+    text = "see www.x.org/1 and news.example.co.uk/story/597776308 or v1.2.3 and a.b.c"
+    found = [text[b:e] for b, e in _links(text)]
+    assert found == ["www.x.org/1", "news.example.co.uk/story/597776308"]
+    assert match_contact_details("1 " + "a." * 2_000) == []
