@@ -295,6 +295,25 @@ def test_a_save_after_the_session_ended_keeps_the_draft_through_the_sign_in(app:
         assert restore.headers["location"] == "/login?next=/policy%3Fsite%3Dnews&ended=1"
 
 
+def test_a_draft_posted_from_elsewhere_is_not_carried_through_the_sign_in(app: Service) -> None:
+    """A post to /policy without the session's cookie and token (any site's form: the
+    cookie is SameSite=Strict) was carried through the sign-in, and the admin was shown
+    the forger's thresholds and watched words as their own draft, one click from saved."""
+    from fastapi.testclient import TestClient
+
+    from threadguard.dashboard.signin import COOKIE
+
+    forger = TestClient(app.app, raise_server_exceptions=False, follow_redirects=False)
+    page = forger.post("/policy", data=form(hold_toxicity="0.99", watch_allow="idiot"))
+    assert "draft.hold_toxicity" not in page.text
+    assert page.status_code == 303 and page.headers["location"].startswith("/login")
+    with signed_in(app, "root", "admin") as root:
+        token = root.client.cookies.get(COOKIE)
+        app.store.end_session(token)
+        wrong = root.client.post("/policy", data={**form(hold_toxicity="0.99"), "csrf_token": "x"})
+        assert "draft.hold_toxicity" not in wrong.text  # the cookie, but not its token
+
+
 def csrf_of_page(html: str) -> str:
     found = re.search(r'name="csrf-token" content="([^"]+)"', html)
     assert found is not None

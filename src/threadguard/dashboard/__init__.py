@@ -24,12 +24,13 @@ from starlette.datastructures import URL
 from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
+from threadguard.dashboard import csrf
 from threadguard.dashboard.csrf import CsrfRefused
 from threadguard.dashboard.forms import Form, FormRefused, read_form
 from threadguard.dashboard.routes import build_router
 from threadguard.dashboard.routes.login import DRAFT_FIELDS, login_page
 from threadguard.dashboard.routes.page_errors import NoSuchSite, error_page
-from threadguard.dashboard.signin import SignInRequired, current_user
+from threadguard.dashboard.signin import SignInRequired, current_user, session_token
 from threadguard.dashboard.web import is_htmx, local_path, render
 from threadguard.service.access_log import without_secrets
 from threadguard.validation import printable
@@ -79,7 +80,7 @@ async def _sign_in_first(request: Request, exc: Exception) -> Response:
         # a plain form posted after the session ended (bulk, a policy save): nothing was
         # applied; say so, and go back to the page it came from, not to the bare queue
         form = await _posted_form(request)
-        if request.url.path == "/policy" and form.fields:
+        if request.url.path == "/policy" and form.fields and _posted_by_its_session(request, form):
             return _draft_kept(request, form)
         url, ended = _page_of_post(request.url.path, form)
     target = local_path(url.path or "/")
@@ -113,6 +114,15 @@ def _page_of_post(path: str, form: Form) -> tuple[URL, str]:
         return URL(page), "1"
     kind = "bulk" if path == "/actions/bulk" else "1"
     return URL(local_path(form.get("back", "/"))), kind
+
+
+def _posted_by_its_session(request: Request, form: Form) -> bool:
+    """Whether the form carries the token of the (ended) session whose cookie came with it:
+    only then is a draft carried through the sign-in. Any site could post a draft to
+    /policy without a session (the cookie is SameSite=Strict, so a forged post never has
+    one), and the admin, signing in, was shown it as their own, one click from saved."""
+    old = session_token(request)
+    return old is not None and csrf.same(form.get(csrf.FIELD), csrf.token_for(old))
 
 
 def _draft_kept(request: Request, form: Form) -> Response:
