@@ -279,6 +279,13 @@ def test_an_empty_rule_removes_the_base_rule_on_a_site_and_is_refused_in_a_file(
     assert policy.thresholds["insult"] == BASE.thresholds["insult"]
     with pytest.raises(PolicyError, match=r"thresholds.toxicity is empty"):
         parse_policy({"thresholds": {"toxicity": {}}}, "site.toml")
+    never = {"hold": False, "reject": False}  # the same switch, written otherwise
+    with pytest.raises(PolicyError, match=r"thresholds.toxicity is empty"):
+        parse_policy({"thresholds": {"toxicity": never}}, "site.toml")
+    site = parse_document(
+        '{"thresholds": {"toxicity": {"hold": false, "reject": false}}}', "json", "s"
+    )
+    assert "toxicity" not in parse_policy(merge_documents(BASE.raw, site), "s").thresholds
 
 
 def test_one_parser_reads_thresholds_and_site_tables_together() -> None:

@@ -251,10 +251,10 @@ def _threshold(attr: str, value: Any, source: str, *, prefix: str = "") -> Thres
     where = f"{prefix or 'thresholds.'}{attr}"
     if not isinstance(value, dict):
         raise PolicyError(f"{source}: {where} must be a table like {{ hold = 0.7, reject = 0.9 }}")
-    if not value:
+    if _never(value):
         # it was accepted and meant "never": a rule switched off without a word
         raise PolicyError(
-            f"{source}: {where} is empty: give hold and/or reject, or leave {attr} out to "
+            f"{source}: {where} is empty (or false throughout): give hold and/or reject, or leave {attr} out to "
             "never hold or reject on it"
         )
     unknown = set(value) - {"hold", "reject"}
@@ -468,13 +468,19 @@ def _merge_rules(base: dict[str, Any], override: dict[str, Any]) -> dict[str, An
     the base's rule."""
     out = dict(base)
     for attr, rule in override.items():
-        if rule == {} and attr in ATTRIBUTES:  # an unknown name stays, to be refused
-            out.pop(attr, None)
+        if attr in ATTRIBUTES and isinstance(rule, dict) and _never(rule):
+            out.pop(attr, None)  # an unknown name stays, to be refused
         elif isinstance(rule, dict) and isinstance(out.get(attr), dict):
             out[attr] = {**out[attr], **rule}
         else:
             out[attr] = rule
     return out
+
+
+def _never(rule: dict[str, Any]) -> bool:
+    """Whether a site's rule says "never" for its attribute: ``{}``, or every key false
+    (what the dashboard writes for a row left blank)."""
+    return all(value is False for value in rule.values())
 
 
 def _threshold_table(path: tuple[str, ...]) -> bool:
