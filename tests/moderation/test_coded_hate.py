@@ -123,6 +123,10 @@ CIVIL = [
         ("(((They))) always win the wars they start.", "(((echo)))"),
         ("Funded by ((( Soros ))) again.", "(((echo)))"),
         ("Jews control the council, as usual. Follow the money.", "jews control"),
+        # a quotation the comment asserts, and a "lie" said of the rebuttal (review)
+        ('"Jews control the banks and the media."', "jews control"),
+        ('Wake up: "jews control everything" and always have.', "jews control"),
+        ("Jews control the banks, and anyone who calls that a lie is a fool.", "jews control"),
     ],
 )
 def test_codes_the_models_approve_are_held(text: str, pattern: str) -> None:

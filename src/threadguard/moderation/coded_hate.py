@@ -11,7 +11,8 @@ a term it does not want (``[coded_hate] ignore``). Terms are matched like watche
 
 The names of conspiracy theories and slogans (``reported = true`` in the lexicon) are also
 named by comments that rebut them. Such a code counts as *rebutted* inside a quotation of
-more words than itself (reported speech, as for a threat; not scare quotes), where "no" stands
+more words than itself that a verb of saying introduces (reported speech; not scare
+quotes, nor a quotation the comment asserts), where "no" stands
 just before it ("there is no migrant invasion"; :data:`DENIAL`), or a :data:`REBUTTAL` word stands in
 the same sentence within :data:`NEAR` characters of it and is not itself negated ("the
 great replacement conspiracy theory", but not "the great replacement is no myth"): it is
@@ -46,7 +47,8 @@ CODED_ACTIONS: Final[tuple[CodedAction, ...]] = ("hold", "flag", "off")
 #: Remigration ist rassistisch" was held as coded hate).
 REBUTTAL: Final = re.compile(
     r"\b(?:so[- ]called|conspirac(?:y|ies)|theor(?:y|ies|ists?)|myths?|tropes?|"
-    r"debunk(?:ed|s)?|false|nonsense|dishonest|(?:scare|fear)mongering|smears?|lies?|"
+    r"debunk(?:ed|s)?|false|nonsense|dishonest|(?:scare|fear)mongering|smears?|"
+    r"(?:the|that|this|old|big) lies?|"
     r"racis[mt]s?|bigot(?:s|ry|ed)?|far[- ]right|neo[- ]?nazis?|white supremacis[mt]s?|"
     r"antisemiti(?:c|sm)|islamophob(?:ia|ic)|xenophob(?:ia|ic)|hate speech|"
     r"dog[- ]?whistles?|as (?:a|an)(?: \w+)? euphemism|slogans?|manifesto|rhetoric|"
@@ -157,14 +159,26 @@ def rebutted(text: str, begin: int, end: int) -> bool:
     return any(not _negated(window[: m.start()]) for m in REBUTTAL.finditer(window))
 
 
+#: A verb of saying or writing just before a quotation: what makes it reported speech.
+REPORTING: Final = re.compile(
+    r"\b(?:said|says|say|saying|posted|posts|wrote|writes|tweeted|shouted|yelled|chanted|"
+    r"claimed|claims|claiming|called|calls|told|tells|asked|read|reads|reading|sprayed|"
+    r"painted|scrawled|graffiti|placard|sign|banner|flyer|leaflet|slogan)\b[^.!?]{0,30}$",
+    re.IGNORECASE,
+)
+
+
 def quoted(text: str, quotes: list[tuple[int, int]], begin: int, end: int) -> bool:
-    """Whether the code at ``text[begin:end]`` stands in a quotation of more words than
-    itself: reported speech ('My neighbour posted "Jews control the banks". I reported
-    it.'), not scare quotes around the code alone ("Time for 'remigration'!")."""
+    """Whether the code at ``text[begin:end]`` is reported speech: in a quotation of more
+    words than itself that a verb of saying or writing introduces ('My neighbour posted
+    "Jews control the banks". I reported it.'); not scare quotes around the code alone
+    ("Time for 'remigration'!"), and not a quotation the comment itself asserts ('"Jews
+    control the banks and the media."', 'Wake up: "jews control everything"')."""
     return any(
         b < begin
         and end < e
         and re.search(r"\w", text[b + 1 : begin] + text[end : e - 1]) is not None
+        and REPORTING.search(text[max(0, b - 60) : b]) is not None
         for b, e in quotes
     )
 
