@@ -25,6 +25,7 @@ FOUND = [
     ),
     ("My number is +44 7700 900123", "phone number"),
     ("Call him on (617) 994-5800 and tell him.", "phone number"),
+    ("call 5558675309", "phone number"),
     ("Email her at jo.bloggs@example.com and let her know.", "e-mail address"),
     ("Make £3000 a week from home, click bit.ly/easy-cash-now", "shortened link"),
     (
@@ -45,6 +46,8 @@ CIVIL = [
     "Read https://www.bbc.co.uk/news/uk-politics-33268521 before you comment.",
     "I make £500 a week from home as a childminder.",
     "The budget is £12,500,000 over five years.",
+    "The years 1914 1918 1939 1945 shaped the town.",
+    "Working from home is fine, see www.gov.uk for the rules.",
 ]
 
 

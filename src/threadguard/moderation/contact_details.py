@@ -89,10 +89,17 @@ _SHORTENERS: Final = re.compile(
     r"shorturl\.at|tiny\.cc|rb\.gy)/\S+",
     re.IGNORECASE,
 )
+#: Asking to be called, just before a number.
+_CALL: Final = re.compile(
+    r"\b(?:call|text|ring|phone|tel|mobile|whats ?app|(?:my|his|her|their|your) number)\b"
+    r"\W{0,3}(?:(?:me|him|her|us|them)"
+    r"\W{1,3})?(?:(?:on|at|is)\W{1,3})?$",
+    re.IGNORECASE,
+)
 #: An offer of money, followers or winnings.
 _OFFER: Final = re.compile(
     r"\b(?:earn|make|making|earning)\s+(?:up to\s+)?[£$€]\s?\d[\d,.]*k?\s*(?:a|per|every|each)\s+"
-    r"(?:day|week|month|hour)\b|\b(?:work|working) from home\b|\bguaranteed (?:winners?|wins|"
+    r"(?:day|week|month|hour)\b|\bguaranteed (?:winners?|wins|"
     r"profits?|returns?|income)\b|\bbuy (?:cheap )?(?:followers|likes|views|subscribers)\b|"
     r"\b(?:crypto|forex|betting) (?:signals|tips)\b|\bfixed matches\b|\bwhats ?app\b",
     re.IGNORECASE,
@@ -120,17 +127,20 @@ class ContactMatch:
         return f'{what}: {self.kind} "{shown}"'
 
 
-def _phone_like(number: str) -> bool:
+def _phone_like(number: str, *, asked_to_call: bool = False) -> bool:
     """9 to 15 digits, written as a phone number is: grouped, or one run from a trunk ``0``
-    or ``+`` ("07700900123"); not a run of digits without one ("revision 597776308", an
-    order number) nor thousands in groups of three ("1 000 000 000")."""
+    or ``+`` ("07700900123") or after "call", "text", "ring" ("call 5558675309"); not a
+    run of digits without one ("revision 597776308", an order number), thousands in groups
+    of three ("1 000 000 000") nor years ("1914 1918 1939")."""
     digits = sum(c.isdigit() for c in number)
     if not 9 <= digits <= 15:
         return False
     groups = re.split(r"[\s.()-]+", number.strip("+()"))
     groups = [g for g in groups if g]
+    if all(len(g) == 4 and 1800 <= int(g) <= 2099 for g in groups):
+        return False  # years: "1914 1918 1939"
     if len(groups) == 1:
-        return number.startswith(("0", "+"))
+        return number.startswith(("0", "+")) or asked_to_call
     return not all(len(g) == 3 for g in groups[1:]) or groups[0].startswith(("0", "+", "("))
 
 
@@ -146,6 +156,11 @@ def _links(text: str) -> list[tuple[int, int]]:
         ):
             out.append((m.start(), m.end()))
     return out
+
+
+def _asked(text: str, at: int) -> bool:
+    """Whether the words just before ``at`` ask to be called ("call me on")."""
+    return _CALL.search(text, max(0, at - 25), at) is not None
 
 
 def _masked(text: str) -> str:
@@ -173,7 +188,11 @@ def match_contact_details(text: str) -> list[ContactMatch]:
     phones: list[re.Match[str]] = []
     if _DIGIT.search(text) is not None:
         plain = _masked(_EMAIL.sub(lambda m: " " * len(m.group()), text) if "@" in text else text)
-        phones = [m for m in _PHONE.finditer(plain) if _phone_like(m.group())]
+        phones = [
+            m
+            for m in _PHONE.finditer(plain)
+            if _phone_like(m.group(), asked_to_call=_asked(plain, m.start()))
+        ]
         found += [ContactMatch("phone number", m.start(), m.end()) for m in phones]
         for m in _STREET.finditer(text):
             before = text[max(0, m.start() - _HOME_BEFORE) : m.start()]
