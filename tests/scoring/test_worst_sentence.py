@@ -51,3 +51,10 @@ def test_a_title_or_an_initial_ends_no_sentence() -> None:
         "I said no.",
         "Fine.",
     ]
+
+
+def test_a_one_letter_word_before_a_full_stop_hides_no_insult() -> None:
+    """Read with the abbreviations' rule, "Plan B. <insult>" was one sentence (review)."""
+    text = f"The council backed Plan B. {INSULT}"
+    found = worst_sentences([text], fake_fast, [0])
+    assert found[0].text == INSULT

@@ -76,18 +76,24 @@ _ABBREVIATED: Final = re.compile(
 )
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
+def sentences(text: str, *, abbreviations: bool = True) -> list[tuple[int, int]]:
     """``[begin, end)`` code-point ranges of the sentences of ``text``, whitespace trimmed.
 
     Perspective's span annotations are "currently done at per-sentence level"; a sentence
     ends at terminal punctuation followed by a space (not a title's or an initial's full
     stop: "Mr.", "Dr.", "J."), or at a line break. The pieces a long comment is read again
-    in are whole sentences by the same cut.
+    in are whole sentences by the same cut. ``abbreviations=False``: every full stop cuts
+    (the sentences read one by one for abuse: "Plan B. You are all brainless sheep ..."
+    would otherwise be one sentence, the insult diluted again).
     """
     out: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        if m.group() == "." and _ABBREVIATED.search(text, max(0, m.start() - 8), m.end()):
+        if (
+            abbreviations
+            and m.group() == "."
+            and _ABBREVIATED.search(text, max(0, m.start() - 8), m.end())
+        ):
             continue
         end = m.start() if m.group() == "\n" else m.end()
         _add_trimmed(text, start, end, out)
@@ -116,7 +122,7 @@ def sentence_parts(
     for i, text in enumerate(texts):
         if skip[i] or len(text) <= longer_than:
             continue
-        found = [text[b:e] for b, e in sentences(text)]
+        found = [text[b:e] for b, e in sentences(text, abbreviations=False)]
         if len(found) > 1:
             rows += [i] * len(found)
             parts += found
