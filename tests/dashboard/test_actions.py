@@ -273,6 +273,22 @@ def test_ban_and_reject_rejects_the_comment_that_prompted_the_ban(dashboard: Das
     assert dashboard.store.comment(other).status == "pending"
 
 
+def test_ban_and_reject_never_overturns_a_verdict_landed_meanwhile(dashboard: Dashboard) -> None:
+    """The reject read the comment's status afresh and sent it as what the moderator saw:
+    another moderator's approval landed in between was silently overturned (review)."""
+    alice, a_csrf = dashboard.signed_in("alice")
+    first = item_ids(alice.get("/").text)[0]
+    bob, b_csrf = dashboard.signed_in("bob")
+    bob.post(f"/actions/{first}/approve", headers=htmx(b_csrf))
+    answer = alice.post(
+        "/actions/ban",
+        headers=htmx(a_csrf),
+        data={"comment_id": first, "duration": "1d", "then": "reject"},
+    )
+    assert "not rejected" in answer.text and "already approved by bob" in answer.text
+    assert dashboard.store.comment(first).status == "approved"
+
+
 def test_the_queue_filters_by_author_attribute_and_score(dashboard: Dashboard) -> None:
     """author=, attribute= and min_score= worked in the API but the dashboard's / ignored
     them; each card's author line links to all of the author's comments."""

@@ -267,10 +267,10 @@ async def _ban_and_reject(request: Request, user: WebUser, comment_id: str) -> R
         item = store.review_item(comment_id)
         if item is not None and item.status == "rejected":
             return True, False, f"{message}; the comment was already rejected"
-        expected = item.status if item is not None and item.status != "pending" else None
-        rejected, why = _act(
-            store, user, comment_id, ModeratorAction.REJECT, note=note, expected=expected
-        )
+        # no expected status: the dialog did not say what the moderator saw, and one read
+        # here would overturn a verdict landed meanwhile unseen (a moderator's approval
+        # is refused, and said so; the card's own Reject overturns it knowingly)
+        rejected, why = _act(store, user, comment_id, ModeratorAction.REJECT, note=note)
         if not rejected:
             return True, False, f"{message}, but the comment was not rejected: {why}"
         return True, True, f"{message} and the comment rejected"
