@@ -189,6 +189,28 @@ def test_a_moderator_who_saw_the_verdict_can_overturn_it(store: Store) -> None:
         store.moderate(cid, "reject", MOD, expected="rejected")  # nothing to change
 
 
+def test_undoing_a_correction_brings_back_the_verdict_it_overturned(store: Store) -> None:
+    """It brought back the policy's status: a comment one moderator had rejected was
+    published again when another undid their approval of it (review)."""
+    from datetime import timedelta
+
+    (cid,) = ingest(store, item("c1", "approve"))
+    store.moderate(cid, "reject", MOD)  # taken down
+    other = Actor("mod-2", "moderator")
+    store.moderate(cid, "approve", other, expected="rejected")
+    assert store.authors("news", ["ann"])["ann"].rejected_count == 0
+    store.undo_last(other, within=timedelta(minutes=1))
+    assert store.comment(cid).status == "rejected"
+    assert store.authors("news", ["ann"])["ann"].rejected_count == 1
+    resolved = store.queue(QueueFilter(site="news", status="rejected")).items
+    assert [q.resolved_by for q in resolved] == ["mod-1"]
+    # and again: an undo cancels only the verdict before it
+    third = Actor("mod-3", "moderator")
+    store.moderate(cid, "approve", third, expected="rejected")
+    store.undo_last(third, within=timedelta(minutes=1))
+    assert store.comment(cid).status == "rejected"
+
+
 def test_two_moderators_correcting_one_verdict_at_once_apply_once(store: Store) -> None:
     (cid,) = ingest(store, item("c1", "hold"))
     store.moderate(cid, "approve", MOD)

@@ -50,6 +50,29 @@ AUTHOR_FLAGS: dict[str, tuple[str, bool]] = {
 UNDO = "undo"
 
 
+def _standing_verdict(session: Session, comment_id: str) -> DecisionModel | None:
+    """The moderator's verdict the latest one overturned, if one still stood: walking back
+    from the latest decision, each undo cancels the moderator's verdict before it, and the
+    policy's decision (a first score, an edit scored again) ends the walk."""
+    decisions = session.scalars(
+        select(DecisionModel)
+        .where(DecisionModel.comment_id == comment_id)
+        .order_by(DecisionModel.id.desc())
+        .limit(50)
+    ).all()
+    cancelled = 0
+    for d in decisions[1:]:
+        if d.source == UNDO:
+            cancelled += 1
+        elif d.source == "moderator":
+            if not cancelled:
+                return d
+            cancelled -= 1
+        else:
+            return None
+    return None
+
+
 class ModerationRepository(Repository):
     """The queue listing, and moderator actions on comments and their authors."""
 
@@ -435,9 +458,14 @@ class ModerationRepository(Repository):
         actor: Actor,
         now: datetime,
     ) -> str:
-        """Put a comment back to its policy's status, if the verdict being undone is still
-        the one that stands."""
+        """Put a comment back to what it was before the verdict being undone, if that
+        verdict still stands: the moderator's verdict it overturned (a correction undone
+        brought back the policy's status instead: a comment one moderator had rejected was
+        published again), else its policy's status."""
         verdict_status = VERDICTS[action.action]
+        earlier = _standing_verdict(session, row.id)
+        if earlier is not None:
+            return self._back_to_verdict(session, row, site, verdict_status, earlier, actor, now)
         policy = session.scalars(
             select(DecisionModel)
             .where(DecisionModel.comment_id == row.id, DecisionModel.source == "policy")
@@ -500,6 +528,72 @@ class ModerationRepository(Repository):
             site=site,
             before={"status": verdict_status, "status_source": "moderator", "version": row.version},
             after={"status": status, "status_source": "policy", "version": row.version + 1},
+        )
+        return status
+
+    def _back_to_verdict(
+        self,
+        session: Session,
+        row: CommentModel,
+        site: str,
+        verdict_status: str,
+        earlier: DecisionModel,
+        actor: Actor,
+        now: datetime,
+    ) -> str:
+        """Undo a correction: the comment goes back to the moderator's verdict it
+        overturned (``earlier``), queue entry, author's count and audit with it."""
+        status = STATUS_OF_ACTION.get(earlier.action, "approved")
+        applied = session.execute(
+            update(CommentModel)
+            .where(
+                CommentModel.id == row.id,
+                CommentModel.version == row.version,
+                CommentModel.status_source == "moderator",
+                CommentModel.status == verdict_status,
+            )
+            .values(status=status, status_at=now, version=row.version + 1)
+            .execution_options(synchronize_session=False)
+        )
+        if applied.rowcount != 1:  # type: ignore[attr-defined]
+            raise ConflictError(f"comment {row.id} changed since; the change stands")
+        session.execute(
+            update(QueueItem)
+            .where(QueueItem.comment_id == row.id)
+            .values(status=status, resolved_by=earlier.actor, version=QueueItem.version + 1)
+            .execution_options(synchronize_session=False)
+        )
+        if row.author_id is not None:
+            delta = (status == "rejected") - (verdict_status == "rejected")
+            if delta:
+                session.execute(
+                    update(Author)
+                    .where(Author.id == row.author_id)
+                    .values(rejected_count=Author.rejected_count + delta)
+                )
+        latest = latest_analysis(session, row.id)
+        session.add(
+            DecisionModel(
+                comment_id=row.id,
+                analysis_id=latest.id if latest is not None else None,
+                action=Verdict.APPROVE if verdict_status == "approved" else Verdict.REJECT,
+                reasons=["undone"],
+                source=UNDO,
+                actor=actor.id,
+                details=None,
+                text=row.text,
+                created_at=now,
+            )
+        )
+        add_audit(
+            session,
+            actor,
+            "comment.undo",
+            "comment",
+            row.id,
+            site=site,
+            before={"status": verdict_status, "status_source": "moderator", "version": row.version},
+            after={"status": status, "status_source": "moderator", "version": row.version + 1},
         )
         return status
 
