@@ -50,6 +50,76 @@ AUTHOR_FLAGS: dict[str, tuple[str, bool]] = {
 UNDO = "undo"
 
 
+def _put_back(
+    session: Session,
+    row: CommentModel,
+    verdict_status: str,
+    values: dict[str, str],
+    now: datetime,
+) -> None:
+    """Set the comment's ``values`` if the verdict being undone still stands (same
+    version, still that moderator's status); :class:`ConflictError` if not."""
+    applied = session.execute(
+        update(CommentModel)
+        .where(
+            CommentModel.id == row.id,
+            CommentModel.version == row.version,
+            CommentModel.status_source == "moderator",
+            CommentModel.status == verdict_status,
+        )
+        .values(**values, status_at=now, version=row.version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    if applied.rowcount != 1:  # type: ignore[attr-defined]
+        raise ConflictError(f"comment {row.id} changed since; the change stands")
+
+
+def _record_undo(
+    session: Session,
+    row: CommentModel,
+    site: str,
+    verdict_status: str,
+    after: tuple[str, str],
+    actor: Actor,
+    now: datetime,
+) -> None:
+    """What every undone verdict leaves: the author's rejection count mended, an ``undo``
+    decision, and the audit entry from the verdict's status to ``after`` (status, source)."""
+    status, source = after
+    if row.author_id is not None:
+        delta = (status == "rejected") - (verdict_status == "rejected")
+        if delta:
+            session.execute(
+                update(Author)
+                .where(Author.id == row.author_id)
+                .values(rejected_count=Author.rejected_count + delta)
+            )
+    latest = latest_analysis(session, row.id)
+    session.add(
+        DecisionModel(
+            comment_id=row.id,
+            analysis_id=latest.id if latest is not None else None,
+            action=Verdict.APPROVE if verdict_status == "approved" else Verdict.REJECT,
+            reasons=["undone"],
+            source=UNDO,
+            actor=actor.id,
+            details=None,
+            text=row.text,
+            created_at=now,
+        )
+    )
+    add_audit(
+        session,
+        actor,
+        "comment.undo",
+        "comment",
+        row.id,
+        site=site,
+        before={"status": verdict_status, "status_source": "moderator", "version": row.version},
+        after={"status": status, "status_source": source, "version": row.version + 1},
+    )
+
+
 def _standing_verdict(session: Session, comment_id: str) -> DecisionModel | None:
     """The moderator's verdict the latest one overturned, if one still stood: walking back
     from the latest decision, each undo cancels the moderator's verdict before it, and the
@@ -473,19 +543,7 @@ class ModerationRepository(Repository):
             .limit(1)
         ).first()
         status = STATUS_OF_ACTION.get(policy.action if policy else "", "approved")
-        applied = session.execute(
-            update(CommentModel)
-            .where(
-                CommentModel.id == row.id,
-                CommentModel.version == row.version,
-                CommentModel.status_source == "moderator",
-                CommentModel.status == verdict_status,
-            )
-            .values(status=status, status_source="policy", status_at=now, version=row.version + 1)
-            .execution_options(synchronize_session=False)
-        )
-        if applied.rowcount != 1:  # type: ignore[attr-defined]
-            raise ConflictError(f"comment {row.id} changed since; the change stands")
+        _put_back(session, row, verdict_status, {"status": status, "status_source": "policy"}, now)
         queued = session.scalars(select(QueueItem).where(QueueItem.comment_id == row.id)).first()
         if queued is not None:
             if queued.reasons == ["moderator review"] and status == "approved":
@@ -497,38 +555,7 @@ class ModerationRepository(Repository):
                 queued.resolved_at = None if pending else now
                 queued.resolved_by = None if pending else "policy"
                 queued.version += 1
-        if row.author_id is not None:
-            delta = (status == "rejected") - (verdict_status == "rejected")
-            if delta:
-                session.execute(
-                    update(Author)
-                    .where(Author.id == row.author_id)
-                    .values(rejected_count=Author.rejected_count + delta)
-                )
-        latest = latest_analysis(session, row.id)
-        session.add(
-            DecisionModel(
-                comment_id=row.id,
-                analysis_id=latest.id if latest is not None else None,
-                action=Verdict.APPROVE if verdict_status == "approved" else Verdict.REJECT,
-                reasons=["undone"],
-                source=UNDO,
-                actor=actor.id,
-                details=None,
-                text=row.text,
-                created_at=now,
-            )
-        )
-        add_audit(
-            session,
-            actor,
-            "comment.undo",
-            "comment",
-            row.id,
-            site=site,
-            before={"status": verdict_status, "status_source": "moderator", "version": row.version},
-            after={"status": status, "status_source": "policy", "version": row.version + 1},
-        )
+        _record_undo(session, row, site, verdict_status, (status, "policy"), actor, now)
         return status
 
     def _back_to_verdict(
@@ -544,57 +571,14 @@ class ModerationRepository(Repository):
         """Undo a correction: the comment goes back to the moderator's verdict it
         overturned (``earlier``), queue entry, author's count and audit with it."""
         status = STATUS_OF_ACTION.get(earlier.action, "approved")
-        applied = session.execute(
-            update(CommentModel)
-            .where(
-                CommentModel.id == row.id,
-                CommentModel.version == row.version,
-                CommentModel.status_source == "moderator",
-                CommentModel.status == verdict_status,
-            )
-            .values(status=status, status_at=now, version=row.version + 1)
-            .execution_options(synchronize_session=False)
-        )
-        if applied.rowcount != 1:  # type: ignore[attr-defined]
-            raise ConflictError(f"comment {row.id} changed since; the change stands")
+        _put_back(session, row, verdict_status, {"status": status}, now)
         session.execute(
             update(QueueItem)
             .where(QueueItem.comment_id == row.id)
             .values(status=status, resolved_by=earlier.actor, version=QueueItem.version + 1)
             .execution_options(synchronize_session=False)
         )
-        if row.author_id is not None:
-            delta = (status == "rejected") - (verdict_status == "rejected")
-            if delta:
-                session.execute(
-                    update(Author)
-                    .where(Author.id == row.author_id)
-                    .values(rejected_count=Author.rejected_count + delta)
-                )
-        latest = latest_analysis(session, row.id)
-        session.add(
-            DecisionModel(
-                comment_id=row.id,
-                analysis_id=latest.id if latest is not None else None,
-                action=Verdict.APPROVE if verdict_status == "approved" else Verdict.REJECT,
-                reasons=["undone"],
-                source=UNDO,
-                actor=actor.id,
-                details=None,
-                text=row.text,
-                created_at=now,
-            )
-        )
-        add_audit(
-            session,
-            actor,
-            "comment.undo",
-            "comment",
-            row.id,
-            site=site,
-            before={"status": verdict_status, "status_source": "moderator", "version": row.version},
-            after={"status": status, "status_source": "moderator", "version": row.version + 1},
-        )
+        _record_undo(session, row, site, verdict_status, (status, "moderator"), actor, now)
         return status
 
     def _unban(self, session: Session, row: CommentModel, site: str, actor: Actor) -> None:
