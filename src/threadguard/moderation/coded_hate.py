@@ -30,7 +30,7 @@ from importlib import resources
 from typing import Any, Final, Literal
 
 from threadguard.moderation.lexicon_files import array_of_tables
-from threadguard.moderation.quotes import quotation_spans
+from threadguard.moderation.quotes import quotation_spans, reports
 from threadguard.moderation.sentences import sides
 from threadguard.moderation.watchlist import PatternError, WatchMatch, WatchRule, match_watchlist
 from threadguard.schema import GROUPS
@@ -159,26 +159,18 @@ def rebutted(text: str, begin: int, end: int) -> bool:
     return any(not _negated(window[: m.start()]) for m in REBUTTAL.finditer(window))
 
 
-#: A verb of saying or writing just before a quotation: what makes it reported speech.
-REPORTING: Final = re.compile(
-    r"\b(?:said|says|say|saying|posted|posts|wrote|writes|tweeted|shouted|yelled|chanted|"
-    r"claimed|claims|claiming|called|calls|told|tells|asked|read|reads|reading|sprayed|"
-    r"painted|scrawled|graffiti|placard|sign|banner|flyer|leaflet|slogan)\b[^.!?]{0,30}$",
-    re.IGNORECASE,
-)
-
-
 def quoted(text: str, quotes: list[tuple[int, int]], begin: int, end: int) -> bool:
     """Whether the code at ``text[begin:end]`` is reported speech: in a quotation of more
-    words than itself that a verb of saying or writing introduces ('My neighbour posted
-    "Jews control the banks". I reported it.'); not scare quotes around the code alone
-    ("Time for 'remigration'!"), and not a quotation the comment itself asserts ('"Jews
-    control the banks and the media."', 'Wake up: "jews control everything"')."""
+    words than itself that a reporting word introduces, as for a threat's call
+    (:func:`~.quotes.reports`: 'My neighbour posted "Jews control the banks". I reported
+    it.'); not scare quotes around the code alone ("Time for 'remigration'!"), and not a
+    quotation the comment itself asserts ('"Jews control the banks and the media."',
+    'Wake up: "jews control everything"')."""
     return any(
         b < begin
         and end < e
         and re.search(r"\w", text[b + 1 : begin] + text[end : e - 1]) is not None
-        and REPORTING.search(text[max(0, b - 60) : b]) is not None
+        and reports(text[max(0, b - 40) : b])
         for b, e in quotes
     )
 

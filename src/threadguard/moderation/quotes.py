@@ -1,4 +1,5 @@
-"""Where a comment quotes someone: the spans between paired quotation marks.
+"""Where a comment quotes someone: the spans between paired quotation marks, and the
+words that report a phrase rather than make it.
 
 A phrase inside a quotation is reported speech ("the defendant shouted 'I will kill you'",
 a sign that read "No Jews allowed"), which a news comment names to report or condemn.
@@ -96,3 +97,31 @@ class Quotations:
         """Whether ``[begin, end)`` lies inside a quotation (between its marks)."""
         i = bisect_left(self._begins, begin) - 1
         return i >= 0 and self._reach[i] >= end + 1
+
+
+#: A word before a phrase in its sentence that reports it rather than makes it (a call,
+#: dehumanising language, a coded theory in a quotation) (not after "I" or "we": "I think migrants are vermin" is no report).
+REPORTING: Final = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|telling|post(?:s|ed)?|tweet(?:s|ed)?|flyers?|leaflets?|"
+    r"scrawled|sprayed|painted|think|thinks|thought|believe|believes|"
+    r"claim(?:s|ed|ing)?|sign(?:s)?|chant(?:s|ed|ing)?|shout(?:s|ed|ing)?|wrote|writes|"
+    r"banners?|placards?|slogans?|graffiti|warn(?:s|ed|ing)?|in the eyes of|wants|wanted|"
+    r"propos(?:es|ed|al)|plan(?:s|ned)\s+to|vow(?:s|ed)|promis(?:es|ed)|laws?|bill|decreed?|"
+    r"feel|feels|felt|threaten(?:s|ed|ing)?\s+to|pledg(?:e|es|ed|ing)\s+to|"
+    r"boast(?:s|ed|ing)?\s+(?:that|they|he|she|of)|promising\s+to|vowing\s+to|edicts?|"
+    r"according to(?! (?:me|us)\b))\b",
+    re.IGNORECASE,
+)
+#: A first person just before a reporting word ("I think", "I firmly believe"): the writer
+#: says it as their own.
+FIRST_PERSON: Final = re.compile(
+    r"\b(?:i|we)(?:'m|'ve|'d|'ll| am| have| do| did| really| honestly| still| just| always|"
+    r" firmly| truly| strongly| genuinely| personally| sincerely| absolutely){0,2}\s+$",
+    re.IGNORECASE,
+)
+
+
+def reports(before: str) -> bool:
+    """Whether ``before`` (the words before a phrase, in its sentence) reports it: a
+    :data:`REPORTING` word that is not the writer's own (:data:`FIRST_PERSON`)."""
+    return any(not FIRST_PERSON.search(before[: m.start()]) for m in REPORTING.finditer(before))

@@ -22,7 +22,7 @@ Some phrases are only a call for expulsion when a group of people is named near 
 ``near`` pattern that must match within :data:`NEAR` characters of the phrase. A call for
 expulsion is also written by comments that report or rebut it: where a reporting word
 stands before it in its sentence ("some people think immigrants don't belong here", "a
-sign saying gays are not welcome": :data:`REPORTING`) or a word that condemns it follows it
+sign saying gays are not welcome": :data:`~.quotes.REPORTING`) or a word that condemns it follows it
 there ("... is racist nonsense": :data:`REBUKE`), it is named and not held for.
 
 Dehumanising language (a group named as pests, a disease, an invasion or the subhuman:
@@ -53,7 +53,7 @@ from importlib import resources
 from typing import Any, Final
 
 from threadguard.moderation.lexicon_files import array_of_tables
-from threadguard.moderation.quotes import Quotations
+from threadguard.moderation.quotes import Quotations, reports
 from threadguard.moderation.sentences import sides
 from threadguard.normalize import normalize_known, normalize_text
 
@@ -71,25 +71,6 @@ KINDS: Final = (
 )
 #: The kinds a sentence may report or rebut (named, not held, where it does).
 REBUTTABLE: Final = frozenset({"call for expulsion", "dehumanising language"})
-#: A word before a call or a dehumanising phrase in its sentence that reports it rather
-#: than makes it (not after "I" or "we": "I think migrants are vermin" is no report).
-REPORTING: Final = re.compile(
-    r"\b(?:said|says|say|saying|told|tells|telling|think|thinks|thought|believe|believes|"
-    r"claim(?:s|ed|ing)?|sign(?:s)?|chant(?:s|ed|ing)?|shout(?:s|ed|ing)?|wrote|writes|"
-    r"banners?|placards?|slogans?|graffiti|warn(?:s|ed|ing)?|in the eyes of|wants|wanted|"
-    r"propos(?:es|ed|al)|plan(?:s|ned)\s+to|vow(?:s|ed)|promis(?:es|ed)|laws?|bill|decreed?|"
-    r"feel|feels|felt|threaten(?:s|ed|ing)?\s+to|pledg(?:e|es|ed|ing)\s+to|"
-    r"boast(?:s|ed|ing)?\s+(?:that|they|he|she|of)|promising\s+to|vowing\s+to|edicts?|"
-    r"according to(?! (?:me|us)\b))\b",
-    re.IGNORECASE,
-)
-#: A first person just before a reporting word ("I think", "I firmly believe"): the writer
-#: says it as their own.
-FIRST_PERSON: Final = re.compile(
-    r"\b(?:i|we)(?:'m|'ve|'d|'ll| am| have| do| did| really| honestly| still| just| always|"
-    r" firmly| truly| strongly| genuinely| personally| sincerely| absolutely){0,2}\s+$",
-    re.IGNORECASE,
-)
 #: Who says it, after the phrase in its sentence ("..., he wrote", "..., the guards
 #: said"): a report of someone else's words.
 REPORTED_AFTER: Final = re.compile(
@@ -439,11 +420,11 @@ def groups_named(canonical: str) -> tuple[str, ...]:
 
 
 def reported(text: str, begin: int, end: int) -> bool:
-    """Whether the sentence of ``text[begin:end]`` reports the phrase (a :data:`REPORTING`
-    word before it that is not the writer's own, or someone's words after it:
+    """Whether the sentence of ``text[begin:end]`` reports the phrase (a reporting word
+    before it that is not the writer's own, :func:`~.quotes.reports`; or someone's words after it:
     :data:`REPORTED_AFTER`) or condemns it (a :data:`REBUKE` word after it, not negated)."""
     before, after = sides(text, begin, end, NEAR)
-    if any(not FIRST_PERSON.search(before[: m.start()]) for m in REPORTING.finditer(before)):
+    if reports(before):
         return True
     if REPORTED_AFTER.search(after):
         return True
