@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from dashboard_support import PASSWORD, Dashboard, csrf_of, item_ids, token_in
+from fastapi.testclient import TestClient
 
 from threadguard.dashboard import signin
+from threadguard.dashboard.signin import NAME_BACK_OFF
 from threadguard.storage.models import utcnow
 from threadguard.storage.repositories.web_sessions import BackOff, token_hash
 
@@ -270,3 +273,59 @@ def test_a_bulk_action_after_the_session_ended_says_so_and_keeps_the_filters(
     )
     assert one.headers["location"].endswith("&ended=1")
     assert "that last action was not applied" in client.get(one.headers["location"]).text
+
+
+def _from(dashboard: Dashboard, address: str) -> Any:
+    """A client whose connection comes from ``address``."""
+    return TestClient(dashboard.service.app, base_url="http://127.0.0.1", client=(address, 50000))
+
+
+def test_failures_from_many_addresses_do_not_lock_the_real_user_out(
+    dashboard: Dashboard,
+) -> None:
+    """Six failures of "alice", each from another address, locked the name everywhere:
+    one request every 15 minutes kept the real alice out. The right password from an
+    address that has not failed is still accepted, whatever the name's count."""
+    for n in range(NAME_BACK_OFF.free_failures + 5):
+        answer = dashboard.sign_in(_from(dashboard, f"203.0.113.{n}"), password="wrong")
+        assert answer.status_code == (401 if n < NAME_BACK_OFF.free_failures else 429)
+    assert dashboard.sign_in(_from(dashboard, "198.51.100.9")).status_code == 303
+
+
+def test_guessing_from_one_address_is_still_throttled(dashboard: Dashboard) -> None:
+    """One address guessing one name, or many names, is locked, and a forged
+    X-Forwarded-For does not give it a fresh address (only uvicorn reads that header,
+    from the proxies FORWARDED_ALLOW_IPS names)."""
+    attacker = _from(dashboard, "203.0.113.7")
+    for _ in range(BackOff().free_failures):
+        assert dashboard.sign_in(attacker, password="wrong").status_code == 401
+    assert dashboard.sign_in(attacker, password="wrong").status_code == 429
+    assert dashboard.sign_in(attacker).status_code == 429  # not even the right one here
+    other = _from(dashboard, "203.0.113.8")
+    for n in range(BackOff().free_failures):
+        other.headers["X-Forwarded-For"] = f"192.0.2.{n}"
+        assert dashboard.sign_in(other, f"name{n}", password="wrong").status_code == 401
+    other.headers["X-Forwarded-For"] = "192.0.2.200"
+    assert dashboard.sign_in(other, "bob", password="wrong").status_code == 429
+    # the real alice, elsewhere, is not locked out by either
+    assert dashboard.sign_in(_from(dashboard, "198.51.100.9")).status_code == 303
+
+
+def test_many_addresses_guessing_one_name_are_slowed(dashboard: Dashboard) -> None:
+    """Past the name's threshold, an address that has failed the name is refused without
+    its guess being checked (once each, not five times each), while one that has not is
+    still checked."""
+    for n in range(NAME_BACK_OFF.free_failures):
+        answer = dashboard.sign_in(_from(dashboard, f"203.0.113.{n}"), password="wrong")
+        assert answer.status_code == 401
+    # the name is locked now: a second guess from an address that failed it waits
+    again = dashboard.sign_in(_from(dashboard, "203.0.113.0"), password="wrong")
+    assert again.status_code == 429
+    assert dashboard.sign_in(_from(dashboard, "203.0.113.1")).status_code == 429
+    # one that had failed only under the free count, for the name, is not let guess again
+    fresh = _from(dashboard, "203.0.113.99")
+    assert dashboard.sign_in(fresh, password="wrong").status_code == 429
+    assert dashboard.sign_in(fresh).status_code == 429
+    # bob, and alice from an address that never failed, are untouched
+    assert dashboard.sign_in(_from(dashboard, "203.0.113.0"), "bob").status_code == 303
+    assert dashboard.sign_in(_from(dashboard, "198.51.100.9")).status_code == 303

@@ -6,11 +6,22 @@ then starts a server-side session: a random token in an ``HttpOnly``,
 service's public URL is HTTPS), of which the store keeps only the hash. A session ends
 at sign-out, after :data:`IDLE` without a request, or :data:`LIFETIME` after sign-in.
 
-Failed sign-ins are counted per user name and per address; past a few, each further one
-locks both for longer (:class:`~threadguard.storage.repositories.web_sessions.BackOff`),
-and a locked name is refused without its password being checked. Every failed attempt is
-in the audit log (as the anonymous actor, the name tried as its object), and the first
-refusal of each lock.
+Failed sign-ins are counted per address, per name from that address, and per name from
+every address together. Past a few failures from one address (whatever the names), or of
+one name from one address, each further one locks that address, or that name there, for
+longer (:class:`~threadguard.storage.repositories.web_sessions.BackOff`), and a locked
+attempt is refused without its password being checked. The name's own count has a much
+higher threshold (:data:`NAME_BACK_OFF`) and its lock refuses only addresses that have
+already failed that name: guessing one name from many addresses is slowed, but nobody can
+lock the real user out by failing their name from elsewhere (the right password from an
+address that has not failed is still checked and accepted). Every failed attempt is in the
+audit log (as the anonymous actor, the name tried as its object), and the first refusal
+of each lock.
+
+The address is the connection's (:func:`client_ip`): ``X-Forwarded-For`` is honoured only
+by uvicorn, and only from the proxies that ``FORWARDED_ALLOW_IPS`` names (uvicorn's
+setting; by default the loopback addresses, that is a proxy on the same machine), so a
+client connecting directly cannot pick the address its failures count against.
 
 Pages depend on :data:`SignedIn` (a moderator or admin, any method) or
 :data:`Checked` (the same, for a POST, with its CSRF token checked); an admin-only page
@@ -41,8 +52,12 @@ COOKIE = "tg_session"
 IDLE = timedelta(hours=1)
 #: ... and this long after sign-in in any case.
 LIFETIME = timedelta(hours=12)
-#: When failed sign-ins start to lock a name or address, and for how long.
+#: When failed sign-ins start to lock an address, or a name from one address, and for how
+#: long.
 BACK_OFF = BackOff()
+#: When failed sign-ins of one name from every address together start to lock it, for the
+#: addresses that have failed it (never for one that has not: see :func:`sign_in`).
+NAME_BACK_OFF = BackOff(free_failures=20)
 #: Longer values are not tokens we made (and are not looked up).
 MAX_TOKEN = 100
 
@@ -89,7 +104,9 @@ def store_of(request: Request) -> Store:
 
 
 def client_ip(request: Request) -> str:
-    """The address a request came from (the proxy's, unless uvicorn trusts it)."""
+    """The address a request came from: the connection's; a proxy's ``X-Forwarded-For``
+    only where uvicorn trusts that proxy (``FORWARDED_ALLOW_IPS``), never a header a
+    client sends directly."""
     return request.client.host if request.client is not None else "unknown"
 
 
@@ -181,9 +198,28 @@ class SignInOutcome:
         return self.token is not None
 
 
-def failure_keys(user: str, ip: str) -> list[str]:
-    """The back-off counters a failed sign-in counts against."""
-    return [f"user:{user[:280]}", f"ip:{ip[:64]}"]
+@dataclass(frozen=True)
+class FailureKeys:
+    """The back-off counters of a sign-in attempt: its address, the name from that
+    address, and the name from every address."""
+
+    address: str
+    pair: str
+    name: str
+
+    @property
+    def all(self) -> list[str]:
+        return [self.address, self.pair, self.name]
+
+
+def failure_keys(user: str, ip: str) -> FailureKeys:
+    """The back-off counters a failed sign-in counts against (the address first in the
+    pair's key: a name may contain any separator, an address none)."""
+    return FailureKeys(
+        address=f"ip:{ip[:64]}",
+        pair=f"pair:{ip[:64]}|{user[:200]}",
+        name=f"user:{user[:280]}",
+    )
 
 
 #: Per counter, the lock whose first refusal this process has audited (bounded: cleared
@@ -203,23 +239,45 @@ def first_refusal(keys: list[str], locked: datetime) -> bool:
     return not seen
 
 
+def lock_on(store: Store, keys: FailureKeys) -> datetime | None:
+    """Until when this attempt is refused without its password being checked: its address
+    or its name from this address locked, or its name locked and this address one that
+    has failed it (an address that has not is never refused for the name's lock)."""
+    locked = store.locked_until([keys.address, keys.pair])
+    if locked is not None:
+        return locked
+    name_locked = store.locked_until([keys.name])
+    if name_locked is not None and store.web.failure_counts([keys.pair]):
+        return name_locked
+    return None
+
+
 def sign_in(store: Store, user: str, password: str, ip: str) -> SignInOutcome:
     """Check a name and password (run in a worker thread: scrypt is slow) and start a
-    session, counting failures and refusing locked names and addresses (all audited)."""
+    session, counting failures and refusing locked attempts (all audited)."""
     keys = failure_keys(user, ip)
-    locked = store.locked_until(keys)
+    locked = lock_on(store, keys)
     if locked is not None:
         # Locked: do not even check the password (that would let guessing go on), and
         # audit the refusal once per lock: a row for each let anyone signed out grow the
         # database by 750 bytes a request (180 a second from one connection)
-        if first_refusal(keys, locked):
+        if first_refusal(keys.all, locked):
             store.sign_in_failed(user, [], ip=ip, why="locked", back_off=BACK_OFF)
         return SignInOutcome(locked_until=locked)
     role = store.verify_user(user, password) if user and password else None
     if role is None or Role(role).rank < Role.MODERATOR.rank:
-        until = store.sign_in_failed(user, keys, ip=ip, why="bad credentials", back_off=BACK_OFF)
-        return SignInOutcome(locked_until=until)
-    store.clear_failures(keys[0])
+        store.sign_in_failed(
+            user,
+            keys.all,
+            ip=ip,
+            why="bad credentials",
+            back_off=BACK_OFF,
+            back_offs={keys.name: NAME_BACK_OFF},
+        )
+        return SignInOutcome(locked_until=lock_on(store, keys))
+    # The name from this address starts again; the address does not (one right password
+    # must not unlock guessing at other accounts), nor the name elsewhere.
+    store.clear_failures(keys.pair)
     store.web.drop_expired_sessions(idle=IDLE)  # housekeeping, at a moment that is rare
     token = secrets.token_urlsafe(32)
     store.start_session(token, user, role, ip=ip, lifetime=LIFETIME)

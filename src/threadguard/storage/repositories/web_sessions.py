@@ -6,17 +6,18 @@ stored) and ends at the first of two times: its absolute expiry, or ``idle`` aft
 was last used. ``last_seen_at`` is written at most once a minute, so reading pages does
 not turn every request into a write.
 
-Failed sign-ins are counted per key (``user:NAME`` and ``ip:ADDRESS``); past a
-threshold each further failure locks the key for twice as long as the one before, up
-to a ceiling. A success clears the user's count (not the address's: one right password
-must not unlock guessing at other accounts). Every sign-in, failure, refusal and
+Failed sign-ins are counted per key (the dashboard's: ``ip:ADDRESS``,
+``pair:ADDRESS|NAME`` and ``user:NAME``); past a threshold (each key's own
+:class:`BackOff`) each further failure locks the key for twice as long as the one
+before, up to a ceiling. The dashboard decides which locks refuse an attempt, and which
+counts a success clears. Every sign-in, failure, refusal and
 sign-out is in the audit log.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -182,23 +183,26 @@ class WebSessionRepository(Repository):
         ip: str,
         why: str,
         back_off: BackOff,
+        back_offs: Mapping[str, BackOff] | None = None,
         now: datetime | None = None,
     ) -> datetime | None:
-        """Count a failed (or refused) sign-in against each key and audit it; returns
-        until when the user may not try again (None: they may now)."""
+        """Count a failed (or refused) sign-in against each key (under ``back_off``, or
+        the key's own in ``back_offs``) and audit it; returns the latest time until which
+        any of the keys is locked now (None: none is)."""
         now = now or utcnow()
         latest: datetime | None = None
         with self._sessions.write() as session:
             for key in keys:
+                rule = (back_offs or {}).get(key, back_off)
                 row = session.get(SignInFailure, key)
                 if row is None:
                     row = SignInFailure(key=key, failures=0, last_at=now, locked_until=None)
                     session.add(row)
-                elif row.last_at + back_off.forget_after <= now:
+                elif row.last_at + rule.forget_after <= now:
                     row.failures = 0
                 row.failures += 1
                 row.last_at = now
-                lock = back_off.lock_for(row.failures)
+                lock = rule.lock_for(row.failures)
                 row.locked_until = now + lock if lock is not None else None
                 if row.locked_until is not None and (latest is None or row.locked_until > latest):
                     latest = row.locked_until
@@ -217,6 +221,25 @@ class WebSessionRepository(Repository):
                 },
             )
         return latest
+
+    def failure_counts(
+        self,
+        keys: Sequence[str],
+        *,
+        forget_after: timedelta = BackOff.forget_after,
+        now: datetime | None = None,
+    ) -> dict[str, int]:
+        """The failures in a row of each of ``keys`` that has any not yet forgotten."""
+        now = now or utcnow()
+        with self._sessions.read() as session:
+            rows = session.execute(
+                select(SignInFailure.key, SignInFailure.failures).where(
+                    SignInFailure.key.in_(list(keys)),
+                    SignInFailure.last_at > now - forget_after,
+                    SignInFailure.failures > 0,
+                )
+            ).all()
+        return {str(k): int(n) for k, n in rows}
 
     def clear_failures(self, key: str) -> None:
         """Forget a key's failures (after a right password)."""
