@@ -316,3 +316,26 @@ def test_the_author_line_counts_what_is_held_now(dashboard: Dashboard) -> None:
     ]
     answer = client.post(f"/actions/{grumpy}/reject", headers=htmx(csrf))
     assert "1 comment</a> · 0 held now · 1 rejected" in answer.text
+
+
+@pytest.mark.parametrize("then", ["", "reject"])
+def test_a_ban_of_unknown_duration_is_refused_not_made_permanent(
+    dashboard: Dashboard, then: str
+) -> None:
+    """duration=-1d read as "for good": the author was banned for ever."""
+    client, csrf = dashboard.signed_in()
+    first = item_ids(client.get("/").text)[0]
+    comment = dashboard.store.comment(first)
+    assert comment.author is not None
+    for path in ("/actions/ban", f"/actions/{first}/ban"):
+        answer = client.post(
+            path,
+            headers=htmx(csrf),
+            data={"comment_id": first, "duration": "-1d", "then": then},
+        )
+        assert answer.status_code == 400
+        text = html.unescape(answer.text)
+        assert "duration must be one of 1d, 7d, 30d, forever, not '-1d'" in text
+        assert not dashboard.store.authors(comment.site, [comment.author])[comment.author].banned
+        assert dashboard.store.comment(first).status == comment.status
+    assert dashboard.store.audit_log(action="author.ban").items == []

@@ -21,7 +21,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from markupsafe import escape
 from starlette.concurrency import run_in_threadpool
 
-from threadguard.dashboard.forms import read_form
+from threadguard.dashboard.forms import Form, FormRefused, read_form
 from threadguard.dashboard.routes.queue import (
     UNDO_WINDOW_S,
     QueueQuery,
@@ -54,6 +54,26 @@ DURATIONS: dict[str, timedelta | None] = {
     "30d": timedelta(days=30),
     "forever": None,
 }
+
+
+class UnknownDuration(FormRefused):
+    """A ban's ``duration`` that is none of :data:`DURATIONS` (it used to read as "for
+    good"): the dashboard's 400 page, naming the field and the values it takes."""
+
+    heading = "Unknown ban duration"
+
+
+def ban_duration(form: Form) -> str:
+    """The form's ban duration (``forever`` when the field is absent), or
+    :class:`UnknownDuration`."""
+    duration = form.get("duration", "forever")
+    if duration not in DURATIONS:
+        allowed = ", ".join(DURATIONS)
+        shown = duration[:40] + ("…" if len(duration) > 40 else "")
+        raise UnknownDuration("duration", f"must be one of {allowed}, not {shown!r}")
+    return duration
+
+
 #: The most comments one bulk action takes (a page).
 MAX_BULK = 200
 #: What the undo bar says after each action.
@@ -134,7 +154,7 @@ def _act(
     """Apply one action; (whether it applied, what to tell the moderator)."""
     until = None
     if action == ModeratorAction.BAN:
-        span = DURATIONS.get(duration)
+        span = DURATIONS[duration]  # checked by ban_duration: an unknown one is never "for good"
         until = utcnow() + span if span is not None else None
     try:
         store.moderate(
@@ -252,6 +272,7 @@ async def _ban_and_reject(request: Request, user: WebUser, comment_id: str) -> R
     back = local_path(form.get("back", "/"))
     store = store_of(request)
     note = form.get("note").strip()[:2000] or None
+    duration = ban_duration(form)
 
     def run() -> tuple[bool, bool, str]:
         banned, message = _act(
@@ -260,7 +281,7 @@ async def _ban_and_reject(request: Request, user: WebUser, comment_id: str) -> R
             comment_id,
             ModeratorAction.BAN,
             note=note,
-            duration=form.get("duration", "forever"),
+            duration=duration,
         )
         if not banned:
             return False, False, message
@@ -298,6 +319,7 @@ async def _one(request: Request, user: WebUser, comment_id: str, action: str) ->
     store = store_of(request)
     if action not in DONE:
         return RedirectResponse(back, 303)
+    duration = ban_duration(form) if action == ModeratorAction.BAN else "forever"
     ok, message = await run_in_threadpool(
         _act,
         store,
@@ -305,7 +327,7 @@ async def _one(request: Request, user: WebUser, comment_id: str, action: str) ->
         comment_id,
         action,
         note=form.get("note").strip()[:2000] or None,
-        duration=form.get("duration", "forever"),
+        duration=duration,
         # the status the card showed: a verdict over a moderator's earlier one is a
         # correction the moderator saw and chose (never one raced into)
         expected=form.get("expected") or None,
