@@ -16,7 +16,9 @@ class Normalized:
 
     ``starts[i]`` and ``ends[i]`` are code-point offsets into the original text: the
     canonical character ``text[i]`` was produced from ``original[starts[i]:ends[i]]``.
-    Both tuples are non-decreasing. When several original characters became one canonical
+    Both tuples are non-decreasing, except inside a run that step 0 reversed (a
+    right-to-left override, an upside-down text), where each character keeps its own
+    original position. When several original characters became one canonical
     character it maps to their union; when one original character became several (``ﬁ`` ->
     ``fi``) each of them maps to that one character; deleted characters have no entry.
     Tuples keep the object immutable and hashable; spans are mapped a handful at a time, so
@@ -39,7 +41,8 @@ class Normalized:
         if not 0 <= begin <= end <= n:
             raise ValueError(f"range [{begin}, {end}) is not inside the normalised text (0..{n})")
         if begin < end:
-            return self.starts[begin], self.ends[end - 1]
+            # min/max, not the ends: inside a reversed run the map is not monotonic.
+            return min(self.starts[begin:end]), max(self.ends[begin:end])
         if begin < n:
             return self.starts[begin], self.starts[begin]
         pos = self.ends[-1] if n else 0
@@ -87,7 +90,7 @@ def apply_mapped(
                 new_starts.extend(starts[i:j])
                 new_ends.extend(ends[i:j])
             else:
-                new_starts.extend([starts[i]] * len(s))
+                new_starts.extend([min(starts[i:j]) if j > i else starts[i]] * len(s))
                 new_ends.extend([max(ends[i:j])] * len(s))
         pos = b
     parts.append(text[pos:])

@@ -7,6 +7,7 @@ same edit functions in the same order, so they always agree on the text.
 
 from __future__ import annotations
 
+from threadguard.normalize.display import visual
 from threadguard.normalize.homoglyphs import homoglyph_edits
 from threadguard.normalize.leetspeak import leet_edits
 from threadguard.normalize.offsets import Normalized, apply_mapped, apply_text
@@ -18,9 +19,11 @@ from threadguard.normalize.unicode_fold import (
     CASEFOLD,
     FOLD,
     casefold_mapped,
+    fold_indexed,
     fold_mapped,
     space_edits,
 )
+from threadguard.normalize.upside_down import flip_edits
 
 
 def normalize(text: str) -> Normalized:
@@ -29,12 +32,17 @@ def normalize(text: str) -> Normalized:
     Use this where spans must be reported; use :func:`normalize_text` where only the text
     is needed (it gives the same text, faster).
     """
-    t, starts, ends = fold_mapped(text)
+    shown = visual(text)
+    if shown is None:
+        t, starts, ends = fold_mapped(text)
+    else:
+        t, starts, ends = fold_indexed(*shown)
     t, starts, ends = apply_mapped(t, starts, ends, space_edits(t))
     t, starts, ends = apply_mapped(t, starts, ends, homoglyph_edits(t))
     t, starts, ends = casefold_mapped(t, starts, ends)
     t, starts, ends = apply_mapped(t, starts, ends, homoglyph_edits(t))
     t, starts, ends = apply_mapped(t, starts, ends, join_edits(t, protected_spans(t)))
+    t, starts, ends = apply_mapped(t, starts, ends, flip_edits(t, protected_spans(t)))
     t, starts, ends = apply_mapped(t, starts, ends, leet_edits(t, protected_spans(t)))
     t, starts, ends = apply_mapped(t, starts, ends, run_edits(t, protected_spans(t)))
     return Normalized(t, tuple(starts), tuple(ends))
@@ -63,10 +71,15 @@ def normalize_text(text: str) -> str:
             text = ASCII_CONTROL_RE.sub("", text)
         t = " ".join(text.split()).lower()
     else:
+        shown = visual(text)
+        if shown is not None:
+            text = shown[0]
         t = " ".join(text.translate(FOLD).split())
         t = apply_text(t, homoglyph_edits(t))
         t = t.translate(CASEFOLD)
         t = apply_text(t, homoglyph_edits(t))
     t = apply_text(t, join_edits(t, protected_spans(t)))
+    if not t.isascii():
+        t = apply_text(t, flip_edits(t, protected_spans(t)))
     t = apply_text(t, leet_edits(t, protected_spans(t)))
     return apply_text(t, run_edits(t, protected_spans(t)))

@@ -182,6 +182,12 @@ def fold_mapped(text: str) -> tuple[str, list[int], list[int]]:
     return _translate_mapped(text, FOLD, range(n), range(1, n + 1))
 
 
+def fold_indexed(text: str, index: list[int]) -> tuple[str, list[int], list[int]]:
+    """Step 1 with the map, for text whose characters came from ``index`` in the original
+    (step 0's reordering, :mod:`.display`)."""
+    return _translate_mapped(text, FOLD, index, [i + 1 for i in index])
+
+
 def casefold_mapped(
     text: str, starts: list[int], ends: list[int]
 ) -> tuple[str, list[int], list[int]]:
