@@ -19,7 +19,7 @@ import scipy.sparse as sp
 from threadguard import __version__
 from threadguard.analysis import Analysis, Span, Target
 from threadguard.language import detect_language
-from threadguard.normalize import Normalized, normalize_known, normalize_text
+from threadguard.normalize import Normalized, displayed, normalize_known, normalize_text
 from threadguard.schema import ATTRIBUTES, GROUPS, Tier
 from threadguard.scoring.context import bounded_shift, context_can_move
 from threadguard.scoring.deep_spans import attribute_spans, whole_words_read
@@ -324,7 +324,7 @@ class Engine:
             if len(it.text) > CHUNK_CHARS and it.language is None:
                 # detected once, on the whole text, for it and its pieces: a short piece
                 # detected alone could be read by another language's model
-                it = replace(it, language=detect_language(it.text))
+                it = replace(it, language=detect_language(displayed(it.text)))
             pieces.append(
                 it if len(it.text) <= MAX_CHARS else replace(it, text=it.text[:MAX_CHARS])
             )
@@ -472,7 +472,7 @@ class Engine:
     def _analyze_batch(self, items: Sequence[CommentInput], *, spans: bool) -> list[Analysis]:
         """Each comment scored by the engine of its language (:meth:`for_language`):
         English and unsupported languages here, as one batch, the others by language."""
-        languages = [it.language or detect_language(it.text) for it in items]
+        languages = [it.language or detect_language(displayed(it.text)) for it in items]
         groups: dict[Engine, list[int]] = {}
         for i, code in enumerate(languages):
             groups.setdefault(self.for_language(code), []).append(i)

@@ -99,3 +99,12 @@ def test_adversarial_input_normalises_in_linear_time(adversarial: str) -> None:
     t0 = time.perf_counter()
     normalize_text(adversarial)
     assert time.perf_counter() - t0 < 1.0
+
+
+def test_the_language_is_detected_on_the_displayed_text() -> None:
+    # Read backwards with a dotless i, the override slur was sent to the Turkish model.
+    from threadguard.language import detect_language
+    from threadguard.normalize import displayed
+
+    text = "\u202eregg\u0131n a era uoy"
+    assert detect_language(displayed(text)) == "en"

@@ -54,6 +54,7 @@ word patterns; :mod:`.benchmark` measures the fast path.
 from __future__ import annotations
 
 from threadguard.normalize.benchmark import bench_normalize
+from threadguard.normalize.display import displayed
 from threadguard.normalize.offsets import Normalized
 from threadguard.normalize.pipeline import normalize, normalize_known, normalize_text
 from threadguard.normalize.tokens import WORD_RE, words
@@ -62,6 +63,7 @@ __all__ = [
     "WORD_RE",
     "Normalized",
     "bench_normalize",
+    "displayed",
     "normalize",
     "normalize_known",
     "normalize_text",

@@ -235,3 +235,9 @@ def visual(text: str) -> tuple[str, list[int]] | None:
     if out == text and order == list(range(n)):
         return None
     return out, order
+
+
+def displayed(text: str) -> str:
+    """``text`` in the order its readers see it (what language detection should read)."""
+    shown = visual(text)
+    return text if shown is None else shown[0]
