@@ -113,8 +113,11 @@ def test_reports_and_other_senses_are_not_held(language: str, text: str) -> None
 def test_every_pattern_runs_in_linear_time(text: str) -> None:
     text = text[:100_000]
     for rule in (r for r in threat_list() if r.language != "en"):
-        start = time.perf_counter()
-        list(rule.regex.finditer(text))
-        if rule.near is not None:
-            rule.near.search(text)
-        assert time.perf_counter() - start < 0.05, rule.regex.pattern[:60]
+        best = float("inf")
+        for _ in range(3):  # the best of three: the machine is shared
+            start = time.perf_counter()
+            list(rule.regex.finditer(text))
+            if rule.near is not None:
+                rule.near.search(text)
+            best = min(best, time.perf_counter() - start)
+        assert best < 0.05, rule.regex.pattern[:60]

@@ -105,6 +105,7 @@ def test_phases_run_in_order_and_a_moderator_can_run_fewer() -> None:
         "watchlist",
         "coded_hate",
         "threats",
+        "abusive_words",
         "contact_details",
         "banned_author",
         "new_author",

@@ -14,11 +14,13 @@ case and the decision so far and returns the decision after it. The order is the
    (:mod:`.coded_hate`), held or named as the policy's ``[coded_hate]`` says.
 6. ``threats``: threats and calls for violence or expulsion from the threat list in the
    text (:mod:`.threats`), held or named as the policy's ``[threats]`` says.
-7. ``contact_details``: phone numbers, e-mail and home addresses, and spam in the text
+7. ``abusive_words``: slurs, insults at a person and obscene dismissals in the other
+   covered languages (:mod:`.abusive_words`), held or named as ``[abusive_words]`` says.
+8. ``contact_details``: phone numbers, e-mail and home addresses, and spam in the text
    (:mod:`.contact_details`), held or named as the policy's ``[contact_details]`` says.
-8. ``banned_author``: a banned author is rejected.
-9. ``new_author``: an author's first ``premoderate_first`` comments are held.
-10. ``repeat_offender``: an author with enough recent rejections is held.
+9. ``banned_author``: a banned author is rejected.
+10. ``new_author``: an author's first ``premoderate_first`` comments are held.
+11. ``repeat_offender``: an author with enough recent rejections is held.
 
 A phase marks the draft ``final`` when nothing after it may change the verdict; reasons
 still accumulate, so a moderator sees every rule that applied. Rules only ever make a
@@ -33,6 +35,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Final, TypeVar
 
 from threadguard.analysis import Analysis
+from threadguard.moderation.abusive_words import match_abusive_words
 from threadguard.moderation.authors import AuthorContext
 from threadguard.moderation.coded_hate import CodedMatch, match_coded
 from threadguard.moderation.contact_details import match_contact_details
@@ -305,6 +308,22 @@ def threats(case: Case, draft: Draft) -> Draft:
     return out.raised_to(Verdict.HOLD if holds else Verdict.APPROVE, *reasons)
 
 
+def abusive_words(case: Case, draft: Draft) -> Draft:
+    """Slurs, insults and obscene dismissals of the comment's language: held (or only
+    named, for ``flag`` and for a reported word), each word named once."""
+    action = case.policy.rules.abusive_action
+    if action == "off":
+        return draft
+    found = match_abusive_words(
+        case.text, language=case.analysis.language, canonical=case.canonical
+    )
+    if not found:
+        return draft
+    holds = action == "hold" and any(m.holds for m in found)
+    reasons = tuple(dict.fromkeys(m.reason() for m in found))
+    return draft.raised_to(Verdict.HOLD if holds else Verdict.APPROVE, *reasons)
+
+
 def contact_details(case: Case, draft: Draft) -> Draft:
     """Phone numbers, e-mail addresses, home addresses and spam in the text: held (or only
     named, for ``flag``), each find named once. Not in user names."""
@@ -355,6 +374,7 @@ PHASES: tuple[Phase, ...] = (
     watchlist,
     coded_hate,
     threats,
+    abusive_words,
     contact_details,
     banned_author,
     new_author,

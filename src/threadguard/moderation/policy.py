@@ -21,6 +21,8 @@
     ignore = ["feminazi*"]           # lexicon terms this site does not treat as coded
     [threats]                        # see threadguard.moderation.threats
     action = "hold"                  # hold | flag (a reason only) | off; off without the table
+    [abusive_words]                  # see threadguard.moderation.abusive_words
+    action = "hold"                  # hold | flag (a reason only) | off; off without the table
     [escalation]                     # repeat offenders: hold everything they write
     rejections = 3
     days = 30
@@ -62,6 +64,7 @@ KNOWN: dict[str, frozenset[str] | None] = {
     "coded_hate": frozenset({"action", "ignore"}),
     "threats": frozenset({"action"}),
     "contact_details": frozenset({"action"}),
+    "abusive_words": frozenset({"action"}),
     "escalation": frozenset({"rejections", "days"}),
     "languages": frozenset({"supported", "unsupported", "thresholds"}),
 }
@@ -98,6 +101,9 @@ class SiteRules:
     #: What contact details and spam do (:mod:`threadguard.moderation.contact_details`):
     #: the same three actions, "off" without a ``[contact_details]`` table.
     contact_action: CodedAction = "off"
+    #: What a word of the other languages' abusive-words list does
+    #: (:mod:`threadguard.moderation.abusive_words`): "off" without an ``[abusive_words]`` table.
+    abusive_action: CodedAction = "off"
     premoderate_first: int = 0
     trusted: frozenset[str] = frozenset()
     low_severity: frozenset[str] = frozenset(DEFAULT_LOW_SEVERITY)
@@ -326,6 +332,7 @@ def _site_rules(data: dict[str, Any], source: str) -> SiteRules:
         coded_ignore=ignore,
         threat_action=_rule_action(data, "threats", source),
         contact_action=_rule_action(data, "contact_details", source),
+        abusive_action=_rule_action(data, "abusive_words", source),
         premoderate_first=_whole(
             authors.get("premoderate_first", 0), "authors.premoderate_first", source
         ),

@@ -1,0 +1,195 @@
+"""Abusive words in the other covered languages: slurs for groups of people, insults
+addressed to a person and obscene dismissals ("spierdalaj", "verpiss dich"), which the
+multilingual fast tier reads poorly.
+
+Session 34: a multilingual tryout found plain abuse published in Polish, Dutch, Italian,
+Spanish, Turkish and Arabic ("Ty kurwo jebana, wypierdalaj stąd.", "Kop dicht,
+kankerlijer.", "Stai zitta, troia.", "صدرك حلو يا قحبة"): the shared es/it/nl/pl model
+scores Polish toxicity 0.15-0.44 whatever is said, and the Turkish and Arabic heads learnt
+from tweets. A moderator reads such a word at once; the list
+(``resources/lexicons/abusive_words_languages.toml``) writes that reading down, one entry
+per language and kind (``slur``: a word for a group of people, with the groups it attacks;
+``insult``: a word for a person, mostly in the vocative Polish and Italian mark; ``directed
+obscenity``: "fuck off" aimed at the reader), over the comment's canonical text (lower
+case, Latin accents dropped: :mod:`threadguard.normalize`). Bare profanity said as an
+exclamation ("kurwa, znowu korek", "cazzo che gol", "porra") is no entry: it insults no one.
+
+A word inside a quotation (:mod:`.quotes`) or after a verb of naming in its sentence ("er
+nannte ihn einen Kanaken", "il l'a traité de connard": :data:`NAMING`) is reported, named
+and not held for. Each entry is looked for in comments of its language only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Final
+
+from threadguard.moderation.lexicon_files import array_of_tables
+from threadguard.moderation.quotes import Quotations
+from threadguard.moderation.sentences import sides
+from threadguard.normalize import normalize_known, normalize_text
+from threadguard.schema import GROUPS
+
+#: The list's place among the package's resources.
+LEXICON: Final = "lexicons/abusive_words_languages.toml"
+#: The kinds of word the list may name.
+KINDS: Final = ("slur", "insult", "directed obscenity")
+#: How much of a word the reason quotes, at most.
+SHOWN: Final = 40
+#: How many finds a decision keeps.
+KEPT: Final = 20
+#: How far before a word a verb of naming is looked for (in its sentence).
+REACH: Final = 120
+#: Verbs that report a word someone else used ("he called him a ..."), per language.
+NAMING: Final[dict[str, re.Pattern[str]]] = {
+    code: re.compile(pattern)
+    for code, pattern in {
+        "de": r"\b(?:nannte|nennt|nennen|nannten|beschimpf\w*|bezeichne\w*|wort|worte|begriff)\b",
+        "fr": r"\b(?:trait\w*|insult\w*|mot|terme|appel\w*|entendre|entendu|crier|crie)\b",
+        "es": r"\b(?:llamo|llamaba|llamar|insulto|insultaba|palabra|termino)\b",
+        "it": r"\b(?:chiamato|chiamata|chiamava|dato del|dato della|dare del|parola|termine)\b",
+        "nl": r"\b(?:noemde|noemt|uitgescholden|schold|scheldwoord|woord)\b",
+        "pl": r"\b(?:nazwał\w*|nazywał\w*|nazywa|wyzwał\w*|wyzywał\w*|słowo|slowo|określenie)\b",
+        "tr": r"\b(?:dedi|diye|kelime\w*|sözcüg\w*|sozcug\w*)\b",
+        "ar": r"(?:وصف|نعت|كلمة|لقب)",
+    }.items()
+}
+_REQUIRED: Final = frozenset({"language", "kind", "pattern"})
+_KEYS: Final = _REQUIRED | {"targets"}
+
+
+class AbusiveListError(ValueError):
+    """A list entry that cannot be used; the message names the entry."""
+
+
+@dataclass(frozen=True)
+class AbusiveRule:
+    """One entry of the list: its language, kind, compiled pattern and targeted groups."""
+
+    language: str
+    kind: str
+    regex: re.Pattern[str]
+    targets: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AbusiveMatch:
+    """An abusive word found in a comment, with its offsets in the original text."""
+
+    kind: str
+    word: str
+    begin: int
+    end: int
+    targets: tuple[str, ...] = ()
+    #: Inside a quotation, or after a verb of naming: reported, named, not held for.
+    reported: bool = False
+
+    @property
+    def holds(self) -> bool:
+        return not self.reported
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "kind": self.kind,
+            "word": self.word,
+            "begin": self.begin,
+            "end": self.end,
+        }
+        if self.targets:
+            out["targets"] = list(self.targets)
+        if self.reported:
+            out["reported"] = True
+        return out
+
+    def reason(self) -> str:
+        """The reason a decision gives: the kind of word, the word and the groups."""
+        shown = " ".join(self.word.split())
+        if len(shown) > SHOWN:
+            shown = shown[: SHOWN - 1] + "…"
+        targets = f" (targets {', '.join(self.targets)})" if self.targets else ""
+        note = " (reported: not held for it)" if self.reported else ""
+        return f'abusive word, {self.kind}: "{shown}"{targets}{note}'
+
+
+def parse_abusive_words(text: str, source: str = LEXICON) -> tuple[AbusiveRule, ...]:
+    """The rules of a list document; :class:`AbusiveListError` naming a bad entry."""
+    rules = []
+    for n, entry in enumerate(array_of_tables(text, "word", source, AbusiveListError), 1):
+        where = f"{source}: word {n}"
+        if not isinstance(entry, dict) or not _REQUIRED <= set(entry) <= _KEYS:
+            raise AbusiveListError(
+                f"{where}: needs the keys {sorted(_REQUIRED)} (and may have 'targets')"
+            )
+        language, kind, pattern = entry["language"], entry["kind"], entry["pattern"]
+        if not isinstance(language, str) or len(language) != 2 or not language.islower():
+            raise AbusiveListError(f"{where}: language must be an ISO 639-1 code such as 'pl'")
+        if kind not in KINDS:
+            raise AbusiveListError(f"{where}: kind must be one of {', '.join(KINDS)}")
+        targets = entry.get("targets", [])
+        if not isinstance(targets, list) or not set(targets) <= set(GROUPS):
+            raise AbusiveListError(f"{where}: targets must be groups of {', '.join(GROUPS)}")
+        if not isinstance(pattern, str) or not pattern.strip():
+            raise AbusiveListError(f"{where}: pattern must be a non-empty string")
+        try:
+            regex = re.compile(pattern)
+        except re.error as exc:
+            raise AbusiveListError(f"{where}: bad pattern: {exc}") from exc
+        if regex.search(""):
+            raise AbusiveListError(f"{where}: pattern matches the empty text")
+        rules.append(AbusiveRule(language, kind, regex, tuple(targets)))
+    return tuple(rules)
+
+
+@cache
+def abusive_list() -> tuple[AbusiveRule, ...]:
+    """The shipped list, read once."""
+    text = resources.files("threadguard.resources").joinpath(LEXICON).read_text("utf-8")
+    return parse_abusive_words(text, LEXICON)
+
+
+def _span(m: re.Match[str]) -> tuple[int, int]:
+    """Where the word of a find stands: its ``phrase`` group where the pattern has one and
+    it took part, else the whole match."""
+    if "phrase" in m.re.groupindex and m.start("phrase") >= 0:
+        return m.span("phrase")
+    return m.span()
+
+
+def match_abusive_words(
+    text: str,
+    *,
+    language: str | None,
+    canonical: str | None = None,
+    rules: tuple[AbusiveRule, ...] | None = None,
+) -> list[AbusiveMatch]:
+    """Every abusive word of the list (or of ``rules``) for ``language`` in ``text``, in
+    the order they stand there (the first :data:`KEPT`)."""
+    if not text or not language:
+        return []
+    chosen = [r for r in (abusive_list() if rules is None else rules) if r.language == language]
+    if not chosen:
+        return []
+    if canonical is None:
+        canonical = normalize_text(text)
+    hits = sorted(
+        ((*_span(m), rule) for rule in chosen for m in rule.regex.finditer(canonical)),
+        key=lambda h: (h[0], h[1]),
+    )
+    hits = [h for h in hits if h[1] > h[0]][:KEPT]
+    if not hits:
+        return []
+    canon = normalize_known(text, canonical)
+    quotes = Quotations(text)
+    naming = NAMING.get(language)
+    found = []
+    for start, stop, rule in hits:
+        begin, end = canon.to_original(start, stop)
+        before, _ = sides(text, begin, end, REACH)
+        reported = quotes.inside(begin, end) or (
+            naming is not None and naming.search(normalize_text(before)) is not None
+        )
+        found.append(AbusiveMatch(rule.kind, text[begin:end], begin, end, rule.targets, reported))
+    return found
