@@ -375,3 +375,23 @@ def test_an_upload_process_stops_when_its_worker_is_killed(tmp_path: Path) -> No
     else:
         os.kill(pid, signal.SIGKILL)
         raise AssertionError("the upload process outlived its worker")
+
+
+def test_an_upload_changing_a_comments_author_is_409_naming_it(service: Service) -> None:
+    """Re-uploading a rejected comment by eve with its text unchanged and the author
+    "innocent_reader" moved the verdict to someone else, with no audit entry."""
+    first = service.post_thread(
+        f'id,parent_id,author,text\nc1,,eve,"{THREAT}"\n', "text/csv", article="story-1"
+    )
+    [comment] = first.json()["comments"]
+    assert comment["status"] == "rejected"
+    again = service.post_thread(
+        f'id,parent_id,author,text\nc1,,innocent_reader,"{THREAT}"\n', "text/csv", article="story-1"
+    )
+    assert again.status_code == 409, again.text
+    message = again.json()["error"]["message"]
+    assert "comment 'c1'" in message and "'innocent_reader'" in message
+    stored = service.client.get(
+        f"/api/v1/comments/{comment['comment_id']}", headers=service.auth(service.moderator)
+    ).json()
+    assert (stored["author"], stored["status"]) == ("eve", "rejected")

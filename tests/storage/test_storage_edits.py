@@ -341,3 +341,24 @@ def test_old_verdicts_keep_their_text_only_where_it_is_known(kind: str, tmp_path
             assert [r["id"] for r in store.labelled()] == ["cm_1"]
         finally:
             store.close()
+
+
+def test_an_upload_cannot_change_who_wrote_a_stored_comment(store: Store) -> None:
+    """Sent again with the same text and another author, a rejected comment by "eve"
+    became "innocent_reader"'s, silently: the verdict and the ban moved to someone else."""
+    [(cid, _)] = upload(store, said("c1", "a hateful word", "hold", author="eve"))
+    store.moderate(cid, "reject", MOD)
+    with pytest.raises(ConflictError, match=r"comment 'c1'.*'eve'.*'innocent_reader'"):
+        upload(
+            store,
+            said("c2", "a new one", author="innocent_reader"),
+            said("c1", "a hateful word", "hold", author="innocent_reader"),
+        )
+    stored = store.comment(cid)
+    assert (stored.author, stored.status) == ("eve", "rejected")
+    # nothing of the refused upload was written, not even its new comment
+    assert [row.comment_id for row in store.history("news", 10)] == [cid]
+    assert len(store.audit_log(action="comment.edit").items) == 0
+    # the same author, or none given, is an upload again as before
+    assert upload(store, said("c1", "a hateful word", "hold", author="eve")) == [(cid, "rejected")]
+    assert upload(store, said("c1", "a hateful word", "hold", author=None)) == [(cid, "rejected")]

@@ -39,12 +39,13 @@ from sqlalchemy.orm import Session
 
 from threadguard.schema import Role, Verdict
 from threadguard.storage.models import AnalysisRow as AnalysisModel
-from threadguard.storage.models import Article, Author, QueueItem, utcnow
+from threadguard.storage.models import Article, Author, QueueItem, Site, utcnow
 from threadguard.storage.models import Comment as CommentModel
 from threadguard.storage.models import DecisionRow as DecisionModel
 from threadguard.storage.records import (
     STATUS_OF_ACTION,
     Actor,
+    ConflictError,
     NewComment,
     Origin,
     StoreBusyError,
@@ -132,9 +133,14 @@ class CommentWriter(Repository):
         moderated again and the edit is audited. One with no text of its own is left as
         stored and answered :class:`Kept` with its stored status.
 
+        A comment already scored keeps its author: one sent again under another author
+        is refused (:class:`ConflictError` naming the comment), before anything of the
+        upload is written (a verdict on it, and the ban it led to, stay with who wrote it).
+
         ``background``: pause after every transaction, not only when others wrote in this
         process (an upload process of its own cannot see the service's writers).
         """
+        self._check_authors(origin, comments)
         out: list[Stored] = []
         pacer = Pacer()
         while True:
@@ -156,6 +162,37 @@ class CommentWriter(Repository):
                 # Others are writing (the hot path): step aside as long as we held the
                 # lock, so that they find it free, and the CPU ours, half the time.
                 time.sleep(held * YIELD)
+
+    def _check_authors(self, origin: Origin, comments: Sequence[NewComment]) -> None:
+        """:class:`ConflictError` when any of ``comments`` is stored already, scored, under
+        another author (read before the upload's first write; :meth:`_store_one` checks
+        again in its transaction)."""
+        wanted = {
+            c.external_id: c.author
+            for c in comments
+            if c.external_id is not None and c.author and c.has_text
+        }
+        if not wanted:
+            return
+        key = origin.article.external_id if origin.article is not None else ""
+        ids = list(wanted)
+        with self._sessions.read() as session:
+            site_id = session.scalar(select(Site.id).where(Site.name == origin.site))
+            if site_id is None:
+                return
+            for start in range(0, len(ids), AUTHOR_CHECK_CHUNK):
+                rows = session.execute(
+                    select(CommentModel.external_id, CommentModel.author).where(
+                        CommentModel.site_id == site_id,
+                        CommentModel.article_key == key,
+                        CommentModel.external_id.in_(ids[start : start + AUTHOR_CHECK_CHUNK]),
+                        CommentModel.source != "context",
+                        CommentModel.author.is_not(None),
+                    )
+                ).all()
+                for ext, stored in rows:
+                    if stored and wanted[ext] != stored:
+                        raise author_changed(ext, stored, wanted[ext])
 
     def commit_records(self, jobs: Sequence[RecordJob]) -> list[Outcome[Stored]]:
         """Write a batch of records in one transaction; if that fails, each one alone.
@@ -325,9 +362,11 @@ class CommentWriter(Repository):
         assert row is not None, "only comments already stored are updated here"
         if not item.has_text:
             return Kept(row.id, row.status)
-        author_id = find_or_add_author(session, site_id, item.author)
         # Remembered as context only (never counted), or scored already.
         counted = row.source != "context"
+        if counted and row.author and item.author and item.author != row.author:
+            raise author_changed(item.external_id, row.author, item.author)
+        author_id = find_or_add_author(session, site_id, item.author)
         previous = row.status if counted else None  # what the author's counters include
         edit = edit_of(row, item.text) if counted else None
         row.text = item.text
@@ -431,6 +470,19 @@ class CommentWriter(Repository):
         queued.resolved_by = "policy" if status != "pending" else None
         for attribute, value in scores(item).items():
             setattr(queued, attribute, value)
+
+
+#: How many comment ids one read of the upload's author check asks about.
+AUTHOR_CHECK_CHUNK = 500
+
+
+def author_changed(external_id: str | None, stored: str, sent: str) -> ConflictError:
+    """The refusal of an upload that would change who wrote a stored comment."""
+    return ConflictError(
+        f"comment {external_id!r} is stored as written by {stored!r}; an upload cannot "
+        f"change its author to {sent!r} (moderators' verdicts and bans stay with who wrote "
+        "it): send it with its stored author, or as a new comment under a new id"
+    )
 
 
 @dataclass(frozen=True)
