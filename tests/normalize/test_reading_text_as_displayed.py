@@ -98,7 +98,7 @@ def test_a_sites_watched_words_see_the_reversed_slur() -> None:
 def test_adversarial_input_normalises_in_linear_time(adversarial: str) -> None:
     t0 = time.perf_counter()
     normalize_text(adversarial)
-    assert time.perf_counter() - t0 < 1.0
+    assert time.perf_counter() - t0 < 3.0  # quadratic work on 100k characters takes minutes
 
 
 def test_the_language_is_detected_on_the_displayed_text() -> None:
