@@ -670,10 +670,9 @@ class Engine:
         """Analyse every comment of a thread, in reading order, each with its parent's text
         and the thread's title as context.
 
-        With ``authors``, user names are scored too (once each: they repeat), since a
-        bullet line of a thread dump may carry a whole sentence; each in its author's
-        first comment's language ("Amina Yılmaz" read as Turkish was a vulgar word).
-        """
+        A comment's stated language is honoured. With ``authors``, user names are scored
+        too (once each), each in its author's first comment's language (a bullet line may
+        carry a sentence; "Amina Yılmaz" read as Turkish was a vulgar word)."""
         by_id = thread.by_id()
         items = [
             CommentInput(
@@ -681,6 +680,7 @@ class Engine:
                 id=c.id,
                 parent=by_id[c.parent].text if c.parent and c.parent in by_id else "",
                 title=thread.title,
+                language=c.language,
             )
             for c in thread.comments
         ]

@@ -6,7 +6,7 @@ rendering) consumes them, so they carry no behaviour beyond small navigation hel
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -16,7 +16,9 @@ class Comment:
     ``parent`` is the id of the comment replied to, or ``None`` for a comment on the
     article itself. ``depth`` is 0 for a top-level comment. ``position`` is the comment's
     index in reading order (depth-first, as shown on the page). The author is screened
-    like the text: user names can be abusive too.
+    like the text: user names can be abusive too. ``language`` is the comment's language
+    (ISO 639-1) where the input states it (a JSON ``language`` key, a CSV column); None:
+    detected from the text.
     """
 
     id: str
@@ -26,6 +28,7 @@ class Comment:
     depth: int = 0
     created_at: str | None = None
     position: int = 0
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,11 @@ class Thread:
     url: str = ""
     id: str = ""
     comments: tuple[Comment, ...] = ()
+
+    def in_language(self, language: str) -> Thread:
+        """The thread with ``language`` stated for every comment that states none."""
+        comments = tuple(c if c.language else replace(c, language=language) for c in self.comments)
+        return replace(self, comments=comments)
 
     def by_id(self) -> dict[str, Comment]:
         """Map comment id to comment, for looking up a reply's parent."""

@@ -134,6 +134,13 @@ def scan(
     context: ContextOpt = True,
     deep_from: DeepFromOpt = None,
     quiet: QuietOpt = False,
+    language: Annotated[
+        str | None,
+        typer.Option(
+            "--language",
+            help="The language (ISO 639-1) of comments that state none: read in it, not detected.",
+        ),
+    ] = None,
 ) -> None:
     """Read a thread, score and decide every comment, and show it.
 
@@ -156,6 +163,12 @@ def scan(
         fail(str(exc))
     for problem in result.problems:
         err.print(f"[yellow]warning:[/] {escape(str(problem))}", markup=True, soft_wrap=True)
+    if language is not None:
+        from threadguard.language import LANGUAGE_CODE, primary_language
+
+        if not LANGUAGE_CODE.fullmatch(language):
+            fail(f"--language must be a language code such as de, not {language!r}")
+        result.thread = result.thread.in_language(primary_language(language))
     moderator = load_moderator(policy)
     engine = load_engine(model, tier, context, deep_from)
     scored = _moderate(moderator, engine, result.thread, quiet)

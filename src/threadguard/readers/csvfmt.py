@@ -1,8 +1,8 @@
 """CSV (or TSV) with one comment per row: what spreadsheets and CMS exports produce.
 
 Columns are matched by name, case-insensitively: a text column (``text``, ``comment``,
-``body`` or ``comment_text``) is required; ``id``, ``parent_id``, ``author``, ``created_at`` and
-``article`` (the article's title) are optional. The delimiter is whichever of ``,`` ``;`` and
+``body`` or ``comment_text``) is required; ``id``, ``parent_id``, ``author``, ``created_at``,
+``article`` (the article's title) and ``language`` (the comment's, ISO 639-1) are optional. The delimiter is whichever of ``,`` ``;`` and
 tab is most frequent in the header line: counting one line is cheap and cannot be misled by
 a multi-megabyte comment further down, unlike :class:`csv.Sniffer`. A first line
 ``sep=X`` (Excel writes one) names the delimiter instead, and the header follows it.
@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from threadguard.readers.errors import ReaderError
 from threadguard.readers.tree import RawComment, build_comments
-from threadguard.readers.values import as_timestamp
+from threadguard.readers.values import as_language, as_timestamp
 from threadguard.thread import Problem, ReadResult, Thread
 
 TEXT_COLUMNS = ("text", "comment", "body", "comment_text")
@@ -33,6 +33,7 @@ OPTIONAL_COLUMNS = {
     "author": ("author", "user", "username"),
     "created_at": ("created_at", "created", "date", "timestamp"),
     "article": ("article", "article_title"),
+    "language": ("language", "lang"),
 }
 _DELIMITERS = (",", ";", "\t")
 _MAX_RESUMES = 20
@@ -206,6 +207,9 @@ def read_csv(text: str, source: str) -> ReadResult:
         lambda start: itertools.islice(lines, start, None), source, problems, size=len(text)
     )
     for line, record in records:
+        language, bad_language = as_language(cell(record, OPTIONAL_COLUMNS["language"]))
+        if bad_language is not None:
+            problems.append(Problem(source, f"line {line}", bad_language))
         raws.append(
             RawComment(
                 text=text_of(record),
@@ -214,6 +218,7 @@ def read_csv(text: str, source: str) -> ReadResult:
                 author=cell(record, OPTIONAL_COLUMNS["author"]) or "",
                 created_at=as_timestamp(cell(record, OPTIONAL_COLUMNS["created_at"])),
                 location=f"line {line}",
+                language=language,
             )
         )
         title = cell(record, OPTIONAL_COLUMNS["article"])

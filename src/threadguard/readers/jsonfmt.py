@@ -1,7 +1,8 @@
 """ThreadGuard's own JSON schema, as one document or as JSON Lines.
 
 Document: ``{"thread": {"title", "body", "url", "id"}, "comments": [{"id", "parent", "author",
-"text", "created_at", "depth"?}, ...]}``. The output of ``threadguard scan --format json`` has
+"text", "created_at", "depth"?, "language"?}, ...]}`` (``language``: the comment's, as an
+ISO 639-1 code, which the engine then reads it in instead of detecting one). The output of ``threadguard scan --format json`` has
 the same keys plus analysis fields, which are ignored, so a scanned thread can be re-read.
 A bare list of comments, or a single comment object, is accepted too.
 
@@ -23,7 +24,14 @@ from typing import Any
 from threadguard.readers.errors import ReaderError
 from threadguard.readers.screening import readable_article
 from threadguard.readers.tree import RawComment, build_comments
-from threadguard.readers.values import as_author, as_depth, as_id, as_text, as_timestamp
+from threadguard.readers.values import (
+    as_author,
+    as_depth,
+    as_id,
+    as_language,
+    as_text,
+    as_timestamp,
+)
 from threadguard.thread import Problem, ReadResult, Thread
 
 TEXT_KEYS = ("text", "body", "comment", "message")
@@ -127,6 +135,9 @@ def comment_from_object(
             Problem(source, location, "comment has no text field; read with empty text")
         )
     parent_value = _first(obj, PARENT_KEYS)
+    language, bad_language = as_language(_first(obj, ("language", "lang")))
+    if bad_language is not None:
+        problems.append(Problem(source, location, bad_language))
     return RawComment(
         text=text or "",
         id=as_id(obj.get("id")),
@@ -136,6 +147,7 @@ def comment_from_object(
         depth=as_depth(obj.get("depth")),
         location=location,
         fault=fault,
+        language=language,
     )
 
 

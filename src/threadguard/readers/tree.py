@@ -43,6 +43,8 @@ class RawComment:
     depth: int | None = None
     location: str = ""
     fault: str | None = None
+    #: The language the input states for the comment (None: none stated).
+    language: str | None = None
 
 
 def _readable(raw: RawComment, source: str, problems: list[Problem]) -> RawComment:
@@ -251,6 +253,7 @@ def build_comments(
                 depth=depth_of[i],
                 created_at=raw.created_at,
                 position=position,
+                language=raw.language,
             )
         )
     return tuple(comments), problems

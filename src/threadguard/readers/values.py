@@ -92,3 +92,18 @@ def as_depth(value: object) -> int | None:
     if isinstance(value, float) and value.is_integer() and value >= 0:
         return int(value)
     return None
+
+
+#: A language code as inputs write it: ``de``, ``pt-BR``, ``en_GB``, ``FIL``.
+_LANGUAGE_CODE: Final = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def as_language(value: object) -> tuple[str | None, str | None]:
+    """A comment's stated language as its primary code (``de`` for ``de-AT``), and None;
+    or None and why the value is no language code (None, None: none stated)."""
+    if value is None or value == "":
+        return None, None
+    if isinstance(value, str) and _LANGUAGE_CODE.fullmatch(value.strip()):
+        return re.split(r"[-_]", value.strip().lower(), maxsplit=1)[0], None
+    shown = repr(value)[:40]
+    return None, f"language {shown} is not a language code; detected from the text"
