@@ -8,6 +8,13 @@ coded-hate cases passed at 22% on decisions). A moderator knows these codes; the
 group it attacks and what it means, so a decision can name the code and a site can drop
 a term it does not want (``[coded_hate] ignore``). Terms are matched like watched words
 (:mod:`.watchlist`): through spacing, look-alike letters, leetspeak and stretched letters.
+A code that is only hate beside the group it is said of ("Deus vult" about mosques,
+"groomers" about trans people, the Rothschilds who "profit from every war") is a
+``[[context]]`` entry: a name, a regular expression over the text as written (case
+ignored) and a ``near`` one that must match within :data:`CONTEXT_NEAR` characters of it.
+
+A user name is read word by word: joined words and glued digits are split first
+("GoyimKnow", "Patriot1488", "HH88": :func:`name_words`).
 
 The names of conspiracy theories and slogans (``reported = true`` in the lexicon) are also
 named by comments that rebut them. Such a code counts as *rebutted* inside a quotation of
@@ -24,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any, Final, Literal
@@ -92,6 +99,11 @@ NEAR: Final = 80
 NEGATION_WORDS: Final = 3
 _REQUIRED: Final = frozenset({"pattern", "group", "meaning"})
 _KEYS: Final = _REQUIRED | {"reported", "any_language"}
+#: A ``[[context]]`` entry's keys: ``near`` must match within :data:`CONTEXT_NEAR`
+#: characters of ``pattern``, and ``unless`` (optional) must not.
+_CONTEXT_KEYS: Final = _KEYS | {"name", "near", "unless"}
+#: How far from a context entry's pattern, on either side, its ``near`` may stand.
+CONTEXT_NEAR: Final = 200
 
 
 class LexiconError(ValueError):
@@ -110,6 +122,11 @@ class CodedTerm:
     reported: bool = False
     #: Used as it is in every language (else looked for in English comments only).
     any_language: bool = False
+    #: A ``[[context]]`` entry: its pattern over the text as written, what must stand near
+    #: it, and what must not (None: a word pattern, :attr:`rule`).
+    regex: re.Pattern[str] | None = None
+    near: re.Pattern[str] | None = None
+    unless: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -206,11 +223,117 @@ def parse_lexicon(text: str, source: str = LEXICON) -> tuple[CodedTerm, ...]:
     return tuple(terms)
 
 
+def parse_context(text: str, source: str = LEXICON) -> tuple[CodedTerm, ...]:
+    """The ``[[context]]`` entries of a lexicon document; :class:`LexiconError` naming a
+    bad one."""
+    out: list[CodedTerm] = []
+    for n, entry in enumerate(array_of_tables(text, "context", source, LexiconError), 1):
+        where = f"{source}: context {n}"
+        if not isinstance(entry, dict) or not (
+            _REQUIRED | {"name", "near"} <= set(entry) <= _CONTEXT_KEYS
+        ):
+            raise LexiconError(f"{where}: needs name, pattern, near, group and meaning")
+        if entry["group"] not in GROUPS:
+            raise LexiconError(f"{where}: unknown group {entry['group']!r}")
+        try:
+            regexes = [
+                None if entry.get(k) is None else re.compile(entry[k], re.IGNORECASE)
+                for k in ("pattern", "near", "unless")
+            ]
+        except (re.error, TypeError) as exc:
+            raise LexiconError(f"{where}: {exc}") from exc
+        flags = {key: bool(entry.get(key, False)) for key in ("reported", "any_language")}
+        name = str(entry["name"])
+        rule = WatchRule.of("context", "hold")  # never matched: the regex is
+        out.append(
+            CodedTerm(
+                name,
+                entry["group"],
+                entry["meaning"],
+                rule,
+                **flags,
+                regex=regexes[0],
+                near=regexes[1],
+                unless=regexes[2],
+            )
+        )
+    return tuple(out)
+
+
 @cache
 def lexicon() -> tuple[CodedTerm, ...]:
     """The shipped lexicon (read once)."""
     text = resources.files("threadguard.resources").joinpath(LEXICON).read_text("utf-8")
     return parse_lexicon(text)
+
+
+@cache
+def context_lexicon() -> tuple[CodedTerm, ...]:
+    """The shipped lexicon's ``[[context]]`` entries (read once)."""
+    text = resources.files("threadguard.resources").joinpath(LEXICON).read_text("utf-8")
+    return parse_context(text)
+
+
+def match_context(text: str, terms: tuple[CodedTerm, ...] | None = None) -> list[CodedMatch]:
+    """The ``[[context]]`` entries found in ``text``: their pattern with their ``near``
+    within :data:`CONTEXT_NEAR` characters and their ``unless`` not (rebutted, for an entry
+    marked ``reported``, as a term is)."""
+    found = []
+    quotes: list[tuple[int, int]] | None = None
+    for term in context_lexicon() if terms is None else terms:
+        assert term.regex is not None and term.near is not None
+        for m in term.regex.finditer(text):
+            window = text[max(0, m.start() - CONTEXT_NEAR) : m.end() + CONTEXT_NEAR]
+            if not term.near.search(window):
+                continue
+            if term.unless is not None and term.unless.search(window):
+                continue
+            denied = False
+            if term.reported:
+                quotes = quotation_spans(text) if quotes is None else quotes
+                denied = quoted(text, quotes, m.start(), m.end()) or rebutted(
+                    text, m.start(), m.end()
+                )
+            where = WatchMatch(term.pattern, "hold", m.start(), m.end())
+            found.append(CodedMatch(term, where, denied))
+    return found
+
+
+#: Where a user name's words join: a capital after a small letter ("GoyimKnow"), a digit
+#: after a letter or a letter after a digit ("Patriot1488", "HH88").
+_NAME_JOIN: Final = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+#: The neo-Nazi numbers in a user name, however they are split ("14_88", "14.88").
+_NAME_1488: Final = re.compile(r"(?<!\d)14[\W_]*88(?!\d)")
+
+
+def name_words(name: str) -> tuple[str, list[int]]:
+    """A user name as words: underscores read as spaces, and a space where joined words or
+    glued digits meet (:data:`_NAME_JOIN`); with each character's offset in ``name``."""
+    out, where = [], []
+    for i, c in enumerate(name):
+        if i and _NAME_JOIN.match(name, i) is not None and name[i - 1] not in " _":
+            out.append(" ")
+            where.append(i)
+        out.append(" " if c == "_" else c)
+        where.append(i)
+    return "".join(out), where
+
+
+def match_name(name: str, *, ignore: frozenset[str] = frozenset()) -> list[CodedMatch]:
+    """Every code in a user name (:func:`name_words`), with offsets in ``name``; "14_88"
+    there is "1488" however it is split."""
+    spaced, where = name_words(name)
+    found = []
+    for m in _match_text(spaced, ignore, None, True, None):
+        begin, end = where[m.where.begin], where[m.where.end - 1] + 1
+        found.append(replace(m, where=replace(m.where, begin=begin, end=end)))
+    term = by_pattern().get("1488")
+    if term is not None and "1488" not in ignore and not any(f.term is term for f in found):
+        for n in _NAME_1488.finditer(name):
+            found.append(
+                CodedMatch(term, WatchMatch(term.pattern, "hold", n.start(), n.end(), True))
+            )
+    return found
 
 
 #: The antisemitic "echo": a name in triple parentheses, "(((They)))", "(((Soros)))", which
@@ -228,7 +351,7 @@ ECHO_TERM: Final = CodedTerm(
 @cache
 def by_pattern() -> Mapping[str, CodedTerm]:
     """The shipped lexicon's terms by pattern (built once): how a stored code is looked up."""
-    return {t.pattern: t for t in (*lexicon(), ECHO_TERM)}
+    return {t.pattern: t for t in (*lexicon(), *context_lexicon(), ECHO_TERM)}
 
 
 @cache
@@ -259,7 +382,21 @@ def match_coded(
     nothing), in the order they stand
     there; a code found twice is listed twice. ``language``: the comment's; in any but
     English only the codes used in every language are looked for (None: a user name,
-    every code, never rebutted). ``canonical``: ``normalize_text(text)`` if known."""
+    every code, never rebutted). ``canonical``: ``normalize_text(text)`` if known.
+    ``in_author``: ``text`` is a user name, read word by word (:func:`match_name`)."""
+    if in_author:
+        return match_name(text, ignore=ignore)
+    return _match_text(text, ignore, language, False, canonical)
+
+
+def _match_text(
+    text: str,
+    ignore: frozenset[str],
+    language: str | None,
+    in_author: bool,
+    canonical: str | None,
+) -> list[CodedMatch]:
+    """:func:`match_coded` on a text as it stands."""
     terms, rules = _watching(ignore, language in ("en", None))
     found = []
     quotes: list[tuple[int, int]] | None = None
@@ -270,9 +407,16 @@ def match_coded(
             quotes = quotation_spans(text) if quotes is None else quotes
             denied = quoted(text, quotes, m.begin, m.end) or rebutted(text, m.begin, m.end)
         found.append(CodedMatch(term, m, denied))
+    if not in_author:
+        english = language in ("en", None)
+        found += [
+            c
+            for c in match_context(text)
+            if c.term.pattern.lower() not in ignore and (english or c.term.any_language)
+        ]
     if "(((" in text and ECHO_TERM.pattern not in ignore:
         for e in ECHO.finditer(text):
             where = WatchMatch(ECHO_TERM.pattern, "hold", e.start(), e.end(), in_author)
             found.append(CodedMatch(ECHO_TERM, where))
-        found.sort(key=lambda c: c.where.begin)
+    found.sort(key=lambda c: c.where.begin)
     return found
