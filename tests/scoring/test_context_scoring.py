@@ -11,9 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from threadguard.engine import CascadeSettings, CommentInput, Engine, shipped_model_dir
+from threadguard.moderation import Moderator
 from threadguard.scoring.context import (
     CLEAR_HIGH,
     CLEAR_LOW,
+    LOWER,
     THREAT_STAYS,
     bounded_shift,
     logit,
@@ -213,6 +215,35 @@ def test_a_possible_threat_is_never_made_milder_by_its_thread() -> None:
     assert (out[1] < alone[1]).all()
     harsher = np.full_like(alone, 0.7)
     assert (bounded_shift(alone, harsher, 4.0) > alone).all()  # it may still raise them
+
+
+def test_the_thread_lowers_a_score_less_far_than_it_may_raise_one() -> None:
+    alone = np.full((1, len(HEADS)), 0.6, dtype=np.float32)
+    alone[0, HEADS.index("threat")] = 0.1  # not a possible threat (that never moves down)
+    milder = bounded_shift(alone, np.full_like(alone, 0.05), 4.0)
+    harsher = bounded_shift(alone, np.full_like(alone, 0.95), 4.0)
+    down = logit(alone.astype(np.float64)) - logit(milder.astype(np.float64))
+    up = logit(harsher.astype(np.float64)) - logit(alone.astype(np.float64))
+    others = [i for i, h in enumerate(HEADS) if h != "threat"]
+    assert np.allclose(down[0, others], LOWER, atol=1e-3)
+    assert (up[0, others] > LOWER + 1.0).all()
+
+
+def test_an_articles_title_does_not_publish_a_slur_about_its_subject(
+    engine: Engine, moderator: Moderator
+) -> None:
+    """Session 34's news-desk tryout: held alone (toxicity 0.65-0.67), approved under the
+    article's title (0.18 and 0.34) when the thread could lower a score by 4 logits."""
+    title = "Cycling body bars transgender women from elite female races"
+    for text in (
+        "Tranny in the ladies, what could possibly go wrong.",
+        "A man in a dress is still a man. These freaks need to stay out of women's sport "
+        "and women's toilets.",
+    ):
+        (alone,) = engine.analyze([CommentInput(text)], spans=False)
+        (under,) = engine.analyze([CommentInput(text, title=title)], spans=False)
+        assert moderator.on_scores(alone).action.value == "hold", text
+        assert moderator.on_scores(under).action.value != "approve", text
 
 
 def test_real_context_decides_a_close_call_in_both_directions(real_deep: Engine) -> None:

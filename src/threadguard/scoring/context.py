@@ -11,8 +11,9 @@ So, per attribute, on the scores as the engine reports them (tiers blended):
 
 - where the comment alone scores at most ``CLEAR_LOW`` or at least ``CLEAR_HIGH`` the
   context changes nothing: what is clear without the thread stays clear with it;
-- in between, the context may move the score by at most ``limit`` in logit space, the
-  allowance tapering to nothing towards those two edges (no jump at the boundary).
+- in between, the context may move the score by at most ``limit`` in logit space (lower it
+  by at most ``LOWER``), the allowance tapering to nothing towards those two edges (no jump
+  at the boundary).
 
 ``limit`` was chosen on dev rows (``threadguard eval --suite context --split dev``).
 """
@@ -38,6 +39,15 @@ TAPER = 0.1
 #: as with no such rule (0.2 lost one CAT flip toward the label).
 THREAT_STAYS = 0.3
 THREAT = ATTRIBUTES.index("threat")
+#: How far (logits) the thread may *lower* a score, whatever ``limit`` lets it raise one.
+#: An article's title took slurs and hate about its own subject below the hold: "Tranny in
+#: the ladies, what could possibly go wrong." toxicity 0.67 alone, 0.18 under "Cycling body
+#: bars transgender women from elite female races" (session 34's news-desk tryout). Chosen
+#: on dev rows (`threadguard eval --suite context --split dev`, lowering capped at 4, 2, 1,
+#: 0.5, 0 logits): CAT-LARGE flips 4 toward the label / 4 away at every cap down to 0.5;
+#: CADD 10 / 3 at 4 and 2, 10 / 2 at 1, 9 / 2 at 0.5, 8 / 1 at 0. Test rows, 4 -> 1:
+#: CAT-LARGE 7 / 4 -> 6 / 4, CADD 96 / 71 -> 95 / 65.
+LOWER = 1.0
 
 
 def logit(p: np.ndarray) -> np.ndarray:
@@ -71,10 +81,11 @@ def bounded_shift(alone: np.ndarray, with_context: np.ndarray, limit: float) -> 
     a = alone.astype(np.float64)
     base = logit(a)
     cap = limit * allowance(a)
-    # a comment that may be a threat on its own is never made milder by its thread
-    down = cap
+    # the thread lowers a score less far than it may raise one, and a comment that may be
+    # a threat on its own is never made milder by its thread
+    down = np.minimum(cap, LOWER)
     if a.ndim == 2 and a.shape[1] > THREAT:
-        down = np.where(a[:, [THREAT]] >= THREAT_STAYS, 0.0, cap)
+        down = np.where(a[:, [THREAT]] >= THREAT_STAYS, 0.0, down)
     shift = np.clip(logit(with_context.astype(np.float64)) - base, -down, cap)
     out: np.ndarray = np.where(cap > 0, 1.0 / (1.0 + np.exp(-(base + shift))), a).astype(np.float32)
     return out
