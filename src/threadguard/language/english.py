@@ -57,3 +57,8 @@ def plainly_english(words: list[str]) -> bool:
         return False
     weight = own + sum(map(SHARED_WORDS.__contains__, words)) / 2
     return weight >= MIN_WEIGHT and weight >= MIN_SHARE * len(words)
+
+
+def english_word(words: list[str]) -> bool:
+    """Whether any of these (lower-case) words is an English-only word."""
+    return any(map(ENGLISH_WORDS.__contains__, words))
