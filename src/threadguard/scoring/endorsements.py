@@ -55,11 +55,55 @@ _PHRASES: Final = (
     r"(?:you(?:['’]re| are)|he(?:['’]s| is)|she(?:['’]s| is))\s+(?:so\s+|absolutely\s+|"
     r"completely\s+|dead\s+|100\s*%\s+)?right"
 )
+#: The same in the other covered languages (session 34: "Stimmt genau." under "Flüchtlinge
+#: sind Ratten." was approved where "Exactly, well said." under its English twin was
+#: rejected). Written by the team; as in English, no bare "yes" or "correct" ("ja",
+#: "richtig", "klopt", "cierto", "giusto", "prawda", "صح"), which answer questions and
+#: corrections as often as they agree; only their intensified forms ("sehr richtig",
+#: "święta racja", "çok doğru").
+_LANGUAGE_PHRASES: Final = (
+    # German
+    r"stimmt\s+genau|stimmt\s+absolut|(?:ganz\s+)?genau(?:\s+so)?|exakt|so\s+ist\s+es|"
+    r"so\s+sieht['’]?s\s+aus|(?:sehr|absolut|vollkommen)\s+richtig|gut\s+gesagt|"
+    r"(?:das\s+)?sehe\s+ich\s+(?:genau\s*|ganz\s+genau\s*)?so(?:\s+auch)?|volle\s+zustimmung|"
+    r"(?:du\s+hast|sie\s+haben)\s+(?:v[öo]llig\s+|vollkommen\s+|so\s+)?recht|recht\s+hast\s+du|"
+    r"dem\s+ist\s+nichts\s+hinzuzuf[üu]gen|endlich\s+sagt\s+(?:es\s+)?(?:einer|jemand)(?:\s+mal)?|"
+    # French
+    r"exactement|bien\s+dit|parfaitement|(?:je\s+suis\s+)?(?:tout\s+[àa]\s+fait|enti[èe]rement|"
+    r"totalement|compl[èe]tement|100\s*%)\s+d['’]accord|tout\s+[àa]\s+fait|c['’]est\s+(?:clair|exact|"
+    r"tellement\s+vrai|bien\s+vrai)|tellement\s+vrai|trop\s+vrai|(?:tu\s+as|vous\s+avez)\s+"
+    r"(?:tout\s+[àa]\s+fait\s+|parfaitement\s+|tellement\s+)?raison|on\s+ne\s+peut\s+mieux\s+dire|"
+    r"enfin\s+quelqu['’]un\s+qui\s+(?:le\s+)?dit|"
+    # Spanish
+    r"exacto|exactamente|(?:estoy\s+)?(?:totalmente|completamente|muy|cien\s+por\s+cien)\s+de\s+acuerdo|"
+    r"bien\s+dicho|tal\s+cual|as[íi]\s+es|muy\s+cierto|(?:tienes|tiene|ten[ée]is)\s+(?:toda\s+la\s+)?"
+    r"raz[óo]n|ni\s+m[áa]s\s+ni\s+menos|por\s+fin\s+alguien\s+lo\s+dice|efectivamente|"
+    # Italian
+    r"esatto|esattamente|ben\s+detto|(?:sono\s+)?(?:pienamente|totalmente|completamente|perfettamente)"
+    r"\s+d['’]accordo|d['’]accordissimo|hai\s+(?:pienamente\s+|proprio\s+|perfettamente\s+)?ragione|"
+    r"proprio\s+cos[ìi]|verissimo|parole\s+sante|concordo(?:\s+pienamente|\s+in\s+pieno)?|"
+    # Dutch
+    r"precies|helemaal\s+(?:mee\s+)?eens|(?:ik\s+ben\s+het\s+)?(?:helemaal|volledig|roerend)\s+"
+    r"(?:met\s+je\s+)?eens|goed\s+gezegd|zo\s+is\s+het|je\s+hebt\s+(?:helemaal\s+)?gelijk|"
+    # Polish
+    r"dok[łl]adnie(?:\s+tak)?|(?:ca[łl]kowicie\s+|w\s+pe[łl]ni\s+)?zgadzam\s+si[ęe]|[śs]wi[ęe]ta\s+racja|"
+    r"dobrze\s+powiedziane|(?:masz|ma\s+pan|ma\s+pani)\s+(?:ca[łl]kowit[aą]\s+)?racj[ęe]|popieram|"
+    # Portuguese
+    r"exatamente|exato|concordo(?:\s+plenamente|\s+totalmente|\s+contigo)?|bem\s+dito|isso\s+mesmo|"
+    r"falou\s+tudo|disse\s+tudo|"
+    # Turkish
+    r"aynen(?:\s+[öo]yle)?|kesinlikle(?:\s+kat[ıi]l[ıi]yorum)?|[çc]ok\s+do[ğg]ru|(?:sonuna\s+kadar\s+)?"
+    r"kat[ıi]l[ıi]yorum|(?:[çc]ok\s+)?hakl[ıi]s[ıi]n|a[ğg]z[ıi]na\s+sa[ğg]l[ıi]k|tam\s+olarak|"
+    # Arabic
+    r"بالضبط|كلام\s+سليم|كلامك\s+صح|[أا]حسنت|عين\s+العقل|معك\s+حق|[أا]تفق\s+معك|"
+    r"(?:والله\s+)?صدقت|كلام\s+في\s+الصميم"
+)
 #: A reply made of agreement alone: the phrases, each closed by punctuation (a colon
 #: introduces a claim, so it closes none) or the end, and nothing else.
-_CLOSE: Final = r"[.!,;–—-]|💯|👆|👍|🔥"
+_CLOSE: Final = r"[.!,;–—،-]|💯|👆|👍|🔥"
 ENDORSEMENT: Final = re.compile(
-    rf"^\s*(?:(?:{_PHRASES})(?=\s|{_CLOSE}|$)(?:\s*(?:{_CLOSE}))*\s*)+$", re.IGNORECASE
+    rf"^\s*(?:(?:{_PHRASES}|{_LANGUAGE_PHRASES})(?=\s|{_CLOSE}|$)(?:\s*(?:{_CLOSE}))*\s*)+$",
+    re.IGNORECASE,
 )
 
 
