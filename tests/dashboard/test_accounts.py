@@ -29,9 +29,12 @@ def test_list_shows_roles_states_and_open_sessions_but_no_hashes(dashboard: Dash
     code, output = user(dashboard, "list")
     assert code == 0, output
     rows = [line.split() for line in output.splitlines()]
-    assert rows[0] == ["name", "role", "state", "sessions", "created"]
-    by_name = {row[0]: row[1:4] for row in rows[1:]}
-    assert by_name == {"alice": ["moderator", "enabled", "1"], "bob": ["moderator", "enabled", "0"]}
+    assert rows[0] == ["name", "role", "site", "state", "sessions", "created"]
+    by_name = {row[0]: row[1:5] for row in rows[1:]}
+    assert by_name == {
+        "alice": ["moderator", "*", "enabled", "1"],
+        "bob": ["moderator", "*", "enabled", "0"],
+    }
     assert "scrypt" not in output and "$" not in output
 
 
@@ -44,9 +47,10 @@ def test_disabling_ends_the_open_session_and_refuses_the_next_sign_in(
     assert code == 0 and "1 open session ended" in output, output
     assert client.get("/", follow_redirects=False).status_code == 303  # back to the form
     assert dashboard.sign_in(dashboard.client()).status_code == 401
-    assert user(dashboard, "list")[1].splitlines()[1].split()[:3] == [
+    assert user(dashboard, "list")[1].splitlines()[1].split()[:4] == [
         "alice",
         "moderator",
+        "*",
         "disabled",
     ]
     code, output = user(dashboard, "disable", "alice")

@@ -135,3 +135,20 @@ def test_a_page_after_an_entry_continues_the_order_from_it(store: Store, order: 
     after = store.review_page(ReviewFilter(site="big"), order=order, limit=5, after=anchor.queue_id)
     assert [i.comment_id for i in after.items] == [i.comment_id for i in every[10:15]]
     assert after.total == 29
+
+
+def test_an_account_limited_to_a_site_keeps_it_in_its_sessions(store: Store) -> None:
+    store.add_user("carol", "moderator", "a long passphrase", site="news")
+    store.add_user("alice", "admin", "a long passphrase")
+    assert {u.name: u.site for u in store.users()} == {"carol": "news", "alice": None}
+    started = store.start_session(
+        "tok-carol", "carol", "moderator", ip="1.2.3.4", lifetime=timedelta(hours=1)
+    )
+    assert started.site == "news"
+    found = store.find_session("tok-carol", idle=timedelta(hours=1))
+    assert found is not None and found.site == "news"
+    store.start_session("tok-alice", "alice", "admin", ip="1.2.3.4", lifetime=timedelta(hours=1))
+    found = store.find_session("tok-alice", idle=timedelta(hours=1))
+    assert found is not None and found.site is None
+    [added] = [e for e in store.audit_log(action="user.add").items if e.object_id == "carol"]
+    assert added.after == {"role": "moderator", "site": "news"}

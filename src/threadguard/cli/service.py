@@ -345,30 +345,46 @@ def user_add(
     name: Annotated[str, typer.Argument(help="User name.")],
     role: PersonRoleOpt,
     password: PasswordOpt = None,
+    site: Annotated[
+        str | None,
+        typer.Option(
+            "--site",
+            help="Limit the account to this site: the dashboard shows and acts on its "
+            "comments, threads and stats only (default: every site).",
+        ),
+    ] = None,
     database: DatabaseOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
     """Add a moderator or admin; the password is stored as a salted scrypt hash."""
     from threadguard.storage import ConflictError, InvalidError
+    from threadguard.validation import InvalidField, check_site
 
+    try:
+        check_site("--site", site)
+    except InvalidField as exc:
+        fail(str(exc))
     person = _person_role(role)
     password = _new_password(name, password)
     with _store(database, data_dir, ConflictError, InvalidError) as store:
-        store.add_user(name, person, password)
-    typer.echo(f"added {person.value} {name}")
+        store.add_user(name, person, password, site=site)
+    where = f" for site {site}" if site else ""
+    typer.echo(f"added {person.value} {name}{where}")
 
 
 @user_app.command("list")
 def user_list(database: DatabaseOpt = None, data_dir: DataDirOpt = None) -> None:
-    """List accounts: name, role, enabled or disabled, open dashboard sessions."""
+    """List accounts: name, role, site (* for every site), enabled or disabled, open
+    dashboard sessions."""
     with _store(database, data_dir) as store:
         users = store.users()
     _columns(
-        ("name", "role", "state", "sessions", "created"),
+        ("name", "role", "site", "state", "sessions", "created"),
         [
             (
                 u.name,
                 u.role,
+                u.site or "*",
                 "disabled" if u.disabled else "enabled",
                 str(u.sessions),
                 f"{u.created_at:%Y-%m-%d %H:%M}",

@@ -29,7 +29,7 @@ from threadguard.dashboard.csrf import CsrfRefused
 from threadguard.dashboard.forms import Form, FormRefused, read_form
 from threadguard.dashboard.routes import build_router
 from threadguard.dashboard.routes.login import DRAFT_FIELDS, login_page
-from threadguard.dashboard.routes.page_errors import NoSuchSite, error_page
+from threadguard.dashboard.routes.page_errors import NoSuchSite, OtherSite, error_page
 from threadguard.dashboard.signin import SignInRequired, current_user, session_token
 from threadguard.dashboard.web import is_htmx, local_path, render
 from threadguard.service.access_log import without_secrets
@@ -172,6 +172,13 @@ async def _form_refused(request: Request, exc: Exception) -> Response:
     return error_page(request, user, 400, heading, message)
 
 
+async def _other_site(request: Request, exc: Exception) -> Response:
+    """A site-bound account asking for another site's page or action: 403, with its
+    navigation, nothing looked up."""
+    user = exc.user if isinstance(exc, OtherSite) else None
+    return error_page(request, user, 403, "Not your site", printable(str(exc)))
+
+
 def _is_page(request: Request) -> bool:
     """Whether the request was routed to one of the dashboard's pages."""
     endpoint = getattr(request.scope.get("route"), "endpoint", None)
@@ -208,4 +215,5 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(SignInRequired, _sign_in_first)
     app.add_exception_handler(CsrfRefused, _csrf_refused)
     app.add_exception_handler(FormRefused, _form_refused)
+    app.add_exception_handler(OtherSite, _other_site)
     _html_for_bad_page_values(app)

@@ -76,12 +76,28 @@ class SignInRequired(Exception):
 
 @dataclass(frozen=True)
 class WebUser:
-    """The person a request comes from: name, role, session and the page's CSRF token."""
+    """The person a request comes from: name, role, session, the page's CSRF token, and
+    the one site the account is limited to (None: every site)."""
 
     name: str
     role: str
     session_id: int
     csrf: str
+    site: str | None = None
+
+    @property
+    def sites(self) -> tuple[str, ...] | None:
+        """The sites the user may see and act on (None: all of them), as the store's
+        ``sites`` filters take them (the same scope as a site-bound key's)."""
+        return None if self.site is None else (self.site,)
+
+    def may_see(self, site: str) -> bool:
+        """Whether the user may see and act on ``site``."""
+        return self.site is None or site == self.site
+
+    def visible(self, names: list[str]) -> list[str]:
+        """Of the site names, those the user may see (a site filter's choices)."""
+        return [n for n in names if self.may_see(n)]
 
     @property
     def actor(self) -> Actor:
@@ -153,7 +169,7 @@ async def current_user(request: Request) -> WebUser | None:
     record = await run_in_threadpool(store_of(request).find_session, token, idle=IDLE)
     if record is None:
         return None
-    return WebUser(record.user_name, record.role, record.id, csrf.token_for(token))
+    return WebUser(record.user_name, record.role, record.id, csrf.token_for(token), record.site)
 
 
 def require_web(role: Role, *, check_csrf: bool) -> Callable[[Request], Awaitable[WebUser]]:

@@ -359,6 +359,8 @@ class User(Keyed, Base):
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     #: The dashboard's reading preferences (blur severe comments, mask slurs).
     preferences: Mapped[dict[str, Any] | None]
+    #: The one site the account may see and act on (None: every site), like a key's.
+    site: Mapped[str | None] = mapped_column(String(200))
 
 
 class WebSession(Keyed, Base):

@@ -314,6 +314,8 @@ class UserRecord:
     created_at: datetime
     #: Dashboard sessions open now (signed in, not yet signed out or swept as expired).
     sessions: int
+    #: The one site the account may see and act on (None: every site).
+    site: str | None = None
 
 
 @dataclass(frozen=True)
@@ -538,6 +540,8 @@ class WebSessionRecord:
     created_at: datetime
     last_seen_at: datetime
     expires_at: datetime
+    #: The account's site (None: every site), read from the account at each request.
+    site: str | None = None
 
 
 @dataclass(frozen=True)

@@ -102,9 +102,13 @@ class Acted:
 def _fragments(store: Store, user: WebUser, acted: Acted) -> str:
     """The items (as they stand now), the counter and the undo bar, for out-of-band swaps."""
     prefs = preferences_of(store, user)
-    items = [i for c in acted.comment_ids if (i := store.review_item(c)) is not None]
+    items = [
+        i
+        for c in acted.comment_ids
+        if (i := store.review_item(c)) is not None and user.may_see(i.site)
+    ]
     back = acted.back
-    counts = store.queue_counts(QueueQuery.of_url(back).filters)
+    counts = store.queue_counts(QueueQuery.of_url(back).filters_for(user))
     parts = [
         ENVIRONMENT.get_template("_item.html").render(v=v, user=user, back=back, oob=True)
         for v in item_views(store, items, prefs, acted.messages)
@@ -158,7 +162,13 @@ def _act(
         until = utcnow() + span if span is not None else None
     try:
         store.moderate(
-            comment_id, action, user.actor, note=note or None, until=until, expected=expected
+            comment_id,
+            action,
+            user.actor,
+            note=note or None,
+            sites=user.sites,  # another site's comment: "no comment", as for a key
+            until=until,
+            expected=expected,
         )
     except (ConflictError, InvalidError, NotFoundError) as exc:
         return False, str(exc)
@@ -179,8 +189,11 @@ BULK_DONE: dict[str, str] = {
 }
 
 
-def bulk_summary(store: Store, action: str, ids: list[str], skipped: dict[str, str]) -> str:
-    """What a bulk action did: how many applied, and each one skipped with why."""
+def bulk_summary(
+    store: Store, user: WebUser, action: str, ids: list[str], skipped: dict[str, str]
+) -> str:
+    """What a bulk action did: how many applied, and each one skipped with why (by its
+    author's name only where the user may see the comment's site)."""
     done = len(ids) - len(skipped)
     said = f"{BULK_DONE[action]} {done} of {counted(len(ids), 'selected comment')}."
     if not skipped:
@@ -188,7 +201,8 @@ def bulk_summary(store: Store, action: str, ids: list[str], skipped: dict[str, s
     lines = []
     for comment_id, why in skipped.items():
         item = store.review_item(comment_id)
-        author = (item.author if item is not None else None) or "anonymous"
+        seen = item is not None and user.may_see(item.site)
+        author = (item.author if item is not None and seen else None) or "anonymous"
         lines.append(f"{author}: {why}")
     return f"{said} Skipped {len(skipped)}: " + "; ".join(lines) + "."
 
@@ -219,7 +233,7 @@ async def bulk(request: Request, user: Checked) -> Response:
             ok, message = _act(store, user, comment_id, action)
             if not ok:
                 skipped[comment_id] = message
-        summary = bulk_summary(store, action, ids, skipped)
+        summary = bulk_summary(store, user, action, ids, skipped)
         return _bulk_answer(request, store, user, Acted(back, ids, skipped), summary)
 
     return await run_in_threadpool(run)

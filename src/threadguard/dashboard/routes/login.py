@@ -141,7 +141,11 @@ async def login(request: Request) -> Response:
     response: Response
     if carry and outcome.role == Role.ADMIN:
         # the policy draft whose save the ended session refused: shown again, unsaved
-        user = WebUser(username, outcome.role, 0, csrf.token_for(outcome.token))
+        record = await run_in_threadpool(
+            store_of(request).find_session, outcome.token, idle=LIFETIME
+        )
+        site = record.site if record is not None else None
+        user = WebUser(username, outcome.role, 0, csrf.token_for(outcome.token), site)
         response = await draft_again(request, user, carry)
     else:
         response = RedirectResponse(local_path(form.get("next", "/")), 303)

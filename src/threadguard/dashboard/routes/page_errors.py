@@ -64,4 +64,25 @@ def site_param(value: str | None) -> str | None:
     return value
 
 
-__all__ = ["NoSuchSite", "SiteQuery", "error_page", "site_param"]
+class OtherSite(Exception):
+    """A page or action asked for a site the signed-in account is not limited to: the
+    dashboard's 403 page (as a site-bound key's request for another site is a 403)."""
+
+    def __init__(self, user: WebUser, site: str) -> None:
+        super().__init__(f"Your account is for site {user.site!r}, not {site!r}.")
+        self.user = user
+
+
+def site_for(user: WebUser, value: str | None) -> str | None:
+    """The site a page or action of ``user`` acts on: the one named (None when blank),
+    else the user's own; :class:`OtherSite` when a site-bound user names another,
+    :class:`NoSuchSite` when no site could have that name."""
+    chosen = site_param(value)
+    if user.site is None:
+        return chosen
+    if chosen is not None and chosen != user.site:
+        raise OtherSite(user, chosen)
+    return user.site
+
+
+__all__ = ["NoSuchSite", "OtherSite", "SiteQuery", "error_page", "site_for", "site_param"]

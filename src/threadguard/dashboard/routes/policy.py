@@ -45,7 +45,7 @@ from threadguard.dashboard.policy_page import (
 from threadguard.dashboard.routes.page_errors import (
     SiteQuery,
     error_page,
-    site_param,
+    site_for,
 )
 from threadguard.dashboard.signin import AdminChecked, AdminSignedIn, WebUser, state_of
 from threadguard.dashboard.web import is_htmx, render
@@ -110,7 +110,7 @@ def _context(
         "nav": "policy",
         "title": "Policy",
         "site": site,
-        "sites": sorted({*state.store.site_names(), site}),
+        "sites": user.visible(sorted({*state.store.site_names(), site})),
         "source": "site" if doc is not None and doc.policy_text is not None else "default",
         "version": current.version,
         "draft": _with_site_rules(draft, current.policy),
@@ -136,7 +136,7 @@ async def policy_page(
     restored: Annotated[int | None, Query(ge=0)] = None,
 ) -> Response:
     state = state_of(request)
-    chosen = site_param(site)
+    chosen = site_for(user, site)
 
     def work() -> dict[str, Any]:
         name = _site_of(state, chosen)
@@ -153,7 +153,7 @@ async def _on_draft(
     """Read the posted form's site and draft and answer with ``work(state, site, draft,
     form)``, run off the event loop; the 400 page instead for a site no store could hold."""
     form = await read_form(request)
-    site = site_param(form.get("site"))
+    site = site_for(user, form.get("site"))
     draft = draft_from_form(form.get)
     return await run_in_threadpool(work, state_of(request), site or DEFAULT_SITE, draft, form)
 
@@ -231,7 +231,7 @@ async def draft_again(request: Request, user: WebUser, fields: dict[str, list[st
     (carried through the sign-in form), unsaved, based on the version it was edited
     from: a save over a version another admin stored meanwhile is refused as usual."""
     form = Form(fields)
-    site = site_param(form.get("site")) or DEFAULT_SITE
+    site = site_for(user, form.get("site")) or DEFAULT_SITE
     draft = draft_from_form(form.get)
 
     def work() -> dict[str, Any]:
@@ -248,7 +248,7 @@ async def draft_again(request: Request, user: WebUser, fields: dict[str, list[st
 async def restore(request: Request, user: AdminChecked) -> Response:
     state = state_of(request)
     form = await read_form(request)
-    site = site_param(form.get("site")) or DEFAULT_SITE
+    site = site_for(user, form.get("site")) or DEFAULT_SITE
     try:
         version = int(form.get("version"))
     except ValueError:

@@ -7,13 +7,14 @@ as fast as one of ten.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlencode, urlsplit
 
 from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import QueryParams
 
+from threadguard.dashboard.routes.page_errors import site_for
 from threadguard.dashboard.signin import SignedIn, WebUser, store_of
 from threadguard.dashboard.views import ItemView, Preferences, item_view
 from threadguard.dashboard.web import render
@@ -107,6 +108,11 @@ class QueueQuery:
             at_least=at_least,
         )
 
+    def filters_for(self, user: WebUser) -> ReviewFilter:
+        """The filters limited to the sites ``user`` may see (a site-bound account's
+        queue, counts and author filter are its site's only)."""
+        return replace(self.filters, sites=user.sites)
+
     def url(self, **changes: object) -> str:
         """This query's URL with ``changes`` (page 1 unless a page is given)."""
         values: dict[str, object] = {
@@ -167,10 +173,11 @@ def preferences_of(store: Store, user: WebUser) -> Preferences:
 def queue_context(store: Store, user: WebUser, query: QueueQuery) -> dict[str, object]:
     prefs = preferences_of(store, user)
     offset = (query.page - 1) * PAGE_SIZE if query.after is None else 0
+    filters = query.filters_for(user)
     page = store.review_page(
-        query.filters, order=query.order, limit=PAGE_SIZE, offset=offset, after=query.after
+        filters, order=query.order, limit=PAGE_SIZE, offset=offset, after=query.after
     )
-    counts = store.queue_counts(query.filters)
+    counts = store.queue_counts(filters)
     return {
         "user": user,
         "nav": "queue",
@@ -181,7 +188,7 @@ def queue_context(store: Store, user: WebUser, query: QueueQuery) -> dict[str, o
         "attributes": [(a, ATTRIBUTE_LABELS[a]) for a in ATTRIBUTES],
         "default_min_score": DEFAULT_MIN_SCORE,
         "counts": counts,
-        "sites": store.site_names(),
+        "sites": user.visible(store.site_names()),
         "items": item_views(store, page.items, prefs),
         "prefs": prefs,
         "page": page,
@@ -197,5 +204,6 @@ def queue_context(store: Store, user: WebUser, query: QueueQuery) -> dict[str, o
 @router.get("/")
 async def queue_page(request: Request, user: SignedIn) -> Response:
     query = QueueQuery.of(request)
+    site_for(user, query.site)  # another site than the account's: 403
     context = await run_in_threadpool(queue_context, store_of(request), user, query)
     return render(request, "queue.html", context)

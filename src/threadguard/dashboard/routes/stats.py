@@ -18,7 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from threadguard.dashboard.routes.page_errors import (
     SiteQuery,
     error_page,
-    site_param,
+    site_for,
 )
 from threadguard.dashboard.signin import SignedIn, WebUser, state_of
 from threadguard.dashboard.stats_page import (
@@ -52,7 +52,7 @@ def _context(state: ServiceState, user: WebUser, site: str | None, days: int) ->
         "nav": "stats",
         "title": "Stats",
         "view": view,
-        "sites": state.store.site_names(),
+        "sites": user.visible(state.store.site_names()),
         "periods": PERIODS,
         "colors": ATTRIBUTE_COLORS,
         "target_report": policy.target_report,
@@ -66,7 +66,7 @@ async def stats_page(
     site: SiteQuery = None,
     days: Annotated[str | None, Query(max_length=10)] = None,
 ) -> Response:
-    chosen = site_param(site)
+    chosen = site_for(user, site)  # a site-bound account's own site, whatever is asked
     state = state_of(request)
     # Only a stored site's policy is asked for: the state caches every name it is asked
     # about, and a query string can name any.

@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from threadguard.dashboard.routes.page_errors import (
     SiteQuery,
     error_page,
-    site_param,
+    site_for,
 )
 from threadguard.dashboard.routes.queue import preferences_of
 from threadguard.dashboard.signin import SignedIn, WebUser, store_of
@@ -40,7 +40,9 @@ MAX_COMMENTS = 2000
 
 
 def _list_context(store: Store, user: WebUser, site: str | None, page: int) -> dict[str, Any]:
-    listing = store.recent_threads(site=site, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    listing = store.recent_threads(
+        site=site, sites=user.sites, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
+    )
     pages = max(1, -(-listing.total // PAGE_SIZE))
 
     def url(to: int) -> str:
@@ -54,7 +56,7 @@ def _list_context(store: Store, user: WebUser, site: str | None, page: int) -> d
         "threads": listing.items,
         "total": listing.total,
         "site": site,
-        "sites": store.site_names(),
+        "sites": user.visible(store.site_names()),
         "page": page,
         "pages": pages,
         "url": url,
@@ -69,13 +71,15 @@ async def threads_page(
     site: SiteQuery = None,
     page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
 ) -> Response:
-    chosen = site_param(site)
+    chosen = site_for(user, site)
     context = await run_in_threadpool(_list_context, store_of(request), user, chosen, page)
     return render(request, "threads.html", context)
 
 
 def _thread_context(store: Store, user: WebUser, article_id: int) -> dict[str, Any]:
     thread = store.thread(article_id, limit=MAX_COMMENTS)
+    if not user.may_see(thread.summary.site):  # another site's: as if there were none
+        raise NotFoundError(f"no thread with id {article_id}")
     names = sorted({c.author for c in thread.comments if c.author})
     standing = store.authors(thread.summary.site, names)
     view = thread_view(thread, standing)
@@ -126,8 +130,15 @@ async def thread_of_comment(
     request: Request, user: SignedIn, comment_id: Annotated[str, Path(max_length=40)]
 ) -> Response:
     """The whole thread of a comment (the queue's "whole thread" link), at the comment."""
+    store = store_of(request)
+
+    def article_of() -> int:
+        if user.site is not None and not user.may_see(store.comment(comment_id).site):
+            raise NotFoundError(f"no comment with id {comment_id!r}")
+        return store.thread_of(comment_id)
+
     try:
-        article = await run_in_threadpool(store_of(request).thread_of, comment_id)
+        article = await run_in_threadpool(article_of)
     except NotFoundError as exc:
         return error_page(request, user, 404, "No thread", str(exc))
     return RedirectResponse(f"/threads/{article}#c-{comment_id}", 303)

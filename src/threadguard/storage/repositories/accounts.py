@@ -128,9 +128,20 @@ class AccountRepository(Repository):
             add_audit(session, actor, "key.revoke", "api_key", prefix, site=row.site)
             bump(session, KEYS)
 
-    def add_user(self, name: str, role: str, password: str, actor: Actor = SYSTEM) -> None:
-        """Add a moderator or admin with a scrypt-hashed password."""
+    def add_user(
+        self,
+        name: str,
+        role: str,
+        password: str,
+        actor: Actor = SYSTEM,
+        *,
+        site: str | None = None,
+    ) -> None:
+        """Add a moderator or admin with a scrypt-hashed password; ``site``: the one site
+        the account may see and act on in the dashboard (None: every site)."""
         _check_user_role(role)
+        if site is not None and not site.strip():
+            raise InvalidError("a user's site must be a site's name (none: every site)")
         if not name.strip():
             raise InvalidError("a user needs a name")
         fault = user_name_fault(name)
@@ -144,9 +155,12 @@ class AccountRepository(Repository):
                 same = _name_in_any_case(session, name)
                 if same is not None:  # "Alice" beside "alice": one person, or a look-alike
                     raise ConflictError(f"a user named {same!r} already exists")
-                session.add(User(name=name, role=role, password_hash=hashed, created_at=utcnow()))
+                session.add(
+                    User(name=name, role=role, password_hash=hashed, created_at=utcnow(), site=site)
+                )
                 session.flush()
-                add_audit(session, actor, "user.add", "user", name, after={"role": role})
+                after = {"role": role, **({"site": site} if site is not None else {})}
+                add_audit(session, actor, "user.add", "user", name, site=site, after=after)
         except IntegrityError as exc:
             raise ConflictError(f"a user named {name!r} already exists") from exc
 
@@ -175,6 +189,7 @@ class AccountRepository(Repository):
                     disabled=u.disabled,
                     created_at=u.created_at,
                     sessions=open_sessions.get(u.name, 0),
+                    site=u.site,
                 )
                 for u in session.scalars(select(User).order_by(User.id))
             ]

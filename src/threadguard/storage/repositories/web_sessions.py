@@ -104,7 +104,8 @@ class WebSessionRepository(Repository):
                 user,
                 after={"ip": ip[:64], "session": session_ref(row)},
             )
-            return from_row(WebSessionRecord, row)
+            site = session.scalar(select(User.site).where(User.name == user))
+            return from_row(WebSessionRecord, row, site=site)
 
     def find_session(
         self, token: str, *, idle: timedelta, now: datetime | None = None
@@ -114,16 +115,16 @@ class WebSessionRepository(Repository):
         now = now or utcnow()
         with self._sessions.read() as session:
             found = session.execute(
-                select(WebSession, User.disabled, User.role)
+                select(WebSession, User.disabled, User.role, User.site)
                 .join(User, User.name == WebSession.user_name)
                 .where(WebSession.token_hash == token_hash(token))
             ).first()
         if found is None:
             return None
-        row, disabled, role = found
+        row, disabled, role, site = found
         if disabled or row.expires_at <= now or row.last_seen_at + idle <= now:
             return None
-        record = from_row(WebSessionRecord, row, role=role)
+        record = from_row(WebSessionRecord, row, role=role, site=site)
         if now - row.last_seen_at >= TOUCH_EVERY:
             with self._sessions.write() as session:
                 session.execute(
