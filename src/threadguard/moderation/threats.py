@@ -68,6 +68,7 @@ KINDS: Final = (
     "call for violence",
     "call for expulsion",
     "dehumanising language",
+    "sexual harassment",
 )
 #: The kinds a sentence may report or rebut (named, not held, where it does).
 REBUTTABLE: Final = frozenset({"call for expulsion", "dehumanising language"})
