@@ -138,3 +138,34 @@ def test_the_context_entries_read_long_adversarial_text_in_linear_time(text: str
     start = time.perf_counter()
     match_context(text)
     assert time.perf_counter() - start < 3.0
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "code"),
+    [
+        ("Groomers. The lot of them.", "Trans activists demand new school guidance", "groomers"),
+        ("Deus vult.", "Plans for a new mosque in Bolton approved", "deus vult"),
+    ],
+)
+def test_a_context_entry_reads_what_the_comment_answers(text: str, context: str, code: str) -> None:
+    outcome = DEFAULT.decide(CALM, text, context=context)
+    assert outcome.action is Verdict.HOLD
+    assert any(r.startswith(f'coded hate "{code}"') for r in outcome.decision.reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        (
+            "Groomers. The lot of them.",
+            "Rochdale grooming gang: nine men jailed for abuse of girls",
+        ),
+        ("Deus vult.", "Crusader Kings III review: the best medieval strategy game"),
+        (
+            "Deus vult, the knights cried, and the crusade began.",
+            "Plans for a new mosque in Bolton approved",
+        ),
+    ],
+)
+def test_without_the_group_in_what_it_answers_they_are_not(text: str, context: str) -> None:
+    assert DEFAULT.decide(CALM, text, context=context).action is Verdict.APPROVE

@@ -104,6 +104,8 @@ _KEYS: Final = _REQUIRED | {"reported", "any_language"}
 _CONTEXT_KEYS: Final = _KEYS | {"name", "near", "unless"}
 #: How far from a context entry's pattern, on either side, its ``near`` may stand.
 CONTEXT_NEAR: Final = 200
+#: How much of what a comment answers a context entry's ``near`` is looked for in.
+CONTEXT_CHARS: Final = 2000
 
 
 class LexiconError(ValueError):
@@ -274,17 +276,21 @@ def context_lexicon() -> tuple[CodedTerm, ...]:
     return parse_context(text)
 
 
-def match_context(text: str, terms: tuple[CodedTerm, ...] | None = None) -> list[CodedMatch]:
+def match_context(
+    text: str, terms: tuple[CodedTerm, ...] | None = None, context: str = ""
+) -> list[CodedMatch]:
     """The ``[[context]]`` entries found in ``text``: their pattern with their ``near``
-    within :data:`CONTEXT_NEAR` characters and their ``unless`` not (rebutted, for an entry
-    marked ``reported``, as a term is)."""
+    within :data:`CONTEXT_NEAR` characters or in ``context`` (what the comment answers: its
+    parent's text, else the article's title; its first :data:`CONTEXT_CHARS` characters),
+    and their ``unless`` not (rebutted, for an entry marked ``reported``, as a term is)."""
     found = []
+    answered = context[:CONTEXT_CHARS]
     quotes: list[tuple[int, int]] | None = None
     for term in context_lexicon() if terms is None else terms:
         assert term.regex is not None and term.near is not None
         for m in term.regex.finditer(text):
             window = text[max(0, m.start() - CONTEXT_NEAR) : m.end() + CONTEXT_NEAR]
-            if not term.near.search(window):
+            if not term.near.search(window) and not term.near.search(answered):
                 continue
             if term.unless is not None and term.unless.search(window):
                 continue
@@ -376,6 +382,7 @@ def match_coded(
     language: str | None = "en",
     in_author: bool = False,
     canonical: str | None = None,
+    context: str = "",
 ) -> list[CodedMatch]:
     """Every code of the shipped lexicon found in ``text`` (but those in ``ignore``,
     lower-cased as the policy keeps them; a term the lexicon does not have ignores
@@ -383,10 +390,12 @@ def match_coded(
     there; a code found twice is listed twice. ``language``: the comment's; in any but
     English only the codes used in every language are looked for (None: a user name,
     every code, never rebutted). ``canonical``: ``normalize_text(text)`` if known.
-    ``in_author``: ``text`` is a user name, read word by word (:func:`match_name`)."""
+    ``in_author``: ``text`` is a user name, read word by word (:func:`match_name`).
+    ``context``: what the comment answers, where a ``[[context]]`` entry's near may stand.
+    """
     if in_author:
         return match_name(text, ignore=ignore)
-    return _match_text(text, ignore, language, False, canonical)
+    return _match_text(text, ignore, language, False, canonical, context)
 
 
 def _match_text(
@@ -395,6 +404,7 @@ def _match_text(
     language: str | None,
     in_author: bool,
     canonical: str | None,
+    context: str = "",
 ) -> list[CodedMatch]:
     """:func:`match_coded` on a text as it stands."""
     terms, rules = _watching(ignore, language in ("en", None))
@@ -411,7 +421,7 @@ def _match_text(
         english = language in ("en", None)
         found += [
             c
-            for c in match_context(text)
+            for c in match_context(text, context=context)
             if c.term.pattern.lower() not in ignore and (english or c.term.any_language)
         ]
     if "(((" in text and ECHO_TERM.pattern not in ignore:

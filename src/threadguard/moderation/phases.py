@@ -258,6 +258,7 @@ def coded_hate(case: Case, draft: Draft) -> Draft:
         ignore=rules.coded_ignore,
         language=case.analysis.language,
         canonical=case.canonical,
+        context=case.context,
     )
     name = case.author.name if case.author is not None else ""
     if name and not OPAQUE_ID.fullmatch(name):
