@@ -15,8 +15,11 @@ case, Latin accents dropped: :mod:`threadguard.normalize`). Bare profanity said 
 exclamation ("kurwa, znowu korek", "cazzo che gol", "porra") is no entry: it insults no one.
 
 A word inside a quotation (:mod:`.quotes`) or after a verb of naming in its sentence ("er
-nannte ihn einen Kanaken", "il l'a traité de connard": :data:`NAMING`) is reported, named
-and not held for. Each entry is looked for in comments of its language only.
+nannte ihn einen Kanaken", "il l'a traité de connard": :data:`NAMING`) is reported, and one
+a writer calls themselves or their own ("ich bin 'ne Schwuchtel", "wir Kanaken":
+:data:`SELF`) or says it with pride (:data:`PRIDE`) reclaimed: either is named and not
+held for, as is one a first person plural follows (:data:`WE_AFTER`). Each entry is
+looked for in comments of its language only.
 """
 
 from __future__ import annotations
@@ -57,6 +60,51 @@ NAMING: Final[dict[str, re.Pattern[str]]] = {
         "ar": r"(?:وصف|نعت|كلمة|لقب)",
     }.items()
 }
+#: A first person naming themselves just before the word ("ich bin 'ne Schwuchtel", "soy
+#: maricón y a mucha honra", "jestem pedałem"): a reclaimed or self-mocking use, named and
+#: not held (not for a directed obscenity, which is aimed at someone else).
+SELF: Final[dict[str, re.Pattern[str]]] = {
+    code: re.compile(rf"\b(?:{frame})(?:\s+[\w'’-]+){{0,2}}[\s,]*$")
+    for code, frame in {
+        "de": r"ich bin|wir sind|bin ich|sind wir|ich als|wir als|ich,? als|bin halt|bin eben|"
+        r"wir|uns",
+        "fr": r"je suis|nous sommes|on est|moi,? en tant que|en tant que|nous(?:,? les)?|"
+        r"mes (?:potes|amis|amies|freres|soeurs)",
+        "es": r"soy|somos|siendo|yo,? como|nosotr[oa]s(?:,? l[oa]s)?|como buen[oa]?|"
+        r"mis (?:amig[oa]s|herman[oa]s|compañer[oa]s|compas)",
+        "it": r"sono|siamo|io,? da|da|noi",
+        "nl": r"ik ben|wij zijn|we zijn|ben ik|ik,? als|wij|ons",
+        "pl": r"jestem|jesteśmy|jestesmy|ja,? jako|my",
+        "tr": r"ben|biz|olarak",
+    }.items()
+}
+#: A first person plural just after a slur ("los sudacas tenemos derecho", "noi froci
+#: siamo", "nous, les pédés, on ..."): a group speaking of itself, named and not held.
+WE_AFTER: Final[dict[str, re.Pattern[str]]] = {
+    code: re.compile(pattern)
+    for code, pattern in {
+        "de": r"^[\s,]*(?:wir|sind wir|haben wir)\b",
+        "fr": r"^[\s,]*(?:on|nous)\b",
+        "es": r"^[\s,]*(?:[\w'’-]+\s+)?\w+(?:amos|emos|imos)\b",
+        "it": r"^[\s,]*(?:[\w'’-]+\s+)?\w+iamo\b",
+        "nl": r"^[\s,]*(?:wij|we)\b",
+        "pl": r"^[\s,]*(?:[\w'’-]+\s+)?\w+(?:emy|imy|amy)\b",
+    }.items()
+}
+#: Pride in the sentence of a slur ("schwul und stolz drauf", "maricón y a mucha honra",
+#: "fière d'être gouine"): the word reclaimed by those it names, named and not held.
+PRIDE: Final[dict[str, re.Pattern[str]]] = {
+    code: re.compile(rf"\b(?:{words})\b")
+    for code, words in {
+        "de": r"stolz\w*",
+        "fr": r"fier|fiere|fiers|fieres|fierte",
+        "es": r"orgull\w+|a mucha honra",
+        "it": r"orgogli\w+|fier[oa]",
+        "nl": r"trots",
+        "pl": r"dumn[ya]|dumni|duma|dumą",
+        "tr": r"gurur\w*",
+    }.items()
+}
 _REQUIRED: Final = frozenset({"language", "kind", "pattern"})
 _KEYS: Final = _REQUIRED | {"targets"}
 
@@ -84,7 +132,8 @@ class AbusiveMatch:
     begin: int
     end: int
     targets: tuple[str, ...] = ()
-    #: Inside a quotation, or after a verb of naming: reported, named, not held for.
+    #: Inside a quotation, after a verb of naming, or the writer's name for themselves:
+    #: reported or reclaimed, named, not held for.
     reported: bool = False
 
     @property
@@ -110,7 +159,7 @@ class AbusiveMatch:
         if len(shown) > SHOWN:
             shown = shown[: SHOWN - 1] + "…"
         targets = f" (targets {', '.join(self.targets)})" if self.targets else ""
-        note = " (reported: not held for it)" if self.reported else ""
+        note = " (reported or reclaimed: not held for it)" if self.reported else ""
         return f'abusive word, {self.kind}: "{shown}"{targets}{note}'
 
 
@@ -158,6 +207,15 @@ def _span(m: re.Match[str]) -> tuple[int, int]:
     return m.span()
 
 
+def _own_group(
+    after: str, before: str, pride: re.Pattern[str] | None, we: re.Pattern[str] | None
+) -> bool:
+    """Whether a slur's sentence says it with pride, or a first person plural follows it."""
+    if pride is not None and (pride.search(before) or pride.search(after)):
+        return True
+    return we is not None and we.search(after) is not None
+
+
 def match_abusive_words(
     text: str,
     *,
@@ -183,13 +241,22 @@ def match_abusive_words(
         return []
     canon = normalize_known(text, canonical)
     quotes = Quotations(text)
-    naming = NAMING.get(language)
+    naming, own, pride = NAMING.get(language), SELF.get(language), PRIDE.get(language)
+    we = WE_AFTER.get(language)
     found = []
     for start, stop, rule in hits:
         begin, end = canon.to_original(start, stop)
-        before, _ = sides(text, begin, end, REACH)
-        reported = quotes.inside(begin, end) or (
-            naming is not None and naming.search(normalize_text(before)) is not None
+        before, after = sides(text, begin, end, REACH)
+        said = normalize_text(before)
+        reported = (
+            quotes.inside(begin, end)
+            or (naming is not None and naming.search(said) is not None)
+            or (
+                rule.kind != "directed obscenity"
+                and own is not None
+                and own.search(said) is not None
+            )
+            or (rule.kind == "slur" and _own_group(normalize_text(after), said, pride, we))
         )
         found.append(AbusiveMatch(rule.kind, text[begin:end], begin, end, rule.targets, reported))
     return found
