@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from markupsafe import Markup
 
+from threadguard.dashboard.names import plain_name
 from threadguard.moderation import Policy
 from threadguard.report.charts import Series, bar_chart, column_chart, line_chart
 from threadguard.schema import ATTRIBUTE_LABELS, ATTRIBUTES
@@ -190,7 +191,9 @@ def stats_view(
         ),
         "offenders": bar_chart(
             [
-                (o.author, o.flagged, f"{o.held:,} held, {o.rejected:,} rejected")
+                # a name's bidi controls and invisible characters as code points, and a
+                # look-alike's warning: the chart's label and tooltip are plain text
+                (plain_name(o.author), o.flagged, f"{o.held:,} held, {o.rejected:,} rejected")
                 for o in figures.offenders
             ],
             COLORS["reject"],

@@ -11,14 +11,15 @@ script or style at all (so score bars are ``<meter>`` elements, not styled ``<di
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from threadguard import __version__
+from threadguard.dashboard.names import name_warning, plain_name, shown_name
 from threadguard.dashboard.views import ago, author_url, thread_url
 from threadguard.validation import balance_bidi
 
@@ -50,21 +51,21 @@ def counted(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-#: Characters that change the direction of the text around them (embeddings, overrides,
-#: isolates and marks): in a name they are shown as their code points, not obeyed.
-_NAME_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def shown_name(name: str | None) -> str:
-    """A name as a moderator should read it: each bidi control shown as ``[U+202E]``, so
-    "\u202eevil_rlo" reads "[U+202E]evil_rlo", not reversed as "olr_live"."""
-    if not name:
-        return name or ""
-    return _NAME_BIDI.sub(lambda m: f"[U+{ord(m.group(0)):04X}]", name)
+def name_badge(name: str | None) -> Markup:
+    """The warning badge after a name that may pass for another (mixed scripts,
+    look-alike letters), its title naming the code points; nothing for other names."""
+    warning = name_warning(name)
+    if warning is None:
+        return Markup("")
+    return Markup(' <span class="badge badge-name" title="{}">{}</span>').format(
+        warning.detail, warning.label
+    )
 
 
 ENVIRONMENT.filters["counted"] = counted
 ENVIRONMENT.filters["shown_name"] = shown_name
+ENVIRONMENT.filters["plain_name"] = plain_name
+ENVIRONMENT.filters["name_badge"] = name_badge
 ENVIRONMENT.globals["ago"] = ago
 ENVIRONMENT.globals["thread_url"] = thread_url
 ENVIRONMENT.globals["author_url"] = author_url
