@@ -30,9 +30,9 @@ def test_one_output_line_per_input_line_in_order(engine: Engine) -> None:
 
 
 def test_a_line_may_name_its_language(engine: Engine) -> None:
-    """Short abuse reads as English to the detector ("Du Wichser!" was approved): a site
-    that knows its comments' language says so, region tags included; a code that is no
-    language code is an error on that line."""
+    """Short abuse read as English to the detector ("Du Wichser!" was approved; its marker
+    words now make it German): a site that knows its comments' language says so, region
+    tags included; a code that is no language code is an error on that line."""
     (detected, _), (named, _), (regional, _), (bad, ok), (other, _) = run(
         engine,
         '{"id": "a", "text": "Du Wichser!"}',
@@ -41,7 +41,7 @@ def test_a_line_may_name_its_language(engine: Engine) -> None:
         '{"id": "d", "text": "hello", "language": "German please"}',
         '{"id": "e", "text": "Ты тупой идиот", "language": "ru"}',
     )
-    assert detected["language"] == "en" and detected["decision"] == "approve"
+    assert detected["language"] == "de" and detected["scores"] == named["scores"]
     assert named["language"] == regional["language"] == "de"
     assert named["decision"] != "approve" and named["scores"] == regional["scores"]
     assert not ok and "language code" in bad["error"]["message"] and bad["id"] == "d"
