@@ -29,6 +29,7 @@ from threadguard.scoring.group_words import context_names_group
 from threadguard.scoring.harm_words import names_harm
 from threadguard.scoring.languages import INDEX, LANGUAGE_MODEL, LanguageModels
 from threadguard.scoring.linear import LinearModel
+from threadguard.scoring.mixed_language import english_parts
 from threadguard.scoring.registry import model_folders
 from threadguard.scoring.registry import shipped_model_dir as shipped_model_dir  # re-exported
 from threadguard.scoring.second_readings import READINGS
@@ -321,16 +322,15 @@ class Engine:
         pieces: list[CommentInput] = []
         owner: list[tuple[int, int]] = []  # (item index, offset of the piece in the text)
         for i, it in enumerate(items):
-            if len(it.text) > CHUNK_CHARS and it.language is None:
-                # detected once, on the whole text, for it and its pieces: a short piece
-                # detected alone could be read by another language's model
-                it = replace(it, language=detect_language(displayed(it.text)))
-            pieces.append(
-                it if len(it.text) <= MAX_CHARS else replace(it, text=it.text[:MAX_CHARS])
-            )
+            # the language detected once, for the text and its pieces (a piece alone could go
+            # to another language's model); its English parts are also read as English
+            it = replace(it, language=it.language or detect_language(displayed(it.text)))
+            pieces.append(replace(it, text=it.text[:MAX_CHARS]))
             owner.append((i, 0))
-            for offset, piece in self._unread(it.text, it.language or "en"):
-                pieces.append(replace(it, text=piece))
+            parts = [(o, p, it.language) for o, p in self._unread(it.text, it.language or "en")]
+            parts += [(o, p, "en") for o, p in english_parts(it.text[:MAX_CHARS], it.language)]
+            for offset, piece, language in parts:
+                pieces.append(replace(it, text=piece, language=language))
                 owner.append((i, offset))
         scored: list[Analysis] = []
         for start in range(0, len(pieces), BATCH):

@@ -1,0 +1,63 @@
+"""English sentences inside a comment in another language are read as English too."""
+
+from __future__ import annotations
+
+import pytest
+
+from threadguard.engine import CommentInput, Engine
+from threadguard.moderation import Moderator
+from threadguard.scoring.mixed_language import english_parts
+
+# Written for these tests (session 34's security review put English abuse after one civil
+# sentence in German, French or Portuguese, and it was approved).
+WRAPPED = [
+    ("Ich finde den Artikel gut geschrieben. You are a worthless fucking idiot.", "de"),
+    ("Merci pour l'article, très bien écrit. Go kill yourself, you stupid bitch.", "fr"),
+    ("Eu acho que o artigo está certo, mas você: go kill yourself you worthless idiot", "pt"),
+]
+
+
+def test_an_english_sentence_is_found_with_its_place_in_the_comment() -> None:
+    text = WRAPPED[0][0]
+    [(offset, part)] = english_parts(text, "de")
+    assert part == "You are a worthless fucking idiot."
+    assert text[offset : offset + len(part)] == part
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das ist doch alles Fake News, sorry. Die Regierung hat keinen Plan.",  # a phrase
+        "@lifetrend @MAXXBIKEde @machtjanix23 @ThomasGBauer. Danke euch allen!",  # handles
+        "Ich habe ein Kind und einen Hund.",  # one part
+        "Gute Analyse. #BreakingNews #ElectionNight #VoteNow #Results",  # hashtags
+    ],
+)
+def test_no_english_part_in_plain_german(text: str) -> None:
+    assert english_parts(text, "de") == []
+
+
+def test_an_english_comment_has_no_parts_to_read_again() -> None:
+    assert english_parts("Great article. You are a worthless idiot.", "en") == []
+
+
+@pytest.mark.parametrize(("text", "language"), WRAPPED)
+def test_english_abuse_after_a_civil_sentence_in_another_language_is_held(
+    engine: Engine, moderator: Moderator, text: str, language: str
+) -> None:
+    (analysis,) = engine.analyze([CommentInput(text)])
+    assert analysis.language == language
+    assert moderator.on_scores(analysis).action.value != "approve"
+    # the highlighted words are in the English part
+    start = text.index(english_parts(text, language)[0][1])
+    assert any(s.begin >= start for s in analysis.spans if s.attribute == "insult")
+
+
+def test_a_civil_english_sentence_in_a_german_comment_stays_approved(
+    engine: Engine, moderator: Moderator
+) -> None:
+    text = (
+        "Ich finde den Artikel gut geschrieben. Thank you for the clear explanation of the budget."
+    )
+    (analysis,) = engine.analyze([CommentInput(text)])
+    assert moderator.on_scores(analysis).action.value == "approve"
