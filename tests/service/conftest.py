@@ -21,6 +21,7 @@ def no_failed_writes_remembered() -> Iterator[None]:
     check says unwritable for 30 s after one: :func:`unavailable.writes_failing`)."""
     yield
     unavailable._last_full[0] = -math.inf
+    unavailable.forget_failures()
 
 
 @pytest.fixture

@@ -40,6 +40,7 @@ from threadguard.schema import Role
 from threadguard.service.errors import ApiError
 from threadguard.service.limits import RateLimiter, retry_after
 from threadguard.service.protocols import Principal, ServiceSettings
+from threadguard.service.unavailable import describe
 from threadguard.storage import credentials
 from threadguard.storage.records import KeyRecord, StoreBusyError
 from threadguard.storage.store import Store
@@ -138,7 +139,7 @@ class Authenticator:
             with self._lock:
                 if self._check is not None and self._check[1] is future:
                     self._check = None  # the next request tries again
-            log.error("cannot read the API keys' version: %s", type(exc).__name__)
+            log.error("cannot read the API keys' version: %s", describe(exc))
             raise StoreBusyError("cannot check API keys now; try again shortly") from exc
 
     # ------------------------------------------------------------------ the cache

@@ -10,6 +10,13 @@ row in a transaction of its own (:meth:`Store.heartbeat`). A full disk or a read
 database answers reads as if nothing were wrong while every write fails; the deep check
 then says ``"database": "unwritable"`` with 503 and ``Retry-After``, as the endpoints that
 could not store do.
+
+Both also report what real requests met: a key check or a write that failed on the
+database makes every check say so (503) for a while after
+(:func:`~threadguard.service.unavailable.recent_failure`: 30 s, 10 s for "busy"), and a
+database whose tables are gone says ``"schema missing: run threadguard db upgrade"``. A
+plain check answered "ok" from a read that touched no table while every keyed request
+failed; a deep check that writes again forgets them, but for "unwritable", which lasts.
 """
 
 from __future__ import annotations
@@ -26,7 +33,13 @@ from starlette.concurrency import run_in_threadpool
 
 from threadguard.engine import Engine
 from threadguard.service import schemas
-from threadguard.service.unavailable import writes_failing
+from threadguard.service.unavailable import (
+    database_state,
+    describe,
+    forget_failures,
+    recent_failure,
+    writes_failing,
+)
 from threadguard.storage.records import StoreBusyError, StoreFullError
 from threadguard.storage.store import Store
 
@@ -35,8 +48,8 @@ log = logging.getLogger("threadguard.service")
 
 @dataclass(frozen=True)
 class Check:
-    """What a check found: ``ok``, ``busy``, ``unwritable``, ``unreachable`` or ``not
-    answering``."""
+    """What a check found: ``ok``, ``busy``, ``unwritable``, ``unreachable``, ``not
+    answering`` or ``schema missing: run threadguard db upgrade``."""
 
     database: str
     retry_after_s: int = 1
@@ -56,16 +69,26 @@ def write_check(store: Store) -> Check:
     except StoreBusyError:
         return Check("busy")
     except Exception as exc:
-        log.error("health check: the database failed a write: %s", type(exc).__name__)
-        return Check("unreachable")
+        log.error("health check: the database failed a write: %s", describe(exc))
+        return Check(*database_state(exc))
     if writes_failing(StoreFullError.retry_after_s):
         return Check("unwritable", StoreFullError.retry_after_s)
+    forget_failures()
     return Check("ok")
 
 
 def read_check(store: Store) -> Check:
-    """Read from the database (blocking): what a plain check found."""
-    return Check("ok" if store.ping() else "unreachable")
+    """Read a table from the database (blocking): what a plain check found. The keys'
+    version, which every keyed request reads: ``SELECT 1`` succeeded on a database whose
+    tables were dropped."""
+    try:
+        store.keys_version()
+    except StoreBusyError:
+        return Check("busy")
+    except Exception as exc:
+        log.error("health check: the database failed a read: %s", describe(exc))
+        return Check(*database_state(exc))
+    return Check("ok")
 
 
 #: What a check that has not come back within :data:`ANSWER_S` seconds reports.
@@ -97,6 +120,9 @@ class DatabaseHealth:
         now = time.monotonic()
         if self._pending is not None and now - self._started > self.answer_s:
             return NOT_ANSWERING
+        failed = recent_failure()
+        if failed is not None and not deep:
+            return Check(failed.database, failed.retry_after_s)
         if deep:
             task = asyncio.ensure_future(self._run(write_check))
             if self._pending is None:
