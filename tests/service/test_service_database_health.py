@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -104,3 +105,31 @@ def test_a_deep_check_that_writes_forgets_what_requests_met(service: Service) ->
     assert service.client.get("/healthz").json()["database"] == "unreachable"
     assert service.client.get("/healthz", params={"deep": 1}).json()["database"] == "ok"
     assert service.client.get("/healthz").json()["database"] == "ok"
+
+
+def test_a_locked_table_is_503_within_the_lock_timeout_and_health_says_busy(
+    engine: Engine, databases: Any, tmp_path: Path
+) -> None:
+    """``LOCK TABLE comments IN ACCESS EXCLUSIVE MODE`` held in psql hung a stored
+    ``comments:analyze`` for 49 s (then 200), and /healthz stayed green."""
+    with databases.fresh("postgresql", tmp_path) as url:
+        service = Service(engine, url, db_lock_timeout_s=0.5, key_check_s=0.0)
+        holder = create_engine(resolve_url(url, None))
+        try:
+            with service.store.engine.connect() as conn:
+                assert conn.exec_driver_sql("SHOW lock_timeout").scalar_one() == "500ms"
+                assert conn.exec_driver_sql("SHOW statement_timeout").scalar_one() == "30s"
+            with holder.begin() as locked:
+                locked.exec_driver_sql("LOCK TABLE comments IN ACCESS EXCLUSIVE MODE")
+                started = time.monotonic()
+                answer = analyze(service)
+                took = time.monotonic() - started
+                assert answer.status_code == 503, answer.text
+                assert answer.headers["Retry-After"] == "1"
+                assert took < 10
+                health = service.client.get("/healthz")
+                assert health.status_code == 503 and health.json()["database"] == "busy"
+            assert analyze(service).status_code == 200  # the lock is gone: stored again
+        finally:
+            holder.dispose()
+            service.close()

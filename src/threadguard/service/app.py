@@ -119,7 +119,13 @@ def create_app(
     policy = load_policy(settings.policy_path)
     engine = engine or Engine.load(settings.model_dir, cascade=settings.cascade)
     require_covered(policy, engine.supported_languages)
-    store = store or Store.open(settings.database_url, settings.data_dir, migrate=migrate)
+    store = store or Store.open(
+        settings.database_url,
+        settings.data_dir,
+        migrate=migrate,
+        lock_timeout_s=settings.db_lock_timeout_s,
+        statement_timeout_s=settings.db_statement_timeout_s,
+    )
     state = ServiceState(engine, store, settings, policy, policy_ttl=policy_ttl)
     auth = Authenticator(store, settings, cache_seconds=key_cache_seconds)
 

@@ -79,6 +79,10 @@ class ServiceSettings:
     #: How stale a process's knowledge of revoked keys may be, in seconds (0: check the
     #: store on every request; see :class:`threadguard.service.auth.Authenticator`).
     key_check_s: float = 1.0
+    #: PostgreSQL: how long a statement of the service waits for a lock, and runs, before
+    #: it is given up (503 with ``Retry-After``); 0: no limit.
+    db_lock_timeout_s: float = 5.0
+    db_statement_timeout_s: float = 30.0
     #: Worker processes serving (set by ``serve --workers``): each enforces its share of
     #: a key's rate (:func:`threadguard.service.limits.worker_share`).
     workers: int = 1
@@ -189,6 +193,8 @@ PARSERS: dict[str, tuple[Callable[[Any], Any], str]] = {
     "metrics": (_choice("off", "admin", "open"), "off, admin or open"),
     "metrics_token": (_text, "a string"),
     "key_check_s": (_seconds, "a number of seconds from 0 to 3600"),
+    "db_lock_timeout_s": (_seconds, "a number of seconds from 0 to 3600 (0: no limit)"),
+    "db_statement_timeout_s": (_seconds, "a number of seconds from 0 to 3600 (0: no limit)"),
 }
 #: Environment variables and the setting each one sets.
 ENVIRONMENT = {
@@ -208,6 +214,8 @@ ENVIRONMENT = {
     "THREADGUARD_METRICS": "metrics",
     "THREADGUARD_METRICS_TOKEN": "metrics_token",
     "THREADGUARD_KEY_CHECK_S": "key_check_s",
+    "THREADGUARD_DB_LOCK_TIMEOUT_S": "db_lock_timeout_s",
+    "THREADGUARD_DB_STATEMENT_TIMEOUT_S": "db_statement_timeout_s",
 }
 
 

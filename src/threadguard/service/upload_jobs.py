@@ -98,7 +98,12 @@ def run_job(spec: JobSpec) -> None:
 
     settings = spec.settings
     follow_parent(spec.parent or os.getppid())
-    store = Store.open(spec.database_url, migrate=False)
+    store = Store.open(
+        spec.database_url,
+        migrate=False,
+        lock_timeout_s=settings.db_lock_timeout_s,
+        statement_timeout_s=settings.db_statement_timeout_s,
+    )
     jobs = store.jobs
     try:
         jobs.start_job(spec.job_id)

@@ -134,10 +134,30 @@ def _private_file(path: Path) -> None:
         raise DatabaseError(f"cannot create the database file {path}: {exc}") from exc
 
 
-def connect(url: str) -> Engine:
+def _postgres_timeouts(engine: Engine, lock_timeout_s: float, statement_timeout_s: float) -> None:
+    """Set PostgreSQL's ``lock_timeout`` and ``statement_timeout`` on every new connection
+    (0: no limit): a statement waiting on a table lock (an operator's ``LOCK TABLE``, a
+    long migration) hung the request for as long as the lock was held. Both raise errors
+    that :mod:`~threadguard.storage.contention` reads as busy (503, ``Retry-After``)."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+        autocommit = dbapi_connection.autocommit
+        dbapi_connection.autocommit = True  # a SET inside a rolled-back transaction is undone
+        try:
+            with dbapi_connection.cursor() as cursor:
+                cursor.execute(f"SET lock_timeout = {round(lock_timeout_s * 1000)}")
+                cursor.execute(f"SET statement_timeout = {round(statement_timeout_s * 1000)}")
+        finally:
+            dbapi_connection.autocommit = autocommit
+
+
+def connect(url: str, *, lock_timeout_s: float = 0.0, statement_timeout_s: float = 0.0) -> Engine:
     """An engine for ``url`` (already resolved), creating the SQLite file and its folder; a
     full or read-only database raises :class:`~threadguard.storage.records.StoreFullError`
-    (:mod:`~threadguard.storage.failures`)."""
+    (:mod:`~threadguard.storage.failures`). On PostgreSQL, a statement waits at most
+    ``lock_timeout_s`` for a lock and runs at most ``statement_timeout_s`` (0: no limit;
+    :meth:`upgrade` lifts both for a migration)."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
@@ -156,6 +176,8 @@ def connect(url: str) -> Engine:
             pool_timeout=POOL_TIMEOUT_S,
             connect_args=dict(LIBPQ_TIMEOUTS) if parsed.get_backend_name() == "postgresql" else {},
         )
+        if lock_timeout_s or statement_timeout_s:
+            _postgres_timeouts(engine, lock_timeout_s, statement_timeout_s)
     failures.install(engine)
     return engine
 
@@ -215,6 +237,9 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     """
     with engine.begin() as conn:
         if conn.dialect.name == "postgresql":
+            # A migration may wait for the service's locks and run long: no limits here.
+            conn.exec_driver_sql("SET LOCAL lock_timeout = 0")
+            conn.exec_driver_sql("SET LOCAL statement_timeout = 0")
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
         _refuse_unknown(MigrationContext.configure(conn).get_current_revision())
         command.upgrade(alembic_config(conn), revision)

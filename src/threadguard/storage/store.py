@@ -158,10 +158,22 @@ class Store:
 
     @classmethod
     def open(
-        cls, database: str | None = None, data_dir: Path | None = None, *, migrate: bool = True
+        cls,
+        database: str | None = None,
+        data_dir: Path | None = None,
+        *,
+        migrate: bool = True,
+        lock_timeout_s: float = 0.0,
+        statement_timeout_s: float = 0.0,
     ) -> Store:
-        """Connect to the database (SQLite under ``data_dir`` by default) and migrate it."""
-        engine = db.connect(db.resolve_url(database, data_dir))
+        """Connect to the database (SQLite under ``data_dir`` by default) and migrate it;
+        PostgreSQL's lock and statement timeouts as :func:`~threadguard.storage.db.connect`
+        says (0: none)."""
+        engine = db.connect(
+            db.resolve_url(database, data_dir),
+            lock_timeout_s=lock_timeout_s,
+            statement_timeout_s=statement_timeout_s,
+        )
         if migrate:
             db.upgrade(engine)
         return cls(engine)
