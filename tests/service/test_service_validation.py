@@ -326,13 +326,27 @@ def test_an_unknown_upload_type_is_415_and_untyped_ones_are_detected(both: Servi
 
 
 @pytest.mark.parametrize("text", ["5", "true", "{}", '["a"]'])
-def test_comment_text_of_another_type_is_a_400(both: Service, text: str) -> None:
-    body = '{"comments": [{"id": "c1", "text": ' + text + "}]}"
-    message = refused(both.post_thread(body, "application/json"), "'text' must be a string")
-    assert "comments[0]" in message
-    lines = '{"id": "c1", "text": "fine"}\n{"id": "c2", "body": ' + text + "}\n"
-    refused(both.post_thread(lines, "application/x-ndjson"), "line 2: 'body' must be a string")
-    assert stored(both) == 0
+def test_comment_text_of_another_type_is_skipped_and_the_rest_stored(
+    both: Service, text: str
+) -> None:
+    """comments[3].text = 12345 refused the whole upload (400, nothing stored) while
+    ``scan`` skipped that comment and decided the other four."""
+    comments = [f'{{"id": "c{i}", "text": "comment number {i}"}}' for i in range(5)]
+    comments[3] = '{"id": "c3", "text": ' + text + "}"
+    answer = both.post_thread('{"comments": [' + ", ".join(comments) + "]}", "application/json")
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert [c["id"] for c in body["comments"]] == ["c0", "c1", "c2", "c4"]
+    assert any(
+        "comments[3]: 'text' must be a string" in p and "comment skipped" in p
+        for p in body["problems"]
+    ), body["problems"]
+    assert stored(both) == 4
+    lines = '{"id": "d1", "text": "fine"}\n{"id": "d2", "body": ' + text + "}\n"
+    answer = both.post_thread(lines, "application/x-ndjson")
+    assert answer.status_code == 200, answer.text
+    assert any("line 2: 'body' must be a string" in p for p in answer.json()["problems"])
+    assert stored(both) == 5
 
 
 @pytest.mark.parametrize(

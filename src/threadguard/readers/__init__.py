@@ -99,7 +99,7 @@ def read_thread(
     A comment no model can read (a lone surrogate, text longer than ``score`` accepts or
     not a string) is reported and left out, and other such values dropped. ``strict`` is
     for a caller that refuses them itself, naming the field (the HTTP API's 400): they are
-    kept as read, and a comment whose text is not a string is a :class:`ReaderError`.
+    kept as read (a comment whose text is not a string is still reported and left out).
     """
     text, shown, fmt, problems = _decoded(source, format, name)
     with unscreened() if strict else nullcontext():

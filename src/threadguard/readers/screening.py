@@ -11,8 +11,9 @@ service use, so every surface words the fault the same way.
 
 A caller that refuses such input itself, naming the field (the HTTP API answers 400 with
 :func:`threadguard.validation.check_thread`), reads inside :func:`unscreened`
-(``read_thread(..., strict=True)``): values are then left as read, and a comment that
-cannot be read at all is a :class:`~threadguard.readers.errors.ReaderError`.
+(``read_thread(..., strict=True)``): values are then left as read, and a comment whose
+text is not a string at all is still reported and left out (one such comment refused the
+whole upload, while ``scan`` read the rest).
 """
 
 from __future__ import annotations

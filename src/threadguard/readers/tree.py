@@ -11,15 +11,14 @@ It is also where every reader's comments are screened (:mod:`.screening`): a com
 text cannot be read (a lone surrogate, longer than ``score`` accepts, or not text at all)
 is reported and left out, and its replies are read as top-level comments; an author, id,
 parent or time that is not Unicode text is reported and dropped, keeping the comment.
-Unscreened (a caller that refuses such values itself), values are kept as read and a
-comment that is not text at all is a :class:`ReaderError`.
+Unscreened (a caller that refuses such values itself), values are kept as read, and a
+comment that is not text at all is still reported and left out.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from threadguard.readers.errors import ReaderError
 from threadguard.readers.screening import field_fault, screening, text_fault
 from threadguard.thread import Comment, Problem
 
@@ -149,11 +148,13 @@ def build_comments(
     if screening():
         raws = [_readable(raw, source, problems) for raw in raws]
         skipped = _skipped(raws, source, problems)
-    else:  # the caller refuses what cannot be read; a comment that is not one is an error
+    else:  # the caller refuses what cannot be read; a comment that is not one is skipped,
+        # and reported, as when screening: one such comment refused the whole upload
         skipped = set()
-        for raw in raws:
+        for i, raw in enumerate(raws):
             if raw.fault is not None:
-                raise ReaderError(source, raw.fault, raw.location)
+                problems.append(Problem(source, raw.location, f"{raw.fault}; comment skipped"))
+                skipped.add(i)
     # Ids and depth-implied parents are settled with the skipped records still in place,
     # so that a reply to a skipped comment is not taken for a reply to its sibling.
     ids = _assign_ids(raws, source, problems)
