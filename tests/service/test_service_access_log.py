@@ -163,3 +163,19 @@ def test_an_upload_the_client_abandons_is_a_499_not_a_500(
     [start] = [m for m in sent if m["type"] == "http.response.start"]
     assert start["status"] == 499
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+def test_json_lines_carry_no_ansi_colour_codes() -> None:
+    """uvicorn adds ``color_message`` (the message with ANSI codes) to its records: JSON
+    lines carried it, ``"color_message": "Uvicorn running on \\u001b[1m..."``."""
+    record = logging.makeLogRecord(
+        {
+            "name": "uvicorn.error",
+            "msg": "Uvicorn running on %s",
+            "args": ("http://127.0.0.1:8080",),
+            "color_message": "Uvicorn running on \x1b[1m%s\x1b[0m",
+        }
+    )
+    line = JsonFormatter().format(record)
+    assert "\\u001b" not in line and "color_message" not in line
+    assert json.loads(line)["message"] == "Uvicorn running on http://127.0.0.1:8080"

@@ -241,3 +241,40 @@ def test_settings_that_would_be_cut_or_never_end_are_refused_and_typos_are_named
         )
     warned = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
     assert warned == ["THREADGUARD_RATE_PER_MINUT is no ThreadGuard setting and is ignored"]
+
+
+@pytest.mark.parametrize("value", ["notaurl", "ftp://x.example", "https://", "https://a b"])
+def test_a_public_url_that_is_no_url_is_refused(value: str) -> None:
+    """``THREADGUARD_PUBLIC_URL=notaurl`` was accepted, and became the discovery document's
+    rootUrl."""
+    with pytest.raises(SettingsError, match="THREADGUARD_PUBLIC_URL: public_url must be an http"):
+        load_settings(None, {"THREADGUARD_PUBLIC_URL": value})
+    for good in ("https://moderation.example", "http://10.0.0.5:8080/tg/"):
+        assert load_settings(None, {"THREADGUARD_PUBLIC_URL": good}).public_url == good
+
+
+def test_serve_warns_when_several_workers_share_a_sqlite_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """``serve --workers 2`` on SQLite started without a word."""
+    import uvicorn.supervisors
+
+    from threadguard.service import server
+    from threadguard.service.settings import ServiceSettings
+
+    class Supervisor:
+        def __init__(self, config: object, sockets: list[object]) -> None:
+            for sock in sockets:
+                sock.close()  # type: ignore[attr-defined]
+
+        def run(self) -> None:
+            return None
+
+    monkeypatch.setattr(server, "preflight", lambda settings: None)
+    monkeypatch.setattr(uvicorn.supervisors, "Multiprocess", Supervisor)
+    settings = ServiceSettings(data_dir=tmp_path)
+    with caplog.at_level("WARNING", logger="threadguard.service"):
+        server.serve(settings, host="127.0.0.1", port=0, workers=2)
+    assert any("--workers 2 on SQLite" in r.getMessage() for r in caplog.records)
+    assert server.sqlite_workers_warning("sqlite:///x.db", 1) is None
+    assert server.sqlite_workers_warning("postgresql+psycopg://db/tg", 4) is None

@@ -35,8 +35,9 @@ request_id: ContextVar[str] = ContextVar("threadguard_request_id", default="-")
 #: What :func:`escape` rewrites: a backslash, C0 controls, DEL, C1 controls, and the
 #: characters ``str.splitlines`` also breaks at.
 _UNSAFE = re.compile("[\\\\\x00-\x1f\x7f-\x9f\u2028\u2029]")
-#: Log record attributes that are not ``extra`` fields.
-_STANDARD = frozenset(logging.makeLogRecord({}).__dict__) | {"message", "asctime"}
+#: Log record attributes that are not ``extra`` fields (uvicorn's ``color_message``, the
+#: message again with ANSI colour codes, is left out too: JSON lines carried the escapes).
+_STANDARD = frozenset(logging.makeLogRecord({}).__dict__) | {"message", "asctime", "color_message"}
 #: The ``extra`` field that holds structured fields (:class:`JsonFormatter` spreads it).
 FIELDS = "fields"
 #: An ``extra`` flag: the message's arguments are escaped already (not escaped twice).

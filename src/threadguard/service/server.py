@@ -100,6 +100,19 @@ def prepare(database: str | None, data_dir: Path | None) -> str:
     return url
 
 
+def sqlite_workers_warning(database_url: str, workers: int) -> str | None:
+    """What to warn of when several workers would share one SQLite file, or None: SQLite
+    has one write lock per file, and each worker process holds its own queue for it, so
+    writers of different workers wait on SQLite's busy handler (503s under load)."""
+    if workers <= 1 or not database_url.startswith("sqlite"):
+        return None
+    return (
+        f"--workers {workers} on SQLite: the workers share one database file with one write "
+        "lock; run one worker on SQLite (or use PostgreSQL, --database postgresql://...) "
+        "to serve with several"
+    )
+
+
 def worker_app(settings: ServiceSettings) -> FastAPI:
     """The app one server process serves (its database already migrated), heap settled."""
     from threadguard.service.app import create_app
@@ -136,6 +149,9 @@ def serve(settings: ServiceSettings, *, host: str, port: int, workers: int) -> N
         public_url=public_url(settings, host, port),
         workers=max(1, workers),
     )
+    warning = sqlite_workers_warning(settings.database_url or "", workers)
+    if warning is not None:
+        log.warning("%s", warning)
     common: dict[str, Any] = {
         "host": host,
         "port": port,

@@ -168,6 +168,18 @@ def _flag(value: Any) -> bool:
     raise ValueError
 
 
+_URL = re.compile(r"https?://[^/\s?#@]+(/[^\s?#]*)?", re.IGNORECASE)
+
+
+def _url(value: Any) -> str | None:
+    """An http(s) URL with a host (``notaurl`` was taken silently, and became the
+    Perspective discovery document's ``rootUrl``); an empty string is no value."""
+    text = _text(value)
+    if text is not None and not _URL.fullmatch(text):
+        raise ValueError
+    return text
+
+
 def _text(value: Any) -> str | None:
     if not isinstance(value, str):
         raise TypeError
@@ -182,7 +194,7 @@ PARSERS: dict[str, tuple[Callable[[Any], Any], str]] = {
     "coral_secret": (_text, "a string"),
     "coral_deadline_s": (_positive, "a positive number"),
     "coral_fail_open": (_flag, "true or false"),
-    "public_url": (_text, "a string"),
+    "public_url": (_url, "an http:// or https:// URL such as https://moderation.example"),
     "max_upload_bytes": (_positive_count, "a whole number above 0"),
     "async_upload_comments": (_count, "a whole number, 0 or more (0: every upload is a job)"),
     "rate_per_minute": (_count, "a whole number, 0 or more (0: no limit)"),
