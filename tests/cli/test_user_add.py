@@ -78,3 +78,21 @@ def test_a_key_for_a_blank_site_is_refused(tmp_path: Path) -> None:
         cli, ["keys", "create", "--role", "admin"], env={"THREADGUARD_DATA_DIR": str(tmp_path)}
     )
     assert made.exit_code == 0 and "Created an admin key" in made.output
+
+
+def test_the_password_can_come_from_stdin_not_the_command_line(tmp_path: Path) -> None:
+    """A script could give the password only with --password, visible to all in ps."""
+    env = {"THREADGUARD_DATA_DIR": str(tmp_path)}
+    args = ["user", "add", "maria", "--role", "moderator", "--password-stdin"]
+    result = CliRunner().invoke(cli, args, input="a long passphrase\nignored\n", env=env)
+    assert result.exit_code == 0, result.output
+    short = CliRunner().invoke(cli, [*args[:2], "bo", *args[3:]], input="short\r\n", env=env)
+    assert short.exit_code == 2 and "(this one has 5)" in short.output
+    both = CliRunner().invoke(cli, [*args, "--password", "twelve chars"], input="x\n", env=env)
+    assert both.exit_code == 2 and "not both" in both.output
+    store = Store.open(None, tmp_path)
+    try:
+        assert store.verify_user("maria", "a long passphrase") == "moderator"
+        assert store.verify_user("bo", "short") is None
+    finally:
+        store.close()

@@ -296,16 +296,39 @@ PasswordOpt = Annotated[
         "(prompted for, without echo, if absent).",
     ),
 ]
+PasswordStdinOpt = Annotated[
+    bool,
+    typer.Option(
+        "--password-stdin",
+        help="Read the password from the first line of standard input (a script's way: "
+        "--password is visible to every user in ps).",
+    ),
+]
 UserNameArg = Annotated[str, typer.Argument(help="User name, as `user list` shows it.")]
 
 
-def _new_password(name: str, password: str | None) -> str:
-    """The password given, or one prompted for twice without echo; refused when short."""
+def _stdin_password() -> str:
+    """The first line of standard input, less its line ending (the password)."""
+    line = sys.stdin.readline()
+    password = line[:-1] if line.endswith("\n") else line
+    return password[:-1] if password.endswith("\r") else password
+
+
+def _new_password(name: str, password: str | None, from_stdin: bool = False) -> str:
+    """The password given, read from stdin, or prompted for twice without echo; refused
+    when short."""
     import getpass
 
+    if from_stdin:
+        if password is not None:
+            fail("give the password with --password or --password-stdin, not both")
+        password = _stdin_password()
     if password is None:
         if not sys.stdin.isatty():
-            fail("no password: pass --password or run in a terminal to be prompted")
+            fail(
+                "no password: pass --password-stdin (or --password), or run in a terminal "
+                "to be prompted"
+            )
         password = getpass.getpass(f"Password for {name}: ")
         if password != getpass.getpass("Again: "):
             fail("the passwords differ")
@@ -345,6 +368,7 @@ def user_add(
     name: Annotated[str, typer.Argument(help="User name.")],
     role: PersonRoleOpt,
     password: PasswordOpt = None,
+    password_stdin: PasswordStdinOpt = False,
     site: Annotated[
         str | None,
         typer.Option(
@@ -365,7 +389,7 @@ def user_add(
     except InvalidField as exc:
         fail(str(exc))
     person = _person_role(role)
-    password = _new_password(name, password)
+    password = _new_password(name, password, password_stdin)
     with _store(database, data_dir, ConflictError, InvalidError) as store:
         store.add_user(name, person, password, site=site)
     where = f" for site {site}" if site else ""
