@@ -26,6 +26,7 @@ from threadguard.cli.common import (
     load_moderator,
 )
 from threadguard.schema import Tier
+from threadguard.training.data_files import DataFileError
 
 
 @app.command()
@@ -203,6 +204,8 @@ def train(
         )
     except FileNotFoundError as exc:
         fail(missing_data(data, exc))
+    except DataFileError as exc:  # a damaged data file: bad input, named
+        fail(str(exc))
     except (OSError, KeyError, ValueError) as exc:
         fail(f"cannot train from {data}: {exc}", 1)
     from dataclasses import asdict
@@ -252,6 +255,8 @@ def _train_languages(
         )
     except FileNotFoundError as exc:
         fail(missing_data(root, exc))
+    except DataFileError as exc:
+        fail(str(exc))
     result.save(target)
     err.print(f"written to {target}; evaluating")
     write_language_card(result, target, root, log=lambda m: err.print(m))
@@ -322,6 +327,8 @@ def evaluate(
         )
     except FileNotFoundError as exc:  # a data folder without one of the data sets' files
         fail(f"{exc.filename}: no such file; is --data (or ${DATA_ENV}) the labelled data folder?")
+    except DataFileError as exc:  # one that is there but damaged (not UTF-8, broken CSV)
+        fail(str(exc))
 
 
 def _evaluate(  # type: ignore[no-untyped-def]
@@ -612,12 +619,15 @@ def bench(
         typer.echo(f"data part skipped: no data folder (pass --data DIR or set {DATA_ENV})")
         return
     full = load_engine(model, Tier.CASCADE)
-    for line in parallel_on_dev(recipe, root, n):
-        typer.echo(line)
-    for line in cascade_on_every_core(EngineRecipe(model, None, CascadeSettings()), root):
-        typer.echo(line)
-    for line in cascade_curve(full, root):
-        typer.echo(line)
+    try:
+        for line in parallel_on_dev(recipe, root, n):
+            typer.echo(line)
+        for line in cascade_on_every_core(EngineRecipe(model, None, CascadeSettings()), root):
+            typer.echo(line)
+        for line in cascade_curve(full, root):
+            typer.echo(line)
+    except DataFileError as exc:
+        fail(str(exc))
 
 
 @app.command("models")

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -29,8 +28,8 @@ import numpy as np
 
 from threadguard.normalize import normalize_text
 from threadguard.schema import ATTRIBUTES, GROUPS
+from threadguard.training.data_files import data_file, read_json
 from threadguard.training.labels import all_clear, groups_in, no_target, target_labels
-from threadguard.training.recipe import note_read
 
 HEADS: tuple[str, ...] = ATTRIBUTES + tuple(f"target:{g}" for g in GROUPS)
 _HEAD_INDEX = {h: i for i, h in enumerate(HEADS)}
@@ -133,14 +132,12 @@ def seeded_split(text: str, dev: float = 0.1, test: float = 0.1) -> str:
 
 
 def _read_csv(path: Path, delimiter: str = ",") -> list[dict[str, str]]:
-    note_read(path)
-    with path.open(encoding="utf-8", newline="") as fh:
+    with data_file(path) as fh:
         return list(csv.DictReader(fh, delimiter=delimiter))
 
 
 def _read_json(path: Path) -> Any:
-    note_read(path)
-    return json.loads(path.read_text(encoding="utf-8"))
+    return read_json(path)
 
 
 def near_key(text: str, *, normalised: bool = False) -> str:
@@ -547,8 +544,7 @@ def load_hateval_en(root: Path) -> LabelledRows:
 
 def _hateval_rows(path: Path) -> list[tuple[str, str]]:
     """(text, HS TR AG) of the well-formed rows: id, text, three 0/1 labels, empty rest."""
-    note_read(path)
-    with path.open(encoding="utf-8-sig", newline="") as fh:
+    with data_file(path, "utf-8-sig") as fh:
         rows = list(csv.reader(fh))
     width = len(rows[0]) if rows else 0
     return [
@@ -602,10 +598,9 @@ def load_jigsaw_sample(root: Path) -> LabelledRows:
     Repeated texts are kept once.
     """
     path = root / "jigsaw_toxic_robtest" / "test.csv"
-    note_read(path)
     out = LabelledRows("jigsaw_sample")
     seen: set[str] = set()
-    with path.open(encoding="utf-8", newline="") as fh:
+    with data_file(path) as fh:
         for row in csv.reader(fh):
             if len(row) != 2 or row[1] not in ("0", "1") or row[0] in seen:
                 continue

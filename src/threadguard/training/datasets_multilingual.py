@@ -18,6 +18,7 @@ import csv
 from collections.abc import Callable
 from pathlib import Path
 
+from threadguard.training.data_files import data_file
 from threadguard.training.datasets import (
     NAN,
     LabelledRows,
@@ -25,7 +26,6 @@ from threadguard.training.datasets import (
     seeded_split,
 )
 from threadguard.training.labels import all_clear, no_target, target_labels
-from threadguard.training.recipe import note_read
 
 csv.field_size_limit(64 * 1024 * 1024)
 
@@ -33,16 +33,14 @@ csv.field_size_limit(64 * 1024 * 1024)
 def _rows(path: Path, delimiter: str = ",", *, quoted: bool = True) -> list[list[str]]:
     """CSV rows; ``quoted=False`` reads with quoting disabled (the tweet sets have stray
     quote marks that the default reader merges rows at)."""
-    note_read(path)
-    with path.open(encoding="utf-8", newline="") as fh:
+    with data_file(path) as fh:
         if quoted:
             return list(csv.reader(fh, delimiter=delimiter))
         return list(csv.reader(fh, delimiter=delimiter, quoting=csv.QUOTE_NONE))
 
 
 def _dict_rows(path: Path) -> list[dict[str, str]]:
-    note_read(path)
-    with path.open(encoding="utf-8", newline="") as fh:
+    with data_file(path) as fh:
         return list(csv.DictReader(fh))
 
 
