@@ -215,7 +215,8 @@ def test_each_code_is_named_once_and_held_if_any_use_is_not_rebutted() -> None:
     decision = decide(DEFAULT, text).decision
     assert decision.action == "hold"
     assert decision.reasons == (
-        'coded hate "remigration": a call to deport migrants and their descendants',
+        'coded hate "remigration": a call to deport migrants and their descendants'
+        " (targets nationality_migration)",
     )
     assert len(decide(DEFAULT, "Londonistan today, Londonistan tomorrow.").decision.reasons) == 1
 

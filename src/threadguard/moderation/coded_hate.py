@@ -156,11 +156,13 @@ class CodedMatch:
         return out
 
     def reason(self) -> str:
-        """The reason a decision gives: the code, what it means, and whether it was read
-        as rebutted."""
+        """The reason a decision gives: the code, what it means, the group it attacks (as
+        a threat's reason names it: the models' target scores may not), and whether it was
+        read as rebutted."""
         where = "author name: " if self.where.in_author else ""
         note = " (rebutted: not held for it)" if self.rebutted else ""
-        return f'{where}coded hate "{self.term.pattern}": {self.term.meaning}{note}'
+        targets = f" (targets {self.term.group})"
+        return f'{where}coded hate "{self.term.pattern}": {self.term.meaning}{targets}{note}'
 
 
 def _negated(before: str) -> bool:

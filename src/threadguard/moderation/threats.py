@@ -56,6 +56,7 @@ from threadguard.moderation.lexicon_files import array_of_tables
 from threadguard.moderation.quotes import Quotations, reports
 from threadguard.moderation.sentences import sides
 from threadguard.normalize import normalize_known, normalize_text
+from threadguard.schema import GROUPS
 
 #: The list's place among the package's resources.
 LEXICON: Final = "lexicons/threats.toml"
@@ -229,7 +230,7 @@ SHOWN: Final = 60
 #: for the first; the record need not list them all).
 KEPT: Final = 20
 _REQUIRED: Final = frozenset({"kind", "pattern"})
-_KEYS: Final = _REQUIRED | {"near", "needs", "also", "rebuttable", "language"}
+_KEYS: Final = _REQUIRED | {"near", "needs", "also", "rebuttable", "language", "groups"}
 #: The list of the other languages' threats (the same entries, each with its ``language``).
 LANGUAGES_LEXICON: Final = "lexicons/threats_languages.toml"
 
@@ -257,6 +258,10 @@ class ThreatRule:
     rebuttable: bool = False
     #: The language of the comments the phrase is looked for in.
     language: str = "en"
+    #: The target groups a find counts against where no group is named in it, near it or
+    #: in what the comment answers (empty: none): "Forty-one rats were rescued" under a
+    #: story of a small boat in the Channel attacks migrants, whom the title calls "them".
+    groups: tuple[str, ...] = ()
 
     def finds(
         self, canonical: str, context: Callable[[], str] | None = None
@@ -345,7 +350,7 @@ def parse_threats(text: str, source: str = LEXICON) -> tuple[ThreatRule, ...]:
         if not isinstance(entry, dict) or not _REQUIRED <= set(entry) <= _KEYS:
             raise ThreatListError(
                 f"{where}: needs the keys {sorted(_REQUIRED)} "
-                "(and may have 'near', 'needs', 'also', 'rebuttable', 'language')"
+                "(and may have 'near', 'needs', 'also', 'rebuttable', 'language', 'groups')"
             )
         language = entry.get("language", "en")
         if not isinstance(language, str) or len(language) != 2 or not language.islower():
@@ -359,6 +364,9 @@ def parse_threats(text: str, source: str = LEXICON) -> tuple[ThreatRule, ...]:
         near, rebuttable = entry.get("near"), entry.get("rebuttable", False)
         if not isinstance(rebuttable, bool):
             raise ThreatListError(f"{where}: rebuttable must be true or false")
+        groups = entry.get("groups", [])
+        if not isinstance(groups, list) or not set(groups) <= set(GROUPS):
+            raise ThreatListError(f"{where}: groups must be a list of {', '.join(GROUPS)}")
         rules.append(
             ThreatRule(
                 kind,
@@ -368,6 +376,7 @@ def parse_threats(text: str, source: str = LEXICON) -> tuple[ThreatRule, ...]:
                 _needs(entry.get("also", []), f"{where}: also"),
                 rebuttable,
                 language,
+                tuple(groups),
             )
         )
     return tuple(rules)
@@ -470,10 +479,13 @@ def match_threats(
         denied = (rule.rebuttable or rule.kind in REBUTTABLE) and reported(text, begin, end)
         groups: tuple[str, ...] = ()
         if rule.kind in GROUP_KINDS:
+            # in the phrase, else near it, else in what the comment answers ("Gas the lot
+            # of them." under "Palestinians are animals."), else the entry's own
             groups = groups_named(canonical[start:stop])
-            if not groups and rule.near is not None:
+            if not groups:
                 window = canonical[max(0, start - NEAR) : stop + NEAR]
                 groups = groups_named(window) or (groups_named(around()) if around else ())
+            groups = groups or rule.groups
         found.append(
             ThreatMatch(
                 rule.kind,
