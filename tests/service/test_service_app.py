@@ -7,6 +7,7 @@ import json
 import subprocess
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -278,3 +279,29 @@ def test_serve_warns_when_several_workers_share_a_sqlite_file(
     assert any("--workers 2 on SQLite" in r.getMessage() for r in caplog.records)
     assert server.sqlite_workers_warning("sqlite:///x.db", 1) is None
     assert server.sqlite_workers_warning("postgresql+psycopg://db/tg", 4) is None
+
+
+def test_a_worker_scores_a_few_texts_before_it_takes_requests(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Coral's first comment after each start missed the 0.5 s deadline (PREMOD): the
+    engine's lazy parts loaded on the first request."""
+    from threadguard.service import server
+    from threadguard.service.settings import ServiceSettings
+
+    scored: list[int] = []
+    analyze = engine.analyze
+
+    def counting(items: Any, **kwargs: Any) -> Any:
+        scored.append(len(items))
+        return analyze(items, **kwargs)
+
+    monkeypatch.setattr(engine, "analyze", counting)
+    monkeypatch.setattr(app_module.Engine, "load", lambda *args, **kwargs: engine)
+    settings = ServiceSettings(data_dir=tmp_path)
+    server.prepare(None, tmp_path)
+    app = server.worker_app(settings)
+    try:
+        assert scored == [len(server.WARM_TEXTS)]
+    finally:
+        app.state.service.store.close()

@@ -113,11 +113,31 @@ def sqlite_workers_warning(database_url: str, workers: int) -> str | None:
     )
 
 
+#: What a worker scores before it takes requests (a few languages, short and long).
+WARM_TEXTS = (
+    "Thanks for the article, the ferry timetable finally makes sense.",
+    "You are a complete idiot and everyone here knows it.",
+    "Ich finde den Artikel gut geschrieben.",
+    "Je ne suis pas d'accord avec cette analyse du budget. " * 8,
+)
+
+
+def warm(app: FastAPI) -> None:
+    """Score :data:`WARM_TEXTS` with the app's engine: its models' lazy parts load, and the
+    first comment after a start no longer pays for them (Coral's first comment missed its
+    0.5 s deadline and got PREMOD; Perspective's first call took ~0.5 s)."""
+    from threadguard.engine import CommentInput
+
+    app.state.service.engine.analyze([CommentInput(text) for text in WARM_TEXTS])
+
+
 def worker_app(settings: ServiceSettings) -> FastAPI:
-    """The app one server process serves (its database already migrated), heap settled."""
+    """The app one server process serves (its database already migrated), its engine
+    warmed (:func:`warm`) before it takes a request, heap settled."""
     from threadguard.service.app import create_app
 
     app = create_app(settings, migrate=False)
+    warm(app)
     settle_heap()
     return app
 
