@@ -30,7 +30,7 @@ MIN_WORDS: Final = 4
 #: Most English parts read again per comment.
 MAX_PARTS: Final = 8
 #: Where a part ends: a sentence's end, a colon, a semicolon, a dash between spaces, a line.
-_BOUNDARY = re.compile(r"[.!?]+(?=\s|$)|[:;]\s|\s[-–—]\s|\n")
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++(?=\s|$)|[:;]\s|\s[-–—]\s|\n")
 _WORD = re.compile(r"[^\W\d_]+")
 _TAG = re.compile(r"#\w+")
 
