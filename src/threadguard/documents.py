@@ -60,6 +60,8 @@ def comment_entry(m: Moderated, moderator: Moderator) -> dict[str, Any]:
         entry["coded_hate"] = [c.to_json() for c in m.outcome.coded]
     if m.outcome.threats:
         entry["threats"] = [t.to_json() for t in m.outcome.threats]
+    if m.outcome.abusive:
+        entry["abusive_words"] = [w.to_json() for w in m.outcome.abusive]
     if m.outcome.censored_text is not None:
         entry["censored_text"] = m.outcome.censored_text
     return entry

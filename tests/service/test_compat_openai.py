@@ -241,3 +241,25 @@ def test_a_long_input_is_read_whole_not_refused(client: TestClient) -> None:
     resp = moderate(client, {"input": text})
     assert resp.status_code == 200, resp.text
     assert resp.json()["results"][0]["flagged"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "categories"),
+    [
+        ("Pedały do gazu.", "pl", {"hate", "harassment"}),  # a slur
+        ("Kop dicht, kankerlijer.", "nl", {"harassment"}),  # an insult at the reader
+        ("Die Pedale am Fahrrad quietschen.", "de", set()),  # civil
+    ],
+)
+def test_an_abusive_word_that_holds_flags_the_result_and_its_category(
+    text: str, language: str, categories: set[str]
+) -> None:
+    """Session 34's multilingual tryout: "Pedały do gazu." came back flagged false (the
+    multilingual tier scored it 0.23) though the moderator holds it for the slur."""
+    policy = load_policy(None)
+    calm = Analysis(id=None, scores=dict.fromkeys(ATTRIBUTES, 0.01), language=language)
+    outcome = Moderator(policy).decide(calm, text)
+    result = moderation_result(calm, policy.flag_levels(), outcome)
+    assert result["flagged"] is bool(categories)
+    assert {c for c, on in result["categories"].items() if on} == categories
+    assert bool(outcome.details() and outcome.details().get("abusive_words")) is bool(categories)

@@ -324,3 +324,21 @@ def test_a_threat_is_returned_stored_and_shown_on_the_comment(service: Service) 
     [again] = stored["threats"]
     assert {k: again[k] for k in threat} == threat
     assert not again["quoted"] and not again["rebutted"]
+
+
+def test_an_abusive_word_is_returned_stored_and_shown_on_the_comment(service: Service) -> None:
+    """The server's default policy holds the other languages' abusive words; the upload
+    and the stored comment both name the word, its kind, groups and place in the text."""
+    text = "Murzyni to małpy, a ty o tym wiesz najlepiej."
+    upload = json.loads(thread("w1", ("w1", "ann", text)))
+    upload["comments"][0]["language"] = "pl"
+    got = ingest(service, json.dumps(upload))["w1"]
+    assert got["decision"]["action"] != "approve"
+    slur = next(w for w in got["abusive_words"] if w["kind"] == "slur")
+    assert text[slur["begin"] : slur["end"]] == "Murzyni"
+    assert slur["targets"] == ["black_people"]
+    stored = service.client.get(
+        f"/api/v1/comments/{got['comment_id']}", headers=service.auth(service.client_key)
+    ).json()
+    again = next(w for w in stored["abusive_words"] if w["kind"] == "slur")
+    assert {k: again[k] for k in slur} == slur and not again["reported"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from threadguard.moderation.abusive_words import AbusiveMatch
 from threadguard.moderation.coded_hate import CodedMatch
 from threadguard.moderation.threats import ThreatMatch
 from threadguard.moderation.watchlist import WatchMatch
@@ -47,6 +48,10 @@ class Outcome:
     #: Whether the scores were read: False for a language the models do not cover, which
     #: the site's rule for unsupported languages decided instead.
     scored: bool = True
+    #: Abusive words of the other covered languages (:mod:`.abusive_words`), and whether
+    #: one held the comment.
+    abusive: tuple[AbusiveMatch, ...] = ()
+    abusive_held: bool = False
 
     @property
     def action(self) -> Verdict:
@@ -55,7 +60,9 @@ class Outcome:
 
     def details(self) -> dict[str, Any] | None:
         """What to store beside the decision (None when the site rules found nothing)."""
-        if not self.matches and self.censored_text is None and not self.coded and not self.threats:
+        if not (self.matches or self.coded or self.threats or self.abusive) and (
+            self.censored_text is None
+        ):
             return None
         out: dict[str, Any] = {
             "watchlist": [m.to_json() for m in self.matches],
@@ -65,6 +72,8 @@ class Outcome:
             out["coded_hate"] = [c.to_json() for c in self.coded]
         if self.threats:
             out["threats"] = [t.to_json() for t in self.threats]
+        if self.abusive:
+            out["abusive_words"] = [m.to_json() for m in self.abusive]
         return out
 
 

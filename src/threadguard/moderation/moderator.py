@@ -81,6 +81,8 @@ class Moderator:
             draft.threats,
             draft.threat_held,
             draft.scored,
+            draft.abusive,
+            draft.abusive_held,
         )
 
     def on_scores(self, analysis: Analysis) -> Decision:

@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Final, TypeVar
 
 from threadguard.analysis import Analysis
-from threadguard.moderation.abusive_words import match_abusive_words
+from threadguard.moderation.abusive_words import AbusiveMatch, match_abusive_words
 from threadguard.moderation.authors import AuthorContext
 from threadguard.moderation.coded_hate import CodedMatch, match_coded
 from threadguard.moderation.contact_details import match_contact_details
@@ -102,6 +102,9 @@ class Draft:
     #: Threatening phrases found, and whether they held the comment.
     threats: tuple[ThreatMatch, ...] = ()
     threat_held: bool = False
+    #: Abusive words of the other covered languages found, and whether one held it.
+    abusive: tuple[AbusiveMatch, ...] = ()
+    abusive_held: bool = False
     final: bool = False
     #: Whether the comment's scores were read (not for an unsupported language).
     scored: bool = True
@@ -322,7 +325,10 @@ def abusive_words(case: Case, draft: Draft) -> Draft:
         return draft
     holds = action == "hold" and any(m.holds for m in found)
     reasons = tuple(dict.fromkeys(m.reason() for m in found))
-    return draft.raised_to(Verdict.HOLD if holds else Verdict.APPROVE, *reasons)
+    out = replace(
+        draft, abusive=draft.abusive + tuple(found), abusive_held=draft.abusive_held or holds
+    )
+    return out.raised_to(Verdict.HOLD if holds else Verdict.APPROVE, *reasons)
 
 
 def contact_details(case: Case, draft: Draft) -> Draft:

@@ -89,6 +89,24 @@ class CodedMatchOut(BaseModel):
     in_: str | None = Field(default=None, alias="in", description="'author' for a name match.")
 
 
+class AbusiveWordOut(BaseModel):
+    kind: str = Field(
+        description="slur, insult, or directed obscenity (a plain string, so a kind the list "
+        "renames never breaks a stored record)."
+    )
+    word: str = Field(description="The word or phrase as the comment wrote it.")
+    begin: int
+    end: int
+    targets: list[str] = Field(
+        default_factory=list, description="The groups a slur attacks (schema group names)."
+    )
+    reported: bool = Field(
+        default=False,
+        description="Quoted, after a verb of naming, or the writer's word for themselves or "
+        "their own: named, not held.",
+    )
+
+
 class ThreatMatchOut(BaseModel):
     kind: str = Field(
         description="intent to harm, veiled threat, wish of harm, call for violence, call "
@@ -146,6 +164,7 @@ class ThreadComment(BaseModel):
     watchlist: list[WatchMatchOut] | None = None
     coded_hate: list[CodedMatchOut] | None = None
     threats: list[ThreatMatchOut] | None = None
+    abusive_words: list[AbusiveWordOut] | None = None
     censored_text: str | None = None
 
 
@@ -223,6 +242,7 @@ class CommentOut(BaseModel):
     watchlist: list[WatchMatchOut] | None = None
     coded_hate: list[CodedMatchOut] | None = None
     threats: list[ThreatMatchOut] | None = None
+    abusive_words: list[AbusiveWordOut] | None = None
     censored_text: str | None = None
     moderator_decision: ModeratorDecisionOut | None
     actions: list[ActionOut]

@@ -43,6 +43,7 @@ def comment_out(c: CommentRecord) -> schemas.CommentOut:
             "watchlist": details.get("watchlist") or None,
             "coded_hate": details.get("coded_hate") or None,
             "threats": details.get("threats") or None,
+            "abusive_words": details.get("abusive_words") or None,
             "censored_text": details.get("censored_text"),
             "moderator_decision": (
                 {

@@ -11,10 +11,11 @@ score 0 and are never flagged. A category is flagged when every attribute it is 
 reaches the site policy's *hold* threshold for that attribute (0.5 where the policy has
 none), so ``flagged`` agrees with what ThreadGuard itself would hold for a moderator.
 For the same reason a match of the key's site watchlist that blocks or holds
-(``block``, ``hold``) sets ``flagged`` too, and so does a code of coded hate or a
-threatening phrase that holds (:mod:`threadguard.moderation.coded_hate`,
-:mod:`threadguard.moderation.threats`). A phrase or a code also sets the categories it
-belongs to (:data:`THREAT_CATEGORIES`; a code: ``hate``), since clients read ``flagged`` as
+(``block``, ``hold``) sets ``flagged`` too, and so does a code of coded hate, a
+threatening phrase or an abusive word that holds (:mod:`threadguard.moderation.coded_hate`,
+:mod:`threadguard.moderation.threats`, :mod:`threadguard.moderation.abusive_words`). A
+phrase, a code or a word also sets the categories it belongs to (:data:`THREAT_CATEGORIES`;
+a code: ``hate``; :data:`ABUSIVE_CATEGORIES`), since clients read ``flagged`` as
 "some category is true"; a watched word sets none: OpenAI's shape has no place for "a
 word this site does not publish". A text in a
 language the models do not cover is flagged when the site's rule for unsupported languages
@@ -70,13 +71,21 @@ THREAT_CATEGORIES: dict[str, tuple[str, ...]] = {
     "call for expulsion": ("hate",),
     "dehumanising language": ("hate",),
 }
+#: The categories an abusive word of the other covered languages sets, by its kind
+#: ("Pedały do gazu." was not flagged: the multilingual tier scored it 0.23).
+ABUSIVE_CATEGORIES: dict[str, tuple[str, ...]] = {
+    "slur": ("hate", "harassment"),
+    "insult": ("harassment",),
+    "directed obscenity": ("harassment",),
+}
 #: Added to a call for violence that names a group of people.
 GROUP_VIOLENCE: tuple[str, ...] = ("hate", "hate/threatening")
 
 
 def rule_categories(outcome: Outcome | None) -> set[str]:
     """The categories the site's rules found that the scores may not show: a threatening
-    phrase that holds (by its kind), a code of coded hate that holds (hate)."""
+    phrase that holds (by its kind), a code of coded hate that holds (hate), an abusive
+    word of another language that holds (by its kind)."""
     if outcome is None:
         return set()
     found: set[str] = set()
@@ -87,6 +96,9 @@ def rule_categories(outcome: Outcome | None) -> set[str]:
                 found.update(GROUP_VIOLENCE)
     if outcome.coded_held:
         found.add("hate")
+    for w in outcome.abusive:
+        if w.holds:
+            found.update(ABUSIVE_CATEGORIES.get(w.kind, ("harassment",)))
     return found
 
 
