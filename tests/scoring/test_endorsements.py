@@ -11,7 +11,7 @@ import pytest
 from threadguard.engine import CommentInput, Engine
 from threadguard.moderation import Moderator
 from threadguard.schema import Verdict
-from threadguard.scoring.endorsements import endorses
+from threadguard.scoring.endorsements import endorses, plainly_abusive
 
 HATEFUL_PARENT = "Those people are vermin and should be thrown out of this country."
 CIVIL_PARENT = "The council approved the new bus lanes on Tuesday."
@@ -99,3 +99,38 @@ def test_the_parent_read_for_an_endorsement_is_not_counted_as_a_comment(engine: 
     engine.analyze([CommentInput("Exactly.", parent=HATEFUL_PARENT)], spans=False)
     after, _ = engine.routing.totals()
     assert after - scored == 1
+
+
+SMUGGLERS = "Heartbreaking. The smugglers who put them in that boat should face murder charges."
+
+
+def test_a_close_call_is_not_plainly_abusive_and_hate_is() -> None:
+    # the shipped models' readings of the session 35 parents (rounded)
+    over_scored = {"toxicity": 0.42, "severe_toxicity": 0.28, "identity_attack": 0.09}
+    assert not plainly_abusive(over_scored | {"insult": 0.04, "threat": 0.32})
+    assert plainly_abusive({"toxicity": 0.93, "identity_attack": 0.47})  # "those people are vermin"
+    assert plainly_abusive({"toxicity": 0.41, "identity_attack": 0.27})  # "les migrants ... rats"
+    assert not plainly_abusive({})
+
+
+def test_the_parents_reading_is_plainly_abusive_or_not_as_the_models_read_it(
+    engine: Engine,
+) -> None:
+    smugglers, hate = engine.analyze(
+        [CommentInput(SMUGGLERS), CommentInput(HATEFUL_PARENT)], spans=False
+    )
+    assert not plainly_abusive(smugglers.scores)
+    assert plainly_abusive(hate.scores)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="engine.py's _endorsements takes every parent's reading; gating it on "
+    "plainly_abusive needs an engine change (session 35 report)",
+)
+@pytest.mark.parametrize("reply", ["Agreed.", "Well said."])
+def test_agreement_with_an_over_scored_civil_parent_is_approved(
+    engine: Engine, moderator: Moderator, reply: str
+) -> None:
+    (analysis,) = engine.analyze([CommentInput(reply, parent=SMUGGLERS)], spans=False)
+    assert moderator.decide(analysis, reply, context=SMUGGLERS).action is Verdict.APPROVE

@@ -32,6 +32,7 @@ Not endorsements either:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Final
 
 #: The attributes the parent's reading may raise (the reply agrees with an attack: it
@@ -105,6 +106,35 @@ ENDORSEMENT: Final = re.compile(
     rf"^\s*(?:(?:{_PHRASES}|{_LANGUAGE_PHRASES})(?=\s|{_CLOSE}|$)(?:\s*(?:{_CLOSE}))*\s*)+$",
     re.IGNORECASE,
 )
+
+
+#: How high a parent's own reading must be, on one of :data:`ENDORSEMENT_ATTRIBUTES`, for
+#: plain agreement to take it: plainly abusive, not a close call. Session 35: "Agreed." and
+#: "Well said." under "Heartbreaking. The smugglers who put them in that boat should face
+#: murder charges." were held with the parent's false positive (toxicity 0.42, threat
+#: 0.32: over the default policy's hold, 0.40, by a hair), where the hateful parents this
+#: reading is for score far higher ("Those people are vermin and should be thrown out of
+#: this country.": toxicity 0.93, identity attack 0.47; "Refugees are vermin ruining this
+#: country": 0.98, 0.94). Identity attack is rare and its head low (the default policy
+#: holds from 0.21), so its floor is lowest: "Les migrants sont des rats." scores toxicity
+#: 0.41 but identity attack 0.27. With these floors (the engine's reading gated on them, a
+#: patch measured outside engine.py), ``eval --suite functional`` and ``--suite context
+#: --split dev`` were unchanged and the endorsement tests passed. The engine does not
+#: apply them yet: :meth:`threadguard.engine.Engine._endorsements` takes every parent's
+#: reading, and engine.py is at its 700 lines (session 35 report).
+PLAIN: Final = {
+    "toxicity": 0.70,
+    "severe_toxicity": 0.50,
+    "identity_attack": 0.25,
+    "insult": 0.50,
+    "threat": 0.50,
+}
+
+
+def plainly_abusive(scores: Mapping[str, float]) -> bool:
+    """Whether a parent's own reading is abusive enough for a reply that only agrees with
+    it to take it (:data:`PLAIN`); a close call is left to the reply's own words."""
+    return any(scores.get(attribute, 0.0) >= floor for attribute, floor in PLAIN.items())
 
 
 def endorses(text: str, parent: str = "") -> bool:
