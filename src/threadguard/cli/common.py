@@ -120,17 +120,30 @@ def load_engine(  # type: ignore[no-untyped-def]
 ):
     """The engine with the shipped (or given) models; a bad setting or model exits."""
     from threadguard.engine import Engine
+    from threadguard.scoring.languages import INDEX
     from threadguard.scoring.linear import ModelError
     from threadguard.scoring.registry import ModelChoiceError
 
     cascade = cascade_settings(tier, context, deep_from)
     try:
-        return Engine.load(model, cascade=cascade)
+        engine = Engine.load(model, cascade=cascade)
     except ModelError as exc:
         # a --model folder that holds no model is bad usage (2); the shipped one failing, 1
         fail(f"{exc}. Train one with `threadguard train`.", 1 if model is None else 2)
     except ModelChoiceError as exc:  # a deep model with --tier fast
         fail(str(exc))
+    if model is not None and engine.languages is not None and (model / INDEX).is_file():
+        # a `train --tier languages` folder replaces the multilingual tier only: a line of
+        # English scored exactly as before, under the same model string, looked ignored
+        covered = ", ".join(sorted(engine.languages.languages))
+        err.print(
+            f"note: {model} is a multilingual model ({INDEX}, {engine.languages.tag}): it "
+            f"scores comments in {covered} only; English and other comments keep "
+            f"{engine.model_version}",
+            markup=False,
+            soft_wrap=True,
+        )
+    return engine
 
 
 def load_moderator(policy: Path | None):  # type: ignore[no-untyped-def]
