@@ -149,3 +149,37 @@ def test_serve_refuses_a_missing_metrics_folder_and_warns_of_a_used_one(
     (used / "counter_123.db").write_bytes(b"")
     _check_metrics_folder()
     assert "holds 1 metrics file(s) of an earlier run" in " ".join(capsys.readouterr().err.split())
+
+
+def test_routes_are_labelled_with_their_full_template(service: Service) -> None:
+    """The labels dropped the router's prefix: endpoint="/threads", "/jobs/{job_id}"."""
+    key = service.auth(service.client_key)
+    assert service.client.get("/api/v1/comments/nope", headers=key).status_code == 404
+    assert service.client.get("/api/v1/jobs/job_nope", headers=key).status_code == 404
+    service.post_thread("Title\n\nBody.\n\n  • ann\n    Nice ferry.\n")
+    found = scrape(service)
+    count = "threadguard_request_duration_seconds_count"
+    endpoints = {dict(labels)["endpoint"] for (name, labels) in found if name == count}
+    assert {"/api/v1/comments/{comment_id}", "/api/v1/jobs/{job_id}", "/api/v1/threads"} <= (
+        endpoints
+    ), endpoints
+    assert not {"/comments/{comment_id}", "/jobs/{job_id}", "/threads"} & endpoints
+
+
+def test_the_database_being_down_is_a_metric(
+    service: Service, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the database down /metrics answered 200 and the queue gauge just vanished:
+    nothing an alert could fire on."""
+    from sqlalchemy.exc import OperationalError
+
+    assert value(scrape(service), "threadguard_database_up") == 1
+
+    def down() -> dict[str, int]:
+        raise OperationalError("SELECT ...", {}, Exception("connection refused"))
+
+    monkeypatch.setattr(service.store, "pending_counts", down)
+    found = scrape(service)
+    assert ("threadguard_database_up", ()) in found
+    assert value(found, "threadguard_database_up") == 0
+    assert not any(name == "threadguard_queue_pending" for name, _ in found)

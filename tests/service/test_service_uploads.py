@@ -395,3 +395,59 @@ def test_an_upload_changing_a_comments_author_is_409_naming_it(service: Service)
         f"/api/v1/comments/{comment['comment_id']}", headers=service.auth(service.moderator)
     ).json()
     assert (stored["author"], stored["status"]) == ("eve", "rejected")
+
+
+def test_a_failure_to_fail_the_jobs_at_stop_logs_no_statement_parameters(
+    service: Service, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The line quoted the UPDATE and its parameters (SQLAlchemy's text)."""
+    from sqlalchemy.exc import OperationalError
+
+    def fails(worker: str, error: str) -> int:
+        raise OperationalError(
+            "UPDATE jobs SET error=%(error)s WHERE worker = %(worker)s",
+            {"worker": "secret-worker-param", "error": error},
+            Exception("connection to server lost\nDETAIL: more"),
+        )
+
+    uploads = service.app.state.uploads
+    monkeypatch.setattr(uploads._store.jobs, "abandon_jobs", fails)
+    with caplog.at_level("ERROR", logger="threadguard.service"):
+        uploads.close()
+    [line] = [r for r in caplog.records if "unfinished upload jobs" in r.getMessage()]
+    text = line.getMessage() + (caplog.text or "")
+    assert "OperationalError (Exception): connection to server lost" in line.getMessage()
+    assert "secret-worker-param" not in text and "UPDATE jobs" not in text
+    assert line.exc_info is None
+
+
+def test_an_upload_job_counts_its_texts_scored_and_deep_tier_texts(
+    service: Service, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 1,500-comment job moved threadguard_decisions_total by 1,500 and the texts-scored
+    and deep-tier counters not at all (the job's process scored without counting)."""
+    from prometheus_client import CollectorRegistry, multiprocess
+
+    folder = tmp_path / "prometheus"
+    folder.mkdir()
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(folder))  # the job process's mode
+    texts = {f"c{n}": (THREAT if n % 3 == 0 else f"{KIND} Point {n}.") for n in range(45)}
+    job = wait_done(service, upload(service, texts).json()["url"])
+    assert job["status"] == "done", job
+    registry = CollectorRegistry()
+    multiprocess.MultiProcessCollector(registry, str(folder))  # type: ignore[no-untyped-call]
+    found = {
+        sample.name: sample.value
+        for family in registry.collect()
+        for sample in family.samples
+        if not sample.labels
+    }
+    decided = sum(
+        sample.value
+        for family in registry.collect()
+        for sample in family.samples
+        if sample.name == "threadguard_decisions_total"
+    )
+    assert decided == 45
+    assert found.get("threadguard_texts_scored_total", 0) >= 45
+    assert found.get("threadguard_deep_tier_texts_total", 0) > 0  # the threats, at least

@@ -18,13 +18,19 @@ Every name starts with ``threadguard_``:
 - ``threadguard_queue_pending{site}``: comments waiting for a moderator (read from the
   database at scrape time), and ``threadguard_store_writes_waiting``: writes queued for
   this process's group commit.
+- ``threadguard_database_up``: 1 when the scrape could read the queue's counts from the
+  database, 0 when it could not (the queue gauge is then absent); alert on
+  ``threadguard_database_up == 0``.
 - ``threadguard_model_info{model, fast, deep, tier}``: the models being served (1).
 
 **Processes.** Counters and histograms live in this process. With ``serve --workers N``
 each worker counts its own, and a scrape is answered by whichever worker takes it; to
 add up every worker's, start the server with ``PROMETHEUS_MULTIPROC_DIR`` set to an empty
 directory (prometheus-client's multiprocess mode; the scrape then reads every worker's
-files). The queue and model gauges are the same whichever worker answers.
+files). The queue and model gauges are the same whichever worker answers. A large
+upload's job process (:mod:`threadguard.service.upload_jobs`) counts its decisions,
+texts scored and deep-tier texts into the same files; without the folder, what a job
+process counts is lost when it ends.
 """
 
 from __future__ import annotations
@@ -110,9 +116,20 @@ def copy_routing(engine: Engine) -> None:
 
 
 def endpoint_of(scope: Scope) -> str:
-    """The route template the request matched, or ``unmatched``."""
-    route = scope.get("route")
-    path = getattr(route, "path", None)
+    """The full route template the request matched, or ``unmatched``.
+
+    ``scope["route"]`` is the route as its router declared it: for a route of an included
+    router, FastAPI keeps it without the including router's prefix (``/comments/{id}``
+    for ``/api/v1/comments/{id}``) and records the route as served, prefix and all, as the
+    request's effective route context: that one is preferred.
+    """
+    fastapi_scope = scope.get("fastapi")
+    if isinstance(fastapi_scope, dict):
+        effective = fastapi_scope.get("effective_route_context")
+        path = getattr(effective, "path_format", None)
+        if isinstance(path, str) and path:
+            return path
+    path = getattr(scope.get("route"), "path", None)
     return path if isinstance(path, str) else "unmatched"
 
 
@@ -175,11 +192,19 @@ class ServiceCollector(Collector):
         pending = GaugeMetricFamily(
             "threadguard_queue_pending", "Comments waiting for a moderator.", labels=["site"]
         )
+        up = GaugeMetricFamily(
+            "threadguard_database_up",
+            "1 when this scrape could read the database (the queue's counts), else 0.",
+        )
         try:
             counts = self.store.pending_counts()
         except Exception as exc:  # a scrape must not fail because the database did
             log.warning("metrics: cannot count the queue: %s", type(exc).__name__)
+            up.add_metric([], 0)
+            yield up
             return
+        up.add_metric([], 1)
+        yield up
         for site, count in sorted(counts.items()):
             pending.add_metric([site], count)
         yield pending

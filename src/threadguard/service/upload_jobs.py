@@ -36,7 +36,11 @@ import threading
 import time
 from dataclasses import dataclass
 
+from sqlalchemy import exc as sa_exc
+
+from threadguard.service import metrics
 from threadguard.service.settings import ServiceSettings
+from threadguard.service.unavailable import describe
 from threadguard.service.uploads import Upload, ingest, job_result
 from threadguard.storage.records import Actor, ArticleRef, JobRecord, StoreBusyError
 from threadguard.storage.store import Store
@@ -119,13 +123,19 @@ def run_job(spec: JobSpec) -> None:
                 jobs.job_progress(spec.job_id, done)
                 last = time.monotonic()
 
-        done = ingest(state, upload, progress, background=True)
+        try:
+            done = ingest(state, upload, progress, background=True)
+        finally:  # what the engine scored, into the texts-scored and deep-tier counters
+            metrics.copy_routing(engine)
         jobs.job_progress(spec.job_id, len(done.stored))
         jobs.finish_job(spec.job_id, job_result(upload, done))
     except StoreBusyError:
         jobs.fail_job(spec.job_id, f"the database stayed busy; {AGAIN}")
     except Exception as exc:
-        log.exception("upload job %s failed", spec.job_id)
+        # A database error's own text quotes the statement's parameters (comment text):
+        # its class and the driver's first line only, and no traceback to repeat it.
+        database = isinstance(exc, sa_exc.DBAPIError)
+        log.error("upload job %s failed: %s", spec.job_id, describe(exc), exc_info=not database)
         jobs.fail_job(spec.job_id, f"storing the upload failed ({type(exc).__name__}); {AGAIN}")
     finally:
         store.close()
@@ -244,8 +254,10 @@ class UploadJobs:
             thread.join(timeout)
         try:
             self._store.jobs.abandon_jobs(self.worker, STOPPED)
-        except Exception:
-            log.exception("could not mark this worker's unfinished upload jobs failed")
+        except Exception as exc:  # SQLAlchemy's text would quote the statement's parameters
+            log.error(
+                "could not mark this worker's unfinished upload jobs failed: %s", describe(exc)
+            )
 
     def _loop(self) -> None:
         context = multiprocessing.get_context("spawn")
@@ -271,5 +283,5 @@ class UploadJobs:
     def _fail(self, job_id: str, error: str) -> None:
         try:
             self._store.jobs.fail_job(job_id, error)  # no-op once the job is finished
-        except Exception:
-            log.exception("could not mark upload job %s failed", job_id)
+        except Exception as exc:
+            log.error("could not mark upload job %s failed: %s", job_id, describe(exc))
