@@ -22,7 +22,7 @@ from threadguard.language import detect_language
 from threadguard.normalize import Normalized, displayed, normalize_known, normalize_text
 from threadguard.schema import ATTRIBUTES, GROUPS, Tier
 from threadguard.scoring.context import bounded_shift, context_can_move
-from threadguard.scoring.deep_spans import attribute_spans, whole_words_read
+from threadguard.scoring.deep_spans import attribute_spans, one_per_place, whole_words_read
 from threadguard.scoring.encoder import EncoderModel, TokenScores
 from threadguard.scoring.endorsements import ENDORSEMENT_ATTRIBUTES, endorses
 from threadguard.scoring.group_words import context_names_group
@@ -547,7 +547,7 @@ class Engine:
                 # them say which attribute the marked spans carry.
                 rest = [s for s in out[i] if s.end > boundary]
                 spans = attribute_spans(norm, pieces, scores[i], threshold, min_score, out[i])
-                out[i] = spans + rest
+                out[i] = one_per_place(spans + rest)
         return out
 
     def _deep_tier(
