@@ -24,7 +24,7 @@ from threadguard.schema import ATTRIBUTES, GROUPS, Tier
 from threadguard.scoring.context import bounded_shift, context_can_move
 from threadguard.scoring.deep_spans import attribute_spans, one_per_place, whole_words_read
 from threadguard.scoring.encoder import EncoderModel, TokenScores
-from threadguard.scoring.endorsements import ENDORSEMENT_ATTRIBUTES, endorses
+from threadguard.scoring.endorsements import ENDORSEMENT_ATTRIBUTES, endorses, plainly_abusive
 from threadguard.scoring.group_words import context_names_group
 from threadguard.scoring.harm_words import names_harm
 from threadguard.scoring.languages import INDEX, LANGUAGE_MODEL, LanguageModels
@@ -433,21 +433,21 @@ class Engine:
             scored.probs[rows, cols] = combine(scored.probs[rows, cols], second)
 
     def _endorsements(self, items: Sequence[CommentInput], scored: _Scored) -> None:
-        """Raise, in place, the replies that only agree with their parent to the parent's
-        reading on the attributes of abuse and the groups' heads."""
+        """Raise, in place, the replies that only agree with a plainly abusive parent to its
+        reading on the attributes of abuse and the groups' heads (not a close call's)."""
         agreeing = [
             i for i, it in enumerate(items) if it.parent.strip() and endorses(it.text, it.parent)
         ]
         if not agreeing:
             return
-        parents = self._score(
+        read = self._score(
             [CommentInput(items[i].parent[:MAX_CHARS]) for i in agreeing], count=False
         )
-        rows = np.array(agreeing)[:, None]
-        cols = np.array(self._endorsed_heads)[None, :]
-        scored.probs[rows, cols] = np.maximum(
-            scored.probs[rows, cols], parents.probs[:, self._endorsed_heads]
-        )
+        heads = read.probs[:, self._attr_idx]
+        plain = [plainly_abusive(dict(zip(ATTRIBUTES, p, strict=True))) for p in heads]
+        parents = read.probs[np.flatnonzero(plain)][:, self._endorsed_heads]
+        rows, cols = np.array(agreeing)[plain][:, None], np.array(self._endorsed_heads)[None, :]
+        scored.probs[rows, cols] = np.maximum(scored.probs[rows, cols], parents)
 
     def _read(self, items: Sequence[CommentInput], *, count: bool = True) -> _Scored:
         """One reading of each item: fast tier, then the deep tier where the cascade says,

@@ -123,11 +123,6 @@ def test_the_parents_reading_is_plainly_abusive_or_not_as_the_models_read_it(
     assert plainly_abusive(hate.scores)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine.py's _endorsements takes every parent's reading; gating it on "
-    "plainly_abusive needs an engine change (session 35 report)",
-)
 @pytest.mark.parametrize("reply", ["Agreed.", "Well said."])
 def test_agreement_with_an_over_scored_civil_parent_is_approved(
     engine: Engine, moderator: Moderator, reply: str
