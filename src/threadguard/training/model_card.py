@@ -79,6 +79,20 @@ WEAKNESSES = """\
 - Context (parent comment, article title) is accepted but not used by this tier."""
 
 
+#: What the card's tables are, and how they differ from ``threadguard eval``'s.
+REPRODUCE = """\
+Reproduce: `threadguard train --data DIR` (this card is written by that command; the
+recipe in `model.json` names the data files, settings and commit). The results table
+below scores the raw fast tier (`training.evaluate.linear_predictor`: the n-gram heads on
+the normalised text, without the engine's second readings, language routing or context)
+on every data set's test split, labelled by the loaders' mapping (below) and the
+lexicon's weak `sexually_explicit` labels (`training/weak_labels.py`); the bias table
+scores the same raw tier on every WikiMadlibs sentence. `threadguard eval --tier fast
+--model DIR` scores the same test rows and labels through the engine, so its figures
+differ where the engine's second readings or another language's model act (an AUROC can
+move by a tenth); `threadguard eval` without `--tier` scores the cascade."""
+
+
 def _bias_table(
     model_predict: Callable[[list[str]], np.ndarray], toxicity_head: int, data: Path
 ) -> str:
@@ -174,9 +188,7 @@ target group, Platt-calibrated on dev rows (see Calibration).
 Weights are int8 with a per-head scale in a plain `.npz` (loaded with `allow_pickle=False`),
 metadata in `model.json`.
 
-Reproduce: `threadguard train --data DIR` (this card is written by that command; the
-recipe in `model.json` names the data files, settings and commit; `threadguard eval`
-prints the results table again).
+{REPRODUCE}
 
 ## Training data and licences
 
