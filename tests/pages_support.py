@@ -207,5 +207,7 @@ def policy_form(policy: Any, **changes: str) -> dict[str, str]:
     fields["coded_action"] = draft.coded_action or ""
     fields["coded_ignore"] = draft.coded_ignore_text
     fields["threat_action"] = draft.threat_action or ""
+    fields["abusive_action"] = draft.abusive_action or ""
+    fields["contact_action"] = draft.contact_action or ""
     fields.update(changes)
     return fields

@@ -6,6 +6,7 @@ from __future__ import annotations
 import tomllib
 from typing import Any
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 from pages_support import policy_form
@@ -115,6 +116,28 @@ def test_the_form_sets_what_threats_do_and_leaves_the_table_alone_without_the_fi
     fields = {k: v for k, v in filled().items() if k != "threat_action"}
     checked = check_draft(BASE, draft_from_form(form_of(**fields)), stored, "news")
     assert checked.policy is not None and checked.policy.rules.threat_action == "off"
+
+
+@pytest.mark.parametrize(
+    ("field", "table", "attribute"),
+    [
+        ("abusive_action", "abusive_words", "abusive_action"),
+        ("contact_action", "contact_details", "contact_action"),
+    ],
+)
+def test_the_form_sets_what_abusive_words_and_contact_details_do(
+    field: str, table: str, attribute: str
+) -> None:
+    """Both phases hold by default and a site could only turn them off in a policy file:
+    the form had no field for them (session 34)."""
+    assert getattr(draft_of(BASE), attribute) == "hold"
+    checked = check_draft(BASE, draft_from_form(form_of(**filled(**{field: "off"}))), {}, "n")
+    assert checked.policy is not None and getattr(checked.policy.rules, attribute) == "off"
+    assert tomllib.loads(checked.text)[table] == {"action": "off"}
+    stored = stored_document(f'[{table}]\naction = "flag"\n', "toml", "news")
+    fields = {k: v for k, v in filled().items() if k != field}
+    checked = check_draft(BASE, draft_from_form(form_of(**fields)), stored, "news")
+    assert checked.policy is not None and getattr(checked.policy.rules, attribute) == "flag"
 
 
 def test_emptied_thresholds_turn_an_attribute_off() -> None:

@@ -3,10 +3,11 @@ document, and the preview of what a draft would change.
 
 The form edits what an admin tunes most: each attribute's hold and reject thresholds,
 the watched words of each watchlist action, what coded hate does (hold, flag or off, and
-the lexicon's terms the site drops) and what threats do (hold, flag or off). Everything
-else in the site's stored document (author rules, escalation, languages) is kept as it is.
-A draft is written as the site's whole ``[thresholds]``, ``[watchlist]``, ``[coded_hate]``
-and ``[threats]`` (every attribute, every action), so what the form shows is exactly what
+the lexicon's terms the site drops) and what threats, abusive words of the other languages
+and contact details do (hold, flag or off). Everything else in the site's stored document
+(author rules, escalation, languages) is kept as it is. A draft is written as the site's
+whole ``[thresholds]``, ``[watchlist]``, ``[coded_hate]``, ``[threats]``,
+``[abusive_words]`` and ``[contact_details]`` (every attribute, every action), so what the form shows is exactly what
 the site gets, whatever the server's base policy says. The draft is then read by the same strict parser as any upload
 (:func:`threadguard.moderation.on_top`), whose errors name the bad key; nothing here
 validates on its own.
@@ -48,6 +49,16 @@ THREAT_HELP = {
     **CODED_HELP,
     "hold": "Held for a moderator, the kind of threat and the phrase named.",
 }
+#: What each abusive-words action does, as the form explains it.
+ABUSIVE_HELP = {
+    **CODED_HELP,
+    "hold": "Held for a moderator, the kind of word and the word named.",
+}
+#: What each contact-details action does, as the form explains it.
+CONTACT_HELP = {
+    **CODED_HELP,
+    "hold": "Held for a moderator, the kind of detail (phone, e-mail, home address, spam) named.",
+}
 #: How many comments a preview replays by default, and at most.
 PREVIEW_DEFAULT = 500
 PREVIEW_MAX = 5000
@@ -83,8 +94,8 @@ class WatchField:
 
 @dataclass(frozen=True)
 class PolicyDraft:
-    """What the form holds: thresholds, watched words, what coded hate and threats do
-    (``coded_action`` or ``threat_action`` None: a form without the field, which leaves
+    """What the form holds: thresholds, watched words, what coded hate, threats, abusive
+    words and contact details do (an action None: a form without the field, which leaves
     that table alone)."""
 
     thresholds: tuple[ThresholdRow, ...]
@@ -92,6 +103,8 @@ class PolicyDraft:
     coded_action: str | None = None
     coded_ignore: tuple[str, ...] = ()
     threat_action: str | None = None
+    abusive_action: str | None = None
+    contact_action: str | None = None
 
     @property
     def coded_ignore_text(self) -> str:
@@ -115,6 +128,10 @@ class PolicyDraft:
             doc["coded_hate"] = {"action": self.coded_action, "ignore": list(self.coded_ignore)}
         if self.threat_action is not None:
             doc["threats"] = {"action": self.threat_action}
+        if self.abusive_action is not None:
+            doc["abusive_words"] = {"action": self.abusive_action}
+        if self.contact_action is not None:
+            doc["contact_details"] = {"action": self.contact_action}
         return doc
 
 
@@ -159,6 +176,8 @@ def draft_of(policy: Policy) -> PolicyDraft:
         policy.rules.coded_action,
         tuple(sorted(policy.rules.coded_ignore)),
         policy.rules.threat_action,
+        policy.rules.abusive_action,
+        policy.rules.contact_action,
     )
 
 
@@ -195,7 +214,8 @@ def draft_from_form(get: Callable[[str], str]) -> PolicyDraft:
 
     Fields: ``hold_<attribute>``, ``reject_<attribute>``, ``watch_<action>`` (one
     pattern per line; blank lines and repeats dropped), ``coded_action``,
-    ``coded_ignore`` (one lexicon term per line) and ``threat_action``.
+    ``coded_ignore`` (one lexicon term per line), ``threat_action``, ``abusive_action`` and
+    ``contact_action``.
     """
     rows = tuple(
         ThresholdRow(a, ATTRIBUTE_LABELS[a], get(f"hold_{a}").strip(), get(f"reject_{a}").strip())
@@ -207,7 +227,17 @@ def draft_from_form(get: Callable[[str], str]) -> PolicyDraft:
     )
     action = get("coded_action").strip()
     threats = get("threat_action").strip()
-    return PolicyDraft(rows, watch, action or None, _lines(get("coded_ignore")), threats or None)
+    abusive = get("abusive_action").strip()
+    contact = get("contact_action").strip()
+    return PolicyDraft(
+        rows,
+        watch,
+        action or None,
+        _lines(get("coded_ignore")),
+        threats or None,
+        abusive or None,
+        contact or None,
+    )
 
 
 def _lines(text: str) -> tuple[str, ...]:

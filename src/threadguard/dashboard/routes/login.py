@@ -47,7 +47,17 @@ ENDED = {
 }
 #: The policy form's fields besides thresholds and watched words, which a sign-in after
 #: an ended session carries back to the form (with ``hold_*``, ``reject_*``, ``watch_*``).
-DRAFT_FIELDS = frozenset({"site", "version", "coded_action", "coded_ignore", "threat_action"})
+DRAFT_FIELDS = frozenset(
+    {
+        "site",
+        "version",
+        "coded_action",
+        "coded_ignore",
+        "threat_action",
+        "abusive_action",
+        "contact_action",
+    }
+)
 #: The sign-in form's prefix of a carried draft's fields.
 CARRIED = "draft."
 

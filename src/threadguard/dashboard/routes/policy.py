@@ -28,7 +28,9 @@ from starlette.concurrency import run_in_threadpool
 
 from threadguard.dashboard.forms import Form, read_form
 from threadguard.dashboard.policy_page import (
+    ABUSIVE_HELP,
     CODED_HELP,
+    CONTACT_HELP,
     PREVIEW_DEFAULT,
     PREVIEW_MAX,
     THREAT_HELP,
@@ -88,6 +90,10 @@ def _with_site_rules(draft: PolicyDraft | None, policy: Policy) -> PolicyDraft:
         draft = replace(draft, coded_action=shown.coded_action, coded_ignore=shown.coded_ignore)
     if draft.threat_action is None:
         draft = replace(draft, threat_action=shown.threat_action)
+    if draft.abusive_action is None:
+        draft = replace(draft, abusive_action=shown.abusive_action)
+    if draft.contact_action is None:
+        draft = replace(draft, contact_action=shown.contact_action)
     return draft
 
 
@@ -121,6 +127,8 @@ def _context(
         "size_max": PREVIEW_MAX,
         "coded_help": CODED_HELP,
         "threat_help": THREAT_HELP,
+        "abusive_help": ABUSIVE_HELP,
+        "contact_help": CONTACT_HELP,
         "history": state.store.policy_history(site),
         "saved": saved,
         "restored": restored,
