@@ -87,9 +87,30 @@ def primary_language(code: str) -> str:
     return re.split(r"[-_]", code.strip().lower(), maxsplit=1)[0]
 
 
+#: A space between two single letters: "k i l l  a l l  j e w s" (words apart by two).
+_LETTER_SPACE: Final = re.compile(r"(?<![^\W\d_])([^\W\d_]) (?=[^\W\d_](?![^\W\d_]))")
+#: Fewest words, and least share of them single letters, for a text to be spaced out.
+SPACED_WORDS: Final = 4
+SPACED_SHARE: Final = 0.6
+
+
+def unspaced(text: str) -> str:
+    """A text written letter by letter with its letters joined ("k i l l  y o u" -> "kill
+    you"); any other text as it is. Spaced-out letters read as Polish, Albanian or Catalan
+    (single letters are words there), and the comment went to another language's model or
+    to the unsupported-language rule (session 34's news-desk tryout)."""
+    words = text.split()
+    if len(words) < SPACED_WORDS:
+        return text
+    single = sum(len(w) == 1 and w.isalpha() for w in words)
+    if single < SPACED_SHARE * len(words):
+        return text
+    return _LETTER_SPACE.sub(r"\1", text)
+
+
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the comment's language (``und`` for an unknown script)."""
-    text = unstyled(without_noise(text[:MAX_CHARS]))
+    text = unspaced(unstyled(without_noise(text[:MAX_CHARS])))
     counts = letters_by_script(text)
     if not counts:
         return "en"
