@@ -36,7 +36,7 @@ from threadguard.scoring.second_readings import READINGS
 from threadguard.scoring.spans import SpanSettings, find_spans
 from threadguard.scoring.windows import CHUNK_CHARS, unread_pieces
 from threadguard.scoring.worst_sentence import WorstSentence, raise_to_worst, worst_sentences
-from threadguard.thread import Comment, Thread
+from threadguard.thread import Comment, Thread, name_as_words
 
 #: Comments longer than this (code points) are scored on their first MAX_CHARS only.
 MAX_CHARS = 20_000
@@ -322,8 +322,7 @@ class Engine:
         pieces: list[CommentInput] = []
         owner: list[tuple[int, int]] = []  # (item index, offset of the piece in the text)
         for i, it in enumerate(items):
-            # the language detected once, for the text and its pieces (a piece alone could go
-            # to another language's model); its English parts are also read as English
+            # the language detected once, for the text and its pieces; English parts too
             it = replace(it, language=it.language or detect_language(displayed(it.text)))
             pieces.append(replace(it, text=it.text[:MAX_CHARS]))
             owner.append((i, 0))
@@ -692,7 +691,7 @@ class Engine:
         names = sorted(spoken)
         author_scores: dict[str, Analysis] = {}
         if authors and names:
-            read = self.analyze([CommentInput(a, language=spoken[a]) for a in names])
+            read = self.analyze([CommentInput(name_as_words(a), language=spoken[a]) for a in names])
             author_scores = dict(zip(names, read, strict=True))
         return [
             ScoredComment(c, a, author_scores.get(c.author))

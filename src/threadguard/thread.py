@@ -6,6 +6,7 @@ rendering) consumes them, so they carry no behaviour beyond small navigation hel
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 
@@ -77,3 +78,18 @@ class ReadResult:
     thread: Thread
     problems: list[Problem] = field(default_factory=list)
     format: str = ""
+
+
+#: Where the words of a user name meet: a capital after a small letter ("KillAllMuslims"),
+#: letters against digits ("Patriot1488"), underscores, dots and hyphens.
+_NAME_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])|[_.-]+")
+
+
+def name_as_words(name: str) -> str:
+    """A user name as the words it is made of, the way the models read text ("Kill All
+    Muslims" for "KillAllMuslims", "nick m" for "nick_m"). Read glued, the models scored
+    names by their letters: "KillAllMuslims" 0.81 and "HitlerWasRight" 0.19, but "Nerd"
+    0.83 and "nick_m" 0.66 (session 34: on 40 ordinary and 30 abusive names the team wrote,
+    as words at [authors] screen_from 0.85, 4 ordinary and 19 abusive are held; glued at
+    0.65, 13 and 20)."""
+    return " ".join(_NAME_BREAK.sub(" ", name).split())

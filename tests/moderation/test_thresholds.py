@@ -105,7 +105,7 @@ def test_an_author_name_decides_only_from_the_screening_floor() -> None:
     policy = parse_policy(
         {"thresholds": {"toxicity": {"hold": 0.4}}, "authors": {"screen_from": 0.6}}, "t"
     )
-    assert load_policy().author_floor == 0.65  # the shipped default policy sets it
+    assert load_policy().author_floor == 0.85  # the shipped default policy sets it
     assert decide(policy, scores(), (), author_scores=scores(toxicity=0.55)).action == "approve"
     assert decide(policy, scores(toxicity=0.55)).action == "hold"  # the text itself would
     held = decide(policy, scores(), (), author_scores=scores(toxicity=0.63))
