@@ -106,6 +106,7 @@ def test_phases_run_in_order_and_a_moderator_can_run_fewer() -> None:
         "coded_hate",
         "threats",
         "abusive_words",
+        "endorsed_lists",
         "contact_details",
         "banned_author",
         "new_author",

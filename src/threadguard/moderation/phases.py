@@ -16,11 +16,13 @@ case and the decision so far and returns the decision after it. The order is the
    text (:mod:`.threats`), held or named as the policy's ``[threats]`` says.
 7. ``abusive_words``: slurs, insults at a person and obscene dismissals in the other
    covered languages (:mod:`.abusive_words`), held or named as ``[abusive_words]`` says.
-8. ``contact_details``: phone numbers, e-mail and home addresses, and spam in the text
+8. ``endorsed_lists``: a reply of bare agreement with a comment the lists hold (threats,
+   coded hate, abusive words) is held, naming it (:mod:`.endorsed_lists`).
+9. ``contact_details``: phone numbers, e-mail and home addresses, and spam in the text
    (:mod:`.contact_details`), held or named as the policy's ``[contact_details]`` says.
-9. ``banned_author``: a banned author is rejected.
-10. ``new_author``: an author's first ``premoderate_first`` comments are held.
-11. ``repeat_offender``: an author with enough recent rejections is held.
+10. ``banned_author``: a banned author is rejected.
+11. ``new_author``: an author's first ``premoderate_first`` comments are held.
+12. ``repeat_offender``: an author with enough recent rejections is held.
 
 A phase marks the draft ``final`` when nothing after it may change the verdict; reasons
 still accumulate, so a moderator sees every rule that applied. Rules only ever make a
@@ -39,6 +41,7 @@ from threadguard.moderation.abusive_words import AbusiveMatch, match_abusive_wor
 from threadguard.moderation.authors import AuthorContext
 from threadguard.moderation.coded_hate import CodedMatch, match_coded
 from threadguard.moderation.contact_details import match_contact_details
+from threadguard.moderation.endorsed_lists import agreed_reasons
 from threadguard.moderation.policy import Policy
 from threadguard.moderation.threats import ThreatMatch, match_threats
 from threadguard.moderation.watchlist import WATCH_EFFECT, WatchMatch, match_watchlist
@@ -331,6 +334,13 @@ def abusive_words(case: Case, draft: Draft) -> Draft:
     return out.raised_to(Verdict.HOLD if holds else Verdict.APPROVE, *reasons)
 
 
+def endorsed_lists(case: Case, draft: Draft) -> Draft:
+    """A reply of bare agreement with what the lists hold in the comment it answers is
+    held, naming what it agrees with (:mod:`.endorsed_lists`)."""
+    reasons = agreed_reasons(case.text, case.context, case.policy.rules, case.analysis.language)
+    return draft.raised_to(Verdict.HOLD, *reasons) if reasons else draft
+
+
 def contact_details(case: Case, draft: Draft) -> Draft:
     """Phone numbers, e-mail addresses, home addresses and spam in the text: held (or only
     named, for ``flag``), each find named once. Not in user names."""
@@ -382,6 +392,7 @@ PHASES: tuple[Phase, ...] = (
     coded_hate,
     threats,
     abusive_words,
+    endorsed_lists,
     contact_details,
     banned_author,
     new_author,

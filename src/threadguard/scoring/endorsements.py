@@ -109,7 +109,7 @@ ENDORSEMENT: Final = re.compile(
 
 
 #: How high a parent's own reading must be, on one of :data:`ENDORSEMENT_ATTRIBUTES`, for
-#: plain agreement to take it: plainly abusive, not a close call. Session 35: "Agreed." and
+#: plain agreement to take it: plainly abusive, not a close call. Session 34: "Agreed." and
 #: "Well said." under "Heartbreaking. The smugglers who put them in that boat should face
 #: murder charges." were held with the parent's false positive (toxicity 0.42, threat
 #: 0.32: over the default policy's hold, 0.40, by a hair), where the hateful parents this
@@ -119,9 +119,10 @@ ENDORSEMENT: Final = re.compile(
 #: holds from 0.21), so its floor is lowest: "Les migrants sont des rats." scores toxicity
 #: 0.41 but identity attack 0.27. With these floors (the engine's reading gated on them, a
 #: patch measured outside engine.py), ``eval --suite functional`` and ``--suite context
-#: --split dev`` were unchanged and the endorsement tests passed. The engine does not
-#: apply them yet: :meth:`threadguard.engine.Engine._endorsements` takes every parent's
-#: reading, and engine.py is at its 700 lines (session 35 report).
+#: --split dev`` were unchanged and the endorsement tests passed. The engine applies
+#: them in :meth:`threadguard.engine.Engine._endorsements`; a parent the team's lists hold
+#: (a trope, a call to violence the models score low) is the moderation's to carry over
+#: (:mod:`threadguard.moderation.endorsed_lists`).
 PLAIN: Final = {
     "toxicity": 0.70,
     "severe_toxicity": 0.50,
