@@ -37,3 +37,11 @@ def test_eval_names_a_missing_data_file_and_checks_out_before_scoring(tmp_path: 
     ]:
         result = CliRunner().invoke(cli, ["eval", *args])
         assert result.exit_code == 2 and message in result.output, result.output
+
+
+def test_eval_help_says_which_suites_take_out() -> None:
+    """`eval --suite functional --out F` is refused; --help now says so before a run."""
+    result = CliRunner().invoke(cli, ["eval", "--help"], env={"COLUMNS": "300"})
+    assert result.exit_code == 0
+    help_text = " ".join(result.output.replace("│", " ").split())
+    assert "Not with --suite functional or context, which only print their tables" in help_text

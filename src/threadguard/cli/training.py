@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -29,7 +31,22 @@ from threadguard.schema import Tier
 from threadguard.training.data_files import DataFileError
 
 
+def _recorded(command: Callable[..., None]) -> Callable[..., None]:
+    """Run ``train`` with its options (all but the data folder, whose files the recipe
+    hashes) recorded in the recipe of every model.json it writes."""
+    from threadguard.training.recipe import training_command
+
+    @functools.wraps(command)
+    def run(**options: Any) -> None:
+        shown = {k: str(v) if isinstance(v, Path) else v for k, v in options.items() if k != "data"}
+        with training_command(shown):
+            command(**options)
+
+    return run
+
+
 @app.command()
+@_recorded
 def train(
     data: DataOpt = None,
     out: Annotated[
@@ -44,7 +61,8 @@ def train(
         int | None,
         typer.Option(
             "--model-version",
-            help="Version number of the new model (default: one past the shipped version).",
+            help="Version number of the new model (default: one past the shipped version "
+            "and every number the docs report a model under: training/versions.py).",
         ),
     ] = None,
     replace_shipped: Annotated[
@@ -119,18 +137,33 @@ def train(
             "rows with news comments weighted in (minutes, no PyTorch).",
         ),
     ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Accept a --model-version at or below the shipped one, or one the docs "
+            "already report a model under (to reproduce an older version).",
+        ),
+    ] = False,
 ) -> None:
     """Train a tier from the labelled data and write it as the next version (the fast
     tier with its model card); the shipped model stays as it is unless --replace-shipped."""
     from threadguard.scoring.registry import RegistryError, shipped_model_dir, training_target
     from threadguard.training.fast_tier import train_fast_tier
     from threadguard.training.model_card import write_model_card
+    from threadguard.training.versions import checked_version
 
+    if tier not in (Tier.FAST, Tier.DEEP, "languages"):
+        fail(f"--tier must be fast, deep or languages, not {tier!r}")
+    try:  # a number the shipped model or the docs already name is refused (--force)
+        model_version = checked_version(
+            "fast-xx" if tier == "languages" else tier, model_version, force=force
+        )
+    except RegistryError as exc:
+        fail(str(exc))
     if tier == "languages":
         _train_languages(data, out, model_version, replace_shipped)
         return
-    if tier not in (Tier.FAST, Tier.DEEP):
-        fail(f"--tier must be fast, deep or languages, not {tier!r}")
     if not c > 0:  # checked before minutes of loading, not after
         fail(f"-C must be a number above 0, not {c}")
     if out is not None and out.exists() and not out.is_dir():
@@ -294,7 +327,12 @@ def evaluate(
         ),
     ] = False,
     out: Annotated[
-        Path | None, typer.Option("--out", help="Also write the full report as Markdown here.")
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Also write the full report here (Markdown; text for --suite adaptation). "
+            "Not with --suite functional or context, which only print their tables.",
+        ),
     ] = None,
     per_head: Annotated[
         bool, typer.Option("--per-head/--no-per-head", help="Print the per-attribute table too.")
@@ -634,8 +672,8 @@ def bench(
 def models() -> None:
     """The shipped model versions, one per tier: tag, folder and model card.
 
-    `threadguard train --tier TIER` writes the next version (one past the one listed).
-    """
+    `threadguard train --tier TIER` writes the next version (past the one listed and
+    every number the docs report a model under: training/versions.py)."""
     from threadguard.scoring.registry import shipped_models
 
     for m in shipped_models():

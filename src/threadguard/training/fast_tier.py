@@ -36,7 +36,7 @@ from threadguard.training.datasets import (
     mask_single_class,
     near_key,
 )
-from threadguard.training.recipe import recipe, recording_reads
+from threadguard.training.recipe import recipe, recording_reads, rows_sha256
 from threadguard.training.weak_labels import add_weak_labels
 
 MIN_POSITIVES = 15
@@ -290,6 +290,7 @@ def train_fast_tier(
             seed,
             datasets=sorted(licences),
             extra_rows=len(extra or []),
+            extra_rows_sha256=rows_sha256(extra or []),
             news_share=news_share,
         ),
     }

@@ -45,7 +45,7 @@ from threadguard.training.fast_tier import (
     stack_split,
     trainable_heads,
 )
-from threadguard.training.recipe import recording_reads
+from threadguard.training.recipe import recording_reads, rows_sha256
 
 #: The name of the multilingual fast tier's artifact (``threadguard-fast-xx@N``).
 NAME = "threadguard-fast-xx"
@@ -306,6 +306,9 @@ def train_language_model(
             seed,
             datasets=sorted(datasets or LANGUAGE_SETS),
             templates={b.dataset: len(b) for b in extra or []},
+            templates_sha256={
+                b.dataset: rows_sha256(zip(b.texts, b.labels, strict=True)) for b in extra or []
+            },
             template_repeat=TEMPLATE_REPEAT,
             prior_correction={"above": MAX_PRIOR, "to": TARGET_PRIOR},
         ),

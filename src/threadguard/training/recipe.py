@@ -10,17 +10,29 @@ reports with :func:`recording_reads` around its loading, then calls :func:`recip
 from __future__ import annotations
 
 import hashlib
+import math
+import platform
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
 from threadguard import __version__
+from threadguard.schema import Tier
 
 #: The files read while a recording is open: path -> sha256 of its content.
 _READS: ContextVar[dict[Path, str] | None] = ContextVar("threadguard_reads", default=None)
+#: The training command's options while :func:`training_command` is open.
+_COMMAND: ContextVar[dict[str, Any] | None] = ContextVar("threadguard_command", default=None)
+
+#: The libraries whose versions a recipe records, by tier: what fits, exports or runs the
+#: model (the deep tier adds the encoder's; a library that is not installed is left out).
+PACKAGES: dict[str, tuple[str, ...]] = {
+    Tier.FAST: ("numpy", "scipy", "scikit-learn"),
+    Tier.DEEP: ("numpy", "scipy", "scikit-learn", "onnxruntime", "torch", "transformers"),
+}
 
 
 def file_sha256(path: Path) -> str:
@@ -48,6 +60,41 @@ def recording_reads() -> Iterator[dict[Path, str]]:
         yield reads
     finally:
         _READS.reset(token)
+
+
+@contextmanager
+def training_command(options: Mapping[str, Any]) -> Iterator[None]:
+    """Record the training command's options (tier, version, --out...) in every recipe
+    written inside the ``with`` block, under ``command``."""
+    token = _COMMAND.set(dict(options))
+    try:
+        yield
+    finally:
+        _COMMAND.reset(token)
+
+
+def software(tier: str) -> dict[str, str]:
+    """Python's version and that of each of the tier's :data:`PACKAGES` installed here."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {"python": platform.python_version()}
+    for name in PACKAGES.get(str(tier), PACKAGES[Tier.FAST]):
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            continue
+    return out
+
+
+def rows_sha256(rows: Iterable[tuple[str, Iterable[float]]]) -> str:
+    """A sha256 of generated rows (the templates' text and labels, in order), so a recipe
+    tells apart two runs whose template rows differ by a word or a label; NaN (unsaid)
+    is written as such."""
+    digest = hashlib.sha256()
+    for text, labels in rows:
+        values = ",".join("nan" if math.isnan(v) else repr(float(v)) for v in labels)
+        digest.update(f"{text}\t{values}\n".encode())
+    return digest.hexdigest()
 
 
 def data_hashes(root: Path, reads: dict[Path, str]) -> dict[str, dict[str, str]]:
@@ -114,7 +161,9 @@ def recipe(
     hyperparameters: dict[str, Any],
     seed: int,
 ) -> dict[str, Any]:
-    """The ``recipe`` section of a model.json."""
+    """The ``recipe`` section of a model.json: with the software's versions and, inside
+    :func:`training_command`, the command's options."""
+    command = _COMMAND.get()
     return {
         "tier": str(tier),
         "data": data_hashes(data_root, reads),
@@ -122,4 +171,6 @@ def recipe(
         "seed": seed,
         "code_commit": code_commit(),
         "threadguard": __version__,
+        "software": software(tier),
+        **({"command": command} if command is not None else {}),
     }
