@@ -355,6 +355,16 @@ def bias_summary_lines(report: EvalReport) -> list[str]:
     ]
 
 
+def context_words(tier: str, context: bool) -> str:
+    """What the run did with the parent comment and title: the fast tier reads them only
+    for a reply of bare agreement ("exactly", read as its parent's words)."""
+    if not context:
+        return "context off"
+    if tier == "fast":
+        return "context on (the fast tier reads it only for replies of bare agreement)"
+    return "context on"
+
+
 def _throughput_line(t: TierThroughput) -> str:
     if t.per_second is None:
         return f"{t.tier:<8} not measured: {t.note}"
@@ -417,7 +427,7 @@ def to_markdown(report: EvalReport) -> str:
     parts = [
         f"# ThreadGuard evaluation: {report.model_version}",
         "",
-        f"Tier `{report.tier}`, context {'on' if report.context else 'off'}, {scope}; "
+        f"Tier `{report.tier}`, {context_words(report.tier, report.context)}, {scope}; "
         f"{report.seconds:.0f} s. Thresholds are tuned on dev splits only; test rows are "
         "official test splits where the data set has one, fixed seeded splits otherwise.",
         "",

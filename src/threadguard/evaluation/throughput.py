@@ -80,9 +80,13 @@ def measure_tiers(
     items = [CommentInput(t) for t in texts]
     for tier in tiers:
         if tier != "fast" and engine.deep is None:
-            out.append(
-                TierThroughput(tier, 0, None, None, None, "deep tier not installed or not loaded")
+            # an engine loaded for the fast tier alone never loads the deep one
+            note = (
+                "--tier fast (the deep tier is not loaded)"
+                if engine.cascade.tier == Tier.FAST
+                else "deep tier not installed"
             )
+            out.append(TierThroughput(tier, 0, None, None, None, note))
             continue
         e = engine.with_cascade(CascadeSettings(tier=Tier(tier), use_context=False))
         e.analyze(items[:32])  # warm-up: first-call allocations are not throughput
