@@ -36,7 +36,12 @@ def adapt(
         ),
     ] = False,
     list_only: Annotated[
-        bool, typer.Option("--list", help="List the site's versions; change nothing.")
+        bool,
+        typer.Option(
+            "--list",
+            help="List the site's versions (served: yes, or 'rolled back', never served again); "
+            "change nothing.",
+        ),
     ] = False,
     kind: Annotated[
         str,
@@ -84,7 +89,9 @@ def adapt(
     console = Console(width=max(Console().width, 140))  # a pipe is 80 wide: "approva…"
     with _store(database, data_dir, ConflictError) as store:
         if list_only:
-            _print_versions(console, site, store.site_adaptations(site))
+            _print_versions(
+                console, site, store.site_adaptations(site), rolled_back=_rolled_back(store, site)
+            )
             return
         if rollback:
             now = store.rollback_adaptation(site, who)
@@ -126,8 +133,24 @@ def _site_policy(store: Store, base: Policy, site: str) -> Policy:
         fail(f"site {site!r}: its stored policy is not valid on top of this base policy: {exc}")
 
 
+def _rolled_back(store: Store, site: str) -> dict[int, str]:
+    """Each rolled-back version of the site, with when and by whom, from the audit log: a
+    rollback never serves a rolled-back version again (storage/repositories/adaptations)."""
+    out: dict[int, str] = {}
+    entries = store.audit_log(site=site, action="adaptation.rollback", limit=10_000).items
+    for e in entries:  # newest first: a version's latest rollback is kept
+        name, _, number = e.object_id.rpartition("@")
+        if name == site and number.isdigit():
+            out.setdefault(int(number), f"rolled back {e.at:%Y-%m-%d %H:%M} by {e.actor}")
+    return out
+
+
 def _print_versions(
-    console: Console, site: str, records: list[AdaptationRecord], title: str | None = None
+    console: Console,
+    site: str,
+    records: list[AdaptationRecord],
+    title: str | None = None,
+    rolled_back: dict[int, str] | None = None,
 ) -> None:
     if not records:
         typer.echo(f"site {site} has no adaptation")
@@ -149,7 +172,7 @@ def _print_versions(
         table.add_row(
             str(r.version),
             r.kind,
-            "yes" if r.active else "",
+            "yes" if r.active else (rolled_back or {}).get(r.version, ""),
             str(r.approvals),
             str(r.rejections),
             f"{f.get('caught_before', '-')} → {f.get('caught_after', '-')}",
