@@ -18,8 +18,12 @@ A word inside a quotation (:mod:`.quotes`) or after a verb of naming in its sent
 nannte ihn einen Kanaken", "il l'a traité de connard": :data:`NAMING`) is reported, and one
 a writer calls themselves or their own ("ich bin 'ne Schwuchtel", "wir Kanaken":
 :data:`SELF`) or says it with pride (:data:`PRIDE`) reclaimed: either is named and not
-held for, as is one a first person plural follows (:data:`WE_AFTER`). Each entry is
-looked for in comments of its language only.
+held for, as is one a first person plural follows (:data:`WE_AFTER`) or that its
+sentence names as a word or reports after it ("Mein Opa sagte Neger, das Wort ist heute
+tabu", "..., dedi aktivist": :data:`NAMED_AFTER`). An entry's ``unless`` names the other
+sense of its word: where it stands in the word's sentence ("Wymieniłem pedały, łańcuch i
+siodełko": bicycle pedals) the word is no find at all. Each entry is looked for in
+comments of its language only.
 """
 
 from __future__ import annotations
@@ -60,6 +64,16 @@ NAMING: Final[dict[str, re.Pattern[str]]] = {
         "ar": r"(?:وصف|نعت|كلمة|لقب)",
     }.items()
 }
+#: The word named as a word, or someone's words reported, after it in its sentence ("Neger,
+#: das Wort ist heute zu Recht tabu", "..., dedi aktivist"): named, not held for.
+NAMED_AFTER: Final[dict[str, re.Pattern[str]]] = {
+    code: re.compile(pattern)
+    for code, pattern in {
+        "de": r"\b(?:das|dieses|ein solches|so ein) wort\b|\b(?:ist|gilt|bleibt) (?:\w+ ){0,3}?tabu\b"
+        r"|\bsagt man (?:\w+ ){0,2}?nicht\b|\bdarf man (?:\w+ ){0,2}?nicht (?:mehr )?sagen\b",
+        "tr": r"\b(?:dedi|demis)\b",
+    }.items()
+}
 #: A first person naming themselves just before the word ("ich bin 'ne Schwuchtel", "soy
 #: maricón y a mucha honra", "jestem pedałem"): a reclaimed or self-mocking use, named and
 #: not held (not for a directed obscenity, which is aimed at someone else).
@@ -92,7 +106,8 @@ WE_AFTER: Final[dict[str, re.Pattern[str]]] = {
     }.items()
 }
 #: Pride in the sentence of a slur ("schwul und stolz drauf", "maricón y a mucha honra",
-#: "fière d'être gouine"): the word reclaimed by those it names, named and not held.
+#: "fière d'être gouine"), or the defence of its group's rights ("ibnelerin haklarını
+#: savunmak için yürüdük"): the word reclaimed by those it names, named and not held.
 PRIDE: Final[dict[str, re.Pattern[str]]] = {
     code: re.compile(rf"\b(?:{words})\b")
     for code, words in {
@@ -102,11 +117,11 @@ PRIDE: Final[dict[str, re.Pattern[str]]] = {
         "it": r"orgogli\w+|fier[oa]",
         "nl": r"trots",
         "pl": r"dumn[ya]|dumni|duma|dumą",
-        "tr": r"gurur\w*",
+        "tr": r"gurur\w*|haklar\w* (?:icin|savun\w*)",
     }.items()
 }
 _REQUIRED: Final = frozenset({"language", "kind", "pattern"})
-_KEYS: Final = _REQUIRED | {"targets"}
+_KEYS: Final = _REQUIRED | {"targets", "unless"}
 
 
 class AbusiveListError(ValueError):
@@ -121,6 +136,8 @@ class AbusiveRule:
     kind: str
     regex: re.Pattern[str]
     targets: tuple[str, ...] = ()
+    #: The word's other sense: where this stands in its sentence, the word is no find.
+    unless: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -170,7 +187,7 @@ def parse_abusive_words(text: str, source: str = LEXICON) -> tuple[AbusiveRule, 
         where = f"{source}: word {n}"
         if not isinstance(entry, dict) or not _REQUIRED <= set(entry) <= _KEYS:
             raise AbusiveListError(
-                f"{where}: needs the keys {sorted(_REQUIRED)} (and may have 'targets')"
+                f"{where}: needs the keys {sorted(_REQUIRED)} (and may have 'targets', 'unless')"
             )
         language, kind, pattern = entry["language"], entry["kind"], entry["pattern"]
         if not isinstance(language, str) or len(language) != 2 or not language.islower():
@@ -188,7 +205,15 @@ def parse_abusive_words(text: str, source: str = LEXICON) -> tuple[AbusiveRule, 
             raise AbusiveListError(f"{where}: bad pattern: {exc}") from exc
         if regex.search(""):
             raise AbusiveListError(f"{where}: pattern matches the empty text")
-        rules.append(AbusiveRule(language, kind, regex, tuple(targets)))
+        unless = entry.get("unless")
+        if unless is not None:
+            if not isinstance(unless, str) or not unless.strip():
+                raise AbusiveListError(f"{where}: unless must be a non-empty string")
+            try:
+                unless = re.compile(unless)
+            except re.error as exc:
+                raise AbusiveListError(f"{where}: bad unless: {exc}") from exc
+        rules.append(AbusiveRule(language, kind, regex, tuple(targets), unless))
     return tuple(rules)
 
 
@@ -242,21 +267,24 @@ def match_abusive_words(
     canon = normalize_known(text, canonical)
     quotes = Quotations(text)
     naming, own, pride = NAMING.get(language), SELF.get(language), PRIDE.get(language)
-    we = WE_AFTER.get(language)
+    we, named_after = WE_AFTER.get(language), NAMED_AFTER.get(language)
     found = []
     for start, stop, rule in hits:
         begin, end = canon.to_original(start, stop)
         before, after = sides(text, begin, end, REACH)
-        said = normalize_text(before)
+        said, then = normalize_text(before), normalize_text(after)
+        if rule.unless is not None and (rule.unless.search(said) or rule.unless.search(then)):
+            continue  # the word's other sense (bicycle pedals)
         reported = (
             quotes.inside(begin, end)
             or (naming is not None and naming.search(said) is not None)
+            or (named_after is not None and named_after.search(then) is not None)
             or (
                 rule.kind != "directed obscenity"
                 and own is not None
                 and own.search(said) is not None
             )
-            or (rule.kind == "slur" and _own_group(normalize_text(after), said, pride, we))
+            or (rule.kind == "slur" and _own_group(then, said, pride, we))
         )
         found.append(AbusiveMatch(rule.kind, text[begin:end], begin, end, rule.targets, reported))
     return found
