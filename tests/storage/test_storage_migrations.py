@@ -164,3 +164,48 @@ def test_only_db_upgrade_changes_an_older_schema_from_the_command_line(tmp_path:
     fresh = ["--data-dir", str(tmp_path / "new")]  # a new database is made whole
     assert runner.invoke(cli, ["user", "list", *fresh]).exit_code == 0
     engine.dispose()
+
+
+def test_db_upgrade_warns_of_servers_still_connected_to_postgresql() -> None:
+    """`db upgrade` migrated a PostgreSQL database under a connected server of the older
+    version, silently; it now names the other connections (and goes on: exit 0)."""
+    import secrets
+
+    from service_support import POSTGRES, require_postgres
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+    from typer.testing import CliRunner
+
+    from threadguard.cli import app as cli
+
+    require_postgres()
+    name = f"tg_upgrade_{secrets.token_hex(6)}"
+    admin = create_engine(resolve_url(POSTGRES, None), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(resolve_url(POSTGRES, None)).set(database=name)
+    plain = url.render_as_string(hide_password=False)
+    old_server = create_engine(plain, connect_args={"application_name": "threadguard"})
+    try:
+        engine = db.connect(plain)
+        db.upgrade(engine, "0004")
+        with engine.connect() as conn:  # ThreadGuard's connections say who they are
+            assert conn.exec_driver_sql("SHOW application_name").scalar() == "threadguard"
+        engine.dispose()
+        runner, where = CliRunner(), ["--database", plain]
+        with old_server.connect():  # an older server, still running
+            upgraded = runner.invoke(cli, ["db", "upgrade", *where])
+            assert upgraded.exit_code == 0, upgraded.output
+            warning = " ".join(upgraded.stderr.split())
+            assert "1 other connection(s) to this database are open (threadguard: 1)" in warning
+            assert "should be stopped" in warning
+            engine = db.connect(plain)
+            assert db.current_revision(engine) == db.head_revision()
+            engine.dispose()
+            again = runner.invoke(cli, ["db", "upgrade", *where])  # nothing to migrate
+            assert again.exit_code == 0 and "other connection" not in again.stderr
+    finally:
+        old_server.dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

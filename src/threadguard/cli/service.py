@@ -482,10 +482,40 @@ app.add_typer(db_app, name="db")
 
 @db_app.command("upgrade")
 def db_upgrade(database: DatabaseOpt = None, data_dir: DataDirOpt = None) -> None:
-    """Bring the database schema up to date (serve does this on start too)."""
+    """Bring the database schema up to date (serve does this on start too).
+
+    On PostgreSQL, other connections to the database (servers of the older version should
+    be stopped first) are named in a warning, and the upgrade goes on (exit 0), so that an
+    automated deploy is not stopped by a server it is about to replace."""
     from threadguard.storage import db
 
+    _warn_of_other_connections(database, data_dir)
     with _store(database, data_dir, upgrade=True) as store:
         typer.echo(
             f"{db.redact(str(store.engine.url))} is at revision {db.current_revision(store.engine)}"
         )
+
+
+def _warn_of_other_connections(database: str | None, data_dir: Path | None) -> None:
+    """Warn, on standard error, of other clients connected to the PostgreSQL database
+    about to be migrated (:func:`threadguard.storage.db.connected_warning`); a database
+    that cannot be asked is left to the upgrade itself to report."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from threadguard.storage import db, default_data_dir
+
+    try:
+        url = db.resolve_url(database, data_dir or default_data_dir())
+    except db.DatabaseError:
+        return
+    if not url.startswith("postgresql"):
+        return
+    engine = db.connect(url)
+    try:
+        warning = db.connected_warning(engine)
+    except SQLAlchemyError:
+        return
+    finally:
+        engine.dispose()
+    if warning is not None:
+        typer.echo(f"warning: {warning}", err=True)

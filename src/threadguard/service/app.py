@@ -9,6 +9,7 @@ not race each other through a migration).
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import logging
 from collections.abc import AsyncIterator, Callable
@@ -132,7 +133,8 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
-        app.state.uploads.close()
+        # Off the event loop: a running upload job is given up to the grace to finish.
+        await asyncio.to_thread(app.state.uploads.close, grace_s=settings.shutdown_grace_s)
         store.close()
 
     app = EdgedApp(

@@ -17,6 +17,7 @@ import copy
 import gc
 import logging
 import multiprocessing
+import socket
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from functools import partial
@@ -94,6 +95,9 @@ def prepare(database: str | None, data_dir: Path | None) -> str:
     url = db.resolve_url(database, data_dir)
     engine = db.connect(url)
     try:
+        warning = db.connected_warning(engine)
+        if warning is not None:
+            log.warning("%s", warning)
         db.upgrade(engine)
     finally:
         engine.dispose()
@@ -161,7 +165,6 @@ WORKER_HEALTHCHECK_S = 30
 def serve(settings: ServiceSettings, *, host: str, port: int, workers: int) -> None:
     """Migrate, then serve until interrupted."""
     import uvicorn
-    from uvicorn.supervisors import Multiprocess
 
     settings = replace(
         settings,
@@ -178,6 +181,10 @@ def serve(settings: ServiceSettings, *, host: str, port: int, workers: int) -> N
         "access_log": False,  # ours redacts ?key=; uvicorn's would print it
         "log_config": log_config(settings.log_format),
         "proxy_headers": True,
+        # On SIGTERM/SIGINT: stop accepting, let requests in flight finish (up to the
+        # grace; without it uvicorn waits for ever), then the app's shutdown gives a
+        # running upload job the grace again (UploadJobs.close).
+        "timeout_graceful_shutdown": settings.shutdown_grace_s,
     }
     if workers <= 1:
         uvicorn.run(worker_app(settings), **common)
@@ -196,4 +203,25 @@ def serve(settings: ServiceSettings, *, host: str, port: int, workers: int) -> N
         timeout_worker_healthcheck=WORKER_HEALTHCHECK_S,
         **common,
     )
-    Multiprocess(config, sockets=[config.bind_socket()]).run()
+    supervisor(config, [config.bind_socket()]).run()
+
+
+def supervisor(config: Any, sockets: list[socket.socket]) -> Any:
+    """uvicorn's supervisor of worker processes, which on a stop closes its own copy of the
+    listening socket before it signals the workers.
+
+    Each worker closes its copy when it starts its graceful shutdown, but the supervisor's
+    kept the socket listening: the kernel went on queueing new connections that no worker
+    would accept, and reset them all when the supervisor exited (ConnectionResetError in
+    clients during every stop). With every copy closed, a new connection is refused at
+    once, which a client or load balancer retries elsewhere, and requests in flight finish.
+    """
+    from uvicorn.supervisors import Multiprocess
+
+    class Supervisor(Multiprocess):
+        def terminate_all(self) -> None:
+            for sock in self.sockets:
+                sock.close()
+            super().terminate_all()
+
+    return Supervisor(config, sockets=sockets)

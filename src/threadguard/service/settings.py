@@ -83,6 +83,10 @@ class ServiceSettings:
     #: it is given up (503 with ``Retry-After``); 0: no limit.
     db_lock_timeout_s: float = 5.0
     db_statement_timeout_s: float = 30.0
+    #: On SIGTERM/SIGINT: how long requests in flight may take to finish (uvicorn's
+    #: ``timeout_graceful_shutdown``), and then how long a running upload job may take to
+    #: finish before it is stopped (:meth:`~threadguard.service.upload_jobs.UploadJobs.close`).
+    shutdown_grace_s: float = 30.0
     #: Worker processes serving (set by ``serve --workers``): each enforces its share of
     #: a key's rate (:func:`threadguard.service.limits.worker_share`).
     workers: int = 1
@@ -207,6 +211,7 @@ PARSERS: dict[str, tuple[Callable[[Any], Any], str]] = {
     "key_check_s": (_seconds, "a number of seconds from 0 to 3600"),
     "db_lock_timeout_s": (_seconds, "a number of seconds from 0 to 3600 (0: no limit)"),
     "db_statement_timeout_s": (_seconds, "a number of seconds from 0 to 3600 (0: no limit)"),
+    "shutdown_grace_s": (_seconds, "a number of seconds from 0 to 3600"),
 }
 #: Environment variables and the setting each one sets.
 ENVIRONMENT = {
@@ -228,6 +233,7 @@ ENVIRONMENT = {
     "THREADGUARD_KEY_CHECK_S": "key_check_s",
     "THREADGUARD_DB_LOCK_TIMEOUT_S": "db_lock_timeout_s",
     "THREADGUARD_DB_STATEMENT_TIMEOUT_S": "db_statement_timeout_s",
+    "THREADGUARD_SHUTDOWN_GRACE_S": "shutdown_grace_s",
 }
 
 

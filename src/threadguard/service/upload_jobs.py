@@ -17,8 +17,14 @@ ingests it in short transactions, stepping aside after each
 (:mod:`threadguard.storage.repositories.ingest`), so the service's writers find the
 database free at least half the time.
 
+**Stopping.** On a graceful stop (SIGTERM, Ctrl-C) the worker first lets its requests
+finish (uvicorn's ``timeout_graceful_shutdown``, the ``shutdown_grace_s`` setting), then
+gives the running upload up to ``shutdown_grace_s`` more to finish and store everything;
+queued uploads are not started, and their jobs are failed with :data:`STOPPED` (they are
+not resumed at the next start: their bodies were only in the stopped worker's memory).
+
 A job whose process or worker stops is failed, never left running: the worker fails it
-when its child exits without finishing, and on shutdown (which stops the child); after a
+when its child exits without finishing, and on shutdown (once the grace is over); after a
 crash of the worker itself, the store reports it failed once its heartbeat is old
 (:mod:`threadguard.storage.repositories.jobs`). Uploading the thread again completes it:
 comments already stored are updated, never duplicated.
@@ -31,6 +37,7 @@ import multiprocessing
 import os
 import queue
 import secrets
+import signal
 import socket
 import threading
 import time
@@ -101,6 +108,7 @@ def run_job(spec: JobSpec) -> None:
     from threadguard.service.context import ServiceState
 
     settings = spec.settings
+    shield_from_stop_signals()
     follow_parent(spec.parent or os.getppid())
     store = Store.open(
         spec.database_url,
@@ -139,6 +147,17 @@ def run_job(spec: JobSpec) -> None:
         jobs.fail_job(spec.job_id, f"storing the upload failed ({type(exc).__name__}); {AGAIN}")
     finally:
         store.close()
+
+
+def shield_from_stop_signals() -> None:
+    """Ignore SIGTERM and SIGINT in the upload's process: its worker decides when it stops.
+    A Ctrl-C reaches the whole process group, and a service manager may signal every
+    process of the service; the upload died at once, its job failed, while the worker
+    would have let it finish within the shutdown grace (:meth:`UploadJobs.close`, which
+    stops it with SIGKILL after that). A worker that is gone stops it too
+    (:func:`follow_parent`)."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def follow_parent(parent: int, every_s: float = 1.0) -> threading.Thread:
@@ -241,15 +260,22 @@ class UploadJobs:
             self._queue.put(spec)
         return job
 
-    def close(self, timeout: float = 10.0) -> None:
-        """Stop: the running upload's process is stopped, queued ones never start, and
-        every unfinished job of this worker is failed, saying why."""
+    def close(self, timeout: float = 10.0, grace_s: float = 0.0) -> None:
+        """Stop: the running upload's process is given ``grace_s`` seconds to finish (the
+        service's ``shutdown_grace_s`` on a graceful stop), then stopped (what it had not
+        committed is rolled back); queued ones never start; and every unfinished job of
+        this worker is failed, saying why (upload the thread again)."""
         self._stopping.set()
         with self._lock:
             thread, child = self._thread, self._child
             self._queue.put(None)
         if child is not None and child.is_alive():
-            child.terminate()
+            if grace_s > 0:
+                log.info("waiting up to %.0f s for the running upload job to finish", grace_s)
+                child.join(grace_s)
+            if child.is_alive():
+                log.warning("stopping the running upload job: the shutdown grace is over")
+                child.kill()  # it ignores SIGTERM and SIGINT (shield_from_stop_signals)
         if thread is not None:
             thread.join(timeout)
         try:

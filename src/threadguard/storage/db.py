@@ -174,7 +174,9 @@ def connect(url: str, *, lock_timeout_s: float = 0.0, statement_timeout_s: float
             pool_size=10,
             max_overflow=20,
             pool_timeout=POOL_TIMEOUT_S,
-            connect_args=dict(LIBPQ_TIMEOUTS) if parsed.get_backend_name() == "postgresql" else {},
+            connect_args=_postgres_args(parsed.query)
+            if parsed.get_backend_name() == "postgresql"
+            else {},
         )
         if lock_timeout_s or statement_timeout_s:
             _postgres_timeouts(engine, lock_timeout_s, statement_timeout_s)
@@ -194,6 +196,18 @@ LIBPQ_TIMEOUTS: dict[str, int] = {
     "keepalives_count": 3,
     "tcp_user_timeout": 30_000,
 }
+#: The name ThreadGuard's PostgreSQL connections give themselves (``pg_stat_activity``'s
+#: ``application_name``), unless the URL names one: ``db upgrade`` counts them.
+APPLICATION_NAME = "threadguard"
+
+
+def _postgres_args(query: Any) -> dict[str, Any]:
+    args: dict[str, Any] = dict(LIBPQ_TIMEOUTS)
+    if "application_name" not in query:
+        args["application_name"] = APPLICATION_NAME
+    return args
+
+
 #: How long a request waits for a free connection of the pool (SQLAlchemy's default, 30 s,
 #: let requests queue behind a stalled database for half a minute each).
 POOL_TIMEOUT_S = 10
@@ -243,6 +257,41 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
         _refuse_unknown(MigrationContext.configure(conn).get_current_revision())
         command.upgrade(alembic_config(conn), revision)
+
+
+def other_connections(engine: Engine) -> dict[str, int]:
+    """On PostgreSQL, the other client connections to this database (ours excluded), by
+    ``application_name`` (``(unnamed)`` when none is set); {} on SQLite, which cannot say."""
+    if engine.dialect.name != "postgresql":
+        return {}
+    query = (
+        "SELECT coalesce(nullif(application_name, ''), '(unnamed)'), count(*) "
+        "FROM pg_stat_activity WHERE datname = current_database() "
+        "AND pid <> pg_backend_pid() AND backend_type = 'client backend' GROUP BY 1"
+    )
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql(query).all()
+    return {str(name): int(count) for name, count in rows}
+
+
+def connected_warning(engine: Engine) -> str | None:
+    """What to warn of before migrating a PostgreSQL database that other clients are still
+    connected to (servers of the older version should be stopped first), or None: none
+    connected, SQLite, or nothing to migrate. Run it before opening any other connection
+    of this process (each pooled connection counts as another)."""
+    current = current_revision(engine)
+    if current == head_revision():
+        return None
+    others = other_connections(engine)
+    if not others:
+        return None
+    total = sum(others.values())
+    names = ", ".join(f"{name}: {count}" for name, count in sorted(others.items()))
+    return (
+        f"{total} other connection(s) to this database are open ({names}); servers of an "
+        "older ThreadGuard should be stopped before its schema changes under them. "
+        "Upgrading anyway"
+    )
 
 
 def require_current(engine: Engine) -> None:
