@@ -244,6 +244,15 @@ def test_an_articles_title_does_not_publish_a_slur_about_its_subject(
         (under,) = engine.analyze([CommentInput(text, title=title)], spans=False)
         assert moderator.on_scores(alone).action.value == "hold", text
         assert moderator.on_scores(under).action.value != "approve", text
+    # a civil parent (session 34's second tryout: 0.60 alone, 0.35 under it)
+    text, parent = (
+        "He looks like a monkey when he bowls.",
+        "Great reporting, thanks for covering this.",
+    )
+    (alone,) = engine.analyze([CommentInput(text)], spans=False)
+    (under,) = engine.analyze([CommentInput(text, parent=parent)], spans=False)
+    assert moderator.on_scores(alone).action.value == "hold"
+    assert moderator.on_scores(under).action.value != "approve"
 
 
 def test_real_context_decides_a_close_call_in_both_directions(real_deep: Engine) -> None:

@@ -42,12 +42,16 @@ THREAT = ATTRIBUTES.index("threat")
 #: How far (logits) the thread may *lower* a score, whatever ``limit`` lets it raise one.
 #: An article's title took slurs and hate about its own subject below the hold: "Tranny in
 #: the ladies, what could possibly go wrong." toxicity 0.67 alone, 0.18 under "Cycling body
-#: bars transgender women from elite female races" (session 34's news-desk tryout). Chosen
-#: on dev rows (`threadguard eval --suite context --split dev`, lowering capped at 4, 2, 1,
-#: 0.5, 0 logits): CAT-LARGE flips 4 toward the label / 4 away at every cap down to 0.5;
-#: CADD 10 / 3 at 4 and 2, 10 / 2 at 1, 9 / 2 at 0.5, 8 / 1 at 0. Test rows, 4 -> 1:
-#: CAT-LARGE 7 / 4 -> 6 / 4, CADD 96 / 71 -> 95 / 65.
-LOWER = 1.0
+#: bars transgender women from elite female races"; a civil parent took "He looks like a
+#: monkey when he bowls." from 0.60 to 0.35 (session 34's news-desk tryouts). Chosen on dev
+#: rows (`threadguard eval --suite context --split dev`, lowering capped at 4, 2, 1, 0.5,
+#: 0.25, 0 logits; flips toward the label / away): CAT-LARGE 4 / 4 at every cap down to 0.5,
+#: 3 / 4 at 0.25, 1 / 2 at 0; CADD 10 / 3 at 4 and 2, 10 / 2 at 1, 9 / 2 at 0.5 and 0.25,
+#: 8 / 1 at 0. Test rows at 4, 1, 0.5, 0.25: CAT-LARGE 7 / 4, 6 / 4, 3 / 5, 1 / 3; CADD
+#: 96 / 71, 95 / 65, 88 / 55, 76 / 41. At 0.5 the flips toward the label less those away
+#: are those of 1 (test 31 against 32, dev 7 against 8) with 9 fewer away, most of them
+#: abusive comments the thread took below the hold.
+LOWER = 0.5
 
 
 def logit(p: np.ndarray) -> np.ndarray:
