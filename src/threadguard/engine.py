@@ -29,7 +29,7 @@ from threadguard.scoring.group_words import context_names_group
 from threadguard.scoring.harm_words import names_harm
 from threadguard.scoring.languages import INDEX, LANGUAGE_MODEL, LanguageModels
 from threadguard.scoring.linear import LinearModel
-from threadguard.scoring.mixed_language import english_parts
+from threadguard.scoring.mixed_language import other_language_parts
 from threadguard.scoring.registry import model_folders
 from threadguard.scoring.registry import shipped_model_dir as shipped_model_dir  # re-exported
 from threadguard.scoring.second_readings import READINGS
@@ -321,13 +321,14 @@ class Engine:
         """
         pieces: list[CommentInput] = []
         owner: list[tuple[int, int]] = []  # (item index, offset of the piece in the text)
+        covered = self.supported_languages
         for i, it in enumerate(items):
             # the language detected once, for the text and its pieces; English parts too
             it = replace(it, language=it.language or detect_language(displayed(it.text)))
             pieces.append(replace(it, text=it.text[:MAX_CHARS]))
             owner.append((i, 0))
             parts = [(o, p, it.language) for o, p in self._unread(it.text, it.language or "en")]
-            parts += [(o, p, "en") for o, p in english_parts(it.text[:MAX_CHARS], it.language)]
+            parts += other_language_parts(it.text[:MAX_CHARS], it.language, covered)
             for offset, piece, language in parts:
                 pieces.append(replace(it, text=piece, language=language))
                 owner.append((i, offset))

@@ -6,7 +6,7 @@ import pytest
 
 from threadguard.engine import CommentInput, Engine
 from threadguard.moderation import Moderator
-from threadguard.scoring.mixed_language import english_parts
+from threadguard.scoring.mixed_language import english_parts, other_language_parts
 
 # Written for these tests (session 34's security review put English abuse after one civil
 # sentence in German, French or Portuguese, and it was approved).
@@ -72,3 +72,28 @@ def test_a_run_of_full_stops_is_read_in_linear_time() -> None:
         started = time.perf_counter()
         english_parts(text, "de")
         assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # session 34's multilingual tryout: English (toxicity 0.02) and approved
+        ("Great article, thanks for the research. T'es qu'une sale pute, ferme ta gueule.", "fr"),
+        ("Thanks for the report. Ojalá te mueras, hijo de puta.", "es"),
+    ],
+)
+def test_abuse_in_another_language_after_a_civil_english_sentence_is_held(
+    engine: Engine, moderator: Moderator, text: str, language: str
+) -> None:
+    [(_, part, found)] = other_language_parts(text, "en", engine.supported_languages)
+    assert found == language and part in text
+    (analysis,) = engine.analyze([CommentInput(text)])
+    assert analysis.language == "en"
+    assert moderator.on_scores(analysis).action.value != "approve"
+
+
+def test_an_english_comment_quoting_a_short_foreign_phrase_has_no_other_part(
+    engine: Engine,
+) -> None:
+    text = "The mayor said 'bon appétit' and cut the ribbon. A lovely day for the town."
+    assert other_language_parts(text, "en", engine.supported_languages) == []
