@@ -61,6 +61,8 @@ NAMING: Final[dict[str, re.Pattern[str]]] = {
         "nl": r"\b(?:noemde|noemt|uitgescholden|schold|scheldwoord|woord)\b",
         "pl": r"\b(?:nazwał\w*|nazywał\w*|nazywa|wyzwał\w*|wyzywał\w*|słowo|slowo|określenie)\b",
         "tr": r"\b(?:dedi|diye|kelime\w*|sözcüg\w*|sozcug\w*)\b",
+        "pt": r"\b(?:chamou|chamava|chamar|chamado|chamada|xingou|xingava|xingar|xingad[oa]|"
+        r"palavra|termo)\b",
         "ar": r"(?:وصف|نعت|كلمة|لقب)",
     }.items()
 }
@@ -89,7 +91,8 @@ SELF: Final[dict[str, re.Pattern[str]]] = {
         "it": r"sono|siamo|io,? da|da|noi",
         "nl": r"ik ben|wij zijn|we zijn|ben ik|ik,? als|wij|ons",
         "pl": r"jestem|jesteśmy|jestesmy|ja,? jako|my",
-        "tr": r"ben|biz|olarak",
+        "tr": r"ben|biz|olarak|kendimi|kendime|kendimizi",
+        "pt": r"eu sou|sou|somos|nos,? (?:os|as)|eu,? como",
     }.items()
 }
 #: A first person plural just after a slur ("los sudacas tenemos derecho", "noi froci
@@ -115,9 +118,10 @@ PRIDE: Final[dict[str, re.Pattern[str]]] = {
         "fr": r"fier|fiere|fiers|fieres|fierte",
         "es": r"orgull\w+|a mucha honra",
         "it": r"orgogli\w+|fier[oa]",
-        "nl": r"trots",
+        "nl": r"trots\w*",
         "pl": r"dumn[ya]|dumni|duma|dumą",
-        "tr": r"gurur\w*|haklar\w* (?:icin|savun\w*)",
+        "tr": r"gurur\w*|haklar\w* (?:icin|savun\w*)|geri al\w*",
+        "pt": r"orgulh\w+",
     }.items()
 }
 _REQUIRED: Final = frozenset({"language", "kind", "pattern"})
