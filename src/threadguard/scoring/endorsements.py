@@ -69,6 +69,7 @@ _LANGUAGE_PHRASES: Final = (
     r"(?:das\s+)?sehe\s+ich\s+(?:genau\s*|ganz\s+genau\s*)?so(?:\s+auch)?|volle\s+zustimmung|"
     r"(?:du\s+hast|sie\s+haben)\s+(?:v[öo]llig\s+|vollkommen\s+|so\s+)?recht|recht\s+hast\s+du|"
     r"dem\s+ist\s+nichts\s+hinzuzuf[üu]gen|endlich\s+sagt\s+(?:es\s+)?(?:einer|jemand)(?:\s+mal)?|"
+    r"endlich\s+sagt['’]?s\s+(?:mal\s+)?(?:einer|jemand)|"
     # French
     r"exactement|bien\s+dit|parfaitement|(?:je\s+suis\s+)?(?:tout\s+[àa]\s+fait|enti[èe]rement|"
     r"totalement|compl[èe]tement|100\s*%)\s+d['’]accord|tout\s+[àa]\s+fait|c['’]est\s+(?:clair|exact|"
@@ -83,21 +84,24 @@ _LANGUAGE_PHRASES: Final = (
     r"esatto|esattamente|ben\s+detto|(?:sono\s+)?(?:pienamente|totalmente|completamente|perfettamente)"
     r"\s+d['’]accordo|d['’]accordissimo|hai\s+(?:pienamente\s+|proprio\s+|perfettamente\s+)?ragione|"
     r"proprio\s+cos[ìi]|verissimo|parole\s+sante|concordo(?:\s+pienamente|\s+in\s+pieno)?|"
+    r"finalmente\s+qualcuno\s+che\s+lo\s+dice|"
     # Dutch
     r"precies|helemaal\s+(?:mee\s+)?eens|(?:ik\s+ben\s+het\s+)?(?:helemaal|volledig|roerend)\s+"
     r"(?:met\s+je\s+)?eens|goed\s+gezegd|zo\s+is\s+het|je\s+hebt\s+(?:helemaal\s+)?gelijk|"
+    r"eindelijk\s+(?:zegt\s+iemand\s+het|iemand\s+die\s+het\s+zegt)|"
     # Polish
-    r"dok[łl]adnie(?:\s+tak)?|(?:ca[łl]kowicie\s+|w\s+pe[łl]ni\s+)?zgadzam\s+si[ęe]|[śs]wi[ęe]ta\s+racja|"
+    r"dok[łl]adnie(?:\s+tak)?|(?:ca[łl]kowicie\s+|w\s+pe[łl]ni\s+)?zgadzam\s+si[ęe](?:\s+w\s+100\s*%)?|"
+    r"[śs]wi[ęe]ta\s+racja|[śs]wi[ęe]te\s+s[łl]owa|"
     r"dobrze\s+powiedziane|(?:masz|ma\s+pan|ma\s+pani)\s+(?:ca[łl]kowit[aą]\s+)?racj[ęe]|popieram|"
     # Portuguese
     r"exatamente|exato|concordo(?:\s+plenamente|\s+totalmente|\s+contigo)?|bem\s+dito|isso\s+mesmo|"
-    r"falou\s+tudo|disse\s+tudo|"
+    r"falou\s+tudo|disse\s+tudo|isso\s+a[íi]|"
     # Turkish
     r"aynen(?:\s+[öo]yle)?|kesinlikle(?:\s+kat[ıi]l[ıi]yorum)?|[çc]ok\s+do[ğg]ru|(?:sonuna\s+kadar\s+)?"
     r"kat[ıi]l[ıi]yorum|(?:[çc]ok\s+)?hakl[ıi]s[ıi]n|a[ğg]z[ıi]na\s+sa[ğg]l[ıi]k|tam\s+olarak|"
     # Arabic
     r"بالضبط|كلام\s+سليم|كلامك\s+صح|[أا]حسنت|عين\s+العقل|معك\s+حق|[أا]تفق\s+معك|"
-    r"(?:والله\s+)?صدقت|كلام\s+في\s+الصميم"
+    r"(?:والله\s+)?صدقت|كلام\s+في\s+الصميم|[أا]خير[اً]*\s+(?:حد|احد|أحد)\s+قالها"
 )
 #: A reply made of agreement alone: the phrases, each closed by punctuation (a colon
 #: introduces a claim, so it closes none) or the end, and nothing else.

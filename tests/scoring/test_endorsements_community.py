@@ -1,0 +1,44 @@
+"""Bare agreement a multilingual community head found read as words of its own: each now
+endorses its parent; agreement followed by words of its own, or a question, does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from threadguard.scoring.endorsements import endorses
+
+PARENT = "Flüchtlinge sind Ratten."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tout à fait.",
+        "Enfin quelqu'un qui le dit.",
+        "Isso aí.",
+        "Falou tudo!",
+        "Endlich sagt's mal einer.",
+        "Finalmente qualcuno che lo dice.",
+        "Eindelijk zegt iemand het.",
+        "Zgadzam się w 100%.",
+        "Święte słowa.",
+        "أحسنت، أخيراً حد قالها",
+    ],
+)
+def test_bare_agreement_found_by_the_community_head_endorses(text: str) -> None:
+    assert endorses(text, PARENT)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Isso aí é racismo.",
+        "Endlich sagt's mal einer? Nein.",
+        "Finalmente qualcuno che lo dice: è una vergogna razzista.",
+        "Eindelijk zegt iemand het, maar het is racistisch.",
+        "Święte słowa papieża o uchodźcach.",
+        "Zgadzam się w 100% z sędzią, był karny.",
+    ],
+)
+def test_agreement_with_words_of_its_own_is_read_as_written(text: str) -> None:
+    assert not endorses(text, PARENT)
