@@ -38,7 +38,7 @@ MARKERS: Final[dict[str, frozenset[str]]] = {
     "fr": _words(
         """
         le les des est une je toi tes pas oui merci dit exactement gueule connard
-        connasse salope pute fils sale enculé encule ferme accord ca
+        connasse salope pute fils sale enculé encule ferme accord ca fait
         """
     ),
     "es": _words(
@@ -51,13 +51,14 @@ MARKERS: Final[dict[str, frozenset[str]]] = {
     "it": _words(
         """
         di che sei sono è grazie esatto esattamente detto taci stai zitta zitto stronzo
-        stronza troia cazzo vaffanculo coglione frocio testa zitti
+        stronza troia cazzo vaffanculo coglione frocio testa zitti puttana
         """
     ),
     "nl": _words(
         """
         het een jij niet ik kop dicht kankerlijer kankerhoer optyfen tering krijg vieze
         vuile flikker slet heb meer stuur bedankt precies mee eens goed gezegd
+        tyfushoer mongool kanker tyfus
         """
     ),
     "pl": _words(
@@ -68,7 +69,7 @@ MARKERS: Final[dict[str, frozenset[str]]] = {
     ),
     "pt": _words(
         """
-        não nao você voce obrigado obrigada muito isso mesmo caralho viado
+        não nao você voce obrigado obrigada muito isso mesmo caralho viado foder cala
         """
     ),
     "tr": _words(
