@@ -171,6 +171,48 @@ _VISIT: Final = re.compile(
     r"\b(?:go|pop|head) (?:round|over|down) (?:there )?(?:and|to) (?:see|visit|show|tell) (?:him|her|them)\b)",
     re.IGNORECASE,
 )
+#: A home street without a house number ("He lives on Sycamore Court in Westfield.", a
+#: second tryout): said of someone else, not "I live on ..." nor "my nan lives on ..." (a
+#: complaint about bins).
+_LIVES_ON: Final = re.compile(
+    r"(?<![Ii] )(?<![Ww]e )(?<!\b[Mm]y )(?<!\b[Oo]ur )\b(?:lives|living|resides|residing) "
+    r"(?:on|in|at) (?:[A-Z][\w'’-]*\s+){1,3}(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Drive|"
+    r"Dr|Close|Crescent|Way|Place|Court|Ct|Terrace|Gardens|Grove|Mews|Row|Walk|Hill|"
+    r"Boulevard|Square)\b\.?"
+)
+#: Whose word comes before "lives on": the writer's or a relative's ("my nan lives on").
+_OWN_BEFORE: Final = re.compile(r"\b(?:i|we|my|our)(?: [\w'’-]+)?\s*$", re.IGNORECASE)
+#: A UK vehicle registration ("AS21 XYZ"), as written: two letters, two digits, three.
+_PLATE: Final = re.compile(r"(?<![\w-])[A-Z]{2}\d{2} ?[A-Z]{3}(?![\w-])")
+#: A registration said of a person's car ("Asante drives a black BMW, AS21 XYZ", "the Transit
+#: reg AB12 CDE ... belongs to one of the charity workers"); not a police appeal for a car
+#: ("Police want to trace a Corsa, registration AB12 CDE") nor the writer's own ("my car").
+_PLATE_PERSON: Final = re.compile(
+    r"\b(?:drives|driving|belongs to|belonging to|(?:his|her|their) (?:car|van|motor|bike))\b",
+    re.IGNORECASE,
+)
+_PLATE_NEWS: Final = re.compile(
+    r"\b(?:police|appeal|trace|stolen|witness\w*|crash|collision|dvla|my|our)\b", re.IGNORECASE
+)
+#: Where a person works, drinks or stays or where a child goes to school (a second tryout:
+#: "His wife works at the Boots on Harlow high street and their kid's at Burnt Mill
+#: Academy. Enjoy your shopping, Mrs Pilling."): held only beside :data:`_TARGET_CUE`.
+_WHEREABOUTS: Final = re.compile(
+    r"(?<![Ii] )(?<![Ww]e )\b(?:works|working|drinks|drinking|stays|staying)(?: \w+)? (?:at|in) "
+    r"(?:the )?[A-Z][\w'’-]*|\b(?:sons?|daughters?|kids?|child|children|boys?|girls?)"
+    r"(?:['’]s| is| are| goes| go| attends?)\s+(?:to |at )?(?:[A-Z][\w'’.-]*\s+){1,3}"
+    r"(?:Primary|Academy|School|High|College|Infants|Juniors|Grammar|Prep|Nursery)\b"
+)
+#: A call to act or an insinuation beside where a person is found.
+_TARGET_CUE: Final = re.compile(
+    r"\bjust say(?:ing|in['’]?)\b|\bpick-?up (?:is|time)\b|\benjoy your (?:shopping|day|drink|"
+    r"pint|school run|commute|evening|weekend|shift)\b|\b(?:go|pop|head) (?:round |over |down )?"
+    r"(?:and|to) (?:tell|see|visit|ask|show|find) (?:him|her|them)\b|\bin person\b|"
+    r"\bevery(?:one|body) (?:know|knows|should know)\b|\b(?:he|she|they)['’]?d better\b|"
+    r"\beasy target\b|\bpay (?:him|her|them) a visit\b|\blet['’]?s see what\b|"
+    r"\bif you know what i mean\b|\bwould be a shame\b",
+    re.IGNORECASE,
+)
 _SHORTENERS: Final = re.compile(
     r"\b(?:bit\.ly|tinyurl\.com|t\.me|goo\.gl|ow\.ly|is\.gd|buff\.ly|cutt\.ly|rebrand\.ly|"
     r"shorturl\.at|tiny\.cc|rb\.gy)/\S+",
@@ -198,7 +240,9 @@ _OFFER: Final = re.compile(
 _SALES: Final = re.compile(
     # the first letters up front: the engine then skips every other position at once
     # (168 ms -> 1 ms on 100,000 characters of "1 1 1 ...")
-    r"(?=[fodcmsvwl])(?<!\w)(?:free (?:spins|bets?|bonus|chips)\b|(?<!in )(?<!and )(?<!of )\border (?:now |today |"
+    r"(?=[fodcmsvwlb])(?<!\w)(?:free (?:spins|bets?|bonus|chips)\b|"
+    # a second tryout: "Best deals at www.cheap-flights-abroad.biz/deal?id=777 click now!!!"
+    r"best (?:deals?|prices?|offers?) (?:at|on|here)\b|click (?:now|here now)\b|(?<!in )(?<!and )(?<!of )\border (?:now |today |"
     r"yours |online )?at\b|\bdiscount (?:code|voucher|coupon)s?\b|\b(?:online casino|casino "
     r"bonus|casino offers?)\b|\bmiracle (?:pills?|cure|diet|tablets?)\b|\b(?:diet|slimming|"
     r"weight ?loss|viagra|cialis) (?:pills?|tablets?)\b|\bcheap (?:[\w-]+ )?tickets "
@@ -217,6 +261,8 @@ _SALES_NEEDS: Final = (
     "tablet",
     "tickets",
     "lose ",
+    "best ",
+    "click",
 )
 #: A link to a source, not a shop (review: "Doctors warn against miracle pills sold online:
 #: https://www.nhs.uk/...", "Free bets are a scourge, says the report at
@@ -387,6 +433,24 @@ def match_contact_details(text: str) -> list[ContactMatch]:
             ):
                 found.append(ContactMatch("home address", m.start(), m.end()))
                 break
+    if not any(f.kind == "home address" for f in found):
+        for m in _LIVES_ON.finditer(text):
+            if not _OWN_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+                found.append(ContactMatch("home address", m.start(), m.end()))
+                break
+    if _DIGIT.search(text) is not None:
+        for tries, m in enumerate(_PLATE.finditer(text)):
+            if tries >= _STREET_TRIES:
+                break
+            near = text[max(0, m.start() - _CUE_NEAR) : m.end() + _CUE_NEAR]
+            if _PLATE_PERSON.search(near) and not _PLATE_NEWS.search(near):
+                found.append(ContactMatch("vehicle registration", m.start(), m.end()))
+                break
+    cue = _TARGET_CUE.search(text)
+    if cue is not None:
+        where = _WHEREABOUTS.search(text)
+        if where is not None:
+            found.append(ContactMatch("whereabouts", where.start(), where.end()))
     if (
         not any(f.kind == "home address" for f in found)
         and _VISIT.search(text)
