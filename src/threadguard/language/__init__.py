@@ -55,7 +55,7 @@ from typing import Final
 
 from threadguard.language import identifier
 from threadguard.language.english import english_word, plainly_english
-from threadguard.language.markers import marked_language
+from threadguard.language.markers import MARKERS, marked_language
 from threadguard.language.scripts import (
     SCRIPT_LANGUAGE,
     letters_by_script,
@@ -133,4 +133,8 @@ def detect_language(text: str) -> str:
         return default  # "hahahaha", "XXXXXXXX": letters, but no language in them
     scores = identifier.scores(text)
     best = max(candidates, key=scores.__getitem__)
+    if marked and best not in MARKERS:
+        # a short insult the identifier took for a language no model covers ("Stai zitta
+        # puttana" fi, "Sua puta, cala a boca." ro) has a covered language's marker words
+        return marked
     return best if scores[best] - scores[default] >= MARGIN else marked or default
