@@ -5,11 +5,10 @@ a flickering light) and reported words do not; a site can flag or turn the phase
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
+from timing_support import fastest
 
 from threadguard.analysis import Analysis
 from threadguard.moderation import Moderator, load_policy, parse_policy
@@ -185,14 +184,4 @@ def test_a_bad_entry_is_named() -> None:
 def test_every_pattern_runs_in_linear_time(text: str) -> None:
     text = text[:100_000]
     for rule in abusive_list():
-        assert _fastest(lambda r=rule: list(r.regex.finditer(text))) < 0.05, rule.regex.pattern[:60]
-
-
-def _fastest(run: Callable[[], object]) -> float:
-    """The best of three runs' seconds (the machine is shared: one run may be slowed)."""
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return best
+        assert fastest(lambda r=rule: list(r.regex.finditer(text))) < 0.05, rule.regex.pattern[:60]

@@ -5,24 +5,13 @@ civil sentences that shared their words are not held."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-
 import pytest
+from timing_support import fastest
 
 from threadguard.moderation.coded_hate import match_context
 from threadguard.moderation.contact_details import match_contact_details
 
 TRANS_PARENT = "Trans activists demand new school guidance " * 50
-
-
-def _best_of_three(run: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 @pytest.mark.parametrize(
@@ -39,7 +28,7 @@ def _best_of_three(run: Callable[[], object]) -> float:
     ],
 )
 def test_context_entries_read_100k_adversarial_characters_quickly(text: str, context: str) -> None:
-    assert _best_of_three(lambda: match_context(text, context=context)) < 0.5
+    assert fastest(lambda: match_context(text, context=context)) < 0.5
 
 
 def test_a_repeated_code_is_named_once_per_entry_at_its_first_holding_place() -> None:
@@ -59,7 +48,7 @@ def test_a_repeated_code_is_named_once_per_entry_at_its_first_holding_place() ->
     ],
 )
 def test_street_addresses_read_100k_adversarial_characters_quickly(text: str) -> None:
-    assert _best_of_three(lambda: match_contact_details(text)) < 0.5
+    assert fastest(lambda: match_contact_details(text)) < 0.5
 
 
 CODED_CIVIL = [
