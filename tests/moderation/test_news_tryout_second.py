@@ -169,7 +169,9 @@ CIVIL = [
 
 
 #: Cases not yet held (strict: each must start failing the mark when it is fixed).
-PENDING: frozenset[str] = frozenset(t for t, _ in HELD[7:11] + HELD[12:-1])
+PENDING: frozenset[str] = frozenset(
+    t for t, _ in HELD[13:19] + HELD[20:22] + HELD[22:25] + HELD[29:30] + HELD[32:34]
+)
 
 
 @pytest.mark.parametrize(
