@@ -168,19 +168,7 @@ CIVIL = [
 ]
 
 
-#: Cases not yet held (strict: each must start failing the mark when it is fixed).
-PENDING: frozenset[str] = frozenset(
-    t for t, _ in HELD[13:19] + HELD[20:22] + HELD[22:25] + HELD[29:30] + HELD[32:34]
-)
-
-
-@pytest.mark.parametrize(
-    ("text", "context"),
-    [
-        pytest.param(t, c, marks=pytest.mark.xfail(strict=True)) if t in PENDING else (t, c)
-        for t, c in HELD
-    ],
-)
+@pytest.mark.parametrize(("text", "context"), HELD)
 def test_the_tryout_comments_are_held(text: str, context: str) -> None:
     outcome = DEFAULT.decide(CALM, text, context=context)
     assert outcome.action is not Verdict.APPROVE, outcome.decision.reasons
