@@ -26,6 +26,8 @@ def test_marker_words_win_over_an_uncovered_language(text: str, language: str) -
         ("Tack för artikeln, mycket bra skrivet.", "sv"),
         ("Mulțumesc pentru articol, foarte bun.", "ro"),
         ("Kiitos artikkelista, hyvä juttu.", "fi"),
+        # one word of it ("du") is a German marker: not enough to make it German
+        ("Jag ska döda dig, din jävla idiot, du förtjänar att dö", "sv"),
     ],
 )
 def test_uncovered_languages_without_marker_words_stay_themselves(text: str, language: str) -> None:

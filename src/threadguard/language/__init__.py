@@ -55,7 +55,7 @@ from typing import Final
 
 from threadguard.language import identifier
 from threadguard.language.english import english_word, plainly_english
-from threadguard.language.markers import MARKERS, marked_language
+from threadguard.language.markers import LANGUAGE_OF, MARKERS, marked_language
 from threadguard.language.scripts import (
     SCRIPT_LANGUAGE,
     letters_by_script,
@@ -108,6 +108,15 @@ def unspaced(text: str) -> str:
     return _LETTER_SPACE.sub(r"\1", text)
 
 
+#: Least share of a text's words that are its marked language's marker words for the
+#: markers to overrule the identifier's pick of a language no model covers.
+MARKED_SHARE: Final = 0.2
+
+
+def _marked_share(words: list[str], language: str) -> float:
+    return sum(LANGUAGE_OF.get(w) == language for w in words) / max(len(words), 1)
+
+
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the comment's language (``und`` for an unknown script)."""
     text = unspaced(unstyled(without_noise(text[:MAX_CHARS])))
@@ -133,8 +142,9 @@ def detect_language(text: str) -> str:
         return default  # "hahahaha", "XXXXXXXX": letters, but no language in them
     scores = identifier.scores(text)
     best = max(candidates, key=scores.__getitem__)
-    if marked and best not in MARKERS:
+    if marked and best not in MARKERS and _marked_share(words, marked) >= MARKED_SHARE:
         # a short insult the identifier took for a language no model covers ("Stai zitta
-        # puttana" fi, "Sua puta, cala a boca." ro) has a covered language's marker words
+        # puttana" fi, "Sua puta, cala a boca." ro) made of a covered language's marker
+        # words (not a Swedish sentence with one "du" in it)
         return marked
     return best if scores[best] - scores[default] >= MARGIN else marked or default
