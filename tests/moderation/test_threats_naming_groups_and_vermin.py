@@ -1,4 +1,4 @@
-"""Session 35: what a news standards editor's tryout found published or under-named.
+"""Session 34: what a news standards editor's tryout found published or under-named.
 
 A call to gas "the lot of them" names the group that the comment it answers names; vermin
 said of "them" under a story of small boats (or a comment naming a group) is dehumanising

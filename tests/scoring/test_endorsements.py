@@ -105,7 +105,7 @@ SMUGGLERS = "Heartbreaking. The smugglers who put them in that boat should face 
 
 
 def test_a_close_call_is_not_plainly_abusive_and_hate_is() -> None:
-    # the shipped models' readings of the session 35 parents (rounded)
+    # the shipped models' readings of the session 34 parents (rounded)
     over_scored = {"toxicity": 0.42, "severe_toxicity": 0.28, "identity_attack": 0.09}
     assert not plainly_abusive(over_scored | {"insult": 0.04, "threat": 0.32})
     assert plainly_abusive({"toxicity": 0.93, "identity_attack": 0.47})  # "those people are vermin"
