@@ -44,14 +44,18 @@ THREAT = ATTRIBUTES.index("threat")
 #: the ladies, what could possibly go wrong." toxicity 0.67 alone, 0.18 under "Cycling body
 #: bars transgender women from elite female races"; a civil parent took "He looks like a
 #: monkey when he bowls." from 0.60 to 0.35 (session 34's news-desk tryouts). Chosen on dev
-#: rows (`threadguard eval --suite context --split dev`, lowering capped at 4, 2, 1, 0.5,
-#: 0.25, 0 logits; flips toward the label / away): CAT-LARGE 4 / 4 at every cap down to 0.5,
-#: 3 / 4 at 0.25, 1 / 2 at 0; CADD 10 / 3 at 4 and 2, 10 / 2 at 1, 9 / 2 at 0.5 and 0.25,
-#: 8 / 1 at 0. Test rows at 4, 1, 0.5, 0.25: CAT-LARGE 7 / 4, 6 / 4, 3 / 5, 1 / 3; CADD
-#: 96 / 71, 95 / 65, 88 / 55, 76 / 41. At 0.5 the flips toward the label less those away
-#: are those of 1 (test 31 against 32, dev 7 against 8) with 9 fewer away, most of them
-#: abusive comments the thread took below the hold.
-LOWER = 0.5
+#: rows. `threadguard eval --suite context --split dev` (lowering capped at 4, 2, 1, 0.5,
+#: 0.25, 0 logits; flips toward the label / away): CAT-LARGE 4 / 4 down to 0.5, 3 / 4 at
+#: 0.25, 1 / 2 at 0; CADD 10 / 3 at 4 and 2, 10 / 2 at 1, 9 / 2 at 0.5 and 0.25, 8 / 1 at 0.
+#: The decisions on dev rows (`eval --suite decisions`'s sets; civil held, at 4 / 2 / 1 /
+#: 0.75 / 0.5): SFU 23 / 23 / 23 / 23 / 26 of 229, CAT-LARGE 14 / 14 / 15 / 15 / 15 of
+#: 1,003, CADD 22 / 22 / 22 / 23 / 23 of 164 (caught 167 / 167 / 168 / 168 / 168 of 199),
+#: Unhealthy 152 and Ruddit 16 at every cap. 0.75 is the tightest cap that holds no more of
+#: the news sets' civil comments, and keeps the two tryout comments held. Test rows at 4 /
+#: 1 / 0.75: SFU 21 / 22 / 22 of 391 civil held, CAT-LARGE 11 / 12 / 13 of 1,009, CADD
+#: 262 / 263 / 268 of 2,000 (caught 1,701 / 1,707 / 1,708), Ruddit caught 41 / 42 / 42 of
+#: 46, Unhealthy 145 of 2,000 and 41 of 108 at each.
+LOWER = 0.75
 
 
 def logit(p: np.ndarray) -> np.ndarray:
