@@ -47,14 +47,14 @@ THREAT = ATTRIBUTES.index("threat")
 #: rows. `threadguard eval --suite context --split dev` (lowering capped at 4, 2, 1, 0.5,
 #: 0.25, 0 logits; flips toward the label / away): CAT-LARGE 4 / 4 down to 0.5, 3 / 4 at
 #: 0.25, 1 / 2 at 0; CADD 10 / 3 at 4 and 2, 10 / 2 at 1, 9 / 2 at 0.5 and 0.25, 8 / 1 at 0.
-#: The decisions on dev rows (`eval --suite decisions`'s sets; civil held, at 4 / 2 / 1 /
-#: 0.75 / 0.5): SFU 23 / 23 / 23 / 23 / 26 of 229, CAT-LARGE 14 / 14 / 15 / 15 / 15 of
-#: 1,003, CADD 22 / 22 / 22 / 23 / 23 of 164 (caught 167 / 167 / 168 / 168 / 168 of 199),
-#: Unhealthy 152 and Ruddit 16 at every cap. 0.75 is the tightest cap that holds no more of
-#: the news sets' civil comments, and keeps the two tryout comments held. Test rows at 4 /
-#: 1 / 0.75: SFU 21 / 22 / 22 of 391 civil held, CAT-LARGE 11 / 12 / 13 of 1,009, CADD
-#: 262 / 263 / 268 of 2,000 (caught 1,701 / 1,707 / 1,708), Ruddit caught 41 / 42 / 42 of
-#: 46, Unhealthy 145 of 2,000 and 41 of 108 at each.
+#: The decisions on dev rows (`bench/context_lower_cap.py`, the decisions eval's sets;
+#: civil held at 4 / 2 / 1 / 0.75 / 0.5): SFU 23 / 23 / 23 / 23 / 26 of 229, CAT-LARGE 14 /
+#: 14 / 15 / 15 / 15 of 1,003, CADD 22 / 22 / 22 / 23 / 23 of 164 (caught 167 / 167 / 168 /
+#: 168 / 168 of 199), Unhealthy 152 and Ruddit 16 at every cap. 0.75 is the tightest cap
+#: that holds no more of the news sets' civil comments, and keeps the two tryout comments
+#: held. Test rows at 4 / 1 / 0.75: SFU 21 / 22 / 22 of 391 civil held, CAT-LARGE 11 / 12 /
+#: 13 of 1,009, CADD 262 / 263 / 268 of 2,000 (caught 1,701 / 1,707 / 1,708), Ruddit caught
+#: 41 / 42 / 42 of 46, Unhealthy 145 of 2,000 and 41 of 108 at each.
 LOWER = 0.75
 
 
