@@ -57,7 +57,7 @@ ABUSIVE_HELP = {
 #: What each contact-details action does, as the form explains it.
 CONTACT_HELP = {
     **CODED_HELP,
-    "hold": "Held for a moderator, the kind of detail (phone, e-mail, home address, spam) named.",
+    "hold": "Held for a moderator, the kind of detail named.",
 }
 #: How many comments a preview replays by default, and at most.
 PREVIEW_DEFAULT = 500

@@ -129,7 +129,16 @@ def endpoint_of(scope: Scope) -> str:
         path = getattr(effective, "path_format", None)
         if isinstance(path, str) and path:
             return path
-    path = getattr(scope.get("route"), "path", None)
+    # a request refused before its handler ran (a 401 from a dependency) has no effective
+    # route context: find the app's own copy of the route, which carries the prefix
+    route = scope.get("route")
+    endpoint = getattr(route, "endpoint", None)
+    for candidate in getattr(getattr(scope.get("app"), "router", None), "routes", ()):
+        if endpoint is not None and getattr(candidate, "endpoint", None) is endpoint:
+            full = getattr(candidate, "path_format", None)
+            if isinstance(full, str) and full:
+                return full
+    path = getattr(route, "path", None)
     return path if isinstance(path, str) else "unmatched"
 
 
