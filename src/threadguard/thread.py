@@ -89,7 +89,7 @@ def name_as_words(name: str) -> str:
     """A user name as the words it is made of, the way the models read text ("Kill All
     Muslims" for "KillAllMuslims", "nick m" for "nick_m"). Read glued, the models scored
     names by their letters: "KillAllMuslims" 0.81 and "HitlerWasRight" 0.19, but "Nerd"
-    0.83 and "nick_m" 0.66 (session 34, `bench/user_names.py`: on 40 ordinary and 30 abusive names the team wrote,
-    as words at [authors] screen_from 0.85, 4 ordinary and 19 abusive are held; glued at
-    0.65, 13 and 20)."""
+    0.83 and "nick_m" 0.66 (session 34, `bench/user_names.py`: on 40 ordinary and 30
+    abusive names the team wrote, as words at [authors] screen_from 0.85, 4 ordinary and
+    19 abusive are held; glued at 0.65, 13 and 20)."""
     return " ".join(_NAME_BREAK.sub(" ", name).split())
