@@ -101,7 +101,7 @@ _REQUIRED: Final = frozenset({"pattern", "group", "meaning"})
 _KEYS: Final = _REQUIRED | {"reported", "any_language"}
 #: A ``[[context]]`` entry's keys: ``near`` must match within :data:`CONTEXT_NEAR`
 #: characters of ``pattern``, and ``unless`` (optional) must not.
-_CONTEXT_KEYS: Final = _KEYS | {"name", "near", "unless"}
+_CONTEXT_KEYS: Final = _KEYS | {"name", "near", "unless", "needs"}
 #: How far from a context entry's pattern, on either side, its ``near`` may stand.
 CONTEXT_NEAR: Final = 200
 #: How much of what a comment answers a context entry's ``near`` is looked for in.
@@ -131,6 +131,10 @@ class CodedTerm:
     regex: re.Pattern[str] | None = None
     near: re.Pattern[str] | None = None
     unless: re.Pattern[str] | None = None
+    #: A ``[[context]]`` entry's words, one of which a text must hold (lower case) for its
+    #: pattern to be tried: most comments hold none, and a substring test costs far less
+    #: than a pattern (the context entries took the decision from 8,700 to 3,650 comments/s).
+    needs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -249,6 +253,9 @@ def parse_context(text: str, source: str = LEXICON) -> tuple[CodedTerm, ...]:
         except (re.error, TypeError) as exc:
             raise LexiconError(f"{where}: {exc}") from exc
         flags = {key: bool(entry.get(key, False)) for key in ("reported", "any_language")}
+        needs = entry.get("needs", [])
+        if not isinstance(needs, list) or not all(isinstance(w, str) and w for w in needs):
+            raise LexiconError(f"{where}: needs must be a list of words")
         name = str(entry["name"])
         rule = WatchRule.of("context", "hold")  # never matched: the regex is
         out.append(
@@ -261,6 +268,7 @@ def parse_context(text: str, source: str = LEXICON) -> tuple[CodedTerm, ...]:
                 regex=regexes[0],
                 near=regexes[1],
                 unless=regexes[2],
+                needs=tuple(w.lower() for w in needs),
             )
         )
     return tuple(out)
@@ -296,8 +304,11 @@ def match_context(
     found = []
     answered = context[:CONTEXT_CHARS]
     quotes: list[tuple[int, int]] | None = None
+    low = text.lower()
     for term in context_lexicon() if terms is None else terms:
         assert term.regex is not None and term.near is not None
+        if term.needs and not any(w in low for w in term.needs):
+            continue
         near_answered = bool(answered) and term.near.search(answered) is not None
         first_denied: CodedMatch | None = None
         held: CodedMatch | None = None
