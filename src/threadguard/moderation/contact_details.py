@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 from typing import Final
 
 #: A link: a scheme or "www." and what follows, or a dotted name (from the start of its
@@ -202,6 +203,18 @@ _WHEREABOUTS: Final = re.compile(
     r"(?:the )?[A-Z][\w'’-]*|\b(?:sons?|daughters?|kids?|child|children|boys?|girls?)"
     r"(?:['’]s| is| are| goes| go| attends?)\s+(?:to |at )?(?:[A-Z][\w'’.-]*\s+){1,3}"
     r"(?:Primary|Academy|School|High|College|Infants|Juniors|Grammar|Prep|Nursery)\b"
+)
+#: One of these stands in every text :data:`_WHEREABOUTS` matches (it is case-sensitive).
+_WHEREABOUTS_NEEDS: Final = (
+    "work",
+    "drink",
+    "stay",
+    "son",
+    "daughter",
+    "kid",
+    "child",
+    "boy",
+    "girl",
 )
 #: A call to act or an insinuation beside where a person is found.
 _TARGET_CUE: Final = re.compile(
@@ -419,9 +432,7 @@ def match_contact_details(text: str) -> list[ContactMatch]:
             if _phone_like(m.group(), asked_to_call=_asked(plain, m.start()))
         ]
         found += [ContactMatch("phone number", m.start(), m.end()) for m in phones]
-        for tries, m in enumerate(_STREET.finditer(text)):
-            if tries >= _STREET_TRIES:
-                break
+        for m in islice(_STREET.finditer(text), _STREET_TRIES):
             before = text[max(0, m.start() - _HOME_BEFORE) : m.start()]
             near = text[max(0, m.start() - _CUE_NEAR) : m.end() + _CUE_NEAR]
             if _EVENT_AT.search(before):
@@ -433,23 +444,21 @@ def match_contact_details(text: str) -> list[ContactMatch]:
             ):
                 found.append(ContactMatch("home address", m.start(), m.end()))
                 break
-    if not any(f.kind == "home address" for f in found):
+    if not any(f.kind == "home address" for f in found) and ("liv" in text or "resid" in text):
         for m in _LIVES_ON.finditer(text):
             if not _OWN_BEFORE.search(text, max(0, m.start() - 20), m.start()):
                 found.append(ContactMatch("home address", m.start(), m.end()))
                 break
     if _DIGIT.search(text) is not None:
-        for tries, m in enumerate(_PLATE.finditer(text)):
-            if tries >= _STREET_TRIES:
-                break
+        for m in islice(_PLATE.finditer(text), _STREET_TRIES):
             near = text[max(0, m.start() - _CUE_NEAR) : m.end() + _CUE_NEAR]
             if _PLATE_PERSON.search(near) and not _PLATE_NEWS.search(near):
                 found.append(ContactMatch("vehicle registration", m.start(), m.end()))
                 break
-    cue = _TARGET_CUE.search(text)
-    if cue is not None:
+    # the place first: its words are rarer than the cue's, and the pattern is case-sensitive
+    if any(w in text for w in _WHEREABOUTS_NEEDS):
         where = _WHEREABOUTS.search(text)
-        if where is not None:
+        if where is not None and _TARGET_CUE.search(text) is not None:
             found.append(ContactMatch("whereabouts", where.start(), where.end()))
     if (
         not any(f.kind == "home address" for f in found)
