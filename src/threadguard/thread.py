@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import Final
 
 
 @dataclass(frozen=True)
@@ -80,9 +81,12 @@ class ReadResult:
     format: str = ""
 
 
-#: Where the words of a user name meet: a capital after a small letter ("KillAllMuslims"),
-#: letters against digits ("Patriot1488"), underscores, dots and hyphens.
-_NAME_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])|[_.-]+")
+#: Where the words of a user name meet when nothing stands between them: a capital after a
+#: small letter ("KillAllMuslims"), letters against digits ("Patriot1488"); the coded-hate
+#: lexicon splits names there too (:func:`threadguard.moderation.coded_hate.name_words`).
+#: Reading a name as words also breaks it at underscores, dots and hyphens.
+NAME_JOIN: Final = r"(?<=[a-z])(?=[A-Z])|(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])"
+_NAME_BREAK = re.compile(rf"{NAME_JOIN}|[_.-]+")
 
 
 def name_as_words(name: str) -> str:

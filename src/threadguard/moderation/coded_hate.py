@@ -41,6 +41,7 @@ from threadguard.moderation.quotes import quotation_spans, reports
 from threadguard.moderation.sentences import sides
 from threadguard.moderation.watchlist import PatternError, WatchMatch, WatchRule, match_watchlist
 from threadguard.schema import GROUPS
+from threadguard.thread import NAME_JOIN
 
 #: The lexicon's place among the package's resources.
 LEXICON: Final = "lexicons/coded_hate.toml"
@@ -340,7 +341,7 @@ def match_context(
 
 #: Where a user name's words join: a capital after a small letter ("GoyimKnow"), a digit
 #: after a letter or a letter after a digit ("Patriot1488", "HH88").
-_NAME_JOIN: Final = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+_NAME_JOIN: Final = re.compile(NAME_JOIN)
 #: The neo-Nazi numbers in a user name, however they are split ("14_88", "14.88").
 _NAME_1488: Final = re.compile(r"(?<!\d)14[\W_]*88(?!\d)")
 
