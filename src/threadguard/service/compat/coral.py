@@ -356,12 +356,18 @@ def build_router(ctx: Dependency, *, approve_clean: bool = True) -> APIRouter:
                 )
             return status, outcome
 
+        # counted from the request's arrival: under load, the wait for the event loop and
+        # the body is part of what Coral waits for
+        left = settings.coral_deadline_s - seconds_since_arrival(request.scope)
+        if left <= 0:
+            # already past it: no race with a quick scoring (a clean comment that waited
+            # past the deadline was answered APPROVED when its work won the lock first)
+            deadline.pass_()
         future = asyncio.get_running_loop().run_in_executor(None, work)
         try:
-            # counted from the request's arrival: under load, the wait for the event loop
-            # and the body is part of what Coral waits for
-            left = settings.coral_deadline_s - seconds_since_arrival(request.scope)
-            status, outcome = await asyncio.wait_for(asyncio.shield(future), max(0.0, left))
+            if left <= 0:
+                raise TimeoutError
+            status, outcome = await asyncio.wait_for(asyncio.shield(future), left)
         except TimeoutError:
             if not deadline.pass_():  # stored just now: its decision is the answer
                 status, outcome = await future
