@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from threadguard.cli.common import PolicyOpt, app, fail, load_moderator
+from threadguard.cli.common import PolicyOpt, app, check_names, fail, load_moderator
 from threadguard.cli.service import DatabaseOpt, DataDirOpt, _store
 
 if TYPE_CHECKING:
@@ -72,12 +72,8 @@ def adapt(
     from threadguard.adaptation import KINDS, TooFewVerdicts, WorseThanEngine
     from threadguard.storage import ConflictError
     from threadguard.storage.records import Actor
-    from threadguard.validation import InvalidField, check_site
 
-    try:
-        check_site("--site", site)
-    except InvalidField as exc:
-        fail(str(exc))
+    check_names(site=site)
     if not site.strip():
         fail("--site needs a site's name (the one its keys and comments are stored under)")
     if rollback and list_only:

@@ -54,6 +54,18 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
+def check_names(**options: str | None) -> None:
+    """Exit 2 naming the option when a site or key name given on the command line is not
+    one the store accepts (``check_names(site=site)`` checks ``--site``)."""
+    from threadguard.validation import InvalidField, check_site
+
+    try:
+        for option, value in options.items():
+            check_site(f"--{option}", value)
+    except InvalidField as exc:
+        fail(str(exc))
+
+
 def data_folder(data: Path | None) -> Path:
     """The data folder given by ``--data`` or ``$THREADGUARD_DATA``; else exit 2 saying how."""
     if data is None:

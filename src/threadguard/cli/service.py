@@ -18,6 +18,7 @@ from threadguard.cli.common import (
     PolicyOpt,
     SettingTierOpt,
     app,
+    check_names,
     err,
     fail,
 )
@@ -215,13 +216,8 @@ def keys_create(
 ) -> None:
     """Create an API key. The key is printed once, as the last line; only its hash is kept."""
     from threadguard.storage import InvalidError
-    from threadguard.validation import InvalidField, check_site
 
-    try:
-        check_site("--site", site)
-        check_site("--name", name)
-    except InvalidField as exc:
-        fail(str(exc))
+    check_names(site=site, name=name)
     with _store(database, data_dir, InvalidError) as store:
         key = store.create_key(role, site=site, name=name, rate_per_minute=rate)
     where = f" for site {site}" if site else ""
@@ -382,12 +378,8 @@ def user_add(
 ) -> None:
     """Add a moderator or admin; the password is stored as a salted scrypt hash."""
     from threadguard.storage import ConflictError, InvalidError
-    from threadguard.validation import InvalidField, check_site
 
-    try:
-        check_site("--site", site)
-    except InvalidField as exc:
-        fail(str(exc))
+    check_names(site=site)
     person = _person_role(role)
     password = _new_password(name, password, password_stdin)
     with _store(database, data_dir, ConflictError, InvalidError) as store:
