@@ -82,7 +82,10 @@ class ProgressEngine(Engine):
     """
 
     def __init__(self, engine: Engine, advance: Advance, total: int) -> None:
-        super().__init__(engine.model, engine.deep, engine.cascade)
+        # Every part of the engine it wraps, not a new engine built from some of them: one
+        # rebuilt from the tiers alone had no multilingual models, so `scan` on a terminal
+        # scored Turkish and German comments with the English tiers (and approved them).
+        self.__dict__.update(engine.__dict__)
         self._advance, self._total, self._done = advance, total, 0
 
     def analyze(self, items: Sequence[CommentInput], *, spans: bool = True) -> list[Analysis]:

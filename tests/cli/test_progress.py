@@ -47,3 +47,28 @@ def test_the_bar_says_which_time_is_elapsed_and_which_is_left(lines: Path) -> No
     shown = _stderr(["score", "--tier", "fast", str(lines)], terminal=True)
     plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown)
     assert re.search(r"elapsed \d+:\d\d:\d\d · (\d+:\d\d:\d\d|-:--:--) left", plain), plain
+
+
+def test_scan_on_a_terminal_scores_every_language_as_it_does_piped(tmp_path: Path) -> None:
+    """The bar wraps the loaded engine whole: built again from the English tiers alone, it
+    approved Turkish abuse on a terminal that the Turkish tier rejects when piped."""
+    thread = tmp_path / "languages.jsonl"
+    thread.write_text(
+        '{"id": "t1", "text": "Sen tam bir aptalsın, defol git buradan"}\n'
+        '{"id": "d1", "text": "Du bist ein dummes Arschloch und ein Vollidiot"}\n'
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
+    outputs = []
+    for terminal in (True, False):
+        run_env = {**env, "FORCE_COLOR": "1"} if terminal else env
+        done = subprocess.run(
+            [*TG, "scan", "--format", "json", str(thread)],
+            capture_output=True,
+            text=True,
+            env=run_env,
+        )
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout)
+    on_terminal, piped = outputs
+    assert "fast-tr@" in piped and "fast-de@" in piped
+    assert on_terminal == piped
