@@ -5,6 +5,11 @@ format names and aliases, detection by file extension and by content, the CLI's
 ``--input-format`` help, and the HTTP layer's Content-Type mapping and upload names.
 The entries' order is the order formats are listed in; ``priority`` is the separate
 order their sniffers are tried in (the most specific first, plain text last).
+
+Every format's reader is called through :func:`threadguard.readers.tree.settled`: a reader
+that builds its comments itself, without :func:`~threadguard.readers.tree.build_comments`,
+still has them screened and their duplicate ids, loops and orphans repaired and reported,
+exactly as the built-in readers do (whose results pass through untouched).
 """
 
 from __future__ import annotations
@@ -26,12 +31,34 @@ from threadguard.readers.disqus import read_disqus
 from threadguard.readers.jsonfmt import read_json, read_jsonl
 from threadguard.readers.reddit import read_reddit
 from threadguard.readers.textdump import read_text_dump
+from threadguard.readers.tree import settled
 from threadguard.thread import ReadResult
 
 #: A reader: the decoded text and the name to report problems under, to a result.
 Reader = Callable[[str, str], ReadResult]
 #: A sniffer: does this input look like the format?
 Sniffer = Callable[[Sample], bool]
+
+
+class SettledReader:
+    """A reader whose every result goes through :func:`~threadguard.readers.tree.settled`:
+    screened, its comment tree repaired, whoever wrote the reader. Equal to another
+    wrapping the same reader."""
+
+    def __init__(self, read: Reader) -> None:
+        self.reader = read
+
+    def __call__(self, text: str, source: str) -> ReadResult:
+        return settled(self.reader(text, source), source)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SettledReader) and other.reader == self.reader
+
+    def __hash__(self) -> int:
+        return hash(self.reader)
+
+    def __repr__(self) -> str:
+        return f"SettledReader({self.reader!r})"
 
 
 @dataclass(frozen=True)
@@ -42,6 +69,7 @@ class InputFormat:
     JSON sniffers read it as a hint). A media type several formats list means "one of
     these, told apart by content". ``upload_name`` is what an HTTP upload of this format is
     called in messages; its extension must lead detection back to this format's family.
+    ``read`` is wrapped in a :class:`SettledReader` (the reader given is its ``reader``).
     """
 
     name: str
@@ -52,6 +80,11 @@ class InputFormat:
     aliases: tuple[str, ...] = ()
     extensions: tuple[str, ...] = ()
     media_types: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        # ``read`` is always the settling one, so no path to a reader can skip screening
+        if not isinstance(self.read, SettledReader):
+            object.__setattr__(self, "read", SettledReader(self.read))
 
 
 def _key(name: str) -> str:

@@ -13,14 +13,33 @@ is reported and left out, and its replies are read as top-level comments; an aut
 parent or time that is not Unicode text is reported and dropped, keeping the comment.
 Unscreened (a caller that refuses such values itself), values are kept as read, and a
 comment that is not text at all is still reported and left out.
+
+A reader that builds its :class:`~threadguard.thread.Comment` objects itself cannot skip this:
+the format registry passes every reader's result through :func:`settled`, which leaves a
+result :func:`build_comments` made as it is and rebuilds any other through it (the same
+screening, repairs and warnings, located by the comment's place in the reader's output).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from threadguard.readers.screening import field_fault, screening, text_fault
-from threadguard.thread import Comment, Problem
+from threadguard.readers.screening import (
+    ARTICLE_FIELDS,
+    field_fault,
+    readable_article,
+    screening,
+    text_fault,
+)
+from threadguard.thread import Comment, Problem, ReadResult, Thread
+
+
+class SettledComments(tuple[Comment, ...]):
+    """Comments as :func:`build_comments` returned them: screened (unless read unscreened)
+    and in reading order. :func:`settled` does not screen these again (a reader that
+    filters or rebuilds the tuple gets a plain one, which it does)."""
+
+    __slots__ = ()
 
 
 @dataclass
@@ -257,4 +276,81 @@ def build_comments(
                 language=raw.language,
             )
         )
-    return tuple(comments), problems
+    return SettledComments(comments), problems
+
+
+_COMMENT_FIELDS = ("id", "parent", "author", "created_at")
+
+
+def _readable_as_is(thread: Thread) -> bool:
+    """Whether screening would leave every article field and comment of ``thread`` as it is
+    (always, unscreened). Comments :func:`build_comments` made are not screened again."""
+    if not screening():
+        return True
+    if any(field_fault(name, getattr(thread, name)) is not None for name in ARTICLE_FIELDS):
+        return False
+    return isinstance(thread.comments, SettledComments) or all(
+        text_fault(c.text) is None
+        and all(field_fault(name, getattr(c, name)) is None for name in _COMMENT_FIELDS)
+        for c in thread.comments
+    )
+
+
+def _in_reading_order(comments: tuple[Comment, ...]) -> bool:
+    """Whether ``comments`` are as :func:`build_comments` leaves them: unique non-empty ids,
+    numbered by position, depth-first with every reply right under its parent's subtree at
+    its parent's depth + 1 (so no reply to a missing parent, and no loop)."""
+    path: list[str] = []  # the ids from the current top-level comment down
+    seen: set[str] = set()
+    for position, c in enumerate(comments):
+        if not c.id or c.id in seen or c.position != position:
+            return False
+        seen.add(c.id)
+        if c.parent is None:
+            if c.depth != 0:
+                return False
+        elif not 0 < c.depth <= len(path) or path[c.depth - 1] != c.parent:
+            return False
+        del path[c.depth :]
+        path.append(c.id)
+    return True
+
+
+def _raw(comment: Comment, location: str) -> RawComment:
+    """``comment`` as a record to settle again. Its depth counts only where it names no
+    parent (a depth given instead of a parent link); otherwise 0 is the default, not a
+    claim to check."""
+    stated = comment.depth if comment.parent is None else None
+    return RawComment(
+        text=comment.text,
+        id=comment.id or None,
+        parent=comment.parent,
+        author=comment.author,
+        created_at=comment.created_at,
+        depth=stated,
+        location=location,
+        language=comment.language,
+    )
+
+
+def settled(result: ReadResult, source: str) -> ReadResult:
+    """``result`` with its comments screened and their tree repaired as
+    :func:`build_comments` does, its warnings added after the reader's own.
+
+    A result whose thread is already so (every reader that builds its comments with
+    :func:`build_comments`) is returned as it is, so nothing is screened or reported twice;
+    any other is rebuilt, each comment located as ``comment N`` (its place in the reader's
+    output, from 1) since the reader kept no line for it.
+    """
+    thread = result.thread
+    if _readable_as_is(thread) and _in_reading_order(thread.comments):
+        return result
+    problems = list(result.problems)
+    article = readable_article(thread, source, "thread", problems)
+    raws = [_raw(c, f"comment {n}") for n, c in enumerate(thread.comments, start=1)]
+    comments, tree_problems = build_comments(raws, source)
+    return ReadResult(
+        thread=replace(article, comments=comments),
+        problems=problems + tree_problems,
+        format=result.format,
+    )
