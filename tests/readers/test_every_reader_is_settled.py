@@ -34,7 +34,7 @@ ROWS = [
 
 def _read_pipe(text: str, source: str) -> ReadResult:
     """A reader as the recipe once suggested: ``Comment`` objects built directly."""
-    comments = []
+    comments: list[Comment] = []
     for line in text.splitlines()[1:]:
         cid, parent, author, body = line.split("|", 3)
         comments.append(Comment(cid, body, author, parent or None, position=len(comments)))
