@@ -7,7 +7,7 @@ of DESIGN.md in its key order; keep the names as they are: outside tools parse t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from threadguard.schema import ATTRIBUTES
@@ -77,3 +77,26 @@ class Analysis:
         out["language"] = self.language
         out["model"] = self.model
         return out
+
+
+def highest_readings(a: Analysis, b: Analysis) -> Analysis:
+    """``a`` with each attribute's and group's higher score of two readings of one text
+    (a long comment's pieces, its parts in other languages), and the spans of both: what
+    one reading missed, the other may have found."""
+    scores = {k: max(a.scores[k], b.scores[k]) for k in a.scores}
+    best: dict[str, float] = {}
+    for t in a.targets + b.targets:
+        best[t.group] = max(best.get(t.group, 0.0), t.score)
+    targets = tuple(sorted((Target(g, v) for g, v in best.items()), key=lambda t: -t.score))
+    # pieces overlap the whole reading: a span both found is kept once, at its higher
+    spans: dict[tuple[int, int, str], Span] = {}
+    for span in a.spans + b.spans:
+        key = (span.begin, span.end, span.attribute)
+        if key not in spans or span.score > spans[key].score:
+            spans[key] = span
+    return replace(
+        a,
+        scores=scores,
+        targets=targets,
+        spans=tuple(sorted(spans.values(), key=lambda s: (s.begin, s.end))),
+    )

@@ -17,7 +17,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from threadguard import __version__
-from threadguard.analysis import Analysis, Span, Target
+from threadguard.analysis import Analysis, Span, Target, highest_readings
 from threadguard.language import detect_language
 from threadguard.normalize import Normalized, displayed, normalize_known, normalize_text
 from threadguard.schema import ATTRIBUTES, GROUPS, Tier
@@ -29,7 +29,7 @@ from threadguard.scoring.group_words import context_names_group
 from threadguard.scoring.harm_words import names_harm
 from threadguard.scoring.languages import INDEX, LANGUAGE_MODEL, LanguageModels
 from threadguard.scoring.linear import LinearModel
-from threadguard.scoring.mixed_language import other_language_parts
+from threadguard.scoring.mixed_language import other_language_parts, written_in
 from threadguard.scoring.registry import model_folders
 from threadguard.scoring.registry import shipped_model_dir as shipped_model_dir  # re-exported
 from threadguard.scoring.second_readings import READINGS
@@ -323,12 +323,15 @@ class Engine:
         owner: list[tuple[int, int]] = []  # (item index, offset of the piece in the text)
         covered = self.supported_languages
         for i, it in enumerate(items):
-            # the language detected once, for the text and its pieces; English parts too
-            it = replace(it, language=it.language or detect_language(displayed(it.text)))
+            # the language detected once, for the text and its pieces; a stated one gives
+            # way to the one it is plainly written in (mixed_language.written_in)
+            language, also = written_in(it.text[:MAX_CHARS], it.language)
+            it = replace(it, language=language)
             pieces.append(replace(it, text=it.text[:MAX_CHARS]))
             owner.append((i, 0))
             parts = [(o, p, it.language) for o, p in self._unread(it.text, it.language or "en")]
             parts += other_language_parts(it.text[:MAX_CHARS], it.language, covered)
+            parts += [(0, it.text[:MAX_CHARS], also)] if also else []
             for offset, piece, language in parts:
                 pieces.append(replace(it, text=piece, language=language))
                 owner.append((i, offset))
@@ -346,7 +349,7 @@ class Engine:
                         replace(s, begin=s.begin + offset, end=s.end + offset) for s in a.spans
                     ),
                 )
-            merged[i] = a if i not in merged else self._merge(merged[i], a)
+            merged[i] = a if i not in merged else highest_readings(merged[i], a)
         # a text cut at MAX_CHARS has no one canonical text (the matchers make their own)
         return [
             replace(merged[i], canonical=None) if len(items[i].text) > MAX_CHARS else merged[i]
@@ -364,25 +367,6 @@ class Engine:
             assert self.deep is not None
             return unread_pieces(text, self.deep.chars_read(text[:MAX_CHARS]))
         return [(o, text[o : o + MAX_CHARS]) for o in range(MAX_CHARS, len(text), MAX_CHARS)]
-
-    def _merge(self, a: Analysis, b: Analysis) -> Analysis:
-        scores = {k: max(a.scores[k], b.scores[k]) for k in a.scores}
-        best: dict[str, float] = {}
-        for t in a.targets + b.targets:
-            best[t.group] = max(best.get(t.group, 0.0), t.score)
-        targets = tuple(sorted((Target(g, v) for g, v in best.items()), key=lambda t: -t.score))
-        # pieces overlap the whole reading: a span both found is kept once, at its higher
-        spans: dict[tuple[int, int, str], Span] = {}
-        for span in a.spans + b.spans:
-            key = (span.begin, span.end, span.attribute)
-            if key not in spans or span.score > spans[key].score:
-                spans[key] = span
-        return replace(
-            a,
-            scores=scores,
-            targets=targets,
-            spans=tuple(sorted(spans.values(), key=lambda s: (s.begin, s.end))),
-        )
 
     def head_probabilities(self, items: Sequence[CommentInput]) -> np.ndarray:
         """Calibrated probabilities for every head (attributes and groups), [n, heads].

@@ -6,7 +6,7 @@ import pytest
 
 from threadguard.engine import CommentInput, Engine
 from threadguard.moderation import Moderator
-from threadguard.scoring.mixed_language import english_parts, other_language_parts
+from threadguard.scoring.mixed_language import english_parts, other_language_parts, written_in
 
 # Written for these tests (session 34's security review put English abuse after one civil
 # sentence in German, French or Portuguese, and it was approved).
@@ -97,3 +97,31 @@ def test_an_english_comment_quoting_a_short_foreign_phrase_has_no_other_part(
 ) -> None:
     text = "The mayor said 'bon appétit' and cut the ribbon. A lovely day for the town."
     assert other_language_parts(text, "en", engine.supported_languages) == []
+
+
+def test_a_stated_language_gives_way_to_the_one_a_text_is_plainly_written_in() -> None:
+    """Integrations state a site's language, not each comment's: Turkish stated as English
+    is read as Turkish, English stated as German as English, and a text the detector
+    cannot place keeps what was stated (read in English too where English was only its
+    default guess)."""
+    turkish = "Sen tam bir aptalsın, defol git buradan, kimse seni burada istemiyor"
+    english = "Thanks for the careful reporting, I learned a lot from this piece."
+    assert written_in(turkish, "en") == ("tr", None)
+    assert written_in(english, "de") == ("en", None)
+    assert written_in(english, None) == ("en", None)
+    assert written_in(turkish, None) == ("tr", None)
+    assert written_in(turkish, "tr") == ("tr", None)
+    assert written_in("Halt die Klappe", "de") == ("de", "en")
+
+
+def test_every_surface_scores_a_comment_stated_in_the_wrong_language_alike(
+    engine: Engine,
+) -> None:
+    """The same Turkish abuse stated as English, as Turkish, and not stated: one reading.
+    Stated as English, the English tiers approved it on `score`, `scan` and the thread
+    upload while the Perspective endpoint rejected it."""
+    text = "Sen tam bir aptalsın, defol git buradan, kimse seni burada istemiyor"
+    readings = engine.analyze([CommentInput(text, language=s) for s in ("en", "tr", None)])
+    assert {a.language for a in readings} == {"tr"}
+    assert readings[0].scores == readings[1].scores == readings[2].scores
+    assert readings[0].scores["toxicity"] > 0.5

@@ -30,6 +30,7 @@ from typing import Final
 from threadguard.language import detect_language
 from threadguard.language.english import english_word, plainly_english
 from threadguard.language.scripts import without_noise
+from threadguard.normalize import displayed
 
 #: Fewest words a part needs to be read in a language of its own.
 MIN_WORDS: Final = 4
@@ -88,3 +89,27 @@ def english_parts(text: str, language: str | None) -> list[tuple[int, str]]:
     if language in (None, "en"):
         return []
     return [(o, p) for o, p, lang in other_language_parts(text, language, {language, "en"})]
+
+
+def written_in(text: str, stated: str | None) -> tuple[str, str | None]:
+    """The language to read a comment in, and one more to read it in too (or None).
+
+    Without a stated language: the detected one. A stated language gives way to the one
+    a text of at least :data:`MIN_WORDS` words is plainly written in: one the detector
+    picks over English by its margin, or plainly English words (two words -- a user name,
+    "Amina Yılmaz" -- tell no language). Integrations state a site's language, not each comment's (many
+    send ``"en"`` with every comment): Turkish abuse stated as English was approved by
+    `score`, `scan` and the thread upload (the English tiers read it) and rejected by the
+    Perspective endpoint, which alone read it again; German comments stated as English
+    were held four times as often as read in German. A short text the detector cannot
+    place keeps its stated language, and is read in English too when the detector's
+    default is all it found: a short German insult stated as German, taken for English,
+    is read by both (each attribute takes its higher reading).
+    """
+    written = detect_language(displayed(text))
+    if stated is None or stated == written:
+        return written, None
+    words = _WORD.findall(without_noise(displayed(text)).lower())
+    if len(words) >= MIN_WORDS and (written != "en" or plainly_english(words)):
+        return written, None
+    return stated, "en" if written == "en" else None

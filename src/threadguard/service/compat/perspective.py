@@ -38,7 +38,6 @@ from starlette.requests import Request
 from threadguard.analysis import Analysis
 from threadguard.engine import CommentInput, Engine
 from threadguard.moderation import Decision
-from threadguard.moderation.decision import Outcome
 from threadguard.scoring.windows import sentences
 from threadguard.service import batching
 from threadguard.service.compat import Dependency, parse_json_object, read_body, site_of
@@ -184,10 +183,6 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
         outcome = context.site_decision(
             Arrival(principal.site, stored, req.text, context=req.parent or req.title)
         )
-        again = read_again_in(items[0], detected, engine)
-        if again is not None:
-            [other] = context.adapt(principal.site, list(await batching.analyze(engine, [again])))
-            stored, outcome = stricter(context, principal.site, req, (stored, outcome), other)
         if not req.do_not_store:
             await context.comments.record_async(
                 Origin(site_of(principal), "perspective"),
@@ -226,41 +221,14 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
 
 
 def decided_in(analysis: Analysis, detected: str, engine: Engine) -> Analysis:
-    """The analysis the stored decision reads. ``languages`` is honoured for the scores, as
-    Perspective does; but many integrations send ``["en"]`` with every request, and a text
-    detected in a language no model covers must still get the site's rule for such
-    languages (default hold), as on every other endpoint, not pass as English."""
+    """The analysis the stored decision reads: many integrations send ``["en"]`` with every
+    request, and a text detected in a language no model covers must get the site's rule for
+    such languages (default hold), as on every other endpoint, not pass as English. (A text
+    plainly written in a covered language other than the one asked is read in its own by
+    the engine itself, on every endpoint: :func:`threadguard.scoring.mixed_language.written_in`.)"""
     if detected == analysis.language or engine.supports("toxicity", detected):
         return analysis
     return replace(analysis, language=detected)
-
-
-def read_again_in(item: CommentInput, detected: str, engine: Engine) -> CommentInput | None:
-    """The comment to read again for the stored decision, or None.
-
-    ``languages`` is honoured for the scores, as Perspective does; but the stored decision
-    also reads the comment in the language it was detected in, where a model covers it,
-    and keeps the stricter of the two (:func:`stricter`): an integration that sends
-    ``["en"]`` with every request had Turkish and Arabic abuse read by the English model
-    and stored approved, and a short German insult asked as ``["de"]`` but detected as
-    English is still read by the German model."""
-    if item.language == detected or not engine.supports("toxicity", detected):
-        return None
-    return replace(item, language=detected)
-
-
-def stricter(
-    context: ServiceContext,
-    site: str | None,
-    req: CommentRequest,
-    first: tuple[Analysis, Outcome],
-    other: Analysis,
-) -> tuple[Analysis, Outcome]:
-    """``first``, or ``other`` with its decision where that decision is stricter."""
-    outcome = context.site_decision(Arrival(site, other, req.text, context=req.parent or req.title))
-    if outcome.decision.action.severity > first[1].decision.action.severity:
-        return other, outcome
-    return first
 
 
 def _record_suggestion(
@@ -284,10 +252,6 @@ def _record_suggestion(
     outcome = context.site_decision(
         Arrival(principal.site, analysis, req.text, context=req.parent or req.title)
     )
-    again = read_again_in(item, detected, engine)
-    if again is not None:
-        [other] = context.adapt(principal.site, list(engine.analyze([again])))
-        analysis, outcome = stricter(context, principal.site, req, (analysis, outcome), other)
     notes = tuple(
         f"suggested {a} {v:.2f}" if v is not None else f"suggested {a} spans"
         for a, v in suggested.items()
