@@ -215,7 +215,7 @@ class Engine:
         #: The heads a reply that agrees with its parent takes from it (see :meth:`_score`).
         self._endorsed_heads = self._heads(ENDORSEMENT_ATTRIBUTES, groups=True)
         self.routing = Routing()
-        uses_deep = deep is not None and self.cascade.tier != "fast"
+        uses_deep = deep is not None and self.cascade.tier != Tier.FAST
         tags = f"{model.tag}+{deep.tag}" if uses_deep and deep is not None else model.tag
         self.model_version = f"threadguard-{__version__}+{tags}"
 
@@ -332,8 +332,8 @@ class Engine:
             parts = [(o, p, it.language) for o, p in self._unread(it.text, it.language or "en")]
             parts += other_language_parts(it.text[:MAX_CHARS], it.language, covered)
             parts += [(0, it.text[:MAX_CHARS], also)] if also else []
-            for offset, piece, language in parts:
-                pieces.append(replace(it, text=piece, language=language))
+            for offset, piece, code in parts:
+                pieces.append(replace(it, text=piece, language=code))
                 owner.append((i, offset))
         scored: list[Analysis] = []
         for start in range(0, len(pieces), BATCH):
@@ -548,7 +548,7 @@ class Engine:
         token head's readings of them go into ``pieces`` (by row). ``count``: whether
         the routing statistics count these comments."""
         c = self.cascade
-        if self.deep is None or c.tier == "fast":
+        if self.deep is None or c.tier == Tier.FAST:
             if count:
                 self.routing.add(len(items), 0)
             return fast
@@ -560,7 +560,7 @@ class Engine:
                 self._attr_idx,
                 longer_than=SENTENCE_ROUTING_CHARS,
             )
-        if c.tier == "deep":
+        if c.tier == Tier.DEEP:
             chosen = np.flatnonzero(~empty)
         else:
             suspect = fast[:, self._attr_idx].max(axis=1) >= c.deep_from
