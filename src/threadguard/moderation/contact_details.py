@@ -23,7 +23,14 @@ words beside a bare domain: the same figures there; on every English set, 2 more
 rows (davidson: two tweets selling discount codes, with links). A review of those
 patterns (civil sentences they held: a vet's street and "tell him thanks", a polling
 station, a band's venue, a fire's street, donations for refugees; sales words beside
-links to the NHS, gov.uk, Which?) left the bench's figures on every set unchanged.
+links to the NHS, gov.uk, Which?) left the bench's figures on every set unchanged. A
+third tryout added where a person lives said to be found beside a street or what the
+house looks like, a family member's school or workplace beside a cue to tell people there
+("maybe parents there should know what he writes"), a seven-digit number after "call her
+on", and let freephone and helpline numbers (0800, 0808, 1-800, 1800, ...) go: an
+organisation's, not a person's. On every English set the civil rows found are the same;
+five rows' US toll-free numbers (organisations' lines) are no longer found, so three
+fewer toxic rows are (ghc 11 -> 10, implicit_hate 4 -> 3, hateval 5 -> 4).
 """
 
 from __future__ import annotations
@@ -81,6 +88,16 @@ _TLDS: Final = frozenset(
 _PHONE: Final = re.compile(
     r"(?<![\w.,£$€/-])(?<!\d )(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)|\d{2,5})[\s.-]?\d{3,4}[\s.-]?\d{3,4}"
     r"(?![\w%/]|[.,]\d)"
+)
+#: A seven-digit local number ("555-0142", US style), a phone number only where the words
+#: just before it ask to be called (as :data:`_CALL` reads them: "call her on 555-0142",
+#: "his number is 555-0142"): else a score, a range or a reference as often. The words and
+#: the number are one pattern, so a text of ten thousand bare numbers is read once.
+_LOCAL_PHONE: Final = re.compile(
+    r"(?=[ctrpmwhy])\b(?:call|text|ring|phone|tel|mobile|whats ?app|(?:my|his|her|their|your) "
+    r"number)\b\W{0,3}(?:(?:me|him|her|us|them)\W{1,3})?(?:(?:on|at|is)\W{1,3})?"
+    r"(?<![\w.,£$€/+-])(?P<number>\d{3}[-.]\d{4})(?![\w%/-]|[.,]\d)",
+    re.IGNORECASE,
 )
 _DIGIT: Final = re.compile(r"\d")
 #: From the start of a run of address characters only (a long run without a domain after
@@ -181,6 +198,31 @@ _LIVES_ON: Final = re.compile(
     r"Dr|Close|Crescent|Way|Place|Court|Ct|Terrace|Gardens|Grove|Mews|Row|Walk|Hill|"
     r"Boulevard|Square)\b\.?"
 )
+#: Where a person lives, said to be found or known (a third tryout: "I found where the
+#: juror lives. Cedar Lane, the blue house with the red door."): a person, not "the bug"
+#: or "the heron" (a pronoun, a word for a person or a capitalised name) ...
+_FOUND_HOME: Final = re.compile(
+    r"(?=[fkwtn])(?<!n't )(?<!n’t )(?<!not )(?<!never )\b(?:found|find|know|found out|"
+    r"tracked down|worked out|figured out|now know)"
+    r" (?:exactly )?where (?:(?:he|she|they|him|her)|(?:the|that|this|his|her|their) "
+    r"(?:juror|jurors|judge|magistrate|reporter|journalist|editor|author|writer|columnist|"
+    r"presenter|councillor|mp|mayor|witness|victim|teacher|officer|cop|copper|nurse|doctor|"
+    r"landlord|prosecutor|lawyer|solicitor|barrister|guy|man|woman|bloke|lady|girl|lad|family|"
+    r"wife|husband|mum|mom|dad|mother|father|parents|kids|son|daughter|bitch|bastard|traitor|"
+    r"nonce|grass|snitch)|(?-i:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)) (?:lives?|sleeps?|stays?|is staying)\b",
+    re.IGNORECASE,
+)
+#: ... then, within :data:`_FOUND_NEAR` characters, a named street without a house number
+#: or what the house looks like ("the blue house with the red door", "the one with the
+#: white van outside"): not "I found where the bug lives in the code".
+_HOUSE: Final = re.compile(
+    r"\b(?:[A-Z][\w'’-]*\s+){1,3}(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Drive|Dr|"
+    r"Close|Crescent|Way|Place|Court|Terrace|Gardens|Grove|Mews|Row|Walk|Hill|Boulevard|Square)\b|"
+    r"\b(?i:the (?:[\w-]+ ){0,2}(?:house|home|flat|bungalow|cottage|semi|one|door|gate) "
+    r"(?:with|next to|opposite|across from|by|behind|on the corner|at the end|above))\b|"
+    r"\b(?i:(?:blue|red|green|yellow|black|white|grey|gray|pink|purple|brown) (?:front )?door)\b"
+)
+_FOUND_NEAR: Final = 120
 #: Whose word comes before "lives on": the writer's or a relative's ("my nan lives on").
 _OWN_BEFORE: Final = re.compile(r"\b(?:i|we|my|our)(?: [\w'’-]+)?\s*$", re.IGNORECASE)
 #: A UK vehicle registration ("AS21 XYZ"), as written: two letters, two digits, three.
@@ -199,16 +241,33 @@ _PLATE_NEWS: Final = re.compile(
 #: "His wife works at the Boots on Harlow high street and their kid's at Burnt Mill
 #: Academy. Enjoy your shopping, Mrs Pilling."): held only beside :data:`_TARGET_CUE`.
 _WHEREABOUTS: Final = re.compile(
-    r"(?<![Ii] )(?<![Ww]e )\b(?:works|working|drinks|drinking|stays|staying)(?: \w+)? (?:at|in) "
-    r"(?:the )?[A-Z][\w'’-]*|\b(?:sons?|daughters?|kids?|child|children|boys?|girls?)"
-    r"(?:['’]s| is| are| goes| go| attends?)\s+(?:to |at )?(?:[A-Z][\w'’.-]*\s+){1,3}"
-    r"(?:Primary|Academy|School|High|College|Infants|Juniors|Grammar|Prep|Nursery)\b"
+    r"(?<![Ii] )(?<![Ww]e )\b(?:works|working|drinks|drinking|stays|staying|teaches|teaching)"
+    r"(?: \w+)? (?:at|in) (?:the )?[A-Z][\w'’-]*|\b(?:sons?|daughters?|kids?|child|children|"
+    r"boys?|girls?)(?:['’]s| is| are| goes| go| attends?)\s+(?:to |at )?(?:[A-Z][\w'’.-]*\s+){1,3}"
+    # a third tryout: "His kids go to St Anne's primary" (the school word in lower case too)
+    r"(?:[Pp]rimary|[Aa]cademy|[Ss]chool|High|[Cc]ollege|[Ii]nfants|[Jj]uniors|[Gg]rammar|Prep|"
+    r"[Nn]ursery)\b|"
+    # a third tryout: "I know which café she drinks at on Haldon Street": the place a person
+    # is found at, on a named street
+    r"\b(?:which|what|the) (?:caf[eé]|coffee shop|pub|bar|gym|shop|supermarket|school|"
+    r"nursery|church|mosque|club|restaurant|office|salon|surgery)s? (?:he|she|they|his \w+|her \w+)"
+    r" (?:drinks|works|goes|eats|trains|shops|prays|teaches|stays|takes (?:his|her|their) kids)"
+    r"(?: at| in| to)? (?:on|in|off) (?:[A-Z][\w'’-]*\s+){1,3}(?:Street|St|Road|Rd|Lane|Avenue|"
+    r"Ave|Drive|Close|Crescent|Way|Place|Terrace|Gardens|Grove|Mews|Row|Walk|Square|Parade|"
+    r"Broadway)\b"
 )
 #: One of these stands in every text :data:`_WHEREABOUTS` matches (it is case-sensitive).
 _WHEREABOUTS_NEEDS: Final = (
     "work",
     "drink",
     "stay",
+    "teach",
+    "goes",
+    "eats",
+    "trains",
+    "shops",
+    "prays",
+    "takes",
     "son",
     "daughter",
     "kid",
@@ -223,9 +282,27 @@ _TARGET_CUE: Final = re.compile(
     r"(?:and|to) (?:tell|see|visit|ask|show|find) (?:him|her|them)\b|\bin person\b|"
     r"\bevery(?:one|body) (?:know|knows|should know)\b|\b(?:he|she|they)['’]?d better\b|"
     r"\beasy target\b|\bpay (?:him|her|them) a visit\b|\blet['’]?s see what\b|"
-    r"\bif you know what i mean\b|\bwould be a shame\b",
+    r"\bif you know what i mean\b|\bwould be a shame\b|"
+    # a third tryout: "maybe parents there should know what he writes" (not "people should
+    # know the conditions there", "people should know what she does for those kids"); "she'll
+    # find out what real Aussies think" (not "she'll find out on Monday")
+    r"\bshould (?:all )?(?:know|hear|be told|find out|see) (?:(?:what|the (?:rubbish|lies|filth|"
+    r"garbage|stuff)) (?:he|she|they|her husband|his wife|their (?:dad|mum|mom|father|mother)) "
+    r"(?:writes|wrote|says|said|posts|posted|publishes|published|tweets|tweeted|thinks|believes|"
+    r"supports)\b|who (?:he|she|they|her husband|his wife) (?:really )?(?:is|are)\b|what kind of "
+    r"(?:man|woman|person|people) (?:he|she|they) (?:is|are)\b)|"
+    r"\b(?:he|she|they)(?:['’]ll| will| is going to| are going to|['’]s going to|['’]re going to)"
+    r" (?:soon )?find out (?:what (?:real|proper|true|decent|ordinary|normal|local|the locals|we|"
+    r"people round here)\b|the hard way\b|what happens\b|who (?:we|i) (?:are|am)\b)",
     re.IGNORECASE,
 )
+#: Free and shared-cost numbers, an organisation's, not a person's (a third tryout: "call
+#: Refuge on 0808 2000 247", "Citizens Advice 0800 144 8848" were held): UK 0800, 0808 and
+#: 0500, US and Canadian toll-free 800, 888, 877, 866, 855, 844 and 833 (ten digits, after
+#: an optional 1), Australian 1800 and 1300 (ten digits) and 13 xx xx.
+_FREEPHONE_UK: Final = ("0800", "0808", "0500")
+_FREEPHONE_NANP: Final = ("800", "888", "877", "866", "855", "844", "833")
+_FREEPHONE_AU: Final = ("1800", "1300")
 _SHORTENERS: Final = re.compile(
     r"\b(?:bit\.ly|tinyurl\.com|t\.me|goo\.gl|ow\.ly|is\.gd|buff\.ly|cutt\.ly|rebrand\.ly|"
     r"shorturl\.at|tiny\.cc|rb\.gy)/\S+",
@@ -369,6 +446,27 @@ def _phone_like(number: str, *, asked_to_call: bool = False) -> bool:
     return not all(len(g) == 3 for g in groups[1:]) or groups[0].startswith(("0", "+", "("))
 
 
+def _freephone(number: str) -> bool:
+    """Whether a phone number is a freephone or helpline number (:data:`_FREEPHONE_UK`,
+    :data:`_FREEPHONE_NANP`, :data:`_FREEPHONE_AU`), written nationally or with its
+    country code ("+44 800 ...", "+1 800 ...", "+61 1800 ...")."""
+    digits = "".join(c for c in number if c.isdigit())
+    if number.lstrip().startswith("+"):
+        for code, trunk in (("44", "0"), ("61", ""), ("1", "")):
+            if digits.startswith(code):
+                digits = trunk + digits[len(code) :]
+                break
+    if digits.startswith(_FREEPHONE_UK):
+        return True
+    if len(digits) == 11 and digits.startswith("1"):
+        digits = digits[1:]
+    if len(digits) == 10 and digits.startswith(_FREEPHONE_NANP):
+        return True
+    return (len(digits) == 10 and digits.startswith(_FREEPHONE_AU)) or (
+        len(digits) == 6 and digits.startswith("13")
+    )
+
+
 def _links(text: str) -> list[tuple[int, int]]:
     """The links in ``text``: a scheme or "www.", or a dotted name ending in a known
     top-level domain (before any path)."""
@@ -431,7 +529,16 @@ def match_contact_details(text: str) -> list[ContactMatch]:
             for m in _PHONE.finditer(plain)
             if _phone_like(m.group(), asked_to_call=_asked(plain, m.start()))
         ]
-        found += [ContactMatch("phone number", m.start(), m.end()) for m in phones]
+        called_locally = [
+            ContactMatch("phone number", *m.span("number")) for m in _LOCAL_PHONE.finditer(plain)
+        ]
+        # a helpline's number is no one's contact detail, but still a number an offer of
+        # money may stand beside (below)
+        found += [
+            ContactMatch("phone number", m.start(), m.end())
+            for m in phones
+            if not _freephone(m.group())
+        ] + called_locally
         for m in islice(_STREET.finditer(text), _STREET_TRIES):
             before = text[max(0, m.start() - _HOME_BEFORE) : m.start()]
             near = text[max(0, m.start() - _CUE_NEAR) : m.end() + _CUE_NEAR]
@@ -443,6 +550,12 @@ def match_contact_details(text: str) -> list[ContactMatch]:
                 or (_GO_TELL.search(near) and not _PUBLIC_PLACE.search(near))
             ):
                 found.append(ContactMatch("home address", m.start(), m.end()))
+                break
+    if not any(f.kind == "home address" for f in found) and ("where" in text or "Where" in text):
+        for m in islice(_FOUND_HOME.finditer(text), _STREET_TRIES):
+            house = _HOUSE.search(text, m.end(), m.end() + _FOUND_NEAR)
+            if house is not None:
+                found.append(ContactMatch("home address", m.start(), house.end()))
                 break
     if not any(f.kind == "home address" for f in found) and ("liv" in text or "resid" in text):
         for m in _LIVES_ON.finditer(text):
