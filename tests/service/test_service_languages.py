@@ -189,3 +189,30 @@ def test_perspective_keeps_the_requested_reading_where_it_is_the_stricter(
     assert answer.status_code == 200, answer.text
     [stored] = service.store.history("default", 5)
     assert (stored.status, stored.language) == ("approved", "en")
+
+
+#: Emoticons and formulas whose letters were taken for a language (the compat tryout).
+EMOTICONS = ["¯\\_(ツ)_/¯", "ಠ_ಠ", "ʕ•ᴥ•ʔ", "π ≈ 3.14159", "Ω"]
+
+
+@pytest.mark.parametrize("text", EMOTICONS)
+def test_perspective_scores_an_emoticon_as_english_not_refuses_it(
+    perspective: TestClient, text: str
+) -> None:
+    """The shrug was 400 "Attribute TOXICITY does not support request languages: ja", and
+    many integrations fail open on errors."""
+    body = {"comment": {"text": text}, "requestedAttributes": {"TOXICITY": {}}}
+    response = perspective.post(ANALYZE, json=body)
+    assert response.status_code == 200, response.text
+    assert response.json()["detectedLanguages"] == ["en"]
+
+
+def test_openai_does_not_flag_emoticons(engine: Engine) -> None:
+    """They were flagged with every category false (the site's rule for a language no
+    model covers), where OpenAI flags nothing."""
+    client = TestClient(make_app(FakeContext(engine=engine)))
+    response = client.post(
+        "/v1/moderations", json={"input": EMOTICONS}, headers={"Authorization": f"Bearer {KEY}"}
+    )
+    assert response.status_code == 200, response.text
+    assert [r["flagged"] for r in response.json()["results"]] == [False] * len(EMOTICONS)

@@ -13,7 +13,9 @@ languages (:mod:`threadguard.moderation`). :func:`detect_language` decides in th
    ``ko``, Han ``zh``, Han with kana ``ja``, Georgian ``ka``, ...). A script this module
    does not know gives ``und`` (undetermined), which no policy lists as supported.
 2. **Evidence.** A text with no letters (numbers, emoji) is ``en``: there is nothing to
-   tell, and nothing for the models to misread. Below :data:`MIN_LETTERS` letters, or
+   tell, and nothing for the models to misread. A letter of a script other than Latin
+   with no letter of its script beside it (the ツ of a shrug, the ಠ of "ಠ_ಠ", the π of a
+   formula) is a symbol, not a letter (:mod:`.scripts`), so an emoticon is ``en`` too. Below :data:`MIN_LETTERS` letters, or
    :data:`MIN_DISTINCT` different ones ("hahahaha"), the script's default language is
    taken (``en`` for Latin, ``ru`` Cyrillic, ``ar`` Arabic, ``hi`` Devanagari): too little
    to tell its languages apart.
