@@ -7,6 +7,7 @@ as fast as one of ten.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from urllib.parse import urlencode, urlsplit
 
@@ -14,6 +15,7 @@ from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import QueryParams
 
+from threadguard.dashboard.forms import FormRefused
 from threadguard.dashboard.routes.page_errors import site_for
 from threadguard.dashboard.signin import SignedIn, WebUser, store_of
 from threadguard.dashboard.views import ItemView, Preferences, item_view
@@ -21,6 +23,7 @@ from threadguard.dashboard.web import render
 from threadguard.schema import ATTRIBUTE_LABELS, ATTRIBUTES
 from threadguard.storage.records import ReviewItem
 from threadguard.storage.repositories.review import ORDERS, ReviewFilter
+from threadguard.storage.repositories.search import MAX_SEARCH, REASON_KINDS
 from threadguard.storage.store import Store
 from threadguard.validation import text_problem
 
@@ -39,6 +42,8 @@ TABS = (
 STATUS_OF_TAB = {tab: status for tab, status, _ in TABS}
 #: The values a queue URL leaves out.
 URL_DEFAULTS: dict[str, object] = {"status": "held", "order": "oldest", "page": 1}
+#: A language filter's value: an ISO 639 code, perhaps with a region (``pt-br``).
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[a-z0-9]{2,8})?")
 #: The least score an ``attribute=`` filter asks for when no ``min_score`` is given.
 DEFAULT_MIN_SCORE = 0.5
 
@@ -61,6 +66,13 @@ class QueueQuery:
     #: Only comments scoring at least ``min_score`` on this attribute (0.5 when not given).
     attribute: str | None = None
     min_score: float | None = None
+    #: Only comments whose text contains these words (any tab; "All" finds the policy's
+    #: published comments too, which a reader's complaint is about).
+    q: str | None = None
+    #: Only comments read in this language (ISO 639-1 code, as the engine gives it).
+    language: str | None = None
+    #: Only comments held or rejected for a reason of this kind (``REASON_KINDS``).
+    reason: str | None = None
 
     @classmethod
     def of(cls, request: Request) -> QueueQuery:
@@ -79,7 +91,8 @@ class QueueQuery:
             page = max(1, min(int(q.get("page", "1")), 1_000_000))
         except ValueError:
             page = 1
-        after = q.get("after", "")
+        # "All" lists comments the queue never saw (no entry to start after): by page
+        after = q.get("after", "") if tab != "all" else ""
         attribute = q.get("attribute") or None
         attribute = attribute if attribute in ATTRIBUTES else None
         return cls(
@@ -92,6 +105,9 @@ class QueueQuery:
             author=_lookup(q.get("author")),
             attribute=attribute,
             min_score=_score(q.get("min_score")) if attribute else None,
+            q=_search(q.get("q")),
+            language=_language(q.get("language")),
+            reason=_reason(q.get("reason")),
         )
 
     @property
@@ -106,6 +122,9 @@ class QueueQuery:
             author=self.author,
             attribute=self.attribute,
             at_least=at_least,
+            text=self.q,
+            language=self.language,
+            reason=self.reason,
         )
 
     def filters_for(self, user: WebUser) -> ReviewFilter:
@@ -122,6 +141,9 @@ class QueueQuery:
             "author": self.author,
             "attribute": self.attribute,
             "min_score": None if self.min_score is None else f"{self.min_score:g}",
+            "q": self.q,
+            "language": self.language,
+            "reason": self.reason,
         }
         values.update({"order": self.order, "page": None, "after": None})
         values.update(changes)
@@ -138,6 +160,44 @@ def _score(value: str | None) -> float | None:
     except ValueError:
         return None
     return score if 0.0 <= score <= 1.0 else None
+
+
+class QueueFilterRefused(FormRefused):
+    """A queue filter no comment could match (a search too long, an unknown reason kind,
+    a language that is no code): the dashboard's 400 page naming the parameter, where it
+    used to be silently ignored and the whole queue shown as if filtered."""
+
+    heading = "This filter was not accepted"
+
+
+def _search(value: str | None) -> str | None:
+    """The words to search for (blank: None); :class:`QueueFilterRefused` over
+    :data:`MAX_SEARCH` characters."""
+    text = (_lookup(value) or "").strip()
+    if len(text) > MAX_SEARCH:
+        raise QueueFilterRefused("q", f"a search is at most {MAX_SEARCH} characters")
+    return text or None
+
+
+def _language(value: str | None) -> str | None:
+    """A language code (``he``, ``pt-br``) or None; :class:`QueueFilterRefused` for one that
+    is no code."""
+    code = (value or "").strip().lower()
+    if not code:
+        return None
+    if not LANGUAGE_CODE.fullmatch(code):
+        raise QueueFilterRefused("language", "must be a language code such as en, de or he")
+    return code
+
+
+def _reason(value: str | None) -> str | None:
+    """A kind of policy reason, or None; :class:`QueueFilterRefused` naming the kinds."""
+    if not value:
+        return None
+    if value not in REASON_KINDS:
+        kinds = ", ".join(REASON_KINDS)
+        raise QueueFilterRefused("reason", f"must be one of {kinds}, not {value[:40]!r}")
+    return value
 
 
 def _lookup(value: str | None) -> str | None:
@@ -187,6 +247,8 @@ def queue_context(store: Store, user: WebUser, query: QueueQuery) -> dict[str, o
         "orders": ORDERS,
         "attributes": [(a, ATTRIBUTE_LABELS[a]) for a in ATTRIBUTES],
         "default_min_score": DEFAULT_MIN_SCORE,
+        "reason_kinds": [(k, label) for k, (label, _) in REASON_KINDS.items()],
+        "max_search": MAX_SEARCH,
         "counts": counts,
         "sites": user.visible(store.site_names()),
         "items": item_views(store, page.items, prefs),

@@ -24,6 +24,7 @@ from threadguard.storage.models import Comment as CommentModel
 from threadguard.storage.models import DecisionRow as DecisionModel
 from threadguard.storage.models import ModeratorAction as ActionRow
 from threadguard.storage.records import AuthorHistory, InvalidError, Page, ParentComment, ReviewItem
+from threadguard.storage.repositories import search
 from threadguard.storage.repositories.moderation import UNDO
 from threadguard.storage.sessions import Repository, with_site_name
 
@@ -39,8 +40,10 @@ MAX_NOTES = 3
 
 @dataclass(frozen=True)
 class ReviewFilter:
-    """Which queue entries to list: status (None: all), site, article, author, and an
-    attribute scoring at least ``at_least``."""
+    """Which comments to list: status (None: every stored comment, the ones the policy
+    published without a queue entry too), site, article, author, an attribute scoring at
+    least ``at_least``, words of the text, the language it was read in, and a kind of
+    policy reason (:data:`~threadguard.storage.repositories.search.REASON_KINDS`)."""
 
     status: str | None = "pending"
     site: str | None = None
@@ -49,6 +52,19 @@ class ReviewFilter:
     author: str | None = None
     attribute: str | None = None
     at_least: float | None = None
+    text: str | None = None
+    language: str | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class ListedItem(ReviewItem):
+    """A listed comment: its queue entry's fields (``queue_id`` 0 for a comment the policy
+    published, which never entered the queue), with the time its author posted it (the
+    upload's ``created_at``, as given) and the language it was scored in."""
+
+    posted_at: str | None = None
+    language: str = ""
 
 
 class ReviewRepository(Repository):
@@ -66,63 +82,82 @@ class ReviewRepository(Repository):
     ) -> Page[ReviewItem]:
         """A page of the queue in ``order`` (oldest, newest or riskiest first); ``only``:
         just this comment's entry (and no count); ``after``: the entries that come after
-        this queue entry in the order (whatever its status now), then ``offset``."""
+        this queue entry in the order (whatever its status now), then ``offset``.
+
+        With no status, every stored comment is listed, queued or not: a comment the
+        policy published could not be found from the dashboard at all."""
         if order not in ORDERS:
             raise InvalidError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
+        every = filters.status is None
         stmt = self._filtered(
             select(
                 QueueItem,
+                CommentModel.id,
                 CommentModel.text,
+                CommentModel.status,
                 CommentModel.status_source,
                 CommentModel.depth,
                 CommentModel.site_id,
                 CommentModel.article_key,
                 CommentModel.parent_external_id,
+                CommentModel.author,
+                CommentModel.received_at,
+                CommentModel.posted_at,
                 Site.name,
                 Article.external_id,
                 Article.title,
             )
-            .join(CommentModel, CommentModel.id == QueueItem.comment_id)
-            .join(Site, Site.id == QueueItem.site_id)
-            .outerjoin(Article, Article.id == QueueItem.article_id),
+            .select_from(CommentModel)
+            .join(QueueItem, QueueItem.comment_id == CommentModel.id, isouter=every)
+            .join(Site, Site.id == CommentModel.site_id)
+            .outerjoin(Article, Article.id == CommentModel.article_id),
             filters,
         )
         if only is not None:
-            stmt = stmt.where(QueueItem.comment_id == only)
+            stmt = stmt.where(CommentModel.id == only)
         with self._sessions.read() as session:
             if after is not None:
-                stmt = stmt.where(self._after(order, session, after))
+                stmt = stmt.where(self._after(order, session, after, filters.attribute))
             total = self._count(session, filters) if only is None else 1
-            rows = session.execute(
-                stmt.order_by(*self._order(order, session)).limit(limit).offset(offset)
-            ).all()
-            ids = [r[0].comment_id for r in rows]
+            ordering = self._order(order, session, every, filters.attribute)
+            rows = session.execute(stmt.order_by(*ordering).limit(limit).offset(offset)).all()
+            ids = [r[1] for r in rows]
             analyses = latest_analyses(session, ids)
             matched = matched_spans(session, ids)
-            items = []
-            for q, text, source, depth, site_id, key, parent, site, article, title in rows:
-                analysis = analyses.get(q.comment_id)
+            published = policy_reasons(session, [r[1] for r in rows if r[0] is None])
+            items: list[ReviewItem] = []
+            for row in rows:
+                q, comment_id, text, status, source, depth, site_id, key, parent = row[:9]
+                author, received, posted, site, article, title = row[9:]
+                analysis = analyses.get(comment_id)
+                if q is not None:
+                    scores = {a: float(getattr(q, a)) for a in ATTRIBUTES}
+                else:
+                    stored = analysis.scores if analysis is not None else {}
+                    scores = {a: float(stored.get(a, 0.0)) for a in ATTRIBUTES}
                 items.append(
-                    ReviewItem(
-                        queue_id=q.id,
-                        comment_id=q.comment_id,
+                    ListedItem(
+                        queue_id=q.id if q is not None else 0,
+                        comment_id=comment_id,
                         site=site,
                         article=article,
                         article_title=title or "",
-                        author=q.author,
+                        author=q.author if q is not None else author,
                         text=text,
-                        status=q.status,
+                        status=q.status if q is not None else status,
                         status_source=source,
-                        reasons=list(q.reasons),
-                        scores={a: float(getattr(q, a)) for a in ATTRIBUTES},
+                        reasons=list(q.reasons) if q is not None else published.get(comment_id, []),
+                        scores=scores,
                         targets=list(analysis.targets) if analysis is not None else [],
                         spans=(list(analysis.spans) if analysis is not None else [])
-                        + matched.get(q.comment_id, []),
+                        + matched.get(comment_id, []),
                         depth=depth,
-                        entered_at=q.entered_at,
-                        resolved_at=q.resolved_at,
-                        resolved_by=q.resolved_by,
+                        entered_at=q.entered_at if q is not None else received,
+                        resolved_at=q.resolved_at if q is not None else None,
+                        resolved_by=q.resolved_by if q is not None else None,
                         parents=parent_chain(session, site_id, key, parent),
+                        posted_at=posted,
+                        language=analysis.language if analysis is not None else "",
                     )
                 )
         return Page(items, total, limit, offset)
@@ -133,16 +168,17 @@ class ReviewRepository(Repository):
         return page.items[0] if page.items else None
 
     def queue_counts(self, filters: ReviewFilter) -> dict[str, int]:
-        """How many entries each status has under the filters (site, article), and
-        ``all``."""
+        """How many queue entries each status has under the filters (site, article...),
+        and ``all``: every stored comment under them, queued or published by the policy
+        (it counted queue entries only, 63 of 319 comments)."""
+        queued = replace(filters, status="pending")
         stmt = self._filtered(
-            select(QueueItem.status, func.count()).select_from(QueueItem),
-            replace(filters, status=None),
-            joins=True,
+            _joined(select(QueueItem.status, func.count()), every=False),
+            replace(queued, status=None),
         ).group_by(QueueItem.status)
         with self._sessions.read() as session:
             counts = {str(s): int(n) for s, n in session.execute(stmt).all()}
-        counts["all"] = sum(counts.values())
+            counts["all"] = self._count(session, replace(filters, status=None))
         for status in ("pending", "rejected", "approved"):
             counts.setdefault(status, 0)
         return counts
@@ -221,35 +257,38 @@ class ReviewRepository(Repository):
     # ------------------------------------------------------------------ helpers
 
     @staticmethod
-    def _filtered(stmt: S, filters: ReviewFilter, *, joins: bool = False) -> S:
+    def _filtered(stmt: S, filters: ReviewFilter) -> S:
+        """``stmt`` (over :func:`_joined`'s tables) limited by ``filters``."""
         if filters.status is not None:
             stmt = stmt.where(QueueItem.status == filters.status)
-        if filters.site is not None or filters.sites is not None:
-            if joins:
-                stmt = stmt.join(Site, Site.id == QueueItem.site_id)
-            if filters.site is not None:
-                stmt = stmt.where(Site.name == filters.site)
-            if filters.sites is not None:
-                stmt = stmt.where(Site.name.in_(filters.sites))
+        if filters.site is not None:
+            stmt = stmt.where(Site.name == filters.site)
+        if filters.sites is not None:
+            stmt = stmt.where(Site.name.in_(filters.sites))
         if filters.article is not None:
-            if joins:
-                stmt = stmt.join(Article, Article.id == QueueItem.article_id)
             stmt = stmt.where(Article.external_id == filters.article)
         if filters.author is not None:
-            stmt = stmt.where(QueueItem.author == filters.author)
+            stmt = stmt.where(CommentModel.author == filters.author)
         if filters.attribute is not None:
             if filters.attribute not in ATTRIBUTES:
                 raise InvalidError(f"unknown attribute {filters.attribute!r}")
             at_least = filters.at_least if filters.at_least is not None else 0.0
             stmt = stmt.where(getattr(QueueItem, filters.attribute) >= at_least)
+        if filters.text:
+            stmt = stmt.where(search.text_contains(filters.text))
+        if filters.language:
+            stmt = stmt.where(search.in_language(filters.language))
+        if filters.reason:
+            stmt = stmt.where(search.with_reason(filters.reason))
         return stmt
 
     def _count(self, session: Session, filters: ReviewFilter) -> int:
-        stmt = self._filtered(select(func.count()).select_from(QueueItem), filters, joins=True)
+        every = filters.status is None
+        stmt = self._filtered(_joined(select(func.count()), every=every), filters)
         return int(session.scalar(stmt) or 0)
 
     @staticmethod
-    def _after(order: str, session: Session, queue_id: int) -> Any:
+    def _after(order: str, session: Session, queue_id: int, attribute: str | None) -> Any:
         """The entries after queue entry ``queue_id`` in ``order`` (none if it is unknown)."""
         anchor = session.get(QueueItem, queue_id)
         if anchor is None:
@@ -259,21 +298,68 @@ class ReviewRepository(Repository):
         if order == "newest":
             return at < here
         if order == "riskiest":
-            columns = [getattr(QueueItem, a) for a in ATTRIBUTES]
-            greatest = func.max if session.get_bind().dialect.name == "sqlite" else func.greatest
-            risk = max(float(getattr(anchor, a)) for a in ATTRIBUTES)
-            return or_(greatest(*columns) < risk, and_(greatest(*columns) == risk, at > here))
+            keys = _risk_keys(session, attribute)
+            values = session.execute(select(*keys).where(QueueItem.id == queue_id)).one()
+            after = at > here
+            for key, value in reversed(list(zip(keys, values, strict=True))):
+                after = or_(key < value, and_(key == value, after))
+            return after
         return at > here
 
     @staticmethod
-    def _order(order: str, session: Session) -> list[Any]:
+    def _order(order: str, session: Session, every: bool, attribute: str | None) -> list[Any]:
+        if every:
+            tie = [CommentModel.received_at, CommentModel.id]
+            if order == "newest":
+                return [CommentModel.received_at.desc(), CommentModel.id.desc()]
+            if order == "riskiest":
+                return [k.desc() for k in _risk_keys(session, attribute)] + tie
+            return tie
         if order == "newest":
             return [QueueItem.entered_at.desc(), QueueItem.id.desc()]
         if order == "riskiest":
-            columns = [getattr(QueueItem, a) for a in ATTRIBUTES]
-            greatest = func.max if session.get_bind().dialect.name == "sqlite" else func.greatest
-            return [greatest(*columns).desc(), QueueItem.entered_at, QueueItem.id]
+            keys = _risk_keys(session, attribute)
+            return [k.desc() for k in keys] + [QueueItem.entered_at, QueueItem.id]
         return [QueueItem.entered_at, QueueItem.id]
+
+
+def _joined(stmt: S, *, every: bool) -> S:
+    """``stmt`` over the comments with their queue entries (every comment, queued or not,
+    when ``every``; else the queued ones), sites and articles."""
+    return (
+        stmt.select_from(CommentModel)
+        .join(QueueItem, QueueItem.comment_id == CommentModel.id, isouter=every)
+        .join(Site, Site.id == CommentModel.site_id)
+        .outerjoin(Article, Article.id == CommentModel.article_id)
+    )
+
+
+def _risk_keys(session: Session, attribute: str | None) -> list[Any]:
+    """What "riskiest first" ranks by, most important first: with an attribute filter,
+    that attribute's score; else the severity of the policy's reasons (threats,
+    self-harm encouragement, doxxing, coded hate, severe toxicity or identity attack
+    before insults and plain toxicity), then the highest score."""
+    if attribute is not None and attribute in ATTRIBUTES:
+        return [func.coalesce(getattr(QueueItem, attribute), 0.0)]
+    columns = [func.coalesce(getattr(QueueItem, a), 0.0) for a in ATTRIBUTES]
+    greatest = func.max if session.get_bind().dialect.name == "sqlite" else func.greatest
+    return [search.severity(), greatest(*columns)]
+
+
+def policy_reasons(session: Session, comment_ids: Sequence[str]) -> dict[str, list[str]]:
+    """Each comment's reasons in its latest policy decision (for the comments the policy
+    published, which have no queue entry to carry them)."""
+    if not comment_ids:
+        return {}
+    latest = (
+        select(func.max(DecisionModel.id))
+        .where(DecisionModel.comment_id.in_(list(comment_ids)), DecisionModel.source == "policy")
+        .group_by(DecisionModel.comment_id)
+    )
+    rows = session.execute(
+        select(DecisionModel.comment_id, DecisionModel.reasons).where(DecisionModel.id.in_(latest))
+    ).all()
+    return {str(c): [str(r) for r in reasons or []] for c, reasons in rows}
 
 
 def latest_analyses(session: Session, comment_ids: Sequence[str]) -> dict[str, AnalysisModel]:

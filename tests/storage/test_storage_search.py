@@ -1,0 +1,166 @@
+"""Finding comments in the dashboard's lists, on SQLite and PostgreSQL: every stored
+comment (the policy's published ones too), an author's, by words of the text, by
+language and by policy reason, and "riskiest first" ranking threats before insults."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from dashboard_support import held
+
+from threadguard.storage import Store
+from threadguard.storage.records import ArticleRef, InvalidError, NewComment
+from threadguard.storage.repositories.review import ListedItem, ReviewFilter
+
+
+def in_language(comment: NewComment, language: str) -> NewComment:
+    return replace(comment, analysis=replace(comment.analysis, language=language))
+
+
+def seed(store: Store) -> None:
+    """A published comment, held ones of several kinds, and another site's."""
+    store.record_many(
+        site="coast",
+        source="native",
+        article=ArticleRef("quotas", "Fishing quotas cut again"),
+        comments=[
+            replace(
+                held(
+                    "Go back to your own country, you don't belong here.",
+                    "p1",
+                    "angrybob",
+                    action="approve",
+                ),
+                posted_at="2026-12-01T08:00:00Z",
+            ),
+            held(
+                "You are a pathetic idiot.", "h1", "angrybob", insult=0.91, toxicity=0.8, position=1
+            ),
+            held(
+                "Kill yourself, nobody would miss you.",
+                "h2",
+                "cruel",
+                reasons=('encouraging self-harm: "Kill yourself"',),
+                threat=0.69,
+                toxicity=0.6,
+                position=2,
+            ),
+            held(
+                "We know where you live, be careful.",
+                "h3",
+                "creep",
+                reasons=('veiled threat: "We know where you live"',),
+                threat=0.4,
+                position=3,
+            ),
+            held(
+                "I hope you choke on it.",
+                "h4",
+                "wisher",
+                threat=0.32,
+                insult=0.7,
+                position=4,
+            ),
+            in_language(
+                held(
+                    "אתה אידיוט מטומטם",
+                    "h5",
+                    "rtl",
+                    reasons=("language he is not supported",),
+                    position=5,
+                ),
+                "he",
+            ),
+            held("100% crooks_all of them", "h6", "percent", position=6),
+        ],
+    )
+    store.record_many(
+        site="valley",
+        source="native",
+        article=ArticleRef("bikes", "Bike lanes"),
+        comments=[held("These crooks again.", "v1", "other", action="approve")],
+    )
+
+
+def listed(store: Store, filters: ReviewFilter, order: str = "oldest") -> list[str]:
+    return [i.text for i in store.review_page(filters, order=order, limit=100).items]
+
+
+def test_all_lists_every_stored_comment_with_its_status(store: Store) -> None:
+    seed(store)
+    page = store.review_page(ReviewFilter(status=None, site="coast"), limit=100)
+    assert page.total == 7
+    published = next(i for i in page.items if i.text.startswith("Go back"))
+    assert published.status == "approved" and published.queue_id == 0
+    assert isinstance(published, ListedItem) and published.posted_at == "2026-12-01T08:00:00Z"
+    assert store.queue_counts(ReviewFilter(site="coast"))["all"] == 7
+    # the author's list: the published comment too
+    mine = listed(store, ReviewFilter(status=None, site="coast", author="angrybob"))
+    assert len(mine) == 2 and any(t.startswith("Go back") for t in mine)
+    # one comment by id, queued or not
+    item = store.review_item(published.comment_id)
+    assert item is not None and item.status == "approved"
+
+
+def test_a_search_finds_words_of_the_text_within_the_sites_allowed(store: Store) -> None:
+    seed(store)
+    assert listed(store, ReviewFilter(status=None, text="CROOKS")) == [
+        "100% crooks_all of them",
+        "These crooks again.",
+    ]
+    assert listed(store, ReviewFilter(status=None, text="crooks", sites=("valley",))) == [
+        "These crooks again."
+    ]
+    # LIKE's wildcards are the characters themselves
+    assert listed(store, ReviewFilter(status=None, text="100%")) == ["100% crooks_all of them"]
+    assert listed(store, ReviewFilter(status=None, text="s_a")) == ["100% crooks_all of them"]
+    assert listed(store, ReviewFilter(status=None, text="%")) == ["100% crooks_all of them"]
+    assert store.queue_counts(ReviewFilter(text="crooks"))["all"] == 2
+    with pytest.raises(InvalidError, match="at most 200"):
+        listed(store, ReviewFilter(status=None, text="x" * 201))
+
+
+def test_filters_by_language_and_by_reason_kind(store: Store) -> None:
+    seed(store)
+    assert listed(store, ReviewFilter(language="he")) == ["אתה אידיוט מטומטם"]
+    assert listed(store, ReviewFilter(reason="threat")) == [
+        "Kill yourself, nobody would miss you.",
+        "We know where you live, be careful.",
+    ]
+    assert listed(store, ReviewFilter(reason="self_harm")) == [
+        "Kill yourself, nobody would miss you."
+    ]
+    assert listed(store, ReviewFilter(reason="language")) == ["אתה אידיוט מטומטם"]
+    with pytest.raises(InvalidError, match="unknown reason kind 'nope'"):
+        listed(store, ReviewFilter(reason="nope"))
+
+
+def test_riskiest_ranks_threats_and_self_harm_before_insults(store: Store) -> None:
+    seed(store)
+    riskiest = listed(store, ReviewFilter(site="coast"), order="riskiest")
+    assert riskiest[:3] == [
+        "Kill yourself, nobody would miss you.",
+        "We know where you live, be careful.",
+        "You are a pathetic idiot.",
+    ]
+    by_threat = listed(
+        store, ReviewFilter(site="coast", attribute="threat", at_least=0.3), order="riskiest"
+    )
+    assert by_threat == [
+        "Kill yourself, nobody would miss you.",
+        "We know where you live, be careful.",
+        "I hope you choke on it.",
+    ]
+
+
+@pytest.mark.parametrize("attribute", [None, "insult"])
+def test_a_riskiest_page_after_an_entry_continues_the_order(
+    store: Store, attribute: str | None
+) -> None:
+    seed(store)
+    filters = ReviewFilter(site="coast", attribute=attribute, at_least=0.0 if attribute else None)
+    every = store.review_page(filters, order="riskiest", limit=100).items
+    anchor = every[1]
+    after = store.review_page(filters, order="riskiest", limit=100, after=anchor.queue_id).items
+    assert [i.comment_id for i in after] == [i.comment_id for i in every[2:]]
