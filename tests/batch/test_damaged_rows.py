@@ -11,7 +11,7 @@ import pytest
 
 from threadguard.batch.grouping import group_rows
 from threadguard.batch.inputs import describe
-from threadguard.batch.plan import Reading, read_units
+from threadguard.batch.plan import Reading, leaves_out_a_record, read_units
 from threadguard.batch.rows import read_rows
 from threadguard.batch.units import Unit
 from threadguard.readers import read_thread
@@ -214,16 +214,33 @@ def test_bytes_that_are_not_utf8_are_read_as_windows_1252_and_reported(tmp_path:
     assert problems == [(1, "line 1")]  # the first place, once
 
 
-def test_a_json_list_line_is_a_problem_as_score_says_but_bracketed_text_is_text(
+def test_a_line_that_is_no_json_object_is_a_bad_row_as_scan_reads_json_lines(
     tmp_path: Path,
 ) -> None:
+    """The tryout's line 639, ``just some plain words not json {``, was scored as comment
+    ``L639``, approved and counted, with no problem: scan reports it, and so does batch."""
     path = tmp_path / "lists.jsonl"
-    path.write_text('[{"id": "x1", "text": "hello"}]\n[Update] The ferry is late.\n')
+    path.write_text(
+        '[{"id": "x1", "text": "hello"}]\n'
+        "[Update] The ferry is late.\n"
+        "just some plain words not json {\n"
+        "42\n"
+        '{"id": "ok", "text": "fine"}\n'
+    )
     rows = list(read_rows(path, "jsonl"))
-    assert [(n, str(r)) for n, r in rows if isinstance(r, Problem)] == [
-        (1, f'{path}: line 1: expected a JSON object with a "text" field, got a list; line skipped')
+    got = [(n, str(r)) for n, r in rows if isinstance(r, Problem)]
+    plain = 'not a JSON object with a "text" field; line skipped'
+    assert got == [
+        (
+            1,
+            f'{path}: line 1: expected a JSON object with a "text" field, got a list; line skipped',
+        ),
+        (2, f"{path}: line 2: {plain}"),
+        (3, f"{path}: line 3: {plain}"),
+        (4, f"{path}: line 4: {plain}"),
     ]
-    assert [r["text"] for _, r in rows if isinstance(r, dict)] == ["[Update] The ferry is late."]
+    assert [r["id"] for _, r in rows if isinstance(r, dict)] == ["ok"]
+    assert all(leaves_out_a_record(p) for _, p in rows if isinstance(p, Problem))
 
 
 def test_a_nul_in_one_csv_row_costs_no_file_and_no_other_input(tmp_path: Path) -> None:

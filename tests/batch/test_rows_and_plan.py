@@ -69,7 +69,7 @@ def test_score_lines_without_a_thread_are_threads_of_their_own_with_their_parent
     path = tmp_path / "s.jsonl"
     path.write_text(
         '{"id": "a", "text": "I agree", "parent": "Immigrants are vermin"}\n'
-        "plain text line\n"
+        '{"text": "no id here"}\n'
         '{"id": 3\n',
         encoding="utf-8",
     )

@@ -93,23 +93,26 @@ class OutputDir:
     @contextmanager
     def problem_log(self) -> Iterator[Callable[[Problem], None]]:
         """A function that records one input problem; the list replaces
-        ``problems.jsonl`` when the block ends without an error (a rerun reads every
-        input again, so it lists every problem again)."""
+        ``problems.jsonl`` when the block ends, with an error too (Ctrl-C, a lost
+        scheduler): an interrupted run lists the problems of what it read, where it wrote
+        none before. A rerun reads every input again, so it lists every problem again. A
+        run killed outright leaves its temporary file, which the next run removes
+        (:meth:`prepare`)."""
         tmp = self.problems.with_name(f"{PROBLEMS}.{os.getpid()}{_TMP}")
-        with tmp.open("w", encoding="utf-8", errors="surrogatepass") as f:
+        try:
+            with tmp.open("w", encoding="utf-8", errors="surrogatepass") as f:
 
-            def record(problem: Problem) -> None:
-                f.write(json.dumps(asdict(problem), ensure_ascii=True) + "\n")
+                def record(problem: Problem) -> None:
+                    f.write(json.dumps(asdict(problem), ensure_ascii=True) + "\n")
 
-            try:
-                yield record
-            except BaseException:
-                f.close()
-                tmp.unlink(missing_ok=True)
-                raise
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, self.problems)
+                try:
+                    yield record
+                finally:
+                    f.flush()
+                    os.fsync(f.fileno())
+        finally:
+            if tmp.exists():
+                os.replace(tmp, self.problems)
 
     def write(self, name: str, comments: bytes, threads: bytes) -> None:
         """One partition's two files, the threads first (see the module's docstring)."""

@@ -17,7 +17,7 @@ from pathlib import Path
 from threadguard.batch.grouping import group_rows
 from threadguard.batch.inputs import ROW_KINDS, InputFile
 from threadguard.batch.rows import Row, read_rows
-from threadguard.batch.units import Unit
+from threadguard.batch.units import NO_TEXT, ODD_DATE, Unit, comment_problems
 from threadguard.readers import ReaderError, iter_threads
 from threadguard.thread import Problem
 
@@ -62,6 +62,10 @@ class Reading:
     #: Records (comments, lines, rows) a problem left out, and inputs not read at all.
     left_out: int = 0
     unread_files: int = 0
+    #: Comments with no text (read, left out of the results: no record was lost), and
+    #: dates kept as written that the report cannot place.
+    no_text: int = 0
+    odd_dates: int = 0
     sink: Callable[[Problem], None] | None = None
 
     def estimate(self) -> int | None:
@@ -76,6 +80,8 @@ class Reading:
         for problem in problems:
             self.problem_count += 1
             self.left_out += leaves_out_a_record(problem)
+            self.no_text += problem.message == NO_TEXT
+            self.odd_dates += problem.message.startswith(ODD_DATE)
             if len(self.problems) < self.keep:
                 self.problems.append(problem)
             if self.sink is not None:
@@ -110,6 +116,7 @@ def _units_of(item: InputFile, reading: Reading, work_dir: Path) -> Iterator[Uni
         for result in iter_threads(item.path, format=item.kind):
             reading.comments += len(result.thread.comments)
             reading.note(result.problems)
+            reading.note(comment_problems(result.thread, source))
             yield Unit(result.thread, source)
     except ReaderError as exc:  # its message names the file: the problem names it once
         reading.unread_files += 1

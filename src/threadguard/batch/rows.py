@@ -6,8 +6,15 @@ with the fields an archive adds: ``thread_id``, ``parent_id``, ``author``, ``cre
 them (``comment``, ``body``, ``article``... are accepted). In JSON Lines and Parquet
 ``parent`` is the text replied to, as in ``score``; in CSV it is the parent's id, as in
 the CSV thread format. A JSON line ``{"thread": {...}}`` names the thread of the lines
-after it that name none (the JSON Lines thread format), and a line that is not JSON is a
-comment's text, as in ``score``.
+after it that name none (the JSON Lines thread format). A line that is not a JSON object
+is a bad row, reported and skipped, as ``scan`` reads JSON Lines: in an archive such a line
+is a truncated record or a stray log line, and scoring it as a comment put it in every
+figure, approved (``score`` alone, fed by hand, reads a plain line as the text).
+
+``created_at`` is converted as the thread readers convert it
+(:func:`~threadguard.readers.values.as_timestamp`: epoch seconds and RFC 2822 dates to ISO
+8601 UTC), so ``batch`` and ``scan`` give the same date; ``language`` is the comment's
+stated language, which the engine reads it in, as ``scan`` does.
 
 A row that cannot be read becomes a :class:`~threadguard.thread.Problem` naming its line
 (or row), and reading goes on. CSV is read by the CSV thread reader's own row reader
@@ -30,11 +37,23 @@ from typing import Any
 from threadguard.readers.csvfmt import OPTIONAL_COLUMNS, TEXT_COLUMNS, iter_csv
 from threadguard.readers.decoding import file_lines
 from threadguard.readers.errors import ReaderError
+from threadguard.readers.values import as_timestamp
 from threadguard.thread import Problem
 
 #: One comment row, keys as :data:`FIELDS` names them (absent: None).
 Row = dict[str, str | None]
-FIELDS = ("id", "text", "parent", "parent_id", "thread_id", "title", "url", "author", "created_at")
+FIELDS = (
+    "id",
+    "text",
+    "parent",
+    "parent_id",
+    "thread_id",
+    "title",
+    "url",
+    "author",
+    "created_at",
+    "language",
+)
 
 #: Accepted names per field, first match wins (case-insensitive).
 _ALIASES: dict[str, tuple[str, ...]] = {
@@ -47,6 +66,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "url": ("url", "article_url"),
     "author": OPTIONAL_COLUMNS["author"],
     "created_at": OPTIONAL_COLUMNS["created_at"],
+    "language": OPTIONAL_COLUMNS["language"],
 }
 #: In CSV, ``parent`` names the parent's id (the CSV thread format's meaning).
 _CSV_ALIASES = {**_ALIASES, "parent": (), "parent_id": OPTIONAL_COLUMNS["parent"]}
@@ -72,6 +92,11 @@ def to_row(obj: dict[str, Any], aliases: dict[str, tuple[str, ...]] = _ALIASES) 
         value = next((lowered[n] for n in names if lowered.get(n) is not None), None)
         if field == "text" and not isinstance(value, str):
             return 'missing "text"' if value is None else '"text" must be a string'
+        if field == "created_at" and isinstance(value, str | int | float):
+            # as scan converts it: 1546300800 and "Tue, 01 Jan 2019 00:00:00 +0000" were
+            # kept as written, and the report's timeline left them out
+            row[field] = as_timestamp(value)
+            continue
         row[field] = _text(value)
     return row
 
@@ -89,15 +114,8 @@ def _thread_line(obj: dict[str, Any]) -> Row | None:
 
 
 _NOT_AN_OBJECT = 'expected a JSON object with a "text" field, got a list'
+_NOT_JSON = 'not a JSON object with a "text" field'
 _SKIP = "line skipped"
-
-
-def _is_json(text: str) -> bool:
-    try:
-        json.loads(text)
-    except (ValueError, RecursionError):
-        return False
-    return True
 
 
 def jsonl_rows(path: Path) -> Iterator[tuple[int, Row | Problem]]:
@@ -118,24 +136,28 @@ def jsonl_rows(path: Path) -> Iterator[tuple[int, Row | Problem]]:
         stripped = line.strip()
         if not stripped:
             continue
-        if stripped.startswith("[") and _is_json(stripped):
-            # a list is a broken export, as score says of it, not a comment's text;
-            # "[Update] The ferry is late" is not JSON and is the text
-            yield number, Problem(source, f"line {number}", f"{_NOT_AN_OBJECT}; {_SKIP}")
-            continue
-        if not stripped.startswith("{"):
-            yield number, {"text": line.rstrip("\r\n"), **current}
+        if not stripped.startswith(("{", "[")):
+            # "just some plain words" in an archive is damage (a cut record, a log line),
+            # as scan reports it: it was scored as a comment, approved and counted
+            yield number, Problem(source, f"line {number}", f"{_NOT_JSON}; {_SKIP}")
             continue
         try:
             obj = json.loads(stripped)
         except json.JSONDecodeError as exc:
-            yield number, Problem(source, f"line {number}", f"invalid JSON: {exc.msg}; {_SKIP}")
+            # "[Update] The ferry is late" is text, not a broken list
+            what = _NOT_JSON if stripped.startswith("[") else f"invalid JSON: {exc.msg}"
+            yield number, Problem(source, f"line {number}", f"{what}; {_SKIP}")
             continue
         except RecursionError:
             yield number, Problem(source, f"line {number}", f"JSON nested too deeply; {_SKIP}")
             continue
         except ValueError as exc:  # a number too long to convert, say
             yield number, Problem(source, f"line {number}", f"invalid JSON: {exc}; {_SKIP}")
+            continue
+        if not isinstance(obj, dict):
+            # a list is a broken export, as score says of it; a number or a string is no row
+            what = _NOT_AN_OBJECT if isinstance(obj, list) else _NOT_JSON
+            yield number, Problem(source, f"line {number}", f"{what}; {_SKIP}")
             continue
         meta = _thread_line(obj)
         if meta is not None:

@@ -213,6 +213,8 @@ def run_batch(job: BatchJob, progress: Progress | None = None) -> BatchResult:
         "problems": reading.problem_count,
         "left_out": reading.left_out,
         "unread_files": reading.unread_files,
+        "no_text": reading.no_text,
+        "odd_dates": reading.odd_dates,
     }
     result.problems = [str(p) for p in reading.problems]
     result.problem_count = reading.problem_count

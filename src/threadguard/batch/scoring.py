@@ -6,7 +6,10 @@ together (the engine batches them), each with its parent's text and the thread's
 as context, exactly as ``scan`` scores a thread; user names are scored once per worker
 (they repeat across threads) when the policy screens them. Each thread is then decided by
 :meth:`Moderator.decide_thread`, so the author rules see the whole thread, and its
-signals computed. The result travels back as two Parquet files in bytes: no shared file
+signals computed. A comment's stated language (a ``language`` field or column) is the one
+the engine reads it in, as ``scan`` does. A comment with no text (a deleted post) is
+context for its replies but no result: it gets no row, no decision count and no place in
+the thread's signals (:func:`~threadguard.batch.units.has_text`). The result travels back as two Parquet files in bytes: no shared file
 system is needed between the workers and the machine that writes the output.
 """
 
@@ -25,7 +28,7 @@ from threadguard.batch.table import (
     parquet_bytes,
     thread_row,
 )
-from threadguard.batch.units import Unit
+from threadguard.batch.units import Unit, has_text
 from threadguard.engine import CascadeSettings, CommentInput, Engine, ScoredComment
 from threadguard.moderation import Moderated, Moderator, parse_document, parse_policy
 from threadguard.signals import compute_signals
@@ -85,7 +88,11 @@ class Scorer:
             for c in thread.comments:
                 replied = by_id.get(c.parent) if c.parent else None
                 parent = unit.contexts.get(c.id) or (replied.text if replied else "")
-                items.append(CommentInput(c.text, id=c.id, parent=parent, title=thread.title))
+                items.append(
+                    CommentInput(
+                        c.text, id=c.id, parent=parent, title=thread.title, language=c.language
+                    )
+                )
         analyses = iter(self.engine.analyze(items, spans=self.spans))
         authors = self._author_analyses(units)
         return [
@@ -115,7 +122,8 @@ class ScoredPartition:
 def score(scorer: Scorer, partition: Partition) -> ScoredPartition:
     comments, threads = [], []
     decisions: dict[str, int] = {}
-    for unit, moderated in zip(partition.units, scorer.moderate(partition.units), strict=True):
+    for unit, decided in zip(partition.units, scorer.moderate(partition.units), strict=True):
+        moderated = [m for m in decided if has_text(m.comment)]
         comments.extend(comment_rows(unit, moderated))
         threads.append(thread_row(unit, compute_signals(unit.thread, moderated)))
         for m in moderated:

@@ -108,7 +108,8 @@ def thread_row(unit: Unit, signals: ThreadSignals) -> dict[str, Any]:
         "thread_title": thread.title,
         "thread_url": thread.url,
         "source": unit.source,
-        "comments": len(thread.comments),
+        # the comments with a result: one with no text (a deleted post) has none
+        "comments": sum(signals.decisions.values()),
         **{v.value: signals.decisions.get(v.value, 0) for v in Verdict},
         "flagged_share": round(signals.health.flagged_share, 4),
         "trend": signals.health.trend,

@@ -166,10 +166,33 @@ def batch(
         f"already done) in {seconds:.1f} s: {counts['approve']} approve, {counts['hold']} hold, "
         f"{counts['reject']} reject; {result.problem_count} input problem(s) -> {out}"
     )
-    if result.problem_count:
+    # two lines at most, printed even with --quiet (which is about the bar): the totals
+    # above do not say that they leave these out
+    for line in _uncounted(counts):
+        err.print(f"[yellow]warning:[/] {escape(line)}", markup=True, soft_wrap=True)
+    if counts.get("left_out", 0) or counts.get("unread_files", 0):
         # every readable row is written; the exit code tells a pipeline that some were not
-        # (problems.jsonl lists them), as `score` and `scan` do for a bad line
+        # (problems.jsonl lists them), as `score` and `scan` do for a bad line. Problems
+        # that cost no row (a repaired parent, a Reddit "load more" stub, a deleted post)
+        # leave it 0, as the README's exit codes say: 2 is for what was left out
         raise typer.Exit(2)
+
+
+def _uncounted(counts: dict[str, int]) -> list[str]:
+    """What the totals leave out or cannot date, in words (none when nothing)."""
+    lines = []
+    if counts.get("no_text"):
+        lines.append(
+            f"{counts['no_text']:,} comment(s) with no text (deleted posts, empty fields) "
+            "are left out of the results"
+        )
+    if counts.get("odd_dates"):
+        lines.append(
+            f"{counts['odd_dates']:,} comment(s) have a created_at that is no ISO 8601 date "
+            "(such as 01/02/2019, day and month either way round): kept as written, and left "
+            "out of the report's timeline"
+        )
+    return lines
 
 
 @app.command()
