@@ -14,9 +14,10 @@ For the same reason a match of the key's site watchlist that blocks or holds
 (``block``, ``hold``) sets ``flagged`` too, and so does a code of coded hate, a
 threatening phrase or an abusive word that holds (:mod:`threadguard.moderation.coded_hate`,
 :mod:`threadguard.moderation.threats`, :mod:`threadguard.moderation.abusive_words`). A
-phrase, a code or a word also sets the categories it belongs to (:data:`THREAT_CATEGORIES`;
-a code: ``hate``; :data:`ABUSIVE_CATEGORIES`), since clients read ``flagged`` as
-"some category is true"; a watched word sets none: OpenAI's shape has no place for "a
+phrase, a code or a word also sets the categories it belongs to, and its score is
+reported at least at the category's flag level and never under 0.8, since clients read
+``flagged`` as "some category is true" and many apply their own cut-off to
+``category_scores`` (:mod:`.rule_findings`, shared with Perspective); a watched word sets none: OpenAI's shape has no place for "a
 word this site does not publish". A text in a
 language the models do not cover is flagged when the site's rule for unsupported languages
 holds or rejects it (the default), since its scores are not read. OpenAI requests
@@ -38,6 +39,7 @@ from threadguard.schema import Verdict
 from threadguard.service import batching
 from threadguard.service.compat import Dependency, parse_json_object, read_body
 from threadguard.service.compat.errors import CompatError, OpenAIErrorRoute
+from threadguard.service.compat.rule_findings import raised, rule_categories
 from threadguard.service.protocols import Arrival, Principal, ServiceContext
 from threadguard.validation import check_text
 
@@ -58,49 +60,6 @@ CATEGORY_SOURCES: dict[str, tuple[tuple[str, ...], ...]] = {
     "violence": (("threat",),),
     "violence/graphic": (),
 }
-
-#: The categories a phrase of the threat list sets, by its kind: an OpenAI client reads
-#: ``flagged`` as "some category is true" and looks for which ("I will find you and hurt
-#: you." was flagged with every category false).
-THREAT_CATEGORIES: dict[str, tuple[str, ...]] = {
-    "intent to harm": ("harassment", "harassment/threatening", "violence"),
-    "veiled threat": ("harassment", "harassment/threatening", "violence"),
-    "wish of harm": ("harassment", "harassment/threatening", "violence"),
-    "encouraging self-harm": ("harassment", "self-harm"),
-    "call for violence": ("violence",),
-    "call for expulsion": ("hate",),
-    "dehumanising language": ("hate",),
-}
-#: The categories an abusive word of the other covered languages sets, by its kind
-#: ("Pedały do gazu." was not flagged: the multilingual tier scored it 0.23).
-ABUSIVE_CATEGORIES: dict[str, tuple[str, ...]] = {
-    "slur": ("hate", "harassment"),
-    "insult": ("harassment",),
-    "directed obscenity": ("harassment",),
-}
-#: Added to a call for violence that names a group of people.
-GROUP_VIOLENCE: tuple[str, ...] = ("hate", "hate/threatening")
-
-
-def rule_categories(outcome: Outcome | None) -> set[str]:
-    """The categories the site's rules found that the scores may not show: a threatening
-    phrase that holds (by its kind), a code of coded hate that holds (hate), an abusive
-    word of another language that holds (by its kind)."""
-    if outcome is None:
-        return set()
-    found: set[str] = set()
-    for t in outcome.threats:
-        if t.holds:
-            found.update(THREAT_CATEGORIES.get(t.kind, ("violence",)))
-            if t.kind == "call for violence" and t.groups:
-                found.update(GROUP_VIOLENCE)
-    if outcome.coded_held:
-        found.add("hate")
-    for w in outcome.abusive:
-        if w.holds:
-            found.update(ABUSIVE_CATEGORIES.get(w.kind, ("harassment",)))
-    return found
-
 
 #: Used where the policy sets no hold threshold for an attribute.
 DEFAULT_FLAG = 0.5
@@ -157,6 +116,16 @@ def parse_inputs(body: dict[str, Any]) -> list[str]:
     return texts
 
 
+def category_flag_level(category: str, flag_at: dict[str, float]) -> float:
+    """The least score at which ``category`` is flagged by its scores: the lowest over its
+    alternatives of the highest flag level of their attributes (:data:`DEFAULT_FLAG` for a
+    category no attribute builds)."""
+    alternatives = CATEGORY_SOURCES[category]
+    if not alternatives:
+        return DEFAULT_FLAG
+    return min(max(flag_at.get(a, DEFAULT_FLAG) for a in attrs) for attrs in alternatives)
+
+
 def moderation_result(
     analysis: Analysis, flag_at: dict[str, float], outcome: Outcome | None = None
 ) -> dict[str, Any]:
@@ -169,12 +138,13 @@ def moderation_result(
     by_rule = rule_categories(outcome)
     for category, alternatives in CATEGORY_SOURCES.items():
         score = 0.0
-        flagged = category in by_rule
+        found = category in by_rule
+        flagged = found
         for attrs in alternatives:
             score = max(score, min(s[a] for a in attrs))
             flagged = flagged or all(s[a] >= flag_at.get(a, DEFAULT_FLAG) for a in attrs)
         categories[category] = flagged
-        scores[category] = round(score, 6)
+        scores[category] = round(raised(score, found, category_flag_level(category, flag_at)), 6)
     watched = outcome is not None and (
         outcome.coded_held
         or outcome.threat_held

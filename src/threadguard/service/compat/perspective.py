@@ -20,13 +20,16 @@ Where ThreadGuard differs, deliberately (docs/compatibility.md):
   while a client that sends one token with every request still has every comment stored;
 - the stored decision is the site's (thresholds, watchlist and coded hate of the key's
   site), so a watched word or a code sends the comment to the moderation queue; the scores returned are the
-  model's, untouched, since clients threshold them as calibrated probabilities.
+  model's, since clients threshold them as calibrated probabilities, except that an
+  attribute a threatening phrase, a code of coded hate or an abusive word that holds sets
+  is reported at 0.8 at least (:mod:`.rule_findings`): a client's cut-off must see what
+  the site holds ("I will find you and hurt you" was THREAT 0.29).
   Perspective requests name no author, so author rules (bans, pre-moderation, trusted
   authors, escalation) cannot apply here.
 """
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Annotated, Any
 
@@ -54,6 +57,7 @@ from threadguard.service.compat.perspective_request import (
     parse_suggestion,
     resolve_attribute,
 )
+from threadguard.service.compat.rule_findings import attribute_floors
 from threadguard.service.protocols import Arrival, NewComment, Origin, Principal, ServiceContext
 
 log = logging.getLogger("threadguard.service.compat.perspective")
@@ -120,18 +124,27 @@ def _score(value: float) -> dict[str, Any]:
 
 
 def analyze_response(
-    req: CommentRequest, requested: Sequence[Requested], scored: Scored, detected: str
+    req: CommentRequest,
+    requested: Sequence[Requested],
+    scored: Scored,
+    detected: str,
+    floors: Mapping[str, float] | None = None,
 ) -> dict[str, Any]:
-    """Perspective's AnalyzeCommentResponse."""
+    """Perspective's AnalyzeCommentResponse. ``floors``: the least summary score of each
+    attribute the site's phrase lists and lexicons set (:mod:`.rule_findings`); a span
+    over the whole text reports it too, a sentence's span the model's own score."""
+    floors = floors or {}
     units = utf16_offsets(req.text)
     attribute_scores: dict[str, Any] = {}
     for r in requested:
-        summary = round(scored.analysis.scores[r.attribute], 6)
+        least = floors.get(r.attribute, 0.0)
+        summary = round(max(scored.analysis.scores[r.attribute], least), 6)
         if r.threshold is not None and summary < r.threshold:
             continue
         spans = []
         for begin, end, scores in scored.spans:
-            value = round(scores[r.attribute], 6)
+            whole = begin == 0 and end == len(req.text)
+            value = round(max(scores[r.attribute], least if whole else 0.0), 6)
             if r.threshold is None or value >= r.threshold:
                 spans.append({"begin": units[begin], "end": units[end], "score": _score(value)})
         attribute_scores[r.key] = {"spanScores": spans, "summaryScore": _score(summary)}
@@ -194,7 +207,9 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
                     client_token=req.client_token,
                 ),
             )
-        return JSONResponse(analyze_response(req, requested, scored, detected))
+        flag_at = context.moderator_for(principal.site).policy.flag_levels(stored.language)
+        floors = attribute_floors(outcome, flag_at)
+        return JSONResponse(analyze_response(req, requested, scored, detected, floors))
 
     @router.post("/v1alpha1/comments:suggestscore", summary="Perspective SuggestCommentScore")
     async def suggestscore(request: Request, principal: Caller, context: Context) -> JSONResponse:
