@@ -159,7 +159,9 @@ def parse_comment(body: dict[str, Any], max_chars: int) -> CommentRequest:
         raise CompatError(400, f"{BAD_JSON} Expected a list of strings at 'languages'.")
     token = body.get("clientToken")
     req = CommentRequest(
-        text=text,
+        # Perspective takes a NUL, PostgreSQL stores none: refused, a fail-open client
+        # published a comment whose writer added one on purpose (Coral's endpoint does this)
+        text=text.replace("\x00", "\ufffd"),
         parent=parent[:max_chars],
         title=title[:max_chars],
         languages=tuple(languages),
@@ -171,8 +173,8 @@ def parse_comment(body: dict[str, Any], max_chars: int) -> CommentRequest:
 
 
 def check_request_text(req: CommentRequest) -> None:
-    """Refuse text nothing can score or echo back (a lone surrogate), and text that is
-    to be stored but cannot be (a NUL) -- :mod:`threadguard.validation`."""
+    """Refuse text nothing can score or echo back (a lone surrogate) --
+    :mod:`threadguard.validation`; a NUL in the comment is U+FFFD by now."""
     check_text("comment.text", req.text, stored=not req.do_not_store)
     check_text("context", req.parent, stored=False)
     check_text("context.articleAndParentComment.article", req.title, stored=False)
