@@ -23,6 +23,7 @@ from starlette.concurrency import run_in_threadpool
 
 from threadguard.dashboard.forms import Form, FormRefused, read_form
 from threadguard.dashboard.routes.queue import (
+    TABS,
     UNDO_WINDOW_S,
     QueueQuery,
     item_views,
@@ -41,6 +42,7 @@ from threadguard.dashboard.web import (
 from threadguard.schema import ModeratorAction
 from threadguard.storage.models import utcnow
 from threadguard.storage.records import ConflictError, InvalidError, NotFoundError, StoreError
+from threadguard.storage.repositories.batch_undo import BatchUndoRepository
 from threadguard.storage.store import Store
 
 router = APIRouter()
@@ -81,8 +83,11 @@ DONE: dict[str, str] = {
     ModeratorAction.APPROVE: "Approved",
     ModeratorAction.REJECT: "Rejected",
     ModeratorAction.BAN: "Banned the author of",
+    ModeratorAction.UNBAN: "Lifted the ban on the author of",
     ModeratorAction.NOTE: "Noted",
 }
+#: The actions the undo bar cannot take back (the store undoes verdicts and bans only).
+NOT_UNDONE = (ModeratorAction.NOTE, ModeratorAction.UNBAN)
 
 
 @dataclass(frozen=True)
@@ -97,6 +102,8 @@ class Acted:
     #: Leave the undo bar as it is: an action refused ("a a" pressed twice: the second
     #: approve is refused) took away the bar of the one that applied.
     keep_undo: bool = False
+    #: The comments a bulk action applied to: its undo bar undoes every one of them.
+    undo_ids: list[str] = field(default_factory=list)
 
 
 def _fragments(store: Store, user: WebUser, acted: Acted) -> str:
@@ -108,11 +115,19 @@ def _fragments(store: Store, user: WebUser, acted: Acted) -> str:
         if (i := store.review_item(c)) is not None and user.may_see(i.site)
     ]
     back = acted.back
-    counts = store.queue_counts(QueueQuery.of_url(back).filters_for(user))
+    query = QueueQuery.of_url(back)
+    counts = store.queue_counts(query.filters_for(user))
     parts = [
         ENVIRONMENT.get_template("_item.html").render(v=v, user=user, back=back, oob=True)
         for v in item_views(store, items, prefs, acted.messages)
     ]
+    # the tabs' counts move with the action, as the "left" counter does (they stayed as
+    # the page was loaded: "Held 9" beside "6 held comments left")
+    parts.append(
+        ENVIRONMENT.get_template("_tabs.html").render(
+            tabs=TABS, query=query, counts=counts, oob=True
+        )
+    )
     parts.append(
         ENVIRONMENT.get_template("_status.html").render(
             counts=counts,
@@ -121,6 +136,7 @@ def _fragments(store: Store, user: WebUser, acted: Acted) -> str:
             oob=True,
             undo=acted.undo,
             keep_undo=acted.keep_undo,
+            undo_ids=acted.undo_ids,
         )
     )
     return "\n".join(parts)
@@ -174,6 +190,8 @@ def _act(
         return False, str(exc)
     if action == ModeratorAction.BAN:
         return True, "Author banned" + (f" until {until:%Y-%m-%d %H:%M} UTC" if until else "")
+    if action == ModeratorAction.UNBAN:
+        return True, "Ban lifted: the author's new comments are moderated as anyone's"
     return True, ""
 
 
@@ -234,7 +252,11 @@ async def bulk(request: Request, user: Checked) -> Response:
             if not ok:
                 skipped[comment_id] = message
         summary = bulk_summary(store, user, action, ids, skipped)
-        return _bulk_answer(request, store, user, Acted(back, ids, skipped), summary)
+        applied = [c for c in ids if c not in skipped]
+        # the same undo bar as a single action's, taking back the whole batch
+        undo = f"{BULK_DONE[action]} {counted(len(applied), 'comment')}." if applied else None
+        acted = Acted(back, ids, skipped, undo, undo_ids=applied)
+        return _bulk_answer(request, store, user, acted, summary)
 
     return await run_in_threadpool(run)
 
@@ -248,7 +270,7 @@ def _bulk_answer(
         body = _fragments(store, user, acted) + "\n" + _flash(text)
         return HTMLResponse(body, headers=PAGE_HEADERS)
     context = queue_context(store, user, QueueQuery.of_url(acted.back))
-    context["flash"] = text
+    context.update(flash=text, undo=acted.undo, undo_ids=acted.undo_ids)
     return render(request, "queue.html", context)
 
 
@@ -257,18 +279,51 @@ async def undo(request: Request, user: Checked) -> Response:
     form = await read_form(request)
     back = local_path(form.get("back", "/"))
     store = store_of(request)
+    batch = form.all("ids")
+    if batch:
+        return await run_in_threadpool(_undo_batch, request, store, user, back, batch)
     try:
         done = await run_in_threadpool(store.undo_last, user.actor, within=UNDO_WINDOW)
     except StoreError as exc:
-        text = "Nothing to undo." if isinstance(exc, NotFoundError) else str(exc)
-        if not is_htmx(request):
-            return RedirectResponse(back, 303)
-        body = await run_in_threadpool(_fragments, store, user, Acted(back))
-        body += "\n" + _flash(text)
-        return HTMLResponse(body, headers=PAGE_HEADERS)
+        return await run_in_threadpool(_nothing_undone, request, store, user, back, exc)
     undone = Acted(back, [done.comment_id], {done.comment_id: f"Your {done.undone} was undone."})
     event: dict[str, object] = {"id": done.comment_id, "undo": True}
     return await run_in_threadpool(_answer, request, store, user, undone, event)
+
+
+def _nothing_undone(
+    request: Request, store: Store, user: WebUser, back: str, exc: StoreError
+) -> Response:
+    """ "Nothing to undo." (or why the undo was refused) in the page's message area."""
+    text = "Nothing to undo." if isinstance(exc, NotFoundError) else str(exc)
+    if not is_htmx(request):
+        return RedirectResponse(back, 303)
+    return HTMLResponse(
+        _fragments(store, user, Acted(back)) + "\n" + _flash(text), headers=PAGE_HEADERS
+    )
+
+
+def _undo_batch(
+    request: Request, store: Store, user: WebUser, back: str, batch: list[str]
+) -> Response:
+    """Undo a bulk action: every comment of it (the undo bar of a bulk action names them),
+    within the same window as a single action's undo."""
+    try:
+        done = BatchUndoRepository(store.sessions).undo_batch(
+            user.actor, batch[:MAX_BULK], within=UNDO_WINDOW
+        )
+    except StoreError as exc:
+        return _nothing_undone(request, store, user, back, exc)
+    if not is_htmx(request):
+        return RedirectResponse(back, 303)
+    said = {u.comment_id: f"Your {u.undone} was undone." for u in done.undone}
+    said.update(done.skipped)
+    text = f"Undid {counted(len(done.undone), 'verdict')} of the bulk action."
+    if done.skipped:
+        text += f" {len(done.skipped)} left as they are (changed since)."
+    acted = Acted(back, [u.comment_id for u in done.undone] + list(done.skipped), said)
+    body = _fragments(store, user, acted) + "\n" + _flash(text)
+    return HTMLResponse(body, headers=PAGE_HEADERS)
 
 
 @router.post("/actions/ban")
@@ -313,7 +368,10 @@ async def _ban_and_reject(request: Request, user: WebUser, comment_id: str) -> R
     banned, rejected, message = await run_in_threadpool(run)
     undo = None
     if rejected:
-        undo = "Banned the author and rejected the comment (undo takes back the reject only)."
+        undo = (
+            "Banned the author and rejected the comment (undo takes back the reject only; "
+            "lift the ban on the author's card)."
+        )
     elif banned:
         undo = f"{DONE[ModeratorAction.BAN]} the comment."
     action = ModeratorAction.REJECT if rejected else ModeratorAction.BAN
@@ -346,7 +404,7 @@ async def _one(request: Request, user: WebUser, comment_id: str, action: str) ->
         # correction the moderator saw and chose (never one raced into)
         expected=form.get("expected") or None,
     )
-    undo = f"{DONE[action]} the comment." if ok and action != ModeratorAction.NOTE else None
+    undo = f"{DONE[action]} the comment." if ok and action not in NOT_UNDONE else None
     # A refusal is always said on the item; a success only when there is more to say.
     said = {comment_id: message} if message or not ok else None
     event: dict[str, object] = {"id": comment_id, "action": action, "ok": ok}

@@ -256,6 +256,7 @@ def queue_context(store: Store, user: WebUser, query: QueueQuery) -> dict[str, o
         "page": page,
         "pages": max(1, -(-page.total // PAGE_SIZE)),
         "undo": None,
+        "undo_ids": [],
         "back": query.url(page=query.page, after=query.after),
         "oob": False,
         "undo_window": int(UNDO_WINDOW_S),
