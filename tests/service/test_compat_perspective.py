@@ -28,6 +28,11 @@ ALL = [
     "SEXUALLY_EXPLICIT",
 ]
 CLEAN = "friendly greetings from python"
+#: What the error for an unknown attribute lists (the model's version follows).
+SUPPORTED_NAMES = (
+    "Supported: TOXICITY, SEVERE_TOXICITY, IDENTITY_ATTACK, INSULT, THREAT, PROFANITY, "
+    "SEXUALLY_EXPLICIT (each also as NAME_EXPERIMENTAL, and as NAME@"
+)
 RUDE = "What kind of idiot name is foo? Sorry, I like your name."
 
 
@@ -95,7 +100,7 @@ def test_model_version_pinning(client: TestClient, engine: Engine) -> None:
     error = assert_google_error(
         client.post(ANALYZE, json=body),
         400,
-        "Unknown requested attribute: TOXICITY@7",
+        f"Unknown requested attribute: TOXICITY@7. {SUPPORTED_NAMES}{engine.model.version}).",
         "INVALID_ARGUMENT",
     )
     assert error["details"][0]["errorType"] == "INVALID_REQUEST"
@@ -103,7 +108,7 @@ def test_model_version_pinning(client: TestClient, engine: Engine) -> None:
     assert_google_error(
         client.post(ANALYZE, json=body),
         400,
-        "Unknown requested attribute: FLIRTATION",
+        f"Unknown requested attribute: FLIRTATION. {SUPPORTED_NAMES}{engine.model.version}).",
         "INVALID_ARGUMENT",
     )
 
@@ -453,3 +458,46 @@ def test_a_gzip_body_is_read_within_the_limit_and_other_encodings_are_named(
     other = {"Content-Type": "application/json", "Content-Encoding": "br"}
     resp = client.post(ANALYZE, content=body.encode(), headers=other)
     assert resp.status_code == 415 and "'br' is not accepted" in resp.json()["error"]["message"]
+
+
+EXPERIMENTAL = [
+    "TOXICITY_EXPERIMENTAL",
+    "SEVERE_TOXICITY_EXPERIMENTAL",
+    "IDENTITY_ATTACK_EXPERIMENTAL",
+    "INSULT_EXPERIMENTAL",
+    "PROFANITY_EXPERIMENTAL",
+    "THREAT_EXPERIMENTAL",
+    "SEXUALLY_EXPLICIT_EXPERIMENTAL",
+]
+
+
+def test_experimental_names_get_the_production_score_under_their_own_key(
+    client: TestClient,
+) -> None:
+    """Older integrations request the ``*_EXPERIMENTAL`` names; one of them refused the
+    whole request, production attributes and all (the compat tryout)."""
+    asked = {"TOXICITY": {}, **{name: {} for name in EXPERIMENTAL}}
+    body = {"comment": {"text": RUDE}, "requestedAttributes": asked}
+    resp = client.post(ANALYZE, json=body)
+    assert resp.status_code == 200, resp.text
+    scores = resp.json()["attributeScores"]
+    assert list(scores) == ["TOXICITY", *EXPERIMENTAL]
+    assert scores["TOXICITY_EXPERIMENTAL"] == scores["TOXICITY"]
+    plain = {name.removesuffix("_EXPERIMENTAL"): {} for name in EXPERIMENTAL}
+    production = client.post(ANALYZE, json={**body, "requestedAttributes": plain}).json()
+    for name in EXPERIMENTAL:
+        assert scores[name] == production["attributeScores"][name.removesuffix("_EXPERIMENTAL")]
+
+
+@pytest.mark.parametrize(
+    "name", ["FLIRTATION", "ATTACK_ON_AUTHOR", "SPAM", "FLIRTATION_EXPERIMENTAL"]
+)
+def test_an_unknown_attribute_is_refused_naming_the_supported_ones(
+    client: TestClient, name: str
+) -> None:
+    body = {"comment": {"text": CLEAN}, "requestedAttributes": {"TOXICITY": {}, name: {}}}
+    resp = client.post(ANALYZE, json=body)
+    assert resp.status_code == 400, resp.text
+    message = resp.json()["error"]["message"]
+    assert message.startswith(f"Unknown requested attribute: {name}. Supported: TOXICITY, ")
+    assert "THREAT_EXPERIMENTAL" not in message and "NAME_EXPERIMENTAL" in message

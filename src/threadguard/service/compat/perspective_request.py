@@ -183,12 +183,27 @@ def check_request_text(req: CommentRequest) -> None:
     check_text("clientToken", req.client_token)
 
 
+#: The suffix of Perspective's experimental twins of its production attributes
+#: (``TOXICITY_EXPERIMENTAL``), which older integrations still request.
+EXPERIMENTAL = "_EXPERIMENTAL"
+
+
 def resolve_attribute(key: str, model_version: int) -> str:
-    """Our attribute for a Perspective name, ``NAME`` or ``NAME@VERSION`` (this model's)."""
+    """Our attribute for a Perspective name, ``NAME`` or ``NAME@VERSION`` (this model's).
+
+    ``NAME_EXPERIMENTAL`` is ``NAME``: the production model answers under the requested
+    key (a request naming one was refused whole, production attributes and all). Any other
+    name is refused, and the message lists the names that are scored."""
     name, at, version = key.partition("@")
-    ours = PERSPECTIVE_NAMES.get(name.upper())
+    name = name.upper()
+    ours = PERSPECTIVE_NAMES.get(name.removesuffix(EXPERIMENTAL))
     if ours is None or (at and version != str(model_version)):
-        raise CompatError(400, f"Unknown requested attribute: {key}", reason="INVALID_REQUEST")
+        raise CompatError(
+            400,
+            f"Unknown requested attribute: {key}. Supported: {', '.join(PERSPECTIVE_NAMES)}"
+            f" (each also as NAME{EXPERIMENTAL}, and as NAME@{model_version}).",
+            reason="INVALID_REQUEST",
+        )
     return ours
 
 
