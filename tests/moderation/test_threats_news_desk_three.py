@@ -141,6 +141,12 @@ HELD = [
     ("Call her on 555-0142.", "contact details: phone number"),
     ("His number is 555-0142, text him.", "contact details: phone number"),
     ("Call him on (614) 555-0142.", "contact details: phone number"),
+    # 11. "go back to your own country" said to a reader (the moderator tryout: approved)
+    ("Go back to your own country, you don't belong here.", "call for expulsion"),
+    ("Go back to your own country.", "call for expulsion"),
+    ("Why don't you go back to your own country?", "call for expulsion"),
+    ("@Priya go back to your country.", "call for expulsion"),
+    ("You should go back to your own bloody country!", "call for expulsion"),
 ]
 
 #: Civil sentences that share the words: each is approved.
@@ -211,6 +217,11 @@ CIVIL = [
     "In Australia, Lifeline is 13 11 14 or Beyond Blue on 1300 22 4636.",
     "Call 1800 737 732 (1800RESPECT).",
     "The score was 555-0142 on the night.",
+    "Did you go back to your own country for Christmas?",
+    "They told me to go back to my own country.",
+    "Go back to your country's embassy and ask them for a new passport.",
+    "After the war, go back to your country and help rebuild it, she told the students.",
+    "When did you go back to your own country last?",
 ]
 
 
