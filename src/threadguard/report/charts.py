@@ -24,6 +24,8 @@ LEGEND_ROW = 18
 #: The line and column charts' margins: the y axis's figures on the left, the periods
 #: below, the legend above (more rows of it push the plot down).
 LEFT, RIGHT, BOTTOM, HEAD = 48, 16, 40, 28
+#: About how wide one character of an axis label is (11 px Helvetica digits).
+_LABEL_CHAR = 6.5
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,9 @@ class _Frame:
         every = max(1, len(periods) // 8)
         if i % every and i != len(periods) - 1:
             return []
+        # kept inside the chart: centred on the last point, "2024-12" was cut to "2024-1"
+        half = _LABEL_CHAR * len(periods[i]) / 2 + 2
+        x = min(max(x, half), WIDTH - half)
         return [
             f"<text x='{x:.1f}' y='{self.height - BOTTOM + 18}' class='axis' "
             f"text-anchor='middle'>{escape(periods[i])}</text>"
@@ -170,7 +175,10 @@ def bar_chart(
         return Markup("<p class='empty'>Nothing to show.</p>")
     top = scale or max(v for _, v, _ in bars) or 1.0
     height = BAR_HEIGHT * len(bars) + 8
-    room = WIDTH - LABEL_WIDTH - 120
+    # room after the longest bar for the longest note ("180 of 1,000 held or rejected
+    # (18%)" was cut at the chart's edge)
+    longest = max(len(note) for _, _, note in bars)
+    room = WIDTH - LABEL_WIDTH - max(120, round(_LABEL_CHAR * longest) + 14)
     parts = [_open(WIDTH, height, label)]
     for i, (name, value, note) in enumerate(bars):
         y = 4 + i * BAR_HEIGHT

@@ -13,7 +13,7 @@ from typing import Any
 from jinja2 import Environment, select_autoescape
 
 from threadguard.report.charts import Series, bar_chart, line_chart, share_bar
-from threadguard.report.data import ReportData
+from threadguard.report.data import HARM_ATTRIBUTES, ReportData
 from threadguard.schema import ATTRIBUTES
 from threadguard.validation import balance_bidi
 
@@ -40,10 +40,17 @@ def _charts(data: ReportData) -> dict[str, Any]:
         "volume": bar_chart(
             [(r.label, r.comments, f"{r.comments:,}") for r in data.over_time], "#5b7db1"
         ),
+        # sized by the count they are sorted by; "held" is held or rejected, said in full
         "articles": bar_chart(
-            [(r.label, r.held_share, f"{r.held:,} of {r.comments:,} held") for r in data.articles],
+            [
+                (
+                    r.label,
+                    r.held,
+                    f"{r.held:,} of {r.comments:,} held or rejected ({r.held_share:.0%})",
+                )
+                for r in data.articles
+            ],
             "#e0a526",
-            1.0,
         ),
         "attributes": bar_chart(
             [(a.label, a.hostile / total, f"{a.hostile:,} comments") for a in data.attributes],
@@ -69,4 +76,5 @@ def render_report(data: ReportData) -> str:
         attributes=ATTRIBUTES,
         colors=COLORS,
         manifest=data.manifest,
+        harm=", ".join(a.replace("_", " ") for a in HARM_ATTRIBUTES),
     )
