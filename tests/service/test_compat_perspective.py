@@ -452,7 +452,7 @@ def test_a_gzip_body_is_read_within_the_limit_and_other_encodings_are_named(
     bomb = gzip.compress(b" " * (limit + 10))
     assert len(bomb) < limit
     resp = client.post(ANALYZE, content=bomb, headers=zipped)
-    assert resp.status_code == 413 and "once inflated" in resp.json()["error"]["message"]
+    assert resp.status_code == 400 and "once inflated" in resp.json()["error"]["message"]
     resp = client.post(ANALYZE, content=b"not gzip at all", headers=zipped)
     assert resp.status_code == 400 and "not valid gzip" in resp.json()["error"]["message"]
     other = {"Content-Type": "application/json", "Content-Encoding": "br"}
@@ -501,3 +501,17 @@ def test_an_unknown_attribute_is_refused_naming_the_supported_ones(
     message = resp.json()["error"]["message"]
     assert message.startswith(f"Unknown requested attribute: {name}. Supported: TOXICITY, ")
     assert "THREAT_EXPERIMENTAL" not in message and "NAME_EXPERIMENTAL" in message
+
+
+def test_an_oversized_body_is_refused_as_google_refuses_one(
+    client: TestClient, context: FakeContext
+) -> None:
+    """Google's APIs answer 400 INVALID_ARGUMENT "Request payload size exceeds the limit: N
+    bytes."; this route answered 413 with INVALID_ARGUMENT, which is neither."""
+    limit = context.settings.max_body_bytes
+    body = b'{"comment": {"text": "' + b"w" * (limit + 1) + b'"}}'
+    resp = client.post(ANALYZE, content=body, headers={"Content-Type": "application/json"})
+    assert_google_error(
+        resp, 400, f"Request payload size exceeds the limit: {limit} bytes.", "INVALID_ARGUMENT"
+    )
+    assert "details" not in resp.json()["error"]

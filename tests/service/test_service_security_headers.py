@@ -42,7 +42,7 @@ def test_every_response_carries_the_security_headers(service: Service) -> None:
         200: client.get("/api/v1/queue", headers=key),
         401: client.get("/api/v1/queue"),
         404: client.get("/nowhere"),
-        413: client.post("/v1alpha1/comments:analyze", content=b"x" * 2_000_000, headers=key),
+        413: client.post("/v1/moderations", content=b"x" * 2_000_000, headers=key),
         500: client.get(crash),
     }
     with failing_writes(service.store.engine):

@@ -30,6 +30,10 @@ from threadguard.service.protocols import Principal
 #: The site a key without one is filed under (``CommentLog.record`` needs a name).
 DEFAULT_SITE = "default"
 
+#: How a body over the limit is refused, in Google's words (each surface keeps its status:
+#: Google's APIs answer 400 INVALID_ARGUMENT, :class:`.errors.GoogleErrorRoute`).
+TOO_LARGE = "Request payload size exceeds the limit:"
+
 #: A FastAPI dependency callable (the app's ``auth``, or one returning the context).
 Dependency = Callable[..., Any]
 
@@ -65,7 +69,7 @@ def _gunzip(raw: bytes, limit: int) -> bytes:
     except zlib.error as exc:
         raise CompatError(400, f"The body is not valid gzip: {exc}.") from None
     if len(body) > limit or inflater.unconsumed_tail:
-        raise CompatError(413, f"Request body larger than {limit} bytes once inflated.")
+        raise CompatError(413, f"{TOO_LARGE} {limit} bytes once inflated.")
     if not inflater.eof:
         raise CompatError(400, "The body is not valid gzip: it ends early.")
     return body
@@ -75,13 +79,13 @@ async def _read_limited(request: Request, limit: int) -> bytes:
     """The body's bytes as sent, refused with 413 past ``limit``."""
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit:
-        raise CompatError(413, f"Request body larger than {limit} bytes.")
+        raise CompatError(413, f"{TOO_LARGE} {limit} bytes.")
     chunks: list[bytes] = []
     size = 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            raise CompatError(413, f"Request body larger than {limit} bytes.")
+            raise CompatError(413, f"{TOO_LARGE} {limit} bytes.")
         chunks.append(chunk)
     return b"".join(chunks)
 

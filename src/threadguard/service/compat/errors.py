@@ -166,12 +166,21 @@ def as_google_key_error(err: CompatError) -> CompatError:
     )
 
 
+def as_google_size_error(err: CompatError) -> CompatError:
+    """A body over the limit as Google's APIs refuse one: 400 INVALID_ARGUMENT ("Request
+    payload size exceeds the limit: N bytes."); 413 has no google.rpc code, and a 413
+    with INVALID_ARGUMENT was neither Google's answer nor HTTP's."""
+    if err.status_code != 413:
+        return err
+    return CompatError(400, err.message, headers=err.headers)
+
+
 class GoogleErrorRoute(ShapedErrorRoute):
     """Errors as Perspective (a Google API) sends them."""
 
     @classmethod
     def render(cls, err: CompatError) -> Response:
-        err = as_google_key_error(err)
+        err = as_google_size_error(as_google_key_error(err))
         return JSONResponse(google_error_body(err), err.status_code, headers=err.headers)
 
 
