@@ -231,6 +231,8 @@ def test_bulk_actions_say_what_they_did(base: str, page: Any) -> None:
     open_ids = page.locator("#queue .item:not(.resolved)").evaluate_all(
         "els => els.map(e => e.dataset.id)"
     )
+    held_tab = page.locator("#tabs a", has_text="Held").locator(".count")
+    held_before = int(held_tab.inner_text())
     for comment in open_ids[:2]:
         page.locator(f"#sel-{comment}").check()
     page.get_by_role("button", name="Reject selected").click()
@@ -239,6 +241,15 @@ def test_bulk_actions_say_what_they_did(base: str, page: Any) -> None:
         expect(page.locator(f"#item-{comment} .status")).to_have_text(
             re.compile("rejected by alice")
         )
+    # the tabs' counts move with it (they stayed as loaded), and u undoes the whole batch
+    # (it did nothing after a bulk action)
+    expect(held_tab).to_have_text(str(held_before - 2))
+    expect(page.locator("#undo-bar")).to_contain_text("Rejected 2 comments.")
+    page.keyboard.press("u")
+    expect(page.locator("#flash")).to_contain_text("Undid 2 verdicts of the bulk action.")
+    for comment in open_ids[:2]:
+        expect(page.locator(f"#item-{comment} .status")).to_have_text("held")
+    expect(held_tab).to_have_text(str(held_before))
 
 
 def test_no_action_applies_an_inline_style(base: str, browser: Any) -> None:

@@ -16,6 +16,7 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlencode
 
+from threadguard.dashboard import card_parts
 from threadguard.moderation.watchlist import WatchRule, match_watchlist
 from threadguard.schema import ATTRIBUTE_LABELS, ATTRIBUTES
 from threadguard.storage.models import utcnow
@@ -94,6 +95,14 @@ class ItemView:
     history: AuthorHistory | None
     parents: list[tuple[str, list[Segment]]] = field(default_factory=list)
     message: str | None = None
+    #: When the author posted it, where that differs from the upload time.
+    posted: card_parts.Posted | None = None
+    #: The language the policy could not score it in (its bars are no reading of it).
+    unscored: str | None = None
+    #: Longer than :data:`~threadguard.dashboard.card_parts.LONG_COMMENT`: folded.
+    long: bool = False
+    #: A long comment's first highlight with its sentence, shown while it is folded.
+    passage: list[Segment] | None = None
 
     @property
     def id(self) -> str:
@@ -214,9 +223,10 @@ def item_view(
         ),
         key=lambda t: -t[1],
     )
+    shown = segments(item.text, item.spans, mask=prefs.mask_slurs)
     return ItemView(
         item=item,
-        segments=segments(item.text, item.spans, mask=prefs.mask_slurs),
+        segments=shown,
         bars=bars,
         targets=targets,
         severe=severe,
@@ -225,7 +235,38 @@ def item_view(
         history=history,
         parents=[(p.author or "anonymous", [Segment(shortened(p.text))]) for p in item.parents],
         message=message,
+        posted=card_parts.posted(getattr(item, "posted_at", None), item.entered_at),
+        unscored=card_parts.unscored_language(item.reasons),
+        long=len(item.text) > card_parts.LONG_COMMENT,
+        passage=highlighted_passage(shown) if len(item.text) > card_parts.LONG_COMMENT else None,
     )
+
+
+def highlighted_passage(shown: list[Segment]) -> list[Segment] | None:
+    """A long comment's first highlighted words with the sentence around them (see
+    :func:`~threadguard.dashboard.card_parts.passage`), as segments; None if none."""
+    text = "".join(s.text for s in shown)
+    offset = 0
+    for s in shown:
+        if s.attribute is not None:
+            bounds = card_parts.passage(text, offset, offset + len(s.text))
+            return None if bounds is None else cut(shown, *bounds)
+        offset += len(s.text)
+    return None
+
+
+def cut(shown: list[Segment], start: int, stop: int) -> list[Segment]:
+    """The segments' text from ``start`` to ``stop``, with "…" where it was cut."""
+    out: list[Segment] = [Segment("… ")] if start > 0 else []
+    offset = 0
+    for s in shown:
+        a, b = offset, offset + len(s.text)
+        offset = b
+        if a < stop and b > start:
+            out.append(Segment(s.text[max(start, a) - a : min(stop, b) - a], s.attribute))
+    if stop < offset:
+        out.append(Segment(" …"))
+    return out
 
 
 def thread_url(item: ReviewItem) -> str:

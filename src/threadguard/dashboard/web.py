@@ -19,6 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from threadguard import __version__
+from threadguard.dashboard import card_parts
 from threadguard.dashboard.names import name_warning, plain_name, shown_name
 from threadguard.dashboard.views import ago, author_url, thread_url
 from threadguard.validation import balance_bidi
@@ -69,6 +70,8 @@ ENVIRONMENT.filters["name_badge"] = name_badge
 ENVIRONMENT.globals["ago"] = ago
 ENVIRONMENT.globals["thread_url"] = thread_url
 ENVIRONMENT.globals["author_url"] = author_url
+ENVIRONMENT.globals["posted"] = card_parts.posted
+ENVIRONMENT.globals["unscored"] = card_parts.unscored_language
 
 
 def local_path(target: str) -> str:

@@ -91,6 +91,16 @@
       reveal.remove();
       return;
     }
+    var unfold = target.closest(".unfold");
+    if (unfold) {
+      var folded = unfold.closest(".comment");
+      if (folded) {
+        var open = folded.classList.toggle("folded") === false;
+        unfold.setAttribute("aria-expanded", open ? "true" : "false");
+        unfold.textContent = open ? "Fold" : "Show all";
+      }
+      return;
+    }
     var ban = target.closest("button.ban");
     if (ban) { var item = ban.closest(".item"); if (item) { focusItem(indexOfId(item.dataset.id)); } openBan(ban); return; }
     if (target.closest(".help-open")) { openHelp(); return; }

@@ -1,0 +1,110 @@
+"""What a comment's card tells beyond its scores: when its author posted it (a backlog
+import looked as fresh as a new comment), that it was not scored in its language (a
+Hebrew insult showed green, harmless-looking bars) and, for a long comment, its
+highlighted passage while the rest is folded (a 4,400-character card filled a screen)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import UTC, datetime
+
+import pytest
+from dashboard_support import Dashboard, held, item_ids, span_of
+
+from threadguard.dashboard import card_parts
+from threadguard.storage.records import ArticleRef
+
+LONG = ("The council met again on Tuesday to discuss the budget. " * 80) + (
+    "Anyone who votes for this is a fucking idiot."
+)
+
+
+@pytest.fixture
+def cards(dashboard: Dashboard) -> Dashboard:
+    dashboard.store.record_many(
+        site="edge",
+        source="native",
+        article=ArticleRef("edge", "Edge cases"),
+        comments=[
+            replace(
+                held("Stale but rude, you clown.", "e1", "old_timer", insult=0.7),
+                posted_at="2026-12-01T08:00:00Z",
+            ),
+            held(
+                "אתה אידיוט מטומטם",
+                "e2",
+                "rtl",
+                reasons=("language he is not supported",),
+                position=1,
+                toxicity=0.08,
+            ),
+            held(
+                LONG,
+                "e3",
+                "rambler",
+                spans=(span_of(LONG, "fucking idiot", "insult"),),
+                position=2,
+                insult=0.8,
+            ),
+        ],
+    )
+    return dashboard
+
+
+def card(page: str, author: str) -> str:
+    for chunk in page.split('<article class="item')[1:]:
+        if f'data-author="{author}"' in chunk:
+            return chunk
+    raise AssertionError(f"no card of {author}")
+
+
+def test_the_cards_show_the_comments_own_posting_time(cards: Dashboard) -> None:
+    client, _ = cards.signed_in()
+    page = client.get("/?site=edge").text
+    stale = card(page, "old_timer")
+    assert 'posted <time datetime="2026-12-01T08:00:00+00:00">2026-12-01 08:00 UTC</time>' in stale
+    assert "posted" not in card(page, "rtl")  # no posting time given: the upload's alone
+    first = item_ids(page)[0]
+    thread = client.get(f"/comments/{first}/thread").text
+    assert "2026-12-01 08:00 UTC" in thread
+
+
+def test_an_unsupported_language_shows_no_bars_but_says_so(cards: Dashboard) -> None:
+    client, _ = cards.signed_in()
+    page = client.get("/?site=edge").text
+    hebrew = card(page, "rtl")
+    assert "Not scored in its language</strong> (he)" in hebrew
+    assert "<meter" not in hebrew
+    assert "<meter" in card(page, "old_timer")
+    first = item_ids(page)[1]
+    thread = client.get(f"/comments/{first}/thread").text
+    assert "not scored in its language</strong> (he)" in thread
+
+
+def test_a_long_comment_is_folded_with_its_highlight_shown(cards: Dashboard) -> None:
+    client, _ = cards.signed_in()
+    page = client.get("/?site=edge").text
+    long = card(page, "rambler")
+    assert 'class="comment long folded"' in long and "Show all (4525 characters)" in long
+    passage = re.search(r'<p class="passage"[^>]*>(.*?)</p>', long, re.S)
+    assert passage is not None
+    assert '<mark class="hl hl-insult"' in passage.group(1) and "Anyone who votes" in passage.group(
+        1
+    )
+    assert "long folded" not in card(page, "old_timer")
+
+
+def test_the_posting_time_is_shown_only_where_it_says_more() -> None:
+    received = datetime(2026, 12, 5, 10, 0, tzinfo=UTC)
+    assert card_parts.posted(None, received) is None
+    assert card_parts.posted("2026-12-05T10:00:30+00:00", received) is None
+    naive = card_parts.posted("2026-12-01 08:00:00", received)
+    assert naive is not None and naive.shown == "2026-12-01 08:00 UTC"
+    odd = card_parts.posted("yesterday, around noon", received)
+    assert odd == card_parts.Posted("yesterday, around noon", None)
+
+
+def test_the_unscored_language_comes_from_the_policys_reason() -> None:
+    assert card_parts.unscored_language(["language he is not supported"]) == "he"
+    assert card_parts.unscored_language(["toxicity 0.70 ≥ 0.60 (hold)"]) is None
