@@ -263,3 +263,32 @@ def test_an_abusive_word_that_holds_flags_the_result_and_its_category(
     assert result["flagged"] is bool(categories)
     assert {c for c, on in result["categories"].items() if on} == categories
     assert bool(outcome.details() and outcome.details().get("abusive_words")) is bool(categories)
+
+
+@pytest.mark.parametrize(
+    "model", ["omni-moderation-latest", "text-moderation-stable", "omni-moderation-2024-09-26"]
+)
+def test_any_moderation_model_is_answered(client: TestClient, model: str) -> None:
+    resp = moderate(client, {"input": "Thanks, a fair article.", "model": model})
+    assert resp.status_code == 200, resp.text
+
+
+@pytest.mark.parametrize("model", ["gpt-bogus", "gpt-4o", ""])
+def test_an_unknown_model_is_404_model_not_found(client: TestClient, model: str) -> None:
+    """OpenAI answers 404 ``model_not_found`` for a model it does not have; a typo was
+    taken silently (the compat tryout)."""
+    resp = moderate(client, {"input": "Thanks, a fair article.", "model": model})
+    assert resp.status_code == 404, resp.text
+    error = resp.json()["error"]
+    assert error["code"] == "model_not_found" and error["type"] == "invalid_request_error"
+    assert error["param"] is None
+    assert error["message"].startswith(f"The model `{model}` does not exist")
+
+
+def test_the_openai_client_raises_not_found_for_an_unknown_model(context: FakeContext) -> None:
+    from openai import NotFoundError, OpenAI
+
+    with serve(make_app(context)) as base:
+        sdk = OpenAI(api_key=KEY, base_url=f"{base}/v1", max_retries=0)
+        with pytest.raises(NotFoundError):
+            sdk.moderations.create(input="hello", model="gpt-bogus")

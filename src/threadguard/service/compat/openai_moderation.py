@@ -65,6 +65,9 @@ CATEGORY_SOURCES: dict[str, tuple[tuple[str, ...], ...]] = {
 DEFAULT_FLAG = 0.5
 #: Watchlist actions that flag an input whatever its category scores.
 FLAGGING_WATCH_ACTIONS = frozenset({"block", "hold"})
+#: What a ``model`` name must contain: every OpenAI moderation model's does
+#: (``omni-moderation-latest``, ``text-moderation-stable``), and ThreadGuard answers them all.
+MODERATION_MODEL = "moderation"
 #: At most this many inputs in one request (OpenAI documents no limit; we keep one).
 MAX_INPUTS = 256
 _BAD_JSON = "We could not parse the JSON body of your request."
@@ -113,6 +116,15 @@ def parse_inputs(body: dict[str, Any]) -> list[str]:
     model = body.get("model")
     if model is not None and not isinstance(model, str):
         raise CompatError(400, "'model' must be a string.", param="model")
+    if model is not None and MODERATION_MODEL not in model.lower():
+        # as OpenAI answers a model it does not have: a typo ("gpt-bogus") was taken silently
+        raise CompatError(
+            404,
+            f"The model `{model}` does not exist or you do not have access to it. "
+            f"ThreadGuard answers any model whose name contains '{MODERATION_MODEL}' "
+            "(omni-moderation-latest, text-moderation-stable, ...).",
+            reason="model_not_found",
+        )
     return texts
 
 
