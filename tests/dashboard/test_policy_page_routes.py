@@ -318,3 +318,16 @@ def csrf_of_page(html: str) -> str:
     found = re.search(r'name="csrf-token" content="([^"]+)"', html)
     assert found is not None
     return found.group(1)
+
+
+def test_a_draft_refused_on_save_is_said_once(app: Service) -> None:
+    """A hold > reject error was shown twice: above the form, and again in the preview as
+    "This draft cannot be used: ..."."""
+    with signed_in(app, "root", "admin") as root:
+        saved = root.post("/policy", form(hold_insult="0.99"))
+        assert saved.status_code == 400
+        assert saved.text.count("hold 0.99 is above reject 0.95") == 1
+        assert "This draft cannot be used" not in saved.text
+        fragment = root.post("/policy/preview", form(hold_insult="0.99"), htmx=True)
+        assert "This draft cannot be used: " in fragment.text
+        assert fragment.text.count("hold 0.99 is above reject 0.95") == 1

@@ -44,13 +44,13 @@ def test_review_levels_are_the_policys() -> None:
     assert levels["profanity"] == policy.thresholds["profanity"].hold == 0.85
 
 
-def view(**kw: object) -> StatsView:
+def view(site: str | None = None, **kw: object) -> StatsView:
     """The view of three days with the store's figures given (the others empty)."""
     _, days = period_days(3, NOW)
     figures = {f.name: kw.get(f.name, []) for f in fields(PeriodStats)}
     return stats_view(
         days=3,
-        site=None,
+        site=site,
         day_list=days,
         levels={"toxicity": 0.7, "threat": 0.45},
         figures=PeriodStats(**figures),  # type: ignore[arg-type]
@@ -121,3 +121,13 @@ def test_groups_and_offenders_are_charted_and_labels_escaped() -> None:
     charts = v.charts
     assert "&lt;religion&gt;" in charts["groups"] and "<religion>" not in charts["groups"]
     assert "&lt;b&gt;troll" in charts["offenders"] and "2 held, 3 rejected" in charts["offenders"]
+
+
+def test_the_offenders_chart_names_each_offenders_site_over_every_site() -> None:
+    """ "Most active offenders" on All sites listed "truthseeker88" three times with no
+    site: only the table below said which site each was."""
+    offenders = [OffenderCount(s, "truthseeker88", 2, 1, False) for s in ("north", "valley")]
+    every = view(offenders=offenders).charts["offenders"]
+    assert "truthseeker88 (north)" in every and "truthseeker88 (valley)" in every
+    one = view(offenders=offenders[:1], site="north").charts["offenders"]
+    assert "truthseeker88 (north)" not in one and "truthseeker88" in one

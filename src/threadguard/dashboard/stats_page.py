@@ -192,8 +192,13 @@ def stats_view(
         "offenders": bar_chart(
             [
                 # a name's bidi controls and invisible characters as code points, and a
-                # look-alike's warning: the chart's label and tooltip are plain text
-                (plain_name(o.author), o.flagged, f"{o.held:,} held, {o.rejected:,} rejected")
+                # look-alike's warning: the chart's label and tooltip are plain text; over
+                # every site, with the site ("truthseeker88" three times, one a site)
+                (
+                    _offender_label(o.author, o.site, all_sites=site is None),
+                    o.flagged,
+                    f"{o.held:,} held, {o.rejected:,} rejected",
+                )
                 for o in figures.offenders
             ],
             COLORS["reject"],
@@ -268,3 +273,9 @@ def _throughput_series(
         Series(name, PALETTE[i % len(PALETTE)], [per[name].get(d, 0) for d in day_list])
         for i, name in enumerate(names)
     ]
+
+
+def _offender_label(author: str, site: str, *, all_sites: bool) -> str:
+    """An offender's name on the chart, with the site when the page covers every site."""
+    name = plain_name(author)
+    return f"{name} ({site})" if all_sites else name
