@@ -10,6 +10,7 @@ and never the whole input.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,9 +50,10 @@ def leaves_out_a_record(problem: Problem) -> bool:
 
 @dataclass
 class Reading:
-    """How far reading has come: for the progress bar's estimate of the total, and the
-    problems met in the input (kept to the first ``keep``, all counted, and every one
-    handed to ``sink`` when there is one: the job's ``problems.jsonl``)."""
+    """How far reading has come (bytes and comments read; the progress bar's total is
+    counted apart by :func:`count_comments`: a guess from the bytes read was 41% off),
+    and the problems met in the input (kept to the first ``keep``, all counted, and
+    every one handed to ``sink`` when there is one: the job's ``problems.jsonl``)."""
 
     total_bytes: int
     comments: int = 0
@@ -67,14 +69,6 @@ class Reading:
     no_text: int = 0
     odd_dates: int = 0
     sink: Callable[[Problem], None] | None = None
-
-    def estimate(self) -> int | None:
-        """The expected number of comments in all inputs (exact once all are read)."""
-        if self.bytes_done >= self.total_bytes:
-            return self.comments
-        if not self.bytes_done:
-            return None
-        return max(self.comments, round(self.comments * self.total_bytes / self.bytes_done))
 
     def note(self, problems: Iterable[Problem]) -> None:
         for problem in problems:
@@ -121,6 +115,31 @@ def _units_of(item: InputFile, reading: Reading, work_dir: Path) -> Iterator[Uni
     except ReaderError as exc:  # its message names the file: the problem names it once
         reading.unread_files += 1
         reading.note([Problem(source, exc.location or "file", exc.reason)])
+
+
+def count_comments(inputs: Iterable[InputFile], stop: threading.Event) -> int | None:
+    """The comments of all inputs, counted without grouping them into threads (rows as
+    read, threads' comments as their readers give them): the progress bar's total, made
+    beside the scoring. None when ``stop`` is set first. A comment left out when its
+    thread is built (a lone surrogate) is still counted: the total may end a few over."""
+    total = 0
+    for item in inputs:
+        if item.error:
+            continue
+        if item.kind in ROW_KINDS:
+            for _, row in read_rows(item.path, item.kind):
+                if stop.is_set():
+                    return None
+                total += not isinstance(row, Problem)
+            continue
+        try:
+            for result in iter_threads(item.path, format=item.kind):
+                if stop.is_set():
+                    return None
+                total += len(result.thread.comments)
+        except ReaderError:
+            continue
+    return total
 
 
 def read_units(inputs: Iterable[InputFile], reading: Reading, work_dir: Path) -> Iterator[Unit]:

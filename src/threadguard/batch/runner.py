@@ -13,7 +13,9 @@ to the output folder: partitions travel to them and results back).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator, Sequence
+import threading
+import time
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -25,12 +27,16 @@ import pyarrow.parquet as pq
 from threadguard.batch.inputs import InputFile, describe, expand
 from threadguard.batch.manifest import Manifest, models_used
 from threadguard.batch.output import OutputDir
-from threadguard.batch.plan import PARTITION_COMMENTS, Reading, partitions, read_units
+from threadguard.batch.plan import (
+    PARTITION_COMMENTS,
+    Reading,
+    count_comments,
+    partitions,
+    read_units,
+)
+from threadguard.batch.progress import JobProgress, Report
 from threadguard.batch.scoring import Recipe, ScoredPartition, score_partition
 from threadguard.schema import Verdict
-
-#: Called with (comments done, expected total or None) as the job advances.
-Progress = Callable[[int, int | None], None]
 
 
 class JobRefused(ValueError):
@@ -190,7 +196,7 @@ def prepare(job: BatchJob) -> tuple[Manifest, OutputDir, list[InputFile]]:
     return manifest, out, files
 
 
-def run_batch(job: BatchJob, progress: Progress | None = None) -> BatchResult:
+def run_batch(job: BatchJob, progress: Report | None = None) -> BatchResult:
     """Run (or resume) ``job``; the manifest is complete when this returns, and every
     input problem is listed in ``problems.jsonl`` beside it (the manifest keeps the
     first 100 of them and the counts)."""
@@ -240,37 +246,61 @@ def _run(
     out: OutputDir,
     described: list[InputFile],
     reading: Reading,
-    progress: Progress | None,
+    progress: Report | None,
 ) -> BatchResult:
-    """Score every partition not yet written, writing each as it comes back."""
+    """Score every partition not yet written, writing each as it comes back, and tell
+    ``progress`` how far the job is (:mod:`.progress`)."""
     from distributed import as_completed
 
     result = BatchResult(counts={})
-    done = 0
+    state = JobProgress()
 
-    def advance(count: int) -> None:
-        nonlocal done
-        done += count
+    def tell() -> None:
         if progress is not None:
-            progress(done, reading.estimate())
+            progress(state)
 
     def finish(scored: ScoredPartition) -> None:
         out.write(scored.name, scored.comments, scored.threads)
         result.written += 1
-        advance(scored.count)
+        state.scored += scored.size
+        state.rate.add(time.monotonic(), state.scored)
+        tell()
 
-    with _client(job) as client:
-        slots = 2 * _slots(client)
-        inflight = as_completed()  # type: ignore[no-untyped-call]
-        for part in partitions(read_units(described, reading, out.work), job.partition_comments):
-            if out.done(part.name):
-                result.skipped += 1
-                advance(part.size)
-                continue
-            future = client.submit(score_partition, job.recipe, part, pure=False)
-            inflight.add(future)  # type: ignore[no-untyped-call]
-            while inflight.count() >= slots:  # type: ignore[no-untyped-call]
-                finish(next(inflight).result())
-        for rest in inflight:
-            finish(rest.result())
+    stop = threading.Event()
+
+    def count() -> None:
+        total = count_comments(described, stop)
+        if total is not None and not stop.is_set():
+            state.total = total
+            tell()
+
+    counter = threading.Thread(target=count, name="batch-count", daemon=True)
+    tell()
+    counter.start()
+    try:
+        with _client(job) as client:
+            slots = 2 * _slots(client)
+            state.stage = "scoring"
+            tell()
+            inflight = as_completed()  # type: ignore[no-untyped-call]
+            units = read_units(described, reading, out.work)
+            for part in partitions(units, job.partition_comments):
+                if out.done(part.name):
+                    # written by an earlier run: done, but no part of this run's speed
+                    result.skipped += 1
+                    state.done_before += part.size
+                    tell()
+                    continue
+                if not state.rate.samples:
+                    state.rate.add(time.monotonic(), state.scored)
+                future = client.submit(score_partition, job.recipe, part, pure=False)
+                inflight.add(future)  # type: ignore[no-untyped-call]
+                while inflight.count() >= slots:  # type: ignore[no-untyped-call]
+                    finish(next(inflight).result())
+            for rest in inflight:
+                finish(rest.result())
+    finally:
+        stop.set()
+    state.total = state.done  # the count may be a few over (see count_comments)
+    tell()
     return result

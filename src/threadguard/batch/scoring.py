@@ -117,6 +117,8 @@ class ScoredPartition:
     threads: bytes
     count: int
     decisions: dict[str, int]
+    #: The partition's comments, those with no text (and no row) included: its progress.
+    size: int = 0
 
 
 def score(scorer: Scorer, partition: Partition) -> ScoredPartition:
@@ -135,6 +137,7 @@ def score(scorer: Scorer, partition: Partition) -> ScoredPartition:
         parquet_bytes(threads, THREADS_SCHEMA),
         len(comments),
         decisions,
+        partition.size,
     )
 
 

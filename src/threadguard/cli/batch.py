@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -20,6 +20,42 @@ from rich.markup import escape
 from threadguard.cli import common
 from threadguard.cli.common import app, cascade_settings, err, fail, load_moderator
 from threadguard.schema import Tier
+
+if TYPE_CHECKING:
+    from threadguard.batch.progress import JobProgress, Report
+
+
+@contextmanager
+def _job_bar(quiet: bool) -> Iterator[Report]:
+    """The batch's progress bar on standard error (a terminal only, as every command's
+    bar): what the job is doing, done of total, already done, recent speed and time left,
+    all from :class:`~threadguard.batch.progress.JobProgress`, redrawn ten times a second
+    so that the time left counts down between two partitions."""
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, ProgressColumn, Task
+    from rich.text import Text
+
+    from threadguard.progress import shows_progress
+
+    console = Console(stderr=True)
+    if not shows_progress(quiet, console):
+        yield lambda state: None
+        return
+    latest: list[JobProgress] = []
+
+    class Line(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            return Text(latest[-1].describe(time.monotonic()) if latest else "starting…")
+
+    with Progress(BarColumn(bar_width=20), Line(), console=console, transient=False) as bar:
+        task = bar.add_task("batch", total=None)
+
+        def report(state: JobProgress) -> None:
+            latest[:] = [state]
+            total = state.total if state.stage == "scoring" else None
+            bar.update(task, completed=state.done, total=total)
+
+        yield report
 
 
 @contextmanager
@@ -100,7 +136,6 @@ def batch(
     from threadguard.batch.runner import SchedulerError
     from threadguard.moderation import policy_text
     from threadguard.parallel import default_workers
-    from threadguard.progress import progress_bar
     from threadguard.scoring.linear import ModelError
     from threadguard.scoring.registry import ModelChoiceError
 
@@ -129,8 +164,8 @@ def batch(
     )
     started = time.perf_counter()
     try:
-        with progress_bar("scoring", quiet=quiet) as advance, _quiet_dask_client():
-            result = run_batch(job, advance)
+        with _job_bar(quiet) as report_progress, _quiet_dask_client():
+            result = run_batch(job, report_progress)
     except (JobRefused, InputError, ModelChoiceError) as exc:
         fail(str(exc))
     except SchedulerError as exc:  # a malformed address is bad usage; the others, failures
