@@ -292,3 +292,26 @@ def test_the_openai_client_raises_not_found_for_an_unknown_model(context: FakeCo
         sdk = OpenAI(api_key=KEY, base_url=f"{base}/v1", max_retries=0)
         with pytest.raises(NotFoundError):
             sdk.moderations.create(input="hello", model="gpt-bogus")
+
+
+@pytest.mark.parametrize("path", ["/v1/moderation", "/v1/moderations/", "/v1/moderations/x"])
+def test_a_moderations_like_path_is_answered_in_openais_shape(service: Any, path: str) -> None:
+    """A typo of an OpenAI client ("/v1/moderation") was answered in Google's shape;
+    Perspective's paths (/v1alpha1/) keep Google's."""
+    auth = {"Authorization": f"Bearer {service.client_key}"}
+    for method in ("POST", "GET", "DELETE"):
+        resp = service.client.request(method, path, headers=auth, json={"input": "x"})
+        assert resp.status_code == 404, resp.text
+        assert resp.json() == {
+            "error": {
+                "message": f"Invalid URL ({method} {path})",
+                "type": "invalid_request_error",
+                "param": None,
+                "code": None,
+            }
+        }
+    google = service.client.post("/v1alpha1/comments:analyse", headers=auth, json={})
+    assert google.status_code == 404 and google.json()["error"]["status"] == "NOT_FOUND"
+    real = service.client.post("/v1/moderations", headers=auth, json={"input": "hello"})
+    assert real.status_code == 200, real.text
+    assert service.client.get("/v1/moderations", headers=auth).status_code == 405

@@ -68,6 +68,9 @@ FLAGGING_WATCH_ACTIONS = frozenset({"block", "hold"})
 #: What a ``model`` name must contain: every OpenAI moderation model's does
 #: (``omni-moderation-latest``, ``text-moderation-stable``), and ThreadGuard answers them all.
 MODERATION_MODEL = "moderation"
+#: The methods an unknown moderations-like path (``/v1/moderation...``) is answered for in OpenAI's shape (not HEAD
+#: or OPTIONS, which would take a CORS preflight or a 405 from the real routes).
+UNKNOWN_PATH_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
 #: At most this many inputs in one request (OpenAI documents no limit; we keep one).
 MAX_INPUTS = 256
 _BAD_JSON = "We could not parse the JSON body of your request."
@@ -217,5 +220,15 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
             f"Method {request.method} is not allowed on /v1/moderations; use POST.",
             headers={"Allow": "POST"},
         )
+
+    @router.api_route(
+        "/v1/moderation{rest:path}", methods=UNKNOWN_PATH_METHODS, include_in_schema=False
+    )
+    async def unknown_path(request: Request, rest: str) -> JSONResponse:
+        # a moderations-like path is an OpenAI client's: its typo ("/v1/moderation",
+        # "/v1/moderations/") was answered in Google's shape, which the openai client
+        # misreads. Registered after the real routes, so it answers only what they do not;
+        # other paths keep the service's own 404 (Perspective's are /v1alpha1/).
+        raise CompatError(404, f"Invalid URL ({request.method} {request.url.path})")
 
     return router
