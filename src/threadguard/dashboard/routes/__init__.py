@@ -3,7 +3,8 @@
 ``login`` (sign in and out), ``queue`` (``/``, the held queue and its filters),
 ``actions`` (approve, reject, ban, note, undo, bulk), ``preferences`` (each moderator's
 reading settings), ``threads`` (the threads list and the thread view), ``policy`` (the
-admins' policy editor with its preview) and ``stats`` (the statistics page).
+admins' policy editor with its preview), ``stats`` (the statistics page) and ``audit``
+(the admins' read-only audit log).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from fastapi import APIRouter, Depends
 from threadguard.dashboard.forms import plain_query
 from threadguard.dashboard.routes import (
     actions,
+    audit,
     login,
     policy,
     preferences,
@@ -26,6 +28,6 @@ def build_router() -> APIRouter:
     """Every dashboard route, outside the API's schema; a path or query value no store
     could look up (a NUL, a lone surrogate) is refused before any route runs."""
     router = APIRouter(include_in_schema=False, dependencies=[Depends(plain_query)])
-    for module in (login, queue, actions, preferences, threads, policy, stats):
+    for module in (login, queue, actions, preferences, threads, policy, stats, audit):
         router.include_router(module.router)
     return router
