@@ -116,3 +116,10 @@ def test_riskiest_first_puts_self_harm_before_insults_and_says_so(sites: Dashboa
     cards = re.findall(r'id="text-cm_[0-9a-f]+">([^<]+)', page)
     assert cards.index("Kill yourself, nobody would miss you.") < cards.index("You are an ")
     assert "Riskiest first: comments held or rejected for a threat" in page
+
+
+def test_the_keyboard_help_says_the_riskiest_rule_and_the_bulk_undo(sites: Dashboard) -> None:
+    alice, _ = sites.signed_in("alice")
+    help_dialog = alice.get("/").text.split('id="help-dialog"')[1].split("</dialog>")[0]
+    assert "Riskiest first: comments held or rejected for a threat" in help_dialog
+    assert "a bulk action whole" in help_dialog
