@@ -325,7 +325,7 @@ class Engine:
         for i, it in enumerate(items):
             # the language detected once, for the text and its pieces; a stated one gives
             # way to the one it is plainly written in (mixed_language.written_in)
-            language, also = written_in(it.text[:MAX_CHARS], it.language)
+            language, also = written_in(it.text[:MAX_CHARS], it.language, covered)
             it = replace(it, language=language)
             pieces.append(replace(it, text=it.text[:MAX_CHARS]))
             owner.append((i, 0))

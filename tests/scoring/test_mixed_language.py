@@ -99,19 +99,42 @@ def test_an_english_comment_quoting_a_short_foreign_phrase_has_no_other_part(
     assert other_language_parts(text, "en", engine.supported_languages) == []
 
 
+COVERED = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "tr", "ar")
+
+
 def test_a_stated_language_gives_way_to_the_one_a_text_is_plainly_written_in() -> None:
     """Integrations state a site's language, not each comment's: Turkish stated as English
-    is read as Turkish, English stated as German as English, and a text the detector
-    cannot place keeps what was stated (read in English too where English was only its
-    default guess)."""
+    is read as Turkish, English stated as German as English, Russian stated as English as
+    Russian (its script is no guess), and a text the detector cannot place keeps what was
+    stated (read in English too where English was only its default guess)."""
     turkish = "Sen tam bir aptalsın, defol git buradan, kimse seni burada istemiyor"
     english = "Thanks for the careful reporting, I learned a lot from this piece."
-    assert written_in(turkish, "en") == ("tr", None)
-    assert written_in(english, "de") == ("en", None)
-    assert written_in(english, None) == ("en", None)
-    assert written_in(turkish, None) == ("tr", None)
-    assert written_in(turkish, "tr") == ("tr", None)
-    assert written_in("Halt die Klappe", "de") == ("de", "en")
+    assert written_in(turkish, "en", COVERED) == ("tr", None)
+    assert written_in(english, "de", COVERED) == ("en", None)
+    assert written_in(english, None, COVERED) == ("en", None)
+    assert written_in(turkish, None, COVERED) == ("tr", None)
+    assert written_in(turkish, "tr", COVERED) == ("tr", None)
+    assert written_in("Halt die Klappe", "de", COVERED) == ("de", "en")
+    assert written_in("Ты тупой идиот, заткнись немедленно.", "en", COVERED) == ("ru", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        # an English-only word keeps a stated English (the review: these were read in the
+        # other language, and the abuse approved or the names held)
+        ("Dank je wel voor het artikel, you stupid bitch", "en"),
+        ("Bayern München gegen Borussia Dortmund, kill them all", "en"),
+        ("Amina Yılmaz, Ahmet Çelik, Mehmet Öztürk and Zeynep Kaya won medals.", "en"),
+        ("Thanks guys, terima kasih, sangat membantu.", "en"),
+        # an uncovered Latin-script guess does not overrule a stated covered language
+        ("Det er en rigtig god artikel, tak for den.", "de"),
+        ("Ostras tio, que guai, moltes gràcies.", "es"),
+        ("ana b7ebak ya sahbi, inshallah khair", "ar"),
+    ],
+)
+def test_a_stated_language_stands_against_a_weaker_guess(text: str, stated: str) -> None:
+    assert written_in(text, stated, COVERED)[0] == stated
 
 
 def test_every_surface_scores_a_comment_stated_in_the_wrong_language_alike(

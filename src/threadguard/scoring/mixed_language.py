@@ -29,7 +29,7 @@ from typing import Final
 
 from threadguard.language import detect_language
 from threadguard.language.english import english_word, plainly_english
-from threadguard.language.scripts import without_noise
+from threadguard.language.scripts import letters_by_script, main_script, without_noise
 from threadguard.normalize import displayed
 
 #: Fewest words a part needs to be read in a language of its own.
@@ -91,25 +91,36 @@ def english_parts(text: str, language: str | None) -> list[tuple[int, str]]:
     return [(o, p) for o, p, lang in other_language_parts(text, language, {language, "en"})]
 
 
-def written_in(text: str, stated: str | None) -> tuple[str, str | None]:
+def written_in(text: str, stated: str | None, covered: Collection[str]) -> tuple[str, str | None]:
     """The language to read a comment in, and one more to read it in too (or None).
 
-    Without a stated language: the detected one. A stated language gives way to the one
-    a text of at least :data:`MIN_WORDS` words is plainly written in: one the detector
-    picks over English by its margin, or plainly English words (two words -- a user name,
-    "Amina Yılmaz" -- tell no language). Integrations state a site's language, not each comment's (many
-    send ``"en"`` with every comment): Turkish abuse stated as English was approved by
-    `score`, `scan` and the thread upload (the English tiers read it) and rejected by the
-    Perspective endpoint, which alone read it again; German comments stated as English
-    were held four times as often as read in German. A short text the detector cannot
-    place keeps its stated language, and is read in English too when the detector's
-    default is all it found: a short German insult stated as German, taken for English,
-    is read by both (each attribute takes its higher reading).
+    Without a stated language: the detected one. A stated language gives way, for a text
+    of at least :data:`MIN_WORDS` words (two words -- a user name, "Amina Yılmaz" -- tell
+    no language), to the one the text is plainly written in: plainly English words, or a
+    covered language the detector picks over English by its margin, or any language of a
+    script other than Latin (Cyrillic is no guess). Integrations state a site's language,
+    not each comment's (many send ``"en"`` with every comment): Turkish abuse stated as
+    English was approved by `score`, `scan` and the thread upload (the English tiers read
+    it) and rejected by the Perspective endpoint, which alone read it again; German
+    comments stated as English were held four times as often as read in German.
+
+    A stated English stands where the text has an English-only word ("Dank je wel voor
+    het artikel, you stupid bitch" was read as Dutch and approved; Turkish names before
+    "won medals" were read as Turkish and held), and a stated covered language stands
+    against an uncovered Latin-script guess (Danish for German, Catalan for Spanish). A
+    short text the detector takes for English keeps its stated language and is read in
+    English too (each attribute takes its higher reading): a short German insult stated
+    as German is read by both.
     """
-    written = detect_language(displayed(text))
+    shown = displayed(text)
+    written = detect_language(shown)
     if stated is None or stated == written:
         return written, None
-    words = _WORD.findall(without_noise(displayed(text)).lower())
-    if len(words) >= MIN_WORDS and (written != "en" or plainly_english(words)):
+    words = _WORD.findall(without_noise(shown).lower())
+    if len(words) < MIN_WORDS or (stated == "en" and english_word(words)):
+        return stated, "en" if written == "en" else None
+    if written == "en":
+        return ("en", None) if plainly_english(words) else (stated, "en")
+    if written in covered or main_script(letters_by_script(shown)) != "Latn":
         return written, None
-    return stated, "en" if written == "en" else None
+    return stated, None
