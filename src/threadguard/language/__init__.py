@@ -13,9 +13,11 @@ languages (:mod:`threadguard.moderation`). :func:`detect_language` decides in th
    ``ko``, Han ``zh``, Han with kana ``ja``, Georgian ``ka``, ...). A script this module
    does not know gives ``und`` (undetermined), which no policy lists as supported.
 2. **Evidence.** A text with no letters (numbers, emoji) is ``en``: there is nothing to
-   tell, and nothing for the models to misread. A letter of a script other than Latin
-   with no letter of its script beside it (the ツ of a shrug, the ಠ of "ಠ_ಠ", the π of a
-   formula) is a symbol, not a letter (:mod:`.scripts`), so an emoticon is ``en`` too. Below :data:`MIN_LETTERS` letters, or
+   tell, and nothing for the models to misread. A lone letter of a script other than
+   Latin inside an emoticon (the ツ of a shrug, the ಠ of "ಠ_ಠ") and a lone Greek letter
+   (the π of a formula) are symbols, not letters (:mod:`.scripts`), so an emoticon is
+   ``en`` too; a lone letter that spaces or sentence punctuation part from the rest is a
+   word and keeps its script ("好！", "х у й", "操 你 妈"). Below :data:`MIN_LETTERS` letters, or
    :data:`MIN_DISTINCT` different ones ("hahahaha"), the script's default language is
    taken (``en`` for Latin, ``ru`` Cyrillic, ``ar`` Arabic, ``hi`` Devanagari): too little
    to tell its languages apart.

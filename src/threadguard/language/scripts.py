@@ -6,16 +6,25 @@ the strongest and cheapest evidence there is. Only letters count (digits, punctu
 emoji and combining marks do not), and links, e-mail addresses and @mentions are taken out
 first, so a Russian comment quoting a URL stays Russian.
 
-A letter with no letter of its script beside it (combining marks do not part a word) is a
-symbol, not a word, and does not count either: emoticons and formulas borrow letters of
-scripts their writer does not write in ("¯\\_(ツ)_/¯" was Japanese, "ಠ_ಠ" Kannada, "π ≈
-3.14159" and "Ω" Greek, and the comment was held or refused as a language no model covers).
-A word has two letters or more ("Привет!", "バカ"); Han and kana are one script here, since
-Japanese writes them side by side ("死ね"). Latin is the exception: its one-letter words
-("l'", "e", "é", "y") are words of its languages, and a lone Latin letter weighs for the
-script whose default is ``en`` anyway (taking them out cost 8 right answers of
-``bench/language_id.py --min-chars 1``, all short French and Portuguese comments). The cost: a single Han character, kana or
-Hangul syllable is no evidence of a language, and a text of nothing else is read as ``en``.
+A lone letter (no letter of its script beside it; combining marks do not part a word) is a
+word of one letter where text parts it from the rest: spaces and sentence punctuation
+("好！", "是！是！是！", "헐!", "हाँ", "х у й", "操 你 妈": spacing abuse out is an
+ordinary dodge, and each was read as English and approved when lone letters were all taken
+for symbols). Inside an emoticon it is a stroke of the drawing and counts for no language:
+emoticons borrow letters of scripts their writer does not write in ("¯\\_(ツ)_/¯" was
+Japanese, "ಠ_ಠ" Kannada, and the comment was held or refused as a language no model
+covers). A lone letter is inside an emoticon when the run of characters between spaces and
+sentence punctuation it stands in has a symbol or a bracket in it (``_ ( ) ‿ ¯ \\ / ; ☞ •
+՞``, the IPA letters ``ᴥ ʖ``: :func:`_frames`), or when such characters are the nearest on
+both sides of it past the spaces ("ᕕ( ᐛ )ᕗ"); the letters of a script outside the table
+("ᗒᗣᗕ") are strokes there even as a run. Kana's sound marks (ー, ﾟ) are part of the word
+they follow and no letter alone ("(ﾟーﾟ)", "(ーー;)"). Han and kana are one script when
+telling a word ("死ね"). Two exceptions: a lone Greek letter is a formula's symbol wherever
+it stands ("π ≈ 3.14159", "Δt = 5 s", "Ω": a Greek text has words of two letters or more);
+and a lone Latin letter always counts ("l'", "e", "é", "y" are words of its languages, and
+taking them out cost 8 right answers of ``bench/language_id.py --min-chars 1``, all short
+French and Portuguese comments). The cost: a real one-letter word inside brackets or beside
+a symbol ("(笑)", "操_你") counts for no language.
 """
 
 from __future__ import annotations
@@ -112,8 +121,72 @@ def script_of(letter: str) -> str:
 _WORD_SCRIPT: Final[dict[str, str]] = {"Hani": "Jpan", "Kana": "Jpan"}
 #: Han characters that emoticons use as strokes, never as words ("(ノಠ益ಠ)ノ彡┻━┻").
 _STROKES: Final = frozenset("彡")
+#: Kana's sound marks (the prolonged ー, the half-width voiced and semi-voiced marks): part
+#: of the word they follow ("コーヒー"), never a letter on their own, so "(ﾟーﾟ)" and
+#: "(ーー;)" have no letter and "(☞ﾟヮﾟ)☞" one lone ヮ.
+_SOUND_MARKS: Final = frozenset("ーｰﾞﾟ")
 #: Every ASCII byte but the letters: deleting them leaves the letters to count.
 _ASCII_NON_LETTERS: Final = bytes(b for b in range(128) if not chr(b).isalpha())
+#: What parts words in running text, and so never makes an emoticon's frame: sentence
+#: punctuation, quotation marks, dashes, the asterisk of a censored word and the hash of a
+#: tag, in their Latin, CJK, Arabic and Indic forms ("好！", "是，是", "х-у-й", "「操」").
+_TEXT_PUNCTUATION: Final = frozenset(
+    ".,!?:'\"-*~#…‐‑–—‘’‚“”„«»‹›¡¿。、，！？：．～・･「」『』【】《》〈〉〔〕＂＇،؛؟।॥"
+)
+#: A run of characters between spaces and sentence punctuation: a word, or an emoticon.
+_CHUNK: Final = re.compile(
+    "[^\\s" + "".join(re.escape(c) for c in sorted(_TEXT_PUNCTUATION)) + "]+"
+)
+#: Latin letters that are the strokes of emoticons rather than letters of a text: IPA and
+#: the phonetic extensions ("ʕ•ᴥ•ʔ", "( ͡° ͜ʖ ͡°)").
+_STROKE_LATIN: Final = ((0x250, 0x2AF), (0x1D00, 0x1DBF))
+
+
+@cache
+def _frames(c: str) -> bool:
+    """Whether ``c`` is an emoticon's stroke, framing a letter it touches: a symbol or
+    punctuation mark outside :data:`_TEXT_PUNCTUATION` (``_ ( ) ‿ ¯ \\ / ; ☞ • ՞``), or
+    an IPA letter (``ᴥ ʖ``). Not a letter, digit, combining mark or space, and not an
+    emoji of the pictographic planes ("赞👍" is a word and its emoji)."""
+    point = ord(c)
+    if any(first <= point <= last for first, last in _STROKE_LATIN):
+        return True
+    if c in _TEXT_PUNCTUATION or point >= 0x1F000:
+        return False
+    return unicodedata.category(c)[0] in "PS"
+
+
+class _Framing:
+    """Which letters of a text stand inside an emoticon: the chunk (:data:`_CHUNK`) a
+    letter is in has a stroke (:func:`_frames`: "ಠ_ಠ", "(ノಠ益ಠ)ノ"), or the nearest
+    characters past the spaces on both sides of its chunk are strokes ("ᕕ( ᐛ )ᕗ"). Built
+    the first time a text has a lone letter to ask about, each chunk read once: linear in
+    the text however many lone letters it has."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = [m.span() for m in _CHUNK.finditer(text)]
+        self.starts = [b for b, _ in self.spans]
+        self.known: dict[int, bool] = {}
+
+    def framed(self, at: int) -> bool:
+        """Whether the letter at ``at`` is inside an emoticon."""
+        i = bisect_right(self.starts, at) - 1
+        if i not in self.known:
+            self.known[i] = self._chunk_framed(*self.spans[i])
+        return self.known[i]
+
+    def _chunk_framed(self, b: int, e: int) -> bool:
+        text = self.text
+        if any(_frames(c) for c in text[b:e]):
+            return True
+        left = b - 1
+        while left >= 0 and text[left].isspace():
+            left -= 1
+        right = e
+        while right < len(text) and text[right].isspace():
+            right += 1
+        return left >= 0 and right < len(text) and _frames(text[left]) and _frames(text[right])
 
 
 @cache
@@ -131,33 +204,92 @@ def _word_pattern() -> re.Pattern[str]:
     return re.compile(f"[^\\W\\d_](?:[^\\W\\d_]|[{cls}])*")
 
 
+#: A letter of a run: its offset in the text, its script and its kind (:data:`_WORD_SCRIPT`).
+_Letter = tuple[int, str, str]
+
+
+def _one_script_word(run: str) -> list[str] | None:
+    """The scripts of the letters of ``run`` when it is a word of two letters or more in
+    one script (most runs are): the quick answer, None when the run needs reading letter by
+    letter (:func:`_run_letters`)."""
+    if run[0] in _SOUND_MARKS or not _STROKES.isdisjoint(run):
+        return None
+    scripts = ["Latn" if c.isascii() else script_of(c) for c in _WORD_LETTER.findall(run)]
+    kinds = [_WORD_SCRIPT.get(s, s) for s in scripts]
+    if len(kinds) < 2 or kinds.count(kinds[0]) != len(kinds) or kinds[0] == "Zzzz":
+        return None
+    if kinds[0] == "Jpan" and len(kinds) - sum(map(run.count, _SOUND_MARKS)) < 2:
+        return None  # "ﾟヮﾟ": one letter and its marks
+    return scripts
+
+
+def _run_letters(run: str, start: int) -> tuple[list[_Letter | None], dict[int, int]]:
+    """The letters of ``run`` (at ``start`` in the text), with None where a sound mark
+    parts them ("ﾟДﾟщ"), and how many sound marks follow each kana letter (part of its
+    word, counted with it)."""
+    letters: list[_Letter | None] = []
+    marks: dict[int, int] = {}
+    for i, c in enumerate(run):
+        if c in _STROKES or not _WORD_LETTER.match(c):
+            continue
+        last = letters[-1] if letters else None
+        if c not in _SOUND_MARKS:
+            s = "Latn" if c.isascii() else script_of(c)
+            letters.append((start + i, s, _WORD_SCRIPT.get(s, s)))
+        elif last is not None and last[2] == "Jpan":
+            marks[last[0]] = marks.get(last[0], 0) + 1
+        else:
+            letters.append(None)
+    return letters, marks
+
+
 def letters_by_script(text: str) -> dict[str, int]:
-    """How many letters of each script the text's words have (letters with no letter of
-    their script beside them are symbols: see the module's docstring)."""
+    """How many letters of each script the text's words have (a lone letter inside an
+    emoticon, a lone Greek letter and a run of an unknown script inside an emoticon are
+    symbols: see the module's docstring)."""
     if text.isascii():
-        letters = len(text.encode("ascii").translate(None, _ASCII_NON_LETTERS))
-        return {"Latn": letters} if letters else {}
+        n = len(text.encode("ascii").translate(None, _ASCII_NON_LETTERS))
+        return {"Latn": n} if n else {}
     counts: Counter[str] = Counter()
-    for run in _word_pattern().findall(text):
+    framing: _Framing | None = None
+    for m in _word_pattern().finditer(text):
+        run = m.group()
         if run.isascii():
             counts["Latn"] += len(run)
             continue
-        scripts = [
-            "Latn" if c.isascii() else script_of(c)
-            for c in _WORD_LETTER.findall(run)
-            if c not in _STROKES
-        ]
-        kinds = [_WORD_SCRIPT.get(s, s) for s in scripts]
-        if len(kinds) > 1 and kinds.count(kinds[0]) == len(kinds):
-            counts.update(scripts)  # a word in one script, as most are
+        scripts = _one_script_word(run)
+        if scripts is not None:
+            counts.update(scripts)
             continue
-        last = len(kinds) - 1
-        counts.update(
-            s
-            for i, (s, k) in enumerate(zip(scripts, kinds, strict=True))
-            if s == "Latn" or (i > 0 and kinds[i - 1] == k) or (i < last and kinds[i + 1] == k)
-        )
-    return dict(counts)
+        letters, marks = _run_letters(run, m.start())
+        kinds = {x[2] if x else None for x in letters}
+        if len(letters) > 1 and len(kinds) == 1 and None not in kinds:
+            # a word of one script after all: its sound marks ("ﾀﾞﾒ"), or a script no
+            # language is read from, whose letters inside an emoticon are strokes ("(ᗒᗣᗕ)՞")
+            if "Zzzz" in kinds:
+                framing = framing or _Framing(text)
+                if framing.framed(m.start()):
+                    continue
+            counts.update(x[1] for x in letters if x)
+            counts["Kana"] += sum(marks.values())
+            continue
+        for i, x in enumerate(letters):
+            if x is None:
+                continue
+            at, script, kind = x
+            near = (letters[i - 1] if i else None, letters[i + 1] if i + 1 < len(letters) else None)
+            if script != "Latn" and all(y is None or y[2] != kind for y in near):
+                # a lone letter: a formula's if Greek ("π ≈ 3.14159", "Δt = 5 s", "Ω"),
+                # an emoticon's stroke inside one ("ಠ_ಠ", "(ノಠ益ಠ)ノ"), else a one-letter
+                # word ("好！", "х у й", "हाँ")
+                if script == "Grek":
+                    continue
+                framing = framing or _Framing(text)
+                if framing.framed(at):
+                    continue
+            counts[script] += 1
+            counts["Kana"] += marks.get(at, 0)
+    return {s: n for s, n in counts.items() if n}
 
 
 def main_script(counts: dict[str, int]) -> str:
