@@ -13,8 +13,10 @@ none), so ``flagged`` agrees with what ThreadGuard itself would hold for a moder
 For the same reason a match of the key's site watchlist that blocks or holds
 (``block``, ``hold``) sets ``flagged`` too, and so does a code of coded hate, a
 threatening phrase or an abusive word that holds (:mod:`threadguard.moderation.coded_hate`,
-:mod:`threadguard.moderation.threats`, :mod:`threadguard.moderation.abusive_words`). A
-phrase, a code or a word also sets the categories it belongs to, and its score is
+:mod:`threadguard.moderation.threats`, :mod:`threadguard.moderation.abusive_words`): its
+list's action in the site's policy is ``hold``, and a list the site only flags changes
+nothing here, as it holds nothing there. A
+phrase, a code or a word that holds also sets the categories it belongs to, and its score is
 reported at least at the category's flag level and never under 0.8, since clients read
 ``flagged`` as "some category is true" and many apply their own cut-off to
 ``category_scores`` (:mod:`.rule_findings`, shared with Perspective); a watched word sets none: OpenAI's shape has no place for "a

@@ -21,15 +21,17 @@ Where ThreadGuard differs, deliberately (docs/compatibility.md):
 - the stored decision is the site's (thresholds, watchlist and coded hate of the key's
   site), so a watched word or a code sends the comment to the moderation queue; the scores returned are the
   model's, since clients threshold them as calibrated probabilities, except that an
-  attribute a threatening phrase, a code of coded hate or an abusive word that holds sets
-  is reported at 0.8 at least (:mod:`.rule_findings`): a client's cut-off must see what
-  the site holds ("I will find you and hurt you" was THREAT 0.29).
+  attribute a threatening phrase, a code of coded hate or an abusive word that holds the
+  comment under the site's policy sets is reported at 0.8 at least, in the summary and in
+  the sentence spans the finding is in (:mod:`.rule_findings`): a client's cut-off must see
+  what the site holds ("I will find you and hurt you" was THREAT 0.29), and no more (a
+  site that only flags threats stores it approved, and its scores stay the model's).
   Perspective requests name no author, so author rules (bans, pre-moderation, trusted
   authors, escalation) cannot apply here.
 """
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Annotated, Any
 
@@ -57,7 +59,7 @@ from threadguard.service.compat.perspective_request import (
     parse_suggestion,
     resolve_attribute,
 )
-from threadguard.service.compat.rule_findings import attribute_floors
+from threadguard.service.compat.rule_findings import Floors, attribute_floors
 from threadguard.service.protocols import Arrival, NewComment, Origin, Principal, ServiceContext
 
 log = logging.getLogger("threadguard.service.compat.perspective")
@@ -128,23 +130,24 @@ def analyze_response(
     requested: Sequence[Requested],
     scored: Scored,
     detected: str,
-    floors: Mapping[str, float] | None = None,
+    floors: Floors | None = None,
 ) -> dict[str, Any]:
-    """Perspective's AnalyzeCommentResponse. ``floors``: the least summary score of each
-    attribute the site's phrase lists and lexicons set (:mod:`.rule_findings`); a span
-    over the whole text reports it too, a sentence's span the model's own score."""
-    floors = floors or {}
+    """Perspective's AnalyzeCommentResponse. ``floors``: the least score of each attribute
+    the findings of the site's phrase lists and lexicons that held the comment set
+    (:mod:`.rule_findings`), in the summary and in each span a finding is in, so a
+    sentence's span agrees with the summary it raises."""
+    floors = floors or Floors()
+    least = floors.summary()
+    span_least = [floors.span(begin, end) for begin, end, _ in scored.spans]
     units = utf16_offsets(req.text)
     attribute_scores: dict[str, Any] = {}
     for r in requested:
-        least = floors.get(r.attribute, 0.0)
-        summary = round(max(scored.analysis.scores[r.attribute], least), 6)
+        summary = round(max(scored.analysis.scores[r.attribute], least.get(r.attribute, 0.0)), 6)
         if r.threshold is not None and summary < r.threshold:
             continue
         spans = []
-        for begin, end, scores in scored.spans:
-            whole = begin == 0 and end == len(req.text)
-            value = round(max(scores[r.attribute], least if whole else 0.0), 6)
+        for (begin, end, scores), floor in zip(scored.spans, span_least, strict=True):
+            value = round(max(scores[r.attribute], floor.get(r.attribute, 0.0)), 6)
             if r.threshold is None or value >= r.threshold:
                 spans.append({"begin": units[begin], "end": units[end], "score": _score(value)})
         attribute_scores[r.key] = {"spanScores": spans, "summaryScore": _score(summary)}
