@@ -342,3 +342,12 @@ def test_an_abusive_word_is_returned_stored_and_shown_on_the_comment(service: Se
     ).json()
     again = next(w for w in stored["abusive_words"] if w["kind"] == "slur")
     assert {k: again[k] for k in slur} == slur and not again["reported"]
+
+
+def test_a_queue_item_names_the_sites_own_comment_id(
+    service: Service, loaded: dict[str, Any]
+) -> None:
+    """A news desk's tryout: the queue gave only the store's id (``cm_...``), so a site
+    could not find its own comment in it."""
+    items = queue(service)["items"]
+    assert [i["external_id"] for i in items] == ["a1", "a4", "b1"]

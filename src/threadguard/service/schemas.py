@@ -250,12 +250,14 @@ class CommentOut(BaseModel):
 
 class QueueItemOut(BaseModel):
     comment_id: str
+    external_id: str = Field(description="The comment's id on the site that sent it.")
     site: str
     article: str | None
     author: str | None
     text: str
     status: Status
     reasons: list[str]
+    #: As stored, not rounded: a client may pass one back as ``min_score`` (kept above).
     scores: dict[str, float]
     entered_at: datetime
     resolved_at: datetime | None

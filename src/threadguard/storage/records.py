@@ -238,6 +238,8 @@ class QueueRecord:
     entered_at: datetime
     resolved_at: datetime | None
     resolved_by: str | None
+    #: The comment's id on the site that sent it (``comment_id`` is the store's own).
+    external_id: str = ""
 
 
 @dataclass(frozen=True)

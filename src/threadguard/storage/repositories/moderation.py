@@ -160,7 +160,13 @@ class ModerationRepository(Repository):
     def queue(self, filters: QueueFilter, *, limit: int = 50, offset: int = 0) -> Page[QueueRecord]:
         """Queue entries matching ``filters``, oldest first (the order moderators work in)."""
         stmt = (
-            select(QueueItem, CommentModel.text, Site.name, Article.external_id)
+            select(
+                QueueItem,
+                CommentModel.text,
+                Site.name,
+                Article.external_id,
+                CommentModel.external_id,
+            )
             .join(CommentModel, CommentModel.id == QueueItem.comment_id)
             .join(Site, Site.id == QueueItem.site_id)
             .outerjoin(Article, Article.id == QueueItem.article_id)
@@ -219,8 +225,9 @@ class ModerationRepository(Repository):
                 entered_at=q.entered_at,
                 resolved_at=q.resolved_at,
                 resolved_by=q.resolved_by,
+                external_id=external_id,
             )
-            for q, text, site, article in rows
+            for q, text, site, article, external_id in rows
         ]
         return Page(items, int(total), limit, offset)
 
