@@ -38,6 +38,9 @@ SYMBOLS = [
     "λ",
     "Δt = 5 s",
     "∑ xᵢ",
+    "5 ℓ",
+    "O₂",
+    "Ⅳ",
     "Thanks! ¯\\_(ツ)_/¯",
     "ಠ_ಠ seriously?",
     # kana's sound marks are no letters alone; a script outside the table draws too

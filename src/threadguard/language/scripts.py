@@ -19,8 +19,9 @@ sentence punctuation it stands in has a symbol or a bracket in it (``_ ( ) ‿ �
 both sides of it past the spaces ("ᕕ( ᐛ )ᕗ"); the letters of a script outside the table
 ("ᗒᗣᗕ") are strokes there even as a run. Kana's sound marks (ー, ﾟ) are part of the word
 they follow and no letter alone ("(ﾟーﾟ)", "(ーー;)"). Han and kana are one script when
-telling a word ("死ね"). Two exceptions: a lone Greek letter is a formula's symbol wherever
-it stands ("π ≈ 3.14159", "Δt = 5 s", "Ω": a Greek text has words of two letters or more);
+telling a word ("死ね"). Two exceptions: a lone Greek letter or letterlike symbol is a
+formula's symbol wherever it stands ("π ≈ 3.14159", "Δt = 5 s", "Ω", "5 ℓ": a Greek text
+has words of two letters or more);
 and a lone Latin letter always counts ("l'", "e", "é", "y" are words of its languages, and
 taking them out cost 8 right answers of ``bench/language_id.py --min-chars 1``, all short
 French and Portuguese comments). The cost: a real one-letter word inside brackets or beside
@@ -204,6 +205,8 @@ def _word_pattern() -> re.Pattern[str]:
     return re.compile(f"[^\\W\\d_](?:[^\\W\\d_]|[{cls}])*")
 
 
+#: Letterlike Symbols, letters only to Unicode: the litre's ℓ, aleph, the ohm sign.
+_LETTERLIKE: Final = (0x2100, 0x214F)
 #: A letter of a run: its offset in the text, its script and its kind (:data:`_WORD_SCRIPT`).
 _Letter = tuple[int, str, str]
 
@@ -214,7 +217,9 @@ def _one_script_word(run: str) -> list[str] | None:
     letter (:func:`_run_letters`)."""
     if run[0] in _SOUND_MARKS or not _STROKES.isdisjoint(run):
         return None
-    scripts = ["Latn" if c.isascii() else script_of(c) for c in _WORD_LETTER.findall(run)]
+    scripts = [
+        "Latn" if c.isascii() else script_of(c) for c in _WORD_LETTER.findall(run) if c.isalpha()
+    ]
     kinds = [_WORD_SCRIPT.get(s, s) for s in scripts]
     if len(kinds) < 2 or kinds.count(kinds[0]) != len(kinds) or kinds[0] == "Zzzz":
         return None
@@ -230,8 +235,8 @@ def _run_letters(run: str, start: int) -> tuple[list[_Letter | None], dict[int, 
     letters: list[_Letter | None] = []
     marks: dict[int, int] = {}
     for i, c in enumerate(run):
-        if c in _STROKES or not _WORD_LETTER.match(c):
-            continue
+        if c in _STROKES or not c.isalpha():
+            continue  # a combining mark, or a number the pattern takes for a letter ("O₂", "Ⅳ")
         last = letters[-1] if letters else None
         if c not in _SOUND_MARKS:
             s = "Latn" if c.isascii() else script_of(c)
@@ -279,10 +284,10 @@ def letters_by_script(text: str) -> dict[str, int]:
             at, script, kind = x
             near = (letters[i - 1] if i else None, letters[i + 1] if i + 1 < len(letters) else None)
             if script != "Latn" and all(y is None or y[2] != kind for y in near):
-                # a lone letter: a formula's if Greek ("π ≈ 3.14159", "Δt = 5 s", "Ω"),
-                # an emoticon's stroke inside one ("ಠ_ಠ", "(ノಠ益ಠ)ノ"), else a one-letter
-                # word ("好！", "х у й", "हाँ")
-                if script == "Grek":
+                # a lone letter: a formula's if Greek ("π ≈ 3.14159", "Δt = 5 s", "Ω") or
+                # a letterlike symbol ("5 ℓ", "ℵ₀"), an emoticon's stroke inside one ("ಠ_ಠ",
+                # "(ノಠ益ಠ)ノ"), else a one-letter word ("好！", "х у й", "हाँ")
+                if script == "Grek" or _LETTERLIKE[0] <= ord(text[at]) <= _LETTERLIKE[1]:
                     continue
                 framing = framing or _Framing(text)
                 if framing.framed(at):
