@@ -217,9 +217,8 @@ def _one_script_word(run: str) -> list[str] | None:
     letter (:func:`_run_letters`)."""
     if run[0] in _SOUND_MARKS or not _STROKES.isdisjoint(run):
         return None
-    scripts = [
-        "Latn" if c.isascii() else script_of(c) for c in _WORD_LETTER.findall(run) if c.isalpha()
-    ]
+    letters = run if run.isalpha() else [c for c in run if c.isalpha()]
+    scripts = ["Latn" if c.isascii() else script_of(c) for c in letters]
     kinds = [_WORD_SCRIPT.get(s, s) for s in scripts]
     if len(kinds) < 2 or kinds.count(kinds[0]) != len(kinds) or kinds[0] == "Zzzz":
         return None
