@@ -13,6 +13,7 @@ from typing import Any
 
 from threadguard.analysis import Analysis
 from threadguard.moderation import Decision, Moderated, Moderator
+from threadguard.moderation.decision import contacts_json
 from threadguard.schema import Verdict
 from threadguard.signals import compute_signals
 from threadguard.thread import Thread
@@ -62,6 +63,8 @@ def comment_entry(m: Moderated, moderator: Moderator) -> dict[str, Any]:
         entry["threats"] = [t.to_json() for t in m.outcome.threats]
     if m.outcome.abusive:
         entry["abusive_words"] = [w.to_json() for w in m.outcome.abusive]
+    if m.outcome.contacts:
+        entry["contact_details"] = contacts_json(m.outcome.contacts)
     if m.outcome.censored_text is not None:
         entry["censored_text"] = m.outcome.censored_text
     return entry

@@ -351,3 +351,33 @@ def test_a_queue_item_names_the_sites_own_comment_id(
     could not find its own comment in it."""
     items = queue(service)["items"]
     assert [i["external_id"] for i in items] == ["a1", "a4", "b1"]
+
+
+def test_contact_details_are_located_in_every_answer_without_being_copied(
+    service: Service, tmp_path: Path
+) -> None:
+    """A news desk's tryout: a comment held for contact details named them by three
+    characters ('whereabouts "wor…"') and no answer said where they stood, unlike threats
+    and codes. The upload, the stored comment and `scan` now give each find's kind and
+    offsets, and still no copy of the number."""
+    text = "Ring him on 07700 900123 tonight."
+    begin = text.index("07700")
+    [made] = ingest(service, thread("p1", ("p1c1", "zed", text))).values()
+    expected = [{"kind": "phone number", "begin": begin, "end": begin + len("07700 900123")}]
+    assert made["contact_details"] == expected
+    stored = service.client.get(
+        f"/api/v1/comments/{made['comment_id']}", headers=service.auth(service.moderator)
+    )
+    assert stored.status_code == 200, stored.text
+    assert stored.json()["contact_details"] == expected
+    assert "900123" not in json.dumps(stored.json()["decision"])
+    path = tmp_path / "thread.json"
+    path.write_text(thread("p1", ("p1c1", "zed", text)))
+    from typer.testing import CliRunner
+
+    from threadguard.cli import app  # the scan document
+
+    scanned = CliRunner().invoke(app, ["scan", str(path), "--format", "json", "--tier", "fast"])
+    assert scanned.exit_code == 0, scanned.output
+    [entry] = json.loads(scanned.stdout)["comments"]
+    assert entry["contact_details"] == expected

@@ -10,6 +10,7 @@ from typing import Any
 
 from threadguard.moderation.abusive_words import AbusiveMatch
 from threadguard.moderation.coded_hate import CodedMatch
+from threadguard.moderation.contact_details import ContactMatch
 from threadguard.moderation.threats import ThreatMatch
 from threadguard.moderation.watchlist import WatchMatch
 from threadguard.schema import Verdict
@@ -52,6 +53,9 @@ class Outcome:
     #: one held the comment.
     abusive: tuple[AbusiveMatch, ...] = ()
     abusive_held: bool = False
+    #: Contact details and spam found (:mod:`.contact_details`): their kind and offsets
+    #: only, so a moderator sees where they stand and no copy of them is kept.
+    contacts: tuple[ContactMatch, ...] = ()
 
     @property
     def action(self) -> Verdict:
@@ -60,7 +64,7 @@ class Outcome:
 
     def details(self) -> dict[str, Any] | None:
         """What to store beside the decision (None when the site rules found nothing)."""
-        if not (self.matches or self.coded or self.threats or self.abusive) and (
+        if not (self.matches or self.coded or self.threats or self.abusive or self.contacts) and (
             self.censored_text is None
         ):
             return None
@@ -74,7 +78,15 @@ class Outcome:
             out["threats"] = [t.to_json() for t in self.threats]
         if self.abusive:
             out["abusive_words"] = [m.to_json() for m in self.abusive]
+        if self.contacts:
+            out["contact_details"] = contacts_json(self.contacts)
         return out
+
+
+def contacts_json(found: tuple[ContactMatch, ...]) -> list[dict[str, Any]]:
+    """Each find's kind and offsets (code points), never its text: the reasons show three
+    characters of it, and a news desk's moderators could not tell what was found where."""
+    return [{"kind": m.kind, "begin": m.begin, "end": m.end} for m in found]
 
 
 def held_long(decision: Decision, limit: int) -> Decision:

@@ -83,6 +83,7 @@ class Moderator:
             draft.scored,
             draft.abusive,
             draft.abusive_held,
+            draft.contacts,
         )
 
     def on_scores(self, analysis: Analysis) -> Decision:

@@ -40,7 +40,7 @@ from threadguard.analysis import Analysis
 from threadguard.moderation.abusive_words import AbusiveMatch, match_abusive_words
 from threadguard.moderation.authors import AuthorContext
 from threadguard.moderation.coded_hate import CodedMatch, match_coded
-from threadguard.moderation.contact_details import match_contact_details
+from threadguard.moderation.contact_details import ContactMatch, match_contact_details
 from threadguard.moderation.endorsed_lists import agreed_reasons
 from threadguard.moderation.policy import Policy
 from threadguard.moderation.threats import ThreatMatch, match_threats
@@ -108,6 +108,8 @@ class Draft:
     #: Abusive words of the other covered languages found, and whether one held it.
     abusive: tuple[AbusiveMatch, ...] = ()
     abusive_held: bool = False
+    #: Contact details and spam found (where they stand, never what they say).
+    contacts: tuple[ContactMatch, ...] = ()
     final: bool = False
     #: Whether the comment's scores were read (not for an unsupported language).
     scored: bool = True
@@ -351,6 +353,7 @@ def contact_details(case: Case, draft: Draft) -> Draft:
     if not found:
         return draft
     reasons = tuple(dict.fromkeys(m.reason(case.text) for m in found))
+    draft = replace(draft, contacts=draft.contacts + tuple(found))
     return draft.raised_to(Verdict.HOLD if action == "hold" else Verdict.APPROVE, *reasons)
 
 

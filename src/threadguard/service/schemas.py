@@ -140,6 +140,15 @@ class ThreadMeta(BaseModel):
     id: str
 
 
+class ContactMatchOut(BaseModel):
+    kind: str = Field(
+        description="phone number, e-mail address, home address, whereabouts, number plate, "
+        "shortened link or commercial offer with a link"
+    )
+    begin: int = Field(description="Offsets in the comment (code points); the text is not copied.")
+    end: int
+
+
 class ThreadComment(BaseModel):
     """A comment of an ingested thread with its analysis, decision and store id."""
 
@@ -165,6 +174,7 @@ class ThreadComment(BaseModel):
     coded_hate: list[CodedMatchOut] | None = None
     threats: list[ThreatMatchOut] | None = None
     abusive_words: list[AbusiveWordOut] | None = None
+    contact_details: list[ContactMatchOut] | None = None
     censored_text: str | None = None
 
 
@@ -243,6 +253,7 @@ class CommentOut(BaseModel):
     coded_hate: list[CodedMatchOut] | None = None
     threats: list[ThreatMatchOut] | None = None
     abusive_words: list[AbusiveWordOut] | None = None
+    contact_details: list[ContactMatchOut] | None = None
     censored_text: str | None = None
     moderator_decision: ModeratorDecisionOut | None
     actions: list[ActionOut]

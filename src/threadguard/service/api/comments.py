@@ -44,6 +44,7 @@ def comment_out(c: CommentRecord) -> schemas.CommentOut:
             "coded_hate": details.get("coded_hate") or None,
             "threats": details.get("threats") or None,
             "abusive_words": details.get("abusive_words") or None,
+            "contact_details": details.get("contact_details") or None,
             "censored_text": details.get("censored_text"),
             "moderator_decision": (
                 {
