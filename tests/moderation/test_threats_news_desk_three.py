@@ -12,7 +12,7 @@ from timing_support import fastest
 from threadguard.analysis import Analysis
 from threadguard.moderation import Moderator, load_policy
 from threadguard.moderation.contact_details import match_contact_details
-from threadguard.moderation.threats import match_threats
+from threadguard.moderation.threats import ThreatListError, match_threats, parse_threats
 from threadguard.schema import ATTRIBUTES, Verdict
 
 DEFAULT = Moderator(load_policy())
@@ -147,6 +147,55 @@ HELD = [
     ("Why don't you go back to your own country?", "call for expulsion"),
     ("@Priya go back to your country.", "call for expulsion"),
     ("You should go back to your own bloody country!", "call for expulsion"),
+    # a review of the entries above (session 35): abuse they let through, and what they hold
+    # still after being narrowed
+    ("We know ur kids live on Ashdown Crescent.", "veiled threat"),
+    ("Me and the lads know you live on Kingsway.", "veiled threat"),
+    ("We know that you live on Park Road. Be careful.", "veiled threat"),
+    ("Pay attention Jenna: we all know you live on Cedar Lane, number 9.", "veiled threat"),
+    ("Keep publishing those smears, Jenna, and find out what happens.", "veiled threat"),
+    ("Keep writing garbage about our community and see what happens to you.", "veiled threat"),
+    ("Print my address again and see what happens.", "veiled threat"),
+    ("Write one more word about my family and see what happens.", "veiled threat"),
+    ("I wish a HIMARS would land on your family.", "wish of harm"),
+    ("String the nonce up from a tree.", "call for violence"),
+    ("The whole cabinet should be hanging from lampposts.", "call for violence"),
+    ("Politicians like him should be swinging from the nearest lamppost.", "call for violence"),
+    ("The traitors in Westminster deserve to be hanging from lampposts.", "call for violence"),
+    ("Hang the lot of them from the lampposts.", "call for violence"),
+    ("Pack them all off to Rwanda where they belong.", "call for expulsion"),
+    ("Deport every last one of them to Pakistan where they belong.", "call for expulsion"),
+    ("Your grandad should've stayed in Jamaica.", "call for expulsion"),
+    ("Just go back to your own country.", "call for expulsion"),
+    ("Go back to your own country where you belong.", "call for expulsion"),
+    ("go back to ur country lol", "call for expulsion"),
+    ("Go home to your own country, Ahmed.", "call for expulsion"),
+    ("Ahmed, go back to your country.", "call for expulsion"),
+    ("Go back to your own country and take your family with you.", "call for expulsion"),
+    ("Why not go back to your own country?", "call for expulsion"),
+    # ten bare digits from 800 or 888 are a person's (an Indian mobile as often)
+    (
+        "Call him on 8001234567, he is the councillor who voted for it.",
+        "contact details: phone number",
+    ),
+    ("Her mobile is 8881234567, everyone ring her.", "contact details: phone number"),
+    (
+        "I found where the reporter lives, the house with the green gate on Mill Lane.",
+        "contact details: home address",
+    ),
+    ("I know where Okafor lives. Ash Grove, near the park.", "contact details: home address"),
+    (
+        "His wife works at the Boots in Hexham, people should see what he posts.",
+        "contact details: whereabouts",
+    ),
+    (
+        "Her husband teaches at Hillcrest, maybe the parents should be told who she really is.",
+        "contact details: whereabouts",
+    ),
+    (
+        "I know which pub she drinks in on Market Street; she'll find out what we think.",
+        "contact details: whereabouts",
+    ),
 ]
 
 #: Civil sentences that share the words: each is approved.
@@ -222,6 +271,52 @@ CIVIL = [
     "Go back to your country's embassy and ask them for a new passport.",
     "After the war, go back to your country and help rebuild it, she told the students.",
     "When did you go back to your own country last?",
+    # a review of the entries above (session 35): civil sentences they held
+    "I know you live on Abbey Road, so the tourists on the crossing must drive you mad.",
+    "We all know he lives at number 10, the question is for how long.",
+    "I know they live on Downing Street, that's the whole point of the job.",
+    "We know you live on Baker Street, Mr Holmes, and the museum is lovely.",
+    "We know she lives at number 42 because she invited the whole street round.",
+    "Keep telling lies to voters and see what happens.",
+    "Tabloids, keep printing lies about Harry and see what happens. He will sue.",
+    "Say his name again and see what happens.",
+    "At Anfield, mention his name again and see what happens, the whole Kop sings.",
+    "Loved the restaurant, my friends will pay you a visit soon!",
+    "Great write-up on the bakery, a few of us will pay you a visit.",
+    "If you report the leak, someone will pay your house a visit.",
+    "The district nurse said somebody will pay your mum a visit soon.",
+    "I hope no rocket ever falls on your family again.",
+    "I pray that no bomb ever falls on your children.",
+    "Wishing you peace; I hope no shell ever hits your home again.",
+    "I hope a rocket doesn't fall on your family.",
+    "Get the fairy lights out and string the things up before the kids get home.",
+    "At the hog roast they string the pig up overnight.",
+    "The council plans to hang them from lampposts along the seafront, the new flower baskets.",
+    "The hanging baskets look lovely; they should be hanging from lampposts on every street, "
+    "people love them.",
+    "The Benin Bronzes should be sent back to Africa where they belong.",
+    "Ship the bronzes back to Nigeria where they belong.",
+    "The pandas were sent back to China where they belong.",
+    "After that airport chaos, your family should have stayed in Turkey!",
+    "Moving back home after 20 years abroad? You should go home to your own village, it's the "
+    "best decision I made.",
+    "Homesick? Go home to your homeland, even for a week.",
+    "Homesick? Go home to your homeland.",
+    "The essay text is 500-1000 words long.",
+    "Their number is 500-1000 at most, according to police.",
+    "Call us at 555-0100 for tickets to the village fete.",
+    "The kids finally know where Santa lives: the house with the red door at the end of our road.",
+    "Now we know where Sherlock lives: Baker Street.",
+    "We all know where Starmer lives, Downing Street, the black door with the number 10.",
+    "Couriers struggle to find where she lives, the cottage behind the church on Mill Lane.",
+    "I can't find where she lives, the cottage behind the church on Mill Lane.",
+    "Her husband teaches at Leeds, and honestly everyone should hear what she said at the "
+    "conference, it was inspiring.",
+    "She works at the Royal Free, people should know what she says about the NHS, she's spot on.",
+    "He's staying at the Ritz; he'll find out what real luxury is.",
+    "My son goes to Hillside Academy, they'll find out the hard way when Ofsted visits.",
+    "If you're struggling, call 1-888-628-9454 for the Spanish-language line.",
+    "The helpline is 8002738255, free and open all night.",
 ]
 
 
@@ -277,6 +372,18 @@ def _repeated(piece: str) -> str:
         "where they belong ",
         "your dad should have stayed in ",
         "you lot are a plague on ",
+        # session 35's narrowed entries
+        "me and the lads know ur kids live on aaway in ",
+        "we know you live on aa road, aa ",
+        "keep writing lies about us, aa, and ",
+        "write one more word about my family and ",
+        "hope no a a a drone a a lands on ",
+        "string the pig up at the hog roast ",
+        "the whole cabinet should be swinging from ",
+        "deport every last one of them to ",
+        "your family should have stayed in turkey after the flight ",
+        "just go back to your own country, aa ",
+        "go back to ur country lol ",
     ],
 )
 def test_the_new_threat_entries_read_100k_adversarial_characters_quickly(piece: str) -> None:
@@ -299,8 +406,34 @@ def test_the_new_threat_entries_read_100k_adversarial_characters_quickly(piece: 
         "found where he lives the aa aa ",
         "call 555-0142 ",
         "0800 144 8848 ",
+        # session 35's narrowed patterns
+        "call him on 555-0142 words ",
+        "his number is 500-1000 ",
+        "helpline 800-273-8255 ",
+        "call him on 8001234567 ",
+        "struggle to find where she lives ",
+        "I know where Aa Bb lives ",
+        "she'll find out what real aa aa ",
+        "My son goes to Aa Academy ",
     ],
 )
 def test_the_new_contact_patterns_read_100k_adversarial_characters_quickly(piece: str) -> None:
     text = _repeated(piece)
     assert fastest(lambda: match_contact_details(text)) < 0.5
+
+
+def test_an_unless_word_near_a_phrase_lets_it_go() -> None:
+    """An entry's ``unless`` says where its words mean something else (a restaurant "paid a
+    visit"): near the phrase it lets the phrase go; further away it does not."""
+    rules = parse_threats(
+        '[[threat]]\nkind = "veiled threat"\n'
+        "pattern = '\\bpay you a visit\\b'\nunless = '\\brestaurant\\b'\n"
+    )
+    assert match_threats("Loved the restaurant, we will pay you a visit.", rules=rules) == []
+    far = "Loved the restaurant. " + "And then some more words. " * 12 + "We will pay you a visit."
+    assert [m.kind for m in match_threats(far, rules=rules)] == ["veiled threat"]
+
+
+def test_a_bad_unless_is_named() -> None:
+    with pytest.raises(ThreatListError, match=r"x.toml: threat 1: unless: bad pattern"):
+        parse_threats('[[threat]]\nkind = "veiled threat"\npattern = "a"\nunless = "("\n', "x.toml")

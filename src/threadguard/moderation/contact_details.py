@@ -30,7 +30,14 @@ house looks like, a family member's school or workplace beside a cue to tell peo
 on", and let freephone and helpline numbers (0800, 0808, 1-800, 1800, ...) go: an
 organisation's, not a person's. On every English set the civil rows found are the same;
 five rows' US toll-free numbers (organisations' lines) are no longer found, so three
-fewer toxic rows are (ghc 11 -> 10, implicit_hate 4 -> 3, hateval 5 -> 4).
+fewer toxic rows are (ghc 11 -> 10, implicit_hate 4 -> 3, hateval 5 -> 4). A review of
+those (session 35) wrote civil sentences they held and narrowed them: a freephone number
+only as one is written or beside a helpline word (ten bare digits from 800 are an Indian
+mobile too), the seven-digit number only after "call him/her/them/me" or "his/her/my
+number" and never a range ("500-1000 words"), a capitalised name's home only after "I
+know" or a search that succeeded (not "the kids know where Santa lives", "couriers struggle
+to find where she lives"), a cue about a person that ends its sentence, and not the
+writer's own child. The bench's figures are the same on every set.
 """
 
 from __future__ import annotations
@@ -90,13 +97,20 @@ _PHONE: Final = re.compile(
     r"(?![\w%/]|[.,]\d)"
 )
 #: A seven-digit local number ("555-0142", US style), a phone number only where the words
-#: just before it ask to be called (as :data:`_CALL` reads them: "call her on 555-0142",
-#: "his number is 555-0142"): else a score, a range or a reference as often. The words and
-#: the number are one pattern, so a text of ten thousand bare numbers is read once.
+#: just before it ask to call a person ("call her on 555-0142", "his number is 555-0142"):
+#: else a score, a range or a reference as often. Not "call us at 555-0100 for tickets" (an
+#: organisation's line), "the essay text is 500-1000 words long" or "their number is
+#: 500-1000 at most" (a range: a review, session 35): the verb needs a person after it (me,
+#: him, her, them), "number" needs my, his or her, and no word of a range or a count may
+#: follow. The words and the number are one pattern, so a text of ten thousand bare numbers
+#: is read once.
 _LOCAL_PHONE: Final = re.compile(
-    r"(?=[ctrpmwhy])\b(?:call|text|ring|phone|tel|mobile|whats ?app|(?:my|his|her|their|your) "
-    r"number)\b\W{0,3}(?:(?:me|him|her|us|them)\W{1,3})?(?:(?:on|at|is)\W{1,3})?"
-    r"(?<![\w.,£$€/+-])(?P<number>\d{3}[-.]\d{4})(?![\w%/-]|[.,]\d)",
+    r"(?=[ctrpwmh])\b(?:(?:call|text|ring|phone|whats ?app|message)\W{1,3}(?:me|him|her|them)"
+    r"\W{1,3}(?:(?:on|at)\W{1,3})?|(?:my|his|her) (?:number|mobile|phone|cell)(?: number)?"
+    r"\W{1,3}(?:(?:is|on)\W{1,3})?)"
+    r"(?<![\w.,£$€/+-])(?P<number>\d{3}[-.]\d{4})(?![\w%/-]|[.,]\d)"
+    r"(?!\s*(?:words?|pages?|characters|people|persons|votes|times|at most|at least|or so|"
+    r"or more|or less|or fewer|tops|max|maximum|min|minimum)\b)",
     re.IGNORECASE,
 )
 _DIGIT: Final = re.compile(r"\d")
@@ -200,16 +214,24 @@ _LIVES_ON: Final = re.compile(
 )
 #: Where a person lives, said to be found or known (a third tryout: "I found where the
 #: juror lives. Cedar Lane, the blue house with the red door."): a person, not "the bug"
-#: or "the heron" (a pronoun, a word for a person or a capitalised name) ...
+#: or "the heron" (a pronoun, a word for a person or a capitalised name) ... Not a search
+#: that fails ("couriers struggle to find where she lives", "can't find"), and a name only
+#: after "I know" or a search that succeeded ("found", "tracked down"): "the kids finally
+#: know where Santa lives", "now we know where Sherlock lives", "we all know where Starmer
+#: lives" are common knowledge (a review, session 35).
 _FOUND_HOME: Final = re.compile(
-    r"(?=[fkwtn])(?<!n't )(?<!n’t )(?<!not )(?<!never )\b(?:found|find|know|found out|"
-    r"tracked down|worked out|figured out|now know)"
+    r"(?=[fkwtn])(?<!n't )(?<!n’t )(?<!not )(?<!never )(?<!cannot )(?<!unable to )"
+    r"(?<!struggle to )(?<!struggles to )(?<!struggled to )(?<!struggling to )(?<!trying to )"
+    r"(?<!try to )(?<!tried to )(?<!hard to )(?<!difficult to )(?<!impossible to )"
+    r"\b(?:(?:found|find|know|found out|tracked down|worked out|figured out|now know)"
     r" (?:exactly )?where (?:(?:he|she|they|him|her)|(?:the|that|this|his|her|their) "
     r"(?:juror|jurors|judge|magistrate|reporter|journalist|editor|author|writer|columnist|"
     r"presenter|councillor|mp|mayor|witness|victim|teacher|officer|cop|copper|nurse|doctor|"
     r"landlord|prosecutor|lawyer|solicitor|barrister|guy|man|woman|bloke|lady|girl|lad|family|"
     r"wife|husband|mum|mom|dad|mother|father|parents|kids|son|daughter|bitch|bastard|traitor|"
-    r"nonce|grass|snitch)|(?-i:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)) (?:lives?|sleeps?|stays?|is staying)\b",
+    r"nonce|grass|snitch))|(?:(?<=\bi )know|found|found out|tracked down|worked out|figured out)"
+    r" (?:exactly )?where (?-i:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)) (?:lives?|sleeps?|stays?|"
+    r"is staying)\b",
     re.IGNORECASE,
 )
 #: ... then, within :data:`_FOUND_NEAR` characters, a named street without a house number
@@ -242,7 +264,7 @@ _PLATE_NEWS: Final = re.compile(
 #: Academy. Enjoy your shopping, Mrs Pilling."): held only beside :data:`_TARGET_CUE`.
 _WHEREABOUTS: Final = re.compile(
     r"(?<![Ii] )(?<![Ww]e )\b(?:works|working|drinks|drinking|stays|staying|teaches|teaching)"
-    r"(?: \w+)? (?:at|in) (?:the )?[A-Z][\w'’-]*|\b(?:sons?|daughters?|kids?|child|children|"
+    r"(?: \w+)? (?:at|in) (?:the )?[A-Z][\w'’-]*|(?<!\b[Mm]y )(?<!\b[Oo]ur )\b(?:sons?|daughters?|kids?|child|children|"
     r"boys?|girls?)(?:['’]s| is| are| goes| go| attends?)\s+(?:to |at )?(?:[A-Z][\w'’.-]*\s+){1,3}"
     # a third tryout: "His kids go to St Anne's primary" (the school word in lower case too)
     r"(?:[Pp]rimary|[Aa]cademy|[Ss]chool|High|[Cc]ollege|[Ii]nfants|[Jj]uniors|[Gg]rammar|Prep|"
@@ -290,19 +312,37 @@ _TARGET_CUE: Final = re.compile(
     r"garbage|stuff)) (?:he|she|they|her husband|his wife|their (?:dad|mum|mom|father|mother)) "
     r"(?:writes|wrote|says|said|posts|posted|publishes|published|tweets|tweeted|thinks|believes|"
     r"supports)\b|who (?:he|she|they|her husband|his wife) (?:really )?(?:is|are)\b|what kind of "
-    r"(?:man|woman|person|people) (?:he|she|they) (?:is|are)\b)|"
+    r"(?:man|woman|person|people) (?:he|she|they) (?:is|are)\b)(?=\s*(?:$|[.!?;…]))|"
+    # a review (session 35): "he'll find out what real luxury is", "they'll find out the hard
+    # way when Ofsted visits", "everyone should hear what she said at the conference, it was
+    # inspiring": what people think of a person, or a warning that ends its sentence
     r"\b(?:he|she|they)(?:['’]ll| will| is going to| are going to|['’]s going to|['’]re going to)"
-    r" (?:soon )?find out (?:what (?:real|proper|true|decent|ordinary|normal|local|the locals|we|"
-    r"people round here)\b|the hard way\b|what happens\b|who (?:we|i) (?:are|am)\b)",
+    r" (?:soon )?find out (?:what (?:real|proper|true|decent|ordinary|normal|local) [\w'’-]+"
+    r"(?: [\w'’-]+)? (?:think|thinks|do|does|are like|say|feel)\b|what (?:the locals|we|we all|"
+    r"people round here|real people) (?:think|do|are like|say|feel)\b|(?:the hard way|what "
+    r"happens|who (?:we|i) (?:are|am))(?=\s*(?:$|[.!?;…])))",
     re.IGNORECASE,
 )
 #: Free and shared-cost numbers, an organisation's, not a person's (a third tryout: "call
 #: Refuge on 0808 2000 247", "Citizens Advice 0800 144 8848" were held): UK 0800, 0808 and
 #: 0500, US and Canadian toll-free 800, 888, 877, 866, 855, 844 and 833 (ten digits, after
-#: an optional 1), Australian 1800 and 1300 (ten digits) and 13 xx xx.
+#: an optional 1), Australian 1800 and 1300 (ten digits) and 13 xx xx. A US or Australian
+#: one only as such numbers are written (800-273-8255, (888) 373-7888, 1-800-..., 1800 737
+#: 732) or beside :data:`_HELPLINE`: ten bare digits from 800 or 888 are an Indian mobile
+#: as often ("Call him on 8001234567, he is the councillor who voted for it", a review,
+#: session 35).
 _FREEPHONE_UK: Final = ("0800", "0808", "0500")
 _FREEPHONE_NANP: Final = ("800", "888", "877", "866", "855", "844", "833")
 _FREEPHONE_AU: Final = ("1800", "1300")
+#: Said of an organisation's line, just before its number ("the helpline is", "toll-free").
+_HELPLINE: Final = re.compile(
+    r"\b(?:helplines?|hotlines?|lifeline|freephone|toll[- ]?free|free(?:, confidential)? "
+    r"(?:on|at|number|line)|charity|samaritans|crisis line|support line|advice line|customer "
+    r"(?:service|services|care)|information line|switchboard)\b",
+    re.IGNORECASE,
+)
+#: How far before a number :data:`_HELPLINE` may stand.
+_HELPLINE_BEFORE: Final = 60
 _SHORTENERS: Final = re.compile(
     r"\b(?:bit\.ly|tinyurl\.com|t\.me|goo\.gl|ow\.ly|is\.gd|buff\.ly|cutt\.ly|rebrand\.ly|"
     r"shorturl\.at|tiny\.cc|rb\.gy)/\S+",
@@ -446,11 +486,17 @@ def _phone_like(number: str, *, asked_to_call: bool = False) -> bool:
     return not all(len(g) == 3 for g in groups[1:]) or groups[0].startswith(("0", "+", "("))
 
 
-def _freephone(number: str) -> bool:
+def _freephone(number: str, before: str = "") -> bool:
     """Whether a phone number is a freephone or helpline number (:data:`_FREEPHONE_UK`,
     :data:`_FREEPHONE_NANP`, :data:`_FREEPHONE_AU`), written nationally or with its
-    country code ("+44 800 ...", "+1 800 ...", "+61 1800 ...")."""
+    country code ("+44 800 ...", "+1 800 ...", "+61 1800 ..."). A US or Australian prefix
+    counts only in the groups such a number is written in, or with :data:`_HELPLINE` in
+    ``before`` (the words just before it): "8001234567" and "88812 34567" are a person's."""
     digits = "".join(c for c in number if c.isdigit())
+    groups = [g for g in re.split(r"\D+", number) if g]
+    if len(groups) > 1 and (number.lstrip().startswith("+") or groups[0] == "1"):
+        groups = groups[1:]  # the country code, or the 1 of "1-800-..."
+    said = _HELPLINE.search(before) is not None
     if number.lstrip().startswith("+"):
         for code, trunk in (("44", "0"), ("61", ""), ("1", "")):
             if digits.startswith(code):
@@ -461,10 +507,10 @@ def _freephone(number: str) -> bool:
     if len(digits) == 11 and digits.startswith("1"):
         digits = digits[1:]
     if len(digits) == 10 and digits.startswith(_FREEPHONE_NANP):
-        return True
-    return (len(digits) == 10 and digits.startswith(_FREEPHONE_AU)) or (
-        len(digits) == 6 and digits.startswith("13")
-    )
+        return [len(g) for g in groups] == [3, 3, 4] or said
+    if len(digits) == 10 and digits.startswith(_FREEPHONE_AU):
+        return (len(groups) > 1 and groups[0] in _FREEPHONE_AU) or said
+    return len(digits) == 6 and digits.startswith("13")
 
 
 def _links(text: str) -> list[tuple[int, int]]:
@@ -537,7 +583,7 @@ def match_contact_details(text: str) -> list[ContactMatch]:
         found += [
             ContactMatch("phone number", m.start(), m.end())
             for m in phones
-            if not _freephone(m.group())
+            if not _freephone(m.group(), plain[max(0, m.start() - _HELPLINE_BEFORE) : m.start()])
         ] + called_locally
         for m in islice(_STREET.finditer(text), _STREET_TRIES):
             before = text[max(0, m.start() - _HOME_BEFORE) : m.start()]

@@ -19,7 +19,9 @@ not), and the models' scores still decide everything the list does not name.
 
 Some phrases are only a call for expulsion when a group of people is named near them
 ("they don't belong here" about immigrants, not about bicycles): such an entry has a
-``near`` pattern that must match within :data:`NEAR` characters of the phrase. A call for
+``near`` pattern that must match within :data:`NEAR` characters of the phrase; an
+``unless`` pattern must not match there (the words that say the other sense is meant: "my
+friends will pay you a visit" beside "the restaurant"). A call for
 expulsion is also written by comments that report or rebut it: where a reporting word
 stands before it in its sentence ("some people think immigrants don't belong here", "a
 sign saying gays are not welcome": :data:`~.quotes.REPORTING`) or a word that condemns it follows it
@@ -230,7 +232,7 @@ SHOWN: Final = 60
 #: for the first; the record need not list them all).
 KEPT: Final = 20
 _REQUIRED: Final = frozenset({"kind", "pattern"})
-_KEYS: Final = _REQUIRED | {"near", "needs", "also", "rebuttable", "language", "groups"}
+_KEYS: Final = _REQUIRED | {"near", "unless", "needs", "also", "rebuttable", "language", "groups"}
 #: The list of the other languages' threats (the same entries, each with its ``language``).
 LANGUAGES_LEXICON: Final = "lexicons/threats_languages.toml"
 
@@ -262,6 +264,12 @@ class ThreatRule:
     #: in what the comment answers (empty: none): "Forty-one rats were rescued" under a
     #: story of a small boat in the Channel attacks migrants, whom the title calls "them".
     groups: tuple[str, ...] = ()
+    #: What must not stand within :data:`NEAR` characters of the phrase (None: nothing may
+    #: stop it): the other sense of the words, where a comment says which it means ("my
+    #: friends will pay you a visit" beside "the restaurant"; "hang them from lampposts"
+    #: beside "the flower baskets"). Only the comment itself is read, never its context: a
+    #: parent about a restaurant does not excuse a threat in the reply.
+    unless: re.Pattern[str] | None = None
 
     def finds(
         self, canonical: str, context: Callable[[], str] | None = None
@@ -269,7 +277,7 @@ class ThreatRule:
         """Where the phrase stands in a canonical text (its ``phrase`` group if the pattern
         has one; with its ``near``, if any, near it or in ``context()``: the canonical text
         of what the comment answers, asked for only when the phrase has no near of its
-        own)."""
+        own; with its ``unless``, if any, not near it)."""
         # map over the bound method: no Python frame per need (a regex alternation of the
         # needs was slower still: it tries every alternative at every position)
         if self.needs and not any(map(canonical.__contains__, self.needs)):
@@ -284,9 +292,11 @@ class ThreatRule:
             start, stop = m.span("phrase") if named else m.span()
             if stop <= start:
                 continue
-            if self.near is not None:
+            if self.near is not None or self.unless is not None:
                 window = canonical[max(0, start - NEAR) : stop + NEAR]
-                if not self.near.search(window):
+                if self.unless is not None and self.unless.search(window):
+                    continue
+                if self.near is not None and not self.near.search(window):
                     if in_context is None:
                         in_context = context is not None and bool(self.near.search(context()))
                     if not in_context:
@@ -350,7 +360,8 @@ def parse_threats(text: str, source: str = LEXICON) -> tuple[ThreatRule, ...]:
         if not isinstance(entry, dict) or not _REQUIRED <= set(entry) <= _KEYS:
             raise ThreatListError(
                 f"{where}: needs the keys {sorted(_REQUIRED)} "
-                "(and may have 'near', 'needs', 'also', 'rebuttable', 'language', 'groups')"
+                "(and may have 'near', 'unless', 'needs', 'also', 'rebuttable', 'language', "
+                "'groups')"
             )
         language = entry.get("language", "en")
         if not isinstance(language, str) or len(language) != 2 or not language.islower():
@@ -361,7 +372,8 @@ def parse_threats(text: str, source: str = LEXICON) -> tuple[ThreatRule, ...]:
         regex = _compiled(pattern, f"{where}: pattern")
         if regex.search(""):
             raise ThreatListError(f"{where}: pattern matches the empty text")
-        near, rebuttable = entry.get("near"), entry.get("rebuttable", False)
+        near, unless = entry.get("near"), entry.get("unless")
+        rebuttable = entry.get("rebuttable", False)
         if not isinstance(rebuttable, bool):
             raise ThreatListError(f"{where}: rebuttable must be true or false")
         groups = entry.get("groups", [])
@@ -377,6 +389,7 @@ def parse_threats(text: str, source: str = LEXICON) -> tuple[ThreatRule, ...]:
                 rebuttable,
                 language,
                 tuple(groups),
+                None if unless is None else _compiled(unless, f"{where}: unless"),
             )
         )
     return tuple(rules)
