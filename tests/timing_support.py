@@ -1,9 +1,14 @@
-"""Timing a run on a shared machine: the best of three, since one run may be slowed."""
+"""Timing a run on a shared machine: the best of three, since one run may be slowed, and a
+budget set against a plain scan of the same text timed in the same test, since a machine
+under load (CI beside other jobs) slows both alike."""
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
+
+_WORDS = re.compile(r"\w+")
 
 
 def fastest(run: Callable[[], object], tries: int = 3) -> float:
@@ -14,3 +19,11 @@ def fastest(run: Callable[[], object], tries: int = 3) -> float:
         run()
         best = min(best, time.perf_counter() - start)
     return best
+
+
+def linear_budget(text: str, seconds: float = 0.05, factor: float = 20.0) -> float:
+    """How long a pattern may take over ``text``: ``seconds``, or ``factor`` times a plain
+    word scan of it timed now, whichever is longer. Backtracking that is not linear takes
+    seconds over 100,000 characters, far past either; an idle machine scans 100,000
+    characters in a few milliseconds, so the budget stays near ``seconds`` there."""
+    return max(seconds, factor * fastest(lambda: list(_WORDS.finditer(text))))
