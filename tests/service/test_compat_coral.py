@@ -336,3 +336,34 @@ def test_the_answer_is_the_sites_decision_for_that_author(engine: Engine) -> Non
         "actions": [{"actionType": "FLAG", "reason": "COMMENT_DETECTED_SUSPECT_WORD"}],
     }
     assert context.comments.records[-1]["details"]["watchlist"][0]["pattern"] == "timetable"
+
+
+@pytest.mark.parametrize(
+    ("text", "reasons"),
+    [
+        # a word of the other languages' list held it beside a watched word: the slur is
+        # toxic (only when nothing else was found did the labels fall back to TOXIC)
+        ("Pedały do gazu, Rafał.", ["COMMENT_DETECTED_TOXIC", "COMMENT_DETECTED_SUSPECT_WORD"]),
+        ("Rafał, call me on 07700 900123 tonight.", ["COMMENT_DETECTED_SUSPECT_WORD"]),
+        ("Cheap watches, buy now: http://bit.ly/x1y2z3", ["COMMENT_DETECTED_SPAM"]),
+    ],
+)
+def test_flag_reasons_come_from_what_the_lists_found_not_from_reason_wording(
+    text: str, reasons: list[str]
+) -> None:
+    """Coral's labels were worked out from the display text of the reasons (a newcomer's
+    walk of the code: rewording a reason would change them); they now read the outcome's
+    finds, and a word of the other languages' list that held the comment is toxic."""
+    from threadguard.analysis import Analysis
+    from threadguard.moderation import Moderator, load_policy
+    from threadguard.moderation.policy import merge_documents
+    from threadguard.schema import ATTRIBUTES
+    from threadguard.service.compat.coral import flag_reasons
+
+    watched = {"watchlist": {"hold": ["rafał"]}}
+    policy = parse_policy(merge_documents(load_policy().raw, watched), "test")
+    language = "pl" if text.startswith("Pedały") else "en"
+    calm = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.01), language=language)
+    outcome = Moderator(policy).decide(calm, text)
+    assert outcome.action.value != "approve"
+    assert sorted(flag_reasons(outcome)) == sorted(reasons)

@@ -49,7 +49,7 @@ from threadguard.engine import CommentInput
 from threadguard.moderation import Decision, Outcome
 from threadguard.moderation.decision import held_long
 from threadguard.readers.htmltext import html_to_text
-from threadguard.schema import Verdict
+from threadguard.schema import ATTRIBUTES, Verdict
 from threadguard.service.compat import DEFAULT_SITE, Dependency, parse_json_object, read_body
 from threadguard.service.compat.errors import RETRY_AFTER, CompatError, PlainErrorRoute
 from threadguard.service.edges import seconds_since_arrival
@@ -168,6 +168,11 @@ PREMOD = {"status": "PREMOD"}
 LATE_REASON = "no decision within Coral's deadline: answered PREMOD, held for review"
 
 
+#: A threshold's reason starts with its attribute ("insult 0.91 ≥ 0.27 (hold)"): what the
+#: models decided. The lists' finds are read from the outcome itself, not its wording.
+_SCORED = tuple(f"{a} " for a in ATTRIBUTES)
+
+
 def flag_reasons(outcome: Outcome | None) -> list[str]:
     """Coral's flag reasons for what held or rejected a comment, so Coral's moderators read
     why (every one was COMMENT_DETECTED_TOXIC: a banned author's civil comment, a watched
@@ -178,21 +183,19 @@ def flag_reasons(outcome: Outcome | None) -> list[str]:
     found: list[str] = []
     reasons = outcome.decision.reasons
     if (
-        any(
-            r.startswith(("toxic", "severe", "identity", "insult", "threat", "profan", "sexual"))
-            for r in reasons
-        )
+        any(r.startswith(_SCORED) for r in reasons)
         or outcome.coded_held
         or outcome.threat_held
+        or outcome.abusive_held
     ):
         found.append(TOXIC)
     if any(m.action == "block" for m in outcome.matches):
         found.append("COMMENT_DETECTED_BANNED_WORD")
     if any(m.action == "hold" for m in outcome.matches):
         found.append("COMMENT_DETECTED_SUSPECT_WORD")
-    if any(r.startswith("spam:") for r in reasons):
+    if any(m.spam for m in outcome.contacts):
         found.append("COMMENT_DETECTED_SPAM")
-    if any(r.startswith("contact details:") for r in reasons) or not outcome.scored:
+    if any(not m.spam for m in outcome.contacts) or not outcome.scored:
         found.append("COMMENT_DETECTED_SUSPECT_WORD")
     if any(r.startswith(("author is banned", "new author", "repeat offender")) for r in reasons):
         found.append("COMMENT_DETECTED_RECENT_HISTORY")
