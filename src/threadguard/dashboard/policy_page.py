@@ -28,7 +28,7 @@ from typing import Any
 
 from threadguard.moderation import Policy, PolicyError, on_top, parse_document
 from threadguard.moderation.watchlist import WATCH_ACTIONS
-from threadguard.schema import ATTRIBUTE_LABELS, ATTRIBUTES
+from threadguard.schema import ATTRIBUTE_LABELS, ATTRIBUTES, Verdict
 from threadguard.service.moderation import PolicyComparison
 
 #: What each watchlist action does, as the form explains it.
@@ -305,8 +305,9 @@ class Preview:
         return sum(n for _, _, n in self.transitions)
 
 
-#: The order transitions are listed in: towards stricter first.
-_RANK = {"approve": 0, "hold": 1, "reject": 2}
+def _rank(action: str) -> int:
+    """How strict a verdict is (transitions are listed towards stricter first)."""
+    return Verdict(action).severity
 
 
 def preview_of(comparison: PolicyComparison) -> Preview:
@@ -315,7 +316,7 @@ def preview_of(comparison: PolicyComparison) -> Preview:
     transitions = tuple(
         (a, b, n)
         for (a, b), n in sorted(
-            moves.items(), key=lambda kv: (_RANK[kv[0][1]] < _RANK[kv[0][0]], -kv[1], kv[0])
+            moves.items(), key=lambda kv: (_rank(kv[0][1]) < _rank(kv[0][0]), -kv[1], kv[0])
         )
     )
     examples = tuple(
