@@ -72,3 +72,5 @@ def test_problems_that_lose_no_row_exit_0_and_the_uncounted_comments_are_named(
     assert "1 comment(s) have a created_at that is no ISO 8601 date" in proc.stderr
     counts = json.loads((tmp_path / "out" / "manifest.json").read_text())["counts"]
     assert (counts["left_out"], counts["no_text"], counts["odd_dates"]) == (0, 1, 1)
+    # --quiet turns off the bar only, as for score and scan: the problems are still said
+    assert "orphan.jsonl: line 2: parent 'gone'" in " ".join(proc.stderr.split()), proc.stderr

@@ -185,16 +185,16 @@ def batch(
         fail(f"{exc}. Train one with `threadguard train`.", 1)
     seconds = time.perf_counter() - started
     counts = result.counts
-    if not quiet:
-        for problem in result.problems[:10]:
-            err.print(f"[yellow]warning:[/] {escape(str(problem))}", markup=True, soft_wrap=True)
-        if result.problem_count > 10:
-            listed = escape(str(result.problems_file or out / "problems.jsonl"))
-            err.print(
-                f"[yellow]warning:[/] {result.problem_count - 10} more; every problem is "
-                f"listed in {listed}",
-                soft_wrap=True,
-            )
+    # the first problems, even with --quiet (which is about the bar, as for score and scan)
+    for problem in result.problems[:10]:
+        err.print(f"[yellow]warning:[/] {escape(str(problem))}", markup=True, soft_wrap=True)
+    if result.problem_count > 10:
+        listed = escape(str(result.problems_file or out / "problems.jsonl"))
+        err.print(
+            f"[yellow]warning:[/] {result.problem_count - 10} more; every problem is "
+            f"listed in {listed}",
+            soft_wrap=True,
+        )
     typer.echo(
         f"{counts['comments']} comments in {counts['threads']} threads, "
         f"{counts['partitions']} partitions ({result.written} written, {result.skipped} "
