@@ -37,7 +37,13 @@ mobile too), the seven-digit number only after "call him/her/them/me" or "his/he
 number" and never a range ("500-1000 words"), a capitalised name's home only after "I
 know" or a search that succeeded (not "the kids know where Santa lives", "couriers struggle
 to find where she lives"), a cue about a person that ends its sentence, and not the
-writer's own child. The bench's figures are the same on every set.
+writer's own child. The bench's figures are the same on every set. A fourth tryout (Irish,
+Indian, US and UK titles) published four doxxing comments: UK, Irish and Indian street
+words (Parade, Park, Lawn, Heights, Nagar, Marg, "Sector 62"), an Eircode, an Indian mobile
+split five and five ("98220 41735"), a workplace beside "give him a call boys" and a
+surgery's address beside "people like her will hang" are found now; a "whereabouts"
+reason says what kind of place it is (a workplace, a child's school), still in three
+characters. The bench's figures are the same on every set.
 """
 
 from __future__ import annotations
@@ -113,15 +119,38 @@ _LOCAL_PHONE: Final = re.compile(
     r"or more|or less|or fewer|tops|max|maximum|min|minimum)\b)",
     re.IGNORECASE,
 )
+#: An Indian mobile number as it is usually written (a fourth tryout: "his number is 98220
+#: 41735. Give him a call boys" was published): ten digits from 6 to 9, split five and five,
+#: after "+91" or a trunk 0 or on their own. With "+91" or the 0 it is a number; split alone
+#: only beside :data:`_NUMBER_OF` (a postcode, an order or a score is written so as often).
+_INDIAN_MOBILE: Final = re.compile(
+    r"(?<![\w.,£$€/+-])(?P<cc>\+91[\s-]?|0)?[6-9]\d{4}[\s-]\d{5}(?![\w%/-]|[.,]\d)"
+)
+#: Said of a person's number just before it ("his number is", "call him on", "Rohit's mobile:").
+_NUMBER_OF: Final = re.compile(
+    r"(?:\b(?:his|her|their|my)|(?<=\w)['’]s) (?:number|mobile|phone|cell|whats ?app)(?: (?:number|no\.?))?"
+    r"\W{0,3}(?:is\W{1,3}|on\W{1,3})?$|\b(?:call|ring|text|phone|whats ?app|message|contact)\W{1,3}"
+    r"(?:him|her|them)\W{1,3}(?:(?:on|at)\W{1,3})?$",
+    re.IGNORECASE,
+)
 _DIGIT: Final = re.compile(r"\d")
 #: From the start of a run of address characters only (a long run without a domain after
 #: its "@" was tried from every position in it).
 _EMAIL: Final = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+")
-#: A street address: a house number, one to three capitalised words, a street word.
+#: A street address: a house number, one to three capitalised words, a street word. A fourth
+#: tryout (Irish, Indian, US and UK titles) published "Dawn Pritchard ... 17 Effra Parade ...
+#: should pay her a visit" and an Eircode beside "his home is": UK and Irish suffixes (Parade,
+#: Park, Lawn, Heights, Green, Vale, Rise, View, Villas), Indian ones (Nagar, Marg, Colony,
+#: Vihar, Enclave), a Noida "Sector 62" and an Irish Eircode (a routing key, a letter and two
+#: digits or D6W, then four letters and digits: "Eircode Y21 K7P3") count as well; still only
+#: beside a cue that it is someone's home. Those suffixes need the house number: "lives in
+#: Finsbury Park" or "in Shivaji Nagar" names a district, not a door.
 _STREET: Final = re.compile(
     r"\b\d{1,4}[a-zA-Z]?,?\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|"
     r"Drive|Dr|Close|Crescent|Way|Place|Court|Terrace|Gardens|Grove|Mews|Row|Walk|Hill|"
-    r"Boulevard|Blvd|Square|Sq)\b\.?"
+    r"Boulevard|Blvd|Square|Sq|Parade|Park|Lawns?|Heights|Green|Vale|Rise|View|Villas|Nagar|Marg|"
+    r"Colony|Vihar|Enclave)\b\.?|\b[Ss]ector[ -]\d{1,3}\b|"
+    r"(?<![\w-])(?:[Ee]ircode:?\s*)?(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}(?![\w-])"
 )
 #: Said of where someone lives, just before the address.
 _HOME: Final = re.compile(
@@ -141,15 +170,30 @@ _HOME_CUE: Final = re.compile(
     r"staying)\b|(?:\b(?:his|her|their)|(?<=\w)['’]s) (?:home |house |new )?address\b|"
     r"\b(?:outside|at|to|round|on) (?:his|her|their) (?:house|home|flat|door|doorstep|front door)\b|"
     r"\bpay (?:him|her|them) a (?:little |proper |friendly |home )?visit\b|"
-    r"\bknock on (?:his|her|their) door\b)",
+    r"\bknock on (?:his|her|their) door\b|"
+    # a fourth tryout: "his home is the big white house on the Ballymurn road ..., Eircode
+    # Y21 K7P3"
+    r"\b(?:his|her|their) (?:home|house) is\b)",
+    re.IGNORECASE,
+)
+#: A threat beside an address, whoever's door it is (a fourth tryout: "She has a surgery in
+#: Leyton, 4 Grove Green Road. Nuremberg 2.0 is coming and people like her will hang."):
+#: the address is given so that the threat can be carried out.
+_HARM_CUE: Final = re.compile(
+    r"(?=[pwsdgythn])\b(?:(?:people like|the likes of|traitors like) (?:him|her|them|you)|(?:he|she|they)|"
+    r"traitors) (?:will|should|deserves? to|are going to|is going to|gonna|must) (?:all )?"
+    r"(?:(?:hang|swing)\b(?! (?:on|onto|in|out|around|round|about|back|up|over|loose|tough|together|"
+    r"their|his|her|its)\b)|burn\b|pay for (?:this|it|what)\b|be hanged\b|get what['’]s coming\b|"
+    r"be dealt with\b)|"
+    r"\bnuremberg 2\.?0\b|\bday of the rope\b",
     re.IGNORECASE,
 )
 #: A call to go and have a word with him or her: a cue only where no office, surgery or
 #: shop stands near (:data:`_PUBLIC_PLACE`: "The mayor's office is at 1 Civic Way; go and
 #: see her on Fridays").
 _GO_TELL: Final = re.compile(
-    r"\b(?:go|pop|head|get) (?:round |over |down )?(?:and|to) (?:tell|see|visit|show|find) "
-    r"(?:him|her)\b(?! (?:thanks|thank you|well done|congrat\w*|happy birthday|(?:he|she) (?:was|is|did) "
+    r"\b(?:go|pop|head|get) (?:round |over |down )?(?:(?:and|to) (?:tell|see|visit|show|find|ask)|"
+    r"ask) (?:him|her)\b(?! (?:thanks|thank you|well done|congrat\w*|happy birthday|(?:he|she) (?:was|is|did) "
     r"(?:brilliant|great|amazing|fantastic|wonderful|superb|a star|well)))",
     re.IGNORECASE,
 )
@@ -305,6 +349,10 @@ _TARGET_CUE: Final = re.compile(
     r"\bevery(?:one|body) (?:know|knows|should know)\b|\b(?:he|she|they)['’]?d better\b|"
     r"\beasy target\b|\bpay (?:him|her|them) a visit\b|\blet['’]?s see what\b|"
     r"\bif you know what i mean\b|\bwould be a shame\b|"
+    # a fourth tryout: "works at Infosys Pune Hinjewadi Phase 2 ... Give him a call boys": a
+    # call to others that ends its sentence (not "give her a call if you need a prescription")
+    r"\bgive (?:him|her|them) a (?:call|ring|bell|visit|buzz)(?: (?:boys|lads|guys|people|everyone|"
+    r"folks|all|then|lol))?(?=\s*(?:$|[.!?;…]))|"
     # a third tryout: "maybe parents there should know what he writes" (not "people should
     # know the conditions there", "people should know what she does for those kids"); "she'll
     # find out what real Aussies think" (not "she'll find out on Monday")
@@ -456,6 +504,9 @@ class ContactMatch:
     kind: str
     begin: int
     end: int
+    #: What a "whereabouts" find is, for the reason only ("workplace", "school"): the kind
+    #: stays one of the documented kinds in every answer.
+    detail: str = ""
 
     @property
     def spam(self) -> bool:
@@ -466,7 +517,21 @@ class ContactMatch:
         shown = text[self.begin : self.end]
         if not self.spam:
             shown = shown[:3] + "…" if len(shown) > 4 else shown  # the reason is no copy
-        return f'{what}: {self.kind} "{shown}"'
+        kind = f"{self.kind} ({self.detail})" if self.detail else self.kind
+        return f'{what}: {kind} "{shown}"'
+
+
+def _place(found: str) -> str:
+    """What a :data:`_WHEREABOUTS` find names, for the moderator: a workplace, a child's
+    school, or the place a person goes."""
+    word = found.split(" ", 1)[0].lower()
+    if word.startswith(("work", "teach")):
+        return "workplace"
+    if word.startswith(("drink", "stay")):
+        return "where a person goes"
+    if word in ("which", "what", "the"):
+        return "where a person goes"
+    return "a child's school"
 
 
 def _phone_like(number: str, *, asked_to_call: bool = False) -> bool:
@@ -585,6 +650,12 @@ def match_contact_details(text: str) -> list[ContactMatch]:
             for m in phones
             if not _freephone(m.group(), plain[max(0, m.start() - _HELPLINE_BEFORE) : m.start()])
         ] + called_locally
+        taken = [(f.begin, f.end) for f in found if f.kind == "phone number"]
+        for m in islice(_INDIAN_MOBILE.finditer(plain), _STREET_TRIES):
+            if any(b < m.end() and m.start() < e for b, e in taken):
+                continue
+            if m.group("cc") or _NUMBER_OF.search(plain, max(0, m.start() - 30), m.start()):
+                found.append(ContactMatch("phone number", m.start(), m.end()))
         for m in islice(_STREET.finditer(text), _STREET_TRIES):
             before = text[max(0, m.start() - _HOME_BEFORE) : m.start()]
             near = text[max(0, m.start() - _CUE_NEAR) : m.end() + _CUE_NEAR]
@@ -596,6 +667,9 @@ def match_contact_details(text: str) -> list[ContactMatch]:
                 or (_GO_TELL.search(near) and not _PUBLIC_PLACE.search(near))
             ):
                 found.append(ContactMatch("home address", m.start(), m.end()))
+                break
+            if _HARM_CUE.search(near):
+                found.append(ContactMatch("home address", m.start(), m.end(), "beside a threat"))
                 break
     if not any(f.kind == "home address" for f in found) and ("where" in text or "Where" in text):
         for m in islice(_FOUND_HOME.finditer(text), _STREET_TRIES):
@@ -618,7 +692,9 @@ def match_contact_details(text: str) -> list[ContactMatch]:
     if any(w in text for w in _WHEREABOUTS_NEEDS):
         where = _WHEREABOUTS.search(text)
         if where is not None and _TARGET_CUE.search(text) is not None:
-            found.append(ContactMatch("whereabouts", where.start(), where.end()))
+            found.append(
+                ContactMatch("whereabouts", where.start(), where.end(), _place(where.group()))
+            )
     if (
         not any(f.kind == "home address" for f in found)
         and _VISIT.search(text)
