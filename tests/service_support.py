@@ -32,8 +32,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
 from threadguard.engine import Engine
-from threadguard.service.app import create_app
 from threadguard.service.settings import ServiceSettings
+from threadguard.site import create_site
 from threadguard.storage import Store, db
 from threadguard.storage.db import resolve_url
 from threadguard.storage.models import Base
@@ -150,7 +150,7 @@ class Service:
         # A loaded CI machine can take longer than Coral's 0.5 s: only the deadline test
         # (which sets its own) should ever see the 204 fallback.
         settings.setdefault("coral_deadline_s", 10.0)
-        self.app = create_app(
+        self.app = create_site(
             ServiceSettings(database_url=url, **settings),
             engine=engine,
             key_cache_seconds=0.0,

@@ -271,7 +271,7 @@ def test_serve_warns_when_several_workers_share_a_sqlite_file(
         def run(self) -> None:
             return None
 
-    monkeypatch.setattr(server, "preflight", lambda settings: None)
+    monkeypatch.setattr(server, "preflight", lambda settings, build=None: None)
     monkeypatch.setattr(uvicorn.supervisors, "Multiprocess", Supervisor)
     settings = ServiceSettings(data_dir=tmp_path)
     with caplog.at_level("WARNING", logger="threadguard.service"):

@@ -58,7 +58,7 @@ def test_serve_gives_uvicorn_the_grace(monkeypatch: pytest.MonkeyPatch, tmp_path
 
     seen: dict[str, Any] = {}
     monkeypatch.setattr(server, "prepare", lambda database, data_dir: "sqlite:///x.db")
-    monkeypatch.setattr(server, "worker_app", lambda settings: "app")
+    monkeypatch.setattr(server, "worker_app", lambda settings, build=None: "app")
     monkeypatch.setattr(uvicorn, "run", lambda app, **options: seen.update(options))
     settings = ServiceSettings(shutdown_grace_s=12.0)
     server.serve(settings, host="127.0.0.1", port=0, workers=1)
@@ -76,7 +76,7 @@ def test_serve_gives_uvicorn_the_grace(monkeypatch: pytest.MonkeyPatch, tmp_path
             sock.close()
         return Stub()
 
-    monkeypatch.setattr(server, "preflight", lambda settings: None)
+    monkeypatch.setattr(server, "preflight", lambda settings, build=None: None)
     monkeypatch.setattr(server, "supervisor", supervisor)
     server.serve(settings, host="127.0.0.1", port=0, workers=2)
     [config] = configs

@@ -145,6 +145,7 @@ def serve(
     from threadguard.scoring.registry import ModelChoiceError, model_folders
     from threadguard.service.server import serve as run_server
     from threadguard.service.settings import SettingsError, load_settings
+    from threadguard.site import create_site
     from threadguard.storage import DatabaseError, default_data_dir
 
     try:
@@ -163,7 +164,7 @@ def serve(
         require_covered(load_policy(settings.policy_path), covered_languages())
         _check_metrics_folder()
         _check_address(host, port)
-        run_server(settings, host=host, port=port, workers=workers)
+        run_server(settings, host=host, port=port, workers=workers, build=create_site)
     except (PolicyError, SettingsError, DatabaseError, ModelChoiceError) as exc:
         fail(str(exc), 2)
     except ModelError as exc:

@@ -85,11 +85,6 @@ def _compat_routers(auth: Callable[..., Any], ctx: Callable[..., Any]) -> list[A
     return routers
 
 
-#: The moderators' dashboard (HTML pages at ``/``, ``/login``...), imported by name so
-#: that ``service`` does not depend on the package that depends on it.
-DASHBOARD = "threadguard.dashboard"
-
-
 def body_limits(settings: ServiceSettings) -> Callable[[str], int]:
     """The body limit for a path: thread uploads get the larger one."""
 
@@ -173,5 +168,4 @@ def create_app(
     app.include_router(api.router)
     for router in _compat_routers(require(Role.CLIENT), service_state):
         app.include_router(router)
-    importlib.import_module(DASHBOARD).install(app)
     return app

@@ -18,6 +18,7 @@ import gc
 import logging
 import multiprocessing
 import socket
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from functools import partial
@@ -135,35 +136,45 @@ def warm(app: FastAPI) -> None:
     app.state.service.engine.analyze([CommentInput(text) for text in WARM_TEXTS])
 
 
-def worker_app(settings: ServiceSettings) -> FastAPI:
+#: What builds a worker's app from the settings: the service's own ``create_app``, or,
+#: from the command line, :func:`threadguard.site.create_site` (the dashboard mounted on
+#: it: the service does not import the package that imports it). A module-level function,
+#: since spawning workers pickles it.
+Build = Callable[..., FastAPI]
+
+
+def worker_app(settings: ServiceSettings, build: Build | None = None) -> FastAPI:
     """The app one server process serves (its database already migrated), its engine
     warmed (:func:`warm`) before it takes a request, heap settled."""
     from threadguard.service.app import create_app
 
-    app = create_app(settings, migrate=False)
+    app = (build or create_app)(settings, migrate=False)
     warm(app)
     settle_heap()
     return app
 
 
-def preflight(settings: ServiceSettings) -> None:
+def preflight(settings: ServiceSettings, build: Build | None = None) -> None:
     """Build one worker's app in a process of its own and let it go: raises what building
     it raised (models that cannot be loaded, a metrics folder that is missing, ...)."""
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        pool.submit(_build_and_drop, settings).result()
+        pool.submit(_build_and_drop, settings, build).result()
 
 
-def _build_and_drop(settings: ServiceSettings) -> None:
-    worker_app(settings)
+def _build_and_drop(settings: ServiceSettings, build: Build | None) -> None:
+    worker_app(settings, build)
 
 
 #: How long a worker may take to answer the supervisor's ping before it counts as hung.
 WORKER_HEALTHCHECK_S = 30
 
 
-def serve(settings: ServiceSettings, *, host: str, port: int, workers: int) -> None:
-    """Migrate, then serve until interrupted."""
+def serve(
+    settings: ServiceSettings, *, host: str, port: int, workers: int, build: Build | None = None
+) -> None:
+    """Migrate, then serve until interrupted; each worker's app made by ``build`` (None:
+    the service alone, without the dashboard)."""
     import uvicorn
 
     settings = replace(
@@ -187,15 +198,15 @@ def serve(settings: ServiceSettings, *, host: str, port: int, workers: int) -> N
         "timeout_graceful_shutdown": settings.shutdown_grace_s,
     }
     if workers <= 1:
-        uvicorn.run(worker_app(settings), **common)
+        uvicorn.run(worker_app(settings, build), **common)
         return
     # Each worker loads the models after the supervisor has started, and a worker that
     # fails to start is respawned forever (a corrupt model file: a traceback every 2.5 s,
     # connections refused, never an exit): one worker is started first, alone, and what
     # stops it stops the command, as with one worker.
-    preflight(settings)
+    preflight(settings, build)
     config = uvicorn.Config(
-        partial(worker_app, settings),
+        partial(worker_app, settings, build),
         factory=True,
         workers=workers,
         # A worker loading its models on a busy machine can miss uvicorn's 5-second ping
