@@ -21,7 +21,7 @@ from threadguard.storage.models import Comment as CommentModel
 from threadguard.storage.models import ModeratorAction as ActionRow
 from threadguard.storage.models import utcnow
 from threadguard.storage.records import Actor, ConflictError, NotFoundError, UndoResult
-from threadguard.storage.repositories.moderation import UNDO, VERDICTS, ModerationRepository
+from threadguard.storage.repositories.moderation import VERDICTS, ModerationRepository
 from threadguard.storage.sessions import with_site_name
 
 #: The most comments one batch undo takes (a bulk action takes at most a page of 200).
@@ -86,16 +86,4 @@ class BatchUndoRepository(ModerationRepository):
                 raise NotFoundError("the comment is gone")
             at = utcnow()
             status = self._unverdict(session, row, site, action, actor, at)
-            session.add(
-                ActionRow(
-                    site_id=row.site_id,
-                    comment_id=row.id,
-                    author=row.author,
-                    action=UNDO,
-                    note=action.action,
-                    actor=actor.id,
-                    actor_role=actor.role,
-                    created_at=at,
-                )
-            )
-            return UndoResult(action.action, row.id, row.author, status)
+            return self._recorded_undo(session, row, action, actor, at, status)

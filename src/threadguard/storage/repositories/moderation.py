@@ -512,19 +512,32 @@ class ModerationRepository(Repository):
                 status = row.status
             else:
                 raise NotFoundError(f"a {action.action} cannot be undone")
-            session.add(
-                ActionRow(
-                    site_id=row.site_id,
-                    comment_id=row.id,
-                    author=row.author,
-                    action=UNDO,
-                    note=action.action,
-                    actor=actor.id,
-                    actor_role=actor.role,
-                    created_at=now,
-                )
+            return self._recorded_undo(session, row, action, actor, now, status)
+
+    @staticmethod
+    def _recorded_undo(
+        session: Session,
+        row: CommentModel,
+        action: ActionRow,
+        actor: Actor,
+        at: datetime,
+        status: str,
+    ) -> UndoResult:
+        """The undo of ``action`` on ``row`` written to its history (as an ``undo`` action
+        noting what it took back), and what it came to."""
+        session.add(
+            ActionRow(
+                site_id=row.site_id,
+                comment_id=row.id,
+                author=row.author,
+                action=UNDO,
+                note=action.action,
+                actor=actor.id,
+                actor_role=actor.role,
+                created_at=at,
             )
-            return UndoResult(action.action, row.id, row.author, status)
+        )
+        return UndoResult(action.action, row.id, row.author, status)
 
     def _unverdict(
         self,

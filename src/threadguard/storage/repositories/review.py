@@ -346,16 +346,21 @@ def _risk_keys(session: Session, attribute: str | None) -> list[Any]:
     return [search.severity(), greatest(*columns)]
 
 
+def _latest_policy_decisions(comment_ids: Sequence[str]) -> Select[int]:
+    """The id of each comment's latest decision by the policy (not a moderator's)."""
+    return (
+        select(func.max(DecisionModel.id))
+        .where(DecisionModel.comment_id.in_(list(comment_ids)), DecisionModel.source == "policy")
+        .group_by(DecisionModel.comment_id)
+    )
+
+
 def policy_reasons(session: Session, comment_ids: Sequence[str]) -> dict[str, list[str]]:
     """Each comment's reasons in its latest policy decision (for the comments the policy
     published, which have no queue entry to carry them)."""
     if not comment_ids:
         return {}
-    latest = (
-        select(func.max(DecisionModel.id))
-        .where(DecisionModel.comment_id.in_(list(comment_ids)), DecisionModel.source == "policy")
-        .group_by(DecisionModel.comment_id)
-    )
+    latest = _latest_policy_decisions(comment_ids)
     rows = session.execute(
         select(DecisionModel.comment_id, DecisionModel.reasons).where(DecisionModel.id.in_(latest))
     ).all()
@@ -389,11 +394,7 @@ def matched_spans(session: Session, comment_ids: Sequence[str]) -> dict[str, lis
     elsewhere or none. Matches in the author's name, quoted or rebutted ones are left out."""
     if not comment_ids:
         return {}
-    latest = (
-        select(func.max(DecisionModel.id))
-        .where(DecisionModel.comment_id.in_(list(comment_ids)), DecisionModel.source == "policy")
-        .group_by(DecisionModel.comment_id)
-    )
+    latest = _latest_policy_decisions(comment_ids)
     out: dict[str, list[dict[str, Any]]] = {}
     for decision in session.scalars(select(DecisionModel).where(DecisionModel.id.in_(latest))):
         details = decision.details or {}
