@@ -9,10 +9,11 @@ entry, never lost. Author flags (ban, trust) are guarded the same way.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import Select, and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from threadguard.schema import ATTRIBUTES, ModeratorAction, Verdict
@@ -143,6 +144,22 @@ def _standing_verdict(session: Session, comment_id: str) -> DecisionModel | None
     return None
 
 
+S = TypeVar("S", bound="Select[*tuple[Any, ...]]")
+
+
+def placed(stmt: S, site: str | None, sites: Sequence[str] | None, article: str | None) -> S:
+    """``stmt`` (over the site and the article, joined) limited to a site, to the sites an
+    account may see (None: every one) and to an article, where given: what the queue's
+    API and the dashboard's lists filter alike."""
+    if site is not None:
+        stmt = stmt.where(Site.name == site)
+    if sites is not None:
+        stmt = stmt.where(Site.name.in_(sites))
+    if article is not None:
+        stmt = stmt.where(Article.external_id == article)
+    return stmt
+
+
 class ModerationRepository(Repository):
     """The queue listing, and moderator actions on comments and their authors."""
 
@@ -171,12 +188,7 @@ class ModerationRepository(Repository):
             .join(Site, Site.id == QueueItem.site_id)
             .outerjoin(Article, Article.id == QueueItem.article_id)
         )
-        if filters.site is not None:
-            stmt = stmt.where(Site.name == filters.site)
-        if filters.sites is not None:
-            stmt = stmt.where(Site.name.in_(filters.sites))
-        if filters.article is not None:
-            stmt = stmt.where(Article.external_id == filters.article)
+        stmt = placed(stmt, filters.site, filters.sites, filters.article)
         if filters.status is not None:
             stmt = stmt.where(QueueItem.status == filters.status)
         if filters.author is not None:

@@ -25,7 +25,7 @@ from threadguard.storage.models import DecisionRow as DecisionModel
 from threadguard.storage.models import ModeratorAction as ActionRow
 from threadguard.storage.records import AuthorHistory, InvalidError, Page, ParentComment, ReviewItem
 from threadguard.storage.repositories import search
-from threadguard.storage.repositories.moderation import UNDO
+from threadguard.storage.repositories.moderation import UNDO, placed
 from threadguard.storage.sessions import Repository, with_site_name
 
 S = TypeVar("S", bound="Select[*tuple[Any, ...]]")
@@ -261,12 +261,7 @@ class ReviewRepository(Repository):
         """``stmt`` (over :func:`_joined`'s tables) limited by ``filters``."""
         if filters.status is not None:
             stmt = stmt.where(QueueItem.status == filters.status)
-        if filters.site is not None:
-            stmt = stmt.where(Site.name == filters.site)
-        if filters.sites is not None:
-            stmt = stmt.where(Site.name.in_(filters.sites))
-        if filters.article is not None:
-            stmt = stmt.where(Article.external_id == filters.article)
+        stmt = placed(stmt, filters.site, filters.sites, filters.article)
         if filters.author is not None:
             stmt = stmt.where(CommentModel.author == filters.author)
         if filters.attribute is not None:
