@@ -13,12 +13,12 @@ from typing import Any
 from jinja2 import Environment, select_autoescape
 
 from threadguard.report.charts import Series, bar_chart, line_chart, share_bar
-from threadguard.report.data import HARM_ATTRIBUTES, ReportData
+from threadguard.report.data import HARM_ATTRIBUTES, LANGUAGE_BAR, ReportData
 from threadguard.schema import ATTRIBUTES
 from threadguard.validation import balance_bidi
 
 TEMPLATE = "report.html.j2"
-COLORS = {"approve": "#2e8b57", "hold": "#e0a526", "reject": "#c0392b"}
+COLORS = {"approve": "#2e8b57", "hold": "#e0a526", "reject": "#c0392b", LANGUAGE_BAR: "#8c8c8c"}
 
 
 def _template_text() -> str:
