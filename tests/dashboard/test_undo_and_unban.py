@@ -13,8 +13,11 @@ from datetime import timedelta
 
 import pytest
 from dashboard_support import Dashboard, item_ids
+from sqlalchemy import update
 
 from threadguard.dashboard.routes import actions
+from threadguard.storage.models import ModeratorAction as ActionRow
+from threadguard.storage.models import utcnow
 
 
 def htmx(csrf: str) -> dict[str, str]:
@@ -101,3 +104,54 @@ def test_the_tabs_counts_move_with_each_action(dashboard: Dashboard) -> None:
     )
     assert re.search(r'Rejected <span class="count">2</span>', bulk.text)
     assert re.search(r'Held <span class="count">4</span>', bulk.text)
+
+
+def test_a_bulk_undo_leaves_a_verdict_past_the_window(dashboard: Dashboard) -> None:
+    """The ids come from the form: one fresh verdict carried the undo of a month-old one
+    (review 35b: X was held again after 30 days)."""
+    client, csrf = dashboard.signed_in()
+    old, new = item_ids(client.get("/").text)[:2]
+    client.post(f"/actions/{old}/reject", headers=htmx(csrf), data={"back": "/"})
+    with dashboard.store.sessions.write() as session:
+        session.execute(
+            update(ActionRow)
+            .where(ActionRow.comment_id == old)
+            .values(created_at=utcnow() - timedelta(days=30))
+        )
+    client.post("/actions/bulk", headers=htmx(csrf), data={"action": "reject", "ids": [new]})
+    undone = client.post("/actions/undo", headers=htmx(csrf), data={"ids": [old, new]})
+    assert "Undid 1 verdict of the bulk action." in undone.text
+    assert "Left 1 as they are: 1 with no verdict of yours to undo within 10 seconds." in (
+        undone.text
+    )
+    assert dashboard.store.comment(old).status == "rejected"
+    assert dashboard.store.comment(new).status == "pending"
+
+
+def test_a_bulk_undo_leaves_another_moderators_later_verdict(dashboard: Dashboard) -> None:
+    """Bob approved then rejected again one of alice's batch: her undo published it, by
+    walking back to his overturned approval (review 35b)."""
+    alice, a_csrf = dashboard.signed_in("alice")
+    bob, b_csrf = dashboard.signed_in("bob")
+    ids = item_ids(alice.get("/").text)[:2]
+    alice.post("/actions/bulk", headers=htmx(a_csrf), data={"action": "reject", "ids": ids})
+    bob.post(f"/actions/{ids[0]}/approve", headers=htmx(b_csrf), data={"expected": "rejected"})
+    bob.post(f"/actions/{ids[0]}/reject", headers=htmx(b_csrf), data={"expected": "approved"})
+    undone = alice.post("/actions/undo", headers=htmx(a_csrf), data={"ids": ids})
+    assert "Undid 1 verdict of the bulk action." in undone.text
+    assert "Left 1 as they are: 1 changed since by another moderator." in undone.text
+    assert [dashboard.store.comment(c).status for c in ids] == ["rejected", "pending"]
+
+
+def test_the_undo_leaves_another_moderators_later_verdict(dashboard: Dashboard) -> None:
+    """The single undo had the same fault as the bulk one, within its 10 seconds."""
+    alice, a_csrf = dashboard.signed_in("alice")
+    bob, b_csrf = dashboard.signed_in("bob")
+    first = item_ids(alice.get("/").text)[0]
+    alice.post(f"/actions/{first}/reject", headers=htmx(a_csrf), data={"back": "/"})
+    bob.post(f"/actions/{first}/approve", headers=htmx(b_csrf), data={"expected": "rejected"})
+    bob.post(f"/actions/{first}/reject", headers=htmx(b_csrf), data={"expected": "approved"})
+    refused = alice.post("/actions/undo", headers=htmx(a_csrf), data={"back": "/"})
+    assert "changed since; the change stands" in refused.text
+    assert dashboard.store.comment(first).status == "rejected"
+    assert dashboard.store.audit_log(action="comment.undo").total == 0

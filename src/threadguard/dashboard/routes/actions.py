@@ -320,7 +320,13 @@ def _undo_batch(
     said.update(done.skipped)
     text = f"Undid {counted(len(done.undone), 'verdict')} of the bulk action."
     if done.skipped:
-        text += f" {len(done.skipped)} left as they are (changed since)."
+        # each skipped comment says why on its card; the message counts the two kinds
+        why = []
+        if done.changed:
+            why.append(f"{len(done.changed)} changed since by another moderator")
+        if late := len(done.skipped) - len(done.changed):
+            why.append(f"{late} with no verdict of yours to undo within {UNDO_WINDOW_S} seconds")
+        text += f" Left {len(done.skipped)} as they are: " + ", ".join(why) + "."
     acted = Acted(back, [u.comment_id for u in done.undone] + list(done.skipped), said)
     body = _fragments(store, user, acted) + "\n" + _flash(text)
     return HTMLResponse(body, headers=PAGE_HEADERS)

@@ -563,7 +563,26 @@ class ModerationRepository(Repository):
         """Put a comment back to what it was before the verdict being undone, if that
         verdict still stands: the moderator's verdict it overturned (a correction undone
         brought back the policy's status instead: a comment one moderator had rejected was
-        published again), else its policy's status."""
+        published again), else its policy's status.
+
+        The verdict must still be the comment's latest (no verdict or undo by anyone
+        since): the status alone cannot tell, since another moderator may have approved
+        and then rejected it again, and undoing "the same" reject would put back their
+        overturned approval (:class:`ConflictError`: their change stands)."""
+        latest = session.scalar(
+            select(ActionRow.id)
+            .where(
+                ActionRow.comment_id == row.id,
+                or_(
+                    ActionRow.action.in_(list(VERDICTS)),
+                    and_(ActionRow.action == UNDO, ActionRow.note.in_(list(VERDICTS))),
+                ),
+            )
+            .order_by(ActionRow.id.desc())
+            .limit(1)
+        )
+        if latest != action.id:
+            raise ConflictError(f"comment {row.id} changed since; the change stands")
         verdict_status = VERDICTS[action.action]
         earlier = _standing_verdict(session, row.id)
         if earlier is not None:
