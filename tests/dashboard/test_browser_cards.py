@@ -28,6 +28,11 @@ LONG = ("The council met again on Tuesday to discuss the budget. " * 80) + (
     "Anyone who votes for this is a fucking idiot."
 )
 
+#: A long severe comment: blurred, folded, its threat in the passage above the fold.
+THREAT = ("This is a calm sentence about the council. " * 40) + (
+    "I will kill you and your family tonight."
+)
+
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
@@ -46,6 +51,15 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 "rtl",
                 reasons=("language he is not supported",),
                 position=1,
+            ),
+            held(
+                THREAT,
+                "e3",
+                "menace",
+                spans=(span_of(THREAT, "kill you", "threat"),),
+                position=2,
+                threat=0.95,
+                severe_toxicity=0.9,
             ),
         ],
     )
@@ -79,3 +93,18 @@ def test_a_long_comment_is_folded_and_unfolds(base: str, page: Any) -> None:
     hebrew = page.locator("#queue .item", has=page.locator(".author", has_text="rtl")).first
     assert hebrew.locator("meter").count() == 0
     assert "Not scored in its language" in hebrew.locator(".unscored").inner_text()
+
+
+def test_a_blurred_long_comments_passage_is_blurred_until_revealed(base: str, page: Any) -> None:
+    """The passage sat outside the blurred text: a severe comment's threat was shown in
+    clear above the blurred card (review 35b)."""
+    sign_in(page, base, "alice")
+    card = page.locator("#queue .item", has=page.locator(".author", has_text="menace")).first
+    passage = card.locator(".passage")
+    assert "kill you" in passage.inner_text()
+    blur = "el => getComputedStyle(el).filter"
+    assert passage.evaluate(blur) == "blur(6px)"
+    assert card.locator("p.text").evaluate(blur) == "blur(6px)"
+    card.get_by_role("button", name="Show severe comment").click()
+    assert passage.evaluate(blur) == "none"
+    assert card.locator("p.text").evaluate(blur) == "none"
