@@ -108,3 +108,30 @@ def test_the_posting_time_is_shown_only_where_it_says_more() -> None:
 def test_the_unscored_language_comes_from_the_policys_reason() -> None:
     assert card_parts.unscored_language(["language he is not supported"]) == "he"
     assert card_parts.unscored_language(["toxicity 0.70 ≥ 0.60 (hold)"]) is None
+
+
+def test_a_folded_card_shows_its_highlight_wherever_it_is(dashboard: Dashboard) -> None:
+    """The fold is 12em high, not 960 characters: "worthless idiot" at character 906 got no
+    passage and was folded away at 1024 px (review 35b). Every folded card with a
+    highlight shows it above the fold, even one near the start."""
+    filler = "This is a calm sentence about the council budget and its plans. "
+    text = filler * 14 + "You are a worthless idiot. " + filler * 7
+    early = "You are a worthless idiot. " + filler * 20
+    assert text.index("worthless") == 906 and len(text) > 1200 and len(early) > 1200
+    dashboard.store.record_many(
+        site="edge",
+        source="native",
+        article=ArticleRef("edge", "Edge cases"),
+        comments=[
+            held(t, f"f{n}", f"folder{n}", spans=(span_of(t, "worthless idiot", "insult"),))
+            for n, t in enumerate((text, early))
+        ],
+    )
+    client, _ = dashboard.signed_in()
+    page = client.get("/?site=edge").text
+    for author in ("folder0", "folder1"):
+        passage = re.search(r'<p class="passage"[^>]*>(.*?)</p>', card(page, author), re.S)
+        assert passage is not None, author
+        assert '<mark class="hl hl-insult" title="Insult">worthless idiot</mark>' in passage.group(
+            1
+        )

@@ -63,12 +63,12 @@ def unscored_language(reasons: list[str]) -> str | None:
     return None
 
 
-def passage(text: str, begin: int, end: int) -> tuple[int, int] | None:
+def passage(text: str, begin: int, end: int) -> tuple[int, int]:
     """Where the passage around a long comment's first highlight (``begin``..``end``)
     starts and stops: the sentence around it, at most :data:`PASSAGE_REACH` characters
-    either side; None when the highlight is already in the folded card's start."""
-    if end <= LONG_COMMENT - PASSAGE_REACH:
-        return None
+    either side. Shown wherever the highlight is: the fold is a height (12em), so how
+    many characters stay in view depends on the card's width (a highlight at character
+    906 got no passage and was folded away at 1024 px)."""
     start = max(0, begin - PASSAGE_REACH)
     ends = [m.end() for m in SENTENCE_END.finditer(text, start, begin)]
     start = ends[-1] if ends else start

@@ -249,8 +249,7 @@ def highlighted_passage(shown: list[Segment]) -> list[Segment] | None:
     offset = 0
     for s in shown:
         if s.attribute is not None:
-            bounds = card_parts.passage(text, offset, offset + len(s.text))
-            return None if bounds is None else cut(shown, *bounds)
+            return cut(shown, *card_parts.passage(text, offset, offset + len(s.text)))
         offset += len(s.text)
     return None
 
