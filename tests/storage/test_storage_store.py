@@ -305,6 +305,17 @@ def test_the_audit_log_is_append_only(store: Store) -> None:
     assert store.audit_log().total == 1
 
 
+def test_the_audit_action_filter_takes_no_wildcards(store: Store) -> None:
+    """``/audit?action=%`` (and the API's ``?action=%``) listed every entry: the family
+    prefix was a LIKE pattern built from the raw value (review 35b)."""
+    (cid,) = ingest(store, item("c1", "hold"))
+    store.moderate(cid, "reject", MOD)
+    assert store.audit_log(action="comment").total == 1
+    assert store.audit_log(action="comment.reject").total == 1
+    for pattern in ("%", "_", "comm_nt", "c%", "\\"):
+        assert store.audit_log(action=pattern).total == 0, pattern
+
+
 def test_export_gives_labelled_examples_with_context(store: Store) -> None:
     parent, child, _ = ingest(
         store, item("p", "approve"), item("c", "hold", parent_id="p"), item("n", "hold")

@@ -22,6 +22,7 @@ from threadguard.storage.models import Comment as CommentModel
 from threadguard.storage.models import DecisionRow as DecisionModel
 from threadguard.storage.records import AuditRecord, Page
 from threadguard.storage.repositories.rows import from_row
+from threadguard.storage.repositories.search import escaped_like
 from threadguard.storage.sessions import Repository, Sessions, add_audit
 
 
@@ -66,9 +67,10 @@ class AuditRepository(Repository):
         if actor is not None:
             stmt = stmt.where(AuditEntry.actor == actor)
         if action is not None:
-            stmt = stmt.where(
-                or_(AuditEntry.action == action, AuditEntry.action.like(f"{action}.%"))
-            )
+            # an action or its family ("comment" for comment.approve...): the family is a
+            # prefix with LIKE's wildcards escaped (``%`` listed every entry)
+            family = AuditEntry.action.like(f"{escaped_like(action)}.%", escape="\\")
+            stmt = stmt.where(or_(AuditEntry.action == action, family))
         if since is not None:
             stmt = stmt.where(AuditEntry.at >= since)
         with self._sessions.read() as session:
