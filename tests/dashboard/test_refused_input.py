@@ -79,3 +79,36 @@ def test_a_nul_in_a_back_url_is_dropped_not_looked_up(either: Dashboard) -> None
     )
     assert answer.status_code == 200
     assert either.store.comment(first).status == "approved"
+
+
+def test_a_refused_filter_in_a_back_url_is_refused_before_acting(either: Dashboard) -> None:
+    """A stale or hand-made ``back`` with a filter the queue refuses was read only for the
+    answer: the comment was approved, then a 400 page said "Nothing was changed" with no
+    undo bar (review 35b). Now the action is refused before anything applies."""
+    client, csrf = either.signed_in()
+    first, second = item_ids(client.get("/").text)[:2]
+    hx = {"HX-Request": "true", "X-CSRF-Token": csrf}
+    for back in ("/?reason=bogus", "/?q=" + "x" * 300, "/?language=12"):
+        for answer in (
+            client.post(f"/actions/{first}/approve", headers=hx, data={"back": back}),
+            client.post(f"/actions/{first}/reject", data={"csrf_token": csrf, "back": back}),
+            client.post(
+                "/actions/bulk",
+                headers=hx,
+                data={"action": "approve", "ids": [first, second], "back": back},
+            ),
+            client.post(
+                "/actions/ban",
+                headers=hx,
+                data={"comment_id": first, "then": "reject", "back": back},
+            ),
+        ):
+            assert answer.status_code == 400, answer.text
+            assert "This filter was not accepted" in answer.text and "back" in answer.text
+    assert [either.store.comment(c).status for c in (first, second)] == ["pending"] * 2
+    assert either.store.audit_log(action="comment").total == 0
+    assert either.store.audit_log(action="author").total == 0
+    client.post(f"/actions/{first}/reject", headers=hx, data={"back": "/"})
+    refused_undo = client.post("/actions/undo", headers=hx, data={"back": "/?reason=bogus"})
+    assert refused_undo.status_code == 400
+    assert either.store.comment(first).status == "rejected"

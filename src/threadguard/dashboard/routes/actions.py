@@ -25,6 +25,7 @@ from threadguard.dashboard.forms import Form, FormRefused, read_form
 from threadguard.dashboard.routes.queue import (
     TABS,
     UNDO_WINDOW_S,
+    QueueFilterRefused,
     QueueQuery,
     item_views,
     preferences_of,
@@ -74,6 +75,19 @@ def ban_duration(form: Form) -> str:
         shown = duration[:40] + ("…" if len(duration) > 40 else "")
         raise UnknownDuration("duration", f"must be one of {allowed}, not {shown!r}")
     return duration
+
+
+def back_of(form: Form) -> str:
+    """The form's ``back`` (a path on this site, else ``/``), checked before anything is
+    applied: the answer reads its queue filters again for the tabs' counts, and a refused
+    one (a stale or hand-made URL) was answered with the 400 page after the action had
+    applied, without its undo bar. :class:`QueueFilterRefused` naming ``back``."""
+    back = local_path(form.get("back", "/"))
+    try:
+        QueueQuery.of_url(back)
+    except QueueFilterRefused as exc:
+        raise QueueFilterRefused("back", f"carries a queue filter not accepted: {exc}") from None
+    return back
 
 
 #: The most comments one bulk action takes (a page).
@@ -234,7 +248,7 @@ def _flash(text: str) -> str:
 @router.post("/actions/bulk")
 async def bulk(request: Request, user: Checked) -> Response:
     form = await read_form(request)
-    back = local_path(form.get("back", "/"))
+    back = back_of(form)
     action = form.get("action")
     ids = list(dict.fromkeys(form.all("ids")))[:MAX_BULK]
     store = store_of(request)
@@ -277,7 +291,7 @@ def _bulk_answer(
 @router.post("/actions/undo")
 async def undo(request: Request, user: Checked) -> Response:
     form = await read_form(request)
-    back = local_path(form.get("back", "/"))
+    back = back_of(form)
     store = store_of(request)
     batch = form.all("ids")
     if batch:
@@ -344,7 +358,7 @@ async def _ban_and_reject(request: Request, user: WebUser, comment_id: str) -> R
     """ "Ban and reject this comment": the ban, then the comment's rejection, each its own
     action and audit entry (a ban left the comment that prompted it held)."""
     form = await read_form(request)
-    back = local_path(form.get("back", "/"))
+    back = back_of(form)
     store = store_of(request)
     note = form.get("note").strip()[:2000] or None
     duration = ban_duration(form)
@@ -393,7 +407,7 @@ async def act(request: Request, user: Checked, comment_id: str, action: str) -> 
 
 async def _one(request: Request, user: WebUser, comment_id: str, action: str) -> Response:
     form = await read_form(request)
-    back = local_path(form.get("back", "/"))
+    back = back_of(form)
     store = store_of(request)
     if action not in DONE:
         return RedirectResponse(back, 303)
