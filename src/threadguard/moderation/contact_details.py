@@ -53,6 +53,8 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Final
 
+from threadguard.moderation.phone_numbers import HELPLINE_BEFORE, freephone, phone_like
+
 #: A link: a scheme or "www." and what follows, or a dotted name (from the start of its
 #: run of name characters, whole and without backtracking: a run of "a.a.a..." with no
 #: top-level domain at its end took 3 s per 10,000 characters) ending in a :data:`_TLDS`.
@@ -371,26 +373,6 @@ _TARGET_CUE: Final = re.compile(
     r"happens|who (?:we|i) (?:are|am))(?=\s*(?:$|[.!?;…])))",
     re.IGNORECASE,
 )
-#: Free and shared-cost numbers, an organisation's, not a person's (a third tryout: "call
-#: Refuge on 0808 2000 247", "Citizens Advice 0800 144 8848" were held): UK 0800, 0808 and
-#: 0500, US and Canadian toll-free 800, 888, 877, 866, 855, 844 and 833 (ten digits, after
-#: an optional 1), Australian 1800 and 1300 (ten digits) and 13 xx xx. A US or Australian
-#: one only as such numbers are written (800-273-8255, (888) 373-7888, 1-800-..., 1800 737
-#: 732) or beside :data:`_HELPLINE`: ten bare digits from 800 or 888 are an Indian mobile
-#: as often ("Call him on 8001234567, he is the councillor who voted for it", a review,
-#: session 35).
-_FREEPHONE_UK: Final = ("0800", "0808", "0500")
-_FREEPHONE_NANP: Final = ("800", "888", "877", "866", "855", "844", "833")
-_FREEPHONE_AU: Final = ("1800", "1300")
-#: Said of an organisation's line, just before its number ("the helpline is", "toll-free").
-_HELPLINE: Final = re.compile(
-    r"\b(?:helplines?|hotlines?|lifeline|freephone|toll[- ]?free|free(?:, confidential)? "
-    r"(?:on|at|number|line)|charity|samaritans|crisis line|support line|advice line|customer "
-    r"(?:service|services|care)|information line|switchboard)\b",
-    re.IGNORECASE,
-)
-#: How far before a number :data:`_HELPLINE` may stand.
-_HELPLINE_BEFORE: Final = 60
 _SHORTENERS: Final = re.compile(
     r"\b(?:bit\.ly|tinyurl\.com|t\.me|goo\.gl|ow\.ly|is\.gd|buff\.ly|cutt\.ly|rebrand\.ly|"
     r"shorturl\.at|tiny\.cc|rb\.gy)/\S+",
@@ -534,50 +516,6 @@ def _place(found: str) -> str:
     return "a child's school"
 
 
-def _phone_like(number: str, *, asked_to_call: bool = False) -> bool:
-    """9 to 15 digits, written as a phone number is: grouped, or one run from a trunk ``0``
-    or ``+`` ("07700900123") or after "call", "text", "ring" ("call 5558675309"); not a
-    run of digits without one ("revision 597776308", an order number), thousands in groups
-    of three ("1 000 000 000") nor years ("1914 1918 1939")."""
-    digits = sum(c.isdigit() for c in number)
-    if not 9 <= digits <= 15:
-        return False
-    groups = re.split(r"[\s.()-]+", number.strip("+()"))
-    groups = [g for g in groups if g]
-    if all(len(g) == 4 and 1800 <= int(g) <= 2099 for g in groups):
-        return False  # years: "1914 1918 1939"
-    if len(groups) == 1:
-        return number.startswith(("0", "+")) or asked_to_call
-    return not all(len(g) == 3 for g in groups[1:]) or groups[0].startswith(("0", "+", "("))
-
-
-def _freephone(number: str, before: str = "") -> bool:
-    """Whether a phone number is a freephone or helpline number (:data:`_FREEPHONE_UK`,
-    :data:`_FREEPHONE_NANP`, :data:`_FREEPHONE_AU`), written nationally or with its
-    country code ("+44 800 ...", "+1 800 ...", "+61 1800 ..."). A US or Australian prefix
-    counts only in the groups such a number is written in, or with :data:`_HELPLINE` in
-    ``before`` (the words just before it): "8001234567" and "88812 34567" are a person's."""
-    digits = "".join(c for c in number if c.isdigit())
-    groups = [g for g in re.split(r"\D+", number) if g]
-    if len(groups) > 1 and (number.lstrip().startswith("+") or groups[0] == "1"):
-        groups = groups[1:]  # the country code, or the 1 of "1-800-..."
-    said = _HELPLINE.search(before) is not None
-    if number.lstrip().startswith("+"):
-        for code, trunk in (("44", "0"), ("61", ""), ("1", "")):
-            if digits.startswith(code):
-                digits = trunk + digits[len(code) :]
-                break
-    if digits.startswith(_FREEPHONE_UK):
-        return True
-    if len(digits) == 11 and digits.startswith("1"):
-        digits = digits[1:]
-    if len(digits) == 10 and digits.startswith(_FREEPHONE_NANP):
-        return [len(g) for g in groups] == [3, 3, 4] or said
-    if len(digits) == 10 and digits.startswith(_FREEPHONE_AU):
-        return (len(groups) > 1 and groups[0] in _FREEPHONE_AU) or said
-    return len(digits) == 6 and digits.startswith("13")
-
-
 def _links(text: str) -> list[tuple[int, int]]:
     """The links in ``text``: a scheme or "www.", or a dotted name ending in a known
     top-level domain (before any path)."""
@@ -638,7 +576,7 @@ def match_contact_details(text: str) -> list[ContactMatch]:
         phones = [
             m
             for m in _PHONE.finditer(plain)
-            if _phone_like(m.group(), asked_to_call=_asked(plain, m.start()))
+            if phone_like(m.group(), asked_to_call=_asked(plain, m.start()))
         ]
         called_locally = [
             ContactMatch("phone number", *m.span("number")) for m in _LOCAL_PHONE.finditer(plain)
@@ -648,7 +586,7 @@ def match_contact_details(text: str) -> list[ContactMatch]:
         found += [
             ContactMatch("phone number", m.start(), m.end())
             for m in phones
-            if not _freephone(m.group(), plain[max(0, m.start() - _HELPLINE_BEFORE) : m.start()])
+            if not freephone(m.group(), plain[max(0, m.start() - HELPLINE_BEFORE) : m.start()])
         ] + called_locally
         taken = [(f.begin, f.end) for f in found if f.kind == "phone number"]
         for m in islice(_INDIAN_MOBILE.finditer(plain), _STREET_TRIES):
