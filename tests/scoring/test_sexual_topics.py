@@ -25,6 +25,10 @@ from threadguard.scoring.sexual_topics import without_sexual_topics
         ("He was convicted of rape in 2019.", "He was convicted of  in 2019."),
         ("He was found guilty of attempted rape.", "He was found guilty of attempted ."),
         ("Statutory rape laws differ by state.", "Statutory laws differ by state."),
+        # the crime counted (a fourth news desk: a rape-crisis volunteer's figures held)
+        ("The conviction rate for rape is tiny.", "The conviction rate for  is tiny."),
+        ("Only 1 in 60 rapes ends in a charge.", "Only 1 in 60  ends in a charge."),
+        ("Reported rapes rose 10% last year.", "Reported  rose 10% last year."),
     ],
 )
 def test_the_words_that_name_a_subject_are_cut(text: str, rest: str) -> None:
@@ -54,6 +58,8 @@ def test_the_words_that_name_a_subject_are_cut(text: str, rest: str) -> None:
         "Ask the new intern about her sex work rates.",
         "I'm going to date rape you tonight.",
         "Let's try some other sex toys on you.",
+        "The conviction rate for rape is low because she enjoyed it.",
+        "Rapes are rising and they deserved it for dressing like that.",
     ],
 )
 def test_sex_described_or_wished_is_read_as_written(text: str) -> None:

@@ -107,6 +107,13 @@ _CUTS: Final = tuple(
         rf"\b(?:{RAPE_REPORTED})\s++(?:of|with|for)\s++(?:(?:attempted|statutory)\s++)?"
         r"(?P<cut>rape)\b",
         r"\b(?:attempted|statutory)\s++(?P<cut>rape)\b(?!\s*+(?:her|him|them|the|a|an|some)\b)",
+        # the crime counted: "the conviction rate for rape is tiny", "1 in 60 rapes ends in
+        # a charge", "reported rapes" (a fourth news desk: a rape-crisis volunteer's figures
+        # were held as sexually explicit, 0.65)
+        r"\b(?:conviction|charg(?:e|ing)|prosecution|reporting|attrition|detection|clear-up)"
+        r"\s++rates?\s++(?:for|of|in)\s++(?P<cut>rapes?)\b",
+        r"\b\d++\s++(?:in|out\s++of)\s++\d++\s++(?:reported\s++)?(?P<cut>rapes)\b",
+        r"\b(?:reported|recorded)\s++(?P<cut>rapes)\b",
     )
 )
 #: Comments without these letters have nothing to cut (most comments: one cheap search).
