@@ -116,6 +116,12 @@ def test_a_stated_language_gives_way_to_the_one_a_text_is_plainly_written_in() -
     assert written_in(turkish, "tr", COVERED) == ("tr", None)
     assert written_in("Halt die Klappe", "de", COVERED) == ("de", "en")
     assert written_in("Ты тупой идиот, заткнись немедленно.", "en", COVERED) == ("ru", None)
+    # a short text gives way to what is no guess (a multilingual integrator's tryout: these,
+    # sent with ["en"], were stored approved) and is read in the stated language too
+    assert written_in("Taci, stronzo.", "en", COVERED) == ("it", "en")
+    assert written_in("Spierdalaj, ty kurwo.", "en", COVERED) == ("pl", "en")
+    assert written_in("سأقتلك إذا رأيتك.", "en", COVERED) == ("ar", "en")
+    assert written_in("Amina Yılmaz", "de", COVERED) == ("de", None)  # a guess: stated stands
 
 
 @pytest.mark.parametrize(

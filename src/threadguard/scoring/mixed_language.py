@@ -29,6 +29,7 @@ from typing import Final
 
 from threadguard.language import detect_language
 from threadguard.language.english import english_word, plainly_english
+from threadguard.language.markers import marked_language
 from threadguard.language.scripts import letters_by_script, main_script, without_noise
 from threadguard.normalize import displayed
 
@@ -117,10 +118,19 @@ def written_in(text: str, stated: str | None, covered: Collection[str]) -> tuple
     if stated is None or stated == written:
         return written, None
     words = _WORD.findall(without_noise(shown).lower())
-    if len(words) < MIN_WORDS or (stated == "en" and english_word(words)):
+    counts = letters_by_script(shown)
+    other_script = bool(counts) and main_script(counts) != "Latn"
+    if len(words) < MIN_WORDS:
+        # a short text gives way only to what is no guess: its script, or a covered
+        # language's marker words ("Taci, stronzo.", "Spierdalaj, ty kurwo." sent with
+        # ["en"] were stored approved), and is read in the stated language too
+        if other_script or (written in covered and marked_language(words) == written):
+            return written, stated if stated in covered else None
         return stated, "en" if written == "en" else None
+    if stated == "en" and english_word(words):
+        return stated, None
     if written == "en":
         return ("en", None) if plainly_english(words) else (stated, "en")
-    if written in covered or main_script(letters_by_script(shown)) != "Latn":
+    if written in covered or other_script:
         return written, None
     return stated, None
