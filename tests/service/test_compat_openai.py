@@ -315,3 +315,23 @@ def test_a_moderations_like_path_is_answered_in_openais_shape(service: Any, path
     real = service.client.post("/v1/moderations", headers=auth, json={"input": "hello"})
     assert real.status_code == 200, real.text
     assert service.client.get("/v1/moderations", headers=auth).status_code == 405
+
+
+def test_a_comment_the_site_rejects_on_toxicity_alone_is_flagged_as_harassment() -> None:
+    """The other languages' models carry most abuse in toxicity, which builds no OpenAI
+    category: "Ananı 🖕 sikeyim", rejected natively at toxicity 1.00, came back
+    ``flagged: false`` with every score under 0.001 (a multilingual integrator's tryout).
+    A rejection on scores is harassment, at its flag level at least; a comment the site
+    only holds on toxicity is not flagged (toxicity is no OpenAI category)."""
+    flag_at = load_policy(None).flag_levels("tr")
+    scores = dict.fromkeys(ATTRIBUTES, 0.0004)
+    rejected = Analysis(None, {**scores, "toxicity": 0.999}, language="tr")
+    outcome = Moderator().decide(rejected, "Ananı sikeyim")
+    assert outcome.action.value == "reject"
+    result = moderation_result(rejected, flag_at, outcome)
+    assert result["flagged"] is True and result["categories"]["harassment"] is True
+    assert result["category_scores"]["harassment"] >= 0.5
+    held = Analysis(None, {**scores, "toxicity": 0.5}, language="tr")
+    held_outcome = Moderator().decide(held, "Bir şey")
+    assert held_outcome.action.value == "hold"
+    assert moderation_result(held, flag_at, held_outcome)["flagged"] is False

@@ -162,6 +162,20 @@ def moderation_result(
             flagged = flagged or all(s[a] >= flag_at.get(a, DEFAULT_FLAG) for a in attrs)
         categories[category] = flagged
         scores[category] = round(raised(score, found, category_flag_level(category, flag_at)), 6)
+    if (
+        outcome is not None
+        and outcome.scored
+        and outcome.action is Verdict.REJECT
+        and not any(categories.values())
+    ):
+        # rejected on scores no category builds (toxicity, which the other languages' models
+        # carry most abuse in: "Ananı 🖕 sikeyim", toxicity 1.00, was flagged false with
+        # every score under 0.001, a multilingual integrator's tryout): harassment, at its
+        # flag level at least, so that a category says why and a cut-off on scores sees it
+        categories["harassment"] = True
+        scores["harassment"] = round(
+            raised(scores["harassment"], True, category_flag_level("harassment", flag_at)), 6
+        )
     watched = outcome is not None and (
         outcome.coded_held
         or outcome.threat_held
