@@ -254,6 +254,11 @@ def letters_by_script(text: str) -> dict[str, int]:
     if text.isascii():
         n = len(text.encode("ascii").translate(None, _ASCII_NON_LETTERS))
         return {"Latn": n} if n else {}
+    # Latin letters always count, lone or not: a text of Latin letters only (accents,
+    # umlauts: most non-ASCII comments) needs no reading word by word
+    found = [c for c in _WORD_LETTER.findall(text) if c.isalpha()]
+    if all(c.isascii() or script_of(c) == "Latn" for c in found):
+        return {"Latn": len(found)} if found else {}
     counts: Counter[str] = Counter()
     framing: _Framing | None = None
     for m in _word_pattern().finditer(text):
