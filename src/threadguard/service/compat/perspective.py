@@ -32,7 +32,7 @@ Where ThreadGuard differs, deliberately (docs/compatibility.md):
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
@@ -195,7 +195,9 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
         analyses = context.adapt(principal.site, list(await batching.analyze(engine, items)))
         scored = scored_from(req, ranges, analyses)
         # No author: thresholds, watchlist and coded hate only, pure CPU (no database read).
-        stored = decided_in(scored.analysis, detected, engine)
+        # The language decided on is the engine's, as on every endpoint: a stated one gives
+        # way to the one a text is plainly written in (scoring.mixed_language.written_in).
+        stored = scored.analysis
         outcome = context.site_decision(
             Arrival(principal.site, stored, req.text, context=req.parent or req.title)
         )
@@ -226,7 +228,7 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
         detected, language = check_languages(req, keys, engine.supports)
         if not req.do_not_store:
             await run_in_threadpool(
-                _record_suggestion, context, principal, engine, req, suggested, language, detected
+                _record_suggestion, context, principal, engine, req, suggested, language
             )
         out: dict[str, Any] = {"detectedLanguages": [detected]}
         if req.languages:
@@ -238,17 +240,6 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
     return router
 
 
-def decided_in(analysis: Analysis, detected: str, engine: Engine) -> Analysis:
-    """The analysis the stored decision reads: many integrations send ``["en"]`` with every
-    request, and a text detected in a language no model covers must get the site's rule for
-    such languages (default hold), as on every other endpoint, not pass as English. (A text
-    plainly written in a covered language other than the one asked is read in its own by
-    the engine itself, on every endpoint: :func:`threadguard.scoring.mixed_language.written_in`.)"""
-    if detected == analysis.language or engine.supports("toxicity", detected):
-        return analysis
-    return replace(analysis, language=detected)
-
-
 def _record_suggestion(
     context: ServiceContext,
     principal: Principal,
@@ -256,7 +247,6 @@ def _record_suggestion(
     req: CommentRequest,
     suggested: dict[str, float | None],
     language: str,
-    detected: str,
 ) -> None:
     """Store the comment with our analysis, the site's decision and the client's suggestion.
 
@@ -266,7 +256,6 @@ def _record_suggestion(
     """
     item = CommentInput(req.text, parent=req.parent, title=req.title, language=language)
     [analysis] = context.adapt(principal.site, list(engine.analyze([item])))
-    analysis = decided_in(analysis, detected, engine)
     outcome = context.site_decision(
         Arrival(principal.site, analysis, req.text, context=req.parent or req.title)
     )
