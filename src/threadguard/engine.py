@@ -17,6 +17,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from threadguard import __version__
+from threadguard.agreement import endorses
 from threadguard.analysis import Analysis, Span, Target, highest_readings
 from threadguard.language import detect_language
 from threadguard.normalize import Normalized, displayed, normalize_known, normalize_text
@@ -24,7 +25,7 @@ from threadguard.schema import ATTRIBUTES, GROUPS, Tier
 from threadguard.scoring.context import bounded_shift, context_can_move
 from threadguard.scoring.deep_spans import attribute_spans, one_per_place, whole_words_read
 from threadguard.scoring.encoder import EncoderModel, TokenScores
-from threadguard.scoring.endorsements import ENDORSEMENT_ATTRIBUTES, endorses, plainly_abusive
+from threadguard.scoring.endorsements import ENDORSEMENT_ATTRIBUTES, plainly_abusive
 from threadguard.scoring.group_words import context_names_group
 from threadguard.scoring.harm_words import names_harm
 from threadguard.scoring.languages import INDEX, LANGUAGE_MODEL, LanguageModels

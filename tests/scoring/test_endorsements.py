@@ -8,10 +8,11 @@ from dataclasses import replace
 
 import pytest
 
+from threadguard.agreement import endorses
 from threadguard.engine import CommentInput, Engine
 from threadguard.moderation import Moderator
 from threadguard.schema import Verdict
-from threadguard.scoring.endorsements import endorses, plainly_abusive
+from threadguard.scoring.endorsements import plainly_abusive
 
 HATEFUL_PARENT = "Those people are vermin and should be thrown out of this country."
 CIVIL_PARENT = "The council approved the new bus lanes on Tuesday."

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pytest
 
+from threadguard.agreement import endorses
 from threadguard.engine import CommentInput, Engine
 from threadguard.moderation import Moderator
 from threadguard.schema import Verdict
-from threadguard.scoring.endorsements import endorses
 
 #: The tryout's replies under hateful parents, and a civil parent of the same language.
 REPLIES = [

@@ -13,11 +13,11 @@ it agrees with. A quoted, reported or rebutted phrase in the parent does not car
 
 from __future__ import annotations
 
+from threadguard.agreement import endorses
 from threadguard.moderation.abusive_words import match_abusive_words
 from threadguard.moderation.coded_hate import match_coded
 from threadguard.moderation.policy import SiteRules
 from threadguard.moderation.threats import match_threats
-from threadguard.scoring.endorsements import endorses
 
 
 def agreed_reasons(text: str, parent: str, rules: SiteRules, language: str | None) -> list[str]:

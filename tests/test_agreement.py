@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from threadguard.scoring.endorsements import endorses
+from threadguard.agreement import endorses
 
 PARENT = "Flüchtlinge sind Ratten."
 
