@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -107,6 +107,27 @@ class Example:
     reasons: list[str] = field(default_factory=list)
 
 
+class _ManifestCount:
+    """One of the counts the batch wrote in its manifest's ``counts``, read on a
+    :class:`ReportData` as a whole number: 0 where the manifest has none, or has something
+    else there (a folder from an older batch, or a manifest edited by hand). The page's
+    note on the input names five of them; they are read alike, so one reader serves all."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, data: None, owner: type | None = None) -> _ManifestCount: ...
+    @overload
+    def __get__(self, data: ReportData, owner: type | None = None) -> int: ...
+    def __get__(self, data: ReportData | None, owner: type | None = None) -> int | _ManifestCount:
+        if data is None:  # read on the class (help(), documentation tools)
+            return self
+        counts = data.manifest.get("counts")
+        value = counts.get(self.name, 0) if isinstance(counts, dict) else 0
+        return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
 @dataclass
 class ReportData:
     """Every figure of the report."""
@@ -125,35 +146,16 @@ class ReportData:
     examples: dict[str, list[Example]]
     policy: PolicySummary | None = None
 
-    def _count(self, name: str) -> int:
-        counts = self.manifest.get("counts")
-        value = counts.get(name, 0) if isinstance(counts, dict) else 0
-        return value if isinstance(value, int) and not isinstance(value, bool) else 0
-
-    @property
-    def input_problems(self) -> int:
-        """Problems the batch met in its input (every one is in ``problems.jsonl``)."""
-        return self._count("problems")
-
-    @property
-    def left_out(self) -> int:
-        """Comments, lines or rows of the input that a problem left out of the figures."""
-        return self._count("left_out")
-
-    @property
-    def unread_files(self) -> int:
-        """Inputs that could not be read at all."""
-        return self._count("unread_files")
-
-    @property
-    def no_text(self) -> int:
-        """Comments with no text (deleted posts, empty fields): left out of the figures."""
-        return self._count("no_text")
-
-    @property
-    def odd_dates(self) -> int:
-        """Comments whose date is no ISO 8601 date (``01/02/2019``): kept, undated here."""
-        return self._count("odd_dates")
+    #: Problems the batch met in its input (every one is in ``problems.jsonl``).
+    input_problems = _ManifestCount("problems")
+    #: Comments, lines or rows of the input that a problem left out of the figures.
+    left_out = _ManifestCount("left_out")
+    #: Inputs that could not be read at all.
+    unread_files = _ManifestCount("unread_files")
+    #: Comments with no text (deleted posts, empty fields): left out of the figures.
+    no_text = _ManifestCount("no_text")
+    #: Comments whose date is no ISO 8601 date (``01/02/2019``): kept, undated here.
+    odd_dates = _ManifestCount("odd_dates")
 
     @property
     def unfinished(self) -> bool:
