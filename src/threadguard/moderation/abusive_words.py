@@ -50,10 +50,20 @@ SHOWN: Final = 40
 KEPT: Final = 20
 #: How far before a word a verb of naming is looked for (in its sentence).
 REACH: Final = 120
+
+
+def _per_language(
+    patterns: dict[str, str], before: str = "", after: str = ""
+) -> dict[str, re.Pattern[str]]:
+    """Each language's pattern compiled, between ``before`` and ``after``: the frame the
+    languages of one table share (a whole word, or words ending the text before a find),
+    so that each table writes only its words."""
+    return {code: re.compile(before + pattern + after) for code, pattern in patterns.items()}
+
+
 #: Verbs that report a word someone else used ("he called him a ..."), per language.
-NAMING: Final[dict[str, re.Pattern[str]]] = {
-    code: re.compile(pattern)
-    for code, pattern in {
+NAMING: Final = _per_language(
+    {
         "de": r"\b(?:nannte|nennt|nennen|nannten|beschimpf\w*|bezeichne\w*|wort|worte|begriff)\b",
         "fr": r"\b(?:trait\w*|insult\w*|mot|terme|appel\w*|entendre|entendu|crier|crie)\b",
         "es": r"\b(?:llamo|llamaba|llamar|insulto|insultaba|palabra|termino)\b",
@@ -64,24 +74,22 @@ NAMING: Final[dict[str, re.Pattern[str]]] = {
         "pt": r"\b(?:chamou|chamava|chamar|chamado|chamada|xingou|xingava|xingar|xingad[oa]|"
         r"palavra|termo)\b",
         "ar": r"(?:وصف|نعت|كلمة|لقب)",
-    }.items()
-}
+    }
+)
 #: The word named as a word, or someone's words reported, after it in its sentence ("Neger,
 #: das Wort ist heute zu Recht tabu", "..., dedi aktivist"): named, not held for.
-NAMED_AFTER: Final[dict[str, re.Pattern[str]]] = {
-    code: re.compile(pattern)
-    for code, pattern in {
+NAMED_AFTER: Final = _per_language(
+    {
         "de": r"\b(?:das|dieses|ein solches|so ein) wort\b|\b(?:ist|gilt|bleibt) (?:\w+ ){0,3}?tabu\b"
         r"|\bsagt man (?:\w+ ){0,2}?nicht\b|\bdarf man (?:\w+ ){0,2}?nicht (?:mehr )?sagen\b",
         "tr": r"\b(?:dedi|demis)\b",
-    }.items()
-}
+    }
+)
 #: A first person naming themselves just before the word ("ich bin 'ne Schwuchtel", "soy
 #: maricón y a mucha honra", "jestem pedałem"): a reclaimed or self-mocking use, named and
 #: not held (not for a directed obscenity, which is aimed at someone else).
-SELF: Final[dict[str, re.Pattern[str]]] = {
-    code: re.compile(rf"\b(?:{frame})(?:\s+[\w'’-]+){{0,2}}[\s,]*$")
-    for code, frame in {
+SELF: Final = _per_language(
+    {
         "de": r"ich bin|wir sind|bin ich|sind wir|ich als|wir als|ich,? als|bin halt|bin eben|"
         r"wir|uns",
         "fr": r"je suis|nous sommes|on est|moi,? en tant que|en tant que|nous(?:,? les)?|"
@@ -93,27 +101,27 @@ SELF: Final[dict[str, re.Pattern[str]]] = {
         "pl": r"jestem|jesteśmy|jestesmy|ja,? jako|my",
         "tr": r"ben|biz|olarak|kendimi|kendime|kendimizi",
         "pt": r"eu sou|sou|somos|nos,? (?:os|as)|eu,? como",
-    }.items()
-}
+    },
+    before=r"\b(?:",
+    after=r")(?:\s+[\w'’-]+){0,2}[\s,]*$",
+)
 #: A first person plural just after a slur ("los sudacas tenemos derecho", "noi froci
 #: siamo", "nous, les pédés, on ..."): a group speaking of itself, named and not held.
-WE_AFTER: Final[dict[str, re.Pattern[str]]] = {
-    code: re.compile(pattern)
-    for code, pattern in {
+WE_AFTER: Final = _per_language(
+    {
         "de": r"^[\s,]*(?:wir|sind wir|haben wir)\b",
         "fr": r"^[\s,]*(?:on|nous)\b",
         "es": r"^[\s,]*(?:[\w'’-]+\s+)?\w+(?:amos|emos|imos)\b",
         "it": r"^[\s,]*(?:[\w'’-]+\s+)?\w+iamo\b",
         "nl": r"^[\s,]*(?:wij|we)\b",
         "pl": r"^[\s,]*(?:[\w'’-]+\s+)?\w+(?:emy|imy|amy)\b",
-    }.items()
-}
+    }
+)
 #: Pride in the sentence of a slur ("schwul und stolz drauf", "maricón y a mucha honra",
 #: "fière d'être gouine"), or the defence of its group's rights ("ibnelerin haklarını
 #: savunmak için yürüdük"): the word reclaimed by those it names, named and not held.
-PRIDE: Final[dict[str, re.Pattern[str]]] = {
-    code: re.compile(rf"\b(?:{words})\b")
-    for code, words in {
+PRIDE: Final = _per_language(
+    {
         "de": r"stolz\w*",
         "fr": r"fier|fiere|fiers|fieres|fierte",
         "es": r"orgull\w+|a mucha honra",
@@ -122,8 +130,10 @@ PRIDE: Final[dict[str, re.Pattern[str]]] = {
         "pl": r"dumn[ya]|dumni|duma|dumą",
         "tr": r"gurur\w*|haklar\w* (?:icin|savun\w*)|geri al\w*",
         "pt": r"orgulh\w+",
-    }.items()
-}
+    },
+    before=r"\b(?:",
+    after=r")\b",
+)
 _REQUIRED: Final = frozenset({"language", "kind", "pattern"})
 _KEYS: Final = _REQUIRED | {"targets", "unless"}
 
