@@ -119,17 +119,18 @@ DENIAL: Final = re.compile(
 _NEGATION: Final = re.compile(r"not\b|n['’]t\b|never\b", re.IGNORECASE)
 
 
+#: Where the words after a denial start: past the punctuation that ends it, if any. What
+#: they say decides what is cut (:data:`_REFERS_BACK`, :data:`_TAKEN_BACK`).
+_AFTER_DENIAL: Final = r"\s*[.!,;:–—-]?\s*"
 #: What, after a denial, refers back to its subject: then the subject stays.
 _REFERS_BACK: Final = re.compile(
-    r"\s*[.!,;:–—-]?\s*(?:(?:and|but)\s+)?"
-    r"(?:they|them|their|these|those)\b",
-    re.IGNORECASE,
+    _AFTER_DENIAL + r"(?:(?:and|but)\s+)?(?:they|them|their|these|those)\b", re.IGNORECASE
 )
 #: What, after a denial, takes it back for some of the group ("Not all of them anyway,
 #: most are.") or swaps in another charge ("...; just too emotional to vote"): then the
 #: denial is no denial and nothing is cut.
 _TAKEN_BACK: Final = re.compile(
-    r"\s*[.!,;:–—-]?\s*(?:well,?\s+)?(?:not\s+all|most|some|many|half|plenty|just|only|"
+    _AFTER_DENIAL + r"(?:well,?\s+)?(?:not\s+all|most|some|many|half|plenty|just|only|"
     r"simply|merely|rather|instead|but)\b",
     re.IGNORECASE,
 )
