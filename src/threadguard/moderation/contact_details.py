@@ -139,6 +139,17 @@ _DIGIT: Final = re.compile(r"\d")
 #: From the start of a run of address characters only (a long run without a domain after
 #: its "@" was tried from every position in it).
 _EMAIL: Final = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+")
+#: One to three capitalised words: a street's name ("Mill", "Effra", "Burnt Mill") before its
+#: street word.
+_NAME_WORDS: Final = r"(?:[A-Z][\w'’-]*\s+){1,3}"
+#: The words that end a street's name, in full and abbreviated (case-sensitive: "the way",
+#: "a close call" name no street). :data:`_STREET` adds those that count only after a house
+#: number, and :data:`_LIVES_ON` "Ct"; :data:`_NAMED_STREET` and :data:`_WHEREABOUTS` keep
+#: narrower lists of their own.
+_STREET_WORDS: Final = (
+    r"Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Drive|Dr|Close|Crescent|Way|Place|Court|Terrace|"
+    r"Gardens|Grove|Mews|Row|Walk|Hill|Boulevard|Square"
+)
 #: A street address: a house number, one to three capitalised words, a street word. A fourth
 #: tryout (Irish, Indian, US and UK titles) published "Dawn Pritchard ... 17 Effra Parade ...
 #: should pay her a visit" and an Eircode beside "his home is": UK and Irish suffixes (Parade,
@@ -148,10 +159,9 @@ _EMAIL: Final = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+")
 #: beside a cue that it is someone's home. Those suffixes need the house number: "lives in
 #: Finsbury Park" or "in Shivaji Nagar" names a district, not a door.
 _STREET: Final = re.compile(
-    r"\b\d{1,4}[a-zA-Z]?,?\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|"
-    r"Drive|Dr|Close|Crescent|Way|Place|Court|Terrace|Gardens|Grove|Mews|Row|Walk|Hill|"
-    r"Boulevard|Blvd|Square|Sq|Parade|Park|Lawns?|Heights|Green|Vale|Rise|View|Villas|Nagar|Marg|"
-    r"Colony|Vihar|Enclave)\b\.?|\b[Ss]ector[ -]\d{1,3}\b|"
+    r"\b\d{1,4}[a-zA-Z]?,?\s+" + _NAME_WORDS + "(?:" + _STREET_WORDS + r"|Blvd|Sq|Parade|Park|"
+    r"Lawns?|Heights|Green|Vale|Rise|View|Villas|Nagar|Marg|Colony|Vihar|Enclave)\b\.?|"
+    r"\b[Ss]ector[ -]\d{1,3}\b|"
     r"(?<![\w-])(?:[Ee]ircode:?\s*)?(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}(?![\w-])"
 )
 #: Said of where someone lives, just before the address.
@@ -162,6 +172,8 @@ _HOME: Final = re.compile(
 )
 #: How far before an address its "lives at" may stand.
 _HOME_BEFORE: Final = 40
+#: A call to visit him, her or them ("pay her a little visit").
+_PAY_A_VISIT: Final = r"\bpay (?:him|her|them) a (?:little |proper |friendly |home )?visit\b"
 #: Said anywhere near an address, of a person's home or a visit to it (session 34, a news
 #: standards editor's tryout: "I found out where Hinchcliffe lives. 22 Moorside Lane,
 #: Baildon.", "22 Moorside Lane, Baildon. Go and tell her what you think."): where someone
@@ -171,8 +183,8 @@ _HOME_CUE: Final = re.compile(
     r"(?=[wphotrk'’])(?:\bwhere (?!i\b|we\b)[\w'’-]++ (?:lives?|sleeps?|stays?|is staying|are "
     r"staying)\b|(?:\b(?:his|her|their)|(?<=\w)['’]s) (?:home |house |new )?address\b|"
     r"\b(?:outside|at|to|round|on) (?:his|her|their) (?:house|home|flat|door|doorstep|front door)\b|"
-    r"\bpay (?:him|her|them) a (?:little |proper |friendly |home )?visit\b|"
-    r"\bknock on (?:his|her|their) door\b|"
+    + _PAY_A_VISIT
+    + r"|\bknock on (?:his|her|their) door\b|"
     # a fourth tryout: "his home is the big white house on the Ballymurn road ..., Eircode
     # Y21 K7P3"
     r"\b(?:his|her|their) (?:home|house) is\b)",
@@ -234,7 +246,7 @@ _CUE_NEAR: Final = 200
 #: beside a call to visit the people there (:data:`_VISIT`), never on its own ("the
 #: roadworks on Cheriton Road", "I live on Moorside Lane and the bins weren't collected").
 _NAMED_STREET: Final = re.compile(
-    r"\b(?:on|in|at) (?:[A-Z][\w'’-]*\s+){1,3}(?:Street|Road|Lane|Avenue|Drive|Close|Crescent|"
+    r"\b(?:on|in|at) " + _NAME_WORDS + r"(?:Street|Road|Lane|Avenue|Drive|Close|Crescent|"
     r"Way|Place|Terrace|Gardens|Grove|Mews|Row|Walk|Boulevard|Square)\b"
 )
 #: Where people are put up, said before a visit is called for ("which hotel they're
@@ -245,7 +257,7 @@ _WHERE_HOUSED: Final = re.compile(
     re.IGNORECASE,
 )
 _VISIT: Final = re.compile(
-    r"(?=[pgh])(?:\bpay (?:him|her|them) a (?:little |proper |friendly |home )?visit\b|"
+    r"(?=[pgh])(?:" + _PAY_A_VISIT + r"|"
     r"\b(?:go|pop|head) (?:round|over|down) (?:there )?(?:and|to) (?:see|visit|show|tell) (?:him|her|them)\b)",
     re.IGNORECASE,
 )
@@ -254,9 +266,7 @@ _VISIT: Final = re.compile(
 #: complaint about bins).
 _LIVES_ON: Final = re.compile(
     r"(?<![Ii] )(?<![Ww]e )(?<!\b[Mm]y )(?<!\b[Oo]ur )\b(?:lives|living|resides|residing) "
-    r"(?:on|in|at) (?:[A-Z][\w'’-]*\s+){1,3}(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Drive|"
-    r"Dr|Close|Crescent|Way|Place|Court|Ct|Terrace|Gardens|Grove|Mews|Row|Walk|Hill|"
-    r"Boulevard|Square)\b\.?"
+    r"(?:on|in|at) " + _NAME_WORDS + "(?:" + _STREET_WORDS + r"|Ct)\b\.?"
 )
 #: Where a person lives, said to be found or known (a third tryout: "I found where the
 #: juror lives. Cedar Lane, the blue house with the red door."): a person, not "the bug"
@@ -284,8 +294,7 @@ _FOUND_HOME: Final = re.compile(
 #: or what the house looks like ("the blue house with the red door", "the one with the
 #: white van outside"): not "I found where the bug lives in the code".
 _HOUSE: Final = re.compile(
-    r"\b(?:[A-Z][\w'’-]*\s+){1,3}(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Drive|Dr|"
-    r"Close|Crescent|Way|Place|Court|Terrace|Gardens|Grove|Mews|Row|Walk|Hill|Boulevard|Square)\b|"
+    r"\b" + _NAME_WORDS + "(?:" + _STREET_WORDS + r")\b|"
     r"\b(?i:the (?:[\w-]+ ){0,2}(?:house|home|flat|bungalow|cottage|semi|one|door|gate) "
     r"(?:with|next to|opposite|across from|by|behind|on the corner|at the end|above))\b|"
     r"\b(?i:(?:blue|red|green|yellow|black|white|grey|gray|pink|purple|brown) (?:front )?door)\b"
@@ -320,7 +329,7 @@ _WHEREABOUTS: Final = re.compile(
     r"\b(?:which|what|the) (?:caf[eé]|coffee shop|pub|bar|gym|shop|supermarket|school|"
     r"nursery|church|mosque|club|restaurant|office|salon|surgery)s? (?:he|she|they|his \w+|her \w+)"
     r" (?:drinks|works|goes|eats|trains|shops|prays|teaches|stays|takes (?:his|her|their) kids)"
-    r"(?: at| in| to)? (?:on|in|off) (?:[A-Z][\w'’-]*\s+){1,3}(?:Street|St|Road|Rd|Lane|Avenue|"
+    r"(?: at| in| to)? (?:on|in|off) " + _NAME_WORDS + r"(?:Street|St|Road|Rd|Lane|Avenue|"
     r"Ave|Drive|Close|Crescent|Way|Place|Terrace|Gardens|Grove|Mews|Row|Walk|Square|Parade|"
     r"Broadway)\b"
 )
