@@ -21,7 +21,7 @@ from threadguard.storage.models import Article, AuditEntry, Site
 from threadguard.storage.models import Comment as CommentModel
 from threadguard.storage.models import DecisionRow as DecisionModel
 from threadguard.storage.records import AuditRecord, Page
-from threadguard.storage.repositories.rows import from_row
+from threadguard.storage.repositories.rows import from_row, on_sites
 from threadguard.storage.repositories.search import escaped_like
 from threadguard.storage.sessions import Repository, Sessions, add_audit
 
@@ -59,11 +59,7 @@ class AuditRepository(Repository):
         offset: int = 0,
     ) -> Page[AuditRecord]:
         """Audit entries, newest first."""
-        stmt = select(AuditEntry)
-        if site is not None:
-            stmt = stmt.where(AuditEntry.site == site)
-        if sites is not None:
-            stmt = stmt.where(AuditEntry.site.in_(sites))
+        stmt = on_sites(select(AuditEntry), AuditEntry.site, site, sites)
         if actor is not None:
             stmt = stmt.where(AuditEntry.actor == actor)
         if action is not None:
@@ -118,10 +114,7 @@ class AuditRepository(Repository):
                         ~undone,
                     )
                 )
-                if site is not None:
-                    stmt = stmt.where(Site.name == site)
-                if sites is not None:
-                    stmt = stmt.where(Site.name.in_(sites))
+                stmt = on_sites(stmt, Site.name, site, sites)
                 if since is not None:
                     stmt = stmt.where(DecisionModel.created_at >= since)
                 rows = session.execute(stmt.order_by(DecisionModel.id).limit(batch)).all()

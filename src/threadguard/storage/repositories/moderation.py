@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any
 
-from sqlalchemy import Select, and_, delete, func, or_, select, update
+from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from threadguard.schema import ATTRIBUTES, ModeratorAction, Verdict
@@ -35,7 +35,13 @@ from threadguard.storage.records import (
     QueueRecord,
     UndoResult,
 )
-from threadguard.storage.repositories.rows import from_row, latest_analysis, text_sha256
+from threadguard.storage.repositories.rows import (
+    S,
+    from_row,
+    latest_analysis,
+    on_sites,
+    text_sha256,
+)
 from threadguard.storage.sessions import Repository, add_audit, with_site_name
 
 #: The status each verdict gives a comment.
@@ -49,6 +55,24 @@ AUTHOR_FLAGS: dict[str, tuple[str, bool]] = {
 }
 #: The action row that records an undo (the dashboard's ``u``).
 UNDO = "undo"
+
+
+def _history_line(
+    row: CommentModel, action: str, note: str | None, actor: Actor, at: datetime
+) -> ActionRow:
+    """The line of ``row``'s moderation history that says ``actor`` took ``action`` at
+    ``at``: an action and its undo (``UNDO``, with the action it took back as its note)
+    are written by this one function, so the two never differ in what they record."""
+    return ActionRow(
+        site_id=row.site_id,
+        comment_id=row.id,
+        author=row.author,
+        action=action,
+        note=note,
+        actor=actor.id,
+        actor_role=actor.role,
+        created_at=at,
+    )
 
 
 def _put_back(
@@ -144,17 +168,11 @@ def _standing_verdict(session: Session, comment_id: str) -> DecisionModel | None
     return None
 
 
-S = TypeVar("S", bound="Select[*tuple[Any, ...]]")
-
-
 def placed(stmt: S, site: str | None, sites: Sequence[str] | None, article: str | None) -> S:
     """``stmt`` (over the site and the article, joined) limited to a site, to the sites an
     account may see (None: every one) and to an article, where given: what the queue's
     API and the dashboard's lists filter alike."""
-    if site is not None:
-        stmt = stmt.where(Site.name == site)
-    if sites is not None:
-        stmt = stmt.where(Site.name.in_(sites))
+    stmt = on_sites(stmt, Site.name, site, sites)
     if article is not None:
         stmt = stmt.where(Article.external_id == article)
     return stmt
@@ -293,16 +311,7 @@ class ModerationRepository(Repository):
                     site=site,
                     after={"note": note},
                 )
-            record = ActionRow(
-                site_id=row.site_id,
-                comment_id=row.id,
-                author=row.author,
-                action=action,
-                note=note,
-                actor=actor.id,
-                actor_role=actor.role,
-                created_at=utcnow(),
-            )
+            record = _history_line(row, action, note, actor, utcnow())
             session.add(record)
             session.flush()
             return ActionResult(from_row(ActionRecord, record, site=site), status, author_info)
@@ -537,18 +546,7 @@ class ModerationRepository(Repository):
     ) -> UndoResult:
         """The undo of ``action`` on ``row`` written to its history (as an ``undo`` action
         noting what it took back), and what it came to."""
-        session.add(
-            ActionRow(
-                site_id=row.site_id,
-                comment_id=row.id,
-                author=row.author,
-                action=UNDO,
-                note=action.action,
-                actor=actor.id,
-                actor_role=actor.role,
-                created_at=at,
-            )
-        )
+        session.add(_history_line(row, UNDO, action.action, actor, at))
         return UndoResult(action.action, row.id, row.author, status)
 
     def _unverdict(

@@ -1,6 +1,7 @@
 """What more than one repository reads: a comment's latest analysis, rows as the plain
-records callers see (whose fields are, mostly, the row's columns of the same name), and
-the hash by which the audit log names a comment's text."""
+records callers see (whose fields are, mostly, the row's columns of the same name), the
+hash by which the audit log names a comment's text, and the limit of a listing to the
+sites asked for and allowed."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Select, SQLColumnExpression, select
 from sqlalchemy.orm import Session
 
 from threadguard.storage.models import AnalysisRow as AnalysisModel
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 
 R = TypeVar("R", bound="DataclassInstance")
 T = TypeVar("T")
+S = TypeVar("S", bound="Select[*tuple[Any, ...]]")
 
 #: How many values go into one ``IN (...)`` list.
 IN_CHUNK = 500
@@ -51,3 +53,16 @@ def text_sha256(text: str) -> str:
     """The SHA-256 of a comment's text (UTF-8), in hex: how the audit log names a text
     without repeating it (an edit's old and new text, the text a verdict was given on)."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def on_sites(
+    stmt: S, name: SQLColumnExpression[Any], site: str | None, sites: Sequence[str] | None
+) -> S:
+    """``stmt`` limited, by ``name`` (the column that holds a row's site name), to the
+    ``site`` asked for and to the ``sites`` the account may see (None: no limit): one
+    rule, so that no listing shows a site-bound account another site's rows."""
+    if site is not None:
+        stmt = stmt.where(name == site)
+    if sites is not None:
+        stmt = stmt.where(name.in_(sites))
+    return stmt

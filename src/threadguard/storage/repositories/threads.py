@@ -26,7 +26,7 @@ from threadguard.storage.records import (
     ThreadComment,
     ThreadSummary,
 )
-from threadguard.storage.repositories.rows import in_chunks
+from threadguard.storage.repositories.rows import in_chunks, on_sites
 from threadguard.storage.sessions import Repository, find_site_id, with_site_name
 
 
@@ -73,10 +73,7 @@ class ThreadRepository(Repository):
             .join(per, per.c.aid == Article.id)
             .join(Site, Site.id == Article.site_id)
         )
-        if site is not None:
-            stmt = stmt.where(Site.name == site)
-        if sites is not None:
-            stmt = stmt.where(Site.name.in_(sites))
+        stmt = on_sites(stmt, Site.name, site, sites)
         last = per.c.last
         with self._sessions.read() as session:
             total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
