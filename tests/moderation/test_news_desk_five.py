@@ -1,0 +1,211 @@
+"""A fifth news-desk tryout (a cycle lane, racist abuse of a footballer, a mosque's planning
+application, trans athletes, a Roma encampment) published or held only on toxicity, with no
+reason naming them, wishes of harm ("hope you choke on them", a cyclist "flattened by a
+bus", a camp "bulldozed with them still inside"), a veiled threat at a mosque (pigs' heads
+"turned up on the doorstep"), a call to "deport the lot back to Romania", the
+counter-jihad words "taqiyya" and "dhimmi", and a Black player "swinging from the crossbar"
+beside "his kind"; and it named the groomer smear at trans women as an attack on sexual
+orientation. Each class of phrasing is held with its reason named, under calm scores (the
+lists alone); civil sentences that share its words (idioms, sport, reports, rebuttals,
+history, questions) are approved."""
+
+from __future__ import annotations
+
+import pytest
+from list_support import CALM, DEFAULT, assert_approved_by_the_lists, assert_held_for
+
+from threadguard.moderation.coded_hate import match_coded
+from threadguard.moderation.threats import match_threats
+from threadguard.schema import Verdict
+
+ROMA_TITLE = "Bailiffs clear Roma encampment at Millfield sidings after eight-month stand-off"
+TRANS_TITLE = "County athletics body bars trans women from female category pending 'review'"
+MOSQUE_PARENT = (
+    "Thanks to everyone who's engaged in good faith, including the objectors. Open evening "
+    "Thursday 7pm, tea and samosas, all welcome."
+)
+
+#: (comment, the start of a reason it must be held for)
+HELD = [
+    # 1. wishes of harm: choking, a vehicle, a place destroyed with its people inside
+    ("Hope you choke on them.", "wish of harm"),
+    ("I hope he chokes on it, the smug git.", "wish of harm"),
+    ("Hope you choke on a chicken bone.", "wish of harm"),
+    ("You are all brainless sheep and I hope you choke.", "wish of harm"),
+    (
+        "Honestly I hope one of these smug cyclists gets flattened by a bus, maybe then they'd "
+        "learn the roads are for cars.",
+        "wish of harm",
+    ),
+    ("I hope he gets run over by a lorry.", "wish of harm"),
+    ("Hope cyclists get mown down by trucks.", "wish of harm"),
+    ("I hope a bus flattens one of them.", "wish of harm"),
+    ("I hope a lorry runs him over.", "wish of harm"),
+    (
+        "Should have bulldozed it with them still inside, would have saved everyone the hassle.",
+        "wish of harm",
+    ),
+    ("Hope they torch the place with the lot of them inside.", "wish of harm"),
+    ("They should flatten the camp with everyone still inside.", "wish of harm"),
+    ("Bulldoze it with them still inside.", "wish of harm"),
+    # 2. a veiled threat: what desecrates or burns a place, left at its door, "a shame"
+    (
+        "Shame if a few pigs' heads turned up on the doorstep on opening day. Just saying.",
+        "veiled threat",
+    ),
+    ("Be a pity if someone left a pig's head outside the mosque.", "veiled threat"),
+    ("Shame if bacon got nailed to the mosque's door.", "veiled threat"),
+    ("Would be a shame if petrol came through the letterbox.", "veiled threat"),
+    ("Shame if a brick came through your window.", "veiled threat"),
+    # 3. calls for expulsion: a people deported with a destination, in the writer's voice
+    ("Deport the lot back to Romania. Send them all back and shut the door.", "call for expulsion"),
+    ("Just deport them all back where they came from.", "call for expulsion"),
+    ("We should deport every one of them home.", "call for expulsion"),
+    ("Repatriate the lot of them to Africa.", "call for expulsion"),
+    # 4. coded hate: taqiyya (every spelling), dhimmi, dhimmitude, the ape trope
+    ("Taqiyya. They're taught to lie to us until they're the majority.", "coded hate"),
+    ("Classic taqqiya from the imam.", "coded hate"),
+    ("It's all taqiyyah, don't trust a word.", "coded hate"),
+    ("Enjoy being a dhimmi then, grandad.", "coded hate"),
+    ("Our dhimmi council has rolled over again.", "coded hate"),
+    ("Europe's slide into dhimmitude.", "coded hate"),
+    ("Typical of his kind, swinging from the crossbar after every goal.", "coded hate"),
+    ("Back swinging from the trees where his kind belong.", "coded hate"),
+    ("Swinging from the crossbar again 🐒🐒", "coded hate"),
+]
+
+CIVIL = [
+    # choking: sport, negations, idioms, safety advice
+    "I hope they choke in the final again.",
+    "Hope you don't choke on the bones, the fish is lovely.",
+    "I hope he chokes on his words when the results come out.",
+    "Be careful the kids don't choke on them, cut the grapes in half.",
+    "I hope Rory chokes on the back nine.",
+    "I hope he chokes.",
+    # vehicles: road safety, negations, things, a report of an accident
+    "I hope nobody gets hit by a car at that junction.",
+    "I hope the council acts before a child gets run over by a lorry.",
+    "I hope fewer cyclists get hit by cars now.",
+    "I hope she's OK after she got hit by a car.",
+    "I hope cyclists get hit by a car less often now the lane is in.",
+    "I hope those planters get flattened by a lorry.",
+    "I hope the new lane means kids get hit by cars less.",
+    "I hope the bus gets here soon.",
+    "I hope these politicians get hit by a bus of reality.",
+    # a place destroyed: condemnation, reports, plans
+    "They should never have bulldozed it with them still inside.",
+    "Witnesses said the bailiffs bulldozed the shed with them still inside.",
+    "The council should have bulldozed it years ago, before anyone moved in.",
+    "You should see the state of it, they bulldozed the camp with the kids still inside their "
+    "caravans.",
+    "I hope they didn't flatten it with them inside.",
+    # "a shame if": deliveries, food, building work, history, a pavilion's shutters
+    "It'd be a shame if a parcel turned up on the doorstep while you're away.",
+    "It would be a pity if the pig's head at the hog roast went to waste.",
+    "Shame if the bricks turned up late at the site and held up the build.",
+    "The Crown's pork pies turned up at the church fete, shame if you missed them.",
+    "Pigs' heads were left outside the mosque in 2019 and two men were jailed.",
+    "It'd be a shame if a brick came through the window of the new pavilion, so fit shutters.",
+    "It'd be a shame if the blood drive turned up at the church hall and nobody came.",
+    "Shame if the bacon rolls turned up at the church hall cold.",
+    "It'd be a shame if dog mess ended up on the school doorstep, so pick it up.",
+    # deportation: questions that rebut, reports, history, one person, a quoted call
+    "Several of the families are British citizens, born here. Deport them to where exactly?",
+    "Deport the lot back to Romania? Half of them were born in Leeds.",
+    "Ministers plan to deport the lot to Rwanda, which is cruel.",
+    "The Victorians would deport the whole family to Australia for stealing bread.",
+    "Deport him back to Jamaica, he's a convicted killer.",
+    "Reform says we should deport the lot back to Europe.",
+    "So deport the lot back to Romania, and then who picks your fruit?",
+    "If you deport the lot back to Romania, the farms close.",
+    "The Roma fans threw flares, kick them all out.",
+    "Travellers were stranded at Gatwick overnight; send them all back home on the first flight.",
+    # taqiyya rebutted, a taqueria, dhimmi in history, swinging in play and celebration
+    "The taqiyya smear is an Islamophobic trope.",
+    "Best tacos at the taqueria on King Street.",
+    "Under Ottoman rule Christians and Jews had dhimmi status and paid the jizya.",
+    "The dhimmis of al-Andalus paid a poll tax, historians say.",
+    "If you read about the dhimmi system, it was a hierarchy of faiths.",
+    "He's the kind of keeper who ends up swinging from the crossbar after every save.",
+    "Kids should be swinging from the trees, not staring at screens.",
+    "Black players have been getting this for 40 years. John Barnes had bananas thrown at him. "
+    "The fact it's still happening in 2026 is damning.",
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), HELD)
+def test_each_class_of_the_tryout_is_held_with_its_reason(text: str, reason: str) -> None:
+    assert_held_for(text, reason)
+
+
+@pytest.mark.parametrize("text", CIVIL)
+def test_civil_sentences_sharing_the_words_are_approved(text: str) -> None:
+    assert_approved_by_the_lists(text, codes=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "reason"),
+    [
+        ("Hope you choke on them.", MOSQUE_PARENT, "wish of harm"),
+        ("Send them all back and shut the door.", ROMA_TITLE, "call for expulsion"),
+        ("Deport the lot.", ROMA_TITLE, "call for expulsion"),
+        (
+            "Typical of his kind, swinging from the crossbar after every goal.",
+            "Mensah is a diving cheat, should've been sent off in the first half.",
+            "coded hate",
+        ),
+    ],
+)
+def test_held_beside_what_the_comment_answers(text: str, context: str, reason: str) -> None:
+    """What the comment answers says who "them" and "his kind" are: the Roma named with a
+    word for people or a camp are a group a call for expulsion is aimed at (bare "Roma" is
+    not: a football club)."""
+    outcome = DEFAULT.decide(CALM, text, context=context)
+    assert outcome.action is Verdict.HOLD
+    assert any(r.startswith(reason) for r in outcome.decision.reasons), outcome.decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("Send them all back to the supplier.", "The Roma community centre got new laptops"),
+        (
+            "Did you see Mensah swinging from the crossbar after the equaliser? Class.",
+            "Ashford Rovers suspend three fans after racist abuse of striker Kwame Mensah",
+        ),
+        ("The Roma fans were a credit to the club. Send them all back next season!", ""),
+    ],
+)
+def test_their_look_alikes_under_a_story_are_approved(text: str, context: str) -> None:
+    assert DEFAULT.decide(CALM, text, context=context).action is Verdict.APPROVE
+
+
+def test_a_deportation_names_the_group_it_targets() -> None:
+    """A destination makes the people foreigners in the call: it counts against
+    nationality and migration; the Roma under the title count against their ethnicity."""
+    (found,) = match_threats("Deport the lot back to Romania.")
+    assert found.groups == ("nationality_migration",)
+    (found,) = match_threats("Send them all back and shut the door.", context=ROMA_TITLE)
+    assert found.groups == ("race_ethnicity",)
+
+
+def test_the_groomer_smear_under_a_story_of_trans_women_targets_gender() -> None:
+    """Trans people are the gender group (as the threat list's group table counts them), gay
+    people sexual orientation; "LGBT" names both."""
+    text = "These groomers want access to our daughters' changing rooms."
+    found = match_coded(text, context=TRANS_TITLE)
+    assert [(m.term.pattern, m.term.group) for m in found] == [("groomers", "gender")]
+    outcome = DEFAULT.decide(CALM, text, context=TRANS_TITLE)
+    assert outcome.action is Verdict.HOLD
+    assert any("(targets gender)" in r for r in outcome.decision.reasons)
+    groups = {m.term.group for m in match_coded("LGBT groomers in our schools.")}
+    assert groups == {"gender", "sexual_orientation"}
+    (gay,) = match_coded(
+        "Groomers, the lot of them.", context="Drag queen story hour at the library"
+    )
+    assert gay.term.group == "sexual_orientation"
+
+
+def test_a_rebutted_taqiyya_is_named_and_not_held() -> None:
+    (found,) = match_coded("The taqiyya smear is an Islamophobic trope.")
+    assert found.rebutted and found.term.group == "muslims"
