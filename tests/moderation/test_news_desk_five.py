@@ -31,6 +31,7 @@ HELD = [
     ("Hope you choke on them.", "wish of harm"),
     ("I hope he chokes on it, the smug git.", "wish of harm"),
     ("Hope you choke on a chicken bone.", "wish of harm"),
+    ("Hope you choke on this, councillor.", "wish of harm"),
     ("You are all brainless sheep and I hope you choke.", "wish of harm"),
     (
         "Honestly I hope one of these smug cyclists gets flattened by a bus, maybe then they'd "
@@ -82,6 +83,7 @@ CIVIL = [
     "Be careful the kids don't choke on them, cut the grapes in half.",
     "I hope Rory chokes on the back nine.",
     "I hope he chokes.",
+    "I hope you choke on that humble pie.",
     # vehicles: road safety, negations, things, a report of an accident
     "I hope nobody gets hit by a car at that junction.",
     "I hope the council acts before a child gets run over by a lorry.",
@@ -128,6 +130,7 @@ CIVIL = [
     "If you read about the dhimmi system, it was a hierarchy of faiths.",
     "He's the kind of keeper who ends up swinging from the crossbar after every save.",
     "Kids should be swinging from the trees, not staring at screens.",
+    "He's the best of his kind, swinging from the crossbar after every goal.",
     "Black players have been getting this for 40 years. John Barnes had bananas thrown at him. "
     "The fact it's still happening in 2026 is damning.",
 ]
