@@ -290,6 +290,12 @@ class ThreatRule:
         in_context: bool | None = None
         for m in self.regex.finditer(canonical):
             start, stop = m.span("phrase") if named else m.span()
+            # a pattern that starts at a sentence's start takes the spaces before it: the
+            # phrase is the words (a tryout's veiled threat was stored from the space)
+            while start < stop and canonical[start].isspace():
+                start += 1
+            while stop > start and canonical[stop - 1].isspace():
+                stop -= 1
             if stop <= start:
                 continue
             if self.near is not None or self.unless is not None:
