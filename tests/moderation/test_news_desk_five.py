@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import pytest
 from list_support import CALM, DEFAULT, assert_approved_by_the_lists, assert_held_for
+from timing_support import fastest, linear_budget
 
-from threadguard.moderation.coded_hate import match_coded
-from threadguard.moderation.threats import match_threats
+from threadguard.moderation.coded_hate import context_lexicon, match_coded, match_context
+from threadguard.moderation.threats import match_threats, threat_list
+from threadguard.normalize import normalize_text
 from threadguard.schema import Verdict
 
 ROMA_TITLE = "Bailiffs clear Roma encampment at Millfield sidings after eight-month stand-off"
@@ -212,3 +214,42 @@ def test_the_groomer_smear_under_a_story_of_trans_women_targets_gender() -> None
 def test_a_rebutted_taqiyya_is_named_and_not_held() -> None:
     (found,) = match_coded("The taqiyya smear is an Islamophobic trope.")
     assert found.rebutted and found.term.group == "muslims"
+
+
+#: The new entries of the threat list, by a piece of each pattern.
+NEW_THREATS = ("chokes? on", "bulldoz", "pig(?:s", "steamroller", "repatriate")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "just deport the lot back " * 4000,
+        "deport the lot back to romania, " * 3200,
+        "hope you choke on it " * 5000,
+        "i hope one of these smug cyclists gets " * 2600,
+        "hope he gets hit by a bus " * 4000,
+        "shame if a pig's head turned up on the " * 2500,
+        "should bulldoze it with them " * 3500,
+        "hope they bulldoze the the the " * 3300,
+    ],
+)
+def test_the_new_threat_entries_run_in_linear_time(text: str) -> None:
+    text = text[:100_000]
+    canonical = normalize_text(text)
+    rules = [r for r in threat_list() if any(k in r.regex.pattern for k in NEW_THREATS)]
+    assert len(rules) == len(NEW_THREATS)
+    budget = linear_budget(text)
+    for rule in rules:
+        assert fastest(lambda rule=rule: rule.finds(canonical)) < budget, rule.regex.pattern[:60]
+
+
+@pytest.mark.parametrize(
+    "text", ["his kind swinging from the trees " * 3000, "you dhimmi " * 9000, "dhimmi " * 14000]
+)
+def test_the_new_context_entries_run_in_linear_time(text: str) -> None:
+    text = text[:100_000]
+    terms = tuple(
+        t for t in context_lexicon() if t.pattern in ("dhimmi", "swinging from the trees")
+    )
+    assert len(terms) == 2
+    assert fastest(lambda: match_context(text, terms)) < linear_budget(text)
