@@ -54,6 +54,7 @@ from itertools import islice
 from typing import Final
 
 from threadguard.moderation.phone_numbers import HELPLINE_BEFORE, freephone, phone_like
+from threadguard.moderation.whereabouts import NAME_WORDS, match_whereabouts
 
 #: A link: a scheme or "www." and what follows, or a dotted name (from the start of its
 #: run of name characters, whole and without backtracking: a run of "a.a.a..." with no
@@ -139,12 +140,11 @@ _DIGIT: Final = re.compile(r"\d")
 #: From the start of a run of address characters only (a long run without a domain after
 #: its "@" was tried from every position in it).
 _EMAIL: Final = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+")
-#: One to three capitalised words: a street's name ("Mill", "Effra", "Burnt Mill") before its
-#: street word.
-_NAME_WORDS: Final = r"(?:[A-Z][\w'’-]*\s+){1,3}"
+#: One to three capitalised words before a street word (:mod:`.whereabouts` names places too).
+_NAME_WORDS: Final = NAME_WORDS
 #: The words that end a street's name, in full and abbreviated (case-sensitive: "the way",
 #: "a close call" name no street). :data:`_STREET` adds those that count only after a house
-#: number, and :data:`_LIVES_ON` "Ct"; :data:`_NAMED_STREET` and :data:`_WHEREABOUTS` keep
+#: number, and :data:`_LIVES_ON` "Ct"; :data:`_NAMED_STREET` and :mod:`.whereabouts` keep
 #: narrower lists of their own.
 _STREET_WORDS: Final = (
     r"Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Drive|Dr|Close|Crescent|Way|Place|Court|Terrace|"
@@ -314,74 +314,6 @@ _PLATE_PERSON: Final = re.compile(
 _PLATE_NEWS: Final = re.compile(
     r"\b(?:police|appeal|trace|stolen|witness\w*|crash|collision|dvla|my|our)\b", re.IGNORECASE
 )
-#: Where a person works, drinks or stays or where a child goes to school (a second tryout:
-#: "His wife works at the Boots on Harlow high street and their kid's at Burnt Mill
-#: Academy. Enjoy your shopping, Mrs Pilling."): held only beside :data:`_TARGET_CUE`.
-_WHEREABOUTS: Final = re.compile(
-    r"(?<![Ii] )(?<![Ww]e )\b(?:works|working|drinks|drinking|stays|staying|teaches|teaching)"
-    r"(?: \w+)? (?:at|in) (?:the )?[A-Z][\w'’-]*|(?<!\b[Mm]y )(?<!\b[Oo]ur )\b(?:sons?|daughters?|kids?|child|children|"
-    r"boys?|girls?)(?:['’]s| is| are| goes| go| attends?)\s+(?:to |at )?(?:[A-Z][\w'’.-]*\s+){1,3}"
-    # a third tryout: "His kids go to St Anne's primary" (the school word in lower case too)
-    r"(?:[Pp]rimary|[Aa]cademy|[Ss]chool|High|[Cc]ollege|[Ii]nfants|[Jj]uniors|[Gg]rammar|Prep|"
-    r"[Nn]ursery)\b|"
-    # a third tryout: "I know which café she drinks at on Haldon Street": the place a person
-    # is found at, on a named street
-    r"\b(?:which|what|the) (?:caf[eé]|coffee shop|pub|bar|gym|shop|supermarket|school|"
-    r"nursery|church|mosque|club|restaurant|office|salon|surgery)s? (?:he|she|they|his \w+|her \w+)"
-    r" (?:drinks|works|goes|eats|trains|shops|prays|teaches|stays|takes (?:his|her|their) kids)"
-    r"(?: at| in| to)? (?:on|in|off) " + _NAME_WORDS + r"(?:Street|St|Road|Rd|Lane|Avenue|"
-    r"Ave|Drive|Close|Crescent|Way|Place|Terrace|Gardens|Grove|Mews|Row|Walk|Square|Parade|"
-    r"Broadway)\b"
-)
-#: One of these stands in every text :data:`_WHEREABOUTS` matches (it is case-sensitive).
-_WHEREABOUTS_NEEDS: Final = (
-    "work",
-    "drink",
-    "stay",
-    "teach",
-    "goes",
-    "eats",
-    "trains",
-    "shops",
-    "prays",
-    "takes",
-    "son",
-    "daughter",
-    "kid",
-    "child",
-    "boy",
-    "girl",
-)
-#: A call to act or an insinuation beside where a person is found.
-_TARGET_CUE: Final = re.compile(
-    r"\bjust say(?:ing|in['’]?)\b|\bpick-?up (?:is|time)\b|\benjoy your (?:shopping|day|drink|"
-    r"pint|school run|commute|evening|weekend|shift)\b|\b(?:go|pop|head) (?:round |over |down )?"
-    r"(?:and|to) (?:tell|see|visit|ask|show|find) (?:him|her|them)\b|\bin person\b|"
-    r"\bevery(?:one|body) (?:know|knows|should know)\b|\b(?:he|she|they)['’]?d better\b|"
-    r"\beasy target\b|\bpay (?:him|her|them) a visit\b|\blet['’]?s see what\b|"
-    r"\bif you know what i mean\b|\bwould be a shame\b|"
-    # a fourth tryout: "works at Infosys Pune Hinjewadi Phase 2 ... Give him a call boys": a
-    # call to others that ends its sentence (not "give her a call if you need a prescription")
-    r"\bgive (?:him|her|them) a (?:call|ring|bell|visit|buzz)(?: (?:boys|lads|guys|people|everyone|"
-    r"folks|all|then|lol))?(?=\s*(?:$|[.!?;…]))|"
-    # a third tryout: "maybe parents there should know what he writes" (not "people should
-    # know the conditions there", "people should know what she does for those kids"); "she'll
-    # find out what real Aussies think" (not "she'll find out on Monday")
-    r"\bshould (?:all )?(?:know|hear|be told|find out|see) (?:(?:what|the (?:rubbish|lies|filth|"
-    r"garbage|stuff)) (?:he|she|they|her husband|his wife|their (?:dad|mum|mom|father|mother)) "
-    r"(?:writes|wrote|says|said|posts|posted|publishes|published|tweets|tweeted|thinks|believes|"
-    r"supports)\b|who (?:he|she|they|her husband|his wife) (?:really )?(?:is|are)\b|what kind of "
-    r"(?:man|woman|person|people) (?:he|she|they) (?:is|are)\b)(?=\s*(?:$|[.!?;…]))|"
-    # a review (session 35): "he'll find out what real luxury is", "they'll find out the hard
-    # way when Ofsted visits", "everyone should hear what she said at the conference, it was
-    # inspiring": what people think of a person, or a warning that ends its sentence
-    r"\b(?:he|she|they)(?:['’]ll| will| is going to| are going to|['’]s going to|['’]re going to)"
-    r" (?:soon )?find out (?:what (?:real|proper|true|decent|ordinary|normal|local) [\w'’-]+"
-    r"(?: [\w'’-]+)? (?:think|thinks|do|does|are like|say|feel)\b|what (?:the locals|we|we all|"
-    r"people round here|real people) (?:think|do|are like|say|feel)\b|(?:the hard way|what "
-    r"happens|who (?:we|i) (?:are|am))(?=\s*(?:$|[.!?;…])))",
-    re.IGNORECASE,
-)
 _SHORTENERS: Final = re.compile(
     r"\b(?:bit\.ly|tinyurl\.com|t\.me|goo\.gl|ow\.ly|is\.gd|buff\.ly|cutt\.ly|rebrand\.ly|"
     r"shorturl\.at|tiny\.cc|rb\.gy)/\S+",
@@ -512,19 +444,6 @@ class ContactMatch:
         return f'{what}: {kind} "{shown}"'
 
 
-def _place(found: str) -> str:
-    """What a :data:`_WHEREABOUTS` find names, for the moderator: a workplace, a child's
-    school, or the place a person goes."""
-    word = found.split(" ", 1)[0].lower()
-    if word.startswith(("work", "teach")):
-        return "workplace"
-    if word.startswith(("drink", "stay")):
-        return "where a person goes"
-    if word in ("which", "what", "the"):
-        return "where a person goes"
-    return "a child's school"
-
-
 def _links(text: str) -> list[tuple[int, int]]:
     """The links in ``text``: a scheme or "www.", or a dotted name ending in a known
     top-level domain (before any path)."""
@@ -635,13 +554,9 @@ def match_contact_details(text: str) -> list[ContactMatch]:
             if _PLATE_PERSON.search(near) and not _PLATE_NEWS.search(near):
                 found.append(ContactMatch("vehicle registration", m.start(), m.end()))
                 break
-    # the place first: its words are rarer than the cue's, and the pattern is case-sensitive
-    if any(w in text for w in _WHEREABOUTS_NEEDS):
-        where = _WHEREABOUTS.search(text)
-        if where is not None and _TARGET_CUE.search(text) is not None:
-            found.append(
-                ContactMatch("whereabouts", where.start(), where.end(), _place(where.group()))
-            )
+    where = match_whereabouts(text)
+    if where is not None:
+        found.append(ContactMatch("whereabouts", *where))
     if (
         not any(f.kind == "home address" for f in found)
         and _VISIT.search(text)

@@ -1,0 +1,112 @@
+"""Where a person is found, beside a call to go there: a whereabouts find of the contact
+details (:mod:`.contact_details`).
+
+A workplace, a pub, a child's school or where a person goes is named in civil comments all
+the time ("she works at the Boots on the high street, lovely staff"); it is held only beside
+a call to act or an insinuation (:data:`_TARGET_CUE`: "Enjoy your shopping, Mrs Pilling.",
+"Give him a call boys."). Moved out of ``contact_details.py`` (session 37) to keep both
+modules short enough to read.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+#: One to three capitalised words: a street's or a place's name ("Mill", "Effra", "Burnt
+#: Mill") before its street word (:mod:`.contact_details` reads streets with it too).
+NAME_WORDS: Final = r"(?:[A-Z][\w'’-]*\s+){1,3}"
+#: Where a person works, drinks or stays or where a child goes to school (a second tryout:
+#: "His wife works at the Boots on Harlow high street and their kid's at Burnt Mill
+#: Academy. Enjoy your shopping, Mrs Pilling."): held only beside :data:`_TARGET_CUE`.
+_WHEREABOUTS: Final = re.compile(
+    r"(?<![Ii] )(?<![Ww]e )\b(?:works|working|drinks|drinking|stays|staying|teaches|teaching)"
+    r"(?: \w+)? (?:at|in) (?:the )?[A-Z][\w'’-]*|(?<!\b[Mm]y )(?<!\b[Oo]ur )\b(?:sons?|daughters?|kids?|child|children|"
+    r"boys?|girls?)(?:['’]s| is| are| goes| go| attends?)\s+(?:to |at )?(?:[A-Z][\w'’.-]*\s+){1,3}"
+    # a third tryout: "His kids go to St Anne's primary" (the school word in lower case too)
+    r"(?:[Pp]rimary|[Aa]cademy|[Ss]chool|High|[Cc]ollege|[Ii]nfants|[Jj]uniors|[Gg]rammar|Prep|"
+    r"[Nn]ursery)\b|"
+    # a third tryout: "I know which café she drinks at on Haldon Street": the place a person
+    # is found at, on a named street
+    r"\b(?:which|what|the) (?:caf[eé]|coffee shop|pub|bar|gym|shop|supermarket|school|"
+    r"nursery|church|mosque|club|restaurant|office|salon|surgery)s? (?:he|she|they|his \w+|her \w+)"
+    r" (?:drinks|works|goes|eats|trains|shops|prays|teaches|stays|takes (?:his|her|their) kids)"
+    r"(?: at| in| to)? (?:on|in|off) " + NAME_WORDS + r"(?:Street|St|Road|Rd|Lane|Avenue|"
+    r"Ave|Drive|Close|Crescent|Way|Place|Terrace|Gardens|Grove|Mews|Row|Walk|Square|Parade|"
+    r"Broadway)\b"
+)
+#: One of these stands in every text :data:`_WHEREABOUTS` matches (it is case-sensitive).
+_WHEREABOUTS_NEEDS: Final = (
+    "work",
+    "drink",
+    "stay",
+    "teach",
+    "goes",
+    "eats",
+    "trains",
+    "shops",
+    "prays",
+    "takes",
+    "son",
+    "daughter",
+    "kid",
+    "child",
+    "boy",
+    "girl",
+)
+#: A call to act or an insinuation beside where a person is found.
+_TARGET_CUE: Final = re.compile(
+    r"\bjust say(?:ing|in['’]?)\b|\bpick-?up (?:is|time)\b|\benjoy your (?:shopping|day|drink|"
+    r"pint|school run|commute|evening|weekend|shift)\b|\b(?:go|pop|head) (?:round |over |down )?"
+    r"(?:and|to) (?:tell|see|visit|ask|show|find) (?:him|her|them)\b|\bin person\b|"
+    r"\bevery(?:one|body) (?:know|knows|should know)\b|\b(?:he|she|they)['’]?d better\b|"
+    r"\beasy target\b|\bpay (?:him|her|them) a visit\b|\blet['’]?s see what\b|"
+    r"\bif you know what i mean\b|\bwould be a shame\b|"
+    # a fourth tryout: "works at Infosys Pune Hinjewadi Phase 2 ... Give him a call boys": a
+    # call to others that ends its sentence (not "give her a call if you need a prescription")
+    r"\bgive (?:him|her|them) a (?:call|ring|bell|visit|buzz)(?: (?:boys|lads|guys|people|everyone|"
+    r"folks|all|then|lol))?(?=\s*(?:$|[.!?;…]))|"
+    # a third tryout: "maybe parents there should know what he writes" (not "people should
+    # know the conditions there", "people should know what she does for those kids"); "she'll
+    # find out what real Aussies think" (not "she'll find out on Monday")
+    r"\bshould (?:all )?(?:know|hear|be told|find out|see) (?:(?:what|the (?:rubbish|lies|filth|"
+    r"garbage|stuff)) (?:he|she|they|her husband|his wife|their (?:dad|mum|mom|father|mother)) "
+    r"(?:writes|wrote|says|said|posts|posted|publishes|published|tweets|tweeted|thinks|believes|"
+    r"supports)\b|who (?:he|she|they|her husband|his wife) (?:really )?(?:is|are)\b|what kind of "
+    r"(?:man|woman|person|people) (?:he|she|they) (?:is|are)\b)(?=\s*(?:$|[.!?;…]))|"
+    # a review (session 35): "he'll find out what real luxury is", "they'll find out the hard
+    # way when Ofsted visits", "everyone should hear what she said at the conference, it was
+    # inspiring": what people think of a person, or a warning that ends its sentence
+    r"\b(?:he|she|they)(?:['’]ll| will| is going to| are going to|['’]s going to|['’]re going to)"
+    r" (?:soon )?find out (?:what (?:real|proper|true|decent|ordinary|normal|local) [\w'’-]+"
+    r"(?: [\w'’-]+)? (?:think|thinks|do|does|are like|say|feel)\b|what (?:the locals|we|we all|"
+    r"people round here|real people) (?:think|do|are like|say|feel)\b|(?:the hard way|what "
+    r"happens|who (?:we|i) (?:are|am))(?=\s*(?:$|[.!?;…])))",
+    re.IGNORECASE,
+)
+
+
+def _place(found: str) -> str:
+    """What a :data:`_WHEREABOUTS` find names, for the moderator: a workplace, a child's
+    school, or the place a person goes."""
+    word = found.split(" ", 1)[0].lower()
+    if word.startswith(("work", "teach")):
+        return "workplace"
+    if word.startswith(("drink", "stay")):
+        return "where a person goes"
+    if word in ("which", "what", "the"):
+        return "where a person goes"
+    return "a child's school"
+
+
+def match_whereabouts(text: str) -> tuple[int, int, str] | None:
+    """The first place a person is found at in ``text`` (its offsets and what it is, for
+    the reason: "workplace", "a child's school", "where a person goes"), where a cue to go
+    there stands too; else None."""
+    # the place first: its words are rarer than the cue's, and the pattern is case-sensitive
+    if not any(w in text for w in _WHEREABOUTS_NEEDS):
+        return None
+    where = _WHEREABOUTS.search(text)
+    if where is None or _TARGET_CUE.search(text) is None:
+        return None
+    return where.start(), where.end(), _place(where.group())
