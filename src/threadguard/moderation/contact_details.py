@@ -43,7 +43,9 @@ words (Parade, Park, Lawn, Heights, Nagar, Marg, "Sector 62"), an Eircode, an In
 split five and five ("98220 41735"), a workplace beside "give him a call boys" and a
 surgery's address beside "people like her will hang" are found now; a "whereabouts"
 reason says what kind of place it is (a workplace, a child's school), still in three
-characters. The bench's figures are the same on every set.
+characters. The bench's figures are the same on every set. A sixth tryout published "The
+family at number 42 Elm Walk needs a visit tonight.": a visit said to be due beside a street
+address (:data:`_VISIT_DUE`) is a cue now; the bench's figures are the same on every set.
 """
 
 from __future__ import annotations
@@ -200,6 +202,22 @@ _HARM_CUE: Final = re.compile(
     r"their|his|her|its)\b)|burn\b|pay for (?:this|it|what)\b|be hanged\b|get what['’]s coming\b|"
     r"be dealt with\b)|"
     r"\bnuremberg 2\.?0\b|\bday of the rope\b",
+    re.IGNORECASE,
+)
+#: A visit said to be due to the people at an address (a sixth news-desk tryout published
+#: "The family at number 42 Elm Walk needs a visit tonight."): "needs a visit", "deserves a
+#: visit tonight", "someone should knock on". The visit ends its sentence or is due soon or
+#: from us; not "needs a visit from the council about the bins", "deserves a visit, the
+#: garden is stunning", a knock to check on a neighbour, nor beside kindness or a public
+#: place ("The museum at 12 High Street deserves a visit.").
+_VISIT_DUE: Final = re.compile(
+    r"(?=[ndcswgy])\b(?:(?:needs?|deserves?|could do with|due|(?:is|are) getting|gets?|"
+    r"will get) a (?:little |proper |late-night |late |night-time |midnight |friendly |wee |"
+    r"home )?visit\b(?=(?: (?:tonight|soon|later|this (?:weekend|evening)|after dark|from "
+    r"(?:us|the lads|the boys|a few of us|some of us|the estate|the locals))\b)?\s*(?:$|[.!;…]))|"
+    r"\b(?:someone|somebody|we|you lot|the lads|the boys) (?:should|ought to|needs? to|must|"
+    r"will|could) (?:go (?:and |round and )?)?knock on\b(?![^.!?\n]{0,60}\b(?:check|see if|"
+    r"make sure|ask if|welfare|for the survey|collect\w*)\b))",
     re.IGNORECASE,
 )
 #: A call to go and have a word with him or her: a cue only where no office, surgery or
@@ -531,6 +549,11 @@ def match_contact_details(text: str) -> list[ContactMatch]:
                 _HOME.search(before)
                 or _HOME_CUE.search(near)
                 or (_GO_TELL.search(near) and not _PUBLIC_PLACE.search(near))
+                or (
+                    _VISIT_DUE.search(near)
+                    and not _KINDNESS.search(near)
+                    and not _PUBLIC_PLACE.search(near)
+                )
             ):
                 found.append(ContactMatch("home address", m.start(), m.end()))
                 break
