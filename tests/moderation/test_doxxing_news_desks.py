@@ -1,7 +1,9 @@
 """Doxxing that two news-desk tryouts found published (session 37): a house number and street
 beside a visit said to be due ("The family at number 42 Elm Walk needs a visit tonight."),
-each held as contact details; their civil twins (a street party, the council's visit, a
-museum worth a visit, a neighbour's welfare check) stay approved."""
+and where a person parks, drinks or trains said to be known as a menace ("Know where she
+parks too."), each held as contact details; their civil twins (a street party, the
+council's visit, a museum worth a visit, a neighbour's welfare check, a shared drive, a
+question, a sentence that says why) stay approved."""
 
 from __future__ import annotations
 
@@ -31,6 +33,15 @@ HELD = [
         "contact details: home address",
     ),
     ("Those scum at 9 Cedar Close need a visit from the lads.", "contact details: home address"),
+    (
+        "That ref should be found after the match and taught a lesson. Know where she parks too.",
+        "contact details: whereabouts",
+    ),
+    ("We know where you park.", "contact details: whereabouts"),
+    ("I know where he drinks on a Friday.", "contact details: whereabouts"),
+    ("Funny, I know where she walks the dog every morning.", "contact details: whereabouts"),
+    ("Know where he takes the bus too.", "contact details: whereabouts"),
+    ("You know where she parks.", "contact details: whereabouts"),
 ]
 
 CIVIL = [
@@ -41,6 +52,14 @@ CIVIL = [
     "Someone should knock on 42 Elm Walk to check on the old lady, her curtains haven't moved.",
     "The family at 42 Elm Road needs a visit tonight, they have no coats or blankets for the kids.",
     "The museum at 12 High Street deserves a visit.",
+    "I know where she parks because we share a drive.",
+    "I know where she parks, next to me at work, lovely woman.",
+    "Does anyone know where she parks? Her lights are on.",
+    "I don't know where he trains these days.",
+    "Let me know where she parks and I'll drop the keys round.",
+    "I'd like to know where he drinks.",
+    "If you know where he parks, tell him his lights are on.",
+    "Nobody knows where he trains.",
 ]
 
 

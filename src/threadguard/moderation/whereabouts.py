@@ -5,7 +5,10 @@ A workplace, a pub, a child's school or where a person goes is named in civil co
 the time ("she works at the Boots on the high street, lovely staff"); it is held only beside
 a call to act or an insinuation (:data:`_TARGET_CUE`: "Enjoy your shopping, Mrs Pilling.",
 "Give him a call boys."). Moved out of ``contact_details.py`` (session 37) to keep both
-modules short enough to read.
+modules short enough to read. A sixth news-desk tryout published "Know where she parks
+too." under a threat to a referee: where a person parks, drinks or trains said to be known,
+the sentence ending there (:data:`_KNOWN_HAUNT`), is a whereabouts find of its own; on every
+English set of ``bench/contact_details.py`` it finds no row, civil or toxic.
 """
 
 from __future__ import annotations
@@ -85,6 +88,29 @@ _TARGET_CUE: Final = re.compile(
     re.IGNORECASE,
 )
 
+#: Where a person goes, said to be known, as a menace (a sixth news-desk tryout published
+#: "That ref should be found after the match and taught a lesson. Know where she parks
+#: too."): where he, she, they or you park, drink, train, walk the dog, take the bus or work,
+#: the sentence ending there (or with "too", "every morning", "on a Friday"). Not a question
+#: ("Does anyone know where she parks?"), not negated or asked for ("I don't know where",
+#: "let me know where", "I'd like to know where"), nor a sentence that goes on to say why
+#: ("I know where she parks because we share a drive", "..., next to me at work").
+_KNOWN_HAUNT: Final = re.compile(
+    r"(?=[kf])(?<!n't )(?<!n’t )(?<!not )(?<!never )(?<!nobody )(?<!no one )(?<!no-one )(?<!me )"
+    r"(?<!to )(?<!if you )(?<!do you )(?<!did you )(?<!anyone )(?<!anybody )(?<!who )(?<!if )\b(?:know|knows|found out) (?:exactly )?"
+    r"where (?:he|she|they|you|(?:his|her|their) (?:wife|husband|kids|son|daughter|mum|dad|"
+    r"family)|the (?:ref|referee|umpire|linesman|manager|judge|reporter|councillor|teacher|lad|"
+    r"girl|woman|bloke)) (?:parks?|drinks?|trains?|walks? (?:the|his|her|their|your) dogs?|"
+    r"takes? (?:the|his|her|their|your) (?:bus|train|tram|kids|dog)|gets? the (?:bus|train|tram)|"
+    r"catch(?:es)? the (?:bus|train|tram)|jogs?|runs?|goes running|works? out|works?|shops?|"
+    r"does (?:his|her|their) shopping|drops? (?:the|his|her|their|your) kids off|picks? up "
+    r"(?:the|his|her|their|your) kids)(?: (?:his|her|their|your) (?:car|van|motor|bike))?"
+    r"(?: (?:too|as well|also|btw|by the way|mate|love|pal|sweetheart|darling|lol|every \w+|"
+    r"on (?:a )?\w+(?:day|night)s?|at night|after (?:the )?(?:match|game|work|school|training)))*"
+    r"(?=\s*(?:$|[.!;…]))",
+    re.IGNORECASE,
+)
+
 
 def _place(found: str) -> str:
     """What a :data:`_WHEREABOUTS` find names, for the moderator: a workplace, a child's
@@ -104,9 +130,12 @@ def match_whereabouts(text: str) -> tuple[int, int, str] | None:
     the reason: "workplace", "a child's school", "where a person goes"), where a cue to go
     there stands too; else None."""
     # the place first: its words are rarer than the cue's, and the pattern is case-sensitive
-    if not any(w in text for w in _WHEREABOUTS_NEEDS):
-        return None
-    where = _WHEREABOUTS.search(text)
-    if where is None or _TARGET_CUE.search(text) is None:
-        return None
-    return where.start(), where.end(), _place(where.group())
+    if any(w in text for w in _WHEREABOUTS_NEEDS):
+        where = _WHEREABOUTS.search(text)
+        if where is not None and _TARGET_CUE.search(text) is not None:
+            return where.start(), where.end(), _place(where.group())
+    if "where" in text or "Where" in text:
+        known = _KNOWN_HAUNT.search(text)
+        if known is not None:
+            return known.start(), known.end(), "where a person goes"
+    return None
