@@ -1,9 +1,11 @@
 """Doxxing that two news-desk tryouts found published (session 37): a house number and street
 beside a visit said to be due ("The family at number 42 Elm Walk needs a visit tonight."),
 and where a person parks, drinks or trains said to be known as a menace ("Know where she
-parks too."), each held as contact details; their civil twins (a street party, the
-council's visit, a museum worth a visit, a neighbour's welfare check, a shared drive, a
-question, a sentence that says why) stay approved."""
+parks too."), and a person's school or college beside a call to find them there ("Anyone
+can find him there Tuesdays and Thursdays."), each held as contact details; their civil
+twins (a street party, the council's visit, a museum worth a visit, a neighbour's welfare
+check, a shared drive, a question, a sentence that says why, a college's open day or
+drop-in, a word with the tutors) stay approved."""
 
 from __future__ import annotations
 
@@ -42,6 +44,33 @@ HELD = [
     ("Funny, I know where she walks the dog every morning.", "contact details: whereabouts"),
     ("Know where he takes the bus too.", "contact details: whereabouts"),
     ("You know where she parks.", "contact details: whereabouts"),
+    (
+        "Name's on the results sheet, it's public. She goes to Northmoor College, the sports "
+        "science course, anyone can find him.",
+        "contact details: whereabouts (school or college)",
+    ),
+    (
+        "The lad who complained is Ryan Cole, doing Level 2 Brickwork at Eastfield College. "
+        "Anyone can find him there Tuesdays and Thursdays. Go and have a word.",
+        "contact details: whereabouts (school or college)",
+    ),
+    (
+        "Kid who reported the shop is Daniel Price, Bridgwater College, Motor Vehicle course, "
+        "finishes at 3. Anyone can find him.",
+        "contact details: whereabouts (school or college)",
+    ),
+    (
+        "He's doing A levels at Kingsway Sixth Form, finishes at 4. Go and have a word with him.",
+        "contact details: whereabouts (school or college)",
+    ),
+    (
+        "Her daughter is at St Anne's Academy. You all know where to find her.",
+        "contact details: whereabouts (a child's school)",
+    ),
+    (
+        "The one who grassed works at the Tesco on Mill Road. Anyone can find him there after 6.",
+        "contact details: whereabouts (workplace)",
+    ),
 ]
 
 CIVIL = [
@@ -60,6 +89,19 @@ CIVIL = [
     "I'd like to know where he drinks.",
     "If you know where he parks, tell him his lights are on.",
     "Nobody knows where he trains.",
+    "Eastfield College has an open day on Saturday; anyone can find it on the map.",
+    "You can find him at the library on Tuesdays, he runs the chess club.",
+    "Mr Cole teaches brickwork at Eastfield College; anyone can find him at the open day.",
+    "Ryan Cole, doing Level 2 Brickwork at Eastfield College, won the regional skills final. "
+    "Well done lad!",
+    "The careers adviser at Bridgwater College runs drop-in sessions; anyone can find her "
+    "there on Tuesdays.",
+    "If your son needs help at Eastfield College, go and have a word with the tutors.",
+    "Worried about the course at Eastfield College? Go and have a word.",
+    "Your boy's headteacher at Kingsway School is great. Go and have a word with him.",
+    "My lad's at Eastfield College, you know where to find him if the shop needs a hand.",
+    "She studies at Northmoor College and is a brilliant athlete, anyone can find her results "
+    "online.",
 ]
 
 

@@ -8,12 +8,17 @@ a call to act or an insinuation (:data:`_TARGET_CUE`: "Enjoy your shopping, Mrs 
 modules short enough to read. A sixth news-desk tryout published "Know where she parks
 too." under a threat to a referee: where a person parks, drinks or trains said to be known,
 the sentence ending there (:data:`_KNOWN_HAUNT`), is a whereabouts find of its own; on every
-English set of ``bench/contact_details.py`` it finds no row, civil or toxic.
+English set of ``bench/contact_details.py`` it finds no row, civil or toxic. Two tryouts
+published a person's college (and course, days, times) beside "Anyone can find him.": a
+named school, college or university within 200 characters of a call to find a person there
+(:data:`_FIND_CUE`) is a find too ("school or college"), and the cue counts beside a
+workplace or a child's school as well; the bench's figures are the same on every set.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Final
 
 #: One to three capitalised words: a street's or a place's name ("Mill", "Effra", "Burnt
@@ -111,6 +116,48 @@ _KNOWN_HAUNT: Final = re.compile(
     re.IGNORECASE,
 )
 
+#: A school, college or university by its name ("Eastfield College", "Burnt Mill Academy",
+#: "University of Leeds"), case-sensitive.
+_COLLEGE: Final = re.compile(
+    r"\b" + NAME_WORDS + r"(?:College|Academy|School|University|Uni|Sixth Form|Polytechnic|"
+    r"Institute)\b|\bUniversity of [A-Z][\w'’-]*"
+)
+#: A call to find a person there, ending its sentence (two news-desk tryouts published "The
+#: lad who complained is Ryan Cole, doing Level 2 Brickwork at Eastfield College. Anyone can
+#: find him there Tuesdays and Thursdays. Go and have a word." and "She goes to Northmoor
+#: College, the sports science course, anyone can find him."): "anyone can find him (there,
+#: on Tuesdays, after 3)", "you know where to find her", "go and have a word with him". Not
+#: "anyone can find him at the open day" or "..., he runs the chess club" (the sentence goes
+#: on), nor a bare "go and have a word" (with a college's tutors, as often).
+_FIND_CUE: Final = re.compile(
+    r"(?=[aeyg])(?<!n't )(?<!n’t )(?<!not )\b(?:(?:any(?:one|body)|every(?:one|body)|you|you all|"
+    r"you lot|y['’]all) (?:can|could|will)(?: easily)? find (?:him|her|them)|(?:you|we|you all|"
+    r"you lot|every(?:one|body)|all of you) (?:all )?knows? where to find (?:him|her|them)|(?P<word>go "
+    r"(?:and |to |n )?have a (?:quiet |little |proper )?(?:word|chat) with (?:him|her)))"
+    r"(?: (?:there|easily|then|now|on|at|after|around|before|by|most|every|any|and|or|"
+    r"weekdays?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|mornings?|afternoons?|evenings?|"
+    r"nights?|lunch(?:time)?|\d{1,2}(?:[:.]\d{2})?(?:am|pm)?|o['’]clock|day|days|week|lol|mate|"
+    r"lads|boys|the gates|the entrance|the bus stop))*(?=\s*(?:$|[.!;…]))",
+    re.IGNORECASE,
+)
+#: A college's service to the public, near the place: "anyone can find her there" is its
+#: drop-in, not a person's whereabouts.
+_COLLEGE_SERVICE: Final = re.compile(
+    r"\b(?:open (?:day|evening|morning)s?|drop-ins?|office hours|enquiries|admissions|advice|"
+    r"tours?|careers|sessions?|clinics?|help ?desk|reception)\b",
+    re.IGNORECASE,
+)
+#: Its staff: "go and have a word with him" beside them is a parent's advice ("Your boy's
+#: headteacher at Kingsway School is great. Go and have a word with him.").
+_COLLEGE_STAFF: Final = re.compile(
+    r"\b(?:head ?teachers?|head of year|teachers?|tutors?|lecturers?|principal|senco|"
+    r"form tutor|coach|dean|professor)\b",
+    re.IGNORECASE,
+)
+#: How far from the college its cue may stand, and how many colleges are read.
+_FIND_NEAR: Final = 200
+_TRIES: Final = 50
+
 
 def _place(found: str) -> str:
     """What a :data:`_WHEREABOUTS` find names, for the moderator: a workplace, a child's
@@ -132,8 +179,18 @@ def match_whereabouts(text: str) -> tuple[int, int, str] | None:
     # the place first: its words are rarer than the cue's, and the pattern is case-sensitive
     if any(w in text for w in _WHEREABOUTS_NEEDS):
         where = _WHEREABOUTS.search(text)
-        if where is not None and _TARGET_CUE.search(text) is not None:
+        if where is not None and (
+            _TARGET_CUE.search(text) is not None or _FIND_CUE.search(text) is not None
+        ):
             return where.start(), where.end(), _place(where.group())
+    if "find" in text.lower() or "word with" in text.lower() or "chat with" in text.lower():
+        for college in islice(_COLLEGE.finditer(text), _TRIES):
+            near = text[max(0, college.start() - _FIND_NEAR) : college.end() + _FIND_NEAR]
+            cue = _FIND_CUE.search(near)
+            if cue is None or _COLLEGE_SERVICE.search(near):
+                continue
+            if cue.group("word") is None or not _COLLEGE_STAFF.search(near):
+                return college.start(), college.end(), "school or college"
     if "where" in text or "Where" in text:
         known = _KNOWN_HAUNT.search(text)
         if known is not None:
