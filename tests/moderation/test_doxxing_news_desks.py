@@ -116,3 +116,23 @@ def test_doxxing_the_tryouts_published_is_held(text: str, reason: str) -> None:
 def test_their_civil_twins_are_approved(text: str) -> None:
     assert match_contact_details(text) == []
     assert DEFAULT.decide(CALM, text).action is Verdict.APPROVE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "know where he parks " * 10_000,
+        "I know where he parks" + " too" * 20_000 + ",",
+        "Eastfield College anyone can find him " * 5_000,
+        "anyone can find him" + " there" * 20_000 + ",",
+        "A B C College " * 20_000 + "find",
+        "22 Elm Road needs a visit " * 5_000 + ",",
+        "someone should knock on " * 5_000 + "22 Elm Road",
+    ],
+)
+def test_the_new_patterns_read_long_adversarial_text_in_linear_time(text: str) -> None:
+    import time
+
+    start = time.perf_counter()
+    match_contact_details(text)
+    assert time.perf_counter() - start < 2.0  # quadratic backtracking takes minutes here
