@@ -72,6 +72,8 @@ HELD = [
     ("Enjoy being a dhimmi then, grandad.", "coded hate"),
     ("Our dhimmi council has rolled over again.", "coded hate"),
     ("Europe's slide into dhimmitude.", "coded hate"),
+    ("Muslims practise taqiyya, they lie to us all.", "coded hate"),
+    ("Never trust a word they utter, taqiyya and deceit.", "coded hate"),
     ("Typical of his kind, swinging from the crossbar after every goal.", "coded hate"),
     ("Back swinging from the trees where his kind belong.", "coded hate"),
     ("Swinging from the crossbar again 🐒🐒", "coded hate"),
@@ -126,6 +128,13 @@ CIVIL = [
     "Travellers were stranded at Gatwick overnight; send them all back home on the first flight.",
     # taqiyya rebutted, a taqueria, dhimmi in history, swinging in play and celebration
     "The taqiyya smear is an Islamophobic trope.",
+    # a review of these entries: the doctrine defined, its misuse criticised, the word named
+    "Taqiyya is a narrow doctrine in Shia jurisprudence about concealing faith under "
+    "persecution, not a licence to lie to non-Muslims.",
+    "People who quote 'taqiyya' in these comments have never read a word of fiqh.",
+    "The word 'dhimmi' is used online by far-right accounts to insult anyone who is friendly "
+    "to Muslims, as the report notes.",
+    "Calling every Muslim a liar practising taqiyya is bigotry.",
     "Best tacos at the taqueria on King Street.",
     "Under Ottoman rule Christians and Jews had dhimmi status and paid the jizya.",
     "The dhimmis of al-Andalus paid a poll tax, historians say.",
@@ -244,12 +253,21 @@ def test_the_new_threat_entries_run_in_linear_time(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["his kind swinging from the trees " * 3000, "you dhimmi " * 9000, "dhimmi " * 14000]
+    "text",
+    [
+        "his kind swinging from the trees " * 3000,
+        "you dhimmi " * 9000,
+        "dhimmi " * 14000,
+        "they taqiyya " * 7000,
+        "taqqqiiiyyyaaa " * 6000,
+    ],
 )
 def test_the_new_context_entries_run_in_linear_time(text: str) -> None:
     text = text[:100_000]
     terms = tuple(
-        t for t in context_lexicon() if t.pattern in ("dhimmi", "swinging from the trees")
+        t
+        for t in context_lexicon()
+        if t.pattern in ("dhimmi", "swinging from the trees", "taqiya*")
     )
-    assert len(terms) == 2
+    assert len(terms) == 3
     assert fastest(lambda: match_context(text, terms)) < linear_budget(text)
