@@ -1,0 +1,110 @@
+"""A sixth news-desk tryout (a vandalised Jewish cemetery, disability-benefits reform, the
+Women's FA Cup final, a stabbing on an estate, a native-title ruling) published the sexist
+"get back in the kitchen love", the antisemitic "a certain lobby ... who benefits", and held
+"Abos get everything handed to them." at a hairline with the models' target "arabs". Each
+class of phrasing is held with its reason named, under calm scores (the lists alone); civil
+sentences that share its words (cooking, chefs, lobbying, blood groups, reports and
+rebuttals) are approved."""
+
+from __future__ import annotations
+
+import pytest
+from list_support import CALM, DEFAULT, assert_approved_by_the_lists, assert_held_for
+from timing_support import fastest, linear_budget
+
+from threadguard.moderation.coded_hate import context_lexicon, match_coded, match_context
+from threadguard.schema import Verdict
+
+#: (comment, the start of a reason it must be held for)
+HELD = [
+    # 1. "get back in the kitchen" said to a woman or of women
+    (
+        "Women's football is a joke. Get back in the kitchen love, nobody wants to watch this.",
+        "coded hate",
+    ),
+    ("Get back in the kitchen love.", "coded hate"),
+    ("Back to the kitchen you stupid sandwich maker", "coded hate"),
+    ("Women belong in the kitchen, not on the pitch.", "coded hate"),
+    ("She should get back to the kitchen where she belongs.", "coded hate"),
+    ("As a female, I think you're too dumb to vote. Get back in the kitchen.", "coded hate"),
+    # 2. "a certain lobby" that stages or controls events
+    (
+        "Funny how these 'attacks' always happen right when a certain lobby needs sympathy. "
+        "Just asking who benefits.",
+        "coded hate",
+    ),
+    ("A certain lobby controls the media, always has.", "coded hate"),
+    ("A certain tribe always benefits from every war. Cui bono?", "coded hate"),
+    # 3. a slur for Aboriginal Australians
+    ("Abos get everything handed to them.", "coded hate"),
+    ("Bunch of fkn abbos.", "coded hate"),
+]
+
+CIVIL = [
+    # the kitchen: the writer's own cooking, chefs, the line reported or rebuked
+    "I need to get back to the kitchen, the gravy's on.",
+    "Right, back to the kitchen, the roast won't baste itself.",
+    "Thanks love, back to the kitchen for me, the kids want their tea.",
+    "My wife told me to get back in the kitchen and finish the washing up.",
+    "Telling women to get back in the kitchen is the oldest sexist line there is.",
+    "Anyone who says women should get back in the kitchen is a dinosaur.",
+    "She went back to the kitchen to check on the pies.",
+    "Love this show, the chef got back in the kitchen after a year off.",
+    "My nan ran that kitchen for forty years, love, and she'd have loved this final.",
+    # a lobby named in a policy argument, the trope rebutted
+    "There's a certain lobby group for landlords that always gets its way on planning.",
+    "A certain lobby always gets its way with this government: the landlords.",
+    "Calling Jews 'a certain lobby' is an antisemitic trope.",
+    "A certain lobby of fans always wants the kick-off moved.",
+    # blood groups
+    "Her ABO blood group is O negative, so she's a universal donor.",
+    "The ABO and Rh systems are the main blood groups.",
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), HELD)
+def test_each_class_of_the_tryout_is_held_with_its_reason(text: str, reason: str) -> None:
+    assert_held_for(text, reason)
+
+
+@pytest.mark.parametrize("text", CIVIL)
+def test_civil_sentences_sharing_the_words_are_approved(text: str) -> None:
+    assert_approved_by_the_lists(text, codes=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Get back in the kitchen love.", "women"),
+        ("Funny how a certain lobby always needs sympathy. Who benefits?", "jews"),
+        ("Abos get everything handed to them.", "race_ethnicity"),
+    ],
+)
+def test_each_code_names_the_group_it_attacks(text: str, group: str) -> None:
+    """The reason names the group (the models named "arabs" for the Aboriginal slur, and
+    no group for the other two)."""
+    found = [m for m in match_coded(text) if not m.rebutted]
+    assert [m.term.group for m in found] == [group]
+    outcome = DEFAULT.decide(CALM, text)
+    assert outcome.action is Verdict.HOLD
+    assert any(f"(targets {group})" in r for r in outcome.decision.reasons)
+
+
+NEW_CONTEXT = ("back to the kitchen", "a certain lobby")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "get back in the kitchen love " * 3500,
+        "women should just go back back in the kitchen " * 2200,
+        ". back to to to the kitchen " * 3500,
+        "a certain lobby always " * 4500,
+        "a certain lobby group for " * 4000,
+    ],
+)
+def test_the_new_context_entries_run_in_linear_time(text: str) -> None:
+    text = text[:100_000]
+    terms = tuple(t for t in context_lexicon() if t.pattern in NEW_CONTEXT)
+    assert len(terms) == len(NEW_CONTEXT)
+    assert fastest(lambda: match_context(text, terms)) < linear_budget(text)
