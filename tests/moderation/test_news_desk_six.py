@@ -13,6 +13,8 @@ from list_support import CALM, DEFAULT, assert_approved_by_the_lists, assert_hel
 from timing_support import fastest, linear_budget
 
 from threadguard.moderation.coded_hate import context_lexicon, match_coded, match_context
+from threadguard.moderation.threats import match_threats, threat_list
+from threadguard.normalize import normalize_text
 from threadguard.schema import Verdict
 
 #: (comment, the start of a reason it must be held for)
@@ -38,6 +40,22 @@ HELD = [
     # 3. a slur for Aboriginal Australians
     ("Abos get everything handed to them.", "coded hate"),
     ("Bunch of fkn abbos.", "coded hate"),
+    # 4. approval of a past massacre of a people
+    ("Should have finished the job in 1850. Would have saved us all this.", "call for violence"),
+    ("We should have finished off the Aboriginals in 1850.", "call for violence"),
+    ("Shame they never finished the job in 1942.", "call for violence"),
+    # 5. a call to kill disabled people; disability slurs said of people
+    (
+        "Cripples and junkies, that's who this country pays for now. Cull the herd.",
+        "call for violence",
+    ),
+    ("Time to cull the disabled, they cost too much.", "call for violence"),
+    ("Cripples and junkies, that's who this country pays for now.", "coded hate"),
+    ("Maybe keep your retard son at home.", "coded hate"),
+    ("Your retarded kid should be in a home.", "coded hate"),
+    # 6. "Zionist" as the code for Jews, beside vermin
+    ("Zionist rats.", "dehumanising language"),
+    ("Zionists are vermin, every one.", "dehumanising language"),
 ]
 
 CIVIL = [
@@ -59,7 +77,31 @@ CIVIL = [
     # blood groups
     "Her ABO blood group is O negative, so she's a universal donor.",
     "The ABO and Rh systems are the main blood groups.",
+    # finishing the job: builders, sport, a war's history
+    "The builder should have finished the job in 2019 and we're still waiting.",
+    "They should have finished the job in 1890 but the railway's still half done.",
+    "Wellington should have finished off the French in 1815 when he had the chance.",
+    "We should have finished the job in the first half.",
+    "Should've finished them off in 1991, now we're back in Iraq.",
+    # culls: farming, wildlife, a policy criticised
+    "Farmers had to cull the herd after TB was found.",
+    "Cull the herd, the deer are stripping the woods bare.",
+    "The DWP thinks it can cull the herd of disabled claimants with paperwork.",
+    "The badger cull is pointless, disabled ramblers agree.",
+    # cripples the verb, a disabled writer's word, retardant, the verb retard
+    "The strike cripples the railway for a week.",
+    "Red tape cripples small firms.",
+    "As a cripple myself, I find this reform terrifying.",
+    "Flame retardant sofas are the law.",
+    "Tariffs retard growth.",
+    # Zionism criticised, rats near a cemetery
+    "I'm a critic of Zionist policy in the West Bank.",
+    "The rats in the Zionist cemetery were a council problem.",
 ]
+
+NATIVE_TITLE = (
+    "Pilbara native-title ruling: miner ordered to pay compensation to traditional owners"
+)
 
 
 @pytest.mark.parametrize(("text", "reason"), HELD)
@@ -72,12 +114,42 @@ def test_civil_sentences_sharing_the_words_are_approved(text: str) -> None:
     assert_approved_by_the_lists(text, codes=True)
 
 
+def test_a_massacre_approved_under_the_story_it_answers_is_held() -> None:
+    """The people stand only in the title: "finished them off" with no year is held under
+    a native-title story, and a side's first half under the same story is not."""
+    outcome = DEFAULT.decide(CALM, "Should've finished them off back then.", context=NATIVE_TITLE)
+    assert outcome.action is Verdict.HOLD
+    assert any(r.startswith("call for violence") for r in outcome.decision.reasons)
+    assert [
+        m
+        for m in match_threats(
+            "We should have finished the job in the first half.", context=NATIVE_TITLE
+        )
+        if m.holds
+    ] == []
+    assert match_threats("Should've finished them off back then.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("Cull the herd. Cripples, the lot of them.", ("disability",)),
+        ("Zionist rats.", ("jews",)),
+        ("Should have finished the job in 1850.", ("race_ethnicity",)),
+    ],
+)
+def test_each_call_names_the_group_it_attacks(text: str, groups: tuple[str, ...]) -> None:
+    (found,) = match_threats(text)
+    assert found.holds and found.groups == groups
+
+
 @pytest.mark.parametrize(
     ("text", "group"),
     [
         ("Get back in the kitchen love.", "women"),
         ("Funny how a certain lobby always needs sympathy. Who benefits?", "jews"),
         ("Abos get everything handed to them.", "race_ethnicity"),
+        ("Maybe keep your retard son at home.", "disability"),
     ],
 )
 def test_each_code_names_the_group_it_attacks(text: str, group: str) -> None:
@@ -90,7 +162,7 @@ def test_each_code_names_the_group_it_attacks(text: str, group: str) -> None:
     assert any(f"(targets {group})" in r for r in outcome.decision.reasons)
 
 
-NEW_CONTEXT = ("back to the kitchen", "a certain lobby")
+NEW_CONTEXT = ("back to the kitchen", "a certain lobby", "cripples", "retard son")
 
 
 @pytest.mark.parametrize(
@@ -101,6 +173,8 @@ NEW_CONTEXT = ("back to the kitchen", "a certain lobby")
         ". back to to to the kitchen " * 3500,
         "a certain lobby always " * 4500,
         "a certain lobby group for " * 4000,
+        "cripples the cripples " * 4500,
+        "your big retard retard son " * 3500,
     ],
 )
 def test_the_new_context_entries_run_in_linear_time(text: str) -> None:
@@ -108,3 +182,30 @@ def test_the_new_context_entries_run_in_linear_time(text: str) -> None:
     terms = tuple(t for t in context_lexicon() if t.pattern in NEW_CONTEXT)
     assert len(terms) == len(NEW_CONTEXT)
     assert fastest(lambda: match_context(text, terms)) < linear_budget(text)
+
+
+#: The new entries of the threat list, by a piece of each pattern.
+NEW_THREATS = ("zionists?\\s", "finish(?:ed)?\\s+off", "cull\\s+")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "should have finished the the " * 3500,
+        "should have just finished off the the " * 2600,
+        "shame we never finish " * 4500,
+        ". cull the the " * 6000,
+        "cull the herd of deer and the " * 3400,
+        "time to cull the cull " * 4500,
+        "zionists are all all all " * 4000,
+        "zionist zionist rats " * 4500,
+    ],
+)
+def test_the_new_threat_entries_run_in_linear_time(text: str) -> None:
+    text = text[:100_000]
+    canonical = normalize_text(text)
+    rules = [r for r in threat_list() if any(k in r.regex.pattern for k in NEW_THREATS)]
+    assert len(rules) == len(NEW_THREATS)
+    budget = linear_budget(text)
+    for rule in rules:
+        assert fastest(lambda rule=rule: rule.finds(canonical)) < budget, rule.regex.pattern[:60]
