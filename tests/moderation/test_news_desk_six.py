@@ -44,6 +44,7 @@ HELD = [
     ("Should have finished the job in 1850. Would have saved us all this.", "call for violence"),
     ("We should have finished off the Aboriginals in 1850.", "call for violence"),
     ("Shame they never finished the job in 1942.", "call for violence"),
+    ("Hitler should have finished the job.", "call for violence"),
     # 5. a call to kill disabled people; disability slurs said of people
     (
         "Cripples and junkies, that's who this country pays for now. Cull the herd.",
@@ -74,6 +75,10 @@ CIVIL = [
     "A certain lobby always gets its way with this government: the landlords.",
     "Calling Jews 'a certain lobby' is an antisemitic trope.",
     "A certain lobby of fans always wants the kick-off moved.",
+    "A certain lobby controls this council: the cycling lobby.",
+    "Members of a certain lobby group met the minister on Tuesday.",
+    "A certain lobby always wins at Westminster, and it isn't the patients.",
+    "Funny how a certain lobby always gets the headlines, the Countryside Alliance I mean.",
     # blood groups
     "Her ABO blood group is O negative, so she's a universal donor.",
     "The ABO and Rh systems are the main blood groups.",
@@ -81,6 +86,9 @@ CIVIL = [
     "The builder should have finished the job in 2019 and we're still waiting.",
     "They should have finished the job in 1890 but the railway's still half done.",
     "Wellington should have finished off the French in 1815 when he had the chance.",
+    "Historians argue the Allies should have finished the job in 1918 rather than sign the "
+    "armistice.",
+    "Grant should have finished the job in 1865 and Reconstruction would have worked.",
     "We should have finished the job in the first half.",
     "Should've finished them off in 1991, now we're back in Iraq.",
     # culls: farming, wildlife, a policy criticised
