@@ -52,6 +52,7 @@ HELD = [
     ),
     ("Time to cull the disabled, they cost too much.", "call for violence"),
     ("Cripples and junkies, that's who this country pays for now.", "coded hate"),
+    ("A nation of cretins, cripples and layabouts.", "coded hate"),
     ("Maybe keep your retard son at home.", "coded hate"),
     ("Your retarded kid should be in a home.", "coded hate"),
     # 6. "Zionist" as the code for Jews, beside vermin
@@ -99,12 +100,16 @@ CIVIL = [
     # cripples the verb, a disabled writer's word, retardant, the verb retard
     "The strike cripples the railway for a week.",
     "Red tape cripples small firms.",
+    "Brexit cripples farmers, cripples exporters.",
+    "Inflation cripples pensioners on fixed incomes.",
+    "Cripples the economy, this does.",
     "As a cripple myself, I find this reform terrifying.",
     "Flame retardant sofas are the law.",
     "Tariffs retard growth.",
     # Zionism criticised, rats near a cemetery
     "I'm a critic of Zionist policy in the West Bank.",
     "The rats in the Zionist cemetery were a council problem.",
+    "Those anti-Zionist rats marched again.",
 ]
 
 NATIVE_TITLE = (
