@@ -222,3 +222,22 @@ def test_the_new_threat_entries_run_in_linear_time(text: str) -> None:
     budget = linear_budget(text)
     for rule in rules:
         assert fastest(lambda rule=rule: rule.finds(canonical)) < budget, rule.regex.pattern[:60]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'When a councillor says "women belong in the kitchen" at a public meeting, he should '
+        "not be surprised when voters show him the door.",
+        'My uncle said "women belong in the kitchen" at dinner and nobody laughed.',
+    ],
+)
+def test_a_sentence_long_code_quoted_whole_after_a_reporting_word_is_reported(text: str) -> None:
+    # a code of three words or more is a sentence, not a name in scare quotes
+    assert all(m.rebutted for m in match_coded(text))
+    assert match_coded(text)
+
+
+def test_the_same_sentence_said_or_asserted_in_quotes_still_holds() -> None:
+    for text in ("Women belong in the kitchen.", '"Women belong in the kitchen." Fact.'):
+        assert [m.rebutted for m in match_coded(text)] == [False]

@@ -193,11 +193,16 @@ def quoted(text: str, quotes: list[tuple[int, int]], begin: int, end: int) -> bo
     (:func:`~.quotes.reports`: 'My neighbour posted "Jews control the banks". I reported
     it.'); not scare quotes around the code alone ("Time for 'remigration'!"), and not a
     quotation the comment itself asserts ('"Jews control the banks and the media."',
-    'Wake up: "jews control everything"')."""
+    'Wake up: "jews control everything"'). A code of three words or more is a sentence,
+    not a name to scare-quote: quoted whole after a reporting word it is reported too
+    ('When a councillor says "women belong in the kitchen" at a public meeting, ...')."""
     return any(
         b < begin
         and end < e
-        and re.search(r"\w", text[b + 1 : begin] + text[end : e - 1]) is not None
+        and (
+            re.search(r"\w", text[b + 1 : begin] + text[end : e - 1]) is not None
+            or len(text[begin:end].split()) >= 3
+        )
         and reports(text[max(0, b - 40) : b])
         for b, e in quotes
     )
