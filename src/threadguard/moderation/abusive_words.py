@@ -1,6 +1,8 @@
 """Abusive words in the other covered languages: slurs for groups of people, insults
 addressed to a person and obscene dismissals ("spierdalaj", "verpiss dich"), which the
-multilingual fast tier reads poorly.
+multilingual fast tier reads poorly; and in English, insults addressed to the reader in
+British, Irish and Australian words ("you sanctimonious old cow"), which the English
+tiers read poorly (two news-desk tryouts, session 36; the list's English entry says why).
 
 Session 34: a multilingual tryout found plain abuse published in Polish, Dutch, Italian,
 Spanish, Turkish and Arabic ("Ty kurwo jebana, wypierdalaj stąd.", "Kop dicht,
