@@ -52,6 +52,14 @@ def test_a_document_gives_the_article_and_comments_with_depths_from_parent_links
     assert [c.position for c in thread.comments] == [0, 1, 2]
 
 
+@pytest.mark.parametrize("key", ["body", "text", "article", "content"])
+def test_the_article_text_is_read_under_the_names_exports_give_it(key: str) -> None:
+    # a news-desk tryout's thread.article was dropped unread: the title alone was context
+    result = read_json({"thread": {"title": "T", key: "The council voted."}, "comments": []})
+    assert result.thread.body == "The council voted."
+    assert result.problems == []
+
+
 def test_scan_output_is_read_back_ignoring_the_analysis_fields() -> None:
     scanned = {
         "thread": {"title": "T", "body": "", "url": "", "id": ""},

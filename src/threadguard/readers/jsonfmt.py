@@ -37,6 +37,10 @@ from threadguard.thread import Problem, ReadResult, Thread
 TEXT_KEYS = ("text", "body", "comment", "message")
 PARENT_KEYS = ("parent", "parent_id")
 THREAD_KEYS = ("thread", "article")
+#: Where a ``thread`` object's article text may stand, first found first ("article" and
+#: "content" as CMS exports name it: a tryout's ``thread.article`` was dropped unread;
+#: other keys are ignored, as a comment's are).
+ARTICLE_BODY_KEYS = ("body", "text", "article", "content")
 
 
 #: How deeply a JSON document may nest. A Reddit reply is five levels (the comment, its
@@ -98,7 +102,7 @@ def thread_meta(obj: object, source: str, location: str, problems: list[Problem]
         return Thread()
     meta = Thread(
         title=as_text(obj.get("title")) or "",
-        body=as_text(_first(obj, ("body", "text"))) or "",
+        body=as_text(_first(obj, ARTICLE_BODY_KEYS)) or "",
         url=as_text(obj.get("url")) or "",
         id=as_id(obj.get("id")) or "",
     )
