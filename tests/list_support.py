@@ -4,11 +4,14 @@ name; a civil look-alike is approved, and no list holds a word of it."""
 
 from __future__ import annotations
 
+from timing_support import fastest, linear_budget
+
 from threadguard.analysis import Analysis
 from threadguard.moderation import Moderator, load_policy
-from threadguard.moderation.coded_hate import match_coded
+from threadguard.moderation.coded_hate import context_lexicon, match_coded, match_context
 from threadguard.moderation.contact_details import match_contact_details
-from threadguard.moderation.threats import match_threats
+from threadguard.moderation.threats import match_threats, threat_list
+from threadguard.normalize import normalize_text
 from threadguard.schema import ATTRIBUTES, Verdict
 
 DEFAULT = Moderator(load_policy())
@@ -31,3 +34,24 @@ def assert_approved_by_the_lists(text: str, *, codes: bool = False) -> None:
     if codes:
         assert [m for m in match_coded(text) if not m.rebutted] == []
     assert DEFAULT.decide(CALM, text).action is Verdict.APPROVE
+
+
+def assert_threat_entries_run_in_linear_time(text: str, pieces: tuple[str, ...]) -> None:
+    """The threat list's entries whose pattern holds one of ``pieces`` (one entry each)
+    read ``text``'s first 100,000 characters within :func:`timing_support.linear_budget`."""
+    text = text[:100_000]
+    canonical = normalize_text(text)
+    rules = [r for r in threat_list() if any(k in r.regex.pattern for k in pieces)]
+    assert len(rules) == len(pieces)
+    budget = linear_budget(text)
+    for rule in rules:
+        assert fastest(lambda rule=rule: rule.finds(canonical)) < budget, rule.regex.pattern[:60]
+
+
+def assert_context_entries_run_in_linear_time(text: str, names: tuple[str, ...]) -> None:
+    """The coded-hate lexicon's ``[[context]]`` entries named ``names`` (each found) read
+    ``text``'s first 100,000 characters within :func:`timing_support.linear_budget`."""
+    text = text[:100_000]
+    terms = tuple(t for t in context_lexicon() if t.pattern in names)
+    assert len(terms) == len(names)
+    assert fastest(lambda: match_context(text, terms)) < linear_budget(text)

@@ -10,13 +10,16 @@ history, a scam reported, an area code) are approved."""
 from __future__ import annotations
 
 import pytest
-from list_support import CALM, DEFAULT, assert_approved_by_the_lists, assert_held_for
-from timing_support import fastest, linear_budget
+from list_support import (
+    CALM,
+    DEFAULT,
+    assert_approved_by_the_lists,
+    assert_context_entries_run_in_linear_time,
+    assert_held_for,
+)
 
 from threadguard.moderation.coded_hate import (
-    context_lexicon,
     match_coded,
-    match_context,
     match_name,
 )
 from threadguard.schema import Verdict
@@ -126,7 +129,4 @@ NEW_CONTEXT = ("leviticus 20:13", "rivers of blood", "419")
     ],
 )
 def test_the_new_context_entries_run_in_linear_time(text: str) -> None:
-    text = text[:100_000]
-    terms = tuple(t for t in context_lexicon() if t.pattern in NEW_CONTEXT)
-    assert len(terms) == len(NEW_CONTEXT)
-    assert fastest(lambda: match_context(text, terms)) < linear_budget(text)
+    assert_context_entries_run_in_linear_time(text, NEW_CONTEXT)

@@ -9,12 +9,17 @@ rebuttals) are approved."""
 from __future__ import annotations
 
 import pytest
-from list_support import CALM, DEFAULT, assert_approved_by_the_lists, assert_held_for
-from timing_support import fastest, linear_budget
+from list_support import (
+    CALM,
+    DEFAULT,
+    assert_approved_by_the_lists,
+    assert_context_entries_run_in_linear_time,
+    assert_held_for,
+    assert_threat_entries_run_in_linear_time,
+)
 
-from threadguard.moderation.coded_hate import context_lexicon, match_coded, match_context
-from threadguard.moderation.threats import match_threats, threat_list
-from threadguard.normalize import normalize_text
+from threadguard.moderation.coded_hate import match_coded
+from threadguard.moderation.threats import match_threats
 from threadguard.schema import Verdict
 
 #: (comment, the start of a reason it must be held for)
@@ -191,10 +196,7 @@ NEW_CONTEXT = ("back to the kitchen", "a certain lobby", "cripples", "retard son
     ],
 )
 def test_the_new_context_entries_run_in_linear_time(text: str) -> None:
-    text = text[:100_000]
-    terms = tuple(t for t in context_lexicon() if t.pattern in NEW_CONTEXT)
-    assert len(terms) == len(NEW_CONTEXT)
-    assert fastest(lambda: match_context(text, terms)) < linear_budget(text)
+    assert_context_entries_run_in_linear_time(text, NEW_CONTEXT)
 
 
 #: The new entries of the threat list, by a piece of each pattern.
@@ -215,13 +217,7 @@ NEW_THREATS = ("zionists?\\s", "finish(?:ed)?\\s+off", "cull\\s+")
     ],
 )
 def test_the_new_threat_entries_run_in_linear_time(text: str) -> None:
-    text = text[:100_000]
-    canonical = normalize_text(text)
-    rules = [r for r in threat_list() if any(k in r.regex.pattern for k in NEW_THREATS)]
-    assert len(rules) == len(NEW_THREATS)
-    budget = linear_budget(text)
-    for rule in rules:
-        assert fastest(lambda rule=rule: rule.finds(canonical)) < budget, rule.regex.pattern[:60]
+    assert_threat_entries_run_in_linear_time(text, NEW_THREATS)
 
 
 @pytest.mark.parametrize(
