@@ -24,7 +24,11 @@ just before it ("there is no migrant invasion"; :data:`DENIAL`), or a :data:`REB
 the same sentence within :data:`NEAR` characters of it and is not itself negated ("the
 great replacement conspiracy theory", but not "the great replacement is no myth"): it is
 named among the reasons but holds nothing on its own, and the models' scores decide. A
-slur, a salute or a call to violence is never rebutted, nor is anything in a user name.
+slur, a salute or a call to violence is never rebutted, nor is anything in a user name,
+unless it is named as a word and not used: alone in quotation marks after "the word",
+"terms like" or "calling them", in a sentence that condemns it and does not endorse it
+("the word 'pikey' still gets used in this paper's comments", a historian's complaint;
+not "the word 'pikey' fits them", nor "Pikeys are pikeys": :func:`named_as_a_word`).
 """
 
 from __future__ import annotations
@@ -92,6 +96,36 @@ NEGATION: Final = re.compile(
 DENIAL: Final = re.compile(
     r"\b(?:no(?: such| real)?|keine?n?|kein|pas de|aucune?|ningun[oa]?|ningún|"
     r"nenhuma?|geen)\s*$",
+    re.IGNORECASE,
+)
+#: A code named as a word, just before its opening quotation mark: "the word 'pikey'",
+#: "terms like "X"", "calling them 'X'", "kids called him a 'X'".
+NAMED_AS_A_WORD: Final = re.compile(
+    r"(?:\b(?:the|that|this|a) (?:word|term|slur|epithet|insult|name|label)s?|"
+    r"\b(?:words|terms|names|slurs|insults) like|"
+    r"\b(?:calling|called|call|calls) (?:him|her|them|us|me|you|people|someone|somebody|"
+    r"[\w'’-]+s)(?: an?)?)\s*,?\s*$",
+    re.IGNORECASE,
+)
+#: The opening and closing quotation marks around a code named as a word.
+OPENING: Final = "'\"‘“«"
+CLOSING: Final = "'\"’”»"
+#: What condemns a word named in its sentence ("... still gets used in this paper's
+#: comments", "... is a slur", "... was racist abuse").
+CONDEMNED: Final = re.compile(
+    r"\b(?:slurs?|offensive|racis[mt]s?|racially|bigot(?:s|ry|ed)?|derogatory|hateful|hurtful|"
+    r"abusive|abuse|disgusting|vile|shameful|unacceptable|dehumani[sz]\w*|banned|"
+    r"(?:still|routinely|regularly|often) (?:gets? |being |is |are )?used|gets? used|"
+    r"keeps? (?:getting|being) used|"
+    r"should(?:n['’]t| not| never) (?:ever )?(?:be )?(?:used|said|say|use))\b",
+    re.IGNORECASE,
+)
+#: What endorses the word instead ("the word 'X' fits them", "... because it's true"): the
+#: code is used through the mention, and held.
+ENDORSED: Final = re.compile(
+    r"\b(?:fits?|fitting|accurate(?:ly)?|apt|true|truth|deserved?|deserves?|perfect(?:ly)?|"
+    r"exactly|right word|spot on|sums? (?:them|him|her|it) up|describes? (?:them|him|her)|"
+    r"what they are|call a spade|rightly|so it should|and why not|nothing wrong)\b",
     re.IGNORECASE,
 )
 #: How far from a code, in characters and within its sentence, a rebutting word counts.
@@ -185,6 +219,27 @@ def rebutted(text: str, begin: int, end: int) -> bool:
         return True
     window = left + " " * (end - begin) + right  # the code itself blanked out
     return any(not _negated(window[: m.start()]) for m in REBUTTAL.finditer(window))
+
+
+def named_as_a_word(text: str, begin: int, end: int) -> bool:
+    """Whether the code at ``text[begin:end]`` is named as a word, not used: alone inside
+    quotation marks just after "the word", "terms like" or "calling them"
+    (:data:`NAMED_AS_A_WORD`), in a sentence that condemns it (:data:`CONDEMNED`, not
+    negated) and does not endorse it (:data:`ENDORSED`): "the word 'pikey' still gets used
+    in this paper's comments", a historian's complaint, not a slur at anyone. Reads at most
+    :data:`NEAR` characters on each side."""
+    if begin < 1 or end >= len(text):
+        return False
+    opening, closing = text[begin - 1], text[end]
+    if opening not in OPENING or closing not in CLOSING:
+        return False
+    left, right = sides(text, begin - 1, end + 1, NEAR)
+    if NAMED_AS_A_WORD.search(left) is None:
+        return False
+    sentence = left + " " * (end - begin + 2) + right  # the code and its marks blanked out
+    if ENDORSED.search(sentence):
+        return False
+    return any(not _negated(sentence[: m.start()]) for m in CONDEMNED.finditer(sentence))
 
 
 def quoted(text: str, quotes: list[tuple[int, int]], begin: int, end: int) -> bool:
@@ -455,6 +510,8 @@ def _match_text(
         if term.reported and not in_author:
             quotes = quotation_spans(text) if quotes is None else quotes
             denied = quoted(text, quotes, m.begin, m.end) or rebutted(text, m.begin, m.end)
+        if not denied and not in_author:
+            denied = named_as_a_word(text, m.begin, m.end)
         found.append(CodedMatch(term, m, denied))
     if not in_author:
         english = language in ("en", None)
