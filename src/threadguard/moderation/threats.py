@@ -156,6 +156,10 @@ GROUP_NAMES: Final[tuple[tuple[str, str | None, bool, tuple[str, ...]], ...]] = 
     # people, whom reports of persecution, history and complaints of exclusion name beside
     # these words far more often than calls do: a review held 42 such civil comments)
     ("roma people", None, False, ("race_ethnicity",)),
+    # a fifth news-desk tryout (a Roma encampment cleared): the Roma and Travellers by the
+    # names that mean only them (not bare "Roma", nor "travellers", passengers as often)
+    ("romanies", "romany", False, ("race_ethnicity",)),
+    ("irish travellers", "irish traveller", False, ("race_ethnicity",)),
     ("kurds", "kurd", False, ("race_ethnicity",)),
     ("nigerians", "nigerian", False, ("black_people", "nationality_migration")),
     ("eritreans", "eritrean", False, ("black_people", "nationality_migration")),
