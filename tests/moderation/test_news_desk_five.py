@@ -265,3 +265,88 @@ def test_the_new_context_entries_run_in_linear_time(text: str) -> None:
     assert_context_entries_run_in_linear_time(
         text, ("dhimmi", "swinging from the trees", "taqiya*")
     )
+
+
+# 4. where a named young person studies, beside a call to find them (contact details: held
+# since moderation/whereabouts.py's college rule, written for this and another tryout)
+WHEREABOUTS_HELD = [
+    "Name's on the results sheet, it's public. She goes to Northmoor College, the sports "
+    "science course, anyone can find him.",
+    "He's at Leeds University, you know where to find him.",
+    "She attends St Mary's Sixth Form. Anyone can find her.",
+]
+WHEREABOUTS_CIVIL = [
+    "She goes to Northmoor College and loves the sports science course.",
+    "He goes to Leeds University; anyone can find him in the library if they need maths help.",
+    "They go to Northmoor College. Anyone can find the timetable online.",
+    "She studies at Durham University and is brilliant, a credit to the club.",
+]
+
+
+@pytest.mark.parametrize("text", WHEREABOUTS_HELD)
+def test_a_college_named_beside_a_call_to_find_the_student_is_held(text: str) -> None:
+    assert_held_for(text, "contact details: whereabouts")
+
+
+@pytest.mark.parametrize("text", WHEREABOUTS_CIVIL)
+def test_a_college_named_without_a_call_is_approved(text: str) -> None:
+    assert_approved_by_the_lists(text, codes=True)
+
+
+# 5. a slur named as a word, in quotation marks, in a sentence that condemns it
+NAMED_AS_A_WORD = [
+    "Worth remembering that the Roma were targeted for extermination in the 1940s and that the "
+    "word 'pikey' still gets used in this paper's comments. Context matters.",
+    "The word 'pikey' is a slur and it still gets used here.",
+    "Kids at school called him a 'paki' every day, which was racist abuse.",
+    "Terms like “pikey” should never be used by a newspaper.",
+]
+SLUR_USED = [
+    "Pikeys are pikeys, call them what you like, they're still thieving scum.",
+    "The word 'pikey' fits them perfectly.",
+    "Call them 'pikeys', it's what they are.",
+    "Calling them 'pikeys' isn't racist, it's accurate.",
+    "'Pikeys' out!",
+    "The word 'pikey' still gets used because it's true.",
+    "The word 'pikey' is not offensive.",
+    "The word 'pikey' still gets used, and so it should.",
+]
+
+
+@pytest.mark.parametrize("text", NAMED_AS_A_WORD)
+def test_a_slur_named_as_a_word_and_condemned_holds_nothing(text: str) -> None:
+    found = match_coded(text)
+    assert found and all(m.rebutted for m in found)
+    assert DEFAULT.decide(CALM, text).action is Verdict.APPROVE
+
+
+@pytest.mark.parametrize("text", SLUR_USED)
+def test_a_slur_used_is_held_whatever_its_quotation_marks(text: str) -> None:
+    assert_held_for(text, "coded hate")
+
+
+# the Roma and Travellers by the names that mean only them, in every entry that names a group
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Irish Travellers are vermin.", "dehumanising language"),
+        ("Romanies out!", "call for expulsion"),
+        ("Irish Travellers don't belong here.", "call for expulsion"),
+    ],
+)
+def test_romanies_and_irish_travellers_are_groups(text: str, reason: str) -> None:
+    assert_held_for(text, reason)
+    assert all("race_ethnicity" in m.groups for m in match_threats(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Irish Travellers have lived in Ireland for centuries.",
+        "The Romany language has many dialects.",
+        "Travellers don't belong here, the airline said, and moved them to the next gate.",
+        "Roma out of the cup after a 2-1 defeat in Turin.",
+    ],
+)
+def test_their_civil_mentions_are_approved(text: str) -> None:
+    assert_approved_by_the_lists(text, codes=True)
