@@ -165,3 +165,17 @@ def test_signals_count_the_verdict_that_stands_and_skip_context() -> None:
     assert view.link("b") == "c-cm_b" and view.link("nope") == ""
     assert view.standing["troll"].banned
     assert len(view.nodes) == 4
+
+
+def test_a_stored_code_keeps_the_group_it_was_found_for() -> None:
+    # two entries share the name "groomers": beside trans people it targets gender, beside
+    # gay people sexual orientation; the thread page's signals read the stored group
+    stored = [
+        {"pattern": "groomers", "group": group, "begin": 0, "end": 8}
+        for group in ("gender", "sexual_orientation")
+    ]
+    found = stored_codes({"coded_hate": stored})
+    assert [(c.term.pattern, c.term.group) for c in found] == [
+        ("groomers", "gender"),
+        ("groomers", "sexual_orientation"),
+    ]

@@ -18,7 +18,7 @@ from typing import Any
 
 from threadguard.analysis import Analysis, Target
 from threadguard.moderation import Decision, Moderated, Outcome
-from threadguard.moderation.coded_hate import CodedMatch, by_pattern
+from threadguard.moderation.coded_hate import CodedMatch, by_pattern, by_pattern_and_group
 from threadguard.moderation.watchlist import WatchMatch
 from threadguard.schema import ATTRIBUTES, Verdict
 from threadguard.signals import ThreadSignals, compute_signals
@@ -214,7 +214,8 @@ def stored_codes(details: dict[str, Any]) -> tuple[CodedMatch, ...]:
         except (KeyError, TypeError, ValueError, OverflowError):
             continue
         where = WatchMatch(pattern, "hold", begin, end, m.get("in") == "author")
-        out.append(CodedMatch(terms[pattern], where, bool(m.get("rebutted", False))))
+        term = by_pattern_and_group().get((pattern, str(m.get("group"))), terms[pattern])
+        out.append(CodedMatch(term, where, bool(m.get("rebutted", False))))
     return tuple(out)
 
 

@@ -455,6 +455,14 @@ def by_pattern() -> Mapping[str, CodedTerm]:
 
 
 @cache
+def by_pattern_and_group() -> Mapping[tuple[str, str], CodedTerm]:
+    """The same by pattern and group: two entries may share a pattern's name and attack
+    different groups ("groomers" beside trans people targets gender, beside gay people
+    sexual orientation), and a stored code keeps the group it was found for."""
+    return {(t.pattern, t.group): t for t in (*lexicon(), *context_lexicon(), ECHO_TERM)}
+
+
+@cache
 def _watching(
     ignore: frozenset[str], english: bool
 ) -> tuple[dict[str, CodedTerm], tuple[WatchRule, ...]]:
