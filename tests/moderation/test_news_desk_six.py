@@ -237,3 +237,13 @@ def test_a_sentence_long_code_quoted_whole_after_a_reporting_word_is_reported(te
 def test_the_same_sentence_said_or_asserted_in_quotes_still_holds() -> None:
     for text in ("Women belong in the kitchen.", '"Women belong in the kitchen." Fact.'):
         assert [m.rebutted for m in match_coded(text)] == [False]
+
+
+def test_a_slur_quoted_from_a_finding_that_describes_someone_as_it_is_reported() -> None:
+    # "described ... as", "referred to ... as" report someone's words, as "said" does
+    text = (
+        "The tribunal found the manager had repeatedly described disabled staff as "
+        '"useless cripples".'
+    )
+    assert [m.rebutted for m in match_coded(text)] == [True]
+    assert [m.rebutted for m in match_coded("Cripples, the lot of them.")] == [False]

@@ -109,7 +109,10 @@ REPORTING: Final = re.compile(
     r"propos(?:es|ed|al)|plan(?:s|ned)\s+to|vow(?:s|ed)|promis(?:es|ed)|laws?|bill|decreed?|"
     r"feel|feels|felt|threaten(?:s|ed|ing)?\s+to|pledg(?:e|es|ed|ing)\s+to|"
     r"boast(?:s|ed|ing)?\s+(?:that|they|he|she|of)|promising\s+to|vowing\s+to|edicts?|"
-    r"according to(?! (?:me|us)\b))\b",
+    r"according to(?! (?:me|us)\b)|"
+    # a finding or a report that names someone's words ("described disabled staff as",
+    # "referred to them as", "branded them"): a tribunal's wording quoted (session 36)
+    r"(?:described|referred\s+to)\s+(?:[\w'’-]+\s+){0,3}?as|branded|labell?ed)\b",
     re.IGNORECASE,
 )
 #: A first person just before a reporting word ("I think", "I firmly believe"): the writer
