@@ -247,3 +247,19 @@ def test_a_slur_quoted_from_a_finding_that_describes_someone_as_it_is_reported()
     )
     assert [m.rebutted for m in match_coded(text)] == [True]
     assert [m.rebutted for m in match_coded("Cripples, the lot of them.")] == [False]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said "women belong in the kitchen" and he is right.',
+        'My dad says "women belong in the kitchen" and honestly he has a point.',
+        'Like the man said: "women belong in the kitchen".',
+        'Enoch said it best: "Enoch was right".',
+        "I call them 'pikeys' because they are vile thieves.",
+        "Keep calling them 'pikeys', they're disgusting parasites.",
+    ],
+)
+def test_words_reported_or_named_and_then_agreed_with_or_used_still_hold(text: str) -> None:
+    # a code review: agreement with the quote, or the writer's own "I call them", is use
+    assert [m.rebutted for m in match_coded(text)] == [False]

@@ -125,7 +125,13 @@ CONDEMNED: Final = re.compile(
 ENDORSED: Final = re.compile(
     r"\b(?:fits?|fitting|accurate(?:ly)?|apt|true|truth|deserved?|deserves?|perfect(?:ly)?|"
     r"exactly|right word|spot on|sums? (?:them|him|her|it) up|describes? (?:them|him|her)|"
-    r"what they are|call a spade|rightly|so it should|and why not|nothing wrong)\b",
+    r"what they are|call a spade|rightly|so it should|and why not|nothing wrong|"
+    # the writer's own use, not a mention: "I call them 'X'", "keep calling them 'X'"
+    r"(?:i|we) (?:still )?(?:call|calls)|keep (?:on )?calling|let'?s call|"
+    # agreement with the words reported: "... and he is right", "said it best"
+    r"(?:he|she|they|you)(?:'s| is|'re| are| was| were) (?:right|correct|spot on)|"
+    r"(?:has|have|had) a point|said it best|(?:like|as) (?:the man|he|she|they|my \w+) said|"
+    r"(?:i|we) agree)\b",
     re.IGNORECASE,
 )
 #: How far from a code, in characters and within its sentence, a rebutting word counts.
@@ -256,11 +262,19 @@ def quoted(text: str, quotes: list[tuple[int, int]], begin: int, end: int) -> bo
         and end < e
         and (
             re.search(r"\w", text[b + 1 : begin] + text[end : e - 1]) is not None
-            or len(text[begin:end].split()) >= 3
+            or (len(text[begin:end].split()) >= 3 and not _endorsed_around(text, b, e))
         )
         and reports(text[max(0, b - 40) : b])
         for b, e in quotes
     )
+
+
+def _endorsed_around(text: str, begin: int, end: int) -> bool:
+    """Whether the sentence around ``text[begin:end]`` agrees with it or uses it as the
+    writer's own (:data:`ENDORSED`: 'He said "women belong in the kitchen" and he is
+    right.', 'Enoch said it best: "..."')."""
+    left, right = sides(text, begin, end, NEAR)
+    return ENDORSED.search(left + " " + right) is not None
 
 
 def parse_lexicon(text: str, source: str = LEXICON) -> tuple[CodedTerm, ...]:
