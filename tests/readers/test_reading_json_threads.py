@@ -60,6 +60,11 @@ def test_the_article_text_is_read_under_the_names_exports_give_it(key: str) -> N
     assert result.problems == []
 
 
+def test_an_empty_article_key_gives_way_to_the_next_one() -> None:
+    result = read_json({"thread": {"body": None, "content": "Article text"}, "comments": []})
+    assert result.thread.body == "Article text"
+
+
 def test_scan_output_is_read_back_ignoring_the_analysis_fields() -> None:
     scanned = {
         "thread": {"title": "T", "body": "", "url": "", "id": ""},

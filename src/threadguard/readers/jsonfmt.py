@@ -95,6 +95,15 @@ def _first(obj: dict[str, Any], keys: tuple[str, ...]) -> object:
     return None
 
 
+def _first_given(obj: dict[str, Any], keys: tuple[str, ...]) -> object:
+    """The first of ``keys`` whose value is given (not null, not empty): an export that
+    sends ``"body": null`` beside ``"content"`` keeps its article."""
+    for key in keys:
+        if obj.get(key) not in (None, ""):
+            return obj[key]
+    return None
+
+
 def thread_meta(obj: object, source: str, location: str, problems: list[Problem]) -> Thread:
     """The article fields of a ``thread`` object (comments are added later)."""
     if not isinstance(obj, dict):
@@ -102,7 +111,7 @@ def thread_meta(obj: object, source: str, location: str, problems: list[Problem]
         return Thread()
     meta = Thread(
         title=as_text(obj.get("title")) or "",
-        body=as_text(_first(obj, ARTICLE_BODY_KEYS)) or "",
+        body=as_text(_first_given(obj, ARTICLE_BODY_KEYS)) or "",
         url=as_text(obj.get("url")) or "",
         id=as_id(obj.get("id")) or "",
     )
