@@ -4,6 +4,9 @@ name; a civil look-alike is approved, and no list holds a word of it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
+import pytest
 from timing_support import fastest, linear_budget
 
 from threadguard.analysis import Analysis
@@ -55,3 +58,21 @@ def assert_context_entries_run_in_linear_time(text: str, names: tuple[str, ...])
     terms = tuple(t for t in context_lexicon() if t.pattern in names)
     assert len(terms) == len(names)
     assert fastest(lambda: match_context(text, terms)) < linear_budget(text)
+
+
+def tryout_list_tests(
+    held: Sequence[tuple[str, str]], civil: Sequence[str]
+) -> tuple[Callable[[str, str], None], Callable[[str], None]]:
+    """The two tests every news desk's list cases have, parametrised over its own cases:
+    each abusive comment held with the reason of its kind, each civil look-alike approved
+    with nothing of it found. A module binds them to names of its own starting ``test_``."""
+
+    @pytest.mark.parametrize(("text", "reason"), held)
+    def held_with_its_reason(text: str, reason: str) -> None:
+        assert_held_for(text, reason)
+
+    @pytest.mark.parametrize("text", civil)
+    def civil_approved(text: str) -> None:
+        assert_approved_by_the_lists(text, codes=True)
+
+    return held_with_its_reason, civil_approved

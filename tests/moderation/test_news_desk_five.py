@@ -19,6 +19,7 @@ from list_support import (
     assert_context_entries_run_in_linear_time,
     assert_held_for,
     assert_threat_entries_run_in_linear_time,
+    tryout_list_tests,
 )
 
 from threadguard.moderation.coded_hate import match_coded
@@ -152,14 +153,10 @@ CIVIL = [
 ]
 
 
-@pytest.mark.parametrize(("text", "reason"), HELD)
-def test_each_class_of_the_tryout_is_held_with_its_reason(text: str, reason: str) -> None:
-    assert_held_for(text, reason)
-
-
-@pytest.mark.parametrize("text", CIVIL)
-def test_civil_sentences_sharing_the_words_are_approved(text: str) -> None:
-    assert_approved_by_the_lists(text, codes=True)
+(
+    test_each_class_of_the_tryout_is_held_with_its_reason,
+    test_civil_sentences_sharing_the_words_are_approved,
+) = tryout_list_tests(HELD, CIVIL)
 
 
 @pytest.mark.parametrize(

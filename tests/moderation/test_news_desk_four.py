@@ -7,8 +7,11 @@ Each class of phrasing is held with its reason named; civil sentences that share
 
 from __future__ import annotations
 
-import pytest
-from list_support import CALM, DEFAULT, assert_approved_by_the_lists, assert_held_for
+from list_support import (
+    CALM,
+    DEFAULT,
+    tryout_list_tests,
+)
 
 from threadguard.moderation.coded_hate import match_coded
 from threadguard.moderation.contact_details import match_contact_details
@@ -158,14 +161,10 @@ CIVIL = [
 ]
 
 
-@pytest.mark.parametrize(("text", "reason"), HELD)
-def test_each_class_of_the_tryout_is_held_with_its_reason(text: str, reason: str) -> None:
-    assert_held_for(text, reason)
-
-
-@pytest.mark.parametrize("text", CIVIL)
-def test_civil_sentences_sharing_the_words_are_approved(text: str) -> None:
-    assert_approved_by_the_lists(text, codes=True)
+(
+    test_each_class_of_the_tryout_is_held_with_its_reason,
+    test_civil_sentences_sharing_the_words_are_approved,
+) = tryout_list_tests(HELD, CIVIL)
 
 
 def test_presstitute_is_an_insult_not_identity_hate() -> None:
