@@ -29,7 +29,10 @@ look-alikes written in free form (templates_written_hate, session 26) K times;
 WRITTEN_REPLIES_REPEAT=K the free-form replies under group and plain parents
 (templates_written_replies, session 26), read with the parent, K times; POLICY_REPEAT=K the
 civil opinions on immigration, religion and foreign policy beside attacks on the groups they
-name (templates_written_policy, session 27) K times. SEED=N is the training run's seed: the
+name (templates_written_policy, session 27) K times; DESKS_REPEAT=K the insults of one person,
+insinuated stereotypes and threats naming no harm beside their civil look-alikes
+(templates_written_desks, session 37) K times; DESK_REPLIES_REPEAT=K that module's replies
+under group and plain parents, read with the parent, K times. SEED=N is the training run's seed: the
 DIVISOR-th of each non-news set it reads, the dev rows it calibrates on, the augmentation
 draws, the shuffle and PyTorch's generator (default 13: every version this script trained
 used it, so each continued on the same rows). CAPS="set=rows,..." reads that many training
@@ -102,6 +105,10 @@ from threadguard.training.templates_sexual_harassment import sexual_harassment_r
 from threadguard.training.templates_support import support_rows
 from threadguard.training.templates_thread_replies import thread_reply_rows
 from threadguard.training.templates_threats import threats_rows
+from threadguard.training.templates_written_desks import (
+    written_desk_reply_rows,
+    written_desk_rows,
+)
 from threadguard.training.templates_written_hate import written_hate_rows
 from threadguard.training.templates_written_policy import written_policy_rows
 from threadguard.training.templates_written_replies import written_reply_rows
@@ -153,6 +160,8 @@ def main() -> None:
             "written",
             "written_replies",
             "policy",
+            "desks",
+            "desk_replies",
         )
     }
     again = deep_tier.gather(news, "train", None) * (repeats["news_repeat"] - 1)
@@ -167,6 +176,7 @@ def main() -> None:
         "harassment": sexual_harassment_rows(),
         "written": written_hate_rows(),
         "policy": written_policy_rows(),
+        "desks": written_desk_rows(),
     }
     for kind, rows in alone.items():
         examples = [deep_tier.Example(t, "", labels) for t, labels in rows]
@@ -175,6 +185,7 @@ def main() -> None:
     with_parent = {
         "context": thread_reply_rows() + contrast_reply_rows(),
         "written_replies": written_reply_rows(),
+        "desk_replies": written_desk_reply_rows(),
     }
     for kind, replies in with_parent.items():
         examples = [deep_tier.Example(t, p, labels, keep_context=True) for t, p, labels in replies]

@@ -30,6 +30,10 @@ from threadguard.training.templates_sexual_harassment import sexual_harassment_r
 from threadguard.training.templates_support import pushback_rows, support_rows
 from threadguard.training.templates_thread_replies import thread_reply_rows
 from threadguard.training.templates_threats import threats_rows
+from threadguard.training.templates_written_desks import (
+    written_desk_reply_rows,
+    written_desk_rows,
+)
 from threadguard.training.templates_written_hate import written_hate_rows
 from threadguard.training.templates_written_policy import written_policy_rows
 from threadguard.training.templates_written_replies import written_reply_rows
@@ -465,7 +469,9 @@ def template_rows(quotes: list[str] | None = None) -> list[tuple[str, np.ndarray
     at a group beside their civil look-alikes, written in free form, of
     :mod:`threadguard.training.templates_written_hate`, and the civil opinions on
     immigration, religion and foreign policy beside attacks on the groups they name of
-    :mod:`threadguard.training.templates_written_policy`."""
+    :mod:`threadguard.training.templates_written_policy`, and the insults of one person,
+    insinuated stereotypes and threats naming no harm beside their civil look-alikes of
+    :mod:`threadguard.training.templates_written_desks`."""
     rows = list(hard_cases(quotes or []))
     for seed in HARDER_SEEDS:
         rows += list(harder_cases(seed))
@@ -483,6 +489,7 @@ def template_rows(quotes: list[str] | None = None) -> list[tuple[str, np.ndarray
         + sexual_harassment_rows()
         + written_hate_rows()
         + written_policy_rows()
+        + written_desk_rows()
     )
 
 
@@ -493,11 +500,13 @@ def context_rows() -> list[tuple[str, str, np.ndarray]]:
     the parent (beside civil replies to the same parents), the same replies under a group
     parent and a parent naming no group (hostile under one, civil under the other), the
     pushback replies to hateful parents, and the replies written in free form under group
-    and plain parents (:mod:`threadguard.training.templates_written_replies`)."""
+    and plain parents (:mod:`threadguard.training.templates_written_replies`,
+    :mod:`threadguard.training.templates_written_desks`)."""
     return (
         context_template_rows()
         + thread_reply_rows()
         + contrast_reply_rows()
         + pushback_rows()
         + written_reply_rows()
+        + written_desk_reply_rows()
     )
