@@ -29,9 +29,10 @@ look-alikes written in free form (templates_written_hate, session 26) K times;
 WRITTEN_REPLIES_REPEAT=K the free-form replies under group and plain parents
 (templates_written_replies, session 26), read with the parent, K times; POLICY_REPEAT=K the
 civil opinions on immigration, religion and foreign policy beside attacks on the groups they
-name (templates_written_policy, session 27) K times; DESKS_REPEAT=K the insults of one person,
-insinuated stereotypes and threats naming no harm beside their civil look-alikes
-(templates_written_desks, session 37) K times; DESK_REPLIES_REPEAT=K that module's replies
+name (templates_written_policy, session 27) K times; DESKS_REPEAT=K the insinuated stereotypes
+and threats naming no harm beside their civil look-alikes (templates_written_desks, session
+37) K times; DESK_INSULTS_REPEAT=K that module's insults of one person and their civil
+look-alikes K times; DESK_REPLIES_REPEAT=K that module's replies
 under group and plain parents, read with the parent, K times. SEED=N is the training run's seed: the
 DIVISOR-th of each non-news set it reads, the dev rows it calibrates on, the augmentation
 draws, the shuffle and PyTorch's generator (default 13: every version this script trained
@@ -106,8 +107,9 @@ from threadguard.training.templates_support import support_rows
 from threadguard.training.templates_thread_replies import thread_reply_rows
 from threadguard.training.templates_threats import threats_rows
 from threadguard.training.templates_written_desks import (
+    desk_hidden_rows,
+    desk_insult_rows,
     written_desk_reply_rows,
-    written_desk_rows,
 )
 from threadguard.training.templates_written_hate import written_hate_rows
 from threadguard.training.templates_written_policy import written_policy_rows
@@ -161,6 +163,7 @@ def main() -> None:
             "written_replies",
             "policy",
             "desks",
+            "desk_insults",
             "desk_replies",
         )
     }
@@ -176,7 +179,8 @@ def main() -> None:
         "harassment": sexual_harassment_rows(),
         "written": written_hate_rows(),
         "policy": written_policy_rows(),
-        "desks": written_desk_rows(),
+        "desks": desk_hidden_rows(),
+        "desk_insults": desk_insult_rows(),
     }
     for kind, rows in alone.items():
         examples = [deep_tier.Example(t, "", labels) for t, labels in rows]

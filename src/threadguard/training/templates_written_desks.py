@@ -86,17 +86,26 @@ def veiled_threat_label(group: str) -> np.ndarray:
     return label_row({"toxicity": 1.0, "threat": 1.0, "identity_attack": 0.0} | NO_TARGET)
 
 
-def written_desk_rows() -> list[Row]:
-    """Every row read alone: insults, insinuations, veiled threats, then their civil
-    look-alikes, in the file's order."""
+def desk_insult_rows() -> list[Row]:
+    """The insults of one person, then their civil look-alikes."""
+    return [(text, insult_label()) for text in INSULTS] + [
+        (text, civil(quoting=True)) for text in INSULTS_CIVIL
+    ]
+
+
+def desk_hidden_rows() -> list[Row]:
+    """The insinuations and veiled threats, then their civil look-alikes."""
     return (
-        [(text, insult_label()) for text in INSULTS]
-        + [(text, group_hate(group, violent=False)) for text, group in INSINUATIONS]
+        [(text, group_hate(group, violent=False)) for text, group in INSINUATIONS]
         + [(text, veiled_threat_label(group)) for text, group in VEILED]
-        + [(text, civil(quoting=True)) for text in INSULTS_CIVIL]
         + [(text, civil()) for text in INSINUATIONS_CIVIL]
         + [(text, not_threat_label()) for text in VEILED_CIVIL]
     )
+
+
+def written_desk_rows() -> list[Row]:
+    """Every row read alone: :func:`desk_insult_rows`, then :func:`desk_hidden_rows`."""
+    return desk_insult_rows() + desk_hidden_rows()
 
 
 def written_desk_reply_rows() -> list[tuple[str, str, np.ndarray]]:
