@@ -145,6 +145,7 @@ def test_the_spec_names_every_template_file() -> None:
             "civic.toml",
             "news_topics.toml",
             "sexual_harassment.toml",
+            "written_desks.toml",
             "written_hate.toml",
             "written_policy.toml",
             "written_replies.toml",
