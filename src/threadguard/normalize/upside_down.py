@@ -30,7 +30,10 @@ _FLIP_ASCII: Final = str.maketrans("dpbqnu1!", "pdqbunii")
 _WEAK: Final = frozenset("i1!")
 _TURNED: Final = "".join(sorted(_FLIP))
 _HINT_RE: Final = re.compile(f"[{_TURNED}]")
-_WORD_RE: Final = re.compile(f"(?:[^\\W\\d_]|[1!{_TURNED}])+")
+# A word runs through the leetspeak characters too (step 5 makes letters of them): "I0ʇ"
+# read as the words "i" and "ʇ" was left alone, became "ioʇ" in step 5, and a second pass
+# flipped it (hypothesis found it); read as one word it is judged once, as the whole.
+_WORD_RE: Final = re.compile(f"(?:[^\\W\\d_]|[013457@$!|{_TURNED}])+")
 _MIRROR: Final = dict(zip("()[]{}<>«»", ")(][}{><»«", strict=True))
 
 
