@@ -41,6 +41,7 @@ from threadguard.training.datasets import HEADS
 from threadguard.training.template_tables import TemplateTables
 from threadguard.training.templates_news import NO_TARGET, civil, group_hate, label_row
 from threadguard.training.templates_threats import not_threat_label
+from threadguard.training.templates_written_replies import reply_rows
 
 Row = tuple[str, np.ndarray]
 
@@ -111,10 +112,4 @@ def written_desk_rows() -> list[Row]:
 def written_desk_reply_rows() -> list[tuple[str, str, np.ndarray]]:
     """(reply, parent, labels): the hostile and civil replies to each group parent, then the
     civil replies to each plain parent."""
-    rows: list[tuple[str, str, np.ndarray]] = []
-    for parent, group, hostile, civil_replies in GROUP_THREADS:
-        rows += [(reply, parent, group_hate(group, violent=None)) for reply in hostile]
-        rows += [(reply, parent, civil()) for reply in civil_replies]
-    for parent, replies in PLAIN_THREADS:
-        rows += [(reply, parent, civil()) for reply in replies]
-    return rows
+    return reply_rows(GROUP_THREADS, PLAIN_THREADS)

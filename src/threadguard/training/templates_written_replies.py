@@ -23,6 +23,7 @@ templates: alone, "Lock your doors, then." attacks no one.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Final
 
 import numpy as np
@@ -43,13 +44,21 @@ PLAIN_THREADS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = _DATA.records(
 )
 
 
-def written_reply_rows() -> list[tuple[str, str, np.ndarray]]:
+def reply_rows(
+    group_threads: Sequence[tuple[str, str, tuple[str, ...], tuple[str, ...]]],
+    plain_threads: Sequence[tuple[str, tuple[str, ...]]],
+) -> list[tuple[str, str, np.ndarray]]:
     """(reply, parent, labels): the hostile and civil replies to each group parent, then the
-    civil replies to each plain parent."""
+    civil replies to each plain parent (shared by every table of such threads)."""
     rows: list[tuple[str, str, np.ndarray]] = []
-    for parent, group, hostile, civil_replies in GROUP_THREADS:
+    for parent, group, hostile, civil_replies in group_threads:
         rows += [(reply, parent, group_hate(group, violent=None)) for reply in hostile]
         rows += [(reply, parent, civil()) for reply in civil_replies]
-    for parent, replies in PLAIN_THREADS:
+    for parent, replies in plain_threads:
         rows += [(reply, parent, civil()) for reply in replies]
     return rows
+
+
+def written_reply_rows() -> list[tuple[str, str, np.ndarray]]:
+    """:func:`reply_rows` of this module's threads."""
+    return reply_rows(GROUP_THREADS, PLAIN_THREADS)
