@@ -24,6 +24,10 @@ HELD = [
     ("The MP is a total spastic and should resign.", "coded hate"),
     ("Bunch of spastics running this council.", "coded hate"),
     ("What a spacker.", "coded hate"),
+    # a review's forms: leetspeak, "those", a bare vocative
+    ("You're a sp@stic, no wonder nobody listens.", "coded hate"),
+    ("Those spastic councillors ruined our town.", "coded hate"),
+    ("Oi spastic, nobody asked.", "coded hate"),
 ]
 
 CIVIL = [
@@ -37,6 +41,13 @@ CIVIL = [
     "The word 'spastic' was a medical term before it was an insult.",
     "Calling disabled people spastics is vile and it has to stop.",
     "The spasticity in her legs is worse in the cold.",
+    # a review's civil sentences that the first version held: the word reported, a
+    # charity's name, a symptom
+    "As a disabled writer, I was called a spastic at school every single day.",
+    "The manager was sacked after calling a player a spastic in the dressing room.",
+    "In Australia the Spastic Centre became the Cerebral Palsy Alliance in 2008.",
+    "There was a spastic twitch in his eyelid all through the press conference.",
+    "Her left leg is spastic since the stroke.",
 ]
 
 (
@@ -56,7 +67,14 @@ def test_the_slur_names_the_group_it_attacks() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["a spastic spastic " * 5000, "you spastics society " * 4500, "spackers spakka " * 5000],
+    [
+        "a spastic spastic " * 5000,
+        "you spastics society " * 4500,
+        "spackers spakka " * 5000,
+        # the first version's lookahead was quadratic in a run of spaces (16,000: 25 s)
+        "a spastic" + " " * 99_000 + "x",
+        "oi spastic" + "\t" * 99_000 + "x",
+    ],
 )
 def test_the_new_context_entry_runs_in_linear_time(text: str) -> None:
     assert_context_entries_run_in_linear_time(text, ("spastics",))
