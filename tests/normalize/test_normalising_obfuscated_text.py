@@ -486,6 +486,9 @@ def test_the_map_built_from_known_canonical_text_is_the_full_map(original: str) 
 # a turned letter beside a leetspeak digit: read as two words, then as one after step 5
 @example("I0ʇ")
 @example("ʇ3ɹ 7ɐ")
+# a review's cases: leetspeak characters that step 5 squeezes ("s$5" -> "ss", "00" -> "oo")
+@example("ʇ0qʍɯʎs$5.ʞɐ")
+@example("ɾʌS3 o00ɟɾʇ@")
 def test_normalising_twice_changes_nothing(original: str) -> None:
     once = normalize_text(original)
     assert normalize_text(once) == once

@@ -30,6 +30,9 @@ from threadguard.normalize import normalize, normalize_text
         ("you are a sl\u00a0ut", "you are a slut"),
         ("you are an ıpıoʇ", "you are an idiot"),
         ("ʇoıpı", "idiot"),
+        # numbers and signs among flipped words do not stop the text reading in order
+        ("ʞɔnɟ 5 ʇoıpı", "idiot 5 fuck"),
+        ("ʇoıpı $$$", "$$$ idiot"),
     ],
 )
 def test_hidden_abuse_reads_as_displayed(original: str, expected: str) -> None:

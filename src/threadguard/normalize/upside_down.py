@@ -27,13 +27,18 @@ _FLIP: Final[dict[str, str]] = {
     **dict(zip("∀ꓭᗡℲ⅁˥ꟽꓕ⊥∩⅄", "abdfglmttuy", strict=True)),
 }
 _FLIP_ASCII: Final = str.maketrans("dpbqnu1!", "pdqbunii")
-_WEAK: Final = frozenset("i1!")
+# Letters a flipped word may hold that read the same either way, and the leetspeak
+# characters step 5 turns into letters: counted as neither turned nor plain, so a word is
+# judged the same before step 5 and after it (a review, session 37: counted only in its
+# length, "ʇ0qʍɯʎs$5" was left alone, shortened by step 5 to "ʇoqʍɯʎss", then flipped).
+_WEAK: Final = frozenset("i1!03457@$|")
 _TURNED: Final = "".join(sorted(_FLIP))
 _HINT_RE: Final = re.compile(f"[{_TURNED}]")
 # A word runs through the leetspeak characters too (step 5 makes letters of them): "I0ʇ"
 # read as the words "i" and "ʇ" was left alone, became "ioʇ" in step 5, and a second pass
 # flipped it (hypothesis found it); read as one word it is judged once, as the whole.
 _WORD_RE: Final = re.compile(f"(?:[^\\W\\d_]|[013457@$!|{_TURNED}])+")
+_LETTER_RE: Final = re.compile(f"[^\\W\\d_]|[{_TURNED}]")
 _MIRROR: Final = dict(zip("()[]{}<>«»", ")(][}{><»«", strict=True))
 
 
@@ -60,7 +65,9 @@ def flip_edits(text: str, protected: list[tuple[int, int]]) -> list[Edit]:
         words = [(a, b) for a, b in words if not overlaps(a, b, protected)]
     if not words:
         return []
-    letters = sum(len(m.group()) for m in _WORD_RE.finditer(text))
+    # a "word" of digits and signs alone ("5", "2024", "$$$") is not writing to turn: it
+    # neither counts against reversing a text whose every word is flipped nor is flipped
+    letters = sum(len(m.group()) for m in _WORD_RE.finditer(text) if _LETTER_RE.search(m.group()))
     if sum(b - a for a, b in words) == letters:
         chars = list(text)
         for a, b in words:
