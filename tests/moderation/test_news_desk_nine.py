@@ -2,9 +2,9 @@
 in a Galway care home, a gay footballer in Adelaide, a deaf actor on Broadway) published
 "Brampton is basically Brampistan now.", "Another goat herder running a Canadian city." and
 "they'll outbreed us in a generation" at toxicities under 0.35. Each is held with its reason
-under calm scores (the lists alone), where the comment or what it answers names Muslims or
-migrants for the first two; the real countries ending in -istan, real herders and the trope
-named to rebut it are approved."""
+under calm scores (the lists alone), where the comment or what it answers names Islam or
+the group; the real places ending in -istan, satire, real herders, breeders and the trope
+named to rebut it are approved (a review's sentences among them)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,10 @@ HELD = [
     ("These Pakistani goat herders want to run our council now?", "coded hate"),
     ("Small people, big families, they'll outbreed us in a generation.", "coded hate"),
     ("Open the borders and they will be outbreeding us within twenty years.", "coded hate"),
+    # a review's forms: "-stan" without the i, "goatherd", "breed us out"
+    ("Mississaugastan, what did you expect. More mosques than schools.", "coded hate"),
+    ("Another goatherd in charge of the council. Muslims everywhere.", "coded hate"),
+    ("Muslim birth rates say it all: they'll breed us out.", "coded hate"),
 ]
 
 CIVIL = [
@@ -38,6 +42,13 @@ CIVIL = [
     "The idea that migrants will 'outbreed us' is a racist conspiracy theory.",
     "Calling Brampton 'Brampistan' is plain bigotry and the mayor deserves better.",
     "Uzbekistan and Tajikistan sent Muslim delegations to the summit.",
+    # a review's civil sentences the first version held
+    "The Khalistan movement has many supporters among Sikh immigrants in Canada.",
+    "Welcome to Trumpistan, where asylum seekers are jailed for asking for help.",
+    "The Dead Sea Scrolls were found by a Bedouin goat herder; the minister opened the exhibit.",
+    "Afghan goat herders rescued two climbers, the president thanked them.",
+    "The stud's stallions will outbreed us at the county show again.",
+    "Our rival breeders always outbreed us, they have better stock.",
 ]
 
 (
@@ -64,7 +75,17 @@ def test_a_goat_herder_in_office_is_held_and_names_the_group() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["brampistan muslims " * 5000, "goat herder goat mayor " * 4500, "aaa" * 30000 + "istan"],
+    [
+        "brampistan muslims " * 5000,
+        "goat herder goat mayor " * 4500,
+        "aaa" * 30000 + "istan",
+        "another" + " " * 99_000 + "goat",
+        "goat" + " " * 99_000 + "herder",
+        "they outbreed us " * 5500,
+        "out" + "-" * 99_000 + "breed us",
+    ],
 )
 def test_the_new_context_entries_run_in_linear_time(text: str) -> None:
-    assert_context_entries_run_in_linear_time(text, ("-istan nickname", "goat herder"))
+    assert_context_entries_run_in_linear_time(
+        text, ("-istan nickname", "goat herder", "outbreed us")
+    )
