@@ -26,7 +26,7 @@ from threadguard.scoring.context import bounded_shift, context_can_move
 from threadguard.scoring.deep_spans import attribute_spans, one_per_place, whole_words_read
 from threadguard.scoring.encoder import EncoderModel, TokenScores
 from threadguard.scoring.endorsements import ENDORSEMENT_ATTRIBUTES, plainly_abusive
-from threadguard.scoring.group_words import context_names_group
+from threadguard.scoring.group_words import context_names_group, names_group
 from threadguard.scoring.harm_words import names_harm
 from threadguard.scoring.languages import INDEX, LANGUAGE_MODEL, LanguageModels
 from threadguard.scoring.linear import LinearModel
@@ -93,6 +93,9 @@ class CascadeSettings:
     #: context, which moves its close calls as for any reply (session 25: on a blind probe
     #: of 160 such replies, 8 more of 80 hateful held and 1 more of 80 civil).
     route_on_group_context: bool = True
+    #: Also send a comment to the deep tier when it names a group itself. Off: measured in
+    #: session 37 (docs/evaluation.md) for insinuations the fast tier scores calm.
+    route_on_group_words: bool = False
     #: Also send a comment deep when a sentence alone is abusive, and score it at least as
     #: that sentence (:mod:`threadguard.scoring.worst_sentence`; False: neither).
     route_on_sentences: bool = True
@@ -573,6 +576,8 @@ class Engine:
                 suspect |= np.fromiter(map(names_harm, normalised), bool, len(normalised))
             if c.use_context and c.route_on_group_context:
                 suspect |= self._group_context(items)
+            if c.route_on_group_words:
+                suspect |= np.fromiter(map(names_group, normalised), bool, len(normalised))
             suspect[list(worst)] = True
             chosen = np.flatnonzero(~empty & suspect)
         if count:

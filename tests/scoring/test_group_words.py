@@ -65,3 +65,20 @@ def test_the_title_counts_when_there_is_no_parent(engine: Engine) -> None:
     engine.analyze([CommentInput(reply, title="Refugee family opens a bakery")], spans=False)
     _, after = engine.routing.totals()
     assert after - before == 1
+
+
+def test_a_comment_naming_a_group_itself_goes_deep_only_when_asked(engine: Engine) -> None:
+    """``route_on_group_words`` (off by default: measured in session 37, it held more civil
+    news comments and caught no more abusive ones) sends a calm comment that names a group
+    to the deep tier; a comment naming none stays with the fast tier either way."""
+    for text, route, read in (
+        # the fast tier scores it under the band (0.17)
+        ("Those Polish builders always finish early, funny that.", True, 1),
+        ("Those Polish builders always finish early, funny that.", False, 0),
+        ("Those builders always finish early, funny that.", True, 0),
+    ):
+        routed = engine.with_cascade(replace(engine.cascade, route_on_group_words=route))
+        _, before = routed.routing.totals()
+        routed.analyze([CommentInput(text)], spans=False)
+        _, after = routed.routing.totals()
+        assert after - before == read, (text, route)
