@@ -7,10 +7,19 @@ of DESIGN.md in its key order; keep the names as they are: outside tools parse t
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from threadguard.schema import ATTRIBUTES
+
+
+def shown_score(value: float) -> str:
+    """A score as people read it beside a threshold: two decimals, rounded *down*, so a
+    score under a threshold never reads as the threshold (a desk saw "toxicity 0.40"
+    beside APPROVE under a hold line of 0.40: the score was 0.398). Scores in the JSON
+    contracts keep their precision; this is for reasons, the terminal and the pages."""
+    return f"{math.floor(value * 100 + 1e-9) / 100:.2f}"
 
 
 @dataclass(frozen=True)
@@ -79,15 +88,21 @@ class Analysis:
         return out
 
 
+def merged_targets(*found: tuple[Target, ...]) -> tuple[Target, ...]:
+    """Every group of ``found`` once, at its highest score, highest first (a group's name
+    breaks ties, so two merges of the same finds give the same order)."""
+    best: dict[str, float] = {}
+    for t in (t for targets in found for t in targets):
+        best[t.group] = max(best.get(t.group, 0.0), t.score)
+    return tuple(Target(g, v) for g, v in sorted(best.items(), key=lambda gv: (-gv[1], gv[0])))
+
+
 def highest_readings(a: Analysis, b: Analysis) -> Analysis:
     """``a`` with each attribute's and group's higher score of two readings of one text
     (a long comment's pieces, its parts in other languages), and the spans of both: what
     one reading missed, the other may have found."""
     scores = {k: max(a.scores[k], b.scores[k]) for k in a.scores}
-    best: dict[str, float] = {}
-    for t in a.targets + b.targets:
-        best[t.group] = max(best.get(t.group, 0.0), t.score)
-    targets = tuple(sorted((Target(g, v) for g, v in best.items()), key=lambda t: -t.score))
+    targets = merged_targets(a.targets, b.targets)
     # pieces overlap the whole reading: a span both found is kept once, at its higher
     spans: dict[tuple[int, int, str], Span] = {}
     for span in a.spans + b.spans:

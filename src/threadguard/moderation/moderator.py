@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from threadguard.analysis import Analysis
 from threadguard.engine import Engine, ScoredComment
 from threadguard.moderation.authors import AuthorContext, AuthorHistory, NoHistory, rank_authors
-from threadguard.moderation.decision import Decision, Outcome
+from threadguard.moderation.decision import Decision, Outcome, with_named_targets
 from threadguard.moderation.phases import (
     PHASES,
     Case,
@@ -32,7 +32,9 @@ from threadguard.thread import Comment, Thread
 
 @dataclass(frozen=True)
 class Moderated:
-    """A thread comment with its analysis, its author name's analysis and its outcome."""
+    """A thread comment with its analysis (its targets with the groups the outcome's lists
+    found attacked: :func:`.decision.with_named_targets`), its author name's analysis and
+    its outcome."""
 
     comment: Comment
     analysis: Analysis
@@ -123,17 +125,14 @@ class Moderator:
             history or NoHistory(),
             self.policy.rules.escalation_days,
         )
-        return [
-            Moderated(
-                s.comment,
-                s.analysis,
-                s.author_analysis,
-                self.decide(
-                    s.analysis, s.comment.text, who, s.author_analysis, context=context(s.comment)
-                ),
+        out = []
+        for s, who in zip(scored, authors, strict=True):
+            outcome = self.decide(
+                s.analysis, s.comment.text, who, s.author_analysis, context=context(s.comment)
             )
-            for s, who in zip(scored, authors, strict=True)
-        ]
+            analysis = with_named_targets(s.analysis, outcome)
+            out.append(Moderated(s.comment, analysis, s.author_analysis, outcome))
+        return out
 
     def moderate_thread(
         self, engine: Engine, thread: Thread, history: AuthorHistory | None = None

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from threadguard.schema import GROUP_PARENT, with_parents
+from threadguard.schema import GROUP_PARENT
 from threadguard.signals.json_record import JsonRecord
 from threadguard.signals.settings import DEFAULT_SETTINGS, SignalSettings
 from threadguard.signals.wording import counted
@@ -47,8 +47,9 @@ def group_concentration(
     scored: Sequence[Moderated], settings: SignalSettings = DEFAULT_SETTINGS
 ) -> tuple[GroupConcentration, ...]:
     """Groups targeted in many comments of the thread, most targeted first: by the
-    models' target scores, by a code of coded hate the comment uses, or by the group a
-    phrase of the threat list names (a call for expulsion, dehumanising language).
+    comment's targets, which name the models' target scores and the groups the lists
+    found attacked (a code of coded hate the comment uses, a call for expulsion or
+    dehumanising language: :meth:`~threadguard.moderation.Outcome.named_groups`).
 
     A coarse group (``religion``) is left out when a finer group it contains
     (``muslims``) is reported for every one of the same comments: it would repeat the
@@ -58,12 +59,10 @@ def group_concentration(
     hits: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(scored):
         groups = {t.group for t in s.analysis.targets if t.score >= settings.group_min_score}
-        # a code of coded hate used in the text names the group it attacks (and its
-        # coarse group), however low the models scored it
-        coded = {c.term.group for c in s.outcome.coded if not c.rebutted and not c.where.in_author}
-        # so does a call for expulsion or dehumanising language that holds
-        named = {g for t in s.outcome.threats if t.holds for g in t.groups}
-        for g in groups | with_parents(coded | named):
+        # a group the lists found attacked counts however low the models scored it (the
+        # analysis of a Moderated comment has it among its targets already; one built by
+        # hand may not)
+        for g in groups | s.outcome.named_groups:
             hits[g].append(i)
     reported: dict[str, list[int]] = {}
     for g, idx in hits.items():
