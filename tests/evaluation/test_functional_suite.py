@@ -326,7 +326,15 @@ def test_eval_rejects_an_unknown_suite(tmp_path: Path) -> None:
     assert proc.returncode == 2
     message = proc.stderr
     assert "--suite must be" in message
-    for suite in ("data", "functional", "context", "decisions", "adaptation", "languages"):
+    for suite in (
+        "data",
+        "functional",
+        "context",
+        "decisions",
+        "adaptation",
+        "targets",
+        "languages",
+    ):
         assert suite in message, f"{suite} not named in: {message}"
 
 
