@@ -12,7 +12,7 @@ from rich.panel import Panel
 from rich.text import Text
 from rich.tree import Tree
 
-from threadguard.analysis import Span
+from threadguard.analysis import Span, shown_score
 from threadguard.documents import decision_counts
 from threadguard.moderation import Moderated
 from threadguard.signals import ThreadSignals
@@ -50,12 +50,12 @@ def _node(s: Moderated) -> Group:
         lines.append(highlight(s.comment.text, a.spans))
     else:
         lines.append(Text("(no text)", style="dim italic"))
-    scores = "  ".join(f"{k} {v:.2f}" for k, v in a.top(3))
+    scores = "  ".join(f"{k} {shown_score(v)}" for k, v in a.top(3))
     lines.append(Text(scores, style="dim"))
     if a.targets:
         lines.append(
             Text(
-                "targets: " + ", ".join(f"{t.group} {t.score:.2f}" for t in a.targets),
+                "targets: " + ", ".join(f"{t.group} {shown_score(t.score)}" for t in a.targets),
                 style="magenta",
             )
         )

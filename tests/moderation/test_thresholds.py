@@ -55,6 +55,28 @@ def test_score_between_hold_and_reject_is_held_and_named() -> None:
     assert d.reasons == ("insult 0.75 ≥ 0.60 (hold)",)
 
 
+def test_a_score_is_shown_rounded_down_so_it_never_reads_as_a_line_it_did_not_cross() -> None:
+    """A desk saw "toxicity 0.40" beside APPROVE under a hold line of 0.40 (the score was
+    0.398): scores beside thresholds are shown rounded down, as the terminal tree and the
+    dashboard show them too."""
+    from threadguard.analysis import shown_score
+
+    assert [shown_score(v) for v in (0.3983, 0.4, 0.29, 0.1 + 0.2, 0.999, 1.0, 0.0)] == [
+        "0.39",
+        "0.40",
+        "0.29",
+        "0.30",
+        "0.99",
+        "1.00",
+        "0.00",
+    ]
+    policy = parse_policy({"thresholds": {"insult": {"hold": 0.4}}}, "t")
+    assert decide(policy, scores(insult=0.3983)).action == "approve"
+    held = decide(policy, scores(insult=0.4049))
+    assert held.reasons == ("insult 0.40 ≥ 0.40 (hold)",)
+    assert decide(policy, scores(insult=0.4999)).reasons == ("insult 0.49 ≥ 0.40 (hold)",)
+
+
 def test_reject_wins_over_hold_and_comes_first() -> None:
     policy = parse_policy(
         {

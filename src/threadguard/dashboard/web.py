@@ -19,6 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from threadguard import __version__
+from threadguard.analysis import shown_score
 from threadguard.dashboard import card_parts
 from threadguard.dashboard.names import name_warning, plain_name, shown_name
 from threadguard.dashboard.views import ago, author_url, thread_url
@@ -64,6 +65,7 @@ def name_badge(name: str | None) -> Markup:
 
 
 ENVIRONMENT.filters["counted"] = counted
+ENVIRONMENT.filters["score"] = shown_score
 ENVIRONMENT.filters["shown_name"] = shown_name
 ENVIRONMENT.filters["plain_name"] = plain_name
 ENVIRONMENT.filters["name_badge"] = name_badge

@@ -36,7 +36,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Final, TypeVar
 
-from threadguard.analysis import Analysis
+from threadguard.analysis import Analysis, shown_score
 from threadguard.moderation.abusive_words import AbusiveMatch, match_abusive_words
 from threadguard.moderation.authors import AuthorContext
 from threadguard.moderation.coded_hate import CodedMatch, match_coded
@@ -139,11 +139,16 @@ def crossed(
         score = float(scores.get(attr, 0.0))
         if rule.reject is not None and score >= rule.reject:
             found.append(
-                (Verdict.REJECT, score, attr, f"{attr} {score:.2f} ≥ {rule.reject:.2f} (reject)")
+                (
+                    Verdict.REJECT,
+                    score,
+                    attr,
+                    f"{attr} {shown_score(score)} ≥ {rule.reject:.2f} (reject)",
+                )
             )
         elif rule.hold is not None and score >= rule.hold:
             found.append(
-                (Verdict.HOLD, score, attr, f"{attr} {score:.2f} ≥ {rule.hold:.2f} (hold)")
+                (Verdict.HOLD, score, attr, f"{attr} {shown_score(score)} ≥ {rule.hold:.2f} (hold)")
             )
     return found
 
@@ -211,7 +216,7 @@ def thresholds(case: Case, draft: Draft) -> Draft:
     reasons = [r for _, _, r in found]
     named = [t for t in case.analysis.targets if t.score >= case.policy.target_report]
     if named:
-        reasons.append("targets " + ", ".join(f"{t.group} {t.score:.2f}" for t in named))
+        reasons.append("targets " + ", ".join(f"{t.group} {shown_score(t.score)}" for t in named))
     return draft.raised_to(found[0][0], *reasons)
 
 
