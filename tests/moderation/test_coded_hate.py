@@ -33,7 +33,7 @@ from threadguard.schema import ATTRIBUTES, GROUPS
 
 DEFAULT = load_policy()
 CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02))
-REBUTTED = " (rebutted: not held for it)"
+REBUTTED = " (reported or rebutted: not held for it)"
 
 
 def with_coded(**table: object) -> Policy:

@@ -40,6 +40,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Final, Literal
 
+from threadguard.moderation.hurled_slurs import hurled_and_reported
 from threadguard.moderation.lexicon_files import array_of_tables
 from threadguard.moderation.quotes import quotation_spans, reports
 from threadguard.moderation.sentences import sides
@@ -207,7 +208,7 @@ class CodedMatch:
         a threat's reason names it: the models' target scores may not), and whether it was
         read as rebutted."""
         where = "author name: " if self.where.in_author else ""
-        note = " (rebutted: not held for it)" if self.rebutted else ""
+        note = " (reported or rebutted: not held for it)" if self.rebutted else ""
         targets = f" (targets {self.term.group})"
         return f'{where}coded hate "{self.term.pattern}": {self.term.meaning}{targets}{note}'
 
@@ -533,7 +534,10 @@ def _match_text(
             quotes = quotation_spans(text) if quotes is None else quotes
             denied = quoted(text, quotes, m.begin, m.end) or rebutted(text, m.begin, m.end)
         if not denied and not in_author:
-            denied = named_as_a_word(text, m.begin, m.end)
+            quotes = quotation_spans(text) if quotes is None else quotes
+            denied = named_as_a_word(text, m.begin, m.end) or hurled_and_reported(
+                text, quotes, m.begin, m.end
+            )
         found.append(CodedMatch(term, m, denied))
     if not in_author:
         english = language in ("en", None)

@@ -1,0 +1,94 @@
+"""A slur reported as abuse someone hurled is named, not held for, by the coded-hate lists
+(the models still decide); the same slur used, boasted of, wished for or approved is held.
+The civil sentences include the two a tenth news desk found held; the abusive ones the
+shapes a reviewer wrote to break the first version of the rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from threadguard.analysis import Analysis
+from threadguard.moderation import Moderator, load_policy
+from threadguard.moderation.coded_hate import match_coded
+from threadguard.moderation.hurled_slurs import hurled_and_reported
+from threadguard.moderation.quotes import quotation_spans
+from threadguard.schema import ATTRIBUTES, Verdict
+
+DEFAULT = Moderator(load_policy())
+CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="en")
+
+REPORTED = [
+    # the desk's two
+    "Someone yelled 'go back to your camel, towelhead' at my dad in the Co-op parking lot "
+    "last week. He's lived here 31 years.",
+    "Growing up in Perth I heard 'dirty pikey' shouted at the Traveller kids in my class "
+    "every single day. I'm ashamed I never said anything. Good on the council.",
+    # passive, victim telling
+    "I was called a 'paki' every day at school and nobody did a thing.",
+    "My dad was called a paki at work for twenty years.",
+    # plural slur ending the quotation
+    "A group of lads shouted 'go home, pakis' at the family.",
+    "Someone shouted ‘ragheads’ at the congregation as they left.",
+    # news style, the verb after the quotation
+    "'Dirty pikey,' he yelled, before throwing a bottle.",
+    "“Towelhead!” someone yelled from a passing car.",
+    # habits, written abuse, chants
+    "Someone kept shouting 'wetback' at the workers all afternoon.",
+    "Somebody wrote 'muzzies out' on the bus shelter.",
+    "He was subjected to chants of 'jungle bunny' from the away end.",
+    # the victim remembering, bare slur with the victim after it
+    "I still remember the boy who shouted 'ching chong' at me in year seven.",
+    "Growing up in Leicester, kids shouted towelhead at me every day.",
+    "Some idiot yelled 'pikey' at my cousin, then drove off laughing.",
+]
+
+USED = [
+    # the writer's own
+    "I yelled 'go home, towelhead' at him and he ran.",
+    "Our whole stand chanted 'jungle bunny' at their striker, brilliant atmosphere.",
+    # approved
+    "Someone yelled 'go home, towelhead' at him. Good.",
+    "A bloke shouted 'pikey' at them, best thing I've heard all week.",
+    "Someone hurled 'kike' at him, and frankly it fits.",
+    "Someone shouted 'wetback' at them. Wish more people had the guts.",
+    "A guy yelled 'mudslime' at her and I laughed my head off.",
+    "My grandad shouted 'groid' at them for fifty years and he was never wrong.",
+    # wishes, plans, calls, nostalgia
+    "Someone should have shouted 'paki' at him.",
+    "Next time I'll yell 'towelhead' at the lot of them.",
+    "Shout 'pikey' at every one of them until they leave.",
+    "Back in my day people shouted 'paki' at them and they knew their place.",
+    # no report at all: a label, scare quotes, a bare slur
+    "The 'towelheads' at the end of the road are at it again.",
+    "Towelheads, the lot of them.",
+]
+
+
+@pytest.mark.parametrize("text", REPORTED)
+def test_a_slur_reported_as_hurled_abuse_is_named_and_not_held_for(text: str) -> None:
+    outcome = DEFAULT.decide(CALM, text)
+    assert outcome.coded, "the slur is named among the reasons"
+    assert all(c.rebutted for c in outcome.coded)
+    assert outcome.action is Verdict.APPROVE, outcome.decision.reasons
+
+
+@pytest.mark.parametrize("text", USED)
+def test_a_slur_used_boasted_of_wished_for_or_approved_is_held(text: str) -> None:
+    outcome = DEFAULT.decide(CALM, text)
+    assert outcome.coded_held, outcome.decision.reasons
+    assert outcome.action is Verdict.HOLD
+
+
+def test_the_report_is_read_in_the_slurs_own_quotation_and_sentence() -> None:
+    """The exception reads the quotation around the slur, not another one: a reported
+    slur beside a used one holds the comment for the used one."""
+    text = "Someone yelled 'paki' at my dad. Towelheads, the lot of them."
+    found = match_coded(text)
+    assert [(c.term.pattern, c.rebutted) for c in found] == [
+        ("paki", True),
+        ("towelhead*", False),
+    ]
+    first = found[0].where
+    assert hurled_and_reported(text, quotation_spans(text), first.begin, first.end)
+    second = found[1].where
+    assert not hurled_and_reported(text, quotation_spans(text), second.begin, second.end)
