@@ -308,6 +308,23 @@ def test_a_thread_that_starts_civil_and_ends_toxic_is_rising() -> None:
     assert "rose from 0% at the start to 100% at the end" in health.explanation
 
 
+def test_a_rising_thread_names_the_peak_its_ends_would_hide() -> None:
+    """A desk's thread "rose from 0% at the start to 33% at the end" while its third
+    quarter was all held: the peak is named beside the trend."""
+    abuse = [0.02] * 3 + [0.02, 0.02, 0.85] + [0.85] * 3 + [0.85, 0.02, 0.02]
+    thread, scored = build(*[node(f"c{i}", f"u{i}", abuse=a) for i, a in enumerate(abuse)])
+    health = compute_signals(thread, scored).health
+    assert [round(s.share, 2) for s in health.segments] == [0.0, 0.33, 1.0, 0.33]
+    assert health.trend == "rising"
+    assert "rose from 0% at the start to 33% at the end, peaking at 100% in part 3" in (
+        health.explanation
+    )
+    # a peak at an end is the trend itself, not named twice
+    abuse = [0.02] * 6 + [0.85] * 6
+    thread, scored = build(*[node(f"c{i}", f"u{i}", abuse=a) for i, a in enumerate(abuse)])
+    assert "peaking" not in compute_signals(thread, scored).health.explanation
+
+
 def test_the_timeline_follows_posting_time_when_every_comment_has_one() -> None:
     # Reading order puts the toxic replies first, but they were posted last.
     nodes = [

@@ -119,6 +119,16 @@ def _trend(shares: Sequence[float], min_change: float) -> tuple[str, float]:
     return "steady", change
 
 
+def _peak(shares: Sequence[float], min_change: float) -> str:
+    """ ", peaking at 33% in part 3" where a middle part stood higher than both ends by a
+    trend's worth: the fitted trend and its two ends alone hid a desk's worst stretch (a
+    thread "rising from 0% to 11%" had held a third of its third quarter)."""
+    top = max(range(len(shares)), key=lambda j: shares[j])
+    if 0 < top < len(shares) - 1 and shares[top] >= max(shares[0], shares[-1]) + min_change:
+        return f", peaking at {shares[top]:.0%} in part {top + 1}"
+    return ""
+
+
 def thread_health(
     scored: Sequence[Moderated], settings: SignalSettings = DEFAULT_SETTINGS
 ) -> ThreadHealth:
@@ -163,7 +173,8 @@ def thread_health(
             word = "rose" if trend == "rising" else "fell"
             explanation += (
                 f", and that share {word} from {shares[0]:.0%} at the start to "
-                f"{shares[-1]:.0%} at the end ({k} parts by {when})."
+                f"{shares[-1]:.0%} at the end{_peak(shares, settings.health_trend_min_change)} "
+                f"({k} parts by {when})."
             )
     return ThreadHealth(
         comments=n,
