@@ -18,7 +18,7 @@ from typing import Any
 from threadguard.documents import score_line
 from threadguard.engine import CommentInput, Engine
 from threadguard.language import LANGUAGE_CODE, primary_language
-from threadguard.moderation import Moderator, with_named_targets
+from threadguard.moderation import Moderator, with_findings
 from threadguard.validation import MAX_TEXT_CHARS, text_problem
 
 #: Lines scored together: amortises feature extraction while output still streams.
@@ -140,7 +140,8 @@ def score_stream(
                 analysis = by_pos[i]
                 item = parsed[0]
                 outcome = moderator.decide(analysis, item.text, context=item.parent or item.title)
-                out = score_line(with_named_targets(analysis, outcome), outcome.decision)
+                found = with_findings(analysis, outcome, spans=spans)
+                out = score_line(found, outcome.decision)
                 if parsed[1] is not None:
                     out["id"] = parsed[1]  # echo the id exactly as given (string or number)
                 yield out, True

@@ -37,7 +37,7 @@ from typing import Final
 from threadguard.analysis import Analysis
 from threadguard.engine import CommentInput, Engine
 from threadguard.evaluation.functional import load_suite
-from threadguard.moderation import Moderator, with_named_targets
+from threadguard.moderation import Moderator, with_findings
 from threadguard.schema import GROUPS, Verdict, with_parents
 from threadguard.training.datasets import (
     HEADS,
@@ -153,7 +153,7 @@ def count(
     n = {f.name: 0 for f in fields(TargetCounts) if f.name != "name"}
     for case, a in zip(cases, analyses, strict=True):
         outcome = moderator.decide(a, case.text, context=case.parent or case.title)
-        reported = {t.group for t in with_named_targets(a, outcome).targets}
+        reported = {t.group for t in with_findings(a, outcome).targets}
         if case.known and outcome.named_groups:
             n["listed"] += 1
             n["listed_right"] += bool(outcome.named_groups & case.groups)

@@ -12,7 +12,7 @@ HTTP or the terminal.
 """
 
 from threadguard.moderation.authors import AuthorContext, AuthorHistory, NoHistory
-from threadguard.moderation.decision import Decision, Outcome, with_named_targets
+from threadguard.moderation.decision import Decision, Outcome, with_findings
 from threadguard.moderation.moderator import Moderated, Moderator
 from threadguard.moderation.policy import (
     Policy,
@@ -47,5 +47,5 @@ __all__ = [
     "parse_policy",
     "policy_text",
     "require_covered",
-    "with_named_targets",
+    "with_findings",
 ]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from threadguard.analysis import Analysis
 from threadguard.engine import Engine, ScoredComment
 from threadguard.moderation.authors import AuthorContext, AuthorHistory, NoHistory, rank_authors
-from threadguard.moderation.decision import Decision, Outcome, with_named_targets
+from threadguard.moderation.decision import Decision, Outcome, with_findings
 from threadguard.moderation.phases import (
     PHASES,
     Case,
@@ -33,7 +33,7 @@ from threadguard.thread import Comment, Thread
 @dataclass(frozen=True)
 class Moderated:
     """A thread comment with its analysis (its targets with the groups the outcome's lists
-    found attacked: :func:`.decision.with_named_targets`), its author name's analysis and
+    found attacked: :func:`.decision.with_findings`), its author name's analysis and
     its outcome."""
 
     comment: Comment
@@ -130,7 +130,7 @@ class Moderator:
             outcome = self.decide(
                 s.analysis, s.comment.text, who, s.author_analysis, context=context(s.comment)
             )
-            analysis = with_named_targets(s.analysis, outcome)
+            analysis = with_findings(s.analysis, outcome)
             out.append(Moderated(s.comment, analysis, s.author_analysis, outcome))
         return out
 

@@ -47,7 +47,7 @@ from starlette.responses import Response
 
 from threadguard.engine import CommentInput
 from threadguard.moderation import Decision, Outcome
-from threadguard.moderation.decision import held_long, with_named_targets
+from threadguard.moderation.decision import held_long, with_findings
 from threadguard.readers.htmltext import html_to_text
 from threadguard.schema import ATTRIBUTES, Verdict
 from threadguard.service.compat import DEFAULT_SITE, Dependency, parse_json_object, read_body
@@ -344,7 +344,7 @@ def build_router(ctx: Dependency, *, approve_clean: bool = True) -> APIRouter:
             origin = Origin(item.site, "coral", story)
             stored = NewComment(
                 item.text,
-                with_named_targets(analysis, outcome),
+                with_findings(analysis, outcome),
                 decision,
                 external_id=item.comment_id,
                 author=item.author_id,

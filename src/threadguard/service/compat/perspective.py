@@ -42,7 +42,7 @@ from starlette.requests import Request
 
 from threadguard.analysis import Analysis
 from threadguard.engine import CommentInput, Engine
-from threadguard.moderation import Decision, with_named_targets
+from threadguard.moderation import Decision, with_findings
 from threadguard.scoring.windows import sentences
 from threadguard.service import batching
 from threadguard.service.compat import Dependency, parse_json_object, read_body, site_of
@@ -206,7 +206,7 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
                 Origin(site_of(principal), "perspective"),
                 NewComment(
                     req.text,
-                    with_named_targets(stored, outcome),
+                    with_findings(stored, outcome),
                     outcome.decision,
                     details=outcome.details(),
                     client_token=req.client_token,
@@ -266,8 +266,6 @@ def _record_suggestion(
     decision = Decision(outcome.decision.action, outcome.decision.reasons + notes)
     stored = context.comments.record(
         Origin(site_of(principal), "perspective:suggestscore"),
-        NewComment(
-            req.text, with_named_targets(analysis, outcome), decision, details=outcome.details()
-        ),
+        NewComment(req.text, with_findings(analysis, outcome), decision, details=outcome.details()),
     )
     log.info("perspective score suggestion stored as %s: %s", stored, ", ".join(notes))

@@ -1,8 +1,8 @@
-"""The groups the lists find attacked are the comment's targets too: a comment held for a
-code of coded hate, a call for expulsion or dehumanising language names its group in
-``targets`` (score line, scan document, store), not only in its reasons, however low the
-models' target heads scored it; a rebutted or quoted find, a code in the user name and a
-calm comment name nothing."""
+"""What the lists find is the comment's too: a comment held for a code of coded hate, a
+call for expulsion or dehumanising language names its group in ``targets`` and marks the
+words among its ``spans`` (score line, scan document, store), not only in its reasons,
+however low the models scored it; a rebutted or quoted find, a code in the user name and a
+calm comment add nothing."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from dataclasses import replace
 
 import pytest
 
-from threadguard.analysis import Analysis, Target, merged_targets
+from threadguard.analysis import Analysis, Span, Target, merged_targets
 from threadguard.engine import CommentInput, Engine, ScoredComment
 from threadguard.moderation import Moderator, load_policy
-from threadguard.moderation.decision import LISTED_TARGET, with_named_targets
+from threadguard.moderation.decision import LISTED_TARGET, with_findings
 from threadguard.schema import ATTRIBUTES, Verdict
 from threadguard.score_lines import score_stream
 from threadguard.thread import Comment
@@ -41,11 +41,16 @@ def test_a_comment_held_by_the_lists_names_their_group_as_its_target(
     outcome = DEFAULT.decide(CALM, text)
     assert outcome.action is Verdict.HOLD
     assert outcome.named_groups == groups
-    named = with_named_targets(CALM, outcome)
+    named = with_findings(CALM, outcome)
     assert {t.group for t in named.targets} == groups
     assert all(t.score == LISTED_TARGET for t in named.targets)
+    # the find's words are marked, as the attribute it is
+    (span,) = named.spans
+    assert (span.attribute, span.score) == ("identity_attack", LISTED_TARGET)
+    assert text[span.begin : span.end].lower().startswith(("muslims", "remigration", "spastic"))
     # the rest of the analysis is the engine's
-    assert (named.scores, named.spans, named.language) == (CALM.scores, CALM.spans, "en")
+    assert (named.scores, named.language) == (CALM.scores, "en")
+    assert with_findings(CALM, outcome, spans=False).spans == ()
 
 
 @pytest.mark.parametrize(
@@ -61,7 +66,7 @@ def test_a_rebutted_quoted_or_calm_comment_names_no_group(text: str) -> None:
     outcome = DEFAULT.decide(CALM, text)
     assert outcome.action is Verdict.APPROVE
     assert outcome.named_groups == frozenset()
-    assert with_named_targets(CALM, outcome) is CALM
+    assert with_findings(CALM, outcome) is CALM
 
 
 def test_a_code_in_the_user_name_is_the_names_not_the_comments_target() -> None:
@@ -75,7 +80,7 @@ def test_a_code_in_the_user_name_is_the_names_not_the_comments_target() -> None:
 def test_the_models_higher_score_for_a_group_stands() -> None:
     seen = replace(CALM, targets=(Target("muslims", 0.91), Target("women", 0.3)))
     outcome = DEFAULT.decide(seen, "Muslims are a cancer on this country.")
-    named = with_named_targets(seen, outcome)
+    named = with_findings(seen, outcome)
     assert named.targets == (
         Target("muslims", 0.91),
         Target("religion", LISTED_TARGET),
@@ -107,3 +112,18 @@ def test_the_score_line_and_the_thread_report_the_lists_groups(
     ((line, ok),) = lines
     assert ok and line["decision"] == "hold"
     assert {t["group"] for t in line["targets"]} >= {"muslims", "religion"}
+
+
+def test_a_threat_is_marked_as_a_threat_and_a_models_span_there_keeps_its_score() -> None:
+    text = "We know where you live."
+    outcome = DEFAULT.decide(CALM, text)
+    assert outcome.threat_held
+    (span,) = with_findings(CALM, outcome).spans
+    assert (text[span.begin : span.end], span.attribute) == ("We know where you live", "threat")
+    seen = replace(
+        CALM, spans=(Span(span.begin, span.end, "threat", 0.93), Span(0, 2, "insult", 0.6))
+    )
+    assert with_findings(seen, outcome).spans == (
+        Span(0, 2, "insult", 0.6),
+        Span(span.begin, span.end, "threat", 0.93),
+    )
