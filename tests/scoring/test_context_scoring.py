@@ -17,6 +17,7 @@ from threadguard.scoring.context import (
     CLEAR_LOW,
     LOWER,
     THREAT_STAYS,
+    addressed,
     bounded_shift,
     logit,
 )
@@ -215,6 +216,27 @@ def test_a_possible_threat_is_never_made_milder_by_its_thread() -> None:
     assert (out[1] < alone[1]).all()
     harsher = np.full_like(alone, 0.7)
     assert (bounded_shift(alone, harsher, 4.0) > alone).all()  # it may still raise them
+
+
+def test_kept_rows_may_be_raised_by_their_thread_and_never_lowered() -> None:
+    """``spare_addressed`` (off by default, measured in docs/evaluation.md) keeps a reply
+    that speaks to someone from being made milder: "Pull your head in, ya dropkick." and
+    "We know where you drink on a Friday, Aoife." were published under their threads."""
+    assert addressed(
+        ["Pull your head in, ya dropkick.", "You're wrong.", "Great article."]
+    ).tolist() == [
+        True,
+        True,
+        False,
+    ]
+    alone = np.full((2, len(HEADS)), 0.5, dtype=np.float32)
+    alone[:, HEADS.index("threat")] = 0.1
+    keep = np.array([True, False])
+    milder = bounded_shift(alone, np.full_like(alone, 0.1), 4.0, keep)
+    assert np.array_equal(milder[0], alone[0]) and (milder[1] <= alone[1]).all()
+    assert (milder[1] < alone[1]).any()
+    harsher = bounded_shift(alone, np.full_like(alone, 0.7), 4.0, keep)
+    assert (harsher[0] > alone[0]).any()
 
 
 def test_the_thread_lowers_a_score_less_far_than_it_may_raise_one() -> None:

@@ -20,6 +20,9 @@ So, per attribute, on the scores as the engine reports them (tiers blended):
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 import numpy as np
 
 from threadguard.schema import ATTRIBUTES
@@ -81,9 +84,24 @@ def context_can_move(alone: np.ndarray, limit: float) -> np.ndarray:
     return out
 
 
-def bounded_shift(alone: np.ndarray, with_context: np.ndarray, limit: float) -> np.ndarray:
+#: A word that speaks to someone: the comment answers a person, not the article's subject.
+SECOND_PERSON = re.compile(
+    r"\b(?:you|your|yours|yourself|yourselves|you're|youre|you've|you'll|you'd|ya|yer|youse)\b",
+    re.IGNORECASE,
+)
+
+
+def addressed(texts: Sequence[str]) -> np.ndarray:
+    """Per text: whether it speaks to someone (:data:`SECOND_PERSON`)."""
+    return np.fromiter((SECOND_PERSON.search(t) is not None for t in texts), bool, len(texts))
+
+
+def bounded_shift(
+    alone: np.ndarray, with_context: np.ndarray, limit: float, keep: np.ndarray | None = None
+) -> np.ndarray:
     """Scores with context: moved from ``alone`` by at most ``limit`` logits, on the close
-    calls only (see the module docs). ``limit`` of infinity returns ``with_context``."""
+    calls only (see the module docs). ``limit`` of infinity returns ``with_context``.
+    ``keep`` (per row): rows the thread may raise but never lower."""
     if np.isinf(limit):
         return with_context.astype(np.float32)
     a = alone.astype(np.float64)
@@ -94,6 +112,8 @@ def bounded_shift(alone: np.ndarray, with_context: np.ndarray, limit: float) -> 
     down = np.minimum(cap, LOWER)
     if a.ndim == 2 and a.shape[1] > THREAT:
         down = np.where(a[:, [THREAT]] >= THREAT_STAYS, 0.0, down)
+    if keep is not None:
+        down = np.where(keep.reshape(-1, *([1] * (a.ndim - 1))), 0.0, down)
     shift = np.clip(logit(with_context.astype(np.float64)) - base, -down, cap)
     out: np.ndarray = np.where(cap > 0, 1.0 / (1.0 + np.exp(-(base + shift))), a).astype(np.float32)
     return out
