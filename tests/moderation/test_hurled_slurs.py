@@ -40,6 +40,9 @@ REPORTED = [
     "I still remember the boy who shouted 'ching chong' at me in year seven.",
     "Growing up in Leicester, kids shouted towelhead at me every day.",
     "Some idiot yelled 'pikey' at my cousin, then drove off laughing.",
+    # said to the one who tells it (an eleventh desk's: "said on the phone" was held)
+    "The broker said on the phone 'owner doesn't want katuas, madam' and hung up.",
+    "I've had 'no pakis' said to my face by a landlord.",
 ]
 
 USED = [
@@ -52,6 +55,7 @@ USED = [
     "Someone hurled 'kike' at him, and frankly it fits.",
     "Someone shouted 'wetback' at them. Wish more people had the guts.",
     "A guy yelled 'mudslime' at her and I laughed my head off.",
+    "I said to my mate 'pakis, the lot of them' and he laughed.",
     "My grandad shouted 'groid' at them for fifty years and he was never wrong.",
     # wishes, plans, calls, nostalgia
     "Someone should have shouted 'paki' at him.",

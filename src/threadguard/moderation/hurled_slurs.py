@@ -42,7 +42,10 @@ _SHOUT: Final = (
     r"(?:s|ed|ing)?|spat|spit(?:s|ting)?|sang|sing(?:s|ing)?|(?:called|calling|calls) out|"
     r"wrote|written|writes|writing|scrawl(?:s|ed|ing)?|spray[- ]?paint(?:s|ed|ing)?|"
     r"spray(?:s|ed|ing)?|paint(?:s|ed|ing)?|daub(?:s|ed|ing)?|graffitied|carv(?:ed|es|ing)|"
-    r"etched|scratched"
+    r"etched|scratched|"
+    # said to the one who tells it, or to theirs: "said on the phone", "said to my face"
+    r"(?:said|says|saying)(?: it| that| this)? (?:to (?:me|us|my|our)(?: [\w'’-]+)?|"
+    r"(?:on|over) the phone|in front of (?:me|us|my [\w'’-]+|our [\w'’-]+))"
 )
 #: The people abuse was hurled at, between the verb and the quotation ("yelled at my dad").
 _AT: Final = r"(?: (?:at|to|on|across|outside) [\w'’-]+(?: [\w'’-]+){0,3}?)?"
