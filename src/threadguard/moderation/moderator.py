@@ -32,9 +32,9 @@ from threadguard.thread import Comment, Thread
 
 @dataclass(frozen=True)
 class Moderated:
-    """A thread comment with its analysis (its targets with the groups the outcome's lists
-    found attacked: :func:`.decision.with_findings`), its author name's analysis and
-    its outcome."""
+    """A thread comment with its analysis (its targets and spans with what the outcome's
+    lists found: :func:`.decision.with_findings`), its author name's analysis and its
+    outcome."""
 
     comment: Comment
     analysis: Analysis
