@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from threadguard.analysis import Analysis
 from threadguard.engine import Engine, ScoredComment
@@ -20,14 +21,22 @@ from threadguard.moderation.phases import (
     Case,
     Draft,
     Phase,
+    crossed,
     most_severe_first,
     name_hits,
     thresholds,
 )
 from threadguard.moderation.policy import Policy, load_policy
+from threadguard.moderation.thread_targets import groups_from_thread
 from threadguard.moderation.watchlist import censor
 from threadguard.schema import Verdict
 from threadguard.thread import Comment, Thread
+
+#: The attributes whose thresholds hold a comment for abuse (not profanity or sexual
+#: content alone): a reply held for them may take its target from its thread.
+ABUSE_ATTRIBUTES: Final = frozenset(
+    {"toxicity", "severe_toxicity", "identity_attack", "insult", "threat"}
+)
 
 
 @dataclass(frozen=True)
@@ -74,6 +83,9 @@ class Moderator:
             if any(m.action == "censor" for m in draft.matches)
             else None
         )
+        thread_groups: frozenset[str] = frozenset()
+        if draft.verdict is not Verdict.APPROVE and self._held_for_abuse(analysis, draft):
+            thread_groups = groups_from_thread(text, context, case.canonical)
         return Outcome(
             Decision(draft.verdict, draft.reasons),
             draft.matches,
@@ -86,7 +98,16 @@ class Moderator:
             draft.abusive,
             draft.abusive_held,
             draft.contacts,
+            thread_groups,
         )
+
+    def _held_for_abuse(self, analysis: Analysis, draft: Draft) -> bool:
+        """Whether a find that holds, or an abuse attribute's threshold, holds the comment
+        (not its language, its author's standing or a watched word alone)."""
+        if draft.coded_held or draft.threat_held or draft.abusive_held:
+            return True
+        hits = crossed(self.policy, analysis.scores, analysis.language) if draft.scored else []
+        return any(attr in ABUSE_ATTRIBUTES for _, _, attr, _ in hits)
 
     def on_scores(self, analysis: Analysis) -> Decision:
         """The thresholds' decision on scores alone."""

@@ -20,21 +20,126 @@ from typing import Final
 from threadguard.normalize import normalize_text
 
 #: Singular and adjective forms (a Syrian family, Muslim parents, a gay couple) and the
-#: places, feasts and institutions that stand for a group.
-_GROUP_FORMS: Final = (
-    r"immigrant|migrant|refugee|asylum|foreign|muslim|moslem|islam\w*|jew|jewish|christian|"
-    r"catholic|hindu|sikh|buddhist|atheist|gay|lesbian|homosexual|bisexual|queer|lgbt\w*|"
-    r"trans|transgender|black|white|asian|african|arab|arabic|latino|latina|latinx|hispanic|"
-    r"mexican|indian|pakistani|bangladeshi|chinese|japanese|korean|vietnamese|filipino|"
-    r"somali|syrian|afghan|iraqi|iranian|nigerian|ghanaian|eritrean|sudanese|ethiopian|"
-    r"congolese|romanian|bulgarian|polish|pole|albanian|ukrainian|russian|turkish|kurdish|"
-    r"kurd|moroccan|algerian|tunisian|egyptian|palestinian|israeli|lebanese|haitian|jamaican|"
-    r"roma|romani|gypsy|gypsies|traveller|traveler|indigenous|aboriginal|first nations|native|"
-    r"disabled|disability|wheelchair|autistic|deaf|blind|down syndrome|"
-    r"mosque|synagogue|temple|gurdwara|madrasa|halal|kosher|hijab|burqa|niqab|turban|"
-    r"ramadan|eid|diwali|hanukkah|passover|pride|same-sex|same sex|minorit(?:y|ies)|"
-    r"ethnic|racial|newcomers?|resettle\w*"
-)
+#: places, feasts and institutions that stand for a group, each with the target groups it
+#: names (:data:`threadguard.schema.GROUPS`; a nationality is a people and, in news
+#: threads, most often migrants).
+FORM_GROUPS: Final[dict[str, tuple[str, ...]]] = {
+    "immigrant": ("nationality_migration",),
+    "migrant": ("nationality_migration",),
+    "refugee": ("nationality_migration",),
+    "asylum": ("nationality_migration",),
+    "foreign": ("nationality_migration",),
+    "muslim": ("muslims",),
+    "moslem": ("muslims",),
+    r"islam\w*": ("muslims",),
+    "jew": ("jews",),
+    "jewish": ("jews",),
+    "christian": ("christians",),
+    "catholic": ("christians",),
+    "hindu": ("religion",),
+    "sikh": ("religion",),
+    "buddhist": ("religion",),
+    "atheist": ("religion",),
+    "gay": ("sexual_orientation",),
+    "lesbian": ("sexual_orientation",),
+    "homosexual": ("sexual_orientation",),
+    "bisexual": ("sexual_orientation",),
+    "queer": ("sexual_orientation",),
+    r"lgbt\w*": ("sexual_orientation", "gender"),
+    "trans": ("gender",),
+    "transgender": ("gender",),
+    "black": ("black_people",),
+    "white": ("white_people",),
+    "asian": ("asians",),
+    "african": ("black_people",),
+    "arab": ("arabs",),
+    "arabic": ("arabs",),
+    "latino": ("latinx",),
+    "latina": ("latinx",),
+    "latinx": ("latinx",),
+    "hispanic": ("latinx",),
+    "mexican": ("latinx", "nationality_migration"),
+    "indian": ("race_ethnicity",),
+    "pakistani": ("race_ethnicity", "nationality_migration"),
+    "bangladeshi": ("race_ethnicity", "nationality_migration"),
+    "chinese": ("asians",),
+    "japanese": ("asians",),
+    "korean": ("asians",),
+    "vietnamese": ("asians",),
+    "filipino": ("asians", "nationality_migration"),
+    "somali": ("black_people", "nationality_migration"),
+    "syrian": ("arabs", "nationality_migration"),
+    "afghan": ("nationality_migration",),
+    "iraqi": ("arabs", "nationality_migration"),
+    "iranian": ("nationality_migration",),
+    "nigerian": ("black_people", "nationality_migration"),
+    "ghanaian": ("black_people", "nationality_migration"),
+    "eritrean": ("black_people", "nationality_migration"),
+    "sudanese": ("black_people", "nationality_migration"),
+    "ethiopian": ("black_people", "nationality_migration"),
+    "congolese": ("black_people", "nationality_migration"),
+    "romanian": ("nationality_migration",),
+    "bulgarian": ("nationality_migration",),
+    "polish": ("nationality_migration",),
+    "pole": ("nationality_migration",),
+    "albanian": ("nationality_migration",),
+    "ukrainian": ("nationality_migration",),
+    "russian": ("nationality_migration",),
+    "turkish": ("nationality_migration",),
+    "kurdish": ("race_ethnicity", "nationality_migration"),
+    "kurd": ("race_ethnicity", "nationality_migration"),
+    "moroccan": ("arabs", "nationality_migration"),
+    "algerian": ("arabs", "nationality_migration"),
+    "tunisian": ("arabs", "nationality_migration"),
+    "egyptian": ("arabs", "nationality_migration"),
+    "palestinian": ("arabs", "nationality_migration"),
+    "israeli": ("jews",),
+    "lebanese": ("arabs", "nationality_migration"),
+    "haitian": ("black_people", "nationality_migration"),
+    "jamaican": ("black_people", "nationality_migration"),
+    "roma": ("race_ethnicity",),
+    "romani": ("race_ethnicity",),
+    "gypsy": ("race_ethnicity",),
+    "gypsies": ("race_ethnicity",),
+    "traveller": ("race_ethnicity",),
+    "traveler": ("race_ethnicity",),
+    "indigenous": ("race_ethnicity",),
+    "aboriginal": ("race_ethnicity",),
+    "first nations": ("race_ethnicity",),
+    "native": ("race_ethnicity",),
+    "disabled": ("disability",),
+    "disability": ("disability",),
+    "wheelchair": ("disability",),
+    "autistic": ("disability",),
+    "deaf": ("disability",),
+    "blind": ("disability",),
+    "down syndrome": ("disability",),
+    "mosque": ("muslims",),
+    "synagogue": ("jews",),
+    "temple": ("religion",),
+    "gurdwara": ("religion",),
+    "madrasa": ("muslims",),
+    "halal": ("muslims",),
+    "kosher": ("jews",),
+    "hijab": ("muslims",),
+    "burqa": ("muslims",),
+    "niqab": ("muslims",),
+    "turban": ("religion",),
+    "ramadan": ("muslims",),
+    "eid": ("muslims",),
+    "diwali": ("religion",),
+    "hanukkah": ("jews",),
+    "passover": ("jews",),
+    "pride": ("sexual_orientation", "gender"),
+    "same-sex": ("sexual_orientation",),
+    "same sex": ("sexual_orientation",),
+    r"minorit(?:y|ies)": ("race_ethnicity",),
+    "ethnic": ("race_ethnicity",),
+    "racial": ("race_ethnicity",),
+    "newcomers?": ("nationality_migration",),
+    r"resettle\w*": ("nationality_migration",),
+}
+_GROUP_FORMS: Final = "|".join(FORM_GROUPS)
 #: Any of them as a whole word of the canonical text, plural too ("Syrians", "mosques").
 #: Words for people in general ("people", "families", "workers") are not among them: nearly
 #: every parent has one, and a reply to it is no more likely to attack a group.
@@ -51,3 +156,16 @@ def context_names_group(context: str) -> bool:
     """:func:`names_group` of a raw context (normalised here). Cached: a thread's
     top-level comments share its title, and every second reading of a reply its parent."""
     return bool(context.strip()) and names_group(normalize_text(context))
+
+
+_FORMS: Final = tuple(
+    (re.compile(rf"\b(?:{form})(?:e?s)?\b"), groups) for form, groups in FORM_GROUPS.items()
+)
+
+
+def groups_mentioned(canonical: str) -> frozenset[str]:
+    """The target groups a canonical text names by :data:`FORM_GROUPS` (its places and
+    feasts too: "the new mosque" names Muslims)."""
+    if not names_group(canonical):
+        return frozenset()
+    return frozenset(g for form, groups in _FORMS if form.search(canonical) for g in groups)

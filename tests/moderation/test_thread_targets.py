@@ -1,0 +1,74 @@
+"""A reply held for abuse that speaks of "them" takes its target from its thread: the
+group its parent or the article's title names ("They breed faster than we do." under a
+story about a mosque), at a weaker score than a head's or a list's; a calm reply, a reply
+held for something else, one that names a group itself or speaks of no one takes none."""
+
+from __future__ import annotations
+
+import pytest
+
+from threadguard.analysis import Analysis, Target
+from threadguard.engine import ScoredComment
+from threadguard.moderation import Moderator, load_policy, with_findings
+from threadguard.moderation.thread_targets import THREAD_TARGET, groups_from_thread
+from threadguard.schema import ATTRIBUTES, GROUPS
+from threadguard.scoring.group_words import FORM_GROUPS, groups_mentioned
+from threadguard.thread import Comment
+
+DEFAULT = Moderator(load_policy())
+CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="en")
+HOSTILE = Analysis(None, {**CALM.scores, "toxicity": 0.6, "identity_attack": 0.5}, language="en")
+SWEARING = Analysis(None, {**CALM.scores, "profanity": 0.95}, language="en")
+MOSQUE = "Council approves new mosque on Elm Street"
+
+
+def decided(text: str, analysis: Analysis, context: str) -> Analysis:
+    return with_findings(analysis, DEFAULT.decide(analysis, text, context=context))
+
+
+def test_a_held_reply_about_them_takes_the_group_its_title_names() -> None:
+    got = decided("Give it time. They breed faster than we do.", HOSTILE, MOSQUE)
+    assert set(got.targets) == {Target("muslims", THREAD_TARGET), Target("religion", THREAD_TARGET)}
+
+
+@pytest.mark.parametrize(
+    ("text", "analysis"),
+    [
+        ("Give it time. They breed faster than we do.", CALM),  # published: no target
+        ("They can go to hell.", SWEARING),  # held for profanity alone
+        ("Muslims breed faster than we do.", HOSTILE),  # names its group: the heads' to say
+        ("Absolute disgrace, the whole council.", HOSTILE),  # speaks of no "them"
+    ],
+)
+def test_otherwise_the_thread_names_no_target(text: str, analysis: Analysis) -> None:
+    outcome = DEFAULT.decide(analysis, text, context=MOSQUE)
+    assert outcome.thread_groups == frozenset()
+    assert not {t.group for t in with_findings(analysis, outcome).targets} & {"muslims"}
+
+
+def test_the_parent_comes_before_the_title_in_a_thread() -> None:
+    """In a thread, a reply's context is its parent's text (else the title)."""
+    parent = Comment("c1", "Polish workers have kept the factory open for a decade.")
+    reply = Comment("c2", "They should all go back.", parent="c1", depth=1)
+    scored = [ScoredComment(parent, CALM, None), ScoredComment(reply, HOSTILE, None)]
+    _, moderated = DEFAULT.decide_thread(scored, title=MOSQUE)
+    assert {t.group for t in moderated.analysis.targets} == {"nationality_migration"}
+
+
+def test_groups_mentioned_reads_peoples_places_and_feasts() -> None:
+    assert groups_mentioned("a gypsy/traveller site near kinross") == {"race_ethnicity"}
+    assert groups_mentioned("school keeps pride flag") == {"sexual_orientation", "gender"}
+    assert groups_mentioned("nigerian nurses") == {"black_people", "nationality_migration"}
+    assert groups_mentioned("the weather was fine") == frozenset()
+    assert all(set(groups) <= set(GROUPS) for groups in FORM_GROUPS.values())
+
+
+def test_only_a_reply_that_names_no_group_and_speaks_of_them_reads_its_thread() -> None:
+    assert groups_from_thread("This lot are criminals, every one.", "Refugees arrive") == {
+        "nationality_migration"
+    }
+    assert groups_from_thread("Criminals, every one.", "Refugees arrive") == frozenset()
+    assert (
+        groups_from_thread("Refugees are criminals, all of them.", "Refugees arrive") == frozenset()
+    )
+    assert groups_from_thread("They are criminals.", "") == frozenset()
