@@ -43,6 +43,10 @@ REPORTED = [
     # said to the one who tells it (an eleventh desk's: "said on the phone" was held)
     "The broker said on the phone 'owner doesn't want katuas, madam' and hung up.",
     "I've had 'no pakis' said to my face by a landlord.",
+    # the writer there, someone else shouting (a reviewer's reports, held at first)
+    "I was on the train when a man hissed 'filthy paki' at a woman in a hijab.",
+    "At the match someone behind us kept yelling 'kike' at the away fans.",
+    "A man on the 38 bus kept calling my sister a raghead.",
 ]
 
 USED = [
@@ -56,6 +60,7 @@ USED = [
     "Someone shouted 'wetback' at them. Wish more people had the guts.",
     "A guy yelled 'mudslime' at her and I laughed my head off.",
     "I said to my mate 'pakis, the lot of them' and he laughed.",
+    "Me and the lads shouted 'pikey' at them all night.",
     "My grandad shouted 'groid' at them for fifty years and he was never wrong.",
     # wishes, plans, calls, nostalgia
     "Someone should have shouted 'paki' at him.",

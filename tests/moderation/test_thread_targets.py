@@ -72,3 +72,26 @@ def test_only_a_reply_that_names_no_group_and_speaks_of_them_reads_its_thread() 
         groups_from_thread("Refugees are criminals, all of them.", "Refugees arrive") == frozenset()
     )
     assert groups_from_thread("They are criminals.", "") == frozenset()
+
+
+def test_a_group_from_the_thread_is_shown_but_not_counted_as_a_concentration() -> None:
+    """A civil reply the models held wrongly takes its thread's group too ("I'm sorry
+    that happens to your kids, Hodan. Kids repeat what they hear at home."): the group is
+    shown with each comment, and three such replies are no concentration on the group."""
+    from threadguard.signals import compute_signals
+    from threadguard.thread import Thread
+
+    parent = Comment("c0", "Polish workers have kept the factory open for a decade.")
+    replies = [
+        Comment(f"c{i}", "They should all go back.", author=f"u{i}", parent="c0", depth=1)
+        for i in range(1, 4)
+    ]
+    scored = [ScoredComment(parent, CALM, None)] + [
+        ScoredComment(r, HOSTILE, None) for r in replies
+    ]
+    moderated = DEFAULT.decide_thread(scored, title=MOSQUE)
+    assert all(
+        Target("nationality_migration", THREAD_TARGET) in m.analysis.targets for m in moderated[1:]
+    )
+    thread = Thread(title=MOSQUE, comments=(parent, *replies))
+    assert compute_signals(thread, moderated).group_concentration == ()

@@ -9,9 +9,20 @@ tryout). So the phase reads the parent with the lists the policy turns on -- thr
 coded hate, the other languages' abusive words -- and a reply that only agrees with a
 parent one of them holds is decided as that parent would be, with the reason naming what
 it agrees with. A quoted, reported or rebutted phrase in the parent does not carry over.
+
+One reply to a reported phrase does: approval of the one who said it. Under a victim's or
+witness's report of a slur or a threat, now published (:mod:`.hurled_slurs`), two news
+desks' readers answered "Maybe he should take the hint.", "He's not wrong though.", "Broker
+was only being honest.", "Whoever did it has a point." -- hate only through the parent,
+which the models read as calm. A short reply that speaks well of someone in the third
+person (:data:`APPROVES_SPEAKER`) under a parent in which the lists found a slur, a threat
+or a call named but not held for (quoted, reported or rebutted) is held, naming it.
 """
 
 from __future__ import annotations
+
+import re
+from typing import Final
 
 from threadguard.agreement import endorses
 from threadguard.moderation.abusive_words import match_abusive_words
@@ -35,3 +46,79 @@ def agreed_reasons(text: str, parent: str, rules: SiteRules, language: str | Non
     if rules.abusive_action == "hold":
         held += [m.reason() for m in match_abusive_words(parent, language=language) if m.holds]
     return [f"agrees with what it answers: {r}" for r in dict.fromkeys(held)]
+
+
+#: Who the approval is of: he, she, they, "whoever did it", or a word for a stranger ("that
+#: bloke", "the lads"); not "your dad", "the officer", "the rabbi" or "you" (a reviewer's
+#: civil replies under victims' reports: "Your dad has a point. Report it.", "The officer's
+#: not wrong.", held by a first version that took any noun).
+_SPEAKER: Final = (
+    r"(?:he|she|they|whoever(?: [\w'’-]+ (?:it|that|this|the [\w'’-]+))?|"
+    r"(?:the|that|this|those) (?:guy|bloke|man|lad|lads|fella|fan|fans|kid|kids|boys|woman|"
+    r"passenger|idiot))"
+)
+#: What may follow the verdict before its sentence ends: "though", "tbh", "lol", an emoji.
+_FILL: Final = (
+    r"(?:\s*,?\s*(?:though|tho|tbh|tbf|to be fair|to be honest|really|honestly|mate|either|"
+    r"there|lol|lmao|haha|ngl|[\U0001F300-\U0001FAFF]))*"
+)
+#: Approval of whoever said it, as a terse verdict that ends its sentence: "he's not
+#: wrong", "whoever did it has a point", "had the right idea", "knew what he was doing",
+#: "maybe he should take the hint", "the only sane person in that car park", "best thing
+#: anyone said all night", "can't blame him", "nothing wrong with that" (not "not wrong to
+#: be angry", "has a point about the police": the sentence goes on).
+APPROVES_SPEAKER: Final = re.compile(
+    rf"(?:(?<!your )(?<!my )(?<!our )\b{_SPEAKER}(?:['’]s| is| was| were| are| has| had|"
+    r" have|['’]ve|['’]re)?\s+"
+    r"(?:(?:not|isn['’]t|ain['’]t|wasn['’]t|aren['’]t) wrong|(?:got |has |had |have )?a point|"
+    r"(?:(?:was|were|is|are) )?(?:only|just) being honest|(?:had|has|have) the right idea|"
+    r"knew (?:exactly )?what (?:he|she|they) (?:was|were) doing|(?:only |just )?said what "
+    r"(?:we(?:['’]re| are)|everyone(?:['’]s| is)) (?:all )?thinking|was right)"
+    r"|(?:^|[.!…]\s*|\b(?:maybe|hopefully|time|perhaps)\s+)(?:he|she|they)(?:['’]ll)? "
+    r"(?:should |ought to |needs? to |will |)(?:take|took|takes) the hint"
+    r"|\bbest thing (?:anyone|anybody|i(?:['’]ve| have)?) (?:has |have )?(?:said|heard|read|"
+    r"wrote|written|posted)(?: (?:all|this) (?:night|day|week|year))?"
+    r"|^\W*(?:sounds like )?(?:the )?only sane (?:one|person|man|woman|people|bloke)"
+    r"(?: (?:in|at|on) (?:the|that|this) [\w'’-]+(?: [\w'’-]+)?)?"
+    r"|\b(?:can['’]?t blame (?:him|her|them|whoever [\w'’-]+ (?:it|that))|nothing wrong with "
+    r"(?:that|it|what (?:he|she|they) (?:said|wrote|shouted))|about time (?:someone|somebody) "
+    r"said it|(?:someone|somebody) had to say it|fair play to (?:him|them|whoever [\w'’-]+ "
+    r"(?:it|that))|(?:legend|hero|spot on|bang on|top man),? whoever [\w'’-]+ (?:it|that)|"
+    r"whoever [\w'’-]+ (?:it|that) is an? (?:legend|hero))"
+    rf")(?={_FILL}\s*(?:[.!…]|$))",
+    re.IGNORECASE,
+)
+#: Words before it, in its clause, that deny the approval ("nobody thinks he had a
+#: point"); not the hedges that precede one ("not gonna lie", "I know it's not PC but").
+_DENIED: Final = re.compile(
+    r"\b(?:no ?one|nobody|never|not|n['’]t|hardly|doubt)\b(?![\w\s'’]*\b(?:lie|pc|funny|saying)\b)",
+    re.IGNORECASE,
+)
+#: Someone of the reply's own named before the verdict, whom the verdict is of.
+_THEIR_OWN: Final = re.compile(r"\b(?:my|your|our)\s+[\w'’-]+", re.IGNORECASE)
+#: A reply longer than this many words has words of its own, read as written.
+SHORT: Final = 16
+
+
+def approved_reports(text: str, parent: str, rules: SiteRules, language: str | None) -> list[str]:
+    """The reasons a short reply approves someone whose slur or threat its parent reports
+    (see the module docs); none otherwise."""
+    if not parent.strip() or len(text.split()) > SHORT:
+        return []
+    found = APPROVES_SPEAKER.search(text)
+    if found is None:
+        return []
+    if _THEIR_OWN.search(text[: found.start()]):
+        return []  # "My mum always says 'ignore them', she's not wrong": someone of theirs
+    clause = re.split(r"[,.;:!?]|\bbut\b", text[: found.start()])[-1]
+    ends = re.search(r"[.!?…]|$", text[found.end() :])
+    if _DENIED.search(clause) or (ends is not None and ends.group(0) == "?"):
+        return []
+    named: list[str] = []
+    if rules.threat_action != "off":
+        threats = match_threats(parent, language=language)
+        named += [f'{t.kind} "{" ".join(t.phrase.split())}"' for t in threats if not t.holds]
+    if rules.coded_action != "off":
+        coded = match_coded(parent, ignore=rules.coded_ignore, language=language)
+        named += [f'coded hate "{m.term.pattern}"' for m in coded if m.rebutted]
+    return [f"approves whoever its parent reports said {r}" for r in dict.fromkeys(named)]

@@ -78,7 +78,16 @@ HURLED_AFTER: Final = re.compile(
 #: The writer as the one who hurled it: a first person within a few words before the verb,
 #: or as the subject after the quotation ("I then yelled", "me and the lads shouted").
 FIRST_PERSON_NEAR: Final = re.compile(
-    r"\b(?:i|we|me|us|our|myself|ourselves|i'm|i've|we're|we've)\b[^.!?;:]{0,40}$",
+    r"\b(?:i|we|i'm|i've|we're|we've|me and|myself|ourselves|our)\b[^.!?;:]{0,40}$",
+    re.IGNORECASE,
+)
+#: Someone else as the subject after the writer's "I" and before the verb: "I was on the
+#: train when a man hissed ...", "we were leaving when some lads shouted ...".
+OTHER_SUBJECT: Final = re.compile(
+    r"\b(?:someone|somebody|he|she|they|(?:a|an|the|some|this|that|two|three|several|these|"
+    r"those)\s+(?:[\w'’-]+\s+){0,2}?(?:man|men|woman|women|guy|guys|bloke|blokes|lad|lads|kid|"
+    r"kids|boy|boys|girl|girls|fan|fans|driver|passenger|stranger|group|gang|neighbou?r|"
+    r"customer|teenagers?|people|crowd|couple|youths?|thugs?))\b",
     re.IGNORECASE,
 )
 #: The one it was hurled at is the writer or theirs, just after the quotation ("... at me
@@ -121,20 +130,38 @@ _OPENERS: Final = "'‘\"“"
 
 
 def _plural_quotation(text: str, begin: int, end: int) -> tuple[int, int] | None:
-    """The quotation of a slur that ends a plural just before its closing mark ("'go home,
-    pakis'", "‘ragheads’"), which :func:`~.quotes.quotation_spans` leaves unpaired: the
-    nearest opening mark before the slur in its sentence, with no mark between."""
-    if end >= len(text) or text[end] not in "'’" or text[end - 1] not in "sS":
+    """The quotation around a slur that closes after a plural ("'go home, pakis'",
+    "‘ragheads’", "'no more muzzie mayors'"), which :func:`~.quotes.quotation_spans`
+    leaves unpaired (it reads "s'" as a plural's apostrophe): the first "s'" after the slur
+    in its sentence and the nearest opening mark before it, with no mark between."""
+    left, right = sides(text, begin, end, NEAR)
+    close = None
+    for k, c in enumerate(right):
+        if c in "'’\"”" and not right[k + 1 : k + 2].isalnum():
+            if (right[k - 1] if k else text[end - 1]) in "sS" and c in "'’":
+                close = end + k
+            break  # a mark that closes a quotation, or another: the first decides
+    if close is None:
         return None
-    left, _ = sides(text, begin, end, NEAR)
     for k in range(len(left) - 1, -1, -1):
         c = left[k]
         after_word = k > 0 and left[k - 1].isalnum()
         if c in _OPENERS and not after_word:
-            return begin - len(left) + k, end + 1
+            return begin - len(left) + k, close + 1
         if c in "'’”\"" and after_word and not left[k + 1 : k + 2].isalnum():
             return None  # a quotation closes between: the slur is outside it
     return None
+
+
+def _writer_shouted(before: str) -> bool:
+    """Whether the writer is the subject of the verb that ``before`` leads to: a first
+    person shortly before it, with no one else named after it."""
+    first = FIRST_PERSON_NEAR.search(before)
+    if first is None:
+        return False
+    if first.group(0).lower().startswith(("me and", "our")):
+        return True  # "me and the lads", "our whole stand": the writer's own company
+    return OTHER_SUBJECT.search(before[first.start() :]) is None
 
 
 def _reported(text: str, b: int, e: int) -> bool:
@@ -146,7 +173,7 @@ def _reported(text: str, b: int, e: int) -> bool:
     passive = HURLED_AT.search(left) is not None
     hurled = HURLED.search(left)
     active = hurled is not None and (
-        not FIRST_PERSON_NEAR.search(left[: hurled.start()]) or VICTIM_AFTER.search(right)
+        not _writer_shouted(left[: hurled.start()]) or VICTIM_AFTER.search(right) is not None
     )
     after = HURLED_AFTER.search(right)
     followed = after is not None and not _FIRST_WORD.search(after.group("who"))
@@ -177,7 +204,9 @@ def _reported_bare(text: str, begin: int, end: int) -> bool:
     passive = HURLED_AT_BARE.search(left) is not None
     hurled = HURLED_BARE.search(left)
     victim = VICTIM_AFTER.search(re.sub(r"^[\w'’-]*", "", right)) is not None
-    active = hurled is not None and victim and not FIRST_PERSON_NEAR.search(left[: hurled.start()])
+    if hurled is not None and re.search(r"\b(?:me|us|my|our)\b", hurled.group(0), re.I):
+        victim = True  # "kept calling my sister a raghead": the victim within the verb
+    active = hurled is not None and victim and not _writer_shouted(left[: hurled.start()])
     if not (passive or active):
         return False
     return APPROVED.search(left + " " + text[end : end + 2 * NEAR]) is None

@@ -17,7 +17,8 @@ case and the decision so far and returns the decision after it. The order is the
 7. ``abusive_words``: slurs, insults at a person and obscene dismissals in the other
    covered languages (:mod:`.abusive_words`), held or named as ``[abusive_words]`` says.
 8. ``endorsed_lists``: a reply of bare agreement with a comment the lists hold (threats,
-   coded hate, abusive words) is held, naming it (:mod:`.endorsed_lists`).
+   coded hate, abusive words), or one approving whoever said a slur or threat its parent
+   reports, is held, naming it (:mod:`.endorsed_lists`).
 9. ``contact_details``: phone numbers, e-mail and home addresses, and spam in the text
    (:mod:`.contact_details`), held or named as the policy's ``[contact_details]`` says.
 10. ``banned_author``: a banned author is rejected.
@@ -41,7 +42,7 @@ from threadguard.moderation.abusive_words import AbusiveMatch, match_abusive_wor
 from threadguard.moderation.authors import AuthorContext
 from threadguard.moderation.coded_hate import CodedMatch, match_coded
 from threadguard.moderation.contact_details import ContactMatch, match_contact_details
-from threadguard.moderation.endorsed_lists import agreed_reasons
+from threadguard.moderation.endorsed_lists import agreed_reasons, approved_reports
 from threadguard.moderation.policy import Policy
 from threadguard.moderation.threats import ThreatMatch, match_threats
 from threadguard.moderation.watchlist import WATCH_EFFECT, WatchMatch, match_watchlist
@@ -344,7 +345,10 @@ def abusive_words(case: Case, draft: Draft) -> Draft:
 def endorsed_lists(case: Case, draft: Draft) -> Draft:
     """A reply of bare agreement with what the lists hold in the comment it answers is
     held, naming what it agrees with (:mod:`.endorsed_lists`)."""
-    reasons = agreed_reasons(case.text, case.context, case.policy.rules, case.analysis.language)
+    rules, language = case.policy.rules, case.analysis.language
+    reasons = agreed_reasons(case.text, case.context, rules, language) or approved_reports(
+        case.text, case.context, rules, language
+    )
     return draft.raised_to(Verdict.HOLD, *reasons) if reasons else draft
 
 

@@ -21,11 +21,15 @@ from typing import Final
 from threadguard.normalize import normalize_text
 from threadguard.scoring.group_words import groups_mentioned, names_group
 
-#: The score of a group a held reply takes from its thread. Two news desks' held replies
-#: that the rule reads (in-sample, as it was written from them): 8 of 11 attacked the
-#: group their thread named (one attacked the priest who defended it; two were civil
-#: comments held by the models), set lower than that share since it was measured on them.
-THREAD_TARGET: Final = 0.5
+#: The score of a group a held reply takes from its thread: shown with the comment, under
+#: the 0.5 from which the reasons name a target and the thread signals count one, since
+#: a civil comment the models held wrongly takes its thread's group too. Two news desks'
+#: held replies the rule reads (in-sample, as it was written from them): 10 of 12 attacked
+#: the group their thread named; a third desk's, written after it: 3 of 5 (the other two
+#: civil comments held by the models, "I'm sorry that happens to your kids, Hodan. Kids
+#: repeat what they hear at home.", which the thread signals then counted as attacking
+#: black people at 0.5).
+THREAD_TARGET: Final = 0.45
 #: People spoken of in the third person plural: "they", "them", "these people", "this lot".
 THEY: Final = re.compile(
     r"\b(?:they|them|their|theirs|themselves|(?:these|those) (?:people|ones|types)|"

@@ -1,0 +1,62 @@
+"""A short reply approving whoever said the slur or threat its parent reports is held
+("Maybe he should take the hint." under a victim's report of "towelhead"): the parent is
+published as a report, and the reply is hate only through it. Sympathetic replies, the
+same words of someone else, and the same verdict under a parent that reports nothing are
+not."""
+
+from __future__ import annotations
+
+import pytest
+
+from threadguard.analysis import Analysis
+from threadguard.moderation import Moderator, load_policy
+from threadguard.schema import ATTRIBUTES, Verdict
+
+DEFAULT = Moderator(load_policy())
+CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="en")
+
+TOWELHEAD = (
+    "Someone yelled 'go back to your camel, towelhead' at my dad in the Co-op car park. "
+    "He's lived here 31 years."
+)
+GRAFFITI = "Someone sprayed 'no more muzzie mayors' on the town hall steps last night."
+BIN_DAY = "The council has moved bin collections to Thursdays again."
+
+APPROVING = [
+    (TOWELHEAD, "Maybe he should take the hint."),
+    (TOWELHEAD, "Whoever said it has a point tbh."),
+    (GRAFFITI, "Whoever did it has a point."),
+    (GRAFFITI, "Best thing anyone has written all year."),
+    (TOWELHEAD, "Sounds like the only sane person in that car park."),
+    (TOWELHEAD, "He's got a point tbh lol."),
+    (GRAFFITI, "Legend, whoever did that."),
+    (GRAFFITI, "Not gonna lie, whoever did it has a point."),
+]
+CIVIL = [
+    (TOWELHEAD, "I'm so sorry that happened to your dad. That's not who most of us are."),
+    (TOWELHEAD, "He's not wrong to be angry. Report it to the police."),
+    (TOWELHEAD, "Your dad has a point about the car park cameras, ask for the footage."),
+    (GRAFFITI, "Nobody thinks whoever did it has a point."),
+    (GRAFFITI, "Does the council think whoever did it has a point?"),
+    (TOWELHEAD, "My mum always says 'ignore them', she's not wrong."),
+    (TOWELHEAD, "Your dad has a point. Report it."),
+    (TOWELHEAD, "The council needs to take the hint and put cameras in."),
+    (BIN_DAY, "He's not wrong though."),
+    (BIN_DAY, "Whoever decided that has a point."),
+]
+
+
+@pytest.mark.parametrize(("parent", "reply"), APPROVING)
+def test_a_reply_approving_whoever_said_what_its_parent_reports_is_held(
+    parent: str, reply: str
+) -> None:
+    assert DEFAULT.decide(CALM, parent).action is Verdict.APPROVE  # the report is published
+    outcome = DEFAULT.decide(CALM, reply, context=parent)
+    assert outcome.action is Verdict.HOLD
+    (reason,) = outcome.decision.reasons
+    assert reason.startswith("approves whoever its parent reports said coded hate ")
+
+
+@pytest.mark.parametrize(("parent", "reply"), CIVIL)
+def test_sympathy_other_people_denials_and_plain_parents_are_not(parent: str, reply: str) -> None:
+    assert DEFAULT.decide(CALM, reply, context=parent).action is Verdict.APPROVE
