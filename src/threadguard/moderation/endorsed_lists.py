@@ -16,7 +16,8 @@ desks' readers answered "Maybe he should take the hint.", "He's not wrong though
 was only being honest.", "Whoever did it has a point." -- hate only through the parent,
 which the models read as calm. A short reply that speaks well of someone in the third
 person (:data:`APPROVES_SPEAKER`) under a parent in which the lists found a slur, a threat
-or a call named but not held for (quoted, reported or rebutted) is held, naming it.
+or a call that someone said (quoted, or reported as hurled), not held for, is held,
+naming it; not where the parent rebuts the words in its own voice.
 """
 
 from __future__ import annotations
@@ -26,8 +27,10 @@ from typing import Final
 
 from threadguard.agreement import endorses
 from threadguard.moderation.abusive_words import match_abusive_words
-from threadguard.moderation.coded_hate import match_coded
+from threadguard.moderation.coded_hate import match_coded, quoted
+from threadguard.moderation.hurled_slurs import hurled_and_reported
 from threadguard.moderation.policy import SiteRules
+from threadguard.moderation.quotes import quotation_spans
 from threadguard.moderation.threats import match_threats
 
 
@@ -114,11 +117,23 @@ def approved_reports(text: str, parent: str, rules: SiteRules, language: str | N
     ends = re.search(r"[.!?…]|$", text[found.end() :])
     if _DENIED.search(clause) or (ends is not None and ends.group(0) == "?"):
         return []
+    # what the parent reports someone said: a threat in quotation marks, a code quoted or
+    # hurled (not one the parent rebuts in its own words: "there is no 'migrant invasion',
+    # as the minister said" answered "He's not wrong." agrees with the rebuttal)
     named: list[str] = []
     if rules.threat_action != "off":
         threats = match_threats(parent, language=language)
-        named += [f'{t.kind} "{" ".join(t.phrase.split())}"' for t in threats if not t.holds]
+        named += [f'{t.kind} "{" ".join(t.phrase.split())}"' for t in threats if t.quoted]
     if rules.coded_action != "off":
         coded = match_coded(parent, ignore=rules.coded_ignore, language=language)
-        named += [f'coded hate "{m.term.pattern}"' for m in coded if m.rebutted]
+        quotes = quotation_spans(parent)
+        named += [
+            f'coded hate "{m.term.pattern}"'
+            for m in coded
+            if m.rebutted
+            and (
+                hurled_and_reported(parent, quotes, m.where.begin, m.where.end)
+                or quoted(parent, quotes, m.where.begin, m.where.end)
+            )
+        ]
     return [f"approves whoever its parent reports said {r}" for r in dict.fromkeys(named)]
