@@ -41,6 +41,11 @@ CIVIL = [
     (TOWELHEAD, "My mum always says 'ignore them', she's not wrong."),
     (TOWELHEAD, "Your dad has a point. Report it."),
     (TOWELHEAD, "The council needs to take the hint and put cameras in."),
+    (
+        "There is no migrant invasion, the numbers are lower than in 2015, as the Home "
+        "Office chief pointed out.",
+        "He's not wrong.",
+    ),
     (BIN_DAY, "He's not wrong though."),
     (BIN_DAY, "Whoever decided that has a point."),
 ]
