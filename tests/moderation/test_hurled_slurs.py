@@ -78,6 +78,7 @@ def test_a_slur_reported_as_hurled_abuse_is_named_and_not_held_for(text: str) ->
     outcome = DEFAULT.decide(CALM, text)
     assert outcome.coded, "the slur is named among the reasons"
     assert all(c.rebutted for c in outcome.coded)
+    assert all(c.reported for c in outcome.coded), "someone else's words, as a reply reads them"
     assert outcome.action is Verdict.APPROVE, outcome.decision.reasons
 
 

@@ -185,8 +185,13 @@ class CodedMatch:
 
     term: CodedTerm
     where: WatchMatch
-    #: A reported code the sentence rebuts (see the module docs).
+    #: A reported code the sentence rebuts, or a code named or reported rather than used
+    #: (see the module docs): named among the reasons, not held for.
     rebutted: bool = False
+    #: Of those, one that stands in someone else's words: a quotation a reporting word
+    #: introduces, or a slur hurled and reported (:mod:`.hurled_slurs`); what a reply
+    #: approving whoever said it answers (:mod:`.endorsed_lists`).
+    reported: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """The match as the decision's details keep it (for highlighting, and the record)."""
@@ -396,18 +401,17 @@ def match_context(
                 continue
             if term.unless is not None and term.unless.search(window):
                 continue
-            denied = False
+            denied = said = False
             if term.reported:
                 quotes = quotation_spans(text) if quotes is None else quotes
-                denied = quoted(text, quotes, m.start(), m.end()) or rebutted(
-                    text, m.start(), m.end()
-                )
+                said = quoted(text, quotes, m.start(), m.end())
+                denied = said or rebutted(text, m.start(), m.end())
             where = WatchMatch(term.pattern, "hold", m.start(), m.end())
             if not denied:
                 held = CodedMatch(term, where)
                 break
             if first_denied is None:
-                first_denied = CodedMatch(term, where, True)
+                first_denied = CodedMatch(term, where, True, said)
         chosen = held or first_denied
         if chosen is not None:
             found.append(chosen)
@@ -529,16 +533,17 @@ def _match_text(
     quotes: list[tuple[int, int]] | None = None
     for m in match_watchlist(rules, text, in_author=in_author, canonical=canonical):
         term = terms[m.pattern]
-        denied = False
-        if term.reported and not in_author:
+        denied = said = False
+        if not in_author:
             quotes = quotation_spans(text) if quotes is None else quotes
-            denied = quoted(text, quotes, m.begin, m.end) or rebutted(text, m.begin, m.end)
-        if not denied and not in_author:
-            quotes = quotation_spans(text) if quotes is None else quotes
-            denied = named_as_a_word(text, m.begin, m.end) or hurled_and_reported(
-                text, quotes, m.begin, m.end
-            )
-        found.append(CodedMatch(term, m, denied))
+            if term.reported:
+                said = quoted(text, quotes, m.begin, m.end)
+                denied = said or rebutted(text, m.begin, m.end)
+            if not denied and not named_as_a_word(text, m.begin, m.end):
+                said = denied = hurled_and_reported(text, quotes, m.begin, m.end)
+            elif not denied:
+                denied = True
+        found.append(CodedMatch(term, m, denied, said))
     if not in_author:
         english = language in ("en", None)
         found += [

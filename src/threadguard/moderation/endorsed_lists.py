@@ -27,10 +27,8 @@ from typing import Final
 
 from threadguard.agreement import endorses
 from threadguard.moderation.abusive_words import match_abusive_words
-from threadguard.moderation.coded_hate import match_coded, quoted
-from threadguard.moderation.hurled_slurs import hurled_and_reported
+from threadguard.moderation.coded_hate import match_coded
 from threadguard.moderation.policy import SiteRules
-from threadguard.moderation.quotes import quotation_spans
 from threadguard.moderation.threats import match_threats
 
 
@@ -126,14 +124,5 @@ def approved_reports(text: str, parent: str, rules: SiteRules, language: str | N
         named += [f'{t.kind} "{" ".join(t.phrase.split())}"' for t in threats if t.quoted]
     if rules.coded_action != "off":
         coded = match_coded(parent, ignore=rules.coded_ignore, language=language)
-        quotes = quotation_spans(parent)
-        named += [
-            f'coded hate "{m.term.pattern}"'
-            for m in coded
-            if m.rebutted
-            and (
-                hurled_and_reported(parent, quotes, m.where.begin, m.where.end)
-                or quoted(parent, quotes, m.where.begin, m.where.end)
-            )
-        ]
+        named += [f'coded hate "{m.term.pattern}"' for m in coded if m.reported]
     return [f"approves whoever its parent reports said {r}" for r in dict.fromkeys(named)]
