@@ -59,9 +59,9 @@ def group_concentration(
     hits: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(scored):
         groups = {t.group for t in s.analysis.targets if t.score >= settings.group_min_score}
-        # a group the lists found attacked counts however low the models scored it (the
-        # analysis of a Moderated comment has it among its targets already; one built by
-        # hand may not)
+        # a group the lists found attacked counts however low the models scored it: a
+        # freshly decided comment has it among its targets already, but the dashboard
+        # rebuilds comments stored before targets carried it, from their stored codes
         for g in groups | s.outcome.named_groups:
             hits[g].append(i)
     reported: dict[str, list[int]] = {}
