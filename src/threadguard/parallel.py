@@ -46,7 +46,7 @@ class EngineRecipe:
         return Engine.load(self.model_dir, cascade=self.cascade, threads=threads)
 
     def moderator(self) -> Moderator:
-        return Moderator(load_policy(self.policy_path))
+        return Moderator(load_policy(self.policy_path), context=self.cascade.use_context)
 
 
 def default_workers() -> int:

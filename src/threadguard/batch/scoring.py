@@ -51,7 +51,8 @@ class Recipe:
 
     def moderator(self) -> Moderator:
         document = parse_document(self.policy_text, "toml", self.policy_source)
-        return Moderator(parse_policy(document, self.policy_source))
+        policy = parse_policy(document, self.policy_source)
+        return Moderator(policy, context=self.cascade.use_context)
 
     def engine(self, threads: int | None = 1) -> Engine:
         folder = Path(self.model_dir) if self.model_dir else None

@@ -158,16 +158,17 @@ def load_engine(  # type: ignore[no-untyped-def]
     return engine
 
 
-def load_moderator(policy: Path | None):  # type: ignore[no-untyped-def]
+def load_moderator(policy: Path | None, context: bool = True):  # type: ignore[no-untyped-def]
     """The moderator under the policy file (every section of it), or the default policy;
-    a policy that cannot be read or is invalid exits 2 with the fault named."""
+    a policy that cannot be read or is invalid exits 2 with the fault named. ``context``:
+    whether it reads each comment with its parent and title (``--context/--no-context``)."""
     from threadguard.moderation import Moderator, PolicyError, load_policy, require_covered
     from threadguard.scoring.languages import covered_languages
 
     try:
         loaded = load_policy(policy)
         require_covered(loaded, covered_languages())
-        return Moderator(loaded)
+        return Moderator(loaded, context=context)
     except PolicyError as exc:
         fail(str(exc), 2)
 

@@ -323,6 +323,7 @@ def _eval_decisions(
         split=split,
         cap=QUICK_CAP if quick else DEFAULT_CAP,
         policy=load_moderator(policy).policy,
+        context=context,
         log=lambda m: err.print(m),
     )
     render(report, Console(width=max(Console().width, 160)))
@@ -382,7 +383,7 @@ def _eval_targets(
     if root is None:
         err.print(f"no data folder (--data or {DATA_ENV}): the functional suite only")
     engine = load_engine(model, tier, context, deep_from)
-    moderator = load_moderator(policy)
+    moderator = load_moderator(policy, context)
     rows = run_targets(engine, moderator, target_sets(root, split), log=err.print)
     title = f"{engine.model_version}: groups named ({split} rows, {moderator.policy.name} policy)"
     table = Table(title=title)

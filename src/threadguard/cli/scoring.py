@@ -70,7 +70,7 @@ def score(
     from threadguard.parallel import EngineRecipe, default_workers, score_lines
     from threadguard.progress import progress_bar
 
-    moderator = load_moderator(policy)
+    moderator = load_moderator(policy, context)
     engine = load_engine(model, tier, context, deep_from)
     recipe = EngineRecipe(model, policy, engine.cascade)
     from threadguard.readers.decoding import stream_lines
@@ -169,7 +169,7 @@ def scan(
         if not LANGUAGE_CODE.fullmatch(language):
             fail(f"--language must be a language code such as de, not {language!r}")
         result.thread = result.thread.in_language(primary_language(language))
-    moderator = load_moderator(policy)
+    moderator = load_moderator(policy, context)
     engine = load_engine(model, tier, context, deep_from)
     scored = _moderate(moderator, engine, result.thread, quiet)
     if format == "json":

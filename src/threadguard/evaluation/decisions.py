@@ -202,18 +202,23 @@ def run_decisions(
     cap: int | None = DEFAULT_CAP,
     policy: Policy | None = None,
     scales: Sequence[float] = SCALES,
+    context: bool = True,
     log: Log = lambda _m: None,
 ) -> DecisionsReport:
     """Score and decide every data set's ``split`` (capped per kind), then the team's
     suites. A data set missing from ``data_root`` (or no folder at all) is skipped and
-    listed in ``missing``; the suites ship in the package and always run."""
+    listed in ``missing``; the suites ship in the package and always run. ``context``:
+    whether the moderator reads each comment with its parent and title (the engine's own
+    reading of them is its cascade's ``use_context``)."""
     if split not in ("dev", "test"):
         raise ValueError(f"split must be dev or test, not {split!r}")
     if 1.0 not in scales:
         raise ValueError("the scales must include 1 (the default policy)")
     started = time.perf_counter()
     base = policy if policy is not None else load_policy()
-    moderators = [(float(s), Moderator(scaled_policy(base, s))) for s in scales]
+    moderators = [
+        (float(s), Moderator(scaled_policy(base, s), context=context)) for s in scales
+    ]
     report = DecisionsReport(engine.model_version, base.name, split, cap, tuple(scales))
     work: list[tuple[str, str, str, bool, Callable[[], list[Item]]]] = []
     for spec in DATA_SETS:

@@ -57,11 +57,24 @@ class Moderated:
 
 
 class Moderator:
-    """Decides under one policy, in the ordered phases of :mod:`.phases`."""
+    """Decides under one policy, in the ordered phases of :mod:`.phases`.
 
-    def __init__(self, policy: Policy | None = None, phases: Sequence[Phase] = PHASES) -> None:
+    ``context=False`` reads every comment alone, as ``--no-context`` promises: the lists
+    then never see the parent or title either (an approval of what the parent reported,
+    a reply agreeing with a parent's slur, the groups a held reply takes from its thread),
+    not only the models.
+    """
+
+    def __init__(
+        self,
+        policy: Policy | None = None,
+        phases: Sequence[Phase] = PHASES,
+        *,
+        context: bool = True,
+    ) -> None:
         self.policy = policy if policy is not None else load_policy()
         self.phases = tuple(phases)
+        self.reads_context = context
 
     def decide(
         self,
@@ -73,7 +86,10 @@ class Moderator:
         context: str = "",
     ) -> Outcome:
         """The decision on one scored comment, with the watched words found in it.
-        ``context``: what it answers (the parent comment's text, else the article's title)."""
+        ``context``: what it answers (the parent comment's text, else the article's title);
+        ignored by a moderator made with ``context=False``."""
+        if not self.reads_context:
+            context = ""
         case = Case(self.policy, analysis, text, author, author_analysis, context)
         draft = Draft()
         for phase in self.phases:
