@@ -216,9 +216,7 @@ def run_decisions(
         raise ValueError("the scales must include 1 (the default policy)")
     started = time.perf_counter()
     base = policy if policy is not None else load_policy()
-    moderators = [
-        (float(s), Moderator(scaled_policy(base, s), context=context)) for s in scales
-    ]
+    moderators = [(float(s), Moderator(scaled_policy(base, s), context=context)) for s in scales]
     report = DecisionsReport(engine.model_version, base.name, split, cap, tuple(scales))
     work: list[tuple[str, str, str, bool, Callable[[], list[Item]]]] = []
     for spec in DATA_SETS:
