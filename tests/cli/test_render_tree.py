@@ -10,7 +10,7 @@ from pathlib import Path
 from cli_support import run_cli
 from rich.console import Console
 
-from threadguard.analysis import Analysis
+from threadguard.analysis import Analysis, Span
 from threadguard.moderation import Moderated
 from threadguard.moderation.decision import Decision, Outcome
 from threadguard.render import levels_for, summary_line, thread_tree
@@ -94,3 +94,26 @@ def test_scan_collapses_a_deep_thread(tmp_path: Path) -> None:
     assert "… 290 more replies, " in proc.stdout  # ten levels fit 80 columns
     assert "pathetic idiot" in proc.stdout
     assert "⋮ 241 replies down" in proc.stdout
+
+
+def _flagged(action: str) -> Moderated:
+    text = "You are a worthless idiot and a liar."
+    comment = Comment(id="c1", text=text, author="a", parent=None, position=0)
+    spans = (
+        Span(10, 19, "insult", 0.9),
+        Span(20, 25, "insult", 0.95),
+        Span(20, 25, "toxicity", 0.9),
+    )
+    analysis = Analysis("c1", {"insult": 0.95, "toxicity": 0.9}, spans=spans)
+    reasons = () if action == "approve" else ("insult 0.95 ≥ 0.27 (hold)",)
+    return Moderated(comment, analysis, None, Outcome(Decision(action, reasons)))
+
+
+def test_a_held_comment_lists_its_flagged_words_in_plain_text() -> None:
+    out = render([_flagged("hold")], levels=12)
+    assert 'words: "worthless" insult  "idiot" insult' in out
+    assert "toxicity" not in out.split("words:")[1].split("\n")[0]  # one word, one line
+
+
+def test_an_approved_comment_lists_no_words() -> None:
+    assert "words:" not in render([_flagged("approve")], levels=12)
