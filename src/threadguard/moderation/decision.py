@@ -12,7 +12,7 @@ from threadguard.analysis import Analysis, Span, Target, merged_targets
 from threadguard.moderation.abusive_words import AbusiveMatch
 from threadguard.moderation.coded_hate import CodedMatch
 from threadguard.moderation.contact_details import ContactMatch
-from threadguard.moderation.thread_targets import THREAD_TARGET
+from threadguard.moderation.inferred_targets import INFERRED_TARGET
 from threadguard.moderation.threats import ThreatMatch
 from threadguard.moderation.watchlist import WatchMatch
 from threadguard.schema import Verdict, with_parents
@@ -77,10 +77,10 @@ class Outcome:
     #: Contact details and spam found (:mod:`.contact_details`): their kind and offsets
     #: only, so a moderator sees where they stand and no copy of them is kept.
     contacts: tuple[ContactMatch, ...] = ()
-    #: The groups a reply held for abuse takes from its thread: named in its parent or
-    #: the article's title, where the reply names none and speaks of "them"
-    #: (:mod:`.thread_targets`).
-    thread_groups: frozenset[str] = frozenset()
+    #: The groups a comment held for abuse is taken to attack where the models name none
+    #: (:mod:`.inferred_targets`): those it names, where an identity attack held it, else
+    #: those its parent or the article's title names, where it speaks of "them".
+    inferred_groups: frozenset[str] = frozenset()
 
     @property
     def action(self) -> Verdict:
@@ -150,11 +150,11 @@ def with_findings(analysis: Analysis, outcome: Outcome, *, spans: bool = True) -
     caller asked for no spans). The comment's targets and spans as every output and the
     store report them; scores are unchanged."""
     named, found = outcome.named_groups, outcome.found_spans if spans else ()
-    inferred = with_parents(set(outcome.thread_groups))
+    inferred = with_parents(set(outcome.inferred_groups))
     if not named and not found and not inferred:
         return analysis
     listed = tuple(Target(g, LISTED_TARGET) for g in sorted(named))
-    listed += tuple(Target(g, THREAD_TARGET) for g in sorted(inferred))
+    listed += tuple(Target(g, INFERRED_TARGET) for g in sorted(inferred))
     marked = {(s.begin, s.end, s.attribute): s for s in analysis.spans}
     for s in found:
         key = (s.begin, s.end, s.attribute)

@@ -16,6 +16,7 @@ from threadguard.analysis import Analysis
 from threadguard.engine import Engine, ScoredComment
 from threadguard.moderation.authors import AuthorContext, AuthorHistory, NoHistory, rank_authors
 from threadguard.moderation.decision import Decision, Outcome, with_findings
+from threadguard.moderation.inferred_targets import inferred_groups
 from threadguard.moderation.phases import (
     PHASES,
     Case,
@@ -27,7 +28,6 @@ from threadguard.moderation.phases import (
     thresholds,
 )
 from threadguard.moderation.policy import Policy, load_policy
-from threadguard.moderation.thread_targets import groups_from_thread
 from threadguard.moderation.watchlist import censor
 from threadguard.schema import Verdict
 from threadguard.thread import Comment, Thread
@@ -99,9 +99,13 @@ class Moderator:
             if any(m.action == "censor" for m in draft.matches)
             else None
         )
-        thread_groups: frozenset[str] = frozenset()
-        if draft.verdict is not Verdict.APPROVE and self._held_for_abuse(analysis, draft):
-            thread_groups = groups_from_thread(text, context, case.canonical)
+        inferred: frozenset[str] = frozenset()
+        if draft.verdict is not Verdict.APPROVE:
+            held_for = self._abuse_held_for(analysis, draft)
+            if held_for:
+                inferred = inferred_groups(
+                    text, context, case.canonical, identity_attack="identity_attack" in held_for
+                )
         return Outcome(
             Decision(draft.verdict, draft.reasons),
             draft.matches,
@@ -114,16 +118,18 @@ class Moderator:
             draft.abusive,
             draft.abusive_held,
             draft.contacts,
-            thread_groups,
+            inferred,
         )
 
-    def _held_for_abuse(self, analysis: Analysis, draft: Draft) -> bool:
-        """Whether a find that holds, or an abuse attribute's threshold, holds the comment
-        (not its language, its author's standing or a watched word alone)."""
-        if draft.coded_held or draft.threat_held or draft.abusive_held:
-            return True
+    def _abuse_held_for(self, analysis: Analysis, draft: Draft) -> frozenset[str]:
+        """The abuse attributes whose thresholds hold the comment, with ``"lists"`` where a
+        find holds it (a code, threat or abusive word); empty where only its language, its
+        author's standing or a watched word holds it."""
         hits = crossed(self.policy, analysis.scores, analysis.language) if draft.scored else []
-        return any(attr in ABUSE_ATTRIBUTES for _, _, attr, _ in hits)
+        held = {attr for _, _, attr, _ in hits} & ABUSE_ATTRIBUTES
+        if draft.coded_held or draft.threat_held or draft.abusive_held:
+            held.add("lists")
+        return frozenset(held)
 
     def on_scores(self, analysis: Analysis) -> Decision:
         """The thresholds' decision on scores alone."""

@@ -45,6 +45,7 @@ FORM_GROUPS: Final[dict[str, tuple[str, ...]]] = {
     "homosexual": ("sexual_orientation",),
     "bisexual": ("sexual_orientation",),
     "queer": ("sexual_orientation",),
+    "sodomite": ("sexual_orientation",),
     r"lgbt\w*": ("sexual_orientation", "gender"),
     "trans": ("gender",),
     "transgender": ("gender",),

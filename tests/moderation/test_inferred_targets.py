@@ -1,7 +1,9 @@
-"""A reply held for abuse that speaks of "them" takes its target from its thread: the
-group its parent or the article's title names ("They breed faster than we do." under a
-story about a mosque), at a weaker score than a head's or a list's; a calm reply, a reply
-held for something else, one that names a group itself or speaks of no one takes none."""
+"""A held comment the target heads name no group for takes one, at a weaker score than a
+head's or a list's: a comment held for an identity attack, the groups it names; a reply
+held for abuse that speaks of "them", the group its parent or the article's title names
+("They breed faster than we do." under a story about a mosque). A calm comment, one held
+for something else, one held for toxicity that names a group itself, or one that speaks
+of no one takes none."""
 
 from __future__ import annotations
 
@@ -10,7 +12,11 @@ import pytest
 from threadguard.analysis import Analysis, Target
 from threadguard.engine import ScoredComment
 from threadguard.moderation import Moderator, load_policy, with_findings
-from threadguard.moderation.thread_targets import THREAD_TARGET, groups_from_thread
+from threadguard.moderation.inferred_targets import (
+    INFERRED_TARGET,
+    groups_from_thread,
+    inferred_groups,
+)
 from threadguard.schema import ATTRIBUTES, GROUPS
 from threadguard.scoring.group_words import FORM_GROUPS, groups_mentioned
 from threadguard.thread import Comment
@@ -18,6 +24,7 @@ from threadguard.thread import Comment
 DEFAULT = Moderator(load_policy())
 CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="en")
 HOSTILE = Analysis(None, {**CALM.scores, "toxicity": 0.6, "identity_attack": 0.5}, language="en")
+RUDE = Analysis(None, {**CALM.scores, "toxicity": 0.6}, language="en")
 SWEARING = Analysis(None, {**CALM.scores, "profanity": 0.95}, language="en")
 MOSQUE = "Council approves new mosque on Elm Street"
 
@@ -28,7 +35,10 @@ def decided(text: str, analysis: Analysis, context: str) -> Analysis:
 
 def test_a_held_reply_about_them_takes_the_group_its_title_names() -> None:
     got = decided("Give it time. They breed faster than we do.", HOSTILE, MOSQUE)
-    assert set(got.targets) == {Target("muslims", THREAD_TARGET), Target("religion", THREAD_TARGET)}
+    assert set(got.targets) == {
+        Target("muslims", INFERRED_TARGET),
+        Target("religion", INFERRED_TARGET),
+    }
 
 
 @pytest.mark.parametrize(
@@ -36,14 +46,40 @@ def test_a_held_reply_about_them_takes_the_group_its_title_names() -> None:
     [
         ("Give it time. They breed faster than we do.", CALM),  # published: no target
         ("They can go to hell.", SWEARING),  # held for profanity alone
-        ("Muslims breed faster than we do.", HOSTILE),  # names its group: the heads' to say
+        ("Muslims breed faster than we do.", RUDE),  # names a group, held for toxicity only
         ("Absolute disgrace, the whole council.", HOSTILE),  # speaks of no "them"
     ],
 )
 def test_otherwise_the_thread_names_no_target(text: str, analysis: Analysis) -> None:
     outcome = DEFAULT.decide(analysis, text, context=MOSQUE)
-    assert outcome.thread_groups == frozenset()
+    assert outcome.inferred_groups == frozenset()
     assert not {t.group for t in with_findings(analysis, outcome).targets} & {"muslims"}
+
+
+def test_a_comment_held_for_an_identity_attack_takes_the_groups_it_names() -> None:
+    """The identity-attack head read an attack and no target head named its group: the
+    group the comment names is shown (desk 13: "These sodomites are a disease and this
+    bill is the cure." held at identity attack 0.24 with no target)."""
+    text = "Good. The gays have had it too easy for too long."
+    got = decided(text, HOSTILE, "Parliament passes the bill")
+    assert Target("sexual_orientation", INFERRED_TARGET) in got.targets
+    # its own words come before its thread's: the title names Muslims, the comment gays
+    got = decided(text, HOSTILE, MOSQUE)
+    assert {t.group for t in got.targets} == {"sexual_orientation"}
+
+
+def test_a_group_the_heads_name_keeps_their_score() -> None:
+    """An inferred group never lowers what a head read."""
+    named = Analysis(None, HOSTILE.scores, targets=(Target("muslims", 0.8),), language="en")
+    got = decided("Muslims breed faster than we do.", named, "")
+    assert Target("muslims", 0.8) in got.targets
+
+
+def test_held_for_toxicity_or_not_held_a_comment_naming_a_group_takes_none() -> None:
+    text = "Muslims breed faster than we do."
+    assert inferred_groups(text, "", identity_attack=True) == {"muslims"}
+    assert inferred_groups(text, "", identity_attack=False) == frozenset()
+    assert decided(text, CALM, "").targets == ()
 
 
 def test_the_parent_comes_before_the_title_in_a_thread() -> None:
@@ -91,7 +127,8 @@ def test_a_group_from_the_thread_is_shown_but_not_counted_as_a_concentration() -
     ]
     moderated = DEFAULT.decide_thread(scored, title=MOSQUE)
     assert all(
-        Target("nationality_migration", THREAD_TARGET) in m.analysis.targets for m in moderated[1:]
+        Target("nationality_migration", INFERRED_TARGET) in m.analysis.targets
+        for m in moderated[1:]
     )
     thread = Thread(title=MOSQUE, comments=(parent, *replies))
     assert compute_signals(thread, moderated).group_concentration == ()
