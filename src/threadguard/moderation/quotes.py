@@ -128,3 +128,20 @@ def reports(before: str) -> bool:
     """Whether ``before`` (the words before a phrase, in its sentence) reports it: a
     :data:`REPORTING` word that is not the writer's own (:data:`FIRST_PERSON`)."""
     return any(not FIRST_PERSON.search(before[: m.start()]) for m in REPORTING.finditer(before))
+
+
+#: Words reported as an order given to someone, whoever stands between: "a man told a
+#: Nigerian customer, a nurse who has lived here twelve years, to 'go back to the jungle
+#: where you belong'" (a thirteenth news desk: the witness's report was held, its
+#: reporting word too far before the quotation for :func:`reports`).
+TOLD_TO: Final = re.compile(
+    r"\b(?:told|tells|telling|ordered|orders|ordering)\b[^.!?;:\"“”]{0,80}?\bto\s*$",
+    re.IGNORECASE,
+)
+
+
+def told_to(before: str) -> bool:
+    """Whether ``before`` (at most a sentence's words before a quotation) ends in an order
+    reported as someone else's ("a man told her to"), not the writer's ("I told him to")."""
+    m = TOLD_TO.search(before)
+    return m is not None and not FIRST_PERSON.search(before[: m.start()])

@@ -1,0 +1,64 @@
+"""A witness's report of abuse given as an order ("a man told a Nigerian customer, a nurse
+who has lived here twelve years, to 'go back to the jungle where you belong'") names the
+code and does not hold the comment, however many words stand between the order and the
+quotation; the writer's own order, one wished for, one approved, or the words unquoted,
+still hold. (Any code quoted right after a reporting word, "A man told her to '...'", is
+read as reported whatever follows: "Quite right too." after it does not hold it, as it
+did not before the order was read.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from threadguard.analysis import Analysis
+from threadguard.moderation import Moderator, load_policy
+from threadguard.moderation.quotes import told_to
+from threadguard.schema import ATTRIBUTES, Verdict
+
+DEFAULT = Moderator(load_policy())
+CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="en")
+
+REPORTS = [
+    "I work in the local pharmacy. On Thursday a man told a Nigerian customer, a nurse who "
+    "has lived here twelve years, to 'go back to the jungle where you belong'. She was "
+    "shaking. This is what the rhetoric does.",
+    'A lad on the bus told my daughter to "go back to the jungle you came from". She\'s nine.',
+    "The referee heard a fan telling the winger, who had just scored, to 'go back to the "
+    "jungle you came from' and did nothing.",
+    "Some bloke in a van ordered my husband to 'go back to the jungle where you belong'. "
+    "We reported it.",
+]
+HELD = [
+    # the writer's own order
+    "I told him to 'go back to the jungle where you belong' and I meant it.",
+    # wished for
+    "Someone should tell him to 'go back to the jungle where he belongs'.",
+    # approved in the same breath, the order far enough before the quotation that only
+    # the order reads it as a report
+    "A man told the nurse at the counter, who has lived here twelve years, to 'go back to "
+    "the jungle where you belong'. Quite right too.",
+    # not a quotation: the writer's own words
+    "He was told to go back to the jungle where he belongs, and he should.",
+    # an order given, then the abuse as the writer's own sentence
+    "Told my neighbour to stop complaining. Go back to the jungle where you belong.",
+]
+
+
+@pytest.mark.parametrize("text", REPORTS)
+def test_abuse_reported_as_someone_elses_order_is_named_but_not_held(text: str) -> None:
+    outcome = DEFAULT.decide(CALM, text)
+    assert outcome.action is Verdict.APPROVE
+    assert [c.reported for c in outcome.coded] == [True]
+
+
+@pytest.mark.parametrize("text", HELD)
+def test_the_writers_own_wished_approved_or_unquoted_order_is_held(text: str) -> None:
+    assert DEFAULT.decide(CALM, text).action is Verdict.HOLD
+
+
+def test_an_order_is_reported_only_when_the_quotation_follows_it() -> None:
+    assert told_to("a man told a customer, a nurse who has lived here twelve years, to ")
+    assert not told_to("I told him to ")
+    assert not told_to("a man told her the truth. Then he ")
+    # bounded: a long run before the quotation is read in linear time
+    assert not told_to("told " + "x " * 5000)
