@@ -21,6 +21,11 @@ TOWELHEAD = (
 )
 GRAFFITI = "Someone sprayed 'no more muzzie mayors' on the town hall steps last night."
 BIN_DAY = "The council has moved bin collections to Thursdays again."
+NURSE = (
+    "I work in the local pharmacy. On Thursday a man told a Nigerian customer, a nurse who "
+    "has lived here twelve years, to 'go back to the jungle where you belong'. She was "
+    "shaking. This is what the rhetoric does."
+)
 
 APPROVING = [
     (TOWELHEAD, "Maybe he should take the hint."),
@@ -31,6 +36,8 @@ APPROVING = [
     (TOWELHEAD, "He's got a point tbh lol."),
     (GRAFFITI, "Legend, whoever did that."),
     (GRAFFITI, "Not gonna lie, whoever did it has a point."),
+    (NURSE, "Sounds like he only said out loud what half the town is thinking."),
+    (NURSE, "He just said what most of us are afraid to say."),
 ]
 CIVIL = [
     (TOWELHEAD, "I'm so sorry that happened to your dad. That's not who most of us are."),
@@ -48,6 +55,9 @@ CIVIL = [
     ),
     (BIN_DAY, "He's not wrong though."),
     (BIN_DAY, "Whoever decided that has a point."),
+    (NURSE, "Half the town is thinking of her tonight. Sending love."),
+    (NURSE, "He said what? That's vile. I hope she reported it."),
+    (BIN_DAY, "He only said out loud what half the town is thinking."),
 ]
 
 
