@@ -21,9 +21,12 @@ def fastest(run: Callable[[], object], tries: int = 3) -> float:
     return best
 
 
-def linear_budget(text: str, seconds: float = 0.05, factor: float = 20.0) -> float:
+def linear_budget(text: str, seconds: float = 0.25, factor: float = 20.0) -> float:
     """How long a pattern may take over ``text``: ``seconds``, or ``factor`` times a plain
     word scan of it timed now, whichever is longer. Backtracking that is not linear takes
     seconds over 100,000 characters, far past either; an idle machine scans 100,000
-    characters in a few milliseconds, so the budget stays near ``seconds`` there."""
+    characters in a few milliseconds, so the budget stays near ``seconds`` there. (0.05 s
+    was too tight for a linear entry with many alternatives on a slower CPU: the
+    "spastics" entry read 99,000 spaces in 0.14-0.16 s, doubling with the length, against
+    a budget of 0.145 s.)"""
     return max(seconds, factor * fastest(lambda: list(_WORDS.finditer(text))))
