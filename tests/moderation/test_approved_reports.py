@@ -38,6 +38,10 @@ APPROVING = [
     (GRAFFITI, "Not gonna lie, whoever did it has a point."),
     (NURSE, "Sounds like he only said out loud what half the town is thinking."),
     (NURSE, "He just said what most of us are afraid to say."),
+    # a reviewer's wordings the first version missed
+    (TOWELHEAD, "He said what we were all thinking."),
+    (TOWELHEAD, "He says what the silent majority think."),
+    (NURSE, "He said what half the town's thinking."),
 ]
 CIVIL = [
     (TOWELHEAD, "I'm so sorry that happened to your dad. That's not who most of us are."),
@@ -58,6 +62,9 @@ CIVIL = [
     (NURSE, "Half the town is thinking of her tonight. Sending love."),
     (NURSE, "He said what? That's vile. I hope she reported it."),
     (BIN_DAY, "He only said out loud what half the town is thinking."),
+    # the group condemned in the slot the first version left free
+    (NURSE, "He just said what all the racists are thinking."),
+    (NURSE, "He said what most bigots are thinking."),
 ]
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from threadguard.analysis import Analysis
 from threadguard.moderation import Moderator, load_policy
-from threadguard.moderation.quotes import told_to
+from threadguard.moderation.quotes import order_verb
 from threadguard.schema import ATTRIBUTES, Verdict
 
 DEFAULT = Moderator(load_policy())
@@ -41,6 +41,21 @@ HELD = [
     "He was told to go back to the jungle where he belongs, and he should.",
     # an order given, then the abuse as the writer's own sentence
     "Told my neighbour to stop complaining. Go back to the jungle where you belong.",
+    # a reviewer's, against the first version: the writer's own order, a call, an
+    # instruction, approval after
+    "I went into the barbers and told the new lad, the one from Lagos, to 'go back to the "
+    "jungle you came from'.",
+    "Mum told me, and now I'm telling the new family on our street, young or old, to 'go "
+    "back to the jungle you came from'.",
+    "They should all be told, every single one who came over on a boat this summer, to 'go "
+    "back to the jungle you came from'.",
+    "Keep telling them, whoever they are and wherever they turn up, to 'go back to the "
+    "jungle you came from'.",
+    "Been telling them for years, the lot at number 9, to 'go back to the jungle you came from'.",
+    "A man at the match told the striker, who had just missed a penalty, to 'go back to the "
+    "jungle you came from'. Needed saying.",
+    "A man at the match told the striker, who had just missed a penalty, to 'go back to the "
+    "jungle you came from'. And honestly? He wasn't wrong.",
 ]
 
 
@@ -57,8 +72,11 @@ def test_the_writers_own_wished_approved_or_unquoted_order_is_held(text: str) ->
 
 
 def test_an_order_is_reported_only_when_the_quotation_follows_it() -> None:
-    assert told_to("a man told a customer, a nurse who has lived here twelve years, to ")
-    assert not told_to("I told him to ")
-    assert not told_to("a man told her the truth. Then he ")
+    verb = order_verb("a man told a customer, a nurse who has lived here twelve years, to ")
+    assert verb is not None and verb.group(0) == "told"
+    # the last verb governs the quotation
+    last = order_verb("Mum told me, and now I'm telling the new family to ")
+    assert last is not None and last.group(0) == "telling"
+    assert order_verb("a man told her the truth. Then he ") is None
     # bounded: a long run before the quotation is read in linear time
-    assert not told_to("told " + "x " * 5000)
+    assert order_verb("told " + "x " * 5000) is None

@@ -40,9 +40,9 @@ from functools import cache
 from importlib import resources
 from typing import Any, Final, Literal
 
-from threadguard.moderation.hurled_slurs import APPROVED, hurled_and_reported
+from threadguard.moderation.hurled_slurs import hurled_and_reported, order_reported
 from threadguard.moderation.lexicon_files import array_of_tables
-from threadguard.moderation.quotes import quotation_spans, reports, told_to
+from threadguard.moderation.quotes import quotation_spans, reports
 from threadguard.moderation.sentences import sides
 from threadguard.moderation.watchlist import PatternError, WatchMatch, WatchRule, match_watchlist
 from threadguard.schema import GROUPS
@@ -270,18 +270,8 @@ def quoted(text: str, quotes: list[tuple[int, int]], begin: int, end: int) -> bo
             re.search(r"\w", text[b + 1 : begin] + text[end : e - 1]) is not None
             or (len(text[begin:end].split()) >= 3 and not _endorsed_around(text, b, e))
         )
-        and (reports(text[max(0, b - 40) : b]) or _told_to(text, b, e))
+        and (reports(text[max(0, b - 40) : b]) or order_reported(text, b, e))
         for b, e in quotes
-    )
-
-
-def _told_to(text: str, begin: int, end: int) -> bool:
-    """Whether the quotation ``text[begin:end]`` is an order someone else gave, reported
-    (:func:`~.quotes.told_to`: "a man told a Nigerian customer, a nurse ..., to '...'"),
-    and not approved in the words after it, as a hurled slur's report is not
-    (:data:`~.hurled_slurs.APPROVED`: "... Quite right too.")."""
-    return told_to(text[max(0, begin - 120) : begin]) and not APPROVED.search(
-        text[end : end + 2 * NEAR]
     )
 
 

@@ -30,6 +30,7 @@ import re
 from bisect import bisect_left
 from typing import Final
 
+from threadguard.moderation.quotes import order_verb
 from threadguard.moderation.sentences import sides
 
 #: How far around a quotation, in characters, the words that report or approve it count.
@@ -192,6 +193,47 @@ HURLED_BARE: Final = re.compile(
 HURLED_AT_BARE: Final = re.compile(
     HURLED_AT.pattern.removesuffix(r"\s*[,:]?\s*$") + r"\s*(?:[\w'’-]+ )?$", re.IGNORECASE
 )
+
+
+#: Approval of an order reported, beyond :data:`APPROVED`: "Needed saying.", "Someone
+#: had to.", "100%.", "He wasn't wrong.", "Dad was right.", "Wise man.", "I'd buy that man
+#: a pint." (a reviewer's sentences against the first version, which read none of them).
+ORDER_APPROVED: Final = re.compile(
+    r"\b(?:needed (?:to be )?sa(?:ying|id)|someone had to(?: say it)?|wise (?:man|woman|words)|"
+    r"(?:buy|bought) (?:that|the|him|her) (?:man |bloke |guy |lad |woman )?a (?:pint|drink)|"
+    r"more like (?:him|her|them)|(?:wasn['’]t|was not|isn['’]t|is not|weren['’]t) wrong|"
+    r"(?:was|is|were) right(?! to)\b|spot on|finally someone|someone with a spine)|100 ?%|👍",
+    re.IGNORECASE,
+)
+#: Words before an order that leave it no subject of its own: an imperative or a dropped
+#: "I" ("Keep telling them ...", "Been telling them for years ...", "Make sure they're
+#: told ...").
+_NO_SUBJECT: Final = re.compile(
+    r"^\W*(?:(?:and|so|just|always|still|i|we)\s+)*(?:keep|keeps|kept|been|make sure|start|"
+    r"started|go|go on|remember to|be sure to|try)\b|^\W*$",
+    re.IGNORECASE,
+)
+
+
+def order_reported(text: str, begin: int, end: int) -> bool:
+    """Whether the quotation ``text[begin:end]`` is an order someone else gave, reported
+    ("On Thursday a man told a Nigerian customer, a nurse who has lived here twelve
+    years, to 'go back to the jungle where you belong'."): the verb of ordering
+    (:func:`~.quotes.order_verb`) with a subject that is not the writer, neither wished,
+    planned, called for nor denied (:data:`NOT_A_REPORT`), and not approved before or after
+    (:data:`APPROVED`, :data:`ORDER_APPROVED`). A reviewer's 62 sentences against the first
+    version, which read only "told ... to": the writer's own order ("I went into the
+    barbers and told ..."), a call ("They should all be told ..."), an instruction ("Keep
+    telling them ...") and approval after ("Needed saying.") were read as reports."""
+    left, _ = sides(text, begin, end, 2 * NEAR)
+    verb = order_verb(left)
+    if verb is None or NOT_A_REPORT.search(left):
+        return False
+    subject = left[: verb.start()]
+    if _NO_SUBJECT.search(subject) or _writer_shouted(subject):
+        return False
+    around = text[max(0, begin - 2 * NEAR) : begin] + " " + text[end : end + 2 * NEAR]
+    return APPROVED.search(around) is None and ORDER_APPROVED.search(around) is None
 
 
 def _reported_bare(text: str, begin: int, end: int) -> bool:

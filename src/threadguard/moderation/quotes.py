@@ -130,18 +130,25 @@ def reports(before: str) -> bool:
     return any(not FIRST_PERSON.search(before[: m.start()]) for m in REPORTING.finditer(before))
 
 
-#: Words reported as an order given to someone, whoever stands between: "a man told a
-#: Nigerian customer, a nurse who has lived here twelve years, to 'go back to the jungle
-#: where you belong'" (a thirteenth news desk: the witness's report was held, its
-#: reporting word too far before the quotation for :func:`reports`).
-TOLD_TO: Final = re.compile(
-    r"\b(?:told|tells|telling|ordered|orders|ordering)\b[^.!?;:\"“”]{0,80}?\bto\s*$",
+#: A verb of ordering someone, in the words before a quotation: its last occurrence is
+#: the one that governs the quotation ("Mum told me, and now I'm telling them to '...'").
+ORDER_VERB: Final = re.compile(r"\b(?:told|tells|telling|ordered|orders|ordering)\b", re.IGNORECASE)
+#: What may stand between the order and its quotation: whoever was ordered, however
+#: described ("a Nigerian customer, a nurse who has lived here twelve years, "), an
+#: abbreviation's or a time's marks included ("a nurse from St. Mary's", "at 3:30"), and
+#: then "to".
+ORDERED_TO: Final = re.compile(
+    r"^\s(?:\b(?:st|dr|mr|mrs|ms|mt|no)\.|\d[:.]\d|[^.!?;:\"“”]){0,120}?\bto\s*$",
     re.IGNORECASE,
 )
 
 
-def told_to(before: str) -> bool:
-    """Whether ``before`` (at most a sentence's words before a quotation) ends in an order
-    reported as someone else's ("a man told her to"), not the writer's ("I told him to")."""
-    m = TOLD_TO.search(before)
-    return m is not None and not FIRST_PERSON.search(before[: m.start()])
+def order_verb(before: str) -> re.Match[str] | None:
+    """The verb of ordering that ``before`` (at most a sentence's words before a
+    quotation) ends in, with whoever was ordered and "to" after it ("a man told a
+    Nigerian customer, a nurse who has lived here twelve years, to"); None otherwise.
+    Whose order it is, the caller decides (:func:`.hurled_slurs.order_reported`)."""
+    verbs = list(ORDER_VERB.finditer(before))
+    if not verbs or ORDERED_TO.search(before[verbs[-1].end() :]) is None:
+        return None
+    return verbs[-1]
