@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from cli_support import run_cli
@@ -117,3 +118,18 @@ def test_a_held_comment_lists_its_flagged_words_in_plain_text() -> None:
 
 def test_an_approved_comment_lists_no_words() -> None:
     assert "words:" not in render([_flagged("approve")], levels=12)
+
+
+def test_a_group_inferred_for_a_held_comment_is_marked_as_inferred() -> None:
+    """An inference (the group a held comment names, or its thread's) reads differently
+    from a head's reading in the tree (desk 14: "inferred targets look like real ones")."""
+    from threadguard.analysis import Target
+    from threadguard.moderation.inferred_targets import INFERRED_TARGET
+
+    comment = Comment(id="c1", text="They breed faster than we do.", author="a", position=0)
+    targets = (Target("muslims", INFERRED_TARGET), Target("women", 0.62))
+    analysis = Analysis("c1", {"toxicity": 0.6}, targets=targets)
+    outcome = Outcome(Decision("hold", ("toxicity 0.60 ≥ 0.40 (hold)",)))
+    outcome = replace(outcome, inferred_groups=frozenset({"muslims"}))
+    out = render([Moderated(comment, analysis, None, outcome)], levels=12)
+    assert "targets: muslims 0.45 (inferred), women 0.62" in out
