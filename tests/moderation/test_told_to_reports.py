@@ -27,6 +27,9 @@ REPORTS = [
     "jungle you came from' and did nothing.",
     "Some bloke in a van ordered my husband to 'go back to the jungle where you belong'. "
     "We reported it.",
+    # a time's colon between the order and the quotation
+    "A man told my daughter at 3:30 outside the school gates, in front of all the parents, "
+    "to 'go back to the jungle where you belong'. She is nine.",
 ]
 HELD = [
     # the writer's own order
