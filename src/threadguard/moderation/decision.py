@@ -147,8 +147,10 @@ def with_findings(analysis: Analysis, outcome: Outcome, *, spans: bool = True) -
     targets (at :data:`LISTED_TARGET`, or the models' score where higher) and the words
     of each find that holds among its spans (:attr:`Outcome.found_spans`; a span the
     models marked at the same place and attribute keeps the higher score; none where the
-    caller asked for no spans). The comment's targets and spans as every output and the
-    store report them; scores are unchanged."""
+    caller asked for no spans), and the groups the moderator inferred
+    (:attr:`Outcome.inferred_groups`, at :data:`INFERRED_TARGET` unless read higher). The
+    comment's targets and spans as every output and the store report them; scores are
+    unchanged."""
     named, found = outcome.named_groups, outcome.found_spans if spans else ()
     inferred = with_parents(set(outcome.inferred_groups))
     if not named and not found and not inferred:
