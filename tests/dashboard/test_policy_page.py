@@ -95,7 +95,7 @@ def test_the_form_sets_what_coded_hate_does_and_the_terms_a_site_drops() -> None
         "ignore": ["feminazi*", "kung flu"],
     }
     bad = check_draft(BASE, draft_from_form(form_of(**filled(coded_action="ban"))), {}, "s")
-    assert bad.error is not None and "coded_hate.action must be hold, flag, off" in bad.error
+    assert bad.error is not None and "coded_hate.action must be hold, reject, flag, off" in bad.error
 
 
 def test_a_form_without_the_coded_hate_fields_leaves_the_sites_table_alone() -> None:
@@ -111,7 +111,7 @@ def test_the_form_sets_what_threats_do_and_leaves_the_table_alone_without_the_fi
     assert checked.policy is not None and checked.policy.rules.threat_action == "flag"
     assert tomllib.loads(checked.text)["threats"] == {"action": "flag"}
     bad = check_draft(BASE, draft_from_form(form_of(**filled(threat_action="ban"))), {}, "s")
-    assert bad.error is not None and "threats.action must be hold, flag, off" in bad.error
+    assert bad.error is not None and "threats.action must be hold, reject, flag, off" in bad.error
     stored = stored_document('[threats]\naction = "off"\n', "toml", "news")
     fields = {k: v for k, v in filled().items() if k != "threat_action"}
     checked = check_draft(BASE, draft_from_form(form_of(**fields)), stored, "news")

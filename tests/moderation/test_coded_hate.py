@@ -276,8 +276,8 @@ def test_the_table_holds_unless_it_says_otherwise_and_no_table_leaves_codes_alon
 @pytest.mark.parametrize(
     ("table", "message"),
     [
-        ({"action": "reject"}, "coded_hate.action must be hold, flag, off"),
-        ({"action": True}, "coded_hate.action must be hold, flag, off"),
+        ({"action": "block"}, "coded_hate.action must be hold, reject, flag, off"),
+        ({"action": True}, "coded_hate.action must be hold, reject, flag, off"),
         ({"ignore": "orcs"}, "coded_hate.ignore must be a list of strings"),
         ({"level": 1}, "unknown key(s) in [coded_hate]: level"),
     ],

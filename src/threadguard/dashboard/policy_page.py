@@ -41,6 +41,7 @@ WATCH_HELP = {
 #: What each coded-hate action does, as the form explains it.
 CODED_HELP = {
     "hold": "Held for a moderator, the code and its meaning named.",
+    "reject": "Rejected outright, the code and its meaning named.",
     "flag": "Named in the reasons; the decision is unchanged.",
     "off": "Not looked for: the scores alone decide.",
 }
@@ -48,16 +49,19 @@ CODED_HELP = {
 THREAT_HELP = {
     **CODED_HELP,
     "hold": "Held for a moderator, the kind of threat and the phrase named.",
+    "reject": "Rejected outright, the kind of threat and the phrase named.",
 }
 #: What each abusive-words action does, as the form explains it.
 ABUSIVE_HELP = {
     **CODED_HELP,
     "hold": "Held for a moderator, the kind of word and the word named.",
+    "reject": "Rejected outright, the kind of word and the word named.",
 }
 #: What each contact-details action does, as the form explains it.
 CONTACT_HELP = {
     **CODED_HELP,
     "hold": "Held for a moderator, the kind of detail named.",
+    "reject": "Rejected outright, the kind of detail named.",
 }
 #: How many comments a preview replays by default, and at most.
 PREVIEW_DEFAULT = 500

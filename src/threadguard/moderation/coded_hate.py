@@ -52,8 +52,12 @@ from threadguard.thread import NAME_JOIN
 LEXICON: Final = "lexicons/coded_hate.toml"
 #: What the ``coded_hate`` phase may do with a code: hold the comment, only name the code
 #: among the reasons, or nothing.
-CodedAction = Literal["hold", "flag", "off"]
-CODED_ACTIONS: Final[tuple[CodedAction, ...]] = ("hold", "flag", "off")
+CodedAction = Literal["hold", "reject", "flag", "off"]
+CODED_ACTIONS: Final[tuple[CodedAction, ...]] = ("hold", "reject", "flag", "off")
+#: The actions by which a list's find decides a comment: held for a moderator, or rejected
+#: outright (a site that trusts a list enough: "Sterilise the lot of them." was only held
+#: by default, and two news desks asked why nothing was ever rejected).
+ACTING: Final[frozenset[CodedAction]] = frozenset({"hold", "reject"})
 #: Words by which a comment rebuts a theory or slogan it names rather than spreading it:
 #: English, then German, French, Spanish, Italian, Portuguese and Dutch (the codes marked
 #: ``any_language`` are named in those languages' news comments too: "Die Forderung nach

@@ -27,7 +27,7 @@ from typing import Final
 
 from threadguard.agreement import endorses
 from threadguard.moderation.abusive_words import match_abusive_words
-from threadguard.moderation.coded_hate import match_coded
+from threadguard.moderation.coded_hate import ACTING, match_coded
 from threadguard.moderation.policy import SiteRules
 from threadguard.moderation.threats import match_threats
 
@@ -39,12 +39,12 @@ def agreed_reasons(text: str, parent: str, rules: SiteRules, language: str | Non
     if not parent.strip() or not endorses(text, parent):
         return []
     held: list[str] = []
-    if rules.threat_action == "hold":
+    if rules.threat_action in ACTING:
         held += [t.reason() for t in match_threats(parent, language=language) if t.holds]
-    if rules.coded_action == "hold":
+    if rules.coded_action in ACTING:
         coded = match_coded(parent, ignore=rules.coded_ignore, language=language)
         held += [m.reason() for m in coded if not m.rebutted]
-    if rules.abusive_action == "hold":
+    if rules.abusive_action in ACTING:
         held += [m.reason() for m in match_abusive_words(parent, language=language) if m.holds]
     return [f"agrees with what it answers: {r}" for r in dict.fromkeys(held)]
 

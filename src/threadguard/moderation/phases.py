@@ -40,7 +40,7 @@ from typing import Any, Final, TypeVar
 from threadguard.analysis import Analysis, shown_score
 from threadguard.moderation.abusive_words import AbusiveMatch, match_abusive_words
 from threadguard.moderation.authors import AuthorContext
-from threadguard.moderation.coded_hate import CodedMatch, match_coded
+from threadguard.moderation.coded_hate import ACTING, CodedAction, CodedMatch, match_coded
 from threadguard.moderation.contact_details import ContactMatch, match_contact_details
 from threadguard.moderation.endorsed_lists import agreed_reasons, approved_reports
 from threadguard.moderation.policy import Policy
@@ -260,6 +260,12 @@ def watchlist(case: Case, draft: Draft) -> Draft:
     return out
 
 
+def list_verdict(action: CodedAction) -> Verdict:
+    """What a list's find that acts does to the comment: ``reject`` rejects it, ``hold``
+    (and anything else) holds it."""
+    return Verdict.REJECT if action == "reject" else Verdict.HOLD
+
+
 def coded_hate(case: Case, draft: Draft) -> Draft:
     """Codes of the coded-hate lexicon in the text and the author's name: held (or only
     named, for ``flag``, and for a theory's name the sentence rebuts), each code named once
@@ -287,10 +293,10 @@ def coded_hate(case: Case, draft: Draft) -> Draft:
         key = (m.term.pattern, m.where.in_author)
         if key not in named or (named[key].rebutted and not m.rebutted):
             named[key] = m
-    holds = rules.coded_action == "hold" and any(not m.rebutted for m in found)
+    holds = rules.coded_action in ACTING and any(not m.rebutted for m in found)
     out = replace(draft, coded=draft.coded + tuple(found), coded_held=draft.coded_held or holds)
     reasons = (m.reason() for m in named.values())
-    return out.raised_to(Verdict.HOLD if holds else Verdict.APPROVE, *reasons)
+    return out.raised_to(list_verdict(rules.coded_action) if holds else Verdict.APPROVE, *reasons)
 
 
 def threats(case: Case, draft: Draft) -> Draft:
@@ -309,7 +315,7 @@ def threats(case: Case, draft: Draft) -> Draft:
     )
     if not found:
         return draft
-    holds = action == "hold" and any(t.holds for t in found)
+    holds = action in ACTING and any(t.holds for t in found)
     out = replace(
         draft, threats=draft.threats + tuple(found), threat_held=draft.threat_held or holds
     )
@@ -320,7 +326,7 @@ def threats(case: Case, draft: Draft) -> Draft:
         if key not in named or (not named[key].holds and t.holds):
             named[key] = t
     reasons = (t.reason() for t in named.values())
-    return out.raised_to(Verdict.HOLD if holds else Verdict.APPROVE, *reasons)
+    return out.raised_to(list_verdict(action) if holds else Verdict.APPROVE, *reasons)
 
 
 def abusive_words(case: Case, draft: Draft) -> Draft:
@@ -334,12 +340,12 @@ def abusive_words(case: Case, draft: Draft) -> Draft:
     )
     if not found:
         return draft
-    holds = action == "hold" and any(m.holds for m in found)
+    holds = action in ACTING and any(m.holds for m in found)
     reasons = tuple(dict.fromkeys(m.reason() for m in found))
     out = replace(
         draft, abusive=draft.abusive + tuple(found), abusive_held=draft.abusive_held or holds
     )
-    return out.raised_to(Verdict.HOLD if holds else Verdict.APPROVE, *reasons)
+    return out.raised_to(list_verdict(action) if holds else Verdict.APPROVE, *reasons)
 
 
 def endorsed_lists(case: Case, draft: Draft) -> Draft:
@@ -363,7 +369,8 @@ def contact_details(case: Case, draft: Draft) -> Draft:
         return draft
     reasons = tuple(dict.fromkeys(m.reason(case.text) for m in found))
     draft = replace(draft, contacts=draft.contacts + tuple(found))
-    return draft.raised_to(Verdict.HOLD if action == "hold" else Verdict.APPROVE, *reasons)
+    verdict = list_verdict(action) if action in ACTING else Verdict.APPROVE
+    return draft.raised_to(verdict, *reasons)
 
 
 def banned_author(case: Case, draft: Draft) -> Draft:

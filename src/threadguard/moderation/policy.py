@@ -95,11 +95,11 @@ class SiteRules:
     #: Lexicon terms this site does not treat as coded (lower-cased).
     coded_ignore: frozenset[str] = frozenset()
     #: What a phrase of the threat list does (:mod:`threadguard.moderation.threats`): the
-    #: same three actions, "off" without a ``[threats]`` table, "hold" with one that names
+    #: same four actions, "off" without a ``[threats]`` table, "hold" with one that names
     #: no action.
     threat_action: CodedAction = "off"
     #: What contact details and spam do (:mod:`threadguard.moderation.contact_details`):
-    #: the same three actions, "off" without a ``[contact_details]`` table.
+    #: the same four actions, "off" without a ``[contact_details]`` table.
     contact_action: CodedAction = "off"
     #: What a word of the other languages' abusive-words list does
     #: (:mod:`threadguard.moderation.abusive_words`): "off" without an ``[abusive_words]`` table.
