@@ -454,7 +454,7 @@ def test_flag_names_the_threat_and_off_looks_for_none() -> None:
 
 def test_a_bad_threats_table_is_an_error_that_names_it() -> None:
     with pytest.raises(PolicyError, match=r"threats.action must be hold, reject, flag, off"):
-        parse_policy({"threats": {"action": "reject"}}, "s")
+        parse_policy({"threats": {"action": "block"}}, "s")
     with pytest.raises(PolicyError, match="threats"):
         parse_policy({"threats": {"severity": "high"}}, "s")
 
