@@ -2,9 +2,9 @@
 document, and the preview of what a draft would change.
 
 The form edits what an admin tunes most: each attribute's hold and reject thresholds,
-the watched words of each watchlist action, what coded hate does (hold, flag or off, and
+the watched words of each watchlist action, what coded hate does (hold, reject, flag or off, and
 the lexicon's terms the site drops) and what threats, abusive words of the other languages
-and contact details do (hold, flag or off). Everything else in the site's stored document
+and contact details do (hold, reject, flag or off). Everything else in the site's stored document
 (author rules, escalation, languages) is kept as it is. A draft is written as the site's
 whole ``[thresholds]``, ``[watchlist]``, ``[coded_hate]``, ``[threats]``,
 ``[abusive_words]`` and ``[contact_details]`` (every attribute, every action), so what the form shows is exactly what

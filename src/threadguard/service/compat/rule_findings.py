@@ -13,7 +13,7 @@ the model's own scores.
 
 Only a finding that held the comment counts (:func:`held_findings`): one its phase's
 action holds for under the site's policy (``threat_action``, ``coded_action``,
-``abusive_action`` = ``"hold"``), and not quoted, reported or rebutted. A site whose
+``abusive_action`` = ``"hold"`` or ``"reject"``), and not quoted, reported or rebutted. A site whose
 policy only flags threats (a reason, no hold) stored "I will find you and hurt you."
 approved while Perspective answered THREAT 0.8 and OpenAI violence 0.8 (review 35): the
 answer must not say more than the site decided. Perspective's sentence spans
