@@ -95,7 +95,9 @@ def test_the_form_sets_what_coded_hate_does_and_the_terms_a_site_drops() -> None
         "ignore": ["feminazi*", "kung flu"],
     }
     bad = check_draft(BASE, draft_from_form(form_of(**filled(coded_action="ban"))), {}, "s")
-    assert bad.error is not None and "coded_hate.action must be hold, reject, flag, off" in bad.error
+    assert (
+        bad.error is not None and "coded_hate.action must be hold, reject, flag, off" in bad.error
+    )
 
 
 def test_a_form_without_the_coded_hate_fields_leaves_the_sites_table_alone() -> None:
