@@ -3,7 +3,7 @@ question "is this range quoted?" is answered from spans found once."""
 
 from __future__ import annotations
 
-from threadguard.moderation.quotes import Quotations, quotation_spans
+from threadguard.moderation.quotes import Quotations, quotation_spans, reports
 
 
 def inside(text: str, part: str) -> bool:
@@ -41,3 +41,18 @@ def test_a_quotation_nested_in_another_of_another_family_is_seen() -> None:
     assert inside(text, "I will kill you")
     assert inside(text, "at the officer")
     assert not inside(text, "The article says")
+
+
+def test_a_reporting_word_called_for_or_the_writers_own_reports_nothing() -> None:
+    # someone else's words, however long ago or however often
+    assert reports("The minister said ")
+    assert reports("My grandad would always say ")
+    assert reports("If someone says ")
+    assert reports("A sign saying ")
+    # the telling called for, or the writer's own (a reviewer's, session 39)
+    assert not reports("They need to be told ")
+    assert not reports("They should all be told to ")
+    assert not reports("Make sure they're told to ")
+    assert not reports("Keep telling them ")
+    assert not reports("I kept telling them ")
+    assert not reports("We used to chant ")

@@ -28,6 +28,9 @@ REPORTS = [
     "Some bloke in a van ordered my husband to 'go back to the jungle where you belong'. "
     "We reported it.",
     # a time's colon between the order and the quotation
+    # a habit of someone else's, reported
+    "My grandad would always say 'go back to the jungle where you belong' to anyone darker "
+    "than him. I was ashamed of him.",
     "A man told my daughter at 3:30 outside the school gates, in front of all the parents, "
     "to 'go back to the jungle where you belong'. She is nine.",
 ]
@@ -59,6 +62,9 @@ HELD = [
     "jungle you came from'. Needed saying.",
     "A man at the match told the striker, who had just missed a penalty, to 'go back to the "
     "jungle you came from'. And honestly? He wasn't wrong.",
+    # the telling called for, next to its reporting word (session 40)
+    "They need to be told 'go back to the jungle where you belong'.",
+    "Make sure they're told to 'go back to the jungle you came from'.",
 ]
 
 

@@ -108,7 +108,7 @@ _IMPERATIVE: Final = re.compile(rf"^\W*(?:just |go |and )?(?:{_SHOUT}|call|calls
 #: The writer approving what was hurled, in the quotation's sentence or just after it.
 APPROVED: Final = re.compile(
     r"(?:^|[.!?]\s*)(?:good|great|excellent|brilliant|nice|based|legend|hero|correct|true|"
-    r"agreed|fair|accurate|yes|yep|bravo|classic|love it)\s*(?:[.!]+|$)|"
+    r"agreed|fair|accurate|yes|yep|bravo|classic|love it|spot on|bang on|100 ?%)\s*(?:[.!]+|$)|"
     r"\b(?:quite right|rightly so|about time|hear,? hear|couldn'?t (?:have )?said it better|"
     r"can'?t argue|well said|fair enough|as (?:it|they|he|she) should|serves? (?:him|her|them) "
     r"right|had it coming|deserved (?:it|that|every word)|(?:he|she|they|it) deserved|"
@@ -122,7 +122,13 @@ APPROVED: Final = re.compile(
     r"brilliant|best thing|never wrong|(?:knew|know) (?:their|his|her) place|"
     r"wish (?:more|i|we|there were|i'd|i had)|(?:had|has|have) the guts|"
     r"(?:i|we) (?:[\w'’-]+ )?laugh(?:ed|ing)|made (?:me|us) laugh|"
-    r"(?:i|we) (?:still |always )?(?:call|calls) (?:them|him|her)|keep (?:on )?calling)\b|[😂🤣👏]",
+    r"(?:i|we) (?:still |always )?(?:call|calls) (?:them|him|her)|keep (?:on )?calling|"
+    # an order's approval, read by a reviewer's sentences ("Needed saying.", "Someone had
+    # to.", "He wasn't wrong.", "Dad was right.", "Wise man.", "I'd buy that man a pint.")
+    r"needed (?:to be )?sa(?:ying|id)|someone had to(?: say it)?|wise (?:man|woman|words)|"
+    r"(?:buy|bought) (?:that|the|him|her) (?:man |bloke |guy |lad |woman )?a (?:pint|drink)|"
+    r"more like (?:him|her|them)|(?:wasn['’]t|was not|isn['’]t|is not|weren['’]t) wrong|"
+    r"(?:was|is|were) right(?=\s*(?:[.!,;]|$))|finally someone|someone with a spine)\b|[😂🤣👏👍]",
     re.IGNORECASE,
 )
 #: Opening marks a quotation of a plural slur may start with, where the quotation finder
@@ -195,16 +201,6 @@ HURLED_AT_BARE: Final = re.compile(
 )
 
 
-#: Approval of an order reported, beyond :data:`APPROVED`: "Needed saying.", "Someone
-#: had to.", "100%.", "He wasn't wrong.", "Dad was right.", "Wise man.", "I'd buy that man
-#: a pint." (a reviewer's sentences against the first version, which read none of them).
-ORDER_APPROVED: Final = re.compile(
-    r"\b(?:needed (?:to be )?sa(?:ying|id)|someone had to(?: say it)?|wise (?:man|woman|words)|"
-    r"(?:buy|bought) (?:that|the|him|her) (?:man |bloke |guy |lad |woman )?a (?:pint|drink)|"
-    r"more like (?:him|her|them)|(?:wasn['’]t|was not|isn['’]t|is not|weren['’]t) wrong|"
-    r"(?:was|is|were) right(?! to)\b|spot on|finally someone|someone with a spine)|100 ?%|👍",
-    re.IGNORECASE,
-)
 #: Words before an order that leave it no subject of its own: an imperative or a dropped
 #: "I" ("Keep telling them ...", "Been telling them for years ...", "Make sure they're
 #: told ...").
@@ -221,7 +217,7 @@ def order_reported(text: str, begin: int, end: int) -> bool:
     years, to 'go back to the jungle where you belong'."): the verb of ordering
     (:func:`~.quotes.order_verb`) with a subject that is not the writer, neither wished,
     planned, called for nor denied (:data:`NOT_A_REPORT`), and not approved before or after
-    (:data:`APPROVED`, :data:`ORDER_APPROVED`). A reviewer's 62 sentences against the first
+    (:data:`APPROVED`). A reviewer's 62 sentences against the first
     version, which read only "told ... to": the writer's own order ("I went into the
     barbers and told ..."), a call ("They should all be told ..."), an instruction ("Keep
     telling them ...") and approval after ("Needed saying.") were read as reports."""
@@ -233,7 +229,7 @@ def order_reported(text: str, begin: int, end: int) -> bool:
     if _NO_SUBJECT.search(subject) or _writer_shouted(subject):
         return False
     around = text[max(0, begin - 2 * NEAR) : begin] + " " + text[end : end + 2 * NEAR]
-    return APPROVED.search(around) is None and ORDER_APPROVED.search(around) is None
+    return APPROVED.search(around) is None
 
 
 def _reported_bare(text: str, begin: int, end: int) -> bool:

@@ -119,15 +119,34 @@ REPORTING: Final = re.compile(
 #: says it as their own.
 FIRST_PERSON: Final = re.compile(
     r"\b(?:i|we)(?:'m|'ve|'d|'ll| am| have| do| did| really| honestly| still| just| always|"
-    r" firmly| truly| strongly| genuinely| personally| sincerely| absolutely){0,2}\s+$",
+    r" firmly| truly| strongly| genuinely| personally| sincerely| absolutely| kept| keep| on|"
+    r" used to| would| will| even| also| once){0,3}\s+$",
+    re.IGNORECASE,
+)
+
+
+#: An obligation or an instruction just before a reporting word: the telling is called
+#: for, not reported ("They need to be told 'go home'", "Make sure they're told to '...'",
+#: "Keep telling them '...'"; a reviewer's sentences, session 39). Not "would" or "will":
+#: "My grandad would always say '...'" reports him.
+CALLED_FOR: Final = re.compile(
+    r"(?:\b(?:should|shoulda|must|ought to|needs? to|have to|has to|had better|gotta|got to|"
+    r"let['’]?s|deserves? to)(?: all| just| simply| really| be| get| all be| keep)*|"
+    r"^\W*(?:(?:and|so|just|always|still)\s+)*(?:keep|keeps|kept on|start|go on|remember to|"
+    r"be sure to|try|make sure(?: (?:they|he|she|you|them|everyone|every one of them)"
+    r"(?:['’]re| are| get| gets| is)?)?)(?: on)?)\s+$",
     re.IGNORECASE,
 )
 
 
 def reports(before: str) -> bool:
     """Whether ``before`` (the words before a phrase, in its sentence) reports it: a
-    :data:`REPORTING` word that is not the writer's own (:data:`FIRST_PERSON`)."""
-    return any(not FIRST_PERSON.search(before[: m.start()]) for m in REPORTING.finditer(before))
+    :data:`REPORTING` word that is neither the writer's own (:data:`FIRST_PERSON`) nor
+    called for (:data:`CALLED_FOR`)."""
+    return any(
+        not FIRST_PERSON.search(before[: m.start()]) and not CALLED_FOR.search(before[: m.start()])
+        for m in REPORTING.finditer(before)
+    )
 
 
 #: A verb of ordering someone, in the words before a quotation: its last occurrence is
