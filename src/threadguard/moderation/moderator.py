@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Final
 
 from threadguard.analysis import Analysis
 from threadguard.engine import Engine, ScoredComment
@@ -22,7 +21,6 @@ from threadguard.moderation.phases import (
     Case,
     Draft,
     Phase,
-    crossed,
     most_severe_first,
     name_hits,
     thresholds,
@@ -31,12 +29,6 @@ from threadguard.moderation.policy import Policy, load_policy
 from threadguard.moderation.watchlist import censor
 from threadguard.schema import Verdict
 from threadguard.thread import Comment, Thread
-
-#: The attributes whose thresholds hold a comment for abuse (not profanity or sexual
-#: content alone): a reply held for them may take its target from its thread.
-ABUSE_ATTRIBUTES: Final = frozenset(
-    {"toxicity", "severe_toxicity", "identity_attack", "insult", "threat"}
-)
 
 
 @dataclass(frozen=True)
@@ -100,12 +92,10 @@ class Moderator:
             else None
         )
         inferred: frozenset[str] = frozenset()
-        if draft.verdict is not Verdict.APPROVE:
-            held_for = self._abuse_held_for(analysis, draft)
-            if held_for:
-                inferred = inferred_groups(
-                    text, context, case.canonical, identity_attack="identity_attack" in held_for
-                )
+        if draft.verdict is not Verdict.APPROVE and draft.held_for_abuse:
+            inferred = inferred_groups(
+                text, context, case.canonical, identity_attack="identity_attack" in draft.crossed
+            )
         return Outcome(
             Decision(draft.verdict, draft.reasons),
             draft.matches,
@@ -120,16 +110,6 @@ class Moderator:
             draft.contacts,
             inferred,
         )
-
-    def _abuse_held_for(self, analysis: Analysis, draft: Draft) -> frozenset[str]:
-        """The abuse attributes whose thresholds hold the comment, with ``"lists"`` where a
-        find holds it (a code, threat or abusive word); empty where only its language, its
-        author's standing or a watched word holds it."""
-        hits = crossed(self.policy, analysis.scores, analysis.language) if draft.scored else []
-        held = {attr for _, _, attr, _ in hits} & ABUSE_ATTRIBUTES
-        if draft.coded_held or draft.threat_held or draft.abusive_held:
-            held.add("lists")
-        return frozenset(held)
 
     def on_scores(self, analysis: Analysis) -> Decision:
         """The thresholds' decision on scores alone."""

@@ -53,6 +53,11 @@ from threadguard.schema import ATTRIBUTES, Verdict
 OPAQUE_ID: Final = re.compile(
     r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{24,}", re.IGNORECASE
 )
+#: The attributes whose thresholds hold a comment for abuse (not profanity or sexual
+#: content alone): a comment held for them may take its target from its thread.
+ABUSE_ATTRIBUTES: Final = frozenset(
+    {"toxicity", "severe_toxicity", "identity_attack", "insult", "threat"}
+)
 #: A crossed threshold (verdict, score, ...): what :func:`most_severe_first` orders.
 _Hit = TypeVar("_Hit", bound=tuple[Any, ...])
 
@@ -114,6 +119,21 @@ class Draft:
     final: bool = False
     #: Whether the comment's scores were read (not for an unsupported language).
     scored: bool = True
+    #: The attributes whose thresholds the text's own scores cross (not its author name's).
+    crossed: frozenset[str] = frozenset()
+
+    @property
+    def held_for_abuse(self) -> bool:
+        """Whether an abuse attribute's threshold (:data:`ABUSE_ATTRIBUTES`) or a list's
+        find (a code, threat or abusive word) holds the comment; not where only its
+        language, its author's standing or a watched word does. Such a comment may take
+        its target from what it says or answers (:mod:`.inferred_targets`)."""
+        return bool(
+            self.crossed & ABUSE_ATTRIBUTES
+            or self.coded_held
+            or self.threat_held
+            or self.abusive_held
+        )
 
     def raised_to(self, floor: Verdict, *reasons: str) -> Draft:
         """The draft with its verdict raised to ``floor`` (unless final) and reasons added."""
@@ -198,6 +218,7 @@ def thresholds(case: Case, draft: Draft) -> Draft:
         return draft
     language = case.analysis.language
     hits = crossed(case.policy, case.analysis.scores, language)
+    draft = replace(draft, crossed=frozenset(attr for _, _, attr, _ in hits))
     found = [(v, s, reason) for v, s, _, reason in hits]
     engine = case.analysis.engine_scores
     if engine is not None:
