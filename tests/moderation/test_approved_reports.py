@@ -62,6 +62,12 @@ CIVIL = [
     (NURSE, "Half the town is thinking of her tonight. Sending love."),
     (NURSE, "He said what? That's vile. I hope she reported it."),
     (BIN_DAY, "He only said out loud what half the town is thinking."),
+    # the speaker the parent reports rebutted the code (session 39's note: held)
+    ('The minister said "the great replacement is a lie".', "He's not wrong."),
+    (
+        'The minister said "this migrant invasion talk" is racist nonsense and has to stop.',
+        "She said what most of us are thinking.",
+    ),
     # the group condemned in the slot the first version left free
     (NURSE, "He just said what all the racists are thinking."),
     (NURSE, "He said what most bigots are thinking."),

@@ -65,7 +65,8 @@ ACTING: Final[frozenset[CodedAction]] = frozenset({"hold", "reject"})
 REBUTTAL: Final = re.compile(
     r"\b(?:so[- ]called|conspirac(?:y|ies)|theor(?:y|ies|ists?)|myths?|tropes?|"
     r"debunk(?:ed|s)?|false|nonsense|dishonest|(?:scare|fear)mongering|smears?|"
-    r"(?:the|that|this|old|big) lies?|"
+    r"(?:the|that|this|old|big) lies?|(?:is|are|was|were)(?! (?:no|not)\b) (?:a |an |all )?"
+    r"(?:[a-z]+ )?lies?|"
     r"racis[mt]s?|bigot(?:s|ry|ed)?|far[- ]right|neo[- ]?nazis?|white supremacis[mt]s?|"
     r"antisemiti(?:c|sm)|islamophob(?:ia|ic)|xenophob(?:ia|ic)|hate speech|"
     r"dog[- ]?whistles?|as (?:a|an)(?: \w+)? euphemism|slogans?|manifesto|rhetoric|"
@@ -192,9 +193,10 @@ class CodedMatch:
     #: A reported code the sentence rebuts, or a code named or reported rather than used
     #: (see the module docs): named among the reasons, not held for.
     rebutted: bool = False
-    #: Of those, one that stands in someone else's words: a quotation a reporting word
-    #: introduces, or a slur hurled and reported (:mod:`.hurled_slurs`); what a reply
-    #: approving whoever said it answers (:mod:`.endorsed_lists`).
+    #: Of those, one that stands in someone else's words, not rebutted in its sentence: a
+    #: quotation a reporting word introduces, or a slur hurled and reported
+    #: (:mod:`.hurled_slurs`); what a reply approving whoever said it answers
+    #: (:mod:`.endorsed_lists`).
     reported: bool = False
 
     def to_json(self) -> dict[str, Any]:
@@ -277,6 +279,19 @@ def quoted(text: str, quotes: list[tuple[int, int]], begin: int, end: int) -> bo
         and (reports(text[max(0, b - 40) : b]) or order_reported(text, b, e))
         for b, e in quotes
     )
+
+
+def reported_or_rebutted(
+    text: str, quotes: list[tuple[int, int]], begin: int, end: int
+) -> tuple[bool, bool]:
+    """Whether a theory's or slogan's name at ``text[begin:end]`` is not used (reported
+    or rebutted), and whether it is reported as someone's words that its sentence does
+    not rebut: what a reply approving the speaker approves. 'The minister said "the
+    great replacement is a lie"' reports a rebuttal: "He's not wrong." under it agrees
+    with the rebuttal (session 39's note: it was held)."""
+    said = quoted(text, quotes, begin, end)
+    condemned = rebutted(text, begin, end)
+    return said or condemned, said and not condemned
 
 
 def _endorsed_around(text: str, begin: int, end: int) -> bool:
@@ -408,8 +423,7 @@ def match_context(
             denied = said = False
             if term.reported:
                 quotes = quotation_spans(text) if quotes is None else quotes
-                said = quoted(text, quotes, m.start(), m.end())
-                denied = said or rebutted(text, m.start(), m.end())
+                denied, said = reported_or_rebutted(text, quotes, m.start(), m.end())
             where = WatchMatch(term.pattern, "hold", m.start(), m.end())
             if not denied:
                 held = CodedMatch(term, where)
@@ -541,8 +555,7 @@ def _match_text(
         if not in_author:
             quotes = quotation_spans(text) if quotes is None else quotes
             if term.reported:
-                said = quoted(text, quotes, m.begin, m.end)
-                denied = said or rebutted(text, m.begin, m.end)
+                denied, said = reported_or_rebutted(text, quotes, m.begin, m.end)
             if not denied and not named_as_a_word(text, m.begin, m.end):
                 said = denied = hurled_and_reported(text, quotes, m.begin, m.end)
             elif not denied:
