@@ -47,8 +47,12 @@ REPORTED = [
     "I was on the train when a man hissed 'filthy paki' at a woman in a hijab.",
     "At the match someone behind us kept yelling 'kike' at the away fans.",
     "A man on the 38 bus kept calling my sister a raghead.",
-    # "was right" only as a verdict: here a place
+    # "was right" only as a verdict: here a place, a judgement of someone's act
     "A man shouted 'pikey' at my cousin outside the pub. Her dad was right there.",
+    "A man yelled 'paki' at my sister in Tesco. She was right to report it.",
+    # a [[context]] entry's phrase hurled and reported, as a term's is
+    "Someone yelled 'go back to the jungle where you belong' at a Black steward. The club "
+    "was right to ban him for life.",
 ]
 
 USED = [
@@ -64,11 +68,6 @@ USED = [
     "I said to my mate 'pakis, the lot of them' and he laughed.",
     "Me and the lads shouted 'pikey' at them all night.",
     "My grandad shouted 'groid' at them for fifty years and he was never wrong.",
-    # an order's approvals, one list for every report (session 40)
-    "Someone yelled 'go home, towelhead' at him. Needed saying.",
-    "A bloke shouted 'pikey' at them. Spot on.",
-    "Some lad yelled 'paki' at the bus driver. Finally someone with a spine.",
-    "A man hissed 'filthy paki' at her on the train. 100%.",
     # wishes, plans, calls, nostalgia
     "Someone should have shouted 'paki' at him.",
     "Next time I'll yell 'towelhead' at the lot of them.",

@@ -28,6 +28,18 @@ REPORTS = [
     "Some bloke in a van ordered my husband to 'go back to the jungle where you belong'. "
     "We reported it.",
     # a time's colon between the order and the quotation
+    # approval words that are not of the one who gave the order, and a hypothetical
+    # (a reviewer's, session 40: held by a version that took them anywhere after it)
+    "A passenger told a nurse to 'go back to the jungle where you belong'. The driver who "
+    "threw him off was right.",
+    "A passenger told a nurse to 'go back to the jungle where you belong'. Spot on reporting "
+    "by the Echo, by the way.",
+    "A man told my colleague to 'go back to the jungle where you belong'. Finally someone at "
+    "the paper is covering this.",
+    "A man told my wife to 'go back to the jungle you came from'. 100% of the people in that "
+    "shop just looked away.",
+    "If a customer tells you to 'go back to the jungle where you belong', you can refuse "
+    "service and call security.",
     # a habit of someone else's, reported
     "My grandad would always say 'go back to the jungle where you belong' to anyone darker "
     "than him. I was ashamed of him.",
@@ -62,7 +74,13 @@ HELD = [
     "jungle you came from'. Needed saying.",
     "A man at the match told the striker, who had just missed a penalty, to 'go back to the "
     "jungle you came from'. And honestly? He wasn't wrong.",
-    # the telling called for, next to its reporting word (session 40)
+    # approval after an order within reach of a bare "told", and the telling called for
+    # (a reviewer's, session 40)
+    "A man told the nurse to 'go back to the jungle where you belong'. Spot on.",
+    "A passenger told him to 'go back to the jungle where you belong'. 👍",
+    "A passenger told him to 'go back to the jungle where you belong'. He's not wrong, is he?",
+    "Someone needs telling 'go back to the jungle where you belong'.",
+    "Wish someone had told him 'go back to the jungle where you belong'.",
     "They need to be told 'go back to the jungle where you belong'.",
     "Make sure they're told to 'go back to the jungle you came from'.",
 ]

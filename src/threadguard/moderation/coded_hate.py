@@ -40,9 +40,10 @@ from functools import cache
 from importlib import resources
 from typing import Any, Final, Literal
 
+from threadguard.moderation.hurled_slurs import NEAR as ORDER_NEAR
 from threadguard.moderation.hurled_slurs import hurled_and_reported, order_reported
 from threadguard.moderation.lexicon_files import array_of_tables
-from threadguard.moderation.quotes import quotation_spans, reports
+from threadguard.moderation.quotes import order_verb, quotation_spans, reports
 from threadguard.moderation.sentences import sides
 from threadguard.moderation.watchlist import PatternError, WatchMatch, WatchRule, match_watchlist
 from threadguard.schema import GROUPS
@@ -276,9 +277,20 @@ def quoted(text: str, quotes: list[tuple[int, int]], begin: int, end: int) -> bo
             re.search(r"\w", text[b + 1 : begin] + text[end : e - 1]) is not None
             or (len(text[begin:end].split()) >= 3 and not _endorsed_around(text, b, e))
         )
-        and (reports(text[max(0, b - 40) : b]) or order_reported(text, b, e))
+        and _reported_quotation(text, b, e)
         for b, e in quotes
     )
+
+
+def _reported_quotation(text: str, begin: int, end: int) -> bool:
+    """Whether the quotation ``text[begin:end]`` is someone else's words: an order given
+    (a verb of ordering governs it) is decided by :func:`.hurled_slurs.order_reported`
+    alone, whose checks of the subject and of approval a bare "told" within reach would
+    skip ("A man told the nurse to '...'. Spot on." was published: a reviewer, session
+    40); any other by a reporting word just before it (:func:`~.quotes.reports`)."""
+    if order_verb(sides(text, begin, end, 2 * ORDER_NEAR)[0]) is not None:
+        return order_reported(text, begin, end)
+    return reports(sides(text, begin, end, NEAR)[0], reach=40)
 
 
 def reported_or_rebutted(
@@ -292,6 +304,24 @@ def reported_or_rebutted(
     said = quoted(text, quotes, begin, end)
     condemned = rebutted(text, begin, end)
     return said or condemned, said and not condemned
+
+
+def not_used(
+    text: str, quotes: list[tuple[int, int]], term: CodedTerm, begin: int, end: int
+) -> tuple[bool, bool]:
+    """Whether the code at ``text[begin:end]`` is not used as the writer's own (a theory's
+    name reported or rebutted, a code named as a word, a slur hurled and reported), and
+    whether it stands in someone else's words (:attr:`CodedMatch.reported`). The same for
+    a term and a ``[[context]]`` entry: "Someone yelled 'go back to the jungle where you
+    belong' at a Black steward." is a witness's report whichever list holds the phrase."""
+    if term.reported:
+        denied, said = reported_or_rebutted(text, quotes, begin, end)
+        if denied:
+            return denied, said
+    if named_as_a_word(text, begin, end):
+        return True, False
+    hurled = hurled_and_reported(text, quotes, begin, end)
+    return hurled, hurled
 
 
 def _endorsed_around(text: str, begin: int, end: int) -> bool:
@@ -420,10 +450,8 @@ def match_context(
                 continue
             if term.unless is not None and term.unless.search(window):
                 continue
-            denied = said = False
-            if term.reported:
-                quotes = quotation_spans(text) if quotes is None else quotes
-                denied, said = reported_or_rebutted(text, quotes, m.start(), m.end())
+            quotes = quotation_spans(text) if quotes is None else quotes
+            denied, said = not_used(text, quotes, term, m.start(), m.end())
             where = WatchMatch(term.pattern, "hold", m.start(), m.end())
             if not denied:
                 held = CodedMatch(term, where)
@@ -554,12 +582,7 @@ def _match_text(
         denied = said = False
         if not in_author:
             quotes = quotation_spans(text) if quotes is None else quotes
-            if term.reported:
-                denied, said = reported_or_rebutted(text, quotes, m.begin, m.end)
-            if not denied and not named_as_a_word(text, m.begin, m.end):
-                said = denied = hurled_and_reported(text, quotes, m.begin, m.end)
-            elif not denied:
-                denied = True
+            denied, said = not_used(text, quotes, term, m.begin, m.end)
         found.append(CodedMatch(term, m, denied, said))
     if not in_author:
         english = language in ("en", None)

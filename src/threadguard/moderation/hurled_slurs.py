@@ -108,7 +108,7 @@ _IMPERATIVE: Final = re.compile(rf"^\W*(?:just |go |and )?(?:{_SHOUT}|call|calls
 #: The writer approving what was hurled, in the quotation's sentence or just after it.
 APPROVED: Final = re.compile(
     r"(?:^|[.!?]\s*)(?:good|great|excellent|brilliant|nice|based|legend|hero|correct|true|"
-    r"agreed|fair|accurate|yes|yep|bravo|classic|love it|spot on|bang on|100 ?%)\s*(?:[.!]+|$)|"
+    r"agreed|fair|accurate|yes|yep|bravo|classic|love it)\s*(?:[.!]+|$)|"
     r"\b(?:quite right|rightly so|about time|hear,? hear|couldn'?t (?:have )?said it better|"
     r"can'?t argue|well said|fair enough|as (?:it|they|he|she) should|serves? (?:him|her|them) "
     r"right|had it coming|deserved (?:it|that|every word)|(?:he|she|they|it) deserved|"
@@ -117,18 +117,12 @@ APPROVED: Final = re.compile(
     r"respect to|legend|hero|lol|lmao|rofl|haha+|"
     r"and (?:he|she|they|it) (?:is|are|was|were) (?:one|right|correct)|"
     r"that'?s what (?:he|she|they) (?:is|are)|(?:he|she|they|you)(?:'s| is|'re| are| was| were) "
-    r"(?:right|correct|spot on|not wrong)|(?:has|have|had) a point|"
+    r"(?:right(?! to\b)|correct|spot on|not wrong)|(?:has|have|had) a point|"
     r"fits?|fitting|accurate(?:ly)?|apt|the truth|(?:isn'?t|is not|nothing) racist|"
     r"brilliant|best thing|never wrong|(?:knew|know) (?:their|his|her) place|"
     r"wish (?:more|i|we|there were|i'd|i had)|(?:had|has|have) the guts|"
     r"(?:i|we) (?:[\w'’-]+ )?laugh(?:ed|ing)|made (?:me|us) laugh|"
-    r"(?:i|we) (?:still |always )?(?:call|calls) (?:them|him|her)|keep (?:on )?calling|"
-    # an order's approval, read by a reviewer's sentences ("Needed saying.", "Someone had
-    # to.", "He wasn't wrong.", "Dad was right.", "Wise man.", "I'd buy that man a pint.")
-    r"needed (?:to be )?sa(?:ying|id)|someone had to(?: say it)?|wise (?:man|woman|words)|"
-    r"(?:buy|bought) (?:that|the|him|her) (?:man |bloke |guy |lad |woman )?a (?:pint|drink)|"
-    r"more like (?:him|her|them)|(?:wasn['’]t|was not|isn['’]t|is not|weren['’]t) wrong|"
-    r"(?:was|is|were) right(?=\s*(?:[.!,;]|$))|finally someone|someone with a spine)\b|[😂🤣👏👍]",
+    r"(?:i|we) (?:still |always )?(?:call|calls) (?:them|him|her)|keep (?:on )?calling)\b|[😂🤣👏]",
     re.IGNORECASE,
 )
 #: Opening marks a quotation of a plural slur may start with, where the quotation finder
@@ -201,6 +195,29 @@ HURLED_AT_BARE: Final = re.compile(
 )
 
 
+#: Approval of an order reported, after it, beyond :data:`APPROVED`: "Needed saying.",
+#: "Someone had to.", "100%.", "He wasn't wrong.", "Dad was right.", "Wise man.", "I'd buy
+#: that man a pint." (a reviewer's sentences against the first version, which read none of
+#: them). The bare forms only as a sentence of their own, and "was right" or "wasn't wrong"
+#: only of the one who gave the order: a second reviewer's civil follow-ups ("The driver
+#: who threw him off was right.", "Spot on reporting by the Echo", "100% of the people in
+#: that shop looked away", "Finally someone at the paper is covering this", "👍 to the bus
+#: driver") were held by a first version that took the words anywhere.
+ORDER_APPROVED: Final = re.compile(
+    r"(?:^\s*|[.!?]\s*)(?:needed (?:to be )?sa(?:ying|id)|someone had to(?: say it)?|"
+    r"wise (?:man|woman|words|bloke)|spot on|bang on|100 ?%|finally someone(?: with a spine)?|"
+    r"someone with a spine|(?:we need |need )?more (?:people |men )?like (?:him|her|them|that)|"
+    r"👍+)\s*(?:,\s*(?:mate|tbh|honestly|though))?\s*(?:[.!]|$)"
+    r"|(?:^\s*|[.!?,;]\s*)(?:(?:and|but|honestly|tbh|frankly),?\s+)*(?:he|she|they|"
+    r"(?:that|the) (?:man|bloke|guy|lad|woman|fella|fan|passenger|customer)|dad|grandad|mum|gran|"
+    r"whoever (?:said|did) (?:it|that))\s+(?:(?:wasn['’]t|was not|isn['’]t|is not|weren['’]t|"
+    r"aren['’]t) wrong|(?:was|is|were|are) (?:dead |absolutely |completely |100% )?right(?! to))"
+    r"|\b(?:buy|bought) (?:that|the|him|her) (?:man |bloke |guy |lad |woman )?a (?:pint|drink)",
+    re.IGNORECASE,
+)
+#: A wish, plan, call or denial before an order, as :data:`NOT_A_REPORT` but for "if":
+#: "If a customer tells you to '...', you can refuse service" tells of abuse to expect.
+NOT_AN_ORDER_REPORT: Final = re.compile(NOT_A_REPORT.pattern.replace("|if|", "|"), re.IGNORECASE)
 #: Words before an order that leave it no subject of its own: an imperative or a dropped
 #: "I" ("Keep telling them ...", "Been telling them for years ...", "Make sure they're
 #: told ...").
@@ -217,19 +234,20 @@ def order_reported(text: str, begin: int, end: int) -> bool:
     years, to 'go back to the jungle where you belong'."): the verb of ordering
     (:func:`~.quotes.order_verb`) with a subject that is not the writer, neither wished,
     planned, called for nor denied (:data:`NOT_A_REPORT`), and not approved before or after
-    (:data:`APPROVED`). A reviewer's 62 sentences against the first
+    (:data:`APPROVED`, :data:`ORDER_APPROVED`). A reviewer's 62 sentences against the first
     version, which read only "told ... to": the writer's own order ("I went into the
     barbers and told ..."), a call ("They should all be told ..."), an instruction ("Keep
     telling them ...") and approval after ("Needed saying.") were read as reports."""
     left, _ = sides(text, begin, end, 2 * NEAR)
     verb = order_verb(left)
-    if verb is None or NOT_A_REPORT.search(left):
+    if verb is None or NOT_AN_ORDER_REPORT.search(left):
         return False
     subject = left[: verb.start()]
     if _NO_SUBJECT.search(subject) or _writer_shouted(subject):
         return False
-    around = text[max(0, begin - 2 * NEAR) : begin] + " " + text[end : end + 2 * NEAR]
-    return APPROVED.search(around) is None
+    after = text[end : end + 2 * NEAR]
+    around = text[max(0, begin - 2 * NEAR) : begin] + " " + after
+    return APPROVED.search(around) is None and ORDER_APPROVED.search(after) is None
 
 
 def _reported_bare(text: str, begin: int, end: int) -> bool:

@@ -89,6 +89,8 @@ class Quotations:
 
     def __init__(self, text: str) -> None:
         spans = quotation_spans(text)
+        #: The ``[begin, end)`` spans, marks included, sorted by ``begin``.
+        self.spans = spans
         self._begins = [b for b, _ in spans]
         # the furthest end among the spans that begin at or before each one
         self._reach = list(accumulate((e for _, e in spans), max))
@@ -120,32 +122,48 @@ REPORTING: Final = re.compile(
 FIRST_PERSON: Final = re.compile(
     r"\b(?:i|we)(?:'m|'ve|'d|'ll| am| have| do| did| really| honestly| still| just| always|"
     r" firmly| truly| strongly| genuinely| personally| sincerely| absolutely| kept| keep| on|"
-    r" used to| would| will| even| also| once){0,3}\s+$",
+    r" used to| even| also| once){0,3}\s+$",
     re.IGNORECASE,
 )
 
 
 #: An obligation or an instruction just before a reporting word: the telling is called
-#: for, not reported ("They need to be told 'go home'", "Make sure they're told to '...'",
-#: "Keep telling them '...'"; a reviewer's sentences, session 39). Not "would" or "will":
-#: "My grandad would always say '...'" reports him.
+#: for, not reported ("They need to be told '...'", "Someone needs telling '...'", "About
+#: time they were told '...'", "Make sure they're told to '...'", "Keep telling them
+#: '...'"; reviewers' sentences, sessions 39 and 40). Only the passive of an obligation
+#: ("why do they always have to say '...'" reports them), and not "would" or "will" ("My
+#: grandad would always say '...'" reports him).
 CALLED_FOR: Final = re.compile(
     r"(?:\b(?:should|shoulda|must|ought to|needs? to|have to|has to|had better|gotta|got to|"
-    r"let['’]?s|deserves? to)(?: all| just| simply| really| be| get| all be| keep)*|"
-    r"^\W*(?:(?:and|so|just|always|still)\s+)*(?:keep|keeps|kept on|start|go on|remember to|"
-    r"be sure to|try|make sure(?: (?:they|he|she|you|them|everyone|every one of them)"
-    r"(?:['’]re| are| get| gets| is)?)?)(?: on)?)\s+$",
+    r"deserves? to)(?: all| just| simply| really| finally| each| every one)* (?:be|get|all be) $|"
+    r"\bneeds? $|"
+    r"(?:^\W*|[,;:]\s*|\b(?:about|high|it['’]?s|its)\s+)time\b[^.!?]{0,40}$|"
+    r"\b(?:wish|wished|if only)\b[^.!?]{0,40}$|"
+    r"^\W*(?:(?:and|so|just|always|still|please)\s+)*(?:keep|keeps|kept on|start|go on|"
+    r"remember to|be sure to|try|don['’]?t stop|never stop|make sure(?: (?:they|he|she|you|them|"
+    r"everyone|every one of them)(?:['’]re| are| get| gets| is)?)?)(?: on)?\s+$)",
     re.IGNORECASE,
 )
+#: A denial before the call: "Nobody deserves to be told '...'", "No child should be told
+#: '...'" condemn the words they report.
+_DENIED_CALL: Final = re.compile(r"\b(?:no ?one|nobody|no|never|not|n['’]t)\b", re.IGNORECASE)
 
 
-def reports(before: str) -> bool:
+def _called_for(before: str) -> bool:
+    """Whether ``before`` (the words before a reporting word) calls for the telling
+    (:data:`CALLED_FOR`), not denying it."""
+    call = CALLED_FOR.search(before)
+    return call is not None and not _DENIED_CALL.search(before[: call.start()])
+
+
+def reports(before: str, reach: int | None = None) -> bool:
     """Whether ``before`` (the words before a phrase, in its sentence) reports it: a
-    :data:`REPORTING` word that is neither the writer's own (:data:`FIRST_PERSON`) nor
-    called for (:data:`CALLED_FOR`)."""
+    :data:`REPORTING` word (within its last ``reach`` characters, if given) that is
+    neither the writer's own (:data:`FIRST_PERSON`) nor called for (:data:`CALLED_FOR`)."""
+    first = 0 if reach is None else max(0, len(before) - reach)
     return any(
-        not FIRST_PERSON.search(before[: m.start()]) and not CALLED_FOR.search(before[: m.start()])
-        for m in REPORTING.finditer(before)
+        not FIRST_PERSON.search(before[: m.start()]) and not _called_for(before[: m.start()])
+        for m in REPORTING.finditer(before, first)
     )
 
 

@@ -230,6 +230,13 @@ GROUP_KINDS: Final = frozenset({"call for violence", "call for expulsion", "dehu
 CONTEXT_CHARS: Final = 2000
 #: How far from a phrase, in characters of the canonical text, its ``near`` must match.
 NEAR: Final = 200
+#: A quotation at most this long is also read as a sentence of its own (a slogan, a shout).
+QUOTED_SENTENCE: Final = 200
+#: How many quotations of a comment are read as sentences of their own: a comment quotes a
+#: few; one of thousands of marks is read in its first.
+QUOTATIONS_READ: Final = 50
+#: A mark that may open or close a quotation: without one a text has none to read.
+QUOTE_MARKS: Final = re.compile("[\"'‘’“”„«»]")
 #: How much of a phrase the reason quotes, at most.
 SHOWN: Final = 60
 #: How many finds a decision keeps (a comment repeating a phrase a thousand times is held
@@ -275,6 +282,16 @@ class ThreatRule:
     #: parent about a restaurant does not excuse a threat in the reply.
     unless: re.Pattern[str] | None = None
 
+    def may_find(self, canonical: str) -> bool:
+        """Whether a canonical text has the words the phrase needs (its ``needs`` and
+        ``also``): the cheap test before the pattern, true of any part of the text only
+        where it is true of the whole."""
+        # map over the bound method: no Python frame per need (a regex alternation of the
+        # needs was slower still: it tries every alternative at every position)
+        if self.needs and not any(map(canonical.__contains__, self.needs)):
+            return False
+        return not self.also or any(map(canonical.__contains__, self.also))
+
     def finds(
         self, canonical: str, context: Callable[[], str] | None = None
     ) -> list[tuple[int, int]]:
@@ -282,11 +299,7 @@ class ThreatRule:
         has one; with its ``near``, if any, near it or in ``context()``: the canonical text
         of what the comment answers, asked for only when the phrase has no near of its
         own; with its ``unless``, if any, not near it)."""
-        # map over the bound method: no Python frame per need (a regex alternation of the
-        # needs was slower still: it tries every alternative at every position)
-        if self.needs and not any(map(canonical.__contains__, self.needs)):
-            return []
-        if self.also and not any(map(canonical.__contains__, self.also)):
+        if not self.may_find(canonical):
             return []
         out = []
         named = "phrase" in self.regex.groupindex
@@ -489,35 +502,67 @@ def match_threats(
         canonical = normalize_text(text)
     # the context is normalised only when a phrase needs it, and once
     around = cache(lambda: normalize_text(context[:CONTEXT_CHARS])) if context else None
-    hits = [(rule, span) for rule in chosen for span in rule.finds(canonical, around)]
-    if not hits:
+    candidates = [rule for rule in chosen if rule.may_find(canonical)]
+    hits = [(rule, span) for rule in candidates for span in rule.finds(canonical, around)]
+    quotes: Quotations | None = None
+    inner: list[tuple[ThreatRule, int, int, str, int, int]] = []
+    # A quotation is read as a sentence of its own as well: a slogan quoted mid-sentence
+    # ("Someone spray-painted 'Somalis go home' on the wall") is the whole sentence the
+    # entries anchored at a sentence's start and end look for.
+    if candidates and QUOTE_MARKS.search(text):
+        quotes = Quotations(text)
+        inner = _quoted_hits(text, quotes.spans, candidates, around)
+    if not hits and not inner:
         return []
-    # The offset map and the quotations are made only for a comment that has a phrase
-    # (most have none), and once for all its phrases.
+    quotes = Quotations(text) if quotes is None else quotes
+    # The offset map is made only for a comment that has a phrase (most have none), and
+    # once for all its phrases.
     canon = normalize_known(text, canonical)
-    quotes = Quotations(text)
+    at: list[tuple[ThreatRule, int, int, str, int, int]] = [
+        (rule, *canon.to_original(start, stop), canonical, start, stop)
+        for rule, (start, stop) in hits
+    ]
+    seen = {(rule, begin, end) for rule, begin, end, *_ in at}
+    at += [hit for hit in inner if hit[:3] not in seen]
     found = []
-    for rule, (start, stop) in sorted(hits, key=lambda h: h[1])[:KEPT]:
-        begin, end = canon.to_original(start, stop)
+    for rule, begin, end, canon_text, start, stop in sorted(at, key=lambda h: h[1:3])[:KEPT]:
         denied = (rule.rebuttable or rule.kind in REBUTTABLE) and reported(text, begin, end)
         groups: tuple[str, ...] = ()
         if rule.kind in GROUP_KINDS:
             # in the phrase, else near it, else in what the comment answers ("Gas the lot
             # of them." under "Palestinians are animals."), else the entry's own
-            groups = groups_named(canonical[start:stop])
+            groups = groups_named(canon_text[start:stop])
             if not groups:
-                window = canonical[max(0, start - NEAR) : stop + NEAR]
+                window = canon_text[max(0, start - NEAR) : stop + NEAR]
                 groups = groups_named(window) or (groups_named(around()) if around else ())
             groups = groups or rule.groups
-        found.append(
-            ThreatMatch(
-                rule.kind,
-                text[begin:end],
-                begin,
-                end,
-                quotes.inside(begin, end),
-                denied,
-                groups,
-            )
-        )
+        inside = quotes.inside(begin, end)
+        found.append(ThreatMatch(rule.kind, text[begin:end], begin, end, inside, denied, groups))
     return found
+
+
+def _quoted_hits(
+    text: str,
+    spans: list[tuple[int, int]],
+    rules: list[ThreatRule],
+    around: Callable[[], str] | None,
+) -> list[tuple[ThreatRule, int, int, str, int, int]]:
+    """The phrases found in each quotation of ``text`` (``spans``, marks included) read as
+    a text of its own: (rule, begin and end in ``text``, the quotation's canonical text,
+    begin and end there). Quotations longer than :data:`QUOTED_SENTENCE`, and those after
+    the first :data:`QUOTATIONS_READ`, are left to the whole text's reading."""
+    out = []
+    read = 0
+    for b, e in spans:
+        if e - b - 2 > QUOTED_SENTENCE or e - b < 4:
+            continue
+        read += 1
+        if read > QUOTATIONS_READ:
+            break
+        quoted = text[b + 1 : e - 1]
+        canonical = normalize_text(quoted)
+        for rule in rules:
+            for start, stop in rule.finds(canonical, around):
+                qb, qe = normalize_known(quoted, canonical).to_original(start, stop)
+                out.append((rule, b + 1 + qb, b + 1 + qe, canonical, start, stop))
+    return out
