@@ -42,3 +42,34 @@ def test_bare_agreement_found_by_the_community_head_endorses(text: str) -> None:
 )
 def test_agreement_with_words_of_its_own_is_read_as_written(text: str) -> None:
     assert not endorses(text, PARENT)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a fifteenth news desk's replies under calls to expel or attack a group
+        "Spot on, mate.",
+        "Couldn't agree more. The sooner the better.",
+        "This. Every single one of them.",
+        "Exactly, brother!",
+        "Well said. Needed saying.",
+        "Agreed. Simple as that.",
+    ],
+)
+def test_agreement_said_louder_or_to_someone_endorses(text: str) -> None:
+    assert endorses(text, "Send them all back.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spot on reporting.",
+        "All of them?",
+        "The truth is more complicated.",
+        "Man, that's awful.",
+        "This man is a hero.",
+        "Every single one of them was born here.",
+    ],
+)
+def test_the_louder_words_with_words_of_their_own_are_read_as_written(text: str) -> None:
+    assert not endorses(text, "Send them all back.")

@@ -44,7 +44,20 @@ _PHRASES: Final = (
     r"(?:finally|about\s+time)(?:,)?\s+someone\s+(?:said|says|dares?\s+to\s+say)\s+it|"
     r"say\s+it\s+louder(?:\s+for\s+the\s+(?:people|ones|folks)\s+(?:at|in)\s+the\s+back)?|"
     r"(?:you(?:['’]re| are)|he(?:['’]s| is)|she(?:['’]s| is))\s+(?:so\s+|absolutely\s+|"
-    r"completely\s+|dead\s+|100\s*%\s+)?right"
+    r"completely\s+|dead\s+|100\s*%\s+)?right|"
+    # what only says the agreement louder (a fifteenth news desk: "This. Every single one of
+    # them.", "Couldn't agree more. The sooner the better." under calls to expel a group)
+    r"the\s+sooner\s+the\s+better|every\s+(?:single|last)\s+one(?:\s+of\s+them)?|"
+    r"all\s+of\s+them|(?:some(?:one|body)\s+)?(?:had|needed)\s+to\s+(?:say|be\s+said)(?:\s+it)?|"
+    r"needed\s+saying|(?:nothing|not\s+much)\s+more\s+to\s+(?:add|say)|simple\s+as(?:\s+that)?|"
+    r"end\s+of(?:\s+story)?|says\s+it\s+all|no\s+doubt\s+about\s+it|so\s+much\s+this|"
+    r"(?:a\s+)?(?:thousand|million)\s+times\s+this|100\s+percent|truth|the\s+truth"
+)
+#: A word for whoever the agreement is said to, after it: "Spot on, mate.", "Exactly,
+#: brother." (desk 15's "Spot on, mate." under a call to attack synagogues was published).
+_VOCATIVE: Final = (
+    r"(?:,?\s+(?:mate|m8|pal|bro|brother|sister|man|dude|lads|folks|guys|sir|madam|buddy|"
+    r"fella|my\s+friend|my\s+man))?"
 )
 #: The same in the other covered languages (session 34: "Stimmt genau." under "Flüchtlinge
 #: sind Ratten." was approved where "Exactly, well said." under its English twin was
@@ -97,7 +110,7 @@ _LANGUAGE_PHRASES: Final = (
 #: introduces a claim, so it closes none) or the end, and nothing else.
 _CLOSE: Final = r"[.!,;–—،-]|💯|👆|👍|🔥"
 ENDORSEMENT: Final = re.compile(
-    rf"^\s*(?:(?:{_PHRASES}|{_LANGUAGE_PHRASES})(?=\s|{_CLOSE}|$)(?:\s*(?:{_CLOSE}))*\s*)+$",
+    rf"^\s*(?:(?:{_PHRASES}|{_LANGUAGE_PHRASES}){_VOCATIVE}(?=\s|{_CLOSE}|$)(?:\s*(?:{_CLOSE}))*\s*)+$",
     re.IGNORECASE,
 )
 

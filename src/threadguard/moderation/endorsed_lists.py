@@ -23,29 +23,63 @@ naming it; not where the parent rebuts the words in its own voice.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Final
 
 from threadguard.agreement import endorses
-from threadguard.moderation.abusive_words import match_abusive_words
-from threadguard.moderation.coded_hate import ACTING, match_coded
+from threadguard.moderation.abusive_words import AbusiveMatch, match_abusive_words
+from threadguard.moderation.coded_hate import ACTING, CodedMatch, match_coded
 from threadguard.moderation.policy import SiteRules
-from threadguard.moderation.threats import match_threats
+from threadguard.moderation.threats import ThreatMatch, match_threats
 
 
-def agreed_reasons(text: str, parent: str, rules: SiteRules, language: str | None) -> list[str]:
+@dataclass(frozen=True)
+class ListFinds:
+    """What the lists found in the comment a reply answers: its codes (not its author
+    name's), threats and abusive words, each with whether it is reported or rebutted."""
+
+    coded: tuple[CodedMatch, ...] = ()
+    threats: tuple[ThreatMatch, ...] = ()
+    abusive: tuple[AbusiveMatch, ...] = ()
+
+
+def parent_finds(parent: str, rules: SiteRules, language: str | None) -> ListFinds:
+    """The lists' finds in a parent known only by its text (a reply scored alone, with its
+    parent's text): read as the reply's language, without the parent's own context. In a
+    thread the moderator passes the finds of the parent's own decision instead, which
+    read its language and what it answers ("The groomers have captured every sports
+    body." is coded hate under an article about a trans athlete: desk 15)."""
+    return ListFinds(
+        tuple(match_coded(parent, ignore=rules.coded_ignore, language=language))
+        if rules.coded_action != "off"
+        else (),
+        tuple(match_threats(parent, language=language)) if rules.threat_action != "off" else (),
+        tuple(match_abusive_words(parent, language=language))
+        if rules.abusive_action != "off"
+        else (),
+    )
+
+
+def agreed_reasons(
+    text: str,
+    parent: str,
+    rules: SiteRules,
+    language: str | None,
+    finds: ListFinds | None = None,
+) -> list[str]:
     """The reasons a reply agrees with what the lists hold in ``parent`` (``rules``: the
-    policy's site rules); none when the reply is not bare agreement or the parent holds
-    nothing."""
+    policy's site rules; ``finds``: the lists' finds in it, if known); none when the reply
+    is not bare agreement or the parent holds nothing."""
     if not parent.strip() or not endorses(text, parent):
         return []
+    found = parent_finds(parent, rules, language) if finds is None else finds
     held: list[str] = []
     if rules.threat_action in ACTING:
-        held += [t.reason() for t in match_threats(parent, language=language) if t.holds]
+        held += [t.reason() for t in found.threats if t.holds]
     if rules.coded_action in ACTING:
-        coded = match_coded(parent, ignore=rules.coded_ignore, language=language)
-        held += [m.reason() for m in coded if not m.rebutted]
+        held += [m.reason() for m in found.coded if not m.rebutted and not m.where.in_author]
     if rules.abusive_action in ACTING:
-        held += [m.reason() for m in match_abusive_words(parent, language=language) if m.holds]
+        held += [m.reason() for m in found.abusive if m.holds]
     return [f"agrees with what it answers: {r}" for r in dict.fromkeys(held)]
 
 
@@ -105,9 +139,16 @@ _THEIR_OWN: Final = re.compile(r"\b(?:my|your|our)\s+[\w'’-]+", re.IGNORECASE)
 SHORT: Final = 16
 
 
-def approved_reports(text: str, parent: str, rules: SiteRules, language: str | None) -> list[str]:
+def approved_reports(
+    text: str,
+    parent: str,
+    rules: SiteRules,
+    language: str | None,
+    finds: ListFinds | None = None,
+) -> list[str]:
     """The reasons a short reply approves someone whose slur or threat its parent reports
-    (see the module docs); none otherwise."""
+    (see the module docs; ``finds``: the lists' finds in the parent, if known); none
+    otherwise."""
     if not parent.strip() or len(text.split()) > SHORT:
         return []
     found = APPROVES_SPEAKER.search(text)
@@ -122,11 +163,7 @@ def approved_reports(text: str, parent: str, rules: SiteRules, language: str | N
     # what the parent reports someone said: a threat in quotation marks, a code quoted or
     # hurled (not one the parent rebuts in its own words: "there is no 'migrant invasion',
     # as the minister said" answered "He's not wrong." agrees with the rebuttal)
-    named: list[str] = []
-    if rules.threat_action != "off":
-        threats = match_threats(parent, language=language)
-        named += [f'{t.kind} "{" ".join(t.phrase.split())}"' for t in threats if t.quoted]
-    if rules.coded_action != "off":
-        coded = match_coded(parent, ignore=rules.coded_ignore, language=language)
-        named += [f'coded hate "{m.term.pattern}"' for m in coded if m.reported]
+    finds_there = parent_finds(parent, rules, language) if finds is None else finds
+    named = [f'{t.kind} "{" ".join(t.phrase.split())}"' for t in finds_there.threats if t.quoted]
+    named += [f'coded hate "{m.term.pattern}"' for m in finds_there.coded if m.reported]
     return [f"approves whoever its parent reports said {r}" for r in dict.fromkeys(named)]

@@ -15,6 +15,7 @@ from threadguard.analysis import Analysis
 from threadguard.engine import Engine, ScoredComment
 from threadguard.moderation.authors import AuthorContext, AuthorHistory, NoHistory, rank_authors
 from threadguard.moderation.decision import Decision, Outcome, with_findings
+from threadguard.moderation.endorsed_lists import ListFinds
 from threadguard.moderation.inferred_targets import inferred_groups
 from threadguard.moderation.phases import (
     PHASES,
@@ -76,13 +77,24 @@ class Moderator:
         author_analysis: Analysis | None = None,
         *,
         context: str = "",
+        answered: Outcome | None = None,
     ) -> Outcome:
         """The decision on one scored comment, with the watched words found in it.
         ``context``: what it answers (the parent comment's text, else the article's title);
-        ignored by a moderator made with ``context=False``."""
+        ``answered``: the parent comment's outcome, when decided (its lists' finds are then
+        not looked for again); both ignored by a moderator made with ``context=False``."""
         if not self.reads_context:
-            context = ""
-        case = Case(self.policy, analysis, text, author, author_analysis, context)
+            context, answered = "", None
+        finds = (
+            ListFinds(
+                tuple(c for c in answered.coded if not c.where.in_author),
+                answered.threats,
+                answered.abusive,
+            )
+            if answered is not None
+            else None
+        )
+        case = Case(self.policy, analysis, text, author, author_analysis, context, finds)
         draft = Draft()
         for phase in self.phases:
             draft = phase(case, draft)
@@ -138,10 +150,17 @@ class Moderator:
         parent outside ``scored``, else the parent among them), else ``title``."""
         texts = {s.comment.id: s.comment.text for s in scored}
         given = contexts or {}
+        decided: dict[str, Outcome] = {}
 
         def context(c: Comment) -> str:
             parent = texts.get(c.parent, "") if c.parent else ""
             return given.get(c.id) or parent or title
+
+        def answered(c: Comment) -> Outcome | None:
+            # the parent's own decision, when the reply's context is that parent's text
+            if not c.parent or c.id in given or c.parent not in texts:
+                return None
+            return decided.get(c.parent)
 
         authors = rank_authors(
             [(s.comment.id, s.comment.author or None) for s in scored],
@@ -151,8 +170,14 @@ class Moderator:
         out = []
         for s, who in zip(scored, authors, strict=True):
             outcome = self.decide(
-                s.analysis, s.comment.text, who, s.author_analysis, context=context(s.comment)
+                s.analysis,
+                s.comment.text,
+                who,
+                s.author_analysis,
+                context=context(s.comment),
+                answered=answered(s.comment),
             )
+            decided[s.comment.id] = outcome
             analysis = with_findings(s.analysis, outcome)
             out.append(Moderated(s.comment, analysis, s.author_analysis, outcome))
         return out

@@ -42,7 +42,7 @@ from threadguard.moderation.abusive_words import AbusiveMatch, match_abusive_wor
 from threadguard.moderation.authors import AuthorContext
 from threadguard.moderation.coded_hate import ACTING, CodedAction, CodedMatch, match_coded
 from threadguard.moderation.contact_details import ContactMatch, match_contact_details
-from threadguard.moderation.endorsed_lists import agreed_reasons, approved_reports
+from threadguard.moderation.endorsed_lists import ListFinds, agreed_reasons, approved_reports
 from threadguard.moderation.policy import Policy
 from threadguard.moderation.threats import ThreatMatch, match_threats
 from threadguard.moderation.watchlist import WATCH_EFFECT, WatchMatch, match_watchlist
@@ -76,6 +76,9 @@ class Case:
     #: Read where a rule needs the thread to be understood (a call for expulsion of a
     #: group the parent named).
     context: str = ""
+    #: What the lists found in the parent comment, when its decision is known (a thread's
+    #: reply); None: the phases read the parent's text themselves.
+    answered: ListFinds | None = None
 
     @property
     def canonical(self) -> str | None:
@@ -373,9 +376,9 @@ def endorsed_lists(case: Case, draft: Draft) -> Draft:
     """A reply of bare agreement with what the lists hold in the comment it answers is
     held, naming what it agrees with (:mod:`.endorsed_lists`)."""
     rules, language = case.policy.rules, case.analysis.language
-    reasons = agreed_reasons(case.text, case.context, rules, language) or approved_reports(
-        case.text, case.context, rules, language
-    )
+    reasons = agreed_reasons(
+        case.text, case.context, rules, language, case.answered
+    ) or approved_reports(case.text, case.context, rules, language, case.answered)
     return draft.raised_to(Verdict.HOLD, *reasons) if reasons else draft
 
 
