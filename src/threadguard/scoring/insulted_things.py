@@ -52,7 +52,7 @@ import re
 from typing import Final
 
 from threadguard.scoring.person_words import is_person_word
-from threadguard.scoring.rereading import ADDRESSED, cut_out
+from threadguard.scoring.rereading import ADDRESSED, INVISIBLE, cut_out
 
 #: The attributes the reading without the words may lower.
 THING_ATTRIBUTES: Final = frozenset({"insult", "toxicity"})
@@ -384,12 +384,6 @@ _ADDRESSED_BEFORE: Final = re.compile(rf"\b(?:{ADDRESSED})\b", re.IGNORECASE)
 _SENTENCE_END: Final = re.compile(r"[.!?\n]")
 #: How far after a judgement the rest of its sentence is looked at.
 _SENTENCE_REACH: Final = 200
-#: Characters the models never see (zero-width, soft hyphen, other format characters):
-#: a comment holding one is read as written, since the checks above read the raw text
-#: ("this stupid bus dri\u200bver").
-_INVISIBLE: Final = re.compile(
-    r"[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]"
-)
 
 
 def _turns_to_someone(text: str, end: int) -> bool:
@@ -418,7 +412,7 @@ def _judged_thing(text: str, verb: int) -> bool:
 def _cuts(text: str) -> list[tuple[int, int]]:
     """The spans to cut, in order and not overlapping: insulting words before a thing's
     name, judgements after one, and whole dismissals."""
-    if _NEEDED.isdisjoint(_WORD.findall(text.lower())) or _INVISIBLE.search(text):
+    if _NEEDED.isdisjoint(_WORD.findall(text.lower())) or INVISIBLE.search(text):
         return []
     spans = [
         m.span("words")

@@ -11,12 +11,19 @@ look for; :mod:`.second_readings` lists the readings as the engine applies them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Final
 
 #: Words that speak to someone: a reading that would lower a comment's scores is not
 #: made where the writer addresses a person (a come-on, an answer aimed at who said it).
 ADDRESSED: Final = r"you|your|yours|yourself|yourselves|u|ur|ya|y['’]?all|youse|ye"
+#: Characters the models never see (zero-width, soft hyphen, other format characters): a
+#: comment holding one is read as written, since the readings' patterns read the raw text
+#: ("this stupid bus dri\u200bver").
+INVISIBLE: Final = re.compile(
+    r"[\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]"
+)
 
 
 def cut_out(text: str, cuts: Iterable[tuple[int, int]]) -> str | None:

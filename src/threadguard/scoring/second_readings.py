@@ -18,6 +18,7 @@ from threadguard.scoring.endorsed_quotes import (
     ENDORSED_QUOTE_FLOOR,
     endorsed_quotation,
 )
+from threadguard.scoring.exclamations import EXCLAMATION_ATTRIBUTES, without_exclamations
 from threadguard.scoring.figurative_violence import (
     FIGURATIVE_ATTRIBUTES,
     without_figurative_violence,
@@ -65,6 +66,13 @@ READINGS: Final = (
     Reading("frame", attack_without_frames, FRAME_ATTRIBUTES, groups=True, raises=True),
     Reading("denial", without_denials, DENIAL_ATTRIBUTES, groups=False, raises=False),
     Reading("thing", without_insults_at_things, THING_ATTRIBUTES, groups=False, raises=False),
+    Reading(
+        "exclamation",
+        without_exclamations,
+        EXCLAMATION_ATTRIBUTES,
+        groups=False,
+        raises=False,
+    ),
     Reading("quote", without_condemned_quotes, QUOTE_ATTRIBUTES, groups=False, raises=False),
     Reading("sex topic", without_sexual_topics, TOPIC_ATTRIBUTES, groups=False, raises=False),
     Reading("lookalike", without_lookalikes, LOOKALIKE_ATTRIBUTES, groups=False, raises=False),

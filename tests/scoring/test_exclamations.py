@@ -1,0 +1,86 @@
+"""Swearing as an exclamation at no one is no insult: the comment is read again without
+it, insult and toxicity keep the lower reading, profanity its own."""
+
+from __future__ import annotations
+
+import pytest
+from scoring_support import ReadTwice
+
+from threadguard.moderation import Moderator
+from threadguard.schema import Verdict
+from threadguard.scoring.exclamations import without_exclamations
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        # a fifteenth news desk's civil comments, held at toxicity 0.44 to 0.68
+        (
+            "What a damn mess. Nobody comes out of this well.",
+            " Nobody comes out of this well.",
+        ),
+        (
+            "What a shitshow from start to finish. Everyone involved should be embarrassed.",
+            " Everyone involved should be embarrassed.",
+        ),
+        ("Damn right it should be extended.", " it should be extended."),
+        (
+            "We still need guards outside synagogues. What the actual hell.",
+            "We still need guards outside synagogues. ",
+        ),
+        (
+            "Holy shit, the lighting plan includes our side. About damn time.",
+            " the lighting plan includes our side. About  time.",
+        ),
+        # intensifiers of praise, size and time
+        ("That concert was fucking amazing.", "That concert was  amazing."),
+        ("Bloody brilliant result for the club.", " brilliant result for the club."),
+        ("Shit, I forgot the meeting was today.", " I forgot the meeting was today."),
+    ],
+)
+def test_swearing_exclamations_and_intensifiers_are_cut(text: str, rest: str) -> None:
+    assert without_exclamations(text) == rest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # spoken to someone, or aimed at people: read as written
+        "What the hell is wrong with you?",
+        "Holy shit, you're thick.",
+        "Honestly, f*** the people sending death threats to a teenager.",
+        "Fuck the lot of them.",
+        # a swear word before contempt, not praise
+        "Muslims are fucking disgusting.",
+        "The councillors are bloody useless.",
+        "What a fucking idiot.",
+        # no swearing, or a character the models never see inside it
+        "What a mess. Nobody comes out of this well.",
+        "What a da\u200bmn mess.",
+    ],
+)
+def test_swearing_at_someone_or_with_contempt_is_read_as_written(text: str) -> None:
+    assert without_exclamations(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What a damn mess. Nobody comes out of this well.",
+        "What a shitshow from start to finish. Everyone involved should be embarrassed.",
+    ],
+)
+def test_an_exclamation_at_no_one_is_published_and_still_profane(
+    text: str, read_twice: ReadTwice, moderator: Moderator
+) -> None:
+    once, twice = read_twice(text)
+    assert moderator.decide(once, text).action is Verdict.HOLD  # toxicity, read as written
+    assert moderator.decide(twice, text).action is Verdict.APPROVE
+    assert twice.scores["toxicity"] < once.scores["toxicity"]
+    assert twice.scores["profanity"] == pytest.approx(once.scores["profanity"], abs=1e-6)
+
+
+def test_a_comment_long_with_exclamations_is_cut_in_linear_time() -> None:
+    text = "Holy shit, what a day. Damn right. " * 3000
+    rest = without_exclamations(text)
+    assert rest is not None and "shit" not in rest and "Damn" not in rest
