@@ -7,13 +7,16 @@ DATA   ?= $(THREADGUARD_DATA)
 DATA_OPT = $(if $(DATA),--data $(DATA),)
 EXAMPLE := src/threadguard/resources/example_thread.txt
 
-.PHONY: run test lint typecheck check train train-deep eval bench serve test-service clean
+.PHONY: install run test lint typecheck check train train-deep eval bench serve test-service clean
 
 $(BIN)/threadguard: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
+
+## Set up only: .venv with ThreadGuard and its tools (what run and test do first).
+install: $(BIN)/threadguard
 
 ## Set up and scan the bundled example thread with the shipped model and default policy.
 run: $(BIN)/threadguard

@@ -198,7 +198,9 @@ def signals_panel(signals: ThreadSignals) -> RenderableType:
     """
     health = signals.health
     lines: list[Text] = []
-    head = Text("health ", style="bold")
+    # the trend is of the share held, not of the thread's health: "health falling" read
+    # as a thread getting worse while its held share fell (desk 15)
+    head = Text("held share ", style="bold")
     head.append(health.trend, style=TREND_STYLE.get(health.trend, ""))
     head.append(f"  {health.explanation}")
     lines.append(head)

@@ -19,7 +19,7 @@ from threadguard.documents import score_line
 from threadguard.engine import CommentInput, Engine
 from threadguard.language import LANGUAGE_CODE, primary_language
 from threadguard.moderation import Moderator, with_findings
-from threadguard.validation import MAX_TEXT_CHARS, text_problem
+from threadguard.validation import MAX_TEXT_CHARS, json_problem, text_problem
 
 #: Lines scored together: amortises feature extraction while output still streams.
 CHUNK = 1024
@@ -52,7 +52,7 @@ def parse_line(raw: str, line_no: int) -> tuple[CommentInput, Any] | LineError:
                 # "[Update] The ferry is late": plain text that opens with a bracket, as
                 # DESIGN.md has it (a line that is not JSON is the text), not broken JSON
                 return _plain(raw, line_no)
-            return LineError(line_no, f"invalid JSON at column {exc.colno}: {exc.msg}")
+            return LineError(line_no, f"invalid JSON at column {exc.colno}: {json_problem(exc)}")
         except RecursionError:
             return LineError(line_no, "invalid JSON: nested too deeply")
         except ValueError as exc:  # a number too long to convert, say

@@ -20,6 +20,7 @@ error shape (a 400 naming the field), and a command line into an error line.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -167,3 +168,10 @@ def balance_bidi(value: Any) -> Any:
     embeds = sum(value.count(c) for c in _BIDI_OPENERS) - value.count("\u202c")
     isolates = sum(value.count(c) for c in _BIDI_ISOLATES) - value.count("\u2069")
     return value + "\u202c" * max(0, embeds) + "\u2069" * max(0, isolates)
+
+
+def json_problem(exc: json.JSONDecodeError) -> str:
+    """The decoder's complaint without the trailing "at" its position followed: every
+    surface puts the line and column first, and "Unterminated string starting at" then
+    read as a sentence cut off (desk 15)."""
+    return re.sub(r"\s+(?:starting\s+)?at$", "", exc.msg)

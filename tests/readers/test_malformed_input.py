@@ -53,6 +53,8 @@ def test_truncated_json_names_the_line_and_column() -> None:
         read_thread(truncated.encode(), name="thread.json")
     assert str(info.value).startswith("thread.json: line 5, column 15: invalid JSON:")
     assert info.value.location == "line 5, column 15"
+    # the decoder's "Unterminated string starting at" without its dangling "at" (desk 15)
+    assert str(info.value).endswith("invalid JSON: Unterminated string")
 
 
 def test_windows_1252_text_is_read_with_a_problem_naming_the_line() -> None:

@@ -427,7 +427,7 @@ def test_json_has_every_signal_and_an_explanation_for_each() -> None:
             assert_sentence(item["explanation"])
     assert_sentence(doc["health"]["explanation"])
     text = render_text(signals_panel(compute_signals(thread, scored)))
-    for phrase in ("Thread signals", "health", "escalation", "pile-on", "women", "cat"):
+    for phrase in ("Thread signals", "held share", "escalation", "pile-on", "women", "cat"):
         assert phrase in text
 
 
@@ -543,7 +543,7 @@ def test_scan_json_carries_every_signal_with_explanations(
         text=True,
         check=False,
     ).stdout
-    assert "Thread signals" in text and "health" in text
+    assert "Thread signals" in text and "held share" in text
 
 
 def test_comments_held_only_for_their_language_flag_no_one() -> None:

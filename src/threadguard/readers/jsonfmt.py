@@ -33,6 +33,7 @@ from threadguard.readers.values import (
     as_timestamp,
 )
 from threadguard.thread import Problem, ReadResult, Thread
+from threadguard.validation import json_problem
 
 TEXT_KEYS = ("text", "body", "comment", "message")
 PARENT_KEYS = ("parent", "parent_id")
@@ -78,7 +79,7 @@ def load_document(text: str, source: str) -> Any:
         return loads_deep(text)
     except json.JSONDecodeError as exc:
         raise ReaderError(
-            source, f"invalid JSON: {exc.msg}", f"line {exc.lineno}, column {exc.colno}"
+            source, f"invalid JSON: {json_problem(exc)}", f"line {exc.lineno}, column {exc.colno}"
         ) from exc
     except RecursionError as exc:
         raise ReaderError(
@@ -231,10 +232,10 @@ def read_jsonl(text: str, source: str) -> ReadResult:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            message = f"invalid JSON at column {exc.colno}: {exc.msg}; line skipped"
+            message = f"invalid JSON at column {exc.colno}: {json_problem(exc)}; line skipped"
             problems.append(Problem(source, location, message))
             first_error = first_error or ReaderError(
-                source, f"invalid JSON: {exc.msg}", f"line {number}, column {exc.colno}"
+                source, f"invalid JSON: {json_problem(exc)}", f"line {number}, column {exc.colno}"
             )
             continue
         except RecursionError:
