@@ -65,6 +65,8 @@ def test_agreement_said_louder_or_to_someone_endorses(text: str) -> None:
     [
         "Spot on reporting.",
         "All of them?",
+        "All of them.",
+        "Says it all.",
         "The truth is more complicated.",
         "Man, that's awful.",
         "This man is a hero.",

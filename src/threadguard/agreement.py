@@ -46,11 +46,12 @@ _PHRASES: Final = (
     r"(?:you(?:['’]re| are)|he(?:['’]s| is)|she(?:['’]s| is))\s+(?:so\s+|absolutely\s+|"
     r"completely\s+|dead\s+|100\s*%\s+)?right|"
     # what only says the agreement louder (a fifteenth news desk: "This. Every single one of
-    # them.", "Couldn't agree more. The sooner the better." under calls to expel a group)
+    # them.", "Couldn't agree more. The sooner the better." under calls to expel a group;
+    # not "All of them." nor "Says it all.", a correction or a jab at the poster as often)
     r"the\s+sooner\s+the\s+better|every\s+(?:single|last)\s+one(?:\s+of\s+them)?|"
-    r"all\s+of\s+them|(?:some(?:one|body)\s+)?(?:had|needed)\s+to\s+(?:say|be\s+said)(?:\s+it)?|"
+    r"(?:some(?:one|body)\s+)?(?:had|needed)\s+to\s+(?:say|be\s+said)(?:\s+it)?|"
     r"needed\s+saying|(?:nothing|not\s+much)\s+more\s+to\s+(?:add|say)|simple\s+as(?:\s+that)?|"
-    r"end\s+of(?:\s+story)?|says\s+it\s+all|no\s+doubt\s+about\s+it|so\s+much\s+this|"
+    r"end\s+of(?:\s+story)?|no\s+doubt\s+about\s+it|so\s+much\s+this|"
     r"(?:a\s+)?(?:thousand|million)\s+times\s+this|100\s+percent|truth|the\s+truth"
 )
 #: A word for whoever the agreement is said to, after it: "Spot on, mate.", "Exactly,

@@ -50,6 +50,8 @@ REPORTED = [
     # "was right" only as a verdict: here a place, a judgement of someone's act
     "A man shouted 'pikey' at my cousin outside the pub. Her dad was right there.",
     "A man yelled 'paki' at my sister in Tesco. She was right to report it.",
+    # a short list of names suffered (a reviewer's, session 40)
+    "The abuse this trans kid has had, being called a freak and a groomer, is disgusting.",
     # a [[context]] entry's phrase hurled and reported, as a term's is
     "Someone yelled 'go back to the jungle where you belong' at a Black steward. The club "
     "was right to ban him for life.",

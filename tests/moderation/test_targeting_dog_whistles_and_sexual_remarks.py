@@ -74,6 +74,11 @@ HELD = [
     ),
     ("He lives on Sycamore Court in Westfield.", ""),
     ("It would be a shame if something happened to the floats next year.", ""),
+    # a fifteenth news desk's, under a mosque's planning approval
+    (
+        "It would be a shame if something happened to that building before it opens. Just saying.",
+        "",
+    ),
     # 2. dog whistles and praise of violence
     ("Hitler was right", ""),
     ("Hitler had a point", ""),
@@ -135,6 +140,11 @@ CIVIL = [
     ("I know where he drinks his coffee: the cafe on the corner, best flat white in town.", ""),
     ("My daughter's netball club is on Thursdays at Ashworth Leisure Centre, come and join.", ""),
     ("It would be a shame if the rain spoiled the floats next year.", ""),
+    (
+        "It would be a shame if something happened to the old pier before it opens, it's a "
+        "landmark.",
+        "",
+    ),
     (
         "Historians still debate whether Hitler was right to fear a two-front war, and he lost it.",
         "",

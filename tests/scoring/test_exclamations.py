@@ -25,8 +25,8 @@ from threadguard.scoring.exclamations import without_exclamations
         ),
         ("Damn right it should be extended.", " it should be extended."),
         (
-            "We still need guards outside synagogues. What the actual hell.",
-            "We still need guards outside synagogues. ",
+            "We still need guards outside the school gates. What the actual hell.",
+            "We still need guards outside the school gates. ",
         ),
         (
             "Holy shit, the lighting plan includes our side. About damn time.",
@@ -50,10 +50,22 @@ def test_swearing_exclamations_and_intensifiers_are_cut(text: str, rest: str) ->
         "Holy shit, you're thick.",
         "Honestly, f*** the people sending death threats to a teenager.",
         "Fuck the lot of them.",
+        # a situation's exclamation going on to someone, a group named, words that insult
+        # or menace said of a person (a reviewer's, session 40)
+        "What a bloody joke of a human being.",
+        "What a damn disaster that new headteacher is.",
+        "Holy shit, these migrants are animals.",
+        "It's bloody obvious the Jews run the council.",
+        "The new neighbours are fucking insane, proper lowlife.",
+        "Someone should give him a bloody good kicking.",
         # a swear word before contempt, not praise
         "Muslims are fucking disgusting.",
         "The councillors are bloody useless.",
         "What a fucking idiot.",
+        # a group named, even as its place of worship: read as written (desk 15's "... guards
+        # outside synagogues. What the actual hell." stays held; the reading cannot tell
+        # whom the swearing is at)
+        "We still need guards outside synagogues. What the actual hell.",
         # no swearing, or a character the models never see inside it
         "What a mess. Nobody comes out of this well.",
         "What a da\u200bmn mess.",

@@ -185,13 +185,16 @@ def _reported(text: str, b: int, e: int) -> bool:
 
 #: A slur written without quotation marks counts as reported only right after its verb
 #: (at most a few words of the shouted phrase between: "yelled go home paki at my mum"),
-#: suffered ("was called a paki") or with the writer or theirs named as the victim after it.
+#: suffered ("was called a paki", "being called a freak and a groomer": a short list of
+#: names; a reviewer's, session 40) or with the writer or theirs named as the victim after it.
 HURLED_BARE: Final = re.compile(
     HURLED.pattern.removesuffix(r"\s*[,:]?\s*$") + r"\s*[,:]?\s*(?:[\w'’-]+,? ){0,4}$",
     re.IGNORECASE,
 )
 HURLED_AT_BARE: Final = re.compile(
-    HURLED_AT.pattern.removesuffix(r"\s*[,:]?\s*$") + r"\s*(?:[\w'’-]+ )?$", re.IGNORECASE
+    HURLED_AT.pattern.removesuffix(r"\s*[,:]?\s*$")
+    + r"\s*(?:[\w'’-]+,?\s+(?:(?:and|or)\s+)?(?:an?\s+)?){0,3}$",
+    re.IGNORECASE,
 )
 
 

@@ -203,6 +203,10 @@ GROUPS_PLURAL: Final = rf"(?:{'|'.join(PLURAL_NAMES)})(?![\w'’-])"
 ONE_OF_A_GROUP: Final = (
     rf"(?:{'|'.join(singular for _, singular, *_ in GROUP_NAMES if singular)})(?![\w'’-])"
 )
+#: What ``{adjective}`` in a pattern stands for: a group's singular name as a word before
+#: another, however joined ("Somali-owned shops", "Roma families" is the Roma's own): with
+#: a word for people, homes or shops after it, as an entry's ``near`` says.
+GROUP_ADJECTIVE: Final = rf"(?:{'|'.join(singular for _, singular, *_ in GROUP_NAMES if singular)})"
 #: What ``"{group}"`` among an entry's ``needs`` stands for: a part of each name that every
 #: form :data:`GROUP` matches contains (``"{groups}"``: :data:`PLURAL_NAMES`).
 GROUP_STEMS: Final = tuple(
@@ -441,6 +445,7 @@ def _compiled(pattern: object, where: str) -> re.Pattern[str]:
             ("{person}", PERSON),
             ("{groups}", GROUPS_PLURAL),
             ("{a_group}", ONE_OF_A_GROUP),
+            ("{adjective}", GROUP_ADJECTIVE),
             ("{group}", GROUP),
         ):
             pattern = pattern.replace(name, value)

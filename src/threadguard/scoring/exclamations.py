@@ -4,8 +4,7 @@
 The models score the swear word, not its aim: a fifteenth news desk's civil comments that
 swore at no one were held 6 of 10 times at toxicity 0.44 to 0.75 ("What a damn mess.
 Nobody comes out of this well." 0.68, "Holy shit, ... About damn time." 0.49, "Damn right
-it should be extended." 0.65, "What the actual hell." in a comment about guards outside
-synagogues), and the functional suite publishes its swearing-at-no-one cases less often
+it should be extended." 0.65), and the functional suite publishes its swearing-at-no-one cases less often
 than any other civil kind. So where a swear word stands as an exclamation -- at a
 sentence's start ("Holy shit,", "Damn right", "What the actual hell"), in a sentence that
 only exclaims at a situation ("What a shitshow from start to finish.", "What a bloody
@@ -15,10 +14,15 @@ and toxicity keep the lower reading. Profanity keeps the comment's own score: th
 is still there, and a site that holds swearing still holds it.
 
 Read as written: a comment that speaks to someone ("What the hell is wrong with you?",
-"Holy shit, you're thick": :data:`~.rereading.ADDRESSED`), swearing aimed at someone ("f***
+"Holy shit, you're thick": :data:`~.rereading.ADDRESSED`) or names a group of people
+(:func:`~.group_words.names_group`: "Holy shit, these migrants are animals.", "It's bloody
+obvious the Jews run the council."), a situation's exclamation that goes on to someone
+("What a bloody joke of a human being", "What a damn disaster that new headteacher is":
+it must end its sentence), swearing aimed at someone ("f***
 the people sending death threats", "fuck the lot of them": no pattern here takes a word
 after the swear word but those listed), an intensifier before a word of contempt ("fucking
-useless", "bloody disgusting": not in :data:`PRAISE_OR_SIZE`), any comment with no swear
+useless", "bloody disgusting", nor words that insult or menace when said of a person:
+"fucking insane", "a bloody good kicking": not in :data:`PRAISE_OR_SIZE`), any comment with no swear
 word at all, and one with a character the models never see (:data:`~.rereading.INVISIBLE`).
 """
 
@@ -27,6 +31,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from threadguard.normalize import normalize_text
+from threadguard.scoring.group_words import names_group
 from threadguard.scoring.rereading import ADDRESSED, INVISIBLE, cut_out
 
 #: The attributes the reading without the exclamation may lower.
@@ -57,16 +63,15 @@ SITUATION: Final = re.compile(
     r"(?:(?:" + SWEAR + r")\s+)(?:mess|disaster|farce|joke|circus|shambles|nightmare|state|"
     r"week|day|year|night|game|match|result|performance|decision|situation))"
     r"(?:\s+(?:from\s+start\s+to\s+finish|from\s+beginning\s+to\s+end|this\s+is|that\s+was|"
-    r"all\s+round|again))?\s*[.!?…]*)(?=\s|$)",
+    r"all\s+round|again))?(?:\s*[.!?…]+|\s*$))(?=\s|$)",
     re.IGNORECASE,
 )
 #: Words a swear word intensifies without aiming at anyone: praise, size, time, weather.
 PRAISE_OR_SIZE: Final = (
-    r"(?:good|great|brilliant|amazing|awesome|fantastic|excellent|beautiful|gorgeous|lovely|"
-    r"right|well|hard|sure|true|proud|time|finally|cold|hot|freezing|expensive|long|late|"
-    r"insane|incredible|obvious|funny|hilarious|delicious|fast|slow|big|huge|tired|happy|glad|"
-    r"brave|impressive|nice|cool|epic|perfect|best|fine|quick|early|loud|wild|lucky|massive|"
-    r"ages|forever|years|miles|worth\s+it|well\s+done|right\s+too)"
+    r"(?:great|brilliant|amazing|awesome|fantastic|excellent|beautiful|gorgeous|lovely|well|"
+    r"sure|proud|time|finally|cold|hot|freezing|expensive|long|late|incredible|funny|"
+    r"hilarious|delicious|fast|slow|happy|glad|brave|impressive|nice|cool|epic|perfect|best|"
+    r"quick|early|loud|ages|forever|years|miles|worth\s+it|well\s+done)"
 )
 #: A swear word as an intensifier before such a word: "fucking amazing", "about damn time".
 INTENSIFIER: Final = re.compile(
@@ -98,7 +103,9 @@ def _cuts(text: str) -> list[tuple[int, int]]:
 
 def without_exclamations(text: str) -> str | None:
     """``text`` without its swearing exclamations and intensifiers, or None where it has
-    none or speaks to someone (see the module docs)."""
+    none, speaks to someone or names a group of people (see the module docs)."""
     if not _NEEDED.search(text) or _ADDRESSED.search(text) or INVISIBLE.search(text):
+        return None
+    if names_group(normalize_text(text)):
         return None
     return cut_out(text, _cuts(text))
