@@ -165,6 +165,12 @@ CIVIL = [
         ("Hope you choke on them.", MOSQUE_PARENT, "wish of harm"),
         ("Send them all back and shut the door.", ROMA_TITLE, "call for expulsion"),
         ("Deport the lot.", ROMA_TITLE, "call for expulsion"),
+        # a people's adjective with their shops (desk 15)
+        (
+            "Send them all back to Mogadishu and give the grant to actual Americans.",
+            "Cedar-Riverside business district wins $4m city grant as Somali-owned shops expand",
+            "call for expulsion",
+        ),
         (
             "Typical of his kind, swinging from the crossbar after every goal.",
             "Mensah is a diving cheat, should've been sent off in the first half.",
@@ -190,6 +196,8 @@ def test_held_beside_what_the_comment_answers(text: str, context: str, reason: s
             "Ashford Rovers suspend three fans after racist abuse of striker Kwame Mensah",
         ),
         ("The Roma fans were a credit to the club. Send them all back next season!", ""),
+        ("If the burgers are cold, send them all back.", "Mexican food trucks come to town"),
+        ("Send them all back to the kitchen.", "Somali-owned restaurant wins award"),
     ],
 )
 def test_their_look_alikes_under_a_story_are_approved(text: str, context: str) -> None:
