@@ -22,6 +22,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # paragraphs are reflowed to the terminal's width: the docstrings' own line breaks
+    # printed as they stand read as a second, broken wrap at 80 columns (desk 15)
+    rich_markup_mode="markdown",
 )
 err = Console(stderr=True, highlight=False)
 

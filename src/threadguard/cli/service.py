@@ -199,7 +199,9 @@ def _check_metrics_folder() -> None:
         )
 
 
-keys_app = typer.Typer(help="API keys for the HTTP service.", no_args_is_help=True)
+keys_app = typer.Typer(
+    help="API keys for the HTTP service.", no_args_is_help=True, rich_markup_mode="markdown"
+)
 app.add_typer(keys_app, name="keys")
 
 
@@ -277,7 +279,9 @@ def keys_revoke(
     typer.echo(f"revoked {prefix}")
 
 
-user_app = typer.Typer(help="Moderator and admin accounts.", no_args_is_help=True)
+user_app = typer.Typer(
+    help="Moderator and admin accounts.", no_args_is_help=True, rich_markup_mode="markdown"
+)
 app.add_typer(user_app, name="user")
 
 #: The shortest password ``user add`` accepts: a dashboard account can approve, reject and
@@ -469,7 +473,9 @@ def user_role(
     typer.echo(f"{name} is now {person.value}")
 
 
-db_app = typer.Typer(help="The service's database.", no_args_is_help=True)
+db_app = typer.Typer(
+    help="The service's database.", no_args_is_help=True, rich_markup_mode="markdown"
+)
 app.add_typer(db_app, name="db")
 
 
