@@ -9,7 +9,7 @@ import pytest
 
 from threadguard.engine import CommentInput, Engine
 from threadguard.normalize import normalize_text
-from threadguard.scoring.group_words import names_group
+from threadguard.scoring.group_words import groups_mentioned, names_group
 
 
 @pytest.mark.parametrize(
@@ -82,3 +82,12 @@ def test_a_comment_naming_a_group_itself_goes_deep_only_when_asked(engine: Engin
         routed.analyze([CommentInput(text)], spans=False)
         _, after = routed.routing.totals()
         assert after - before == read, (text, route)
+
+
+def test_an_idiom_borrowing_a_groups_word_names_no_group() -> None:
+    # a fifteenth news desk: a slur at a trans sprinter taken to attack migrants
+    idiom = "This is what happens when you let the lunatics run the asylum."
+    assert not names_group(normalize_text(idiom))
+    assert groups_mentioned(normalize_text(idiom)) == frozenset()
+    both = "The lunatics are running the asylum and asylum seekers pay for it."
+    assert groups_mentioned(normalize_text(both)) == {"nationality_migration"}
