@@ -54,6 +54,10 @@ def test_agreement_with_words_of_its_own_is_read_as_written(text: str) -> None:
         "Exactly, brother!",
         "Well said. Needed saying.",
         "Agreed. Simple as that.",
+        # a sixteenth desk's, under slurs at Travellers, Black nurses and Chinese farmers
+        "Ha, spot on mate.",
+        "Aye, says it like it is.",
+        "Finally someone says what everyone's thinking.",
     ],
 )
 def test_agreement_said_louder_or_to_someone_endorses(text: str) -> None:
@@ -71,6 +75,11 @@ def test_agreement_said_louder_or_to_someone_endorses(text: str) -> None:
         "Man, that's awful.",
         "This man is a hero.",
         "Every single one of them was born here.",
+        # an opener alone, or before words of its own
+        "Aye.",
+        "Ha.",
+        "Yes, but he's wrong.",
+        "Oh, I see.",
     ],
 )
 def test_the_louder_words_with_words_of_their_own_are_read_as_written(text: str) -> None:

@@ -51,8 +51,18 @@ _PHRASES: Final = (
     r"the\s+sooner\s+the\s+better|every\s+(?:single|last)\s+one(?:\s+of\s+them)?|"
     r"(?:some(?:one|body)\s+)?(?:had|needed)\s+to\s+(?:say|be\s+said)(?:\s+it)?|"
     r"needed\s+saying|(?:nothing|not\s+much)\s+more\s+to\s+(?:add|say)|simple\s+as(?:\s+that)?|"
+    r"(?:(?:he|she|they|you|someone|somebody)\s+)?(?:says|said|tells|told|saying|telling)\s+it\s+"
+    r"(?:like|as|how)\s+it\s+is|finally\s+(?:someone|somebody)\s+(?:says|said|saying)\s+what\s+"
+    r"(?:we['’]?re|we\s+are|everyone['’]?s|everyone\s+is|everybody['’]?s|everybody\s+is|"
+    r"most\s+of\s+us\s+are|we['’]?ve\s+all\s+been)\s+(?:all\s+)?thinking|"
     r"end\s+of(?:\s+story)?|no\s+doubt\s+about\s+it|so\s+much\s+this|"
     r"(?:a\s+)?(?:thousand|million)\s+times\s+this|100\s+percent|truth|the\s+truth"
+)
+#: A word that may open the agreement, before its phrase: "Ha, spot on mate.", "Aye, says
+#: it like it is." (a sixteenth news desk's replies under slurs at Travellers and Black
+#: nurses); alone they answer as often as they agree, and are no agreement.
+_OPENER: Final = (
+    r"(?:(?:ha|haha+|aye|yep|yup|yeah|yes|oh|ooh|lol|lmao|honestly|mate|so)\s*[,.!…-]*\s+)?"
 )
 #: A word for whoever the agreement is said to, after it: "Spot on, mate.", "Exactly,
 #: brother." (desk 15's "Spot on, mate." under a call to attack synagogues was published).
@@ -111,7 +121,7 @@ _LANGUAGE_PHRASES: Final = (
 #: introduces a claim, so it closes none) or the end, and nothing else.
 _CLOSE: Final = r"[.!,;–—،-]|💯|👆|👍|🔥"
 ENDORSEMENT: Final = re.compile(
-    rf"^\s*(?:(?:{_PHRASES}|{_LANGUAGE_PHRASES}){_VOCATIVE}(?=\s|{_CLOSE}|$)(?:\s*(?:{_CLOSE}))*\s*)+$",
+    rf"^\s*(?:{_OPENER}(?:{_PHRASES}|{_LANGUAGE_PHRASES}){_VOCATIVE}(?=\s|{_CLOSE}|$)(?:\s*(?:{_CLOSE}))*\s*)+$",
     re.IGNORECASE,
 )
 
