@@ -84,3 +84,10 @@ def test_agreement_said_louder_or_to_someone_endorses(text: str) -> None:
 )
 def test_the_louder_words_with_words_of_their_own_are_read_as_written(text: str) -> None:
     assert not endorses(text, "Send them all back.")
+
+
+def test_based_is_agreement_but_not_a_word_of_a_sentence() -> None:
+    assert endorses("Lol based", "Shoot the lot of them.")
+    assert endorses("Based.", "Shoot the lot of them.")
+    assert not endorses("Based on what?", "Shoot the lot of them.")
+    assert not endorses("Based in Leeds, and it's the same here.", "Shoot the lot of them.")

@@ -55,7 +55,7 @@ _PHRASES: Final = (
     r"(?:like|as|how)\s+it\s+is|finally\s+(?:someone|somebody)\s+(?:says|said|saying)\s+what\s+"
     r"(?:we['’]?re|we\s+are|everyone['’]?s|everyone\s+is|everybody['’]?s|everybody\s+is|"
     r"most\s+of\s+us\s+are|we['’]?ve\s+all\s+been)\s+(?:all\s+)?thinking|"
-    r"end\s+of(?:\s+story)?|no\s+doubt\s+about\s+it|so\s+much\s+this|"
+    r"(?:so\s+)?based|end\s+of(?:\s+story)?|no\s+doubt\s+about\s+it|so\s+much\s+this|"
     r"(?:a\s+)?(?:thousand|million)\s+times\s+this|100\s+percent|truth|the\s+truth"
 )
 #: A word that may open the agreement, before its phrase: "Ha, spot on mate.", "Aye, says

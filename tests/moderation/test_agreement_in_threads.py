@@ -54,3 +54,40 @@ def test_agreement_under_a_civil_parent_stays_published() -> None:
     reply = Comment("c2", REPLY, parent="c1")
     _, second = DEFAULT.decide_thread(scored(parent, reply), title=TITLE)
     assert second.decision.action is Verdict.APPROVE
+
+
+def held_on(**scores: float) -> Analysis:
+    return Analysis(None, {**dict.fromkeys(ATTRIBUTES, 0.02), **scores}, language="en")
+
+
+def test_agreeing_with_a_parent_held_for_abuse_on_its_scores_is_held() -> None:
+    # a seventeenth news desk: "This. Spot on." under a parent held at identity attack
+    # 0.33 read with the article's title, under the engine's plain-abuse floor alone
+    parent = Comment("c1", "Another DEI hire. Wonder who was passed over? Just asking.")
+    reply = Comment("c2", "This. Spot on.", parent="c1")
+    first, second = DEFAULT.decide_thread(
+        [
+            ScoredComment(parent, held_on(toxicity=0.49, identity_attack=0.33), None),
+            ScoredComment(reply, CALM, None),
+        ]
+    )
+    assert first.decision.action is Verdict.HOLD and first.outcome.abuse_held
+    assert second.decision.action is Verdict.HOLD
+    assert second.decision.reasons == (
+        "agrees with what it answers: a comment held for toxicity 0.49 ≥ 0.40 (hold)",
+    )
+
+
+def test_agreeing_with_a_parent_held_for_swearing_or_words_of_its_own_is_not() -> None:
+    swearing = Comment("c1", "Fucking brilliant result, what a shitshow for them.")
+    agree = Comment("c2", "Spot on.", parent="c1")
+    own = Comment("c3", "Spot on, but the ref was poor.", parent="c1")
+    _, second, third = DEFAULT.decide_thread(
+        [
+            ScoredComment(swearing, held_on(profanity=0.95), None),
+            ScoredComment(agree, CALM, None),
+            ScoredComment(own, CALM, None),
+        ]
+    )
+    assert second.decision.action is Verdict.APPROVE
+    assert third.decision.action is Verdict.APPROVE

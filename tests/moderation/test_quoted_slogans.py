@@ -39,10 +39,18 @@ def test_a_slogan_quoted_mid_sentence_is_named_but_not_held_for(report: str, phr
     assert DEFAULT.decide(CALM, report).action is Verdict.APPROVE
 
 
+SCRAWLED = (
+    "Someone scrawled 'Jew rats out' on his campaign office window last month. The police "
+    "still haven't charged anyone. Disgraceful."
+)
+
+
 @pytest.mark.parametrize(
     ("parent", "reply"),
     [
         (GRAFFITI, "Good. Somebody had to say it."),
+        # a seventeenth desk's: a slogan with a word of vermin, in the singular
+        (SCRAWLED, "Whoever did it had a point."),
         (CAR_PARK, "Maybe she should take the hint."),
     ],
 )

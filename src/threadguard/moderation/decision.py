@@ -81,6 +81,10 @@ class Outcome:
     #: (:mod:`.inferred_targets`): those it names, where an identity attack held it, else
     #: those its parent or the article's title names, where it speaks of "them".
     inferred_groups: frozenset[str] = frozenset()
+    #: Whether the comment is held or rejected for abuse: an abuse attribute's threshold or
+    #: a list's find (not only its language, its author's standing or a watched word). A
+    #: reply of bare agreement with it is held too (:mod:`.endorsed_lists`).
+    abuse_held: bool = False
 
     @property
     def action(self) -> Verdict:

@@ -41,6 +41,9 @@ class ListFinds:
     coded: tuple[CodedMatch, ...] = ()
     threats: tuple[ThreatMatch, ...] = ()
     abusive: tuple[AbusiveMatch, ...] = ()
+    #: The parent's reasons where its own decision held it for abuse (in a thread: the
+    #: models' reading of it with what it answers, or a list's find); empty otherwise.
+    held_for: tuple[str, ...] = ()
 
 
 def parent_finds(parent: str, rules: SiteRules, language: str | None) -> ListFinds:
@@ -80,6 +83,13 @@ def agreed_reasons(
         held += [m.reason() for m in found.coded if not m.rebutted and not m.where.in_author]
     if rules.abusive_action in ACTING:
         held += [m.reason() for m in found.abusive if m.holds]
+    if not held and found.held_for:
+        # the parent's own decision held it for abuse on its scores, read with what it
+        # answers: "This. Spot on." under "Another DEI hire. ... Just asking." (identity
+        # attack 0.33 with the article's title, under the engine's plain-abuse floor
+        # alone) was published (a seventeenth news desk). A parent held wrongly takes its
+        # agreement with it; a moderator releases both.
+        held = [f"a comment held for {found.held_for[0]}"]
     return [f"agrees with what it answers: {r}" for r in dict.fromkeys(held)]
 
 

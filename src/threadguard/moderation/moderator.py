@@ -90,6 +90,7 @@ class Moderator:
                 tuple(c for c in answered.coded if not c.where.in_author),
                 answered.threats,
                 answered.abusive,
+                answered.decision.reasons if answered.abuse_held else (),
             )
             if answered is not None
             else None
@@ -104,7 +105,8 @@ class Moderator:
             else None
         )
         inferred: frozenset[str] = frozenset()
-        if draft.verdict is not Verdict.APPROVE and draft.held_for_abuse:
+        abuse_held = draft.verdict is not Verdict.APPROVE and draft.held_for_abuse
+        if abuse_held:
             inferred = inferred_groups(
                 text, context, case.canonical, identity_attack="identity_attack" in draft.crossed
             )
@@ -121,6 +123,7 @@ class Moderator:
             draft.abusive_held,
             draft.contacts,
             inferred,
+            abuse_held,
         )
 
     def on_scores(self, analysis: Analysis) -> Decision:
