@@ -286,6 +286,13 @@ class ThreatRule:
     #: parent about a restaurant does not excuse a threat in the reply.
     unless: re.Pattern[str] | None = None
 
+    @property
+    def anchored(self) -> bool:
+        """Whether the pattern is anchored at a text's or sentence's start or end (``^``
+        outside a character class, or ``$``): only such an entry can find in a quotation
+        read alone what the whole text's reading missed."""
+        return "$" in self.regex.pattern or "(?:^" in self.regex.pattern
+
     def may_find(self, canonical: str) -> bool:
         """Whether a canonical text has the words the phrase needs (its ``needs`` and
         ``also``): the cheap test before the pattern, true of any part of the text only
@@ -514,9 +521,10 @@ def match_threats(
     # A quotation is read as a sentence of its own as well: a slogan quoted mid-sentence
     # ("Someone spray-painted 'Somalis go home' on the wall") is the whole sentence the
     # entries anchored at a sentence's start and end look for.
-    if candidates and QUOTE_MARKS.search(text):
+    anchored = [rule for rule in candidates if rule.anchored]
+    if anchored and QUOTE_MARKS.search(text):
         quotes = Quotations(text)
-        inner = _quoted_hits(text, quotes.spans, candidates, around)
+        inner = _quoted_hits(text, quotes.spans, anchored, around)
     if not hits and not inner:
         return []
     quotes = Quotations(text) if quotes is None else quotes

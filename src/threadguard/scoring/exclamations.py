@@ -79,11 +79,27 @@ INTENSIFIER: Final = re.compile(
     re.IGNORECASE,
 )
 _ADDRESSED: Final = re.compile(rf"\b(?:{ADDRESSED})\b", re.IGNORECASE)
-#: The cheap test first: a comment with none of these has no exclamation to cut.
-_NEEDED: Final = re.compile(
-    r"fuck|f\*|effing|frigging|freaking|shit|sh\*|s\*\*|damn|bloody|hell|crap|wtf|ffs|omfg|"
-    r"jesus|christ|god",
-    re.IGNORECASE,
+#: The cheap test first, on the lower-cased text (substrings: a regex alternation read
+#: every comment at 20 µs): a comment with none of these has no exclamation to cut.
+_NEEDED: Final = (
+    "fuck",
+    "f*",
+    "effing",
+    "frigging",
+    "freaking",
+    "shit",
+    "sh*",
+    "s**",
+    "damn",
+    "bloody",
+    "hell",
+    "crap",
+    "wtf",
+    "ffs",
+    "omfg",
+    "jesus",
+    "christ",
+    "god",
 )
 
 
@@ -104,8 +120,11 @@ def _cuts(text: str) -> list[tuple[int, int]]:
 def without_exclamations(text: str) -> str | None:
     """``text`` without its swearing exclamations and intensifiers, or None where it has
     none, speaks to someone or names a group of people (see the module docs)."""
-    if not _NEEDED.search(text) or _ADDRESSED.search(text) or INVISIBLE.search(text):
+    if not any(map(text.lower().__contains__, _NEEDED)):
+        return None
+    cuts = _cuts(text)
+    if not cuts or _ADDRESSED.search(text) or INVISIBLE.search(text):
         return None
     if names_group(normalize_text(text)):
         return None
-    return cut_out(text, _cuts(text))
+    return cut_out(text, cuts)
