@@ -33,7 +33,7 @@ from typing import Final
 
 from threadguard.normalize import normalize_text
 from threadguard.scoring.group_words import names_group
-from threadguard.scoring.rereading import ADDRESSED, INVISIBLE, cut_out
+from threadguard.scoring.rereading import ADDRESSED, INVISIBLE, cut_out, merged
 
 #: The attributes the reading without the exclamation may lower.
 EXCLAMATION_ATTRIBUTES: Final = frozenset({"insult", "toxicity"})
@@ -108,13 +108,7 @@ def _cuts(text: str) -> list[tuple[int, int]]:
     spans = [m.span("words") for m in OPENING.finditer(text)]
     spans += [m.span("words") for m in SITUATION.finditer(text)]
     spans += [m.span("words") for m in INTENSIFIER.finditer(text)]
-    merged: list[tuple[int, int]] = []
-    for begin, end in sorted(spans):
-        if merged and begin < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((begin, end))
-    return merged
+    return merged(spans)
 
 
 def without_exclamations(text: str) -> str | None:

@@ -52,7 +52,7 @@ import re
 from typing import Final
 
 from threadguard.scoring.person_words import is_person_word
-from threadguard.scoring.rereading import ADDRESSED, INVISIBLE, cut_out
+from threadguard.scoring.rereading import ADDRESSED, INVISIBLE, cut_out, merged
 
 #: The attributes the reading without the words may lower.
 THING_ATTRIBUTES: Final = frozenset({"insult", "toxicity"})
@@ -426,13 +426,7 @@ def _cuts(text: str) -> list[tuple[int, int]]:
         if _judged_thing(text, m.start()) and not _turns_to_someone(text, m.end())
     ]
     spans += [m.span("words") for m in DISMISSAL.finditer(text)]
-    merged: list[tuple[int, int]] = []
-    for begin, end in sorted(spans):
-        if merged and begin < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((begin, end))
-    return merged
+    return merged(spans)
 
 
 def without_insults_at_things(text: str) -> str | None:

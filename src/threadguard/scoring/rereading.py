@@ -38,3 +38,15 @@ def cut_out(text: str, cuts: Iterable[tuple[int, int]]) -> str | None:
         return None
     parts.append(text[last:])
     return "".join(parts)
+
+
+def merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``(begin, end)`` ranges sorted, those that overlap joined: what :func:`cut_out`
+    takes from several patterns' finds."""
+    out: list[tuple[int, int]] = []
+    for begin, end in sorted(spans):
+        if out and begin < out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((begin, end))
+    return out
