@@ -58,6 +58,10 @@ def test_agreement_with_words_of_its_own_is_read_as_written(text: str) -> None:
         "Ha, spot on mate.",
         "Aye, says it like it is.",
         "Finally someone says what everyone's thinking.",
+        # a seventeenth desk's, under a report of a slur and a call to shoot people
+        "Sounds about right tbh 😂",
+        "Too right.",
+        "Exactly what I was thinking.",
     ],
 )
 def test_agreement_said_louder_or_to_someone_endorses(text: str) -> None:
@@ -80,6 +84,9 @@ def test_agreement_said_louder_or_to_someone_endorses(text: str) -> None:
         "Ha.",
         "Yes, but he's wrong.",
         "Oh, I see.",
+        "Sounds about right, the council always does this.",
+        "Sounds about right tbh, but check the source.",
+        "Too right to ignore?",
     ],
 )
 def test_the_louder_words_with_words_of_their_own_are_read_as_written(text: str) -> None:

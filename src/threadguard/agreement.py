@@ -55,7 +55,8 @@ _PHRASES: Final = (
     r"(?:like|as|how)\s+it\s+is|finally\s+(?:someone|somebody)\s+(?:says|said|saying)\s+what\s+"
     r"(?:we['’]?re|we\s+are|everyone['’]?s|everyone\s+is|everybody['’]?s|everybody\s+is|"
     r"most\s+of\s+us\s+are|we['’]?ve\s+all\s+been)\s+(?:all\s+)?thinking|"
-    r"(?:so\s+)?based|end\s+of(?:\s+story)?|no\s+doubt\s+about\s+it|so\s+much\s+this|"
+    r"(?:so\s+)?based|sounds\s+about\s+right|too\s+right|(?:that['’]?s\s+)?exactly\s+what\s+"
+    r"i\s+(?:was\s+)?(?:thinking|thought)|end\s+of(?:\s+story)?|no\s+doubt\s+about\s+it|so\s+much\s+this|"
     r"(?:a\s+)?(?:thousand|million)\s+times\s+this|100\s+percent|truth|the\s+truth"
 )
 #: A word that may open the agreement, before its phrase: "Ha, spot on mate.", "Aye, says
@@ -69,6 +70,8 @@ _OPENER: Final = (
 _VOCATIVE: Final = (
     r"(?:,?\s+(?:mate|m8|pal|bro|brother|sister|man|dude|lads|folks|guys|sir|madam|buddy|"
     r"fella|my\s+friend|my\s+man))?"
+    # and the filler a reply trails off with: "Sounds about right tbh 😂" (desk 17)
+    r"(?:,?\s+(?:tbh|tbf|honestly|lol|lmao|haha+|though|tho))?"
 )
 #: The same in the other covered languages (session 34: "Stimmt genau." under "Flüchtlinge
 #: sind Ratten." was approved where "Exactly, well said." under its English twin was
@@ -119,7 +122,7 @@ _LANGUAGE_PHRASES: Final = (
 )
 #: A reply made of agreement alone: the phrases, each closed by punctuation (a colon
 #: introduces a claim, so it closes none) or the end, and nothing else.
-_CLOSE: Final = r"[.!,;–—،-]|💯|👆|👍|🔥"
+_CLOSE: Final = r"[.!,;–—،-]|💯|👆|👍|🔥|😂|🤣|👏"
 ENDORSEMENT: Final = re.compile(
     rf"^\s*(?:{_OPENER}(?:{_PHRASES}|{_LANGUAGE_PHRASES}){_VOCATIVE}(?=\s|{_CLOSE}|$)(?:\s*(?:{_CLOSE}))*\s*)+$",
     re.IGNORECASE,
