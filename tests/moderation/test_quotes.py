@@ -64,6 +64,9 @@ def test_a_reporting_word_called_for_or_the_writers_own_reports_nothing() -> Non
     assert not reports("Make sure they're told to ")
     assert not reports("Keep telling them ")
     assert not reports("Don't stop telling them ")
+    # the same instructions and dropped-subject habits as an order's (one list)
+    assert not reports("Been telling them for years ")
+    assert reports("He started telling everyone ")
     assert not reports("I kept telling them ")
     assert not reports("We used to chant ")
     # "last time" is no call

@@ -80,7 +80,7 @@ def agreed_reasons(
     if rules.threat_action in ACTING:
         held += [t.reason() for t in found.threats if t.holds]
     if rules.coded_action in ACTING:
-        held += [m.reason() for m in found.coded if not m.rebutted and not m.where.in_author]
+        held += [m.reason() for m in found.coded if not m.rebutted]
     if rules.abusive_action in ACTING:
         held += [m.reason() for m in found.abusive if m.holds]
     if not held and found.held_for:

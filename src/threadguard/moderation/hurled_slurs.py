@@ -30,7 +30,7 @@ import re
 from bisect import bisect_left
 from typing import Final
 
-from threadguard.moderation.quotes import order_verb
+from threadguard.moderation.quotes import INSTRUCTING, order_verb
 from threadguard.moderation.sentences import sides
 
 #: How far around a quotation, in characters, the words that report or approve it count.
@@ -98,12 +98,11 @@ VICTIM_AFTER: Final = re.compile(r"^\s*[,:]?\s*(?:at|to) (?:me|us|my|our)\b", re
 _FIRST_WORD: Final = re.compile(r"\b(?:i|we|me|us)\b", re.IGNORECASE)
 #: A report that is really a wish, a plan, a call or a denial: a modal, "next time",
 #: "nobody ever", or the sentence opening on the verb (an imperative: "Shout 'X' at them").
-NOT_A_REPORT: Final = re.compile(
-    r"\b(?:should|shoulda|wish|wished|hope|hoping|will|would|wanna|let'?s|gonna|going to|"
-    r"next time|must|ought|need to|needs to|if|nobody|no one|never|nothing wrong)\b|"
-    r"(?:'ll|'d)\b",
-    re.IGNORECASE,
+_NOT_A_REPORT_WORDS: Final = (
+    r"should|shoulda|wish|wished|hope|hoping|will|would|wanna|let'?s|gonna|going to|"
+    r"next time|must|ought|need to|needs to|nobody|no one|never|nothing wrong"
 )
+NOT_A_REPORT: Final = re.compile(rf"\b(?:{_NOT_A_REPORT_WORDS}|if)\b|(?:'ll|'d)\b", re.IGNORECASE)
 _IMPERATIVE: Final = re.compile(rf"^\W*(?:just |go |and )?(?:{_SHOUT}|call|calls)\b", re.IGNORECASE)
 #: The writer approving what was hurled, in the quotation's sentence or just after it.
 APPROVED: Final = re.compile(
@@ -220,13 +219,14 @@ ORDER_APPROVED: Final = re.compile(
 )
 #: A wish, plan, call or denial before an order, as :data:`NOT_A_REPORT` but for "if":
 #: "If a customer tells you to '...', you can refuse service" tells of abuse to expect.
-NOT_AN_ORDER_REPORT: Final = re.compile(NOT_A_REPORT.pattern.replace("|if|", "|"), re.IGNORECASE)
+NOT_AN_ORDER_REPORT: Final = re.compile(
+    rf"\b(?:{_NOT_A_REPORT_WORDS})\b|(?:'ll|'d)\b", re.IGNORECASE
+)
 #: Words before an order that leave it no subject of its own: an imperative or a dropped
 #: "I" ("Keep telling them ...", "Been telling them for years ...", "Make sure they're
 #: told ...").
 _NO_SUBJECT: Final = re.compile(
-    r"^\W*(?:(?:and|so|just|always|still|i|we)\s+)*(?:keep|keeps|kept|been|make sure|start|"
-    r"started|go|go on|remember to|be sure to|try)\b|^\W*$",
+    rf"^\W*(?:(?:and|so|just|always|still|please|i|we)\s+)*(?:{INSTRUCTING})\b|^\W*$",
     re.IGNORECASE,
 )
 

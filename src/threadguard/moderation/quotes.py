@@ -26,6 +26,8 @@ from typing import Final
 
 #: A paragraph break: a blank line, whatever the line endings.
 PARAGRAPH: Final = re.compile(r"\r?\n[ \t]*\r?\n")
+#: A mark that may open or close a quotation: a text without one quotes nothing.
+QUOTE_MARKS: Final = re.compile("[\"'‘’“”„«»]")
 #: Straight double quotes pair in order; one right after a digit is an inch mark.
 _STRAIGHT: Final = re.compile(r'(?<!\d)"')
 #: Marks that open and close by direction, each family paired on its own (so a quotation
@@ -127,6 +129,14 @@ FIRST_PERSON: Final = re.compile(
 )
 
 
+#: Words that open an instruction or a habit with no subject of its own, before a telling
+#: or an order: "Keep telling them '...'", "Make sure they're told to '...'", "Been telling
+#: them for years ...", "Don't stop telling them '...'" (:data:`CALLED_FOR` here, and
+#: :data:`.hurled_slurs._NO_SUBJECT` for orders).
+INSTRUCTING: Final = (
+    r"keep|keeps|kept|kept on|been|start|started|go|go on|remember to|be sure to|try|"
+    r"don['’]?t stop|never stop|make sure"
+)
 #: An obligation or an instruction just before a reporting word: the telling is called
 #: for, not reported ("They need to be told '...'", "Someone needs telling '...'", "About
 #: time they were told '...'", "Make sure they're told to '...'", "Keep telling them
@@ -139,9 +149,8 @@ CALLED_FOR: Final = re.compile(
     r"\bneeds? $|"
     r"(?:^\W*|[,;:]\s*|\b(?:about|high|it['’]?s|its)\s+)time\b[^.!?]{0,40}$|"
     r"\b(?:wish|wished|if only)\b[^.!?]{0,40}$|"
-    r"^\W*(?:(?:and|so|just|always|still|please)\s+)*(?:keep|keeps|kept on|start|go on|"
-    r"remember to|be sure to|try|don['’]?t stop|never stop|make sure(?: (?:they|he|she|you|them|"
-    r"everyone|every one of them)(?:['’]re| are| get| gets| is)?)?)(?: on)?\s+$)",
+    rf"^\W*(?:(?:and|so|just|always|still|please)\s+)*(?:{INSTRUCTING})(?: (?:they|he|she|"
+    r"you|them|everyone|every one of them)(?:['’]re| are| get| gets| is)?)?(?: on)?\s+$)",
     re.IGNORECASE,
 )
 #: A denial before the call: "Nobody deserves to be told '...'", "No child should be told

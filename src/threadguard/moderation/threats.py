@@ -50,12 +50,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any, Final
 
 from threadguard.moderation.lexicon_files import array_of_tables
-from threadguard.moderation.quotes import Quotations, reports
+from threadguard.moderation.quotes import QUOTE_MARKS, Quotations, reports
 from threadguard.moderation.sentences import sides
 from threadguard.normalize import normalize_known, normalize_text
 from threadguard.schema import GROUPS
@@ -204,9 +204,15 @@ ONE_OF_A_GROUP: Final = (
     rf"(?:{'|'.join(singular for _, singular, *_ in GROUP_NAMES if singular)})(?![\w'’-])"
 )
 #: What ``{adjective}`` in a pattern stands for: a group's singular name as a word before
-#: another, however joined ("Somali-owned shops", "Roma families" is the Roma's own): with
-#: a word for people, homes or shops after it, as an entry's ``near`` says.
+#: another, however joined (the lookahead of :data:`ONE_OF_A_GROUP` refuses a hyphen).
 GROUP_ADJECTIVE: Final = rf"(?:{'|'.join(singular for _, singular, *_ in GROUP_NAMES if singular)})"
+#: What ``{group_people}`` stands for: a group's adjective with a word for its people, homes
+#: or shops ("Somali-owned shops", "Muslim families"): the group a ``near`` looks for where
+#: a title names the people by their adjective.
+GROUP_PEOPLE: Final = (
+    rf"{GROUP_ADJECTIVE}[- ](?:people|famil(?:y|ies)|communit(?:y|ies)|residents|neighbou?rs|"
+    r"owned|run|shops?|businesses|workers|children|kids|women|men)"
+)
 #: What ``"{group}"`` among an entry's ``needs`` stands for: a part of each name that every
 #: form :data:`GROUP` matches contains (``"{groups}"``: :data:`PLURAL_NAMES`).
 GROUP_STEMS: Final = tuple(
@@ -239,8 +245,6 @@ QUOTED_SENTENCE: Final = 200
 #: How many quotations of a comment are read as sentences of their own: a comment quotes a
 #: few; one of thousands of marks is read in its first.
 QUOTATIONS_READ: Final = 50
-#: A mark that may open or close a quotation: without one a text has none to read.
-QUOTE_MARKS: Final = re.compile("[\"'‘’“”„«»]")
 #: How much of a phrase the reason quotes, at most.
 SHOWN: Final = 60
 #: How many finds a decision keeps (a comment repeating a phrase a thousand times is held
@@ -286,7 +290,7 @@ class ThreatRule:
     #: parent about a restaurant does not excuse a threat in the reply.
     unless: re.Pattern[str] | None = None
 
-    @property
+    @cached_property
     def anchored(self) -> bool:
         """Whether the pattern is anchored at a text's or sentence's start or end (``^``
         outside a character class, or ``$``): only such an entry can find in a quotation
@@ -452,6 +456,7 @@ def _compiled(pattern: object, where: str) -> re.Pattern[str]:
             ("{person}", PERSON),
             ("{groups}", GROUPS_PLURAL),
             ("{a_group}", ONE_OF_A_GROUP),
+            ("{group_people}", GROUP_PEOPLE),
             ("{adjective}", GROUP_ADJECTIVE),
             ("{group}", GROUP),
         ):
