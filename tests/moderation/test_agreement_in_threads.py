@@ -74,8 +74,24 @@ def test_agreeing_with_a_parent_held_for_abuse_on_its_scores_is_held() -> None:
     assert first.decision.action is Verdict.HOLD and first.outcome.abuse_held
     assert second.decision.action is Verdict.HOLD
     assert second.decision.reasons == (
-        "agrees with what it answers: a comment held for toxicity 0.49 ≥ 0.40 (hold)",
+        "agrees with what it answers: a comment held for identity_attack 0.33 ≥ 0.21 (hold)",
     )
+
+
+def test_agreeing_with_a_parent_held_on_a_close_call_is_not_held() -> None:
+    # an eighteenth news desk: "Ha, spot on." under a dark joke held at toxicity 0.53,
+    # short of the engine's plain-abuse floor (0.70); above it, agreement is held
+    joke = Comment("c1", "Only thing getting slaughtered in this town is the high street tbh")
+    reply = Comment("c2", "Ha, spot on.", parent="c1")
+    for toxicity, held in ((0.53, False), (0.75, True)):
+        first, second = DEFAULT.decide_thread(
+            [
+                ScoredComment(joke, held_on(toxicity=toxicity), None),
+                ScoredComment(reply, CALM, None),
+            ]
+        )
+        assert first.decision.action is Verdict.HOLD and first.outcome.abuse_held
+        assert (second.decision.action is Verdict.HOLD) is held
 
 
 def test_agreeing_with_a_parent_held_for_swearing_or_words_of_its_own_is_not() -> None:

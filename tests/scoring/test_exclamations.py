@@ -36,6 +36,12 @@ from threadguard.scoring.exclamations import without_exclamations
         ("That concert was fucking amazing.", "That concert was  amazing."),
         ("Bloody brilliant result for the club.", " brilliant result for the club."),
         ("Shit, I forgot the meeting was today.", " I forgot the meeting was today."),
+        # an eighteenth news desk's, held at toxicity 0.46: the exclamation without "what"
+        (
+            "Shocking. Absolute fucking shambles. How was this allowed to go on for years?",
+            "Shocking.  How was this allowed to go on for years?",
+        ),
+        ("A bloody mess.", ""),
     ],
 )
 def test_swearing_exclamations_and_intensifiers_are_cut(text: str, rest: str) -> None:
@@ -54,6 +60,8 @@ def test_swearing_exclamations_and_intensifiers_are_cut(text: str, rest: str) ->
         # or menace said of a person (a reviewer's, session 40)
         "What a bloody joke of a human being.",
         "What a damn disaster that new headteacher is.",
+        "Absolute fucking joke of a man.",
+        "Total bloody disaster, that new head.",
         "Holy shit, these migrants are animals.",
         "It's bloody obvious the Jews run the council.",
         "The new neighbours are fucking insane, proper lowlife.",

@@ -85,6 +85,10 @@ class Outcome:
     #: a list's find (not only its language, its author's standing or a watched word). A
     #: reply of bare agreement with it is held too (:mod:`.endorsed_lists`).
     abuse_held: bool = False
+    #: What a reply of bare agreement with it takes over: the reasons it was held for where
+    #: they are plain abuse or a list's find, none for a close call
+    #: (:func:`.moderator.carried`).
+    carried: tuple[str, ...] = ()
 
     @property
     def action(self) -> Verdict:

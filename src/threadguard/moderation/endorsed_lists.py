@@ -41,8 +41,9 @@ class ListFinds:
     coded: tuple[CodedMatch, ...] = ()
     threats: tuple[ThreatMatch, ...] = ()
     abusive: tuple[AbusiveMatch, ...] = ()
-    #: The parent's reasons where its own decision held it for abuse (in a thread: the
-    #: models' reading of it with what it answers, or a list's find); empty otherwise.
+    #: The reasons the parent's own decision held it for that agreement takes over (in a
+    #: thread: plain abuse in the models' reading of it with what it answers, or a list's
+    #: find: :func:`threadguard.moderation.moderator.carried`); empty otherwise.
     held_for: tuple[str, ...] = ()
 
 
@@ -87,8 +88,9 @@ def agreed_reasons(
         # the parent's own decision held it for abuse on its scores, read with what it
         # answers: "This. Spot on." under "Another DEI hire. ... Just asking." (identity
         # attack 0.33 with the article's title, under the engine's plain-abuse floor
-        # alone) was published (a seventeenth news desk). A parent held wrongly takes its
-        # agreement with it; a moderator releases both.
+        # alone) was published (a seventeenth news desk). A close call carries nothing
+        # over (an eighteenth); a parent held wrongly takes its agreement with it, and a
+        # moderator releases both.
         held = [f"a comment held for {found.held_for[0]}"]
     return [f"agrees with what it answers: {r}" for r in dict.fromkeys(held)]
 
@@ -110,8 +112,9 @@ _FILL: Final = (
 #: Approval of whoever said it, as a terse verdict that ends its sentence: "he's not
 #: wrong", "whoever did it has a point", "had the right idea", "knew what he was doing",
 #: "maybe he should take the hint", "the only sane person in that car park", "best thing
-#: anyone said all night", "can't blame him", "nothing wrong with that" (not "not wrong to
-#: be angry", "has a point about the police": the sentence goes on).
+#: anyone said all night", "can't blame him", "nothing wrong with that", "not the worst idea
+#: I've heard today" (an eighteenth news desk, under a report of "gas the lot of them"; not
+#: "not wrong to be angry", "has a point about the police": the sentence goes on).
 APPROVES_SPEAKER: Final = re.compile(
     rf"(?:(?<!your )(?<!my )(?<!our )\b{_SPEAKER}(?:['’]s| is| was| were| are| has| had|"
     r" have|['’]ve|['’]re)?\s+"
@@ -125,6 +128,9 @@ APPROVES_SPEAKER: Final = re.compile(
     r"(?:thinking|think|thought|(?:too )?(?:afraid|scared) to say)|was right)"
     r"|(?:^|[.!…]\s*|\b(?:maybe|hopefully|time|perhaps)\s+)(?:he|she|they)(?:['’]ll)? "
     r"(?:should |ought to |needs? to |will |)(?:take|took|takes) the hint"
+    r"|(?:^|[.!…]\s*)(?:(?:that['’]?s|that is|it['’]?s|sounds like) )?not (?:the worst|a bad|"
+    r"such a bad) (?:idea|shout|plan)(?: (?:i['’]ve|i have) (?:heard|read|seen)(?: (?:all|this) "
+    r"(?:day|week|year)| today)?)?"
     r"|\bbest thing (?:anyone|anybody|i(?:['’]ve| have)?) (?:has |have )?(?:said|heard|read|"
     r"wrote|written|posted)(?: (?:all|this) (?:night|day|week|year))?"
     r"|^\W*(?:sounds like )?(?:the )?only sane (?:one|person|man|woman|people|bloke)"

@@ -22,6 +22,7 @@ from threadguard.moderation.phases import (
     Case,
     Draft,
     Phase,
+    crossed,
     most_severe_first,
     name_hits,
     thresholds,
@@ -29,6 +30,7 @@ from threadguard.moderation.phases import (
 from threadguard.moderation.policy import Policy, load_policy
 from threadguard.moderation.watchlist import censor
 from threadguard.schema import Verdict
+from threadguard.scoring.endorsements import PLAIN
 from threadguard.thread import Comment, Thread
 
 
@@ -47,6 +49,20 @@ class Moderated:
     def decision(self) -> Decision:
         """The final decision (the outcome's)."""
         return self.outcome.decision
+
+
+def carried(case: Case, draft: Draft) -> tuple[str, ...]:
+    """The reasons a reply of bare agreement takes over from a comment held for abuse: every
+    reason where a list's find held it, else the thresholds its own scores cross plainly
+    (:data:`threadguard.scoring.endorsements.PLAIN`, the floors at which the engine gives
+    agreement its parent's reading); none for a close call. "Ha, spot on." under "Only thing
+    getting slaughtered in this town is the high street tbh" (held at toxicity 0.53, a dark
+    joke) was held with it (an eighteenth news desk), where "This. Spot on." under a parent
+    held at identity attack 0.33 must be (a seventeenth)."""
+    if draft.coded_held or draft.threat_held or draft.abusive_held:
+        return draft.reasons
+    hits = crossed(case.policy, case.analysis.scores, case.analysis.language)
+    return tuple(reason for _, score, attr, reason in hits if score >= PLAIN.get(attr, 2.0))
 
 
 class Moderator:
@@ -90,7 +106,7 @@ class Moderator:
                 tuple(c for c in answered.coded if not c.where.in_author),
                 answered.threats,
                 answered.abusive,
-                answered.decision.reasons if answered.abuse_held else (),
+                answered.carried,
             )
             if answered is not None
             else None
@@ -124,6 +140,7 @@ class Moderator:
             draft.contacts,
             inferred,
             abuse_held,
+            carried(case, draft) if abuse_held else (),
         )
 
     def on_scores(self, analysis: Analysis) -> Decision:

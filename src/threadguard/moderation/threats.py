@@ -172,6 +172,9 @@ GROUP_NAMES: Final[tuple[tuple[str, str | None, bool, tuple[str, ...]], ...]] = 
     ("gazans", "gazan", False, ("arabs", "nationality_migration")),
     ("israelis", "israeli", False, ("jews", "nationality_migration")),
     ("ukrainians", "ukrainian", False, _NATIONALITY),
+    # an eighteenth news desk: "Ukies go home" sprayed on a refugee host's car (the slur, not
+    # "ukes", ukuleles as often)
+    ("ukies", "ukie", False, _NATIONALITY),
     ("russians", "russian", False, _NATIONALITY),
 )
 #: Faiths by name, for the groups a phrase about a faith attacks ("Islam is a cancer").

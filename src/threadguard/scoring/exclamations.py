@@ -56,10 +56,12 @@ OPENING: Final = re.compile(
     re.IGNORECASE,
 )
 #: A sentence that only exclaims at a situation with a swear word: "What a shitshow from
-#: start to finish.", "What a damn mess.", "What a clusterfuck."
+#: start to finish.", "What a damn mess.", "What a clusterfuck.", and without its "what":
+#: "Absolute fucking shambles." (an eighteenth news desk, held at toxicity 0.46).
 SITUATION: Final = re.compile(
-    r"(?:^|(?<=[.!?\n]))\s*(?P<words>what\s+an?\s+(?:(?:" + SWEAR + r"|total|complete|absolute|"
-    r"utter)\s+)*(?:shit\s*show|clusterfuck|cluster\s*f\*+|fuck-?up|cock-?up|balls-?up|"
+    r"(?:^|(?<=[.!?\n]))\s*(?P<words>(?:what\s+an?\s+|an?\s+)?"
+    rf"(?:(?:{SWEAR}|total|complete|absolute|utter)\s+)*"
+    r"(?:shit\s*show|clusterfuck|cluster\s*f\*+|fuck-?up|cock-?up|balls-?up|"
     r"(?:(?:" + SWEAR + r")\s+)(?:mess|disaster|farce|joke|circus|shambles|nightmare|state|"
     r"week|day|year|night|game|match|result|performance|decision|situation))"
     r"(?:\s+(?:from\s+start\s+to\s+finish|from\s+beginning\s+to\s+end|this\s+is|that\s+was|"
