@@ -33,6 +33,32 @@ def test_a_condemned_quotation_is_cut(text: str, rest: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        # an eighteenth news desk's reports, in single marks, of a call to leave and a wish
+        # of harm, condemned by a word of disgust or a question
+        (
+            "Her leaflet came through our door and someone had already scrawled 'go back to "
+            "Pakistan' across her face. She was born at the General. Sickening.",
+            "Her leaflet came through our door and someone had already scrawled  across her "
+            "face. She was born at the General. Sickening.",
+        ),
+        (
+            "He got abuse within an hour. Someone replied 'hope you get AIDS you f*****'. "
+            "What is wrong with people?",
+            "He got abuse within an hour. Someone replied . What is wrong with people?",
+        ),
+        (
+            "A man in the queue shouted ‘dirty foreigners’ at the cashier. That's vile.",
+            "A man in the queue shouted  at the cashier. That's vile.",
+        ),
+    ],
+)
+def test_a_condemned_quotation_in_single_marks_is_cut(text: str, rest: str) -> None:
+    assert without_condemned_quotes(text) == rest
+
+
+@pytest.mark.parametrize(
     "text",
     [
         'My uncle says "immigrants are parasites" and he is right.',  # agreed with
@@ -60,6 +86,15 @@ def test_a_condemned_quotation_is_cut(text: str, rest: str) -> None:
         'Muslims chant "death to the infidels" at every march. That is hatred.',
         'Our estate is ruined.\nMy uncle said "they are filthy parasites". Apparently, that is racism.',
         'Protesters chanted "refugees welcome". Shameful. They are parasites.',
+        # single marks: an apostrophe is no quotation, nor a quotation the comment owns,
+        # puts in a group's mouth, agrees with or denies is hate; a civil one condemned
+        "They're parasites, that's the truth of it, and the Smiths' lad says it. Sickening.",
+        "Someone wrote 'refugees welcome' on the bus shelter. Disgusting.",
+        "Muslims replied 'infidels go home'. What is wrong with people?",
+        "My neighbour said 'send the scum home' and he's right. Vile lot.",
+        "It's not racism to say 'go back home'. Disgusting that anyone thinks so.",
+        "I wrote 'go back to your own country' on his post. Sickening, I know.",
+        "Someone shouted 'go home, bin head' at her in the shop.",
     ],
 )
 def test_a_quotation_not_condemned_is_read_as_written(text: str) -> None:

@@ -66,7 +66,7 @@ from typing import Final
 from threadguard.normalize import normalize_text
 from threadguard.scoring.group_words import GROUP_WORDS
 from threadguard.scoring.negated_claims import SARCASM
-from threadguard.scoring.quoted_speech import DOUBLE_QUOTED, HATE_NAMES, LONGEST
+from threadguard.scoring.quoted_speech import HATE_NAMES, QUOTED
 from threadguard.scoring.rereading import cut_out
 
 #: The attributes (and, in :mod:`.second_readings`, the groups' heads) the quotation's
@@ -80,15 +80,6 @@ ENDORSED_QUOTE_ATTRIBUTES: Final = frozenset(
 #: higher alone ("Muslims are vermin": 0.95).
 ENDORSED_QUOTE_FLOOR: Final = 0.5
 
-#: Words written with an apostrophe in front ("send 'em back", "'cause", "the '90s"): an
-#: apostrophe, not a quotation mark, wherever it stands.
-_ELIDED: Final = r"['’](?:em|cause|cos|coz|til|bout|round|n|tis|twas|\d0s)\b"
-_QUOTED: Final = re.compile(
-    rf"{DOUBLE_QUOTED}|"
-    rf"(?<![\w'‘’])(?!{_ELIDED})['‘]((?:[^'‘’\n]|{_ELIDED}|(?<![\s'‘’])['’](?=\w))"
-    rf"{{2,{LONGEST}}}?)['’](?![\w'’])",
-    re.IGNORECASE,
-)
 #: Who is said to be right: the speaker ("he was", "the banner was", "my nan's").
 _WHO: Final = (
     r"(?:he|she|they|the\s+\w+|my\s+\w+|your\s+\w+)"
@@ -179,7 +170,7 @@ def endorsed_quotation(text: str) -> str | None:
     agreements = list(AGREEMENT.finditer(text))
     if not agreements:
         return None
-    matches = list(_QUOTED.finditer(text))
+    matches = list(QUOTED.finditer(text))
     if not matches:
         return None
     spans = [m.span() for m in matches]

@@ -3,11 +3,13 @@
 Counter-speech quotes what it answers. The models read the quoted words as the writer's
 own: a reader who reports that a man on the train kept shouting "Muslims are terrorists"
 and says that should shame us all is held at toxicity 0.50. So where a comment reports
-words that someone else said or wrote, in double quotation marks, with a word of
-contempt in them (:data:`threadguard.scoring.opinion_frames.CONTEMPT`), and then
-condemns them in one of a closed set of sentences that end the comment
-(:data:`CONDEMNATION`: "Shameful.", "That is racism.", "It is bigotry.", "That should
-shame all of us."), the comment is read again without the quotation, and toxicity,
+words that someone else said or wrote, in quotation marks (double or single: British
+comments quote in single marks as often as not), with a word of contempt in them
+(:data:`threadguard.scoring.opinion_frames.CONTEMPT`) or a call to leave or a wish of
+harm (:data:`_UNWELCOME`: "go back to Pakistan", "hope you get AIDS"), and then condemns
+them in one of a closed set of sentences that end the comment (:data:`CONDEMNATION`:
+"Shameful.", "Sickening.", "That is racism.", "It is bigotry.", "That should shame all
+of us.", "What is wrong with people?"), the comment is read again without the quotation, and toxicity,
 severe toxicity, insult and identity attack keep the lower reading. Threat and the rest
 keep the comment's own, and the threat list and the coded-hate lexicon (moderation
 phases) still read the whole text.
@@ -39,8 +41,9 @@ reasonable position.", "The real shame is the migrants themselves. As the sign s
   (:data:`threadguard.scoring.opinion_frames.CONTEMPT`): 'A man said "a Muslim family is
   moving in". Shameful.' condemns the news, not the words;
 - "so-called" anywhere (scare quotes), a comment that is mostly quotation, a quoted post
-  ("@name: ..."), an unpaired quotation mark, single quotation marks (apostrophes cannot be
-  told from them), and quotations longer than :data:`LONGEST` characters.
+  ("@name: ..."), an unpaired double quotation mark, an apostrophe inside a word ("it's",
+  "the '90s": :data:`QUOTED` opens and closes a single-marked quotation only at a word's
+  edge), and quotations longer than :data:`LONGEST` characters.
 
 What stays outside the quotation is read as before, so hate written around a quotation
 is still read.
@@ -61,17 +64,29 @@ QUOTE_ATTRIBUTES: Final = frozenset({"toxicity", "severe_toxicity", "insult", "i
 #: The longest quotation cut, in characters: a longer one is most of a comment.
 LONGEST: Final = 200
 
-#: A quotation in double quotation marks, straight, curly or angled, its words a group
-#: (shared with :mod:`.endorsed_quotes`, which adds single marks).
+#: A quotation in double quotation marks, straight, curly or angled, its words a group.
 DOUBLE_QUOTED: Final = (
     rf"\"([^\"\n]{{1,{LONGEST}}})\"|“([^“”\n]{{1,{LONGEST}}})”|«([^«»\n]{{1,{LONGEST}}})»"
 )
-_QUOTED: Final = re.compile(DOUBLE_QUOTED)
+#: Words written with an apostrophe in front ("send 'em back", "'cause", "the '90s"): an
+#: apostrophe, not a quotation mark, wherever it stands.
+_ELIDED: Final = r"['’](?:em|cause|cos|coz|til|bout|round|n|tis|twas|\d0s)\b"
+#: A quotation in double or single quotation marks, its words a group: a single mark opens
+#: only where no word stands before it and closes only where none follows, and an
+#: apostrophe inside a word ("it's", "the '90s") neither opens nor closes one (shared with
+#: :mod:`.endorsed_quotes`). British comments quote in single marks as often as not.
+QUOTED: Final = re.compile(
+    rf"{DOUBLE_QUOTED}|"
+    rf"(?<![\w'‘’])(?!{_ELIDED})['‘]((?:[^'‘’\n]|{_ELIDED}|(?<![\s'‘’])['’](?=\w))"
+    rf"{{2,{LONGEST}}}?)['’](?![\w'’])",
+    re.IGNORECASE,
+)
 #: Words that attribute a quotation to whoever said or wrote it.
 _REPORTING: Final = re.compile(
     r"\b(?:said|says|saying|wrote|writes|writing|shout(?:ed|ing|s)?|chant(?:ed|ing|s)?|"
     r"yell(?:ed|ing|s)?|scream(?:ed|ing|s)?|sang|singing|spat|hissed|read|reads|sprayed|"
-    r"painted|daubed|scrawled|posted|tweeted|printed|call(?:ed|ing|s)|claim(?:ed|ing|s))\b",
+    r"painted|daubed|scrawled|posted|tweeted|printed|call(?:ed|ing|s)|claim(?:ed|ing|s)|"
+    r"repl(?:ied|ies|ying)|comment(?:ed|ing|s)|messag(?:ed|ing)|texted|emailed|e-mailed)\b",
     re.IGNORECASE,
 )
 #: The names of hate a condemnation calls a quotation (shared with :mod:`.endorsed_quotes`).
@@ -79,14 +94,25 @@ HATE_NAMES: Final = (
     r"racism|antisemitism|anti-semitism|bigotry|hate\s+speech|islamophobia|homophobia|"
     r"transphobia|xenophobia|misogyny|a\s+hate\s+crime|hatred"
 )
+#: The words of disgust that condemn as a sentence of their own ("Shameful.", "Sickening.",
+#: "That's vile."): an eighteenth news desk's report of "'go back to Pakistan' scrawled
+#: across her face ... Sickening." was held.
+_CONDEMNING_WORDS: Final = (
+    r"(?:shameful|disgraceful|sickening|disgusting|appalling|vile|despicable|abhorrent|"
+    r"horrendous|horrific|unacceptable)"
+)
 #: The condemnations: whole sentences, or the last clause of "... is not X, it is
-#: bigotry.", ending the comment (several may follow one another). Not "Think about
-#: that." or "This has to stop.", which endorse as readily ('Gay activists chant "...".
-#: This has to stop.' is a smear).
+#: bigotry.", ending the comment (several may follow one another), and the question "What
+#: is wrong with people?". Not "Think about that." or "This has to stop.", which endorse
+#: as readily ('Gay activists chant "...". This has to stop.' is a smear).
 _CONDEMNING_SENTENCE: Final = (
     r"(?:(?:that|this|it)(?:['’]s|\s+is|\s+was)\s+(?:just\s+|pure\s+|plain\s+|simply\s+)?"
-    rf"(?:{HATE_NAMES})(?:,\s*+plain\s+and\s+simple)?|shameful|disgraceful|"
-    r"that\s+should\s+shame\s+(?:all\s+of\s+)?us)\s*+[.!]"
+    rf"(?:{HATE_NAMES})(?:,\s*+plain\s+and\s+simple)?|"
+    rf"(?:(?:that|this|it)(?:['’]s|\s+is|\s+was)\s+)?(?:(?:absolutely|truly|utterly|just|so)\s+)?"
+    rf"{_CONDEMNING_WORDS}|"
+    r"that\s+should\s+shame\s+(?:all\s+of\s+)?us)\s*+[.!]|"
+    r"what['’]?s\s+wrong\s+with\s+(?:people|some\s+people|folk|this\s+country)\s*+\?|"
+    r"what\s+is\s+wrong\s+with\s+(?:people|some\s+people|folk|this\s+country)\s*+\?"
 )
 CONDEMNATION: Final = re.compile(
     rf"(?:[.!?\n]\s*+|\bnot\s+\w+,\s*+)(?:{_CONDEMNING_SENTENCE}\s*+)+$",
@@ -120,7 +146,18 @@ _AGREEING: Final = re.compile(
 )
 #: The writer speaks to someone: a quotation answered with an attack on who said it.
 _ADDRESSED: Final = re.compile(rf"\b(?:{ADDRESSED})\b", re.IGNORECASE)
-_SHAME: Final = re.compile(r"\b(?:shame|disgrace)\w*", re.IGNORECASE)
+_SHAME: Final = re.compile(
+    r"\b(?:shame|disgrace|sicken|disgust|appall|vile|despicab|abhorren|horrend|horrific|"
+    r"unacceptab)\w*",
+    re.IGNORECASE,
+)
+#: Words that shut someone out or wish them harm, quoted as contempt is: "go back to
+#: Pakistan", "not welcome here", "hope you get AIDS" (an eighteenth news desk's reports).
+_UNWELCOME: Final = re.compile(
+    r"\b(?:go\s+(?:back|home)|get\s+out|not\s+welcome|(?:don['’]?t|do\s+not)\s+belong|"
+    r"hope\s+(?:you|he|she|they)\s+(?:get|die|rot|burn|choke))\b",
+    re.IGNORECASE,
+)
 _SO_CALLED: Final = re.compile(r"\bso[\s-]called\b", re.IGNORECASE)
 _SENTENCE_END: Final = re.compile(r"[.!?](?=\s|$)|\n")
 
@@ -141,17 +178,20 @@ def _attributed(outside: str, cuts: list[int]) -> bool:
 
 def without_condemned_quotes(text: str) -> str | None:
     """``text`` without the quotations it reports and condemns; None where there are none."""
-    if '"' not in text and "“" not in text and "«" not in text:
+    if not any(mark in text for mark in "\"“«'‘"):
         return None
     if text.count('"') % 2 or _SO_CALLED.search(text):
         return None  # an unpaired mark (where a quotation begins is a guess); scare quotes
-    matches = list(_QUOTED.finditer(text))
+    matches = list(QUOTED.finditer(text))
     quotes = [m.span() for m in matches]
     if not quotes or sum(e - b for b, e in quotes) * 2 > len(text.strip()):
         return None  # no quotation, or a comment that is mostly quotation
     if any(m.group(m.lastindex or 0).lstrip().startswith(("@", "RT ")) for m in matches):
         return None  # a quoted post, answered or passed on: not a report of hate
-    if not all(CONTEMPT.search(m.group(m.lastindex or 0)) for m in matches):
+    if not all(
+        CONTEMPT.search(quoted) or _UNWELCOME.search(quoted)
+        for quoted in (m.group(m.lastindex or 0) for m in matches)
+    ):
         return None  # a quotation without contempt: the condemnation may be of its news
     outside = cut_out(text, quotes) or text
     # where each quotation was, in the text without them
@@ -160,8 +200,8 @@ def without_condemned_quotes(text: str) -> str | None:
         cuts.append(begin - removed)
         removed += end - begin
     condemned = CONDEMNATION.search(outside, cuts[-1])
-    if condemned is None or _GROUP.search(outside):
-        return None
+    if condemned is None or _GROUP.search(outside, 0, condemned.start()):
+        return None  # a group named before the condemnation ("what is wrong with people?")
     if len(_SHAME.findall(outside)) > len(_SHAME.findall(condemned.group())):
         return None  # shame laid elsewhere too ("The real shame is the migrants.")
     if (
