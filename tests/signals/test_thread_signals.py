@@ -242,26 +242,6 @@ def test_one_group_attacked_across_the_thread_is_reported() -> None:
     assert "muslims" in conc.explanation and "4 of the thread's 7 comments" in conc.explanation
 
 
-def test_held_comments_count_against_the_group_their_thread_names_for_them() -> None:
-    """A held comment carries the group the moderator inferred (its words, or its thread's
-    for "them") at 0.45, under the models' bar: an eighteenth news desk's threads named
-    no group at all. An approved comment at that score counts for nothing."""
-    inferred = (("muslims", 0.45),)
-    thread, scored = build(
-        node("c1", "ann", abuse=0.75, targets=inferred),
-        node("c2", "bob", "c1", abuse=0.72, targets=inferred),
-        node("c3", "cat", abuse=0.8, targets=inferred),
-        node("c4", "dan", abuse=0.1, targets=inferred),  # published
-        node("c5", "eve", abuse=0.05),
-    )
-    (conc,) = compute_signals(thread, scored).group_concentration
-    assert (conc.group, conc.comment_ids) == ("muslims", ("c1", "c2", "c3"))
-    published = [
-        moderated(c.comment, analysis(c.comment.id, 0.1, targets=inferred)) for c in scored
-    ]
-    assert compute_signals(thread, published).group_concentration == ()
-
-
 @pytest.mark.parametrize(
     ("texts", "group", "rebutting"),
     [

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from threadguard.schema import GROUP_PARENT, Verdict
+from threadguard.schema import GROUP_PARENT
 from threadguard.signals.json_record import JsonRecord
 from threadguard.signals.settings import DEFAULT_SETTINGS, SignalSettings
 from threadguard.signals.wording import counted
@@ -47,11 +47,9 @@ def group_concentration(
     scored: Sequence[Moderated], settings: SignalSettings = DEFAULT_SETTINGS
 ) -> tuple[GroupConcentration, ...]:
     """Groups targeted in many comments of the thread, most targeted first: by the
-    comment's targets, which name the models' target scores, the groups the lists found
-    attacked (a code of coded hate the comment uses, a call for expulsion or dehumanising
-    language: :meth:`~threadguard.moderation.Outcome.named_groups`) and, for a comment
-    held or rejected, the groups the moderator inferred from its words or its thread
-    (:attr:`SignalSettings.group_min_score_held`).
+    comment's targets, which name the models' target scores and the groups the lists
+    found attacked (a code of coded hate the comment uses, a call for expulsion or
+    dehumanising language: :meth:`~threadguard.moderation.Outcome.named_groups`).
 
     A coarse group (``religion``) is left out when a finer group it contains
     (``muslims``) is reported for every one of the same comments: it would repeat the
@@ -60,9 +58,7 @@ def group_concentration(
     n = len(scored)
     hits: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(scored):
-        held = s.outcome.action is not Verdict.APPROVE
-        floor = settings.group_min_score_held if held else settings.group_min_score
-        groups = {t.group for t in s.analysis.targets if t.score >= floor}
+        groups = {t.group for t in s.analysis.targets if t.score >= settings.group_min_score}
         # a group the lists found attacked counts however low the models scored it: a
         # freshly decided comment has it among its targets already, but the dashboard
         # rebuilds comments stored before targets carried it, from their stored codes

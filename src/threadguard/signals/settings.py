@@ -31,14 +31,8 @@ class SignalSettings:
     pile_on_min_authors: int = 3
     #: A reply is abusive when held/rejected or when its abuse score reaches this.
     pile_on_min_abuse: float = 0.5
-    #: A comment targets a group when the group's target score reaches this ...
+    #: A comment targets a group when the group's target score reaches this.
     group_min_score: float = 0.5
-    #: ... or, where the moderator held or rejected it, this: the score at which a held
-    #: comment carries the groups it names or its thread names for "them"
-    #: (``threadguard.moderation.inferred_targets.INFERRED_TARGET``). An eighteenth news
-    #: desk's five threads named no group at all, a halal abattoir's among them: most holds
-    #: carried no model target at 0.5.
-    group_min_score_held: float = 0.45
     #: A group is concentrated when targeted in this many comments ...
     group_min_comments: int = 3
     #: ... or in this share of the thread's comments (and at least two of them).
