@@ -22,6 +22,16 @@ def shown_score(value: float) -> str:
     return f"{math.floor(value * 100 + 1e-9) / 100:.2f}"
 
 
+def shown_against(value: float, threshold: float) -> str:
+    """A score beside the threshold it crossed: :func:`shown_score`, with a third decimal
+    where two would read as the threshold itself. Two news desks read "toxicity 0.40 ≥
+    0.40 (hold)" (a score of 0.405) as a tie the tool had broken against the reader."""
+    shown = shown_score(value)
+    if shown != f"{threshold:.2f}" or value <= threshold:
+        return shown
+    return f"{math.floor(value * 1000 + 1e-9) / 1000:.3f}"
+
+
 @dataclass(frozen=True)
 class Span:
     """Code-point offsets ``[begin, end)`` into the original text carrying an attribute."""

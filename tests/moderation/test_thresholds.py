@@ -73,8 +73,23 @@ def test_a_score_is_shown_rounded_down_so_it_never_reads_as_a_line_it_did_not_cr
     policy = parse_policy({"thresholds": {"insult": {"hold": 0.4}}}, "t")
     assert decide(policy, scores(insult=0.3983)).action == "approve"
     held = decide(policy, scores(insult=0.4049))
-    assert held.reasons == ("insult 0.40 ≥ 0.40 (hold)",)
+    assert held.reasons == ("insult 0.404 ≥ 0.40 (hold)",)
+    assert decide(policy, scores(insult=0.4)).reasons == ("insult 0.40 ≥ 0.40 (hold)",)
     assert decide(policy, scores(insult=0.4999)).reasons == ("insult 0.49 ≥ 0.40 (hold)",)
+
+
+def test_a_score_just_over_its_line_shows_the_third_decimal_that_crossed_it() -> None:
+    """Two news desks read "toxicity 0.40 ≥ 0.40 (hold)" (a score of 0.405) as a tie the
+    tool broke against the reader: where two decimals would read as the line itself, a
+    third shows what crossed it; elsewhere two, as the tree shows the scores."""
+    from threadguard.analysis import shown_against
+
+    assert shown_against(0.4051, 0.40) == "0.405"
+    assert shown_against(0.40, 0.40) == "0.40"
+    assert shown_against(0.4151, 0.40) == "0.41"
+    assert shown_against(0.2149, 0.21) == "0.214"
+    policy = parse_policy({"thresholds": {"toxicity": {"hold": 0.4, "reject": 0.95}}}, "t")
+    assert decide(policy, scores(toxicity=0.9512)).reasons == ("toxicity 0.951 ≥ 0.95 (reject)",)
 
 
 def test_reject_wins_over_hold_and_comes_first() -> None:

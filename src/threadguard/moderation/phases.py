@@ -37,7 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Final, TypeVar
 
-from threadguard.analysis import Analysis, shown_score
+from threadguard.analysis import Analysis, shown_against, shown_score
 from threadguard.moderation.abusive_words import AbusiveMatch, match_abusive_words
 from threadguard.moderation.authors import AuthorContext
 from threadguard.moderation.coded_hate import ACTING, CodedAction, CodedMatch, match_coded
@@ -167,12 +167,17 @@ def crossed(
                     Verdict.REJECT,
                     score,
                     attr,
-                    f"{attr} {shown_score(score)} ≥ {rule.reject:.2f} (reject)",
+                    f"{attr} {shown_against(score, rule.reject)} ≥ {rule.reject:.2f} (reject)",
                 )
             )
         elif rule.hold is not None and score >= rule.hold:
             found.append(
-                (Verdict.HOLD, score, attr, f"{attr} {shown_score(score)} ≥ {rule.hold:.2f} (hold)")
+                (
+                    Verdict.HOLD,
+                    score,
+                    attr,
+                    f"{attr} {shown_against(score, rule.hold)} ≥ {rule.hold:.2f} (hold)",
+                )
             )
     return found
 
