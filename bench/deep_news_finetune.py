@@ -33,7 +33,10 @@ name (templates_written_policy, session 27) K times; DESKS_REPEAT=K the insinuat
 and threats naming no harm beside their civil look-alikes (templates_written_desks, session
 37) K times; DESK_INSULTS_REPEAT=K that module's insults of one person and their civil
 look-alikes K times; DESK_REPLIES_REPEAT=K that module's replies
-under group and plain parents, read with the parent, K times. SEED=N is the training run's seed: the
+under group and plain parents, read with the parent, K times; VERDICTS_REPEAT=K the sympathy,
+anger at crime, verdicts on events, criticism of public figures, swearing at no one and
+pushback beside the same words aimed at a person (templates_written_verdicts, session 41) K
+times. SEED=N is the training run's seed: the
 DIVISOR-th of each non-news set it reads, the dev rows it calibrates on, the augmentation
 draws, the shuffle and PyTorch's generator (default 13: every version this script trained
 used it, so each continued on the same rows). CAPS="set=rows,..." reads that many training
@@ -115,6 +118,7 @@ from threadguard.training.templates_written_hate import written_hate_rows
 from threadguard.training.templates_written_policy import written_policy_rows
 from threadguard.training.templates_written_replies import written_reply_rows
 from threadguard.training.templates_written_threats import written_threat_rows
+from threadguard.training.templates_written_verdicts import written_verdict_rows
 from threadguard.training.weak_labels import add_weak_labels
 
 
@@ -165,6 +169,7 @@ def main() -> None:
             "desks",
             "desk_insults",
             "desk_replies",
+            "verdicts",
         )
     }
     again = deep_tier.gather(news, "train", None) * (repeats["news_repeat"] - 1)
@@ -181,6 +186,7 @@ def main() -> None:
         "policy": written_policy_rows(),
         "desks": desk_hidden_rows(),
         "desk_insults": desk_insult_rows(),
+        "verdicts": written_verdict_rows(),
     }
     for kind, rows in alone.items():
         examples = [deep_tier.Example(t, "", labels) for t, labels in rows]

@@ -150,6 +150,7 @@ def test_the_spec_names_every_template_file() -> None:
             "written_policy.toml",
             "written_replies.toml",
             "written_threats.toml",
+            "written_verdicts.toml",
         ]
     )
 

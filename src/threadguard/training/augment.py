@@ -34,6 +34,7 @@ from threadguard.training.templates_written_desks import (
     written_desk_reply_rows,
     written_desk_rows,
 )
+from threadguard.training.templates_written_verdicts import written_verdict_rows
 from threadguard.training.templates_written_hate import written_hate_rows
 from threadguard.training.templates_written_policy import written_policy_rows
 from threadguard.training.templates_written_replies import written_reply_rows
@@ -471,7 +472,10 @@ def template_rows(quotes: list[str] | None = None) -> list[tuple[str, np.ndarray
     immigration, religion and foreign policy beside attacks on the groups they name of
     :mod:`threadguard.training.templates_written_policy`, and the insults of one person,
     insinuated stereotypes and threats naming no harm beside their civil look-alikes of
-    :mod:`threadguard.training.templates_written_desks`."""
+    :mod:`threadguard.training.templates_written_desks`, and the sympathy, anger at crime,
+    verdicts on events, criticism of public figures, swearing at no one and pushback
+    beside the same words aimed at a person of
+    :mod:`threadguard.training.templates_written_verdicts`."""
     rows = list(hard_cases(quotes or []))
     for seed in HARDER_SEEDS:
         rows += list(harder_cases(seed))
@@ -490,6 +494,7 @@ def template_rows(quotes: list[str] | None = None) -> list[tuple[str, np.ndarray
         + written_hate_rows()
         + written_policy_rows()
         + written_desk_rows()
+        + written_verdict_rows()
     )
 
 
