@@ -50,7 +50,7 @@ def test_the_civil_kinds_are_civil_and_may_still_swear() -> None:
 
 
 def test_sympathy_and_anger_at_a_crime_are_no_toxicity_but_may_name_the_attacker() -> None:
-    """"Whoever did this to her is a coward": an insult a news site publishes, so insult
+    """ "Whoever did this to her is a coward": an insult a news site publishes, so insult
     stays unknown while toxicity, threat and identity attack are no."""
     rows = dict(written_verdict_rows())
     for text in SYMPATHY + CRIME_ANGER:

@@ -34,11 +34,11 @@ from threadguard.training.templates_written_desks import (
     written_desk_reply_rows,
     written_desk_rows,
 )
-from threadguard.training.templates_written_verdicts import written_verdict_rows
 from threadguard.training.templates_written_hate import written_hate_rows
 from threadguard.training.templates_written_policy import written_policy_rows
 from threadguard.training.templates_written_replies import written_reply_rows
 from threadguard.training.templates_written_threats import written_threat_rows
+from threadguard.training.templates_written_verdicts import written_verdict_rows
 
 #: (schema group, how people write it)
 GROUP_NAMES: tuple[tuple[str, str], ...] = (
