@@ -21,6 +21,10 @@ TOWELHEAD = (
 )
 GRAFFITI = "Someone sprayed 'no more muzzie mayors' on the town hall steps last night."
 BIN_DAY = "The council has moved bin collections to Thursdays again."
+PIKEY = (
+    "The commentator on one of the streams called him a 'pikey' on air. How is that still "
+    "allowed in 2025?"
+)
 NURSE = (
     "I work in the local pharmacy. On Thursday a man told a Nigerian customer, a nurse who "
     "has lived here twelve years, to 'go back to the jungle where you belong'. She was "
@@ -42,6 +46,11 @@ APPROVING = [
     (TOWELHEAD, "He said what we were all thinking."),
     (TOWELHEAD, "He says what the silent majority think."),
     (NURSE, "He said what half the town's thinking."),
+    # a nineteenth news desk's (the slur reported in its parent); and inverted
+    (PIKEY, "If the cap fits."),
+    (PIKEY, "If the shoe fits, wear it lol"),
+    (TOWELHEAD, "Not wrong is he."),
+    (GRAFFITI, "Whoever did it got that one right for once."),
 ]
 CIVIL = [
     (TOWELHEAD, "I'm so sorry that happened to your dad. That's not who most of us are."),
@@ -59,6 +68,9 @@ CIVIL = [
     ),
     (BIN_DAY, "He's not wrong though."),
     (BIN_DAY, "Whoever decided that has a point."),
+    (BIN_DAY, "If the cap fits."),
+    (PIKEY, "If the cap fits the broadcaster, it should pay the fine."),
+    (PIKEY, "The regulator got that one right, he's been taken off air."),
     (NURSE, "Half the town is thinking of her tonight. Sending love."),
     (NURSE, "He said what? That's vile. I hope she reported it."),
     (BIN_DAY, "He only said out loud what half the town is thinking."),

@@ -113,8 +113,9 @@ _FILL: Final = (
 #: wrong", "whoever did it has a point", "had the right idea", "knew what he was doing",
 #: "maybe he should take the hint", "the only sane person in that car park", "best thing
 #: anyone said all night", "can't blame him", "nothing wrong with that", "not the worst idea
-#: I've heard today" (an eighteenth news desk, under a report of "gas the lot of them"; not
-#: "not wrong to be angry", "has a point about the police": the sentence goes on).
+#: I've heard today" (an eighteenth news desk, under a report of "gas the lot of them"),
+#: "if the cap fits", "not wrong is he", "he got that one right for once" (a nineteenth's;
+#: not "not wrong to be angry", "has a point about the police": the sentence goes on).
 APPROVES_SPEAKER: Final = re.compile(
     rf"(?:(?<!your )(?<!my )(?<!our )\b{_SPEAKER}(?:['’]s| is| was| were| are| has| had|"
     r" have|['’]ve|['’]re)?\s+"
@@ -131,6 +132,10 @@ APPROVES_SPEAKER: Final = re.compile(
     r"|(?:^|[.!…]\s*)(?:(?:that['’]?s|that is|it['’]?s|sounds like) )?not (?:the worst|a bad|"
     r"such a bad) (?:idea|shout|plan)(?: (?:i['’]ve|i have) (?:heard|read|seen)(?: (?:all|this) "
     r"(?:day|week|year)| today)?)?"
+    r"|(?:^|[.!…]\s*)if the (?:cap|shoe) fits(?:,? wear it)?"
+    r"|(?:^|[.!…]\s*)not wrong,? (?:is|was|are|were) (?:he|she|they)"
+    rf"|\b{_SPEAKER} (?:got|get|gets|has got|had got) (?:it|that|that one) (?:right|spot on)"
+    r"(?: for once| again| there)?"
     r"|\bbest thing (?:anyone|anybody|i(?:['’]ve| have)?) (?:has |have )?(?:said|heard|read|"
     r"wrote|written|posted)(?: (?:all|this) (?:night|day|week|year))?"
     r"|^\W*(?:sounds like )?(?:the )?only sane (?:one|person|man|woman|people|bloke)"
