@@ -95,6 +95,15 @@ def test_a_condemned_quotation_in_single_marks_is_cut(text: str, rest: str) -> N
         "It's not racism to say 'go back home'. Disgusting that anyone thinks so.",
         "I wrote 'go back to your own country' on his post. Sickening, I know.",
         "Someone shouted 'go home, bin head' at her in the shop.",
+        # a review of the single-quoted form: affirmed, mocked, the punishment condemned,
+        # blame or approval in a phrase
+        "They called him a 'dirty immigrant'. Oh how terrible, someone said the truth. Sickening.",
+        "They called him a 'dirty immigrant'. He is. Vile.",
+        "A man called the lot at the hotel 'parasites'. They are. Disgusting.",
+        "Someone called him a 'filthy gypsy'. Oh dear, how sad, never mind. Shameful.",
+        "A lad called the hotel lot 'parasites' and was sacked for it. Appalling.",
+        "She got called a 'dirty foreigner' in the queue. Had it coming. Vile.",
+        "Someone told him to 'go home, you filthy foreigner' and got arrested. What's wrong with people?",
     ],
 )
 def test_a_quotation_not_condemned_is_read_as_written(text: str) -> None:

@@ -111,8 +111,8 @@ _CONDEMNING_SENTENCE: Final = (
     rf"(?:(?:that|this|it)(?:['’]s|\s+is|\s+was)\s+)?(?:(?:absolutely|truly|utterly|just|so)\s+)?"
     rf"{_CONDEMNING_WORDS}|"
     r"that\s+should\s+shame\s+(?:all\s+of\s+)?us)\s*+[.!]|"
-    r"what['’]?s\s+wrong\s+with\s+(?:people|some\s+people|folk|this\s+country)\s*+\?|"
-    r"what\s+is\s+wrong\s+with\s+(?:people|some\s+people|folk|this\s+country)\s*+\?"
+    r"what['’]?s\s+wrong\s+with\s+(?:people|some\s+people|folk)\s*+\?|"
+    r"what\s+is\s+wrong\s+with\s+(?:people|some\s+people|folk)\s*+\?"
 )
 CONDEMNATION: Final = re.compile(
     rf"(?:[.!?\n]\s*+|\bnot\s+\w+,\s*+)(?:{_CONDEMNING_SENTENCE}\s*+)+$",
@@ -140,7 +140,7 @@ _OWNED: Final = re.compile(
 _AGREEING: Final = re.compile(
     r"\b(?:(?:he|she|they|it)\s*(?:was|is|are|were|'s|’s|'re|’re)\s+(?:right|correct|"
     r"not\s+wrong)|so\s+true|exactly|spot\s+on|agreed?|well\s+said|facts|about\s+time|"
-    r"finally\s+someone|can['’]?t\s+argue|true|amen|preach|correct|reasonable|accurate|"
+    r"finally\s+someone|can['’]?t\s+argue|true|truth|amen|preach|correct|reasonable|accurate|"
     r"every\s+right)\b",
     re.IGNORECASE,
 )
@@ -156,6 +156,24 @@ _SHAME: Final = re.compile(
 _UNWELCOME: Final = re.compile(
     r"\b(?:go\s+(?:back|home)|get\s+out|not\s+welcome|(?:don['’]?t|do\s+not)\s+belong|"
     r"hope\s+(?:you|he|she|they)\s+(?:get|die|rot|burn|choke))\b",
+    re.IGNORECASE,
+)
+#: A bare sentence affirming the quotation ("He is.", "They are.", "That's what they are."),
+#: mock sympathy the sarcasm marks miss ("Oh the horror.", "how sad, never mind"), the
+#: speaker's punishment (the condemnation may be of it: "... and was sacked for it.
+#: Appalling."), and blame or approval in a phrase ("had it coming", "fair play", "karma"):
+#: a review of the reading's single-quoted form (session 41) found each publishing abuse.
+_AFFIRMED: Final = re.compile(
+    r"(?:^|[.!?]\s*+)(?:(?:he|she|they|it)\s*+(?:is|are|was|were|['’]s|['’]re)"
+    r"(?:\s+(?:one|too|though|tho))?|that['’]?s\s+what\s+(?:he|she|they|it)\s+"
+    r"(?:is|are|was|were))\s*+[.!]|"
+    r"\boh\s+(?:the\s+horror|how\s+(?:terrible|awful|dreadful|shocking)|dear,?\s+how\s+sad)\b|"
+    r"\bhow\s+sad,?\s+never\s+mind\b|\bmy\s+heart\s+bleeds\b|\bboo[\s-]*+hoo\b|\bdiddums\b|"
+    r"\b(?:got|was|were|been|being)\s+(?:arrested|charged|jailed|sacked|fired|banned|suspended|"
+    r"prosecuted|sentenced)\b|"
+    r"\b(?:had\s+it\s+coming|asked?\s+for\s+it|take\s+the\s+hint|should(?:['’]ve|\s+have)\s+"
+    r"listened|fair\s+play|put\s+it\s+better|had\s+to\s+(?:say|be\s+said)|karma|"
+    r"(?:can['’]?t|cannot)\s+(?:say\s+i\s+)?blame)\b",
     re.IGNORECASE,
 )
 _SO_CALLED: Final = re.compile(r"\bso[\s-]called\b", re.IGNORECASE)
@@ -210,6 +228,7 @@ def without_condemned_quotes(text: str) -> str | None:
         or _AGREEING.search(outside)
         or _ADDRESSED.search(outside)
         or SARCASM.search(outside)
+        or _AFFIRMED.search(outside)
     ):
         return None
     if not _attributed(outside, cuts):
