@@ -50,6 +50,8 @@ session 19).
 
 Usage: [WARM_FROM=DEEP_DIR] [DEEP_VERSION=N] [NEWS_REPEAT=K] PYTHONPATH=src \
        python bench/deep_news_finetune.py LAYERS OUT WORK DIVISOR [MASK_SET ...]
+       (session 41: deep@48, measured, not shipped = deep@43's command with DEEP_VERSION=48
+        VERDICTS_REPEAT=3 at commit 4bed7a5, from deep@20)
        (session 30: deep@43, shipped = deep@34's command with DEEP_VERSION=43 at commit
         00a3a9f, with templates_identity's new identity words; deep@44, measured, not
         shipped = the same with WRITTEN_REPEAT=3 WRITTEN_REPLIES_REPEAT=3)

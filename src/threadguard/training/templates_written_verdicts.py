@@ -26,7 +26,10 @@ writers who read nothing of the project:
   ``rebuttals_abusive`` (the pushback turned into an insult of the commenter).
 
 Kept apart from the evaluation material by the overlap test, as every template, and from
-the news desks' threads: rows sharing their text or four words in a row were dropped.
+the news desks' threads: rows sharing their text or four words in a row were dropped. The
+writers' briefs named each kind with a few examples, five of them a nineteenth desk's civil
+comments ("That poor woman.", "Who's 'they'? Say what you mean."), so that desk is not
+wholly out of sample for a model trained on these rows.
 """
 
 from __future__ import annotations
