@@ -62,7 +62,9 @@ def carried(case: Case, draft: Draft) -> tuple[str, ...]:
     if draft.coded_held or draft.threat_held or draft.abusive_held:
         return draft.reasons
     hits = crossed(case.policy, case.analysis.scores, case.analysis.language)
-    return tuple(reason for _, score, attr, reason in hits if score >= PLAIN.get(attr, 2.0))
+    return tuple(
+        reason for _, score, attr, reason in hits if attr in PLAIN and score >= PLAIN[attr]
+    )
 
 
 class Moderator:

@@ -9,10 +9,10 @@ comments quote in single marks as often as not), with a word of contempt in them
 harm (:data:`_UNWELCOME`: "go back to Pakistan", "hope you get AIDS"), and then condemns
 them in one of a closed set of sentences that end the comment (:data:`CONDEMNATION`:
 "Shameful.", "Sickening.", "That is racism.", "It is bigotry.", "That should shame all
-of us.", "What is wrong with people?"), the comment is read again without the quotation, and toxicity,
-severe toxicity, insult and identity attack keep the lower reading. Threat and the rest
-keep the comment's own, and the threat list and the coded-hate lexicon (moderation
-phases) still read the whole text.
+of us.", "What is wrong with people?"), the comment is read again without the quotation,
+and toxicity, severe toxicity, insult and identity attack keep the lower reading. Threat
+and the rest keep the comment's own, and the threat list and the coded-hate lexicon
+(moderation phases) still read the whole text.
 
 Narrow on purpose: a quotation is the oldest way to say a thing while seeming not to, and
 a review of a first, wider version (any condemning word anywhere) found 19 abusive
