@@ -27,8 +27,9 @@ from threadguard.scoring.registry import (
 #: shipping (docs/evaluation.md), per model name (a tier, or the multilingual ``fast-xx``).
 USED_VERSIONS: dict[str, tuple[int, ...]] = {
     "fast": (5,),  # session 27: fast@5, measured and not shipped
-    # "Measured, not shipped: deep@44"; session 37: deep@45 (control), deep@46, deep@47
-    "deep": (44, 45, 46, 47),
+    # "Measured, not shipped: deep@44"; session 37: deep@45 (control), deep@46, deep@47;
+    # session 41: deep@48 (the civil verdict rows)
+    "deep": (44, 45, 46, 47, 48),
     LANGUAGE_MODEL: (),
 }
 
