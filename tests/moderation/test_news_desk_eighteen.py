@@ -7,14 +7,10 @@ went through under a story naming the people it meant."""
 from __future__ import annotations
 
 import pytest
+from list_support import CALM, DEFAULT
 
-from threadguard.analysis import Analysis
-from threadguard.moderation import Moderator, load_policy
 from threadguard.moderation.threats import match_threats
-from threadguard.schema import ATTRIBUTES, Verdict
-
-DEFAULT = Moderator(load_policy())
-CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="en")
+from threadguard.schema import Verdict
 
 GAS = (
     "Someone under the JC's piece on this wrote 'gas the lot of them'. That's where this "

@@ -146,9 +146,11 @@ _AGREEING: Final = re.compile(
 )
 #: The writer speaks to someone: a quotation answered with an attack on who said it.
 _ADDRESSED: Final = re.compile(rf"\b(?:{ADDRESSED})\b", re.IGNORECASE)
+#: Shame, disgrace or disgust in any form ("the real shame", "disgusted"), and every word
+#: of :data:`_CONDEMNING_WORDS`: counted outside the condemnation, where it lays the blame
+#: elsewhere. Built from that list, so a condemnation added there is counted here too.
 _SHAME: Final = re.compile(
-    r"\b(?:shame|disgrace|sicken|disgust|appall|vile|despicab|abhorren|horrend|horrific|"
-    r"unacceptab)\w*",
+    rf"\b(?:(?:shame|disgrace|sicken|disgust|appal)\w*|{_CONDEMNING_WORDS})\b",
     re.IGNORECASE,
 )
 #: Words that shut someone out or wish them harm, quoted as contempt is: "go back to
