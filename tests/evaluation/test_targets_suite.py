@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from list_support import CALM
+
 from threadguard.analysis import Analysis, Target
 from threadguard.evaluation.targets import TargetCase, cases_of, count, suite_cases
 from threadguard.moderation import Moderator
@@ -15,7 +17,6 @@ from threadguard.schema import ATTRIBUTES, Verdict
 from threadguard.training.datasets import LabelledRows
 from threadguard.training.labels import all_clear, no_target, target_labels
 
-CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="en")
 HATEFUL = Analysis(
     None, {**dict.fromkeys(ATTRIBUTES, 0.02), "identity_attack": 0.95, "toxicity": 0.95}
 )

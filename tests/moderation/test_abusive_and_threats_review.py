@@ -12,10 +12,9 @@ import time
 from dataclasses import replace
 
 import pytest
+from list_support import CALM, DEFAULT
 from timing_support import linear_budget
 
-from threadguard.analysis import Analysis
-from threadguard.moderation import Moderator, load_policy
 from threadguard.moderation.abusive_words import (
     AbusiveListError,
     abusive_list,
@@ -23,10 +22,7 @@ from threadguard.moderation.abusive_words import (
     parse_abusive_words,
 )
 from threadguard.moderation.threats import match_threats, threat_list
-from threadguard.schema import ATTRIBUTES, Verdict
-
-DEFAULT = Moderator(load_policy())
-CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="en")
+from threadguard.schema import Verdict
 
 #: The reviewer's civil sentences that an entry of the lists held.
 CIVIL = [

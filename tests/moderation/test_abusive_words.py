@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from list_support import DEFAULT
 from timing_support import fastest, linear_budget
 
 from threadguard.analysis import Analysis
@@ -20,7 +21,6 @@ from threadguard.moderation.abusive_words import (
 )
 from threadguard.schema import ATTRIBUTES, Verdict
 
-DEFAULT = Moderator(load_policy())
 #: What the multilingual fast tier gave these comments: every score under the thresholds.
 CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.2), language="pl")
 

@@ -11,13 +11,12 @@ import time
 from dataclasses import replace
 
 import pytest
+from list_support import DEFAULT
 
 from threadguard.analysis import Analysis
-from threadguard.moderation import Moderator, load_policy
 from threadguard.moderation.abusive_words import abusive_list, match_abusive_words
 from threadguard.schema import ATTRIBUTES, Verdict
 
-DEFAULT = Moderator(load_policy())
 CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.2), language="pt")
 
 HELD = [

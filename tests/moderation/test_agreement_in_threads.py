@@ -7,14 +7,14 @@ nothing."""
 
 from __future__ import annotations
 
+from list_support import CALM, DEFAULT
+
 from threadguard.analysis import Analysis
 from threadguard.engine import ScoredComment
 from threadguard.moderation import Moderator, load_policy
 from threadguard.schema import ATTRIBUTES, Verdict
 from threadguard.thread import Comment
 
-DEFAULT = Moderator(load_policy())
-CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="en")
 TITLE = "Tribunal lets trans sprinter, 17, race in girls' events"
 PARENT = "The groomers have captured every sports body in the country. Keep them away from our daughters."
 REPLY = "This. Every single one of them."

@@ -7,13 +7,9 @@ not."""
 from __future__ import annotations
 
 import pytest
+from list_support import CALM, DEFAULT
 
-from threadguard.analysis import Analysis
-from threadguard.moderation import Moderator, load_policy
-from threadguard.schema import ATTRIBUTES, Verdict
-
-DEFAULT = Moderator(load_policy())
-CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="en")
+from threadguard.schema import Verdict
 
 TOWELHEAD = (
     "Someone yelled 'go back to your camel, towelhead' at my dad in the Co-op car park. "

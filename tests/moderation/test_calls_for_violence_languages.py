@@ -10,14 +10,11 @@ import time
 from dataclasses import replace
 
 import pytest
+from list_support import CALM, DEFAULT
 
 from threadguard.analysis import Analysis
-from threadguard.moderation import Moderator, load_policy
 from threadguard.moderation.threats import match_threats, threat_list
 from threadguard.schema import ATTRIBUTES, Verdict
-
-DEFAULT = Moderator(load_policy())
-CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="en")
 
 HELD = [
     ("de", "Man sollte das Flüchtlingsheim in Bautzen anzünden.", "call for violence"),

@@ -10,9 +10,9 @@ import time
 from dataclasses import replace
 
 import pytest
+from list_support import CALM, DEFAULT
 
-from threadguard.analysis import Analysis
-from threadguard.moderation import AuthorContext, Moderator, load_policy
+from threadguard.moderation import AuthorContext
 from threadguard.moderation.coded_hate import (
     LexiconError,
     match_coded,
@@ -20,10 +20,7 @@ from threadguard.moderation.coded_hate import (
     name_words,
     parse_context,
 )
-from threadguard.schema import ATTRIBUTES, Verdict
-
-DEFAULT = Moderator(load_policy())
-CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="en")
+from threadguard.schema import Verdict
 
 HELD = [
     (

@@ -10,15 +10,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from list_support import CALM, DEFAULT
 
 from threadguard.analysis import Analysis
-from threadguard.moderation import Moderator, load_policy, parse_policy
+from threadguard.moderation import Moderator, parse_policy
 from threadguard.moderation.threats import match_threats, threat_list
 from threadguard.normalize import normalize_text
 from threadguard.schema import ATTRIBUTES, Verdict
 
-DEFAULT = Moderator(load_policy())
-CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="en")
 KIND = "dehumanising language"
 
 HELD = [

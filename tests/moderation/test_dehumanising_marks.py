@@ -5,13 +5,10 @@ civil sentences with the same words."""
 from __future__ import annotations
 
 import pytest
+from list_support import CALM, DEFAULT
 
-from threadguard.analysis import Analysis
-from threadguard.moderation import Moderator, load_policy
-from threadguard.schema import ATTRIBUTES, Verdict
+from threadguard.schema import Verdict
 
-DEFAULT = Moderator(load_policy())
-CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="en")
 ROMA = "Bailiffs clear Roma settlement at Dunmore Road after 14-month court battle"
 MOSQUE = "Mosque in a former carpet warehouse approved by the planning committee"
 

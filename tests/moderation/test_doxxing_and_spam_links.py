@@ -6,15 +6,13 @@ civil comments and sources linked are not."""
 from __future__ import annotations
 
 import pytest
+from list_support import DEFAULT
 
 from threadguard.analysis import Analysis
-from threadguard.moderation import Moderator
 from threadguard.moderation.contact_details import match_contact_details
-from threadguard.moderation.policy import load_policy
 from threadguard.schema import ATTRIBUTES, Verdict
 
 CALM = Analysis(id=None, scores=dict.fromkeys(ATTRIBUTES, 0.01), language="en")
-DEFAULT = Moderator(load_policy())
 
 HELD = [
     (

@@ -6,16 +6,12 @@ shapes a reviewer wrote to break the first version of the rule."""
 from __future__ import annotations
 
 import pytest
+from list_support import CALM, DEFAULT
 
-from threadguard.analysis import Analysis
-from threadguard.moderation import Moderator, load_policy
 from threadguard.moderation.coded_hate import match_coded
 from threadguard.moderation.hurled_slurs import hurled_and_reported
 from threadguard.moderation.quotes import quotation_spans
-from threadguard.schema import ATTRIBUTES, Verdict
-
-DEFAULT = Moderator(load_policy())
-CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="en")
+from threadguard.schema import Verdict
 
 REPORTED = [
     # the desk's two

@@ -8,21 +8,20 @@ of no one takes none."""
 from __future__ import annotations
 
 import pytest
+from list_support import CALM, DEFAULT
 
 from threadguard.analysis import Analysis, Target
 from threadguard.engine import ScoredComment
-from threadguard.moderation import Moderator, load_policy, with_findings
+from threadguard.moderation import with_findings
 from threadguard.moderation.inferred_targets import (
     INFERRED_TARGET,
     groups_from_thread,
     inferred_groups,
 )
-from threadguard.schema import ATTRIBUTES, GROUPS
+from threadguard.schema import GROUPS
 from threadguard.scoring.group_words import FORM_GROUPS, groups_mentioned
 from threadguard.thread import Comment
 
-DEFAULT = Moderator(load_policy())
-CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="en")
 HOSTILE = Analysis(None, {**CALM.scores, "toxicity": 0.6, "identity_attack": 0.5}, language="en")
 RUDE = Analysis(None, {**CALM.scores, "toxicity": 0.6}, language="en")
 SWEARING = Analysis(None, {**CALM.scores, "profanity": 0.95}, language="en")

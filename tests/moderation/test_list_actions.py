@@ -7,6 +7,7 @@ rejects nothing, and what the models score keeps its own thresholds."""
 from __future__ import annotations
 
 import pytest
+from list_support import CALM
 
 from threadguard.analysis import Analysis
 from threadguard.moderation import (
@@ -17,10 +18,9 @@ from threadguard.moderation import (
     parse_document,
     parse_policy,
 )
-from threadguard.schema import ATTRIBUTES, Verdict
+from threadguard.schema import Verdict
 
 BASE = load_policy()
-CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="en")
 FINDS = {
     "coded_hate": "Time for remigration.",
     "threats": "They should all be shot.",

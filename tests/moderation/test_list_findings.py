@@ -10,17 +10,15 @@ import json
 from dataclasses import replace
 
 import pytest
+from list_support import CALM, DEFAULT
 
-from threadguard.analysis import Analysis, Span, Target, merged_targets
+from threadguard.analysis import Span, Target, merged_targets
 from threadguard.engine import CommentInput, Engine, ScoredComment
-from threadguard.moderation import Moderator, load_policy
+from threadguard.moderation import Moderator
 from threadguard.moderation.decision import LISTED_TARGET, with_findings
-from threadguard.schema import ATTRIBUTES, Verdict
+from threadguard.schema import Verdict
 from threadguard.score_lines import score_stream
 from threadguard.thread import Comment
-
-DEFAULT = Moderator(load_policy())
-CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="en")
 
 
 @pytest.mark.parametrize(

@@ -8,14 +8,10 @@ between "spray-painted '" and "' on the wall"."""
 from __future__ import annotations
 
 import pytest
+from list_support import CALM, DEFAULT
 
-from threadguard.analysis import Analysis
-from threadguard.moderation import Moderator, load_policy
 from threadguard.moderation.threats import match_threats
-from threadguard.schema import ATTRIBUTES, Verdict
-
-DEFAULT = Moderator(load_policy())
-CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="en")
+from threadguard.schema import Verdict
 
 GRAFFITI = (
     "Someone spray-painted 'Somalis go home' on the mosque wall on the 24th last month. "

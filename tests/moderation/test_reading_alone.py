@@ -10,13 +10,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from list_support import CALM
+
 from threadguard.analysis import Analysis
 from threadguard.moderation import Moderator, load_policy, with_findings
-from threadguard.schema import ATTRIBUTES, Verdict
+from threadguard.schema import Verdict
 
 WITH_THREAD = Moderator(load_policy())
 ALONE = Moderator(load_policy(), context=False)
-CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="en")
 HOSTILE = Analysis(None, {**CALM.scores, "toxicity": 0.6, "identity_attack": 0.5}, language="en")
 TOWELHEAD = (
     "Someone yelled 'go back to your camel, towelhead' at my dad in the Co-op car park. "

@@ -11,16 +11,12 @@ from __future__ import annotations
 import time
 
 import pytest
+from list_support import CALM, DEFAULT
 
-from threadguard.analysis import Analysis
-from threadguard.moderation import Moderator, load_policy
 from threadguard.moderation.coded_hate import match_context
 from threadguard.moderation.contact_details import match_contact_details
 from threadguard.moderation.threats import match_threats
-from threadguard.schema import ATTRIBUTES, Verdict
-
-DEFAULT = Moderator(load_policy())
-CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="en")
+from threadguard.schema import Verdict
 
 HELD = [
     # 1. targeting a person by where they live, work, drink, drive or send children

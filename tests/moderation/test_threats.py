@@ -8,10 +8,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from list_support import CALM, DEFAULT
 
 from threadguard.analysis import Analysis
 from threadguard.engine import ScoredComment
-from threadguard.moderation import Moderator, PolicyError, load_policy, parse_policy
+from threadguard.moderation import Moderator, PolicyError, parse_policy
 from threadguard.moderation.threats import (
     KINDS,
     REBUTTABLE,
@@ -23,9 +24,6 @@ from threadguard.moderation.threats import (
 from threadguard.normalize import normalize_text
 from threadguard.schema import ATTRIBUTES, Verdict
 from threadguard.thread import Comment
-
-DEFAULT = Moderator(load_policy())
-CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="en")
 
 
 def decide(text: str, moderator: Moderator = DEFAULT, analysis: Analysis = CALM) -> object:

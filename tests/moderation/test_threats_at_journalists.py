@@ -6,14 +6,10 @@ their words are not."""
 from __future__ import annotations
 
 import pytest
+from list_support import CALM, DEFAULT
 
-from threadguard.analysis import Analysis
-from threadguard.moderation import Moderator, load_policy
 from threadguard.moderation.threats import match_threats
-from threadguard.schema import ATTRIBUTES, Verdict
-
-DEFAULT = Moderator(load_policy())
-CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="en")
+from threadguard.schema import Verdict
 
 HELD = [
     ("Whoever wrote this article should be careful. We know who you are, Sophie.", "veiled threat"),

@@ -11,15 +11,10 @@ from __future__ import annotations
 import time
 
 import pytest
+from list_support import CALM, DEFAULT
 
-from threadguard.analysis import Analysis
-from threadguard.moderation import Moderator, load_policy
 from threadguard.moderation.coded_hate import match_context
 from threadguard.moderation.threats import match_threats
-from threadguard.schema import ATTRIBUTES
-
-DEFAULT = Moderator(load_policy())
-CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="en")
 
 GROUP_PARENT = "Palestinians are animals. Always have been."
 BOAT_TITLE = "At least 12 dead after small boat capsizes in the Channel"

@@ -7,14 +7,10 @@ drowned.', 'Five minutes in a dark alley with him is all I need.') are."""
 from __future__ import annotations
 
 import pytest
+from list_support import CALM, DEFAULT
 
-from threadguard.analysis import Analysis
-from threadguard.moderation import Moderator, load_policy
 from threadguard.moderation.threats import match_threats
-from threadguard.schema import ATTRIBUTES, Verdict
-
-DEFAULT = Moderator(load_policy())
-CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="en")
+from threadguard.schema import Verdict
 
 HELD = [
     ("You will regret writing this article. Count on it.", "veiled threat"),

@@ -5,13 +5,10 @@ desk: "A tranny in the girls' race." was held on its scores alone, naming no gro
 from __future__ import annotations
 
 import pytest
+from list_support import CALM, DEFAULT
 
-from threadguard.analysis import Analysis
-from threadguard.moderation import Moderator, load_policy
-from threadguard.schema import ATTRIBUTES, Verdict
+from threadguard.schema import Verdict
 
-DEFAULT = Moderator(load_policy())
-CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="en")
 TITLE = "Tribunal lets trans 17-year-old sprint in the girls' races"
 
 

@@ -5,13 +5,9 @@ a real fire risk with its cause, and a pronoun going up with no night named are 
 from __future__ import annotations
 
 import pytest
+from list_support import CALM, DEFAULT
 
-from threadguard.analysis import Analysis
-from threadguard.moderation import Moderator, load_policy
-from threadguard.schema import ATTRIBUTES, Verdict
-
-DEFAULT = Moderator(load_policy())
-CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="en")
+from threadguard.schema import Verdict
 
 HELD = [
     "Would be an awful shame if that hotel went up some night. Old wiring in those places.",
