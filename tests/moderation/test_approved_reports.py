@@ -27,6 +27,8 @@ NURSE = (
     "shaking. This is what the rhetoric does."
 )
 
+REBUTTED = "I teach. Calling trans colleagues groomers is a lie, and a dangerous one."
+
 APPROVING = [
     (TOWELHEAD, "Maybe he should take the hint."),
     (TOWELHEAD, "Whoever said it has a point tbh."),
@@ -47,6 +49,9 @@ APPROVING = [
     (PIKEY, "If the shoe fits, wear it lol"),
     (TOWELHEAD, "Not wrong is he."),
     (GRAFFITI, "Whoever did it got that one right for once."),
+    # a twentieth news desk's: the label said to fit, under a parent that rebuts it
+    (REBUTTED, "If the cap fits."),
+    (REBUTTED, "If the shoe fits."),
 ]
 CIVIL = [
     (TOWELHEAD, "I'm so sorry that happened to your dad. That's not who most of us are."),
@@ -76,6 +81,9 @@ CIVIL = [
         'The minister said "this migrant invasion talk" is racist nonsense and has to stop.',
         "She said what most of us are thinking.",
     ),
+    # under a rebuttal, approval of someone agrees with it; only the label's fit carries
+    (REBUTTED, "He's not wrong."),
+    (REBUTTED, "She has a point."),
     # the group condemned in the slot the first version left free
     (NURSE, "He just said what all the racists are thinking."),
     (NURSE, "He said what most bigots are thinking."),

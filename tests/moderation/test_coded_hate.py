@@ -108,6 +108,8 @@ CIVIL = [
     "((( ))) marks the chorus in the hymn book.",
     "The lie that Jews control the banks is as old as it is vile.",
     'A flyer said "the great replacement is happening". I took it down.',
+    "The first chink in the government's armour appeared on Tuesday.",
+    "A chink of light under the door woke me.",
 ]
 
 
@@ -127,6 +129,9 @@ CIVIL = [
         ('"Jews control the banks and the media."', "jews control"),
         ('Wake up: "jews control everything" and always have.', "jews control"),
         ("Jews control the banks, and anyone who calls that a lie is a fool.", "jews control"),
+        # a twentieth news desk's (toxicity 0.20)
+        ("Chinky takeaway's open longer than the library these days.", "chinky"),
+        ("Half the high street is chinkies and vape shops now.", "chinkies"),
     ],
 )
 def test_codes_the_models_approve_are_held(text: str, pattern: str) -> None:

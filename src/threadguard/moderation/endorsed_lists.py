@@ -148,6 +148,11 @@ APPROVES_SPEAKER: Final = re.compile(
     rf")(?={_FILL}\s*(?:[.!…]|$))",
     re.IGNORECASE,
 )
+#: "If the cap fits": the reply says the parent's label is true of whom it names. A parent's
+#: rebuttal of the label does not turn this one into agreement with the rebuttal ("Calling
+#: colleagues groomers ... It's a lie." answered "If the cap fits.", a twentieth news desk),
+#: so a code the parent rebuts carries over too.
+_LABEL_FITS: Final = re.compile(r"(?:^|[.!…]\s*)if the (?:cap|shoe) fits", re.IGNORECASE)
 #: Words before it, in its clause, that deny the approval ("nobody thinks he had a
 #: point"); not the hedges that precede one ("not gonna lie", "I know it's not PC but").
 _DENIED: Final = re.compile(
@@ -186,5 +191,10 @@ def approved_reports(
     # as the minister said" answered "He's not wrong." agrees with the rebuttal)
     finds_there = parent_finds(parent, rules, language) if finds is None else finds
     named = [f'{t.kind} "{" ".join(t.phrase.split())}"' for t in finds_there.threats if t.quoted]
-    named += [f'coded hate "{m.term.pattern}"' for m in finds_there.coded if m.reported]
+    fits = _LABEL_FITS.search(text) is not None
+    named += [
+        f'coded hate "{m.term.pattern}"'
+        for m in finds_there.coded
+        if m.reported or (fits and m.rebutted)
+    ]
     return [f"approves whoever its parent reports said {r}" for r in dict.fromkeys(named)]

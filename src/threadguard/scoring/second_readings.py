@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
+from threadguard.scoring.dismissed_trolls import DISMISSAL_ATTRIBUTES, without_dismissed_trolls
 from threadguard.scoring.endorsed_quotes import (
     ENDORSED_QUOTE_ATTRIBUTES,
     ENDORSED_QUOTE_FLOOR,
@@ -70,6 +71,13 @@ READINGS: Final = (
         "exclamation",
         without_exclamations,
         EXCLAMATION_ATTRIBUTES,
+        groups=False,
+        raises=False,
+    ),
+    Reading(
+        "dismissal",
+        without_dismissed_trolls,
+        DISMISSAL_ATTRIBUTES,
         groups=False,
         raises=False,
     ),
