@@ -18,7 +18,7 @@ import scipy.sparse as sp
 
 from threadguard import __version__
 from threadguard.agreement import endorses
-from threadguard.analysis import Analysis, Span, Target, highest_readings
+from threadguard.analysis import Analysis, Span, highest_readings
 from threadguard.language import detect_language
 from threadguard.normalize import Normalized, displayed, normalize_known, normalize_text
 from threadguard.schema import ATTRIBUTES, GROUPS, Tier
@@ -26,6 +26,7 @@ from threadguard.scoring.context import addressed, bounded_shift, context_can_mo
 from threadguard.scoring.deep_spans import attribute_spans, one_per_place, whole_words_read
 from threadguard.scoring.encoder import EncoderModel, TokenScores
 from threadguard.scoring.endorsements import ENDORSEMENT_ATTRIBUTES, plainly_abusive
+from threadguard.scoring.group_targets import batch_targets
 from threadguard.scoring.group_words import context_names_group, names_group
 from threadguard.scoring.harm_words import names_harm
 from threadguard.scoring.languages import INDEX, LANGUAGE_MODEL, LanguageModels
@@ -46,6 +47,9 @@ MAX_CHARS = 20_000
 SENTENCE_ROUTING_CHARS = 0
 #: Rows scored per batch: large enough to amortise, small enough to stream.
 BATCH = 512
+#: At most this many pieces of one long comment are read by the cascade; the rest, those
+#: the fast tier scores lowest, by the fast tier alone (:meth:`Engine._deep_pieces`).
+DEEP_PIECES = 48
 
 DEFAULT_MODEL = "fast"
 DEEP_MODEL = "deep"
@@ -328,6 +332,8 @@ class Engine:
         """
         pieces: list[CommentInput] = []
         owner: list[tuple[int, int]] = []  # (item index, offset of the piece in the text)
+        spare: list[CommentInput] = []  # pieces the fast tier alone reads
+        spare_owner: list[tuple[int, int]] = []
         covered = self.supported_languages
         for i, it in enumerate(items):
             # the language detected once, for the text and its pieces; a stated one gives
@@ -336,7 +342,10 @@ class Engine:
             it = replace(it, language=language)
             pieces.append(replace(it, text=it.text[:MAX_CHARS]))
             owner.append((i, 0))
-            parts = [(o, p, it.language) for o, p in self._unread(it.text, it.language or "en")]
+            unread, rest = self._deep_pieces(self._unread(it.text, it.language or "en"))
+            spare += [replace(it, text=p) for _, p in rest]
+            spare_owner += [(i, o) for o, _ in rest]
+            parts = [(o, p, it.language) for o, p in unread]
             parts += other_language_parts(it.text[:MAX_CHARS], it.language, covered)
             parts += [(0, it.text[:MAX_CHARS], also)] if also else []
             for offset, piece, code in parts:
@@ -345,7 +354,11 @@ class Engine:
         scored: list[Analysis] = []
         for start in range(0, len(pieces), BATCH):
             scored.extend(self._analyze_batch(pieces[start : start + BATCH], spans=spans))
-        if len(pieces) == len(items):
+        if spare:
+            fast = self.with_cascade(replace(self.cascade, tier=Tier.FAST))
+            scored += fast.analyze(spare, spans=spans)
+            owner += spare_owner
+        if len(scored) == len(items):
             return scored
         merged: dict[int, Analysis] = {}
         for (i, offset), a in zip(owner, scored, strict=True):
@@ -374,6 +387,22 @@ class Engine:
             assert self.deep is not None
             return unread_pieces(text, self.deep.chars_read(text[:MAX_CHARS]))
         return [(o, text[o : o + MAX_CHARS]) for o in range(MAX_CHARS, len(text), MAX_CHARS)]
+
+    def _deep_pieces(
+        self, unread: list[tuple[int, str]]
+    ) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+        """The unread pieces the cascade reads, and those the fast tier alone reads: past
+        :data:`DEEP_PIECES`, the pieces it scores lowest. One comment of 200,000 characters
+        with every piece routed deep kept a core busy 12 s (an operator's tryout); the
+        fast tier still reads every piece, and its worst go deep."""
+        if len(unread) <= DEEP_PIECES or self.deep is None or self.cascade.tier == Tier.FAST:
+            return unread, []
+        worst = self._fast([normalize_text(p) for _, p in unread])[0][:, self._attr_idx]
+        keep = set(np.argsort(-worst.max(axis=1), kind="stable")[:DEEP_PIECES].tolist())
+        return (
+            [u for k, u in enumerate(unread) if k in keep],
+            [u for k, u in enumerate(unread) if k not in keep],
+        )
 
     def head_probabilities(self, items: Sequence[CommentInput]) -> np.ndarray:
         """Calibrated probabilities for every head (attributes and groups), [n, heads].
@@ -490,7 +519,7 @@ class Engine:
             if spans
             else [[] for _ in items]
         )
-        targets = self._batch_targets(probs)
+        targets = batch_targets(probs, self.model.heads, self._group_idx)
         results = []
         for i, it in enumerate(items):
             scores = dict(zip(ATTRIBUTES, attrs[i], strict=True))
@@ -634,29 +663,6 @@ class Engine:
     def _group_context(self, items: Sequence[CommentInput]) -> np.ndarray:
         """Which items have a context (parent, else title) that names a group of people."""
         return np.fromiter((context_names_group(it.context) for it in items), bool, len(items))
-
-    def _batch_targets(self, probs: np.ndarray) -> list[tuple[Target, ...]]:
-        """Groups attacked, per row: a group head's probability, reported only where there
-        is abuse, highest first.
-
-        Group heads learn "attacks group g"; scaling by the abuse probability keeps a calm
-        comment that merely names a group from being reported as targeting it.
-        """
-        out: list[tuple[Target, ...]] = [()] * len(probs)
-        if not self._group_idx or not len(probs):
-            return out
-        h = self.model.heads
-        abuse = np.maximum(
-            probs[:, h.index("identity_attack")], probs[:, h.index("toxicity")] * 0.5
-        )
-        groups = probs[:, [j for _, j in self._group_idx]] * abuse[:, None]
-        names = [g for g, _ in self._group_idx]
-        for i in np.flatnonzero((groups >= 0.2).any(axis=1)):
-            found = [
-                Target(names[k], float(groups[i, k])) for k in np.flatnonzero(groups[i] >= 0.2)
-            ]
-            out[i] = tuple(sorted(found, key=lambda t: -t.score))
-        return out
 
     # ------------------------------------------------------------------ threads
 

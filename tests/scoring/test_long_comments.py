@@ -3,10 +3,11 @@ again in pieces (:mod:`threadguard.scoring.windows`)."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from threadguard.engine import CommentInput, Engine
+from threadguard.engine import DEEP_PIECES, CommentInput, Engine
 from threadguard.moderation import Moderator
 from threadguard.scoring.windows import CHUNK_CHARS, unread_pieces
 
@@ -93,3 +94,30 @@ def test_without_the_deep_tier_a_text_past_max_chars_is_read_in_windows(engine: 
     assert [offset for offset, _ in windows] == [MAX_CHARS, 2 * MAX_CHARS]
     assert windows[-1][1].endswith(INSULT)
     assert fast._unread(CIVIL * 20, "en") == []
+
+
+def test_a_very_long_comment_sends_only_its_worst_pieces_to_the_deep_tier(
+    engine: Engine, moderator: Moderator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An operator's tryout: 200,000 characters whose every piece the cascade routed deep
+    kept a core busy 12 s. Past DEEP_PIECES pieces the fast tier alone reads the calmest;
+    the insult far inside is still among those the deep tier reads, and still held."""
+    assert engine.deep is not None
+    deep = engine.deep
+    read_by_deep: list[str] = []
+
+    def counted(texts: list[str], contexts: list[str] | None = None, **kw: bool):  # type: ignore[no-untyped-def]
+        read_by_deep.extend(texts)
+        return type(deep).read(deep, texts, contexts, **kw)
+
+    monkeypatch.setattr(deep, "read", counted)
+    # "harm" words route every piece deep, whatever the fast tier scores
+    padding = "The council meeting about the stabbing on Elm Street ran late. " * 600
+    text = padding + INSULT + " " + padding
+    pieces = engine._unread(text, "en")
+    assert len(pieces) > 3 * DEEP_PIECES
+    [analysis] = engine.analyze([CommentInput(text)], spans=False)
+    assert moderator.decide(analysis, text).action != "approve"
+    assert any("pathetic idiot" in t for t in read_by_deep)
+    # the whole comment's reading, at most DEEP_PIECES pieces, and their second readings
+    assert len(read_by_deep) <= 3 * DEEP_PIECES + 3
