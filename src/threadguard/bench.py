@@ -129,6 +129,24 @@ def _watchlist_worst_case(count: int = 50, letters: int = 20_000) -> Iterator[st
     )
 
 
+def _long_comment_worst_case(engine: Engine, texts: Sequence[str]) -> Iterator[str]:
+    """One comment of 200,000 characters whose every piece the cascade would send to the
+    deep tier (a word of harm in each sentence), as characters scored per second beside
+    the bench corpus's: a comment read in 450-character pieces, each routed deep, kept a
+    core busy 12 s until only its worst :data:`threadguard.engine.DEEP_PIECES` pieces
+    went deep. The ratio should stay near 1 or above."""
+    sentence = "The council meeting about the stabbing on Elm Street ran late. "
+    long = sentence * (200_000 // len(sentence))
+    chars = sum(map(len, texts))
+    corpus = _rate(lambda: engine.analyze([CommentInput(t) for t in texts]), chars, 1)
+    worst = _rate(lambda: engine.analyze([CommentInput(long)]), len(long), 1)
+    yield (
+        f"long comment worst case: one of {len(long):,} characters, every piece routed "
+        f"deep: {worst:,.0f} characters/s against {corpus:,.0f}/s for the corpus "
+        f"({worst / corpus:.2f}x)"
+    )
+
+
 def _deciding(
     moderator: Moderator, analyses: Sequence[Analysis], texts: Sequence[str]
 ) -> Callable[[], object]:
@@ -172,6 +190,7 @@ def run_bench(engine: Engine, n: int = 20000, recipe: EngineRecipe | None = None
         rate = _rate(fn, n)
         yield f"{name:<28}{rate:12,.0f} comments/s   {rate / baseline:.3f}x"
     yield from _watchlist_worst_case()
+    yield from _long_comment_worst_case(engine, texts[:2000])
     if recipe is not None:
         yield from _parallel_stage(recipe, lines, baseline)
     tracemalloc.start()

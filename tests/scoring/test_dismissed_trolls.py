@@ -20,8 +20,11 @@ from threadguard.scoring.dismissed_trolls import without_dismissed_trolls
         ("Well done Aisha. Ignore the idiots.", "Well done Aisha. ."),
         ("Facebook's full of idiots. Ignore them.", ". Ignore them."),
         ("Proud of her. Just ignore the trolls on here, love.", "Proud of her. , love."),
-        ("Don't listen to the haters and keep going!", " and keep going!"),
-        ("Don't feed the trolls.", "."),
+        ("Don't listen to the haters, keep going!", ", keep going!"),
+        (
+            "Don't feed the trolls. Lovely piece about a lovely woman.",
+            ". Lovely piece about a lovely woman.",
+        ),
         (
             "The internet is full of bigots, but she handled it brilliantly.",
             ", but she handled it brilliantly.",
@@ -45,6 +48,17 @@ def test_dismissals_of_unnamed_abusers_are_cut(text: str, rest: str) -> None:
         "The council's full of idiots.",
         # a group named anywhere in the comment
         "Ignore the idiots, Muslims are all the same anyway.",
+        # a reviewer's (session 42): what points back at the insulted once the insult is
+        # cut, a dismissal that goes on, no word of support, a place that is no site
+        "Well done Aisha. Ignore the idiots. Like Pete above.",
+        "Facebook's full of idiots and Aisha is one of them. Well done though.",
+        "Ignore the trolls, Aisha, you're the biggest one of the lot. Well done.",
+        "Proud of her. Ignore the idiots, you included.",
+        "Well done. Ignore the idiots, @NorthernLad.",
+        "Ignore the idiots, Aisha, you'd fit right in.",
+        "Ignore the morons. Hi Steve!",
+        "Generation X is full of idiots. Well done though.",
+        "Round here is full of idiots. Proud of her.",
         # no dismissal, or a character the models never see inside it
         "What a lot of idiots.",
         "Ignore the idi\u200bots.",
@@ -73,6 +87,6 @@ def test_what_the_comment_says_besides_is_still_read(
 
 
 def test_a_long_comment_of_dismissals_is_cut_in_linear_time() -> None:
-    text = "Ignore the idiots. Don't feed the trolls. " * 3000
+    text = "Well done. Ignore the idiots. Don't feed the trolls. " * 3000
     rest = without_dismissed_trolls(text)
     assert rest is not None and "idiots" not in rest and "trolls" not in rest
