@@ -164,9 +164,10 @@ def test_a_csv_with_no_text_column_is_one_problem_naming_the_columns(tmp_path: P
     path.write_text("id,author\n1,ann\n", encoding="utf-8")
     units, problems = units_of(path, tmp_path)
     assert units == []
+    # nothing of the file is read: the problem says so, and the job counts it unread
     assert problems == [
         f"{path}: line 1: no text column: expected one of text, comment, body, comment_text; "
-        "found columns: 'id', 'author'"
+        "found columns: 'id', 'author'; the file was not read"
     ]
 
 

@@ -6,13 +6,17 @@ job's *identity*: a rerun into the same folder resumes only when its identity is
 same, since partitions scored by another model, under another policy or from another
 version of an input must not be mixed with new ones. ``--restart`` starts over instead.
 The counts are filled in when the job completes, with the first 100 input problems;
-every one of them is in ``problems.jsonl`` (``problems_file``) beside the manifest.
+every one of them is in ``problems.jsonl`` (``problems_file``) beside the manifest. An
+input read only in part (a truncated export) is marked ``partly_read`` (where and why)
+and counted in ``partly_read_files``; ``repaired`` names the partitions of an earlier run
+that could not be read back and were scored again (``repaired_partitions``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -135,10 +139,30 @@ class Manifest:
             found.append(_settings_changed(ours["settings"], settings))
         return found
 
-    def finished(self, counts: dict[str, int], problems: list[str]) -> Manifest:
-        data = {**self.data, "status": "complete", "finished_at": now()}
+    def finished(
+        self,
+        counts: dict[str, int],
+        problems: list[str],
+        *,
+        partly_read: Mapping[str, str] | None = None,
+        repaired: Mapping[str, str] | None = None,
+    ) -> Manifest:
+        """The manifest of the completed job: its counts and first problems; each input
+        read only in part (``partly_read``: by path, where and why) says so in its
+        ``partly_read``, as one not read at all has its ``error``; ``repaired`` lists
+        the partitions an earlier run wrote that this run found damaged and scored
+        again (their names, and what was wrong)."""
+        partly_read = partly_read or {}
+        inputs = [
+            {**entry, "partly_read": partly_read[entry["path"]]}
+            if entry.get("path") in partly_read
+            else entry
+            for entry in self.data["inputs"]
+        ]
+        data = {**self.data, "status": "complete", "finished_at": now(), "inputs": inputs}
         listed = {"problems": problems, "problems_file": PROBLEMS}
-        return Manifest({**data, "counts": counts, **listed})
+        fixed = [{"partition": n, "problem": why} for n, why in (repaired or {}).items()]
+        return Manifest({**data, "counts": counts, **listed, "repaired": fixed})
 
     def save(self, path: Path) -> None:
         text = json.dumps(self.data, ensure_ascii=False, indent=2) + "\n"

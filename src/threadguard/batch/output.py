@@ -6,6 +6,9 @@
 to a temporary name, flushed to disk and renamed into place: a rename is atomic, so a
 file under its final name is always whole. A partition counts as done when its comments
 file exists; its threads file is written first, so a done partition always has both.
+A file damaged after it was written (a bad disk block, a file overwritten or cut short)
+is found when a rerun reads it back (:meth:`OutputDir.fault`), and that partition is
+scored again: the rest of the folder is kept.
 """
 
 from __future__ import annotations
@@ -18,6 +21,9 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
+
 from threadguard.thread import Problem
 
 MANIFEST = "manifest.json"
@@ -29,6 +35,20 @@ WORK = ".work"
 _TMP = ".tmp"
 #: A partition's file name, whole or as written before its rename.
 _PARTITION = re.compile(r"part-\d{6,}\.parquet(\.\d+\.tmp)?")
+
+
+#: Arrow's preamble to why a file cannot be read, which names the file again.
+_OPEN_FAILED = re.compile(r"^Could not open Parquet input source '.*?': ", re.DOTALL)
+
+
+class PartitionError(ValueError):
+    """A partition file of the output that cannot be read: the message names it, says
+    why, and what to do."""
+
+
+def arrow_reason(exc: BaseException) -> str:
+    """Why Arrow could not read a file, without its repetition of the file's name."""
+    return _OPEN_FAILED.sub("", str(exc)).strip() or type(exc).__name__
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -77,6 +97,20 @@ class OutputDir:
 
     def done(self, name: str) -> bool:
         return self.comments(name).is_file()
+
+    def fault(self, name: str) -> str | None:
+        """Why the done partition ``name`` cannot be used (its file, and what is wrong),
+        None when both its files read whole. Every page is read and its checksum checked
+        (:mod:`.table` writes them), so a file cut short, overwritten or with a bad block
+        is found, not only one without its footer."""
+        for path in (self.comments(name), self.threads(name)):
+            if not path.is_file():
+                return f"{path}: the file is missing"
+            try:
+                pq.read_table(path, page_checksum_verification=True)
+            except (OSError, pa.ArrowException) as exc:
+                return f"{path}: cannot be read ({arrow_reason(exc)})"
+        return None
 
     def clear(self) -> None:
         """Remove this job's own files (``--restart``): its partitions (``part-NNNNNN``,

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from threadguard.batch.grouping import group_rows
 from threadguard.batch.inputs import ROW_KINDS, InputFile
-from threadguard.batch.rows import Row, read_rows
+from threadguard.batch.rows import NOT_READ, READING_STOPPED, Row, read_rows
 from threadguard.batch.units import NO_TEXT, ODD_DATE, Unit, comment_problems
 from threadguard.readers import ReaderError, iter_threads
 from threadguard.thread import Problem
@@ -48,6 +48,27 @@ def leaves_out_a_record(problem: Problem) -> bool:
     return bool(_LEFT_OUT.search(problem.message))
 
 
+#: A problem's message when what follows it in its file was not read: the readers' own
+#: words for it (a Disqus export cut short: "...; everything before this point was read,
+#: anything after it is lost"; a CSV or Parquet file: "...; reading stopped").
+_LOSES_THE_REST = re.compile(rf"{re.escape(READING_STOPPED)}\b|\banything after it is lost\b")
+
+
+def loses_the_rest(problem: Problem) -> bool:
+    """Whether ``problem`` ended the reading of its file: the file was read in part."""
+    return bool(_LOSES_THE_REST.search(problem.message))
+
+
+#: The counts that say input was lost: a record left out, a file not read at all, a file
+#: read only in part. Any of them makes ``threadguard batch`` exit 2.
+LOSSES = ("left_out", "unread_files", "partly_read_files")
+
+
+def lost_input(counts: Mapping[str, int]) -> bool:
+    """Whether ``counts`` (a job's, as :meth:`Reading.counts` gives them) say input was lost."""
+    return any(counts.get(name, 0) for name in LOSSES)
+
+
 @dataclass
 class Reading:
     """How far reading has come (bytes and comments read; the progress bar's total is
@@ -64,16 +85,39 @@ class Reading:
     #: Records (comments, lines, rows) a problem left out, and inputs not read at all.
     left_out: int = 0
     unread_files: int = 0
+    #: Inputs read only in part (a truncated export: what follows the break is lost), by
+    #: path, with the first problem that says so (its location and message).
+    partly_read: dict[str, str] = field(default_factory=dict)
     #: Comments with no text (read, left out of the results: no record was lost), and
     #: dates kept as written that the report cannot place.
     no_text: int = 0
     odd_dates: int = 0
     sink: Callable[[Problem], None] | None = None
 
+    @property
+    def partly_read_files(self) -> int:
+        return len(self.partly_read)
+
+    def counts(self) -> dict[str, int]:
+        """What reading met, as the manifest's counts name it."""
+        return {
+            "problems": self.problem_count,
+            "left_out": self.left_out,
+            "unread_files": self.unread_files,
+            "partly_read_files": self.partly_read_files,
+            "no_text": self.no_text,
+            "odd_dates": self.odd_dates,
+        }
+
     def note(self, problems: Iterable[Problem]) -> None:
         for problem in problems:
             self.problem_count += 1
             self.left_out += leaves_out_a_record(problem)
+            self.unread_files += problem.message.endswith(NOT_READ)
+            if loses_the_rest(problem):
+                self.partly_read.setdefault(
+                    problem.source, f"{problem.location}: {problem.message}"
+                )
             self.no_text += problem.message == NO_TEXT
             self.odd_dates += problem.message.startswith(ODD_DATE)
             if len(self.problems) < self.keep:
@@ -92,9 +136,8 @@ def _counted(
 
 def _units_of(item: InputFile, reading: Reading, work_dir: Path) -> Iterator[Unit]:
     source = str(item.path)
-    if item.error:
-        reading.unread_files += 1
-        reading.note([Problem(source, "file", f"{item.error}; the file was not read")])
+    if item.error:  # counted as not read by its message's end
+        reading.note([Problem(source, "file", f"{item.error}{NOT_READ}")])
         return
     if item.kind in ROW_KINDS:
         problems: list[Problem] = []

@@ -17,7 +17,12 @@ figure, approved (``score`` alone, fed by hand, reads a plain line as the text).
 stated language, which the engine reads it in, as ``scan`` does.
 
 A row that cannot be read becomes a :class:`~threadguard.thread.Problem` naming its line
-(or row), and reading goes on. CSV is read by the CSV thread reader's own row reader
+(or row), and reading goes on. A file of which no row can be read (binary bytes, no CSV
+header, no Parquet footer) is one problem ending :data:`NOT_READ`; damage that stops the
+reading part-way (a broken Parquet row group) ends :data:`READING_STOPPED`, as the CSV
+reader's own such problems do: the job counts the file as not read, or read in part.
+
+CSV is read by the CSV thread reader's own row reader
 (:func:`~threadguard.readers.csvfmt.iter_csv`), streamed: a damaged row is mended or
 skipped as ``scan`` does it, with the same problems. A CSV whose header links rows by a
 parent id column but names no thread (no thread id or title column) is one thread, as
@@ -72,6 +77,11 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 _CSV_ALIASES = {**_ALIASES, "parent": (), "parent_id": OPTIONAL_COLUMNS["parent"]}
 #: A row's mark (its value: the file) that it belongs to its file's one thread.
 FILE_THREAD = "file_thread"
+#: How a problem's message ends when nothing of its file could be read (no rows at all:
+#: binary bytes, no header, no Parquet footer); ``; reading stopped`` when the rows
+#: before the damage were read and the rest of the file is lost.
+NOT_READ = "; the file was not read"
+READING_STOPPED = "; reading stopped"
 _BATCH_ROWS = 4096
 
 
@@ -127,8 +137,8 @@ def jsonl_rows(path: Path) -> Iterator[tuple[int, Row | Problem]]:
     # bytes UTF-8 rejects read as Windows-1252 with the first such line reported
     try:
         lines = file_lines(path, source, problems)(0)
-    except ReaderError as exc:
-        yield 0, Problem(source, exc.location or "file", exc.reason)
+    except ReaderError as exc:  # binary bytes, say: no line was read
+        yield 0, Problem(source, exc.location or "file", f"{exc.reason}{NOT_READ}")
         return
     for number, line in enumerate(lines, start=1):
         yield from ((number, p) for p in problems)
@@ -186,6 +196,7 @@ def csv_rows(path: Path) -> Iterator[tuple[int, Row | Problem]]:
     problems: list[Problem] = []
     one_thread: bool | None = None
     number = 1
+    read_any = False
     try:
         records = iter_csv(
             file_lines(path, source, problems), source, problems, size=path.stat().st_size
@@ -201,9 +212,11 @@ def csv_rows(path: Path) -> Iterator[tuple[int, Row | Problem]]:
                 continue
             if one_thread:
                 row[FILE_THREAD] = source
+            read_any = True
             yield number, row
-    except ReaderError as exc:
-        problems.append(Problem(source, exc.location or "file", exc.reason))
+    except ReaderError as exc:  # no header or no text column, binary bytes...
+        ending = READING_STOPPED if read_any else NOT_READ
+        problems.append(Problem(source, exc.location or "file", f"{exc.reason}{ending}"))
     yield from ((number, p) for p in problems)
 
 
@@ -224,8 +237,8 @@ def parquet_rows(path: Path) -> Iterator[tuple[int, Row | Problem]]:
                 else:
                     yield number, row
     except (OSError, pa.ArrowException) as exc:  # not Parquet, or damaged: the rest is lost
-        where = f"row {number + 1}" if number else "file"
-        yield number, Problem(source, where, f"unreadable Parquet ({exc}); reading stopped")
+        where, ending = (f"row {number + 1}", READING_STOPPED) if number else ("file", NOT_READ)
+        yield number, Problem(source, where, f"unreadable Parquet ({exc}){ending}")
 
 
 READERS = {"jsonl": jsonl_rows, "csv": csv_rows, "parquet": parquet_rows}
@@ -236,4 +249,13 @@ def read_rows(path: Path, kind: str) -> Iterator[tuple[int, Row | Problem]]:
     return READERS[kind](path)
 
 
-__all__ = ["FIELDS", "FILE_THREAD", "READERS", "Row", "read_rows", "to_row"]
+__all__ = [
+    "FIELDS",
+    "FILE_THREAD",
+    "NOT_READ",
+    "READERS",
+    "READING_STOPPED",
+    "Row",
+    "read_rows",
+    "to_row",
+]

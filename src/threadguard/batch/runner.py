@@ -8,6 +8,11 @@ stays bounded whatever the size of the input. Without ``scheduler`` a
 core (the scoring holds the GIL: processes, not threads); with one, the job runs on that
 cluster, whose workers need ThreadGuard installed (they need no access to the inputs or
 to the output folder: partitions travel to them and results back).
+
+A rerun keeps the partitions an earlier run wrote, once each is read back whole; one that
+cannot be (overwritten, cut short, a bad block) is named in :attr:`BatchResult.repaired`
+and the manifest's ``repaired``, and scored again from its input: one damaged file costs
+its partition's scoring, not the job.
 """
 
 from __future__ import annotations
@@ -21,12 +26,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from threadguard.batch.inputs import InputFile, describe, expand
 from threadguard.batch.manifest import Manifest, models_used
-from threadguard.batch.output import OutputDir
+from threadguard.batch.output import OutputDir, PartitionError, arrow_reason
 from threadguard.batch.plan import (
     PARTITION_COMMENTS,
     Reading,
@@ -94,6 +100,9 @@ class BatchResult:
     problem_count: int = 0
     #: Where every problem is listed (the first 100 are in ``problems`` too).
     problems_file: Path | None = None
+    #: Partitions an earlier run wrote that could not be read, scored again by this one:
+    #: their names, and why (a file, and what is wrong with it).
+    repaired: dict[str, str] = field(default_factory=dict)
 
 
 @contextmanager
@@ -145,16 +154,27 @@ def _slots(client: Any) -> int:
 
 
 def summarize(out: OutputDir) -> dict[str, int]:
-    """Counts read back from the output itself: comments, threads, partitions, verdicts."""
+    """Counts read back from the output itself: comments, threads, partitions, verdicts.
+    :class:`PartitionError` names a partition file that cannot be read (a run repairs
+    those of its own plan before it counts, so this is one damaged since, or no part of
+    this job)."""
     files = out.comment_files()
     counts = {"partitions": len(files), "comments": 0, "threads": 0}
     counts |= {v.value: 0 for v in Verdict}
-    for path in files:
-        decisions = pq.read_table(path, columns=["decision"]).column("decision")
-        counts["comments"] += len(decisions)
-        for item in pc.value_counts(decisions).to_pylist():
-            counts[item["values"]] = counts.get(item["values"], 0) + item["counts"]
-    counts["threads"] = sum(pq.read_metadata(p).num_rows for p in out.thread_files())
+    path = out.root
+    try:
+        for path in files:
+            decisions = pq.read_table(path, columns=["decision"]).column("decision")
+            counts["comments"] += len(decisions)
+            for item in pc.value_counts(decisions).to_pylist():
+                counts[item["values"]] = counts.get(item["values"], 0) + item["counts"]
+        for path in out.thread_files():
+            counts["threads"] += pq.read_metadata(path).num_rows
+    except (OSError, KeyError, pa.ArrowException) as exc:  # KeyError: no decision column
+        raise PartitionError(
+            f"{path}: cannot be read ({arrow_reason(exc)}); run the same command again to "
+            "score its partition again"
+        ) from None
     return counts
 
 
@@ -216,16 +236,16 @@ def run_batch(job: BatchJob, progress: Report | None = None) -> BatchResult:
             ) from None
     result.counts = {
         **summarize(out),
-        "problems": reading.problem_count,
-        "left_out": reading.left_out,
-        "unread_files": reading.unread_files,
-        "no_text": reading.no_text,
-        "odd_dates": reading.odd_dates,
+        **reading.counts(),
+        "repaired_partitions": len(result.repaired),
     }
     result.problems = [str(p) for p in reading.problems]
     result.problem_count = reading.problem_count
     result.problems_file = out.problems
-    manifest.finished(result.counts, result.problems).save(out.manifest)
+    finished = manifest.finished(
+        result.counts, result.problems, partly_read=reading.partly_read, repaired=result.repaired
+    )
+    finished.save(out.manifest)
     return result
 
 
@@ -286,11 +306,16 @@ def _run(
             units = read_units(described, reading, out.work)
             for part in partitions(units, job.partition_comments):
                 if out.done(part.name):
-                    # written by an earlier run: done, but no part of this run's speed
-                    result.skipped += 1
-                    state.done_before += part.size
-                    tell()
-                    continue
+                    fault = out.fault(part.name)
+                    if fault is None:
+                        # written by an earlier run: done, but no part of this run's speed
+                        result.skipped += 1
+                        state.done_before += part.size
+                        tell()
+                        continue
+                    # written, then damaged (a bad disk, a file overwritten or cut short):
+                    # its input is here, so it is scored again and its files replaced
+                    result.repaired[part.name] = fault
                 if not state.rate.samples:
                     state.rate.add(time.monotonic(), state.scored)
                 future = client.submit(score_partition, job.recipe, part, pure=False)

@@ -124,7 +124,8 @@ def batch(
     Every comment gets one row with its scores, targets, spans, decision and reasons; every
     thread one row with its signals. Run the same command again after a crash (even
     kill -9) and it carries on where it stopped: the output then holds every comment
-    exactly once. A run into a folder written from other inputs, models, policy or
+    exactly once, and a partition that cannot be read back (overwritten, cut short) is
+    named and scored again. A run into a folder written from other inputs, models, policy or
     settings is refused unless --restart.
 
     For a cluster of several machines start `dask scheduler` on one and
@@ -133,6 +134,8 @@ def batch(
     """
     from threadguard.batch import BatchJob, JobRefused, Recipe, run_batch
     from threadguard.batch.inputs import InputError
+    from threadguard.batch.output import PartitionError
+    from threadguard.batch.plan import lost_input
     from threadguard.batch.runner import SchedulerError
     from threadguard.moderation import policy_text
     from threadguard.parallel import default_workers
@@ -183,6 +186,8 @@ def batch(
         raise typer.Exit(130) from None
     except ModelError as exc:
         fail(f"{exc}. Train one with `threadguard train`.", 1)
+    except PartitionError as exc:  # damaged while the job ran, or no partition of this job
+        fail(str(exc), 1)
     seconds = time.perf_counter() - started
     counts = result.counts
     # the first problems, even with --quiet (which is about the bar, as for score and scan)
@@ -195,27 +200,40 @@ def batch(
             f"listed in {listed}",
             soft_wrap=True,
         )
+    for fault in result.repaired.values():
+        # an earlier run's partition that could not be read back: scored again, not lost
+        err.print(
+            f"[yellow]warning:[/] {escape(fault)}; scored again from its input",
+            markup=True,
+            soft_wrap=True,
+        )
     typer.echo(
         f"{counts['comments']} comments in {counts['threads']} threads, "
         f"{counts['partitions']} partitions ({result.written} written, {result.skipped} "
         f"already done) in {seconds:.1f} s: {counts['approve']} approve, {counts['hold']} hold, "
         f"{counts['reject']} reject; {result.problem_count} input problem(s) -> {out}"
     )
-    # two lines at most, printed even with --quiet (which is about the bar): the totals
+    # three lines at most, printed even with --quiet (which is about the bar): the totals
     # above do not say that they leave these out
     for line in _uncounted(counts):
         err.print(f"[yellow]warning:[/] {escape(line)}", markup=True, soft_wrap=True)
-    if counts.get("left_out", 0) or counts.get("unread_files", 0):
+    if lost_input(counts):
         # every readable row is written; the exit code tells a pipeline that some were not
-        # (problems.jsonl lists them), as `score` and `scan` do for a bad line. Problems
-        # that cost no row (a repaired parent, a Reddit "load more" stub, a deleted post)
-        # leave it 0, as the README's exit codes say: 2 is for what was left out
+        # (a row left out, a file not read, a file read only in part: problems.jsonl says
+        # where), as `score` and `scan` do for a bad line. Problems that cost no row (a
+        # repaired parent, a Reddit "load more" stub, a deleted post) and partitions
+        # scored again leave it 0, as the README's exit codes say: 2 is for what was lost
         raise typer.Exit(2)
 
 
 def _uncounted(counts: dict[str, int]) -> list[str]:
     """What the totals leave out or cannot date, in words (none when nothing)."""
     lines = []
+    if counts.get("partly_read_files"):
+        lines.append(
+            f"{counts['partly_read_files']:,} input file(s) read only in part (cut short or "
+            "broken): what follows the break in each is lost, and not in these totals"
+        )
     if counts.get("no_text"):
         lines.append(
             f"{counts['no_text']:,} comment(s) with no text (deleted posts, empty fields) "

@@ -15,6 +15,7 @@ disagreed).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, overload
@@ -22,6 +23,7 @@ from typing import Any, overload
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
+import pyarrow.parquet as pq
 
 from threadguard.report.policy import PolicySummary, summarize_policy
 from threadguard.schema import ATTRIBUTES, Verdict
@@ -42,7 +44,52 @@ MAX_PERIODS = 36
 
 
 class ReportError(ValueError):
-    """A folder that is not a batch output (the message says what is missing)."""
+    """A folder that is not a batch output (the message says what is missing), or one
+    with a partition that cannot be read (the message names it)."""
+
+
+#: What to do about a partition that cannot be read: the batch scores it again.
+_REPAIR = (
+    "run the same `threadguard batch` command again to repair it: it scores this "
+    "partition again from its input and keeps the others"
+)
+#: Arrow's preamble to why a file cannot be read, which names the file again.
+_OPEN_FAILED = re.compile(r"^Could not open Parquet input source '.*?': ", re.DOTALL)
+
+
+def _unreadable(path: Path, why: BaseException) -> ReportError:
+    reason = _OPEN_FAILED.sub("", str(why)).strip() or type(why).__name__
+    return ReportError(f"{path}: this partition cannot be read ({reason}); {_REPAIR}")
+
+
+def _part_files(root: Path) -> list[Path]:
+    return [p for folder in ("comments", "threads") for p in _part_paths(root, folder)]
+
+
+def _part_paths(root: Path, folder: str) -> list[Path]:
+    return sorted((root / folder).glob("part-*.parquet"))
+
+
+def _check_footers(root: Path) -> None:
+    """A :class:`ReportError` naming the first partition file whose footer cannot be read
+    (cut short, overwritten): Arrow's own error named neither what to do nor, at times,
+    the file."""
+    for path in _part_files(root):
+        try:
+            pq.read_metadata(path)
+        except (OSError, pa.ArrowException) as exc:
+            raise _unreadable(path, exc) from None
+
+
+def _damage(root: Path, exc: BaseException) -> ReportError:
+    """The error for a read that failed past the footers (a bad block inside a file):
+    the file is found by reading each whole, its pages' checksums checked."""
+    for path in _part_files(root):
+        try:
+            pq.read_table(path, page_checksum_verification=True)
+        except (OSError, pa.ArrowException) as found:
+            return _unreadable(path, found)
+    return ReportError(f"{root}: the partitions cannot be read ({exc}); {_REPAIR}")
 
 
 @dataclass
@@ -167,8 +214,10 @@ class ReportData:
 def _parts(root: Path, folder: str) -> ds.Dataset:
     """The batch's own partition files in ``folder`` (``part-NNNNNN.parquet``): other
     files a user keeps there are no part of the batch."""
-    files = sorted(str(p) for p in (root / folder).glob("part-*.parquet"))
-    return ds.dataset(files, format="parquet")
+    files = [str(p) for p in _part_paths(root, folder)]
+    # the batch writes each page with its checksum: a bad block is an error, not figures
+    checked = ds.ParquetFragmentScanOptions(page_checksum_verification=True)
+    return ds.dataset(files, format=ds.ParquetFileFormat(default_fragment_scan_options=checked))
 
 
 def _table(root: Path, columns: list[str], flt: Any = None) -> pa.Table:
@@ -459,6 +508,16 @@ def read_report(
         raise ReportError(f"{manifest_path}: unreadable manifest: {exc}") from None
     if not isinstance(manifest, dict):
         raise ReportError(f"{manifest_path}: unreadable manifest: not a JSON object")
+    _check_footers(root)
+    try:
+        return _figures(root, manifest, top, examples, heated, tree_comments)
+    except (OSError, pa.ArrowException) as exc:
+        raise _damage(root, exc) from None
+
+
+def _figures(
+    root: Path, manifest: dict[str, Any], top: int, examples: int, heated: int, tree_comments: int
+) -> ReportData:
     table = _base(root)
     period, over_time, undated = _over_time(table)
     # the most held first, and the chart's bars sized by the same count (they were sized
