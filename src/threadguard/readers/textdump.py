@@ -23,8 +23,17 @@ Decisions, each made so that no words are lost:
 * Bullets: ``•``, ``‣``, ``◦``, ``▪`` and ``●`` always start a comment. ``*`` and ``-`` do only
   when the dump's first bullet uses that glyph, because in a ``•`` dump a line starting with
   ``- `` is far more likely a list inside a comment than a comment.
-* A tab counts as one nesting level (2 columns, tab stops every 2 columns): dumps that
-  indent with tabs use one tab per level.
+* Tabs. A dump indented with tabs (no bullet indented with a space) reads one tab per
+  nesting level: a tab advances to the next multiple of the indent step, 2 columns, so
+  ``\\t•`` is the top level and ``\\t\\t•`` a reply to it. In a dump indented with spaces a
+  tab in a bullet's indentation is ambiguous (one level, or 4 or 8 columns as editors show
+  it), so the comment's own text decides: the bullet is read two columns left of its first
+  text line, when that line is indented with spaces alone and that is where the tab puts
+  the bullet at a tab width of 2, 4 or 8 (``\\t• Greg`` over text indented 6 is a reply at 4
+  columns, as the writer saw it). Otherwise (no text under the bullet, or its text indented
+  with a tab too) the tab is read as in a tab-indented dump, to the next multiple of 2
+  columns. Either way the tab's line is reported, saying how it was read and where the
+  comment went. Text lines are measured with tab stops every 2 columns.
 * Nesting follows indentation the way Python blocks do: a bullet deeper than the one above
   is a reply to it, one at the same indentation is a sibling, one further left closes levels
   until an open one is as far left or further. Indentation that is not the expected
@@ -52,11 +61,18 @@ _BULLET_RE = re.compile(
 )
 _INDENT_STEP = 2
 _TAB_WIDTH = 2
+#: The tab widths a tab in a space-indented dump may have been written at: one nesting
+#: level, and what editors show.
+_TAB_WIDTHS = (2, 4, 8)
+
+
+def _leading(line: str) -> str:
+    """The spaces and tabs ``line`` starts with."""
+    return line[: len(line) - len(line.lstrip(" \t"))]
 
 
 def _indent_width(line: str) -> int:
-    stripped = line.lstrip(" \t")
-    return len(line[: len(line) - len(stripped)].expandtabs(_TAB_WIDTH))
+    return len(_leading(line).expandtabs(_TAB_WIDTH))
 
 
 def _paragraphs(lines: list[str]) -> str:
@@ -110,7 +126,28 @@ class _Parser:
             return None
         return _indent_width(line), (match.group(3) or "").strip()
 
-    def start_comment(self, indent: int, author: str, line_no: int) -> None:
+    def tab_reading(self, lines: list[str], index: int, indent: int) -> tuple[int, str]:
+        """Where the bullet on ``lines[index]``, indented with a tab in a dump indented with
+        spaces, stands (``indent``: read one level per tab), and how that was read."""
+        below = next((i for i in range(index + 1, len(lines)) if lines[i].strip()), None)
+        if below is None or self.bullet(lines[below]):
+            why = "no text under it places it"
+        else:
+            text_indent = _leading(lines[below])
+            placed = len(text_indent) - _INDENT_STEP
+            widths = {len(_leading(lines[index]).expandtabs(w)) for w in _TAB_WIDTHS}
+            if "\t" not in text_indent and placed in widths:
+                where = f"two columns left of its text (line {below + 1})"
+                return placed, f"read as {placed} columns, {where}"
+            why = f"its text (line {below + 1}) does not place it"
+        return indent, (
+            f"read as {indent} columns ({why}; a tab advances to the next multiple of "
+            f"{_TAB_WIDTH} columns)"
+        )
+
+    def start_comment(
+        self, indent: int, author: str, line_no: int, tab_reading: str | None = None
+    ) -> None:
         if self.base_indent is None:
             self.base_indent = min(indent, _INDENT_STEP)
         levels = self.open_levels
@@ -126,19 +163,27 @@ class _Parser:
             parent=parent.id if parent else None,
             line=line_no,
         )
+        placed = (
+            f"a reply to {parent.author!r} (line {parent.line})"
+            if parent
+            else "a top-level comment"
+        )
+        if tab_reading is not None:
+            self.problems.append(
+                Problem(
+                    self.source,
+                    f"line {line_no}",
+                    f"the bullet is indented with a tab; {tab_reading}, {placed}",
+                )
+            )
         expected = self.base_indent + _INDENT_STEP * depth
         if indent != expected:
-            placed = (
-                f"read as a reply to {parent.author!r} (line {parent.line})"
-                if parent
-                else "read as a top-level comment"
-            )
             self.problems.append(
                 Problem(
                     self.source,
                     f"line {line_no}",
                     f"comment bullet indented {indent} columns where {expected} were expected; "
-                    + placed,
+                    f"read as {placed}",
                 )
             )
         levels.append(comment)
@@ -186,13 +231,19 @@ def read_text_dump(text: str, source: str) -> ReadResult:
             Problem(source, "document", "no comment bullet lines found; read as an article only")
         )
     else:
+        indents = [_leading(line) for line in lines[first_comment:] if parser.bullet(line)]
+        # indented with tabs: one tab per level, as read; else a tab is placed by its text
+        tab_dump = not any(" " in indent for indent in indents)
         for number in range(first_comment, len(lines)):
             line = lines[number]
             found = parser.bullet(line)
-            if found:
-                parser.start_comment(found[0], found[1], number + 1)
-            else:
+            if not found:
                 parser.text(line, number + 1)
+                continue
+            indent, reading = found[0], None
+            if "\t" in _leading(line) and not tab_dump:
+                indent, reading = parser.tab_reading(lines, number, indent)
+            parser.start_comment(indent, found[1], number + 1, reading)
 
     # The parser has settled the tree already (ids c1, c2, ... in reading order, each
     # parent before its replies); build_comments keeps it and screens the comments.
