@@ -21,6 +21,15 @@ from threadguard.scoring.dismissed_trolls import without_dismissed_trolls
         ("Facebook's full of idiots. Ignore them.", ". Ignore them."),
         ("Proud of her. Just ignore the trolls on here, love.", "Proud of her. , love."),
         ("Don't listen to the haters, keep going!", ", keep going!"),
+        # a twenty-first's
+        (
+            "Chloe, don't let the grumps in here get to you. Bristol is proud of you.",
+            "Chloe, . Bristol is proud of you.",
+        ),
+        (
+            "Naomi, ignore the idiots in the comments. Most of us just love your bread.",
+            "Naomi, . Most of us just love your bread.",
+        ),
         (
             "Don't feed the trolls. Lovely piece about a lovely woman.",
             ". Lovely piece about a lovely woman.",

@@ -42,6 +42,12 @@ from threadguard.scoring.exclamations import without_exclamations
             "Shocking.  How was this allowed to go on for years?",
         ),
         ("A bloody mess.", ""),
+        # a twenty-first news desk's, held at toxicity 0.44 and 0.86
+        ("What a fucking fight. Up at 1am watching it.", " Up at 1am watching it."),
+        (
+            "Honestly, who gives a shit who's married to who. Fix the potholes.",
+            " who's married to who. Fix the potholes.",
+        ),
     ],
 )
 def test_swearing_exclamations_and_intensifiers_are_cut(text: str, rest: str) -> None:
@@ -56,6 +62,8 @@ def test_swearing_exclamations_and_intensifiers_are_cut(text: str, rest: str) ->
         "Holy shit, you're thick.",
         "Honestly, f*** the people sending death threats to a teenager.",
         "Fuck the lot of them.",
+        "Who gives a fuck about you?",
+        "Who gives a shit about Muslims anyway.",
         # a situation's exclamation going on to someone, a group named, words that insult
         # or menace said of a person (a reviewer's, session 40)
         "What a bloody joke of a human being.",

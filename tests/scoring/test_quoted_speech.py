@@ -35,6 +35,27 @@ def test_a_condemned_quotation_is_cut(text: str, rest: str) -> None:
 @pytest.mark.parametrize(
     ("text", "rest"),
     [
+        # a twenty-first news desk's report of a slur at a deaf barista: two condemnations
+        # in a row (the pattern read only one: the space between them ended the search)
+        (
+            'A man came in, shouted "learn to talk properly, you retard" and walked out. '
+            "Disgusting. That is ableism, plain and simple.",
+            "A man came in, shouted  and walked out. Disgusting. That is ableism, plain and "
+            "simple.",
+        ),
+        (
+            'A man on the bus shouted "filthy foreigners" at a nurse. Shameful. That is racism.',
+            "A man on the bus shouted  at a nurse. Shameful. That is racism.",
+        ),
+    ],
+)
+def test_condemnations_one_after_another_are_read_together(text: str, rest: str) -> None:
+    assert without_condemned_quotes(text) == rest
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
         # an eighteenth news desk's reports, in single marks, of a call to leave and a wish
         # of harm, condemned by a word of disgust or a question
         (

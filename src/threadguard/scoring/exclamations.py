@@ -51,19 +51,23 @@ OPENING: Final = re.compile(
     r"what\s+the\s+(?:actual\s+|bloody\s+|fucking\s+|f\*+ing\s+|absolute\s+)?(?:hell|fuck|f\*+|"
     r"heck|shit)|jesus(?:\s+(?:christ|wept))?|christ(?:\s+almighty)?|good\s+god|"
     r"oh\s+my\s+(?:fucking\s+)?god|damn\s+(?:right|straight)|god\s*damn(?:\s+it)?|"
-    r"damn(?:\s+it)?|dammit|shit|fuck\s+me|hell\s+(?:yes|yeah|no)|fuck\s+(?:yes|yeah|no))"
+    r"damn(?:\s+it)?|dammit|shit|fuck\s+me|hell\s+(?:yes|yeah|no)|fuck\s+(?:yes|yeah|no)|"
+    r"(?:(?:honestly|seriously|frankly),?\s+)?who\s+(?:gives|cares)\s+an?\s+(?:shit|fuck|f\*+|"
+    r"damn|toss|flying\s+fuck))"
     r"(?:\s*[,!.…]+)?)(?=\s|$)",
     re.IGNORECASE,
 )
 #: A sentence that only exclaims at a situation with a swear word: "What a shitshow from
 #: start to finish.", "What a damn mess.", "What a clusterfuck.", and without its "what":
-#: "Absolute fucking shambles." (an eighteenth news desk, held at toxicity 0.46).
+#: "Absolute fucking shambles." (an eighteenth news desk, held at toxicity 0.46); a fight or
+#: a race as the situation ("What a fucking fight.", a twenty-first's, 0.44).
 SITUATION: Final = re.compile(
     r"(?:^|(?<=[.!?\n]))\s*(?P<words>(?:what\s+an?\s+|an?\s+)?"
     rf"(?:(?:{SWEAR}|total|complete|absolute|utter)\s+)*"
     r"(?:shit\s*show|clusterfuck|cluster\s*f\*+|fuck-?up|cock-?up|balls-?up|"
     r"(?:(?:" + SWEAR + r")\s+)(?:mess|disaster|farce|joke|circus|shambles|nightmare|state|"
-    r"week|day|year|night|game|match|result|performance|decision|situation))"
+    r"week|day|year|night|game|match|result|performance|decision|situation|fight|race|goal|"
+    r"finish|comeback|win|knockout|innings|save|ending|turnaround))"
     r"(?:\s+(?:from\s+start\s+to\s+finish|from\s+beginning\s+to\s+end|this\s+is|that\s+was|"
     r"all\s+round|again))?(?:\s*[.!?…]+|\s*$))(?=\s|$)",
     re.IGNORECASE,

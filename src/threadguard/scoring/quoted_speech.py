@@ -92,7 +92,8 @@ _REPORTING: Final = re.compile(
 #: The names of hate a condemnation calls a quotation (shared with :mod:`.endorsed_quotes`).
 HATE_NAMES: Final = (
     r"racism|antisemitism|anti-semitism|bigotry|hate\s+speech|islamophobia|homophobia|"
-    r"transphobia|xenophobia|misogyny|a\s+hate\s+crime|hatred"
+    r"transphobia|xenophobia|misogyny|a\s+hate\s+crime|hatred|ableism|disablism|sexism|"
+    r"biphobia"
 )
 #: The words of disgust that condemn as a sentence of their own ("Shameful.", "Sickening.",
 #: "That's vile."): an eighteenth news desk's report of "'go back to Pakistan' scrawled
@@ -115,7 +116,7 @@ _CONDEMNING_SENTENCE: Final = (
     r"what\s+is\s+wrong\s+with\s+(?:people|some\s+people|folk)\s*+\?"
 )
 CONDEMNATION: Final = re.compile(
-    rf"(?:[.!?\n]\s*+|\bnot\s+\w+,\s*+)(?:{_CONDEMNING_SENTENCE}\s*+)+$",
+    rf"(?:[.!?\n]\s*+|\bnot\s+\w+,\s*+)(?:(?:{_CONDEMNING_SENTENCE})\s*+)+$",
     re.IGNORECASE,
 )
 #: A word for a group of people outside the quotation: the quotation may be put in a
@@ -154,10 +155,13 @@ _SHAME: Final = re.compile(
     re.IGNORECASE,
 )
 #: Words that shut someone out or wish them harm, quoted as contempt is: "go back to
-#: Pakistan", "not welcome here", "hope you get AIDS" (an eighteenth news desk's reports).
+#: Pakistan", "not welcome here", "hope you get AIDS" (an eighteenth news desk's reports),
+#: and the slurs for disabled people the contempt words lack ('shouted "learn to talk
+#: properly, you retard" ... That is ableism', a twenty-first's).
 _UNWELCOME: Final = re.compile(
     r"\b(?:go\s+(?:back|home)|get\s+out|not\s+welcome|(?:don['’]?t|do\s+not)\s+belong|"
-    r"hope\s+(?:you|he|she|they)\s+(?:get|die|rot|burn|choke))\b",
+    r"hope\s+(?:you|he|she|they)\s+(?:get|die|rot|burn|choke)|retard(?:s|ed)?|spastics?|"
+    r"spaz|cripples?|mongs?)\b",
     re.IGNORECASE,
 )
 #: A bare sentence affirming the quotation ("He is.", "They are.", "That's what they are."),
