@@ -233,7 +233,7 @@ def test_every_input_problem_is_listed_in_problems_jsonl_and_the_message_says_wh
     assert listed[0] == {
         "source": str(path),
         "location": "line 4",
-        "message": "invalid JSON: Expecting value; line skipped",
+        "message": "invalid JSON at column 21: Expecting value; line skipped",
     }
     manifest = json.loads((out / "manifest.json").read_text())
     assert len(manifest["problems"]) == 100 and manifest["problems_file"] == "problems.jsonl"

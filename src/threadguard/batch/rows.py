@@ -44,6 +44,7 @@ from threadguard.readers.decoding import file_lines
 from threadguard.readers.errors import ReaderError
 from threadguard.readers.values import as_timestamp
 from threadguard.thread import Problem
+from threadguard.validation import json_problem
 
 #: One comment row, keys as :data:`FIELDS` names them (absent: None).
 Row = dict[str, str | None]
@@ -155,7 +156,11 @@ def jsonl_rows(path: Path) -> Iterator[tuple[int, Row | Problem]]:
             obj = json.loads(stripped)
         except json.JSONDecodeError as exc:
             # "[Update] The ferry is late" is text, not a broken list
-            what = _NOT_JSON if stripped.startswith("[") else f"invalid JSON: {exc.msg}"
+            what = (
+                _NOT_JSON
+                if stripped.startswith("[")
+                else f"invalid JSON at column {exc.colno}: {json_problem(exc)}"
+            )
             yield number, Problem(source, f"line {number}", f"{what}; {_SKIP}")
             continue
         except RecursionError:
