@@ -173,7 +173,12 @@ def test_the_report_says_how_many_input_problems_and_rows_were_left_out(
     copy = tmp_path / "copy"
     shutil.copytree(batch_folder, copy)
     manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
-    manifest["counts"] |= {"problems": 280, "left_out": 270, "unread_files": 1}
+    manifest["counts"] |= {
+        "problems": 280,
+        "left_out": 270,
+        "unread_files": 1,
+        "partly_read_files": 2,
+    }
     manifest["problems_file"] = "problems.jsonl"
     (copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     page = tmp_path / "r.html"
@@ -181,6 +186,7 @@ def test_the_report_says_how_many_input_problems_and_rows_were_left_out(
     text = " ".join(page.read_text(encoding="utf-8").split())
     assert "The batch met 280 problems in its input: 270 comments (lines or rows)" in text
     assert "are left out of these figures, and 1 input file could not be read at all" in text
+    assert "2 input files were read only in part (cut short or broken)" in text
     assert "<code>problems.jsonl</code>" in text
 
 

@@ -199,6 +199,8 @@ class ReportData:
     left_out = _ManifestCount("left_out")
     #: Inputs that could not be read at all.
     unread_files = _ManifestCount("unread_files")
+    #: Inputs read only in part (a truncated export): what followed the break is lost.
+    partly_read_files = _ManifestCount("partly_read_files")
     #: Comments with no text (deleted posts, empty fields): left out of the figures.
     no_text = _ManifestCount("no_text")
     #: Comments whose date is no ISO 8601 date (``01/02/2019``): kept, undated here.
