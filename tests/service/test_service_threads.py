@@ -222,7 +222,9 @@ def test_a_comment_over_the_size_limit_is_held_and_the_rest_stored(
     ("method", "path", "body", "status"),
     [
         ("GET", "/api/v1/comments/cm_nothing", None, 404),
-        ("POST", "/api/v1/comments/cm_x/actions", b"not json", 422),
+        # a body that is no JSON is a 400 here as on uploads and policies; 422 is for a
+        # JSON object whose fields are wrong
+        ("POST", "/api/v1/comments/cm_x/actions", b"not json", 400),
         ("POST", "/api/v1/comments/cm_x/actions", b'{"action": "destroy"}', 422),
         ("POST", "/api/v1/comments/cm_x/actions", b'{"action": "approve", "x": 1}', 422),
         ("POST", "/api/v1/comments/cm_x/actions", b'{"action": "approve"}', 404),

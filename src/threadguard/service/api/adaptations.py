@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body
+from fastapi import APIRouter
 from starlette.concurrency import run_in_threadpool
 
 from threadguard.adaptation import MIN_VERDICTS_PER_CLASS, TooFewVerdicts, WorseThanEngine
 from threadguard.service import schemas
-from threadguard.service.api.shared import actor
+from threadguard.service.api.shared import actor, json_body, json_body_doc
 from threadguard.service.api.sites import AdminSite, SitePath
 from threadguard.service.auth import resolve_site
 from threadguard.service.dependencies import Admin, State
@@ -59,6 +59,7 @@ def list_adaptations(scope: AdminSite) -> schemas.AdaptationsOut:
     summary="Fit the site's adaptation from its moderators' verdicts and serve it",
     response_model=schemas.AdaptationOut,
     status_code=201,
+    openapi_extra=json_body_doc(schemas.AdaptationRequest, required=False),
     responses={
         422: {
             "description": "Too few approvals or rejections to fit from, or a fit that "
@@ -70,7 +71,9 @@ async def create_adaptation(
     site: SitePath,
     principal: Admin,
     state: State,
-    request: Annotated[schemas.AdaptationRequest | None, Body()] = None,
+    request: Annotated[
+        schemas.AdaptationRequest | None, json_body(schemas.AdaptationRequest, required=False)
+    ],
 ) -> schemas.AdaptationOut:
     name = resolve_site(principal, site)
     kind = request.kind if request is not None else "head"

@@ -7,10 +7,19 @@ key may not see (404).
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from fastapi import APIRouter
 
 from threadguard.service import schemas
-from threadguard.service.api.shared import action_out, actor, author_out, ensure_visible
+from threadguard.service.api.shared import (
+    action_out,
+    actor,
+    author_out,
+    ensure_visible,
+    json_body,
+    json_body_doc,
+)
 from threadguard.service.auth import site_scope
 from threadguard.service.dependencies import Client, Moderator, State
 from threadguard.storage.records import CommentRecord
@@ -78,6 +87,7 @@ def get_comment(comment_id: str, principal: Client, state: State) -> schemas.Com
     tags=["moderation"],
     summary="Moderate a comment: approve, reject, ban/unban or trust/untrust its author, note",
     response_model=schemas.ActionResultOut,
+    openapi_extra=json_body_doc(schemas.ActionIn),
     responses={
         404: {"model": schemas.ErrorBody, "description": "No such comment."},
         409: {
@@ -87,7 +97,10 @@ def get_comment(comment_id: str, principal: Client, state: State) -> schemas.Com
     },
 )
 def act(
-    comment_id: str, body: schemas.ActionIn, principal: Moderator, state: State
+    comment_id: str,
+    principal: Moderator,
+    state: State,
+    body: Annotated[schemas.ActionIn, json_body(schemas.ActionIn)],
 ) -> schemas.ActionResultOut:
     result = state.store.moderate(
         comment_id,

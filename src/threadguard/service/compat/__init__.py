@@ -17,7 +17,6 @@ client's shape (:mod:`.errors`), whatever the app's own handlers do.
 
 from __future__ import annotations
 
-import json
 import zlib
 from collections.abc import Callable
 from typing import Any
@@ -25,6 +24,7 @@ from typing import Any
 from starlette.requests import Request
 
 from threadguard.service.compat.errors import CompatError
+from threadguard.service.json_bodies import NotAJsonObject, json_object
 from threadguard.service.protocols import Principal
 
 #: The site a key without one is filed under (``CommentLog.record`` needs a name).
@@ -91,13 +91,10 @@ async def _read_limited(request: Request, limit: int) -> bytes:
 
 
 def parse_json_object(raw: bytes, prefix: str) -> dict[str, Any]:
-    """The body as a JSON object, or a 400 whose message starts with ``prefix``."""
+    """The body as a JSON object, whatever its Content-Type says (read as the native API
+    reads its own: :func:`threadguard.service.json_bodies.json_object`), or a 400 whose
+    message starts with ``prefix`` and says what is wrong and where."""
     try:
-        value = json.loads(raw)
-    except RecursionError:
-        raise CompatError(400, f"{prefix} The body is nested too deeply.") from None
-    except ValueError as exc:  # not UTF-8, not JSON, or a number too long to convert
-        raise CompatError(400, f"{prefix} {exc}") from None
-    if not isinstance(value, dict):
-        raise CompatError(400, f"{prefix} The body must be a JSON object.")
-    return value
+        return json_object(raw)
+    except NotAJsonObject as exc:
+        raise CompatError(400, f"{prefix} {exc.sentence}") from None

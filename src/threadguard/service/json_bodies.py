@@ -1,0 +1,73 @@
+"""Request bodies read as JSON whatever their ``Content-Type`` says.
+
+Every endpoint that takes a JSON object reads it here: Perspective's and OpenAI's (through
+:func:`threadguard.service.compat.parse_json_object`, in their clients' error shapes) and
+the native API's (:func:`threadguard.service.api.shared.json_body`). A client that leaves
+the header out, or sends curl's default ``application/x-www-form-urlencoded`` with
+``-d '{...}'``, gets its body read, not a 422 about the header; what is wrong with a body
+that is not a JSON object is said with its line and column.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from threadguard.validation import json_problem
+
+#: JSON's names for the Python types a body that is no object can decode to.
+_JSON_TYPES = {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
+
+
+class NotAJsonObject(ValueError):
+    """Why a body is not a JSON object: ``problem`` says what, ``line`` and ``column`` (1-based)
+    where, for a body that is not JSON at all (``syntax``)."""
+
+    def __init__(
+        self,
+        problem: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        syntax: bool = True,
+    ) -> None:
+        self.problem = problem
+        self.line = line
+        self.column = column
+        self.syntax = syntax
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        """The native API's message: ``invalid JSON at line 1, column 10: Expecting value``."""
+        if self.line is not None:
+            return f"invalid JSON at line {self.line}, column {self.column}: {self.problem}"
+        return f"invalid JSON: {self.problem}" if self.syntax else self.problem
+
+    @property
+    def sentence(self) -> str:
+        """The problem as a sentence after a client's own prefix (Perspective's "Invalid JSON
+        payload received."): ``Expecting value at line 1, column 10.``"""
+        where = f" at line {self.line}, column {self.column}" if self.line is not None else ""
+        return f"{self.problem[:1].upper()}{self.problem[1:]}{where}."
+
+
+def json_object(raw: bytes) -> dict[str, Any]:
+    """The body as a JSON object; :class:`NotAJsonObject` saying what is wrong and where."""
+    if not raw.strip():
+        raise NotAJsonObject("the body is empty; send a JSON object", syntax=False)
+    try:
+        value = json.loads(raw)
+    except RecursionError:
+        raise NotAJsonObject("the body is nested too deeply", syntax=False) from None
+    except json.JSONDecodeError as exc:
+        raise NotAJsonObject(json_problem(exc), line=exc.lineno, column=exc.colno) from None
+    except UnicodeDecodeError as exc:
+        raise NotAJsonObject(
+            f"the body is not UTF-8 text (byte {exc.start})", syntax=False
+        ) from None
+    except ValueError as exc:  # a number too long to convert
+        raise NotAJsonObject(str(exc)) from None
+    if not isinstance(value, dict):
+        kind = _JSON_TYPES.get(type(value), "a number")
+        raise NotAJsonObject(f"the body must be a JSON object, not {kind}", syntax=False)
+    return value
