@@ -39,6 +39,33 @@ def test_urls_are_resolved_for_the_shipped_drivers(tmp_path: Path) -> None:
             resolve_url(memory, None)
 
 
+def test_a_plain_file_path_is_a_sqlite_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """README: ``--database`` takes a SQLite file or a PostgreSQL URL. A path was refused
+    ("cannot parse database URL: Could not parse SQLAlchemy URL from given URL string");
+    it is the file, made absolute (workers and the upload job process get the URL), and a
+    name SQLAlchemy would read as a URL's query or fragment is kept as part of it."""
+    file = tmp_path / "direct2.db"
+    assert resolve_url(str(file), None) == f"sqlite:///{file}"
+    monkeypatch.chdir(tmp_path)
+    assert resolve_url("relative.db", None) == f"sqlite:///{tmp_path.resolve() / 'relative.db'}"
+    odd = tmp_path / "what?mode=ro#x.db"
+    made = Store.open(str(odd))
+    made.close()
+    assert odd.is_file() and not (tmp_path / "what").exists()
+    # what a path must not be: in memory, in a missing folder, or a folder
+    with pytest.raises(db.DatabaseError, match="in-memory SQLite database keeps nothing"):
+        resolve_url(":memory:", None)
+    with pytest.raises(db.DatabaseError, match=r"typo/direct2\.db does not exist"):
+        resolve_url(str(tmp_path / "typo" / "direct2.db"), None)
+    with pytest.raises(db.DatabaseError, match="is a folder: name the database file in it"):
+        resolve_url(str(tmp_path), None)
+    # URLs are read as before
+    assert resolve_url(f"sqlite:///{file}", None) == f"sqlite:///{file}"
+    assert resolve_url("postgres://u@h/d", None) == "postgresql+psycopg://u@h/d"
+
+
 def test_a_sqlite_url_into_a_missing_folder_is_refused_not_made(tmp_path: Path) -> None:
     """A typo in the path would give a fresh, empty database (no keys, no users); the data
     directory, ThreadGuard's own, is still made when missing."""

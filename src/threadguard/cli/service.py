@@ -31,7 +31,8 @@ DatabaseOpt = Annotated[
     str | None,
     typer.Option(
         "--database",
-        help="Database URL, e.g. postgresql://user@host/db (default: SQLite in the data dir).",
+        help="A SQLite file (/path/to/threadguard.db) or a database URL "
+        "(postgresql://user@host/db); default: SQLite in the data dir.",
     ),
 ]
 DataDirOpt = Annotated[
@@ -134,7 +135,7 @@ def serve(
     """Run the HTTP service: the native API plus Perspective, OpenAI and Coral endpoints.
 
     The database is migrated to the current schema first. Settings (Coral secret, limits,
-    tier and band) come from <data-dir>/settings.toml and THREADGUARD_* environment
+    tier and band) come from `<data-dir>/settings.toml` and THREADGUARD_* environment
     variables; the options given here win.
     """
     from sqlalchemy.exc import SQLAlchemyError

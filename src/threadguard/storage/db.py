@@ -15,6 +15,7 @@ lock is taken before anything is read.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from alembic.script import ScriptDirectory
 from alembic.script.revision import RevisionError
 from alembic.util import CommandError
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from threadguard import __version__
@@ -50,13 +51,23 @@ def default_data_dir() -> Path:
     return Path(os.environ.get(DATA_DIR_ENV) or DEFAULT_DATA_DIR)
 
 
+#: How a database URL starts (``postgresql://``, ``sqlite:``): anything else is a file path.
+#: Two letters at least, so that a Windows drive (``C:``) is read as a path.
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")
+
+
 def resolve_url(database: str | None, data_dir: Path | None) -> str:
     """The SQLAlchemy URL to use: the given one (normalised), else SQLite in the data dir.
 
-    ``postgresql://`` and ``postgres://`` are rewritten to the psycopg 3 driver, the one we
-    ship, so operators can paste the URL their hosting gives them.
+    ``database`` is a URL or the path of a SQLite file (README: "``--database`` takes a
+    SQLite file or PostgreSQL URL"); a path is made absolute, as the server's workers and
+    upload jobs are handed the URL. ``postgresql://`` and ``postgres://`` are rewritten to
+    the psycopg 3 driver, the one we ship, so operators can paste the URL their hosting
+    gives them.
     """
     if database:
+        if not _SCHEME.match(database):
+            database = _file_url(database)
         for plain in ("postgresql://", "postgres://"):
             if database.startswith(plain):
                 database = "postgresql+psycopg://" + database[len(plain) :]
@@ -70,13 +81,13 @@ def resolve_url(database: str | None, data_dir: Path | None) -> str:
                 f"unsupported database {url.get_backend_name()!r}: use sqlite or postgresql"
             )
         if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
-            # keys, users and verdicts would vanish when the command ends
-            raise DatabaseError(
-                "an in-memory SQLite database keeps nothing: name a file "
-                "(sqlite:////path/to/threadguard.db) or leave --database out"
-            )
+            raise DatabaseError(_IN_MEMORY)
         file = url.database or ""
         if url.get_backend_name() == "sqlite" and not file.startswith("file:"):
+            if Path(file).is_dir():
+                raise DatabaseError(
+                    f"{file} is a folder: name the database file in it ({Path(file) / SQLITE_FILE})"
+                )
             folder = Path(file).parent
             if not folder.is_dir():
                 # a typo in the path would otherwise give a fresh, empty database (no keys,
@@ -87,7 +98,27 @@ def resolve_url(database: str | None, data_dir: Path | None) -> str:
                 )
         return database
     folder = data_dir if data_dir is not None else default_data_dir()
-    return f"sqlite:///{(folder / SQLITE_FILE).resolve()}"
+    return _sqlite_url((folder / SQLITE_FILE).resolve())
+
+
+#: Why an in-memory SQLite database is refused: keys, users and verdicts would vanish when
+#: the command ends.
+_IN_MEMORY = (
+    "an in-memory SQLite database keeps nothing: name a file "
+    "(/path/to/threadguard.db or sqlite:////path/to/threadguard.db) or leave --database out"
+)
+
+
+def _file_url(path: str) -> str:
+    """The URL of the SQLite file at ``path`` (absolute; ``~`` expanded)."""
+    if path == ":memory:":
+        raise DatabaseError(_IN_MEMORY)
+    return _sqlite_url(Path(path).expanduser().absolute())
+
+
+def _sqlite_url(path: Path) -> str:
+    """``sqlite:////path``, a name SQLAlchemy would read as a query (``?``) escaped."""
+    return URL.create("sqlite", database=str(path)).render_as_string(hide_password=False)
 
 
 def redact(url: str) -> str:

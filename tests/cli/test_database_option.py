@@ -1,0 +1,46 @@
+"""``--database`` of ``db``, ``keys`` and ``user`` (and ``serve``, which reads it the same
+way: ``threadguard.storage.db.resolve_url``) takes a SQLite file as README says, not only a
+URL: ``threadguard db upgrade --database /tmp/x/direct2.db`` failed with "cannot parse
+database URL: Could not parse SQLAlchemy URL from given URL string"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from threadguard.cli import app as cli
+from threadguard.storage import Store, db
+
+
+def test_db_upgrade_and_keys_take_a_plain_sqlite_file(tmp_path: Path) -> None:
+    file = tmp_path / "direct2.db"
+    runner = CliRunner()
+    upgraded = runner.invoke(cli, ["db", "upgrade", "--database", str(file)])
+    assert upgraded.exit_code == 0, upgraded.output
+    assert f"sqlite:///{file} is at revision {db.head_revision()}" in upgraded.output
+    made = runner.invoke(cli, ["keys", "create", "--role", "admin", "--database", str(file)])
+    assert made.exit_code == 0, made.output
+    store = Store.open(f"sqlite:///{file}", migrate=False)
+    try:
+        assert [k.role for k in store.api_keys()] == ["admin"]
+    finally:
+        store.close()
+    listed = runner.invoke(cli, ["keys", "list", "--database", str(file)])
+    assert listed.exit_code == 0 and "admin" in listed.output
+
+
+def test_a_file_in_a_missing_folder_or_in_memory_is_refused_with_exit_2(tmp_path: Path) -> None:
+    runner = CliRunner()
+    missing = runner.invoke(cli, ["db", "upgrade", "--database", str(tmp_path / "no" / "x.db")])
+    assert missing.exit_code == 2
+    assert "folder of the SQLite database" in missing.output and "does not exist" in missing.output
+    assert not (tmp_path / "no").exists()
+    for memory in (":memory:", "sqlite://"):
+        refused = runner.invoke(cli, ["user", "list", "--database", memory])
+        assert refused.exit_code == 2 and "keeps nothing" in refused.output
+
+
+def test_the_help_says_a_file_is_taken() -> None:
+    shown = CliRunner().invoke(cli, ["db", "upgrade", "--help"], env={"COLUMNS": "200"})
+    assert "SQLite file" in shown.output and "postgresql://" in shown.output
