@@ -7,6 +7,7 @@ as fast as one of ten.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 from urllib.parse import urlencode, urlsplit
@@ -93,8 +94,7 @@ class QueueQuery:
             page = 1
         # "All" lists comments the queue never saw (no entry to start after): by page
         after = q.get("after", "") if tab != "all" else ""
-        attribute = q.get("attribute") or None
-        attribute = attribute if attribute in ATTRIBUTES else None
+        attribute = _attribute(q.get("attribute"))
         return cls(
             tab=tab if tab in STATUS_OF_TAB else "held",
             site=_lookup(q.get("site")),
@@ -104,7 +104,7 @@ class QueueQuery:
             after=int(after) if after.isdigit() and len(after) < 19 and page > 1 else None,
             author=_lookup(q.get("author")),
             attribute=attribute,
-            min_score=_score(q.get("min_score")) if attribute else None,
+            min_score=_score(q.get("min_score"), attribute),
             q=_search(q.get("q")),
             language=_language(q.get("language")),
             reason=_reason(q.get("reason")),
@@ -153,21 +153,42 @@ class QueueQuery:
         return "/?" + urlencode(kept) if kept else "/"
 
 
-def _score(value: str | None) -> float | None:
-    """A ``min_score`` between 0 and 1, or None (blank or not a score)."""
-    try:
-        score = float(value or "")
-    except ValueError:
-        return None
-    return score if 0.0 <= score <= 1.0 else None
-
-
 class QueueFilterRefused(FormRefused):
-    """A queue filter no comment could match (a search too long, an unknown reason kind,
-    a language that is no code): the dashboard's 400 page naming the parameter, where it
-    used to be silently ignored and the whole queue shown as if filtered."""
+    """A queue filter no comment could match (a search too long, an unknown reason kind or
+    attribute, a score that is no number from 0 to 1, a language that is no code): the
+    dashboard's 400 page naming the parameter, where it used to be silently ignored and the
+    whole queue shown as if filtered (as ``GET /api/v1/queue`` refuses them too)."""
 
     heading = "This filter was not accepted"
+
+
+def _attribute(value: str | None) -> str | None:
+    """An attribute to filter scores on (blank: None); :class:`QueueFilterRefused` naming
+    the attributes for one the models do not score."""
+    if not value:
+        return None
+    if value not in ATTRIBUTES:
+        names = ", ".join(ATTRIBUTES)
+        raise QueueFilterRefused("attribute", f"must be one of {names}, not {value[:40]!r}")
+    return value
+
+
+def _score(value: str | None, attribute: str | None) -> float | None:
+    """The least score on ``attribute`` (blank: None, the default of
+    :data:`DEFAULT_MIN_SCORE`); :class:`QueueFilterRefused` for one that is no number from
+    0 to 1, or given with no attribute to apply to."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    try:
+        score = float(text)
+    except ValueError:
+        score = math.nan
+    if not 0.0 <= score <= 1.0:  # NaN too
+        raise QueueFilterRefused("min_score", f"must be a number from 0 to 1, not {text[:40]!r}")
+    if attribute is None:
+        raise QueueFilterRefused("min_score", "needs an attribute to apply to (Scoring)")
+    return score
 
 
 def _search(value: str | None) -> str | None:
