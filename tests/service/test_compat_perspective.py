@@ -253,7 +253,9 @@ def test_unsupported_detected_language(client: TestClient) -> None:
         ),
         (
             {"comment": {"text": "x" * 101}, "requestedAttributes": {"INSULT": {}}},
-            "Comment text too long.",
+            # Google's own names the size and the limit ("Comment text was too many bytes.
+            # Value (23368) exceeded limit (20480)."); ThreadGuard's limit is characters
+            "Comment text too long. Value (101 characters) exceeded limit (100 characters).",
             "COMMENT_TOO_LONG",
         ),
         (

@@ -23,6 +23,7 @@ from threadguard.analysis import shown_score
 from threadguard.dashboard import card_parts
 from threadguard.dashboard.names import name_warning, plain_name, shown_name
 from threadguard.dashboard.views import ago, author_url, thread_url
+from threadguard.storage.records import MAX_NOTE_CHARS
 from threadguard.validation import balance_bidi
 
 #: What a dashboard page may load: its own script, style and images, nothing else.
@@ -46,6 +47,8 @@ ENVIRONMENT = Environment(
     finalize=balance_bidi,  # a commenter's U+202E must not reverse the page after it
 )
 ENVIRONMENT.globals["version"] = __version__
+#: The note boxes hold what the store (and the API) take.
+ENVIRONMENT.globals["max_note_chars"] = MAX_NOTE_CHARS
 
 
 def counted(count: int, word: str) -> str:

@@ -10,16 +10,20 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic.dataclasses import dataclass
 
-from threadguard.storage.records import AuditRecord
+from threadguard.storage.records import MAX_NOTE_CHARS, AuditRecord
 from threadguard.validation import storable
 
 Action = Literal["approve", "hold", "reject"]
 Status = Literal["approved", "pending", "rejected"]
 #: Request text that is stored: no NUL (PostgreSQL has none), no lone surrogate.
 StoredText = Annotated[str, AfterValidator(storable)]
+#: A moderator's note, within the store's limit: set on the string itself, before the
+#: storable check, so a refusal counts characters ("String should have at most 10000
+#: characters"), not the "items" a limit on ``StoredText | None`` counted.
+NoteText = Annotated[str, StringConstraints(max_length=MAX_NOTE_CHARS), AfterValidator(storable)]
 
 
 class Model(BaseModel):
@@ -287,7 +291,7 @@ class ActionIn(Model):
     """A moderator action on a comment (ban, unban, trust and untrust act on its author)."""
 
     action: Literal["approve", "reject", "ban", "unban", "trust", "untrust", "note"]
-    note: StoredText | None = Field(default=None, max_length=10_000)
+    note: NoteText | None = None
     #: The comment's status as the moderator saw it: with it, approve or reject also
     #: overturns an earlier moderator's verdict (409 if the status is no longer this).
     expected_status: Status | None = None

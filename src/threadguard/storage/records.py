@@ -20,6 +20,9 @@ from threadguard.shares import share_of
 T = TypeVar("T")
 
 STATUSES = ("approved", "pending", "rejected")
+#: The longest moderator's note, in characters: the store refuses a longer one (whatever
+#: the surface), the API documents it and the dashboard's note boxes hold it.
+MAX_NOTE_CHARS = 10_000
 #: The status a comment gets from each policy action.
 STATUS_OF_ACTION: dict[str, str] = {
     Verdict.APPROVE: "approved",

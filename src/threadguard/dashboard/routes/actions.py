@@ -360,7 +360,7 @@ async def _ban_and_reject(request: Request, user: WebUser, comment_id: str) -> R
     form = await read_form(request)
     back = back_of(form)
     store = store_of(request)
-    note = form.get("note").strip()[:2000] or None
+    note = form.get("note").strip() or None
     duration = ban_duration(form)
 
     def run() -> tuple[bool, bool, str]:
@@ -418,7 +418,7 @@ async def _one(request: Request, user: WebUser, comment_id: str, action: str) ->
         user,
         comment_id,
         action,
-        note=form.get("note").strip()[:2000] or None,
+        note=form.get("note").strip() or None,
         duration=duration,
         # the status the card showed: a verdict over a moderator's earlier one is a
         # correction the moderator saw and chose (never one raced into)

@@ -133,7 +133,14 @@ def parse_comment(body: dict[str, Any], max_chars: int) -> CommentRequest:
     if not text.strip():
         raise CompatError(400, "Comment must be non-empty.", reason="COMMENT_EMPTY")
     if len(text) > max_chars:
-        raise CompatError(400, "Comment text too long.", reason="COMMENT_TOO_LONG")
+        # Google's own names the size and the limit ("Comment text was too many bytes.
+        # Value (23368) exceeded limit (20480)."); clients match on COMMENT_TOO_LONG
+        raise CompatError(
+            400,
+            f"Comment text too long. Value ({len(text)} characters) exceeded limit "
+            f"({max_chars} characters).",
+            reason="COMMENT_TOO_LONG",
+        )
     context = _obj(body.get("context"), "context")
     entries = context.get("entries")
     both = context.get("articleAndParentComment")

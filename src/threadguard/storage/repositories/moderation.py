@@ -22,6 +22,7 @@ from threadguard.storage.models import Comment as CommentModel
 from threadguard.storage.models import DecisionRow as DecisionModel
 from threadguard.storage.models import ModeratorAction as ActionRow
 from threadguard.storage.records import (
+    MAX_NOTE_CHARS,
     STATUS_OF_ACTION,
     ActionRecord,
     ActionResult,
@@ -281,13 +282,18 @@ class ModerationRepository(Repository):
         approval could never be taken back; two moderators deciding one held comment
         at once still cannot both win, since the first changes what the second expects).
         Raises :class:`NotFoundError`, :class:`ConflictError` (already resolved, already
-        banned...) or :class:`InvalidError` (no author to ban, empty note).
+        banned...) or :class:`InvalidError` (no author to ban, an empty note or one over
+        :data:`~threadguard.storage.records.MAX_NOTE_CHARS`).
         """
         if action not in tuple(ModeratorAction):
             expected = ", ".join(ModeratorAction)
             raise InvalidError(f"unknown action {action!r}; expected one of {expected}")
         if action == ModeratorAction.NOTE and not (note or "").strip():
             raise InvalidError("a note needs text")
+        if note is not None and len(note) > MAX_NOTE_CHARS:
+            raise InvalidError(
+                f"a note is at most {MAX_NOTE_CHARS:,} characters (this one has {len(note):,})"
+            )
         with self._sessions.write() as session:
             found = session.execute(
                 with_site_name(CommentModel).where(CommentModel.id == comment_id)
