@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from threadguard.analysis import Analysis, Target
+from threadguard.analysis import Analysis, Target, shown_score
 from threadguard.documents import thread_document
 from threadguard.engine import Engine
 from threadguard.moderation import Decision, Moderated, Moderator, Outcome
@@ -570,3 +570,43 @@ def test_comments_held_only_for_their_language_flag_no_one() -> None:
     )
     language_held[7] = Moderated(scored[7].comment, scored[7].analysis, None, watched)
     assert compute_signals(thread, language_held).health.flagged_share > 0.0
+
+
+# ------------------------------------------------------------- scores in the sentences
+# ``scan thread_dump_sample.txt`` showed ``insult 0.91`` in the tree and "a highest abuse
+# score of 0.92" in the signals panel for the same score of 0.916: the sentences show scores
+# as the tree and the reasons do (``shown_score``: two decimals, rounded down).
+
+SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "examples" / "thread_dump_sample.txt"
+
+
+def test_an_authors_highest_score_and_an_escalations_climb_are_rounded_down() -> None:
+    thread, scored = build(
+        node("a", "ann", abuse=0.105),
+        node("b", "rex", "a", abuse=0.398),
+        node("c", "ann", "b", abuse=0.629),
+        node("d", "rex", "c", abuse=0.916),  # held
+    )
+    signals = compute_signals(thread, scored)
+    rex = next(a for a in signals.authors if a.author == "rex")
+    assert rex.explanation.endswith("with a highest abuse score of 0.91.")
+    [climb] = signals.escalations
+    assert climb.explanation.endswith("climbing 0.10 → 0.39 → 0.62 → 0.91.")
+    # the JSON keeps the precision; only the words round
+    assert rex.to_json()["max_abuse"] == 0.916
+
+
+def test_the_sample_threads_signals_show_each_score_as_its_tree_does(engine: Engine) -> None:
+    if not SAMPLE.is_file():
+        pytest.skip(f"{SAMPLE} is not here")
+    thread = read_thread(SAMPLE).thread
+    moderated = Moderator().moderate_thread(engine, thread)
+    signals = compute_signals(thread, moderated)
+    checked = 0
+    for author in signals.authors:
+        if author.max_abuse > 0:
+            assert f"score of {shown_score(author.max_abuse)}" in author.explanation
+            checked += 1
+    for climb in signals.escalations:
+        assert " → ".join(shown_score(s) for s in climb.scores) in climb.explanation
+    assert checked

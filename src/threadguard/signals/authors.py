@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from threadguard.analysis import shown_score
 from threadguard.signals.json_record import JsonRecord
 from threadguard.signals.scores import abuse, is_flagged
 from threadguard.signals.settings import DEFAULT_SETTINGS, SignalSettings
@@ -60,7 +61,7 @@ class AuthorSummary(JsonRecord):
         text = (
             f"{named(self.author)} wrote {counted(self.comments, 'comment')} {where}, "
             f"{self.held} held and {self.rejected} rejected, "
-            f"with a highest abuse score of {self.max_abuse:.2f}"
+            f"with a highest abuse score of {shown_score(self.max_abuse)}"
         )
         if self.repeat_offender:
             text += ", which makes them a repeat offender"

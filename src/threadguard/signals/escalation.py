@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from threadguard.analysis import shown_score
 from threadguard.signals.json_record import JsonRecord
 from threadguard.signals.scores import abuse
 from threadguard.signals.settings import DEFAULT_SETTINGS, SignalSettings
@@ -30,7 +31,7 @@ def _escalation_sentence(scores: Sequence[float], authors: Sequence[str]) -> str
     """The explanation: who argued, and how the abuse climbed from comment to comment."""
     people = list(dict.fromkeys(authors))
     who = f"between {joined_names(people)}" if len(people) > 1 else f"by {named(people[0])}"
-    climb = " → ".join(f"{s:.2f}" for s in scores)
+    climb = " → ".join(shown_score(s) for s in scores)  # as the tree shows them
     return (
         f"In a reply chain of {len(scores)} comments {who}, each comment was more abusive than "
         f"the one it answered, climbing {climb}."
