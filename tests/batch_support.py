@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 TEXTS = (
@@ -60,3 +63,17 @@ DISQUS_EXPORT = (
     )
     + "</disqus>\n"
 )
+
+
+def run_batch(*inputs: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    """``threadguard batch INPUTS --out OUT`` in a child process, one worker, the fast tier,
+    quiet: what an operator's script sees (exit status, standard output and error)."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    command = [sys.executable, "-m", "threadguard", "batch", *map(str, inputs), "--out", str(out)]
+    return subprocess.run(
+        [*command, "--workers", "1", "--tier", "fast", "--quiet"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )

@@ -4,12 +4,10 @@ interrupted run still leaves its problem list (the batch tryout's minor defects)
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from batch_support import run_batch
 
 from threadguard.batch.output import PROBLEMS, OutputDir
 from threadguard.thread import Problem
@@ -40,18 +38,6 @@ def test_a_killed_runs_temporary_problem_list_is_removed_by_the_next_run(tmp_pat
     assert not stale.exists()
 
 
-def _batch(path: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    command = [sys.executable, "-m", "threadguard", "batch", str(path), "--out", str(out)]
-    return subprocess.run(
-        [*command, "--workers", "1", "--tier", "fast", "--quiet"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
 @pytest.mark.slow
 def test_problems_that_lose_no_row_exit_0_and_the_uncounted_comments_are_named(
     tmp_path: Path,
@@ -65,7 +51,7 @@ def test_problems_that_lose_no_row_exit_0_and_the_uncounted_comments_are_named(
         '{"id": "c", "thread_id": "t", "text": ""}\n',
         encoding="utf-8",
     )
-    proc = _batch(path, tmp_path / "out")
+    proc = run_batch(path, out=tmp_path / "out")
     assert proc.returncode == 0, proc.stderr
     assert "2 comments in 1 threads" in proc.stdout and "3 input problem(s)" in proc.stdout
     assert "1 comment(s) with no text" in proc.stderr

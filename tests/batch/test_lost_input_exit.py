@@ -6,15 +6,12 @@ manifest said ``left_out: 0, unread_files: 0``)."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from batch_support import DISQUS_EXPORT, archive_rows, write_jsonl
+from batch_support import DISQUS_EXPORT, archive_rows, run_batch, write_jsonl
 
 pytestmark = pytest.mark.slow
 
@@ -29,24 +26,12 @@ def _cut_parquet(path: Path) -> Path:
     return path
 
 
-def _batch(path: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    command = [sys.executable, "-m", "threadguard", "batch", str(path), "--out", str(out)]
-    return subprocess.run(
-        [*command, "--workers", "1", "--tier", "fast", "--quiet"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
 def test_the_command_exits_2_and_the_manifest_names_the_file_read_in_part(
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "trunc.xml"
     path.write_text(CUT_DISQUS, encoding="utf-8")
-    proc = _batch(path, tmp_path / "out")
+    proc = run_batch(path, out=tmp_path / "out")
     assert proc.returncode == 2, proc.stderr
     assert "2 comments in 2 threads" in proc.stdout and "Traceback" not in proc.stderr
     said = " ".join(proc.stderr.split())
@@ -63,16 +48,8 @@ def test_the_command_exits_2_and_the_manifest_names_the_file_read_in_part(
 def test_the_command_exits_2_for_a_parquet_input_it_cannot_read(tmp_path: Path) -> None:
     good = write_jsonl(tmp_path / "good.jsonl", archive_rows(1, 2))
     bad = _cut_parquet(tmp_path / "cut.parquet")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "threadguard", "batch", str(good), str(bad)]
-    proc = subprocess.run(
-        [*command, "--out", str(out), "--workers", "1", "--tier", "fast", "--quiet"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    proc = run_batch(good, bad, out=out)
     assert proc.returncode == 2, proc.stderr
     assert "2 comments in 1 threads" in proc.stdout
     assert "the file was not read" in " ".join(proc.stderr.split())
