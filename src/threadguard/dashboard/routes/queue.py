@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from urllib.parse import urlencode, urlsplit
 
@@ -162,15 +163,20 @@ class QueueFilterRefused(FormRefused):
     heading = "This filter was not accepted"
 
 
-def _attribute(value: str | None) -> str | None:
-    """An attribute to filter scores on (blank: None); :class:`QueueFilterRefused` naming
-    the attributes for one the models do not score."""
+def _one_of(field: str, value: str | None, allowed: Collection[str]) -> str | None:
+    """``value`` when it is one of ``allowed`` (blank: None); :class:`QueueFilterRefused`
+    naming ``field`` and the values it takes otherwise."""
     if not value:
         return None
-    if value not in ATTRIBUTES:
-        names = ", ".join(ATTRIBUTES)
-        raise QueueFilterRefused("attribute", f"must be one of {names}, not {value[:40]!r}")
+    if value not in allowed:
+        names = ", ".join(allowed)
+        raise QueueFilterRefused(field, f"must be one of {names}, not {value[:40]!r}")
     return value
+
+
+def _attribute(value: str | None) -> str | None:
+    """An attribute to filter scores on (blank: None), one the models score."""
+    return _one_of("attribute", value, ATTRIBUTES)
 
 
 def _score(value: str | None, attribute: str | None) -> float | None:
@@ -212,13 +218,8 @@ def _language(value: str | None) -> str | None:
 
 
 def _reason(value: str | None) -> str | None:
-    """A kind of policy reason, or None; :class:`QueueFilterRefused` naming the kinds."""
-    if not value:
-        return None
-    if value not in REASON_KINDS:
-        kinds = ", ".join(REASON_KINDS)
-        raise QueueFilterRefused("reason", f"must be one of {kinds}, not {value[:40]!r}")
-    return value
+    """A kind of policy reason, or None."""
+    return _one_of("reason", value, REASON_KINDS)
 
 
 def _lookup(value: str | None) -> str | None:
