@@ -62,6 +62,9 @@ def test_agreement_with_words_of_its_own_is_read_as_written(text: str) -> None:
         "Sounds about right tbh 😂",
         "Too right.",
         "Exactly what I was thinking.",
+        # a twenty-second's, under "They breed like rabbits ..."
+        "Every word of that is true and you all know it.",
+        "True, every word.",
     ],
 )
 def test_agreement_said_louder_or_to_someone_endorses(text: str) -> None:
@@ -87,6 +90,8 @@ def test_agreement_said_louder_or_to_someone_endorses(text: str) -> None:
         "Sounds about right, the council always does this.",
         "Sounds about right tbh, but check the source.",
         "Too right to ignore?",
+        "Every word of that is true, but the figures are from 2011.",
+        "You all know it was the council's fault.",
     ],
 )
 def test_the_louder_words_with_words_of_their_own_are_read_as_written(text: str) -> None:

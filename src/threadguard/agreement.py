@@ -57,7 +57,11 @@ _PHRASES: Final = (
     r"most\s+of\s+us\s+are|we['’]?ve\s+all\s+been)\s+(?:all\s+)?thinking|"
     r"(?:so\s+)?based|sounds\s+about\s+right|too\s+right|(?:that['’]?s\s+)?exactly\s+what\s+"
     r"i\s+(?:was\s+)?(?:thinking|thought)|end\s+of(?:\s+story)?|no\s+doubt\s+about\s+it|so\s+much\s+this|"
-    r"(?:a\s+)?(?:thousand|million)\s+times\s+this|100\s+percent|truth|the\s+truth"
+    r"(?:a\s+)?(?:thousand|million)\s+times\s+this|100\s+percent|truth|the\s+truth|"
+    # a twenty-second desk's "Every word of that is true and you all know it." under "They
+    # breed like rabbits ..."
+    r"every\s+(?:single\s+)?word\s+(?:of\s+(?:that|this|it)\s+)?(?:is\s+)?true|"
+    r"true,?\s+every\s+(?:single\s+)?word|(?:and\s+)?(?:you|we)\s+all\s+know\s+it"
 )
 #: A word that may open the agreement, before its phrase: "Ha, spot on mate.", "Aye, says
 #: it like it is." (a sixteenth news desk's replies under slurs at Travellers and Black
