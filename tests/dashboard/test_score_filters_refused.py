@@ -58,3 +58,29 @@ def test_a_back_url_with_a_bad_score_filter_is_refused_before_acting(dashboard: 
     )
     assert answer.status_code == 400 and "back" in answer.text
     assert dashboard.store.comment(first).status == "pending"
+
+
+@pytest.mark.parametrize("status", ["bogus", "pending", "HELD", "x" * 80])
+def test_an_unknown_status_is_a_400_naming_it_not_the_held_tab(
+    dashboard: Dashboard, status: str
+) -> None:
+    """``/?status=bogus`` showed the held tab, as if asked for, where ``GET /api/v1/queue``
+    answers 400."""
+    client, csrf = dashboard.signed_in()
+    answer = client.get("/", params={"status": status})
+    assert answer.status_code == 400, answer.text[:300]
+    page = html.unescape(answer.text)
+    assert "This filter was not accepted" in page
+    assert "<p>status must be one of held, rejected, approved, all, not " in page
+    assert f"not {status[:40]!r}" in page
+    # the tabs' own values and a blank one still work
+    for good in ("held", "rejected", "approved", "all", ""):
+        assert client.get("/", params={"status": good}).status_code == 200
+    # a form's back URL with it is refused before anything is applied
+    first = item_ids(client.get("/").text)[0]
+    hx = {"HX-Request": "true", "X-CSRF-Token": csrf}
+    refused = client.post(
+        f"/actions/{first}/approve", headers=hx, data={"back": f"/?status={status}"}
+    )
+    assert refused.status_code == 400
+    assert dashboard.store.comment(first).status == "pending"

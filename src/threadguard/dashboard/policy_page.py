@@ -26,6 +26,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from threadguard.dashboard.views import plain_text
 from threadguard.moderation import Policy, PolicyError, on_top, parse_document
 from threadguard.moderation.watchlist import WATCH_ACTIONS
 from threadguard.schema import ATTRIBUTE_LABELS, ATTRIBUTES, Verdict
@@ -314,8 +315,10 @@ def _rank(action: str) -> int:
     return Verdict(action).severity
 
 
-def preview_of(comparison: PolicyComparison) -> Preview:
-    """The preview shown for a comparison of the current policy and a draft."""
+def preview_of(comparison: PolicyComparison, *, mask: bool = False) -> Preview:
+    """The preview shown for a comparison of the current policy and a draft; ``mask``:
+    the examples' swear words and slurs masked (the admin's reading setting, as on the
+    queue's cards)."""
     moves = Counter((c.before, c.after) for c in comparison.changes)
     transitions = tuple(
         (a, b, n)
@@ -323,16 +326,17 @@ def preview_of(comparison: PolicyComparison) -> Preview:
             moves.items(), key=lambda kv: (_rank(kv[0][1]) < _rank(kv[0][0]), -kv[1], kv[0])
         )
     )
+    texts = [plain_text(c.text, mask=mask) for c in comparison.changes[:EXAMPLES]]
     examples = tuple(
         Example(
             c.comment_id,
-            c.text if len(c.text) <= EXCERPT else c.text[: EXCERPT - 1] + "…",
+            text if len(text) <= EXCERPT else text[: EXCERPT - 1] + "…",
             c.author,
             c.before,
             c.after,
             c.reasons,
         )
-        for c in comparison.changes[:EXAMPLES]
+        for c, text in zip(comparison.changes[:EXAMPLES], texts, strict=True)
     )
     return Preview(
         comparison.compared, comparison.current, comparison.candidate, transitions, examples

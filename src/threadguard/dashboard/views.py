@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlencode
 
+from threadguard.analysis import shown_score
 from threadguard.dashboard import card_parts
 from threadguard.moderation.watchlist import WatchRule, match_watchlist
 from threadguard.schema import ATTRIBUTE_LABELS, ATTRIBUTES
@@ -65,6 +66,13 @@ class Segment:
         return ATTRIBUTE_LABELS.get(self.attribute or "", self.attribute or "")
 
 
+def shown_percent(value: float) -> int:
+    """A score as a whole percentage, rounded *down* as
+    :func:`~threadguard.analysis.shown_score` rounds it for the reasons and the thread page
+    (an insult of 0.9498 read "95%", the reject line, beside the reason "insult 0.94")."""
+    return round(float(shown_score(value)) * 100)
+
+
 @dataclass(frozen=True)
 class Bar:
     """One attribute's score as a bar."""
@@ -75,11 +83,27 @@ class Bar:
 
     @property
     def percent(self) -> int:
-        return round(self.value * 100)
+        return shown_percent(self.value)
+
+    @property
+    def shown(self) -> str:
+        """The meter's value: the score as the reasons show it (a screen reader reads it)."""
+        return shown_score(self.value)
 
     @property
     def level(self) -> str:
         return "high" if self.value >= 0.7 else "mid" if self.value >= 0.4 else "low"
+
+
+class TargetChip(NamedTuple):
+    """A group the comment targets, with its score (a tuple: ``(group, score)``)."""
+
+    group: str
+    score: float
+
+    @property
+    def percent(self) -> int:
+        return shown_percent(self.score)
 
 
 @dataclass(frozen=True)
@@ -89,7 +113,7 @@ class ItemView:
     item: ReviewItem
     segments: list[Segment]
     bars: list[Bar]
-    targets: list[tuple[str, float]]
+    targets: list[TargetChip]
     severe: bool
     blurred: bool
     history: AuthorHistory | None
@@ -103,6 +127,9 @@ class ItemView:
     long: bool = False
     #: A long comment's first highlight with its sentence, shown while it is folded.
     passage: list[Segment] | None = None
+    #: The author is trusted on the site (a moderator's ``trust``): the card says so, and
+    #: says too that a ban comes first while both stand.
+    trusted: bool = False
 
     @property
     def id(self) -> str:
@@ -143,7 +170,11 @@ def _mask_run(run: str) -> str:
 
 
 def segments(text: str, spans: list[dict[str, Any]], *, mask: bool = False) -> list[Segment]:
-    """``text`` cut at its spans: highlighted runs name their strongest attribute.
+    """``text`` cut at its spans: highlighted runs name their strongest attribute; with
+    ``mask`` (the moderator's "Mask slurs and swear words"), its swear words and slurs
+    masked. Every place a comment's text is shown goes through here (a card, its reply
+    chain, the thread page, the policy preview's examples): the chain above a reply was
+    shown unmasked under a masked card.
 
     Overlapping spans merge (the higher score names the run); spans out of range or
     empty are ignored rather than trusted.
@@ -187,6 +218,12 @@ def segments(text: str, spans: list[dict[str, Any]], *, mask: bool = False) -> l
     return out
 
 
+def plain_text(text: str, *, mask: bool) -> str:
+    """A comment's text shown without highlights (a parent above a reply, a policy
+    preview's example): :func:`segments` without spans, so masked the same way."""
+    return "".join(s.text for s in segments(text, [], mask=mask))
+
+
 #: The most of a parent comment the queue shows above a reply (the thread page has all).
 PARENT_CHARS = 600
 
@@ -210,6 +247,8 @@ def item_view(
     prefs: Preferences,
     history: AuthorHistory | None,
     message: str | None = None,
+    *,
+    trusted: bool = False,
 ) -> ItemView:
     """What the page shows of one queue item under a moderator's preferences."""
     severe = is_severe(item.scores)
@@ -217,13 +256,14 @@ def item_view(
     bars.sort(key=lambda b: -b.value)
     targets = sorted(
         (
-            (str(t.get("group", "")), float(t.get("score", 0.0)))
+            TargetChip(str(t.get("group", "")), float(t.get("score", 0.0)))
             for t in item.targets
             if isinstance(t, dict) and float(t.get("score", 0.0)) >= TARGET_FLOOR
         ),
         key=lambda t: -t[1],
     )
-    shown = segments(item.text, item.spans, mask=prefs.mask_slurs)
+    mask = prefs.mask_slurs
+    shown = segments(item.text, item.spans, mask=mask)
     return ItemView(
         item=item,
         segments=shown,
@@ -233,12 +273,18 @@ def item_view(
         # in every tab: a rejected or approved severe comment is no easier to read
         blurred=severe and prefs.blur_severe,
         history=history,
-        parents=[(p.author or "anonymous", [Segment(shortened(p.text))]) for p in item.parents],
+        # masked before it is shortened: masking keeps the length, and a word cut short
+        # by the shortening might no longer be one the list knows
+        parents=[
+            (p.author or "anonymous", [Segment(shortened(plain_text(p.text, mask=mask)))])
+            for p in item.parents
+        ],
         message=message,
         posted=card_parts.posted(getattr(item, "posted_at", None), item.entered_at),
         unscored=card_parts.unscored_language(item.reasons),
         long=len(item.text) > card_parts.LONG_COMMENT,
         passage=highlighted_passage(shown) if len(item.text) > card_parts.LONG_COMMENT else None,
+        trusted=trusted,
     )
 
 

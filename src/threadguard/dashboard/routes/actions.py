@@ -1,4 +1,4 @@
-"""``POST /actions/...``: approve, reject, ban or suspend, note, undo, bulk.
+"""``POST /actions/...``: approve, reject, ban or suspend, trust, note, undo, bulk.
 
 Each action is one store transaction with its audit entry (the same
 :meth:`~threadguard.storage.store.Store.moderate` the API uses). Of two moderators
@@ -7,12 +7,16 @@ it now stands, with who decided it, never an error page.
 
 htmx requests get fragments to swap in out of band (the item, the counter of what is
 left, the undo bar) and an ``HX-Trigger-After-Swap`` event the page's script moves focus on; a
-plain form post (no script) is sent back to the queue (303).
+plain form post (no script) is sent back to its page (303), which then says what came of
+it (:func:`~threadguard.dashboard.routes.queue.keep_flash`). Every action says so, applied
+or refused: a refusal with no card to put it on (an id of no comment, or of another site's)
+is said in the page's message area.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -28,6 +32,7 @@ from threadguard.dashboard.routes.queue import (
     QueueFilterRefused,
     QueueQuery,
     item_views,
+    keep_flash,
     preferences_of,
     queue_context,
 )
@@ -98,10 +103,35 @@ DONE: dict[str, str] = {
     ModeratorAction.REJECT: "Rejected",
     ModeratorAction.BAN: "Banned the author of",
     ModeratorAction.UNBAN: "Lifted the ban on the author of",
+    ModeratorAction.TRUST: "Trusted the author of",
+    ModeratorAction.UNTRUST: "Stopped trusting the author of",
     ModeratorAction.NOTE: "Noted",
 }
-#: The actions the undo bar cannot take back (the store undoes verdicts and bans only).
-NOT_UNDONE = (ModeratorAction.NOTE, ModeratorAction.UNBAN)
+#: What "Could not ..." says of each action refused.
+ATTEMPT: dict[str, str] = {
+    ModeratorAction.APPROVE: "approve",
+    ModeratorAction.REJECT: "reject",
+    ModeratorAction.BAN: "ban the author",
+    ModeratorAction.UNBAN: "lift the ban",
+    ModeratorAction.TRUST: "trust the author",
+    ModeratorAction.UNTRUST: "stop trusting the author",
+    ModeratorAction.NOTE: "save the note",
+}
+#: The actions the undo bar cannot take back (the store undoes verdicts and bans only):
+#: each is taken back from the author's card instead, as :data:`TAKEN_BACK` says.
+NOT_UNDONE = (
+    ModeratorAction.NOTE,
+    ModeratorAction.UNBAN,
+    ModeratorAction.TRUST,
+    ModeratorAction.UNTRUST,
+)
+#: How an action the undo bar cannot take back is taken back.
+TAKEN_BACK: dict[str, str] = {
+    ModeratorAction.TRUST: "use Stop trusting on the author's card",
+    ModeratorAction.UNTRUST: "use Trust on the author's card",
+    ModeratorAction.UNBAN: "ban the author again from the comment's card",
+    ModeratorAction.NOTE: "a note stays in the author's history",
+}
 
 
 @dataclass(frozen=True)
@@ -118,10 +148,22 @@ class Acted:
     keep_undo: bool = False
     #: The comments a bulk action applied to: its undo bar undoes every one of them.
     undo_ids: list[str] = field(default_factory=list)
+    #: What came of it, as a sentence: the message of the page a plain form returns to,
+    #: and the page's message area where the comment has no card to say it on (no such
+    #: comment, or another site's).
+    said: str | None = None
 
 
-def _fragments(store: Store, user: WebUser, acted: Acted) -> str:
-    """The items (as they stand now), the counter and the undo bar, for out-of-band swaps."""
+def sentence(text: str) -> str:
+    """``text`` ending as a sentence does."""
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
+def _fragments(store: Store, user: WebUser, acted: Acted, *, flash: bool = False) -> str:
+    """The items (as they stand now), the counter and the undo bar, for out-of-band swaps;
+    with ``flash``, the page's message area too: saying what came of the action where no
+    card is there to say it (no such comment, or another site's), else emptied of an
+    earlier action's message."""
     prefs = preferences_of(store, user)
     items = [
         i
@@ -135,6 +177,10 @@ def _fragments(store: Store, user: WebUser, acted: Acted) -> str:
         ENVIRONMENT.get_template("_item.html").render(v=v, user=user, back=back, oob=True)
         for v in item_views(store, items, prefs, acted.messages)
     ]
+    if flash:
+        carded = {i.comment_id for i in items}
+        unseen = any(c not in carded for c in acted.messages or {})
+        parts.append(_flash((acted.said or "") if unseen else ""))
     # the tabs' counts move with the action, as the "left" counter does (they stayed as
     # the page was loaded: "Held 9" beside "6 held comments left")
     parts.append(
@@ -163,10 +209,13 @@ def _answer(
     acted: Acted,
     event: dict[str, object] | None = None,
 ) -> Response:
-    """The fragments and the ``tg-acted`` event for htmx; back to the page otherwise."""
+    """The fragments and the ``tg-acted`` event for htmx; back to the page otherwise,
+    which then says what came of it."""
     if not is_htmx(request):
-        return RedirectResponse(acted.back, 303)
-    body = _fragments(store, user, acted)
+        back = RedirectResponse(acted.back, 303)
+        keep_flash(request, back, acted.said or "")
+        return back
+    body = _fragments(store, user, acted, flash=True)
     headers = dict(PAGE_HEADERS)
     if event is not None:
         # after the swap: fired on arrival, the script marked the old item current and the
@@ -206,7 +255,21 @@ def _act(
         return True, "Author banned" + (f" until {until:%Y-%m-%d %H:%M} UTC" if until else "")
     if action == ModeratorAction.UNBAN:
         return True, "Ban lifted: the author's new comments are moderated as anyone's"
+    if action == ModeratorAction.TRUST:
+        return True, (
+            "Author trusted: a hold of their new comments for low-severity scores alone is waived"
+        )
+    if action == ModeratorAction.UNTRUST:
+        return True, "Author no longer trusted: their new comments are moderated as anyone's"
     return True, ""
+
+
+def _by(store: Store, user: WebUser, comment_id: str) -> str:
+    """ " by NAME" for a comment of a named author the user may see, else nothing."""
+    item = store.review_item(comment_id)
+    if item is None or not item.author or not user.may_see(item.site):
+        return ""
+    return f" by {item.author}"
 
 
 #: What the bulk action says with nothing selected.
@@ -233,13 +296,15 @@ def bulk_summary(
     lines = []
     for comment_id, why in skipped.items():
         item = store.review_item(comment_id)
-        seen = item is not None and user.may_see(item.site)
-        author = (item.author if item is not None and seen else None) or "anonymous"
-        lines.append(f"{author}: {why}")
+        if item is None or not user.may_see(item.site):
+            lines.append(why)  # no comment (of the user's sites): no author to name
+            continue
+        lines.append(f"{item.author or 'anonymous'}: {why}")
     return f"{said} Skipped {len(skipped)}: " + "; ".join(lines) + "."
 
 
 def _flash(text: str) -> str:
+    """The page's message area saying ``text``, swapped in out of band."""
     return (
         f'<div id="flash" class="flash" role="alert" hx-swap-oob="outerHTML">{escape(text)}</div>'
     )
@@ -300,7 +365,8 @@ async def undo(request: Request, user: Checked) -> Response:
         done = await run_in_threadpool(store.undo_last, user.actor, within=UNDO_WINDOW)
     except StoreError as exc:
         return await run_in_threadpool(_nothing_undone, request, store, user, back, exc)
-    undone = Acted(back, [done.comment_id], {done.comment_id: f"Your {done.undone} was undone."})
+    said = f"Your {done.undone} was undone."
+    undone = Acted(back, [done.comment_id], {done.comment_id: said}, said=said)
     event: dict[str, object] = {"id": done.comment_id, "undo": True}
     return await run_in_threadpool(_answer, request, store, user, undone, event)
 
@@ -309,9 +375,18 @@ def _nothing_undone(
     request: Request, store: Store, user: WebUser, back: str, exc: StoreError
 ) -> Response:
     """ "Nothing to undo." (or why the undo was refused) in the page's message area."""
-    text = "Nothing to undo." if isinstance(exc, NotFoundError) else str(exc)
+    text = "Nothing to undo." if isinstance(exc, NotFoundError) else sentence(str(exc))
+    kind = re.fullmatch(r"a (\w+) cannot be undone", str(exc))
+    if kind is not None and kind.group(1) in TAKEN_BACK:
+        # the last action was one undo does not take back: "Nothing to undo." read as if
+        # the trust just given had not been recorded
+        verb = kind.group(1)
+        article = "an" if verb[0] in "aeiou" else "a"
+        text = f"Your last action, {article} {verb}, is not taken back by undo: {TAKEN_BACK[verb]}."
     if not is_htmx(request):
-        return RedirectResponse(back, 303)
+        answer = RedirectResponse(back, 303)
+        keep_flash(request, answer, text)
+        return answer
     return HTMLResponse(
         _fragments(store, user, Acted(back)) + "\n" + _flash(text), headers=PAGE_HEADERS
     )
@@ -328,8 +403,6 @@ def _undo_batch(
         )
     except StoreError as exc:
         return _nothing_undone(request, store, user, back, exc)
-    if not is_htmx(request):
-        return RedirectResponse(back, 303)
     said = {u.comment_id: f"Your {u.undone} was undone." for u in done.undone}
     said.update(done.skipped)
     text = f"Undid {counted(len(done.undone), 'verdict')} of the bulk action."
@@ -341,6 +414,10 @@ def _undo_batch(
         if late := len(done.skipped) - len(done.changed):
             why.append(f"{late} with no verdict of yours to undo within {UNDO_WINDOW_S} seconds")
         text += f" Left {len(done.skipped)} as they are: " + ", ".join(why) + "."
+    if not is_htmx(request):
+        answer = RedirectResponse(back, 303)
+        keep_flash(request, answer, text)
+        return answer
     acted = Acted(back, [u.comment_id for u in done.undone] + list(done.skipped), said)
     body = _fragments(store, user, acted) + "\n" + _flash(text)
     return HTMLResponse(body, headers=PAGE_HEADERS)
@@ -396,7 +473,8 @@ async def _ban_and_reject(request: Request, user: WebUser, comment_id: str) -> R
         undo = f"{DONE[ModeratorAction.BAN]} the comment."
     action = ModeratorAction.REJECT if rejected else ModeratorAction.BAN
     event: dict[str, object] = {"id": comment_id, "action": action, "ok": banned}
-    acted = Acted(back, [comment_id], {comment_id: message}, undo, keep_undo=not banned)
+    said = sentence(message if banned else f"Could not {ATTEMPT[ModeratorAction.BAN]}: {message}")
+    acted = Acted(back, [comment_id], {comment_id: message}, undo, keep_undo=not banned, said=said)
     return await run_in_threadpool(_answer, request, store, user, acted, event)
 
 
@@ -412,21 +490,27 @@ async def _one(request: Request, user: WebUser, comment_id: str, action: str) ->
     if action not in DONE:
         return RedirectResponse(back, 303)
     duration = ban_duration(form) if action == ModeratorAction.BAN else "forever"
-    ok, message = await run_in_threadpool(
-        _act,
-        store,
-        user,
-        comment_id,
-        action,
-        note=form.get("note").strip() or None,
-        duration=duration,
-        # the status the card showed: a verdict over a moderator's earlier one is a
-        # correction the moderator saw and chose (never one raced into)
-        expected=form.get("expected") or None,
-    )
+    note = form.get("note").strip() or None
+    # the status the card showed: a verdict over a moderator's earlier one is a correction
+    # the moderator saw and chose (never one raced into)
+    expected = form.get("expected") or None
+    plain = not is_htmx(request)  # only the page a plain form returns to names the author
+
+    def run() -> tuple[bool, str, str]:
+        ok, message = _act(
+            store, user, comment_id, action, note=note, duration=duration, expected=expected
+        )
+        if not ok:
+            return ok, message, sentence(f"Could not {ATTEMPT[action]}: {message}")
+        if message:
+            return ok, message, sentence(message)
+        by = _by(store, user, comment_id) if plain else ""
+        return ok, message, f"{DONE[action]} the comment{by}."
+
+    ok, message, sentence_said = await run_in_threadpool(run)
     undo = f"{DONE[action]} the comment." if ok and action not in NOT_UNDONE else None
     # A refusal is always said on the item; a success only when there is more to say.
     said = {comment_id: message} if message or not ok else None
     event: dict[str, object] = {"id": comment_id, "action": action, "ok": ok}
-    acted = Acted(back, [comment_id], said, undo, keep_undo=not ok)
+    acted = Acted(back, [comment_id], said, undo, keep_undo=not ok, said=sentence_said)
     return await run_in_threadpool(_answer, request, store, user, acted, event)

@@ -49,6 +49,7 @@ from threadguard.dashboard.routes.page_errors import (
     error_page,
     site_for,
 )
+from threadguard.dashboard.routes.queue import preferences_of
 from threadguard.dashboard.signin import AdminChecked, AdminSignedIn, WebUser, state_of
 from threadguard.dashboard.web import is_htmx, render
 from threadguard.moderation import Moderator, Policy, PolicyError, on_top
@@ -183,7 +184,8 @@ async def preview(request: Request, user: AdminChecked) -> Response:
         if checked.policy is not None:
             current = _effective(state, site).moderator
             result = preview_of(
-                compare_policies(state, site, current, Moderator(checked.policy), size)
+                compare_policies(state, site, current, Moderator(checked.policy), size),
+                mask=preferences_of(state.store, user).mask_slurs,
             )
         if is_htmx(request):
             fragment = {"preview": result, "error": checked.error, "size": size, "site": site}

@@ -7,6 +7,9 @@ as fast as one of ten.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import math
 import re
 from collections.abc import Collection
@@ -17,9 +20,17 @@ from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import QueryParams
 
+from threadguard.dashboard import csrf
 from threadguard.dashboard.forms import FormRefused
 from threadguard.dashboard.routes.page_errors import site_for
-from threadguard.dashboard.signin import SignedIn, WebUser, store_of
+from threadguard.dashboard.signin import (
+    SignedIn,
+    WebUser,
+    forget_cookie,
+    session_token,
+    set_cookie,
+    store_of,
+)
 from threadguard.dashboard.views import ItemView, Preferences, item_view
 from threadguard.dashboard.web import render
 from threadguard.schema import ATTRIBUTE_LABELS, ATTRIBUTES
@@ -87,7 +98,7 @@ class QueueQuery:
 
     @classmethod
     def of_params(cls, q: QueryParams) -> QueueQuery:
-        tab = q.get("status", "held")
+        tab = q.get("status")
         order = q.get("order", "oldest")
         try:
             page = max(1, min(int(q.get("page", "1")), 1_000_000))
@@ -97,7 +108,7 @@ class QueueQuery:
         after = q.get("after", "") if tab != "all" else ""
         attribute = _attribute(q.get("attribute"))
         return cls(
-            tab=tab if tab in STATUS_OF_TAB else "held",
+            tab=_one_of("status", tab, STATUS_OF_TAB) or "held",
             site=_lookup(q.get("site")),
             article=_lookup(q.get("article")),
             order=order if order in ORDERS else "oldest",
@@ -155,8 +166,8 @@ class QueueQuery:
 
 
 class QueueFilterRefused(FormRefused):
-    """A queue filter no comment could match (a search too long, an unknown reason kind or
-    attribute, a score that is no number from 0 to 1, a language that is no code): the
+    """A queue filter no comment could match (a search too long, an unknown tab, reason kind
+    or attribute, a score that is no number from 0 to 1, a language that is no code): the
     dashboard's 400 page naming the parameter, where it used to be silently ignored and the
     whole queue shown as if filtered (as ``GET /api/v1/queue`` refuses them too)."""
 
@@ -234,14 +245,20 @@ def item_views(
     prefs: Preferences,
     messages: dict[str, str] | None = None,
 ) -> list[ItemView]:
-    """The page's items with their authors' histories (one read for the page)."""
+    """The page's items with their authors' histories (one read for the page) and
+    whether each author is trusted (one read per site on the page)."""
     histories = store.author_histories([(i.site, i.author) for i in items if i.author])
+    trusted: set[tuple[str, str]] = set()
+    for site in sorted({i.site for i in items if i.author}):
+        names = sorted({i.author for i in items if i.site == site and i.author})
+        trusted |= {(site, n) for n, a in store.authors(site, names).items() if a.trusted}
     return [
         item_view(
             i,
             prefs,
             histories.get((i.site, i.author)) if i.author else None,
             (messages or {}).get(i.comment_id),
+            trusted=(i.site, i.author or "") in trusted,
         )
         for i in items
     ]
@@ -286,9 +303,61 @@ def queue_context(store: Store, user: WebUser, query: QueueQuery) -> dict[str, o
     }
 
 
+#: The cookie that carries an action's message to the page a plain form post (no script)
+#: is sent back to: the redirect answering it had no way to say what came of the action.
+FLASH_COOKIE = "tg_flash"
+#: How long the message waits for that page, in seconds.
+FLASH_SECONDS = 60
+#: The most of a message the cookie carries (a browser keeps about 4 KB a cookie).
+MAX_FLASH_CHARS = 1000
+
+
+def _flash_mac(token: str, text: str) -> str:
+    """The message's HMAC under the session's token: a message is shown only to the
+    session it was made for, never one another site set or another session's."""
+    return hmac.new(
+        token.encode(), b"threadguard flash\0" + text.encode(), hashlib.sha256
+    ).hexdigest()
+
+
+def keep_flash(request: Request, response: Response, text: str) -> None:
+    """Have the next page of this session say ``text`` (see :data:`FLASH_COOKIE`)."""
+    token = session_token(request)
+    if token is None or not text:
+        return
+    text = text[:MAX_FLASH_CHARS]
+    data = base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+    set_cookie(request, response, FLASH_COOKIE, f"{data}.{_flash_mac(token, text)}", FLASH_SECONDS)
+
+
+def kept_flash(request: Request) -> str | None:
+    """The message an action left for this session's page (None: none, or not its own)."""
+    value = request.cookies.get(FLASH_COOKIE) or ""
+    token = session_token(request)
+    data, _, mac = value.partition(".")
+    if token is None or not mac or len(value) > 4 * MAX_FLASH_CHARS:
+        return None
+    try:
+        text = base64.urlsafe_b64decode(data + "=" * (-len(data) % 4)).decode()
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return text if csrf.same(mac, _flash_mac(token, text)) else None
+
+
+def render_with_flash(request: Request, template: str, context: dict[str, object]) -> Response:
+    """``template`` saying the message an action left (``flash``), once: the cookie goes."""
+    said = kept_flash(request)
+    if said:
+        context = {**context, "flash": said}
+    response = render(request, template, context)
+    if FLASH_COOKIE in request.cookies:
+        forget_cookie(request, response, FLASH_COOKIE)
+    return response
+
+
 @router.get("/")
 async def queue_page(request: Request, user: SignedIn) -> Response:
     query = QueueQuery.of(request)
     site_for(user, query.site)  # another site than the account's: 403
     context = await run_in_threadpool(queue_context, store_of(request), user, query)
-    return render(request, "queue.html", context)
+    return render_with_flash(request, "queue.html", context)

@@ -22,7 +22,7 @@ from threadguard.dashboard.routes.page_errors import (
     error_page,
     site_for,
 )
-from threadguard.dashboard.routes.queue import preferences_of
+from threadguard.dashboard.routes.queue import preferences_of, render_with_flash
 from threadguard.dashboard.signin import SignedIn, WebUser, store_of
 from threadguard.dashboard.thread_page import STATUS_WORDS, thread_view
 from threadguard.dashboard.views import ago, segments
@@ -103,6 +103,7 @@ def _thread_context(store: Store, user: WebUser, article_id: int) -> dict[str, A
         "queue_url": queue,
         "max_comments": MAX_COMMENTS,
         "ago": ago,
+        "flash": None,
     }
 
 
@@ -122,7 +123,7 @@ async def thread_page(
             back="/threads",
             back_label="All threads",
         )
-    return render(request, "thread.html", context)
+    return render_with_flash(request, "thread.html", context)
 
 
 @router.get("/comments/{comment_id}/thread")
