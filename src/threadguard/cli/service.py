@@ -285,8 +285,8 @@ user_app = typer.Typer(
 )
 app.add_typer(user_app, name="user")
 
-#: The shortest password ``user add`` accepts: a dashboard account can approve, reject and
-#: ban, so a guessable one is an open door.
+#: The shortest password ``user add`` and ``user password`` accept: a dashboard account can
+#: approve, reject and ban, so a guessable one is an open door.
 MIN_PASSWORD_CHARS = 12
 
 
@@ -446,13 +446,14 @@ def user_enable(
 def user_password(
     name: UserNameArg,
     password: PasswordOpt = None,
+    password_stdin: PasswordStdinOpt = False,
     database: DatabaseOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
     """Set a new password; every open dashboard session of the account ends."""
     from threadguard.storage import InvalidError, NotFoundError
 
-    password = _new_password(name, password)
+    password = _new_password(name, password, password_stdin)
     with _store(database, data_dir, NotFoundError, InvalidError) as store:
         ended = store.set_password(name, password)
     typer.echo(f"new password for {name} ({ended} open session{'s' if ended != 1 else ''} ended)")
