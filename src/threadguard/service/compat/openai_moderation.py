@@ -192,6 +192,18 @@ def moderation_result(
     }
 
 
+def answered_model(engine_model: str, scored: list[Analysis], adapted: list[Analysis]) -> str:
+    """The response's ``model``: the engine's, with the site adaptation's suffix
+    (``+site-adaptation@N``) when the key's site adapted any input, as the analyses of a
+    thread upload to that site name it (docs/adaptation.md). An answer whose inputs the
+    adaptation left alone (a site without one, a language it is not fitted on) names the
+    engine's alone."""
+    for before, after in zip(scored, adapted, strict=True):
+        if after.model != before.model and after.model.startswith(before.model):
+            return engine_model + after.model[len(before.model) :]
+    return engine_model
+
+
 def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
     """``POST /v1/moderations`` with OpenAI's request, response and error shapes."""
     router = APIRouter(tags=["openai"], route_class=OpenAIErrorRoute)
@@ -207,8 +219,8 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
         texts = parse_inputs(body)
         engine = context.engine
 
-        scored = await batching.analyze(engine, [CommentInput(t) for t in texts])
-        analyses = context.adapt(principal.site, list(scored))
+        scored = list(await batching.analyze(engine, [CommentInput(t) for t in texts]))
+        analyses = context.adapt(principal.site, scored)
         decided = [
             (a, context.site_decision(Arrival(principal.site, a, t)))
             for a, t in zip(analyses, texts, strict=True)
@@ -217,7 +229,7 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
         return JSONResponse(
             {
                 "id": f"modr-{uuid.uuid4().hex}",
-                "model": engine.model_version,
+                "model": answered_model(engine.model_version, scored, analyses),
                 "results": [
                     moderation_result(a, policy.flag_levels(a.language), o) for a, o in decided
                 ],
