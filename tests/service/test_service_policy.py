@@ -105,6 +105,38 @@ def test_a_bad_policy_is_refused_and_the_old_one_kept(service: Service) -> None:
     assert doc["version"] == 1 and doc["effective"]["watchlist"] == {"hold": ["x"]}
 
 
+def test_an_empty_policy_is_refused_and_a_reset_must_be_asked_for(service: Service) -> None:
+    """A tryout's ``curl -X PUT --data-binary ''`` answered 200, version 2, text '': the
+    site's thresholds silently back to the defaults (an unset shell variable, an empty
+    file). An empty body is refused like every other bad policy; ``{}`` says "nothing on
+    top of the server's policy" on purpose."""
+    put_policy(service, '[watchlist]\nhold = ["x"]\n')
+    for body, content_type in (
+        ("", "application/toml"),
+        ("", "application/json"),
+        (" \n\t\n", "application/toml"),
+        ("\ufeff\n", "text/plain"),
+    ):
+        response = put_policy(service, body, content_type)
+        assert response.status_code == 400, (body, content_type)
+        message = response.json()["error"]["message"]
+        assert "the policy document is empty" in message and "{}" in message
+        dry = service.client.post(
+            "/api/v1/sites/news/policy:dryrun",
+            content=body,
+            headers={**service.auth(service.admin), "Content-Type": content_type},
+        )
+        assert dry.status_code == 400 and "empty" in dry.json()["error"]["message"]
+    doc = get_policy(service)
+    assert doc["version"] == 1 and doc["effective"]["watchlist"] == {"hold": ["x"]}
+
+    reset = put_policy(service, "{}", "application/json")
+    assert reset.status_code == 200, reset.text
+    doc = get_policy(service)
+    assert (doc["version"], doc["text"], doc["source"]) == (2, "{}", "site")
+    assert doc["effective"] == load_policy().raw
+
+
 def test_a_json_policy_with_a_key_given_twice_is_refused(service: Service) -> None:
     """The last would silently win: here the empty second ``thresholds``."""
     body = '{"thresholds": {"toxicity": {"hold": 0.3}}, "thresholds": {}}'

@@ -4,6 +4,13 @@ store's rows and the API's documents out, and policy dry runs over stored commen
 Deciding is the moderator's (:mod:`threadguard.moderation`); this module only connects it
 to the store. The same moderator serves live ingestion and the policy dry run, so a dry
 run shows exactly what the live path would decide.
+
+A thread uploaded again is read beside what the store holds of it (:class:`Reading`):
+a comment stored with the same text and context keeps its stored analysis and decision,
+and only new, edited and re-contexted comments are scored and decided. A stored decision
+changes only with its comment (audited), never because the policy changed meanwhile: a
+dry run (:func:`dry_run`, :func:`compare_policies`) shows what the policy would change,
+and only on comments that arrive from then on.
 """
 
 from __future__ import annotations
@@ -16,18 +23,20 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from threadguard.adaptation import adapt
-from threadguard.analysis import Analysis, Target
+from threadguard.analysis import Analysis, Span, Target
 from threadguard.documents import thread_document
-from threadguard.moderation import Moderated, Moderator, Outcome
+from threadguard.engine import CommentInput, Engine, ScoredComment
+from threadguard.moderation import Decision, Moderated, Moderator, Outcome
 from threadguard.moderation.authors import author_context
 from threadguard.moderation.decision import held_long
 from threadguard.schema import ATTRIBUTES, Verdict
 from threadguard.service import metrics
 from threadguard.service.context import ServiceState, SitePolicy
 from threadguard.service.history import StoreHistory
-from threadguard.storage.records import ArticleRef, HistoryRow, NewComment
+from threadguard.storage.records import ArticleRef, HistoryRow, NewComment, has_words
 from threadguard.storage.repositories.ingest import Stored
-from threadguard.thread import Thread
+from threadguard.storage.repositories.threads import StoredArticle
+from threadguard.thread import Comment, Thread, name_as_words
 
 
 def article_for(thread: Thread, override: str | None) -> ArticleRef:
@@ -44,29 +53,251 @@ def article_for(thread: Thread, override: str | None) -> ArticleRef:
     return ArticleRef(key or f"upload:{secrets.token_hex(8)}", thread.title, thread.url)
 
 
+@dataclass(frozen=True)
+class ThreadModeration:
+    """A thread's comments decided under a site's policy: each one's outcome, in reading
+    order, and which of them were left as stored (uploaded again unchanged)."""
+
+    policy: SitePolicy
+    items: list[Moderated]
+    #: By position in ``items``: the comments uploaded again with the text and context
+    #: they are stored with, and their stored policy decision's details (what the lists
+    #: found), which the answer shows as :func:`comment_entry` shows a new decision's.
+    kept: dict[int, dict[str, Any] | None] = field(default_factory=dict)
+
+    @property
+    def unchanged(self) -> frozenset[str]:
+        """The ids of the comments left as stored."""
+        return frozenset(self.items[i].comment.id for i in self.kept)
+
+
 def moderate_thread(
     state: ServiceState, site: str, thread: Thread, article: ArticleRef
-) -> tuple[SitePolicy, list[Moderated]]:
-    """Score every comment of a thread and decide it under the site's policy and rules,
-    with each author's standing and rank from the store."""
+) -> ThreadModeration:
+    """Score and decide a thread's comments under the site's policy and rules, with each
+    author's standing and rank from the store.
+
+    A comment the store already has under the article, with the same text, the same
+    parent and the same context (what it is read with: its parent's text, else the
+    article's title) is not scored nor decided again: it keeps its stored analysis and
+    decision (:class:`Reading`). Only new comments, edited ones and those whose context
+    changed are read, so a thread uploaded again (a retry, the README's advice after a
+    crash) changes no stored decision unless its comments changed, whatever the site's
+    policy or an author's standing became meanwhile; and only what a crash did not store
+    is scored again.
+    """
     policy = state.site_policy(site)
     history = StoreHistory(state.store, site, article.external_id)
-    scored = state.engine.scan(thread, authors=policy.policy.screen_authors)
+    wanted = {c.id for c in thread.comments if c.id} | {
+        c.parent for c in thread.comments if c.parent
+    }
+    known = state.store.threads.stored_comments(site, article.external_id, wanted)
+    reading = Reading(thread, known)
+    screen = policy.policy.screen_authors
+    if known.comments:
+        scored = reading.scan(state.engine, authors=screen)
+    else:  # nothing of it stored: the engine reads the thread as it is
+        scored = state.engine.scan(replace(thread, title=reading.title), authors=screen)
+    fresh = [i for i in range(len(scored)) if i not in reading.kept]
     if policy.adaptation is not None:
         # the site's adaptation maps the comments' scores (not the user names': its
-        # verdicts judged comments), English ones only (adapt leaves the others)
-        scored = [replace(s, analysis=adapt(s.analysis, policy.adaptation)) for s in scored]
-    items = policy.moderator.decide_thread(scored, history, title=thread.title)
+        # verdicts judged comments), English ones only (adapt leaves the others); a kept
+        # comment's stored analysis is adapted already
+        for i in fresh:
+            scored[i] = replace(scored[i], analysis=adapt(scored[i].analysis, policy.adaptation))
+    deciding = reading.deciding(fresh)
+    decided = policy.moderator.decide_thread(
+        [scored[i] for i in deciding],
+        history,
+        title=reading.title,
+        contexts=reading.contexts(deciding),
+    )
+    outcome = dict(zip(deciding, decided, strict=True))
     limit = state.settings.max_text_chars
-    items = [
-        replace(m, outcome=replace(m.outcome, decision=held_long(m.decision, limit)))
-        if len(m.comment.text) > limit
-        else m
-        for m in items
-    ]
-    for item in items:
-        metrics.observe_decision(item.analysis, item.decision.action)
-    return policy, items
+    items = []
+    for i, c in enumerate(thread.comments):
+        if i in reading.kept:
+            items.append(reading.stored_item(i))
+            continue
+        m = outcome[i]
+        if len(c.text) > limit:
+            m = replace(m, outcome=replace(m.outcome, decision=held_long(m.decision, limit)))
+        metrics.observe_decision(m.analysis, m.decision.action)
+        items.append(m)
+    return ThreadModeration(policy, items, {i: reading.details(i) for i in sorted(reading.kept)})
+
+
+class Reading:
+    """A thread as an upload gives it, beside what the store holds of it: what each comment
+    is read with, and which comments are stored as they are now (kept, not read again).
+
+    A comment's context is its parent's text, else the title (as the engine reads it). A
+    parent the upload names without text of its own (a deleted comment in a dump), or not
+    at all (part of a thread sent again), is read as stored. The title is the upload's,
+    else the stored article's (a CSV upload has none).
+    """
+
+    def __init__(self, thread: Thread, known: StoredArticle) -> None:
+        self.thread = thread
+        self.known = known.comments
+        self.title = thread.title or known.title
+        comments = thread.comments
+        by_id = thread.by_id()
+        self.index = {c.id: i for i, c in reversed(list(enumerate(comments)))}
+        #: Each comment's parent: the upload's, else the stored one (a reader makes a
+        #: reply whose parent is not in the upload a top-level comment; the store keeps
+        #: its parent).
+        self.parent_ids = [c.parent or self._stored_parent(c) for c in comments]
+        self.parents = [self._parent_text(c, by_id) for c in comments]
+        twice = {i for i, n in Counter(c.id for c in comments).items() if n > 1}
+        self.kept = {
+            i for i, c in enumerate(comments) if c.id not in twice and self._unchanged(i, c)
+        }
+
+    def _stored_parent(self, c: Comment) -> str | None:
+        stored = self.known.get(c.id)
+        return stored.parent_id if stored is not None else None
+
+    def _parent_text(self, c: Comment, by_id: dict[str, Comment]) -> str:
+        if not c.parent:
+            stored = self.known.get(c.id)
+            return stored.parent_text if stored is not None and stored.parent_id else ""
+        parent = by_id.get(c.parent)
+        if parent is not None and has_words(parent.text):
+            return parent.text
+        stored = self.known.get(c.parent)
+        if stored is not None:
+            return stored.text
+        return parent.text if parent is not None else ""
+
+    def context(self, i: int) -> str:
+        """What comment ``i`` is read with: its parent's text, else the title."""
+        return self.parents[i] or self.title
+
+    def _unchanged(self, i: int, c: Comment) -> bool:
+        stored = self.known.get(c.id)
+        return (
+            stored is not None
+            and stored.scored
+            and has_words(c.text)
+            and stored.text == c.text
+            and (stored.parent_id or None) == (self.parent_ids[i] or None)
+            and stored.context == self.context(i)
+        )
+
+    def scan(self, engine: Engine, *, authors: bool) -> list[ScoredComment]:
+        """The thread's comments scored as :meth:`Engine.scan` scores them, but for the
+        kept ones, which keep their stored analyses (and their authors' names')."""
+        comments = self.thread.comments
+        fresh = [i for i in range(len(comments)) if i not in self.kept]
+        inputs = [
+            CommentInput(
+                comments[i].text,
+                id=comments[i].id,
+                parent=self.parents[i],
+                title=self.title,
+                language=comments[i].language,
+            )
+            for i in fresh
+        ]
+        analyses = dict(zip(fresh, engine.analyze(inputs) if inputs else [], strict=True))
+        for i in self.kept:
+            analyses[i] = self.stored_analysis(i)
+        spoken: dict[str, str | None] = {}
+        for i, c in enumerate(comments):
+            if c.author:
+                spoken.setdefault(c.author, analyses[i].language)
+        names = sorted({comments[i].author for i in fresh if comments[i].author})
+        named: dict[str, Analysis] = {}
+        if authors and names:
+            scores = engine.analyze(
+                [CommentInput(name_as_words(a), language=spoken[a]) for a in names]
+            )
+            named = dict(zip(names, scores, strict=True))
+        return [
+            ScoredComment(
+                c,
+                analyses[i],
+                self.stored_author(i) if i in self.kept else named.get(c.author),
+            )
+            for i, c in enumerate(comments)
+        ]
+
+    def deciding(self, fresh: Sequence[int]) -> list[int]:
+        """The comments to decide, in reading order: the fresh ones and the parents of
+        those among the kept (a reply of bare agreement is held as its parent is)."""
+        comments = self.thread.comments
+        parents = {self.index[p] for i in fresh if (p := comments[i].parent) in self.index}
+        return sorted(set(fresh) | (parents & self.kept))
+
+    def contexts(self, deciding: Sequence[int]) -> dict[str, str]:
+        """The context of each comment to decide whose parent is not decided with it, or
+        is read as stored: the moderator would take the title instead."""
+        comments = self.thread.comments
+        ids = {comments[i].id for i in deciding}
+        out = {}
+        for i in deciding:
+            c, parent, parent_id = comments[i], self.parents[i], self.parent_ids[i]
+            if not parent or not parent_id:
+                continue
+            if c.parent != parent_id or parent_id not in ids:
+                out[c.id] = parent  # the stored parent, or one not decided now
+            elif not has_words(comments[self.index[parent_id]].text):
+                out[c.id] = parent  # the parent's stored text
+        return out
+
+    def stored_analysis(self, i: int) -> Analysis:
+        """Kept comment ``i``'s stored analysis."""
+        c = self.thread.comments[i]
+        row = self.known[c.id].analysis or {}
+        return Analysis(
+            c.id,
+            {a: float(row.get("scores", {}).get(a, 0.0)) for a in ATTRIBUTES},
+            tuple(
+                Target(str(t.get("group", "")), float(t.get("score", 0.0)))
+                for t in row.get("targets", [])
+                if isinstance(t, dict)
+            ),
+            tuple(
+                Span(int(s["begin"]), int(s["end"]), str(s["attribute"]), float(s["score"]))
+                for s in row.get("spans", [])
+                if isinstance(s, dict) and {"begin", "end", "attribute", "score"} <= s.keys()
+            ),
+            language=str(row.get("language") or "en"),
+            model=str(row.get("model") or ""),
+        )
+
+    def stored_author(self, i: int) -> Analysis | None:
+        """The stored analysis of kept comment ``i``'s author name, if it was read."""
+        row = self.known[self.thread.comments[i].id].analysis or {}
+        found = row.get("author_scores")
+        if not isinstance(found, dict):
+            return None
+        return Analysis(None, {a: float(found.get(a, 0.0)) for a in ATTRIBUTES})
+
+    def stored_item(self, i: int) -> Moderated:
+        """Kept comment ``i`` as stored: its analysis and policy decision."""
+        c = self.thread.comments[i]
+        decision = self.known[c.id].decision or {}
+        reasons = tuple(str(r) for r in decision.get("reasons", []))
+        unsupported = any(
+            r.startswith("language ") and r.endswith(" is not supported") for r in reasons
+        )
+        return Moderated(
+            c,
+            self.stored_analysis(i),
+            self.stored_author(i),
+            Outcome(
+                Decision(Verdict(decision.get("action", "approve")), reasons),
+                scored=not unsupported,
+            ),
+        )
+
+    def details(self, i: int) -> dict[str, Any] | None:
+        """What the lists found in kept comment ``i``, as stored with its decision."""
+        decision = self.known[self.thread.comments[i].id].decision or {}
+        found = decision.get("details")
+        return found if isinstance(found, dict) else None
 
 
 def to_store(items: list[Moderated]) -> list[NewComment]:
@@ -89,21 +320,31 @@ def to_store(items: list[Moderated]) -> list[NewComment]:
     ]
 
 
+#: The keys of a comment's entry that say what the site's lists found (as
+#: :meth:`~threadguard.moderation.decision.Outcome.details` stores them).
+FINDS = ("watchlist", "coded_hate", "threats", "abusive_words", "contact_details")
+
+
 def stored_thread_document(
-    thread: Thread,
-    items: list[Moderated],
-    moderator: Moderator,
-    stored: Sequence[Stored],
+    thread: Thread, done: ThreadModeration, stored: Sequence[Stored]
 ) -> dict[str, Any]:
     """The ``scan --format json`` document with the site's decisions and the store's ids
-    and statuses; ``left_as_stored`` marks a comment the store left as it was (no text of
-    its own: its stored text, decision and queue entry stand)."""
-    doc = thread_document(thread, items, moderator)
-    for entry, result in zip(doc["comments"], stored, strict=True):
+    and statuses. ``unchanged`` marks a comment uploaded again as it is stored (its
+    stored analysis and decision are shown, with what the lists found then);
+    ``left_as_stored`` one the store left as it was (no text of its own: its stored
+    text, decision and queue entry stand)."""
+    doc = thread_document(thread, done.items, done.policy.moderator)
+    for i, (entry, result) in enumerate(zip(doc["comments"], stored, strict=True)):
         entry["comment_id"] = result.id
         entry["status"] = result.status
         if result.kept:
             entry["left_as_stored"] = True
+        if i in done.kept:
+            details = done.kept[i] or {}
+            entry.update({k: details[k] for k in FINDS if details.get(k)})
+            if details.get("censored_text") is not None:
+                entry["censored_text"] = details["censored_text"]
+            entry["unchanged"] = True
     return doc
 
 
@@ -158,33 +399,31 @@ def _replay(
 
 
 def dry_run(state: ServiceState, site: str, moderator: Moderator, limit: int) -> dict[str, Any]:
-    """What ``moderator`` (a candidate policy) would decide on the site's last ``limit``
-    comments, against what was decided when they arrived (see :func:`_replay`)."""
-    current: Counter[str] = Counter()
-    candidate: Counter[str] = Counter()
-    changes = []
-    compared = 0
-    for row, [outcome] in _replay(state, site, [moderator], limit):
-        compared += 1
-        after = outcome.decision.action.value
-        current[row.decided] += 1
-        candidate[after] += 1
-        if after != row.decided:
-            changes.append(
-                {
-                    "comment_id": row.comment_id,
-                    "from": row.decided,
-                    "to": after,
-                    "reasons": list(outcome.decision.reasons),
-                }
-            )
+    """What changing the site's policy to ``moderator``'s (a candidate) would change on its
+    last ``limit`` comments: :func:`compare_policies` with the site's policy now, the
+    dashboard's preview, as the API's answer.
+
+    ``current`` and ``candidate`` are the decisions of the two policies now, on the same
+    stored analyses, so ``changed`` is the candidate's effect alone. It used to compare
+    with the decision stored when each comment arrived, and so also counted every past
+    policy change and every ban lifted since: the site's own policy sent as the
+    candidate showed 38 of 177 changed, the dashboard none."""
+    result = compare_policies(state, site, state.site_policy(site).moderator, moderator, limit)
     return {
         "site": site,
-        "compared": compared,
-        "current": {v.value: current.get(v.value, 0) for v in Verdict},
-        "candidate": {v.value: candidate.get(v.value, 0) for v in Verdict},
-        "changed": len(changes),
-        "changes": changes,
+        "compared": result.compared,
+        "current": result.current,
+        "candidate": result.candidate,
+        "changed": len(result.changes),
+        "changes": [
+            {
+                "comment_id": c.comment_id,
+                "from": c.before,
+                "to": c.after,
+                "reasons": list(c.reasons),
+            }
+            for c in result.changes
+        ],
     }
 
 

@@ -27,7 +27,16 @@ A job whose process or worker stops is failed, never left running: the worker fa
 when its child exits without finishing, and on shutdown (once the grace is over); after a
 crash of the worker itself, the store reports it failed once its heartbeat is old
 (:mod:`threadguard.storage.repositories.jobs`). Uploading the thread again completes it:
-comments already stored are updated, never duplicated.
+comments already stored are kept as they are, the others stored, none duplicated.
+
+**Heartbeat.** While a worker holds jobs (waiting in its queue or running in its child)
+a thread of its own beats their heartbeat every
+:data:`~threadguard.storage.repositories.jobs.HEARTBEAT_S` seconds, whatever the upload
+is doing (starting, reading, scoring a large thread, storing): the upload's progress
+alone left a live job silent for minutes, so only a five-minute silence could be taken
+for a dead worker. Now half a minute is (a ``kill -9`` of the server stops its upload
+process too, :func:`follow_parent`), and a job of another live server sharing the
+database is never taken for dead.
 """
 
 from __future__ import annotations
@@ -50,6 +59,7 @@ from threadguard.service.settings import ServiceSettings
 from threadguard.service.unavailable import describe
 from threadguard.service.uploads import Upload, ingest, job_result
 from threadguard.storage.records import Actor, ArticleRef, JobRecord, StoreBusyError
+from threadguard.storage.repositories.jobs import HEARTBEAT_S, beating_worker
 from threadguard.storage.store import Store
 
 log = logging.getLogger("threadguard.service")
@@ -59,7 +69,7 @@ KIND = "thread_upload"
 #: Progress is written to the store at most this often (seconds); it is the heartbeat too.
 PROGRESS_EVERY_S = 1.0
 STOPPED = "the service stopped before the upload was stored; upload the thread again"
-AGAIN = "upload the thread again (comments already stored are updated, not duplicated)"
+AGAIN = "upload the thread again (comments already stored are kept as stored, not duplicated)"
 
 
 #: Uploads waiting in one worker's queue (each holds its body, up to
@@ -190,12 +200,20 @@ class UploadJobs:
         # The database the service uses (the settings may not name it: a store given).
         self._database_url = store.engine.url.render_as_string(hide_password=False)
         self._settings = settings
-        self.worker = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+        self.worker = beating_worker(
+            f"{socket.gethostname()[:150]}:{os.getpid()}:{secrets.token_hex(4)}"
+        )
+        #: How often the jobs this worker holds are beaten (:meth:`_beat_loop`).
+        self.beat_every_s = HEARTBEAT_S
         self._queue: queue.SimpleQueue[JobSpec | None] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
+        self._beater: threading.Thread | None = None
         self._child: multiprocessing.process.BaseProcess | None = None
         self._lock = threading.Lock()
         self._stopping = threading.Event()
+        #: Set once no job of this worker can run any more: the heartbeat stops (it beats
+        #: on through the shutdown grace, while the running upload may still finish).
+        self._quiet = threading.Event()
         #: Uploads waiting in the queue, per site (:meth:`submit`).
         self._waiting: dict[str, int] = {}
 
@@ -257,8 +275,27 @@ class UploadJobs:
                     target=self._loop, name="threadguard-upload", daemon=True
                 )
                 self._thread.start()
+            if self._beater is None or not self._beater.is_alive():
+                self._beater = threading.Thread(
+                    target=self._beat_loop, name="threadguard-upload-heartbeat", daemon=True
+                )
+                self._beater.start()
             self._queue.put(spec)
         return job
+
+    def _beat_loop(self) -> None:
+        """Beat the heartbeat of this worker's unfinished jobs while it holds any (see the
+        module docs), until it stops. A beat the database refuses is tried again at the
+        next: a job is taken for dead only after several are missed."""
+        while not self._quiet.wait(self.beat_every_s):
+            with self._lock:
+                holding = bool(self._waiting) or self._child is not None
+            if not holding:
+                continue
+            try:
+                self._store.jobs.beat(self.worker)
+            except Exception as exc:  # SQLAlchemy's text would quote the parameters
+                log.warning("could not beat this worker's upload jobs: %s", describe(exc))
 
     def close(self, timeout: float = 10.0, grace_s: float = 0.0) -> None:
         """Stop: the running upload's process is given ``grace_s`` seconds to finish (the
@@ -278,6 +315,9 @@ class UploadJobs:
                 child.kill()  # it ignores SIGTERM and SIGINT (shield_from_stop_signals)
         if thread is not None:
             thread.join(timeout)
+        self._quiet.set()
+        if self._beater is not None:
+            self._beater.join(timeout)
         try:
             self._store.jobs.abandon_jobs(self.worker, STOPPED)
         except Exception as exc:  # SQLAlchemy's text would quote the statement's parameters

@@ -16,8 +16,13 @@ from typing import Any
 
 from threadguard.moderation import Moderated
 from threadguard.service.context import ServiceState, SitePolicy
-from threadguard.service.moderation import moderate_thread, stored_thread_document, to_store
-from threadguard.storage.records import Actor, ArticleRef
+from threadguard.service.moderation import (
+    ThreadModeration,
+    moderate_thread,
+    stored_thread_document,
+    to_store,
+)
+from threadguard.storage.records import Actor, ArticleRef, Origin
 from threadguard.storage.repositories.ingest import Stored
 from threadguard.thread import ReadResult
 from threadguard.validation import printable
@@ -45,12 +50,19 @@ class Upload:
 
 @dataclass(frozen=True)
 class Ingested:
-    """An upload once moderated and stored: the site's moderator, each comment's outcome,
-    and each one's store id and status."""
+    """An upload once moderated and stored: the site's moderator, each comment's outcome
+    (and which were left as stored, unchanged), and each one's store id and status."""
 
-    policy: SitePolicy
-    items: list[Moderated]
+    moderation: ThreadModeration
     stored: list[Stored]
+
+    @property
+    def policy(self) -> SitePolicy:
+        return self.moderation.policy
+
+    @property
+    def items(self) -> list[Moderated]:
+        return self.moderation.items
 
 
 def ingest(
@@ -60,32 +72,33 @@ def ingest(
     *,
     background: bool = False,
 ) -> Ingested:
-    """Score, decide and store every comment of the upload (``progress`` and
-    ``background``: see :meth:`~threadguard.storage.store.Store.record_many`)."""
-    policy, items = moderate_thread(state, upload.site, upload.read.thread, upload.article)
-    stored = state.store.record_many(
-        site=upload.site,
-        source="native",
-        article=upload.article,
-        comments=to_store(items),
-        actor=upload.actor,
+    """Score, decide and store the upload's comments (``progress`` and ``background``:
+    see :meth:`~threadguard.storage.store.Store.record_many`). Comments stored already
+    with the same text and context keep their analysis and decision
+    (:func:`moderate_thread`); the store only refreshes their place in the thread."""
+    done = moderate_thread(state, upload.site, upload.read.thread, upload.article)
+    stored = state.store.comments.record_many(
+        Origin(upload.site, "native", upload.article, upload.actor),
+        to_store(done.items),
         progress=progress,
         background=background,
+        unchanged=done.unchanged,
     )
-    return Ingested(policy, items, stored)
+    return Ingested(done, stored)
 
 
 def thread_answer(upload: Upload, done: Ingested) -> dict[str, Any]:
     """The answer to an upload stored while the client waited: the scan document with
     each comment's store id and status, and the site, article, format and problems."""
-    doc = stored_thread_document(upload.read.thread, done.items, done.policy.moderator, done.stored)
+    doc = stored_thread_document(upload.read.thread, done.moderation, done.stored)
     return {**doc, **_upload_facts(upload, done)}
 
 
 def job_result(upload: Upload, done: Ingested) -> dict[str, Any]:
     """A finished upload job's result: each comment's id, store id, status and the
-    policy's decision, and the count of each status (the full analyses are the
-    comments' own, ``GET /api/v1/comments/{id}``)."""
+    policy's decision (``unchanged``: the stored one, the comment uploaded again as it
+    is stored), and the count of each status (the full analyses are the comments' own,
+    ``GET /api/v1/comments/{id}``)."""
     comments = [
         {
             "id": m.comment.id,
@@ -93,8 +106,9 @@ def job_result(upload: Upload, done: Ingested) -> dict[str, Any]:
             "status": result.status,
             "decision": m.decision.action.value,
             **({"left_as_stored": True} if result.kept else {}),
+            **({"unchanged": True} if i in done.moderation.kept else {}),
         }
-        for m, result in zip(done.items, done.stored, strict=True)
+        for i, (m, result) in enumerate(zip(done.items, done.stored, strict=True))
     ]
     statuses = Counter(status for _, status in done.stored)
     return {

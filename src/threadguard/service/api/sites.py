@@ -81,14 +81,30 @@ async def candidate(request: Request, principal: Principal, site: str) -> tuple[
     return name, text, fmt
 
 
+#: The refusal of an empty policy document (see :func:`document`).
+EMPTY = (
+    "the policy document is empty (an empty file or an unset variable?): nothing was "
+    "changed. Send the site's policy as TOML or JSON; to drop every setting of the site's "
+    "own and use the server's policy alone, send {} as application/json"
+)
+
+
 async def document(request: Request) -> tuple[str, str]:
     """A policy upload's text and its format (from the Content-Type, else its first
-    character); 400 when the document is not UTF-8."""
+    character); 400 when the document is not UTF-8, or empty.
+
+    An empty body (nothing, blanks, a byte-order mark) is refused rather than read as a
+    document that sets nothing: ``curl --data-binary "$POLICY"`` with the variable unset
+    replaced a site's policy with the server's defaults, answered 200. A reset is still
+    possible, asked for explicitly: ``{}`` (JSON), or a TOML document of comments only.
+    """
     raw = await request.body()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ApiError(400, f"the policy is not UTF-8 text (byte {exc.start})") from None
+    if not text.lstrip("\ufeff").strip():
+        raise ApiError(400, EMPTY)
     media = media_type(request)
     if media in POLICY_TYPES:
         return text, POLICY_TYPES[media]

@@ -20,7 +20,8 @@ waits for one such transaction at most; and while others are writing, the upload
 between its transactions (as long as each took), so the hot path finds the lock free,
 and the CPU its own, at least half the time. An upload that fails part-way leaves the
 comments before the failure stored; uploading it again completes it (a stored comment
-is updated, never duplicated).
+is never duplicated, and one sent again as it is stored keeps its analysis and decision:
+``unchanged`` in :meth:`CommentWriter.record_many`).
 
 :meth:`CommentWriter.commit_records` is the batch function of the store's
 :class:`~threadguard.storage.writer.GroupCommitter`.
@@ -29,7 +30,7 @@ is updated, never duplicated).
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -65,7 +66,7 @@ from threadguard.storage.repositories.rows import text_sha256
 from threadguard.storage.sessions import Repository, add_audit, get_or_create
 from threadguard.storage.writer import Outcome
 
-__all__ = ["CommentWriter", "Kept", "RecordJob", "Stored", "new_comment_id"]
+__all__ = ["CommentWriter", "Kept", "RecordJob", "Stored", "Unchanged", "new_comment_id"]
 
 #: How long one transaction of an upload should hold the write lock, in seconds.
 TX_TARGET_S = 0.015
@@ -120,6 +121,7 @@ class CommentWriter(Repository):
         *,
         progress: Callable[[int], None] | None = None,
         background: bool = False,
+        unchanged: Collection[str] | None = None,
     ) -> list[Stored]:
         """Store scored comments in short transactions (see the module docs).
 
@@ -128,10 +130,10 @@ class CommentWriter(Repository):
         told how many are stored after each transaction.
 
         A comment already stored under the same site, article and id is updated: it gets
-        a new analysis and policy decision. If its text is the same (a thread uploaded
-        again), a moderator's verdict on it stands; if the text changed (an edit), it is
-        moderated again and the edit is audited. One with no text of its own is left as
-        stored and answered :class:`Kept` with its stored status.
+        a new analysis and policy decision (but for ``unchanged`` ones, below). If its
+        text is the same, a moderator's verdict on it stands; if the text changed (an
+        edit), it is moderated again and the edit is audited. One with no text of its
+        own is left as stored and answered :class:`Kept` with its stored status.
 
         A comment already scored keeps its author: one sent again under another author
         is refused (:class:`ConflictError` naming the comment), before anything of the
@@ -139,6 +141,15 @@ class CommentWriter(Repository):
 
         ``background``: pause after every transaction, not only when others wrote in this
         process (an upload process of its own cannot see the service's writers).
+
+        ``unchanged`` (a thread upload): the ids of the comments the upload sends as they
+        are stored, with the same context, and so did not read again. Each keeps its
+        analysis, policy decision, status and queue entry; only its place in the thread
+        is refreshed (answered :class:`Unchanged`). Any other comment stored with the same
+        text was read again because what it answers changed (its parent edited, the
+        article retitled): its new decision is audited as ``comment.context``. None
+        (Coral and the other single comments): a comment sent again is decided again, as
+        its caller was answered.
         """
         self._check_authors(origin, comments)
         out: list[Stored] = []
@@ -149,7 +160,7 @@ class CommentWriter(Repository):
                 started = time.perf_counter()
                 ours = self._sessions.write_grants()
                 site_id = self._sessions.site_key(session, origin.site)
-                stored = self._store_batch(session, site_id, origin, chunk)
+                stored = self._store_batch(session, site_id, origin, chunk, unchanged)
                 session.flush()
                 pacer.took(len(chunk), time.perf_counter() - started)
             held = time.perf_counter() - started
@@ -252,9 +263,12 @@ class CommentWriter(Repository):
         site_id: int,
         origin: Origin,
         comments: Sequence[NewComment],
+        unchanged: Collection[str] | None = None,
     ) -> list[Stored]:
         """Store comments under one article: runs of new ones in bulk, the others (stored
-        before, or repeated in this batch) one by one, in order."""
+        before, or repeated in this batch) one by one, in order (``unchanged``: see
+        :meth:`record_many`). An article's title is the latest upload's that gives one
+        (what its comments were last read with)."""
         article = origin.article
         article_id: int | None = None
         if article is not None:
@@ -265,7 +279,7 @@ class CommentWriter(Repository):
                 title=article.title,
                 url=article.url,
             )
-            if article.title and not art.title:
+            if article.title and art.title != article.title:
                 art.title = article.title
             if article.url and not art.url:
                 art.url = article.url
@@ -283,7 +297,7 @@ class CommentWriter(Repository):
                 continue
             out.extend(self._insert_run(session, site_id, article_id, key, origin.source, run))
             run = []
-            out.append(self._store_one(session, site_id, key, origin, item))
+            out.append(self._store_one(session, site_id, key, origin, item, unchanged))
         out.extend(self._insert_run(session, site_id, article_id, key, origin.source, run))
         return out
 
@@ -343,6 +357,7 @@ class CommentWriter(Repository):
         article_key: str,
         origin: Origin,
         item: NewComment,
+        unchanged: Collection[str] | None = None,
     ) -> Stored:
         """Update a stored comment with its new analysis and policy decision.
 
@@ -351,6 +366,10 @@ class CommentWriter(Repository):
         again); an edit (new text) is moderated again: the verdict was given on the old
         text, so the policy's decision on the new one stands until a moderator rules on
         it, and the edit is audited.
+
+        One of ``unchanged`` (see :meth:`record_many`) keeps its analysis, decision,
+        status and queue entry: only its place in the thread is refreshed. (Should its
+        text have changed meanwhile, the upload's is the older: the stored one stands.)
 
         An incoming comment with no text of its own (a reader's empty node, kept so its
         replies keep their parent) is no edit and no new reading: the stored comment, its
@@ -366,9 +385,19 @@ class CommentWriter(Repository):
         counted = row.source != "context"
         if counted and row.author and item.author and item.author != row.author:
             raise author_changed(item.external_id, row.author, item.author)
+        if counted and unchanged is not None and item.external_id in unchanged:
+            row.depth, row.position = item.depth, item.position
+            row.posted_at = item.posted_at or row.posted_at
+            return Unchanged(row.id, row.status)
         author_id = find_or_add_author(session, site_id, item.author)
         previous = row.status if counted else None  # what the author's counters include
         edit = edit_of(row, item.text) if counted else None
+        # read again with the same text in an upload: what it answers changed
+        context = (
+            Edit(row.text, row.status, row.status_source, row.version)
+            if counted and edit is None and unchanged is not None
+            else None
+        )
         row.text = item.text
         row.parent_external_id = item.parent_id or row.parent_external_id
         row.source = origin.source
@@ -388,6 +417,8 @@ class CommentWriter(Repository):
                 row.author_seq = seq
         if edit is not None:
             audit_edit(session, origin, row, edit)
+        elif context is not None:
+            audit_edit(session, origin, row, context, action="comment.context")
         session.flush()
         analysis = AnalysisModel(comment_id=row.id, **analysis_values(item, now))
         session.add(analysis)
@@ -472,6 +503,14 @@ class CommentWriter(Repository):
             setattr(queued, attribute, value)
 
 
+class Unchanged(Stored):
+    """A stored comment an upload sent again as it is stored (same text, same context):
+    its analysis, decision, status and queue entry were left as they were. ``status`` is
+    the stored one."""
+
+    __slots__ = ()
+
+
 #: How many comment ids one read of the upload's author check asks about.
 AUTHOR_CHECK_CHUNK = 500
 
@@ -502,14 +541,18 @@ def edit_of(row: CommentModel, text: str) -> Edit | None:
     return Edit(row.text, row.status, row.status_source, row.version)
 
 
-def audit_edit(session: Session, origin: Origin, row: CommentModel, edit: Edit) -> None:
+def audit_edit(
+    session: Session, origin: Origin, row: CommentModel, edit: Edit, action: str = "comment.edit"
+) -> None:
     """Audit an edit: the old and new text's hashes, the status before and after, and who
-    sent it (the uploading key, else the endpoint it came through)."""
+    sent it (the uploading key, else the endpoint it came through). ``comment.context``:
+    a comment of an upload read again, its text the same, because what it answers
+    changed (the text hashes are then the same)."""
     actor = origin.actor or Actor(origin.source, Role.CLIENT)
     add_audit(
         session,
         actor,
-        "comment.edit",
+        action,
         "comment",
         row.id,
         site=origin.site,

@@ -9,7 +9,8 @@ latest policy decision and the latest moderator verdict of all of them at once
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import case, func, select
@@ -30,8 +31,112 @@ from threadguard.storage.repositories.rows import in_chunks, on_sites
 from threadguard.storage.sessions import Repository, find_site_id, with_site_name
 
 
+@dataclass(frozen=True)
+class StoredComment:
+    """A comment of an article as stored, as a thread uploaded again is compared with it
+    (:meth:`ThreadRepository.stored_comments`): its text, place and status, and, when it
+    was scored, what it was read with and its latest analysis and policy decision."""
+
+    external_id: str
+    text: str
+    parent_id: str | None
+    author: str | None
+    status: str
+    #: Its parent's stored text ("": no parent, or none stored).
+    parent_text: str = ""
+    #: What the comment answered when last read: its parent's stored text, else its
+    #: article's title (the context the engine and the moderator read it with).
+    context: str = ""
+    #: The latest analysis's columns (scores, targets, spans, language, model,
+    #: author_scores) and the latest policy decision's (action, reasons, details); None
+    #: for a comment kept as context only, never scored.
+    analysis: dict[str, Any] | None = None
+    decision: dict[str, Any] | None = None
+
+    @property
+    def scored(self) -> bool:
+        """Whether the comment was scored and decided (not only kept as context)."""
+        return self.analysis is not None and self.decision is not None
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """What the store holds of an article's comments named by an upload: its title ("":
+    none or no such article) and each of those comments stored, by its id there."""
+
+    title: str = ""
+    comments: dict[str, StoredComment] = field(default_factory=dict)
+
+
 class ThreadRepository(Repository):
     """Articles and their comment trees, read for people."""
+
+    def stored_comments(
+        self, site: str, article_key: str, external_ids: Collection[str]
+    ) -> StoredArticle:
+        """The article's title and those of ``external_ids`` stored under it, each with
+        the context it was read with, its latest analysis and its policy decision: what a
+        thread uploaded again is compared with (a fixed number of queries per
+        :data:`~threadguard.storage.repositories.rows.IN_CHUNK` ids)."""
+        ids = sorted(set(external_ids))
+        with self._sessions.read() as session:
+            site_id = find_site_id(session, site)
+            if site_id is None:
+                return StoredArticle()
+            title = session.scalar(
+                select(Article.title).where(
+                    Article.site_id == site_id, Article.external_id == article_key
+                )
+            )
+            rows: list[CommentModel] = []
+            for chunk in in_chunks(ids):
+                rows.extend(
+                    session.scalars(
+                        select(CommentModel).where(
+                            CommentModel.site_id == site_id,
+                            CommentModel.article_key == article_key,
+                            CommentModel.external_id.in_(chunk),
+                        )
+                    ).all()
+                )
+            texts = {r.external_id: r.text for r in rows if r.external_id is not None}
+            parents = sorted(
+                {r.parent_external_id for r in rows if r.parent_external_id} - set(texts)
+            )
+            for chunk in in_chunks(parents):  # parents the upload does not name
+                found = session.execute(
+                    select(CommentModel.external_id, CommentModel.text).where(
+                        CommentModel.site_id == site_id,
+                        CommentModel.article_key == article_key,
+                        CommentModel.external_id.in_(chunk),
+                    )
+                ).all()
+                texts.update((ext, text) for ext, text in found if ext is not None)
+            scored = [r.id for r in rows if r.source != "context"]
+            analyses = _latest(session, AnalysisModel, scored)
+            policy = _latest(session, DecisionModel, scored, source="policy")
+        out = {}
+        for r in rows:
+            if r.external_id is None:
+                continue
+            a, d = analyses.get(r.id), policy.get(r.id)
+            parent = texts.get(r.parent_external_id or "", "") if r.parent_external_id else ""
+            out[r.external_id] = StoredComment(
+                external_id=r.external_id,
+                text=r.text,
+                parent_id=r.parent_external_id,
+                author=r.author,
+                status=r.status,
+                parent_text=parent,
+                context=parent or title or "",
+                analysis=_analysis_columns(a) if a is not None and r.source != "context" else None,
+                decision=(
+                    {"action": d.action, "reasons": list(d.reasons), "details": d.details}
+                    if d is not None
+                    else None
+                ),
+            )
+        return StoredArticle(title or "", out)
 
     def recent_threads(
         self,
@@ -217,3 +322,14 @@ def _comment(
         moderator=standing.actor if standing is not None else None,
         moderator_reasons=[str(r) for r in standing.reasons] if standing is not None else [],
     )
+
+
+def _analysis_columns(row: AnalysisModel) -> dict[str, Any]:
+    return {
+        "scores": dict(row.scores),
+        "targets": list(row.targets),
+        "spans": list(row.spans),
+        "language": row.language,
+        "model": row.model,
+        "author_scores": dict(row.author_scores) if row.author_scores is not None else None,
+    }
