@@ -1,7 +1,10 @@
 """``GET /api/v1/export``: moderators' verdicts as labelled data, one JSON object a line.
 
-The rows are streamed as the store yields them, so a large export is never held in
-memory whole.
+One line per comment and text a moderator judged: the verdict that stands now (one
+overturned by a later verdict, or undone, is no label;
+:meth:`~threadguard.storage.repositories.audit.AuditRepository.labelled`, which the
+site adaptation's fit reads too). The rows are streamed as the store yields them, so a
+large export is never held in memory whole.
 """
 
 from __future__ import annotations
@@ -38,7 +41,9 @@ def json_lines(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
         200: {
             "content": {"application/x-ndjson": {"schema": {"type": "string"}}},
             "description": (
-                "One JSON object a line: id, site, article, text, parent_text, label "
+                "One JSON object a line per comment and text a moderator judged, with the "
+                "verdict that stands (an overturned or undone verdict is no label): id, "
+                "site, article, text, parent_text, label "
                 "(approve|reject), toxic, attributes (scores as served), engine_scores (the "
                 "engine's own, before any site adaptation), targets, model, "
                 "policy_decision, moderator, note, created_at, posted_at, decided_at."

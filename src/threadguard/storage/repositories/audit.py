@@ -8,11 +8,11 @@ events that have no other transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Exists, exists, func, or_, select
+from sqlalchemy import ColumnElement, Exists, Select, and_, bindparam, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from threadguard.schema import Verdict
@@ -21,21 +21,85 @@ from threadguard.storage.models import Article, AuditEntry, Site
 from threadguard.storage.models import Comment as CommentModel
 from threadguard.storage.models import DecisionRow as DecisionModel
 from threadguard.storage.records import AuditRecord, Page
-from threadguard.storage.repositories.rows import from_row, on_sites
+from threadguard.storage.repositories.rows import from_row, in_chunks, on_sites
 from threadguard.storage.repositories.search import escaped_like
 from threadguard.storage.sessions import Repository, Sessions, add_audit
 
+#: The decision row an undo writes (the moderation repository's ``UNDO``).
+UNDONE = "undo"
+
 
 def undone_verdict(verdict: Any) -> Exists:
-    """Whether the decision row ``verdict`` (the model or an alias of it) was taken back
-    by the dashboard's undo: an ``undo`` decision on its comment comes after it. Neither
-    a label (the export) nor a moderator's verdict (the stats)."""
-    later = aliased(DecisionModel)
+    """Whether the moderator's verdict ``verdict`` (the decision model or an alias of it)
+    was taken back by the dashboard's undo: the first verdict or undo on its comment after
+    it is an undo. An undo takes back the comment's latest verdict and is refused once
+    anyone has given a verdict or undo on it since, so an undo follows the verdict it takes
+    back; an undo after a later verdict took back that one (counted as undoing every
+    earlier verdict, it took the standing verdict with it). An undone verdict is neither a
+    label (the export) nor a moderator's verdict (the stats, the comment's decision)."""
+    undo = aliased(DecisionModel)
+    between = aliased(DecisionModel)
     return exists().where(
-        later.comment_id == verdict.comment_id,
-        later.source == "undo",
-        later.id > verdict.id,
+        undo.comment_id == verdict.comment_id,
+        undo.source == UNDONE,
+        undo.id > verdict.id,
+        ~exists()
+        .where(
+            between.comment_id == verdict.comment_id,
+            between.source == "moderator",
+            between.id > verdict.id,
+            between.id < undo.id,
+        )
+        .correlate(verdict, undo),  # both enclosing: auto-correlation looks one level up
     )
+
+
+def standing_verdict(verdict: Any) -> ColumnElement[bool]:
+    """Whether the moderator's verdict ``verdict`` stands for the text it was given on:
+    not undone, and no later verdict on that comment and that same text stands (one given
+    over it: an overturn, with ``expected``; or one on the text edited away and back). One
+    verdict per comment and text, the latest: the label. A verdict on a text edited since
+    still stands for that text."""
+    later = aliased(DecisionModel)
+    overturned = exists().where(
+        later.comment_id == verdict.comment_id,
+        later.source == "moderator",
+        later.id > verdict.id,
+        later.text == verdict.text,
+        ~undone_verdict(later),
+    )
+    return and_(~undone_verdict(verdict), ~overturned)
+
+
+def _latest_verdicts() -> Select[DecisionModel]:
+    """The statement of :func:`latest_verdicts`, for the comment ids bound as ``ids``."""
+    verdict = aliased(DecisionModel)
+    latest = (
+        select(func.max(verdict.id))
+        .where(
+            verdict.comment_id.in_(bindparam("ids", expanding=True)),
+            verdict.source == "moderator",
+            ~undone_verdict(verdict),
+        )
+        .group_by(verdict.comment_id)
+    )
+    return select(DecisionModel).where(DecisionModel.id.in_(latest))
+
+
+#: Built once: building the aliases again for each comment read cost more than the read.
+_LATEST_VERDICTS = _latest_verdicts()
+
+
+def latest_verdicts(session: Session, ids: Sequence[str]) -> dict[str, DecisionModel]:
+    """Per comment id, the moderator's latest verdict that was not undone (a comment with
+    none left out): the moderator's decision, where the comment's status is a moderator's
+    (``status_source``; else the verdict was given on a text edited since). After an
+    overturn that was undone, the verdict it overturned."""
+    out: dict[str, DecisionModel] = {}
+    for chunk in in_chunks(ids):
+        for row in session.scalars(_LATEST_VERDICTS, {"ids": list(chunk)}):
+            out[row.comment_id] = row
+    return out
 
 
 class AuditRepository(Repository):
@@ -96,10 +160,11 @@ class AuditRepository(Repository):
         and policy decision of that text, and timestamps. A verdict whose text is not
         known (given before the store kept it, on a comment scored again since: see
         migration 0003) is left out rather than paired with a text nobody judged, and so
-        is one its moderator undid.
+        are one its moderator undid and one overturned (:func:`standing_verdict`): a
+        comment has one label per text it was judged on, the verdict that stands.
         """
         last_id = 0
-        undone = undone_verdict(DecisionModel)  # a verdict taken back is no label
+        standing = standing_verdict(DecisionModel)
         while True:
             with self._sessions.read() as session:
                 stmt = (
@@ -111,7 +176,7 @@ class AuditRepository(Repository):
                         DecisionModel.source == "moderator",
                         DecisionModel.text.is_not(None),
                         DecisionModel.id > last_id,
-                        ~undone,
+                        standing,
                     )
                 )
                 stmt = on_sites(stmt, Site.name, site, sites)

@@ -40,6 +40,7 @@ from threadguard.storage.records import (
     Origin,
     has_words,
 )
+from threadguard.storage.repositories.audit import latest_verdicts
 from threadguard.storage.repositories.ingest import (
     CommentWriter,
     RecordJob,
@@ -262,9 +263,10 @@ class CommentRepository(Repository):
                 .order_by(ActionRow.id)
             ).all()
             policy = next((d for d in decisions if d.source == "policy"), None)
-            # A verdict given on an earlier text (before an edit) no longer applies.
+            # A verdict given on an earlier text (before an edit) no longer applies; one
+            # undone is none, and an overturn undone leaves the verdict it overturned.
             moderator = (
-                next((d for d in decisions if d.source == "moderator"), None)
+                latest_verdicts(session, [comment_id]).get(comment_id)
                 if row.status_source == "moderator"
                 else None
             )

@@ -36,6 +36,7 @@ from threadguard.storage.records import (
     QueueRecord,
     UndoResult,
 )
+from threadguard.storage.repositories.audit import latest_verdicts
 from threadguard.storage.repositories.rows import (
     S,
     from_row,
@@ -146,27 +147,21 @@ def _record_undo(
     )
 
 
-def _standing_verdict(session: Session, comment_id: str) -> DecisionModel | None:
-    """The moderator's verdict the latest one overturned, if one still stood: walking back
-    from the latest decision, each undo cancels the moderator's verdict before it, and the
-    policy's decision (a first score, an edit scored again) ends the walk."""
-    decisions = session.scalars(
+def _overturned(session: Session, comment_id: str) -> DecisionModel | None:
+    """The moderator's verdict that the comment's latest verdict was given over (an
+    overturn, with ``expected``), if it was: the one an undo of it brings back. The
+    latest verdict names it (``details["overturns"]``), since neither the decisions
+    before it nor the comment's text can tell: a thread uploaded again with the same text
+    writes the policy's decision and keeps the moderator's verdict, and a text edited
+    away and back again is a new one to decide."""
+    latest = session.scalars(
         select(DecisionModel)
-        .where(DecisionModel.comment_id == comment_id)
+        .where(DecisionModel.comment_id == comment_id, DecisionModel.source == "moderator")
         .order_by(DecisionModel.id.desc())
-        .limit(50)
-    ).all()
-    cancelled = 0
-    for d in decisions[1:]:
-        if d.source == UNDO:
-            cancelled += 1
-        elif d.source == "moderator":
-            if not cancelled:
-                return d
-            cancelled -= 1
-        else:
-            return None
-    return None
+        .limit(1)
+    ).first()
+    earlier = (latest.details or {}).get("overturns") if latest is not None else None
+    return session.get(DecisionModel, earlier) if isinstance(earlier, int) else None
 
 
 def placed(stmt: S, site: str | None, sites: Sequence[str] | None, article: str | None) -> S:
@@ -363,6 +358,12 @@ class ModerationRepository(Repository):
         )
         if applied.rowcount != 1:  # type: ignore[attr-defined]
             raise ConflictError(self._resolved_message(session, row.id))
+        # given over a moderator's verdict: the one that stood, which an undo brings back
+        overturned = (
+            latest_verdicts(session, [row.id]).get(row.id)
+            if before["status_source"] == "moderator"
+            else None
+        )
         latest = latest_analysis(session, row.id)
         queued = session.execute(
             update(QueueItem)
@@ -411,7 +412,7 @@ class ModerationRepository(Repository):
                 reasons=[note] if note else [],
                 source="moderator",
                 actor=actor.id,
-                details=None,
+                details={"overturns": overturned.id} if overturned is not None else None,
                 text=row.text,
                 created_at=now,
             )
@@ -443,12 +444,7 @@ class ModerationRepository(Repository):
                 f"comment {comment_id} changed while the verdict was being given "
                 "(edited or scored again); read it again and decide on what it says now"
             )
-        last = session.scalars(
-            select(DecisionModel)
-            .where(DecisionModel.comment_id == comment_id, DecisionModel.source == "moderator")
-            .order_by(DecisionModel.id.desc())
-            .limit(1)
-        ).first()
+        last = latest_verdicts(session, [comment_id]).get(comment_id)
         if last is None:
             return f"comment {comment_id} has already been moderated"
         verb = "approved" if last.action == Verdict.APPROVE else "rejected"
@@ -565,9 +561,9 @@ class ModerationRepository(Repository):
         now: datetime,
     ) -> str:
         """Put a comment back to what it was before the verdict being undone, if that
-        verdict still stands: the moderator's verdict it overturned (a correction undone
-        brought back the policy's status instead: a comment one moderator had rejected was
-        published again), else its policy's status.
+        verdict still stands: the moderator's verdict it overturned (:func:`_overturned`; a
+        correction undone brought back the policy's status instead: a comment one moderator
+        had rejected was published again), else its policy's status.
 
         The verdict must still be the comment's latest (no verdict or undo by anyone
         since): the status alone cannot tell, since another moderator may have approved
@@ -588,7 +584,7 @@ class ModerationRepository(Repository):
         if latest != action.id:
             raise ConflictError(f"comment {row.id} changed since; the change stands")
         verdict_status = VERDICTS[action.action]
-        earlier = _standing_verdict(session, row.id)
+        earlier = _overturned(session, row.id)
         if earlier is not None:
             return self._back_to_verdict(session, row, site, verdict_status, earlier, actor, now)
         policy = session.scalars(
