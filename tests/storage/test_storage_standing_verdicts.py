@@ -102,6 +102,9 @@ def test_undoing_an_overturn_brings_back_the_verdict_it_overturned_everywhere(
     assert (labels(store, y), decision(store, y)) == ([("approve", "carol")], ("approve", "carol"))
     store.undo_last(CAROL, within=WINDOW)
     assert (labels(store, y), decision(store, y)) == ([("reject", "alice")], ("reject", "alice"))
+    # and the thread page names it (it read "approve by carol")
+    [shown] = store.thread(store.thread_of(y)).comments
+    assert (shown.moderator_action, shown.moderator) == ("reject", "alice")
 
 
 def test_undoing_a_first_verdict_leaves_no_label_and_no_decision(store: Store) -> None:

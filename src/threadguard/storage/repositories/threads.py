@@ -27,6 +27,7 @@ from threadguard.storage.records import (
     ThreadComment,
     ThreadSummary,
 )
+from threadguard.storage.repositories.audit import latest_verdicts
 from threadguard.storage.repositories.rows import in_chunks, on_sites
 from threadguard.storage.sessions import Repository, find_site_id, with_site_name
 
@@ -237,7 +238,7 @@ class ThreadRepository(Repository):
             ids = [c.id for c in rows]
             analyses = _latest(session, AnalysisModel, ids)
             policy = _latest(session, DecisionModel, ids, source="policy")
-            verdicts = _latest(session, DecisionModel, ids, source="moderator")
+            verdicts = latest_verdicts(session, ids)
             comments = [
                 _comment(c, analyses.get(c.id), policy.get(c.id), verdicts.get(c.id)) for c in rows
             ]
