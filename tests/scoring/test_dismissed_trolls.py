@@ -21,6 +21,12 @@ from threadguard.scoring.dismissed_trolls import without_dismissed_trolls
         ("Facebook's full of idiots. Ignore them.", ". Ignore them."),
         ("Proud of her. Just ignore the trolls on here, love.", "Proud of her. , love."),
         ("Don't listen to the haters, keep going!", ", keep going!"),
+        # the verbs the cheap test first missed ("mind", "notice")
+        ("Don't mind the idiots, pet. Proud of you.", ", pet. Proud of you."),
+        (
+            "Take no notice of the morons, Aisha, you're a role model.",
+            ", Aisha, you're a role model.",
+        ),
         # a twenty-first's
         (
             "Chloe, don't let the grumps in here get to you. Bristol is proud of you.",

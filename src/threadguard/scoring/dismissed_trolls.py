@@ -9,11 +9,9 @@ them." under a churchwarden's report of abuse held (0.88). Both insult no one a 
 could name: the idiots are whoever wrote the abuse. So where the comment dismisses such
 people -- "ignore", "don't listen to", "pay no attention to", "block" or "mute" the
 idiots, trolls or haters; "don't let the grumps get to you"; an online place "full of"
-them; "don't feed the trolls" -- and
-says a word of support ("well done", "proud of", "you're a star", "ignore them":
-:data:`SUPPORT`), the
-comment is read again without the dismissal, and insult and toxicity keep the lower
-reading.
+them; "don't feed the trolls" -- and says a word of support ("well done", "proud of",
+"you're a star", "ignore them": :data:`SUPPORT`), the comment is read again without the
+dismissal, and insult and toxicity keep the lower reading.
 
 The cut takes the insult with it, so what points back at it would read as calm: a
 reviewer's "Ignore the idiots. Like Pete above.", "Facebook's full of idiots and Aisha is
@@ -116,7 +114,8 @@ POINTS_BACK: Final = re.compile(
 _NEEDED: Final = (
     "ignore",
     "listen to",
-    "never mind",
+    "mind",
+    "notice",
     "pay no",
     "block",
     "mute",
