@@ -8,6 +8,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+from threadguard.batch.inputs import InputFile, describe
+from threadguard.batch.manifest import Manifest
+from threadguard.batch.output import OutputDir
+from threadguard.batch.plan import Reading, partitions, read_units
+from threadguard.batch.runner import summarize
+from threadguard.batch.scoring import Scorer, score
+from threadguard.engine import CascadeSettings, Engine
+from threadguard.moderation import Moderator, policy_text
+from threadguard.schema import Tier
+
 TEXTS = (
     "Thanks for the clear reporting on this.",
     "You are a complete idiot and everyone here knows it.",
@@ -77,3 +87,28 @@ def run_batch(*inputs: Path, out: Path) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=300,
     )
+
+
+def scored_output(
+    rows: list[dict[str, str]], root: Path, engine: Engine, moderator: Moderator, size: int
+) -> tuple[OutputDir, list[InputFile]]:
+    """A batch output of ``rows`` made in this process (a worker's scoring by the fast
+    tier, without Dask), in partitions of ``size`` comments, and its input files; no
+    manifest yet (:func:`finish`)."""
+    source = write_jsonl(root / "archive.jsonl", rows)
+    files = describe([source])
+    out = OutputDir(root / "out")
+    out.prepare()
+    scorer = Scorer(engine.with_cascade(CascadeSettings(tier=Tier.FAST)), moderator)
+    for part in partitions(read_units(files, Reading(1), root / "work"), size):
+        scored = score(scorer, part)
+        out.write(scored.name, scored.comments, scored.threads)
+    return out, files
+
+
+def finish(out: OutputDir, files: list[InputFile], moderator: Moderator) -> Path:
+    """Write ``out``'s manifest as a finished batch does; its folder."""
+    text = policy_text(moderator.policy) or ""
+    manifest = Manifest.new(files, "threadguard-test", {"fast": "ab" * 32}, text, "default", {})
+    manifest.finished(summarize(out), []).save(out.manifest)
+    return out.root

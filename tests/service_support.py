@@ -215,6 +215,29 @@ def wait_until_serving(
 THREADGUARD = (sys.executable, "-m", "threadguard")
 
 
+@contextmanager
+def served(
+    url: str, folder: Path, log: Path, env: dict[str, str] | None = None
+) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    """``threadguard serve`` (fast tier) on a free port with the store at ``url``, ready;
+    ``env``: settings over the environment's; killed (if still alive) on exit."""
+    port = free_port()
+    command = [*THREADGUARD, "serve", "--port", str(port), "--tier", "fast"]
+    command += ["--data-dir", str(folder), "--database", url]
+    with log.open("ab") as out:
+        process = subprocess.Popen(
+            command, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_serving(process, base, log)
+        yield process, base
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait(timeout=30)
+
+
 def cli_key(data_dir: Path, role: str, *options: str) -> str:
     """A new API key made with ``threadguard keys create`` in ``data_dir`` (its last line)."""
     made = subprocess.run(

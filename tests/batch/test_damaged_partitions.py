@@ -16,15 +16,10 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from batch_support import archive_rows, write_jsonl
+from batch_support import archive_rows, scored_output, write_jsonl
 
-from threadguard.batch.inputs import describe
 from threadguard.batch.output import OutputDir
-from threadguard.batch.plan import Reading, partitions, read_units
-from threadguard.batch.scoring import Scorer, score
-from threadguard.engine import CascadeSettings
 from threadguard.report import ReportError, read_report
-from threadguard.schema import Tier
 
 
 def _garbage(path: Path) -> None:
@@ -76,14 +71,7 @@ def test_a_partition_whose_files_cannot_be_read_is_found_and_why(tmp_path: Path)
 @pytest.fixture
 def scored_folder(tmp_path: Path, engine, moderator) -> OutputDir:
     """A batch output of 4 partitions made in this process (a worker's scoring, no Dask)."""
-    source = write_jsonl(tmp_path / "archive.jsonl", archive_rows(4, 30))
-    files = describe([source])
-    out = OutputDir(tmp_path / "out")
-    out.prepare()
-    scorer = Scorer(engine.with_cascade(CascadeSettings(tier=Tier.FAST)), moderator)
-    for part in partitions(read_units(files, Reading(1), tmp_path / "work"), 30):
-        scored = score(scorer, part)
-        out.write(scored.name, scored.comments, scored.threads)
+    out, _ = scored_output(archive_rows(4, 30), tmp_path, engine, moderator, 30)
     out.manifest.write_text(json.dumps({"status": "complete", "counts": {}}), encoding="utf-8")
     return out
 

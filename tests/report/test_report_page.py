@@ -12,19 +12,10 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from batch_support import archive_rows, write_jsonl
+from batch_support import archive_rows, finish, scored_output
 
-from threadguard.batch.inputs import describe
-from threadguard.batch.manifest import Manifest
-from threadguard.batch.output import OutputDir
-from threadguard.batch.plan import Reading, partitions, read_units
-from threadguard.batch.runner import summarize
-from threadguard.batch.scoring import Scorer, score
-from threadguard.engine import CascadeSettings
-from threadguard.moderation import policy_text
 from threadguard.report import ReportError, read_report, render_report, write_report
 from threadguard.report.data import _authors, _rows
-from threadguard.schema import Tier
 
 HOSTILE_SCRIPT = "<script>alert('x')</script> shut up you fucking stupid worthless idiot moron"
 
@@ -36,18 +27,7 @@ def batch_folder(tmp_path_factory: pytest.TempPathFactory, engine, moderator) ->
     rows = archive_rows(8, 6)
     rows[3]["text"] = HOSTILE_SCRIPT
     rows[3]["author"] = "<b>troll</b>"
-    source = write_jsonl(root / "archive.jsonl", rows)
-    files = describe([source])
-    out = OutputDir(root / "out")
-    out.prepare()
-    scorer = Scorer(engine.with_cascade(CascadeSettings(tier=Tier.FAST)), moderator)
-    for part in partitions(read_units(files, Reading(1), root / "work"), 10):
-        scored = score(scorer, part)
-        out.write(scored.name, scored.comments, scored.threads)
-    text = policy_text(moderator.policy) or ""
-    manifest = Manifest.new(files, "threadguard-test", {"fast": "ab" * 32}, text, "default", {})
-    manifest.finished(summarize(out), []).save(out.manifest)
-    return out.root
+    return finish(*scored_output(rows, root, engine, moderator, 10), moderator)
 
 
 def test_the_figures_add_up(batch_folder: Path) -> None:

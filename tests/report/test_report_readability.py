@@ -12,21 +12,12 @@ from pathlib import Path
 
 import pyarrow as pa
 import pytest
-from batch_support import write_jsonl
+from batch_support import finish, scored_output
 
-from threadguard.batch.inputs import describe
-from threadguard.batch.manifest import Manifest
-from threadguard.batch.output import OutputDir
-from threadguard.batch.plan import Reading, partitions, read_units
-from threadguard.batch.runner import summarize
-from threadguard.batch.scoring import Scorer, score
-from threadguard.engine import CascadeSettings
-from threadguard.moderation import policy_text
 from threadguard.report import read_report, render_report
 from threadguard.report.charts import WIDTH, Series, line_chart
 from threadguard.report.data import _over_time
 from threadguard.report.page import _charts
-from threadguard.schema import Tier
 
 JAPANESE = "今日はとても良い天気ですね。散歩に行きました。"
 INSULT = "You are a complete idiot and everyone here knows it."
@@ -59,18 +50,7 @@ def _rows() -> list[dict[str, str]]:
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory, engine, moderator) -> Path:
     root = tmp_path_factory.mktemp("readable")
-    source = write_jsonl(root / "archive.jsonl", _rows())
-    files = describe([source])
-    out = OutputDir(root / "out")
-    out.prepare()
-    scorer = Scorer(engine.with_cascade(CascadeSettings(tier=Tier.FAST)), moderator)
-    for part in partitions(read_units(files, Reading(1), root / "work"), 1000):
-        scored = score(scorer, part)
-        out.write(scored.name, scored.comments, scored.threads)
-    text = policy_text(moderator.policy) or ""
-    manifest = Manifest.new(files, "threadguard-test", {"fast": "ab" * 32}, text, "default", {})
-    manifest.finished(summarize(out), []).save(out.manifest)
-    return out.root
+    return finish(*scored_output(_rows(), root, engine, moderator, 1000), moderator)
 
 
 def _page(folder: Path) -> str:

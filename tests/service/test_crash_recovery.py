@@ -16,13 +16,12 @@ import signal
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import httpx
 import pytest
-from service_support import DIALECTS, THREADGUARD, database, free_port, wait_until_serving
+from service_support import DIALECTS, database, served
 from sqlalchemy import func, select
 
 from threadguard.storage import Store
@@ -35,23 +34,11 @@ STREAM_S = 1.5
 CYCLES = int(os.environ.get("THREADGUARD_CRASH_CYCLES", "2"))
 
 
-@contextmanager
-def server(url: str, folder: Path, log: Path) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
-    """``threadguard serve`` on a free port, ready; killed (if still alive) on exit."""
-    port = free_port()
-    command = [*THREADGUARD, "serve", "--port", str(port), "--tier", "fast"]
-    command += ["--data-dir", str(folder), "--database", url]
-    env = {**os.environ, "THREADGUARD_KEY_CHECK_S": "1"}
-    with log.open("ab") as out:
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_serving(process, base, log)
-        yield process, base
-    finally:
-        if process.poll() is None:
-            process.kill()
-        process.wait(timeout=30)
+def server(
+    url: str, folder: Path, log: Path
+) -> AbstractContextManager[tuple[subprocess.Popen[bytes], str]]:
+    """``threadguard serve`` checking revoked keys every second, ready."""
+    return served(url, folder, log, {"THREADGUARD_KEY_CHECK_S": "1"})
 
 
 def stream(base: str, key: str, client: int, cycle: int, acked: list[str]) -> None:

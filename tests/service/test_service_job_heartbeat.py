@@ -16,15 +16,14 @@ import os
 import signal
 import subprocess
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from service_support import THREADGUARD, Service, database, free_port, wait_until_serving
+from service_support import Service, database, served
 from sqlalchemy import update
 
 from threadguard.service.upload_jobs import UploadJobs
@@ -122,23 +121,11 @@ def test_a_live_worker_beats_its_job_while_it_waits_and_scores(
     assert len(beats) >= 3, beats  # heard from while nothing was stored yet
 
 
-@contextmanager
-def server(url: str, folder: Path, log: Path) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
-    """``threadguard serve`` (fast tier, small uploads as jobs) on a free port, ready."""
-    port = free_port()
-    command = [*THREADGUARD, "serve", "--port", str(port), "--tier", "fast"]
-    command += ["--data-dir", str(folder), "--database", url]
-    env = {**os.environ, "THREADGUARD_ASYNC_UPLOAD_COMMENTS": "10"}
-    with log.open("ab") as out:
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_serving(process, base, log)
-        yield process, base
-    finally:
-        if process.poll() is None:
-            process.kill()
-        process.wait(timeout=30)
+def server(
+    url: str, folder: Path, log: Path
+) -> AbstractContextManager[tuple[subprocess.Popen[bytes], str]]:
+    """``threadguard serve`` with small uploads as jobs, ready."""
+    return served(url, folder, log, {"THREADGUARD_ASYNC_UPLOAD_COMMENTS": "10"})
 
 
 @pytest.mark.slow
