@@ -173,6 +173,15 @@ class ThreadComment(BaseModel):
         "that one was left as it was (its text, decision and queue entry; status is the "
         "stored one), and the upload's empty node only keeps its replies' parent.",
     )
+    unchanged: bool | None = Field(
+        None,
+        description="Present (true) when the comment was uploaded again as it is stored "
+        "(same text, parent and context: its parent's text, else the article's title): "
+        "it was not scored or decided again, and analysis, decision and status are the "
+        "stored ones, whatever the site's policy became meanwhile. Absent for a new "
+        "comment, an edited one and a reply whose context changed, which were moderated "
+        "under the policy now.",
+    )
     author_analysis: AnalysisOut | None = None
     watchlist: list[WatchMatchOut] | None = None
     coded_hate: list[CodedMatchOut] | None = None
@@ -210,8 +219,9 @@ class JobOut(BaseModel):
     result: dict[str, Any] | None = Field(
         description=(
             "When done: site, article, format, problems, statuses (count of each) and "
-            "comments (each one's id, comment_id, status and decision, and left_as_stored "
-            "where a stored comment was left as it was, as in a thread upload's answer)."
+            "comments (each one's id, comment_id, status and decision, left_as_stored "
+            "where a stored comment was left as it was, and unchanged where a comment was "
+            "uploaded again as it is stored, as in a thread upload's answer)."
         )
     )
     error: str | None = Field(description="When failed: what went wrong.")
