@@ -266,18 +266,49 @@ def keys_list(database: DatabaseOpt = None, data_dir: DataDirOpt = None) -> None
     )
 
 
+KeyPrefixArg = Annotated[
+    str,
+    typer.Argument(
+        help="The key's prefix as `keys list` shows it after tg_, or a start of it that "
+        "only that key's has (at least 4 characters)."
+    ),
+]
+
+
 @keys_app.command("revoke")
 def keys_revoke(
-    prefix: Annotated[str, typer.Argument(help="The key's prefix (the part after tg_).")],
+    prefix: KeyPrefixArg,
     database: DatabaseOpt = None,
     data_dir: DataDirOpt = None,
 ) -> None:
     """Revoke a key: running servers refuse it within `key_check_s` seconds (default 1)."""
-    from threadguard.storage import ConflictError, NotFoundError
+    from threadguard.storage import ConflictError, InvalidError, NotFoundError
 
-    with _store(database, data_dir, NotFoundError, ConflictError) as store:
-        store.revoke_key(prefix.removeprefix("tg_").split("_")[0])
-    typer.echo(f"revoked {prefix}")
+    with _store(database, data_dir, NotFoundError, ConflictError, InvalidError) as store:
+        old = store.revoke_key(prefix)
+    typer.echo(f"revoked tg_{old.prefix}_…")
+
+
+@keys_app.command("rotate")
+def keys_rotate(
+    prefix: KeyPrefixArg,
+    database: DatabaseOpt = None,
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Replace a key by a new one with the same role, site, name and rate, and revoke the
+    old one, in one step (audited `key.rotate`). The new key is printed once, as the last
+    line; the old one is refused within `key_check_s` seconds (default 1)."""
+    from threadguard.storage import ConflictError, InvalidError, NotFoundError
+
+    with _store(database, data_dir, NotFoundError, ConflictError, InvalidError) as store:
+        key, old = store.rotate_key(prefix)
+    where = f" for site {old.site}" if old.site else ""
+    article = "an" if old.role[0] in "aeiou" else "a"
+    typer.echo(
+        f"Revoked tg_{old.prefix}_… and created its replacement, {article} {old.role} key{where}. "
+        "It is shown only now; keep it somewhere safe:"
+    )
+    typer.echo(key)
 
 
 user_app = typer.Typer(

@@ -131,6 +131,7 @@ class Store:
         self.find_key = self.accounts.find_key
         self.api_keys = self.accounts.api_keys
         self.revoke_key = self.accounts.revoke_key
+        self.rotate_key = self.accounts.rotate_key
         self.add_user = self.accounts.add_user
         self.verify_user = self.accounts.verify_user
         self.users = self.accounts.users

@@ -115,18 +115,64 @@ class AccountRepository(Repository):
                 for r in session.scalars(select(ApiKeyModel).order_by(ApiKeyModel.id))
             ]
 
-    def revoke_key(self, prefix: str, actor: Actor = SYSTEM) -> None:
-        """Revoke a key by prefix; every process of the service refuses it once it next
-        checks the keys' version (see :class:`threadguard.service.auth.Authenticator`)."""
+    def revoke_key(self, prefix: str, actor: Actor = SYSTEM) -> KeyRecord:
+        """Revoke the key whose prefix starts with ``prefix`` (a unique start of at least
+        :data:`MIN_KEY_PREFIX` characters, see :func:`_one_key`); every process of the
+        service refuses it once it next checks the keys' version (see
+        :class:`threadguard.service.auth.Authenticator`). Returns the key as it was."""
         with self._sessions.write() as session:
-            row = session.scalars(select(ApiKeyModel).where(ApiKeyModel.prefix == prefix)).first()
-            if row is None:
-                raise NotFoundError(f"no key with prefix {prefix!r}")
+            row = _one_key(session, prefix)
             if row.revoked_at is not None:
-                raise ConflictError(f"key {prefix} is already revoked")
+                raise ConflictError(f"key tg_{row.prefix}_… is already revoked")
+            record = from_row(KeyRecord, row)
             row.revoked_at = utcnow()
-            add_audit(session, actor, "key.revoke", "api_key", prefix, site=row.site)
+            add_audit(session, actor, "key.revoke", "api_key", row.prefix, site=row.site)
             bump(session, KEYS)
+            return record
+
+    def rotate_key(self, prefix: str, actor: Actor = SYSTEM) -> tuple[str, KeyRecord]:
+        """Replace an active key (a unique start of its prefix, as for :meth:`revoke_key`)
+        by a new one with the same role, site, name and rate, and revoke it, in one
+        transaction audited as ``key.rotate``: either both happen or neither. Returns the
+        new key's text (the only time it exists) and the old key as it was."""
+        key = credentials.new_key()
+        with self._sessions.write() as session:
+            row = _one_key(session, prefix)
+            if row.revoked_at is not None:
+                raise ConflictError(
+                    f"key tg_{row.prefix}_… is revoked: create a new one with `keys create`"
+                )
+            old = from_row(KeyRecord, row)
+            row.revoked_at = utcnow()
+            session.add(
+                ApiKeyModel(
+                    prefix=key.prefix,
+                    secret_hash=key.secret_hash,
+                    role=row.role,
+                    site=row.site,
+                    name=row.name,
+                    rate_per_minute=row.rate_per_minute,
+                    created_at=utcnow(),
+                )
+            )
+            add_audit(
+                session,
+                actor,
+                "key.rotate",
+                "api_key",
+                row.prefix,
+                site=row.site,
+                before={"prefix": row.prefix},
+                after={
+                    "prefix": key.prefix,
+                    "role": row.role,
+                    "site": row.site,
+                    "name": row.name,
+                    "rate_per_minute": row.rate_per_minute,
+                },
+            )
+            bump(session, KEYS)
+        return key.text, old
 
     def add_user(
         self,
@@ -281,3 +327,47 @@ def _end_sessions(session: Session, name: str) -> int:
     """Delete every dashboard session of ``name``; how many there were."""
     result = session.execute(delete(WebSession).where(WebSession.user_name == name))
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+#: The fewest characters of a key's prefix that ``keys revoke`` and ``keys rotate`` take
+#: (prefixes are 8 hex characters: 4 tell apart tens of keys, and a slip of the keyboard
+#: is less likely to hit another one).
+MIN_KEY_PREFIX = 4
+
+
+def _one_key(session: Session, prefix: str) -> ApiKeyModel:
+    """The one key whose prefix starts with ``prefix`` (``tg_`` and anything from the
+    second ``_`` on, as in a whole key pasted, are dropped; hex letters in either case).
+    :class:`InvalidError` for a start under :data:`MIN_KEY_PREFIX` characters or not
+    alphanumeric, :class:`NotFoundError` when no key's prefix starts so, and
+    :class:`InvalidError` naming every match when more than one does."""
+    start = prefix.strip().removeprefix("tg_").split("_")[0].lower()
+    if not (start.isascii() and start.isalnum()) or len(start) < MIN_KEY_PREFIX:
+        raise InvalidError(
+            f"give at least {MIN_KEY_PREFIX} characters of the key's prefix (letters and "
+            f"digits, as `keys list` shows them after tg_), not {prefix!r}"
+        )
+    rows = session.scalars(
+        select(ApiKeyModel)
+        .where(ApiKeyModel.prefix.startswith(start, autoescape=True))
+        .order_by(ApiKeyModel.id)
+        .limit(21)
+    ).all()
+    if not rows:
+        raise NotFoundError(f"no key's prefix starts with {start!r} (see `threadguard keys list`)")
+    if len(rows) > 1:
+        shown = "; ".join(_described(r) for r in rows[:20])
+        more = " and more" if len(rows) > 20 else ""
+        raise InvalidError(
+            f"{start!r} is the start of {len(rows) if not more else 'over 20'} keys' prefixes: "
+            f"{shown}{more}; give more of the prefix"
+        )
+    return rows[0]
+
+
+def _described(row: ApiKeyModel) -> str:
+    """A key as a refusal lists it: ``tg_ab12cd34_… (admin, site news, "me", active)``."""
+    site = f"site {row.site}" if row.site else "every site"
+    state = "revoked" if row.revoked_at is not None else "active"
+    name = f'"{row.name}", ' if row.name else ""
+    return f"tg_{row.prefix}_… ({row.role}, {site}, {name}{state})"
