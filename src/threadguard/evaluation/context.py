@@ -21,6 +21,7 @@ from sklearn.metrics import roc_auc_score
 from threadguard.engine import CommentInput, Engine
 from threadguard.moderation import Moderator
 from threadguard.training.datasets import LabelledRows, load_cadd, load_context_toxicity
+from threadguard.training.unseen import evaluated_rows
 
 #: A row labelled clean whose every attribute scores at or below this without context is
 #: a "clear" case.
@@ -136,7 +137,8 @@ def context_suite(
     split: str = "test",
     shifts: Sequence[float] | None = None,
 ) -> list[ContextResult]:
-    """CAT-LARGE gc (parent) and CADD (title) rows of ``split``, with and without context."""
-    cat = load_context_toxicity(data_root, "gc").select(split)
-    cadd = load_cadd(data_root).select(split)
+    """CAT-LARGE gc (parent) and CADD (title) rows of ``split``, with and without context
+    (test rows that a training or dev row copies left out)."""
+    cat = evaluated_rows(load_context_toxicity(data_root, "gc"), split, data_root)
+    cadd = evaluated_rows(load_cadd(data_root), split, data_root)
     return compare(engine, cat, limit, shifts) + compare(engine, cadd, limit, shifts)

@@ -37,6 +37,7 @@ from threadguard.training.datasets import (
     load_sfu_news,
     load_unhealthy,
 )
+from threadguard.training.unseen import evaluated_rows
 
 #: Ruddit offensiveness (-1 most supportive .. +1 most offensive) as decisions read it: at
 #: most this is civil, at least ``RUDDIT_ABUSIVE_FROM`` abusive, the middle left out. Zero
@@ -217,8 +218,9 @@ def capped(items: list[Item], cap: int | None) -> list[Item]:
 
 
 def data_items(spec: DecisionSet, root: Path, split: str, cap: int | None) -> list[Item]:
-    """The civil and abusive rows of one split of a data set, capped per kind."""
-    block = spec.load(root).select(split)
+    """The civil and abusive rows of one split of a data set, capped per kind; test rows
+    that a training or dev row copies are left out (:mod:`threadguard.training.unseen`)."""
+    block = evaluated_rows(spec.load(root), split, root)
     toxicity = block.matrix()[:, _TOXICITY]
     items = []
     for i, text in enumerate(block.texts):

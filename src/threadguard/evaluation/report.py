@@ -48,6 +48,7 @@ from threadguard.training.datasets import (
     LabelledRows,
 )
 from threadguard.training.evaluate import EvalRow, engine_predictor, evaluate_rows
+from threadguard.training.unseen import held_out_rows
 from threadguard.training.weak_labels import add_weak_labels
 
 THREADGUARD = "ThreadGuard"
@@ -71,6 +72,9 @@ class EvalReport:
     bias: list[BiasReport] = field(default_factory=list)
     throughput: list[TierThroughput] = field(default_factory=list)
     peers: list[Peer] = field(default_factory=list)
+    #: Per data set, the test rows left out because a train or dev row copies them
+    #: (:mod:`threadguard.training.unseen`).
+    copies_left_out: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
 
 
@@ -137,7 +141,9 @@ def run_evaluation(
         if key == "wikimadlibs":
             report.bias = _bias(predictor, block, limit, runnable)
             continue
-        test = subsample(block.select("test"), limit)
+        held_out = held_out_rows(block, data_root)
+        report.copies_left_out[key] = len(block.select("test")) - len(held_out)
+        test = subsample(held_out, limit)
         test_probs = predictor(test)
         report.per_head.extend(evaluate_rows(_fixed(test_probs), test))
         tasks = [t for t in TASKS if t.key == key]
@@ -379,6 +385,15 @@ def throughput_lines(report: EvalReport) -> list[str]:
     return [_throughput_line(t) for t in report.throughput]
 
 
+def copies_line(report: EvalReport) -> str:
+    """Which test rows were left out as copies of training rows, per data set."""
+    counts = ", ".join(f"{k} {n}" for k, n in report.copies_left_out.items() if n)
+    return (
+        "Test rows that a train or dev row of any training set copies up to case, spacing "
+        f"and punctuation are left out: {counts or 'none'}."
+    )
+
+
 def peer_status_lines(report: EvalReport) -> list[str]:
     """Per peer: whether it ran here (or why not), and what it is."""
     return [
@@ -397,6 +412,7 @@ def render(report: EvalReport, console: Console, *, per_head: bool = True) -> No
         "? = quoted from memory of the paper, not re-checked against its text; n/a = no comparable published "
         "figure; — = the system has no output for that task. Thresholds are tuned on dev splits only."
     )
+    console.print(copies_line(report), soft_wrap=True)
     for line in peer_status_lines(report):
         console.print(line, soft_wrap=True)
     table = bias_table(report)
@@ -429,7 +445,8 @@ def to_markdown(report: EvalReport) -> str:
         "",
         f"Tier `{report.tier}`, {context_words(report.tier, report.context)}, {scope}; "
         f"{report.seconds:.0f} s. Thresholds are tuned on dev splits only; test rows are "
-        "official test splits where the data set has one, fixed seeded splits otherwise.",
+        "official test splits where the data set has one, fixed seeded splits otherwise. "
+        + copies_line(report),
         "",
         "## Benchmarks",
         "",

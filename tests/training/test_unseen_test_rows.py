@@ -1,0 +1,85 @@
+"""Test rows that a training or dev row copies are not evaluated (training.unseen)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from threadguard.evaluation.decision_sets import DATA_SETS, data_items
+from threadguard.evaluation.report import EvalReport, copies_line
+from threadguard.training.datasets import LabelledRows
+from threadguard.training.unseen import evaluated_rows, held_out_rows, read_keys, unseen
+
+UNHEALTHY = ["comment", "healthy", "hostile"]
+
+
+def _write(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(header)
+        w.writerows(rows)
+
+
+def _unhealthy(root: Path, val: list[list[str]], test: list[list[str]]) -> None:
+    _write(root / "unhealthy_conversations" / "val.csv", UNHEALTHY, val)
+    _write(root / "unhealthy_conversations" / "test.csv", UNHEALTHY, test)
+
+
+def test_a_test_row_a_training_row_copies_up_to_case_and_punctuation_is_left_out(
+    tmp_path: Path,
+) -> None:
+    _unhealthy(
+        tmp_path,
+        val=[["Fine  COMMENT!!", "1", "0"], ["You are scum.", "0", "1"]],
+        test=[
+            ["fine comment", "1", "0"],
+            ["A fine comment too", "1", "0"],
+            ["you are SCUM", "0", "1"],
+            ["You lot are vermin", "0", "1"],
+        ],
+    )
+    spec = {s.key: s for s in DATA_SETS}["unhealthy"]
+    items = data_items(spec, tmp_path, "test", None)
+    assert [(it.text, it.kind) for it in items] == [
+        ("A fine comment too", "civil"),
+        ("You lot are vermin", "abusive"),
+    ]
+
+
+def test_a_copy_in_another_training_set_counts_too(tmp_path: Path) -> None:
+    _unhealthy(tmp_path, val=[], test=[["The mayor should resign.", "1", "0"], ["ok", "1", "0"]])
+    header = ["comment_id", "post_id", "offensiveness_score", "post_title", "comment_body"]
+    # Ruddit has no split of its own: every row lands in the seeded train/dev/test split,
+    # so write the copy many times under distinct ids; most land in train or dev.
+    rows = [[str(i), "p", "0.0", "A post", f"the mayor should resign{'.' * i}"] for i in range(30)]
+    _write(tmp_path / "ruddit" / "ruddit_with_text.csv", header, rows)
+    spec = {s.key: s for s in DATA_SETS}["unhealthy"]
+    assert [it.text for it in data_items(spec, tmp_path, "test", None)] == ["ok"]
+
+
+def test_dev_rows_are_read_whole_and_test_rows_filtered() -> None:
+    block = LabelledRows("x")
+    for text, split in [
+        ("Hello there", "train"),
+        ("hello, there!", "dev"),
+        ("HELLO THERE", "test"),
+    ]:
+        block.add(text, split, {})
+    block.add("something else", "test", {})
+    keys = read_keys([block])
+    assert unseen(block.select("test"), keys).texts == ["something else"]
+    assert evaluated_rows(block, "dev", Path("/nonexistent")).texts == ["hello, there!"]
+
+
+def test_without_any_training_set_in_the_folder_nothing_is_left_out(tmp_path: Path) -> None:
+    block = LabelledRows("x")
+    block.add("a test row", "test", {})
+    assert held_out_rows(block, tmp_path).texts == ["a test row"]
+
+
+def test_the_report_says_how_many_rows_were_left_out_per_set() -> None:
+    report = EvalReport("v", "cascade", True, None, copies_left_out={"sfu": 20, "olid": 0})
+    line = copies_line(report)
+    assert "sfu 20" in line and "olid" not in line
+    assert "none" in copies_line(EvalReport("v", "cascade", True, None))
