@@ -10,7 +10,7 @@ from __future__ import annotations
 import typer
 
 # Importing a module registers its commands; --help lists them in this order.
-from threadguard.cli import scoring, batch, training, evaluation, service, adaptation  # noqa: F401  # isort: skip
+from threadguard.cli import scoring, batch, training, evaluation, service, sites, adaptation  # noqa: F401  # isort: skip
 from threadguard.cli.common import app, err
 
 __all__ = ["app", "main"]

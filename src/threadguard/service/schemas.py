@@ -203,6 +203,18 @@ class ThreadOut(BaseModel):
     problems: list[str] = Field(description="Damaged parts of the upload that were skipped.")
 
 
+class SiteDeletedOut(BaseModel):
+    """A deleted site (one that held no comments, verdicts or adaptations)."""
+
+    site: str
+    deleted: bool = Field(description="Always true: the site and its own policy are gone.")
+    policy_version: int = Field(description="The site's policy version when deleted (0: none).")
+    keys: list[str] = Field(
+        description="Prefixes of active keys still bound to the site's name (left as they are)."
+    )
+    users: list[str] = Field(description="Enabled accounts still bound to the site's name.")
+
+
 class JobCounts(BaseModel):
     comments: int = Field(description="Comments in the upload.")
     stored: int = Field(description="Comments stored so far.")

@@ -14,8 +14,9 @@ Two rules hold for every write (see :mod:`threadguard.storage.store` for the why
   connection pool) raises :class:`~threadguard.storage.records.StoreBusyError`, whatever
   the driver said (:func:`~threadguard.storage.contention.busy_as_store_error`).
 
-Site ids are cached by name: a site row is created once and never deleted or renamed.
-A site created by a transaction enters the cache only once that transaction has
+Site ids are cached by name: a site row is created once and never renamed, and deleted
+only while it holds no comments (``threadguard sites delete``, for a name made by a typo),
+so no comment's write can pick up a deleted site's id from a cache. A site created by a transaction enters the cache only once that transaction has
 committed, so no other writer can pick up the id of a row that is then rolled back; and
 the cache is dropped whenever a write fails, so a store whose sites were removed behind
 its back (by hand, or a test truncating tables) recovers on the next write.
@@ -135,6 +136,10 @@ class Sessions:
     def cached_site_id(self, name: str) -> int | None:
         """The site's id if this store has already seen it committed (no database read)."""
         return self._site_ids.get(name)
+
+    def forget_site(self, name: str) -> None:
+        """Drop the site's cached id (its row was deleted)."""
+        self._site_ids.pop(name, None)
 
     def site_key(self, session: Session, name: str) -> int:
         """The site's id, created if new; cached, as every stored comment needs it.

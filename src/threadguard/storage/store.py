@@ -111,6 +111,8 @@ class Store:
         self.site_doc = self.sites.site_doc
         self.policy_version = self.sites.policy_version
         self.set_site_policy = self.sites.set_site_policy
+        self.site_summaries = self.sites.site_summaries
+        self.delete_site = self.sites.delete_site
         # Site adaptations.
         self.adaptation_examples = self.adaptations.examples
         self.fit_adaptation = self.adaptations.fit

@@ -1,4 +1,5 @@
-"""``/api/v1/sites/{site}/...``: a site's policy (read, replace, try out) and its authors.
+"""``/api/v1/sites/{site}/...``: a site's policy (read, replace, try out) and its authors;
+``DELETE /api/v1/sites/{site}`` removes a site that holds nothing moderated (a typo's).
 
 A site's policy document (TOML or JSON) sits on top of the server's base policy; a
 candidate is checked before it is stored, and a dry run shows what it would have decided
@@ -163,6 +164,24 @@ async def put_policy(scope: AdminSite, request: Request) -> schemas.PolicyOut:
         return policy_out(state, name)
 
     return await run_in_threadpool(work)
+
+
+@router.delete(
+    "/sites/{site}",
+    summary="Delete a site that holds no comments, verdicts or adaptations (a misspelt name)",
+    response_model=schemas.SiteDeletedOut,
+    responses={409: {"description": "The site holds comments, verdicts or adaptations."}},
+)
+def delete_site(scope: AdminSite) -> schemas.SiteDeletedOut:
+    gone = scope.state.store.delete_site(scope.name, actor(scope.principal))
+    scope.state.forget(scope.name)
+    return schemas.SiteDeletedOut(
+        site=gone.name,
+        deleted=True,
+        policy_version=gone.policy_version,
+        keys=list(gone.keys),
+        users=list(gone.users),
+    )
 
 
 @router.post(

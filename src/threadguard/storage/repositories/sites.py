@@ -8,12 +8,25 @@ ever rewritten, and a restore can itself be undone the same way.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from threadguard.storage.models import AuditEntry, Site, utcnow
+from threadguard.storage.models import (
+    ApiKey,
+    Article,
+    AuditEntry,
+    Author,
+    Comment,
+    ModeratorAction,
+    Site,
+    SiteAdaptation,
+    User,
+    utcnow,
+)
 from threadguard.storage.records import (
     Actor,
     ConflictError,
@@ -25,6 +38,28 @@ from threadguard.storage.sessions import Repository, add_audit, site_row
 
 #: The audit actions that store a version of a site's policy.
 POLICY_CHANGES = ("policy.update", "policy.restore")
+
+
+@dataclass(frozen=True)
+class SiteSummary:
+    """A site as ``threadguard sites list`` shows it."""
+
+    name: str
+    comments: int
+    policy_version: int
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class DeletedSite:
+    """A deleted site: its policy version when deleted, and the keys and accounts still
+    bound to its name (they are left as they are: a key bound to it would make the site
+    again with its first upload)."""
+
+    name: str
+    policy_version: int
+    keys: tuple[str, ...]
+    users: tuple[str, ...]
 
 
 class SiteRepository(Repository):
@@ -69,6 +104,75 @@ class SiteRepository(Repository):
                     )
             return _store(session, site, text, fmt, actor, "policy.update", {})
 
+    def site_summaries(self) -> list[SiteSummary]:
+        """Every site, by name, with how many comments it holds."""
+        counts = (
+            select(Comment.site_id, func.count().label("n")).group_by(Comment.site_id).subquery()
+        )
+        stmt = (
+            select(Site.name, func.coalesce(counts.c.n, 0), Site.policy_version, Site.created_at)
+            .outerjoin(counts, counts.c.site_id == Site.id)
+            .order_by(Site.name)
+        )
+        with self._sessions.read() as session:
+            return [
+                SiteSummary(str(name), int(n), int(version or 0), created)
+                for name, n, version, created in session.execute(stmt).all()
+            ]
+
+    def delete_site(self, site: str, actor: Actor) -> DeletedSite:
+        """Delete a site that holds nothing moderated (a name made by a typo), audited as
+        ``site.delete`` with its policy document as ``before``.
+
+        :class:`NotFoundError` for no such site; :class:`ConflictError` naming what it holds
+        when it has comments, moderators' verdicts or actions, or adaptations (those are
+        the site's record, and the audit log refers to them). Its own policy document, and
+        authors and articles with no comment, go with it.
+        """
+        with self._sessions.write() as session:
+            row = session.scalars(select(Site).where(Site.name == site).with_for_update()).first()
+            if row is None:
+                raise NotFoundError(f"no site named {site!r} (see `threadguard sites list`)")
+            held = _holdings(session, row.id)
+            if held:
+                raise ConflictError(
+                    f"site {site!r} holds {', '.join(held)}: only a site with none of them "
+                    "can be deleted (nothing was changed)"
+                )
+            before = {
+                "policy_version": row.policy_version,
+                "created_at": row.created_at.isoformat(),
+                **(
+                    {"format": row.policy_format, "text": row.policy_text}
+                    if row.policy_text is not None
+                    else {}
+                ),
+            }
+            deleted = DeletedSite(
+                site,
+                int(row.policy_version or 0),
+                tuple(
+                    session.scalars(
+                        select(ApiKey.prefix)
+                        .where(ApiKey.site == site, ApiKey.revoked_at.is_(None))
+                        .order_by(ApiKey.id)
+                    )
+                ),
+                tuple(
+                    session.scalars(
+                        select(User.name)
+                        .where(User.site == site, ~User.disabled)
+                        .order_by(User.name)
+                    )
+                ),
+            )
+            for model in (Author, Article):
+                session.execute(delete(model).where(model.site_id == row.id))
+            session.delete(row)
+            add_audit(session, actor, "site.delete", "site", site, site=site, before=before)
+        self._sessions.forget_site(site)
+        return deleted
+
     def policy_history(self, site: str, *, limit: int = 50) -> list[PolicyVersion]:
         """The site's stored policy versions, newest first, from the audit log."""
         with self._sessions.read() as session:
@@ -110,6 +214,21 @@ def _locked_version(session: Session, site: str) -> int:
         .execution_options(populate_existing=True)
     )
     return int(version or 0)
+
+
+def _holdings(session: Session, site_id: int) -> list[str]:
+    """What the site holds that keeps it from being deleted ("3 comments", ...)."""
+    held = []
+    for model, one, many in (
+        (Comment, "comment", "comments"),
+        (ModeratorAction, "moderator's verdict or action", "moderators' verdicts or actions"),
+        (SiteAdaptation, "adaptation version", "adaptation versions"),
+    ):
+        stmt = select(func.count()).select_from(model).where(model.site_id == site_id)
+        n = int(session.scalar(stmt) or 0)
+        if n:
+            held.append(f"{n} {one if n == 1 else many}")
+    return held
 
 
 def _doc(row: Site) -> SiteDoc:
