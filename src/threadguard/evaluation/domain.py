@@ -35,6 +35,7 @@ from threadguard.training.datasets import (
     load_sfu_news,
     load_unhealthy,
 )
+from threadguard.training.unseen import evaluated_rows
 
 _TOXICITY = HEADS.index("toxicity")
 
@@ -76,9 +77,13 @@ class DomainResult:
 
 
 def _rows(
-    block: LabelledRows, split: str, news: bool, civil: Callable[[str, float], bool]
+    block: LabelledRows,
+    split: str,
+    news: bool,
+    civil: Callable[[str, float], bool],
+    root: Path,
 ) -> DomainRows:
-    part = block.select(split)
+    part = evaluated_rows(block, split, root)
     toxic = part.matrix()[:, _TOXICITY] if len(part) else np.zeros(0)
     items = [
         CommentInput(t, parent=p, title=ti)
@@ -94,13 +99,14 @@ def domain_rows(root: Path, split: str) -> list[DomainRows]:
     Civil: Unhealthy Conversations rows labelled healthy and not hostile; SFU rows whose
     most chosen toxicity level is 1 (not toxic); CADD rows of type none; HatEval rows
     not hateful. Abusive: hostile (Unhealthy), toxic or very toxic (SFU), any abuse type
-    (CADD), hateful (HatEval).
+    (CADD), hateful (HatEval). Test rows that a training or dev row copies are left out
+    (:mod:`threadguard.training.unseen`).
     """
     return [
-        _rows(load_unhealthy(root), split, True, lambda g, y: g == "1" and y == 0.0),
-        _rows(load_sfu_news(root), split, True, lambda g, _y: g == "1"),
-        _rows(load_cadd(root), split, False, lambda g, _y: g == "0"),
-        _rows(load_hateval_en(root), split, False, lambda g, _y: g[0] == "0"),
+        _rows(load_unhealthy(root), split, True, lambda g, y: g == "1" and y == 0.0, root),
+        _rows(load_sfu_news(root), split, True, lambda g, _y: g == "1", root),
+        _rows(load_cadd(root), split, False, lambda g, _y: g == "0", root),
+        _rows(load_hateval_en(root), split, False, lambda g, _y: g[0] == "0", root),
     ]
 
 
