@@ -57,3 +57,57 @@ def test_train_refuses_an_old_version_before_reading_data(tmp_path: Path) -> Non
         cli, ["train", "--tier", "languages", "--data", str(tmp_path), "--model-version", "1"]
     )
     assert result.exit_code == 2 and "shipped fast-xx@" in result.output, result.output
+
+
+def _candidate(folder: Path, tag: str) -> None:
+    (folder / tag).mkdir(parents=True)
+    (folder / tag / "model.json").write_text("{}", encoding="utf-8")
+
+
+def test_the_default_counts_the_candidates_beside_the_new_model_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The default version read ./work/models whatever --out said: the same command gave
+    fast@10 from one folder and fast@6 from another, for a model written to the same place."""
+    import threadguard.training.augment as augment
+    import threadguard.training.fast_tier as fast_tier
+    from threadguard.training.needed_data import DATA_FILES
+
+    class Started(Exception):
+        pass
+
+    versions: list[int] = []
+
+    def started(*_args: object, version: int, **_kwargs: object) -> None:
+        versions.append(version)
+        raise Started
+
+    monkeypatch.setattr(fast_tier, "train_fast_tier", started)
+    monkeypatch.setattr(augment, "template_rows", lambda: [])
+    data = tmp_path / "data"
+    for rel in (r for files in DATA_FILES.values() for r in files):
+        (data / rel).parent.mkdir(parents=True, exist_ok=True)
+        (data / rel).touch()
+    caller = tmp_path / "caller"
+    _candidate(caller / "work" / "models", "fast@9")
+    elsewhere = tmp_path / "elsewhere"
+    _candidate(elsewhere, "fast@7")
+    monkeypatch.chdir(caller)
+    for out, expected in [
+        (tmp_path / "new" / "model", 6),  # nothing beside it: past the shipped and docs' tags
+        (elsewhere / "model", 8),  # past the candidate beside it, not ./work/models' fast@9
+        (None, 10),  # into ./work/models: past fast@9 there
+    ]:
+        args = ["train", "--data", str(data), *(["--out", str(out)] if out else [])]
+        result = CliRunner().invoke(cli, args)
+        assert isinstance(result.exception, Started), result.output
+        assert versions.pop() == expected, out
+        assert expected > shipped_version("fast")
+    assert default_version("fast", elsewhere) == 8
+
+
+def test_train_help_states_the_version_rule() -> None:
+    result = CliRunner().invoke(cli, ["train", "--help"], env={"COLUMNS": "300"})
+    text = " ".join(result.output.replace("│", " ").split())
+    assert "every TIER@N model in the folder it is written into: --out's parent folder" in text
+    assert "never at or below the shipped version without --force" in text

@@ -54,8 +54,11 @@ def train(
         int | None,
         typer.Option(
             "--model-version",
-            help="Version number of the new model (default: one past the shipped version "
-            "and every number the docs report a model under: training/versions.py).",
+            help="Version number of the new model (default: one past the shipped version, "
+            "every number the docs report a model under (training/versions.py) and every "
+            "TIER@N model in the folder it is written into: --out's parent folder, else "
+            "work/models under the current directory; never at or below the shipped "
+            "version without --force).",
         ),
     ] = None,
     replace_shipped: Annotated[
@@ -144,13 +147,16 @@ def train(
     from threadguard.scoring.registry import RegistryError, shipped_model_dir, training_target
     from threadguard.training.fast_tier import train_fast_tier
     from threadguard.training.model_card import write_model_card
-    from threadguard.training.versions import checked_version
+    from threadguard.training.versions import candidates_folder, checked_version
 
     if tier not in (Tier.FAST, Tier.DEEP, "languages"):
         fail(f"--tier must be fast, deep or languages, not {tier!r}")
     try:  # a number the shipped model or the docs already name is refused (--force)
         model_version = checked_version(
-            "fast-xx" if tier == "languages" else tier, model_version, force=force
+            "fast-xx" if tier == "languages" else tier,
+            model_version,
+            force=force,
+            where=candidates_folder(None if replace_shipped else out),
         )
     except RegistryError as exc:
         fail(str(exc))

@@ -155,10 +155,11 @@ def next_version(tier: str) -> int:
     return next_free_version(tier, 0 if shipped is None else shipped.version)
 
 
-def next_free_version(name: str, shipped: int) -> int:
-    """One past ``shipped`` and past every ``work/models/<name>@N`` that holds a model."""
+def next_free_version(name: str, shipped: int, where: Path = WORK_MODELS) -> int:
+    """One past ``shipped`` and past every ``<where>/<name>@N`` that holds a model
+    (``where``: the folder the new model goes in, ``work/models`` by default)."""
     taken = [shipped]
-    for folder in WORK_MODELS.glob(f"{name}@*"):
+    for folder in where.glob(f"{name}@*"):
         number = folder.name.rpartition("@")[2]
         if number.isdigit() and holds_model(folder):
             taken.append(int(number))

@@ -7,16 +7,22 @@ took fast@5 would be told from neither. :data:`USED_VERSIONS` lists those number
 one whenever the docs report a model under a number above the shipped one.
 
 By default a new model takes the next number above the shipped one, every used number
-and every candidate already in ``work/models``. A number at or below the shipped one, or
-a used one, is refused unless ``--force`` (to reproduce an older version on purpose).
+and every candidate (``<name>@N`` holding a model) already in the folder it is written
+into: ``--out``'s parent folder, or ``work/models`` (under the current directory) without
+``--out``. Candidates elsewhere do not count, so the number does not change with the
+folder ``train`` is run from when ``--out`` says where the model goes; and it is always
+above the shipped version. A number at or below the shipped one, or a used one, is
+refused unless ``--force`` (to reproduce an older version on purpose).
 """
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from threadguard.scoring.languages import INDEX, LANGUAGE_MODEL
 from threadguard.scoring.registry import (
+    WORK_MODELS,
     RegistryError,
     next_free_version,
     shipped_model,
@@ -46,20 +52,30 @@ def shipped_version(name: str) -> int:
     return 0 if shipped is None else shipped.version
 
 
-def default_version(name: str) -> int:
-    """One past the shipped version, every used one and every candidate in work/models."""
+def candidates_folder(out: Path | None) -> Path:
+    """Where the candidates a new model is numbered past live: beside ``--out`` (its
+    parent folder), else ``work/models``."""
+    return WORK_MODELS if out is None else out.parent
+
+
+def default_version(name: str, where: Path = WORK_MODELS) -> int:
+    """One past the shipped version, every used one and every candidate in ``where`` (the
+    folder the new model is written into: :func:`candidates_folder`)."""
     used = max(USED_VERSIONS.get(name, ()), default=0)
-    return max(next_free_version(name, shipped_version(name)), used + 1)
+    return max(next_free_version(name, shipped_version(name), where), used + 1)
 
 
-def checked_version(name: str, version: int | None, *, force: bool = False) -> int:
-    """The version to train ``name`` under: ``version``, or :func:`default_version`.
+def checked_version(
+    name: str, version: int | None, *, force: bool = False, where: Path = WORK_MODELS
+) -> int:
+    """The version to train ``name`` under: ``version``, or :func:`default_version` for
+    a model written into ``where``.
 
     :class:`RegistryError` for a number at or below the shipped one, or one the docs
     already report a model under, unless ``force``.
     """
     if version is None:
-        return default_version(name)
+        return default_version(name, where)
     if force:
         return version
     shipped = shipped_version(name)
