@@ -35,7 +35,12 @@ def evaluate(
     data: DataOpt = None,
     model: ModelOpt = None,
     split: Annotated[
-        str, typer.Option("--split", help="Which split to report: test or dev.")
+        str,
+        typer.Option(
+            "--split",
+            help="Which split to report: test or dev. The team's suites (functional, and "
+            "those decisions and languages add) have no split: the same cases on either.",
+        ),
     ] = "test",
     suite: Annotated[
         str,
@@ -59,7 +64,8 @@ def evaluate(
         bool,
         typer.Option(
             "--quick",
-            help="At most 300 rows per split (decisions: per kind and set; a fixed sample).",
+            help="At most 300 rows per split (decisions: per kind and set; a fixed sample): "
+            "the data suite (test or dev) and decisions.",
         ),
     ] = False,
     out: Annotated[
@@ -90,6 +96,8 @@ def evaluate(
 
     if split not in ("test", "dev"):
         fail("--split must be test or dev")
+    if quick and suite not in ("data", "decisions"):  # it read every row all the same
+        fail(f"--quick: --suite {suite} has no quick sample (only data and decisions do)")
     if out is not None:  # before minutes of scoring, not after
         if suite in ("functional", "context"):
             fail(f"--out: --suite {suite} only prints its tables (redirect them to a file)")
@@ -110,7 +118,7 @@ def _evaluate(  # type: ignore[no-untyped-def]
 ) -> None:
     """The suite asked for (see :func:`evaluate`)."""
     if suite == "functional":
-        _eval_functional(model, tier, deep_from, policy)
+        _eval_functional(model, tier, deep_from, policy, split)
         return
     if suite == "decisions":
         _eval_decisions(model, data, tier, context, deep_from, split, quick, out, policy)
@@ -133,22 +141,56 @@ def _evaluate(  # type: ignore[no-untyped-def]
         _eval_context(model, root, tier, split, deep_from)
         return
 
-    from threadguard.training.evaluate import engine_predictor, evaluate_all
-
     engine = load_engine(model, tier, context, deep_from)
     if split == "test":
         _eval_benchmarks(engine, root, tier, context, quick, out, per_head, peers)
         return
-    from threadguard.evaluation.report import eval_rows_table
+    _eval_dev(engine, root, tier, context, QUICK_ROWS if quick else None, out)
 
-    rows = evaluate_all(engine_predictor(engine, context=context), root, split=split)
-    Console().print(eval_rows_table(rows, f"{engine.model_version} ({tier}) on the {split} splits"))
-    from threadguard.evaluation.report import toxic_spans_f1
+
+#: Rows per split that ``--quick`` keeps (a fixed sample keyed on the text).
+QUICK_ROWS = 300
+
+
+def _eval_dev(  # type: ignore[no-untyped-def]
+    engine, root: Path, tier: Tier, context: bool, limit: int | None, out: Path | None
+) -> None:
+    """``eval --split dev`` (data suite): the per-attribute table on every dev split and
+    the Toxic Spans trial split's char-F1; ``--quick`` samples each split, ``--out``
+    writes the same as Markdown."""
+    from threadguard.evaluation.report import (
+        PER_HEAD_COLUMNS,
+        eval_rows_table,
+        per_head_cells,
+        subsample,
+        toxic_spans_f1,
+    )
     from threadguard.training.datasets import load_toxic_spans
+    from threadguard.training.evaluate import engine_predictor, evaluate_all
 
+    rows = evaluate_all(
+        engine_predictor(engine, context=context),
+        root,
+        split="dev",
+        sample=None if limit is None else lambda block: subsample(block, limit),
+    )
+    scope = "" if limit is None else f", quick: ≤{limit} rows per split"
+    title = f"{engine.model_version} ({tier}) on the dev splits{scope}"
+    Console().print(eval_rows_table(rows, title))
+    spans = None
     if (root / "toxic_spans").is_dir():
-        trial = load_toxic_spans(root).select("dev")
-        print(f"Toxic Spans trial split (dev): char-F1 {toxic_spans_f1(engine, trial):.4f}")
+        trial = subsample(load_toxic_spans(root).select("dev"), limit)
+        spans = f"Toxic Spans trial split (dev{scope}): char-F1 {toxic_spans_f1(engine, trial):.4f}"
+        print(spans)
+    if out is not None:
+        lines = [
+            f"# {title}",
+            "",
+            "| " + " | ".join(PER_HEAD_COLUMNS) + " |",
+            "|" + "---|" * len(PER_HEAD_COLUMNS),
+            *("| " + " | ".join(per_head_cells(r)) + " |" for r in rows),
+        ]
+        _write_report(out, "\n".join([*lines, *(["", spans] if spans else [])]) + "\n")
 
 
 def _eval_languages(
@@ -257,9 +299,12 @@ def _eval_functional(
     tier: Tier = Tier.CASCADE,
     deep_from: float | None = None,
     policy: Path | None = None,
+    split: str = "test",
 ) -> None:
     """Per functionality of the packaged suite: accuracy on scores, and the share of cases
-    the moderator decides as expected (default policy unless --policy). No data folder."""
+    the moderator decides as expected (default policy unless --policy). No data folder,
+    and no split: ``--split`` changes nothing, which the title says (and, for dev, a note
+    on stderr)."""
     from rich.table import Table
 
     from threadguard.evaluation.functional import SuiteError, run_suite_decisions
@@ -272,7 +317,15 @@ def _eval_functional(
         fail(f"functional suite: {exc}", 1)
     decided = {r.functionality: r for r in result.decisions.functionalities}
     decided["overall"] = result.decisions.overall
-    table = Table(title=f"{engine.model_version} on the functional hard-case suite")
+    if split != "test":
+        err.print(
+            f"--split {split}: the functional suite has no split; these are the same cases "
+            "as with --split test"
+        )
+    table = Table(
+        title=f"{engine.model_version} on the functional hard-case suite "
+        "(no split: the same cases on dev and test)"
+    )
     columns = ("functionality", "cases", "correct", "accuracy", "decisions right", "decision pass")
     for col in columns:
         table.add_column(col, justify="left" if col == "functionality" else "right")

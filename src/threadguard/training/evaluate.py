@@ -105,13 +105,19 @@ def evaluate_all(
     split: str = "test",
     names: list[str] | None = None,
     log: Callable[[str], None] = lambda _m: None,
+    sample: Callable[[LabelledRows], LabelledRows] | None = None,
 ) -> list[EvalRow]:
-    """Evaluate on the ``split`` of every training and evaluation data set."""
+    """Evaluate on the ``split`` of every training and evaluation data set (each split
+    passed through ``sample`` first, where given: ``eval --quick``'s fixed sample)."""
     loaders = {**TRAINING_SETS, **EVALUATION_SETS}
     rows: list[EvalRow] = []
     for name in names or list(loaders):
         block = loaders[name][0](data_root)
         add_weak_labels(block)
         log(f"evaluating on {name}")
-        rows.extend(evaluate_rows(model, block.select(split)))
+        rows.extend(evaluate_rows(model, (sample or _all)(block.select(split))))
     return rows
+
+
+def _all(block: LabelledRows) -> LabelledRows:
+    return block
