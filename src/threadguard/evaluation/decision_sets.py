@@ -150,7 +150,9 @@ DATA_SETS: Final[tuple[DecisionSet, ...]] = (
         "hateval",
         "HatEval 2019 EN (tweets on immigrants and women)",
         False,
-        "civil: HS 0; abusive: HS 1 (hateful)",
+        "civil: HS 0, i.e. not hateful, which is not civil: many of these tweets swear at "
+        "or insult a woman or a migrant without the task calling them hate, so the share "
+        "held is not a civil-reader figure (read its caught share); abusive: HS 1 (hateful)",
         load_hateval_en,
         _hateval,
     ),
