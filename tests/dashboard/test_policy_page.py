@@ -17,12 +17,14 @@ from threadguard.dashboard.policy_page import (
     check_draft,
     draft_from_form,
     draft_of,
+    own_fields,
     preview_of,
     preview_size,
     stored_document,
     to_toml,
 )
-from threadguard.moderation import load_policy
+from threadguard.moderation import load_policy, on_top
+from threadguard.moderation.policy import parse_policy
 from threadguard.schema import ATTRIBUTES
 from threadguard.service.moderation import ChangedDecision, PolicyComparison
 
@@ -80,7 +82,8 @@ def test_a_changed_form_keeps_the_rest_of_the_site_document() -> None:
     ]
     doc = tomllib.loads(checked.text)
     assert doc["authors"] == {"premoderate_first": 2}
-    assert doc["watchlist"]["hold"] == []
+    # only what differs from the base policy is the site's own (its hold list is the base's)
+    assert doc["watchlist"] == {"block": ["kill all *", "bad phrase"]}
 
 
 def test_the_form_sets_what_coded_hate_does_and_the_terms_a_site_drops() -> None:
@@ -230,3 +233,53 @@ def test_toml_leaves_out_nulls_and_writes_inline_tables() -> None:
         {"name": "n", "thresholds": {"toxicity": {"hold": 0.7, "reject": None}}, "x": None}
     )
     assert text == 'name = "n"\n\n[thresholds]\ntoxicity = { hold = 0.7 }\n'
+
+
+def test_a_draft_writes_only_the_values_that_differ_from_the_base() -> None:
+    """The form wrote every base value into the site's document, so a later change of
+    the server's policy never reached the site (the tryout's second problem)."""
+    unchanged = check_draft(BASE, draft_from_form(form_of(**filled())), {}, "news")
+    assert unchanged.policy is not None and tomllib.loads(unchanged.text) == {}
+    fields = filled(hold_toxicity="0.5", reject_profanity="", threat_action="flag")
+    checked = check_draft(BASE, draft_from_form(form_of(**fields)), {}, "news")
+    assert checked.policy is not None
+    assert tomllib.loads(checked.text) == {
+        "thresholds": {"toxicity": {"hold": 0.5}},
+        "threats": {"action": "flag"},
+    }
+    # a server whose base policy changes later: the site keeps its own, inherits the rest
+    raw = {**BASE.raw, "thresholds": {**BASE.raw["thresholds"], "insult": {"hold": 0.4}}}
+    later = parse_policy(raw, "later base")
+    site = on_top(later, checked.text, "toml", "news")
+    assert site.thresholds["insult"].hold == 0.4
+    assert site.thresholds["toxicity"].hold == 0.5
+    assert site.thresholds["toxicity"].reject == BASE.thresholds["toxicity"].reject
+
+
+def test_values_set_back_to_the_base_leave_the_sites_document() -> None:
+    stored = stored_document(
+        "[thresholds]\ntoxicity = { hold = 0.5, reject = 0.99 }\n"
+        '[threats]\naction = "flag"\n[authors]\npremoderate_first = 2\n',
+        "toml",
+        "news",
+    )
+    assert own_fields(stored) == {"hold_toxicity", "reject_toxicity", "threat_action"}
+    base_toxicity = draft_of(BASE).thresholds[0]
+    fields = filled(hold_toxicity=base_toxicity.hold, reject_toxicity="0.99", threat_action="hold")
+    checked = check_draft(BASE, draft_from_form(form_of(**fields)), stored, "news")
+    assert tomllib.loads(checked.text) == {
+        "thresholds": {"toxicity": {"reject": 0.99}},
+        "authors": {"premoderate_first": 2},
+    }
+
+
+def test_a_rule_table_the_base_lacks_keeps_its_action() -> None:
+    """A table without an action holds: a site's own list of ignored terms over a base
+    policy without coded hate must not turn the phase on."""
+    raw = {k: v for k, v in BASE.raw.items() if k != "coded_hate"}
+    base = parse_policy(raw, "no coded hate")
+    assert draft_of(base).coded_action == "off"
+    fields = policy_form(base, coded_ignore="feminazi*")
+    checked = check_draft(base, draft_from_form(form_of(**fields)), {}, "news")
+    assert checked.policy is not None and checked.policy.rules.coded_action == "off"
+    assert tomllib.loads(checked.text)["coded_hate"] == {"ignore": ["feminazi*"], "action": "off"}

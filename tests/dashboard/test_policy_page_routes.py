@@ -125,8 +125,8 @@ def test_saving_stores_an_audited_version_that_takes_effect(app: Service) -> Non
     doc = app.store.site_doc("news")
     assert doc is not None and doc.policy_format == "toml" and doc.policy_text is not None
     stored = tomllib.loads(doc.policy_text)
-    assert stored["thresholds"]["toxicity"] == {"hold": 0.15, "reject": 0.95}
-    assert stored["watchlist"]["flag"] == ["plan"]
+    # only the values changed from the server's policy are the site's own
+    assert stored == {"thresholds": {"toxicity": {"hold": 0.15}}, "watchlist": {"flag": ["plan"]}}
     entry = app.store.audit_log(action="policy").items[0]
     assert (entry.actor, entry.actor_role, entry.action) == ("root", "admin", "policy.update")
     # The API sees it, and the site's moderator decides by it.
@@ -331,3 +331,27 @@ def test_a_draft_refused_on_save_is_said_once(app: Service) -> None:
         fragment = root.post("/policy/preview", form(hold_insult="0.99"), htmx=True)
         assert "This draft cannot be used: " in fragment.text
         assert fragment.text.count("hold 0.99 is above reject 0.95") == 1
+
+
+def test_the_form_marks_the_sites_own_values_and_the_inherited_ones(app: Service) -> None:
+    argument(app.store)
+    base_reject = load_policy().thresholds["toxicity"].reject
+    with signed_in(app, "root", "admin") as root:
+        page = root.get("/policy").text
+        assert "site's own</span>" not in page and 'class="origin muted small">inherited' in page
+        assert root.post("/policy", form(hold_toxicity="0.15", threat_action="flag")).status_code
+        page = root.get("/policy?site=news").text
+    hold = page[
+        page.index('id="hold_toxicity"') : page.index("</td>", page.index('id="hold_toxicity"'))
+    ]
+    assert (
+        "site's own" in hold
+        and f"(server's: {load_policy().thresholds['toxicity'].hold:g})" in hold
+    )
+    reject = page[page.index('id="reject_toxicity"') :]
+    reject = reject[: reject.index("</td>")]
+    assert "inherited" in reject and "site's own" not in reject and base_reject is not None
+    threats = page[page.index('<label for="threat_action">') : page.index('id="threat_action"')]
+    assert "site's own" in threats and "(server's: hold)" in threats
+    coded = page[page.index('<label for="coded_action">') : page.index('id="coded_action"')]
+    assert "inherited" in coded

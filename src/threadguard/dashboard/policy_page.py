@@ -5,10 +5,11 @@ The form edits what an admin tunes most: each attribute's hold and reject thresh
 the watched words of each watchlist action, what coded hate does (hold, reject, flag or off, and
 the lexicon's terms the site drops) and what threats, abusive words of the other languages
 and contact details do (hold, reject, flag or off). Everything else in the site's stored document
-(author rules, escalation, languages) is kept as it is. A draft is written as the site's
-whole ``[thresholds]``, ``[watchlist]``, ``[coded_hate]``, ``[threats]``,
-``[abusive_words]`` and ``[contact_details]`` (every attribute, every action), so what the form shows is exactly what
-the site gets, whatever the server's base policy says. The draft is then read by the same strict parser as any upload
+(author rules, escalation, languages) is kept as it is. A draft's values are written as the
+site's own only where it differs from the server's base policy: a field left at the base's
+value is not written (and dropped from the site's document if it was there), so a later
+change of the base policy (``serve --policy``) reaches every value the site has not
+changed; the page marks each field as the site's own or inherited. The draft is then read by the same strict parser as any upload
 (:func:`threadguard.moderation.on_top`), whose errors name the bad key; nothing here
 validates on its own.
 
@@ -115,29 +116,129 @@ class PolicyDraft:
     def coded_ignore_text(self) -> str:
         return "\n".join(self.coded_ignore)
 
-    def document(self, stored: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    def document(
+        self, stored: Mapping[str, Any] | None = None, base: PolicyDraft | None = None
+    ) -> dict[str, Any]:
         """The site document this draft saves: ``stored`` (the site's current document,
-        if any) with its thresholds and watchlist replaced by the draft's."""
+        if any) with the form's fields written only where they differ from ``base`` (the
+        server's policy as the form shows it; None: every field written). A field equal to
+        the base's is left out, also when the stored document had it, so a later change
+        of the server's policy reaches the site; the rest of ``stored`` is kept."""
         doc = dict(stored or {})
-        # a blank field is "never" (false): the site's rule merges over the base's key by
-        # key, and a left-out key would bring the base's value back
-        doc["thresholds"] = {
-            row.attribute: {
-                key: _number(value) if value.strip() else False
-                for key, value in (("hold", row.hold), ("reject", row.reject))
+        shown = base or _NOTHING
+        thresholds = {attr: dict(rule) for attr, rule in _table_of(doc, "thresholds").items()}
+        inherited = {row.attribute: row for row in shown.thresholds}
+        for row in self.thresholds:
+            rule = {
+                k: v
+                for k, v in thresholds.pop(row.attribute, {}).items()
+                if k not in ("hold", "reject")
             }
-            for row in self.thresholds
-        }
-        doc["watchlist"] = {w.action: list(w.patterns) for w in self.watchlist}
+            was = inherited.get(row.attribute)
+            for key, typed, base_value in (
+                ("hold", row.hold, was.hold if was else None),
+                ("reject", row.reject, was.reject if was else None),
+            ):
+                # a blank field is "never" (false): the site's rule merges over the base's
+                # key by key, and a left-out key brings the base's value back
+                value = _number(typed) if typed.strip() else False
+                if not _same_threshold(value, base_value):
+                    rule[key] = value
+            if rule:
+                thresholds[row.attribute] = rule
+        _put(doc, "thresholds", thresholds)
+        watch = _table_of(doc, "watchlist")
+        base_watch = {w.action: set(w.patterns) for w in shown.watchlist}
+        for w in self.watchlist:
+            watch.pop(w.action, None)
+            if set(w.patterns) != base_watch.get(w.action):
+                watch[w.action] = list(w.patterns)
+        _put(doc, "watchlist", watch)
         if self.coded_action is not None:
-            doc["coded_hate"] = {"action": self.coded_action, "ignore": list(self.coded_ignore)}
-        if self.threat_action is not None:
-            doc["threats"] = {"action": self.threat_action}
-        if self.abusive_action is not None:
-            doc["abusive_words"] = {"action": self.abusive_action}
-        if self.contact_action is not None:
-            doc["contact_details"] = {"action": self.contact_action}
+            ignore = {t.lower() for t in self.coded_ignore}
+            _rule(
+                doc,
+                "coded_hate",
+                self.coded_action,
+                shown.coded_action,
+                {"ignore": list(self.coded_ignore)}
+                if base is None or ignore != {t.lower() for t in shown.coded_ignore}
+                else {},
+            )
+        for table, action, base_action in (
+            ("threats", self.threat_action, shown.threat_action),
+            ("abusive_words", self.abusive_action, shown.abusive_action),
+            ("contact_details", self.contact_action, shown.contact_action),
+        ):
+            if action is not None:
+                _rule(doc, table, action, base_action, {})
         return doc
+
+
+def _table_of(doc: Mapping[str, Any], name: str) -> dict[str, Any]:
+    table = doc.get(name)
+    return dict(table) if isinstance(table, dict) else {}
+
+
+def _put(doc: dict[str, Any], name: str, table: dict[str, Any]) -> None:
+    """Set the document's table ``name``, or leave it out when empty (an empty table says
+    nothing, and for a rule's table it would turn the rule on)."""
+    if table:
+        doc[name] = table
+    else:
+        doc.pop(name, None)
+
+
+def _rule(
+    doc: dict[str, Any], name: str, action: str, base_action: str | None, extra: dict[str, Any]
+) -> None:
+    """A rule's table (``[threats]``, ...): its action only when it differs from the base's,
+    but always when the table has other keys (a table without an action holds)."""
+    table = {k: v for k, v in _table_of(doc, name).items() if k not in ("action", "ignore")}
+    table.update(extra)
+    if action != base_action or table:
+        table["action"] = action
+    _put(doc, name, table)
+
+
+def _same_threshold(value: float | str | bool, base: str | None) -> bool:
+    """Whether a typed threshold (a number, False for none, or text the parser will
+    refuse) is the base policy's (``base``: the form's text for it; None: every field is
+    written)."""
+    if base is None or isinstance(value, str):
+        return False
+    if value is False:
+        return base == ""
+    return base != "" and float(base) == value
+
+
+#: The draft against which every field differs (``document`` without a base).
+_NOTHING = PolicyDraft((), ())
+
+
+def own_fields(stored: Mapping[str, Any]) -> frozenset[str]:
+    """The form's fields the site's stored document sets (its own values; the others are
+    inherited from the server's policy): ``hold_toxicity``, ``watch_block``,
+    ``coded_action``, ``threat_action``, ..."""
+    own: set[str] = set()
+    for attr, rule in _table_of(stored, "thresholds").items():
+        if isinstance(rule, dict):
+            keys = ("hold", "reject") if not rule else [k for k in ("hold", "reject") if k in rule]
+            own.update(f"{k}_{attr}" for k in keys)
+    own.update(f"watch_{action}" for action in _table_of(stored, "watchlist"))
+    coded = stored.get("coded_hate")
+    if isinstance(coded, dict):
+        own.update(f"coded_{k}" for k in ("action", "ignore") if k in coded)
+        if "action" not in coded:
+            own.add("coded_action")
+    for table, field in (
+        ("threats", "threat_action"),
+        ("abusive_words", "abusive_action"),
+        ("contact_details", "contact_action"),
+    ):
+        if isinstance(stored.get(table), dict):
+            own.add(field)
+    return frozenset(own)
 
 
 def _fmt(value: float | None) -> str:
@@ -273,7 +374,9 @@ def check_draft(
     base: Policy, draft: PolicyDraft, stored: Mapping[str, Any], site: str
 ) -> CheckedDraft:
     """The draft as the site's next document, read on top of the server's ``base``."""
-    text = to_toml(draft.document(stored))
+    text = to_toml(draft.document(stored, draft_of(base)))
+    if not text.strip():
+        text = "# Nothing of the site's own: every value is the server's policy's.\n"
     try:
         return CheckedDraft(text, on_top(base, text, "toml", site), None)
     except PolicyError as exc:

@@ -40,6 +40,7 @@ from threadguard.dashboard.policy_page import (
     draft_from_form,
     draft_of,
     language_overrides,
+    own_fields,
     preview_of,
     preview_size,
     stored_document,
@@ -112,6 +113,9 @@ def _context(
 ) -> dict[str, Any]:
     current = _effective(state, site)
     doc = current.document
+    stored = stored_document(
+        doc.policy_text if doc else None, doc.policy_format if doc else None, site
+    )
     return {
         "user": user,
         "nav": "policy",
@@ -122,6 +126,8 @@ def _context(
         "version": current.version,
         "draft": _with_site_rules(draft, current.policy),
         "languages": language_overrides(current.policy),
+        "own": own_fields(stored),
+        "base": draft_of(state.base_policy),
         "error": error,
         "preview": preview,
         "size": size,
