@@ -355,3 +355,21 @@ def test_the_form_marks_the_sites_own_values_and_the_inherited_ones(app: Service
     assert "site's own" in threats and "(server's: hold)" in threats
     coded = page[page.index('<label for="coded_action">') : page.index('id="coded_action"')]
     assert "inherited" in coded
+
+
+def test_the_policy_page_shows_the_sites_trusted_authors(app: Service) -> None:
+    """The policy page showed thresholds and lists but not who the site trusts."""
+    ids = argument(app.store)
+    app.store.set_site_policy(
+        "news",
+        '[authors]\ntrusted = ["editor_jane"]\npremoderate_first = 2\n',
+        "toml",
+        store_actor(),
+    )
+    app.store.moderate(ids[0], "trust", store_actor())  # ann, the first comment's author
+    with signed_in(app, "root", "admin") as root:
+        page = root.get("/policy?site=news").text
+    authors = page[page.index('id="authors-title"') : page.index('id="history-title"')]
+    assert "Trusted by the policy" in authors and "editor_jane" in authors
+    assert "Trusted by moderators" in authors and "ann" in authors
+    assert "<dd>2</dd>" in authors

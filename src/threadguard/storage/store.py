@@ -112,6 +112,7 @@ class Store:
         self.policy_version = self.sites.policy_version
         self.set_site_policy = self.sites.set_site_policy
         self.site_summaries = self.sites.site_summaries
+        self.trusted_authors = self.sites.trusted_authors
         self.delete_site = self.sites.delete_site
         # Site adaptations.
         self.adaptation_examples = self.adaptations.examples

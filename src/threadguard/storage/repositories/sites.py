@@ -104,6 +104,20 @@ class SiteRepository(Repository):
                     )
             return _store(session, site, text, fmt, actor, "policy.update", {})
 
+    def trusted_authors(self, site: str, *, limit: int = 500) -> list[str]:
+        """The authors moderators marked trusted on the site (the ``trust`` action), by name."""
+        with self._sessions.read() as session:
+            return [
+                str(n)
+                for n in session.scalars(
+                    select(Author.name)
+                    .join(Site, Site.id == Author.site_id)
+                    .where(Site.name == site, Author.trusted.is_(True))
+                    .order_by(Author.name)
+                    .limit(limit)
+                )
+            ]
+
     def site_summaries(self) -> list[SiteSummary]:
         """Every site, by name, with how many comments it holds."""
         counts = (
