@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -212,7 +213,7 @@ def test_without_a_data_folder_the_suites_run_and_the_sets_are_listed_missing() 
     assert any(it.parent for it in engine.items), "functional cases go in with their parents"
     md = to_markdown(report)
     assert md.startswith("## Decisions")
-    assert "| Civil news sentences (team-written) |" in md
+    assert "| Civil news sentences (team-written) [no split] |" in md
     assert "x1 (policy)" in md
     assert [g.title.split(":")[0] for g in grids(report)][1] == "The curve"
 
@@ -250,6 +251,23 @@ def test_the_civil_comments_sent_to_the_deep_tier_are_counted_apart_from_the_abu
     plain = run_decisions(KeywordEngine(), None, split="dev")
     assert plain.sets[0].civil_routed is None
     assert "| n/a |" in to_markdown(plain)
+
+
+def test_the_team_suites_are_labelled_as_having_no_split() -> None:
+    """On --split dev the suites were printed as if they were dev rows: they have no split."""
+    report = run_decisions(KeywordEngine(), None, split="dev")
+    assert not any(r.has_split for r in report.sets)
+    md = to_markdown(report)
+    assert "(dev rows; the team's suites have no split)" in md
+    assert "no dev/test split: the same cases on dev and test" in md
+    for grid in grids(report):
+        assert all(row[0].endswith("[no split]") for row in grid.rows), grid.title
+    assert "| Functional suite (team-written hard cases) [no split] |" in md
+    # a data set read on its dev split keeps its plain name
+    report.sets.insert(
+        0, replace(report.sets[0], key="unhealthy", name="Unhealthy", news=True, has_split=True)
+    )
+    assert [grid.rows[0][0] for grid in grids(report)] == ["Unhealthy"] * 3
 
 
 def test_a_bad_split_or_curve_is_refused() -> None:
@@ -314,5 +332,7 @@ def test_eval_decisions_without_data_reports_the_team_suites(tmp_path: Path) -> 
     assert "the team's suites only" in proc.stderr
     assert "Civil news sentences" in proc.stdout and "Functional suite" in proc.stdout
     text = out.read_text(encoding="utf-8")
-    assert "### Decisions at the default policy (test rows)" in text
+    assert (
+        "### Decisions at the default policy (test rows; the team's suites have no split)" in text
+    )
     assert "Not found in the data folder, skipped: unhealthy" in text

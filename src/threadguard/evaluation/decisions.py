@@ -99,6 +99,8 @@ class SetResult:
     civil_max_score: tuple[float, ...] = ()
     #: Civil comments the cascade sent to the deep tier (None: the engine does not say).
     civil_routed: int | None = None
+    #: False for the team's suites: no dev/test split, the same cases on either.
+    has_split: bool = True
 
     def at(self, scale: float = 1.0) -> Point:
         """The point at ``scale`` (1: the default policy)."""
@@ -247,6 +249,8 @@ def run_decisions(
         result = decide_items(analyses, items, moderators, key, name, coding, news)
         if before is not None and after is not None:
             result = replace(result, civil_routed=after - before)
+        if key in SUITES:
+            result = replace(result, has_split=False)
         report.sets.append(result)
     report.seconds = time.perf_counter() - started
     return report

@@ -43,11 +43,35 @@ def _reasons(r: SetResult) -> str:
     )
 
 
+#: Marks a team's suite in every table: it has no dev/test split.
+NO_SPLIT = "[no split]"
+NO_SPLIT_NOTE = (
+    f"{NO_SPLIT}: a team's suite (shipped with the package), with no dev/test split: the "
+    "same cases on dev and test."
+)
+
+
+def _name(r: SetResult) -> str:
+    """The set's name, marked when it is a suite with no split."""
+    return r.name if r.has_split else f"{r.name} {NO_SPLIT}"
+
+
+def _rows_read(report: DecisionsReport) -> str:
+    """Which rows the report read: "dev rows", with the suites' lack of a split said."""
+    if all(r.has_split for r in report.sets):
+        return f"{report.split} rows"
+    return f"{report.split} rows; the team's suites have no split"
+
+
+def _split_notes(report: DecisionsReport) -> tuple[str, ...]:
+    return () if all(r.has_split for r in report.sets) else (NO_SPLIT_NOTE,)
+
+
 def default_grid(report: DecisionsReport) -> Grid:
     """Civil held and abusive caught at the default policy, per data set."""
     rows = tuple(
         (
-            r.name,
+            _name(r),
             str(r.civil),
             str(r.abusive),
             _pct(r.civil_share()),
@@ -57,9 +81,9 @@ def default_grid(report: DecisionsReport) -> Grid:
         )
         for r in report.sets
     )
-    notes = tuple(f"{r.name}: {r.coding}." for r in report.sets)
+    notes = (*(f"{_name(r)}: {r.coding}." for r in report.sets), *_split_notes(report))
     return Grid(
-        f"Decisions at the {report.policy} policy ({report.split} rows)",
+        f"Decisions at the {report.policy} policy ({_rows_read(report)})",
         (
             "data set",
             "civil",
@@ -77,7 +101,10 @@ def default_grid(report: DecisionsReport) -> Grid:
 def curve_grid(report: DecisionsReport) -> Grid:
     """Civil held / abusive caught at each scale of the default policy's thresholds."""
     rows = tuple(
-        (r.name, *(f"{_pct(r.civil_share(s))} / {_pct(r.caught_share(s))}" for s in report.scales))
+        (
+            _name(r),
+            *(f"{_pct(r.civil_share(s))} / {_pct(r.caught_share(s))}" for s in report.scales),
+        )
         for r in report.sets
     )
     return Grid(
@@ -88,6 +115,7 @@ def curve_grid(report: DecisionsReport) -> Grid:
             "At scale s every hold and reject threshold of the policy is multiplied by s "
             "(capped at 1) and each comment is decided again by the Moderator; x1 is the "
             "policy itself, below 1 holds more, above 1 fewer.",
+            *_split_notes(report),
         ),
     )
 
@@ -96,7 +124,7 @@ def civil_scores_grid(report: DecisionsReport) -> Grid:
     """The distribution of toxicity (and of the highest attribute) on civil comments."""
     rows = tuple(
         (
-            r.name,
+            _name(r),
             str(r.civil),
             _num(percentile(r.civil_toxicity, 50)),
             _num(percentile(r.civil_toxicity, 90)),
@@ -122,6 +150,7 @@ def civil_scores_grid(report: DecisionsReport) -> Grid:
         (
             "Sent to the deep tier: civil comments the cascade had the deep tier read (the "
             "fast tier's score at or above the band); fewer is faster.",
+            *_split_notes(report),
         ),
     )
 
@@ -134,8 +163,8 @@ def grids(report: DecisionsReport) -> list[Grid]:
 def _footer(report: DecisionsReport) -> list[str]:
     cap = "all rows" if report.cap is None else f"at most {report.cap} rows of each kind per set"
     lines = [
-        f"Model {report.model_version}; {report.split} rows, {cap} (a fixed sample keyed on "
-        f"the text); {report.seconds:.0f}s."
+        f"Model {report.model_version}; {_rows_read(report)}; {cap} (a fixed sample keyed "
+        f"on the text); {report.seconds:.0f}s."
     ]
     if report.missing:
         lines.append(f"Not found in the data folder, skipped: {', '.join(report.missing)}.")
