@@ -52,3 +52,21 @@ def test_a_suite_run_reports_decisions_languages_and_bias(
     assert {"muslims", "jews", "women"} <= groups
     for b in run.bias:
         assert b.calm == 2 and b.attacks == 2
+
+
+def test_the_languages_report_names_the_multilingual_tier_that_scored(
+    engine: Engine, moderator: Moderator
+) -> None:
+    """Its title named the English model, which scores none of those languages."""
+    from threadguard.evaluation.language_card import language_report, scored_by
+
+    assert engine.languages is not None
+    report = language_report(engine, moderator, None)
+    title = report.splitlines()[0]
+    assert title == f"# Languages beyond English: {engine.languages.tag}"
+    assert engine.model.tag not in title
+    for code in engine.languages.languages:
+        assert f"{code} {engine.languages.model_tag(code)}" in report
+    assert f"the English blind check by the English model {engine.model_version}" in report
+    english_only = Engine(engine.model, None, engine.cascade, None)
+    assert scored_by(english_only)[0] == "# Languages beyond English: no multilingual tier loaded"

@@ -256,11 +256,31 @@ def blind_table(engine: Engine, moderator: Moderator) -> list[str]:
     return lines
 
 
+def scored_by(engine: Engine) -> list[str]:
+    """The report's title and the models that scored it: the multilingual tier (by
+    language), and the English model only for the English blind check. The title named
+    the English model, which scores none of the other languages."""
+    if engine.languages is None:
+        return [
+            "# Languages beyond English: no multilingual tier loaded",
+            "",
+            f"Every comment was scored by the English model {engine.model_version}.",
+        ]
+    tier = engine.languages
+    per_language = ", ".join(f"{code} {tier.model_tag(code)}" for code in sorted(tier.languages))
+    return [
+        f"# Languages beyond English: {tier.tag}",
+        "",
+        f"Scored by the multilingual fast tier {tier.tag} ({per_language}); the English "
+        f"blind check by the English model {engine.model_version}.",
+    ]
+
+
 def language_report(
     engine: Engine, moderator: Moderator, root: Path | None, split: str = "test"
 ) -> str:
     """The Markdown report: test splits beside published figures, suites, bias."""
-    out = [f"# Languages beyond English: {engine.model_version}", ""]
+    out = [*scored_by(engine), ""]
     if root is not None:
         out += [
             f"## Official {split} splits",
