@@ -2,8 +2,9 @@
 
 Parsing is separate from I/O so the contract can be tested line by line and reused by
 batch jobs. A line is a JSON object (``text`` required; ``id``, ``parent``, ``title``
-optional) or, when it is not JSON, the comment text itself. Blank lines carry nothing and
-are skipped. A bad line becomes an ``error`` object on its own output line: that includes
+optional) or, when it is not JSON, the comment text itself (a JSON number, ``true``,
+``false`` or ``null`` is JSON and no object: an error, as a list is). Blank lines carry
+nothing and are skipped. A bad line becomes an ``error`` object on its own output line: that includes
 text no model can read, such as a lone surrogate from a ``"\\ud800"`` escape
 (:mod:`threadguard.validation`), which would otherwise fail its whole chunk.
 """
@@ -11,6 +12,7 @@ text no model can read, such as a lone surrogate from a ``"\\ud800"`` escape
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +25,9 @@ from threadguard.validation import MAX_TEXT_CHARS, json_problem, text_problem
 
 #: Lines scored together: amortises feature extraction while output still streams.
 CHUNK = 1024
+#: A line that is a JSON number, ``true``, ``false`` or ``null``: JSON, so not the
+#: comment's text (DESIGN.md: a line that is *not* JSON is the text), and no object.
+JSON_SCALAR = re.compile(r"null|true|false|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,11 @@ def parse_line(raw: str, line_no: int) -> tuple[CommentInput, Any] | LineError:
         if not isinstance(obj, dict):
             return LineError(line_no, 'expected a JSON object with a "text" field, got a list')
         return _from_object(obj, line_no)
+    if JSON_SCALAR.fullmatch(stripped):
+        # `null`, `42`, `true`: a broken export's value, not a comment; they were scored
+        # as comments with that text
+        what = stripped if stripped in ("null", "true", "false") else "a number"
+        return LineError(line_no, f'expected a JSON object with a "text" field, got {what}')
     return _plain(raw, line_no)
 
 

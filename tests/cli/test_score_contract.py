@@ -95,6 +95,27 @@ def test_a_plain_text_line_that_opens_with_a_bracket_is_the_text(engine: Engine)
     assert not ok_broken and "invalid JSON" in broken["error"]["message"]
 
 
+def test_a_json_scalar_line_is_an_error_on_that_line_and_the_rest_is_scored(
+    engine: Engine,
+) -> None:
+    """`null`, `42` and `true` are JSON, so not a comment's text: they were scored as
+    comments reading "null", "42" and "true"."""
+    out = run(engine, "null", '{"id": "a", "text": "hello"}', "42", "-1.5e3", "true", "false")
+    errors = [(o["error"]["line"], o["error"]["message"], ok) for o, ok in out if "error" in o]
+    expected = 'expected a JSON object with a "text" field, got '
+    assert errors == [
+        (1, expected + "null", False),
+        (3, expected + "a number", False),
+        (4, expected + "a number", False),
+        (5, expected + "true", False),
+        (6, expected + "false", False),
+    ]
+    assert out[1] == (out[1][0], True) and out[1][0]["id"] == "a"
+    # words that only start like one are text, as before
+    ((text, ok),) = run(engine, "42 is the answer")
+    assert ok and "scores" in text
+
+
 def test_numeric_id_is_echoed_as_given(engine: Engine) -> None:
     ((obj, _),) = run(engine, '{"id": 17, "text": "hello"}')
     assert obj["id"] == 17

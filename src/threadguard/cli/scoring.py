@@ -63,7 +63,8 @@ def score(
     """Score comments: JSON Lines in, one JSON line out per input line, in order.
 
     Each input line is {"id", "text", "parent", "title"} (only "text" required) or plain
-    text. Blank lines are skipped. A bad line gives an {"error": ...} line and the run goes
+    text. Blank lines are skipped. A bad line (broken JSON, a JSON list, number, true,
+    false or null) gives an {"error": ...} line naming its line number and the run goes
     on; the exit code is 2 if any line failed. Inputs longer than a few thousand lines are
     scored on every core.
     """
