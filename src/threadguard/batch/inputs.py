@@ -96,6 +96,7 @@ def kind_of(path: Path) -> str:
     a file no reader can use (empty, binary)."""
     by_extension = ROW_EXTENSIONS.get(path.suffix.lower())
     if by_extension:
+        _check_not_empty(path)
         return by_extension
     with path.open("rb") as f:
         sample = f.read(_SNIFF_BYTES)
@@ -107,6 +108,24 @@ def kind_of(path: Path) -> str:
             f.seek(0)
             kind = detect_format(f.read(), path.name)
     return kind
+
+
+_BOM = b"\xef\xbb\xbf"
+
+
+def _check_not_empty(path: Path) -> None:
+    """:class:`ReaderError` for a row file with nothing in it (no byte, or only blanks),
+    as the thread readers (and ``scan``) say of any empty file: an empty ``.jsonl`` was a
+    run of no comments that exited 0, an empty ``.txt`` an input problem (exit 2)."""
+    with path.open("rb") as f:
+        head = f.read(len(_BOM))
+        if not head:
+            raise ReaderError(str(path), "is empty")
+        block = head.removeprefix(_BOM)
+        while not block.strip():
+            block = f.read(1 << 16)
+            if not block:
+                raise ReaderError(str(path), "contains only whitespace")
 
 
 def _described(path: Path) -> InputFile:

@@ -128,6 +128,9 @@ def batch(
     named and scored again. A run into a folder written from other inputs, models, policy or
     settings is refused unless --restart.
 
+    An input file that is empty (or holds only blank lines) is an input problem, as in
+    `threadguard scan`: it is named, the other inputs are scored, and the exit code is 2.
+
     For a cluster of several machines start `dask scheduler` on one and
     `dask worker tcp://HOST:8786 --nthreads 1` on each (ThreadGuard installed), then pass
     --scheduler tcp://HOST:8786.

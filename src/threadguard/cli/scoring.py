@@ -146,7 +146,8 @@ def scan(
     """Read a thread, score and decide every comment, and show it.
 
     A Disqus export holds many threads: scan shows the one with the most comments and
-    says so; `threadguard batch` reads them all."""
+    says so; `threadguard batch` reads them all. An empty file (or one of only blank
+    lines) holds no thread: exit 2, as `threadguard batch` exits for one."""
     from threadguard.documents import thread_document
     from threadguard.readers import ReaderError, read_thread
     from threadguard.render import levels_for, signals_panel, summary_line, thread_tree
