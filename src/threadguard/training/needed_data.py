@@ -114,6 +114,6 @@ def missing_data(root: Path, names: Iterable[str]) -> list[str]:
 def missing_data_message(root: Path, missing: list[str]) -> str:
     """One line for the command line: which sets (and files) a run needs and lacks."""
     return (
-        f"{root}: the run needs data set(s) that are not there: {'; '.join(missing)} "
+        f"{root}: data the run reads is missing: {'; '.join(missing)} "
         "(nothing was trained or written; the data folder's layout is in its MANIFEST.md)"
     )
