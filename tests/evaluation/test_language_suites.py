@@ -68,5 +68,6 @@ def test_the_languages_report_names_the_multilingual_tier_that_scored(
     for code in engine.languages.languages:
         assert f"{code} {engine.languages.model_tag(code)}" in report
     assert f"the English blind check by the English model {engine.model_version}" in report
+    assert "blind checks below have no split: the same cases on dev and test" in report
     english_only = Engine(engine.model, None, engine.cascade, None)
     assert scored_by(english_only)[0] == "# Languages beyond English: no multilingual tier loaded"

@@ -292,7 +292,8 @@ def language_report(
     out += [
         "## Functional suites (decisions: approve vs held or rejected)",
         "",
-        f"Policy: {moderator.policy.name}.",
+        f"Policy: {moderator.policy.name}. The suites, their group mentions and the blind "
+        "checks below have no split: the same cases on dev and test.",
         "",
         *suites_table(suites),
         "",
