@@ -83,3 +83,28 @@ def test_the_report_says_how_many_rows_were_left_out_per_set() -> None:
     line = copies_line(report)
     assert "sfu 20" in line and "olid" not in line
     assert "none" in copies_line(EvalReport("v", "cascade", True, None))
+
+
+def test_the_languages_report_leaves_out_a_copied_test_tweet_and_counts_it(
+    tmp_path: Path,
+) -> None:
+    from threadguard.engine import Engine
+    from threadguard.evaluation.languages import evaluate_block
+    from threadguard.training.datasets_multilingual import load_germeval2018
+
+    d = tmp_path / "germeval2018"
+    d.mkdir()
+    train = [f"Das ist ein ganz normaler Satz Nummer {i}\tOTHER\tOTHER" for i in range(60)]
+    train += [f"Du bist ein Idiot und Vollpfosten {i}\tOFFENSE\tINSULT" for i in range(60)]
+    train.append("Der Zug kommt heute wieder zu spät!\tOTHER\tOTHER")
+    (d / "germeval2018.training.txt").write_text("\n".join(train) + "\n", encoding="utf-8")
+    test = [
+        "der zug kommt heute wieder zu spät\tOTHER\tOTHER",
+        "Schöner Tag am See heute\tOTHER\tOTHER",
+        "Halt die Klappe, du Trottel\tOFFENSE\tINSULT",
+    ]
+    (d / "germeval2018.test.txt").write_text("\n".join(test) + "\n", encoding="utf-8")
+    block = load_germeval2018(tmp_path)
+    row = evaluate_block(Engine.load(), block, "test", tmp_path)
+    assert (row.rows, row.copies_left_out) == (2, 1)
+    assert evaluate_block(Engine.load(), block, "test").rows == 3

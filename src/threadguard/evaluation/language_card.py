@@ -173,7 +173,7 @@ NOT_COVERED = ("severe_toxicity", "sexually_explicit")
 
 def rows_table(rows: list[LanguageRow]) -> list[str]:
     lines = [
-        "| data set | lang | task | rows (pos.) | macro-F1 (thr. from dev) | best published "
+        "| data set | lang | task | rows (pos.; copies left out) | macro-F1 (thr. from dev) | best published "
         "| AUROC per labelled attribute |",
         "|---|---|---|---|---|---|---|",
     ]
@@ -181,7 +181,8 @@ def rows_table(rows: list[LanguageRow]) -> list[str]:
         aurocs = ", ".join(f"{k} {v:.3f}" for k, v in r.auroc.items() if ":" not in k)
         published = r.published.short() if r.published else "n/a"
         lines.append(
-            f"| {r.dataset} | {r.language} | {r.task} | {r.rows:,} ({r.positives:,}) | "
+            f"| {r.dataset} | {r.language} | {r.task} | {r.rows:,} ({r.positives:,}; "
+            f"{r.copies_left_out}) | "
             f"{r.macro_f1:.4f} (t={r.threshold:.2f}) | {published} | {aurocs} |"
         )
     return lines

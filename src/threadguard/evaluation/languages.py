@@ -37,6 +37,7 @@ from threadguard.moderation import Moderator
 from threadguard.schema import Verdict
 from threadguard.training.datasets import HEADS, LabelledRows
 from threadguard.training.datasets_multilingual import LANGUAGE_SETS, load_language_sets
+from threadguard.training.unseen import evaluated_rows
 
 #: The binary task each set is reported on (the key of its published figure).
 TASKS: dict[str, str] = {
@@ -65,6 +66,8 @@ class LanguageRow:
     macro_f1: float
     auroc: dict[str, float]
     published: Published | None
+    #: Test rows left out because a train or dev row copies them (:mod:`threadguard.training.unseen`).
+    copies_left_out: int = 0
 
 
 def _probabilities(engine: Engine, block: LabelledRows) -> np.ndarray:
@@ -78,14 +81,17 @@ def best_threshold(y: np.ndarray, p: np.ndarray) -> float:
     return float(grid[int(np.argmax(scores))])
 
 
-def evaluate_block(engine: Engine, block: LabelledRows, split: str = "test") -> LanguageRow:
-    """Macro-F1 of the binary task (threshold from dev) and AUROCs on ``split``."""
+def evaluate_block(
+    engine: Engine, block: LabelledRows, split: str = "test", root: Path | None = None
+) -> LanguageRow:
+    """Macro-F1 of the binary task (threshold from dev) and AUROCs on ``split``; with the
+    data folder ``root``, test rows that a training or dev row copies are left out."""
     language = LANGUAGE_SETS[block.dataset][1]
     scorer = engine.for_language(language)
     dev = block.select("dev")
     y_dev = dev.matrix()[:, _TOX]
     threshold = best_threshold(y_dev, _probabilities(scorer, dev)[:, _TOX])
-    rows = block.select(split)
+    rows = block.select(split) if root is None else evaluated_rows(block, split, root)
     labels = rows.matrix()
     probs = _probabilities(scorer, rows)
     y = labels[:, _TOX]
@@ -106,12 +112,13 @@ def evaluate_block(engine: Engine, block: LabelledRows, split: str = "test") -> 
         macro_f1=float(f1_score(y, probs[:, _TOX] >= threshold, average="macro")),
         auroc=auroc,
         published=PUBLISHED.get((block.dataset, task, "macro-F1")),
+        copies_left_out=len(block.select(split)) - len(rows),
     )
 
 
 def evaluate_languages(engine: Engine, root: Path, split: str = "test") -> list[LanguageRow]:
     """Every non-English set in the data folder, by the engine of its language."""
-    return [evaluate_block(engine, b, split) for b in load_language_sets(root)]
+    return [evaluate_block(engine, b, split, root) for b in load_language_sets(root)]
 
 
 def load_language_suite(language: str) -> list[Case]:
