@@ -37,6 +37,14 @@ from threadguard.scoring.figurative_violence import (
         ("Kill the process and restart the server.", " and restart the server."),
         ("Let's bury the hatchet.", "Let's ."),
         ("These shoes are murdering my feet.", "These shoes ."),
+        # a wish of success (a news desk, session 43)
+        (
+            "Best of luck in the summer, lad. Hope you smash it.",
+            "Best of luck in the summer, lad. .",
+        ),
+        ("You'll smash it, I know you will", ", I know you will"),
+        ("Go and nail it.", "."),
+        ("Hope they kill it on stage tonight!", " on stage tonight!"),
     ],
 )
 def test_the_idioms_are_cut(text: str, rest: str) -> None:
@@ -76,6 +84,11 @@ def test_the_idioms_are_cut(text: str, rest: str) -> None:
         "My boss is gonna kill me, literally, he said so.",
         "I will kill him.",
         "The weather is lovely today.",
+        # a wish that names a person, or goes on to harm
+        "Hope they kill him.",
+        "I hope you smash it to pieces with a hammer",
+        "Hope you smash his face in.",
+        "I'll smash it.",
     ],
 )
 def test_a_threat_or_a_plain_comment_is_read_as_written(text: str) -> None:
@@ -87,7 +100,12 @@ def test_only_threat_toxicity_and_severe_toxicity_may_be_lowered() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Break a leg to the whole cast tonight!!", "Kill the mic, he's rambling."]
+    "text",
+    [
+        "Break a leg to the whole cast tonight!!",
+        "Kill the mic, he's rambling.",
+        "Best of luck in the summer, lad. Hope you smash it.",
+    ],
 )
 def test_an_idiom_is_no_longer_held(text: str, read_twice: ReadTwice, moderator: Moderator) -> None:
     once, twice = read_twice(text)

@@ -36,6 +36,9 @@ _NEEDED: Final = (
     "shoot",
     "nailed it",
     "smashed it",
+    "smash it",
+    "nail it",
+    "ace it",
     "bury",
     "buried",
     "burying",
@@ -72,7 +75,16 @@ IDIOMS: Final = re.compile(
     r"(?=\s*(?:on stage|on the|at the|in the|tonight|today|again|lol|haha|mate|lads|guys))|"
     r"(?<!\bi'm )(?<!\bim )(?<!\bi am )(?<!\bwill )(?<!'ll )(?<!gonna )(?<!going to )"
     r"\b(?:killed|killing|smashed|smashing|nailed|nailing)\s+it\b(?=\s*(?:$|[.!,;]))|"
-    r"\bif looks could kill\b",
+    r"\bif looks could kill\b|"
+    # a news desk (session 43): "Best of luck in the summer, lad. Hope you smash it." (threat
+    # 0.57): a wish of success, the object "it" (an exam, a match), never a person
+    r"(?:\b(?:hope|hoping|sure|know|bet|reckon|think)\s+(?:you|u|ya|he|she|they|the lads?|the girls?)"
+    r"(?:['’]ll|\s+will|\s+can|\s+are\s+going\s+to|['’]re\s+going\s+to|\s+gonna)?|"
+    r"\b(?:you|u|ya)(?:['’]ll|\s+will|\s+are\s+going\s+to|['’]re\s+going\s+to|\s+gonna))\s+"
+    r"(?:absolutely\s+|totally\s+|just\s+)?(?:smash|nail|ace|kill|boss)\s+it\b"
+    r"(?=\s*(?:$|[.!,;]|(?:today|tomorrow|tonight|on\s+stage|out\s+there|this\s+\w+|next\s+\w+|in\s+the\s+\w+|on\s+the\s+"
+    r"day|mate|lad|love|pal|guys|x+)\b))|"
+    r"(?:^|(?<=[.!?]\s))(?:go\s+(?:and\s+|on\s+)?)(?:smash|nail|ace|boss)\s+it\b(?=\s*(?:$|[.!,;]))",
     re.IGNORECASE,
 )
 #: A comment that names a weapon or a place where someone could be met, or insists it is
