@@ -105,6 +105,7 @@ HELD = [
         "My parents came here from Lagos in 1994 and I was born in Ashworth.",
     ),
     ("@Imran go back to Pakistan if you don't like it.", ""),
+    ("She works at the Boots on Harlow high street. Everyone knows it.", ""),
     # 4. a misogynist slur at a woman; sexual remarks
     ("The reporter is a slag who should stick to writing about cake sales.", ""),
     ("Jenny Holt is a slag.", ""),
@@ -171,6 +172,11 @@ CIVIL = [
     ("The best deals on energy are at www.which.co.uk/energy, worth a look.", ""),
     ("Flights are cheap this year; the report is at www.bbc.co.uk/news/travel.", ""),
     ("The Premier Inn by junction 15 is where the away fans stay before the match.", ""),
+    # "everyone knows" asked back (a news desk, session 43)
+    (
+        "Everyone knows it? The dad has been working in Lincolnshire for ten years.",
+        "They never work, that family, and everyone knows it.",
+    ),
 ]
 
 

@@ -62,12 +62,15 @@ _WHEREABOUTS_NEEDS: Final = (
     "boy",
     "girl",
 )
-#: A call to act or an insinuation beside where a person is found.
+#: A call to act or an insinuation beside where a person is found. "Everyone knows" asked
+#: back is neither (a news desk, session 43: "Everyone knows it? The dad has been working in
+#: Lincolnshire for ten years." was held as a workplace given away).
 _TARGET_CUE: Final = re.compile(
     r"\bjust say(?:ing|in['’]?)\b|\bpick-?up (?:is|time)\b|\benjoy your (?:shopping|day|drink|"
     r"pint|school run|commute|evening|weekend|shift)\b|\b(?:go|pop|head) (?:round |over |down )?"
     r"(?:and|to) (?:tell|see|visit|ask|show|find) (?:him|her|them)\b|\bin person\b|"
-    r"\bevery(?:one|body) (?:know|knows|should know)\b|\b(?:he|she|they)['’]?d better\b|"
+    r"\bevery(?:one|body) (?:know|knows|should know)\b(?!(?: (?:it|that|this|so|then))?\s*\?)|"
+    r"\b(?:he|she|they)['’]?d better\b|"
     r"\beasy target\b|\bpay (?:him|her|them) a visit\b|\blet['’]?s see what\b|"
     r"\bif you know what i mean\b|\bwould be a shame\b|"
     # a fourth tryout: "works at Infosys Pune Hinjewadi Phase 2 ... Give him a call boys": a
