@@ -32,6 +32,13 @@ def decide(text: str, moderator: Moderator = DEFAULT, analysis: Analysis = CALM)
 
 HELD = [
     ("I will find you and I will hurt you.", "intent to harm"),
+    # a visit at home with a lesson to give there (a news desk, session 43)
+    (
+        "Someone should pay a visit to this officer at home and explain what real British "
+        "policing looks like.",
+        "veiled threat",
+    ),
+    ("A few of us should pay him a visit at home and teach him some manners.", "veiled threat"),
     ("We're going to kill every one of you traitors.", "intent to harm"),
     ("I'm gonna beat you senseless, mate.", "intent to harm"),
     ("I will break your legs if you print that again.", "intent to harm"),
@@ -133,6 +140,10 @@ def test_an_obfuscated_threat_is_found_and_its_offsets_are_in_the_original_text(
 #: Civil sentences written to break the list: each shares words with a threat.
 CIVIL = [
     "You'll regret it if you don't get the flu jab.",
+    "Someone should pay a visit to the old lady at home and check she is all right.",
+    "We should pay a visit to grandma at home and show her the photos.",
+    "Someone should explain to him what real policing is.",
+    "We'll pay a visit to the museum at home time and show them what real dinosaurs looked like.",
     "We are all going to die one day, so enjoy the sunshine.",
     "He will never walk again after the crash, his family says.",
     "The bill should be killed in committee.",
