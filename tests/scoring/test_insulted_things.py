@@ -26,6 +26,9 @@ from threadguard.scoring.person_words import is_person_word
         ("Ugh, damn spell checker.", "Ugh, spell checker."),
         ("That fucking stupid ticket machine ate my card.", "That ticket machine ate my card."),
         ("This stupid parking app charged me twice.", "This parking app charged me twice."),
+        # swearing as an adjective, after an intensifier (a news desk, session 43)
+        ("Ask any officer. Absolute shite kit.", "Ask any officer. Absolute kit."),
+        ("This crap phone keeps dying.", "This phone keeps dying."),
     ],
 )
 def test_the_insulting_words_before_a_thing_are_cut(text: str, rest: str) -> None:
@@ -42,6 +45,9 @@ def test_the_insulting_words_before_a_thing_are_cut(text: str, rest: str) -> Non
         "Stupid people everywhere.",
         "This stupid Trudeau plan.",  # a name between: about a person
         "The printer jammed again.",
+        "You are a shit referee.",
+        "Absolute shite, the lot of them.",
+        "What a shit manager.",
     ],
 )
 def test_not_an_insult_at_a_thing(text: str) -> None:
@@ -52,7 +58,11 @@ def test_not_an_insult_at_a_thing(text: str) -> None:
     "text",
     # "This stupid parking app charged me twice." is published as written since fast@4
     # (insult 0.268, just under the hold of 0.27): the reading is shown on a harsher word
-    ["This idiotic parking app charged me twice.", "The minister's housing plan is idiotic."],
+    [
+        "This idiotic parking app charged me twice.",
+        "The minister's housing plan is idiotic.",
+        "Shame they can't sort the helmets that fog up in the rain first. Absolute shite kit.",
+    ],
 )
 def test_a_complaint_about_a_thing_is_published(
     text: str, read_twice: ReadTwice, moderator: Moderator

@@ -90,6 +90,13 @@ INSULTING_WORDS: Final = (
         stupidest dumbest silliest lamest
         """
     ),
+    # a news desk (session 43): "Absolute shite kit." (toxicity 0.60) -- swearing as an
+    # adjective before a thing's name
+    *_words(
+        """
+        shit shite crap naff
+        """
+    ),
     *(f"most {w}" for w in _GRADED),
 )
 INSULTING: Final = _alternation(INSULTING_WORDS)
@@ -128,6 +135,9 @@ CONTEMPT_NOUNS: Final = (
     "train wreck",
     "clown show",
     "dumpster fire",
+    "shitshow",
+    "shit show",
+    "clusterfuck",
     "waste of time",
     "waste of money",
     "waste of space",
@@ -160,7 +170,8 @@ THINGS: Final = (
         book crossword puzzle form paperwork article headline column law policy
         rule regulation plan idea decision budget tax deal scheme program
         programme project system process nickname name slogan ad advert
-        commercial survey poll
+        commercial survey poll kit gear equipment helmet visor uniform exam
+        signal battery
         """
     ),
     *("auto correct", "spell check", "spell checker", "predictive text", "parking meter"),
@@ -187,7 +198,8 @@ _THING: Final = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in THINGS)
 _BEFORE: Final = (
     r"(?:(?:\b(?:this|that|these|those|the|my|our|a|an|such\s+a|what\s+a)\s+)"
     r"|(?:\b(?:sorry|ugh+|argh+|oh|ah|sigh|jeez|geez|again)\s{0,3},\s{0,3})"
-    r"|(?:^|(?<=[.!?;\n]))\s{0,3})"
+    r"|(?:^|(?<=[.!?;\n]))\s{0,3}(?:(?:absolute|absolutely|utter|utterly|total|totally|complete|"
+    r"completely)\s+)?)"
 )
 #: Words that may stand between the insult and the thing ("this stupid parking app",
 #: "that idiotic new tax"): modifiers of things, never a name or a person ("this stupid
