@@ -48,6 +48,14 @@ def test_the_insulting_words_before_a_thing_are_cut(text: str, rest: str) -> Non
         "You are a shit referee.",
         "Absolute shite, the lot of them.",
         "What a shit manager.",
+        # a review of session 43's swearing adjectives: the thing said of someone
+        "What a shit show you are, mate. Embarrassing.",
+        "Crap helmet, you. Go back to school.",
+        "Utter shite uniforms round here, couldn't catch a cold, bent the lot of them.",
+        "The uniforms are shite, thick as mince and twice as bent.",
+        "absolute shite bill, sack him now and don't let him near a mic again.",
+        "The crap equipment lads at the club are thick as two short planks.",
+        "What a naff helmet he is, the prat.",
     ],
 )
 def test_not_an_insult_at_a_thing(text: str) -> None:

@@ -170,8 +170,7 @@ THINGS: Final = (
         book crossword puzzle form paperwork article headline column law policy
         rule regulation plan idea decision budget tax deal scheme program
         programme project system process nickname name slogan ad advert
-        commercial survey poll kit gear equipment helmet visor uniform exam
-        signal battery
+        commercial survey poll kit gear equipment exam signal battery
         """
     ),
     *("auto correct", "spell check", "spell checker", "predictive text", "parking meter"),
@@ -245,13 +244,29 @@ _PHRASE_ENDS: Final = frozenset(
 )
 
 
+#: A thing's name said of someone just after it: "What a shit show you are", "Crap
+#: helmet, you.", and a person its sentence goes on to ("absolute shite bill, sack him
+#: now"): a review of session 43's swearing adjectives (read as written).
+_SAID_OF_SOMEONE_AFTER: Final = re.compile(
+    r"\s*(?:,\s*(?:you|u|ya)\b|(?:you|u|ya|he|she|they)\s*(?:are|['’]re|r|is|['’]s|was|were)\b)",
+    re.IGNORECASE,
+)
+_OBJECT_PRONOUN: Final = re.compile(r"\b(?:him|her)\b", re.IGNORECASE)
+
+
 def _person_after(text: str, end: int) -> bool:
     """Whether a person stands in the noun phrase going on after a thing's name: a
     hyphen or a possessive straight after it ("decision-makers", "the article's author"),
-    or a word for a person among the next three before a verb or a pronoun ends the
-    phrase ("this stupid game show host", "those stupid tax and spend Liberals"; not
-    "the dumbest policy I have ever seen")."""
+    the name said of someone (:data:`_SAID_OF_SOMEONE_AFTER`) or "him" / "her" later in
+    its sentence, or a word for a person among the next three before a verb or a pronoun
+    ends the phrase ("this stupid game show host", "those stupid tax and spend Liberals";
+    not "the dumbest policy I have ever seen")."""
     if end < len(text) and text[end] in "-'’´`ʼ\u2010\u2011":
+        return True
+    if _SAID_OF_SOMEONE_AFTER.match(text, end):
+        return True
+    sentence = _SENTENCE_END.search(text, end, end + _SENTENCE_REACH)
+    if _OBJECT_PRONOUN.search(text, end, sentence.start() if sentence else end + _SENTENCE_REACH):
         return True
     stop = _STOP.search(text, end, end + 60)
     for word in _NEXT_WORDS.findall(text, end, stop.start() if stop else end + 60)[:3]:

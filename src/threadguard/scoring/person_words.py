@@ -30,7 +30,7 @@ PERSON_NOUNS: Final = _words(
     moron mum neighbor neighbour nurse official opponent parent participant party
     patient people person police president proponent qb ref rep republican resident
     righty servant sister snowflake son sort staff star student team tenant thug
-    tories tory type wife woman women
+    tories tory type wife woman women lad lass bloke fella geezer chap
     """
 )
 #: Words with a person's ending (-er, -or, -ist, -ian, -ee, -man) that are no person.
