@@ -42,8 +42,8 @@ from threadguard.scoring.figurative_violence import (
             "Best of luck in the summer, lad. Hope you smash it.",
             "Best of luck in the summer, lad. .",
         ),
-        ("You'll smash it, I know you will", ", I know you will"),
-        ("Go and nail it.", "."),
+        ("Good luck, you'll smash it, I know you will", "Good luck, , I know you will"),
+        ("Big match tomorrow. Go and nail it.", "Big match tomorrow. ."),
         ("Hope they kill it on stage tonight!", " on stage tonight!"),
     ],
 )
@@ -89,6 +89,12 @@ def test_the_idioms_are_cut(text: str, rest: str) -> None:
         "I hope you smash it to pieces with a hammer",
         "Hope you smash his face in.",
         "I'll smash it.",
+        # threats dressed as wishes, or no contest to wish for (a review, session 43)
+        "You'll smash it, I know you will",
+        "Hope you kill it today, and the referee on the way home.",
+        "Sure you'll nail it, that grass won't be talking to the police again.",
+        "Saw that creature at the protest again. Hope they kill it.",
+        "Good luck in the final. Hope you smash his face in.",
     ],
 )
 def test_a_threat_or_a_plain_comment_is_read_as_written(text: str) -> None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from threadguard.scoring.rereading import cut_out
+from threadguard.scoring.rereading import cut_out, merged
 
 #: The attributes the reading without the figurative words may lower.
 FIGURATIVE_ATTRIBUTES: Final = frozenset({"threat", "toxicity", "severe_toxicity"})
@@ -39,6 +39,7 @@ _NEEDED: Final = (
     "smash it",
     "nail it",
     "ace it",
+    "boss it",
     "bury",
     "buried",
     "burying",
@@ -75,16 +76,7 @@ IDIOMS: Final = re.compile(
     r"(?=\s*(?:on stage|on the|at the|in the|tonight|today|again|lol|haha|mate|lads|guys))|"
     r"(?<!\bi'm )(?<!\bim )(?<!\bi am )(?<!\bwill )(?<!'ll )(?<!gonna )(?<!going to )"
     r"\b(?:killed|killing|smashed|smashing|nailed|nailing)\s+it\b(?=\s*(?:$|[.!,;]))|"
-    r"\bif looks could kill\b|"
-    # a news desk (session 43): "Best of luck in the summer, lad. Hope you smash it." (threat
-    # 0.57): a wish of success, the object "it" (an exam, a match), never a person
-    r"(?:\b(?:hope|hoping|sure|know|bet|reckon|think)\s+(?:you|u|ya|he|she|they|the lads?|the girls?)"
-    r"(?:['’]ll|\s+will|\s+can|\s+are\s+going\s+to|['’]re\s+going\s+to|\s+gonna)?|"
-    r"\b(?:you|u|ya)(?:['’]ll|\s+will|\s+are\s+going\s+to|['’]re\s+going\s+to|\s+gonna))\s+"
-    r"(?:absolutely\s+|totally\s+|just\s+)?(?:smash|nail|ace|kill|boss)\s+it\b"
-    r"(?=\s*(?:$|[.!,;]|(?:today|tomorrow|tonight|on\s+stage|out\s+there|this\s+\w+|next\s+\w+|in\s+the\s+\w+|on\s+the\s+"
-    r"day|mate|lad|love|pal|guys|x+)\b))|"
-    r"(?:^|(?<=[.!?]\s))(?:go\s+(?:and\s+|on\s+)?)(?:smash|nail|ace|boss)\s+it\b(?=\s*(?:$|[.!,;]))",
+    r"\bif looks could kill\b",
     re.IGNORECASE,
 )
 #: A comment that names a weapon or a place where someone could be met, or insists it is
@@ -99,10 +91,43 @@ MEANT: Final = re.compile(
 )
 
 
+#: A wish of success, the object "it" (an exam, a match) ending the phrase, never a person:
+#: a news desk (session 43) had "Best of luck in the summer, lad. Hope you smash it." held at
+#: threat 0.57. Read only beside words of a contest or of luck (:data:`SUCCESS`) and none
+#: of :data:`WISH_MEANT`: a review found threats dressed as wishes ("Hope you kill it today,
+#: and the referee on the way home", "Sure you'll nail it, that grass won't be talking to
+#: the police again", "Saw that creature at the protest again. Hope they kill it.").
+WISHES: Final = re.compile(
+    r"(?:\b(?:hope|hoping|sure|know|bet|reckon|think)\s+(?:you|u|ya|he|she|they|the lads?|the girls?)"
+    r"(?:['’]ll|\s+will|\s+can|\s+are\s+going\s+to|['’]re\s+going\s+to|\s+gonna)?|"
+    r"\b(?:you|u|ya)(?:['’]ll|\s+will|\s+are\s+going\s+to|['’]re\s+going\s+to|\s+gonna))\s+"
+    r"(?:absolutely\s+|totally\s+|just\s+)?(?:smash|nail|ace|kill|boss)\s+it\b"
+    r"(?=\s*(?:$|[.!,;]|(?:today|tomorrow|tonight|on\s+stage|out\s+there|this\s+\w+|next\s+\w+|in\s+the\s+\w+|on\s+the\s+"
+    r"day|mate|lad|love|pal|guys|x+)\b))|"
+    r"(?:^|(?<=[.!?]\s))(?:go\s+(?:and\s+|on\s+)?)(?:smash|nail|ace|boss)\s+it\b(?=\s*(?:$|[.!,;]))",
+    re.IGNORECASE,
+)
+SUCCESS: Final = re.compile(
+    r"\b(?:good luck|best of luck|all the best|congrat\w*|proud|exams?|tests?|papers?|"
+    r"interviews?|auditions?|gigs?|matche?s?|finals?|races?|marathons?|debut|stage|"
+    r"performances?|revision|practi[sc]\w*|season|a-levels?|gcses?|driving|trials?|"
+    r"you['’]ve got this|go get (?:it|them|em)|break a leg)\b",
+    re.IGNORECASE,
+)
+WISH_MEANT: Final = re.compile(
+    r"\b(?:him|his|her face|their faces?|skulls?|teeth|grass|nonce|traitors?|snitch|police|"
+    r"referee|ref|on the way home|way home|creature|protest)\b",
+    re.IGNORECASE,
+)
+
+
 def without_figurative_violence(text: str) -> str | None:
     """``text`` without its idioms of violence that harm no one (see the module docs); None
     where it has none, or where it names a weapon or insists it is meant."""
     lowered = text.lower()
     if not any(map(lowered.__contains__, _NEEDED)) or MEANT.search(text):
         return None
-    return cut_out(text, [m.span() for m in IDIOMS.finditer(text)])
+    spans = [m.span() for m in IDIOMS.finditer(text)]
+    if SUCCESS.search(text) and not WISH_MEANT.search(text):
+        spans = merged(spans + [m.span() for m in WISHES.finditer(text)])
+    return cut_out(text, spans)
