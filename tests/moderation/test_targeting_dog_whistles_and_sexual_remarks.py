@@ -106,6 +106,13 @@ HELD = [
     ),
     ("@Imran go back to Pakistan if you don't like it.", ""),
     ("She works at the Boots on Harlow high street. Everyone knows it.", ""),
+    # "everyone knows" asked back, but at the end or beside contempt (a review, session 43)
+    ("That snitch works at the Tesco in Harlow. Everyone knows it?", ""),
+    ("Everyone knows then? That nonce works at the Co-op on Mill Lane, near the kids' park.", ""),
+    (
+        "Everyone knows it? He teaches at Oakwood High. Let the parents decide what to do with him.",
+        "",
+    ),
     # 4. a misogynist slur at a woman; sexual remarks
     ("The reporter is a slag who should stick to writing about cake sales.", ""),
     ("Jenny Holt is a slag.", ""),

@@ -62,14 +62,12 @@ _WHEREABOUTS_NEEDS: Final = (
     "boy",
     "girl",
 )
-#: A call to act or an insinuation beside where a person is found. "Everyone knows" asked
-#: back is neither (a news desk, session 43: "Everyone knows it? The dad has been working in
-#: Lincolnshire for ten years." was held as a workplace given away).
+#: A call to act or an insinuation beside where a person is found.
 _TARGET_CUE: Final = re.compile(
     r"\bjust say(?:ing|in['’]?)\b|\bpick-?up (?:is|time)\b|\benjoy your (?:shopping|day|drink|"
     r"pint|school run|commute|evening|weekend|shift)\b|\b(?:go|pop|head) (?:round |over |down )?"
     r"(?:and|to) (?:tell|see|visit|ask|show|find) (?:him|her|them)\b|\bin person\b|"
-    r"\bevery(?:one|body) (?:know|knows|should know)\b(?!(?: (?:it|that|this|so|then))?\s*\?)|"
+    r"\bevery(?:one|body) (?:know|knows|should know)\b|"
     r"\b(?:he|she|they)['’]?d better\b|"
     r"\beasy target\b|\bpay (?:him|her|them) a visit\b|\blet['’]?s see what\b|"
     r"\bif you know what i mean\b|\bwould be a shame\b|"
@@ -95,6 +93,34 @@ _TARGET_CUE: Final = re.compile(
     r"happens|who (?:we|i) (?:are|am))(?=\s*(?:$|[.!?;…])))",
     re.IGNORECASE,
 )
+
+#: "Everyone knows" asked back where a comment opens (a news desk, session 43: "Everyone
+#: knows it? The dad has been working in Lincolnshire for ten years." was held as a
+#: workplace given away) is no cue, unless the comment names its target with contempt or
+#: calls for something (:data:`_MENACE`; a review: "Everyone knows then? That nonce works at
+#: the Co-op on Mill Lane", "Everyone knows it? He teaches at Oakwood High. Let the parents
+#: decide what to do with him."); asked at the end it still counts.
+_ECHO: Final = re.compile(
+    r"^\s*(?:so\s+|really\s*,?\s*)?every(?:one|body) (?:know|knows|should know)"
+    r"(?: (?:it|that|this|so|then))?\s*\?",
+    re.IGNORECASE,
+)
+_MENACE: Final = re.compile(
+    r"\b(?:nonce|paedo|pedo|grass|snitch|traitor|scum|what to do with|now (?:they|you(?: all)?|"
+    r"everyone) (?:do|know)|tell your mates|make (?:him|her|them) feel|near the (?:kids|school|"
+    r"park))",
+    re.IGNORECASE,
+)
+
+
+def _cue(text: str) -> bool:
+    """Whether a call to act or an insinuation stands in ``text`` (an opening "everyone
+    knows?" asked back left out, see :data:`_ECHO`)."""
+    echo = _ECHO.match(text)
+    if echo is not None and _MENACE.search(text) is None:
+        text = text[echo.end() :]
+    return _TARGET_CUE.search(text) is not None or _FIND_CUE.search(text) is not None
+
 
 #: Where a person goes, said to be known, as a menace (a sixth news-desk tryout published
 #: "That ref should be found after the match and taught a lesson. Know where she parks
@@ -182,9 +208,7 @@ def match_whereabouts(text: str) -> tuple[int, int, str] | None:
     # the place first: its words are rarer than the cue's, and the pattern is case-sensitive
     if any(w in text for w in _WHEREABOUTS_NEEDS):
         where = _WHEREABOUTS.search(text)
-        if where is not None and (
-            _TARGET_CUE.search(text) is not None or _FIND_CUE.search(text) is not None
-        ):
+        if where is not None and _cue(text):
             return where.start(), where.end(), _place(where.group())
     if "find" in text.lower() or "word with" in text.lower() or "chat with" in text.lower():
         for college in islice(_COLLEGE.finditer(text), _TRIES):
