@@ -26,7 +26,9 @@ cache of site ids, the audit writer):
 - ``store.review`` (:mod:`~threadguard.storage.repositories.review`): the queue as the
   dashboard shows it (titles, spans, parents, authors' histories, counts);
 - ``store.web`` (:mod:`~threadguard.storage.repositories.web_sessions`): the dashboard's
-  sign-in sessions, failed sign-ins and moderators' preferences.
+  sign-in sessions, failed sign-ins and moderators' preferences;
+- ``store.rescore`` (:mod:`~threadguard.storage.repositories.rescore`): stored comments
+  scored again under the models served now (``threadguard db rescore``).
 
 The repositories' methods are also the store's own (``store.queue(...)``,
 ``store.create_key(...)``), so callers need not know which repository holds what.
@@ -59,6 +61,7 @@ from threadguard.storage.repositories.counters import CounterRepository
 from threadguard.storage.repositories.ingest import Stored
 from threadguard.storage.repositories.jobs import JobRepository
 from threadguard.storage.repositories.moderation import ModerationRepository
+from threadguard.storage.repositories.rescore import RescoreRepository
 from threadguard.storage.repositories.review import ReviewRepository
 from threadguard.storage.repositories.sites import SiteRepository
 from threadguard.storage.repositories.stats import StatsRepository
@@ -87,6 +90,7 @@ class Store:
         self.threads = ThreadRepository(self.sessions)
         self.web = WebSessionRepository(self.sessions)
         self.review = ReviewRepository(self.sessions)
+        self.rescore = RescoreRepository(self.sessions, self.comments.writer)
 
         # Comments (record_many keeps its keyword form, see below).
         self.remember = self.comments.remember

@@ -1,0 +1,140 @@
+"""``threadguard db rescore``: stored comments scored again under the models served now and
+decided again under each site's policy now (:mod:`threadguard.service.rescore`)."""
+
+from __future__ import annotations
+
+import getpass
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from threadguard.cli.common import DeepFromOpt, ModelOpt, PolicyOpt, SettingTierOpt, fail
+from threadguard.cli.service import DatabaseOpt, DataDirOpt, _store, db_app
+
+if TYPE_CHECKING:
+    from threadguard.service.rescore import RescoreSummary
+
+
+def _who() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name (a container without passwd entry)
+        return "unknown"
+
+
+@db_app.command("rescore")
+def db_rescore(
+    site: Annotated[
+        str | None,
+        typer.Option(
+            "--site", help="Only this site (as `sites list` names it); default: every site."
+        ),
+    ] = None,
+    database: DatabaseOpt = None,
+    data_dir: DataDirOpt = None,
+    dry_run: Annotated[
+        bool,
+        typer.Option("--dry-run", help="Score and decide, print the summary, write nothing."),
+    ] = False,
+    everything: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="Every scored comment, not only those scored by another model version "
+            "(after a policy change).",
+        ),
+    ] = False,
+    batch: Annotated[
+        int,
+        typer.Option("--batch", min=1, max=5000, help="Comments per transaction."),
+    ] = 500,
+    policy: PolicyOpt = None,
+    model: ModelOpt = None,
+    tier: SettingTierOpt = None,
+    deep_from: DeepFromOpt = None,
+) -> None:
+    """Score stored comments again with the models the server serves now, and decide them
+    again under each site's policy now.
+
+    Reads the comments whose stored model version is not the current one (`--all`: every
+    scored comment), each with its stored context (its parent's text, its article's
+    title), as an upload would be read. **A moderator's verdict is never overturned**: a
+    comment a moderator approved or rejected keeps its verdict and its status; only its
+    stored scores are updated. A comment whose status is still the policy's gets the new
+    decision, and moves queue as a fresh upload would place it (approve -> hold enters the
+    queue). Every comment written is audited `comment.rescore`, a transaction per
+    `--batch` comments; an interrupted run is resumed by running it again. Use the
+    server's `--model`, `--tier`, `--deep-from` and `--policy` (or its settings file), so
+    the versions compared are the ones it serves."""
+    from threadguard.engine import Engine
+    from threadguard.moderation import PolicyError, load_policy, require_covered
+    from threadguard.scoring.linear import ModelError
+    from threadguard.scoring.registry import ModelChoiceError
+    from threadguard.service.context import ServiceState
+    from threadguard.service.rescore import rescore_site
+    from threadguard.service.settings import SettingsError, load_settings
+    from threadguard.storage import default_data_dir
+    from threadguard.storage.records import Actor
+
+    try:
+        settings = load_settings(
+            data_dir or default_data_dir(),
+            database_url=database,
+            policy_path=policy,
+            model_dir=model,
+            tier=tier,
+            deep_from=deep_from,
+        )
+        base = load_policy(settings.policy_path)
+    except (PolicyError, SettingsError) as exc:
+        fail(str(exc), 2)
+    with _store(settings.database_url, settings.data_dir) as store:
+        names = [s.name for s in store.site_summaries()]
+        if site is not None and site not in names:
+            known = ", ".join(names) or "none"
+            fail(f"--site {site}: no such site (sites: {known})", 2)
+        try:
+            engine = Engine.load(settings.model_dir, cascade=settings.cascade)
+            require_covered(base, engine.supported_languages)
+        except (PolicyError, ModelChoiceError) as exc:
+            fail(str(exc), 2)
+        except ModelError as exc:
+            fail(f"{exc}. Train one with `threadguard train`.", 1)
+        state = ServiceState(engine, store, settings, base)
+        actor = Actor(f"cli:{_who()}", "admin")
+        summaries = [
+            rescore_site(state, name, actor, everything=everything, dry_run=dry_run, batch=batch)
+            for name in ([site] if site is not None else names)
+        ]
+    _print(summaries, engine.model_version, dry_run)
+
+
+def _print(summaries: list[RescoreSummary], model: str, dry_run: bool) -> None:
+    """The summary table: one row per site, then what changed."""
+    from rich.console import Console
+    from rich.table import Table
+
+    out = Console(highlight=False)
+    title = f"rescore under {model}" + (" (dry run: nothing written)" if dry_run else "")
+    table = Table(title=title, title_justify="left")
+    for column in ("site", "stored", "read", "rescored", "decisions changed", "moderator kept"):
+        table.add_column(column, justify="left" if column == "site" else "right")
+    skipped = sum(s.skipped for s in summaries)
+    if skipped:
+        table.add_column("changed meanwhile", justify="right")
+    for s in summaries:
+        row = [s.site, str(s.stored), str(s.read), str(s.rescored)]
+        row += [str(sum(s.changed.values())), str(s.kept)]
+        table.add_row(*row, *([str(s.skipped)] if skipped else []))
+    out.print(table)
+    changes: dict[tuple[str, str], int] = {}
+    for s in summaries:
+        for pair, n in s.changed.items():
+            changes[pair] = changes.get(pair, 0) + n
+    verb = "would change" if dry_run else "changed"
+    if not changes:
+        out.print(f"no decision {verb}")
+    for (was, now), n in sorted(changes.items(), key=lambda kv: (-kv[1], kv[0])):
+        out.print(f"{verb}: {was} -> {now}: {n}")
+    if skipped:
+        out.print(f"{skipped} changed while being rescored: run it again to rescore them")

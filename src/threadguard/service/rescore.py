@@ -1,0 +1,181 @@
+"""Stored comments scored again under the models served now, and decided again under the
+site's policy now (``threadguard db rescore``).
+
+The same engine and the same site moderator as a thread upload
+(:func:`threadguard.service.moderation.moderate_thread`): each comment is read with its
+stored context (its parent's stored text, its article's title) and its stored language
+(a language an upload stated is stated again; one plainly written in another gives way,
+as on upload); the site's active adaptation maps the scores; user names are scored again
+where the policy screens them; and the comments of one article are decided together,
+with their authors' standing now and the rank each comment had when it arrived, as an
+upload of edited comments decides them. What the store does with the result (a
+moderator's verdict stands; the others move queue as a fresh upload would place them;
+each audited ``comment.rescore``) is :mod:`threadguard.storage.repositories.rescore`'s.
+
+Pages of ``batch`` comments are read, scored and written one transaction each, so a big
+store never holds one long transaction, and an interrupted run is resumed by running it
+again: the comments written carry the current model version and are not read again.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+from threadguard.adaptation import adapt
+from threadguard.analysis import Analysis
+from threadguard.engine import CommentInput, Engine, ScoredComment
+from threadguard.moderation.decision import held_long
+from threadguard.service.context import ServiceState, SitePolicy
+from threadguard.service.history import StoreHistory
+from threadguard.service.moderation import to_store
+from threadguard.storage.records import Actor
+from threadguard.storage.repositories.rescore import Rescored, StaleComment
+from threadguard.thread import Comment, name_as_words
+
+#: How many comments one page (one transaction) takes by default.
+BATCH = 500
+
+
+def current_models(engine: Engine) -> frozenset[str]:
+    """Every model version ``engine`` stores on an analysis: its own (English and the
+    languages no model covers) and each covered language's."""
+    return frozenset(engine.for_language(code).model_version for code in engine.supported_languages)
+
+
+@dataclass
+class RescoreSummary:
+    """What a rescoring of one site read and did (or, in a dry run, would do)."""
+
+    site: str
+    #: The site's scored comments, and those of them read to be rescored (scored by
+    #: another model version; with ``everything``, all of them).
+    stored: int = 0
+    read: int = 0
+    rescored: int = 0
+    #: Policy decisions that changed, by (from, to) action.
+    changed: Counter[tuple[str, str]] = field(default_factory=Counter)
+    #: Rescored comments whose status a moderator set: new scores, verdict kept.
+    kept: int = 0
+    #: Comments changed meanwhile (edited, scored again, deleted): left to the next run.
+    skipped: int = 0
+
+
+def rescore_site(
+    state: ServiceState,
+    site: str,
+    actor: Actor,
+    *,
+    everything: bool = False,
+    dry_run: bool = False,
+    batch: int = BATCH,
+    progress: Callable[[int], None] | None = None,
+) -> RescoreSummary:
+    """Rescore the site's comments whose stored model version is not the engine's
+    (``everything``: all of them); ``dry_run``: score and decide, write nothing.
+    ``progress`` is told how many comments are done after each page."""
+    policy = state.site_policy(site)
+    models = None if everything else current_models(state.engine)
+    summary = RescoreSummary(site, stored=state.store.rescore.scored_count(site))
+    after = ""
+    while True:
+        page = state.store.rescore.stale(site, models, after, batch)
+        if not page:
+            return summary
+        after = page[-1].id
+        done = rescore_page(state, site, policy, page)
+        written = [True] * len(done) if dry_run else state.store.rescore.apply(site, actor, done)
+        summary.read += len(page)
+        for r, ok in zip(done, written, strict=True):
+            if not ok:
+                summary.skipped += 1
+                continue
+            summary.rescored += 1
+            if r.comment.by_moderator:
+                summary.kept += 1
+                continue
+            was, now = r.comment.decision or "none", r.item.decision.action.value
+            if was != now:
+                summary.changed[(was, now)] += 1
+        if progress is not None:
+            progress(summary.read)
+
+
+def rescore_page(
+    state: ServiceState, site: str, policy: SitePolicy, page: Sequence[StaleComment]
+) -> list[Rescored]:
+    """A page of stale comments scored and decided as an upload would (module docs), in
+    the page's order."""
+    engine = state.engine
+    analyses = engine.analyze(
+        [
+            CommentInput(
+                c.text,
+                id=c.external_id,
+                parent=c.parent_text,
+                title=c.title,
+                language=c.language or None,
+            )
+            for c in page
+        ]
+    )
+    if policy.adaptation is not None:
+        analyses = [adapt(a, policy.adaptation) for a in analyses]
+    named = _names(engine, page, analyses) if policy.policy.screen_authors else {}
+    articles: dict[str, list[int]] = {}
+    for i, c in enumerate(page):
+        articles.setdefault(c.article_key, []).append(i)
+    out: dict[int, Rescored] = {}
+    limit = state.settings.max_text_chars
+    for key, rows in articles.items():
+        # parents before their replies: a reply of bare agreement is decided as its parent
+        rows = sorted(rows, key=lambda i: (page[i].depth, page[i].position, page[i].id))
+        ids = {page[i].external_id for i in rows}
+        scored = [
+            ScoredComment(_comment(page[i]), analyses[i], named.get(page[i].author or ""))
+            for i in rows
+        ]
+        contexts = {
+            c.external_id: c.parent_text
+            for c in (page[i] for i in rows)
+            if c.parent_id and c.parent_text and c.parent_id not in ids
+        }
+        decided = policy.moderator.decide_thread(
+            scored,
+            StoreHistory(state.store, site, key),
+            title=page[rows[0]].title,
+            contexts=contexts,
+        )
+        for i, m in zip(rows, decided, strict=True):
+            if len(page[i].text) > limit:
+                m = replace(m, outcome=replace(m.outcome, decision=held_long(m.decision, limit)))
+            [item] = to_store([m])
+            out[i] = Rescored(page[i], item)
+    return [out[i] for i in range(len(page))]
+
+
+def _comment(c: StaleComment) -> Comment:
+    return Comment(
+        c.external_id,
+        c.text,
+        author=c.author or "",
+        parent=c.parent_id,
+        depth=c.depth,
+        position=c.position,
+    )
+
+
+def _names(
+    engine: Engine, page: Sequence[StaleComment], analyses: Sequence[Analysis]
+) -> dict[str, Analysis]:
+    """Each author's name scored, in the language of their first comment on the page."""
+    spoken: dict[str, str | None] = {}
+    for c, a in zip(page, analyses, strict=True):
+        if c.author:
+            spoken.setdefault(c.author, a.language)
+    names = sorted(spoken)
+    if not names:
+        return {}
+    read = engine.analyze([CommentInput(name_as_words(n), language=spoken[n]) for n in names])
+    return dict(zip(names, read, strict=True))

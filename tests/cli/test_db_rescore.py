@@ -1,0 +1,116 @@
+"""``threadguard db rescore`` as an operator runs it after a model upgrade: the summary (a
+dry run's the same, nothing written), a second run with nothing left, a misspelt site
+refused with exit 2, and the help saying that moderators' verdicts stand.
+
+What rescoring does to each comment is tested on the store
+(``tests/storage/test_storage_rescore.py``); here the command line around it."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from cli_support import run_cli
+from sqlalchemy import func, select, update
+
+from threadguard.engine import Engine
+from threadguard.moderation import load_policy
+from threadguard.readers import read_thread
+from threadguard.service.context import ServiceState
+from threadguard.service.moderation import article_for
+from threadguard.service.settings import ServiceSettings
+from threadguard.service.uploads import Upload, ingest
+from threadguard.storage import Store
+from threadguard.storage.models import AnalysisRow, AuditEntry
+from threadguard.storage.records import Actor
+
+THREAD = {
+    "thread": {"id": "ferry", "title": "Ferry timetable"},
+    "comments": [
+        {"id": "a", "author": "ann", "text": "The island ferry is late again this morning."},
+        {"id": "b", "author": "bo", "text": "You are a worthless idiot and a disgrace."},
+    ],
+}
+
+
+def _old_store(path: Path, engine: Engine) -> str:
+    """A SQLite store with the thread uploaded on site "news", then marked as scored by
+    an older model version."""
+    url = f"sqlite:///{path}"
+    store = Store.open(url)
+    try:
+        state = ServiceState(engine, store, ServiceSettings(), load_policy(None))
+        read = read_thread(json.dumps(THREAD).encode(), format="json")
+        ingest(
+            state,
+            Upload("news", read, "json", article_for(read.thread, None), Actor("k", "client")),
+        )
+        with store.engine.begin() as conn:
+            conn.execute(update(AnalysisRow).values(model="threadguard-0.0.9+threadguard-fast@1"))
+    finally:
+        store.close()
+    return url
+
+
+def _audits(url: str) -> int:
+    store = Store.open(url, migrate=False)
+    try:
+        with store.sessions.read() as s:
+            return int(
+                s.scalar(
+                    select(func.count())
+                    .select_from(AuditEntry)
+                    .where(AuditEntry.action == "comment.rescore")
+                )
+                or 0
+            )
+    finally:
+        store.close()
+
+
+def _row(output: str, site: str) -> list[str]:
+    """The summary table's cells on ``site``'s row."""
+    for line in output.splitlines():
+        cells = [c.strip() for c in re.split(r"[│|]", line) if c.strip()]
+        if cells and cells[0] == site:
+            return cells
+    raise AssertionError(f"no row for {site} in:\n{output}")
+
+
+def test_rescore_prints_a_summary_a_dry_run_writes_nothing_and_a_rerun_finds_nothing(
+    tmp_path: Path, engine: Engine
+) -> None:
+    url = _old_store(tmp_path / "tg.db", engine)
+    dry = run_cli("db", "rescore", "--database", url, "--dry-run", "--tier", "cascade")
+    assert dry.returncode == 0, dry.stderr
+    assert "dry run" in dry.stdout
+    # site, stored, read, rescored, decisions changed, moderator kept
+    assert _row(dry.stdout, "news") == ["news", "2", "2", "2", "0", "0"]
+    assert _audits(url) == 0
+    done = run_cli("db", "rescore", "--database", url, "--site", "news")
+    assert done.returncode == 0, done.stderr
+    assert _row(done.stdout, "news") == ["news", "2", "2", "2", "0", "0"]
+    assert "no decision changed" in done.stdout
+    assert _audits(url) == 2
+    again = run_cli("db", "rescore", "--database", url)
+    assert again.returncode == 0, again.stderr
+    assert _row(again.stdout, "news") == ["news", "2", "0", "0", "0", "0"]
+    assert _audits(url) == 2
+
+
+def test_an_unknown_site_is_refused_with_exit_2(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'tg.db'}"
+    Store.open(url).close()
+    result = run_cli("db", "rescore", "--database", url, "--site", "newz")
+    assert result.returncode == 2
+    assert "no such site" in result.stderr and "newz" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_help_says_a_moderators_verdict_stands() -> None:
+    result = run_cli("db", "rescore", "--help", env={"COLUMNS": "200"})
+    assert result.returncode == 0
+    text = " ".join(result.stdout.split())
+    assert "never overturned" in text
+    assert "keeps its verdict and its status; only its stored scores are updated" in text
