@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
@@ -35,7 +34,7 @@ from threadguard.storage.records import STATUS_OF_ACTION, Actor, NewComment
 from threadguard.storage.repositories.bulk import analysis_values, scores
 from threadguard.storage.repositories.ingest import CommentWriter
 from threadguard.storage.repositories.rows import in_chunks
-from threadguard.storage.sessions import Repository, add_audit, find_site_id
+from threadguard.storage.sessions import Repository, Sessions, add_audit, find_site_id
 
 __all__ = ["RescoreRepository", "Rescored", "StaleComment"]
 
@@ -83,7 +82,7 @@ class Rescored:
 class RescoreRepository(Repository):
     """Reads stale comments a page at a time and writes their new analyses and decisions."""
 
-    def __init__(self, sessions: Any, writer: CommentWriter) -> None:
+    def __init__(self, sessions: Sessions, writer: CommentWriter) -> None:
         super().__init__(sessions)
         self._writer = writer
 
