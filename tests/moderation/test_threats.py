@@ -39,6 +39,12 @@ HELD = [
         "veiled threat",
     ),
     ("A few of us should pay him a visit at home and teach him some manners.", "veiled threat"),
+    ("Time someone paid him a visit at home and taught him some respect.", "veiled threat"),
+    (
+        "Someone should pay a visit to Councillor Patel at home and explain what real Britain "
+        "thinks of her.",
+        "veiled threat",
+    ),
     ("We're going to kill every one of you traitors.", "intent to harm"),
     ("I'm gonna beat you senseless, mate.", "intent to harm"),
     ("I will break your legs if you print that again.", "intent to harm"),
@@ -144,6 +150,15 @@ CIVIL = [
     "We should pay a visit to grandma at home and show her the photos.",
     "Someone should explain to him what real policing is.",
     "We'll pay a visit to the museum at home time and show them what real dinosaurs looked like.",
+    # kind errands at home (a review, session 43)
+    "We should pay them a visit at home and teach them what we learned about composting.",
+    "Someone ought to pay a visit to that farmer at home and explain what real support is "
+    "available under the new scheme.",
+    "Some of us could pay him a visit at home to explain what real help the council offers.",
+    "The lads are going to pay a visit to the old gaffer at home and show him what real fans are "
+    "like, with a signed shirt.",
+    "Someone should pay a visit to the new neighbours at home and explain what real Yorkshire "
+    "hospitality is, with a cake.",
     "We are all going to die one day, so enjoy the sunshine.",
     "He will never walk again after the crash, his family says.",
     "The bill should be killed in committee.",
