@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from threadguard.analysis import Analysis
 from threadguard.engine import Engine
-from threadguard.moderation import Moderator, load_policy
+from threadguard.moderation import Moderator, load_policy, on_top
 from threadguard.schema import ATTRIBUTES
 from threadguard.service.compat.openai_moderation import (
     CATEGORY_SOURCES,
@@ -328,10 +328,39 @@ def test_a_comment_the_site_rejects_on_toxicity_alone_is_flagged_as_harassment()
     rejected = Analysis(None, {**scores, "toxicity": 0.999}, language="tr")
     outcome = Moderator().decide(rejected, "Ananı sikeyim")
     assert outcome.action.value == "reject"
-    result = moderation_result(rejected, flag_at, outcome)
+    result = moderation_result(rejected, flag_at, outcome, rejected_on_scores=True)
     assert result["flagged"] is True and result["categories"]["harassment"] is True
     assert result["category_scores"]["harassment"] >= 0.5
     held = Analysis(None, {**scores, "toxicity": 0.5}, language="tr")
     held_outcome = Moderator().decide(held, "Bir şey")
     assert held_outcome.action.value == "hold"
     assert moderation_result(held, flag_at, held_outcome)["flagged"] is False
+
+
+@pytest.mark.parametrize(
+    ("rules", "text"),
+    [
+        ('[watchlist]\nblock = ["timetable"]\n', "The new timetable is great."),
+        ('[contact_details]\naction = "reject"\n', "Email me at jo.bloggs@example.com."),
+    ],
+)
+def test_a_rejection_by_a_list_is_flagged_with_the_models_categories(
+    engine: Engine, rules: str, text: str
+) -> None:
+    """docs/compatibility.md: a watched ``block`` word "sets flagged: true with every
+    category left as the model scored it"; the rule that makes a rejection on scores
+    harassment made it ``harassment: true`` at 0.8 (an integrator's tryout). Only a
+    rejection the thresholds make is harassment."""
+    policy = on_top(load_policy(None), rules, "toml", "news")
+    client = TestClient(make_app(FakeContext(engine=engine, policy=policy)))
+    [result] = moderate(client, {"input": text}).json()["results"]
+    [plain] = (
+        TestClient(make_app(FakeContext(engine=engine)))
+        .post("/v1/moderations", json={"input": text}, headers=AUTH)
+        .json()["results"]
+    )
+    assert result["flagged"] is True
+    assert not any(result["categories"].values())
+    assert result["categories"] == plain["categories"]
+    assert result["category_scores"] == plain["category_scores"]
+    assert result["category_scores"]["harassment"] < 0.5

@@ -144,11 +144,19 @@ def category_flag_level(category: str, flag_at: dict[str, float]) -> float:
 
 
 def moderation_result(
-    analysis: Analysis, flag_at: dict[str, float], outcome: Outcome | None = None
+    analysis: Analysis,
+    flag_at: dict[str, float],
+    outcome: Outcome | None = None,
+    *,
+    rejected_on_scores: bool = False,
 ) -> dict[str, Any]:
     """One entry of ``results``: OpenAI's categories computed from our attributes, flagged
     also when ``outcome`` (the site's rules) found a watched word that blocks or holds, a
-    code of coded hate or a threatening phrase that holds."""
+    code of coded hate or a threatening phrase that holds, or rejected the input.
+    ``rejected_on_scores``: whether the site's thresholds alone reject it
+    (:meth:`threadguard.moderation.Moderator.on_scores`); only then does a rejection with
+    no category true become ``harassment``: a rejection by a list (a watched ``block``
+    word, contact details) keeps every category as the model scored it."""
     s = analysis.scores
     categories: dict[str, bool] = {}
     scores: dict[str, float] = {}
@@ -163,7 +171,8 @@ def moderation_result(
         categories[category] = flagged
         scores[category] = round(raised(score, found, category_flag_level(category, flag_at)), 6)
     if (
-        outcome is not None
+        rejected_on_scores
+        and outcome is not None
         and outcome.scored
         and outcome.action is Verdict.REJECT
         and not any(categories.values())
@@ -171,7 +180,8 @@ def moderation_result(
         # rejected on scores no category builds (toxicity, which the other languages' models
         # carry most abuse in: "Ananı 🖕 sikeyim", toxicity 1.00, was flagged false with
         # every score under 0.001, a multilingual integrator's tryout): harassment, at its
-        # flag level at least, so that a category says why and a cut-off on scores sees it
+        # flag level at least, so that a category says why and a cut-off on scores sees it.
+        # Not for a rejection by a list: a watched block word came back harassment 0.8
         categories["harassment"] = True
         scores["harassment"] = round(
             raised(scores["harassment"], True, category_flag_level("harassment", flag_at)), 6
@@ -183,6 +193,9 @@ def moderation_result(
         # a language the models do not cover: its scores are an English model's guesses,
         # so the site's rule for such languages (default hold) says whether it is flagged
         or (not outcome.scored and outcome.action != Verdict.APPROVE)
+        # rejected by a rule no category stands for (contact details, spam): flagged, as
+        # it was when such a rejection was reported as harassment
+        or outcome.action is Verdict.REJECT
     )
     return {
         "flagged": any(categories.values()) or watched,
@@ -225,13 +238,19 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
             (a, context.site_decision(Arrival(principal.site, a, t)))
             for a, t in zip(analyses, texts, strict=True)
         ]
-        policy = context.moderator_for(principal.site).policy
+        moderator = context.moderator_for(principal.site)
         return JSONResponse(
             {
                 "id": f"modr-{uuid.uuid4().hex}",
                 "model": answered_model(engine.model_version, scored, analyses),
                 "results": [
-                    moderation_result(a, policy.flag_levels(a.language), o) for a, o in decided
+                    moderation_result(
+                        a,
+                        moderator.policy.flag_levels(a.language),
+                        o,
+                        rejected_on_scores=moderator.on_scores(a).action is Verdict.REJECT,
+                    )
+                    for a, o in decided
                 ],
             }
         )
