@@ -124,6 +124,24 @@ def test_score_threshold_leaves_out_low_scores(client: TestClient) -> None:
     assert list(client.post(ANALYZE, json=body).json()["attributeScores"]) == ["INSULT"]
 
 
+def test_no_score_over_its_threshold_omits_attribute_scores(client: TestClient) -> None:
+    """Google's proto3 JSON leaves an empty map out: Perspective answers no
+    ``attributeScores`` key at all when every score is under its threshold (ThreadGuard
+    answered ``"attributeScores": {}``)."""
+    body = {
+        "comment": {"text": "Thanks for the thoughtful article."},
+        "requestedAttributes": {
+            "TOXICITY": {"scoreThreshold": 0.99},
+            "THREAT": {"scoreThreshold": 0.99},
+        },
+    }
+    resp = client.post(ANALYZE, json=body)
+    assert resp.status_code == 200, resp.text
+    answer = resp.json()
+    assert "attributeScores" not in answer
+    assert answer["languages"] == ["en"] and answer["detectedLanguages"] == ["en"]
+
+
 def test_span_annotations_score_each_sentence(client: TestClient) -> None:
     resp = analyze(client, RUDE, spanAnnotations=True)
     spans = resp.json()["attributeScores"]["TOXICITY"]["spanScores"]
@@ -191,7 +209,7 @@ def test_a_score_threshold_written_as_a_string_is_read_as_a_number(client: TestC
     }
     resp = client.post(ANALYZE, json=body)
     assert resp.status_code == 200, resp.text
-    assert resp.json()["attributeScores"] == {}  # a clean comment under 0.99: left out
+    assert "attributeScores" not in resp.json()  # a clean comment under 0.99: left out
     body["requestedAttributes"]["TOXICITY"]["scoreThreshold"] = "high"
     assert client.post(ANALYZE, json=body).status_code == 400
     body["requestedAttributes"]["TOXICITY"]["scoreThreshold"] = "NaN"

@@ -152,10 +152,13 @@ def analyze_response(
                 spans.append({"begin": units[begin], "end": units[end], "score": _score(value)})
         attribute_scores[r.key] = {"spanScores": spans, "summaryScore": _score(summary)}
     body: dict[str, Any] = {
-        "attributeScores": attribute_scores,
         "languages": list(req.languages) or [detected],
         "detectedLanguages": [detected],
     }
+    if attribute_scores:
+        # proto3 JSON leaves an empty map out, as Perspective answers when every score
+        # is under its scoreThreshold
+        body = {"attributeScores": attribute_scores, **body}
     if req.client_token is not None:
         body["clientToken"] = req.client_token
     return body
