@@ -202,6 +202,34 @@ def test_a_body_too_large_to_read_is_premoderated(engine: Engine) -> None:
     assert resp.status_code == 200 and resp.json() == {"status": "PREMOD"}
 
 
+def test_an_unsigned_body_over_the_limit_is_401(engine: Engine, context: FakeContext) -> None:
+    """Unsigned requests are always refused (docs/compatibility.md); one over the body
+    limit got 200 PREMOD, as if Coral had sent it. Wrongly signed too; and one too large
+    even to check is refused, never taken for Coral's."""
+    context = make_context(engine, max_body_bytes=2_000)
+    client = TestClient(make_app(context))
+    raw = json.dumps(payload("You idiot. " + "filler " * 1_000)).encode()
+    assert len(raw) > 2_000
+    unsigned = client.post(URL, content=raw, headers={"Content-Type": "application/json"})
+    assert unsigned.status_code == 401, unsigned.text
+    assert "X-Coral-Signature" in unsigned.json()["error"]
+    wrong = client.post(URL, content=raw, headers={"X-Coral-Signature": sign(raw, "whsec_x")})
+    assert wrong.status_code == 401
+    huge = json.dumps(payload("filler " * 2_000)).encode()
+    assert len(huge) > 4 * 2_000
+    resp = client.post(URL, content=huge, headers={"X-Coral-Signature": sign(huge, CORAL_SECRET)})
+    assert resp.status_code == 401 and "not read" in resp.json()["error"]
+    assert context.comments.records == []
+
+
+def test_a_wrong_method_gets_corals_error_shape(client: TestClient) -> None:
+    """Coral's shape is ``{"error": message}``; a GET got the framework's ``detail``."""
+    resp = client.get(URL)
+    assert resp.status_code == 405 and resp.headers["allow"] == "POST"
+    assert set(resp.json()) == {"error"}
+    assert "use POST" in resp.json()["error"]
+
+
 def wait_for_record(context: FakeContext) -> dict[str, Any]:
     for _ in range(200):
         if context.comments.records:

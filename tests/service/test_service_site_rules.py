@@ -88,6 +88,25 @@ def latest(store: Store, site: str) -> Any:
 # ------------------------------------------------------------------ Coral
 
 
+def test_coral_refuses_an_unsigned_body_over_the_limit(service: Service) -> None:
+    """An integrator's tryout: an unsigned 1.5 MB body got 200 PREMOD through the served
+    app (its body limit stopped the read before the signature was checked); a signed one
+    keeps its answer, PREMOD, and nothing is stored either way."""
+    body = json.dumps({"action": "NEW", "comment": {"body": "x" * 1_500_000}}).encode()
+    unsigned = service.client.post(
+        "/coral/moderation", content=body, headers={"Content-Type": "application/json"}
+    )
+    assert unsigned.status_code == 401, unsigned.text
+    assert set(unsigned.json()) == {"error"}
+    signature = "sha256=" + hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
+    signed = service.client.post(
+        "/coral/moderation", content=body, headers={"X-Coral-Signature": signature}
+    )
+    assert signed.status_code == 200 and signed.json() == {"status": "PREMOD"}
+    assert service.client.get("/coral/moderation").status_code == 405
+    assert service.store.history("default", 1) == []
+
+
 def test_coral_applies_the_site_watchlist(service: Service) -> None:
     set_policy(service, "site-1", '[watchlist]\nblock = ["timetable"]\nhold = ["ferr*"]\n')
     assert coral(service, "The new t.i.m.e.t.a.b.l.e is great") == "REJECTED"

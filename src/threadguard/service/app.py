@@ -32,7 +32,7 @@ from threadguard.service.dependencies import attach, require, service_state
 from threadguard.service.edges import EdgedApp
 from threadguard.service.errors import error_response, install_handlers
 from threadguard.service.health import health_router
-from threadguard.service.limits import BodySizeLimit
+from threadguard.service.limits import CORAL_PATH, SIGNATURE_READ_FACTOR, BodySizeLimit
 from threadguard.service.metrics import RequestMetrics, registry_for
 from threadguard.service.metrics_endpoint import metrics_router
 from threadguard.service.security_headers import SecurityHeaders, cors_options, headers_for
@@ -86,11 +86,14 @@ def _compat_routers(auth: Callable[..., Any], ctx: Callable[..., Any]) -> list[A
 
 
 def body_limits(settings: ServiceSettings) -> Callable[[str], int]:
-    """The body limit for a path: thread uploads get the larger one."""
+    """The body limit for a path: thread uploads get the larger one; Coral's endpoint reads
+    a body over the limit far enough to check its signature (it answers the limit itself)."""
 
     def limit_for(path: str) -> int:
         if path.startswith(api.UPLOADS):
             return settings.max_upload_bytes
+        if path == CORAL_PATH:
+            return settings.max_body_bytes * SIGNATURE_READ_FACTOR
         return settings.max_body_bytes
 
     return limit_for

@@ -29,6 +29,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from threadguard.service.errors import ApiError, error_response
 
+#: Coral's endpoint, whose body is read past ``max_body_bytes`` (up to
+#: :data:`SIGNATURE_READ_FACTOR` times it) so that the signature of one over the limit is
+#: checked: unsigned, it is refused (401) as every unsigned request is; signed, it is
+#: answered without a decision (:mod:`threadguard.service.compat.coral`).
+CORAL_PATH = "/coral/moderation"
+SIGNATURE_READ_FACTOR = 4
+
 
 class BodyTooLarge(ApiError):
     """Raised from ``receive`` when a streamed body passes its limit.

@@ -8,7 +8,10 @@ or no answer in time, and it skips the phase and goes on -- it publishes the com
 Hence:
 
 - the signature is checked in constant time against the configured secret before the body
-  is even parsed; no secret configured means 503, never "accept unsigned";
+  is even parsed; no secret configured means 503, never "accept unsigned"; a request
+  without one is refused before its body is read, and a body over ``max_body_bytes`` is
+  read (up to :data:`~threadguard.service.limits.SIGNATURE_READ_FACTOR` times the limit)
+  to check it: unsigned or wrongly signed it is a 401 like any other, signed it gets PREMOD;
 - the answer is the comment's status in the store once it is stored, so Coral and
   ThreadGuard's queue always agree: an EDIT is moderated again (a moderator's verdict
   on the old text does not carry over), a NEW sent again with the same text keeps a
@@ -40,7 +43,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, HTTPException
 from fastapi.responses import JSONResponse
 from starlette.requests import Request
 from starlette.responses import Response
@@ -53,6 +56,7 @@ from threadguard.schema import ATTRIBUTES, Verdict
 from threadguard.service.compat import DEFAULT_SITE, Dependency, parse_json_object, read_body
 from threadguard.service.compat.errors import RETRY_AFTER, CompatError, PlainErrorRoute
 from threadguard.service.edges import seconds_since_arrival
+from threadguard.service.limits import CORAL_PATH, SIGNATURE_READ_FACTOR
 from threadguard.service.protocols import (
     Arrival,
     ArticleRef,
@@ -91,6 +95,45 @@ def signature_valid(secret: str, body: bytes, header: str | None) -> bool:
         if scheme.lower() == "sha256" and value:
             found |= hmac.compare_digest(value.strip().lower().encode(), expected)
     return found
+
+
+def signature_offered(header: str | None) -> bool:
+    """Whether the header holds any ``sha256=<hex>`` to check: without one the request is
+    refused before its body is read."""
+    return any(
+        scheme.strip().lower() == "sha256" and value.strip()
+        for scheme, _, value in (p.partition("=") for p in (header or "").split(","))
+    )
+
+
+async def read_signed(request: Request, secret: str, limit: int) -> bytes | None:
+    """The body of a request signed with ``secret``; None for a signed body over ``limit``
+    (``max_body_bytes``: answered without a decision). A missing or wrong signature is a 401 whatever the
+    body's size: an unsigned 1.5 MB body got 200 PREMOD, as if Coral had sent it. A body
+    over :data:`SIGNATURE_READ_FACTOR` times the limit is not read to check it: a 401."""
+    header = request.headers.get(SIGNATURE_HEADER)
+    refused = CompatError(401, f"Missing or invalid {SIGNATURE_HEADER}.")
+    if not signature_offered(header):
+        raise refused
+    try:
+        raw = await read_body(request, limit * SIGNATURE_READ_FACTOR)
+    except (CompatError, HTTPException) as exc:
+        if exc.status_code != 413:
+            raise
+        log.warning("coral: a body over %d bytes; its signature was not checked", limit)
+        raise CompatError(
+            401,
+            f"Missing or invalid {SIGNATURE_HEADER}: a body over "
+            f"{limit * SIGNATURE_READ_FACTOR} bytes is not read to check it.",
+        ) from None
+    if not signature_valid(secret, raw, header):
+        raise refused
+    if len(raw) > limit:
+        # signed, but over the limit: a 413 is "skip the phase" to Coral, which publishes,
+        # so a person decides instead
+        log.warning("coral: a signed body over %d bytes; answered without a decision", limit)
+        return None
+    return raw
 
 
 @dataclass(frozen=True)
@@ -274,7 +317,7 @@ def build_router(ctx: Dependency, *, approve_clean: bool = True) -> APIRouter:
     router = APIRouter(tags=["coral"], route_class=PlainErrorRoute)
 
     @router.post(
-        "/coral/moderation",
+        CORAL_PATH,
         summary="Coral external moderation phase",
         responses={204: {"description": "No opinion (or past the deadline)."}},
     )
@@ -288,21 +331,9 @@ def build_router(ctx: Dependency, *, approve_clean: bool = True) -> APIRouter:
                 "Coral endpoint not configured: set THREADGUARD_CORAL_SECRET (or coral_secret "
                 "in the settings file) to the phase's signing secret.",
             )
-        try:
-            raw = await read_body(request, settings.max_body_bytes)
-        except CompatError as exc:
-            if exc.status_code != 413:
-                raise
-            # Too large to read, so its signature cannot be checked; but a 413 is "skip
-            # the phase" to Coral, which publishes: a person decides instead (PREMOD
-            # stores nothing, so an unsigned sender gains nothing by it).
-            log.warning(
-                "coral: a body over %d bytes; answered without a decision",
-                settings.max_body_bytes,
-            )
+        raw = await read_signed(request, settings.coral_secret, settings.max_body_bytes)
+        if raw is None:
             return failed_answer(settings, busy=False)
-        if not signature_valid(settings.coral_secret, raw, request.headers.get(SIGNATURE_HEADER)):
-            raise CompatError(401, f"Missing or invalid {SIGNATURE_HEADER}.")
         try:
             item = parse_request(parse_json_object(raw, "Invalid JSON:"))
         except (CompatError, InvalidField) as exc:
@@ -389,6 +420,17 @@ def build_router(ctx: Dependency, *, approve_clean: bool = True) -> APIRouter:
             log.exception("coral: scoring or storing failed; answered without a decision")
             return failed_answer(settings, busy=False)
         return coral_answer(status, approve_clean, outcome)
+
+    @router.api_route(
+        CORAL_PATH, methods=["GET", "PUT", "PATCH", "DELETE"], include_in_schema=False
+    )
+    async def wrong_method(request: Request) -> Response:
+        # Coral's error shape ({"error": message}), not the service's own
+        raise CompatError(
+            405,
+            f"Method {request.method} is not allowed on {CORAL_PATH}; use POST.",
+            headers={"Allow": "POST"},
+        )
 
     return router
 
