@@ -301,6 +301,28 @@ def test_abuse_past_the_text_limit_is_read_not_cut_off(client: TestClient) -> No
     assert post(client, payload(filler)).json()["status"] == "SYSTEM_WITHHELD"
 
 
+def test_a_comment_held_for_its_length_is_flagged_body_count(engine: Engine) -> None:
+    """Coral's own flag for a length is COMMENT_DETECTED_BODY_COUNT: a clean comment held
+    only for being longer than the limit was flagged TOXIC. One that also scores high
+    keeps the length among its reasons (it was lost) and both flags."""
+    context = make_context(engine, max_text_chars=200)
+    client = TestClient(make_app(context))
+    filler = "The council meeting discussed the new bike lane and parking. " * 5
+    assert len(filler) > 200
+    assert post(client, payload(filler)).json() == {
+        "status": "SYSTEM_WITHHELD",
+        "actions": [{"actionType": "FLAG", "reason": "COMMENT_DETECTED_BODY_COUNT"}],
+    }
+    abuse = filler + "You are a worthless piece of garbage, you pathetic idiot."
+    answer = post(client, payload(abuse)).json()
+    assert answer["status"] in ("REJECTED", "SYSTEM_WITHHELD"), answer
+    reasons = [a["reason"] for a in answer["actions"]]
+    assert reasons == ["COMMENT_DETECTED_TOXIC", "COMMENT_DETECTED_BODY_COUNT"]
+    stored = context.comments.records[-1]["decision"]
+    assert "longer than 200 characters" in stored.reasons
+    assert stored.reasons[0] != "longer than 200 characters"  # the scores decided it
+
+
 class BusyLog(MemoryLog):
     """A comment log whose database stays busy."""
 

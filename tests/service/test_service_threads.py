@@ -218,6 +218,26 @@ def test_a_comment_over_the_size_limit_is_held_and_the_rest_stored(
         service.close()
 
 
+def test_a_long_comment_held_on_its_scores_keeps_its_length_among_the_reasons(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """The length was a reason only where nothing else held the comment: one over the
+    limit that its scores also held or rejected lost "longer than N characters"."""
+    service = Service(engine, f"sqlite:///{tmp_path / 'long.db'}", max_text_chars=50)
+    try:
+        text = "You are a worthless piece of garbage, you pathetic stupid idiot."
+        doc = {"comments": [{"id": "long-abuse", "text": text}]}
+        response = service.post_thread(json.dumps(doc), "application/json")
+        assert response.status_code == 200, response.text
+        [comment] = response.json()["comments"]
+        assert comment["status"] in ("pending", "rejected")
+        reasons = comment["decision"]["reasons"]
+        assert "longer than 50 characters" in reasons
+        assert reasons[0] != "longer than 50 characters"  # the scores decided it
+    finally:
+        service.close()
+
+
 @pytest.mark.parametrize(
     ("method", "path", "body", "status"),
     [

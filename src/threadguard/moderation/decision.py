@@ -188,7 +188,9 @@ def held_long(decision: Decision, limit: int) -> Decision:
     (where refusing it would cost more: Coral publishes what it is refused, and a thread
     upload lost every other comment with it): held for a person at least, since such a
     length is a flood or padding around something, and no reader expects it published
-    unread."""
-    if decision.action != Verdict.APPROVE:
-        return decision
-    return Decision(Verdict.HOLD, (f"longer than {limit:,} characters", *decision.reasons))
+    unread. The length is among the reasons whatever else decided it (a long comment
+    rejected on its scores lost it), first where it alone holds the comment."""
+    reason = f"longer than {limit:,} characters"
+    if decision.action == Verdict.APPROVE:
+        return Decision(Verdict.HOLD, (reason, *decision.reasons))
+    return Decision(decision.action, (*decision.reasons, reason))

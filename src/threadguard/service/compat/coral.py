@@ -78,6 +78,10 @@ SIGNATURE_HEADER = "X-Coral-Signature"
 HOLD_STATUS = "SYSTEM_WITHHELD"
 TOXIC = "COMMENT_DETECTED_TOXIC"
 TOXIC_FLAG = {"actionType": "FLAG", "reason": TOXIC}
+#: Coral's own flag for a comment's length (its character-count phase), for a comment
+#: held for being longer than ``max_text_chars`` (:func:`held_long`'s reason).
+BODY_COUNT = "COMMENT_DETECTED_BODY_COUNT"
+LONG_REASON = "longer than "
 
 
 def signature_valid(secret: str, body: bytes, header: str | None) -> bool:
@@ -220,7 +224,8 @@ def flag_reasons(outcome: Outcome | None) -> list[str]:
     """Coral's flag reasons for what held or rejected a comment, so Coral's moderators read
     why (every one was COMMENT_DETECTED_TOXIC: a banned author's civil comment, a watched
     word, a phone number). Only the reasons Coral's own phases give and it validates; the
-    models, coded hate and threats are TOXIC, and so is anything unknown (a stored verdict)."""
+    models, coded hate and threats are TOXIC, a length past ``max_text_chars`` BODY_COUNT,
+    and anything unknown (a stored verdict) TOXIC."""
     if outcome is None:
         return [TOXIC]
     found: list[str] = []
@@ -242,6 +247,8 @@ def flag_reasons(outcome: Outcome | None) -> list[str]:
         found.append("COMMENT_DETECTED_SUSPECT_WORD")
     if any(r.startswith(("author is banned", "new author", "repeat offender")) for r in reasons):
         found.append("COMMENT_DETECTED_RECENT_HISTORY")
+    if any(r.startswith(LONG_REASON) for r in reasons):
+        found.append(BODY_COUNT)
     return list(dict.fromkeys(found)) or [TOXIC]
 
 
@@ -369,6 +376,8 @@ def build_router(ctx: Dependency, *, approve_clean: bool = True) -> APIRouter:
             decision = outcome.decision
             if len(item.text) > settings.max_text_chars:
                 decision = held_long(decision, settings.max_text_chars)
+                # answered with its length among the flags (BODY_COUNT), not TOXIC
+                outcome = replace(outcome, decision=decision)
             if deadline.passed and not settings.coral_fail_open:
                 decision = held_late(decision)
             story = ArticleRef(item.story_id) if item.story_id else None
