@@ -16,14 +16,19 @@ from threadguard.storage.store import QueueFilter
 
 #: The ``?status=`` values; "all" lifts the filter.
 STATUSES = ("pending", "approved", "rejected", "all")
+#: Other names of a status: "held" is what the README and the dashboard's tab call pending.
+ALIASES = {"held": "pending"}
 
 router = APIRouter(tags=["moderation"])
 
 
 def check_filters(status: str, attribute: str | None, min_score: float | None) -> None:
     """400 for a status or attribute the queue does not know, or a bare ``min_score``."""
-    if status not in STATUSES:
-        raise ApiError(400, f"status must be pending, approved, rejected or all, not {status!r}")
+    if status not in STATUSES and status not in ALIASES:
+        raise ApiError(
+            400,
+            f"status must be pending (or held), approved, rejected or all, not {status!r}",
+        )
     if attribute is not None and attribute not in ATTRIBUTES:
         raise ApiError(
             400, f"unknown attribute {attribute!r}; expected one of {', '.join(ATTRIBUTES)}"
@@ -43,7 +48,8 @@ def queue(
     site: SiteFilter = None,
     article: Annotated[str | None, Query(description="Only this article id.")] = None,
     status: Annotated[
-        str, Query(description="pending (default), approved, rejected or all.")
+        str,
+        Query(description="pending (default; also as held), approved, rejected or all."),
     ] = "pending",
     attribute: Annotated[
         str | None,
@@ -58,6 +64,7 @@ def queue(
     offset: Offset = 0,
 ) -> schemas.QueuePage:
     check_filters(status, attribute, min_score)
+    status = ALIASES.get(status, status)
     site = site_filter(principal, site)
     at_least = at_least_in = None
     if attribute is not None and min_score is None:
