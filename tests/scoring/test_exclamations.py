@@ -48,6 +48,11 @@ from threadguard.scoring.exclamations import without_exclamations
             "Honestly, who gives a shit who's married to who. Fix the potholes.",
             " who's married to who. Fix the potholes.",
         ),
+        # a news desk's (session 43), held at toxicity 0.58
+        (
+            "Honestly I couldn't give a damn who chairs the WI as long as the fair goes on.",
+            " who chairs the WI as long as the fair goes on.",
+        ),
     ],
 )
 def test_swearing_exclamations_and_intensifiers_are_cut(text: str, rest: str) -> None:
@@ -64,6 +69,8 @@ def test_swearing_exclamations_and_intensifiers_are_cut(text: str, rest: str) ->
         "Fuck the lot of them.",
         "Who gives a fuck about you?",
         "Who gives a shit about Muslims anyway.",
+        "I don't give a shit about gays, they should keep it to themselves.",
+        "I couldn't give a damn what you think, you moron.",
         # a situation's exclamation going on to someone, a group named, words that insult
         # or menace said of a person (a reviewer's, session 40)
         "What a bloody joke of a human being.",

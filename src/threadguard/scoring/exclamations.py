@@ -53,7 +53,11 @@ OPENING: Final = re.compile(
     r"oh\s+my\s+(?:fucking\s+)?god|damn\s+(?:right|straight)|god\s*damn(?:\s+it)?|"
     r"damn(?:\s+it)?|dammit|shit|fuck\s+me|hell\s+(?:yes|yeah|no)|fuck\s+(?:yes|yeah|no)|"
     r"(?:(?:honestly|seriously|frankly),?\s+)?who\s+(?:gives|cares)\s+an?\s+(?:shit|fuck|f\*+|"
-    r"damn|toss|flying\s+fuck))"
+    r"damn|toss|flying\s+fuck)|"
+    # a news desk (session 43): "Honestly I couldn't give a damn who chairs the WI as long as
+    # the Christmas fair keeps happening." (toxicity 0.58)
+    r"(?:(?:honestly|seriously|frankly),?\s+)?(?:i|we)\s+(?:really\s+)?(?:couldn['’]?t|could\s+not|"
+    r"don['’]?t|do\s+not)\s+(?:really\s+)?give\s+an?\s+(?:shit|fuck|f\*+|damn|toss|flying\s+fuck))"
     r"(?:\s*[,!.…]+)?)(?=\s|$)",
     re.IGNORECASE,
 )
