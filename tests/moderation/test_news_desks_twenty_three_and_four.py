@@ -1,0 +1,63 @@
+"""Two news desks of session 43 (a Sikh officer's patka, a Roma family's council house, a
+Syrian refugee's bakery, an autistic student's exams, a women's captain as a pundit; Eid
+lights, a Traveller site, a Black British rower's documentary, a trans woman chairing a
+Women's Institute, a Ukrainian doctor): the trope that denies British-born people of colour
+their nationality ("born in a stable", "medals don't make you British"), a trans woman
+called "a man in a dress", and patience "running out with your sort" had no entry."""
+
+from __future__ import annotations
+
+import pytest
+from list_support import CALM, DEFAULT
+
+from threadguard.schema import Verdict
+
+WI = "Transgender woman elected chair of village Women's Institute"
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "reason"),
+    [
+        ("Born in a stable doesn't make you a horse.", "", 'coded hate "born in a stable'),
+        ("And? Being born in a stable doesn't make you a horse.", "", 'coded hate "born in a'),
+        ("Medals don't make you British.", "", 'coded hate "papers don'),
+        ("A bit of paper will never make him British.", "", 'coded hate "papers don'),
+        ("It's a man in a dress, say it plainly. Women are being erased.", "", 'coded hate "man'),
+        ("Still a bloke in a wig.", WI, 'coded hate "man in a dress'),
+        (
+            "Enjoy the hope while it lasts. People are running out of patience with your sort.",
+            "",
+            "veiled threat",
+        ),
+    ],
+)
+def test_the_tropes_and_the_warning_are_held(text: str, context: str, reason: str) -> None:
+    outcome = DEFAULT.decide(CALM, text, context=context)
+    assert outcome.action is Verdict.HOLD, outcome.decision.reasons
+    assert any(r.startswith(reason) or reason in r for r in outcome.decision.reasons), (
+        outcome.decision.reasons
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        (
+            "Wellington supposedly said being born in a stable doesn't make you a horse, "
+            "about being Irish.",
+            "",
+        ),
+        ("Saying 'born in a stable doesn't make you a horse' to a British athlete is racist.", ""),
+        ("A passport alone doesn't make you a British citizen for tax purposes.", ""),
+        ("The panto dame is a man in a dress, that's the joke, and the kids love her.", ""),
+        ("Police are looking for a man in a dress who robbed a women's clothes shop.", ""),
+        ("My brother went to the stag do as a man in a dress. The WI ladies loved it.", ""),
+        ("People are running out of patience with the council's excuses.", ""),
+        ("I'm running out of patience with this weather.", WI),
+    ],
+)
+def test_the_saying_reports_pantomime_and_impatience_with_things_are_not(
+    text: str, context: str
+) -> None:
+    outcome = DEFAULT.decide(CALM, text, context=context)
+    assert outcome.action is Verdict.APPROVE, outcome.decision.reasons
