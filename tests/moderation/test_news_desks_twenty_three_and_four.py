@@ -29,6 +29,11 @@ WI = "Transgender woman elected chair of village Women's Institute"
             "",
             "veiled threat",
         ),
+        # paraphrases a review wrote (session 43)
+        ("Being born in a garage doesn't make you a car.", "", 'coded hate "born in a stable'),
+        ("No amount of passports will make them British.", "", 'coded hate "papers don'),
+        ("Men in skirts now running the WI, the country has gone mad.", "", 'coded hate "man in'),
+        ("Folk are running out of patience with you lot.", "", "veiled threat"),
     ],
 )
 def test_the_tropes_and_the_warning_are_held(text: str, context: str, reason: str) -> None:
@@ -54,6 +59,24 @@ def test_the_tropes_and_the_warning_are_held(text: str, context: str, reason: st
         ("My brother went to the stag do as a man in a dress. The WI ladies loved it.", ""),
         ("People are running out of patience with the council's excuses.", ""),
         ("I'm running out of patience with this weather.", WI),
+        # a review's civil look-alikes (session 43)
+        (
+            "Anyone replying 'born in a stable doesn't make you a horse' to a British Olympian "
+            "should be banned from this site.",
+            "",
+        ),
+        ("A passport doesn't make you British if it was obtained by fraud, the judge ruled.", ""),
+        (
+            "My husband ran the London Marathon as a man in a dress for the breast cancer "
+            "charity, and the women in his office sponsored him.",
+            "",
+        ),
+        (
+            "The judge, an elderly man in a wig and scarlet robes, told her she was lucky to "
+            "avoid prison.",
+            "",
+        ),
+        ("People are running out of patience with their type of politics.", ""),
     ],
 )
 def test_the_saying_reports_pantomime_and_impatience_with_things_are_not(

@@ -71,6 +71,8 @@ def test_swearing_exclamations_and_intensifiers_are_cut(text: str, rest: str) ->
         "Who gives a shit about Muslims anyway.",
         "I don't give a shit about gays, they should keep it to themselves.",
         "I couldn't give a damn what you think, you moron.",
+        "I couldn't give a damn about them, send them all back.",
+        "We don't give a damn if she gets death threats, she brought it on herself.",
         # a situation's exclamation going on to someone, a group named, words that insult
         # or menace said of a person (a reviewer's, session 40)
         "What a bloody joke of a human being.",

@@ -57,7 +57,9 @@ OPENING: Final = re.compile(
     # a news desk (session 43): "Honestly I couldn't give a damn who chairs the WI as long as
     # the Christmas fair keeps happening." (toxicity 0.58)
     r"(?:(?:honestly|seriously|frankly),?\s+)?(?:i|we)\s+(?:really\s+)?(?:couldn['’]?t|could\s+not|"
-    r"don['’]?t|do\s+not)\s+(?:really\s+)?give\s+an?\s+(?:shit|fuck|f\*+|damn|toss|flying\s+fuck))"
+    r"don['’]?t|do\s+not)\s+(?:really\s+)?give\s+an?\s+(?:shit|fuck|f\*+|damn|toss|flying\s+fuck)"
+    r"(?!\s*,?\s*(?:about|for|if|whether|when|what\s+happens\s+to|what\s+becomes\s+of)\s+(?:them|they|him|he|she|"
+    r"her(?=\s*[,.;!?]|\s+(?:if|when|gets?|getting|dies?|lives?)\b)|those|these|that\s+lot|this\s+lot|the\s+likes\s+of)\b))"
     r"(?:\s*[,!.…]+)?)(?=\s|$)",
     re.IGNORECASE,
 )
