@@ -54,11 +54,13 @@ def write_site(root: Path, n: int) -> None:
     rows = [[f"hostile comment {i}", "0", "1"] for i in range(n)]
     rows += [[f"heated but civil comment {i}", "1", "0"] for i in range(n)]
     rows += [[f"calm comment {i}", "1", "0"] for i in range(n)]
-    for name in ("test.csv", "val.csv"):
+    # the validation file holds other texts: a test row a training or dev row copies is
+    # left out of every evaluation (threadguard.training.unseen)
+    for name, suffix in (("test.csv", ""), ("val.csv", " (validation)")):
         with (folder / name).open("w", encoding="utf-8", newline="") as fh:
             w = csv.writer(fh)
             w.writerow(["comment", "healthy", "hostile"])
-            w.writerows(rows)
+            w.writerows([[text + suffix, *labels] for text, *labels in rows])
 
 
 def test_the_halves_are_fixed_by_the_text() -> None:
