@@ -37,3 +37,20 @@ def test_the_card_says_its_table_is_the_raw_fast_tiers(
     assert "scores the raw fast tier (`training.evaluate.linear_predictor`" in flat
     assert "`threadguard eval --tier fast --model DIR` scores the same test rows" in flat
     assert "bias table scores the same raw tier on every WikiMadlibs sentence" in flat
+
+
+def test_the_card_states_the_splits_and_the_copy_rules_the_loaders_follow(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A data scientist's tryout (session 42): the written card said every seeded split was
+    80/10/10 and that only exact copies of test rows were dropped, neither of which is so."""
+    from threadguard.scoring.registry import shipped_model_dir
+
+    monkeypatch.setattr(model_card, "evaluate_all", lambda *_a, **_kw: [])
+    monkeypatch.setattr(model_card, "_bias_table", lambda predict, *_a: "")
+    model = LinearModel.load(shipped_model_dir("fast"))
+    model_card.write_model_card(TrainResult(model), tmp_path, tmp_path, log=lambda _m: None)
+    flat = " ".join((tmp_path / "MODEL_CARD.md").read_text(encoding="utf-8").split())
+    assert "SFU 30/30/40" in flat
+    assert "copy a test row up to case, spacing and punctuation" in flat
+    assert "Stormfront sentence trains beside a test sentence of its own post" in flat

@@ -193,8 +193,11 @@ metadata in `model.json`.
 ## Training data and licences
 
 Official train splits only; sets without one use a fixed seeded split keyed on the text
-(80/10/10). Train rows whose normalised text appears in any test split were dropped
-({result.model.metadata.get("train_rows_used", "?")} train rows used).
+(80/10/10 unless the loader says otherwise: SFU 30/30/40, Unhealthy Conversations' validation
+file halved into train and dev). Train and dev rows that copy a test row up to case, spacing
+and punctuation were dropped ({result.model.metadata.get("train_rows_used", "?")} train rows
+used), and no Stormfront sentence trains beside a test sentence of its own post; evaluation
+leaves out the test rows that any training or dev row copies (`training/unseen.py`).
 
 | data set | licence | train | dev | test |
 |---|---|---|---|---|
