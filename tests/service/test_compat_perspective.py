@@ -535,3 +535,30 @@ def test_an_oversized_body_is_refused_as_google_refuses_one(
         resp, 400, f"Request payload size exceeds the limit: {limit} bytes.", "INVALID_ARGUMENT"
     )
     assert "details" not in resp.json()["error"]
+
+
+def test_a_summary_over_its_threshold_with_no_span_over_it_has_no_span_scores() -> None:
+    """proto3 JSON leaves an empty repeated field out: Perspective sends no ``spanScores``
+    where no span reaches the threshold (ThreadGuard sent ``"spanScores": []``)."""
+    from threadguard.analysis import Analysis
+    from threadguard.schema import ATTRIBUTES
+    from threadguard.service.compat.perspective import Scored, analyze_response
+    from threadguard.service.compat.perspective_request import CommentRequest, Requested
+
+    text = "First part. Second part."
+    whole = Analysis(None, {a: 0.0 for a in ATTRIBUTES} | {"toxicity": 0.8})
+    spans = [
+        (0, 11, {a: 0.0 for a in ATTRIBUTES} | {"toxicity": 0.6}),
+        (12, 24, {a: 0.0 for a in ATTRIBUTES} | {"toxicity": 0.7}),
+    ]
+    req = CommentRequest(text, "", "", (), True, None)
+    high = analyze_response(
+        req, [Requested("TOXICITY", "toxicity", 0.75)], Scored(whole, spans), "en"
+    )
+    assert high["attributeScores"]["TOXICITY"] == {
+        "summaryScore": {"value": 0.8, "type": "PROBABILITY"}
+    }
+    low = analyze_response(
+        req, [Requested("TOXICITY", "toxicity", 0.65)], Scored(whole, spans), "en"
+    )
+    assert [s["begin"] for s in low["attributeScores"]["TOXICITY"]["spanScores"]] == [12]

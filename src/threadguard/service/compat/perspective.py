@@ -150,7 +150,10 @@ def analyze_response(
             value = round(max(scores[r.attribute], floor.get(r.attribute, 0.0)), 6)
             if r.threshold is None or value >= r.threshold:
                 spans.append({"begin": units[begin], "end": units[end], "score": _score(value)})
-        attribute_scores[r.key] = {"spanScores": spans, "summaryScore": _score(summary)}
+        # proto3 JSON leaves an empty repeated field out too: a summary over its
+        # threshold with no span over it has no "spanScores" key, as Perspective answers
+        entry: dict[str, Any] = {"spanScores": spans} if spans else {}
+        attribute_scores[r.key] = {**entry, "summaryScore": _score(summary)}
     body: dict[str, Any] = {
         "languages": list(req.languages) or [detected],
         "detectedLanguages": [detected],
