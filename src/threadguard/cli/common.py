@@ -106,7 +106,12 @@ QuietOpt = Annotated[
 ]
 ContextOpt = Annotated[
     bool,
-    typer.Option("--context/--no-context", help="Use the parent comment and title as context."),
+    typer.Option(
+        "--context/--no-context",
+        help="Read each comment with its parent comment and the article title: the models "
+        "score the pair, and the lists (coded hate, threats, agreement with an abusive "
+        "parent) look in them too; --no-context reads each comment alone.",
+    ),
 ]
 
 
