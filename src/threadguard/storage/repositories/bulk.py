@@ -129,18 +129,7 @@ def insert_new(conn: Connection, rows: Sequence[NewRow]) -> list[Stored]:
     queued = []
     for row, (cid, status) in zip(rows, out, strict=True):
         item = row.item
-        decisions.append(
-            {
-                "comment_id": cid,
-                "analysis_id": analysis_ids[cid],
-                "action": item.decision.action,
-                "reasons": list(item.decision.reasons),
-                "source": "policy",
-                "actor": None,
-                "details": item.details,
-                "created_at": now,
-            }
-        )
+        decisions.append(policy_decision_values(cid, analysis_ids[cid], item, now))
         if item.decision.action != Verdict.APPROVE:
             resolved = status != "pending"
             queued.append(
@@ -264,6 +253,23 @@ def scores(item: NewComment) -> dict[str, float]:
     """Every attribute's score as a float, 0 where the analysis has none (the analysis
     row's scores, and a queue entry's score columns)."""
     return {a: float(item.analysis.scores.get(a, 0.0)) for a in ATTRIBUTES}
+
+
+def policy_decision_values(
+    comment_id: str, analysis_id: int, item: NewComment, now: datetime
+) -> dict[str, Any]:
+    """A policy decision row's columns for a comment just scored: the same row whether it
+    arrives in bulk, one by one, or is scored again (``db rescore``)."""
+    return {
+        "comment_id": comment_id,
+        "analysis_id": analysis_id,
+        "action": item.decision.action,
+        "reasons": list(item.decision.reasons),
+        "source": "policy",
+        "actor": None,
+        "details": item.details,
+        "created_at": now,
+    }
 
 
 def analysis_values(item: NewComment, now: datetime) -> dict[str, Any]:

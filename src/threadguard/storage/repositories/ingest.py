@@ -60,6 +60,7 @@ from threadguard.storage.repositories.bulk import (
     count_new,
     insert_new,
     new_comment_id,
+    policy_decision_values,
     scores,
 )
 from threadguard.storage.repositories.rows import text_sha256
@@ -423,18 +424,7 @@ class CommentWriter(Repository):
         analysis = AnalysisModel(comment_id=row.id, **analysis_values(item, now))
         session.add(analysis)
         session.flush()
-        session.add(
-            DecisionModel(
-                comment_id=row.id,
-                analysis_id=analysis.id,
-                action=item.decision.action,
-                reasons=list(item.decision.reasons),
-                source="policy",
-                actor=None,
-                details=item.details,
-                created_at=now,
-            )
-        )
+        session.add(DecisionModel(**policy_decision_values(row.id, analysis.id, item, now)))
         if row.status_source == "policy":
             self._enqueue(session, row, item, now, edited=edit is not None)
         return Stored(row.id, row.status)

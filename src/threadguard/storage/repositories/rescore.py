@@ -31,7 +31,7 @@ from threadguard.storage.models import Article, QueueItem, utcnow
 from threadguard.storage.models import Comment as CommentModel
 from threadguard.storage.models import DecisionRow as DecisionModel
 from threadguard.storage.records import STATUS_OF_ACTION, Actor, NewComment
-from threadguard.storage.repositories.bulk import analysis_values, scores
+from threadguard.storage.repositories.bulk import analysis_values, policy_decision_values, scores
 from threadguard.storage.repositories.ingest import CommentWriter
 from threadguard.storage.repositories.rows import in_chunks
 from threadguard.storage.sessions import Repository, Sessions, add_audit, find_site_id
@@ -193,18 +193,7 @@ class RescoreRepository(Repository):
         decision = c.decision
         if row.status_source == "policy":
             decision = item.decision.action.value
-            session.add(
-                DecisionModel(
-                    comment_id=row.id,
-                    analysis_id=analysis.id,
-                    action=item.decision.action,
-                    reasons=list(item.decision.reasons),
-                    source="policy",
-                    actor=None,
-                    details=item.details,
-                    created_at=now,
-                )
-            )
+            session.add(DecisionModel(**policy_decision_values(row.id, analysis.id, item, now)))
             status = STATUS_OF_ACTION[item.decision.action]
             if status != row.status:
                 if row.author_id is not None:
