@@ -108,3 +108,26 @@ def test_the_languages_report_leaves_out_a_copied_test_tweet_and_counts_it(
     row = evaluate_block(Engine.load(), block, "test", tmp_path)
     assert (row.rows, row.copies_left_out) == (2, 1)
     assert evaluate_block(Engine.load(), block, "test").rows == 3
+
+
+def test_the_per_attribute_tables_leave_out_copied_test_rows(tmp_path: Path) -> None:
+    """evaluate_all reads what eval's per-attribute table and the fast tier's card print."""
+    import numpy as np
+
+    from threadguard.training.datasets import HEADS
+    from threadguard.training.evaluate import evaluate_all
+
+    val = [[f"A copied comment number {i}!", "1", "0"] for i in range(20)]
+    test = [[f"a copied comment number {i}", "1", "0"] for i in range(20)]
+    test += [[f"a comment of the test file only {i}", "1", "0"] for i in range(30)]
+    test += [[f"a hostile comment of the test file {i}", "0", "1"] for i in range(30)]
+    _unhealthy(tmp_path, val=val, test=test)
+    seen: list[int] = []
+
+    def predict(block: LabelledRows) -> np.ndarray:
+        seen.append(len(block))
+        return np.full((len(block), len(HEADS)), 0.5, dtype=np.float32)
+
+    rows = evaluate_all(predict, tmp_path, names=["unhealthy"])
+    assert seen == [60]
+    assert {r.rows for r in rows if r.head == "toxicity"} == {60}

@@ -77,12 +77,18 @@ def evaluate(
         ),
     ] = None,
     per_head: Annotated[
-        bool, typer.Option("--per-head/--no-per-head", help="Print the per-attribute table too.")
+        bool,
+        typer.Option(
+            "--per-head/--no-per-head",
+            help="Print the per-attribute table too (test splits; on dev it is the report).",
+        ),
     ] = True,
     peers: Annotated[
         bool,
         typer.Option(
-            "--peers/--no-peers", help="Run alt-profanity-check and hatesonar on the same rows."
+            "--peers/--no-peers",
+            help="Run alt-profanity-check and hatesonar on the same rows (the test splits' "
+            "benchmark table only).",
         ),
     ] = True,
     policy: PolicyOpt = None,

@@ -24,6 +24,7 @@ from threadguard.training.datasets import (
     TRAINING_SETS,
     LabelledRows,
 )
+from threadguard.training.unseen import evaluated_rows
 from threadguard.training.weak_labels import add_weak_labels
 
 MIN_CLASS = 5
@@ -108,14 +109,16 @@ def evaluate_all(
     sample: Callable[[LabelledRows], LabelledRows] | None = None,
 ) -> list[EvalRow]:
     """Evaluate on the ``split`` of every training and evaluation data set (each split
-    passed through ``sample`` first, where given: ``eval --quick``'s fixed sample)."""
+    passed through ``sample`` first, where given: ``eval --quick``'s fixed sample; test rows
+    that a training or dev row copies left out, :mod:`threadguard.training.unseen`)."""
     loaders = {**TRAINING_SETS, **EVALUATION_SETS}
     rows: list[EvalRow] = []
     for name in names or list(loaders):
         block = loaders[name][0](data_root)
         add_weak_labels(block)
         log(f"evaluating on {name}")
-        rows.extend(evaluate_rows(model, (sample or _all)(block.select(split))))
+        part = evaluated_rows(block, split, data_root)
+        rows.extend(evaluate_rows(model, (sample or _all)(part)))
     return rows
 
 
