@@ -46,6 +46,7 @@ from threadguard.training.datasets import (
     load_hatexplain,
     load_implicit_hate,
 )
+from threadguard.training.unseen import evaluated_rows
 
 #: The data sets whose rows say which group a comment attacks, in the order reported.
 LOADERS: Final[dict[str, Callable[[Path], LabelledRows]]] = {
@@ -127,12 +128,13 @@ def suite_cases() -> list[TargetCase]:
 
 
 def target_sets(root: Path | None, split: str) -> list[tuple[str, list[TargetCase]]]:
-    """Each data set's cases of ``split`` under ``root`` (none: the suite only), then the
-    functional suite's."""
+    """Each data set's cases of ``split`` under ``root`` (none: the suite only; test rows a
+    training or dev row copies left out), then the functional suite's."""
     sets = []
     if root is not None:
         for name, load in LOADERS.items():
-            sets.append((name, cases_of(load(root), split)))
+            # test rows that a training or dev row copies are left out, as everywhere
+            sets.append((name, cases_of(evaluated_rows(load(root), split, root), split)))
     sets.append(("functional suite", suite_cases()))
     return sets
 
