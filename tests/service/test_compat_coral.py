@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import re
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,7 +16,7 @@ from fastapi.testclient import TestClient
 
 from threadguard.engine import Engine
 from threadguard.moderation import AuthorContext, parse_policy
-from threadguard.service.compat.coral import coral_answer, signature_valid
+from threadguard.service.compat.coral import DETECTED_REASONS, coral_answer, signature_valid
 from threadguard.service.protocols import NewComment, Origin, StoreBusyError
 from threadguard.service.settings import ServiceSettings
 
@@ -301,23 +303,26 @@ def test_abuse_past_the_text_limit_is_read_not_cut_off(client: TestClient) -> No
     assert post(client, payload(filler)).json()["status"] == "SYSTEM_WITHHELD"
 
 
-def test_a_comment_held_for_its_length_is_flagged_body_count(engine: Engine) -> None:
-    """Coral's own flag for a length is COMMENT_DETECTED_BODY_COUNT: a clean comment held
-    only for being longer than the limit was flagged TOXIC. One that also scores high
-    keeps the length among its reasons (it was lost) and both flags."""
+def test_a_comment_held_for_its_length_is_flagged_suspect_word(engine: Engine) -> None:
+    """A clean comment held only for being longer than the limit was flagged TOXIC; Coral's
+    external phase has no reason for a length (COMMENT_DETECTED_BODY_COUNT, which a first
+    fix sent, is not among the reasons its response schema accepts, and Coral throws such an
+    answer away and publishes), so it is SUSPECT_WORD, as a comment no model reads. One
+    that also scores high keeps the length among its reasons (it was lost) and both flags."""
     context = make_context(engine, max_text_chars=200)
     client = TestClient(make_app(context))
     filler = "The council meeting discussed the new bike lane and parking. " * 5
     assert len(filler) > 200
     assert post(client, payload(filler)).json() == {
         "status": "SYSTEM_WITHHELD",
-        "actions": [{"actionType": "FLAG", "reason": "COMMENT_DETECTED_BODY_COUNT"}],
+        "actions": [{"actionType": "FLAG", "reason": "COMMENT_DETECTED_SUSPECT_WORD"}],
     }
     abuse = filler + "You are a worthless piece of garbage, you pathetic idiot."
     answer = post(client, payload(abuse)).json()
     assert answer["status"] in ("REJECTED", "SYSTEM_WITHHELD"), answer
     reasons = [a["reason"] for a in answer["actions"]]
-    assert reasons == ["COMMENT_DETECTED_TOXIC", "COMMENT_DETECTED_BODY_COUNT"]
+    assert reasons == ["COMMENT_DETECTED_TOXIC", "COMMENT_DETECTED_SUSPECT_WORD"]
+    assert set(reasons) <= DETECTED_REASONS
     stored = context.comments.records[-1]["decision"]
     assert "longer than 200 characters" in stored.reasons
     assert stored.reasons[0] != "longer than 200 characters"  # the scores decided it
@@ -417,3 +422,20 @@ def test_flag_reasons_come_from_what_the_lists_found_not_from_reason_wording(
     outcome = Moderator(policy).decide(calm, text)
     assert outcome.action.value != "approve"
     assert sorted(flag_reasons(outcome)) == sorted(reasons)
+
+
+def test_every_flag_reason_is_one_corals_external_phase_accepts() -> None:
+    """Coral's response schema takes only COMMENT_FLAG_DETECTED_REASON's values and throws
+    away an answer with any other, publishing the comment: no reason this module can send
+    may fall outside them, whatever held the comment."""
+    import threadguard.service.compat.coral as coral
+
+    sent = {
+        value
+        for name, value in vars(coral).items()
+        if isinstance(value, str) and value.startswith("COMMENT_DETECTED_")
+    }
+    source = Path(coral.__file__).read_text(encoding="utf-8")
+    sent |= set(re.findall(r'"(COMMENT_DETECTED_[A-Z_]+)"', source))
+    assert sent <= coral.DETECTED_REASONS
+    assert "COMMENT_DETECTED_BODY_COUNT" not in coral.DETECTED_REASONS

@@ -78,9 +78,27 @@ SIGNATURE_HEADER = "X-Coral-Signature"
 HOLD_STATUS = "SYSTEM_WITHHELD"
 TOXIC = "COMMENT_DETECTED_TOXIC"
 TOXIC_FLAG = {"actionType": "FLAG", "reason": TOXIC}
-#: Coral's own flag for a comment's length (its character-count phase), for a comment
-#: held for being longer than ``max_text_chars`` (:func:`held_long`'s reason).
-BODY_COUNT = "COMMENT_DETECTED_BODY_COUNT"
+#: The flag reasons Coral's external moderation phase accepts: its response schema allows
+#: only COMMENT_FLAG_DETECTED_REASON's values (Coral's graph/schema/schema.graphql), and an
+#: answer with any other is thrown away whole -- Coral then skips the phase and publishes.
+#: COMMENT_DETECTED_BODY_COUNT and _NEW_COMMENTER are flag reasons of Coral's own phases,
+#: not among these.
+DETECTED_REASONS = frozenset(
+    {
+        TOXIC,
+        "COMMENT_DETECTED_SPAM",
+        "COMMENT_DETECTED_LINKS",
+        "COMMENT_DETECTED_BANNED_WORD",
+        "COMMENT_DETECTED_SUSPECT_WORD",
+        "COMMENT_DETECTED_RECENT_HISTORY",
+        "COMMENT_DETECTED_PREMOD_USER",
+        "COMMENT_DETECTED_REPEAT_POST",
+    }
+)
+#: What a comment held for its length (:func:`held_long`'s reason) is flagged as: Coral's
+#: external phase has no reason for a length, and SUSPECT_WORD is what a comment no model
+#: reads gets (a language no model covers), "a person must read it".
+LONG_FLAG = "COMMENT_DETECTED_SUSPECT_WORD"
 LONG_REASON = "longer than "
 
 
@@ -224,8 +242,9 @@ def flag_reasons(outcome: Outcome | None) -> list[str]:
     """Coral's flag reasons for what held or rejected a comment, so Coral's moderators read
     why (every one was COMMENT_DETECTED_TOXIC: a banned author's civil comment, a watched
     word, a phone number). Only the reasons Coral's own phases give and it validates; the
-    models, coded hate and threats are TOXIC, a length past ``max_text_chars`` BODY_COUNT,
-    and anything unknown (a stored verdict) TOXIC."""
+    models, coded hate and threats are TOXIC, a length past ``max_text_chars`` SUSPECT_WORD
+    (:data:`LONG_FLAG`), and anything unknown (a stored verdict) TOXIC; never a reason
+    outside :data:`DETECTED_REASONS`."""
     if outcome is None:
         return [TOXIC]
     found: list[str] = []
@@ -248,8 +267,8 @@ def flag_reasons(outcome: Outcome | None) -> list[str]:
     if any(r.startswith(("author is banned", "new author", "repeat offender")) for r in reasons):
         found.append("COMMENT_DETECTED_RECENT_HISTORY")
     if any(r.startswith(LONG_REASON) for r in reasons):
-        found.append(BODY_COUNT)
-    return list(dict.fromkeys(found)) or [TOXIC]
+        found.append(LONG_FLAG)
+    return [r for r in dict.fromkeys(found) if r in DETECTED_REASONS] or [TOXIC]
 
 
 def _flags(outcome: Outcome | None) -> list[dict[str, str]]:
@@ -376,7 +395,7 @@ def build_router(ctx: Dependency, *, approve_clean: bool = True) -> APIRouter:
             decision = outcome.decision
             if len(item.text) > settings.max_text_chars:
                 decision = held_long(decision, settings.max_text_chars)
-                # answered with its length among the flags (BODY_COUNT), not TOXIC
+                # answered with its length among the flags (LONG_FLAG), not TOXIC
                 outcome = replace(outcome, decision=decision)
             if deadline.passed and not settings.coral_fail_open:
                 decision = held_late(decision)
