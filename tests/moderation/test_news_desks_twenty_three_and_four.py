@@ -3,7 +3,8 @@ Syrian refugee's bakery, an autistic student's exams, a women's captain as a pun
 lights, a Traveller site, a Black British rower's documentary, a trans woman chairing a
 Women's Institute, a Ukrainian doctor): the trope that denies British-born people of colour
 their nationality ("born in a stable", "medals don't make you British"), a trans woman
-called "a man in a dress", and patience "running out with your sort" had no entry."""
+called "a man in a dress", and patience "running out with your sort" had no entry; a
+twenty-fifth (a wheelchair-using MP) published "should've been put down at birth"."""
 
 from __future__ import annotations
 
@@ -34,6 +35,13 @@ WI = "Transgender woman elected chair of village Women's Institute"
         ("No amount of passports will make them British.", "", 'coded hate "papers don'),
         ("Men in skirts now running the WI, the country has gone mad.", "", 'coded hate "man in'),
         ("Folk are running out of patience with you lot.", "", "veiled threat"),
+        # a twenty-fifth desk (a wheelchair-using MP's story)
+        (
+            "Should've been put down at birth like the rest of them, not given a seat.",
+            "",
+            "call for violence",
+        ),
+        ("People like her should have been aborted at birth.", "", "call for violence"),
     ],
 )
 def test_the_tropes_and_the_warning_are_held(text: str, context: str, reason: str) -> None:
@@ -77,6 +85,8 @@ def test_the_tropes_and_the_warning_are_held(text: str, context: str, reason: st
             "",
         ),
         ("People are running out of patience with their type of politics.", ""),
+        ("The runt should have been put down at birth, the vet said.", ""),
+        ("That plan should have been strangled at birth.", ""),
     ],
 )
 def test_the_saying_reports_pantomime_and_impatience_with_things_are_not(
