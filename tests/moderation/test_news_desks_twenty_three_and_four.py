@@ -42,6 +42,7 @@ WI = "Transgender woman elected chair of village Women's Institute"
             "call for violence",
         ),
         ("People like her should have been aborted at birth.", "", "call for violence"),
+        ("Babies like that should have been put down at birth, honestly.", "", "call for violence"),
     ],
 )
 def test_the_tropes_and_the_warning_are_held(text: str, context: str, reason: str) -> None:
@@ -87,6 +88,9 @@ def test_the_tropes_and_the_warning_are_held(text: str, context: str, reason: st
         ("People are running out of patience with their type of politics.", ""),
         ("The runt should have been put down at birth, the vet said.", ""),
         ("That plan should have been strangled at birth.", ""),
+        ("Should have been strangled at birth, that policy.", ""),
+        ("Should've been killed at birth, this stupid idea.", ""),
+        ("He should have been vaccinated at birth.", ""),
     ],
 )
 def test_the_saying_reports_pantomime_and_impatience_with_things_are_not(
