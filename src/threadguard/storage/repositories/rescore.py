@@ -33,7 +33,7 @@ from threadguard.storage.models import DecisionRow as DecisionModel
 from threadguard.storage.records import STATUS_OF_ACTION, Actor, NewComment
 from threadguard.storage.repositories.bulk import analysis_values, policy_decision_values, scores
 from threadguard.storage.repositories.ingest import CommentWriter
-from threadguard.storage.repositories.rows import in_chunks
+from threadguard.storage.repositories.rows import in_chunks, latest_rows
 from threadguard.storage.sessions import Repository, Sessions, add_audit, find_site_id
 
 __all__ = ["RescoreRepository", "Rescored", "StaleComment"]
@@ -130,7 +130,8 @@ class RescoreRepository(Repository):
                 stmt = stmt.where(AnalysisModel.model.not_in(sorted(current)))
             rows = session.execute(stmt).all()
             parents = _parent_texts(session, site_id, [r[0] for r in rows])
-            decisions = _policy_actions(session, [r[0].id for r in rows])
+            policy = latest_rows(session, DecisionModel, [r[0].id for r in rows], source="policy")
+            decisions = {cid: str(d.action) for cid, d in policy.items()}
         out = []
         for comment, analysis, title in rows:
             out.append(
@@ -252,22 +253,4 @@ def _parent_texts(
                 )
             ).all()
             out.update(((key, ext), text) for ext, text in found)
-    return out
-
-
-def _policy_actions(session: Session, ids: Sequence[str]) -> dict[str, str]:
-    """The latest policy decision's action of each comment that has one."""
-    out: dict[str, str] = {}
-    for chunk in in_chunks(ids):
-        latest = (
-            select(func.max(DecisionModel.id))
-            .where(DecisionModel.comment_id.in_(chunk), DecisionModel.source == "policy")
-            .group_by(DecisionModel.comment_id)
-        )
-        for cid, action in session.execute(
-            select(DecisionModel.comment_id, DecisionModel.action).where(
-                DecisionModel.id.in_(latest)
-            )
-        ).all():
-            out[cid] = str(action)
     return out

@@ -1,4 +1,5 @@
-"""What more than one repository reads: a comment's latest analysis, rows as the plain
+"""What more than one repository reads: a comment's latest analysis (and the latest row of
+each of many comments), rows as the plain
 records callers see (whose fields are, mostly, the row's columns of the same name), the
 hash by which the audit log names a comment's text, and the limit of a listing to the
 sites asked for and allowed."""
@@ -10,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Select, SQLColumnExpression, select
+from sqlalchemy import Select, SQLColumnExpression, func, select
 from sqlalchemy.orm import Session
 
 from threadguard.storage.models import AnalysisRow as AnalysisModel
@@ -47,6 +48,21 @@ def latest_analysis(session: Session, comment_id: str) -> AnalysisModel | None:
         .order_by(AnalysisModel.id.desc())
         .limit(1)
     ).first()
+
+
+def latest_rows(
+    session: Session, model: Any, ids: Sequence[str], *, source: str | None = None
+) -> dict[str, Any]:
+    """The latest row of ``model`` (analyses or decisions, by ``source``) per comment id."""
+    out: dict[str, Any] = {}
+    for chunk in in_chunks(ids):
+        latest = select(func.max(model.id)).where(model.comment_id.in_(chunk))
+        if source is not None:
+            latest = latest.where(model.source == source)
+        latest = latest.group_by(model.comment_id)
+        for row in session.scalars(select(model).where(model.id.in_(latest))).all():
+            out[row.comment_id] = row
+    return out
 
 
 def text_sha256(text: str) -> str:

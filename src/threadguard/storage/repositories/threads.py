@@ -9,12 +9,11 @@ latest policy decision and the latest moderator verdict of all of them at once
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import case, func, select
-from sqlalchemy.orm import Session
 
 from threadguard.storage.models import AnalysisRow as AnalysisModel
 from threadguard.storage.models import Article, Site
@@ -28,7 +27,7 @@ from threadguard.storage.records import (
     ThreadSummary,
 )
 from threadguard.storage.repositories.audit import latest_verdicts
-from threadguard.storage.repositories.rows import in_chunks, on_sites
+from threadguard.storage.repositories.rows import in_chunks, latest_rows, on_sites
 from threadguard.storage.sessions import Repository, find_site_id, with_site_name
 
 
@@ -114,8 +113,8 @@ class ThreadRepository(Repository):
                 ).all()
                 texts.update((ext, text) for ext, text in found if ext is not None)
             scored = [r.id for r in rows if r.source != "context"]
-            analyses = _latest(session, AnalysisModel, scored)
-            policy = _latest(session, DecisionModel, scored, source="policy")
+            analyses = latest_rows(session, AnalysisModel, scored)
+            policy = latest_rows(session, DecisionModel, scored, source="policy")
         out = {}
         for r in rows:
             if r.external_id is None:
@@ -236,8 +235,8 @@ class ThreadRepository(Repository):
             truncated = len(rows) > limit
             rows = rows[:limit]
             ids = [c.id for c in rows]
-            analyses = _latest(session, AnalysisModel, ids)
-            policy = _latest(session, DecisionModel, ids, source="policy")
+            analyses = latest_rows(session, AnalysisModel, ids)
+            policy = latest_rows(session, DecisionModel, ids, source="policy")
             verdicts = latest_verdicts(session, ids)
             comments = [
                 _comment(c, analyses.get(c.id), policy.get(c.id), verdicts.get(c.id)) for c in rows
@@ -271,21 +270,6 @@ def _summary(
     return ThreadSummary(
         int(aid), site, ext, title, url, int(comments), int(pending or 0), int(rejected or 0), last
     )
-
-
-def _latest(
-    session: Session, model: Any, ids: Sequence[str], *, source: str | None = None
-) -> dict[str, Any]:
-    """The latest row of ``model`` (analyses or decisions, by ``source``) per comment id."""
-    out: dict[str, Any] = {}
-    for chunk in in_chunks(ids):
-        latest = select(func.max(model.id)).where(model.comment_id.in_(chunk))
-        if source is not None:
-            latest = latest.where(model.source == source)
-        latest = latest.group_by(model.comment_id)
-        for row in session.scalars(select(model).where(model.id.in_(latest))).all():
-            out[row.comment_id] = row
-    return out
 
 
 def _comment(
