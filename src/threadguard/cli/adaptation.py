@@ -9,14 +9,13 @@ attribute is held, which the fit keeps catching as much of the rejected comments
 
 from __future__ import annotations
 
-import getpass
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from threadguard.cli.common import PolicyOpt, app, check_names, fail, load_moderator
+from threadguard.cli.common import PolicyOpt, app, check_names, cli_user, fail, load_moderator
 from threadguard.cli.service import DatabaseOpt, DataDirOpt, _store
 
 if TYPE_CHECKING:
@@ -81,7 +80,7 @@ def adapt(
     if kind not in KINDS:
         fail(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}")
     base = load_moderator(policy).policy
-    who = Actor(f"cli:{_user()}", "admin")
+    who = Actor(f"cli:{cli_user()}", "admin")
     console = Console(width=max(Console().width, 140))  # a pipe is 80 wide: "approva…"
     with _store(database, data_dir, ConflictError) as store:
         if list_only:
@@ -107,13 +106,6 @@ def adapt(
         except WorseThanEngine as exc:
             fail(f"site {site!r}: not served: {exc}; --force serves it anyway")
     _print_versions(console, site, [record], title=f"site {site}: adaptation fitted and served")
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no user name (a container without passwd entry)
-        return "unknown"
 
 
 def _site_policy(store: Store, base: Policy, site: str) -> Policy:

@@ -6,6 +6,7 @@ Errors are one clear line on standard error, never a traceback.
 
 from __future__ import annotations
 
+import getpass
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -48,6 +49,15 @@ DataOpt = Annotated[
     Path | None,
     typer.Option("--data", envvar=DATA_ENV, help="Folder of the labelled data sets."),
 ]
+
+
+def cli_user() -> str:
+    """Who runs the command, for the audit log's ``cli:NAME`` actor ("unknown" in a
+    container without a passwd entry)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
 
 
 def fail(message: str, code: int = 2) -> NoReturn:

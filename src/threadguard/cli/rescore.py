@@ -3,23 +3,22 @@ decided again under each site's policy now (:mod:`threadguard.service.rescore`).
 
 from __future__ import annotations
 
-import getpass
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from threadguard.cli.common import DeepFromOpt, ModelOpt, PolicyOpt, SettingTierOpt, fail
+from threadguard.cli.common import (
+    DeepFromOpt,
+    ModelOpt,
+    PolicyOpt,
+    SettingTierOpt,
+    cli_user,
+    fail,
+)
 from threadguard.cli.service import DatabaseOpt, DataDirOpt, _store, db_app
 
 if TYPE_CHECKING:
     from threadguard.service.rescore import RescoreSummary
-
-
-def _who() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no user name (a container without passwd entry)
-        return "unknown"
 
 
 @db_app.command("rescore")
@@ -101,7 +100,7 @@ def db_rescore(
         except ModelError as exc:
             fail(f"{exc}. Train one with `threadguard train`.", 1)
         state = ServiceState(engine, store, settings, base)
-        actor = Actor(f"cli:{_who()}", "admin")
+        actor = Actor(f"cli:{cli_user()}", "admin")
         summaries = [
             rescore_site(state, name, actor, everything=everything, dry_run=dry_run, batch=batch)
             for name in ([site] if site is not None else names)

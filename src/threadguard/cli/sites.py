@@ -8,25 +8,17 @@ site with comments, moderators' verdicts or adaptations, which are its record.
 
 from __future__ import annotations
 
-import getpass
 from typing import Annotated
 
 import typer
 
-from threadguard.cli.common import app
+from threadguard.cli.common import app, cli_user
 from threadguard.cli.service import DatabaseOpt, DataDirOpt, _columns, _store
 
 sites_app = typer.Typer(
     help="The sites (tenants) a store holds.", no_args_is_help=True, rich_markup_mode="markdown"
 )
 app.add_typer(sites_app, name="sites")
-
-
-def _who() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no user name (a container without passwd entry)
-        return "unknown"
 
 
 @sites_app.command("list")
@@ -62,7 +54,7 @@ def sites_delete(
     from threadguard.storage.records import Actor
 
     with _store(database, data_dir, NotFoundError, ConflictError) as store:
-        gone = store.delete_site(name, Actor(f"cli:{_who()}", "admin"))
+        gone = store.delete_site(name, Actor(f"cli:{cli_user()}", "admin"))
     policy = f" and its policy (version {gone.policy_version})" if gone.policy_version else ""
     typer.echo(f"deleted site {name}{policy}")
     if gone.keys or gone.users:
