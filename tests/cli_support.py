@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 
 def run_cli(
@@ -19,3 +20,14 @@ def run_cli(
         check=False,
         env={**os.environ, **(env or {})},
     )
+
+
+def invoke_in(data_dir: Path, *args: str) -> tuple[int, str]:
+    """The command line in this process (Typer's runner) with its data folder at
+    ``data_dir``: its exit code and output."""
+    from typer.testing import CliRunner
+
+    from threadguard.cli import app
+
+    result = CliRunner().invoke(app, list(args), env={"THREADGUARD_DATA_DIR": str(data_dir)})
+    return result.exit_code, result.output

@@ -5,28 +5,17 @@ role, site, name and rate in one audited transaction, printing the new key once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from typer.testing import CliRunner
+from cli_support import invoke_in
 
-from threadguard.cli import app as cli
 from threadguard.storage import Store
 from threadguard.storage.models import ApiKey
 from threadguard.storage.records import KeyRecord
 
 
 def keys(tmp_path: Path, *args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, ["keys", *args], env={"THREADGUARD_DATA_DIR": str(tmp_path)})
-    return result.exit_code, result.output
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    made = Store.open(None, tmp_path)
-    yield made
-    made.close()
+    return invoke_in(tmp_path, "keys", *args)
 
 
 def with_prefix(store: Store, prefix: str, *, site: str | None = None, name: str = "") -> str:

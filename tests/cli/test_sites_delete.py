@@ -5,14 +5,11 @@ its own policy; one with comments, verdicts or adaptations is refused, exit 2, a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
+from cli_support import invoke_in
 from pages_support import argument
-from typer.testing import CliRunner
 
-from threadguard.cli import app as cli
 from threadguard.storage import Store
 from threadguard.storage.records import Actor
 
@@ -20,15 +17,7 @@ ADMIN = Actor("root", "admin")
 
 
 def sites(tmp_path: Path, *args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, ["sites", *args], env={"THREADGUARD_DATA_DIR": str(tmp_path)})
-    return result.exit_code, result.output
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    made = Store.open(None, tmp_path)
-    yield made
-    made.close()
+    return invoke_in(tmp_path, "sites", *args)
 
 
 def test_a_site_made_by_a_typo_is_deleted_with_its_policy_and_audited(
@@ -75,10 +64,8 @@ def test_an_unknown_site_is_a_clear_error_and_reading_makes_no_site(
     # commands that only read leave no site behind
     assert store.site_doc("exmaple") is None and store.policy_history("exmaple") == []
     assert store.site_adaptations("exmaple") == []
-    adapt = CliRunner().invoke(
-        cli, ["adapt", "--site", "exmaple", "--list"], env={"THREADGUARD_DATA_DIR": str(tmp_path)}
-    )
-    assert adapt.exit_code == 0, adapt.output
+    code, output = invoke_in(tmp_path, "adapt", "--site", "exmaple", "--list")
+    assert code == 0, output
     assert store.site_names() == []
     assert sites(tmp_path, "list")[1].startswith("no sites yet")
 
