@@ -7,7 +7,6 @@ the team's suites (they ship in the package, so no data folder is needed).
 
 from __future__ import annotations
 
-import csv
 import os
 import subprocess
 import sys
@@ -16,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from data_support import write_csv
 
 from threadguard.analysis import Analysis
 from threadguard.engine import CommentInput
@@ -131,14 +131,6 @@ def test_capped_keeps_at_most_n_of_each_kind_whatever_else_is_there() -> None:
     assert capped(civil, None) == civil
 
 
-def _write(path: Path, header: list[str], rows: list[list[str]]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(header)
-        w.writerows(rows)
-
-
 def test_unhealthy_coding_civil_is_healthy_and_not_hostile(tmp_path: Path) -> None:
     header = ["comment", "healthy", "hostile"]
     rows = [
@@ -147,8 +139,8 @@ def test_unhealthy_coding_civil_is_healthy_and_not_hostile(tmp_path: Path) -> No
         ["hostile yet healthy", "1", "1"],
         ["condescending only", "0", "0"],
     ]
-    _write(tmp_path / "unhealthy_conversations" / "test.csv", header, rows)
-    _write(tmp_path / "unhealthy_conversations" / "val.csv", header, [])
+    write_csv(tmp_path / "unhealthy_conversations" / "test.csv", header, rows)
+    write_csv(tmp_path / "unhealthy_conversations" / "val.csv", header, [])
     spec = {s.key: s for s in DATA_SETS}["unhealthy"]
     items = data_items(spec, tmp_path, "test", None)
     assert [(it.text, it.kind) for it in items] == [
@@ -163,7 +155,7 @@ def test_ruddit_coding_uses_the_documented_cut_offs(tmp_path: Path) -> None:
     texts = [f"comment {i}" for i in range(400)]
     scores = ["-0.5", "0.0", "0.2", "0.49", "0.5", "0.8"]
     rows = [[str(i), "p", scores[i % 6], "A post", t] for i, t in enumerate(texts)]
-    _write(tmp_path / "ruddit" / "ruddit_with_text.csv", header, rows)
+    write_csv(tmp_path / "ruddit" / "ruddit_with_text.csv", header, rows)
     spec = {s.key: s for s in DATA_SETS}["ruddit"]
     items = data_items(spec, tmp_path, "test", None)
     assert items, "some rows fall in the seeded test split"

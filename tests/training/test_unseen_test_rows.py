@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
+
+from data_support import write_csv
 
 from threadguard.evaluation.decision_sets import DATA_SETS, data_items
 from threadguard.evaluation.report import EvalReport, copies_line
@@ -13,17 +14,9 @@ from threadguard.training.unseen import evaluated_rows, held_out_rows, read_keys
 UNHEALTHY = ["comment", "healthy", "hostile"]
 
 
-def _write(path: Path, header: list[str], rows: list[list[str]]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(header)
-        w.writerows(rows)
-
-
 def _unhealthy(root: Path, val: list[list[str]], test: list[list[str]]) -> None:
-    _write(root / "unhealthy_conversations" / "val.csv", UNHEALTHY, val)
-    _write(root / "unhealthy_conversations" / "test.csv", UNHEALTHY, test)
+    write_csv(root / "unhealthy_conversations" / "val.csv", UNHEALTHY, val)
+    write_csv(root / "unhealthy_conversations" / "test.csv", UNHEALTHY, test)
 
 
 def test_a_test_row_a_training_row_copies_up_to_case_and_punctuation_is_left_out(
@@ -53,7 +46,7 @@ def test_a_copy_in_another_training_set_counts_too(tmp_path: Path) -> None:
     # Ruddit has no split of its own: every row lands in the seeded train/dev/test split,
     # so write the copy many times under distinct ids; most land in train or dev.
     rows = [[str(i), "p", "0.0", "A post", f"the mayor should resign{'.' * i}"] for i in range(30)]
-    _write(tmp_path / "ruddit" / "ruddit_with_text.csv", header, rows)
+    write_csv(tmp_path / "ruddit" / "ruddit_with_text.csv", header, rows)
     spec = {s.key: s for s in DATA_SETS}["unhealthy"]
     assert [it.text for it in data_items(spec, tmp_path, "test", None)] == ["ok"]
 
