@@ -12,6 +12,7 @@ from dashboard_support import held
 from threadguard.storage import Store
 from threadguard.storage.records import ArticleRef, InvalidError, NewComment
 from threadguard.storage.repositories.review import ListedItem, ReviewFilter
+from threadguard.storage.repositories.search import REASON_KINDS
 
 
 def in_language(comment: NewComment, language: str) -> NewComment:
@@ -164,3 +165,72 @@ def test_a_riskiest_page_after_an_entry_continues_the_order(
     anchor = every[1]
     after = store.review_page(filters, order="riskiest", limit=100, after=anchor.queue_id).items
     assert [i.comment_id for i in after] == [i.comment_id for i in every[2:]]
+
+
+#: A reason of each kind the queue's "Held for" filter offers, as the policy writes it (a
+#: code, a watched word and a contact's kind are quoted, and stored in a JSON list, where a
+#: double quote is escaped: 'coded hate "' never matched, so "Held for: coded hate" was
+#: always empty and riskiest first ranked coded hate with the insults).
+REASON_OF_KIND = {
+    "threat": 'intent to harm: "someone should hang him"',
+    "self_harm": 'encouraging self-harm: "Kill yourself"',
+    "coded_hate": 'coded hate "towelhead*": a slur for Muslims, Arabs and Sikhs (targets muslims)',
+    "contact": 'contact details: phone number "077…"',
+    "spam": 'spam: shortened link "bit.ly/3xYz"',
+    "watchlist": 'watched "stupid cow" (hold)',
+    "language": "language cy is not supported",
+    "banned": "author is banned",
+}
+
+
+def test_every_reason_kind_finds_its_comments(store: Store) -> None:
+    assert set(REASON_OF_KIND) == set(REASON_KINDS)
+    store.record_many(
+        site="coast",
+        source="native",
+        article=ArticleRef("kinds", "Every kind"),
+        comments=[
+            held(f"Held for {kind}.", f"k{i}", f"author{i}", reasons=(reason,), position=i)
+            for i, (kind, reason) in enumerate(REASON_OF_KIND.items())
+        ]
+        + [
+            held(
+                "Named for coded hate.",
+                "named",
+                "1488",
+                reasons=('author name: coded hate "1488": a neo-Nazi code (targets jews)',),
+                position=9,
+            )
+        ],
+    )
+    # a threat's kinds take in encouraging self-harm; a code in the name is coded hate too
+    also = {"threat": ["Held for self_harm."], "coded_hate": ["Named for coded hate."]}
+    for kind in REASON_KINDS:
+        found = listed(store, ReviewFilter(reason=kind))
+        expected = [f"Held for {kind}.", *also.get(kind, [])]
+        assert found == expected, kind
+        assert store.queue_counts(ReviewFilter(reason=kind))["pending"] == len(expected), kind
+        assert sorted(listed(store, ReviewFilter(status=None, reason=kind))) == sorted(expected)
+
+
+def test_riskiest_ranks_coded_hate_before_insults(store: Store) -> None:
+    store.record_many(
+        site="coast",
+        source="native",
+        article=ArticleRef("hotel", "Asylum hotel"),
+        comments=[
+            held("Go f*** yourself.", "i1", "rude", insult=0.93, toxicity=0.95),
+            held(
+                "Go back to your camel, towelhead.",
+                "c1",
+                "hater",
+                reasons=(REASON_OF_KIND["coded_hate"],),
+                toxicity=0.45,
+                position=1,
+            ),
+        ],
+    )
+    assert listed(store, ReviewFilter(site="coast"), order="riskiest") == [
+        "Go back to your camel, towelhead.",
+        "Go f*** yourself.",
+    ]
