@@ -6,6 +6,7 @@ Decisions here come from a site policy with no score thresholds and a watchlist 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 from collections.abc import Iterator
@@ -162,6 +163,24 @@ def test_approve_then_conflict(service: Service, loaded: dict[str, Any]) -> None
     assert comment["decision"]["action"] == "hold"  # the policy's decision is kept too
     assert [a["action"] for a in comment["actions"]] == ["approve"]
     assert queue(service)["total"] == 2
+
+
+def test_an_action_given_the_hash_of_the_text_read_is_refused_after_an_edit(
+    service: Service, loaded: dict[str, Any]
+) -> None:
+    """An approval of a text edited since it was read published a text no moderator saw:
+    with ``text_sha256`` (of the text as read), the action is refused (409)."""
+    cid = loaded["a1"]["comment_id"]
+    read = hashlib.sha256(b"I like pineapple on pizza").hexdigest()
+    ingest(service, thread("f1", ("a1", "ann", "pineapple, and I know where you live")))
+    stale = service.act(cid, "approve", text_sha256=read)
+    assert stale.status_code == 409
+    assert "edited since you opened it" in stale.json()["error"]["message"]
+    assert service.store.comment(cid).status == "pending"
+    assert service.act(cid, "approve", text_sha256="not a hash").status_code in (400, 422)
+    now = hashlib.sha256(b"pineapple, and I know where you live").hexdigest()
+    done = service.act(cid, "reject", text_sha256=now)
+    assert done.status_code == 200 and done.json()["comment_status"] == "rejected"
 
 
 def test_concurrent_double_approve_over_http(any_service: Service) -> None:

@@ -362,3 +362,25 @@ def test_an_upload_cannot_change_who_wrote_a_stored_comment(store: Store) -> Non
     # the same author, or none given, is an upload again as before
     assert upload(store, said("c1", "a hateful word", "hold", author="eve")) == [(cid, "rejected")]
     assert upload(store, said("c1", "a hateful word", "hold", author=None)) == [(cid, "rejected")]
+
+
+def test_an_action_on_a_text_edited_since_it_was_read_is_refused(store: Store) -> None:
+    """Approve from a card opened before an edit published the edited text, a threat its
+    moderator never saw: given the hash of the text read, the store refuses it."""
+    [(cid, _)] = upload(store, said("w1", "Roadworks at Penistone again.", "hold"))
+    read = text_sha256("Roadworks at Penistone again.")
+    upload(store, said("w1", "Someone should hang him from the Tyne Bridge.", "hold"))
+    for action in ("approve", "reject", "ban"):
+        with pytest.raises(ConflictError, match="edited since you opened it: reload"):
+            store.moderate(cid, action, MOD, text_sha256=read)
+    record = store.comment(cid)
+    assert (record.status, record.status_source) == ("pending", "policy")
+    assert store.audit_log(action="comment.approve").total == 0
+    assert not any(a.banned for a in store.authors("news", ["ann"]).values())
+    # the text read now (the hash in any case) is the text acted on, and audited so
+    now = text_sha256("Someone should hang him from the Tyne Bridge.")
+    assert store.moderate(cid, "reject", MOD, text_sha256=now.upper()).comment_status == (
+        "rejected"
+    )
+    [entry] = store.audit_log(action="comment.reject").items
+    assert entry.after is not None and entry.after["text_sha256"] == now

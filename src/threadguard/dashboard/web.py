@@ -24,6 +24,7 @@ from threadguard.dashboard import card_parts
 from threadguard.dashboard.names import name_warning, plain_name, shown_name
 from threadguard.dashboard.views import ago, author_url, thread_url
 from threadguard.storage.records import MAX_NOTE_CHARS
+from threadguard.storage.repositories.rows import text_sha256
 from threadguard.validation import balance_bidi
 
 #: What a dashboard page may load: its own script, style and images, nothing else.
@@ -72,6 +73,9 @@ ENVIRONMENT.filters["score"] = shown_score
 ENVIRONMENT.filters["shown_name"] = shown_name
 ENVIRONMENT.filters["plain_name"] = plain_name
 ENVIRONMENT.filters["name_badge"] = name_badge
+#: The hash of a comment's text as shown, which its action forms send back (an action on a
+#: comment edited since is refused).
+ENVIRONMENT.filters["sha256"] = text_sha256
 ENVIRONMENT.globals["ago"] = ago
 ENVIRONMENT.globals["thread_url"] = thread_url
 ENVIRONMENT.globals["author_url"] = author_url

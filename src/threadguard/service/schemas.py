@@ -317,6 +317,14 @@ class ActionIn(Model):
     #: The comment's status as the moderator saw it: with it, approve or reject also
     #: overturns an earlier moderator's verdict (409 if the status is no longer this).
     expected_status: Status | None = None
+    text_sha256: str | None = Field(
+        None,
+        pattern="^[0-9a-fA-F]{64}$",
+        description=(
+            "The SHA-256 (hex) of the comment's text (UTF-8) as the moderator read it: "
+            "the action is refused (409) if the comment was edited since."
+        ),
+    )
 
 
 class AuthorOut(BaseModel):

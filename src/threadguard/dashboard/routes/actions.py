@@ -97,6 +97,10 @@ def back_of(form: Form) -> str:
 
 #: The most comments one bulk action takes (a page).
 MAX_BULK = 200
+#: The field with the SHA-256 of the text the moderator read (the bulk form's: one per
+#: card, ``text_sha256.<comment id>``): an action on a comment edited since that page
+#: was rendered is refused, not applied to a text its moderator never saw.
+SEEN = "text_sha256"
 #: What the undo bar says after each action.
 DONE: dict[str, str] = {
     ModeratorAction.APPROVE: "Approved",
@@ -233,8 +237,11 @@ def _act(
     note: str | None = None,
     duration: str = "forever",
     expected: str | None = None,
+    seen: str | None = None,
 ) -> tuple[bool, str]:
-    """Apply one action; (whether it applied, what to tell the moderator)."""
+    """Apply one action; (whether it applied, what to tell the moderator). ``seen``: the
+    hash of the text the moderator's card or thread page showed (refused if the comment
+    was edited since)."""
     until = None
     if action == ModeratorAction.BAN:
         span = DURATIONS[duration]  # checked by ban_duration: an unknown one is never "for good"
@@ -248,6 +255,7 @@ def _act(
             sites=user.sites,  # another site's comment: "no comment", as for a key
             until=until,
             expected=expected,
+            text_sha256=seen,
         )
     except (ConflictError, InvalidError, NotFoundError) as exc:
         return False, str(exc)
@@ -324,10 +332,13 @@ async def bulk(request: Request, user: Checked) -> Response:
             _bulk_answer, request, store, user, Acted(back), SELECT_FIRST
         )
 
+    # each card's text as the page showed it (a hidden field of the bulk form per card)
+    seen = {c: form.get(f"{SEEN}.{c}") or None for c in ids}
+
     def run() -> Response:
         skipped = {}
         for comment_id in ids:
-            ok, message = _act(store, user, comment_id, action)
+            ok, message = _act(store, user, comment_id, action, seen=seen[comment_id])
             if not ok:
                 skipped[comment_id] = message
         summary = bulk_summary(store, user, action, ids, skipped)
@@ -439,6 +450,7 @@ async def _ban_and_reject(request: Request, user: WebUser, comment_id: str) -> R
     store = store_of(request)
     note = form.get("note").strip() or None
     duration = ban_duration(form)
+    seen = form.get(SEEN) or None
 
     def run() -> tuple[bool, bool, str]:
         banned, message = _act(
@@ -448,6 +460,7 @@ async def _ban_and_reject(request: Request, user: WebUser, comment_id: str) -> R
             ModeratorAction.BAN,
             note=note,
             duration=duration,
+            seen=seen,
         )
         if not banned:
             return False, False, message
@@ -457,7 +470,7 @@ async def _ban_and_reject(request: Request, user: WebUser, comment_id: str) -> R
         # no expected status: the dialog did not say what the moderator saw, and one read
         # here would overturn a verdict landed meanwhile unseen (a moderator's approval
         # is refused, and said so; the card's own Reject overturns it knowingly)
-        rejected, why = _act(store, user, comment_id, ModeratorAction.REJECT, note=note)
+        rejected, why = _act(store, user, comment_id, ModeratorAction.REJECT, note=note, seen=seen)
         if not rejected:
             return True, False, f"{message}, but the comment was not rejected: {why}"
         return True, True, f"{message} and the comment rejected"
@@ -494,11 +507,19 @@ async def _one(request: Request, user: WebUser, comment_id: str, action: str) ->
     # the status the card showed: a verdict over a moderator's earlier one is a correction
     # the moderator saw and chose (never one raced into)
     expected = form.get("expected") or None
+    seen = form.get(SEEN) or None
     plain = not is_htmx(request)  # only the page a plain form returns to names the author
 
     def run() -> tuple[bool, str, str]:
         ok, message = _act(
-            store, user, comment_id, action, note=note, duration=duration, expected=expected
+            store,
+            user,
+            comment_id,
+            action,
+            note=note,
+            duration=duration,
+            expected=expected,
+            seen=seen,
         )
         if not ok:
             return ok, message, sentence(f"Could not {ATTEMPT[action]}: {message}")

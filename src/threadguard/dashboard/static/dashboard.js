@@ -48,6 +48,8 @@
     var dialog = document.getElementById("ban-dialog");
     if (!dialog || !button) { return; }
     dialog.querySelector("input[name=comment_id]").value = button.dataset.comment;
+    // the text the moderator read: a ban of a comment edited since is refused
+    dialog.querySelector("input[name=text_sha256]").value = button.dataset.seen || "";
     dialog.querySelector(".ban-author").textContent = button.dataset.author;
     dialog.showModal();
     var checked = dialog.querySelector("input[name=duration]:checked");

@@ -92,7 +92,10 @@ def get_comment(comment_id: str, principal: Client, state: State) -> schemas.Com
         404: {"model": schemas.ErrorBody, "description": "No such comment."},
         409: {
             "model": schemas.ErrorBody,
-            "description": "Already resolved (approved/rejected), already banned, ...",
+            "description": (
+                "Already resolved (approved/rejected), already banned, edited since the "
+                "text_sha256 given, ..."
+            ),
         },
     },
 )
@@ -109,6 +112,7 @@ def act(
         note=body.note,
         sites=site_scope(principal),
         expected=body.expected_status,
+        text_sha256=body.text_sha256,
     )
     return schemas.ActionResultOut(
         action=action_out(result.action),

@@ -37,13 +37,8 @@ from threadguard.storage.records import (
     UndoResult,
 )
 from threadguard.storage.repositories.audit import latest_verdicts
-from threadguard.storage.repositories.rows import (
-    S,
-    from_row,
-    latest_analysis,
-    on_sites,
-    text_sha256,
-)
+from threadguard.storage.repositories.rows import S, from_row, latest_analysis, on_sites
+from threadguard.storage.repositories.rows import text_sha256 as text_sha256_of
 from threadguard.storage.sessions import Repository, add_audit, with_site_name
 
 #: The status each verdict gives a comment.
@@ -57,6 +52,8 @@ AUTHOR_FLAGS: dict[str, tuple[str, bool]] = {
 }
 #: The action row that records an undo (the dashboard's ``u``).
 UNDO = "undo"
+#: The refusal of an action given with the hash of a text the comment no longer has.
+EDITED_SINCE = "this comment was edited since you opened it: reload to see the new text"
 
 
 def _history_line(
@@ -267,6 +264,7 @@ class ModerationRepository(Repository):
         sites: tuple[str, ...] | None = None,
         until: datetime | None = None,
         expected: str | None = None,
+        text_sha256: str | None = None,
     ) -> ActionResult:
         """Apply a moderator action to a comment (or its author) in one transaction.
 
@@ -275,10 +273,14 @@ class ModerationRepository(Repository):
         the moderator saw ("approved", "rejected", "pending"): a verdict then also applies
         over an earlier moderator's, if the comment still has that status (a wrong
         approval could never be taken back; two moderators deciding one held comment
-        at once still cannot both win, since the first changes what the second expects).
+        at once still cannot both win, since the first changes what the second expects);
+        ``text_sha256``: the SHA-256 (hex) of the text the moderator read: the action is
+        refused (:data:`EDITED_SINCE`) if the comment's text is no longer that one (the
+        site uploaded an edit after the page was rendered: an approval published a threat
+        its moderator never saw), checked on the row this transaction changes.
         Raises :class:`NotFoundError`, :class:`ConflictError` (already resolved, already
-        banned...) or :class:`InvalidError` (no author to ban, an empty note or one over
-        :data:`~threadguard.storage.records.MAX_NOTE_CHARS`).
+        banned, edited since...) or :class:`InvalidError` (no author to ban, an empty note
+        or one over :data:`~threadguard.storage.records.MAX_NOTE_CHARS`).
         """
         if action not in tuple(ModeratorAction):
             expected = ", ".join(ModeratorAction)
@@ -290,12 +292,17 @@ class ModerationRepository(Repository):
                 f"a note is at most {MAX_NOTE_CHARS:,} characters (this one has {len(note):,})"
             )
         with self._sessions.write() as session:
-            found = session.execute(
-                with_site_name(CommentModel).where(CommentModel.id == comment_id)
-            ).first()
+            query = with_site_name(CommentModel).where(CommentModel.id == comment_id)
+            if text_sha256 is not None:
+                # an edit waits for this action (PostgreSQL; SQLite writes one at a time):
+                # the text checked is the text acted on, for a ban as for a verdict
+                query = query.with_for_update(of=CommentModel)
+            found = session.execute(query).first()
             if found is None or (sites is not None and found[1] not in sites):
                 raise NotFoundError(f"no comment with id {comment_id!r}")
             row, site = found
+            if text_sha256 is not None and text_sha256.lower() != text_sha256_of(row.text):
+                raise ConflictError(EDITED_SINCE)
             status: str | None = row.status
             author_info: AuthorInfo | None = None
             if action in VERDICTS:
@@ -421,7 +428,7 @@ class ModerationRepository(Repository):
             "status": status,
             "status_source": "moderator",
             "version": version + 1,
-            "text_sha256": text_sha256(row.text),
+            "text_sha256": text_sha256_of(row.text),
         }
         add_audit(
             session,
