@@ -10,8 +10,8 @@ from list_support import CALM, DEFAULT
 
 from threadguard.moderation.coded_hate import match_coded
 from threadguard.moderation.hurled_slurs import hurled_and_reported
-from threadguard.moderation.quotes import quotation_spans
 from threadguard.schema import Verdict
+from threadguard.scoring.quotations import quotation_spans
 
 REPORTED = [
     # the desk's two

@@ -1,46 +1,10 @@
-"""Quotations: only paired marks within a paragraph quote; apostrophes never do; and the
-question "is this range quoted?" is answered from spans found once."""
+"""The words that report a phrase rather than make it (:mod:`threadguard.moderation.quotes`);
+where the quotations are, :mod:`threadguard.scoring.quotations` finds (its tests:
+``tests/scoring/test_quotations.py``)."""
 
 from __future__ import annotations
 
-from threadguard.moderation.quotes import Quotations, quotation_spans, reports
-
-
-def inside(text: str, part: str) -> bool:
-    i = text.index(part)
-    return Quotations(text).inside(i, i + len(part))
-
-
-def test_double_quotes_pair_in_order() -> None:
-    text = 'He said "stop" and then "go away now".'
-    assert quotation_spans(text) == [(8, 14), (24, 37)]
-    assert inside(text, "go away") and not inside(text, "and then")
-
-
-def test_curly_and_single_quotes_quote_but_apostrophes_do_not() -> None:
-    assert inside("She wrote ‘leave now’ on the door.", "leave now")
-    assert inside("He shouted 'get out' twice.", "get out")
-    assert not inside("Don't go to the Smiths' house, it's late.", "go to")
-    assert not inside("It’s the team’s last match.", "last match")
-
-
-def test_a_lone_mark_quotes_nothing() -> None:
-    assert quotation_spans('a 27" monitor and a long day') == []
-    assert not inside('" never closed', "never closed")
-
-
-def test_quotes_do_not_pair_across_paragraphs_whatever_the_line_endings() -> None:
-    for brk in ("\n\n", "\r\n\r\n", "\n  \n"):
-        text = f'He said "hi.{brk}And "this" too.'
-        assert not inside(text, "And")
-        assert inside(text, "this")
-
-
-def test_a_quotation_nested_in_another_of_another_family_is_seen() -> None:
-    text = 'The article says “the man shouted "I will kill you" at the officer”.'
-    assert inside(text, "I will kill you")
-    assert inside(text, "at the officer")
-    assert not inside(text, "The article says")
+from threadguard.moderation.quotes import reports
 
 
 def test_a_reporting_word_called_for_or_the_writers_own_reports_nothing() -> None:

@@ -37,10 +37,10 @@ from importlib import resources
 from typing import Any, Final
 
 from threadguard.moderation.lexicon_files import array_of_tables
-from threadguard.moderation.quotes import Quotations
 from threadguard.moderation.sentences import sides
 from threadguard.normalize import normalize_known, normalize_text
 from threadguard.schema import GROUPS
+from threadguard.scoring.quotations import Quotations
 
 #: The list's place among the package's resources.
 LEXICON: Final = "lexicons/abusive_words_languages.toml"

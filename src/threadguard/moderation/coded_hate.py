@@ -43,10 +43,11 @@ from typing import Any, Final, Literal
 from threadguard.moderation.hurled_slurs import NEAR as ORDER_NEAR
 from threadguard.moderation.hurled_slurs import hurled_and_reported, order_reported
 from threadguard.moderation.lexicon_files import array_of_tables
-from threadguard.moderation.quotes import order_verb, quotation_spans, reports
+from threadguard.moderation.quotes import order_verb, reports
 from threadguard.moderation.sentences import sides
 from threadguard.moderation.watchlist import PatternError, WatchMatch, WatchRule, match_watchlist
 from threadguard.schema import GROUPS
+from threadguard.scoring.quotations import quotation_spans
 from threadguard.thread import NAME_JOIN
 
 #: The lexicon's place among the package's resources.

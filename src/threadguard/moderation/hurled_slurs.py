@@ -131,9 +131,10 @@ _OPENERS: Final = "'‘\"“"
 
 def _plural_quotation(text: str, begin: int, end: int) -> tuple[int, int] | None:
     """The quotation around a slur that closes after a plural ("'go home, pakis'",
-    "‘ragheads’", "'no more muzzie mayors'"), which :func:`~.quotes.quotation_spans`
-    leaves unpaired (it reads "s'" as a plural's apostrophe): the first "s'" after the slur
-    in its sentence and the nearest opening mark before it, with no mark between."""
+    "‘ragheads’", "'no more muzzie mayors'"), which
+    :func:`~threadguard.scoring.quotations.quotation_spans` leaves unpaired (it reads "s'"
+    as a plural's apostrophe): the first "s'" after the slur in its sentence and the
+    nearest opening mark before it, with no mark between."""
     left, right = sides(text, begin, end, NEAR)
     close = None
     for k, c in enumerate(right):

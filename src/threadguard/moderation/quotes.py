@@ -1,107 +1,17 @@
-"""Where a comment quotes someone: the spans between paired quotation marks, and the
-words that report a phrase rather than make it.
+"""The words that report a phrase rather than make it: a reporting word before a
+quotation or a phrase in its sentence ("the defendant shouted", "a sign saying"), unless
+the writer says it as their own ("I think") or calls for the telling ("They need to be
+told"), and a verb of ordering with whoever was ordered ("told a nurse to").
 
-A phrase inside a quotation is reported speech ("the defendant shouted 'I will kill you'",
-a sign that read "No Jews allowed"), which a news comment names to report or condemn.
-Only *paired* marks count, within one paragraph: a lone mark (an inch sign, a quote never
-closed) quotes nothing, and neither do apostrophes and inch marks, so a stray mark
-before a threat cannot excuse it. Straight double quotes pair in order (not one after a
-digit: 27" is a screen); curly doubles, guillemets and curly singles pair by direction,
-each family on its own, so a quotation nested in another is seen; straight single quotes
-count only where one opens a word after a space, a bracket or a sentence's punctuation
-(not '90s, 'cause, 'em) and a later one closes a word (not the Smiths' house, nothin').
-Where a mark is both, the reading that quotes less wins: a threat wrongly held costs a
-moderator a look, one wrongly excused is published.
-
-:class:`Quotations` finds the spans once per text and answers each question with a binary
-search, so a comment with thousands of marks and matches is read in linear time.
+Where a comment's quotations are is :mod:`threadguard.scoring.quotations`' to find (one
+finder for the moderation's lists and the engine's second readings; this package reads it
+in its strict lean, where the reading that quotes less wins).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from itertools import accumulate
 from typing import Final
-
-#: A paragraph break: a blank line, whatever the line endings.
-PARAGRAPH: Final = re.compile(r"\r?\n[ \t]*\r?\n")
-#: A mark that may open or close a quotation: a text without one quotes nothing.
-QUOTE_MARKS: Final = re.compile("[\"'‘’“”„«»]")
-#: Straight double quotes pair in order; one right after a digit is an inch mark.
-_STRAIGHT: Final = re.compile(r'(?<!\d)"')
-#: Marks that open and close by direction, each family paired on its own (so a quotation
-#: nested in another of a different family is seen): curly doubles, guillemets, curly
-#: singles (a ’ inside a word, or after an s, is an apostrophe).
-_DIRECTED: Final = (
-    (re.compile(r"[“„]"), re.compile(r"”")),
-    (re.compile(r"«"), re.compile(r"»")),
-    (re.compile(r"‘(?!(?:em|cause|til|n’)\b)"), re.compile(r"(?<![sS])’(?![A-Za-z])")),
-)
-#: Straight single quotes: one opens a word after a space, a bracket or a sentence's
-#: punctuation, but not a year or a clipped word ('90s, 'cause, 'em, rock 'n' roll); one
-#: closes a word before a space, punctuation or the end, but not a plural's or a clipped
-#: word's apostrophe (the Smiths' house, nothin').
-_SINGLE_OPEN: Final = re.compile(
-    r"(?:^|(?<=[\s(\[.,;:!?]))'(?=[^\s\d'])"
-    r"(?!(?:cause|cos|em|til|n|bout|tis|twas|round|nuff|kay|sup)\b)",
-    re.IGNORECASE,
-)
-_SINGLE_CLOSE: Final = re.compile(r"(?<=\S)(?<![sS])(?<!in)'(?=[\s.,;:!?)\]]|$)")
-
-
-def _pairs(opens: list[int], closes: list[int]) -> list[tuple[int, int]]:
-    """Each opening mark with the first closing mark after it (and after the last pair)."""
-    out: list[tuple[int, int]] = []
-    j = 0
-    for start in opens:
-        if out and start < out[-1][1]:
-            continue
-        while j < len(closes) and closes[j] <= start:
-            j += 1
-        if j == len(closes):
-            break
-        out.append((start, closes[j] + 1))
-    return out
-
-
-def quotation_spans(text: str) -> list[tuple[int, int]]:
-    """The ``[begin, end)`` spans of ``text`` between paired quotation marks (marks
-    included), by paragraph; sorted by ``begin``."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for brk in [*PARAGRAPH.finditer(text), None]:
-        stop = brk.start() if brk is not None else len(text)
-        para = text[start:stop]
-        doubles = [m.start() for m in _STRAIGHT.finditer(para)]
-        found = list(zip(doubles[::2], [d + 1 for d in doubles[1::2]], strict=False))
-        for opener, closer in (*_DIRECTED, (_SINGLE_OPEN, _SINGLE_CLOSE)):
-            found += _pairs(
-                [m.start() for m in opener.finditer(para)],
-                [m.start() for m in closer.finditer(para)],
-            )
-        spans += [(start + b, start + e) for b, e in found]
-        if brk is not None:
-            start = brk.end()
-    return sorted(spans)
-
-
-class Quotations:
-    """The quotations of one text, asked whether a range lies inside one."""
-
-    def __init__(self, text: str) -> None:
-        spans = quotation_spans(text)
-        #: The ``[begin, end)`` spans, marks included, sorted by ``begin``.
-        self.spans = spans
-        self._begins = [b for b, _ in spans]
-        # the furthest end among the spans that begin at or before each one
-        self._reach = list(accumulate((e for _, e in spans), max))
-
-    def inside(self, begin: int, end: int) -> bool:
-        """Whether ``[begin, end)`` lies inside a quotation (between its marks)."""
-        i = bisect_left(self._begins, begin) - 1
-        return i >= 0 and self._reach[i] >= end + 1
-
 
 #: A word before a phrase in its sentence that reports it rather than makes it (a call,
 #: dehumanising language, a coded theory in a quotation) (not after "I" or "we": "I think migrants are vermin" is no report).

@@ -37,10 +37,10 @@ not held for :data:`REBUTTABLE` kinds). So are the old slogans of eliminationist
 entry marks ``rebuttable``: history and the news quote them more often than commenters make
 them.
 
-A phrase inside a quotation (:mod:`.quotes`: paired quotation marks) is reported speech
-("the defendant shouted 'I will kill you'"): it is named among the reasons, marked
-``quoted``, and holds nothing on its own; the models' scores decide. Each entry is looked
-for in comments of its language (English, else its ``language``:
+A phrase inside a quotation (:mod:`threadguard.scoring.quotations`: paired quotation
+marks) is reported speech ("the defendant shouted 'I will kill you'"): it is named among
+the reasons, marked ``quoted``, and holds nothing on its own; the models' scores decide.
+Each entry is looked for in comments of its language (English, else its ``language``:
 ``lexicons/threats_languages.toml`` has the plainest threats in the other languages the
 models cover).
 """
@@ -55,10 +55,11 @@ from importlib import resources
 from typing import Any, Final
 
 from threadguard.moderation.lexicon_files import array_of_tables
-from threadguard.moderation.quotes import QUOTE_MARKS, Quotations, reports
+from threadguard.moderation.quotes import reports
 from threadguard.moderation.sentences import sides
 from threadguard.normalize import normalize_known, normalize_text
 from threadguard.schema import GROUPS
+from threadguard.scoring.quotations import QUOTE_MARKS, Quotations
 
 #: The list's place among the package's resources.
 LEXICON: Final = "lexicons/threats.toml"

@@ -47,14 +47,15 @@ review's 56 civil comments newly held, against 16 of its 30 hateful ones newly c
 1 and 2 more hateful held on the three probes with none of their 225 civil ones
 (docs/evaluation.md, "Issue 12, session 28").
 
-Single quotation marks count as quotation marks only where one opens after a space or
-punctuation (not after another quotation mark's opening) and closes before one: an
-apostrophe inside a word, "they're", is neither, nor one in front of an elided word ("send
-'em back", "rock 'n' roll", "the '90s"); a plural possessive ("the players' lounge") may
-close a quotation early, which changes what is read alone. Not
-:mod:`threadguard.moderation.quotes`, the threat list's finder: it sits above the engine,
-and it leans the other way (a mark after an "s" closes nothing there, since a threat wrongly
-excused is published), which would miss "'... are terrorists' - he was right".
+The quotations are those :func:`.quoted_speech.quotations` reads: :mod:`.quotations`'
+finder in its loose lean. Single quotation marks count as quotation marks only where one
+opens after a space or punctuation (not after another quotation mark's opening) and closes
+before one: an apostrophe inside a word, "they're", is neither, nor one in front of an
+elided word ("send 'em back", "rock 'n' roll", "the '90s"); a plural possessive ("the
+players' lounge") may close a quotation early, which changes what is read alone. Not the
+strict lean the moderation's lists read: it leans the other way (a mark after an "s"
+closes nothing there, since a threat wrongly excused is published), which would miss
+"'... are terrorists' - he was right".
 """
 
 from __future__ import annotations
@@ -66,7 +67,8 @@ from typing import Final
 from threadguard.normalize import normalize_text
 from threadguard.scoring.group_words import GROUP_WORDS
 from threadguard.scoring.negated_claims import SARCASM
-from threadguard.scoring.quoted_speech import HATE_NAMES, QUOTED
+from threadguard.scoring.quotations import words
+from threadguard.scoring.quoted_speech import HATE_NAMES, quotations
 from threadguard.scoring.rereading import cut_out
 
 #: The attributes (and, in :mod:`.second_readings`, the groups' heads) the quotation's
@@ -95,7 +97,9 @@ _CLAUSE_END: Final = (
 _RIGHT: Final = rf"(?:right|correct|spot\s+on|bang\s+on|onto\s+something){_CLAUSE_END}"
 #: Words that say a quotation is right: of its speaker ("he was right", "she wasn't
 #: wrong", "he called it", "he had a point"), of the words ("is exactly it", "is the
-#: right word"), or the writer's own ("couldn't agree more", "truer words").
+#: right word"), or the writer's own ("couldn't agree more", "truer words"). Narrower than
+#: the condemned-quotation reading's veto (``quoted_speech._AGREEING``: any word of
+#: agreement anywhere), on purpose: this list raises a reading.
 AGREEMENT: Final = re.compile(
     rf"\b(?:{_WHO}\s+(?:so\s+|absolutely\s+|completely\s+|dead\s+|100\s*%\s+)?"
     rf"(?:{_RIGHT}|not\s+wrong|being\s+(?:polite|generous|kind)){_CLAUSE_END}|"
@@ -170,10 +174,9 @@ def endorsed_quotation(text: str) -> str | None:
     agreements = list(AGREEMENT.finditer(text))
     if not agreements:
         return None
-    matches = list(QUOTED.finditer(text))
-    if not matches:
+    spans = quotations(text)
+    if not spans:
         return None
-    spans = [m.span() for m in matches]
     outside = cut_out(text, spans) or text
     if REBUKE.search(outside) or SARCASM.search(outside):
         return None
@@ -196,7 +199,7 @@ def endorsed_quotation(text: str) -> str | None:
         if i not in names_group:
             names_group[i] = _names_group(text, spans[i], sentence_ends)
         if names_group[i]:
-            agreed[i] = (matches[i].group(matches[i].lastindex or 0) or "").strip(" .,;:!-–—")
+            agreed[i] = words(text, spans[i]).strip(" .,;:!-–—")
     joined = ". ".join(q for _, q in sorted(agreed.items()) if q)
     return joined or None
 

@@ -42,8 +42,9 @@ reasonable position.", "The real shame is the migrants themselves. As the sign s
   moving in". Shameful.' condemns the news, not the words;
 - "so-called" anywhere (scare quotes), a comment that is mostly quotation, a quoted post
   ("@name: ..."), an unpaired double quotation mark, an apostrophe inside a word ("it's",
-  "the '90s": :data:`QUOTED` opens and closes a single-marked quotation only at a word's
-  edge), and quotations longer than :data:`LONGEST` characters.
+  "the '90s": :mod:`.quotations` opens and closes a single-marked quotation only at a
+  word's edge, in the loose lean both second readings take), and quotations longer than
+  :data:`~threadguard.scoring.quotations.LONGEST` characters.
 
 What stays outside the quotation is read as before, so hate written around a quotation
 is still read.
@@ -57,30 +58,22 @@ from typing import Final
 
 from threadguard.scoring.negated_claims import GROUP_NOUNS, SARCASM
 from threadguard.scoring.opinion_frames import CONTEMPT
+from threadguard.scoring.quotations import outermost, words
 from threadguard.scoring.rereading import ADDRESSED, cut_out
 
 #: The attributes the reading without the quotation may lower.
 QUOTE_ATTRIBUTES: Final = frozenset({"toxicity", "severe_toxicity", "insult", "identity_attack"})
-#: The longest quotation cut, in characters: a longer one is most of a comment.
-LONGEST: Final = 200
 
-#: A quotation in double quotation marks, straight, curly or angled, its words a group.
-DOUBLE_QUOTED: Final = (
-    rf"\"([^\"\n]{{1,{LONGEST}}})\"|“([^“”\n]{{1,{LONGEST}}})”|«([^«»\n]{{1,{LONGEST}}})»"
-)
-#: Words written with an apostrophe in front ("send 'em back", "'cause", "the '90s"): an
-#: apostrophe, not a quotation mark, wherever it stands.
-_ELIDED: Final = r"['’](?:em|cause|cos|coz|til|bout|round|n|tis|twas|\d0s)\b"
-#: A quotation in double or single quotation marks, its words a group: a single mark opens
-#: only where no word stands before it and closes only where none follows, and an
-#: apostrophe inside a word ("it's", "the '90s") neither opens nor closes one (shared with
-#: :mod:`.endorsed_quotes`). British comments quote in single marks as often as not.
-QUOTED: Final = re.compile(
-    rf"{DOUBLE_QUOTED}|"
-    rf"(?<![\w'‘’])(?!{_ELIDED})['‘]((?:[^'‘’\n]|{_ELIDED}|(?<![\s'‘’])['’](?=\w))"
-    rf"{{2,{LONGEST}}}?)['’](?![\w'’])",
-    re.IGNORECASE,
-)
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """The quotations a second reading reads in ``text``, marks included: in double or
+    single quotation marks (British comments quote in single marks as often as not), in
+    the loose lean of :mod:`.quotations`, within one line and not inside another, their
+    words at most :data:`~.quotations.LONGEST` characters (shared with
+    :mod:`.endorsed_quotes`)."""
+    return outermost(text)
+
+
 #: Words that attribute a quotation to whoever said or wrote it.
 _REPORTING: Final = re.compile(
     r"\b(?:said|says|saying|wrote|writes|writing|shout(?:ed|ing|s)?|chant(?:ed|ing|s)?|"
@@ -137,7 +130,11 @@ _OWNED: Final = re.compile(
     r"motto|slogan|t-shirt|shirt|flag|sticker)s?\b",
     re.IGNORECASE,
 )
-#: The writer agrees with the quotation.
+#: The writer agrees with the quotation: any word of agreement anywhere, so the comment is
+#: read as written. Not :data:`.endorsed_quotes.AGREEMENT`, which raises a reading and so
+#: takes only a verdict on the quotation just after it ("he was right." but not "he was
+#: right to ..."): as this list's veto it would pass "so true", "truth" and "he was right
+#: to ...", and this list as that trigger would hold the civil comments its review found.
 _AGREEING: Final = re.compile(
     r"\b(?:(?:he|she|they|it)\s*(?:was|is|are|were|'s|’s|'re|’re)\s+(?:right|correct|"
     r"not\s+wrong)|so\s+true|exactly|spot\s+on|agreed?|well\s+said|facts|about\s+time|"
@@ -206,16 +203,13 @@ def without_condemned_quotes(text: str) -> str | None:
         return None
     if text.count('"') % 2 or _SO_CALLED.search(text):
         return None  # an unpaired mark (where a quotation begins is a guess); scare quotes
-    matches = list(QUOTED.finditer(text))
-    quotes = [m.span() for m in matches]
+    quotes = quotations(text)
     if not quotes or sum(e - b for b, e in quotes) * 2 > len(text.strip()):
         return None  # no quotation, or a comment that is mostly quotation
-    if any(m.group(m.lastindex or 0).lstrip().startswith(("@", "RT ")) for m in matches):
+    quoted = [words(text, q) for q in quotes]
+    if any(q.lstrip().startswith(("@", "RT ")) for q in quoted):
         return None  # a quoted post, answered or passed on: not a report of hate
-    if not all(
-        CONTEMPT.search(quoted) or _UNWELCOME.search(quoted)
-        for quoted in (m.group(m.lastindex or 0) for m in matches)
-    ):
+    if not all(CONTEMPT.search(q) or _UNWELCOME.search(q) for q in quoted):
         return None  # a quotation without contempt: the condemnation may be of its news
     outside = cut_out(text, quotes) or text
     # where each quotation was, in the text without them
