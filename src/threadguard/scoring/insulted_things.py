@@ -49,6 +49,7 @@ thing ("Your argument is idiotic").
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Final
 
 from threadguard.scoring.person_words import is_person_word
@@ -95,6 +96,14 @@ INSULTING_WORDS: Final = (
     *_words(
         """
         shit shite crap naff
+        """
+    ),
+    # two news desks (session 44): "You'd rather he'd walked past, would you? Disgusting
+    # comment." (toxicity 0.67), "Pathetic excuses from a pathetic campaign." (insult 0.51):
+    # contempt for what someone said, the way readers call out a bigot
+    *_words(
+        """
+        disgusting vile shameful appalling revolting sickening nasty
         """
     ),
     *(f"most {w}" for w in _GRADED),
@@ -189,6 +198,8 @@ THINGS: Final = (
     ),
     # decisions and choices, in politics and in sport: "the dumbest trade of the season"
     *_words("way change layout move choice call pick trade signing"),
+    # what a commenter or a campaign said (session 44's news desks)
+    *_words("comment post remark tweet excuse campaign manifesto leaflet"),
 )
 _THING: Final = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in THINGS)
 #: A determiner before the words (or a sentence's start: "Stupid phone keeps ...", or
@@ -436,6 +447,25 @@ def _judged_thing(text: str, verb: int) -> bool:
     return _ADDRESSED_BEFORE.search(text, begin, subject.start()) is None
 
 
+#: An insulting word before a word for a person, a word of size or age between at most:
+#: "vile man", "a disgusting little person" (not a pronoun after a thing: "the dumbest
+#: policy I have seen").
+_INSULTED_PERSON: Final = re.compile(
+    rf"\b(?:{INSULTING})\s+(?:(?:little|old|young|fat|ugly|bitter|sad|lying|excuse for a)\s+)?"
+    r"(?P<noun>[a-z'’-]{2,})",
+    re.IGNORECASE,
+)
+
+
+def _insults_a_person(text: str) -> bool:
+    """Whether an insulting word also stands before a word for a person ("Vile post, vile
+    man.", a review of session 44's words): the things' insults are then read as written,
+    the whole comment being one of contempt for someone."""
+    return any(
+        is_person_word(m.group("noun")) for m in islice(_INSULTED_PERSON.finditer(text), 20)
+    )
+
+
 def _cuts(text: str) -> list[tuple[int, int]]:
     """The spans to cut, in order and not overlapping: insulting words before a thing's
     name, judgements after one, and whole dismissals."""
@@ -447,6 +477,8 @@ def _cuts(text: str) -> list[tuple[int, int]]:
         if not _SAID_OF_SOMEONE.search(text, max(0, m.start() - 40), m.start())
         and not _person_after(text, m.end())
     ]
+    if spans and _insults_a_person(text):
+        spans = []
     spans += [
         m.span("words")
         for m in JUDGED.finditer(text)

@@ -1,0 +1,115 @@
+"""Pleas and praise put as orders: "Leave her alone.", "Give the man a medal."
+
+The deep tier reads an order about a person as abuse: "Leave her alone." scored toxicity
+0.76 (the deep tier alone 0.92), "Can everyone just leave her alone." 0.81 with severe
+toxicity 0.62, "Leave the poor woman alone, she's been through enough." 0.94 and identity
+attack 0.26, "Leave her family out of it." 0.83; "Give her a knighthood." and "What a hero.
+Give the man a medal." were held at 0.58 and 0.63. Two news desks (session 44) found the
+readers who stand up for a victim held more than any other civil reader: 7 of 36 such
+replies on one desk, against 7 of 124 other civil comments. So where a sentence opens with a
+plea to leave a person alone, in peace or out of it (:data:`PLEA`), or with praise put as
+an order, a medal, a knighthood, a pay rise or a pint for someone (:data:`PRAISE`), the
+comment is read again without that sentence's plea, and toxicity, severe toxicity, insult
+and identity attack keep the lower reading. Threat keeps the comment's own score, and
+everything else in the comment is read as before: "Leave her alone, you vile troll." is
+read as "you vile troll.".
+
+Read as written:
+
+- a plea or praise that its sentence does not end with, or a comma, beside fill words
+  ("please", "mate", "for god's sake"): "Leave her alone or else.", "leave him alone and
+  go after his dad instead", "Give him a medal for being the thickest man alive.";
+- a person the list does not name (:data:`PERSON`: pronouns, a capitalised name, "the
+  poor woman", "her family", "the lad", "the volunteers"), nor a plea that names a group
+  of people (:func:`~.group_words.names_group`: "leave our women alone", "Leave Muslims
+  alone." keep their own reading, whichever side they are on), nor a place ("leave the
+  country");
+- a plea that is not an order at its sentence's start ("They should leave her alone if
+  they know what's good for them" is read whole);
+- any comment with a character the models never see (:data:`~.rereading.INVISIBLE`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from threadguard.normalize import normalize_text
+from threadguard.scoring.group_words import names_group
+from threadguard.scoring.rereading import INVISIBLE, cut_out, merged
+
+#: The attributes the reading without the plea or praise may lower.
+KIND_ORDER_ATTRIBUTES: Final = frozenset(
+    {"toxicity", "severe_toxicity", "insult", "identity_attack"}
+)
+
+#: Who is to be left alone or praised: a pronoun, a capitalised name, or one person or a
+#: few named by what they are (not by a group: see the module docs).
+_ONE: Final = (
+    r"(?:woman|man|lady|bloke|fella|fellow|guy|chap|lad|lass|girl|boy|kid|kids|child|children|"
+    r"baby|family|couple|mum|mam|mom|dad|mother|father|parents|wife|husband|widow|widower|"
+    r"pensioner|teacher|nurse|doctor|ref|referee|player|players|actress|actor|singer|student|"
+    r"students|officer|driver|volunteer|volunteers|victim|victims|councillor|vicar|bride|"
+    r"groom|lads|girls|boys|owner|owners|staff|crew|son|daughter|grandad|grandma|nan|gran)"
+)
+PERSON: Final = (
+    r"(?:her|him|them|(?:his|her|their) (?:poor |old |little |whole )?(?:family|kids|children|"
+    r"mum|mam|mom|dad|mother|father|parents|wife|husband|son|daughter|partner|girlfriend|"
+    r"boyfriend|grandad|grandma|nan|gran|widow)|(?:the|that|this|those|these) (?:poor |old |"
+    r"little |young |brave )?" + _ONE + r"|poor " + _ONE + r"|(?-i:[A-Z][a-z]+))"
+)
+#: What may stand before the order at its sentence's start: "please", "just", "can
+#: everyone", "for god's sake".
+_BEFORE: Final = (
+    r"(?:(?:oh|so|now|look|right|honestly|seriously|come on|for (?:god|heaven|pete|fuck)['’]?s "
+    r"sake|ffs|guys|people|folks|everyone|mods)\s*,?\s+)*"
+    r"(?:(?:can|could|will|would|why (?:can['’]?t|don['’]?t|won['’]?t))\s+(?:(?:every(?:one|body)|"
+    r"people|you(?: all| lot| guys| people)?|we(?: all)?|y['’]all|the rest of you|folk|"
+    r"some of you)\s+)?)?(?:(?:please|pls|just|kindly|all|every(?:one|body)|you lot|"
+    r"all of you)\s+)*"
+)
+#: What may follow it before its sentence ends: "please", "mate", "for god's sake".
+_AFTER: Final = (
+    r"(?:\s*,?\s*(?:please|pls|mate|people|guys|folks|every(?:one|body)|all of you|you lot|"
+    r"lads|now|already|for once|for (?:god|heaven|pete|fuck)['’]?s sake|ffs|ffs|eh|yeah|"
+    r"then|too|as well|someone|somebody|immediately|asap))*"
+    r"(?=\s*(?:[.!?…,;:]|\s[-–—]\s|$))"
+)
+#: A plea to leave someone alone, in peace or out of it.
+PLEA: Final = re.compile(
+    r"(?:^|(?<=[.!?\n]))\s*(?P<words>" + _BEFORE + r"leave " + PERSON + r" (?:alone|be|in peace|"
+    r"out of (?:it|this|this thread|the comments|the argument|your comments))" + _AFTER + r")",
+    re.IGNORECASE,
+)
+#: Praise put as an order: a medal, an honour, a pay rise or a pint for someone.
+PRAISE: Final = re.compile(
+    r"(?:^|(?<=[.!?\n]))\s*(?P<words>"
+    + _BEFORE
+    + r"(?:give|get|buy) "
+    + PERSON
+    + r" (?:a |an |the |some )?(?:big |huge |massive |proper |well[- ]deserved |bloody |"
+    r"damn |massive |)(?:medal|knighthood|damehood|gong|obe|mbe|cbe|bem|pay ?rise|raise|pint|"
+    r"drink|round of applause|standing ovation|statue|award|bonus|promotion|hug|pat on the "
+    r"back|cuddle|george (?:cross|medal)|nobel(?: prize)?|prize|trophy|freedom of the city|"
+    r"day off|holiday|month off|cake|biscuit|beer)" + _AFTER + r")",
+    re.IGNORECASE,
+)
+#: The cheap test first, on the lower-cased text.
+_NEEDED: Final = ("leave ", "give ", "get ", "buy ")
+
+
+def without_kind_orders(text: str) -> str | None:
+    """``text`` without its pleas to leave someone alone and its praise put as orders, or
+    None where it has none (see the module docs)."""
+    lowered = text.lower()
+    if not any(map(lowered.__contains__, _NEEDED)) or INVISIBLE.search(text):
+        return None
+    spans = [
+        m.span("words")
+        for pattern in (PLEA, PRAISE)
+        for m in pattern.finditer(text)
+        if not names_group(normalize_text(m.group("words")))
+    ]
+    if not spans:
+        return None
+    return cut_out(text, merged(spans))

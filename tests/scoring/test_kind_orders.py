@@ -1,0 +1,92 @@
+"""A plea to leave someone alone and praise put as an order are no abuse: the comment is
+read again without them, toxicity, severe toxicity, insult and identity attack keep the
+lower reading; what else the comment says is read as written."""
+
+from __future__ import annotations
+
+import pytest
+from scoring_support import ReadTwice
+
+from threadguard.moderation import Moderator
+from threadguard.schema import Verdict
+from threadguard.scoring.kind_orders import without_kind_orders
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        # session 44's news desks: readers defending a victim, held at toxicity 0.76-0.94
+        ("Leave her alone.", "."),
+        ("Can everyone just leave her alone.", "."),
+        (
+            "Leave the poor woman alone, she's been through enough. Mods please remove this.",
+            ", she's been through enough. Mods please remove this.",
+        ),
+        (
+            "Why on earth would you post that? Leave her family out of it.",
+            "Why on earth would you post that? .",
+        ),
+        ("For god's sake, leave the lad alone!", "!"),
+        ("Leave Tomek alone, he saved a kid.", ", he saved a kid."),
+        ("Leave them alone - they did nothing wrong", " - they did nothing wrong"),
+        # praise put as an order
+        ("What a hero. Give the man a medal.", "What a hero. ."),
+        ("Give her a knighthood. Damehood.", ". Damehood."),
+        ("Buy the lad a pint.", "."),
+        ("Give that man a pay rise!", "!"),
+        # what else the comment says stays, to be read
+        ("Leave her alone, you vile troll.", ", you vile troll."),
+    ],
+)
+def test_pleas_and_praise_are_cut(text: str, rest: str) -> None:
+    assert without_kind_orders(text) == rest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leave her alone or else.",  # the sentence goes on: a condition, not a plea
+        "Leave him alone and go after his dad instead.",
+        "Give him a medal for being the thickest man alive.",
+        "They should leave her alone if they know what's good for them.",  # not an order
+        "Leave our women alone.",  # a group, not a person
+        "Leave Muslims alone.",
+        "Leave the Muslims alone, they have done nothing.",
+        "Leave the country.",
+        "Lock her up.",
+        "Leave\u200b her alone.",  # a character the models never see
+    ],
+)
+def test_other_orders_are_read_as_written(text: str) -> None:
+    assert without_kind_orders(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leave her alone.",
+        "Can everyone just leave her alone.",
+        "Leave the poor woman alone, she's been through enough. Mods please remove this.",
+        "What a hero. Give the man a medal.",
+    ],
+)
+def test_a_plea_or_praise_is_published(
+    text: str, read_twice: ReadTwice, moderator: Moderator
+) -> None:
+    once, twice = read_twice(text)
+    assert moderator.decide(once, text).action is Verdict.HOLD  # as the models read it
+    assert moderator.decide(twice, text).action is Verdict.APPROVE
+    assert twice.scores["toxicity"] < once.scores["toxicity"]
+    assert twice.scores["threat"] == pytest.approx(once.scores["threat"], abs=1e-6)
+
+
+def test_an_insult_beside_a_plea_is_still_held(read_twice: ReadTwice, moderator: Moderator) -> None:
+    text = "Leave her alone, you pathetic little troll."
+    _, twice = read_twice(text)
+    assert moderator.decide(twice, text).action is Verdict.HOLD
+
+
+def test_a_long_comment_of_pleas_is_cut_in_linear_time() -> None:
+    text = "Please leave her alone. Give the man a medal. " * 3000
+    rest = without_kind_orders(text)
+    assert rest is not None and "alone" not in rest and "medal" not in rest
