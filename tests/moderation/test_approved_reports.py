@@ -109,8 +109,7 @@ def test_a_reply_approving_whoever_shouted_a_reported_threat_is_held(reply: str)
     outcome = DEFAULT.decide(CALM, reply, context=BODY_BAGS)
     assert outcome.action is Verdict.HOLD
     assert outcome.decision.reasons == (
-        'approves whoever its parent reports said call for violence "send them back in body '
-        'bags"',
+        'approves whoever its parent reports said call for violence "send them back in body bags"',
     )
 
 

@@ -461,9 +461,7 @@ def _insults_a_person(text: str) -> bool:
     """Whether an insulting word also stands before a word for a person ("Vile post, vile
     man.", a review of session 44's words): the things' insults are then read as written,
     the whole comment being one of contempt for someone."""
-    return any(
-        is_person_word(m.group("noun")) for m in islice(_INSULTED_PERSON.finditer(text), 20)
-    )
+    return any(is_person_word(m.group("noun")) for m in islice(_INSULTED_PERSON.finditer(text), 20))
 
 
 def _cuts(text: str) -> list[tuple[int, int]]:
