@@ -102,6 +102,9 @@ CIVIL = [
         # a twenty-seventh news desk's (session 44), under a report of a call to kill
         "Sounds like a man who's had enough. Can't say I blame him.",
         "Cannot honestly say I blame him.",
+        # a review's
+        "Can't say I'd blame him.",
+        "I can't say I blame the fella.",
     ],
 )
 def test_a_reply_approving_whoever_shouted_a_reported_threat_is_held(reply: str) -> None:

@@ -46,6 +46,30 @@ HELD = [
         "He lives on the Meadowbank estate. Somebody ought to have a word with him.",
         "contact details: whereabouts (home)",
     ),
+    # a review's wordings the first version missed
+    (
+        "Plays golf at Kington most Saturdays. Someone should go round and have a word.",
+        "contact details: whereabouts (where a person goes)",
+    ),
+    (
+        "Her husband runs the florist on the Ormeau Road if anyone fancies telling her what "
+        "they think of her.",
+        "contact details: whereabouts (workplace)",
+    ),
+    (
+        "She teaches at St Mary's primary on Grange Road, parents should have a word.",
+        "contact details: whereabouts (workplace)",
+    ),
+    (
+        "They live above the newsagent by Sheffield Road roundabout. Someone should go and "
+        "have a word.",
+        "contact details: whereabouts (home)",
+    ),
+    (
+        "Her brother has the tattoo parlour on Lisburn Road. Pop in and let him know what you "
+        "think of his sister.",
+        "contact details: whereabouts (workplace)",
+    ),
 ]
 
 CIVIL = [
@@ -58,6 +82,8 @@ CIVIL = [
     "We live in the flats by the station. Someone should go round and fix the lifts.",
     "The family who run the chippy on Hessle Road have fed the street for years.",
     "Someone should have a word.",
+    "I live above the chippy by Hessle Road and someone should have a word with the council "
+    "about the bins.",
 ]
 
 

@@ -19,6 +19,9 @@ from threadguard.schema import Verdict
         "Send the migrants back in body bags.",
         "They should all be sent back in body bags.",
         "Ship em home in coffins, every last one of them.",
+        # a review's
+        "They'll be going home in boxes if they carry on.",
+        "Body bags for the lot of them.",
     ],
 )
 def test_a_call_to_send_people_back_dead_is_held(text: str) -> None:
@@ -34,6 +37,8 @@ def test_a_call_to_send_people_back_dead_is_held(text: str) -> None:
         "They sent him back in a coffin after the crash, the family are devastated.",
         "Send the troops home in body bags again? Not in my name.",
         "The body bags were sent back to the hospital.",
+        "Our soldiers will be going home in boxes if this war goes on.",
+        "Body bags for the hospital ran out in the second week.",
     ],
 )
 def test_reports_of_the_dead_are_not_calls(text: str) -> None:

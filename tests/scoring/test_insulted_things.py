@@ -305,6 +305,11 @@ def test_contempt_for_a_comment_or_a_campaign_is_cut(text: str, rest: str) -> No
         "Disgusting comment from a disgusting person.",
         "Your disgusting comment says more about you.",  # the reader's
         "You are a disgusting excuse for a human being.",
+        # a review: the same words before a word the person list does not hold
+        "Disgusting post. The author is a disgusting nonce.",
+        "Revolting manifesto from revolting vermin.",
+        "Vile tweet. She's a vile creature.",
+        "Vile post from a vile, fat slob.",
     ],
 )
 def test_contempt_that_reaches_a_person_is_read_as_written(text: str) -> None:

@@ -34,8 +34,6 @@ from threadguard.scoring.kind_orders import without_kind_orders
         ("Give her a knighthood. Damehood.", ". Damehood."),
         ("Buy the lad a pint.", "."),
         ("Give that man a pay rise!", "!"),
-        # what else the comment says stays, to be read
-        ("Leave her alone, you vile troll.", ", you vile troll."),
     ],
 )
 def test_pleas_and_praise_are_cut(text: str, rest: str) -> None:
@@ -55,6 +53,14 @@ def test_pleas_and_praise_are_cut(text: str, rest: str) -> None:
         "Leave the country.",
         "Lock her up.",
         "Leave\u200b her alone.",  # a character the models never see
+        # a word of abuse anywhere else: the comment is read as written (a review)
+        "Leave her alone, you vile troll.",
+        "Leave her alone, the thick cow isn't worth it.",
+        "Leave her family out of it. He's the one who deserves a good kicking.",
+        "Leave the poor woman alone. Go after her slag of a daughter instead.",
+        "Buy the lad a pint. His opponent is a fat useless waste of space.",
+        # asked and refused
+        "Leave him alone? No chance.",
     ],
 )
 def test_other_orders_are_read_as_written(text: str) -> None:

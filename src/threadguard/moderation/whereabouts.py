@@ -46,18 +46,21 @@ _WHEREABOUTS: Final = re.compile(
     # runs a hair salon on the Lisburn Road", "her dad's the one with the accountancy firm
     # on Anlaby Road", "plays golf at Kington every Saturday morning": a home by a named
     # place, a business on a named street, a round of a sport at a named club
-    r"\b(?:lives|living) (?:in|on|at|by|near|off|behind|opposite) (?:the |that |those )?(?:flats|"
-    r"estate|block|tower|terrace|bungalow|cottage|maisonette|caravans?|new builds?|houses?)"
+    r"\b(?:lives|living|live) (?:in|on|at|by|near|off|behind|opposite|above|over) (?:the |that |"
+    r"those )?(?:flats|estate|block|tower|terrace|bungalow|cottage|maisonette|caravans?|new "
+    r"builds?|houses?|shop|newsagents?|chippy|pub|takeaway|launderette)"
     r" (?:by|on|near|off|behind|opposite|at|in|next to|above) (?:the )?[A-Z][\w'’-]*|"
     r"\b(?:lives|living) (?:on|off|in) (?:the )?(?:[A-Z][\w'’-]*\s+){1,2}(?:[Ee]state|[Ff]lats)\b|"
     r"\b(?:runs|owns|manages|with|has got|has) (?:a|an|the|that|his|her|their) (?:[\w'’-]+ ){0,2}"
     r"(?:salon|shop|firm|caf[eé]|garage|pub|restaurant|takeaway|bakery|practice|surgery|"
     r"business|office|agency|gym|barbers?|chippy|newsagents?|off-licence|dealership|clinic|"
-    r"studio|store|nail bar|launderette|workshop|yard|stall|car wash) (?:on|in|off|at) (?:the )?"
+    r"studio|store|nail bar|launderette|workshop|yard|stall|car wash|florists?|tattoo parlou?r|"
+    r"tattoo shop|chemists?|butchers?|bookies|hairdressers?|vets?|dentists?|opticians?) "
+    r"(?:on|in|off|at) (?:the )?"
     + NAME_WORDS
     + r"(?:Street|St|Road|Rd|Lane|Avenue|Ave|Drive|Close|Way|Parade|Broadway|Row|Square|Walk|"
     r"Market|Precinct|Centre|Arcade|Estate)\b|"
-    r"\bplays? (?:golf|football|cricket|darts|pool|bowls|squash|tennis|snooker|five-a-side|"
+    r"\b[Pp]lays? (?:golf|football|cricket|darts|pool|bowls|squash|tennis|snooker|five-a-side|"
     r"padel|rugby|badminton) (?:at|in|for) (?:the )?[A-Z][\w'’-]*"
 )
 #: The place's words said of the writer's own ("my mum runs a café on Mill Road", "we live
@@ -87,7 +90,7 @@ _WHEREABOUTS_NEEDS: Final = (
     "manages",
     "with",
     "has",
-    "plays",
+    "lays",
 )
 #: A call to act or an insinuation beside where a person is found.
 _TARGET_CUE: Final = re.compile(
@@ -102,16 +105,17 @@ _TARGET_CUE: Final = re.compile(
     # wants a word", "Might be worth popping in and letting him know what people think of
     # his daughter", "Someone should go round and ask her why ..." (above); not "someone
     # should have a word with the council about the bins" (the sentence goes on)
-    r"\b(?:some(?:one|body)|any(?:one|body)|one of you|some of you|you lot|the lads)"
-    r" (?:should|ought to|needs? to|could|might want to)(?: (?:go|pop|head) (?:round|over|down)"
+    r"\b(?:some(?:one|body)|any(?:one|body)|one of you|some of you|you lot|the lads|parents|"
+    r"the parents|people)"
+    r" (?:should|ought to|needs? to|could|might want to)(?: (?:go|pop|head)(?: round| over| down)?"
     r" and)? (?:have|has) a (?:quiet |little |proper |friendly )?(?:word|chat)"
     r"(?: with (?:him|her|them))?(?=\s*(?:$|[.!?;…]))|"
     r"\b(?:in case|if) (?:any(?:one|body)|some(?:one|body)|you) (?:wants?|fancies|fancy)"
     r" (?:a (?:quiet |little |proper )?(?:word|chat)(?: with (?:him|her|them))?(?=\s*(?:$|[.!?;…]))|"
-    r"to (?:tell|let) (?:him|her|them) (?:know )?what)|"
+    r"(?:to )?(?:tell|telling|let|letting) (?:him|her|them) (?:know )?what)|"
     r"\b(?:pop|popping|nip|nipping|drop|dropping|call|calling|go|going|head|heading)"
     r" (?:in|round|by|over|down)(?: there)? and (?:let|letting|tell|telling) (?:him|her|them)"
-    r"(?: know)? what (?:people|we|everyone|everybody|the town|locals|folk|readers|we all)"
+    r"(?: know)? what (?:people|we|you|everyone|everybody|the town|locals|folk|readers|we all)"
     r" (?:really )?think|"
     r"\b(?:some(?:one|body)|people) (?:should|ought to|needs? to) (?:go|pop|head)"
     r" (?:round|over)(?: there)?(?=\s*(?:$|[.!?;…]))|"

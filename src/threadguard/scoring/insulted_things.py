@@ -447,21 +447,41 @@ def _judged_thing(text: str, verb: int) -> bool:
     return _ADDRESSED_BEFORE.search(text, begin, subject.start()) is None
 
 
-#: An insulting word before a word for a person, a word of size or age between at most:
-#: "vile man", "a disgusting little person" (not a pronoun after a thing: "the dumbest
-#: policy I have seen").
-_INSULTED_PERSON: Final = re.compile(
-    rf"\b(?:{INSULTING})\s+(?:(?:little|old|young|fat|ugly|bitter|sad|lying|excuse for a)\s+)?"
-    r"(?P<noun>[a-z'’-]{2,})",
+#: An insulting word and the word after it (past a comma and words of size or age): "vile
+#: man", "a disgusting little person", "a vile, fat slob".
+_INSULT_THEN_WORD: Final = re.compile(
+    rf"\b(?:{INSULTING})\s*,?\s+(?:(?:little|old|young|fat|ugly|bitter|sad|lying|excuse for an?)"
+    r"\s*,?\s+)*(?P<noun>[a-z'’-]{2,})",
     re.IGNORECASE,
 )
+#: Words after an insulting word that name no one: the words that start a phrase or end
+#: one ("stupid and expensive", "is stupid to", "the most idiotic of all").
+_NOT_A_NOUN: Final = frozenset(
+    _words(
+        """
+        and or but of to for in on at by with from than as is was are were be it this that
+        the a an so too very really just again now then when if
+        """
+    )
+)
+_MODIFIER_WORDS: Final = frozenset(MODIFIERS.split("|"))
+INSULTING_LOWER: Final = frozenset(w.lower() for w in INSULTING_WORDS)
+_A_THING: Final = re.compile(rf"(?:{_THING})(?:e?s)?\b", re.IGNORECASE)
 
 
-def _insults_a_person(text: str) -> bool:
-    """Whether an insulting word also stands before a word for a person ("Vile post, vile
-    man.", a review of session 44's words): the things' insults are then read as written,
-    the whole comment being one of contempt for someone."""
-    return any(is_person_word(m.group("noun")) for m in islice(_INSULTED_PERSON.finditer(text), 20))
+def _insults_someone_too(text: str) -> bool:
+    """Whether an insulting word also stands before a word that is no thing ("Vile post,
+    vile man.", "Disgusting post. The author is a disgusting nonce.": a review of session
+    44's words): the things' insults are then read as written, the comment being one of
+    contempt for someone as well."""
+    for m in islice(_INSULT_THEN_WORD.finditer(text), 20):
+        noun = m.group("noun").lower()
+        if noun in _NOT_A_NOUN or noun in _MODIFIER_WORDS or _A_THING.match(text, m.start("noun")):
+            continue
+        if noun in INSULTING_LOWER:
+            continue  # "stupid stupid idea": the next word is read on its own turn
+        return True
+    return False
 
 
 def _cuts(text: str) -> list[tuple[int, int]]:
@@ -475,7 +495,7 @@ def _cuts(text: str) -> list[tuple[int, int]]:
         if not _SAID_OF_SOMEONE.search(text, max(0, m.start() - 40), m.start())
         and not _person_after(text, m.end())
     ]
-    if spans and _insults_a_person(text):
+    if spans and _insults_someone_too(text):
         spans = []
     spans += [
         m.span("words")

@@ -11,14 +11,18 @@ plea to leave a person alone, in peace or out of it (:data:`PLEA`), or with prai
 an order, a medal, a knighthood, a pay rise or a pint for someone (:data:`PRAISE`), the
 comment is read again without that sentence's plea, and toxicity, severe toxicity, insult
 and identity attack keep the lower reading. Threat keeps the comment's own score, and
-everything else in the comment is read as before: "Leave her alone, you vile troll." is
-read as "you vile troll.".
+a comment with a word of abuse anywhere is read as written.
 
 Read as written:
 
 - a plea or praise that its sentence does not end with, or a comma, beside fill words
   ("please", "mate", "for god's sake"): "Leave her alone or else.", "leave him alone and
-  go after his dad instead", "Give him a medal for being the thickest man alive.";
+  go after his dad instead", "Give him a medal for being the thickest man alive.", nor
+  one asked and refused ("Leave him alone? No chance, ...");
+- a comment with a word of abuse or harm anywhere else (:data:`ABUSE_AROUND`: "Leave her
+  alone, the thick cow isn't worth it.", "Leave her family out of it. He's the one who
+  deserves a good kicking."): the models under-read an insult left alone in a short
+  remainder, and the plea was all that held it;
 - a person the list does not name (:data:`PERSON`: pronouns, a capitalised name, "the
   poor woman", "her family", "the lad", "the volunteers"), nor a plea that names a group
   of people (:func:`~.group_words.names_group`: "leave our women alone", "Leave Muslims
@@ -36,6 +40,7 @@ from typing import Final
 
 from threadguard.normalize import normalize_text
 from threadguard.scoring.group_words import names_group
+from threadguard.scoring.insulted_things import INSULTING
 from threadguard.scoring.rereading import INVISIBLE, cut_out, merged
 
 #: The attributes the reading without the plea or praise may lower.
@@ -73,7 +78,7 @@ _AFTER: Final = (
     r"(?:\s*,?\s*(?:please|pls|mate|people|guys|folks|every(?:one|body)|all of you|you lot|"
     r"lads|now|already|for once|for (?:god|heaven|pete|fuck)['’]?s sake|ffs|ffs|eh|yeah|"
     r"then|too|as well|someone|somebody|immediately|asap))*"
-    r"(?=\s*(?:[.!?…,;:]|\s[-–—]\s|$))"
+    r"(?=\s*(?:[.!…,;:]|\s[-–—]\s|$))"
 )
 #: A plea to leave someone alone, in peace or out of it.
 PLEA: Final = re.compile(
@@ -94,6 +99,21 @@ PRAISE: Final = re.compile(
     r"day off|holiday|month off|cake|biscuit|beer)" + _AFTER + r")",
     re.IGNORECASE,
 )
+#: Words of abuse anywhere in the comment: a plea beside them is read as written. The
+#: models under-read an insult left alone in a short remainder ("Leave her alone, the
+#: thick cow isn't worth it." held at 0.75 for its plea, approved without it; a review,
+#: session 44), so only a plea in an otherwise clean comment is cut.
+ABUSE_AROUND: Final = re.compile(
+    r"\b(?:"
+    + INSULTING
+    + r"|disgusting|vile|revolting|repulsive|worthless|useless|thick|cow|slag|slags|slut|"
+    r"whore|bitch|twat|prat|idiot|moron|nonce|paedo|pedo|scum|scumbag|vermin|pig|tart|muppet|"
+    r"cretin|troll|dickhead|knob|wanker|tosser|bellend|loser|freak|creep|clown|rat|parasite|"
+    r"waste of (?:space|oxygen|skin)|deserves?|had it coming|kick(?:ing|ed)?|beat(?:ing|en)?|"
+    r"slap(?:ped|ping)?|strung up|string (?:him|her|them) up|hang(?:ed|ing)?|lynch\w*|"
+    r"thump\w*|batter\w*|shoot|stab\w*|burn\w*|die|dead)\b",
+    re.IGNORECASE,
+)
 #: The cheap test first, on the lower-cased text.
 _NEEDED: Final = ("leave ", "give ", "get ", "buy ")
 
@@ -112,4 +132,7 @@ def without_kind_orders(text: str) -> str | None:
     ]
     if not spans:
         return None
-    return cut_out(text, merged(spans))
+    rest = cut_out(text, merged(spans))
+    if rest is None or ABUSE_AROUND.search(rest):
+        return None
+    return rest
