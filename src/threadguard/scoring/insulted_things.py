@@ -98,17 +98,21 @@ INSULTING_WORDS: Final = (
         shit shite crap naff
         """
     ),
-    # two news desks (session 44): "You'd rather he'd walked past, would you? Disgusting
-    # comment." (toxicity 0.67), "Pathetic excuses from a pathetic campaign." (insult 0.51):
-    # contempt for what someone said, the way readers call out a bigot
-    *_words(
-        """
-        disgusting vile shameful appalling revolting sickening nasty
-        """
-    ),
     *(f"most {w}" for w in _GRADED),
 )
 INSULTING: Final = _alternation(INSULTING_WORDS)
+#: Words of contempt for what someone said, cut only before a word for it
+#: (:data:`SAID_THINGS`): two news desks (session 44) held "You'd rather he'd walked past,
+#: would you? Disgusting comment." (toxicity 0.67), the way readers call out a bigot. Before
+#: any other thing they stay: a tweet's "disgusting policy" is labelled toxic as often as
+#: not in the training sets.
+CONTEMPT_WORDS: Final = _words(
+    """
+    disgusting vile shameful appalling revolting sickening nasty
+    """
+)
+#: What a commenter or a campaign said (also among :data:`THINGS`).
+SAID_THINGS: Final = _words("comment post remark tweet reply excuse campaign manifesto leaflet")
 #: Nouns that dismiss what was said: "nonsense", "rubbish", "a load of crap".
 DISMISSIVE_WORDS: Final = _words(
     """
@@ -163,6 +167,7 @@ _NEEDED: Final = frozenset(
         *DISMISSIVE_ADJECTIVES,
         *JUDGING_WORDS,
         *CONTEMPT_NOUNS,
+        *CONTEMPT_WORDS,
     )
 )
 #: Names of things, in the singular (a plural "s" is matched too): everyday objects and
@@ -199,7 +204,7 @@ THINGS: Final = (
     # decisions and choices, in politics and in sport: "the dumbest trade of the season"
     *_words("way change layout move choice call pick trade signing"),
     # what a commenter or a campaign said (session 44's news desks)
-    *_words("comment post remark tweet excuse campaign manifesto leaflet"),
+    *SAID_THINGS,
 )
 _THING: Final = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in THINGS)
 #: A determiner before the words (or a sentence's start: "Stupid phone keeps ...", or
@@ -226,6 +231,13 @@ _LOWER_THING: Final = rf"(?=(?-i:[a-z]))(?:{_THING})(?:e?s)?\b"
 #: thousand times) is not tried to its end from every line.
 INSULTED_THING: Final = re.compile(
     _BEFORE + rf"(?P<words>(?:(?:{INSULTING})\s+){{1,4}}+)(?:(?:{MODIFIERS})\s+)?{_LOWER_THING}",
+    re.IGNORECASE,
+)
+#: Contempt for what someone said: "Disgusting comment.", "What a vile post."
+SCORNED_WORDS: Final = re.compile(
+    _BEFORE
+    + rf"(?P<words>(?:{_alternation(CONTEMPT_WORDS)})\s+)(?=(?-i:[a-z]))"
+    + rf"(?:{_alternation(SAID_THINGS)})s?\b",
     re.IGNORECASE,
 )
 
@@ -450,7 +462,7 @@ def _judged_thing(text: str, verb: int) -> bool:
 #: An insulting word and the word after it (past a comma and words of size or age): "vile
 #: man", "a disgusting little person", "a vile, fat slob".
 _INSULT_THEN_WORD: Final = re.compile(
-    rf"\b(?:{INSULTING})\s*,?\s+(?:(?:little|old|young|fat|ugly|bitter|sad|lying|excuse for an?)"
+    rf"\b(?:{INSULTING}|{_alternation(CONTEMPT_WORDS)})\s*,?\s+(?:(?:little|old|young|fat|ugly|bitter|sad|lying|excuse for an?)"
     r"\s*,?\s+)*(?P<noun>[a-z'’-]{2,})",
     re.IGNORECASE,
 )
@@ -465,7 +477,7 @@ _NOT_A_NOUN: Final = frozenset(
     )
 )
 _MODIFIER_WORDS: Final = frozenset(MODIFIERS.split("|"))
-INSULTING_LOWER: Final = frozenset(w.lower() for w in INSULTING_WORDS)
+INSULTING_LOWER: Final = frozenset(w.lower() for w in (*INSULTING_WORDS, *CONTEMPT_WORDS))
 _A_THING: Final = re.compile(rf"(?:{_THING})(?:e?s)?\b", re.IGNORECASE)
 
 
@@ -491,7 +503,8 @@ def _cuts(text: str) -> list[tuple[int, int]]:
         return []
     spans = [
         m.span("words")
-        for m in INSULTED_THING.finditer(text)
+        for pattern in (INSULTED_THING, SCORNED_WORDS)
+        for m in pattern.finditer(text)
         if not _SAID_OF_SOMEONE.search(text, max(0, m.start() - 40), m.start())
         and not _person_after(text, m.end())
     ]

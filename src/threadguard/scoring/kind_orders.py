@@ -106,7 +106,8 @@ PRAISE: Final = re.compile(
 ABUSE_AROUND: Final = re.compile(
     r"\b(?:"
     + INSULTING
-    + r"|disgusting|vile|revolting|repulsive|worthless|useless|thick|cow|slag|slags|slut|"
+    + r"|disgusting|vile|revolting|repulsive|shameful|appalling|sickening|nasty|worthless|"
+    r"useless|thick|cow|slag|slags|slut|"
     r"whore|bitch|twat|prat|idiot|moron|nonce|paedo|pedo|scum|scumbag|vermin|pig|tart|muppet|"
     r"cretin|troll|dickhead|knob|wanker|tosser|bellend|loser|freak|creep|clown|rat|parasite|"
     r"waste of (?:space|oxygen|skin)|deserves?|had it coming|kick(?:ing|ed)?|beat(?:ing|en)?|"
