@@ -25,7 +25,7 @@ from threadguard.scoring.figurative_violence import (
     without_figurative_violence,
 )
 from threadguard.scoring.insulted_things import THING_ATTRIBUTES, without_insults_at_things
-from threadguard.scoring.kind_orders import KIND_ORDER_ATTRIBUTES, without_kind_orders
+from threadguard.scoring.kind_words import KIND_WORD_ATTRIBUTES, without_kind_words
 from threadguard.scoring.lookalike_words import LOOKALIKE_ATTRIBUTES, without_lookalikes
 from threadguard.scoring.negated_claims import DENIAL_ATTRIBUTES, without_negated_claims
 from threadguard.scoring.opinion_frames import (
@@ -93,9 +93,9 @@ READINGS: Final = (
         raises=False,
     ),
     Reading(
-        "kind order",
-        without_kind_orders,
-        KIND_ORDER_ATTRIBUTES,
+        "kind words",
+        without_kind_words,
+        KIND_WORD_ATTRIBUTES,
         groups=False,
         raises=False,
     ),

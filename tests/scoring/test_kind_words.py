@@ -1,6 +1,7 @@
-"""A plea to leave someone alone and praise put as an order are no abuse: the comment is
-read again without them, toxicity, severe toxicity, insult and identity attack keep the
-lower reading; what else the comment says is read as written."""
+"""A plea to leave someone alone, praise put as an order, a wish that someone is well and
+pity are no abuse: the comment is read again without them, toxicity, severe toxicity,
+insult and identity attack keep the lower reading; a comment with a word of abuse anywhere
+is read as written."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from scoring_support import ReadTwice
 
 from threadguard.moderation import Moderator
 from threadguard.schema import Verdict
-from threadguard.scoring.kind_orders import without_kind_orders
+from threadguard.scoring.kind_words import without_kind_words
 
 
 @pytest.mark.parametrize(
@@ -34,10 +35,19 @@ from threadguard.scoring.kind_orders import without_kind_orders
         ("Give her a knighthood. Damehood.", ". Damehood."),
         ("Buy the lad a pint.", "."),
         ("Give that man a pay rise!", "!"),
+        # wishes of well-being and pity
+        (
+            "CPR on a toddler while soaking wet. That takes guts. Hope the little lad is ok.",
+            "CPR on a toddler while soaking wet. That takes guts. .",
+        ),
+        ("Poor lad, hope he's ok.", ", ."),
+        ("That poor woman.", "."),
+        ("Really hoping she's back on her feet soon.", "."),
+        ("I hope she is ok, the poor thing.", ", ."),
     ],
 )
 def test_pleas_and_praise_are_cut(text: str, rest: str) -> None:
-    assert without_kind_orders(text) == rest
+    assert without_kind_words(text) == rest
 
 
 @pytest.mark.parametrize(
@@ -61,10 +71,15 @@ def test_pleas_and_praise_are_cut(text: str, rest: str) -> None:
         "Buy the lad a pint. His opponent is a fat useless waste of space.",
         # asked and refused
         "Leave him alone? No chance.",
+        "Poor sods? They're orcs.",
+        # a wish of something else, or pity for a group
+        "Hope he gets what he deserves.",
+        "Poor Muslims.",
+        "Hope the lad is ok. Shame about his idiot dad.",
     ],
 )
 def test_other_orders_are_read_as_written(text: str) -> None:
-    assert without_kind_orders(text) is None
+    assert without_kind_words(text) is None
 
 
 @pytest.mark.parametrize(
@@ -74,6 +89,7 @@ def test_other_orders_are_read_as_written(text: str) -> None:
         "Can everyone just leave her alone.",
         "Leave the poor woman alone, she's been through enough. Mods please remove this.",
         "What a hero. Give the man a medal.",
+        "That poor woman.",
     ],
 )
 def test_a_plea_or_praise_is_published(
@@ -94,5 +110,5 @@ def test_an_insult_beside_a_plea_is_still_held(read_twice: ReadTwice, moderator:
 
 def test_a_long_comment_of_pleas_is_cut_in_linear_time() -> None:
     text = "Please leave her alone. Give the man a medal. " * 3000
-    rest = without_kind_orders(text)
+    rest = without_kind_words(text)
     assert rest is not None and "alone" not in rest and "medal" not in rest

@@ -1,17 +1,23 @@
-"""Pleas and praise put as orders: "Leave her alone.", "Give the man a medal."
+"""Kind words the models read as abuse: pleas ("Leave her alone."), praise put as an order
+("Give the man a medal."), wishes of well-being ("Hope the little lad is ok.") and pity
+("That poor woman.").
 
-The deep tier reads an order about a person as abuse: "Leave her alone." scored toxicity
-0.76 (the deep tier alone 0.92), "Can everyone just leave her alone." 0.81 with severe
-toxicity 0.62, "Leave the poor woman alone, she's been through enough." 0.94 and identity
-attack 0.26, "Leave her family out of it." 0.83; "Give her a knighthood." and "What a hero.
-Give the man a medal." were held at 0.58 and 0.63. Two news desks (session 44) found the
-readers who stand up for a victim held more than any other civil reader: 7 of 36 such
-replies on one desk, against 7 of 124 other civil comments. So where a sentence opens with a
-plea to leave a person alone, in peace or out of it (:data:`PLEA`), or with praise put as
-an order, a medal, a knighthood, a pay rise or a pint for someone (:data:`PRAISE`), the
-comment is read again without that sentence's plea, and toxicity, severe toxicity, insult
-and identity attack keep the lower reading. Threat keeps the comment's own score, and
-a comment with a word of abuse anywhere is read as written.
+The deep tier reads an order or a wish about a person as abuse: "Leave her alone." scored
+toxicity 0.76 (the deep tier alone 0.92), "Can everyone just leave her alone." 0.81 with
+severe toxicity 0.62, "Leave the poor woman alone, she's been through enough." 0.94 and
+identity attack 0.26, "Leave her family out of it." 0.83; "Give her a knighthood." and
+"What a hero. Give the man a medal." were held at 0.58 and 0.63; "Hope the little lad is
+ok." scores 0.59 (deep tier 0.75: "hope he ..." opens wishes of harm in the training
+sets) and "That poor woman." 0.64 ("poor baby" mocks there). Two news desks (session 44)
+found the readers who stand up for a victim held more than any other civil reader: 7 of
+36 such replies on one desk, against 7 of 124 other civil comments. So where a sentence
+opens with a plea to leave a person alone, in peace or out of it (:data:`PLEA`), praise
+put as an order, a medal, a knighthood, a pay rise or a pint for someone
+(:data:`PRAISE`), a hope that someone is safe, well or on the mend (:data:`WELL_WISH`),
+or is pity and nothing else ("Poor lad.", "That poor woman.": :data:`PITY`), the comment
+is read again without it, and toxicity, severe toxicity, insult and identity attack keep
+the lower reading. Threat keeps the comment's own score, and a comment with a word of
+abuse anywhere is read as written.
 
 Read as written:
 
@@ -40,11 +46,10 @@ from typing import Final
 
 from threadguard.normalize import normalize_text
 from threadguard.scoring.group_words import names_group
-from threadguard.scoring.insulted_things import INSULTING
 from threadguard.scoring.rereading import INVISIBLE, cut_out, merged
 
 #: The attributes the reading without the plea or praise may lower.
-KIND_ORDER_ATTRIBUTES: Final = frozenset(
+KIND_WORD_ATTRIBUTES: Final = frozenset(
     {"toxicity", "severe_toxicity", "insult", "identity_attack"}
 )
 
@@ -104,9 +109,8 @@ PRAISE: Final = re.compile(
 #: thick cow isn't worth it." held at 0.75 for its plea, approved without it; a review,
 #: session 44), so only a plea in an otherwise clean comment is cut.
 ABUSE_AROUND: Final = re.compile(
-    r"\b(?:"
-    + INSULTING
-    + r"|disgusting|vile|revolting|repulsive|shameful|appalling|sickening|nasty|worthless|"
+    r"\b(?:stupid|idiotic|moronic|pathetic|brainless|dumb|silly|lame|crappy|shitty|lousy|"
+    r"disgusting|vile|revolting|repulsive|shameful|appalling|sickening|nasty|worthless|"
     r"useless|thick|cow|slag|slags|slut|"
     r"whore|bitch|twat|prat|idiot|moron|nonce|paedo|pedo|scum|scumbag|vermin|pig|tart|muppet|"
     r"cretin|troll|dickhead|knob|wanker|tosser|bellend|loser|freak|creep|clown|rat|parasite|"
@@ -115,11 +119,37 @@ ABUSE_AROUND: Final = re.compile(
     r"thump\w*|batter\w*|shoot|stab\w*|burn\w*|die|dead)\b",
     re.IGNORECASE,
 )
+#: A hope that someone is safe, well or on the mend, where a sentence or a clause opens:
+#: "Hope the little lad is ok.", "Really hoping she's back on her feet soon.", "Poor lad,
+#: hope he's ok."
+WELL_WISH: Final = re.compile(
+    r"(?:^|(?<=[.!?\n,;]))\s*(?P<words>" + _BEFORE + r"(?:(?:i|we)\s+)?(?:(?:really|just|so|"
+    r"truly)\s+)?(?:hope|hoping|pray|praying)\s+(?:that\s+)?(?:"
+    + PERSON.replace("(?:her|him|them|", "(?:he|she|they|")
+    + r")(?:['’]s|['’]re| is| are| was| were| gets?| will be|['’]ll be)"
+    r" (?:(?:ok|okay|alright|all right|safe|well|fine|home soon|on the mend|recovering|doing (?:ok|"
+    r"okay|alright|well|better)|better soon|getting better|back on (?:his|her|their) feet|"
+    r"(?:(?:a |the )?full )?recovery)(?: (?:now|soon|again|too|quickly|after this|after that))*)"
+    + _AFTER
+    + r")",
+    re.IGNORECASE,
+)
+#: Pity and nothing else, a sentence or a clause of its own: "Poor lad.", "That poor
+#: woman.", "Oh, the poor family.", "..., the poor thing." (not "Poor sods? They're orcs.":
+#: asked, it is a question of the pity).
+PITY: Final = re.compile(
+    r"(?:^|(?<=[.!?\n,;]))\s*(?P<words>(?:(?:oh|aw+|ah)\s*,?\s+)?(?:(?:that|the|those|these)\s+)?"
+    r"poor (?:little |old |young )?(?:"
+    + _ONE[3:-1]
+    + r"|thing|things|soul|souls|sod|sods|lamb|love|"
+    r"mite|mites)" + _AFTER + r")",
+    re.IGNORECASE,
+)
 #: The cheap test first, on the lower-cased text.
-_NEEDED: Final = ("leave ", "give ", "get ", "buy ")
+_NEEDED: Final = ("leave ", "give ", "get ", "buy ", "hope", "hoping", "pray", "poor ")
 
 
-def without_kind_orders(text: str) -> str | None:
+def without_kind_words(text: str) -> str | None:
     """``text`` without its pleas to leave someone alone and its praise put as orders, or
     None where it has none (see the module docs)."""
     lowered = text.lower()
@@ -127,7 +157,7 @@ def without_kind_orders(text: str) -> str | None:
         return None
     spans = [
         m.span("words")
-        for pattern in (PLEA, PRAISE)
+        for pattern in (PLEA, PRAISE, WELL_WISH, PITY)
         for m in pattern.finditer(text)
         if not names_group(normalize_text(m.group("words")))
     ]
