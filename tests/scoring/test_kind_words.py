@@ -8,9 +8,10 @@ from __future__ import annotations
 import pytest
 from scoring_support import ReadTwice
 
+from threadguard.engine import CommentInput, Engine
 from threadguard.moderation import Moderator
 from threadguard.schema import Verdict
-from threadguard.scoring.kind_words import without_kind_words
+from threadguard.scoring.kind_words import tells_of_harm, without_kind_words
 
 
 @pytest.mark.parametrize(
@@ -76,6 +77,11 @@ def test_pleas_and_praise_are_cut(text: str, rest: str) -> None:
         "Hope he gets what he deserves.",
         "Poor Muslims.",
         "Hope the lad is ok. Shame about his idiot dad.",
+        # a second review's: the sentence goes on after a comma, or the wish is taken back
+        "Buy the lad a pint, then buy him a brain.",
+        "Really hoping he's ok, so I can finish the job myself.",
+        "Poor lad, hope he's ok. Pity the knife missed.",
+        "Hope she's ok... not.",
     ],
 )
 def test_other_orders_are_read_as_written(text: str) -> None:
@@ -112,3 +118,16 @@ def test_a_long_comment_of_pleas_is_cut_in_linear_time() -> None:
     text = "Please leave her alone. Give the man a medal. " * 3000
     rest = without_kind_words(text)
     assert rest is not None and "alone" not in rest and "medal" not in rest
+
+
+def test_praise_under_a_report_of_an_attack_is_read_as_written(
+    engine: Engine, moderator: Moderator
+) -> None:
+    # a second review's: praise for whoever the parent reports attacking a mosque
+    parent = "Man jailed for throwing pig's head at mosque."
+    (alone,) = engine.analyze([CommentInput("Give the man a medal.")], spans=False)
+    (reply,) = engine.analyze([CommentInput("Give the man a medal.", parent=parent)], spans=False)
+    assert tells_of_harm(parent) and not tells_of_harm("Builder pulls boy from canal.")
+    assert reply.scores["toxicity"] > alone.scores["toxicity"]
+    outcome = moderator.decide(reply, "Give the man a medal.", context=parent)
+    assert outcome.action is Verdict.HOLD

@@ -17,7 +17,8 @@ put as an order, a medal, a knighthood, a pay rise or a pint for someone
 or is pity and nothing else ("Poor lad.", "That poor woman.": :data:`PITY`), the comment
 is read again without it, and toxicity, severe toxicity, insult and identity attack keep
 the lower reading. Threat keeps the comment's own score, and a comment with a word of
-abuse anywhere is read as written.
+abuse anywhere, or one that answers a report of a crime or an attack
+(:func:`tells_of_harm`: praise there may be for the attacker), is read as written.
 
 Read as written:
 
@@ -83,7 +84,8 @@ _AFTER: Final = (
     r"(?:\s*,?\s*(?:please|pls|mate|people|guys|folks|every(?:one|body)|all of you|you lot|"
     r"lads|now|already|for once|for (?:god|heaven|pete|fuck)['’]?s sake|ffs|ffs|eh|yeah|"
     r"then|too|as well|someone|somebody|immediately|asap))*"
-    r"(?=\s*(?:[.!…,;:]|\s[-–—]\s|$))"
+    r"(?=\s*(?:[.!…;:]|,(?!\s*(?:then|so|and|but|or|because|cos|coz|till|until|unless|if|"
+    r"before|after|only|just|when|while|as|though|except)\b)|\s[-–—]\s|$))"
 )
 #: A plea to leave someone alone, in peace or out of it.
 PLEA: Final = re.compile(
@@ -116,9 +118,30 @@ ABUSE_AROUND: Final = re.compile(
     r"cretin|troll|dickhead|knob|wanker|tosser|bellend|loser|freak|creep|clown|rat|parasite|"
     r"waste of (?:space|oxygen|skin)|deserves?|had it coming|kick(?:ing|ed)?|beat(?:ing|en)?|"
     r"slap(?:ped|ping)?|strung up|string (?:him|her|them) up|hang(?:ed|ing)?|lynch\w*|"
-    r"thump\w*|batter\w*|shoot|stab\w*|burn\w*|die|dead)\b",
+    r"thump\w*|batter\w*|shoot|stab\w*|burn\w*|die|dead|knife|knives|drown\w*|missed|"
+    r"finish (?:the job|him|her|them) off|gammon|spineless|git|gits|slob|slobs|inbred|"
+    r"retard\w*|brain|brains|brainless|cretins|idiots|morons|clowns|rats|parasites|trolls|"
+    r"animals?|savages?)\b|(?:\.{2,}|…)\s*(?:not|jk|lol)\b",
     re.IGNORECASE,
 )
+#: A context that tells of a crime or an attack: praise or pity under it may be for the
+#: attacker ("Give the man a medal." under "Man jailed for throwing pig's head at mosque.",
+#: a review, session 44), so the comment is read as written there.
+HARM_IN_CONTEXT: Final = re.compile(
+    r"\b(?:jailed|convicted|charged|sentenced|arrested|attack\w*|assault\w*|threw|throw(?:n|ing)|"
+    r"vandal\w*|daubed|graffiti|spray-?painted|abus\w*|stabb\w*|murder\w*|killed|kills?|"
+    r"beat(?:en|ing)|fire-?bomb\w*|arson\w*|torched|smashed|desecrat\w*|shouting|shouted|"
+    r"yelled|spat|punched|kicked|hate crime)\b",
+    re.IGNORECASE,
+)
+
+
+def tells_of_harm(context: str) -> bool:
+    """Whether what a comment answers tells of a crime or an attack (:data:`HARM_IN_CONTEXT`):
+    kind words there are read as written."""
+    return HARM_IN_CONTEXT.search(context[:2000]) is not None
+
+
 #: A hope that someone is safe, well or on the mend, where a sentence or a clause opens:
 #: "Hope the little lad is ok.", "Really hoping she's back on her feet soon.", "Poor lad,
 #: hope he's ok."
