@@ -28,6 +28,10 @@ NURSE = (
 )
 
 REBUTTED = "I teach. Calling trans colleagues groomers is a lie, and a dangerous one."
+BODY_BAGS = (
+    'A man at my bus stop was shouting "send them back in body bags" at a lad in a hi-vis '
+    "going to work. Nobody said anything. I should have."
+)
 
 APPROVING = [
     (TOWELHEAD, "Maybe he should take the hint."),
@@ -54,6 +58,8 @@ APPROVING = [
     (REBUTTED, "If the shoe fits."),
 ]
 CIVIL = [
+    (BODY_BAGS, "Can't say I blame you for keeping quiet, it's scary. Report it though."),
+    (BODY_BAGS, "I don't blame him for walking off."),
     (TOWELHEAD, "I'm so sorry that happened to your dad. That's not who most of us are."),
     (TOWELHEAD, "He's not wrong to be angry. Report it to the police."),
     (TOWELHEAD, "Your dad has a point about the car park cameras, ask for the footage."),
@@ -88,6 +94,26 @@ CIVIL = [
     (NURSE, "He just said what all the racists are thinking."),
     (NURSE, "He said what most bigots are thinking."),
 ]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # a twenty-seventh news desk's (session 44), under a report of a call to kill
+        "Sounds like a man who's had enough. Can't say I blame him.",
+        "Cannot honestly say I blame him.",
+        # a review's
+        "Can't say I'd blame him.",
+        "I can't say I blame the fella.",
+    ],
+)
+def test_a_reply_approving_whoever_shouted_a_reported_threat_is_held(reply: str) -> None:
+    assert DEFAULT.decide(CALM, BODY_BAGS).action is Verdict.APPROVE  # the report
+    outcome = DEFAULT.decide(CALM, reply, context=BODY_BAGS)
+    assert outcome.action is Verdict.HOLD
+    assert outcome.decision.reasons == (
+        'approves whoever its parent reports said call for violence "send them back in body bags"',
+    )
 
 
 @pytest.mark.parametrize(("parent", "reply"), APPROVING)

@@ -283,3 +283,34 @@ def test_no_cut_reaches_a_person_however_the_phrase_is_built(
         f"The {thing}'s {insult} {person} should go.",
     ):
         assert without_insults_at_things(text) is None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        # session 44's news desks: contempt for what someone said, calling out a bigot
+        ("Disgusting comment.", "comment."),
+        ("Pathetic excuses from a pathetic campaign.", "excuses from a campaign."),
+        ("What a vile comment. Reported.", "What a comment. Reported."),
+    ],
+)
+def test_contempt_for_a_comment_or_a_campaign_is_cut(text: str, rest: str) -> None:
+    assert without_insults_at_things(text) == rest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vile post, vile man.",  # the same contempt said of a person too
+        "Disgusting comment from a disgusting person.",
+        "Your disgusting comment says more about you.",  # the reader's
+        "You are a disgusting excuse for a human being.",
+        # a review: the same words before a word the person list does not hold
+        "Disgusting post. The author is a disgusting nonce.",
+        "Revolting manifesto from revolting vermin.",
+        "Vile tweet. She's a vile creature.",
+        "Vile post from a vile, fat slob.",
+    ],
+)
+def test_contempt_that_reaches_a_person_is_read_as_written(text: str) -> None:
+    assert without_insults_at_things(text) is None

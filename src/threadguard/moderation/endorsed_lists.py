@@ -115,6 +115,8 @@ _FILL: Final = (
 #: anyone said all night", "can't blame him", "nothing wrong with that", "not the worst idea
 #: I've heard today" (an eighteenth news desk, under a report of "gas the lot of them"),
 #: "if the cap fits", "not wrong is he", "he got that one right for once" (a nineteenth's;
+#: "Can't say I blame him.", a twenty-seventh's in session 44, but not "I don't blame her",
+#: as often said of the victim;
 #: not "not wrong to be angry", "has a point about the police": the sentence goes on).
 APPROVES_SPEAKER: Final = re.compile(
     rf"(?:(?<!your )(?<!my )(?<!our )\b{_SPEAKER}(?:['’]s| is| was| were| are| has| had|"
@@ -140,7 +142,9 @@ APPROVES_SPEAKER: Final = re.compile(
     r"wrote|written|posted)(?: (?:all|this) (?:night|day|week|year))?"
     r"|^\W*(?:sounds like )?(?:the )?only sane (?:one|person|man|woman|people|bloke)"
     r"(?: (?:in|at|on) (?:the|that|this) [\w'’-]+(?: [\w'’-]+)?)?"
-    r"|\b(?:can['’]?t blame (?:him|her|them|whoever [\w'’-]+ (?:it|that))|nothing wrong with "
+    r"|\b(?:(?:can['’]?t|cannot|can not) (?:(?:really |honestly )?say (?:as )?i(?:['’]d| would)? "
+    r"|really |honestly )?blame (?:him|her|them|whoever [\w'’-]+ (?:it|that)|the (?:fella|bloke|"
+    r"guy|man|lad|lads|fan|fans|woman|passenger))|nothing wrong with "
     r"(?:that|it|what (?:he|she|they) (?:said|wrote|shouted))|about time (?:someone|somebody) "
     r"said it|(?:someone|somebody) had to say it|fair play to (?:him|them|whoever [\w'’-]+ "
     r"(?:it|that))|(?:legend|hero|spot on|bang on|top man),? whoever [\w'’-]+ (?:it|that)|"

@@ -41,8 +41,31 @@ _WHEREABOUTS: Final = re.compile(
     r" (?:drinks|works|goes|eats|trains|shops|prays|teaches|stays|takes (?:his|her|their) kids)"
     r"(?: at| in| to)? (?:on|in|off) " + NAME_WORDS + r"(?:Street|St|Road|Rd|Lane|Avenue|"
     r"Ave|Drive|Close|Crescent|Way|Place|Terrace|Gardens|Grove|Mews|Row|Walk|Square|Parade|"
-    r"Broadway)\b"
+    r"Broadway)\b|"
+    # news desks 26 and 27 (session 44): "she lives in the flats by Aston Cross", "her mum
+    # runs a hair salon on the Lisburn Road", "her dad's the one with the accountancy firm
+    # on Anlaby Road", "plays golf at Kington every Saturday morning": a home by a named
+    # place, a business on a named street, a round of a sport at a named club
+    r"\b(?:lives|living|live) (?:in|on|at|by|near|off|behind|opposite|above|over) (?:the |that |"
+    r"those )?(?:flats|estate|block|tower|terrace|bungalow|cottage|maisonette|caravans?|new "
+    r"builds?|houses?|shop|newsagents?|chippy|pub|takeaway|launderette)"
+    r" (?:by|on|near|off|behind|opposite|at|in|next to|above) (?:the )?[A-Z][\w'’-]*|"
+    r"\b(?:lives|living) (?:on|off|in) (?:the )?(?:[A-Z][\w'’-]*\s+){1,2}(?:[Ee]state|[Ff]lats)\b|"
+    r"\b(?:runs|owns|manages|with|has got|has) (?:a|an|the|that|his|her|their) (?:[\w'’-]+ ){0,2}"
+    r"(?:salon|shop|firm|caf[eé]|garage|pub|restaurant|takeaway|bakery|practice|surgery|"
+    r"business|office|agency|gym|barbers?|chippy|newsagents?|off-licence|dealership|clinic|"
+    r"studio|store|nail bar|launderette|workshop|yard|stall|car wash|florists?|tattoo parlou?r|"
+    r"tattoo shop|chemists?|butchers?|bookies|hairdressers?|vets?|dentists?|opticians?) "
+    r"(?:on|in|off|at) (?:the )?"
+    + NAME_WORDS
+    + r"(?:Street|St|Road|Rd|Lane|Avenue|Ave|Drive|Close|Way|Parade|Broadway|Row|Square|Walk|"
+    r"Market|Precinct|Centre|Arcade|Estate)\b|"
+    r"\b[Pp]lays? (?:golf|football|cricket|darts|pool|bowls|squash|tennis|snooker|five-a-side|"
+    r"padel|rugby|badminton) (?:at|in|for) (?:the )?[A-Z][\w'’-]*"
 )
+#: The place's words said of the writer's own ("my mum runs a café on Mill Road", "we live
+#: in the flats by the station"): no one else's whereabouts.
+_OWN_BEFORE: Final = re.compile(r"\b(?:I|[Ww]e|[Mm]y \w+|[Oo]ur \w+)(?:['’]s)?\s*$")
 #: One of these stands in every text :data:`_WHEREABOUTS` matches (it is case-sensitive).
 _WHEREABOUTS_NEEDS: Final = (
     "work",
@@ -61,6 +84,13 @@ _WHEREABOUTS_NEEDS: Final = (
     "child",
     "boy",
     "girl",
+    "live",
+    "runs",
+    "owns",
+    "manages",
+    "with",
+    "has",
+    "lays",
 )
 #: A call to act or an insinuation beside where a person is found.
 _TARGET_CUE: Final = re.compile(
@@ -71,6 +101,24 @@ _TARGET_CUE: Final = re.compile(
     r"\b(?:he|she|they)['’]?d better\b|"
     r"\beasy target\b|\bpay (?:him|her|them) a visit\b|\blet['’]?s see what\b|"
     r"\bif you know what i mean\b|\bwould be a shame\b|"
+    # news desks 26 and 27 (session 44): "Someone should have a word.", "in case anyone
+    # wants a word", "Might be worth popping in and letting him know what people think of
+    # his daughter", "Someone should go round and ask her why ..." (above); not "someone
+    # should have a word with the council about the bins" (the sentence goes on)
+    r"\b(?:some(?:one|body)|any(?:one|body)|one of you|some of you|you lot|the lads|parents|"
+    r"the parents|people)"
+    r" (?:should|ought to|needs? to|could|might want to)(?: (?:go|pop|head)(?: round| over| down)?"
+    r" and)? (?:have|has) a (?:quiet |little |proper |friendly )?(?:word|chat)"
+    r"(?: with (?:him|her|them))?(?=\s*(?:$|[.!?;…]))|"
+    r"\b(?:in case|if) (?:any(?:one|body)|some(?:one|body)|you) (?:wants?|fancies|fancy)"
+    r" (?:a (?:quiet |little |proper )?(?:word|chat)(?: with (?:him|her|them))?(?=\s*(?:$|[.!?;…]))|"
+    r"(?:to )?(?:tell|telling|let|letting) (?:him|her|them) (?:know )?what)|"
+    r"\b(?:pop|popping|nip|nipping|drop|dropping|call|calling|go|going|head|heading)"
+    r" (?:in|round|by|over|down)(?: there)? and (?:let|letting|tell|telling) (?:him|her|them)"
+    r"(?: know)? what (?:people|we|you|everyone|everybody|the town|locals|folk|readers|we all)"
+    r" (?:really )?think|"
+    r"\b(?:some(?:one|body)|people) (?:should|ought to|needs? to) (?:go|pop|head)"
+    r" (?:round|over)(?: there)?(?=\s*(?:$|[.!?;…]))|"
     # a fourth tryout: "works at Infosys Pune Hinjewadi Phase 2 ... Give him a call boys": a
     # call to others that ends its sentence (not "give her a call if you need a prescription")
     r"\bgive (?:him|her|them) a (?:call|ring|bell|visit|buzz)(?: (?:boys|lads|guys|people|everyone|"
@@ -192,9 +240,11 @@ def _place(found: str) -> str:
     """What a :data:`_WHEREABOUTS` find names, for the moderator: a workplace, a child's
     school, or the place a person goes."""
     word = found.split(" ", 1)[0].lower()
-    if word.startswith(("work", "teach")):
+    if word.startswith(("work", "teach", "run", "own", "manage", "with", "has")):
         return "workplace"
-    if word.startswith(("drink", "stay")):
+    if word.startswith("liv"):
+        return "home"
+    if word.startswith(("drink", "stay", "play")):
         return "where a person goes"
     if word in ("which", "what", "the"):
         return "where a person goes"
@@ -207,9 +257,12 @@ def match_whereabouts(text: str) -> tuple[int, int, str] | None:
     there stands too; else None."""
     # the place first: its words are rarer than the cue's, and the pattern is case-sensitive
     if any(w in text for w in _WHEREABOUTS_NEEDS):
-        where = _WHEREABOUTS.search(text)
-        if where is not None and _cue(text):
-            return where.start(), where.end(), _place(where.group())
+        for where in islice(_WHEREABOUTS.finditer(text), _TRIES):
+            if _OWN_BEFORE.search(text[max(0, where.start() - 30) : where.start()]):
+                continue
+            if _cue(text):
+                return where.start(), where.end(), _place(where.group())
+            break
     if "find" in text.lower() or "word with" in text.lower() or "chat with" in text.lower():
         for college in islice(_COLLEGE.finditer(text), _TRIES):
             near = text[max(0, college.start() - _FIND_NEAR) : college.end() + _FIND_NEAR]

@@ -25,6 +25,11 @@ from threadguard.scoring.figurative_violence import (
     without_figurative_violence,
 )
 from threadguard.scoring.insulted_things import THING_ATTRIBUTES, without_insults_at_things
+from threadguard.scoring.kind_words import (
+    KIND_WORD_ATTRIBUTES,
+    tells_of_harm,
+    without_kind_words,
+)
 from threadguard.scoring.lookalike_words import LOOKALIKE_ATTRIBUTES, without_lookalikes
 from threadguard.scoring.negated_claims import DENIAL_ATTRIBUTES, without_negated_claims
 from threadguard.scoring.opinion_frames import (
@@ -57,6 +62,9 @@ class Reading:
     #: A raising reading's score counts only from here: below it the second reading is
     #: no clear reading of abuse, and the comment's own stands.
     floor: float = 0.0
+    #: What the comment answers (its parent, else its title) under which it is read as
+    #: written: None, under any.
+    unless_context: Callable[[str], bool] | None = None
 
     def __post_init__(self) -> None:
         if self.floor and not self.raises:
@@ -90,6 +98,14 @@ READINGS: Final = (
         FIGURATIVE_ATTRIBUTES,
         groups=False,
         raises=False,
+    ),
+    Reading(
+        "kind words",
+        without_kind_words,
+        KIND_WORD_ATTRIBUTES,
+        groups=False,
+        raises=False,
+        unless_context=tells_of_harm,
     ),
     # Last: a quotation the comment agrees with is its own words, whatever else was cut.
     Reading(

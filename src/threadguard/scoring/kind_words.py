@@ -1,0 +1,192 @@
+"""Kind words the models read as abuse: pleas ("Leave her alone."), praise put as an order
+("Give the man a medal."), wishes of well-being ("Hope the little lad is ok.") and pity
+("That poor woman.").
+
+The deep tier reads an order or a wish about a person as abuse: "Leave her alone." scored
+toxicity 0.76 (the deep tier alone 0.92), "Can everyone just leave her alone." 0.81 with
+severe toxicity 0.62, "Leave the poor woman alone, she's been through enough." 0.94 and
+identity attack 0.26, "Leave her family out of it." 0.83; "Give her a knighthood." and
+"What a hero. Give the man a medal." were held at 0.58 and 0.63; "Hope the little lad is
+ok." scores 0.59 (deep tier 0.75: "hope he ..." opens wishes of harm in the training
+sets) and "That poor woman." 0.64 ("poor baby" mocks there). Two news desks (session 44)
+found the readers who stand up for a victim held more than any other civil reader: 7 of
+36 such replies on one desk, against 7 of 124 other civil comments. So where a sentence
+opens with a plea to leave a person alone, in peace or out of it (:data:`PLEA`), praise
+put as an order, a medal, a knighthood, a pay rise or a pint for someone
+(:data:`PRAISE`), a hope that someone is safe, well or on the mend (:data:`WELL_WISH`),
+or is pity and nothing else ("Poor lad.", "That poor woman.": :data:`PITY`), the comment
+is read again without it, and toxicity, severe toxicity, insult and identity attack keep
+the lower reading. Threat keeps the comment's own score, and a comment with a word of
+abuse anywhere, or one that answers a report of a crime or an attack
+(:func:`tells_of_harm`: praise there may be for the attacker), is read as written.
+
+Read as written:
+
+- a plea or praise that its sentence does not end with, or a comma, beside fill words
+  ("please", "mate", "for god's sake"): "Leave her alone or else.", "leave him alone and
+  go after his dad instead", "Give him a medal for being the thickest man alive.", nor
+  one asked and refused ("Leave him alone? No chance, ...");
+- a comment with a word of abuse or harm anywhere else (:data:`ABUSE_AROUND`: "Leave her
+  alone, the thick cow isn't worth it.", "Leave her family out of it. He's the one who
+  deserves a good kicking."): the models under-read an insult left alone in a short
+  remainder, and the plea was all that held it;
+- a person the list does not name (:data:`PERSON`: pronouns, a capitalised name, "the
+  poor woman", "her family", "the lad", "the volunteers"), nor a plea that names a group
+  of people (:func:`~.group_words.names_group`: "leave our women alone", "Leave Muslims
+  alone." keep their own reading, whichever side they are on), nor a place ("leave the
+  country");
+- a plea that is not an order at its sentence's start ("They should leave her alone if
+  they know what's good for them" is read whole);
+- any comment with a character the models never see (:data:`~.rereading.INVISIBLE`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from threadguard.normalize import normalize_text
+from threadguard.scoring.group_words import names_group
+from threadguard.scoring.rereading import INVISIBLE, cut_out, merged
+
+#: The attributes the reading without the plea or praise may lower.
+KIND_WORD_ATTRIBUTES: Final = frozenset(
+    {"toxicity", "severe_toxicity", "insult", "identity_attack"}
+)
+
+#: Who is to be left alone or praised: a pronoun, a capitalised name, or one person or a
+#: few named by what they are (not by a group: see the module docs).
+_ONE: Final = (
+    r"(?:woman|man|lady|bloke|fella|fellow|guy|chap|lad|lass|girl|boy|kid|kids|child|children|"
+    r"baby|family|couple|mum|mam|mom|dad|mother|father|parents|wife|husband|widow|widower|"
+    r"pensioner|teacher|nurse|doctor|ref|referee|player|players|actress|actor|singer|student|"
+    r"students|officer|driver|volunteer|volunteers|victim|victims|councillor|vicar|bride|"
+    r"groom|lads|girls|boys|owner|owners|staff|crew|son|daughter|grandad|grandma|nan|gran)"
+)
+PERSON: Final = (
+    r"(?:her|him|them|(?:his|her|their) (?:poor |old |little |whole )?(?:family|kids|children|"
+    r"mum|mam|mom|dad|mother|father|parents|wife|husband|son|daughter|partner|girlfriend|"
+    r"boyfriend|grandad|grandma|nan|gran|widow)|(?:the|that|this|those|these) (?:poor |old |"
+    r"little |young |brave )?" + _ONE + r"|poor " + _ONE + r"|(?-i:[A-Z][a-z]+))"
+)
+#: What may stand before the order at its sentence's start: "please", "just", "can
+#: everyone", "for god's sake".
+_BEFORE: Final = (
+    r"(?:(?:oh|so|now|look|right|honestly|seriously|come on|for (?:god|heaven|pete|fuck)['’]?s "
+    r"sake|ffs|guys|people|folks|everyone|mods)\s*,?\s+)*"
+    r"(?:(?:can|could|will|would|why (?:can['’]?t|don['’]?t|won['’]?t))\s+(?:(?:every(?:one|body)|"
+    r"people|you(?: all| lot| guys| people)?|we(?: all)?|y['’]all|the rest of you|folk|"
+    r"some of you)\s+)?)?(?:(?:please|pls|just|kindly|all|every(?:one|body)|you lot|"
+    r"all of you)\s+)*"
+)
+#: What may follow it before its sentence ends: "please", "mate", "for god's sake".
+_AFTER: Final = (
+    r"(?:\s*,?\s*(?:please|pls|mate|people|guys|folks|every(?:one|body)|all of you|you lot|"
+    r"lads|now|already|for once|for (?:god|heaven|pete|fuck)['’]?s sake|ffs|ffs|eh|yeah|"
+    r"then|too|as well|someone|somebody|immediately|asap))*"
+    r"(?=\s*(?:[.!…;:]|,(?!\s*(?:then|so|and|but|or|because|cos|coz|till|until|unless|if|"
+    r"before|after|only|just|when|while|as|though|except)\b)|\s[-–—]\s|$))"
+)
+#: A plea to leave someone alone, in peace or out of it.
+PLEA: Final = re.compile(
+    r"(?:^|(?<=[.!?\n]))\s*(?P<words>" + _BEFORE + r"leave " + PERSON + r" (?:alone|be|in peace|"
+    r"out of (?:it|this|this thread|the comments|the argument|your comments))" + _AFTER + r")",
+    re.IGNORECASE,
+)
+#: Praise put as an order: a medal, an honour, a pay rise or a pint for someone.
+PRAISE: Final = re.compile(
+    r"(?:^|(?<=[.!?\n]))\s*(?P<words>"
+    + _BEFORE
+    + r"(?:give|get|buy) "
+    + PERSON
+    + r" (?:a |an |the |some )?(?:big |huge |massive |proper |well[- ]deserved |bloody |"
+    r"damn |massive |)(?:medal|knighthood|damehood|gong|obe|mbe|cbe|bem|pay ?rise|raise|pint|"
+    r"drink|round of applause|standing ovation|statue|award|bonus|promotion|hug|pat on the "
+    r"back|cuddle|george (?:cross|medal)|nobel(?: prize)?|prize|trophy|freedom of the city|"
+    r"day off|holiday|month off|cake|biscuit|beer)" + _AFTER + r")",
+    re.IGNORECASE,
+)
+#: Words of abuse anywhere in the comment: a plea beside them is read as written. The
+#: models under-read an insult left alone in a short remainder ("Leave her alone, the
+#: thick cow isn't worth it." held at 0.75 for its plea, approved without it; a review,
+#: session 44), so only a plea in an otherwise clean comment is cut.
+ABUSE_AROUND: Final = re.compile(
+    r"\b(?:stupid|idiotic|moronic|pathetic|brainless|dumb|silly|lame|crappy|shitty|lousy|"
+    r"disgusting|vile|revolting|repulsive|shameful|appalling|sickening|nasty|worthless|"
+    r"useless|thick|cow|slag|slags|slut|"
+    r"whore|bitch|twat|prat|idiot|moron|nonce|paedo|pedo|scum|scumbag|vermin|pig|tart|muppet|"
+    r"cretin|troll|dickhead|knob|wanker|tosser|bellend|loser|freak|creep|clown|rat|parasite|"
+    r"waste of (?:space|oxygen|skin)|deserves?|had it coming|kick(?:ing|ed)?|beat(?:ing|en)?|"
+    r"slap(?:ped|ping)?|strung up|string (?:him|her|them) up|hang(?:ed|ing)?|lynch\w*|"
+    r"thump\w*|batter\w*|shoot|stab\w*|burn\w*|die|dead|knife|knives|drown\w*|missed|"
+    r"finish (?:the job|him|her|them) off|gammon|spineless|git|gits|slob|slobs|inbred|"
+    r"retard\w*|brain|brains|brainless|cretins|idiots|morons|clowns|rats|parasites|trolls|"
+    r"animals?|savages?)\b|(?:\.{2,}|…)\s*(?:not|jk|lol)\b",
+    re.IGNORECASE,
+)
+#: A context that tells of a crime or an attack: praise or pity under it may be for the
+#: attacker ("Give the man a medal." under "Man jailed for throwing pig's head at mosque.",
+#: a review, session 44), so the comment is read as written there.
+HARM_IN_CONTEXT: Final = re.compile(
+    r"\b(?:jailed|convicted|charged|sentenced|arrested|attack\w*|assault\w*|threw|throw(?:n|ing)|"
+    r"vandal\w*|daubed|graffiti|spray-?painted|abus\w*|stabb\w*|murder\w*|killed|kills?|"
+    r"beat(?:en|ing)|fire-?bomb\w*|arson\w*|torched|smashed|desecrat\w*|shouting|shouted|"
+    r"yelled|spat|punched|kicked|hate crime)\b",
+    re.IGNORECASE,
+)
+
+
+def tells_of_harm(context: str) -> bool:
+    """Whether what a comment answers tells of a crime or an attack (:data:`HARM_IN_CONTEXT`):
+    kind words there are read as written."""
+    return HARM_IN_CONTEXT.search(context[:2000]) is not None
+
+
+#: A hope that someone is safe, well or on the mend, where a sentence or a clause opens:
+#: "Hope the little lad is ok.", "Really hoping she's back on her feet soon.", "Poor lad,
+#: hope he's ok."
+WELL_WISH: Final = re.compile(
+    r"(?:^|(?<=[.!?\n,;]))\s*(?P<words>" + _BEFORE + r"(?:(?:i|we)\s+)?(?:(?:really|just|so|"
+    r"truly)\s+)?(?:hope|hoping|pray|praying)\s+(?:that\s+)?(?:"
+    + PERSON.replace("(?:her|him|them|", "(?:he|she|they|")
+    + r")(?:['’]s|['’]re| is| are| was| were| gets?| will be|['’]ll be)"
+    r" (?:(?:ok|okay|alright|all right|safe|well|fine|home soon|on the mend|recovering|doing (?:ok|"
+    r"okay|alright|well|better)|better soon|getting better|back on (?:his|her|their) feet|"
+    r"(?:(?:a |the )?full )?recovery)(?: (?:now|soon|again|too|quickly|after this|after that))*)"
+    + _AFTER
+    + r")",
+    re.IGNORECASE,
+)
+#: Pity and nothing else, a sentence or a clause of its own: "Poor lad.", "That poor
+#: woman.", "Oh, the poor family.", "..., the poor thing." (not "Poor sods? They're orcs.":
+#: asked, it is a question of the pity).
+PITY: Final = re.compile(
+    r"(?:^|(?<=[.!?\n,;]))\s*(?P<words>(?:(?:oh|aw+|ah)\s*,?\s+)?(?:(?:that|the|those|these)\s+)?"
+    r"poor (?:little |old |young )?(?:"
+    + _ONE[3:-1]
+    + r"|thing|things|soul|souls|sod|sods|lamb|love|"
+    r"mite|mites)" + _AFTER + r")",
+    re.IGNORECASE,
+)
+#: The cheap test first, on the lower-cased text.
+_NEEDED: Final = ("leave ", "give ", "get ", "buy ", "hope", "hoping", "pray", "poor ")
+
+
+def without_kind_words(text: str) -> str | None:
+    """``text`` without its pleas to leave someone alone and its praise put as orders, or
+    None where it has none (see the module docs)."""
+    lowered = text.lower()
+    if not any(map(lowered.__contains__, _NEEDED)) or INVISIBLE.search(text):
+        return None
+    spans = [
+        m.span("words")
+        for pattern in (PLEA, PRAISE, WELL_WISH, PITY)
+        for m in pattern.finditer(text)
+        if not names_group(normalize_text(m.group("words")))
+    ]
+    if not spans:
+        return None
+    rest = cut_out(text, merged(spans))
+    if rest is None or ABUSE_AROUND.search(rest):
+        return None
+    return rest

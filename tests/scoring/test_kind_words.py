@@ -1,0 +1,133 @@
+"""A plea to leave someone alone, praise put as an order, a wish that someone is well and
+pity are no abuse: the comment is read again without them, toxicity, severe toxicity,
+insult and identity attack keep the lower reading; a comment with a word of abuse anywhere
+is read as written."""
+
+from __future__ import annotations
+
+import pytest
+from scoring_support import ReadTwice
+
+from threadguard.engine import CommentInput, Engine
+from threadguard.moderation import Moderator
+from threadguard.schema import Verdict
+from threadguard.scoring.kind_words import tells_of_harm, without_kind_words
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        # session 44's news desks: readers defending a victim, held at toxicity 0.76-0.94
+        ("Leave her alone.", "."),
+        ("Can everyone just leave her alone.", "."),
+        (
+            "Leave the poor woman alone, she's been through enough. Mods please remove this.",
+            ", she's been through enough. Mods please remove this.",
+        ),
+        (
+            "Why on earth would you post that? Leave her family out of it.",
+            "Why on earth would you post that? .",
+        ),
+        ("For god's sake, leave the lad alone!", "!"),
+        ("Leave Tomek alone, he saved a kid.", ", he saved a kid."),
+        ("Leave them alone - they did nothing wrong", " - they did nothing wrong"),
+        # praise put as an order
+        ("What a hero. Give the man a medal.", "What a hero. ."),
+        ("Give her a knighthood. Damehood.", ". Damehood."),
+        ("Buy the lad a pint.", "."),
+        ("Give that man a pay rise!", "!"),
+        # wishes of well-being and pity
+        (
+            "CPR on a toddler while soaking wet. That takes guts. Hope the little lad is ok.",
+            "CPR on a toddler while soaking wet. That takes guts. .",
+        ),
+        ("Poor lad, hope he's ok.", ", ."),
+        ("That poor woman.", "."),
+        ("Really hoping she's back on her feet soon.", "."),
+        ("I hope she is ok, the poor thing.", ", ."),
+    ],
+)
+def test_pleas_and_praise_are_cut(text: str, rest: str) -> None:
+    assert without_kind_words(text) == rest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leave her alone or else.",  # the sentence goes on: a condition, not a plea
+        "Leave him alone and go after his dad instead.",
+        "Give him a medal for being the thickest man alive.",
+        "They should leave her alone if they know what's good for them.",  # not an order
+        "Leave our women alone.",  # a group, not a person
+        "Leave Muslims alone.",
+        "Leave the Muslims alone, they have done nothing.",
+        "Leave the country.",
+        "Lock her up.",
+        "Leave\u200b her alone.",  # a character the models never see
+        # a word of abuse anywhere else: the comment is read as written (a review)
+        "Leave her alone, you vile troll.",
+        "Leave her alone, the thick cow isn't worth it.",
+        "Leave her family out of it. He's the one who deserves a good kicking.",
+        "Leave the poor woman alone. Go after her slag of a daughter instead.",
+        "Buy the lad a pint. His opponent is a fat useless waste of space.",
+        # asked and refused
+        "Leave him alone? No chance.",
+        "Poor sods? They're orcs.",
+        # a wish of something else, or pity for a group
+        "Hope he gets what he deserves.",
+        "Poor Muslims.",
+        "Hope the lad is ok. Shame about his idiot dad.",
+        # a second review's: the sentence goes on after a comma, or the wish is taken back
+        "Buy the lad a pint, then buy him a brain.",
+        "Really hoping he's ok, so I can finish the job myself.",
+        "Poor lad, hope he's ok. Pity the knife missed.",
+        "Hope she's ok... not.",
+    ],
+)
+def test_other_orders_are_read_as_written(text: str) -> None:
+    assert without_kind_words(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leave her alone.",
+        "Can everyone just leave her alone.",
+        "Leave the poor woman alone, she's been through enough. Mods please remove this.",
+        "What a hero. Give the man a medal.",
+        "That poor woman.",
+    ],
+)
+def test_a_plea_or_praise_is_published(
+    text: str, read_twice: ReadTwice, moderator: Moderator
+) -> None:
+    once, twice = read_twice(text)
+    assert moderator.decide(once, text).action is Verdict.HOLD  # as the models read it
+    assert moderator.decide(twice, text).action is Verdict.APPROVE
+    assert twice.scores["toxicity"] < once.scores["toxicity"]
+    assert twice.scores["threat"] == pytest.approx(once.scores["threat"], abs=1e-6)
+
+
+def test_an_insult_beside_a_plea_is_still_held(read_twice: ReadTwice, moderator: Moderator) -> None:
+    text = "Leave her alone, you pathetic little troll."
+    _, twice = read_twice(text)
+    assert moderator.decide(twice, text).action is Verdict.HOLD
+
+
+def test_a_long_comment_of_pleas_is_cut_in_linear_time() -> None:
+    text = "Please leave her alone. Give the man a medal. " * 3000
+    rest = without_kind_words(text)
+    assert rest is not None and "alone" not in rest and "medal" not in rest
+
+
+def test_praise_under_a_report_of_an_attack_is_read_as_written(
+    engine: Engine, moderator: Moderator
+) -> None:
+    # a second review's: praise for whoever the parent reports attacking a mosque
+    parent = "Man jailed for throwing pig's head at mosque."
+    (alone,) = engine.analyze([CommentInput("Give the man a medal.")], spans=False)
+    (reply,) = engine.analyze([CommentInput("Give the man a medal.", parent=parent)], spans=False)
+    assert tells_of_harm(parent) and not tells_of_harm("Builder pulls boy from canal.")
+    assert reply.scores["toxicity"] > alone.scores["toxicity"]
+    outcome = moderator.decide(reply, "Give the man a medal.", context=parent)
+    assert outcome.action is Verdict.HOLD
