@@ -16,6 +16,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -324,6 +325,17 @@ def csrf_of(html: str) -> str:
 
 def item_ids(html: str) -> list[str]:
     return re.findall(r'<article class="item[^"]*" id="item-(cm_[0-9a-f]+)"', html)
+
+
+def hidden_fields(page: str, action: str) -> dict[str, str]:
+    """The hidden fields of the page's (first) form posting to ``action``: what a browser
+    sends, where a hand-made request may leave a field out."""
+    form = re.search(rf'<form method="post" action="{re.escape(action)}".*?</form>', page, re.S)
+    assert form is not None, action
+    return {
+        unescape(n): unescape(v)
+        for n, v in re.findall(r'type="hidden" name="([^"]+)" value="([^"]*)"', form.group())
+    }
 
 
 def shot(page: Any, name: str, *, full_page: bool = False) -> None:

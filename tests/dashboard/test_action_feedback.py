@@ -48,6 +48,10 @@ def test_without_script_a_refused_verdict_says_why_on_the_page_it_returns_to(
     said = flash(bob.get(back).text)
     assert said.startswith("Could not reject: ")
     assert f"comment {first} was already approved by alice" in said
+    # and how to change it, which a tryout's moderator read as impossible
+    assert said.endswith(
+        "to change that verdict, use Reject on its card in the Approved tab or on its thread page."
+    )
     assert flash(bob.get(back).text) == ""  # said once, not on every later page
     assert dashboard.store.comment(first).status == "approved"
 
@@ -69,7 +73,11 @@ def test_without_script_a_verdict_that_applied_says_so(dashboard: Dashboard) -> 
     late = client.post(
         "/actions/undo", data={"csrf_token": csrf, "back": "/"}, follow_redirects=False
     )
-    assert flash(client.get(late.headers["location"]).text) == "Nothing to undo."
+    assert flash(client.get(late.headers["location"]).text) == (
+        "Nothing to undo: undo takes back your last action within 10 seconds. To change a "
+        "verdict after that, use Approve or Reject on its card in the Approved or Rejected "
+        "tab, or on its thread page."
+    )
 
 
 def test_the_thread_page_says_what_its_buttons_did(dashboard: Dashboard) -> None:

@@ -9,7 +9,7 @@ import html
 import json
 import re
 
-from dashboard_support import Dashboard, held, item_ids
+from dashboard_support import Dashboard, held, hidden_fields, item_ids
 
 from threadguard.storage.records import ArticleRef
 
@@ -29,16 +29,6 @@ def edit(dashboard: Dashboard, external_id: str, author: str, text: str = THREAT
         article=ArticleRef("housing-plan", "The council's new housing plan, explained"),
         comments=[held(text, external_id, author, toxicity=0.9, threat=0.85)],
     )
-
-
-def hidden_fields(page: str, action: str) -> dict[str, str]:
-    """The hidden fields of the page's form posting to ``action``."""
-    form = re.search(rf'<form method="post" action="{re.escape(action)}".*?</form>', page, re.S)
-    assert form is not None, action
-    return {
-        html.unescape(n): html.unescape(v)
-        for n, v in re.findall(r'type="hidden" name="([^"]+)" value="([^"]*)"', form.group())
-    }
 
 
 def card_of(dashboard: Dashboard, page: str, external_id: str) -> str:

@@ -8,11 +8,14 @@ comments left"."""
 
 from __future__ import annotations
 
+import html
+import json
 import re
+import time
 from datetime import timedelta
 
 import pytest
-from dashboard_support import Dashboard, item_ids
+from dashboard_support import Dashboard, hidden_fields, item_ids
 from sqlalchemy import update
 
 from threadguard.dashboard.routes import actions
@@ -155,3 +158,41 @@ def test_the_undo_leaves_another_moderators_later_verdict(dashboard: Dashboard) 
     assert "changed since; the change stands" in refused.text
     assert dashboard.store.comment(first).status == "rejected"
     assert dashboard.store.audit_log(action="comment.undo").total == 0
+
+
+def test_a_verdict_is_changed_from_its_tab_with_the_cards_own_form_after_the_undo_window(
+    dashboard: Dashboard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A tryout found "changing your mind" from the Approved and Rejected tabs always
+    refused ("already approved by ..."): its requests were made by hand, without the
+    card's ``expected`` field. The card's own forms, as a browser sends them, change the
+    verdict (audited from the one to the other), with script and without."""
+    monkeypatch.setattr(actions, "UNDO_WINDOW", timedelta(seconds=0.1))
+    alice, a_csrf = dashboard.signed_in("alice")
+    first, second = item_ids(alice.get("/").text)[:2]
+    alice.post(f"/actions/{first}/approve", headers=htmx(a_csrf), data={"back": "/"})
+    alice.post(f"/actions/{second}/reject", headers=htmx(a_csrf), data={"back": "/"})
+    time.sleep(0.2)
+    bob, b_csrf = dashboard.signed_in("bob")
+    approved = bob.get("/", params={"status": "approved"}).text
+    fields = hidden_fields(approved, f"/actions/{first}/reject")
+    assert fields["expected"] == "approved"
+    changed = bob.post(f"/actions/{first}/reject", headers=htmx(b_csrf), data=fields)
+    assert json.loads(changed.headers["hx-trigger-after-swap"])["tg-acted"]["ok"] is True
+    rejected = bob.get("/", params={"status": "rejected"}).text
+    fields = hidden_fields(rejected, f"/actions/{second}/approve")
+    plain = bob.post(f"/actions/{second}/approve", data=fields, follow_redirects=False)
+    assert plain.status_code == 303
+    assert "Approved the comment by" in html.unescape(bob.get(plain.headers["location"]).text)
+    assert dashboard.store.comment(first).status == "rejected"
+    assert dashboard.store.comment(second).status == "approved"
+    changes = {
+        e.object_id: (e.before, e.after)
+        for e in dashboard.store.audit_log(actor="bob").items
+        if e.action in ("comment.approve", "comment.reject")
+    }
+    for cid, (was, now) in ((first, ("approved", "rejected")), (second, ("rejected", "approved"))):
+        before, after = changes[cid]
+        assert before is not None and after is not None
+        assert (before["status"], before["status_source"]) == (was, "moderator")
+        assert (after["status"], after["status_source"]) == (now, "moderator")

@@ -272,6 +272,31 @@ def _act(
     return True, ""
 
 
+#: A refusal because a moderator's verdict stands (:meth:`Store.moderate` without the
+#: status the card showed: a stale card, a second press, a verdict raced into).
+_ALREADY = re.compile(r"was already (approved|rejected) by ")
+
+
+def changed_how(refusal: str) -> str:
+    """A verdict's refusal, with how to change the verdict that stands where that is why
+    (a tryout's moderator read "already approved by ..." as: it cannot be taken down).
+    Single actions only: a bulk action's summary names each skipped comment briefly."""
+    found = _ALREADY.search(refusal)
+    if found is None:
+        return refusal
+    verb, tab = ("Reject", "Approved") if found.group(1) == "approved" else ("Approve", "Rejected")
+    how = f"use {verb} on its card in the {tab} tab or on its thread page"
+    return f"{refusal}; to change that verdict, {how}"
+
+
+#: "Nothing to undo", and how a verdict older than the undo window is changed.
+NOTHING_TO_UNDO = (
+    f"Nothing to undo: undo takes back your last action within {UNDO_WINDOW_S} seconds. To "
+    "change a verdict after that, use Approve or Reject on its card in the Approved or "
+    "Rejected tab, or on its thread page."
+)
+
+
 def _by(store: Store, user: WebUser, comment_id: str) -> str:
     """ " by NAME" for a comment of a named author the user may see, else nothing."""
     item = store.review_item(comment_id)
@@ -386,7 +411,7 @@ def _nothing_undone(
     request: Request, store: Store, user: WebUser, back: str, exc: StoreError
 ) -> Response:
     """ "Nothing to undo." (or why the undo was refused) in the page's message area."""
-    text = "Nothing to undo." if isinstance(exc, NotFoundError) else sentence(str(exc))
+    text = NOTHING_TO_UNDO if isinstance(exc, NotFoundError) else sentence(str(exc))
     kind = re.fullmatch(r"a (\w+) cannot be undone", str(exc))
     if kind is not None and kind.group(1) in TAKEN_BACK:
         # the last action was one undo does not take back: "Nothing to undo." read as if
@@ -522,6 +547,7 @@ async def _one(request: Request, user: WebUser, comment_id: str, action: str) ->
             seen=seen,
         )
         if not ok:
+            message = changed_how(message)
             return ok, message, sentence(f"Could not {ATTEMPT[action]}: {message}")
         if message:
             return ok, message, sentence(message)
