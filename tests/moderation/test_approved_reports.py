@@ -32,6 +32,9 @@ BODY_BAGS = (
     'A man at my bus stop was shouting "send them back in body bags" at a lad in a hi-vis '
     "going to work. Nobody said anything. I should have."
 )
+#: The desk's own parent: single marks, the threat ending in an s' (no quotation in the
+#: moderation's strict lean, one in the readings' loose lean).
+BODY_BAGS_SINGLE = BODY_BAGS.replace('"', "'")
 
 APPROVING = [
     (TOWELHEAD, "Maybe he should take the hint."),
@@ -107,9 +110,12 @@ CIVIL = [
         "I can't say I blame the fella.",
     ],
 )
-def test_a_reply_approving_whoever_shouted_a_reported_threat_is_held(reply: str) -> None:
-    assert DEFAULT.decide(CALM, BODY_BAGS).action is Verdict.APPROVE  # the report
-    outcome = DEFAULT.decide(CALM, reply, context=BODY_BAGS)
+@pytest.mark.parametrize("parent", [BODY_BAGS, BODY_BAGS_SINGLE])
+def test_a_reply_approving_whoever_shouted_a_reported_threat_is_held(
+    reply: str, parent: str
+) -> None:
+    assert DEFAULT.decide(CALM, parent).action is Verdict.APPROVE  # the report
+    outcome = DEFAULT.decide(CALM, reply, context=parent)
     assert outcome.action is Verdict.HOLD
     assert outcome.decision.reasons == (
         'approves whoever its parent reports said call for violence "send them back in body bags"',

@@ -31,6 +31,7 @@ from threadguard.moderation.abusive_words import AbusiveMatch, match_abusive_wor
 from threadguard.moderation.coded_hate import ACTING, CodedMatch, match_coded
 from threadguard.moderation.policy import SiteRules
 from threadguard.moderation.threats import ThreatMatch, match_threats
+from threadguard.scoring.quotations import Lean, Quotations
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,15 @@ _THEIR_OWN: Final = re.compile(r"\b(?:my|your|our)\s+[\w'’-]+", re.IGNORECASE)
 SHORT: Final = 16
 
 
+def _reported_in_quotes(parent: str, threat: ThreatMatch) -> bool:
+    """Whether a reported threat stands in quotation marks as the second readings pair them
+    (:attr:`~threadguard.scoring.quotations.Lean.LOOSE`): the moderation's own lean reads an
+    s' as a plural's apostrophe, so "was shouting 'send them back in body bags' at a lad"
+    (a twenty-seventh news desk, session 44) quoted nothing there; the parent is a report
+    either way (its verb of saying made the threat reported, not held)."""
+    return Quotations(parent, Lean.LOOSE).inside(threat.begin, threat.end)
+
+
 def approved_reports(
     text: str,
     parent: str,
@@ -194,7 +204,11 @@ def approved_reports(
     # hurled (not one the parent rebuts in its own words: "there is no 'migrant invasion',
     # as the minister said" answered "He's not wrong." agrees with the rebuttal)
     finds_there = parent_finds(parent, rules, language) if finds is None else finds
-    named = [f'{t.kind} "{" ".join(t.phrase.split())}"' for t in finds_there.threats if t.quoted]
+    named = [
+        f'{t.kind} "{" ".join(t.phrase.split())}"'
+        for t in finds_there.threats
+        if t.quoted or (t.rebutted and _reported_in_quotes(parent, t))
+    ]
     fits = _LABEL_FITS.search(text) is not None
     named += [
         f'coded hate "{m.term.pattern}"'
