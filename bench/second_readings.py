@@ -76,6 +76,10 @@ ADVERSARIAL: Final = {
     "single quotes opened": " 'abc" * 5_000,
     "agreed quotes repeated": "The Somalis said 'rats', and he was right, " * 465,
     "agreements after a quote": "'Somalis are rats' " + "he was right, " * 1_428,
+    "pleas repeated": "Leave her alone, " * 1_176,
+    "praise repeated": "Give the man a medal. " * 909,
+    "hopes repeated": "hope " * 4_000,
+    "contempt repeated": "disgusting comment, " * 1_000,
 }
 #: Plain news prose that reaches every reading's patterns (a frame, a denial, a thing, a
 #: sex topic), so the baseline pays for the same searches.
@@ -83,7 +87,8 @@ PROSE: Final = (
     "I think the council was right to vote on the budget last night. Migrants are not "
     "the problem. The stupid bus route opens in spring, and the sex education bill after "
     'the man convicted of rape is sentenced. A man shouted "filthy rats" at her. Shameful. '
-    "The new parking plan is idiotic. Complete nonsense. "
+    "The new parking plan is idiotic. Complete nonsense. Leave her alone, she has been "
+    "through enough. "
 )
 
 
