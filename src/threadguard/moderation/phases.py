@@ -44,6 +44,7 @@ from threadguard.moderation.coded_hate import ACTING, CodedAction, CodedMatch, m
 from threadguard.moderation.contact_details import ContactMatch, match_contact_details
 from threadguard.moderation.endorsed_lists import ListFinds, agreed_reasons, approved_reports
 from threadguard.moderation.policy import Policy
+from threadguard.moderation.self_named import says_who_they_are
 from threadguard.moderation.threats import ThreatMatch, match_threats
 from threadguard.moderation.watchlist import WATCH_EFFECT, WatchMatch, match_watchlist
 from threadguard.schema import ATTRIBUTES, Verdict
@@ -194,6 +195,8 @@ def author_hits(case: Case) -> list[tuple[Verdict, float, str, str]]:
     give plain names scores that cross low thresholds."""
     if case.author_scores is None:
         return []
+    if case.author is not None and says_who_they_are(case.author.name):
+        return []  # "secular_jew_e5": a name that names its author's group (self_named.py)
     language = case.author_analysis.language if case.author_analysis is not None else None
     return name_hits(case.policy, case.author_scores, language)
 
