@@ -45,6 +45,12 @@ from threadguard.scoring.kind_words import tells_of_harm, without_kind_words
         ("That poor woman.", "."),
         ("Really hoping she's back on her feet soon.", "."),
         ("I hope she is ok, the poor thing.", ", ."),
+        # a twenty-eighth news desk's (session 44)
+        (
+            "Hope the little one's okay. Being lifted out of your cot at 3am must be terrifying.",
+            ". Being lifted out of your cot at 3am must be terrifying.",
+        ),
+        ("Hope your family are safe.", "."),
     ],
 )
 def test_pleas_and_praise_are_cut(text: str, rest: str) -> None:

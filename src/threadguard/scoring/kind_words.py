@@ -61,10 +61,11 @@ _ONE: Final = (
     r"baby|family|couple|mum|mam|mom|dad|mother|father|parents|wife|husband|widow|widower|"
     r"pensioner|teacher|nurse|doctor|ref|referee|player|players|actress|actor|singer|student|"
     r"students|officer|driver|volunteer|volunteers|victim|victims|councillor|vicar|bride|"
-    r"groom|lads|girls|boys|owner|owners|staff|crew|son|daughter|grandad|grandma|nan|gran)"
+    r"groom|lads|girls|boys|owner|owners|staff|crew|son|daughter|grandad|grandma|nan|gran|"
+    r"one|ones)"
 )
 PERSON: Final = (
-    r"(?:her|him|them|(?:his|her|their) (?:poor |old |little |whole )?(?:family|kids|children|"
+    r"(?:her|him|them|(?:his|her|their|your) (?:poor |old |little |whole )?(?:family|kids|children|"
     r"mum|mam|mom|dad|mother|father|parents|wife|husband|son|daughter|partner|girlfriend|"
     r"boyfriend|grandad|grandma|nan|gran|widow)|(?:the|that|this|those|these) (?:poor |old |"
     r"little |young |brave )?" + _ONE + r"|poor " + _ONE + r"|(?-i:[A-Z][a-z]+))"
