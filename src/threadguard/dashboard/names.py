@@ -59,6 +59,12 @@ def shown_name(name: str | None) -> str:
     return "".join(f"[{code_point(c)}]" if _hidden(c) else c for c in name)
 
 
+def shown_text(text: str | None) -> str:
+    """Words written around names (a thread signal's sentence), shown as a name is: a
+    name the sentence quotes cannot reverse the line with its U+202E."""
+    return shown_name(text)
+
+
 @dataclass(frozen=True)
 class NameWarning:
     """Why a name may pass for another: ``label`` (a badge's words) and ``detail`` (the

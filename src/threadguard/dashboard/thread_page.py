@@ -11,8 +11,9 @@ the thread any more.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -220,6 +221,45 @@ def stored_codes(details: dict[str, Any]) -> tuple[CodedMatch, ...]:
 
 
 @dataclass(frozen=True)
+class Said:
+    """A piece of a signal's sentence: plain words, or an author's name (``name``), which
+    the page shows as it shows a name everywhere: isolated, its invisible and
+    direction-changing characters as code points, with a look-alike badge."""
+
+    text: str
+    name: bool = False
+
+
+def names_in(signal: object) -> list[str]:
+    """The author names a signal's sentence is about: a summary's author, a pile-on's
+    target and attackers, an escalation's authors."""
+    names = [getattr(signal, a, None) for a in ("author", "target_author")]
+    for many in ("attackers", "authors"):
+        names += list(getattr(signal, many, ()) or ())
+    return [n for n in names if isinstance(n, str) and n]
+
+
+def said(sentence: str, names: Iterable[str]) -> list[Said]:
+    """``sentence`` cut at the author ``names`` in it (the longest first, as whole words):
+    the signals write names into plain sentences, and a name with a U+200B and a U+202E
+    in it was shown raw, reversing the rest of its line ("... wrote 1 comment ...")."""
+    wanted = sorted(set(names), key=len, reverse=True)
+    if not wanted:
+        return [Said(sentence)]
+    found = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, wanted)) + r")(?!\w)")
+    out: list[Said] = []
+    at = 0
+    for m in found.finditer(sentence):
+        if m.start() > at:
+            out.append(Said(sentence[at : m.start()]))
+        out.append(Said(m.group(), name=True))
+        at = m.end()
+    if at < len(sentence) or not out:
+        out.append(Said(sentence[at:]))
+    return out
+
+
+@dataclass(frozen=True)
 class ThreadView:
     """What the thread page shows: the thread, its tree, its signals, and the standing
     on the site of each author with a flagged comment in it."""
@@ -237,6 +277,11 @@ class ThreadView:
     def link(self, external_id: str) -> str:
         """The page anchor of a comment named by its id in the thread."""
         return self.anchors.get(external_id, "")
+
+    @staticmethod
+    def said(signal: object) -> list[Said]:
+        """A signal's explanation, its author names marked (:func:`said`)."""
+        return said(str(getattr(signal, "explanation", "")), names_in(signal))
 
 
 def thread_view(thread: StoredThread, standing: Mapping[str, AuthorInfo]) -> ThreadView:

@@ -21,7 +21,7 @@ from markupsafe import Markup
 from threadguard import __version__
 from threadguard.analysis import shown_score
 from threadguard.dashboard import card_parts
-from threadguard.dashboard.names import name_warning, plain_name, shown_name
+from threadguard.dashboard.names import name_warning, plain_name, shown_name, shown_text
 from threadguard.dashboard.views import ago, author_url, thread_url
 from threadguard.storage.records import MAX_NOTE_CHARS
 from threadguard.storage.repositories.rows import text_sha256
@@ -71,6 +71,7 @@ def name_badge(name: str | None) -> Markup:
 ENVIRONMENT.filters["counted"] = counted
 ENVIRONMENT.filters["score"] = shown_score
 ENVIRONMENT.filters["shown_name"] = shown_name
+ENVIRONMENT.filters["shown_text"] = shown_text
 ENVIRONMENT.filters["plain_name"] = plain_name
 ENVIRONMENT.filters["name_badge"] = name_badge
 #: The hash of a comment's text as shown, which its action forms send back (an action on a

@@ -26,6 +26,7 @@ from markupsafe import escape
 from starlette.concurrency import run_in_threadpool
 
 from threadguard.dashboard.forms import Form, FormRefused, read_form
+from threadguard.dashboard.names import plain_name
 from threadguard.dashboard.routes.queue import (
     TABS,
     UNDO_WINDOW_S,
@@ -302,7 +303,7 @@ def _by(store: Store, user: WebUser, comment_id: str) -> str:
     item = store.review_item(comment_id)
     if item is None or not item.author or not user.may_see(item.site):
         return ""
-    return f" by {item.author}"
+    return f" by {plain_name(item.author)}"
 
 
 #: What the bulk action says with nothing selected.
@@ -332,7 +333,7 @@ def bulk_summary(
         if item is None or not user.may_see(item.site):
             lines.append(why)  # no comment (of the user's sites): no author to name
             continue
-        lines.append(f"{item.author or 'anonymous'}: {why}")
+        lines.append(f"{plain_name(item.author) or 'anonymous'}: {why}")
     return f"{said} Skipped {len(skipped)}: " + "; ".join(lines) + "."
 
 
