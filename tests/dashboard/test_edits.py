@@ -128,3 +128,32 @@ def test_ban_and_reject_from_the_dialog_is_refused_after_an_edit(dashboard: Dash
     assert EDITED in answer.text
     assert dashboard.store.comment(cid).status == "pending"
     assert not dashboard.store.authors("news", ["grumpy"])["grumpy"].banned
+
+
+def test_an_edited_comments_card_says_what_its_earlier_text_had(dashboard: Dashboard) -> None:
+    """An approved comment re-uploaded as abuse came back held with its new text only:
+    nothing said it had been edited, nor that a moderator had approved what it said before
+    (the audit log had it, as ``comment.edit``)."""
+    client, csrf = dashboard.signed_in()
+    page = client.get("/").text
+    cid = card_of(dashboard, page, "c4")
+    assert 'class="edited"' not in page  # no card says so of a comment never edited
+    client.post(f"/actions/{cid}/approve", headers=htmx(csrf), data={"back": "/"})
+    edit(dashboard, "c4", "grumpy", "The mayor is a thieving bastard who should rot.")
+    # and one the policy had published, edited into one it holds
+    edit(dashboard, "c1", "ann", "Great plan. Now someone should hang the mayor.")
+    page = html.unescape(client.get("/").text)
+    card = page[page.index(f'id="item-{cid}"') :]
+    card = card[: card.index("</article>")]
+    assert re.search(
+        r"<strong>Edited</strong> <time [^>]*>[^<]*</time>, after it was "
+        r"approved by alice: the text below is the new one.",
+        card,
+    )
+    assert "<summary>Earlier text</summary>" in card
+    assert "This plan is garbage and the mayor is a clown." in card
+    published = card_of(dashboard, client.get("/").text, "c1")
+    card = page[page.index(f'id="item-{published}"') :]
+    card = card[: card.index("</article>")]
+    assert "after it was published by the policy: the text below is the new one." in card
+    assert "Earlier text" not in card  # the store keeps no copy of a text no one judged

@@ -24,6 +24,7 @@ from threadguard.storage.records import (
     QueueFilter,
 )
 from threadguard.storage.repositories.ingest import Stored
+from threadguard.storage.repositories.review import EditNote, ListedItem
 from threadguard.storage.repositories.rows import text_sha256
 
 MOD = Actor("mod-1", "moderator")
@@ -384,3 +385,24 @@ def test_an_action_on_a_text_edited_since_it_was_read_is_refused(store: Store) -
     )
     [entry] = store.audit_log(action="comment.reject").items
     assert entry.after is not None and entry.after["text_sha256"] == now
+
+
+def test_a_listed_comment_carries_its_latest_edit_and_what_the_earlier_text_had(
+    store: Store,
+) -> None:
+    def edit_of(cid: str) -> EditNote | None:
+        item = store.review_item(cid)
+        assert isinstance(item, ListedItem)
+        return item.edited
+
+    [(cid, _)] = upload(store, said("c1", "a kind word", "hold"))
+    [(other, _)] = upload(store, said("c2", "fine words", "approve"))
+    store.moderate(cid, "approve", MOD)
+    assert edit_of(cid) is None
+    upload(store, said("c1", "a death threat", "hold"), said("c2", "now a slur", "hold"))
+    edited = edit_of(cid)
+    assert edited is not None
+    assert (edited.status, edited.by, edited.text) == ("approved", "mod-1", "a kind word")
+    published = edit_of(other)
+    assert published is not None
+    assert (published.status, published.by, published.text) == ("approved", None, None)

@@ -22,6 +22,7 @@ from threadguard.moderation.watchlist import WatchRule, match_watchlist
 from threadguard.schema import ATTRIBUTE_LABELS, ATTRIBUTES
 from threadguard.storage.models import utcnow
 from threadguard.storage.records import AuthorHistory, ReviewItem
+from threadguard.storage.repositories.review import EditNote
 
 #: A comment scoring this much on any of these is "severe": blurred until clicked when
 #: the moderator asks for it.
@@ -36,6 +37,12 @@ MASKED_WORDS = "lexicons/masked_words.txt"
 MASKED = frozenset({"identity_attack", "profanity"})
 #: What a masked letter becomes.
 MASK = "•"
+#: What an edited comment's earlier text had, the policy's status (no moderator's).
+EDITED_AFTER_POLICY = {
+    "approved": "published by the policy",
+    "pending": "held by the policy",
+    "rejected": "rejected by the policy",
+}
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -130,6 +137,11 @@ class ItemView:
     #: The author is trusted on the site (a moderator's ``trust``): the card says so, and
     #: says too that a ban comes first while both stand.
     trusted: bool = False
+    #: The comment's latest edit (None: never edited): the card says when, what the
+    #: earlier text had ("approved by alice") and, where it is kept, that text.
+    edited: EditNote | None = None
+    #: The earlier text as the card shows it (masked as the comment is), if kept.
+    earlier: str | None = None
 
     @property
     def id(self) -> str:
@@ -138,6 +150,16 @@ class ItemView:
     @property
     def resolved(self) -> bool:
         return self.item.status != "pending"
+
+    @property
+    def edited_after(self) -> str:
+        """What the earlier text had, as "Edited ... after it was <this>"."""
+        if self.edited is None:
+            return ""
+        if self.edited.by is not None:
+            verdict = {"approved": "approved", "rejected": "rejected"}.get(self.edited.status)
+            return f"{verdict or self.edited.status} by {self.edited.by}"
+        return EDITED_AFTER_POLICY.get(self.edited.status, f"{self.edited.status} by the policy")
 
 
 def mask_word(text: str) -> str:
@@ -264,6 +286,7 @@ def item_view(
     )
     mask = prefs.mask_slurs
     shown = segments(item.text, item.spans, mask=mask)
+    edited = getattr(item, "edited", None)  # a listed item's (review_page's) only
     return ItemView(
         item=item,
         segments=shown,
@@ -285,6 +308,12 @@ def item_view(
         long=len(item.text) > card_parts.LONG_COMMENT,
         passage=highlighted_passage(shown) if len(item.text) > card_parts.LONG_COMMENT else None,
         trusted=trusted,
+        edited=edited,
+        earlier=(
+            shortened(plain_text(edited.text, mask=mask))
+            if edited is not None and edited.text
+            else None
+        ),
     )
 
 

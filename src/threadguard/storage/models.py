@@ -275,6 +275,8 @@ class AuditEntry(Keyed, Base):
     """Who did what, when, to which object, with the object before and after. Append-only."""
 
     __tablename__ = "audit_log"
+    #: An object's entries (a queue card reads its comment's latest edit).
+    __table_args__ = (Index("ix_audit_log_object", "object_type", "object_id"),)
 
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     actor: Mapped[str] = mapped_column(String(200))

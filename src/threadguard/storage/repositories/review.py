@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, and_, false, func, literal, or_, select, tuple_
@@ -19,13 +20,14 @@ from sqlalchemy.orm import Session
 
 from threadguard.schema import ATTRIBUTES, ModeratorAction
 from threadguard.storage.models import AnalysisRow as AnalysisModel
-from threadguard.storage.models import Article, Author, QueueItem, Site, utcnow
+from threadguard.storage.models import Article, AuditEntry, Author, QueueItem, Site, utcnow
 from threadguard.storage.models import Comment as CommentModel
 from threadguard.storage.models import DecisionRow as DecisionModel
 from threadguard.storage.models import ModeratorAction as ActionRow
 from threadguard.storage.records import AuthorHistory, InvalidError, Page, ParentComment, ReviewItem
 from threadguard.storage.repositories import search
 from threadguard.storage.repositories.moderation import UNDO, placed
+from threadguard.storage.repositories.rows import text_sha256
 from threadguard.storage.sessions import Repository, with_site_name
 
 S = TypeVar("S", bound="Select[*tuple[Any, ...]]")
@@ -58,13 +60,29 @@ class ReviewFilter:
 
 
 @dataclass(frozen=True)
+class EditNote:
+    """A comment's latest edit (its ``comment.edit`` audit entry): when, and what its
+    earlier text had: its status, the moderator who had set it (None: the policy), and
+    the earlier text itself where a moderator's verdict kept it (the store keeps no
+    other copy of a text edited away)."""
+
+    at: datetime
+    status: str
+    by: str | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True)
 class ListedItem(ReviewItem):
     """A listed comment: its queue entry's fields (``queue_id`` 0 for a comment the policy
     published, which never entered the queue), with the time its author posted it (the
-    upload's ``created_at``, as given) and the language it was scored in."""
+    upload's ``created_at``, as given), the language it was scored in, and its latest
+    edit (None: never edited): editing a comment after its approval is a way to publish
+    what no moderator read, and its card said nothing of it."""
 
     posted_at: str | None = None
     language: str = ""
+    edited: EditNote | None = None
 
 
 class ReviewRepository(Repository):
@@ -125,6 +143,7 @@ class ReviewRepository(Repository):
             analyses = latest_analyses(session, ids)
             matched = matched_spans(session, ids)
             published = policy_reasons(session, [r[1] for r in rows if r[0] is None])
+            edits = latest_edits(session, ids)
             items: list[ReviewItem] = []
             for row in rows:
                 q, comment_id, text, status, source, depth, site_id, key, parent = row[:9]
@@ -158,6 +177,7 @@ class ReviewRepository(Repository):
                         parents=parent_chain(session, site_id, key, parent),
                         posted_at=posted,
                         language=analysis.language if analysis is not None else "",
+                        edited=edits.get(comment_id),
                     )
                 )
         return Page(items, total, limit, offset)
@@ -360,6 +380,53 @@ def policy_reasons(session: Session, comment_ids: Sequence[str]) -> dict[str, li
         select(DecisionModel.comment_id, DecisionModel.reasons).where(DecisionModel.id.in_(latest))
     ).all()
     return {str(c): [str(r) for r in reasons or []] for c, reasons in rows}
+
+
+def latest_edits(session: Session, comment_ids: Sequence[str]) -> dict[str, EditNote]:
+    """Each edited comment's latest edit: its ``comment.edit`` audit entry (read by the
+    entries' object index), with the moderator's verdict the earlier text had, if any, and
+    that text (the verdict's own copy, where its hash is the one the entry recorded)."""
+    if not comment_ids:
+        return {}
+    latest = (
+        select(func.max(AuditEntry.id))
+        .where(
+            AuditEntry.object_type == "comment",
+            AuditEntry.object_id.in_(list(comment_ids)),
+            AuditEntry.action == "comment.edit",
+        )
+        .group_by(AuditEntry.object_id)
+    )
+    entries = list(session.scalars(select(AuditEntry).where(AuditEntry.id.in_(latest))))
+    if not entries:
+        return {}
+    verdicts: dict[str, list[DecisionModel]] = {}
+    for d in session.scalars(
+        select(DecisionModel)
+        .where(
+            DecisionModel.comment_id.in_([e.object_id for e in entries]),
+            DecisionModel.source == "moderator",
+        )
+        .order_by(DecisionModel.id)
+    ):
+        verdicts.setdefault(d.comment_id, []).append(d)
+    out: dict[str, EditNote] = {}
+    for entry in entries:
+        before = entry.before or {}
+        earlier = [d for d in verdicts.get(entry.object_id, []) if d.created_at <= entry.at]
+        kept = [
+            d
+            for d in earlier
+            if d.text is not None and text_sha256(d.text) == before.get("text_sha256")
+        ]
+        by = earlier[-1].actor if earlier and before.get("status_source") == "moderator" else None
+        out[entry.object_id] = EditNote(
+            at=entry.at,
+            status=str(before.get("status", "")),
+            by=by,
+            text=kept[-1].text if kept else None,
+        )
+    return out
 
 
 def latest_analyses(session: Session, comment_ids: Sequence[str]) -> dict[str, AnalysisModel]:
