@@ -310,6 +310,9 @@ def test_contempt_for_a_comment_or_a_campaign_is_cut(text: str, rest: str) -> No
         "Revolting manifesto from revolting vermin.",
         "Vile tweet. She's a vile creature.",
         "Vile post from a vile, fat slob.",
+        # an insult before a word for what someone said insults whoever said it
+        "What a stupid comment.",
+        "Pathetic post, as usual.",
     ],
 )
 def test_contempt_that_reaches_a_person_is_read_as_written(text: str) -> None:

@@ -111,8 +111,10 @@ CONTEMPT_WORDS: Final = _words(
     disgusting vile shameful appalling revolting sickening nasty
     """
 )
-#: What a commenter or a campaign said (also among :data:`THINGS`).
-SAID_THINGS: Final = _words("comment post remark tweet reply excuse campaign manifesto leaflet")
+#: What a commenter said: a thing for the words of contempt only. "What a stupid comment"
+#: insults whoever wrote it (Toxic Spans marks "stupid" there; the first version, which
+#: cut it too, took that benchmark's character F1 from 0.632 to 0.629).
+SAID_THINGS: Final = _words("comment post remark tweet reply")
 #: Nouns that dismiss what was said: "nonsense", "rubbish", "a load of crap".
 DISMISSIVE_WORDS: Final = _words(
     """
@@ -203,8 +205,9 @@ THINGS: Final = (
     ),
     # decisions and choices, in politics and in sport: "the dumbest trade of the season"
     *_words("way change layout move choice call pick trade signing"),
-    # what a commenter or a campaign said (session 44's news desks)
-    *SAID_THINGS,
+    # what a campaign says (session 44's news desks: "Pathetic excuses from a pathetic
+    # campaign.")
+    *_words("excuse campaign manifesto leaflet"),
 )
 _THING: Final = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in THINGS)
 #: A determiner before the words (or a sentence's start: "Stupid phone keeps ...", or
@@ -478,7 +481,7 @@ _NOT_A_NOUN: Final = frozenset(
 )
 _MODIFIER_WORDS: Final = frozenset(MODIFIERS.split("|"))
 INSULTING_LOWER: Final = frozenset(w.lower() for w in (*INSULTING_WORDS, *CONTEMPT_WORDS))
-_A_THING: Final = re.compile(rf"(?:{_THING})(?:e?s)?\b", re.IGNORECASE)
+_A_THING: Final = re.compile(rf"(?:{_THING}|{_alternation(SAID_THINGS)})(?:e?s)?\b", re.IGNORECASE)
 
 
 def _insults_someone_too(text: str) -> bool:
