@@ -5,7 +5,11 @@ parks too."), and a person's school or college beside a call to find them there 
 can find him there Tuesdays and Thursdays."), each held as contact details; their civil
 twins (a street party, the council's visit, a museum worth a visit, a neighbour's welfare
 check, a shared drive, a question, a sentence that says why, a college's open day or
-drop-in, a word with the tutors) stay approved."""
+drop-in, a word with the tutors) stay approved. Two more desks (session 44) published a home
+by a named place, a family member's business on a named street, a round of golf or a pub
+night, beside a call to confront the person ("Someone should have a word.", "in case anyone
+wants a word"); their twins (the writer's own family's shop, a question to the council, a
+club's open day) stay approved too."""
 
 from __future__ import annotations
 
@@ -69,6 +73,60 @@ HELD = [
         "The one who grassed works at the Tesco on Mill Road. Anyone can find him there after 6.",
         "contact details: whereabouts (workplace)",
     ),
+    # two more news desks (session 44), and a review's wordings
+    (
+        "The mum's name is all over the Aston Facebook group, she lives in the flats by Aston "
+        "Cross. Someone should go round and ask her why she wasn't watching her kid.",
+        "contact details: whereabouts (home)",
+    ),
+    (
+        "Her mum runs a hair salon on the Lisburn Road apparently, if anyone wants to tell her "
+        "what they think of this nonsense in person.",
+        "contact details: whereabouts (workplace)",
+    ),
+    (
+        "Her dad's the one with the accountancy firm on Anlaby Road. Might be worth popping in "
+        "and letting him know what people think of his daughter.",
+        "contact details: whereabouts (workplace)",
+    ),
+    (
+        "The labour provider bloke is Dave something, drives a red Range Rover, drinks in the "
+        "Bull at Linton every Friday. Someone should have a word.",
+        "contact details: whereabouts (where a person goes)",
+    ),
+    (
+        "His name's Martin Creswell, he drives a grey Range Rover and plays golf at Kington "
+        "every Saturday morning. Just saying, in case anyone wants a word.",
+        "contact details: whereabouts (where a person goes)",
+    ),
+    (
+        "He lives on the Meadowbank estate. Somebody ought to have a word with him.",
+        "contact details: whereabouts (home)",
+    ),
+    # a review's wordings the first version missed
+    (
+        "Plays golf at Kington most Saturdays. Someone should go round and have a word.",
+        "contact details: whereabouts (where a person goes)",
+    ),
+    (
+        "Her husband runs the florist on the Ormeau Road if anyone fancies telling her what "
+        "they think of her.",
+        "contact details: whereabouts (workplace)",
+    ),
+    (
+        "She teaches at St Mary's primary on Grange Road, parents should have a word.",
+        "contact details: whereabouts (workplace)",
+    ),
+    (
+        "They live above the newsagent by Sheffield Road roundabout. Someone should go and "
+        "have a word.",
+        "contact details: whereabouts (home)",
+    ),
+    (
+        "Her brother has the tattoo parlour on Lisburn Road. Pop in and let him know what you "
+        "think of his sister.",
+        "contact details: whereabouts (workplace)",
+    ),
 ]
 
 CIVIL = [
@@ -100,6 +158,18 @@ CIVIL = [
     "My lad's at Eastfield College, you know where to find him if the shop needs a hand.",
     "She studies at Northmoor College and is a brilliant athlete, anyone can find her results "
     "online.",
+    # session 44's
+    "My mum runs a café on Mill Road, pop in and tell her I sent you.",
+    "She lives in the flats by Aston Cross and says the lifts have been broken for a month. "
+    "Someone should have a word with the council.",
+    "Her dad runs a bakery on Anlaby Road, best pasties in Hull. Worth popping in.",
+    "He plays golf at Kington most weekends, lovely course. If anyone wants a word about the "
+    "club's open day, he's the secretary.",
+    "We live in the flats by the station. Someone should go round and fix the lifts.",
+    "The family who run the chippy on Hessle Road have fed the street for years.",
+    "Someone should have a word.",
+    "I live above the chippy by Hessle Road and someone should have a word with the council "
+    "about the bins.",
 ]
 
 
@@ -134,3 +204,18 @@ def test_the_new_patterns_read_long_adversarial_text_in_linear_time(text: str) -
     start = time.perf_counter()
     match_contact_details(text)
     assert time.perf_counter() - start < 2.0  # quadratic backtracking takes minutes here
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lives in the flats by " * 5_000 + "Aston",
+        "runs a shop on the " + "Big " * 20_000 + "Road",
+        "someone should have a " * 5_000 + "word",
+        "popping in and letting him know what " * 3_000,
+    ],
+)
+def test_session_44s_patterns_read_long_repetitive_text_to_its_end(text: str) -> None:
+    # a pattern that backtracked quadratically would take minutes here (no timer: the
+    # suite's own limit catches it); none of these has both a place and a call
+    assert match_contact_details(text) == []
