@@ -435,12 +435,10 @@ class Engine:
         for reading in READINGS:
             if reading.name in self.cascade.readings_off:
                 continue
-            skip = reading.unless_context
             again = [
                 (i, rest)
                 for i, text in enumerate(scored.texts)
-                if (rest := reading.cut(text)) is not None
-                and (skip is None or not skip(items[i].context))
+                if (rest := reading.again(text, items[i].context)) is not None
             ]
             if not again:
                 continue

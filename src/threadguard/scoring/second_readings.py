@@ -70,6 +70,13 @@ class Reading:
         if self.floor and not self.raises:
             raise ValueError(f"{self.name}: only a raising reading has a floor")
 
+    def again(self, text: str, context: str = "") -> str | None:
+        """What to read ``text`` again as, answering ``context`` (its parent, else its
+        title); None: read it once."""
+        if self.unless_context is not None and self.unless_context(context):
+            return None
+        return self.cut(text)
+
 
 READINGS: Final = (
     Reading("frame", attack_without_frames, FRAME_ATTRIBUTES, groups=True, raises=True),
