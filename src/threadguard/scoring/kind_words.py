@@ -22,10 +22,11 @@ abuse anywhere, or one that answers a report of a crime or an attack
 
 Read as written:
 
-- a plea or praise that its sentence does not end with, or a comma, beside fill words
-  ("please", "mate", "for god's sake"): "Leave her alone or else.", "leave him alone and
-  go after his dad instead", "Give him a medal for being the thickest man alive.", nor
-  one asked and refused ("Leave him alone? No chance, ...");
+- kind words that their sentence does not end with, or a comma, beside fill words
+  ("please", "mate", "for god's sake"), a comma before "then", "so", "but" ... not counting
+  as an end: "Leave her alone or else.", "leave him alone and go after his dad instead",
+  "Give him a medal for being the thickest man alive.", "Buy the lad a pint, then buy him
+  a brain."; nor any asked ("Leave him alone? No chance, ...", "Poor sods? They're orcs.");
 - a comment with a word of abuse or harm anywhere else (:data:`ABUSE_AROUND`: "Leave her
   alone, the thick cow isn't worth it.", "Leave her family out of it. He's the one who
   deserves a good kicking."): the models under-read an insult left alone in a short
@@ -49,7 +50,7 @@ from threadguard.normalize import normalize_text
 from threadguard.scoring.group_words import names_group
 from threadguard.scoring.rereading import INVISIBLE, cut_out, merged
 
-#: The attributes the reading without the plea or praise may lower.
+#: The attributes the reading without the kind words may lower.
 KIND_WORD_ATTRIBUTES: Final = frozenset(
     {"toxicity", "severe_toxicity", "insult", "identity_attack"}
 )
@@ -64,12 +65,16 @@ _ONE: Final = (
     r"groom|lads|girls|boys|owner|owners|staff|crew|son|daughter|grandad|grandma|nan|gran|"
     r"one|ones)"
 )
-PERSON: Final = (
-    r"(?:her|him|them|(?:his|her|their|your) (?:poor |old |little |whole )?(?:family|kids|children|"
+#: Someone named by their kin, by what they are, or by a capitalised name.
+_NAMED: Final = (
+    r"(?:his|her|their|your) (?:poor |old |little |whole )?(?:family|kids|children|"
     r"mum|mam|mom|dad|mother|father|parents|wife|husband|son|daughter|partner|girlfriend|"
     r"boyfriend|grandad|grandma|nan|gran|widow)|(?:the|that|this|those|these) (?:poor |old |"
-    r"little |young |brave )?" + _ONE + r"|poor " + _ONE + r"|(?-i:[A-Z][a-z]+))"
+    r"little |young |brave )?" + _ONE + r"|poor " + _ONE + r"|(?-i:[A-Z][a-z]+)"
 )
+#: Whom a plea or praise is about (an object), and whom a wish is about (a subject).
+PERSON: Final = r"(?:her|him|them|" + _NAMED + r")"
+SUBJECT: Final = r"(?:he|she|they|" + _NAMED + r")"
 #: What may stand before the order at its sentence's start: "please", "just", "can
 #: everyone", "for god's sake".
 _BEFORE: Final = (
@@ -83,7 +88,7 @@ _BEFORE: Final = (
 #: What may follow it before its sentence ends: "please", "mate", "for god's sake".
 _AFTER: Final = (
     r"(?:\s*,?\s*(?:please|pls|mate|people|guys|folks|every(?:one|body)|all of you|you lot|"
-    r"lads|now|already|for once|for (?:god|heaven|pete|fuck)['’]?s sake|ffs|ffs|eh|yeah|"
+    r"lads|now|already|for once|for (?:god|heaven|pete|fuck)['’]?s sake|ffs|eh|yeah|"
     r"then|too|as well|someone|somebody|immediately|asap))*"
     r"(?=\s*(?:[.!…;:]|,(?!\s*(?:then|so|and|but|or|because|cos|coz|till|until|unless|if|"
     r"before|after|only|just|when|while|as|though|except)\b)|\s[-–—]\s|$))"
@@ -101,7 +106,7 @@ PRAISE: Final = re.compile(
     + r"(?:give|get|buy) "
     + PERSON
     + r" (?:a |an |the |some )?(?:big |huge |massive |proper |well[- ]deserved |bloody |"
-    r"damn |massive |)(?:medal|knighthood|damehood|gong|obe|mbe|cbe|bem|pay ?rise|raise|pint|"
+    r"damn |)(?:medal|knighthood|damehood|gong|obe|mbe|cbe|bem|pay ?rise|raise|pint|"
     r"drink|round of applause|standing ovation|statue|award|bonus|promotion|hug|pat on the "
     r"back|cuddle|george (?:cross|medal)|nobel(?: prize)?|prize|trophy|freedom of the city|"
     r"day off|holiday|month off|cake|biscuit|beer)" + _AFTER + r")",
@@ -121,7 +126,7 @@ ABUSE_AROUND: Final = re.compile(
     r"slap(?:ped|ping)?|strung up|string (?:him|her|them) up|hang(?:ed|ing)?|lynch\w*|"
     r"thump\w*|batter\w*|shoot|stab\w*|burn\w*|die|dead|knife|knives|drown\w*|missed|"
     r"finish (?:the job|him|her|them) off|gammon|spineless|git|gits|slob|slobs|inbred|"
-    r"retard\w*|brain|brains|brainless|cretins|idiots|morons|clowns|rats|parasites|trolls|"
+    r"retard\w*|brain|brains|cretins|idiots|morons|clowns|rats|parasites|trolls|"
     r"animals?|savages?)\b|(?:\.{2,}|…)\s*(?:not|jk|lol)\b",
     re.IGNORECASE,
 )
@@ -149,7 +154,7 @@ def tells_of_harm(context: str) -> bool:
 WELL_WISH: Final = re.compile(
     r"(?:^|(?<=[.!?\n,;]))\s*(?P<words>" + _BEFORE + r"(?:(?:i|we)\s+)?(?:(?:really|just|so|"
     r"truly)\s+)?(?:hope|hoping|pray|praying)\s+(?:that\s+)?(?:"
-    + PERSON.replace("(?:her|him|them|", "(?:he|she|they|")
+    + SUBJECT
     + r")(?:['’]s|['’]re| is| are| was| were| gets?| will be|['’]ll be)"
     r" (?:(?:ok|okay|alright|all right|safe|well|fine|home soon|on the mend|recovering|doing (?:ok|"
     r"okay|alright|well|better)|better soon|getting better|back on (?:his|her|their) feet|"
@@ -164,9 +169,10 @@ WELL_WISH: Final = re.compile(
 PITY: Final = re.compile(
     r"(?:^|(?<=[.!?\n,;]))\s*(?P<words>(?:(?:oh|aw+|ah)\s*,?\s+)?(?:(?:that|the|those|these)\s+)?"
     r"poor (?:little |old |young )?(?:"
-    + _ONE[3:-1]
-    + r"|thing|things|soul|souls|sod|sods|lamb|love|"
-    r"mite|mites)" + _AFTER + r")",
+    + _ONE
+    + r"|thing|things|soul|souls|sod|sods|lamb|love|mite|mites)"
+    + _AFTER
+    + r")",
     re.IGNORECASE,
 )
 #: The cheap test first, on the lower-cased text.
