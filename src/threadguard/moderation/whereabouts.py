@@ -18,6 +18,7 @@ workplace or a child's school as well; the bench's figures are the same on every
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import islice
 from typing import Final
 
@@ -55,30 +56,29 @@ _HOME: Final = re.compile(
     r" (?:by|on|near|off|behind|opposite|at|in|next to|above) (?:the )?[A-Z][\w'’-]*|"
     r"\b(?:lives|living) (?:on|off|in) (?:the )?(?:[A-Z][\w'’-]*\s+){1,2}(?:[Ee]state|[Ff]lats)\b"
 )
-#: The businesses of :data:`_BUSINESS`, one of which a text must hold for it to be tried.
+#: The businesses of :data:`_BUSINESS` (a plural "s" allowed), one of which a text must
+#: hold, in any case, for it to be tried.
 _BUSINESSES: Final = (
     "salon", "shop", "firm", "café", "cafe", "garage", "pub", "restaurant", "takeaway",
     "bakery", "practice", "surgery", "business", "office", "agency", "gym", "barber", "chippy",
     "newsagent", "off-licence", "dealership", "clinic", "studio", "store", "nail bar",
-    "launderette", "workshop", "yard", "stall", "car wash", "florist", "tattoo", "chemist",
-    "butcher", "bookies", "hairdresser", "vet", "dentist", "optician",
+    "launderette", "workshop", "yard", "stall", "car wash", "florist", "tattoo parlour",
+    "tattoo parlor", "tattoo shop", "chemist", "butcher", "bookies", "hairdresser", "vet",
+    "dentist", "optician",
 )  # fmt: skip
-#: A street word of :data:`_BUSINESS` (capitalised), which must stand in a text before its
-#: businesses are looked for (the cheapest test first: a comment rarely names a street).
-_STREET: Final = re.compile(
-    r"(?:Street|St\b|St\.|Road|Rd\b|Lane|Avenue|Ave\b|Drive|Close|Way\b|Parade|Broadway|"
-    r"Row\b|Square|Walk\b|Market|Precinct|Centre|Arcade|Estate)"
+#: The street words that end a business's street (capitalised); one of them must stand in
+#: a text before its businesses are looked for (the cheapest test first: a comment rarely
+#: names a street).
+_BUSINESS_STREETS: Final = (
+    r"Street|St|Road|Rd|Lane|Avenue|Ave|Drive|Close|Way|Parade|Broadway|Row|Square|Walk|"
+    r"Market|Precinct|Centre|Arcade|Estate"
 )
+_STREET: Final = re.compile(rf"(?:{_BUSINESS_STREETS})\b")
 _BUSINESS: Final = re.compile(
     r"\b(?:runs|owns|manages|with|has got|has) (?:a|an|the|that|his|her|their) (?:[\w'’-]+ ){0,2}"
-    r"(?:salon|shop|firm|caf[eé]|garage|pub|restaurant|takeaway|bakery|practice|surgery|"
-    r"business|office|agency|gym|barbers?|chippy|newsagents?|off-licence|dealership|clinic|"
-    r"studio|store|nail bar|launderette|workshop|yard|stall|car wash|florists?|tattoo parlou?r|"
-    r"tattoo shop|chemists?|butchers?|bookies|hairdressers?|vets?|dentists?|opticians?) "
-    r"(?:on|in|off|at) (?:the )?"
+    rf"(?:{'|'.join(map(re.escape, _BUSINESSES))})s? (?:on|in|off|at) (?:the )?"
     + NAME_WORDS
-    + r"(?:Street|St|Road|Rd|Lane|Avenue|Ave|Drive|Close|Way|Parade|Broadway|Row|Square|Walk|"
-    r"Market|Precinct|Centre|Arcade|Estate)\b"
+    + rf"(?:{_BUSINESS_STREETS})\b"
 )
 _GAME: Final = re.compile(
     r"\b[Pp]lays? (?:golf|football|cricket|darts|pool|bowls|squash|tennis|snooker|five-a-side|"
@@ -105,6 +105,19 @@ _WHEREABOUTS_NEEDS: Final = (
     "child",
     "boy",
     "girl",
+)
+#: Each place's pattern, with the cheap test (on the text and its lower case) a text must
+#: pass for it to be tried.
+_PLACES: Final[tuple[tuple[re.Pattern[str], Callable[[str, str], bool]], ...]] = (
+    (_WHEREABOUTS, lambda text, _lowered: any(w in text for w in _WHEREABOUTS_NEEDS)),
+    (_HOME, lambda _text, lowered: "live" in lowered),
+    (
+        _BUSINESS,
+        lambda text, lowered: (
+            _STREET.search(text) is not None and any(w in lowered for w in _BUSINESSES)
+        ),
+    ),
+    (_GAME, lambda _text, lowered: "lays " in lowered),
 )
 #: A call to act or an insinuation beside where a person is found.
 _TARGET_CUE: Final = re.compile(
@@ -271,15 +284,8 @@ def match_whereabouts(text: str) -> tuple[int, int, str] | None:
     there stands too; else None."""
     # the place first: its words are rarer than the cue's, and the pattern is case-sensitive
     lowered = text.lower()
-    for pattern, needs in (
-        (_WHEREABOUTS, _WHEREABOUTS_NEEDS),
-        (_HOME, ("live",)),
-        (_BUSINESS, _BUSINESSES),
-        (_GAME, ("lays ",)),
-    ):
-        if pattern is _BUSINESS and _STREET.search(text) is None:
-            continue
-        if not any(w in (text if pattern is _WHEREABOUTS else lowered) for w in needs):
+    for pattern, may_hold in _PLACES:
+        if not may_hold(text, lowered):
             continue
         for where in islice(pattern.finditer(text), _TRIES):
             if _OWN_BEFORE.search(text[max(0, where.start() - 30) : where.start()]):
