@@ -72,10 +72,12 @@ class Reading:
 
     def again(self, text: str, context: str = "") -> str | None:
         """What to read ``text`` again as, answering ``context`` (its parent, else its
-        title); None: read it once."""
-        if self.unless_context is not None and self.unless_context(context):
+        title); None: read it once. The cut first: it passes most comments by on a
+        substring test, and the context is looked at only for those it would read again."""
+        rest = self.cut(text)
+        if rest is None or (self.unless_context is not None and self.unless_context(context)):
             return None
-        return self.cut(text)
+        return rest
 
 
 READINGS: Final = (
