@@ -263,6 +263,17 @@ def test_the_details_keep_each_code_with_its_place_in_the_original_text() -> Non
     assert "rebutted" not in found and "in" not in found
 
 
+def test_a_context_entrys_reason_names_the_words_written_after_the_entry() -> None:
+    # Desk 27: "a certain tribe" was held with a reason naming only "a certain lobby".
+    text = "Funny how it always happens when a certain tribe needs sympathy. Who benefits?"
+    (reason,) = decide(DEFAULT, text).decision.reasons
+    assert reason.startswith('coded hate "a certain lobby" (as written: "a certain tribe"):')
+    (same,) = decide(DEFAULT, text.replace("tribe", "lobby")).decision.reasons
+    assert same.startswith('coded hate "a certain lobby": ')
+    (term,) = decide(DEFAULT, "Welcome to L0nd0nistan, again.").decision.reasons
+    assert term.startswith('coded hate "londonistan": ') and "as written" not in term
+
+
 def test_flag_names_the_code_without_holding() -> None:
     outcome = decide(with_coded(action="flag"), "Time for remigration.")
     assert outcome.decision.action == "approve"

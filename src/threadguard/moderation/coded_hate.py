@@ -186,6 +186,10 @@ class CodedTerm:
     needs: tuple[str, ...] = ()
 
 
+#: How much of the words written a context entry's reason quotes.
+WRITTEN_CHARS: Final = 60
+
+
 @dataclass(frozen=True)
 class CodedMatch:
     """A code found in a text, with its offsets there."""
@@ -200,6 +204,11 @@ class CodedMatch:
     #: (:mod:`.hurled_slurs`); what a reply approving whoever said it answers
     #: (:mod:`.endorsed_lists`).
     reported: bool = False
+    #: The words as the comment wrote them, for a ``[[context]]`` entry, whose name may
+    #: not be what was written ("a certain tribe" is read as "a certain lobby"): the
+    #: reason names the entry first (what sites filter on), then the words. None for a
+    #: lexicon term, whose pattern is what was written.
+    written: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The match as the decision's details keep it (for highlighting, and the record)."""
@@ -223,7 +232,11 @@ class CodedMatch:
         where = "author name: " if self.where.in_author else ""
         note = " (reported or rebutted: not held for it)" if self.rebutted else ""
         targets = f" (targets {self.term.group})"
-        return f'{where}coded hate "{self.term.pattern}": {self.term.meaning}{targets}{note}'
+        code = f'"{self.term.pattern}"'
+        written = " ".join((self.written or "").split())[:WRITTEN_CHARS]
+        if written and written.casefold() != self.term.pattern.casefold():
+            code = f'{code} (as written: "{written}")'
+        return f"{where}coded hate {code}: {self.term.meaning}{targets}{note}"
 
 
 def _negated(before: str) -> bool:
@@ -455,10 +468,10 @@ def match_context(
             denied, said = not_used(text, quotes, term, m.start(), m.end())
             where = WatchMatch(term.pattern, "hold", m.start(), m.end())
             if not denied:
-                held = CodedMatch(term, where)
+                held = CodedMatch(term, where, written=m.group(0))
                 break
             if first_denied is None:
-                first_denied = CodedMatch(term, where, True, said)
+                first_denied = CodedMatch(term, where, True, said, m.group(0))
         chosen = held or first_denied
         if chosen is not None:
             found.append(chosen)
