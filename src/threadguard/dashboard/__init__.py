@@ -30,6 +30,7 @@ from threadguard.dashboard.forms import Form, FormRefused, read_form
 from threadguard.dashboard.routes import build_router
 from threadguard.dashboard.routes.login import DRAFT_FIELDS, login_page
 from threadguard.dashboard.routes.page_errors import NoSuchSite, OtherSite, error_page
+from threadguard.dashboard.routes.queue import keep_flash
 from threadguard.dashboard.signin import SignInRequired, current_user, session_token
 from threadguard.dashboard.web import is_htmx, local_path, render
 from threadguard.service.access_log import without_secrets
@@ -139,10 +140,25 @@ def _draft_kept(request: Request, form: Form) -> Response:
     return login_page(request, next_page=target, ended="draft", carry=carried)
 
 
+#: What the page reloaded after an htmx action refused for its token says: the page was
+#: older than the session (signed in again in another tab after the session ended), and
+#: the reload alone read as if the action had been applied.
+STALE_PAGE = (
+    "This page was older than your session, so that last action was not applied: the page "
+    "has been reloaded; do it again if it is still needed."
+)
+
+
 async def _csrf_refused(request: Request, exc: Exception) -> Response:
-    """A POST without the page's token: a forged request, or a page from an older session."""
+    """A POST without the page's token: a forged request, or a page from an older session.
+
+    htmx reloads the page (``HX-Refresh``), which then says the action was not applied
+    (a message kept for this session only: a forged request, which carries no session
+    cookie, SameSite=Strict, leaves none)."""
     if is_htmx(request):
-        return Response(status_code=200, headers={"HX-Refresh": "true"})
+        reload = Response(status_code=200, headers={"HX-Refresh": "true"})
+        keep_flash(request, reload, STALE_PAGE)
+        return reload
     return render(
         request,
         "error.html",
