@@ -44,6 +44,8 @@ EDITED_AFTER_POLICY = {
     "rejected": "rejected by the policy",
 }
 _WORD = re.compile(r"\w+", re.UNICODE)
+#: What the chain above a reply shows of a comment an admin erased.
+ERASED = "[text erased]"
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,10 @@ class ItemView:
     edited: EditNote | None = None
     #: The earlier text as the card shows it (masked as the comment is), if kept.
     earlier: str | None = None
+    #: When an admin erased its text and author name, and who (None: never erased): the
+    #: card says so in place of the text.
+    erased_at: datetime | None = None
+    erased_by: str | None = None
 
     @property
     def id(self) -> str:
@@ -299,7 +305,10 @@ def item_view(
         # masked before it is shortened: masking keeps the length, and a word cut short
         # by the shortening might no longer be one the list knows
         parents=[
-            (p.author or "anonymous", [Segment(shortened(plain_text(p.text, mask=mask)))])
+            (
+                p.author or "anonymous",
+                [Segment(ERASED if p.erased else shortened(plain_text(p.text, mask=mask)))],
+            )
             for p in item.parents
         ],
         message=message,
@@ -314,6 +323,8 @@ def item_view(
             if edited is not None and edited.text
             else None
         ),
+        erased_at=getattr(item, "erased_at", None),
+        erased_by=getattr(item, "erased_by", None),
     )
 
 

@@ -173,6 +173,11 @@ class Comment(Base):
     #: SHA-256 of the client's idempotency token (Perspective's ``clientToken``), if any:
     #: hashed, so any token fits the column on every database.
     client_token_hash: Mapped[str | None] = mapped_column(String(64))
+    #: When an admin erased the comment's text and author name (None: never), and who:
+    #: an erased comment keeps its decisions and scores, and an upload of it again does
+    #: not bring its text back (:mod:`~threadguard.storage.repositories.erasure`).
+    erased_at: Mapped[datetime | None]
+    erased_by: Mapped[str | None] = mapped_column(String(200))
 
 
 class AnalysisRow(Keyed, Base):

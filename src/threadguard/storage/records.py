@@ -432,6 +432,9 @@ class ThreadComment:
     moderator_action: str | None
     moderator: str | None
     moderator_reasons: list[str]
+    #: When an admin erased its text and author name, and who (None: never erased).
+    erased_at: datetime | None = None
+    erased_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -558,6 +561,8 @@ class ParentComment:
     author: str | None
     text: str
     status: str
+    #: An admin erased its text and author name.
+    erased: bool = False
 
 
 @dataclass(frozen=True)

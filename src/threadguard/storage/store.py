@@ -29,6 +29,8 @@ cache of site ids, the audit writer):
   sign-in sessions, failed sign-ins and moderators' preferences;
 - ``store.rescore`` (:mod:`~threadguard.storage.repositories.rescore`): stored comments
   scored again under the models served now (``threadguard db rescore``).
+- ``store.erasure`` (:mod:`~threadguard.storage.repositories.erasure`): a comment's text
+  and author name erased on request, its decisions and scores kept.
 
 The repositories' methods are also the store's own (``store.queue(...)``,
 ``store.create_key(...)``), so callers need not know which repository holds what.
@@ -58,6 +60,7 @@ from threadguard.storage.repositories.adaptations import AdaptationRepository
 from threadguard.storage.repositories.audit import AuditRepository
 from threadguard.storage.repositories.comments import CommentRepository
 from threadguard.storage.repositories.counters import CounterRepository
+from threadguard.storage.repositories.erasure import ErasureRepository
 from threadguard.storage.repositories.ingest import Stored
 from threadguard.storage.repositories.jobs import JobRepository
 from threadguard.storage.repositories.moderation import ModerationRepository
@@ -91,6 +94,7 @@ class Store:
         self.web = WebSessionRepository(self.sessions)
         self.review = ReviewRepository(self.sessions)
         self.rescore = RescoreRepository(self.sessions, self.comments.writer)
+        self.erasure = ErasureRepository(self.sessions)
 
         # Comments (record_many keeps its keyword form, see below).
         self.remember = self.comments.remember
@@ -107,6 +111,7 @@ class Store:
         self.moderate = self.moderation.moderate
         self.pending_counts = self.moderation.pending_counts
         self.undo_last = self.moderation.undo_last
+        self.erase_comment = self.erasure.erase_comment
         # Audit and export.
         self.audit = self.audit_trail.audit
         self.audit_log = self.audit_trail.audit_log

@@ -207,7 +207,7 @@ def _fragments(store: Store, user: WebUser, acted: Acted, *, flash: bool = False
     return "\n".join(parts)
 
 
-def _answer(
+def answer_action(
     request: Request,
     store: Store,
     user: WebUser,
@@ -405,7 +405,7 @@ async def undo(request: Request, user: Checked) -> Response:
     said = f"Your {done.undone} was undone."
     undone = Acted(back, [done.comment_id], {done.comment_id: said}, said=said)
     event: dict[str, object] = {"id": done.comment_id, "undo": True}
-    return await run_in_threadpool(_answer, request, store, user, undone, event)
+    return await run_in_threadpool(answer_action, request, store, user, undone, event)
 
 
 def _nothing_undone(
@@ -514,7 +514,7 @@ async def _ban_and_reject(request: Request, user: WebUser, comment_id: str) -> R
     event: dict[str, object] = {"id": comment_id, "action": action, "ok": banned}
     said = sentence(message if banned else f"Could not {ATTEMPT[ModeratorAction.BAN]}: {message}")
     acted = Acted(back, [comment_id], {comment_id: message}, undo, keep_undo=not banned, said=said)
-    return await run_in_threadpool(_answer, request, store, user, acted, event)
+    return await run_in_threadpool(answer_action, request, store, user, acted, event)
 
 
 @router.post("/actions/{comment_id}/{action}")
@@ -561,4 +561,4 @@ async def _one(request: Request, user: WebUser, comment_id: str, action: str) ->
     said = {comment_id: message} if message or not ok else None
     event: dict[str, object] = {"id": comment_id, "action": action, "ok": ok}
     acted = Acted(back, [comment_id], said, undo, keep_undo=not ok, said=sentence_said)
-    return await run_in_threadpool(_answer, request, store, user, acted, event)
+    return await run_in_threadpool(answer_action, request, store, user, acted, event)

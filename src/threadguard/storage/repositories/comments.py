@@ -89,7 +89,7 @@ class CommentRepository(Repository):
 
         The text of a comment already scored is left as it is: a new text is an edit,
         which :meth:`record` moderates again and audits. An empty text (no text of its
-        own) never replaces a stored one.
+        own) never replaces a stored one, nor does any text an erased one's.
         """
         c = comment
         with self._sessions.write() as session:
@@ -99,7 +99,7 @@ class CommentRepository(Repository):
             if row is not None:
                 # A scored comment's text changes only with its new analysis and decision
                 # (``record``, which sees the edit); a context-only one's right away.
-                if row.source == "context" and has_words(c.text):
+                if row.source == "context" and has_words(c.text) and row.erased_at is None:
                     row.text = c.text
                 row.parent_external_id = c.parent_id or row.parent_external_id
                 return

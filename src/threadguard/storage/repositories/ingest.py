@@ -374,13 +374,15 @@ class CommentWriter(Repository):
 
         An incoming comment with no text of its own (a reader's empty node, kept so its
         replies keep their parent) is no edit and no new reading: the stored comment, its
-        decision, its queue entry and its author's counters are left as they are.
+        decision, its queue entry and its author's counters are left as they are. So is
+        one an admin erased (:mod:`.erasure`): its text does not come back.
         """
         now = utcnow()
         status = STATUS_OF_ACTION[item.decision.action]
         row = find_comment(session, site_id, article_key, item.external_id)
         assert row is not None, "only comments already stored are updated here"
-        if not item.has_text:
+        if not item.has_text or row.erased_at is not None:
+            # an erased comment stays erased: an upload of it again is no edit
             return Kept(row.id, row.status)
         # Remembered as context only (never counted), or scored already.
         counted = row.source != "context"

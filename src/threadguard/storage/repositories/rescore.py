@@ -121,6 +121,7 @@ class RescoreRepository(Repository):
                 .where(
                     CommentModel.site_id == site_id,
                     CommentModel.source != "context",
+                    CommentModel.erased_at.is_(None),  # nothing left to read
                     CommentModel.id > after,
                 )
                 .order_by(CommentModel.id)

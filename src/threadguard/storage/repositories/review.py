@@ -83,6 +83,9 @@ class ListedItem(ReviewItem):
     posted_at: str | None = None
     language: str = ""
     edited: EditNote | None = None
+    #: When an admin erased its text and author name, and who (None: never erased).
+    erased_at: datetime | None = None
+    erased_by: str | None = None
 
 
 class ReviewRepository(Repository):
@@ -121,6 +124,8 @@ class ReviewRepository(Repository):
                 CommentModel.author,
                 CommentModel.received_at,
                 CommentModel.posted_at,
+                CommentModel.erased_at,
+                CommentModel.erased_by,
                 Site.name,
                 Article.external_id,
                 Article.title,
@@ -147,7 +152,7 @@ class ReviewRepository(Repository):
             items: list[ReviewItem] = []
             for row in rows:
                 q, comment_id, text, status, source, depth, site_id, key, parent = row[:9]
-                author, received, posted, site, article, title = row[9:]
+                author, received, posted, erased_at, erased_by, site, article, title = row[9:]
                 analysis = analyses.get(comment_id)
                 if q is not None:
                     scores = {a: float(getattr(q, a)) for a in ATTRIBUTES}
@@ -178,6 +183,8 @@ class ReviewRepository(Repository):
                         posted_at=posted,
                         language=analysis.language if analysis is not None else "",
                         edited=edits.get(comment_id),
+                        erased_at=erased_at,
+                        erased_by=erased_by,
                     )
                 )
         return Page(items, total, limit, offset)
@@ -492,6 +499,7 @@ def parent_chain(
                 CommentModel.text,
                 CommentModel.status,
                 CommentModel.parent_external_id,
+                CommentModel.erased_at,
             ).where(
                 CommentModel.site_id == site_id,
                 CommentModel.article_key == article_key,
@@ -500,6 +508,6 @@ def parent_chain(
         ).first()
         if row is None:
             break
-        chain.append(ParentComment(row[0], row[1], row[2], row[3], row[4]))
+        chain.append(ParentComment(row[0], row[1], row[2], row[3], row[4], row[6] is not None))
         parent = row[5]
     return chain

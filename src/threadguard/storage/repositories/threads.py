@@ -306,6 +306,8 @@ def _comment(
         moderator_action=standing.action if standing is not None else None,
         moderator=standing.actor if standing is not None else None,
         moderator_reasons=[str(r) for r in standing.reasons] if standing is not None else [],
+        erased_at=row.erased_at,
+        erased_by=row.erased_by,
     )
 
 
