@@ -51,6 +51,9 @@ from threadguard.scoring.kind_words import tells_of_harm, without_kind_words
             ". Being lifted out of your cot at 3am must be terrifying.",
         ),
         ("Hope your family are safe.", "."),
+        # a thirtieth news desk's (session 45): a hope that someone makes it
+        ("Fair play to the eldest. Hope she makes it.", "Fair play to the eldest. ."),
+        ("Hope he pulls through, poor lad.", ", ."),
     ],
 )
 def test_pleas_and_praise_are_cut(text: str, rest: str) -> None:
@@ -88,6 +91,8 @@ def test_pleas_and_praise_are_cut(text: str, rest: str) -> None:
         "Really hoping he's ok, so I can finish the job myself.",
         "Poor lad, hope he's ok. Pity the knife missed.",
         "Hope she's ok... not.",
+        "Hope she makes it home tonight. Be a shame if she didn't, you slag.",
+        "Hope he makes it to the final so someone can finally kick him.",
     ],
 )
 def test_other_orders_are_read_as_written(text: str) -> None:

@@ -64,7 +64,7 @@ _BUSINESSES: Final = (
     "newsagent", "off-licence", "dealership", "clinic", "studio", "store", "nail bar",
     "launderette", "workshop", "yard", "stall", "car wash", "florist", "tattoo parlour",
     "tattoo parlor", "tattoo shop", "chemist", "butcher", "bookies", "hairdresser", "vet",
-    "dentist", "optician",
+    "dentist", "optician", "place",
 )  # fmt: skip
 #: The street words that end a business's street (capitalised); one of them must stand in
 #: a text before its businesses are looked for (the cheapest test first: a comment rarely
@@ -75,10 +75,18 @@ _BUSINESS_STREETS: Final = (
 )
 _STREET: Final = re.compile(rf"(?:{_BUSINESS_STREETS})\b")
 _BUSINESS: Final = re.compile(
-    r"\b(?:runs|owns|manages|with|has got|has) (?:a|an|the|that|his|her|their) (?:[\w'’-]+ ){0,2}"
+    # news desk 30 (session 45): "It's Lee Parsons, works at the tyre place on Hall Street."
+    r"\b(?:runs|owns|manages|with|has got|has|works at|works in|working at) (?:a|an|the|that|his|"
+    r"her|their) (?:[\w'’-]+ ){0,2}"
     rf"(?:{'|'.join(map(re.escape, _BUSINESSES))})s? (?:on|in|off|at) (?:the )?"
     + NAME_WORDS
     + rf"(?:{_BUSINESS_STREETS})\b"
+)
+#: A person by their full name from a named street (news desk 31, session 45: "it's Tyrese
+#: Grant from Wheeler St, ... Not hard to find him.").
+_FROM_STREET: Final = re.compile(
+    r"\b[A-Z][a-z'’-]+ [A-Z][a-z'’-]+ from (?:the )?" + NAME_WORDS + r"(?:Street|St|Road|Rd|Lane|"
+    r"Avenue|Ave|Drive|Close|Crescent|Way|Terrace|Gardens|Grove|Mews|Row|Walk|Square)\b"
 )
 _GAME: Final = re.compile(
     r"\b[Pp]lays? (?:golf|football|cricket|darts|pool|bowls|squash|tennis|snooker|five-a-side|"
@@ -118,15 +126,19 @@ _PLACES: Final[tuple[tuple[re.Pattern[str], Callable[[str, str], bool]], ...]] =
         ),
     ),
     (_GAME, lambda _text, lowered: "lays " in lowered),
+    (_FROM_STREET, lambda text, _lowered: " from " in text and _STREET.search(text) is not None),
 )
 #: A call to act or an insinuation beside where a person is found.
 _TARGET_CUE: Final = re.compile(
     r"\bjust say(?:ing|in['’]?)\b|\bpick-?up (?:is|time)\b|\benjoy your (?:shopping|day|drink|"
     r"pint|school run|commute|evening|weekend|shift)\b|\b(?:go|pop|head) (?:round |over |down )?"
     r"(?:and|to) (?:tell|see|visit|ask|show|find) (?:him|her|them)\b|\bin person\b|"
-    r"\bevery(?:one|body) (?:know|knows|should know)\b|"
+    # not "everyone knows him" (a lad known to all: news desk 31's civil twin, session 45)
+    r"\bevery(?:one|body) (?:know|knows|should know)\b(?! (?:him|her|them)\b)|"
     r"\b(?:he|she|they)['’]?d better\b|"
     r"\beasy target\b|\bpay (?:him|her|them) a visit\b|\blet['’]?s see what\b|"
+    r"\b(?:not|isn['’]t|won['’]t be|wouldn['’]t be|shouldn['’]t be) (?:too |very |that )?(?:hard|"
+    r"difficult) to (?:find|track down) (?:him|her|them)(?=\s*(?:$|[.!?;…]))|"
     r"\bif you know what i mean\b|\bwould be a shame\b|"
     # news desks 26 and 27 (session 44): "Someone should have a word.", "in case anyone
     # wants a word", "Might be worth popping in and letting him know what people think of
@@ -269,7 +281,7 @@ def _place(found: str) -> str:
     word = found.split(" ", 1)[0].lower()
     if word.startswith(("work", "teach", "run", "own", "manage", "with", "has")):
         return "workplace"
-    if word.startswith("liv"):
+    if word.startswith("liv") or " from " in found:
         return "home"
     if word.startswith(("drink", "stay", "play")):
         return "where a person goes"

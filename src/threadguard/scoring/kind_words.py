@@ -148,19 +148,22 @@ def tells_of_harm(context: str) -> bool:
     return HARM_IN_CONTEXT.search(context[:2000]) is not None
 
 
-#: A hope that someone is safe, well or on the mend, where a sentence or a clause opens:
-#: "Hope the little lad is ok.", "Really hoping she's back on her feet soon.", "Poor lad,
-#: hope he's ok."
+#: A hope that someone is safe, well or on the mend, or makes it, where a sentence or a
+#: clause opens: "Hope the little lad is ok.", "Really hoping she's back on her feet soon.",
+#: "Poor lad, hope he's ok.", "Hope she makes it."
 WELL_WISH: Final = re.compile(
     r"(?:^|(?<=[.!?\n,;]))\s*(?P<words>" + _BEFORE + r"(?:(?:i|we)\s+)?(?:(?:really|just|so|"
     r"truly)\s+)?(?:hope|hoping|pray|praying)\s+(?:that\s+)?(?:"
     + SUBJECT
-    + r")(?:['’]s|['’]re| is| are| was| were| gets?| will be|['’]ll be)"
-    r" (?:(?:ok|okay|alright|all right|safe|well|fine|home soon|on the mend|recovering|doing (?:ok|"
+    + r")(?:(?:['’]s|['’]re| is| are| was| were| gets?| will be|['’]ll be)"
+    r" (?:ok|okay|alright|all right|safe|well|fine|home soon|on the mend|recovering|doing (?:ok|"
     r"okay|alright|well|better)|better soon|getting better|back on (?:his|her|their) feet|"
-    r"(?:(?:a |the )?full )?recovery)(?: (?:now|soon|again|too|quickly|after this|after that))*)"
-    + _AFTER
-    + r")",
+    r"(?:(?:a |the )?full )?recovery)"
+    # news desk 30 (session 45): "Fair play to the eldest. Hope she makes it." (0.69): making
+    # it, pulling through, doing well
+    r"| (?:makes? it|pulls? through|does (?:well|ok|okay|great)|gets? (?:there|in|through|the job|"
+    r"a place|well soon)|passes|succeeds))(?: (?:now|soon|again|too|quickly|after this|after "
+    r"that|one day|in the end))*" + _AFTER + r")",
     re.IGNORECASE,
 )
 #: Pity and nothing else, a sentence or a clause of its own: "Poor lad.", "That poor
