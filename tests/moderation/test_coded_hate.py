@@ -274,6 +274,21 @@ def test_a_context_entrys_reason_names_the_words_written_after_the_entry() -> No
     assert term.startswith('coded hate "londonistan": ') and "as written" not in term
 
 
+WINK = "Same globalist bankers as always, if you know who I mean. Follow the money."
+
+
+def test_a_reply_quoting_its_parents_code_to_answer_it_is_not_held_for_it() -> None:
+    # News desk 30: the rebuttal quoting the wink was held for the wink.
+    reply = '"If you know who I mean" — yeah, we all know what you mean, and it\'s gross.'
+    moderator = Moderator(DEFAULT)
+    assert moderator.decide(CALM, reply, context=WINK).decision.action == "approve"
+    agreeing = '"If you know who I mean" — exactly, spot on, follow the money.'
+    assert moderator.decide(CALM, agreeing, context=WINK).decision.action == "hold"
+    # quoted from elsewhere, not from what it answers: read as written
+    elsewhere = moderator.decide(CALM, reply, context="Bankers bought the water firms.")
+    assert elsewhere.decision.action == "hold"
+
+
 def test_flag_names_the_code_without_holding() -> None:
     outcome = decide(with_coded(action="flag"), "Time for remigration.")
     assert outcome.decision.action == "approve"

@@ -320,14 +320,39 @@ def reported_or_rebutted(
     return said or condemned, said and not condemned
 
 
+def echoed(text: str, quotes: list[tuple[int, int]], begin: int, end: int, context: str) -> bool:
+    """Whether the code at ``text[begin:end]`` stands in a quotation of what the comment
+    answers, word for word, that its sentence does not endorse: a reply holding its
+    parent's words up to answer them (news desk 30: '"If you know who I mean" — yeah, we
+    all know what you mean, and it's gross.' under the wink itself was held for it)."""
+    if not context:
+        return False
+    answered = " ".join(context[:CONTEXT_CHARS].casefold().split())
+    return any(
+        b < begin
+        and end < e
+        and " ".join(text[b + 1 : e - 1].casefold().split()) in answered
+        and not _endorsed_around(text, b, e)
+        for b, e in quotes
+    )
+
+
 def not_used(
-    text: str, quotes: list[tuple[int, int]], term: CodedTerm, begin: int, end: int
+    text: str,
+    quotes: list[tuple[int, int]],
+    term: CodedTerm,
+    begin: int,
+    end: int,
+    context: str = "",
 ) -> tuple[bool, bool]:
     """Whether the code at ``text[begin:end]`` is not used as the writer's own (a theory's
-    name reported or rebutted, a code named as a word, a slur hurled and reported), and
-    whether it stands in someone else's words (:attr:`CodedMatch.reported`). The same for
-    a term and a ``[[context]]`` entry: "Someone yelled 'go back to the jungle where you
-    belong' at a Black steward." is a witness's report whichever list holds the phrase."""
+    name reported or rebutted, a code named as a word, a slur hurled and reported, the
+    parent's words quoted back: :func:`echoed`), and whether it stands in someone else's
+    words (:attr:`CodedMatch.reported`). The same for a term and a ``[[context]]`` entry:
+    "Someone yelled 'go back to the jungle where you belong' at a Black steward." is a
+    witness's report whichever list holds the phrase."""
+    if echoed(text, quotes, begin, end, context):
+        return True, False  # held up to be answered: a reply agreeing agrees with the answer
     if term.reported:
         denied, said = reported_or_rebutted(text, quotes, begin, end)
         if denied:
@@ -465,7 +490,7 @@ def match_context(
             if term.unless is not None and term.unless.search(window):
                 continue
             quotes = quotation_spans(text) if quotes is None else quotes
-            denied, said = not_used(text, quotes, term, m.start(), m.end())
+            denied, said = not_used(text, quotes, term, m.start(), m.end(), answered)
             where = WatchMatch(term.pattern, "hold", m.start(), m.end())
             if not denied:
                 held = CodedMatch(term, where, written=m.group(0))
@@ -596,7 +621,7 @@ def _match_text(
         denied = said = False
         if not in_author:
             quotes = quotation_spans(text) if quotes is None else quotes
-            denied, said = not_used(text, quotes, term, m.begin, m.end)
+            denied, said = not_used(text, quotes, term, m.begin, m.end, context)
         found.append(CodedMatch(term, m, denied, said))
     if not in_author:
         english = language in ("en", None)
