@@ -13,7 +13,7 @@ import pytest
 from dashboard_support import Dashboard, held, item_ids, span_of
 
 from threadguard.dashboard import card_parts
-from threadguard.storage.records import ArticleRef
+from threadguard.storage.records import ArticleRef, NewComment
 
 LONG = ("The council met again on Tuesday to discuss the budget. " * 80) + (
     "Anyone who votes for this is a fucking idiot."
@@ -135,3 +135,38 @@ def test_a_folded_card_shows_its_highlight_wherever_it_is(dashboard: Dashboard) 
         assert '<mark class="hl hl-insult" title="Insult">worthless idiot</mark>' in passage.group(
             1
         )
+
+
+def _read_in(comment: NewComment, language: str) -> NewComment:
+    return replace(comment, analysis=replace(comment.analysis, language=language))
+
+
+def test_a_card_says_the_language_its_comment_was_read_in(dashboard: Dashboard) -> None:
+    """A multilingual site's moderators could not see which language a comment was read
+    in, even one held as an unsupported language (only its reason said so)."""
+    dashboard.store.record_many(
+        site="langs",
+        source="native",
+        article=ArticleRef("langs", "Languages"),
+        comments=[
+            _read_in(held("Du bist ein Idiot.", "l1", "berlin", insult=0.8), "de"),
+            _read_in(
+                held(
+                    "אתה אידיוט מטומטם",
+                    "l2",
+                    "rtl",
+                    reasons=("language he is not supported",),
+                    position=1,
+                ),
+                "he",
+            ),
+            _read_in(held("ᚠᚢᚦᚨᚱᚲ idiot", "l3", "runes", position=2, insult=0.7), "und"),
+        ],
+    )
+    client, _ = dashboard.signed_in()
+    page = client.get("/?site=langs").text
+    assert ">language de</span>" in card(page, "berlin")
+    assert ">language he, not supported</span>" in card(page, "rtl")
+    assert ">language undetermined</span>" in card(page, "runes")
+    first = item_ids(page)[0]
+    assert ">language de</span>" in client.get(f"/comments/{first}/thread").text

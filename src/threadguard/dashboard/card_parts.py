@@ -1,11 +1,13 @@
 """The parts of a comment's card that depend on more than its scores: when its author
-posted it, whether it was scored in its own language, and, for a long comment, the
-passage to show while the rest is folded away.
+posted it, the language it was read in and whether it was scored in it, and, for a long
+comment, the passage to show while the rest is folded away.
 
 Each answers something a head moderator could not tell from the cards: a comment
 imported from a backlog looked as fresh as one posted a minute ago (only the upload time
 was shown); a Hebrew insult the engine could not read showed green bars that looked
-harmless; a 4,400-character comment whose abuse was in its last sentence filled a screen.
+harmless; a multilingual site's moderators could not see which language a comment was read
+in (a comment read as English is scored by another model than one read as German); a
+4,400-character comment whose abuse was in its last sentence filled a screen.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
+
+from threadguard.language import UNDETERMINED
 
 #: A comment longer than this is folded to its start, with a "Show all" control.
 LONG_COMMENT = 1200
@@ -61,6 +65,15 @@ def unscored_language(reasons: list[str]) -> str | None:
         if found is not None:
             return found.group(1)
     return None
+
+
+def language_shown(code: str | None) -> str | None:
+    """The language a comment was read in, as its card and thread page say it: the
+    engine's code (ISO 639-1: ``he``, ``de``), "undetermined" for letters of a script the
+    engine does not know; None for a comment not read (kept as context only)."""
+    if not code:
+        return None
+    return "undetermined" if code == UNDETERMINED else code
 
 
 def passage(text: str, begin: int, end: int) -> tuple[int, int]:

@@ -132,6 +132,8 @@ class ItemView:
     posted: card_parts.Posted | None = None
     #: The language the policy could not score it in (its bars are no reading of it).
     unscored: str | None = None
+    #: The language it was read in, as the card says it (None: not read).
+    language: str | None = None
     #: Longer than :data:`~threadguard.dashboard.card_parts.LONG_COMMENT`: folded.
     long: bool = False
     #: A long comment's first highlight with its sentence, shown while it is folded.
@@ -314,6 +316,7 @@ def item_view(
         message=message,
         posted=card_parts.posted(getattr(item, "posted_at", None), item.entered_at),
         unscored=card_parts.unscored_language(item.reasons),
+        language=card_parts.language_shown(getattr(item, "language", None)),
         long=len(item.text) > card_parts.LONG_COMMENT,
         passage=highlighted_passage(shown) if len(item.text) > card_parts.LONG_COMMENT else None,
         trusted=trusted,

@@ -82,6 +82,7 @@ ENVIRONMENT.globals["thread_url"] = thread_url
 ENVIRONMENT.globals["author_url"] = author_url
 ENVIRONMENT.globals["posted"] = card_parts.posted
 ENVIRONMENT.globals["unscored"] = card_parts.unscored_language
+ENVIRONMENT.globals["language_shown"] = card_parts.language_shown
 
 
 def local_path(target: str) -> str:
