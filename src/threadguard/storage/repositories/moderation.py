@@ -429,6 +429,9 @@ class ModerationRepository(Repository):
             "status_source": "moderator",
             "version": version + 1,
             "text_sha256": text_sha256_of(row.text),
+            # why, in the moderator's words: the audit log's to keep, as a ban's is (it was
+            # only in the decision row, which the log's readers had to join by hand)
+            **({"reason": note} if note and note.strip() else {}),
         }
         add_audit(
             session,
@@ -658,5 +661,5 @@ class ModerationRepository(Repository):
             row.author or "",
             site=site,
             before={"banned": True},
-            after={"banned": False},
+            after={"banned": False, "comment": row.id},  # as the ban's own entry names it
         )
