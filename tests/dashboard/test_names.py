@@ -6,11 +6,13 @@ raw bidi controls ("\\u202egnp.exe")."""
 from __future__ import annotations
 
 import re
+from html import unescape
 
+import pytest
 from dashboard_support import Dashboard, held
 
 from threadguard.dashboard.names import name_warning, plain_name, shown_name
-from threadguard.storage.records import ArticleRef
+from threadguard.storage.records import Actor, ArticleRef, ConflictError
 
 PLAIN = "editor_jane"
 CYRILLIC = "\u0435ditor_jane"
@@ -79,3 +81,55 @@ def test_the_stats_chart_shows_names_as_the_queue_does(dashboard: Dashboard) -> 
     assert "[look-alike letters]" in svg
     table = page[page.index("<tbody>", page.index("Most active offenders")) :]
     assert 'class="badge badge-name"' in table[: table.index("</tbody>")]
+
+
+def test_a_refusal_names_an_author_as_every_page_does(dashboard: Dashboard) -> None:
+    """ "author 'editor\\u200b_jane' is already banned": the store's refusals printed names
+    with Python's escapes, beside cards that show "editor[U+200B]_jane" and mark a
+    look-alike "[mixed scripts]"."""
+    seed(dashboard)
+    client, csrf = dashboard.signed_in()
+    page = client.get("/?status=all&site=names").text
+    ids = {
+        author: cid
+        for cid, author in re.findall(
+            r'<article class="item[^"]*" id="item-(cm_[0-9a-f]+)" data-id="[^"]*"\s+'
+            r'data-author="([^"]*)"',
+            page,
+        )
+    }
+    headers = {"HX-Request": "true", "X-CSRF-Token": csrf}
+    for shown, expected in (
+        ("editor[U+200B]_jane", "author 'editor[U+200B]_jane' is already banned"),
+        (
+            "\u0435ditor_jane [mixed scripts]",
+            "author '\u0435ditor_jane' [mixed scripts] is already",
+        ),
+    ):
+        for _ in range(2):
+            answer = client.post(
+                "/actions/ban",
+                data={"comment_id": ids[shown], "duration": "1d", "back": "/?site=names"},
+                headers=headers,
+            )
+        said = unescape(answer.text)
+        assert expected in said and "\\u" not in said and "\u200b" not in said
+    with pytest.raises(ConflictError) as refused:
+        dashboard.store.moderate(ids["editor[U+200B]_jane"], "ban", Actor("bob", "moderator"))
+    assert refused.value.names == (ZERO_WIDTH,)
+
+
+def test_an_upload_refused_for_its_author_names_both_as_pages_do(dashboard: Dashboard) -> None:
+    seed(dashboard)
+    with pytest.raises(ConflictError) as refused:
+        dashboard.store.record_many(
+            site="names",
+            source="native",
+            article=ArticleRef("names", "Names"),
+            comments=[held("Comment number 2, rude.", "n2", REVERSED, toxicity=0.8)],
+        )
+    said = str(refused.value)
+    assert "stored as written by 'editor[U+200B]_jane'" in said
+    assert "change its author to '[U+202E]gnp.exe'" in said
+    assert "\u202e" not in said and "\u200b" not in said
+    assert refused.value.names == (ZERO_WIDTH, REVERSED)

@@ -6,6 +6,10 @@ invisible or direction-changing character in a name is shown as its code point
 (``[U+200B]``), and a name that mixes Latin letters with Cyrillic or Greek ones, or uses
 compatibility forms (full-width, mathematical letters), gets a warning naming each such
 code point (:func:`name_warning`), shown beside it on every page and in the charts.
+
+Which characters are shown as code points is :mod:`threadguard.storage.names`' rule, which
+the store's refusals follow too; :func:`refusal` adds the warnings to the names a refusal
+quotes.
 """
 
 from __future__ import annotations
@@ -15,48 +19,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from threadguard.language.scripts import script_of
+from threadguard.storage.names import code_point, hidden, quoted, shown_name
+from threadguard.storage.records import StoreError
 
-#: Characters that draw nothing (or nothing one can see) but are not format characters:
-#: combining grapheme joiner, Hangul fillers, Khmer inherent vowels, Mongolian selectors,
-#: the blank Braille pattern, variation selectors.
-_INVISIBLE = frozenset(
-    {
-        *(0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B, 0x180C, 0x180D, 0x180E, 0x180F),
-        *(0x2800, 0x3164, 0xFFA0),
-        *range(0xFE00, 0xFE10),
-        *range(0xE0100, 0xE01F0),
-    }
-)
-#: Unicode categories shown as code points: format (zero-width, bidi controls, the soft
-#: hyphen), controls, private use, unassigned, surrogates, and separators other than the
-#: plain space (no-break, ideographic, line and paragraph separators).
-_SHOWN_CATEGORIES = frozenset({"Cf", "Cc", "Co", "Cn", "Cs", "Zs", "Zl", "Zp"})
+__all__ = [
+    "NameWarning",
+    "code_point",
+    "name_warning",
+    "plain_name",
+    "refusal",
+    "shown_name",
+    "shown_text",
+]
+
 #: Scripts whose letters pass for Latin ones.
 _CONFUSABLE_SCRIPTS = frozenset({"Cyrl", "Grek"})
-
-
-def _hidden(char: str) -> bool:
-    """Whether a character of a name is shown as its code point rather than drawn."""
-    if char == " ":
-        return False
-    return ord(char) in _INVISIBLE or unicodedata.category(char) in _SHOWN_CATEGORIES
-
-
-def code_point(char: str) -> str:
-    """``U+0435``."""
-    return f"U+{ord(char):04X}"
-
-
-@lru_cache(maxsize=4096)
-def shown_name(name: str | None) -> str:
-    """A name as a moderator should read it: each invisible or direction-changing
-    character shown as ``[U+200B]``, so "\u202eevil_rlo" reads "[U+202E]evil_rlo", not
-    reversed as "olr_live", and "editor\u200b_jane" reads "editor[U+200B]_jane"."""
-    if not name:
-        return name or ""
-    if name.isascii() and name.isprintable():
-        return name
-    return "".join(f"[{code_point(c)}]" if _hidden(c) else c for c in name)
 
 
 def shown_text(text: str | None) -> str:
@@ -98,7 +75,7 @@ def name_warning(name: str | None) -> NameWarning | None:
     compatible = [
         c
         for c in dict.fromkeys(name)
-        if not _hidden(c) and unicodedata.normalize("NFKC", c) != c and c.isprintable()
+        if not hidden(c) and unicodedata.normalize("NFKC", c) != c and c.isprintable()
     ]
     if compatible:
         return NameWarning(
@@ -113,3 +90,15 @@ def plain_name(name: str | None) -> str:
     warning = name_warning(name)
     shown = shown_name(name)
     return f"{shown} {warning.text}" if warning is not None else shown
+
+
+def refusal(exc: StoreError) -> str:
+    """A store's refusal as a page says it: each name it quotes (shown as every page
+    shows a name) followed by its look-alike warning, if any ("author 'еditor_jane' [mixed
+    scripts] is already banned")."""
+    text = str(exc)
+    for name in dict.fromkeys(exc.names):
+        warning = name_warning(name)
+        if warning is not None:
+            text = text.replace(quoted(name), f"{quoted(name)} {warning.text}")
+    return text

@@ -7,7 +7,7 @@ back after the transaction that read them has ended.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Generic, TypeVar
@@ -39,7 +39,13 @@ def has_words(text: str) -> bool:
 
 
 class StoreError(Exception):
-    """Base of the store's refusals; the message is safe to show to the caller."""
+    """Base of the store's refusals; the message is safe to show to the caller. A name it
+    quotes is shown as pages show names (:func:`~threadguard.storage.names.quoted`, never
+    Python's escapes), and listed in ``names``, for a page to mark a look-alike one."""
+
+    def __init__(self, message: str = "", *, names: Sequence[str | None] = ()) -> None:
+        super().__init__(message)
+        self.names: tuple[str, ...] = tuple(n for n in names if n)
 
 
 class NotFoundError(StoreError):

@@ -26,7 +26,7 @@ from markupsafe import escape
 from starlette.concurrency import run_in_threadpool
 
 from threadguard.dashboard.forms import Form, FormRefused, read_form
-from threadguard.dashboard.names import plain_name
+from threadguard.dashboard.names import plain_name, refusal
 from threadguard.dashboard.routes.queue import (
     TABS,
     UNDO_WINDOW_S,
@@ -259,7 +259,7 @@ def _act(
             text_sha256=seen,
         )
     except (ConflictError, InvalidError, NotFoundError) as exc:
-        return False, str(exc)
+        return False, refusal(exc)
     if action == ModeratorAction.BAN:
         return True, "Author banned" + (f" until {until:%Y-%m-%d %H:%M} UTC" if until else "")
     if action == ModeratorAction.UNBAN:
@@ -412,7 +412,7 @@ def _nothing_undone(
     request: Request, store: Store, user: WebUser, back: str, exc: StoreError
 ) -> Response:
     """ "Nothing to undo." (or why the undo was refused) in the page's message area."""
-    text = NOTHING_TO_UNDO if isinstance(exc, NotFoundError) else sentence(str(exc))
+    text = NOTHING_TO_UNDO if isinstance(exc, NotFoundError) else sentence(refusal(exc))
     kind = re.fullmatch(r"a (\w+) cannot be undone", str(exc))
     if kind is not None and kind.group(1) in TAKEN_BACK:
         # the last action was one undo does not take back: "Nothing to undo." read as if

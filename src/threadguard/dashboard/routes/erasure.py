@@ -15,6 +15,7 @@ from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from threadguard.dashboard.forms import read_form
+from threadguard.dashboard.names import refusal
 from threadguard.dashboard.routes.actions import Acted, answer_action, back_of, sentence
 from threadguard.dashboard.signin import AdminChecked, store_of
 from threadguard.storage.records import ConflictError, InvalidError, NotFoundError
@@ -46,7 +47,7 @@ async def erase(request: Request, user: AdminChecked, comment_id: str) -> Respon
             # another site's comment is "no comment", as for a verdict
             store.erase_comment(comment_id, user.actor, reason=reason, sites=user.sites)
         except (ConflictError, InvalidError, NotFoundError) as exc:
-            return False, f"Could not erase: {exc}"
+            return False, f"Could not erase: {refusal(exc)}"
         return True, ERASED
 
     ok, message = await run_in_threadpool(run)

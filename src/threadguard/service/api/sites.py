@@ -24,6 +24,7 @@ from threadguard.service.dependencies import Admin, Moderator, State
 from threadguard.service.errors import ApiError
 from threadguard.service.moderation import dry_run
 from threadguard.service.protocols import Principal
+from threadguard.storage.names import quoted
 from threadguard.storage.records import NotFoundError
 
 #: Content types of policy documents and the format each names.
@@ -216,5 +217,5 @@ def get_author(
     name = resolve_site(principal, site)
     info = state.store.authors(name, [author]).get(author)
     if info is None:
-        raise NotFoundError(f"no author {author!r} on site {name!r}")
+        raise NotFoundError(f"no author {quoted(author)} on site {name!r}", names=[author])
     return author_out(info)

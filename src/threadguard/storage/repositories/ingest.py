@@ -43,6 +43,7 @@ from threadguard.storage.models import AnalysisRow as AnalysisModel
 from threadguard.storage.models import Article, Author, QueueItem, Site, utcnow
 from threadguard.storage.models import Comment as CommentModel
 from threadguard.storage.models import DecisionRow as DecisionModel
+from threadguard.storage.names import quoted
 from threadguard.storage.records import (
     STATUS_OF_ACTION,
     Actor,
@@ -510,9 +511,10 @@ AUTHOR_CHECK_CHUNK = 500
 def author_changed(external_id: str | None, stored: str, sent: str) -> ConflictError:
     """The refusal of an upload that would change who wrote a stored comment."""
     return ConflictError(
-        f"comment {external_id!r} is stored as written by {stored!r}; an upload cannot "
-        f"change its author to {sent!r} (moderators' verdicts and bans stay with who wrote "
-        "it): send it with its stored author, or as a new comment under a new id"
+        f"comment {external_id!r} is stored as written by {quoted(stored)}; an upload cannot "
+        f"change its author to {quoted(sent)} (moderators' verdicts and bans stay with who "
+        "wrote it): send it with its stored author, or as a new comment under a new id",
+        names=[stored, sent],
     )
 
 

@@ -21,6 +21,7 @@ from threadguard.storage.models import AnalysisRow, Article, Author, QueueItem, 
 from threadguard.storage.models import Comment as CommentModel
 from threadguard.storage.models import DecisionRow as DecisionModel
 from threadguard.storage.models import ModeratorAction as ActionRow
+from threadguard.storage.names import quoted
 from threadguard.storage.records import (
     MAX_NOTE_CHARS,
     STATUS_OF_ACTION,
@@ -491,7 +492,10 @@ class ModerationRepository(Repository):
         )
         if applied.rowcount != 1:  # type: ignore[attr-defined]
             state = "banned" if column == "banned" else "trusted"
-            raise ConflictError(f"author {row.author!r} is {'already' if value else 'not'} {state}")
+            raise ConflictError(
+                f"author {quoted(row.author)} is {'already' if value else 'not'} {state}",
+                names=[row.author],
+            )
         author = session.get(Author, row.author_id, populate_existing=True)
         assert author is not None
         add_audit(
@@ -652,7 +656,9 @@ class ModerationRepository(Repository):
             .execution_options(synchronize_session=False)
         )
         if applied.rowcount != 1:  # type: ignore[attr-defined]
-            raise ConflictError(f"author {row.author!r} is no longer banned")
+            raise ConflictError(
+                f"author {quoted(row.author)} is no longer banned", names=[row.author]
+            )
         add_audit(
             session,
             actor,
