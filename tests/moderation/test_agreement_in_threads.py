@@ -62,8 +62,9 @@ def held_on(**scores: float) -> Analysis:
 
 def test_agreeing_with_a_parent_held_for_abuse_on_its_scores_is_held() -> None:
     # a seventeenth news desk: "This. Spot on." under a parent held at identity attack
-    # 0.33 read with the article's title, under the engine's plain-abuse floor alone
-    parent = Comment("c1", "Another DEI hire. Wonder who was passed over? Just asking.")
+    # 0.33 read with the article's title, under the engine's plain-abuse floor alone (the
+    # desk's "Another DEI hire." is coded hate since session 45: a token appointment here)
+    parent = Comment("c1", "Another token appointment. Wonder who was passed over? Just asking.")
     reply = Comment("c2", "This. Spot on.", parent="c1")
     first, second = DEFAULT.decide_thread(
         [

@@ -284,6 +284,10 @@ def test_a_reply_quoting_its_parents_code_to_answer_it_is_not_held_for_it() -> N
     assert moderator.decide(CALM, reply, context=WINK).decision.action == "approve"
     agreeing = '"If you know who I mean" — exactly, spot on, follow the money.'
     assert moderator.decide(CALM, agreeing, context=WINK).decision.action == "hold"
+    # agreement before the quotation (a review, session 45)
+    slogan = "Import the third world, become the third world."
+    agreed = "Couldn't agree more: 'import the third world, become the third world'. Proof."
+    assert moderator.decide(CALM, agreed, context=slogan).decision.action == "hold"
     # quoted from elsewhere, not from what it answers: read as written
     elsewhere = moderator.decide(CALM, reply, context="Bankers bought the water firms.")
     assert elsewhere.decision.action == "hold"

@@ -109,6 +109,46 @@ BANKERS = "Same globalist bankers as always, if you know who I mean. Follow the 
             "",
             "contact details: whereabouts (home)",
         ),
+        # a blind review's paraphrases (session 45)
+        ("Typical BBC, wall to wall poofs on every panel show now.", "", 'coded hate "poofs"'),
+        ("Another poof in charge of the national team, no wonder.", "", 'coded hate "poofs"'),
+        ("The council is full of pooftas and lefties.", "", 'coded hate "poofta*"'),
+        ("Your name is going on the list with all the other collaborators.", "", "veiled threat"),
+        (
+            "Screenshot taken. You'll be right at the top of the list when the day comes.",
+            "",
+            "veiled threat",
+        ),
+        ("Noted your username. You're on the list now, traitor.", "", "veiled threat"),
+        (
+            "Ten years and this town will be more them than us. Replacement isn't a theory.",
+            "",
+            'coded hate "more of them and less of us"',
+        ),
+        ("You import third worlders, you get third world crime.", "", 'coded hate "third worl'),
+        (
+            "Check the surnames on the board of every media company and tell me it's a "
+            "coincidence.",
+            "",
+            'coded hate "if you know who I mean"',
+        ),
+        (
+            "Rothschild money behind all of this, if you get my drift.",
+            "",
+            'coded hate "if you know who I mean"',
+        ),
+        (
+            "A woman's place is in the kitchen, not on the front bench.",
+            "",
+            'coded hate "a woman\'s place"',
+        ),
+        ("Sit down, grandad, you absolute relic.", "", "abusive word, insult"),
+        (
+            "Name's Kyle Pearson, Ashgrove Road, the one with the red door. You know what to do.",
+            "",
+            "contact details: whereabouts (home)",
+        ),
+        ("OK groomer.", TOILETS, 'coded hate "groomers"'),
     ],
 )
 def test_the_desks_abuse_is_held_and_named(text: str, context: str, reason: str) -> None:
@@ -149,6 +189,28 @@ def test_the_desks_abuse_is_held_and_named(text: str, context: str, reason: str)
             "she's always out with the shovel.",
             "",
         ),
+        # a blind review's (session 45)
+        ("We bought two poofs (the footstool kind) from the market, lovely.", ""),
+        ("Cheese poofs are the best snack ever invented, don't @ me.", ""),
+        ("And then, poof! The money was gone.", ""),
+        (
+            "Rather than hoping someone does the same to him in prison, I hope he spends 25 "
+            "years thinking about what he did.",
+            "",
+        ),
+        (
+            "'Importing the third world' is a slogan, not an argument. Migrants here pay more "
+            "in tax than they take out.",
+            "",
+        ),
+        (
+            "The suffragettes were told a woman's place is in the home. Lovely to see this "
+            "plaque for them.",
+            "",
+        ),
+        ("You're on the list now, we'll see you at the litter pick on Saturday.", ""),
+        ("There were more of them than us at the away end, fair play to their fans.", ""),
+        ("Jane Smith, Church Road, has run the food bank for ten years. Legend.", ""),
     ],
 )
 def test_civil_sentences_sharing_the_words_are_not_held(text: str, context: str) -> None:

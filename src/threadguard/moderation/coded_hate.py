@@ -72,7 +72,11 @@ REBUTTAL: Final = re.compile(
     r"racis[mt]s?|bigot(?:s|ry|ed)?|far[- ]right|neo[- ]?nazis?|white supremacis[mt]s?|"
     r"antisemiti(?:c|sm)|islamophob(?:ia|ic)|xenophob(?:ia|ic)|hate speech|"
     r"dog[- ]?whistles?|as (?:a|an)(?: \w+)? euphemism|slogans?|manifesto|rhetoric|"
-    r"condemn(?:s|ed)?|reject(?:s|ed)?"
+    r"condemn(?:s|ed)?|reject(?:s|ed)?|"
+    # news desk 32 (session 45): '"Replace us one bakery at a time" is the funniest great
+    # replacement take I've ever read.'
+    r"(?:funniest|dumbest|daftest|wildest|stupidest|craziest|maddest|silliest)\s+(?:[\w-]+\s+){0,3}"
+    r"takes?|laughable|unhinged|deranged|tin ?foil|cranks?|paranoi[ad]\w*"
     # German
     r"|rassis(?:mus|tisch\w*)|rechts(?:extrem|radikal)\w*|kampfbegriff\w*|"
     r"verschw(?:ö|oe?)rungs\w*|mythos|mythen|l(?:ü|ue?)gen?|unsinn|hetze|propaganda|"
@@ -333,8 +337,19 @@ def echoed(text: str, quotes: list[tuple[int, int]], begin: int, end: int, conte
         and end < e
         and " ".join(text[b + 1 : e - 1].casefold().split()) in answered
         and not _endorsed_around(text, b, e)
+        and _ECHO_AGREED.search(text[max(0, b - NEAR) : b] + " " + text[e : e + NEAR]) is None
         for b, e in quotes
     )
+
+
+#: Agreement beside a parent's words quoted back (a review, session 45: "Couldn't agree
+#: more: 'import the third world ...' Luton is the proof."): the quotation is endorsed.
+_ECHO_AGREED: Final = re.compile(
+    r"\b(?:exactly|spot on|bang on|could(?:n['’]?t| not) agree more|agreed|so true|says it all|"
+    r"said it all|well said|too right|hear,? hear|nailed it|(?:is|the) proof|proves? it|facts|"
+    r"based|this is it|he(?:'s| is) right|she(?:'s| is) right|they(?:'re| are) right)\b|100\s*%",
+    re.IGNORECASE,
+)
 
 
 def not_used(

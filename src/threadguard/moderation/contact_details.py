@@ -189,7 +189,11 @@ _HOME_CUE: Final = re.compile(
     + r"|\bknock on (?:his|her|their) door\b|"
     # a fourth tryout: "his home is the big white house on the Ballymurn road ..., Eircode
     # Y21 K7P3"
-    r"\b(?:his|her|their) (?:home|house) is\b)",
+    r"\b(?:his|her|their) (?:home|house) is\b|"
+    # news desk 32 (session 45): "Name and address of the bloke they arrested is on Facebook
+    # already, 14 Marlow Close in Eastgate."
+    r"\baddress of (?:the|that|this) (?:bloke|man|woman|lad|guy|fella|girl|lady|teacher|driver|"
+    r"copper|officer|suspect|accused|nonce|paedo|pedo|scumbag|scum)\b)",
     re.IGNORECASE,
 )
 #: A threat beside an address, whoever's door it is (a fourth tryout: "She has a surgery in
@@ -226,7 +230,11 @@ _VISIT_DUE: Final = re.compile(
 _GO_TELL: Final = re.compile(
     r"\b(?:go|pop|head|get) (?:round |over |down )?(?:(?:and|to) (?:tell|see|visit|show|find|ask)|"
     r"ask) (?:him|her)\b(?! (?:thanks|thank you|well done|congrat\w*|happy birthday|(?:he|she) (?:was|is|did) "
-    r"(?:brilliant|great|amazing|fantastic|wonderful|superb|a star|well)))",
+    r"(?:brilliant|great|amazing|fantastic|wonderful|superb|a star|well)))|"
+    # news desk 32 (session 45): "14 Marlow Close in Eastgate. Go and have a word if the police
+    # won't."
+    r"\b(?:go|pop|head) (?:round |over |down )?(?:and |n )?have a (?:quiet |little |proper |"
+    r"friendly )?word(?: with (?:him|her|them))?(?=\s*(?:$|[.!;…]|if\b))",
     re.IGNORECASE,
 )
 _PUBLIC_PLACE: Final = re.compile(

@@ -54,7 +54,10 @@ _HOME: Final = re.compile(
     r"those )?(?:flats|estate|block|tower|terrace|bungalow|cottage|maisonette|caravans?|new "
     r"builds?|houses?|shop|newsagents?|chippy|pub|takeaway|launderette)"
     r" (?:by|on|near|off|behind|opposite|at|in|next to|above) (?:the )?[A-Z][\w'’-]*|"
-    r"\b(?:lives|living) (?:on|off|in) (?:the )?(?:[A-Z][\w'’-]*\s+){1,2}(?:[Ee]state|[Ff]lats)\b"
+    r"\b(?:lives|living) (?:on|off|in) (?:the )?(?:[A-Z][\w'’-]*\s+){1,2}(?:[Ee]state|[Ff]lats)\b|"
+    # news desk 33 (session 45): "lives in Weymouth near the Asda"
+    r"\b(?:lives|living) in [A-Z][\w'’-]+ (?:near|by|next to|opposite|behind|round the corner "
+    r"from) the [A-Z][\w'’-]*"
 )
 #: The businesses of :data:`_BUSINESS` (a plural "s" allowed), one of which a text must
 #: hold, in any case, for it to be tried.
@@ -64,7 +67,7 @@ _BUSINESSES: Final = (
     "newsagent", "off-licence", "dealership", "clinic", "studio", "store", "nail bar",
     "launderette", "workshop", "yard", "stall", "car wash", "florist", "tattoo parlour",
     "tattoo parlor", "tattoo shop", "chemist", "butcher", "bookies", "hairdresser", "vet",
-    "dentist", "optician", "place",
+    "dentist", "optician", "place", "unit",
 )  # fmt: skip
 #: The street words that end a business's street (capitalised); one of them must stand in
 #: a text before its businesses are looked for (the cheapest test first: a comment rarely
@@ -76,16 +79,20 @@ _BUSINESS_STREETS: Final = (
 _STREET: Final = re.compile(rf"(?:{_BUSINESS_STREETS})\b")
 _BUSINESS: Final = re.compile(
     # news desk 30 (session 45): "It's Lee Parsons, works at the tyre place on Hall Street."
-    r"\b(?:runs|owns|manages|with|has got|has|works at|works in|working at) (?:a|an|the|that|his|"
+    r"\b(?:runs|owns|manages|with|has got|has|works at|works in|working at|works out of|runs out "
+    r"of|working out of) (?:a|an|the|that|his|"
     r"her|their) (?:[\w'’-]+ ){0,2}"
     rf"(?:{'|'.join(map(re.escape, _BUSINESSES))})s? (?:on|in|off|at) (?:the )?"
     + NAME_WORDS
     + rf"(?:{_BUSINESS_STREETS})\b"
 )
 #: A person by their full name from a named street (news desk 31, session 45: "it's Tyrese
-#: Grant from Wheeler St, ... Not hard to find him.").
+#: Grant from Wheeler St, ... Not hard to find him."; a review: "Name's Kyle Pearson,
+#: Ashgrove Road, the one with the red door. You know what to do.").
 _FROM_STREET: Final = re.compile(
-    r"\b[A-Z][a-z'’-]+ [A-Z][a-z'’-]+ from (?:the )?" + NAME_WORDS + r"(?:Street|St|Road|Rd|Lane|"
+    r"\b[A-Z][a-z'’-]+ [A-Z][a-z'’-]+(?: from|,) (?:the )?"
+    + NAME_WORDS
+    + r"(?:Street|St|Road|Rd|Lane|"
     r"Avenue|Ave|Drive|Close|Crescent|Way|Terrace|Gardens|Grove|Mews|Row|Walk|Square)\b"
 )
 _GAME: Final = re.compile(
@@ -126,7 +133,7 @@ _PLACES: Final[tuple[tuple[re.Pattern[str], Callable[[str, str], bool]], ...]] =
         ),
     ),
     (_GAME, lambda _text, lowered: "lays " in lowered),
-    (_FROM_STREET, lambda text, _lowered: " from " in text and _STREET.search(text) is not None),
+    (_FROM_STREET, lambda text, _lowered: _STREET.search(text) is not None),
 )
 #: A call to act or an insinuation beside where a person is found.
 _TARGET_CUE: Final = re.compile(
@@ -137,6 +144,14 @@ _TARGET_CUE: Final = re.compile(
     r"\bevery(?:one|body) (?:know|knows|should know)\b(?! (?:him|her|them)\b)|"
     r"\b(?:he|she|they)['’]?d better\b|"
     r"\beasy target\b|\bpay (?:him|her|them) a visit\b|\blet['’]?s see what\b|"
+    # news desks 32 and 33 (session 45): "works out of the unit on Mill Lane, white Transit. Go
+    # and have a word.", "Let's see how he likes people on his doorstep."
+    r"\b(?:go|pop|head) (?:round |over |down )?(?:and |n )?have a (?:quiet |little |proper |"
+    r"friendly )?word(?: with (?:him|her|them))?(?=\s*(?:$|[.!;…]|if\b))|"
+    r"\bsee how (?:he|she|they) likes? (?:people|it|us|visitors|a crowd|company) (?:on|at|outside)"
+    r" (?:his|her|their) (?:doorstep|door|house|home|front door)\b|"
+    # a review (session 45): "Name's Kyle Pearson, Ashgrove Road, ... You know what to do."
+    r"\byou (?:all |lot )?know what (?:to do|needs doing|has to be done)(?=\s*(?:$|[.!;…]))|"
     r"\b(?:not|isn['’]t|won['’]t be|wouldn['’]t be|shouldn['’]t be) (?:too |very |that )?(?:hard|"
     r"difficult) to (?:find|track down) (?:him|her|them)(?=\s*(?:$|[.!?;…]))|"
     r"\bif you know what i mean\b|\bwould be a shame\b|"
@@ -200,9 +215,25 @@ _MENACE: Final = re.compile(
 )
 
 
+#: A recommendation: the place is named so that people go there as customers ("Dave works
+#: out of the unit on Mill Lane, does great MOTs. Go and have a word, tell him I sent you.").
+_RECOMMENDED: Final = re.compile(
+    r"\b(?:recommend\w*|lovely (?:work|job|staff|service|people|bloke|lady|woman|man|fella)|"
+    r"brilliant (?:work|job|service|mechanic|hairdresser|baker|builder|plumber|staff)|"
+    r"does (?:great|brilliant|lovely|a great|a brilliant|good) \w+|reasonable prices?|"
+    r"top (?:bloke|lass|service)|tell (?:him|her|them) i sent you|mention my name|"
+    r"best \w+ in (?:town|the area)|highly rated|five stars?|5 stars?|great prices?|"
+    r"fair prices?|sorted (?:me|my|us|our) \w+)\b",
+    re.IGNORECASE,
+)
+
+
 def _cue(text: str) -> bool:
     """Whether a call to act or an insinuation stands in ``text`` (an opening "everyone
-    knows?" asked back left out, see :data:`_ECHO`)."""
+    knows?" asked back left out, see :data:`_ECHO`; none in a recommendation,
+    :data:`_RECOMMENDED`)."""
+    if _RECOMMENDED.search(text) is not None:
+        return False
     echo = _ECHO.match(text)
     if echo is not None and _MENACE.search(text) is None:
         text = text[echo.end() :]
@@ -281,7 +312,7 @@ def _place(found: str) -> str:
     word = found.split(" ", 1)[0].lower()
     if word.startswith(("work", "teach", "run", "own", "manage", "with", "has")):
         return "workplace"
-    if word.startswith("liv") or " from " in found:
+    if word.startswith("liv") or _FROM_STREET.fullmatch(found):
         return "home"
     if word.startswith(("drink", "stay", "play")):
         return "where a person goes"

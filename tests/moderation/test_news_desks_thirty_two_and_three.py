@@ -1,0 +1,138 @@
+"""Two news desks of session 45, run with desks 30 and 31's lists in place (a Jewish school's
+security grant, a Black woman made chief constable, a Traveller site, a Ukrainian family's
+bakery, an MP's expenses; a Gulf club owner, a gay couple's church wedding, asylum seekers
+on a barge, a Muslim mayor, a teenage referee abused by parents): "just noticing", "diversity
+hire", "replace us", "Adam and Steve", "fighting age men", "some jobs aren't for women", a
+journalist told to be careful beside a menace, a storm wished on a barge, and three people's
+addresses and workplaces given out beside "go and have a word" or "see how he likes people
+on his doorstep" were published; each is held now, and civil sentences that share their
+words are not held for them. A rebuttal calling a parent's "replace us" "the funniest great
+replacement take" was held for the theory's name: mockery rebuts it too."""
+
+from __future__ import annotations
+
+import pytest
+from list_support import CALM, DEFAULT
+
+from threadguard.schema import Verdict
+
+BARGE = "Asylum seekers moved onto barge in Portland harbour"
+REPLACE = "They never go back. That's the plan isn't it? Replace us one bakery at a time."
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "reason"),
+    [
+        (
+            "Didn't say anything about anyone's kids. Just noticing patterns. Not allowed to "
+            "notice things now?",
+            "",
+            'coded hate "just noticing"',
+        ),
+        (
+            "Funny how it's never a Kevin or a Gary doing the stabbing. Just noticeing.",
+            "",
+            'coded hate "just noticing"',
+        ),
+        ("Diversity hire. Standards out the window. Enjoy your woke police force.", "", "coded"),
+        (REPLACE, "", 'coded hate "replace us"'),
+        (
+            "Bet the reception was fabulous darling. Adam and Steve not Adam and Eve",
+            "",
+            'coded hate "adam and steve not adam and eve"',
+        ),
+        (
+            "Invasion. Plain and simple. 420 fighting age men dumped on a town of 8,000.",
+            "",
+            'coded hate "fighting age men"',
+        ),
+        (
+            "A girl refereeing lads football was always going to end in tears. Some jobs just "
+            "aren't for women.",
+            "",
+            'coded hate "not for women"',
+        ),
+        (
+            "Journalist who wrote this wants to be careful walking past the ground on Saturday. "
+            "Just saying, emotions are running high.",
+            "",
+            "veiled threat",
+        ),
+        (
+            "The minister wants to be careful. Plenty of people round here think she's a "
+            "disgrace, and the dark evenings are drawing in.",
+            "",
+            "veiled threat",
+        ),
+        (
+            "Hope a good storm comes in and sorts it out for us. One big wave and problem solved.",
+            BARGE,
+            "wish of harm",
+        ),
+        (
+            "Name and address of the bloke they arrested is on Facebook already, 14 Marlow Close "
+            "in Eastgate. Go and have a word if the police won't.",
+            "",
+            "contact details: home address",
+        ),
+        (
+            "The barge security manager is Paul Hendry, he's on Facebook, lives in Weymouth near "
+            "the Asda. Let's see how he likes people on his doorstep.",
+            "",
+            "contact details: whereabouts (home)",
+        ),
+        (
+            "The one who followed her to the car is Dean Marsh, plasterer, works out of the unit "
+            "on Mill Lane, white Transit. Go and have a word.",
+            "",
+            "contact details: whereabouts (workplace)",
+        ),
+    ],
+)
+def test_the_desks_abuse_is_held_and_named(text: str, context: str, reason: str) -> None:
+    outcome = DEFAULT.decide(CALM, text, context=context)
+    assert outcome.action is Verdict.HOLD, outcome.decision.reasons
+    assert any(r.startswith(reason) for r in outcome.decision.reasons), outcome.decision.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("Just noticing the bins haven't been collected for three weeks on our road.", ""),
+        ("I'm just noticing patterns in my sales data, nothing more.", ""),
+        ("She is no diversity hire, 28 years in the job and every rank on merit.", ""),
+        ("AI will replace us all in ten years, bakery or not.", ""),
+        ("They'll replace us with agency workers and call it efficiency.", ""),
+        (
+            '"Replace us one bakery at a time" is the funniest great replacement take I\'ve '
+            "ever read.",
+            REPLACE,
+        ),
+        ("Men of fighting age cannot leave Ukraine, so the refugees here are women and kids.", ""),
+        ("My gran was told engineering wasn't for women. She built bridges for forty years.", ""),
+        ("Drivers want to be careful on that bend, it's lethal after rain.", ""),
+        (
+            "You need to be careful walking home after the match, just saying, the lights are "
+            "out by the ground.",
+            "",
+        ),
+        ("Hope a good storm comes in and sorts out the drought, my garden is dying.", ""),
+        (
+            "My mate Dave works out of the unit on Mill Lane, does great MOTs. Go and have a word.",
+            "",
+        ),
+        (
+            "Lisa runs a salon on High Street, lovely work and reasonable prices. Go and see her.",
+            "",
+        ),
+        (
+            "The community centre is at 14 Marlow Close. Go and have a word with the manager if "
+            "you need a room.",
+            "",
+        ),
+        ("He lives in Weymouth near the Asda, lovely bloke, used to coach my lad.", ""),
+    ],
+)
+def test_civil_sentences_sharing_the_words_are_not_held(text: str, context: str) -> None:
+    outcome = DEFAULT.decide(CALM, text, context=context)
+    assert outcome.action is Verdict.APPROVE, outcome.decision.reasons
