@@ -54,6 +54,16 @@ from threadguard.scoring.kind_words import tells_of_harm, without_kind_words
         # a thirtieth news desk's (session 45): a hope that someone makes it
         ("Fair play to the eldest. Hope she makes it.", "Fair play to the eldest. ."),
         ("Hope he pulls through, poor lad.", ", ."),
+        # a thirty-third's: indifference to a mayor's faith
+        (
+            "Doesn't matter what religion he is. Question is will he sort the bins.",
+            ". Question is will he sort the bins.",
+        ),
+        ("Who cares what colour she is? She's a brilliant nurse.", "? She's a brilliant nurse."),
+        (
+            "Honestly who gives a toss what religion the mayor is. Nan's just glad he came.",
+            ". Nan's just glad he came.",
+        ),
     ],
 )
 def test_pleas_and_praise_are_cut(text: str, rest: str) -> None:
@@ -93,6 +103,11 @@ def test_pleas_and_praise_are_cut(text: str, rest: str) -> None:
         "Hope she's ok... not.",
         "Hope she makes it home tonight. Be a shame if she didn't, you slag.",
         "Hope he makes it to the final so someone can finally kick him.",
+        # indifference beside a charge, or going on after a comma
+        "Doesn't matter what religion he is. They're all the same.",
+        "Doesn't matter what religion he is, he'll still be a terrorist.",
+        "It doesn't matter what religion they follow, deport the lot.",
+        "Doesn't matter what colour she is. Typical of the council.",
     ],
 )
 def test_other_orders_are_read_as_written(text: str) -> None:

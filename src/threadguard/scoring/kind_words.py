@@ -178,8 +178,40 @@ PITY: Final = re.compile(
     + r")",
     re.IGNORECASE,
 )
+#: What a person believes or is born as.
+_BELIEF_OR_BIRTH: Final = (
+    r"(?:religion|faith|colou?r|race|nationality|god|church|skin colou?r|background|ethnicity|"
+    r"sexuality|accent|surname|name)"
+)
+#: Indifference to a person's faith, colour or birth, a sentence or a clause of its own:
+#: "Doesn't matter what religion he is.", "Who gives a toss what colour she is?" (news desk
+#: 33, session 45: "Doesn't matter what religion he is. Question is will he sort the bins."
+#: held at identity attack 0.26, "Honestly who gives a fuck what religion the mayor is." at
+#: 0.38, under a Muslim mayor's election).
+INDIFFERENCE: Final = re.compile(
+    r"(?:^|(?<=[.!?\n,;]))\s*(?P<words>(?:(?:honestly|frankly|seriously|look|mate|and)\s*,?\s+)*"
+    r"(?:(?:it|that)\s+)?(?:(?:doesn['’]?t|does not|shouldn['’]?t|should not|didn['’]?t|won['’]?t)"
+    r" matter(?: (?:one bit|a jot|at all|to me|to anyone))?|who (?:cares|gives a (?:damn|toss|"
+    r"monkey['’]?s|fuck|shit|hoot|stuff|flying fuck))) (?:what|which) "
+    + _BELIEF_OR_BIRTH
+    + r" (?:he|she|they|you|someone|anyone|people|the [\w'’-]+|(?-i:[A-Z][a-z]+))"
+    r"(?:['’]s|['’]re| is| are| was| were| follows?| has| have| worships?| prays? to| comes? from|"
+    r" believes? in| goes to)?(?=\s*(?:[.!?…;:]|\s[-–—]\s|$)))",
+    re.IGNORECASE,
+)
+#: Words that turn indifference into a charge elsewhere in the comment ("Doesn't matter
+#: what religion he is. They're all the same.", "..., he'll still be a terrorist.", "...
+#: Deport the lot."): the comment is read as written.
+_TURN: Final = re.compile(
+    r"\b(?:they|them|their|those|these|all|lot|still|but|though|however|yet|deport\w*|back|"
+    r"go home|terror\w*|extremis\w*|islamis\w*|invad\w*|same|typical|always|never)\b",
+    re.IGNORECASE,
+)
 #: The cheap test first, on the lower-cased text.
-_NEEDED: Final = ("leave ", "give ", "get ", "buy ", "hope", "hoping", "pray", "poor ")
+_NEEDED: Final = (
+    "leave ", "give ", "get ", "buy ", "hope", "hoping", "pray", "poor ", "matter", "cares",
+    "gives a",
+)  # fmt: skip
 
 
 def without_kind_words(text: str) -> str | None:
@@ -193,6 +225,11 @@ def without_kind_words(text: str) -> str | None:
         for pattern in (PLEA, PRAISE, WELL_WISH, PITY)
         for m in pattern.finditer(text)
         if not names_group(normalize_text(m.group("words")))
+    ]
+    spans += [
+        m.span("words")
+        for m in INDIFFERENCE.finditer(text)
+        if not _TURN.search(text[: m.start("words")] + " " + text[m.end("words") :])
     ]
     if not spans:
         return None
