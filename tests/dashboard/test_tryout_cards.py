@@ -9,7 +9,7 @@ import html
 import re
 
 import pytest
-from dashboard_support import PASSWORD, Dashboard, held
+from dashboard_support import PASSWORD, Dashboard, held, span_of
 
 from threadguard.analysis import Target
 from threadguard.dashboard.policy_page import preview_of
@@ -184,3 +184,36 @@ def test_the_thread_page_says_a_repeat_offender_is_trusted(dashboard: Dashboard)
     thread = client.get(f"/comments/{trolls[0]}/thread").text
     offenders = thread.split("<h3>Repeat offenders</h3>")[1].split("<h3>")[0]
     assert '<strong class="trusted">trusted</strong>' in offenders
+
+
+def test_masking_leaves_the_ordinary_words_of_a_card_readable(dashboard: Dashboard) -> None:
+    """ "Mask swear words" showed "K••• a•• t•• g•••." (the models' identity-attack span
+    was the whole sentence) and "Nice p••••••" (the list's "piç" folded to "pic")."""
+    kill = "Kill all the gays, and the jews and muslims with them."
+    slur = "Amina's picture shows those ragheads are vermin, hell knows why."
+    dashboard.store.record_many(
+        site="masks",
+        source="native",
+        article=ArticleRef("m1", "Masks"),
+        comments=[
+            held(kill, "k1", "killer", spans=(span_of(kill, kill[:-1], "identity_attack"),)),
+            held(
+                slur,
+                "s1",
+                "slurrer",
+                position=1,
+                spans=(span_of(slur, "ragheads are vermin, hell", "profanity"),),
+            ),
+        ],
+    )
+    client, csrf = dashboard.signed_in()
+    mask_on(client, csrf)
+    page = client.get("/?site=masks").text
+
+    def text_of(author: str) -> str:
+        found = re.search(r'<p class="text"[^>]*>(.*?)</p>', card(page, author), re.S)
+        assert found is not None
+        return html.unescape(re.sub(r"<[^>]+>", "", found.group(1)))
+
+    assert text_of("killer") == kill
+    assert text_of("slurrer") == "Amina's picture shows those r••••••• are v•••••, hell knows why."

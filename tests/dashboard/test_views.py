@@ -69,6 +69,41 @@ def test_swear_words_and_slurs_are_masked_wherever_they_stand() -> None:
     assert "".join(s.text for s in segments(text, [], mask=False)) == text
 
 
+def _shown(text: str, spans: list[dict[str, object]]) -> str:
+    return "".join(s.text for s in segments(text, spans, mask=True))
+
+
+def test_masking_hides_the_slur_not_the_group_the_harm_or_the_grammar() -> None:
+    """The models' identity-attack span is often the whole clause, and every word of it
+    was masked: "K••• a•• t•• g•••.", "B•••• people are animals.". A moderator must read
+    who is targeted and what is said; only the slur or the swear word is hidden."""
+    assert _shown("Kill all the gays.", [span(0, 17, "identity_attack")]) == "Kill all the gays."
+    assert _shown("Black people are animals.", [span(0, 5, "identity_attack")]) == (
+        "Black people are animals."
+    )
+    assert _shown("I will kill every muslim I see.", [span(2, 26, "identity_attack")]) == (
+        "I will kill every muslim I see."
+    )
+    assert _shown("Jews and Muslims go to hell.", [span(0, 27, "profanity")]) == (
+        "Jews and Muslims go to hell."
+    )
+    text = "Those ragheads are vermin, said the Black man."
+    assert _shown(text, [span(6, 25, "identity_attack")]) == (
+        "Those r••••••• are v•••••, said the Black man."
+    )
+
+
+def test_the_list_masks_no_ordinary_word_its_matching_takes_for_one() -> None:
+    """ "piç" (Turkish) folded to "pic" masked "picture" and "pick"; "amına" masked the
+    name Amina; "shit*" read "Shiite" (repeated letters folded) as "shite"."""
+    text = "Amina picked a picture of Shiite pilgrims and shiitake for the niggardly host."
+    assert _shown(text, []) == text
+    assert _shown("Siktir git, piç kurusu, amına koyayım", []) == (
+        "S••••• git, p•• kurusu, a•••• koyayım"
+    )
+    assert _shown("What the fuuuck, sh1t", []) == "What the f•••••, s•••"
+
+
 def test_comment_text_is_escaped_in_the_page() -> None:
     text = '<script>alert("x")</script> <img src=x onerror=alert(1)>'
     html = ENVIRONMENT.from_string(

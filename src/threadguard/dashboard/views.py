@@ -1,24 +1,22 @@
 """View models: what a template shows of a queue item, built in Python.
 
 The highlighted comment is a list of :class:`Segment` (plain or highlighted text, maybe
-masked) that the template escapes one by one: a comment's text is never marked safe.
+masked: :mod:`.masking`) that the template escapes one by one: a comment's text is never
+marked safe.
 Spans are code-point offsets into the original text, which is what Python indexes
 strings by.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
-from importlib import resources
 from typing import Any, NamedTuple
 from urllib.parse import urlencode
 
 from threadguard.analysis import shown_score
 from threadguard.dashboard import card_parts
-from threadguard.moderation.watchlist import WatchRule, match_watchlist
+from threadguard.dashboard.masking import MASKED, mask_word, masked
 from threadguard.schema import ATTRIBUTE_LABELS, ATTRIBUTES
 from threadguard.storage.models import utcnow
 from threadguard.storage.records import AuthorHistory, ReviewItem
@@ -29,21 +27,12 @@ from threadguard.storage.repositories.review import EditNote
 SEVERE = {"severe_toxicity": 0.5, "threat": 0.8, "identity_attack": 0.8, "sexually_explicit": 0.8}
 #: Targets below this score are not shown.
 TARGET_FLOOR = 0.5
-#: The swear words and slurs masked on request (a moderator's preference) ...
-MASKED_WORDS = "lexicons/masked_words.txt"
-#: ... and the words of spans of these attributes (a slur the list lacks: the models'
-#: identity_attack words). Not toxicity, insult or severe_toxicity: their spans masked
-#: "useless fat" and "I'm going to kill him" while "c*nt" stayed readable.
-MASKED = frozenset({"identity_attack", "profanity"})
-#: What a masked letter becomes.
-MASK = "•"
 #: What an edited comment's earlier text had, the policy's status (no moderator's).
 EDITED_AFTER_POLICY = {
     "approved": "published by the policy",
     "pending": "held by the policy",
     "rejected": "rejected by the policy",
 }
-_WORD = re.compile(r"\w+", re.UNICODE)
 #: What the chain above a reply shows of a comment an admin erased.
 ERASED = "[text erased]"
 
@@ -168,35 +157,6 @@ class ItemView:
             verdict = {"approved": "approved", "rejected": "rejected"}.get(self.edited.status)
             return f"{verdict or self.edited.status} by {self.edited.by}"
         return EDITED_AFTER_POLICY.get(self.edited.status, f"{self.edited.status} by the policy")
-
-
-def mask_word(text: str) -> str:
-    """Every letter of every word but its first replaced by :data:`MASK`."""
-    return _WORD.sub(lambda m: m.group(0)[0] + MASK * (len(m.group(0)) - 1), text)
-
-
-@cache
-def _masked_rules() -> tuple[WatchRule, ...]:
-    text = resources.files("threadguard.resources").joinpath(MASKED_WORDS).read_text("utf-8")
-    lines = (line.strip() for line in text.splitlines())
-    return tuple(WatchRule.of(w, "flag") for w in lines if w and not w.startswith("#"))
-
-
-def masked(text: str) -> str:
-    """``text`` with its swear words and slurs (:data:`MASKED_WORDS`) masked, the same
-    length: masking only the spans' words left "f.u.c.k" and "bastard" readable where the
-    models weighed other words."""
-    out = text
-    for m in match_watchlist(_masked_rules(), text):
-        out = out[: m.begin] + _mask_run(text[m.begin : m.end]) + out[m.end :]
-    return out
-
-
-def _mask_run(run: str) -> str:
-    """Every letter of a matched word but its first masked, through the dots and spaces
-    of an obfuscation ("f.u.c.k" -> "f.•.•.•")."""
-    first = next((i for i, c in enumerate(run) if c.isalnum()), len(run))
-    return run[: first + 1] + "".join(MASK if c.isalnum() else c for c in run[first + 1 :])
 
 
 def segments(text: str, spans: list[dict[str, Any]], *, mask: bool = False) -> list[Segment]:
