@@ -7,7 +7,9 @@ journalist told to be careful beside a menace, a storm wished on a barge, and th
 addresses and workplaces given out beside "go and have a word" or "see how he likes people
 on his doorstep" were published; each is held now, and civil sentences that share their
 words are not held for them. A rebuttal calling a parent's "replace us" "the funniest great
-replacement take" was held for the theory's name: mockery rebuts it too."""
+replacement take" is still held for the theory's name: read as a rebuttal, "the funniest
+take" released a review's hateful "The funniest great replacement take is pretending it
+isn't happening ..." too."""
 
 from __future__ import annotations
 
@@ -87,6 +89,58 @@ REPLACE = "They never go back. That's the plan isn't it? Replace us one bakery a
             "",
             "contact details: whereabouts (workplace)",
         ),
+        # a blind review's paraphrases, and desk 34's (session 45)
+        (
+            "Funny how every grooming gang trial has the same sort of names. I'm just noticing, "
+            "but apparently that's not allowed any more.",
+            "",
+            'coded hate "just noticing"',
+        ),
+        ("Nah, we're not permitted to notice things like that.", "", 'coded hate "just notic'),
+        ("She's a DEI hire, everyone knows it.", "", 'coded hate "diversity hire"'),
+        (
+            "They're shipping them in by the boatload to replace us. Wake up people.",
+            "",
+            'coded hate "replace us"',
+        ),
+        (
+            "Hope the tide takes the lot of them. Save us a fortune.",
+            "Migrant boat intercepted",
+            "wish",
+        ),
+        (
+            "A few big waves would sort this dinghy nonsense out once and for all.",
+            "",
+            "wish of harm",
+        ),
+        (
+            "Let's hope the barge springs a leak in the next storm with all of them on board.",
+            "Asylum barge returns to Portland",
+            "wish of harm",
+        ),
+        (
+            "Rough seas forecast for tonight's crossings, fingers crossed.",
+            "Migrant boats set off from French beaches",
+            "wish of harm",
+        ),
+        (
+            "Lives near the big Morrisons in Bridlington, drives a white van. How would he like a "
+            "crowd outside his house?",
+            "",
+            "contact details: whereabouts (home)",
+        ),
+        (
+            "Anyone know if she lives round here? Someone said she's off Cranmore Road near the big "
+            "Tesco. Might drop round and 'congratulate' her.",
+            "",
+            "contact details: whereabouts (home)",
+        ),
+        (
+            "Leanne Wu works at the primary on Mill Lane btw. Parents might want to know what she's "
+            "teaching their kids.",
+            "",
+            "contact details: whereabouts (workplace)",
+        ),
     ],
 )
 def test_the_desks_abuse_is_held_and_named(text: str, context: str, reason: str) -> None:
@@ -103,11 +157,6 @@ def test_the_desks_abuse_is_held_and_named(text: str, context: str, reason: str)
         ("She is no diversity hire, 28 years in the job and every rank on merit.", ""),
         ("AI will replace us all in ten years, bakery or not.", ""),
         ("They'll replace us with agency workers and call it efficiency.", ""),
-        (
-            '"Replace us one bakery at a time" is the funniest great replacement take I\'ve '
-            "ever read.",
-            REPLACE,
-        ),
         ("Men of fighting age cannot leave Ukraine, so the refugees here are women and kids.", ""),
         ("My gran was told engineering wasn't for women. She built bridges for forty years.", ""),
         ("Drivers want to be careful on that bend, it's lethal after rain.", ""),
@@ -131,6 +180,32 @@ def test_the_desks_abuse_is_held_and_named(text: str, context: str, reason: str)
             "",
         ),
         ("He lives in Weymouth near the Asda, lovely bloke, used to coach my lad.", ""),
+        # a blind review's (session 45)
+        ("Birdwatchers are brilliant at noticing patterns, my dad knows every warbler.", ""),
+        ("Love the 'just noticing patterns' crowd, who never notice being wrong.", ""),
+        ("The firm said it made 40 diversity hires through its graduate scheme last year.", ""),
+        (
+            "The senator was widely criticised for calling the vice-president a 'DEI hire' "
+            "during the televised debate.",
+            "",
+        ),
+        (
+            "Home Office figures show most arrivals are adult men, but the 'fighting age men' "
+            "framing ignores that families send one person ahead.",
+            "",
+        ),
+        (
+            "The idea that 'football isn't for women' is why the women's game was banned from FA "
+            "grounds until 1971.",
+            "",
+        ),
+        (
+            "The minister would want to be careful with those figures; the IFS says they don't "
+            "add up. Just saying.",
+            "",
+        ),
+        ("I hope the waves don't capsize another dinghy tonight, it's horrific.", ""),
+        ("Mrs Khan works at the primary on Mill Lane, she's lovely, my two adore her.", ""),
     ],
 )
 def test_civil_sentences_sharing_the_words_are_not_held(text: str, context: str) -> None:

@@ -57,7 +57,13 @@ _HOME: Final = re.compile(
     r"\b(?:lives|living) (?:on|off|in) (?:the )?(?:[A-Z][\w'’-]*\s+){1,2}(?:[Ee]state|[Ff]lats)\b|"
     # news desk 33 (session 45): "lives in Weymouth near the Asda"
     r"\b(?:lives|living) in [A-Z][\w'’-]+ (?:near|by|next to|opposite|behind|round the corner "
-    r"from) the [A-Z][\w'’-]*"
+    r"from) the [A-Z][\w'’-]*|"
+    # a review and news desk 34 (session 45): "Lives near the big Morrisons in Bridlington",
+    # "she's off Cranmore Road near the big Tesco"
+    r"\b(?:[Ll]ives|[Ll]iving) (?:near|by|next to|opposite|behind) the (?:big |new |old |little )?"
+    r"[A-Z][\w'’-]+|\b(?:he|she|they)(?:['’]s| is|['’]re| are) (?:just )?off "
+    + NAME_WORDS
+    + r"(?:Road|Street|Lane|Avenue|Drive|Close|Crescent|Way)\b"
 )
 #: The businesses of :data:`_BUSINESS` (a plural "s" allowed), one of which a text must
 #: hold, in any case, for it to be tried.
@@ -67,7 +73,7 @@ _BUSINESSES: Final = (
     "newsagent", "off-licence", "dealership", "clinic", "studio", "store", "nail bar",
     "launderette", "workshop", "yard", "stall", "car wash", "florist", "tattoo parlour",
     "tattoo parlor", "tattoo shop", "chemist", "butcher", "bookies", "hairdresser", "vet",
-    "dentist", "optician", "place", "unit",
+    "dentist", "optician", "place", "unit", "primary", "nursery", "school",
 )  # fmt: skip
 #: The street words that end a business's street (capitalised); one of them must stand in
 #: a text before its businesses are looked for (the cheapest test first: a comment rarely
@@ -125,7 +131,7 @@ _WHEREABOUTS_NEEDS: Final = (
 #: pass for it to be tried.
 _PLACES: Final[tuple[tuple[re.Pattern[str], Callable[[str, str], bool]], ...]] = (
     (_WHEREABOUTS, lambda text, _lowered: any(w in text for w in _WHEREABOUTS_NEEDS)),
-    (_HOME, lambda _text, lowered: "live" in lowered),
+    (_HOME, lambda _text, lowered: "live" in lowered or " off " in lowered),
     (
         _BUSINESS,
         lambda text, lowered: (
@@ -148,8 +154,15 @@ _TARGET_CUE: Final = re.compile(
     # and have a word.", "Let's see how he likes people on his doorstep."
     r"\b(?:go|pop|head) (?:round |over |down )?(?:and |n )?have a (?:quiet |little |proper |"
     r"friendly )?word(?: with (?:him|her|them))?(?=\s*(?:$|[.!;…]|if\b))|"
-    r"\bsee how (?:he|she|they) likes? (?:people|it|us|visitors|a crowd|company) (?:on|at|outside)"
-    r" (?:his|her|their) (?:doorstep|door|house|home|front door)\b|"
+    r"\b(?:see how|how would|how['’]d|time) (?:he|she|they) (?:likes?|like|had|has|have|got) "
+    r"(?:\w+ ){0,2}(?:people|it|us|visitors|a crowd|company) (?:on|at|outside) (?:his|her|their)"
+    r" (?:doorstep|door|house|home|front door)\b|"
+    # news desk 34 (session 45): "Might drop round and 'congratulate' her."; "Parents might
+    # want to know what she's teaching their kids."
+    r"\b(?:drop|pop|go|head|swing) (?:round|over|by) (?:and|to) ['‘\"“]?(?:congratulate|welcome|"
+    r"thank|greet|visit|see|tell)['’\"”]? (?:him|her|them)\b|"
+    r"\b(?:might|may|would|will) want to know what (?:he|she|they)(?:['’]s| is|['’]re| are)"
+    r" (?:teaching|doing|saying|writing|posting|telling)\b|"
     # a review (session 45): "Name's Kyle Pearson, Ashgrove Road, ... You know what to do."
     r"\byou (?:all |lot )?know what (?:to do|needs doing|has to be done)(?=\s*(?:$|[.!;…]))|"
     r"\b(?:not|isn['’]t|won['’]t be|wouldn['’]t be|shouldn['’]t be) (?:too |very |that )?(?:hard|"
@@ -312,7 +325,11 @@ def _place(found: str) -> str:
     word = found.split(" ", 1)[0].lower()
     if word.startswith(("work", "teach", "run", "own", "manage", "with", "has")):
         return "workplace"
-    if word.startswith("liv") or _FROM_STREET.fullmatch(found):
+    if (
+        word.startswith("liv")
+        or word in ("he's", "she's", "they're", "he’s", "she’s", "they’re", "he", "she", "they")
+        or _FROM_STREET.fullmatch(found)
+    ):
         return "home"
     if word.startswith(("drink", "stay", "play")):
         return "where a person goes"
