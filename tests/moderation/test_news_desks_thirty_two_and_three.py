@@ -5,7 +5,8 @@ on a barge, a Muslim mayor, a teenage referee abused by parents): "just noticing
 hire", "replace us", "Adam and Steve", "fighting age men", "some jobs aren't for women", a
 journalist told to be careful beside a menace, a storm wished on a barge, and three people's
 addresses and workplaces given out beside "go and have a word" or "see how he likes people
-on his doorstep" were published; each is held now, and civil sentences that share their
+on his doorstep" were published (and desk 35's "someone post it and we'll pay him a visit");
+each is held now, and civil sentences that share their
 words are not held for them. A rebuttal calling a parent's "replace us" "the funniest great
 replacement take" is still held for the theory's name: read as a rebuttal, "the funniest
 take" released a review's hateful "The funniest great replacement take is pretending it
@@ -141,6 +142,12 @@ REPLACE = "They never go back. That's the plan isn't it? Replace us one bakery a
             "",
             "contact details: whereabouts (workplace)",
         ),
+        (
+            "The BMW guy needs finding. Plate's visible on the dashcam at 0:42, someone post it "
+            "and we'll pay him a visit.",
+            "",
+            "veiled threat",
+        ),
     ],
 )
 def test_the_desks_abuse_is_held_and_named(text: str, context: str, reason: str) -> None:
@@ -206,6 +213,8 @@ def test_the_desks_abuse_is_held_and_named(text: str, context: str, reason: str)
         ),
         ("I hope the waves don't capsize another dinghy tonight, it's horrific.", ""),
         ("Mrs Khan works at the primary on Mill Lane, she's lovely, my two adore her.", ""),
+        ("Gran's poorly, we'll pay her a visit.", ""),
+        ("We'll pay him a visit at the shop and find him a new bike, lovely lad.", ""),
     ],
 )
 def test_civil_sentences_sharing_the_words_are_not_held(text: str, context: str) -> None:
