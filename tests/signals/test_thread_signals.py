@@ -384,6 +384,24 @@ def test_per_author_summary_and_the_repeat_offender_flag() -> None:
     assert next(iter(compute_signals(thread, scored).authors)).author == "rex"  # worst first
 
 
+def test_an_author_held_for_a_lists_find_comes_before_one_held_on_a_higher_score() -> None:
+    # Five news desks (session 45): the reader who posted a home address (toxicity 0.15)
+    # was listed last, under readers arguing back who were held wrongly on their scores.
+    thread, scored = build(
+        node("a", "deb", abuse=0.80),  # held on a score
+        node("b", "bob", "a", abuse=0.15, action="hold"),
+        node("c", "hugh", abuse=0.96),  # rejected
+    )
+    held_for_address = Decision("hold", ('contact details: home address "14 …"',))
+    scored[1] = Moderated(scored[1].comment, scored[1].analysis, None, Outcome(held_for_address))
+    authors = compute_signals(thread, scored).authors
+    assert [a.author for a in authors] == ["hugh", "bob", "deb"]
+    bob = authors[1]
+    assert bob.found == 1 and "(1 for what the site's lists found)" in bob.explanation
+    assert bob.to_json()["found"] == 1 and authors[2].found == 0
+    assert merge_author_summaries([authors, authors])[1].found == 2
+
+
 def test_merging_author_summaries_across_two_threads() -> None:
     t1, s1 = build(node("a", "sam", abuse=0.8), node("b", "ann", "a", abuse=0.1))
     t2, s2 = build(node("x", "sam", abuse=0.96), node("y", "bob", abuse=0.3), node("z", "ann", "y"))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from threadguard.analysis import shown_score
 from threadguard.signals.json_record import JsonRecord
-from threadguard.signals.scores import abuse, is_flagged
+from threadguard.signals.scores import abuse, held_for_a_find, is_flagged
 from threadguard.signals.settings import DEFAULT_SETTINGS, SignalSettings
 from threadguard.signals.wording import counted, named
 
@@ -33,6 +33,7 @@ class AuthorSummary(JsonRecord):
         "held",
         "rejected",
         "max_abuse",
+        "found",
         "threads",
         "repeat_offender",
         "explanation",
@@ -44,6 +45,9 @@ class AuthorSummary(JsonRecord):
     rejected: int
     max_abuse: float
     threads: int = 1
+    #: Of the held and rejected, those flagged for a list's find (:func:`held_for_a_find`):
+    #: ranked first, since a list's find is what the author plainly wrote.
+    found: int = 0
     repeat_offender_min: int = field(default=DEFAULT_SETTINGS.repeat_offender_min, repr=False)
 
     @property
@@ -60,9 +64,11 @@ class AuthorSummary(JsonRecord):
         where = "in this thread" if self.threads == 1 else f"across {self.threads} threads"
         text = (
             f"{named(self.author)} wrote {counted(self.comments, 'comment')} {where}, "
-            f"{self.held} held and {self.rejected} rejected, "
-            f"with a highest abuse score of {shown_score(self.max_abuse)}"
+            f"{self.held} held and {self.rejected} rejected"
         )
+        if self.found:
+            text += f" ({self.found} for what the site's lists found)"
+        text += f", with a highest abuse score of {shown_score(self.max_abuse)}"
         if self.repeat_offender:
             text += ", which makes them a repeat offender"
         return text + "."
@@ -91,6 +97,7 @@ def author_summaries(
                 (abuse(s.analysis, settings) for s in items if s.outcome.scored), default=0.0
             ),
             threads=1,
+            found=sum(held_for_a_find(s) for s in items),
             repeat_offender_min=settings.repeat_offender_min,
         )
         for author, items in grouped.items()
@@ -98,8 +105,12 @@ def author_summaries(
     return tuple(sorted(out, key=_author_rank))
 
 
-def _author_rank(a: AuthorSummary) -> tuple[int, int, float, str]:
-    return (-a.flagged, -a.rejected, -a.max_abuse, a.author)
+def _author_rank(a: AuthorSummary) -> tuple[int, int, int, float, str]:
+    """Most comments rejected or flagged for a list's find first (plainly the author's
+    doing), then most flagged, most rejected, highest score: an author held for a posted
+    address or a threat's phrase comes before one held once on a close score, whatever the
+    score."""
+    return (-(a.found + a.rejected), -a.flagged, -a.rejected, -a.max_abuse, a.author)
 
 
 def merge_author_summaries(
@@ -130,6 +141,7 @@ def merge_author_summaries(
             rejected=sum(s.rejected for s in items),
             max_abuse=max(s.max_abuse for s in items),
             threads=sum(s.threads for s in items),
+            found=sum(s.found for s in items),
             repeat_offender_min=settings.repeat_offender_min,
         )
         for author, items in by_author.items()

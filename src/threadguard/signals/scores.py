@@ -29,3 +29,20 @@ def is_flagged(s: Moderated) -> bool:
         r.startswith("language ") for r in s.decision.reasons
     )
     return not language_only
+
+
+def held_for_a_find(s: Moderated) -> bool:
+    """Flagged for what one of the site's lists found in its words (a threat's phrase, a
+    code of coded hate, an abusive word, contact details), not for its scores alone: the
+    comments most plainly their author's doing. Five news desks (session 45) read the
+    authors' list ranked by the highest score, which put readers arguing back (held wrongly
+    on their scores) above the author who posted a home address (toxicity 0.15)."""
+    o = s.outcome
+    if not is_flagged(s):
+        return False
+    return (
+        o.coded_held
+        or o.threat_held
+        or o.abusive_held
+        or any(r.startswith("contact details") for r in s.decision.reasons)
+    )
