@@ -6,7 +6,7 @@ import pytest
 
 from threadguard.analysis import Analysis
 from threadguard.moderation import Moderator
-from threadguard.moderation.contact_details import match_contact_details
+from threadguard.moderation.contact_details import match_contact_details, shape
 from threadguard.moderation.policy import load_policy, parse_policy
 from threadguard.schema import ATTRIBUTES, Verdict
 
@@ -89,3 +89,14 @@ def test_a_link_is_a_scheme_or_a_name_ending_in_a_known_domain() -> None:
     found = [text[b:e] for b, e in _links(text)]
     assert found == ["www.x.org/1", "news.example.co.uk/story/597776308"]
     assert match_contact_details("1 " + "a." * 2_000) == []
+
+
+def test_a_reason_shows_a_finds_plain_words_and_only_the_shape_of_the_rest() -> None:
+    # Four news desks (session 45) could not tell what 'home address "liv…"' had found.
+    assert (
+        shape("works at the tyre place on Hall Street") == "works at the tyre place on H••• S•••••"
+    )
+    assert shape("14 Marlow Close") == "1• M••••• C••••"
+    assert shape("jane.doe@example.com") == "j" + "•" * 19
+    long = shape("lives in " + "Longtownname " * 10)
+    assert len(long) == 60 and long.endswith("…") and "Longtownname" not in long

@@ -176,11 +176,12 @@ def test_presstitute_is_an_insult_not_identity_hate() -> None:
 
 
 def test_a_whereabouts_reason_says_what_was_found_without_copying_it() -> None:
-    """The reason names the kind of place (a workplace, a child's school) but still shows
-    three characters only: no copy of personal data in a decision."""
+    """The reason names the kind of place (a workplace, a child's school) and shows the
+    find's plain words, every name only as its shape: no copy of personal data in a
+    decision (session 45: "wor…" told the desks nothing)."""
     text = "Her husband works at the Tesco in Harlow, people should know what she writes."
     (found,) = [m for m in match_contact_details(text) if m.kind == "whereabouts"]
-    assert found.reason(text) == 'contact details: whereabouts (workplace) "wor…"'
+    assert found.reason(text) == 'contact details: whereabouts (workplace) "works at the T••••"'
     text = "His kids go to St Anne's primary. Maybe the school should know what their dad posts."
     (found,) = [m for m in match_contact_details(text) if m.kind == "whereabouts"]
     assert found.reason(text).startswith("contact details: whereabouts (a child's school) ")

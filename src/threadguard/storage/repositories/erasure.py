@@ -10,7 +10,7 @@ watched words censored that its policy decisions kept (``details["censored_text"
 the author named on its lines of moderation history.
 
 What stays: every decision (the policy's and the moderators', with their reasons, which
-quote a listed phrase or three characters of contact details, never the text), every
+quote a listed phrase or the shape of contact details, never the text), every
 analysis (scores, targets, and spans, which are offsets and no words), the status and the
 queue entry, and the audit log. The log is append-only and names texts by their SHA-256
 only; the erasure adds its own entry, ``comment.erase``: who erased it and when (the
