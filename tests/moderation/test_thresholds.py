@@ -146,7 +146,16 @@ def test_an_author_name_decides_only_from_the_screening_floor() -> None:
     assert decide(policy, scores(), (), author_scores=scores(toxicity=0.55)).action == "approve"
     assert decide(policy, scores(toxicity=0.55)).action == "hold"  # the text itself would
     held = decide(policy, scores(), (), author_scores=scores(toxicity=0.63))
-    assert held.action == "hold" and held.reasons == ("author name: toxicity 0.63 ≥ 0.40 (hold)",)
+    # the reason says the floor a name is held from, not the comment's line under it (a
+    # desk read "author name: insult 0.90 ≥ 0.27" and took 0.27 for the names' line)
+    assert held.action == "hold" and held.reasons == (
+        "author name: toxicity 0.63 ≥ 0.60 (hold: names are screened from 0.60)",
+    )
+    over = parse_policy(
+        {"thresholds": {"toxicity": {"hold": 0.7}}, "authors": {"screen_from": 0.6}}, "t"
+    )
+    crossed_line = decide(over, scores(), (), author_scores=scores(toxicity=0.75))
+    assert crossed_line.reasons == ("author name: toxicity 0.75 ≥ 0.70 (hold)",)
     unset = parse_policy({"thresholds": {"toxicity": {"hold": 0.4}}}, "t")
     assert unset.author_floor == 0.0  # a document without the key: every crossing counts
     assert decide(unset, scores(), (), author_scores=scores(toxicity=0.55)).action == "hold"
@@ -178,7 +187,9 @@ def test_a_name_analysis_shows_only_what_counts_for_its_comments() -> None:
     moderator = Moderator(policy)
     assert moderator.on_author_scores(Analysis(None, scores(toxicity=0.46))).action == "approve"
     shown = moderator.on_author_scores(Analysis(None, scores(toxicity=0.7)))
-    assert shown.action == "hold" and shown.reasons == ("toxicity 0.70 ≥ 0.40 (hold)",)
+    assert shown.action == "hold" and shown.reasons == (
+        "toxicity 0.70 ≥ 0.60 (hold: names are screened from 0.60)",
+    )
 
 
 def test_author_screening_can_be_switched_off() -> None:

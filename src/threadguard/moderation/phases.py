@@ -205,8 +205,24 @@ def name_hits(
     policy: Policy, scores: dict[str, float], language: str | None = None
 ) -> list[tuple[Verdict, float, str, str]]:
     """:func:`crossed` for a user name's scores: only those at or above the name floor,
-    at the thresholds of the language the name was read in."""
-    return [hit for hit in crossed(policy, scores, language) if hit[1] >= policy.author_floor]
+    at the thresholds of the language the name was read in. Where the floor is above the
+    line crossed, the reason says the floor (a desk read "author name: insult 0.90 ≥ 0.27"
+    and took 0.27 for the line a name is held from)."""
+    floor = policy.author_floor
+    rules = policy.thresholds_for(language)
+    hits = []
+    for verdict, score, attr, reason in crossed(policy, scores, language):
+        if score < floor:
+            continue
+        rule = rules[attr]
+        line = rule.reject if verdict is Verdict.REJECT else rule.hold
+        if line is not None and line < floor:
+            shown = shown_against(score, floor)
+            reason = (
+                f"{attr} {shown} ≥ {floor:.2f} ({verdict}: names are screened from {floor:.2f})"
+            )
+        hits.append((verdict, score, attr, reason))
+    return hits
 
 
 def language(case: Case, draft: Draft) -> Draft:
