@@ -5,7 +5,10 @@ on a barge, a Muslim mayor, a teenage referee abused by parents): "just noticing
 hire", "replace us", "Adam and Steve", "fighting age men", "some jobs aren't for women", a
 journalist told to be careful beside a menace, a storm wished on a barge, and three people's
 addresses and workplaces given out beside "go and have a word" or "see how he likes people
-on his doorstep" were published (and desk 35's "someone post it and we'll pay him a visit");
+on his doorstep" were published (and desk 35's "someone post it and we'll pay him a visit",
+desks 36 and 37's "'it'" for a trans candidate, "typical cripple", "shame he's still
+breathing", a fire wished on a planned asylum centre, a threat to a head teacher's car, and
+homes and a workplace given out beside a call to go round);
 each is held now, and civil sentences that share their
 words are not held for them. A rebuttal calling a parent's "replace us" "the funniest great
 replacement take" is still held for the theory's name: read as a rebuttal, "the funniest
@@ -148,6 +151,43 @@ REPLACE = "They never go back. That's the plan isn't it? Replace us one bakery a
             "",
             "veiled threat",
         ),
+        # news desks 36 and 37 (session 45)
+        (
+            'What\'s "it" going to do about the potholes?',
+            "Transgender woman selected to stand for Northam council seat",
+            "coded hate \"'it' for a trans person\"",
+        ),
+        ("Typical cripple playing the victim card for a payday.", "", 'coded hate "cripples"'),
+        ("Shame he's still breathing then.", "", "wish of harm"),
+        (
+            "Shame if that old place caught fire before they move in.",
+            "Council plans asylum reception centre in former seafront hotel",
+            "wish of harm",
+        ),
+        (
+            "Heard the head drives a red Mini and parks it on Orchard Lane. Be a shame if "
+            "something happened to it.",
+            "",
+            "veiled threat",
+        ),
+        (
+            "He lives above the shop, 14 Market St, flat 2. Maybe some of us should go round and "
+            "show him what we think of his medal.",
+            "",
+            "contact details: home address",
+        ),
+        (
+            "The lad in the video is Dean Harrop, works at the Kwik Fit on Station Road. Go and "
+            "say hello to him.",
+            "",
+            "contact details: whereabouts (workplace)",
+        ),
+        (
+            "Her family live on Holbrook Road, house with the green door by the school. Might pop "
+            "round and ask them what they think about all this.",
+            "",
+            "contact details: home address",
+        ),
     ],
 )
 def test_the_desks_abuse_is_held_and_named(text: str, context: str, reason: str) -> None:
@@ -215,6 +255,13 @@ def test_the_desks_abuse_is_held_and_named(text: str, context: str, reason: str)
         ("Mrs Khan works at the primary on Mill Lane, she's lovely, my two adore her.", ""),
         ("Gran's poorly, we'll pay her a visit.", ""),
         ("We'll pay him a visit at the shop and find him a new bike, lovely lad.", ""),
+        ("As a cripple myself I find the lifts a joke.", ""),
+        ("That old injury will cripple him for the season.", ""),
+        ("Shame he's still breathing through a tube after that crash.", ""),
+        ("It'd be a shame if the old pier burnt down, it's all we've got.", ""),
+        ("My dad drives a Fiesta. Be a shame if something happened to it, it's older than me.", ""),
+        ("I live on Holbrook Road and the bins are never collected.", ""),
+        ("You live on Holbrook Road? Small world, I'm at number 5.", ""),
     ],
 )
 def test_civil_sentences_sharing_the_words_are_not_held(text: str, context: str) -> None:

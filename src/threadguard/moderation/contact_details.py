@@ -169,6 +169,9 @@ _STREET: Final = re.compile(
 #: Said of where someone lives, just before the address.
 _HOME: Final = re.compile(
     r"\b(?:lives?|living|resides?|residing|stays?|staying|moved) (?:at|on|in)\s*$|"
+    # news desk 36 (session 45): "He lives above the shop, 14 Market St, flat 2."
+    r"\b(?:lives?|living|stays?|staying) (?:above|over|behind|next to|opposite) (?:the|a|that) "
+    r"[\w'’-]+,?\s*$|"
     r"\b(?:home|house|flat|address|digs) (?:is )?(?:at|on)?\s*:?\s*$|\baddress(?: is)?:?\s*$",
     re.IGNORECASE,
 )
@@ -291,7 +294,8 @@ _VISIT: Final = re.compile(
 #: second tryout): said of someone else, not "I live on ..." nor "my nan lives on ..." (a
 #: complaint about bins).
 _LIVES_ON: Final = re.compile(
-    r"(?<![Ii] )(?<![Ww]e )(?<!\b[Mm]y )(?<!\b[Oo]ur )\b(?:lives|living|resides|residing) "
+    r"(?<![Ii] )(?<![Ww]e )(?<!\b[Mm]y )(?<!\b[Oo]ur )(?<![Yy]ou )\b(?:lives|living|resides|residing|(?<=family )live|(?<=parents )live|"
+    r"(?<=folks )live|(?<=kids )live) "
     r"(?:on|in|at) " + _NAME_WORDS + "(?:" + _STREET_WORDS + r"|Ct)\b\.?"
 )
 #: Where a person lives, said to be found or known (a third tryout: "I found where the
