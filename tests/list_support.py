@@ -22,11 +22,18 @@ DEFAULT = Moderator(load_policy())
 CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="en")
 
 
-def assert_held_for(text: str, reason: str) -> None:
-    """``text`` is held, and one of its reasons starts with ``reason``."""
-    outcome = DEFAULT.decide(CALM, text)
-    assert outcome.action is Verdict.HOLD
+def assert_held_for(text: str, reason: str, context: str = "") -> None:
+    """``text`` is held, answering ``context``, and one of its reasons starts with
+    ``reason``."""
+    outcome = DEFAULT.decide(CALM, text, context=context)
+    assert outcome.action is Verdict.HOLD, outcome.decision.reasons
     assert any(r.startswith(reason) for r in outcome.decision.reasons), outcome.decision.reasons
+
+
+def assert_approved_in(text: str, context: str = "") -> None:
+    """``text`` is approved under calm scores, answering ``context``: no list holds it."""
+    outcome = DEFAULT.decide(CALM, text, context=context)
+    assert outcome.action is Verdict.APPROVE, outcome.decision.reasons
 
 
 def assert_approved_by_the_lists(text: str, *, codes: bool = False) -> None:

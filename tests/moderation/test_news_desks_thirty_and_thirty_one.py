@@ -12,9 +12,7 @@ that share their words are not held for them."""
 from __future__ import annotations
 
 import pytest
-from list_support import CALM, DEFAULT
-
-from threadguard.schema import Verdict
+from list_support import assert_approved_in, assert_held_for
 
 TOILETS = "Primary school introduces gender-neutral toilets after parent consultation"
 BANKERS = "Same globalist bankers as always, if you know who I mean. Follow the money."
@@ -152,9 +150,7 @@ BANKERS = "Same globalist bankers as always, if you know who I mean. Follow the 
     ],
 )
 def test_the_desks_abuse_is_held_and_named(text: str, context: str, reason: str) -> None:
-    outcome = DEFAULT.decide(CALM, text, context=context)
-    assert outcome.action is Verdict.HOLD, outcome.decision.reasons
-    assert any(r.startswith(reason) for r in outcome.decision.reasons), outcome.decision.reasons
+    assert_held_for(text, reason, context)
 
 
 @pytest.mark.parametrize(
@@ -214,5 +210,4 @@ def test_the_desks_abuse_is_held_and_named(text: str, context: str, reason: str)
     ],
 )
 def test_civil_sentences_sharing_the_words_are_not_held(text: str, context: str) -> None:
-    outcome = DEFAULT.decide(CALM, text, context=context)
-    assert outcome.action is Verdict.APPROVE, outcome.decision.reasons
+    assert_approved_in(text, context)

@@ -18,9 +18,7 @@ isn't happening ..." too."""
 from __future__ import annotations
 
 import pytest
-from list_support import CALM, DEFAULT
-
-from threadguard.schema import Verdict
+from list_support import assert_approved_in, assert_held_for
 
 BARGE = "Asylum seekers moved onto barge in Portland harbour"
 REPLACE = "They never go back. That's the plan isn't it? Replace us one bakery at a time."
@@ -191,9 +189,7 @@ REPLACE = "They never go back. That's the plan isn't it? Replace us one bakery a
     ],
 )
 def test_the_desks_abuse_is_held_and_named(text: str, context: str, reason: str) -> None:
-    outcome = DEFAULT.decide(CALM, text, context=context)
-    assert outcome.action is Verdict.HOLD, outcome.decision.reasons
-    assert any(r.startswith(reason) for r in outcome.decision.reasons), outcome.decision.reasons
+    assert_held_for(text, reason, context)
 
 
 @pytest.mark.parametrize(
@@ -265,5 +261,4 @@ def test_the_desks_abuse_is_held_and_named(text: str, context: str, reason: str)
     ],
 )
 def test_civil_sentences_sharing_the_words_are_not_held(text: str, context: str) -> None:
-    outcome = DEFAULT.decide(CALM, text, context=context)
-    assert outcome.action is Verdict.APPROVE, outcome.decision.reasons
+    assert_approved_in(text, context)
