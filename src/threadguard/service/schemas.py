@@ -309,6 +309,25 @@ class QueuePage(BaseModel):
     next_offset: int | None
 
 
+class EraseIn(Model):
+    """An erasure: the comment's text and author name go; ``confirm`` must be true."""
+
+    confirm: Literal[True] = Field(
+        description="Must be true: an erasure cannot be undone (a client's slip erases nothing)."
+    )
+    reason: NoteText | None = Field(None, description="Why, in the admin's words (audited).")
+
+
+class ErasedOut(Model):
+    """What was erased, as its audit entry records it."""
+
+    comment_id: str
+    site: str
+    erased_at: datetime
+    erased_by: str
+    text_sha256: str = Field(description="The SHA-256 (hex) of the text erased.")
+
+
 class ActionIn(Model):
     """A moderator action on a comment (ban, unban, trust and untrust act on its author)."""
 

@@ -21,7 +21,7 @@ from threadguard.service.api.shared import (
     json_body_doc,
 )
 from threadguard.service.auth import site_scope
-from threadguard.service.dependencies import Client, Moderator, State
+from threadguard.service.dependencies import Admin, Client, Moderator, State
 from threadguard.storage.records import CommentRecord
 
 router = APIRouter()
@@ -119,4 +119,36 @@ def act(
         comment_id=comment_id,
         comment_status=result.comment_status,  # type: ignore[arg-type]
         author=author_out(result.author) if result.author else None,
+    )
+
+
+@router.post(
+    "/comments/{comment_id}/erase",
+    tags=["moderation"],
+    summary="Erase a comment's text and author name (admin): an erasure request, or doxxing",
+    response_model=schemas.ErasedOut,
+    openapi_extra=json_body_doc(schemas.EraseIn),
+    responses={
+        404: {"model": schemas.ErrorBody, "description": "No such comment."},
+        409: {"model": schemas.ErrorBody, "description": "Erased already."},
+    },
+)
+def erase(
+    comment_id: str,
+    principal: Admin,
+    state: State,
+    body: Annotated[schemas.EraseIn, json_body(schemas.EraseIn)],
+) -> schemas.ErasedOut:
+    """What the dashboard's Erase... does (:mod:`threadguard.storage.repositories.erasure`):
+    the text and the name go with every copy the store kept; decisions, scores and status
+    stay; audited ``comment.erase`` with the text's SHA-256."""
+    erased = state.store.erase_comment(
+        comment_id, actor(principal), reason=body.reason, sites=site_scope(principal)
+    )
+    return schemas.ErasedOut(
+        comment_id=erased.comment_id,
+        site=erased.site,
+        erased_at=erased.at,
+        erased_by=erased.by,
+        text_sha256=erased.text_sha256,
     )
