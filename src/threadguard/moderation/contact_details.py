@@ -56,7 +56,7 @@ from itertools import islice
 from typing import Final
 
 from threadguard.moderation.phone_numbers import HELPLINE_BEFORE, freephone, phone_like
-from threadguard.moderation.whereabouts import NAME_WORDS, match_whereabouts
+from threadguard.moderation.whereabouts import HAVE_A_WORD, NAME_WORDS, match_whereabouts
 
 #: A link: a scheme or "www." and what follows, or a dotted name (from the start of its
 #: run of name characters, whole and without backtracking: a run of "a.a.a..." with no
@@ -233,11 +233,9 @@ _VISIT_DUE: Final = re.compile(
 _GO_TELL: Final = re.compile(
     r"\b(?:go|pop|head|get) (?:round |over |down )?(?:(?:and|to) (?:tell|see|visit|show|find|ask)|"
     r"ask) (?:him|her)\b(?! (?:thanks|thank you|well done|congrat\w*|happy birthday|(?:he|she) (?:was|is|did) "
-    r"(?:brilliant|great|amazing|fantastic|wonderful|superb|a star|well)))|"
+    r"(?:brilliant|great|amazing|fantastic|wonderful|superb|a star|well)))|" + HAVE_A_WORD,
     # news desk 32 (session 45): "14 Marlow Close in Eastgate. Go and have a word if the police
     # won't."
-    r"\b(?:go|pop|head) (?:round |over |down )?(?:and |n )?have a (?:quiet |little |proper |"
-    r"friendly )?word(?: with (?:him|her|them))?(?=\s*(?:$|[.!;…]|if\b))",
     re.IGNORECASE,
 )
 _PUBLIC_PLACE: Final = re.compile(

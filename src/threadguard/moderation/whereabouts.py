@@ -65,6 +65,13 @@ _HOME: Final = re.compile(
     + NAME_WORDS
     + r"(?:Road|Street|Lane|Avenue|Drive|Close|Crescent|Way)\b"
 )
+#: A call to go and have a word with someone, ending its sentence ("Go and have a word if
+#: the police won't."): a cue beside a workplace here and beside an address in
+#: :mod:`.contact_details` (news desks 32 and 33, session 45).
+HAVE_A_WORD: Final = (
+    r"\b(?:go|pop|head) (?:round |over |down )?(?:and |n )?have a (?:quiet |little |proper |"
+    r"friendly )?word(?: with (?:him|her|them))?(?=\s*(?:$|[.!;…]|if\b))"
+)
 #: The businesses of :data:`_BUSINESS` (a plural "s" allowed), one of which a text must
 #: hold, in any case, for it to be tried.
 _BUSINESSES: Final = (
@@ -127,19 +134,19 @@ _WHEREABOUTS_NEEDS: Final = (
     "boy",
     "girl",
 )
-#: Each place's pattern, with the cheap test (on the text and its lower case) a text must
-#: pass for it to be tried.
-_PLACES: Final[tuple[tuple[re.Pattern[str], Callable[[str, str], bool]], ...]] = (
-    (_WHEREABOUTS, lambda text, _lowered: any(w in text for w in _WHEREABOUTS_NEEDS)),
-    (_HOME, lambda _text, lowered: "live" in lowered or " off " in lowered),
+#: Each place's pattern, the cheap test a text must pass for it to be tried (on the text,
+#: its lower case, and whether a street word stands in it), and what the place is for the
+#: reason (None: :func:`_place` reads it off the find).
+_PLACES: Final[tuple[tuple[re.Pattern[str], Callable[[str, str, bool], bool], str | None], ...]] = (
+    (_WHEREABOUTS, lambda text, _low, _street: any(w in text for w in _WHEREABOUTS_NEEDS), None),
+    (_HOME, lambda _text, low, _street: "live" in low or " off " in low, "home"),
     (
         _BUSINESS,
-        lambda text, lowered: (
-            _STREET.search(text) is not None and any(w in lowered for w in _BUSINESSES)
-        ),
+        lambda _text, low, street: street and any(w in low for w in _BUSINESSES),
+        "workplace",
     ),
-    (_GAME, lambda _text, lowered: "lays " in lowered),
-    (_FROM_STREET, lambda text, _lowered: _STREET.search(text) is not None),
+    (_GAME, lambda _text, low, _street: "lays " in low, "where a person goes"),
+    (_FROM_STREET, lambda _text, _low, street: street, "home"),
 )
 #: A call to act or an insinuation beside where a person is found.
 _TARGET_CUE: Final = re.compile(
@@ -149,11 +156,9 @@ _TARGET_CUE: Final = re.compile(
     # not "everyone knows him" (a lad known to all: news desk 31's civil twin, session 45)
     r"\bevery(?:one|body) (?:know|knows|should know)\b(?! (?:him|her|them)\b)|"
     r"\b(?:he|she|they)['’]?d better\b|"
-    r"\beasy target\b|\bpay (?:him|her|them) a visit\b|\blet['’]?s see what\b|"
+    r"\beasy target\b|\bpay (?:him|her|them) a visit\b|\blet['’]?s see what\b|" + HAVE_A_WORD + r"|"
     # news desks 32 and 33 (session 45): "works out of the unit on Mill Lane, white Transit. Go
     # and have a word.", "Let's see how he likes people on his doorstep."
-    r"\b(?:go|pop|head) (?:round |over |down )?(?:and |n )?have a (?:quiet |little |proper |"
-    r"friendly )?word(?: with (?:him|her|them))?(?=\s*(?:$|[.!;…]|if\b))|"
     # news desk 36: "works at the Kwik Fit on Station Road. Go and say hello to him."
     r"\b(?:go|pop|head) (?:round |over |down )?(?:and |n )?say hello to (?:him|her|them)"
     r"(?=\s*(?:$|[.!;…]))|"
@@ -324,19 +329,11 @@ _TRIES: Final = 50
 
 def _place(found: str) -> str:
     """What a :data:`_WHEREABOUTS` find names, for the moderator: a workplace, a child's
-    school, or the place a person goes."""
+    school, or the place a person goes (the other places say what they are: :data:`_PLACES`)."""
     word = found.split(" ", 1)[0].lower()
-    if word.startswith(("work", "teach", "run", "own", "manage", "with", "has")):
+    if word.startswith(("work", "teach")):
         return "workplace"
-    if (
-        word.startswith("liv")
-        or word in ("he's", "she's", "they're", "he’s", "she’s", "they’re", "he", "she", "they")
-        or _FROM_STREET.fullmatch(found)
-    ):
-        return "home"
-    if word.startswith(("drink", "stay", "play")):
-        return "where a person goes"
-    if word in ("which", "what", "the"):
+    if word.startswith(("drink", "stay")) or word in ("which", "what", "the"):
         return "where a person goes"
     return "a child's school"
 
@@ -347,14 +344,15 @@ def match_whereabouts(text: str) -> tuple[int, int, str] | None:
     there stands too; else None."""
     # the place first: its words are rarer than the cue's, and the pattern is case-sensitive
     lowered = text.lower()
-    for pattern, may_hold in _PLACES:
-        if not may_hold(text, lowered):
+    street = _STREET.search(text) is not None
+    for pattern, may_hold, what in _PLACES:
+        if not may_hold(text, lowered, street):
             continue
         for where in islice(pattern.finditer(text), _TRIES):
             if _OWN_BEFORE.search(text[max(0, where.start() - 30) : where.start()]):
                 continue
             if _cue(text):
-                return where.start(), where.end(), _place(where.group())
+                return where.start(), where.end(), what or _place(where.group())
             break
     if "find" in text.lower() or "word with" in text.lower() or "chat with" in text.lower():
         for college in islice(_COLLEGE.finditer(text), _TRIES):
