@@ -55,6 +55,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Final
 
+from threadguard.moderation.located_person import match_located_person
 from threadguard.moderation.phone_numbers import HELPLINE_BEFORE, freephone, phone_like
 from threadguard.moderation.whereabouts import HAVE_A_WORD, NAME_WORDS, match_whereabouts
 
@@ -606,6 +607,10 @@ def match_contact_details(text: str) -> list[ContactMatch]:
     where = match_whereabouts(text)
     if where is not None:
         found.append(ContactMatch("whereabouts", *where))
+    elif not any(f.kind == "home address" for f in found):
+        located = match_located_person(text)
+        if located is not None:
+            found.append(ContactMatch("whereabouts", *located))
     if (
         not any(f.kind == "home address" for f in found)
         and _VISIT.search(text)

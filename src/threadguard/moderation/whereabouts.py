@@ -151,8 +151,15 @@ _PLACES: Final[tuple[tuple[re.Pattern[str], Callable[[str, str, bool], bool], st
 #: A call to act or an insinuation beside where a person is found.
 _TARGET_CUE: Final = re.compile(
     r"\bjust say(?:ing|in['’]?)\b|\bpick-?up (?:is|time)\b|\benjoy your (?:shopping|day|drink|"
-    r"pint|school run|commute|evening|weekend|shift)\b|\b(?:go|pop|head) (?:round |over |down )?"
+    r"pint|school run|commute|evening|weekend|shift)\b|\b(?:go|pop|head) (?:round |over |down |in |by )?"
     r"(?:and|to) (?:tell|see|visit|ask|show|find) (?:him|her|them)\b|\bin person\b|"
+    # news desks 38 and 39 (session 46): "Maybe I'll pop in Saturday and we can discuss it
+    # face to face", "Just so everyone knows how 'secure' it is.", "Someone should call round
+    # and let him know how the village feels."
+    r"\bface to face\b|\bjust so (?:every(?:one|body)|people|you all|y['’]all) knows?\b|"
+    r"\b(?:call|calling|pop|popping|go|going|drop|dropping) (?:round|in|by|over) and (?:let|"
+    r"letting|tell|telling) (?:him|her|them)(?: know)? how (?:the (?:village|town|street|"
+    r"estate|locals)|people|we|everyone|everybody|locals|folk) (?:really )?feels?\b|"
     # not "everyone knows him" (a lad known to all: news desk 31's civil twin, session 45)
     r"\bevery(?:one|body) (?:know|knows|should know)\b(?! (?:him|her|them)\b)|"
     r"\b(?:he|she|they)['’]?d better\b|"
@@ -249,7 +256,7 @@ _RECOMMENDED: Final = re.compile(
 )
 
 
-def _cue(text: str) -> bool:
+def cue(text: str) -> bool:
     """Whether a call to act or an insinuation stands in ``text`` (an opening "everyone
     knows?" asked back left out, see :data:`_ECHO`; none in a recommendation,
     :data:`_RECOMMENDED`)."""
@@ -351,16 +358,16 @@ def match_whereabouts(text: str) -> tuple[int, int, str] | None:
         for where in islice(pattern.finditer(text), _TRIES):
             if _OWN_BEFORE.search(text[max(0, where.start() - 30) : where.start()]):
                 continue
-            if _cue(text):
+            if cue(text):
                 return where.start(), where.end(), what or _place(where.group())
             break
     if "find" in text.lower() or "word with" in text.lower() or "chat with" in text.lower():
         for college in islice(_COLLEGE.finditer(text), _TRIES):
             near = text[max(0, college.start() - _FIND_NEAR) : college.end() + _FIND_NEAR]
-            cue = _FIND_CUE.search(near)
-            if cue is None or _COLLEGE_SERVICE.search(near):
+            call = _FIND_CUE.search(near)
+            if call is None or _COLLEGE_SERVICE.search(near):
                 continue
-            if cue.group("word") is None or not _COLLEGE_STAFF.search(near):
+            if call.group("word") is None or not _COLLEGE_STAFF.search(near):
                 return college.start(), college.end(), "school or college"
     if "where" in text or "Where" in text:
         known = _KNOWN_HAUNT.search(text)

@@ -1,0 +1,94 @@
+"""A person located by several kinds of detail at once (home, vehicle, routine, workplace,
+street or landmark) is held as contact details; one kind alone, the writer's own life, a
+public office's hours, a recommendation and a report are not.
+
+Two news desks (session 46) wrote nine such comments the lists published or held only on
+their scores; the first group below is theirs, the second written apart from them."""
+
+from __future__ import annotations
+
+import pytest
+from list_support import assert_approved_by_the_lists, assert_held_for
+
+from threadguard.moderation.contact_details import match_contact_details
+from threadguard.moderation.located_person import match_located_person
+
+DESKS = [
+    "The scumbag who did it is Dean Holroyd, his mam's house is on Compton Road, the one with "
+    "the blue door past the chippy. Out in four years with good behaviour.",
+    "Cllr Fitzsimons voted for it. He's the big house with the electric gates at the end of the "
+    "Dublin Road, black Range Rover in the drive.",
+    "Kate Morrison right? You live in the flat above the cafe on Illawarra Rd. Maybe the blokes "
+    "you're kicking out should come round and talk it over with you after close.",
+    "Her constituency office is above the Greggs on Station Road, she's in every Friday from "
+    "10, and she parks the adapted blue van in the alley behind, reg ends KXE.",
+    "The school's on Bevendon Road, drop-off is 8:30 through the side gate on Ravensway, and "
+    "the head drives a silver Skoda she leaves on the street.",
+    "One of them, Blessing Okonkwo, is in the photo - she's on Cedar Ward at the William "
+    "Harvey, nights. Maybe some of us should pop in and ask her why she's taking a job.",
+    "For anyone who wants a word with the owner, he drives the white Transit with the green "
+    "writing on the side, parks it behind the Three Tuns every night.",
+    "The church is on Broadway by the college. The women go to the H-E-B on 50th every morning "
+    "around 9 in a gray Honda Odyssey, Texas plates starting with RKD.",
+    "Mark lives on Sycamore, the blue house by the water tower, everybody knows it.",
+    "@SennenSurfer I know who you are, you're the lad at the surf hire place by the car park "
+    "in Sennen. Maybe I'll pop in Saturday and we can discuss it face to face.",
+]
+WRITTEN_APART = [
+    "Tom Reed wrote that letter. He drives a red Ford Focus and leaves Elm Grove at 7 every "
+    "morning, if anyone wants to discuss it with him.",
+    "Her husband's van is the white Vauxhall outside the house with the green gate on Ash "
+    "Close. Thought people should know.",
+    "The councillor lives up Quarry Lane, the cottage opposite the pub, and walks his dog "
+    "every evening around 6.",
+    "You work at the Spar on Kings Road every Saturday, don't you? Go and tell her what you "
+    "think of her.",
+]
+
+
+@pytest.mark.parametrize("text", DESKS + WRITTEN_APART)
+def test_a_person_located_by_two_kinds_of_detail_is_held(text: str) -> None:
+    assert_held_for(text, "contact details: whereabouts")
+
+
+def test_the_reason_names_the_kinds_found_and_masks_the_names() -> None:
+    text = DESKS[4]
+    reasons = [m.reason(text) for m in match_contact_details(text)]
+    assert reasons[0].startswith("contact details: whereabouts (vehicle, routine and place)")
+    assert "Bevendon" not in reasons[0] and "Skoda" not in reasons[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer's own life
+        "I'm Roma, I live in Govanhill, I work nights at a warehouse in Cambuslang and my kids "
+        "go to the primary on Annette Street. I'm too tired to argue, mate.",
+        "I drive a white Transit and park it on Mill Road every night, never had any trouble.",
+        "My mum lives on Compton Road and the house with the blue door is hers, she says the lad "
+        "was always polite.",
+        "What a man. My nephew gets the 4 to Park Lane college every morning and says he is the "
+        "kindest driver on the route.",
+        "Im living in Surrey, all I see is new houses everywhere.",
+        # one kind only, or public kinds and no call
+        "Her constituency office is on Station Road and she holds a surgery every Friday from 10 "
+        "if you want to raise the ramps with her.",
+        "He drives a bus on the 4 route every morning from 6, that's the job, and he did it well.",
+        "She works at the hospital every night shift and still found time to volunteer.",
+        "Lovely to see the old butcher's on Fore Street open again, I go every Saturday.",
+        "The climbing gym on Parramatta Road runs women's nights every Tuesday from 7.",
+        "You can park behind the Three Tuns for free after 6, then walk to Fore Street.",
+        "Everyone who lives in a house pays rates and everyone who works for a firm pays tax.",
+        "The red car seems to have been hit from behind. The clip starts at 7:35.",
+        "Half the people living in Kent commute by the Southeastern line to London.",
+        # a public body's hours, a report, a kindness
+        "The council meets every Tuesday at 7 in the town hall on High Street, anyone can go "
+        "and ask them about the site.",
+        "Police said the suspect drove a silver Skoda and was seen on Station Road every night.",
+        "They drove a red van to the protest on Whitehall every weekend, according to the report.",
+        "Bless her, she lives in the cottage by the church and waves at every bus every morning.",
+    ],
+)
+def test_one_kind_the_writers_own_a_public_office_or_a_report_is_not_held(text: str) -> None:
+    assert match_located_person(text) is None
+    assert_approved_by_the_lists(text)
