@@ -402,6 +402,30 @@ def test_an_author_held_for_a_lists_find_comes_before_one_held_on_a_higher_score
     assert merge_author_summaries([authors, authors])[1].found == 2
 
 
+def test_holds_on_close_scores_make_no_repeat_offender() -> None:
+    # Two news desks (session 46): readers arguing back, held twice on scores of 0.45-0.76
+    # ("We'll put the kettle on." 0.75), were called repeat offenders.
+    thread, scored = build(
+        node("a", "troll", abuse=0.1, action="approve"),
+        node("b", "jess", "a", abuse=0.55, action="hold"),  # held on a close score
+        node("c", "troll", "b", abuse=0.2, action="approve"),
+        node("d", "jess", "c", abuse=0.76),  # held on a close score
+        node("e", "rex", abuse=0.82),  # held on a clear score
+        node("f", "rex", "e", abuse=0.85),
+    )
+    authors = {a.author: a for a in compute_signals(thread, scored).authors}
+    jess, rex = authors["jess"], authors["rex"]
+    assert (jess.held, jess.plain) == (2, 0) and not jess.repeat_offender
+    assert "repeat offender" not in jess.explanation and jess.to_json()["plain"] == 0
+    assert (rex.held, rex.plain) == (2, 2) and rex.repeat_offender
+    found = Decision("hold", ('contact details: home address "14 …"',))
+    scored[1] = Moderated(scored[1].comment, scored[1].analysis, None, Outcome(found))
+    jess = next(a for a in compute_signals(thread, scored).authors if a.author == "jess")
+    assert (jess.held, jess.plain) == (2, 1) and jess.repeat_offender
+    alone = merge_author_summaries([[authors["jess"]], [authors["jess"]]])[0]
+    assert (alone.held, alone.plain) == (4, 0) and not alone.repeat_offender
+
+
 def test_merging_author_summaries_across_two_threads() -> None:
     t1, s1 = build(node("a", "sam", abuse=0.8), node("b", "ann", "a", abuse=0.1))
     t2, s2 = build(node("x", "sam", abuse=0.96), node("y", "bob", abuse=0.3), node("z", "ann", "y"))

@@ -34,6 +34,7 @@ class AuthorSummary(JsonRecord):
         "rejected",
         "max_abuse",
         "found",
+        "plain",
         "threads",
         "repeat_offender",
         "explanation",
@@ -48,6 +49,9 @@ class AuthorSummary(JsonRecord):
     #: Of the held and rejected, those flagged for a list's find (:func:`held_for_a_find`):
     #: ranked first, since a list's find is what the author plainly wrote.
     found: int = 0
+    #: Of the held and rejected, those plainly abusive: rejected, held for a list's find, or
+    #: held on an abuse score of at least ``repeat_offender_min_abuse``.
+    plain: int = 0
     repeat_offender_min: int = field(default=DEFAULT_SETTINGS.repeat_offender_min, repr=False)
 
     @property
@@ -56,8 +60,11 @@ class AuthorSummary(JsonRecord):
 
     @property
     def repeat_offender(self) -> bool:
-        """Held or rejected at least ``repeat_offender_min`` times (in all the threads merged)."""
-        return self.flagged >= self.repeat_offender_min
+        """Held or rejected at least ``repeat_offender_min`` times (in all the threads
+        merged), at least once plainly (:attr:`plain`): holds on close scores alone make no
+        repeat offender, since a reader arguing back is held that way as often as an
+        abuser."""
+        return self.flagged >= self.repeat_offender_min and self.plain >= 1
 
     @property
     def explanation(self) -> str:
@@ -98,11 +105,22 @@ def author_summaries(
             ),
             threads=1,
             found=sum(held_for_a_find(s) for s in items),
+            plain=sum(_plain(s, settings) for s in items),
             repeat_offender_min=settings.repeat_offender_min,
         )
         for author, items in grouped.items()
     ]
     return tuple(sorted(out, key=_author_rank))
+
+
+def _plain(s: Moderated, settings: SignalSettings) -> bool:
+    """Rejected, held for a list's find, or held on an abuse score of at least
+    ``settings.repeat_offender_min_abuse``."""
+    if not is_flagged(s):
+        return False
+    if s.decision.action == "reject" or held_for_a_find(s):
+        return True
+    return s.outcome.scored and abuse(s.analysis, settings) >= settings.repeat_offender_min_abuse
 
 
 def _author_rank(a: AuthorSummary) -> tuple[int, int, int, float, str]:
@@ -142,6 +160,7 @@ def merge_author_summaries(
             max_abuse=max(s.max_abuse for s in items),
             threads=sum(s.threads for s in items),
             found=sum(s.found for s in items),
+            plain=sum(s.plain for s in items),
             repeat_offender_min=settings.repeat_offender_min,
         )
         for author, items in by_author.items()

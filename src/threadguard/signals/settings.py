@@ -44,8 +44,16 @@ class SignalSettings:
     #: Fitted change of the held+rejected share from first to last segment that counts
     #: as a trend; smaller changes are "steady".
     health_trend_min_change: float = 0.15
-    #: Held + rejected comments in a thread that make an author a repeat offender.
+    #: Held + rejected comments that make an author a repeat offender, one of them at least
+    #: held or rejected plainly (:attr:`repeat_offender_min_abuse`).
     repeat_offender_min: int = 2
+    #: A comment is held plainly when its abuse score reaches this (the scores the thread
+    #: cannot move, :data:`~threadguard.scoring.context.CLEAR_HIGH`) or a list's find held
+    #: it; a rejected one always is. Two news desks (session 46) saw readers arguing back
+    #: called repeat offenders for two holds at 0.45-0.76 (a trans climber quoting the abuse
+    #: she answered, 0.55 and 0.47): holds on close scores ask for a reading, and are no
+    #: pattern of offending on their own.
+    repeat_offender_min_abuse: float = 0.8
 
 
 DEFAULT_SETTINGS = SignalSettings()
