@@ -46,7 +46,26 @@ WRITTEN_APART = [
 ]
 
 
-@pytest.mark.parametrize("text", DESKS + WRITTEN_APART)
+#: A blind review's comments the rule first missed (session 46), held after its mends.
+REVIEW = [
+    "we all know where you live mate, the red brick semi on Hollins Road with the silver Astra "
+    "parked outside. see you soon",
+    "the teacher who reported it lives in the bungalow behind the water tower on Sheep St, drives "
+    "an old red Micra, and does bus duty at the school gates at 3.15 every day.",
+    "mate he's on Bourke Rd Alexandria, brown brick unit block near the servo, works nights at "
+    "the Botany container terminal, rides a black Harley. wouldn't be hard",
+    "Ravi sir lives in Koramangala 5th block. He goes to Wipro office in Sarjapur by 8.30 in the "
+    "grey Innova KA 01 MN 4567. People here should know",
+    "Reporter who wrote this hit piece: lives in Park Slope on 7th Ave near the Key Food, rides a "
+    "red Vespa, drops his kid at PS 321 at 8am. Go say hi",
+    "if anyone wants to find the driver who killed that cat, he lives at the bottom of Furze Hill "
+    "next to the postbox, silver Kuga, works at the garage on the bypass 8 till 6",
+    "Dude lives in a tan split level on Sycamore off Route 30, black Silverado, coaches little "
+    "league at Memorial Park tues and thurs at 6.",
+]
+
+
+@pytest.mark.parametrize("text", DESKS + WRITTEN_APART + REVIEW)
 def test_a_person_located_by_two_kinds_of_detail_is_held(text: str) -> None:
     assert_held_for(text, "contact details: whereabouts")
 
@@ -87,6 +106,20 @@ def test_the_reason_names_the_kinds_found_and_masks_the_names() -> None:
         "Police said the suspect drove a silver Skoda and was seen on Station Road every night.",
         "They drove a red van to the protest on Whitehall every weekend, according to the report.",
         "Bless her, she lives in the cottage by the church and waves at every bus every morning.",
+        # a blind review's civil comments the rule first held (session 46)
+        "There was a break in on Maple Ave last night around 2am, they took a grey F-150 from a "
+        "driveway. Lock your cars folks",
+        "Witness appeal: a man in his 30s driving a black Range Rover was seen speeding on "
+        "Kilmore Road Artane at about 8.15am Monday. Gardai want to hear from anyone.",
+        "Parking on Beech Grove at school pickup is a joke, cars on both sides, a silver Qashqai "
+        "nearly took out a kid yesterday. Council need yellow lines",
+        "My grandad had a little shop on Corporation St, he'd open at 6 every morning, seven days "
+        "a week, and drove a maroon Austin van for deliveries. Happy days",
+        "My wife is a teacher at Oakfield Primary, she's there from 7.30 and drives a silver "
+        "Qashqai, and even she cant find a space on Beech Grove in the mornings",
+        "Minister's constituency office is on Capel Street, clinic every Friday 10 to 1, go and "
+        "tell her in person what you think of this bill",
+        "The mayor's office is at 1 Civic Way; go and see her on Fridays.",
     ],
 )
 def test_one_kind_the_writers_own_a_public_office_or_a_report_is_not_held(text: str) -> None:
