@@ -56,9 +56,23 @@ class Target:
 
     group: str
     score: float
+    #: Inferred by the moderator from the comment's words or its thread, not scored by the
+    #: models (:mod:`threadguard.moderation.inferred_targets`): in JSON ``"inferred": true``,
+    #: since a desk (session 46) reading the JSON could tell one only by its 0.45.
+    inferred: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        return {"group": self.group, "score": round(self.score, 4)}
+        out: dict[str, Any] = {"group": self.group, "score": round(self.score, 4)}
+        if self.inferred:
+            out["inferred"] = True
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Target:
+        """A target as :meth:`to_json` wrote it (a stored comment's)."""
+        return cls(
+            str(data.get("group", "")), float(data.get("score", 0.0)), data.get("inferred") is True
+        )
 
 
 @dataclass(frozen=True)
@@ -101,10 +115,13 @@ class Analysis:
 def merged_targets(*found: tuple[Target, ...]) -> tuple[Target, ...]:
     """Every group of ``found`` once, at its highest score, highest first (a group's name
     breaks ties, so two merges of the same finds give the same order)."""
-    best: dict[str, float] = {}
+    best: dict[str, Target] = {}
     for t in (t for targets in found for t in targets):
-        best[t.group] = max(best.get(t.group, 0.0), t.score)
-    return tuple(Target(g, v) for g, v in sorted(best.items(), key=lambda gv: (-gv[1], gv[0])))
+        held = best.get(t.group)
+        # the higher score; at a tie, a reading over an inference
+        if held is None or (t.score, not t.inferred) > (held.score, not held.inferred):
+            best[t.group] = t
+    return tuple(sorted(best.values(), key=lambda t: (-t.score, t.group)))
 
 
 def highest_readings(a: Analysis, b: Analysis) -> Analysis:

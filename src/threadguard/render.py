@@ -15,8 +15,6 @@ from rich.tree import Tree
 from threadguard.analysis import Span, shown_score
 from threadguard.documents import decision_counts
 from threadguard.moderation import Moderated
-from threadguard.moderation.inferred_targets import INFERRED_TARGET
-from threadguard.schema import with_parents
 from threadguard.signals import ThreadSignals
 from threadguard.thread import Thread
 
@@ -79,13 +77,12 @@ def _node(s: Moderated) -> Group:
     if d.action != "approve" and a.spans and s.comment.text:
         lines.append(flagged_words(s.comment.text, a.spans))
     if a.targets:
-        inferred = with_parents(set(s.outcome.inferred_groups))
         lines.append(
             Text(
                 "targets: "
                 + ", ".join(
                     f"{t.group} {shown_score(t.score)}"
-                    + (" (inferred)" if t.group in inferred and t.score == INFERRED_TARGET else "")
+                    + (" (inferred)" if t.inferred else "")
                     for t in a.targets
                 ),
                 style="magenta",

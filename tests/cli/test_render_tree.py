@@ -127,9 +127,13 @@ def test_a_group_inferred_for_a_held_comment_is_marked_as_inferred() -> None:
     from threadguard.moderation.inferred_targets import INFERRED_TARGET
 
     comment = Comment(id="c1", text="They breed faster than we do.", author="a", position=0)
-    targets = (Target("muslims", INFERRED_TARGET), Target("women", 0.62))
+    targets = (Target("muslims", INFERRED_TARGET, inferred=True), Target("women", 0.62))
     analysis = Analysis("c1", {"toxicity": 0.6}, targets=targets)
     outcome = Outcome(Decision("hold", ("toxicity 0.60 ≥ 0.40 (hold)",)))
     outcome = replace(outcome, inferred_groups=frozenset({"muslims"}))
     out = render([Moderated(comment, analysis, None, outcome)], levels=12)
     assert "targets: muslims 0.45 (inferred), women 0.62" in out
+    # a head that read the group at the inference's score is no inference
+    read = replace(analysis, targets=(Target("muslims", INFERRED_TARGET),))
+    out = render([Moderated(comment, read, None, outcome)], levels=12)
+    assert "targets: muslims 0.45\n" in out and "(inferred)" not in out

@@ -35,8 +35,8 @@ def decided(text: str, analysis: Analysis, context: str) -> Analysis:
 def test_a_held_reply_about_them_takes_the_group_its_title_names() -> None:
     got = decided("Give it time. They breed faster than we do.", HOSTILE, MOSQUE)
     assert set(got.targets) == {
-        Target("muslims", INFERRED_TARGET),
-        Target("religion", INFERRED_TARGET),
+        Target("muslims", INFERRED_TARGET, inferred=True),
+        Target("religion", INFERRED_TARGET, inferred=True),
     }
 
 
@@ -61,7 +61,10 @@ def test_a_comment_held_for_an_identity_attack_takes_the_groups_it_names() -> No
     bill is the cure." held at identity attack 0.24 with no target)."""
     text = "Good. The gays have had it too easy for too long."
     got = decided(text, HOSTILE, "Parliament passes the bill")
-    assert Target("sexual_orientation", INFERRED_TARGET) in got.targets
+    assert Target("sexual_orientation", INFERRED_TARGET, inferred=True) in got.targets
+    assert {"group": "sexual_orientation", "score": 0.45, "inferred": True} in [
+        t.to_json() for t in got.targets
+    ]
     # its own words come before its thread's: the title names Muslims, the comment gays
     got = decided(text, HOSTILE, MOSQUE)
     assert {t.group for t in got.targets} == {"sexual_orientation"}
@@ -126,7 +129,7 @@ def test_a_group_from_the_thread_is_shown_but_not_counted_as_a_concentration() -
     ]
     moderated = DEFAULT.decide_thread(scored, title=MOSQUE)
     assert all(
-        Target("nationality_migration", INFERRED_TARGET) in m.analysis.targets
+        Target("nationality_migration", INFERRED_TARGET, inferred=True) in m.analysis.targets
         for m in moderated[1:]
     )
     thread = Thread(title=MOSQUE, comments=(parent, *replies))

@@ -171,7 +171,7 @@ def moderated(comments: Sequence[ThreadComment]) -> list[Moderated]:
     for position, c in enumerate(x for x in comments if x.scores is not None):
         scores = c.scores or {}
         targets = tuple(
-            Target(str(t.get("group", "")), float(t.get("score", 0.0)))
+            Target.from_json(t)
             for t in c.targets
             if isinstance(t, dict)
         )

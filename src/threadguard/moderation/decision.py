@@ -164,7 +164,7 @@ def with_findings(analysis: Analysis, outcome: Outcome, *, spans: bool = True) -
     if not named and not found and not inferred:
         return analysis
     listed = tuple(Target(g, LISTED_TARGET) for g in sorted(named))
-    listed += tuple(Target(g, INFERRED_TARGET) for g in sorted(inferred))
+    listed += tuple(Target(g, INFERRED_TARGET, inferred=True) for g in sorted(inferred))
     marked = {(s.begin, s.end, s.attribute): s for s in analysis.spans}
     for s in found:
         key = (s.begin, s.end, s.attribute)

@@ -254,7 +254,7 @@ class Reading:
             c.id,
             {a: float(row.get("scores", {}).get(a, 0.0)) for a in ATTRIBUTES},
             tuple(
-                Target(str(t.get("group", "")), float(t.get("score", 0.0)))
+                Target.from_json(t)
                 for t in row.get("targets", [])
                 if isinstance(t, dict)
             ),
@@ -353,7 +353,7 @@ def stored_thread_document(
 
 def _stored_analysis(row: HistoryRow) -> tuple[Analysis, Analysis | None]:
     targets = tuple(
-        Target(str(t.get("group", "")), float(t.get("score", 0.0)))
+        Target.from_json(t)
         for t in row.targets
         if isinstance(t, dict)
     )
