@@ -62,6 +62,19 @@ REVIEW = [
     "next to the postbox, silver Kuga, works at the garage on the bypass 8 till 6",
     "Dude lives in a tan split level on Sycamore off Route 30, black Silverado, coaches little "
     "league at Memorial Park tues and thurs at 6.",
+    # a second review's, out of sample (36 of 42 held before these mends, 42 after)
+    "This fellow Ramesh stays in flat 302 Sai Krupa Apartments near Hanuman temple, Kothrud. "
+    "Goes to his office at Infosys Hinjewadi by 9 in his red Swift MH12 AB 1234.",
+    "His wife is a nurse at the Royal Infirmary, does nights Mon-Wed. He's home alone those "
+    "nights at 22 Ashgrove Ave. Silver Passat.",
+    "Ok so the mod who deleted my comment lives on Harper Street in Fremantle, blue "
+    "weatherboard with the boat out front, drives a green Commodore.",
+    "This reporter lives in Brunswick, on Albert St opposite the park, grey house with solar "
+    "panels. Drives a white Corolla. Just putting it out there",
+    "Mr. Patel's son parks his yellow Mustang on Dover St and works nights at the gas station "
+    "on 5th Ave 10pm-6am.",
+    "You're the one on Fairfield Rd with the Subaru, work at the library, in Mon Wed Fri. "
+    "Grand. I'll drop by.",
 ]
 
 
@@ -120,6 +133,10 @@ def test_the_reason_names_the_kinds_found_and_masks_the_names() -> None:
         "Minister's constituency office is on Capel Street, clinic every Friday 10 to 1, go and "
         "tell her in person what you think of this bill",
         "The mayor's office is at 1 Civic Way; go and see her on Fridays.",
+        "Appeal: a grey Range Rover was involved in a hit and run on Orchard Way at about 3.15 "
+        "yesterday near Oakfield Primary. Anyone with info contact police on 101",
+        "If anyone needs a good plumber, Dave on Hawthorn Drive is brilliant, drives a blue van "
+        "with his number on the side, came out at 10pm on Christmas Eve for us",
     ],
 )
 def test_one_kind_the_writers_own_a_public_office_or_a_report_is_not_held(text: str) -> None:

@@ -48,7 +48,17 @@ _VEHICLES: Final = (
     r"honda|nissan|tesla|vw|volkswagen|volvo|kia|hyundai|peugeot|renault|fiat|mini|jeep|pickup|"
     r"pick-up|truck|ute|motorbike|motorcycle|scooter|moped|4x4|suv|corsa|golf|polo|fiesta|focus|"
     r"qashqai|juke|kuga|astra|micra|berlingo|prius|odyssey|camry|civic|f-150|silverado|hilux|"
-    r"innova|activa|harley|vespa|camper|campervan|motorhome"
+    r"innova|activa|harley|vespa|camper|campervan|motorhome|subaru|holden|commodore|corolla|"
+    r"mustang|swift|passat|maruti|mahindra|tata|chevy|chevrolet|dodge|mitsubishi|mazda|citroen|"
+    r"lexus|jaguar|porsche|bike|ranger|navara|landcruiser|yaris|clio|octavia|fabia|rav4|tiguan|"
+    r"sprinter|hiace|accord|altima|tacoma|tundra|wrangler|cherokee|camaro|corvette|sportage|"
+    r"tucson|creta|scorpio|nexon|bolero|baleno|dzire|ertiga|pulsar|enfield"
+)
+#: The makes, said bare ("the one on Fairfield Rd with the Subaru").
+_MAKES: Final = (
+    r"subaru|holden|toyota|honda|nissan|mazda|mitsubishi|hyundai|kia|skoda|vauxhall|peugeot|"
+    r"renault|volvo|bmw|audi|mercedes|merc|tesla|range rover|land rover|jeep|chevy|chevrolet|"
+    r"dodge|ford|vw|volkswagen|fiat|maruti|mahindra|tata|citroen|lexus|jaguar|porsche"
 )
 _COLOURS: Final = r"black|white|silver|grey|gray|red|blue|green|yellow|orange|maroon|navy|gold"
 #: What a person drives or where their vehicle stands: "drives a silver Skoda", "parks the
@@ -61,6 +71,7 @@ _VEHICLE: Final = re.compile(
     rf"\b(?:{_COLOURS}) (?:[\w'’-]+ ){{0,1}}(?:{_VEHICLES})\b(?! (?:lane|route|driver|ban)\b)|"
     r"\b(?:reg|registration|number ?plates?|plates?)(?: number)? (?:ends?|ending|starts?|starting"
     r"|begins?|beginning)(?: in| with)?\b|"
+    rf"\b(?:with|in|owns?) (?:the|a|an|his|her|their) (?:[\w'’-]+ ){{0,2}}(?:{_MAKES})\b|"
     r"(?-i:\b[A-Z]{2}\d{2} ?[A-Z]{3}\b|\b[A-Z]{2} ?\d{1,2} ?[A-Z]{1,2} ?\d{4}\b)",
     re.IGNORECASE,
 )
@@ -71,19 +82,22 @@ _VEHICLE: Final = re.compile(
 _HOME: Final = re.compile(
     # a street by name ("lives on Sycamore"), not a town ("living in Burnaby"), and a house
     # of a place ("lives in one of the new builds up ..."), not "everyone who lives in a house"
-    r"\b(?:lives?|living) (?:(?:on|in|at|up|down|off|above|over|behind|opposite|next to) "
+    r"\b(?:lives?|living|stays|staying) (?:(?:on|in|at|up|down|off|above|over|behind|opposite|"
+    r"next to) "
     r"(?:the|one of the) (?:[\w'’-]+ ){0,2}?(?:flats?|house|bungalow|cottage|new builds?|"
-    r"estate|terrace|caravan|maisonette|semi)\b|(?:on|up|down|off) [A-Z][\w'’-]+|at the "
+    r"estate|terrace|caravan|maisonette|semi)\b|(?:on|up|down|off) [A-Z][\w'’-]+|in flat \d|at the "
     r"(?:bottom|top|end) of)|"
     r"\b(?:his|her|their|your)(?: (?:mam|mum|mom|dad|nan|gran|wife|husband|parents|family|"
     r"sister|brother|folks))?['’]?s? (?:house|home|flat|place|gaff|bungalow) (?:is|are|'s) "
     r"(?:on|in|at|up|down|off|by|near|behind|opposite|next to|past|above)\b|"
     r"\bthe (?:one|house|place) with the (?:[\w'’-]+ ){0,2}(?:door|gates?|fence|hedge|roof|"
     r"porch|windows|shutters|flag)\b|"
-    r"\bthe (?:[\w'’-]+ ){0,2}(?:house|bungalow|cottage|farmhouse|semi|terrace|detached|"
-    r"maisonette|flat) (?:with|by|past|opposite|next to|beside|at the end of|on the corner of|"
-    r"on (?-i:[A-Z]))|"
-    r"\b(?:he|she|they)(?:['’]s| is|['’]re| are) on " + NAME_WORDS + r"(?-i:Street|St|Road|Rd|"
+    r"(?:\bthe |\ba |, |\. )(?:[\w'’-]+ ){0,2}(?:house|bungalow|cottage|farmhouse|semi|terrace|"
+    r"detached|maisonette|flat|duplex|weatherboard|townhouse) (?:with|by|past|opposite|next to|"
+    r"beside|at the end of|on the corner of|right across from|across from|on (?-i:[A-Z]))|"
+    r"\b(?:he|she|they|you)(?:['’]s| is|['’]re| are) (?:the one )?on "
+    + NAME_WORDS
+    + r"(?-i:Street|St|Road|Rd|"
     r"Lane|Avenue|Ave|Drive|Close|Crescent|Way|Terrace|Grove)\b|"
     r"\bknows? where (?:you|he|she|they) lives?\b|"
     r"\b(?:in|on) the (?:drive|driveway)\b|\bparked (?:outside|on the drive)\b"
@@ -98,6 +112,10 @@ _ROUTINE: Final = re.compile(
     r"\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?s? (?:and|&|n) (?:mon|tue|"
     r"tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?s?\b|"
     r"\bon (?:mon|tues|wednes|thurs|fri|satur|sun)days\b|"
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\s?(?:-|–|to|till) ?(?:mon|tue|tues|"
+    r"wed|thu|thur|thurs|fri|sat|sun)(?:day)?\b|"
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun) (?:mon|tue|tues|wed|thu|thur|thurs|fri|sat"
+    r"|sun) (?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b|\b(?:does|doing|on) nights\b|"
     r"\b(?:drop-?off|pick-?up|school run|home time|shift|shifts|bus duty)(?: is| are| starts?|"
     r" ends?)?(?: at| around| about| from)? ?\d{1,2}(?:[:.]\d{2})?\b|"
     r"\b(?:works?|working|open|opens|from|hours|clinic) \d{1,2}(?:[:.]\d{2})?\s?(?:am|pm)? "
@@ -113,7 +131,7 @@ _ROUTINE: Final = re.compile(
 _WORKPLACE: Final = re.compile(
     r"\b(?:works|working)(?: nights| days)? (?:at|in|out of) (?:the )?(?:[A-Z][\w'’-]+|"
     r"(?:[\w'’-]+ )?(?:garage|depot|yard|warehouse|factory|terminal|site|plant|mill|salon|"
-    r"supermarket|chippy|takeaway))|"
+    r"supermarket|chippy|takeaway|servo|gas station|petrol station|laundromat|library))|"
     r"\b(?:goes|heads) to (?:(?:his|her|their|the) )?(?:[A-Z][\w'’-]+ )?(?:office|shop|store|"
     r"stall|yard|depot|site|salon)\b|"
     r"\bon [A-Z][\w'’-]+ [Ww]ard\b|"
@@ -152,8 +170,10 @@ _PRIVATE: Final = frozenset({"home", "vehicle"})
 #: Someone other than the writer: a third or second person, a named person, someone by role.
 _SOMEONE: Final = re.compile(
     r"\b(?:he|she|him|her|his|hers|you|your|they|them|their)\b|"
-    r"\bthe (?:head|owner|manager|women|men|family|lad|lass|bloke|woman|man|girl|boy|teacher|"
-    r"councillor|mayor|landlord|driver|nurse|doctor|imam|rabbi|vicar|priest)\b|"
+    r"\b(?:the|this|that) (?:head|owner|manager|women|men|family|lad|lass|bloke|woman|man|girl|"
+    r"boy|teacher|councillor|mayor|landlord|driver|nurse|doctor|imam|rabbi|vicar|priest|mod|"
+    r"moderator|reporter|journalist|writer|author|editor|columnist|cop|officer|guy|dude|fella|"
+    r"chap|kid|ref|referee|clown|idiot|muppet|creep|nonce)\b|"
     r"\b(?-i:[A-Z][a-z'’-]+ (?!(?:" + _STREET_WORDS + r")\b)[A-Z][a-z'’-]+)\b|"
     r"\b(?-i:C(?:ll|oun)?r\.? [A-Z])|"
     r"\b(?-i:[A-Z][a-z'’-]+)(?:['’]s)? (?:lives|drives|parks|works|house|home|car|van)\b",
@@ -162,7 +182,11 @@ _SOMEONE: Final = re.compile(
 #: The writer and the writer's people ("I drive a white Transit", "My mum lives on Compton
 #: Road"), and anyone else, in the words before a find (:func:`_own`).
 _FIRST_PERSON: Final = re.compile(
-    r"\b(?:I|I['’]?m|I['’]?ve|me|my|we|we['’]re|us|our)\b", re.IGNORECASE
+    r"\b(?:I|I['’]?m|I['’]?ve|I['’]?d|we|we['’]re|we['’]ve)\b|\b(?:my|our) (?:(?:\w+ )?(?:wife|"
+    r"husband|partner|son|daughter|mum|mam|mom|dad|grandad|granddad|grandpa|nan|nana|gran|"
+    r"granny|grandma|brother|sister|kids?|boy|girl|nephew|niece|uncle|aunt|auntie|cousin|"
+    r"family|folks|parents|van|car|house|home|flat|place|work|job|office|shop)s?)\b",
+    re.IGNORECASE,
 )
 _OTHER_PERSON: Final = re.compile(
     r"\b(?:he|she|him|her|his|you|your|they|them|their|the (?:head|owner|women|men|lad|bloke))\b",
@@ -188,7 +212,9 @@ _NOT_A_PROFILE: Final = re.compile(
     r"bless (?:him|her)|lovely (?:lady|man|woman|bloke|fella|family|couple)|"
     r"(?:the )?nicest (?:man|woman|lady|bloke|family)|sorely missed|rest in peace|rip\b|"
     r"used to|back then|back in the day|happy days|years ago|when i was|in the \d0s|"
-    r"according to)",
+    r"according to|appeal|hit and run|contact (?:the )?police|quoting (?:ref|reference)|"
+    r"crimestoppers|if (?:any(?:one|body)|you) needs? a|(?:is|was) (?:brilliant|great|excellent|"
+    r"fantastic|amazing|a star|a legend|top notch))",
     re.IGNORECASE,
 )
 #: A public body's, an office's or an event's hours: no profile without a home or a vehicle
@@ -210,7 +236,8 @@ _CALL: Final = re.compile(
     r"\bif any(?:one|body) wants to find\b|\bwould(?:n['’]?t| not) be (?:too |that |very )?"
     r"hard\b|\beasy to (?:find|have a (?:chat|word))\b|\bgo say (?:hi|hello)\b|"
     r"\bpeople (?:here |round here |around here )?should know\b|\bknows? where (?:you|he|she|"
-    r"they) lives?\b",
+    r"they) lives?\b|\b(?:i['’]ll|we['’]ll|i will|we will|might|may) (?:drop|pop|swing|call) "
+    r"(?:by|round|in|over)\b|\bteach (?:him|her|them) (?:a )?lesson\b|\bputting it out there\b",
     re.IGNORECASE,
 )
 #: The words one of whose each kind's finds holds (lower case), so that a comment naming
@@ -225,8 +252,9 @@ _NEEDS: Final = (
     (
         "home",
         frozenset(
-            {"live", "lives", "living", "house", "home", "flat", "gaff", "bungalow", "cottage",
-             "farmhouse", "semi", "terrace", "detached", "maisonette", "driveway", "parked"}
+            {"live", "lives", "living", "stays", "staying", "house", "home", "flat", "gaff",
+             "bungalow", "cottage", "farmhouse", "semi", "terrace", "detached", "maisonette",
+             "duplex", "weatherboard", "townhouse", "driveway", "parked"}
         ),
     ),
     ("vehicle", _VEHICLE_WORDS),
@@ -266,7 +294,7 @@ _PLATE_LIKE: Final = re.compile(r"\b[A-Z]{2} ?\d")
 #: A street by its capitalised word or its number, and a home said as "he's on ...", "the one
 #: with the ...": what the word sets above cannot say.
 _STREET_LIKE: Final = re.compile(r"\b(?:" + _STREET_WORDS + r")\b|\b\d{1,3}(?:st|nd|rd|th)\b")
-_HOME_LIKE: Final = re.compile(r"(?:['’]s|['’]re| is| are) on [A-Z]")
+_HOME_LIKE: Final = re.compile(r"(?:['’]s|['’]re| is| are) (?:the one )?on [A-Z]")
 
 
 def _may_locate(text: str) -> frozenset[str]:
