@@ -43,7 +43,7 @@ def test_a_held_reply_about_them_takes_the_group_its_title_names() -> None:
 @pytest.mark.parametrize(
     ("text", "analysis"),
     [
-        ("Give it time. They breed faster than we do.", CALM),  # published: no target
+        ("Give it time, they'll see.", CALM),  # published: no target
         ("They can go to hell.", SWEARING),  # held for profanity alone
         ("Muslims breed faster than we do.", RUDE),  # names a group, held for toxicity only
         ("Absolute disgrace, the whole council.", HOSTILE),  # speaks of no "them"

@@ -17,8 +17,8 @@ now, with the kind its list names, as are variants of the same shapes in other w
 civil sentences that share their words (a reported threat, a fire-safety warning, a lesson
 about money, the scam emails, a stay in Chennai for work, counter-speech quoting the words
 to condemn them) are not held for them. Desk 39's "They breed faster than we do, its
-simple maths." is still published: test_inferred_targets.py keeps "Give it time. They
-breed faster than we do." as its example of a published reply that takes no target."""
+simple maths." is held as dehumanising language too (the "breed like rabbits" entry
+widened; not rabbits, a rescue's cats or foxes)."""
 
 from __future__ import annotations
 
@@ -195,6 +195,13 @@ TRAVELLER_HORSES = "Traveller families keep their horses on the new halting site
             'coded hate "nigerian prince"',
         ),
         ("Well you should have stayed in Lagos then.", NURSES, "call for expulsion"),
+        (
+            "Falmouth isnt Cornwall anymore either mate. They breed faster than we do, its "
+            "simple maths.",
+            BUTCHERS,
+            "dehumanising language",
+        ),
+        ("These people breed ten times faster than the natives.", "", "dehumanising language"),
         (
             "Then Romania can have the lot of them back.",
             "Roma families in Govanhill face eviction",
@@ -422,6 +429,10 @@ def test_the_desks_abuse_is_held_and_named(text: str, context: str, reason: str)
         ("If the diamonds were stolen then India can have them back.", ROMA_INDIA),
         ("Then Man United can have them back, both players were on loan.", ""),
         ("My parents can have them back, the kids are exhausting.", ""),
+        # breeding faster: animals, and the family joke
+        ("Rabbits breed faster than we can rehome them.", ""),
+        ("The rescue's cats breed faster than we do, neuter your pets.", ""),
+        ("They breed faster than we can count, those foxes in the park.", ""),
     ],
 )
 def test_civil_sentences_sharing_the_words_are_not_held(text: str, context: str) -> None:
