@@ -167,6 +167,13 @@ def test_civil_sentences_are_not_held_for_a_code(text: str) -> None:
         ("Is it not time for remigration?", "hold"),
         ("He is just another 'raghead' to me.", "hold"),
         ("Calling them towelheads is racist, they say. Towelheads.", "hold"),
+        # news desk 41 (session 46): a hyphenated rebuttal, a talking point
+        (
+            '"13/50" is a white-supremacist talking point built on misread arrest figures.',
+            "approve",
+        ),
+        ("The great replacement is a far-right talking point.", "approve"),
+        ("13/50. Look it up before you lecture me.", "hold"),
     ],
 )
 def test_a_theory_rebutted_in_its_sentence_is_only_named_but_a_use_or_a_slur_holds(

@@ -75,6 +75,17 @@ REVIEW = [
     "on 5th Ave 10pm-6am.",
     "You're the one on Fairfield Rd with the Subaru, work at the library, in Mon Wed Fri. "
     "Grand. I'll drop by.",
+    # news desk 41 (session 46), out of sample
+    "Her husband runs the dental clinic on Albany Hwy in Cannington, grey Lexus parked out the "
+    "back most days. Maybe someone should pop in and ask him what she's really planning.",
+    "The owner's son is the one in the TV clip, goes to Therrell High, drives the white "
+    "Charger parked out front most afternoons. Just saying.",
+    # news desk 40 (session 46), out of sample
+    "The temple's treasurer is Hitesh Mistry, he works nights at the Next warehouse in "
+    "Enderby. If you've got complaints take it up with him direct, he finishes at 6.",
+    "The family live above the shop on Great Oak Street and the daughter's in year 9 at the "
+    "high school. Someone should keep a close eye on them.",
+    "His flat's on Lapwing Lane above the florist, always in on Sunday mornings.",
 ]
 
 
@@ -133,6 +144,9 @@ def test_the_reason_names_the_kinds_found_and_masks_the_names() -> None:
         "Minister's constituency office is on Capel Street, clinic every Friday 10 to 1, go and "
         "tell her in person what you think of this bill",
         "The mayor's office is at 1 Civic Way; go and see her on Fridays.",
+        "Mum of three here, I work nights at the Next warehouse in Enderby and finish at 6, so "
+        "the road closures are a pain.",
+        "I love Sunday mornings on Lapwing Lane, the florist above the bakery is lovely.",
         "Appeal: a grey Range Rover was involved in a hit and run on Orchard Way at about 3.15 "
         "yesterday near Oakfield Primary. Anyone with info contact police on 101",
         "If anyone needs a good plumber, Dave on Hawthorn Drive is brilliant, drives a blue van "

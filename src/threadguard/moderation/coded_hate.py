@@ -69,7 +69,10 @@ REBUTTAL: Final = re.compile(
     r"debunk(?:ed|s)?|false|nonsense|dishonest|(?:scare|fear)mongering|smears?|"
     r"(?:the|that|this|old|big) lies?|(?:is|are|was|were)(?! (?:no|not)\b) (?:a |an |all )?"
     r"(?:[a-z]+ )?lies?|"
-    r"racis[mt]s?|bigot(?:s|ry|ed)?|far[- ]right|neo[- ]?nazis?|white supremacis[mt]s?|"
+    r"racis[mt]s?|bigot(?:s|ry|ed)?|far[- ]right|neo[- ]?nazis?|white[- ]supremacis[mt]s?|"
+    # news desk 41 (session 46): '"13/50" is a white-supremacist talking point built on
+    # misread arrest figures'
+    r"talking points?|"
     r"antisemiti(?:c|sm)|islamophob(?:ia|ic)|xenophob(?:ia|ic)|hate speech|"
     r"dog[- ]?whistles?|as (?:a|an)(?: \w+)? euphemism|slogans?|manifesto|rhetoric|"
     r"condemn(?:s|ed)?|reject(?:s|ed)?|"

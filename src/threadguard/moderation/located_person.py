@@ -52,7 +52,8 @@ _VEHICLES: Final = (
     r"mustang|swift|passat|maruti|mahindra|tata|chevy|chevrolet|dodge|mitsubishi|mazda|citroen|"
     r"lexus|jaguar|porsche|bike|ranger|navara|landcruiser|yaris|clio|octavia|fabia|rav4|tiguan|"
     r"sprinter|hiace|accord|altima|tacoma|tundra|wrangler|cherokee|camaro|corvette|sportage|"
-    r"tucson|creta|scorpio|nexon|bolero|baleno|dzire|ertiga|pulsar|enfield"
+    r"tucson|creta|scorpio|nexon|bolero|baleno|dzire|ertiga|pulsar|enfield|charger|challenger|"
+    r"outback|impreza|forester|pathfinder|tahoe"
 )
 #: The makes, said bare ("the one on Fairfield Rd with the Subaru").
 _MAKES: Final = (
@@ -85,10 +86,11 @@ _HOME: Final = re.compile(
     r"\b(?:lives?|living|stays|staying) (?:(?:on|in|at|up|down|off|above|over|behind|opposite|"
     r"next to) "
     r"(?:the|one of the) (?:[\w'’-]+ ){0,2}?(?:flats?|house|bungalow|cottage|new builds?|"
-    r"estate|terrace|caravan|maisonette|semi)\b|(?:on|up|down|off) [A-Z][\w'’-]+|in flat \d|at the "
+    r"estate|terrace|caravan|maisonette|semi|shop|pub|takeaway|chippy|cafe|café|newsagents?)\b|"
+    r"(?:on|up|down|off) [A-Z][\w'’-]+|in flat \d|at the "
     r"(?:bottom|top|end) of)|"
-    r"\b(?:his|her|their|your)(?: (?:mam|mum|mom|dad|nan|gran|wife|husband|parents|family|"
-    r"sister|brother|folks))?['’]?s? (?:house|home|flat|place|gaff|bungalow) (?:is|are|'s) "
+    r"\b(?i:his|her|their|your)(?: (?:mam|mum|mom|dad|nan|gran|wife|husband|parents|family|"
+    r"sister|brother|folks))?['’]?s? (?:house|home|flat|place|gaff|bungalow)(?: is| are|['’]s) "
     r"(?:on|in|at|up|down|off|by|near|behind|opposite|next to|past|above)\b|"
     r"\bthe (?:one|house|place) with the (?:[\w'’-]+ ){0,2}(?:door|gates?|fence|hedge|roof|"
     r"porch|windows|shutters|flag)\b|"
@@ -112,6 +114,7 @@ _ROUTINE: Final = re.compile(
     r"\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?s? (?:and|&|n) (?:mon|tue|"
     r"tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?s?\b|"
     r"\bon (?:mon|tues|wednes|thurs|fri|satur|sun)days\b|"
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:mornings|afternoons|evenings|nights)\b|"
     r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\s?(?:-|–|to|till) ?(?:mon|tue|tues|"
     r"wed|thu|thur|thurs|fri|sat|sun)(?:day)?\b|"
     r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun) (?:mon|tue|tues|wed|thu|thur|thurs|fri|sat"
@@ -122,16 +125,26 @@ _ROUTINE: Final = re.compile(
     r"(?:to|till|until|til|-|–) \d{1,2}(?:[:.]\d{2})?\b|"
     r"\bdrops? (?:his|her|their|the) (?:kids?|son|daughter|boy|girl|children)(?: off)? at\b|"
     r"(?:, | on )(?:nights|nightshift|night shift|earlies|lates)\b|"
-    r"\bworks? (?:nights|days|lates|earlies|weekends)\b",
+    r"\bworks? (?:nights|days|lates|earlies|weekends)\b|"
+    # news desk 40 (session 46): "he finishes at 6"
+    r"\b(?:finishes|starts|clocks (?:off|on)|knocks off|leaves work|gets off) (?:work )?"
+    r"(?:at|around|about) \d{1,2}\b",
     re.IGNORECASE,
 )
 #: Where a person works: "on Cedar Ward at the William Harvey", "the lad at the surf hire
 #: place", "works nights at the Botany container terminal", "works at the garage on the
 #: bypass", "goes to his shop in Crawford market".
 _WORKPLACE: Final = re.compile(
-    r"\b(?:works|working)(?: nights| days)? (?:at|in|out of) (?:the )?(?:[A-Z][\w'’-]+|"
+    r"(?:\b(?:works|working) |(?<=\bnights )|(?<=\bdays ))(?:at|in|out of) (?:the )?(?:[A-Z][\w'’-]+|"
     r"(?:[\w'’-]+ )?(?:garage|depot|yard|warehouse|factory|terminal|site|plant|mill|salon|"
     r"supermarket|chippy|takeaway|servo|gas station|petrol station|laundromat|library))|"
+    # news desk 41 (session 46): "Her husband runs the dental clinic on Albany Hwy", "goes to
+    # Therrell High"
+    r"\b(?:runs|owns|manages) (?:the|a|an|that|his|her|their) (?:[\w'’-]+ ){0,2}(?:clinic|"
+    r"practice|surgery|shop|salon|garage|cafe|café|restaurant|takeaway|pub|bar|gym|office|"
+    r"business|firm|store|stall|bakery|barbershop|barbers?)\b|"
+    r"\bgoes to (?:[A-Z][\w'’-]+ ){1,2}(?:High|Primary|Academy|College|School|Elementary|"
+    r"Middle|Grammar)\b|"
     r"\b(?:goes|heads) to (?:(?:his|her|their|the) )?(?:[A-Z][\w'’-]+ )?(?:office|shop|store|"
     r"stall|yard|depot|site|salon)\b|"
     r"\bon [A-Z][\w'’-]+ [Ww]ard\b|"
@@ -144,7 +157,7 @@ _WORKPLACE: Final = re.compile(
 )
 _STREET_WORDS: Final = (
     r"Street|St|Road|Rd|Lane|Avenue|Ave|Drive|Close|Crescent|Way|Terrace|Gardens|Grove|Mews|"
-    r"Row|Walk|Square|Parade|Broadway|Boulevard|Blvd|Place|Hill"
+    r"Row|Walk|Square|Parade|Broadway|Boulevard|Blvd|Place|Hill|Hwy|Highway"
 )
 #: A named street ("Compton Road", "Illawarra Rd") or a street by its number ("on 50th",
 #: "on 7th Ave"), case-sensitive, or a place beside a landmark: "past the chippy", "by the
@@ -237,7 +250,11 @@ _CALL: Final = re.compile(
     r"hard\b|\beasy to (?:find|have a (?:chat|word))\b|\bgo say (?:hi|hello)\b|"
     r"\bpeople (?:here |round here |around here )?should know\b|\bknows? where (?:you|he|she|"
     r"they) lives?\b|\b(?:i['’]ll|we['’]ll|i will|we will|might|may) (?:drop|pop|swing|call) "
-    r"(?:by|round|in|over)\b|\bteach (?:him|her|them) (?:a )?lesson\b|\bputting it out there\b",
+    r"(?:by|round|in|over)\b|\bteach (?:him|her|them) (?:a )?lesson\b|\bputting it out there\b|"
+    # news desk 40 (session 46): "Someone should keep a close eye on them.", "take it up with
+    # him direct, he finishes at 6"
+    r"\bkeep (?:a )?(?:close |careful )?eye on (?:him|her|them)\b|\btake it up with (?:him|her|"
+    r"them) (?:direct|directly|in person|yourselves?)\b",
     re.IGNORECASE,
 )
 #: The words one of whose each kind's finds holds (lower case), so that a comment naming
@@ -262,7 +279,8 @@ _NEEDS: Final = (
         "routine",
         frozenset(
             {"every", "daily", "nights", "nightshift", "earlies", "lates", "shift", "shifts",
-             "drop", "dropoff", "pick", "pickup", "duty", "drops", "weekends", "mon", "tue",
+             "drop", "dropoff", "pick", "pickup", "duty", "drops", "weekends", "finishes",
+             "starts", "clocks", "knocks", "mon", "tue",
              "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "mondays", "tuesdays",
              "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "sat", "sun", "run"}
         ),
@@ -271,7 +289,8 @@ _NEEDS: Final = (
         "workplace",
         frozenset(
             {"works", "working", "goes", "heads", "ward", "shop", "salon", "stall", "unit",
-             "practice", "clinic", "studio", "lad", "guy", "bloke", "fella", "lass", "chap"}
+             "practice", "clinic", "studio", "lad", "guy", "bloke", "fella", "lass", "chap",
+             "runs", "owns", "manages"}
         ),
     ),
     (
