@@ -25,14 +25,17 @@ kindness (:data:`_NOT_A_PROFILE`). A public office's or an event's hours are no 
 unless a home or a vehicle stands beside them (:data:`_PUBLIC`: a constituency clinic's
 hours with "go and tell her in person" is a citizen's call, not doxxing).
 
-A blind review (session 46: 43 comments to hold and 66 civil ones sharing their words,
-written from a plain description of the rule) held 14 more of the 43 than before and 5 of
-the 66 civil ones (a break-in "last night around 2am", a Garda witness appeal, a parking
+A first blind review (session 46: 43 comments to hold and 66 civil ones sharing their
+words, written from a plain description of the rule) held 14 more of the 43 than before
+and 5 of the 66 civil ones (a break-in "last night around 2am", a Garda witness appeal, a parking
 complaint, a grandad's shop, the writer's wife's school run); the mends below answer them
 (a one-off time is no routine; appeals, memories and "my wife" are not profiles) and read
 the shapes it missed ("the semi on Orchard Way", "he's on Bourke Rd", "rides a black
 Harley", a bare "silver Kuga", "works nights at", a child's school run, a registration
-written out, "we all know where you live", "see you soon").
+written out, "we all know where you live", "see you soon"). A second, written apart from
+the first (42 and 62): 16 more held, 2 more civil ones held (a hit-and-run appeal, a
+plumber recommended); mended the same way, with more makes and models. Figures and commands:
+``docs/evaluation.md``, "Issue 12, session 46".
 """
 
 from __future__ import annotations
@@ -263,7 +266,10 @@ _CALL: Final = re.compile(
 #: speed with them on every comment (`bench/contact_details.py`'s rows, 20,000 news and
 #: Reddit comments).
 _VEHICLE_WORDS: Final = frozenset(
-    {*re.findall(r"[a-z0-9]+", _VEHICLES), "rover", "reg", "registration", "plate", "plates"}
+    {*re.findall(r"[a-z0-9]+", _VEHICLES), "reg", "registration", "plate", "plates"}
+    # the pieces of "pick-up", "f-150", "range rover" and "land rover" that are everyday
+    # words (each vehicle still has a word of its own: "pick", "rover", "150")
+    - {"up", "f", "range", "land"}
 )
 _NEEDS: Final = (
     (
