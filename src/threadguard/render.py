@@ -81,8 +81,7 @@ def _node(s: Moderated) -> Group:
             Text(
                 "targets: "
                 + ", ".join(
-                    f"{t.group} {shown_score(t.score)}"
-                    + (" (inferred)" if t.inferred else "")
+                    f"{t.group} {shown_score(t.score)}" + (" (inferred)" if t.inferred else "")
                     for t in a.targets
                 ),
                 style="magenta",

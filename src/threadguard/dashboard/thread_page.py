@@ -170,11 +170,7 @@ def moderated(comments: Sequence[ThreadComment]) -> list[Moderated]:
     out = []
     for position, c in enumerate(x for x in comments if x.scores is not None):
         scores = c.scores or {}
-        targets = tuple(
-            Target.from_json(t)
-            for t in c.targets
-            if isinstance(t, dict)
-        )
+        targets = tuple(Target.from_json(t) for t in c.targets if isinstance(t, dict))
         reasons = c.moderator_reasons if c.moderator_action else c.policy_reasons
         out.append(
             Moderated(

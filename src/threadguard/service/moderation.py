@@ -253,11 +253,7 @@ class Reading:
         return Analysis(
             c.id,
             {a: float(row.get("scores", {}).get(a, 0.0)) for a in ATTRIBUTES},
-            tuple(
-                Target.from_json(t)
-                for t in row.get("targets", [])
-                if isinstance(t, dict)
-            ),
+            tuple(Target.from_json(t) for t in row.get("targets", []) if isinstance(t, dict)),
             tuple(
                 Span(int(s["begin"]), int(s["end"]), str(s["attribute"]), float(s["score"]))
                 for s in row.get("spans", [])
@@ -352,11 +348,7 @@ def stored_thread_document(
 
 
 def _stored_analysis(row: HistoryRow) -> tuple[Analysis, Analysis | None]:
-    targets = tuple(
-        Target.from_json(t)
-        for t in row.targets
-        if isinstance(t, dict)
-    )
+    targets = tuple(Target.from_json(t) for t in row.targets if isinstance(t, dict))
     scores = {a: float(row.scores.get(a, 0.0)) for a in ATTRIBUTES}
     author = (
         Analysis(None, {a: float(row.author_scores.get(a, 0.0)) for a in ATTRIBUTES})
