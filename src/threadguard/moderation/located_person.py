@@ -15,7 +15,7 @@ they drive, their routine, where they work, the street or landmark they are foun
 So each kind is looked for on its own (:data:`KINDS`), and a comment is held when
 
 - it gives a home or a vehicle (the private kinds) and one more kind, or
-- it gives two kinds beside a call to go there (:func:`.whereabouts.cue`),
+- it gives two kinds beside a call to go there (:func:`.whereabouts.cue`, :data:`_CALL`),
 
 about someone other than the writer (a comment whose only people are "I", "my", "we" is the
 writer's own life: "I live in Govanhill, I work nights at a warehouse in Cambuslang and my
@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from threadguard.moderation.whereabouts import NAME_WORDS, cue
+from threadguard.moderation.whereabouts import NAME_WORDS, RECOMMENDED, cue
 
 #: The makes and kinds of vehicle a person is said to drive.
 _VEHICLES: Final = (
@@ -197,11 +197,14 @@ _SOMEONE: Final = re.compile(
 )
 #: The writer and the writer's people ("I drive a white Transit", "My mum lives on Compton
 #: Road"), and anyone else, in the words before a find (:func:`_own`).
+_RELATIVES: Final = (
+    r"wife|husband|partner|son|daughter|mum|mam|mom|dad|grandad|granddad|grandpa|nan|nana|gran|"
+    r"granny|grandma|brother|sister|kids?|boy|girl|nephew|niece|uncle|aunt|auntie|cousin"
+)
 _FIRST_PERSON: Final = re.compile(
-    r"\b(?:I|I['’]?m|I['’]?ve|I['’]?d|we|we['’]re|we['’]ve)\b|\b(?:my|our) (?:(?:\w+ )?(?:wife|"
-    r"husband|partner|son|daughter|mum|mam|mom|dad|grandad|granddad|grandpa|nan|nana|gran|"
-    r"granny|grandma|brother|sister|kids?|boy|girl|nephew|niece|uncle|aunt|auntie|cousin|"
-    r"family|folks|parents|van|car|house|home|flat|place|work|job|office|shop)s?)\b",
+    r"\b(?:I|I['’]?m|I['’]?ve|I['’]?d|we|we['’]re|we['’]ve)\b|\b(?:my|our) (?:(?:\w+ )?(?:"
+    + _RELATIVES
+    + r"|family|folks|parents|van|car|house|home|flat|place|work|job|office|shop)s?)\b",
     re.IGNORECASE,
 )
 _OTHER_PERSON: Final = re.compile(
@@ -212,17 +215,15 @@ _OTHER_PERSON: Final = re.compile(
 #: (a review: "My wife is a teacher at Oakfield Primary, she's there from 7.30 and drives a
 #: silver Qashqai, and even she cant find a space").
 _MY_PEOPLE: Final = re.compile(
-    r"\b(?:my|our) (?:wife|husband|partner|son|daughter|mum|mam|mom|dad|grandad|granddad|"
-    r"grandpa|nan|nana|gran|granny|grandma|brother|sister|kids?|boy|girl|nephew|niece|uncle|"
-    r"aunt|auntie|cousin|neighbou?r|friend|mate|missus|fella|bf|gf)\b",
+    r"\b(?:my|our) (?:" + _RELATIVES + r"|neighbou?r|friend|mate|missus|fella|bf|gf)\b",
     re.IGNORECASE,
 )
 #: How far back in its sentence a find's person is looked for.
 _OWN_NEAR: Final = 60
-#: No profile: a recommendation, a crime reported or a police appeal, a memory, a kindness.
+#: No profile: a crime reported or a police appeal, a memory, a kindness, a tradesman praised
+#: (a recommendation is :data:`.whereabouts.RECOMMENDED`'s).
 _NOT_A_PROFILE: Final = re.compile(
-    r"\b(?:recommend\w*|does (?:great|brilliant|lovely|good) \w+|tell (?:him|her|them) i sent "
-    r"you|police (?:said|say|are|have|want|appeal\w*)|appeal(?:ing|ed)? for|court heard|"
+    r"\b(?:police (?:said|say|are|have|want|appeal\w*)|appeal(?:ing|ed)? for|court heard|"
     r"witness\w*|gardai|garda|want to hear from|dash ?cam|footage|cctv|was seen|break[- ]in|"
     r"broken into|stolen|suspect|missing|lost (?:dog|cat)|found (?:a|this) (?:dog|cat|wallet)|"
     r"bless (?:him|her)|lovely (?:lady|man|woman|bloke|fella|family|couple)|"
@@ -242,22 +243,6 @@ _PUBLIC: Final = re.compile(
     r"council|mayor|"
     r"open to (?:all|everyone|the public)|consultations?|exhibitions?|open days?|"
     r"public events?)\b",
-    re.IGNORECASE,
-)
-#: A call to find the person, beside the details (a review: "see you soon", "we'll be
-#: waiting", "wouldnt be hard to find either of them", "easy to have a chat with her", "Go say
-#: hi", "People here should know"), besides :func:`.whereabouts.cue`'s.
-_CALL: Final = re.compile(
-    r"\bsee (?:you|him|her|them) soon\b|\b(?:we|we['’]ll|we will|i['’]ll|i will) be waiting\b|"
-    r"\bif any(?:one|body) wants to find\b|\bwould(?:n['’]?t| not) be (?:too |that |very )?"
-    r"hard\b|\beasy to (?:find|have a (?:chat|word))\b|\bgo say (?:hi|hello)\b|"
-    r"\bpeople (?:here |round here |around here )?should know\b|\bknows? where (?:you|he|she|"
-    r"they) lives?\b|\b(?:i['’]ll|we['’]ll|i will|we will|might|may) (?:drop|pop|swing|call) "
-    r"(?:by|round|in|over)\b|\bteach (?:him|her|them) (?:a )?lesson\b|\bputting it out there\b|"
-    # news desk 40 (session 46): "Someone should keep a close eye on them.", "take it up with
-    # him direct, he finishes at 6"
-    r"\bkeep (?:a )?(?:close |careful )?eye on (?:him|her|them)\b|\btake it up with (?:him|her|"
-    r"them) (?:direct|directly|in person|yourselves?)\b",
     re.IGNORECASE,
 )
 #: The words one of whose each kind's finds holds (lower case), so that a comment naming
@@ -322,16 +307,18 @@ _STREET_LIKE: Final = re.compile(r"\b(?:" + _STREET_WORDS + r")\b|\b\d{1,3}(?:st
 _HOME_LIKE: Final = re.compile(r"(?:['’]s|['’]re| is| are) (?:the one )?on [A-Z]")
 
 
-def _may_locate(text: str) -> frozenset[str]:
+def _may_locate(text: str) -> tuple[frozenset[str], bool | None]:
     """The kinds whose words ``text`` holds, where they are two, one of them private (a home,
     a vehicle), or two beside a call; else none: the cheap test before the patterns, each of
     which needs one of its kind's words (the regular expressions only where the word sets
-    leave it open; the calls last, as :func:`.whereabouts.cue` is the dearest test of all)."""
+    leave it open; the call last, as :func:`.whereabouts.cue` is the dearest test of all).
+    With them, whether a call stands in ``text`` (None: not asked, a private kind being
+    there)."""
     low = text.lower()
     words = frozenset(low.translate(_SPACED).split())
     kinds = {name for name, needs in _NEEDS if not needs.isdisjoint(words)}
     if not kinds:
-        return frozenset()
+        return frozenset(), None
     digits = _DIGIT.search(text) is not None
     if digits and "routine" not in kinds and _RANGE.search(text) is not None:
         kinds.add("routine")  # "from 10 to 1", "8 till 6"
@@ -350,14 +337,40 @@ def _may_locate(text: str) -> frozenset[str]:
     ):
         kinds.add("home")
     if len(kinds) < 2:
-        return frozenset()
-    if kinds & _PRIVATE or _CALL.search(text) is not None or cue(text):
-        return frozenset(kinds)
-    return frozenset()
+        return frozenset(), None
+    if kinds & _PRIVATE:
+        return frozenset(kinds), None
+    called = _called(text)
+    return (frozenset(kinds) if called else frozenset()), called
+
+
+#: A call to find the person, beside the details (a review: "see you soon", "we'll be
+#: waiting", "wouldnt be hard to find either of them", "easy to have a chat with her", "Go say
+#: hi", "People here should know"). Weaker than :func:`.whereabouts.cue`'s calls,
+#: which hold beside one place: read beside two kinds of detail only ("She works at the Royal
+#: Free, people should know what she says about the NHS, she's spot on." is no menace).
+_CALL: Final = re.compile(
+    r"\bsee (?:you|him|her|them) soon\b|\b(?:we|we['’]ll|we will|i['’]ll|i will) be waiting\b|"
+    r"\bif any(?:one|body) wants to find\b|\bwould(?:n['’]?t| not) be (?:too |that |very )?"
+    r"hard\b|\beasy to (?:find|have a (?:chat|word))\b|\bgo say (?:hi|hello)\b|"
+    r"\bpeople (?:here |round here |around here )?should know\b|\bknows? where (?:you|he|she|"
+    r"they) lives?\b|\b(?:i['’]ll|we['’]ll|i will|we will|might|may) (?:drop|pop|swing|call) "
+    r"(?:by|round|in|over)\b|\bteach (?:him|her|them) (?:a )?lesson\b|\bputting it out there\b|"
+    # news desk 40 (session 46): "Someone should keep a close eye on them.", "take it up with
+    # him direct, he finishes at 6"
+    r"\bkeep (?:a )?(?:close |careful )?eye on (?:him|her|them)\b|\btake it up with (?:him|her|"
+    r"them) (?:direct|directly|in person|yourselves?)\b",
+    re.IGNORECASE,
+)
 
 
 #: The most matches of one kind read (a comment repeating a street a thousand times).
 _TRIES: Final = 20
+
+
+def _called(text: str) -> bool:
+    """Whether a call to go there stands in ``text``: :data:`_CALL`'s, the cheaper, first."""
+    return _CALL.search(text) is not None or cue(text)
 
 
 def _own(text: str, at: int) -> bool:
@@ -400,18 +413,24 @@ def match_located_person(text: str) -> tuple[int, int, str] | None:
     else None."""
     if len(text) < 30:
         return None
-    possible = _may_locate(text)
+    possible, called = _may_locate(text)
     if not possible or _SOMEONE.search(text) is None:
         return None
     found = _kinds(text, possible)
-    if len(found) < 2 or _NOT_A_PROFILE.search(text) is not None:
+    if (
+        len(found) < 2
+        or _NOT_A_PROFILE.search(text) is not None
+        or RECOMMENDED.search(text) is not None
+    ):
         return None
-    called = cue(text) or _CALL.search(text) is not None
     private = bool(_PRIVATE & found.keys())
     if private and _MY_PEOPLE.search(text) is not None:
         private = False  # the writer's own people, said with no call
-    if not private and (not called or _PUBLIC.search(text) is not None):
-        return None
+    if not private:
+        if called is None:
+            called = _called(text)
+        if not called or _PUBLIC.search(text) is not None:
+            return None
     names = [n for n, _ in KINDS if n in found]
     what = ", ".join(names[:-1]) + " and " + names[-1]
     begin = min(b for b, _ in found.values())

@@ -245,7 +245,7 @@ _MENACE: Final = re.compile(
 
 #: A recommendation: the place is named so that people go there as customers ("Dave works
 #: out of the unit on Mill Lane, does great MOTs. Go and have a word, tell him I sent you.").
-_RECOMMENDED: Final = re.compile(
+RECOMMENDED: Final = re.compile(
     r"\b(?:recommend\w*|lovely (?:work|job|staff|service|people|bloke|lady|woman|man|fella)|"
     r"brilliant (?:work|job|service|mechanic|hairdresser|baker|builder|plumber|staff)|"
     r"does (?:great|brilliant|lovely|a great|a brilliant|good) \w+|reasonable prices?|"
@@ -259,8 +259,8 @@ _RECOMMENDED: Final = re.compile(
 def cue(text: str) -> bool:
     """Whether a call to act or an insinuation stands in ``text`` (an opening "everyone
     knows?" asked back left out, see :data:`_ECHO`; none in a recommendation,
-    :data:`_RECOMMENDED`)."""
-    if _RECOMMENDED.search(text) is not None:
+    :data:`RECOMMENDED`)."""
+    if RECOMMENDED.search(text) is not None:
         return False
     echo = _ECHO.match(text)
     if echo is not None and _MENACE.search(text) is None:
