@@ -1,7 +1,9 @@
 """What a comment's card tells beyond its scores: when its author posted it (a backlog
 import looked as fresh as a new comment), that it was not scored in its language (a
-Hebrew insult showed green, harmless-looking bars) and, for a long comment, its
-highlighted passage while the rest is folded (a 4,400-character card filled a screen)."""
+Hebrew insult showed green, harmless-looking bars), for a long comment, its
+highlighted passage while the rest is folded (a 4,400-character card filled a screen),
+and a group the moderator inferred from the thread, marked as inferred (it sits under the
+floor from which a model's target is shown, and was not shown at all)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from datetime import UTC, datetime
 import pytest
 from dashboard_support import Dashboard, held, item_ids, span_of
 
+from threadguard.analysis import Target
 from threadguard.dashboard import card_parts
 from threadguard.storage.records import ArticleRef, NewComment
 
@@ -46,6 +49,14 @@ def cards(dashboard: Dashboard) -> Dashboard:
                 spans=(span_of(LONG, "fucking idiot", "insult"),),
                 position=2,
                 insult=0.8,
+            ),
+            held(
+                "Funny how it's always them, isn't it.",
+                "e4",
+                "insinuator",
+                targets=(Target("muslims", 0.45, inferred=True), Target("women", 0.3)),
+                position=3,
+                toxicity=0.5,
             ),
         ],
     )
@@ -170,3 +181,16 @@ def test_a_card_says_the_language_its_comment_was_read_in(dashboard: Dashboard) 
     assert ">language undetermined</span>" in card(page, "runes")
     first = item_ids(page)[0]
     assert ">language de</span>" in client.get(f"/comments/{first}/thread").text
+
+
+def test_an_inferred_target_is_shown_as_inferred_not_as_a_score(cards: Dashboard) -> None:
+    client, _ = cards.signed_in()
+    page = client.get("/?site=edge").text
+    insinuation = card(page, "insinuator")
+    assert 'class="chip inferred"' in insinuation and "muslims (inferred)" in insinuation
+    assert "45%" not in insinuation  # a fixed weight, not a probability
+    assert "women" not in insinuation  # a model's target under the floor stays hidden
+    assert "(inferred)" not in card(page, "old_timer")
+    first = item_ids(page)[3]
+    thread = client.get(f"/comments/{first}/thread").text
+    assert "muslims (inferred)" in thread and "women 0.30" in thread

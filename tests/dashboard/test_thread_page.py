@@ -103,7 +103,10 @@ def test_the_verdict_that_stands_and_what_a_node_shows() -> None:
     assert verdict_of(comment("n", policy_action=None)) == "approve"
     [node] = build_tree([held])
     assert node.top_scores == [("insult", 0.8), ("toxicity", 0.6)]
-    assert node.targets == [("religion", 0.9), ("women", 0.4)]
+    assert [(t.group, t.score, t.inferred) for t in node.targets] == [
+        ("religion", 0.9, False),
+        ("women", 0.4, False),
+    ]
     assert node.watched == ["idiot*"]
     assert node.coded == [
         ("1488", "a neo-Nazi code"),

@@ -150,7 +150,19 @@ def test_bars_are_sorted_and_targets_filtered() -> None:
     view = item_view(item(insult=0.8), Preferences(), None)
     assert view.bars[0].attribute == "insult" and view.bars[0].percent == 80
     assert view.bars[0].level == "high"
-    assert view.targets == [("religion", 0.9)]
+    assert view.targets == [("religion", 0.9, False)]
+
+
+def test_an_inferred_target_is_shown_under_the_floor_after_the_models() -> None:
+    stored = [
+        {"group": "women", "score": 0.45, "inferred": True},
+        {"group": "religion", "score": 0.9},
+        {"group": "gender", "score": 0.2},
+        {"group": "bad", "score": "not a number"},
+        "not a target",
+    ]
+    view = item_view(replace(item(), targets=stored), Preferences(), None)
+    assert view.targets == [("religion", 0.9, False), ("women", 0.45, True)]
 
 
 def test_local_path_keeps_paths_on_this_site_only() -> None:

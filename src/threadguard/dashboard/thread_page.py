@@ -67,15 +67,17 @@ class Node:
         return [(a, v) for a, v in ranked[:SHOWN_SCORES] if v >= SHOWN_SCORE]
 
     @property
-    def targets(self) -> list[tuple[str, float]]:
+    def targets(self) -> list[Target]:
+        """The stored targets, the models' first (highest first), then the inferred ones
+        (:class:`~threadguard.analysis.Target`, ``inferred`` shown as such)."""
         found = []
         for t in self.comment.targets:
             if isinstance(t, dict):
                 try:
-                    found.append((str(t.get("group", "")), float(t.get("score", 0.0))))
+                    found.append(Target.from_json(t))
                 except (TypeError, ValueError):
                     continue
-        return sorted(found, key=lambda t: -t[1])
+        return sorted(found, key=lambda t: (t.inferred, -t.score))
 
     @property
     def watched(self) -> list[str]:

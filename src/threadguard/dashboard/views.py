@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any, NamedTuple
 from urllib.parse import urlencode
 
-from threadguard.analysis import shown_score
+from threadguard.analysis import Target, shown_score
 from threadguard.dashboard import card_parts
 from threadguard.dashboard.masking import MASKED, mask_word, masked
 from threadguard.schema import ATTRIBUTE_LABELS, ATTRIBUTES
@@ -94,10 +94,17 @@ class Bar:
 
 
 class TargetChip(NamedTuple):
-    """A group the comment targets, with its score (a tuple: ``(group, score)``)."""
+    """A group the comment targets, with its score (a tuple: ``(group, score, inferred)``).
+
+    ``inferred``: the moderator named the group from the comment's words or its thread
+    (:mod:`threadguard.moderation.inferred_targets`), not a model: shown as such and
+    without a percentage, since its 0.45 is a fixed weight, not a probability (a news
+    desk, session 46, could not tell one from a model's reading).
+    """
 
     group: str
     score: float
+    inferred: bool = False
 
     @property
     def percent(self) -> int:
@@ -232,6 +239,25 @@ def is_severe(scores: dict[str, float]) -> bool:
     return any(scores.get(a, 0.0) >= floor for a, floor in SEVERE.items())
 
 
+def target_chips(stored: list[Any]) -> list[TargetChip]:
+    """The stored targets a card shows, highest first: a model's from :data:`TARGET_FLOOR`
+    up, and every inferred one (which sits under the floor by design: an inference held
+    comments take, shown so a moderator sees whom the thread points at). Entries that are
+    not a target as :meth:`Target.to_json` wrote it are skipped, not fatal: a row written
+    by hand or an older version must not stop the queue."""
+    chips = []
+    for entry in stored:
+        if not isinstance(entry, dict):
+            continue
+        try:
+            t = Target.from_json(entry)
+        except (TypeError, ValueError):
+            continue
+        if t.inferred or t.score >= TARGET_FLOOR:
+            chips.append(TargetChip(t.group, t.score, t.inferred))
+    return sorted(chips, key=lambda c: (c.inferred, -c.score))
+
+
 def item_view(
     item: ReviewItem,
     prefs: Preferences,
@@ -244,14 +270,7 @@ def item_view(
     severe = is_severe(item.scores)
     bars = [Bar(a, ATTRIBUTE_LABELS[a], item.scores.get(a, 0.0)) for a in ATTRIBUTES]
     bars.sort(key=lambda b: -b.value)
-    targets = sorted(
-        (
-            TargetChip(str(t.get("group", "")), float(t.get("score", 0.0)))
-            for t in item.targets
-            if isinstance(t, dict) and float(t.get("score", 0.0)) >= TARGET_FLOOR
-        ),
-        key=lambda t: -t[1],
-    )
+    targets = target_chips(item.targets)
     mask = prefs.mask_slurs
     shown = segments(item.text, item.spans, mask=mask)
     edited = getattr(item, "edited", None)  # a listed item's (review_page's) only
