@@ -125,7 +125,7 @@ class Moderator:
         inferred: frozenset[str] = frozenset()
         abuse_held = draft.verdict is not Verdict.APPROVE and draft.held_for_abuse
         if abuse_held:
-            inferred = inferred_groups(
+            inferred = draft.reader_groups | inferred_groups(
                 text, context, case.canonical, identity_attack="identity_attack" in draft.crossed
             )
         return Outcome(

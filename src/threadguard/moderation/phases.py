@@ -19,6 +19,9 @@ case and the decision so far and returns the decision after it. The order is the
 8. ``endorsed_lists``: a reply of bare agreement with a comment the lists hold (threats,
    coded hate, abusive words), or one approving whoever said a slur or threat its parent
    reports, is held, naming it (:mod:`.endorsed_lists`).
+   ``named_reader``: a reply dismissing its parent's writer by the group that writer named
+   as their own ("Your lot have been on benefits since the day you landed." under "I'm
+   Somali") is held, naming the group (:mod:`.named_reader`).
 9. ``contact_details``: phone numbers, e-mail and home addresses, and spam in the text
    (:mod:`.contact_details`), held or named as the policy's ``[contact_details]`` says.
 10. ``banned_author``: a banned author is rejected.
@@ -43,6 +46,7 @@ from threadguard.moderation.authors import AuthorContext
 from threadguard.moderation.coded_hate import ACTING, CodedAction, CodedMatch, match_coded
 from threadguard.moderation.contact_details import ContactMatch, match_contact_details
 from threadguard.moderation.endorsed_lists import ListFinds, agreed_reasons, approved_reports
+from threadguard.moderation.named_reader import match_named_reader
 from threadguard.moderation.policy import Policy
 from threadguard.moderation.self_named import says_who_they_are
 from threadguard.moderation.threats import ThreatMatch, match_threats
@@ -118,6 +122,8 @@ class Draft:
     #: Abusive words of the other covered languages found, and whether one held it.
     abusive: tuple[AbusiveMatch, ...] = ()
     abusive_held: bool = False
+    #: The groups a reply dismissed its parent's writer by (:mod:`.named_reader`).
+    reader_groups: frozenset[str] = frozenset()
     #: Contact details and spam found (where they stand, never what they say).
     contacts: tuple[ContactMatch, ...] = ()
     final: bool = False
@@ -137,6 +143,7 @@ class Draft:
             or self.coded_held
             or self.threat_held
             or self.abusive_held
+            or bool(self.reader_groups)
         )
 
     def raised_to(self, floor: Verdict, *reasons: str) -> Draft:
@@ -406,6 +413,18 @@ def endorsed_lists(case: Case, draft: Draft) -> Draft:
     return draft.raised_to(Verdict.HOLD, *reasons) if reasons else draft
 
 
+def named_reader(case: Case, draft: Draft) -> Draft:
+    """A reply dismissing its parent's writer by the group they named as their own is
+    held, naming the group (:mod:`.named_reader`). Only in English: its words are."""
+    if not case.context or case.analysis.language not in (None, "en"):
+        return draft
+    found = match_named_reader(case.text, case.context, case.canonical)
+    if found is None:
+        return draft
+    draft = replace(draft, reader_groups=draft.reader_groups | found.groups)
+    return draft.raised_to(Verdict.HOLD, found.reason())
+
+
 def contact_details(case: Case, draft: Draft) -> Draft:
     """Phone numbers, e-mail addresses, home addresses and spam in the text: held (or only
     named, for ``flag``), each find named once. Not in user names."""
@@ -460,6 +479,7 @@ PHASES: tuple[Phase, ...] = (
     threats,
     abusive_words,
     endorsed_lists,
+    named_reader,
     contact_details,
     banned_author,
     new_author,

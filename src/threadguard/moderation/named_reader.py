@@ -1,0 +1,282 @@
+"""A reply that dismisses a reader by the group the reader named as their own.
+
+Readers say who they are ("I'm Somali and from Easton", "As a gay man I'm thrilled for
+them", "I'm Jewish and my grandparents came here in 1938"), and news desks found the
+replies to them published more than any other hate that needs its thread: "Proud of what,
+milking the system? Your lot have been on benefits since the day you landed." (session
+46), "Explains a lot about the state of the NHS then." under a Nigerian nurse. The reply
+names no group -- the reader did -- and its words alone are a calm remark about "your
+lot", so the models score it low (toxicity 0.05-0.15) and no list reads it.
+
+Two shapes are held, under a parent that names its own writer's group
+(:func:`reader_groups`: "I'm", "I am", "as a", "we're", "my family came from" ... and a
+group's word within a few words):
+
+- **the reader's group spoken to as "your lot"** (:data:`COLLECTIVE`: "your lot", "you
+  people", "your kind", "your sort", "the likes of you", "people like you") beside a
+  generalisation or a stereotype (:data:`HOSTILE`: "always", "never", "since the day you
+  landed", benefits, "undercut", "sort out your own", "lecturing us", "pushing it",
+  "running the banks" ...), and not praise or thanks (:data:`WARM`: "Your lot run the
+  best cafés in Bristol" is approved);
+- **the reader's group given as the explanation** (:data:`EXPLAINS`: a reply that opens
+  with "Explains a lot", "That figures", "Say no more", "Of course you are"), unless it
+  thanks, apologises or praises.
+
+A reply whose writer names the same group as their own ("I'm Somali too, and your lot
+..." is the writer's own people) is left alone, as is one that quotes or rebuts the words
+(the phase reads only the reply's own voice: a comment in quotation marks around the cue
+is a report). The hold names the group the reader named, as an inferred target
+(:mod:`.inferred_targets`), and the reason quotes the reply's words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from threadguard.normalize import normalize_known, normalize_text
+from threadguard.scoring.group_words import GROUP_WORDS, groups_mentioned
+from threadguard.scoring.quotations import QUOTE_MARKS, Quotations
+
+#: A writer naming their own group: "i'm (a) ...", "as a ...", "we're ...", "my family
+#: came from ...", followed within :data:`_GAP` words by a group's word (:data:`GROUP_WORDS`).
+_SELF: Final = (
+    r"\b(?:i'm|i am|im|i’m|as an?|as a proud|speaking as an?|we're|we are|being an?|"
+    r"me and my (?:family|husband|wife|kids) are|"
+    r"my (?:family|parents|mum|mom|dad|father|mother|grandparents|grandad|granddad|nan|gran|"
+    r"husband|wife)(?: and i)? (?:are|is|were|was|came|come|moved)(?: here)?(?: over)?(?: from)?|"
+    r"i came (?:here |over )?(?:as an?|from))\b"
+)
+_GAP: Final = 4
+SELF_NAMED: Final = re.compile(rf"{_SELF}\s+(?P<words>(?:[\w'’-]+[\s,]+){{0,{_GAP}}}[\w'’-]+)")
+#: The only words that may stand between "I'm" and the group's word: articles and the
+#: adjectives a writer gives themselves ("I'm a proud second-generation British Somali");
+#: any other ("I'm sure the Polish community ...", "I'm tired of Muslims ...") ends it.
+# fmt: off
+_BETWEEN: Final = frozenset({
+    "a", "an", "proud", "practising", "practicing", "devout", "born", "british", "english",
+    "irish", "scottish", "welsh", "american", "canadian", "australian", "second-generation",
+    "first-generation", "third-generation", "second", "first", "third", "generation",
+    "young", "old", "older", "retired", "working", "single", "married", "queer", "black",
+    "white", "brown", "mixed-race", "mixed", "race", "half", "also", "too", "myself", "and",
+    "actually", "bloody", "the", "one", "of", "those", "uses", "user", "in", "from",
+})
+# fmt: on
+#: Countries a writer says they or their family came from, as the word
+#: :data:`GROUP_WORDS` knows their people by ("my family came from Pakistan").
+COUNTRY_FORMS: Final = {
+    "pakistan": "pakistani",
+    "bangladesh": "bangladeshi",
+    "india": "indian",
+    "somalia": "somali",
+    "somaliland": "somali",
+    "nigeria": "nigerian",
+    "ghana": "ghanaian",
+    "eritrea": "eritrean",
+    "sudan": "sudanese",
+    "ethiopia": "ethiopian",
+    "congo": "congolese",
+    "syria": "syrian",
+    "afghanistan": "afghan",
+    "iraq": "iraqi",
+    "iran": "iranian",
+    "poland": "polish",
+    "romania": "romanian",
+    "bulgaria": "bulgarian",
+    "albania": "albanian",
+    "ukraine": "ukrainian",
+    "turkey": "turkish",
+    "kurdistan": "kurdish",
+    "morocco": "moroccan",
+    "algeria": "algerian",
+    "egypt": "egyptian",
+    "palestine": "palestinian",
+    "lebanon": "lebanese",
+    "jamaica": "jamaican",
+    "haiti": "haitian",
+    "mexico": "mexican",
+    "china": "chinese",
+    "vietnam": "vietnamese",
+    "the philippines": "filipino",
+    "philippines": "filipino",
+    "korea": "korean",
+    "japan": "japanese",
+}
+_COUNTRY: Final = re.compile(r"\b(?:" + "|".join(COUNTRY_FORMS) + r")\b")
+
+#: The reader's group addressed in the second person, collectively.
+COLLECTIVE: Final = re.compile(
+    r"\b(?:your lot|you lot|you people|your people|your kind|your sort|your type|"
+    r"the likes of you|people like you|you and your (?:lot|kind|sort|people|type)|"
+    r"(?:every|each|none|all|the rest) (?:one )?of you)\b"
+)
+#: A generalisation or stereotype about "your lot": what makes the collective an attack.
+HOSTILE: Final = re.compile(
+    r"\b(?:always|never|every (?:time|single)|all the same|ever since|since the day|"
+    r"the day you (?:landed|arrived|got here|came)|landed|got off the (?:boat|plane|dinghy)|"
+    r"benefits?|handouts?|welfare|the dole|milk(?:ing)?|sponge?(?:ing)?|scroung\w*|"
+    r"freeload\w*|the system|undercut\w*|send(?:ing)? (?:it|the money|everything|it all) "
+    r"(?:home|back)|take (?:our|over)|taking (?:our|over)|took (?:our|over)|our (?:jobs|houses|"
+    r"homes|women|girls|kids|country|schools|nhs|streets|benefits|way of life)|"
+    r"your own (?:backyard|house|lot|country|kind|people)|lectur\w*|preach\w*|moan\w*|"
+    r"whing\w*|whin(?:e|ing)|complain\w*|play(?:s|ing)? the (?:victim|race card)|"
+    r"push(?:es|ing)? (?:it|your|this|that)|ram(?:s|ming)? it|shov(?:e|es|ing) it|agenda|"
+    r"run(?:s|ning)? the (?:banks|media|world|show|council)|control(?:s|ling)? the|"
+    r"breed\w*|grooming|groom\w*|crime|criminals?|terror\w*|bomb\w*|knife|stab\w*|"
+    r"don't belong|do not belong|dont belong|not welcome|go back|went back|"
+    r"integrat\w*|learn the language|speak english|"
+    r"cheap labour|(?:stick|stay|keep) to (?:your|yourselves)|keep yourselves to|"
+    r"ruin\w*|destroy\w*|invad\w*|infest\w*|problem|trouble|can't be trusted|cannot be trusted|"
+    r"nobody asked|no one asked|nobody cares|no one cares|nobody wants|sob stor(?:y|ies)|"
+    r"stick together|look after (?:each other|your own|their own)|cult|the rest of us|"
+    r"bend over backwards|special (?:treatment|rules)|funny how|hands? out)\b"
+)
+#: Praise, thanks, sympathy or welcome: the collective said warmly.
+WARM: Final = re.compile(
+    r"\b(?:thank\w*|cheers|best|great|brilliant|amazing|wonderful|lovely|love|loved|proud of|"
+    r"respect|deserve\w*|kind(?:ness)?|generous|hard[- ]?working|sorry|bless\w*|legends?|"
+    r"heroes|hero|good on|fair play|well done|congrat\w*|credit to|salt of the earth|saved|"
+    r"welcome here|always welcome|with you|stand with|behind you|glad|delighted|beautiful|"
+    r"fantastic|gorgeous|delicious|tastiest|finest|hardest|kindest|nicest|friendliest|"
+    r"bravest|smartest|most (?:generous|welcoming|decent)|unfair|not fair|blamed|scapegoat\w*|"
+    r"get the blame|targeted|solidarity|what you (?:go|went) through)\b"
+)
+#: "Not welcome" and its kin read as warm by :data:`WARM`'s "welcome": taken out first.
+_UNWELCOME: Final = re.compile(
+    r"\b(?:not|never|aren't|isn't|arent|isnt|no longer) (?:\w+ )?welcome\b"
+)
+#: A reply that opens by making the reader's group the explanation.
+EXPLAINS: Final = re.compile(
+    r"^\W*(?:(?:well|ah|oh|right|yeah|yep|ahh|ha|haha|lol|and|so)\b[\s,.!]*)*"
+    r"(?:that |which |this |it )?(?:explains (?:a lot|everything|it(?: all)?|so much)|"
+    r"figures|that figures|says it all|say no more|no surprise there|"
+    r"should(?: have|'ve| of) known|knew it|thought so|of course (?:you are|you do|you were|"
+    r"you did)|(?:of )?course you(?:'d| would)(?: say that| stick up for| defend| back)?|"
+    r"(?:[\w'-]+,? )?sure you are|you(?:'re| are) one of them)\b"
+)
+
+
+@dataclass(frozen=True)
+class ReaderDismissal:
+    """A reply dismissing its parent's writer by their group: the reply's words that do
+    it, and the groups the parent's writer named as their own."""
+
+    phrase: str
+    groups: frozenset[str]
+
+    def reason(self) -> str:
+        """What the moderator reads."""
+        named = ", ".join(sorted(self.groups))
+        return (
+            f'dismisses a reader by their group: "{self.phrase}" '
+            f"(the reader named themselves: {named})"
+        )
+
+
+#: Group words that name no group when a writer gives them to themselves ("as a native
+#: Londoner", "as a foreign correspondent").
+_NOT_A_PEOPLE: Final = frozenset({"native", "natives", "foreign", "pride", "newcomer", "newcomers"})
+
+
+#: "Gay woman here", "Ruth here, British Chinese, accountant": a writer's description
+#: beside "here" at a sentence's start, the group's word before it or after it.
+HERE: Final = re.compile(
+    r"(?:^|[.!?\n]\s*)(?P<before>(?:[\w'’-]+[\s,]+){0,3}?)here\b[\s,:;.!—–-]*"
+    r"(?P<after>(?:[\w'’-]+[\s,]*){0,3})"
+)
+#: What a writer wears or worships at as theirs: "I wear a hijab", "our synagogue door".
+WORN_OR_OURS: Final = re.compile(
+    r"\bi (?:wear|wore|have worn|started wearing) (?:a |the |my )?(?P<worn>hijab|niqab|burqa|"
+    r"turban|kippah|yarmulke|patka)\b|\b(?:my|our) (?:own |local |family's |family )?"
+    r"(?P<ours>mosque|synagogue|gurdwara|temple|madrasa|hijab|niqab|turban|kippah|yarmulke)\b"
+)
+#: Headwear :data:`GROUP_WORDS` does not know, as the word it knows their wearers by.
+_WORN_FORMS: Final = {"kippah": "jewish", "yarmulke": "jewish", "patka": "sikh"}
+#: A writer's family member described: "my son is autistic", "my dad's a wheelchair user".
+FAMILY: Final = re.compile(
+    r"\bmy (?:son|daughter|dad|mum|mom|father|mother|wife|husband|partner|brother|sister|"
+    r"kid|child|boy|girl|grandson|granddaughter|grandad|granddad|nan|gran|uncle|aunt|auntie|"
+    r"little one|eldest|youngest)(?:'s| is| was| has been)\s+"
+    r"(?P<words>(?:[\w'’-]+[\s,]+){0,3}[\w'’-]+)"
+)
+
+
+def _own_group(words: str, countries: bool = False) -> str | None:
+    """The group's word that opens ``words`` after only :data:`_BETWEEN` words (with
+    ``countries``, a country's people too: after "came from"), else None."""
+    for word in re.split(r"[\s,]+", words.replace("the philippines", "philippines")):
+        form = COUNTRY_FORMS.get(word, word) if countries else word
+        if GROUP_WORDS.fullmatch(form):
+            return None if form in _NOT_A_PEOPLE else form
+        if word not in _BETWEEN:
+            return None
+    return None
+
+
+def reader_groups(canonical_parent: str) -> frozenset[str]:
+    """The groups a parent's writer names as their own, or their family's (canonical
+    text); empty if none."""
+    text = canonical_parent
+    if not (GROUP_WORDS.search(text) or _COUNTRY.search(text) or WORN_OR_OURS.search(text)):
+        return frozenset()
+    forms: list[str | None] = []
+    for m in SELF_NAMED.finditer(text):
+        cue = text[m.start() : m.start("words")].rstrip()
+        forms.append(_own_group(m.group("words"), countries=cue.endswith("from")))
+    for m in FAMILY.finditer(text):
+        forms.append(_own_group(m.group("words")))
+    for m in HERE.finditer(text):
+        if m.group("before").strip() or m.group("after").strip():
+            forms.append(_own_group(m.group("before")) or _own_group(m.group("after")))
+    for m in WORN_OR_OURS.finditer(text):
+        word = m.group("worn") or m.group("ours")
+        forms.append(_WORN_FORMS.get(word, word))
+    found: set[str] = set()
+    for form in forms:
+        if form is not None:
+            found |= groups_mentioned(form)
+    return frozenset(found)
+
+
+def _sentence_around(text: str, begin: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence holding ``text[begin:end]``."""
+    start = max(text.rfind(c, 0, begin) for c in ".!?\n") + 1
+    stops = [i for i in (text.find(c, end) for c in ".!?\n") if i != -1]
+    return start, (min(stops) + 1 if stops else len(text))
+
+
+def match_named_reader(
+    text: str, context: str, canonical: str | None = None
+) -> ReaderDismissal | None:
+    """The reply's dismissal of the reader who wrote ``context`` by the group that reader
+    named as their own, if any. ``canonical``: ``normalize_text(text)`` if known."""
+    if not context:
+        return None
+    own = canonical if canonical is not None else normalize_text(text)
+    collective = COLLECTIVE.search(own)
+    explains = EXPLAINS.search(own) if collective is None else None
+    if collective is None and explains is None:
+        return None
+    groups = reader_groups(normalize_text(context[:2000]))
+    if not groups:
+        return None
+    if reader_groups(own) & groups:
+        return None  # the writer's own group too
+    if collective is not None:
+        start, end = _sentence_around(own, collective.start(), collective.end())
+        sentence = own[start:end]
+        if HOSTILE.search(sentence) is None or WARM.search(_UNWELCOME.sub(" ", sentence)):
+            return None
+        cue = (collective.start(), collective.end())
+    else:
+        assert explains is not None
+        if WARM.search(_UNWELCOME.sub(" ", own)):
+            return None
+        start, end = 0, _sentence_around(own, explains.start(), explains.end())[1]
+        cue = (explains.start(), explains.end())
+    to_original = normalize_known(text, own).to_original
+    if QUOTE_MARKS.search(text) and Quotations(text).inside(*to_original(*cue)):
+        return None  # the words quoted: a report of what someone said
+    begin, stop = to_original(start, end)
+    return ReaderDismissal(" ".join(text[begin:stop].split()), groups)

@@ -1,0 +1,162 @@
+"""A reply that dismisses a reader by the group the reader named as their own is held,
+naming that group as an inferred target; the same words under a parent that names no
+group of its writer's, said warmly, quoted, or by a writer of the same group are not.
+
+The first held pair is a news desk's (session 46); the rest were written for this rule."""
+
+from __future__ import annotations
+
+import pytest
+from list_support import CALM, DEFAULT, assert_approved_in, assert_held_for
+from timing_support import fastest, linear_budget
+
+from threadguard.moderation.named_reader import match_named_reader, reader_groups
+from threadguard.normalize import normalize_text
+
+HELD = [
+    (
+        "I'm Somali and from Easton, and proud of this community.",
+        "Proud of what, milking the system? Your lot have been on benefits since the day "
+        "you landed.",
+        {"black_people", "nationality_migration"},
+    ),
+    (
+        "As a Polish builder I can tell you we pay our taxes like everyone else.",
+        "Course you do. Your lot undercut every local firm and then send it all home.",
+        {"nationality_migration"},
+    ),
+    (
+        "I'm a Muslim and I volunteer at that food bank every Saturday.",
+        "Your lot should sort out your own backyard before lecturing us about charity.",
+        {"muslims"},
+    ),
+    (
+        "I'm Jewish and my grandparents came here in 1938.",
+        "And your people have been running the banks ever since.",
+        {"jews"},
+    ),
+    (
+        "I'm Nigerian and I've been a nurse here for twenty years.",
+        "Explains a lot about the state of the NHS then.",
+        {"black_people", "nationality_migration"},
+    ),
+    (
+        "My family came from Pakistan in 1971 and we've run the shop since.",
+        "People like you never integrate, you just take over whole streets.",
+        {"race_ethnicity", "nationality_migration"},
+    ),
+    ("I'm a gay teacher at that school.", "Figures. Keep your agenda away from my kids.", None),
+    # four news desks' (session 47), each under a parent that names its writer's group
+    # in another way: "X here", what they wear, their place of worship
+    (
+        "Ruth here, British Chinese, accountant, and I've done the books for two of them.",
+        "Course you'd say that, you're one of them. Nobody asked your lot for a reference.",
+        {"asians"},
+    ),
+    (
+        "Gay woman here, and honestly reading this made my week.",
+        "Of course you'd say that. You lot stick together like a cult.",
+        {"sexual_orientation"},
+    ),
+    (
+        "I wear a hijab and I'd happily answer your questions.",
+        "Nobody asked you, love. Your lot always have a sob story ready.",
+        {"muslims"},
+    ),
+    (
+        "We had a swastika sprayed on our synagogue door in March.",
+        "Maybe if you lot stopped playing the victim people would warm to you.",
+        {"jews"},
+    ),
+]
+
+CIVIL = [
+    # the same cues said warmly, with thanks or in sympathy
+    ("I'm Somali and from Easton.", "Your lot run the best cafés in Bristol, no contest."),
+    (
+        "I'm Polish and work nights at the depot.",
+        "Your lot never complain, hardest workers I know.",
+    ),
+    ("I'm a Muslim.", "You people are always blamed for everything and it's not fair."),
+    ("I'm Muslim and I disagree.", "That explains a lot, thanks for saying it, I didn't know."),
+    # the parent names no group of its writer's
+    ("I'm sure the Polish community will cope.", "Your lot always say that."),
+    ("I'm tired of Muslims being blamed.", "Explains a lot about this thread."),
+    ("I'm not Muslim but this is wrong.", "Figures."),
+    ("I'm a nurse on the night shift.", "Your lot never stop moaning about pay."),
+    ("As a native Londoner I love this.", "You people always moan about the Tube."),
+    # a report of the words, and a writer of the same group
+    (
+        "I'm Somali and from Easton.",
+        'He told me "your lot have been on benefits since the day you landed" and I reported him.',
+    ),
+    ("I'm Somali.", "I'm Somali too, and your lot always forget the rest of us in Kingsdown."),
+    # no generalisation beside the collective
+    ("I'm Jewish and this story made me cry.", "Your people have a festival on Friday, right?"),
+]
+
+
+@pytest.mark.parametrize(("parent", "reply", "groups"), HELD)
+def test_a_reply_dismissing_a_reader_by_their_named_group_is_held(
+    parent: str, reply: str, groups: set[str] | None
+) -> None:
+    assert_held_for(reply, "dismisses a reader by their group", context=parent)
+    outcome = DEFAULT.decide(CALM, reply, context=parent)
+    if groups is not None:
+        assert groups <= outcome.inferred_groups
+
+
+@pytest.mark.parametrize(("parent", "reply"), CIVIL)
+def test_the_same_words_warm_quoted_in_group_or_under_no_self_naming_are_approved(
+    parent: str, reply: str
+) -> None:
+    assert_approved_in(reply, context=parent)
+
+
+def test_held_replies_are_approved_with_no_parent() -> None:
+    for _parent, reply, _groups in HELD:
+        assert_approved_in(reply)
+
+
+def test_the_reason_quotes_the_reply_as_written_and_names_the_readers_group() -> None:
+    found = match_named_reader(
+        "Proud of what? YOUR LOT have been on benefits since the day you landed!!",
+        "I'm a proud second-generation British Somali.",
+    )
+    assert found is not None
+    assert found.phrase == "YOUR LOT have been on benefits since the day you landed!"
+    assert found.reason().endswith(
+        "(the reader named themselves: black_people, nationality_migration)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("parent", "groups"),
+    [
+        ("As a gay man I'm thrilled for them.", {"sexual_orientation"}),
+        ("We're Syrian and we love this town.", {"arabs", "nationality_migration"}),
+        ("I'm a Traveller and my kids go there.", {"race_ethnicity"}),
+        ("I'm sure the Syrian family will settle.", set()),
+        ("I'm friends with a Muslim family.", set()),
+        ("As a foreign correspondent I saw it.", set()),
+        ("Gay woman here, and honestly this made my week.", {"sexual_orientation"}),
+        ("Ruth here, British Chinese, accountant.", {"asians"}),
+        ("I wear a hijab and I'd happily answer.", {"muslims"}),
+        ("Someone sprayed our synagogue door.", {"jews"}),
+        ("My son is autistic and loves chess.", {"disability"}),
+        ("I'm in Pakistan for a wedding.", set()),
+        ("My neighbour came from Poland.", set()),
+    ],
+)
+def test_a_writer_names_their_own_group_only_in_their_own_description(
+    parent: str, groups: set[str]
+) -> None:
+    assert reader_groups(normalize_text(parent)) == frozenset(groups)
+
+
+def test_the_rule_reads_a_long_reply_and_parent_in_linear_time() -> None:
+    reply = "your lot " * 11_000 + "x"
+    parent = "i'm a " * 16_000 + "muslim"
+    budget = linear_budget(reply)
+    assert fastest(lambda: match_named_reader(reply, parent)) < budget
+    assert fastest(lambda: reader_groups(parent)) < linear_budget(parent)
