@@ -136,3 +136,53 @@ def test_a_reply_approving_whoever_said_what_its_parent_reports_is_held(
 @pytest.mark.parametrize(("parent", "reply"), CIVIL)
 def test_sympathy_other_people_denials_and_plain_parents_are_not(parent: str, reply: str) -> None:
     assert DEFAULT.decide(CALM, reply, context=parent).action is Verdict.APPROVE
+
+
+SALON = (
+    "I work in a salon in this town. Today two customers cancelled and one man shouted at us "
+    "through the door. Please remember we are people."
+)
+FINLAY = (
+    "Someone messaged Finlay after the final calling him a 'freak who should be in a home'. "
+    "He showed me and asked if it was true."
+)
+NOTE = "We had a note through the door telling us to go home. My daughter was in tears."
+LETTER = "The council sent us a letter about the bins and nobody answered my emails."
+
+
+@pytest.mark.parametrize(
+    ("parent", "reply"),
+    [
+        # session 47's news desks, the abuse in the parent's own words (no list's find)
+        (SALON, "Maybe the man at the door had his reasons."),
+        (FINLAY, "Sounds like somebody had the right idea."),
+        (NOTE, "Note writer wasn't wrong though."),
+        (NOTE, "Whoever wrote it had a point."),
+        (SALON, "Bloke at the door had a point, mind."),
+    ],
+)
+def test_a_reply_approving_whoever_abused_the_people_its_parent_speaks_of_is_held(
+    parent: str, reply: str
+) -> None:
+    assert DEFAULT.decide(CALM, parent).action is Verdict.APPROVE  # the report is published
+    outcome = DEFAULT.decide(CALM, reply, context=parent)
+    assert outcome.action is Verdict.HOLD
+    (reason,) = outcome.decision.reasons
+    assert reason.startswith("approves whoever abused the people its parent speaks of: ")
+
+
+@pytest.mark.parametrize(
+    ("parent", "reply"),
+    [
+        (LETTER, "Whoever wrote it had a point."),  # no abuse told of
+        (LETTER, "Somebody had the right idea."),
+        (SALON, "Somebody had the right idea calling the police."),  # the sentence goes on
+        (SALON, "The woman at the till had a point, report it."),
+        (SALON, "Nobody thinks the man at the door had his reasons."),
+        (FINLAY, "Finlay's mum has a point."),
+    ],
+)
+def test_a_verdict_under_no_report_of_abuse_or_about_someone_else_is_approved(
+    parent: str, reply: str
+) -> None:
+    assert DEFAULT.decide(CALM, reply, context=parent).action is Verdict.APPROVE

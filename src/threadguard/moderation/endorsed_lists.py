@@ -17,7 +17,10 @@ was only being honest.", "Whoever did it has a point." -- hate only through the 
 which the models read as calm. A short reply that speaks well of someone in the third
 person (:data:`APPROVES_SPEAKER`) under a parent in which the lists found a slur, a threat
 or a call that someone said (quoted, or reported as hurled), not held for, is held,
-naming it; not where the parent rebuts the words in its own voice.
+naming it; not where the parent rebuts the words in its own voice. Since session 47 the
+parent need hold no list's find where it tells of abuse someone received in the writer's
+own words ("one man shouted at us through the door" answered "Maybe the man at the door
+had his reasons."): four news desks wrote seven such replies.
 """
 
 from __future__ import annotations
@@ -103,12 +106,17 @@ def agreed_reasons(
 _SPEAKER: Final = (
     r"(?:he|she|they|whoever(?: [\w'’-]+ (?:it|that|this|the [\w'’-]+))?|"
     r"(?:the|that|this|those) (?:guy|bloke|man|lad|lads|fella|fan|fans|kid|kids|boys|woman|"
-    r"passenger|idiot))"
+    r"passenger|idiot)|"
+    # session 47's news desks: "Sounds like somebody had the right idea.", "Note writer
+    # wasn't wrong though.", "Bloke outside the bakery had a point though."
+    r"some(?:one|body)|(?:(?:the|that|this) )?(?:note|letter|message|card|graffiti)[- ]?"
+    r"(?:writer|sender|author)|(?:(?:the|that|this) )?(?:guy|bloke|man|lad|fella|woman) "
+    r"(?:outside|at|in|on|by|from|with) (?:the|that|this|a) [\w'’-]+)"
 )
 #: What may follow the verdict before its sentence ends: "though", "tbh", "lol", an emoji.
 _FILL: Final = (
     r"(?:\s*,?\s*(?:though|tho|tbh|tbf|to be fair|to be honest|really|honestly|mate|either|"
-    r"there|lol|lmao|haha|ngl|[\U0001F300-\U0001FAFF]))*"
+    r"there|lol|lmao|haha|ngl|mind|like|in fairness|[\U0001F300-\U0001FAFF]))*"
 )
 #: Approval of whoever said it, as a terse verdict that ends its sentence: "he's not
 #: wrong", "whoever did it has a point", "had the right idea", "knew what he was doing",
@@ -124,6 +132,7 @@ APPROVES_SPEAKER: Final = re.compile(
     r" have|['’]ve|['’]re)?\s+"
     r"(?:(?:not|isn['’]t|ain['’]t|wasn['’]t|aren['’]t) wrong|(?:got |has |had |have )?a point|"
     r"(?:(?:was|were|is|are) )?(?:only|just) being honest|(?:had|has|have) the right idea|"
+    r"(?:had|has|have|must have had|must've had) (?:his|her|their) reasons|"
     r"knew (?:exactly )?what (?:he|she|they) (?:was|were) doing|(?:only |just )?(?:said|says|"
     r"saying|say) (?:(?:out loud|aloud|openly) )?what (?:we|everyone|everybody|everyone else|"
     r"the rest of us|(?:most|many|a lot|lots|loads|half|plenty|all) of us|(?:most|many|a lot "
@@ -179,6 +188,47 @@ def _reported_in_quotes(parent: str, threat: ThreatMatch) -> bool:
     return Quotations(parent, Lean.LOOSE).inside(threat.begin, threat.end)
 
 
+#: A parent that tells of abuse someone received, which the lists need not find in it:
+#: "a man shouted at us through the door", "someone messaged Finlay ... calling him a
+#: 'freak'", "a note through the door", "told my son he 'had the nose for it'". Four news
+#: desks (session 47) wrote seven replies approving whoever did it ("Whoever wrote it had
+#: a point.", "Maybe the man at the door had his reasons.") under such parents, the abuse
+#: in words of the writer's own, so no list's find carried the hold. Not a report of a
+#: crime in general ("jailed", "killed": :data:`~threadguard.scoring.kind_words.HARM_IN_CONTEXT`),
+#: under which a verdict may be about a politician's point.
+REPORTED_ABUSE: Final = re.compile(
+    r"\b(?:shout(?:ed|ing) (?:at|abuse)|yell(?:ed|ing) at|scream(?:ed|ing) at|spat (?:at|on)|"
+    r"abused|abusive|hate (?:mail|crime|messages?)|racist (?:abuse|graffiti|notes?|letters?|"
+    r"messages?)|harass(?:ed|ing)|spray-?painted|sprayed|daubed|graffiti|vandali[sz]ed)\b",
+    re.IGNORECASE,
+)
+#: Words that tell of abuse only beside words quoted or a word of hurt: "a note through
+#: the door", "messaged him calling him a 'freak'", "told my son he 'had the nose for it'"
+#: (not "the council sent us a letter about the bins").
+REPORTED_WORDS: Final = re.compile(
+    r"\b(?:(?:a|an|the|this) (?:note|letter|card|message|email) (?:through|in|on|under|"
+    r"saying|that said|telling|calling)|through (?:the|our|my) (?:door|letterbox)|"
+    r"messaged (?:him|her|me|us|them|my \w+)|sent (?:him|her|me|us|them|my \w+) "
+    r"(?:a|an|messages?|this|that)|call(?:ed|ing) (?:me|him|her|us|them|my \w+) (?:an?|the)|"
+    r"told (?:me|him|her|us|them|my \w+) (?:to|that|he|she|they|i|we|it|his|her|their))\b",
+    re.IGNORECASE,
+)
+#: What makes :data:`REPORTED_WORDS` a report of abuse: quoted words, or hurt.
+_HURT: Final = re.compile(
+    r"[\"“”‘’']|\b(?:shaking|shaken|scared|frightened|terrified|upset|crying|cried|in tears|"
+    r"hurt|vile|disgusting|horrible|nasty|racist|sexist|homophobic|transphobic|bigot\w*|"
+    r"hateful|hate)\b",
+    re.IGNORECASE,
+)
+
+
+def reports_abuse(parent: str) -> bool:
+    """Whether a parent tells of abuse someone received (:data:`REPORTED_ABUSE`, or
+    :data:`REPORTED_WORDS` beside quoted words or hurt)."""
+    head = parent[:2000]
+    return bool(REPORTED_ABUSE.search(head) or (REPORTED_WORDS.search(head) and _HURT.search(head)))
+
+
 def approved_reports(
     text: str,
     parent: str,
@@ -186,9 +236,9 @@ def approved_reports(
     language: str | None,
     finds: ListFinds | None = None,
 ) -> list[str]:
-    """The reasons a short reply approves someone whose slur or threat its parent reports
-    (see the module docs; ``finds``: the lists' finds in the parent, if known); none
-    otherwise."""
+    """The reasons a short reply approves someone whose slur or threat its parent reports,
+    or who abused someone as the parent tells (:func:`reports_abuse`; see the module docs;
+    ``finds``: the lists' finds in the parent, if known); none otherwise."""
     if not parent.strip() or len(text.split()) > SHORT:
         return []
     found = APPROVES_SPEAKER.search(text)
@@ -215,4 +265,8 @@ def approved_reports(
         for m in finds_there.coded
         if m.reported or (fits and m.rebutted)
     ]
-    return [f"approves whoever its parent reports said {r}" for r in dict.fromkeys(named)]
+    if named:
+        return [f"approves whoever its parent reports said {r}" for r in dict.fromkeys(named)]
+    if reports_abuse(parent):
+        return [f'approves whoever abused the people its parent speaks of: "{found.group(0)}"']
+    return []
