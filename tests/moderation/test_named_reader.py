@@ -68,6 +68,44 @@ HELD = [
         "Maybe if you lot stopped playing the victim people would warm to you.",
         {"jews"},
     ),
+    # a blind review's (session 47), which the first version missed
+    (
+        "My daughter has Down syndrome and she loves her job at the café.",
+        "Should be in a home, not serving food. People like your daughter put customers off.",
+        {"disability"},
+    ),
+    (
+        "I'm Mexican-American and my family has been in Texas for five generations.",
+        "Sure it has. You people all say that right before asking for amnesty.",
+        {"latinx"},
+    ),
+    (
+        "As a bisexual woman, I didn't feel represented.",
+        "Nobody cares. Your lot just want attention.",
+        None,
+    ),
+    (
+        "Blind since birth, and the self-checkouts are a nightmare.",
+        "Not everything can be built for people like you. Stay home then.",
+        {"disability"},
+    ),
+    (
+        "Gypsy and proud, my grandad was a horse dealer.",
+        "Proud of thieving? Typical of your people.",
+        None,
+    ),
+    (
+        "Lesbian mum of two boys here.",
+        "Poor boys. People like you shouldn't be allowed to raise kids.",
+        {"sexual_orientation"},
+    ),
+    ("I'm non-binary and use they/them.", "Lol. Attention seekers, the whole lot of you.", None),
+    (
+        "I have cerebral palsy and the PIP assessment was humiliating.",
+        "Scroungers the lot of you.",
+        None,
+    ),
+    ("Born in Poland, been here since 2006.", "You lot came for the handouts.", None),
 ]
 
 CIVIL = [
@@ -91,6 +129,17 @@ CIVIL = [
         'He told me "your lot have been on benefits since the day you landed" and I reported him.',
     ),
     ("I'm Somali.", "I'm Somali too, and your lot always forget the rest of us in Kingsdown."),
+    # a blind review's civil replies the first version held: a bare "Figures" that its
+    # sentence goes on from, "of course you'd" that goes on to praise
+    (
+        "As a Catholic I was taught to always welcome the stranger.",
+        "Figures, the Catholic charities were first at the port in Dover too. Credit where "
+        "it's due.",
+    ),
+    (
+        "I'm a Deaf BSL user and there was no interpreter at the briefing.",
+        "Of course you'd notice, we all should have. Disgraceful that they dropped it.",
+    ),
     # no generalisation beside the collective
     ("I'm Jewish and this story made me cry.", "Your people have a festival on Friday, right?"),
 ]

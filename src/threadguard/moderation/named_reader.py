@@ -8,9 +8,12 @@ milking the system? Your lot have been on benefits since the day you landed." (s
 names no group -- the reader did -- and its words alone are a calm remark about "your
 lot", so the models score it low (toxicity 0.05-0.15) and no list reads it.
 
-Two shapes are held, under a parent that names its own writer's group
-(:func:`reader_groups`: "I'm", "I am", "as a", "we're", "my family came from" ... and a
-group's word within a few words):
+Two shapes are held, under a parent that names its own writer's group or their family's
+(:func:`reader_groups`: "I'm", "as a", "we're", "my family came from", "born in", "I
+have", a group's word and "here" or "and proud" opening a sentence ("Gay woman here",
+"Gypsy and proud"), "my son is", "I wear a hijab", "our synagogue"; only articles and
+the adjectives people give themselves may stand between the cue and the group's word, so
+"I'm sure the Polish community will cope" names no one's own group):
 
 - **the reader's group spoken to as "your lot"** (:data:`COLLECTIVE`: "your lot", "you
   people", "your kind", "your sort", "the likes of you", "people like you") beside a
@@ -19,8 +22,16 @@ group's word within a few words):
   "running the banks" ...), and not praise or thanks (:data:`WARM`: "Your lot run the
   best cafés in Bristol" is approved);
 - **the reader's group given as the explanation** (:data:`EXPLAINS`: a reply that opens
-  with "Explains a lot", "That figures", "Say no more", "Of course you are"), unless it
-  thanks, apologises or praises.
+  with "Explains a lot", "Figures.", "Say no more", "Course you'd say that", "Sure you
+  are"), unless it thanks, apologises or praises ("Figures, the Catholic charities were
+  first at the port too" and "Of course you'd notice, we all should have" go on from the
+  cue: a blind review's civil replies that the first version held).
+
+Measured (session 47; docs/evaluation.md): four news desks' 199 comments to hold, 123 ->
+116 published with the rule, the same 35 civil of 625 held; a blind review's 54 replies
+to hold and 72 civil ones written from a plain description of the rule: held 25 -> 33,
+civil held 6 -> 8 out of sample (after the mends, in sample: 51 and 6, the 6 held on
+their scores at the start too); ``bench/named_reader.py``: no CAT-LARGE reply held.
 
 A reply whose writer names the same group as their own ("I'm Somali too, and your lot
 ..." is the writer's own people) is left alone, as is one that quotes or rebuts the words
@@ -46,7 +57,7 @@ _SELF: Final = (
     r"me and my (?:family|husband|wife|kids) are|"
     r"my (?:family|parents|mum|mom|dad|father|mother|grandparents|grandad|granddad|nan|gran|"
     r"husband|wife)(?: and i)? (?:are|is|were|was|came|come|moved)(?: here)?(?: over)?(?: from)?|"
-    r"i came (?:here |over )?(?:as an?|from))\b"
+    r"i came (?:here |over )?(?:as an?|from)|(?:i was )?born in|i have|i've got|i've had)\b"
 )
 _GAP: Final = 4
 SELF_NAMED: Final = re.compile(rf"{_SELF}\s+(?P<words>(?:[\w'’-]+[\s,]+){{0,{_GAP}}}[\w'’-]+)")
@@ -108,8 +119,9 @@ _COUNTRY: Final = re.compile(r"\b(?:" + "|".join(COUNTRY_FORMS) + r")\b")
 #: The reader's group addressed in the second person, collectively.
 COLLECTIVE: Final = re.compile(
     r"\b(?:your lot|you lot|you people|your people|your kind|your sort|your type|"
-    r"the likes of you|people like you|you and your (?:lot|kind|sort|people|type)|"
-    r"(?:every|each|none|all|the rest) (?:one )?of you)\b"
+    r"the likes of you|people like (?:you|your \w+)|you and your (?:lot|kind|sort|people|type)|"
+    r"(?:every|each|none|all|the rest|half) (?:one )?of (?:you|youse|yous)(?: lot)?|"
+    r"(?:the )?(?:whole )?lot of (?:you|youse|yous)|you mob|your mob|youse|yous)\b"
 )
 #: A generalisation or stereotype about "your lot": what makes the collective an attack.
 HOSTILE: Final = re.compile(
@@ -130,7 +142,13 @@ HOSTILE: Final = re.compile(
     r"ruin\w*|destroy\w*|invad\w*|infest\w*|problem|trouble|can't be trusted|cannot be trusted|"
     r"nobody asked|no one asked|nobody cares|no one cares|nobody wants|sob stor(?:y|ies)|"
     r"stick together|look after (?:each other|your own|their own)|cult|the rest of us|"
-    r"bend over backwards|special (?:treatment|rules)|funny how|hands? out)\b"
+    r"bend over backwards|special (?:treatment|rules)|funny how|hands? out|typical|"
+    r"everything|anything|whatever gets|attention|fraud\w*|fake\w*|bought|qualifications|"
+    r"diversity|quota\w*|box[- ]tick\w*|token\w*|(?:did|who|that) start(?:ed)? it|"
+    r"can't take a joke|cannot take a joke|chip on|claim\w*|passports?|scroung\w*|"
+    r"junkies|thiev\w*|nick(?:ing|ed)?|steal\w*|lazy|idle|money in it|should(?:n't| not) be "
+    r"allowed|stay (?:home|at home|in)|put (?:customers|people|everyone) off|in a home|"
+    r"the press|the papers|the media)\b"
 )
 #: Praise, thanks, sympathy or welcome: the collective said warmly.
 WARM: Final = re.compile(
@@ -150,10 +168,12 @@ _UNWELCOME: Final = re.compile(
 EXPLAINS: Final = re.compile(
     r"^\W*(?:(?:well|ah|oh|right|yeah|yep|ahh|ha|haha|lol|and|so)\b[\s,.!]*)*"
     r"(?:that |which |this |it )?(?:explains (?:a lot|everything|it(?: all)?|so much)|"
-    r"figures|that figures|says it all|say no more|no surprise there|"
-    r"should(?: have|'ve| of) known|knew it|thought so|of course (?:you are|you do|you were|"
-    r"you did)|(?:of )?course you(?:'d| would)(?: say that| stick up for| defend| back)?|"
-    r"(?:[\w'-]+,? )?sure you are|you(?:'re| are) one of them)\b"
+    r"(?:(?:that )?figures|knew it|thought so|typical)(?=\s*(?:[.!…]|$))|figures (?:an?|that)|"
+    r"says it all|say no more|no surprise there|should(?: have|'ve| of) known|"
+    r"(?:of )?course (?:you are|you do|you were|you did|it has|it is|they did)(?=\s*[.!…,])|"
+    r"(?:of )?course you(?:'d| would)(?: (?:say|think) that| stick up for| defend| back)|"
+    r"(?:of )?course you(?:'d| would)(?=\s*[.!…,])|(?:[\w'-]+,? )?sure (?:you are|it (?:has|is))|"
+    r"you(?:'re| are) one of them|(?:that's what )?(?:they|you) all say(?: that)?)\b"
 )
 
 
@@ -182,7 +202,8 @@ _NOT_A_PEOPLE: Final = frozenset({"native", "natives", "foreign", "pride", "newc
 #: "Gay woman here", "Ruth here, British Chinese, accountant": a writer's description
 #: beside "here" at a sentence's start, the group's word before it or after it.
 HERE: Final = re.compile(
-    r"(?:^|[.!?\n]\s*)(?P<before>(?:[\w'’-]+[\s,]+){0,3}?)here\b[\s,:;.!—–-]*"
+    r"(?:^|[.!?\n]\s*)(?P<before>(?:[\w'’-]+[\s,]+){0,5}?)(?:here|and proud|since birth|"
+    r"born and bred|myself)\b[\s,:;.!—–-]*"
     r"(?P<after>(?:[\w'’-]+[\s,]*){0,3})"
 )
 #: What a writer wears or worships at as theirs: "I wear a hijab", "our synagogue door".
@@ -197,18 +218,44 @@ _WORN_FORMS: Final = {"kippah": "jewish", "yarmulke": "jewish", "patka": "sikh"}
 FAMILY: Final = re.compile(
     r"\bmy (?:son|daughter|dad|mum|mom|father|mother|wife|husband|partner|brother|sister|"
     r"kid|child|boy|girl|grandson|granddaughter|grandad|granddad|nan|gran|uncle|aunt|auntie|"
-    r"little one|eldest|youngest)(?:'s| is| was| has been)\s+"
+    r"little one|eldest|youngest)(?:'s| is| was| has been| has| uses)\s+"
     r"(?P<words>(?:[\w'’-]+[\s,]+){0,3}[\w'’-]+)"
 )
 
 
+#: Words a writer names their own group by that :data:`GROUP_WORDS` does not hold (they
+#: name no group in a parent that is not about its writer), as a word it holds.
+_OWN_FORMS: Final = {
+    "non-binary": "trans",
+    "nonbinary": "trans",
+    "enby": "trans",
+    "cerebral palsy": "disabled",
+    "ms": "disabled",
+    "multiple sclerosis": "disabled",
+    "epilepsy": "disabled",
+    "autism": "autistic",
+    "down's syndrome": "down syndrome",
+    "downs syndrome": "down syndrome",
+    "a wheelchair": "wheelchair",
+}
+
+
+_OWN_FORM: Final = re.compile(r"\b(?:" + "|".join(_OWN_FORMS) + r")\b")
+
+
 def _own_group(words: str, countries: bool = False) -> str | None:
     """The group's word that opens ``words`` after only :data:`_BETWEEN` words (with
-    ``countries``, a country's people too: after "came from"), else None."""
-    for word in re.split(r"[\s,]+", words.replace("the philippines", "philippines")):
-        form = COUNTRY_FORMS.get(word, word) if countries else word
-        if GROUP_WORDS.fullmatch(form):
-            return None if form in _NOT_A_PEOPLE else form
+    ``countries``, a country's people too: after "came from"), else None. A compound
+    ("Mexican-American") is read by its first part; two-word forms ("down syndrome",
+    "cerebral palsy") whole."""
+    tokens = re.split(r"[\s,]+", words.replace("the philippines", "philippines").strip())
+    for i, word in enumerate(tokens):
+        pair = " ".join(tokens[i : i + 2])
+        for candidate in (pair, word, word.split("-")[0]):
+            form = _OWN_FORMS.get(candidate, candidate)
+            form = COUNTRY_FORMS.get(form, form) if countries else form
+            if GROUP_WORDS.fullmatch(form):
+                return None if form in _NOT_A_PEOPLE else form
         if word not in _BETWEEN:
             return None
     return None
@@ -218,12 +265,17 @@ def reader_groups(canonical_parent: str) -> frozenset[str]:
     """The groups a parent's writer names as their own, or their family's (canonical
     text); empty if none."""
     text = canonical_parent
-    if not (GROUP_WORDS.search(text) or _COUNTRY.search(text) or WORN_OR_OURS.search(text)):
+    if not (
+        GROUP_WORDS.search(text)
+        or _COUNTRY.search(text)
+        or WORN_OR_OURS.search(text)
+        or _OWN_FORM.search(text)
+    ):
         return frozenset()
     forms: list[str | None] = []
     for m in SELF_NAMED.finditer(text):
         cue = text[m.start() : m.start("words")].rstrip()
-        forms.append(_own_group(m.group("words"), countries=cue.endswith("from")))
+        forms.append(_own_group(m.group("words"), countries=cue.endswith(("from", "born in"))))
     for m in FAMILY.finditer(text):
         forms.append(_own_group(m.group("words")))
     for m in HERE.finditer(text):
@@ -246,6 +298,10 @@ def _sentence_around(text: str, begin: int, end: int) -> tuple[int, int]:
     return start, (min(stops) + 1 if stops else len(text))
 
 
+#: A reply of at most this many words is read whole for a generalisation.
+SHORT: Final = 25
+
+
 def match_named_reader(
     text: str, context: str, canonical: str | None = None
 ) -> ReaderDismissal | None:
@@ -255,7 +311,7 @@ def match_named_reader(
         return None
     own = canonical if canonical is not None else normalize_text(text)
     collective = COLLECTIVE.search(own)
-    explains = EXPLAINS.search(own) if collective is None else None
+    explains = EXPLAINS.search(own)
     if collective is None and explains is None:
         return None
     groups = reader_groups(normalize_text(context[:2000]))
@@ -265,14 +321,17 @@ def match_named_reader(
         return None  # the writer's own group too
     if collective is not None:
         start, end = _sentence_around(own, collective.start(), collective.end())
-        sentence = own[start:end]
-        if HOSTILE.search(sentence) is None or WARM.search(_UNWELCOME.sub(" ", sentence)):
-            return None
+        # a short reply's generalisation may stand in the sentence before ("Nobody cares.
+        # Your lot just want attention."); warmth is read in the collective's own sentence
+        # ("Proud of what, milking the system? Your lot ...")
+        around = own if len(own.split()) <= SHORT else own[start:end]
+        if HOSTILE.search(around) is None or WARM.search(_UNWELCOME.sub(" ", own[start:end])):
+            collective = None
+    if collective is not None:
         cue = (collective.start(), collective.end())
+    elif explains is None or WARM.search(_UNWELCOME.sub(" ", own)):
+        return None
     else:
-        assert explains is not None
-        if WARM.search(_UNWELCOME.sub(" ", own)):
-            return None
         start, end = 0, _sentence_around(own, explains.start(), explains.end())[1]
         cue = (explains.start(), explains.end())
     to_original = normalize_known(text, own).to_original
