@@ -150,6 +150,63 @@ NOTE = "We had a note through the door telling us to go home. My daughter was in
 LETTER = "The council sent us a letter about the bins and nobody answered my emails."
 
 
+# a blind review's (session 47): parents that tell of abuse in more ways, and the abuser
+# approved by the noun the report used, by "whoever", with a tag question
+REVIEWED = [
+    (
+        "A man followed me for three streets calling me names because of my hijab.",
+        "Sounds like he had the right idea.",
+    ),
+    (
+        "Got a Facebook message from a total stranger telling me to go back to Poland.",
+        "He's not wrong though.",
+    ),
+    (
+        "A woman in Tesco told my mum to speak English or get out.",
+        "The woman in Tesco was spot on.",
+    ),
+    (
+        "We had dog mess pushed through our letterbox with a note saying LEAVE.",
+        "Note writer's got the right idea.",
+    ),
+    ("Someone painted GO HOME on our garden fence in red paint.", "Somebody had to say it."),
+    (
+        "A woman at the school gate told me my kids shouldn't be in this country.",
+        "She's not wrong, is she.",
+    ),
+    (
+        "Two lads on the bus called my mate a terrorist and told him to get off.",
+        "The lads on the bus said what we're all thinking.",
+    ),
+    (
+        "My nan got an anonymous letter saying people like her should go back to Jamaica.",
+        "Whoever wrote that letter should run for council.",
+    ),
+    ("Someone messaged my son calling him a freak.", "Whoever messaged him had a point."),
+    ("Got a letter through the letterbox telling us to go home.", "Can't blame the writer."),
+    (
+        "Somebody sprayed swastikas on the synagogue wall overnight.",
+        "Hats off to whoever sprayed it.",
+    ),
+    (
+        "Some driver leaned out of his van and yelled at me to get back to my own country.",
+        "Legend, whoever he was.",
+    ),
+    (
+        "A driver hurled abuse at me at the lights because I'm in a wheelchair.",
+        "Driver had a point, to be fair.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("parent", "reply"), REVIEWED)
+def test_a_reviews_approvals_of_an_abuser_its_parent_tells_of_are_held(
+    parent: str, reply: str
+) -> None:
+    outcome = DEFAULT.decide(CALM, reply, context=parent)
+    assert outcome.action is Verdict.HOLD, outcome.decision.reasons
+
+
 @pytest.mark.parametrize(
     ("parent", "reply"),
     [
@@ -180,6 +237,19 @@ def test_a_reply_approving_whoever_abused_the_people_its_parent_speaks_of_is_hel
         (SALON, "The woman at the till had a point, report it."),
         (SALON, "Nobody thinks the man at the door had his reasons."),
         (FINLAY, "Finlay's mum has a point."),
+        # a blind review's civil parents: no abuse told of, whatever is quoted
+        (
+            "Someone left a note on my car saying I'd left my lights on.",
+            "Somebody had the right idea.",
+        ),
+        (
+            "A passer-by told my son to go back and get his bike lights before riding home.",
+            "Stranger was right.",
+        ),
+        (
+            "Someone wrote 'thank you NHS' in chalk on the hospital path.",
+            "Whoever wrote it deserves a medal.",
+        ),
     ],
 )
 def test_a_verdict_under_no_report_of_abuse_or_about_someone_else_is_approved(

@@ -107,6 +107,7 @@ def test_phases_run_in_order_and_a_moderator_can_run_fewer() -> None:
         "threats",
         "abusive_words",
         "endorsed_lists",
+        "named_reader",
         "contact_details",
         "banned_author",
         "new_author",

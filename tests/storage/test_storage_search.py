@@ -175,6 +175,8 @@ REASON_OF_KIND = {
     "threat": 'intent to harm: "someone should hang him"',
     "self_harm": 'encouraging self-harm: "Kill yourself"',
     "coded_hate": 'coded hate "towelhead*": a slur for Muslims, Arabs and Sikhs (targets muslims)',
+    "thread": 'dismisses a reader by their group: "Your lot always ..." (the reader named '
+    "themselves: muslims)",
     "contact": 'contact details: phone number "077…"',
     "spam": 'spam: shortened link "bit.ly/3xYz"',
     "watchlist": 'watched "stupid cow" (hold)',

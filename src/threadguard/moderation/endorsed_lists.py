@@ -99,24 +99,40 @@ def agreed_reasons(
     return [f"agrees with what it answers: {r}" for r in dict.fromkeys(held)]
 
 
+#: Who the approval is of, named by a noun the parent's report uses for them ("Driver had a
+#: point", "Stranger was right", "the lads on the bus"), with or without an article; not
+#: after "your", "my", "our" (the reader's own people).
+_NOUN_SPEAKER: Final = (
+    r"(?:(?:the|that|this|those) )?(?:old |taxi |van |bus |young )?(?:kid|kids|driver|stranger|"
+    r"commenters?|fella|bloke|lads?|woman|man|guy|neighbour|teenagers|writer|note[- ]?writer)"
+    r"(?: (?:outside|at|in|on|by|from|with) (?:(?:the|that|this|a) )?[\w'’-]+)?"
+)
 #: Who the approval is of: he, she, they, "whoever did it", or a word for a stranger ("that
 #: bloke", "the lads"); not "your dad", "the officer", "the rabbi" or "you" (a reviewer's
 #: civil replies under victims' reports: "Your dad has a point. Report it.", "The officer's
 #: not wrong.", held by a first version that took any noun).
 _SPEAKER: Final = (
-    r"(?:he|she|they|whoever(?: [\w'’-]+ (?:it|that|this|the [\w'’-]+))?|"
+    r"(?:he|she|they|whoever(?: [\w'’-]+ (?:it|that|this|him|her|them|the [\w'’-]+))?|"
     r"(?:the|that|this|those) (?:guy|bloke|man|lad|lads|fella|fan|fans|kid|kids|boys|woman|"
-    r"passenger|idiot)|"
+    r"passenger|idiot)|" + _NOUN_SPEAKER + r"|"
     # session 47's news desks: "Sounds like somebody had the right idea.", "Note writer
     # wasn't wrong though.", "Bloke outside the bakery had a point though."
     r"some(?:one|body)|(?:(?:the|that|this) )?(?:note|letter|message|card|graffiti)[- ]?"
     r"(?:writer|sender|author)|(?:(?:the|that|this) )?(?:guy|bloke|man|lad|fella|woman) "
     r"(?:outside|at|in|on|by|from|with) (?:the|that|this|a) [\w'’-]+)"
 )
+# whoever did it: "whoever sent it", "whoever messaged him", "whoever wrote that letter"
+_WHOEVER: Final = r"whoever [\w'’-]+ (?:it|that|this|him|her|them|(?:the|that|this) [\w'’-]+)"
 #: What may follow the verdict before its sentence ends: "though", "tbh", "lol", an emoji.
 _FILL: Final = (
     r"(?:\s*,?\s*(?:though|tho|tbh|tbf|to be fair|to be honest|really|honestly|mate|either|"
     r"there|lol|lmao|haha|ngl|mind|like|in fairness|[\U0001F300-\U0001FAFF]))*"
+    r"(?:\s*,?\s*(?:is|isn['’]t|was|wasn['’]t|are|aren['’]t) (?:he|she|they|it)"
+    r"(?=\s*(?:[.!?…]|$)))?"
+)
+#: A tag question after a verdict ("He's not wrong, is he?"): a statement, not a question.
+_TAG: Final = re.compile(
+    r"\s*,?\s*(?:is|isn['’]t|was|wasn['’]t|are|aren['’]t) (?:he|she|they|it)\s*\?", re.IGNORECASE
 )
 #: Approval of whoever said it, as a terse verdict that ends its sentence: "he's not
 #: wrong", "whoever did it has a point", "had the right idea", "knew what he was doing",
@@ -131,7 +147,8 @@ APPROVES_SPEAKER: Final = re.compile(
     rf"(?:(?<!your )(?<!my )(?<!our )\b{_SPEAKER}(?:['’]s| is| was| were| are| has| had|"
     r" have|['’]ve|['’]re)?\s+"
     r"(?:(?:not|isn['’]t|ain['’]t|wasn['’]t|aren['’]t) wrong|(?:got |has |had |have )?a point|"
-    r"(?:(?:was|were|is|are) )?(?:only|just) being honest|(?:had|has|have) the right idea|"
+    r"(?:(?:was|were|is|are) )?(?:only|just) being honest|(?:(?:had|has|have) )?(?:got )?"
+    r"the right idea|"
     r"(?:had|has|have|must have had|must've had) (?:his|her|their) reasons|"
     r"knew (?:exactly )?what (?:he|she|they) (?:was|were) doing|(?:only |just )?(?:said|says|"
     r"saying|say) (?:(?:out loud|aloud|openly) )?what (?:we|everyone|everybody|everyone else|"
@@ -154,12 +171,27 @@ APPROVES_SPEAKER: Final = re.compile(
     r"(?: (?:in|at|on) (?:the|that|this) [\w'’-]+(?: [\w'’-]+)?)?"
     r"|\b(?:(?:can['’]?t|cannot|can not) (?:(?:really |honestly )?say (?:as )?i(?:['’]d| would)? "
     r"|really |honestly )?blame (?:him|her|them|whoever [\w'’-]+ (?:it|that)|the (?:fella|bloke|"
-    r"guy|man|lad|lads|fan|fans|woman|passenger))|nothing wrong with "
+    r"guy|man|lad|lads|fan|fans|woman|passenger|writer|driver|kid|kids|stranger|neighbour))|nothing wrong with "
     r"(?:that|it|what (?:he|she|they) (?:said|wrote|shouted))|about time (?:someone|somebody) "
     r"said it|(?:someone|somebody) had to say it|fair play to (?:him|them|whoever [\w'’-]+ "
     r"(?:it|that))|(?:legend|hero|spot on|bang on|top man),? whoever [\w'’-]+ (?:it|that)|"
     r"whoever [\w'’-]+ (?:it|that) is an? (?:legend|hero))"
-    rf")(?={_FILL}\s*(?:[.!…]|$))",
+    # a blind review's (session 47): the noun the report used, said to be right; praise of
+    # "whoever" did it; the note itself agreed with; the lads praised
+    rf"|(?<!your )(?<!my )(?<!our )\b{_NOUN_SPEAKER}(?:['’]s| is| was| are| were)\s+"
+    r"(?:(?:dead|absolutely|totally|completely|quite|so|100%) )?(?:right|spot on|bang on|"
+    r"on the money)"
+    r"|\b(?:hats off|fair play|respect|kudos|props|more power|all credit) to whoever"
+    r"(?: [\w'’-]+ (?:it|that|this|him|her|them|(?:the|that|this) [\w'’-]+))?"
+    r"|\b(?:legend|hero|top man|spot on|bang on),? whoever (?:he|she|they) (?:was|were|is|are)"
+    rf"|\b{_WHOEVER} (?:deserves a (?:medal|knighthood|pint)|"
+    r"should (?:run for [\w'’-]+|get a medal|be (?:pm|prime minister|mayor))|knows the score|"
+    r"(?:is|was)(?: (?:dead|absolutely|totally|100%))? (?:right|spot on|bang on|a legend|a hero))"
+    r"|\bcan['’]?t argue with (?:the|that|this) (?:letter|note|sign|message|graffiti|text|"
+    r"comment|post|sentiment)"
+    r"|\bgood on (?:the )?(?:lads|kids|boys|teenagers|them)"
+    r"|\b(?:talks?|talking) (?:some )?sense|\b(?:got|has|have) more sense than (?:most|the rest)"
+    rf")(?={_FILL}\s*(?:[.!…?]|$))",
     re.IGNORECASE,
 )
 #: "If the cap fits": the reply says the parent's label is true of whom it names. A parent's
@@ -197,36 +229,59 @@ def _reported_in_quotes(parent: str, threat: ThreatMatch) -> bool:
 #: crime in general ("jailed", "killed": :data:`~threadguard.scoring.kind_words.HARM_IN_CONTEXT`),
 #: under which a verdict may be about a politician's point.
 REPORTED_ABUSE: Final = re.compile(
-    r"\b(?:shout(?:ed|ing) (?:at|abuse)|yell(?:ed|ing) at|scream(?:ed|ing) at|spat (?:at|on)|"
-    r"abused|abusive|hate (?:mail|crime|messages?)|racist (?:abuse|graffiti|notes?|letters?|"
-    r"messages?)|harass(?:ed|ing)|spray-?painted|sprayed|daubed|graffiti|vandali[sz]ed)\b",
+    r"\b(?:shout(?:ed|ing) (?:at|abuse|slurs)|yell(?:ed|ing) at|scream(?:ed|ing) at|"
+    r"spat (?:at|on)|abused|abusive|hurl(?:ed|ing) abuse|hate (?:mail|crime|messages?)|"
+    r"racist (?:abuse|graffiti|notes?|letters?|messages?)|harass(?:ed|ing)|spray-?painted|"
+    r"sprayed|daubed|graffiti|vandali[sz]ed|petrol bomb\w*|firebomb\w*|egged|keyed|"
+    r"pig's head|pigs head|calling (?:me|him|her|us|them) names|called (?:me|him|her|us|them) "
+    r"names)\b",
     re.IGNORECASE,
 )
-#: Words that tell of abuse only beside words quoted or a word of hurt: "a note through
-#: the door", "messaged him calling him a 'freak'", "told my son he 'had the nose for it'"
-#: (not "the council sent us a letter about the bins").
+#: Someone telling of words said, written or sent to them: "told my mum to ...", "a note
+#: through the door", "messaged him calling him a ...", "painted GO HOME on our fence";
+#: abuse only beside quoted words, hurt or what abuse says (:data:`_ABUSIVE_CONTENT`).
 REPORTED_WORDS: Final = re.compile(
-    r"\b(?:(?:a|an|the|this) (?:note|letter|card|message|email) (?:through|in|on|under|"
-    r"saying|that said|telling|calling)|through (?:the|our|my) (?:door|letterbox)|"
-    r"messaged (?:him|her|me|us|them|my \w+)|sent (?:him|her|me|us|them|my \w+) "
-    r"(?:a|an|messages?|this|that)|call(?:ed|ing) (?:me|him|her|us|them|my \w+) (?:an?|the)|"
-    r"told (?:me|him|her|us|them|my \w+) (?:to|that|he|she|they|i|we|it|his|her|their))\b",
+    r"\b(?:(?:a|an|the|this) (?:anonymous )?(?:note|letter|card|message|email|text|voicemail|"
+    r"comment|post|dm)s? (?:through|in|on|under|saying|that said|telling|calling)|"
+    r"through (?:the|our|my) (?:door|letterbox)|"
+    r"(?:messaged|texted|emailed|dm'?d|followed|grabbed|sent) (?:me|him|her|us|them|my \w+)|"
+    r"call(?:ed|ing) (?:me|him|her|us|them|my \w+|our \w+) (?:an?|the)|"
+    r"told (?:me|him|her|us|them|my \w+|our \w+) (?:to|that|he|she|they|i|we|it|his|her|their|"
+    r"my|our)|(?:was|were|got|been) told (?:by|to|that)|(?:wrote|written|painted|scrawled|scratched|carved|posted|left) (?:[\w'’-]+ ){0,6}"
+    r"(?:on|across|outside|under|through) (?:the|our|my|his|her|their) |"
+    r"(?:saying|telling|told) (?:me|him|her|us|them|people like|our kind|gays|my \w+))",
     re.IGNORECASE,
 )
-#: What makes :data:`REPORTED_WORDS` a report of abuse: quoted words, or hurt.
+#: What abuse says, beside :data:`REPORTED_WORDS`: "told him to go back to Africa",
+#: "calling him a freak", "people like her should ...".
+_ABUSIVE_CONTENT: Final = re.compile(
+    r"\b(?:go (?:back (?:to|home|where)|home)|get (?:out|back to)|speak english|own country|where (?:he|she|they|you|"
+    r"i|we) came from|not wanted|aren't wanted|don't belong|leave|freak|terrorist|monkey|"
+    r"parasite|scrounger\w*|slurs?|names|our kind|people like (?:me|us|her|him|them)|"
+    r"(?:deserve|deserves) (?:a|to)|murderer|traitor|stealing|dirty|vermin|animals?|welcome|"
+    r"shouldn't be (?:in|here)|should not be (?:in|here)|watch (?:his|her|your|their|my) back|"
+    r"locked up|get off|take (?:off|it off)|groomers?|paedo\w*|should go)\b",
+    re.IGNORECASE,
+)
+#: Hurt told of beside :data:`REPORTED_WORDS`.
 _HURT: Final = re.compile(
-    r"[\"“”‘’']|\b(?:shaking|shaken|scared|frightened|terrified|upset|crying|cried|in tears|"
-    r"hurt|vile|disgusting|horrible|nasty|racist|sexist|homophobic|transphobic|bigot\w*|"
-    r"hateful|hate)\b",
+    r"\b(?:shaking|shaken|scared|frightened|terrified|upset|crying|cried|in tears|hurt|vile|"
+    r"disgusting|horrible|nasty|racist|sexist|homophobic|transphobic|bigot\w*|hateful|hate)\b",
     re.IGNORECASE,
 )
 
 
 def reports_abuse(parent: str) -> bool:
     """Whether a parent tells of abuse someone received (:data:`REPORTED_ABUSE`, or
-    :data:`REPORTED_WORDS` beside quoted words or hurt)."""
+    :data:`REPORTED_WORDS` beside hurt or what abuse says). Not words in quotation marks
+    alone: "Someone wrote 'thank you NHS' in chalk on the hospital path." and "Someone left
+    a note on my car saying I'd left my lights on." are a blind review's civil parents."""
     head = parent[:2000]
-    return bool(REPORTED_ABUSE.search(head) or (REPORTED_WORDS.search(head) and _HURT.search(head)))
+    if REPORTED_ABUSE.search(head):
+        return True
+    if REPORTED_WORDS.search(head) is None:
+        return False
+    return bool(_HURT.search(head) or _ABUSIVE_CONTENT.search(head))
 
 
 def approved_reports(
@@ -247,8 +302,10 @@ def approved_reports(
     if _THEIR_OWN.search(text[: found.start()]):
         return []  # "My mum always says 'ignore them', she's not wrong": someone of theirs
     clause = re.split(r"[,.;:!?]|\bbut\b", text[: found.start()])[-1]
-    ends = re.search(r"[.!?…]|$", text[found.end() :])
-    if _DENIED.search(clause) or (ends is not None and ends.group(0) == "?"):
+    after = text[found.end() :]
+    ends = re.search(r"[.!?…]|$", after)
+    asked = ends is not None and ends.group(0) == "?" and not _TAG.match(after)
+    if _DENIED.search(clause) or asked:
         return []
     # what the parent reports someone said: a threat in quotation marks, a code quoted or
     # hurled (not one the parent rebuts in its own words: "there is no 'migrant invasion',

@@ -47,6 +47,12 @@ REASON_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "self_harm": ("encouraging self-harm", ("encouraging self-harm:",)),
     "coded_hate": ("coded hate", ('coded hate "', 'author name: coded hate "')),
+    # hate only through its thread: agreement with a held parent, approval of an abuser the
+    # parent reports, a reader dismissed by the group they named (moderation/named_reader.py)
+    "thread": (
+        "hate through its thread",
+        ("agrees with what it answers:", "approves whoever", "dismisses a reader by their group:"),
+    ),
     "contact": ("contact details (doxxing)", ("contact details:",)),
     "spam": ("spam", ("spam:",)),
     "watchlist": ("watched word", ('watched "', 'author name: watched "')),
