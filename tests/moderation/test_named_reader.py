@@ -106,6 +106,27 @@ HELD = [
         None,
     ),
     ("Born in Poland, been here since 2006.", "You lot came for the handouts.", None),
+    # a second blind review's, which its version missed ("your kind" read as kindness)
+    (
+        "As a Catholic I think the Church got this badly wrong.",
+        "Bit late, your kind have been covering for kiddie fiddlers for centuries.",
+        {"christians"},
+    ),
+    (
+        "I'm Romanian and I work nights at the Amazon warehouse.",
+        "Sure you do. Your lot are all pickpockets or beggars on Oxford Street.",
+        {"nationality_migration"},
+    ),
+    (
+        "Deaf woman here. The new ticket machines have no visual alerts at all.",
+        "Figures. Your kind always want everything rebuilt around you at our expense.",
+        {"disability"},
+    ),
+    (
+        "Our mosque raised £12,000 for the food bank last Ramadan.",
+        "Your lot only give to your own, everyone knows it. Spare us the PR.",
+        {"muslims"},
+    ),
 ]
 
 CIVIL = [
@@ -139,6 +160,21 @@ CIVIL = [
     (
         "I'm a Deaf BSL user and there was no interpreter at the briefing.",
         "Of course you'd notice, we all should have. Disgraceful that they dropped it.",
+    ),
+    # a second blind review's civil replies its version held: a joke among friends, a
+    # comma after "course you would", the words quoted to report them
+    (
+        "I'm Jewish and we celebrate both Hanukkah and Christmas at home.",
+        "Course you would, twice the presents! We do the same in our mixed house.",
+    ),
+    (
+        "I'm gay and I'm a Tory, fight me.",
+        "Ha, explains a lot! Only kidding, you do you. Interesting to hear the view though.",
+    ),
+    (
+        "My daughter is autistic and a teacher told her 'your kind always make excuses'.",
+        "That's a disciplinary matter. Write down exactly what was said, 'your kind always "
+        "make excuses', and go to the governors.",
     ),
     # no generalisation beside the collective
     ("I'm Jewish and this story made me cry.", "Your people have a festival on Friday, right?"),
