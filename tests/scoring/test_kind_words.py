@@ -157,3 +157,44 @@ def test_praise_under_a_report_of_an_attack_is_read_as_written(
     assert reply.scores["toxicity"] > alone.scores["toxicity"]
     outcome = moderator.decide(reply, "Give the man a medal.", context=parent)
     assert outcome.action is Verdict.HOLD
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        # session 47's news desks: warm replies held on the deep tier's reading of them
+        ("Get well soon Ron x", ""),
+        ("See you Sunday Rav 🙏", ""),
+        ("🎯🎯🎯 go Lisa", ""),
+        ("Good luck to the lads!", "!"),
+        ("Congratulations Azad!", "!"),
+        ("Happy birthday, Nan.", "."),
+        ("Well done Jeremy, another bin strike.", ", another bin strike."),
+    ],
+)
+def test_greetings_and_cheers_are_cut(text: str, rest: str) -> None:
+    assert without_kind_words(text) == rest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Good luck with that, Ahmed.",  # the sentence goes on: sarcasm is read
+        "Go back home Lisa.",
+        "Go Lisa, and take your mates with you.",
+        "See you in hell Rav.",
+        "Congrats to the idiots who voted for this.",
+        "Happy Birthday Bitch!! You not a teenager no more.",  # abuse in the greeting
+    ],
+)
+def test_look_alike_greetings_are_read_as_written(text: str) -> None:
+    assert without_kind_words(text) is None
+
+
+def test_a_greeting_under_a_thread_that_names_a_group_is_published(
+    engine: Engine, moderator: Moderator
+) -> None:
+    parent = "Sikh, born and bred in this town, third generation."
+    for text in ("See you Sunday Rav 🙏", "Get well soon Ron x"):
+        (reply,) = engine.analyze([CommentInput(text, parent=parent)], spans=False)
+        assert moderator.decide(reply, text, context=parent).action is Verdict.APPROVE

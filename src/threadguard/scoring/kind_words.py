@@ -1,6 +1,7 @@
 """Kind words the models read as abuse: pleas ("Leave her alone."), praise put as an order
-("Give the man a medal."), wishes of well-being ("Hope the little lad is ok.") and pity
-("That poor woman.").
+("Give the man a medal."), wishes of well-being ("Hope the little lad is ok."), pity
+("That poor woman.") and greetings or cheers ("Get well soon Ron x", "See you Sunday Rav
+🙏": :data:`GREETING`).
 
 The deep tier reads an order or a wish about a person as abuse: "Leave her alone." scored
 toxicity 0.76 (the deep tier alone 0.92), "Can everyone just leave her alone." 0.81 with
@@ -178,6 +179,27 @@ PITY: Final = re.compile(
     + r")",
     re.IGNORECASE,
 )
+#: Emoji and kisses that may stand before or after a greeting ("🎯🎯🎯 go Lisa", "Get well
+#: soon Ron x").
+_GLYPHS: Final = r"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]|\bx{1,3}\b)"
+#: A greeting, a cheer or good wishes to someone, a sentence of its own: "Get well soon Ron
+#: x", "See you Sunday Rav 🙏", "🎯🎯🎯 go Lisa", "Good luck to the lads", "Congratulations
+#: Azad!", "Happy birthday, Nan". Four news desks (session 47) found such replies held on
+#: the deep tier's reading of short warm text (toxicity 0.47-0.63 alone, 0.57-0.74 with a
+#: thread that names a group, which sends them to the deep tier): "Get well soon Ron x"
+#: 0.57, "See you Sunday Rav 🙏" 0.60, "🎯🎯🎯 go Lisa" 0.60.
+GREETING: Final = re.compile(
+    r"(?:^|(?<=[.!?\n]))\s*(?P<words>(?:" + _GLYPHS + r"\s*)*(?:(?:get well soon|speedy recovery|"
+    r"(?:good|best of) luck|all the best|congrats|congratulations|well done|well played|bravo|"
+    r"nice one|happy birthday|happy (?:eid|diwali|hanukkah|christmas|new year|retirement)|"
+    r"welcome (?:home|back|aboard)|rest easy|(?:thank you|thanks|cheers|respect|love|much love|"
+    r"big love|hugs|best wishes) (?:to )?)(?:,?\s*(?:to\s+)?(?:" + PERSON + r"|you(?: all)?|"
+    r"all|everyone|mate|pal|love|hun))?|(?:go|come on|go on|up the) (?:" + PERSON + r")|"
+    r"see you (?:all )?(?:there|soon|then|tomorrow|tonight|later|next (?:week|time|month|year)|"
+    r"on (?:the day|\w+day)|\w+day|at the [\w'’-]+)(?:,?\s*" + PERSON + r")?)"
+    r"(?:\s*[!.]*\s*" + _GLYPHS + r")*" + _AFTER + r")",
+    re.IGNORECASE,
+)
 #: What a person believes or is born as.
 _BELIEF_OR_BIRTH: Final = (
     r"(?:religion|faith|colou?r|race|nationality|god|church|skin colou?r|background|ethnicity|"
@@ -210,7 +232,9 @@ _TURN: Final = re.compile(
 #: The cheap test first, on the lower-cased text.
 _NEEDED: Final = (
     "leave ", "give ", "get ", "buy ", "hope", "hoping", "pray", "poor ", "matter", "cares",
-    "gives a",
+    "gives a", "luck", "congrat", "well done", "well played", "bravo", "nice one", "happy ",
+    "welcome ", "rest easy", "thank", "cheers", "respect", "love", "hugs", "best wishes",
+    "go ", "come on ", "up the ", "see you", "all the best", "speedy",
 )  # fmt: skip
 
 
@@ -222,9 +246,10 @@ def without_kind_words(text: str) -> str | None:
         return None
     spans = [
         m.span("words")
-        for pattern in (PLEA, PRAISE, WELL_WISH, PITY)
+        for pattern in (PLEA, PRAISE, WELL_WISH, PITY, GREETING)
         for m in pattern.finditer(text)
         if not names_group(normalize_text(m.group("words")))
+        and not ABUSE_AROUND.search(m.group("words"))  # "Happy Birthday Bitch!!"
     ]
     spans += [
         m.span("words")
