@@ -10,8 +10,9 @@ import pytest
 from list_support import CALM, DEFAULT, assert_approved_in, assert_held_for
 from timing_support import fastest, linear_budget
 
-from threadguard.moderation.named_reader import match_named_reader, reader_groups
+from threadguard.moderation.named_reader import match_named_reader
 from threadguard.normalize import normalize_text
+from threadguard.scoring.self_descriptions import own_groups
 
 HELD = [
     (
@@ -236,7 +237,7 @@ def test_the_reason_quotes_the_reply_as_written_and_names_the_readers_group() ->
 def test_a_writer_names_their_own_group_only_in_their_own_description(
     parent: str, groups: set[str]
 ) -> None:
-    assert reader_groups(normalize_text(parent)) == frozenset(groups)
+    assert own_groups(normalize_text(parent)) == frozenset(groups)
 
 
 def test_the_rule_reads_a_long_reply_and_parent_in_linear_time() -> None:
@@ -244,4 +245,4 @@ def test_the_rule_reads_a_long_reply_and_parent_in_linear_time() -> None:
     parent = "i'm a " * 16_000 + "muslim"
     budget = linear_budget(reply)
     assert fastest(lambda: match_named_reader(reply, parent)) < budget
-    assert fastest(lambda: reader_groups(parent)) < linear_budget(parent)
+    assert fastest(lambda: own_groups(parent)) < linear_budget(parent)

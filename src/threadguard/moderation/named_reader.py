@@ -9,7 +9,7 @@ names no group -- the reader did -- and its words alone are a calm remark about 
 lot", so the models score it low (toxicity 0.05-0.15) and no list reads it.
 
 Two shapes are held, under a parent that names its own writer's group or their family's
-(:func:`reader_groups`: "I'm", "as a", "we're", "my family came from", "born in", "I
+(:func:`~threadguard.scoring.self_descriptions.own_groups`: "I'm", "as a", "we're", "my family came from", "born in", "I
 have", a group's word and "here" or "and proud" opening a sentence ("Gay woman here",
 "Gypsy and proud"), "my son is", "I wear a hijab", "our synagogue"; only articles and
 the adjectives people give themselves may stand between the cue and the group's word, so
@@ -51,74 +51,8 @@ from dataclasses import dataclass
 from typing import Final
 
 from threadguard.normalize import normalize_known, normalize_text
-from threadguard.scoring.group_words import GROUP_WORDS, groups_mentioned
 from threadguard.scoring.quotations import QUOTE_MARKS, Lean, Quotations
-
-#: A writer naming their own group: "i'm (a) ...", "as a ...", "we're ...", "my family
-#: came from ...", followed within :data:`_GAP` words by a group's word (:data:`GROUP_WORDS`).
-_SELF: Final = (
-    r"\b(?:i'm|i am|im|i’m|as an?|as a proud|speaking as an?|we're|we are|being an?|"
-    r"me and my (?:family|husband|wife|kids) are|"
-    r"my (?:family|parents|mum|mom|dad|father|mother|grandparents|grandad|granddad|nan|gran|"
-    r"husband|wife)(?: and i)? (?:are|is|were|was|came|come|moved)(?: here)?(?: over)?(?: from)?|"
-    r"i came (?:here |over )?(?:as an?|from)|(?:i was )?born in|i have|i've got|i've had)\b"
-)
-_GAP: Final = 4
-SELF_NAMED: Final = re.compile(rf"{_SELF}\s+(?P<words>(?:[\w'’-]+[\s,]+){{0,{_GAP}}}[\w'’-]+)")
-#: The only words that may stand between "I'm" and the group's word: articles and the
-#: adjectives a writer gives themselves ("I'm a proud second-generation British Somali");
-#: any other ("I'm sure the Polish community ...", "I'm tired of Muslims ...") ends it.
-# fmt: off
-_BETWEEN: Final = frozenset({
-    "a", "an", "proud", "practising", "practicing", "devout", "born", "british", "english",
-    "irish", "scottish", "welsh", "american", "canadian", "australian", "second-generation",
-    "first-generation", "third-generation", "second", "first", "third", "generation",
-    "young", "old", "older", "retired", "working", "single", "married", "queer", "black",
-    "white", "brown", "mixed-race", "mixed", "race", "half", "also", "too", "myself", "and",
-    "actually", "bloody", "the", "one", "of", "those", "uses", "user", "in", "from",
-})
-# fmt: on
-#: Countries a writer says they or their family came from, as the word
-#: :data:`GROUP_WORDS` knows their people by ("my family came from Pakistan").
-COUNTRY_FORMS: Final = {
-    "pakistan": "pakistani",
-    "bangladesh": "bangladeshi",
-    "india": "indian",
-    "somalia": "somali",
-    "somaliland": "somali",
-    "nigeria": "nigerian",
-    "ghana": "ghanaian",
-    "eritrea": "eritrean",
-    "sudan": "sudanese",
-    "ethiopia": "ethiopian",
-    "congo": "congolese",
-    "syria": "syrian",
-    "afghanistan": "afghan",
-    "iraq": "iraqi",
-    "iran": "iranian",
-    "poland": "polish",
-    "romania": "romanian",
-    "bulgaria": "bulgarian",
-    "albania": "albanian",
-    "ukraine": "ukrainian",
-    "turkey": "turkish",
-    "kurdistan": "kurdish",
-    "morocco": "moroccan",
-    "algeria": "algerian",
-    "egypt": "egyptian",
-    "palestine": "palestinian",
-    "lebanon": "lebanese",
-    "jamaica": "jamaican",
-    "haiti": "haitian",
-    "mexico": "mexican",
-    "china": "chinese",
-    "vietnam": "vietnamese",
-    "the philippines": "filipino",
-    "philippines": "filipino",
-    "korea": "korean",
-    "japan": "japanese",
-}
-_COUNTRY: Final = re.compile(r"\b(?:" + "|".join(COUNTRY_FORMS) + r")\b")
+from threadguard.scoring.self_descriptions import own_groups
 
 #: The reader's group addressed in the second person, collectively.
 COLLECTIVE: Final = re.compile(
@@ -201,103 +135,6 @@ class ReaderDismissal:
         )
 
 
-#: Group words that name no group when a writer gives them to themselves ("as a native
-#: Londoner", "as a foreign correspondent").
-_NOT_A_PEOPLE: Final = frozenset({"native", "natives", "foreign", "pride", "newcomer", "newcomers"})
-
-
-#: "Gay woman here", "Ruth here, British Chinese, accountant": a writer's description
-#: beside "here" at a sentence's start, the group's word before it or after it.
-HERE: Final = re.compile(
-    r"(?:^|[.!?\n]\s*)(?P<before>(?:[\w'’-]+[\s,]+){0,5}?)(?:here|and proud|since birth|"
-    r"born and bred|myself)\b[\s,:;.!—–-]*"
-    r"(?P<after>(?:[\w'’-]+[\s,]*){0,3})"
-)
-#: What a writer wears or worships at as theirs: "I wear a hijab", "our synagogue door".
-WORN_OR_OURS: Final = re.compile(
-    r"\bi (?:wear|wore|have worn|started wearing) (?:a |the |my )?(?P<worn>hijab|niqab|burqa|"
-    r"turban|kippah|yarmulke|patka)\b|\b(?:my|our) (?:own |local |family's |family )?"
-    r"(?P<ours>mosque|synagogue|gurdwara|temple|madrasa|hijab|niqab|turban|kippah|yarmulke)\b"
-)
-#: Headwear :data:`GROUP_WORDS` does not know, as the word it knows their wearers by.
-_WORN_FORMS: Final = {"kippah": "jewish", "yarmulke": "jewish", "patka": "sikh"}
-#: A writer's family member described: "my son is autistic", "my dad's a wheelchair user".
-FAMILY: Final = re.compile(
-    r"\bmy (?:son|daughter|dad|mum|mom|father|mother|wife|husband|partner|brother|sister|"
-    r"kid|child|boy|girl|grandson|granddaughter|grandad|granddad|nan|gran|uncle|aunt|auntie|"
-    r"little one|eldest|youngest)(?:'s| is| was| has been| has| uses)\s+"
-    r"(?P<words>(?:[\w'’-]+[\s,]+){0,3}[\w'’-]+)"
-)
-
-
-#: Words a writer names their own group by that :data:`GROUP_WORDS` does not hold (they
-#: name no group in a parent that is not about its writer), as a word it holds.
-_OWN_FORMS: Final = {
-    "non-binary": "trans",
-    "nonbinary": "trans",
-    "enby": "trans",
-    "cerebral palsy": "disabled",
-    "ms": "disabled",
-    "multiple sclerosis": "disabled",
-    "epilepsy": "disabled",
-    "autism": "autistic",
-    "down's syndrome": "down syndrome",
-    "downs syndrome": "down syndrome",
-    "a wheelchair": "wheelchair",
-}
-
-
-_OWN_FORM: Final = re.compile(r"\b(?:" + "|".join(_OWN_FORMS) + r")\b")
-
-
-def _own_group(words: str, countries: bool = False) -> str | None:
-    """The group's word that opens ``words`` after only :data:`_BETWEEN` words (with
-    ``countries``, a country's people too: after "came from"), else None. A compound
-    ("Mexican-American") is read by its first part; two-word forms ("down syndrome",
-    "cerebral palsy") whole."""
-    tokens = re.split(r"[\s,]+", words.replace("the philippines", "philippines").strip())
-    for i, word in enumerate(tokens):
-        pair = " ".join(tokens[i : i + 2])
-        for candidate in (pair, word, word.split("-")[0]):
-            form = _OWN_FORMS.get(candidate, candidate)
-            form = COUNTRY_FORMS.get(form, form) if countries else form
-            if GROUP_WORDS.fullmatch(form):
-                return None if form in _NOT_A_PEOPLE else form
-        if word not in _BETWEEN:
-            return None
-    return None
-
-
-def reader_groups(canonical_parent: str) -> frozenset[str]:
-    """The groups a parent's writer names as their own, or their family's (canonical
-    text); empty if none."""
-    text = canonical_parent
-    if not (
-        GROUP_WORDS.search(text)
-        or _COUNTRY.search(text)
-        or WORN_OR_OURS.search(text)
-        or _OWN_FORM.search(text)
-    ):
-        return frozenset()
-    forms: list[str | None] = []
-    for m in SELF_NAMED.finditer(text):
-        cue = text[m.start() : m.start("words")].rstrip()
-        forms.append(_own_group(m.group("words"), countries=cue.endswith(("from", "born in"))))
-    for m in FAMILY.finditer(text):
-        forms.append(_own_group(m.group("words")))
-    for m in HERE.finditer(text):
-        if m.group("before").strip() or m.group("after").strip():
-            forms.append(_own_group(m.group("before")) or _own_group(m.group("after")))
-    for m in WORN_OR_OURS.finditer(text):
-        word = m.group("worn") or m.group("ours")
-        forms.append(_WORN_FORMS.get(word, word))
-    found: set[str] = set()
-    for form in forms:
-        if form is not None:
-            found |= groups_mentioned(form)
-    return frozenset(found)
-
-
 def _sentence_around(text: str, begin: int, end: int) -> tuple[int, int]:
     """The bounds of the sentence holding ``text[begin:end]``."""
     start = max(text.rfind(c, 0, begin) for c in ".!?\n") + 1
@@ -321,10 +158,10 @@ def match_named_reader(
     explains = EXPLAINS.search(own)
     if collective is None and explains is None:
         return None
-    groups = reader_groups(normalize_text(context[:2000]))
+    groups = own_groups(normalize_text(context[:2000]))
     if not groups:
         return None
-    if reader_groups(own) & groups:
+    if own_groups(own) & groups:
         return None  # the writer's own group too
     if collective is not None:
         start, end = _sentence_around(own, collective.start(), collective.end())

@@ -38,6 +38,10 @@ from threadguard.scoring.opinion_frames import (
     without_frames,
 )
 from threadguard.scoring.quoted_speech import QUOTE_ATTRIBUTES, without_condemned_quotes
+from threadguard.scoring.self_descriptions import (
+    SELF_DESCRIPTION_ATTRIBUTES,
+    without_self_descriptions,
+)
 from threadguard.scoring.sexual_topics import TOPIC_ATTRIBUTES, without_sexual_topics
 
 
@@ -115,6 +119,13 @@ READINGS: Final = (
         groups=False,
         raises=False,
         unless_context=tells_of_harm,
+    ),
+    Reading(
+        "self description",
+        without_self_descriptions,
+        SELF_DESCRIPTION_ATTRIBUTES,
+        groups=False,
+        raises=False,
     ),
     # Last: a quotation the comment agrees with is its own words, whatever else was cut.
     Reading(
