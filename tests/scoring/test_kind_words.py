@@ -169,6 +169,7 @@ def test_praise_under_a_report_of_an_attack_is_read_as_written(
         ("Good luck to the lads!", "!"),
         ("Congratulations Azad!", "!"),
         ("Happy birthday, Nan.", "."),
+        ("Go on Katie!! Bring it home 🥊", "!! Bring it home 🥊"),  # a blind review's
         ("Well done Jeremy, another bin strike.", ", another bin strike."),
     ],
 )
@@ -185,6 +186,9 @@ def test_greetings_and_cheers_are_cut(text: str, rest: str) -> None:
         "See you in hell Rav.",
         "Congrats to the idiots who voted for this.",
         "Happy Birthday Bitch!! You not a teenager no more.",  # abuse in the greeting
+        # a blind review's: a greeting beside a sentence of its own is read as written
+        "Go Lisa! Go back to the kitchen where you belong",
+        "Get well soon Ron x... said nobody ever. Hope the cancer wins",
     ],
 )
 def test_look_alike_greetings_are_read_as_written(text: str) -> None:

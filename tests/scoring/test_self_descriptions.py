@@ -54,6 +54,10 @@ def test_a_self_description_is_cut(text: str, rest: str) -> None:
         "Immigrants are not welcome here.",
         "I'm sure the Polish community will cope.",
         "I'm tired of Muslims complaining.",
+        # a blind review's, which a first version cut: a description after "myself" is not
+        # the writer's, nor is a group after "and the"
+        "Being Asian myself, Black people are genetically less intelligent, it's just science.",
+        "I'm Irish and the Travellers are subhuman knackers, gas the lot.",
         # white is not cut (see the module docs); a place of the writer's own is kept
         "As a white man I'm sick of this.",
         "We had a swastika sprayed on our synagogue door in March.",

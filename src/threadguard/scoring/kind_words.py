@@ -232,25 +232,57 @@ _TURN: Final = re.compile(
 #: The cheap test first, on the lower-cased text.
 _NEEDED: Final = (
     "leave ", "give ", "get ", "buy ", "hope", "hoping", "pray", "poor ", "matter", "cares",
-    "gives a", "luck", "congrat", "well done", "well played", "bravo", "nice one", "happy ",
-    "welcome ", "rest easy", "thank", "cheers", "respect", "love", "hugs", "best wishes",
-    "go ", "come on ", "up the ", "see you", "all the best", "speedy",
+    "gives a",
 )  # fmt: skip
+#: The greetings' cheap test: a short comment (the models misread short warm text; a long
+#: comment's other words carry its reading) with one of their words.
+_GREETING_NEEDED: Final = (
+    "luck", "congrat", "well done", "well played", "bravo", "nice one", "happy ", "welcome ",
+    "rest easy", "thank", "cheers", "respect", "love", "hugs", "best wishes", "go ",
+    "come on ", "up the ", "see you", "all the best", "speedy", "get well",
+)  # fmt: skip
+GREETING_CHARS: Final = 200
+
+
+#: The most words a comment may have beside its greetings for them to be cut: a greeting
+#: is cut from a comment that is little else ("Get well soon Ron x", "Congratulations
+#: Azad!"); beside a sentence of its own the comment is read as written ("Go Lisa! Go back
+#: to the kitchen where you belong", "Get well soon Ron x... said nobody ever. Hope the
+#: cancer wins": a blind review's, published by a first version that cut any greeting).
+GREETING_REST_WORDS: Final = 3
+
+
+def _greetings(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text``'s greetings, where the rest is at most
+    :data:`GREETING_REST_WORDS` words and none of them abuse; else none."""
+    found = [
+        m.span("words")
+        for m in GREETING.finditer(text)
+        if not names_group(normalize_text(m.group("words")))
+        and not ABUSE_AROUND.search(m.group("words"))
+    ]
+    rest = cut_out(text, merged(found)) if found else None
+    if rest is None or len(re.findall(r"[^\W_]+", rest)) > GREETING_REST_WORDS:
+        return []
+    return found
 
 
 def without_kind_words(text: str) -> str | None:
     """``text`` without its pleas to leave someone alone and its praise put as orders, or
     None where it has none (see the module docs)."""
     lowered = text.lower()
-    if not any(map(lowered.__contains__, _NEEDED)) or INVISIBLE.search(text):
+    greets = len(text) <= GREETING_CHARS and any(map(lowered.__contains__, _GREETING_NEEDED))
+    if not (greets or any(map(lowered.__contains__, _NEEDED))) or INVISIBLE.search(text):
         return None
     spans = [
         m.span("words")
-        for pattern in (PLEA, PRAISE, WELL_WISH, PITY, GREETING)
+        for pattern in (PLEA, PRAISE, WELL_WISH, PITY)
         for m in pattern.finditer(text)
         if not names_group(normalize_text(m.group("words")))
         and not ABUSE_AROUND.search(m.group("words"))  # "Happy Birthday Bitch!!"
     ]
+    if greets:
+        spans += _greetings(text)
     spans += [
         m.span("words")
         for m in INDIFFERENCE.finditer(text)
