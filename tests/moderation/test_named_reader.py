@@ -128,6 +128,34 @@ HELD = [
         "Your lot only give to your own, everyone knows it. Spare us the PR.",
         {"muslims"},
     ),
+    # news desks 46-49 (session 47), written after the rule's first versions
+    (
+        "I'm non-binary and swim with Halsworth Masters.",
+        "Nobody cares about your made-up pronouns.",
+        None,
+    ),
+    (
+        "As a British Indian teacher in this county, this made my day.",
+        "Nobody cares what your mum looks like. Maybe go and teach in Delhi if you miss her.",
+        None,
+    ),
+    (
+        "As a Jewish fan I'll be honest, the last few years have been rough.",
+        "Here we go, out comes the victim card. Nobody smashed anything, you people just love "
+        "playing persecuted.",
+        {"jews"},
+    ),
+    (
+        "I'm Ukrainian, I came in 2022 with my mother.",
+        "Heart condition. Convenient. Funny how they all develop one the week the call-up "
+        "letter arrives.",
+        None,
+    ),
+    (
+        "I'm a Ghanaian nurse in Leeds.",
+        "And yet here you all are, by the thousand. Like termites in the foundations.",
+        None,
+    ),
 ]
 
 CIVIL = [
@@ -176,6 +204,15 @@ CIVIL = [
         "My daughter is autistic and a teacher told her 'your kind always make excuses'.",
         "That's a disciplinary matter. Write down exactly what was said, 'your kind always "
         "make excuses', and go to the governors.",
+    ),
+    # "nobody cares" said warmly, "love" as warmth
+    (
+        "I'm Polish and I've lived here since 2004.",
+        "Nobody cares where you're from, mate, you're one of us.",
+    ),
+    (
+        "I'm Muslim and I run the corner shop.",
+        "Love your shop, you lot always have the best samosas.",
     ),
     # no generalisation beside the collective
     ("I'm Jewish and this story made me cry.", "Your people have a festival on Friday, right?"),

@@ -59,7 +59,10 @@ COLLECTIVE: Final = re.compile(
     r"\b(?:your lot|you lot|you people|your people|your kind|your sort|your type|"
     r"the likes of you|people like (?:you|your \w+)|you and your (?:lot|kind|sort|people|type)|"
     r"(?:every|each|none|all|the rest|half) (?:one )?of (?:you|youse|yous)(?: lot)?|"
-    r"(?:the )?(?:whole )?lot of (?:you|youse|yous)|you mob|your mob|youse|yous)\b"
+    r"(?:the )?(?:whole )?lot of (?:you|youse|yous)|you mob|your mob|youse|yous|"
+    # session 47's desks 46-49: "Funny how they all develop one ...", "you're all reporting
+    # back", "here you all are, by the thousand"
+    r"(?:you|they)(?:'re| are)? all|y'all)\b"
 )
 #: A generalisation or stereotype about "your lot": what makes the collective an attack.
 HOSTILE: Final = re.compile(
@@ -88,18 +91,26 @@ HOSTILE: Final = re.compile(
     r"allowed|stay (?:home|at home|in)|put (?:customers|people|everyone) off|in a home|"
     r"the press|the papers|the media|(?:to|after|for|with) your own|(?:are|were) all|"
     r"pickpocket\w*|beggars?|begging|covering (?:up )?for|cover-?ups?|paedo\w*|pedo\w*|"
-    r"fiddl\w*|nonces?|abus\w*|drugs?|meds|dealers?|gangs?)\b"
+    r"fiddl\w*|nonces?|abus\w*|drugs?|meds|dealers?|gangs?|victim card|persecut\w*|"
+    r"(?:wheelchair|race|gay|trans|religion|disability|muslim|jew|woman) card|"
+    r"this is (?:england|britain|scotland|ireland|wales|australia|america|our country)|"
+    r"spy|spies|spying|handlers?|reporting back|termites|ants|locusts|swarm\w*|hordes?|"
+    r"by the (?:thousand|hundred|million)|flights? (?:to|back|home)|plenty of (?:flights|boats|"
+    r"planes|ferries))\b"
 )
 #: Praise, thanks, sympathy or welcome: the collective said warmly.
 WARM: Final = re.compile(
-    r"\b(?:thank\w*|cheers|best|great|brilliant|amazing|wonderful|lovely|love|loved|proud of|"
+    r"\b(?:thank\w*|cheers|best|great|brilliant|amazing|wonderful|lovely|loved|proud of|"
+    # "love" as warmth, not "you people just love playing persecuted" (desk 48)
+    r"love(?= (?:you|it|this|that|them|your|ya|u|the|what|how|seeing|reading|having|to see|"
+    r"to hear)\b)|lots of love|much love|"
     r"respect|deserve\w*|kindness|so kind|very kind|how kind|really kind|generous|hard[- ]?working|sorry|bless\w*|legends?|"
     r"heroes|hero|good on|fair play|well done|congrat\w*|credit to|salt of the earth|saved|"
     r"welcome here|always welcome|with you|stand with|behind you|glad|delighted|beautiful|"
     r"fantastic|gorgeous|delicious|tastiest|finest|hardest|kindest|nicest|friendliest|"
     r"bravest|smartest|most (?:generous|welcoming|decent)|unfair|not fair|blamed|scapegoat\w*|"
     r"get the blame|targeted|solidarity|what you (?:go|went) through|only kidding|just kidding|"
-    r"jk|you do you|joking)\b"
+    r"jk|you do you|joking|one of us|one of our own|welcome)\b"
 )
 #: "Not welcome" and its kin read as warm by :data:`WARM`'s "welcome": taken out first.
 _UNWELCOME: Final = re.compile(
@@ -114,7 +125,11 @@ EXPLAINS: Final = re.compile(
     r"(?:of )?course (?:you are|you do|you were|you did|it has|it is|they did)(?=\s*[.!…,])|"
     r"(?:of )?course you(?:'d| would)(?: (?:say|think) that| stick up for| defend| back)|"
     r"(?:of )?course you(?:'d| would)(?=\s*(?:[.!…]|$))|(?:[\w'-]+,? )?sure (?:you are|it (?:has|is))|"
-    r"you(?:'re| are) one of them|(?:that's what )?(?:they|you) all say(?: that)?)\b"
+    r"you(?:'re| are) one of them|(?:that's what )?(?:they|you) all say(?: that)?|"
+    # the reader's words about themselves waved away: "Nobody cares where you're from pal,
+    # this is England.", "Nobody asked, sir." (desks 46-49, session 47)
+    r"(?:nobody|no one|no-one) (?:cares|asked|needs to know|wants to know|is interested)|"
+    r"who (?:asked|cares)(?=\s*[?.!,]))\b"
 )
 
 
