@@ -46,6 +46,11 @@ REPORTED = [
     # "was right" only as a verdict: here a place, a judgement of someone's act
     "A man shouted 'pikey' at my cousin outside the pub. Her dad was right there.",
     "A man yelled 'paki' at my sister in Tesco. She was right to report it.",
+    # news desk 49 (session 47): the passive's second verb, a slur said as a habit
+    "In your day people like me were locked away in institutions and called 'spastics' to "
+    "our faces by the staff.",
+    "My family have run the Golden Dragon since 1982. Some customers still say 'ching "
+    "chong' when they think I can't hear.",
     # a short list of names suffered (a reviewer's, session 40)
     "The abuse this trans kid has had, being called a freak and a groomer, is disgusting.",
     # a [[context]] entry's phrase hurled and reported, as a term's is
@@ -74,6 +79,9 @@ USED = [
     # no report at all: a label, scare quotes, a bare slur
     "The 'towelheads' at the end of the road are at it again.",
     "Towelheads, the lot of them.",
+    # a call or the writer's own habit, not a report
+    "We should still say 'ching chong' to them.",
+    "I always say 'spastics' and I don't care.",
 ]
 
 

@@ -46,7 +46,10 @@ _SHOUT: Final = (
     r"etched|scratched|"
     # said to the one who tells it, or to theirs: "said on the phone", "said to my face"
     r"(?:said|says|saying)(?: it| that| this)? (?:to (?:me|us|my|our)(?: [\w'’-]+)?|"
-    r"(?:on|over) the phone|in front of (?:me|us|my [\w'’-]+|our [\w'’-]+))"
+    r"(?:on|over) the phone|in front of (?:me|us|my [\w'’-]+|our [\w'’-]+))|"
+    # said as a habit: "Some customers still say 'ching chong' when they think I can't
+    # hear." (news desk 49, session 47)
+    r"(?:still|often|sometimes|always|regularly|constantly|used to|would) (?:say|says|said)"
 )
 #: The people abuse was hurled at, between the verb and the quotation ("yelled at my dad").
 _AT: Final = r"(?: (?:at|to|on|across|outside) [\w'’-]+(?: [\w'’-]+){0,3}?)?"
@@ -64,8 +67,12 @@ HURLED: Final = re.compile(
 #: The same suffered, however the sentence began: "I was called 'X' every day at school",
 #: "my dad got called a 'X'" (a first person here is the victim, not the shouter).
 HURLED_AT: Final = re.compile(
-    r"\b(?:was|were|been|got|get|gets|getting|being) (?:called|yelled at|shouted at|"
-    r"screamed at|jeered at|abused as|branded)(?: an?)?\s*[,:]?\s*$",
+    r"(?:\b(?:was|were|been|got|get|gets|getting|being) (?:called|yelled at|shouted at|"
+    r"screamed at|jeered at|abused as|branded)"
+    # the passive's second verb: "people like me were locked away in institutions and
+    # called 'spastics' to our faces" (news desk 49, session 47)
+    r"|\b(?:was|were|been|got|get|being)\b[^.!?\"“”]{0,60}?\band (?:called|branded))"
+    r"(?: an?)?\s*[,:]?\s*$",
     re.IGNORECASE,
 )
 #: The verb after the quotation, with at most a short subject between: "'Dirty pikey,' he
