@@ -87,9 +87,22 @@ REVIEW = [
     "high school. Someone should keep a close eye on them.",
     "His flat's on Lapwing Lane above the florist, always in on Sunday mornings.",
 ]
+#: Four news desks of session 47, out of sample for the rule of session 46 (it held 3 of
+#: their 9 such comments): a house before its street, a block of flats, a car's parking
+#: place known, a night shift with a call to "have a word".
+DESKS_47 = [
+    "Is that the yellow house on Coppice Lane with the flag in the window? Might pop round and "
+    "have a word with her guests myself.",
+    "Enjoy the photo, Mrs Mehta. We all know where you park on Beacon Rise, the silver Skoda. "
+    "Small town, this.",
+    "The grandson works nights at the Shell garage on Station Road, if anyone fancies having a "
+    "word with him about the state the lane was left in last year.",
+    "The Chinese girls all live in the new block on Mill Lane, third floor, the ones with red "
+    "lanterns in the window. Easy to spot if anyone wants to go round and tell them.",
+]
 
 
-@pytest.mark.parametrize("text", DESKS + WRITTEN_APART + REVIEW)
+@pytest.mark.parametrize("text", DESKS + WRITTEN_APART + REVIEW + DESKS_47)
 def test_a_person_located_by_two_kinds_of_detail_is_held(text: str) -> None:
     assert_held_for(text, "contact details: whereabouts")
 
@@ -113,6 +126,13 @@ def test_the_reason_names_the_kinds_found_and_masks_the_names() -> None:
         "What a man. My nephew gets the 4 to Park Lane college every morning and says he is the "
         "kindest driver on the route.",
         "Im living in Surrey, all I see is new houses everywhere.",
+        # their civil twins: the writer's own, a building, a council, a kindness
+        "I live in flat 12, third floor, come round for a cuppa any time.",
+        "The new block on Mill Lane has a lovely roof garden on the third floor.",
+        "If anyone fancies having a word with the council about the potholes on Station Road, "
+        "the meeting is Tuesday.",
+        "The yellow house on Coppice Lane with the flag in the window is being painted next week.",
+        "She works nights at the Shell garage on Station Road and loves it.",
         # one kind only, or public kinds and no call
         "Her constituency office is on Station Road and she holds a surgery every Friday from 10 "
         "if you want to raise the ramps with her.",

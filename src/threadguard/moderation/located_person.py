@@ -76,7 +76,9 @@ _VEHICLE: Final = re.compile(
     r"\b(?:reg|registration|number ?plates?|plates?)(?: number)? (?:ends?|ending|starts?|starting"
     r"|begins?|beginning)(?: in| with)?\b|"
     rf"\b(?:with|in|owns?) (?:the|a|an|his|her|their) (?:[\w'’-]+ ){{0,2}}(?:{_MAKES})\b|"
-    r"(?-i:\b[A-Z]{2}\d{2} ?[A-Z]{3}\b|\b[A-Z]{2} ?\d{1,2} ?[A-Z]{1,2} ?\d{4}\b)",
+    r"(?-i:\b[A-Z]{2}\d{2} ?[A-Z]{3}\b|\b[A-Z]{2} ?\d{1,2} ?[A-Z]{1,2} ?\d{4}\b)|"
+    # "We all know where you park on Beacon Rise, the silver Skoda." (news desk 47)
+    r"\bknows? where (?:you|he|she|they) parks?\b",
     re.IGNORECASE,
 )
 #: Where a person lives, by a named place or a description of the house: "his mam's house is
@@ -89,7 +91,8 @@ _HOME: Final = re.compile(
     r"\b(?:lives?|living|stays|staying) (?:(?:on|in|at|up|down|off|above|over|behind|opposite|"
     r"next to) "
     r"(?:the|one of the) (?:[\w'’-]+ ){0,2}?(?:flats?|house|bungalow|cottage|new builds?|"
-    r"estate|terrace|caravan|maisonette|semi|shop|pub|takeaway|chippy|cafe|café|newsagents?)\b|"
+    r"estate|terrace|caravan|maisonette|semi|shop|pub|takeaway|chippy|cafe|café|newsagents?|"
+    r"block|building|halls|hostel|hotel)\b|"
     r"(?:on|up|down|off) [A-Z][\w'’-]+|in flat \d|at the "
     r"(?:bottom|top|end) of)|"
     r"\b(?i:his|her|their|your)(?: (?:mam|mum|mom|dad|nan|gran|wife|husband|parents|family|"
@@ -99,7 +102,10 @@ _HOME: Final = re.compile(
     r"porch|windows|shutters|flag)\b|"
     r"(?:\bthe |\ba |, |\. )(?:[\w'’-]+ ){0,2}(?:house|bungalow|cottage|farmhouse|semi|terrace|"
     r"detached|maisonette|flat|duplex|weatherboard|townhouse) (?:with|by|past|opposite|next to|"
-    r"beside|at the end of|on the corner of|right across from|across from|on (?-i:[A-Z]))|"
+    r"beside|at the end of|on the corner of|right across from|across from|on (?=(?-i:[A-Z])))|"
+    # a flat's number or a floor ("flat 12, third floor": news desks 47 and 49)
+    r"\bflat (?:no\.? ?)?\d{1,3}[a-z]?\b|\b(?:first|second|third|fourth|fifth|top|ground|1st|"
+    r"2nd|3rd|4th|5th) floor\b|"
     r"\b(?:he|she|they|you)(?:['’]s| is|['’]re| are) (?:the one )?on "
     + NAME_WORDS
     + r"(?-i:Street|St|Road|Rd|"
@@ -160,7 +166,7 @@ _WORKPLACE: Final = re.compile(
 )
 _STREET_WORDS: Final = (
     r"Street|St|Road|Rd|Lane|Avenue|Ave|Drive|Close|Crescent|Way|Terrace|Gardens|Grove|Mews|"
-    r"Row|Walk|Square|Parade|Broadway|Boulevard|Blvd|Place|Hill|Hwy|Highway"
+    r"Row|Walk|Square|Parade|Broadway|Boulevard|Blvd|Place|Hill|Hwy|Highway|Rise"
 )
 #: A named street ("Compton Road", "Illawarra Rd") or a street by its number ("on 50th",
 #: "on 7th Ave"), case-sensitive, or a place beside a landmark: "past the chippy", "by the
@@ -359,7 +365,13 @@ _CALL: Final = re.compile(
     # news desk 40 (session 46): "Someone should keep a close eye on them.", "take it up with
     # him direct, he finishes at 6"
     r"\bkeep (?:a )?(?:close |careful )?eye on (?:him|her|them)\b|\btake it up with (?:him|her|"
-    r"them) (?:direct|directly|in person|yourselves?)\b",
+    r"them) (?:direct|directly|in person|yourselves?)\b|"
+    # session 47's desks: "if anyone fancies having a word with him", "in case any locals
+    # fancy popping round for a word", "I've got my eye on them. So have a few of the lads.",
+    # "Easy to spot if anyone wants to go round"
+    r"\bfanc(?:y|ies|ied) (?:having|popping|going|paying|a word|a chat|a visit)\b|"
+    r"\bgot (?:my|our) eyes? on (?:him|her|them)\b|\b(?:a few|some|couple) of the lads\b|"
+    r"\beasy to spot\b|\bhave a (?:word|chat) with (?:him|her|them|(?:his|her|their) [\w'’-]+)\b",
     re.IGNORECASE,
 )
 
