@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from list_support import CALM, DEFAULT
+from timing_support import fastest, linear_budget
 
 from threadguard.schema import Verdict
 
@@ -237,6 +238,20 @@ def test_a_reply_approving_whoever_abused_the_people_its_parent_speaks_of_is_hel
         (SALON, "The woman at the till had a point, report it."),
         (SALON, "Nobody thinks the man at the door had his reasons."),
         (FINLAY, "Finlay's mum has a point."),
+        # a code review's: advice or a boss's text, and a parent that names a helper too
+        ("I was told by my GP to get off the sofa and walk more.", "She's not wrong."),
+        ("My boss texted me to say I could leave early today.", "He had the right idea."),
+        ("The nurse told my mum to leave the ward by 8, visiting hours.", "She has a point."),
+        ("A man shouted at my son on the bus. A stranger stepped in.", "Legend, whoever he was."),
+        ("A man shouted at my son on the bus and the driver threw him off.", "Driver was spot on."),
+        (
+            "Someone sprayed graffiti on the mosque; volunteers cleaned it by noon.",
+            "Hats off to whoever cleaned it.",
+        ),
+        (
+            "A man shouted at us through the door. My neighbour caught it on camera.",
+            "Whoever filmed it deserves a medal.",
+        ),
         # a blind review's civil parents: no abuse told of, whatever is quoted
         (
             "Someone left a note on my car saying I'd left my lights on.",
@@ -256,3 +271,9 @@ def test_a_verdict_under_no_report_of_abuse_or_about_someone_else_is_approved(
     parent: str, reply: str
 ) -> None:
     assert DEFAULT.decide(CALM, reply, context=parent).action is Verdict.APPROVE
+
+
+def test_a_verdict_padded_with_spaces_is_read_in_linear_time() -> None:
+    text = "He's not wrong" + " " * 10_000 + "x"
+    budget = linear_budget(text)
+    assert fastest(lambda: DEFAULT.decide(CALM, text, context="A man shouted at us.")) < budget

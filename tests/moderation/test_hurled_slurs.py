@@ -82,6 +82,10 @@ USED = [
     # a call or the writer's own habit, not a report
     "We should still say 'ching chong' to them.",
     "I always say 'spastics' and I don't care.",
+    # a code review's: the writers' own doing, a habit said to be only banter
+    "We were at the match and called him a paki all game.",
+    "Most of us still say 'ching chong' and it's only banter.",
+    "Everyone round here still says 'paki', it's just a word.",
 ]
 
 

@@ -133,6 +133,13 @@ def test_the_reason_names_the_kinds_found_and_masks_the_names() -> None:
         "the meeting is Tuesday.",
         "The yellow house on Coppice Lane with the flag in the window is being painted next week.",
         "She works nights at the Shell garage on Station Road and loves it.",
+        # a code review's: a recommendation, help with shopping, a description to find her by
+        "She works at the library on Church Street every Saturday morning, easy to spot in her "
+        "red coat.",
+        "Ask for Gary, he works nights at the Shell garage on Station Road. Have a word with "
+        "him, he'll sort your tyres.",
+        "He lives in the new block on Mill Lane, third floor, and a few of the lads from the "
+        "club help him with his shopping.",
         # one kind only, or public kinds and no call
         "Her constituency office is on Station Road and she holds a surgery every Friday from 10 "
         "if you want to raise the ramps with her.",

@@ -151,11 +151,6 @@ HELD = [
         "letter arrives.",
         None,
     ),
-    (
-        "I'm a Ghanaian nurse in Leeds.",
-        "And yet here you all are, by the thousand. Like termites in the foundations.",
-        None,
-    ),
 ]
 
 CIVIL = [
@@ -214,6 +209,19 @@ CIVIL = [
         "I'm Muslim and I run the corner shop.",
         "Love your shop, you lot always have the best samosas.",
     ),
+    # a code review's: "you all" and "they all" without a generalisation in their clause,
+    # or asked; the bare openers that go on, or that any reply may open with
+    ("I'm gay and nervous about coming out.", "You are all in my prayers tonight."),
+    (
+        "I'm gay and nervous about coming out.",
+        "They all came to the vigil, I've never seen anything like it.",
+    ),
+    ("I'm gay and nervous about coming out.", "Are you all OK? Never seen anything like it."),
+    ("I'm gay and nervous about coming out.", "Who cares? Do what makes you happy."),
+    ("I'm Polish and my nan made pierogi.", "Knew it! My nan made them too."),
+    ("I'm gay and nervous about coming out.", "Make sure you are registered by Friday."),
+    ("I'm gay and nervous about coming out.", "Of course you are, anyone would be."),
+    ("I'm gay and nervous about coming out.", "Says it all about this council."),
     # no generalisation beside the collective
     ("I'm Jewish and this story made me cry.", "Your people have a festival on Friday, right?"),
 ]

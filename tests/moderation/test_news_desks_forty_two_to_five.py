@@ -29,6 +29,8 @@ HELD = [
     ),
     ("Good riddance to the rootless parasites and their overpriced bread.", "coded hate"),
     ("I know where you live. We're coming for you.", "intent to harm"),
+    ("This isn't a game. We're coming for you.", "intent to harm"),
+    ("Next time we're coming for you, and you won't walk away.", "intent to harm"),
 ]
 CIVIL = [
     "Fox captain here. We lost to them twice, fair and square. See you next season Lisa, "

@@ -189,6 +189,9 @@ def test_greetings_and_cheers_are_cut(text: str, rest: str) -> None:
         # a blind review's: a greeting beside a sentence of its own is read as written
         "Go Lisa! Go back to the kitchen where you belong",
         "Get well soon Ron x... said nobody ever. Hope the cancer wins",
+        # a code review's: three words left, but they send someone away
+        "Well done Rav, now go home.",
+        "Go on Rav, go back home.",
     ],
 )
 def test_look_alike_greetings_are_read_as_written(text: str) -> None:

@@ -240,7 +240,8 @@ def is_severe(scores: dict[str, float]) -> bool:
 
 
 def target_chips(stored: list[Any]) -> list[TargetChip]:
-    """The stored targets a card shows, highest first: a model's from :data:`TARGET_FLOOR`
+    """The stored targets a card shows, the models' first (highest first), then the
+    inferred ones: a model's from :data:`TARGET_FLOOR`
     up, and every inferred one (which sits under the floor by design: an inference held
     comments take, shown so a moderator sees whom the thread points at). Entries that are
     not a target as :meth:`Target.to_json` wrote it are skipped, not fatal: a row written

@@ -34,6 +34,8 @@ from threadguard.moderation.abusive_words import AbusiveMatch, match_abusive_wor
 from threadguard.moderation.coded_hate import ACTING, CodedMatch, match_coded
 from threadguard.moderation.policy import SiteRules
 from threadguard.moderation.threats import ThreatMatch, match_threats
+from threadguard.normalize import normalize_text
+from threadguard.scoring.group_words import names_group
 from threadguard.scoring.quotations import Lean, Quotations
 
 
@@ -118,21 +120,21 @@ _SPEAKER: Final = (
     # session 47's news desks: "Sounds like somebody had the right idea.", "Note writer
     # wasn't wrong though.", "Bloke outside the bakery had a point though."
     r"some(?:one|body)|(?:(?:the|that|this) )?(?:note|letter|message|card|graffiti)[- ]?"
-    r"(?:writer|sender|author)|(?:(?:the|that|this) )?(?:guy|bloke|man|lad|fella|woman) "
-    r"(?:outside|at|in|on|by|from|with) (?:the|that|this|a) [\w'’-]+)"
+    r"(?:writer|sender|author))"
 )
 # whoever did it: "whoever sent it", "whoever messaged him", "whoever wrote that letter"
 _WHOEVER: Final = r"whoever [\w'’-]+ (?:it|that|this|him|her|them|(?:the|that|this) [\w'’-]+)"
 #: What may follow the verdict before its sentence ends: "though", "tbh", "lol", an emoji.
 _FILL: Final = (
-    r"(?:\s*,?\s*(?:though|tho|tbh|tbf|to be fair|to be honest|really|honestly|mate|either|"
+    r"(?:\s*(?:,\s*)?(?:though|tho|tbh|tbf|to be fair|to be honest|really|honestly|mate|either|"
     r"there|lol|lmao|haha|ngl|mind|like|in fairness|[\U0001F300-\U0001FAFF]))*"
-    r"(?:\s*,?\s*(?:is|isn['’]t|was|wasn['’]t|are|aren['’]t) (?:he|she|they|it)"
+    r"(?:\s*(?:,\s*)?(?:is|isn['’]t|was|wasn['’]t|are|aren['’]t) (?:he|she|they|it)"
     r"(?=\s*(?:[.!?…]|$)))?"
 )
 #: A tag question after a verdict ("He's not wrong, is he?"): a statement, not a question.
 _TAG: Final = re.compile(
-    r"\s*,?\s*(?:is|isn['’]t|was|wasn['’]t|are|aren['’]t) (?:he|she|they|it)\s*\?", re.IGNORECASE
+    r"\s*(?:,\s*)?(?:is|isn['’]t|was|wasn['’]t|are|aren['’]t) (?:he|she|they|it)\s*\?",
+    re.IGNORECASE,
 )
 #: Approval of whoever said it, as a terse verdict that ends its sentence: "he's not
 #: wrong", "whoever did it has a point", "had the right idea", "knew what he was doing",
@@ -233,7 +235,8 @@ REPORTED_ABUSE: Final = re.compile(
     r"spat (?:at|on)|abused|abusive|hurl(?:ed|ing) abuse|hate (?:mail|crime|messages?)|"
     r"racist (?:abuse|graffiti|notes?|letters?|messages?)|harass(?:ed|ing)|spray-?painted|"
     r"sprayed|daubed|graffiti|vandali[sz]ed|petrol bomb\w*|firebomb\w*|egged|keyed|"
-    r"pig's head|pigs head|calling (?:me|him|her|us|them) names|called (?:me|him|her|us|them) "
+    r"pig's head|pigs head|dog (?:mess|muck|poo|dirt|shit)|excrement|brick through|"
+    r"calling (?:me|him|her|us|them) names|called (?:me|him|her|us|them) "
     r"names)\b",
     re.IGNORECASE,
 )
@@ -255,12 +258,35 @@ REPORTED_WORDS: Final = re.compile(
 #: What abuse says, beside :data:`REPORTED_WORDS`: "told him to go back to Africa",
 #: "calling him a freak", "people like her should ...".
 _ABUSIVE_CONTENT: Final = re.compile(
-    r"\b(?:go (?:back (?:to|home|where)|home)|get (?:out|back to)|speak english|own country|where (?:he|she|they|you|"
-    r"i|we) came from|not wanted|aren't wanted|don't belong|leave|freak|terrorist|monkey|"
-    r"parasite|scrounger\w*|slurs?|names|our kind|people like (?:me|us|her|him|them)|"
-    r"(?:deserve|deserves) (?:a|to)|murderer|traitor|stealing|dirty|vermin|animals?|welcome|"
-    r"shouldn't be (?:in|here)|should not be (?:in|here)|watch (?:his|her|your|their|my) back|"
-    r"locked up|get off|take (?:off|it off)|groomers?|paedo\w*|should go)\b",
+    r"\b(?:go (?:back (?:to|home|where)|home)|get (?:out|back to)|speak english|own country|"
+    r"where (?:he|she|they|you|i|we) came from|not wanted|aren't wanted|don't belong|freak|"
+    r"terrorist|monkey|parasite|scrounger\w*|slurs?|our kind|people like (?:me|us|her|him|them)|"
+    r"murderer|traitor|dirty|vermin|animals?|shouldn't be in this country|"
+    r"should not be in this country|groomers?|paedo\w*|names|(?:not|aren't|isn't|are not|is not) "
+    r"welcome|stealing (?:our |\w+ )?jobs)\b",
+    re.IGNORECASE,
+)
+#: Words that tell of abuse beside :data:`REPORTED_WORDS` only where the parent names a
+#: group too ("told me to take off my turban or get off", "followed round the shop by a man
+#: telling her Muslims aren't welcome"): alone they are a GP's advice or a boss's text ("I
+#: was told by my GP to get off the sofa", "My boss texted me to say I could leave early":
+#: a code review's).
+_CONTENT_BESIDE_A_GROUP: Final = re.compile(
+    r"\b(?:leave|get off|take (?:off|it off)|welcome|should go|locked up|stealing|"
+    r"watch (?:his|her|your|their|my) back|(?:deserve|deserves) (?:a|to)|"
+    r"shouldn't be (?:in|here)|should not be (?:in|here))\b",
+    re.IGNORECASE,
+)
+#: A parent that also tells of someone who helped ("a stranger stepped in", "the driver
+#: threw him off", "my neighbour caught it on camera"): approval there may be of the helper
+#: ("Legend, whoever he was.", "Driver was spot on.", "Whoever filmed it deserves a medal."),
+#: so only a list's find in the parent carries a hold (a code review's).
+_HELPED: Final = re.compile(
+    r"\b(?:stepped in|intervened|helped|stood up for|defended|chased (?:him|her|them) off|"
+    r"threw (?:him|her|them) (?:off|out)|kicked (?:him|her|them) (?:off|out)|called the police|"
+    r"rang the police|called 999|reported (?:him|her|them|it)|caught it on (?:camera|film|video)|"
+    r"filmed (?:it|him|her|them)|cleaned (?:it|the)|painted over|scrubbed|told (?:him|her|them) "
+    r"(?:off|where to go)|had (?:a|my|our) back)\b",
     re.IGNORECASE,
 )
 #: Hurt told of beside :data:`REPORTED_WORDS`.
@@ -281,7 +307,11 @@ def reports_abuse(parent: str) -> bool:
         return True
     if REPORTED_WORDS.search(head) is None:
         return False
-    return bool(_HURT.search(head) or _ABUSIVE_CONTENT.search(head))
+    return bool(
+        _HURT.search(head)
+        or _ABUSIVE_CONTENT.search(head)
+        or (_CONTENT_BESIDE_A_GROUP.search(head) and names_group(normalize_text(head)))
+    )
 
 
 def approved_reports(
@@ -324,6 +354,6 @@ def approved_reports(
     ]
     if named:
         return [f"approves whoever its parent reports said {r}" for r in dict.fromkeys(named)]
-    if reports_abuse(parent):
+    if reports_abuse(parent) and not _HELPED.search(parent[:2000]):
         return [f'approves whoever abused the people its parent speaks of: "{found.group(0)}"']
     return []

@@ -49,7 +49,8 @@ _SHOUT: Final = (
     r"(?:on|over) the phone|in front of (?:me|us|my [\w'’-]+|our [\w'’-]+))|"
     # said as a habit: "Some customers still say 'ching chong' when they think I can't
     # hear." (news desk 49, session 47)
-    r"(?:still|often|sometimes|always|regularly|constantly|used to|would) (?:say|says|said)"
+    r"(?<!\bi )(?<!\bwe )(?<!\bus )(?<!\byou )(?:still|often|sometimes|always|regularly|"
+    r"constantly|used to) (?:say|says|said)"
 )
 #: The people abuse was hurled at, between the verb and the quotation ("yelled at my dad").
 _AT: Final = r"(?: (?:at|to|on|across|outside) [\w'’-]+(?: [\w'’-]+){0,3}?)?"
@@ -71,7 +72,10 @@ HURLED_AT: Final = re.compile(
     r"screamed at|jeered at|abused as|branded)"
     # the passive's second verb: "people like me were locked away in institutions and
     # called 'spastics' to our faces" (news desk 49, session 47)
-    r"|\b(?:was|were|been|got|get|being)\b[^.!?\"“”]{0,60}?\band (?:called|branded))"
+    # a participle before "and" ("locked away ... and called"), not "were at the match and
+    # called him ...", which is the writers' own doing (a code review's)
+    r"|\b(?:was|were|been|got|get|being) (?:[\w'’-]+ )?[\w'’-]+(?:ed|en|wn)\b[^.!?\"“”]{0,60}?"
+    r"\band (?:called|branded))"
     r"(?: an?)?\s*[,:]?\s*$",
     re.IGNORECASE,
 )
@@ -120,7 +124,8 @@ APPROVED: Final = re.compile(
     r"right|had it coming|deserved (?:it|that|every word)|(?:he|she|they|it) deserved|"
     r"more of (?:this|that)|do it again|so do (?:i|we)|me too|same here|"
     r"love (?:it|this|that)|nice one|good on (?:him|her|them|the lad|the lads|that|the bloke)|"
-    r"respect to|legend|hero|lol|lmao|rofl|haha+|"
+    r"respect to|legend|hero|lol|lmao|rofl|haha+|just a word|only banter|just banter|"
+    r"(?:it's|it is) (?:only |just )?banter|"
     r"and (?:he|she|they|it) (?:is|are|was|were) (?:one|right|correct)|"
     r"that'?s what (?:he|she|they) (?:is|are)|(?:he|she|they|you)(?:'s| is|'re| are| was| were) "
     r"(?:right(?! to\b)|correct|spot on|not wrong)|(?:has|have|had) a point|"

@@ -109,7 +109,7 @@ _HOME: Final = re.compile(
     r"\b(?:he|she|they|you)(?:['’]s| is|['’]re| are) (?:the one )?on "
     + NAME_WORDS
     + r"(?-i:Street|St|Road|Rd|"
-    r"Lane|Avenue|Ave|Drive|Close|Crescent|Way|Terrace|Grove)\b|"
+    r"Lane|Avenue|Ave|Drive|Close|Crescent|Way|Terrace|Grove|Rise)\b|"
     r"\bknows? where (?:you|he|she|they) lives?\b|"
     r"\b(?:in|on) the (?:drive|driveway)\b|\bparked (?:outside|on the drive)\b"
 )
@@ -237,7 +237,11 @@ _NOT_A_PROFILE: Final = re.compile(
     r"used to|back then|back in the day|happy days|years ago|when i was|in the \d0s|"
     r"according to|appeal|hit and run|contact (?:the )?police|quoting (?:ref|reference)|"
     r"crimestoppers|if (?:any(?:one|body)|you) needs? a|(?:is|was) (?:brilliant|great|excellent|"
-    r"fantastic|amazing|a star|a legend|top notch))",
+    r"fantastic|amazing|a star|a legend|top notch)|"
+    # help and recommendation (a code review's: "a few of the lads from the club help him
+    # with his shopping", "Ask for Gary ... have a word with him, he'll sort your tyres")
+    r"help(?:s|ed|ing)? (?:him|her|them) (?:with|out)|ask for (?-i:[A-Z])|(?:he|she)['’]ll "
+    r"(?:sort|fix|help|look after)|in (?:his|her) (?:red|blue|green|yellow|pink) (?:coat|jacket|hat))",
     re.IGNORECASE,
 )
 #: A public body's, an office's or an event's hours: no profile without a home or a vehicle
@@ -371,7 +375,8 @@ _CALL: Final = re.compile(
     # "Easy to spot if anyone wants to go round"
     r"\bfanc(?:y|ies|ied) (?:having|popping|going|paying|a word|a chat|a visit)\b|"
     r"\bgot (?:my|our) eyes? on (?:him|her|them)\b|\b(?:a few|some|couple) of the lads\b|"
-    r"\beasy to spot\b|\bhave a (?:word|chat) with (?:him|her|them|(?:his|her|their) [\w'’-]+)\b",
+    r"\beasy to spot if\b|\bhave a (?:word|chat) with (?:him|her|them|(?:his|her|their) [\w'’-]+)"
+    r"(?! about (?:a|your|the) (?:job|tyres?|car|quote|price))\b",
     re.IGNORECASE,
 )
 

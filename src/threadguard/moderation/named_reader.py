@@ -23,7 +23,8 @@ the adjectives people give themselves may stand between the cue and the group's 
   best cafés in Bristol" is approved);
 - **the reader's group given as the explanation** (:data:`EXPLAINS`: a reply that opens
   with "Explains a lot", "Figures.", "Say no more", "Course you'd say that", "Sure you
-  are"), unless it thanks, apologises or praises ("Figures, the Catholic charities were
+  are", "Nobody cares", "Nobody asked", "Who asked?"), unless it thanks, apologises or
+  praises ("Figures, the Catholic charities were
   first at the port too" and "Of course you'd notice, we all should have" go on from the
   cue: a blind review's civil replies that the first version held).
 
@@ -54,16 +55,21 @@ from threadguard.normalize import normalize_known, normalize_text
 from threadguard.scoring.quotations import QUOTE_MARKS, Lean, Quotations
 from threadguard.scoring.self_descriptions import own_groups
 
-#: The reader's group addressed in the second person, collectively.
+#: The reader's group addressed collectively ("your lot", "you people", "the lot of you"),
+#: or spoken of as "you all" or "they all" (the ``weak`` group: read only beside a
+#: generalisation in its own clause).
 COLLECTIVE: Final = re.compile(
     r"\b(?:your lot|you lot|you people|your people|your kind|your sort|your type|"
     r"the likes of you|people like (?:you|your \w+)|you and your (?:lot|kind|sort|people|type)|"
     r"(?:every|each|none|all|the rest|half) (?:one )?of (?:you|youse|yous)(?: lot)?|"
     r"(?:the )?(?:whole )?lot of (?:you|youse|yous)|you mob|your mob|youse|yous|"
-    # session 47's desks 46-49: "Funny how they all develop one ...", "you're all reporting
-    # back", "here you all are, by the thousand"
-    r"(?:you|they)(?:'re| are)? all|y'all)\b"
+    r"y'all)\b|(?P<weak>\b(?:you|they)(?:'re| are)? all\b)"
 )
+#: "You all", "they all": read only with a generalisation in their own clause, not in a
+#: question ("They all came to the vigil, I've never seen anything like it.", "Are you all
+#: OK?": a code review's civil replies), as session 47's desks wrote them ("Funny how they
+#: all develop one the week the call-up letter arrives.", "you're all reporting back").
+_CLAUSE_END: Final = re.compile(r"[,;:.!?…\n]")
 #: A generalisation or stereotype about "your lot": what makes the collective an attack.
 HOSTILE: Final = re.compile(
     r"\b(?:always|never|every (?:time|single)|all the same|ever since|since the day|"
@@ -84,9 +90,9 @@ HOSTILE: Final = re.compile(
     r"nobody asked|no one asked|nobody cares|no one cares|nobody wants|sob stor(?:y|ies)|"
     r"stick together|look after (?:each other|your own|their own)|cult|the rest of us|"
     r"bend over backwards|special (?:treatment|rules)|funny how|hands? out|typical|"
-    r"everything|anything|whatever gets|attention|fraud\w*|fake\w*|bought|qualifications|"
+    r"whatever gets|attention|fraud\w*|fake\w*|bought|qualifications|"
     r"diversity|quota\w*|box[- ]tick\w*|token\w*|(?:did|who|that) start(?:ed)? it|"
-    r"can't take a joke|cannot take a joke|chip on|claim\w*|passports?|scroung\w*|"
+    r"can't take a joke|cannot take a joke|chip on|claim\w*|passports?|"
     r"junkies|thiev\w*|nick(?:ing|ed)?|steal\w*|lazy|idle|money in it|should(?:n't| not) be "
     r"allowed|stay (?:home|at home|in)|put (?:customers|people|everyone) off|in a home|"
     r"the press|the papers|the media|(?:to|after|for|with) your own|(?:are|were) all|"
@@ -110,7 +116,8 @@ WARM: Final = re.compile(
     r"fantastic|gorgeous|delicious|tastiest|finest|hardest|kindest|nicest|friendliest|"
     r"bravest|smartest|most (?:generous|welcoming|decent)|unfair|not fair|blamed|scapegoat\w*|"
     r"get the blame|targeted|solidarity|what you (?:go|went) through|only kidding|just kidding|"
-    r"jk|you do you|joking|one of us|one of our own|welcome)\b"
+    r"jk|you do you|joking|one of us|one of our own|welcome|prayers|thoughts are with|"
+    r"amazing\w*|brilliant\w*|wonderful\w*|fantastic\w*)\b"
 )
 #: "Not welcome" and its kin read as warm by :data:`WARM`'s "welcome": taken out first.
 _UNWELCOME: Final = re.compile(
@@ -120,16 +127,20 @@ _UNWELCOME: Final = re.compile(
 EXPLAINS: Final = re.compile(
     r"^\W*(?:(?:well|ah|oh|right|yeah|yep|ahh|ha|haha|lol|and|so)\b[\s,.!]*)*"
     r"(?:that |which |this |it )?(?:explains (?:a lot|everything|it(?: all)?|so much)|"
-    r"(?:(?:that )?figures|knew it|thought so|typical)(?=\s*(?:[.!…]|$))|figures (?:an?|that)|"
-    r"says it all|say no more|no surprise there|should(?: have|'ve| of) known|"
-    r"(?:of )?course (?:you are|you do|you were|you did|it has|it is|they did)(?=\s*[.!…,])|"
+    # the bare ones only as a sentence of their own ("Says it all about this council.",
+    # "No surprise there, the council never listens.", "Of course you are, anyone would be."
+    # are a code review's civil replies)
+    r"(?:(?:that )?figures|typical|says it all|say no more|no surprise there|"
+    r"should(?: have|'ve| of) known|(?:of )?course (?:you are|you do|you were|you did|it has|"
+    r"it is|they did))(?=\s*(?:[.!…]|$))|figures (?:an?|that)|"
     r"(?:of )?course you(?:'d| would)(?: (?:say|think) that| stick up for| defend| back)|"
-    r"(?:of )?course you(?:'d| would)(?=\s*(?:[.!…]|$))|(?:[\w'-]+,? )?sure (?:you are|it (?:has|is))|"
+    r"(?:of )?course you(?:'d| would)(?=\s*(?:[.!…]|$))|"
+    r"(?:[\w'-]+, )?sure (?:you are|it (?:has|is))(?=\s*(?:[.!…]|$))|"
     r"you(?:'re| are) one of them|(?:that's what )?(?:they|you) all say(?: that)?|"
     # the reader's words about themselves waved away: "Nobody cares where you're from pal,
     # this is England.", "Nobody asked, sir." (desks 46-49, session 47)
     r"(?:nobody|no one|no-one) (?:cares|asked|needs to know|wants to know|is interested)|"
-    r"who (?:asked|cares)(?=\s*[?.!,]))\b"
+    r"who asked(?=\s*[?.!,]))\b"
 )
 
 
@@ -184,6 +195,12 @@ def match_named_reader(
         # Your lot just want attention."); warmth is read in the collective's own sentence
         # ("Proud of what, milking the system? Your lot ...")
         around = own if len(own.split()) <= SHORT else own[start:end]
+        if collective.group("weak"):
+            before = _CLAUSE_END.split(own[: collective.start()])[-1]
+            after = _CLAUSE_END.split(own[collective.end() :])[0]
+            around = before + collective.group(0) + after
+            if own[start:end].rstrip().endswith("?"):
+                around = ""
         if HOSTILE.search(around) is None or WARM.search(_UNWELCOME.sub(" ", own[start:end])):
             collective = None
     if collective is not None:

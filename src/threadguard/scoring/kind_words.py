@@ -264,12 +264,23 @@ def _greetings(text: str) -> list[tuple[int, int]]:
     rest = cut_out(text, merged(found)) if found else None
     if rest is None or len(re.findall(r"[^\W_]+", rest)) > GREETING_REST_WORDS:
         return []
+    if _SENT_AWAY.search(rest):
+        return []  # "Well done Rav, now go home." (a code review's)
     return found
 
 
+#: Words in what is left beside a greeting that send someone away: read as written.
+_SENT_AWAY: Final = re.compile(
+    r"\b(?:go (?:back|home)|get (?:out|back|lost)|sen[dt] (?:\w+ )?back|piss off|fuck off|"
+    r"clear off|ship (?:\w+ )?(?:out|back)|deport\w*|back home|leave)\b",
+    re.IGNORECASE,
+)
+
+
 def without_kind_words(text: str) -> str | None:
-    """``text`` without its pleas to leave someone alone and its praise put as orders, or
-    None where it has none (see the module docs)."""
+    """``text`` without its pleas to leave someone alone, its praise put as orders, its
+    wishes of well-being, its pity, its indifference to a faith or a birth and its
+    greetings, or None where it has none (see the module docs)."""
     lowered = text.lower()
     greets = len(text) <= GREETING_CHARS and any(map(lowered.__contains__, _GREETING_NEEDED))
     if not (greets or any(map(lowered.__contains__, _NEEDED))) or INVISIBLE.search(text):

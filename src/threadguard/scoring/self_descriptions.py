@@ -50,8 +50,10 @@ _SELF: Final = (
     r"\bme and my (?:family|husband|wife|kids) are|"
     r"\bmy (?:family|parents|mum|mom|dad|father|mother|grandparents|grandad|granddad|nan|gran|"
     r"husband|wife)(?: and i)? (?:are|is|were|was|came|come|moved)(?: here)?(?: over)?(?: from)?|"
-    r"\bi came (?:here |over )?(?:as an?|from)|(?:\bi was )?\bborn in|\bi have|\bi've got|"
-    r"\bi've had)\b"
+    # "born in" only as the writer's ("I was born in", or opening a sentence): "Everyone
+    # born in Pakistan is ..." is no writer's description (a code review's)
+    r"\bi came (?:here |over )?(?:as an?|from)|\bi was born in|(?:^|(?<=[.!?\n])|(?<=[.!?\n] ))"
+    r"\s*born in)\b"
 )
 _GAP: Final = 4
 SELF_NAMED: Final = re.compile(rf"{_SELF}\s+(?P<words>(?:[\w'’-]+[\s,]+){{0,{_GAP}}}[\w'’-]+)")
@@ -119,8 +121,10 @@ _NOT_A_PEOPLE: Final = frozenset({"native", "natives", "foreign", "pride", "newc
 #: "Gay woman here", "Ruth here, British Chinese, accountant": a writer's description
 #: beside "here" at a sentence's start, the group's word before it or after it.
 HERE: Final = re.compile(
-    r"(?:^|[.!?\n]\s*)(?P<before>(?:[\w'’-]+[\s,]+){0,5}?)(?P<cue>here|and proud|since birth|"
-    r"born and bred|myself)\b[\s,:;.!—–-]*"
+    # "here" only where its clause ends ("Gay woman here, and ...", "Ruth here, British
+    # Chinese"): "Immigrants here are all criminals." is no description (a code review's)
+    r"(?:^|[.!?\n]\s*)(?P<before>(?:[\w'’-]+[\s,]+){0,5}?)(?P<cue>here(?=\s*(?:[,.:;!—–-]|$))|"
+    r"and proud|since birth|born and bred)\b[\s,:;.!—–-]*"
     r"(?P<after>(?:[\w'’-]+[\s,]*){0,3})"
 )
 #: What a writer wears or worships at as theirs: "I wear a hijab", "our synagogue door".
@@ -135,11 +139,22 @@ _WORN_FORMS: Final = {"kippah": "jewish", "yarmulke": "jewish", "patka": "sikh"}
 FAMILY: Final = re.compile(
     r"\bmy (?:son|daughter|dad|mum|mom|father|mother|wife|husband|partner|brother|sister|"
     r"kid|child|boy|girl|grandson|granddaughter|grandad|granddad|nan|gran|uncle|aunt|auntie|"
-    r"little one|eldest|youngest)(?:'s| is| was| has been| has| uses)\s+"
+    r"little one|eldest|youngest)(?:'s| is| was| has been)\s+"
     r"(?P<words>(?:[\w'’-]+[\s,]+){0,3}[\w'’-]+)"
 )
 
 
+#: A condition the writer or their family member has: "I have cerebral palsy", "my son
+#: has Down syndrome"; not "I have Muslim neighbours" (others, not the writer: a code
+#: review's), so only these words after "have" or "has".
+CONDITION: Final = re.compile(
+    r"\b(?:i (?:have|'ve got|'ve had|live with|was diagnosed with)|my (?:son|daughter|dad|mum|mom|"
+    r"father|mother|wife|husband|partner|brother|sister|kid|child|boy|girl|grandson|"
+    r"granddaughter|grandad|granddad|nan|gran|little one|eldest|youngest) (?:has|'s got|has got|"
+    r"lives with|was diagnosed with|uses)) (?:a |an )?(?P<words>cerebral palsy|ms|multiple "
+    r"sclerosis|epilepsy|autism|down(?:'s|s)? syndrome|a wheelchair|wheelchair|spina bifida|"
+    r"muscular dystrophy|a learning disability|learning disabilities)\b"
+)
 #: Words a writer names their own group by that :data:`GROUP_WORDS` does not hold (they
 #: name no group in a parent that is not about its writer), as a word it holds.
 _OWN_FORMS: Final = {
@@ -229,6 +244,10 @@ def self_descriptions(canonical: str) -> list[SelfDescription]:
         own = _own_group(m.group("words"), countries=cue.endswith(("from", "born in")))
         if own is not None:
             found.append((m.start(), own[0], m.start("words") + own[1]))
+    for m in CONDITION.finditer(text):
+        own = _own_group(m.group("words"))
+        if own is not None:
+            found.append((m.start(), own[0], m.start("words") + own[1]))
     for m in FAMILY.finditer(text):
         own = _own_group(m.group("words"))
         if own is not None:
@@ -239,9 +258,14 @@ def self_descriptions(canonical: str) -> list[SelfDescription]:
         if own is not None and _PERSON_ONLY.fullmatch(before[own[1] :]):
             # to the end of "here" ("Lesbian mum of two boys here"), not "born and bred",
             # which goes on to say more ("Sikh, born and bred in this town")
-            here = m.group("cue") in ("here", "myself", "and proud")
+            here = m.group("cue") in ("here", "and proud")
             found.append((m.start("before"), own[0], m.end("cue" if here else "before")))
-        elif m.group("cue") == "here" and after.strip() and (own := _own_group(after)):
+        elif (
+            m.group("cue") == "here"
+            and len(before.split()) == 1  # a name: "Ruth here, British Chinese"
+            and after.strip()
+            and (own := _own_group(after))
+        ):
             # "Ruth here, British Chinese": after "here" only ("Being Asian myself, Black
             # people are ..." is no description of its writer's after "myself": a review's)
             found.append((m.start("before"), own[0], m.start("after") + own[1]))
