@@ -199,9 +199,11 @@ def test_look_alike_greetings_are_read_as_written(text: str) -> None:
 
 
 def test_a_greeting_under_a_thread_that_names_a_group_is_published(
-    engine: Engine, moderator: Moderator
+    engine: Engine, read_once: Engine, moderator: Moderator
 ) -> None:
     parent = "Sikh, born and bred in this town, third generation."
     for text in ("See you Sunday Rav 🙏", "Get well soon Ron x"):
+        (once,) = read_once.analyze([CommentInput(text, parent=parent)], spans=False)
         (reply,) = engine.analyze([CommentInput(text, parent=parent)], spans=False)
+        assert moderator.decide(once, text, context=parent).action is Verdict.HOLD
         assert moderator.decide(reply, text, context=parent).action is Verdict.APPROVE
