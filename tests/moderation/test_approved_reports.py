@@ -37,6 +37,17 @@ BODY_BAGS = (
 #: moderation's strict lean, one in the readings' loose lean).
 BODY_BAGS_SINGLE = BODY_BAGS.replace('"', "'")
 
+
+def assert_held_only_for(parent: str, reply: str, reason: str) -> None:
+    """The parent, a report, is published; the reply under it is held for one reason,
+    starting with ``reason``."""
+    assert DEFAULT.decide(CALM, parent).action is Verdict.APPROVE
+    outcome = DEFAULT.decide(CALM, reply, context=parent)
+    assert outcome.action is Verdict.HOLD
+    (found,) = outcome.decision.reasons
+    assert found.startswith(reason)
+
+
 APPROVING = [
     (TOWELHEAD, "Maybe he should take the hint."),
     (TOWELHEAD, "Whoever said it has a point tbh."),
@@ -127,11 +138,7 @@ def test_a_reply_approving_whoever_shouted_a_reported_threat_is_held(
 def test_a_reply_approving_whoever_said_what_its_parent_reports_is_held(
     parent: str, reply: str
 ) -> None:
-    assert DEFAULT.decide(CALM, parent).action is Verdict.APPROVE  # the report is published
-    outcome = DEFAULT.decide(CALM, reply, context=parent)
-    assert outcome.action is Verdict.HOLD
-    (reason,) = outcome.decision.reasons
-    assert reason.startswith("approves whoever its parent reports said coded hate ")
+    assert_held_only_for(parent, reply, "approves whoever its parent reports said coded hate ")
 
 
 @pytest.mark.parametrize(("parent", "reply"), CIVIL)
@@ -222,11 +229,7 @@ def test_a_reviews_approvals_of_an_abuser_its_parent_tells_of_are_held(
 def test_a_reply_approving_whoever_abused_the_people_its_parent_speaks_of_is_held(
     parent: str, reply: str
 ) -> None:
-    assert DEFAULT.decide(CALM, parent).action is Verdict.APPROVE  # the report is published
-    outcome = DEFAULT.decide(CALM, reply, context=parent)
-    assert outcome.action is Verdict.HOLD
-    (reason,) = outcome.decision.reasons
-    assert reason.startswith("approves whoever abused the people its parent speaks of: ")
+    assert_held_only_for(parent, reply, "approves whoever abused the people its parent speaks of: ")
 
 
 @pytest.mark.parametrize(

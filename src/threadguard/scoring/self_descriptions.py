@@ -209,12 +209,16 @@ def _own_group(words: str, countries: bool = False) -> tuple[str, int] | None:
     return None
 
 
+#: The person a self-description names after the group's word ("Gay woman", "Deaf user").
+_PERSON: Final = (
+    r"woman|man|mum|mom|dad|person|guy|lad|girl|boy|bloke|lass|user|family|parent|kid|"
+    r"teenager|grandmother|grandfather|nan|gran|wife|husband|mother|father"
+)
 #: What may follow the group's word within a self-description: the person ("woman",
 #: "mum of two", "user"), "here", "myself", "and proud", then a comma, "and" or a stop.
 _TRAILER: Final = re.compile(
-    r"(?:[\s-]+(?:woman|man|mum|mom|dad|person|guy|lad|girl|boy|bloke|lass|user|family|"
-    r"parent|kid|teenager|grandmother|grandfather|nan|gran|wife|husband|mother|father|"
-    r"myself|too|here)\b)*(?:\s+and proud)?(?:\s*(?:,|;|:|—|–|\.|!)|\s+and\b)?"
+    r"(?:[\s-]+(?:" + _PERSON + r"|myself|too|here)\b)*(?:\s+and proud)?"
+    r"(?:\s*(?:,|;|:|—|–|\.|!)|\s+and\b)?"
 )
 
 
@@ -222,9 +226,7 @@ _TRAILER: Final = re.compile(
 #: of two boys here": the person, never a clause ("Muslims Why are they still here",
 #: "Immigrants are not welcome here").
 _PERSON_ONLY: Final = re.compile(
-    r"(?:[\s,-]+(?:woman|man|mum|mom|dad|person|guy|lad|girl|boy|bloke|lass|user|family|"
-    r"parent|kid|teenager|grandmother|grandfather|nan|gran|wife|husband|mother|father|of|"
-    r"two|three|four|five|boys|girls|kids|[0-9]+))*[\s,]*"
+    r"(?:[\s,-]+(?:" + _PERSON + r"|of|two|three|four|five|boys|girls|kids|[0-9]+))*[\s,]*"
 )
 
 
