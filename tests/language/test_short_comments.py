@@ -42,6 +42,9 @@ ENGLISH = [
     "Bon appetit to the chef, great review",
     "Exactly, well said.",
     "Go away, idiot.",
+    # greetings English borrows, beside names (a blind review's, session 47: read as Slovenian)
+    "Mazel tov Rivka and Sam!",
+    "Eid Mubarak Priya and family!",
 ]
 
 
