@@ -161,6 +161,12 @@ LETTER = "The council sent us a letter about the bins and nobody answered my ema
 # a blind review's (session 47): parents that tell of abuse in more ways, and the abuser
 # approved by the noun the report used, by "whoever", with a tag question
 REVIEWED = [
+    # a final blind review's: praise of whoever did it, or of the lads who did
+    (
+        "Someone pushed dog mess through our letterbox after we put up a Pride flag.",
+        "Nice one, whoever that was.",
+    ),
+    ("A group of men chased us out of the park shouting slurs at my kids.", "Well done lads."),
     (
         "A man followed me for three streets calling me names because of my hijab.",
         "Sounds like he had the right idea.",
@@ -254,6 +260,11 @@ def test_a_reply_approving_whoever_abused_the_people_its_parent_speaks_of_is_hel
         (
             "A man shouted at us through the door. My neighbour caught it on camera.",
             "Whoever filmed it deserves a medal.",
+        ),
+        # a final blind review's twin: the lads chased the abusers off
+        (
+            "A group of men chased off the thugs who were harassing us in the park.",
+            "Well done lads.",
         ),
         # a blind review's civil parents: no abuse told of, whatever is quoted
         (

@@ -185,7 +185,11 @@ APPROVES_SPEAKER: Final = re.compile(
     r"on the money)"
     r"|\b(?:hats off|fair play|respect|kudos|props|more power|all credit) to whoever"
     r"(?: [\w'’-]+ (?:it|that|this|him|her|them|(?:the|that|this) [\w'’-]+))?"
-    r"|\b(?:legend|hero|top man|spot on|bang on),? whoever (?:he|she|they) (?:was|were|is|are)"
+    r"|\b(?:legend|hero|top man|spot on|bang on|nice one|good on|good for|well done|cheers),? "
+    r"(?:to )?whoever (?:he|she|they|that|it) (?:was|were|is|are)"
+    # a final blind review's (session 47): "Nice one, whoever that was.", "Well done lads."
+    r"|\b(?:nice one|good on|good for|well done|cheers|respect),? (?:to )?whoever [\w'’-]+ "
+    r"(?:it|that|this|him|her|them)|\bwell done,? (?:the )?lads"
     rf"|\b{_WHOEVER} (?:deserves a (?:medal|knighthood|pint)|"
     r"should (?:run for [\w'’-]+|get a medal|be (?:pm|prime minister|mayor))|knows the score|"
     r"(?:is|was)(?: (?:dead|absolutely|totally|100%))? (?:right|spot on|bang on|a legend|a hero))"
@@ -283,6 +287,7 @@ _CONTENT_BESIDE_A_GROUP: Final = re.compile(
 #: so only a list's find in the parent carries a hold (a code review's).
 _HELPED: Final = re.compile(
     r"\b(?:stepped in|intervened|helped|stood up for|defended|chased (?:him|her|them) off|"
+    r"chased off|saw (?:him|her|them) off|ran (?:him|her|them) off|"
     r"threw (?:him|her|them) (?:off|out)|kicked (?:him|her|them) (?:off|out)|called the police|"
     r"rang the police|called 999|reported (?:him|her|them|it)|caught it on (?:camera|film|video)|"
     r"filmed (?:it|him|her|them)|cleaned (?:it|the)|painted over|scrubbed|told (?:him|her|them) "

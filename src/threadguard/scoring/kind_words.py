@@ -138,7 +138,8 @@ HARM_IN_CONTEXT: Final = re.compile(
     r"\b(?:jailed|convicted|charged|sentenced|arrested|attack\w*|assault\w*|threw|throw(?:n|ing)|"
     r"vandal\w*|daubed|graffiti|spray-?painted|abus\w*|stabb\w*|murder\w*|killed|kills?|"
     r"beat(?:en|ing)|fire-?bomb\w*|arson\w*|torched|smashed|desecrat\w*|shouting|shouted|"
-    r"yelled|spat|punched|kicked|hate crime)\b",
+    r"yelled|spat|punched|kicked|hate crime|letterbox|dog (?:mess|muck|poo|dirt)|excrement|"
+    r"egged|keyed|pig's head)\b",
     re.IGNORECASE,
 )
 
