@@ -51,6 +51,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from threadguard.moderation.sentences import sides
 from threadguard.normalize import normalize_known, normalize_text
 from threadguard.scoring.quotations import QUOTE_MARKS, Lean, Quotations
 from threadguard.scoring.self_descriptions import own_groups
@@ -162,10 +163,10 @@ class ReaderDismissal:
 
 
 def _sentence_around(text: str, begin: int, end: int) -> tuple[int, int]:
-    """The bounds of the sentence holding ``text[begin:end]``."""
-    start = max(text.rfind(c, 0, begin) for c in ".!?\n") + 1
-    stops = [i for i in (text.find(c, end) for c in ".!?\n") if i != -1]
-    return start, (min(stops) + 1 if stops else len(text))
+    """The bounds of the sentence holding ``text[begin:end]`` (:func:`.sentences.sides`),
+    its closing mark included."""
+    before, after = sides(text, begin, end, len(text))
+    return begin - len(before), min(end + len(after) + 1, len(text))
 
 
 #: A reply of at most this many words is read whole for a generalisation.

@@ -253,15 +253,16 @@ GREETING_CHARS: Final = 200
 GREETING_REST_WORDS: Final = 3
 
 
+def _kind(words: str) -> bool:
+    """Whether kind words found are to be cut: they name no group of people (see the
+    module docs) and hold no abuse themselves ("Happy Birthday Bitch!!")."""
+    return not names_group(normalize_text(words)) and not ABUSE_AROUND.search(words)
+
+
 def _greetings(text: str) -> list[tuple[int, int]]:
     """The spans of ``text``'s greetings, where the rest is at most
     :data:`GREETING_REST_WORDS` words and none of them abuse; else none."""
-    found = [
-        m.span("words")
-        for m in GREETING.finditer(text)
-        if not names_group(normalize_text(m.group("words")))
-        and not ABUSE_AROUND.search(m.group("words"))
-    ]
+    found = [m.span("words") for m in GREETING.finditer(text) if _kind(m.group("words"))]
     rest = cut_out(text, merged(found)) if found else None
     if rest is None or len(re.findall(r"[^\W_]+", rest)) > GREETING_REST_WORDS:
         return []
@@ -290,8 +291,7 @@ def without_kind_words(text: str) -> str | None:
         m.span("words")
         for pattern in (PLEA, PRAISE, WELL_WISH, PITY)
         for m in pattern.finditer(text)
-        if not names_group(normalize_text(m.group("words")))
-        and not ABUSE_AROUND.search(m.group("words"))  # "Happy Birthday Bitch!!"
+        if _kind(m.group("words"))
     ]
     if greets:
         spans += _greetings(text)
