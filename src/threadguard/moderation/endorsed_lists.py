@@ -106,7 +106,9 @@ def agreed_reasons(
 #: after "your", "my", "our" (the reader's own people).
 _NOUN_SPEAKER: Final = (
     r"(?:(?:the|that|this|those) )?(?:old |taxi |van |bus |young )?(?:kid|kids|driver|stranger|"
-    r"commenters?|fella|bloke|lads?|woman|man|guy|neighbour|teenagers|writer|note[- ]?writer)"
+    r"commenters?|fella|bloke|lads?|woman|man|guy|neighbour|teenagers|writer|note[- ]?writer|"
+    # session 48's news desks: "Landlady had the right idea." under her sign's slur
+    r"landlord|landlady|publican|barman|barmaid|shopkeeper|bouncer|heckler|hecklers)"
     r"(?: (?:outside|at|in|on|by|from|with) (?:(?:the|that|this|a) )?[\w'’-]+)?"
 )
 #: Who the approval is of: he, she, they, "whoever did it", or a word for a stranger ("that
@@ -197,6 +199,17 @@ APPROVES_SPEAKER: Final = re.compile(
     r"comment|post|sentiment)"
     r"|\bgood on (?:the )?(?:lads|kids|boys|teenagers|them)"
     r"|\b(?:talks?|talking) (?:some )?sense|\b(?:got|has|have) more sense than (?:most|the rest)"
+    # session 48's news desks: the abuse said to be true ("Didn't see the lie in that note",
+    # "Where's the lie?"), or too little ("Shame he didn't do more than yell.", "Pity he
+    # didn't finish the job.")
+    r"|\b(?:(?:didn['’]t|did not|don['’]t|do not|can['’]t|cannot|couldn['’]t) see (?:the|a|any) lie"
+    r"(?: (?:in|there|on) (?:it|that|this|the [\w'’-]+|that [\w'’-]+|this [\w'’-]+))?|"
+    r"where['’]?s the lie|where is the lie|no lies? (?:detected|there|told))"
+    r"|\b(?:shame|pity|too bad|a shame|a pity),? (?:he|she|they|whoever [\w'’-]+ (?:it|that)|"
+    r"(?:the|that) (?:guy|bloke|man|lad|lads|fella|woman|kid|kids))(?: (?:only|just))? "
+    r"(?:didn['’]t|did not|never|couldn['’]t|could not|wasn['’]t able to) (?:do (?:a bit |any )?more|"
+    r"finish (?:the job|it|it off|(?:him|her|them) off)|go (?:a bit |any )?further|do a proper job|"
+    r"hit (?:him|her|them|it) harder|get (?:him|her|them))(?: than [\w'’ -]{1,40}?)?"
     rf")(?={_FILL}\s*(?:[.!…?]|$))",
     re.IGNORECASE,
 )
@@ -213,6 +226,8 @@ _DENIED: Final = re.compile(
 )
 #: Someone of the reply's own named before the verdict, whom the verdict is of.
 _THEIR_OWN: Final = re.compile(r"\b(?:my|your|our)\s+[\w'’-]+", re.IGNORECASE)
+#: A verdict asked only to be agreed with: "Where's the lie?" is no question.
+_RHETORICAL: Final = re.compile(r"\bwhere['’]?s the lie|\bwhere is the lie", re.IGNORECASE)
 #: A reply longer than this many words has words of its own, read as written.
 SHORT: Final = 16
 
@@ -236,8 +251,9 @@ def _reported_in_quotes(parent: str, threat: ThreatMatch) -> bool:
 #: under which a verdict may be about a politician's point.
 REPORTED_ABUSE: Final = re.compile(
     r"\b(?:shout(?:ed|ing) (?:at|abuse|slurs)|yell(?:ed|ing) at|scream(?:ed|ing) at|"
+    r"(?:yell|shout|scream|hiss|mutter|bellow)(?:ed|ing) [\"“‘']|"
     r"spat (?:at|on)|abused|abusive|hurl(?:ed|ing) abuse|hate (?:mail|crime|messages?)|"
-    r"racist (?:abuse|graffiti|notes?|letters?|messages?)|harass(?:ed|ing)|spray-?painted|"
+    r"racist (?:abuse|graffiti|notes?|letters?|messages?)|harass(?:ed|ing)|spray[- ]?painted|"
     r"sprayed|daubed|graffiti|vandali[sz]ed|petrol bomb\w*|firebomb\w*|egged|keyed|"
     r"pig's head|pigs head|dog (?:mess|muck|poo|dirt|shit)|excrement|brick through|"
     r"calling (?:me|him|her|us|them) names|called (?:me|him|her|us|them) "
@@ -249,12 +265,13 @@ REPORTED_ABUSE: Final = re.compile(
 #: abuse only beside quoted words, hurt or what abuse says (:data:`_ABUSIVE_CONTENT`).
 REPORTED_WORDS: Final = re.compile(
     r"\b(?:(?:a|an|the|this) (?:anonymous )?(?:note|letter|card|message|email|text|voicemail|"
-    r"comment|post|dm)s? (?:through|in|on|under|saying|that said|telling|calling)|"
+    r"comment|post|dm|leaflet|flyer|sign|poster|sticker|banner)s? (?:came )?(?:through|in|on|under|saying|"
+    r"that said|telling|calling|reading)|"
     r"through (?:the|our|my) (?:door|letterbox)|"
     r"(?:messaged|texted|emailed|dm'?d|followed|grabbed|sent) (?:me|him|her|us|them|my \w+)|"
     r"call(?:ed|ing) (?:me|him|her|us|them|my \w+|our \w+) (?:an?|the)|"
     r"told (?:me|him|her|us|them|my \w+|our \w+) (?:to|that|he|she|they|i|we|it|his|her|their|"
-    r"my|our)|(?:was|were|got|been) told (?:by|to|that)|(?:wrote|written|painted|scrawled|scratched|carved|posted|left) (?:[\w'’-]+ ){0,6}"
+    r"my|our)|(?:was|were|got|been) told (?:[\w'’-]+ ){0,6}?(?:by|to|that)|(?:wrote|written|painted|scrawled|scratched|carved|posted|left) (?:[\w'’-]+ ){0,6}"
     r"(?:on|across|outside|under|through) (?:the|our|my|his|her|their) |"
     r"(?:saying|telling|told) (?:me|him|her|us|them|people like|our kind|gays|my \w+))",
     re.IGNORECASE,
@@ -264,9 +281,11 @@ REPORTED_WORDS: Final = re.compile(
 _ABUSIVE_CONTENT: Final = re.compile(
     r"\b(?:go (?:back (?:to|home|where)|home)|get (?:out|back to)|speak english|own country|"
     r"where (?:he|she|they|you|i|we) came from|not wanted|aren't wanted|don't belong|freak|"
+    r"take (?:your|their|his|her) [\w'’-]+(?: [\w'’-]+)? back (?:to|home|where)|virus|"
     r"terrorist|monkey|parasite|scrounger\w*|slurs?|our kind|people like (?:me|us|her|him|them)|"
     r"murderer|traitor|dirty|vermin|animals?|shouldn't be in this country|"
-    r"should not be in this country|groomers?|paedo\w*|names|(?:not|aren't|isn't|are not|is not) "
+    r"should not be in this country|groomers?|paedo\w*|names|invasion|invaders?|stinking|"
+    r"no (?:blacks|irish|dogs|travellers|gypsies|jews|muslims|gays|foreigners)|(?:not|aren't|isn't|are not|is not) "
     r"welcome|stealing (?:our |\w+ )?jobs)\b",
     re.IGNORECASE,
 )
@@ -292,6 +311,15 @@ _HELPED: Final = re.compile(
     r"rang the police|called 999|reported (?:him|her|them|it)|caught it on (?:camera|film|video)|"
     r"filmed (?:it|him|her|them)|cleaned (?:it|the)|painted over|scrubbed|told (?:him|her|them) "
     r"(?:off|where to go)|had (?:a|my|our) back)\b",
+    re.IGNORECASE,
+)
+#: A verdict that can only be of the abuse itself, never of a helper the parent tells of:
+#: its words said to be what all think or no lie, or the abuse said to be too little
+#: ("Whoever did it said what we're all thinking." under graffiti the caretakers painted
+#: over, a news desk's, session 48).
+_OF_THE_WORDS: Final = re.compile(
+    r"\b(?:said|says|saying|say) (?:(?:out loud|aloud|openly) )?what\b|\blie\b|\blies\b|"
+    r"\b(?:didn['’]t|did not|never|couldn['’]t|could not|wasn['’]t able to) (?:do|finish|go|hit|get)\b",
     re.IGNORECASE,
 )
 #: Hurt told of beside :data:`REPORTED_WORDS`.
@@ -339,7 +367,12 @@ def approved_reports(
     clause = re.split(r"[,.;:!?]|\bbut\b", text[: found.start()])[-1]
     after = text[found.end() :]
     ends = re.search(r"[.!?…]|$", after)
-    asked = ends is not None and ends.group(0) == "?" and not _TAG.match(after)
+    asked = (
+        ends is not None
+        and ends.group(0) == "?"
+        and not _TAG.match(after)
+        and not _RHETORICAL.search(found.group(0))
+    )
     if _DENIED.search(clause) or asked:
         return []
     # what the parent reports someone said: a threat in quotation marks, a code quoted or
@@ -359,6 +392,7 @@ def approved_reports(
     ]
     if named:
         return [f"approves whoever its parent reports said {r}" for r in dict.fromkeys(named)]
-    if reports_abuse(parent) and not _HELPED.search(parent[:2000]):
+    helped = _HELPED.search(parent[:2000]) is not None
+    if reports_abuse(parent) and (not helped or _OF_THE_WORDS.search(found.group(0))):
         return [f'approves whoever abused the people its parent speaks of: "{found.group(0)}"']
     return []

@@ -136,7 +136,11 @@ EXPLAINS: Final = re.compile(
     r"it is|they did))(?=\s*(?:[.!…]|$))|figures (?:an?|that)|"
     r"(?:of )?course you(?:'d| would)(?: (?:say|think) that| stick up for| defend| back)|"
     r"(?:of )?course you(?:'d| would)(?=\s*(?:[.!…]|$))|"
-    r"(?:[\w'-]+, )?sure (?:you are|it (?:has|is))(?=\s*(?:[.!…]|$))|"
+    # "Sure you did, sweetheart." under a nurse who named her group and her exams (desk 50,
+    # session 48): disbelief, a pet name allowed after it
+    r"(?:[\w'-]+, )?sure (?:you are|you did|you do|you were|you have|it (?:has|is))"
+    r"(?:,\s*(?:sweetheart|sweetie|love|darling|hun|hon|pal|mate|sunshine|dear|babe|buddy|chief))?"
+    r"(?=\s*(?:[.!…]|$))|"
     r"you(?:'re| are) one of them|(?:that's what )?(?:they|you) all say(?: that)?|"
     # the reader's words about themselves waved away: "Nobody cares where you're from pal,
     # this is England.", "Nobody asked, sir." (desks 46-49, session 47)
