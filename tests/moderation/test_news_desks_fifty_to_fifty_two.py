@@ -47,6 +47,18 @@ HELD = [
         "Be a real pity if that new amenity block went up in smoke before they'd even moved in.",
         "wish of harm",
     ),
+    # a blind review's (written from a plain description of the entries above)
+    ("that hostel wants burning before they've even moved in", "wish of harm"),
+    (
+        "Nice van that reporter drives. Dark nights coming. Shame if anything happened to it.",
+        "veiled",
+    ),
+    ("Hope the new mosque has got good insurance lads, know what I mean", "veiled threat"),
+    (
+        "Wouldn't want to be leaving my car near the asylum centre if they push it through, "
+        "just saying",
+        "veiled threat",
+    ),
 ]
 CIVIL = [
     "Golliwogs were sold in that shop until the 1980s.",
@@ -70,6 +82,12 @@ CIVIL = [
     "Someone should hit him with a fine.",
     "Someone should trip him up on the figures at the hustings.",
     "Shame if that old pier burnt down, it's all we've got.",
+    # a blind review's civil look-alikes
+    "Calling the family who run the takeaway 'chinks' is just plain racist, mods remove it",
+    "Someone shouted 'wog' at my son outside school. Disgusting.",
+    "Old Catholic families round here were sneered at as papists for centuries.",
+    "Quiz night at the Crown was full of you-know-who from the rugby club, they won again.",
+    "That old shed wants burning, it's full of rot.",
 ]
 
 test_the_desks_list_shapes_are_held, test_civil_sentences_sharing_their_words_are_approved = (
@@ -105,6 +123,26 @@ NOTE = (
     "to China'. Today a stranger hugged my mum in the queue."
 )
 NURSE = "I'm a Filipino nurse. I passed the NCLEX and a state board exam, all in English."
+FOREIGNERS_OUT = (
+    "Someone posted a leaflet through our door saying 'foreigners out, this is a white "
+    "street'. My kids read it first."
+)
+NO_RENT = "My landlady told me she doesn't rent to Pakistanis and I had two weeks to find a room."
+RACIAL_SLUR = "A bloke in a van yelled a racial slur at me while I was waiting at the lights."
+GO_BACK = "Got told to go back to my own country while queuing in Tesco. I was born in Leeds."
+SENT_HOME = (
+    "A flyer went round the estate saying the Somali families should be 'sent home'. My "
+    "neighbour is in tears."
+)
+SCREAMED = "A woman screamed 'terrorist' at my sister in the precinct because she wears a hijab."
+MOSQUES = "Someone spray painted 'no more mosques' across the side of the community centre."
+BLACK_DAD = (
+    "As a Black dad who's lived on this estate 20 years, I can tell you the police ignore us."
+)
+GAY_MAN = "As a gay man running a business on the high street, I can say the abuse has got worse."
+CARER = "I'm a Romanian carer and I look after six elderly people in this town every day."
+TRAVELLER = "As an Irish Traveller I've never stolen anything in my life."
+RAF = "I'm Chinese-British and I served in the RAF for 12 years."
 
 
 @pytest.mark.parametrize(
@@ -119,6 +157,19 @@ NURSE = "I'm a Filipino nurse. I passed the NCLEX and a state board exam, all in
         ("Didn't see the lie in that note tbh", NOTE, "approves whoever abused"),
         ("Where's the lie?", NOTE, "approves whoever abused"),
         ("Sure you did, sweetheart. Bet the test was in Tagalog.", NURSE, "dismisses a reader"),
+        # a blind review's
+        ("Whoever wrote it wasn't wrong", FOREIGNERS_OUT, "approves whoever abused"),
+        ("Landlady had the right idea tbh", NO_RENT, "approves whoever abused"),
+        ("Shame he didn't do more than shout.", RACIAL_SLUR, "approves whoever abused"),
+        ("Sounds like good advice to me", GO_BACK, "approves whoever abused"),
+        ("Whoever printed them deserves a medal", SENT_HOME, "approves whoever abused"),
+        ("nothing she said was wrong", SCREAMED, "approves whoever abused"),
+        ("Where's the lie?", MOSQUES, "approves whoever abused"),
+        ("Course you are, mate. Course you are.", BLACK_DAD, "dismisses a reader"),
+        ("Yeah right, sweetie", GAY_MAN, "dismisses a reader"),
+        ("Suuure you do, sweetheart", CARER, "dismisses a reader"),
+        ("Sure you haven't, darling 😂", TRAVELLER, "dismisses a reader"),
+        ("sure you did love", RAF, "dismisses a reader"),
     ],
 )
 def test_replies_approving_told_abuse_or_doubting_a_named_reader_are_held(
@@ -151,6 +202,17 @@ def test_replies_approving_told_abuse_or_doubting_a_named_reader_are_held(
             "I'm Jewish and I ran the marathon in under three hours.",
         ),
         ("Sure you did, sweetheart.", "I passed my driving test first time, all in the rain."),
+        # a blind review's
+        (
+            "Where's the lie? That pothole's been there since 2019",
+            "Someone spray painted 'FIX THIS ROAD' next to the pothole on Bank Lane.",
+        ),
+        ("Sounds like good advice to me", "The GP told me to cut down on salt and walk more."),
+        (
+            "Course you can, love. Pop in any time.",
+            "I'm Deaf and I wondered if I could bring my interpreter to the meeting.",
+        ),
+        ("Of course you are, and we're lucky to have you.", NURSE),
     ],
 )
 def test_civil_replies_sharing_their_words_are_approved(text: str, context: str) -> None:

@@ -199,6 +199,14 @@ APPROVES_SPEAKER: Final = re.compile(
     r"comment|post|sentiment)"
     r"|\bgood on (?:the )?(?:lads|kids|boys|teenagers|them)"
     r"|\b(?:talks?|talking) (?:some )?sense|\b(?:got|has|have) more sense than (?:most|the rest)"
+    # a blind review's (session 48): the verdict without its subject, advice, nothing wrong
+    r"|(?:^|[.!…]\s*)(?:only |just )?(?:said|says) (?:(?:out loud|aloud|openly) )?what "
+    r"(?:we|everyone|everybody|(?:most|all|half|plenty) of us)(?:['’]re| are| were)?(?: all)? "
+    r"(?:thinking|think|thought)"
+    r"|(?:^|[.!…]\s*)(?:(?:sounds|sounded) like |(?:that['’]?s|that is|that was) )?(?:good|sound|"
+    r"decent|great|solid|fair) advice(?: (?:to me|tbh|if you ask me))?"
+    r"|\bnothing (?:he|she|they|whoever [\w'’-]+ (?:it|that)) (?:said|wrote|shouted|says) "
+    r"(?:was|is) (?:wrong|untrue|a lie)"
     # session 48's news desks: the abuse said to be true ("Didn't see the lie in that note",
     # "Where's the lie?"), or too little ("Shame he didn't do more than yell.", "Pity he
     # didn't finish the job.")
@@ -252,9 +260,13 @@ def _reported_in_quotes(parent: str, threat: ThreatMatch) -> bool:
 REPORTED_ABUSE: Final = re.compile(
     r"\b(?:shout(?:ed|ing) (?:at|abuse|slurs)|yell(?:ed|ing) at|scream(?:ed|ing) at|"
     r"(?:yell|shout|scream|hiss|mutter|bellow)(?:ed|ing) [\"“‘']|"
+    # a blind review's (session 48): "yelled a racial slur at me"
+    r"(?:yell|shout|scream|hurl|call)(?:ed|ing) (?:an? )?(?:racial |racist |homophobic |"
+    r"transphobic |sectarian |antisemitic )?(?:slurs?|abuse|insults?)|"
+    r"(?:racial|racist|homophobic|transphobic|antisemitic|sectarian) slurs?|"
     r"spat (?:at|on)|abused|abusive|hurl(?:ed|ing) abuse|hate (?:mail|crime|messages?)|"
-    r"racist (?:abuse|graffiti|notes?|letters?|messages?)|harass(?:ed|ing)|spray[- ]?painted|"
-    r"sprayed|daubed|graffiti|vandali[sz]ed|petrol bomb\w*|firebomb\w*|egged|keyed|"
+    r"racist (?:abuse|graffiti|notes?|letters?|messages?)|harass(?:ed|ing)|vandali[sz]ed|"
+    r"petrol bomb\w*|firebomb\w*|egged|keyed|"
     r"pig's head|pigs head|dog (?:mess|muck|poo|dirt|shit)|excrement|brick through|"
     r"calling (?:me|him|her|us|them) names|called (?:me|him|her|us|them) "
     r"names)\b",
@@ -265,8 +277,11 @@ REPORTED_ABUSE: Final = re.compile(
 #: abuse only beside quoted words, hurt or what abuse says (:data:`_ABUSIVE_CONTENT`).
 REPORTED_WORDS: Final = re.compile(
     r"\b(?:(?:a|an|the|this) (?:anonymous )?(?:note|letter|card|message|email|text|voicemail|"
-    r"comment|post|dm|leaflet|flyer|sign|poster|sticker|banner)s? (?:came )?(?:through|in|on|under|saying|"
-    r"that said|telling|calling|reading)|"
+    r"comment|post|dm|leaflet|flyer|sign|poster|sticker|banner)s? (?:came )?(?:through|in|on|under|"
+    r"(?:[\w'’-]+ ){0,4}?(?:saying|that said|telling|calling|reading))|"
+    # writing on a wall or a door, now a report of words: abuse only beside what abuse says
+    # (a blind review's "Someone spray painted 'FIX THIS ROAD' next to the pothole")
+    r"spray[- ]?painted|sprayed|daubed|graffiti|"
     r"through (?:the|our|my) (?:door|letterbox)|"
     r"(?:messaged|texted|emailed|dm'?d|followed|grabbed|sent) (?:me|him|her|us|them|my \w+)|"
     r"call(?:ed|ing) (?:me|him|her|us|them|my \w+|our \w+) (?:an?|the)|"
@@ -285,7 +300,12 @@ _ABUSIVE_CONTENT: Final = re.compile(
     r"terrorist|monkey|parasite|scrounger\w*|slurs?|our kind|people like (?:me|us|her|him|them)|"
     r"murderer|traitor|dirty|vermin|animals?|shouldn't be in this country|"
     r"should not be in this country|groomers?|paedo\w*|names|invasion|invaders?|stinking|"
-    r"no (?:blacks|irish|dogs|travellers|gypsies|jews|muslims|gays|foreigners)|(?:not|aren't|isn't|are not|is not) "
+    r"no (?:blacks|irish|dogs|travellers|gypsies|jews|muslims|gays|foreigners)|"
+    # a news desk's and a blind review's (session 48): "NO TRANNIES NEAR OUR KIDS",
+    # "foreigners out, this is a white street", "should be 'sent home'"
+    r"trann(?:y|ies)|swastikas?|nazi\w*|sieg heil|kkk|sent home|send (?:them|\w+) home|(?:foreigners|immigrants|migrants|"
+    r"muslims|pakis|blacks|gypsies|travellers|refugees|jews|poles|asians|gays) out|white "
+    r"(?:street|area|town|country|estate|only|britain|england)|(?:not|aren't|isn't|are not|is not) "
     r"welcome|stealing (?:our |\w+ )?jobs)\b",
     re.IGNORECASE,
 )
@@ -297,7 +317,12 @@ _ABUSIVE_CONTENT: Final = re.compile(
 _CONTENT_BESIDE_A_GROUP: Final = re.compile(
     r"\b(?:leave|get off|take (?:off|it off)|welcome|should go|locked up|stealing|"
     r"watch (?:his|her|your|their|my) back|(?:deserve|deserves) (?:a|to)|"
-    r"shouldn't be (?:in|here)|should not be (?:in|here))\b",
+    r"shouldn't be (?:in|here)|should not be (?:in|here)|"
+    # a blind review's (session 48): "told me she doesn't rent to Pakistanis"
+    r"(?:doesn['’]t|does not|don['’]t|do not|won['’]t|wouldn['’]t|refused to|refuses to) "
+    r"(?:rent|serve|sell|hire|employ|let)|refused entry|not allowed in|"
+    # words on a wall beside a group or its place ("sprayed on the mosque's door")
+    r"spray[- ]?painted|sprayed|daubed|graffiti|scrawled|painted)\b",
     re.IGNORECASE,
 )
 #: A parent that also tells of someone who helped ("a stranger stepped in", "the driver

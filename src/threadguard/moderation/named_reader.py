@@ -138,9 +138,15 @@ EXPLAINS: Final = re.compile(
     r"(?:of )?course you(?:'d| would)(?=\s*(?:[.!…]|$))|"
     # "Sure you did, sweetheart." under a nurse who named her group and her exams (desk 50,
     # session 48): disbelief, a pet name allowed after it
-    r"(?:[\w'-]+, )?sure (?:you are|you did|you do|you were|you have|it (?:has|is))"
-    r"(?:,\s*(?:sweetheart|sweetie|love|darling|hun|hon|pal|mate|sunshine|dear|babe|buddy|chief))?"
-    r"(?=\s*(?:[.!…]|$))|"
+    # a blind review's: "Yeah, sure you have sweetheart", "Suuure you do", "Sure you haven't,
+    # darling", "sure you did love", "Course you are, mate.", "Yeah right, sweetie"
+    r"(?:(?:yeah|yea|oh|ah)[,.]? )?(?:[\w'-]+, )?(?:su+re|(?:of )?course) (?:you (?:are|did|do|were|"
+    # not "can" or "will": "Course you can, love. Pop in any time." is a welcome
+    r"have|had|aren't|didn't|don't|haven't|weren't)|it (?:has|is))"
+    r"(?:,?\s*['‘\"“]?(?:sweetheart|sweetie|love|darling|hun|hon|pal|mate|sunshine|dear|babe|"
+    r"buddy|chief|petal|pet|flower)['’\"”]?)?(?=\s*(?:[.!…]|$|[\U0001F300-\U0001FAFF]))|"
+    r"(?:yeah|yea),? right(?:,?\s*(?:sweetheart|sweetie|love|darling|hun|hon|pal|mate|"
+    r"sunshine|dear|babe|buddy|chief|petal|pet|flower))?(?=\s*(?:[.!…]|$))|"
     r"you(?:'re| are) one of them|(?:that's what )?(?:they|you) all say(?: that)?|"
     # the reader's words about themselves waved away: "Nobody cares where you're from pal,
     # this is England.", "Nobody asked, sir." (desks 46-49, session 47)
