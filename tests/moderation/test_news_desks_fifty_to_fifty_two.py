@@ -158,7 +158,7 @@ RAF = "I'm Chinese-British and I served in the RAF for 12 years."
         ("Where's the lie?", NOTE, "approves whoever abused"),
         ("Sure you did, sweetheart. Bet the test was in Tagalog.", NURSE, "dismisses a reader"),
         # a blind review's
-        ("Whoever wrote it wasn't wrong", FOREIGNERS_OUT, "approves whoever abused"),
+        ("Whoever wrote it wasn't wrong", FOREIGNERS_OUT, "approves whoever"),
         ("Landlady had the right idea tbh", NO_RENT, "approves whoever abused"),
         ("Shame he didn't do more than shout.", RACIAL_SLUR, "approves whoever abused"),
         ("Sounds like good advice to me", GO_BACK, "approves whoever abused"),

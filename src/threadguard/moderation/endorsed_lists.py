@@ -109,6 +109,8 @@ _NOUN_SPEAKER: Final = (
     r"commenters?|fella|bloke|lads?|woman|man|guy|neighbour|teenagers|writer|note[- ]?writer|"
     # session 48's news desks: "Landlady had the right idea." under her sign's slur
     r"landlord|landlady|publican|barman|barmaid|shopkeeper|bouncer|heckler|hecklers)"
+    # "The guy yelling had a point." (session 48)
+    r"(?: (?:yelling|shouting|screaming|who (?:yelled|shouted|screamed|said it|wrote it|did it)))?"
     r"(?: (?:outside|at|in|on|by|from|with) (?:(?:the|that|this|a) )?[\w'’-]+)?"
 )
 #: Who the approval is of: he, she, they, "whoever did it", or a word for a stranger ("that
@@ -207,6 +209,14 @@ APPROVES_SPEAKER: Final = re.compile(
     r"decent|great|solid|fair) advice(?: (?:to me|tbh|if you ask me))?"
     r"|\bnothing (?:he|she|they|whoever [\w'’-]+ (?:it|that)) (?:said|wrote|shouted|says) "
     r"(?:was|is) (?:wrong|untrue|a lie)"
+    # session 48's later desks: "Can't say the note writer was wrong about the second bit.",
+    # "Good advice from whoever shouted it tbh.", "Can't blame people for thinking it"
+    rf"|\b(?:can['’]?t|cannot|couldn['’]?t) say (?:that )?{_SPEAKER} (?:was|were|is|are) wrong"
+    r"(?: about (?:the|that|this) [\w'’-]+(?: [\w'’-]+)?)?"
+    r"|\b(?:good|sound|decent|great|solid|fair) advice from (?:whoever [\w'’-]+ (?:it|that|them)|"
+    r"(?:the|that) (?:guy|bloke|man|woman|lad|lads|fella|driver|customer|neighbour|stranger))"
+    r"|\b(?:can['’]?t|cannot|don['’]?t) blame (?:people|anyone|anybody|folk|them|him|her) for "
+    r"(?:thinking|saying|feeling) (?:it|that|so)"
     # session 48's news desks: the abuse said to be true ("Didn't see the lie in that note",
     # "Where's the lie?"), or too little ("Shame he didn't do more than yell.", "Pity he
     # didn't finish the job.")
@@ -288,7 +298,10 @@ REPORTED_WORDS: Final = re.compile(
     r"told (?:me|him|her|us|them|my \w+|our \w+) (?:to|that|he|she|they|i|we|it|his|her|their|"
     r"my|our)|(?:was|were|got|been) told (?:[\w'’-]+ ){0,6}?(?:by|to|that)|(?:wrote|written|painted|scrawled|scratched|carved|posted|left) (?:[\w'’-]+ ){0,6}"
     r"(?:on|across|outside|under|through) (?:the|our|my|his|her|their) |"
-    r"(?:saying|telling|told) (?:me|him|her|us|them|people like|our kind|gays|my \w+))",
+    r"(?:saying|telling|told) (?:me|him|her|us|them|people like|our kind|gays|my \w+)|"
+    # "got told \"go back to China\"", "wrote \"NO LEZZAS\" on the A-board" (session 48)
+    r"(?:told|called|shouted|yelled|screamed|wrote|written|scrawled|painted|sprayed) "
+    r"(?:\w+ )?[\"“‘'])",
     re.IGNORECASE,
 )
 #: What abuse says, beside :data:`REPORTED_WORDS`: "told him to go back to Africa",
@@ -303,7 +316,10 @@ _ABUSIVE_CONTENT: Final = re.compile(
     r"no (?:blacks|irish|dogs|travellers|gypsies|jews|muslims|gays|foreigners)|"
     # a news desk's and a blind review's (session 48): "NO TRANNIES NEAR OUR KIDS",
     # "foreigners out, this is a white street", "should be 'sent home'"
-    r"trann(?:y|ies)|swastikas?|nazi\w*|sieg heil|kkk|sent home|send (?:them|\w+) home|(?:foreigners|immigrants|migrants|"
+    r"trann(?:y|ies)|swastikas?|nazi\w*|sieg heil|kkk|sent home|"
+    r"lezzas?|dykes?|poofs?|poofters?|queers?|faggots?|fags|pakis?|wogs?|chinks?|coons?|"
+    r"niggers?|spastics?|spaz|retards?|gyppos?|pikeys?|kikes?|yids?|ragheads?|towelheads?|"
+    r"russians out|send (?:them|\w+) home|(?:foreigners|immigrants|migrants|"
     r"muslims|pakis|blacks|gypsies|travellers|refugees|jews|poles|asians|gays) out|white "
     r"(?:street|area|town|country|estate|only|britain|england)|(?:not|aren't|isn't|are not|is not) "
     r"welcome|stealing (?:our |\w+ )?jobs)\b",
@@ -344,13 +360,20 @@ _HELPED: Final = re.compile(
 #: over, a news desk's, session 48).
 _OF_THE_WORDS: Final = re.compile(
     r"\b(?:said|says|saying|say) (?:(?:out loud|aloud|openly) )?what\b|\blie\b|\blies\b|"
+    # the abuser named by the abuse: "Whoever did it had a point" under graffiti the
+    # volunteers painted over, "The guy yelling had a point" beside a girl who helped
+    r"^\W*(?:whoever|the one who) (?:did|wrote|sprayed|said|shouted|yelled|painted|sent|left|"
+    r"put|posted|scrawled|printed) (?:it|that|this|them)\b|\b(?:yelling|shouting|screaming)\b|"
+    r"\bwho (?:yelled|shouted|screamed|said it|wrote it|did it)\b|"
     r"\b(?:didn['’]t|did not|never|couldn['’]t|could not|wasn['’]t able to) (?:do|finish|go|hit|get)\b",
     re.IGNORECASE,
 )
 #: Hurt told of beside :data:`REPORTED_WORDS`.
 _HURT: Final = re.compile(
     r"\b(?:shaking|shaken|scared|frightened|terrified|upset|crying|cried|in tears|hurt|vile|"
-    r"disgusting|horrible|nasty|racist|sexist|homophobic|transphobic|bigot\w*|hateful|hate)\b",
+    r"disgusting|horrible|nasty|racist|sexist|homophobic|transphobic|bigot\w*|hateful|hate|"
+    # three news desks (session 48): "Whoever you are, you're pathetic."
+    r"pathetic|coward\w*|sickening|appalling|shameful|ashamed)\b",
     re.IGNORECASE,
 )
 
