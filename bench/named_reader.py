@@ -16,8 +16,9 @@ import math
 from collections import Counter
 from pathlib import Path
 
-from threadguard.moderation.named_reader import match_named_reader, reader_groups
+from threadguard.moderation.named_reader import match_named_reader
 from threadguard.normalize import normalize_text
+from threadguard.scoring.self_descriptions import own_groups
 from threadguard.training.datasets import load_all
 
 
@@ -40,7 +41,7 @@ def main() -> None:
             if not parent:
                 continue
             counts["context"] += 1
-            counts["named"] += bool(reader_groups(normalize_text(parent[:2000])))
+            counts["named"] += bool(own_groups(normalize_text(parent[:2000])))
             if match_named_reader(text, parent) is None:
                 continue
             label = "unlabelled" if math.isnan(row[0]) else "civil" if row[0] < 0.5 else "toxic"

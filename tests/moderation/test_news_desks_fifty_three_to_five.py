@@ -58,6 +58,15 @@ HELD = [
         "you know.",
         "wish of harm",
     ),
+    # a second blind review's, after the entries above
+    (
+        "Would be a real shame if that new prayer hall had an accident one night. Just saying.",
+        "veiled",
+    ),
+    ("hope the refugee centre has good insurance, accidents happen lol", "veiled threat"),
+    ("Small boats AGAIN?? Put them all back in a boat and point it at France", "call for"),
+    ("You carry on defending this lot and have a look at your street in a decade.", "coded hate"),
+    ("First the butchers went halal, then the school dinners, the whole town'll be halal", "coded"),
 ]
 CIVIL = [
     "First the bypass, then the retail park, then they'll be running the town from a Tesco.",
@@ -74,6 +83,8 @@ CIVIL = [
     "Wouldn't take much to tip the vote either way.",
     "I'd want to be careful walking out to my car after dark, people round here say the lights "
     "are out.",
+    "Have a look at the town in ten years when the bypass is done, it'll be lovely.",
+    "Hope the cafe has good insurance after that flood.",
 ]
 
 test_the_desks_list_shapes_are_held, test_civil_sentences_sharing_their_words_are_approved = (
@@ -94,6 +105,14 @@ NOTE = (
     'wants your food here". Absolutely disgusting.'
 )
 TOLD = 'My husband got told "go back to China, you virus" in the Kroger parking lot last week.'
+CALLED = (
+    "My 10 year old got called a terrorist on the walk to school yesterday. His football coach "
+    "heard and took him aside for a chat."
+)
+PAKIS_NOTE = (
+    "Found a note under our wiper saying 'no Pakis on this street'. Police have it now and the "
+    "neighbours have been lovely about it."
+)
 RUSSIANS = (
     'Someone put a note through their door saying "Russians out, go fight your own war". '
     "They're Ukrainian. Police have it. Whoever you are, you're pathetic."
@@ -108,6 +127,9 @@ RUSSIANS = (
         ("Good advice from whoever shouted it tbh.", SHOUTED),
         ("Can't say the note writer was wrong about the second bit.", NOTE),
         ("Sounds like good advice to me.", TOLD),
+        # a second blind review's
+        ("Whoever called him that might have had a point", CALLED),
+        ("The note said what we're all thinking", PAKIS_NOTE),
         ("Whoever wrote it's got a point. Go back and fight for your own country.", RUSSIANS),
     ],
 )

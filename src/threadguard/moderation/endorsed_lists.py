@@ -108,7 +108,9 @@ _NOUN_SPEAKER: Final = (
     r"(?:(?:the|that|this|those) )?(?:old |taxi |van |bus |young )?(?:kid|kids|driver|stranger|"
     r"commenters?|fella|bloke|lads?|woman|man|guy|neighbour|teenagers|writer|note[- ]?writer|"
     # session 48's news desks: "Landlady had the right idea." under her sign's slur
-    r"landlord|landlady|publican|barman|barmaid|shopkeeper|bouncer|heckler|hecklers)"
+    r"landlord|landlady|publican|barman|barmaid|shopkeeper|bouncer|heckler|hecklers|"
+    # a blind review's: "The note said what we're all thinking."
+    r"note|letter|leaflet|flyer|graffiti|sign|card|message)"
     # "The guy yelling had a point." (session 48)
     r"(?: (?:yelling|shouting|screaming|who (?:yelled|shouted|screamed|said it|wrote it|did it)))?"
     r"(?: (?:outside|at|in|on|by|from|with) (?:(?:the|that|this|a) )?[\w'’-]+)?"
@@ -118,7 +120,9 @@ _NOUN_SPEAKER: Final = (
 #: civil replies under victims' reports: "Your dad has a point. Report it.", "The officer's
 #: not wrong.", held by a first version that took any noun).
 _SPEAKER: Final = (
-    r"(?:he|she|they|whoever(?: [\w'’-]+ (?:it|that|this|him|her|them|the [\w'’-]+))?|"
+    r"(?:he|she|they|whoever(?: [\w'’-]+ (?:it|that|this|him|her|them|the [\w'’-]+)"
+    # "Whoever called him that might have had a point" (a blind review's)
+    r"(?: that| names| it)?)?|"
     r"(?:the|that|this|those) (?:guy|bloke|man|lad|lads|fella|fan|fans|kid|kids|boys|woman|"
     r"passenger|idiot)|" + _NOUN_SPEAKER + r"|"
     # session 47's news desks: "Sounds like somebody had the right idea.", "Note writer
@@ -153,6 +157,7 @@ APPROVES_SPEAKER: Final = re.compile(
     rf"(?:(?<!your )(?<!my )(?<!our )\b{_SPEAKER}(?:['’]s| is| was| were| are| has| had|"
     r" have|['’]ve|['’]re)?\s+"
     r"(?:(?:not|isn['’]t|ain['’]t|wasn['’]t|aren['’]t) wrong|(?:got |has |had |have )?a point|"
+    r"(?:might|may|must|could) (?:have|['’]ve) had a point|"
     r"(?:(?:was|were|is|are) )?(?:only|just) being honest|(?:(?:had|has|have) )?(?:got )?"
     r"the right idea|"
     r"(?:had|has|have|must have had|must've had) (?:his|her|their) reasons|"
@@ -295,6 +300,7 @@ REPORTED_WORDS: Final = re.compile(
     r"through (?:the|our|my) (?:door|letterbox)|"
     r"(?:messaged|texted|emailed|dm'?d|followed|grabbed|sent) (?:me|him|her|us|them|my \w+)|"
     r"call(?:ed|ing) (?:me|him|her|us|them|my \w+|our \w+) (?:an?|the)|"
+    r"(?:got|been|was|were|get|gets|getting) called (?:an?|the)|"
     r"told (?:me|him|her|us|them|my \w+|our \w+) (?:to|that|he|she|they|i|we|it|his|her|their|"
     r"my|our)|(?:was|were|got|been) told (?:[\w'’-]+ ){0,6}?(?:by|to|that)|(?:wrote|written|painted|scrawled|scratched|carved|posted|left) (?:[\w'’-]+ ){0,6}"
     r"(?:on|across|outside|under|through) (?:the|our|my|his|her|their) |"
