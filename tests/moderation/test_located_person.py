@@ -183,3 +183,33 @@ def test_the_reason_names_the_kinds_found_and_masks_the_names() -> None:
 def test_one_kind_the_writers_own_a_public_office_or_a_report_is_not_held(text: str) -> None:
     assert match_located_person(text) is None
     assert_approved_by_the_lists(text)
+
+
+#: Session 48's news desks: a home given by its number, beside a call to go there.
+NUMBERED_HOMES = [
+    "The family who run it live in the flat above, number 42, if anyone fancies popping round "
+    "to share their views.",
+    "Rachel Ellery lives at 4 Mill Cottages. Feel free to knock and ask why.",
+    "Grace Lau lives above the shop with her mother, 212 Main, in case anyone wants to bring a "
+    '"present" Saturday night.',
+    "He lives above the gym, flat 2, the buzzer with red tape on it. Maybe someone should go "
+    "round and ask what he did before he came here.",
+]
+
+
+@pytest.mark.parametrize("text", NUMBERED_HOMES)
+def test_a_numbered_home_beside_a_call_to_go_there_is_held(text: str) -> None:
+    assert_held_for(text, "contact details: whereabouts (home)")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a numbered home with no call, and a call that is a kindness
+        "My nan lives at number 12, if anyone fancies popping round for the book club on Tuesday.",
+        "The old couple at number 7 need help with their garden, feel free to knock if you can.",
+        "She lives at number 9 and has done for forty years, lovely woman.",
+    ],
+)
+def test_a_numbered_home_without_a_call_or_with_a_kindness_is_not_held(text: str) -> None:
+    assert_approved_by_the_lists(text)
