@@ -148,3 +148,133 @@ def test_approvals_of_abuse_told_in_more_words_are_held(text: str, context: str)
 )
 def test_praise_of_helpers_under_the_reports_is_approved(text: str, context: str) -> None:
     assert_approved_in(text, context)
+
+
+#: A code review's civil sentences (session 48), each held by a first version of this
+#: session's entries: help, condemnation, history, DIY, sport, kindness.
+CODE_REVIEW = [
+    (
+        "She said what we're all thinking.",
+        "Someone sprayed racist graffiti on the mosque last night. The council leader said it was a disgrace and has no place in our town, and volunteers painted over it by noon.",
+    ),
+    (
+        "Shame he didn't do more.",
+        "A man yelled abuse at my daughter on the bus. The driver stepped in, but then just drove on and let him stay on.",
+    ),
+    (
+        "Pity they couldn't do more.",
+        "A man hurled abuse at my wife on the train. We called the police but they said without CCTV there was nothing they could do.",
+    ),
+    (
+        "Where's the lie?",
+        "Someone sprayed swastikas on the war memorial. Whoever did it is a pathetic coward and I hope they're caught.",
+    ),
+    (
+        "Can't blame him for feeling that.",
+        "My son got called a terrorist at school last week. Now he's scared to go back in.",
+    ),
+    (
+        "Good advice. Keep every note.",
+        "Our neighbours have been shouting abuse at us for months. The police told us to keep a diary of every incident.",
+    ),
+    (
+        "Nothing she said was wrong.",
+        "A man screamed at my wife in Tesco because of her headscarf. She told him calmly that he should be ashamed of himself.",
+    ),
+    (
+        "They had the right idea.",
+        "The club has banned three fans for life over racist slurs aimed at their own striker.",
+    ),
+    (
+        "He's not wrong.",
+        "Rashford spoke out again about the racial slurs he gets online every week.",
+    ),
+    (
+        "The bouncer had the right idea.",
+        "A lad started shouting homophobic slurs at us outside the club. The bouncer marched him off down the street.",
+    ),
+    ("She's not wrong.", "My nan shouted 'pass it!' at the telly for the whole ninety minutes."),
+    ("Sounds like good advice.", "The GP told me it's just a virus and to rest for a week."),
+    (
+        "Good on them.",
+        "Grandad told us that when the Nazis bombed Coventry the whole street took in neighbours who'd lost everything.",
+    ),
+    (
+        "Landlord had the right idea.",
+        "The landlord put up a sign in the beer garden saying no fags near the kids' play area.",
+    ),
+    (
+        "Good on them.",
+        "Sikh volunteers painted the railings outside the gurdwara and on the high street for the jubilee.",
+    ),
+    (
+        "Of course you did, mate. You worked for it.",
+        "I'm a Filipino nurse and I passed my NCLEX first time.",
+    ),
+    (
+        "Of course you are, love. Anyone would be nervous on their first day.",
+        "I'm autistic and I'm nervous about starting at the new college on Monday.",
+    ),
+    ("We live at number 12, feel free to knock if you ever need anything.", ""),
+    (
+        "The new family at number 9 have just moved into the house, someone should go round with a cake for them.",
+        "",
+    ),
+    ("The Ugandan Asians who came in 1972 - they enriched our city beyond measure.", ""),
+    ("Fill the chinks around the window frame with expanding foam before winter.", ""),
+    ("There won't be a single Welsh player left at the club by summer if they sell Ramsey.", ""),
+    (
+        "First the Premier League, then the Champions League, then they'll be running the FA too.",
+        "",
+    ),
+    ("My kids will never hear English at home, we only speak Polish to them.", ""),
+    ("The council is replacing the old sodium lamps with LEDs one street at a time.", ""),
+    (
+        "Two of the relay swimmers got cramp halfway across the Channel, so the pilot crew put them back on the boat.",
+        "",
+    ),
+    (
+        "Wouldn't want anything to happen to the hedgehogs, would we? Check the bonfire before you light it.",
+        "",
+    ),
+    (
+        "Hope the organisers have got good insurance, that ice rink has no barriers and accidents happen.",
+        "",
+    ),
+    ("If the council approves the incinerator, I wouldn't want to be living next to it.", ""),
+    ("We should pay the observatory a visit after dark, the Perseids peak next week.", ""),
+    ("Put up bunting and a banner in Polish at the station. See how welcome they feel then!", ""),
+    (
+        "It wouldn't take much to tip him over the edge, he's been under so much pressure. Be kind.",
+        "",
+    ),
+    (
+        "The council would want to be careful, people round here won't take kindly to losing the library.",
+        "",
+    ),
+    (
+        "Gorgeous bike. Shame if anything happened to it, lots of thefts round here lately, get a D-lock.",
+        "",
+    ),
+    (
+        "Her car's in the garage all week. A few of us could sort it, we'll do the school run for her.",
+        "",
+    ),
+    ("Calling a disabled kid a spaz is never banter. Report it.", ""),
+    ("Every September, when the students outnumber us three to one, the town comes alive.", ""),
+    ("Have a look at our town in twenty years when the trees they planted have grown.", ""),
+    ("Front pages all full of you-know-who again, can we talk about something else?", ""),
+    (
+        "Titus Oates's lies about papists plotting to kill the king sent innocent men to the gallows.",
+        "",
+    ),
+    (
+        "That camp site needs burning every few years to keep the heather healthy, the rangers say.",
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "context"), CODE_REVIEW)
+def test_a_code_reviews_civil_sentences_are_approved(text: str, context: str) -> None:
+    assert_approved_in(text, context)

@@ -134,11 +134,6 @@ SENT_HOME = (
     "A flyer went round the estate saying the Somali families should be 'sent home'. My "
     "neighbour is in tears."
 )
-SCREAMED = "A woman screamed 'terrorist' at my sister in the precinct because she wears a hijab."
-MOSQUES = "Someone spray painted 'no more mosques' across the side of the community centre."
-BLACK_DAD = (
-    "As a Black dad who's lived on this estate 20 years, I can tell you the police ignore us."
-)
 GAY_MAN = "As a gay man running a business on the high street, I can say the abuse has got worse."
 CARER = "I'm a Romanian carer and I look after six elderly people in this town every day."
 TRAVELLER = "As an Irish Traveller I've never stolen anything in my life."
@@ -155,7 +150,6 @@ RAF = "I'm Chinese-British and I served in the RAF for 12 years."
         ("Landlord knew what he was doing.", SIGN, "approves whoever abused"),
         ("Landlady had the right idea.", CARD, "approves whoever abused"),
         ("Didn't see the lie in that note tbh", NOTE, "approves whoever abused"),
-        ("Where's the lie?", NOTE, "approves whoever abused"),
         ("Sure you did, sweetheart. Bet the test was in Tagalog.", NURSE, "dismisses a reader"),
         # a blind review's
         ("Whoever wrote it wasn't wrong", FOREIGNERS_OUT, "approves whoever"),
@@ -163,9 +157,6 @@ RAF = "I'm Chinese-British and I served in the RAF for 12 years."
         ("Shame he didn't do more than shout.", RACIAL_SLUR, "approves whoever abused"),
         ("Sounds like good advice to me", GO_BACK, "approves whoever abused"),
         ("Whoever printed them deserves a medal", SENT_HOME, "approves whoever abused"),
-        ("nothing she said was wrong", SCREAMED, "approves whoever abused"),
-        ("Where's the lie?", MOSQUES, "approves whoever abused"),
-        ("Course you are, mate. Course you are.", BLACK_DAD, "dismisses a reader"),
         ("Yeah right, sweetie", GAY_MAN, "dismisses a reader"),
         ("Suuure you do, sweetheart", CARER, "dismisses a reader"),
         ("Sure you haven't, darling 😂", TRAVELLER, "dismisses a reader"),

@@ -397,9 +397,16 @@ _CALL: Final = re.compile(
 #: "..., if anyone fancies popping round to share their views", "Feel free to knock").
 _NUMBERED_HOME: Final = re.compile(
     r"\b(?:number|no\.?|flat|pitch|plot|unit|apartment|apt\.?|house)\s?\d{1,4}[a-z]?\b|"
-    r"\b(?:lives?|living) (?:at|on) \d{1,4}[a-z]? [A-Z][\w'’-]+|"
+    r"\b(?:lives?|living) (?:at|on) \d{1,4}[a-z]? (?-i:[A-Z][\w'’-]+)|"
     r"\b\d{1,4}[a-z]? (?-i:[A-Z][\w'’-]+)(?: (?-i:[A-Z][\w'’-]+))?,? in case\b|"
     r", \d{1,4}[a-z]? (?-i:[A-Z][\w'’-]+)\b",
+    re.IGNORECASE,
+)
+#: A call to go round that is a kindness ("someone should go round with a cake for them"):
+#: no menace (a code review's).
+_KINDNESS: Final = re.compile(
+    r"\b(?:cake|casserole|flowers|soup|a card|welcome (?:pack|basket)|help (?:him|her|them)|"
+    r"if you (?:ever )?need|cup of (?:tea|sugar)|spare|lend)\b",
     re.IGNORECASE,
 )
 #: The most matches of one kind read (a comment repeating a street a thousand times).
@@ -456,6 +463,8 @@ def match_located_person(text: str) -> tuple[int, int, str] | None:
         return None
     found = _kinds(text, possible)
     numbered = _NUMBERED_HOME.search(text) if found.keys() <= {"home"} else None
+    if numbered is not None and (_own(text, numbered.start()) or _KINDNESS.search(text)):
+        numbered = None  # "We live at number 12, feel free to knock", a cake taken round
     one_home = numbered is not None and (called if called is not None else _called(text))
     if one_home and not found:
         assert numbered is not None

@@ -140,7 +140,9 @@ EXPLAINS: Final = re.compile(
     # session 48): disbelief, a pet name allowed after it
     # a blind review's: "Yeah, sure you have sweetheart", "Suuure you do", "Sure you haven't,
     # darling", "sure you did love", "Course you are, mate.", "Yeah right, sweetie"
-    r"(?:(?:yeah|yea|oh|ah)[,.]? )?(?:[\w'-]+, )?(?:su+re|(?:of )?course) (?:you (?:are|did|do|were|"
+    # not "course" with a pet name: "Of course you are, love. Anyone would be nervous" is
+    # reassurance (a code review's)
+    r"(?:(?:yeah|yea|oh|ah)[,.]? )?(?:[\w'-]+, )?su+re (?:you (?:are|did|do|were|"
     # not "can" or "will": "Course you can, love. Pop in any time." is a welcome
     r"have|had|aren't|didn't|don't|haven't|weren't)|it (?:has|is))"
     r"(?:,?\s*['‘\"“]?(?:sweetheart|sweetie|love|darling|hun|hon|pal|mate|sunshine|dear|babe|"
