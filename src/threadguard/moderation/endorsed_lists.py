@@ -317,7 +317,7 @@ REPORTED_WORDS: Final = re.compile(
 #: What abuse says, beside :data:`REPORTED_WORDS`: "told him to go back to Africa",
 #: "calling him a freak", "people like her should ...".
 _ABUSIVE_CONTENT: Final = re.compile(
-    r"\b(?:go (?:back (?:to|home|where)|home)|get (?:out|back to)|speak english|own country|"
+    r"\b(?:go (?:back (?:to|home|where)|home)|get (?:out|back (?:to|on|in))|speak english|own country|"
     r"where (?:he|she|they|you|i|we) came from|not wanted|aren't wanted|don't belong|freak|"
     r"take (?:your|their|his|her) [\w'’-]+(?: [\w'’-]+)? back (?:to|home|where)|"
     r"(?:your|chinese|china|kung) (?:virus|flu)|"
