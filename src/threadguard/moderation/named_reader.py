@@ -136,14 +136,13 @@ EXPLAINS: Final = re.compile(
     r"it is|they did))(?=\s*(?:[.!…]|$))|figures (?:an?|that)|"
     r"(?:of )?course you(?:'d| would)(?: (?:say|think) that| stick up for| defend| back)|"
     r"(?:of )?course you(?:'d| would)(?=\s*(?:[.!…]|$))|"
-    # "Sure you did, sweetheart." under a nurse who named her group and her exams (desk 50,
-    # session 48): disbelief, a pet name allowed after it
-    # a blind review's: "Yeah, sure you have sweetheart", "Suuure you do", "Sure you haven't,
-    # darling", "sure you did love", "Course you are, mate.", "Yeah right, sweetie"
-    # not "course" with a pet name: "Of course you are, love. Anyone would be nervous" is
-    # reassurance (a code review's)
+    # disbelief, a pet name allowed after it: "Sure you did, sweetheart." under a nurse who
+    # named her group and her exams (desk 50, session 48); a blind review's "Yeah, sure you
+    # have sweetheart", "Suuure you do", "Sure you haven't, darling", "Yeah right, sweetie".
+    # Not "can" or "will" ("Sure you can, love. Pop in any time." is a welcome), nor
+    # "course" with a pet name ("Of course you are, love. Anyone would be nervous" is
+    # reassurance: a code review's)
     r"(?:(?:yeah|yea|oh|ah)[,.]? )?(?:[\w'-]+, )?su+re (?:you (?:are|did|do|were|"
-    # not "can" or "will": "Course you can, love. Pop in any time." is a welcome
     r"have|had|aren't|didn't|don't|haven't|weren't)|it (?:has|is))"
     r"(?:,?\s*['‘\"“]?(?:sweetheart|sweetie|love|darling|hun|hon|pal|mate|sunshine|dear|babe|"
     r"buddy|chief|petal|pet|flower)['’\"”]?)?(?=\s*(?:[.!…]|$|[\U0001F300-\U0001FAFF]))|"
