@@ -254,7 +254,8 @@ _THEIR_OWN: Final = re.compile(r"\b(?:my|your|our)\s+[\w'’-]+", re.IGNORECASE)
 _ADVICE: Final = re.compile(r"\badvice\b", re.IGNORECASE)
 _SENT_AWAY_TOLD: Final = re.compile(
     r"\b(?:go (?:back|home)|get (?:out|back)|back (?:to|where)|own country|leave|sent home|"
-    r"send (?:them|\w+) home|\w+ out\b)",
+    r"send (?:them|\w+) home|(?:foreigners|immigrants|migrants|muslims|pakis|blacks|gypsies|"
+    r"travellers|refugees|jews|poles|asians|gays|russians) out)\b",
     re.IGNORECASE,
 )
 #: A reply longer than this many words has words of its own, read as written.
