@@ -248,14 +248,19 @@ _DENIED: Final = re.compile(
 )
 #: Someone of the reply's own named before the verdict, whom the verdict is of.
 _THEIR_OWN: Final = re.compile(r"\b(?:my|your|our)\s+[\w'’-]+", re.IGNORECASE)
+#: A group told to get out, as a slogan reported ("foreigners out", "Russians out"): what
+#: abuse says, and a parent telling of someone sent away.
+_GROUP_OUT: Final = (
+    r"(?:foreigners|immigrants|migrants|muslims|pakis|blacks|gypsies|travellers|refugees|jews|"
+    r"poles|asians|gays|russians) out"
+)
 #: A verdict that the abuse was good advice holds only where the parent tells of someone sent
 #: away ("told to go back to my own country"): under "The police told us to keep a diary"
 #: "Good advice." is of the police (a code review's).
 _ADVICE: Final = re.compile(r"\badvice\b", re.IGNORECASE)
 _SENT_AWAY_TOLD: Final = re.compile(
     r"\b(?:go (?:back|home)|get (?:out|back)|back (?:to|where)|own country|leave|sent home|"
-    r"send (?:them|\w+) home|(?:foreigners|immigrants|migrants|muslims|pakis|blacks|gypsies|"
-    r"travellers|refugees|jews|poles|asians|gays|russians) out)\b",
+    rf"send (?:them|\w+) home|{_GROUP_OUT})\b",
     re.IGNORECASE,
 )
 #: A reply longer than this many words has words of its own, read as written.
@@ -332,8 +337,7 @@ _ABUSIVE_CONTENT: Final = re.compile(
     r"trann(?:y|ies)|swastikas?|sieg heil|kkk|sent home|"
     r"lezzas?|dykes?|poofs?|poofters?|faggots?|pakis?|wogs?|coons?|"
     r"niggers?|spastics?|spaz|retards?|gyppos?|pikeys?|kikes?|yids?|ragheads?|towelheads?|"
-    r"russians out|send (?:them|\w+) home|(?:foreigners|immigrants|migrants|"
-    r"muslims|pakis|blacks|gypsies|travellers|refugees|jews|poles|asians|gays) out|white "
+    rf"send (?:them|\w+) home|{_GROUP_OUT}|white "
     r"(?:street|area|town|country|estate|only|britain|england)|(?:not|aren't|isn't|are not|is not) "
     r"welcome|stealing (?:our |\w+ )?jobs)\b",
     re.IGNORECASE,
