@@ -78,6 +78,13 @@ class AuthorSummary(JsonRecord):
         text += f", with a highest abuse score of {shown_score(self.max_abuse)}"
         if self.repeat_offender:
             text += ", which makes them a repeat offender"
+        elif self.flagged and not self.plain:
+            # Desks 50-58 (session 48) read a reader held on a close score, listed beside
+            # the trolls, as an accusation: say what kind of hold it was.
+            text += (
+                "; held on close scores only (no list's find, no rejection): "
+                "often a reader arguing back, so read the comment before the author"
+            )
         return text + "."
 
 
@@ -123,12 +130,20 @@ def _plain(s: Moderated, settings: SignalSettings) -> bool:
     return s.outcome.scored and abuse(s.analysis, settings) >= settings.repeat_offender_min_abuse
 
 
-def _author_rank(a: AuthorSummary) -> tuple[int, int, int, float, str]:
+def _author_rank(a: AuthorSummary) -> tuple[int, int, int, int, float, str]:
     """Most comments rejected or flagged for a list's find first (plainly the author's
-    doing), then most flagged, most rejected, highest score: an author held for a posted
-    address or a threat's phrase comes before one held once on a close score, whatever the
-    score."""
-    return (-(a.found + a.rejected), -a.flagged, -a.rejected, -a.max_abuse, a.author)
+    doing), then most plainly abusive, most flagged, most rejected, highest score: an
+    author held for a posted address or a threat's phrase comes before one held once on a
+    close score, whatever the score, and a reader held twice on close scores comes after
+    one held once on a clear one."""
+    return (
+        -(a.found + a.rejected),
+        -a.plain,
+        -a.flagged,
+        -a.rejected,
+        -a.max_abuse,
+        a.author,
+    )
 
 
 def merge_author_summaries(
