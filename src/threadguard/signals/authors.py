@@ -82,8 +82,8 @@ class AuthorSummary(JsonRecord):
             # Desks 50-58 (session 48) read a reader held on a close score, listed beside
             # the trolls, as an accusation: say what kind of hold it was.
             text += (
-                "; held on close scores only (no list's find, no rejection): "
-                "often a reader arguing back, so read the comment before the author"
+                "; held on close scores only (no list's find, no rejection), as readers "
+                "arguing back often are: read the comment before judging the author"
             )
         return text + "."
 
