@@ -9,10 +9,19 @@ EXAMPLE := src/threadguard/resources/example_thread.txt
 
 .PHONY: install run test lint typecheck check train train-deep eval bench serve test-service clean
 
+# pipefail: a failed install still fails the target through the filter below.
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+# Some machines' pip configuration names package indexes that are not there; pip then
+# prints a "Location ... is ignored" line per package, which new users took for errors.
+QUIET_PIP = 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }
+
 $(BIN)/threadguard: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	@echo "$(BIN)/pip install --quiet --upgrade pip"
+	@$(BIN)/pip install --quiet --upgrade pip $(QUIET_PIP)
+	@echo "$(BIN)/pip install --quiet -e '.[dev]'"
+	@$(BIN)/pip install --quiet -e '.[dev]' $(QUIET_PIP)
 	touch $@
 
 ## Set up only: .venv with ThreadGuard and its tools (what run and test do first).
@@ -43,7 +52,8 @@ train: $(BIN)/threadguard
 
 ## Fine-tune the deep tier (needs the `train` extra: PyTorch CPU) and export it to int8 ONNX.
 train-deep: $(BIN)/threadguard
-	$(BIN)/pip install --quiet -e '.[train]'
+	@echo "$(BIN)/pip install --quiet -e '.[train]'"
+	@$(BIN)/pip install --quiet -e '.[train]' $(QUIET_PIP)
 	$(BIN)/threadguard train --tier deep $(DATA_OPT)
 
 eval: $(BIN)/threadguard
@@ -82,7 +92,8 @@ bench-ingest: $(BIN)/threadguard
 ## and generate the en_US.UTF-8 locale hatesonar's ONNX text normaliser needs (as root).
 peers: $(BIN)/threadguard
 	@locale -a 2>/dev/null | grep -qi '^en_US\.utf-\?8$$' || localedef -i en_US -f UTF-8 en_US.UTF-8
-	$(BIN)/pip install --quiet -e '.[peers]'
+	@echo "$(BIN)/pip install --quiet -e '.[peers]'"
+	@$(BIN)/pip install --quiet -e '.[peers]' $(QUIET_PIP)
 
 .PHONY: fuzz
 ## Send 100,000 fuzzed requests across every endpoint to an in-process app (SQLite, or
