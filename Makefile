@@ -91,7 +91,7 @@ bench-ingest: $(BIN)/threadguard
 ## Install the peers that `threadguard eval` compares against (alt-profanity-check, hatesonar)
 ## and generate the en_US.UTF-8 locale hatesonar's ONNX text normaliser needs (as root).
 peers: $(BIN)/threadguard
-	@locale -a 2>/dev/null | grep -qi '^en_US\.utf-\?8$$' || localedef -i en_US -f UTF-8 en_US.UTF-8
+	@locale -a 2>/dev/null | grep -i '^en_US\.utf-\?8$$' >/dev/null || localedef -i en_US -f UTF-8 en_US.UTF-8
 	@echo "$(BIN)/pip install --quiet -e '.[peers]'"
 	@$(BIN)/pip install --quiet -e '.[peers]' $(QUIET_PIP)
 
