@@ -50,7 +50,7 @@ def test_the_default_policy_holds_a_code_and_says_what_it_means() -> None:
     outcome = decide(DEFAULT, "Time for remigration, all of them.")
     assert outcome.decision.action == "hold"
     [reason] = outcome.decision.reasons
-    assert reason.startswith('coded hate "remigration": ')
+    assert reason.startswith('coded hate "remigrat*": ')
     assert "deport" in reason
 
 
@@ -225,12 +225,22 @@ def test_a_rebuttal_far_away_or_in_another_sentence_does_not_count() -> None:
     assert rebutted("Remigration, a racist idea.", 0, 11)
 
 
+def test_remigration_is_read_as_a_verb_and_in_a_user_name() -> None:
+    # Desk 60 (session 49): "Remigrate_Now" passed as a user name, though the README says a
+    # name is held by a code of coded hate.
+    assert decide(DEFAULT, "Time to remigrate the lot of them.").decision.action == "hold"
+    named = decide(DEFAULT, "Nice weather today.", AuthorContext(name="Remigrate_Now"))
+    assert named.decision.action == "hold"
+    assert any("remigrat" in r for r in named.decision.reasons)
+    assert decide(DEFAULT, "Birds migrate south in winter.").decision.action == "approve"
+
+
 def test_each_code_is_named_once_and_held_if_any_use_is_not_rebutted() -> None:
     text = "The remigration theory is racist. Remigration now!"
     decision = decide(DEFAULT, text).decision
     assert decision.action == "hold"
     assert decision.reasons == (
-        'coded hate "remigration": a call to deport migrants and their descendants'
+        'coded hate "remigrat*": a call to deport migrants and their descendants'
         " (targets nationality_migration)",
     )
     assert len(decide(DEFAULT, "Londonistan today, Londonistan tomorrow.").decision.reasons) == 1
@@ -303,7 +313,7 @@ def test_a_reply_quoting_its_parents_code_to_answer_it_is_not_held_for_it() -> N
 def test_flag_names_the_code_without_holding() -> None:
     outcome = decide(with_coded(action="flag"), "Time for remigration.")
     assert outcome.decision.action == "approve"
-    assert outcome.decision.reasons[0].startswith('coded hate "remigration"')
+    assert outcome.decision.reasons[0].startswith('coded hate "remigrat*"')
 
 
 def test_a_site_can_turn_the_phase_off_or_drop_a_term_in_any_case() -> None:
