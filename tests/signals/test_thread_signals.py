@@ -426,17 +426,19 @@ def test_holds_on_close_scores_make_no_repeat_offender() -> None:
     assert (alone.held, alone.plain) == (4, 0) and not alone.repeat_offender
 
 
-def test_a_reader_held_only_on_close_scores_is_ranked_after_a_plain_abuser_and_said_so() -> None:
-    # Desks 50-58 (session 48): a reader held twice on close scores was listed above a troll
-    # held once at 0.85, in the same red line, as if accused of the same thing.
+def test_an_author_held_only_on_close_scores_is_said_to_be() -> None:
+    # Desks 50-58 (session 48): a reader held on close scores was listed beside a troll held
+    # at 0.85, in the same red line, as if accused of the same thing. They are ranked by how
+    # often they were held (desk 61 had a hateful author held twice on close scores), and
+    # the line says what kind of hold it was.
     thread, scored = build(
         node("a", "jess", abuse=0.55, action="hold"),  # held on a close score
         node("b", "jess", "a", abuse=0.6, action="hold"),  # and again
         node("c", "troll", abuse=0.85),  # held on a clear score
     )
     signals = compute_signals(thread, scored)
-    assert [a.author for a in signals.authors] == ["troll", "jess"]
-    troll, jess = signals.authors
+    assert [a.author for a in signals.authors] == ["jess", "troll"]
+    jess, troll = signals.authors
     assert "close scores only" in jess.explanation and "arguing back" in jess.explanation
     assert "close scores only" not in troll.explanation
     text = render_text(signals_panel(signals))

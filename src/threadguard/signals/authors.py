@@ -130,20 +130,14 @@ def _plain(s: Moderated, settings: SignalSettings) -> bool:
     return s.outcome.scored and abuse(s.analysis, settings) >= settings.repeat_offender_min_abuse
 
 
-def _author_rank(a: AuthorSummary) -> tuple[int, int, int, int, float, str]:
+def _author_rank(a: AuthorSummary) -> tuple[int, int, int, float, str]:
     """Most comments rejected or flagged for a list's find first (plainly the author's
-    doing), then most plainly abusive, most flagged, most rejected, highest score: an
-    author held for a posted address or a threat's phrase comes before one held once on a
-    close score, whatever the score, and a reader held twice on close scores comes after
-    one held once on a clear one."""
-    return (
-        -(a.found + a.rejected),
-        -a.plain,
-        -a.flagged,
-        -a.rejected,
-        -a.max_abuse,
-        a.author,
-    )
+    doing), then most flagged, most rejected, highest score: an author held for a posted
+    address or a threat's phrase comes before one held once on a close score, whatever the
+    score. A score of 0.8 does not rank an author higher than a second hold does: desk 61
+    (session 49) had a civil reader's one hold at 0.80 beside a hateful author's two close
+    ones, and desk 48 the other way round; a count is the steadier sign."""
+    return (-(a.found + a.rejected), -a.flagged, -a.rejected, -a.max_abuse, a.author)
 
 
 def merge_author_summaries(
