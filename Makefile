@@ -22,7 +22,8 @@ $(BIN)/threadguard: pyproject.toml
 	@$(BIN)/pip install --quiet --upgrade pip $(QUIET_PIP)
 	@echo "$(BIN)/pip install --quiet -e '.[dev]'"
 	@$(BIN)/pip install --quiet -e '.[dev]' $(QUIET_PIP)
-	touch $@
+	@touch $@
+	@echo "Installed: $(BIN)/threadguard (. $(BIN)/activate, then threadguard --help; make run scans the example thread)."
 
 ## Set up only: .venv with ThreadGuard and its tools (what run and test do first).
 install: $(BIN)/threadguard

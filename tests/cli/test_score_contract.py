@@ -334,3 +334,16 @@ def test_an_unknown_option_is_a_usage_error() -> None:
     assert proc.returncode == 2
     assert "--bogus" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_the_help_shows_the_shipped_band_as_a_number() -> None:
+    # Desks 60 and 61 (session 49): "[default: (the shipped band)]" told them nothing.
+    from typer.testing import CliRunner
+
+    from threadguard.cli import app
+    from threadguard.cli.common import SHIPPED_DEEP_FROM
+    from threadguard.engine import CascadeSettings
+
+    assert CascadeSettings().deep_from == SHIPPED_DEEP_FROM
+    result = CliRunner().invoke(app, ["score", "--help"], env={"COLUMNS": "200"})
+    assert "0.2, the shipped band" in result.output

@@ -95,14 +95,17 @@ _TIER = typer.Option(
 TierOpt = Annotated[Tier, _TIER]
 #: ``--tier`` where leaving it out defers to the settings file and environment (serve).
 SettingTierOpt = Annotated[Tier | None, _TIER]
-#: Left out, the band is the engine's default (engine.CascadeSettings, chosen on dev rows).
+#: The engine's default band (engine.CascadeSettings.deep_from, chosen on dev rows), written
+#: here so the help can show it without loading the engine; a test keeps the two equal.
+SHIPPED_DEEP_FROM = 0.2
+#: Left out, the band is the engine's default.
 DeepFromOpt = Annotated[
     float | None,
     typer.Option(
         "--deep-from",
         min=0.0,
         max=1.0,
-        show_default="the shipped band",
+        show_default=f"{SHIPPED_DEEP_FROM:g}, the shipped band",
         help="Cascade band: comments with any fast-tier score at or above this go to the deep "
         "tier (0: all of them, 1: almost none). Lower is slower and better on dev rows; "
         "`threadguard bench` prints the curve.",
