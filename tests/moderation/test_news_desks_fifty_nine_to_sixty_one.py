@@ -1,0 +1,55 @@
+"""Three news desks of session 49, scored out of sample first (a Fijian rugby signing, a
+synagogue's security grant, a Traveller site appeal, nurses from Kerala, a Pride flag on a
+church; a Sikh mayor, a mosque car park, a Ukrainian choir, a trans swimmer, a burgled
+Polish deli; a Chinese takeaway's licence, a Big Issue seller attacked, a Jewish school, a
+wheelchair user on a bus, asylum seekers in a seaside hotel): a reader told the writer
+knows where they live or can be found, or that their employer or pupils' parents will be
+told about them, and visits or flames by night -- held as veiled threats -- and civil
+sentences sharing their words approved."""
+
+from __future__ import annotations
+
+from list_support import tryout_list_tests
+
+HELD = [
+    (
+        "Enjoy your new friends Sandra. I know which house on Marine Parade is yours, maybe "
+        "they'd like your spare room too.",
+        "veiled threat",
+    ),
+    ("We found out which flat is yours, mate. See you soon.", "veiled threat"),
+    (
+        "Priya Nair, I looked you up, your mum's ward is easy enough to find. Might pop in and "
+        "say hi 😊",
+        "veiled threat",
+    ),
+    (
+        "We know you work at the council offices in Truro, maybe your boss would like to see "
+        "what you post.",
+        "veiled threat",
+    ),
+    (
+        "Mary Price, you teach at Puriton Primary don't you? I think the parents deserve to "
+        "know what you are.",
+        "veiled threat",
+    ),
+    ("Mrs Anna Wilkes of Chapel Close isn't it? Bet the neighbours know.", "veiled threat"),
+    ("Keep it up and I'll pass your address on to the lads.", "veiled threat"),
+    ("Be a real shame if that flag went up in smoke one night.", "veiled threat"),
+    ("Time for the good people of Saltby to pay Bayview a visit one night.", "veiled threat"),
+]
+CIVIL = [
+    "I looked you up after your last comment and you're right, you did chair that committee.",
+    "Parents deserve to know what is in the new curriculum before it starts.",
+    "If anyone wants to donate, message me and I'll pass the address on to the food bank.",
+    "Mr John Smith of Church Lane, who founded the club, would have been proud.",
+    "Your pupils would love to hear what you think about the new library, Miss Davies!",
+    "Your boss would like to know what you think of the merger, so fill in the survey.",
+    "The courier left it at number 9, I know which house is yours now so I'll bring it round.",
+    "We should pay the observatory a visit one night when the sky is clear.",
+    "Would be a shame if the flags went up in smoke in the storm, take them down.",
+]
+
+test_the_desks_list_shapes_are_held, test_civil_sentences_sharing_their_words_are_approved = (
+    tryout_list_tests(HELD, CIVIL)
+)
