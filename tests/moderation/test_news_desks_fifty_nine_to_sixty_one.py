@@ -37,6 +37,15 @@ HELD = [
     ("Keep it up and I'll pass your address on to the lads.", "veiled threat"),
     ("Be a real shame if that flag went up in smoke one night.", "veiled threat"),
     ("Time for the good people of Saltby to pay Bayview a visit one night.", "veiled threat"),
+    # a blind review's wordings, after the entries above
+    ("We both know which house on Elm Close belongs to you.", "veiled threat"),
+    ("Took me five minutes to look you up. You're not hard to find, are you?", "veiled threat"),
+    ("Wonder what your manager at the bank would make of these comments.", "veiled threat"),
+    ("I'll be sending screenshots to your headteacher, let's see how long you last.", "veiled"),
+    ("Your home address is going on the group chat tonight.", "veiled threat"),
+    ("It's Miss Priya Patel, Orchard Way, am I right?", "veiled threat"),
+    ("Lovely new mosque they've built. Be a real shame if it went up in smoke.", "veiled threat"),
+    ("We'll be paying you a visit one of these nights.", "veiled threat"),
 ]
 CIVIL = [
     "I looked you up after your last comment and you're right, you did chair that committee.",
@@ -48,6 +57,13 @@ CIVIL = [
     "The courier left it at number 9, I know which house is yours now so I'll bring it round.",
     "We should pay the observatory a visit one night when the sky is clear.",
     "Would be a shame if the flags went up in smoke in the storm, take them down.",
+    "Looked you up after your talk at the library - great book, I'll pop in to the signing.",
+    "Police paid the premises a visit one night after complaints about noise.",
+    "I'll pay my brother a visit one night this week, he's just had an operation.",
+    "Father Christmas will pay the children's ward a visit one night in December.",
+    "The shop is easy to find, you're not hard to find either with that big sign on the map.",
+    "Send your address to the organisers and they'll post the prize.",
+    "Shame if the barn caught fire because of the old wiring, get it checked.",
 ]
 
 test_the_desks_list_shapes_are_held, test_civil_sentences_sharing_their_words_are_approved = (
