@@ -103,3 +103,12 @@ def test_based_is_agreement_but_not_a_word_of_a_sentence() -> None:
     assert endorses("Based.", "Shoot the lot of them.")
     assert not endorses("Based on what?", "Shoot the lot of them.")
     assert not endorses("Based in Leeds, and it's the same here.", "Shoot the lot of them.")
+
+
+def test_laughter_before_the_agreement_still_endorses() -> None:
+    # Desk 60 (session 49): "😂😂 nailed it" under a held parent was published, where "Nailed
+    # it 😂😂" was held with it.
+    assert endorses("😂😂 nailed it", PARENT)
+    assert endorses("👏 Spot on mate.", PARENT)
+    assert not endorses("😂😂", PARENT)
+    assert not endorses("😂 nailed it, the pun I mean, not the point", PARENT)

@@ -127,8 +127,12 @@ _LANGUAGE_PHRASES: Final = (
 #: A reply made of agreement alone: the phrases, each closed by punctuation (a colon
 #: introduces a claim, so it closes none) or the end, and nothing else.
 _CLOSE: Final = r"[.!,;–—،-]|💯|👆|👍|🔥|😂|🤣|👏"
+#: What may stand before the agreement: the same laughter and applause (desk 60's "😂😂
+#: nailed it" under "It's a bloke. ... A bloke in a swimsuit beating girls." was published
+#: where "Nailed it 😂😂" was held).
+_LEAD: Final = r"(?:(?:💯|👆|👍|🔥|😂|🤣|👏|🙌|😆)\s*)*"
 ENDORSEMENT: Final = re.compile(
-    rf"^\s*(?:{_OPENER}(?:{_PHRASES}|{_LANGUAGE_PHRASES}){_VOCATIVE}(?=\s|{_CLOSE}|$)(?:\s*(?:{_CLOSE}))*\s*)+$",
+    rf"^\s*{_LEAD}(?:{_OPENER}(?:{_PHRASES}|{_LANGUAGE_PHRASES}){_VOCATIVE}(?=\s|{_CLOSE}|$)(?:\s*(?:{_CLOSE}))*\s*)+$",
     re.IGNORECASE,
 )
 
