@@ -25,6 +25,10 @@ REPORTED = [
     # plural slur ending the quotation
     "A group of lads shouted 'go home, pakis' at the family.",
     "Someone shouted ‘ragheads’ at the congregation as they left.",
+    # abuse received in writing, a colon introducing it (desk 60, session 49)
+    'For the record, the abuse I got after posting in support on the community page: "go '
+    "back to the desert you raghead\" (I'm from Leicester). Reported to the police.",
+    "The message my son was sent: 'go home, raghead'. Police have it.",
     # news style, the verb after the quotation
     "'Dirty pikey,' he yelled, before throwing a bottle.",
     "“Towelhead!” someone yelled from a passing car.",
@@ -59,6 +63,9 @@ REPORTED = [
 ]
 
 USED = [
+    # the writer's own message, and a received one approved (session 49)
+    "The message I sent him: 'go back to the desert, raghead'.",
+    "The abuse he got after the match: 'raghead'. Good.",
     # the writer's own
     "I yelled 'go home, towelhead' at him and he ran.",
     "Our whole stand chanted 'jungle bunny' at their striker, brilliant atmosphere.",

@@ -79,6 +79,19 @@ HURLED_AT: Final = re.compile(
     r"(?: an?)?\s*[,:]?\s*$",
     re.IGNORECASE,
 )
+#: Abuse the writer or someone received in writing, a colon introducing it: "the abuse I got
+#: after posting in support on the community page: \"go back to the desert you raghead\""
+#: (desk 60, session 49), "The message my son was sent: '...'".
+RECEIVED: Final = re.compile(
+    r"\b(?:abuse|messages?|comments?|repl(?:y|ies)|dms?|e-?mails?|texts?|notes?|letters?|"
+    r"voicemails?|threats?|insults?)\s+(?:that\s+)?(?:i|we|he|she|they|(?:my|our|his|her|their)"
+    r"\s+[\w'’-]+)\s+(?:(?:have|has|had)\s+(?:been\s+)?|(?:was|were|am|is|are)\s+)?"
+    # sent only as suffered ("was sent", "got sent"): "the message I sent him:" is the
+    # writer's own
+    r"(?:got|get|gets|getting|received|receive|receives|(?<=was )sent|(?<=were )sent|"
+    r"(?<=been )sent|(?<=got )sent)\b[^.!?\"“”‘'’:]{0,80}:\s*$",
+    re.IGNORECASE,
+)
 #: The verb after the quotation, with at most a short subject between: "'Dirty pikey,' he
 #: yelled", "“Towelhead!” someone yelled", "'Pakis out' was sprayed on the door", "I heard
 #: 'X' shouted at the kids".
@@ -183,7 +196,7 @@ def _reported(text: str, b: int, e: int) -> bool:
     left, right = sides(text, b, e, NEAR)
     if NOT_A_REPORT.search(left) or _IMPERATIVE.search(left):
         return False
-    passive = HURLED_AT.search(left) is not None
+    passive = HURLED_AT.search(left) is not None or RECEIVED.search(left) is not None
     hurled = HURLED.search(left)
     active = hurled is not None and (
         not _writer_shouted(left[: hurled.start()]) or VICTIM_AFTER.search(right) is not None
