@@ -439,7 +439,7 @@ def test_an_author_held_only_on_close_scores_is_said_to_be() -> None:
     signals = compute_signals(thread, scored)
     assert [a.author for a in signals.authors] == ["jess", "troll"]
     jess, troll = signals.authors
-    assert "close scores only" in jess.explanation and "arguing back" in jess.explanation
+    assert "close scores only" in jess.explanation and "read the comments" in jess.explanation
     assert "close scores only" not in troll.explanation
     text = render_text(signals_panel(signals))
     assert "held on close scores only" in text

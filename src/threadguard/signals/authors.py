@@ -80,10 +80,11 @@ class AuthorSummary(JsonRecord):
             text += ", which makes them a repeat offender"
         elif self.flagged and not self.plain:
             # Desks 50-58 (session 48) read a reader held on a close score, listed beside
-            # the trolls, as an accusation: say what kind of hold it was.
+            # the trolls, as an accusation: say what kind of hold it was, and no more (desk
+            # 62 read "as readers arguing back often are" on a harasser's line as an excuse).
             text += (
-                "; held on close scores only (no list's find, no rejection), as readers "
-                "arguing back often are: read the comment before judging the author"
+                "; held on close scores only (no list's find, no rejection): read the "
+                "comments before judging the author"
             )
         return text + "."
 
