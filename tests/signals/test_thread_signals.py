@@ -352,6 +352,21 @@ def test_the_timeline_follows_posting_time_when_every_comment_has_one() -> None:
     assert (health.order, health.trend) == ("reading", "falling")
 
 
+def test_a_share_that_goes_up_and_down_is_not_called_level() -> None:
+    # Desk 63 (session 49): "11% / 20% / 30% / 0%" was said to have "stayed roughly level".
+    flagged = {1, 5, 9, 10, 14}  # 1 of 4, 1 of 4, 2 of 4, 1 of 4 in the four parts
+    nodes = [node(f"c{i}", f"u{i}", abuse=0.85 if i in flagged else 0.02) for i in range(16)]
+    thread, scored = build(*nodes)
+    health = compute_signals(thread, scored).health
+    assert [s.share for s in health.segments] == [0.25, 0.25, 0.5, 0.25]
+    assert health.trend == "steady"
+    assert "roughly level" not in health.explanation
+    assert "no steady rise or fall" in health.explanation
+    assert "highest at 50% in part 3" in health.explanation
+    calm = [node(f"c{i}", f"u{i}", abuse=0.85 if i in {1, 5, 9, 13} else 0.02) for i in range(16)]
+    assert "roughly level" in compute_signals(*build(*calm)).health.explanation
+
+
 def test_a_small_thread_gets_one_segment_and_no_trend() -> None:
     thread, scored = build(node("a", "ann", abuse=0.02), node("b", "bob", "a", abuse=0.99))
     health = compute_signals(thread, scored).health

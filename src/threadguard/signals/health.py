@@ -164,10 +164,19 @@ def thread_health(
         when = "posting time" if basis == "created_at" else "reading order"
         if k < 2:
             explanation += ", too few comments to tell a trend."
-        elif trend == "steady":
+        elif trend == "steady" and max(shares) - min(shares) < settings.health_trend_min_change:
             explanation += (
                 f", and that share stayed roughly level across the thread "
                 f"({_segment_shares(shares)} in {k} parts by {when})."
+            )
+        elif trend == "steady":
+            # desk 63 (session 49): "11% / 20% / 30% / 0%" was called "roughly level"; no
+            # trend is not no change
+            top = max(range(k), key=lambda j: shares[j])
+            explanation += (
+                f", and that share went up and down with no steady rise or fall "
+                f"({_segment_shares(shares)} in {k} parts by {when}), highest at "
+                f"{shares[top]:.0%} in part {top + 1}."
             )
         else:
             word = "rose" if trend == "rising" else "fell"
