@@ -150,6 +150,27 @@ def test_a_branching_chain_is_reported_once_per_end_never_as_a_fragment() -> Non
     assert ids == {("a", "b", "c", "d"), ("a", "b", "f")}
 
 
+def test_replies_scoring_above_a_comment_held_for_a_lists_find_do_not_climb_from_it() -> None:
+    # Desk 60 (session 49): a hateful comment held for a code (scored 0.3), a joke at it and
+    # a laugh at the joke scoring higher were reported as an escalation from it.
+    thread, scored = build(
+        node("a", "troll", abuse=0.3, action="hold"),
+        node("b", "kev", "a", abuse=0.45),
+        node("c", "sue", "b", abuse=0.64),
+    )
+    found = Decision("hold", ('coded hate "x": a code',))
+    scored[0] = Moderated(
+        scored[0].comment, scored[0].analysis, None, Outcome(found, coded_held=True)
+    )
+    assert compute_signals(thread, scored).escalations == ()
+    thread, scored = build(
+        node("a", "troll", abuse=0.3, action="hold"),
+        node("b", "kev", "a", abuse=0.45),
+        node("c", "sue", "b", abuse=0.64),
+    )
+    assert len(compute_signals(thread, scored).escalations) == 1
+
+
 def test_escalation_follows_threat_not_only_toxicity() -> None:
     thread, scored = build(
         node("a", "ann", abuse=0.05),

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from threadguard.analysis import shown_score
 from threadguard.signals.json_record import JsonRecord
-from threadguard.signals.scores import abuse
+from threadguard.signals.scores import abuse, held_for_a_find
 from threadguard.signals.settings import DEFAULT_SETTINGS, SignalSettings
 from threadguard.signals.tree import reply_tree
 from threadguard.signals.wording import joined_names, named
@@ -50,11 +50,20 @@ def escalations(
     """
     parent, order = reply_tree(scored)
     score = [abuse(s.analysis, settings) for s in scored]
+    # A comment held for what a list found is plainly abusive whatever it scores: replies
+    # scoring above it do not climb from it (desk 60, session 49: a hateful comment held
+    # for a code, then a joke at it and a laugh at the joke, read as an escalation).
+    plain = [held_for_a_find(s) for s in scored]
     run = [0] * len(scored)
     continued = [False] * len(scored)
     for i in order:
         p = parent[i]
-        if p is not None and run[p] and score[i] >= score[p] + settings.escalation_min_rise:
+        if (
+            p is not None
+            and run[p]
+            and not plain[p]
+            and score[i] >= score[p] + settings.escalation_min_rise
+        ):
             run[i] = run[p] + 1
             continued[p] = True
         else:
