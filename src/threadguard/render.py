@@ -60,6 +60,18 @@ def flagged_words(text: str, spans: tuple[Span, ...]) -> Text:
     return out
 
 
+def _shown_as_reasoned(attribute: str, value: float, reasons: tuple[str, ...]) -> str:
+    """A score as its own reason shows it ("toxicity 0.409 ≥ 0.40 (hold)" gives 0.409), else
+    :func:`shown_score`: desk 63 (session 49) read "toxicity 0.40" on the line above that
+    reason as two different scores."""
+    for reason in reasons:
+        if reason.startswith(f"{attribute} "):
+            shown = reason[len(attribute) + 1 :].split(" ", 1)[0]
+            if shown.replace(".", "", 1).isdigit():
+                return shown
+    return shown_score(value)
+
+
 def _node(s: Moderated) -> Group:
     a = s.analysis
     d = s.decision
@@ -72,7 +84,7 @@ def _node(s: Moderated) -> Group:
         lines.append(highlight(s.comment.text, a.spans))
     else:
         lines.append(Text("(no text)", style="dim italic"))
-    scores = "  ".join(f"{k} {shown_score(v)}" for k, v in a.top(3))
+    scores = "  ".join(f"{k} {_shown_as_reasoned(k, v, d.reasons)}" for k, v in a.top(3))
     lines.append(Text(scores, style="dim"))
     if d.action != "approve" and a.spans and s.comment.text:
         lines.append(flagged_words(s.comment.text, a.spans))

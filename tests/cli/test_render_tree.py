@@ -137,3 +137,17 @@ def test_a_group_inferred_for_a_held_comment_is_marked_as_inferred() -> None:
     read = replace(analysis, targets=(Target("muslims", INFERRED_TARGET),))
     out = render([Moderated(comment, read, None, outcome)], levels=12)
     assert "targets: muslims 0.45\n" in out and "(inferred)" not in out
+
+
+def test_a_score_reads_on_its_line_as_its_reason_shows_it() -> None:
+    # Desk 63 (session 49): "toxicity 0.40" above the reason "toxicity 0.409 ≥ 0.40 (hold)".
+    comment = Comment(id="c0", text="A close call.", author="ann", parent=None, position=0)
+    held = Moderated(
+        comment,
+        Analysis(comment.id, {"toxicity": 0.4093, "insult": 0.3141}),
+        None,
+        Outcome(Decision("hold", ("toxicity 0.409 ≥ 0.40 (hold)",))),
+    )
+    text = render([held], levels=4)
+    assert "toxicity 0.409  insult 0.31" in text
+    assert "toxicity 0.40 " not in text
