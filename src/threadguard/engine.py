@@ -35,6 +35,7 @@ from threadguard.scoring.mixed_language import other_language_parts, written_in
 from threadguard.scoring.registry import model_folders
 from threadguard.scoring.registry import shipped_model_dir as shipped_model_dir  # re-exported
 from threadguard.scoring.second_readings import READINGS
+from threadguard.scoring.sentence_cap import cap_to_sentences
 from threadguard.scoring.spans import SpanSettings, find_spans
 from threadguard.scoring.windows import CHUNK_CHARS, unread_pieces
 from threadguard.scoring.worst_sentence import WorstSentence, raise_to_worst, worst_sentences
@@ -108,6 +109,9 @@ class CascadeSettings:
     route_on_sentences: bool = True
     #: With route_on_sentences: the worst sentence is read alone too. Off only to measure.
     worst_sentence: bool = True
+    #: Cap the deep tier's reading at the worst sentence's plus this margin (``None``: off,
+    #: as measured in session 49: :mod:`threadguard.scoring.sentence_cap`).
+    sentence_cap: float | None = None
     #: Read a comment again without the words the models misread (an opinion frame, a
     #: denied slur, an insult at a thing, ...): the readings of
     #: :mod:`threadguard.scoring.second_readings`. Off only to measure what they change.
@@ -607,7 +611,8 @@ class Engine:
             if c.route_on_harm:
                 suspect |= np.fromiter(map(names_harm, normalised), bool, len(normalised))
             if c.use_context and c.route_on_group_context:
-                suspect |= self._group_context(items)
+                named = (context_names_group(it.context) for it in items)
+                suspect |= np.fromiter(named, bool, len(items))
             if c.route_on_group_words:
                 suspect |= np.fromiter(map(names_group, normalised), bool, len(normalised))
             suspect[list(worst)] = True
@@ -618,13 +623,14 @@ class Engine:
             return fast
         picked = [items[int(i)] for i in chosen]
         # The deep tier reads the normalised text too: its word pieces cannot see through
-        # "n1gg3r" or "M u s l i m s" (leetspeak cases of the functional suite: 4 of 22
-        # right on the original text, 13 of 22 on the normalised one; dev AUROC unchanged).
+        # "n1gg3r" or "M u s l i m s" (functional suite: 4 of 22 right, 13 of 22 normalised).
         texts = [normalised[int(i)] for i in chosen]
         w = c.deep_weight
         out = fast.copy()
         alone, read_pieces = self.deep.read(texts, [""] * len(texts))
-        out[chosen] = w * self.deep.calibrate(alone) + (1.0 - w) * fast[chosen]
+        read = self.deep.calibrate(alone)
+        read = cap_to_sentences(read, texts, self._deep_alone, c.sentence_cap, self.deep.heads)
+        out[chosen] = w * read + (1.0 - w) * fast[chosen]
         for i, p in zip(chosen, read_pieces, strict=True):
             if p is not None:
                 pieces[int(i)] = p
@@ -660,19 +666,13 @@ class Engine:
         assert self.deep is not None
         return np.asarray(self.deep.calibrate(self.deep.read(texts, [""] * len(texts))[0]))
 
-    def _group_context(self, items: Sequence[CommentInput]) -> np.ndarray:
-        """Which items have a context (parent, else title) that names a group of people."""
-        return np.fromiter((context_names_group(it.context) for it in items), bool, len(items))
-
     # ------------------------------------------------------------------ threads
 
     def scan(self, thread: Thread, *, authors: bool = True) -> list[ScoredComment]:
         """Analyse every comment of a thread, in reading order, each with its parent's text
-        and the thread's title as context.
-
-        A comment's stated language is honoured. With ``authors``, user names are scored
-        too (once each), each in its author's first comment's language (a bullet line may
-        carry a sentence; "Amina Yılmaz" read as Turkish was a vulgar word)."""
+        and the thread's title as context, in its stated language. With ``authors``, user
+        names are scored too (once each), each in its author's first comment's language (a
+        bullet line may carry a sentence; "Amina Yılmaz" read as Turkish was a vulgar word)."""
         by_id = thread.by_id()
         items = [
             CommentInput(
