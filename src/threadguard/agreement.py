@@ -126,11 +126,13 @@ _LANGUAGE_PHRASES: Final = (
 )
 #: A reply made of agreement alone: the phrases, each closed by punctuation (a colon
 #: introduces a claim, so it closes none) or the end, and nothing else.
-_CLOSE: Final = r"[.!,;–—،-]|💯|👆|👍|🔥|😂|🤣|👏"
+#: Laughter and applause, with any skin tone, that may stand before or after the phrases.
+_EMOJI: Final = r"(?:💯|👆|👍|🔥|😂|🤣|👏|🙌|😆)[\U0001F3FB-\U0001F3FF]?"
+_CLOSE: Final = rf"[.!,;–—،-]|{_EMOJI}"
 #: What may stand before the agreement: the same laughter and applause (desk 60's "😂😂
 #: nailed it" under "It's a bloke. ... A bloke in a swimsuit beating girls." was published
 #: where "Nailed it 😂😂" was held).
-_LEAD: Final = r"(?:(?:💯|👆|👍|🔥|😂|🤣|👏|🙌|😆)\s*)*"
+_LEAD: Final = rf"(?:{_EMOJI}\s*)*"
 ENDORSEMENT: Final = re.compile(
     rf"^\s*{_LEAD}(?:{_OPENER}(?:{_PHRASES}|{_LANGUAGE_PHRASES}){_VOCATIVE}(?=\s|{_CLOSE}|$)(?:\s*(?:{_CLOSE}))*\s*)+$",
     re.IGNORECASE,

@@ -65,7 +65,9 @@ def _shown_as_reasoned(attribute: str, value: float, reasons: tuple[str, ...]) -
     :func:`shown_score`: desk 63 (session 49) read "toxicity 0.40" on the line above that
     reason as two different scores."""
     for reason in reasons:
-        if reason.startswith(f"{attribute} "):
+        # a policy line's own reason only: not "(reject, the engine's score before the
+        # site's adaptation)", which shows another score (a code review's)
+        if reason.startswith(f"{attribute} ") and reason.endswith(("(hold)", "(reject)")):
             shown = reason[len(attribute) + 1 :].split(" ", 1)[0]
             if shown.replace(".", "", 1).isdigit():
                 return shown

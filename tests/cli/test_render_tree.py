@@ -151,3 +151,19 @@ def test_a_score_reads_on_its_line_as_its_reason_shows_it() -> None:
     text = render([held], levels=4)
     assert "toxicity 0.409  insult 0.31" in text
     assert "toxicity 0.40 " not in text
+
+
+def test_a_reason_about_the_score_before_a_sites_adaptation_is_not_the_lines_number() -> None:
+    comment = Comment(id="c0", text="Adapted.", author="ann", parent=None, position=0)
+    reasons = (
+        "toxicity 0.93 ≥ 0.90 (reject, the engine's score before the site's adaptation)",
+        "toxicity 0.60 ≥ 0.40 (hold)",
+    )
+    held = Moderated(
+        comment,
+        Analysis(comment.id, {"toxicity": 0.6012}),
+        None,
+        Outcome(Decision("hold", reasons)),
+    )
+    scores_line = [ln for ln in render([held], levels=4).splitlines() if "toxicity" in ln][0]
+    assert "≥" not in scores_line and scores_line.strip().endswith("toxicity 0.60")

@@ -50,7 +50,7 @@ def test_the_default_policy_holds_a_code_and_says_what_it_means() -> None:
     outcome = decide(DEFAULT, "Time for remigration, all of them.")
     assert outcome.decision.action == "hold"
     [reason] = outcome.decision.reasons
-    assert reason.startswith('coded hate "remigrat*": ')
+    assert reason.startswith('coded hate "remigration": ')
     assert "deport" in reason
 
 
@@ -225,14 +225,19 @@ def test_a_rebuttal_far_away_or_in_another_sentence_does_not_count() -> None:
     assert rebutted("Remigration, a racist idea.", 0, 11)
 
 
-def test_remigration_is_read_as_a_verb_and_in_a_user_name() -> None:
+def test_remigration_said_of_people_and_as_a_user_name_is_held() -> None:
     # Desk 60 (session 49): "Remigrate_Now" passed as a user name, though the README says a
-    # name is held by a code of coded hate.
+    # name is held by a code of coded hate; a code review: the verb is also said of people
+    # going home of their own accord.
     assert decide(DEFAULT, "Time to remigrate the lot of them.").decision.action == "hold"
     named = decide(DEFAULT, "Nice weather today.", AuthorContext(name="Remigrate_Now"))
     assert named.decision.action == "hold"
-    assert any("remigrat" in r for r in named.decision.reasons)
-    assert decide(DEFAULT, "Birds migrate south in winter.").decision.action == "approve"
+    assert any("remigrate now" in r for r in named.decision.reasons)
+    for civil in (
+        "My grandparents remigrated to Ireland in the 1970s after twenty years in Coventry.",
+        "Loads of Portuguese nurses are remigrating home because of the rent.",
+    ):
+        assert decide(DEFAULT, civil).decision.action == "approve", civil
 
 
 def test_each_code_is_named_once_and_held_if_any_use_is_not_rebutted() -> None:
@@ -240,7 +245,7 @@ def test_each_code_is_named_once_and_held_if_any_use_is_not_rebutted() -> None:
     decision = decide(DEFAULT, text).decision
     assert decision.action == "hold"
     assert decision.reasons == (
-        'coded hate "remigrat*": a call to deport migrants and their descendants'
+        'coded hate "remigration": a call to deport migrants and their descendants'
         " (targets nationality_migration)",
     )
     assert len(decide(DEFAULT, "Londonistan today, Londonistan tomorrow.").decision.reasons) == 1
@@ -313,7 +318,7 @@ def test_a_reply_quoting_its_parents_code_to_answer_it_is_not_held_for_it() -> N
 def test_flag_names_the_code_without_holding() -> None:
     outcome = decide(with_coded(action="flag"), "Time for remigration.")
     assert outcome.decision.action == "approve"
-    assert outcome.decision.reasons[0].startswith('coded hate "remigrat*"')
+    assert outcome.decision.reasons[0].startswith('coded hate "remigration"')
 
 
 def test_a_site_can_turn_the_phase_off_or_drop_a_term_in_any_case() -> None:

@@ -33,7 +33,11 @@ HELD = [
         "know what you are.",
         "veiled threat",
     ),
-    ("Mrs Anna Wilkes of Chapel Close isn't it? Bet the neighbours know.", "veiled threat"),
+    (
+        "@Anna W you're always on here virtue signalling. Mrs Anna Wilkes of Chapel Close isn't "
+        "it? Maybe you'd like a few more of them living with you.",
+        "veiled threat",
+    ),
     ("Keep it up and I'll pass your address on to the lads.", "veiled threat"),
     ("Be a real shame if that flag went up in smoke one night.", "veiled threat"),
     ("Time for the good people of Saltby to pay Bayview a visit one night.", "veiled threat"),
@@ -43,7 +47,7 @@ HELD = [
     ("Wonder what your manager at the bank would make of these comments.", "veiled threat"),
     ("I'll be sending screenshots to your headteacher, let's see how long you last.", "veiled"),
     ("Your home address is going on the group chat tonight.", "veiled threat"),
-    ("It's Miss Priya Patel, Orchard Way, am I right?", "veiled threat"),
+    ("You're Miss Priya Patel, Orchard Way, am I right?", "veiled threat"),
     ("Lovely new mosque they've built. Be a real shame if it went up in smoke.", "veiled threat"),
     ("We'll be paying you a visit one of these nights.", "veiled threat"),
 ]
@@ -64,6 +68,21 @@ CIVIL = [
     "The shop is easy to find, you're not hard to find either with that big sign on the map.",
     "Send your address to the organisers and they'll post the prize.",
     "Shame if the barn caught fire because of the old wiring, get it checked.",
+    # a code review's, against the first versions
+    "I know which house is yours, Sue - the one with the hanging baskets that won Best Kept.",
+    "I worked out which car is yours from the video - it was the one that stopped to help.",
+    "Don't worry Pat, you're easy enough to find - just look for the purple umbrella.",
+    "Found your son's club in the league table, top of the division!",
+    "Your headteacher would be very interested in this thread, it's a great example.",
+    "Patients deserve to know what you really think of the A&E closure before the election.",
+    "Wonder what your boss would make of this - an apprentice fixing the church clock!",
+    "I'll pass your address on to the Age UK volunteers, they'll pop round with the forms.",
+    "That's Mrs Joan Davies of Meadow Lane, isn't it? She taught me piano in the 80s.",
+    "It would be a shame if that lovely old pub burnt down before the council found a buyer.",
+    "It'd be a shame if the Union flags went up overnight, without anyone asking residents.",
+    "Pay Whitby Abbey a visit one night, the views over the harbour are stunning.",
+    "You'll get a little visit one night from the foxes if you leave food out like that.",
+    "We'll be coming round after dark to judge the best-lit houses on the estate.",
 ]
 
 test_the_desks_list_shapes_are_held, test_civil_sentences_sharing_their_words_are_approved = (

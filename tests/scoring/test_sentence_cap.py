@@ -62,3 +62,12 @@ def test_the_engine_caps_only_when_asked(engine: Engine) -> None:
     )[0]
     assert engine.cascade.sentence_cap is None
     assert off.scores["toxicity"] > 0.4 > on.scores["toxicity"]
+
+
+def test_a_negative_or_missing_margin_is_refused() -> None:
+    import pytest
+
+    whole = np.array([[0.9, 0.0, 0.0]])
+    for bad in (-0.5, float("nan")):
+        with pytest.raises(ValueError, match="margin"):
+            cap_to_sentences(whole, ["A. B."], lambda p: np.zeros((len(p), 3)), bad, HEADS)

@@ -51,7 +51,9 @@ def analysis(
         action = "reject" if abuse >= 0.95 else "hold" if abuse >= 0.7 else "approve"
     return (
         Analysis(id=cid, scores=scores, targets=tuple(Target(g, s) for g, s in targets)),
-        Decision(action, (f"{attribute} {abuse:.2f}",) if action != "approve" else ()),
+        Decision(
+            action, (f"{attribute} {abuse:.2f} ≥ 0.70 ({action})",) if action != "approve" else ()
+        ),
     )
 
 
@@ -169,6 +171,16 @@ def test_replies_scoring_above_a_comment_held_for_a_lists_find_do_not_climb_from
         node("c", "sue", "b", abuse=0.64),
     )
     assert len(compute_signals(thread, scored).escalations) == 1
+    # a reply plainly worse than the coded comment still climbs from it (a code review's)
+    thread, scored = build(
+        node("a", "ann", abuse=0.1),
+        node("b", "bob", "a", abuse=0.3, action="hold"),
+        node("c", "ann", "b", abuse=0.9),
+    )
+    scored[1] = Moderated(
+        scored[1].comment, scored[1].analysis, None, Outcome(found, coded_held=True)
+    )
+    assert [e.comment_ids for e in compute_signals(thread, scored).escalations] == [("a", "b", "c")]
 
 
 def test_escalation_follows_threat_not_only_toxicity() -> None:
@@ -388,6 +400,16 @@ def test_a_share_that_goes_up_and_down_is_not_called_level() -> None:
     assert "roughly level" in compute_signals(*build(*calm)).health.explanation
 
 
+def test_a_share_that_moves_one_way_a_little_is_said_to() -> None:
+    # A code review (session 49): 15% / 5% / 5% / 0% was said to go "up and down".
+    flagged = {0, 1, 2, 3, 20, 40, 60}  # 4 of 20, then 1 of 20 in each part
+    nodes = [node(f"c{i}", f"u{i}", abuse=0.85 if i in flagged else 0.02) for i in range(80)]
+    health = compute_signals(*build(*nodes)).health
+    assert [s.share for s in health.segments] == [0.2, 0.05, 0.05, 0.05]
+    assert health.trend == "steady"
+    assert "fell a little, from 20% at the start to 5% at the end" in health.explanation
+
+
 def test_a_small_thread_gets_one_segment_and_no_trend() -> None:
     thread, scored = build(node("a", "ann", abuse=0.02), node("b", "bob", "a", abuse=0.99))
     health = compute_signals(thread, scored).health
@@ -479,6 +501,12 @@ def test_an_author_held_only_on_close_scores_is_said_to_be() -> None:
     assert "close scores only" not in troll.explanation
     text = render_text(signals_panel(signals))
     assert "held on close scores only" in text
+    # a hold for a watched word or for agreeing with a held parent is no close score (a code
+    # review's)
+    watched = Decision("hold", ('watched word "bypass*"',))
+    scored[0] = Moderated(scored[0].comment, scored[0].analysis, None, Outcome(watched))
+    jess = next(a for a in compute_signals(thread, scored).authors if a.author == "jess")
+    assert "close scores only" not in jess.explanation
 
 
 def test_merging_author_summaries_across_two_threads() -> None:

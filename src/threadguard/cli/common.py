@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import getpass
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -98,18 +98,24 @@ SettingTierOpt = Annotated[Tier | None, _TIER]
 #: The engine's default band (engine.CascadeSettings.deep_from, chosen on dev rows), written
 #: here so the help can show it without loading the engine; a test keeps the two equal.
 SHIPPED_DEEP_FROM = 0.2
+_DEEP_FROM_HELP = (
+    "Cascade band: comments with any fast-tier score at or above this go to the deep "
+    "tier (0: all of them, 1: almost none). Lower is slower and better on dev rows; "
+    "`threadguard bench` prints the curve."
+)
+
+
+def _deep_from(shown: str) -> Any:
+    """The ``--deep-from`` option, its default shown as ``shown``."""
+    return typer.Option("--deep-from", min=0.0, max=1.0, show_default=shown, help=_DEEP_FROM_HELP)
+
+
 #: Left out, the band is the engine's default.
-DeepFromOpt = Annotated[
-    float | None,
-    typer.Option(
-        "--deep-from",
-        min=0.0,
-        max=1.0,
-        show_default=f"{SHIPPED_DEEP_FROM:g}, the shipped band",
-        help="Cascade band: comments with any fast-tier score at or above this go to the deep "
-        "tier (0: all of them, 1: almost none). Lower is slower and better on dev rows; "
-        "`threadguard bench` prints the curve.",
-    ),
+DeepFromOpt = Annotated[float | None, _deep_from(f"{SHIPPED_DEEP_FROM:g}, the shipped band")]
+#: ``--deep-from`` where leaving it out defers to the settings file and environment (serve,
+#: db rescore): a code review found serve's help stating 0.2 whatever the settings said.
+SettingDeepFromOpt = Annotated[
+    float | None, _deep_from(f"the settings file's, else {SHIPPED_DEEP_FROM:g}")
 ]
 QuietOpt = Annotated[
     bool,

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from threadguard.cli.common import (
-    DeepFromOpt,
     ModelOpt,
     PolicyOpt,
+    SettingDeepFromOpt,
     SettingTierOpt,
     cli_user,
     fail,
@@ -50,7 +50,7 @@ def db_rescore(
     policy: PolicyOpt = None,
     model: ModelOpt = None,
     tier: SettingTierOpt = None,
-    deep_from: DeepFromOpt = None,
+    deep_from: SettingDeepFromOpt = None,
 ) -> None:
     """Score stored comments again with the models the server serves now, and decide them
     again under each site's policy now.

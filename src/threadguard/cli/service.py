@@ -13,9 +13,9 @@ import typer
 from rich.markup import escape
 
 from threadguard.cli.common import (
-    DeepFromOpt,
     ModelOpt,
     PolicyOpt,
+    SettingDeepFromOpt,
     SettingTierOpt,
     app,
     check_names,
@@ -130,7 +130,7 @@ def serve(
     policy: PolicyOpt = None,
     model: ModelOpt = None,
     tier: SettingTierOpt = None,
-    deep_from: DeepFromOpt = None,
+    deep_from: SettingDeepFromOpt = None,
 ) -> None:
     """Run the HTTP service: the native API plus Perspective, OpenAI and Coral endpoints.
 

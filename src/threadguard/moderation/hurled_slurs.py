@@ -89,7 +89,8 @@ RECEIVED: Final = re.compile(
     # sent only as suffered ("was sent", "got sent"): "the message I sent him:" is the
     # writer's own
     r"(?:got|get|gets|getting|received|receive|receives|(?<=was )sent|(?<=were )sent|"
-    r"(?<=been )sent|(?<=got )sent)\b[^.!?\"“”‘'’:]{0,80}:\s*$",
+    # not what the writer sent: "The reply he got from me: ...", "from us lads"
+    r"(?<=been )sent|(?<=got )sent)\b(?:(?!\bfrom (?:me|us|my|our)\b)[^.!?\"“”‘'’:]){0,80}:\s*$",
     re.IGNORECASE,
 )
 #: The verb after the quotation, with at most a short subject between: "'Dirty pikey,' he

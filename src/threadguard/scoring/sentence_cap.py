@@ -47,6 +47,8 @@ def cap_to_sentences(
     ``heads``) with every row of several sentences that reaches :data:`CHECK_FROM` on a
     :data:`CAPPED` head capped there, head by head, at its worst sentence's reading by
     ``read`` plus ``margin``; unchanged where ``margin`` is None (the cap is off)."""
+    if margin is not None and not margin >= 0.0:  # NaN too
+        raise ValueError(f"the sentence cap's margin must be 0 or more, not {margin}")
     capped = np.array([h in CAPPED for h in heads])
     if margin is None or not capped.any():
         return probs

@@ -9,7 +9,12 @@ from typing import TYPE_CHECKING
 
 from threadguard.analysis import shown_score
 from threadguard.signals.json_record import JsonRecord
-from threadguard.signals.scores import abuse, held_for_a_find, is_flagged
+from threadguard.signals.scores import (
+    abuse,
+    held_for_a_find,
+    held_on_scores_only,
+    is_flagged,
+)
 from threadguard.signals.settings import DEFAULT_SETTINGS, SignalSettings
 from threadguard.signals.wording import counted, named
 
@@ -52,6 +57,9 @@ class AuthorSummary(JsonRecord):
     #: Of the held and rejected, those plainly abusive: rejected, held for a list's find, or
     #: held on an abuse score of at least ``repeat_offender_min_abuse``.
     plain: int = 0
+    #: Of the held and rejected, those held for scores over policy lines and nothing else
+    #: (:func:`held_on_scores_only`); not in the JSON.
+    score_only: int = 0
     repeat_offender_min: int = field(default=DEFAULT_SETTINGS.repeat_offender_min, repr=False)
 
     @property
@@ -78,7 +86,7 @@ class AuthorSummary(JsonRecord):
         text += f", with a highest abuse score of {shown_score(self.max_abuse)}"
         if self.repeat_offender:
             text += ", which makes them a repeat offender"
-        elif self.flagged and not self.plain:
+        elif self.flagged and not self.plain and self.score_only == self.flagged:
             # Desks 50-58 (session 48) read a reader held on a close score, listed beside
             # the trolls, as an accusation: say what kind of hold it was, and no more (desk
             # 62 read "as readers arguing back often are" on a harasser's line as an excuse).
@@ -114,6 +122,7 @@ def author_summaries(
             threads=1,
             found=sum(held_for_a_find(s) for s in items),
             plain=sum(_plain(s, settings) for s in items),
+            score_only=sum(held_on_scores_only(s) for s in items),
             repeat_offender_min=settings.repeat_offender_min,
         )
         for author, items in grouped.items()
@@ -171,6 +180,7 @@ def merge_author_summaries(
             threads=sum(s.threads for s in items),
             found=sum(s.found for s in items),
             plain=sum(s.plain for s in items),
+            score_only=sum(s.score_only for s in items),
             repeat_offender_min=settings.repeat_offender_min,
         )
         for author, items in by_author.items()

@@ -50,20 +50,17 @@ def escalations(
     """
     parent, order = reply_tree(scored)
     score = [abuse(s.analysis, settings) for s in scored]
-    # A comment held for what a list found is plainly abusive whatever it scores: replies
-    # scoring above it do not climb from it (desk 60, session 49: a hateful comment held
-    # for a code, then a joke at it and a laugh at the joke, read as an escalation).
-    plain = [held_for_a_find(s) for s in scored]
+    # A comment held for what a list found is plainly abusive whatever it scores: a reply
+    # climbs from it only past the level that counts as plain (desk 60, session 49: a
+    # hateful comment held for a code, then a joke at it and a laugh at the joke, read as an
+    # escalation).
+    floor = settings.repeat_offender_min_abuse
+    level = [max(score[i], floor) if held_for_a_find(s) else score[i] for i, s in enumerate(scored)]
     run = [0] * len(scored)
     continued = [False] * len(scored)
     for i in order:
         p = parent[i]
-        if (
-            p is not None
-            and run[p]
-            and not plain[p]
-            and score[i] >= score[p] + settings.escalation_min_rise
-        ):
+        if p is not None and run[p] and score[i] >= level[p] + settings.escalation_min_rise:
             run[i] = run[p] + 1
             continued[p] = True
         else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from threadguard.signals.json_record import JsonRecord
@@ -169,6 +170,12 @@ def thread_health(
                 f", and that share stayed roughly level across the thread "
                 f"({_segment_shares(shares)} in {k} parts by {when})."
             )
+        elif trend == "steady" and _one_way(shares):
+            word = "rose" if shares[-1] > shares[0] else "fell"
+            explanation += (
+                f", and that share {word} a little, from {shares[0]:.0%} at the start to "
+                f"{shares[-1]:.0%} at the end ({_segment_shares(shares)} in {k} parts by {when})."
+            )
         elif trend == "steady":
             # desk 63 (session 49): "11% / 20% / 30% / 0%" was called "roughly level"; no
             # trend is not no change
@@ -194,6 +201,12 @@ def thread_health(
         trend=trend,
         explanation=explanation,
     )
+
+
+def _one_way(shares: Sequence[float]) -> bool:
+    """Whether the shares never turn back: each at least the one before, or each at most."""
+    pairs = list(pairwise(shares))
+    return all(a <= b for a, b in pairs) or all(a >= b for a, b in pairs)
 
 
 def _segment_shares(shares: Sequence[float]) -> str:

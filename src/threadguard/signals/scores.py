@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from threadguard.signals.settings import DEFAULT_SETTINGS, SignalSettings
@@ -45,4 +46,19 @@ def held_for_a_find(s: Moderated) -> bool:
         or o.threat_held
         or o.abusive_held
         or any(r.startswith("contact details") for r in s.decision.reasons)
+    )
+
+
+#: A reason that is a score over a policy line: "toxicity 0.62 ≥ 0.40 (hold)".
+_THRESHOLD_REASON = re.compile(r"^[a-z_]+ [\d.]+ ≥ [\d.]+ \((?:hold|reject)\)$")
+
+
+def held_on_scores_only(s: Moderated) -> bool:
+    """Flagged, and every reason a score over a policy line: no list's find, no watched
+    word, no agreement with a held parent, no rule about the author (a code review, session
+    49: the "close scores only" note of the author summaries named holds of every kind)."""
+    return (
+        is_flagged(s)
+        and bool(s.decision.reasons)
+        and all(_THRESHOLD_REASON.match(r) for r in s.decision.reasons)
     )
