@@ -74,6 +74,16 @@ def _shown_as_reasoned(attribute: str, value: float, reasons: tuple[str, ...]) -
     return shown_score(value)
 
 
+def _no_text(author: str) -> str:
+    """What stands for a comment with no text. A bullet line that reads as a sentence
+    ("• Thanks for posting this.") is kept as the author's name and screened as one; desk 63
+    (session 49) thought its words lost, so the tree says where they went."""
+    words = author.split()
+    if author.rstrip().endswith((".", "!", "?")) or len(words) >= 4:
+        return "(no text: the bullet line's words are read as the author's name, and screened)"
+    return "(no text)"
+
+
 def _node(s: Moderated) -> Group:
     a = s.analysis
     d = s.decision
@@ -85,7 +95,7 @@ def _node(s: Moderated) -> Group:
     if s.comment.text:
         lines.append(highlight(s.comment.text, a.spans))
     else:
-        lines.append(Text("(no text)", style="dim italic"))
+        lines.append(Text(_no_text(s.comment.author), style="dim italic"))
     scores = "  ".join(f"{k} {_shown_as_reasoned(k, v, d.reasons)}" for k, v in a.top(3))
     lines.append(Text(scores, style="dim"))
     if d.action != "approve" and a.spans and s.comment.text:

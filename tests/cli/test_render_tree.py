@@ -165,5 +165,18 @@ def test_a_reason_about_the_score_before_a_sites_adaptation_is_not_the_lines_num
         None,
         Outcome(Decision("hold", reasons)),
     )
-    scores_line = [ln for ln in render([held], levels=4).splitlines() if "toxicity" in ln][0]
+    scores_line = next(ln for ln in render([held], levels=4).splitlines() if "toxicity" in ln)
     assert "≥" not in scores_line and scores_line.strip().endswith("toxicity 0.60")
+
+
+def test_a_bullet_line_that_reads_as_a_sentence_says_where_its_words_went() -> None:
+    # Desk 63 (session 49): "• Thanks for posting this." read as lost text.
+    sentence = Comment(id="c0", text="", author="Thanks for posting this.", parent=None, position=0)
+    name = Comment(id="c1", text="", author="quietreader", parent=None, position=1)
+    scored = [
+        Moderated(c, Analysis(c.id, {"toxicity": 0.01}), None, Outcome(Decision("approve", ())))
+        for c in (sentence, name)
+    ]
+    text = render(scored, levels=4)
+    assert "read as the author's name, and screened" in text
+    assert text.count("(no text)") == 1
