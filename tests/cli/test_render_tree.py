@@ -132,11 +132,12 @@ def test_a_group_inferred_for_a_held_comment_is_marked_as_inferred() -> None:
     outcome = Outcome(Decision("hold", ("toxicity 0.60 ≥ 0.40 (hold)",)))
     outcome = replace(outcome, inferred_groups=frozenset({"muslims"}))
     out = render([Moderated(comment, analysis, None, outcome)], levels=12)
-    assert "targets: muslims 0.45 (inferred), women 0.62" in out
+    assert "targets: women 0.62\n" in out
+    assert "probably about (inferred, not scored): muslims" in out
     # a head that read the group at the inference's score is no inference
     read = replace(analysis, targets=(Target("muslims", INFERRED_TARGET),))
     out = render([Moderated(comment, read, None, outcome)], levels=12)
-    assert "targets: muslims 0.45\n" in out and "(inferred)" not in out
+    assert "targets: muslims 0.45\n" in out and "inferred" not in out
 
 
 def test_a_score_reads_on_its_line_as_its_reason_shows_it() -> None:
