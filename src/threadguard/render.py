@@ -221,7 +221,7 @@ def signals_panel(signals: ThreadSignals) -> RenderableType:
     # the trend is of the share held, not of the thread's health: "health falling" read
     # as a thread getting worse while its held share fell (desk 15)
     head = Text("held share ", style="bold")
-    head.append(health.trend, style=TREND_STYLE.get(health.trend, ""))
+    head.append(health.shape or health.trend, style=TREND_STYLE.get(health.trend, ""))
     head.append(f"  {health.explanation}")
     lines.append(head)
     for e in signals.escalations:

@@ -346,7 +346,7 @@ def test_the_help_shows_the_shipped_band_as_a_number() -> None:
 
     assert CascadeSettings().deep_from == SHIPPED_DEEP_FROM
     result = CliRunner().invoke(app, ["score", "--help"], env={"COLUMNS": "200"})
-    assert "0.2, the shipped band" in result.output
+    assert "[default: (0.2)]" in result.output
 
 
 def test_serve_help_says_its_band_defers_to_the_settings() -> None:

@@ -396,6 +396,9 @@ def test_a_share_that_goes_up_and_down_is_not_called_level() -> None:
     assert "roughly level" not in health.explanation
     assert "no steady rise or fall" in health.explanation
     assert "highest at 50% in part 3" in health.explanation
+    assert health.shape == "uneven" and "trend" in health.to_json()
+    panel = render_text(signals_panel(compute_signals(thread, scored)))
+    assert "held share uneven" in panel
     calm = [node(f"c{i}", f"u{i}", abuse=0.85 if i in {1, 5, 9, 13} else 0.02) for i in range(16)]
     assert "roughly level" in compute_signals(*build(*calm)).health.explanation
 
@@ -408,6 +411,7 @@ def test_a_share_that_moves_one_way_a_little_is_said_to() -> None:
     assert [s.share for s in health.segments] == [0.2, 0.05, 0.05, 0.05]
     assert health.trend == "steady"
     assert "fell a little, from 20% at the start to 5% at the end" in health.explanation
+    assert health.shape == "fell a little"
 
 
 def test_a_small_thread_gets_one_segment_and_no_trend() -> None:

@@ -111,7 +111,7 @@ def _deep_from(shown: str) -> Any:
 
 
 #: Left out, the band is the engine's default.
-DeepFromOpt = Annotated[float | None, _deep_from(f"{SHIPPED_DEEP_FROM:g}, the shipped band")]
+DeepFromOpt = Annotated[float | None, _deep_from(f"{SHIPPED_DEEP_FROM:g}")]
 #: ``--deep-from`` where leaving it out defers to the settings file and environment (serve,
 #: db rescore): a code review found serve's help stating 0.2 whatever the settings said.
 SettingDeepFromOpt = Annotated[

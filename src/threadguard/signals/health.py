@@ -61,6 +61,10 @@ class ThreadHealth(JsonRecord):
     segments: tuple[HealthSegment, ...]
     trend: str  # one of TREND_WORDS
     explanation: str
+    #: The trend as the panel and page name it: "steady" only where the share stayed level,
+    #: else "uneven" or "rose a little" / "fell a little" (desk 65, session 49, read "held
+    #: share steady" beside "went up and down"). Not in the JSON: ``trend`` is the contract.
+    shape: str = ""
 
     @property
     def flagged_share(self) -> float:
@@ -155,6 +159,7 @@ def thread_health(
     shares = [s.share for s in segments]
     trend, _ = _trend(shares, settings.health_trend_min_change)
     share = (held + rejected) / n if n else 0.0
+    shape = trend
     if n == 0:
         explanation = "The thread has no comments yet, so there is nothing to judge."
     else:
@@ -172,6 +177,7 @@ def thread_health(
             )
         elif trend == "steady" and _one_way(shares):
             word = "rose" if shares[-1] > shares[0] else "fell"
+            shape = f"{word} a little"
             explanation += (
                 f", and that share {word} a little, from {shares[0]:.0%} at the start to "
                 f"{shares[-1]:.0%} at the end ({_segment_shares(shares)} in {k} parts by {when})."
@@ -180,6 +186,7 @@ def thread_health(
             # desk 63 (session 49): "11% / 20% / 30% / 0%" was called "roughly level"; no
             # trend is not no change
             top = max(range(k), key=lambda j: shares[j])
+            shape = "uneven"
             explanation += (
                 f", and that share went up and down with no steady rise or fall "
                 f"({_segment_shares(shares)} in {k} parts by {when}), highest at "
@@ -200,6 +207,7 @@ def thread_health(
         segments=tuple(segments),
         trend=trend,
         explanation=explanation,
+        shape=shape,
     )
 
 
