@@ -8,6 +8,7 @@ of DESIGN.md in its key order; keep the names as they are: outside tools parse t
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -30,6 +31,23 @@ def shown_against(value: float, threshold: float) -> str:
     if shown != f"{threshold:.2f}" or value <= threshold:
         return shown
     return f"{math.floor(value * 1000 + 1e-9) / 1000:.3f}"
+
+
+#: A reason that is a score over a policy line, as :func:`policy_line` writes it.
+_POLICY_LINE = re.compile(r"^(?P<attr>[a-z_]+) (?P<shown>[\d.]+) ≥ [\d.]+ \((?:hold|reject)\)$")
+
+
+def policy_line(attribute: str, score: float, line: float, action: str) -> str:
+    """The reason a score over a policy line gives: "toxicity 0.405 ≥ 0.40 (hold)"."""
+    return f"{attribute} {shown_against(score, line)} ≥ {line:.2f} ({action})"
+
+
+def read_policy_line(reason: str) -> tuple[str, str] | None:
+    """The attribute and the score as shown of a reason :func:`policy_line` wrote; None for
+    any other reason (a list's find, a watched word, a name screened from its own floor):
+    the author summaries and the tree read reasons back with it."""
+    found = _POLICY_LINE.match(reason)
+    return (found["attr"], found["shown"]) if found else None
 
 
 @dataclass(frozen=True)

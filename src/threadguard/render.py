@@ -12,7 +12,7 @@ from rich.panel import Panel
 from rich.text import Text
 from rich.tree import Tree
 
-from threadguard.analysis import Span, shown_score
+from threadguard.analysis import Span, read_policy_line, shown_score
 from threadguard.documents import decision_counts
 from threadguard.moderation import Moderated
 from threadguard.signals import ThreadSignals
@@ -67,10 +67,9 @@ def _shown_as_reasoned(attribute: str, value: float, reasons: tuple[str, ...]) -
     for reason in reasons:
         # a policy line's own reason only: not "(reject, the engine's score before the
         # site's adaptation)", which shows another score (a code review's)
-        if reason.startswith(f"{attribute} ") and reason.endswith(("(hold)", "(reject)")):
-            shown = reason[len(attribute) + 1 :].split(" ", 1)[0]
-            if shown.replace(".", "", 1).isdigit():
-                return shown
+        read = read_policy_line(reason)
+        if read is not None and read[0] == attribute:
+            return read[1]
     return shown_score(value)
 
 

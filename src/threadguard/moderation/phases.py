@@ -40,7 +40,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Final, TypeVar
 
-from threadguard.analysis import Analysis, shown_against, shown_score
+from threadguard.analysis import Analysis, policy_line, shown_against, shown_score
 from threadguard.moderation.abusive_words import AbusiveMatch, match_abusive_words
 from threadguard.moderation.authors import AuthorContext
 from threadguard.moderation.coded_hate import ACTING, CodedAction, CodedMatch, match_coded
@@ -175,7 +175,7 @@ def crossed(
                     Verdict.REJECT,
                     score,
                     attr,
-                    f"{attr} {shown_against(score, rule.reject)} ≥ {rule.reject:.2f} (reject)",
+                    policy_line(attr, score, rule.reject, "reject"),
                 )
             )
         elif rule.hold is not None and score >= rule.hold:
@@ -184,7 +184,7 @@ def crossed(
                     Verdict.HOLD,
                     score,
                     attr,
-                    f"{attr} {shown_against(score, rule.hold)} ≥ {rule.hold:.2f} (hold)",
+                    policy_line(attr, score, rule.hold, "hold"),
                 )
             )
     return found

@@ -8,8 +8,9 @@ for them." 0.85, while no sentence of them scores over 0.1 alone (five news desk
 49, found such comments among the civil ones held most). Where the deep tier's reading of
 a comment of several sentences reaches :data:`CHECK_FROM` on any head, each sentence is read
 alone too, and the comment keeps, head by head (:data:`CAPPED`), the lower of its whole
-reading and its worst sentence's plus the cascade's ``sentence_cap`` margin. Only readings that could hold
-something are checked, so the cost is a few sentence reads per hundred comments.
+reading and its worst sentence's plus the cascade's ``sentence_cap`` margin. Only readings
+that could hold something are checked, so the cost is a few sentence reads per hundred
+comments.
 
 What it gives up is abuse spread over two calm sentences ("A Syrian family moved in next
 door. Time to sell up."): measured in docs/evaluation.md, "Issue 12, session 49".

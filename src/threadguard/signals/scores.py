@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from threadguard.analysis import read_policy_line
 from threadguard.signals.settings import DEFAULT_SETTINGS, SignalSettings
 
 if TYPE_CHECKING:
@@ -49,10 +49,6 @@ def held_for_a_find(s: Moderated) -> bool:
     )
 
 
-#: A reason that is a score over a policy line: "toxicity 0.62 ≥ 0.40 (hold)".
-_THRESHOLD_REASON = re.compile(r"^[a-z_]+ [\d.]+ ≥ [\d.]+ \((?:hold|reject)\)$")
-
-
 def held_on_scores_only(s: Moderated) -> bool:
     """Flagged, and every reason a score over a policy line: no list's find, no watched
     word, no agreement with a held parent, no rule about the author (a code review, session
@@ -60,5 +56,5 @@ def held_on_scores_only(s: Moderated) -> bool:
     return (
         is_flagged(s)
         and bool(s.decision.reasons)
-        and all(_THRESHOLD_REASON.match(r) for r in s.decision.reasons)
+        and all(read_policy_line(r) is not None for r in s.decision.reasons)
     )
