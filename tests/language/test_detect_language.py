@@ -198,3 +198,20 @@ def test_languages_no_model_covers_are_told_not_taken_for_a_covered_one(
     another language and published. Told apart, they get the rule for unsupported
     languages (written for this test)."""
     assert detect_language(text) == code
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("cy", "Diolch yn fawr am yr erthygl hon, mae hi'n bwysig iawn i'r gymuned leol."),
+        ("cy", "Mae prisiau tai yn y pentref yn rhy uchel i bobl ifanc, dylai'r cyngor wrando."),
+        ("ga", "Go raibh míle maith agat as an alt seo, tá sé an-tábhachtach don phobal."),
+        ("ga", "Ba chóir don aire éirí as, tá sé náireach agus níl aon duine ag éisteacht."),
+    ],
+)
+def test_welsh_and_irish_are_told_not_read_as_english(code: str, text: str) -> None:
+    """A Welsh reader's thanks was read as English and held at toxicity 0.56 (session 50):
+    held for a score the English models cannot give it. Told apart, Welsh and Irish get
+    the site's rule for unsupported languages and an honest reason (written for this
+    test)."""
+    assert detect_language(text) == code

@@ -25,7 +25,7 @@ languages (:mod:`threadguard.moderation`). :func:`detect_language` decides in th
    more English function words, a quarter of its words; :mod:`.english`) is ``en`` at
    once. Otherwise py3langid's model (:mod:`.identifier`) scores the script's candidate
    languages (Latin: en, de, fr, es, it, pt, nl, pl, tr, sv, da, no, fi, ro, cs, sk, hu,
-   id, hr, sl, lt, lv, et, ca, vi, tl, sq, is, eu, mt, uz; Cyrillic: ru, uk, bg, be, sr, mk, kk, ky,
+   id, hr, sl, lt, lv, et, ca, vi, tl, sq, is, eu, mt, uz, cy, ga; Cyrillic: ru, uk, bg, be, sr, mk, kk, ky,
    mn, tg, tt, ba; Arabic: ar, fa, ur, ps, ug; Devanagari: hi, mr, ne), and another
    language than the script's default is taken only when its log-likelihood beats the
    default's by :data:`MARGIN`. Only the first :data:`MAX_CHARS` characters are read.

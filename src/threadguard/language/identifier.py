@@ -36,6 +36,7 @@ CANDIDATES: Final[dict[str, tuple[str, ...]]] = {
     "Latn": (
         "en", "de", "fr", "es", "it", "pt", "nl", "pl", "tr", "sv", "da", "no", "fi", "ro",
         "cs", "sk", "hu", "id", "hr", "sl", "lt", "et", "ca", "vi", "tl", "sq", "is", "eu", "mt", "uz", "lv",
+        "cy", "ga",
     ),
     "Cyrl": ("ru", "uk", "bg", "be", "sr", "mk", "kk", "ky", "mn", "tg", "tt", "ba"),
     "Arab": ("ar", "fa", "ur", "ps", "ug"),
