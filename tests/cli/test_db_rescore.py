@@ -11,7 +11,8 @@ import json
 import re
 from pathlib import Path
 
-from cli_support import run_cli
+import pytest
+from cli_support import invoke_in, run_cli
 from sqlalchemy import func, select, update
 
 from threadguard.engine import Engine
@@ -114,3 +115,65 @@ def test_the_help_says_a_moderators_verdict_stands() -> None:
     text = " ".join(result.stdout.split())
     assert "never overturned" in text
     assert "keeps its verdict and its status; only its stored scores are updated" in text
+
+
+def _two_site_store(path: Path, engine: Engine) -> str:
+    """The thread uploaded on sites "news" and "sport" (scored now: for `--all`)."""
+    url = f"sqlite:///{path}"
+    store = Store.open(url)
+    try:
+        state = ServiceState(engine, store, ServiceSettings(), load_policy(None))
+        for site in ("news", "sport"):
+            read = read_thread(json.dumps(THREAD).encode(), format="json")
+            ingest(
+                state,
+                Upload(site, read, "json", article_for(read.thread, None), Actor("k", "client")),
+            )
+    finally:
+        store.close()
+    return url
+
+
+def test_an_interrupted_rescore_of_everything_says_where_to_go_on_and_goes_on_there(
+    tmp_path: Path, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--all`` after a policy change cannot tell what it already wrote: interrupted
+    (Ctrl-C) on its second page, it prints the command that goes on after the last page
+    written, and that command rescores only the rest, this site's and the sites after it."""
+    from threadguard.service import rescore
+
+    url = _two_site_store(tmp_path / "tg.db", engine)
+    real = rescore.rescore_page
+    pages: list[int] = []
+
+    def interrupted_on_the_second(*args: object, **kwargs: object) -> object:
+        pages.append(1)
+        if len(pages) == 2:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(rescore, "rescore_page", interrupted_on_the_second)
+    code, output = invoke_in(tmp_path, "db", "rescore", "--database", url, "--all", "--batch", "1")
+    assert code == 130, output
+    assert _audits(url) == 1
+    found = re.search(r"threadguard db rescore --all --from news --after (\S+)", output)
+    assert found, output
+    monkeypatch.setattr(rescore, "rescore_page", real)
+    code, output = invoke_in(
+        tmp_path, "db", "rescore", "--database", url, "--all", "--from", "news",
+        "--after", found.group(1),
+    )  # fmt: skip
+    assert code == 0, output
+    # the rest of news (one comment) and every comment of sport, nothing twice
+    assert _row(output, "news")[:4] == ["news", "2", "1", "1"]
+    assert _row(output, "sport")[:4] == ["sport", "2", "2", "2"]
+    assert _audits(url) == 4
+
+
+def test_after_needs_the_site_it_counts_in(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'tg.db'}"
+    Store.open(url).close()
+    result = run_cli("db", "rescore", "--database", url, "--all", "--after", "x")
+    assert result.returncode == 2
+    assert "--after needs one of --site or --from" in result.stderr
+    assert "Traceback" not in result.stderr

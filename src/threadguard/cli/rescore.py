@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.markup import escape
 
 from threadguard.cli.common import (
     ModelOpt,
@@ -13,11 +14,15 @@ from threadguard.cli.common import (
     SettingDeepFromOpt,
     SettingTierOpt,
     cli_user,
+    err,
     fail,
 )
 from threadguard.cli.service import DatabaseOpt, DataDirOpt, _store, db_app
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from threadguard.progress import Advance
     from threadguard.service.rescore import RescoreSummary
 
 
@@ -47,6 +52,22 @@ def db_rescore(
         int,
         typer.Option("--batch", min=1, max=5000, help="Comments per transaction."),
     ] = 500,
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            help="Start at this site and go on with the sites after it by name (to go on "
+            "with an interrupted run over every site).",
+        ),
+    ] = None,
+    after: Annotated[
+        str | None,
+        typer.Option(
+            "--after",
+            help="In the first site rescored, only comments after this store id (an "
+            "interrupted run prints it; needs --site or --from).",
+        ),
+    ] = None,
     policy: PolicyOpt = None,
     model: ModelOpt = None,
     tier: SettingTierOpt = None,
@@ -62,11 +83,14 @@ def db_rescore(
     stored scores are updated. A comment whose status is still the policy's gets the new
     decision, and moves queue as a fresh upload would place it (approve -> hold enters the
     queue). Every comment written is audited `comment.rescore`, a transaction per
-    `--batch` comments; an interrupted run is resumed by running it again. Use the
+    `--batch` comments; an interrupted run is resumed by running it again, and one with
+    `--all` (which cannot tell what it already wrote) by the `--from SITE --after ID` it
+    prints when interrupted (Ctrl-C), or that its progress bar showed last. Use the
     server's `--model`, `--tier`, `--deep-from` and `--policy` (or its settings file), so
     the versions compared are the ones it serves."""
     from threadguard.engine import Engine
     from threadguard.moderation import PolicyError, load_policy, require_covered
+    from threadguard.progress import progress_bar
     from threadguard.scoring.linear import ModelError
     from threadguard.scoring.registry import ModelChoiceError
     from threadguard.service.context import ServiceState
@@ -87,11 +111,16 @@ def db_rescore(
         base = load_policy(settings.policy_path)
     except (PolicyError, SettingsError) as exc:
         fail(str(exc), 2)
+    if after is not None and (site is None) == (start is None):
+        fail("--after needs one of --site or --from: the site whose store ids it counts", 2)
+    if after is not None and not after.strip():
+        fail("--after: an empty store id (give the id an interrupted run printed)", 2)
     with _store(settings.database_url, settings.data_dir) as store:
         names = [s.name for s in store.site_summaries()]
-        if site is not None and site not in names:
-            known = ", ".join(names) or "none"
-            fail(f"--site {site}: no such site (sites: {known})", 2)
+        for option, value in (("--site", site), ("--from", start)):
+            if value is not None and value not in names:
+                known = ", ".join(names) or "none"
+                fail(f"{option} {value}: no such site (sites: {known})", 2)
         try:
             engine = Engine.load(settings.model_dir, cascade=settings.cascade)
             require_covered(base, engine.supported_languages)
@@ -101,11 +130,61 @@ def db_rescore(
             fail(f"{exc}. Train one with `threadguard train`.", 1)
         state = ServiceState(engine, store, settings, base)
         actor = Actor(f"cli:{cli_user()}", "admin")
-        summaries = [
-            rescore_site(state, name, actor, everything=everything, dry_run=dry_run, batch=batch)
-            for name in ([site] if site is not None else names)
-        ]
+        todo = [site] if site is not None else names[names.index(start) if start else 0 :]
+        summaries: list[RescoreSummary] = []
+        last: dict[str, str] = {}  # each site's last page written, for an interruption
+        for i, name in enumerate(todo):
+            first = (after or "") if i == 0 else ""
+            try:
+                with progress_bar(f"rescoring {name}") as advance:
+                    summaries.append(
+                        rescore_site(
+                            state,
+                            name,
+                            actor,
+                            everything=everything,
+                            dry_run=dry_run,
+                            batch=batch,
+                            after=first,
+                            progress=_shown(advance, last),
+                        )
+                    )
+            except KeyboardInterrupt:
+                # every page written so far stands (one transaction each)
+                _print(summaries, engine.model_version, dry_run)
+                message = _resume(name, site, last.get(name) or first, everything, dry_run)
+                err.print(f"interrupted: {escape(message)}", soft_wrap=True)
+                raise typer.Exit(130) from None
     _print(summaries, engine.model_version, dry_run)
+
+
+def _shown(advance: Advance, last: dict[str, str]) -> Callable[[RescoreSummary], None]:
+    """A progress callback: the bar advanced, and the page's last store id kept in
+    ``last`` for the message of an interrupted run."""
+
+    def shown(summary: RescoreSummary) -> None:
+        last[summary.site] = summary.last
+        advance(summary.read, summary.stored)
+
+    return shown
+
+
+def _resume(name: str, site: str | None, last: str, everything: bool, dry_run: bool) -> str:
+    """Where an interrupted run stopped and the command that goes on from there."""
+    if dry_run:
+        return f"in site {name}; a dry run wrote nothing"
+    if not everything:
+        return (
+            f"in site {name}; what was written stands: run the same command again to go on "
+            "(it reads only the comments not yet rescored)"
+        )
+    where = f"--site {name}" if site is not None else f"--from {name}"
+    go_on = f"threadguard db rescore --all {where}" + (f" --after {last}" if last else "")
+    stopped = f"after store id {last}" if last else "before its first page was written"
+    return (
+        f"in site {name} {stopped}; what was written stands. To go on where it stopped, "
+        f"with the same other options: {go_on}"
+    )
 
 
 def _print(summaries: list[RescoreSummary], model: str, dry_run: bool) -> None:

@@ -14,7 +14,11 @@ each audited ``comment.rescore``) is :mod:`threadguard.storage.repositories.resc
 
 Pages of ``batch`` comments are read, scored and written one transaction each, so a big
 store never holds one long transaction, and an interrupted run is resumed by running it
-again: the comments written carry the current model version and are not read again.
+again: the comments written carry the current model version and are not read again. A
+run over every comment (``everything``, after a policy change) cannot tell the comments it
+wrote from the others, so it reads them in store-id order and reports the last id of each
+page written (:attr:`RescoreSummary.last`): started ``after`` that id, it goes on where it
+stopped rather than from the start.
 """
 
 from __future__ import annotations
@@ -60,6 +64,9 @@ class RescoreSummary:
     kept: int = 0
     #: Comments changed meanwhile (edited, scored again, deleted): left to the next run.
     skipped: int = 0
+    #: The store id of the last comment of the last page done ("" before the first):
+    #: where a run started ``after`` it goes on.
+    last: str = ""
 
 
 def rescore_site(
@@ -70,15 +77,16 @@ def rescore_site(
     everything: bool = False,
     dry_run: bool = False,
     batch: int = BATCH,
-    progress: Callable[[int], None] | None = None,
+    after: str = "",
+    progress: Callable[[RescoreSummary], None] | None = None,
 ) -> RescoreSummary:
     """Rescore the site's comments whose stored model version is not the engine's
-    (``everything``: all of them); ``dry_run``: score and decide, write nothing.
-    ``progress`` is told how many comments are done after each page."""
+    (``everything``: all of them), those with a store id above ``after`` only (empty:
+    from the first); ``dry_run``: score and decide, write nothing. ``progress`` is given
+    the summary so far after each page (its ``last`` is where to go on from)."""
     policy = state.site_policy(site)
     models = None if everything else current_models(state.engine)
     summary = RescoreSummary(site, stored=state.store.rescore.scored_count(site))
-    after = ""
     while True:
         page = state.store.rescore.stale(site, models, after, batch)
         if not page:
@@ -98,8 +106,9 @@ def rescore_site(
             was, now = r.comment.decision or "none", r.item.decision.action.value
             if was != now:
                 summary.changed[(was, now)] += 1
+        summary.last = after
         if progress is not None:
-            progress(summary.read)
+            progress(summary)
 
 
 def rescore_page(
