@@ -396,7 +396,8 @@ def test_a_share_that_goes_up_and_down_is_not_called_level() -> None:
     assert "roughly level" not in health.explanation
     assert "no steady rise or fall" in health.explanation
     assert "highest at 50% in part 3" in health.explanation
-    assert health.shape == "uneven" and "trend" in health.to_json()
+    assert health.shape == "uneven" and health.to_json()["trend"] == "steady"
+    assert health.to_json()["shape"] == "uneven"  # desk 68: the JSON said only "steady"
     panel = render_text(signals_panel(compute_signals(thread, scored)))
     assert "held share uneven" in panel
     calm = [node(f"c{i}", f"u{i}", abuse=0.85 if i in {1, 5, 9, 13} else 0.02) for i in range(16)]

@@ -51,6 +51,7 @@ class ThreadHealth(JsonRecord):
         "order",
         "segments",
         "trend",
+        "shape",
         "explanation",
     )
 
@@ -63,7 +64,9 @@ class ThreadHealth(JsonRecord):
     explanation: str
     #: The trend as the panel and page name it: "steady" only where the share stayed level,
     #: else "uneven" or "rose a little" / "fell a little" (desk 65, session 49, read "held
-    #: share steady" beside "went up and down"). Not in the JSON: ``trend`` is the contract.
+    #: share steady" beside "went up and down"). In the JSON beside ``trend``, which keeps
+    #: its three words (desk 68, session 50: a program reading the JSON could not tell an
+    #: uneven thread from a level one).
     shape: str = ""
 
     @property
