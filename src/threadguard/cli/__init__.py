@@ -13,6 +13,7 @@ import typer
 from threadguard.cli import scoring, batch, training, evaluation, service, sites, adaptation  # noqa: F401  # isort: skip
 from threadguard.cli import rescore  # noqa: F401  # isort: skip  # `db rescore`, on service's `db`
 from threadguard.cli import audit  # noqa: F401  # isort: skip  # `db audit`, on service's `db`
+from threadguard.cli import policy  # noqa: F401  # isort: skip  # `policy show`, `policy init`
 from threadguard.cli.common import app, err
 
 __all__ = ["app", "main"]

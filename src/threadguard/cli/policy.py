@@ -1,0 +1,143 @@
+"""``threadguard policy``: see the policy a command decides by, and start a site's own.
+
+Four news desks in a row (session 50) could not find the thresholds without opening the
+package's source, and the README told them to copy a file under ``src/``, which a
+pip-installed ThreadGuard does not have. ``policy show`` prints what a policy decides by,
+checked as ``scan --policy`` checks it; ``policy init`` writes the built-in policy, with
+its comments, to a file of the site's own to edit.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from threadguard.cli.common import PolicyOpt, app, fail
+from threadguard.cli.service import _columns
+
+if TYPE_CHECKING:
+    from threadguard.moderation.policy import Policy
+
+policy_app = typer.Typer(
+    help="The moderation policy: the thresholds and rules in force, and a file to make your own.",
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+)
+app.add_typer(policy_app, name="policy")
+
+
+def _level(value: float | None) -> str:
+    return "never" if value is None else f"{value:.2f}"
+
+
+@policy_app.command("show")
+def policy_show(
+    policy: PolicyOpt = None,
+    language: Annotated[
+        str | None,
+        typer.Option(
+            "--language",
+            help="Show the thresholds a comment in this language is decided by "
+            "(ISO 639-1, e.g. de; default: the policy's own, which English comments get).",
+        ),
+    ] = None,
+) -> None:
+    """Print the thresholds and rules a policy decides by: the built-in news-site policy,
+    or the `--policy` file, checked as `scan --policy` checks it (a broken file exits 2
+    with what is wrong and where)."""
+    from threadguard.moderation import PolicyError, load_policy
+    from threadguard.schema import ATTRIBUTES
+
+    try:
+        chosen = load_policy(policy)
+    except PolicyError as exc:
+        fail(str(exc), 2)
+    code = language.strip().lower() if language else None
+    if code is not None and code not in chosen.languages.supported:
+        known = ", ".join(sorted(chosen.languages.supported))
+        fail(
+            f"--language {language}: this policy does not decide that language by scores "
+            f"(it gets the rule for unsupported languages); supported: {known}",
+            2,
+        )
+    typer.echo(f"policy {chosen.name} ({chosen.source})")
+    typer.echo("")
+    rules = chosen.thresholds_for(code)
+    own = chosen.languages.thresholds.get(code or "", {})
+    typer.echo(
+        f"thresholds for {code} comments (a score at or above a level holds or rejects):"
+        if code
+        else "thresholds (a score at or above a level holds or rejects the comment):"
+    )
+    _columns(
+        ("attribute", "hold from", "reject from", *(("",) if own else ())),
+        [
+            (
+                attr,
+                _level(rules[attr].hold),
+                _level(rules[attr].reject),
+                *(("this language's own",) if attr in own else (("",) if own else ())),
+            )
+            for attr in ATTRIBUTES
+            if attr in rules
+        ],
+        "no thresholds: no comment is held or rejected on its scores",
+    )
+    typer.echo("")
+    for line in _rules(chosen):
+        typer.echo(line)
+    typer.echo("")
+    typer.echo(
+        "To make it your own: `threadguard policy init my_site.toml`, edit the file, check "
+        "it with `threadguard policy show --policy my_site.toml`, and pass `--policy "
+        "my_site.toml` to scan, score, batch or serve (docs/policy.md explains each table)."
+    )
+
+
+def _rules(policy: Policy) -> list[str]:
+    """The rules beyond the thresholds, one line each."""
+    site, languages = policy.rules, policy.languages
+    names = (
+        f"screened, their scores counting from {policy.author_floor:.2f}"
+        if policy.screen_authors
+        else "not screened"
+    )
+    own = ", ".join(sorted(languages.thresholds)) or "none"
+    return [
+        f"languages decided by scores: {', '.join(sorted(languages.supported))}; any other "
+        f"language: {languages.unsupported.value}",
+        f"languages with thresholds of their own: {own} (`--language CODE` shows them)",
+        f"lists: coded hate {site.coded_action}, threats and calls for violence "
+        f"{site.threat_action}, contact details and spam {site.contact_action}, abusive "
+        f"words of other languages {site.abusive_action} (off: not looked for)",
+        f"watched words and patterns: {len(site.watchlist)}",
+        f"user names: {names}",
+        f"new authors: {'their first ' + str(site.premoderate_first) + ' comments held' if site.premoderate_first else 'not held for being new'}; "
+        f"trusted authors: {len(site.trusted)}",
+        f"targeted groups reported from: {policy.target_report:.2f}",
+    ]
+
+
+@policy_app.command("init")
+def policy_init(
+    path: Annotated[Path, typer.Argument(help="The file to write, e.g. my_site.toml.")],
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite the file if it exists.")
+    ] = False,
+) -> None:
+    """Write the built-in news-site policy, with the comments that explain each table, to
+    a file of your own: edit it, then pass it as `--policy`."""
+    from threadguard.moderation.policy import _default_text
+
+    if path.exists() and not force:
+        fail(f"{path}: already exists (pass --force to overwrite it)", 2)
+    try:
+        path.write_text(_default_text(), encoding="utf-8")
+    except OSError as exc:
+        fail(f"{path}: cannot write: {exc.strerror or exc}", 1)
+    typer.echo(
+        f"wrote {path}: edit it, check it with `threadguard policy show --policy {path}`, "
+        f"and pass `--policy {path}` to scan, score, batch or serve"
+    )
