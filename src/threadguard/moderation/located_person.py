@@ -95,6 +95,10 @@ _HOME: Final = re.compile(
     r"block|building|halls|hostel|hotel)\b|"
     r"(?:on|up|down|off) [A-Z][\w'’-]+|in flat \d|at the "
     r"(?:bottom|top|end) of)|"
+    # session 50's desk 68: "is renting the place on Dune Street next to the surf club"
+    r"\b(?:renting|rents|rented|moved into|moving into|bought) (?:the|a) (?:[\w'’-]+ ){0,2}?"
+    r"(?:place|house|flat|bungalow|cottage|semi|terrace) (?:on|in|at|up|down|off|by|near|"
+    r"opposite|next to) (?-i:[A-Z])|"
     r"\b(?i:his|her|their|your)(?: (?:mam|mum|mom|dad|nan|gran|wife|husband|parents|family|"
     r"sister|brother|folks))?['’]?s? (?:house|home|flat|place|gaff|bungalow)(?: is| are|['’]s) "
     r"(?:on|in|at|up|down|off|by|near|behind|opposite|next to|past|above)\b|"
@@ -174,10 +178,12 @@ _STREET_WORDS: Final = (
 _PLACE: Final = re.compile(
     r"\b" + NAME_WORDS + r"(?:" + _STREET_WORDS + r")\b|"
     r"\b(?:on|off) (?:Broadway|\d{1,3}(?:st|nd|rd|th))\b|"
-    r"\b(?:above|behind|past|opposite|next to|by|beside|near|round the back of) the "
-    r"(?:[\w'’-]+ )?(?:chippy|chip shop|pub|shop|caf[eé]|car park|water tower|church|station|"
-    r"post office|postbox|garage|newsagents?|takeaway|co-op|spar|library|petrol station|"
-    r"roundabout|school|college|park|bus stop|servo)\b|"
+    # session 50's desks: "the blue door across from the chipper", "next to the surf club"
+    r"\b(?:above|behind|past|opposite|next to|by|beside|near|round the back of|across from|"
+    r"over the road from|round the corner from) the "
+    r"(?:[\w'’-]+ )?(?:chippy|chipper|chip shop|pub|shop|caf[eé]|car park|water tower|church|"
+    r"station|post office|postbox|garage|newsagents?|takeaway|co-op|spar|library|petrol station|"
+    r"roundabout|school|college|park|bus stop|servo|surf club|bowls club|offie|bookies)\b|"
     r"\b(?:above|behind|past|opposite|next to|round the back of) the [A-Z][\w'’-]+"
 )
 KINDS: Final = (
@@ -233,6 +239,8 @@ _NOT_A_PROFILE: Final = re.compile(
     r"witness\w*|gardai|garda|want to hear from|dash ?cam|footage|cctv|was seen|break[- ]in|"
     r"broken into|stolen|suspect|missing|lost (?:dog|cat)|found (?:a|this) (?:dog|cat|wallet)|"
     r"bless (?:him|her)|lovely (?:lady|man|woman|bloke|fella|family|couple)|"
+    # session 50: "... have been lovely neighbours" (a home and a place, said in praise)
+    r"(?:lovely|great|good|wonderful|the best|brilliant|kind|friendly) neighbou?rs?|"
     r"(?:the )?nicest (?:man|woman|lady|bloke|family)|sorely missed|rest in peace|rip\b|"
     r"used to|back then|back in the day|happy days|years ago|when i was|in the \d0s|"
     r"according to|appeal|hit and run|contact (?:the )?police|quoting (?:ref|reference)|"
@@ -272,7 +280,8 @@ _NEEDS: Final = (
         frozenset(
             {"live", "lives", "living", "stays", "staying", "house", "home", "flat", "gaff",
              "bungalow", "cottage", "farmhouse", "semi", "terrace", "detached", "maisonette",
-             "duplex", "weatherboard", "townhouse", "driveway", "parked"}
+             "duplex", "weatherboard", "townhouse", "driveway", "parked", "floor", "renting",
+             "rents", "rented", "moved", "moving", "bought"}
         ),
     ),
     ("vehicle", _VEHICLE_WORDS),
@@ -300,7 +309,8 @@ _NEEDS: Final = (
             {"chippy", "pub", "shop", "cafe", "café", "park", "tower", "church", "station",
              "postbox", "garage", "newsagent", "newsagents", "takeaway", "spar", "library",
              "roundabout", "school", "college", "stop", "servo", "broadway", "office", "co",
-             "above", "behind", "past", "opposite", "next", "round"}
+             "above", "behind", "past", "opposite", "next", "round", "across", "over", "chipper",
+             "club", "offie", "bookies"}
         ),
     ),
 )  # fmt: skip
@@ -385,6 +395,15 @@ _CALL: Final = re.compile(
     r"needs? to) (?:go|pop|call|swing|drop|head) (?:round|over|by)\b|"
     r"\bin case any(?:one|body) (?:wants|fancies|feels like) (?:to )?(?:bring|pop|go|drop|call|"
     r"swing|visit|pay|knock|say)\b|"
+    # session 50's desks: "people will know where to find him", "Maybe the neighbours should
+    # let them know what they think of it"
+    r"\b(?:people|everyone|everybody|the lads|we|you|they|locals|the locals|the town|the "
+    r"village|the street)(?:['’]ll| will| now| all| would)? (?:know|knows|find out) where to "
+    r"(?:find|go for|look for) (?:him|her|them)\b|"
+    r"\b(?:the neighbou?rs|the locals|locals|people|some(?:one|body)|the street|the village|"
+    r"the estate|the lads|residents) (?:should|could|might|ought to|need to|needs to) (?:let|tell)"
+    r" (?:him|her|them) (?:know )?what (?:they|we|people|everyone|everybody|locals) (?:really )?"
+    r"thinks?\b|"
     r"\bhave a (?:word|chat) with (?:him|her|them|(?:his|her|their) [\w'’-]+)"
     r"(?! about (?:a|your|the) (?:job|tyres?|car|quote|price))\b",
     re.IGNORECASE,
