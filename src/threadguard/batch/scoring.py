@@ -32,6 +32,7 @@ from threadguard.batch.units import Unit, has_text
 from threadguard.engine import CascadeSettings, CommentInput, Engine, ScoredComment
 from threadguard.moderation import Moderated, Moderator, parse_document, parse_policy
 from threadguard.signals import compute_signals
+from threadguard.thread import name_as_words
 
 #: User names remembered per worker before the memory is cleared.
 AUTHOR_CACHE = 50_000
@@ -68,16 +69,29 @@ class Scorer:
     spans: bool = True
     authors: dict[str, Analysis] = field(default_factory=dict)
 
-    def _author_analyses(self, units: Sequence[Unit]) -> dict[str, Analysis]:
+    def _author_analyses(
+        self, units: Sequence[Unit], analyses: Sequence[Analysis]
+    ) -> dict[str, Analysis]:
+        """Each user name scored as ``scan`` scores it: as its words (:func:`name_as_words`),
+        in the language of its author's first comment. Scored glued, "hist_nerd" was
+        approved by ``batch`` and held by ``scan`` (desk 69, session 50)."""
         if not self.moderator.policy.screen_authors:
             return {}
-        names = sorted({c.author for u in units for c in u.thread.comments if c.author})
+        comments = [c for u in units for c in u.thread.comments]
+        spoken: dict[str, str | None] = {}
+        for c, a in zip(comments, analyses, strict=True):
+            if c.author:
+                spoken.setdefault(c.author, a.language)
+        names = sorted(spoken)
         new = [n for n in names if n not in self.authors]
         if len(self.authors) + len(new) > AUTHOR_CACHE:
             self.authors.clear()
             new = names
         if new:
-            found = self.engine.analyze([CommentInput(n) for n in new], spans=self.spans)
+            found = self.engine.analyze(
+                [CommentInput(name_as_words(n), language=spoken[n]) for n in new],
+                spans=self.spans,
+            )
             self.authors.update(zip(new, found, strict=True))
         return {n: self.authors[n] for n in names}
 
@@ -94,8 +108,9 @@ class Scorer:
                         c.text, id=c.id, parent=parent, title=thread.title, language=c.language
                     )
                 )
-        analyses = iter(self.engine.analyze(items, spans=self.spans))
-        authors = self._author_analyses(units)
+        scored = list(self.engine.analyze(items, spans=self.spans))
+        authors = self._author_analyses(units, scored)
+        analyses = iter(scored)
         return [
             self.moderator.decide_thread(
                 [
