@@ -62,6 +62,14 @@ HELD = [
         "wish of harm",
     ),
     ("I know where the Filipino ones park.", "contact details: whereabouts"),
+    # a blind review's wordings, after the entries above
+    ("He'll soon find out what the baseball bat behind my door is for.", "intent to harm"),
+    ("Pity that hotel wasn't full when it went up. Would have been a proper job then.", "wish"),
+    ("Shame nobody was inside when the direct provision centre went up in flames.", "wish"),
+    (
+        "A few of us will be forming a welcoming committee for the migrants when they land.",
+        "veiled threat",
+    ),
 ]
 CIVIL = [
     "Everyone knows which house on Elm Street is yours, the best kept garden in town.",
@@ -79,6 +87,11 @@ CIVIL = [
     "The kids on the farm learn what a shotgun is for on the safety course before anything else.",
     "Shame it happened at 2am, the fire crews were quick, no one was hurt thank god.",
     "I know where the new ones park, it's behind the Tesco.",
+    # a blind review's, against the first versions
+    "My son will find out what a cricket bat is for at his first junior practice on Saturday.",
+    "The hurling camp is on next week, kids will learn what the hurley is for.",
+    "The refugee welcome committee is collecting winter coats for the new arrivals at the hotel.",
+    "Thank god nobody was inside when the centre went up in flames.",
 ]
 
 test_the_desks_list_shapes_are_held, test_civil_sentences_sharing_their_words_are_approved = (
