@@ -7,6 +7,9 @@ Errors are one clear line on standard error, never a traceback.
 
 from __future__ import annotations
 
+import os
+import sys
+
 import typer
 
 # Importing a module registers its commands; --help lists them in this order.
@@ -19,8 +22,23 @@ from threadguard.cli.common import app, err
 __all__ = ["app", "main"]
 
 
+#: The width help is laid out for when standard output is no terminal (a pipe, a file, a
+#: pager) and no ``COLUMNS`` or ``TERMINAL_WIDTH`` says otherwise: Rich's 80 cut option names
+#: ("--restart,--for…") and squeezed each help text into a narrow column (desks 66-68).
+PIPED_HELP_WIDTH = 120
+
+
+def _help_width() -> None:
+    if sys.stdout.isatty() or os.environ.get("COLUMNS") or os.environ.get("TERMINAL_WIDTH"):
+        return
+    import typer.rich_utils
+
+    typer.rich_utils.MAX_WIDTH = PIPED_HELP_WIDTH
+
+
 def main() -> None:
     """Entry point: map usage errors to exit 2 and unexpected ones to 1, one line each."""
+    _help_width()
     try:
         # Without standalone mode click returns an Exit's code instead of exiting.
         code = app(standalone_mode=False)
