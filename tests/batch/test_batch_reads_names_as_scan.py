@@ -33,3 +33,28 @@ def test_batch_and_scan_give_each_name_the_same_scores_and_decisions(engine: Eng
         assert b.author_analysis.scores == s.author_analysis.scores, s.comment.author
     by_scan = moderator.decide_thread(scanned, title=thread.title)
     assert [m.outcome.action for m in batched] == [m.outcome.action for m in by_scan]
+
+
+def test_a_name_met_first_in_another_language_is_read_again_in_this_ones(engine: Engine) -> None:
+    """The name's reading depends on its author's language: one process reading a German
+    thread and then an English one gives the English thread the English reading (a code
+    review: the name was cached from the German partition)."""
+    name = "grumpy_grandad"
+    german = Thread(
+        "Radweg",
+        comments=(
+            Comment("d0", "Der neue Radweg am Hafen ist eine gute Idee, finde ich.", author=name),
+        ),
+    )
+    english = Thread(
+        "Bike lane",
+        comments=(Comment("e0", "The new bike lane by the harbour is a good idea.", author=name),),
+    )
+    scorer = Scorer(engine, Moderator())
+    [german_done] = scorer.moderate([Unit(german, "de")])
+    [english_done] = scorer.moderate([Unit(english, "en")])
+    [scanned] = engine.scan(english)
+    assert german_done[0].analysis.language == "de" and scanned.analysis.language == "en"
+    assert english_done[0].author_analysis is not None and scanned.author_analysis is not None
+    assert english_done[0].author_analysis.scores == scanned.author_analysis.scores
+    assert english_done[0].author_analysis.language == "en"

@@ -156,6 +156,8 @@ def test_an_interrupted_rescore_of_everything_says_where_to_go_on_and_goes_on_th
     code, output = invoke_in(tmp_path, "db", "rescore", "--database", url, "--all", "--batch", "1")
     assert code == 130, output
     assert _audits(url) == 1
+    # the partial summary has the interrupted site's row: its first page was written
+    assert _row(output, "news")[:4] == ["news", "2", "1", "1"]
     found = re.search(r"threadguard db rescore --all --from news --after (\S+)", output)
     assert found, output
     monkeypatch.setattr(rescore, "rescore_page", real)
@@ -177,3 +179,23 @@ def test_after_needs_the_site_it_counts_in(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "--after needs one of --site or --from" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_site_and_from_together_are_refused(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'tg.db'}"
+    Store.open(url).close()
+    result = run_cli("db", "rescore", "--database", url, "--site", "a", "--from", "b")
+    assert result.returncode == 2
+    assert "--site and --from" in result.stderr
+
+
+def test_an_after_past_every_comment_of_the_site_is_warned_of(
+    tmp_path: Path, engine: Engine
+) -> None:
+    url = _old_store(tmp_path / "tg.db", engine)
+    code, output = invoke_in(
+        tmp_path, "db", "rescore", "--database", url, "--all", "--site", "news", "--after", "zzzz"
+    )
+    assert code == 0, output
+    assert "--after zzzz: no comment of site news comes after it" in output
+    assert _audits(url) == 0

@@ -79,3 +79,23 @@ def test_a_broken_policy_file_is_one_clear_line_and_exit_2(tmp_path: Path) -> No
     result = run_cli("policy", "show", "--policy", str(broken))
     assert result.returncode == 2
     assert "broken.toml" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_show_refuses_a_language_no_model_covers_as_scan_does(tmp_path: Path) -> None:
+    swedish = tmp_path / "sv.toml"
+    swedish.write_text(
+        '[thresholds]\ntoxicity = { hold = 0.5 }\n[languages]\nsupported = ["en", "sv"]\n'
+    )
+    shown = run_cli("policy", "show", "--policy", str(swedish))
+    thread = tmp_path / "thread.txt"
+    thread.write_text("A thread\n\n  • ann\n\n    Hello.\n")
+    scanned = run_cli("scan", str(thread), "--policy", str(swedish))
+    assert shown.returncode == scanned.returncode == 2
+    assert "no model covers" in scanned.stderr
+    assert "sv" in shown.stderr and "no model covers" in shown.stderr
+
+
+def test_init_names_the_policy_for_its_file(tmp_path: Path) -> None:
+    target = tmp_path / "harbour_news.toml"
+    assert run_cli("policy", "init", str(target)).returncode == 0
+    assert load_policy(target).name == "harbour_news"

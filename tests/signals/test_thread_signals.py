@@ -740,3 +740,13 @@ def test_the_sample_threads_signals_show_each_score_as_its_tree_does(engine: Eng
     for climb in signals.escalations:
         assert " → ".join(shown_score(s) for s in climb.scores) in climb.explanation
     assert checked
+
+
+def test_a_thread_too_short_for_parts_is_not_called_steady() -> None:
+    # A code review (session 50): the JSON's shape said "steady" for two comments, where
+    # nothing was compared.
+    thread, scored = build(node("c0", "u0", abuse=0.85), node("c1", "u1", abuse=0.02))
+    health = compute_signals(thread, scored).health
+    assert len(health.segments) < 2
+    assert "too few comments to tell a trend" in health.explanation
+    assert health.to_json()["shape"] == "too early to tell"

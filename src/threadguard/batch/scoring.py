@@ -67,7 +67,8 @@ class Scorer:
     engine: Engine
     moderator: Moderator
     spans: bool = True
-    authors: dict[str, Analysis] = field(default_factory=dict)
+    #: Each user name's analysis, by the name and the language it was read in.
+    authors: dict[tuple[str, str | None], Analysis] = field(default_factory=dict)
 
     def _author_analyses(
         self, units: Sequence[Unit], analyses: Sequence[Analysis]
@@ -82,18 +83,18 @@ class Scorer:
         for c, a in zip(comments, analyses, strict=True):
             if c.author:
                 spoken.setdefault(c.author, a.language)
-        names = sorted(spoken)
-        new = [n for n in names if n not in self.authors]
+        keys = sorted(spoken.items(), key=lambda kv: (kv[0], kv[1] or ""))
+        new = [k for k in keys if k not in self.authors]
         if len(self.authors) + len(new) > AUTHOR_CACHE:
             self.authors.clear()
-            new = names
+            new = keys
         if new:
             found = self.engine.analyze(
-                [CommentInput(name_as_words(n), language=spoken[n]) for n in new],
+                [CommentInput(name_as_words(n), language=lang) for n, lang in new],
                 spans=self.spans,
             )
             self.authors.update(zip(new, found, strict=True))
-        return {n: self.authors[n] for n in names}
+        return {n: self.authors[(n, lang)] for n, lang in keys}
 
     def moderate(self, units: Sequence[Unit]) -> list[list[Moderated]]:
         """Every comment of every unit scored (in one batch) and decided, per unit."""

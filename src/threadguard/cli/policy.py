@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from threadguard.cli.common import PolicyOpt, app, fail
+from threadguard.cli.common import ModelOpt, PolicyOpt, app, fail
 from threadguard.cli.service import _columns
 
 if TYPE_CHECKING:
@@ -35,6 +35,7 @@ def _level(value: float | None) -> str:
 @policy_app.command("show")
 def policy_show(
     policy: PolicyOpt = None,
+    model: ModelOpt = None,
     language: Annotated[
         str | None,
         typer.Option(
@@ -45,15 +46,21 @@ def policy_show(
     ] = None,
 ) -> None:
     """Print the thresholds and rules a policy decides by: the built-in news-site policy,
-    or the `--policy` file, checked as `scan --policy` checks it (a broken file exits 2
-    with what is wrong and where)."""
-    from threadguard.moderation import PolicyError, load_policy
+    or the `--policy` file, checked as `scan --policy` checks it, against the models'
+    languages too (a broken file exits 2 with what is wrong and where)."""
+    from threadguard.engine import Engine
+    from threadguard.moderation import PolicyError, load_policy, require_covered
     from threadguard.schema import ATTRIBUTES
+    from threadguard.scoring.linear import ModelError
+    from threadguard.scoring.registry import ModelChoiceError
 
     try:
         chosen = load_policy(policy)
-    except PolicyError as exc:
+        require_covered(chosen, Engine.load(model).supported_languages)
+    except (PolicyError, ModelChoiceError) as exc:
         fail(str(exc), 2)
+    except ModelError as exc:
+        fail(f"{exc}. Train one with `threadguard train`.", 1)
     code = language.strip().lower() if language else None
     if code is not None and code not in chosen.languages.supported:
         known = ", ".join(sorted(chosen.languages.supported))
@@ -128,13 +135,19 @@ def policy_init(
     ] = False,
 ) -> None:
     """Write the built-in news-site policy, with the comments that explain each table, to
-    a file of your own: edit it, then pass it as `--policy`."""
+    a file of your own, named for it (`name = "my_site"` for my_site.toml): edit it, then
+    pass it as `--policy`."""
+    import json
+    import re
+
     from threadguard.moderation.policy import _default_text
 
     if path.exists() and not force:
         fail(f"{path}: already exists (pass --force to overwrite it)", 2)
+    # json.dumps quotes the name as TOML reads a basic string
+    text = re.sub(r'(?m)^name = "default"$', f"name = {json.dumps(path.stem)}", _default_text())
     try:
-        path.write_text(_default_text(), encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
     except OSError as exc:
         fail(f"{path}: cannot write: {exc.strerror or exc}", 1)
     typer.echo(

@@ -3,6 +3,8 @@ decided again under each site's policy now (:mod:`threadguard.service.rescore`).
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -85,7 +87,7 @@ def db_rescore(
     queue). Every comment written is audited `comment.rescore`, a transaction per
     `--batch` comments; an interrupted run is resumed by running it again, and one with
     `--all` (which cannot tell what it already wrote) by the `--from SITE --after ID` it
-    prints when interrupted (Ctrl-C), or that its progress bar showed last. Use the
+    prints when interrupted (Ctrl-C). Use the
     server's `--model`, `--tier`, `--deep-from` and `--policy` (or its settings file), so
     the versions compared are the ones it serves."""
     from threadguard.engine import Engine
@@ -111,7 +113,13 @@ def db_rescore(
         base = load_policy(settings.policy_path)
     except (PolicyError, SettingsError) as exc:
         fail(str(exc), 2)
-    if after is not None and (site is None) == (start is None):
+    if site is not None and start is not None:
+        fail(
+            "--site and --from: give one (--site rescores one site, --from that site and "
+            "the sites after it)",
+            2,
+        )
+    if after is not None and site is None and start is None:
         fail("--after needs one of --site or --from: the site whose store ids it counts", 2)
     if after is not None and not after.strip():
         fail("--after: an empty store id (give the id an interrupted run printed)", 2)
@@ -132,7 +140,8 @@ def db_rescore(
         actor = Actor(f"cli:{cli_user()}", "admin")
         todo = [site] if site is not None else names[names.index(start) if start else 0 :]
         summaries: list[RescoreSummary] = []
-        last: dict[str, str] = {}  # each site's last page written, for an interruption
+        # each site's summary after its last page written, for an interruption
+        done: dict[str, RescoreSummary] = {}
         for i, name in enumerate(todo):
             first = (after or "") if i == 0 else ""
             try:
@@ -146,24 +155,33 @@ def db_rescore(
                             dry_run=dry_run,
                             batch=batch,
                             after=first,
-                            progress=_shown(advance, last),
+                            progress=_shown(advance, done),
                         )
                     )
             except KeyboardInterrupt:
-                # every page written so far stands (one transaction each)
-                _print(summaries, engine.model_version, dry_run)
-                message = _resume(name, site, last.get(name) or first, everything, dry_run)
+                # every page written so far stands (one transaction each), this site's too
+                partial = [*summaries, *([done[name]] if name in done else [])]
+                _print(partial, engine.model_version, dry_run)
+                stopped = done[name].last if name in done else first
+                message = _resume(name, site, stopped, everything, dry_run)
                 err.print(f"interrupted: {escape(message)}", soft_wrap=True)
                 raise typer.Exit(130) from None
+            if first and summaries[-1].read == 0 and summaries[-1].stored:
+                err.print(
+                    f"warning: --after {escape(first)}: no comment of site {escape(name)} comes "
+                    "after it, so none of that site was read (an id mistyped, or the site was "
+                    "done)",
+                    soft_wrap=True,
+                )
     _print(summaries, engine.model_version, dry_run)
 
 
-def _shown(advance: Advance, last: dict[str, str]) -> Callable[[RescoreSummary], None]:
-    """A progress callback: the bar advanced, and the page's last store id kept in
-    ``last`` for the message of an interrupted run."""
+def _shown(advance: Advance, done: dict[str, RescoreSummary]) -> Callable[[RescoreSummary], None]:
+    """A progress callback: the bar advanced, and the summary so far kept in ``done`` for
+    an interrupted run's partial summary and the id it goes on after."""
 
     def shown(summary: RescoreSummary) -> None:
-        last[summary.site] = summary.last
+        done[summary.site] = replace(summary, changed=Counter(summary.changed))
         advance(summary.read, summary.stored)
 
     return shown

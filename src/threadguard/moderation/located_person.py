@@ -95,10 +95,6 @@ _HOME: Final = re.compile(
     r"block|building|halls|hostel|hotel)\b|"
     r"(?:on|up|down|off) [A-Z][\w'’-]+|in flat \d|at the "
     r"(?:bottom|top|end) of)|"
-    # session 50's desk 68: "is renting the place on Dune Street next to the surf club"
-    r"\b(?:renting|rents|rented|moved into|moving into|bought) (?:the|a) (?:[\w'’-]+ ){0,2}?"
-    r"(?:place|house|flat|bungalow|cottage|semi|terrace) (?:on|in|at|up|down|off|by|near|"
-    r"opposite|next to) (?-i:[A-Z])|"
     r"\b(?i:his|her|their|your)(?: (?:mam|mum|mom|dad|nan|gran|wife|husband|parents|family|"
     r"sister|brother|folks))?['’]?s? (?:house|home|flat|place|gaff|bungalow)(?: is| are|['’]s) "
     r"(?:on|in|at|up|down|off|by|near|behind|opposite|next to|past|above)\b|"
@@ -239,7 +235,9 @@ _NOT_A_PROFILE: Final = re.compile(
     r"witness\w*|gardai|garda|want to hear from|dash ?cam|footage|cctv|was seen|break[- ]in|"
     r"broken into|stolen|suspect|missing|lost (?:dog|cat)|found (?:a|this) (?:dog|cat|wallet)|"
     r"bless (?:him|her)|lovely (?:lady|man|woman|bloke|fella|family|couple)|"
-    # session 50: "... have been lovely neighbours" (a home and a place, said in praise)
+    # session 50: "... have been lovely neighbours" (a home and a place, said in praise; not
+    # "Good neighbours would pay her a visit": a code review's)
+    r"(?:have been|has been|are|were|is|was|['’]re|['’]s|make|made) (?:such |really |very )?"
     r"(?:lovely|great|good|wonderful|the best|brilliant|kind|friendly) neighbou?rs?|"
     r"(?:the )?nicest (?:man|woman|lady|bloke|family)|sorely missed|rest in peace|rip\b|"
     r"used to|back then|back in the day|happy days|years ago|when i was|in the \d0s|"
@@ -280,8 +278,7 @@ _NEEDS: Final = (
         frozenset(
             {"live", "lives", "living", "stays", "staying", "house", "home", "flat", "gaff",
              "bungalow", "cottage", "farmhouse", "semi", "terrace", "detached", "maisonette",
-             "duplex", "weatherboard", "townhouse", "driveway", "parked", "floor", "renting",
-             "rents", "rented", "moved", "moving", "bought"}
+             "duplex", "weatherboard", "townhouse", "driveway", "parked", "floor"}
         ),
     ),
     ("vehicle", _VEHICLE_WORDS),
@@ -395,11 +392,11 @@ _CALL: Final = re.compile(
     r"needs? to) (?:go|pop|call|swing|drop|head) (?:round|over|by)\b|"
     r"\bin case any(?:one|body) (?:wants|fancies|feels like) (?:to )?(?:bring|pop|go|drop|call|"
     r"swing|visit|pay|knock|say)\b|"
-    # session 50's desks: "people will know where to find him", "Maybe the neighbours should
-    # let them know what they think of it"
-    r"\b(?:people|everyone|everybody|the lads|we|you|they|locals|the locals|the town|the "
-    r"village|the street)(?:['’]ll| will| now| all| would)? (?:know|knows|find out) where to "
-    r"(?:find|go for|look for) (?:him|her|them)\b|"
+    # session 50's desks: "If anything happens to one of our kids, people will know where to
+    # find him" (not the butcher's stall "so people will know where to find him": a code
+    # review's), "Maybe the neighbours should let them know what they think of it"
+    r"\bif anything (?:happens|were to happen|ever happens) to (?:one of )?(?:our|my|the) "
+    r"(?:kids|children|kiddies|girls|boys|daughters?|sons?|grandkids|family)\b|"
     r"\b(?:the neighbou?rs|the locals|locals|people|some(?:one|body)|the street|the village|"
     r"the estate|the lads|residents) (?:should|could|might|ought to|need to|needs to) (?:let|tell)"
     r" (?:him|her|them) (?:know )?what (?:they|we|people|everyone|everybody|locals) (?:really )?"

@@ -275,13 +275,14 @@ def cue(text: str) -> bool:
 #: ("Does anyone know where she parks?"), not negated or asked for ("I don't know where",
 #: "let me know where", "I'd like to know where"), nor a sentence that goes on to say why
 #: ("I know where she parks because we share a drive", "..., next to me at work"). Desk 69
-#: (session 50): "I know where the Filipino ones park." (a group's members, "the ... ones").
+#: (session 50): "I know where the Filipino ones park." (a group's members, "the ... ones",
+#: by a capitalised name; not "he knows where the good ones work": a code review's).
 _KNOWN_HAUNT: Final = re.compile(
     r"(?=[kf])(?<!n't )(?<!n’t )(?<!not )(?<!never )(?<!nobody )(?<!no one )(?<!no-one )(?<!me )"
     r"(?<!to )(?<!if you )(?<!do you )(?<!did you )(?<!anyone )(?<!anybody )(?<!who )(?<!if )\b(?:know|knows|found out) (?:exactly )?"
     r"where (?:he|she|they|you|(?:his|her|their) (?:wife|husband|kids|son|daughter|mum|dad|"
     r"family)|the (?:ref|referee|umpire|linesman|manager|judge|reporter|councillor|teacher|lad|"
-    r"girl|woman|bloke)|(?:the|those|these) (?:[\w'’-]+ )?ones) (?:parks?|drinks?|trains?|walks? (?:the|his|her|their|your) dogs?|"
+    r"girl|woman|bloke)|(?:the|those|these) (?-i:[A-Z])[\w'’-]+ ones) (?:parks?|drinks?|trains?|walks? (?:the|his|her|their|your) dogs?|"
     r"takes? (?:the|his|her|their|your) (?:bus|train|tram|kids|dog)|gets? the (?:bus|train|tram)|"
     r"catch(?:es)? the (?:bus|train|tram)|jogs?|runs?|goes running|works? out|works?|shops?|"
     r"does (?:his|her|their) shopping|drops? (?:the|his|her|their|your) kids off|picks? up "

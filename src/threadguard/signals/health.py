@@ -63,7 +63,8 @@ class ThreadHealth(JsonRecord):
     trend: str  # one of TREND_WORDS
     explanation: str
     #: The trend as the panel and page name it: "steady" only where the share stayed level,
-    #: else "uneven" or "rose a little" / "fell a little" (desk 65, session 49, read "held
+    #: else "uneven" or "rose a little" / "fell a little", and "too early to tell" for a
+    #: thread too short to have parts (desk 65, session 49, read "held
     #: share steady" beside "went up and down"). In the JSON beside ``trend``, which keeps
     #: its three words (desk 68, session 50: a program reading the JSON could not tell an
     #: uneven thread from a level one).
@@ -164,6 +165,7 @@ def thread_health(
     share = (held + rejected) / n if n else 0.0
     shape = trend
     if n == 0:
+        shape = "too early to tell"
         explanation = "The thread has no comments yet, so there is nothing to judge."
     else:
         explanation = (
@@ -172,6 +174,7 @@ def thread_health(
         )
         when = "posting time" if basis == "created_at" else "reading order"
         if k < 2:
+            shape = "too early to tell"  # not "steady": nothing was compared (a code review)
             explanation += ", too few comments to tell a trend."
         elif trend == "steady" and max(shares) - min(shares) < settings.health_trend_min_change:
             explanation += (
