@@ -396,3 +396,10 @@ def test_the_engines_canonical_text_is_reused_only_for_the_text_it_was_made_from
     assert Moderator(DEFAULT).decide(long, long_text).coded
     beside = engine.analyze([CommentInput(long_text), CommentInput(text)], spans=False)
     assert beside[1].canonical == (text, normalize_text(text))  # only the long one lost it
+
+
+def test_a_code_opening_a_sentence_is_highlighted_from_its_first_letter() -> None:
+    # Desk 66 (session 50): the span of a code opening a sentence read " Diversity hire".
+    text = "Funny how she got the gig. Diversity hire, the ABC loves a sympathy act."
+    [found] = [m for m in match_coded(text) if not m.rebutted]
+    assert text[found.where.begin : found.where.end] == "Diversity hire"

@@ -502,16 +502,18 @@ def test_an_author_held_only_on_close_scores_is_said_to_be() -> None:
     signals = compute_signals(thread, scored)
     assert [a.author for a in signals.authors] == ["jess", "troll"]
     jess, troll = signals.authors
-    assert "close scores only" in jess.explanation and "read the comments" in jess.explanation
-    assert "close scores only" not in troll.explanation
+    assert "on the models' scores alone" in jess.explanation
+    # no word that reads as a defence of a harasser held on them (desks 66 and 67)
+    assert "close" not in jess.explanation and "before judging" not in jess.explanation
+    assert "scores alone" not in troll.explanation
     text = render_text(signals_panel(signals))
-    assert "held on close scores only" in text
+    assert "every hold on the models' scores alone" in text
     # a hold for a watched word or for agreeing with a held parent is no close score (a code
     # review's)
     watched = Decision("hold", ('watched word "bypass*"',))
     scored[0] = Moderated(scored[0].comment, scored[0].analysis, None, Outcome(watched))
     jess = next(a for a in compute_signals(thread, scored).authors if a.author == "jess")
-    assert "close scores only" not in jess.explanation
+    assert "scores alone" not in jess.explanation
 
 
 def test_merging_author_summaries_across_two_threads() -> None:

@@ -45,7 +45,13 @@ from threadguard.moderation.hurled_slurs import hurled_and_reported, order_repor
 from threadguard.moderation.lexicon_files import array_of_tables
 from threadguard.moderation.quotes import order_verb, reports
 from threadguard.moderation.sentences import sides
-from threadguard.moderation.watchlist import PatternError, WatchMatch, WatchRule, match_watchlist
+from threadguard.moderation.watchlist import (
+    PatternError,
+    WatchMatch,
+    WatchRule,
+    match_watchlist,
+    trimmed,
+)
 from threadguard.schema import GROUPS
 from threadguard.scoring.quotations import quotation_spans
 from threadguard.thread import NAME_JOIN
@@ -510,7 +516,7 @@ def match_context(
                 continue
             quotes = quotation_spans(text) if quotes is None else quotes
             denied, said = not_used(text, quotes, term, m.start(), m.end(), answered)
-            where = WatchMatch(term.pattern, "hold", m.start(), m.end())
+            where = WatchMatch(term.pattern, "hold", *trimmed(text, m.start(), m.end()))
             if not denied:
                 held = CodedMatch(term, where, written=m.group(0))
                 break

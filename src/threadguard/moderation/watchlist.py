@@ -139,6 +139,18 @@ def needle_of(pattern: str) -> str:
     return compile_pattern(pattern).needle
 
 
+def trimmed(text: str, begin: int, end: int) -> tuple[int, int]:
+    """``[begin, end)`` of ``text`` without the white space at either end: a pattern that
+    opens at a sentence's start takes the spaces after it, and the words a moderator sees
+    highlighted start at the first letter (desk 66, session 50: the span read " Diversity
+    hire")."""
+    while begin < end and text[begin].isspace():
+        begin += 1
+    while end > begin and text[end - 1].isspace():
+        end -= 1
+    return begin, end
+
+
 def match_watchlist(
     rules: Iterable[WatchRule],
     text: str,
@@ -167,7 +179,7 @@ def match_watchlist(
     found: list[WatchMatch] = []
     for rule in candidates:
         for start, stop in find(rule.matcher, canon.text):
-            begin, end = canon.to_original(start, stop)
+            begin, end = trimmed(text, *canon.to_original(start, stop))
             found.append(WatchMatch(rule.pattern, rule.action, begin, end, in_author))
     found.sort(key=lambda w: (w.begin, w.end))
     return found

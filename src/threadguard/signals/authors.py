@@ -89,11 +89,10 @@ class AuthorSummary(JsonRecord):
         elif self.flagged and not self.plain and self.score_only == self.flagged:
             # Desks 50-58 (session 48) read a reader held on a close score, listed beside
             # the trolls, as an accusation: say what kind of hold it was, and no more (desk
-            # 62 read "as readers arguing back often are" on a harasser's line as an excuse).
-            text += (
-                "; held on close scores only (no list's find, no rejection): read the "
-                "comments before judging the author"
-            )
+            # 62 read "as readers arguing back often are" on a harasser's line as an excuse;
+            # desks 66 and 67, session 50, read "close scores" and "read the comments before
+            # judging the author" on a harasser's line held at 0.77 as a defence of him)
+            text += "; every hold on the models' scores alone (no list's find, no rejection)"
         return text + "."
 
 
