@@ -154,3 +154,10 @@ def test_a_malformed_line_costs_only_itself_and_the_exit_code_says_so(tmp_path: 
     clean = tmp_path / "clean.jsonl"
     clean.write_text('{"id": "a", "text": "Thanks for the clear write-up."}\n', encoding="utf-8")
     assert scan(str(clean), "--format", "json", "--quiet").returncode == 0
+
+
+def test_the_format_is_read_whatever_its_case(example_thread: Path) -> None:
+    # Desk 66 (session 50): "--format JSON" was refused.
+    proc = scan(str(example_thread), "--format", "JSON", "-q")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["comments"]

@@ -153,6 +153,7 @@ def scan(
     from threadguard.render import levels_for, signals_panel, summary_line, thread_tree
     from threadguard.signals import compute_signals
 
+    format = format.strip().lower()  # "JSON" is json (desk 66)
     if format not in ("text", "json"):
         fail(f"--format must be text or json, not {format!r}")
     if file.is_dir():
