@@ -1,7 +1,7 @@
-"""A plea to leave someone alone, praise put as an order, a wish that someone is well and
-pity are no abuse: the comment is read again without them, toxicity, severe toxicity,
-insult and identity attack keep the lower reading; a comment with a word of abuse anywhere
-is read as written."""
+"""A plea to leave someone alone, praise put as an order, a wish that someone is well,
+pity and a rebuke to a reader are no abuse: the comment is read again without them,
+toxicity, severe toxicity, insult and identity attack keep the lower reading; a comment
+with a word of abuse anywhere is read as written."""
 
 from __future__ import annotations
 
@@ -207,3 +207,48 @@ def test_a_greeting_under_a_thread_that_names_a_group_is_published(
         (reply,) = engine.analyze([CommentInput(text, parent=parent)], spans=False)
         assert moderator.decide(once, text, context=parent).action is Verdict.HOLD
         assert moderator.decide(reply, text, context=parent).action is Verdict.APPROVE
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        # session 50's news desks: readers who stood up to a harasser, held at 0.48-0.86
+        (
+            "Kev, she's a professional doing her job. Maybe keep that to yourself.",
+            "Kev, she's a professional doing her job. .",
+        ),
+        (
+            "She's a young woman who just sat her exams. Have a word with yourself.",
+            "She's a young woman who just sat her exams. .",
+        ),
+        ("Grow up. Seriously.", ". Seriously."),
+        (
+            "She's been here eleven years and works nights in a nursing home. Give it a rest.",
+            "She's been here eleven years and works nights in a nursing home. .",
+        ),
+        ("Pack it in, Dave. Nobody wants to hear it.", ", Dave. Nobody wants to hear it."),
+    ],
+)
+def test_a_rebuke_to_a_reader_is_cut(text: str, rest: str) -> None:
+    assert without_kind_words(text) == rest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grow up, you thick cow.",
+        "Have a word with yourself, you pathetic little man.",
+        "Grow up and go back where you came from.",  # the rebuke goes on: read whole
+        "Give it a rest or someone will give you a kicking.",
+        "Do better? Why should I.",
+    ],
+)
+def test_a_rebuke_with_abuse_or_going_on_is_read_as_written(text: str) -> None:
+    assert without_kind_words(text) is None
+
+
+def test_a_rebuke_to_a_harasser_is_published(read_twice: ReadTwice, moderator: Moderator) -> None:
+    text = "She's a young woman who just sat her exams. Have a word with yourself."
+    once, twice = read_twice(text)
+    assert moderator.decide(once, text).action is Verdict.HOLD  # as the models read it
+    assert moderator.decide(twice, text).action is Verdict.APPROVE

@@ -1,7 +1,8 @@
 """Kind words the models read as abuse: pleas ("Leave her alone."), praise put as an order
 ("Give the man a medal."), wishes of well-being ("Hope the little lad is ok."), pity
 ("That poor woman.") and greetings or cheers ("Get well soon Ron x", "See you Sunday Rav
-🙏": :data:`GREETING`).
+🙏": :data:`GREETING`), and the plain words of a rebuke to a reader ("Have a word with
+yourself.", "Give it a rest.": :data:`REBUKE`).
 
 The deep tier reads an order or a wish about a person as abuse: "Leave her alone." scored
 toxicity 0.76 (the deep tier alone 0.92), "Can everyone just leave her alone." 0.81 with
@@ -98,6 +99,23 @@ _AFTER: Final = (
 PLEA: Final = re.compile(
     r"(?:^|(?<=[.!?\n]))\s*(?P<words>" + _BEFORE + r"leave " + PERSON + r" (?:alone|be|in peace|"
     r"out of (?:it|this|this thread|the comments|the argument|your comments))" + _AFTER + r")",
+    re.IGNORECASE,
+)
+#: A reader told off in the plain words of a rebuke, a sentence of its own: "Have a word
+#: with yourself.", "Maybe keep that to yourself.", "Give it a rest.", "Grow up.", "Pack it
+#: in.", "Think before you comment." Four news desks (session 50) found readers who stood
+#: up to a harasser held on them (toxicity 0.48-0.86: "She's a young woman who just sat her
+#: exams. Have a word with yourself." 0.86, "Kev, she's a professional doing her job. Maybe
+#: keep that to yourself." 0.71) while what they answered was published.
+REBUKE: Final = re.compile(
+    r"(?:^|(?<=[.!?\n]))\s*(?P<words>" + _BEFORE + r"(?:(?:maybe|perhaps|honestly|seriously|"
+    r"mate|pal|love)\s*,?\s+)*(?:have a (?:word|long hard word) with yourself|"
+    r"(?:keep|kept) (?:that|it|those (?:thoughts|comments|views)|your (?:thoughts|comments|"
+    r"views|opinions)) to yourself|give it a rest|pack it in|grow up|get a grip|"
+    r"wind (?:your|yer) neck in|catch yourself on|cop on(?: to yourself)?|"
+    r"take a (?:long )?(?:hard )?look at yourself|think before you (?:comment|post|type|write|"
+    r"speak)|do better|shame on you|you should be ashamed(?: of yourself)?|change the record|"
+    r"behave(?: yourself)?)" + _AFTER + r")",
     re.IGNORECASE,
 )
 #: Praise put as an order: a medal, an honour, a pay rise or a pint for someone.
@@ -233,7 +251,8 @@ _TURN: Final = re.compile(
 #: The cheap test first, on the lower-cased text.
 _NEEDED: Final = (
     "leave ", "give ", "get ", "buy ", "hope", "hoping", "pray", "poor ", "matter", "cares",
-    "gives a",
+    "gives a", "yourself", "pack it", "grow up", "neck in", "cop on", "think before",
+    "do better", "shame on", "record", "behave",
 )  # fmt: skip
 #: The greetings' cheap test: a short comment (the models misread short warm text; a long
 #: comment's other words carry its reading) with one of their words.
@@ -289,7 +308,7 @@ def without_kind_words(text: str) -> str | None:
         return None
     spans = [
         m.span("words")
-        for pattern in (PLEA, PRAISE, WELL_WISH, PITY)
+        for pattern in (PLEA, PRAISE, WELL_WISH, PITY, REBUKE)
         for m in pattern.finditer(text)
         if _kind(m.group("words"))
     ]
