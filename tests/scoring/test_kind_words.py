@@ -241,6 +241,10 @@ def test_a_rebuke_to_a_reader_is_cut(text: str, rest: str) -> None:
         "Grow up and go back where you came from.",  # the rebuke goes on: read whole
         "Give it a rest or someone will give you a kicking.",
         "Do better? Why should I.",
+        # a blind review's (session 50): published by the first version
+        "Give it a rest, love. Send me some pics and I'll show you what a real man is.",
+        "Grow up. Trannies are freaks and always will be.",
+        "Shame on you. Just kill yourself.",
     ],
 )
 def test_a_rebuke_with_abuse_or_going_on_is_read_as_written(text: str) -> None:

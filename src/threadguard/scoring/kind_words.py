@@ -146,7 +146,12 @@ ABUSE_AROUND: Final = re.compile(
     r"thump\w*|batter\w*|shoot|stab\w*|burn\w*|die|dead|knife|knives|drown\w*|missed|"
     r"finish (?:the job|him|her|them) off|gammon|spineless|git|gits|slob|slobs|inbred|"
     r"retard\w*|brain|brains|cretins|idiots|morons|clowns|rats|parasites|trolls|"
-    r"animals?|savages?)\b|(?:\.{2,}|…)\s*(?:not|jk|lol)\b",
+    r"animals?|savages?|"
+    # a blind review of the rebukes (session 50): "sluts", "trannies ... freaks", "just
+    # kill yourself", "Send me some pics and I'll show you what a real man is"
+    r"sluts|whores|bitches|tranny|trannies|freaks|creeps|kill yourself|kys|nudes|"
+    r"send (?:me |us )?(?:some |a few |your )?(?:pics|photos|pictures|nudes)|real man)\b|"
+    r"(?:\.{2,}|…)\s*(?:not|jk|lol)\b",
     re.IGNORECASE,
 )
 #: A context that tells of a crime or an attack: praise or pity under it may be for the
