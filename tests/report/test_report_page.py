@@ -225,3 +225,21 @@ def test_the_timeline_leaves_out_impossible_dates() -> None:
     period, rows, undated = _over_time(table)
     assert period == "month" and [r.label for r in rows] == ["2019-03", "2019-04"]
     assert undated == 4
+
+
+def test_groups_the_moderator_only_inferred_are_not_counted_as_attacked(tmp_path: Path) -> None:
+    # Desk 69 (session 50): a civil rebuttal, its group inferred from the thread, was
+    # counted under "Groups that comments attack, as the models name them".
+    from threadguard.batch.table import COMMENTS_SCHEMA
+    from threadguard.report.data import _groups
+
+    targets = COMMENTS_SCHEMA.field("targets").type
+    (tmp_path / "comments").mkdir()
+    rows = [
+        [{"group": "muslims", "score": 0.8, "inferred": False}],
+        [{"group": "asians", "score": 0.45, "inferred": True}],
+        [{"group": "muslims", "score": 0.74, "inferred": False}],
+    ]
+    table = pa.table({"targets": pa.array(rows, type=targets)})
+    pq.write_table(table, tmp_path / "comments" / "part-000000.parquet")
+    assert [(r.label, r.comments) for r in _groups(tmp_path)] == [("muslims", 2)]

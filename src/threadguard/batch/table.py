@@ -33,7 +33,16 @@ COMMENTS_SCHEMA = pa.schema(
         ("depth", pa.int32()),
         *[(name, pa.string()) for name in ("author", "created_at", "text")],
         *[(a, pa.float64()) for a in ATTRIBUTES],
-        ("targets", pa.list_(pa.struct([("group", pa.string()), ("score", pa.float64())]))),
+        # "inferred": a group the moderator inferred from the words or the thread, not scored
+        # by the models (the score line's "inferred": true); the report counts only the others
+        (
+            "targets",
+            pa.list_(
+                pa.struct(
+                    [("group", pa.string()), ("score", pa.float64()), ("inferred", pa.bool_())]
+                )
+            ),
+        ),
         (
             "spans",
             pa.list_(
@@ -88,7 +97,7 @@ def comment_rows(unit: Unit, moderated: Sequence[Moderated]) -> list[dict[str, A
                 "created_at": c.created_at,
                 "text": c.text,
                 **scored["scores"],
-                "targets": scored["targets"],
+                "targets": [{**t, "inferred": bool(t.get("inferred"))} for t in scored["targets"]],
                 "spans": scored["spans"],
                 "decision": m.decision.action.value,
                 "reasons": list(m.decision.reasons),

@@ -329,8 +329,14 @@ def _merged(rows: list[Row], key: Any) -> list[Row]:
 
 
 def _groups(root: Path) -> list[Row]:
+    """The groups comments attack as the models and the lists name them, most first: not
+    those the moderator only inferred from a comment's words or its thread (desk 69,
+    session 50: a civil rebuttal was counted as attacking "asians"). A batch written before
+    targets said so counts every group."""
     targets = _table(root, ["targets"]).column("targets")
     flat = pc.list_flatten(targets)
+    if len(flat) and "inferred" in {f.name for f in flat.type}:
+        flat = flat.filter(pc.invert(pc.fill_null(pc.struct_field(flat, "inferred"), False)))
     if not len(flat):
         return []
     counts = pc.value_counts(pc.struct_field(flat, "group")).to_pylist()
