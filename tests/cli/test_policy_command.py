@@ -99,3 +99,23 @@ def test_init_names_the_policy_for_its_file(tmp_path: Path) -> None:
     target = tmp_path / "harbour_news.toml"
     assert run_cli("policy", "init", str(target)).returncode == 0
     assert load_policy(target).name == "harbour_news"
+
+
+def test_init_writes_the_tables_without_the_built_in_history_and_a_watchlist_to_fill(
+    tmp_path: Path,
+) -> None:
+    # Desks 70 and 72 (session 50): the file opened with 60-70 lines of how the built-in
+    # thresholds were chosen, and had no [watchlist] to show its syntax.
+    target = tmp_path / "site.toml"
+    assert run_cli("policy", "init", str(target)).returncode == 0
+    text = target.read_text()
+    assert "session" not in text.split("[thresholds]")[0]
+    assert "# [watchlist]" in text
+    filled = tmp_path / "filled.toml"
+    filled.write_text(
+        text.replace("# [watchlist]", "[watchlist]").replace("# hold = [", "hold = [")
+    )
+    assert [w.pattern for w in load_policy(filled).rules.watchlist] == [
+        "kill all *",
+        "send them all back",
+    ]

@@ -227,6 +227,10 @@ def test_a_greeting_under_a_thread_that_names_a_group_is_published(
             "She's been here eleven years and works nights in a nursing home. .",
         ),
         ("Pack it in, Dave. Nobody wants to hear it.", ", Dave. Nobody wants to hear it."),
+        (
+            "Would you ever cop on to yourself. She's a mother of two trying to run a business.",
+            ". She's a mother of two trying to run a business.",
+        ),
     ],
 )
 def test_a_rebuke_to_a_reader_is_cut(text: str, rest: str) -> None:

@@ -9,6 +9,8 @@ its comments, to a file of the site's own to edit.
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -127,6 +129,43 @@ def _rules(policy: Policy) -> list[str]:
     ]
 
 
+#: What a site's own policy file opens with, in place of the built-in one's history of how
+#: its thresholds were chosen (desk 72, session 50: "70 lines of internal developer
+#: history before the first setting").
+_HEAD = """# {name}: a ThreadGuard policy, written by `threadguard policy init` from the built-in
+# news-site policy. Every score is a calibrated probability: a comment is REJECTED when
+# an attribute reaches its `reject` level, HELD for a moderator when one reaches `hold`,
+# and APPROVED otherwise. Check it with `threadguard policy show --policy FILE`; pass it
+# with `--policy FILE` to scan, score, batch or serve. docs/policy.md explains each table.
+
+name = {quoted}
+
+"""
+#: Watched words, which the built-in policy has none of (desk 72 found the table only from
+#: an error message): an example, commented out.
+_WATCHLIST = """
+# Your own watched words and phrases (matched after normalisation: f.u.c.k, fuuuck and
+# the styled letters all match "fuck*"; `*` alone is one whole word, inside a word any
+# letters; not regular expressions). Uncomment and edit:
+# [watchlist]
+# hold = ["kill all *", "send them all back"]   # held for a moderator
+# block = []                                    # rejected
+# flag = []                                     # a reason only
+# censor = []                                   # masked in censored_text
+"""
+
+
+def _site_policy(default: str, name: str) -> str:
+    """The built-in policy's text for a site's own file: its tables and their comments,
+    under a short head of the file's own (named ``name``) instead of the built-in one's
+    head and history, with an example watchlist at the end."""
+    first = re.search(r"(?m)^\[thresholds\]\s*$", default)
+    tables = default[first.start() :] if first else default
+    # json.dumps quotes the name as TOML reads a basic string
+    head = _HEAD.format(name=name, quoted=json.dumps(name))
+    return head + tables.rstrip("\n") + "\n" + _WATCHLIST
+
+
 @policy_app.command("init")
 def policy_init(
     path: Annotated[Path, typer.Argument(help="The file to write, e.g. my_site.toml.")],
@@ -137,15 +176,11 @@ def policy_init(
     """Write the built-in news-site policy, with the comments that explain each table, to
     a file of your own, named for it (`name = "my_site"` for my_site.toml): edit it, then
     pass it as `--policy`."""
-    import json
-    import re
-
     from threadguard.moderation.policy import _default_text
 
     if path.exists() and not force:
         fail(f"{path}: already exists (pass --force to overwrite it)", 2)
-    # json.dumps quotes the name as TOML reads a basic string
-    text = re.sub(r'(?m)^name = "default"$', f"name = {json.dumps(path.stem)}", _default_text())
+    text = _site_policy(_default_text(), path.stem)
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:

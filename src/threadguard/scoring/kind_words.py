@@ -106,10 +106,12 @@ PLEA: Final = re.compile(
 #: in.", "Think before you comment." Four news desks (session 50) found readers who stood
 #: up to a harasser held on them (toxicity 0.48-0.86: "She's a young woman who just sat her
 #: exams. Have a word with yourself." 0.86, "Kev, she's a professional doing her job. Maybe
-#: keep that to yourself." 0.71) while what they answered was published.
+#: keep that to yourself." 0.71) while what they answered was published; desk 72's "Would
+#: you ever cop on to yourself." (the Irish "get a grip").
 REBUKE: Final = re.compile(
     r"(?:^|(?<=[.!?\n]))\s*(?P<words>" + _BEFORE + r"(?:(?:maybe|perhaps|honestly|seriously|"
-    r"mate|pal|love)\s*,?\s+)*(?:have a (?:word|long hard word) with yourself|"
+    r"mate|pal|love|would you(?: ever)?|will you)\s*,?\s+)*(?:have a (?:word|long hard word) "
+    r"with yourself|"
     r"(?:keep|kept) (?:that|it|those (?:thoughts|comments|views)|your (?:thoughts|comments|"
     r"views|opinions)) to yourself|give it a rest|pack it in|grow up|get a grip|"
     r"wind (?:your|yer) neck in|catch yourself on|cop on(?: to yourself)?|"
