@@ -120,7 +120,8 @@ def _rules(policy: Policy) -> list[str]:
         f"languages with thresholds of their own: {own} (`--language CODE` shows them)",
         f"lists: coded hate {site.coded_action}, threats and calls for violence "
         f"{site.threat_action}, contact details and spam {site.contact_action}, abusive "
-        f"words of other languages {site.abusive_action} (off: not looked for)",
+        f"words (other languages' lists, and English insults at a reader) {site.abusive_action} "
+        "(off: not looked for)",
         f"watched words and patterns: {len(site.watchlist)}",
         f"user names: {names}",
         f"new authors: {'their first ' + str(site.premoderate_first) + ' comments held' if site.premoderate_first else 'not held for being new'}; "
