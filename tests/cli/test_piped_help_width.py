@@ -30,3 +30,17 @@ def test_piped_help_names_every_option_whole() -> None:
 def test_a_stated_width_is_kept() -> None:
     text = _help("batch", COLUMNS="80")
     assert max(len(line) for line in text.splitlines()) <= 80
+
+
+def test_a_closed_standard_output_is_no_traceback() -> None:
+    # A code review (session 50): the help width's terminal test crashed every command
+    # when standard output was closed.
+    result = subprocess.run(
+        f"{sys.executable} -m threadguard --version >&-",
+        shell=True,
+        capture_output=False,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    assert "Traceback" not in result.stderr

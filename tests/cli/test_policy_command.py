@@ -119,3 +119,14 @@ def test_init_writes_the_tables_without_the_built_in_history_and_a_watchlist_to_
         "kill all *",
         "send them all back",
     ]
+
+
+def test_init_names_a_policy_from_any_file_name_as_a_file_that_loads(tmp_path: Path) -> None:
+    # A code review: an emoji, DEL or a newline in the file's name wrote a policy that did
+    # not load.
+    for stem in ("café 😀", "a\x7fb", "two\nlines"):
+        target = tmp_path / f"{stem}.toml"
+        assert run_cli("policy", "init", str(target)).returncode == 0
+        policy = load_policy(target)
+        assert policy.thresholds == load_policy().thresholds
+        assert policy.name and all(c.isprintable() for c in policy.name)

@@ -243,3 +243,22 @@ def test_groups_the_moderator_only_inferred_are_not_counted_as_attacked(tmp_path
     table = pa.table({"targets": pa.array(rows, type=targets)})
     pq.write_table(table, tmp_path / "comments" / "part-000000.parquet")
     assert [(r.label, r.comments) for r in _groups(tmp_path)] == [("muslims", 2)]
+
+
+def test_partitions_with_and_without_the_inferred_field_are_read_together(tmp_path: Path) -> None:
+    # A code review (session 50): a batch resumed across the upgrade had an older partition
+    # first, whose schema dropped the newer ones' `inferred`, and inferred groups counted.
+    from threadguard.batch.table import COMMENTS_SCHEMA
+    from threadguard.report.data import _groups
+
+    (tmp_path / "comments").mkdir()
+    old = pa.list_(pa.struct([("group", pa.string()), ("score", pa.float64())]))
+    older = pa.table({"targets": pa.array([[{"group": "jews", "score": 0.8}]], type=old)})
+    pq.write_table(older, tmp_path / "comments" / "part-000000.parquet")
+    new = COMMENTS_SCHEMA.field("targets").type
+    rows = [[{"group": "asians", "score": 0.45, "inferred": True}]]
+    pq.write_table(
+        pa.table({"targets": pa.array(rows, type=new)}),
+        tmp_path / "comments" / "part-000001.parquet",
+    )
+    assert [(r.label, r.comments) for r in _groups(tmp_path)] == [("jews", 1)]

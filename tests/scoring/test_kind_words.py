@@ -249,6 +249,13 @@ def test_a_rebuke_to_a_reader_is_cut(text: str, rest: str) -> None:
         "Give it a rest, love. Send me some pics and I'll show you what a real man is.",
         "Grow up. Trannies are freaks and always will be.",
         "Shame on you. Just kill yourself.",
+        # a code review's (session 50): the rest attacks women, looks or a group
+        "Grow up. Women like you belong in the kitchen, not in a newsroom.",
+        "Cop on. Women like you should keep your mouths shut.",
+        "Pack it in. Nobody wants to look at a fat woman on the telly.",
+        "Grow up. She was asking for it dressed like that.",
+        "Have a word with yourself. Girls like you belong barefoot and pregnant.",
+        "Wind your neck in. Immigrants are all rapists and thieves.",
     ],
 )
 def test_a_rebuke_with_abuse_or_going_on_is_read_as_written(text: str) -> None:

@@ -29,7 +29,11 @@ PIPED_HELP_WIDTH = 120
 
 
 def _help_width() -> None:
-    if sys.stdout.isatty() or os.environ.get("COLUMNS") or os.environ.get("TERMINAL_WIDTH"):
+    try:
+        terminal = sys.stdout.isatty()
+    except (AttributeError, ValueError, OSError):
+        return  # no standard output, or a closed one (a code review): nothing to lay out
+    if terminal or os.environ.get("COLUMNS") or os.environ.get("TERMINAL_WIDTH"):
         return
     import typer.rich_utils
 

@@ -156,14 +156,23 @@ _WATCHLIST = """
 """
 
 
+def _surrogate(c: str) -> bool:
+    """Whether ``c`` is a lone surrogate (a file name's undecodable byte)."""
+    return "\ud800" <= c <= "\udfff"
+
+
 def _site_policy(default: str, name: str) -> str:
     """The built-in policy's text for a site's own file: its tables and their comments,
     under a short head of the file's own (named ``name``) instead of the built-in one's
     head and history, with an example watchlist at the end."""
     first = re.search(r"(?m)^\[thresholds\]\s*$", default)
     tables = default[first.start() :] if first else default
-    # json.dumps quotes the name as TOML reads a basic string
-    head = _HEAD.format(name=name, quoted=json.dumps(name))
+    # printable characters only (a code review: an emoji, DEL or a newline in the file's
+    # name wrote a file that does not load); json.dumps then quotes it as TOML reads a
+    # basic string
+    name = "".join(c for c in name if c.isprintable() and c != "\x7f" and not _surrogate(c))
+    name = name or "site"
+    head = _HEAD.format(name=name, quoted=json.dumps(name, ensure_ascii=False))
     return head + tables.rstrip("\n") + "\n" + _WATCHLIST
 
 

@@ -216,10 +216,15 @@ class ReportData:
 def _parts(root: Path, folder: str) -> ds.Dataset:
     """The batch's own partition files in ``folder`` (``part-NNNNNN.parquet``): other
     files a user keeps there are no part of the batch."""
-    files = [str(p) for p in _part_paths(root, folder)]
+    paths = _part_paths(root, folder)
+    files = [str(p) for p in paths]
     # the batch writes each page with its checksum: a bad block is an error, not figures
     checked = ds.ParquetFragmentScanOptions(page_checksum_verification=True)
-    return ds.dataset(files, format=ds.ParquetFileFormat(default_fragment_scan_options=checked))
+    # every partition's fields (a batch resumed across an upgrade holds partitions with and
+    # without `targets.inferred`: read by the first file's schema, the field was dropped)
+    schema = pa.unify_schemas([pq.read_schema(p) for p in paths]) if paths else None
+    fmt = ds.ParquetFileFormat(default_fragment_scan_options=checked)
+    return ds.dataset(files, schema=schema, format=fmt)
 
 
 def _table(root: Path, columns: list[str], flt: Any = None) -> pa.Table:
