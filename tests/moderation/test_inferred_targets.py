@@ -134,3 +134,18 @@ def test_a_group_from_the_thread_is_shown_but_not_counted_as_a_concentration() -
     )
     thread = Thread(title=MOSQUE, comments=(parent, *replies))
     assert compute_signals(thread, moderated).group_concentration == ()
+
+
+def test_a_reply_about_the_threads_own_readers_takes_no_group_from_the_title() -> None:
+    # Desk 71 (session 50): an insult at readers that said "their lives" took the article's
+    # groups ("probably about: black_people, nationality_migration").
+    title = "Somali-British councillor elected mayor"
+    assert (
+        groups_from_thread(
+            "Half the people in this section are smug do-gooders who've never done a day's graft "
+            "in their lives. Get off your backsides, you useless parasites.",
+            title,
+        )
+        == frozenset()
+    )
+    assert groups_from_thread("They never did a day's graft in their lives.", title)

@@ -54,11 +54,24 @@ THEY: Final = re.compile(
 )
 
 
+#: Readers spoken to or of as the thread's own commenters: "Half the people in this section
+#: are smug do-gooders who've never done a day's graft in their lives. Get off your
+#: backsides, you useless parasites." (desk 71, session 50) took the article's groups from
+#: "their lives", where its "they" are the readers.
+READERS: Final = re.compile(
+    r"\b(?:(?:people|everyone|everybody|folk|commenters|posters|half of you|most of you)"
+    r" (?:in|on|posting (?:in|on)|commenting (?:in|on)) (?:here|this (?:section|thread|"
+    r"comments? section|site|page|forum))|the lot of you|you lot|all of you|"
+    r"(?:in|on|under) (?:this|these) (?:thread|comments|comments? section))\b",
+    re.IGNORECASE,
+)
+
+
 def groups_from_thread(text: str, context: str, canonical: str | None = None) -> frozenset[str]:
     """The groups ``context`` (the parent comment, else the article's title) names, where
-    ``text`` names none itself and speaks of "them"; empty otherwise. ``canonical``:
-    ``normalize_text(text)`` if known."""
-    if not context.strip() or THEY.search(text) is None:
+    ``text`` names none itself and speaks of "them", not of the thread's own readers
+    (:data:`READERS`); empty otherwise. ``canonical``: ``normalize_text(text)`` if known."""
+    if not context.strip() or THEY.search(text) is None or READERS.search(text) is not None:
         return frozenset()
     if names_group(canonical if canonical is not None else normalize_text(text)):
         return frozenset()
