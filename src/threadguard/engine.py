@@ -39,7 +39,7 @@ from threadguard.scoring.sentence_cap import cap_to_sentences
 from threadguard.scoring.spans import SpanSettings, find_spans
 from threadguard.scoring.windows import CHUNK_CHARS, unread_pieces
 from threadguard.scoring.worst_sentence import WorstSentence, raise_to_worst, worst_sentences
-from threadguard.thread import Comment, Thread, name_as_words
+from threadguard.thread import Comment, Spoken, Thread, first_languages, name_as_words
 
 #: Comments longer than this (code points) are scored on their first MAX_CHARS only.
 MAX_CHARS = 20_000
@@ -668,11 +668,16 @@ class Engine:
 
     # ------------------------------------------------------------------ threads
 
+    def read_names(self, spoken: Spoken, *, spans: bool = True) -> dict[str, Analysis]:
+        """User names read as their words, each in its language (scan, uploads, batch)."""
+        names = sorted(spoken)
+        inputs = [CommentInput(name_as_words(n), language=spoken[n]) for n in names]
+        return dict(zip(names, self.analyze(inputs, spans=spans), strict=True)) if names else {}
+
     def scan(self, thread: Thread, *, authors: bool = True) -> list[ScoredComment]:
         """Analyse every comment of a thread, in reading order, each with its parent's text
-        and the thread's title as context, in its stated language. With ``authors``, user
-        names are scored too (once each), each in its author's first comment's language (a
-        bullet line may carry a sentence; "Amina Yılmaz" read as Turkish was a vulgar word)."""
+        and the thread's title as context, in its stated language; with ``authors``, user
+        names too (:meth:`read_names`, each in its author's first comment's language)."""
         by_id = thread.by_id()
         items = [
             CommentInput(
@@ -685,15 +690,10 @@ class Engine:
             for c in thread.comments
         ]
         analyses = self.analyze(items)
-        spoken: dict[str, str | None] = {}
-        for c, a in zip(thread.comments, analyses, strict=True):
-            if c.author:
-                spoken.setdefault(c.author, a.language)
-        names = sorted(spoken)
-        author_scores: dict[str, Analysis] = {}
-        if authors and names:
-            read = self.analyze([CommentInput(name_as_words(a), language=spoken[a]) for a in names])
-            author_scores = dict(zip(names, read, strict=True))
+        spoken = first_languages(
+            (c.author for c in thread.comments), (a.language for a in analyses)
+        )
+        author_scores = self.read_names(spoken) if authors else {}
         return [
             ScoredComment(c, a, author_scores.get(c.author))
             for c, a in zip(thread.comments, analyses, strict=True)

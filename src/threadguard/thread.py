@@ -7,6 +7,7 @@ rendering) consumes them, so they carry no behaviour beyond small navigation hel
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Final
 
@@ -97,3 +98,18 @@ def name_as_words(name: str) -> str:
     abusive names the team wrote, as words at [authors] screen_from 0.85, 4 ordinary and
     19 abusive are held; glued at 0.65, 13 and 20)."""
     return " ".join(_NAME_BREAK.sub(" ", name).split())
+
+
+#: Each author's name and the language it is read in (:func:`first_languages`).
+Spoken = dict[str, str | None]
+
+
+def first_languages(authors: Iterable[str | None], languages: Iterable[str | None]) -> Spoken:
+    """Each author's language: that of their first comment, in which their name is read
+    ("Amina Yılmaz" read as Turkish was a vulgar word). ``authors`` and ``languages`` are
+    the comments', in order; comments without an author are passed over."""
+    spoken: Spoken = {}
+    for author, language in zip(authors, languages, strict=True):
+        if author:
+            spoken.setdefault(author, language)
+    return spoken

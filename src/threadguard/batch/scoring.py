@@ -32,7 +32,7 @@ from threadguard.batch.units import Unit, has_text
 from threadguard.engine import CascadeSettings, CommentInput, Engine, ScoredComment
 from threadguard.moderation import Moderated, Moderator, parse_document, parse_policy
 from threadguard.signals import compute_signals
-from threadguard.thread import name_as_words
+from threadguard.thread import first_languages
 
 #: User names remembered per worker before the memory is cleared.
 AUTHOR_CACHE = 50_000
@@ -78,22 +78,16 @@ class Scorer:
         approved by ``batch`` and held by ``scan`` (desk 69, session 50)."""
         if not self.moderator.policy.screen_authors:
             return {}
-        comments = [c for u in units for c in u.thread.comments]
-        spoken: dict[str, str | None] = {}
-        for c, a in zip(comments, analyses, strict=True):
-            if c.author:
-                spoken.setdefault(c.author, a.language)
+        authors = (c.author for u in units for c in u.thread.comments)
+        spoken = first_languages(authors, (a.language for a in analyses))
         keys = sorted(spoken.items(), key=lambda kv: (kv[0], kv[1] or ""))
         new = [k for k in keys if k not in self.authors]
         if len(self.authors) + len(new) > AUTHOR_CACHE:
             self.authors.clear()
             new = keys
         if new:
-            found = self.engine.analyze(
-                [CommentInput(name_as_words(n), language=lang) for n, lang in new],
-                spans=self.spans,
-            )
-            self.authors.update(zip(new, found, strict=True))
+            read = self.engine.read_names(dict(new), spans=self.spans)
+            self.authors.update((k, read[k[0]]) for k in new)
         return {n: self.authors[(n, lang)] for n, lang in keys}
 
     def moderate(self, units: Sequence[Unit]) -> list[list[Moderated]]:

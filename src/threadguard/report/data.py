@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, overload
 
@@ -213,6 +214,13 @@ class ReportData:
         return self.manifest.get("status") != "complete"
 
 
+@lru_cache(maxsize=4)
+def _unified(files: tuple[tuple[str, int], ...]) -> pa.Schema:
+    """The union of the partitions' schemas, read once per set of files (a report reads
+    the comments some ten times)."""
+    return pa.unify_schemas([pq.read_schema(f) for f, _ in files])
+
+
 def _parts(root: Path, folder: str) -> ds.Dataset:
     """The batch's own partition files in ``folder`` (``part-NNNNNN.parquet``): other
     files a user keeps there are no part of the batch."""
@@ -222,7 +230,7 @@ def _parts(root: Path, folder: str) -> ds.Dataset:
     checked = ds.ParquetFragmentScanOptions(page_checksum_verification=True)
     # every partition's fields (a batch resumed across an upgrade holds partitions with and
     # without `targets.inferred`: read by the first file's schema, the field was dropped)
-    schema = pa.unify_schemas([pq.read_schema(p) for p in paths]) if paths else None
+    schema = _unified(tuple((str(p), p.stat().st_mtime_ns) for p in paths)) if paths else None
     fmt = ds.ParquetFileFormat(default_fragment_scan_options=checked)
     return ds.dataset(files, schema=schema, format=fmt)
 

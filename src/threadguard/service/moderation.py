@@ -36,7 +36,7 @@ from threadguard.service.history import StoreHistory
 from threadguard.storage.records import ArticleRef, HistoryRow, NewComment, has_words
 from threadguard.storage.repositories.ingest import Stored
 from threadguard.storage.repositories.threads import StoredArticle
-from threadguard.thread import Comment, Thread, name_as_words
+from threadguard.thread import Comment, Thread, first_languages
 
 
 def article_for(thread: Thread, override: str | None) -> ArticleRef:
@@ -203,17 +203,11 @@ class Reading:
         analyses = dict(zip(fresh, engine.analyze(inputs) if inputs else [], strict=True))
         for i in self.kept:
             analyses[i] = self.stored_analysis(i)
-        spoken: dict[str, str | None] = {}
-        for i, c in enumerate(comments):
-            if c.author:
-                spoken.setdefault(c.author, analyses[i].language)
-        names = sorted({comments[i].author for i in fresh if comments[i].author})
-        named: dict[str, Analysis] = {}
-        if authors and names:
-            scores = engine.analyze(
-                [CommentInput(name_as_words(a), language=spoken[a]) for a in names]
-            )
-            named = dict(zip(names, scores, strict=True))
+        spoken = first_languages(
+            (c.author for c in comments), (analyses[i].language for i in range(len(comments)))
+        )
+        names = {comments[i].author for i in fresh if comments[i].author}
+        named = engine.read_names({n: spoken[n] for n in names}) if authors else {}
         return [
             ScoredComment(
                 c,

@@ -36,7 +36,7 @@ from threadguard.service.history import StoreHistory
 from threadguard.service.moderation import to_store
 from threadguard.storage.records import Actor
 from threadguard.storage.repositories.rescore import Rescored, StaleComment
-from threadguard.thread import Comment, name_as_words
+from threadguard.thread import Comment, first_languages
 
 #: How many comments one page (one transaction) takes by default.
 BATCH = 500
@@ -179,12 +179,6 @@ def _names(
     engine: Engine, page: Sequence[StaleComment], analyses: Sequence[Analysis]
 ) -> dict[str, Analysis]:
     """Each author's name scored, in the language of their first comment on the page."""
-    spoken: dict[str, str | None] = {}
-    for c, a in zip(page, analyses, strict=True):
-        if c.author:
-            spoken.setdefault(c.author, a.language)
-    names = sorted(spoken)
-    if not names:
-        return {}
-    read = engine.analyze([CommentInput(name_as_words(n), language=spoken[n]) for n in names])
-    return dict(zip(names, read, strict=True))
+    return engine.read_names(
+        first_languages((c.author for c in page), (a.language for a in analyses))
+    )
