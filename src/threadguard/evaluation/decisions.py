@@ -41,6 +41,7 @@ from threadguard.evaluation.decision_sets import (
     data_items,
     suite_items,
 )
+from threadguard.evaluation.raters import RATER_SHARES, RaterPoint, rater_point
 from threadguard.moderation import Moderator, Policy, Threshold, load_policy
 from threadguard.schema import Verdict
 
@@ -101,6 +102,9 @@ class SetResult:
     civil_routed: int | None = None
     #: False for the team's suites: no dev/test split, the same cases on either.
     has_split: bool = True
+    #: Where the set's export says how its raters split: a random rater's point on the
+    #: same rows (:mod:`.raters`), to read the policy's point against.
+    raters: RaterPoint | None = None
 
     def at(self, scale: float = 1.0) -> Point:
         """The point at ``scale`` (1: the default policy)."""
@@ -227,6 +231,7 @@ def run_decisions(
             continue
         load = partial(data_items, spec, data_root, split, cap)
         work.append((spec.key, spec.name, spec.coding, spec.news, load))
+    shares = partial(_rater_shares, data_root)
     for suite in SUITES:
         load = partial(suite_items, suite)
         work.append((suite, SUITE_NAMES[suite], SUITE_CODING[suite], suite == CIVIL_NEWS, load))
@@ -251,9 +256,23 @@ def run_decisions(
             result = replace(result, civil_routed=after - before)
         if key in SUITES:
             result = replace(result, has_split=False)
+        elif (known := shares(key)) is not None:
+            result = replace(result, raters=rater_point(items, known))
         report.sets.append(result)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _rater_shares(data_root: Path | None, key: str) -> dict[str, float] | None:
+    """The share of raters who would hold each of a set's comments, where its export
+    says (None for the other sets, or where the file cannot be read as it should)."""
+    read = RATER_SHARES.get(key)
+    if read is None or data_root is None:
+        return None
+    try:
+        return read(data_root)
+    except (OSError, KeyError, ValueError):
+        return None
 
 
 def _input(item: Item) -> CommentInput:

@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from threadguard.evaluation.decisions import DecisionsReport, SetResult, percentile
@@ -155,9 +156,49 @@ def civil_scores_grid(report: DecisionsReport) -> Grid:
     )
 
 
+SFU_NOTE = (
+    "SFU's export itemises only the two most chosen levels (about 98% of the votes): its "
+    "rater figures are lower bounds."
+)
+
+
+def raters_grid(report: DecisionsReport) -> Grid | None:
+    """The policy's point beside a random rater's, on the sets whose export says how
+    their raters split (None where none does)."""
+    rated = [r for r in report.sets if r.raters is not None and r.raters.civil]
+    if not rated:
+        return None
+    rows = tuple(
+        (
+            _name(r),
+            str(p.civil),
+            str(p.abusive),
+            f"{_pct(p.civil_held)} / {_pct(p.caught)}",
+            f"{_pct(r.civil_share())} / {_pct(r.caught_share())}",
+        )
+        for r in rated
+        if (p := r.raters) is not None
+    )
+    return Grid(
+        "The labels' own raters: civil held / abusive caught by one of them, beside the policy",
+        ("data set", "civil", "abusive", "a rater", "the policy"),
+        rows,
+        (
+            "A rater: one of a comment's raters drawn at random, holding what they called "
+            "hostile (Unhealthy) or toxic or very toxic (SFU); the mean share of raters who "
+            "did, on the same rows (those the export gives an agreement for). Each rater is "
+            "judged against a majority they were part of, so this flatters the raters: read "
+            "it as how far these labels can be agreed with, not as a target.",
+            *(SFU_NOTE for r in rated if r.key == "sfu"),
+        ),
+    )
+
+
 def grids(report: DecisionsReport) -> list[Grid]:
     """Every table of the report, in order."""
-    return [default_grid(report), curve_grid(report), civil_scores_grid(report)]
+    raters = raters_grid(report)
+    rest = [civil_scores_grid(report)] if raters is None else [raters, civil_scores_grid(report)]
+    return [default_grid(report), curve_grid(report), *rest]
 
 
 def _footer(report: DecisionsReport) -> list[str]:
@@ -177,18 +218,20 @@ def _left(column: int, header: str) -> bool:
 
 
 def render(report: DecisionsReport, console: Console) -> None:
-    """Print every table to the terminal, each with its notes."""
+    """Print every table to the terminal, each with its notes. Cells and notes are text,
+    not Rich markup: a suite's "[no split]" mark would otherwise be read as a tag and
+    vanish."""
     for grid in grids(report):
-        table = Table(title=grid.title)
+        table = Table(title=escape(grid.title))
         for i, header in enumerate(grid.headers):
-            table.add_column(header, justify="left" if _left(i, header) else "right")
+            table.add_column(escape(header), justify="left" if _left(i, header) else "right")
         for row in grid.rows:
-            table.add_row(*row)
+            table.add_row(*(escape(cell) for cell in row))
         console.print(table)
         for note in grid.notes:
-            console.print(f"  {note}", highlight=False, soft_wrap=True)
+            console.print(f"  {note}", highlight=False, soft_wrap=True, markup=False)
     for line in _footer(report):
-        console.print(line, highlight=False, soft_wrap=True)
+        console.print(line, highlight=False, soft_wrap=True, markup=False)
 
 
 def _cell(text: str) -> str:
