@@ -42,6 +42,21 @@ def policy_line(attribute: str, score: float, line: float, action: str) -> str:
     return f"{attribute} {shown_against(score, line)} ≥ {line:.2f} ({action})"
 
 
+#: How a list's find that did not hold its comment (quoted, reported, rebutted) ends its
+#: reason: a note beside the decision, not a cause of it.
+NOT_HELD = "not held for it"
+
+
+def not_held_note(why: str) -> str:
+    """The end of such a reason: " (reported or rebutted: not held for it)"."""
+    return f" ({why}: {NOT_HELD})"
+
+
+def is_not_held_note(reason: str) -> bool:
+    """Whether a reason names a find that did not hold the comment (:data:`NOT_HELD`)."""
+    return reason.endswith(f": {NOT_HELD})")
+
+
 def read_policy_line(reason: str) -> tuple[str, str] | None:
     """The attribute and the score as shown of a reason :func:`policy_line` wrote; None for
     any other reason (a list's find, a watched word, a name screened from its own floor):

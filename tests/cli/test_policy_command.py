@@ -130,3 +130,42 @@ def test_init_names_a_policy_from_any_file_name_as_a_file_that_loads(tmp_path: P
         policy = load_policy(target)
         assert policy.thresholds == load_policy().thresholds
         assert policy.name and all(c.isprintable() for c in policy.name)
+
+
+def test_a_file_that_leaves_tables_out_is_warned_of_where_it_is_read(tmp_path: Path) -> None:
+    # Desk 73 (session 51): a one-line [thresholds] file turned every list off under
+    # `scan --policy` ("We know where you live" published), and nothing said so.
+    short = tmp_path / "min.toml"
+    short.write_text('[thresholds]\ntoxicity = { hold = 0.45 }\n[threats]\naction = "off"\n')
+    shown = run_cli("policy", "show", "--policy", str(short))
+    assert shown.returncode == 0, shown.stderr
+    warning = shown.stderr
+    assert "min.toml is a whole policy and leaves out tables" in warning
+    assert "[coded_hate]: coded hate is left to the scores" in warning
+    assert "[contact_details]" in warning and "[languages]" in warning
+    assert "[threats]" not in warning  # written out, off on purpose
+    scored = run_cli("score", "--policy", str(short), "-", stdin="A calm remark.\n")
+    assert scored.returncode == 0 and "[coded_hate]" in scored.stderr
+    # neither the built-in policy nor a file policy init wrote is warned of
+    assert "warning" not in run_cli("policy", "show").stderr
+    full = tmp_path / "site.toml"
+    assert run_cli("policy", "init", str(full)).returncode == 0
+    assert "warning" not in run_cli("policy", "show", "--policy", str(full)).stderr
+
+
+def test_the_lists_line_explains_off_only_where_a_list_is_off(tmp_path: Path) -> None:
+    # Desk 74: "(off: not looked for)" after four holds read as if something were off
+    assert "not looked for" not in run_cli("policy", "show").stdout
+    full = tmp_path / "site.toml"
+    assert run_cli("policy", "init", str(full)).returncode == 0
+    head, threats = full.read_text().split("[threats]\n")
+    full.write_text(head + "[threats]\n" + threats.replace('action = "hold"', 'action = "off"', 1))
+    assert (
+        "threats and calls for violence off"
+        in run_cli("policy", "show", "--policy", str(full)).stdout
+    )
+
+
+def test_init_into_a_folder_that_does_not_exist_is_bad_input(tmp_path: Path) -> None:
+    result = run_cli("policy", "init", str(tmp_path / "nodir" / "x.toml"))
+    assert result.returncode == 2 and "cannot write" in result.stderr

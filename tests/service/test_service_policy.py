@@ -177,6 +177,11 @@ def test_dry_run_compares_a_candidate_with_what_was_decided(service: Service) ->
     changed = {c["comment_id"]: (c["from"], c["to"]) for c in result["changes"]}
     assert changed[ids["b"]][1] == "reject"
     assert changed[ids["c"]][1] == "hold"
+    # each change says what was written and by whom, so it can be judged without a lookup
+    # per id (desk 73 had only the ids)
+    shown = {c["comment_id"]: (c["text"], c["author"]) for c in result["changes"]}
+    assert shown[ids["b"]] == ("I miss the old timetable", "bo")
+    assert shown[ids["c"]] == ("Good news for the island", "cy")
     assert ids["a"] not in changed or changed[ids["a"]][0] != "approve"
     assert result["changed"] == len(result["changes"])
     assert result["candidate"]["reject"] >= 1

@@ -516,6 +516,24 @@ def test_an_author_held_only_on_close_scores_is_said_to_be() -> None:
     assert "scores alone" not in jess.explanation
 
 
+def test_a_lists_find_that_did_not_hold_leaves_a_hold_on_scores_alone() -> None:
+    # Desk 74 (session 51): a reader who quoted "remigration" to rebut it was held on his
+    # scores; the rebutted code's note beside them cost him the line a harsher author kept.
+    rebutted = (
+        'coded hate "remigration": a call to deport migrants and their descendants '
+        "(targets nationality_migration) (reported or rebutted: not held for it)"
+    )
+    thread, scored = build(node("a", "dave", abuse=0.55, action="hold"))
+    noted = Decision("hold", ("identity_attack 0.55 ≥ 0.21 (hold)", rebutted))
+    scored[0] = Moderated(scored[0].comment, scored[0].analysis, None, Outcome(noted))
+    dave = compute_signals(thread, scored).authors[0]
+    assert "on the models' scores alone" in dave.explanation
+    # the same code held for: a find, not the scores alone
+    held = Decision("hold", ("identity_attack 0.55 ≥ 0.21 (hold)", rebutted.split(" (reported")[0]))
+    scored[0] = Moderated(scored[0].comment, scored[0].analysis, None, Outcome(held))
+    assert "scores alone" not in compute_signals(thread, scored).authors[0].explanation
+
+
 def test_merging_author_summaries_across_two_threads() -> None:
     t1, s1 = build(node("a", "sam", abuse=0.8), node("b", "ann", "a", abuse=0.1))
     t2, s2 = build(node("x", "sam", abuse=0.96), node("y", "bob", abuse=0.3), node("z", "ann", "y"))
@@ -702,6 +720,20 @@ def test_comments_held_only_for_their_language_flag_no_one() -> None:
     )
     language_held[7] = Moderated(scored[7].comment, scored[7].analysis, None, watched)
     assert compute_signals(thread, language_held).health.flagged_share > 0.0
+
+
+def test_the_held_share_says_what_it_leaves_out_for_language() -> None:
+    # Desk 74: "0 of 1 comment (0%) was held or rejected" above "1 held" in the summary line
+    thread, scored = calm_thread(3)
+    unread = Outcome(Decision("hold", ("language ga is not supported",)), scored=False)
+    scored[2] = Moderated(scored[2].comment, scored[2].analysis, None, unread)
+    health = compute_signals(thread, scored).health
+    assert health.held == 0
+    assert health.explanation.startswith(
+        "0 of 3 comments (0%) were held or rejected for what they said (not counted: 1 held "
+        "only because no model reads its language)"
+    )
+    assert "not counted" not in compute_signals(*calm_thread(3)).health.explanation
 
 
 # ------------------------------------------------------------- scores in the sentences

@@ -17,6 +17,7 @@ from threadguard.cli import scoring, batch, training, evaluation, service, sites
 from threadguard.cli import rescore  # noqa: F401  # isort: skip  # `db rescore`, on service's `db`
 from threadguard.cli import audit  # noqa: F401  # isort: skip  # `db audit`, on service's `db`
 from threadguard.cli import policy  # noqa: F401  # isort: skip  # `policy show`, `policy init`
+from threadguard.cli import backup  # noqa: F401  # isort: skip  # `db backup`, on service's `db`
 from threadguard.cli.common import app, err
 
 __all__ = ["app", "main"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import getpass
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -16,6 +16,9 @@ from rich.markup import escape
 
 from threadguard import __version__
 from threadguard.schema import Tier
+
+if TYPE_CHECKING:
+    from threadguard.moderation import Policy
 
 app = typer.Typer(
     name="threadguard",
@@ -65,6 +68,14 @@ def fail(message: str, code: int = 2) -> NoReturn:
     # escaped: a message quotes files and policy tables ("[thresholds]") that are no markup
     err.print(f"[bold red]error:[/] {escape(message)}", markup=True, soft_wrap=True)
     raise typer.Exit(code)
+
+
+def write_fault(exc: OSError) -> int:
+    """The exit code for a file the command cannot write: 2 where the path given is wrong
+    (no such folder, a folder named as the file), 1 otherwise (a full disk, no permission).
+    A desk's `policy init nodir/x.toml` exited 1, which the README keeps for failures that
+    are not the input's."""
+    return 2 if isinstance(exc, (FileNotFoundError, NotADirectoryError, IsADirectoryError)) else 1
 
 
 def check_names(**options: str | None) -> None:
@@ -185,19 +196,41 @@ def load_engine(  # type: ignore[no-untyped-def]
     return engine
 
 
+def warn_left_out(policy: Policy) -> None:
+    """Say on stderr what a policy file turns off by leaving out the built-in policy's
+    tables (:func:`threadguard.moderation.left_out`): it still loads, since a site may mean
+    it, but nothing else would tell that its lists are off."""
+    from threadguard.moderation import left_out
+
+    missing = left_out(policy)
+    if not missing:
+        return
+    lines = [
+        f"warning: {policy.source} is a whole policy and leaves out tables the built-in "
+        "one has, so under it:",
+        *(f"  {m}" for m in missing),
+        "  (`threadguard policy init FILE` writes every table; a table written out, a "
+        'list\'s with action = "off" too, says it on purpose and silences this)',
+    ]
+    for line in lines:
+        err.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
 def load_moderator(policy: Path | None, context: bool = True):  # type: ignore[no-untyped-def]
     """The moderator under the policy file (every section of it), or the default policy;
-    a policy that cannot be read or is invalid exits 2 with the fault named. ``context``:
-    whether it reads each comment with its parent and title (``--context/--no-context``)."""
+    a policy that cannot be read or is invalid exits 2 with the fault named, and one that
+    leaves tables out is warned of. ``context``: whether it reads each comment with its
+    parent and title (``--context/--no-context``)."""
     from threadguard.moderation import Moderator, PolicyError, load_policy, require_covered
     from threadguard.scoring.languages import covered_languages
 
     try:
         loaded = load_policy(policy)
         require_covered(loaded, covered_languages())
-        return Moderator(loaded, context=context)
     except PolicyError as exc:
         fail(str(exc), 2)
+    warn_left_out(loaded)
+    return Moderator(loaded, context=context)
 
 
 @app.callback(invoke_without_command=True)

@@ -25,6 +25,7 @@ from threadguard.cli.common import (
     fail,
     load_engine,
     load_moderator,
+    write_fault,
 )
 from threadguard.schema import Tier
 from threadguard.training.data_files import DataFileError
@@ -485,6 +486,6 @@ def _write_report(out: Path, text: str, *, said: bool = True) -> None:
     try:
         out.write_text(text, encoding="utf-8")
     except OSError as exc:
-        fail(f"{out}: cannot write the report ({exc.strerror})", 1)
+        fail(f"{out}: cannot write the report ({exc.strerror})", write_fault(exc))
     if said:
         err.print(f"report written to {out}")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from threadguard.cli.common import ModelOpt, PolicyOpt, app, fail
+from threadguard.cli.common import ModelOpt, PolicyOpt, app, fail, warn_left_out, write_fault
 from threadguard.cli.service import _columns
 
 if TYPE_CHECKING:
@@ -63,6 +63,7 @@ def policy_show(
         fail(str(exc), 2)
     except ModelError as exc:
         fail(f"{exc}. Train one with `threadguard train`.", 1)
+    warn_left_out(chosen)
     code = language.strip().lower() if language else None
     if code is not None and code not in chosen.languages.supported:
         known = ", ".join(sorted(chosen.languages.supported))
@@ -114,14 +115,18 @@ def _rules(policy: Policy) -> list[str]:
         else "not screened"
     )
     own = ", ".join(sorted(languages.thresholds)) or "none"
+    actions = (site.coded_action, site.threat_action, site.contact_action, site.abusive_action)
+    # said only where a list is off: "(off: not looked for)" after four holds read as if
+    # something were switched off (desk 74)
+    off = " (off: not looked for)" if "off" in actions else ""
     return [
         f"languages decided by scores: {', '.join(sorted(languages.supported))}; any other "
         f"language: {languages.unsupported.value}",
         f"languages with thresholds of their own: {own} (`--language CODE` shows them)",
         f"lists: coded hate {site.coded_action}, threats and calls for violence "
         f"{site.threat_action}, contact details and spam {site.contact_action}, abusive "
-        f"words (other languages' lists, and English insults at a reader) {site.abusive_action} "
-        "(off: not looked for)",
+        f"words (other languages' lists, and English insults at a reader) {site.abusive_action}"
+        f"{off}",
         f"watched words and patterns: {len(site.watchlist)}",
         f"user names: {names}",
         f"new authors: {'their first ' + str(site.premoderate_first) + ' comments held' if site.premoderate_first else 'not held for being new'}; "
@@ -194,7 +199,7 @@ def policy_init(
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        fail(f"{path}: cannot write: {exc.strerror or exc}", 1)
+        fail(f"{path}: cannot write: {exc.strerror or exc}", write_fault(exc))
     typer.echo(
         f"wrote {path}: edit it, check it with `threadguard policy show --policy {path}`, "
         f"and pass `--policy {path}` to scan, score, batch or serve"

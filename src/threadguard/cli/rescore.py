@@ -18,6 +18,7 @@ from threadguard.cli.common import (
     cli_user,
     err,
     fail,
+    warn_left_out,
 )
 from threadguard.cli.service import DatabaseOpt, DataDirOpt, _store, db_app
 
@@ -113,6 +114,7 @@ def db_rescore(
         base = load_policy(settings.policy_path)
     except (PolicyError, SettingsError) as exc:
         fail(str(exc), 2)
+    warn_left_out(base)
     if site is not None and start is not None:
         fail(
             "--site and --from: give one (--site rescores one site, --from that site and "

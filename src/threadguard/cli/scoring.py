@@ -139,7 +139,10 @@ def scan(
         str | None,
         typer.Option(
             "--language",
-            help="The language (ISO 639-1) of comments that state none: read in it, not detected.",
+            help="The language (ISO 639-1) of comments that state none: read in it instead "
+            "of the detected one, except a comment of four words or more plainly written in "
+            "another language, which is read in that (a stated language cannot hide a "
+            "comment from the model of the language it is written in; docs/languages.md).",
         ),
     ] = None,
 ) -> None:

@@ -21,6 +21,7 @@ from threadguard.cli.common import (
     check_names,
     err,
     fail,
+    warn_left_out,
 )
 from threadguard.schema import Role
 
@@ -162,7 +163,9 @@ def serve(
         # cannot load, or a policy naming a language no model covers, must stop here, or
         # the workers die and respawn for ever
         model_folders(settings.model_dir, None, settings.cascade.tier)
-        require_covered(load_policy(settings.policy_path), covered_languages())
+        base = load_policy(settings.policy_path)
+        require_covered(base, covered_languages())
+        warn_left_out(base)
         _check_metrics_folder()
         _check_address(host, port)
         run_server(settings, host=host, port=port, workers=workers, build=create_site)

@@ -36,6 +36,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Final
 
+from threadguard.analysis import not_held_note
 from threadguard.moderation.lexicon_files import array_of_tables
 from threadguard.moderation.sentences import sides
 from threadguard.normalize import normalize_known, normalize_text
@@ -192,7 +193,7 @@ class AbusiveMatch:
         if len(shown) > SHOWN:
             shown = shown[: SHOWN - 1] + "…"
         targets = f" (targets {', '.join(self.targets)})" if self.targets else ""
-        note = " (reported or reclaimed: not held for it)" if self.reported else ""
+        note = not_held_note("reported or reclaimed") if self.reported else ""
         return f'abusive word, {self.kind}: "{shown}"{targets}{note}'
 
 

@@ -40,6 +40,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Final, Literal
 
+from threadguard.analysis import not_held_note
 from threadguard.moderation.hurled_slurs import NEAR as ORDER_NEAR
 from threadguard.moderation.hurled_slurs import hurled_and_reported, order_reported
 from threadguard.moderation.lexicon_files import array_of_tables
@@ -244,7 +245,7 @@ class CodedMatch:
         a threat's reason names it: the models' target scores may not), and whether it was
         read as rebutted."""
         where = "author name: " if self.where.in_author else ""
-        note = " (reported or rebutted: not held for it)" if self.rebutted else ""
+        note = not_held_note("reported or rebutted") if self.rebutted else ""
         targets = f" (targets {self.term.group})"
         code = f'"{self.term.pattern}"'
         written = " ".join((self.written or "").split())[:WRITTEN_CHARS]

@@ -45,7 +45,7 @@ import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from threadguard.moderation.coded_hate import CODED_ACTIONS, CodedAction
 from threadguard.moderation.watchlist import WATCH_ACTIONS, PatternError, WatchRule
@@ -564,6 +564,29 @@ def load_policy(path: Path | None = None) -> Policy:
             "table to mean none"
         )
     return policy
+
+
+#: What a policy file leaves off by leaving out a table the built-in policy has: a file is
+#: a whole policy, so a one-line `[thresholds]` file turns every list off (desk 73 found it
+#: publishing "We know where you live" under `scan --policy`, while the same file sent to
+#: the service as a site's policy only changed a threshold).
+LEFT_OUT: Final[dict[str, str]] = {
+    "coded_hate": "coded hate is left to the scores",
+    "threats": "threats and calls for expulsion are left to the scores",
+    "abusive_words": "abusive words are left to the scores",
+    "contact_details": "contact details and spam are not looked for",
+    "languages": "only English is decided by its scores; every other language is held",
+    "authors": "a user name's scores hold its comment from the thresholds (the built-in "
+    "policy: from 0.85)",
+}
+
+
+def left_out(policy: Policy) -> tuple[str, ...]:
+    """What a policy file turns off by leaving out the built-in policy's tables, one
+    "[table]: what it means" each; none for the built-in policy itself."""
+    if policy.source == DEFAULT_POLICY:
+        return ()
+    return tuple(f"[{t}]: {meaning}" for t, meaning in LEFT_OUT.items() if t not in policy.raw)
 
 
 def policy_text(policy: Policy) -> str | None:

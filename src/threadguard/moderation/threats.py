@@ -54,6 +54,7 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import Any, Final
 
+from threadguard.analysis import not_held_note
 from threadguard.moderation.lexicon_files import array_of_tables
 from threadguard.moderation.quotes import reports
 from threadguard.moderation.sentences import sides
@@ -384,9 +385,9 @@ class ThreatMatch:
             shown = shown[: SHOWN - 1] + "…"
         targets = f" (targets {', '.join(self.groups)})" if self.groups else ""
         note = (
-            " (quoted: not held for it)"
+            not_held_note("quoted")
             if self.quoted
-            else " (reported or rebutted: not held for it)"
+            else not_held_note("reported or rebutted")
             if self.rebutted
             else ""
         )

@@ -404,6 +404,9 @@ def dry_run(state: ServiceState, site: str, moderator: Moderator, limit: int) ->
         "changes": [
             {
                 "comment_id": c.comment_id,
+                # what a reviewer needs to judge the change without a lookup per id (desk 73)
+                "text": c.text,
+                "author": c.author,
                 "from": c.before,
                 "to": c.after,
                 "reasons": list(c.reasons),

@@ -391,6 +391,8 @@ class PolicyOut(BaseModel):
 
 class DryRunChange(BaseModel):
     comment_id: str
+    text: str
+    author: str | None
     from_: Action = Field(alias="from")
     to: Action
     reasons: list[str]

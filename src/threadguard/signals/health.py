@@ -146,6 +146,8 @@ def thread_health(
     # held only because no model reads the language: no sign of the thread's health
     held = sum(s.decision.action == "hold" and is_flagged(s) for s in scored)
     rejected = sum(s.decision.action == "reject" and is_flagged(s) for s in scored)
+    # ...but said, or the share contradicts the count of holds under it (desk 74)
+    unread = sum(s.decision.action in ("hold", "reject") and not is_flagged(s) for s in scored)
     order, basis = timeline(scored)
     k = min(settings.health_max_segments, n // max(settings.health_min_segment_size, 1))
     k = max(k, 1) if n else 0
@@ -172,6 +174,12 @@ def thread_health(
             f"{held + rejected} of {counted(n, 'comment')} ({share:.0%}) "
             f"{'was' if held + rejected == 1 else 'were'} held or rejected"
         )
+        if unread:
+            explanation += (
+                f" for what {'it' if held + rejected == 1 else 'they'} said (not counted: "
+                f"{unread} held only because no model reads {'its' if unread == 1 else 'their'}"
+                " language)"
+            )
         when = "posting time" if basis == "created_at" else "reading order"
         if k < 2:
             shape = "too early to tell"  # not "steady": nothing was compared (a code review)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from threadguard.analysis import read_policy_line
+from threadguard.analysis import is_not_held_note, read_policy_line
 from threadguard.signals.settings import DEFAULT_SETTINGS, SignalSettings
 
 if TYPE_CHECKING:
@@ -52,9 +52,8 @@ def held_for_a_find(s: Moderated) -> bool:
 def held_on_scores_only(s: Moderated) -> bool:
     """Flagged, and every reason a score over a policy line: no list's find, no watched
     word, no agreement with a held parent, no rule about the author (a code review, session
-    49: the "close scores only" note of the author summaries named holds of every kind)."""
-    return (
-        is_flagged(s)
-        and bool(s.decision.reasons)
-        and all(read_policy_line(r) is not None for r in s.decision.reasons)
-    )
+    49: the "close scores only" note of the author summaries named holds of every kind).
+    A list's find that did not hold the comment is a note, not a cause (desk 74: a reader
+    who rebutted "remigration" lost the note that a harsher author kept)."""
+    causes = [r for r in s.decision.reasons if not is_not_held_note(r)]
+    return is_flagged(s) and bool(causes) and all(read_policy_line(r) is not None for r in causes)
