@@ -246,7 +246,7 @@ def _signal_line(kind: str, subject: str, explanation: str) -> Text:
 def summary_line(scored: list[Moderated]) -> Text:
     """ "N comments: A approved, H held, R rejected"."""
     counts = decision_counts(scored)
-    out = Text(f"{len(scored)} comments: ")
+    out = Text(f"{len(scored)} {'comment' if len(scored) == 1 else 'comments'}: ")
     out.append(f"{counts['approve']} approved", style="green")
     out.append(", ")
     out.append(f"{counts['hold']} held", style="yellow")

@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from cli_support import run_cli
 
-from threadguard.moderation import load_policy
+from threadguard.moderation import left_out, load_policy
+from threadguard.moderation.policy import LEFT_OUT
 
 
 def _levels(output: str) -> dict[str, tuple[str, str]]:
@@ -160,12 +162,41 @@ def test_the_lists_line_explains_off_only_where_a_list_is_off(tmp_path: Path) ->
     assert run_cli("policy", "init", str(full)).returncode == 0
     head, threats = full.read_text().split("[threats]\n")
     full.write_text(head + "[threats]\n" + threats.replace('action = "hold"', 'action = "off"', 1))
-    assert (
-        "threats and calls for violence off"
-        in run_cli("policy", "show", "--policy", str(full)).stdout
-    )
+    shown = run_cli("policy", "show", "--policy", str(full)).stdout
+    assert "threats and calls for violence off (not looked for), contact details" in shown
+    assert shown.count("not looked for") == 1
 
 
 def test_init_into_a_folder_that_does_not_exist_is_bad_input(tmp_path: Path) -> None:
     result = run_cli("policy", "init", str(tmp_path / "nodir" / "x.toml"))
     assert result.returncode == 2 and "cannot write" in result.stderr
+
+
+def test_show_says_whether_repeat_offenders_are_escalated_and_init_shows_how(
+    tmp_path: Path,
+) -> None:
+    # Desk 75: nothing said whether the built-in policy escalates, and init wrote no table
+    assert "repeat offenders: not escalated" in run_cli("policy", "show").stdout
+    target = tmp_path / "site.toml"
+    assert run_cli("policy", "init", str(target)).returncode == 0
+    text = target.read_text()
+    assert "# [escalation]" in text
+    target.write_text(
+        text.replace("# [escalation]", "[escalation]")
+        .replace("# rejections = 3", "rejections = 3")
+        .replace("# days = 30", "days = 30")
+    )
+    shown = run_cli("policy", "show", "--policy", str(target)).stdout
+    assert "held after 3 rejections in 30 days" in shown
+
+
+def test_a_file_named_as_the_built_in_policy_is_still_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A code review: `--policy default_policy.toml` was taken for the built-in policy
+    # (compared by name), so a trimmed copy under that name was never warned of.
+    monkeypatch.chdir(tmp_path)
+    Path("default_policy.toml").write_text("[thresholds]\ntoxicity = { hold = 0.45 }\n")
+    trimmed = load_policy(Path("default_policy.toml"))
+    assert not trimmed.builtin and "[threats]: " + LEFT_OUT["threats"] in left_out(trimmed)
+    assert load_policy().builtin and left_out(load_policy()) == ()

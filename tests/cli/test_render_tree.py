@@ -181,3 +181,9 @@ def test_a_bullet_line_that_reads_as_a_sentence_says_where_its_words_went() -> N
     text = render(scored, levels=4)
     assert "read as the author's name, and screened" in text
     assert text.count("(no text)") == 1
+
+
+def test_the_count_of_one_comment_is_singular() -> None:
+    # Desk 75: "1 comments: 1 approved"
+    assert "1 comment: 1 approved, 0 held, 0 rejected" in render(chain(1, {}), levels=12)
+    assert "2 comments: 2 approved" in render(chain(2, {}), levels=12)

@@ -33,12 +33,15 @@ def test_a_rater_holds_each_comment_with_the_share_of_raters_who_called_it_hosti
         Item("unknown to the export", "civil"),
     ]
     shares = {"calm": 0.0, "borderline": 0.4, "rude": 1.0, "split": 0.6}
-    point = rater_point(items, shares)
+    flagged = [False, True, True, False, True]  # the last, unknown to the export, left out
+    point = rater_point(items, shares, flagged)
     assert (point.civil, point.abusive) == (2, 2)
     assert point.civil_held == pytest.approx(0.2)
     assert point.caught == pytest.approx(0.8)
-    empty = rater_point([Item("calm", "civil")], {})
+    assert (point.policy_civil_held, point.policy_caught) == (0.5, 0.5)
+    empty = rater_point([Item("calm", "civil")], {}, [True])
     assert (empty.civil, empty.abusive) == (0, 0) and math.isnan(empty.caught)
+    assert math.isnan(empty.policy_civil_held)
 
 
 def test_unhealthy_shares_read_the_confidence_as_agreement_with_the_majority(
@@ -50,8 +53,14 @@ def test_unhealthy_shares_read_the_confidence_as_agreement_with_the_majority(
         UNHEALTHY,
         [["a", "1", "0", "0.8"], ["b", "0", "1", "0.6"], ["twice", "1", "0", "1"]],
     )
-    write_csv(folder / "val.csv", UNHEALTHY, [["twice", "1", "0", "0.6"]])
+    write_csv(
+        folder / "val.csv",
+        UNHEALTHY,
+        [["twice", "1", "0", "0.6"], ["no agreement given", "0", "1", ""]],
+    )
     shares = unhealthy_shares(tmp_path)
+    # a row without a confidence is no rater who agreed perfectly (a code review)
+    assert "no agreement given" not in shares
     assert shares["a"] == pytest.approx(0.2)  # healthy by 80%: a fifth said hostile
     assert shares["b"] == pytest.approx(0.6)
     assert shares["twice"] == pytest.approx(0.2)  # a text in both files: the mean of 0 and 0.4
@@ -104,6 +113,7 @@ def test_the_report_sets_the_raters_point_beside_the_policys_on_the_same_rows(
     rows = [[f"a calm remark number {i}", "1", "0", "1"] for i in range(8)]
     rows += [["a calm remark a rater disliked", "1", "0", "0.5"]]
     rows += [["you idiot", "0", "1", "1"], ["a snide aside", "0", "1", "0.6"]]
+    rows += [["another idiot, no agreement given", "0", "1", ""]]
     write_csv(folder / "test.csv", UNHEALTHY, rows)
     write_csv(folder / "val.csv", UNHEALTHY, [])
     report = run_decisions(WordEngine(), tmp_path, split="test")
@@ -114,7 +124,10 @@ def test_the_report_sets_the_raters_point_beside_the_policys_on_the_same_rows(
     assert unhealthy.raters.caught == pytest.approx(0.8)
     grid = raters_grid(report)
     assert grid is not None and [row[0] for row in grid.rows] == [unhealthy.name]
+    # both columns on the two abusive rows with an agreement (the third, held too, is in
+    # neither: on all rows the policy would read 66.7% caught)
     assert grid.rows[0][3:] == ("5.6% / 80.0%", "0.0% / 50.0%")
+    assert unhealthy.abusive == 3 and unhealthy.caught_share() == pytest.approx(2 / 3)
     assert grids(report)[2] == grid
     assert "lower bounds" not in " ".join(grid.notes)  # no SFU rows: no SFU note
     assert "a majority they were part of" in to_markdown(report)

@@ -159,6 +159,33 @@ def test_text_not_indented_under_its_bullet_is_kept_and_reported() -> None:
     assert "not indented under its bullet" in problems[0]
 
 
+def test_a_second_kind_of_ascii_bullet_is_named_as_such() -> None:
+    # Desk 75 (session 51): "* star_author" under a "-" dump was glued into the comment
+    # above, and the warning called the bullet line "comment text".
+    dump = "T\n\n  - a\n\n    hi\n\n  * b\n\n    there\n"
+    thread, problems = read_text(dump)
+    assert [c.author for c in thread.comments] == ["a"]
+    assert len(problems) == 1
+    assert "line 7: starts with '*', which this dump does not read as a bullet" in problems[0]
+    assert "its first bullet is '-'" in problems[0] and "comment at line 3" in problems[0]
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2007"])
+def test_indentation_in_no_break_spaces_reads_as_spaces(space: str) -> None:
+    # Desk 75: a thread copied from a web page, indented with U+00A0, read as no comments
+    plain = "T\n\nBody text.\n\n  • a\n\n    one\u00a0two\n\n    • b\n\n      three\n  • c\n"
+    lines = plain.split("\n")
+    wide = "\n".join(
+        space * (len(line) - len(line.lstrip(" "))) + line.lstrip(" ") for line in lines
+    ).replace("• ", "•" + space)
+    expected, _ = read_text(plain)
+    thread, problems = read_text(wide)
+    assert problems == []
+    assert shape(thread) == shape(expected) == [("a", 0, None), ("b", 1, "c1"), ("c", 0, None)]
+    # the text after the indentation is kept exactly, its own no-break space too
+    assert thread.comments[0].text == "one\u00a0two"
+
+
 def test_a_dump_without_comments_is_an_article_with_a_problem() -> None:
     thread, problems = read_text("Only a title\n\nAnd a paragraph\nwrapped.\n")
     assert thread.title == "Only a title"

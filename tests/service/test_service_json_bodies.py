@@ -71,6 +71,22 @@ def test_an_action_on_a_comment_that_does_not_exist_is_404(
     }
 
 
+def test_an_action_sent_to_the_threads_own_id_says_where_the_stores_ids_are(
+    service: Service,
+) -> None:
+    # Desk 76 (session 51): the upload's answer carries "id": "c20" (the thread's) beside
+    # "comment_id": "cm_..." (the store's), and a verdict sent to c20 got a bare 404.
+    answer = post_raw(
+        service, "/api/v1/comments/c20/actions", b'{"action":"approve"}', "application/json"
+    )
+    assert answer.status_code == 404, answer.text
+    message = answer.json()["error"]["message"]
+    assert message.startswith("no comment with id 'c20' (the store's ids start with 'cm_'")
+    assert "comment_id" in message
+    got = service.client.get("/api/v1/comments/c20", headers=service.auth(service.admin))
+    assert got.status_code == 404 and "comment_id" in got.json()["error"]["message"]
+
+
 @pytest.mark.parametrize(
     ("body", "message"),
     [

@@ -143,6 +143,16 @@ def test_a_malformed_upload_is_400_with_the_readers_line(service: Service) -> No
     assert error["status"] == "INVALID_ARGUMENT"
     assert error["message"].startswith("upload.json: line ")
     assert "invalid JSON" in error["message"]
+    # a text dump sent as format=json (desk 76): the imposed format is named too
+    dump = service.client.post(
+        "/api/v1/threads",
+        params={"site": "news", "format": "json"},
+        content=b"A title\n\n  \u2022 ann\n\n    Hello\n",
+        headers=service.auth(service.client_key),
+    )
+    said = dump.json()["error"]["message"]
+    assert dump.status_code == 400
+    assert "read as json, as the request's format= or Content-Type says" in said
 
 
 def test_damaged_lines_are_reported_and_the_rest_is_kept(service: Service) -> None:

@@ -731,7 +731,7 @@ def test_the_held_share_says_what_it_leaves_out_for_language() -> None:
     assert health.held == 0
     assert health.explanation.startswith(
         "0 of 3 comments (0%) were held or rejected for what they said (not counted: 1 held "
-        "only because no model reads its language)"
+        "or rejected only because no model reads its language)"
     )
     assert "not counted" not in compute_signals(*calm_thread(3)).health.explanation
 

@@ -4,9 +4,12 @@ Two news desks (session 51) looked for backup among the commands and found it on
 docs/service.md, as ``sqlite3 DB ".backup FILE"``, which needs the sqlite3 program (not on
 every machine that runs the service). SQLite's online backup (Python's
 :meth:`sqlite3.Connection.backup`) copies a live database page by page, as it was at one
-moment, while the server goes on writing. The copy is written beside its name and renamed
-into place only once SQLite has checked it whole, so an interrupted backup never leaves a
-half file under the name given. PostgreSQL has its own tools: the command names them.
+moment, while the server goes on writing. The copy is written beside its name, owner-only
+as the database itself is (it holds key and password hashes), and renamed into place only
+once SQLite has checked it whole, so an interrupted backup leaves nothing under the name
+given and no stray file beside it. It copies the database only: ``settings.toml`` (the
+Coral secret, the metrics token, the limits) is kept with it by hand. PostgreSQL has its
+own tools: the command names them.
 """
 
 from __future__ import annotations
@@ -19,21 +22,50 @@ from typing import Annotated
 
 import typer
 
-from threadguard.cli.common import fail, write_fault
+from threadguard.cli.common import err, fail, write_fault
 from threadguard.cli.service import DatabaseOpt, DataDirOpt, db_app
+
+#: The files SQLite keeps beside a database while it is in use: writing a backup over one
+#: of them would corrupt the live database (a code review, session 51).
+COMPANIONS = ("-wal", "-shm", "-journal")
 
 
 @db_app.command("backup")
 def db_backup(
-    file: Annotated[Path, typer.Argument(help="The copy to write, e.g. backup.db.")],
+    file: Annotated[str, typer.Argument(help="The copy to write, e.g. backup.db.")],
     database: DatabaseOpt = None,
     data_dir: DataDirOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
 ) -> None:
-    """Copy the SQLite database to FILE, consistent as of one moment, while the server
-    runs. Restore: stop the service, put the copy in place of the database file (and
+    """Copy the SQLite database to FILE (owner-only), consistent as of one moment, while
+    the server runs; run it as the service's user. The database only: keep settings.toml
+    with it. Restore: stop the service, put the copy in place of the database file (and
     remove its -wal and -shm files), start it. A PostgreSQL database is backed up with
     pg_dump (docs/service.md, "Backup and restore")."""
+    source = _source(database, data_dir)
+    target = _target(file, source, force)
+    partial = target.with_name(target.name + ".partial")
+    try:
+        _copy(source, partial)
+        os.replace(partial, target)
+    except KeyboardInterrupt:
+        _discard(partial)
+        err.print(f"interrupted: nothing written to {target}", markup=False)
+        raise typer.Exit(130) from None
+    except OSError as exc:
+        _discard(partial)
+        fail(f"{target}: cannot write: {exc.strerror or exc}", write_fault(exc))
+    except _SourceError as exc:
+        _discard(partial)
+        fail(str(exc), exc.code)
+    except sqlite3.Error as exc:  # the copy's side: its folder or disk
+        _discard(partial)
+        fail(f"{target}: cannot write the copy: {exc}", 1)
+    typer.echo(f"backed up {source} to {target} ({target.stat().st_size:,} bytes, checked whole)")
+
+
+def _source(database: str | None, data_dir: Path | None) -> Path:
+    """The SQLite file the store is in (exit 2 for PostgreSQL, a URI or no file)."""
     from sqlalchemy.engine import make_url
 
     from threadguard.storage import DatabaseError, db, default_data_dir
@@ -48,39 +80,81 @@ def db_backup(
             "pg_dump -Fc DBNAME > backup.dump (restore with pg_restore -d NEWDB backup.dump)",
             2,
         )
-    source = Path(url.database or "")
+    name = url.database or ""
+    if name.startswith("file:"):
+        fail(
+            f"{name}: a SQLite URI: give db backup the database file's path "
+            "(--database /path/to/threadguard.db)",
+            2,
+        )
+    source = Path(name).resolve()
     if not source.is_file():
         fail(f"{source}: no database here, nothing to back up (--database or --data-dir)", 2)
+    return source
+
+
+def _target(given: str, source: Path, force: bool) -> Path:
+    """Where the copy goes, checked: never the database or a file SQLite keeps beside it,
+    never a folder or a link, never an existing file without ``force`` (exit 2)."""
+    if given.endswith(("/", os.sep)):  # as a Path, "backups/" would name a file "backups"
+        fail(f"{given}: names a folder: name the file to write in it ({given}backup.db)", 2)
+    file = Path(given).expanduser()
     if file.is_dir():
         fail(f"{file}: is a folder: name the file to write in it ({file / 'backup.db'})", 2)
-    if not file.parent.is_dir():
-        fail(f"{file}: no folder {file.parent} to write it in", 2)
-    if file.exists() and file.resolve() == source.resolve():
-        fail(f"{file}: is the database itself; name another file", 2)
-    if file.exists() and not force:
+    if file.is_symlink():
+        fail(f"{file}: is a link: name the file itself ({file.resolve()})", 2)
+    target = file.absolute()
+    if not target.parent.is_dir():
+        fail(f"{file}: no folder {target.parent} to write it in", 2)
+    live = [source, *(source.with_name(source.name + end) for end in COMPANIONS)]
+    if target.resolve() in live or any(_same(target, path) for path in live):
+        fail(f"{file}: is the database or a file SQLite keeps beside it; name another file", 2)
+    if target.exists() and not force:
         fail(f"{file}: already exists (pass --force to overwrite it)", 2)
-    partial = file.with_name(file.name + ".partial")
+    return target
+
+
+def _same(a: Path, b: Path) -> bool:
+    """Whether two existing paths are one file (a hard link, another spelling of it)."""
     try:
-        _copy(source, partial)
-        os.replace(partial, file)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        fail(f"{file}: cannot write: {exc.strerror or exc}", write_fault(exc))
-    except sqlite3.Error as exc:
-        partial.unlink(missing_ok=True)
-        fail(f"{source}: cannot be copied: {exc}", 1)
-    typer.echo(f"backed up {source} to {file} ({file.stat().st_size:,} bytes, checked whole)")
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:
+        return False
+
+
+class _SourceError(Exception):
+    """The database could not be read: the message names it and why, with an exit code."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def _copy(source: Path, target: Path) -> None:
-    """SQLite's online backup of ``source`` into ``target`` (made anew), then its own
-    integrity check of the copy (:class:`sqlite3.DatabaseError` if the copy is not whole)."""
-    target.unlink(missing_ok=True)
-    with (
-        closing(sqlite3.connect(source)) as src,
-        closing(sqlite3.connect(target)) as dst,
-    ):
+    """SQLite's online backup of ``source`` into ``target`` (made anew, owner-only), then
+    its own integrity check of the copy (:class:`sqlite3.DatabaseError` if not whole)."""
+    _discard(target)
+    os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    try:
+        src = sqlite3.connect(source)
+        src.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as exc:
+        writable = os.access(source.parent, os.W_OK)
+        if not writable:
+            raise _SourceError(
+                f"{source}: cannot be read: {exc} (SQLite needs write access to "
+                f"{source.parent} for its -shm file: run this as the service's user)",
+                1,
+            ) from exc
+        raise _SourceError(f"{source}: cannot be read as a SQLite database: {exc}", 2) from exc
+    with closing(src), closing(sqlite3.connect(target)) as dst:
         src.backup(dst)
         verdict = dst.execute("PRAGMA integrity_check").fetchone()
         if verdict is None or verdict[0] != "ok":
             raise sqlite3.DatabaseError(f"the copy failed its integrity check: {verdict}")
+
+
+def _discard(partial: Path) -> None:
+    """Remove a copy that was not finished, with the journal SQLite may have left."""
+    for path in (partial, partial.with_name(partial.name + "-journal")):
+        path.unlink(missing_ok=True)

@@ -115,23 +115,30 @@ def _rules(policy: Policy) -> list[str]:
         else "not screened"
     )
     own = ", ".join(sorted(languages.thresholds)) or "none"
-    actions = (site.coded_action, site.threat_action, site.contact_action, site.abusive_action)
-    # said only where a list is off: "(off: not looked for)" after four holds read as if
-    # something were switched off (desk 74)
-    off = " (off: not looked for)" if "off" in actions else ""
+
+    def shown(action: str) -> str:
+        # explained where it is: "(off: not looked for)" after four holds read as if
+        # something were off (desk 74), and after the last list as if about that one
+        return "off (not looked for)" if action == "off" else action
+
     return [
         f"languages decided by scores: {', '.join(sorted(languages.supported))}; any other "
         f"language: {languages.unsupported.value}",
         f"languages with thresholds of their own: {own} (`--language CODE` shows them)",
-        f"lists: coded hate {site.coded_action}, threats and calls for violence "
-        f"{site.threat_action}, contact details and spam {site.contact_action}, abusive "
-        f"words (other languages' lists, and English insults at a reader) {site.abusive_action}"
-        f"{off}",
+        f"lists: coded hate {shown(site.coded_action)}, threats and calls for violence "
+        f"{shown(site.threat_action)}, contact details and spam {shown(site.contact_action)}, "
+        "abusive words (other languages' lists, and English insults at a reader) "
+        f"{shown(site.abusive_action)}",
         f"watched words and patterns: {len(site.watchlist)}",
         f"user names: {names}",
         f"new authors: {'their first ' + str(site.premoderate_first) + ' comments held' if site.premoderate_first else 'not held for being new'}; "
         f"trusted authors: {len(site.trusted)}",
         f"targeted groups reported from: {policy.target_report:.2f}",
+        # desk 75: nothing said whether the built-in policy escalates
+        f"repeat offenders: everything an author writes held after {site.escalation_rejections} "
+        f"rejections in {site.escalation_days} days"
+        if site.escalation_rejections
+        else "repeat offenders: not escalated (an [escalation] table turns it on)",
     ]
 
 
@@ -158,6 +165,13 @@ _WATCHLIST = """
 # block = []                                    # rejected
 # flag = []                                     # a reason only
 # censor = []                                   # masked in censored_text
+
+# Repeat offenders, which the built-in policy does not escalate: hold everything an author
+# writes once the moderators have rejected this many of their comments in so many days.
+# Uncomment and edit:
+# [escalation]
+# rejections = 3
+# days = 30
 """
 
 

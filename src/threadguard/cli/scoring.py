@@ -140,9 +140,10 @@ def scan(
         typer.Option(
             "--language",
             help="The language (ISO 639-1) of comments that state none: read in it instead "
-            "of the detected one, except a comment of four words or more plainly written in "
-            "another language, which is read in that (a stated language cannot hide a "
-            "comment from the model of the language it is written in; docs/languages.md).",
+            "of the detected one, except a comment plainly written in another language (four "
+            "words or more, or fewer in another script or with that language's own marker "
+            "words), which is read in that: a stated language cannot hide a comment from the "
+            "model of the language it is written in (docs/languages.md).",
         ),
     ] = None,
 ) -> None:

@@ -257,10 +257,24 @@ def run_decisions(
         if key in SUITES:
             result = replace(result, has_split=False)
         elif (known := shares(key)) is not None:
-            result = replace(result, raters=rater_point(items, known))
+            at_policy = moderators[[s for s, _ in moderators].index(1.0)][1]
+            flagged = _flagged(analyses, items, at_policy)
+            result = replace(result, raters=rater_point(items, known, flagged))
         report.sets.append(result)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _flagged(
+    analyses: Sequence[Analysis], items: Sequence[Item], moderator: Moderator
+) -> list[bool]:
+    """Whether ``moderator`` held or rejects each item, read as :func:`decide_items` reads
+    them (with its parent, else its title)."""
+    return [
+        moderator.decide(a, it.text, context=it.parent or it.title).decision.action
+        is not Verdict.APPROVE
+        for a, it in zip(analyses, items, strict=True)
+    ]
 
 
 def _rater_shares(data_root: Path | None, key: str) -> dict[str, float] | None:

@@ -174,7 +174,7 @@ def raters_grid(report: DecisionsReport) -> Grid | None:
             str(p.civil),
             str(p.abusive),
             f"{_pct(p.civil_held)} / {_pct(p.caught)}",
-            f"{_pct(r.civil_share())} / {_pct(r.caught_share())}",
+            f"{_pct(p.policy_civil_held)} / {_pct(p.policy_caught)}",
         )
         for r in rated
         if (p := r.raters) is not None
@@ -184,11 +184,12 @@ def raters_grid(report: DecisionsReport) -> Grid | None:
         ("data set", "civil", "abusive", "a rater", "the policy"),
         rows,
         (
-            "A rater: one of a comment's raters drawn at random, holding what they called "
-            "hostile (Unhealthy) or toxic or very toxic (SFU); the mean share of raters who "
-            "did, on the same rows (those the export gives an agreement for). Each rater is "
-            "judged against a majority they were part of, so this flatters the raters: read "
-            "it as how far these labels can be agreed with, not as a target.",
+            "A rater: one of a comment's raters, drawn as the export's trust weights draw "
+            "them, holding what they called hostile (Unhealthy) or toxic or very toxic "
+            "(SFU); the mean share of raters who did. Both columns count the same rows, "
+            "those the export gives an agreement for. Each rater is judged against a "
+            "majority they were part of, so this flatters the raters: read it as how far "
+            "these labels can be agreed with, not as a target.",
             *(SFU_NOTE for r in rated if r.key == "sfu"),
         ),
     )

@@ -7,12 +7,14 @@ raters of five, and one "healthy" comment in seven had a rater who called it hos
 module says where the raters themselves stand against it, so a reader can tell how much
 of a gap is the model and how much is the labels.
 
-*A rater* here is one of a comment's raters drawn at random, deciding "hold" where they
-called the comment hostile (Unhealthy) or toxic or very toxic (SFU, levels 3 and 4): their
-civil held is the mean share of raters who called a civil comment so, their caught the
-same mean over the abusive comments. Each rater is judged against a majority they were
-part of, so the point flatters the raters (a held-out rater would agree less); it is a
-bound on agreement with these labels, not a target.
+*A rater* here is one of a comment's raters, drawn in proportion to the export's trust
+weights (its confidences are trust-weighted shares), deciding "hold" where they called the
+comment hostile (Unhealthy) or toxic or very toxic (SFU, levels 3 and 4): their civil held
+is the mean share of raters who called a civil comment so, their caught the same mean over
+the abusive comments. Each rater is judged against a majority they were part of, so the
+point flatters the raters (a held-out rater would agree less); it is a bound on agreement
+with these labels, not a target. The policy's point is counted on the same rows (those the
+export gives an agreement for), so the two can be read side by side.
 
 The shares come from the exports' aggregated confidences: Unhealthy's ``hostile:confidence``
 (:func:`threadguard.training.datasets.hostile_share`); SFU's two most chosen toxicity levels
@@ -53,22 +55,37 @@ class RaterPoint:
     abusive: int
     civil_held: float
     caught: float
+    #: The policy's civil held and caught on the same rows.
+    policy_civil_held: float = math.nan
+    policy_caught: float = math.nan
 
 
 def _mean(values: list[float]) -> float:
     return sum(values) / len(values) if values else math.nan
 
 
-def rater_point(items: Iterable[Item], shares: Mapping[str, float]) -> RaterPoint:
+def rater_point(
+    items: Iterable[Item], shares: Mapping[str, float], flagged: Iterable[bool]
+) -> RaterPoint:
     """The raters' point on ``items``: each item's share of raters who would hold it
-    (looked up by its text), averaged per kind."""
+    (looked up by its text), averaged per kind; beside it the policy's point on the same
+    items (``flagged``: whether the policy held or rejected each, in the items' order)."""
     civil: list[float] = []
     abusive: list[float] = []
-    for item in items:
+    policy: dict[str, list[float]] = {"civil": [], "abusive": []}
+    for item, held in zip(items, flagged, strict=True):
         share = shares.get(item.text)
         if share is not None:
             (civil if item.kind == "civil" else abusive).append(share)
-    return RaterPoint(len(civil), len(abusive), _mean(civil), _mean(abusive))
+            policy[item.kind].append(float(held))
+    return RaterPoint(
+        len(civil),
+        len(abusive),
+        _mean(civil),
+        _mean(abusive),
+        _mean(policy["civil"]),
+        _mean(policy["abusive"]),
+    )
 
 
 def sfu_share(row: Mapping[str, str]) -> float | None:
@@ -103,11 +120,22 @@ def _rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
+def unhealthy_share(row: Mapping[str, str]) -> float | None:
+    """The share of an Unhealthy Conversations comment's raters who called it hostile;
+    None where the row gives no agreement (``hostile_share`` would fall back to the
+    majority label, which here would count as raters who all agreed)."""
+    try:
+        float(row["hostile:confidence"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    return hostile_share(dict(row))
+
+
 def unhealthy_shares(root: Path) -> dict[str, float]:
     """Each Unhealthy Conversations comment's share of raters who called it hostile."""
     folder = root / "unhealthy_conversations"
     return _by_text(
-        (r["comment"], hostile_share(r))
+        (r["comment"], unhealthy_share(r))
         for name in ("val.csv", "test.csv")
         for r in _rows(folder / name)
     )

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import json
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final
@@ -141,6 +141,9 @@ class Policy:
     languages: LanguageRule = field(default_factory=LanguageRule)
     source: str = "<built-in>"
     raw: dict[str, Any] = field(default_factory=dict, compare=False)
+    #: Whether this is the built-in policy itself, read from the package (not a file of
+    #: the same name: a code review found `--policy default_policy.toml` taken for it).
+    builtin: bool = field(default=False, compare=False)
 
     def flag_levels(self, language: str | None = None) -> dict[str, float]:
         """The score from which each attribute is held or rejected (its hold threshold,
@@ -563,7 +566,7 @@ def load_policy(path: Path | None = None) -> Policy:
             "write an empty [thresholds] "
             "table to mean none"
         )
-    return policy
+    return replace(policy, builtin=True) if path is None else policy
 
 
 #: What a policy file leaves off by leaving out a table the built-in policy has: a file is
@@ -584,14 +587,14 @@ LEFT_OUT: Final[dict[str, str]] = {
 def left_out(policy: Policy) -> tuple[str, ...]:
     """What a policy file turns off by leaving out the built-in policy's tables, one
     "[table]: what it means" each; none for the built-in policy itself."""
-    if policy.source == DEFAULT_POLICY:
+    if policy.builtin:
         return ()
     return tuple(f"[{t}]: {meaning}" for t, meaning in LEFT_OUT.items() if t not in policy.raw)
 
 
 def policy_text(policy: Policy) -> str | None:
     """The TOML a policy was loaded from (the built-in default's, or its file's)."""
-    if policy.source == DEFAULT_POLICY:
+    if policy.builtin:
         return _default_text()
     try:
         return Path(policy.source).read_text(encoding="utf-8")

@@ -66,6 +66,24 @@ _TAB_WIDTH = 2
 _TAB_WIDTHS = (2, 4, 8)
 
 
+#: Spaces a page copied from a browser indents with (no-break, figure, narrow no-break and
+#: the fixed-width spaces): read as plain spaces where they indent a line or follow its
+#: bullet. Desk 75 (session 51) pasted a thread indented with U+00A0 and got no comments.
+_WIDE_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u2007\u202f]")
+_LEADING_SPACE = re.compile(
+    r"^[ \t\u00a0\u2000-\u200a\u202f]+(?:[•‣◦▪●*-][ \u00a0\u2000-\u200a\u202f]+)?"
+)
+
+
+def _plain_indent(line: str) -> str:
+    """``line`` with the wide spaces of its indentation (and after its bullet) made plain
+    spaces, one for one; the text after them is kept exactly."""
+    found = _LEADING_SPACE.match(line)
+    if not found or not _WIDE_SPACES.search(found.group()):
+        return line
+    return _WIDE_SPACES.sub(" ", found.group()) + line[found.end() :]
+
+
 def _leading(line: str) -> str:
     """The spaces and tabs ``line`` starts with."""
     return line[: len(line) - len(line.lstrip(" \t"))]
@@ -196,20 +214,22 @@ class _Parser:
             return
         if _indent_width(line) <= current.indent and not current.warned:
             current.warned = True
-            self.problems.append(
-                Problem(
-                    self.source,
-                    f"line {line_no}",
-                    "comment text is not indented under its bullet "
-                    f"(line {current.line}); read as part of that comment",
-                )
+            other = _BULLET_RE.fullmatch(line)
+            message = (
+                f"starts with {other.group(2)!r}, which this dump does not read as a bullet "
+                f"(its first bullet is {self.glyphs[-1]!r}: use one kind throughout); read "
+                f"as text of the comment at line {current.line}"
+                if other and other.group(2) in ASCII_BULLETS and other.group(2) not in self.glyphs
+                else "comment text is not indented under its bullet "
+                f"(line {current.line}); read as part of that comment"
             )
+            self.problems.append(Problem(self.source, f"line {line_no}", message))
         current.lines.append(line.strip())
 
 
 def read_text_dump(text: str, source: str) -> ReadResult:
     """Read a plain-text thread dump (already decoded, ``\\n`` line endings)."""
-    lines = text.split("\n")
+    lines = [_plain_indent(line) for line in text.split("\n")]
     parser = _Parser(source)
     start = next(i for i, line in enumerate(lines) if line.strip())
     first_comment = next(

@@ -177,8 +177,8 @@ def thread_health(
         if unread:
             explanation += (
                 f" for what {'it' if held + rejected == 1 else 'they'} said (not counted: "
-                f"{unread} held only because no model reads {'its' if unread == 1 else 'their'}"
-                " language)"
+                f"{unread} held or rejected only because no model reads "
+                f"{'its' if unread == 1 else 'their'} language)"
             )
         when = "posting time" if basis == "created_at" else "reading order"
         if k < 2:

@@ -53,7 +53,9 @@ def held_on_scores_only(s: Moderated) -> bool:
     """Flagged, and every reason a score over a policy line: no list's find, no watched
     word, no agreement with a held parent, no rule about the author (a code review, session
     49: the "close scores only" note of the author summaries named holds of every kind).
-    A list's find that did not hold the comment is a note, not a cause (desk 74: a reader
-    who rebutted "remigration" lost the note that a harsher author kept)."""
+    A find a list read as quoted, reported, rebutted or reclaimed (its reason ends "not held
+    for it") is a note, not a cause (desk 74: a reader who rebutted "remigration" lost the
+    line a harsher author kept). A find of a list whose action is "flag" still counts: its
+    reason does not say it held nothing, and such a site asked to see those finds."""
     causes = [r for r in s.decision.reasons if not is_not_held_note(r)]
     return is_flagged(s) and bool(causes) and all(read_policy_line(r) is not None for r in causes)

@@ -52,6 +52,23 @@ class NotFoundError(StoreError):
     """The comment, site or key asked for does not exist."""
 
 
+#: How the store's own comment ids begin (:func:`~threadguard.storage.repositories.bulk.new_comment_id`).
+COMMENT_ID_PREFIX = "cm_"
+
+
+def no_comment(comment_id: str) -> NotFoundError:
+    """The error for a comment id the store does not have; an id that is not the store's
+    kind says where the store's ids are (desk 76, session 51: a verdict sent to the
+    thread's own id "c20" got a bare 404)."""
+    message = f"no comment with id {comment_id!r}"
+    if not comment_id.startswith(COMMENT_ID_PREFIX):
+        message += (
+            f" (the store's ids start with {COMMENT_ID_PREFIX!r}: an upload's answer gives "
+            "each comment's comment_id beside the thread's own id; the queue lists both)"
+        )
+    return NotFoundError(message)
+
+
 class ConflictError(StoreError):
     """The action cannot apply to the object's current state (already resolved, banned...)."""
 

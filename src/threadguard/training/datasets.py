@@ -480,9 +480,9 @@ def load_unhealthy(root: Path) -> LabelledRows:
     ``gold`` is the ``healthy`` label.
 
     Training rows carry toxicity as the raters' share (:func:`hostile_share`) rather than
-    the majority label: only 2% of the comments are hostile by majority, half of those by
-    two raters of three, while one in six of the "not hostile" ones had a rater who called
-    them hostile. The share teaches the ranking from those borderline comments too; dev
+    the majority label: only 2% of the comments are hostile by majority, about half of those
+    by a bare majority (most have five raters, three of them saying hostile), while one in
+    seven of the "not hostile" ones had a rater who called them hostile. The share teaches the ranking from those borderline comments too; dev
     and test rows keep the majority label, which calibration and evaluation read.
     """
     out = LabelledRows("unhealthy")

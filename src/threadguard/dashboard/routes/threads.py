@@ -28,7 +28,7 @@ from threadguard.dashboard.thread_page import STATUS_WORDS, thread_view
 from threadguard.dashboard.views import ago, segments
 from threadguard.dashboard.web import render
 from threadguard.schema import ATTRIBUTE_LABELS
-from threadguard.storage.records import NotFoundError
+from threadguard.storage.records import NotFoundError, no_comment
 from threadguard.storage.store import Store
 
 router = APIRouter()
@@ -135,7 +135,7 @@ async def thread_of_comment(
 
     def article_of() -> int:
         if user.site is not None and not user.may_see(store.comment(comment_id).site):
-            raise NotFoundError(f"no comment with id {comment_id!r}")
+            raise no_comment(comment_id)
         return store.thread_of(comment_id)
 
     try:

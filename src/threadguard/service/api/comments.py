@@ -22,7 +22,7 @@ from threadguard.service.api.shared import (
 )
 from threadguard.service.auth import site_scope
 from threadguard.service.dependencies import Admin, Client, Moderator, State
-from threadguard.storage.records import CommentRecord
+from threadguard.storage.records import CommentRecord, no_comment
 
 router = APIRouter()
 
@@ -78,7 +78,7 @@ def comment_out(c: CommentRecord) -> schemas.CommentOut:
 )
 def get_comment(comment_id: str, principal: Client, state: State) -> schemas.CommentOut:
     record = state.store.comment(comment_id)
-    ensure_visible(principal, record.site, f"no comment with id {comment_id!r}")
+    ensure_visible(principal, record.site, str(no_comment(comment_id)))
     return comment_out(record)
 
 

@@ -73,7 +73,15 @@ def read_upload(body: bytes, fmt: str | None, name: str, max_chars: int) -> Read
     try:
         result = read_thread(body, format=fmt, name=name, strict=True)
     except ReaderError as exc:
-        raise ApiError(400, str(exc)) from None
+        # "upload.json: line 1, column 1: invalid JSON" under ?format=json named a file the
+        # desk never sent (desk 76): say which format was imposed, and by what
+        said = (
+            f" (read as {fmt}, as the request's format= or Content-Type says; leave both out "
+            "to have the format detected)"
+            if fmt is not None
+            else ""
+        )
+        raise ApiError(400, f"{exc}{said}") from None
     except (ValueError, RecursionError, UnicodeError) as exc:  # a reader's slip, still input
         raise ApiError(400, f"{name}: cannot read the thread: {type(exc).__name__}") from None
     result.problems.extend(

@@ -25,7 +25,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from threadguard.schema import ATTRIBUTES, Verdict
 from threadguard.storage.models import Base, utcnow
-from threadguard.storage.records import STATUS_OF_ACTION, NewComment
+from threadguard.storage.records import COMMENT_ID_PREFIX, STATUS_OF_ACTION, NewComment
 from threadguard.storage.repositories.rows import in_chunks
 
 _COMMENTS: Table = Base.metadata.tables["comments"]
@@ -63,7 +63,7 @@ class Kept(Stored):
 
 def new_comment_id() -> str:
     """A comment's id in the store: random, so ids from many sites never collide."""
-    return "cm_" + secrets.token_hex(10)
+    return COMMENT_ID_PREFIX + secrets.token_hex(10)
 
 
 @dataclass(frozen=True)

@@ -36,9 +36,9 @@ from threadguard.storage.records import (
     DecisionRecord,
     HistoryRow,
     NewComment,
-    NotFoundError,
     Origin,
     has_words,
+    no_comment,
 )
 from threadguard.storage.repositories.audit import latest_verdicts
 from threadguard.storage.repositories.ingest import (
@@ -249,7 +249,7 @@ class CommentRepository(Repository):
                 .where(CommentModel.id == comment_id)
             ).first()
             if found is None:
-                raise NotFoundError(f"no comment with id {comment_id!r}")
+                raise no_comment(comment_id)
             row, site, article = found
             analysis = latest_analysis(session, comment_id)
             decisions = session.scalars(

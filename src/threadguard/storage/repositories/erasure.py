@@ -41,7 +41,7 @@ from threadguard.storage.records import (
     Actor,
     ConflictError,
     InvalidError,
-    NotFoundError,
+    no_comment,
 )
 from threadguard.storage.repositories.rows import text_sha256
 from threadguard.storage.sessions import Repository, add_audit, with_site_name
@@ -94,7 +94,7 @@ class ErasureRepository(Repository):
                 .with_for_update(of=CommentModel)
             ).first()
             if found is None or (sites is not None and found[1] not in sites):
-                raise NotFoundError(f"no comment with id {comment_id!r}")
+                raise no_comment(comment_id)
             row, site = found
             if row.erased_at is not None:
                 raise ConflictError(

@@ -36,6 +36,7 @@ from threadguard.storage.records import (
     QueueFilter,
     QueueRecord,
     UndoResult,
+    no_comment,
 )
 from threadguard.storage.repositories.audit import latest_verdicts
 from threadguard.storage.repositories.rows import S, from_row, latest_analysis, on_sites
@@ -300,7 +301,7 @@ class ModerationRepository(Repository):
                 query = query.with_for_update(of=CommentModel)
             found = session.execute(query).first()
             if found is None or (sites is not None and found[1] not in sites):
-                raise NotFoundError(f"no comment with id {comment_id!r}")
+                raise no_comment(comment_id)
             row, site = found
             if text_sha256 is not None and text_sha256.lower() != text_sha256_of(row.text):
                 raise ConflictError(EDITED_SINCE)

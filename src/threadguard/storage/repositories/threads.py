@@ -25,6 +25,7 @@ from threadguard.storage.records import (
     StoredThread,
     ThreadComment,
     ThreadSummary,
+    no_comment,
 )
 from threadguard.storage.repositories.audit import latest_verdicts
 from threadguard.storage.repositories.rows import in_chunks, latest_rows, on_sites
@@ -195,7 +196,7 @@ class ThreadRepository(Repository):
                 select(CommentModel.article_id).where(CommentModel.id == comment_id)
             ).first()
         if found is None:
-            raise NotFoundError(f"no comment with id {comment_id!r}")
+            raise no_comment(comment_id)
         if found[0] is None:
             raise NotFoundError(f"comment {comment_id!r} is not part of a thread")
         return int(found[0])
