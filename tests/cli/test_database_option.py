@@ -44,3 +44,20 @@ def test_a_file_in_a_missing_folder_or_in_memory_is_refused_with_exit_2(tmp_path
 def test_the_help_says_a_file_is_taken() -> None:
     shown = CliRunner().invoke(cli, ["db", "upgrade", "--help"], env={"COLUMNS": "200"})
     assert "SQLite file" in shown.output and "postgresql://" in shown.output
+
+
+def test_commands_that_read_refuse_a_database_that_is_not_there_and_make_none(
+    tmp_path: Path,
+) -> None:
+    # A hardening review: `db rescore` from the wrong folder (or with a typo) made an empty
+    # database and said "no decision changed", exit 0; `sites list` made one too.
+    runner = CliRunner()
+    typo = tmp_path / "threadguard.bd"
+    for args in (
+        ["db", "rescore", "--database", str(typo)],
+        ["sites", "list", "--database", str(typo)],
+    ):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 2, result.output
+        assert "no database at" in result.output
+    assert not typo.exists()

@@ -154,3 +154,40 @@ def test_a_postgresql_database_that_does_not_exist_is_exit_2(tmp_path: Path) -> 
     url = make_url(POSTGRES).set(database="threadguard_no_such_database")
     code, _, err = audit(tmp_path, "--database", url.render_as_string(hide_password=False))
     assert code == 2 and "does not exist" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("option", ["--actor", "--action"])
+def test_a_filter_that_is_not_text_is_refused_before_anything_is_logged(
+    store: Store, tmp_path: Path, option: str
+) -> None:
+    # A hardening review: "--actor Jos\xe9" from a Latin-1 terminal was stored in the
+    # export's own audit entry before the command failed, and every read of the log broke.
+    seeded(store)
+    before = len(list(store.audit_trail.audit_entries()))
+    code, _, err = audit(tmp_path, option, "Jos\udce9")
+    assert code == 2 and f"{option} contains a lone surrogate" in err
+    assert len(list(store.audit_trail.audit_entries())) == before
+    code, out, err = audit(tmp_path)
+    assert code == 0 and "comment.reject" in out, err
+
+
+def test_an_export_to_a_file_replaces_it_only_when_it_is_written_whole(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seeded(store)
+    kept = tmp_path / "audit.csv"
+    kept.write_text("keep me\n")
+    from threadguard.cli import audit as audit_cli
+
+    def broken(*_args: object) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(audit_cli, "_write", broken)
+    code, _, _ = audit(tmp_path, "--out", str(kept))
+    assert code != 0
+    assert kept.read_text() == "keep me\n"  # a failed export leaves what was there
+    assert not (tmp_path / "audit.csv.partial").exists()
+    monkeypatch.undo()
+    code, _, err = audit(tmp_path, "--out", str(kept))
+    assert code == 0, err
+    assert "comment.reject" in kept.read_text()

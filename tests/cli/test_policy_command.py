@@ -200,3 +200,11 @@ def test_a_file_named_as_the_built_in_policy_is_still_a_file(
     trimmed = load_policy(Path("default_policy.toml"))
     assert not trimmed.builtin and "[threats]: " + LEFT_OUT["threats"] in left_out(trimmed)
     assert load_policy().builtin and left_out(load_policy()) == ()
+
+
+def test_a_language_with_a_region_is_shown_as_scoring_reads_it() -> None:
+    # A hardening review: "pt-BR" was called unsupported by policy show, scored as pt
+    result = run_cli("policy", "show", "--language", "pt-BR")
+    assert result.returncode == 0, result.stderr
+    assert "thresholds for pt comments" in result.stdout
+    assert _levels(result.stdout) == _expected("pt")

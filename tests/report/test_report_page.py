@@ -90,6 +90,35 @@ def test_the_command_writes_the_page_and_refuses_a_folder_that_is_not_a_batch(
     assert json.loads((batch_folder / "manifest.json").read_text())["status"] == "complete"
 
 
+def test_the_command_never_writes_over_the_batch_or_a_file_that_is_no_report(
+    batch_folder: Path, tmp_path: Path
+) -> None:
+    # A hardening review: `report OUT --out OUT/manifest.json` left the batch unreadable and
+    # unresumable, and `--out archive.jsonl` replaced an input archive with HTML.
+    run = [sys.executable, "-m", "threadguard", "report", str(batch_folder), "--out"]
+    manifest = (batch_folder / "manifest.json").read_text()
+    archive = tmp_path / "archive.jsonl"
+    archive.write_text('{"text": "keep me"}\n')
+    for target, said in (
+        (batch_folder / "manifest.json", "inside the batch output"),
+        (archive, "not a web page"),
+    ):
+        done = subprocess.run([*run, str(target)], capture_output=True, text=True)
+        assert done.returncode == 2 and said in done.stderr, done.stderr
+    assert (batch_folder / "manifest.json").read_text() == manifest
+    assert archive.read_text() == '{"text": "keep me"}\n'
+    # an earlier report, inside a copy of the folder or beside it, is written over (the
+    # module's folder is shared: a copy keeps it as the other tests expect)
+    copy = tmp_path / "copy"
+    shutil.copytree(batch_folder, copy)
+    for folder, target in ((copy, copy / "report.html"), (batch_folder, tmp_path / "r.html")):
+        target.write_text("old")
+        done = subprocess.run(
+            [*run[:-2], str(folder), "--out", str(target)], capture_output=True, text=True
+        )
+        assert done.returncode == 0 and target.stat().st_size > 10_000, done.stderr
+
+
 def test_a_report_that_cannot_be_written_or_a_broken_manifest_names_the_file(
     batch_folder: Path, tmp_path: Path
 ) -> None:

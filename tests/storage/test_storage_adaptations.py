@@ -229,3 +229,39 @@ def test_a_fit_worse_than_the_engine_is_not_served_unless_forced(
     assert record.active and store.adaptation_version(SITE) == record.version
     better = Fitted(Adaptation("calibration"), 100, 60, 40, 41, 20, 21)  # catches more
     assert not better.worse
+
+
+def test_a_fit_that_would_hold_much_more_of_the_site_is_not_served_unless_forced(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A hardening review: verdicts come from the queue, where every comment was held
+    already, so the in-sample check could not fail; a fit from 70 approvals and 70
+    rejections that said nothing was served, and "Thanks for the article" scored 0.95."""
+    from threadguard.adaptation import Fitted, HoldsMoreOfTheSite
+
+    calm = {a: 0.02 for a in ATTRIBUTES}
+    arrived = [
+        NewComment(
+            text=f"a calm remark {i}",
+            analysis=Analysis(None, calm, model="m@1"),
+            decision=Decision("approve", ()),
+            external_id=f"calm{i}",
+        )
+        for i in range(200)
+    ]
+    store.record_many(site=SITE, source="test", article=None, comments=arrived)
+    store_verdicts(store, 4)
+    # in-sample no worse (20 approved held before and after), but it lifts every comment
+    lifts_all = Fitted(Adaptation("head", {}, 3.0), 100, 60, 40, 40, 20, 20)
+    monkeypatch.setattr(adaptations, "fit_adaptation", lambda *a, **k: lifts_all)
+    with pytest.raises(
+        HoldsMoreOfTheSite, match="last 208 English comments the fit would hold 208"
+    ):
+        store.fit_adaptation(SITE, LEVELS, ADMIN, kind="head")
+    assert store.site_adaptations(SITE) == []
+    record, _ = store.fit_adaptation(SITE, LEVELS, ADMIN, kind="head", force=True)
+    assert record.active
+    # one that holds no more of the site is served
+    lowers = Fitted(Adaptation("head", {"toxicity": 1.0}, -1.0), 100, 60, 40, 40, 20, 20)
+    monkeypatch.setattr(adaptations, "fit_adaptation", lambda *a, **k: lowers)
+    assert store.fit_adaptation(SITE, LEVELS, ADMIN, kind="head")[0].version == record.version + 1

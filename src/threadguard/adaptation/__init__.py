@@ -30,11 +30,15 @@ from threadguard.adaptation.fit import (
     DEFAULT_KIND,
     KINDS,
     MIN_VERDICTS_PER_CLASS,
+    RECENT_COMMENTS,
     Example,
     Fitted,
+    HoldsMoreOfTheSite,
     TooFewVerdicts,
     WorseThanEngine,
     fit_adaptation,
+    held_on,
+    holds_too_many,
 )
 from threadguard.adaptation.params import Adaptation, AdaptationError
 
@@ -43,13 +47,17 @@ __all__ = [
     "KINDS",
     "LANGUAGES",
     "MIN_VERDICTS_PER_CLASS",
+    "RECENT_COMMENTS",
     "Adaptation",
     "AdaptationError",
     "Example",
     "Fitted",
+    "HoldsMoreOfTheSite",
     "TooFewVerdicts",
     "WorseThanEngine",
     "adapt",
     "adapted_model",
     "fit_adaptation",
+    "held_on",
+    "holds_too_many",
 ]

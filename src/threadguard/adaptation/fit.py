@@ -110,6 +110,51 @@ class Fitted:
         )
 
 
+#: The site's most recent comments an adaptation is tried on before it is served, and how
+#: much more of them it may hold than the engine's own scores (a share of them; and never
+#: more than twice as many).
+RECENT_COMMENTS = 1000
+MAX_RECENT_RISE = 0.05
+
+
+class HoldsMoreOfTheSite(WorseThanEngine):
+    """A fit that would hold far more of the site's recent comments than the engine's
+    scores do. The verdicts it is fitted on come from the queue, where every comment was
+    held already, so the in-sample check (:class:`WorseThanEngine`) cannot see what it does
+    to the comments approved on arrival: a hardening review fitted one on 70 approvals and
+    70 rejections that said nothing, and "Thanks for the article" then scored 0.95."""
+
+    def __init__(self, fitted: Fitted, comments: int, before: int, after: int) -> None:
+        self.fitted = fitted
+        self.comments, self.before, self.after = comments, before, after
+        ValueError.__init__(
+            self,
+            f"on the site's last {comments} English comments the fit would hold {after} "
+            f"where the engine's scores hold {before}: the verdicts it was fitted on do not "
+            "tell civil comments from abuse well enough to move the whole site",
+        )
+
+
+def held_on(
+    recent: Sequence[Mapping[str, float]], levels: Mapping[str, float], adaptation: Adaptation
+) -> tuple[int, int]:
+    """How many of ``recent`` (stored scores) the policy's ``levels`` hold with the scores
+    as they are and as ``adaptation`` makes them."""
+    if not recent:
+        return 0, 0
+    scores = np.array([[float(r.get(a, 0.0)) for a in ATTRIBUTES] for r in recent])
+    level = np.array([levels.get(a, np.inf) for a in ATTRIBUTES])
+    before = int(_flagged(scores, level).sum())
+    after = int(_flagged(_adapt_all(scores, adaptation), level).sum())
+    return before, after
+
+
+def holds_too_many(before: int, after: int, comments: int) -> bool:
+    """Whether ``after`` of ``comments`` held is too far above ``before``
+    (:data:`MAX_RECENT_RISE` of them, and more than twice as many)."""
+    return after - before > MAX_RECENT_RISE * comments and after > 2 * before
+
+
 def count(examples: Sequence[Example]) -> tuple[int, int]:
     """(approvals, rejections) among the examples."""
     rejections = sum(1 for e in examples if e.rejected)

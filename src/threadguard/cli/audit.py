@@ -10,6 +10,7 @@ empty (as ``keys list`` would make it).
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
-from threadguard.cli.common import check_names, cli_user, fail
+from threadguard.cli.common import check_names, cli_user, fail, write_fault
 from threadguard.cli.service import DatabaseOpt, DataDirOpt, _cannot_open, _store, db_app
 
 if TYPE_CHECKING:
@@ -75,10 +76,14 @@ def db_audit(
     from threadguard.storage.records import Actor
 
     check_names(site=site)
+    # before anything is written: the export's own audit entry records them, and a lone
+    # surrogate stored there broke every later read of the log (a hardening review)
+    _check_texts(actor=actor, action=action, out=None if out is None else str(out))
     actor, action, start = actor or None, action or None, _since(since)
     chosen: ExportFormat = "csv" if file_format is AuditFormat.CSV else "jsonl"
-    _require_database(database, data_dir)
-    target = _opened(out)
+    require_database(database, data_dir)
+    partial = None if out is None else out.with_name(out.name + ".partial")
+    target = _opened(partial)
     try:
         with _store(database, data_dir) as store:
             store.audit(
@@ -96,14 +101,21 @@ def db_audit(
             )
             written = _write(entries, chosen, target)
     except BaseException:
-        if out is not None:
+        if partial is not None:
             target.close()
-            out.unlink(missing_ok=True)  # no half a file under the name asked for
+            # the export went to a file beside the one asked for: a failed one leaves
+            # whatever was there before (it deleted an existing file: a hardening review)
+            partial.unlink(missing_ok=True)
         raise
-    if out is None:
+    if out is None or partial is None:
         target.flush()
         return
     target.close()
+    try:
+        os.replace(partial, out)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        fail(f"--out {out}: {exc.strerror or exc}", write_fault(exc))
     typer.echo(f"wrote {written} audit {'entry' if written == 1 else 'entries'} to {out}", err=True)
 
 
@@ -136,10 +148,12 @@ def _since(value: str | None) -> datetime | None:
     return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
 
 
-def _require_database(database: str | None, data_dir: Path | None) -> None:
+def require_database(database: str | None, data_dir: Path | None) -> None:
     """Exit 2 unless the database exists and holds ThreadGuard's tables: opening one
     otherwise makes it (a new SQLite file, the schema in an empty database), and an export
-    of a database made by the typo that named it would be an empty file that looks right.
+    of a database made by the typo that named it would be an empty file that looks right
+    (a hardening review found `db rescore`, `sites list` and `adapt --list` run from the
+    wrong folder making one and saying "no decision changed": they ask this first too).
     A database that cannot be reached is exit 1, as for every command."""
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import SQLAlchemyError
@@ -179,6 +193,18 @@ def _no_such_database(exc: Exception) -> bool:
         return True
     message = str(orig or exc)
     return 'database "' in message and "does not exist" in message
+
+
+def _check_texts(**options: str | None) -> None:
+    """Exit 2 naming the option whose value is not Unicode text (a lone surrogate: bytes
+    that are not UTF-8 in the argument)."""
+    from threadguard.validation import InvalidField, check_text
+
+    try:
+        for option, value in options.items():
+            check_text(f"--{option}", value)
+    except InvalidField as exc:
+        fail(str(exc))
 
 
 def _opened(out: Path | None) -> TextIO:

@@ -251,6 +251,25 @@ def _uncounted(counts: dict[str, int]) -> list[str]:
     return lines
 
 
+#: What a report may be written over: an earlier report (a hardening review found
+#: `report --out` writing over the batch's manifest.json and over an input archive).
+REPORT_SUFFIXES = (".html", ".htm")
+
+
+def _check_report_path(folder: Path, out: Path) -> None:
+    """Exit 2 where the report would destroy data: a file of the batch output it reads, or
+    an existing file that is not a web page."""
+    inside = folder.resolve() in out.resolve().parents
+    if inside and out.suffix.lower() not in REPORT_SUFFIXES:
+        fail(f"--out {out}: inside the batch output it reports on; name an .html file", 2)
+    if out.exists() and not out.is_dir() and out.suffix.lower() not in REPORT_SUFFIXES:
+        fail(
+            f"--out {out}: already exists and is not a web page; name an .html file "
+            "(a report only writes over an earlier report)",
+            2,
+        )
+
+
 @app.command()
 def report(
     folder: Annotated[Path, typer.Argument(help="A `threadguard batch` output folder.")],
@@ -263,6 +282,7 @@ def report(
     the authors most often rejected, examples (blurred), and the model and policy used."""
     from threadguard.report import ReportError, write_report
 
+    _check_report_path(folder, out)
     try:
         data = write_report(folder, out)
     except ReportError as exc:

@@ -51,6 +51,7 @@ def policy_show(
     or the `--policy` file, checked as `scan --policy` checks it, against the models'
     languages too (a broken file exits 2 with what is wrong and where)."""
     from threadguard.engine import Engine
+    from threadguard.language import primary_language
     from threadguard.moderation import PolicyError, load_policy, require_covered
     from threadguard.schema import ATTRIBUTES
     from threadguard.scoring.linear import ModelError
@@ -64,7 +65,8 @@ def policy_show(
     except ModelError as exc:
         fail(f"{exc}. Train one with `threadguard train`.", 1)
     warn_left_out(chosen)
-    code = language.strip().lower() if language else None
+    # as scoring reads a stated language: "pt-BR" is Portuguese (a hardening review)
+    code = primary_language(language.strip()) if language else None
     if code is not None and code not in chosen.languages.supported:
         known = ", ".join(sorted(chosen.languages.supported))
         fail(

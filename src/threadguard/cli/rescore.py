@@ -125,6 +125,9 @@ def db_rescore(
         fail("--after needs one of --site or --from: the site whose store ids it counts", 2)
     if after is not None and not after.strip():
         fail("--after: an empty store id (give the id an interrupted run printed)", 2)
+    from threadguard.cli.audit import require_database
+
+    require_database(settings.database_url, settings.data_dir)
     with _store(settings.database_url, settings.data_dir) as store:
         names = [s.name for s in store.site_summaries()]
         for option, value in (("--site", site), ("--from", start)):

@@ -216,7 +216,13 @@ def keys_create(
     name: Annotated[str, typer.Option("--name", help="A label for the key.")] = "",
     rate: Annotated[
         int | None,
-        typer.Option("--rate", help="Requests a minute for this key (0: unlimited).", min=0),
+        typer.Option(
+            "--rate",
+            help="Requests a minute for this key (0: unlimited; at most 1,000,000, which "
+            "both databases store).",
+            min=0,
+            max=1_000_000,
+        ),
     ] = None,
     database: DatabaseOpt = None,
     data_dir: DataDirOpt = None,

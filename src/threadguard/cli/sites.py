@@ -24,6 +24,9 @@ app.add_typer(sites_app, name="sites")
 @sites_app.command("list")
 def sites_list(database: DatabaseOpt = None, data_dir: DataDirOpt = None) -> None:
     """List the sites, with how many comments each holds and its policy version."""
+    from threadguard.cli.audit import require_database
+
+    require_database(database, data_dir)
     with _store(database, data_dir) as store:
         sites = store.site_summaries()
     _columns(

@@ -334,7 +334,7 @@ def _train_languages(
 
 @app.command()
 def bench(
-    n: Annotated[int, typer.Option("-n", help="Comments to score.")] = 20000,
+    n: Annotated[int, typer.Option("-n", help="Comments to score.", min=1)] = 20000,
     model: ModelOpt = None,
     data: DataOpt = None,
 ) -> None:

@@ -43,14 +43,38 @@ def article_for(thread: Thread, override: str | None) -> ArticleRef:
     """The article a thread's comments are filed under.
 
     The caller's ``?article=`` wins, then the thread's own id, then its URL, then a hash
-    of its title and body (so uploading the same dump twice updates, not duplicates);
-    a thread with none of these gets a fresh id, so unrelated uploads never merge.
+    of its title, body and first comment (so uploading the same dump twice, or again with
+    replies added, updates, not duplicates); a thread with none of these gets a fresh id,
+    so unrelated uploads never merge. The first comment is in the hash because a title
+    alone named two threads one (a hardening review, session 51: Monday's "Open thread"
+    was overwritten by Tuesday's, its moderator's verdict dropped, since a text dump's
+    comments are numbered c1, c2, ... in both).
     """
     key = override or thread.id or thread.url
     if not key and (thread.title or thread.body):
-        digest = hashlib.sha256(f"{thread.title}\n{thread.body}".encode()).hexdigest()
+        first = thread.comments[0] if thread.comments else None
+        opening = f"{first.author}\n{first.text}" if first else ""
+        digest = hashlib.sha256(f"{thread.title}\n{thread.body}\n{opening}".encode()).hexdigest()
         key = f"sha256:{digest[:20]}"
     return ArticleRef(key or f"upload:{secrets.token_hex(8)}", thread.title, thread.url)
+
+
+def stored_article_for(
+    state: ServiceState, site: str, thread: Thread, ref: ArticleRef
+) -> ArticleRef:
+    """``ref``, or the key an earlier version filed this same thread under (a hash of its
+    title and body alone), where that article holds this thread's first comment as it is
+    here: a dump uploaded before the first comment joined the hash updates its stored
+    comments instead of being stored a second time."""
+    if thread.id or thread.url or not thread.comments or not ref.external_id.startswith("sha256:"):
+        return ref
+    digest = hashlib.sha256(f"{thread.title}\n{thread.body}".encode()).hexdigest()
+    legacy = f"sha256:{digest[:20]}"
+    first = thread.comments[0]
+    stored = state.store.threads.stored_comments(site, legacy, [first.id]).comments.get(first.id)
+    if stored is not None and stored.text == first.text and (stored.author or "") == first.author:
+        return replace(ref, external_id=legacy)
+    return ref
 
 
 @dataclass(frozen=True)

@@ -88,7 +88,9 @@ class Store:
         self.accounts = AccountRepository(self.sessions)
         self.counters = CounterRepository(self.sessions)
         self.jobs = JobRepository(self.sessions)
-        self.adaptations = AdaptationRepository(self.sessions, self.audit_trail)
+        self.adaptations = AdaptationRepository(
+            self.sessions, self.audit_trail, self.comments.history
+        )
         self.stats = StatsRepository(self.sessions)
         self.threads = ThreadRepository(self.sessions)
         self.web = WebSessionRepository(self.sessions)

@@ -29,7 +29,7 @@ from threadguard.service.api.shared import actor, media_type
 from threadguard.service.auth import resolve_site
 from threadguard.service.dependencies import Client, State, Uploads
 from threadguard.service.errors import ApiError
-from threadguard.service.moderation import article_for
+from threadguard.service.moderation import article_for, stored_article_for
 from threadguard.service.upload_jobs import RETRY_AFTER_S, UploadsBusy
 from threadguard.service.uploads import Upload, ingest, thread_answer
 from threadguard.thread import Problem, ReadResult
@@ -147,6 +147,8 @@ async def ingest_thread(
     settings = state.settings
     read = await run_in_threadpool(read_upload, body, fmt, name, settings.max_text_chars)
     ref = article_for(read.thread, article)
+    if article is None:
+        ref = await run_in_threadpool(stored_article_for, state, site_name, read.thread, ref)
     check_id(
         "article" if article else "thread.id" if read.thread.id else "thread.url",
         ref.external_id,

@@ -12,7 +12,7 @@ before and after.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import func, select, update
@@ -21,13 +21,18 @@ from sqlalchemy.orm import Session
 
 from threadguard.adaptation import (
     DEFAULT_KIND,
+    LANGUAGES,
+    RECENT_COMMENTS,
     Example,
     Fitted,
+    HoldsMoreOfTheSite,
     WorseThanEngine,
     fit_adaptation,
+    held_on,
+    holds_too_many,
 )
 from threadguard.storage.models import AuditEntry, Site, SiteAdaptation
-from threadguard.storage.records import Actor, AdaptationRecord, ConflictError
+from threadguard.storage.records import Actor, AdaptationRecord, ConflictError, HistoryRow
 from threadguard.storage.repositories.audit import AuditRepository
 from threadguard.storage.repositories.rows import from_row
 from threadguard.storage.sessions import (
@@ -43,9 +48,15 @@ from threadguard.storage.sessions import (
 class AdaptationRepository(Repository):
     """Each site's adaptation versions and which one is served."""
 
-    def __init__(self, sessions: Sessions, audit: AuditRepository) -> None:
+    def __init__(
+        self,
+        sessions: Sessions,
+        audit: AuditRepository,
+        recent: Callable[[str, int], Sequence[HistoryRow]] = lambda _site, _n: (),
+    ) -> None:
         super().__init__(sessions)
         self._audit = audit
+        self._recent = recent
 
     def examples(self, site: str) -> list[Example]:
         """The site's moderators' verdicts as labels: the engine's scores of the text the
@@ -81,6 +92,15 @@ class AdaptationRepository(Repository):
         fitted = fit_adaptation(examples, levels, kind=kind, **extra)
         if fitted.worse and not force:
             raise WorseThanEngine(fitted)
+        if not force:
+            recent = [
+                r.scores
+                for r in self._recent(site, RECENT_COMMENTS)
+                if r.scores and r.language in LANGUAGES
+            ]
+            before, after = held_on(recent, levels, fitted.adaptation)
+            if holds_too_many(before, after, len(recent)):
+                raise HoldsMoreOfTheSite(fitted, len(recent), before, after)
         return self.add(site, fitted, actor), fitted
 
     def add(self, site: str, fitted: Fitted, actor: Actor) -> AdaptationRecord:

@@ -513,7 +513,9 @@ def author_changed(external_id: str | None, stored: str, sent: str) -> ConflictE
     return ConflictError(
         f"comment {external_id!r} is stored as written by {quoted(stored)}; an upload cannot "
         f"change its author to {quoted(sent)} (moderators' verdicts and bans stay with who "
-        "wrote it): send it with its stored author, or as a new comment under a new id",
+        "wrote it): send it with its stored author, or as a new comment under a new id (a "
+        "different thread whose comments are numbered as this one's: upload it with "
+        "?article= naming its own article)",
         names=[stored, sent],
     )
 
