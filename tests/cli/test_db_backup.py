@@ -17,6 +17,13 @@ from cli_support import run_cli
 from threadguard.cli import backup
 
 
+def _store_in(data: Path) -> Path:
+    """A data folder with a store in it (one admin key)."""
+    made = run_cli("keys", "create", "--role", "admin", "--name", "a", "--data-dir", str(data))
+    assert made.returncode == 0, made.stderr
+    return data
+
+
 def _keys(path: Path) -> int:
     with closing(sqlite3.connect(path)) as conn:
         return int(conn.execute("SELECT count(*) FROM api_keys").fetchone()[0])
@@ -54,13 +61,7 @@ def test_a_backup_holds_what_the_database_holds_and_never_overwrites(tmp_path: P
 
 
 def test_a_backup_that_cannot_be_made_says_why_and_writes_nothing(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    assert (
-        run_cli(
-            "keys", "create", "--role", "admin", "--name", "a", "--data-dir", str(data)
-        ).returncode
-        == 0
-    )
+    data = _store_in(tmp_path / "data")
     db = data / "threadguard.db"
     cases = [
         (["db", "backup", str(tmp_path / "no" / "b.db"), "--data-dir", str(data)], "no folder"),
@@ -128,13 +129,7 @@ def test_a_copy_taken_while_a_writer_commits_holds_whole_transactions(tmp_path: 
 def test_an_interrupted_backup_leaves_nothing_behind(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    data = tmp_path / "data"
-    assert (
-        run_cli(
-            "keys", "create", "--role", "admin", "--name", "a", "--data-dir", str(data)
-        ).returncode
-        == 0
-    )
+    data = _store_in(tmp_path / "data")
 
     def interrupted(source: Path, target: Path) -> None:
         target.write_bytes(b"half a copy")
