@@ -191,3 +191,22 @@ def test_an_export_to_a_file_replaces_it_only_when_it_is_written_whole(
     code, _, err = audit(tmp_path, "--out", str(kept))
     assert code == 0, err
     assert "comment.reject" in kept.read_text()
+
+
+def test_an_export_keeps_the_files_mode_and_writes_through_a_link(
+    store: Store, tmp_path: Path
+) -> None:
+    # A code review: written beside and renamed, a chmod 600 export came back 644 and a
+    # link was replaced by a plain file
+    seeded(store)
+    real = tmp_path / "real.csv"
+    real.write_text("old\n")
+    real.chmod(0o600)
+    link = tmp_path / "latest.csv"
+    link.symlink_to(real)
+    code, _, err = audit(tmp_path, "--out", str(link))
+    assert code == 0, err
+    assert link.is_symlink() and "comment.reject" in real.read_text()
+    assert (real.stat().st_mode & 0o777) == 0o600
+    code, _, err = audit(tmp_path, "--out", str(tmp_path))
+    assert code == 2 and "is a folder" in err

@@ -186,6 +186,20 @@ def test_indentation_in_no_break_spaces_reads_as_spaces(space: str) -> None:
     assert thread.comments[0].text == "one\u00a0two"
 
 
+def test_a_dump_that_reads_as_written_keeps_its_no_break_spaces() -> None:
+    # A code review: read always, the no-break spaces made a list indented with them into
+    # comments, and "-\u00a05 degrees" into "- 5 degrees" (a stored comment "edited")
+    dump = (
+        "T\n\nBody:\n\u00a0\u00a0• first point\n\n  • a\n\n    -\u00a05 degrees tonight\n"
+        "    \u00a0\u00a0• not a reply\n"
+    )
+    thread, _ = read_text(dump)
+    assert [c.author for c in thread.comments] == ["a"]
+    assert "first point" in thread.body
+    assert thread.comments[0].text.startswith("-\u00a05 degrees tonight")
+    assert "not a reply" in thread.comments[0].text
+
+
 def test_a_dump_without_comments_is_an_article_with_a_problem() -> None:
     thread, problems = read_text("Only a title\n\nAnd a paragraph\nwrapped.\n")
     assert thread.title == "Only a title"

@@ -265,3 +265,32 @@ def test_a_fit_that_would_hold_much_more_of_the_site_is_not_served_unless_forced
     lowers = Fitted(Adaptation("head", {"toxicity": 1.0}, -1.0), 100, 60, 40, 40, 20, 20)
     monkeypatch.setattr(adaptations, "fit_adaptation", lambda *a, **k: lowers)
     assert store.fit_adaptation(SITE, LEVELS, ADMIN, kind="head")[0].version == record.version + 1
+
+
+def test_a_refit_is_tried_on_the_engines_scores_not_the_served_ones(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A code review: on a site already adapted, the stored scores are the served ones,
+    and the new fit applied on top of them refused a refit of the very adaptation served."""
+    from threadguard.adaptation import Fitted
+    from threadguard.adaptation.apply import adapted_scores
+
+    served = Adaptation("head", {"toxicity": 1.0}, 0.6)
+    engine = {a: 0.02 for a in ATTRIBUTES} | {"toxicity": 0.2}
+    shown = adapted_scores(engine, served)  # toxicity 0.31: under the 0.40 hold
+    assert 0.3 < shown["toxicity"] < LEVELS["toxicity"]
+    arrived = [
+        NewComment(
+            text=f"a calm remark {i}",
+            analysis=Analysis(None, shown, model="m@1+site-adaptation@1", engine_scores=engine),
+            decision=Decision("approve", ()),
+            external_id=f"calm{i}",
+        )
+        for i in range(200)
+    ]
+    store.record_many(site=SITE, source="test", article=None, comments=arrived)
+    store_verdicts(store, 4)
+    same = Fitted(served, 100, 60, 40, 40, 20, 20)
+    monkeypatch.setattr(adaptations, "fit_adaptation", lambda *a, **k: same)
+    record, _ = store.fit_adaptation(SITE, LEVELS, ADMIN, kind="head")
+    assert record.active

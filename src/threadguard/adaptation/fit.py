@@ -149,10 +149,19 @@ def held_on(
     return before, after
 
 
+#: Fewest recent English comments the check reads anything into (fewer: it passes).
+MIN_RECENT = 100
+
+
 def holds_too_many(before: int, after: int, comments: int) -> bool:
-    """Whether ``after`` of ``comments`` held is too far above ``before``
-    (:data:`MAX_RECENT_RISE` of them, and more than twice as many)."""
-    return after - before > MAX_RECENT_RISE * comments and after > 2 * before
+    """Whether ``after`` of ``comments`` held is too far above ``before``: more than
+    :data:`MAX_RECENT_RISE` of them more and more than twice as many, or, on a site that
+    holds most of them already, all but a twentieth held. Fewer than :data:`MIN_RECENT`
+    comments say too little to refuse on."""
+    if comments < MIN_RECENT:
+        return False
+    rise = after - before > MAX_RECENT_RISE * comments
+    return rise and (after > 2 * before or after >= 0.95 * comments)
 
 
 def count(examples: Sequence[Example]) -> tuple[int, int]:

@@ -82,6 +82,10 @@ def adapt(
     base = load_moderator(policy).policy
     who = Actor(f"cli:{cli_user()}", "admin")
     console = Console(width=max(Console().width, 140))  # a pipe is 80 wide: "approva…"
+    if list_only:  # reading only: a typo must not make a database (a hardening review)
+        from threadguard.cli.audit import require_database
+
+        require_database(database, data_dir)
     with _store(database, data_dir, ConflictError) as store:
         if list_only:
             _print_versions(

@@ -11,6 +11,7 @@ empty (as ``keys list`` would make it).
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
@@ -82,8 +83,8 @@ def db_audit(
     actor, action, start = actor or None, action or None, _since(since)
     chosen: ExportFormat = "csv" if file_format is AuditFormat.CSV else "jsonl"
     require_database(database, data_dir)
-    partial = None if out is None else out.with_name(out.name + ".partial")
-    target = _opened(partial)
+    partial = _partial(out)
+    target = _opened(partial if partial is not None else out)
     try:
         with _store(database, data_dir) as store:
             store.audit(
@@ -101,21 +102,26 @@ def db_audit(
             )
             written = _write(entries, chosen, target)
     except BaseException:
-        if partial is not None:
+        if out is not None:
             target.close()
+        if partial is not None:
             # the export went to a file beside the one asked for: a failed one leaves
             # whatever was there before (it deleted an existing file: a hardening review)
             partial.unlink(missing_ok=True)
         raise
-    if out is None or partial is None:
+    if out is None:
         target.flush()
         return
     target.close()
-    try:
-        os.replace(partial, out)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        fail(f"--out {out}: {exc.strerror or exc}", write_fault(exc))
+    if partial is not None:
+        final = out.resolve()  # a link's file, not the link
+        try:
+            if final.exists():
+                shutil.copymode(final, partial)  # an owner-only export stays owner-only
+            os.replace(partial, final)
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            fail(f"--out {out}: {exc.strerror or exc}", write_fault(exc))
     typer.echo(f"wrote {written} audit {'entry' if written == 1 else 'entries'} to {out}", err=True)
 
 
@@ -205,6 +211,21 @@ def _check_texts(**options: str | None) -> None:
             check_text(f"--{option}", value)
     except InvalidField as exc:
         fail(str(exc))
+
+
+def _partial(out: Path | None) -> Path | None:
+    """Where a file export is written before it takes ``out``'s name: beside the file
+    ``out`` is (or names through a link); None to write ``out`` as it is, standard output
+    or something that is not a file (a pipe, /dev/stdout: a code review found them
+    replaced). A folder is refused before anything is logged."""
+    if out is None:
+        return None
+    if out.is_dir():
+        fail(f"--out {out}: is a folder: name the file to write in it")
+    final = out.resolve()
+    if final.exists() and not final.is_file():
+        return None
+    return final.with_name(final.name + ".partial")
 
 
 def _opened(out: Path | None) -> TextIO:

@@ -139,6 +139,8 @@ def _copy(source: Path, target: Path) -> None:
         src = sqlite3.connect(source)
         src.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.Error as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise _SourceError(f"{source}: busy ({exc}): try again in a moment", 1) from exc
         writable = os.access(source.parent, os.W_OK)
         if not writable:
             raise _SourceError(

@@ -262,12 +262,24 @@ def _check_report_path(folder: Path, out: Path) -> None:
     inside = folder.resolve() in out.resolve().parents
     if inside and out.suffix.lower() not in REPORT_SUFFIXES:
         fail(f"--out {out}: inside the batch output it reports on; name an .html file", 2)
-    if out.exists() and not out.is_dir() and out.suffix.lower() not in REPORT_SUFFIXES:
+    # a regular file that is no earlier report (by its name or its first bytes); a pipe or
+    # /dev/stdout is written as before (a code review)
+    if out.is_file() and out.suffix.lower() not in REPORT_SUFFIXES and not _is_page(out):
         fail(
             f"--out {out}: already exists and is not a web page; name an .html file "
             "(a report only writes over an earlier report)",
             2,
         )
+
+
+def _is_page(path: Path) -> bool:
+    """Whether a file starts as an HTML page does."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(64).lstrip().lower()
+    except OSError:
+        return False
+    return head.startswith((b"<!doctype html", b"<html"))
 
 
 @app.command()

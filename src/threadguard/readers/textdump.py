@@ -67,11 +67,16 @@ _TAB_WIDTHS = (2, 4, 8)
 
 
 #: Spaces a page copied from a browser indents with (no-break, figure, narrow no-break and
-#: the fixed-width spaces): read as plain spaces where they indent a line or follow its
-#: bullet. Desk 75 (session 51) pasted a thread indented with U+00A0 and got no comments.
-_WIDE_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u2007\u202f]")
+#: the fixed-width spaces). Desk 75 (session 51) pasted a thread indented with U+00A0 and
+#: got no comments: a dump with no bullet line as written is read again with them as plain
+#: spaces where they indent a line or follow a bullet glyph (•, not "-", which may be a
+#: minus sign). Only then: in a dump that reads as it is, a list indented so stays text (a
+#: code review found fake comments made of one).
+_WIDE_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f]")
 _LEADING_SPACE = re.compile(
-    r"^[ \t\u00a0\u2000-\u200a\u202f]+(?:[•‣◦▪●*-][ \u00a0\u2000-\u200a\u202f]+)?"
+    r"^[ \t\u00a0\u2000-\u200a\u202f]+(?:["
+    + re.escape(UNICODE_BULLETS)
+    + r"][ \u00a0\u2000-\u200a\u202f]+)?"
 )
 
 
@@ -82,6 +87,16 @@ def _plain_indent(line: str) -> str:
     if not found or not _WIDE_SPACES.search(found.group()):
         return line
     return _WIDE_SPACES.sub(" ", found.group()) + line[found.end() :]
+
+
+def _lines(text: str) -> list[str]:
+    """The dump's lines; read with plain spaces for wide ones (:data:`_WIDE_SPACES`) only
+    where no line is a bullet as written and some would be so."""
+    lines = text.split("\n")
+    if any(_BULLET_RE.fullmatch(line) for line in lines):
+        return lines
+    plain = [_plain_indent(line) for line in lines]
+    return plain if any(_BULLET_RE.fullmatch(line) for line in plain) else lines
 
 
 def _leading(line: str) -> str:
@@ -229,7 +244,7 @@ class _Parser:
 
 def read_text_dump(text: str, source: str) -> ReadResult:
     """Read a plain-text thread dump (already decoded, ``\\n`` line endings)."""
-    lines = [_plain_indent(line) for line in text.split("\n")]
+    lines = _lines(text)
     parser = _Parser(source)
     start = next(i for i, line in enumerate(lines) if line.strip())
     first_comment = next(

@@ -43,38 +43,41 @@ def article_for(thread: Thread, override: str | None) -> ArticleRef:
     """The article a thread's comments are filed under.
 
     The caller's ``?article=`` wins, then the thread's own id, then its URL, then a hash
-    of its title, body and first comment (so uploading the same dump twice, or again with
-    replies added, updates, not duplicates); a thread with none of these gets a fresh id,
-    so unrelated uploads never merge. The first comment is in the hash because a title
-    alone named two threads one (a hardening review, session 51: Monday's "Open thread"
-    was overwritten by Tuesday's, its moderator's verdict dropped, since a text dump's
-    comments are numbered c1, c2, ... in both).
+    of its title and body (so uploading the same dump twice updates, not duplicates);
+    a thread with none of these gets a fresh id, so unrelated uploads never merge. Two
+    threads with one title and no body share that hash: :func:`unidentified_conflicts`
+    keeps the second from overwriting the first.
     """
     key = override or thread.id or thread.url
     if not key and (thread.title or thread.body):
-        first = thread.comments[0] if thread.comments else None
-        opening = f"{first.author}\n{first.text}" if first else ""
-        digest = hashlib.sha256(f"{thread.title}\n{thread.body}\n{opening}".encode()).hexdigest()
-        key = f"sha256:{digest[:20]}"
+        digest = hashlib.sha256(f"{thread.title}\n{thread.body}".encode()).hexdigest()
+        key = f"{HASHED_KEY}{digest[:20]}"
     return ArticleRef(key or f"upload:{secrets.token_hex(8)}", thread.title, thread.url)
 
 
-def stored_article_for(
+#: How the key of a thread filed by its title and body begins.
+HASHED_KEY = "sha256:"
+
+
+def unidentified_conflicts(
     state: ServiceState, site: str, thread: Thread, ref: ArticleRef
-) -> ArticleRef:
-    """``ref``, or the key an earlier version filed this same thread under (a hash of its
-    title and body alone), where that article holds this thread's first comment as it is
-    here: a dump uploaded before the first comment joined the hash updates its stored
-    comments instead of being stored a second time."""
-    if thread.id or thread.url or not thread.comments or not ref.external_id.startswith("sha256:"):
-        return ref
-    digest = hashlib.sha256(f"{thread.title}\n{thread.body}".encode()).hexdigest()
-    legacy = f"sha256:{digest[:20]}"
-    first = thread.comments[0]
-    stored = state.store.threads.stored_comments(site, legacy, [first.id]).comments.get(first.id)
-    if stored is not None and stored.text == first.text and (stored.author or "") == first.author:
-        return replace(ref, external_id=legacy)
-    return ref
+) -> list[str]:
+    """For a thread filed by a hash of its title and body (no id, URL or ``?article=``):
+    the ids of its comments that differ, in text or author, from those stored at the same
+    places under that key. A hardening review (session 51): Tuesday's "Open thread" (a
+    text dump, comments numbered c1, c2, ...) was read as Monday's edited, replacing its
+    stored comments and dropping their verdicts. An upload that would do so is refused;
+    a thread uploaded again as it was, or with replies added, has none."""
+    if not ref.external_id.startswith(HASHED_KEY) or thread.id or thread.url:
+        return []
+    ids = [c.id for c in thread.comments]
+    stored = state.store.threads.stored_comments(site, ref.external_id, ids).comments
+    return [
+        c.id
+        for c in thread.comments
+        if c.id in stored
+        and (stored[c.id].text != c.text or (stored[c.id].author or "") != (c.author or ""))
+    ]
 
 
 @dataclass(frozen=True)

@@ -364,6 +364,8 @@ class HistoryRow:
     language: str = "en"
     #: What the comment answered: its parent's text, else its article's title ("": none).
     context: str = ""
+    #: The engine's own scores where a site adaptation changed ``scores`` (None: it did not).
+    engine_scores: dict[str, float] | None = None
 
 
 @dataclass(frozen=True)

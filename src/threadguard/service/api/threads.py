@@ -29,7 +29,7 @@ from threadguard.service.api.shared import actor, media_type
 from threadguard.service.auth import resolve_site
 from threadguard.service.dependencies import Client, State, Uploads
 from threadguard.service.errors import ApiError
-from threadguard.service.moderation import article_for, stored_article_for
+from threadguard.service.moderation import article_for, unidentified_conflicts
 from threadguard.service.upload_jobs import RETRY_AFTER_S, UploadsBusy
 from threadguard.service.uploads import Upload, ingest, thread_answer
 from threadguard.thread import Problem, ReadResult
@@ -148,7 +148,17 @@ async def ingest_thread(
     read = await run_in_threadpool(read_upload, body, fmt, name, settings.max_text_chars)
     ref = article_for(read.thread, article)
     if article is None:
-        ref = await run_in_threadpool(stored_article_for, state, site_name, read.thread, ref)
+        differ = await run_in_threadpool(unidentified_conflicts, state, site_name, read.thread, ref)
+        if differ:
+            raise ApiError(
+                409,
+                f"this thread has no id or URL, and {len(differ)} of its comments "
+                f"({', '.join(differ[:5])}{', ...' if len(differ) > 5 else ''}) differ from "
+                "those stored at the same places in a thread with the same title: if it is "
+                "another thread, upload it with ?article= naming its article; if it is the "
+                f"same thread with comments edited, with ?article={ref.external_id}. "
+                "Nothing was stored",
+            )
     check_id(
         "article" if article else "thread.id" if read.thread.id else "thread.url",
         ref.external_id,

@@ -93,8 +93,11 @@ class AdaptationRepository(Repository):
         if fitted.worse and not force:
             raise WorseThanEngine(fitted)
         if not force:
+            # the engine's own scores, which the fit was fitted on: a site already adapted
+            # stores its served scores, and the new fit on top of them counted twice (a
+            # code review refused a refit of the very adaptation served)
             recent = [
-                r.scores
+                r.engine_scores or r.scores
                 for r in self._recent(site, RECENT_COMMENTS)
                 if r.scores and r.language in LANGUAGES
             ]

@@ -345,6 +345,11 @@ class CommentRepository(Repository):
                     status=c.status,
                     language=a.language or "en",
                     context=contexts.get(c.id, ""),
+                    engine_scores=(
+                        {k: float(v) for k, v in a.engine_scores.items()}
+                        if a.engine_scores
+                        else None
+                    ),
                 )
             )
         return out
