@@ -129,12 +129,15 @@ class ScoringPool:
         """End the workers now, whatever they are doing: on Ctrl-C or an error, waiting
         for them could wait for ever (a hardening review: 6 of 22 interrupted runs of
         `score` hung at exit, the workers blocked on a queue the parent no longer fed)."""
-        processes = list(getattr(self._pool, "_processes", {}).values())
+        # the executor's own table of its processes (None once shut down)
+        processes = list((getattr(self._pool, "_processes", None) or {}).values())
         for process in processes:
             process.terminate()
         self._pool.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
 
     def __enter__(self) -> ScoringPool:
         return self

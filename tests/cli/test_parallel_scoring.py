@@ -71,3 +71,20 @@ def test_no_spans_gives_the_same_scores_with_empty_spans(engine: Engine) -> None
     assert all(d.get("spans", []) == [] for d in without)
     strip = [{k: v for k, v in d.items() if k != "spans"} for d in with_spans]
     assert strip == [{k: v for k, v in d.items() if k != "spans"} for d in without]
+
+
+def test_leaving_the_output_half_read_ends_every_worker(engine: Engine) -> None:
+    # A hardening review: Ctrl-C while the pool ran could hang at exit for ever, the
+    # workers waiting on a queue the parent no longer fed. A generator dropped half way
+    # (as an interrupt leaves it) ends them now.
+    import multiprocessing
+
+    fast = engine.with_cascade(CascadeSettings(tier="fast"))
+    recipe = EngineRecipe(cascade=CascadeSettings(tier="fast"))
+    lines = make_lines(SERIAL_LINES + 3000, bad_at=0)
+    out = score_lines(fast, Moderator(), recipe, lines, workers=2)
+    for _ in range(SERIAL_LINES + 10):  # past the serial head: the pool is running
+        next(out)
+    assert multiprocessing.active_children()
+    out.close()  # GeneratorExit at its yield, as an interrupt's unwinding gives it
+    assert not [p for p in multiprocessing.active_children() if p.is_alive()]

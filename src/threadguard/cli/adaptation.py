@@ -55,7 +55,7 @@ def adapt(
         typer.Option(
             "--force",
             help="Serve the fit even if it holds more approved comments than the engine's "
-            "own scores (refused otherwise).",
+            "own scores, or far more of the site's recent comments (refused otherwise).",
         ),
     ] = False,
     policy: PolicyOpt = None,
@@ -64,9 +64,10 @@ def adapt(
 ) -> None:
     """Fit and serve a site's adaptation from its moderators' verdicts (approve / reject).
 
-    Refuses, with exit code 2, below 50 approvals or 50 rejections, and a fit that holds
-    more approved comments than the engine's own scores (unless --force). Each fit is a
-    new version; --rollback goes back one, --list shows them all.
+    Refuses, with exit code 2, below 50 approvals or 50 rejections, a fit that holds more
+    approved comments than the engine's own scores, and one that would hold far more of the
+    site's recent English comments than they do (unless --force). Each fit is a new
+    version; --rollback goes back one, --list shows them all.
     """
     from threadguard.adaptation import KINDS, TooFewVerdicts, WorseThanEngine
     from threadguard.storage import ConflictError
