@@ -86,7 +86,9 @@ def test_a_full_disk_is_503_with_retry_after_on_every_surface(
         )  # a full disk left no line but the access log's
         assert analyze(service, doNotStore=True).status_code == 200  # nothing to write
 
-        upload = service.post_thread("Title\n\nBody.\n\n  • ann\n    Hello.\n")
+        # another thread (the same title and text with another c1 would be refused as a
+        # different thread under one key, 409, before any write)
+        upload = service.post_thread("Another title\n\nBody.\n\n  • ann\n    Hello.\n")
         assert upload.status_code == 503 and upload.headers["Retry-After"] == "30"
         assert upload.json()["error"]["status"] == "UNAVAILABLE"
 
