@@ -138,6 +138,7 @@ class ScoringPool:
             process.join(timeout=5)
             if process.is_alive():
                 process.kill()
+                process.join(timeout=5)
 
     def __enter__(self) -> ScoringPool:
         return self
