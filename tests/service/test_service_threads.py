@@ -147,7 +147,7 @@ def test_a_malformed_upload_is_400_with_the_readers_line(service: Service) -> No
     dump = service.client.post(
         "/api/v1/threads",
         params={"site": "news", "format": "json"},
-        content=b"A title\n\n  \u2022 ann\n\n    Hello\n",
+        content="A title\n\n  \u2022 ann\n\n    Hello\n".encode(),
         headers=service.auth(service.client_key),
     )
     said = dump.json()["error"]["message"]
