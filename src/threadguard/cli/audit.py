@@ -79,7 +79,7 @@ def db_audit(
     check_names(site=site)
     # before anything is written: the export's own audit entry records them, and a lone
     # surrogate stored there broke every later read of the log (a hardening review)
-    _check_texts(actor=actor, action=action, out=None if out is None else str(out))
+    check_names(texts=True, actor=actor, action=action, out=None if out is None else str(out))
     actor, action, start = actor or None, action or None, _since(since)
     chosen: ExportFormat = "csv" if file_format is AuditFormat.CSV else "jsonl"
     require_database(database, data_dir)
@@ -199,18 +199,6 @@ def _no_such_database(exc: Exception) -> bool:
         return True
     message = str(orig or exc)
     return 'database "' in message and "does not exist" in message
-
-
-def _check_texts(**options: str | None) -> None:
-    """Exit 2 naming the option whose value is not Unicode text (a lone surrogate: bytes
-    that are not UTF-8 in the argument)."""
-    from threadguard.validation import InvalidField, check_text
-
-    try:
-        for option, value in options.items():
-            check_text(f"--{option}", value)
-    except InvalidField as exc:
-        fail(str(exc))
 
 
 def _partial(out: Path | None) -> Path | None:

@@ -78,14 +78,16 @@ def write_fault(exc: OSError) -> int:
     return 2 if isinstance(exc, (FileNotFoundError, NotADirectoryError, IsADirectoryError)) else 1
 
 
-def check_names(**options: str | None) -> None:
+def check_names(*, texts: bool = False, **options: str | None) -> None:
     """Exit 2 naming the option when a site or key name given on the command line is not
-    one the store accepts (``check_names(site=site)`` checks ``--site``)."""
-    from threadguard.validation import InvalidField, check_site
+    one the store accepts (``check_names(site=site)`` checks ``--site``); with ``texts``,
+    when a value is not Unicode text (a lone surrogate: bytes that are not UTF-8)."""
+    from threadguard.validation import InvalidField, check_site, check_text
 
+    check = check_text if texts else check_site
     try:
         for option, value in options.items():
-            check_site(f"--{option}", value)
+            check(f"--{option}", value)
     except InvalidField as exc:
         fail(str(exc))
 
