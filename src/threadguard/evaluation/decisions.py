@@ -154,8 +154,11 @@ def decide_items(
     name: str,
     coding: str,
     news: bool,
+    at_policy: list[bool] | None = None,
 ) -> SetResult:
-    """Count, at every point, the civil comments flagged and the abusive ones caught."""
+    """Count, at every point, the civil comments flagged and the abusive ones caught.
+    ``at_policy``, where given, gets whether each item was held or rejected at scale 1 (the
+    raters' table compares them item by item, without deciding every comment again)."""
     flagged = Counter[float]()
     caught = Counter[float]()
     reasons = Counter[str]()
@@ -164,6 +167,8 @@ def decide_items(
         for scale, moderator in moderators:
             context = item.parent or item.title
             decision = moderator.decide(analysis, item.text, context=context).decision
+            if scale == 1.0 and at_policy is not None:
+                at_policy.append(decision.action is not Verdict.APPROVE)
             if decision.action is Verdict.APPROVE:
                 continue
             if item.kind == "abusive":
@@ -251,30 +256,17 @@ def run_decisions(
         analyses = list(engine.analyze([_input(it) for it in items[:n_civil]], spans=False))
         after = _routed(engine)
         analyses += engine.analyze([_input(it) for it in items[n_civil:]], spans=False)
-        result = decide_items(analyses, items, moderators, key, name, coding, news)
+        flagged: list[bool] = []
+        result = decide_items(analyses, items, moderators, key, name, coding, news, flagged)
         if before is not None and after is not None:
             result = replace(result, civil_routed=after - before)
         if key in SUITES:
             result = replace(result, has_split=False)
         elif (known := shares(key)) is not None:
-            at_policy = moderators[[s for s, _ in moderators].index(1.0)][1]
-            flagged = _flagged(analyses, items, at_policy)
             result = replace(result, raters=rater_point(items, known, flagged))
         report.sets.append(result)
     report.seconds = time.perf_counter() - started
     return report
-
-
-def _flagged(
-    analyses: Sequence[Analysis], items: Sequence[Item], moderator: Moderator
-) -> list[bool]:
-    """Whether ``moderator`` held or rejects each item, read as :func:`decide_items` reads
-    them (with its parent, else its title)."""
-    return [
-        moderator.decide(a, it.text, context=it.parent or it.title).decision.action
-        is not Verdict.APPROVE
-        for a, it in zip(analyses, items, strict=True)
-    ]
 
 
 def _rater_shares(data_root: Path | None, key: str) -> dict[str, float] | None:

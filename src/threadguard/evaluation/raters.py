@@ -26,7 +26,6 @@ Everything here is pure but the two readers of the data folder.
 
 from __future__ import annotations
 
-import csv
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -35,8 +34,7 @@ from pathlib import Path
 from typing import Final
 
 from threadguard.evaluation.decision_sets import Item
-from threadguard.training.data_files import data_file
-from threadguard.training.datasets import hostile_share
+from threadguard.training.datasets import csv_rows, hostile_share
 
 #: SFU's levels a rater who "holds" chose: toxic and very toxic (the decisions suite's
 #: abusive rows are those whose most chosen level is one of these).
@@ -115,11 +113,6 @@ def _by_text(pairs: Iterable[tuple[str, float | None]]) -> dict[str, float]:
     return {text: _mean(values) for text, values in found.items()}
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
-    with data_file(path) as fh:
-        return list(csv.DictReader(fh))
-
-
 def unhealthy_share(row: Mapping[str, str]) -> float | None:
     """The share of an Unhealthy Conversations comment's raters who called it hostile;
     None where the row gives no agreement (``hostile_share`` would fall back to the
@@ -137,13 +130,13 @@ def unhealthy_shares(root: Path) -> dict[str, float]:
     return _by_text(
         (r["comment"], unhealthy_share(r))
         for name in ("val.csv", "test.csv")
-        for r in _rows(folder / name)
+        for r in csv_rows(folder / name)
     )
 
 
 def sfu_shares(root: Path) -> dict[str, float]:
     """Each SFU comment's share of raters who called it toxic or very toxic."""
-    rows = _rows(root / "sfu_ctc" / "SFU_constructiveness_toxicity.csv")
+    rows = csv_rows(root / "sfu_ctc" / "SFU_constructiveness_toxicity.csv")
     return _by_text((r["comment"], sfu_share(r)) for r in rows)
 
 

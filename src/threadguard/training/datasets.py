@@ -131,7 +131,9 @@ def seeded_split(text: str, dev: float = 0.1, test: float = 0.1) -> str:
 # ------------------------------------------------------------------ loaders
 
 
-def _read_csv(path: Path, delimiter: str = ",") -> list[dict[str, str]]:
+def csv_rows(path: Path, delimiter: str = ",") -> list[dict[str, str]]:
+    """A labelled set's CSV file as rows keyed by its header (through ``data_file``, which
+    names the file when it is missing or unreadable)."""
     with data_file(path) as fh:
         return list(csv.DictReader(fh, delimiter=delimiter))
 
@@ -162,7 +164,7 @@ def load_hatexplain(root: Path) -> LabelledRows:
     split_of = {pid: s for s, ids in divisions.items() for pid in ids}
     split_of = {k: ("dev" if v == "val" else v) for k, v in split_of.items()}
     targets: dict[str, set[str]] = {}
-    for r in _read_csv(d / "preprocessed.csv"):
+    for r in csv_rows(d / "preprocessed.csv"):
         groups = set()
         if r["label_gender"] == "1":
             groups.add("gender")
@@ -173,7 +175,7 @@ def load_hatexplain(root: Path) -> LabelledRows:
         targets[_alnum_key(r["text"])] = groups
     out = LabelledRows("hatexplain")
     names = {"0": "normal", "1": "hate", "2": "offensive"}
-    for r in _read_csv(d / "092-HateXplain.csv"):
+    for r in csv_rows(d / "092-HateXplain.csv"):
         pid = r[""]
         cls = names.get(r["category"])
         split = split_of.get(pid)
@@ -202,7 +204,7 @@ def load_davidson(root: Path) -> LabelledRows:
     hate; offensive -> toxicity, not identity_attack; neither -> all clear.
     """
     out = LabelledRows("davidson")
-    for r in _read_csv(root / "davidson" / "labeled_data.csv"):
+    for r in csv_rows(root / "davidson" / "labeled_data.csv"):
         text = r["tweet"]
         cls = r["class"]
         if cls == "2":
@@ -243,15 +245,15 @@ def load_olid(root: Path) -> LabelledRows:
     """OLID / OffensEval-2019: the training file (with a seeded dev part) and the test set."""
     d = root / "olid"
     out = LabelledRows("olid")
-    for r in _read_csv(d / "olid-training-v1.0.tsv", delimiter="\t"):
+    for r in csv_rows(d / "olid-training-v1.0.tsv", delimiter="\t"):
         split = "dev" if seeded_split(r["tweet"], dev=0.1, test=0.0) == "dev" else "train"
         labels = _olid_labels(r["subtask_a"], r["subtask_b"], r["subtask_c"])
         gold = "|".join((r["subtask_a"], r["subtask_b"], r["subtask_c"]))
         out.add(r["tweet"], split, labels, gold=gold)
     level = {}
     for name in ("a", "b", "c"):
-        level[name] = {r["id"]: r["label"] for r in _read_csv(d / f"labels-level{name}.csv")}
-    for r in _read_csv(d / "testset-levela.tsv", delimiter="\t"):
+        level[name] = {r["id"]: r["label"] for r in csv_rows(d / f"labels-level{name}.csv")}
+    for r in csv_rows(d / "testset-levela.tsv", delimiter="\t"):
         a = level["a"].get(r["id"], "")
         b = level["b"].get(r["id"], "NULL")
         c = level["c"].get(r["id"], "NULL")
@@ -264,7 +266,7 @@ def load_ghc(root: Path) -> LabelledRows:
     d = root / "gab_hate_corpus"
     out = LabelledRows("ghc")
     for fname, official in (("ghc_train.tsv", "train"), ("ghc_test.tsv", "test")):
-        for r in _read_csv(d / fname, delimiter="\t"):
+        for r in csv_rows(d / fname, delimiter="\t"):
             text = r["text"]
             hd, cv, vo = (float(r[k]) for k in ("hd", "cv", "vo"))
             if official == "train":
@@ -295,10 +297,10 @@ def load_implicit_hate(root: Path) -> LabelledRows:
     """Implicit Hate Corpus: implicit and explicit hate -> identity_attack, with targets."""
     d = root / "implicit_hate"
     target_of: dict[str, str] = {}
-    for r in _read_csv(d / "implicit_hate_v1_stg3_posts.tsv", delimiter="\t"):
+    for r in csv_rows(d / "implicit_hate_v1_stg3_posts.tsv", delimiter="\t"):
         target_of[r["post"]] = r["target"]
     out = LabelledRows("implicit_hate")
-    for r in _read_csv(d / "implicit_hate_v1_stg1_posts.tsv", delimiter="\t"):
+    for r in csv_rows(d / "implicit_hate_v1_stg1_posts.tsv", delimiter="\t"):
         text = r["post"].strip().strip('"').strip()
         cls = r["class"]
         if cls == "not_hate":
@@ -324,7 +326,7 @@ def load_toxic_spans(root: Path) -> LabelledRows:
         ("tsd_trial.csv", "dev"),
         ("tsd_test.csv", "test"),
     ):
-        for r in _read_csv(d / fname):
+        for r in csv_rows(d / fname):
             labels = {"toxicity": 1.0}
             if split != "test":  # the raw files also hold test posts: never read labels there
                 labels.update(types.get(r["text"], {}))
@@ -346,10 +348,10 @@ def _toxic_span_types(d: Path) -> dict[str, dict[str, float]]:
     A post whose raters marked no span of a type gets 0 for that attribute: they were
     asked to type every toxic span they saw.
     """
-    text_of = {r["comment_id"]: r["comment_text"] for r in _read_csv(d / "comments.csv")}
-    post_of = {r["annotation"]: r["comment_id"] for r in _read_csv(d / "annotations.csv")}
+    text_of = {r["comment_id"]: r["comment_text"] for r in csv_rows(d / "comments.csv")}
+    post_of = {r["annotation"]: r["comment_id"] for r in csv_rows(d / "annotations.csv")}
     votes: dict[str, dict[str, set[str]]] = {}
-    for r in _read_csv(d / "spans.csv"):
+    for r in csv_rows(d / "spans.csv"):
         attr = _SPAN_TYPE_ATTRIBUTE.get(r["type"])
         post = post_of.get(r["annotation"])
         if attr is None or post is None:
@@ -377,7 +379,7 @@ def load_context_toxicity(root: Path, which: str = "gc") -> LabelledRows:
     ``gold`` keeps the Perspective score shipped in the file (column ``api``).
     """
     out = LabelledRows(f"cat_{which}")
-    for r in _read_csv(root / "context_toxicity" / f"{which}.csv"):
+    for r in csv_rows(root / "context_toxicity" / f"{which}.csv"):
         text = r["text"]
         tox = float(r["label"])
         labels: dict[str, float] = {"toxicity": tox}
@@ -416,7 +418,7 @@ def load_cadd(root: Path) -> LabelledRows:
 def load_ethos(root: Path) -> LabelledRows:
     """ETHOS: binary isHate, and for hateful comments violence and target groups."""
     d = root / "ethos"
-    multi = {r["comment"]: r for r in _read_csv(d / "Ethos_Dataset_Multi_Label.csv", ";")}
+    multi = {r["comment"]: r for r in csv_rows(d / "Ethos_Dataset_Multi_Label.csv", ";")}
     out = LabelledRows("ethos")
     groups = {
         "gender": "gender",
@@ -426,7 +428,7 @@ def load_ethos(root: Path) -> LabelledRows:
         "religion": "religion",
         "sexual_orientation": "sexual_orientation",
     }
-    for r in _read_csv(d / "Ethos_Dataset_Binary.csv", ";"):
+    for r in csv_rows(d / "Ethos_Dataset_Binary.csv", ";"):
         text = r["comment"]
         hate = float(r["isHate"]) >= 0.5
         if not hate:
@@ -452,7 +454,7 @@ def load_stormfront(root: Path) -> LabelledRows:
     is read beside a sentence of its own post (the fast tier's identity_attack AUROC was
     0.881 on those 350 against 0.857 on the other 128)."""
     out = LabelledRows("stormfront")
-    rows = _read_csv(root / "stormfront" / "stormfront.csv")
+    rows = csv_rows(root / "stormfront" / "stormfront.csv")
     tested = {r["file_id"].rpartition("_")[0] for r in rows if r["sampled_split"] == "test"}
     for r in rows:
         if r["label"] not in ("hate", "noHate"):
@@ -487,7 +489,7 @@ def load_unhealthy(root: Path) -> LabelledRows:
     """
     out = LabelledRows("unhealthy")
     for fname in ("val.csv", "test.csv"):
-        for r in _read_csv(root / "unhealthy_conversations" / fname):
+        for r in csv_rows(root / "unhealthy_conversations" / fname):
             text, healthy = r["comment"], r["healthy"]
             hostile = float(r["hostile"] or 0)
             split = "test" if fname == "test.csv" else seeded_split(text, dev=0.5, test=0.0)
@@ -514,7 +516,7 @@ def hostile_share(row: dict[str, str]) -> float:
 def load_wikimadlibs(root: Path) -> LabelledRows:
     """WikiMadlibs identity templates: bias evaluation only."""
     out = LabelledRows("wikimadlibs")
-    for r in _read_csv(root / "wikimadlibs" / "preprocessed.csv"):
+    for r in csv_rows(root / "wikimadlibs" / "preprocessed.csv"):
         out.add(r["text"], "test", {"toxicity": float(r["label"])}, gold=r["label"])
     return out
 
@@ -576,7 +578,7 @@ def load_ruddit(root: Path) -> LabelledRows:
     ``RUDDIT_CLEAN`` (rows between are masked), and ``gold`` keeps the score.
     """
     out = LabelledRows("ruddit")
-    for r in _read_csv(root / "ruddit" / "ruddit_with_text.csv"):
+    for r in csv_rows(root / "ruddit" / "ruddit_with_text.csv"):
         text = r["comment_body"]
         if text.strip() in ("[deleted]", "[removed]"):
             continue
@@ -618,7 +620,7 @@ def load_sfu_news(root: Path) -> LabelledRows:
     test share than elsewhere, so both hold a few hundred civil comments.
     """
     out = LabelledRows("sfu")
-    for r in _read_csv(root / "sfu_ctc" / "SFU_constructiveness_toxicity.csv"):
+    for r in csv_rows(root / "sfu_ctc" / "SFU_constructiveness_toxicity.csv"):
         text, level = r["comment"], r["is_toxic_popular_answer_1"]
         if level == "1":
             labels = all_clear()
