@@ -227,6 +227,26 @@ def test_documents_merge_over_the_base_policy() -> None:
         parse_document("[1, 2]", "json", "s")
 
 
+def test_a_sites_watched_words_add_to_the_servers_own() -> None:
+    # Desks 77 and 78: a site that sent `[watchlist] hold = ["dinghy diver*"]` dropped every
+    # word the server's policy file watched, and a slur that list held was published.
+    server = merge_documents(
+        BASE.raw, {"watchlist": {"hold": ["knacker*", "pikey*"], "censor": ["fuck*"]}}
+    )
+    site = parse_document('[watchlist]\nhold = ["dinghy diver*", "pikey*"]\n', "toml", "s")
+    policy = parse_policy(merge_documents(server, site), "s")
+    watched = [(r.pattern, r.action) for r in policy.rules.watchlist]
+    assert sorted(watched) == sorted(
+        [("knacker*", "hold"), ("pikey*", "hold"), ("dinghy diver*", "hold"), ("fuck*", "censor")]
+    )
+    held = Moderator(policy).decide(scored(), "Three hundred knackers at a wedding.")
+    assert held.decision.action == "hold"
+    # other lists still replace the base's: a site that supports only English means it
+    langs = parse_document('[languages]\nsupported = ["en"]\n', "toml", "s")
+    only_en = merge_documents({"languages": {"supported": ["en", "de"]}}, langs)
+    assert only_en["languages"]["supported"] == ["en"]
+
+
 def test_a_site_that_sets_one_german_threshold_keeps_the_other_german_ones() -> None:
     """The README's own example: German toxicity set, German identity_attack, insult, ...
     fell back to the English thresholds and held civil German comments."""

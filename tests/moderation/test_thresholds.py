@@ -15,6 +15,7 @@ from threadguard.moderation import (
     parse_policy,
 )
 from threadguard.moderation.authors import AuthorContext
+from threadguard.moderation.policy import AUTHOR_FLOOR
 from threadguard.schema import ATTRIBUTES
 
 
@@ -156,9 +157,20 @@ def test_an_author_name_decides_only_from_the_screening_floor() -> None:
     )
     crossed_line = decide(over, scores(), (), author_scores=scores(toxicity=0.75))
     assert crossed_line.reasons == ("author name: toxicity 0.75 ≥ 0.70 (hold)",)
+    every = parse_policy(
+        {"thresholds": {"toxicity": {"hold": 0.4}}, "authors": {"screen_from": 0}}, "t"
+    )
+    assert decide(every, scores(), (), author_scores=scores(toxicity=0.55)).action == "hold"
+
+
+def test_a_policy_file_without_screen_from_screens_names_as_the_default_policy_does() -> None:
+    # Desk 78: a one-table policy file (the README's own example) held "Ger Kavanagh" for
+    # the name's toxicity 0.62, from a floor of 0 the built-in policy never uses.
     unset = parse_policy({"thresholds": {"toxicity": {"hold": 0.4}}}, "t")
-    assert unset.author_floor == 0.0  # a document without the key: every crossing counts
-    assert decide(unset, scores(), (), author_scores=scores(toxicity=0.55)).action == "hold"
+    assert unset.author_floor == load_policy().author_floor == AUTHOR_FLOOR
+    plain_name = scores(toxicity=0.62)
+    assert decide(unset, scores(), (), author_scores=plain_name).action == "approve"
+    assert decide(unset, scores(), (), author_scores=scores(toxicity=0.9)).action == "hold"
 
 
 def test_a_trusted_author_is_not_held_by_a_name_score_under_the_floor() -> None:

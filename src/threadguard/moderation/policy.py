@@ -54,6 +54,9 @@ from threadguard.validation import InvalidField, check_strings
 
 DEFAULT_LOW_SEVERITY = ("toxicity", "insult", "profanity")
 DEFAULT_POLICY = "default_policy.toml"
+#: ``[authors] screen_from`` where a document does not say: the default policy's (a test
+#: keeps the two equal).
+AUTHOR_FLOOR = 0.85
 #: Every key a policy document may have at its top level, and the keys of each table.
 KNOWN: dict[str, frozenset[str] | None] = {
     "name": None,
@@ -133,10 +136,13 @@ class Policy:
     #: The least score of a user name's that may hold or reject its comment (above the
     #: attribute's own threshold too). A name is a few characters and the models read it
     #: poorly: plain names score 0.3-0.61 toxicity ("Tom Brannigan" 0.50, "grumpy_grandad"
-    #: 0.61 with deep@16), and so do some hateful ones ("HitlerWasRight" 0.51). 0 (every
-    #: crossing counts) unless the document says; the shipped default policy says 0.65 and
-    #: leaves hateful names to the watchlist, which screens names too.
-    author_floor: float = 0.0
+    #: 0.61 with deep@16), and so do some hateful ones ("HitlerWasRight" 0.51). The default
+    #: policy's level unless the document says otherwise (``screen_from = 0``: every crossing
+    #: counts); hateful names are left to the watchlist, which screens names too. It was 0
+    #: for a document without the key, and a one-table policy file held ordinary names
+    #: ("Ger Kavanagh": toxicity 0.62, desk 78), the strict side of a fallback whose every
+    #: other table left out is lenient.
+    author_floor: float = AUTHOR_FLOOR
     rules: SiteRules = field(default_factory=SiteRules)
     languages: LanguageRule = field(default_factory=LanguageRule)
     source: str = "<built-in>"
@@ -450,10 +456,14 @@ def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def merge_documents(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     """``override`` on top of ``base``, table by table (so a site can change one threshold).
 
-    Tables merge recursively; any other value (a list of watched words included)
-    replaces the base's. An attribute's rule merges key by key, so ``toxicity = { hold =
-    0.5 }`` keeps the base's reject (it dropped it: a slur at 0.97 toxicity was only held on
-    that site); ``reject = false`` drops it, and ``toxicity = {}`` the whole base rule.
+    Tables merge recursively; any other value replaces the base's, but for the watchlist's
+    lists of patterns, which add to the base's: a site that named one word of its own under
+    ``[watchlist] hold`` had dropped every word of the server's (desks 77 and 78: a slur the
+    server's list held was published, and ``db rescore`` then published the one it had
+    held), where the README promises that only what a site names changes. An attribute's
+    rule merges key by key, so ``toxicity = { hold = 0.5 }`` keeps the base's reject (it
+    dropped it: a slur at 0.97 toxicity was only held on that site); ``reject = false``
+    drops it, and ``toxicity = {}`` the whole base rule.
     """
     return _merge(base, override, ())
 
@@ -468,6 +478,8 @@ def _merge(base: dict[str, Any], override: dict[str, Any], path: tuple[str, ...]
                 out[key] = _merge_rules(current, value)
             else:
                 out[key] = _merge(current, value, where)
+        elif path == ("watchlist",) and isinstance(value, list) and isinstance(current, list):
+            out[key] = [*current, *(v for v in value if v not in current)]
         else:
             out[key] = value
     return out
@@ -579,8 +591,6 @@ LEFT_OUT: Final[dict[str, str]] = {
     "abusive_words": "abusive words are left to the scores",
     "contact_details": "contact details and spam are not looked for",
     "languages": "only English is decided by its scores; every other language is held",
-    "authors": "a user name's scores hold its comment from the thresholds (the built-in "
-    "policy: from 0.85)",
 }
 
 
