@@ -149,7 +149,9 @@ def score_stream(
             else:
                 analysis = by_pos[i]
                 item = parsed[0]
-                outcome = moderator.decide(analysis, item.text, context=item.parent or item.title)
+                outcome = moderator.decide(
+                    analysis, item.text, context=item.parent or item.title, title=item.title
+                )
                 found = with_findings(analysis, outcome, spans=spans)
                 out = score_line(found, outcome.decision)
                 if parsed[1] is not None:

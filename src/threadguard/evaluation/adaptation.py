@@ -268,7 +268,7 @@ def _store_verdicts(
         NewComment(
             it.text,
             a,
-            moderator.decide(a, it.text, context=it.parent or it.title).decision,
+            moderator.decide(a, it.text, context=it.parent or it.title, title=it.title).decision,
             external_id=f"c{i}",
         )
         for i, (it, a) in enumerate(rows)

@@ -166,7 +166,9 @@ def decide_items(
     for analysis, item in zip(analyses, items, strict=True):
         for scale, moderator in moderators:
             context = item.parent or item.title
-            decision = moderator.decide(analysis, item.text, context=context).decision
+            decision = moderator.decide(
+                analysis, item.text, context=context, title=item.title
+            ).decision
             if scale == 1.0 and at_policy is not None:
                 at_policy.append(decision.action is not Verdict.APPROVE)
             if decision.action is Verdict.APPROVE:

@@ -132,7 +132,9 @@ def measure(engine: Engine, moderator: Moderator, rows: DomainRows) -> DomainRes
     analyses = engine.analyze(rows.items, spans=False)
     flagged = np.array(
         [
-            moderator.decide(a, it.text, context=it.parent or it.title).decision.action
+            moderator.decide(
+                a, it.text, context=it.parent or it.title, title=it.title
+            ).decision.action
             != Verdict.APPROVE
             for a, it in zip(analyses, rows.items, strict=True)
         ],

@@ -154,7 +154,9 @@ def count(
     """One set's counts from its cases and their analyses, decided by ``moderator``."""
     n = {f.name: 0 for f in fields(TargetCounts) if f.name != "name"}
     for case, a in zip(cases, analyses, strict=True):
-        outcome = moderator.decide(a, case.text, context=case.parent or case.title)
+        outcome = moderator.decide(
+            a, case.text, context=case.parent or case.title, title=case.title
+        )
         reported = {t.group for t in with_findings(a, outcome).targets}
         if case.known and outcome.named_groups:
             n["listed"] += 1

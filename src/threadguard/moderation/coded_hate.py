@@ -484,12 +484,13 @@ def context_lexicon() -> tuple[CodedTerm, ...]:
 
 
 def match_context(
-    text: str, terms: tuple[CodedTerm, ...] | None = None, context: str = ""
+    text: str, terms: tuple[CodedTerm, ...] | None = None, context: str = "", topic: str = ""
 ) -> list[CodedMatch]:
     """The ``[[context]]`` entries found in ``text``: their pattern with their ``near``
     within :data:`CONTEXT_NEAR` characters or in ``context`` (what the comment answers: its
-    parent's text, else the article's title; its first :data:`CONTEXT_CHARS` characters),
-    and their ``unless`` not (rebutted, for an entry marked ``reported``, as a term is).
+    parent's text, else the article's title; its first :data:`CONTEXT_CHARS` characters) or
+    in ``topic`` (the article's title, where the comment answers a parent), and their
+    ``unless`` not (rebutted, for an entry marked ``reported``, as a term is).
 
     One match per entry: its first that holds (not rebutted), else its first rebutted one;
     at most :data:`CONTEXT_TRIES` of an entry's pattern matches are examined. A comment
@@ -504,7 +505,11 @@ def match_context(
         assert term.regex is not None and term.near is not None
         if term.needs and not any(w in low for w in term.needs):
             continue
-        near_answered = bool(answered) and term.near.search(answered) is not None
+        near_answered = any(
+            term.near.search(where) is not None
+            for where in (answered, topic[:CONTEXT_CHARS])
+            if where
+        )
         first_denied: CodedMatch | None = None
         held: CodedMatch | None = None
         for tries, m in enumerate(term.regex.finditer(text)):
@@ -615,6 +620,7 @@ def match_coded(
     in_author: bool = False,
     canonical: str | None = None,
     context: str = "",
+    topic: str = "",
 ) -> list[CodedMatch]:
     """Every code of the shipped lexicon found in ``text`` (but those in ``ignore``,
     lower-cased as the policy keeps them; a term the lexicon does not have ignores
@@ -623,11 +629,12 @@ def match_coded(
     English only the codes used in every language are looked for (None: a user name,
     every code, never rebutted). ``canonical``: ``normalize_text(text)`` if known.
     ``in_author``: ``text`` is a user name, read word by word (:func:`match_name`).
-    ``context``: what the comment answers, where a ``[[context]]`` entry's near may stand.
+    ``context``: what the comment answers, where a ``[[context]]`` entry's near may stand;
+    ``topic``: the article's title, where it is not ``context`` already, the same.
     """
     if in_author:
         return match_name(text, ignore=ignore)
-    return _match_text(text, ignore, language, False, canonical, context)
+    return _match_text(text, ignore, language, False, canonical, context, topic)
 
 
 def _match_text(
@@ -637,6 +644,7 @@ def _match_text(
     in_author: bool,
     canonical: str | None,
     context: str = "",
+    topic: str = "",
 ) -> list[CodedMatch]:
     """:func:`match_coded` on a text as it stands."""
     terms, rules = _watching(ignore, language in ("en", None))
@@ -653,7 +661,7 @@ def _match_text(
         english = language in ("en", None)
         found += [
             c
-            for c in match_context(text, context=context)
+            for c in match_context(text, context=context, topic=topic)
             if c.term.pattern.lower() not in ignore and (english or c.term.any_language)
         ]
     if "(((" in text and ECHO_TERM.pattern not in ignore:

@@ -122,7 +122,9 @@ _NOUN_SPEAKER: Final = (
 _SPEAKER: Final = (
     r"(?:he|she|they|whoever(?: [\w'’-]+ (?:it|that|this|him|her|them|the [\w'’-]+)"
     # "Whoever called him that might have had a point" (a blind review's)
-    r"(?: that| names| it)?)?|"
+    r"(?: that| names| it)?"
+    # the verb alone: "Whoever shouted had a point." (news desk 77, session 52)
+    r"| (?:shouted|yelled|screamed|wrote|said|sprayed|painted|sent|did))?|"
     r"(?:the|that|this|those) (?:guy|bloke|man|lad|lads|fella|fan|fans|kid|kids|boys|woman|"
     r"passenger|idiot)|" + _NOUN_SPEAKER + r"|"
     # session 47's news desks: "Sounds like somebody had the right idea.", "Note writer
@@ -184,7 +186,7 @@ APPROVES_SPEAKER: Final = re.compile(
     r"|really |honestly )?blame (?:him|her|them|whoever [\w'’-]+ (?:it|that)|the (?:fella|bloke|"
     r"guy|man|lad|lads|fan|fans|woman|passenger|writer|driver|kid|kids|stranger|neighbour))|nothing wrong with "
     r"(?:that|it|what (?:he|she|they) (?:said|wrote|shouted))|about time (?:someone|somebody) "
-    r"said it|(?:someone|somebody) had to say it|fair play to (?:him|them|whoever [\w'’-]+ "
+    r"said it|(?:someone|somebody) (?:had|has|needed|needs) to say it|fair play to (?:him|them|whoever [\w'’-]+ "
     r"(?:it|that))|(?:legend|hero|spot on|bang on|top man),? whoever [\w'’-]+ (?:it|that)|"
     r"whoever [\w'’-]+ (?:it|that) is an? (?:legend|hero))"
     # a blind review's (session 47): the noun the report used, said to be right; praise of

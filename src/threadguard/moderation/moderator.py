@@ -96,13 +96,16 @@ class Moderator:
         *,
         context: str = "",
         answered: Outcome | None = None,
+        title: str = "",
     ) -> Outcome:
         """The decision on one scored comment, with the watched words found in it.
         ``context``: what it answers (the parent comment's text, else the article's title);
         ``answered``: the parent comment's outcome, when decided (its lists' finds are then
-        not looked for again); both ignored by a moderator made with ``context=False``."""
+        not looked for again); ``title``: the article's title (where ``context`` is a
+        parent's text, the topic words of a coded-hate entry are looked for there too); all
+        three ignored by a moderator made with ``context=False``."""
         if not self.reads_context:
-            context, answered = "", None
+            context, answered, title = "", None, ""
         finds = (
             ListFinds(
                 tuple(c for c in answered.coded if not c.where.in_author),
@@ -113,7 +116,8 @@ class Moderator:
             if answered is not None
             else None
         )
-        case = Case(self.policy, analysis, text, author, author_analysis, context, finds)
+        topic = title if title != context else ""
+        case = Case(self.policy, analysis, text, author, author_analysis, context, topic, finds)
         draft = Draft()
         for phase in self.phases:
             draft = phase(case, draft)
@@ -198,6 +202,7 @@ class Moderator:
                 s.author_analysis,
                 context=context(s.comment),
                 answered=answered(s.comment),
+                title=title,
             )
             decided[s.comment.id] = outcome
             analysis = with_findings(s.analysis, outcome)

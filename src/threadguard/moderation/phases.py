@@ -81,6 +81,11 @@ class Case:
     #: Read where a rule needs the thread to be understood (a call for expulsion of a
     #: group the parent named).
     context: str = ""
+    #: The article's title where the comment answers a parent (else it is ``context``
+    #: already, or unknown): a ``[[context]]`` entry's topic words are looked for there
+    #: too ("Three hundred knackers in one place" answered a parent about the wedding's
+    #: guests, under "Mullingar hotel defends hosting Traveller wedding": desk 78).
+    title: str = ""
     #: What the lists found in the parent comment, when its decision is known (a thread's
     #: reply); None: the phases read the parent's text themselves.
     answered: ListFinds | None = None
@@ -334,6 +339,7 @@ def coded_hate(case: Case, draft: Draft) -> Draft:
         language=case.analysis.language,
         canonical=case.canonical,
         context=case.context,
+        topic=case.title,
     )
     name = case.author.name if case.author is not None else ""
     if name and not OPAQUE_ID.fullmatch(name):
