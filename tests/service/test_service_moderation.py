@@ -384,6 +384,36 @@ def test_a_queue_item_names_the_sites_own_comment_id(
     assert [i["external_id"] for i in items] == ["a1", "a4", "b1"]
 
 
+@pytest.mark.parametrize("kind", DIALECTS)
+def test_a_queued_reply_carries_the_comment_it_answers(
+    engine: Engine, databases: Databases, tmp_path: Path, kind: str
+) -> None:
+    """Desk 78 (session 52): the queue API gave a held reply's text alone, so an integrator's
+    own review screen could not show what "Hear hear." agreed with (the dashboard did)."""
+    body = json.dumps(
+        {
+            "thread": {"id": "p1", "title": "Article p1"},
+            "comments": [
+                {"id": "t1", "author": "ann", "text": "nice weather today"},
+                {"id": "r1", "author": "bo", "text": "more pineapple", "parent": "t1"},
+                {"id": "r2", "author": "cy", "text": "pineapple again", "parent": "gone"},
+            ],
+        }
+    )
+    for service in open_service(engine, databases, kind, tmp_path):
+        sent = ingest(service, body)
+        items = {i["external_id"]: i for i in queue(service)["items"]}
+        assert set(items) == {"r1", "r2"}
+        assert items["r1"]["parent"] == {
+            "comment_id": sent["t1"]["comment_id"],
+            "external_id": "t1",
+            "author": "ann",
+            "text": "nice weather today",
+            "status": "approved",
+        }
+        assert items["r2"]["parent"] is None  # a parent the store never received
+
+
 def test_contact_details_are_located_in_every_answer_without_being_copied(
     service: Service, tmp_path: Path
 ) -> None:

@@ -285,6 +285,19 @@ class CommentOut(BaseModel):
     actions: list[ActionOut]
 
 
+class QueueParentOut(BaseModel):
+    """The comment a queued one answers, as stored (a reply held for agreeing with its
+    parent is judged with it)."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    comment_id: str = Field(validation_alias="id", description="The store's id (cm_...).")
+    external_id: str = Field(description="Its id on the site that sent it.")
+    author: str | None
+    text: str = Field(description="Empty where an admin erased it.")
+    status: Status
+
+
 class QueueItemOut(BaseModel):
     comment_id: str
     external_id: str = Field(description="The comment's id on the site that sent it.")
@@ -299,6 +312,11 @@ class QueueItemOut(BaseModel):
     entered_at: datetime
     resolved_at: datetime | None
     resolved_by: str | None
+    parent: QueueParentOut | None = Field(
+        None,
+        description="The comment it answers, where the store has it (null: a top-level "
+        "comment, or a parent never sent).",
+    )
 
 
 class QueuePage(BaseModel):

@@ -266,6 +266,8 @@ class QueueRecord:
     resolved_by: str | None
     #: The comment's id on the site that sent it (``comment_id`` is the store's own).
     external_id: str = ""
+    #: The comment it answers, where the store has it.
+    parent: ParentComment | None = None
 
 
 @dataclass(frozen=True)

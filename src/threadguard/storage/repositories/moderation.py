@@ -39,6 +39,7 @@ from threadguard.storage.records import (
     no_comment,
 )
 from threadguard.storage.repositories.audit import latest_verdicts
+from threadguard.storage.repositories.parents import nearest_parents
 from threadguard.storage.repositories.rows import S, from_row, latest_analysis, on_sites
 from threadguard.storage.repositories.rows import text_sha256 as text_sha256_of
 from threadguard.storage.sessions import Repository, add_audit, with_site_name
@@ -196,6 +197,9 @@ class ModerationRepository(Repository):
                 Site.name,
                 Article.external_id,
                 CommentModel.external_id,
+                CommentModel.site_id,
+                CommentModel.article_key,
+                CommentModel.parent_external_id,
             )
             .join(CommentModel, CommentModel.id == QueueItem.comment_id)
             .join(Site, Site.id == QueueItem.site_id)
@@ -236,6 +240,9 @@ class ModerationRepository(Repository):
             rows = session.execute(
                 stmt.order_by(QueueItem.entered_at, QueueItem.id).limit(limit).offset(offset)
             ).all()
+            parents = nearest_parents(
+                session, ((r[5], r[6], r[7]) for r in rows if r[7] is not None)
+            )
         items = [
             QueueRecord(
                 id=q.id,
@@ -251,8 +258,9 @@ class ModerationRepository(Repository):
                 resolved_at=q.resolved_at,
                 resolved_by=q.resolved_by,
                 external_id=external_id,
+                parent=parents.get((site_id, key, parent)) if parent is not None else None,
             )
-            for q, text, site, article, external_id in rows
+            for q, text, site, article, external_id, site_id, key, parent in rows
         ]
         return Page(items, int(total), limit, offset)
 
