@@ -88,3 +88,31 @@ def test_dinghy_divers_is_held_as_a_sneer_at_asylum_seekers() -> None:
     )
     assert_approved_in("The dinghy club's divers pulled two swimmers out at Camber today.")
     assert_approved_in("Divers searched the water near the upturned dinghy all night.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # desk 77: a family's street and house, under a story about their adoption
+        "They live on Merriman Road, the blue house with the rainbow flag. Somebody ought to "
+        "check on that boy.",
+        # desk 78's shape, with a call to call round ("go round" was read already)
+        "Mairead Keane, 14 Elm Walk. Call round and tell her what you think of her refugees.",
+        "Mairead Keane, 14 Elm Walk. Call in and tell her what you think.",
+    ],
+)
+def test_a_familys_street_or_a_call_to_call_round_is_held_as_an_address(text: str) -> None:
+    assert_held_for(text, "contact details: home address")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I live on Merriman Road and the bins have not been collected in three weeks.",
+        "We live on Merriman Road; the new crossing is a godsend.",
+        "The new bakery at 14 Elm Walk is open. Call in and tell them Sue sent you.",
+        "They live in hope, like the rest of us on the waiting list.",
+    ],
+)
+def test_ones_own_street_a_shop_or_a_figure_of_speech_is_not(text: str) -> None:
+    assert_approved_in(text)

@@ -232,7 +232,9 @@ _VISIT_DUE: Final = re.compile(
 #: shop stands near (:data:`_PUBLIC_PLACE`: "The mayor's office is at 1 Civic Way; go and
 #: see her on Fridays").
 _GO_TELL: Final = re.compile(
-    r"\b(?:go|pop|head|get) (?:round |over |down )?(?:(?:and|to) (?:tell|see|visit|show|find|ask)|"
+    # news desk 78 (session 52): "Call in and tell her what you think" beside an address
+    r"\b(?:go|pop|head|get|call) (?:round |over |down |in )?(?:(?:and|to) (?:tell|see|visit|show|"
+    r"find|ask)|"
     r"ask) (?:him|her)\b(?! (?:thanks|thank you|well done|congrat\w*|happy birthday|(?:he|she) (?:was|is|did) "
     r"(?:brilliant|great|amazing|fantastic|wonderful|superb|a star|well)))|" + HAVE_A_WORD,
     # news desk 32 (session 45): "14 Marlow Close in Eastgate. Go and have a word if the police
@@ -294,7 +296,9 @@ _VISIT: Final = re.compile(
 #: complaint about bins).
 _LIVES_ON: Final = re.compile(
     r"(?<![Ii] )(?<![Ww]e )(?<!\b[Mm]y )(?<!\b[Oo]ur )(?<![Yy]ou )\b(?:lives|living|resides|residing|(?<=family )live|(?<=parents )live|"
-    r"(?<=folks )live|(?<=kids )live) "
+    # news desk 77 (session 52): "They live on Merriman Road, the blue house with the
+    # rainbow flag. Somebody ought to check on that boy." (as "he lives on" already)
+    r"(?<=folks )live|(?<=kids )live|(?<=\b[Tt]hey )live) "
     r"(?:on|in|at) " + _NAME_WORDS + "(?:" + _STREET_WORDS + r"|Ct)\b\.?"
 )
 #: Where a person lives, said to be found or known (a third tryout: "I found where the
