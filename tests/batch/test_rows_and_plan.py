@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from pathlib import Path
 
 import pyarrow as pa
@@ -17,6 +18,8 @@ from threadguard.batch.output import OutputDir
 from threadguard.batch.plan import Reading, partitions, read_units
 from threadguard.batch.rows import read_rows
 from threadguard.engine import CascadeSettings
+from threadguard.readers import read_thread
+from threadguard.schema import Tier
 from threadguard.thread import Problem
 
 
@@ -79,6 +82,36 @@ def test_score_lines_without_a_thread_are_threads_of_their_own_with_their_parent
     assert units[0].contexts == {"a": "Immigrants are vermin"}
     assert units[1].thread.comments[0].id == "L2"  # named by its line
     assert [p.location for p in problems] == ["line 3"]
+
+
+def test_an_id_of_the_wrong_type_is_reported_and_dropped_as_scan_does(tmp_path: Path) -> None:
+    # batch kept {"id": [1, 2]} as the id "[1, 2]" without a word, where scan reads the
+    # same file giving the comment a new id: both now name the line and field and drop it
+    path = tmp_path / "w.jsonl"
+    path.write_text(
+        '{"thread": {"id": {"n": 1}, "title": "T"}}\n'
+        '{"id": [1, 2], "text": "first"}\n'
+        '{"id": "b", "parent_id": [1, 2], "text": "second"}\n'
+        '{"id": "c", "parent_id": "b", "text": "third"}\n',
+        encoding="utf-8",
+    )
+    problems: list[Problem] = []
+    [unit] = _units(path, tmp_path, problems=problems)
+    assert unit.thread.title == "T" and unit.thread.id == ""
+    assert [(c.id, c.parent) for c in unit.thread.comments] == [
+        ("L2", None),
+        ("b", None),
+        ("c", "b"),
+    ]
+    must = "must be a string or an integer"
+    expected = [
+        ("line 1", f"'id' {must}, found dict; the thread's id was dropped"),
+        ("line 2", f"'id' {must}, found list; the comment was given a new id"),
+        ("line 3", f"'parent_id' {must}, found list; the parent link was dropped"),
+    ]
+    assert [(p.location, p.message) for p in problems] == expected
+    scanned = read_thread(path)
+    assert [(p.location, p.message) for p in scanned.problems] == expected
 
 
 def test_a_repeated_id_keeps_no_parent_text_that_could_become_the_others(
@@ -183,6 +216,40 @@ def test_restart_removes_only_the_runs_own_partitions_and_manifest(tmp_path: Pat
     assert not out.manifest.exists() and not list((tmp_path / "out" / "threads").iterdir())
     out.prepare()  # a rerun's clean-up of half-written files spares them too
     assert all(p.exists() for p in mine)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "problem"),
+    [
+        ("policy", None, "'policy' must be an object, found null"),
+        ("inputs", "archive.jsonl", "'inputs' must be a list, found the string \"archive.jsonl\""),
+        ("models", ["fast"], "'models' must be an object, found a list"),
+        ("started_at", 0, "'started_at' must be a string, found the number 0"),
+    ],
+)
+def test_an_earlier_manifest_field_of_the_wrong_type_is_refused_naming_it(
+    tmp_path: Path, field: str, value: object, problem: str
+) -> None:
+    """A rerun reads the earlier manifest to compare jobs: "policy": null ended it in
+    "AttributeError: 'NoneType' object has no attribute 'get'", naming neither the file
+    nor the field. --restart, which discards that job, does not read it."""
+    import json
+
+    from threadguard.batch.runner import JobRefused, prepare
+
+    source = write_jsonl(tmp_path / "archive.jsonl", archive_rows(1, 2))
+    out = tmp_path / "out"
+    job = BatchJob([str(source)], out, Recipe(None, CascadeSettings(tier=Tier.FAST), "", "p"))
+    prepare(job)
+    manifest = out / "manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    manifest.write_text(json.dumps({**data, field: value}), encoding="utf-8")
+    with pytest.raises(JobRefused) as refused:
+        prepare(job)
+    assert str(refused.value).startswith(f"{manifest}: {problem}; ")
+    assert "Pass --restart to discard it and start over" in str(refused.value)
+    prepare(replace(job, restart=True))
+    assert json.loads(manifest.read_text(encoding="utf-8"))["policy"]["source"] == "p"
 
 
 def test_a_changed_setting_is_named_with_both_values_not_the_whole_settings() -> None:

@@ -5,6 +5,7 @@ database URL: Could not parse SQLAlchemy URL from given URL string"."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -61,3 +62,37 @@ def test_commands_that_read_refuse_a_database_that_is_not_there_and_make_none(
         assert result.exit_code == 2, result.output
         assert "no database at" in result.output
     assert not typo.exists()
+
+
+def test_commands_that_read_refuse_a_file_that_holds_no_threadguard_database_unchanged(
+    tmp_path: Path,
+) -> None:
+    """`db audit --database EMPTY_FILE` refused it, exit 2, after connecting had written
+    SQLite's header into it; another program's SQLite database was switched to WAL mode
+    before the same refusal, and a text file was exit 1 ("cannot open the database").
+    Each is refused before connecting, and left byte for byte as it was."""
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    text = tmp_path / "notes.db"
+    text.write_text("not a database\n", encoding="utf-8")
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as made:
+        made.execute("CREATE TABLE t (a)")
+    made.close()
+    files = {empty: "an empty file", text: "not SQLite", other: "without ThreadGuard's tables"}
+    before = {file: file.read_bytes() for file in files}
+    runner = CliRunner()
+    for file, why in files.items():
+        for command in (
+            ["db", "audit"],
+            ["db", "rescore", "--dry-run"],
+            ["sites", "list"],
+            ["adapt", "--list", "--site", "news"],
+            ["db", "backup", str(tmp_path / "copy.db")],
+        ):
+            result = runner.invoke(cli, [*command, "--database", str(file)])
+            assert result.exit_code == 2, (command, result.output)
+            assert f"{file} holds no ThreadGuard database (" in result.output, command
+            assert why in result.output and "Traceback" not in result.output
+    assert {file: file.read_bytes() for file in files} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db", "notes.db", "other.db"]

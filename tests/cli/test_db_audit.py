@@ -135,7 +135,9 @@ def test_a_missing_database_is_exit_2_and_none_is_made(tmp_path: Path) -> None:
     assert code == 2 and "does not exist" in err
     (empty / "threadguard.db").touch()  # a file, but no ThreadGuard database in it
     code, _, err = audit(empty)
-    assert code == 2 and "holds no ThreadGuard database" in err
+    assert code == 2 and "holds no ThreadGuard database (an empty file)" in err
+    # left as it was: connecting to check it wrote SQLite's header into it (4 KiB)
+    assert (empty / "threadguard.db").stat().st_size == 0
     with sqlite3.connect(empty / "threadguard.db") as made:  # not made into one
         assert made.execute("SELECT name FROM sqlite_master").fetchall() == []
 

@@ -23,7 +23,8 @@ from threadguard.service.moderation import article_for
 from threadguard.service.settings import ServiceSettings
 from threadguard.service.uploads import Upload, ingest
 from threadguard.storage import Store
-from threadguard.storage.models import AnalysisRow, AuditEntry
+from threadguard.storage.models import AnalysisRow, AuditEntry, Site
+from threadguard.storage.models import Comment as CommentModel
 from threadguard.storage.records import Actor
 
 THREAD = {
@@ -189,13 +190,56 @@ def test_site_and_from_together_are_refused(tmp_path: Path) -> None:
     assert "--site and --from" in result.stderr
 
 
+def _store_ids(url: str) -> dict[str, list[str]]:
+    """Each site's comments' store ids, in store-id order."""
+    store = Store.open(url, migrate=False)
+    try:
+        with store.sessions.read() as s:
+            rows = s.execute(
+                select(Site.name, CommentModel.id)
+                .join(CommentModel, CommentModel.site_id == Site.id)
+                .order_by(CommentModel.id)
+            ).all()
+    finally:
+        store.close()
+    ids: dict[str, list[str]] = {}
+    for site, cid in rows:
+        ids.setdefault(site, []).append(cid)
+    return ids
+
+
 def test_an_after_past_every_comment_of_the_site_is_warned_of(
     tmp_path: Path, engine: Engine
 ) -> None:
     url = _old_store(tmp_path / "tg.db", engine)
+    last = _store_ids(url)["news"][-1]
     code, output = invoke_in(
-        tmp_path, "db", "rescore", "--database", url, "--all", "--site", "news", "--after", "zzzz"
+        tmp_path, "db", "rescore", "--database", url, "--all", "--site", "news", "--after", last
     )
     assert code == 0, output
-    assert "--after zzzz: no comment of site news comes after it" in output
+    assert f"--after {last}: no comment of site news comes after it" in output
+    assert _audits(url) == 0
+
+
+def test_an_after_that_is_no_comment_of_the_first_site_is_refused_naming_it(
+    tmp_path: Path, engine: Engine
+) -> None:
+    """Store ids compare as text: a mistyped --after ordering before every id rescored the
+    whole site again (and one after every id, none of it) with exit 0; one of another
+    site, the comments of this one above it. Each is refused, named, before any is read."""
+    url = _two_site_store(tmp_path / "tg.db", engine)
+    sport = _store_ids(url)["sport"][0]
+    cases = [
+        ("cm_0", "--site", "no comment has that store id"),
+        ("zzzz", "--from", "no comment has that store id"),
+        (sport, "--site", "it is a comment of sport"),
+    ]
+    for after, option, why in cases:
+        code, output = invoke_in(
+            tmp_path, "db", "rescore", "--database", url, "--all", option, "news",
+            "--after", after,
+        )  # fmt: skip
+        assert code == 2, output
+        assert f"--after {after}: not a comment of site news ({why})" in " ".join(output.split())
+        assert "Traceback" not in output
     assert _audits(url) == 0

@@ -92,6 +92,49 @@ def test_a_bare_list_of_comments_and_numeric_ids_are_accepted() -> None:
     assert tree(result) == [("1", None, 0), ("2", "1", 1)]
 
 
+@pytest.mark.parametrize(
+    ("value", "found"),
+    [([1, 2], "list"), ({"x": 1}, "dict"), (True, "bool"), (2.5, "float 2.5")],
+)
+def test_an_id_of_the_wrong_type_is_reported_where_it_stands(value: Any, found: str) -> None:
+    # `scan` of {"id": [1, 2], "text": "hi"} renumbered the comment c1 without a word, and
+    # a reply's list parent made it a top-level comment as silently: each is now named, by
+    # line (or place) and field, as an id that is not Unicode text is, and the rest read
+    must = f"must be a string or an integer, found {found}"
+    lines = [
+        json.dumps({"thread": {"id": value, "title": "T"}}),
+        json.dumps({"id": value, "text": "hi"}),
+        json.dumps({"id": "b", "parent_id": value, "text": "hello"}),
+        json.dumps({"id": "c", "parent": "b", "text": "fine"}),
+    ]
+    result = read_lines(lines)
+    assert result.thread.id == "" and result.thread.title == "T"
+    assert tree(result) == [("c1", None, 0), ("b", None, 0), ("c", "b", 1)]
+    assert [str(p) for p in result.problems] == [
+        f"thread.jsonl: line 1: 'id' {must}; the thread's id was dropped",
+        f"thread.jsonl: line 2: 'id' {must}; the comment was given a new id",
+        f"thread.jsonl: line 3: 'parent_id' {must}; the parent link was dropped",
+    ]
+    document = read_json(
+        {"thread": {"id": value}, "comments": [{"id": value, "text": "hi"}, {"text": "ho"}]}
+    )
+    assert tree(document) == [("c1", None, 0), ("c2", None, 0)]
+    assert [str(p) for p in document.problems] == [
+        f"thread.json: thread: 'id' {must}; the thread's id was dropped",
+        f"thread.json: comments[0]: 'id' {must}; the comment was given a new id",
+    ]
+
+
+def test_ids_as_numbers_empty_or_null_are_no_problem() -> None:
+    result = read_json(
+        [{"id": 1.0, "text": "a"}, {"id": "", "parent": None, "text": "b"}, {"id": None}]
+    )
+    assert tree(result) == [("1", None, 0), ("c2", None, 0), ("c3", None, 0)]
+    assert [p.message for p in result.problems] == [
+        "comment has no text field; read with empty text"
+    ]
+
+
 def test_comments_are_put_in_reading_order_when_listed_chronologically() -> None:
     result = read_json(
         [

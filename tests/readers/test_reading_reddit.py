@@ -112,6 +112,25 @@ def test_a_submission_whose_title_is_not_text_is_reported_as_having_none() -> No
     assert any("no submission (t3) with a title or id" in str(p) for p in result.problems)
 
 
+def test_an_id_of_the_wrong_type_is_reported_and_its_replies_read_top_level() -> None:
+    # a list or object id was read as no id at all, without a word (the JSON readers' fault)
+    damaged = json.loads(page([t1("a", "t3_abc", "hello", [t1("b", "t1_a", "reply")])]))
+    damaged[0]["data"]["children"][0]["data"]["id"] = ["abc"]
+    damaged[1]["data"]["children"][0]["data"]["id"] = {"id": "a"}
+    result = read_thread(json.dumps(damaged).encode(), name="upload.json")
+    assert result.thread.id == ""
+    assert [(c.id, c.parent, c.text) for c in result.thread.comments] == [
+        ("c1", None, "hello"),
+        ("b", None, "reply"),
+    ]
+    must = "must be a string or an integer"
+    assert [str(p) for p in result.problems] == [
+        f"upload.json: submission: 'id' {must}, found list; the id was dropped",
+        f"upload.json: comments[0]: 'id' {must}, found dict; the comment was given a new id "
+        "and its replies read as top-level comments",
+    ]
+
+
 def test_a_reply_chain_a_thousand_deep_is_read_whole(tmp_path: Path) -> None:
     """A 200-deep chain (five JSON levels a reply) gave 0 comments: 'JSON is nested too
     deeply to read', and batch named the file twice in that message."""

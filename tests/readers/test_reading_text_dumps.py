@@ -170,7 +170,7 @@ def test_a_second_kind_of_ascii_bullet_is_named_as_such() -> None:
     assert "its first bullet is '-'" in problems[0] and "comment at line 3" in problems[0]
 
 
-@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2007"])
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2007", "\u205f", "\u3000"])
 def test_indentation_in_no_break_spaces_reads_as_spaces(space: str) -> None:
     # Desk 75: a thread copied from a web page, indented with U+00A0, read as no comments
     plain = "T\n\nBody text.\n\n  • a\n\n    one\u00a0two\n\n    • b\n\n      three\n  • c\n"
@@ -184,6 +184,19 @@ def test_indentation_in_no_break_spaces_reads_as_spaces(space: str) -> None:
     assert shape(thread) == shape(expected) == [("a", 0, None), ("b", 1, "c1"), ("c", 0, None)]
     # the text after the indentation is kept exactly, its own no-break space too
     assert thread.comments[0].text == "one\u00a0two"
+
+
+def test_indentation_in_ideographic_spaces_reads_as_spaces() -> None:
+    # U+3000, what a CJK input method types for the space bar, was not among the wide
+    # spaces: a dump indented with it read as an article with no comments
+    dump = (
+        "T\n\n本文。\n\n\u3000\u3000•\u3000a\n\n\u3000\u3000\u3000\u3000こんにちは\n\n"
+        "\u3000\u3000\u3000\u3000•\u3000b\n\n\u3000\u3000\u3000\u3000\u3000\u3000はい\n"
+    )
+    thread, problems = read_text(dump)
+    assert problems == []
+    assert shape(thread) == [("a", 0, None), ("b", 1, "c1")]
+    assert [c.text for c in thread.comments] == ["こんにちは", "はい"]
 
 
 def test_a_dump_that_reads_as_written_keeps_its_no_break_spaces() -> None:

@@ -133,6 +133,59 @@ def test_a_report_that_cannot_be_written_or_a_broken_manifest_names_the_file(
         read_report(copy)
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "problem"),
+    [
+        ("policy", None, "'policy' must be an object, found null"),
+        ("models", ["fast"], "'models' must be an object, found a list"),
+        ("settings", "none", "'settings' must be an object, found the string \"none\""),
+        ("inputs", {"a": 1}, "'inputs' must be a list, found an object"),
+        ("started_at", 5, "'started_at' must be a string, found the number 5"),
+    ],
+)
+def test_a_manifest_field_of_the_wrong_type_is_refused_naming_the_file_and_field(
+    batch_folder: Path, tmp_path: Path, field: str, value: object, problem: str
+) -> None:
+    # each ended `threadguard report` in a template's error (UndefinedError: 'None' has
+    # no attribute 'sha256'), exit 1, naming neither the manifest nor the field
+    copy = tmp_path / "copy"
+    shutil.copytree(batch_folder, copy)
+    manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
+    manifest[field] = value
+    (copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(ReportError) as caught:
+        read_report(copy)
+    assert str(caught.value) == f"{copy / 'manifest.json'}: unreadable manifest: {problem}"
+
+
+def test_a_manifest_input_size_given_as_text_is_refused_by_the_command(
+    batch_folder: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "copy"
+    shutil.copytree(batch_folder, copy)
+    manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
+    manifest["inputs"][0]["bytes"] = "1024"
+    (copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "threadguard",
+            "report",
+            str(copy),
+            "--out",
+            str(tmp_path / "r.html"),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        f"error: {copy / 'manifest.json'}: unreadable manifest: 'inputs[0].bytes' must be a "
+        'whole number, found the string "1024"'
+    ]
+
+
 def test_an_unfinished_batch_is_reported_as_such_not_as_the_whole_archive(
     batch_folder: Path, tmp_path: Path
 ) -> None:

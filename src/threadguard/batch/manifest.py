@@ -10,6 +10,11 @@ every one of them is in ``problems.jsonl`` (``problems_file``) beside the manife
 input read only in part (a truncated export) is marked ``partly_read`` (where and why)
 and counted in ``partly_read_files``; ``repaired`` names the partitions of an earlier run
 that could not be read back and were scored again (``repaired_partitions``).
+
+A rerun reads the earlier manifest back, and its identity fields are checked there, once
+(:class:`_Identity`): one of the wrong type (edited by hand, or written by something else)
+is refused naming the file and the field, where it was a Python type error naming
+neither.
 """
 
 from __future__ import annotations
@@ -22,15 +27,49 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel, Field, StrictStr, ValidationError
+
 from threadguard import __version__
 from threadguard.batch.inputs import InputFile
 from threadguard.batch.output import PROBLEMS, atomic_write
 from threadguard.schema import Tier
 from threadguard.scoring.registry import model_folders
+from threadguard.validation import json_field_problem
 
 FORMAT = "threadguard-batch/1"
 #: The keys that make up a job's identity.
 IDENTITY = ("inputs", "model", "models", "policy", "settings")
+
+
+class ManifestError(ValueError):
+    """An earlier manifest that cannot be compared with this job: not a JSON object, or a
+    field of its identity of the wrong type; ``str()`` names the file and the field."""
+
+
+def _absent() -> Any:
+    """A field an older manifest may leave out (each comparison says so), but that may
+    not be null or of another type."""
+    return Field(default=None)
+
+
+class _Input(BaseModel):
+    path: StrictStr
+    sha256: StrictStr = _absent()
+
+
+class _Policy(BaseModel):
+    sha256: StrictStr = _absent()
+
+
+class _Identity(BaseModel):
+    """What a rerun reads of an earlier manifest: its identity, and when it started."""
+
+    inputs: list[_Input] = _absent()
+    model: StrictStr = _absent()
+    models: dict[str, StrictStr] = _absent()
+    policy: _Policy = _absent()
+    settings: dict[str, Any] = _absent()
+    started_at: StrictStr = _absent()
 
 
 def folder_sha256(folder: Path) -> str:
@@ -111,10 +150,20 @@ class Manifest:
 
     @classmethod
     def load(cls, path: Path) -> Manifest | None:
+        """The manifest at ``path``; None where there is none, or it is no JSON.
+        :class:`ManifestError` when it is no JSON object, or a field of its identity is
+        of the wrong type."""
         try:
-            return cls(json.loads(path.read_text(encoding="utf-8")))
+            data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
+        if not isinstance(data, dict):
+            raise ManifestError(f"{path}: not a JSON object")
+        try:
+            _Identity.model_validate(data)
+        except ValidationError as exc:
+            raise ManifestError(f"{path}: {json_field_problem(exc)}") from None
+        return cls(data)
 
     def differences(self, other: Manifest) -> list[str]:
         """What differs in identity between this job and ``other`` (an earlier one)."""

@@ -42,7 +42,7 @@ from typing import Any
 from threadguard.readers.csvfmt import OPTIONAL_COLUMNS, TEXT_COLUMNS, iter_csv
 from threadguard.readers.decoding import file_lines
 from threadguard.readers.errors import ReaderError
-from threadguard.readers.values import as_timestamp
+from threadguard.readers.values import as_timestamp, id_fault
 from threadguard.thread import Problem
 from threadguard.validation import json_problem
 
@@ -95,12 +95,42 @@ def _text(value: Any) -> str | None:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
-def to_row(obj: dict[str, Any], aliases: dict[str, tuple[str, ...]] = _ALIASES) -> Row | str:
-    """A row from a record's fields, or why it is not one (no text, a text not a string)."""
+#: The id fields of a row, and what becomes of the row when one is of the wrong type.
+_ID_FIELDS = {
+    "id": "the comment was given a new id",
+    "parent_id": "the parent link was dropped",
+    "thread_id": "the thread's id was dropped",
+}
+
+
+def _id_fault(field: str, key: str, value: object) -> str | None:
+    """What is wrong with ``value``, under ``key``, as the row's ``field`` and what becomes
+    of it; None where the field is no id or the value is one."""
+    fault = id_fault(key, value) if field in _ID_FIELDS else None
+    return None if fault is None else f"{fault}; {_ID_FIELDS[field]}"
+
+
+def to_row(
+    obj: dict[str, Any],
+    aliases: dict[str, tuple[str, ...]] = _ALIASES,
+    faults: list[str] | None = None,
+) -> Row | str:
+    """A row from a record's fields, or why it is not one (no text, a text not a string).
+    Given ``faults`` (JSON Lines), an id of the wrong type (a list, an object) is dropped
+    and said so there, as the thread readers say it
+    (:func:`~threadguard.readers.values.id_fault`): written out as text, ``[1, 2]`` became
+    the comment's id, where ``scan`` gave it a new one. Without (CSV cells are text;
+    Parquet's typed columns, a date as a thread id say, are written out), ids are text."""
     lowered = {str(k).strip().lower(): v for k, v in obj.items()}
     row: Row = {}
     for field, names in aliases.items():
-        value = next((lowered[n] for n in names if lowered.get(n) is not None), None)
+        key = next((n for n in names if lowered.get(n) is not None), None)
+        value = None if key is None else lowered[key]
+        fault = None if faults is None or key is None else _id_fault(field, key, value)
+        if faults is not None and fault is not None:
+            faults.append(fault)
+            row[field] = None
+            continue
         if field == "text" and not isinstance(value, str):
             return 'missing "text"' if value is None else '"text" must be a string'
         if field == "created_at" and isinstance(value, str | int | float):
@@ -112,13 +142,17 @@ def to_row(obj: dict[str, Any], aliases: dict[str, tuple[str, ...]] = _ALIASES) 
     return row
 
 
-def _thread_line(obj: dict[str, Any]) -> Row | None:
-    """The thread a ``{"thread": {...}}`` line names, as default fields for the next rows."""
+def _thread_line(obj: dict[str, Any], faults: list[str]) -> Row | None:
+    """The thread a ``{"thread": {...}}`` line names, as default fields for the next rows
+    (an id of the wrong type dropped, said so in ``faults``)."""
     meta = obj.get("thread", obj.get("article"))
     if len(obj) != 1 or not isinstance(meta, dict):
         return None
+    fault = _id_fault("thread_id", "id", meta.get("id"))
+    if fault is not None:
+        faults.append(fault)
     return {
-        "thread_id": _text(meta.get("id")),
+        "thread_id": None if fault else _text(meta.get("id")),
         "title": _text(meta.get("title")),
         "url": _text(meta.get("url")),
     }
@@ -174,13 +208,15 @@ def jsonl_rows(path: Path) -> Iterator[tuple[int, Row | Problem]]:
             what = _NOT_AN_OBJECT if isinstance(obj, list) else _NOT_JSON
             yield number, Problem(source, f"line {number}", f"{what}; {_SKIP}")
             continue
-        meta = _thread_line(obj)
-        if meta is not None:
-            current = {k: v for k, v in meta.items() if v is not None}
-            continue
-        row = to_row(obj)
+        faults: list[str] = []
+        meta = _thread_line(obj, faults)
+        row = to_row(obj, faults=faults) if meta is None else meta
         if isinstance(row, str):
             yield number, Problem(source, f"line {number}", f"{row}; {_SKIP}")
+            continue
+        yield from ((number, Problem(source, f"line {number}", f)) for f in faults)
+        if meta is not None:
+            current = {k: v for k, v in meta.items() if v is not None}
             continue
         for key, value in current.items():
             if row.get(key) is None:

@@ -31,7 +31,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from threadguard.batch.inputs import InputFile, describe, expand
-from threadguard.batch.manifest import Manifest, models_used
+from threadguard.batch.manifest import Manifest, ManifestError, models_used
 from threadguard.batch.output import OutputDir, PartitionError, arrow_reason
 from threadguard.batch.plan import (
     PARTITION_COMMENTS,
@@ -196,8 +196,15 @@ def prepare(job: BatchJob) -> tuple[Manifest, OutputDir, list[InputFile]]:
     ``restart`` is off."""
     files = describe(expand(job.inputs))
     manifest, out = _identity(job, files), OutputDir(job.out)
-    previous = Manifest.load(out.manifest)
     started = manifest.data["started_at"]
+    try:
+        # not read when restarting: a damaged manifest is what --restart is for
+        previous = None if job.restart else Manifest.load(out.manifest)
+    except ManifestError as exc:
+        raise JobRefused(
+            f"{exc}; this job cannot be told the same as the one there. Pass --restart to "
+            "discard it and start over, or choose another --out"
+        ) from None
     if job.restart:
         out.clear()
     elif previous is not None:

@@ -156,7 +156,9 @@ def _since(value: str | None) -> datetime | None:
 
 def require_database(database: str | None, data_dir: Path | None) -> None:
     """Exit 2 unless the database exists and holds ThreadGuard's tables: opening one
-    otherwise makes it (a new SQLite file, the schema in an empty database), and an export
+    otherwise makes it (a new SQLite file, the schema in an empty database; connecting
+    alone writes into an empty file, so a SQLite file is first judged as it lies:
+    :func:`~threadguard.storage.db.sqlite_file_fault`), and an export
     of a database made by the typo that named it would be an empty file that looks right
     (a hardening review found `db rescore`, `sites list` and `adapt --list` run from the
     wrong folder making one and saying "no decision changed": they ask this first too).
@@ -175,6 +177,9 @@ def require_database(database: str | None, data_dir: Path | None) -> None:
     local = parsed.get_backend_name() == "sqlite" and not file.startswith("file:")
     if local and not Path(file).is_file():
         fail(f"no database at {file}: check --database or --data-dir")
+    fault = db.sqlite_file_fault(Path(file)) if local else None
+    if fault is not None:  # refused before connecting, which would write into it
+        fail(f"{file} holds no ThreadGuard database ({fault}): check --database or --data-dir")
     try:
         engine = db.connect(url)
     except db.DatabaseError as exc:

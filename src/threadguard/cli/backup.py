@@ -65,7 +65,8 @@ def db_backup(
 
 
 def _source(database: str | None, data_dir: Path | None) -> Path:
-    """The SQLite file the store is in (exit 2 for PostgreSQL, a URI or no file)."""
+    """The SQLite file the store is in (exit 2 for PostgreSQL, a URI, no file or a file
+    that is no ThreadGuard database)."""
     from sqlalchemy.engine import make_url
 
     from threadguard.storage import DatabaseError, db, default_data_dir
@@ -90,6 +91,13 @@ def _source(database: str | None, data_dir: Path | None) -> Path:
     source = Path(name).resolve()
     if not source.is_file():
         fail(f"{source}: no database here, nothing to back up (--database or --data-dir)", 2)
+    fault = db.sqlite_file_fault(source)
+    if fault is not None:  # an empty file was "backed up" as a 4 KiB database, exit 0
+        fail(
+            f"{source} holds no ThreadGuard database ({fault}): nothing to back up "
+            "(--database or --data-dir)",
+            2,
+        )
     return source
 
 

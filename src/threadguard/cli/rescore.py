@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from threadguard.progress import Advance
     from threadguard.service.rescore import RescoreSummary
+    from threadguard.storage import Store
 
 
 @db_app.command("rescore")
@@ -134,6 +135,9 @@ def db_rescore(
             if value is not None and value not in names:
                 known = ", ".join(names) or "none"
                 fail(f"{option} {value}: no such site (sites: {known})", 2)
+        todo = [site] if site is not None else names[names.index(start) if start else 0 :]
+        if after is not None:
+            _check_after(store, after, todo[0])
         try:
             engine = Engine.load(settings.model_dir, cascade=settings.cascade)
             require_covered(base, engine.supported_languages)
@@ -143,7 +147,6 @@ def db_rescore(
             fail(f"{exc}. Train one with `threadguard train`.", 1)
         state = ServiceState(engine, store, settings, base)
         actor = Actor(f"cli:{cli_user()}", "admin")
-        todo = [site] if site is not None else names[names.index(start) if start else 0 :]
         summaries: list[RescoreSummary] = []
         # each site's summary after its last page written, for an interruption
         done: dict[str, RescoreSummary] = {}
@@ -174,11 +177,26 @@ def db_rescore(
             if first and summaries[-1].read == 0 and summaries[-1].stored:
                 err.print(
                     f"warning: --after {escape(first)}: no comment of site {escape(name)} comes "
-                    "after it, so none of that site was read (an id mistyped, or the site was "
-                    "done)",
+                    "after it, so none of that site was read (the site was done)",
                     soft_wrap=True,
                 )
     _print(summaries, engine.model_version, dry_run)
+
+
+def _check_after(store: Store, after: str, first: str) -> None:
+    """Exit 2 unless ``after`` is the store id of a comment of ``first``, the site it
+    counts in. Store ids compare as text, so a mistyped one was taken as it stood: one
+    ordering before every id rescored the whole site again, one after every id none of it,
+    and one of another site somewhere in between, each without a word."""
+    owner = store.rescore.site_of(after)
+    if owner == first:
+        return
+    held = "no comment has that store id" if owner is None else f"it is a comment of {owner}"
+    fail(
+        f"--after {after}: not a comment of site {first} ({held}); give the store id an "
+        "interrupted run printed, with the --site or --from it printed",
+        2,
+    )
 
 
 def _shown(advance: Advance, done: dict[str, RescoreSummary]) -> Callable[[RescoreSummary], None]:

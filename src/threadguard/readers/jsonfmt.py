@@ -31,6 +31,7 @@ from threadguard.readers.values import (
     as_language,
     as_text,
     as_timestamp,
+    id_fault,
 )
 from threadguard.thread import Problem, ReadResult, Thread
 from threadguard.validation import json_problem
@@ -42,6 +43,9 @@ THREAD_KEYS = ("thread", "article")
 #: "content" as CMS exports name it: a tryout's ``thread.article`` was dropped unread;
 #: other keys are ignored, as a comment's are).
 ARTICLE_BODY_KEYS = ("body", "text", "article", "content")
+#: What becomes of a thread id of the wrong type (said so: in JSON Lines the problem is
+#: located by line only, and "the id" read as the comment's).
+_THREAD_ID_DROPPED = "the thread's id was dropped"
 
 
 #: How deeply a JSON document may nest. A Reddit reply is five levels (the comment, its
@@ -96,6 +100,25 @@ def _first(obj: dict[str, Any], keys: tuple[str, ...]) -> object:
     return None
 
 
+def read_id(
+    obj: dict[str, Any],
+    keys: tuple[str, ...],
+    where: tuple[str, str, list[Problem]],
+    consequence: str,
+) -> str | None:
+    """The id under the first of ``keys`` that ``obj`` has, or None; a value of the wrong
+    type (a list, an object) is reported at ``where`` (source, location, problems) with
+    what becomes of it, as an id that is not Unicode text is (:mod:`.tree`)."""
+    key = next((k for k in keys if k in obj), None)
+    if key is None:
+        return None
+    fault = id_fault(key, obj[key])
+    if fault is not None:
+        source, location, problems = where
+        problems.append(Problem(source, location, f"{fault}; {consequence}"))
+    return as_id(obj[key])
+
+
 def _first_given(obj: dict[str, Any], keys: tuple[str, ...]) -> object:
     """The first of ``keys`` whose value is given (not null, not empty): an export that
     sends ``"body": null`` beside ``"content"`` keeps its article."""
@@ -114,7 +137,7 @@ def thread_meta(obj: object, source: str, location: str, problems: list[Problem]
         title=as_text(obj.get("title")) or "",
         body=as_text(_first_given(obj, ARTICLE_BODY_KEYS)) or "",
         url=as_text(obj.get("url")) or "",
-        id=as_id(obj.get("id")) or "",
+        id=read_id(obj, ("id",), (source, location, problems), _THREAD_ID_DROPPED) or "",
     )
     return readable_article(meta, source, location, problems)
 
@@ -148,14 +171,16 @@ def comment_from_object(
         problems.append(
             Problem(source, location, "comment has no text field; read with empty text")
         )
-    parent_value = _first(obj, PARENT_KEYS)
+    where = (source, location, problems)
+    cid = read_id(obj, ("id",), where, "the comment was given a new id")
+    parent = read_id(obj, PARENT_KEYS, where, "the parent link was dropped")
     language, bad_language = as_language(_first(obj, ("language", "lang")))
     if bad_language is not None:
         problems.append(Problem(source, location, bad_language))
     return RawComment(
         text=text or "",
-        id=as_id(obj.get("id")),
-        parent=as_id(parent_value),
+        id=cid,
+        parent=parent,
         author=as_author(obj.get("author")),
         created_at=as_timestamp(_first(obj, ("created_at", "created", "timestamp"))),
         depth=as_depth(obj.get("depth")),

@@ -18,14 +18,16 @@ import html
 from typing import Any
 
 from threadguard.readers.errors import ReaderError
-from threadguard.readers.jsonfmt import load_document
+from threadguard.readers.jsonfmt import load_document, read_id
 from threadguard.readers.screening import readable_article
 from threadguard.readers.tree import RawComment, build_comments
-from threadguard.readers.values import as_author, as_id, as_timestamp
+from threadguard.readers.values import as_author, as_timestamp
 from threadguard.thread import Problem, ReadResult, Thread
 
 _PLACEHOLDERS = frozenset(("[deleted]", "[removed]"))
 _SITE = "https://www.reddit.com"
+#: What becomes of a comment whose id is of the wrong type (its replies lose their parent).
+_NEW_ID = "the comment was given a new id and its replies read as top-level comments"
 
 
 def is_reddit(data: Any) -> bool:
@@ -61,7 +63,8 @@ def _submission(listing: Any, source: str, problems: list[Problem]) -> Thread:
                 title=_text(data.get("title")),
                 body=_text(data.get("selftext")),
                 url=_SITE + permalink if permalink.startswith("/") else _text(data.get("url")),
-                id=as_id(data.get("id")) or "",
+                id=read_id(data, ("id",), (source, "submission", problems), "the id was dropped")
+                or "",
             )
             return readable_article(thread, source, "submission", problems)
     return Thread()
@@ -110,7 +113,7 @@ def _comments(listing: Any, source: str, problems: list[Problem]) -> list[RawCom
             )
             continue
         text, fault = _body(data)
-        comment_id = as_id(data.get("id"))
+        comment_id = read_id(data, ("id",), (source, location, problems), _NEW_ID)
         raws.append(
             RawComment(
                 text=text,

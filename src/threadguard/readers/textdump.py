@@ -66,17 +66,19 @@ _TAB_WIDTH = 2
 _TAB_WIDTHS = (2, 4, 8)
 
 
-#: Spaces a page copied from a browser indents with (no-break, figure, narrow no-break and
-#: the fixed-width spaces). Desk 75 (session 51) pasted a thread indented with U+00A0 and
-#: got no comments: a dump with no bullet line as written is read again with them as plain
-#: spaces where they indent a line or follow a bullet glyph (•, not "-", which may be a
-#: minus sign). Only then: in a dump that reads as it is, a list indented so stays text (a
-#: code review found fake comments made of one).
-_WIDE_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f]")
+#: Spaces a page copied from a browser, or a writer typing in a CJK input method, indents
+#: with: the blank Unicode space separators (no-break, the fixed-width ones, narrow no-break,
+#: medium mathematical, ideographic U+3000; not the Ogham space mark, drawn as a stroke).
+#: Desk 75 (session 51) pasted a thread indented with U+00A0 and got no comments (a dump
+#: indented with U+3000 too, while this list left it out): a dump with no bullet line as
+#: written is read again with them as plain spaces, one for one (a wide space is one press
+#: of the space bar, as a plain one is), where they indent a line or follow a bullet glyph
+#: (•, not "-", which may be a minus sign). Only then: in a dump that reads as it is, a
+#: list indented so stays text (a code review found fake comments made of one).
+_WIDE_SPACE_CHARS = "\u00a0\u2000-\u200a\u202f\u205f\u3000"
+_WIDE_SPACES = re.compile(f"[{_WIDE_SPACE_CHARS}]")
 _LEADING_SPACE = re.compile(
-    r"^[ \t\u00a0\u2000-\u200a\u202f]+(?:["
-    + re.escape(UNICODE_BULLETS)
-    + r"][ \u00a0\u2000-\u200a\u202f]+)?"
+    f"^[ \\t{_WIDE_SPACE_CHARS}]+(?:[" + re.escape(UNICODE_BULLETS) + f"][ {_WIDE_SPACE_CHARS}]+)?"
 )
 
 

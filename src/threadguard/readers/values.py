@@ -30,6 +30,18 @@ def as_id(value: object) -> str | None:
     return None
 
 
+def id_fault(key: str, value: object) -> str | None:
+    """Why ``value``, given as ``key``, is no id (a list, an object, true, 1.5), or None
+    when it is one or none is given (null, empty). :func:`as_id` reads such a value as no
+    id at all, so a reader reports it with this before the comment is given a new id or
+    loses its parent link: dropped silently, ``{"id": [1, 2]}`` became ``c1`` unannounced."""
+    if value is None or as_id(value) is not None or isinstance(value, str):
+        return None
+    # a float is shown with its value: 2.0 is an id (2), 2.5 not
+    found = f"float {value!r}" if isinstance(value, float) else type(value).__name__
+    return f"'{key}' must be a string or an integer, found {found}"
+
+
 def as_text(value: object) -> str | None:
     """Text from a string or number; None when the value is not text-like."""
     if isinstance(value, str):

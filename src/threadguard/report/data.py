@@ -25,10 +25,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
+from pydantic import BaseModel, Field, StrictInt, StrictStr, ValidationError
 
 from threadguard.report.policy import PolicySummary, summarize_policy
 from threadguard.schema import ATTRIBUTES, Verdict
 from threadguard.signals import DEFAULT_SETTINGS
+from threadguard.validation import json_field_problem
 
 #: A comment at or above this hostility (highest harm score) counts as hostile.
 HOSTILE = 0.5
@@ -47,6 +49,43 @@ MAX_PERIODS = 36
 class ReportError(ValueError):
     """A folder that is not a batch output (the message says what is missing), or one
     with a partition that cannot be read (the message names it)."""
+
+
+def _absent() -> Any:
+    """A field the manifest may leave out (``read_report`` reads the figures without it;
+    a batch always writes it), but that may not be null or of another type."""
+    return Field(default=None)
+
+
+class _ShownInput(BaseModel):
+    path: StrictStr = _absent()
+    kind: StrictStr = _absent()
+    bytes: StrictInt = _absent()
+    sha256: StrictStr = _absent()
+
+
+class _ShownPolicy(BaseModel):
+    source: StrictStr = _absent()
+    sha256: StrictStr = _absent()
+    text: StrictStr = _absent()
+
+
+class _ShownManifest(BaseModel):
+    """The fields of a batch's manifest the page shows, checked before it is drawn: one
+    of the wrong type (a string for the size of an input, null for the policy) ended the
+    command in a template's type error naming neither the file nor the field. The counts
+    are read leniently instead (:class:`_ManifestCount`)."""
+
+    model: StrictStr = _absent()
+    models: dict[str, StrictStr] = _absent()
+    policy: _ShownPolicy = _absent()
+    settings: dict[str, Any] = _absent()
+    inputs: list[_ShownInput] = _absent()
+    status: StrictStr = _absent()
+    started_at: StrictStr = _absent()
+    finished_at: StrictStr = _absent()
+    threadguard: StrictStr = _absent()
+    problems_file: StrictStr = _absent()
 
 
 #: What to do about a partition that cannot be read: the batch scores it again.
@@ -529,6 +568,11 @@ def read_report(
         raise ReportError(f"{manifest_path}: unreadable manifest: {exc}") from None
     if not isinstance(manifest, dict):
         raise ReportError(f"{manifest_path}: unreadable manifest: not a JSON object")
+    try:
+        _ShownManifest.model_validate(manifest)
+    except ValidationError as exc:
+        problem = json_field_problem(exc)
+        raise ReportError(f"{manifest_path}: unreadable manifest: {problem}") from None
     _check_footers(root)
     try:
         return _figures(root, manifest, top, examples, heated, tree_comments)

@@ -25,7 +25,6 @@ on exact products.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -33,7 +32,8 @@ from typing import Any
 
 import numpy as np
 
-from threadguard.scoring.linear import ModelError, platt, sigmoid
+from threadguard.scoring.linear import ModelError, platt, read_meta, sigmoid
+from threadguard.scoring.model_json import EncoderMeta
 
 FORMAT = "threadguard-encoder/1"
 #: ONNX Runtime's session setting for exact int8 products on CPUs without VNNI (see the
@@ -152,15 +152,15 @@ class EncoderModel:
         import onnxruntime as ort
 
         try:
-            meta = json.loads((directory / "model.json").read_text(encoding="utf-8"))
-            if meta.get("format") != FORMAT:
-                raise ModelError(f"{directory}: not a {FORMAT} model")
+            meta = read_meta(directory, FORMAT, EncoderMeta)
             session = ort.InferenceSession(
                 str(directory / "encoder.int8.onnx"),
                 session_options(threads),
                 providers=["CPUExecutionProvider"],
             )
             tokenizer = load_tokenizer(directory / "tokenizer.json", int(meta["max_tokens"]))
+        except ModelError:  # not an encoder, or a field of the wrong type: said so
+            raise
         except (OSError, ValueError, KeyError) as exc:
             raise ModelError(f"{directory}: cannot load encoder: {exc}") from exc
         except Exception as exc:  # onnxruntime raises its own exception types

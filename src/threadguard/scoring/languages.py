@@ -20,7 +20,8 @@ from typing import Any
 
 import numpy as np
 
-from threadguard.scoring.linear import LinearModel, ModelError
+from threadguard.scoring.linear import FORMAT, LinearModel, ModelError, read_meta
+from threadguard.scoring.model_json import LanguagesIndex, LinearMeta, meta_problem
 from threadguard.scoring.registry import shipped_model_dir
 
 #: The folder of the multilingual fast tier under ``threadguard/models``.
@@ -56,6 +57,9 @@ class LanguageModels:
             raise ModelError(f"{directory}: cannot read {INDEX}: {exc}") from exc
         if not isinstance(index, dict) or index.get("format") != INDEX_FORMAT:
             raise ModelError(f"{directory}/{INDEX}: not a {INDEX_FORMAT} index")
+        problem = meta_problem(index, LanguagesIndex)
+        if problem is not None:
+            raise ModelError(f"{directory}/{INDEX}: {problem}")
         folders: dict[str, str] = {}
         metadata: dict[str, dict[str, Any]] = {}
         for language, folder in dict(index.get("models", {})).items():
@@ -63,7 +67,7 @@ class LanguageModels:
                 raise ModelError(f"{directory}/{INDEX}: bad model folder {folder!r}")
             if folder not in metadata:
                 try:
-                    meta = json.loads((directory / folder / "model.json").read_text("utf-8"))
+                    meta = read_meta(directory / folder, FORMAT, LinearMeta)
                 except (OSError, ValueError) as exc:
                     raise ModelError(f"{directory}/{folder}: cannot load model: {exc}") from exc
                 metadata[folder] = meta

@@ -17,6 +17,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from threadguard.scoring.features import FeatureConfig, Featurizer
+from threadguard.scoring.model_json import LinearMeta, ModelMeta, meta_problem
 
 FORMAT = "threadguard-linear/1"
 
@@ -34,6 +35,20 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
 def platt(logits: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Platt scaling per head: probabilities from raw logits (both tiers use it)."""
     return sigmoid(logits * a + b)
+
+
+def read_meta(directory: Path, fmt: str, schema: type[ModelMeta]) -> dict[str, Any]:
+    """``directory``'s model.json, parsed: :class:`ModelError` naming the file and the
+    field when it is not a model of format ``fmt`` or a field ``schema`` reads is of the
+    wrong type (:mod:`.model_json`). OSError and ValueError (no file, no JSON) are the
+    caller's to word."""
+    meta = json.loads((directory / "model.json").read_text(encoding="utf-8"))
+    if isinstance(meta, dict) and meta.get("format") != fmt:
+        raise ModelError(f"{directory}: not a {fmt} model (format={meta.get('format')!r})")
+    problem = meta_problem(meta, schema)
+    if problem is not None:
+        raise ModelError(f"{directory / 'model.json'}: {problem}")
+    return dict(meta)
 
 
 @dataclass
@@ -111,11 +126,7 @@ class LinearModel:
     def load(cls, directory: Path) -> LinearModel:
         """Read an artifact written by :meth:`save`; refuses anything else."""
         try:
-            meta = json.loads((directory / "model.json").read_text(encoding="utf-8"))
-            if meta.get("format") != FORMAT:
-                raise ModelError(
-                    f"{directory}: not a {FORMAT} model (format={meta.get('format')!r})"
-                )
+            meta = read_meta(directory, FORMAT, LinearMeta)
             with np.load(directory / "weights.npz", allow_pickle=False) as npz:
                 q, scale, idf = npz["weights"], npz["scale"], npz["idf"]
         except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:

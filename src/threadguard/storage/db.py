@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -147,6 +149,41 @@ def _sqlite_hooks(engine: Engine) -> None:
     def _on_begin(conn: Connection) -> None:
         mode = conn.get_execution_options().get(BEGIN_MODE, "")
         conn.exec_driver_sql("BEGIN IMMEDIATE" if mode == "IMMEDIATE" else "BEGIN")
+
+
+#: The first bytes of every SQLite database file.
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def sqlite_file_fault(path: Path) -> str | None:
+    """Why the existing file ``path`` is no ThreadGuard database, judged without changing
+    it (``an empty file``, ``not SQLite``...), or None when it may be one (or
+    cannot be read: connecting says why). Connecting would change it first: SQLite writes
+    its header into an empty file, and the WAL mode set on every connection rewrites a
+    database's header, so a command refusing the file afterwards had changed it.
+
+    A database in WAL mode is taken for one of ours (connecting changes nothing there;
+    the schema is checked then); another is read-only, for ThreadGuard's table."""
+    try:
+        with path.open("rb") as file:
+            header = file.read(20)
+    except OSError:
+        return None
+    if not header:
+        return "an empty file"
+    if not header.startswith(SQLITE_HEADER):
+        return "not SQLite"
+    if header[18:20] == b"\x02\x02":  # WAL mode, as ThreadGuard sets it
+        return None
+    try:
+        uri = path.resolve().as_uri() + "?mode=ro"
+        with closing(sqlite3.connect(uri, uri=True)) as conn:
+            found = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+            ).fetchone()
+    except sqlite3.Error:
+        return None  # locked, say: connecting says what it is
+    return None if found else "SQLite, without ThreadGuard's tables"
 
 
 def _private_file(path: Path) -> None:

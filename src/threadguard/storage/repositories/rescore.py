@@ -27,7 +27,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from threadguard.storage.models import AnalysisRow as AnalysisModel
-from threadguard.storage.models import Article, QueueItem, utcnow
+from threadguard.storage.models import Article, QueueItem, Site, utcnow
 from threadguard.storage.models import Comment as CommentModel
 from threadguard.storage.models import DecisionRow as DecisionModel
 from threadguard.storage.records import STATUS_OF_ACTION, Actor, NewComment
@@ -98,6 +98,18 @@ class RescoreRepository(Repository):
                 .where(CommentModel.site_id == site_id, CommentModel.source != "context")
             )
         return int(count or 0)
+
+    def site_of(self, comment_id: str) -> str | None:
+        """The name of the site that stores the comment whose store id is ``comment_id``
+        (a context or erased one too), or None when none has it: where a run resumed
+        ``after`` an id starts is checked against it, since ids compare as text and a
+        mistyped one still orders somewhere (before every id: the whole site again)."""
+        with self._sessions.read() as session:
+            return session.scalar(
+                select(Site.name)
+                .join(CommentModel, CommentModel.site_id == Site.id)
+                .where(CommentModel.id == comment_id)
+            )
 
     def stale(
         self, site: str, current: Collection[str] | None, after: str = "", limit: int = 500

@@ -1,0 +1,157 @@
+"""A model folder's ``model.json`` checked field by field, once, where each tier reads it.
+
+``--model`` takes any folder, and its ``model.json`` may be edited by hand or written by
+something else: a field of the wrong type (``"version": "four"``, ``"bias": null``,
+``"features": []``) ended the command in a Python type error naming neither the file nor
+the field, or worse loaded (a null ``bias`` scored every comment NaN). The fast tier's
+(:class:`LinearMeta`, the multilingual tier's models too) and the deep tier's
+(:class:`EncoderMeta`) are checked here before a value is used; :func:`meta_problem` says
+what is wrong in one clause, which the loaders raise as their ``ModelError`` with the
+file's name. Fields a loader does not read are not checked (the recipe, the data counts).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, Field, StrictFloat, StrictInt, StrictStr, ValidationError
+
+__all__ = ["EncoderMeta", "LanguagesIndex", "LinearMeta", "ModelMeta", "meta_problem"]
+
+
+def _absent() -> Any:
+    """A field a model may leave out (the loader has a default), never null."""
+    return Field(default=None)
+
+
+class _Features(BaseModel):
+    word_bits: StrictInt
+    char_bits: StrictInt
+    word_ngrams: tuple[StrictInt, StrictInt]
+    char_ngrams: tuple[StrictInt, StrictInt]
+
+
+class _Spans(BaseModel):
+    """The span finder's settings: the fast tier's three, the deep tier's threshold
+    (and a min_score of its own, else the fast tier's)."""
+
+    threshold: StrictFloat = _absent()
+    min_score: StrictFloat = _absent()
+    min_contribution: StrictFloat = _absent()
+    min_share: StrictFloat = _absent()
+
+
+class _Calibration(BaseModel):
+    platt_a: list[StrictFloat]
+    platt_b: list[StrictFloat]
+
+
+class ModelMeta(BaseModel):
+    """What both tiers read: the tag, the heads, their calibration, the span settings."""
+
+    format: StrictStr
+    name: StrictStr
+    version: StrictInt
+    heads: list[StrictStr]
+    platt_a: list[StrictFloat]
+    platt_b: list[StrictFloat]
+    spans: _Spans = _absent()
+
+    #: The fields with one number per head.
+    per_head: ClassVar[tuple[str, ...]] = ("platt_a", "platt_b")
+
+
+class LinearMeta(ModelMeta):
+    """A fast-tier model's: its features and bias too, and a multilingual model's
+    calibration per language and heads fitted with each language's rows."""
+
+    features: _Features
+    bias: list[StrictFloat]
+    calibration: dict[str, _Calibration] = _absent()
+    labelled_heads: dict[str, list[StrictStr]] = _absent()
+    fitted_heads: list[StrictStr] = _absent()
+
+    per_head: ClassVar[tuple[str, ...]] = ("bias", "platt_a", "platt_b")
+
+
+class EncoderMeta(ModelMeta):
+    """A deep-tier model's: how many word pieces it reads too."""
+
+    max_tokens: StrictInt
+
+
+class LanguagesIndex(BaseModel):
+    """The multilingual tier's ``languages.json``: its tag and each language's model
+    folder (the folder's name is checked where it is read)."""
+
+    format: StrictStr
+    name: StrictStr = _absent()
+    version: StrictInt = _absent()
+    models: dict[str, StrictStr] = _absent()
+
+
+_EXPECTED = {
+    "model_type": "an object",
+    "dict_type": "an object",
+    "list_type": "a list",
+    "tuple_type": "a list",
+    "int_type": "a whole number",
+    "float_type": "a number",
+    "string_type": "a string",
+}
+
+
+def _found(value: object) -> str:
+    """``value`` as JSON names it (``null``, ``the string "4"``, ``a list``)."""
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)
+    if isinstance(value, str):
+        return f"the string {json.dumps(value[:40])}"
+    if isinstance(value, int | float):
+        return f"the number {value!r}"
+    if isinstance(value, list):
+        return "a list"
+    return "an object" if isinstance(value, dict) else type(value).__name__
+
+
+def _described(exc: ValidationError) -> str:
+    """The first fault pydantic found, naming the field (``'features.word_bits'``)."""
+    error = exc.errors()[0]
+    where = ""
+    for part in error["loc"]:
+        where += f"[{part}]" if isinstance(part, int) else f".{part}" if where else str(part)
+    if error["type"] == "missing":
+        return f"'{where}' is missing"
+    found = _found(error.get("input"))
+    expected = _EXPECTED.get(error["type"])
+    if expected is None:  # a length, say: pydantic's own words
+        return f"'{where}': {error['msg']} (found {found})"
+    return f"'{where}' must be {expected}, found {found}"
+
+
+def meta_problem(meta: object, schema: type[ModelMeta] | type[LanguagesIndex]) -> str | None:
+    """What is wrong with ``meta`` (a parsed model.json, or languages.json) as ``schema``
+    reads it, in one clause naming the field; None when nothing is. A list of one number
+    per head must have as many as there are heads (fewer were broadcast, or failed in
+    numpy)."""
+    if not isinstance(meta, dict):
+        return f"not a JSON object (found {_found(meta)})"
+    try:
+        checked = schema.model_validate(meta)
+    except ValidationError as exc:
+        return _described(exc)
+    if not isinstance(checked, ModelMeta):
+        return None
+    heads = len(checked.heads)
+    lists = [(key, getattr(checked, key)) for key in checked.per_head]
+    if isinstance(checked, LinearMeta) and checked.calibration is not None:
+        lists += [
+            (f"calibration.{language}.{key}", getattr(cal, key))
+            for language, cal in checked.calibration.items()
+            for key in ("platt_a", "platt_b")
+        ]
+    for key, values in lists:
+        if len(values) != heads:
+            return f"'{key}' has {len(values)} numbers, one per head expected ({heads} heads)"
+    return None
