@@ -166,6 +166,27 @@ def test_a_moderators_verdict_stays_on_an_identical_upload(service: Service) -> 
     assert (stored.status, stored.status_source) == ("approved", "moderator")
 
 
+def test_the_answer_to_a_thread_sent_again_gives_the_moderators_verdict_to_act_on(
+    service: Service,
+) -> None:
+    # Desks 79 and 80 (session 52): a comment a moderator rejected came back with
+    # decision.action "approve" (status "rejected"), and the README says to act on
+    # decision.action: a CMS would have published it again.
+    put_policy(service, LENIENT)
+    first = post(service, thread(FERRY))["comments"]
+    assert [c["decision"]["action"] for c in first] == ["approve"] * 3
+    assert all("policy_decision" not in c for c in first)
+    assert service.act(first[0]["comment_id"], "reject").status_code == 200
+    again = post(service, thread(FERRY))["comments"]
+    rejected = again[0]
+    assert rejected["status"] == "rejected"
+    assert rejected["decision"]["action"] == "reject"
+    assert rejected["decision"]["reasons"][0].startswith("a moderator rejected it")
+    assert rejected["policy_decision"] == first[0]["decision"]
+    assert [c["decision"] for c in again[1:]] == [c["decision"] for c in first[1:]]
+    assert all("policy_decision" not in c for c in again[1:])
+
+
 CONTEXT_PARENT = "The council has housed forty refugees in the hotel."
 CALM_PARENT = "The council has repaired the roof of the hotel."
 REPLY = "Send them all back."

@@ -33,7 +33,13 @@ from threadguard.schema import ATTRIBUTES, Verdict
 from threadguard.service import metrics
 from threadguard.service.context import ServiceState, SitePolicy
 from threadguard.service.history import StoreHistory
-from threadguard.storage.records import ArticleRef, HistoryRow, NewComment, has_words
+from threadguard.storage.records import (
+    STATUS_OF_ACTION,
+    ArticleRef,
+    HistoryRow,
+    NewComment,
+    has_words,
+)
 from threadguard.storage.repositories.ingest import Stored
 from threadguard.storage.repositories.threads import StoredArticle
 from threadguard.thread import Comment, Thread, first_languages
@@ -354,6 +360,9 @@ def stored_thread_document(
     for i, (entry, result) in enumerate(zip(doc["comments"], stored, strict=True)):
         entry["comment_id"] = result.id
         entry["status"] = result.status
+        if STATUS_OF_ACTION[Verdict(entry["decision"]["action"])] != result.status:
+            entry["policy_decision"] = entry["decision"]
+            entry["decision"] = verdict_standing(result.status)
         if result.kept:
             entry["left_as_stored"] = True
         if i in done.kept:
@@ -363,6 +372,19 @@ def stored_thread_document(
                 entry["censored_text"] = details["censored_text"]
             entry["unchanged"] = True
     return doc
+
+
+def verdict_standing(status: str) -> dict[str, Any]:
+    """The decision in force for a comment whose status a moderator set: their verdict. A
+    re-sent thread answered ``approve`` for a comment a moderator had rejected (desks 79
+    and 80, session 52), and a CMS acting on ``decision.action``, as the README says,
+    would have published it again."""
+    action = {v: k for k, v in STATUS_OF_ACTION.items()}[status]
+    said = {"approved": "approved", "rejected": "rejected", "pending": "held"}[status]
+    return {
+        "action": Verdict(action).value,
+        "reasons": [f"a moderator {said} it: their verdict stands over the policy's"],
+    }
 
 
 # ------------------------------------------------------------------------------ dry runs

@@ -166,6 +166,11 @@ class ThreadComment(BaseModel):
     analysis: AnalysisOut
     decision: DecisionOut
     status: Status = Field(description="Current status (a moderator's verdict stands).")
+    policy_decision: DecisionOut | None = Field(
+        None,
+        description="Present where a moderator's verdict stands over the policy's decision: "
+        "the policy's decision, while `decision` is the moderator's verdict (what to act on).",
+    )
     left_as_stored: bool | None = Field(
         None,
         description="Present (true) when the comment had no text of its own (a deleted "
