@@ -144,6 +144,8 @@ def test_a_file_that_leaves_tables_out_is_warned_of_where_it_is_read(tmp_path: P
     warning = shown.stderr
     assert "min.toml is a whole policy and leaves out tables" in warning
     assert "[coded_hate]: coded hate is left to the scores" in warning
+    # desk 79: a [thresholds] naming only toxicity holds nothing on the other attributes
+    assert "[thresholds]: severe_toxicity, identity_attack, insult, threat" in warning
     assert "[contact_details]" in warning and "[languages]" in warning
     assert "[threats]" not in warning  # written out, off on purpose
     scored = run_cli("score", "--policy", str(short), "-", stdin="A calm remark.\n")
@@ -208,3 +210,18 @@ def test_a_language_with_a_region_is_shown_as_scoring_reads_it() -> None:
     assert result.returncode == 0, result.stderr
     assert "thresholds for pt comments" in result.stdout
     assert _levels(result.stdout) == _expected("pt")
+
+
+def test_policy_show_names_the_watched_patterns_in_force(tmp_path: Path) -> None:
+    # Desks 79 and 80: a count alone; "go back to *" held a reader's "too scared to go back
+    # to the pool" and the operator never saw the pattern it was held by.
+    site = tmp_path / "site.toml"
+    assert run_cli("policy", "init", str(site)).returncode == 0
+    site.write_text(
+        site.read_text() + '\n[watchlist]\nhold = ["go back to *", "knacker*"]\nblock = ["x y"]\n'
+    )
+    shown = run_cli("policy", "show", "--policy", str(site))
+    assert shown.returncode == 0, shown.stderr
+    line = next(s for s in shown.stdout.splitlines() if "watched words" in s)
+    assert "hold 'go back to *', 'knacker*'" in line and "block 'x y'" in line
+    assert "watched words and patterns: none" in run_cli("policy", "show").stdout

@@ -208,8 +208,8 @@ def warn_left_out(policy: Policy) -> None:
     if not missing:
         return
     lines = [
-        f"warning: {policy.source} is a whole policy and leaves out tables the built-in "
-        "one has, so under it:",
+        f"warning: {policy.source} is a whole policy and leaves out tables (or thresholds) "
+        "the built-in one has, so under it:",
         *(f"  {m}" for m in missing),
         "  (`threadguard policy init FILE` writes every table; a table written out, a "
         'list\'s with action = "off" too, says it on purpose and silences this)',

@@ -131,7 +131,17 @@ def _rules(policy: Policy) -> list[str]:
         f"{shown(site.threat_action)}, contact details and spam {shown(site.contact_action)}, "
         "abusive words (other languages' lists, and English insults at a reader) "
         f"{shown(site.abusive_action)}",
-        f"watched words and patterns: {len(site.watchlist)}",
+        # desks 79 and 80: a count alone, and "go back to *" held a reader's "too scared
+        # to go back to the pool" without the operator seeing the pattern in force
+        "watched words and patterns: "
+        + (
+            "; ".join(
+                f"{action} {', '.join(repr(r.pattern) for r in site.watchlist if r.action == action)}"
+                for action in dict.fromkeys(r.action for r in site.watchlist)
+            )
+            if site.watchlist
+            else "none"
+        ),
         f"user names: {names}",
         f"new authors: {'their first ' + str(site.premoderate_first) + ' comments held' if site.premoderate_first else 'not held for being new'}; "
         f"trusted authors: {len(site.trusted)}",

@@ -596,10 +596,24 @@ LEFT_OUT: Final[dict[str, str]] = {
 
 def left_out(policy: Policy) -> tuple[str, ...]:
     """What a policy file turns off by leaving out the built-in policy's tables, one
-    "[table]: what it means" each; none for the built-in policy itself."""
+    "[table]: what it means" each, and the attributes a non-empty ``[thresholds]`` leaves
+    out (desk 79: a file naming only toxicity held nothing on identity attack or threat,
+    and nothing said so; ``threat = {}`` says it on purpose); none for the built-in policy
+    itself."""
     if policy.builtin:
         return ()
-    return tuple(f"[{t}]: {meaning}" for t, meaning in LEFT_OUT.items() if t not in policy.raw)
+    tables = tuple(f"[{t}]: {meaning}" for t, meaning in LEFT_OUT.items() if t not in policy.raw)
+    written = policy.raw.get("thresholds")
+    if not isinstance(written, dict) or not written:
+        return tables
+    missing = [a for a in ATTRIBUTES if a not in written]
+    if not missing:
+        return tables
+    return (
+        *tables,
+        f"[thresholds]: {', '.join(missing)} left out, so never held or rejected on their scores "
+        "(write `attribute = {}` to mean it)",
+    )
 
 
 def policy_text(policy: Policy) -> str | None:
