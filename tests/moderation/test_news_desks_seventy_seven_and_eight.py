@@ -93,15 +93,12 @@ def test_dinghy_divers_is_held_as_a_sneer_at_asylum_seekers() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # desk 77: a family's street and house, under a story about their adoption
-        "They live on Merriman Road, the blue house with the rainbow flag. Somebody ought to "
-        "check on that boy.",
         # desk 78's shape, with a call to call round ("go round" was read already)
         "Mairead Keane, 14 Elm Walk. Call round and tell her what you think of her refugees.",
         "Mairead Keane, 14 Elm Walk. Call in and tell her what you think.",
     ],
 )
-def test_a_familys_street_or_a_call_to_call_round_is_held_as_an_address(text: str) -> None:
+def test_a_call_to_call_round_beside_an_address_is_held(text: str) -> None:
     assert_held_for(text, "contact details: home address")
 
 
@@ -110,9 +107,39 @@ def test_a_familys_street_or_a_call_to_call_round_is_held_as_an_address(text: st
     [
         "I live on Merriman Road and the bins have not been collected in three weeks.",
         "We live on Merriman Road; the new crossing is a godsend.",
+        # "they live on" stays unread (desk 77's family): said of office-holders too
+        "I know they live on Downing Street, that's the whole point of the job.",
         "The new bakery at 14 Elm Walk is open. Call in and tell them Sue sent you.",
         "They live in hope, like the rest of us on the waiting list.",
     ],
 )
 def test_ones_own_street_a_shop_or_a_figure_of_speech_is_not(text: str) -> None:
     assert_approved_in(text)
+
+
+BOAT = "Small boat with 40 people lands on Camber Sands"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turn them round mid-Channel. If they capsize, they capsize.",  # desk 78
+        "If they drown, so be it. Stop the boats.",
+        "If they drown, they drown. Should have stayed in France.",
+    ],
+)
+def test_deaths_at_sea_shrugged_off_are_held_as_a_wish_of_harm(text: str) -> None:
+    assert_held_for(text, "wish of harm", BOAT)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If they capsize, who rescues them? The RNLI is stretched as it is.",
+        "If they sink, they sink: the council's pedalos were never seaworthy.",
+        '"If they die, they die," the general said of his own men in 1916.',  # quoted
+        "If the business goes under, so be it, said the owner of the boat yard.",
+    ],
+)
+def test_a_fear_for_them_or_boats_that_sink_are_not(text: str) -> None:
+    assert_approved_in(text, BOAT)

@@ -296,9 +296,7 @@ _VISIT: Final = re.compile(
 #: complaint about bins).
 _LIVES_ON: Final = re.compile(
     r"(?<![Ii] )(?<![Ww]e )(?<!\b[Mm]y )(?<!\b[Oo]ur )(?<![Yy]ou )\b(?:lives|living|resides|residing|(?<=family )live|(?<=parents )live|"
-    # news desk 77 (session 52): "They live on Merriman Road, the blue house with the
-    # rainbow flag. Somebody ought to check on that boy." (as "he lives on" already)
-    r"(?<=folks )live|(?<=kids )live|(?<=\b[Tt]hey )live) "
+    r"(?<=folks )live|(?<=kids )live) "
     r"(?:on|in|at) " + _NAME_WORDS + "(?:" + _STREET_WORDS + r"|Ct)\b\.?"
 )
 #: Where a person lives, said to be found or known (a third tryout: "I found where the
