@@ -18,6 +18,7 @@ from threadguard.moderation import (
     SiteRules,
     load_policy,
     merge_documents,
+    on_top,
     parse_document,
     parse_policy,
 )
@@ -245,6 +246,14 @@ def test_a_sites_watched_words_add_to_the_servers_own() -> None:
     langs = parse_document('[languages]\nsupported = ["en"]\n', "toml", "s")
     only_en = merge_documents({"languages": {"supported": ["en", "de"]}}, langs)
     assert only_en["languages"]["supported"] == ["en"]
+
+
+def test_a_sites_policy_is_named_for_the_site_unless_it_names_itself() -> None:
+    # Desk 80: the effective policy of a site read "default", as if none applied.
+    assert on_top(BASE, '[watchlist]\nhold = ["x"]\n', "toml", "news").name == "news"
+    named = on_top(BASE, 'name = "news-strict"\n[watchlist]\nhold = ["x"]\n', "toml", "news")
+    assert named.name == "news-strict"
+    assert on_top(BASE, None, None, "news") is BASE  # no document: the server's own
 
 
 def test_a_site_that_sets_one_german_threshold_keeps_the_other_german_ones() -> None:

@@ -323,6 +323,10 @@ def test_an_unknown_upload_type_is_415_and_untyped_ones_are_detected(both: Servi
     bare = both.client.post("/api/v1/threads", content=csv, headers=both.auth(both.client_key))
     assert bare.status_code == 200, bare.text
     assert bare.json()["format"] == "csv"
+    # desks 77 and 80: curl --data-binary sends a form's type, which no upload means
+    curled = both.post_thread(csv, "application/x-www-form-urlencoded")
+    assert curled.status_code == 200, curled.text
+    assert curled.json()["format"] == "csv"
 
 
 @pytest.mark.parametrize("text", ["5", "true", "{}", '["a"]'])

@@ -522,8 +522,13 @@ def on_top(base: Policy, text: str | None, fmt: str | None, site: str) -> Policy
     if text is None or fmt is None:
         return base
     source = f"policy of site {site!r}"
-    merged = merge_documents(base.raw, parse_document(text, fmt, source))
-    merged.setdefault("name", site)
+    document = parse_document(text, fmt, source)
+    if not document:  # `{}`: the site's own settings dropped, the server's policy stands
+        return base
+    merged = merge_documents(base.raw, document)
+    # the site's own name unless its document names one: the base's ("default") read as if
+    # no site policy applied (desk 80, session 52)
+    merged["name"] = document.get("name", site)
     return parse_policy(merged, source)
 
 

@@ -41,8 +41,10 @@ PATH = "/threads"
 router = APIRouter(tags=["threads"])
 
 
-#: Content types that say nothing of the format: the readers detect it.
-UNTYPED = ("", "application/octet-stream")
+#: Content types that say nothing of the format: the readers detect it. curl's default for
+#: ``--data-binary`` is a form's type, which no thread upload is (desks 77 and 80, session 52:
+#: 415 for `curl --data-binary @thread.txt`, as the JSON endpoints already read it).
+UNTYPED = ("", "application/octet-stream", "application/x-www-form-urlencoded")
 
 
 def thread_format(request: Request, format: str | None) -> tuple[str | None, str]:
