@@ -185,6 +185,19 @@ def test_the_answer_to_a_thread_sent_again_gives_the_moderators_verdict_to_act_o
     assert rejected["policy_decision"] == first[0]["decision"]
     assert [c["decision"] for c in again[1:]] == [c["decision"] for c in first[1:]]
     assert all("policy_decision" not in c for c in again[1:])
+    # a comment left as stored (no text of its own) is no moderator's verdict (a review:
+    # its held status beside the decision on its empty text was said to be one)
+    put_policy(service, STRICT)
+
+    def other(comments: list[dict[str, Any]]) -> str:
+        return json.dumps({"thread": {"id": "bus", "title": "Buses"}, "comments": comments})
+
+    assert post(service, other(FERRY))["comments"][0]["status"] == "pending"
+    resent = post(service, other([{**FERRY[0], "text": ""}, *FERRY[1:]]))["comments"]
+    kept = next(c for c in resent if c["id"] == "a")
+    assert kept.get("left_as_stored") is True and kept["status"] == "pending"
+    assert "policy_decision" not in kept and kept["decision"]["action"] == "hold"
+    assert kept["decision"]["reasons"][0].startswith("left as stored")
 
 
 CONTEXT_PARENT = "The council has housed forty refugees in the hotel."
@@ -353,3 +366,12 @@ def test_an_upload_job_sent_again_keeps_every_stored_decision(
     assert all(c["unchanged"] is True for c in again["comments"])
     assert [c["decision"] for c in again["comments"]] == [c["decision"] for c in first["comments"]]
     assert audit(service, "comment")["total"] == 0
+    # a moderator's verdict is the job's decision too (a review: the job gave the policy's)
+    assert service.act(first["comments"][0]["comment_id"], "reject").status_code == 200
+    third = job(thread(comments))["comments"]
+    assert (third[0]["decision"], third[0]["policy_decision"], third[0]["status"]) == (
+        "reject",
+        "hold",
+        "rejected",
+    )
+    assert all("policy_decision" not in c for c in third[1:])

@@ -360,9 +360,13 @@ def stored_thread_document(
     for i, (entry, result) in enumerate(zip(doc["comments"], stored, strict=True)):
         entry["comment_id"] = result.id
         entry["status"] = result.status
-        if STATUS_OF_ACTION[Verdict(entry["decision"]["action"])] != result.status:
+        if overruled(entry["decision"]["action"], result):
             entry["policy_decision"] = entry["decision"]
             entry["decision"] = verdict_standing(result.status)
+        elif (
+            result.kept and STATUS_OF_ACTION[Verdict(entry["decision"]["action"])] != result.status
+        ):
+            entry["decision"] = status_standing(result.status)
         if result.kept:
             entry["left_as_stored"] = True
         if i in done.kept:
@@ -372,6 +376,25 @@ def stored_thread_document(
                 entry["censored_text"] = details["censored_text"]
             entry["unchanged"] = True
     return doc
+
+
+def overruled(action: str, result: Stored) -> bool:
+    """Whether a moderator's verdict stands over the policy's ``action`` for a comment as
+    stored: its status is not what the action gives. Only a moderator's verdict stands so
+    over a decision made or kept in this upload, but a comment left as stored (no text of
+    its own) was decided on its empty text, its stored status standing whoever set it (a
+    review: it was said to be a moderator's): :func:`status_standing`."""
+    return not result.kept and STATUS_OF_ACTION[Verdict(action)] != result.status
+
+
+def status_standing(status: str) -> dict[str, Any]:
+    """The decision of a comment left as stored: its stored status's (the upload's empty
+    node was decided on no text, which would have told a CMS to publish a held comment)."""
+    action = {v: k for k, v in STATUS_OF_ACTION.items()}[status]
+    return {
+        "action": Verdict(action).value,
+        "reasons": ["left as stored (no text was sent for it): its stored status stands"],
+    }
 
 
 def verdict_standing(status: str) -> dict[str, Any]:

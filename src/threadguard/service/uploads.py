@@ -19,8 +19,11 @@ from threadguard.service.context import ServiceState, SitePolicy
 from threadguard.service.moderation import (
     ThreadModeration,
     moderate_thread,
+    overruled,
+    status_standing,
     stored_thread_document,
     to_store,
+    verdict_standing,
 )
 from threadguard.storage.records import Actor, ArticleRef, Origin
 from threadguard.storage.repositories.ingest import Stored
@@ -104,13 +107,24 @@ def job_result(upload: Upload, done: Ingested) -> dict[str, Any]:
             "id": m.comment.id,
             "comment_id": result.id,
             "status": result.status,
-            "decision": m.decision.action.value,
+            # a moderator's standing verdict is the decision to act on (a review: a
+            # job's result gave the policy's, as the upload answer had: desks 79, 80)
+            **(
+                {
+                    "decision": verdict_standing(result.status)["action"],
+                    "policy_decision": m.decision.action.value,
+                }
+                if overruled(m.decision.action.value, result)
+                else {"decision": status_standing(result.status)["action"]}
+                if result.kept
+                else {"decision": m.decision.action.value}
+            ),
             **({"left_as_stored": True} if result.kept else {}),
             **({"unchanged": True} if i in done.moderation.kept else {}),
         }
         for i, (m, result) in enumerate(zip(done.items, done.stored, strict=True))
     ]
-    statuses = Counter(status for _, status in done.stored)
+    statuses = Counter(r.status for r in done.stored)
     return {
         **_upload_facts(upload, done),
         "statuses": {s: statuses.get(s, 0) for s in ("approved", "pending", "rejected")},
