@@ -16,6 +16,7 @@ from threadguard.moderation import (
     Policy,
     PolicyError,
     SiteRules,
+    dropped_words,
     load_policy,
     merge_documents,
     on_top,
@@ -228,24 +229,24 @@ def test_documents_merge_over_the_base_policy() -> None:
         parse_document("[1, 2]", "json", "s")
 
 
-def test_a_sites_watched_words_add_to_the_servers_own() -> None:
+def test_a_sites_watched_list_replaces_the_servers_and_what_it_drops_is_said() -> None:
     # Desks 77 and 78: a site that sent `[watchlist] hold = ["dinghy diver*"]` dropped every
-    # word the server's policy file watched, and a slur that list held was published.
+    # word the server's policy file watched, and nothing said so. The list still replaces
+    # the server's (so a site can take a word off, as its dashboard form does), and the
+    # words it leaves out are named.
     server = merge_documents(
         BASE.raw, {"watchlist": {"hold": ["knacker*", "pikey*"], "censor": ["fuck*"]}}
     )
-    site = parse_document('[watchlist]\nhold = ["dinghy diver*", "pikey*"]\n', "toml", "s")
+    site = parse_document('[watchlist]\nhold = ["dinghy divers", "pikey*"]\n', "toml", "s")
     policy = parse_policy(merge_documents(server, site), "s")
-    watched = [(r.pattern, r.action) for r in policy.rules.watchlist]
-    assert sorted(watched) == sorted(
-        [("knacker*", "hold"), ("pikey*", "hold"), ("dinghy diver*", "hold"), ("fuck*", "censor")]
-    )
-    held = Moderator(policy).decide(scored(), "Three hundred knackers at a wedding.")
-    assert held.decision.action == "hold"
-    # other lists still replace the base's: a site that supports only English means it
-    langs = parse_document('[languages]\nsupported = ["en"]\n', "toml", "s")
-    only_en = merge_documents({"languages": {"supported": ["en", "de"]}}, langs)
-    assert only_en["languages"]["supported"] == ["en"]
+    watched = sorted((r.pattern, r.action) for r in policy.rules.watchlist)
+    assert watched == [("dinghy divers", "hold"), ("fuck*", "censor"), ("pikey*", "hold")]
+    assert dropped_words(server, site) == [
+        "[watchlist] hold: the site's list replaces the server's, leaving out 'knacker*' "
+        "(name them too to keep them)"
+    ]
+    assert dropped_words(server, {"watchlist": {"hold": ["knacker*", "pikey*", "x"]}}) == []
+    assert dropped_words(server, {"thresholds": {}}) == []
 
 
 def test_a_sites_policy_is_named_for_the_site_unless_it_names_itself() -> None:

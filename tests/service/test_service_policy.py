@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from service_support import Service
 
 from threadguard.analysis import Analysis
 from threadguard.moderation import Moderator
-from threadguard.moderation.policy import load_policy
+from threadguard.moderation.policy import load_policy, policy_text
 from threadguard.schema import ATTRIBUTES
 from threadguard.storage.records import ArticleRef, NewComment
 
@@ -288,3 +289,25 @@ def test_dry_run_replays_each_comment_with_what_it_answered(service: Service) ->
     ).json()
     assert result["compared"] == 3
     assert result["changes"] == [] and result["candidate"]["hold"] == 2
+
+
+def test_a_sites_watchlist_that_drops_the_servers_words_is_warned_of(
+    make_service: Any, tmp_path: Path
+) -> None:
+    # Desks 77 and 78: one word of the site's own under [watchlist] hold dropped the five the
+    # server's --policy file held, and the answer said nothing.
+    server = tmp_path / "server.toml"
+    server.write_text(
+        policy_text(load_policy()) + '\n[watchlist]\nhold = ["knacker*", "dinghy divers"]\n'
+    )
+    service = make_service(policy_path=server)
+    put = put_policy(service, '[watchlist]\nhold = ["dinghy divers"]\n')
+    assert put.status_code == 200, put.text
+    assert put.json()["warnings"] == [
+        "[watchlist] hold: the site's list replaces the server's, leaving out 'knacker*' "
+        "(name them too to keep them)"
+    ]
+    assert put.json()["effective"]["watchlist"]["hold"] == ["dinghy divers"]
+    assert get_policy(service)["warnings"] == put.json()["warnings"]
+    kept = put_policy(service, '[watchlist]\nhold = ["dinghy divers", "knacker*", "x y"]\n')
+    assert kept.status_code == 200 and kept.json()["warnings"] == []

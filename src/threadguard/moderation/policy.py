@@ -456,12 +456,12 @@ def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def merge_documents(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     """``override`` on top of ``base``, table by table (so a site can change one threshold).
 
-    Tables merge recursively; any other value replaces the base's, but for the watchlist's
-    lists of patterns, which add to the base's: a site that named one word of its own under
-    ``[watchlist] hold`` had dropped every word of the server's (desks 77 and 78: a slur the
-    server's list held was published, and ``db rescore`` then published the one it had
-    held), where the README promises that only what a site names changes. An attribute's
-    rule merges key by key, so ``toxicity = { hold = 0.5 }`` keeps the base's reject (it
+    Tables merge recursively; any other value (a list of watched words included) replaces
+    the base's: a site's form shows and saves its whole list, so a word can be taken off
+    (session 52 tried adding a site's words to the server's instead; a code review found the
+    dashboard's admin could then neither remove nor soften a server's word, the page saying
+    "Saved"). What a site's list leaves out of the server's is said instead
+    (:func:`dropped_words`). An attribute's rule merges key by key, so ``toxicity = { hold = 0.5 }`` keeps the base's reject (it
     dropped it: a slur at 0.97 toxicity was only held on that site); ``reject = false``
     drops it, and ``toxicity = {}`` the whole base rule.
     """
@@ -478,10 +478,31 @@ def _merge(base: dict[str, Any], override: dict[str, Any], path: tuple[str, ...]
                 out[key] = _merge_rules(current, value)
             else:
                 out[key] = _merge(current, value, where)
-        elif path == ("watchlist",) and isinstance(value, list) and isinstance(current, list):
-            out[key] = [*current, *(v for v in value if v not in current)]
         else:
             out[key] = value
+    return out
+
+
+def dropped_words(base: dict[str, Any], document: dict[str, Any]) -> list[str]:
+    """What a site's ``document`` leaves out of the base's watchlist, one line per action it
+    names: a site that named one word of its own under ``[watchlist] hold`` dropped every
+    word of the server's, and nothing said so (desks 77 and 78: a slur the server's list held
+    was published)."""
+    theirs, ours = base.get("watchlist"), document.get("watchlist")
+    if not isinstance(theirs, dict) or not isinstance(ours, dict):
+        return []
+    out = []
+    for action, words in ours.items():
+        before = theirs.get(action)
+        if not isinstance(words, list) or not isinstance(before, list):
+            continue
+        left = [w for w in before if w not in words]
+        if left:
+            shown = ", ".join(repr(w) for w in left)
+            out.append(
+                f"[watchlist] {action}: the site's list replaces the server's, leaving out "
+                f"{shown} (name them too to keep them)"
+            )
     return out
 
 

@@ -410,6 +410,11 @@ class PolicyOut(BaseModel):
     version: int
     updated_at: datetime | None
     effective: dict[str, Any] = Field(description="The base policy with the site's on top.")
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="What the site's document leaves out of the server's policy that it "
+        "may not mean to: a `[watchlist]` list replaces the server's for its action.",
+    )
 
 
 class DryRunChange(BaseModel):

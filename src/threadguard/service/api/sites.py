@@ -15,7 +15,15 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from threadguard.moderation import Moderator as PolicyModerator
-from threadguard.moderation import Policy, PolicyError, on_top, policy_text, require_covered
+from threadguard.moderation import (
+    Policy,
+    PolicyError,
+    dropped_words,
+    on_top,
+    parse_document,
+    policy_text,
+    require_covered,
+)
 from threadguard.service import schemas
 from threadguard.service.api.shared import actor, author_out, media_type
 from threadguard.service.auth import resolve_site
@@ -136,7 +144,18 @@ def policy_out(state: ServiceState, site: str) -> schemas.PolicyOut:
         version=doc.policy_version if doc else 0,
         updated_at=doc.policy_updated_at if doc else None,
         effective=current.policy.raw,
+        warnings=_dropped(state, doc.policy_text, doc.policy_format) if stored and doc else [],
     )
+
+
+def _dropped(state: ServiceState, text: str | None, fmt: str | None) -> list[str]:
+    """What the site's stored document leaves out of the server's watchlist."""
+    if text is None or fmt is None:
+        return []
+    try:
+        return dropped_words(state.base_policy.raw, parse_document(text, fmt, "site policy"))
+    except PolicyError:
+        return []
 
 
 @router.get(
