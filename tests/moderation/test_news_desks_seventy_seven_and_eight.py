@@ -61,7 +61,6 @@ SHOUTED = (
         "Whoever shouted had a point.",  # desk 77: held only as "whoever shouted it"
         "Maybe whoever shouted had a point.",
         "Whoever yelled wasn't wrong.",
-        "Somebody has to say it.",
     ],
 )
 def test_approving_whoever_shouted_the_reported_slur_is_held(text: str) -> None:
@@ -74,6 +73,8 @@ def test_approving_whoever_shouted_the_reported_slur_is_held(text: str) -> None:
         "Whoever shouted should be found and charged.",
         "Whoever shouted it, I hope your mum is OK.",
         "Somebody has to say it to the council: the Co-op needs a camera.",
+        # a code review's: counter-speech, not approval ("someone had to say it" is read)
+        "Somebody has to say it. This town has a racism problem.",
         "Sorry about your mum. Whoever did this is a coward.",
     ],
 )
@@ -86,20 +87,12 @@ def test_dinghy_divers_is_held_as_a_sneer_at_asylum_seekers() -> None:
     assert_held_for(
         "More dinghy divers arriving on Camber Sands today.", 'coded hate "dinghy diver'
     )
+    assert_held_for("More dingy divers on the beach.", 'coded hate "dingy divers')
     assert_approved_in("The dinghy club's divers pulled two swimmers out at Camber today.")
     assert_approved_in("Divers searched the water near the upturned dinghy all night.")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # desk 78's shape, with a call to call round ("go round" was read already)
-        "Mairead Keane, 14 Elm Walk. Call round and tell her what you think of her refugees.",
-        "Mairead Keane, 14 Elm Walk. Call in and tell her what you think.",
-    ],
-)
-def test_a_call_to_call_round_beside_an_address_is_held(text: str) -> None:
-    assert_held_for(text, "contact details: home address")
+    # a code review's: the first entry's "*" matched inside a word
+    assert_approved_in("The dinghy diverted to Ramsgate when the wind turned.")
+    assert_approved_in("Lifeboat volunteers rescued a dinghy diver off Hastings pier.")
 
 
 @pytest.mark.parametrize(
@@ -139,6 +132,10 @@ def test_deaths_at_sea_shrugged_off_are_held_as_a_wish_of_harm(text: str) -> Non
         "If they sink, they sink: the council's pedalos were never seaworthy.",
         '"If they die, they die," the general said of his own men in 1916.',  # quoted
         "If the business goes under, so be it, said the owner of the boat yard.",
+        # a code review's
+        "If the boats capsize, tough questions will follow for the Home Office.",
+        "The minister said of the dinghies: if they drown, so be it. Shameful.",
+        "In the drill the dinghies capsize, then they capsize again in shallow water.",
     ],
 )
 def test_a_fear_for_them_or_boats_that_sink_are_not(text: str) -> None:

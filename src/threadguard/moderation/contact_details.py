@@ -232,9 +232,7 @@ _VISIT_DUE: Final = re.compile(
 #: shop stands near (:data:`_PUBLIC_PLACE`: "The mayor's office is at 1 Civic Way; go and
 #: see her on Fridays").
 _GO_TELL: Final = re.compile(
-    # news desk 78 (session 52): "Call in and tell her what you think" beside an address
-    r"\b(?:go|pop|head|get|call) (?:round |over |down |in )?(?:(?:and|to) (?:tell|see|visit|show|"
-    r"find|ask)|"
+    r"\b(?:go|pop|head|get) (?:round |over |down )?(?:(?:and|to) (?:tell|see|visit|show|find|ask)|"
     r"ask) (?:him|her)\b(?! (?:thanks|thank you|well done|congrat\w*|happy birthday|(?:he|she) (?:was|is|did) "
     r"(?:brilliant|great|amazing|fantastic|wonderful|superb|a star|well)))|" + HAVE_A_WORD,
     # news desk 32 (session 45): "14 Marlow Close in Eastgate. Go and have a word if the police

@@ -186,7 +186,7 @@ APPROVES_SPEAKER: Final = re.compile(
     r"|really |honestly )?blame (?:him|her|them|whoever [\w'’-]+ (?:it|that)|the (?:fella|bloke|"
     r"guy|man|lad|lads|fan|fans|woman|passenger|writer|driver|kid|kids|stranger|neighbour))|nothing wrong with "
     r"(?:that|it|what (?:he|she|they) (?:said|wrote|shouted))|about time (?:someone|somebody) "
-    r"said it|(?:someone|somebody) (?:had|has|needed|needs) to say it|fair play to (?:him|them|whoever [\w'’-]+ "
+    r"said it|(?:someone|somebody) had to say it|fair play to (?:him|them|whoever [\w'’-]+ "
     r"(?:it|that))|(?:legend|hero|spot on|bang on|top man),? whoever [\w'’-]+ (?:it|that)|"
     r"whoever [\w'’-]+ (?:it|that) is an? (?:legend|hero))"
     # a blind review's (session 47): the noun the report used, said to be right; praise of
