@@ -102,6 +102,16 @@ def test_a_model_json_field_of_the_wrong_type_is_refused_naming_the_file_and_fie
     assert str(refused.value) == f"{d / 'model.json'}: {problem}"
 
 
+def test_a_model_json_number_that_is_not_finite_is_refused(tmp_path: Path) -> None:
+    # a code review: NaN passed the type check, and `score` printed "toxicity": NaN
+    d = _copy(tmp_path)
+    meta = json.loads((d / "model.json").read_text())
+    meta["bias"] = [float("nan")] * len(meta["bias"])
+    (d / "model.json").write_text(json.dumps(meta))
+    with pytest.raises(ModelError, match=r"'bias\[0\]': Input should be a finite number"):
+        LinearModel.load(d)
+
+
 def test_a_nested_model_json_field_is_named_by_its_path(tmp_path: Path) -> None:
     d = _copy(tmp_path)
     meta = json.loads((d / "model.json").read_text())

@@ -624,7 +624,7 @@ def left_out(policy: Policy) -> tuple[str, ...]:
     """What a policy file turns off by leaving out the built-in policy's tables, one
     "[table]: what it means" each, and the attributes a non-empty ``[thresholds]`` leaves
     out (desk 79: a file naming only toxicity held nothing on identity attack or threat,
-    and nothing said so; ``threat = {}`` says it on purpose); none for the built-in policy
+    and nothing said so; a file cannot say it on purpose, an empty rule being refused); none for the built-in policy
     itself."""
     if policy.builtin:
         return ()
@@ -638,7 +638,7 @@ def left_out(policy: Policy) -> tuple[str, ...]:
     return (
         *tables,
         f"[thresholds]: {', '.join(missing)} left out, so never held or rejected on their scores "
-        "(write `attribute = {}` to mean it)",
+        "(give each a hold level to use it: `policy init` writes them all)",
     )
 
 

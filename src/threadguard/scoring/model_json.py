@@ -13,9 +13,13 @@ file's name. Fields a loader does not read are not checked (the recipe, the data
 from __future__ import annotations
 
 import json
-from typing import Any, ClassVar
+from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, Field, StrictFloat, StrictInt, StrictStr, ValidationError
+from pydantic import BaseModel, Field, StrictInt, StrictStr, ValidationError
+
+#: A number, not NaN or infinite: a NaN bias scored every comment NaN, which `score`
+#: printed as invalid JSON (a code review).
+Finite = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 
 __all__ = ["EncoderMeta", "LanguagesIndex", "LinearMeta", "ModelMeta", "meta_problem"]
 
@@ -36,15 +40,15 @@ class _Spans(BaseModel):
     """The span finder's settings: the fast tier's three, the deep tier's threshold
     (and a min_score of its own, else the fast tier's)."""
 
-    threshold: StrictFloat = _absent()
-    min_score: StrictFloat = _absent()
-    min_contribution: StrictFloat = _absent()
-    min_share: StrictFloat = _absent()
+    threshold: Finite = _absent()
+    min_score: Finite = _absent()
+    min_contribution: Finite = _absent()
+    min_share: Finite = _absent()
 
 
 class _Calibration(BaseModel):
-    platt_a: list[StrictFloat]
-    platt_b: list[StrictFloat]
+    platt_a: list[Finite]
+    platt_b: list[Finite]
 
 
 class ModelMeta(BaseModel):
@@ -54,8 +58,8 @@ class ModelMeta(BaseModel):
     name: StrictStr
     version: StrictInt
     heads: list[StrictStr]
-    platt_a: list[StrictFloat]
-    platt_b: list[StrictFloat]
+    platt_a: list[Finite]
+    platt_b: list[Finite]
     spans: _Spans = _absent()
 
     #: The fields with one number per head.
@@ -67,7 +71,7 @@ class LinearMeta(ModelMeta):
     calibration per language and heads fitted with each language's rows."""
 
     features: _Features
-    bias: list[StrictFloat]
+    bias: list[Finite]
     calibration: dict[str, _Calibration] = _absent()
     labelled_heads: dict[str, list[StrictStr]] = _absent()
     fitted_heads: list[StrictStr] = _absent()
