@@ -167,7 +167,7 @@ def test_a_filter_that_is_not_text_is_refused_before_anything_is_logged(
     seeded(store)
     before = len(list(store.audit_trail.audit_entries()))
     code, _, err = audit(tmp_path, option, "Jos\udce9")
-    assert code == 2 and f"{option} contains a lone surrogate" in err
+    assert code == 2 and f"'{option}': 'Jos\\xe9' is not UTF-8 text" in err
     assert len(list(store.audit_trail.audit_entries())) == before
     code, out, err = audit(tmp_path)
     assert code == 0 and "comment.reject" in out, err

@@ -18,10 +18,11 @@ its partition's scoring, not the job.
 from __future__ import annotations
 
 import logging
+import signal
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -133,18 +134,65 @@ def _client(job: BatchJob) -> Iterator[Any]:
     # feature matrices all the time, and that setting cost about 40% more CPU here.
     # glibc's own default is kept instead: a worker's memory is bounded by its partitions.
     untrimmed = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
-    with (
-        dask.config.set(untrimmed),
-        LocalCluster(  # type: ignore[no-untyped-call]
-            n_workers=job.workers,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-        ) as cluster,
-        Client(cluster) as client,  # type: ignore[no-untyped-call]
-    ):
-        yield client
+    with ExitStack() as cluster_open:
+        with dask.config.set(untrimmed), _interrupts_held():
+            cluster = cluster_open.enter_context(
+                LocalCluster(  # type: ignore[no-untyped-call]
+                    n_workers=job.workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    # the scheduler's HTTP server (health, metrics) runs without a
+                    # dashboard too, on 8787 when no address is given: with that port
+                    # taken (another cluster, another batch) Dask warned of it on stderr
+                    scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                    # what goes wrong reaches this process (a task's error through its
+                    # future, a lost worker as a retry or a lost cluster) and the command
+                    # says it in a line; a worker's errors in between were Dask's own
+                    # chatter, such as the heartbeats of a busy worker to a scheduler that
+                    # had closed at a Ctrl-C, as dozens of lines of traceback
+                    silence_logs=logging.CRITICAL,
+                )
+            )
+        yield cluster_open.enter_context(Client(cluster))  # type: ignore[no-untyped-call]
+
+
+@contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Ctrl-C held while the local cluster starts: blocked for good in every process the
+    cluster spawns, and raised here once the cluster is up (so that it is closed).
+
+    Ctrl-C goes to the terminal's whole process group: Dask's worker processes took it
+    too and printed their tracebacks and log lines (one interrupted while it still
+    imported, a nanny whose worker died, workers of a cluster left half started calling
+    a scheduler that was gone) around the command's own 'interrupted' line. The job is
+    this process's to end: it closes the cluster when it is interrupted.
+
+    A signal mask, unlike a handler, is inherited by the threads started while it holds
+    (Dask's event loop, and the threads that spawn its workers, restarts included) and
+    by the processes they start, from their first instruction on. Ignoring SIGINT
+    instead would lose a Ctrl-C pressed meanwhile: one that comes is recorded (another
+    thread may take it) and raised as KeyboardInterrupt when this thread's mask and
+    handler are restored.
+    """
+    from multiprocessing import resource_tracker
+
+    # multiprocessing starts its resource tracker at the first spawn, then unblocks SIGINT
+    # in the thread that spawned (its own way to keep the tracker out of Ctrl-C): started
+    # here first, it leaves the mask alone
+    resource_tracker.ensure_running()
+    came: list[int] = []
+    main = threading.current_thread() is threading.main_thread()  # where handlers are set
+    handler = signal.signal(signal.SIGINT, lambda signum, _: came.append(signum)) if main else None
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a pending SIGINT lands now
+        if handler is not None:  # None: not this thread's to set, or set outside Python
+            signal.signal(signal.SIGINT, handler)
+    if came:
+        raise KeyboardInterrupt
 
 
 def _slots(client: Any) -> int:

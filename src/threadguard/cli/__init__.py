@@ -18,6 +18,7 @@ from threadguard.cli import rescore  # noqa: F401  # isort: skip  # `db rescore`
 from threadguard.cli import audit  # noqa: F401  # isort: skip  # `db audit`, on service's `db`
 from threadguard.cli import policy  # noqa: F401  # isort: skip  # `policy show`, `policy init`
 from threadguard.cli import backup  # noqa: F401  # isort: skip  # `db backup`, on service's `db`
+from threadguard.cli import stdout
 from threadguard.cli.common import app, err
 
 __all__ = ["app", "main"]
@@ -42,27 +43,44 @@ def _help_width() -> None:
 
 
 def main() -> None:
-    """Entry point: map usage errors to exit 2 and unexpected ones to 1, one line each."""
+    """Entry point: map usage errors to exit 2 and unexpected ones to 1, one line each;
+    standard output that cannot be written ends it as :mod:`.stdout` says."""
     _help_width()
+    stdout.guard()
+    try:
+        try:
+            code = _run()
+        finally:  # what is still buffered fails here, not unnamed at Python's exit
+            stdout.flush()
+    except stdout.Unwritable as fault:
+        code = stdout.end(fault)
+    raise SystemExit(code)
+
+
+def _run() -> int:
+    """Run the command line; its exit status."""
     try:
         # Without standalone mode click returns an Exit's code instead of exiting.
         code = app(standalone_mode=False)
-        raise SystemExit(code if isinstance(code, int) else 0)
+        return code if isinstance(code, int) else 0
     except typer.Exit as exc:
-        raise SystemExit(exc.exit_code) from None
+        return exc.exit_code
+    except stdout.Unwritable:
+        raise  # main()'s to end
     except typer.BadParameter as exc:
         # format_message names the option ("Invalid value for '--workers': ...").
-        err.print(f"error: {exc.format_message()}", markup=False, highlight=False)
-        raise SystemExit(2) from None
+        # one line however long (Rich wrapped a long one at 80 columns off a terminal)
+        err.print(f"error: {exc.format_message()}", markup=False, soft_wrap=True)
+        return 2
     except typer.Abort as exc:
-        err.print(f"error: {exc}", markup=False)
-        raise SystemExit(2) from None
+        err.print(f"error: {exc}", markup=False, soft_wrap=True)
+        return 2
     except Exception as exc:  # the click usage errors and anything unexpected
         # Typer may bring its own copy of click, so its usage errors are recognised by
         # what they offer (show() and an exit code), not by click's class.
         show, exit_code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
         if callable(show) and isinstance(exit_code, int):
             show()
-            raise SystemExit(exit_code) from None
-        err.print(f"error: {type(exc).__name__}: {exc}", markup=False)
-        raise SystemExit(1) from None
+            return exit_code
+        err.print(f"error: {type(exc).__name__}: {exc}", markup=False, soft_wrap=True)
+        return 1

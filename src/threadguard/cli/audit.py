@@ -76,10 +76,10 @@ def db_audit(
     from threadguard.storage import audit_export
     from threadguard.storage.records import Actor
 
+    # --actor, --action and --out are UTF-8 text by now, as every command's values are
+    # (cli/arguments.py): the export's own audit entry records them, and a lone surrogate
+    # stored there broke every later read of the log (a hardening review)
     check_names(site=site)
-    # before anything is written: the export's own audit entry records them, and a lone
-    # surrogate stored there broke every later read of the log (a hardening review)
-    check_names(texts=True, actor=actor, action=action, out=None if out is None else str(out))
     actor, action, start = actor or None, action or None, _since(since)
     chosen: ExportFormat = "csv" if file_format is AuditFormat.CSV else "jsonl"
     require_database(database, data_dir)

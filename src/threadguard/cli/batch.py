@@ -58,17 +58,26 @@ def _job_bar(quiet: bool) -> Iterator[Report]:
         yield report
 
 
+#: The loggers of Dask's side of this process: its client, scheduler and nannies, and the
+#: Tornado loop they run on (which logs a callback that failed, as Dask's own clean-up of a
+#: wait that Ctrl-C broke off does).
+_DASK_LOGGERS = ("distributed", "tornado.application")
+
+
 @contextmanager
 def _quiet_dask_client() -> Iterator[None]:
-    """Dask's client logs a lost scheduler as dozens of lines of traceback; the command
-    says it in one line instead (the workers' own logs are theirs)."""
-    logger = logging.getLogger("distributed")
-    level = logger.level
-    logger.setLevel(logging.CRITICAL)
+    """Dask's client logs a lost scheduler as dozens of lines of traceback, and an
+    interrupted job as more; the command says either in one line instead (the local
+    workers' own logs are kept to what is critical: see threadguard.batch.runner)."""
+    loggers = [logging.getLogger(name) for name in _DASK_LOGGERS]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL)
     try:
         yield
     finally:
-        logger.setLevel(level)
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
 
 
 @app.command()

@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from threadguard import __version__
+from threadguard.cli.arguments import TextArgumentsGroup
 from threadguard.schema import Tier
 
 if TYPE_CHECKING:
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="threadguard",
+    cls=TextArgumentsGroup,  # every value given must be UTF-8 text (cli/arguments.py)
     help="Context-aware moderation for threaded comment sections.",
     no_args_is_help=True,
     add_completion=False,
@@ -78,16 +80,14 @@ def write_fault(exc: OSError) -> int:
     return 2 if isinstance(exc, (FileNotFoundError, NotADirectoryError, IsADirectoryError)) else 1
 
 
-def check_names(*, texts: bool = False, **options: str | None) -> None:
+def check_names(**options: str | None) -> None:
     """Exit 2 naming the option when a site or key name given on the command line is not
-    one the store accepts (``check_names(site=site)`` checks ``--site``); with ``texts``,
-    when a value is not Unicode text (a lone surrogate: bytes that are not UTF-8)."""
-    from threadguard.validation import InvalidField, check_site, check_text
+    one the store accepts (``check_names(site=site)`` checks ``--site``)."""
+    from threadguard.validation import InvalidField, check_site
 
-    check = check_text if texts else check_site
     try:
         for option, value in options.items():
-            check(f"--{option}", value)
+            check_site(f"--{option}", value)
     except InvalidField as exc:
         fail(str(exc))
 

@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from threadguard.cli.arguments import ANY_BYTES
 from threadguard.cli.common import (
     ContextOpt,
     DeepFromOpt,
@@ -36,7 +37,9 @@ if TYPE_CHECKING:
 @app.command()
 def score(
     input: Annotated[
-        str, typer.Argument(help="JSON Lines file to score, or - for standard input.")
+        str,
+        typer.Argument(help="JSON Lines file to score, or - for standard input."),
+        ANY_BYTES,  # a file only read: its name may be any bytes (cli/arguments.py)
     ] = "-",
     model: ModelOpt = None,
     policy: PolicyOpt = None,
@@ -118,6 +121,7 @@ def scan(
     file: Annotated[
         Path,
         typer.Argument(help="Thread file: text dump, JSON/JSONL, CSV, Disqus XML, Reddit JSON."),
+        ANY_BYTES,  # a file only read: its name may be any bytes (cli/arguments.py)
     ],
     format: Annotated[
         str, typer.Option("--format", help="Output: text (a tree) or json.")

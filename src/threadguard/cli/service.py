@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.markup import escape
 
+from threadguard.cli.arguments import SECRET
 from threadguard.cli.common import (
     ModelOpt,
     PolicyOpt,
@@ -24,6 +25,7 @@ from threadguard.cli.common import (
     warn_left_out,
 )
 from threadguard.schema import Role
+from threadguard.validation import lone_surrogate
 
 if TYPE_CHECKING:
     from threadguard.storage import Store
@@ -337,6 +339,7 @@ PasswordOpt = Annotated[
         help=f"Password, at least {MIN_PASSWORD_CHARS} characters "
         "(prompted for, without echo, if absent).",
     ),
+    SECRET,  # refused unquoted when it is not UTF-8 text (cli/arguments.py)
 ]
 PasswordStdinOpt = Annotated[
     bool,
@@ -356,23 +359,37 @@ def _stdin_password() -> str:
     return password[:-1] if password.endswith("\r") else password
 
 
+def _read_password(read: Callable[[], str], where: str) -> str:
+    """The password ``read()`` returns; exit 2 naming ``where`` when its bytes are not
+    UTF-8 text. A stream decodes such bytes as lone surrogates (under the C locale) or
+    fails (under a UTF-8 one): the one became a UnicodeEncodeError at the store, exit 1,
+    the other an error of the decoder's."""
+    try:
+        password: str | None = read()
+    except UnicodeDecodeError:
+        password = None
+    if password is None or lone_surrogate(password) is not None:
+        fail(f"the password {where} is not UTF-8 text")
+    return password
+
+
 def _new_password(name: str, password: str | None, from_stdin: bool = False) -> str:
     """The password given, read from stdin, or prompted for twice without echo; refused
-    when short."""
+    when short or not UTF-8 text (before anything is stored)."""
     import getpass
 
     if from_stdin:
         if password is not None:
             fail("give the password with --password or --password-stdin, not both")
-        password = _stdin_password()
+        password = _read_password(_stdin_password, "on standard input")
     if password is None:
         if not sys.stdin.isatty():
             fail(
                 "no password: pass --password-stdin (or --password), or run in a terminal "
                 "to be prompted"
             )
-        password = getpass.getpass(f"Password for {name}: ")
-        if password != getpass.getpass("Again: "):
+        password = _read_password(lambda: getpass.getpass(f"Password for {name}: "), "typed")
+        if password != _read_password(lambda: getpass.getpass("Again: "), "typed"):
             fail("the passwords differ")
     if len(password) < MIN_PASSWORD_CHARS:
         fail(
