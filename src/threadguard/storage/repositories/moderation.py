@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, delete, func, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from threadguard.schema import ATTRIBUTES, ModeratorAction, Verdict
 from threadguard.storage.models import AnalysisRow, Article, Author, QueueItem, Site, utcnow
@@ -33,13 +33,13 @@ from threadguard.storage.records import (
     InvalidError,
     NotFoundError,
     Page,
+    ParentComment,
     QueueFilter,
     QueueRecord,
     UndoResult,
     no_comment,
 )
 from threadguard.storage.repositories.audit import latest_verdicts
-from threadguard.storage.repositories.parents import nearest_parents
 from threadguard.storage.repositories.rows import S, from_row, latest_analysis, on_sites
 from threadguard.storage.repositories.rows import text_sha256 as text_sha256_of
 from threadguard.storage.sessions import Repository, add_audit, with_site_name
@@ -174,6 +174,14 @@ def placed(stmt: S, site: str | None, sites: Sequence[str] | None, article: str 
     return stmt
 
 
+def _parent(found: Sequence[Any]) -> ParentComment | None:
+    """The parent's columns of a queue row as a record (None: no parent stored)."""
+    pid, external_id, author, text, status, erased_at = found
+    if pid is None:
+        return None
+    return ParentComment(pid, external_id, author, text, status, erased_at is not None)
+
+
 class ModerationRepository(Repository):
     """The queue listing, and moderator actions on comments and their authors."""
 
@@ -189,7 +197,10 @@ class ModerationRepository(Repository):
         return {str(name): int(count) for name, count in rows}
 
     def queue(self, filters: QueueFilter, *, limit: int = 50, offset: int = 0) -> Page[QueueRecord]:
-        """Queue entries matching ``filters``, oldest first (the order moderators work in)."""
+        """Queue entries matching ``filters``, oldest first (the order moderators work in),
+        each with the comment it answers where the store has it (one join: a query per
+        article cost 0.2-0.35 s for a page of 500, a code review)."""
+        parent = aliased(CommentModel)
         stmt = (
             select(
                 QueueItem,
@@ -197,13 +208,24 @@ class ModerationRepository(Repository):
                 Site.name,
                 Article.external_id,
                 CommentModel.external_id,
-                CommentModel.site_id,
-                CommentModel.article_key,
-                CommentModel.parent_external_id,
+                parent.id,
+                parent.external_id,
+                parent.author,
+                parent.text,
+                parent.status,
+                parent.erased_at,
             )
             .join(CommentModel, CommentModel.id == QueueItem.comment_id)
             .join(Site, Site.id == QueueItem.site_id)
             .outerjoin(Article, Article.id == QueueItem.article_id)
+            .outerjoin(
+                parent,
+                and_(
+                    parent.site_id == CommentModel.site_id,
+                    parent.article_key == CommentModel.article_key,
+                    parent.external_id == CommentModel.parent_external_id,
+                ),
+            )
         )
         stmt = placed(stmt, filters.site, filters.sites, filters.article)
         if filters.status is not None:
@@ -240,9 +262,6 @@ class ModerationRepository(Repository):
             rows = session.execute(
                 stmt.order_by(QueueItem.entered_at, QueueItem.id).limit(limit).offset(offset)
             ).all()
-            parents = nearest_parents(
-                session, ((r[5], r[6], r[7]) for r in rows if r[7] is not None)
-            )
         items = [
             QueueRecord(
                 id=q.id,
@@ -258,9 +277,9 @@ class ModerationRepository(Repository):
                 resolved_at=q.resolved_at,
                 resolved_by=q.resolved_by,
                 external_id=external_id,
-                parent=parents.get((site_id, key, parent)) if parent is not None else None,
+                parent=_parent(above),
             )
-            for q, text, site, article, external_id, site_id, key, parent in rows
+            for q, text, site, article, external_id, *above in rows
         ]
         return Page(items, int(total), limit, offset)
 
