@@ -171,6 +171,19 @@ def analyze(service: Service, key: str, text: str, **extra: Any) -> Any:
     return response.json()
 
 
+def test_perspective_reads_the_article_title_beside_the_parent(service: Service) -> None:
+    # A code review: with both an article and a parent comment, the title was dropped, and a
+    # coded-hate entry whose topic stood only in the title held nothing.
+    key = service.store.create_key("client", site="news", name="news-backend")
+    title = {"article": {"text": "Mullingar hotel defends hosting Traveller wedding"}}
+    parent = {"parentComment": {"text": "The guests seemed to have a great time."}}
+    text = "Three hundred knackers in one place, what did they expect."
+    analyze(service, key, text, context={"articleAndParentComment": {**title, **parent}})
+    stored = latest(service.store, "news")
+    assert stored.status == "pending", stored.policy_decision
+    assert any(r.startswith('coded hate "knackers"') for r in stored.policy_decision.reasons)
+
+
 def test_perspective_stores_the_decision_of_the_keys_site_watchlist(service: Service) -> None:
     set_policy(service, "news", '[watchlist]\nblock = ["timetable"]\n')
     news_key = service.store.create_key("client", site="news", name="news-backend")

@@ -166,6 +166,8 @@ class ServiceState:
             history = StoreHistory(self.store, site, author.story_id or "")
             days = moderator.policy.rules.escalation_days
             [who] = rank_authors([(author.comment_id or "", author.name)], history, days)
-        outcome = moderator.decide(arrival.analysis, arrival.text, who, context=arrival.context)
+        outcome = moderator.decide(
+            arrival.analysis, arrival.text, who, context=arrival.context, title=arrival.title
+        )
         metrics.observe_decision(arrival.analysis, outcome.decision.action)
         return outcome

@@ -64,7 +64,9 @@ class Arrival:
     decided under its site's rules (``site`` None: the server's policy, no history).
 
     ``author``, with a site, brings in the author rules; ``context`` is what the comment
-    answers (the parent's text, else the article's title) for the rules that read it.
+    answers (the parent's text, else the article's title) for the rules that read it;
+    ``title`` the article's title where known (read beside a parent: a code review found a
+    Perspective call with both dropping it).
     """
 
     site: str | None
@@ -72,6 +74,7 @@ class Arrival:
     text: str
     author: AuthorRef | None = None
     context: str = ""
+    title: str = ""
 
 
 class CommentLog(Protocol):

@@ -205,7 +205,9 @@ def build_router(auth: Dependency, ctx: Dependency) -> APIRouter:
         # way to the one a text is plainly written in (scoring.mixed_language.written_in).
         stored = scored.analysis
         outcome = context.site_decision(
-            Arrival(principal.site, stored, req.text, context=req.parent or req.title)
+            Arrival(
+                principal.site, stored, req.text, context=req.parent or req.title, title=req.title
+            )
         )
         if not req.do_not_store:
             await context.comments.record_async(
@@ -263,7 +265,9 @@ def _record_suggestion(
     item = CommentInput(req.text, parent=req.parent, title=req.title, language=language)
     [analysis] = context.adapt(principal.site, list(engine.analyze([item])))
     outcome = context.site_decision(
-        Arrival(principal.site, analysis, req.text, context=req.parent or req.title)
+        Arrival(
+            principal.site, analysis, req.text, context=req.parent or req.title, title=req.title
+        )
     )
     notes = tuple(
         f"suggested {a} {v:.2f}" if v is not None else f"suggested {a} spans"
