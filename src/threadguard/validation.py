@@ -23,12 +23,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from threadguard.thread import Thread
-
-if TYPE_CHECKING:
-    from pydantic import ValidationError
 
 #: Stored ids (comment, parent, article) and author names, in characters.
 ID_CHARS = 500
@@ -178,48 +175,3 @@ def json_problem(exc: json.JSONDecodeError) -> str:
     surface puts the line and column first, and "Unterminated string starting at" then
     read as a sentence cut off (desk 15)."""
     return re.sub(r"\s+(?:starting\s+)?at$", "", exc.msg)
-
-
-#: What a field should have been, by pydantic's error type, in JSON's words.
-_EXPECTED = {
-    "model_type": "an object",
-    "model_attributes_type": "an object",
-    "dict_type": "an object",
-    "list_type": "a list",
-    "tuple_type": "a list",
-    "int_type": "a whole number",
-    "float_type": "a number",
-    "string_type": "a string",
-    "bool_type": "true or false",
-}
-
-
-def json_value_kind(value: object) -> str:
-    """``value`` (parsed JSON) as JSON names it: ``null``, ``the string "4"``, ``a list``."""
-    if value is None or isinstance(value, bool):
-        return json.dumps(value)
-    if isinstance(value, str):
-        return f"the string {json.dumps(value[:40])}"
-    if isinstance(value, int | float):
-        return f"the number {value!r}"
-    if isinstance(value, list):
-        return "a list"
-    return "an object" if isinstance(value, dict) else type(value).__name__
-
-
-def json_field_problem(exc: ValidationError) -> str:
-    """The first fault pydantic found in a JSON file ThreadGuard reads back (a batch's
-    manifest), as one clause naming the field and what it should be: ``'policy' must be
-    an object, found null``. Let through, such a fault was a Python type error naming
-    neither the file nor the field."""
-    error = exc.errors()[0]
-    where = ""
-    for part in error["loc"]:
-        where += f"[{part}]" if isinstance(part, int) else f".{part}" if where else str(part)
-    if error["type"] == "missing":
-        return f"'{where}' is missing"
-    found = json_value_kind(error.get("input"))
-    expected = _EXPECTED.get(error["type"])
-    if expected is None:  # a length, say: pydantic's own words
-        return f"'{where}': {error['msg']} (found {found})"
-    return f"'{where}' must be {expected}, found {found}"

@@ -32,9 +32,9 @@ from pydantic import BaseModel, Field, StrictStr, ValidationError
 from threadguard import __version__
 from threadguard.batch.inputs import InputFile
 from threadguard.batch.output import PROBLEMS, atomic_write
+from threadguard.json_fields import json_field_problem
 from threadguard.schema import Tier
 from threadguard.scoring.registry import model_folders
-from threadguard.validation import json_field_problem
 
 FORMAT = "threadguard-batch/1"
 #: The keys that make up a job's identity.

@@ -27,10 +27,10 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 from pydantic import BaseModel, Field, StrictInt, StrictStr, ValidationError
 
+from threadguard.json_fields import json_field_problem
 from threadguard.report.policy import PolicySummary, summarize_policy
 from threadguard.schema import ATTRIBUTES, Verdict
 from threadguard.signals import DEFAULT_SETTINGS
-from threadguard.validation import json_field_problem
 
 #: A comment at or above this hostility (highest harm score) counts as hostile.
 HOSTILE = 0.5

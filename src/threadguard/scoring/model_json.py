@@ -12,10 +12,11 @@ file's name. Fields a loader does not read are not checked (the recipe, the data
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, Field, StrictInt, StrictStr, ValidationError
+
+from threadguard.json_fields import json_field_problem, json_value_kind
 
 #: A number, not NaN or infinite: a NaN bias scored every comment NaN, which `score`
 #: printed as invalid JSON (a code review).
@@ -95,56 +96,17 @@ class LanguagesIndex(BaseModel):
     models: dict[str, StrictStr] = _absent()
 
 
-_EXPECTED = {
-    "model_type": "an object",
-    "dict_type": "an object",
-    "list_type": "a list",
-    "tuple_type": "a list",
-    "int_type": "a whole number",
-    "float_type": "a number",
-    "string_type": "a string",
-}
-
-
-def _found(value: object) -> str:
-    """``value`` as JSON names it (``null``, ``the string "4"``, ``a list``)."""
-    if value is None or isinstance(value, bool):
-        return json.dumps(value)
-    if isinstance(value, str):
-        return f"the string {json.dumps(value[:40])}"
-    if isinstance(value, int | float):
-        return f"the number {value!r}"
-    if isinstance(value, list):
-        return "a list"
-    return "an object" if isinstance(value, dict) else type(value).__name__
-
-
-def _described(exc: ValidationError) -> str:
-    """The first fault pydantic found, naming the field (``'features.word_bits'``)."""
-    error = exc.errors()[0]
-    where = ""
-    for part in error["loc"]:
-        where += f"[{part}]" if isinstance(part, int) else f".{part}" if where else str(part)
-    if error["type"] == "missing":
-        return f"'{where}' is missing"
-    found = _found(error.get("input"))
-    expected = _EXPECTED.get(error["type"])
-    if expected is None:  # a length, say: pydantic's own words
-        return f"'{where}': {error['msg']} (found {found})"
-    return f"'{where}' must be {expected}, found {found}"
-
-
 def meta_problem(meta: object, schema: type[ModelMeta] | type[LanguagesIndex]) -> str | None:
     """What is wrong with ``meta`` (a parsed model.json, or languages.json) as ``schema``
     reads it, in one clause naming the field; None when nothing is. A list of one number
     per head must have as many as there are heads (fewer were broadcast, or failed in
     numpy)."""
     if not isinstance(meta, dict):
-        return f"not a JSON object (found {_found(meta)})"
+        return f"not a JSON object (found {json_value_kind(meta)})"
     try:
         checked = schema.model_validate(meta)
     except ValidationError as exc:
-        return _described(exc)
+        return json_field_problem(exc)
     if not isinstance(checked, ModelMeta):
         return None
     heads = len(checked.heads)
