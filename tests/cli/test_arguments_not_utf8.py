@@ -114,6 +114,25 @@ def test_an_environment_variable_that_is_not_utf8_is_named(tmp_path: Path) -> No
     )
 
 
+def test_a_data_dir_from_the_environment_that_is_not_utf8_is_named(tmp_path: Path) -> None:
+    # a code review: THREADGUARD_DATA_DIR was read past the check, a UnicodeEncodeError line
+    result = run_cli("keys", "list", env={"THREADGUARD_DATA_DIR": str(tmp_path / FF)})
+    assert result.returncode == 2, result.stderr
+    assert "Invalid value for '--data-dir' (env var: 'THREADGUARD_DATA_DIR')" in result.stderr
+    assert not (tmp_path / FF).exists()
+
+
+def test_a_login_name_that_is_not_utf8_is_logged_as_unknown(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from threadguard.cli import common
+
+    monkeypatch.setattr(common.getpass, "getuser", lambda: f"jos{FF}")
+    assert common.cli_user() == "unknown"
+    monkeypatch.setattr(common.getpass, "getuser", lambda: "josé")
+    assert common.cli_user() == "josé"
+
+
 def test_a_file_only_read_may_be_named_in_any_bytes(tmp_path: Path, example_thread: Path) -> None:
     named = tmp_path / f"thread{FF}.txt"
     shutil.copy(example_thread, named)

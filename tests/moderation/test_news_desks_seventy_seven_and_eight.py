@@ -119,6 +119,11 @@ BOAT = "Small boat with 40 people lands on Camber Sands"
         "Turn them round mid-Channel. If they capsize, they capsize.",  # desk 78
         "If they drown, so be it. Stop the boats.",
         "If they drown, they drown. Should have stayed in France.",
+        # a second code review's: the shrug need not end its sentence
+        "Turn them round mid-Channel. If they capsize, they capsize, not our problem.",
+        "Turn them round mid-Channel. If they drown, they drown 🤷",
+        "I said it last week: turn the boats round. If they capsize, they capsize.",
+        "Stop the boats. If they drown, so be it. The minister should grow a spine.",
     ],
 )
 def test_deaths_at_sea_shrugged_off_are_held_as_a_wish_of_harm(text: str) -> None:
@@ -135,7 +140,7 @@ def test_deaths_at_sea_shrugged_off_are_held_as_a_wish_of_harm(text: str) -> Non
         # a code review's
         "If the boats capsize, tough questions will follow for the Home Office.",
         "The minister said of the dinghies: if they drown, so be it. Shameful.",
-        "In the drill the dinghies capsize, then they capsize again in shallow water.",
+        "On the fishing fleet: if the boats die, they die because of quotas.",
     ],
 )
 def test_a_fear_for_them_or_boats_that_sink_are_not(text: str) -> None:

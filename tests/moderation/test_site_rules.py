@@ -247,6 +247,8 @@ def test_a_sites_watched_list_replaces_the_servers_and_what_it_drops_is_said() -
     ]
     assert dropped_words(server, {"watchlist": {"hold": ["knacker*", "pikey*", "x"]}}) == []
     assert dropped_words(server, {"thresholds": {}}) == []
+    # matched whatever the case, so not dropped whatever the case (a code review)
+    assert dropped_words(server, {"watchlist": {"hold": ["KNACKER*", "Pikey*"]}}) == []
 
 
 def test_a_sites_policy_is_named_for_the_site_unless_it_names_itself() -> None:

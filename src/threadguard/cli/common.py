@@ -17,6 +17,7 @@ from rich.markup import escape
 from threadguard import __version__
 from threadguard.cli.arguments import TextArgumentsGroup
 from threadguard.schema import Tier
+from threadguard.validation import lone_surrogate
 
 if TYPE_CHECKING:
     from threadguard.moderation import Policy
@@ -60,9 +61,11 @@ def cli_user() -> str:
     """Who runs the command, for the audit log's ``cli:NAME`` actor ("unknown" in a
     container without a passwd entry)."""
     try:
-        return getpass.getuser()
+        name = getpass.getuser()
     except (KeyError, OSError):
         return "unknown"
+    # a login name that is not UTF-8 text could not be logged (a code review)
+    return "unknown" if lone_surrogate(name) is not None else name
 
 
 def fail(message: str, code: int = 2) -> NoReturn:

@@ -42,6 +42,9 @@ DataDirOpt = Annotated[
     Path | None,
     typer.Option(
         "--data-dir",
+        # read by Typer, so a value that is not UTF-8 text is refused as the option's (a
+        # code review: from the environment it ended in a UnicodeEncodeError line)
+        envvar="THREADGUARD_DATA_DIR",  # storage.db.DATA_DIR_ENV (imported lazily here)
         help="Where the service keeps its data ($THREADGUARD_DATA_DIR, else ./threadguard-data).",
     ),
 ]

@@ -496,7 +496,8 @@ def dropped_words(base: dict[str, Any], document: dict[str, Any]) -> list[str]:
         before = theirs.get(action)
         if not isinstance(words, list) or not isinstance(before, list):
             continue
-        left = [w for w in before if w not in words]
+        kept = {str(w).casefold() for w in words}  # matched whatever the case
+        left = [w for w in before if str(w).casefold() not in kept]
         if left:
             shown = ", ".join(repr(w) for w in left)
             out.append(

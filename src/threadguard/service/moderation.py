@@ -393,7 +393,7 @@ def status_standing(status: str) -> dict[str, Any]:
     action = {v: k for k, v in STATUS_OF_ACTION.items()}[status]
     return {
         "action": Verdict(action).value,
-        "reasons": ["left as stored (no text was sent for it): its stored status stands"],
+        "reasons": ["left as stored (no text of its own, or erased): its stored status stands"],
     }
 
 
