@@ -7,7 +7,9 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -158,26 +160,27 @@ def test_a_manifest_field_of_the_wrong_type_is_refused_naming_the_file_and_field
     assert str(caught.value) == f"{copy / 'manifest.json'}: unreadable manifest: {problem}"
 
 
+def _report_with_manifest(
+    batch_folder: Path, copy: Path, out: Path, change: Callable[[dict[str, Any]], None]
+) -> subprocess.CompletedProcess[str]:
+    """``threadguard report`` on a copy of the batch whose manifest ``change`` edited."""
+    shutil.copytree(batch_folder, copy)
+    manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
+    change(manifest)
+    (copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "threadguard", "report", str(copy), "--out", str(out)],
+        capture_output=True,
+        text=True,
+    )
+
+
 def test_a_manifest_input_size_given_as_text_is_refused_by_the_command(
     batch_folder: Path, tmp_path: Path
 ) -> None:
     copy = tmp_path / "copy"
-    shutil.copytree(batch_folder, copy)
-    manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
-    manifest["inputs"][0]["bytes"] = "1024"
-    (copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "threadguard",
-            "report",
-            str(copy),
-            "--out",
-            str(tmp_path / "r.html"),
-        ],
-        capture_output=True,
-        text=True,
+    done = _report_with_manifest(
+        batch_folder, copy, tmp_path / "r.html", lambda m: m["inputs"][0].update(bytes="1024")
     )
     assert done.returncode == 2, done.stderr
     assert done.stderr.strip().splitlines() == [
@@ -192,23 +195,9 @@ def test_an_unfinished_batch_is_reported_as_such_not_as_the_whole_archive(
     finished = tmp_path / "finished.html"
     write_report(batch_folder, finished)
     assert "Unfinished batch" not in finished.read_text(encoding="utf-8")
-    copy = tmp_path / "copy"
-    shutil.copytree(batch_folder, copy)
-    manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
-    manifest["status"] = "running"  # a batch interrupted (or still running)
-    (copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "threadguard",
-            "report",
-            str(copy),
-            "--out",
-            str(tmp_path / "u.html"),
-        ],
-        capture_output=True,
-        text=True,
+    # a batch interrupted (or still running)
+    done = _report_with_manifest(
+        batch_folder, tmp_path / "copy", tmp_path / "u.html", lambda m: m.update(status="running")
     )
     assert done.returncode == 0, done.stderr
     assert "the batch has not finished" in done.stderr

@@ -360,13 +360,9 @@ def stored_thread_document(
     for i, (entry, result) in enumerate(zip(doc["comments"], stored, strict=True)):
         entry["comment_id"] = result.id
         entry["status"] = result.status
-        if overruled(entry["decision"]["action"], result):
-            entry["policy_decision"] = entry["decision"]
-            entry["decision"] = verdict_standing(result.status)
-        elif (
-            result.kept and STATUS_OF_ACTION[Verdict(entry["decision"]["action"])] != result.status
-        ):
-            entry["decision"] = status_standing(result.status)
+        entry["decision"], policy = standing(entry["decision"], result)
+        if policy is not None:
+            entry["policy_decision"] = policy
         if result.kept:
             entry["left_as_stored"] = True
         if i in done.kept:
@@ -378,36 +374,32 @@ def stored_thread_document(
     return doc
 
 
-def overruled(action: str, result: Stored) -> bool:
-    """Whether a moderator's verdict stands over the policy's ``action`` for a comment as
-    stored: its status is not what the action gives. Only a moderator's verdict stands so
-    over a decision made or kept in this upload, but a comment left as stored (no text of
-    its own) was decided on its empty text, its stored status standing whoever set it (a
-    review: it was said to be a moderator's): :func:`status_standing`."""
-    return not result.kept and STATUS_OF_ACTION[Verdict(action)] != result.status
+#: The policy action that gives each status.
+ACTION_OF_STATUS: dict[str, Verdict] = {v: Verdict(k) for k, v in STATUS_OF_ACTION.items()}
 
 
-def status_standing(status: str) -> dict[str, Any]:
-    """The decision of a comment left as stored: its stored status's (the upload's empty
-    node was decided on no text, which would have told a CMS to publish a held comment)."""
-    action = {v: k for k, v in STATUS_OF_ACTION.items()}[status]
-    return {
-        "action": Verdict(action).value,
-        "reasons": ["left as stored (no text of its own, or erased): its stored status stands"],
-    }
+def standing(
+    decision: dict[str, Any], result: Stored
+) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """The decision an answer gives a stored comment, and the policy's where it is not it.
 
-
-def verdict_standing(status: str) -> dict[str, Any]:
-    """The decision in force for a comment whose status a moderator set: their verdict. A
-    re-sent thread answered ``approve`` for a comment a moderator had rejected (desks 79
-    and 80, session 52), and a CMS acting on ``decision.action``, as the README says,
-    would have published it again."""
-    action = {v: k for k, v in STATUS_OF_ACTION.items()}[status]
+    A comment whose status is not what the policy's ``decision`` gives had a moderator's
+    verdict stand over it (a thread sent again answered ``approve`` for a comment a
+    moderator rejected, and a CMS acting on ``decision.action``, as the README says, would
+    have published it again: desks 79 and 80); the verdict is the decision, the policy's
+    beside it. A comment left as stored (no text of its own, or erased) was decided on no
+    text: its stored status's decision stands, whoever set it (a review: it was said to
+    be a moderator's)."""
+    status = result.status
+    if STATUS_OF_ACTION[Verdict(decision["action"])] == status:
+        return decision, None
+    action = ACTION_OF_STATUS[status].value
+    if result.kept:
+        kept = "left as stored (no text of its own, or erased): its stored status stands"
+        return {"action": action, "reasons": [kept]}, None
     said = {"approved": "approved", "rejected": "rejected", "pending": "held"}[status]
-    return {
-        "action": Verdict(action).value,
-        "reasons": [f"a moderator {said} it: their verdict stands over the policy's"],
-    }
+    verdict = f"a moderator {said} it: their verdict stands over the policy's"
+    return {"action": action, "reasons": [verdict]}, decision
 
 
 # ------------------------------------------------------------------------------ dry runs

@@ -19,11 +19,9 @@ from threadguard.service.context import ServiceState, SitePolicy
 from threadguard.service.moderation import (
     ThreadModeration,
     moderate_thread,
-    overruled,
-    status_standing,
+    standing,
     stored_thread_document,
     to_store,
-    verdict_standing,
 )
 from threadguard.storage.records import Actor, ArticleRef, Origin
 from threadguard.storage.repositories.ingest import Stored
@@ -97,6 +95,14 @@ def thread_answer(upload: Upload, done: Ingested) -> dict[str, Any]:
     return {**doc, **_upload_facts(upload, done)}
 
 
+def _standing_actions(m: Moderated, result: Stored) -> dict[str, str]:
+    """A job result's ``decision`` (and ``policy_decision``) actions (:func:`standing`)."""
+    decision, policy = standing({"action": m.decision.action.value}, result)
+    if policy is None:
+        return {"decision": decision["action"]}
+    return {"decision": decision["action"], "policy_decision": policy["action"]}
+
+
 def job_result(upload: Upload, done: Ingested) -> dict[str, Any]:
     """A finished upload job's result: each comment's id, store id, status and the
     policy's decision (``unchanged``: the stored one, the comment uploaded again as it
@@ -107,18 +113,9 @@ def job_result(upload: Upload, done: Ingested) -> dict[str, Any]:
             "id": m.comment.id,
             "comment_id": result.id,
             "status": result.status,
-            # a moderator's standing verdict is the decision to act on (a review: a
-            # job's result gave the policy's, as the upload answer had: desks 79, 80)
-            **(
-                {
-                    "decision": verdict_standing(result.status)["action"],
-                    "policy_decision": m.decision.action.value,
-                }
-                if overruled(m.decision.action.value, result)
-                else {"decision": status_standing(result.status)["action"]}
-                if result.kept
-                else {"decision": m.decision.action.value}
-            ),
+            # the decision to act on, as the upload answer gives it (a review: a job's
+            # result gave the policy's where a moderator's verdict stood)
+            **_standing_actions(m, result),
             **({"left_as_stored": True} if result.kept else {}),
             **({"unchanged": True} if i in done.moderation.kept else {}),
         }
