@@ -291,6 +291,38 @@ def test_dry_run_replays_each_comment_with_what_it_answered(service: Service) ->
     assert result["changes"] == [] and result["candidate"]["hold"] == 2
 
 
+def test_dry_run_replays_a_reply_with_its_articles_title_beside_the_parent(
+    service: Service,
+) -> None:
+    """A coded-hate entry whose topic stands only in the article's title, under a parent
+    that does not name it, held the reply on upload; the replay read the parent alone and
+    counted it as a change to approve (session 53)."""
+    moderator = Moderator(load_policy())
+    calm = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.01), model="test@1")
+    title = "Mullingar hotel defends hosting Traveller wedding"
+    parent = "The guests seemed to have a great time."
+    reply = "Three hundred knackers in one place, what did they expect."
+    held = moderator.decide(calm, reply, context=parent, title=title).decision
+    assert held.action.value == "hold"
+    assert moderator.decide(calm, reply, context=parent).decision.action.value == "approve"
+    rows = [
+        NewComment(parent, calm, moderator.decide(calm, parent).decision, external_id="p"),
+        NewComment(reply, calm, held, external_id="r", parent_id="p"),
+    ]
+    service.store.record_many(
+        site="news", source="native", article=ArticleRef("a3", title), comments=rows
+    )
+    [_, replayed] = service.store.history("news", 10)[::-1]
+    assert (replayed.context, replayed.title) == (parent, title)
+    result = service.client.post(
+        "/api/v1/sites/news/policy:dryrun",
+        content='[watchlist]\nflag = ["zzzz"]\n',
+        headers=service.auth(service.admin),
+    ).json()
+    assert result["compared"] == 2
+    assert result["changes"] == [] and result["candidate"]["hold"] == 1
+
+
 def test_a_sites_watchlist_that_drops_the_servers_words_is_warned_of(
     make_service: Any, tmp_path: Path
 ) -> None:

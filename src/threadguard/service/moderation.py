@@ -442,7 +442,14 @@ def _replay(
         yield (
             row,
             [
-                m.decide(analysis, row.text, author, author_analysis, context=row.context)
+                m.decide(
+                    analysis,
+                    row.text,
+                    author,
+                    author_analysis,
+                    context=row.context,
+                    title=row.title,
+                )
                 for m in moderators
             ],
         )

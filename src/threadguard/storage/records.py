@@ -366,6 +366,9 @@ class HistoryRow:
     language: str = "en"
     #: What the comment answered: its parent's text, else its article's title ("": none).
     context: str = ""
+    #: Its article's title where ``context`` is a parent's text ("" otherwise): the topic a
+    #: coded-hate entry looks for beside the parent, as the upload that decided it read it.
+    title: str = ""
     #: The engine's own scores where a site adaptation changed ``scores`` (None: it did not).
     engine_scores: dict[str, float] | None = None
 

@@ -344,7 +344,8 @@ class CommentRepository(Repository):
                     decided=decided.get(c.id, Verdict.APPROVE.value),
                     status=c.status,
                     language=a.language or "en",
-                    context=contexts.get(c.id, ""),
+                    context=contexts.get(c.id, ("", ""))[0],
+                    title=contexts.get(c.id, ("", ""))[1],
                     engine_scores=(
                         {k: float(v) for k, v in a.engine_scores.items()}
                         if a.engine_scores
@@ -355,10 +356,10 @@ class CommentRepository(Repository):
         return out
 
 
-def _contexts(session: Any, comments: Sequence[CommentModel]) -> dict[str, str]:
+def _contexts(session: Any, comments: Sequence[CommentModel]) -> dict[str, tuple[str, str]]:
     """What each comment answered, as its decision read it: the parent's text (a stored
     comment of the same article, a remembered context comment included), else the
-    article's title."""
+    article's title; and beside a parent, the title ("" otherwise)."""
     wanted = {(c.article_key, c.parent_external_id) for c in comments if c.parent_external_id}
     parents: dict[tuple[str, str], str] = {}
     if wanted:
@@ -381,8 +382,10 @@ def _contexts(session: Any, comments: Sequence[CommentModel]) -> dict[str, str]:
     for c in comments:
         parent = parents.get((c.article_key, c.parent_external_id or ""), "")
         title = titles.get(c.article_id, "") if c.article_id is not None else ""
-        if parent or title:
-            out[c.id] = parent or title
+        if parent:
+            out[c.id] = (parent, title)
+        elif title:
+            out[c.id] = (title, "")
     return out
 
 
