@@ -219,6 +219,17 @@ def test_a_dump_without_comments_is_an_article_with_a_problem() -> None:
     assert thread.body == "And a paragraph wrapped."
     assert thread.comments == ()
     assert "no comment bullet lines" in problems[0]
+    assert "'•' indented two spaces" in problems[0]
+
+
+def test_comments_under_ascii_bullets_at_the_margin_are_told_how_to_indent_them() -> None:
+    # A news desk (session 53) wrote "* anna" and "- bob" at the margin and was told only
+    # that no bullet line was found.
+    thread, problems = read_text("T\n\nBody.\n\n* anna\n\n  Hi.\n\n- bob\n\n  Yo.\n")
+    assert thread.comments == ()
+    [problem] = problems
+    assert "lines 5, 9 start with '*' or '-' at the margin" in problem
+    assert "indent a comment's bullet two spaces" in problem
 
 
 def test_a_dump_starting_with_a_comment_has_no_title() -> None:

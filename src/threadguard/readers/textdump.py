@@ -244,6 +244,26 @@ class _Parser:
         current.lines.append(line.strip())
 
 
+def _no_bullets(lines: list[str]) -> str:
+    """Why a dump has no comment, saying what starts one: a desk wrote its comments under
+    ``*`` and ``-`` at the margin, which read as a list in the article, and was told only
+    that no bullet line was found (session 53)."""
+    message = "no comment bullet lines found; read as an article only"
+    margin = [
+        n
+        for n, line in enumerate(lines, 1)
+        if (m := _BULLET_RE.fullmatch(line)) and m.group(2) in ASCII_BULLETS and not m.group(1)
+    ]
+    if margin:
+        shown = ", ".join(map(str, margin[:5])) + (", ..." if len(margin) > 5 else "")
+        return (
+            f"{message}: line{'s' if len(margin) > 1 else ''} {shown} start"
+            f"{'' if len(margin) > 1 else 's'} with '*' or '-' at the margin, a list in the "
+            "article; indent a comment's bullet two spaces (or use '•') to make it a comment"
+        )
+    return f"{message} (a comment starts with a bullet '•' indented two spaces per level)"
+
+
 def read_text_dump(text: str, source: str) -> ReadResult:
     """Read a plain-text thread dump (already decoded, ``\\n`` line endings)."""
     lines = _lines(text)
@@ -264,9 +284,7 @@ def read_text_dump(text: str, source: str) -> ReadResult:
     body = _paragraphs([line.strip() for line in lines[start:article_end]])
 
     if first_comment is None:
-        parser.problems.append(
-            Problem(source, "document", "no comment bullet lines found; read as an article only")
-        )
+        parser.problems.append(Problem(source, "document", _no_bullets(lines)))
     else:
         indents = [_leading(line) for line in lines[first_comment:] if parser.bullet(line)]
         # indented with tabs: one tab per level, as read; else a tab is placed by its text
