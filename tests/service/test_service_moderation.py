@@ -160,7 +160,8 @@ def test_approve_then_conflict(service: Service, loaded: dict[str, Any]) -> None
     ).json()
     assert comment["status"] == "approved" and comment["status_source"] == "moderator"
     assert comment["moderator_decision"]["action"] == "approve"
-    assert comment["decision"]["action"] == "hold"  # the policy's decision is kept too
+    assert comment["decision"]["action"] == "approve"  # the verdict stands: act on it
+    assert comment["policy_decision"]["action"] == "hold"  # the policy's decision is kept too
     assert [a["action"] for a in comment["actions"]] == ["approve"]
     assert queue(service)["total"] == 2
 

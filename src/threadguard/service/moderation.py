@@ -363,6 +363,9 @@ def stored_thread_document(
         entry["decision"], policy = standing(entry["decision"], result)
         if policy is not None:
             entry["policy_decision"] = policy
+        # the score line's decision is the same action as a plain string (the README): a
+        # comment sent again whose verdict stands answered "hold" there beside "approve"
+        entry["analysis"] = with_action(entry["analysis"], entry["decision"])
         if result.kept:
             entry["left_as_stored"] = True
         if i in done.kept:
@@ -378,6 +381,15 @@ def stored_thread_document(
 ACTION_OF_STATUS: dict[str, Verdict] = {v: Verdict(k) for k, v in STATUS_OF_ACTION.items()}
 
 
+def with_action(analysis: dict[str, Any], decision: dict[str, Any]) -> dict[str, Any]:
+    """A ``score``-line analysis carrying ``decision`` (the one its answer gives to act
+    on) as its plain-string ``decision`` (and its ``reasons``, where it has them)."""
+    out = {**analysis, "decision": decision["action"]}
+    if "reasons" in analysis:
+        out["reasons"] = list(decision["reasons"])
+    return out
+
+
 def standing(
     decision: dict[str, Any], result: Stored
 ) -> tuple[dict[str, Any], dict[str, Any] | None]:
@@ -390,13 +402,22 @@ def standing(
     beside it. A comment left as stored (no text of its own, or erased) was decided on no
     text: its stored status's decision stands, whoever set it (a review: it was said to
     be a moderator's)."""
-    status = result.status
+    return standing_over(decision, result.status, kept=result.kept)
+
+
+def standing_over(
+    decision: dict[str, Any], status: str, *, kept: bool = False
+) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """:func:`standing` for a comment whose status is ``status`` and whose policy decision
+    is ``decision``: where the status is not the policy's, the decision its status gives
+    (a moderator's verdict; ``kept``: its stored status, the comment left as stored),
+    and the policy's beside it. ``GET /api/v1/comments/{id}`` answers with it too."""
     if STATUS_OF_ACTION[Verdict(decision["action"])] == status:
         return decision, None
     action = ACTION_OF_STATUS[status].value
-    if result.kept:
-        kept = "left as stored (no text of its own, or erased): its stored status stands"
-        return {"action": action, "reasons": [kept]}, None
+    if kept:
+        left = "left as stored (no text of its own, or erased): its stored status stands"
+        return {"action": action, "reasons": [left]}, None
     said = {"approved": "approved", "rejected": "rejected", "pending": "held"}[status]
     verdict = f"a moderator {said} it: their verdict stands over the policy's"
     return {"action": action, "reasons": [verdict]}, decision

@@ -279,7 +279,15 @@ class CommentOut(BaseModel):
     status: Status
     status_source: Literal["policy", "moderator"]
     analysis: AnalysisOut | None
-    decision: DecisionOut | None = Field(description="The policy's (latest) decision.")
+    decision: DecisionOut | None = Field(
+        description="The decision to act on: a moderator's verdict where one stands over "
+        "the policy's (as `status` says), else the policy's (latest) decision. The "
+        "analysis's `decision` is its action as a plain string."
+    )
+    policy_decision: DecisionOut | None = Field(
+        description="The policy's (latest) decision, whether or not a moderator's verdict "
+        "stands over it."
+    )
     watchlist: list[WatchMatchOut] | None = None
     coded_hate: list[CodedMatchOut] | None = None
     threats: list[ThreatMatchOut] | None = None

@@ -22,16 +22,32 @@ from threadguard.service.api.shared import (
 )
 from threadguard.service.auth import site_scope
 from threadguard.service.dependencies import Admin, Client, Moderator, State
+from threadguard.service.moderation import standing_over, with_action
 from threadguard.storage.records import CommentRecord, no_comment
 
 router = APIRouter()
 
 
 def comment_out(c: CommentRecord) -> schemas.CommentOut:
-    """A stored comment with its analysis, the policy's and the moderator's decisions."""
+    """A stored comment with its analysis, the standing decision, the policy's and the
+    moderator's.
+
+    ``decision`` is the one to act on, as an upload's answer gives it
+    (:func:`~threadguard.service.moderation.standing_over`): a moderator's verdict where
+    one stands over the policy's, else the policy's; ``policy_decision`` is always the
+    policy's, and the analysis's plain-string ``decision`` is ``decision``'s action (desk
+    review: after a moderator rejected a comment, ``decision.action`` said "hold" and only
+    ``moderator_decision`` said "reject")."""
     decision = c.policy_decision
     details = (decision.details if decision is not None else None) or {}
     moderator = c.moderator_decision
+    policy = {"action": decision.action, "reasons": decision.reasons} if decision else None
+    acted = policy
+    if policy is not None and c.status_source == "moderator":
+        acted, _ = standing_over(policy, c.status)
+    analysis = c.analysis
+    if analysis is not None and acted is not None:
+        analysis = with_action(analysis, acted)
     return schemas.CommentOut.model_validate(
         {
             "id": c.id,
@@ -45,10 +61,9 @@ def comment_out(c: CommentRecord) -> schemas.CommentOut:
             "received_at": c.received_at,
             "status": c.status,
             "status_source": c.status_source,
-            "analysis": c.analysis,
-            "decision": (
-                {"action": decision.action, "reasons": decision.reasons} if decision else None
-            ),
+            "analysis": analysis,
+            "decision": acted,
+            "policy_decision": policy,
             "watchlist": details.get("watchlist") or None,
             "coded_hate": details.get("coded_hate") or None,
             "threats": details.get("threats") or None,

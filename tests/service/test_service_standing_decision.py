@@ -1,0 +1,83 @@
+"""Every native answer about a stored comment gives the decision to act on in ``decision``:
+a moderator's verdict where one stands over the policy's, else the policy's, with the
+policy's beside it in ``policy_decision``; and the analysis's plain-string ``decision`` is
+the same action (the README: "``analysis.decision`` is the same action as a plain string").
+
+Four news desks: after a moderator rejected a comment, ``GET /api/v1/comments/{id}`` said
+``decision.action`` "hold" (the policy's), with the verdict only in
+``moderator_decision``; and a thread sent again answered ``decision`` "approve" beside
+``analysis.decision`` "hold"."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from service_support import Service
+
+SITE = "news"
+HELD = "Welcome to Londonistan, folks."  # coded hate: held by the default policy
+CALM = "Thanks, this explains the new timetable well."
+
+
+def upload(service: Service) -> dict[str, dict[str, Any]]:
+    body = json.dumps(
+        {
+            "thread": {"id": "ferry", "title": "Ferry timetable"},
+            "comments": [
+                {"id": "h", "author": "ann", "text": HELD},
+                {"id": "c", "author": "cy", "text": CALM},
+            ],
+        }
+    )
+    response = service.post_thread(body, "application/json", site=SITE)
+    assert response.status_code == 200, response.text
+    return {c["id"]: c for c in response.json()["comments"]}
+
+
+def comment(service: Service, comment_id: str) -> dict[str, Any]:
+    response = service.client.get(
+        f"/api/v1/comments/{comment_id}", headers=service.auth(service.moderator)
+    )
+    assert response.status_code == 200, response.text
+    return dict(response.json())
+
+
+def test_a_stored_comment_gives_the_moderators_verdict_as_its_decision(service: Service) -> None:
+    first = upload(service)
+    held, calm = first["h"], first["c"]
+    assert held["decision"]["action"] == "hold" and calm["decision"]["action"] == "approve"
+    # before any verdict: the policy's decision is both
+    before = comment(service, held["comment_id"])
+    assert before["decision"] == before["policy_decision"] == held["decision"]
+    assert before["analysis"]["decision"] == "hold"
+    assert service.act(held["comment_id"], "reject").status_code == 200
+    assert service.act(calm["comment_id"], "reject").status_code == 200
+    for sent, verdict in ((held, "rejected"), (calm, "rejected")):
+        got = comment(service, sent["comment_id"])
+        assert (got["status"], got["status_source"]) == (verdict, "moderator")
+        assert got["decision"]["action"] == "reject"
+        assert got["decision"]["reasons"][0].startswith("a moderator rejected it")
+        assert got["analysis"]["decision"] == "reject"
+        assert got["policy_decision"] == sent["decision"]  # the policy's, always
+        assert got["moderator_decision"]["action"] == "reject"  # as it was
+
+
+def test_a_thread_sent_again_gives_the_standing_action_in_its_analysis_too(
+    service: Service,
+) -> None:
+    first = upload(service)
+    assert service.act(first["h"]["comment_id"], "approve").status_code == 200
+    again = upload(service)
+    held = again["h"]
+    assert held["decision"]["action"] == "approve"
+    assert held["policy_decision"]["action"] == "hold"
+    assert held["analysis"]["decision"] == "approve"
+    # the same as GET /api/v1/comments/{id} says
+    got = comment(service, held["comment_id"])
+    assert got["decision"] == held["decision"]
+    assert got["analysis"]["decision"] == held["analysis"]["decision"]
+    # a comment no moderator decided keeps the policy's everywhere
+    calm = again["c"]
+    assert calm["analysis"]["decision"] == calm["decision"]["action"] == "approve"
+    assert "policy_decision" not in calm
