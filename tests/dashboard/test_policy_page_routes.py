@@ -11,6 +11,7 @@ from pages_support import app, argument, policy_form, signed_in, site_policy_spy
 from service_support import Service
 
 from threadguard.moderation import load_policy
+from threadguard.storage.records import Actor
 
 #: The default policy's toxicity hold as the form shows it.
 TOXICITY_FIELD = (
@@ -70,6 +71,20 @@ def test_the_preview_shows_what_the_draft_would_change(app: Service) -> None:
         # Without script: the whole page, the preview in it.
         page = root.post("/policy/preview", form(hold_toxicity="0.1"))
         assert page.status_code == 200 and "<html" in page.text and "1 of the last 7" in page.text
+
+
+def test_the_preview_leaves_out_comments_a_moderator_decided(app: Service) -> None:
+    """bo's comment, approved by a moderator, can never be held by a policy change: the
+    preview counted it as "approve → hold" ("moderator kept" in ``db rescore``)."""
+    ids = argument(app.store)
+    bo = ids[1]
+    result = app.store.moderate(bo, "approve", Actor("mia", "moderator"))
+    assert result.comment_status == "approved"
+    with signed_in(app, "root", "admin") as root:
+        html = root.post("/policy/preview", form(hold_toxicity="0.1"), htmx=True).text
+    assert re.search(r"<strong>0 of the last 7 comments</strong>", html), html
+    assert "1 of them was decided by a moderator" in html
+    assert "approve → hold" not in html and "It is a bad plan, frankly." not in html
 
 
 def test_an_invalid_draft_shows_the_parsers_message_in_place(app: Service) -> None:

@@ -104,3 +104,26 @@ def test_the_dry_run_and_the_dashboards_preview_agree(service: Service) -> None:
         assert [(c["comment_id"], c["from"], c["to"]) for c in api["changes"]] == [
             (c.comment_id, c.before, c.after) for c in preview.changes
         ]
+
+
+def test_comments_a_moderator_decided_are_counted_apart_not_as_changes(service: Service) -> None:
+    """A desk's dry run listed a comment a moderator had approved as a change "from
+    approve to hold", though no policy moves a verdict (``db rescore`` keeps it: "moderator
+    kept"); the preview and the dry run count such comments apart."""
+    put_policy(service, LENIENT)
+    posted = service.post_thread(THREAD, "application/json", site=SITE).json()["comments"]
+    ids = {c["id"]: c["comment_id"] for c in posted}
+    assert service.act(ids["a"], "approve", key=service.moderator).status_code == 200
+
+    stricter = dry_run(service, STRICT)
+
+    assert (stricter["compared"], stricter["moderator_kept"]) == (4, 1)
+    assert stricter["changed"] == 2
+    assert {c["comment_id"] for c in stricter["changes"]} == {ids["b"], ids["d"]}
+    # the counts are the policy's decisions on the three no moderator decided
+    assert stricter["current"] == {"approve": 3, "hold": 0, "reject": 0}
+    assert stricter["candidate"] == {"approve": 1, "hold": 1, "reject": 1}
+    state = service.app.state.service
+    candidate = Moderator(on_top(state.base_policy, STRICT, "toml", SITE))
+    preview = compare_policies(state, SITE, state.site_policy(SITE).moderator, candidate, 500)
+    assert preview.moderator_kept == 1 and len(preview.changes) == 2

@@ -407,6 +407,9 @@ class Preview:
     draft: dict[str, int]
     transitions: tuple[tuple[str, str, int], ...]
     examples: tuple[Example, ...]
+    #: Of the comments compared, those a moderator decided: no policy changes them, so
+    #: they are in neither count nor among the changes (``db rescore`` keeps them too).
+    moderator_kept: int = 0
 
     @property
     def changed(self) -> int:
@@ -442,7 +445,12 @@ def preview_of(comparison: PolicyComparison, *, mask: bool = False) -> Preview:
         for c, text in zip(comparison.changes[:EXAMPLES], texts, strict=True)
     )
     return Preview(
-        comparison.compared, comparison.current, comparison.candidate, transitions, examples
+        comparison.compared,
+        comparison.current,
+        comparison.candidate,
+        transitions,
+        examples,
+        comparison.moderator_kept,
     )
 
 

@@ -482,7 +482,8 @@ def dry_run(state: ServiceState, site: str, moderator: Moderator, limit: int) ->
     dashboard's preview, as the API's answer.
 
     ``current`` and ``candidate`` are the decisions of the two policies now, on the same
-    stored analyses, so ``changed`` is the candidate's effect alone. It used to compare
+    stored analyses, so ``changed`` is the candidate's effect alone; comments a moderator
+    decided are counted apart (``moderator_kept``), in neither. It used to compare
     with the decision stored when each comment arrived, and so also counted every past
     policy change and every ban lifted since: the site's own policy sent as the
     candidate showed 38 of 177 changed, the dashboard none."""
@@ -490,6 +491,7 @@ def dry_run(state: ServiceState, site: str, moderator: Moderator, limit: int) ->
     return {
         "site": site,
         "compared": result.compared,
+        "moderator_kept": result.moderator_kept,
         "current": result.current,
         "candidate": result.candidate,
         "changed": len(result.changes),
@@ -524,12 +526,18 @@ class ChangedDecision:
 @dataclass(frozen=True)
 class PolicyComparison:
     """Two policies replayed on the same stored comments: the decisions under each, and
-    the comments they decide differently (newest first)."""
+    the comments they decide differently (newest first).
+
+    ``compared`` counts every comment read; ``moderator_kept`` those of them whose status
+    a moderator set, which no policy changes (their verdict stands, as ``db rescore``
+    keeps it): they are in neither ``current``, ``candidate`` nor ``changes``, so the
+    two counts differ by the changes alone."""
 
     compared: int
     current: dict[str, int]
     candidate: dict[str, int]
     changes: list[ChangedDecision] = field(default_factory=list)
+    moderator_kept: int = 0
 
 
 def compare_policies(
@@ -538,13 +546,18 @@ def compare_policies(
     """What changing the site's policy from ``current`` to ``candidate`` would do to its
     last ``limit`` stored comments: both decide every comment now, the same way a dry run
     does (:func:`_replay`), so the difference is the change's alone, not that of other
-    changes since the comments arrived."""
+    changes since the comments arrived. A comment a moderator decided is counted apart
+    (:class:`PolicyComparison`): a policy change never moves it, and a preview listed it
+    as a change ("from approve to hold") that could never happen."""
     before: Counter[str] = Counter()
     after: Counter[str] = Counter()
     changes = []
-    compared = 0
+    compared = kept = 0
     for row, [now, then] in _replay(state, site, [current, candidate], limit):
         compared += 1
+        if row.by_moderator:
+            kept += 1
+            continue
         was, will = now.decision.action.value, then.decision.action.value
         before[was] += 1
         after[will] += 1
@@ -565,4 +578,5 @@ def compare_policies(
         {v.value: before.get(v.value, 0) for v in Verdict},
         {v.value: after.get(v.value, 0) for v in Verdict},
         changes,
+        moderator_kept=kept,
     )

@@ -438,10 +438,19 @@ class DryRunOut(BaseModel):
     """What a candidate policy would have decided on the site's last comments."""
 
     site: str
-    compared: int
-    current: dict[str, int]
-    candidate: dict[str, int]
-    changed: int
+    compared: int = Field(description="The site's last comments read (at most `limit`).")
+    moderator_kept: int = Field(
+        description="Of those, comments whose status a moderator set: their verdict stands "
+        "whatever the policy (as `threadguard db rescore` keeps it), so they are in none of "
+        "`current`, `candidate`, `changed` and `changes`."
+    )
+    current: dict[str, int] = Field(
+        description="The site's policy now, deciding the comments no moderator decided."
+    )
+    candidate: dict[str, int] = Field(
+        description="The candidate deciding the same comments on the same stored analyses."
+    )
+    changed: int = Field(description="How many of them the candidate decides otherwise.")
     changes: list[DryRunChange]
 
 

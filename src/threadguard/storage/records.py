@@ -371,6 +371,9 @@ class HistoryRow:
     title: str = ""
     #: The engine's own scores where a site adaptation changed ``scores`` (None: it did not).
     engine_scores: dict[str, float] | None = None
+    #: Whether a moderator set its status (``status_source``): their verdict stands over
+    #: any policy, so no policy change moves it (``db rescore`` keeps it too).
+    by_moderator: bool = False
 
 
 @dataclass(frozen=True)

@@ -343,6 +343,7 @@ class CommentRepository(Repository):
                     ),
                     decided=decided.get(c.id, Verdict.APPROVE.value),
                     status=c.status,
+                    by_moderator=c.status_source == "moderator",
                     language=a.language or "en",
                     context=contexts.get(c.id, ("", ""))[0],
                     title=contexts.get(c.id, ("", ""))[1],
