@@ -144,7 +144,7 @@ def test_the_stats_page_and_its_charts(base: str, page: Any) -> None:
     sign_in(page, base, "mia")
     page.get_by_role("link", name="Stats").click()
     page.wait_for_url(re.compile(r"/stats"))
-    assert page.locator("svg[role=img][aria-label]").count() == 7
+    assert page.locator("svg[role=img][aria-label]").count() == 8
     assert "7" in page.locator(".totals").inner_text()
     page.get_by_label("Period", exact=True).select_option("7")
     page.get_by_role("button", name="Show").click()

@@ -76,6 +76,7 @@ def test_days_without_comments_are_zero_and_rates_add_up() -> None:
     charts = v.charts
     assert set(charts) == {
         "volume",
+        "outcomes",
         "rates",
         "attributes",
         "groups",
@@ -83,7 +84,10 @@ def test_days_without_comments_are_zero_and_rates_add_up() -> None:
         "throughput",
         "agreement",
     }
-    assert "aria-label='Comments per day: approved, held and rejected'" in charts["volume"]
+    assert (
+        "aria-label='Comments per day as the policy decided them: approved, held and rejected'"
+        in charts["volume"]
+    )
     assert "Mar 1" in charts["volume"] and "Mar 3" in charts["rates"]
 
 

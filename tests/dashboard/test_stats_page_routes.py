@@ -41,7 +41,7 @@ def test_the_stats_page_shows_every_figure(app: Service) -> None:
         "Agreement with the model",
     ):
         assert title in html
-    assert html.count("<svg") == 7 and html.count("role='img'") == 7
+    assert html.count("<svg") == 8 and html.count("role='img'") == 8
     assert "aria-label='Agreement with the model" in html
     assert "nationality migration" in html  # the targeted group's table
     assert re.search(
@@ -49,6 +49,40 @@ def test_the_stats_page_shows_every_figure(app: Service) -> None:
     )
     assert "50.0%" in html  # mia: 1 of 2 verdicts agree
     assert 'aria-current="page">Stats' in html
+
+
+def test_the_moderators_verdicts_and_the_statuses_now_are_shown_beside_the_policys(
+    app: Service,
+) -> None:
+    """A desk's editor read "rejected 0" after moderators had rejected 18 comments: the
+    page counted the policy's decisions alone. Now it gives the moderators' verdicts and
+    where the comments stand beside them, each labelled."""
+    ids = argument(app.store)  # the policy: c1, c2 approved; c3, c5, c6, c7 held; c4 rejected
+    mod = Actor("mia", "moderator")
+    app.store.moderate(ids[2], "reject", mod)  # held, rejected
+    app.store.moderate(ids[0], "reject", mod)  # approved by the policy, rejected
+    app.store.moderate(ids[5], "approve", mod)  # held, approved
+    with signed_in(app, "mia", "moderator") as mia:
+        html = mia.get("/stats", params={"site": "news"}).text
+    start = html.index('class="totals"')
+    totals = re.sub(r"\s+", " ", html[start : html.index("</ul>", start)])
+    assert "The policy: <strong>57.1%</strong> held (4), <strong>14.3%</strong> rejected (1)" in (
+        totals
+    )
+    assert "Moderators: <strong>2</strong> rejected, <strong>1</strong> approved" in totals
+    assert (
+        "Now: <strong>2</strong> waiting for a moderator, <strong>3</strong> rejected, "
+        "<strong>2</strong> published" in totals
+    )
+    assert "Where they stand now, moderators&#39; verdicts included" in html
+    assert "aria-label='Comments per day as they stand now" in html
+    # the day's row: 7 comments; the policy held 4 and rejected 1; moderators approved 1
+    # and rejected 2; 2 wait, 3 are rejected now
+    cells = [
+        f'<td class="n">{n}</td>' for n in ("7", "4", "1", "57.1%", "14.3%", "1", "2", "2", "3")
+    ]
+    assert "".join(cells) in html
+    assert '<th scope="col" class="n">Rejected by moderators</th>' in html
 
 
 def test_periods_and_sites_filter_and_nonsense_falls_back(app: Service) -> None:

@@ -109,12 +109,17 @@ class StatsView:
 
     @property
     def total(self) -> DayDecisions:
-        """The whole period as one row: its comments, held and rejected, and their rates."""
+        """The whole period as one row: its comments, the policy's holds and rejections
+        (and their rates), the moderators' verdicts and the statuses now."""
         return DayDecisions(
             "",
             sum(r.comments for r in self.rows),
             sum(r.held for r in self.rows),
             sum(r.rejected for r in self.rows),
+            sum(r.moderator_approved for r in self.rows),
+            sum(r.moderator_rejected for r in self.rows),
+            sum(r.waiting for r in self.rows),
+            sum(r.rejected_now for r in self.rows),
         )
 
     @property
@@ -159,7 +164,17 @@ def stats_view(
                 Series("held", COLORS["hold"], [r.held for r in rows]),
                 Series("rejected", COLORS["reject"], [r.rejected for r in rows]),
             ],
-            label="Comments per day: approved, held and rejected",
+            label="Comments per day as the policy decided them: approved, held and rejected",
+        ),
+        "outcomes": column_chart(
+            periods,
+            [
+                Series("published", COLORS["approve"], [r.published for r in rows]),
+                Series("waiting", COLORS["hold"], [r.waiting for r in rows]),
+                Series("rejected", COLORS["reject"], [r.rejected_now for r in rows]),
+            ],
+            label="Comments per day as they stand now, moderators' verdicts included: "
+            "published, waiting for a moderator and rejected",
         ),
         "rates": line_chart(
             periods,

@@ -482,12 +482,26 @@ class StoredThread:
 
 @dataclass(frozen=True)
 class DayDecisions:
-    """Comments received on one day (UTC, ``YYYY-MM-DD``) and how the policy decided them."""
+    """Comments received on one day (UTC, ``YYYY-MM-DD``): how the policy decided them
+    (``held``, ``rejected``), the verdicts of moderators that stand on them, and how many
+    wait for a moderator or are rejected now, whoever decided (their status now)."""
 
     day: str
     comments: int
     held: int
     rejected: int
+    #: Comments whose status a moderator set (a verdict that stands): approved, rejected.
+    moderator_approved: int = 0
+    moderator_rejected: int = 0
+    #: Comments whose status is pending now (held, no verdict yet), and rejected now (by
+    #: the policy or a moderator); the rest are published.
+    waiting: int = 0
+    rejected_now: int = 0
+
+    @property
+    def published(self) -> int:
+        """Comments approved now, by the policy or a moderator."""
+        return self.comments - self.waiting - self.rejected_now
 
     @property
     def held_rate(self) -> float:

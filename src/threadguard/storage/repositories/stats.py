@@ -134,7 +134,11 @@ class StatsRepository(Repository):
     # -------------------------------------------------------------- queries
 
     def daily_decisions(self, site: str | None, since: datetime) -> list[DayDecisions]:
-        """Per day: comments received, and how many the policy held and rejected."""
+        """Per day: comments received, how many the policy held and rejected, how many
+        a moderator's standing verdict approved and rejected, and how many wait for a
+        moderator or are rejected now (a page counting only the policy's said "rejected
+        0" after moderators had rejected 18)."""
+        by_moderator = CommentModel.status_source == "moderator"
         with self._sessions.read() as session:
             latest = self._latest_policy(self._site_id(session, site), since)
             rows = _per_day(
@@ -144,8 +148,15 @@ class StatsRepository(Repository):
                 latest.c.did,
                 _count(DecisionModel.action == Verdict.HOLD.value),
                 _count(DecisionModel.action == Verdict.REJECT.value),
+                _count(and_(by_moderator, CommentModel.status == "approved")),
+                _count(and_(by_moderator, CommentModel.status == "rejected")),
+                _count(CommentModel.status == "pending"),
+                _count(CommentModel.status == "rejected"),
             )
-        return [DayDecisions(day_of(d), int(n), int(h or 0), int(r or 0)) for d, n, h, r in rows]
+        return [
+            DayDecisions(day_of(row[0]), int(row[1]), *(int(n or 0) for n in row[2:]))
+            for row in rows
+        ]
 
     def daily_attributes(
         self, site: str | None, since: datetime, levels: Mapping[str, float]
