@@ -69,6 +69,44 @@ def lost_input(counts: Mapping[str, int]) -> bool:
     return any(counts.get(name, 0) for name in LOSSES)
 
 
+#: What the problems that lose nothing say (docs/archives.md: "a repaired parent, a
+#: Reddit 'load more' stub, a deleted post, an odd date leave it 0"): a parent that is not
+#: in the input (or was skipped) or a loop of parent links, read as a top-level comment,
+#: and a stated depth the parent links contradict (``readers/tree.py``); comments a
+#: Reddit page did not include (``readers/reddit.py``). Anchored at the start: a text
+#: dump's misindented bullet is also "read as a top-level comment", and is malformed.
+_LOSES_NOTHING = re.compile(
+    r"parent '.*' of comment '.*' (?:is not in the input|was skipped); "
+    r"read as a top-level comment"
+    r"|parent links form a loop \(.*\); comment '.*' read as a top-level comment"
+    r"|depth \d+ stated, but the parent links put comment '.*' at depth \d+; "
+    r"the parent links were used"
+    r"|.*; fetch them separately to moderate them",
+    re.DOTALL,
+)
+
+
+def loses_nothing(problem: Problem) -> bool:
+    """Whether ``problem`` is one that loses nothing (:data:`_LOSES_NOTHING`, a comment
+    with no text, a date kept as written): the only problems after which
+    ``threadguard batch`` exits 0, every other one being malformed input, as ``scan``
+    exits 2 for it (a text dump with no comment bullet line, "read as an article only",
+    exited 0 in batch and 2 in scan)."""
+    message = problem.message
+    return (
+        message == NO_TEXT
+        or message.startswith(ODD_DATE)
+        or _LOSES_NOTHING.fullmatch(message) is not None
+    )
+
+
+def bad_input(counts: Mapping[str, int]) -> bool:
+    """Whether ``counts`` say some input was lost or malformed: ``threadguard batch``'s
+    exit code 2 (docs/using.md's exit codes: where only part of an input is malformed, the
+    rest is written and the exit code is 2)."""
+    return lost_input(counts) or counts.get("malformed", 0) > 0
+
+
 @dataclass
 class Reading:
     """How far reading has come (bytes and comments read; the progress bar's total is
@@ -92,6 +130,9 @@ class Reading:
     #: dates kept as written that the report cannot place.
     no_text: int = 0
     odd_dates: int = 0
+    #: Problems other than those that lose nothing (:func:`loses_nothing`): the input was
+    #: malformed (the losses above are among them).
+    malformed: int = 0
     sink: Callable[[Problem], None] | None = None
 
     @property
@@ -107,6 +148,7 @@ class Reading:
             "partly_read_files": self.partly_read_files,
             "no_text": self.no_text,
             "odd_dates": self.odd_dates,
+            "malformed": self.malformed,
         }
 
     def note(self, problems: Iterable[Problem]) -> None:
@@ -120,6 +162,7 @@ class Reading:
                 )
             self.no_text += problem.message == NO_TEXT
             self.odd_dates += problem.message.startswith(ODD_DATE)
+            self.malformed += not loses_nothing(problem)
             if len(self.problems) < self.keep:
                 self.problems.append(problem)
             if self.sink is not None:

@@ -139,6 +139,9 @@ def batch(
 
     An input file that is empty (or holds only blank lines) is an input problem, as in
     `threadguard scan`: it is named, the other inputs are scored, and the exit code is 2.
+    So is any other input problem (a text dump with no comment bullet line, a row left
+    out, a character that could not be read), except those that lose nothing: a repaired
+    parent, a Reddit "load more" stub, a comment with no text and an odd date leave it 0.
 
     For a cluster of several machines start `dask scheduler` on one and
     `dask worker tcp://HOST:8786 --nthreads 1` on each (ThreadGuard installed), then pass
@@ -147,7 +150,7 @@ def batch(
     from threadguard.batch import BatchJob, JobRefused, Recipe, run_batch
     from threadguard.batch.inputs import InputError
     from threadguard.batch.output import PartitionError
-    from threadguard.batch.plan import lost_input
+    from threadguard.batch.plan import bad_input
     from threadguard.batch.runner import SchedulerError
     from threadguard.moderation import policy_text
     from threadguard.parallel import default_workers
@@ -229,12 +232,21 @@ def batch(
     # above do not say that they leave these out
     for line in _uncounted(counts):
         err.print(f"[yellow]warning:[/] {escape(line)}", markup=True, soft_wrap=True)
-    if lost_input(counts):
-        # every readable row is written; the exit code tells a pipeline that some were not
-        # (a row left out, a file not read, a file read only in part: problems.jsonl says
-        # where), as `score` and `scan` do for a bad line. Problems that cost no row (a
-        # repaired parent, a Reddit "load more" stub, a deleted post) and partitions
-        # scored again leave it 0, as the README's exit codes say: 2 is for what was lost
+    if bad_input(counts):
+        # every readable row is written; the exit code tells a pipeline that some input
+        # was lost or malformed (a row left out, a file not read or read only in part, a
+        # text dump with no comment bullet line, a character replaced: problems.jsonl says
+        # where), as `score` and `scan` do for a bad line. Only problems that lose nothing
+        # (a repaired parent, a Reddit "load more" stub, a deleted post, an odd date) and
+        # partitions scored again leave it 0 (docs/archives.md)
+        malformed = counts.get("malformed", 0)
+        err.print(
+            f"{malformed:,} input problem(s) other than repaired parents, 'load more' "
+            "stubs, comments with no text and odd dates (warnings above; every one in "
+            f"{escape(str(result.problems_file or out / 'problems.jsonl'))}); everything "
+            "else was read, scored and written: exit code 2",
+            soft_wrap=True,
+        )
         raise typer.Exit(2)
 
 
