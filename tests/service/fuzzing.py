@@ -226,7 +226,7 @@ def _queue(rng: random.Random, keys: Keys) -> Request:
 
 
 def _audit(rng: random.Random, keys: Keys) -> Request:
-    headers, key_q = auth(rng, keys.moderator, keys)
+    headers, key_q = auth(rng, keys.admin, keys)
     params = {
         "site": rng.choice([None, "news"]),
         "actor": rng.choice([None, "mia"]),

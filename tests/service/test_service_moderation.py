@@ -237,7 +237,7 @@ def test_notes_and_the_audit_log(service: Service, loaded: dict[str, Any]) -> No
     assert service.act(cid, "note", note="checked with legal").status_code == 200
     assert service.act(cid, "note").status_code == 400  # a note needs text
     assert service.act(cid, "approve").status_code == 200  # overturn an automatic reject
-    audit = service.client.get("/api/v1/audit", headers=service.auth(service.moderator)).json()
+    audit = service.client.get("/api/v1/audit", headers=service.auth(service.admin)).json()
     actions = [e["action"] for e in audit["items"]]
     assert actions[:2] == ["comment.approve", "comment.note"]
     assert "policy.update" in actions and "key.create" in actions

@@ -61,7 +61,7 @@ def post(service: Service, body: str, site: str = SITE) -> dict[str, Any]:
 
 def audit(service: Service, action: str) -> dict[str, Any]:
     response = service.client.get(
-        "/api/v1/audit", params={"action": action}, headers=service.auth(service.moderator)
+        "/api/v1/audit", params={"action": action}, headers=service.auth(service.admin)
     )
     assert response.status_code == 200, response.text
     return dict(response.json())

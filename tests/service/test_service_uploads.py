@@ -98,7 +98,7 @@ def test_an_edited_upload_is_moderated_again_and_the_export_keeps_the_judged_tex
         "policy",
     )
     audit = service.client.get(
-        "/api/v1/audit", params={"action": "comment.edit"}, headers=service.auth(service.moderator)
+        "/api/v1/audit", params={"action": "comment.edit"}, headers=service.auth(service.admin)
     ).json()
     [entry] = audit["items"]
     assert entry["actor"].startswith("site-backend [")
@@ -150,7 +150,7 @@ def test_a_thread_uploaded_again_without_text_leaves_the_stored_comments_as_they
     assert (stored["text"], stored["status"], stored["parent"]) == (THREAT, "rejected", "a")
     assert service.store.comment(a["comment_id"]).text == KIND
     audit = service.client.get(
-        "/api/v1/audit", params={"action": "comment.edit"}, headers=moderator
+        "/api/v1/audit", params={"action": "comment.edit"}, headers=service.auth(service.admin)
     ).json()
     assert audit["items"] == []
     # A comment uploaded with text is not marked.

@@ -6,8 +6,9 @@ the request, calls the moderation core or the store, and shapes the response; th
 live behind those calls.
 
 Roles: a *client* key (a site's backend) ingests threads and reads comments; a
-*moderator* works the queue, acts on comments, reads the audit log and exports labelled
-decisions; an *admin* also sets site policies and fits site adaptations. A key bound to a site sees that site only
+*moderator* works the queue, acts on comments and exports labelled decisions; an *admin*
+also reads the audit log (as on the dashboard), sets site policies and fits site
+adaptations. A key bound to a site sees that site only
 (other sites' comments answer 404, so their ids do not leak). A path or query parameter
 with a NUL or a lone surrogate is refused before any of them runs.
 """
