@@ -15,6 +15,7 @@ from jinja2 import Environment, select_autoescape
 from threadguard.report.charts import Series, bar_chart, line_chart, share_bar
 from threadguard.report.data import HARM_ATTRIBUTES, LANGUAGE_BAR, ReportData
 from threadguard.schema import ATTRIBUTES
+from threadguard.signals import shown_score
 from threadguard.validation import balance_bidi
 
 TEMPLATE = "report.html.j2"
@@ -69,6 +70,10 @@ def render_report(data: ReportData) -> str:
         autoescape=select_autoescape(default=True, default_for_string=True),
         finalize=balance_bidi,  # a commenter's U+202E must not reverse the page after it
     )
+    # every score rounded down, as the reasons and the thread signals on the same page show
+    # theirs (shown_score): a comment read "hostility 0.94" in its tree and "toxicity
+    # 0.93" in its reasons, its score being 0.9399
+    env.filters["score"] = shown_score
     template = env.from_string(_template_text())
     return template.render(
         data=data,

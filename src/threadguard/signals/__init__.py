@@ -22,6 +22,10 @@ share: :mod:`.settings` (thresholds), :mod:`.scores` (abuse, flagged), :mod:`.tr
 reply tree) and :mod:`.wording` (pieces of the explanations).
 """
 
+# How the signals' sentences show a score (rounded down), re-exported for the pages that
+# show those sentences beside scores of their own: the batch report, which may import the
+# signals but not the analysis, shows every score the same way with it.
+from threadguard.analysis import shown_score
 from threadguard.signals.authors import AuthorSummary, author_summaries, merge_author_summaries
 from threadguard.signals.escalation import Escalation, escalations
 from threadguard.signals.groups import GROUP_WORDS, GroupConcentration, group_concentration
@@ -57,6 +61,7 @@ __all__ = [
     "group_concentration",
     "merge_author_summaries",
     "pile_ons",
+    "shown_score",
     "thread_health",
     "timeline",
 ]
