@@ -22,7 +22,7 @@ from threadguard.analysis import Analysis, Span, highest_readings
 from threadguard.language import detect_language
 from threadguard.normalize import Normalized, displayed, normalize_known, normalize_text
 from threadguard.schema import ATTRIBUTES, GROUPS, Tier
-from threadguard.scoring.context import addressed, bounded_shift, context_can_move
+from threadguard.scoring.context import bounded_shift, context_can_move, spared
 from threadguard.scoring.deep_spans import attribute_spans, one_per_place, whole_words_read
 from threadguard.scoring.encoder import EncoderModel, TokenScores
 from threadguard.scoring.endorsements import ENDORSEMENT_ATTRIBUTES, plainly_abusive
@@ -87,9 +87,9 @@ class CascadeSettings:
     #: default: the current deep tier lets an abusive parent raise the scores of replies
     #: that answer it calmly ("Bob, calm down please"), which holds counter-speech.
     route_on_context: bool = False
-    #: A reply that speaks to someone ("you", "ya") may be raised by its thread, never
-    #: lowered (:func:`~threadguard.scoring.context.addressed`). Off: see docs/evaluation.md.
-    spare_addressed: bool = False
+    #: A reply to a parent that speaks to someone ("you", "ya") and quotes nothing may be
+    #: raised by its thread, never lowered (:func:`~threadguard.scoring.context.spared`).
+    spare_addressed: bool = True
     #: Also send a comment to the deep tier when it names a way to hurt someone (a verb of
     #: violence, a weapon, an injury: :mod:`threadguard.scoring.harm_words`): the fast
     #: tier misses threats written without an insult ("I'll be waiting with a bat").
@@ -647,7 +647,7 @@ class Engine:
                     [texts[i] for i in has], [normalize_text(picked[i].context) for i in has]
                 )
                 in_context = w * read + (1.0 - w) * fast[rows]
-                keep = addressed([texts[i] for i in has]) if c.spare_addressed else None
+                keep = spared([(it.text, it.parent) for it in picked], c.spare_addressed)[has]
                 out[rows] = bounded_shift(out[rows], in_context, c.context_shift, keep)
         return out
 

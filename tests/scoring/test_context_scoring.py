@@ -20,6 +20,7 @@ from threadguard.scoring.context import (
     addressed,
     bounded_shift,
     logit,
+    spared,
 )
 from threadguard.thread import Comment, Thread
 from threadguard.training.datasets import HEADS
@@ -219,9 +220,9 @@ def test_a_possible_threat_is_never_made_milder_by_its_thread() -> None:
 
 
 def test_kept_rows_may_be_raised_by_their_thread_and_never_lowered() -> None:
-    """``spare_addressed`` (off by default, measured in docs/evaluation.md) keeps a reply
-    that speaks to someone from being made milder: "Pull your head in, ya dropkick." and
-    "We know where you drink on a Friday, Aoife." were published under their threads."""
+    """``spare_addressed`` keeps a reply that speaks to someone from being made milder:
+    "Pull your head in, ya dropkick." and "We know where you drink on a Friday, Aoife."
+    were published under their threads."""
     assert addressed(
         ["Pull your head in, ya dropkick.", "You're wrong.", "Great article."]
     ).tolist() == [
@@ -237,6 +238,51 @@ def test_kept_rows_may_be_raised_by_their_thread_and_never_lowered() -> None:
     assert (milder[1] < alone[1]).any()
     harsher = bounded_shift(alone, np.full_like(alone, 0.7), 4.0, keep)
     assert (harsher[0] > alone[0]).any()
+
+
+def test_only_an_unquoting_reply_to_a_parent_that_speaks_to_someone_is_spared() -> None:
+    parent = "I own a nail bar on the high street and I pay my taxes."
+    cases = [
+        ("Nobody asked you, darling. Go and file some nails.", parent, True),
+        ("Nobody asked you, darling. Go and file some nails.", "", False),  # a title only
+        ("Nobody asked them.", parent, False),  # speaks to no one
+        ("The 'same people' line is an old trope and you know it.", parent, False),  # quotes
+    ]
+    assert spared([(t, p) for t, p, _ in cases]).tolist() == [want for _, _, want in cases]
+    assert not spared([(t, p) for t, p, _ in cases], on=False).any()
+
+
+def test_a_reply_harassing_its_parents_writer_is_not_made_milder_by_the_parent(
+    engine: Engine, moderator: Moderator
+) -> None:
+    """Session 53's news desks: replies to a commenter, held alone, were published because
+    the pair read lowered them (0.55 -> 0.37; 0.46 -> 0.38); a reply quoting its parent to
+    rebut it is still lowered by the thread."""
+    cases = [
+        (
+            "Nobody asked you, darling. Go and file some nails.",
+            "I own a nail bar on the high street. I pay tax, VAT and business rates, and my "
+            "accountant is from Swindon. Any other questions?",
+        ),
+        (
+            "You sound proper fit when you're angry, love. Fancy a ride out sometime? I'll "
+            "let you go on top.",
+            "I think this is unfair on the women who came second and third, and I'm tired of "
+            "being told I'm a bigot for saying so.",
+        ),
+    ]
+    for text, parent in cases:
+        alone = engine.analyze([CommentInput(text)], spans=False)[0]
+        [replied] = engine.analyze([CommentInput(text, parent=parent)], spans=False)
+        assert replied.scores["toxicity"] >= alone.scores["toxicity"] - 1e-6, text
+        assert moderator.decide(replied, text, context=parent).decision.action.value == "hold"
+    rebuttal = "The 'same people' line is an old antisemitic trope and you know it."
+    parent = (
+        "Funny how they found billions for this lot. Ask who owns the banks that profit from "
+        "every war, it's always the same people."
+    )
+    [read] = engine.analyze([CommentInput(rebuttal, parent=parent)], spans=False)
+    assert moderator.decide(read, rebuttal, context=parent).decision.action.value == "approve"
 
 
 def test_the_thread_lowers_a_score_less_far_than_it_may_raise_one() -> None:
