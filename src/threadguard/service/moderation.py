@@ -354,8 +354,8 @@ def stored_thread_document(
     """The ``scan --format json`` document with the site's decisions and the store's ids
     and statuses. ``unchanged`` marks a comment uploaded again as it is stored (its
     stored analysis and decision are shown, with what the lists found then);
-    ``left_as_stored`` one the store left as it was (no text of its own: its stored
-    text, decision and queue entry stand)."""
+    ``left_as_stored`` one the store left as it was (no text of its own, or erased by
+    an admin: its stored text, decision and queue entry stand)."""
     doc = thread_document(thread, done.items, done.policy.moderator)
     for i, (entry, result) in enumerate(zip(doc["comments"], stored, strict=True)):
         entry["comment_id"] = result.id
@@ -395,7 +395,12 @@ def standing(
         return decision, None
     action = ACTION_OF_STATUS[status].value
     if result.kept:
-        kept = "left as stored (no text of its own, or erased): its stored status stands"
+        kept = (
+            "left as stored (erased by an admin: its text is not stored again): its stored "
+            "status stands"
+            if result.erased
+            else "left as stored (no text of its own): its stored status stands"
+        )
         return {"action": action, "reasons": [kept]}, None
     said = {"approved": "approved", "rejected": "rejected", "pending": "held"}[status]
     verdict = f"a moderator {said} it: their verdict stands over the policy's"
