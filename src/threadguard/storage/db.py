@@ -196,10 +196,18 @@ def _private_file(path: Path) -> None:
     """
     if path.parent.exists() and not path.parent.is_dir():
         raise DatabaseError(f"{path.parent} is a file, not a folder for the database")
+    existed = path.exists()
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
     except OSError as exc:
+        if existed:  # it said "cannot create the database file" of one that was there
+            raise DatabaseError(
+                f"cannot open the database file {path} for writing: "
+                f"{exc.strerror or exc}. Every command writes to it (SQLite's write-ahead "
+                "log, beside it): run it as the user who owns the file, or give this one "
+                "write access to the file and its folder"
+            ) from exc
         raise DatabaseError(f"cannot create the database file {path}: {exc}") from exc
 
 
