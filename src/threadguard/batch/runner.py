@@ -155,8 +155,18 @@ def _client(job: BatchJob) -> Iterator[Any]:
         )
 
     with ExitStack() as cluster_open:
-        with dask.config.set(untrimmed):
-            cluster = cluster_open.enter_context(_started(local))
+        try:
+            with dask.config.set(untrimmed):
+                cluster = cluster_open.enter_context(_started(local))
+        except (RuntimeError, OSError, TimeoutError) as exc:
+            # it said "error: RuntimeError: Nanny failed to start.", as if ThreadGuard broke
+            raise SchedulerError(
+                f"cannot start the local Dask cluster ({job.workers} worker "
+                f"process{'es' if job.workers != 1 else ''}): "
+                f"{exc or type(exc).__name__}. Check that worker processes can start here "
+                "(memory, a writable temporary folder: TMPDIR or DASK_TEMPORARY_DIRECTORY), "
+                "or pass --scheduler"
+            ) from None
         yield cluster_open.enter_context(Client(cluster))  # type: ignore[no-untyped-call]
 
 
