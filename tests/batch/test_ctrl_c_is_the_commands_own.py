@@ -1,7 +1,8 @@
 """Ctrl-C during `threadguard batch` is the command's to handle: the local cluster's worker
 processes never take it (they printed tracebacks and log lines around the command's one
-'interrupted' line), one that comes while the cluster starts ends the job once the cluster
-can be closed, and the cluster is quiet about a port another one holds."""
+'interrupted' line), one that comes as the cluster finishes starting ends the job with the
+cluster closed (one that comes while its workers start: test_ctrl_c_while_the_cluster_starts.py),
+and the cluster is quiet about a port another one holds."""
 
 from __future__ import annotations
 

@@ -135,6 +135,23 @@ def test_a_report_that_cannot_be_written_or_a_broken_manifest_names_the_file(
         read_report(copy)
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+def test_a_report_the_disk_cannot_take_exits_1_a_wrong_path_2(
+    batch_folder: Path, tmp_path: Path
+) -> None:
+    # a full disk exited 2, as if the command line were wrong (README: 1 for the rest)
+    run = [sys.executable, "-m", "threadguard", "report", str(batch_folder), "--out"]
+    full = subprocess.run([*run, "/dev/full"], capture_output=True, text=True)
+    assert (full.returncode, full.stderr) == (
+        1,
+        "error: /dev/full: cannot write the report: No space left on device\n",
+    )
+    missing = subprocess.run(
+        [*run, str(tmp_path / "no" / "r.html")], capture_output=True, text=True
+    )
+    assert missing.returncode == 2 and "No such file or directory" in missing.stderr
+
+
 @pytest.mark.parametrize(
     ("field", "value", "problem"),
     [

@@ -18,11 +18,12 @@ its partition's scoring, not the job.
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import threading
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -134,46 +135,65 @@ def _client(job: BatchJob) -> Iterator[Any]:
     # feature matrices all the time, and that setting cost about 40% more CPU here.
     # glibc's own default is kept instead: a worker's memory is bounded by its partitions.
     untrimmed = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
+
+    def local() -> Any:
+        return LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=job.workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            # the scheduler's HTTP server (health, metrics) runs without a dashboard too,
+            # on 8787 when no address is given: with that port taken (another cluster,
+            # another batch) Dask warned of it on stderr
+            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+            # what goes wrong reaches this process (a task's error through its future, a
+            # lost worker as a retry or a lost cluster) and the command says it in a line;
+            # a worker's errors in between were Dask's own chatter, such as the heartbeats
+            # of a busy worker to a scheduler that had closed at a Ctrl-C, as dozens of
+            # lines of traceback
+            silence_logs=logging.CRITICAL,
+        )
+
     with ExitStack() as cluster_open:
-        with dask.config.set(untrimmed), _interrupts_held():
-            cluster = cluster_open.enter_context(
-                LocalCluster(  # type: ignore[no-untyped-call]
-                    n_workers=job.workers,
-                    threads_per_worker=1,
-                    processes=True,
-                    dashboard_address=None,
-                    # the scheduler's HTTP server (health, metrics) runs without a
-                    # dashboard too, on 8787 when no address is given: with that port
-                    # taken (another cluster, another batch) Dask warned of it on stderr
-                    scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
-                    # what goes wrong reaches this process (a task's error through its
-                    # future, a lost worker as a retry or a lost cluster) and the command
-                    # says it in a line; a worker's errors in between were Dask's own
-                    # chatter, such as the heartbeats of a busy worker to a scheduler that
-                    # had closed at a Ctrl-C, as dozens of lines of traceback
-                    silence_logs=logging.CRITICAL,
-                )
-            )
+        try:
+            with dask.config.set(untrimmed):
+                cluster = cluster_open.enter_context(_started(local))
+        except (RuntimeError, OSError, TimeoutError) as exc:
+            # it said "error: RuntimeError: Nanny failed to start.", as if ThreadGuard broke
+            raise SchedulerError(
+                f"cannot start the local Dask cluster ({job.workers} worker "
+                f"process{'es' if job.workers != 1 else ''}): "
+                f"{exc or type(exc).__name__}. Check that worker processes can start here "
+                "(memory, a writable temporary folder: TMPDIR or DASK_TEMPORARY_DIRECTORY), "
+                "or pass --scheduler"
+            ) from None
         yield cluster_open.enter_context(Client(cluster))  # type: ignore[no-untyped-call]
 
 
-@contextmanager
-def _interrupts_held() -> Iterator[None]:
-    """Ctrl-C held while the local cluster starts: blocked for good in every process the
-    cluster spawns, and raised here once the cluster is up (so that it is closed).
+#: Seconds a local cluster interrupted while it starts is given to end (its worker
+#: processes killed, its start failed and closed) before the Ctrl-C ends the job anyway.
+STOP_WAIT = 15.0
+
+
+def _started(make: Callable[[], Any]) -> Any:
+    """``make()`` (the local cluster, started), with Ctrl-C kept from the cluster and
+    open to this thread: a Ctrl-C while the cluster starts ends its start, and raises
+    KeyboardInterrupt here.
 
     Ctrl-C goes to the terminal's whole process group: Dask's worker processes took it
     too and printed their tracebacks and log lines (one interrupted while it still
     imported, a nanny whose worker died, workers of a cluster left half started calling
     a scheduler that was gone) around the command's own 'interrupted' line. The job is
-    this process's to end: it closes the cluster when it is interrupted.
+    this process's to end. So the cluster starts in a thread of its own whose signal mask
+    blocks SIGINT: a mask, unlike a handler, is inherited by the threads a thread starts
+    (Dask's event loop, the threads that spawn its workers, restarts included) and by the
+    processes they start, from their first instruction on.
 
-    A signal mask, unlike a handler, is inherited by the threads started while it holds
-    (Dask's event loop, and the threads that spawn its workers, restarts included) and
-    by the processes they start, from their first instruction on. Ignoring SIGINT
-    instead would lose a Ctrl-C pressed meanwhile: one that comes is recorded (another
-    thread may take it) and raised as KeyboardInterrupt when this thread's mask and
-    handler are restored.
+    This thread waits with SIGINT open. (It held it too, once: a Ctrl-C then took effect
+    only when every worker was up, 8.6 s for 8 workers on two cores, with nothing said
+    meanwhile.) On a Ctrl-C, :func:`_abandon` kills the worker processes started so far,
+    which hold nothing yet (no task has run): the start fails for want of them, and Dask
+    closes what it had begun.
     """
     from multiprocessing import resource_tracker
 
@@ -181,18 +201,74 @@ def _interrupts_held() -> Iterator[None]:
     # in the thread that spawned (its own way to keep the tracker out of Ctrl-C): started
     # here first, it leaves the mask alone
     resource_tracker.ensure_running()
-    came: list[int] = []
-    main = threading.current_thread() is threading.main_thread()  # where handlers are set
-    handler = signal.signal(signal.SIGINT, lambda signum, _: came.append(signum)) if main else None
+    if threading.current_thread() is not threading.main_thread():
+        # only the main thread takes a Ctrl-C: nothing to wait for it with
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            return make()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    before = _descendants()
+    made: list[Any] = []
+    failed: list[BaseException] = []
+    # waited for with an Event, not Thread.join: a join that Ctrl-C breaks off in Python
+    # 3.11 can release the running thread's own lock and mark it ended (bpo-45274's fix)
+    ended = threading.Event()
+
+    def start() -> None:
+        try:
+            made.append(make())
+        except BaseException as exc:  # raised in the caller's thread, below
+            failed.append(exc)
+        finally:
+            ended.set()
+
+    starter = threading.Thread(target=start, name="batch-cluster-start", daemon=True)
     held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        yield
+        starter.start()  # with SIGINT blocked, for good, and so all it starts
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a pending SIGINT lands now
-        if handler is not None:  # None: not this thread's to set, or set outside Python
-            signal.signal(signal.SIGINT, handler)
-    if came:
-        raise KeyboardInterrupt
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    try:
+        while not ended.wait(0.05):
+            pass
+        if failed:
+            raise failed[0]
+        return made[0]
+    except KeyboardInterrupt:
+        _abandon(ended, before, made)
+        raise
+
+
+def _abandon(ended: threading.Event, before: set[int], made: list[Any]) -> None:
+    """End a local cluster's start that a Ctrl-C broke off: kill the processes it has
+    started (those of this process's that were not there ``before``) until its start has
+    failed for want of them and Dask has closed what it began, or :data:`STOP_WAIT` has
+    passed (the thread is a daemon's: it holds no exit up); a cluster that was up all the
+    same is closed."""
+    deadline = time.monotonic() + STOP_WAIT
+    while not ended.is_set() and time.monotonic() < deadline:
+        try:
+            # a start that was finishing as the Ctrl-C came finishes
+            if not ended.wait(0.1):
+                for pid in _descendants() - before:
+                    with suppress(OSError):
+                        os.kill(pid, signal.SIGKILL)
+        except KeyboardInterrupt:
+            continue  # Ctrl-C again: this is already ending, and soon
+    for cluster in made:
+        with suppress(Exception):
+            cluster.close()
+
+
+def _descendants() -> set[int]:
+    """The process ids of this process's children, and theirs."""
+    import psutil  # distributed's own dependency
+
+    try:
+        return {child.pid for child in psutil.Process().children(recursive=True)}
+    except psutil.Error:
+        return set()
 
 
 def _slots(client: Any) -> int:

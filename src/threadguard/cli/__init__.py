@@ -75,6 +75,18 @@ def _run() -> int:
     except typer.Abort as exc:
         err.print(f"error: {exc}", markup=False, soft_wrap=True)
         return 2
+    except OSError as exc:
+        if exc.filename is None or not exc.strerror:
+            return _unexpected(exc)
+        # a file or folder the command could not reach, named: the catch-all below said
+        # "error: PermissionError: [Errno 13] Permission denied: '/srv/x'" (scan FILE,
+        # batch --out, keys --data-dir, train --data under a folder not the user's)
+        from threadguard.cli.arguments import shown
+        from threadguard.cli.common import write_fault
+
+        name = shown(os.fsdecode(exc.filename))[1:-1]
+        err.print(f"error: {name}: {exc.strerror}", markup=False, soft_wrap=True)
+        return write_fault(exc)
     except Exception as exc:  # the click usage errors and anything unexpected
         # Typer may bring its own copy of click, so its usage errors are recognised by
         # what they offer (show() and an exit code), not by click's class.
@@ -82,5 +94,10 @@ def _run() -> int:
         if callable(show) and isinstance(exit_code, int):
             show()
             return exit_code
-        err.print(f"error: {type(exc).__name__}: {exc}", markup=False, soft_wrap=True)
-        return 1
+        return _unexpected(exc)
+
+
+def _unexpected(exc: Exception) -> int:
+    """Say ``exc`` in one line; exit 1."""
+    err.print(f"error: {type(exc).__name__}: {exc}", markup=False, soft_wrap=True)
+    return 1

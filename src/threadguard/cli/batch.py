@@ -318,8 +318,8 @@ def report(
     _check_report_path(folder, out)
     try:
         data = write_report(folder, out)
-    except ReportError as exc:
-        fail(str(exc))
+    except ReportError as exc:  # a full disk exited 2, as if the command line were wrong
+        fail(str(exc), 1 if exc.failure else 2)
     typer.echo(f"{out}: report on {data.totals.comments} comments")
     if data.unfinished:
         err.print(

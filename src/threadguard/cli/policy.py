@@ -219,6 +219,8 @@ def policy_init(
     pass it as `--policy`."""
     from threadguard.moderation.policy import _default_text
 
+    if path.is_dir():  # --force would not help: "cannot write: Is a directory"
+        fail(f"{path}: is a folder; name the file to write in it (say {path / 'my_site.toml'})")
     if path.exists() and not force:
         fail(f"{path}: already exists (pass --force to overwrite it)", 2)
     text = _site_policy(_default_text(), path.stem)

@@ -356,8 +356,11 @@ UserNameArg = Annotated[str, typer.Argument(help="User name, as `user list` show
 
 
 def _stdin_password() -> str:
-    """The first line of standard input, less its line ending (the password)."""
-    line = sys.stdin.readline()
+    """The first line of standard input, less its line ending and a byte-order mark (the
+    password). A file saved by Notepad (`< pw.txt`) or piped from PowerShell starts with
+    the mark, which became the password's invisible first character: the account could
+    never be signed in to with what its admin typed."""
+    line = sys.stdin.readline().removeprefix("\ufeff")
     password = line[:-1] if line.endswith("\n") else line
     return password[:-1] if password.endswith("\r") else password
 

@@ -10,6 +10,13 @@ head -c 10`` exited 1 or printed ``Exception ignored ... BrokenPipeError``, by t
 which is no ``OSError``: no command's handler of its own files' errors takes it for one of
 theirs, and Typer's handling of a broken pipe (exit 1) does not see it either.
 :func:`end` then says what happened once, and how the command ends.
+
+Standard output closed outright (``scan FILE >&-``) leaves Python no ``sys.stdout`` at
+all, and Rich and ``print`` then drop what they are given: the output was lost and the
+command exited 0. :func:`guard` puts a writer there too, each of whose writes fails as a
+closed descriptor's does, and holds descriptor 1 open for reading only, so that no file
+the command opens later takes it for its standard output (a program the command starts
+finds it closed, as it was).
 """
 
 from __future__ import annotations
@@ -45,11 +52,50 @@ class _Writer(io.FileIO):
             raise Unwritable(exc) from None
 
 
+class _Closed(io.RawIOBase):
+    """Standard output closed outright: every write an :class:`Unwritable`, until
+    :func:`end` has said so (then what is left is dropped, or Python's flush at exit
+    would fail again: "Exception ignored ...")."""
+
+    told = False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        if self.told:
+            return len(data)
+        raise Unwritable(OSError(errno.EBADF, os.strerror(errno.EBADF)))
+
+
+def _hold_descriptor_one() -> None:
+    """Open descriptor 1 on the null device, for reading only and not inherited, where
+    nothing holds it: writes to it still fail (EBADF), and no file opened later is given
+    it."""
+    try:
+        os.fstat(1)
+        return  # held already (by a file opened since start-up): left to its owner
+    except OSError:
+        pass
+    try:
+        fd = os.open(os.devnull, os.O_RDONLY)
+    except OSError:
+        return
+    if fd != 1:  # not inheritable: a program it starts finds descriptor 1 closed, as it was
+        os.dup2(fd, 1, inheritable=False)
+        os.close(fd)
+
+
 def guard() -> None:
     """Put a :class:`_Writer` under ``sys.stdout`` (a new text stream over it, as
-    encoded and buffered as the one it replaces); nothing where standard output is no
-    file descriptor's (none, or a test's capture)."""
+    encoded and buffered as the one it replaces), or a :class:`_Closed` one where
+    standard output was closed before the command started; nothing where standard output
+    is no file descriptor's (a test's capture)."""
     out = sys.stdout
+    if out is None:
+        _hold_descriptor_one()
+        sys.stdout = io.TextIOWrapper(io.BufferedWriter(_Closed()), encoding="utf-8")
+        return
     if not isinstance(out, io.TextIOWrapper):
         return
     try:
@@ -86,8 +132,19 @@ def end(fault: Unwritable) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
     except (AttributeError, OSError, ValueError):
-        pass
+        raw = getattr(getattr(sys.stdout, "buffer", None), "raw", None)
+        if isinstance(raw, _Closed):
+            raw.told = True
     if fault.error.errno == errno.EPIPE:
         return BROKEN_PIPE_EXIT
-    err.print(f"error: cannot write standard output: {fault}", markup=False, highlight=False)
+    if fault.error.errno == errno.EBADF:  # `>&-`, or `1</dev/null`: "Bad file descriptor"
+        reason = "it is closed (or open for reading only)"
+    else:
+        reason = str(fault)
+    err.print(
+        f"error: cannot write standard output: {reason}",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
     return 1

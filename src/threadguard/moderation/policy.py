@@ -583,16 +583,37 @@ def require_covered(policy: Policy, covered: frozenset[str]) -> None:
         )
 
 
+def _policy_text(raw: bytes, path: Path) -> str:
+    """A policy file's text: UTF-8 (a byte-order mark dropped), or UTF-16 where its mark
+    says so (Notepad's "Unicode", a PowerShell redirect); other bytes are named by line
+    (it said "'utf-8' codec can't decode byte 0xff in position 0")."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise PolicyError(
+                f"{path}: cannot read policy: broken UTF-16; save it as UTF-8"
+            ) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise PolicyError(
+            f"{path}: line {line}: byte 0x{raw[exc.start]:02x} is not UTF-8 text; a policy "
+            "file is UTF-8 (save it as UTF-8)"
+        ) from None
+
+
 def load_policy(path: Path | None = None) -> Policy:
     """The policy in ``path`` (TOML), or the built-in default for a news site."""
     if path is None:
         text, source = _default_text(), DEFAULT_POLICY
     else:
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise PolicyError(f"{path}: cannot read policy: {exc}") from exc
-        source = str(path)
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise PolicyError(f"{path}: cannot read policy: {exc.strerror or exc}") from exc
+        text, source = _policy_text(raw, path), str(path)
     data = parse_document(text, "toml", source)
     policy = parse_policy(data, source)  # first: an unknown table is the likelier fault
     if "thresholds" not in data:
@@ -647,7 +668,8 @@ def policy_text(policy: Policy) -> str | None:
     """The TOML a policy was loaded from (the built-in default's, or its file's)."""
     if policy.builtin:
         return _default_text()
+    path = Path(policy.source)
     try:
-        return Path(policy.source).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        return _policy_text(path.read_bytes(), path)  # a UTF-16 file as load_policy read it
+    except (OSError, PolicyError):
         return None

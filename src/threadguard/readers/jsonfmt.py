@@ -227,8 +227,18 @@ def read_json_value(data: Any, source: str) -> ReadResult:
                 f"'thread'), or a list of comments; found keys: {keys}",
             )
     else:
+        # as JSON names it: it said "a JSON NoneType" for `null`, "a JSON str" for a string
+        kind = (
+            json.dumps(data)
+            if data is None or isinstance(data, bool)
+            else "string"
+            if isinstance(data, str)
+            else "number"
+        )
         raise ReaderError(
-            source, f"not a ThreadGuard thread: the document is a JSON {type(data).__name__}"
+            source,
+            f"not a ThreadGuard thread: the document is a JSON {kind}; expected an object "
+            "with 'comments' (and optionally 'thread'), or a list of comments",
         )
     raws = []
     for i, item in enumerate(items):

@@ -20,5 +20,8 @@ def write_report(folder: Path, out: Path) -> ReportData:
     try:
         out.write_text(page, encoding="utf-8")
     except OSError as exc:  # no such folder, a folder, no permission, a full disk
-        raise ReportError(f"{out}: cannot write the report: {exc.strerror or exc}") from None
+        wrong_path = isinstance(exc, (FileNotFoundError, NotADirectoryError, IsADirectoryError))
+        raise ReportError(
+            f"{out}: cannot write the report: {exc.strerror or exc}", failure=not wrong_path
+        ) from None
     return data

@@ -48,7 +48,13 @@ MAX_PERIODS = 36
 
 class ReportError(ValueError):
     """A folder that is not a batch output (the message says what is missing), or one
-    with a partition that cannot be read (the message names it)."""
+    with a partition that cannot be read (the message names it), or a report that cannot
+    be written: ``failure`` when that is no fault of the command line's (a full disk, no
+    permission), as for every file a command writes."""
+
+    def __init__(self, message: str, *, failure: bool = False) -> None:
+        super().__init__(message)
+        self.failure = failure
 
 
 def _absent() -> Any:

@@ -354,8 +354,8 @@ def stored_thread_document(
     """The ``scan --format json`` document with the site's decisions and the store's ids
     and statuses. ``unchanged`` marks a comment uploaded again as it is stored (its
     stored analysis and decision are shown, with what the lists found then);
-    ``left_as_stored`` one the store left as it was (no text of its own: its stored
-    text, decision and queue entry stand)."""
+    ``left_as_stored`` one the store left as it was (no text of its own, or erased by
+    an admin: its stored text, decision and queue entry stand)."""
     doc = thread_document(thread, done.items, done.policy.moderator)
     for i, (entry, result) in enumerate(zip(doc["comments"], stored, strict=True)):
         entry["comment_id"] = result.id
@@ -402,21 +402,27 @@ def standing(
     beside it. A comment left as stored (no text of its own, or erased) was decided on no
     text: its stored status's decision stands, whoever set it (a review: it was said to
     be a moderator's)."""
-    return standing_over(decision, result.status, kept=result.kept)
+    return standing_over(decision, result.status, kept=result.kept, erased=result.erased)
 
 
 def standing_over(
-    decision: dict[str, Any], status: str, *, kept: bool = False
+    decision: dict[str, Any], status: str, *, kept: bool = False, erased: bool = False
 ) -> tuple[dict[str, Any], dict[str, Any] | None]:
     """:func:`standing` for a comment whose status is ``status`` and whose policy decision
     is ``decision``: where the status is not the policy's, the decision its status gives
-    (a moderator's verdict; ``kept``: its stored status, the comment left as stored),
+    (a moderator's verdict; ``kept``: its stored status, the comment left as stored,
+    ``erased`` saying it was erased),
     and the policy's beside it. ``GET /api/v1/comments/{id}`` answers with it too."""
     if STATUS_OF_ACTION[Verdict(decision["action"])] == status:
         return decision, None
     action = ACTION_OF_STATUS[status].value
     if kept:
-        left = "left as stored (no text of its own, or erased): its stored status stands"
+        left = (
+            "left as stored (erased by an admin: its text is not stored again): its stored "
+            "status stands"
+            if erased
+            else "left as stored (no text of its own): its stored status stands"
+        )
         return {"action": action, "reasons": [left]}, None
     said = {"approved": "approved", "rejected": "rejected", "pending": "held"}[status]
     verdict = f"a moderator {said} it: their verdict stands over the policy's"

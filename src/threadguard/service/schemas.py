@@ -176,7 +176,9 @@ class ThreadComment(BaseModel):
         description="Present (true) when the comment had no text of its own (a deleted "
         "comment, a record without text) and a comment with its id was already stored: "
         "that one was left as it was (its text, decision and queue entry; status is the "
-        "stored one), and the upload's empty node only keeps its replies' parent.",
+        "stored one), and the upload's empty node only keeps its replies' parent. Also "
+        "when an admin erased the stored comment: its text is not stored again (the "
+        "upload's problems say which).",
     )
     unchanged: bool | None = Field(
         None,

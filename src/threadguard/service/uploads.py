@@ -132,10 +132,9 @@ def job_result(upload: Upload, done: Ingested) -> dict[str, Any]:
 def _upload_facts(upload: Upload, done: Ingested) -> dict[str, Any]:
     """The site, article and format of an upload, and its problems: the readers', then
     one for each comment left as stored (no text of its own, see
-    :attr:`~threadguard.storage.records.NewComment.has_text`)."""
+    :attr:`~threadguard.storage.records.NewComment.has_text`, or one an admin erased)."""
     kept = [
-        f"comment {m.comment.id!r} has no text; the stored comment with this id was left "
-        "as stored (its text, decision and queue entry unchanged)"
+        _left_as_stored(m.comment.id, result)
         for m, result in zip(done.items, done.stored, strict=True)
         if result.kept
     ]
@@ -146,3 +145,19 @@ def _upload_facts(upload: Upload, done: Ingested) -> dict[str, Any]:
         "problems": [printable(str(p)) for p in upload.read.problems]
         + [printable(k) for k in kept],
     }
+
+
+def _left_as_stored(comment_id: str, result: Stored) -> str:
+    """Why the upload's comment ``comment_id`` was left as stored, for its problems."""
+    if result.erased:
+        # it was said to have "no text of its own", sent whole: the store keeps an erased
+        # comment erased (docs/service.md), and the answer says that is why
+        return (
+            f"comment {comment_id!r} was erased by an admin ({result.id}); its text was not "
+            "stored again: an erased comment stays erased (its decision and queue entry "
+            "unchanged)"
+        )
+    return (
+        f"comment {comment_id!r} has no text; the stored comment with this id was left "
+        "as stored (its text, decision and queue entry unchanged)"
+    )

@@ -27,8 +27,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.script.revision import RevisionError
 from alembic.util import CommandError
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from threadguard import __version__
@@ -195,10 +196,18 @@ def _private_file(path: Path) -> None:
     """
     if path.parent.exists() and not path.parent.is_dir():
         raise DatabaseError(f"{path.parent} is a file, not a folder for the database")
+    existed = path.exists()
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
     except OSError as exc:
+        if existed:  # it said "cannot create the database file" of one that was there
+            raise DatabaseError(
+                f"cannot open the database file {path} for writing: "
+                f"{exc.strerror or exc}. Every command writes to it (SQLite's write-ahead "
+                "log, beside it): run it as the user who owns the file, or give this one "
+                "write access to the file and its folder"
+            ) from exc
         raise DatabaseError(f"cannot create the database file {path}: {exc}") from exc
 
 
@@ -316,6 +325,11 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     Several service instances may start at once against one PostgreSQL database; an
     advisory lock makes the second wait and then find nothing left to do. (SQLite's
     ``BEGIN`` already serialises writers.)
+
+    A schema damaged by hand is refused with :class:`DatabaseError` naming what is wrong,
+    and the transaction rolled back: a table or column of the newest schema missing
+    (:func:`schema_problems`: it was "at revision ...", exit 0), a migration that finds
+    the schema not as its revision left it, tables of ours with no revision.
     """
     with engine.begin() as conn:
         if conn.dialect.name == "postgresql":
@@ -323,8 +337,89 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             conn.exec_driver_sql("SET LOCAL lock_timeout = 0")
             conn.exec_driver_sql("SET LOCAL statement_timeout = 0")
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
-        _refuse_unknown(MigrationContext.configure(conn).get_current_revision())
-        command.upgrade(alembic_config(conn), revision)
+        current = MigrationContext.configure(conn).get_current_revision()
+        _refuse_unknown(current)
+        if current is None:
+            _refuse_unversioned(conn)
+        try:
+            command.upgrade(alembic_config(conn), revision)
+        except (OperationalError, ProgrammingError) as exc:
+            if current is None or not _SCHEMA_MISMATCH.search(str(exc.orig)):
+                raise
+            raise DatabaseError(
+                f"cannot upgrade the database from schema revision {current!r}: "
+                f"{_first_line(exc.orig)}. Its schema is not the one that revision makes "
+                f"(changed by hand?). {_NOTHING_CHANGED}"
+            ) from None
+        if revision == "head":
+            missing = schema_problems(conn)
+            if missing:
+                head = head_revision()
+                stopped = (
+                    f" (at revision {current!r}: its upgrade to {head!r} was stopped)"
+                    if current != head
+                    else ""
+                )
+                raise DatabaseError(
+                    f"the database's schema is damaged{stopped}: {'; '.join(missing)}. "
+                    f"{_NOTHING_CHANGED}"
+                )
+
+
+#: What to do about a damaged schema, said after what is wrong with it.
+_NOTHING_CHANGED = (
+    "Nothing was changed: `db upgrade` does not repair a schema. Restore the database from "
+    "a backup (`threadguard db backup FILE` makes one), or start a new one (another "
+    "--data-dir or --database)"
+)
+#: What a migration's SQL error says when the schema it finds is not the one it expects.
+_SCHEMA_MISMATCH = re.compile(
+    r"no such (table|column)|already exists|does not exist|duplicate column", re.IGNORECASE
+)
+
+
+def _first_line(error: BaseException | None) -> str:
+    text = str(error or "").strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+def schema_problems(conn: Connection) -> list[str]:
+    """What the database lacks of this ThreadGuard's schema (its tables and their
+    columns), one phrase each (``table 'jobs' is missing``); [] when nothing is. Tables
+    and columns it has besides are no concern of ours."""
+    from threadguard.storage.models import Base
+
+    inspector = inspect(conn)
+    present = set(inspector.get_table_names())
+    problems: list[str] = []
+    for name, table in Base.metadata.tables.items():
+        if name not in present:
+            problems.append(f"table {name!r} is missing")
+            continue
+        columns = {column["name"] for column in inspector.get_columns(name)}
+        lost = [c.name for c in table.columns if c.name not in columns]
+        if lost:
+            names = ", ".join(repr(c) for c in lost)
+            problems.append(
+                f"table {name!r} is missing column{'s' if len(lost) > 1 else ''} {names}"
+            )
+    return problems
+
+
+def _refuse_unversioned(conn: Connection) -> None:
+    """A database with no schema revision but tables of ThreadGuard's names lost its
+    ``alembic_version`` (by hand, or another tool): migrating it from the start failed
+    with "table sites already exists". Say so, and touch nothing."""
+    from threadguard.storage.models import Base
+
+    ours = sorted(set(inspect(conn).get_table_names()) & set(Base.metadata.tables))
+    if ours:
+        shown = ", ".join(ours[:5]) + (", ..." if len(ours) > 5 else "")
+        raise DatabaseError(
+            f"the database has no schema revision (its alembic_version table is missing or "
+            f"empty) but holds {len(ours)} table(s) of ThreadGuard's ({shown}): its schema "
+            f"cannot be told. {_NOTHING_CHANGED}"
+        )
 
 
 def other_connections(engine: Engine) -> dict[str, int]:

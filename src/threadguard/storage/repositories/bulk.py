@@ -48,6 +48,11 @@ class Stored(NamedTuple):
         (:class:`Kept`)."""
         return False
 
+    @property
+    def erased(self) -> bool:
+        """Whether it was left as stored because an admin erased it (:class:`KeptErased`)."""
+        return False
+
 
 class Kept(Stored):
     """A stored comment left as it was: the incoming one had no text of its own (see
@@ -58,6 +63,18 @@ class Kept(Stored):
 
     @property
     def kept(self) -> bool:
+        return True
+
+
+class KeptErased(Kept):
+    """A stored comment left as it was because an admin erased it
+    (:mod:`~threadguard.storage.repositories.erasure`): the incoming one's text, however
+    whole, is not stored again, and its decision and queue entry did not change."""
+
+    __slots__ = ()
+
+    @property
+    def erased(self) -> bool:
         return True
 
 

@@ -54,6 +54,7 @@ from threadguard.storage.records import (
 )
 from threadguard.storage.repositories.bulk import (
     Kept,
+    KeptErased,
     NewRow,
     Stored,
     add_authors,
@@ -382,8 +383,10 @@ class CommentWriter(Repository):
         status = STATUS_OF_ACTION[item.decision.action]
         row = find_comment(session, site_id, article_key, item.external_id)
         assert row is not None, "only comments already stored are updated here"
-        if not item.has_text or row.erased_at is not None:
+        if row.erased_at is not None:
             # an erased comment stays erased: an upload of it again is no edit
+            return KeptErased(row.id, row.status)
+        if not item.has_text:
             return Kept(row.id, row.status)
         # Remembered as context only (never counted), or scored already.
         counted = row.source != "context"
