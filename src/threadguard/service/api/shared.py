@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from threadguard.service import schemas
 from threadguard.service.auth import actor_id, resolve_site, site_scope
+from threadguard.service.encodings import native_body
 from threadguard.service.errors import ApiError
 from threadguard.service.json_bodies import NotAJsonObject, json_object
 from threadguard.service.protocols import Principal
@@ -40,7 +41,8 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 def json_body(model: type[BaseModel], *, required: bool = True) -> Any:
     """A dependency giving the request's body as ``model``, read as JSON whatever the
     Content-Type says, as every JSON endpoint reads its body
-    (:func:`threadguard.service.json_bodies.json_object`): 400 saying what is wrong and
+    (:func:`threadguard.service.json_bodies.json_object`), inflated when sent gzip
+    (:func:`~threadguard.service.encodings.native_body`): 400 saying what is wrong and
     where for a body that is not a JSON object, 422 naming each field at fault for one
     ``model`` refuses (as FastAPI's own validation words it). Without ``required`` an
     empty body gives None. Declare it after the principal, so a bad key is a 401 first;
@@ -48,7 +50,7 @@ def json_body(model: type[BaseModel], *, required: bool = True) -> Any:
     the bodies it reads itself."""
 
     async def read(request: Request) -> BaseModel | None:
-        raw = await request.body()
+        raw = await native_body(request, request.app.state.service.settings.max_body_bytes)
         if not required and not raw.strip():
             return None
         try:

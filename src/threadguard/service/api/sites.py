@@ -29,6 +29,7 @@ from threadguard.service.api.shared import actor, author_out, media_type
 from threadguard.service.auth import resolve_site
 from threadguard.service.context import ServiceState
 from threadguard.service.dependencies import Admin, Moderator, State
+from threadguard.service.encodings import native_body
 from threadguard.service.errors import ApiError
 from threadguard.service.moderation import dry_run
 from threadguard.service.protocols import Principal
@@ -108,7 +109,7 @@ async def document(request: Request) -> tuple[str, str]:
     replaced a site's policy with the server's defaults, answered 200. A reset is still
     possible, asked for explicitly: ``{}`` (JSON), or a TOML document of comments only.
     """
-    raw = await request.body()
+    raw = await native_body(request, request.app.state.service.settings.max_body_bytes)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
