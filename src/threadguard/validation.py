@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -99,8 +100,53 @@ def check_id(field: str, value: str | None) -> None:
 
 
 def check_site(field: str, value: str | None) -> None:
-    """A stored site name (also a key's or a user's name)."""
+    """A site's name, as given where a site can be made (an upload's ``?site=``, a policy's
+    path, Coral's ``site.id``, a key's or a user's ``--site``): :func:`site_problem`. An
+    empty one passes (the callers read it as none given)."""
+    if value:
+        problem = site_problem(value)
+        if problem is not None:
+            raise InvalidField(field, problem)
+
+
+def check_name(field: str, value: str | None) -> None:
+    """A stored name as wide as a site's (an API key's)."""
     check_text(field, value, max_chars=SITE_CHARS)
+
+
+#: Unicode categories no site name may contain: controls, format characters (zero-width
+#: spaces, bidi overrides), private use, unassigned, surrogates, line and paragraph breaks.
+_UNNAMEABLE = frozenset({"Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp"})
+
+
+def site_problem(name: str) -> str | None:
+    """What keeps ``name`` from being a site's name ("contains ..."), or None.
+
+    Besides what the store cannot keep (:func:`text_problem`, :data:`SITE_CHARS`): a "/",
+    since no ``/api/v1/sites/{site}/...`` address can name such a site (its policy could
+    not be read, set or deleted), spaces around it or nothing but spaces, and control or
+    invisible characters, which broke ``threadguard sites list``'s lines (a newline), put
+    terminal escapes in it, or made two sites look like one.
+    """
+    problem = text_problem(name, max_chars=SITE_CHARS)
+    if problem is not None:
+        return problem
+    if not name.strip():
+        return "is blank; name a site, or leave it out"
+    if name != name.strip():
+        return f"{name!r} has spaces before or after it"
+    if "/" in name:
+        return (
+            f"{name!r} contains '/', which no /api/v1/sites/{{site}}/... address can name; "
+            "choose a site name without it"
+        )
+    for at, char in enumerate(name):
+        if unicodedata.category(char) in _UNNAMEABLE:
+            return (
+                f"contains the control or invisible character U+{ord(char):04X} at offset "
+                f"{at}; a site name is printable text"
+            )
+    return None
 
 
 def storable(value: str) -> str:

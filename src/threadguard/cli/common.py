@@ -86,11 +86,12 @@ def write_fault(exc: OSError) -> int:
 def check_names(**options: str | None) -> None:
     """Exit 2 naming the option when a site or key name given on the command line is not
     one the store accepts (``check_names(site=site)`` checks ``--site``)."""
-    from threadguard.validation import InvalidField, check_site
+    from threadguard.validation import InvalidField, check_name, check_site
 
     try:
         for option, value in options.items():
-            check_site(f"--{option}", value)
+            check = check_site if option == "site" else check_name
+            check(f"--{option}", value)
     except InvalidField as exc:
         fail(str(exc))
 
