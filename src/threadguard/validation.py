@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import unicodedata
 from collections.abc import Mapping
 from typing import Any
@@ -214,6 +215,30 @@ def balance_bidi(value: Any) -> Any:
     embeds = sum(value.count(c) for c in _BIDI_OPENERS) - value.count("\u202c")
     isolates = sum(value.count(c) for c in _BIDI_ISOLATES) - value.count("\u2069")
     return value + "\u202c" * max(0, embeds) + "\u2069" * max(0, isolates)
+
+
+#: A JSON string (skipped whole) or a run of digits outside one.
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|\d+')
+
+
+def long_json_number(text: str) -> tuple[str, int, int] | None:
+    """For JSON text that ``json.loads`` refused with a ValueError because a number in it
+    has more digits than Python converts (``sys.get_int_max_str_digits()``, 4,300): what
+    is wrong and where, ``(problem, line, column)`` (1-based), or None for any other
+    ValueError. Its message said "Exceeds the limit (4300 digits) for integer string
+    conversion: value has 5000 digits; use sys.set_int_max_str_digits() to increase the
+    limit", naming a Python call to a client and no place in the document."""
+    limit = sys.get_int_max_str_digits()
+    if limit <= 0:
+        return None
+    for token in _JSON_TOKEN.finditer(text):
+        digits = token.group()
+        if digits[0] != '"' and len(digits) > limit:
+            line = text.count("\n", 0, token.start()) + 1
+            column = token.start() - (text.rfind("\n", 0, token.start()) + 1) + 1
+            problem = f"a number of {len(digits):,} digits is longer than the {limit:,} read"
+            return problem, line, column
+    return None
 
 
 def json_problem(exc: json.JSONDecodeError) -> str:

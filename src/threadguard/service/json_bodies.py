@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from threadguard.validation import json_problem
+from threadguard.validation import json_problem, long_json_number
 
 #: JSON's names for the Python types a body that is no object can decode to.
 _JSON_TYPES = {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
@@ -66,7 +66,12 @@ def json_object(raw: bytes) -> dict[str, Any]:
             f"the body is not UTF-8 text (byte {exc.start})", syntax=False
         ) from None
     except ValueError as exc:  # a number too long to convert
-        raise NotAJsonObject(str(exc)) from None
+        text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
+        found = long_json_number(text)
+        if found is None:
+            raise NotAJsonObject(str(exc)) from None
+        problem, line, column = found
+        raise NotAJsonObject(problem, line=line, column=column) from None
     if not isinstance(value, dict):
         kind = _JSON_TYPES.get(type(value), "a number")
         raise NotAJsonObject(f"the body must be a JSON object, not {kind}", syntax=False)
