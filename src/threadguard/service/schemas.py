@@ -10,7 +10,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 from pydantic.dataclasses import dataclass
 
 from threadguard.storage.records import MAX_NOTE_CHARS, AuditRecord
@@ -332,10 +339,22 @@ class QueuePage(BaseModel):
     next_offset: int | None
 
 
+def _json_true(value: object) -> object:
+    """JSON's ``true`` itself: a number is refused before ``Literal[True]`` reads 1 (or 1.0)
+    as True, which erased a comment for ``{"confirm": 1}``."""
+    if not isinstance(value, bool):
+        raise ValueError(f"must be true (JSON's true), not {type(value).__name__} {value!r:.40}")
+    return value
+
+
+#: ``true`` and nothing that equals it (an erasure's confirmation).
+JsonTrue = Annotated[Literal[True], BeforeValidator(_json_true)]
+
+
 class EraseIn(Model):
     """An erasure: the comment's text and author name go; ``confirm`` must be true."""
 
-    confirm: Literal[True] = Field(
+    confirm: JsonTrue = Field(
         description="Must be true: an erasure cannot be undone (a client's slip erases nothing)."
     )
     reason: NoteText | None = Field(None, description="Why, in the admin's words (audited).")
