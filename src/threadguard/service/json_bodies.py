@@ -19,6 +19,13 @@ from threadguard.validation import json_problem, long_json_number
 _JSON_TYPES = {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
 
 
+def json_kind(value: object) -> str:
+    """What JSON calls ``value``'s type, with its article: "an array", "a number", "null"."""
+    if isinstance(value, dict):
+        return "an object"
+    return _JSON_TYPES.get(type(value), "a number")
+
+
 class NotAJsonObject(ValueError):
     """Why a body is not a JSON object: ``problem`` says what, ``line`` and ``column`` (1-based)
     where, for a body that is not JSON at all (``syntax``)."""
@@ -73,6 +80,7 @@ def json_object(raw: bytes) -> dict[str, Any]:
         problem, line, column = found
         raise NotAJsonObject(problem, line=line, column=column) from None
     if not isinstance(value, dict):
-        kind = _JSON_TYPES.get(type(value), "a number")
-        raise NotAJsonObject(f"the body must be a JSON object, not {kind}", syntax=False)
+        raise NotAJsonObject(
+            f"the body must be a JSON object, not {json_kind(value)}", syntax=False
+        )
     return value
