@@ -18,6 +18,8 @@ from typing import Any
 import pytest
 from service_support import Service
 
+from threadguard.storage.records import Actor
+
 CORAL_SECRET = "site-names-coral-secret"
 
 THREAD = "Ferry timetable\n\nThe new timetable starts Monday.\n\n  • ann\n\n    Works for me.\n"
@@ -84,3 +86,18 @@ def test_coral_gets_premod_for_a_site_id_no_address_could_name(service: Service)
     assert answer.status_code == 200, answer.text  # never a 4xx: Coral would publish
     assert answer.json() == {"status": "PREMOD"}
     assert "tenant/site" not in service.store.site_names()
+
+
+def test_a_site_made_before_the_rule_can_still_be_read_and_deleted(service: Service) -> None:
+    """Reads and deletes take any stored name: a site "a\\nb" made by an earlier version
+    (a misspelt ``?site=``) is what ``DELETE /api/v1/sites/{site}`` is there to remove."""
+    legacy = "a\nb"
+    service.store.set_site_policy(legacy, "{}", "json", Actor("system", "admin"))
+    headers = service.auth(service.admin)
+    read = service.client.get("/api/v1/sites/a%0Ab/policy", headers=headers)
+    assert read.status_code == 200 and read.json()["site"] == legacy
+    queue = service.client.get("/api/v1/queue", params={"site": legacy}, headers=headers)
+    assert queue.status_code == 200, queue.text
+    gone = service.client.delete("/api/v1/sites/a%0Ab", headers=headers)
+    assert gone.status_code == 200, gone.text
+    assert legacy not in service.store.site_names()

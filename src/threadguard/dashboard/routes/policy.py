@@ -167,11 +167,14 @@ async def _on_draft(
     request: Request,
     user: WebUser,
     work: Callable[[ServiceState, str, PolicyDraft, Form], Response],
+    *,
+    making: bool = False,
 ) -> Response:
     """Read the posted form's site and draft and answer with ``work(state, site, draft,
-    form)``, run off the event loop; the 400 page instead for a site no store could hold."""
+    form)``, run off the event loop; the 400 page instead for a site no store could hold
+    (or, ``making``: a save, which makes the site, no site may have)."""
     form = await read_form(request)
-    site = site_for(user, form.get("site"))
+    site = site_for(user, form.get("site"), making=making)
     draft = draft_from_form(form.get)
     return await run_in_threadpool(work, state_of(request), site or DEFAULT_SITE, draft, form)
 
@@ -235,7 +238,7 @@ async def save(request: Request, user: AdminChecked) -> Response:
         state.forget(site)
         return RedirectResponse(_url(site, saved=stored.policy_version), 303)
 
-    return await _on_draft(request, user, work)
+    return await _on_draft(request, user, work, making=True)
 
 
 #: What the policy page says over a draft carried through a sign-in after the session ended.

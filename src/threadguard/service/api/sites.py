@@ -35,6 +35,7 @@ from threadguard.service.moderation import dry_run
 from threadguard.service.protocols import Principal
 from threadguard.storage.names import quoted
 from threadguard.storage.records import NotFoundError
+from threadguard.validation import check_site
 
 #: Content types of policy documents and the format each names.
 POLICY_TYPES = {
@@ -176,6 +177,7 @@ def get_policy(scope: AdminSite) -> schemas.PolicyOut:
 )
 async def put_policy(scope: AdminSite, request: Request) -> schemas.PolicyOut:
     state, name = scope.state, scope.name
+    check_site("site", name)  # a policy makes the site: a name no address could name is 400
     text, fmt = await document(request)
 
     def work() -> schemas.PolicyOut:
