@@ -25,6 +25,7 @@ from starlette.requests import Request
 from threadguard.service.compat.errors import CompatError
 from threadguard.service.encodings import Undecodable, check_encoding, encoding_of, gunzip
 from threadguard.service.json_bodies import NotAJsonObject, json_object
+from threadguard.service.limits import BodyTooLarge
 from threadguard.service.protocols import Principal
 
 #: The site a key without one is filed under (``CommentLog.record`` needs a name).
@@ -77,11 +78,14 @@ async def _read_limited(request: Request, limit: int) -> bytes:
         raise CompatError(413, f"{TOO_LARGE} {limit} bytes.")
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise CompatError(413, f"{TOO_LARGE} {limit} bytes.")
-        chunks.append(chunk)
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise CompatError(413, f"{TOO_LARGE} {limit} bytes.")
+            chunks.append(chunk)
+    except BodyTooLarge:  # the service's own limit, met first by a body sent in chunks
+        raise CompatError(413, f"{TOO_LARGE} {limit} bytes.") from None
     return b"".join(chunks)
 
 
