@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from threadguard.validation import json_problem, long_json_number
+from threadguard.validation import json_problem, long_json_number, printable
 
 #: JSON's names for the Python types a body that is no object can decode to.
 _JSON_TYPES = {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
@@ -58,12 +58,37 @@ class NotAJsonObject(ValueError):
         return f"{self.problem[:1].upper()}{self.problem[1:]}{where}."
 
 
-def json_object(raw: bytes) -> dict[str, Any]:
-    """The body as a JSON object; :class:`NotAJsonObject` saying what is wrong and where."""
+class _RepeatedKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _once_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object's members, :class:`_RepeatedKey` for a key given twice."""
+    value = dict(pairs)
+    if len(value) < len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _RepeatedKey(key)
+            seen.add(key)
+    return value
+
+
+def json_object(raw: bytes, *, unique_keys: bool = False) -> dict[str, Any]:
+    """The body as a JSON object; :class:`NotAJsonObject` saying what is wrong and where.
+    ``unique_keys``: an object with a key given twice is refused, naming the key (JSON's
+    parsers keep the last, so ``{"action": "approve", "action": "reject"}`` rejected)."""
     if not raw.strip():
         raise NotAJsonObject("the body is empty; send a JSON object", syntax=False)
     try:
-        value = json.loads(raw)
+        value = json.loads(raw, object_pairs_hook=_once_each if unique_keys else None)
+    except _RepeatedKey as exc:
+        raise NotAJsonObject(
+            f"the key {printable(exc.key)!r} is given twice in one object; send it once",
+            syntax=False,
+        ) from None
     except RecursionError:
         raise NotAJsonObject("the body is nested too deeply", syntax=False) from None
     except json.JSONDecodeError as exc:

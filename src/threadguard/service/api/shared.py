@@ -54,7 +54,7 @@ def json_body(model: type[BaseModel], *, required: bool = True) -> Any:
         if not required and not raw.strip():
             return None
         try:
-            value = json_object(raw)
+            value = json_object(raw, unique_keys=True)
         except NotAJsonObject as exc:
             raise ApiError(400, str(exc)) from None
         try:
