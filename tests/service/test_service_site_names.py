@@ -101,3 +101,19 @@ def test_a_site_made_before_the_rule_can_still_be_read_and_deleted(service: Serv
     gone = service.client.delete("/api/v1/sites/a%0Ab", headers=headers)
     assert gone.status_code == 200, gone.text
     assert legacy not in service.store.site_names()
+
+
+def test_an_empty_site_parameter_is_none_given(service: Service) -> None:
+    """``?site=`` (a template's unset variable) was a site named "": a site-bound key's
+    upload was refused "this key is for site 'news', not ''", and a queue filtered on it
+    listed the site "default" alone."""
+    bound = service.store.create_key("client", site="news", name="news-backend")
+    abusive = THREAD + "\n  • bob\n\n    You are a pathetic idiot.\n"
+    answer = service.post_thread(abusive, key=bound, site="")
+    assert answer.status_code == 200, answer.text
+    assert service.store.site_names() == ["news"]
+    queue = service.client.get(
+        "/api/v1/queue", params={"site": "", "status": "all"}, headers=service.auth(service.admin)
+    )
+    assert queue.status_code == 200, queue.text
+    assert {item["site"] for item in queue.json()["items"]} == {"news"}

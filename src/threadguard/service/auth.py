@@ -244,7 +244,10 @@ def resolve_site(principal: Principal, site: str | None, *, making: bool = False
     403 when a site-bound key asks for another site, 400 for a name no store can keep, or,
     where the request may make the site (``making``: an upload, a policy), for a name no
     site may have (:func:`threadguard.validation.site_problem`). A request that reads or
-    deletes a site takes any stored name, so one made before that rule can be cleaned up."""
+    deletes a site takes any stored name, so one made before that rule can be cleaned up.
+    An empty ``site`` (``?site=``, a template's unset variable) is none given: a site-bound
+    key was refused it as "this key is for site 'news', not ''"."""
+    site = site or None
     if site is not None and principal.site is not None and site != principal.site:
         raise ApiError(403, f"this key is for site {principal.site!r}, not {site!r}")
     (check_site if making else check_name)("site", site)

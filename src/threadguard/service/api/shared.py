@@ -93,9 +93,10 @@ def actor(principal: Principal) -> Actor:
 
 
 def site_filter(principal: Principal, site: str | None) -> str | None:
-    """A listing's optional ``?site=`` filter: None for every site the key may see;
-    403 when a site-bound key names another site."""
-    return None if site is None else resolve_site(principal, site)
+    """A listing's optional ``?site=`` filter: None for every site the key may see (also
+    for an empty ``?site=``, which listed the site "default" alone); 403 when a site-bound
+    key names another site."""
+    return None if not site else resolve_site(principal, site)
 
 
 def ensure_visible(principal: Principal, site: str, message: str) -> None:
