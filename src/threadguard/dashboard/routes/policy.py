@@ -26,7 +26,7 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
-from threadguard.dashboard.forms import Form, read_form
+from threadguard.dashboard.forms import Form, FormRefused, read_form
 from threadguard.dashboard.policy_page import (
     ABUSIVE_HELP,
     CODED_HELP,
@@ -222,8 +222,15 @@ async def save(request: Request, user: AdminChecked) -> Response:
             context["version"] = now
             return render(request, "policy.html", context, status_code=409)
 
+        given = form.get("version")
+        if not (given.isdigit() and len(given) < 10):  # said to have changed meanwhile
+            shown = given[:40] + ("…" if len(given) > 40 else "")
+            raise FormRefused(
+                "version",
+                f"must be the number of the version the form was opened on, not {shown!r}",
+            )
         now = state.store.policy_version(site)
-        if form.get("version") != str(now):
+        if given != str(now):
             return changed(now)
         checked = _check(state, site, draft)
         if checked.policy is None:
