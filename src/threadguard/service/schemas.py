@@ -11,7 +11,6 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -25,12 +24,23 @@ from threadguard.validation import storable
 
 Action = Literal["approve", "hold", "reject"]
 Status = Literal["approved", "pending", "rejected"]
+
+
+def _storable_first(value: object) -> object:
+    """A string checked before pydantic reads it as one: a lone surrogate was refused in
+    pydantic's words ("Input should be a valid string, unable to parse raw data as a
+    unicode string"), not as one (:func:`threadguard.validation.storable`)."""
+    return storable(value) if isinstance(value, str) else value
+
+
 #: Request text that is stored: no NUL (PostgreSQL has none), no lone surrogate.
-StoredText = Annotated[str, AfterValidator(storable)]
+StoredText = Annotated[str, BeforeValidator(_storable_first)]
 #: A moderator's note, within the store's limit: set on the string itself, before the
 #: storable check, so a refusal counts characters ("String should have at most 10000
 #: characters"), not the "items" a limit on ``StoredText | None`` counted.
-NoteText = Annotated[str, StringConstraints(max_length=MAX_NOTE_CHARS), AfterValidator(storable)]
+NoteText = Annotated[
+    str, StringConstraints(max_length=MAX_NOTE_CHARS), BeforeValidator(_storable_first)
+]
 
 
 class Model(BaseModel):
