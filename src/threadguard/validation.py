@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import json
 import re
+import sys
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -99,8 +101,53 @@ def check_id(field: str, value: str | None) -> None:
 
 
 def check_site(field: str, value: str | None) -> None:
-    """A stored site name (also a key's or a user's name)."""
+    """A site's name, as given where a site can be made (an upload's ``?site=``, a policy's
+    path, Coral's ``site.id``, a key's or a user's ``--site``): :func:`site_problem`. An
+    empty one passes (the callers read it as none given)."""
+    if value:
+        problem = site_problem(value)
+        if problem is not None:
+            raise InvalidField(field, problem)
+
+
+def check_name(field: str, value: str | None) -> None:
+    """A stored name as wide as a site's (an API key's)."""
     check_text(field, value, max_chars=SITE_CHARS)
+
+
+#: Unicode categories no site name may contain: controls, format characters (zero-width
+#: spaces, bidi overrides), private use, unassigned, surrogates, line and paragraph breaks.
+_UNNAMEABLE = frozenset({"Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp"})
+
+
+def site_problem(name: str) -> str | None:
+    """What keeps ``name`` from being a site's name ("contains ..."), or None.
+
+    Besides what the store cannot keep (:func:`text_problem`, :data:`SITE_CHARS`): a "/",
+    since no ``/api/v1/sites/{site}/...`` address can name such a site (its policy could
+    not be read, set or deleted), spaces around it or nothing but spaces, and control or
+    invisible characters, which broke ``threadguard sites list``'s lines (a newline), put
+    terminal escapes in it, or made two sites look like one.
+    """
+    problem = text_problem(name, max_chars=SITE_CHARS)
+    if problem is not None:
+        return problem
+    if not name.strip():
+        return "is blank; name a site, or leave it out"
+    if name != name.strip():
+        return f"{name!r} has spaces before or after it"
+    if "/" in name:
+        return (
+            f"{name!r} contains '/', which no /api/v1/sites/{{site}}/... address can name; "
+            "choose a site name without it"
+        )
+    for at, char in enumerate(name):
+        if unicodedata.category(char) in _UNNAMEABLE:
+            return (
+                f"contains the control or invisible character U+{ord(char):04X} at offset "
+                f"{at}; a site name is printable text"
+            )
+    return None
 
 
 def storable(value: str) -> str:
@@ -168,6 +215,30 @@ def balance_bidi(value: Any) -> Any:
     embeds = sum(value.count(c) for c in _BIDI_OPENERS) - value.count("\u202c")
     isolates = sum(value.count(c) for c in _BIDI_ISOLATES) - value.count("\u2069")
     return value + "\u202c" * max(0, embeds) + "\u2069" * max(0, isolates)
+
+
+#: A JSON string (skipped whole) or a run of digits outside one.
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|\d+')
+
+
+def long_json_number(text: str) -> tuple[str, int, int] | None:
+    """For JSON text that ``json.loads`` refused with a ValueError because a number in it
+    has more digits than Python converts (``sys.get_int_max_str_digits()``, 4,300): what
+    is wrong and where, ``(problem, line, column)`` (1-based), or None for any other
+    ValueError. Its message said "Exceeds the limit (4300 digits) for integer string
+    conversion: value has 5000 digits; use sys.set_int_max_str_digits() to increase the
+    limit", naming a Python call to a client and no place in the document."""
+    limit = sys.get_int_max_str_digits()
+    if limit <= 0:
+        return None
+    for token in _JSON_TOKEN.finditer(text):
+        digits = token.group()
+        if digits[0] != '"' and len(digits) > limit:
+            line = text.count("\n", 0, token.start()) + 1
+            column = token.start() - (text.rfind("\n", 0, token.start()) + 1) + 1
+            problem = f"a number of {len(digits):,} digits is longer than the {limit:,} read"
+            return problem, line, column
+    return None
 
 
 def json_problem(exc: json.JSONDecodeError) -> str:

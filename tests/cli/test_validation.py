@@ -14,6 +14,7 @@ from threadguard.validation import (
     TIMESTAMP_CHARS,
     InvalidField,
     check_id,
+    check_name,
     check_site,
     check_strings,
     check_text,
@@ -113,3 +114,28 @@ def test_any_text_either_passes_or_is_refused_and_is_always_printable(text: str)
         text.encode("utf-8")
         assert "\x00" not in text
     printable(text).encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("site", "said"),
+    [
+        ("a/b", "contains '/'"),
+        ("a\tb", "U+0009 at offset 1"),
+        ("a\u2028b", "U+2028 at offset 1"),
+        ("\u2066x", "U+2066 at offset 0"),
+        ("  ", "is blank"),
+        ("news ", "spaces before or after it"),
+    ],
+)
+def test_a_site_name_no_address_or_list_could_show_is_refused(site: str, said: str) -> None:
+    with pytest.raises(InvalidField) as caught:
+        check_site("--site", site)
+    assert caught.value.field == "--site" and said in str(caught.value)
+
+
+def test_a_plain_site_name_and_a_key_name_with_a_slash_pass() -> None:
+    for site in ("news", "The Daily Ferry", "çà-et-là.fr", "東京", "a.b_c-d", None, ""):
+        check_site("site", site)
+    check_name("--name", "cms/prod")  # a key's name is never in an address
+    with pytest.raises(InvalidField, match="limit is 200"):
+        check_name("--name", "n" * (SITE_CHARS + 1))

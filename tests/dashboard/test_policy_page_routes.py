@@ -388,3 +388,14 @@ def test_the_policy_page_shows_the_sites_trusted_authors(app: Service) -> None:
     assert "Trusted by the policy" in authors and "editor_jane" in authors
     assert "Trusted by moderators" in authors and "ann" in authors
     assert "<dd>2</dd>" in authors
+
+
+def test_a_save_whose_version_is_not_a_number_is_refused_naming_it(app: Service) -> None:
+    """A hand-made form's ``version=abc`` was answered "The policy of news changed while you
+    were editing it" (409), which it had not."""
+    with signed_in(app, "root", "admin") as root:
+        answer = root.post("/policy", form(version="abc", hold_toxicity="0.2"))
+        assert answer.status_code == 400, answer.text
+        assert "version must be the number of the version" in answer.text
+        assert "changed while you were editing" not in answer.text
+    assert app.store.policy_history("news") == []

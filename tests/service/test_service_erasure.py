@@ -64,3 +64,19 @@ def test_an_admin_erases_a_comments_text_and_name_through_the_api(service: Servi
         "/api/v1/comments/nope/erase", json={"confirm": True}, headers=service.auth(service.admin)
     )
     assert missing.status_code == 404, missing.text
+
+
+@pytest.mark.parametrize("confirm", [1, 1.0, "true", "yes"])
+def test_only_json_true_confirms_an_erasure(service: Service, confirm: object) -> None:
+    """``{"confirm": 1}`` erased the comment (pydantic read 1 as True), though an erasure
+    cannot be undone and ``confirm`` is there so that a client's slip erases nothing."""
+    cid = upload(service)
+    answer = service.client.post(
+        f"/api/v1/comments/{cid}/erase",
+        json={"confirm": confirm},
+        headers=service.auth(service.admin),
+    )
+    assert answer.status_code == 422, answer.text
+    assert "confirm" in answer.json()["error"]["message"]
+    stored = service.store.comment(cid)
+    assert stored.text == TEXT and stored.author == "doxxer_dan"

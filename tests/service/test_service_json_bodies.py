@@ -164,3 +164,19 @@ def test_the_openapi_document_still_describes_the_json_bodies(service: Service) 
     assert action["properties"]["note"]["anyOf"][0]["maxLength"] == 10_000
     required, fit = body_schema(document, "/api/v1/sites/{site}/adaptations")
     assert required is False and "kind" in fit["properties"]
+
+
+def test_a_key_given_twice_is_refused_not_read_as_the_last(service: Service) -> None:
+    """``{"action": "approve", "action": "reject"}`` was a reject (JSON's parsers keep the
+    last), though the client may have meant either: a verdict on an ambiguous body."""
+    comment_id = held_comment(service)
+    before = service.store.comment(comment_id).status
+    path = f"/api/v1/comments/{comment_id}/actions"
+    body = b'{"action": "approve", "note": "ok", "action": "reject"}'
+    answer = post_raw(service, path, body, "application/json")
+    assert answer.status_code == 400, answer.text
+    assert answer.json()["error"]["message"] == (
+        "the key 'action' is given twice in one object; send it once"
+    )
+    assert service.store.comment(comment_id).actions == []
+    assert service.store.comment(comment_id).status == before

@@ -250,7 +250,10 @@ def test_lookups_no_database_can_run_are_400(both: Service, path: str, field: st
 def test_a_moderator_note_no_store_can_keep_is_refused(both: Service) -> None:
     doc = upload(both, {"text": "you are a complete idiot"}).json()
     comment_id = doc["comments"][0]["comment_id"]
-    for note in ("seen\x00", "\ud800"):
+    for note, said in (
+        ("seen\x00", "a NUL character (U+0000) at offset 4"),
+        ("\ud800", "a lone surrogate (U+D800) at offset 0"),  # not "unable to parse raw data"
+    ):
         raw = json.dumps({"action": "note", "note": note}).encode()
         response = both.client.post(
             f"/api/v1/comments/{comment_id}/actions",
@@ -258,7 +261,8 @@ def test_a_moderator_note_no_store_can_keep_is_refused(both: Service) -> None:
             headers={**both.auth(both.moderator), "Content-Type": "application/json"},
         )
         assert response.status_code == 422, response.text
-        assert "note" in response.json()["error"]["message"]
+        message = response.json()["error"]["message"]
+        assert "note" in message and said in message, message
     assert both.act(comment_id, "note", note="seen, fine").status_code == 200
 
 

@@ -83,14 +83,18 @@ def write_fault(exc: OSError) -> int:
     return 2 if isinstance(exc, (FileNotFoundError, NotADirectoryError, IsADirectoryError)) else 1
 
 
-def check_names(**options: str | None) -> None:
+def check_names(*, making: bool = False, **options: str | None) -> None:
     """Exit 2 naming the option when a site or key name given on the command line is not
-    one the store accepts (``check_names(site=site)`` checks ``--site``)."""
-    from threadguard.validation import InvalidField, check_site
+    one the store accepts (``check_names(site=site)`` checks ``--site``); ``making``: a
+    ``--site`` the command binds a key or a user to, which must be a name a site may have
+    (:func:`threadguard.validation.site_problem`), where a command that reads a site takes
+    any stored name."""
+    from threadguard.validation import InvalidField, check_name, check_site
 
     try:
         for option, value in options.items():
-            check_site(f"--{option}", value)
+            check = check_site if making and option == "site" else check_name
+            check(f"--{option}", value)
     except InvalidField as exc:
         fail(str(exc))
 

@@ -235,7 +235,7 @@ def keys_create(
     """Create an API key. The key is printed once, as the last line; only its hash is kept."""
     from threadguard.storage import InvalidError
 
-    check_names(site=site, name=name)
+    check_names(site=site, name=name, making=True)
     with _store(database, data_dir, InvalidError) as store:
         key = store.create_key(role, site=site, name=name, rate_per_minute=rate)
     where = f" for site {site}" if site else ""
@@ -448,7 +448,7 @@ def user_add(
     """Add a moderator or admin; the password is stored as a salted scrypt hash."""
     from threadguard.storage import ConflictError, InvalidError
 
-    check_names(site=site)
+    check_names(site=site, making=True)
     person = _person_role(role)
     password = _new_password(name, password, password_stdin)
     with _store(database, data_dir, ConflictError, InvalidError) as store:

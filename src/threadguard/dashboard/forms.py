@@ -11,12 +11,16 @@ lone surrogate, is refused here, before any route looks it up or stores it, as
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs
 
 from fastapi import Request
 
 from threadguard.service.dependencies import plain_parameters
-from threadguard.validation import InvalidField, check_text
+from threadguard.validation import InvalidField, check_text, printable
+
+#: The characters ``errors="surrogateescape"`` stands for bytes that are not UTF-8 with.
+_ESCAPED = re.compile("[\udc80-\udcff]")
 
 #: Stored on the request so the CSRF check and the route read the body once.
 _PARSED = "threadguard_form"
@@ -46,30 +50,65 @@ class Form:
         return list(self.fields.get(name, []))
 
 
+#: The one body type the dashboard's forms (and htmx) send.
+URLENCODED = "application/x-www-form-urlencoded"
+#: More fields than any of the dashboard's forms has.
+MAX_FIELDS = 2000
+
+
 async def read_form(request: Request) -> Form:
-    """The request's URL-encoded form (empty for any other body)."""
+    """The request's URL-encoded form (empty when there is no body).
+
+    A body of another type (``curl -F``'s multipart, JSON) is refused naming its type,
+    and a field that is not UTF-8 text naming the field (:class:`FormRefused`): the first
+    was read as an empty form, so a sign-in was told "the sign-in form had expired" and
+    an action "the page was older than your session", or, with the token in its header,
+    applied without its note; the second was stored with U+FFFD in place of each byte
+    (a note's "café" sent as Latin-1 kept as "caf\ufffd")."""
     cached = request.scope.get(_PARSED)
     if isinstance(cached, Form):
         return cached
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    body = await request.body()
     fields: dict[str, list[str]] = {}
-    if content_type == "application/x-www-form-urlencoded":
-        body = await request.body()
-        text = body.decode("utf-8", errors="replace")
+    if content_type == URLENCODED:
         try:
-            fields = parse_qs(text, keep_blank_values=True, max_num_fields=2000)
-        except ValueError:  # more fields than any of our forms has: not one of ours
-            fields = {}
+            text = body.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise FormRefused("the form", f"is not UTF-8 text (byte {exc.start})") from None
+        try:
+            fields = parse_qs(
+                text,
+                keep_blank_values=True,
+                max_num_fields=MAX_FIELDS,
+                errors="surrogateescape",
+            )
+        except ValueError:
+            raise FormRefused(
+                "the form", f"has more than {MAX_FIELDS:,} fields; no form of the dashboard has"
+            ) from None
+    elif body.strip():
+        raise FormRefused(
+            "the form",
+            f"was sent as {content_type or 'a body without a Content-Type'}; the dashboard "
+            f"reads its forms as {URLENCODED}, as its pages send them",
+        )
     for name, values in fields.items():
-        _check(f"form field {name!r}", name)
+        _check(f"form field {printable(name)!r}", name)
         for value in values:
-            _check(f"form field {name!r}", value)
+            _check(f"form field {printable(name)!r}", value)
     form = Form(fields)
     request.scope[_PARSED] = form
     return form
 
 
 def _check(field: str, value: str) -> None:
+    escaped = _ESCAPED.search(value)
+    if escaped is not None:  # a %XX byte that is not UTF-8 (``errors="surrogateescape"``)
+        byte = ord(escaped.group()) - 0xDC00
+        raise FormRefused(
+            field, f"is not UTF-8 text (byte 0x{byte:02X} at offset {escaped.start()})"
+        )
     try:
         check_text(field, value)
     except InvalidField as exc:

@@ -50,7 +50,7 @@ from typing import Any, Final
 from threadguard.moderation.coded_hate import CODED_ACTIONS, CodedAction
 from threadguard.moderation.watchlist import WATCH_ACTIONS, PatternError, WatchRule
 from threadguard.schema import ATTRIBUTES, Verdict
-from threadguard.validation import InvalidField, check_strings
+from threadguard.validation import InvalidField, check_strings, long_json_number
 
 DEFAULT_LOW_SEVERITY = ("toxicity", "insult", "profanity")
 DEFAULT_POLICY = "default_policy.toml"
@@ -424,8 +424,18 @@ def parse_document(text: str, fmt: str, source: str) -> dict[str, Any]:
     if fmt == "json":
         try:
             data = json.loads(text, object_pairs_hook=_no_repeated_keys)
-        except (ValueError, RecursionError) as exc:
+        except RecursionError as exc:
+            raise PolicyError(f"{source}: invalid JSON: it is nested too deeply") from exc
+        except json.JSONDecodeError as exc:
             raise PolicyError(f"{source}: invalid JSON: {exc}") from exc
+        except ValueError as exc:  # a repeated key, or a number too long to convert
+            found = long_json_number(text)
+            if found is None:
+                raise PolicyError(f"{source}: invalid JSON: {exc}") from exc
+            problem, line, column = found
+            raise PolicyError(
+                f"{source}: invalid JSON at line {line}, column {column}: {problem}"
+            ) from exc
     elif fmt == "toml":
         try:
             data = tomllib.loads(text)

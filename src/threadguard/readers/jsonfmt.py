@@ -34,7 +34,7 @@ from threadguard.readers.values import (
     id_fault,
 )
 from threadguard.thread import Problem, ReadResult, Thread
-from threadguard.validation import json_problem
+from threadguard.validation import json_problem, long_json_number
 
 TEXT_KEYS = ("text", "body", "comment", "message")
 PARENT_KEYS = ("parent", "parent_id")
@@ -90,7 +90,13 @@ def load_document(text: str, source: str) -> Any:
             source, f"JSON is nested more than {MAX_JSON_DEPTH:,} levels deep; not read"
         ) from exc
     except ValueError as exc:  # a number too long to convert, say
-        raise ReaderError(source, f"invalid JSON: {exc}") from exc
+        found = long_json_number(text)
+        if found is None:
+            raise ReaderError(source, f"invalid JSON: {exc}") from exc
+        problem, line, column = found
+        raise ReaderError(
+            source, f"invalid JSON: {problem}", f"line {line}, column {column}"
+        ) from exc
 
 
 def _first(obj: dict[str, Any], keys: tuple[str, ...]) -> object:
@@ -277,7 +283,9 @@ def read_jsonl(text: str, source: str) -> ReadResult:
             problems.append(Problem(source, location, "JSON nested too deeply; line skipped"))
             continue
         except ValueError as exc:  # a number too long to convert, say
-            problems.append(Problem(source, location, f"invalid JSON: {exc}; line skipped"))
+            found = long_json_number(line)
+            said = f"at column {found[2]}: {found[0]}" if found is not None else f": {exc}"
+            problems.append(Problem(source, location, f"invalid JSON {said}; line skipped"))
             continue
         parsed_any = True
         if isinstance(obj, dict) and "thread" in obj and _first(obj, TEXT_KEYS) is None:

@@ -31,6 +31,7 @@ from threadguard.service.context import ServiceState
 from threadguard.service.dependencies import attach, require, service_state
 from threadguard.service.edges import EdgedApp
 from threadguard.service.errors import error_response, install_handlers
+from threadguard.service.head_requests import HeadAsGet
 from threadguard.service.health import health_router
 from threadguard.service.limits import CORAL_PATH, SIGNATURE_READ_FACTOR, BodySizeLimit
 from threadguard.service.metrics import RequestMetrics, registry_for
@@ -161,6 +162,7 @@ def create_app(
     install_handlers(app)
     unavailable.install(app, error_response)
     app.add_middleware(BodySizeLimit, limit_for=body_limits(settings))
+    app.add_middleware(HeadAsGet)
     cors = cors_options(settings)
     if cors is not None:
         app.add_middleware(CORSMiddleware, **cors)

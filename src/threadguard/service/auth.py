@@ -44,7 +44,7 @@ from threadguard.service.unavailable import describe
 from threadguard.storage import credentials
 from threadguard.storage.records import KeyRecord, StoreBusyError
 from threadguard.storage.store import Store
-from threadguard.validation import check_site
+from threadguard.validation import check_name, check_site
 
 log = logging.getLogger("threadguard.service")
 
@@ -239,10 +239,16 @@ def site_scope(principal: Principal) -> tuple[str, ...] | None:
     return None if principal.site is None else (principal.site,)
 
 
-def resolve_site(principal: Principal, site: str | None) -> str:
+def resolve_site(principal: Principal, site: str | None, *, making: bool = False) -> str:
     """The site a request acts on: the one asked for, else the key's, else the default;
-    403 when a site-bound key asks for another site, 400 for a name no store can keep."""
+    403 when a site-bound key asks for another site, 400 for a name no store can keep, or,
+    where the request may make the site (``making``: an upload, a policy), for a name no
+    site may have (:func:`threadguard.validation.site_problem`). A request that reads or
+    deletes a site takes any stored name, so one made before that rule can be cleaned up.
+    An empty ``site`` (``?site=``, a template's unset variable) is none given: a site-bound
+    key was refused it as "this key is for site 'news', not ''"."""
+    site = site or None
     if site is not None and principal.site is not None and site != principal.site:
         raise ApiError(403, f"this key is for site {principal.site!r}, not {site!r}")
-    check_site("site", site)
+    (check_site if making else check_name)("site", site)
     return site or principal.site or DEFAULT_SITE

@@ -13,10 +13,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from threadguard.validation import json_problem
+from threadguard.validation import json_problem, long_json_number, printable
 
 #: JSON's names for the Python types a body that is no object can decode to.
 _JSON_TYPES = {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
+
+
+def json_kind(value: object) -> str:
+    """What JSON calls ``value``'s type, with its article: "an array", "a number", "null"."""
+    if isinstance(value, dict):
+        return "an object"
+    return _JSON_TYPES.get(type(value), "a number")
 
 
 class NotAJsonObject(ValueError):
@@ -51,12 +58,37 @@ class NotAJsonObject(ValueError):
         return f"{self.problem[:1].upper()}{self.problem[1:]}{where}."
 
 
-def json_object(raw: bytes) -> dict[str, Any]:
-    """The body as a JSON object; :class:`NotAJsonObject` saying what is wrong and where."""
+class _RepeatedKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _once_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object's members, :class:`_RepeatedKey` for a key given twice."""
+    value = dict(pairs)
+    if len(value) < len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _RepeatedKey(key)
+            seen.add(key)
+    return value
+
+
+def json_object(raw: bytes, *, unique_keys: bool = False) -> dict[str, Any]:
+    """The body as a JSON object; :class:`NotAJsonObject` saying what is wrong and where.
+    ``unique_keys``: an object with a key given twice is refused, naming the key (JSON's
+    parsers keep the last, so ``{"action": "approve", "action": "reject"}`` rejected)."""
     if not raw.strip():
         raise NotAJsonObject("the body is empty; send a JSON object", syntax=False)
     try:
-        value = json.loads(raw)
+        value = json.loads(raw, object_pairs_hook=_once_each if unique_keys else None)
+    except _RepeatedKey as exc:
+        raise NotAJsonObject(
+            f"the key {printable(exc.key)!r} is given twice in one object; send it once",
+            syntax=False,
+        ) from None
     except RecursionError:
         raise NotAJsonObject("the body is nested too deeply", syntax=False) from None
     except json.JSONDecodeError as exc:
@@ -66,8 +98,14 @@ def json_object(raw: bytes) -> dict[str, Any]:
             f"the body is not UTF-8 text (byte {exc.start})", syntax=False
         ) from None
     except ValueError as exc:  # a number too long to convert
-        raise NotAJsonObject(str(exc)) from None
+        text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
+        found = long_json_number(text)
+        if found is None:
+            raise NotAJsonObject(str(exc)) from None
+        problem, line, column = found
+        raise NotAJsonObject(problem, line=line, column=column) from None
     if not isinstance(value, dict):
-        kind = _JSON_TYPES.get(type(value), "a number")
-        raise NotAJsonObject(f"the body must be a JSON object, not {kind}", syntax=False)
+        raise NotAJsonObject(
+            f"the body must be a JSON object, not {json_kind(value)}", syntax=False
+        )
     return value

@@ -10,7 +10,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 from pydantic.dataclasses import dataclass
 
 from threadguard.storage.records import MAX_NOTE_CHARS, AuditRecord
@@ -18,12 +24,23 @@ from threadguard.validation import storable
 
 Action = Literal["approve", "hold", "reject"]
 Status = Literal["approved", "pending", "rejected"]
+
+
+def _storable_first(value: object) -> object:
+    """A string checked before pydantic reads it as one: a lone surrogate was refused in
+    pydantic's words ("Input should be a valid string, unable to parse raw data as a
+    unicode string"), not as one (:func:`threadguard.validation.storable`)."""
+    return storable(value) if isinstance(value, str) else value
+
+
 #: Request text that is stored: no NUL (PostgreSQL has none), no lone surrogate.
-StoredText = Annotated[str, AfterValidator(storable)]
+StoredText = Annotated[str, BeforeValidator(_storable_first)]
 #: A moderator's note, within the store's limit: set on the string itself, before the
 #: storable check, so a refusal counts characters ("String should have at most 10000
 #: characters"), not the "items" a limit on ``StoredText | None`` counted.
-NoteText = Annotated[str, StringConstraints(max_length=MAX_NOTE_CHARS), AfterValidator(storable)]
+NoteText = Annotated[
+    str, StringConstraints(max_length=MAX_NOTE_CHARS), BeforeValidator(_storable_first)
+]
 
 
 class Model(BaseModel):
@@ -342,10 +359,22 @@ class QueuePage(BaseModel):
     next_offset: int | None
 
 
+def _json_true(value: object) -> object:
+    """JSON's ``true`` itself: a number is refused before ``Literal[True]`` reads 1 (or 1.0)
+    as True, which erased a comment for ``{"confirm": 1}``."""
+    if not isinstance(value, bool):
+        raise ValueError(f"must be true (JSON's true), not {type(value).__name__} {value!r:.40}")
+    return value
+
+
+#: ``true`` and nothing that equals it (an erasure's confirmation).
+JsonTrue = Annotated[Literal[True], BeforeValidator(_json_true)]
+
+
 class EraseIn(Model):
     """An erasure: the comment's text and author name go; ``confirm`` must be true."""
 
-    confirm: Literal[True] = Field(
+    confirm: JsonTrue = Field(
         description="Must be true: an erasure cannot be undone (a client's slip erases nothing)."
     )
     reason: NoteText | None = Field(None, description="Why, in the admin's words (audited).")

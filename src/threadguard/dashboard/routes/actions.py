@@ -83,6 +83,14 @@ def ban_duration(form: Form) -> str:
     return duration
 
 
+class UnknownAction(FormRefused):
+    """An action in ``/actions/{id}/{action}`` that is none of :data:`DONE` (a typo'd or
+    hand-made address): it was sent back to its page with nothing said, as if applied.
+    The dashboard's 400 page, naming the actions there are."""
+
+    heading = "Unknown action"
+
+
 def back_of(form: Form) -> str:
     """The form's ``back`` (a path on this site, else ``/``), checked before anything is
     applied: the answer reads its queue filters again for the tabs' counts, and a refused
@@ -352,7 +360,10 @@ async def bulk(request: Request, user: Checked) -> Response:
     ids = list(dict.fromkeys(form.all("ids")))[:MAX_BULK]
     store = store_of(request)
     if action not in BULK_DONE:
-        return RedirectResponse(back, 303)
+        shown = action[:40] + ("…" if len(action) > 40 else "")
+        raise UnknownAction(
+            "action", f"of a bulk action must be one of {', '.join(BULK_DONE)}, not {shown!r}"
+        )
     if not ids:
         return await run_in_threadpool(
             _bulk_answer, request, store, user, Acted(back), SELECT_FIRST
@@ -527,7 +538,8 @@ async def _one(request: Request, user: WebUser, comment_id: str, action: str) ->
     back = back_of(form)
     store = store_of(request)
     if action not in DONE:
-        return RedirectResponse(back, 303)
+        shown = action[:40] + ("…" if len(action) > 40 else "")
+        raise UnknownAction("action", f"must be one of {', '.join(DONE)}, not {shown!r}")
     duration = ban_duration(form) if action == ModeratorAction.BAN else "forever"
     note = form.get("note").strip() or None
     # the status the card showed: a verdict over a moderator's earlier one is a correction

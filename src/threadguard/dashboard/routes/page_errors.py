@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse
 from threadguard.dashboard.forms import FormRefused
 from threadguard.dashboard.signin import WebUser
 from threadguard.dashboard.web import render
-from threadguard.validation import SITE_CHARS, InvalidField, check_site
+from threadguard.validation import SITE_CHARS, InvalidField, check_name, check_site
 
 #: The ``?site=`` of the thread list, policy and stats pages (read by :func:`site_param`).
 SiteQuery = Annotated[str | None, Query(max_length=SITE_CHARS)]
@@ -52,13 +52,15 @@ class NoSuchSite(FormRefused):
     heading = "No such site"
 
 
-def site_param(value: str | None) -> str | None:
+def site_param(value: str | None, *, making: bool = False) -> str | None:
     """A site named in a query or form: None when blank; :class:`NoSuchSite` when no
-    site could have that name."""
+    site could have that name, or, where the form may make the site (``making``: a saved
+    policy), when no site may (:func:`threadguard.validation.site_problem`; a page reads
+    any stored name, so the site list's every entry opens)."""
     if value is None or not value.strip():
         return None
     try:
-        check_site("site", value)
+        (check_site if making else check_name)("site", value)
     except InvalidField as exc:
         raise NoSuchSite(exc.field, exc.problem) from exc
     return value
@@ -73,11 +75,11 @@ class OtherSite(Exception):
         self.user = user
 
 
-def site_for(user: WebUser, value: str | None) -> str | None:
+def site_for(user: WebUser, value: str | None, *, making: bool = False) -> str | None:
     """The site a page or action of ``user`` acts on: the one named (None when blank),
     else the user's own; :class:`OtherSite` when a site-bound user names another,
-    :class:`NoSuchSite` when no site could have that name."""
-    chosen = site_param(value)
+    :class:`NoSuchSite` when no site could have that name (:func:`site_param`)."""
+    chosen = site_param(value, making=making)
     if user.site is None:
         return chosen
     if chosen is not None and chosen != user.site:

@@ -26,7 +26,7 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
-from threadguard.dashboard.forms import Form, read_form
+from threadguard.dashboard.forms import Form, FormRefused, read_form
 from threadguard.dashboard.policy_page import (
     ABUSIVE_HELP,
     CODED_HELP,
@@ -167,11 +167,14 @@ async def _on_draft(
     request: Request,
     user: WebUser,
     work: Callable[[ServiceState, str, PolicyDraft, Form], Response],
+    *,
+    making: bool = False,
 ) -> Response:
     """Read the posted form's site and draft and answer with ``work(state, site, draft,
-    form)``, run off the event loop; the 400 page instead for a site no store could hold."""
+    form)``, run off the event loop; the 400 page instead for a site no store could hold
+    (or, ``making``: a save, which makes the site, no site may have)."""
     form = await read_form(request)
-    site = site_for(user, form.get("site"))
+    site = site_for(user, form.get("site"), making=making)
     draft = draft_from_form(form.get)
     return await run_in_threadpool(work, state_of(request), site or DEFAULT_SITE, draft, form)
 
@@ -219,8 +222,15 @@ async def save(request: Request, user: AdminChecked) -> Response:
             context["version"] = now
             return render(request, "policy.html", context, status_code=409)
 
+        given = form.get("version")
+        if not (given.isdigit() and len(given) < 10):  # said to have changed meanwhile
+            shown = given[:40] + ("…" if len(given) > 40 else "")
+            raise FormRefused(
+                "version",
+                f"must be the number of the version the form was opened on, not {shown!r}",
+            )
         now = state.store.policy_version(site)
-        if form.get("version") != str(now):
+        if given != str(now):
             return changed(now)
         checked = _check(state, site, draft)
         if checked.policy is None:
@@ -235,7 +245,7 @@ async def save(request: Request, user: AdminChecked) -> Response:
         state.forget(site)
         return RedirectResponse(_url(site, saved=stored.policy_version), 303)
 
-    return await _on_draft(request, user, work)
+    return await _on_draft(request, user, work, making=True)
 
 
 #: What the policy page says over a draft carried through a sign-in after the session ended.

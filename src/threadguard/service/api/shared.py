@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from threadguard.service import schemas
 from threadguard.service.auth import actor_id, resolve_site, site_scope
+from threadguard.service.encodings import native_body
 from threadguard.service.errors import ApiError
 from threadguard.service.json_bodies import NotAJsonObject, json_object
 from threadguard.service.protocols import Principal
@@ -40,7 +41,8 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 def json_body(model: type[BaseModel], *, required: bool = True) -> Any:
     """A dependency giving the request's body as ``model``, read as JSON whatever the
     Content-Type says, as every JSON endpoint reads its body
-    (:func:`threadguard.service.json_bodies.json_object`): 400 saying what is wrong and
+    (:func:`threadguard.service.json_bodies.json_object`), inflated when sent gzip
+    (:func:`~threadguard.service.encodings.native_body`): 400 saying what is wrong and
     where for a body that is not a JSON object, 422 naming each field at fault for one
     ``model`` refuses (as FastAPI's own validation words it). Without ``required`` an
     empty body gives None. Declare it after the principal, so a bad key is a 401 first;
@@ -48,11 +50,11 @@ def json_body(model: type[BaseModel], *, required: bool = True) -> Any:
     the bodies it reads itself."""
 
     async def read(request: Request) -> BaseModel | None:
-        raw = await request.body()
+        raw = await native_body(request, request.app.state.service.settings.max_body_bytes)
         if not required and not raw.strip():
             return None
         try:
-            value = json_object(raw)
+            value = json_object(raw, unique_keys=True)
         except NotAJsonObject as exc:
             raise ApiError(400, str(exc)) from None
         try:
@@ -91,9 +93,10 @@ def actor(principal: Principal) -> Actor:
 
 
 def site_filter(principal: Principal, site: str | None) -> str | None:
-    """A listing's optional ``?site=`` filter: None for every site the key may see;
-    403 when a site-bound key names another site."""
-    return None if site is None else resolve_site(principal, site)
+    """A listing's optional ``?site=`` filter: None for every site the key may see (also
+    for an empty ``?site=``, which listed the site "default" alone); 403 when a site-bound
+    key names another site."""
+    return None if not site else resolve_site(principal, site)
 
 
 def ensure_visible(principal: Principal, site: str, message: str) -> None:

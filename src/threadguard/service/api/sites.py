@@ -29,11 +29,13 @@ from threadguard.service.api.shared import actor, author_out, media_type
 from threadguard.service.auth import resolve_site
 from threadguard.service.context import ServiceState
 from threadguard.service.dependencies import Admin, Moderator, State
+from threadguard.service.encodings import native_body
 from threadguard.service.errors import ApiError
 from threadguard.service.moderation import dry_run
 from threadguard.service.protocols import Principal
 from threadguard.storage.names import quoted
 from threadguard.storage.records import NotFoundError
+from threadguard.validation import check_site
 
 #: Content types of policy documents and the format each names.
 POLICY_TYPES = {
@@ -108,7 +110,7 @@ async def document(request: Request) -> tuple[str, str]:
     replaced a site's policy with the server's defaults, answered 200. A reset is still
     possible, asked for explicitly: ``{}`` (JSON), or a TOML document of comments only.
     """
-    raw = await request.body()
+    raw = await native_body(request, request.app.state.service.settings.max_body_bytes)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -175,6 +177,7 @@ def get_policy(scope: AdminSite) -> schemas.PolicyOut:
 )
 async def put_policy(scope: AdminSite, request: Request) -> schemas.PolicyOut:
     state, name = scope.state, scope.name
+    check_site("site", name)  # a policy makes the site: a name no address could name is 400
     text, fmt = await document(request)
 
     def work() -> schemas.PolicyOut:

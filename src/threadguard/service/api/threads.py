@@ -28,6 +28,7 @@ from threadguard.service.api.jobs import job_body, job_url
 from threadguard.service.api.shared import actor, media_type
 from threadguard.service.auth import resolve_site
 from threadguard.service.dependencies import Client, State, Uploads
+from threadguard.service.encodings import native_body
 from threadguard.service.errors import ApiError
 from threadguard.service.moderation import article_for, unidentified_conflicts
 from threadguard.service.upload_jobs import RETRY_AFTER_S, UploadsBusy
@@ -143,10 +144,10 @@ async def ingest_thread(
         str | None, Query(description="File the comments under this article id.")
     ] = None,
 ) -> JSONResponse:
-    site_name = resolve_site(principal, site)
+    site_name = resolve_site(principal, site, making=True)
     fmt, name = thread_format(request, format)
-    body = await request.body()
     settings = state.settings
+    body = await native_body(request, settings.max_upload_bytes)
     read = await run_in_threadpool(read_upload, body, fmt, name, settings.max_text_chars)
     ref = article_for(read.thread, article)
     if article is None and read.format == "text":

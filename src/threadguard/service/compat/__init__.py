@@ -17,14 +17,15 @@ client's shape (:mod:`.errors`), whatever the app's own handlers do.
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Callable
 from typing import Any
 
 from starlette.requests import Request
 
 from threadguard.service.compat.errors import CompatError
+from threadguard.service.encodings import Undecodable, check_encoding, encoding_of, gunzip
 from threadguard.service.json_bodies import NotAJsonObject, json_object
+from threadguard.service.limits import BodyTooLarge
 from threadguard.service.protocols import Principal
 
 #: The site a key without one is filed under (``CommentLog.record`` needs a name).
@@ -50,29 +51,24 @@ async def read_body(request: Request, limit: int) -> bytes:
     read; a body without one is read in chunks and refused as soon as it is too big. A
     gzip body (``Content-Encoding: gzip``, which Google's front end accepts) is inflated
     up to the same limit, so a small bomb is refused as a large body is; any other
-    encoding is a 415 that says so.
+    encoding is a 415 that says so (:mod:`threadguard.service.encodings`).
     """
-    encoding = request.headers.get("content-encoding", "identity").strip().lower()
-    if encoding not in ("identity", "gzip"):
+    encoding = encoding_of(request)
+    try:
+        check_encoding(encoding)
+    except Undecodable:
         raise CompatError(
             415, f"Content-Encoding {encoding!r} is not accepted; send the body as is or gzip."
-        )
+        ) from None
     raw = await _read_limited(request, limit)
-    return _gunzip(raw, limit) if encoding == "gzip" else raw
-
-
-def _gunzip(raw: bytes, limit: int) -> bytes:
-    """A gzip body inflated, refused with 413 past ``limit`` bytes and 400 when damaged."""
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    if encoding == "identity":
+        return raw
     try:
-        body = inflater.decompress(raw, limit + 1)
-    except zlib.error as exc:
-        raise CompatError(400, f"The body is not valid gzip: {exc}.") from None
-    if len(body) > limit or inflater.unconsumed_tail:
-        raise CompatError(413, f"{TOO_LARGE} {limit} bytes once inflated.")
-    if not inflater.eof:
-        raise CompatError(400, "The body is not valid gzip: it ends early.")
-    return body
+        return gunzip(raw, limit)
+    except Undecodable as exc:
+        if exc.status == 413:
+            raise CompatError(413, f"{TOO_LARGE} {limit} bytes once inflated.") from None
+        raise CompatError(exc.status, f"The body is {exc.problem}.") from None
 
 
 async def _read_limited(request: Request, limit: int) -> bytes:
@@ -82,11 +78,14 @@ async def _read_limited(request: Request, limit: int) -> bytes:
         raise CompatError(413, f"{TOO_LARGE} {limit} bytes.")
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise CompatError(413, f"{TOO_LARGE} {limit} bytes.")
-        chunks.append(chunk)
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise CompatError(413, f"{TOO_LARGE} {limit} bytes.")
+            chunks.append(chunk)
+    except BodyTooLarge:  # the service's own limit, met first by a body sent in chunks
+        raise CompatError(413, f"{TOO_LARGE} {limit} bytes.") from None
     return b"".join(chunks)
 
 

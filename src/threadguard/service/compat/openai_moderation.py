@@ -42,6 +42,7 @@ from threadguard.service import batching
 from threadguard.service.compat import Dependency, parse_json_object, read_body
 from threadguard.service.compat.errors import CompatError, OpenAIErrorRoute
 from threadguard.service.compat.rule_findings import raised, rule_categories
+from threadguard.service.json_bodies import json_kind
 from threadguard.service.protocols import Arrival, Principal, ServiceContext
 from threadguard.validation import check_text
 
@@ -87,29 +88,24 @@ def parse_inputs(body: dict[str, Any]) -> list[str]:
     given = body.get("input")
     if isinstance(given, str):
         texts = [given]
-    elif isinstance(given, list) and given and all(isinstance(x, str) for x in given):
-        texts = list(given)
-    elif isinstance(given, list) and given and all(isinstance(x, dict) for x in given):
-        parts = []
-        for part in given:
-            if part.get("type") == "text" and isinstance(part.get("text"), str):
-                parts.append(part["text"])
-            elif part.get("type") == "image_url":
+    elif isinstance(given, list) and given and isinstance(given[0], dict):
+        texts = ["\n".join(_part_text(part, i) for i, part in enumerate(given))]
+    elif isinstance(given, list) and given:
+        for i, item in enumerate(given):
+            if not isinstance(item, str):
                 raise CompatError(
                     400,
-                    "ThreadGuard moderates text only; image_url inputs are not supported.",
-                    param="input",
-                    reason="unsupported_input_type",
+                    f"'input[{i}]' must be a string, as "
+                    f"{'the items before it are' if i else 'a list of texts holds'}, "
+                    f"not {json_kind(item)}.",
+                    param=f"input[{i}]",
                 )
-            else:
-                raise CompatError(
-                    400, "Invalid input part: expected {type: 'text', text}.", param="input"
-                )
-        texts = ["\n".join(parts)]
+        texts = list(given)
     else:
         raise CompatError(
             400,
-            "'input' must be a string, a non-empty list of strings, or a list of text parts.",
+            "'input' must be a string, a non-empty list of strings, or a list of text parts"
+            f", not {json_kind(given) if given != [] else 'an empty list'}.",
             param="input",
         )
     if len(texts) > MAX_INPUTS:
@@ -131,6 +127,38 @@ def parse_inputs(body: dict[str, Any]) -> list[str]:
             reason="model_not_found",
         )
     return texts
+
+
+def _part_text(part: object, i: int) -> str:
+    """The text of ``input[i]``, a part of a multimodal input; a 400 naming what is wrong
+    with it (an image part is refused, not skipped: see :func:`parse_inputs`)."""
+    if not isinstance(part, dict):
+        raise CompatError(
+            400,
+            f"'input[{i}]' must be a part object ({{type: 'text', text}}), as the items before "
+            f"it are, not {json_kind(part)}.",
+            param=f"input[{i}]",
+        )
+    kind = part.get("type")
+    if kind == "image_url":
+        raise CompatError(
+            400,
+            "ThreadGuard moderates text only; image_url inputs are not supported.",
+            param="input",
+            reason="unsupported_input_type",
+        )
+    if kind != "text":
+        given = "missing" if "type" not in part else f"{json_kind(kind)} {kind!r:.40}"
+        raise CompatError(
+            400, f"'input[{i}].type' must be 'text', not {given}.", param=f"input[{i}].type"
+        )
+    text = part.get("text")
+    if not isinstance(text, str):
+        given = "missing" if "text" not in part else json_kind(text)
+        raise CompatError(
+            400, f"'input[{i}].text' must be a string, not {given}.", param=f"input[{i}].text"
+        )
+    return text
 
 
 def category_flag_level(category: str, flag_at: dict[str, float]) -> float:

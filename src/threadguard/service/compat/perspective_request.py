@@ -306,15 +306,27 @@ def parse_suggestion(body: dict[str, Any], model_version: int) -> dict[str, floa
             raise CompatError(
                 400, f"attributeScores.{key} must not be empty.", reason="INVALID_REQUEST"
             )
+        where = f"attributeScores.{key}.spanScores"
         if not isinstance(spans, list):
-            raise CompatError(400, f"{BAD_JSON} Expected a list at 'attributeScores.{key}'.")
-        for span in spans:
-            span = _obj(span, f"attributeScores.{key}.spanScores")
-            if not isinstance(span.get("begin"), int) or not isinstance(span.get("end"), int):
+            raise CompatError(400, f"{BAD_JSON} Expected a list at '{where}'.")
+        for i, span in enumerate(spans):
+            span = _obj(span, f"{where}[{i}]")
+            if "begin" not in span or "end" not in span:
                 raise CompatError(400, "All SpanScore objects must have begin and end fields set.")
-            _value(_obj(span.get("score"), "score"), key)
+            begin, end = (_offset(span[name], f"{where}[{i}].{name}") for name in ("begin", "end"))
+            if end < begin:
+                raise CompatError(400, f"'{where}[{i}]' ends ({end}) before it begins ({begin}).")
+            _value(_obj(span.get("score"), f"{where}[{i}].score"), key)
         out[attribute] = _value(summary, key) if summary else None
     return out
+
+
+def _offset(value: object, where: str) -> int:
+    """A span's ``begin`` or ``end``: a whole number from 0 (they were refused as "not set"
+    when a number of another kind, and taken when negative or true)."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise CompatError(400, f"{BAD_JSON} Expected a whole number from 0 at '{where}'.")
+    return value
 
 
 def _value(score: dict[str, Any], key: str) -> float:
