@@ -108,3 +108,24 @@ def test_agreeing_with_a_parent_held_for_swearing_or_words_of_its_own_is_not() -
     )
     assert second.decision.action is Verdict.APPROVE
     assert third.decision.action is Verdict.APPROVE
+
+
+def test_agreement_with_a_parent_held_for_where_a_person_lives_is_held() -> None:
+    # News desks 82 and 84 (session 53): "Well said." under a comment held for a reader's
+    # home address was published; docs/policy.md holds agreement with what a list holds.
+    parent = Comment("c1", "Miriam Adler lives at 22 Bury Old Road if anyone wants a word.")
+    reply = Comment("c2", "Well said.", parent="c1")
+    first, second = DEFAULT.decide_thread(scored(parent, reply), title="New board chair")
+    assert first.decision.action is Verdict.HOLD
+    assert second.decision.action is Verdict.HOLD
+    assert second.decision.reasons[0].startswith(
+        "agrees with what it answers: a comment held for contact details: home address"
+    )
+
+
+def test_agreement_with_a_comment_giving_a_business_phone_number_stays_published() -> None:
+    parent = Comment("c1", "The food bank's helpline is 0161 496 0000, ring them Mondays.")
+    reply = Comment("c2", "Well said.", parent="c1")
+    first, second = DEFAULT.decide_thread(scored(parent, reply), title="Food bank opens")
+    assert first.decision.action is Verdict.HOLD  # a phone number is held for a moderator
+    assert second.decision.action is Verdict.APPROVE

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from threadguard.analysis import Analysis
 from threadguard.engine import Engine, ScoredComment
 from threadguard.moderation.authors import AuthorContext, AuthorHistory, NoHistory, rank_authors
+from threadguard.moderation.coded_hate import ACTING
 from threadguard.moderation.decision import Decision, Outcome, with_findings
 from threadguard.moderation.endorsed_lists import ListFinds
 from threadguard.moderation.inferred_targets import inferred_groups
@@ -59,11 +61,26 @@ def carried(case: Case, draft: Draft) -> tuple[str, ...]:
     getting slaughtered in this town is the high street tbh" (held at toxicity 0.53, a dark
     joke) was held with it (an eighteenth news desk), where "This. Spot on." under a parent
     held at identity attack 0.33 must be (a seventeenth)."""
-    if draft.coded_held or draft.threat_held or draft.abusive_held:
+    if draft.coded_held or draft.threat_held or draft.abusive_held or _locates(case, draft):
         return draft.reasons
     hits = crossed(case.policy, case.analysis.scores, case.analysis.language)
     return tuple(
         reason for _, score, attr, reason in hits if attr in PLAIN and score >= PLAIN[attr]
+    )
+
+
+#: The contact details that give a person away: "Well said." under a comment held for a
+#: reader's home address, or where a man works and drinks beside a call to go there, was
+#: published (news desks 82 and 84, session 53; docs/policy.md: agreement with a parent a
+#: list holds is held). A phone number or a link is often a business's, and agreeing with
+#: its comment is no harm.
+LOCATING: Final = frozenset({"home address", "whereabouts", "vehicle registration"})
+
+
+def _locates(case: Case, draft: Draft) -> bool:
+    """Whether the contact details held the comment for where a person can be found."""
+    return case.policy.rules.contact_action in ACTING and any(
+        c.kind in LOCATING for c in draft.contacts
     )
 
 
@@ -146,7 +163,7 @@ class Moderator:
             draft.contacts,
             inferred,
             abuse_held,
-            carried(case, draft) if abuse_held else (),
+            carried(case, draft) if abuse_held or _locates(case, draft) else (),
         )
 
     def on_scores(self, analysis: Analysis) -> Decision:
