@@ -175,7 +175,12 @@ def comment_from_object(
     text, fault = _comment_text(obj)
     if text is None and fault is None:
         problems.append(
-            Problem(source, location, "comment has no text field; read with empty text")
+            Problem(
+                source,
+                location,
+                "comment has no text field; read with empty text",
+                harmless=True,
+            )
         )
     where = (source, location, problems)
     cid = read_id(obj, ("id",), where, "the comment was given a new id")
