@@ -24,7 +24,7 @@ import json
 import re
 import sys
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from threadguard.thread import Thread
@@ -100,14 +100,24 @@ def check_id(field: str, value: str | None) -> None:
     check_text(field, value, max_chars=ID_CHARS)
 
 
-def check_site(field: str, value: str | None) -> None:
+def check_site(
+    field: str, value: str | None, *, exists: Callable[[str], bool] | None = None
+) -> None:
     """A site's name, as given where a site can be made (an upload's ``?site=``, a policy's
     path, Coral's ``site.id``, a key's or a user's ``--site``): :func:`site_problem`. An
-    empty one passes (the callers read it as none given)."""
-    if value:
-        problem = site_problem(value)
-        if problem is not None:
-            raise InvalidField(field, problem)
+    empty one passes (the callers read it as none given).
+
+    ``exists``: whether the store already has a site of that name. The naming rule is for
+    a site yet to be made: a site an earlier version made under a name now refused (a
+    trailing space, an invisible character) still takes its policy, its uploads and its
+    dashboard saves, rather than being stuck (its comments keep DELETE from removing it).
+    Only a name the rule refuses is looked up, and only one the store could hold."""
+    if not value:
+        return
+    check_name(field, value)  # what no store can hold is refused before any look-up
+    problem = site_problem(value)
+    if problem is not None and not (exists is not None and exists(value)):
+        raise InvalidField(field, problem)
 
 
 def check_name(field: str, value: str | None) -> None:
@@ -118,6 +128,11 @@ def check_name(field: str, value: str | None) -> None:
 #: Unicode categories no site name may contain: controls, format characters (zero-width
 #: spaces, bidi overrides), private use, unassigned, surrogates, line and paragraph breaks.
 _UNNAMEABLE = frozenset({"Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp"})
+#: The zero-width non-joiner and joiner (U+200C, U+200D): format characters that Persian
+#: and Indic spelling need inside a word (Persian writes the prefix of "I want" apart from
+#: its verb with a non-joiner), so taken inside a site name, never at its ends (where they
+#: only hide).
+_JOINERS = frozenset({"\u200c", "\u200d"})
 
 
 def site_problem(name: str) -> str | None:
@@ -127,7 +142,8 @@ def site_problem(name: str) -> str | None:
     since no ``/api/v1/sites/{site}/...`` address can name such a site (its policy could
     not be read, set or deleted), spaces around it or nothing but spaces, and control or
     invisible characters, which broke ``threadguard sites list``'s lines (a newline), put
-    terminal escapes in it, or made two sites look like one.
+    terminal escapes in it, or made two sites look like one (a zero-width joiner or
+    non-joiner is taken inside the name: :data:`_JOINERS`).
     """
     problem = text_problem(name, max_chars=SITE_CHARS)
     if problem is not None:
@@ -141,7 +157,10 @@ def site_problem(name: str) -> str | None:
             f"{name!r} contains '/', which no /api/v1/sites/{{site}}/... address can name; "
             "choose a site name without it"
         )
+    last = len(name) - 1
     for at, char in enumerate(name):
+        if char in _JOINERS and 0 < at < last:
+            continue
         if unicodedata.category(char) in _UNNAMEABLE:
             return (
                 f"contains the control or invisible character U+{ord(char):04X} at offset "

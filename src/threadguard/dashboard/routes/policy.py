@@ -172,11 +172,14 @@ async def _on_draft(
 ) -> Response:
     """Read the posted form's site and draft and answer with ``work(state, site, draft,
     form)``, run off the event loop; the 400 page instead for a site no store could hold
-    (or, ``making``: a save, which makes the site, no site may have)."""
+    (or, ``making``: a save, which makes the site, no site may have, unless the store has
+    that site already)."""
     form = await read_form(request)
-    site = site_for(user, form.get("site"), making=making)
+    state = state_of(request)
+    # a site the store has already is saved whatever its name (made by an earlier version)
+    site = site_for(user, form.get("site"), making=making, exists=state.store.has_site)
     draft = draft_from_form(form.get)
-    return await run_in_threadpool(work, state_of(request), site or DEFAULT_SITE, draft, form)
+    return await run_in_threadpool(work, state, site or DEFAULT_SITE, draft, form)
 
 
 def _check(state: ServiceState, site: str, draft: PolicyDraft) -> CheckedDraft:
