@@ -236,8 +236,19 @@ def balance_bidi(value: Any) -> Any:
     return value + "\u202c" * max(0, embeds) + "\u2069" * max(0, isolates)
 
 
-#: A JSON string (skipped whole) or a run of digits outside one.
-_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|\d+')
+#: A JSON string, skipped whole (one left open runs to the end of the text), or a run of
+#: digits outside one. Possessive, so each character is looked at once: the string part
+#: was tried again from every quote of a tail like ``"\"\"\"...`` that never closes, in
+#: time square in its length (11 s for 40 KB).
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]++|\\.)*+"?|\d++', re.DOTALL)
+#: The words of Python's refusal of an integer with more digits than it converts.
+_DIGIT_LIMIT = "for integer string conversion"
+
+
+def too_many_digits(exc: ValueError) -> bool:
+    """Whether ``exc`` is Python's refusal of an integer with more digits than it converts
+    (``sys.get_int_max_str_digits()``), the one ValueError :func:`long_json_number` places."""
+    return _DIGIT_LIMIT in str(exc)
 
 
 def long_json_number(text: str) -> tuple[str, int, int] | None:
@@ -246,7 +257,8 @@ def long_json_number(text: str) -> tuple[str, int, int] | None:
     is wrong and where, ``(problem, line, column)`` (1-based), or None for any other
     ValueError. Its message said "Exceeds the limit (4300 digits) for integer string
     conversion: value has 5000 digits; use sys.set_int_max_str_digits() to increase the
-    limit", naming a Python call to a client and no place in the document."""
+    limit", naming a Python call to a client and no place in the document. One pass over
+    the text, in linear time."""
     limit = sys.get_int_max_str_digits()
     if limit <= 0:
         return None
