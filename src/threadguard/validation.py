@@ -236,11 +236,15 @@ def balance_bidi(value: Any) -> Any:
     return value + "\u202c" * max(0, embeds) + "\u2069" * max(0, isolates)
 
 
-#: A JSON string, skipped whole (one left open runs to the end of the text), or a run of
-#: digits outside one. Possessive, so each character is looked at once: the string part
+#: A JSON string, skipped whole (one left open runs to the end of the text), or a JSON
+#: number outside one, in JSON's grammar as Python's decoder reads it (sign, integer part,
+#: fraction, exponent). Possessive, so each character is looked at once: the string part
 #: was tried again from every quote of a tail like ``"\"\"\"...`` that never closes, in
 #: time square in its length (11 s for 40 KB).
-_JSON_TOKEN = re.compile(r'"(?:[^"\\]++|\\.)*+"?|\d++', re.DOTALL)
+_JSON_TOKEN = re.compile(
+    r'"(?:[^"\\]++|\\.)*+"?|(-?(?:0|[1-9]\d*+))((?:\.\d++)?+(?:[eE][-+]?+\d++)?+)',
+    re.DOTALL,
+)
 #: The words of Python's refusal of an integer with more digits than it converts.
 _DIGIT_LIMIT = "for integer string conversion"
 
@@ -252,22 +256,28 @@ def too_many_digits(exc: ValueError) -> bool:
 
 
 def long_json_number(text: str) -> tuple[str, int, int] | None:
-    """For JSON text that ``json.loads`` refused with a ValueError because a number in it
-    has more digits than Python converts (``sys.get_int_max_str_digits()``, 4,300): what
+    """For JSON text that ``json.loads`` refused with a ValueError because an integer in
+    it has more digits than Python converts (``sys.get_int_max_str_digits()``, 4,300): what
     is wrong and where, ``(problem, line, column)`` (1-based), or None for any other
     ValueError. Its message said "Exceeds the limit (4300 digits) for integer string
     conversion: value has 5000 digits; use sys.set_int_max_str_digits() to increase the
-    limit", naming a Python call to a client and no place in the document. One pass over
-    the text, in linear time."""
+    limit", naming a Python call to a client and no place in the document.
+
+    Only an integer counts, as for Python's decoder: a number with a fraction or an
+    exponent is read as a float whatever its digits (``0.<5,000 digits>`` was named in
+    place of the integer after it). One pass over the text, in linear time."""
     limit = sys.get_int_max_str_digits()
     if limit <= 0:
         return None
     for token in _JSON_TOKEN.finditer(text):
-        digits = token.group()
-        if digits[0] != '"' and len(digits) > limit:
+        integer, rest = token.group(1), token.group(2)
+        if integer is None or rest:
+            continue  # a string, or a float
+        digits = len(integer) - integer.startswith("-")
+        if digits > limit:
             line = text.count("\n", 0, token.start()) + 1
             column = token.start() - (text.rfind("\n", 0, token.start()) + 1) + 1
-            problem = f"a number of {len(digits):,} digits is longer than the {limit:,} read"
+            problem = f"a number of {digits:,} digits is longer than the {limit:,} read"
             return problem, line, column
     return None
 
