@@ -26,7 +26,7 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
-from threadguard.dashboard.forms import Form, FormRefused, read_form
+from threadguard.dashboard.forms import Form, FormRefused, ascii_number, read_form
 from threadguard.dashboard.policy_page import (
     ABUSIVE_HELP,
     CODED_HELP,
@@ -226,7 +226,7 @@ async def save(request: Request, user: AdminChecked) -> Response:
             return render(request, "policy.html", context, status_code=409)
 
         given = form.get("version")
-        if not (given.isdigit() and len(given) < 10):  # said to have changed meanwhile
+        if not ascii_number(given, 10):  # "²", "٣": said to have changed meanwhile
             shown = given[:40] + ("…" if len(given) > 40 else "")
             raise FormRefused(
                 "version",
@@ -269,7 +269,7 @@ async def draft_again(request: Request, user: WebUser, fields: dict[str, list[st
     def work() -> dict[str, Any]:
         state = state_of(request)
         context = _context(state, user, site, draft=draft, error=DRAFT_KEPT)
-        if form.get("version").isdigit() and len(form.get("version")) < 10:
+        if ascii_number(form.get("version"), 10):
             context["version"] = int(form.get("version"))
         return context
 
