@@ -68,6 +68,12 @@ class Problem:
     source: str
     location: str
     message: str
+    #: The input lost nothing: the reader repaired or kept what it met (a parent not in the
+    #: input, a loop of parent links, a stated depth the links contradict; comments a Reddit
+    #: page did not include; a comment with no text; a date kept as written). Set where the
+    #: problem is made, so that no one reads it back from the message's words; not part of
+    #: a problem's equality, nor of what ``problems.jsonl`` lists.
+    harmless: bool = field(default=False, compare=False)
 
     def __str__(self) -> str:
         return f"{self.source}: {self.location}: {self.message}"

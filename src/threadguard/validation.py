@@ -24,7 +24,7 @@ import json
 import re
 import sys
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from threadguard.thread import Thread
@@ -100,14 +100,24 @@ def check_id(field: str, value: str | None) -> None:
     check_text(field, value, max_chars=ID_CHARS)
 
 
-def check_site(field: str, value: str | None) -> None:
+def check_site(
+    field: str, value: str | None, *, exists: Callable[[str], bool] | None = None
+) -> None:
     """A site's name, as given where a site can be made (an upload's ``?site=``, a policy's
     path, Coral's ``site.id``, a key's or a user's ``--site``): :func:`site_problem`. An
-    empty one passes (the callers read it as none given)."""
-    if value:
-        problem = site_problem(value)
-        if problem is not None:
-            raise InvalidField(field, problem)
+    empty one passes (the callers read it as none given).
+
+    ``exists``: whether the store already has a site of that name. The naming rule is for
+    a site yet to be made: a site an earlier version made under a name now refused (a
+    trailing space, an invisible character) still takes its policy, its uploads and its
+    dashboard saves, rather than being stuck (its comments keep DELETE from removing it).
+    Only a name the rule refuses is looked up, and only one the store could hold."""
+    if not value:
+        return
+    check_name(field, value)  # what no store can hold is refused before any look-up
+    problem = site_problem(value)
+    if problem is not None and not (exists is not None and exists(value)):
+        raise InvalidField(field, problem)
 
 
 def check_name(field: str, value: str | None) -> None:
@@ -118,6 +128,11 @@ def check_name(field: str, value: str | None) -> None:
 #: Unicode categories no site name may contain: controls, format characters (zero-width
 #: spaces, bidi overrides), private use, unassigned, surrogates, line and paragraph breaks.
 _UNNAMEABLE = frozenset({"Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp"})
+#: The zero-width non-joiner and joiner (U+200C, U+200D): format characters that Persian
+#: and Indic spelling need inside a word (Persian writes the prefix of "I want" apart from
+#: its verb with a non-joiner), so taken inside a site name, never at its ends (where they
+#: only hide).
+_JOINERS = frozenset({"\u200c", "\u200d"})
 
 
 def site_problem(name: str) -> str | None:
@@ -127,7 +142,8 @@ def site_problem(name: str) -> str | None:
     since no ``/api/v1/sites/{site}/...`` address can name such a site (its policy could
     not be read, set or deleted), spaces around it or nothing but spaces, and control or
     invisible characters, which broke ``threadguard sites list``'s lines (a newline), put
-    terminal escapes in it, or made two sites look like one.
+    terminal escapes in it, or made two sites look like one (a zero-width joiner or
+    non-joiner is taken inside the name: :data:`_JOINERS`).
     """
     problem = text_problem(name, max_chars=SITE_CHARS)
     if problem is not None:
@@ -141,7 +157,10 @@ def site_problem(name: str) -> str | None:
             f"{name!r} contains '/', which no /api/v1/sites/{{site}}/... address can name; "
             "choose a site name without it"
         )
+    last = len(name) - 1
     for at, char in enumerate(name):
+        if char in _JOINERS and 0 < at < last:
+            continue
         if unicodedata.category(char) in _UNNAMEABLE:
             return (
                 f"contains the control or invisible character U+{ord(char):04X} at offset "
@@ -217,26 +236,48 @@ def balance_bidi(value: Any) -> Any:
     return value + "\u202c" * max(0, embeds) + "\u2069" * max(0, isolates)
 
 
-#: A JSON string (skipped whole) or a run of digits outside one.
-_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|\d+')
+#: A JSON string, skipped whole (one left open runs to the end of the text), or a JSON
+#: number outside one, in JSON's grammar as Python's decoder reads it (sign, integer part,
+#: fraction, exponent). Possessive, so each character is looked at once: the string part
+#: was tried again from every quote of a tail like ``"\"\"\"...`` that never closes, in
+#: time square in its length (11 s for 40 KB).
+_JSON_TOKEN = re.compile(
+    r'"(?:[^"\\]++|\\.)*+"?|(-?(?:0|[1-9]\d*+))((?:\.\d++)?+(?:[eE][-+]?+\d++)?+)',
+    re.DOTALL,
+)
+#: The words of Python's refusal of an integer with more digits than it converts.
+_DIGIT_LIMIT = "for integer string conversion"
+
+
+def too_many_digits(exc: ValueError) -> bool:
+    """Whether ``exc`` is Python's refusal of an integer with more digits than it converts
+    (``sys.get_int_max_str_digits()``), the one ValueError :func:`long_json_number` places."""
+    return _DIGIT_LIMIT in str(exc)
 
 
 def long_json_number(text: str) -> tuple[str, int, int] | None:
-    """For JSON text that ``json.loads`` refused with a ValueError because a number in it
-    has more digits than Python converts (``sys.get_int_max_str_digits()``, 4,300): what
+    """For JSON text that ``json.loads`` refused with a ValueError because an integer in
+    it has more digits than Python converts (``sys.get_int_max_str_digits()``, 4,300): what
     is wrong and where, ``(problem, line, column)`` (1-based), or None for any other
     ValueError. Its message said "Exceeds the limit (4300 digits) for integer string
     conversion: value has 5000 digits; use sys.set_int_max_str_digits() to increase the
-    limit", naming a Python call to a client and no place in the document."""
+    limit", naming a Python call to a client and no place in the document.
+
+    Only an integer counts, as for Python's decoder: a number with a fraction or an
+    exponent is read as a float whatever its digits (``0.<5,000 digits>`` was named in
+    place of the integer after it). One pass over the text, in linear time."""
     limit = sys.get_int_max_str_digits()
     if limit <= 0:
         return None
     for token in _JSON_TOKEN.finditer(text):
-        digits = token.group()
-        if digits[0] != '"' and len(digits) > limit:
+        integer, rest = token.group(1), token.group(2)
+        if integer is None or rest:
+            continue  # a string, or a float
+        digits = len(integer) - integer.startswith("-")
+        if digits > limit:
             line = text.count("\n", 0, token.start()) + 1
             column = token.start() - (text.rfind("\n", 0, token.start()) + 1) + 1
-            problem = f"a number of {len(digits):,} digits is longer than the {limit:,} read"
+            problem = f"a number of {digits:,} digits is longer than the {limit:,} read"
             return problem, line, column
     return None
 

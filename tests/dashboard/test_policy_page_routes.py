@@ -399,3 +399,39 @@ def test_a_save_whose_version_is_not_a_number_is_refused_naming_it(app: Service)
         assert "version must be the number of the version" in answer.text
         assert "changed while you were editing" not in answer.text
     assert app.store.policy_history("news") == []
+
+
+def test_a_save_whose_version_has_digits_python_reads_alike_is_refused_naming_it(
+    app: Service,
+) -> None:
+    """``str.isdigit`` takes "²" and Arabic-Indic digits ("٣"): a hand-made form's version
+    written so was answered 409 "changed while you were editing" (never equal to the
+    version written back), and carried through a sign-in "²" was a 500 (``int`` refuses it)."""
+    import html as markup
+
+    from dashboard_support import PASSWORD
+
+    from threadguard.dashboard.signin import COOKIE
+
+    with signed_in(app, "root", "admin") as root:
+        for version in ("²", "\u0660", "0\u0663"):
+            answer = root.post("/policy", form(version=version, hold_toxicity="0.2"))
+            assert answer.status_code == 400, answer.text
+            assert "version must be the number of the version" in answer.text
+            assert "changed while you were editing" not in answer.text
+        app.store.end_session(root.client.cookies[COOKIE])
+        page = root.post("/policy", form(version="²", hold_toxicity="0.33"))
+        fields = dict(
+            (name, markup.unescape(value))
+            for name, value in re.findall(
+                r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page.text
+            )
+        )
+        assert fields["draft.version"] == "²"
+        again = root.client.post(
+            "/login", data={**fields, "username": "root", "password": PASSWORD}
+        )
+        assert again.status_code == 200, again.text
+        assert "this draft was not saved" in again.text
+        assert 'name="hold_toxicity" value="0.33"' in again.text
+    assert app.store.policy_history("news") == []

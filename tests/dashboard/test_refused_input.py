@@ -112,3 +112,14 @@ def test_a_refused_filter_in_a_back_url_is_refused_before_acting(either: Dashboa
     refused_undo = client.post("/actions/undo", headers=hx, data={"back": "/?reason=bogus"})
     assert refused_undo.status_code == 400
     assert either.store.comment(first).status == "rejected"
+
+
+def test_a_queue_page_after_digits_python_reads_alike_is_the_first_page(
+    dashboard: Dashboard,
+) -> None:
+    """``?page=2&after=²`` was a 500 (``str.isdigit`` takes "²", which ``int`` refuses);
+    a cursor that is not ASCII digits is none, as any other that is not a number."""
+    client, _ = dashboard.signed_in()
+    for after in ("²", "\u0663", "12"):
+        answer = client.get("/", params={"page": "2", "after": after})
+        assert answer.status_code == 200, answer.text

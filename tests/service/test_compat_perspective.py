@@ -480,6 +480,18 @@ def test_a_gzip_body_is_read_within_the_limit_and_other_encodings_are_named(
     assert resp.status_code == 415 and "'br' is not accepted" in resp.json()["error"]["message"]
 
 
+def test_a_gzip_body_of_several_members_is_read_whole(client: TestClient) -> None:
+    # Only the first member was read: half a JSON body, answered as malformed JSON.
+    import gzip
+
+    body = json.dumps({"comment": {"text": CLEAN}, "requestedAttributes": {"TOXICITY": {}}})
+    zipped = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
+    members = gzip.compress(body[:20].encode()) + gzip.compress(body[20:].encode())
+    resp = client.post(ANALYZE, content=members, headers=zipped)
+    assert resp.status_code == 200, resp.text
+    assert "TOXICITY" in resp.json()["attributeScores"]
+
+
 EXPERIMENTAL = [
     "TOXICITY_EXPERIMENTAL",
     "SEVERE_TOXICITY_EXPERIMENTAL",

@@ -89,3 +89,31 @@ def test_an_erased_comment_sent_again_edited_keeps_its_stored_decision(service: 
         "left as stored (erased by an admin: its text is not stored again): its stored "
         "status stands"
     ]
+
+
+def test_an_erased_comment_sent_again_unchanged_gives_no_reasons_of_its_text(
+    service: Service,
+) -> None:
+    """The fresh decision on the text sent again (held, as the stored status) was the
+    answer, with reasons read from a text the store refused to keep; the answer now says
+    the comment was left as stored, as when the decisions differ."""
+    first = service.post_thread(BODY, "application/json")
+    assert first.status_code == 200, first.text
+    held = first.json()["comments"][0]
+    assert (held["status"], held["decision"]["action"]) == ("pending", "hold")
+    erased = service.client.post(
+        f"/api/v1/comments/{held['comment_id']}/erase",
+        json={"confirm": True},
+        headers=service.auth(service.admin),
+    )
+    assert erased.status_code == 200, erased.text
+    again = service.post_thread(BODY, "application/json")
+    assert again.status_code == 200, again.text
+    entry = again.json()["comments"][0]
+    assert (entry["status"], entry["decision"]["action"]) == ("pending", "hold")
+    assert entry["decision"]["reasons"] == [
+        "left as stored (erased by an admin: its text is not stored again): its stored "
+        "status stands"
+    ]
+    assert "policy_decision" not in entry
+    assert entry["analysis"]["decision"] == "hold"

@@ -102,3 +102,29 @@ def test_a_damaged_gzip_body_and_another_encoding_are_named(service: Service) ->
     answer = upload(service, json.dumps(THREAD).encode(), **{"Content-Encoding": "deflate"})
     assert answer.status_code == 415, answer.text
     assert "'deflate'" in answer.json()["error"]["message"]
+
+
+def test_a_gzip_body_of_several_members_is_read_whole(service: Service) -> None:
+    # ``gzip -c a >> all.gz; gzip -c b >> all.gz`` is one valid gzip file: only its first
+    # member was read, and the upload answered 200 with the rest of the thread dropped.
+    text = json.dumps(THREAD).encode()
+    half = len(text) // 2
+    body = gzip.compress(text[:half]) + gzip.compress(text[half:])
+    answer = upload(service, body, **GZIP)
+    assert answer.status_code == 200, answer.text
+    stored = [service.store.comment(c["comment_id"]).text for c in answer.json()["comments"]]
+    assert stored == [c["text"] for c in THREAD["comments"]]
+
+
+def test_gzip_members_past_the_limit_together_are_refused(service: Service) -> None:
+    # each member inflates to under the limit; together they pass it
+    part = b" " * (LIMIT // 2 + 100)
+    body = gzip.compress(b'{"comments": [') + gzip.compress(part) + gzip.compress(part)
+    answer = upload(service, body + gzip.compress(b"]}"), **GZIP)
+    assert answer.status_code == 413, answer.text
+    assert f"{LIMIT} bytes once inflated" in answer.json()["error"]["message"]
+    trailing = gzip.compress(json.dumps(THREAD).encode()) + b"not gzip"
+    answer = upload(service, trailing, **GZIP)
+    assert answer.status_code == 400, answer.text
+    assert "not valid gzip (byte " in answer.json()["error"]["message"]
+    assert service.store.site_names() == []

@@ -71,3 +71,26 @@ def test_a_policy_document_names_the_place(service: Service) -> None:
         "/api/v1/sites/news/policy", content="[" * 100_000 + "]" * 100_000, headers=headers
     )
     assert deep.status_code == 400 and "nested too deeply" in deep.json()["error"]["message"]
+
+
+def test_a_long_fraction_is_no_long_number_and_the_integer_after_it_is_named(
+    service: Service,
+) -> None:
+    """Python reads a number with a fraction or an exponent as a float, whatever its
+    digits: the 5,000 digits of ``0.<digits>`` were named at line 1, column 13, and the
+    integer Python refused, on the next line, was not."""
+    body = '{"action": 0.' + "1" * 5000 + ',\n "note": ' + LONG + "}"
+    answer = service.client.post(
+        "/api/v1/comments/cm_0/actions", content=body, headers=service.auth(service.moderator)
+    )
+    assert answer.status_code == 400, answer.text
+    message = answer.json()["error"]["message"]
+    assert message == f"invalid JSON at line 2, column 10: {SAID}"
+    negative = '{"action": 1' + "2" * 4999 + 'e5,\n\n  "n": -' + "3" * 4301 + "}"
+    answer = service.client.post(
+        "/api/v1/comments/cm_0/actions", content=negative, headers=service.auth(service.moderator)
+    )
+    assert answer.status_code == 400, answer.text
+    message = answer.json()["error"]["message"]
+    said = "a number of 4,301 digits is longer than the 4,300 read"
+    assert message == f"invalid JSON at line 3, column 8: {said}"

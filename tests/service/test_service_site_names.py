@@ -14,8 +14,10 @@ import hashlib
 import hmac
 import json
 from typing import Any
+from urllib.parse import quote
 
 import pytest
+from dashboard_support import seed_thread
 from service_support import Service
 
 from threadguard.storage.records import Actor
@@ -117,3 +119,44 @@ def test_an_empty_site_parameter_is_none_given(service: Service) -> None:
     )
     assert queue.status_code == 200, queue.text
     assert {item["site"] for item in queue.json()["items"]} == {"news"}
+
+
+@pytest.mark.parametrize("legacy", ["news ", "news\u200c", "a\nb"])
+def test_a_site_made_before_the_rule_still_takes_its_policy_and_uploads(
+    service: Service, legacy: str
+) -> None:
+    """The rule is for a site yet to be made. A site an earlier version made under a name
+    now refused, holding comments (so DELETE answers 409), could no longer have its policy
+    set nor take an upload naming it: it was stuck."""
+    seed_thread(service.store, legacy)
+    headers = {**service.auth(service.admin), "Content-Type": "application/toml"}
+    path = f"/api/v1/sites/{quote(legacy, safe='')}/policy"
+    policy = "[thresholds.toxicity]\nhold = 0.5\n"
+    answer = service.client.put(path, content=policy, headers=headers)
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["effective"]["thresholds"]["toxicity"]["hold"] == 0.5
+    upload = service.post_thread(THREAD, site=legacy)
+    assert upload.status_code == 200, upload.text
+    assert sorted(service.store.site_names()) == [legacy]
+    # a new site under such a name is still refused, and nothing is made
+    fresh = legacy.replace("news", "other").replace("a", "c")
+    assert service.post_thread(THREAD, site=fresh).status_code == 400
+    put = service.client.put(
+        f"/api/v1/sites/{quote(fresh, safe='')}/policy", content=policy, headers=headers
+    )
+    assert put.status_code == 400, put.text
+    assert sorted(service.store.site_names()) == [legacy]
+
+
+def test_a_joiner_inside_a_site_name_is_taken_and_at_its_ends_refused(service: Service) -> None:
+    """Persian and Indic spelling need the zero-width non-joiner and joiner inside a word."""
+    persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"  # "I want", with a ZWNJ
+    hindi = "\u0915\u094d\u200d\u0937"  # a conjunct held apart by a ZWJ
+    for site in (persian, hindi):
+        answer = service.post_thread(THREAD, site=site)
+        assert answer.status_code == 200, answer.text
+    for site, at in (("\u200cnews", 0), ("news\u200d", 4)):
+        answer = service.post_thread(THREAD, site=site)
+        assert answer.status_code == 400, answer.text
+        assert f"at offset {at}" in answer.json()["error"]["message"]
+    assert sorted(service.store.site_names()) == sorted([persian, hindi])

@@ -18,7 +18,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
@@ -137,7 +137,12 @@ class OutputDir:
             with tmp.open("w", encoding="utf-8", errors="surrogatepass") as f:
 
                 def record(problem: Problem) -> None:
-                    f.write(json.dumps(asdict(problem), ensure_ascii=True) + "\n")
+                    listed = {
+                        "source": problem.source,
+                        "location": problem.location,
+                        "message": problem.message,
+                    }
+                    f.write(json.dumps(listed, ensure_ascii=True) + "\n")
 
                 try:
                     yield record

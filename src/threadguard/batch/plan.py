@@ -69,35 +69,19 @@ def lost_input(counts: Mapping[str, int]) -> bool:
     return any(counts.get(name, 0) for name in LOSSES)
 
 
-#: What the problems that lose nothing say (docs/archives.md: "a repaired parent, a
-#: Reddit 'load more' stub, a deleted post, an odd date leave it 0"): a parent that is not
-#: in the input (or was skipped) or a loop of parent links, read as a top-level comment,
-#: and a stated depth the parent links contradict (``readers/tree.py``); comments a
-#: Reddit page did not include (``readers/reddit.py``). Anchored at the start: a text
-#: dump's misindented bullet is also "read as a top-level comment", and is malformed.
-_LOSES_NOTHING = re.compile(
-    r"parent '.*' of comment '.*' (?:is not in the input|was skipped); "
-    r"read as a top-level comment"
-    r"|parent links form a loop \(.*\); comment '.*' read as a top-level comment"
-    r"|depth \d+ stated, but the parent links put comment '.*' at depth \d+; "
-    r"the parent links were used"
-    r"|.*; fetch them separately to moderate them",
-    re.DOTALL,
-)
-
-
 def loses_nothing(problem: Problem) -> bool:
-    """Whether ``problem`` is one that loses nothing (:data:`_LOSES_NOTHING`, a comment
-    with no text, a date kept as written): the only problems after which
-    ``threadguard batch`` exits 0, every other one being malformed input, as ``scan``
-    exits 2 for it (a text dump with no comment bullet line, "read as an article only",
-    exited 0 in batch and 2 in scan)."""
-    message = problem.message
-    return (
-        message == NO_TEXT
-        or message.startswith(ODD_DATE)
-        or _LOSES_NOTHING.fullmatch(message) is not None
-    )
+    """Whether ``problem`` is one that loses nothing (docs/archives.md: "a repaired
+    parent, a Reddit 'load more' stub, a deleted post, an odd date leave it 0"): the
+    reader tagged it :attr:`~threadguard.thread.Problem.harmless` where it made it (a
+    parent not in the input or skipped, a loop of parent links, a stated depth the parent
+    links contradict, comments a Reddit page did not include, a comment with no text, a
+    date kept as written). These are the only problems after which ``threadguard batch``
+    exits 0, every other one being malformed input, as ``scan`` exits 2 for it (a text
+    dump with no comment bullet line, "read as an article only", exited 0 in batch and 2
+    in scan; a text dump's misindented bullet is also "read as a top-level comment", and
+    is malformed). The tag, not the message's words: a parent id with an apostrophe is
+    quoted with double quotes, and a JSON comment with no text field is named twice."""
+    return problem.harmless
 
 
 def bad_input(counts: Mapping[str, int]) -> bool:

@@ -85,9 +85,9 @@ def comment_problems(
     for c in thread.comments:
         where = (locations or {}).get(c.id) or f"comment {c.id}"
         if not has_text(c):
-            problems.append(Problem(source, where, NO_TEXT))
+            problems.append(Problem(source, where, NO_TEXT, harmless=True))
         if c.created_at and not _ISO_DATE.match(c.created_at):
-            problems.append(Problem(source, where, _date_problem(c.created_at)))
+            problems.append(Problem(source, where, _date_problem(c.created_at), harmless=True))
     return problems
 
 

@@ -7,6 +7,7 @@ Errors are one clear line on standard error, never a traceback.
 from __future__ import annotations
 
 import getpass
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -83,18 +84,26 @@ def write_fault(exc: OSError) -> int:
     return 2 if isinstance(exc, (FileNotFoundError, NotADirectoryError, IsADirectoryError)) else 1
 
 
-def check_names(*, making: bool = False, **options: str | None) -> None:
+def check_names(
+    *,
+    making: bool = False,
+    exists: Callable[[str], bool] | None = None,
+    **options: str | None,
+) -> None:
     """Exit 2 naming the option when a site or key name given on the command line is not
     one the store accepts (``check_names(site=site)`` checks ``--site``); ``making``: a
     ``--site`` the command binds a key or a user to, which must be a name a site may have
-    (:func:`threadguard.validation.site_problem`), where a command that reads a site takes
+    (:func:`threadguard.validation.site_problem`) unless ``exists`` (the store's
+    ``has_site``) finds the site there already, where a command that reads a site takes
     any stored name."""
     from threadguard.validation import InvalidField, check_name, check_site
 
     try:
         for option, value in options.items():
-            check = check_site if making and option == "site" else check_name
-            check(f"--{option}", value)
+            if making and option == "site":
+                check_site(f"--{option}", value, exists=exists)
+            else:
+                check_name(f"--{option}", value)
     except InvalidField as exc:
         fail(str(exc))
 

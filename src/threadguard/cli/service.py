@@ -70,6 +70,19 @@ def _store(
         store.close()
 
 
+def _check_site_to_bind(site: str | None, database: str | None, data_dir: Path | None) -> None:
+    """Exit 2 when the ``--site`` a key or an account is bound to is a name no site may
+    have (:func:`threadguard.validation.site_problem`) and the store has no such site: one
+    an earlier version made under a name now refused is still bound to. The store is
+    opened only for a name the rule refuses."""
+    from threadguard.validation import site_problem
+
+    if not site or site_problem(site) is None:
+        return
+    with _store(database, data_dir) as store:
+        check_names(site=site, making=True, exists=store.has_site)
+
+
 def _open(database: str | None, data_dir: Path | None, upgrade: bool) -> Store:
     """The moderation store (migrated with ``upgrade``, else only if new); database
     problems are one error line, exit 1."""
@@ -235,7 +248,8 @@ def keys_create(
     """Create an API key. The key is printed once, as the last line; only its hash is kept."""
     from threadguard.storage import InvalidError
 
-    check_names(site=site, name=name, making=True)
+    check_names(site=site, name=name)
+    _check_site_to_bind(site, database, data_dir)
     with _store(database, data_dir, InvalidError) as store:
         key = store.create_key(role, site=site, name=name, rate_per_minute=rate)
     where = f" for site {site}" if site else ""
@@ -448,7 +462,8 @@ def user_add(
     """Add a moderator or admin; the password is stored as a salted scrypt hash."""
     from threadguard.storage import ConflictError, InvalidError
 
-    check_names(site=site, making=True)
+    check_names(site=site)
+    _check_site_to_bind(site, database, data_dir)
     person = _person_role(role)
     password = _new_password(name, password, password_stdin)
     with _store(database, data_dir, ConflictError, InvalidError) as store:

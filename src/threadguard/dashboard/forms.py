@@ -124,3 +124,12 @@ async def plain_query(request: Request) -> None:
         await plain_parameters(request)
     except InvalidField as exc:
         raise FormRefused(exc.field, exc.problem) from None
+
+
+def ascii_number(value: str, max_digits: int) -> bool:
+    """Whether a form's or a query's ``value`` is a whole number as the pages write one:
+    ASCII digits only, fewer than ``max_digits``. ``str.isdigit`` also takes "²" (which
+    ``int`` then refuses: a 500) and Arabic-Indic digits (which ``int`` reads, but which
+    never equal the number the page wrote: a policy save answered "changed while you were
+    editing")."""
+    return value.isascii() and value.isdigit() and len(value) < max_digits

@@ -50,7 +50,12 @@ from typing import Any, Final
 from threadguard.moderation.coded_hate import CODED_ACTIONS, CodedAction
 from threadguard.moderation.watchlist import WATCH_ACTIONS, PatternError, WatchRule
 from threadguard.schema import ATTRIBUTES, Verdict
-from threadguard.validation import InvalidField, check_strings, long_json_number
+from threadguard.validation import (
+    InvalidField,
+    check_strings,
+    long_json_number,
+    too_many_digits,
+)
 
 DEFAULT_LOW_SEVERITY = ("toxicity", "insult", "profanity")
 DEFAULT_POLICY = "default_policy.toml"
@@ -428,8 +433,10 @@ def parse_document(text: str, fmt: str, source: str) -> dict[str, Any]:
             raise PolicyError(f"{source}: invalid JSON: it is nested too deeply") from exc
         except json.JSONDecodeError as exc:
             raise PolicyError(f"{source}: invalid JSON: {exc}") from exc
-        except ValueError as exc:  # a repeated key, or a number too long to convert
-            found = long_json_number(text)
+        except RepeatedKeyError as exc:
+            raise PolicyError(f"{source}: invalid JSON: {exc}") from exc
+        except ValueError as exc:  # a number too long to convert, say
+            found = long_json_number(text) if too_many_digits(exc) else None
             if found is None:
                 raise PolicyError(f"{source}: invalid JSON: {exc}") from exc
             problem, line, column = found
@@ -452,13 +459,19 @@ def parse_document(text: str, fmt: str, source: str) -> dict[str, Any]:
     return data
 
 
+class RepeatedKeyError(ValueError):
+    """A JSON policy object with a key given twice (told apart from a number too long to
+    convert, which is looked for in the text: a repeated key was, in time square in the
+    length of the text after it)."""
+
+
 def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """A JSON object, refused when a key stands twice: the last would silently win (a
     site's ``thresholds`` written twice kept the second, empty one), where TOML refuses."""
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise ValueError(f"the key {key!r} is given twice in one object")
+            raise RepeatedKeyError(f"the key {key!r} is given twice in one object")
         out[key] = value
     return out
 

@@ -34,7 +34,7 @@ from threadguard.readers.values import (
     id_fault,
 )
 from threadguard.thread import Problem, ReadResult, Thread
-from threadguard.validation import json_problem, long_json_number
+from threadguard.validation import json_problem, long_json_number, too_many_digits
 
 TEXT_KEYS = ("text", "body", "comment", "message")
 PARENT_KEYS = ("parent", "parent_id")
@@ -90,7 +90,7 @@ def load_document(text: str, source: str) -> Any:
             source, f"JSON is nested more than {MAX_JSON_DEPTH:,} levels deep; not read"
         ) from exc
     except ValueError as exc:  # a number too long to convert, say
-        found = long_json_number(text)
+        found = long_json_number(text) if too_many_digits(exc) else None
         if found is None:
             raise ReaderError(source, f"invalid JSON: {exc}") from exc
         problem, line, column = found
@@ -175,7 +175,12 @@ def comment_from_object(
     text, fault = _comment_text(obj)
     if text is None and fault is None:
         problems.append(
-            Problem(source, location, "comment has no text field; read with empty text")
+            Problem(
+                source,
+                location,
+                "comment has no text field; read with empty text",
+                harmless=True,
+            )
         )
     where = (source, location, problems)
     cid = read_id(obj, ("id",), where, "the comment was given a new id")
@@ -283,7 +288,7 @@ def read_jsonl(text: str, source: str) -> ReadResult:
             problems.append(Problem(source, location, "JSON nested too deeply; line skipped"))
             continue
         except ValueError as exc:  # a number too long to convert, say
-            found = long_json_number(line)
+            found = long_json_number(line) if too_many_digits(exc) else None
             said = f"at column {found[2]}: {found[0]}" if found is not None else f": {exc}"
             problems.append(Problem(source, location, f"invalid JSON {said}; line skipped"))
             continue

@@ -198,6 +198,7 @@ def build_comments(
                     raws[i].location,
                     f"parent {parent!r} of comment {ids[i]!r} {missing}; "
                     "read as a top-level comment",
+                    harmless=True,
                 )
             )
             parent_index.append(None)
@@ -235,6 +236,7 @@ def build_comments(
                 raws[breaker].location,
                 f"parent links form a loop ({names} → {ids[node]}); "
                 f"comment {ids[breaker]!r} read as a top-level comment",
+                harmless=True,
             )
         )
         old_parent = parent_index[breaker]
@@ -257,6 +259,7 @@ def build_comments(
                     raw.location,
                     f"depth {stated} stated, but the parent links put comment {ids[i]!r} "
                     f"at depth {depth_of[i]}; the parent links were used",
+                    harmless=True,
                 )
             )
 

@@ -31,6 +31,7 @@ import asyncio
 import logging
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Future
 
 from fastapi.security import APIKeyHeader, APIKeyQuery, HTTPBearer
@@ -239,16 +240,26 @@ def site_scope(principal: Principal) -> tuple[str, ...] | None:
     return None if principal.site is None else (principal.site,)
 
 
-def resolve_site(principal: Principal, site: str | None, *, making: bool = False) -> str:
+def resolve_site(
+    principal: Principal,
+    site: str | None,
+    *,
+    making: bool = False,
+    exists: Callable[[str], bool] | None = None,
+) -> str:
     """The site a request acts on: the one asked for, else the key's, else the default;
     403 when a site-bound key asks for another site, 400 for a name no store can keep, or,
     where the request may make the site (``making``: an upload, a policy), for a name no
-    site may have (:func:`threadguard.validation.site_problem`). A request that reads or
-    deletes a site takes any stored name, so one made before that rule can be cleaned up.
+    site may have (:func:`threadguard.validation.site_problem`) unless ``exists`` (the
+    store's ``has_site``) says the site is there already. A request that reads or deletes a site takes
+    any stored name, so one made before that rule can be used and cleaned up.
     An empty ``site`` (``?site=``, a template's unset variable) is none given: a site-bound
     key was refused it as "this key is for site 'news', not ''"."""
     site = site or None
     if site is not None and principal.site is not None and site != principal.site:
         raise ApiError(403, f"this key is for site {principal.site!r}, not {site!r}")
-    (check_site if making else check_name)("site", site)
+    if making:
+        check_site("site", site, exists=exists)
+    else:
+        check_name("site", site)
     return site or principal.site or DEFAULT_SITE

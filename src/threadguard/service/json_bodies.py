@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from threadguard.validation import json_problem, long_json_number, printable
+from threadguard.validation import json_problem, long_json_number, printable, too_many_digits
 
 #: JSON's names for the Python types a body that is no object can decode to.
 _JSON_TYPES = {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
@@ -99,7 +99,7 @@ def json_object(raw: bytes, *, unique_keys: bool = False) -> dict[str, Any]:
         ) from None
     except ValueError as exc:  # a number too long to convert
         text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
-        found = long_json_number(text)
+        found = long_json_number(text) if too_many_digits(exc) else None
         if found is None:
             raise NotAJsonObject(str(exc)) from None
         problem, line, column = found

@@ -412,9 +412,11 @@ def standing_over(
     is ``decision``: where the status is not the policy's, the decision its status gives
     (a moderator's verdict; ``kept``: its stored status, the comment left as stored,
     ``erased`` saying it was erased),
-    and the policy's beside it. ``GET /api/v1/comments/{id}`` answers with it too."""
-    if STATUS_OF_ACTION[Verdict(decision["action"])] == status:
-        return decision, None
+    and the policy's beside it. ``GET /api/v1/comments/{id}`` answers with it too.
+
+    A comment left as stored is said so even where the fresh decision gives its status:
+    that decision's reasons are the text the store did not keep (an erased comment sent
+    again unchanged was answered with the reasons it was held for, its address among them)."""
     action = ACTION_OF_STATUS[status].value
     if kept:
         left = (
@@ -424,6 +426,8 @@ def standing_over(
             else "left as stored (no text of its own): its stored status stands"
         )
         return {"action": action, "reasons": [left]}, None
+    if STATUS_OF_ACTION[Verdict(decision["action"])] == status:
+        return decision, None
     said = {"approved": "approved", "rejected": "rejected", "pending": "held"}[status]
     verdict = f"a moderator {said} it: their verdict stands over the policy's"
     return {"action": action, "reasons": [verdict]}, decision

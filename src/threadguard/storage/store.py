@@ -120,6 +120,7 @@ class Store:
         self.labelled = self.audit_trail.labelled
         # Site policies.
         self.site_doc = self.sites.site_doc
+        self.has_site = self.sites.has_site
         self.policy_version = self.sites.policy_version
         self.set_site_policy = self.sites.set_site_policy
         self.site_summaries = self.sites.site_summaries

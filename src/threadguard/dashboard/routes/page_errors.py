@@ -3,6 +3,7 @@ accepted, in words, with the way back (never a traceback, never the API's JSON).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import Query, Request
@@ -52,15 +53,21 @@ class NoSuchSite(FormRefused):
     heading = "No such site"
 
 
-def site_param(value: str | None, *, making: bool = False) -> str | None:
+def site_param(
+    value: str | None, *, making: bool = False, exists: Callable[[str], bool] | None = None
+) -> str | None:
     """A site named in a query or form: None when blank; :class:`NoSuchSite` when no
     site could have that name, or, where the form may make the site (``making``: a saved
-    policy), when no site may (:func:`threadguard.validation.site_problem`; a page reads
-    any stored name, so the site list's every entry opens)."""
+    policy), when no site may (:func:`threadguard.validation.site_problem`) and ``exists``
+    (the store's ``has_site``) does not find it there already; a page reads any stored
+    name, so the site list's every entry opens."""
     if value is None or not value.strip():
         return None
     try:
-        (check_site if making else check_name)("site", value)
+        if making:
+            check_site("site", value, exists=exists)
+        else:
+            check_name("site", value)
     except InvalidField as exc:
         raise NoSuchSite(exc.field, exc.problem) from exc
     return value
@@ -75,11 +82,17 @@ class OtherSite(Exception):
         self.user = user
 
 
-def site_for(user: WebUser, value: str | None, *, making: bool = False) -> str | None:
+def site_for(
+    user: WebUser,
+    value: str | None,
+    *,
+    making: bool = False,
+    exists: Callable[[str], bool] | None = None,
+) -> str | None:
     """The site a page or action of ``user`` acts on: the one named (None when blank),
     else the user's own; :class:`OtherSite` when a site-bound user names another,
     :class:`NoSuchSite` when no site could have that name (:func:`site_param`)."""
-    chosen = site_param(value, making=making)
+    chosen = site_param(value, making=making, exists=exists)
     if user.site is None:
         return chosen
     if chosen is not None and chosen != user.site:

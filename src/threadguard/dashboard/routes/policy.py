@@ -26,7 +26,7 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
-from threadguard.dashboard.forms import Form, FormRefused, read_form
+from threadguard.dashboard.forms import Form, FormRefused, ascii_number, read_form
 from threadguard.dashboard.policy_page import (
     ABUSIVE_HELP,
     CODED_HELP,
@@ -172,11 +172,14 @@ async def _on_draft(
 ) -> Response:
     """Read the posted form's site and draft and answer with ``work(state, site, draft,
     form)``, run off the event loop; the 400 page instead for a site no store could hold
-    (or, ``making``: a save, which makes the site, no site may have)."""
+    (or, ``making``: a save, which makes the site, no site may have, unless the store has
+    that site already)."""
     form = await read_form(request)
-    site = site_for(user, form.get("site"), making=making)
+    state = state_of(request)
+    # a site the store has already is saved whatever its name (made by an earlier version)
+    site = site_for(user, form.get("site"), making=making, exists=state.store.has_site)
     draft = draft_from_form(form.get)
-    return await run_in_threadpool(work, state_of(request), site or DEFAULT_SITE, draft, form)
+    return await run_in_threadpool(work, state, site or DEFAULT_SITE, draft, form)
 
 
 def _check(state: ServiceState, site: str, draft: PolicyDraft) -> CheckedDraft:
@@ -223,7 +226,7 @@ async def save(request: Request, user: AdminChecked) -> Response:
             return render(request, "policy.html", context, status_code=409)
 
         given = form.get("version")
-        if not (given.isdigit() and len(given) < 10):  # said to have changed meanwhile
+        if not ascii_number(given, 10):  # "²", "٣": said to have changed meanwhile
             shown = given[:40] + ("…" if len(given) > 40 else "")
             raise FormRefused(
                 "version",
@@ -266,7 +269,7 @@ async def draft_again(request: Request, user: WebUser, fields: dict[str, list[st
     def work() -> dict[str, Any]:
         state = state_of(request)
         context = _context(state, user, site, draft=draft, error=DRAFT_KEPT)
-        if form.get("version").isdigit() and len(form.get("version")) < 10:
+        if ascii_number(form.get("version"), 10):
             context["version"] = int(form.get("version"))
         return context
 

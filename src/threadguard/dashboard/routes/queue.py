@@ -21,7 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import QueryParams
 
 from threadguard.dashboard import csrf
-from threadguard.dashboard.forms import FormRefused
+from threadguard.dashboard.forms import FormRefused, ascii_number
 from threadguard.dashboard.routes.page_errors import site_for
 from threadguard.dashboard.signin import (
     SignedIn,
@@ -113,7 +113,7 @@ class QueueQuery:
             article=_lookup(q.get("article")),
             order=order if order in ORDERS else "oldest",
             page=page,
-            after=int(after) if after.isdigit() and len(after) < 19 and page > 1 else None,
+            after=int(after) if ascii_number(after, 19) and page > 1 else None,
             author=_lookup(q.get("author")),
             attribute=attribute,
             min_score=_score(q.get("min_score"), attribute),

@@ -177,7 +177,9 @@ def get_policy(scope: AdminSite) -> schemas.PolicyOut:
 )
 async def put_policy(scope: AdminSite, request: Request) -> schemas.PolicyOut:
     state, name = scope.state, scope.name
-    check_site("site", name)  # a policy makes the site: a name no address could name is 400
+    # a policy makes the site: a name no address could name is 400, unless the site is
+    # there already (made by an earlier version: its policy can still be set)
+    check_site("site", name, exists=state.store.has_site)
     text, fmt = await document(request)
 
     def work() -> schemas.PolicyOut:

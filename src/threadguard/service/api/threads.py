@@ -144,7 +144,7 @@ async def ingest_thread(
         str | None, Query(description="File the comments under this article id.")
     ] = None,
 ) -> JSONResponse:
-    site_name = resolve_site(principal, site, making=True)
+    site_name = resolve_site(principal, site, making=True, exists=state.store.has_site)
     fmt, name = thread_format(request, format)
     settings = state.settings
     body = await native_body(request, settings.max_upload_bytes)

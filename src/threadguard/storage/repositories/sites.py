@@ -73,6 +73,11 @@ class SiteRepository(Repository):
                 return None
             return _doc(row)
 
+    def has_site(self, site: str) -> bool:
+        """Whether the store has a site of that name (made by an upload, a policy, a key)."""
+        with self._sessions.read() as session:
+            return session.scalar(select(Site.id).where(Site.name == site)) is not None
+
     def policy_version(self, site: str) -> int:
         """The site's policy version (0 when it has none): cheap, for cache checks."""
         with self._sessions.read() as session:
