@@ -1,0 +1,98 @@
+"""Four news desks of session 53 (a car-wash raid, a racist chant at a winger, a school's
+first Pride week, a Sikh constable's turban, Homes for Ukraine payments ending, Roma
+families evicted, an asylum hotel, a Nigerian-born nurse reinstated, Somali youth
+unemployment). Pinned here: the calls for expulsion that named a destination and no group,
+a slur told as suffered that was held, "Pride" as the topic of the "groomers" smear, and
+user names that are a slur or a code; each beside civil sentences that share its words."""
+
+from __future__ import annotations
+
+import pytest
+from list_support import CALM, DEFAULT
+
+from threadguard.moderation.coded_hate import match_coded
+from threadguard.schema import Verdict
+
+CALL = "call for expulsion"
+RAID_PARENT = (
+    "What happens to the workers now? Are they treated as trafficking victims and supported, "
+    "or deported? The article doesn't really say."
+)
+UKRAINE = "Homes for Ukraine payments to end in March, leaving families facing uncertainty"
+ROMA_READER = (
+    "I am Roma, born in Ostrava, I have lived on Brindley Court for seven years and worked at "
+    "the distribution centre for six of them. My children are at St Anne's. Where do we go now?"
+)
+NURSE_READER = (
+    "As a Nigerian-born pharmacist, I'll say it: many of us have felt this. You make one "
+    "mistake and it follows you for years, while others get a quiet word."
+)
+HOTEL_PARENT = (
+    "The men in the hotel have been protesting too, quietly, about the food. Apparently half "
+    "of it is inedible. Nobody covers that."
+)
+HOTEL = "Hundreds gather outside Eastholme asylum hotel as protests enter third weekend"
+SOMALI = "Youth unemployment among Bristol's Somali community twice city average, report finds"
+TURBAN = "Sikh officer told to remove turban for riot training under new uniform rule"
+BOATS = "Small boats: record number of migrants cross the Channel in a day"
+
+
+def _decide(text: str, context: str = "", title: str = "") -> tuple[Verdict, tuple[str, ...]]:
+    """The default policy's decision under calm scores: a reply answers ``context`` (a
+    parent's text) under ``title``; a comment on the article itself answers ``title``."""
+    if not context:
+        context, title = title, ""
+    outcome = DEFAULT.decide(CALM, text, context=context, title=title)
+    return outcome.action, outcome.decision.reasons
+
+
+# A slur told as suffered, by its victim or about theirs: only named, the models decide.
+SUFFERED = [
+    # a slur told as suffered
+    (
+        "When I joined in 2008 a sergeant called me 'the towelhead' for a whole year. Nobody "
+        "did anything. Good on PC Singh for pushing back.",
+        TURBAN,
+    ),
+    ("When I joined in 2008 a sergeant called me the towelhead for a whole year.", ""),
+    ("When I started at the depot the foreman called me a towelhead every morning.", ""),
+    ("I was only seven when a teacher called me 'chinky' in front of the class.", ""),
+    ("At school they called my son a paki and the head did nothing.", ""),
+    ("I got called a pikey at work for two years before I left.", ""),
+    ("A man shouted 'paki' at my wife outside Tesco.", ""),
+    ("When we moved here in 1985 the lads on the estate called us pakis.", ""),
+    ("I remember when I was at primary school a dinner lady called me 'the little towelhead'.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), SUFFERED)
+def test_a_slur_told_as_suffered_is_approved(text: str, title: str) -> None:
+    action, reasons = _decide(text, "", title)
+    assert action is Verdict.APPROVE, reasons
+
+
+# A slur told as suffered is only named; the writer's own use stays held.
+SUFFERED_HELD = [
+    "I called him a towelhead and he deserved it.",
+    "He called me a racist so I called him a towelhead.",
+    "He called me racist, called him towelhead.",
+    "You are what I'd call a towelhead.",
+    "I called my brother a towelhead as a joke.",
+    "We called him the towelhead at school and he loved it.",
+    "A sergeant called me 'the towelhead' for a year. Good.",
+    "A sergeant called me 'the towelhead' for a year, and he was right.",
+    "The word 'pikey' is offensive, and that's exactly why I use it.",
+]
+
+
+@pytest.mark.parametrize("text", SUFFERED_HELD)
+def test_the_writers_own_slur_is_held(text: str) -> None:
+    action, reasons = _decide(text)
+    assert action is Verdict.HOLD, reasons
+    assert any(r.startswith("coded hate") for r in reasons), reasons
+
+
+def test_a_slur_said_to_the_writer_is_named_as_suffered() -> None:
+    text = "When I joined in 2008 a sergeant called me 'the towelhead' for a whole year."
+    (found,) = match_coded(text)
+    assert found.rebutted and found.reported
