@@ -96,3 +96,57 @@ def test_a_slur_said_to_the_writer_is_named_as_suffered() -> None:
     text = "When I joined in 2008 a sergeant called me 'the towelhead' for a whole year."
     (found,) = match_coded(text)
     assert found.rebutted and found.reported
+
+
+# "Pride" in ordinary English, and "groomers" reported, rebutted or of dogs: approved.
+PRIDE_CIVIL = [
+    # "pride" in ordinary English, "groomers" reported or rebutted
+    ("Groomers will always find a way in.", "Town takes pride in its new library"),
+    (
+        "The groomers were jailed for twenty years. The town can take pride in the victims.",
+        "Pride week",
+    ),
+    (
+        "The groomers in Rotherham were protected for years by the council.",
+        "Pride of Britain awards honour Rotherham whistleblower",
+    ),
+    (
+        "Dog groomers from the high street ran a stall at the fair.",
+        "Oakfield Academy holds first Pride week",
+    ),
+    (
+        "Calling teachers groomers for holding a Pride week is a smear.",
+        "Oakfield Academy holds first Pride week",
+    ),
+    (  # desk 82's reader, in the same thread: "exactly why" explains, it endorses nothing
+        "Calling teachers 'groomers' for running an anti-bullying week is disgusting, and it's "
+        "exactly why these kids need the week in the first place.",
+        "Parents complain as Oakfield Academy holds first Pride week",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), PRIDE_CIVIL)
+def test_pride_in_ordinary_english_names_no_topic(text: str, title: str) -> None:
+    action, reasons = _decide(text, "", title)
+    assert action is Verdict.APPROVE, reasons
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Parents complain as Oakfield Academy holds first Pride week",
+        "Council flies the Pride flag for the first time",
+        "Thousands join Pride march in Leeds",
+        "Library marks Pride month with a display",
+    ],
+)
+def test_pride_is_the_topic_of_the_groomers_smear(title: str) -> None:
+    text = (
+        "Groomers will always find a way in. First the library, then the assemblies, then "
+        "the 'optional' clubs."
+    )
+    action, reasons = _decide(text, "", title)
+    assert action is Verdict.HOLD, reasons
+    assert reasons[0].startswith('coded hate "groomers"')
+    assert _decide(text, "Great week for the school", title)[0] is Verdict.HOLD

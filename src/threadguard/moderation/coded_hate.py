@@ -147,10 +147,14 @@ CONDEMNED: Final = re.compile(
 #: code is used through the mention, and held.
 ENDORSED: Final = re.compile(
     r"\b(?:fits?|fitting|accurate(?:ly)?|apt|true|truth|deserved?|deserves?|perfect(?:ly)?|"
-    r"exactly|right word|spot on|sums? (?:them|him|her|it) up|describes? (?:them|him|her)|"
+    # not "exactly why" and the like: "Calling teachers 'groomers' ... is disgusting, and
+    # it's exactly why these kids need the week" (desk 82) explains, it does not endorse
+    r"exactly(?! (?:why|how|because|the reason|when|where)\b)|right word|spot on|"
+    r"sums? (?:them|him|her|it) up|describes? (?:them|him|her)|"
     r"what they are|call a spade|rightly|so it should|and why not|nothing wrong|"
     # the writer's own use, not a mention: "I call them 'X'", "keep calling them 'X'"
     r"(?:i|we) (?:still )?(?:call|calls)|keep (?:on )?calling|let'?s call|"
+    r"(?:i|we) (?:still |will |'ll )?(?:use|say|write) it|"
     # agreement with the words reported: "... and he is right", "said it best"
     r"(?:he|she|they|you)(?:'s| is|'re| are| was| were) (?:right|correct|spot on)|"
     r"(?:has|have|had) a point|said it best|(?:like|as) (?:the man|he|she|they|my \w+) said|"
