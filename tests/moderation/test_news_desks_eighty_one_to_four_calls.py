@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 from list_support import CALM, DEFAULT
 
-from threadguard.moderation.coded_hate import match_coded
+from threadguard.moderation import AuthorContext
+from threadguard.moderation.coded_hate import LexiconError, match_coded, parse_lexicon
 from threadguard.schema import Verdict
 
 CALL = "call for expulsion"
@@ -150,3 +151,81 @@ def test_pride_is_the_topic_of_the_groomers_smear(title: str) -> None:
     assert action is Verdict.HOLD, reasons
     assert reasons[0].startswith('coded hate "groomers"')
     assert _decide(text, "Great week for the school", title)[0] is Verdict.HOLD
+
+
+# "Yellow peril" named to rebut it: only named.
+PERIL_CIVIL = [
+    # "yellow peril" named to rebut it
+    ("The 'yellow peril' cartoons of the 1900s were openly racist.", ""),
+    ("Yellow peril rhetoric is back with every China story, and it's ugly.", ""),
+    ("My grandad was taught the yellow peril myth at school; he married a Chinese woman.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), PERIL_CIVIL)
+def test_yellow_peril_named_to_rebut_it_is_approved(text: str, title: str) -> None:
+    action, reasons = _decide(text, "", title)
+    assert action is Verdict.APPROVE, reasons
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("yellow_peril_yes", "yellow peril"),
+        ("YellowPerilYes", "yellow peril"),
+        ("spaz_attack_99", "spaz"),
+        ("SpazAttack99", "spaz"),
+        ("dirty_spastics", "spastics"),
+        ("spacker_99", "spacker*"),
+        ("pikey_pete", "pikey*"),
+    ],
+)
+def test_a_user_name_that_is_a_slur_or_a_code_is_held(name: str, code: str) -> None:
+    outcome = DEFAULT.decide(CALM, "Nice weather today.", AuthorContext(name, 5))
+    assert outcome.action is Verdict.HOLD, outcome.decision.reasons
+    assert outcome.decision.reasons[0].startswith(f'author name: coded hate "{code}"')
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "spazio_design",
+        "perilous_pete",
+        "Scunthorpe_fan",
+        "yellow_submarine_fan",
+        "spa_weekend",
+        "Spaziani",
+        "Peril_Sensitive_Sunglasses",
+    ],
+)
+def test_ordinary_names_holding_those_letters_are_approved(name: str) -> None:
+    outcome = DEFAULT.decide(CALM, "Nice weather today.", AuthorContext(name, 5))
+    assert outcome.action is Verdict.APPROVE, outcome.decision.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I spaz out when I get really excited.",
+        "The spaz-outs by the left would be glorious.",
+        "Stop spazzing, it's only a game.",
+        "The Spastics Society became Scope in 1994.",
+    ],
+)
+def test_a_term_of_names_only_is_not_looked_for_in_a_comment(text: str) -> None:
+    assert [m for m in match_coded(text) if not m.rebutted] == []
+    assert _decide(text)[0] is Verdict.APPROVE
+
+
+def test_yellow_peril_is_a_code_in_a_comment_too() -> None:
+    action, reasons = _decide("The yellow peril is real, look at who's buying the high street.")
+    assert action is Verdict.HOLD
+    assert reasons[0].startswith('coded hate "yellow peril"')
+
+
+def test_a_terms_names_only_must_be_true_or_false() -> None:
+    entry = '[[term]]\npattern = "x"\ngroup = "jews"\nmeaning = "m"\nnames_only = "yes"\n'
+    with pytest.raises(LexiconError, match="names_only must be true or false"):
+        parse_lexicon(entry)
+    (term,) = parse_lexicon(entry.replace('"yes"', "true"))
+    assert term.names_only
