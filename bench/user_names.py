@@ -10,11 +10,16 @@ each the screen would hold at several levels:
 
 Session 34: read glued, at 0.65 (the old default) 13 ordinary and 20 abusive names were held;
 read as words (``threadguard.thread.name_as_words``), at 0.85, 4 and 19.
+
+It also prints how many of each the coded-hate lexicon holds by itself (a name that is a
+slur or a code: ``threadguard.moderation.coded_hate.match_name``), with the names news desk
+83 (session 53) found published and ordinary names that share their letters.
 """
 
 from __future__ import annotations
 
 from threadguard.engine import CommentInput, Engine
+from threadguard.moderation.coded_hate import match_name
 from threadguard.thread import name_as_words
 
 ORDINARY = [
@@ -35,6 +40,9 @@ ABUSIVE = [
     "sandnigger", "wetback_watch", "muzzie_h8r", "white_power", "rape_all_women", "dickhead99",
     "twat_face", "Burn_Mosques", "JewsRat",
 ]  # fmt: skip
+#: Desk 83's published names, and ordinary names holding their letters.
+DESK_ABUSIVE = ["yellow_peril_yes", "spaz_attack_99", "true_englishman_88", "Bat_soup_Barry"]
+DESK_ORDINARY = ["spazio_design", "perilous_pete", "Scunthorpe_fan", "yellow_submarine_fan"]
 LEVELS = (0.65, 0.75, 0.8, 0.85, 0.9)
 
 
@@ -46,6 +54,12 @@ def main() -> None:
             tops = [max(a.scores.values()) for a in analyses]
             held = ", ".join(f"{level:g}: {sum(t >= level for t in tops)}" for level in LEVELS)
             print(f"{how:9} {label:9} {len(names)} names held at {held}")
+    for label, names in (
+        ("ordinary", ORDINARY + DESK_ORDINARY),
+        ("abusive", ABUSIVE + DESK_ABUSIVE),
+    ):
+        coded = [n for n in names if any(not m.rebutted for m in match_name(n))]
+        print(f"lexicon   {label:9} {len(names)} names held: {len(coded)} ({', '.join(coded)})")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,10 @@ A code that is only hate beside the group it is said of ("Deus vult" about mosqu
 ignored) and a ``near`` one that must match within :data:`CONTEXT_NEAR` characters of it.
 
 A user name is read word by word: joined words and glued digits are split first
-("GoyimKnow", "Patriot1488", "HH88": :func:`name_words`).
+("GoyimKnow", "Patriot1488", "HH88": :func:`name_words`). A term marked ``names_only`` is
+looked for in user names alone: a slur whose bare word a comment may use in another sense
+or whose use there a ``[[context]]`` entry reads from its sentence ("spaz", "spastics"),
+but which as a word of a name is nothing but the slur (desk 83's ``spaz_attack_99``).
 
 The names of conspiracy theories and slogans (``reported = true`` in the lexicon) are also
 named by comments that rebut them. Such a code counts as *rebutted* inside a quotation of
@@ -147,10 +150,14 @@ CONDEMNED: Final = re.compile(
 #: code is used through the mention, and held.
 ENDORSED: Final = re.compile(
     r"\b(?:fits?|fitting|accurate(?:ly)?|apt|true|truth|deserved?|deserves?|perfect(?:ly)?|"
-    r"exactly|right word|spot on|sums? (?:them|him|her|it) up|describes? (?:them|him|her)|"
+    # not "exactly why" and the like: "Calling teachers 'groomers' ... is disgusting, and
+    # it's exactly why these kids need the week" (desk 82) explains, it does not endorse
+    r"exactly(?! (?:why|how|because|the reason|when|where)\b)|right word|spot on|"
+    r"sums? (?:them|him|her|it) up|describes? (?:them|him|her)|"
     r"what they are|call a spade|rightly|so it should|and why not|nothing wrong|"
     # the writer's own use, not a mention: "I call them 'X'", "keep calling them 'X'"
     r"(?:i|we) (?:still )?(?:call|calls)|keep (?:on )?calling|let'?s call|"
+    r"(?:i|we) (?:still |will |'ll )?(?:use|say|write) it|"
     # agreement with the words reported: "... and he is right", "said it best"
     r"(?:he|she|they|you)(?:'s| is|'re| are| was| were) (?:right|correct|spot on)|"
     r"(?:has|have|had) a point|said it best|(?:like|as) (?:the man|he|she|they|my \w+) said|"
@@ -162,7 +169,7 @@ NEAR: Final = 80
 #: How many words before a code or a rebutting word a negation counts.
 NEGATION_WORDS: Final = 3
 _REQUIRED: Final = frozenset({"pattern", "group", "meaning"})
-_KEYS: Final = _REQUIRED | {"reported", "any_language"}
+_KEYS: Final = _REQUIRED | {"reported", "any_language", "names_only"}
 #: A ``[[context]]`` entry's keys: ``near`` must match within :data:`CONTEXT_NEAR`
 #: characters of ``pattern``, and ``unless`` (optional) must not.
 _CONTEXT_KEYS: Final = _KEYS | {"name", "near", "unless", "needs"}
@@ -190,6 +197,8 @@ class CodedTerm:
     reported: bool = False
     #: Used as it is in every language (else looked for in English comments only).
     any_language: bool = False
+    #: Looked for in user names only (see the module docs).
+    names_only: bool = False
     #: A ``[[context]]`` entry: its pattern over the text as written, what must stand near
     #: it, and what must not (None: a word pattern, :attr:`rule`).
     regex: re.Pattern[str] | None = None
@@ -406,7 +415,8 @@ def parse_lexicon(text: str, source: str = LEXICON) -> tuple[CodedTerm, ...]:
         where = f"{source}: term {n}"
         if not isinstance(entry, dict) or not (_REQUIRED <= set(entry) <= _KEYS):
             raise LexiconError(
-                f"{where}: needs pattern, group and meaning (and may say reported, any_language)"
+                f"{where}: needs pattern, group and meaning "
+                "(and may say reported, any_language, names_only)"
             )
         pattern, group, meaning = entry["pattern"], entry["group"], entry["meaning"]
         if not all(isinstance(v, str) and v.strip() for v in (pattern, group, meaning)):
@@ -416,7 +426,7 @@ def parse_lexicon(text: str, source: str = LEXICON) -> tuple[CodedTerm, ...]:
         if pattern in seen:
             raise LexiconError(f"{where}: {pattern!r} is listed twice")
         seen.add(pattern)
-        flags = {key: entry.get(key, False) for key in ("reported", "any_language")}
+        flags = {key: entry.get(key, False) for key in ("reported", "any_language", "names_only")}
         for key, value in flags.items():
             if not isinstance(value, bool):
                 raise LexiconError(f"{where} ({pattern!r}): {key} must be true or false")
@@ -599,15 +609,18 @@ def by_pattern_and_group() -> Mapping[tuple[str, str], CodedTerm]:
 
 @cache
 def _watching(
-    ignore: frozenset[str], english: bool
+    ignore: frozenset[str], english: bool, names: bool = False
 ) -> tuple[dict[str, CodedTerm], tuple[WatchRule, ...]]:
     """The lexicon's terms but ``ignore`` (and, for a language other than English, but
-    those not used in every language), by pattern, and their rules (built once per case:
-    a site's list is fixed, and the decision runs on every comment)."""
+    those not used in every language; for a comment, but those of names only), by
+    pattern, and their rules (built once per case: a site's list is fixed, and the
+    decision runs on every comment)."""
     terms = {
         t.pattern: t
         for t in lexicon()
-        if t.pattern.lower() not in ignore and (english or t.any_language)
+        if t.pattern.lower() not in ignore
+        and (english or t.any_language)
+        and (names or not t.names_only)
     }
     return terms, tuple(t.rule for t in terms.values())
 
@@ -647,7 +660,7 @@ def _match_text(
     topic: str = "",
 ) -> list[CodedMatch]:
     """:func:`match_coded` on a text as it stands."""
-    terms, rules = _watching(ignore, language in ("en", None))
+    terms, rules = _watching(ignore, language in ("en", None), in_author)
     found = []
     quotes: list[tuple[int, int]] | None = None
     for m in match_watchlist(rules, text, in_author=in_author, canonical=canonical):

@@ -20,6 +20,13 @@ report the writer's own abuse instead, and each is a reason to keep holding:
   "quite right too", "lol"): :data:`APPROVED`, in the sentence or the two after it;
 - the report is denied, which makes it nostalgia ("nobody ever shouted ... back then").
 
+Told as suffered, the writer is the verb's object ("called me", "yelled at us"): whatever
+first person stands before the verb, the writer did not hurl it (desk 82, session 53:
+"When I joined in 2008 a sergeant called me 'the towelhead' for a whole year. Nobody did
+anything." was held, since "a sergeant" is no subject :data:`OTHER_SUBJECT` knows and "I
+joined" was read as the shouter). A bare slur after its verb counts only in the verb's
+clause: "He called me racist, called him towelhead." is the writer's answer, held.
+
 Everything here is pure and reads a bounded stretch of text around each quotation, so a
 comment of thousands of quoted slurs is decided in linear time.
 """
@@ -120,6 +127,13 @@ OTHER_SUBJECT: Final = re.compile(
 #: in year seven"): a first person before the verb is then the victim remembering it ("I
 #: still remember the boy who shouted 'X' at me").
 VICTIM_AFTER: Final = re.compile(r"^\s*[,:]?\s*(?:at|to) (?:me|us|my|our)\b", re.IGNORECASE)
+#: The writer as the verb's object ("called me", "yelled at us", "said to me"): whoever
+#: hurled it, the writer is the one who suffered it, whatever first person stands before
+#: the verb ("When I joined in 2008 a sergeant called me 'the towelhead' for a whole year":
+#: desk 82, held as the writer's own slur since "a sergeant" is no subject
+#: :data:`OTHER_SUBJECT` knows). Not "my" or "our": "I called my brother a ..." is the
+#: writer's own doing.
+VICTIM_IN_VERB: Final = re.compile(r"\b(?:me|us)\b", re.IGNORECASE)
 _FIRST_WORD: Final = re.compile(r"\b(?:i|we|me|us)\b", re.IGNORECASE)
 #: A report that is really a wish, a plan, a call or a denial: a modal, "next time",
 #: "nobody ever", or the sentence opening on the verb (an imperative: "Shout 'X' at them").
@@ -200,7 +214,9 @@ def _reported(text: str, b: int, e: int) -> bool:
     passive = HURLED_AT.search(left) is not None or RECEIVED.search(left) is not None
     hurled = HURLED.search(left)
     active = hurled is not None and (
-        not _writer_shouted(left[: hurled.start()]) or VICTIM_AFTER.search(right) is not None
+        not _writer_shouted(left[: hurled.start()])
+        or VICTIM_AFTER.search(right) is not None
+        or VICTIM_IN_VERB.search(hurled.group(0)) is not None
     )
     after = HURLED_AFTER.search(right)
     followed = after is not None and not _FIRST_WORD.search(after.group("who"))
@@ -214,8 +230,13 @@ def _reported(text: str, b: int, e: int) -> bool:
 #: suffered ("was called a paki", "being called a freak and a groomer": a short list of
 #: names; a reviewer's, session 40) or with the writer or theirs named as the victim after it.
 HURLED_BARE: Final = re.compile(
-    HURLED.pattern.removesuffix(r"\s*[,:]?\s*$") + r"\s*[,:]?\s*(?:[\w'’-]+,? ){0,4}$",
+    HURLED.pattern.removesuffix(r"\s*[,:]?\s*$") + r"\s*[,:]?\s*(?P<gap>(?:[\w'’-]+,? ){0,4})$",
     re.IGNORECASE,
+)
+#: Words between a bare slur's verb and the slur that start a clause of the writer's own:
+#: "He called me racist, called him towelhead." answers the verb with the writer's slur.
+GAP_CLAUSE: Final = re.compile(
+    r"\b(?:i|we|so|then|but|because|call|calls|called|calling)\b", re.IGNORECASE
 )
 HURLED_AT_BARE: Final = re.compile(
     HURLED_AT.pattern.removesuffix(r"\s*[,:]?\s*$")
@@ -289,10 +310,17 @@ def _reported_bare(text: str, begin: int, end: int) -> bool:
         return False
     passive = HURLED_AT_BARE.search(left) is not None
     hurled = HURLED_BARE.search(left)
+    if hurled is not None and GAP_CLAUSE.search(hurled.group("gap")):
+        hurled = None  # the slur stands in a clause of its own after the verb's
     victim = VICTIM_AFTER.search(re.sub(r"^[\w'’-]*", "", right)) is not None
-    if hurled is not None and re.search(r"\b(?:me|us|my|our)\b", hurled.group(0), re.I):
+    verb = "" if hurled is None else hurled.group(0)[: hurled.start("gap") - hurled.start()]
+    if re.search(r"\b(?:me|us|my|our)\b", verb, re.I):
         victim = True  # "kept calling my sister a raghead": the victim within the verb
-    active = hurled is not None and victim and not _writer_shouted(left[: hurled.start()])
+    active = (
+        hurled is not None
+        and victim
+        and (VICTIM_IN_VERB.search(verb) is not None or not _writer_shouted(left[: hurled.start()]))
+    )
     if not (passive or active):
         return False
     return APPROVED.search(left + " " + text[end : end + 2 * NEAR]) is None

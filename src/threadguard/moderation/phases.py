@@ -84,7 +84,9 @@ class Case:
     #: The article's title where the comment answers a parent (else it is ``context``
     #: already, or unknown): a ``[[context]]`` entry's topic words are looked for there
     #: too ("Three hundred knackers in one place" answered a parent about the wedding's
-    #: guests, under "Mullingar hotel defends hosting Traveller wedding": desk 78).
+    #: guests, under "Mullingar hotel defends hosting Traveller wedding": desk 78), and a
+    #: ``topic`` threat entry's ``near`` ("They're welcome to swim back." answered a parent
+    #: about "the men in the hotel" under "... asylum hotel ...": desk 84).
     title: str = ""
     #: What the lists found in the parent comment, when its decision is known (a thread's
     #: reply); None: the phases read the parent's text themselves.
@@ -373,6 +375,7 @@ def threats(case: Case, draft: Draft) -> Draft:
         language=case.analysis.language,
         canonical=case.canonical,
         context=case.context,
+        topic=case.title,
     )
     if not found:
         return draft

@@ -25,7 +25,16 @@ friends will pay you a visit" beside "the restaurant"). A call for
 expulsion is also written by comments that report or rebut it: where a reporting word
 stands before it in its sentence ("some people think immigrants don't belong here", "a
 sign saying gays are not welcome": :data:`~.quotes.REPORTING`) or a word that condemns it follows it
-there ("... is racist nonsense": :data:`REBUKE`), it is named and not held for.
+there ("... is racist nonsense": :data:`REBUKE`), it is named and not held for. An entry
+marked ``topic`` reads a reply's ``near`` in the article's title too, not only in the
+parent it answers: its near words name the thread's topic ("They're welcome to swim back."
+answered a parent about "the men in the hotel" under a title about an asylum hotel: news
+desk 84), where others name whom a phrase is said of (a reply about bikes is not about the
+refugees of the title). A call that sends people to a homeland
+(``{homeland}``: :data:`HOMELAND`, "the first flight back to Bucharest", "Back to Ostrava
+would be a start", "Then go back to Lagos ...") needs no group named, as a deportation with
+a destination does not (news desks 81 to 84): the place says they are taken for foreigners;
+travel, sport, aid, objects and animals near it say another sense is meant.
 
 Dehumanising language (a group named as pests, a disease, an invasion or the subhuman:
 "migrants are vermin", "Islam is a cancer") is the first mark of dangerous speech, the step
@@ -218,6 +227,25 @@ GROUP_PEOPLE: Final = (
     rf"{GROUP_ADJECTIVE}[- ](?:people|famil(?:y|ies)|communit(?:y|ies)|residents|neighbou?rs|"
     r"owned|run|shops?|businesses|workers|children|kids|women|men)"
 )
+#: What ``{homeland}`` in a pattern stands for: the countries and cities that people who
+#: came here are told to go back to ("back to Lagos", "the first flight back to
+#: Bucharest", "In Somalia."): a destination that says the people sent there are taken for
+#: foreigners, so a call naming it needs no group named (news desks 81 to 84). Not the
+#: places a trip or a match goes to as often (no European capital but those of the east,
+#: no "Kingston": a town on the Thames too).
+HOMELAND: Final = (
+    r"(?:lebanon|syria|pakistan|india|bangladesh|nigeria|somalia|somaliland|afghanistan|iraq|"
+    r"iran|poland|romania|albania|jamaica|africa|mexico|morocco|algeria|turkey|eritrea|sudan|"
+    r"ghana|kenya|china|the philippines|vietnam|ukraine|russia|palestine|gaza|egypt|libya|"
+    r"yemen|tunisia|ethiopia|zimbabwe|uganda|(?:the )?congo|the caribbean|the middle east|"
+    r"asia|sri lanka|nepal|bulgaria|lithuania|latvia|slovakia|czechia|the czech republic|"
+    r"moldova|kosovo|cameroon|senegal|zambia|malawi|haiti|el salvador|guatemala|honduras|"
+    r"venezuela|colombia|cuba|chennai|madras|mumbai|bombay|delhi|new delhi|kolkata|calcutta|"
+    r"bangalore|bengaluru|hyderabad|karachi|lahore|islamabad|mirpur|sylhet|dhaka|lagos|abuja|"
+    r"accra|nairobi|mogadishu|hargeisa|asmara|khartoum|kinshasa|harare|kampala|addis ababa|"
+    r"kabul|baghdad|damascus|aleppo|tehran|cairo|manila|bucharest|tirana|sofia|ostrava|"
+    r"kosice|bratislava|chisinau|pristina|kyiv|kiev|lviv|odesa|odessa)(?![\w'’-])"
+)
 #: What ``"{group}"`` among an entry's ``needs`` stands for: a part of each name that every
 #: form :data:`GROUP` matches contains (``"{groups}"``: :data:`PLURAL_NAMES`).
 GROUP_STEMS: Final = tuple(
@@ -256,7 +284,16 @@ SHOWN: Final = 60
 #: for the first; the record need not list them all).
 KEPT: Final = 20
 _REQUIRED: Final = frozenset({"kind", "pattern"})
-_KEYS: Final = _REQUIRED | {"near", "unless", "needs", "also", "rebuttable", "language", "groups"}
+_KEYS: Final = _REQUIRED | {
+    "near",
+    "unless",
+    "needs",
+    "also",
+    "rebuttable",
+    "language",
+    "groups",
+    "topic",
+}
 #: The list of the other languages' threats (the same entries, each with its ``language``).
 LANGUAGES_LEXICON: Final = "lexicons/threats_languages.toml"
 
@@ -294,6 +331,13 @@ class ThreatRule:
     #: beside "the flower baskets"). Only the comment itself is read, never its context: a
     #: parent about a restaurant does not excuse a threat in the reply.
     unless: re.Pattern[str] | None = None
+    #: Whether the ``near`` of a reply may stand in the article's title too, not only in the
+    #: parent it answers: an entry whose near words name the thread's topic, not whom the
+    #: phrase is said of ("They're welcome to swim back." answering a parent about "the men
+    #: in the hotel" under "... asylum hotel ...": desk 84). Others read the parent alone:
+    #: "They don't belong here." answering a parent about bikes is about the bikes, whatever
+    #: the title says.
+    topic: bool = False
 
     @cached_property
     def anchored(self) -> bool:
@@ -404,7 +448,7 @@ def parse_threats(text: str, source: str = LEXICON) -> tuple[ThreatRule, ...]:
             raise ThreatListError(
                 f"{where}: needs the keys {sorted(_REQUIRED)} "
                 "(and may have 'near', 'unless', 'needs', 'also', 'rebuttable', 'language', "
-                "'groups')"
+                "'groups', 'topic')"
             )
         language = entry.get("language", "en")
         if not isinstance(language, str) or len(language) != 2 or not language.islower():
@@ -416,9 +460,9 @@ def parse_threats(text: str, source: str = LEXICON) -> tuple[ThreatRule, ...]:
         if regex.search(""):
             raise ThreatListError(f"{where}: pattern matches the empty text")
         near, unless = entry.get("near"), entry.get("unless")
-        rebuttable = entry.get("rebuttable", False)
-        if not isinstance(rebuttable, bool):
-            raise ThreatListError(f"{where}: rebuttable must be true or false")
+        rebuttable, topic = entry.get("rebuttable", False), entry.get("topic", False)
+        if not isinstance(rebuttable, bool) or not isinstance(topic, bool):
+            raise ThreatListError(f"{where}: rebuttable and topic must be true or false")
         groups = entry.get("groups", [])
         if not isinstance(groups, list) or not set(groups) <= set(GROUPS):
             raise ThreatListError(f"{where}: groups must be a list of {', '.join(GROUPS)}")
@@ -433,6 +477,7 @@ def parse_threats(text: str, source: str = LEXICON) -> tuple[ThreatRule, ...]:
                 language,
                 tuple(groups),
                 None if unless is None else _compiled(unless, f"{where}: unless"),
+                topic,
             )
         )
     return tuple(rules)
@@ -463,6 +508,7 @@ def _compiled(pattern: object, where: str) -> re.Pattern[str]:
             ("{a_group}", ONE_OF_A_GROUP),
             ("{group_people}", GROUP_PEOPLE),
             ("{adjective}", GROUP_ADJECTIVE),
+            ("{homeland}", HOMELAND),
             ("{group}", GROUP),
         ):
             pattern = pattern.replace(name, value)
@@ -506,6 +552,7 @@ def match_threats(
     canonical: str | None = None,
     rules: tuple[ThreatRule, ...] | None = None,
     context: str = "",
+    topic: str = "",
 ) -> list[ThreatMatch]:
     """Every threatening phrase of the list (or of ``rules``) in ``text``, in the order
     they stand there (overlapping finds of different entries are all kept; the first
@@ -513,7 +560,9 @@ def match_threats(
     English). ``canonical``:
     ``normalize_text(text)`` if known. ``context``: what the comment answers (its
     parent's text, else the article's title), where an entry's ``near`` may stand too
-    ("Send them all back." under "The council housed forty refugees in the hotel")."""
+    ("Send them all back." under "The council housed forty refugees in the hotel");
+    ``topic``: the article's title where ``context`` is a parent's text, read the same by
+    the entries marked ``topic`` (:attr:`ThreatRule.topic`)."""
     if not text:
         return []
     wanted = language or "en"
@@ -524,8 +573,14 @@ def match_threats(
         canonical = normalize_text(text)
     # the context is normalised only when a phrase needs it, and once
     around = cache(lambda: normalize_text(context[:CONTEXT_CHARS])) if context else None
+    both = "\n".join(t[:CONTEXT_CHARS] for t in (context, topic) if t)
+    titled = cache(lambda: normalize_text(both)) if topic and both else around
     candidates = [rule for rule in chosen if rule.may_find(canonical)]
-    hits = [(rule, span) for rule in candidates for span in rule.finds(canonical, around)]
+    hits = [
+        (rule, span)
+        for rule in candidates
+        for span in rule.finds(canonical, titled if rule.topic else around)
+    ]
     quotes: Quotations | None = None
     inner: list[tuple[ThreatRule, int, int, str, int, int]] = []
     # A quotation is read as a sentence of its own as well: a slogan quoted mid-sentence
@@ -534,7 +589,7 @@ def match_threats(
     anchored = [rule for rule in candidates if rule.anchored]
     if anchored and QUOTE_MARKS.search(text):
         quotes = Quotations(text)
-        inner = _quoted_hits(text, quotes.spans, anchored, around)
+        inner = _quoted_hits(text, quotes.spans, anchored, around, titled)
     if not hits and not inner:
         return []
     quotes = Quotations(text) if quotes is None else quotes
@@ -557,7 +612,8 @@ def match_threats(
             groups = groups_named(canon_text[start:stop])
             if not groups:
                 window = canon_text[max(0, start - NEAR) : stop + NEAR]
-                groups = groups_named(window) or (groups_named(around()) if around else ())
+                answers = titled if rule.topic else around
+                groups = groups_named(window) or (groups_named(answers()) if answers else ())
             groups = groups or rule.groups
         inside = quotes.inside(begin, end)
         found.append(ThreatMatch(rule.kind, text[begin:end], begin, end, inside, denied, groups))
@@ -569,6 +625,7 @@ def _quoted_hits(
     spans: list[tuple[int, int]],
     rules: list[ThreatRule],
     around: Callable[[], str] | None,
+    titled: Callable[[], str] | None = None,
 ) -> list[tuple[ThreatRule, int, int, str, int, int]]:
     """The phrases found in each quotation of ``text`` (``spans``, marks included) read as
     a text of its own: (rule, begin and end in ``text``, the quotation's canonical text,
@@ -585,7 +642,7 @@ def _quoted_hits(
         quoted = text[b + 1 : e - 1]
         canonical = normalize_text(quoted)
         for rule in rules:
-            for start, stop in rule.finds(canonical, around):
+            for start, stop in rule.finds(canonical, titled if rule.topic else around):
                 qb, qe = normalize_known(quoted, canonical).to_original(start, stop)
                 out.append((rule, b + 1 + qb, b + 1 + qe, canonical, start, stop))
     return out
