@@ -34,7 +34,8 @@ def service(engine: Engine, databases: Databases, tmp_path: Path) -> Iterator[Se
         made.close()
 
 
-def test_an_erased_comment_sent_again_with_its_text_is_named_as_erased(service: Service) -> None:
+def uploaded_and_erased(service: Service) -> str:
+    """The store id of the thread's first comment, uploaded, then erased by an admin."""
     first = service.post_thread(BODY, "application/json")
     assert first.status_code == 200, first.text
     cid = first.json()["comments"][0]["comment_id"]
@@ -42,6 +43,11 @@ def test_an_erased_comment_sent_again_with_its_text_is_named_as_erased(service: 
         f"/api/v1/comments/{cid}/erase", json={"confirm": True}, headers=service.auth(service.admin)
     )
     assert erased.status_code == 200, erased.text
+    return cid
+
+
+def test_an_erased_comment_sent_again_with_its_text_is_named_as_erased(service: Service) -> None:
+    cid = uploaded_and_erased(service)
 
     again = service.post_thread(BODY, "application/json")
     assert again.status_code == 200, again.text
@@ -72,13 +78,7 @@ def test_a_comment_sent_again_without_text_is_still_told_so(service: Service) ->
 
 
 def test_an_erased_comment_sent_again_edited_keeps_its_stored_decision(service: Service) -> None:
-    first = service.post_thread(BODY, "application/json")
-    assert first.status_code == 200, first.text
-    cid = first.json()["comments"][0]["comment_id"]
-    erased = service.client.post(
-        f"/api/v1/comments/{cid}/erase", json={"confirm": True}, headers=service.auth(service.admin)
-    )
-    assert erased.status_code == 200, erased.text
+    uploaded_and_erased(service)
     edited = json.loads(BODY)
     edited["comments"][0]["text"] = "Thanks for the story."
     again = service.post_thread(json.dumps(edited), "application/json")
