@@ -537,25 +537,3 @@ def test_a_terms_names_only_must_be_true_or_false() -> None:
         parse_lexicon(entry)
     (term,) = parse_lexicon(entry.replace('"yes"', "true"))
     assert term.names_only
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["We know where you teach, Jo.", "We know where you pray.", "I know where you train now."],
-)
-def test_where_a_reader_teaches_or_prays_said_to_be_known_is_a_veiled_threat(text: str) -> None:
-    # Desk 86 (session 53): "We know where you teach, Jo." was published; "live" was held.
-    verdict, reasons = _decide(text)
-    assert verdict is Verdict.HOLD and any(r.startswith("veiled threat") for r in reasons)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "I know where you teach, you taught my daughter and she adored you.",
-        "Do you know where you train tomorrow?",
-        "I know where you pray is being renovated, the vicar told us.",
-    ],
-)
-def test_where_a_reader_teaches_known_for_a_reason_is_no_threat(text: str) -> None:
-    assert _decide(text)[0] is Verdict.APPROVE
