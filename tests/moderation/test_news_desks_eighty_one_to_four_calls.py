@@ -36,6 +36,20 @@ HOTEL_PARENT = (
 HOTEL = "Hundreds gather outside Eastholme asylum hotel as protests enter third weekend"
 SOMALI = "Youth unemployment among Bristol's Somali community twice city average, report finds"
 TURBAN = "Sikh officer told to remove turban for riot training under new uniform rule"
+#: The cases of the two homeland entries taken back (see
+#: :func:`test_a_homeland_alone_or_as_a_retort_is_left_to_the_models`).
+TAKEN_BACK = [
+    "Back to Ostrava would be a start. One-way ticket, the council could probably get a group rate.",
+    "Back to Bucharest then.",
+    "Straight back to Kabul would be the answer.",
+    "Back to Mogadishu, where they belong.",
+    "Back to Tirana would be best for everyone.",
+    "Well go back to Karachi then.",
+    "Then piss off back to Poland.",
+    "Maybe go home to Dhaka then.",
+    "Then clear off back to Romania.",
+    "Just go home to Somalia then.",
+]
 BOATS = "Small boats: record number of migrants cross the Channel in a day"
 
 
@@ -270,7 +284,7 @@ DESKS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "context", "title"), DESKS)
+@pytest.mark.parametrize(("text", "context", "title"), [c for c in DESKS if c[0] not in TAKEN_BACK])
 def test_the_desks_calls_for_expulsion_are_held(text: str, context: str, title: str) -> None:
     action, reasons = _decide(text, context, title)
     assert action is Verdict.HOLD, reasons
@@ -341,7 +355,7 @@ HELD = [
 ]
 
 
-@pytest.mark.parametrize(("text", "title"), HELD)
+@pytest.mark.parametrize(("text", "title"), [c for c in HELD if c[0] not in TAKEN_BACK])
 def test_fresh_calls_for_expulsion_are_held(text: str, title: str) -> None:
     action, reasons = _decide(text, "", title)
     assert action is Verdict.HOLD, reasons
@@ -349,6 +363,7 @@ def test_fresh_calls_for_expulsion_are_held(text: str, title: str) -> None:
 
 
 # Civil comments a news section has that share the calls' words: none is held by a list.
+
 CIVIL = [
     # a flight, a ticket or a boat home: travel, sport, aid, objects, reports, questions
     ("The airline should put them on the first flight back to Lagos and pay compensation.", ""),
@@ -475,16 +490,14 @@ def test_civil_comments_sharing_their_words_are_approved(text: str, title: str) 
     assert action is Verdict.APPROVE, reasons
 
 
-@pytest.mark.parametrize(
-    ("text", "reply"),
-    [
-        ("Back to Ostrava would be a start.", ROMA_READER),
-        ("Then go back to Lagos where there are no nasty regulators.", NURSE_READER),
-    ],
-)
-def test_a_homeland_told_to_a_reader_is_held_whatever_it_answers(text: str, reply: str) -> None:
-    assert _decide(text, reply)[0] is Verdict.HOLD
-    assert _decide(text)[0] is Verdict.HOLD
+@pytest.mark.parametrize("text", TAKEN_BACK)
+def test_a_homeland_alone_or_as_a_retort_is_left_to_the_models(text: str) -> None:
+    """Two entries ("Back to Ostrava would be a start.", "Then go back to Lagos ...") were
+    taken back after a code review wrote civil comments they held ("Back to Ukraine, then.
+    Most of the families we hosted have gone home ...", "Well, go back to China then - the
+    Chinese restaurant on Main St reopened"), and a blind review's fifteen calls to send
+    people to a named city gained nothing from them."""
+    assert not any(m.holds for m in match_threats(text))
 
 
 def test_the_new_entries_run_in_linear_time() -> None:
@@ -496,8 +509,6 @@ def test_the_new_entries_run_in_linear_time() -> None:
         + "time they were time they were packed off they can swim " * 800,
         (
             "(?:put|stick|bung|load|get|send|ship|fly|pack) (?:them",
-            "(?:(?:straight|right|so|well|then),?",
-            "(?:then|well then|well|so|just|maybe|perhaps|why not",
             "(?:you|u)(?: to stay)?(?: here)?(?=\\s*(?:$|[.!,;…]))|don['’]?t let the door|",
             "(?:packed off(?: (?:home|back))?",
             "(?:swim|row|paddle|sail|float",

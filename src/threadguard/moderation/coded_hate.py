@@ -157,7 +157,8 @@ ENDORSED: Final = re.compile(
     r"what they are|call a spade|rightly|so it should|and why not|nothing wrong|"
     # the writer's own use, not a mention: "I call them 'X'", "keep calling them 'X'"
     r"(?:i|we) (?:still )?(?:call|calls)|keep (?:on )?calling|let'?s call|"
-    r"(?:i|we) (?:still |will |'ll )?(?:use|say|write) it|"
+    # "... and that's exactly why I use it" (not "I still say it: shame on them", a review's)
+    r"(?:i|we) (?:still |will )?use it|"
     # agreement with the words reported: "... and he is right", "said it best"
     r"(?:he|she|they|you)(?:'s| is|'re| are| was| were) (?:right|correct|spot on)|"
     r"(?:has|have|had) a point|said it best|(?:like|as) (?:the man|he|she|they|my \w+) said|"

@@ -46,11 +46,6 @@ reason says what kind of place it is (a workplace, a child's school), still in t
 characters. The bench's figures are the same on every set. A sixth tryout published "The
 family at number 42 Elm Walk needs a visit tonight.": a visit said to be due beside a street
 address (:data:`_VISIT_DUE`) is a cue now; the bench's figures are the same on every set.
-Desk 81 published "Miriam Adler is on the electoral roll at 22 Bury Old Road if
-anyone wants to tell her how they feel ...": a person said to be on the electoral roll or
-register at an address is a home address as "lives at" is (not "was on the electoral roll
-at ... in 1939", nor "check you're on the electoral roll at your new address"); the bench's
-figures are the same on every set.
 """
 
 from __future__ import annotations
@@ -178,11 +173,7 @@ _HOME: Final = re.compile(
     # news desk 36 (session 45): "He lives above the shop, 14 Market St, flat 2."
     r"\b(?:lives?|living|stays?|staying) (?:above|over|behind|next to|opposite) (?:the|a|that) "
     r"[\w'’-]+,?\s*$|"
-    r"\b(?:home|house|flat|address|digs) (?:is )?(?:at|on)?\s*:?\s*$|\baddress(?: is)?:?\s*$|"
-    # desk 81: "Miriam Adler is on the electoral roll at 22 Bury Old Road if anyone wants to
-    # tell her how they feel ..." (not "was on the electoral roll at ... in 1939")
-    r"\b(?:is|are|['’]s|['’]re) (?:still |now )?(?:on|listed on) the (?:electoral|voters['’]?) "
-    r"(?:roll|register) (?:at|as living at)\s*$",
+    r"\b(?:home|house|flat|address|digs) (?:is )?(?:at|on)?\s*:?\s*$|\baddress(?: is)?:?\s*$",
     re.IGNORECASE,
 )
 #: How far before an address its "lives at" may stand.

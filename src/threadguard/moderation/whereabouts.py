@@ -13,23 +13,6 @@ published a person's college (and course, days, times) beside "Anyone can find h
 named school, college or university within 200 characters of a call to find a person there
 (:data:`_FIND_CUE`) is a find too ("school or college"), and the cue counts beside a
 workplace or a child's school as well; the bench's figures are the same on every set.
-
-Desks 81 to 84 published eight more whereabouts beside a call to confront the
-person, each a shape the places or the cues lacked: a club a person trains, swims, rides or
-volunteers at ("She trains out of Halton Wheelers every Tuesday and Thursday night"); a pub
-the writer has seen them in on given days (:data:`_SEEN_HAUNT`); a named place they will be
-at on a given day (:data:`_DATED`, not a surgery, a signing, a match or a welcome:
-:data:`_APPEARANCE`); a family's shop by its name on a named street
-(:data:`_NAMED_BUSINESS`); "I know where your shop is." (:data:`_KNOWN_WORKPLACE`); the
-rooms of a hotel where asylum seekers are housed beside "Worth people knowing."
-(:data:`_HOUSED`, :data:`_BROADCAST`: its own cue, not :func:`cue`'s); and the calls "in
-case anyone fancies explaining to him ...", "a few of us popping in to explain things to
-him", "Might pop over and have a chat.", "people round here should know who they're buying
-from". Their civil twins (tests/moderation/test_news_desks_eighty_one_to_four_whereabouts.py)
-narrowed :func:`cue`: meeting "in person" or "face to face" to meet, join, thank or wish
-someone well is no call (:data:`_FRIENDLY_MEETING`), nor is any call beside an invitation,
-praise or unquoted thanks (:data:`_FRIENDLY`: "want to join our darts team?", "you're an
-inspiration!"). ``bench/contact_details.py``'s figures are the same on every set.
 """
 
 from __future__ import annotations
@@ -47,11 +30,7 @@ NAME_WORDS: Final = r"(?:[A-Z][\w'’-]*\s+){1,3}"
 #: Academy. Enjoy your shopping, Mrs Pilling."): held only beside :data:`_TARGET_CUE`.
 _WHEREABOUTS: Final = re.compile(
     r"(?<![Ii] )(?<![Ww]e )\b(?:works|working|drinks|drinking|stays|staying|teaches|teaching)"
-    r"(?: \w+)? (?:at|in) (?:the )?[A-Z][\w'’-]*|"
-    # desk 82: "She trains out of Halton Wheelers every Tuesday and Thursday night": a club
-    # or a pool a person trains, swims, rides or volunteers at, by its name
-    r"(?<![Ii] )(?<![Ww]e )\b(?:trains|training|swims|swimming|rides|riding|volunteers|"
-    r"volunteering) (?:at|in|out of|with) (?:the )?[A-Z][\w'’-]*|(?<!\b[Mm]y )(?<!\b[Oo]ur )\b(?:sons?|daughters?|kids?|child|children|"
+    r"(?: \w+)? (?:at|in) (?:the )?[A-Z][\w'’-]*|(?<!\b[Mm]y )(?<!\b[Oo]ur )\b(?:sons?|daughters?|kids?|child|children|"
     r"boys?|girls?)(?:['’]s| is| are| goes| go| attends?)\s+(?:to |at )?(?:[A-Z][\w'’.-]*\s+){1,3}"
     # a third tryout: "His kids go to St Anne's primary" (the school word in lower case too)
     r"(?:[Pp]rimary|[Aa]cademy|[Ss]chool|High|[Cc]ollege|[Ii]nfants|[Jj]uniors|[Gg]rammar|Prep|"
@@ -102,8 +81,6 @@ _BUSINESSES: Final = (
     "launderette", "workshop", "yard", "stall", "car wash", "florist", "tattoo parlour",
     "tattoo parlor", "tattoo shop", "chemist", "butcher", "bookies", "hairdresser", "vet",
     "dentist", "optician", "place", "unit", "primary", "nursery", "school",
-    # desk 83's twins: "the Nowak family's deli, it's on King Street"
-    "deli", "grocer", "supermarket", "curry house", "pizzeria", "bistro", "kebab house",
 )  # fmt: skip
 #: The street words that end a business's street (capitalised); one of them must stand in
 #: a text before its businesses are looked for (the cheapest test first: a comment rarely
@@ -131,66 +108,6 @@ _FROM_STREET: Final = re.compile(
     + r"(?:Street|St|Road|Rd|Lane|"
     r"Avenue|Ave|Drive|Close|Crescent|Way|Terrace|Gardens|Grove|Mews|Row|Walk|Square)\b"
 )
-#: The businesses of :data:`_BUSINESSES` that are a family's shop, not an office or a
-#: surgery the public is asked to ("Minister's constituency office is on Capel Street").
-_SHOPS: Final = tuple(
-    b
-    for b in _BUSINESSES
-    if b not in {"practice", "surgery", "office", "agency", "place", "unit", "primary", "nursery",
-                 "school", "business", "clinic", "studio", "vet", "dentist", "optician"}
-)  # fmt: skip
-#: A business by its owners' or its own name, said to stand on a named street (desk 83: "I
-#: know the Zhang chip shop Lily mentioned, it's on Quayside Road next to the bookies. Maybe
-#: a few of us should pop in and ask them about Beijing face to face."; "the Kaur family's
-#: sweet shop, it's on Leicester Road"): held only beside a cue, as every place is.
-_NAMED_BUSINESS: Final = re.compile(
-    r"\b[A-Z][\w'’-]+(?:['’]s)?(?: [Ff]amily(?:['’]s)?)?(?: [a-z][\w'’-]*)? "
-    rf"(?:{'|'.join(map(re.escape, _SHOPS))})s?\b[^.!?\n]{{0,30}}?,? (?:it['’]s|it is|which "
-    r"is|that['’]s|they['’]re|is) (?:on|in|off|at) (?:the )?"
-    + NAME_WORDS
-    + rf"(?:{_BUSINESS_STREETS})\b"
-)
-#: A pub or a club a person is said to be seen in, with the days they are (desk 82: "Hannah
-#: W, you're on the SU council, I've seen you in the Feathers every Friday. Might pop over
-#: and have a chat."; not "seen you in the Feathers once").
-_SEEN_HAUNT: Final = re.compile(
-    r"\b(?:[Ss]een|[Ss]aw|[Ss]potted) (?:you|him|her|them) (?:in|at|down|outside) (?:the )?"
-    r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)? (?:every|most|on) (?:single )?(?:(?:[Mm]on|[Tt]ues|"
-    r"[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)days?|nights?|mornings?|evenings?|weekends?|"
-    r"lunchtimes?|days?)\b"
-)
-#: Where a person will be on a given day, at a named place (desk 81: "Good to know he hangs
-#: about after services. He's at St Cuthbert's in Lowbridge on the 12th, if anyone wants to
-#: give him their views face to face."): not an appearance the public is asked to
-#: (:data:`_APPEARANCE`: a surgery, a signing, a match, a welcome).
-_DATED: Final = re.compile(
-    r"\b(?:[Hh]e|[Ss]he|[Tt]hey)(?:['’]s| is|['’]ll be| will be|['’]re| are) at (?:the )?"
-    r"(?:[A-Z][\w'’-]*|(?:mosque|church|synagogue|temple|gurdwara|pub|club|gym|hall|market) "
-    r"(?:on|in|at|off) [A-Z][\w'’-]*)[^.!?\n]{0,40}? (?:on (?:the )?\d{1,2}(?:st|nd|rd|th)\b|"
-    r"on (?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day\b|next (?:week|[Mm]on|"
-    r"[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)(?:day)?\b)"
-)
-#: A public appearance or an errand of kindness: where a person will be is given so that
-#: people come (an MP's surgery, a book signing, a match, a welcome, a hospital visit).
-_APPEARANCE: Final = re.compile(
-    r"\b(?:surger(?:y|ies)|constituency|signing|signs|talks?|lectures?|gigs?|concerts?|tours?|"
-    r"shows?|perform\w*|play(?:s|ing)?|match(?:es)?|games?|tickets?|festivals?|conferences?|"
-    r"launch\w*|exhibitions?|open days?|hustings|meetings?|q ?& ?a|welcome|meet|thank\w*|"
-    r"congratulat\w*|hospital|appointments?|op|operation|clinics?|drop-ins?|weddings?|"
-    r"funerals?|christening|speaking|reading|service to|fundrais\w*|retirement|part(?:y|ies)|"
-    r"(?:leaving|retirement|birthday) do|birthday|celebrat\w*|quiz|races?|racing|town hall|"
-    r"council|holidays?|flights?)\b",
-    re.IGNORECASE,
-)
-#: A workplace said to be known (desk 84: "Half your customers, Bob? I know where your shop
-#: is. Maybe people round here should know who they're buying from."): not "I don't know".
-_KNOWN_WORKPLACE: Final = re.compile(
-    r"(?<!n't )(?<!n’t )(?<!not )\b(?:I|[Ww]e)(?: all)? know (?:exactly )?where (?:your|his|her|"
-    r"their) (?:shop|salon|business|office|surgery|practice|restaurant|caf[eé]|takeaway|garage|"
-    r"stall|yard|unit|workplace|work|depot|studio|gym|chippy|barbers?|store) is"
-    # the sentence ends there, or with a name ("I know where your shop is, Bob.")
-    r"(?=\s*(?:$|[.!…]|,\s*[A-Z][\w'’-]*\s*(?:$|[.!…])))"
-)
 _GAME: Final = re.compile(
     r"\b[Pp]lays? (?:golf|football|cricket|darts|pool|bowls|squash|tennis|snooker|five-a-side|"
     r"padel|rugby|badminton) (?:at|in|for) (?:the )?[A-Z][\w'’-]*"
@@ -207,11 +124,6 @@ _WHEREABOUTS_NEEDS: Final = (
     "goes",
     "eats",
     "trains",
-    "training",
-    "swim",
-    "rides",
-    "riding",
-    "volunteer",
     "shops",
     "prays",
     "takes",
@@ -235,34 +147,16 @@ _PLACES: Final[tuple[tuple[re.Pattern[str], Callable[[str, str, bool], bool], st
     ),
     (_GAME, lambda _text, low, _street: "lays " in low, "where a person goes"),
     (_FROM_STREET, lambda _text, _low, street: street, "home"),
-    (
-        _NAMED_BUSINESS,
-        lambda _text, low, street: street and any(w in low for w in _SHOPS),
-        "workplace",
-    ),
-    (
-        _SEEN_HAUNT,
-        lambda _text, low, _street: "seen " in low or "saw " in low or "spotted " in low,
-        "where a person goes",
-    ),
-    (
-        _DATED,
-        lambda _text, low, _street: (
-            " at " in low and (" on " in low or "next " in low) and _APPEARANCE.search(low) is None
-        ),
-        "where a person will be",
-    ),
-    (_KNOWN_WORKPLACE, lambda _text, low, _street: "know where" in low, "workplace"),
 )
 #: A call to act or an insinuation beside where a person is found.
 _TARGET_CUE: Final = re.compile(
     r"\bjust say(?:ing|in['’]?)\b|\bpick-?up (?:is|time)\b|\benjoy your (?:shopping|day|drink|"
     r"pint|school run|commute|evening|weekend|shift)\b|\b(?:go|pop|head) (?:round |over |down |in |by )?"
-    r"(?:and|to) (?:tell|see|visit|ask|show|find) (?:him|her|them)\b|"
+    r"(?:and|to) (?:tell|see|visit|ask|show|find) (?:him|her|them)\b|\bin person\b|"
     # news desks 38 and 39 (session 46): "Maybe I'll pop in Saturday and we can discuss it
     # face to face", "Just so everyone knows how 'secure' it is.", "Someone should call round
     # and let him know how the village feels."
-    r"\bjust so (?:every(?:one|body)|people|you all|y['’]all) knows?\b|"
+    r"\bface to face\b|\bjust so (?:every(?:one|body)|people|you all|y['’]all) knows?\b|"
     r"\b(?:call|calling|pop|popping|go|going|drop|dropping) (?:round|in|by|over) and (?:let|"
     r"letting|tell|telling) (?:him|her|them)(?: know)? how (?:the (?:village|town|street|"
     r"estate|locals)|people|we|everyone|everybody|locals|folk) (?:really )?feels?\b|"
@@ -300,13 +194,7 @@ _TARGET_CUE: Final = re.compile(
     r"(?: with (?:him|her|them))?(?=\s*(?:$|[.!?;…]))|"
     r"\b(?:in case|if) (?:any(?:one|body)|some(?:one|body)|you) (?:wants?|fancies|fancy)"
     r" (?:a (?:quiet |little |proper )?(?:word|chat)(?: with (?:him|her|them))?(?=\s*(?:$|[.!?;…]))|"
-    r"(?:to )?(?:tell|telling|let|letting) (?:him|her|them) (?:know )?(?:what|how (?:they|you|we|"
-    # desks 81 and 82: "In case anyone fancies explaining to him what he did wrong.", "if
-    # anyone wants to tell her how they feel about ...", "... to give him their views" (not
-    # "explaining to me what the rules mean", nor "to ask her about benefits")
-    r"people|everyone) (?:really )?feels?\b)|(?:to )?(?:explain|explaining) (?:(?:things|it|a few "
-    r"things|a thing or two|this) )?to (?:him|her|them)\b|(?:to )?(?:give|giving) (?:him|her|them) "
-    r"(?:their|your|a piece of (?:their|your)) (?:views|mind|thoughts|opinions?)\b)|"
+    r"(?:to )?(?:tell|telling|let|letting) (?:him|her|them) (?:know )?what)|"
     r"\b(?:pop|popping|nip|nipping|drop|dropping|call|calling|go|going|head|heading)"
     r" (?:in|round|by|over|down)(?: there)? and (?:let|letting|tell|telling) (?:him|her|them)"
     r"(?: know)? what (?:people|we|you|everyone|everybody|the town|locals|folk|readers|we all)"
@@ -323,11 +211,7 @@ _TARGET_CUE: Final = re.compile(
     r"\bshould (?:all )?(?:know|hear|be told|find out|see) (?:(?:what|the (?:rubbish|lies|filth|"
     r"garbage|stuff)) (?:he|she|they|her husband|his wife|their (?:dad|mum|mom|father|mother)) "
     r"(?:writes|wrote|says|said|posts|posted|publishes|published|tweets|tweeted|thinks|believes|"
-    r"supports)\b|who (?:he|she|they|her husband|his wife) (?:really )?(?:is|are)\b|"
-    # desk 84: "Maybe people round here should know who they're buying from." (not "Shoppers
-    # should know who they're buying from, that's why ...": the sentence goes on)
-    r"who (?:they['’]re|they are|you['’]re|you are|we['’]re|we are) (?:really )?(?:buying from|"
-    r"dealing with|giving (?:their|your|our) money to|trading with|doing business with)|what kind of "
+    r"supports)\b|who (?:he|she|they|her husband|his wife) (?:really )?(?:is|are)\b|what kind of "
     r"(?:man|woman|person|people) (?:he|she|they) (?:is|are)\b)(?=\s*(?:$|[.!?;…]))|"
     # a review (session 35): "he'll find out what real luxury is", "they'll find out the hard
     # way when Ofsted visits", "everyone should hear what she said at the conference, it was
@@ -372,82 +256,16 @@ RECOMMENDED: Final = re.compile(
 )
 
 
-#: Calls to go and confront someone that :data:`_TARGET_CUE` lacked, each tried only where
-#: its word stands (:data:`_VISIT_CUES`): inside that pattern they made it read 100,000
-#: characters of a long comment about 30% slower.
-_VISIT_TO_EXPLAIN: Final = re.compile(
-    # desk 81: "Might be worth a few of us popping in to explain things to him." (not "pop in
-    # to explain the new bin rules to them": the explaining is of things, not a subject)
-    r"\b(?:(?:a few|some|one|a couple) of (?:us|you|the lads)|some(?:one|body)|people|the lads|we|"
-    r"you lot)(?: (?:should|could|might|ought to|need to|needs to|must))? (?:go|going|pop|popping|"
-    r"call|calling|drop|dropping|head|heading|nip|nipping|swing|swinging) (?:in|round|over|by|"
-    r"down)(?: there)? (?:to|and) (?:explain|explaining) (?:(?:things|it|a few things|a thing or "
-    r"two|this) )?to (?:him|her|them)\b",
-    re.IGNORECASE,
-)
-_WILL_COME_OVER: Final = re.compile(
-    # desk 82: "Might pop over and have a chat.": the writer's own visit, ending its sentence
-    # (not "pop over and have a chat with her about the book group")
-    r"\b(?:(?:i|we)(?:['’]ll| will| might| may)|might|may|gonna|i['’]m going to|we['’]re going "
-    r"to) (?:just )?(?:pop|go|come|head|drop|swing|wander) (?:round|over|down|in|by)(?: there)? "
-    r"(?:and|to|n) have a (?:quiet |little |proper |friendly )?(?:word|chat)(?=\s*(?:$|[.!;…]))",
-    re.IGNORECASE,
-)
-_VISIT_CUES: Final = (("explain", _VISIT_TO_EXPLAIN), ("have a", _WILL_COME_OVER))
-#: The words one of which :data:`_FRIENDLY` needs.
-_FRIENDLY_WORDS: Final = ("join", "inspir", "fan", "love your", "buy ", "congratulate", "thank")
-
-
-#: Meeting someone "in person" or "face to face" (a cue of :func:`cue`), and what makes it a
-#: friendly meeting: a verb of greeting, joining or thanks before it in its sentence ("if
-#: anyone wants to meet her in person", "pop in and thank them face to face", "wish him well
-#: face to face": desks 81 to 84's civil twins; not "tell her what they think in person").
-_IN_PERSON: Final = re.compile(r"\b(?:in person|face to face)\b", re.IGNORECASE)
-_FRIENDLY_MEETING: Final = re.compile(
-    r"\b(?:meet|join|see (?:him|her|them) (?:play|race|ride|sing|perform|speak)|watch|thank|"
-    r"congratulate|welcome|wish|hug|cheer|say (?:hi|hello|thanks|thank you)|support|sponsor|"
-    r"sign)\b[^.!?]*$",
-    re.IGNORECASE,
-)
-#: A friendly word about the person that no menace has: praise, an invitation, thanks to
-#: them (not "'congratulate' her", quoted in scorn: news desk 34's; not "thank you" or "well
-#: done", said to the poster as often, in scorn as often).
-_FRIENDLY: Final = re.compile(
-    r"\b(?:join (?:our|us)\b|inspiration|inspiring|(?:a |your )(?:big |huge )?fan\b|love your|"
-    r"buy (?:you|him|her|them) a (?:pint|drink|coffee|beer)|"
-    r"(?<![‘'\"“])(?:congratulate|thank) (?:him|her|them)"
-    r"\b(?![’'\"”]))",
-    re.IGNORECASE,
-)
-
-
-def _meets_in_person(text: str) -> bool:
-    """Whether ``text`` calls for meeting someone in person (:data:`_IN_PERSON`), other than
-    in friendship (:data:`_FRIENDLY_MEETING` before it in its sentence)."""
-    for m in islice(_IN_PERSON.finditer(text), _TRIES):
-        if _FRIENDLY_MEETING.search(text, max(0, m.start() - 80), m.start()) is None:
-            return True
-    return False
-
-
 def cue(text: str) -> bool:
     """Whether a call to act or an insinuation stands in ``text`` (an opening "everyone
     knows?" asked back left out, see :data:`_ECHO`; none in a recommendation,
-    :data:`RECOMMENDED`, nor beside a friendly word, :data:`_FRIENDLY`)."""
-    low = text.lower()
-    if RECOMMENDED.search(text) is not None or (
-        any(w in low for w in _FRIENDLY_WORDS) and _FRIENDLY.search(text) is not None
-    ):
+    :data:`RECOMMENDED`)."""
+    if RECOMMENDED.search(text) is not None:
         return False
     echo = _ECHO.match(text)
     if echo is not None and _MENACE.search(text) is None:
-        text, low = text[echo.end() :], low[echo.end() :]
-    return (
-        _TARGET_CUE.search(text) is not None
-        or _FIND_CUE.search(text) is not None
-        or any(word in low and p.search(text) is not None for word, p in _VISIT_CUES)
-        or (("in person" in low or "face to face" in low) and _meets_in_person(text))
-    )
+        text = text[echo.end() :]
+    return _TARGET_CUE.search(text) is not None or _FIND_CUE.search(text) is not None
 
 
 #: Where a person goes, said to be known, as a menace (a sixth news-desk tryout published
@@ -515,35 +333,7 @@ _COLLEGE_STAFF: Final = re.compile(
 )
 #: How far from the college its cue may stand, and how many colleges are read.
 _FIND_NEAR: Final = 200
-_DIGIT: Final = re.compile(r"\d")
 _TRIES: Final = 50
-
-
-#: The rooms or floors of a building said to be where people are put (desk 84, under
-#: asylum seekers housed in a hotel: "The hotel is the Riverside Lodge on Station Approach,
-#: and rooms 100 to 140 are the ones they use. Worth people knowing."): rooms by number said
-#: to be "the ones they use" (the clause ending there: not "the ones they use for
-#: conferences"), or rooms by number after the people housed in them, in one sentence.
-_HOUSED: Final = re.compile(
-    r"\b(?:rooms?|floors?|flats?|units?|blocks?) \d{1,4}(?:\s?(?:to|-|–|and|&)\s?\d{1,4})? (?:are|is) "
-    r"(?:the ones?|where) (?:they|them|the (?:asylum seekers|migrants|refugees|men|families|lads))"
-    r"(?:['’]re| are| is)? (?:use|uses|in|stay|stay in|staying in|sleep|sleep in|sleeping in|live|"
-    r"live in|living in|kept|kept in|housed|housed in|put|put in)(?=\s*(?:$|[.!,;…]))|"
-    r"\b(?:asylum seekers|migrants|refugees|illegals|(?:they['’]ve|they have|they['’]re|they are)"
-    r" (?:put|putting|housed|housing|moved|moving) them)\b[^.!?\n]{0,60}?\brooms? \d{1,4}\s?"
-    r"(?:to|-|–|and|&)\s?\d{1,4}(?: (?:of|at|in) (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})?"
-    r"(?=\s*(?:$|[.!;…]))",
-    re.IGNORECASE,
-)
-#: A call to pass on where they are, ending its sentence ("Worth people knowing.", "Just so
-#: everyone knows."); not "worth people knowing if you need step-free access".
-_BROADCAST: Final = re.compile(
-    r"\b(?:worth (?:people|every(?:one|body)|folk|locals|the town|the lads) knowing|just so "
-    r"(?:every(?:one|body)|people|you all|y['’]all) knows?|(?:people|every(?:one|body)|locals) "
-    r"(?:should|ought to|need to) know|spread the word|pass it on|share (?:this|it)(?: widely| "
-    r"around| about)?)(?=\s*(?:$|[.!;…]))",
-    re.IGNORECASE,
-)
 
 
 def _place(found: str) -> str:
@@ -552,11 +342,7 @@ def _place(found: str) -> str:
     word = found.split(" ", 1)[0].lower()
     if word.startswith(("work", "teach")):
         return "workplace"
-    if word.startswith(("drink", "stay", "train", "swim", "rid", "volunteer")) or word in (
-        "which",
-        "what",
-        "the",
-    ):
+    if word.startswith(("drink", "stay")) or word in ("which", "what", "the"):
         return "where a person goes"
     return "a child's school"
 
@@ -585,10 +371,6 @@ def match_whereabouts(text: str) -> tuple[int, int, str] | None:
                 continue
             if call.group("word") is None or not _COLLEGE_STAFF.search(near):
                 return college.start(), college.end(), "school or college"
-    if ("room" in lowered or "floor" in lowered) and _DIGIT.search(text) is not None:
-        housed = _HOUSED.search(text)
-        if housed is not None and _BROADCAST.search(text) is not None:
-            return housed.start(), housed.end(), "where people are housed"
     if "where" in text or "Where" in text:
         known = _KNOWN_HAUNT.search(text)
         if known is not None:
