@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from service_support import Databases, Service
@@ -34,20 +35,22 @@ def service(engine: Engine, databases: Databases, tmp_path: Path) -> Iterator[Se
         made.close()
 
 
-def uploaded_and_erased(service: Service) -> str:
-    """The store id of the thread's first comment, uploaded, then erased by an admin."""
+def uploaded_and_erased(service: Service) -> dict[str, Any]:
+    """The thread's first comment as its upload answered it, then erased by an admin."""
     first = service.post_thread(BODY, "application/json")
     assert first.status_code == 200, first.text
-    cid = first.json()["comments"][0]["comment_id"]
+    entry: dict[str, Any] = first.json()["comments"][0]
     erased = service.client.post(
-        f"/api/v1/comments/{cid}/erase", json={"confirm": True}, headers=service.auth(service.admin)
+        f"/api/v1/comments/{entry['comment_id']}/erase",
+        json={"confirm": True},
+        headers=service.auth(service.admin),
     )
     assert erased.status_code == 200, erased.text
-    return cid
+    return entry
 
 
 def test_an_erased_comment_sent_again_with_its_text_is_named_as_erased(service: Service) -> None:
-    cid = uploaded_and_erased(service)
+    cid = uploaded_and_erased(service)["comment_id"]
 
     again = service.post_thread(BODY, "application/json")
     assert again.status_code == 200, again.text
@@ -97,16 +100,8 @@ def test_an_erased_comment_sent_again_unchanged_gives_no_reasons_of_its_text(
     """The fresh decision on the text sent again (held, as the stored status) was the
     answer, with reasons read from a text the store refused to keep; the answer now says
     the comment was left as stored, as when the decisions differ."""
-    first = service.post_thread(BODY, "application/json")
-    assert first.status_code == 200, first.text
-    held = first.json()["comments"][0]
+    held = uploaded_and_erased(service)
     assert (held["status"], held["decision"]["action"]) == ("pending", "hold")
-    erased = service.client.post(
-        f"/api/v1/comments/{held['comment_id']}/erase",
-        json={"confirm": True},
-        headers=service.auth(service.admin),
-    )
-    assert erased.status_code == 200, erased.text
     again = service.post_thread(BODY, "application/json")
     assert again.status_code == 200, again.text
     entry = again.json()["comments"][0]

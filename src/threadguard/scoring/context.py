@@ -114,17 +114,15 @@ def spared(replies: Sequence[tuple[str, str]], on: bool = True) -> np.ndarray:
     measured the rule on every context (titles too): it held more of SFU's and Ruddit's
     civil dev comments, and was left off. Figures: docs/evaluation.md, "Issue 12,
     session 53". ``on=False``: none is (the setting off)."""
-    return np.fromiter(
-        (
-            on
-            and bool(parent.strip())
-            and SECOND_PERSON.search(text) is not None
-            and not quotation_spans(text)
-            for text, parent in replies
-        ),
+    if not on:
+        return np.zeros(len(replies), dtype=bool)
+    speaks = addressed([text for text, _ in replies])
+    out: np.ndarray = speaks & np.fromiter(
+        (bool(parent.strip()) and not quotation_spans(text) for text, parent in replies),
         bool,
         len(replies),
     )
+    return out
 
 
 def bounded_shift(
