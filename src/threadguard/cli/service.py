@@ -252,12 +252,37 @@ def keys_create(
     _check_site_to_bind(site, database, data_dir)
     with _store(database, data_dir, InvalidError) as store:
         key = store.create_key(role, site=site, name=name, rate_per_minute=rate)
-    where = f" for site {site}" if site else ""
-    article = "an" if role.value[0] in "aeiou" else "a"
-    typer.echo(
-        f"Created {article} {role.value} key{where}. It is shown only now; keep it somewhere safe:"
-    )
-    typer.echo(key)
+        where = f" for site {site}" if site else ""
+        article = "an" if role.value[0] in "aeiou" else "a"
+        _show_key(
+            store,
+            f"Created {article} {role.value} key{where}. It is shown only now; keep it "
+            "somewhere safe:",
+            key,
+            "",
+        )
+
+
+def _show_key(store: Store, heading: str, key: str, lost: str) -> None:
+    """Print a new key under its heading; a key that could not be printed (standard output
+    closed, full, or read by nobody) is revoked at once, and standard error says so and
+    what ``lost`` adds: nobody has it, so an active key would be a secret no one holds
+    (and ``keys list`` would show a key as usable that nothing can use)."""
+    from threadguard.cli import stdout
+
+    try:
+        typer.echo(heading)
+        typer.echo(key)
+    except stdout.Unwritable:
+        prefix = key.split("_")[1]
+        store.revoke_key(prefix)
+        err.print(
+            f"error: the new key tg_{prefix}_… could not be shown, so it was revoked{lost}",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
+        raise
 
 
 def _columns(header: tuple[str, ...], rows: list[tuple[str, ...]], empty: str) -> None:
@@ -330,13 +355,17 @@ def keys_rotate(
 
     with _store(database, data_dir, NotFoundError, ConflictError, InvalidError) as store:
         key, old = store.rotate_key(prefix)
-    where = f" for site {old.site}" if old.site else ""
-    article = "an" if old.role[0] in "aeiou" else "a"
-    typer.echo(
-        f"Revoked tg_{old.prefix}_… and created its replacement, {article} {old.role} key{where}. "
-        "It is shown only now; keep it somewhere safe:"
-    )
-    typer.echo(key)
+        where = f" for site {old.site}" if old.site else ""
+        article = "an" if old.role[0] in "aeiou" else "a"
+        _show_key(
+            store,
+            f"Revoked tg_{old.prefix}_… and created its replacement, {article} {old.role} "
+            f"key{where}. It is shown only now; keep it somewhere safe:",
+            key,
+            f" (tg_{old.prefix}_… stays revoked: `threadguard keys create --role {old.role}"
+            + (f" --site {old.site}" if old.site else "")
+            + "` makes another)",
+        )
 
 
 user_app = typer.Typer(
