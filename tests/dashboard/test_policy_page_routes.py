@@ -174,6 +174,10 @@ def test_history_and_restore_are_audited(app: Service) -> None:
         missing = root.post("/policy/restore", {"site": "news", "version": "9"})
         assert missing.status_code == 404 and "no policy version 9" in missing.text
         assert root.post("/policy/restore", {"site": "news", "version": "x"}).status_code == 400
+        # what int() would read as another number: "1_0" is 10, "+1" and "٣" are numbers
+        for odd in ("1_0", "+1", " 1", "٣", "9" * 30):
+            refused = root.post("/policy/restore", {"site": "news", "version": odd})
+            assert refused.status_code == 400 and "not a number" in refused.text, odd
     entry = app.store.audit_log(action="policy").items[0]
     assert entry.action == "policy.restore" and entry.after is not None
     assert entry.after["restored_from"] == 1 and entry.actor == "root"

@@ -281,10 +281,10 @@ async def restore(request: Request, user: AdminChecked) -> Response:
     state = state_of(request)
     form = await read_form(request)
     site = site_for(user, form.get("site")) or DEFAULT_SITE
-    try:
-        version = int(form.get("version"))
-    except ValueError:
+    given = form.get("version")
+    if not ascii_number(given, 10):  # int() reads "+3", " 3", "3_0" (30) and "٣" too
         return error_page(request, user, 400, "No such version", "The version is not a number.")
+    version = int(given)
 
     def work() -> Response:
         try:
