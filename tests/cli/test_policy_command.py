@@ -46,6 +46,15 @@ def test_show_prints_the_built_in_thresholds_and_how_to_make_your_own() -> None:
     assert "any other language: hold" in result.stdout
 
 
+def test_show_of_a_sites_own_file_gives_no_advice_to_make_one(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.toml"
+    assert run_cli("policy", "init", str(mine)).returncode == 0
+    result = run_cli("policy", "show", "--policy", str(mine))
+    assert result.returncode == 0, result.stderr
+    assert _levels(result.stdout) == _expected()
+    assert "policy init" not in result.stdout
+
+
 def test_show_with_a_language_prints_that_languages_own_thresholds() -> None:
     result = run_cli("policy", "show", "--language", "de")
     assert result.returncode == 0, result.stderr

@@ -100,12 +100,14 @@ def policy_show(
     typer.echo("")
     for line in _rules(chosen):
         typer.echo(line)
-    typer.echo("")
-    typer.echo(
-        "To make it your own: `threadguard policy init my_site.toml`, edit the file, check "
-        "it with `threadguard policy show --policy my_site.toml`, and pass `--policy "
-        "my_site.toml` to scan, score, batch or serve (docs/policy.md explains each table)."
-    )
+    if policy is None:  # a site's own file needs no advice to make one (desk 90)
+        typer.echo("")
+        typer.echo(
+            "To make it your own: `threadguard policy init my_site.toml`, edit the file, "
+            "check it with `threadguard policy show --policy my_site.toml`, and pass "
+            "`--policy my_site.toml` to scan, score, batch or serve (docs/policy.md explains "
+            "each table)."
+        )
 
 
 def _rules(policy: Policy) -> list[str]:
