@@ -29,6 +29,16 @@ from threadguard.scoring.sexual_topics import without_sexual_topics
         ("The conviction rate for rape is tiny.", "The conviction rate for  is tiny."),
         ("Only 1 in 60 rapes ends in a charge.", "Only 1 in 60  ends in a charge."),
         ("Reported rapes rose 10% last year.", "Reported  rose 10% last year."),
+        # desk 87's two rejected comments on a picture-book story
+        (
+            "Why does everything have to be about sex now?",
+            "Why does everything have to be about  now?",
+        ),
+        (
+            "There's no sex in any of these books.",
+            "There's no  in any of these books.",
+        ),
+        ("It has nothing to do with sex.", "It has nothing to do with ."),
     ],
 )
 def test_the_words_that_name_a_subject_are_cut(text: str, rest: str) -> None:
@@ -60,6 +70,10 @@ def test_the_words_that_name_a_subject_are_cut(text: str, rest: str) -> None:
         "Let's try some other sex toys on you.",
         "The conviction rate for rape is low because she enjoyed it.",
         "Rapes are rising and they deserved it for dressing like that.",
+        "All I think about is sex with her.",
+        "He only talks about sex with the new girls at work.",
+        "I read a book about sex positions.",
+        "Talk about sex, you and me, tonight.",
     ],
 )
 def test_sex_described_or_wished_is_read_as_written(text: str) -> None:
@@ -108,3 +122,28 @@ def test_only_sexual_content_moves(
     for attribute in ("toxicity", "insult", "threat", "identity_attack", "profanity"):
         assert twice.scores[attribute] == once.scores[attribute]
     assert twice.scores["sexually_explicit"] >= 0.6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why does everything have to be about sex now?",
+        "There's no sex in any of these books. There's a boy who wants to dress like a "
+        "mermaid and his grandma thinks that's lovely.",
+        # a primer's name and sex as a subject: cut in one reading, not one each
+        "In my day we had Dick and Jane and we turned out fine. Why does everything have "
+        "to be about sex now?",
+    ],
+)
+def test_sex_as_what_a_book_is_about_is_not_sexual_content(
+    read_twice: ReadTwice, text: str, moderator: Moderator
+) -> None:
+    """Desk 87 (a school board's picture books): a reader's question and a librarian's
+    answer, both rejected as sexual content (0.95) in their thread. Toxicity is the comment's own (the
+    question may still wait for a moderator on it), but nothing rejects them."""
+    once, twice = read_twice(text)
+    assert once.scores["sexually_explicit"] > 0.8
+    assert twice.scores["sexually_explicit"] < 0.5
+    decided = moderator.decide(twice, text)
+    assert decided.action is not Verdict.REJECT
+    assert not any("sexually_explicit" in reason for reason in decided.decision.reasons)

@@ -13,6 +13,7 @@ words; none of it describes a sexual act.
 So where such a word names a subject -- "sex" or "sexual" before what it qualifies
 (:data:`SEX_SUBJECTS`, :data:`SEXUAL_SUBJECTS`: education, work, offenders, assault,
 harassment, orientation ...); "sexism", "sexist", "sexuality"; "sexually transmitted";
+"about sex", "to do with sex", "no sex in these books";
 "same-sex marriage", "the opposite sex", "both sexes", "sex and gender"; "rape" before
 "trial", "charges", "kit" or after "convicted of", "charged with" -- the comment is read
 again without that word, and ``sexually_explicit`` keeps the lower reading. Nothing else
@@ -114,6 +115,14 @@ _CUTS: Final = tuple(
         r"\s++rates?\s++(?:for|of|in)\s++(?P<cut>rapes?)\b",
         r"\b\d++\s++(?:in|out\s++of)\s++\d++\s++(?:reported\s++)?(?P<cut>rapes)\b",
         r"\b(?:reported|recorded)\s++(?P<cut>rapes)\b",
+        # sex as what a thing is about, or is not (desk 87: "Why does everything have to be
+        # about sex now?" and a librarian's "There's no sex in any of these books." were
+        # rejected at 0.95 under a story on picture books); not "about sex with her",
+        # "about sex positions", which describe it
+        r"\b(?:about|to\s++do\s++with)\s++(?P<cut>sex)\b"
+        r"(?!\s*+(?:with|positions?|toys?|acts?|tapes?|li(?:fe|ves)|scenes?|games?)\b)",
+        r"\b(?:is|was|there's|there\s++is|no|any|isn't|wasn't)\s++(?:no\s++)?(?P<cut>sex)"
+        r"\s++(?:in|on)\s++(?:any|the|these|those|this|that|them|it)\b",
     )
 )
 #: Comments without these letters have nothing to cut (most comments: one cheap search).
