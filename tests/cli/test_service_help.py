@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from threadguard.cli import app
 
 #: The commands of ``cli/service.py``.
-SERVICE_COMMANDS = ("serve", "keys", "user", "db")
+SERVICE_COMMANDS = ("serve", "dashboard", "keys", "user", "db")
 
 
 def commands(group: Any, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], Any]]:
@@ -51,3 +51,37 @@ def test_no_angle_bracketed_word_of_the_source_is_lost() -> None:
                 checked += 1
                 assert word in shown, f"{' '.join(path)} --help lost {word}"
     assert checked >= 1
+
+
+def test_dashboard_is_serve_under_the_name_people_look_for() -> None:
+    """Two news desks typed `threadguard dashboard` and were told there is no such command."""
+    shown = rendered(("dashboard",))
+    assert "The same as serve" in shown and "user add NAME --role moderator" in shown
+    assert "--port" in shown and "--policy" in shown  # serve's own options
+
+
+def test_serve_says_where_the_dashboard_is_and_who_signs_in(
+    tmp_path: Any, monkeypatch: Any
+) -> None:
+    started: list[tuple[str, int]] = []
+    monkeypatch.setattr(
+        "threadguard.service.server.serve",
+        lambda settings, *, host, port, workers, build: started.append((host, port)),
+    )
+    for command in ("serve", "dashboard"):
+        result = CliRunner().invoke(
+            app,
+            [command, "--data-dir", str(tmp_path), "--host", "0.0.0.0", "--port", "18443"],
+            env={"COLUMNS": "400"},
+        )
+        assert result.exit_code == 0, result.output
+        assert "Dashboard: http://127.0.0.1:18443/ (sign in with an account from" in result.output
+    assert started == [("0.0.0.0", 18443)] * 2
+
+
+def test_the_dashboard_line_writes_an_ipv6_host_in_brackets() -> None:
+    from threadguard.cli.service import _dashboard_line
+
+    assert "http://[::1]:8080/" in _dashboard_line("::1", 8080)
+    assert "http://[::1]:8080/" in _dashboard_line("::", 8080)
+    assert "http://news.example:80/" in _dashboard_line("news.example", 80)

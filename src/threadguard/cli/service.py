@@ -151,7 +151,9 @@ def serve(
     tier: SettingTierOpt = None,
     deep_from: SettingDeepFromOpt = None,
 ) -> None:
-    """Run the HTTP service: the native API plus Perspective, OpenAI and Coral endpoints.
+    """Run the HTTP service: the native API plus Perspective, OpenAI and Coral endpoints,
+    and the moderators' dashboard at `/` (sign in with an account from `threadguard user
+    add`; API keys are for the HTTP API, not the dashboard).
 
     The database is migrated to the current schema first. Settings (Coral secret, limits,
     tier and band) come from `<data-dir>/settings.toml` and THREADGUARD_* environment
@@ -186,6 +188,7 @@ def serve(
         warn_left_out(base)
         _check_metrics_folder()
         _check_address(host, port)
+        err.print(_dashboard_line(host, port), markup=False, highlight=False, soft_wrap=True)
         run_server(settings, host=host, port=port, workers=workers, build=create_site)
     except (PolicyError, SettingsError, DatabaseError, ModelChoiceError) as exc:
         fail(str(exc), 2)
@@ -193,6 +196,34 @@ def serve(
         fail(f"{exc}. Train one with `threadguard train`.", 1)
     except SQLAlchemyError as exc:
         fail(_cannot_open(exc), 1)
+
+
+app.command(
+    "dashboard",
+    help="The same as `serve`: the moderators' dashboard is part of the service, at `/` "
+    "(sign in with an account from `threadguard user add NAME --role moderator`).",
+)(serve)
+
+
+def _dashboard_line(host: str, port: int) -> str:
+    """Where the dashboard is and how to sign in, said as the server starts: two news
+    desks looked for a `dashboard` command, and one signed in with an API key."""
+    import ipaddress
+
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:  # a name: shown as given
+        return _signing_in(host, port)
+    if address.is_unspecified:  # every interface: this machine's loopback reaches it
+        address = ipaddress.ip_address("::1" if address.version == 6 else "127.0.0.1")
+    return _signing_in(f"[{address}]" if address.version == 6 else str(address), port)
+
+
+def _signing_in(shown: str, port: int) -> str:
+    return (
+        f"Dashboard: http://{shown}:{port}/ (sign in with an account from `threadguard user "
+        "add NAME --role moderator`; API keys are for /api/v1, Perspective, OpenAI and Coral)"
+    )
 
 
 def _check_metrics_folder() -> None:
