@@ -39,6 +39,7 @@ from threadguard.scoring.sexual_topics import without_sexual_topics
             "There's no  in any of these books.",
         ),
         ("It has nothing to do with sex.", "It has nothing to do with ."),
+        ("It's all about sex these days!", "It's all about  these days!"),
     ],
 )
 def test_the_words_that_name_a_subject_are_cut(text: str, rest: str) -> None:
@@ -74,6 +75,16 @@ def test_the_words_that_name_a_subject_are_cut(text: str, rest: str) -> None:
         "He only talks about sex with the new girls at work.",
         "I read a book about sex positions.",
         "Talk about sex, you and me, tonight.",
+        # a review's, against a looser first version of the desk 87 patterns
+        "The best part was sex in the shower with her.",
+        "Any sex in the back of the car is hot when she gets on top.",
+        "The new girl only cares about sex, I bet she swallows.",
+        "Kids should learn about sex from an older friend in private, keep it a secret.",
+        "Girls her age think about sex constantly, that's why I message them at night.",
+        "No sex in the house for a month, so she'll be gagging for it.",
+        "The teacher wanted to do with sex what she'd read, so she got the boy to undress.",
+        "It's all about sex with her, every night on the kitchen table.",
+        "I'm thinking about cocky sex all night, spreading her legs.",
     ],
 )
 def test_sex_described_or_wished_is_read_as_written(text: str) -> None:
@@ -130,9 +141,6 @@ def test_only_sexual_content_moves(
         "Why does everything have to be about sex now?",
         "There's no sex in any of these books. There's a boy who wants to dress like a "
         "mermaid and his grandma thinks that's lovely.",
-        # a primer's name and sex as a subject: cut in one reading, not one each
-        "In my day we had Dick and Jane and we turned out fine. Why does everything have "
-        "to be about sex now?",
     ],
 )
 def test_sex_as_what_a_book_is_about_is_not_sexual_content(
@@ -147,3 +155,18 @@ def test_sex_as_what_a_book_is_about_is_not_sexual_content(
     decided = moderator.decide(twice, text)
     assert decided.action is not Verdict.REJECT
     assert not any("sexually_explicit" in reason for reason in decided.decision.reasons)
+
+
+def test_a_lookalike_and_a_topic_are_cut_in_one_reading() -> None:
+    from threadguard.scoring.second_readings import without_sexual_misreadings
+
+    assert (
+        without_sexual_misreadings("Cockroaches in the sex education block again.")
+        == " in the education block again."
+    )
+    # topics found in the text as written: a cut lookalike makes no topic meet
+    assert (
+        without_sexual_misreadings("I'm thinking about cocky sex all night.")
+        == "I'm thinking about  sex all night."
+    )
+    assert without_sexual_misreadings("The housing bill passed.") is None

@@ -57,16 +57,9 @@ LOOKALIKES: Final = (
     "cockburn",
     "cockcroft",
 )
-#: "Dick" as a first name, before a capitalised surname ("Dick Cheney", "Dick Durbin"),
-#: and in the titles and names readers cite: the children's primers "Dick and Jane" (desk
-#: 87: "In my day we had Dick and Jane and we turned out fine." sexual content 0.37,
-#: profanity 0.52), "Moby Dick", "Philip K. Dick". Written so, case and all (not "what a
-#: dick", "Dick move").
-_NAMED_DICK: Final = (
-    r"(?-i:Dick)(?=\s+(?-i:[A-Z][a-z]))(?!\s+(?-i:Move|Pic|Head)\b)|"
-    r"(?-i:Dick)(?=\s+(?:and|&)\s+(?-i:Jane)\b)|(?<=(?-i:Moby)[\s-])(?-i:Dick)|"
-    r"(?<=(?-i:K)\.\s)(?-i:Dick)"
-)
+#: "Dick" as a first name, before a capitalised surname ("Dick Cheney", "Dick Durbin"):
+#: written so, case and all (not "what a dick", "Dick move").
+_NAMED_DICK: Final = r"(?-i:Dick)(?=\s+(?-i:[A-Z][a-z]))(?!\s+(?-i:Move|Pic|Head)\b)"
 _LOOKALIKE: Final = re.compile(
     r"\b(?:(?:"
     + "|".join(sorted(LOOKALIKES, key=len, reverse=True))

@@ -53,12 +53,14 @@ def without_denials(text: str) -> str | None:
 
 
 def without_sexual_misreadings(text: str) -> str | None:
-    """The text without the words that only look sexual and those that name sex as a
-    subject, in one reading: each alone leaves the other's word to hold the score ("In my
-    day we had Dick and Jane ... Why does everything have to be about sex now?", desk 87:
-    rejected at 0.93 by either reading alone)."""
-    plain = without_lookalikes(text)
-    return without_sexual_topics(plain if plain is not None else text) or plain
+    """The text without the words that name sex as a subject and those that only look
+    sexual, in one reading: each alone leaves the other's word to hold the score
+    ("Cockroaches in the sex education block"). The topics are found in the text as
+    written, then the lookalikes cut from what is left: cutting a lookalike first could
+    make a topic's words meet that the writer never put together ("thinking about cocky
+    sex": a review)."""
+    topics = without_sexual_topics(text)
+    return without_lookalikes(topics if topics is not None else text) or topics
 
 
 @dataclass(frozen=True)
