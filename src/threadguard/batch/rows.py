@@ -35,6 +35,7 @@ when the thread is built (:mod:`.units`), as the thread readers deal with them.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -86,12 +87,23 @@ READING_STOPPED = "; reading stopped"
 _BATCH_ROWS = 4096
 
 
+def _missing(value: Any) -> bool:
+    """Whether a field's value is no value: null, or NaN (a float column's missing value,
+    as pandas and Parquet write it: a date read as 'nan' was reported as an odd date)."""
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
 def _text(value: Any) -> str | None:
-    """A field as text: ids and times may come as numbers (or timestamps, from Parquet)."""
-    if value is None or isinstance(value, str):
-        return value
+    """A field as text: ids and times may come as numbers (or timestamps, from Parquet).
+    A whole float is written as the integer it is: pandas stores an id column with a gap
+    as floats, and its parent ids read '1.0' where the ids read '1', so that every reply
+    lost its parent."""
+    if _missing(value) or isinstance(value, str):
+        return None if _missing(value) else value
     if isinstance(value, bool):
         return str(value).lower()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
@@ -124,7 +136,7 @@ def to_row(
     lowered = {str(k).strip().lower(): v for k, v in obj.items()}
     row: Row = {}
     for field, names in aliases.items():
-        key = next((n for n in names if lowered.get(n) is not None), None)
+        key = next((n for n in names if not _missing(lowered.get(n))), None)
         value = None if key is None else lowered[key]
         fault = None if faults is None or key is None else _id_fault(field, key, value)
         if faults is not None and fault is not None:
