@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from threadguard.cli import app as cli
 from threadguard.training.data_files import DataFileError
-from threadguard.training.datasets import load_hatexplain, load_olid
+from threadguard.training.datasets import load_ghc, load_hatexplain, load_olid
 from threadguard.training.datasets_multilingual import load_germeval2018
 
 
@@ -56,3 +56,19 @@ def test_eval_on_a_damaged_file_exits_2_naming_it(tmp_path: Path) -> None:
     assert result.exit_code == 2, result.output
     assert str(damaged) in result.output.replace("\n", "")
     assert "line 3" in result.output and "UnicodeDecodeError" not in result.output
+
+
+def test_a_data_file_cut_short_names_its_last_line(tmp_path: Path) -> None:
+    """A TSV cut in the middle of a row: its missing fields read as None, and ``eval``
+    stopped on a traceback ('float() argument must be ... not 'NoneType'')."""
+    ghc = tmp_path / "gab_hate_corpus"
+    ghc.mkdir()
+    header = "text\thd\tcv\tvo\n"
+    (ghc / "ghc_train.tsv").write_text(header + "fine words\t0\t0\t0\n", encoding="utf-8")
+    cut = ghc / "ghc_test.tsv"
+    cut.write_text(header + "more words\t0\t0\t0\nwords cut in ha", encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        load_ghc(tmp_path)
+    assert str(caught.value) == (
+        f"{cut}: line 3: row has 1 fields, the header has 4 (is the file cut short?)"
+    )

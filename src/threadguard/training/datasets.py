@@ -28,7 +28,7 @@ import numpy as np
 
 from threadguard.normalize import normalize_text
 from threadguard.schema import ATTRIBUTES, GROUPS
-from threadguard.training.data_files import data_file, read_json
+from threadguard.training.data_files import data_file, dict_rows, read_json
 from threadguard.training.labels import all_clear, groups_in, no_target, target_labels
 
 HEADS: tuple[str, ...] = ATTRIBUTES + tuple(f"target:{g}" for g in GROUPS)
@@ -134,8 +134,7 @@ def seeded_split(text: str, dev: float = 0.1, test: float = 0.1) -> str:
 def csv_rows(path: Path, delimiter: str = ",") -> list[dict[str, str]]:
     """A labelled set's CSV file as rows keyed by its header (through ``data_file``, which
     names the file when it is missing or unreadable)."""
-    with data_file(path) as fh:
-        return list(csv.DictReader(fh, delimiter=delimiter))
+    return dict_rows(path, delimiter)
 
 
 def _read_json(path: Path) -> Any:
