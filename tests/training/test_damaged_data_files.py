@@ -72,3 +72,26 @@ def test_a_data_file_cut_short_names_its_last_line(tmp_path: Path) -> None:
     assert str(caught.value) == (
         f"{cut}: line 3: row has 1 fields, the header has 4 (is the file cut short?)"
     )
+
+
+def test_an_olid_test_tweet_without_a_label_is_an_error_not_an_offensive_tweet(
+    tmp_path: Path,
+) -> None:
+    """A labels file cut short left test tweets with no label, and a tweet not labelled
+    NOT was read as OFF: half the test set turned offensive, and eval reported on it."""
+    d = tmp_path / "olid"
+    d.mkdir()
+    (d / "olid-training-v1.0.tsv").write_text(
+        "id\ttweet\tsubtask_a\tsubtask_b\tsubtask_c\n1\tfine words\tNOT\tNULL\tNULL\n",
+        encoding="utf-8",
+    )
+    (d / "testset-levela.tsv").write_text("id\ttweet\n7\tnice\n8\tlovely\n", encoding="utf-8")
+    (d / "labels-levela.csv").write_text("id,label\n7,NOT\n8,", encoding="utf-8")
+    for level in "bc":
+        (d / f"labels-level{level}.csv").write_text("id,label\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        load_olid(tmp_path)
+    assert str(caught.value) == (
+        f"{d / 'labels-levela.csv'}: test tweet 8 has no OFF or NOT label (found ''); "
+        "is the file cut short?"
+    )

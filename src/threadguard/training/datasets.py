@@ -28,7 +28,7 @@ import numpy as np
 
 from threadguard.normalize import normalize_text
 from threadguard.schema import ATTRIBUTES, GROUPS
-from threadguard.training.data_files import data_file, dict_rows, read_json
+from threadguard.training.data_files import DataFileError, data_file, dict_rows, read_json
 from threadguard.training.labels import all_clear, groups_in, no_target, target_labels
 
 HEADS: tuple[str, ...] = ATTRIBUTES + tuple(f"target:{g}" for g in GROUPS)
@@ -254,6 +254,9 @@ def load_olid(root: Path) -> LabelledRows:
         level[name] = {r["id"]: r["label"] for r in csv_rows(d / f"labels-level{name}.csv")}
     for r in csv_rows(d / "testset-levela.tsv", delimiter="\t"):
         a = level["a"].get(r["id"], "")
+        if a not in ("OFF", "NOT"):  # a labels file cut short: the tweet was read as OFF
+            why = f"test tweet {r['id']} has no OFF or NOT label (found {a!r})"
+            raise DataFileError(d / "labels-levela.csv", f"{why}; is the file cut short?")
         b = level["b"].get(r["id"], "NULL")
         c = level["c"].get(r["id"], "NULL")
         out.add(r["tweet"], "test", _olid_labels(a, b, c), gold=f"{a}|{b}|{c}")
