@@ -219,3 +219,25 @@ def test_a_nan_in_a_float_column_is_a_missing_value_not_text(tmp_path: Path) -> 
         ("b", None, None),
     ]
     assert reading.problems == []
+
+
+def test_problems_in_a_parquet_file_name_its_row_not_a_line(tmp_path: Path) -> None:
+    """A Parquet file has no lines: an odd date or a missing parent in its second row was
+    named 'line 2', where the reader's own problems in the same file say 'row 2'."""
+    parquet = tmp_path / "rows.parquet"
+    pq.write_table(
+        pa.table(
+            {
+                "id": ["a", "b"],
+                "thread_id": ["t", "t"],
+                "parent_id": [None, "zz"],
+                "text": ["Hello.", "Hi."],
+                "created_at": ["2019-01-01", "01/02/2019"],
+            }
+        ),
+        parquet,
+    )
+    _, reading = _read(parquet, tmp_path)
+    assert [p.location for p in reading.problems] == ["row 2", "row 2"]
+    assert "parent 'zz'" in reading.problems[0].message
+    assert reading.problems[1].message.startswith("created_at '01/02/2019'")
