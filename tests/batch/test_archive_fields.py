@@ -165,3 +165,79 @@ def test_a_row_keeps_its_language_field(tmp_path: Path) -> None:
     path.write_text('{"text": "Hallo", "language": "de"}\n', encoding="utf-8")
     [(number, row)] = list(read_rows(path, "jsonl"))
     assert not isinstance(row, Problem) and row["language"] == "de" and number == 1
+
+
+def test_whole_float_ids_from_pandas_keep_replies_under_their_parents(tmp_path: Path) -> None:
+    """pandas stores an integer column with a gap (top-level comments have no parent) as
+    floats: the parent ids read '1.0' where the ids read '1', every reply was read as a
+    top-level comment with a 'parent is not in the input' problem, and the exit code
+    was 0."""
+    parquet = tmp_path / "pandas.parquet"
+    pq.write_table(
+        pa.table(
+            {
+                "id": [1, 2, 3],
+                "thread_id": [7.0, 7.0, 7.0],
+                "parent_id": pa.array([None, 1.0, 2.0], pa.float64()),
+                "text": ["Good piece.", "I disagree.", "Fair enough."],
+            }
+        ),
+        parquet,
+    )
+    units, reading = _read(parquet, tmp_path)
+    [unit] = units
+    assert unit.thread.id == "7"
+    assert [(c.id, c.parent, c.depth) for c in unit.thread.comments] == [
+        ("1", None, 0),
+        ("2", "1", 1),
+        ("3", "2", 2),
+    ]
+    assert reading.problems == []
+
+
+def test_a_nan_in_a_float_column_is_a_missing_value_not_text(tmp_path: Path) -> None:
+    """NaN is a float column's missing value: a missing epoch date was kept as 'nan' and
+    named as an odd date, a missing parent id became the parent 'nan'."""
+    parquet = tmp_path / "nan.parquet"
+    nan = float("nan")
+    pq.write_table(
+        pa.table(
+            {
+                "id": ["a", "b"],
+                "thread_id": ["t", "t"],
+                "parent_id": [nan, nan],
+                "text": ["Hello.", "Hi."],
+                "created_at": [1546300800.0, nan],
+            }
+        ),
+        parquet,
+    )
+    units, reading = _read(parquet, tmp_path)
+    comments = [c for u in units for c in u.thread.comments]
+    assert [(c.id, c.parent, c.created_at) for c in comments] == [
+        ("a", None, ISO),
+        ("b", None, None),
+    ]
+    assert reading.problems == []
+
+
+def test_problems_in_a_parquet_file_name_its_row_not_a_line(tmp_path: Path) -> None:
+    """A Parquet file has no lines: an odd date or a missing parent in its second row was
+    named 'line 2', where the reader's own problems in the same file say 'row 2'."""
+    parquet = tmp_path / "rows.parquet"
+    pq.write_table(
+        pa.table(
+            {
+                "id": ["a", "b"],
+                "thread_id": ["t", "t"],
+                "parent_id": [None, "zz"],
+                "text": ["Hello.", "Hi."],
+                "created_at": ["2019-01-01", "01/02/2019"],
+            }
+        ),
+        parquet,
+    )
+    _, reading = _read(parquet, tmp_path)
+    assert [p.location for p in reading.problems] == ["row 2", "row 2"]
+    assert "parent 'zz'" in reading.problems[0].message
+    assert reading.problems[1].message.startswith("created_at '01/02/2019'")

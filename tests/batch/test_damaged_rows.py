@@ -290,3 +290,42 @@ def test_a_csv_with_excels_sep_line_is_read_by_batch_too(tmp_path: Path) -> None
     [unit], problems = units_of(path, tmp_path)
     assert [c.text for c in unit.thread.comments] == ["Hello, world", "Bye"]
     assert problems == []
+
+
+def test_a_parquet_file_with_no_text_column_is_one_problem_naming_the_columns(
+    tmp_path: Path,
+) -> None:
+    """A Parquet export whose text column is called ``content`` gave one 'missing "text"'
+    problem per row (20,000 lines of warnings for 20,000 rows), and the file was not
+    counted as unread; a CSV with the same columns is one problem that names them."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "content.parquet"
+    pq.write_table(pa.table({"id": ["1", "2", "3"], "content": ["a", "b", "c"]}), path)
+    units, problems = units_of(path, tmp_path)
+    assert units == []
+    assert problems == [
+        f"{path}: columns: no text column: expected one of text, comment, body, "
+        "comment_text, message; found columns: 'id', 'content'; the file was not read"
+    ]
+
+
+def test_a_parquet_text_column_of_numbers_is_one_problem_not_one_per_row(
+    tmp_path: Path,
+) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "ints.parquet"
+    pq.write_table(pa.table({"id": ["1", "2"], "text": [10, 20]}), path)
+    units, problems = units_of(path, tmp_path)
+    assert units == []
+    assert problems == [
+        f"{path}: columns: the text column 'text' holds int64, not strings; the file was not read"
+    ]
+    # a text column with some nulls is still read, row by row
+    pq.write_table(pa.table({"id": ["1", "2"], "text": ["hello", None]}), path)
+    units, problems = units_of(path, tmp_path)
+    assert [c.text for u in units for c in u.thread.comments] == ["hello"]
+    assert problems == [f'{path}: row 2: missing "text"; row skipped']

@@ -123,3 +123,31 @@ def test_leaving_the_output_half_read_ends_the_pools_own_thread(
     out.close()
     running = [t for t in threading.enumerate() if isinstance(t, process._ExecutorManagerThread)]
     assert running == []
+
+
+@pytest.mark.parametrize("command", ["score", "batch"])
+def test_more_workers_than_the_machine_takes_is_refused_before_any_starts(
+    command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`batch --workers 100000` spent ten minutes starting a local Dask cluster for one
+    comment on two cores (and `score` forks as many processes, each loading the models)."""
+    from typer.testing import CliRunner
+
+    import threadguard.batch
+    import threadguard.parallel
+    from threadguard.cli import app
+
+    monkeypatch.setattr(threadguard.parallel, "default_workers", lambda: 2)
+
+    def started(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the job started")  # where it once hung for minutes
+
+    monkeypatch.setattr(threadguard.batch, "run_batch", started)
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": "c1", "text": "hello"}\n', encoding="utf-8")
+    out = tmp_path / "out"
+    args = [str(source)] + (["--out", str(out)] if command == "batch" else [])
+    result = CliRunner().invoke(app, [command, *args, "--workers", "100000"])
+    assert result.exit_code == 2, result.output
+    assert "--workers 100000: at most 8 here (4 per core, 2 cores;" in result.output
+    assert not out.exists()

@@ -25,8 +25,10 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import PurePath
 from typing import Final
 
+from threadguard.batch.inputs import ROW_EXTENSIONS
 from threadguard.batch.rows import Row
 from threadguard.readers.screening import field_fault, readable_article
 from threadguard.readers.tree import RawComment, build_comments
@@ -91,12 +93,19 @@ def comment_problems(
     return problems
 
 
+def where(source: str, number: int) -> str:
+    """Where the record ``number`` of ``source`` is: ``row N`` in a Parquet file, which
+    has no lines (its problems said ``line 2``), else ``line N``."""
+    parquet = ROW_EXTENSIONS.get(PurePath(source).suffix.lower()) == "parquet"
+    return f"{'row' if parquet else 'line'} {number}"
+
+
 def _language(row: Row, source: str, number: int, problems: list[Problem]) -> str | None:
     """The row's stated language (``de`` for ``de-AT``), as scan reads it; a value that is
     no language code is reported, and the language detected from the text."""
     language, bad = as_language(row.get("language"))
     if bad is not None:
-        problems.append(Problem(source, f"line {number}", bad))
+        problems.append(Problem(source, where(source, number), bad))
     return language
 
 
@@ -110,7 +119,7 @@ def _article(rows: Sequence[tuple[int, Row]], source: str, problems: list[Proble
     thread = Thread(
         title=_first(rows, "title"), url=_first(rows, "url"), id=_first(rows, "thread_id")
     )
-    return readable_article(thread, source, f"line {rows[0][0]}" if rows else "", problems)
+    return readable_article(thread, source, where(source, rows[0][0]) if rows else "", problems)
 
 
 def unit_from_rows(rows: Sequence[tuple[int, Row]], source: str) -> tuple[Unit, list[Problem]]:
@@ -124,7 +133,7 @@ def unit_from_rows(rows: Sequence[tuple[int, Row]], source: str) -> tuple[Unit, 
             parent=row.get("parent_id") or None,
             author=row.get("author") or "",
             created_at=row.get("created_at") or None,
-            location=f"line {number}",
+            location=where(source, number),
             language=_language(row, source, number, stated),
         )
         for number, row in rows
@@ -144,7 +153,7 @@ def unit_from_rows(rows: Sequence[tuple[int, Row]], source: str) -> tuple[Unit, 
             contexts[raw.id] = parent
         else:
             message = f"{fault}; read without the text it replies to"
-            problems.append(Problem(source, f"line {number}", message))
+            problems.append(Problem(source, where(source, number), message))
     thread = replace(_article(rows, source, problems), comments=tuple(comments))
     lines = {raw.id: raw.location for raw in raws if raw.id is not None and given[raw.id] == 1}
     problems.extend(comment_problems(thread, source, lines))

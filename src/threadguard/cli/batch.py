@@ -18,7 +18,14 @@ import typer
 from rich.markup import escape
 
 from threadguard.cli import common
-from threadguard.cli.common import app, cascade_settings, err, fail, load_moderator
+from threadguard.cli.common import (
+    app,
+    cascade_settings,
+    err,
+    fail,
+    load_moderator,
+    worker_count,
+)
 from threadguard.schema import Tier
 
 if TYPE_CHECKING:
@@ -153,12 +160,12 @@ def batch(
     from threadguard.batch.plan import bad_input
     from threadguard.batch.runner import SchedulerError
     from threadguard.moderation import policy_text
-    from threadguard.parallel import default_workers
     from threadguard.scoring.linear import ModelError
     from threadguard.scoring.registry import ModelChoiceError
 
     if out.exists() and not out.is_dir():
         fail(f"--out {out}: is a file; --out names the folder the batch writes into")
+    processes = worker_count(workers)
     moderator = load_moderator(policy)
     text = policy_text(moderator.policy)
     if text is None:
@@ -176,7 +183,7 @@ def batch(
         recipe=recipe,
         model_dir=model,
         scheduler=scheduler,
-        workers=workers or default_workers(),
+        workers=processes,
         partition_comments=partition_size,
         restart=restart,
     )

@@ -108,6 +108,28 @@ def check_names(
         fail(str(exc))
 
 
+#: ``--workers`` beyond this many per core is refused: each worker is a process that
+#: loads the models, and ``batch --workers 100000`` spent ten minutes starting a local
+#: cluster for one comment (``score`` would have forked as many processes).
+MAX_WORKERS_PER_CORE = 4
+
+
+def worker_count(workers: int) -> int:
+    """The processes ``--workers`` asks for (0: one per core); exit 2 beyond
+    :data:`MAX_WORKERS_PER_CORE` per core, naming the most this machine takes."""
+    from threadguard.parallel import default_workers
+
+    cores = default_workers()
+    most = MAX_WORKERS_PER_CORE * cores
+    if workers > most:
+        fail(
+            f"--workers {workers}: at most {most} here ({MAX_WORKERS_PER_CORE} per core, "
+            f"{cores} core{'s' if cores != 1 else ''}; each worker is a process that loads "
+            "the models); 0 is one per core"
+        )
+    return workers or cores
+
+
 def data_folder(data: Path | None) -> Path:
     """The data folder given by ``--data`` or ``$THREADGUARD_DATA``; else exit 2 saying how."""
     if data is None:

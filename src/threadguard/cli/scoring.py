@@ -24,6 +24,7 @@ from threadguard.cli.common import (
     fail,
     load_engine,
     load_moderator,
+    worker_count,
 )
 from threadguard.readers.registry import format_names
 from threadguard.schema import Tier
@@ -71,9 +72,10 @@ def score(
     on; the exit code is 2 if any line failed. Inputs longer than a few thousand lines are
     scored on every core.
     """
-    from threadguard.parallel import EngineRecipe, default_workers, score_lines
+    from threadguard.parallel import EngineRecipe, score_lines
     from threadguard.progress import progress_bar
 
+    processes = worker_count(workers)  # before the models load
     moderator = load_moderator(policy, context)
     engine = load_engine(model, tier, context, deep_from)
     recipe = EngineRecipe(model, policy, engine.cascade)
@@ -98,9 +100,7 @@ def score(
     out = sys.stdout
     total = None if input == "-" else _line_count(Path(input), quiet)
     with binary, progress_bar("scoring", quiet=quiet) as advance:
-        lines = score_lines(
-            engine, moderator, recipe, stream, workers or default_workers(), spans=spans
-        )
+        lines = score_lines(engine, moderator, recipe, stream, processes, spans=spans)
         done = 0
         for done, (line, ok) in enumerate(lines, start=1):
             out.write(line + "\n")

@@ -56,6 +56,28 @@ def data_file(path: Path, encoding: str = "utf-8") -> Iterator[IO[str]]:
             raise DataFileError(path, f"not a readable CSV file ({exc})") from None
 
 
+def dict_rows(path: Path, delimiter: str = ",") -> list[dict[str, str]]:
+    """A CSV or TSV data file's rows keyed by its header. A row with fewer or more fields
+    than the header raises :class:`DataFileError` naming its line: a file cut short ends
+    in such a row, whose missing fields read as None, and the loaders stopped on a bare
+    ``TypeError`` (or took a label cut in half for a label)."""
+    rows = []
+    with data_file(path) as fh:
+        reader = csv.DictReader(fh, delimiter=delimiter)
+        for row in reader:
+            extra = row.pop(None, None) or []
+            if extra or None in row.values():
+                width = len(reader.fieldnames or ())
+                found = width + len(extra) - sum(v is None for v in row.values())
+                raise DataFileError(
+                    path,
+                    f"line {reader.line_num}: row has {found} fields, the header has {width} "
+                    "(is the file cut short?)",
+                )
+            rows.append(row)
+    return rows
+
+
 def read_json(path: Path) -> Any:
     """A JSON data file's content; a decode or JSON error names the file and line."""
     note_read(path)

@@ -28,7 +28,7 @@ import numpy as np
 
 from threadguard.normalize import normalize_text
 from threadguard.schema import ATTRIBUTES, GROUPS
-from threadguard.training.data_files import data_file, read_json
+from threadguard.training.data_files import DataFileError, data_file, dict_rows, read_json
 from threadguard.training.labels import all_clear, groups_in, no_target, target_labels
 
 HEADS: tuple[str, ...] = ATTRIBUTES + tuple(f"target:{g}" for g in GROUPS)
@@ -134,8 +134,7 @@ def seeded_split(text: str, dev: float = 0.1, test: float = 0.1) -> str:
 def csv_rows(path: Path, delimiter: str = ",") -> list[dict[str, str]]:
     """A labelled set's CSV file as rows keyed by its header (through ``data_file``, which
     names the file when it is missing or unreadable)."""
-    with data_file(path) as fh:
-        return list(csv.DictReader(fh, delimiter=delimiter))
+    return dict_rows(path, delimiter)
 
 
 def _read_json(path: Path) -> Any:
@@ -255,6 +254,9 @@ def load_olid(root: Path) -> LabelledRows:
         level[name] = {r["id"]: r["label"] for r in csv_rows(d / f"labels-level{name}.csv")}
     for r in csv_rows(d / "testset-levela.tsv", delimiter="\t"):
         a = level["a"].get(r["id"], "")
+        if a not in ("OFF", "NOT"):  # a labels file cut short: the tweet was read as OFF
+            why = f"test tweet {r['id']} has no OFF or NOT label (found {a!r})"
+            raise DataFileError(d / "labels-levela.csv", f"{why}; is the file cut short?")
         b = level["b"].get(r["id"], "NULL")
         c = level["c"].get(r["id"], "NULL")
         out.add(r["tweet"], "test", _olid_labels(a, b, c), gold=f"{a}|{b}|{c}")

@@ -18,7 +18,7 @@ import csv
 from collections.abc import Callable
 from pathlib import Path
 
-from threadguard.training.data_files import data_file
+from threadguard.training.data_files import data_file, dict_rows
 from threadguard.training.datasets import (
     NAN,
     LabelledRows,
@@ -40,8 +40,7 @@ def _rows(path: Path, delimiter: str = ",", *, quoted: bool = True) -> list[list
 
 
 def _dict_rows(path: Path) -> list[dict[str, str]]:
-    with data_file(path) as fh:
-        return list(csv.DictReader(fh))
+    return dict_rows(path)
 
 
 def _train_or_dev(text: str) -> str:
