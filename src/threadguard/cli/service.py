@@ -29,6 +29,7 @@ from threadguard.validation import lone_surrogate
 
 if TYPE_CHECKING:
     from threadguard.storage import Store
+    from threadguard.storage.records import KeyRecord
 
 DatabaseOpt = Annotated[
     str | None,
@@ -281,34 +282,36 @@ def keys_create(
 
     check_names(site=site, name=name)
     _check_site_to_bind(site, database, data_dir)
-    with _store(database, data_dir, InvalidError) as store:
-        key = store.create_key(role, site=site, name=name, rate_per_minute=rate)
-        where = f" for site {site}" if site else ""
-        article = "an" if role.value[0] in "aeiou" else "a"
-        _show_key(
-            store,
-            f"Created {article} {role.value} key{where}. It is shown only now; keep it "
-            "somewhere safe:",
-            key,
-            "",
+    where = f" for site {site}" if site else ""
+    article = "an" if role.value[0] in "aeiou" else "a"
+    heading = (
+        f"Created {article} {role.value} key{where}. It is shown only now; keep it somewhere safe:"
+    )
+    with _store(database, data_dir, InvalidError) as store, _unshown(""):
+        store.create_key(
+            role, site=site, name=name, rate_per_minute=rate, shown=lambda k: _show(heading, k)
         )
 
 
-def _show_key(store: Store, heading: str, key: str, lost: str) -> None:
-    """Print a new key under its heading; a key that could not be printed (standard output
-    closed, full, or read by nobody) is revoked at once, and standard error says so and
-    what ``lost`` adds: nobody has it, so an active key would be a secret no one holds
-    (and ``keys list`` would show a key as usable that nothing can use)."""
+def _show(heading: str, key: str) -> None:
+    typer.echo(heading)
+    typer.echo(key)
+
+
+@contextmanager
+def _unshown(kept: str) -> Iterator[None]:
+    """A new key is printed inside the transaction that stores it: where standard output
+    fails (closed, full, its reader gone), nothing is stored, and standard error says so
+    and what ``kept`` adds. Before, the key was stored first, and a key that could not be
+    printed stayed active with nobody holding it (and ``keys list`` showed it usable);
+    one printed only in part is no key anyone holds either."""
     from threadguard.cli import stdout
 
     try:
-        typer.echo(heading)
-        typer.echo(key)
+        yield
     except stdout.Unwritable:
-        prefix = key.split("_")[1]
-        store.revoke_key(prefix)
         err.print(
-            f"error: the new key tg_{prefix}_… could not be shown, so it was revoked{lost}",
+            f"error: the new key could not be printed in full, so it was not kept{kept}",
             markup=False,
             highlight=False,
             soft_wrap=True,
@@ -384,19 +387,20 @@ def keys_rotate(
     line; the old one is refused within `key_check_s` seconds (default 1)."""
     from threadguard.storage import ConflictError, InvalidError, NotFoundError
 
-    with _store(database, data_dir, NotFoundError, ConflictError, InvalidError) as store:
-        key, old = store.rotate_key(prefix)
+    def show(key: str, old: KeyRecord) -> None:
         where = f" for site {old.site}" if old.site else ""
         article = "an" if old.role[0] in "aeiou" else "a"
-        _show_key(
-            store,
+        _show(
             f"Revoked tg_{old.prefix}_… and created its replacement, {article} {old.role} "
             f"key{where}. It is shown only now; keep it somewhere safe:",
             key,
-            f" (tg_{old.prefix}_… stays revoked: `threadguard keys create --role {old.role}"
-            + (f" --site {old.site}" if old.site else "")
-            + "` makes another)",
         )
+
+    with (
+        _store(database, data_dir, NotFoundError, ConflictError, InvalidError) as store,
+        _unshown(" (the old key stays active)"),
+    ):
+        store.rotate_key(prefix, shown=show)
 
 
 user_app = typer.Typer(

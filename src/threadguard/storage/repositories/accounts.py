@@ -7,6 +7,7 @@ transaction, which is how every process's key cache learns of it.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
@@ -64,8 +65,12 @@ class AccountRepository(Repository):
         name: str = "",
         rate_per_minute: int | None = None,
         actor: Actor = SYSTEM,
+        shown: Callable[[str], None] | None = None,
     ) -> str:
-        """Make an API key and store its hash; returns the key text (the only time it exists)."""
+        """Make an API key and store its hash; returns the key text (the only time it exists).
+
+        ``shown`` is given the key before the transaction commits: where it raises (the
+        key could not be printed), nothing is stored, since no one would hold the key."""
         if role not in KEY_ROLES:
             raise InvalidError(f"role must be one of {', '.join(KEY_ROLES)}, not {role!r}")
         if site is not None and not site.strip():
@@ -99,6 +104,9 @@ class AccountRepository(Repository):
                 },
             )
             bump(session, KEYS)
+            if shown is not None:
+                session.flush()  # the store's own refusals come before the key is shown
+                shown(key.text)
         return key.text
 
     def find_key(self, prefix: str) -> KeyRecord | None:
@@ -130,11 +138,18 @@ class AccountRepository(Repository):
             bump(session, KEYS)
             return record
 
-    def rotate_key(self, prefix: str, actor: Actor = SYSTEM) -> tuple[str, KeyRecord]:
+    def rotate_key(
+        self,
+        prefix: str,
+        actor: Actor = SYSTEM,
+        shown: Callable[[str, KeyRecord], None] | None = None,
+    ) -> tuple[str, KeyRecord]:
         """Replace an active key (a unique start of its prefix, as for :meth:`revoke_key`)
         by a new one with the same role, site, name and rate, and revoke it, in one
         transaction audited as ``key.rotate``: either both happen or neither. Returns the
-        new key's text (the only time it exists) and the old key as it was."""
+        new key's text (the only time it exists) and the old key as it was. ``shown`` is
+        given both before the transaction commits: where it raises, neither happens (the
+        old key stays active rather than be replaced by a key no one holds)."""
         key = credentials.new_key()
         with self._sessions.write() as session:
             row = _one_key(session, prefix)
@@ -172,6 +187,9 @@ class AccountRepository(Repository):
                 },
             )
             bump(session, KEYS)
+            if shown is not None:
+                session.flush()
+                shown(key.text, old)
         return key.text, old
 
     def add_user(
