@@ -75,7 +75,9 @@ def test_serve_says_where_the_dashboard_is_and_who_signs_in(
             env={"COLUMNS": "400"},
         )
         assert result.exit_code == 0, result.output
-        assert "Dashboard: http://127.0.0.1:18443/ (sign in with an account from" in result.output
+        assert (
+            "INFO:     Dashboard: http://127.0.0.1:18443/ (sign in with an account" in result.output
+        )
     assert started == [("0.0.0.0", 18443)] * 2
 
 
@@ -84,4 +86,27 @@ def test_the_dashboard_line_writes_an_ipv6_host_in_brackets() -> None:
 
     assert "http://[::1]:8080/" in _dashboard_line("::1", 8080)
     assert "http://[::1]:8080/" in _dashboard_line("::", 8080)
+    assert "http://[fe80::1%25lo]:8080/" in _dashboard_line("fe80::1%lo", 8080)
     assert "http://news.example:80/" in _dashboard_line("news.example", 80)
+
+
+def test_the_dashboard_line_gives_the_public_url_and_keeps_json_logs_json(
+    tmp_path: Any, monkeypatch: Any
+) -> None:
+    import json
+
+    monkeypatch.setattr(
+        "threadguard.service.server.serve",
+        lambda settings, *, host, port, workers, build: None,
+    )
+    env = {
+        "COLUMNS": "400",
+        "THREADGUARD_PUBLIC_URL": "https://moderation.example",
+        "THREADGUARD_LOG_FORMAT": "json",
+    }
+    result = CliRunner().invoke(
+        app, ["serve", "--data-dir", str(tmp_path), "--host", "0.0.0.0", "--port", "18444"], env=env
+    )
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.output.splitlines() if line.strip()]
+    assert lines[-1]["message"].startswith("Dashboard: https://moderation.example/ (sign in")

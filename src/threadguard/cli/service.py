@@ -28,6 +28,7 @@ from threadguard.schema import Role
 from threadguard.validation import lone_surrogate
 
 if TYPE_CHECKING:
+    from threadguard.service.settings import ServiceSettings
     from threadguard.storage import Store
     from threadguard.storage.records import KeyRecord
 
@@ -189,7 +190,7 @@ def serve(
         warn_left_out(base)
         _check_metrics_folder()
         _check_address(host, port)
-        err.print(_dashboard_line(host, port), markup=False, highlight=False, soft_wrap=True)
+        _say_where_the_dashboard_is(settings.log_format, _dashboard_line(host, port, settings))
         run_server(settings, host=host, port=port, workers=workers, build=create_site)
     except (PolicyError, SettingsError, DatabaseError, ModelChoiceError) as exc:
         fail(str(exc), 2)
@@ -206,25 +207,47 @@ app.command(
 )(serve)
 
 
-def _dashboard_line(host: str, port: int) -> str:
+def _dashboard_line(host: str, port: int, settings: ServiceSettings | None = None) -> str:
     """Where the dashboard is and how to sign in, said as the server starts: two news
-    desks looked for a `dashboard` command, and one signed in with an API key."""
+    desks looked for a `dashboard` command, and one signed in with an API key. The
+    settings' ``public_url`` where there is one (the address readers and moderators use)."""
     import ipaddress
 
+    if settings is not None and settings.public_url:
+        return _signing_in(settings.public_url.rstrip("/") + "/")
     try:
         address = ipaddress.ip_address(host)
     except ValueError:  # a name: shown as given
-        return _signing_in(host, port)
+        return _signing_in(f"http://{host}:{port}/")
     if address.is_unspecified:  # every interface: this machine's loopback reaches it
         address = ipaddress.ip_address("::1" if address.version == 6 else "127.0.0.1")
-    return _signing_in(f"[{address}]" if address.version == 6 else str(address), port)
-
-
-def _signing_in(shown: str, port: int) -> str:
-    return (
-        f"Dashboard: http://{shown}:{port}/ (sign in with an account from `threadguard user "
-        "add NAME --role moderator`; API keys are for /api/v1, Perspective, OpenAI and Coral)"
+    shown = str(address).replace("%", "%25")  # a zone, as a URL writes it (RFC 6874)
+    return _signing_in(
+        f"http://[{shown}]:{port}/" if address.version == 6 else f"http://{shown}:{port}/"
     )
+
+
+def _signing_in(url: str) -> str:
+    return (
+        f"Dashboard: {url} (sign in with an account from `threadguard user add NAME --role "
+        "moderator`; API keys are for /api/v1, Perspective, OpenAI and Coral)"
+    )
+
+
+def _say_where_the_dashboard_is(log_format: str, line: str) -> None:
+    """The line on standard error in the server's log format: with ``log_format = "json"``
+    every line there is one JSON object, and a plain first line broke log pipelines that
+    parse each (a review)."""
+    import logging
+
+    from threadguard.service.log_format import JsonFormatter, TextFormatter
+
+    record = logging.LogRecord("threadguard", logging.INFO, __file__, 0, line, None, None)
+    formatter: logging.Formatter = (
+        JsonFormatter() if log_format == "json" else TextFormatter("%(levelname)s:     %(message)s")
+    )
+    sys.stderr.write(formatter.format(record) + "\n")
+    sys.stderr.flush()
 
 
 def _check_metrics_folder() -> None:
