@@ -6,7 +6,10 @@ thread uploads from a few clients at once; part-way it is killed with SIGKILL, w
 requests in flight; then it is started again on the same database, takes more writes,
 and is killed again. Every write answered 2xx must be in the database exactly once
 (the others may or may not be: their answer never came). Bounded: each stream stops
-after ``PER_STREAM`` writes per client or ``STREAM_S`` seconds.
+after ``PER_STREAM`` writes per client or ``STREAM_CAP_S`` seconds. The kill comes once
+the cycle has some acknowledged writes and ``STREAM_S`` more have passed, not after a
+fixed sleep: under a loaded CI machine no write was answered within 1.5 s, and the
+test failed with nothing to check.
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ from threadguard.storage.models import Comment
 CLIENTS = 4
 PER_STREAM = 60
 STREAM_S = 1.5
+#: How long a cycle waits for its first acknowledged writes, and a stream may run.
+STREAM_CAP_S = 60.0
 #: Kill -9 cycles per backend (more for a longer probe: THREADGUARD_CRASH_CYCLES=3).
 CYCLES = int(os.environ.get("THREADGUARD_CRASH_CYCLES", "2"))
 
@@ -43,7 +48,7 @@ def server(
 
 def stream(base: str, key: str, client: int, cycle: int, acked: list[str]) -> None:
     """Send writes until the bound or the server dies; note each one answered 2xx."""
-    deadline = time.monotonic() + STREAM_S * 4
+    deadline = time.monotonic() + STREAM_CAP_S
     headers = {"Authorization": f"Bearer {key}"}
     with httpx.Client(base_url=base, headers=headers, timeout=10) as http:
         for n in range(PER_STREAM):
@@ -100,8 +105,12 @@ def test_every_acknowledged_write_survives_kill_9_exactly_once(kind: str, tmp_pa
                     threading.Thread(target=stream, args=(base, key, c, cycle, acked))
                     for c in range(CLIENTS)
                 ]
+                before = len(acked)
                 for thread in clients:
                     thread.start()
+                waited = time.monotonic() + STREAM_CAP_S
+                while len(acked) - before < CLIENTS and time.monotonic() < waited:
+                    time.sleep(0.05)
                 time.sleep(STREAM_S)  # writes in flight from every client
                 os.kill(process.pid, signal.SIGKILL)
                 for thread in clients:
