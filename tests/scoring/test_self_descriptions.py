@@ -35,6 +35,12 @@ DRY_CLEANER = (
         ("My son is autistic and loves chess.", " loves chess."),
         ("As a Black officer in this force, I was proud.", " officer in this force, I was proud."),
         ("My family came from the Philippines in 1990.", " in 1990."),
+        # news desk 88 (session 54): a reclaimed word the writer gives themselves
+        (
+            "Proud wog here, and the knafeh is better than my teta's.",
+            " and the knafeh is better than my teta's.",
+        ),
+        ("As a Greek wog I can confirm it.", " I can confirm it."),
     ],
 )
 def test_a_self_description_is_cut(text: str, rest: str) -> None:
@@ -81,6 +87,9 @@ def test_own_groups_name_the_writers_group() -> None:
     assert own_groups(normalize_text(DRY_CLEANER)) == {"jews"}
     assert own_groups(normalize_text("Sikh, born and bred in this town.")) == {"religion"}
     assert own_groups(normalize_text("I'm sure the Syrian family will settle.")) == set()
+    # news desks 87 and 90 (session 54): the replies to these readers were published
+    assert own_groups(normalize_text("I'm a Romany Gypsy myself.")) == {"race_ethnicity"}
+    assert own_groups(normalize_text("I'm Yemeni-American, born at Beaumont.")) == {"arabs"}
 
 
 def test_a_long_comment_is_read_in_linear_time() -> None:

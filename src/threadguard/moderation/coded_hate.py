@@ -114,11 +114,15 @@ NEGATION: Final = re.compile(
     re.IGNORECASE,
 )
 #: A denial standing just before a code ("there is no migrant invasion", "no such
-#: great replacement", "es gibt keine Remigration", "il n'y a pas de grand remplacement");
-#: a negation further back is no denial ("why not remigration?").
+#: great replacement", "es gibt keine Remigration", "il n'y a pas de grand remplacement"),
+#: or the smear denied to the reader, in a list too ("You're not a virus or a groomer or a
+#: phase" to queer kids, desk 87; "being gay doesn't make you a groomer"); a negation
+#: further back is no denial ("why not remigration?", "if they're not groomers, why ...").
 DENIAL: Final = re.compile(
-    r"\b(?:no(?: such| real)?|keine?n?|kein|pas de|aucune?|ningun[oa]?|ningún|"
-    r"nenhuma?|geen)\s*$",
+    r"(?:\b(?:no(?: such| real)?|keine?n?|kein|pas de|aucune?|ningun[oa]?|ningún|"
+    r"nenhuma?|geen)|\byou(?:['’]re not|['’]re never| are not| are never| aren['’]t)|"
+    r"\b(?:does|do)(?:n['’]t| not) make (?:you|them|him|her|anyone|someone|people))"
+    r"(?:\s+an?)?(?:\s+[\w'’-]+,?\s+(?:or|nor)(?:\s+an?)?){0,3}\s*$",
     re.IGNORECASE,
 )
 #: A code named as a word, just before its opening quotation mark: "the word 'pikey'",

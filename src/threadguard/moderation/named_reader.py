@@ -64,7 +64,14 @@ COLLECTIVE: Final = re.compile(
     r"the likes of you|people like (?:you|your \w+)|you and your (?:lot|kind|sort|people|type)|"
     r"(?:every|each|none|all|the rest|half) (?:one )?of (?:you|youse|yous)(?: lot)?|"
     r"(?:the )?(?:whole )?lot of (?:you|youse|yous)|you mob|your mob|youse|yous|"
-    r"y'all)\b|(?P<weak>\b(?:you|they)(?:'re| are)? all\b)"
+    r"y'all|"
+    # the reader's kin as the next arrivals: "How many more of your relatives are coming
+    # over now? Asking for Centrelink." under "My family is Eritrean" (desk 90), not "How
+    # many more of your relatives are coming to the party?"
+    r"how many more of your (?:relatives|relations|rellies|cousins|family|clan|tribe|lot|"
+    r"people|kind)(?= (?:are|is|will be|can we expect|to come)\b)(?![^.?!]{0,30}\b(?:to|for) "
+    r"(?:the|a|your|our|watch|see|cheer|celebrate)\b))\b"
+    r"|(?P<weak>\b(?:you|they)(?:'re| are)? all\b)"
 )
 #: "You all", "they all": read only with a generalisation in their own clause, not in a
 #: question ("They all came to the vigil, I've never seen anything like it.", "Are you all
@@ -103,7 +110,13 @@ HOSTILE: Final = re.compile(
     r"this is (?:england|britain|scotland|ireland|wales|australia|america|our country)|"
     r"spy|spies|spying|handlers?|reporting back|termites|ants|locusts|swarm\w*|hordes?|"
     r"by the (?:thousand|hundred|million)|flights? (?:to|back|home)|plenty of (?:flights|boats|"
-    r"planes|ferries))\b"
+    r"planes|ferries)|"
+    # desks 87-90 (session 54): "Your people always vote as a bloc.", "Your lot were
+    # probably the ones holding the bricks.", "Asking for Centrelink."
+    r"(?:vote|votes|voting|voted) as a bloc|bloc vote|centrelink|how many more|"
+    r"(?:holding|throwing|threw|chucking|lobbing) (?:the )?(?:bricks|stones|rocks|bottles|"
+    r"petrol bombs)|(?:were|are|was) (?:probably |obviously |clearly |likely )?(?:behind (?:it|"
+    r"this|that)|responsible for (?:it|this|that)))\b"
 )
 #: Praise, thanks, sympathy or welcome: the collective said warmly.
 WARM: Final = re.compile(
