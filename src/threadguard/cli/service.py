@@ -20,6 +20,7 @@ from threadguard.cli.common import (
     SettingTierOpt,
     app,
     check_names,
+    cli_user,
     err,
     fail,
     warn_left_out,
@@ -29,6 +30,7 @@ from threadguard.validation import lone_surrogate
 
 if TYPE_CHECKING:
     from threadguard.storage import Store
+    from threadguard.storage.records import Actor
 
 DatabaseOpt = Annotated[
     str | None,
@@ -81,6 +83,15 @@ def _check_site_to_bind(site: str | None, database: str | None, data_dir: Path |
         return
     with _store(database, data_dir) as store:
         check_names(site=site, making=True, exists=store.has_site)
+
+
+def _operator() -> Actor:
+    """Who the audit log names for a key or account changed here: ``cli:USER``, as
+    ``db audit``, ``db rescore``, ``sites delete`` and ``adapt`` name theirs (these said
+    ``system``, so a key revoked at night could not be told from one the service made)."""
+    from threadguard.storage.records import Actor
+
+    return Actor(f"cli:{cli_user()}", Role.ADMIN.value)
 
 
 def _open(database: str | None, data_dir: Path | None, upgrade: bool) -> Store:
@@ -251,7 +262,7 @@ def keys_create(
     check_names(site=site, name=name)
     _check_site_to_bind(site, database, data_dir)
     with _store(database, data_dir, InvalidError) as store:
-        key = store.create_key(role, site=site, name=name, rate_per_minute=rate)
+        key = store.create_key(role, site=site, name=name, rate_per_minute=rate, actor=_operator())
     where = f" for site {site}" if site else ""
     article = "an" if role.value[0] in "aeiou" else "a"
     typer.echo(
@@ -313,7 +324,7 @@ def keys_revoke(
     from threadguard.storage import ConflictError, InvalidError, NotFoundError
 
     with _store(database, data_dir, NotFoundError, ConflictError, InvalidError) as store:
-        old = store.revoke_key(prefix)
+        old = store.revoke_key(prefix, _operator())
     typer.echo(f"revoked tg_{old.prefix}_…")
 
 
@@ -329,7 +340,7 @@ def keys_rotate(
     from threadguard.storage import ConflictError, InvalidError, NotFoundError
 
     with _store(database, data_dir, NotFoundError, ConflictError, InvalidError) as store:
-        key, old = store.rotate_key(prefix)
+        key, old = store.rotate_key(prefix, _operator())
     where = f" for site {old.site}" if old.site else ""
     article = "an" if old.role[0] in "aeiou" else "a"
     typer.echo(
@@ -467,7 +478,7 @@ def user_add(
     person = _person_role(role)
     password = _new_password(name, password, password_stdin)
     with _store(database, data_dir, ConflictError, InvalidError) as store:
-        store.add_user(name, person, password, site=site)
+        store.add_user(name, person, password, _operator(), site=site)
     where = f" for site {site}" if site else ""
     typer.echo(f"added {person.value} {name}{where}")
 
@@ -504,7 +515,7 @@ def user_disable(
     from threadguard.storage import ConflictError, NotFoundError
 
     with _store(database, data_dir, NotFoundError, ConflictError) as store:
-        ended = store.set_user_disabled(name, True)
+        ended = store.set_user_disabled(name, True, _operator())
     typer.echo(f"disabled {name} ({ended} open session{'s' if ended != 1 else ''} ended)")
 
 
@@ -516,7 +527,7 @@ def user_enable(
     from threadguard.storage import ConflictError, NotFoundError
 
     with _store(database, data_dir, NotFoundError, ConflictError) as store:
-        store.set_user_disabled(name, False)
+        store.set_user_disabled(name, False, _operator())
     typer.echo(f"enabled {name}")
 
 
@@ -533,7 +544,7 @@ def user_password(
 
     password = _new_password(name, password, password_stdin)
     with _store(database, data_dir, NotFoundError, InvalidError) as store:
-        ended = store.set_password(name, password)
+        ended = store.set_password(name, password, _operator())
     typer.echo(f"new password for {name} ({ended} open session{'s' if ended != 1 else ''} ended)")
 
 
@@ -549,7 +560,7 @@ def user_role(
 
     person = _person_role(role)
     with _store(database, data_dir, NotFoundError, ConflictError, InvalidError) as store:
-        store.set_user_role(name, person)
+        store.set_user_role(name, person, _operator())
     typer.echo(f"{name} is now {person.value}")
 
 
