@@ -62,14 +62,48 @@ def _store(
     """The moderation store for the block, closed after it: a new database made whole, an
     older one refused unless ``upgrade`` (``db upgrade``). The ``refused`` store errors
     the block raises are one error line, exit 2, as are database problems (exit 1 when
-    the database cannot be opened)."""
-    store = _open(database, data_dir, upgrade)
+    the database cannot be opened, or cannot be written now: :func:`_unavailable`)."""
+    from threadguard.storage.records import StoreBusyError
+
+    try:
+        store = _open(database, data_dir, upgrade)
+    except StoreBusyError as exc:
+        fail(_unavailable(exc, database, data_dir), 1)
     try:
         yield store
     except refused as exc:
         fail(str(exc))
+    except StoreBusyError as exc:
+        fail(_unavailable(exc, database, data_dir), 1)
     finally:
         store.close()
+
+
+def _unavailable(exc: Exception, database: str | None, data_dir: Path | None) -> str:
+    """One line naming the database that cannot be written now (a full disk, read-only)
+    or stayed locked by another process: on call, a full disk said "error:
+    StoreFullError: the database's disk is full: this write was not stored (a large
+    upload keeps the parts ...)", which named neither the file nor a command's case."""
+    from sqlalchemy.engine import make_url
+
+    from threadguard.storage import db, default_data_dir
+    from threadguard.storage.failures import out_of_space
+    from threadguard.storage.records import StoreFullError
+
+    try:
+        url = make_url(db.resolve_url(database, data_dir or default_data_dir()))
+        where = url.database if url.get_backend_name() == "sqlite" else db.redact(str(url))
+    except db.DatabaseError:
+        where = None
+    name = f"the database {where}" if where else "the database"
+    if isinstance(exc, StoreFullError):
+        cause = exc.__cause__
+        problem = out_of_space(cause) if cause is not None else None
+        return (
+            f"cannot write {name}: {problem or exc}; free space or make it writable, "
+            "then run the command again"
+        )
+    return f"{name} is busy: another process held its lock too long; try again shortly"
 
 
 def _check_site_to_bind(site: str | None, database: str | None, data_dir: Path | None) -> None:
@@ -178,6 +212,7 @@ def serve(
     from threadguard.service.settings import SettingsError, load_settings
     from threadguard.site import create_site
     from threadguard.storage import DatabaseError, default_data_dir
+    from threadguard.storage.records import StoreBusyError
 
     try:
         settings = load_settings(
@@ -200,6 +235,8 @@ def serve(
         run_server(settings, host=host, port=port, workers=workers, build=create_site)
     except (PolicyError, SettingsError, DatabaseError, ModelChoiceError) as exc:
         fail(str(exc), 2)
+    except StoreBusyError as exc:  # migrating on a full disk, or under another's lock
+        fail(_unavailable(exc, database, data_dir), 1)
     except ModelError as exc:
         fail(f"{exc}. Train one with `threadguard train`.", 1)
     except SQLAlchemyError as exc:
