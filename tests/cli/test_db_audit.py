@@ -6,11 +6,13 @@ is one error line, exit 2, and no database is made for it."""
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from service_support import POSTGRES, postgres_problem
@@ -212,3 +214,35 @@ def test_an_export_keeps_the_files_mode_and_writes_through_a_link(
     assert (real.stat().st_mode & 0o777) == 0o600
     code, _, err = audit(tmp_path, "--out", str(tmp_path))
     assert code == 2 and "is a folder" in err
+
+
+def test_an_export_that_fills_the_disk_as_it_closes_names_the_file_and_leaves_nothing(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An on-call night: a small export stays in the file's buffer until it is closed, so
+    # a full disk failed there, outside the clean-up: "error: OSError: [Errno 28] No
+    # space left on device", and audit.csv.partial was left beside the file
+    seeded(store)
+    kept = tmp_path / "audit.csv"
+    kept.write_text("keep me\n")
+    from threadguard.cli import audit as audit_cli
+
+    opened = audit_cli._opened
+
+    def on_a_full_disk(out: Path | None) -> Any:
+        file = opened(out)
+        close = file.close
+
+        def full() -> None:
+            close()
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        file.close = full  # type: ignore[method-assign]
+        return file
+
+    monkeypatch.setattr(audit_cli, "_opened", on_a_full_disk)
+    code, _, err = audit(tmp_path, "--out", str(kept))
+    assert code == 1
+    assert f"--out {kept}: cannot write: No space left on device" in err
+    assert kept.read_text() == "keep me\n"
+    assert not (tmp_path / "audit.csv.partial").exists()

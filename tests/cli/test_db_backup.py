@@ -4,6 +4,7 @@ to its own tools."""
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 import stat
@@ -145,3 +146,28 @@ def test_an_interrupted_backup_leaves_nothing_behind(
     )
     assert result.exit_code == 130
     assert sorted(os.listdir(tmp_path)) == ["data"]
+
+
+def test_a_backup_onto_a_read_only_file_system_names_the_file_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An on-call night: on a read-only mount, removing the stale copy failed too, and its
+    # EROFS escaped: "error: /backups/x.db.partial: Read-only file system", naming a
+    # file the operator never gave (the tests run as root, which ignores a folder's mode:
+    # the file system's refusals are made here)
+    data = _store_in(tmp_path / "data")
+    target = tmp_path / "b.db"
+
+    def read_only(*args: object, **_kwargs: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system", str(args[0]))
+
+    monkeypatch.setattr(Path, "unlink", read_only)
+    monkeypatch.setattr(backup.os, "open", read_only)
+    from typer.testing import CliRunner
+
+    from threadguard.cli import app
+
+    result = CliRunner().invoke(app, ["db", "backup", str(target), "--data-dir", str(data)])
+    assert result.exit_code == 1
+    assert f"error: {target}: cannot write: Read-only file system" in result.output
+    assert ".partial" not in result.output

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from cli_support import invoke_in
 
 from threadguard.storage import Store
@@ -111,3 +112,36 @@ def test_rotate_refuses_an_ambiguous_or_unknown_start(tmp_path: Path, store: Sto
     assert code == 2 and "no key's prefix starts with 'cafe'" in output
     assert len(store.api_keys()) == 2
     assert all(k.revoked_at is None for k in store.api_keys())
+
+
+def test_the_audit_log_names_who_ran_the_key_and_user_commands(
+    tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An on-call night: a key revoked from the command line was audited as "system", like
+    # one the service made itself, while `db audit`, `db rescore` and `sites delete` name
+    # their operator; now every command that changes a key or an account does too.
+    from threadguard.cli import service as service_cli
+
+    monkeypatch.setattr(service_cli, "cli_user", lambda: "ops")
+    code, output = keys(tmp_path, "create", "--role", "client", "--site", "news")
+    assert code == 0, output
+    prefix = output.strip().splitlines()[-1].split("_")[1]
+    code, output = keys(tmp_path, "rotate", prefix)
+    assert code == 0, output
+    new_prefix = output.strip().splitlines()[-1].split("_")[1]
+    assert keys(tmp_path, "revoke", new_prefix)[0] == 0
+    password = "a long enough passphrase"
+    for args in (
+        ("user", "add", "alice", "--role", "moderator", "--password", password),
+        ("user", "role", "alice", "--role", "admin"),
+        ("user", "password", "alice", "--password", password + "!"),
+        ("user", "disable", "alice"),
+        ("user", "enable", "alice"),
+    ):
+        code, output = invoke_in(tmp_path, *args)
+        assert code == 0, output
+    actions = ("key.create", "key.rotate", "key.revoke", "user.add", "user.role")
+    actions += ("user.password", "user.disable", "user.enable")
+    for action in actions:
+        [entry] = store.audit_log(action=action).items
+        assert (entry.actor, entry.actor_role) == ("cli:ops", "admin"), action

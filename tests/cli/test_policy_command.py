@@ -4,8 +4,10 @@ find either: the README sent them to a file under ``src/``)."""
 
 from __future__ import annotations
 
+import errno
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cli_support import run_cli
@@ -234,3 +236,31 @@ def test_policy_show_names_the_watched_patterns_in_force(tmp_path: Path) -> None
     line = next(s for s in shown.stdout.splitlines() if "watched words" in s)
     assert "hold 'go back to *', 'knacker*'" in line and "block 'x y'" in line
     assert "watched words and patterns: none" in run_cli("policy", "show").stdout
+
+
+def test_init_force_on_a_full_disk_keeps_the_policy_that_was_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An on-call night: `policy init --force` on a full disk emptied the site's own policy
+    # and left the first 4 KB of the new one, which loads as a policy with its later
+    # tables off; exit 1 said only "cannot write"
+    from typer.testing import CliRunner
+
+    from threadguard.cli import app
+
+    target = tmp_path / "site.toml"
+    own = "[thresholds]\ntoxicity = { hold = 0.30, reject = 0.90 }\n"
+    target.write_text(own)
+    write_text = Path.write_text
+
+    def full_disk(self: Path, text: str, *args: Any, **kwargs: Any) -> int:
+        write_text(self, text[:4096], *args, **kwargs)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_text", full_disk)
+    result = CliRunner().invoke(app, ["policy", "init", "--force", str(target)])
+    monkeypatch.undo()
+    assert result.exit_code == 1
+    assert f"{target}: cannot write: No space left on device" in result.output
+    assert target.read_text() == own
+    assert [p.name for p in tmp_path.iterdir()] == ["site.toml"]

@@ -60,7 +60,7 @@ def test_disabling_ends_the_open_session_and_refuses_the_next_sign_in(
     assert dashboard.sign_in(dashboard.client()).status_code == 303
     for action in ("user.disable", "user.enable"):
         [entry] = dashboard.store.audit_log(action=action).items
-        assert entry.object_id == "alice" and entry.actor == "system"
+        assert entry.object_id == "alice" and entry.actor.startswith("cli:")
 
 
 def test_a_new_password_signs_every_session_out_and_the_old_one_stops_working(

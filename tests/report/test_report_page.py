@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import re
 import shutil
@@ -350,3 +351,26 @@ def test_partitions_with_and_without_the_inferred_field_are_read_together(tmp_pa
         tmp_path / "comments" / "part-000001.parquet",
     )
     assert [(r.label, r.comments) for r in _groups(tmp_path)] == [("jews", 1)]
+
+
+def test_a_report_the_disk_fills_under_keeps_the_earlier_one_whole(
+    batch_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An on-call night: a nightly `report --out` on a full disk emptied the page the
+    # newsroom reads, or left the head of the new one, cut off
+    page = tmp_path / "report.html"
+    page.write_text("<html>last night's report</html>")
+    write_text = Path.write_text
+
+    def full_disk(self: Path, text: str, *args: Any, **kwargs: Any) -> int:
+        write_text(self, text[:4096], *args, **kwargs)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_text", full_disk)
+    with pytest.raises(ReportError, match="cannot write the report: No space left on device"):
+        write_report(batch_folder, page)
+    monkeypatch.undo()
+    assert page.read_text() == "<html>last night's report</html>"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+    write_report(batch_folder, page)
+    assert page.stat().st_size > 10_000

@@ -128,3 +128,20 @@ def test_gzip_members_past_the_limit_together_are_refused(service: Service) -> N
     assert answer.status_code == 400, answer.text
     assert "not valid gzip (byte " in answer.json()["error"]["message"]
     assert service.store.site_names() == []
+
+
+@pytest.mark.parametrize("variable", ["THREADGUARD_MAX_BODY_BYTES", "THREADGUARD_MAX_UPLOAD_BYTES"])
+def test_a_body_limit_too_large_to_inflate_within_is_refused_at_start(variable: str) -> None:
+    # An on-call night: THREADGUARD_MAX_BODY_BYTES=99999999999999999999999 was taken at
+    # start, then every gzip body was a 500 (zlib takes the limit as a C integer)
+    from threadguard.service.encodings import gunzip
+    from threadguard.service.settings import MAX_BODY_LIMIT, SettingsError, load_settings
+
+    with pytest.raises(SettingsError, match=f"{variable}: max_"):
+        load_settings(None, {variable: "99999999999999999999999"})
+    with pytest.raises(SettingsError, match=variable):
+        load_settings(None, {variable: str(MAX_BODY_LIMIT + 1)})
+    settings = load_settings(None, {variable: str(MAX_BODY_LIMIT)})
+    largest = max(settings.max_body_bytes, settings.max_upload_bytes)
+    assert largest == MAX_BODY_LIMIT
+    assert gunzip(gzip.compress(b'{"ok": true}'), largest) == b'{"ok": true}'

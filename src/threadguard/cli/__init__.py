@@ -14,6 +14,7 @@ import typer
 
 # Importing a module registers its commands; --help lists them in this order.
 from threadguard.cli import scoring, batch, training, evaluation, service, sites, adaptation  # noqa: F401  # isort: skip
+from threadguard.cli import keys  # noqa: F401  # isort: skip  # `keys`, on service's store
 from threadguard.cli import rescore  # noqa: F401  # isort: skip  # `db rescore`, on service's `db`
 from threadguard.cli import audit  # noqa: F401  # isort: skip  # `db audit`, on service's `db`
 from threadguard.cli import policy  # noqa: F401  # isort: skip  # `policy show`, `policy init`

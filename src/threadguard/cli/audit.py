@@ -10,6 +10,7 @@ empty (as ``keys list`` would make it).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
@@ -101,18 +102,24 @@ def db_audit(
                 site=site, actor=actor, action=action, since=start, batch=audit_export.PAGE_ROWS
             )
             written = _write(entries, chosen, target)
-    except BaseException:
         if out is not None:
+            # what is still buffered is written now: a full disk fails here, and the
+            # partial file was left behind with "error: OSError: [Errno 28] ..." (on call)
             target.close()
+    except BaseException as exc:
+        if out is not None:
+            with contextlib.suppress(OSError):  # the failure being reported, again
+                target.close()
         if partial is not None:
             # the export went to a file beside the one asked for: a failed one leaves
             # whatever was there before (it deleted an existing file: a hardening review)
             partial.unlink(missing_ok=True)
+        if out is not None and isinstance(exc, OSError) and exc.filename is None:
+            fail(f"--out {out}: cannot write: {exc.strerror or exc}", write_fault(exc))
         raise
     if out is None:
         target.flush()
         return
-    target.close()
     if partial is not None:
         final = out.resolve()  # a link's file, not the link
         try:

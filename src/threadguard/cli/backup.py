@@ -14,6 +14,7 @@ own tools: the command names them.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from contextlib import closing
@@ -165,6 +166,10 @@ def _copy(source: Path, target: Path) -> None:
 
 
 def _discard(partial: Path) -> None:
-    """Remove a copy that was not finished, with the journal SQLite may have left."""
+    """Remove a copy that was not finished, with the journal SQLite may have left. What
+    cannot be removed is left to the error being reported (on a read-only file system
+    the unlink's own EROFS escaped, naming `backup.db.partial` instead of the file given
+    and the reason); a copy that is still there is refused by its exclusive create."""
     for path in (partial, partial.with_name(partial.name + "-journal")):
-        path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)

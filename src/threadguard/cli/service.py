@@ -1,4 +1,5 @@
-"""``threadguard serve``, ``keys``, ``user`` and ``db``: running the service and its store."""
+"""``threadguard serve``, ``user`` and ``db``: running the service and its store (``keys``:
+:mod:`.keys`)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from threadguard.cli.common import (
     SettingTierOpt,
     app,
     check_names,
+    cli_user,
     err,
     fail,
     warn_left_out,
@@ -30,7 +32,7 @@ from threadguard.validation import lone_surrogate
 if TYPE_CHECKING:
     from threadguard.service.settings import ServiceSettings
     from threadguard.storage import Store
-    from threadguard.storage.records import KeyRecord
+    from threadguard.storage.records import Actor
 
 DatabaseOpt = Annotated[
     str | None,
@@ -62,14 +64,48 @@ def _store(
     """The moderation store for the block, closed after it: a new database made whole, an
     older one refused unless ``upgrade`` (``db upgrade``). The ``refused`` store errors
     the block raises are one error line, exit 2, as are database problems (exit 1 when
-    the database cannot be opened)."""
-    store = _open(database, data_dir, upgrade)
+    the database cannot be opened, or cannot be written now: :func:`_unavailable`)."""
+    from threadguard.storage.records import StoreBusyError
+
+    try:
+        store = _open(database, data_dir, upgrade)
+    except StoreBusyError as exc:
+        fail(_unavailable(exc, database, data_dir), 1)
     try:
         yield store
     except refused as exc:
         fail(str(exc))
+    except StoreBusyError as exc:
+        fail(_unavailable(exc, database, data_dir), 1)
     finally:
         store.close()
+
+
+def _unavailable(exc: Exception, database: str | None, data_dir: Path | None) -> str:
+    """One line naming the database that cannot be written now (a full disk, read-only)
+    or stayed locked by another process: on call, a full disk said "error:
+    StoreFullError: the database's disk is full: this write was not stored (a large
+    upload keeps the parts ...)", which named neither the file nor a command's case."""
+    from sqlalchemy.engine import make_url
+
+    from threadguard.storage import db, default_data_dir
+    from threadguard.storage.failures import out_of_space
+    from threadguard.storage.records import StoreFullError
+
+    try:
+        url = make_url(db.resolve_url(database, data_dir or default_data_dir()))
+        where = url.database if url.get_backend_name() == "sqlite" else db.redact(str(url))
+    except db.DatabaseError:
+        where = None
+    name = f"the database {where}" if where else "the database"
+    if isinstance(exc, StoreFullError):
+        cause = exc.__cause__
+        problem = out_of_space(cause) if cause is not None else None
+        return (
+            f"cannot write {name}: {problem or exc}; free space or make it writable, "
+            "then run the command again"
+        )
+    return f"{name} is busy: another process held its lock too long; try again shortly"
 
 
 def _check_site_to_bind(site: str | None, database: str | None, data_dir: Path | None) -> None:
@@ -83,6 +119,15 @@ def _check_site_to_bind(site: str | None, database: str | None, data_dir: Path |
         return
     with _store(database, data_dir) as store:
         check_names(site=site, making=True, exists=store.has_site)
+
+
+def _operator() -> Actor:
+    """Who the audit log names for a key or account changed here: ``cli:USER``, as
+    ``db audit``, ``db rescore``, ``sites delete`` and ``adapt`` name theirs (these said
+    ``system``, so a key revoked at night could not be told from one the service made)."""
+    from threadguard.storage.records import Actor
+
+    return Actor(f"cli:{cli_user()}", Role.ADMIN.value)
 
 
 def _open(database: str | None, data_dir: Path | None, upgrade: bool) -> Store:
@@ -171,6 +216,7 @@ def serve(
     from threadguard.service.settings import SettingsError, load_settings
     from threadguard.site import create_site
     from threadguard.storage import DatabaseError, default_data_dir
+    from threadguard.storage.records import StoreBusyError
 
     try:
         settings = load_settings(
@@ -194,6 +240,8 @@ def serve(
         run_server(settings, host=host, port=port, workers=workers, build=create_site)
     except (PolicyError, SettingsError, DatabaseError, ModelChoiceError) as exc:
         fail(str(exc), 2)
+    except StoreBusyError as exc:  # migrating on a full disk, or under another's lock
+        fail(_unavailable(exc, database, data_dir), 1)
     except ModelError as exc:
         fail(f"{exc}. Train one with `threadguard train`.", 1)
     except SQLAlchemyError as exc:
@@ -276,72 +324,6 @@ def _check_metrics_folder() -> None:
         )
 
 
-keys_app = typer.Typer(
-    help="API keys for the HTTP service.", no_args_is_help=True, rich_markup_mode="markdown"
-)
-app.add_typer(keys_app, name="keys")
-
-
-@keys_app.command("create")
-def keys_create(
-    role: Annotated[Role, typer.Option("--role", help="admin, moderator or client.")],
-    site: Annotated[str | None, typer.Option("--site", help="Limit the key to this site.")] = None,
-    name: Annotated[str, typer.Option("--name", help="A label for the key.")] = "",
-    rate: Annotated[
-        int | None,
-        typer.Option(
-            "--rate",
-            help="Requests a minute for this key (0: unlimited; at most 1,000,000, which "
-            "both databases store).",
-            min=0,
-            max=1_000_000,
-        ),
-    ] = None,
-    database: DatabaseOpt = None,
-    data_dir: DataDirOpt = None,
-) -> None:
-    """Create an API key. The key is printed once, as the last line; only its hash is kept."""
-    from threadguard.storage import InvalidError
-
-    check_names(site=site, name=name)
-    _check_site_to_bind(site, database, data_dir)
-    where = f" for site {site}" if site else ""
-    article = "an" if role.value[0] in "aeiou" else "a"
-    heading = (
-        f"Created {article} {role.value} key{where}. It is shown only now; keep it somewhere safe:"
-    )
-    with _store(database, data_dir, InvalidError) as store, _unshown(""):
-        store.create_key(
-            role, site=site, name=name, rate_per_minute=rate, shown=lambda k: _show(heading, k)
-        )
-
-
-def _show(heading: str, key: str) -> None:
-    typer.echo(heading)
-    typer.echo(key)
-
-
-@contextmanager
-def _unshown(kept: str) -> Iterator[None]:
-    """A new key is printed inside the transaction that stores it: where standard output
-    fails (closed, full, its reader gone), nothing is stored, and standard error says so
-    and what ``kept`` adds. Before, the key was stored first, and a key that could not be
-    printed stayed active with nobody holding it (and ``keys list`` showed it usable);
-    one printed only in part is no key anyone holds either."""
-    from threadguard.cli import stdout
-
-    try:
-        yield
-    except stdout.Unwritable:
-        err.print(
-            f"error: the new key could not be printed in full, so it was not kept{kept}",
-            markup=False,
-            highlight=False,
-            soft_wrap=True,
-        )
-        raise
-
-
 def _columns(header: tuple[str, ...], rows: list[tuple[str, ...]], empty: str) -> None:
     """A listing in aligned columns under a header, plain text so scripts can cut it;
     ``empty`` (how to make the first) when there is nothing to list."""
@@ -351,79 +333,6 @@ def _columns(header: tuple[str, ...], rows: list[tuple[str, ...]], empty: str) -
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
         typer.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
-
-
-@keys_app.command("list")
-def keys_list(database: DatabaseOpt = None, data_dir: DataDirOpt = None) -> None:
-    """List keys by their public prefix (keys themselves are not stored)."""
-    with _store(database, data_dir) as store:
-        keys = store.api_keys()
-    _columns(
-        ("key", "role", "site", "name", "rate", "state", "created"),
-        [
-            (
-                f"tg_{k.prefix}_…",
-                k.role,
-                k.site or "*",
-                k.name or "-",
-                str(k.rate_per_minute) if k.rate_per_minute is not None else "default",
-                "revoked" if k.revoked_at else "active",
-                f"{k.created_at:%Y-%m-%d %H:%M}",
-            )
-            for k in keys
-        ],
-        "no keys yet: `threadguard keys create --role admin|moderator|client`",
-    )
-
-
-KeyPrefixArg = Annotated[
-    str,
-    typer.Argument(
-        help="The key's prefix as `keys list` shows it after tg_, or a start of it that "
-        "only that key's has (at least 4 characters)."
-    ),
-]
-
-
-@keys_app.command("revoke")
-def keys_revoke(
-    prefix: KeyPrefixArg,
-    database: DatabaseOpt = None,
-    data_dir: DataDirOpt = None,
-) -> None:
-    """Revoke a key: running servers refuse it within `key_check_s` seconds (default 1)."""
-    from threadguard.storage import ConflictError, InvalidError, NotFoundError
-
-    with _store(database, data_dir, NotFoundError, ConflictError, InvalidError) as store:
-        old = store.revoke_key(prefix)
-    typer.echo(f"revoked tg_{old.prefix}_…")
-
-
-@keys_app.command("rotate")
-def keys_rotate(
-    prefix: KeyPrefixArg,
-    database: DatabaseOpt = None,
-    data_dir: DataDirOpt = None,
-) -> None:
-    """Replace a key by a new one with the same role, site, name and rate, and revoke the
-    old one, in one step (audited `key.rotate`). The new key is printed once, as the last
-    line; the old one is refused within `key_check_s` seconds (default 1)."""
-    from threadguard.storage import ConflictError, InvalidError, NotFoundError
-
-    def show(key: str, old: KeyRecord) -> None:
-        where = f" for site {old.site}" if old.site else ""
-        article = "an" if old.role[0] in "aeiou" else "a"
-        _show(
-            f"Revoked tg_{old.prefix}_… and created its replacement, {article} {old.role} "
-            f"key{where}. It is shown only now; keep it somewhere safe:",
-            key,
-        )
-
-    with (
-        _store(database, data_dir, NotFoundError, ConflictError, InvalidError) as store,
-        _unshown(" (the old key stays active)"),
-    ):
-        store.rotate_key(prefix, shown=show)
 
 
 user_app = typer.Typer(
@@ -554,7 +463,7 @@ def user_add(
     person = _person_role(role)
     password = _new_password(name, password, password_stdin)
     with _store(database, data_dir, ConflictError, InvalidError) as store:
-        store.add_user(name, person, password, site=site)
+        store.add_user(name, person, password, _operator(), site=site)
     where = f" for site {site}" if site else ""
     typer.echo(f"added {person.value} {name}{where}")
 
@@ -591,7 +500,7 @@ def user_disable(
     from threadguard.storage import ConflictError, NotFoundError
 
     with _store(database, data_dir, NotFoundError, ConflictError) as store:
-        ended = store.set_user_disabled(name, True)
+        ended = store.set_user_disabled(name, True, _operator())
     typer.echo(f"disabled {name} ({ended} open session{'s' if ended != 1 else ''} ended)")
 
 
@@ -603,7 +512,7 @@ def user_enable(
     from threadguard.storage import ConflictError, NotFoundError
 
     with _store(database, data_dir, NotFoundError, ConflictError) as store:
-        store.set_user_disabled(name, False)
+        store.set_user_disabled(name, False, _operator())
     typer.echo(f"enabled {name}")
 
 
@@ -620,7 +529,7 @@ def user_password(
 
     password = _new_password(name, password, password_stdin)
     with _store(database, data_dir, NotFoundError, InvalidError) as store:
-        ended = store.set_password(name, password)
+        ended = store.set_password(name, password, _operator())
     typer.echo(f"new password for {name} ({ended} open session{'s' if ended != 1 else ''} ended)")
 
 
@@ -636,7 +545,7 @@ def user_role(
 
     person = _person_role(role)
     with _store(database, data_dir, NotFoundError, ConflictError, InvalidError) as store:
-        store.set_user_role(name, person)
+        store.set_user_role(name, person, _operator())
     typer.echo(f"{name} is now {person.value}")
 
 

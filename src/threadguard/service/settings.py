@@ -118,6 +118,20 @@ def _positive_count(value: Any) -> int:
     return number
 
 
+#: The largest body limit: a body is held in memory whole, and zlib takes the most it may
+#: inflate as a C integer (a limit of 10**23 bytes was taken at start, then every gzip body
+#: was a 500: "Python int too large to convert to C ssize_t").
+MAX_BODY_LIMIT = 1_000_000_000_000
+
+
+def _byte_limit(value: Any) -> int:
+    """A body limit in bytes: a whole number from 1 to :data:`MAX_BODY_LIMIT`."""
+    number = _positive_count(value)
+    if number > MAX_BODY_LIMIT:
+        raise ValueError
+    return number
+
+
 def _positive(value: Any) -> float:
     number = float(value)
     if not 0 < number < math.inf:  # "inf" and "nan" are floats too
@@ -190,16 +204,17 @@ def _text(value: Any) -> str | None:
     return value or None  # an empty string is no value
 
 
+_BYTES = f"a whole number of bytes from 1 to {MAX_BODY_LIMIT:,}"
 #: What the settings file and the environment may set: each setting's parser, and what
 #: a value must be (for the message when the parser refuses it).
 PARSERS: dict[str, tuple[Callable[[Any], Any], str]] = {
-    "max_body_bytes": (_positive_count, "a whole number above 0"),
+    "max_body_bytes": (_byte_limit, _BYTES),
     "max_text_chars": (_positive_count, "a whole number above 0"),
     "coral_secret": (_text, "a string"),
     "coral_deadline_s": (_positive, "a positive number"),
     "coral_fail_open": (_flag, "true or false"),
     "public_url": (_url, "an http:// or https:// URL such as https://moderation.example"),
-    "max_upload_bytes": (_positive_count, "a whole number above 0"),
+    "max_upload_bytes": (_byte_limit, _BYTES),
     "async_upload_comments": (_count, "a whole number, 0 or more (0: every upload is a job)"),
     "rate_per_minute": (_count, "a whole number, 0 or more (0: no limit)"),
     "tier": (Tier, "fast, cascade or deep"),

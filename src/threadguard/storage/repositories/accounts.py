@@ -29,7 +29,7 @@ from threadguard.storage.repositories.counters import KEYS, bump
 from threadguard.storage.repositories.rows import from_row
 from threadguard.storage.sessions import Repository, add_audit
 
-#: Who acts when no person does (the command line adding keys and users).
+#: Who acts when the caller names no one (the command line names its operator, ``cli:USER``).
 SYSTEM = Actor("system", Role.ADMIN)
 #: The roles a key may have, strongest first (the order error messages list them in).
 KEY_ROLES = tuple(reversed(Role))
