@@ -375,3 +375,34 @@ def test_a_civil_reply_to_a_reader_who_named_their_group_is_approved(
     assert match_named_reader(text, parent) is None
     action, reasons = _decide(text, parent, "A news story")
     assert action is Verdict.APPROVE, reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a blind review's civil comments, held by the entries above before these mends
+        "Calling Lakemba 'Lakembanon' is a lazy slur and the bakery proves it.",
+        "'Sit-down money' was a term used by people who wanted to humiliate Aboriginal families.",
+        "'Boong' is a slur and nobody should use it.",
+    ],
+)
+def test_a_code_named_as_a_word_before_or_after_its_quotation_marks_is_not_held(
+    text: str,
+) -> None:
+    action, reasons = _decide(text)
+    assert action is Verdict.APPROVE, reasons
+    assert any("not held for it" in r for r in reasons), reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'Lakembanon' is the right word for it, look at the crime stats.",
+        "Calling Lakemba 'Lakembanon' is accurate.",
+        "Calling Sydney 'Lakembanon' is fair enough, it is a slur they earned.",
+        "'Sit-down money' is the term for it and they love it.",
+    ],
+)
+def test_a_code_named_as_a_word_and_endorsed_is_held(text: str) -> None:
+    action, reasons = _decide(text)
+    assert action is not Verdict.APPROVE, reasons

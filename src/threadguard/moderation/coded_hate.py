@@ -131,7 +131,14 @@ NAMED_AS_A_WORD: Final = re.compile(
     r"(?:\b(?:the|that|this|a) (?:word|term|slur|epithet|insult|name|label)s?|"
     r"\b(?:words|terms|names|slurs|insults) like|"
     r"\b(?:calling|called|call|calls) (?:him|her|them|us|me|you|people|someone|somebody|"
-    r"[\w'’-]+s|(?:the|a|his|her|their) [\w'’-]+)(?: an?)?)\s*,?\s*$",
+    r"[\w'’-]+s|(?-i:[A-Z][\w'’-]+)|(?:the|a|his|her|their) [\w'’-]+)(?: an?)?)\s*,?\s*$",
+    re.IGNORECASE,
+)
+#: Or a word named after its closing mark: "'Sit-down money' was a term used by people who
+#: wanted to humiliate ...", "'Lakembanon' is a lazy slur" (a blind review, session 54).
+NAMED_AFTER: Final = re.compile(
+    r"^\s*(?:is|was|are|were)\s+(?:(?:a|an|the|just|only)\s+)*(?:[\w'’-]+\s+){0,2}?"
+    r"(?:word|term|slur|epithet|insult|name|label|phrase)s?\b",
     re.IGNORECASE,
 )
 #: The opening and closing quotation marks around a code named as a word.
@@ -147,13 +154,14 @@ CONDEMNED: Final = re.compile(
     r"should(?:n['’]t| not| never) (?:ever )?(?:be )?(?:used|said|say|use)|"
     # a review (session 45): "was widely criticised for calling the vice-president a 'DEI
     # hire'"
-    r"criticis\w*|criticiz\w*|slammed|apologi[sz]\w*)\b",
+    r"criticis\w*|criticiz\w*|slammed|apologi[sz]\w*|humiliat\w*|demean\w*|lazy)\b",
     re.IGNORECASE,
 )
 #: What endorses the word instead ("the word 'X' fits them", "... because it's true"): the
 #: code is used through the mention, and held.
 ENDORSED: Final = re.compile(
     r"\b(?:fits?|fitting|accurate(?:ly)?|apt|true|truth|deserved?|deserves?|perfect(?:ly)?|"
+    r"fair enough|earned|"
     # not "exactly why" and the like: "Calling teachers 'groomers' ... is disgusting, and
     # it's exactly why these kids need the week" (desk 82) explains, it does not endorse
     r"exactly(?! (?:why|how|because|the reason|when|where)\b)|right word|spot on|"
@@ -286,7 +294,7 @@ def rebutted(text: str, begin: int, end: int) -> bool:
 def named_as_a_word(text: str, begin: int, end: int) -> bool:
     """Whether the code at ``text[begin:end]`` is named as a word, not used: alone inside
     quotation marks just after "the word", "terms like" or "calling them"
-    (:data:`NAMED_AS_A_WORD`), in a sentence that condemns it (:data:`CONDEMNED`, not
+    (:data:`NAMED_AS_A_WORD`), or just before "is a slur" (:data:`NAMED_AFTER`), in a sentence that condemns it (:data:`CONDEMNED`, not
     negated) and does not endorse it (:data:`ENDORSED`): "the word 'pikey' still gets used
     in this paper's comments", a historian's complaint, not a slur at anyone. Reads at most
     :data:`NEAR` characters on each side."""
@@ -296,7 +304,7 @@ def named_as_a_word(text: str, begin: int, end: int) -> bool:
     if opening not in OPENING or closing not in CLOSING:
         return False
     left, right = sides(text, begin - 1, end + 1, NEAR)
-    if NAMED_AS_A_WORD.search(left) is None:
+    if NAMED_AS_A_WORD.search(left) is None and NAMED_AFTER.search(right) is None:
         return False
     sentence = left + " " * (end - begin + 2) + right  # the code and its marks blanked out
     if ENDORSED.search(sentence):
