@@ -186,11 +186,12 @@ _TARGET_CUE: Final = re.compile(
     # news desks 26 and 27 (session 44): "Someone should have a word.", "in case anyone
     # wants a word", "Might be worth popping in and letting him know what people think of
     # his daughter", "Someone should go round and ask her why ..." (above); not "someone
-    # should have a word with the council about the bins" (the sentence goes on)
+    # should have a word with the council about the bins" (the sentence goes on); news desk
+    # 88: "Maybe someone should go have a chat." (no "and": an officer's pub given out)
     r"\b(?:some(?:one|body)|any(?:one|body)|one of you|some of you|you lot|the lads|parents|"
     r"the parents|people)"
     r" (?:should|ought to|needs? to|could|might want to)(?: (?:go|pop|head)(?: round| over| down)?"
-    r" and)? (?:have|has) a (?:quiet |little |proper |friendly )?(?:word|chat)"
+    r"(?: and)?)? (?:have|has) a (?:quiet |little |proper |friendly )?(?:word|chat)"
     r"(?: with (?:him|her|them))?(?=\s*(?:$|[.!?;…]))|"
     r"\b(?:in case|if) (?:any(?:one|body)|some(?:one|body)|you) (?:wants?|fancies|fancy)"
     r" (?:a (?:quiet |little |proper )?(?:word|chat)(?: with (?:him|her|them))?(?=\s*(?:$|[.!?;…]))|"
