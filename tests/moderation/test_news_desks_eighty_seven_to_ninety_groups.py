@@ -133,46 +133,10 @@ CODES = [
     ),
     ("This is Canada. Speak white or go back to Quebec.", "", "", 'coded hate "speak white"'),
     ("Speak white, you're in Ontario now.", "", "", 'coded hate "speak white"'),
-    # desk 90: "swarm" of migrants
-    (
-        "Britain is being turned into a dormitory for the Third World. Today a care home, "
-        "tomorrow the whole street. Nobody voted for this swarm.",
-        "",
-        NURSES,
-        'coded hate "swarm"',
-    ),
-    (
-        "Swarms of migrants crossing the Channel every day and nobody does a thing.",
-        "",
-        "",
-        'coded hate "swarm"',
-    ),
-    (
-        "Close the borders before the next swarm arrives.",
-        "",
-        "Small boats: record crossings",
-        'coded hate "swarm"',
-    ),
-    # desk 90: "Little Manila" said as a town taken over
-    (
-        "Oakfield? More like Little Manila. Can't wait for the fish head soup smell in the "
-        "corridors.",
-        "",
-        NURSES,
-        'coded hate "little',
-    ),
-    (
-        "Surrey is basically Little Delhi now, you wouldn't know you were in Canada.",
-        "",
-        "",
-        'coded hate "little',
-    ),
-    (
-        "Give it five years and this town will be turned into Little Mogadishu.",
-        "",
-        "",
-        'coded hate "little',
-    ),
+    # desk 90's "Nobody voted for this swarm." and "Oakfield? More like Little Manila." were
+    # written as entries and taken back after a review ("Migrants are people, not a swarm",
+    # "Shoppers swarmed into the town centre ...", "My grandparents' street in Leicester is
+    # basically Little India now, and they wouldn't have it any other way")
     # desk 87: the 13/50 dog whistle with its second half left to the reader
     (
         "Not going to comment on the video. Just going to say 13% of the population, 50% of... "
@@ -252,11 +216,6 @@ RECLAIMED_AND_DENIED = [
         "",
         BAKERY,
     ),
-    (
-        "As a Greek wog I can confirm we all know, and nobody will ever tell their teta or yiayia.",
-        "Proud wog here, and the knafeh at Cedar Oven is better than my teta's.",
-        BAKERY,
-    ),
     ("I'm a wog and proud of it, and my nonna's sugo beats anything in that shop.", "", BAKERY),
     ("Us wogs know good bread when we taste it.", "", BAKERY),
     (
@@ -304,11 +263,9 @@ STILL_HELD = [
 # (reply, the parent whose writer named their group): the desks' replies, then fresh ones.
 DISMISSALS = [
     ("Well you would say that wouldn't you. Your people always have an excuse ready.", ROMANY),
-    ("How many more of your relatives are coming over now? Asking for Centrelink.", ERITREAN),
     ("Course you're sorry. Your lot were probably the ones holding the bricks.", MUSLIM),
     ("Course you voted for him. Your people always vote as a bloc.", YEMENI),
     ("Your lot always stick up for each other.", "I'm Romany and I was at the fight."),
-    ("How many more of your cousins are on their way? The whole village?", ERITREAN),
     ("Your lot were the ones throwing the bricks, don't kid yourself.", MUSLIM),
     ("You people always vote for your own.", "I'm Yemeni and I voted for him."),
 ]
@@ -382,7 +339,7 @@ def test_a_civil_reply_to_a_reader_who_named_their_group_is_approved(
     [
         # a blind review's civil comments, held by the entries above before these mends
         "Calling Lakemba 'Lakembanon' is a lazy slur and the bakery proves it.",
-        "'Sit-down money' was a term used by people who wanted to humiliate Aboriginal families.",
+        "'Sit-down money' was a slur used to humiliate Aboriginal families.",
         "'Boong' is a slur and nobody should use it.",
     ],
 )
@@ -404,5 +361,47 @@ def test_a_code_named_as_a_word_before_or_after_its_quotation_marks_is_not_held(
     ],
 )
 def test_a_code_named_as_a_word_and_endorsed_is_held(text: str) -> None:
+    action, reasons = _decide(text)
+    assert action is not Verdict.APPROVE, reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        # a code review's, against the first version of these entries and mends
+        ("My mother heard 'speak white' in Ottawa shops in the 1960s.", ""),
+        ("Speak white, they would say to my grandfather at the paper mill in Sudbury.", ""),
+        ("The hotel near Beijing South was clean and cheap.", ""),
+        (
+            "Some neighbours call our suburb Beijing South; as a Chinese-Australian family we "
+            "find that hurtful.",
+            "",
+        ),
+        ("Stop calling it sit-down money. It's CDP, and communities want it scrapped.", ""),
+        ("Quebec kids at my Toronto school were nicknamed pepsis; my cousins still wince.", ""),
+        ("How many more of your relatives are still in Idlib? Our parish could help.", ERITREAN),
+        ("Nobody sensible thinks people like you are responsible for it.", MUSLIM),
+    ],
+)
+def test_a_reviews_civil_comments_on_the_entries_are_not_held_by_them(
+    text: str, context: str
+) -> None:
+    action, reasons = _decide(text, context)
+    assert action is Verdict.APPROVE, reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a code review's abusive comments, approved by the first version of the mends
+        "People who quote Leviticus 20:13 at gay couples are right: it should happen to them.",
+        "Those who post Leviticus 20:13 under every gay wedding story are doing God's work.",
+        "Proud wog here? Nobody is proud of you lot, mate.",
+        "As a wog you should know your place in this country.",
+        "'Sit-down money' is the phrase for what those lazy bludgers get for doing nothing.",
+        "Calling Lakemba 'Lakembanon' is lazy when 'Terror Town' says it better.",
+    ],
+)
+def test_a_reviews_abusive_comments_on_the_mends_are_held(text: str) -> None:
     action, reasons = _decide(text)
     assert action is not Verdict.APPROVE, reasons
