@@ -15,6 +15,7 @@ from __future__ import annotations
 import pytest
 from list_support import CALM, DEFAULT
 
+from threadguard.moderation.threats import match_threats
 from threadguard.schema import Verdict
 
 VEILED = "veiled threat"
@@ -419,3 +420,27 @@ def test_civil_twins_are_not_held_by_a_list(text: str, context: str, title: str)
     action, reasons = _decide(text, context, title)
     assert not any(r.startswith(MINE) and "not held" not in r for r in reasons), reasons
     assert action is Verdict.APPROVE, reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        (
+            "They had plenty of schools in Romania. Put the lot of them on the next coach back "
+            "to Bucharest and the problem solves itself.",
+            True,
+        ),
+        ("Send them all back to Lagos and job done.", True),
+        # the sentence goes on to something else: not the call's end
+        (
+            "Put the lot of them on the next coach back to Bucharest and the problem of school "
+            "places here is still there, the council has no plan.",
+            False,
+        ),
+    ],
+)
+def test_a_call_for_expulsion_ended_by_its_promised_result(text: str, held: bool) -> None:
+    """Desk 94 (a Roma family's school places), read after session 54's entries: the
+    call's end "and the problem solves itself" was not read as one."""
+    found = [t for t in match_threats(text) if t.kind == "call for expulsion"]
+    assert bool(found) is held, found
