@@ -241,3 +241,24 @@ def test_problems_in_a_parquet_file_name_its_row_not_a_line(tmp_path: Path) -> N
     assert [p.location for p in reading.problems] == ["row 2", "row 2"]
     assert "parent 'zz'" in reading.problems[0].message
     assert reading.problems[1].message.startswith("created_at '01/02/2019'")
+
+
+def test_a_float_id_too_large_to_be_exact_keeps_its_float_text(tmp_path: Path) -> None:
+    """Above 2**53 a float has already rounded the id (a snowflake id
+    1234567890123456789 stored as a float): it read as the plausible, wrong id
+    '1234567890123456768', a different comment's id, where its float text shows what it is."""
+    parquet = tmp_path / "snowflake.parquet"
+    big = 1234567890123456789.0
+    pq.write_table(
+        pa.table(
+            {
+                "id": pa.array([big, -big, 2.0**53 - 1], pa.float64()),
+                "thread_id": ["t", "t", "t"],
+                "text": ["Hello.", "Hi.", "Hey."],
+            }
+        ),
+        parquet,
+    )
+    units, _ = _read(parquet, tmp_path)
+    comments = [c for u in units for c in u.thread.comments]
+    assert [c.id for c in comments] == [repr(big), repr(-big), str(2**53 - 1)]

@@ -54,3 +54,13 @@ def test_a_full_or_locked_database_is_named_in_one_line_and_exit_1(
     assert "Error:" not in output and "large upload" not in output
     assert len(output.strip().splitlines()) == 1
     assert store.api_keys() == []
+
+
+def test_a_busy_database_named_by_url_keeps_its_query_password_hidden() -> None:
+    # A code review: the line named postgresql+psycopg://app@db.example/tg?password=s3cret
+    from threadguard.cli.service import _unavailable
+
+    url = "postgresql+psycopg://app@db.example/tg?sslmode=require&password=s3cret"
+    line = _unavailable(StoreBusyError("busy"), url, None)
+    assert "s3cret" not in line
+    assert line.startswith("the database postgresql+psycopg://app@db.example/tg?password=***")

@@ -126,28 +126,67 @@ def test_leaving_the_output_half_read_ends_the_pools_own_thread(
 
 
 @pytest.mark.parametrize("command", ["score", "batch"])
-def test_more_workers_than_the_machine_takes_is_refused_before_any_starts(
+def test_more_workers_than_the_machine_takes_are_cut_down_with_a_warning_not_refused(
     command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`batch --workers 100000` spent ten minutes starting a local Dask cluster for one
-    comment on two cores (and `score` forks as many processes, each loading the models)."""
+    comment on two cores (and `score` forks as many processes, each loading the models);
+    refusing it (exit 2) broke scripts whose `--workers 9` would have started none."""
     from typer.testing import CliRunner
 
     import threadguard.batch
     import threadguard.parallel
+    from threadguard.batch import JobRefused
     from threadguard.cli import app
 
     monkeypatch.setattr(threadguard.parallel, "default_workers", lambda: 2)
+    asked: list[int] = []
 
-    def started(*args: object, **kwargs: object) -> None:
-        raise AssertionError("the job started")  # where it once hung for minutes
+    def run_batch(job: threadguard.batch.BatchJob, *args: object) -> None:
+        asked.append(job.workers)
+        raise JobRefused("stopped here")
 
-    monkeypatch.setattr(threadguard.batch, "run_batch", started)
+    def score_lines(*args: object, **kwargs: object) -> list[tuple[str, bool]]:
+        asked.append(int(args[4]))  # type: ignore[call-overload]
+        return [("{}", True)]
+
+    monkeypatch.setattr(threadguard.batch, "run_batch", run_batch)
+    monkeypatch.setattr(threadguard.parallel, "score_lines", score_lines)
     source = tmp_path / "in.jsonl"
     source.write_text('{"id": "c1", "text": "hello"}\n', encoding="utf-8")
-    out = tmp_path / "out"
-    args = [str(source)] + (["--out", str(out)] if command == "batch" else [])
-    result = CliRunner().invoke(app, [command, *args, "--workers", "100000"])
-    assert result.exit_code == 2, result.output
-    assert "--workers 100000: at most 8 here (4 per core, 2 cores;" in result.output
-    assert not out.exists()
+    args = [str(source)] + (["--out", str(tmp_path / "out")] if command == "batch" else [])
+    result = CliRunner().invoke(app, [command, *args, "--workers", "9", "--tier", "fast"])
+    assert asked == [8], result.output
+    assert result.exit_code == (2 if command == "batch" else 0), result.output
+    assert "warning: --workers 9: using 8 (4 per core, 2 cores;" in result.output
+    assert result.output.count("--workers") == 1
+
+
+def test_batch_on_a_remote_scheduler_does_not_check_or_warn_about_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--workers is not used with --scheduler: `--workers 16` on a small machine was refused."""
+    from typer.testing import CliRunner
+
+    import threadguard.batch
+    import threadguard.parallel
+    from threadguard.batch import JobRefused
+    from threadguard.cli import app
+
+    monkeypatch.setattr(threadguard.parallel, "default_workers", lambda: 2)
+    asked: list[str | None] = []
+
+    def run_batch(job: threadguard.batch.BatchJob, *args: object) -> None:
+        asked.append(job.scheduler)
+        raise JobRefused("stopped here")
+
+    monkeypatch.setattr(threadguard.batch, "run_batch", run_batch)
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": "c1", "text": "hello"}\n', encoding="utf-8")
+    remote = ["--scheduler", "tcp://host:8786", "--workers", "16"]
+    result = CliRunner().invoke(
+        app, ["batch", str(source), "--out", str(tmp_path / "out"), *remote]
+    )
+    assert asked == ["tcp://host:8786"], result.output
+    assert "--workers" not in result.output
+    assert "stopped here" in result.output

@@ -4,8 +4,14 @@ find either: the README sent them to a file under ``src/``)."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import os
 import re
+import shutil
+import stat
+import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -251,16 +257,125 @@ def test_init_force_on_a_full_disk_keeps_the_policy_that_was_there(
     target = tmp_path / "site.toml"
     own = "[thresholds]\ntoxicity = { hold = 0.30, reject = 0.90 }\n"
     target.write_text(own)
-    write_text = Path.write_text
 
-    def full_disk(self: Path, text: str, *args: Any, **kwargs: Any) -> int:
-        write_text(self, text[:4096], *args, **kwargs)
+    def full_disk(descriptor: int) -> None:  # the new file's data could not all be stored
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(Path, "write_text", full_disk)
+    monkeypatch.setattr(os, "fsync", full_disk)
     result = CliRunner().invoke(app, ["policy", "init", "--force", str(target)])
     monkeypatch.undo()
     assert result.exit_code == 1
     assert f"{target}: cannot write: No space left on device" in result.output
     assert target.read_text() == own
+    assert [p.name for p in tmp_path.iterdir()] == ["site.toml"]
+
+
+def _init_force(target: Path) -> Any:
+    from typer.testing import CliRunner
+
+    from threadguard.cli import app
+
+    return CliRunner().invoke(app, ["policy", "init", "--force", str(target)])
+
+
+def test_init_force_to_dev_stdout_writes_the_policy_into_the_pipe() -> None:
+    # A code review: `policy init /dev/stdout --force | wc -c` failed with "cannot write:
+    # No such file or directory", /dev/stdout resolved to the pipe's name, which is no file
+    done = run_cli("policy", "init", "/dev/stdout", "--force")
+    assert done.returncode == 0, done.stderr
+    assert "[thresholds]" in done.stdout
+
+
+def test_init_force_into_a_fifo_writes_through_it_and_leaves_it_a_fifo(tmp_path: Path) -> None:
+    # A code review: the FIFO was replaced by a regular file (and its reader got nothing)
+    fifo = tmp_path / "policy.fifo"
+    os.mkfifo(fifo)
+    read: list[bytes] = []
+    # a daemon: where the FIFO is replaced, its reader waits for a writer that never comes
+    reader = threading.Thread(target=lambda: read.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = _init_force(fifo)
+    reader.join(timeout=10)
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert b"[thresholds]" in read[0]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root gives a file to another user")
+def test_init_force_keeps_the_replaced_files_owner_and_mode(tmp_path: Path) -> None:
+    # A code review: root rewriting nobody's 0640 policy left it root's, unreadable to them
+    target = tmp_path / "site.toml"
+    target.write_text("[thresholds]\n")
+    os.chown(target, 65534, 65534)
+    target.chmod(0o640)
+    result = _init_force(target)
+    assert result.exit_code == 0, result.output
+    after = target.stat()
+    assert (after.st_uid, after.st_gid, stat.S_IMODE(after.st_mode)) == (65534, 65534, 0o640)
+    assert "[thresholds]" in target.read_text() and len(target.read_text()) > 1000
+
+
+def test_init_force_writes_a_file_its_folder_does_not_let_it_replace(tmp_path: Path) -> None:
+    # A code review: a file the user may write, in a folder they may not, worked before
+    # the policy was written beside and renamed, then failed "cannot write: Permission denied"
+    assert _init_force(tmp_path / "first.toml").exit_code == 0  # its imports, as root
+    # root may write in any folder, so the command runs as nobody, in a folder nobody may
+    # reach (pytest's tmp_path is its owner's alone)
+    outer = Path(tempfile.mkdtemp())
+    try:
+        outer.chmod(0o755)
+        folder = outer / "shared"
+        folder.mkdir()
+        target = folder / "site.toml"
+        target.write_text("[thresholds]\n")
+        target.chmod(0o666)
+        folder.chmod(0o555)
+        root = os.geteuid() == 0
+        try:
+            if root:
+                os.seteuid(65534)
+            result = _init_force(target)
+        finally:
+            if root:
+                os.seteuid(0)
+            folder.chmod(0o755)
+        assert result.exit_code == 0, result.output
+        assert len(target.read_text()) > 1000
+        assert [p.name for p in folder.iterdir()] == ["site.toml"]
+    finally:
+        shutil.rmtree(outer)
+
+
+def test_init_force_does_not_follow_a_link_planted_at_the_temporary_name(
+    tmp_path: Path,
+) -> None:
+    # A code review: the new policy was written at the fixed name site.toml.partial, and a
+    # link planted there was followed (the file it named overwritten) and renamed into place
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    target = tmp_path / "site.toml"
+    target.write_text("[thresholds]\n")
+    (tmp_path / "site.toml.partial").symlink_to(victim)
+    result = _init_force(target)
+    assert result.exit_code == 0, result.output
+    assert victim.read_text() == "keep me"
+    assert not target.is_symlink() and len(target.read_text()) > 1000
+
+
+def test_init_force_interrupted_leaves_the_old_policy_and_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A code review: an interrupt (Ctrl-C) while the policy was being put in place left
+    # site.toml.partial behind: only an OSError removed it
+    target = tmp_path / "site.toml"
+    target.write_text("[thresholds]\n")
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with contextlib.suppress(KeyboardInterrupt):
+        _init_force(target)
+    monkeypatch.undo()
+    assert target.read_text() == "[thresholds]\n"
     assert [p.name for p in tmp_path.iterdir()] == ["site.toml"]

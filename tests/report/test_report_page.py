@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -360,13 +361,11 @@ def test_a_report_the_disk_fills_under_keeps_the_earlier_one_whole(
     # newsroom reads, or left the head of the new one, cut off
     page = tmp_path / "report.html"
     page.write_text("<html>last night's report</html>")
-    write_text = Path.write_text
 
-    def full_disk(self: Path, text: str, *args: Any, **kwargs: Any) -> int:
-        write_text(self, text[:4096], *args, **kwargs)
+    def full_disk(descriptor: int) -> None:  # the new file's data could not all be stored
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(Path, "write_text", full_disk)
+    monkeypatch.setattr(os, "fsync", full_disk)
     with pytest.raises(ReportError, match="cannot write the report: No space left on device"):
         write_report(batch_folder, page)
     monkeypatch.undo()
@@ -374,3 +373,18 @@ def test_a_report_the_disk_fills_under_keeps_the_earlier_one_whole(
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
     write_report(batch_folder, page)
     assert page.stat().st_size > 10_000
+
+
+def test_the_command_writes_the_page_into_a_pipe_named_as_dev_stdout(
+    batch_folder: Path,
+) -> None:
+    # A code review: `report DIR --out /dev/stdout | wc -c` failed "cannot write: No such
+    # file or directory": /dev/stdout resolved to the pipe's name, which is no file
+    done = subprocess.run(
+        [sys.executable, "-m", "threadguard", "report", str(batch_folder), "--out", "/dev/stdout"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.lstrip().lower().startswith("<!doctype html")
+    assert len(done.stdout) > 10_000

@@ -24,6 +24,17 @@ def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield made
 
 
+def test_redact_hides_a_password_given_in_the_query_string() -> None:
+    # A code review: a database that cannot be written now was named in the error line
+    # as postgresql+psycopg://app@db.example/tg?password=s3cret
+    url = "postgresql+psycopg://app@db.example/tg?password=s3cret&sslmode=require"
+    assert db.redact(url) == "postgresql+psycopg://app@db.example/tg?password=***&sslmode=require"
+    for key in ("PASSWORD", "passwd", "Pwd", "sslpassword"):
+        shown = db.redact(f"postgresql+psycopg://u:one@h/d?{key}=two&{key}=three")
+        assert "one" not in shown and "two" not in shown and "three" not in shown, shown
+        assert f"{key}=***" in shown
+
+
 def test_urls_are_resolved_for_the_shipped_drivers(tmp_path: Path) -> None:
     assert resolve_url("postgresql://u@h/d", None) == "postgresql+psycopg://u@h/d"
     assert resolve_url("postgres://u@h/d", None) == "postgresql+psycopg://u@h/d"

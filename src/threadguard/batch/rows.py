@@ -87,6 +87,10 @@ READING_STOPPED = "; reading stopped"
 _BATCH_ROWS = 4096
 
 
+#: Every integer below this is a float exactly; above it floats skip integers.
+_EXACT_FLOATS = 2**53
+
+
 def _missing(value: Any) -> bool:
     """Whether a field's value is no value: null, or NaN (a float column's missing value,
     as pandas and Parquet write it: a date read as 'nan' was reported as an odd date)."""
@@ -97,12 +101,14 @@ def _text(value: Any) -> str | None:
     """A field as text: ids and times may come as numbers (or timestamps, from Parquet).
     A whole float is written as the integer it is: pandas stores an id column with a gap
     as floats, and its parent ids read '1.0' where the ids read '1', so that every reply
-    lost its parent."""
+    lost its parent. Only below 2**53, where every integer is a float exactly: a larger
+    one (a snowflake id, rounded when it was stored) would become a wrong integer that
+    looks right, so it keeps the float's own text."""
     if _missing(value) or isinstance(value, str):
         return None if _missing(value) else value
     if isinstance(value, bool):
         return str(value).lower()
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < _EXACT_FLOATS:
         return str(int(value))
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 

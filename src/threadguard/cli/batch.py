@@ -165,7 +165,8 @@ def batch(
 
     if out.exists() and not out.is_dir():
         fail(f"--out {out}: is a file; --out names the folder the batch writes into")
-    processes = worker_count(workers)
+    # a remote scheduler has its own workers: --workers is not used, so not checked
+    processes = worker_count(workers) if scheduler is None else workers
     moderator = load_moderator(policy)
     text = policy_text(moderator.policy)
     if text is None:

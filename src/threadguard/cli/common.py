@@ -108,25 +108,30 @@ def check_names(
         fail(str(exc))
 
 
-#: ``--workers`` beyond this many per core is refused: each worker is a process that
-#: loads the models, and ``batch --workers 100000`` spent ten minutes starting a local
-#: cluster for one comment (``score`` would have forked as many processes).
+#: ``--workers`` beyond this many per core is cut down to it, with a warning: each worker
+#: is a process that loads the models, and ``batch --workers 100000`` spent ten minutes
+#: starting a local cluster for one comment (``score`` would have forked as many).
 MAX_WORKERS_PER_CORE = 4
 
 
 def worker_count(workers: int) -> int:
-    """The processes ``--workers`` asks for (0: one per core); exit 2 beyond
-    :data:`MAX_WORKERS_PER_CORE` per core, naming the most this machine takes."""
+    """The processes ``--workers`` asks for (0: one per core), at most
+    :data:`MAX_WORKERS_PER_CORE` per core: more is never refused (a script's
+    ``--workers 9`` on a small machine, or an input too short to start any), but cut down
+    to that with one warning line saying what was asked and what is used."""
     from threadguard.parallel import default_workers
 
     cores = default_workers()
     most = MAX_WORKERS_PER_CORE * cores
     if workers > most:
-        fail(
-            f"--workers {workers}: at most {most} here ({MAX_WORKERS_PER_CORE} per core, "
-            f"{cores} core{'s' if cores != 1 else ''}; each worker is a process that loads "
-            "the models); 0 is one per core"
+        err.print(
+            f"[yellow]warning:[/] --workers {workers}: using {most} ({MAX_WORKERS_PER_CORE} "
+            f"per core, {cores} core{'s' if cores != 1 else ''}; each worker is a process "
+            "that loads the models)",
+            markup=True,
+            soft_wrap=True,
         )
+        return most
     return workers or cores
 
 

@@ -9,11 +9,8 @@ its comments, to a file of the site's own to edit.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import re
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -223,24 +220,19 @@ def policy_init(
     a file of your own, named for it (`name = "my_site"` for my_site.toml): edit it, then
     pass it as `--policy`."""
     from threadguard.moderation.policy import _default_text
+    from threadguard.report.files import replace_text
 
     if path.is_dir():  # --force would not help: "cannot write: Is a directory"
         fail(f"{path}: is a folder; name the file to write in it (say {path / 'my_site.toml'})")
     if path.exists() and not force:
         fail(f"{path}: already exists (pass --force to overwrite it)", 2)
     text = _site_policy(_default_text(), path.stem)
-    # written beside and renamed: on a full disk `--force` had emptied the site's own
-    # policy and left the first 4 KB of the new one, which loads, its later tables off
-    final = path.resolve()  # a link's file, not the link
-    partial = final.with_name(final.name + ".partial")
+    # written beside and renamed (report/files.py): on a full disk `--force` had emptied
+    # the site's own policy and left the first 4 KB of the new one, which loads, its later
+    # tables off
     try:
-        partial.write_text(text, encoding="utf-8")
-        if final.exists():
-            shutil.copymode(final, partial)
-        os.replace(partial, final)
+        replace_text(path, text)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
         fail(f"{path}: cannot write: {exc.strerror or exc}", write_fault(exc))
     typer.echo(
         f"wrote {path}: edit it, check it with `threadguard policy show --policy {path}`, "

@@ -5,12 +5,10 @@ SVG, :mod:`.page` renders the template. The page is self-contained: no script, n
 network, every text escaped, abusive comments blurred until clicked.
 """
 
-import contextlib
-import os
-import shutil
 from pathlib import Path
 
 from threadguard.report.data import ReportData, ReportError, read_report
+from threadguard.report.files import replace_text
 from threadguard.report.page import render_report
 
 __all__ = ["ReportData", "ReportError", "read_report", "render_report", "write_report"]
@@ -20,22 +18,11 @@ def write_report(folder: Path, out: Path) -> ReportData:
     """Read ``folder`` (a batch output) and write its report to ``out``."""
     data = read_report(folder)
     page = render_report(data)
-    # written beside and renamed (a file; a device or a folder as it is): on a full disk
-    # the report a newsroom reads was emptied, or cut to the head of the new one
-    final = out.resolve()
-    partial = final.with_name(final.name + ".partial")
-    if final.exists() and not final.is_file():
-        partial = final
+    # written beside and renamed (a file; a pipe, a device or a folder as it is): on a
+    # full disk the report a newsroom reads was emptied, or cut to the head of the new one
     try:
-        partial.write_text(page, encoding="utf-8")
-        if partial != final:
-            if final.exists():
-                shutil.copymode(final, partial)
-            os.replace(partial, final)
+        replace_text(out, page)
     except OSError as exc:  # no such folder, a folder, no permission, a full disk
-        if partial != final:
-            with contextlib.suppress(OSError):
-                partial.unlink(missing_ok=True)
         wrong_path = isinstance(exc, (FileNotFoundError, NotADirectoryError, IsADirectoryError))
         raise ReportError(
             f"{out}: cannot write the report: {exc.strerror or exc}", failure=not wrong_path

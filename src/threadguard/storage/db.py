@@ -124,12 +124,24 @@ def _sqlite_url(path: Path) -> str:
     return URL.create("sqlite", database=str(path)).render_as_string(hide_password=False)
 
 
+#: Query keys that carry a password (libpq's and psycopg's spellings): a URL such as
+#: ``postgresql+psycopg://app@db/tg?password=...`` printed it in an error message.
+_PASSWORD_KEYS = frozenset({"password", "passwd", "pwd", "sslpassword"})
+
+
 def redact(url: str) -> str:
-    """The URL with its password hidden, for messages and logs."""
+    """The URL with its passwords hidden, for messages and logs: the one before the host
+    and any in the query string (``?password=``, ``?PWD=``, ``?sslpassword=``)."""
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        parsed = make_url(url)
+        hidden = {
+            key: "***" if key.lower() in _PASSWORD_KEYS else value
+            for key, value in parsed.query.items()
+        }
+        shown = parsed.set(query=hidden).render_as_string(hide_password=True)
     except Exception:
         return "<unparseable database URL>"
+    return shown.replace("=%2A%2A%2A", "=***")  # the query's value, written as the password's
 
 
 def _sqlite_hooks(engine: Engine) -> None:
