@@ -10,8 +10,11 @@ import os
 import re
 import shutil
 import stat
+import subprocess
+import sys
 import tempfile
 import threading
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -283,7 +286,41 @@ def test_init_force_to_dev_stdout_writes_the_policy_into_the_pipe() -> None:
     # No such file or directory", /dev/stdout resolved to the pipe's name, which is no file
     done = run_cli("policy", "init", "/dev/stdout", "--force")
     assert done.returncode == 0, done.stderr
-    assert "[thresholds]" in done.stdout
+    # the whole output is the policy: what was written is said on standard error (a second
+    # review: the "wrote ..." line ended the piped policy, which then did not load)
+    assert tomllib.loads(done.stdout)["thresholds"]
+    assert "wrote /dev/stdout" in done.stderr
+
+
+def test_init_to_dev_stdout_redirected_to_a_file_leaves_a_policy_that_loads(
+    tmp_path: Path,
+) -> None:
+    # A second review: a second descriptor on /dev/stdout wrote from the file's start, and
+    # the "wrote ..." line printed after it wrote over the policy's head
+    target = tmp_path / "r.toml"
+    with open(target, "wb") as out:
+        done = subprocess.run(
+            [sys.executable, "-m", "threadguard", "policy", "init", "/dev/stdout", "--force"],
+            stdout=out,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert done.returncode == 0, done.stderr
+    assert tomllib.loads(target.read_text(encoding="utf-8"))["thresholds"]
+    shown = run_cli("policy", "show", "--policy", str(target))
+    assert shown.returncode == 0, shown.stderr
+
+
+def test_init_of_a_new_file_takes_the_umasks_mode(tmp_path: Path) -> None:
+    # a new file is written as any new file is (the folder's default ACL sees it too)
+    old = os.umask(0o027)
+    try:
+        assert _init_force(tmp_path / "new.toml").exit_code == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "new.toml").stat().st_mode) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["new.toml"]  # nothing beside it
 
 
 def test_init_force_into_a_fifo_writes_through_it_and_leaves_it_a_fifo(tmp_path: Path) -> None:

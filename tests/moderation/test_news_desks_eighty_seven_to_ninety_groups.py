@@ -369,16 +369,6 @@ def test_a_code_named_as_a_word_and_endorsed_is_held(text: str) -> None:
     ("text", "context"),
     [
         # a code review's, against the first version of these entries and mends
-        ("My mother heard 'speak white' in Ottawa shops in the 1960s.", ""),
-        ("Speak white, they would say to my grandfather at the paper mill in Sudbury.", ""),
-        ("The hotel near Beijing South was clean and cheap.", ""),
-        (
-            "Some neighbours call our suburb Beijing South; as a Chinese-Australian family we "
-            "find that hurtful.",
-            "",
-        ),
-        ("Stop calling it sit-down money. It's CDP, and communities want it scrapped.", ""),
-        ("Quebec kids at my Toronto school were nicknamed pepsis; my cousins still wince.", ""),
         ("How many more of your relatives are still in Idlib? Our parish could help.", ERITREAN),
         ("Nobody sensible thinks people like you are responsible for it.", MUSLIM),
     ],
@@ -400,6 +390,12 @@ def test_a_reviews_civil_comments_on_the_entries_are_not_held_by_them(
         "As a wog you should know your place in this country.",
         "'Sit-down money' is the phrase for what those lazy bludgers get for doing nothing.",
         "Calling Lakemba 'Lakembanon' is lazy when 'Terror Town' says it better.",
+        # a second review's, against words a first take-back let spare them anywhere near
+        "Speak white, frog. You heard me.",
+        "Remember the Plains of Abraham? You lost. Speak white.",
+        "Not racist, just true. Richmond is Beijing South.",
+        "Quebec separatists hurt this country. Pepsis, the lot of them.",
+        "It's no myth. They all live on sit-down money.",
     ],
 )
 def test_a_reviews_abusive_comments_on_the_mends_are_held(text: str) -> None:

@@ -430,7 +430,9 @@ def test_civil_twins_are_not_held_by_a_list(text: str, context: str, title: str)
             "to Bucharest and the problem solves itself.",
             True,
         ),
-        ("Send them all back to Lagos and job done.", True),
+        # "job done" and "sorted" were taken back after a review's "The faulty drills came
+        # from a supplier in China. Send them back to China and job done."
+        ("Send them back to China and job done.", False),
         # the sentence goes on to something else: not the call's end
         (
             "Put the lot of them on the next coach back to Bucharest and the problem of school "

@@ -388,3 +388,6 @@ def test_the_command_writes_the_page_into_a_pipe_named_as_dev_stdout(
     assert done.returncode == 0, done.stderr
     assert done.stdout.lstrip().lower().startswith("<!doctype html")
     assert len(done.stdout) > 10_000
+    # the line saying what was written goes to standard error, not after the page
+    assert done.stdout.rstrip().endswith("</html>")
+    assert "/dev/stdout: report on" in done.stderr

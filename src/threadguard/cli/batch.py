@@ -328,7 +328,10 @@ def report(
         data = write_report(folder, out)
     except ReportError as exc:  # a full disk exited 2, as if the command line were wrong
         fail(str(exc), 1 if exc.failure else 2)
-    typer.echo(f"{out}: report on {data.totals.comments} comments")
+    from threadguard.report.files import is_standard_output
+
+    # not into the page, where it is written to standard output
+    typer.echo(f"{out}: report on {data.totals.comments} comments", err=is_standard_output(out))
     if data.unfinished:
         err.print(
             f"[yellow]warning:[/] {escape(str(folder))}: the batch has not finished; the report "

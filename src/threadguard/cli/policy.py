@@ -220,7 +220,7 @@ def policy_init(
     a file of your own, named for it (`name = "my_site"` for my_site.toml): edit it, then
     pass it as `--policy`."""
     from threadguard.moderation.policy import _default_text
-    from threadguard.report.files import replace_text
+    from threadguard.report.files import is_standard_output, replace_text
 
     if path.is_dir():  # --force would not help: "cannot write: Is a directory"
         fail(f"{path}: is a folder; name the file to write in it (say {path / 'my_site.toml'})")
@@ -236,5 +236,6 @@ def policy_init(
         fail(f"{path}: cannot write: {exc.strerror or exc}", write_fault(exc))
     typer.echo(
         f"wrote {path}: edit it, check it with `threadguard policy show --policy {path}`, "
-        f"and pass `--policy {path}` to scan, score, batch or serve"
+        f"and pass `--policy {path}` to scan, score, batch or serve",
+        err=is_standard_output(path),  # not into the policy written there
     )

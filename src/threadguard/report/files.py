@@ -15,6 +15,7 @@ import contextlib
 import errno
 import os
 import stat
+import sys
 import tempfile
 from pathlib import Path
 
@@ -32,8 +33,23 @@ def replace_text(path: Path, text: str) -> None:
         before: os.stat_result | None = os.stat(path)  # a link's file, not the link
     except (FileNotFoundError, NotADirectoryError):
         before = None
+    if before is not None and is_standard_output(path):
+        # through the process's own standard output, at its offset: a second descriptor
+        # opened on /dev/stdout redirected to a file wrote from the file's start, and what
+        # the command printed after it wrote over the head of the policy (a review)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
     if (before is not None and not stat.S_ISREG(before.st_mode)) or _descriptor(path):
-        _write_in_place(path, data)  # a pipe, a FIFO, a device, /dev/stdout, a folder
+        _write_in_place(path, data)  # a pipe, a FIFO, a device, a folder
+        return
+    if before is None:
+        # nothing to lose: written in place, as any new file, so that the folder's default
+        # ACL and the umask give it its mode (a temporary made by mkstemp is 0600 and its
+        # mode set after, which a default ACL does not see: a review); a file the write
+        # could not finish is removed
+        _write_new(path, data)
         return
     final = Path(os.path.realpath(path))  # a link's file is replaced, the link kept
     try:
@@ -70,20 +86,39 @@ def _descriptor(path: Path) -> bool:
     return len(parts) > 1 and parts[1] in ("dev", "proc")
 
 
+def is_standard_output(path: Path) -> bool:
+    """Whether ``path`` is the file the process's standard output writes to
+    (``/dev/stdout``, ``/dev/fd/1``, or the file it is redirected to): a command that
+    writes there says what it wrote on standard error, not into the output."""
+    try:
+        mine, theirs = os.fstat(1), os.stat(path)
+    except (OSError, ValueError):
+        return False
+    return (mine.st_dev, mine.st_ino) == (theirs.st_dev, theirs.st_ino)
+
+
 def _write_in_place(path: Path, data: bytes) -> None:
     with open(path, "wb") as file:
         file.write(data)
 
 
-def _keep_owner_and_mode(temporary: str, before: os.stat_result | None) -> None:
+def _write_new(path: Path, data: bytes) -> None:
+    done = False
+    try:
+        with open(path, "xb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        done = True
+    finally:
+        if not done:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+
+
+def _keep_owner_and_mode(temporary: str, before: os.stat_result) -> None:
     """The replaced file's mode and owner for the new one (the owner as far as the writer
-    may: root rewriting another user's file gives it back to them); a new file gets the
-    mode the umask gives, as an ordinary write would."""
-    if before is None:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        return
+    may: root rewriting another user's file gives it back to them)."""
     for owner in ((before.st_uid, before.st_gid), (-1, before.st_gid)):
         try:
             os.chown(temporary, *owner)
