@@ -22,6 +22,15 @@ DEFAULT = Moderator(load_policy())
 CALM = Analysis(None, dict.fromkeys(ATTRIBUTES, 0.02), language="en")
 
 
+def decide_calm(text: str, context: str = "", title: str = "") -> tuple[Verdict, tuple[str, ...]]:
+    """The default policy's decision under calm scores: a reply answers ``context`` (a
+    parent's text) under ``title``; a comment on the article itself answers ``title``."""
+    if not context:
+        context, title = title, ""
+    outcome = DEFAULT.decide(CALM, text, context=context, title=title)
+    return outcome.action, outcome.decision.reasons
+
+
 def assert_held_for(text: str, reason: str, context: str = "") -> None:
     """``text`` is held, answering ``context``, and one of its reasons starts with
     ``reason``."""

@@ -8,7 +8,7 @@ user names that are a slur or a code; each beside civil sentences that share its
 from __future__ import annotations
 
 import pytest
-from list_support import CALM, DEFAULT, assert_threat_entries_run_in_linear_time
+from list_support import CALM, DEFAULT, assert_threat_entries_run_in_linear_time, decide_calm
 
 from threadguard.moderation import AuthorContext
 from threadguard.moderation.coded_hate import LexiconError, match_coded, parse_lexicon
@@ -53,15 +53,6 @@ TAKEN_BACK = [
 BOATS = "Small boats: record number of migrants cross the Channel in a day"
 
 
-def _decide(text: str, context: str = "", title: str = "") -> tuple[Verdict, tuple[str, ...]]:
-    """The default policy's decision under calm scores: a reply answers ``context`` (a
-    parent's text) under ``title``; a comment on the article itself answers ``title``."""
-    if not context:
-        context, title = title, ""
-    outcome = DEFAULT.decide(CALM, text, context=context, title=title)
-    return outcome.action, outcome.decision.reasons
-
-
 # A slur told as suffered, by its victim or about theirs: only named, the models decide.
 SUFFERED = [
     # a slur told as suffered
@@ -83,7 +74,7 @@ SUFFERED = [
 
 @pytest.mark.parametrize(("text", "title"), SUFFERED)
 def test_a_slur_told_as_suffered_is_approved(text: str, title: str) -> None:
-    action, reasons = _decide(text, "", title)
+    action, reasons = decide_calm(text, "", title)
     assert action is Verdict.APPROVE, reasons
 
 
@@ -103,7 +94,7 @@ SUFFERED_HELD = [
 
 @pytest.mark.parametrize("text", SUFFERED_HELD)
 def test_the_writers_own_slur_is_held(text: str) -> None:
-    action, reasons = _decide(text)
+    action, reasons = decide_calm(text)
     assert action is Verdict.HOLD, reasons
     assert any(r.startswith("coded hate") for r in reasons), reasons
 
@@ -144,7 +135,7 @@ PRIDE_CIVIL = [
 
 @pytest.mark.parametrize(("text", "title"), PRIDE_CIVIL)
 def test_pride_in_ordinary_english_names_no_topic(text: str, title: str) -> None:
-    action, reasons = _decide(text, "", title)
+    action, reasons = decide_calm(text, "", title)
     assert action is Verdict.APPROVE, reasons
 
 
@@ -162,10 +153,10 @@ def test_pride_is_the_topic_of_the_groomers_smear(title: str) -> None:
         "Groomers will always find a way in. First the library, then the assemblies, then "
         "the 'optional' clubs."
     )
-    action, reasons = _decide(text, "", title)
+    action, reasons = decide_calm(text, "", title)
     assert action is Verdict.HOLD, reasons
     assert reasons[0].startswith('coded hate "groomers"')
-    assert _decide(text, "Great week for the school", title)[0] is Verdict.HOLD
+    assert decide_calm(text, "Great week for the school", title)[0] is Verdict.HOLD
 
 
 # "Yellow peril" named to rebut it: only named.
@@ -179,7 +170,7 @@ PERIL_CIVIL = [
 
 @pytest.mark.parametrize(("text", "title"), PERIL_CIVIL)
 def test_yellow_peril_named_to_rebut_it_is_approved(text: str, title: str) -> None:
-    action, reasons = _decide(text, "", title)
+    action, reasons = decide_calm(text, "", title)
     assert action is Verdict.APPROVE, reasons
 
 
@@ -229,11 +220,11 @@ def test_ordinary_names_holding_those_letters_are_approved(name: str) -> None:
 )
 def test_a_term_of_names_only_is_not_looked_for_in_a_comment(text: str) -> None:
     assert [m for m in match_coded(text) if not m.rebutted] == []
-    assert _decide(text)[0] is Verdict.APPROVE
+    assert decide_calm(text)[0] is Verdict.APPROVE
 
 
 def test_yellow_peril_is_a_code_in_a_comment_too() -> None:
-    action, reasons = _decide("The yellow peril is real, look at who's buying the high street.")
+    action, reasons = decide_calm("The yellow peril is real, look at who's buying the high street.")
     assert action is Verdict.HOLD
     assert reasons[0].startswith('coded hate "yellow peril"')
 
@@ -286,7 +277,7 @@ DESKS = [
 
 @pytest.mark.parametrize(("text", "context", "title"), [c for c in DESKS if c[0] not in TAKEN_BACK])
 def test_the_desks_calls_for_expulsion_are_held(text: str, context: str, title: str) -> None:
-    action, reasons = _decide(text, context, title)
+    action, reasons = decide_calm(text, context, title)
     assert action is Verdict.HOLD, reasons
     assert any(r.startswith(CALL) for r in reasons), reasons
 
@@ -297,8 +288,8 @@ def test_a_topic_entry_reads_a_replys_near_words_in_the_title_too() -> None:
     # near words say whom a phrase is said of still read the parent alone ("They don't
     # belong here." answering a parent about bikes: test_threats.py).
     text = "Poor lambs. Room service not up to scratch? They're welcome to swim back."
-    assert _decide(text, HOTEL_PARENT)[0] is Verdict.APPROVE
-    assert _decide(text, HOTEL_PARENT, HOTEL)[0] is Verdict.HOLD
+    assert decide_calm(text, HOTEL_PARENT)[0] is Verdict.APPROVE
+    assert decide_calm(text, HOTEL_PARENT, HOTEL)[0] is Verdict.HOLD
     assert match_threats(text, context=HOTEL_PARENT) == []
     (found,) = match_threats(text, context=HOTEL_PARENT, topic=HOTEL)
     assert found.holds and found.phrase == "They're welcome to swim back"
@@ -357,7 +348,7 @@ HELD = [
 
 @pytest.mark.parametrize(("text", "title"), [c for c in HELD if c[0] not in TAKEN_BACK])
 def test_fresh_calls_for_expulsion_are_held(text: str, title: str) -> None:
-    action, reasons = _decide(text, "", title)
+    action, reasons = decide_calm(text, "", title)
     assert action is Verdict.HOLD, reasons
     assert any(r.startswith(CALL) for r in reasons), reasons
 
@@ -486,7 +477,7 @@ CIVIL = [
 
 @pytest.mark.parametrize(("text", "title"), CIVIL)
 def test_civil_comments_sharing_their_words_are_approved(text: str, title: str) -> None:
-    action, reasons = _decide(text, "", title)
+    action, reasons = decide_calm(text, "", title)
     assert action is Verdict.APPROVE, reasons
 
 
@@ -538,7 +529,7 @@ def test_told_to_be_careful_holds_beside_a_menace_on_either_side(text: str, held
     # everyone is as forgiving as the club." as a phrase that holds only before another
     # sentence. The entry is meant to hold only beside a menace, before or after it: alone
     # it is a road's or a ladder's warning (threats.toml, news desk 33's entry).
-    action, reasons = _decide(text)
+    action, reasons = decide_calm(text)
     assert (action is Verdict.HOLD) is held, reasons
 
 

@@ -10,7 +10,7 @@ desks'."""
 from __future__ import annotations
 
 import pytest
-from list_support import CALM, DEFAULT
+from list_support import decide_calm
 
 from threadguard.moderation.coded_hate import match_coded
 from threadguard.moderation.named_reader import match_named_reader
@@ -48,15 +48,6 @@ YEMENI = (
     "I'm Yemeni-American, born at Beaumont in Royal Oak, and this was the first local "
     "election I ever voted in. Felt good."
 )
-
-
-def _decide(text: str, context: str = "", title: str = "") -> tuple[Verdict, tuple[str, ...]]:
-    """The default policy's decision under calm scores: a reply answers ``context`` (a
-    parent's text) under ``title``; a comment on the article itself answers ``title``."""
-    if not context:
-        context, title = title, ""
-    outcome = DEFAULT.decide(CALM, text, context=context, title=title)
-    return outcome.action, outcome.decision.reasons
 
 
 # (text, parent, title, the reason's start): the desks' comments, then fresh variants.
@@ -290,14 +281,14 @@ CIVIL_REPLIES = [
 def test_a_desks_slur_or_coded_name_is_held(
     text: str, parent: str, title: str, reason: str
 ) -> None:
-    action, reasons = _decide(text, parent, title)
+    action, reasons = decide_calm(text, parent, title)
     assert action is Verdict.HOLD, reasons
     assert any(r.startswith(reason) for r in reasons), reasons
 
 
 @pytest.mark.parametrize(("text", "title"), CIVIL_CODES)
 def test_the_codes_civil_twins_give_no_reason(text: str, title: str) -> None:
-    action, reasons = _decide(text, title=title)
+    action, reasons = decide_calm(text, title=title)
     assert action is Verdict.APPROVE, reasons
     assert [m for m in match_coded(text, context=title) if not m.rebutted] == []
 
@@ -306,13 +297,13 @@ def test_the_codes_civil_twins_give_no_reason(text: str, title: str) -> None:
 def test_a_reclaimed_self_description_or_a_denied_smear_is_not_held(
     text: str, parent: str, title: str
 ) -> None:
-    action, reasons = _decide(text, parent, title)
+    action, reasons = decide_calm(text, parent, title)
     assert action is Verdict.APPROVE, reasons
 
 
 @pytest.mark.parametrize(("text", "title", "reason"), STILL_HELD)
 def test_the_same_words_used_are_still_held(text: str, title: str, reason: str) -> None:
-    action, reasons = _decide(text, title=title)
+    action, reasons = decide_calm(text, title=title)
     assert action is Verdict.HOLD, reasons
     assert any(r.startswith(reason) for r in reasons), reasons
 
@@ -320,7 +311,7 @@ def test_the_same_words_used_are_still_held(text: str, title: str, reason: str) 
 @pytest.mark.parametrize(("text", "parent"), DISMISSALS)
 def test_a_reply_dismissing_a_reader_by_their_named_group_is_held(text: str, parent: str) -> None:
     assert match_named_reader(text, parent) is not None
-    action, reasons = _decide(text, parent, "A news story")
+    action, reasons = decide_calm(text, parent, "A news story")
     assert action is Verdict.HOLD, reasons
     assert any(r.startswith("dismisses a reader by their group") for r in reasons), reasons
 
@@ -330,7 +321,7 @@ def test_a_civil_reply_to_a_reader_who_named_their_group_is_approved(
     text: str, parent: str
 ) -> None:
     assert match_named_reader(text, parent) is None
-    action, reasons = _decide(text, parent, "A news story")
+    action, reasons = decide_calm(text, parent, "A news story")
     assert action is Verdict.APPROVE, reasons
 
 
@@ -346,7 +337,7 @@ def test_a_civil_reply_to_a_reader_who_named_their_group_is_approved(
 def test_a_code_named_as_a_word_before_or_after_its_quotation_marks_is_not_held(
     text: str,
 ) -> None:
-    action, reasons = _decide(text)
+    action, reasons = decide_calm(text)
     assert action is Verdict.APPROVE, reasons
     assert any("not held for it" in r for r in reasons), reasons
 
@@ -361,7 +352,7 @@ def test_a_code_named_as_a_word_before_or_after_its_quotation_marks_is_not_held(
     ],
 )
 def test_a_code_named_as_a_word_and_endorsed_is_held(text: str) -> None:
-    action, reasons = _decide(text)
+    action, reasons = decide_calm(text)
     assert action is not Verdict.APPROVE, reasons
 
 
@@ -376,7 +367,7 @@ def test_a_code_named_as_a_word_and_endorsed_is_held(text: str) -> None:
 def test_a_reviews_civil_comments_on_the_entries_are_not_held_by_them(
     text: str, context: str
 ) -> None:
-    action, reasons = _decide(text, context)
+    action, reasons = decide_calm(text, context)
     assert action is Verdict.APPROVE, reasons
 
 
@@ -399,5 +390,5 @@ def test_a_reviews_civil_comments_on_the_entries_are_not_held_by_them(
     ],
 )
 def test_a_reviews_abusive_comments_on_the_mends_are_held(text: str) -> None:
-    action, reasons = _decide(text)
+    action, reasons = decide_calm(text)
     assert action is not Verdict.APPROVE, reasons
