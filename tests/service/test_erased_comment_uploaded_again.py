@@ -80,6 +80,12 @@ def test_a_comment_sent_again_without_text_is_still_told_so(service: Service) ->
     ]
 
 
+#: The reason an erased comment sent again is answered with.
+LEFT_AS_STORED = (
+    "left as stored (erased by an admin: its text is not stored again): its stored status stands"
+)
+
+
 def test_an_erased_comment_sent_again_edited_keeps_its_stored_decision(service: Service) -> None:
     uploaded_and_erased(service)
     edited = json.loads(BODY)
@@ -88,10 +94,7 @@ def test_an_erased_comment_sent_again_edited_keeps_its_stored_decision(service: 
     assert again.status_code == 200, again.text
     entry = again.json()["comments"][0]
     assert (entry["status"], entry["decision"]["action"]) == ("pending", "hold")
-    assert entry["decision"]["reasons"] == [
-        "left as stored (erased by an admin: its text is not stored again): its stored "
-        "status stands"
-    ]
+    assert entry["decision"]["reasons"] == [LEFT_AS_STORED]
 
 
 def test_an_erased_comment_sent_again_unchanged_gives_no_reasons_of_its_text(
@@ -106,9 +109,6 @@ def test_an_erased_comment_sent_again_unchanged_gives_no_reasons_of_its_text(
     assert again.status_code == 200, again.text
     entry = again.json()["comments"][0]
     assert (entry["status"], entry["decision"]["action"]) == ("pending", "hold")
-    assert entry["decision"]["reasons"] == [
-        "left as stored (erased by an admin: its text is not stored again): its stored "
-        "status stands"
-    ]
+    assert entry["decision"]["reasons"] == [LEFT_AS_STORED]
     assert "policy_decision" not in entry
     assert entry["analysis"]["decision"] == "hold"

@@ -288,13 +288,10 @@ def _say_where_the_dashboard_is(log_format: str, line: str) -> None:
     parse each (a review)."""
     import logging
 
-    from threadguard.service.log_format import JsonFormatter, TextFormatter
+    from threadguard.service.log_format import formatter
 
     record = logging.LogRecord("threadguard", logging.INFO, __file__, 0, line, None, None)
-    formatter: logging.Formatter = (
-        JsonFormatter() if log_format == "json" else TextFormatter("%(levelname)s:     %(message)s")
-    )
-    sys.stderr.write(formatter.format(record) + "\n")
+    sys.stderr.write(formatter(log_format).format(record) + "\n")
     sys.stderr.flush()
 
 

@@ -95,8 +95,18 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(out, ensure_ascii=True, default=str)
 
 
+#: A text line as uvicorn writes its own: "INFO:     Application startup complete."
+TEXT_FORMAT = "%(levelname)s:     %(message)s"
+
+
 def formatter_config(log_format: str) -> dict[str, Any]:
     """The ``logging.config`` entry of the formatter for ``log_format`` (text or json)."""
     if log_format == "json":
         return {"()": f"{__name__}.JsonFormatter"}
-    return {"()": f"{__name__}.TextFormatter", "fmt": "%(levelname)s:     %(message)s"}
+    return {"()": f"{__name__}.TextFormatter", "fmt": TEXT_FORMAT}
+
+
+def formatter(log_format: str) -> logging.Formatter:
+    """The formatter :func:`formatter_config` names, for a line written before logging is
+    set up (``serve``'s word on where the dashboard is)."""
+    return JsonFormatter() if log_format == "json" else TextFormatter(TEXT_FORMAT)
