@@ -64,3 +64,49 @@ def test_a_busy_database_named_by_url_keeps_its_query_password_hidden() -> None:
     line = _unavailable(StoreBusyError("busy"), url, None)
     assert "s3cret" not in line
     assert line.startswith("the database postgresql+psycopg://app@db.example/tg?password=***")
+
+
+class _PostgresError(Exception):
+    """A driver error as psycopg raises one: its SQLSTATE in ``sqlstate``."""
+
+    def __init__(self, sqlstate: str) -> None:
+        super().__init__(f"SQLSTATE {sqlstate}")
+        self.sqlstate = sqlstate
+
+
+@pytest.mark.parametrize(
+    ("sqlstate", "said"),
+    [
+        ("53300", "no connection slot free (too many connections)"),
+        ("40P01", "deadlocked"),
+        ("57014", "statement or lock timeout ran out"),
+        ("55P03", "a lock it needed was held by another session too long"),
+    ],
+)
+def test_a_busy_postgresql_says_which_kind_of_busy(sqlstate: str, said: str) -> None:
+    # Session 54: a full connection table was reported as "another process held its lock"
+    from sqlalchemy import exc as sa_exc
+
+    from threadguard.cli.service import _unavailable
+    from threadguard.storage.contention import busy_as_store_error
+
+    driver = sa_exc.OperationalError("SELECT 1", None, _PostgresError(sqlstate))
+    with pytest.raises(StoreBusyError) as raised, busy_as_store_error():
+        raise driver
+    line = _unavailable(raised.value, "postgresql+psycopg://app@db.example/tg", None)
+    assert said in line
+    assert "held its lock" not in line
+    assert line.endswith("; try again shortly")
+
+
+def test_a_locked_sqlite_file_still_says_another_process_held_its_lock(tmp_path: Path) -> None:
+    from sqlalchemy import exc as sa_exc
+
+    from threadguard.cli.service import _unavailable
+    from threadguard.storage.contention import busy_as_store_error
+
+    driver = sa_exc.OperationalError("INSERT", None, sqlite3.OperationalError("database is locked"))
+    with pytest.raises(StoreBusyError) as raised, busy_as_store_error():
+        raise driver
+    line = _unavailable(raised.value, f"sqlite:///{tmp_path / 'tg.db'}", None)
+    assert "another process held its lock too long" in line

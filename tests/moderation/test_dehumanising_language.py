@@ -39,6 +39,9 @@ HELD = [
     ("Migrants are less than human.", "Migrants are less than human"),
     ("We're being invaded by migrants.", "invaded by migrants"),
     ("Jews are bloodsuckers.", "Jews are bloodsuckers"),
+    # the peoples of New Zealand and the Pacific by name (session 55)
+    ("Maori are savages and always will be.", "Maori are savages"),
+    ("Samoans are parasites living off the rest of us.", "Samoans are parasites"),
 ]
 
 
@@ -120,6 +123,7 @@ def test_a_site_can_flag_or_turn_off_the_phrases_with_the_threats_table() -> Non
         ("Our high street is infested with foreigners.", "", ("nationality_migration",)),
         # as the training templates label an attack on Somalis
         ("Somalis are parasites.", "", ("black_people", "nationality_migration")),
+        ("Maoris are vermin.", "", ("race_ethnicity",)),
         # a reply's group comes from what it answers
         ("They're vermin.", "Forty asylum seekers arrived.", ("nationality_migration",)),
         (

@@ -146,6 +146,11 @@ def test_an_obfuscated_threat_is_found_and_its_offsets_are_in_the_original_text(
 #: Civil sentences written to break the list: each shares words with a threat.
 CIVIL = [
     "You'll regret it if you don't get the flu jab.",
+    # peoples named since session 55, in the shapes their calls take
+    "Maori are the tangata whenua and the council should listen to them.",
+    "Samoans are the biggest Pacific community in Auckland.",
+    "We went back to Fiji for our anniversary, lovely people.",
+    "Pacific Islanders are a huge part of why the club is winning.",
     "Someone should pay a visit to the old lady at home and check she is all right.",
     "We should pay a visit to grandma at home and show her the photos.",
     "Someone should explain to him what real policing is.",

@@ -23,6 +23,9 @@ from threadguard.scoring.group_words import groups_mentioned, names_group
         "The school is hiring its first teacher who uses a wheelchair.",
         "Pride month starts on Saturday with a parade.",
         "M u s l i m parents asked for halal meals.",
+        "Māori wardens will patrol the town centre this summer.",
+        "Pasifika families packed the church hall for the apology.",
+        "A Venezuelan family has lost its asylum appeal.",
     ],
 )
 def test_a_context_naming_a_group_is_found(text: str) -> None:

@@ -89,6 +89,7 @@ def _unavailable(exc: Exception, database: str | None, data_dir: Path | None) ->
     from sqlalchemy.engine import make_url
 
     from threadguard.storage import db, default_data_dir
+    from threadguard.storage.contention import busy_cause
     from threadguard.storage.failures import out_of_space
     from threadguard.storage.records import StoreFullError
 
@@ -105,7 +106,7 @@ def _unavailable(exc: Exception, database: str | None, data_dir: Path | None) ->
             f"cannot write {name}: {problem or exc}; free space or make it writable, "
             "then run the command again"
         )
-    return f"{name} is busy: another process held its lock too long; try again shortly"
+    return f"{name} is busy: {busy_cause(exc)}; try again shortly"
 
 
 def _check_site_to_bind(site: str | None, database: str | None, data_dir: Path | None) -> None:

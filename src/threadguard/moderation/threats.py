@@ -187,6 +187,14 @@ GROUP_NAMES: Final[tuple[tuple[str, str | None, bool, tuple[str, ...]], ...]] = 
     # "ukes", ukuleles as often)
     ("ukies", "ukie", False, _NATIONALITY),
     ("russians", "russian", False, _NATIONALITY),
+    # session 55: the peoples of New Zealand and the Pacific that desk 91's threads named
+    # ("Maoris should be grateful ... Stone age savages" was read as about no one); "Maori"
+    # is its own plural, so the bare word is the plural here too
+    ("maoris", "maori", False, ("race_ethnicity",)),
+    ("maori", None, False, ("race_ethnicity",)),
+    ("pacific islanders", "pacific islander", False, ("race_ethnicity", "nationality_migration")),
+    ("samoans", "samoan", False, ("race_ethnicity", "nationality_migration")),
+    ("tongans", "tongan", False, ("race_ethnicity", "nationality_migration")),
 )
 #: Faiths by name, for the groups a phrase about a faith attacks ("Islam is a cancer").
 FAITHS: Final = (
@@ -240,7 +248,7 @@ HOMELAND: Final = (
     r"yemen|tunisia|ethiopia|zimbabwe|uganda|(?:the )?congo|the caribbean|the middle east|"
     r"asia|sri lanka|nepal|bulgaria|lithuania|latvia|slovakia|czechia|the czech republic|"
     r"moldova|kosovo|cameroon|senegal|zambia|malawi|haiti|el salvador|guatemala|honduras|"
-    r"venezuela|colombia|cuba|chennai|madras|mumbai|bombay|delhi|new delhi|kolkata|calcutta|"
+    r"venezuela|colombia|cuba|samoa|tonga|fiji|chennai|madras|mumbai|bombay|delhi|new delhi|kolkata|calcutta|"
     r"bangalore|bengaluru|hyderabad|karachi|lahore|islamabad|mirpur|sylhet|dhaka|lagos|abuja|"
     r"accra|nairobi|mogadishu|hargeisa|asmara|khartoum|kinshasa|harare|kampala|addis ababa|"
     r"kabul|baghdad|damascus|aleppo|tehran|cairo|manila|bucharest|tirana|sofia|ostrava|"

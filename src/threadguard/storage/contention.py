@@ -102,6 +102,38 @@ def is_busy(error: BaseException) -> bool:
     return getattr(orig, "sqlstate", None) in _POSTGRES_BUSY
 
 
+#: What each PostgreSQL busy state means, for a line an operator reads.
+_POSTGRES_CAUSES = {
+    "55P03": "a lock it needed was held by another session too long",
+    "57014": "a statement or lock timeout ran out",
+    "40001": "a transaction conflicted with another (serialisation failure)",
+    "40P01": "a transaction deadlocked with another",
+    "53300": "the server has no connection slot free (too many connections)",
+}
+
+
+def busy_cause(error: BaseException) -> str:
+    """Why a :class:`StoreBusyError` (or the driver error under it) was busy, in words.
+
+    An operator told that "another process held its lock" looks for a stuck writer; on
+    PostgreSQL the cause may be a full connection table or a deadlock instead, and the fix
+    differs (session 54 noticed the one line said "lock" for every cause).
+    """
+    seen: set[int] = set()
+    cause: BaseException | None = error
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        if isinstance(cause, sa_exc.TimeoutError):
+            return "no connection of the pool came free in time"
+        state = getattr(getattr(cause, "orig", None), "sqlstate", None) or getattr(
+            cause, "sqlstate", None
+        )
+        if isinstance(state, str) and state in _POSTGRES_CAUSES:
+            return _POSTGRES_CAUSES[state]
+        cause = cause.__cause__ or getattr(cause, "orig", None)
+    return "another process held its lock too long"
+
+
 @contextmanager
 def busy_as_store_error() -> Iterator[None]:
     """Raise :class:`StoreBusyError` for any busy error inside the block (others pass)."""
