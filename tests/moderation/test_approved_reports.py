@@ -230,6 +230,32 @@ def test_a_reviews_approvals_of_an_abuser_its_parent_tells_of_are_held(
         (NOTE, "Note writer wasn't wrong though."),
         (NOTE, "Whoever wrote it had a point."),
         (SALON, "Bloke at the door had a point, mind."),
+        # session 55's news desks: a refusal of a faith's building quoted, a verdict typed
+        # without its apostrophe, the abuser as "the guy who did that"
+        (
+            'Someone wrote "No mosques in our cathedral" on the noticeboard outside on '
+            "Sunday. The volunteers had it cleaned off by 9. Proud of them.",
+            "Whoever wrote it had a point tbh",
+        ),
+        (
+            "Someone wrote 'go home terrorist' on the ward noticeboard after the trust "
+            "newsletter mentioned him last year. Glad he didn't let it stop him.",
+            "whoever wrote it wasnt wrong",
+        ),
+        (
+            "Someone sprayed 'English only, Gaels go home' on the bilingual sign at "
+            "Dalwhinnie last year. Good to see the council not backing down.",
+            "the guy who did that had the right idea tbh",
+        ),
+        # fresh variants of the three
+        (
+            "Somebody scrawled 'no Poles' on the community centre door last month.",
+            "The bloke who did that had a point.",
+        ),
+        (
+            "A man painted 'no more refugees' on the bridge by the station.",
+            "Whoever did that isnt wrong",
+        ),
     ],
 )
 def test_a_reply_approving_whoever_abused_the_people_its_parent_speaks_of_is_held(
@@ -278,6 +304,19 @@ def test_a_reply_approving_whoever_abused_the_people_its_parent_speaks_of_is_hel
         (
             "Someone wrote 'thank you NHS' in chalk on the hospital path.",
             "Whoever wrote it deserves a medal.",
+        ),
+        # session 55's widenings under parents that tell of no abuse, or of a helper
+        (
+            "Someone wrote 'Happy birthday Gran' on the pier wall in chalk.",
+            "the guy who did that had the right idea tbh",
+        ),
+        (
+            "Someone wrote 'no parking' on the cones outside the mosque.",
+            "Whoever wrote it had a point tbh",
+        ),
+        (
+            "A man shouted at my son on the bus. A stranger stepped in.",
+            "The guy who did that wasnt wrong",
         ),
     ],
 )

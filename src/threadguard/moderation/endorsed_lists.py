@@ -35,7 +35,7 @@ from threadguard.moderation.coded_hate import ACTING, CodedMatch, match_coded
 from threadguard.moderation.policy import SiteRules
 from threadguard.moderation.threats import ThreatMatch, match_threats
 from threadguard.normalize import normalize_text
-from threadguard.scoring.group_words import names_group
+from threadguard.scoring.group_words import FORM_GROUPS, names_group
 from threadguard.scoring.quotations import Lean, Quotations
 
 
@@ -112,7 +112,10 @@ _NOUN_SPEAKER: Final = (
     # a blind review's: "The note said what we're all thinking."
     r"note|letter|leaflet|flyer|graffiti|sign|card|message)"
     # "The guy yelling had a point." (session 48)
-    r"(?: (?:yelling|shouting|screaming|who (?:yelled|shouted|screamed|said it|wrote it|did it)))?"
+    # "the guy who did that had the right idea" (desk 97, session 55): any of the verbs a
+    # report uses, of it, that or this
+    r"(?: (?:yelling|shouting|screaming|who (?:yelled|shouted|screamed|(?:said|wrote|did|"
+    r"sprayed|painted|scrawled|sent|left|posted) (?:it|that|this))))?"
     r"(?: (?:outside|at|in|on|by|from|with) (?:(?:the|that|this|a) )?[\w'’-]+)?"
 )
 #: Who the approval is of: he, she, they, "whoever did it", or a word for a stranger ("that
@@ -158,7 +161,9 @@ _TAG: Final = re.compile(
 APPROVES_SPEAKER: Final = re.compile(
     rf"(?:(?<!your )(?<!my )(?<!our )\b{_SPEAKER}(?:['’]s| is| was| were| are| has| had|"
     r" have|['’]ve|['’]re)?\s+"
-    r"(?:(?:not|isn['’]t|ain['’]t|wasn['’]t|aren['’]t) wrong|(?:got |has |had |have )?a point|"
+    # typed without the apostrophe too: "whoever wrote it wasnt wrong" (desk 97, session 55)
+    r"(?:(?:not|isn['’]?t|ain['’]?t|wasn['’]?t|aren['’]?t|weren['’]?t) wrong|"
+    r"(?:got |has |had |have )?a point|"
     r"(?:might|may|must|could) (?:have|['’]ve) had a point|"
     r"(?:(?:was|were|is|are) )?(?:only|just) being honest|(?:(?:had|has|have) )?(?:got )?"
     r"the right idea|"
@@ -334,6 +339,10 @@ _ABUSIVE_CONTENT: Final = re.compile(
     r"should not be in this country|groomers?|paedo\w*|names|(?:halal|migrant|muslim|islamic|foreign) "
     r"invasion|invaders?|stinking|"
     r"no (?:blacks|irish|dogs|travellers|gypsies|jews|muslims|gays|foreigners)|"
+    # any group, or its places, refused by name in the plural where a quotation opens:
+    # "No mosques in our cathedral" written on a noticeboard (desk 98, session 55); not
+    # "there are no mosques in our town" told in the parent's own words
+    rf"(?<=[\"“‘'])no (?:more )?(?:{'|'.join(FORM_GROUPS)})(?:e?s)|"
     # a news desk's and a blind review's (session 48): "NO TRANNIES NEAR OUR KIDS",
     # "foreigners out, this is a white street", "should be 'sent home'"
     r"trann(?:y|ies)|swastikas?|sieg heil|kkk|sent home|"

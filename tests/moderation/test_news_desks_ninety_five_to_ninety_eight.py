@@ -1,0 +1,80 @@
+"""What news desks 95 to 98 (session 55) found published that the coded-hate list now reads:
+a British town renamed after an African or Asian city ("Mogadishu-on-Avon"), and "Deus
+vult" or an "-istan" nickname under an imam or an Eid celebration. Each with fresh
+variants and civil look-alikes: the real towns, trips, history, and reports of the slur."""
+
+from __future__ import annotations
+
+import pytest
+from list_support import CALM, DEFAULT
+
+from threadguard.schema import Verdict
+
+EID = "Cricket club hosts Eid celebration for 300 families after Friday nets"
+IMAM = "Imam joins bishop for interfaith iftar at the cathedral"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mogadishu-on-Avon. Thanks Labour.",  # desk 95's
+        "Welcome to Lagos-on-Thames, where nobody speaks English any more.",
+        "Bradford? You mean Karachi-upon-Aire.",
+        "Luton is basically Kabul-on-Sea now.",
+        "Leicester's been Mumbai on the Soar for years.",
+    ],
+)
+def test_a_town_renamed_after_an_african_or_asian_city_is_held(text: str) -> None:
+    outcome = DEFAULT.decide(CALM, text)
+    assert outcome.action is Verdict.HOLD
+    (reason,) = outcome.decision.reasons
+    assert reason.startswith('coded hate "-on-Thames nickname"')
+    assert "targets nationality_migration" in reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stratford-upon-Avon was packed for the festival.",
+        "Southend-on-Sea pier reopens after the storm.",
+        "I flew to Lagos on Monday for my cousin's wedding.",
+        "We left Kabul on the last flight in 2021.",
+        "Calling Bradford 'Karachi-on-Aire' is racist and lazy.",
+        "Newcastle-upon-Tyne beat Leeds on Saturday.",
+    ],
+)
+def test_the_real_towns_a_trip_and_a_report_of_the_nickname_are_approved(text: str) -> None:
+    assert DEFAULT.decide(CALM, text).action is Verdict.APPROVE
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("Deus vult. Some of us still remember whose land this is.", EID),  # desk 95's
+        (
+            "Deus vult. Some of us still remember what that building is for.",
+            IMAM,
+        ),  # desk 98's
+        ("deus vult lads, ramadan or not", ""),
+        ("Batley's turning into Batleystan, Eid bunting on every lamppost.", ""),
+    ],
+)
+def test_a_crusade_cry_or_an_istan_nickname_beside_an_imam_or_eid_is_held(
+    text: str, context: str
+) -> None:
+    outcome = DEFAULT.decide(CALM, text, context=context)
+    assert outcome.action is Verdict.HOLD
+    assert any(r.startswith("coded hate") for r in outcome.decision.reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("The knights of the First Crusade cried Deus vult at Clermont.", EID),
+        ("Eid Mubarak everyone, and thank you to every non-Muslim who came along.", EID),
+        ("Lovely to see the imam and the bishop breaking bread together.", IMAM),
+    ],
+)
+def test_history_and_greetings_under_the_same_titles_are_approved(text: str, context: str) -> None:
+    outcome = DEFAULT.decide(CALM, text, context=context)
+    assert not any(r.startswith("coded hate") for r in outcome.decision.reasons)
