@@ -256,6 +256,12 @@ def test_a_reviews_approvals_of_an_abuser_its_parent_tells_of_are_held(
             "A man painted 'no more refugees' on the bridge by the station.",
             "Whoever did that isnt wrong",
         ),
+        # a blind review's (session 55): a verdict ending on its own tag; the vandal
+        ("Someone sprayed 'No mosques here' on the new community centre.", "Not wrong, are they?"),
+        (
+            "Vandals painted 'No Jews' on a synagogue in Gateshead.",
+            "Honestly, the vandal isnt wrong.",
+        ),
     ],
 )
 def test_a_reply_approving_whoever_abused_the_people_its_parent_speaks_of_is_held(

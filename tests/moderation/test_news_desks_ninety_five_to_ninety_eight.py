@@ -57,6 +57,7 @@ def test_the_real_towns_a_trip_and_a_report_of_the_nickname_are_approved(text: s
         ),  # desk 98's
         ("deus vult lads, ramadan or not", ""),
         ("Batley's turning into Batleystan, Eid bunting on every lamppost.", ""),
+        ("#DeusVult. Keep them out of our schools.", "Imam elected to a school's governing board"),
     ],
 )
 def test_a_crusade_cry_or_an_istan_nickname_beside_an_imam_or_eid_is_held(
@@ -71,6 +72,11 @@ def test_a_crusade_cry_or_an_istan_nickname_beside_an_imam_or_eid_is_held(
     ("text", "context"),
     [
         ("The knights of the First Crusade cried Deus vult at Clermont.", EID),
+        # a blind review's (session 55)
+        (
+            "Interesting aside: 'Deus vult' is also the motto of the Order of the Holy Sepulchre.",
+            EID,
+        ),
         ("Eid Mubarak everyone, and thank you to every non-Muslim who came along.", EID),
         ("Lovely to see the imam and the bishop breaking bread together.", IMAM),
     ],

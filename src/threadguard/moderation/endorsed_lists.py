@@ -109,6 +109,8 @@ _NOUN_SPEAKER: Final = (
     r"commenters?|fella|bloke|lads?|woman|man|guy|neighbour|teenagers|writer|note[- ]?writer|"
     # session 48's news desks: "Landlady had the right idea." under her sign's slur
     r"landlord|landlady|publican|heckler|hecklers|"
+    # a blind review's (session 55): "Honestly, the vandal isnt wrong."
+    r"vandals?|person|"
     # a blind review's: "The note said what we're all thinking."
     r"note|letter|leaflet|flyer|graffiti|sign|card|message)"
     # "The guy yelling had a point." (session 48)
@@ -148,6 +150,10 @@ _FILL: Final = (
 _TAG: Final = re.compile(
     r"\s*(?:,\s*)?(?:is|isn['’]t|was|wasn['’]t|are|aren['’]t) (?:he|she|they|it)\s*\?",
     re.IGNORECASE,
+)
+#: A verdict that ends on its own tag ("not wrong, are they"), whose "?" is the tag's.
+_ENDS_ON_TAG: Final = re.compile(
+    r"(?:is|isn['’]t|was|wasn['’]t|are|aren['’]t|were) (?:he|she|they|it)$", re.IGNORECASE
 )
 #: Approval of whoever said it, as a terse verdict that ends its sentence: "he's not
 #: wrong", "whoever did it has a point", "had the right idea", "knew what he was doing",
@@ -442,7 +448,10 @@ def approved_reports(
     clause = re.split(r"[,.;:!?]|\bbut\b", text[: found.start()])[-1]
     after = text[found.end() :]
     ends = re.search(r"[.!?…]|$", after)
-    asked = ends is not None and ends.group(0) == "?" and not _TAG.match(after)
+    # a tag the verdict ends on makes its "?" no question: "Not wrong, are they?" (a blind
+    # review's, session 55)
+    tagged = _TAG.match(after) or _ENDS_ON_TAG.search(found.group(0))
+    asked = ends is not None and ends.group(0) == "?" and not tagged
     if _DENIED.search(clause) or asked:
         return []
     if _ADVICE.search(found.group(0)) and not _SENT_AWAY_TOLD.search(parent[:2000]):
