@@ -132,6 +132,7 @@ class ScoringPool:
         # the executor's own table of its processes (None once shut down), and its thread
         processes = list((getattr(self._pool, "_processes", None) or {}).values())
         manager = getattr(self._pool, "_executor_manager_thread", None)
+        results = getattr(self._pool, "_result_queue", None)  # shutdown forgets it
         for process in processes:
             process.terminate()
         self._pool.shutdown(wait=False, cancel_futures=True)
@@ -144,7 +145,17 @@ class ScoringPool:
             # Its end closes the pipe that wakes it. Left running, it closed that pipe
             # while Python's exit hook wrote to it: 1 run in 25 of `score | head` ended
             # with "Exception ignored ... OSError: [Errno 9] Bad file descriptor".
-            manager.join(timeout=5)
+            manager.join(timeout=1)
+            if manager.is_alive():
+                # A worker ended in the middle of writing a result: the thread waits for
+                # the rest of it for ever, and Python's exit joins it without a timeout
+                # (a loaded CI run's `score | head` hung so, session 55). With every
+                # worker gone, this process holds the pipe's last writing end; closing it
+                # ends the read, and the thread ends as for a broken pool.
+                writer = getattr(results, "_writer", None)
+                if writer is not None:
+                    writer.close()
+                manager.join(timeout=5)
 
     def __enter__(self) -> ScoringPool:
         return self
