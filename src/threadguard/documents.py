@@ -71,12 +71,21 @@ def comment_entry(m: Moderated, moderator: Moderator) -> dict[str, Any]:
 
 
 def thread_document(
-    thread: Thread, items: Sequence[Moderated], moderator: Moderator
+    thread: Thread,
+    items: Sequence[Moderated],
+    moderator: Moderator,
+    *,
+    standing: Sequence[Moderated] | None = None,
 ) -> dict[str, Any]:
     """The ``scan --format json`` document, comments in reading order, with every thread
-    signal (:mod:`threadguard.signals`) and the decision counts."""
+    signal (:mod:`threadguard.signals`) and the decision counts.
+
+    ``standing``: the same comments with the decision that stands on each where it is not
+    the policy's (a moderator's verdict on a stored comment), for the signals to count, so
+    that their counts say what the comments' ``decision`` says (the caller sets each
+    entry's); by default ``items``, the policy's decisions."""
     return {
         "thread": {"title": thread.title, "body": thread.body, "url": thread.url, "id": thread.id},
         "comments": [comment_entry(m, moderator) for m in items],
-        "signals": compute_signals(thread, list(items)).to_json(),
+        "signals": compute_signals(thread, list(items if standing is None else standing)).to_json(),
     }

@@ -149,6 +149,18 @@ def test_saving_stores_an_audited_version_that_takes_effect(app: Service) -> Non
     assert api["version"] == 1 and api["effective"]["thresholds"]["toxicity"]["hold"] == 0.15
 
 
+def test_saving_the_stored_policy_again_makes_no_version(app: Service) -> None:
+    with signed_in(app, "root", "admin") as root:
+        assert root.post("/policy", form(hold_toxicity="0.15")).status_code == 303
+        again = root.post("/policy", form(hold_toxicity="0.15", version="1"))
+        assert again.status_code == 303
+        assert again.headers["location"] == "/policy?site=news&unchanged=1"
+        page = root.get(again.headers["location"]).text
+        assert "Nothing changed: the draft is the stored policy, still version 1." in page
+    assert [v.version for v in app.store.policy_history("news")] == [1]
+    assert app.store.audit_log(action="policy").total == 1
+
+
 def test_a_save_over_another_admins_change_is_refused(app: Service) -> None:
     with signed_in(app, "root", "admin") as root:
         assert root.post("/policy", form()).status_code == 303  # now version 1

@@ -12,8 +12,9 @@ from threadguard.analysis import Analysis
 from threadguard.moderation import Moderator
 from threadguard.moderation.policy import load_policy, policy_text
 from threadguard.schema import ATTRIBUTES
-from threadguard.storage.records import ArticleRef, NewComment
+from threadguard.storage.records import Actor, ArticleRef, NewComment
 
+ADMIN = Actor("ops", "admin")
 THREAD = json.dumps(
     {
         "thread": {"id": "f1", "title": "Ferry"},
@@ -343,3 +344,82 @@ def test_a_sites_watchlist_that_drops_the_servers_words_is_warned_of(
     assert get_policy(service)["warnings"] == put.json()["warnings"]
     kept = put_policy(service, '[watchlist]\nhold = ["dinghy divers", "knacker*", "x y"]\n')
     assert kept.status_code == 200 and kept.json()["warnings"] == []
+
+
+def test_a_dry_run_carries_the_warnings_its_put_would_give(
+    make_service: Any, tmp_path: Path
+) -> None:
+    # An operator saw that a change dropped the server's watched words only after saving
+    # it: the dry run, meant to show what a change would do, said nothing of them.
+    server = tmp_path / "server.toml"
+    server.write_text(
+        policy_text(load_policy()) + '\n[watchlist]\nhold = ["knacker*", "dinghy divers"]\n'
+    )
+    service = make_service(policy_path=server)
+    candidate = '[watchlist]\nhold = ["dinghy divers"]\n'
+
+    def dry_run(text: str, content_type: str = "application/toml") -> Any:
+        response = service.client.post(
+            "/api/v1/sites/news/policy:dryrun",
+            content=text,
+            headers={**service.auth(service.admin), "Content-Type": content_type},
+        )
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    tried = dry_run(candidate)
+    assert tried["warnings"] == [
+        "[watchlist] hold: the site's list replaces the server's, leaving out 'knacker*' "
+        "(name them too to keep them)"
+    ]
+    assert get_policy(service)["version"] == 0  # tried, not saved
+    assert put_policy(service, candidate).json()["warnings"] == tried["warnings"]
+    as_json = dry_run('{"watchlist": {"hold": ["Dinghy Divers", "KNACKER*"]}}', "application/json")
+    assert as_json["warnings"] == []
+
+
+def policy_audit(service: Service) -> list[dict[str, Any]]:
+    response = service.client.get(
+        "/api/v1/audit", params={"action": "policy"}, headers=service.auth(service.admin)
+    )
+    assert response.status_code == 200, response.text
+    return list(response.json()["items"])
+
+
+def test_putting_the_sites_current_policy_again_stores_no_new_version(service: Service) -> None:
+    # A news desk's PUT of the very policy in force made version 2 of version 1 (1 -> 2 for
+    # nothing), filling the version history with copies of one document.
+    same = '[watchlist]\nhold = ["x"]\n'
+    first = put_policy(service, same)
+    assert first.status_code == 200 and first.json()["version"] == 1
+    again = put_policy(service, same)
+    assert again.status_code == 200, again.text
+    assert again.json()["version"] == 1
+    assert first.json()["unchanged"] is False and again.json()["unchanged"] is True
+    assert again.json()["updated_at"] == first.json()["updated_at"]
+    assert get_policy(service)["version"] == 1
+    assert len(policy_audit(service)) == 1  # no entry claiming a change
+    assert [v.version for v in service.store.policy_history("news")] == [1]
+    # any other document is a change: another text, or the same settings as JSON
+    assert put_policy(service, '[watchlist]\nhold = ["y"]\n').json()["version"] == 2
+    as_json = put_policy(service, '{"watchlist": {"hold": ["y"]}}', "application/json")
+    assert as_json.json()["version"] == 3 and as_json.json()["unchanged"] is False
+    # version 1's text again, while version 3 is current, is a change too
+    assert put_policy(service, same).json()["version"] == 4
+    assert len(policy_audit(service)) == 4
+
+
+def test_a_restore_still_stores_a_version_when_it_brings_back_the_current_text(
+    service: Service,
+) -> None:
+    # A restore is asked for by its number and audited as one (policy.restore): it stores
+    # the next version even where that version's text is the one in force.
+    same = '[watchlist]\nhold = ["x"]\n'
+    put_policy(service, same)
+    restored = service.store.restore_site_policy("news", 1, ADMIN)
+    assert restored.policy_version == 2 and not restored.unchanged
+    [latest, _] = policy_audit(service)
+    assert latest["action"] == "policy.restore" and latest["after"]["restored_from"] == 1
+    # and a PUT of that text over the restore changes nothing
+    again = put_policy(service, same)
+    assert again.json()["version"] == 2 and again.json()["unchanged"] is True

@@ -21,6 +21,11 @@ CALM = "Thanks, this explains the new timetable well."
 
 
 def upload(service: Service) -> dict[str, dict[str, Any]]:
+    return {c["id"]: c for c in send(service)["comments"]}
+
+
+def send(service: Service) -> dict[str, Any]:
+    """The thread uploaded (again), and the whole answer."""
     body = json.dumps(
         {
             "thread": {"id": "ferry", "title": "Ferry timetable"},
@@ -32,7 +37,7 @@ def upload(service: Service) -> dict[str, dict[str, Any]]:
     )
     response = service.post_thread(body, "application/json", site=SITE)
     assert response.status_code == 200, response.text
-    return {c["id"]: c for c in response.json()["comments"]}
+    return dict(response.json())
 
 
 def comment(service: Service, comment_id: str) -> dict[str, Any]:
@@ -81,3 +86,26 @@ def test_a_thread_sent_again_gives_the_standing_action_in_its_analysis_too(
     calm = again["c"]
     assert calm["analysis"]["decision"] == calm["decision"]["action"] == "approve"
     assert "policy_decision" not in calm
+
+
+def test_a_thread_sent_again_counts_the_decisions_its_comments_give(service: Service) -> None:
+    """An operator (news-desk trials): after a moderator approved a held comment and
+    rejected an approved one, a re-upload's ``signals.decisions`` still counted the
+    policy's (one still "waiting"), though every comment's ``decision.action`` said otherwise.
+    The summary counts what the comments say; the policy's counts are beside it, named
+    ``policy_decisions``, while a verdict stands over one of them."""
+    answer = send(service)
+    signals, comments = answer["signals"], answer["comments"]
+    assert signals["decisions"] == {"approve": 1, "hold": 1, "reject": 0}
+    assert "policy_decisions" not in signals  # no verdict stands: one count says it all
+    by_id = {c["id"]: c for c in comments}
+    assert service.act(by_id["h"]["comment_id"], "approve").status_code == 200
+    assert service.act(by_id["c"]["comment_id"], "reject").status_code == 200
+    answer = send(service)
+    signals, comments = answer["signals"], answer["comments"]
+    acted = [c["decision"]["action"] for c in comments]
+    assert signals["decisions"] == {a: acted.count(a) for a in ("approve", "hold", "reject")}
+    assert signals["decisions"] == {"approve": 1, "hold": 0, "reject": 1}
+    assert signals["policy_decisions"] == {"approve": 1, "hold": 1, "reject": 0}
+    # the health line counts the same comments: one rejected, none held
+    assert signals["health"]["explanation"].startswith("1 of 2 comments (50%) was held or rejected")

@@ -366,7 +366,34 @@ def test_a_policy_save_over_an_expected_version_refuses_a_newer_one(store: Store
     assert store.audit_log(action="policy").total == 1
     assert store.set_site_policy("news", "", "toml", MOD, expected_version=1).policy_version == 2
     # Without an expected version (the API's upload), whatever is there is replaced.
-    assert store.set_site_policy("news", "", "toml", MOD).policy_version == 3
+    assert store.set_site_policy("news", "# reset\n", "toml", MOD).policy_version == 3
+
+
+def test_saving_the_sites_current_document_again_stores_and_audits_nothing(
+    store: Store,
+) -> None:
+    first = store.set_site_policy("news", "[watchlist]\nblock = ['x']\n", "toml", MOD)
+    assert first.policy_version == 1
+    for expected in (None, 1):  # the API's upload, then the dashboard's save over version 1
+        again = store.set_site_policy(
+            "news", "[watchlist]\nblock = ['x']\n", "toml", MOD, expected_version=expected
+        )
+        assert again.policy_version == 1
+        assert again.policy_updated_at == first.policy_updated_at
+        assert again.unchanged and not first.unchanged
+    assert store.policy_version("news") == 1
+    assert store.audit_log(action="policy").total == 1
+    assert [v.version for v in store.policy_history("news")] == [1]
+    # over a version that is not the current one it is still refused, unchanged or not
+    with pytest.raises(ConflictError, match="version 1, not 0"):
+        store.set_site_policy(
+            "news", "[watchlist]\nblock = ['x']\n", "toml", MOD, expected_version=0
+        )
+    # the same text in another format is another document: a new version
+    assert (
+        store.set_site_policy("news", "[watchlist]\nblock = ['x']\n", "json", MOD).policy_version
+        == 2
+    )
 
 
 def test_of_concurrent_saves_over_one_version_exactly_one_is_stored(store: Store) -> None:

@@ -24,7 +24,7 @@ from typing import Any
 
 from threadguard.adaptation import adapt
 from threadguard.analysis import Analysis, Span, Target
-from threadguard.documents import thread_document
+from threadguard.documents import decision_counts, thread_document
 from threadguard.engine import CommentInput, Engine, ScoredComment
 from threadguard.moderation import Decision, Moderated, Moderator, Outcome
 from threadguard.moderation.authors import author_context
@@ -355,12 +355,22 @@ def stored_thread_document(
     and statuses. ``unchanged`` marks a comment uploaded again as it is stored (its
     stored analysis and decision are shown, with what the lists found then);
     ``left_as_stored`` one the store left as it was (no text of its own, or erased by
-    an admin: its stored text, decision and queue entry stand)."""
-    doc = thread_document(thread, done.items, done.policy.moderator)
+    an admin: its stored text, decision and queue entry stand).
+
+    The signals count the decision each comment's entry gives (a moderator's verdict
+    where one stands), as the dashboard's thread page does: a re-upload after a moderator
+    approved one held comment and rejected another counted the policy's, so its summary
+    said two comments were still waiting. Where a decision other than the policy's
+    stands, the policy's counts are beside them as ``signals.policy_decisions``."""
+    stands = [standing(m.decision.to_json(), r) for m, r in zip(done.items, stored, strict=True)]
+    counted = [as_standing(m, d) for m, (d, _) in zip(done.items, stands, strict=True)]
+    doc = thread_document(thread, done.items, done.policy.moderator, standing=counted)
+    if any(c is not m for c, m in zip(counted, done.items, strict=True)):
+        doc["signals"]["policy_decisions"] = decision_counts(done.items)
     for i, (entry, result) in enumerate(zip(doc["comments"], stored, strict=True)):
         entry["comment_id"] = result.id
         entry["status"] = result.status
-        entry["decision"], policy = standing(entry["decision"], result)
+        entry["decision"], policy = stands[i]
         if policy is not None:
             entry["policy_decision"] = policy
         # the score line's decision is the same action as a plain string (the README): a
@@ -375,6 +385,16 @@ def stored_thread_document(
                 entry["censored_text"] = details["censored_text"]
             entry["unchanged"] = True
     return doc
+
+
+def as_standing(m: Moderated, decision: dict[str, Any]) -> Moderated:
+    """``m`` with ``decision`` (the one its answer gives, :func:`standing`) as its
+    decision where its action is not the policy's, for the thread's signals to count;
+    ``m`` itself where the actions agree (the policy's reasons say more of why)."""
+    if decision["action"] == m.decision.action.value:
+        return m
+    stood = Decision(Verdict(decision["action"]), tuple(decision["reasons"]))
+    return replace(m, outcome=replace(m.outcome, decision=stood))
 
 
 #: The policy action that gives each status.

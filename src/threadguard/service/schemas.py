@@ -220,7 +220,12 @@ class ThreadOut(BaseModel):
 
     thread: ThreadMeta
     comments: list[ThreadComment]
-    signals: dict[str, Any]
+    signals: dict[str, Any] = Field(
+        description="The thread signals, counting the decision each comment gives (a "
+        "moderator's verdict where one stands): `decisions` counts the comments' "
+        "`decision.action`; `policy_decisions`, there only while a verdict stands over the "
+        "policy's decision of one of them, counts the policy's."
+    )
     site: str
     article: str
     format: str
@@ -454,6 +459,12 @@ class PolicyOut(BaseModel):
         description="What the site's document leaves out of the server's policy that it "
         "may not mean to: a `[watchlist]` list replaces the server's for its action.",
     )
+    unchanged: bool = Field(
+        default=False,
+        description="A PUT's answer: true when the document sent was the site's current "
+        "one (the same text and format): nothing was stored or audited, and `version` is "
+        "the current one. Always false from GET.",
+    )
 
 
 class DryRunChange(BaseModel):
@@ -483,6 +494,12 @@ class DryRunOut(BaseModel):
     )
     changed: int = Field(description="How many of them the candidate decides otherwise.")
     changes: list[DryRunChange]
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="What the candidate leaves out of the server's policy that it may not "
+        "mean to, as a PUT of it would answer: a `[watchlist]` list replaces the server's "
+        "for its action.",
+    )
 
 
 class HealthOut(BaseModel):

@@ -206,6 +206,10 @@ class SiteDoc:
     policy_format: str | None
     policy_version: int
     policy_updated_at: datetime | None
+    #: Set by :meth:`~threadguard.storage.repositories.sites.SiteRepository.set_site_policy`
+    #: when the document sent was the site's current one, byte for byte and in the same
+    #: format: nothing was stored, and this is the current version.
+    unchanged: bool = False
 
 
 @dataclass(frozen=True)

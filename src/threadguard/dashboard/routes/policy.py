@@ -7,7 +7,8 @@ draft would do to the site's last comments, saves it, and restores earlier versi
   run's replay: stored analyses, no scoring), as a fragment for htmx (a whole page for
   a browser without script).
 - ``POST /policy``: save the draft as the site's next version (audited
-  ``policy.update``); refused when another admin saved meanwhile.
+  ``policy.update``); refused when another admin saved meanwhile; a draft that is the
+  stored document already makes no version (the page says nothing changed).
 - ``POST /policy/restore``: store an earlier version again (audited ``policy.restore``).
 
 Admins only (a moderator gets the dashboard's 403 page); every POST carries the page's
@@ -110,6 +111,7 @@ def _context(
     size: int = PREVIEW_DEFAULT,
     saved: int | None = None,
     restored: int | None = None,
+    unchanged: int | None = None,
 ) -> dict[str, Any]:
     current = _effective(state, site)
     doc = current.document
@@ -142,6 +144,7 @@ def _context(
         "history": state.store.policy_history(site),
         "saved": saved,
         "restored": restored,
+        "unchanged": unchanged,
     }
 
 
@@ -152,13 +155,14 @@ async def policy_page(
     site: SiteQuery = None,
     saved: Annotated[int | None, Query(ge=0)] = None,
     restored: Annotated[int | None, Query(ge=0)] = None,
+    unchanged: Annotated[int | None, Query(ge=0)] = None,
 ) -> Response:
     state = state_of(request)
     chosen = site_for(user, site)
 
     def work() -> dict[str, Any]:
         name = _site_of(state, chosen)
-        return _context(state, user, name, saved=saved, restored=restored)
+        return _context(state, user, name, saved=saved, restored=restored, unchanged=unchanged)
 
     return render(request, "policy.html", await run_in_threadpool(work))
 
@@ -245,6 +249,8 @@ async def save(request: Request, user: AdminChecked) -> Response:
             )
         except ConflictError:
             return changed(state.store.policy_version(site))
+        if stored.unchanged:  # the draft is the stored document: no version, no audit
+            return RedirectResponse(_url(site, unchanged=stored.policy_version), 303)
         state.forget(site)
         return RedirectResponse(_url(site, saved=stored.policy_version), 303)
 

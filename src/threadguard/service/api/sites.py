@@ -151,7 +151,8 @@ def policy_out(state: ServiceState, site: str) -> schemas.PolicyOut:
 
 
 def _dropped(state: ServiceState, text: str | None, fmt: str | None) -> list[str]:
-    """What the site's stored document leaves out of the server's watchlist."""
+    """What a site's document (the stored one, or a candidate put or tried out) leaves out
+    of the server's watchlist: the same warnings for a PUT's answer and a dry run's."""
     if text is None or fmt is None:
         return []
     try:
@@ -184,7 +185,11 @@ async def put_policy(scope: AdminSite, request: Request) -> schemas.PolicyOut:
 
     def work() -> schemas.PolicyOut:
         parse_policy(state, text, fmt, name)
-        state.store.set_site_policy(name, text, fmt, actor(scope.principal))
+        # the site's current document again: its version, nothing stored (the store's
+        # set_site_policy says why nothing is audited either)
+        stored = state.store.set_site_policy(name, text, fmt, actor(scope.principal))
+        if stored.unchanged:
+            return policy_out(state, name).model_copy(update={"unchanged": True})
         state.forget(name)
         return policy_out(state, name)
 
@@ -225,7 +230,10 @@ async def dryrun_policy(
     name, text, fmt = await candidate(request, principal, site)
 
     def work() -> dict[str, Any]:
-        return dry_run(state, name, PolicyModerator(parse_policy(state, text, fmt, name)), limit)
+        result = dry_run(state, name, PolicyModerator(parse_policy(state, text, fmt, name)), limit)
+        # the warnings a PUT of the candidate would answer, before it is saved (an operator
+        # learnt that a change dropped the server's watched words only once it was live)
+        return {**result, "warnings": _dropped(state, text, fmt)}
 
     return await run_in_threadpool(work)
 

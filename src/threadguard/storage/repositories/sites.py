@@ -8,7 +8,7 @@ ever rewritten, and a restore can itself be undone the same way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -98,15 +98,32 @@ class SiteRepository(Repository):
         site's version is another when the write transaction holds the site's row (an
         editor saved meanwhile), :class:`ConflictError` and nothing is stored. None
         replaces whatever is there (the API's upload).
+
+        A document that is the site's current one (the same text, byte for byte, in the
+        same format) changes nothing: no version is made and nothing is audited, and the
+        current document comes back marked :attr:`~SiteDoc.unchanged`. A news desk's PUT
+        of the very policy in force made version 2 of version 1, and such copies bury the
+        real changes in the history. It is not audited either, on
+        purpose: each ``policy.update`` entry is a change, its ``before`` and ``after``
+        differing, and the history of versions and ``policy_updated_at`` are read as "who
+        changed the policy, and when"; an entry for a request that changed nothing would
+        be a request log (the access log keeps those), and an auditor reading "policy.update"
+        would look for a change that is not there. A document that differs in any byte
+        (a comment, a blank line, the same settings as JSON) is a new version, as the
+        stored text is what ``GET`` answers and a restore brings back. A restore
+        (:meth:`restore_site_policy`) always stores a version, audited as one: it is
+        asked for by its number, and says so.
         """
         with self._sessions.write() as session:
-            if expected_version is not None:
-                now = _locked_version(session, site)
-                if now != expected_version:
-                    raise ConflictError(
-                        f"the policy of site {site!r} is at version {now}, "
-                        f"not {expected_version}: someone else saved it meanwhile"
-                    )
+            row = _locked_row(session, site)
+            now = int(row.policy_version or 0)
+            if expected_version is not None and now != expected_version:
+                raise ConflictError(
+                    f"the policy of site {site!r} is at version {now}, "
+                    f"not {expected_version}: someone else saved it meanwhile"
+                )
+            if row.policy_text == text and row.policy_format == fmt:
+                return replace(_doc(row), unchanged=True)
             return _store(session, site, text, fmt, actor, "policy.update", {})
 
     def trusted_authors(self, site: str, *, limit: int = 500) -> list[str]:
@@ -221,18 +238,18 @@ class SiteRepository(Repository):
             return _find_version(session, site, version)
 
 
-def _locked_version(session: Session, site: str) -> int:
-    """The site's policy version, its row created if new and locked until the transaction
-    ends (PostgreSQL: ``FOR UPDATE``, so a concurrent save waits and then sees this one's
-    version; SQLite's write transactions are serial already)."""
+def _locked_row(session: Session, site: str) -> Site:
+    """The site's row, created if new, read again and locked until the transaction ends
+    (PostgreSQL: ``FOR UPDATE``, so a concurrent save waits and then sees this one's
+    version and document; SQLite's write transactions are serial already)."""
     site_row(session, site)
-    version = session.scalar(
-        select(Site.policy_version)
+    row = session.scalars(
+        select(Site)
         .where(Site.name == site)
         .with_for_update()
         .execution_options(populate_existing=True)
-    )
-    return int(version or 0)
+    ).one()
+    return row
 
 
 def _holdings(session: Session, site_id: int) -> list[str]:
