@@ -247,6 +247,22 @@ def test_policy_show_names_the_watched_patterns_in_force(tmp_path: Path) -> None
     assert "watched words and patterns: none" in run_cli("policy", "show").stdout
 
 
+def test_policy_show_names_an_emoji_entry_and_refuses_one_of_punctuation(tmp_path: Path) -> None:
+    # A news desk's hold = ["🐒🍌"] was refused: "has no letter or digit to match".
+    site = tmp_path / "my_site.toml"
+    assert run_cli("policy", "init", str(site)).returncode == 0
+    policy = site.read_text(encoding="utf-8")
+    site.write_text(policy + '\n[watchlist]\nhold = ["🐒🍌"]\n', encoding="utf-8")
+    shown = run_cli("policy", "show", "--policy", str(site))
+    assert shown.returncode == 0, shown.stderr
+    line = next(s for s in shown.stdout.splitlines() if "watched words" in s)
+    assert "hold '🐒🍌'" in line
+    site.write_text(policy + '\n[watchlist]\nhold = ["!!"]\n', encoding="utf-8")
+    refused = run_cli("policy", "show", "--policy", str(site))
+    assert refused.returncode == 2
+    assert "watchlist.hold: '!!': has no letter or digit" in refused.stderr
+
+
 def test_init_force_on_a_full_disk_keeps_the_policy_that_was_there(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

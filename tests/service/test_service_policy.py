@@ -423,3 +423,39 @@ def test_a_restore_still_stores_a_version_when_it_brings_back_the_current_text(
     # and a PUT of that text over the restore changes nothing
     again = put_policy(service, same)
     assert again.json()["version"] == 2 and again.json()["unchanged"] is True
+
+
+def test_an_emoji_watchlist_entry_is_taken_over_http_and_holds_what_writes_it(
+    service: Service,
+) -> None:
+    # A news desk's hold = ["🐒🍌"] (monkey and banana under a story about a Black
+    # headteacher) was refused: "has no letter or digit to match".
+    put = put_policy(service, '[watchlist]\nhold = ["🐒🍌"]\n')
+    assert put.status_code == 200, put.text
+    assert get_policy(service)["effective"]["watchlist"] == {"hold": ["🐒🍌"]}
+    texts = {
+        "a": "Congratulations to the new headteacher 🐒 🍌",
+        "b": "🍌🐒 at the zoo",
+        "c": "Loved the 🐒 enclosure",
+        "d": "Congratulations to the new headteacher!",
+    }
+    body = json.dumps(
+        {
+            "thread": {"id": "h1", "title": "Headteacher appointed"},
+            "comments": [{"id": i, "author": f"r{i}", "text": t} for i, t in texts.items()],
+        }
+    )
+    comments = service.post_thread(body, "application/json", site="news").json()["comments"]
+    by_id = {c["id"]: c for c in comments}
+    held = by_id["a"]
+    assert held["decision"]["action"] == "hold"
+    assert 'watched "🐒🍌" (hold)' in held["decision"]["reasons"]
+    [match] = held["watchlist"]
+    assert texts["a"][match["begin"] : match["end"]] == "🐒 🍌"
+    for other in "bcd":
+        assert not by_id[other].get("watchlist")
+        assert not any("watched" in r for r in by_id[other]["decision"]["reasons"])
+    refused = put_policy(service, '[watchlist]\nhold = ["!!"]\n')
+    assert refused.status_code == 400
+    assert "watchlist.hold: '!!': has no letter or digit" in refused.json()["error"]["message"]
+    assert get_policy(service)["effective"]["watchlist"] == {"hold": ["🐒🍌"]}

@@ -9,6 +9,12 @@ matched after :func:`threadguard.normalize.normalize`, and each pattern letter a
 matches a run of itself, so separators, look-alike letters, leetspeak and stretched
 letters do not hide a word; match offsets are mapped back to the original text for
 censoring. Known gap: a masked spelling (``f*ck``) is not matched by ``fuck``.
+
+An entry with emoji or other symbols in it ("🐒🍌", "✡", "🐒 boy") is matched as
+:mod:`.watch_symbols` says: its symbols on the comment as written, in order (variation
+selectors and skin tones ignored, spaces optional between them), and a mixed entry's
+words as any pattern's, beside them. An entry of punctuation and spaces alone ("!!",
+"...", "(((") is refused: it would match nearly every comment.
 """
 
 from __future__ import annotations
@@ -18,7 +24,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Final
 
-from threadguard.moderation.watch_patterns import Pattern, compile_words, find
+from threadguard.moderation.watch_patterns import Pattern, WordPattern, compile_words, find
+from threadguard.moderation.watch_symbols import (
+    SymbolPattern,
+    compile_symbols,
+    find_mixed,
+    find_written,
+)
 from threadguard.normalize import normalize_known, normalize_text
 from threadguard.schema import Verdict
 
@@ -46,10 +58,23 @@ class WatchRule:
     #: The longest literal run of the pattern, normalised and squeezed (:func:`squeeze`):
     #: text without it squeezed cannot match ("" where the pattern has none: always try).
     needle: str = ""
+    #: An entry with emoji or other symbols: how it is matched instead of ``matcher``
+    #: (:mod:`.watch_symbols`; ``matcher`` then has no words).
+    symbols: SymbolPattern | None = None
 
     @classmethod
     def of(cls, pattern: str, action: str) -> WatchRule:
-        """The rule for ``pattern``; :class:`PatternError` if it is empty or matches anything."""
+        """The rule for ``pattern``; :class:`PatternError` if it is empty or matches anything.
+
+        An entry of symbols alone ("🐒🍌") matches its exact sequence on the text as
+        written. A mixed entry, letters and symbols ("🐒 boy", "£5"), matches both ways:
+        its words after normalisation as any pattern's, its symbols as written, in the
+        order the entry gives them (it once matched its words alone, each symbol
+        separating words as punctuation does: "🐒 boy" held every "boy")."""
+        _refuse_regex(pattern)
+        symbols = compile_symbols(pattern, _words_of)
+        if symbols is not None:
+            return cls(pattern, action, Pattern(()), symbols.needle, symbols)
         matcher = compile_pattern(pattern)
         return cls(pattern, action, matcher, matcher.needle)
 
@@ -93,12 +118,7 @@ _REGEX_SIGNS: Final = re.compile(
 )
 
 
-def compile_pattern(pattern: str) -> Pattern:
-    """The matcher a watched pattern becomes (see the module docs and
-    :mod:`threadguard.moderation.watch_patterns`): each literal piece normalised the way
-    comments are, every letter matching a run of itself (the normaliser squeezes "fuuuuck"
-    only down to "fuuck"). :class:`PatternError` if it is empty, has no letter or digit,
-    or matches every word."""
+def _refuse_regex(pattern: str) -> None:
     regex = _REGEX_SIGNS.search(pattern)
     if regex is not None:
         # punctuation separates words, so "\\bn[i1]gg(a|er)\\b" was accepted and matched
@@ -107,13 +127,34 @@ def compile_pattern(pattern: str) -> Pattern:
             f"looks like a regular expression ({regex.group()!r}); watched patterns are words "
             'and * wildcards: write each form as its own pattern ("kill * you", "n1gg*")'
         )
-    tokens = literal_pieces(pattern)
-    if not tokens:
+
+
+def _words(pattern: str) -> list[str]:
+    return ["*" if pieces is None else "*".join(pieces) for pieces in literal_pieces(pattern)]
+
+
+def _words_of(text: str) -> tuple[WordPattern, ...]:
+    """The words of a mixed entry's text between its symbols, as a pattern's."""
+    return compile_words(_words(text)).words
+
+
+def compile_pattern(pattern: str) -> Pattern:
+    """The matcher a watched pattern without symbols becomes (see the module docs and
+    :mod:`threadguard.moderation.watch_patterns`): each literal piece normalised the way
+    comments are, every letter matching a run of itself (the normaliser squeezes "fuuuuck"
+    only down to "fuuck"). :class:`PatternError` if it is empty, has no letter or digit,
+    or matches every word."""
+    _refuse_regex(pattern)
+    words = _words(pattern)
+    if not words:
         raise PatternError("empty pattern")
-    words = ["*" if pieces is None else "*".join(pieces) for pieces in tokens]
     matcher = compile_words(words)
     if not matcher.words:
-        raise PatternError("has no letter or digit to match")
+        echo = ' (the "(((name)))" echo is a code of [coded_hate])' if "(((" in pattern else ""
+        raise PatternError(
+            "has no letter or digit (nor an emoji or other symbol) to match: punctuation "
+            f"and spaces alone would match nearly every comment{echo}"
+        )
     if all(not w.pieces for w in matcher.words):
         raise PatternError("matches every word")
     return matcher
@@ -165,6 +206,28 @@ def match_watchlist(
     rules = tuple(rules)
     if not rules or not text:
         return []
+    found: list[WatchMatch] = []
+    worded: list[WatchRule] = []
+    for rule in rules:
+        if rule.symbols is None:
+            worded.append(rule)
+        elif rule.symbols.may_match(text):
+            if rule.symbols.regex is None:
+                worded.append(rule)  # mixed: its words are read normalised
+                continue
+            for span in find_written(rule.symbols, text):
+                found.append(WatchMatch(rule.pattern, rule.action, *span, in_author))
+    if worded:
+        found += _read_normalised(worded, text, in_author, canonical)
+    found.sort(key=lambda w: (w.begin, w.end))
+    return found
+
+
+def _read_normalised(
+    rules: list[WatchRule], text: str, in_author: bool, canonical: str | None
+) -> list[WatchMatch]:
+    """The matches of ``rules`` read on ``text`` normalised (all but entries of symbols
+    alone)."""
     # Most comments contain none of the watched words: a substring test on the text with
     # its letter runs squeezed rules a pattern out before its regex runs (a regex pass per
     # pattern made decisions 50x slower with 200 watched words; `threadguard bench`), and
@@ -178,10 +241,13 @@ def match_watchlist(
     canon = normalize_known(text, canonical)
     found: list[WatchMatch] = []
     for rule in candidates:
-        for start, stop in find(rule.matcher, canon.text):
-            begin, end = trimmed(text, *canon.to_original(start, stop))
+        if rule.symbols is not None:
+            spans = find_mixed(rule.symbols, text, canon)
+        else:
+            spans = [canon.to_original(*span) for span in find(rule.matcher, canon.text)]
+        for span in spans:
+            begin, end = trimmed(text, *span)
             found.append(WatchMatch(rule.pattern, rule.action, begin, end, in_author))
-    found.sort(key=lambda w: (w.begin, w.end))
     return found
 
 
