@@ -290,3 +290,25 @@ def test_flag_levels_of_a_language_take_its_own_thresholds() -> None:
     # an attribute the language does not name falls back to [thresholds]
     assert german["profanity"] == policy.flag_levels()["profanity"] == 0.85
     assert policy.flag_levels("en") == policy.flag_levels() == policy.flag_levels(None)
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        # a line uncommented from `policy init`'s file without its [watchlist] header lands
+        # in the table above it (desk 101, session 55)
+        {"languages": {"thresholds": {"pl": {"hold": ["kill all *"]}}}},
+        {"thresholds": {"hold": ["kill all *"]}},
+        {"authors": {"block": ["x"]}},
+    ],
+)
+def test_a_watch_action_in_another_table_says_it_goes_under_watchlist(doc: dict) -> None:
+    with pytest.raises(PolicyError) as raised:
+        parse_policy(doc, "site.toml")
+    assert "goes under a [watchlist] header" in str(raised.value)
+
+
+def test_an_unknown_key_that_is_no_watch_action_gets_no_such_hint() -> None:
+    with pytest.raises(PolicyError) as raised:
+        parse_policy({"thresholds": {"rudeness": {"hold": 0.5}}}, "site.toml")
+    assert "[watchlist]" not in str(raised.value)

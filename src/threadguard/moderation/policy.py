@@ -49,6 +49,7 @@ from typing import Any, Final
 
 from threadguard.moderation.coded_hate import CODED_ACTIONS, CodedAction
 from threadguard.moderation.watchlist import WATCH_ACTIONS, PatternError, WatchRule
+from threadguard.moderation.watchlist import misplaced_watch_hint as _misplaced
 from threadguard.schema import ATTRIBUTES, Verdict
 from threadguard.validation import (
     InvalidField,
@@ -251,7 +252,7 @@ def _check_keys(data: dict[str, Any], source: str) -> None:
         if name == "thresholds":
             raise PolicyError(
                 f"{source}: unknown attribute(s) in [thresholds]: {', '.join(extra)} "
-                f"(known: {', '.join(ATTRIBUTES)})"
+                f"(known: {', '.join(ATTRIBUTES)}){_misplaced(extra)}"
             )
         if name == "watchlist":
             raise PolicyError(
@@ -260,7 +261,7 @@ def _check_keys(data: dict[str, Any], source: str) -> None:
             )
         raise PolicyError(
             f"{source}: unknown key(s) in [{name}]: {', '.join(extra)} "
-            f"(known: {', '.join(sorted(keys))})"
+            f"(known: {', '.join(sorted(keys))}){_misplaced(extra)}"
         )
 
 
@@ -384,7 +385,7 @@ def _languages(data: dict[str, Any], source: str) -> LanguageRule:
         if unknown:
             raise PolicyError(
                 f"{source}: unknown attribute(s) in [{where}]: {', '.join(unknown)} "
-                f"(known: {', '.join(ATTRIBUTES)})"
+                f"(known: {', '.join(ATTRIBUTES)}){_misplaced(unknown)}"
             )
         thresholds[code] = {
             a: _threshold(a, v, source, prefix=f"{where}.") for a, v in attrs.items()

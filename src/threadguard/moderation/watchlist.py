@@ -44,6 +44,16 @@ WATCH_EFFECT: dict[str, Verdict | None] = {
 WATCH_ACTIONS = tuple(WATCH_EFFECT)
 
 
+def misplaced_watch_hint(keys: list[str]) -> str:
+    """A hint for a watchlist action found in another table: a line uncommented from the
+    file ``policy init`` writes without its ``[watchlist]`` header lands in the table above
+    it (desk 101, session 55: "unknown attribute(s) in [languages.thresholds.pl]: hold")."""
+    found = [k for k in keys if k in WATCH_EFFECT]
+    if not found:
+        return ""
+    return f"; a watched-word list ({', '.join(found)} = [...]) goes under a [watchlist] header"
+
+
 class PatternError(ValueError):
     """A watched pattern that cannot be used (empty, or matching every word)."""
 
