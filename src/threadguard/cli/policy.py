@@ -173,8 +173,8 @@ name = {quoted}
 _WATCHLIST = """
 # Your own watched words and phrases (matched after normalisation: f.u.c.k, fuuuck and
 # the styled letters all match "fuck*"; `*` alone is one whole word, inside a word any
-# letters; not regular expressions; emoji as written, "🐒🍌"). Uncomment and edit, the
-# [watchlist] line too:
+# letters; not regular expressions; emoji as written, "🐒🍌"). Uncomment and edit, its
+# header line too:
 # [watchlist]
 # hold = ["kill all *", "send them all back"]   # held for a moderator
 # block = []                                    # rejected
