@@ -33,6 +33,13 @@ FOUND = [
         "commercial offer with a link",
     ),
     ("Buy followers cheap at www.socialboost-pro.ru - 10k for £5", "commercial offer with a link"),
+    # desk 102 (session 55): readers told they know where to go, beside a person's street
+    (
+        "Aisha Rahman, 14 Brookfield Close, the one with the blue door. Parents who want to "
+        "make their feelings known about her 'modesty' policy know where to go.",
+        "home address",
+    ),
+    ("Councillor Dean, 22 Moorside Lane. You all know where to find him.", "home address"),
 ]
 
 #: Numbers, places and offers in civil comments.
@@ -48,6 +55,10 @@ CIVIL = [
     "The budget is £12,500,000 over five years.",
     "The years 1914 1918 1939 1945 shaped the town.",
     "Working from home is fine, see www.gov.uk for the rules.",
+    # where to go, said of a public place or of kindness (session 55)
+    "The food bank at 3 Mill Lane is open Tuesdays; anyone who needs it knows where to go.",
+    "The new clinic is at 14 Station Road, so patients know where to go.",
+    "Drop your old coats at 9 Elm Grove, you know where to go, thank you all.",
 ]
 
 

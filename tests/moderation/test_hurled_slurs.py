@@ -60,6 +60,17 @@ REPORTED = [
     # a [[context]] entry's phrase hurled and reported, as a term's is
     "Someone yelled 'go back to the jungle where you belong' at a Black steward. The club "
     "was right to ban him for life.",
+    # session 55's news desks: messages calling the writer names, a witness who saw someone
+    # call her two of them, mockery acted out
+    "For the record, when I posted about him on Facebook I got messages calling me a 'Paki "
+    "lover' and a 'traitor to my own'. I served 12 years. Water off a duck's back.",
+    'Saw someone on the trust\'s Facebook post call her a "diversity hire" and a "jungle '
+    "bunny\". The trust deleted it but the fact people write that under a nurse's award is grim.",
+    "Someone in the crowd behind us kept doing the 'ching chong' voice at the performers the "
+    "whole time.",
+    # fresh variants
+    "Heard a lad on the bus call her a 'paki' and nobody said a word.",
+    "The texts calling my son a 'paki' came from his own classmates.",
 ]
 
 USED = [
@@ -93,6 +104,12 @@ USED = [
     "We were at the match and called him a paki all game.",
     "Most of us still say 'ching chong' and it's only banter.",
     "Everyone round here still says 'paki', it's just a word.",
+    # session 55's widenings, said as the writer's own or as a call
+    "Calling them 'pakis' is just honest.",
+    "Call him a 'paki' to his face, go on.",
+    "Just call her a 'jungle bunny' and be done with it.",
+    "I kept doing the 'ching chong' voice at them, funniest night ever.",
+    "Someone did the 'ching chong' voice at them. Good.",
 ]
 
 

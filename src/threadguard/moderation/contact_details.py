@@ -239,6 +239,14 @@ _GO_TELL: Final = re.compile(
     # won't."
     re.IGNORECASE,
 )
+#: Readers told they know where to go, or to find someone, beside a street address: "Aisha
+#: Rahman, 14 Brookfield Close ... Parents who want to make their feelings known ... know
+#: where to go." (desk 102, session 55); a cue only where no public place or kindness
+#: stands near ("The food bank at 3 Mill Lane is open Tuesdays; you know where to go").
+_KNOW_WHERE: Final = re.compile(
+    r"\b(?:know|knows) where to (?:go|find (?:him|her|them)|send (?:it|them|your \w+))\b",
+    re.IGNORECASE,
+)
 _PUBLIC_PLACE: Final = re.compile(
     r"(?=[ocstlhrpdvbgmi])(?<!\w)(?:office|offices|surgery|surgeries|town hall|civic|constituency|library|centre|center|"
     r"church|hall|shop|store|cafe|café|pub|restaurant|clinic|open day|drop-in|"
@@ -576,6 +584,11 @@ def match_contact_details(text: str) -> list[ContactMatch]:
                 _HOME.search(before)
                 or _HOME_CUE.search(near)
                 or (_GO_TELL.search(near) and not _PUBLIC_PLACE.search(near))
+                or (
+                    _KNOW_WHERE.search(near)
+                    and not _KINDNESS.search(near)
+                    and not _PUBLIC_PLACE.search(near)
+                )
                 or (
                     _VISIT_DUE.search(near)
                     and not _KINDNESS.search(near)

@@ -57,7 +57,10 @@ _SHOUT: Final = (
     # said as a habit: "Some customers still say 'ching chong' when they think I can't
     # hear." (news desk 49, session 47)
     r"(?<!\bi )(?<!\bwe )(?<!\bus )(?<!\byou )(?:still|often|sometimes|always|regularly|"
-    r"constantly|used to) (?:say|says|said)"
+    r"constantly|used to) (?:say|says|said)|"
+    # mockery acted out: "kept doing the 'ching chong' voice at the performers" (desk 102,
+    # session 55)
+    r"(?:do|does|did|doing) (?:the|a|an|that|this)"
 )
 #: The people abuse was hurled at, between the verb and the quotation ("yelled at my dad").
 _AT: Final = r"(?: (?:at|to|on|across|outside) [\w'’-]+(?: [\w'’-]+){0,3}?)?"
@@ -67,8 +70,15 @@ HURLED: Final = re.compile(
     rf"(?:\b(?:(?:kept|keep|keeps) (?:on )?|used to |(?:was|were|is|are|be|been|being) "
     rf"(?:heard |caught )?)?(?:{_SHOUT}){_AT}"
     r"|\b(?:chants|cries|shouts|screams|taunts|jeers|calls) of"
-    r"|\b(?:called|(?:kept|keep|keeps|was|were|been|started|start|starts) (?:on )?calling) "
+    # desks 100 and 101 (session 55): "I got messages calling me a 'X'", "Saw someone on the
+    # post call her a "X""
+    r"|\b(?:called|(?:kept|keep|keeps|was|were|been|started|start|starts) (?:on )?calling|"
+    r"(?:(?<=messages )|(?<=comments )|(?<=emails )|(?<=texts )|(?<=letters )|(?<=replies )|"
+    r"(?<=tweets )|(?<=notes ))calling|"
+    r"(?:saw|seen|heard|watched|watch) [^.!?\n]{0,60}?\bcall(?:ing)?) "
     r"(?:me|him|her|us|them|my [\w'’-]+|our [\w'’-]+)(?: an?)?)"
+    # the second of a list the verb introduces: 'call her a "X" and a "Y"' (desk 100)
+    r"(?:\s*[\"“‘'][^\"”’'\n]{1,60}[\"”’'](?:\s*,|\s+and|\s+or)(?:\s+an?)?){0,3}"
     r"\s*[,:]?\s*$",
     re.IGNORECASE,
 )
