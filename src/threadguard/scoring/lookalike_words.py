@@ -56,6 +56,11 @@ LOOKALIKES: Final = (
     "alcock",
     "cockburn",
     "cockcroft",
+    # a blunder, British: "Another council cock-up." was rejected at sexual content 0.95
+    # (desk 105, session 55); hyphenated or one word only, not "cock up" spaced
+    "cock-up",
+    "cockup",
+    "cocked-up",
 )
 #: "Dick" as a first name, before a capitalised surname ("Dick Cheney", "Dick Durbin"):
 #: written so, case and all (not "what a dick", "Dick move").
