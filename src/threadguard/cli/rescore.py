@@ -3,6 +3,7 @@ decided again under each site's policy now (:mod:`threadguard.service.rescore`).
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from threadguard.progress import Advance
-    from threadguard.service.rescore import RescoreSummary
+    from threadguard.service.rescore import PolicyDrift, RescoreSummary
     from threadguard.storage import Store
 
 
@@ -76,6 +77,15 @@ def db_rescore(
     model: ModelOpt = None,
     tier: SettingTierOpt = None,
     deep_from: SettingDeepFromOpt = None,
+    policy_change: Annotated[
+        bool,
+        typer.Option(
+            "--policy-change",
+            help="Decide again under this run's policy the comments that were decided under "
+            "another server policy (after the server's policy changed). Without it such a "
+            "run stops before writing (asks, in a terminal).",
+        ),
+    ] = False,
 ) -> None:
     """Score stored comments again with the models the server serves now, and decide them
     again under each site's policy now.
@@ -91,14 +101,20 @@ def db_rescore(
     `--all` (which cannot tell what it already wrote) by the `--from SITE --after ID` it
     prints when interrupted (Ctrl-C). Use the
     server's `--model`, `--tier`, `--deep-from` and `--policy` (or its settings file), so
-    the versions compared are the ones it serves."""
+    the versions compared are the ones it serves.
+
+    Each stored policy decision names the server policy it was made under (the file
+    given to `--policy`, or the built-in one, and its hash). Before writing, a run under
+    another policy than the one that made the decisions it would make again says how
+    many comments were decided under which, and stops with exit 2 (in a terminal: asks)
+    unless `--policy-change` is given; `--dry-run` only says it."""
     from threadguard.engine import Engine
     from threadguard.moderation import PolicyError, load_policy, require_covered
     from threadguard.progress import progress_bar
     from threadguard.scoring.linear import ModelError
     from threadguard.scoring.registry import ModelChoiceError
     from threadguard.service.context import ServiceState
-    from threadguard.service.rescore import rescore_site
+    from threadguard.service.rescore import policy_drift, rescore_site
     from threadguard.service.settings import SettingsError, load_settings
     from threadguard.storage import default_data_dir
     from threadguard.storage.records import Actor
@@ -146,6 +162,8 @@ def db_rescore(
         except ModelError as exc:
             fail(f"{exc}. Train one with `threadguard train`.", 1)
         state = ServiceState(engine, store, settings, base)
+        drift = policy_drift(state, todo, everything=everything, after=after or "")
+        _check_drift(drift, dry_run=dry_run, policy_change=policy_change)
         actor = Actor(f"cli:{cli_user()}", "admin")
         summaries: list[RescoreSummary] = []
         # each site's summary after its last page written, for an interruption
@@ -181,6 +199,87 @@ def db_rescore(
                     soft_wrap=True,
                 )
     _print(summaries, engine.model_version, dry_run)
+
+
+def _check_drift(drift: PolicyDrift, *, dry_run: bool, policy_change: bool) -> None:
+    """Say on stderr, before anything is written, how many of the comments this run would
+    decide again were decided under another server policy than its own, and stop (exit
+    2) unless ``policy_change`` is given or, in a terminal, the user says go on. A dry run
+    only says it. Comments decided before the store kept the policy are not counted as
+    another policy's: they are only named."""
+    unknown = f"{_comments(drift.unknown)} decided before fingerprints were kept"
+    if not drift.others:
+        if drift.unknown:
+            err.print(
+                f"note: {escape(unknown)}: which server policy decided them is not known",
+                soft_wrap=True,
+            )
+        return
+    err.print(f"warning: {escape(_drift_warning(drift))}", soft_wrap=True)
+    if dry_run:
+        err.print(
+            "(a dry run writes nothing; without --dry-run the run stops here unless given --policy-change)",
+            soft_wrap=True,
+        )
+        return
+    if policy_change:
+        err.print("--policy-change: deciding them again under this rescore's policy")
+        return
+    if _attached():
+        if typer.confirm("Decide them again under this rescore's policy?", err=True):
+            return
+        fail("nothing written", 2)
+    fail(
+        "nothing written: give the server's --policy, or --policy-change to decide them "
+        "again under this rescore's policy all the same",
+        2,
+    )
+
+
+def _attached() -> bool:
+    """Whether a person can answer a question: standard input and error are a terminal."""
+    return sys.stdin.isatty() and sys.stderr.isatty()
+
+
+def _comments(n: int) -> str:
+    return f"{n} comment" if n == 1 else f"{n} comments"
+
+
+def _drift_warning(drift: PolicyDrift) -> str:
+    """The warning's text: how many comments were decided under which other server
+    policy, and what this rescore uses instead, with what to do about it."""
+    ours = drift.ours
+    parts = []
+    for i, other in enumerate(drift.others):
+        stamp = other.stamp
+        what = f"{stamp.named()} (sha {stamp.sha256})"
+        if stamp.source == ours.source:
+            what = f"another version of {what}"
+        if i == 0:
+            verb = "was" if other.comments == 1 else "were"
+            parts.append(f"{_comments(other.comments)} {verb} decided under {what}")
+        else:
+            parts.append(f"{other.comments} under {what}")
+    text = ", ".join(parts)
+    if drift.unknown:
+        text += f"; {_comments(drift.unknown)} decided before fingerprints were kept"
+    text += f"; this rescore uses {ours.named()} (sha {ours.sha256})"
+    newest = drift.newest_other
+    if drift.ours_is_newest or newest is None:
+        return text + (
+            ": the newest decisions stored were made under it, so the server may run it "
+            "already (its policy changed since the others were decided)"
+        )
+    if newest.stamp.source == ours.source:
+        if ours.builtin:
+            return text + ": the built-in policy of the ThreadGuard that decided them differs"
+        return text + (
+            f": {ours.source} changed since they were decided; a server not restarted "
+            "since still decides new comments under the version it read when it started"
+        )
+    if newest.stamp.builtin:
+        return text + ": leave out --policy to decide them as the server does"
+    return text + f": pass --policy {newest.stamp.source} to decide them as the server does"
 
 
 def _check_after(store: Store, after: str, first: str) -> None:

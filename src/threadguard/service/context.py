@@ -6,7 +6,9 @@ gets its own :class:`~threadguard.moderation.Moderator`, built on first use and 
 with the site's active adaptation (:mod:`threadguard.adaptation`), which maps the
 engine's scores before the moderator reads them. Another worker may change a site's
 policy or adaptation, so a cached one is trusted for ``policy_ttl`` seconds and then
-checked against the versions in the database.
+checked against the versions in the database. Every policy decision stored through the
+state's store names the server policy it was made under (:meth:`Store.decide_under
+<threadguard.storage.store.Store.decide_under>`), for ``db rescore`` to compare.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from threadguard.analysis import Analysis
 from threadguard.engine import Engine
 from threadguard.moderation import AuthorContext, Moderator, Outcome, Policy, PolicyError, on_top
 from threadguard.moderation.authors import rank_authors
+from threadguard.moderation.fingerprint import stamp_of
 from threadguard.moderation.policy import require_covered
 from threadguard.service import metrics
 from threadguard.service.history import StoreHistory
@@ -71,6 +74,11 @@ class ServiceState:
         self.settings = settings
         self.comments: CommentLog = store
         self.policy_ttl = policy_ttl
+        #: The server policy every decision this state stores is made under (a site's
+        #: document goes on top of it): kept with each stored policy decision, so that
+        #: ``db rescore`` can tell a run under another policy than the server's.
+        self.policy_stamp = stamp_of(policy)
+        store.decide_under(self.policy_stamp.to_json())
         self._base = SitePolicy(None, Moderator(policy), 0, None)
         self._sites: dict[str, tuple[SitePolicy, float]] = {}
         self._lock = threading.Lock()

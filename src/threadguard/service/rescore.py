@@ -19,6 +19,11 @@ run over every comment (``everything``, after a policy change) cannot tell the c
 wrote from the others, so it reads them in store-id order and reports the last id of each
 page written (:attr:`RescoreSummary.last`): started ``after`` that id, it goes on where it
 stopped rather than from the start.
+
+Each stored policy decision names the server policy it was made under
+(:mod:`threadguard.moderation.fingerprint`), and :func:`policy_drift` reads, before
+anything is written, which policies made the decisions a run would make again: a run
+under another policy than the server's (its ``--policy`` left out) is told, not silent.
 """
 
 from __future__ import annotations
@@ -26,11 +31,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 
 from threadguard.adaptation import adapt
 from threadguard.analysis import Analysis
 from threadguard.engine import CommentInput, Engine, ScoredComment
 from threadguard.moderation.decision import held_long
+from threadguard.moderation.fingerprint import PolicyStamp
 from threadguard.service.context import ServiceState, SitePolicy
 from threadguard.service.history import StoreHistory
 from threadguard.service.moderation import to_store
@@ -67,6 +74,82 @@ class RescoreSummary:
     #: The store id of the last comment of the last page done ("" before the first):
     #: where a run started ``after`` it goes on.
     last: str = ""
+
+
+@dataclass(frozen=True)
+class DecidedBy:
+    """Comments a rescore would decide again, grouped by the server policy that made
+    their stored decision: how many, and when the newest of those decisions was made."""
+
+    stamp: PolicyStamp
+    comments: int
+    newest: datetime | None
+
+
+@dataclass(frozen=True)
+class PolicyDrift:
+    """What a rescore would decide again, against the server policy it runs under
+    (``ours``): the comments decided under another one (``others``, by policy, most
+    comments first), under this one (``same``), and before the store kept which
+    (``unknown``). A policy is told by its hash, so the same file under another path is
+    the same policy (:mod:`threadguard.moderation.fingerprint`)."""
+
+    ours: PolicyStamp
+    others: list[DecidedBy]
+    same: int = 0
+    #: When the newest decision made under this same policy was (None: none).
+    same_newest: datetime | None = None
+    unknown: int = 0
+
+    @property
+    def newest_other(self) -> DecidedBy | None:
+        """The other policy that made the newest decision: the server's, most likely."""
+        dated = [o for o in self.others if o.newest is not None]
+        if not dated:
+            return self.others[0] if self.others else None
+        return max(dated, key=lambda o: o.newest or datetime.min)
+
+    @property
+    def ours_is_newest(self) -> bool:
+        """Whether the newest decision of all was made under this same policy (the server
+        runs it already, and the others are from before it changed)."""
+        other = self.newest_other
+        if self.same_newest is None or other is None or other.newest is None:
+            return False
+        return self.same_newest > other.newest
+
+
+def policy_drift(
+    state: ServiceState, sites: Sequence[str], *, everything: bool = False, after: str = ""
+) -> PolicyDrift:
+    """Which server policies made the stored decisions that rescoring ``sites`` would
+    make again (the first site's comments ``after`` that store id only; ``everything``:
+    as :func:`rescore_site`), against the policy of ``state``: read before anything is
+    written, so that a rescore under another policy than the server's is told."""
+    ours = state.policy_stamp
+    models = None if everything else current_models(state.engine)
+    others: dict[PolicyStamp, tuple[int, datetime | None]] = {}
+    same, same_newest, unknown = 0, None, 0
+    for i, site in enumerate(sites):
+        for tally in state.store.rescore.decided_under(site, models, after if i == 0 else ""):
+            stamp = PolicyStamp.from_json(tally.policy)
+            if stamp is None:
+                unknown += tally.comments
+            elif stamp.sha256 == ours.sha256:
+                same += tally.comments
+                same_newest = _later(same_newest, tally.newest)
+            else:
+                count, newest = others.get(stamp, (0, None))
+                others[stamp] = (count + tally.comments, _later(newest, tally.newest))
+    grouped = [DecidedBy(stamp, n, at) for stamp, (n, at) in others.items()]
+    grouped.sort(key=lambda o: (-o.comments, o.stamp.source, o.stamp.sha256))
+    return PolicyDrift(ours, grouped, same, same_newest, unknown)
+
+
+def _later(a: datetime | None, b: datetime | None) -> datetime | None:
+    if a is None or b is None:
+        return a or b
+    return max(a, b)
 
 
 def rescore_site(

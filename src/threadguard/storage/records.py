@@ -29,6 +29,12 @@ STATUS_OF_ACTION: dict[str, str] = {
     Verdict.HOLD: "pending",
     Verdict.REJECT: "rejected",
 }
+#: The key of a policy decision's ``details`` under which the store keeps the server
+#: policy the decision was made under, as it was told it
+#: (:meth:`~threadguard.storage.store.Store.decide_under`: the service's
+#: :class:`~threadguard.moderation.fingerprint.PolicyStamp`, ``{"source", "sha256"}``).
+#: Decisions stored before it was kept have none.
+SERVER_POLICY = "server_policy"
 
 
 def has_words(text: str) -> bool:

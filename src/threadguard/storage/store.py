@@ -48,8 +48,9 @@ once its comment is committed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, select
 
@@ -193,6 +194,15 @@ class Store:
         if migrate:
             db.upgrade(engine)
         return cls(engine)
+
+    def decide_under(self, policy: Mapping[str, Any] | None) -> None:
+        """Keep ``policy`` in the details of every policy decision written from now on,
+        under :data:`~threadguard.storage.records.SERVER_POLICY`: the server policy they
+        are made under (the service's
+        :class:`~threadguard.moderation.fingerprint.PolicyStamp`, set by its
+        :class:`~threadguard.service.context.ServiceState`), which ``db rescore``
+        compares with its own (None: keep none)."""
+        self.comments.writer.decided_under = dict(policy) if policy is not None else None
 
     @property
     def dialect(self) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import secrets
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -25,7 +25,12 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from threadguard.schema import ATTRIBUTES, Verdict
 from threadguard.storage.models import Base, utcnow
-from threadguard.storage.records import COMMENT_ID_PREFIX, STATUS_OF_ACTION, NewComment
+from threadguard.storage.records import (
+    COMMENT_ID_PREFIX,
+    SERVER_POLICY,
+    STATUS_OF_ACTION,
+    NewComment,
+)
 from threadguard.storage.repositories.rows import in_chunks
 
 _COMMENTS: Table = Base.metadata.tables["comments"]
@@ -97,9 +102,12 @@ class NewRow:
     author_seq: int | None = None
 
 
-def insert_new(conn: Connection, rows: Sequence[NewRow]) -> list[Stored]:
+def insert_new(
+    conn: Connection, rows: Sequence[NewRow], *, decided_under: Mapping[str, Any] | None
+) -> list[Stored]:
     """Insert new comments with their analyses, decisions and queue entries; ``(id,
-    status)`` for each, in order. Authors' counters are :func:`count_new`'s job."""
+    status)`` for each, in order (``decided_under``: see :func:`policy_decision_values`).
+    Authors' counters are :func:`count_new`'s job."""
     if not rows:
         return []
     now = utcnow()
@@ -146,7 +154,9 @@ def insert_new(conn: Connection, rows: Sequence[NewRow]) -> list[Stored]:
     queued = []
     for row, (cid, status) in zip(rows, out, strict=True):
         item = row.item
-        decisions.append(policy_decision_values(cid, analysis_ids[cid], item, now))
+        decisions.append(
+            policy_decision_values(cid, analysis_ids[cid], item, now, decided_under=decided_under)
+        )
         if item.decision.action != Verdict.APPROVE:
             resolved = status != "pending"
             queued.append(
@@ -273,10 +283,23 @@ def scores(item: NewComment) -> dict[str, float]:
 
 
 def policy_decision_values(
-    comment_id: str, analysis_id: int, item: NewComment, now: datetime
+    comment_id: str,
+    analysis_id: int,
+    item: NewComment,
+    now: datetime,
+    *,
+    decided_under: Mapping[str, Any] | None,
 ) -> dict[str, Any]:
     """A policy decision row's columns for a comment just scored: the same row whether it
-    arrives in bulk, one by one, or is scored again (``db rescore``)."""
+    arrives in bulk, one by one, or is scored again (``db rescore``).
+
+    ``decided_under``: the server policy the decision was made under, as the store was
+    told it (:meth:`~threadguard.storage.store.Store.decide_under`), kept in its details
+    under :data:`~threadguard.storage.records.SERVER_POLICY` (None: not known, nothing
+    kept). Every writer of a policy decision passes it, so none is stored without it."""
+    details = item.details
+    if decided_under is not None:
+        details = {**(details or {}), SERVER_POLICY: dict(decided_under)}
     return {
         "comment_id": comment_id,
         "analysis_id": analysis_id,
@@ -284,7 +307,7 @@ def policy_decision_values(
         "reasons": list(item.decision.reasons),
         "source": "policy",
         "actor": None,
-        "details": item.details,
+        "details": details,
         "created_at": now,
     }
 

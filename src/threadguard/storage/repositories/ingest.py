@@ -117,6 +117,11 @@ class Pacer:
 class CommentWriter(Repository):
     """Writes comments and what hangs off them, through the store's transactions."""
 
+    #: The server policy every policy decision written is made under, kept in the
+    #: decision's details (:meth:`~threadguard.storage.store.Store.decide_under`; None:
+    #: not told, nothing kept).
+    decided_under: dict[str, Any] | None = None
+
     def record_many(
         self,
         origin: Origin,
@@ -242,7 +247,7 @@ class CommentWriter(Repository):
         ]
         if len(plain) == len(jobs):
             with self._sessions.write_core() as conn:
-                return insert_new(conn, plain)
+                return insert_new(conn, plain, decided_under=self.decided_under)
         with self._sessions.write() as session:
             return self._store_jobs(session, jobs)
 
@@ -255,7 +260,11 @@ class CommentWriter(Repository):
                 plain.append((i, NewRow(site_id, job.origin.source, job.item)))
             else:
                 out[i] = self._store_batch(session, site_id, job.origin, [job.item])[0]
-        inserted = insert_new(session.connection(), [row for _, row in plain])
+        inserted = insert_new(
+            session.connection(),
+            [row for _, row in plain],
+            decided_under=self.decided_under,
+        )
         for (i, _), result in zip(plain, inserted, strict=True):
             out[i] = result
         return [r for r in out if r is not None]
@@ -351,6 +360,7 @@ class CommentWriter(Repository):
                 NewRow(site_id, source, c, article_id, key, aid, rank)
                 for c, aid, rank in zip(run, owners, ranks, strict=True)
             ],
+            decided_under=self.decided_under,
         )
 
     def _store_one(
@@ -430,7 +440,10 @@ class CommentWriter(Repository):
         analysis = AnalysisModel(comment_id=row.id, **analysis_values(item, now))
         session.add(analysis)
         session.flush()
-        session.add(DecisionModel(**policy_decision_values(row.id, analysis.id, item, now)))
+        decided = policy_decision_values(
+            row.id, analysis.id, item, now, decided_under=self.decided_under
+        )
+        session.add(DecisionModel(**decided))
         if row.status_source == "policy":
             self._enqueue(session, row, item, now, edited=edit is not None)
         return Stored(row.id, row.status)

@@ -16,27 +16,35 @@ policy's gets the new analysis and policy decision, and its status, queue entry 
 author's counters move as a fresh upload would place them. Each comment written is
 audited ``comment.rescore`` (model and decision before and after). A comment changed
 meanwhile (edited, scored again, deleted) is skipped: it was read with what it is no more.
+
+:meth:`RescoreRepository.decided_under` tallies, before a run writes, the server policies
+(as their details keep them) that made the decisions the run would make again.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from threadguard.storage.models import AnalysisRow as AnalysisModel
 from threadguard.storage.models import Article, QueueItem, Site, utcnow
 from threadguard.storage.models import Comment as CommentModel
 from threadguard.storage.models import DecisionRow as DecisionModel
-from threadguard.storage.records import STATUS_OF_ACTION, Actor, NewComment
+from threadguard.storage.records import SERVER_POLICY, STATUS_OF_ACTION, Actor, NewComment
 from threadguard.storage.repositories.bulk import analysis_values, policy_decision_values, scores
 from threadguard.storage.repositories.ingest import CommentWriter
 from threadguard.storage.repositories.rows import in_chunks, latest_rows
 from threadguard.storage.sessions import Repository, Sessions, add_audit, find_site_id
 
-__all__ = ["RescoreRepository", "Rescored", "StaleComment"]
+S = TypeVar("S", bound="Select[*tuple[Any, ...]]")
+
+__all__ = ["DecidedUnder", "RescoreRepository", "Rescored", "StaleComment"]
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,18 @@ class StaleComment:
     def by_moderator(self) -> bool:
         """Whether a moderator set the comment's status (their verdict stands)."""
         return self.status_source == "moderator"
+
+
+@dataclass(frozen=True)
+class DecidedUnder:
+    """How many of the comments a rescore would decide again had their latest policy
+    decision made under one server policy: the policy as the decisions keep it (their
+    details' :data:`~threadguard.storage.records.SERVER_POLICY`; None: none kept, made
+    before the store kept it), and when the newest of those decisions was made."""
+
+    policy: dict[str, Any] | None
+    comments: int
+    newest: datetime | None
 
 
 @dataclass(frozen=True)
@@ -116,32 +136,14 @@ class RescoreRepository(Repository):
     ) -> list[StaleComment]:
         """The site's next ``limit`` scored comments (by store id, after ``after``) whose
         latest analysis's model is none of ``current`` (None: every comment)."""
-        latest = (
-            select(func.max(AnalysisModel.id))
-            .where(AnalysisModel.comment_id == CommentModel.id)
-            .correlate(CommentModel)
-            .scalar_subquery()
-        )
         with self._sessions.read() as session:
             site_id = find_site_id(session, site)
             if site_id is None:
                 return []
-            stmt = (
-                select(CommentModel, AnalysisModel, Article.title)
-                .join(AnalysisModel, AnalysisModel.id == latest)
-                .outerjoin(Article, Article.id == CommentModel.article_id)
-                .where(
-                    CommentModel.site_id == site_id,
-                    CommentModel.source != "context",
-                    CommentModel.erased_at.is_(None),  # nothing left to read
-                    CommentModel.id > after,
-                )
-                .order_by(CommentModel.id)
-                .limit(limit)
-            )
-            if current is not None:
-                stmt = stmt.where(AnalysisModel.model.not_in(sorted(current)))
-            rows = session.execute(stmt).all()
+            stmt = _to_read(
+                select(CommentModel, AnalysisModel, Article.title), site_id, current, after
+            ).outerjoin(Article, Article.id == CommentModel.article_id)
+            rows = session.execute(stmt.limit(limit)).all()
             parents = _parent_texts(session, site_id, [r[0] for r in rows])
             policy = latest_rows(session, DecisionModel, [r[0].id for r in rows], source="policy")
             decisions = {cid: str(d.action) for cid, d in policy.items()}
@@ -170,6 +172,43 @@ class RescoreRepository(Repository):
                 )
             )
         return out
+
+    def decided_under(
+        self, site: str, current: Collection[str] | None, after: str = "", page: int = 2000
+    ) -> list[DecidedUnder]:
+        """Which server policies made the latest policy decisions of the comments
+        :meth:`stale` reads (the same ``current`` and ``after``) whose status is still the
+        policy's (those whose decision a rescore makes again): one tally per policy, as
+        the decisions keep it, most comments first. Read a ``page`` of comments per
+        transaction, before anything is written, so a rescore can say what it would
+        decide again under another policy than the server's."""
+        found: dict[str, tuple[dict[str, Any] | None, int, datetime | None]] = {}
+        last = after
+        while True:
+            with self._sessions.read() as session:
+                site_id = find_site_id(session, site)
+                if site_id is None:
+                    return []
+                stmt = _to_read(select(CommentModel.id), site_id, current, last).where(
+                    CommentModel.status_source == "policy"
+                )
+                ids = list(session.scalars(stmt.limit(page)).all())
+                if not ids:
+                    break
+                decided = latest_rows(session, DecisionModel, ids, source="policy")
+            last = ids[-1]
+            for cid in ids:
+                row = decided.get(cid)
+                stamp = (row.details or {}).get(SERVER_POLICY) if row is not None else None
+                policy = dict(stamp) if isinstance(stamp, dict) else None
+                key = json.dumps(policy, sort_keys=True)
+                _, count, newest = found.get(key, (policy, 0, None))
+                at = row.created_at if row is not None else None
+                if newest is None or (at is not None and at > newest):
+                    newest = at
+                found[key] = (policy, count + 1, newest)
+        tallies = [DecidedUnder(p, n, at) for p, n, at in found.values()]
+        return sorted(tallies, key=lambda t: -t.comments)
 
     def apply(self, site: str, actor: Actor, rescored: Sequence[Rescored]) -> list[bool]:
         """Write a page of rescored comments in one transaction (see the module docs);
@@ -207,7 +246,10 @@ class RescoreRepository(Repository):
         decision = c.decision
         if row.status_source == "policy":
             decision = item.decision.action.value
-            session.add(DecisionModel(**policy_decision_values(row.id, analysis.id, item, now)))
+            decided = policy_decision_values(
+                row.id, analysis.id, item, now, decided_under=self._writer.decided_under
+            )
+            session.add(DecisionModel(**decided))
             status = STATUS_OF_ACTION[item.decision.action]
             if status != row.status:
                 if row.author_id is not None:
@@ -244,6 +286,31 @@ class RescoreRepository(Repository):
             },
         )
         return True
+
+
+def _to_read(stmt: S, site_id: int, current: Collection[str] | None, after: str) -> S:
+    """``stmt`` (over comments) limited to the site's scored comments that rescoring
+    reads, after store id ``after``, in store-id order: those whose latest analysis's
+    model is none of ``current`` (None: every one)."""
+    latest = (
+        select(func.max(AnalysisModel.id))
+        .where(AnalysisModel.comment_id == CommentModel.id)
+        .correlate(CommentModel)
+        .scalar_subquery()
+    )
+    stmt = (
+        stmt.join(AnalysisModel, AnalysisModel.id == latest)
+        .where(
+            CommentModel.site_id == site_id,
+            CommentModel.source != "context",
+            CommentModel.erased_at.is_(None),  # nothing left to read
+            CommentModel.id > after,
+        )
+        .order_by(CommentModel.id)
+    )
+    if current is not None:
+        stmt = stmt.where(AnalysisModel.model.not_in(sorted(current)))
+    return stmt
 
 
 def _parent_texts(
