@@ -58,6 +58,11 @@ def test_the_real_towns_a_trip_and_a_report_of_the_nickname_are_approved(text: s
         ("deus vult lads, ramadan or not", ""),
         ("Batley's turning into Batleystan, Eid bunting on every lamppost.", ""),
         ("#DeusVult. Keep them out of our schools.", "Imam elected to a school's governing board"),
+        # desk 105: a crusade called for, not told of
+        (
+            "Brook Road needs another crusade, not solar panels. Deus vult.",
+            "Brook Road mosque becomes first in the county to go solar",
+        ),
     ],
 )
 def test_a_crusade_cry_or_an_istan_nickname_beside_an_imam_or_eid_is_held(
