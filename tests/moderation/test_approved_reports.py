@@ -324,6 +324,20 @@ def test_a_reply_approving_whoever_abused_the_people_its_parent_speaks_of_is_hel
             "A man shouted at my son on the bus. A stranger stepped in.",
             "The guy who did that wasnt wrong",
         ),
+        # a code review's (session 55): a quotation that goes on is no refusal of a group, and
+        # the person who posted it is the parent's own writer
+        (
+            'The mosque put a sign up saying "No refugees turned away - free hot meals".',
+            "Whoever wrote it has a point.",
+        ),
+        (
+            'Our vicar sent a letter round saying "no migrants will sleep rough in this parish".',
+            "They have a point.",
+        ),
+        (
+            'Someone sprayed "Pakis out" on the shutter of our shop last night. My dad is shaking.',
+            "The person who posted this is right.",
+        ),
     ],
 )
 def test_a_verdict_under_no_report_of_abuse_or_about_someone_else_is_approved(

@@ -40,6 +40,22 @@ FOUND = [
         "home address",
     ),
     ("Councillor Dean, 22 Moorside Lane. You all know where to find him.", "home address"),
+    # a code review's: where to find him is about him, whatever he does there
+    (
+        "Mark Jones, 5 Elm Grove, volunteers at the food bank. You know where to find him.",
+        "home address",
+    ),
+    # desks 103 and 106: a drive to go and skate on, a home above a shop
+    (
+        "Karen Holt from 14 Riverside Road everyone, the woman who called the police on a "
+        "10 year old on a scooter. Maybe we should all go and skate on her drive.",
+        "home address",
+    ),
+    (
+        "The one with the tattoos is called Andrei, he's living above the bookies on Pit Lane "
+        "with his mates. Someone go and have a word.",
+        "home address",
+    ),
 ]
 
 #: Numbers, places and offers in civil comments.
@@ -59,6 +75,12 @@ CIVIL = [
     "The food bank at 3 Mill Lane is open Tuesdays; anyone who needs it knows where to go.",
     "The new clinic is at 14 Station Road, so patients know where to go.",
     "Drop your old coats at 9 Elm Grove, you know where to go, thank you all.",
+    "I live above the bakery on Mill Lane and the bins are a disgrace.",
+    # a code review's: where to go for a takeaway or a lost cat
+    "The Thai takeaway at 44 Station Road is the best in town. Curry lovers know where to go.",
+    "Lost a ginger cat? Someone handed one in at 5 Elm Grove, so you know where to go.",
+    "The Golden Dragon, 14 High Street: if you like dim sum you know where to go.",
+    "The chippy at 14 Riverside Road has a lovely front garden.",
 ]
 
 

@@ -39,9 +39,8 @@ HELD = [
     ("Migrants are less than human.", "Migrants are less than human"),
     ("We're being invaded by migrants.", "invaded by migrants"),
     ("Jews are bloodsuckers.", "Jews are bloodsuckers"),
-    # the peoples of New Zealand and the Pacific by name (session 55)
-    ("Maori are savages and always will be.", "Maori are savages"),
-    ("Samoans are parasites living off the rest of us.", "Samoans are parasites"),
+    # the Māori by the plural desk 91 met (session 55)
+    ("Maoris are savages and always will be.", "Maoris are savages"),
 ]
 
 

@@ -61,13 +61,14 @@ REPORTED = [
     "Someone yelled 'go back to the jungle where you belong' at a Black steward. The club "
     "was right to ban him for life.",
     # session 55's news desks: messages calling the writer names, a witness who saw someone
-    # call her two of them, mockery acted out
+    # call her one
     "For the record, when I posted about him on Facebook I got messages calling me a 'Paki "
     "lover' and a 'traitor to my own'. I served 12 years. Water off a duck's back.",
-    'Saw someone on the trust\'s Facebook post call her a "diversity hire" and a "jungle '
-    "bunny\". The trust deleted it but the fact people write that under a nurse's award is grim.",
-    "Someone in the crowd behind us kept doing the 'ching chong' voice at the performers the "
-    "whole time.",
+    'Saw someone on the trust\'s Facebook post call her a "jungle bunny". The trust deleted '
+    "it but the fact people write that under a nurse's award is grim.",
+    # a code review's (session 55): a sentence opening "Doing the" or "Did a" is no order
+    'Doing the school run yesterday, a man yelled "gyppo" at my son.',
+    'Did a lad on the 42 bus really shout "pikey" at your kids too? One did at mine.',
     # fresh variants
     "Heard a lad on the bus call her a 'paki' and nobody said a word.",
     "The texts calling my son a 'paki' came from his own classmates.",
@@ -108,8 +109,12 @@ USED = [
     "Calling them 'pakis' is just honest.",
     "Call him a 'paki' to his face, go on.",
     "Just call her a 'jungle bunny' and be done with it.",
-    "I kept doing the 'ching chong' voice at them, funniest night ever.",
-    "Someone did the 'ching chong' voice at them. Good.",
+    # a code review's (session 55): the writer as the one who watches or is heard, a list
+    # whose second item is the writer's answer, a slur followed by "did a"
+    "Watch me call her a 'pikey' again.",
+    'Heard enough from this lot, time to call them "gyppos" and be done with it.',
+    'They called me "racist" and "dirty pikey" is what I called them back.',
+    'Those "gyppos" did a runner from the petrol station again.',
 ]
 
 

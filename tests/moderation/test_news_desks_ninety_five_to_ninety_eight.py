@@ -22,6 +22,10 @@ IMAM = "Imam joins bishop for interfaith iftar at the cathedral"
         "Bradford? You mean Karachi-upon-Aire.",
         "Luton is basically Kabul-on-Sea now.",
         "Leicester's been Mumbai on the Soar for years.",
+        # a code review's: "calling" and "racist" beside it no longer spare it; "-by-"
+        "Stop calling it Luton, it's Kabul-on-Lea now.",
+        "It's not racist to say Bradford is Karachi-on-Aire, it's just true.",
+        "Mogadishu-by-Sea. Thanks Labour.",
     ],
 )
 def test_a_town_renamed_after_an_african_or_asian_city_is_held(text: str) -> None:
@@ -41,6 +45,9 @@ def test_a_town_renamed_after_an_african_or_asian_city_is_held(text: str) -> Non
         "We left Kabul on the last flight in 2021.",
         "Calling Bradford 'Karachi-on-Aire' is racist and lazy.",
         "Newcastle-upon-Tyne beat Leeds on Saturday.",
+        # a code review's: a title and a headline, not a town's name
+        "I'm reading Africa-on-a-Shoestring before our trip.",
+        "Syria-on-the-brink again as another ceasefire collapses.",
     ],
 )
 def test_the_real_towns_a_trip_and_a_report_of_the_nickname_are_approved(text: str) -> None:
@@ -84,6 +91,11 @@ def test_a_crusade_cry_or_an_istan_nickname_beside_an_imam_or_eid_is_held(
         ),
         ("Eid Mubarak everyone, and thank you to every non-Muslim who came along.", EID),
         ("Lovely to see the imam and the bishop breaking bread together.", IMAM),
+        # a code review's: reports of the cry, and names and places that end in "stan"
+        ("I've reported every 'Deus vult' reply under the Eid story. Vile stuff.", EID),
+        ("#DeusVult accounts are piling onto the imam. Report them, it's hate.", IMAM),
+        ("Tristan from our street brought baklava to the Eid party.", ""),
+        ("We visited the Golestan Palace in Tehran during Eid. Stunning.", ""),
     ],
 )
 def test_history_and_greetings_under_the_same_titles_are_approved(text: str, context: str) -> None:

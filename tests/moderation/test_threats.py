@@ -151,6 +151,10 @@ CIVIL = [
     "Samoans are the biggest Pacific community in Auckland.",
     "We went back to Fiji for our anniversary, lovely people.",
     "Pacific Islanders are a huge part of why the club is winning.",
+    # a code review's: a rugby result, Māori land (session 55)
+    "Samoa knocked the Tongans out.",
+    "The colonial invasion of Maori land in the Waikato in 1863 was a war of conquest.",
+    "A plague of Maori land confiscations followed the 1863 Act.",
     "Someone should pay a visit to the old lady at home and check she is all right.",
     "We should pay a visit to grandma at home and show her the photos.",
     "Someone should explain to him what real policing is.",

@@ -312,3 +312,10 @@ def test_an_unknown_key_that_is_no_watch_action_gets_no_such_hint() -> None:
     with pytest.raises(PolicyError) as raised:
         parse_policy({"thresholds": {"rudeness": {"hold": 0.5}}}, "site.toml")
     assert "[watchlist]" not in str(raised.value)
+
+
+def test_a_number_under_a_watch_actions_name_gets_no_watchlist_hint() -> None:
+    # a code review's (session 55): "[thresholds] hold = 0.4" is a threshold mistyped
+    with pytest.raises(PolicyError) as raised:
+        parse_policy({"thresholds": {"hold": 0.4}}, "site.toml")
+    assert "[watchlist]" not in str(raised.value)

@@ -148,3 +148,13 @@ def test_every_match_starts_and_ends_at_its_symbols(parts: list[str]) -> None:
         assert set(span) <= {"🐒", "🍌", " ", "\ufe0f", "🏿", "\n"}
     for span in found("🐒 boy", text):
         assert span[0] == "🐒" and span.endswith("boy")
+
+
+def test_an_entry_of_more_symbols_than_a_watchlist_can_match_quickly_is_refused() -> None:
+    # a code review's (session 55): an entry of 10,000 emoji took 3 s a comment to match
+    from threadguard.moderation.watch_symbols import MOST_PARTS
+    from threadguard.moderation.watchlist import PatternError, WatchRule
+
+    WatchRule.of("🐒" * MOST_PARTS, "hold")
+    with pytest.raises(PatternError, match=f"at most {MOST_PARTS}"):
+        WatchRule.of("🐒" * (MOST_PARTS + 1), "hold")

@@ -39,6 +39,10 @@ def test_a_context_naming_a_group_is_found(text: str) -> None:
         "Families and workers will pay more for parking from May.",
         "The council approved the new bus lanes on Tuesday.",
         "Roads will be closed for the marathon.",
+        # things named by a people's adjective (a code review's, session 55)
+        "The Amish furniture shop on the high street is closing.",
+        "Cuban cigars and Colombian coffee at the new deli.",
+        "The Mormon choir sang at the festival.",
     ],
 )
 def test_a_context_without_one_is_not(text: str) -> None:

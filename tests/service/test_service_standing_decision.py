@@ -109,3 +109,25 @@ def test_a_thread_sent_again_counts_the_decisions_its_comments_give(service: Ser
     assert signals["policy_decisions"] == {"approve": 1, "hold": 1, "reject": 0}
     # the health line counts the same comments: one rejected, none held
     assert signals["health"]["explanation"].startswith("1 of 2 comments (50%) was held or rejected")
+
+
+def test_a_comment_left_as_stored_brings_no_policy_counts(service: Service) -> None:
+    # a code review's (session 55): a held comment sent again with no text is left as
+    # stored; no verdict stands, so the policy's counts (of an empty text) are not shown
+    body = json.dumps(
+        {
+            "thread": {"id": "a1", "title": "A story"},
+            "comments": [
+                {"id": "x1", "author": "dan", "text": HELD},
+                {"id": "x2", "author": "reader", "text": CALM},
+            ],
+        }
+    )
+    first = service.post_thread(body, "application/json").json()
+    assert first["signals"]["decisions"] == {"approve": 1, "hold": 1, "reject": 0}
+    empty = json.loads(body)
+    empty["comments"][0]["text"] = ""
+    again = service.post_thread(json.dumps(empty), "application/json").json()
+    assert again["comments"][0].get("left_as_stored") is True
+    assert again["signals"]["decisions"] == {"approve": 1, "hold": 1, "reject": 0}
+    assert "policy_decisions" not in again["signals"]

@@ -188,7 +188,9 @@ _PAY_A_VISIT: Final = r"\bpay (?:him|her|them) a (?:little |proper |friendly |ho
 _HOME_CUE: Final = re.compile(
     r"(?=[wphotrk'’])(?:\bwhere (?!i\b|we\b)[\w'’-]++ (?:lives?|sleeps?|stays?|is staying|are "
     r"staying)\b|(?:\b(?:his|her|their)|(?<=\w)['’]s) (?:home |house |new )?address\b|"
-    r"\b(?:outside|at|to|round|on) (?:his|her|their) (?:house|home|flat|door|doorstep|front door)\b|"
+    r"\b(?:outside|at|to|round|on) (?:his|her|their) (?:house|home|flat|door|doorstep|front door|"
+    # desk 106 (session 55): "Karen Holt from 14 Riverside Road ... go and skate on her drive"
+    r"drive|driveway|front garden|front lawn|gate)\b|"
     + _PAY_A_VISIT
     + r"|\bknock on (?:his|her|their) door\b|"
     # a fourth tryout: "his home is the big white house on the Ballymurn road ..., Eircode
@@ -239,13 +241,22 @@ _GO_TELL: Final = re.compile(
     # won't."
     re.IGNORECASE,
 )
-#: Readers told they know where to go, or to find someone, beside a street address: "Aisha
-#: Rahman, 14 Brookfield Close ... Parents who want to make their feelings known ... know
-#: where to go." (desk 102, session 55); a cue only where no public place or kindness
-#: stands near ("The food bank at 3 Mill Lane is open Tuesdays; you know where to go").
-_KNOW_WHERE: Final = re.compile(
-    r"\b(?:know|knows) where to (?:go|find (?:him|her|them)|send (?:it|them|your \w+))\b",
-    re.IGNORECASE,
+#: Readers told they know where to find someone, beside a street address: a cue like
+#: "where she lives" ("Mark Jones, 5 Elm Grove ... You know where to find him.").
+_KNOW_WHERE_PERSON: Final = re.compile(
+    r"\b(?:know|knows) where to find (?:him|her|them)\b", re.IGNORECASE
+)
+#: Readers told they know where to go, beside a street address a person's name stands
+#: before (:data:`_NAME_BEFORE`): "Aisha Rahman, 14 Brookfield Close ... Parents who want to
+#: make their feelings known ... know where to go." (desk 102, session 55); not a takeaway's
+#: or a lost cat's street (a code review's), nor beside a public place or kindness.
+_KNOW_WHERE: Final = re.compile(r"\b(?:know|knows) where to go\b", re.IGNORECASE)
+#: A person's name right before an address: two capitalised words, the first no article
+#: ("Aisha Rahman, 14 ...", "Councillor Dean of 22 ..."; not "The Golden Dragon, 14 ...").
+_NAME_BEFORE: Final = re.compile(
+    r"(?<![\w'’-])(?<!the )(?<!The )(?<!a )(?<!A )(?<!an )(?<!our )(?<!Our )(?<!at )"
+    r"(?!(?:The|A|An|Our|Your|My|This|That)\b)(?-i:[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)+)"
+    r",?\s*(?:(?:from|of|at) )?$"
 )
 _PUBLIC_PLACE: Final = re.compile(
     r"(?=[ocstlhrpdvbgmi])(?<!\w)(?:office|offices|surgery|surgeries|town hall|civic|constituency|library|centre|center|"
@@ -301,8 +312,11 @@ _VISIT: Final = re.compile(
 #: second tryout): said of someone else, not "I live on ..." nor "my nan lives on ..." (a
 #: complaint about bins).
 _LIVES_ON: Final = re.compile(
-    r"(?<![Ii] )(?<![Ww]e )(?<!\b[Mm]y )(?<!\b[Oo]ur )(?<![Yy]ou )\b(?:lives|living|resides|residing|(?<=family )live|(?<=parents )live|"
-    r"(?<=folks )live|(?<=kids )live) "
+    r"(?<![Ii] )(?<![Ww]e )(?<!\b[Mm]y )(?<!\b[Oo]ur )(?<![Yy]ou )\b(?:(?:lives|living|resides|residing)"
+    # desk 103 (session 55): "he's living above the bookies on Pit Lane with his mates" (a
+    # family's home above a shop beside more is a located person: :mod:`.located_person`)
+    r"(?: (?:above|over|behind|next to|opposite) (?:the|a|that) [\w'’-]+)?|"
+    r"(?<=family )live|(?<=parents )live|(?<=folks )live|(?<=kids )live) "
     r"(?:on|in|at) " + _NAME_WORDS + "(?:" + _STREET_WORDS + r"|Ct)\b\.?"
 )
 #: Where a person lives, said to be found or known (a third tryout: "I found where the
@@ -584,8 +598,10 @@ def match_contact_details(text: str) -> list[ContactMatch]:
                 _HOME.search(before)
                 or _HOME_CUE.search(near)
                 or (_GO_TELL.search(near) and not _PUBLIC_PLACE.search(near))
+                or _KNOW_WHERE_PERSON.search(near)
                 or (
                     _KNOW_WHERE.search(near)
+                    and _NAME_BEFORE.search(before)
                     and not _KINDNESS.search(near)
                     and not _PUBLIC_PLACE.search(near)
                 )

@@ -109,15 +109,16 @@ _NOUN_SPEAKER: Final = (
     r"commenters?|fella|bloke|lads?|woman|man|guy|neighbour|teenagers|writer|note[- ]?writer|"
     # session 48's news desks: "Landlady had the right idea." under her sign's slur
     r"landlord|landlady|publican|heckler|hecklers|"
-    # a blind review's (session 55): "Honestly, the vandal isnt wrong."
-    r"vandals?|person|"
+    # a blind review's (session 55): "Honestly, the vandal isnt wrong." (not "the person
+    # who posted this": the parent's own writer, a code review's)
+    r"vandals?|"
     # a blind review's: "The note said what we're all thinking."
     r"note|letter|leaflet|flyer|graffiti|sign|card|message)"
     # "The guy yelling had a point." (session 48)
     # "the guy who did that had the right idea" (desk 97, session 55): any of the verbs a
     # report uses, of it, that or this
     r"(?: (?:yelling|shouting|screaming|who (?:yelled|shouted|screamed|(?:said|wrote|did|"
-    r"sprayed|painted|scrawled|sent|left|posted) (?:it|that|this))))?"
+    r"sprayed|painted|scrawled|sent|left) (?:it|that|this))))?"
     r"(?: (?:outside|at|in|on|by|from|with) (?:(?:the|that|this|a) )?[\w'’-]+)?"
 )
 #: Who the approval is of: he, she, they, "whoever did it", or a word for a stranger ("that
@@ -345,10 +346,13 @@ _ABUSIVE_CONTENT: Final = re.compile(
     r"should not be in this country|groomers?|paedo\w*|names|(?:halal|migrant|muslim|islamic|foreign) "
     r"invasion|invaders?|stinking|"
     r"no (?:blacks|irish|dogs|travellers|gypsies|jews|muslims|gays|foreigners)|"
-    # any group, or its places, refused by name in the plural where a quotation opens:
-    # "No mosques in our cathedral" written on a noticeboard (desk 98, session 55); not
-    # "there are no mosques in our town" told in the parent's own words
-    rf"(?<=[\"“‘'])no (?:more )?(?:{'|'.join(FORM_GROUPS)})(?:e?s)|"
+    # any group, or its places, refused by name in the plural as a whole quotation: "No
+    # mosques in our cathedral" written on a noticeboard (desk 98, session 55); not "there
+    # are no mosques in our town" told in the parent's own words, nor a quotation that goes
+    # on ("No refugees turned away - free hot meals", "no migrants will sleep rough": a
+    # code review's)
+    rf"(?<=[\"“‘'])no (?:more )?(?:{'|'.join(FORM_GROUPS)})(?:e?s)(?: (?:here|allowed|"
+    r"welcome|wanted|in (?:our|this|my|the) [\w'’-]+))?(?=[.!]?[\"”’'])|"
     # a news desk's and a blind review's (session 48): "NO TRANNIES NEAR OUR KIDS",
     # "foreigners out, this is a white street", "should be 'sent home'"
     r"trann(?:y|ies)|swastikas?|sieg heil|kkk|sent home|"

@@ -252,7 +252,7 @@ def _check_keys(data: dict[str, Any], source: str) -> None:
         if name == "thresholds":
             raise PolicyError(
                 f"{source}: unknown attribute(s) in [thresholds]: {', '.join(extra)} "
-                f"(known: {', '.join(ATTRIBUTES)}){_misplaced(extra)}"
+                f"(known: {', '.join(ATTRIBUTES)}){_misplaced(extra, table)}"
             )
         if name == "watchlist":
             raise PolicyError(
@@ -261,7 +261,7 @@ def _check_keys(data: dict[str, Any], source: str) -> None:
             )
         raise PolicyError(
             f"{source}: unknown key(s) in [{name}]: {', '.join(extra)} "
-            f"(known: {', '.join(sorted(keys))}){_misplaced(extra)}"
+            f"(known: {', '.join(sorted(keys))}){_misplaced(extra, table)}"
         )
 
 
@@ -385,7 +385,7 @@ def _languages(data: dict[str, Any], source: str) -> LanguageRule:
         if unknown:
             raise PolicyError(
                 f"{source}: unknown attribute(s) in [{where}]: {', '.join(unknown)} "
-                f"(known: {', '.join(ATTRIBUTES)}){_misplaced(unknown)}"
+                f"(known: {', '.join(ATTRIBUTES)}){_misplaced(unknown, attrs)}"
             )
         thresholds[code] = {
             a: _threshold(a, v, source, prefix=f"{where}.") for a, v in attrs.items()

@@ -50,6 +50,14 @@ _GAP: Final = f"[\\s\u200b-\u200d\u2060\ufeff{IGNORED}]"
 #: characters (the flags of England, Scotland and Wales).
 _ATTACHED: Final = "\u20dd-\u20e4\U000e0020-\U000e007f"
 _IGNORED_RE: Final = re.compile(f"[{IGNORED}]")
+#: The most symbols and runs of words an entry with symbols may have.
+MOST_PARTS: Final = 32
+
+
+class SymbolEntryError(ValueError):
+    """An entry with symbols that cannot be watched (the watchlist names it)."""
+
+
 _GAP_RE: Final = re.compile(_GAP)
 _ATTACHED_RE: Final = re.compile(f"[{_ATTACHED}{IGNORED}]")
 
@@ -137,6 +145,12 @@ def compile_symbols(
     cut = parts(pattern)
     if not any(symbol for symbol, _ in cut):
         return None
+    if len(cut) > MOST_PARTS:
+        # matching costs the entry's length times the comment's: a review's entry of
+        # 10,000 emoji took 3 s a comment (session 55)
+        raise SymbolEntryError(
+            f"has {len(cut)} symbols and words; an entry with symbols may have at most {MOST_PARTS}"
+        )
     items: list[str | WordPattern] = []
     tight: list[bool] = []
     after_symbol = False  # only spaces since the last symbol

@@ -20,12 +20,13 @@ words as any pattern's, beside them. An entry of punctuation and spaces alone ("
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
 from threadguard.moderation.watch_patterns import Pattern, WordPattern, compile_words, find
 from threadguard.moderation.watch_symbols import (
+    SymbolEntryError,
     SymbolPattern,
     compile_symbols,
     find_mixed,
@@ -44,11 +45,11 @@ WATCH_EFFECT: dict[str, Verdict | None] = {
 WATCH_ACTIONS = tuple(WATCH_EFFECT)
 
 
-def misplaced_watch_hint(keys: list[str]) -> str:
+def misplaced_watch_hint(keys: list[str], table: Mapping[str, object]) -> str:
     """A hint for a watchlist action found in another table: a line uncommented from the
     file ``policy init`` writes without its ``[watchlist]`` header lands in the table above
     it (desk 101, session 55: "unknown attribute(s) in [languages.thresholds.pl]: hold")."""
-    found = [k for k in keys if k in WATCH_EFFECT]
+    found = [k for k in keys if k in WATCH_EFFECT and isinstance(table.get(k), list)]
     if not found:
         return ""
     return f"; a watched-word list ({', '.join(found)} = [...]) goes under a [watchlist] header"
@@ -82,7 +83,10 @@ class WatchRule:
         order the entry gives them (it once matched its words alone, each symbol
         separating words as punctuation does: "🐒 boy" held every "boy")."""
         _refuse_regex(pattern)
-        symbols = compile_symbols(pattern, _words_of)
+        try:
+            symbols = compile_symbols(pattern, _words_of)
+        except SymbolEntryError as exc:
+            raise PatternError(str(exc)) from None
         if symbols is not None:
             return cls(pattern, action, Pattern(()), symbols.needle, symbols)
         matcher = compile_pattern(pattern)

@@ -365,7 +365,10 @@ def stored_thread_document(
     stands = [standing(m.decision.to_json(), r) for m, r in zip(done.items, stored, strict=True)]
     counted = [as_standing(m, d) for m, (d, _) in zip(done.items, stands, strict=True)]
     doc = thread_document(thread, done.items, done.policy.moderator, standing=counted)
-    if any(c is not m for c, m in zip(counted, done.items, strict=True)):
+    if any(policy is not None for _, policy in stands):
+        # only where a verdict stands: a comment left as stored (sent again with no text)
+        # has its stored decision, and the policy's of an empty text is no count to show
+        # (a code review's, session 55)
         doc["signals"]["policy_decisions"] = decision_counts(done.items)
     for i, (entry, result) in enumerate(zip(doc["comments"], stored, strict=True)):
         entry["comment_id"] = result.id
