@@ -80,6 +80,7 @@ CIVIL = [
     "The Thai takeaway at 44 Station Road is the best in town. Curry lovers know where to go.",
     "Lost a ginger cat? Someone handed one in at 5 Elm Grove, so you know where to go.",
     "The Golden Dragon, 14 High Street: if you like dim sum you know where to go.",
+    "Your missing parcels all went to 9 Oak Close by mistake, so you know where to find them.",
     "The chippy at 14 Riverside Road has a lovely front garden.",
 ]
 

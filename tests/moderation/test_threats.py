@@ -153,6 +153,7 @@ CIVIL = [
     "Pacific Islanders are a huge part of why the club is winning.",
     # a code review's: a rugby result, Māori land (session 55)
     "Samoa knocked the Tongans out.",
+    "Fiji beat Tonga, then Samoa knocked the Maori out.",
     "The colonial invasion of Maori land in the Waikato in 1863 was a war of conquest.",
     "A plague of Maori land confiscations followed the 1863 Act.",
     "Someone should pay a visit to the old lady at home and check she is all right.",

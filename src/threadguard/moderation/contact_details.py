@@ -242,9 +242,10 @@ _GO_TELL: Final = re.compile(
     re.IGNORECASE,
 )
 #: Readers told they know where to find someone, beside a street address: a cue like
-#: "where she lives" ("Mark Jones, 5 Elm Grove ... You know where to find him.").
+#: "where she lives" ("Mark Jones, 5 Elm Grove ... You know where to find him."); not
+#: "them", parcels as often (a code review's).
 _KNOW_WHERE_PERSON: Final = re.compile(
-    r"\b(?:know|knows) where to find (?:him|her|them)\b", re.IGNORECASE
+    r"\b(?:know|knows) where to find (?:him|her)\b", re.IGNORECASE
 )
 #: Readers told they know where to go, beside a street address a person's name stands
 #: before (:data:`_NAME_BEFORE`): "Aisha Rahman, 14 Brookfield Close ... Parents who want to

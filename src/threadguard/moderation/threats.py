@@ -191,7 +191,7 @@ GROUP_NAMES: Final[tuple[tuple[str, str | None, bool, tuple[str, ...]], ...]] = 
     # savages" used; not the bare word, an adjective as often ("the invasion of Maori land"),
     # nor Samoans, Tongans or Pacific Islanders, rugby teams as often ("Samoa knocked the
     # Tongans out": a code review's)
-    ("maoris", "maori", False, ("race_ethnicity",)),
+    ("maoris", None, False, ("race_ethnicity",)),
 )
 #: Faiths by name, for the groups a phrase about a faith attacks ("Islam is a cancer").
 FAITHS: Final = (
