@@ -116,8 +116,11 @@ def busy_cause(error: BaseException) -> str:
     """Why a :class:`StoreBusyError` (or the driver error under it) was busy, in words.
 
     An operator told that "another process held its lock" looks for a stuck writer; on
-    PostgreSQL the cause may be a full connection table or a deadlock instead, and the fix
-    differs (session 54 noticed the one line said "lock" for every cause).
+    PostgreSQL the cause may be a deadlock or a statement timeout instead, and the fix
+    differs (session 54 noticed the one line said "lock" for every cause). A full
+    connection table (53300) is named where a driver gives its state; psycopg 3 refuses the
+    connection before it has one, and the line then says "cannot open the database: ... too
+    many clients already" (a code review's, session 55).
     """
     seen: set[int] = set()
     cause: BaseException | None = error
