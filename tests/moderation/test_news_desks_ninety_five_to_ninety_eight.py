@@ -1,6 +1,7 @@
-"""What news desks 95 to 98 (session 55) found published that the coded-hate list now reads:
-a British town renamed after an African or Asian city ("Mogadishu-on-Avon"), and "Deus
-vult" or an "-istan" nickname under an imam or an Eid celebration. Each with fresh
+"""What news desks 95 to 106 (session 55) found published that the lists now read:
+a British town renamed after an African or Asian city ("Mogadishu-on-Avon"), "Deus vult"
+or an "-istan" nickname under an imam or an Eid celebration, and a group or its buildings
+called "fair game" (desk 104). Each with fresh
 variants and civil look-alikes: the real towns, trips, history, and reports of the slur."""
 
 from __future__ import annotations
@@ -103,3 +104,31 @@ def test_a_crusade_cry_or_an_istan_nickname_beside_an_imam_or_eid_is_held(
 def test_history_and_greetings_under_the_same_titles_are_approved(text: str, context: str) -> None:
     outcome = DEFAULT.decide(CALM, text, context=context)
     assert not any(r.startswith("coded hate") for r in outcome.decision.reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every synagogue and Jewish building round here is fair game",  # desk 104's
+        "Muslims are fair game now.",
+        "Asylum hotels are fair game, just saying.",
+    ],
+)
+def test_a_group_or_its_places_called_fair_game_is_a_call_for_violence(text: str) -> None:
+    outcome = DEFAULT.decide(CALM, text)
+    assert outcome.action is Verdict.HOLD
+    assert outcome.decision.reasons[0].startswith("call for violence:")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Politicians are fair game.",
+        "His voting record is fair game.",
+        "Religions are fair game for criticism.",
+        "Mosques are fair game for inspection like any building.",
+        "Jokes about the Pope are fair game.",
+    ],
+)
+def test_fair_game_said_of_the_powerful_or_for_criticism_is_approved(text: str) -> None:
+    assert DEFAULT.decide(CALM, text).action is Verdict.APPROVE
