@@ -247,3 +247,87 @@ def test_a_terminal_is_asked(
     assert result.exit_code == code, result.output
     assert "Decide them again under this rescore's policy?" in result.output
     assert _rescores(url) == written
+
+
+def _stamp_all(url: str, stamp: dict[str, str]) -> None:
+    """Every stored policy decision as if made under ``stamp``."""
+    store = Store.open(url, migrate=False)
+    try:
+        with store.engine.begin() as conn:
+            conn.execute(update(DecisionRow).values(details={SERVER_POLICY: stamp}))
+    finally:
+        store.close()
+
+
+def test_an_upgrades_built_in_policy_is_no_drift_but_a_note(tmp_path: Path, engine: Engine) -> None:
+    """A review (session 55): after an upgrade that changed the built-in policy, the
+    documented rescore of a server run without --policy stopped with exit 2."""
+    url = _served_under(tmp_path, engine, None)
+    _stamp_all(url, {"source": "built-in", "sha256": "0123456789ab"})
+    result = _rescore(url)
+    assert result.returncode == 0, result.stderr
+    text = " ".join(result.stderr.split())
+    assert "2 comments decided under another version of the built-in policy" in text
+    assert "warning" not in text and "nothing written" not in text
+    assert _rescores(url) == 2
+
+
+def test_the_servers_policy_is_named_by_its_absolute_path(
+    tmp_path: Path, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A review: a path given to serve relative to where it ran failed as a hint anywhere
+    else."""
+    path = _site_policy(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert stamp_of(load_policy(Path("my_site.toml"))).source == str(path.resolve())
+
+
+def test_a_run_given_a_policy_is_told_only_of_policy_change(tmp_path: Path, engine: Engine) -> None:
+    path = _site_policy(tmp_path)
+    url = _served_under(tmp_path, engine, None)
+    result = _rescore(url, "--policy", str(path))
+    assert result.returncode == 2
+    last = result.stderr.strip().splitlines()[-1]
+    assert "--policy-change" in last and "give the server's --policy" not in last
+
+
+def test_a_note_on_old_decisions_names_the_policy_this_run_uses(
+    tmp_path: Path, engine: Engine
+) -> None:
+    url = _served_under(tmp_path, engine, _site_policy(tmp_path))
+    store = Store.open(url, migrate=False)
+    try:
+        with store.engine.begin() as conn:
+            conn.execute(update(DecisionRow).values(details=None))
+    finally:
+        store.close()
+    text = " ".join(_rescore(url).stderr.split())
+    assert "this rescore uses the built-in policy" in text
+    assert "give the server's --policy if it ran another" in text
+
+
+@pytest.mark.parametrize("interrupt", ["\x03", "\x04"])
+def test_ctrl_c_or_ctrl_d_at_the_question_writes_nothing_and_says_so(
+    tmp_path: Path, engine: Engine, monkeypatch: pytest.MonkeyPatch, interrupt: str
+) -> None:
+    import click
+
+    from threadguard.cli import app
+    from threadguard.cli import rescore as command
+
+    path = _site_policy(tmp_path)
+    url = _served_under(tmp_path, engine, path)
+    monkeypatch.setattr(command, "_attached", lambda: True)
+
+    def stopped(*_args: object, **_kwargs: object) -> bool:
+        raise click.exceptions.Abort() if interrupt == "\x03" else EOFError()
+
+    monkeypatch.setattr(command.typer, "confirm", stopped)
+    result = CliRunner().invoke(
+        app,
+        ["db", "rescore", "--database", url, "--site", "news", "--all"],
+        env={"THREADGUARD_DATA_DIR": str(tmp_path)},
+    )
+    assert result.exit_code == 130, result.output
+    assert "interrupted: nothing written" in result.output
+    assert _rescores(url) == 0

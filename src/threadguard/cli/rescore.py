@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated
 
+import click
 import typer
 from rich.markup import escape
 
@@ -163,7 +164,7 @@ def db_rescore(
             fail(f"{exc}. Train one with `threadguard train`.", 1)
         state = ServiceState(engine, store, settings, base)
         drift = policy_drift(state, todo, everything=everything, after=after or "")
-        _check_drift(drift, dry_run=dry_run, policy_change=policy_change)
+        _check_drift(drift, dry_run=dry_run, policy_change=policy_change, given=policy is not None)
         actor = Actor(f"cli:{cli_user()}", "admin")
         summaries: list[RescoreSummary] = []
         # each site's summary after its last page written, for an interruption
@@ -201,17 +202,29 @@ def db_rescore(
     _print(summaries, engine.model_version, dry_run)
 
 
-def _check_drift(drift: PolicyDrift, *, dry_run: bool, policy_change: bool) -> None:
+def _check_drift(
+    drift: PolicyDrift, *, dry_run: bool, policy_change: bool, given: bool = False
+) -> None:
     """Say on stderr, before anything is written, how many of the comments this run would
     decide again were decided under another server policy than its own, and stop (exit
     2) unless ``policy_change`` is given or, in a terminal, the user says go on. A dry run
     only says it. Comments decided before the store kept the policy are not counted as
     another policy's: they are only named."""
     unknown = f"{_comments(drift.unknown)} decided before fingerprints were kept"
+    ours = f"{drift.ours.named()} (sha {drift.ours.sha256})"
+    if drift.upgraded:
+        err.print(
+            f"note: {_comments(drift.upgraded)} decided under another version of the "
+            f"built-in policy; this ThreadGuard's ({escape(ours)}) decides them now, as an "
+            "upgraded server does",
+            soft_wrap=True,
+        )
     if not drift.others:
         if drift.unknown:
             err.print(
-                f"note: {escape(unknown)}: which server policy decided them is not known",
+                f"note: {escape(unknown)}: which server policy decided them is not known; "
+                f"this rescore uses {escape(ours)}: give the server's --policy if it ran "
+                "another",
                 soft_wrap=True,
             )
         return
@@ -225,15 +238,22 @@ def _check_drift(drift: PolicyDrift, *, dry_run: bool, policy_change: bool) -> N
     if policy_change:
         err.print("--policy-change: deciding them again under this rescore's policy")
         return
-    if _attached():
-        if typer.confirm("Decide them again under this rescore's policy?", err=True):
-            return
-        fail("nothing written", 2)
-    fail(
-        "nothing written: give the server's --policy, or --policy-change to decide them "
-        "again under this rescore's policy all the same",
-        2,
+    hint = (
+        "nothing written: --policy-change decides them again under this rescore's policy"
+        if given
+        else "nothing written: give the server's --policy, or --policy-change to decide "
+        "them again under this rescore's policy all the same"
     )
+    if _attached():
+        try:
+            if typer.confirm("Decide them again under this rescore's policy?", err=True):
+                return
+        except (click.exceptions.Abort, EOFError, KeyboardInterrupt):
+            # Ctrl-C or Ctrl-D at the question printed a bare "error: " (a review)
+            err.print("interrupted: nothing written")
+            raise typer.Exit(130) from None
+        fail(hint, 2)
+    fail(hint, 2)
 
 
 def _attached() -> bool:

@@ -21,6 +21,7 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from threadguard.moderation.policy import Policy
@@ -75,8 +76,12 @@ def policy_sha256(policy: Policy) -> str:
 
 
 def stamp_of(policy: Policy) -> PolicyStamp:
-    """The stamp of a server policy (:func:`~threadguard.moderation.policy.load_policy`'s)."""
-    return PolicyStamp(BUILT_IN if policy.builtin else policy.source, policy_sha256(policy))
+    """The stamp of a server policy (:func:`~threadguard.moderation.policy.load_policy`'s),
+    its file named by its absolute path: a path as given to ``serve`` was relative to
+    where it ran, and a rescore's hint to pass it failed anywhere else (a review)."""
+    if policy.builtin:
+        return PolicyStamp(BUILT_IN, policy_sha256(policy))
+    return PolicyStamp(str(Path(policy.source).resolve()), policy_sha256(policy))
 
 
 def _text(value: Any) -> str:

@@ -100,6 +100,10 @@ class PolicyDrift:
     #: When the newest decision made under this same policy was (None: none).
     same_newest: datetime | None = None
     unknown: int = 0
+    #: Decided under another version of the built-in policy while this run uses the
+    #: built-in one too: an upgrade changed it, and the upgraded server runs this version
+    #: (a review, session 55: the documented rescore after an upgrade stopped with exit 2).
+    upgraded: int = 0
 
     @property
     def newest_other(self) -> DecidedBy | None:
@@ -129,7 +133,7 @@ def policy_drift(
     ours = state.policy_stamp
     models = None if everything else current_models(state.engine)
     others: dict[PolicyStamp, tuple[int, datetime | None]] = {}
-    same, same_newest, unknown = 0, None, 0
+    same, same_newest, unknown, upgraded = 0, None, 0, 0
     for i, site in enumerate(sites):
         for tally in state.store.rescore.decided_under(site, models, after if i == 0 else ""):
             stamp = PolicyStamp.from_json(tally.policy)
@@ -138,12 +142,14 @@ def policy_drift(
             elif stamp.sha256 == ours.sha256:
                 same += tally.comments
                 same_newest = _later(same_newest, tally.newest)
+            elif stamp.builtin and ours.builtin:
+                upgraded += tally.comments
             else:
                 count, newest = others.get(stamp, (0, None))
                 others[stamp] = (count + tally.comments, _later(newest, tally.newest))
     grouped = [DecidedBy(stamp, n, at) for stamp, (n, at) in others.items()]
     grouped.sort(key=lambda o: (-o.comments, o.stamp.source, o.stamp.sha256))
-    return PolicyDrift(ours, grouped, same, same_newest, unknown)
+    return PolicyDrift(ours, grouped, same, same_newest, unknown, upgraded)
 
 
 def _later(a: datetime | None, b: datetime | None) -> datetime | None:
