@@ -31,3 +31,23 @@ def invoke_in(data_dir: Path, *args: str) -> tuple[int, str]:
 
     result = CliRunner().invoke(app, list(args), env={"THREADGUARD_DATA_DIR": str(data_dir)})
     return result.exit_code, result.output
+
+
+def rescores_audited(url: str) -> int:
+    """How many ``comment.rescore`` entries the audit log of the store at ``url`` holds."""
+    from sqlalchemy import func, select
+
+    from threadguard.storage import Store
+    from threadguard.storage.models import AuditEntry
+
+    store = Store.open(url, migrate=False)
+    try:
+        with store.sessions.read() as s:
+            counted = s.scalar(
+                select(func.count())
+                .select_from(AuditEntry)
+                .where(AuditEntry.action == "comment.rescore")
+            )
+            return int(counted or 0)
+    finally:
+        store.close()

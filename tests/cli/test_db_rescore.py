@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 
 import pytest
-from cli_support import invoke_in, run_cli
-from sqlalchemy import func, select, update
+from cli_support import invoke_in, rescores_audited, run_cli
+from sqlalchemy import select, update
 
 from threadguard.engine import Engine
 from threadguard.moderation import load_policy
@@ -23,7 +23,7 @@ from threadguard.service.moderation import article_for
 from threadguard.service.settings import ServiceSettings
 from threadguard.service.uploads import Upload, ingest
 from threadguard.storage import Store
-from threadguard.storage.models import AnalysisRow, AuditEntry, Site
+from threadguard.storage.models import AnalysisRow, Site
 from threadguard.storage.models import Comment as CommentModel
 from threadguard.storage.records import Actor
 
@@ -56,19 +56,7 @@ def _old_store(path: Path, engine: Engine) -> str:
 
 
 def _audits(url: str) -> int:
-    store = Store.open(url, migrate=False)
-    try:
-        with store.sessions.read() as s:
-            return int(
-                s.scalar(
-                    select(func.count())
-                    .select_from(AuditEntry)
-                    .where(AuditEntry.action == "comment.rescore")
-                )
-                or 0
-            )
-    finally:
-        store.close()
+    return rescores_audited(url)
 
 
 def _row(output: str, site: str) -> list[str]:

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from cli_support import run_cli
-from sqlalchemy import func, select, update
+from cli_support import rescores_audited, run_cli
+from sqlalchemy import select, update
 from typer.testing import CliRunner
 
 from threadguard.engine import Engine
@@ -28,7 +28,7 @@ from threadguard.service.moderation import article_for
 from threadguard.service.settings import ServiceSettings
 from threadguard.service.uploads import Upload, ingest
 from threadguard.storage import Store
-from threadguard.storage.models import AuditEntry, DecisionRow
+from threadguard.storage.models import DecisionRow
 from threadguard.storage.records import SERVER_POLICY, Actor
 
 THREAD = {
@@ -69,19 +69,7 @@ def _served_under(folder: Path, engine: Engine, policy: Path | None) -> str:
 
 
 def _rescores(url: str) -> int:
-    store = Store.open(url, migrate=False)
-    try:
-        with store.sessions.read() as s:
-            return int(
-                s.scalar(
-                    select(func.count())
-                    .select_from(AuditEntry)
-                    .where(AuditEntry.action == "comment.rescore")
-                )
-                or 0
-            )
-    finally:
-        store.close()
+    return rescores_audited(url)
 
 
 def _stamps(url: str) -> list[Any]:
@@ -192,12 +180,7 @@ def test_decisions_stored_before_the_policy_was_kept_are_named_not_refused(
 ) -> None:
     path = _site_policy(tmp_path)
     url = _served_under(tmp_path, engine, path)
-    store = Store.open(url, migrate=False)
-    try:
-        with store.engine.begin() as conn:
-            conn.execute(update(DecisionRow).values(details=None))
-    finally:
-        store.close()
+    _stamp_all(url, None)
     result = _rescore(url)
     assert result.returncode == 0, result.stderr
     text = " ".join(result.stderr.split())
@@ -249,12 +232,14 @@ def test_a_terminal_is_asked(
     assert _rescores(url) == written
 
 
-def _stamp_all(url: str, stamp: dict[str, str]) -> None:
-    """Every stored policy decision as if made under ``stamp``."""
+def _stamp_all(url: str, stamp: dict[str, str] | None) -> None:
+    """Every stored policy decision as if made under ``stamp`` (None: before stamps were
+    kept)."""
     store = Store.open(url, migrate=False)
     try:
         with store.engine.begin() as conn:
-            conn.execute(update(DecisionRow).values(details={SERVER_POLICY: stamp}))
+            details = None if stamp is None else {SERVER_POLICY: stamp}
+            conn.execute(update(DecisionRow).values(details=details))
     finally:
         store.close()
 
@@ -295,12 +280,7 @@ def test_a_note_on_old_decisions_names_the_policy_this_run_uses(
     tmp_path: Path, engine: Engine
 ) -> None:
     url = _served_under(tmp_path, engine, _site_policy(tmp_path))
-    store = Store.open(url, migrate=False)
-    try:
-        with store.engine.begin() as conn:
-            conn.execute(update(DecisionRow).values(details=None))
-    finally:
-        store.close()
+    _stamp_all(url, None)
     text = " ".join(_rescore(url).stderr.split())
     assert "this rescore uses the built-in policy" in text
     assert "give the server's --policy if it ran another" in text
