@@ -158,3 +158,15 @@ def test_an_entry_of_more_symbols_than_a_watchlist_can_match_quickly_is_refused(
     WatchRule.of("🐒" * MOST_PARTS, "hold")
     with pytest.raises(PatternError, match=f"at most {MOST_PARTS}"):
         WatchRule.of("🐒" * (MOST_PARTS + 1), "hold")
+
+
+def test_several_mixed_entries_are_each_found_in_one_comment() -> None:
+    # the comment's words and symbols are read once and matched against every mixed entry
+    rules = [
+        WatchRule.of("🐒 boy", "hold"),
+        WatchRule.of("£5", "flag"),
+        WatchRule.of("boy", "flag"),
+    ]
+    text = "you 🐒 boy, that costs £5"
+    hits = [(m.pattern, text[m.begin : m.end]) for m in match_watchlist(rules, text)]
+    assert hits == [("🐒 boy", "🐒 boy"), ("boy", "boy"), ("£5", "£5")]

@@ -35,7 +35,7 @@ from threadguard.moderation.coded_hate import ACTING, CodedMatch, match_coded
 from threadguard.moderation.policy import SiteRules
 from threadguard.moderation.threats import ThreatMatch, match_threats
 from threadguard.normalize import normalize_text
-from threadguard.scoring.group_words import FORM_GROUPS, names_group
+from threadguard.scoring.group_words import GROUP_FORMS, names_group
 from threadguard.scoring.quotations import Lean, Quotations
 
 
@@ -351,7 +351,7 @@ _ABUSIVE_CONTENT: Final = re.compile(
     # are no mosques in our town" told in the parent's own words, nor a quotation that goes
     # on ("No refugees turned away - free hot meals", "no migrants will sleep rough": a
     # code review's)
-    rf"(?<=[\"“‘'])no (?:more )?(?:{'|'.join(FORM_GROUPS)})(?:e?s)(?: (?:here|allowed|"
+    rf"(?<=[\"“‘'])no (?:more )?(?:{GROUP_FORMS})(?:e?s)(?: (?:here|allowed|"
     r"welcome|wanted|in (?:our|this|my|the) [\w'’-]+))?(?=[.!]?[\"”’'])|"
     # a news desk's and a blind review's (session 48): "NO TRANNIES NEAR OUR KIDS",
     # "foreigners out, this is a white street", "should be 'sent home'"

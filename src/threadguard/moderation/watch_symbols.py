@@ -50,16 +50,14 @@ _GAP: Final = f"[\\s\u200b-\u200d\u2060\ufeff{IGNORED}]"
 #: characters (the flags of England, Scotland and Wales).
 _ATTACHED: Final = "\u20dd-\u20e4\U000e0020-\U000e007f"
 _IGNORED_RE: Final = re.compile(f"[{IGNORED}]")
+_GAP_RE: Final = re.compile(_GAP)
+_ATTACHED_RE: Final = re.compile(f"[{_ATTACHED}{IGNORED}]")
 #: The most symbols and runs of words an entry with symbols may have.
 MOST_PARTS: Final = 32
 
 
 class SymbolEntryError(ValueError):
     """An entry with symbols that cannot be watched (the watchlist names it)."""
-
-
-_GAP_RE: Final = re.compile(_GAP)
-_ATTACHED_RE: Final = re.compile(f"[{_ATTACHED}{IGNORED}]")
 
 
 @lru_cache(maxsize=4096)
@@ -188,7 +186,9 @@ def find_written(pattern: SymbolPattern, text: str) -> list[tuple[int, int]]:
 _Token = tuple[int, int, "tuple[Run, ...] | str"]
 
 
-def _tokens(text: str, canon: Normalized) -> list[_Token]:
+def tokens(text: str, canon: Normalized) -> list[_Token]:
+    """A comment's words and symbols in order, which :func:`find_mixed` matches entries
+    against: read once per comment, whatever number of mixed entries a watchlist has."""
     words: list[_Token] = []
     for m in WORD.finditer(canon.text):
         begin, end = canon.to_original(m.start(), m.end())
@@ -223,12 +223,13 @@ def _fits(item: str | WordPattern, token: _Token) -> bool:
     return not isinstance(what, str) and (not item.pieces or word_matches(item, what))
 
 
-def find_mixed(pattern: SymbolPattern, text: str, canon: Normalized) -> list[tuple[int, int]]:
+def find_mixed(
+    pattern: SymbolPattern, text: str, tokens: Sequence[_Token]
+) -> list[tuple[int, int]]:
     """(begin, end) in ``text`` of each match of a mixed entry, left to right, none
     overlapping: its items on consecutive words and symbols of the comment, two symbols
-    with nothing but spaces (or ignored characters) between them. ``canon``: ``text``
-    normalised with its map."""
-    tokens = _tokens(text, canon)
+    with nothing but spaces (or ignored characters) between them. ``tokens``: the
+    comment's, as :func:`tokens` reads them."""
     items = pattern.items
     size = len(items)
     found: list[tuple[int, int]] = []

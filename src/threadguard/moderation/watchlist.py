@@ -31,6 +31,7 @@ from threadguard.moderation.watch_symbols import (
     compile_symbols,
     find_mixed,
     find_written,
+    tokens,
 )
 from threadguard.normalize import normalize_known, normalize_text
 from threadguard.schema import Verdict
@@ -254,9 +255,11 @@ def _read_normalised(
         return []
     canon = normalize_known(text, canonical)
     found: list[WatchMatch] = []
+    read: list[Any] | None = None  # the comment's words and symbols, for mixed entries
     for rule in candidates:
         if rule.symbols is not None:
-            spans = find_mixed(rule.symbols, text, canon)
+            read = tokens(text, canon) if read is None else read
+            spans = find_mixed(rule.symbols, text, read)
         else:
             spans = [canon.to_original(*span) for span in find(rule.matcher, canon.text)]
         for span in spans:

@@ -163,11 +163,12 @@ FORM_GROUPS: Final[dict[str, tuple[str, ...]]] = {
     "newcomers?": ("nationality_migration",),
     r"resettle\w*": ("nationality_migration",),
 }
-_GROUP_FORMS: Final = "|".join(FORM_GROUPS)
+#: The forms as one alternation, for patterns that put their own words around them.
+GROUP_FORMS: Final = "|".join(FORM_GROUPS)
 #: Any of them as a whole word of the canonical text, plural too ("Syrians", "mosques").
 #: Words for people in general ("people", "families", "workers") are not among them: nearly
 #: every parent has one, and a reply to it is no more likely to attack a group.
-GROUP_WORDS: Final = re.compile(rf"\b(?:{_GROUP_FORMS})(?:e?s)?\b")
+GROUP_WORDS: Final = re.compile(rf"\b(?:{GROUP_FORMS})(?:e?s)?\b")
 
 
 #: Idioms whose words name a group only as a figure of speech: "the lunatics are running the
